@@ -1,0 +1,74 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import { configs as litConfigs } from 'eslint-plugin-lit';
+import { configs as wcConfigs } from 'eslint-plugin-wc';
+import globals from 'globals';
+
+export default tseslint.config(
+  {
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      'storybook-static/**',
+      'coverage/**',
+      'data/**',
+      'custom-elements.json',
+      'test/**/fixtures/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: [
+      'components/**/*.ts',
+      'stories/**/*.ts',
+      'test/components/**/*.ts',
+      'test/browser/**/*.ts',
+    ],
+    ...litConfigs['flat/recommended'],
+  },
+  {
+    files: ['components/**/*.ts'],
+    ...wcConfigs['flat/recommended'],
+  },
+  {
+    files: ['components/**/*.ts', 'stories/**/*.ts', 'test/components/**', 'test/browser/**'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    files: [
+      '**/*.mjs',
+      '**/*.js',
+      'src/cli/**',
+      'test/src/**',
+      'test/e2e/**',
+      'bench/**',
+      'demo/server/**',
+    ],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ['demo/site/**/*.js'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      // Author text must never become markup.
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'lit/directives/unsafe-html.js', message: 'Author text is never HTML.' }],
+        },
+      ],
+    },
+  },
+  {
+    // The engine must stay free of eval-like constructs: the bundle runs under strict CSP.
+    files: ['src/**/*.ts', 'components/**/*.ts'],
+    rules: { 'no-eval': 'error', 'no-implied-eval': 'error', 'no-new-func': 'error' },
+  },
+);

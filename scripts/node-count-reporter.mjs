@@ -1,0 +1,20 @@
+// A node:test reporter that only counts leaf tests (suites are not tests) and writes the totals
+// as JSON to its destination, for the closing "N passed, N failed" line of npm test.
+export default async function* countReporter(source) {
+  let passed = 0;
+  let failed = 0;
+  let skipped = 0;
+  for await (const event of source) {
+    if (event.type !== 'test:pass' && event.type !== 'test:fail') continue;
+    const { details } = event.data;
+    if (details?.type === 'suite') {
+      // A suite that fails by itself (a hook or a throw at load) has no failing leaf to count.
+      if (event.type === 'test:fail' && details.error?.failureType !== 'subtestsFailed') failed++;
+      continue;
+    }
+    if (event.data.skip || event.data.todo) skipped++;
+    else if (event.type === 'test:pass') passed++;
+    else failed++;
+  }
+  yield JSON.stringify({ passed, failed, skipped });
+}

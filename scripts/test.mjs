@@ -1,0 +1,112 @@
+// `npm test`: every check the project has, in one run, ending with one plain line
+// "N passed, N failed" that counts every suite. Exits non-zero on any failure.
+//
+//   node scripts/test.mjs                 all stages
+//   node scripts/test.mjs --only node     one stage (typecheck, lint, build, node, browser, e2e)
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, existsSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ensureChromium } from './chromium.mjs';
+
+const args = process.argv.slice(2);
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1]?.split(',') : undefined;
+const wanted = (stage) => !only || only.includes(stage);
+const tmp = mkdtempSync(join(tmpdir(), 'dvc-test-'));
+const bin = (name) => join('node_modules', '.bin', name);
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+const failures = [];
+
+function run(label, cmd, cmdArgs, env = {}) {
+  console.log(`\n▶ ${label}: ${cmd} ${cmdArgs.join(' ')}`);
+  const started = Date.now();
+  const r = spawnSync(cmd, cmdArgs, { stdio: 'inherit', env: { ...process.env, ...env } });
+  const ok = r.status === 0;
+  console.log(
+    `◀ ${label}: ${ok ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
+  return ok;
+}
+
+/** A stage that is one check (type-check, lint, build) counts as one test. */
+function check(label, cmd, cmdArgs) {
+  if (run(label, cmd, cmdArgs)) passed++;
+  else {
+    failed++;
+    failures.push(label);
+  }
+}
+
+/** A stage whose runner reports its own counts through a JSON file. */
+function suite(label, cmd, cmdArgs, countFile, env = {}) {
+  const ok = run(label, cmd, cmdArgs, env);
+  let counts = { passed: 0, failed: 0, skipped: 0 };
+  if (existsSync(countFile)) counts = JSON.parse(readFileSync(countFile, 'utf8'));
+  passed += counts.passed;
+  skipped += counts.skipped;
+  failed += counts.failed;
+  if (!ok && counts.failed === 0) failed++; // the runner failed without a failing test
+  if (!ok) failures.push(label);
+}
+
+function testFiles(dir, suffix) {
+  if (!existsSync(dir)) return [];
+  const out = [];
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...testFiles(p, suffix));
+    else if (name.endsWith(suffix)) out.push(p);
+  }
+  return out.sort();
+}
+
+function nodeSuite(label, dir) {
+  const files = testFiles(dir, '.test.ts');
+  if (files.length === 0) return;
+  const countFile = join(tmp, `${label}.json`);
+  suite(
+    label,
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '--test',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=./scripts/node-count-reporter.mjs',
+      `--test-reporter-destination=${countFile}`,
+      ...files,
+    ],
+    countFile,
+  );
+}
+
+if (wanted('typecheck')) {
+  check('type-check (browser code)', bin('tsc'), ['-p', 'tsconfig.json']);
+  check('type-check (engine, no DOM)', bin('tsc'), ['-p', 'src/tsconfig.json']);
+  check('type-check (Node: CLI and tests)', bin('tsc'), ['-p', 'tsconfig.node.json']);
+}
+if (wanted('lint')) {
+  check('eslint', bin('eslint'), ['.', '--max-warnings=0']);
+  check('prettier', bin('prettier'), ['--check', '.', '--log-level=warn']);
+}
+if (wanted('build')) check('build', 'npm', ['run', 'build', '--silent']);
+if (wanted('node')) nodeSuite('engine tests (Node)', 'test/src');
+if (wanted('browser')) {
+  ensureChromium();
+  const countFile = join(tmp, 'wtr.json');
+  suite('browser tests (Chromium)', bin('wtr'), [], countFile, { DVC_COUNT_FILE: countFile });
+}
+if (wanted('e2e')) {
+  ensureChromium();
+  nodeSuite('end-to-end tests (demo site)', 'test/e2e');
+}
+
+console.log('');
+if (failures.length) console.log(`Failed stages: ${failures.join('; ')}`);
+if (skipped) console.log(`${skipped} skipped`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 || failures.length > 0 ? 1 : 0);

@@ -1,0 +1,257 @@
+/**
+ * The procedure definition format, version 1 — the product's central contract.
+ *
+ * These types mirror `schemas/procedure.schema.json`; a test fails when the two drift apart.
+ * Everything an author writes is untrusted text: components escape it, links go through an
+ * allow-list, and the loader rejects prototype-pollution keys, unsafe patterns and deep nesting.
+ */
+
+/** The interface languages. Vietnamese is required everywhere, English optional. */
+export const LANGS = ['vi', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+
+/** Text shown to people: Vietnamese required, English optional (falls back to Vietnamese). */
+export interface LocalizedText {
+  vi: string;
+  en?: string;
+}
+
+/** Service kinds of Decree 42/2022/NĐ-CP Art. 11(1). */
+export const SERVICE_KIND = {
+  /** DVCTT toàn trình: the whole process online. */
+  fullOnline: 'toan-trinh',
+  /** DVCTT một phần: anything that is not full-online. */
+  partialOnline: 'mot-phan',
+} as const;
+export type ServiceKind = (typeof SERVICE_KIND)[keyof typeof SERVICE_KIND];
+
+export const RESULT_DELIVERY = {
+  online: 'online',
+  post: 'post',
+  inPerson: 'in-person',
+} as const;
+export type ResultDelivery = (typeof RESULT_DELIVERY)[keyof typeof RESULT_DELIVERY];
+
+export interface LegalReference {
+  /** Citation, e.g. "Luật Hộ tịch 60/2014/QH13, Điều 16". */
+  title: LocalizedText;
+  /** https link; only hosts on the link allow-list are rendered as links. */
+  url?: string;
+}
+
+/**
+ * A field path: dot-separated property names from the root of `data`
+ * (e.g. `child.birthDate`). Items of a repeatable group are addressed as
+ * `siblings[].fullName` in `ui` and rules that apply to each item.
+ */
+export type FieldPath = string;
+
+/**
+ * The applicant's answers as a JSON Schema 2020-12 (an object schema). Only local `$ref`s
+ * (`#/$defs/...`) are allowed. Vietnamese formats: see `VN_FORMATS` in src/validation.
+ */
+export type DataSchema = JsonSchema & { type: 'object' };
+
+/** A JSON Schema 2020-12 document or sub-schema (kept open: ajv checks it). */
+export interface JsonSchema {
+  [keyword: string]: unknown;
+}
+
+export const WIDGETS = [
+  'text',
+  'textarea',
+  'number',
+  'date',
+  'select',
+  'radio',
+  'checkbox',
+  'address',
+  'id-number',
+  'phone',
+  'email',
+  'group',
+  'file',
+] as const;
+export type Widget = (typeof WIDGETS)[number];
+
+export interface FieldOption {
+  /** The value stored in the answers; must be one of the schema's `enum`/`const` values. */
+  value: string | number | boolean;
+  label: LocalizedText;
+}
+
+export interface FieldUi {
+  /** Path of the answer in `data`; inside a group, relative to the group's item. */
+  field: FieldPath;
+  widget: Widget;
+  label: LocalizedText;
+  hint?: LocalizedText;
+  placeholder?: LocalizedText;
+  /** HTML autocomplete token, e.g. "name", "tel", "bday". */
+  autocomplete?: string;
+  inputmode?: 'none' | 'text' | 'decimal' | 'numeric' | 'tel' | 'search' | 'email' | 'url';
+  /** Labels for the values of an enum (select, radio, checkbox group). */
+  options?: FieldOption[];
+  /** Widget `group`: the fields of each item (paths relative to the item). */
+  fields?: FieldUi[];
+  /** Widget `group`: label of the "add another" button. */
+  addLabel?: LocalizedText;
+  /** Widget `group`: how one item is named in headings, e.g. "Người con". */
+  itemLabel?: LocalizedText;
+  /** Widget `file`: id of the document slot in `documents`. */
+  document?: string;
+}
+
+export interface Step {
+  /** Unique id, used in URLs and history state. */
+  id: string;
+  title: LocalizedText;
+  description?: LocalizedText;
+  /** `eligibility` steps hold the questions the eligibility rules need and come first. */
+  kind?: 'eligibility' | 'questions' | 'documents';
+  fields: FieldUi[];
+}
+
+export interface UiSpec {
+  steps: Step[];
+  /** Ask one question per page instead of one step per page. */
+  oneQuestionPerPage?: boolean;
+}
+
+/** Forms of a dossier document (bản chính / bản sao / bản sao có chứng thực / bản điện tử). */
+export const DOCUMENT_FORM = {
+  original: 'original',
+  copy: 'copy',
+  certifiedCopy: 'certified-copy',
+  electronic: 'electronic',
+} as const;
+export type DocumentForm = (typeof DOCUMENT_FORM)[keyof typeof DOCUMENT_FORM];
+
+/** One required dossier document (thành phần hồ sơ). */
+export interface DocumentSpec {
+  id: string;
+  title: LocalizedText;
+  description?: LocalizedText;
+  form: DocumentForm;
+  copies: number;
+  /** Always required; when false, a `require` rule can make it required. */
+  required: boolean;
+  /** Accepted MIME types (SVG and HTML are never accepted). */
+  accept: string[];
+  maxSizeBytes: number;
+  maxFiles: number;
+  /** Suggest the phone camera ("environment" for documents, "user" for portraits). */
+  capture?: 'user' | 'environment';
+  /** Resize and re-encode a portrait photo in the browser. */
+  photo?: { width: number; height: number; mimeType?: 'image/jpeg' | 'image/png' };
+}
+
+/**
+ * json-rules-engine conditions (https://github.com/CacheControl/json-rules-engine/blob/master/docs/rules.md).
+ * A `fact` is a field path (`child.birthDate`) or a derived fact: `ageInYears` (params.field),
+ * `today`, `daysBetween` (params.from, params.to; either may be "today"), `count` (params.field).
+ */
+export type Conditions =
+  | { all: ConditionNode[]; name?: string; priority?: number }
+  | { any: ConditionNode[]; name?: string; priority?: number }
+  | { not: ConditionNode; name?: string; priority?: number };
+
+export type ConditionNode =
+  | Conditions
+  | {
+      fact: string;
+      operator: string;
+      value: unknown;
+      params?: Record<string, unknown>;
+      path?: string;
+      name?: string;
+    };
+
+export const RULE_KIND = {
+  /** The conditions must hold for the applicant to be eligible; otherwise `reason` and `remedy` are shown. */
+  eligibility: 'eligibility',
+  /** The targets are visible only while the conditions hold. */
+  show: 'show',
+  /** The targets are required while the conditions hold. */
+  require: 'require',
+} as const;
+export type RuleKind = (typeof RULE_KIND)[keyof typeof RULE_KIND];
+
+export interface RuleTargets {
+  /** Field paths. */
+  fields?: FieldPath[];
+  /** Document ids. */
+  documents?: string[];
+}
+
+export interface Rule {
+  id: string;
+  kind: RuleKind;
+  /** What the rule checks, for authors and clerks. */
+  description?: LocalizedText;
+  conditions: Conditions;
+  /** `eligibility`: why the applicant cannot apply, in plain language. */
+  reason?: LocalizedText;
+  /** `eligibility`: what the applicant can do instead. */
+  remedy?: LocalizedText;
+  /** `show` and `require`: what the rule applies to. */
+  targets?: RuleTargets;
+}
+
+export interface FeeItem {
+  id: string;
+  label: LocalizedText;
+  /** Amount in VND (integer, no decimals). */
+  amount: number;
+  /** Multiply by the number in this field (e.g. number of copies requested). */
+  quantityField?: FieldPath;
+  /** Charged only while these conditions hold; always charged when absent. */
+  when?: Conditions;
+  legalBasis?: LegalReference;
+}
+
+export interface FeeReduction {
+  id: string;
+  label: LocalizedText;
+  /** 100 = exemption (miễn), less = reduction (giảm). */
+  percent: number;
+  /** Fee item ids this applies to; all items when absent. */
+  items?: string[];
+  when: Conditions;
+  legalBasis?: LegalReference;
+}
+
+export interface FeeSpec {
+  currency: 'VND';
+  items: FeeItem[];
+  reductions?: FeeReduction[];
+}
+
+export interface Declaration {
+  /** The commitment (cam đoan) the applicant must accept before submitting. */
+  text: LocalizedText;
+}
+
+export interface Procedure {
+  $schema?: string;
+  /** Version of this format; always 1 for now. */
+  formatVersion: 1;
+  /** National procedure code (mã TTHC), `d.dddddd`, e.g. "1.001193". */
+  code: string;
+  /** Version of this procedure file (semver); payloads record it. */
+  version: string;
+  title: LocalizedText;
+  description: LocalizedText;
+  agency: LocalizedText;
+  legalBasis: LegalReference[];
+  serviceKind: ServiceKind;
+  /** Statutory processing time in working days (0 = same day). */
+  processingDays: number;
+  resultDelivery: ResultDelivery[];
+  data: DataSchema;
+  ui: UiSpec;
+  documents: DocumentSpec[];
+  fees: FeeSpec;
+  rules: Rule[];
+  declaration: Declaration;
+}

@@ -1,0 +1,62 @@
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter } from '@web/test-runner';
+import { writeFileSync } from 'node:fs';
+import { CHROMIUM_ARGS, ensureChromium } from './scripts/chromium.mjs';
+
+/** Counts every test so scripts/test.mjs can print one "N passed, N failed" line for all suites. */
+function countingReporter(file) {
+  return {
+    onTestRunFinished({ sessions }) {
+      let passed = 0;
+      let failed = 0;
+      let skipped = 0;
+      const walk = (suite) => {
+        for (const t of suite.tests) {
+          if (t.skipped) skipped++;
+          else if (t.passed) passed++;
+          else failed++;
+        }
+        for (const s of suite.suites) walk(s);
+      };
+      for (const session of sessions) {
+        if (session.testResults) walk(session.testResults);
+        // A file that failed to load or threw outside a test counts as one failure.
+        if (!session.passed && (session.errors?.length ?? 0) > 0) failed++;
+      }
+      if (file) writeFileSync(file, JSON.stringify({ passed, failed, skipped }));
+    },
+  };
+}
+
+const files = process.env.WTR_FILES ?? 'test/{components,browser}/**/*.test.ts';
+
+export default {
+  files,
+  nodeResolve: { exportConditions: ['browser', 'production'] },
+  concurrency: 1,
+  // The CSP and e2e-style browser tests serve their own pages through this middleware.
+  middleware: [
+    async (ctx, next) => {
+      await next();
+      const csp = ctx.URL.searchParams.get('dvc-csp');
+      if (csp === 'strict') {
+        ctx.set(
+          'Content-Security-Policy',
+          "script-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html dvc-forms",
+        );
+      }
+    },
+  ],
+  plugins: [
+    // tsconfig is needed so esbuild sees experimentalDecorators/useDefineForClassFields.
+    esbuildPlugin({ ts: true, json: true, tsconfig: 'tsconfig.json', target: 'es2022' }),
+  ],
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath: ensureChromium(), headless: true, args: CHROMIUM_ARGS },
+    }),
+  ],
+  testFramework: { config: { timeout: 10000 } },
+  reporters: [defaultReporter(), countingReporter(process.env.DVC_COUNT_FILE)],
+};
