@@ -1,0 +1,72 @@
+import type { Lang } from '../procedure/types.js';
+
+/**
+ * Messages of the JSON parser, for procedure authors (through the loader and `dvc-forms lint`)
+ * and for servers verifying payloads. Each entry builds the sentence from the facts found.
+ */
+type Message = (p: Record<string, string | number>) => string;
+
+export const JSON_MESSAGES: Record<Lang, Record<string, Message>> = {
+  vi: {
+    unexpectedEnd: () =>
+      'Tệp JSON kết thúc đột ngột: có thể thiếu dấu đóng "}", "]" hoặc dấu ngoặc kép.',
+    unexpectedChar: (p) => `Ký tự ${p.char} không hợp lệ ở đây; cần ${p.expected}.`,
+    trailingComma: () => 'Có dấu phẩy thừa trước dấu đóng; JSON không cho phép dấu phẩy cuối.',
+    comment: () => 'JSON không cho phép chú thích (// hoặc /* */).',
+    singleQuote: () =>
+      'Chuỗi trong JSON phải đặt trong dấu ngoặc kép ("), không dùng dấu nháy đơn.',
+    unterminatedString: () => 'Chuỗi chưa được đóng bằng dấu ngoặc kép trước khi hết dòng.',
+    controlChar: () =>
+      'Chuỗi chứa ký tự điều khiển (xuống dòng, tab…); hãy viết \\n hoặc \\t thay thế.',
+    badEscape: (p) => `Chuỗi thoát ${p.escape} không hợp lệ trong JSON.`,
+    badNumber: () =>
+      'Số không hợp lệ trong JSON (không có số 0 thừa ở đầu, dấu + hay dấu chấm cuối).',
+    badLiteral: () =>
+      'Giá trị không hợp lệ: chỉ dùng true, false, null, số, chuỗi, mảng hoặc đối tượng.',
+    trailingData: () => 'Có nội dung thừa sau giá trị JSON chính.',
+    duplicateKey: (p) => `Khóa "${p.key}" xuất hiện hai lần trong cùng một đối tượng.`,
+    forbiddenKey: (p) =>
+      `Không được dùng khóa "${p.key}": tên này có thể làm thay đổi đối tượng của JavaScript.`,
+    tooDeep: (p) => `Dữ liệu lồng nhau quá sâu (tối đa ${p.max} cấp).`,
+    tooLarge: (p) => `Tệp quá lớn: ${p.size} ký tự, tối đa ${p.max}.`,
+  },
+  en: {
+    unexpectedEnd: () =>
+      'The JSON ends too early: a closing "}", "]" or double quote may be missing.',
+    unexpectedChar: (p) => `Unexpected character ${p.char}; expected ${p.expected}.`,
+    trailingComma: () => 'Trailing comma before the closing bracket; JSON does not allow it.',
+    comment: () => 'JSON does not allow comments (// or /* */).',
+    singleQuote: () => 'JSON strings use double quotes ("), not single quotes.',
+    unterminatedString: () => 'The string is not closed with a double quote before the line ends.',
+    controlChar: () =>
+      'The string contains a control character (line break, tab…); write \\n or \\t instead.',
+    badEscape: (p) => `Invalid escape sequence ${p.escape} in a JSON string.`,
+    badNumber: () => 'Invalid JSON number (no leading zeros, plus sign or trailing dot).',
+    badLiteral: () =>
+      'Invalid value: use only true, false, null, a number, a string, an array or an object.',
+    trailingData: () => 'Unexpected content after the JSON value.',
+    duplicateKey: (p) => `The key "${p.key}" appears twice in the same object.`,
+    forbiddenKey: (p) =>
+      `The key "${p.key}" is not allowed: it can alter JavaScript objects (prototype pollution).`,
+    tooDeep: (p) => `The data is nested too deeply (at most ${p.max} levels).`,
+    tooLarge: (p) => `The file is too large: ${p.size} characters, at most ${p.max}.`,
+  },
+};
+
+/** What the parser expected, named for people. */
+export const EXPECTED: Record<Lang, Record<string, string>> = {
+  vi: {
+    value: 'một giá trị',
+    key: 'tên khóa trong dấu ngoặc kép',
+    colon: 'dấu hai chấm ":"',
+    commaOrBrace: 'dấu phẩy "," hoặc "}"',
+    commaOrBracket: 'dấu phẩy "," hoặc "]"',
+  },
+  en: {
+    value: 'a value',
+    key: 'a key in double quotes',
+    colon: 'a colon ":"',
+    commaOrBrace: 'a comma "," or "}"',
+    commaOrBracket: 'a comma "," or "]"',
+  },
+};

@@ -1,0 +1,485 @@
+/**
+ * Cross-checks the meta-schema cannot express: references between parts of a procedure (every
+ * field named in `ui`, `rules` and `fees` exists in `data`; documents and fee items named exist),
+ * unique ids, rule facts and their parameters, safe regular expressions and sound `$ref`s.
+ *
+ * Runs on the parsed value even when the meta-schema found problems, so an author sees all
+ * mistakes at once; every access is therefore defensive (the shape is not trusted).
+ */
+import { escapePointerToken } from '../json/parse.js';
+import { checkRegexSafety, UNSAFE_REASON } from '../safety/regex.js';
+import { DEFAULT_LINK_HOSTS, hostAllowed, linkHost } from './links.js';
+import { ID_KINDS, UNSAFE_REASONS, localized } from './messages.js';
+import { AUTHOR_PROBLEM_CODE as C, type ProblemList } from './problems.js';
+import { closest } from './suggest.js';
+import {
+  allowedValues,
+  deref,
+  memberNames,
+  groupItemSchema,
+  resolveFieldPath,
+  resolveLocalRef,
+} from './schema-paths.js';
+import { DERIVED_FACTS, DERIVED_FACT_PARAMS, type DerivedFact } from './vocabulary.js';
+
+type Obj = Record<string, unknown>;
+/** The annotation linking a personal ID number to its owner's birth date (docs/validation.md). */
+const BIRTH_DATE_ANNOTATION = 'x-dvc-birthDate';
+const isObject = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
+const own = (o: Obj, k: string): unknown =>
+  Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined;
+const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const show = (v: unknown): string => JSON.stringify(v) ?? String(v);
+
+/** Sub-schema keywords and how they hold schemas. */
+const SCHEMA_MAPS = ['properties', '$defs'];
+const SCHEMA_LISTS = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
+const SCHEMA_SINGLES = ['items', 'not', 'if', 'then', 'else', 'additionalProperties'];
+
+/** Calls `visit` on every sub-schema of `schema` (pointer-addressed), depth first. */
+function walkSchema(
+  schema: unknown,
+  pointer: string,
+  visit: (s: Obj, pointer: string) => void,
+): void {
+  if (!isObject(schema)) return;
+  visit(schema, pointer);
+  for (const k of SCHEMA_MAPS) {
+    const m = own(schema, k);
+    if (isObject(m))
+      for (const name of Object.keys(m))
+        walkSchema(m[name], `${pointer}/${k}/${escapePointerToken(name)}`, visit);
+  }
+  for (const k of SCHEMA_LISTS)
+    arr(own(schema, k)).forEach((s, i) => walkSchema(s, `${pointer}/${k}/${i}`, visit));
+  for (const k of SCHEMA_SINGLES) walkSchema(own(schema, k), `${pointer}/${k}`, visit);
+}
+
+/**
+ * A schema and what it inherits the way the validator reads it (src/validation/normalize.ts
+ * `facets`): itself, its `$ref` target and its `allOf` branches. The birth-date cross-check only
+ * sees members and formats declared there, so the loader checks exactly that view.
+ */
+function facets(root: unknown, schema: unknown, depth = 0): Obj[] {
+  if (!isObject(schema) || depth > 16) return [];
+  const out: Obj[] = [schema];
+  const ref = own(schema, '$ref');
+  if (typeof ref === 'string') out.push(...facets(root, resolveLocalRef(root, ref), depth + 1));
+  for (const s of arr(own(schema, 'allOf'))) out.push(...facets(root, s, depth + 1));
+  return out;
+}
+
+const hasFormat = (root: unknown, schema: unknown, format: string): boolean =>
+  facets(root, schema).some((f) => own(f, 'format') === format);
+
+/**
+ * `x-dvc-birthDate` on a member of `object` (at `pointer`) names the sibling member holding the
+ * birth date whose year the personal ID number must encode (structure `PPP G YY NNNNNN`: Decree
+ * 137/2015/NĐ-CP Art. 13, Law on Identification 2023 Art. 12; ../shared/domain/VIETNAM.md §2.1).
+ * The validator
+ * silently skips the check when the sibling is missing, is not a date or the member is not a
+ * personal ID, so each of those is an authoring error here.
+ */
+function checkBirthDateAnnotations(
+  root: unknown,
+  object: Obj,
+  pointer: string,
+  problems: ProblemList,
+): void {
+  const props = own(object, 'properties');
+  if (!isObject(props)) return;
+  const siblings = new Map<string, unknown>();
+  for (const f of facets(root, object)) {
+    const p = own(f, 'properties');
+    if (isObject(p))
+      for (const name of Object.keys(p)) if (!siblings.has(name)) siblings.set(name, p[name]);
+  }
+  for (const name of Object.keys(props)) {
+    const member = props[name];
+    if (!isObject(member)) continue;
+    const target = own(member, BIRTH_DATE_ANNOTATION);
+    if (typeof target !== 'string') continue;
+    const at = `${pointer}/properties/${escapePointerToken(name)}/${BIRTH_DATE_ANNOTATION}`;
+    if (!hasFormat(root, member, 'vn-personal-id'))
+      problems.add(C.birthDateWithoutPersonalId, at, localized('birthDateWithoutPersonalId', { name }));
+    if (target === name || !siblings.has(target)) {
+      const candidates = [...siblings.keys()].filter(
+        (k) => k !== name && hasFormat(root, siblings.get(k), 'date'),
+      );
+      problems.add(
+        C.unknownBirthDateField,
+        at,
+        localized('unknownBirthDateField', { target, suggestion: closest(target, candidates) }),
+      );
+    } else if (!hasFormat(root, siblings.get(target), 'date')) {
+      problems.add(C.birthDateFieldNotDate, at, localized('birthDateFieldNotDate', { target }));
+    }
+  }
+}
+
+/** `data`: patterns, unresolved and cyclic `$ref`s, birth-date annotations. */
+function checkDataSchema(data: unknown, problems: ProblemList): void {
+  const refs: { pointer: string; ref: string }[] = [];
+  walkSchema(data, '/data', (s, pointer) => {
+    const pattern = own(s, 'pattern');
+    if (typeof pattern === 'string') {
+      const safety = checkRegexSafety(pattern);
+      if (!safety.safe) {
+        if (safety.reason === UNSAFE_REASON.invalid)
+          problems.add(
+            C.invalidPattern,
+            `${pointer}/pattern`,
+            localized('invalidPattern', { value: show(pattern) }),
+          );
+        else
+          problems.add(
+            C.unsafePattern,
+            `${pointer}/pattern`,
+            localized(
+              'unsafePattern',
+              { value: show(pattern) },
+              {
+                vi: { reason: UNSAFE_REASONS.vi[safety.reason] },
+                en: { reason: UNSAFE_REASONS.en[safety.reason] },
+              },
+            ),
+          );
+      }
+    }
+    const ref = own(s, '$ref');
+    if (typeof ref === 'string' && ref.startsWith('#')) refs.push({ pointer, ref });
+    checkBirthDateAnnotations(data, s, pointer, problems);
+    // A required member that is never declared can never be answered: the form could not be sent.
+    if (isObject(own(s, 'properties'))) {
+      const names = memberNames(data, s);
+      arr(own(s, 'required')).forEach((name, i) => {
+        if (typeof name === 'string' && !names.includes(name))
+          problems.add(
+            C.unknownRequired,
+            `${pointer}/required/${i}`,
+            localized('unknownRequired', { name, suggestion: closest(name, names) }),
+          );
+      });
+    }
+  });
+
+  // Each ref target is a node; an edge leads to every ref inside the target's subtree.
+  const targetRefs = new Map<string, string[]>();
+  const refsUnder = (ref: string): string[] => {
+    const cached = targetRefs.get(ref);
+    if (cached) return cached;
+    const found: string[] = [];
+    walkSchema(resolveLocalRef(data, ref), '', (s) => {
+      const r = own(s, '$ref');
+      if (typeof r === 'string' && r.startsWith('#')) found.push(r);
+    });
+    targetRefs.set(ref, found);
+    return found;
+  };
+  const reported = new Set<string>();
+  for (const { pointer, ref } of refs) {
+    if (resolveLocalRef(data, ref) === undefined) {
+      problems.add(
+        C.unresolvedRef,
+        `${pointer}/$ref`,
+        localized('unresolvedRef', { value: show(ref) }),
+      );
+      continue;
+    }
+    // Depth-first search for a path from this ref's target back to itself.
+    const chain: string[] = [ref];
+    const onPath = new Set<string>([ref]);
+    const done = new Set<string>();
+    const cycleFrom = (current: string): boolean => {
+      for (const next of refsUnder(current)) {
+        if (resolveLocalRef(data, next) === undefined) continue;
+        if (next === ref) {
+          chain.push(next);
+          return true;
+        }
+        if (onPath.has(next) || done.has(next)) continue;
+        onPath.add(next);
+        chain.push(next);
+        if (cycleFrom(next)) return true;
+        chain.pop();
+        onPath.delete(next);
+        done.add(next);
+      }
+      return false;
+    };
+    // Report the loop once, at a `$ref` that lies inside it (not at every way into it).
+    const inside = (chainRef: string): boolean =>
+      pointer === `/data${chainRef.slice(1)}` || pointer.startsWith(`/data${chainRef.slice(1)}/`);
+    if (cycleFrom(ref) && chain.some(inside)) {
+      const key = [...new Set(chain)].sort().join(' ');
+      if (reported.has(key)) continue;
+      reported.add(key);
+      problems.add(
+        C.refCycle,
+        `${pointer}/$ref`,
+        localized('refCycle', { value: show(ref), chain: chain.join(' → ') }),
+      );
+    }
+  }
+}
+
+/** Records ids and reports the second use of each. */
+class IdRegistry {
+  private readonly first = new Map<string, string>();
+  constructor(
+    private readonly kind: keyof (typeof ID_KINDS)['vi'],
+    private readonly problems: ProblemList,
+  ) {}
+  add(id: unknown, pointer: string): void {
+    if (typeof id !== 'string') return;
+    const first = this.first.get(id);
+    if (first !== undefined) {
+      this.problems.add(
+        C.duplicateId,
+        pointer,
+        localized(
+          'duplicateId',
+          { id, first },
+          { vi: { what: ID_KINDS.vi[this.kind] }, en: { what: ID_KINDS.en[this.kind] } },
+        ),
+      );
+    } else this.first.set(id, pointer);
+  }
+  has(id: string): boolean {
+    return this.first.has(id);
+  }
+}
+
+/** Warns about every https url whose host is not on the allow-list (see ./links.ts). */
+function checkLinks(procedure: Obj, problems: ProblemList, allowed: readonly string[]): void {
+  const check = (ref: unknown, pointer: string): void => {
+    if (!isObject(ref)) return;
+    const url = own(ref, 'url');
+    if (typeof url !== 'string') return;
+    const host = linkHost(url);
+    // Not https (or no usable host): the meta-schema already reports `insecure-url`.
+    if (host === undefined || hostAllowed(host, allowed)) return;
+    problems.add(
+      C.linkHostNotAllowed,
+      `${pointer}/url`,
+      localized('linkHostNotAllowed', { value: show(url), host, allowed: allowed.join(', ') }),
+      { severity: 'warning' },
+    );
+  };
+  arr(own(procedure, 'legalBasis')).forEach((r, i) => check(r, `/legalBasis/${i}`));
+  const fees = own(procedure, 'fees');
+  if (!isObject(fees)) return;
+  for (const list of ['items', 'reductions'])
+    arr(own(fees, list)).forEach((f, i) => {
+      if (isObject(f)) check(own(f, 'legalBasis'), `/fees/${list}/${i}/legalBasis`);
+    });
+}
+
+export interface CrossCheckOptions {
+  /** Hosts rendered as links (see ./links.ts); others get a `link-host-not-allowed` warning. */
+  allowedLinkHosts?: readonly string[];
+}
+
+export function crossCheck(
+  procedure: unknown,
+  problems: ProblemList,
+  options: CrossCheckOptions = {},
+): void {
+  if (!isObject(procedure)) return;
+  checkLinks(procedure, problems, options.allowedLinkHosts ?? DEFAULT_LINK_HOSTS);
+  const data = own(procedure, 'data');
+  if (isObject(data)) checkDataSchema(data, problems);
+
+  const documents = new IdRegistry('document', problems);
+  arr(own(procedure, 'documents')).forEach((d, i) => {
+    if (isObject(d)) documents.add(own(d, 'id'), `/documents/${i}/id`);
+  });
+  const feeItems = new IdRegistry('fee', problems);
+  const fees = own(procedure, 'fees');
+  const feeList = isObject(fees) ? arr(own(fees, 'items')) : [];
+  feeList.forEach((f, i) => {
+    if (isObject(f)) feeItems.add(own(f, 'id'), `/fees/items/${i}/id`);
+  });
+
+  const fieldExists = (path: unknown, pointer: string, base: unknown = data): unknown => {
+    if (typeof path !== 'string' || !isObject(data)) return undefined;
+    const schema = resolveFieldPath(data, base, path);
+    if (!schema)
+      problems.add(
+        C.unknownField,
+        pointer,
+        localized('unknownField', { path, suggestion: suggestPath(base, path) }),
+      );
+    return schema;
+  };
+  // "child.fullname" → "child.fullName": the closest member where the path stops resolving.
+  const suggestPath = (base: unknown, path: string): string => {
+    const segments = path.split('.');
+    for (let n = 0; n < segments.length; n++) {
+      const head = segments.slice(0, n).join('.');
+      const parent = n === 0 ? deref(data, base) : resolveFieldPath(data, base, head);
+      const next = resolveFieldPath(data, base, segments.slice(0, n + 1).join('.'));
+      if (next) continue;
+      if (!parent) return '';
+      const segment = segments[n];
+      const list = segment.endsWith('[]') ? '[]' : '';
+      const name = closest(
+        segment.slice(0, segment.length - list.length),
+        memberNames(data, parent),
+      );
+      if (!name) return '';
+      const fixed = [...segments.slice(0, n), name + list, ...segments.slice(n + 1)].join('.');
+      return resolveFieldPath(data, base, fixed) ? fixed : '';
+    }
+    return '';
+  };
+  const documentExists = (id: unknown, pointer: string): void => {
+    if (typeof id === 'string' && !documents.has(id))
+      problems.add(C.unknownDocument, pointer, localized('unknownDocument', { id }));
+  };
+
+  // ui: steps, fields (groups resolve their children against the item schema).
+  const steps = new IdRegistry('step', problems);
+  const ui = own(procedure, 'ui');
+  const asked = new Map<string, string>();
+  const checkFields = (fields: unknown, pointer: string, base: unknown, prefix: string): void => {
+    arr(fields).forEach((f, i) => {
+      if (!isObject(f)) return;
+      const fp = `${pointer}/${i}`;
+      const path = own(f, 'field');
+      const widget = own(f, 'widget');
+      // A file widget's files travel as the payload's `documents`, never as answers, so its
+      // `field` only names the widget in the form (conventionally the document id) and is not
+      // looked up in `data`. A `data` property at that path would be a redundant answer signed
+      // a second time beside the document: warn.
+      const isFile = widget === 'file';
+      const schema = isFile ? undefined : fieldExists(path, `${fp}/field`, base);
+      if (isFile && typeof path === 'string' && isObject(data) && resolveFieldPath(data, base, path))
+        problems.add(
+          C.fileFieldInData,
+          `${fp}/field`,
+          localized('fileFieldInData', {
+            path: prefix + path,
+            document: String(own(f, 'document') ?? ''),
+          }),
+          { severity: 'warning' },
+        );
+      if (typeof path === 'string') {
+        const full = prefix + path;
+        const first = asked.get(full);
+        if (first !== undefined)
+          problems.add(
+            C.duplicateField,
+            `${fp}/field`,
+            localized('duplicateField', { path: full, first }),
+            {
+              severity: 'warning',
+            },
+          );
+        else asked.set(full, `${fp}/field`);
+      }
+      // Option values: unique per field, and among the schema's enum when it has one.
+      const values = allowedValues(data, isObject(schema) ? schema : {});
+      const seen: unknown[] = [];
+      arr(own(f, 'options')).forEach((o, j) => {
+        if (!isObject(o) || !Object.prototype.hasOwnProperty.call(o, 'value')) return;
+        const v = own(o, 'value');
+        const vp = `${fp}/options/${j}/value`;
+        if (seen.includes(v))
+          problems.add(C.duplicateId, vp, localized('duplicateOption', { value: show(v) }));
+        else seen.push(v);
+        if (values && !values.includes(v))
+          problems.add(
+            C.unknownOption,
+            vp,
+            localized('unknownOption', { value: show(v), path: String(path) }),
+          );
+      });
+      if (widget === 'group') {
+        if (!Array.isArray(own(f, 'fields')))
+          problems.add(C.groupWithoutFields, `${fp}/widget`, localized('groupWithoutFields'));
+        else if (isObject(schema))
+          checkFields(
+            own(f, 'fields'),
+            `${fp}/fields`,
+            groupItemSchema(data, schema),
+            `${prefix}${String(path)}[].`,
+          );
+      }
+      if (widget === 'file' && own(f, 'document') === undefined)
+        problems.add(C.fileWithoutDocument, `${fp}/widget`, localized('fileWithoutDocument'));
+      documentExists(own(f, 'document'), `${fp}/document`);
+    });
+  };
+  if (isObject(ui))
+    arr(own(ui, 'steps')).forEach((s, i) => {
+      if (!isObject(s)) return;
+      steps.add(own(s, 'id'), `/ui/steps/${i}/id`);
+      checkFields(own(s, 'fields'), `/ui/steps/${i}/fields`, data, '');
+    });
+
+  // Conditions: every fact is a data path or a derived fact with its parameters.
+  const checkConditions = (node: unknown, pointer: string): void => {
+    if (!isObject(node)) return;
+    for (const k of ['all', 'any'])
+      arr(own(node, k)).forEach((c, i) => checkConditions(c, `${pointer}/${k}/${i}`));
+    if (own(node, 'not') !== undefined) checkConditions(own(node, 'not'), `${pointer}/not`);
+    const fact = own(node, 'fact');
+    if (typeof fact !== 'string' || fact === '') return;
+    if (Object.prototype.hasOwnProperty.call(DERIVED_FACTS, fact)) {
+      const params = own(node, 'params');
+      for (const param of DERIVED_FACT_PARAMS[fact as DerivedFact]) {
+        const value = isObject(params) ? own(params, param) : undefined;
+        if (typeof value !== 'string' || value === '') {
+          problems.add(
+            C.missingFactParam,
+            isObject(params) ? `${pointer}/params` : `${pointer}/fact`,
+            localized('missingFactParam', { fact, param }),
+          );
+        } else if (!(fact === DERIVED_FACTS.daysBetween && value === 'today')) {
+          fieldExists(value, `${pointer}/params/${param}`);
+        }
+      }
+    } else if (isObject(data) && !resolveFieldPath(data, data, fact)) {
+      problems.add(
+        C.unknownFact,
+        `${pointer}/fact`,
+        localized('unknownFact', { fact, suggestion: suggestPath(data, fact) }),
+      );
+    }
+  };
+
+  const rules = new IdRegistry('rule', problems);
+  arr(own(procedure, 'rules')).forEach((r, i) => {
+    if (!isObject(r)) return;
+    const rp = `/rules/${i}`;
+    rules.add(own(r, 'id'), `${rp}/id`);
+    checkConditions(own(r, 'conditions'), `${rp}/conditions`);
+    const targets = own(r, 'targets');
+    if (isObject(targets)) {
+      arr(own(targets, 'fields')).forEach((f, j) => fieldExists(f, `${rp}/targets/fields/${j}`));
+      arr(own(targets, 'documents')).forEach((d, j) =>
+        documentExists(d, `${rp}/targets/documents/${j}`),
+      );
+    }
+  });
+
+  feeList.forEach((f, i) => {
+    if (!isObject(f)) return;
+    if (own(f, 'quantityField') !== undefined)
+      fieldExists(own(f, 'quantityField'), `/fees/items/${i}/quantityField`);
+    checkConditions(own(f, 'when'), `/fees/items/${i}/when`);
+  });
+  const reductions = new IdRegistry('reduction', problems);
+  if (isObject(fees))
+    arr(own(fees, 'reductions')).forEach((r, i) => {
+      if (!isObject(r)) return;
+      const rp = `/fees/reductions/${i}`;
+      reductions.add(own(r, 'id'), `${rp}/id`);
+      arr(own(r, 'items')).forEach((id, j) => {
+        if (typeof id === 'string' && !feeItems.has(id))
+          problems.add(C.unknownFeeItem, `${rp}/items/${j}`, localized('unknownFeeItem', { id }));
+      });
+      checkConditions(own(r, 'when'), `${rp}/when`);
+    });
+}

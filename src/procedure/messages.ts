@@ -1,0 +1,252 @@
+import type { Lang } from './types.js';
+
+/**
+ * Messages for procedure authors (loader and `dvc-forms lint`), Vietnamese and English. Each
+ * builds one plain sentence from the facts found; `name` is the member the problem is about.
+ */
+type P = Record<string, string | number>;
+type Catalog = Record<string, (p: P) => string>;
+
+const vi: Catalog = {
+  // Meta-schema problems.
+  required: (p) => `Thiếu mục bắt buộc "${p.property}"${p.where ? ` trong ${p.where}` : ''}.`,
+  missingVi: (p) => `Thiếu nội dung tiếng Việt ("vi") cho ${p.where}; tiếng Việt là bắt buộc.`,
+  blankVi: (p) => `Nội dung tiếng Việt của ${p.where} đang để trống.`,
+  type: (p) => `"${p.name}" phải là ${p.type}.`,
+  enum: (p) => `Giá trị ${p.value} không dùng được cho "${p.name}". Chọn một trong: ${p.allowed}.`,
+  const: (p) => `"${p.name}" phải có giá trị ${p.allowed}.`,
+  unknownFormat: (p) =>
+    `Định dạng ${p.value} không được hỗ trợ. Dùng một định dạng chuẩn (date, email…) hoặc định dạng Việt Nam (vn-personal-id, vn-mobile…).`,
+  unknownOperator: (p) => `Phép so sánh ${p.value} không tồn tại. Chọn một trong: ${p.allowed}.`,
+  additional: (p) =>
+    `Mục "${p.property}" không có trong định dạng ở vị trí này${p.suggestion ? `; có phải ý bạn là "${p.suggestion}"?` : '.'}`,
+  propertyName: (p) =>
+    `Tên "${p.property}" không hợp lệ: chỉ dùng chữ cái không dấu, chữ số và "_", bắt đầu bằng chữ cái.`,
+  pattern: (p) => `"${p.name}" không đúng dạng yêu cầu (${p.pattern}).`,
+  patternCode: () => 'Mã thủ tục phải có dạng d.dddddd, ví dụ "1.001193".',
+  patternVersion: () => 'Phiên bản phải theo dạng semver, ví dụ "1.0.0".',
+  patternId: (p) =>
+    `Mã định danh "${p.value}" không hợp lệ: bắt đầu bằng chữ cái, sau đó chỉ dùng chữ cái, chữ số, "-" hoặc "_".`,
+  patternFieldPath: (p) =>
+    `Đường dẫn trường "${p.value}" không hợp lệ: dùng tên thuộc tính cách nhau bằng dấu chấm, ví dụ "child.birthDate" hoặc "siblings[].fullName".`,
+  patternMime: (p) =>
+    `Kiểu tệp "${p.value}" không được chấp nhận: dùng kiểu MIME như "application/pdf" hoặc "image/jpeg" (không nhận SVG và HTML).`,
+  insecureUrl: (p) => `Liên kết ${p.value} phải dùng https://.`,
+  remoteRef: (p) =>
+    `Tham chiếu ${p.value} trỏ ra ngoài tệp; chỉ dùng tham chiếu nội bộ dạng "#/$defs/…".`,
+  range: (p) => `"${p.name}" phải ${p.comparison} ${p.limit}.`,
+  minItems: (p) => `"${p.name}" cần ít nhất ${p.limit} phần tử.`,
+  minLength: (p) => `"${p.name}" không được để trống.`,
+  unique: (p) => `"${p.name}" có phần tử trùng nhau (vị trí ${p.i} và ${p.j}).`,
+  minProperties: (p) => `"${p.name}" cần ít nhất ${p.limit} mục.`,
+  conditions: () => 'Mỗi nhóm điều kiện cần đúng một trong các mục "all", "any" hoặc "not".',
+  invalid: (p) => `"${p.name}" không hợp lệ.`,
+  // Cross-checks.
+  unknownField: (p) =>
+    `Trường "${p.path}" không có trong lược đồ dữ liệu "data"${p.suggestion ? `; có phải ý bạn là "${p.suggestion}"?` : '.'}`,
+  unknownFact: (p) =>
+    p.suggestion
+      ? `"${p.fact}" không phải là trường trong "data"; có phải ý bạn là "${p.suggestion}"?`
+      : `"${p.fact}" không phải là trường trong "data" hay dữ kiện dẫn xuất (ageInYears, today, daysBetween, count).`,
+  unknownRequired: (p) =>
+    `Mục bắt buộc "${p.name}" không được khai báo trong "properties", nên người nộp không thể trả lời và không gửi được hồ sơ${p.suggestion ? `; có phải ý bạn là "${p.suggestion}"?` : '.'}`,
+  missingFactParam: (p) => `Dữ kiện "${p.fact}" cần tham số "params.${p.param}".`,
+  unknownDocument: (p) => `Không có giấy tờ nào có mã "${p.id}" trong "documents".`,
+  unknownFeeItem: (p) => `Không có khoản phí nào có mã "${p.id}" trong "fees.items".`,
+  unknownOption: (p) =>
+    `Lựa chọn ${p.value} không có trong các giá trị cho phép của trường "${p.path}" (enum).`,
+  duplicateId: (p) => `Mã "${p.id}" bị trùng: đã dùng cho ${p.what} khác ở ${p.first}.`,
+  duplicateOption: (p) => `Giá trị lựa chọn ${p.value} bị lặp lại trong cùng một trường.`,
+  duplicateField: (p) => `Trường "${p.path}" được hỏi hai lần (lần đầu ở ${p.first}).`,
+  unsafePattern: (p) =>
+    `Biểu thức chính quy ${p.value} có thể làm treo trình duyệt với dữ liệu dài (${p.reason}). Hãy viết lại để mỗi ký tự chỉ khớp theo một cách.`,
+  invalidPattern: (p) =>
+    `Biểu thức chính quy ${p.value} không hợp lệ (cú pháp ECMAScript, chế độ unicode).`,
+  unresolvedRef: (p) => `Tham chiếu ${p.value} không trỏ tới lược đồ nào trong "data".`,
+  refCycle: (p) =>
+    `Tham chiếu ${p.value} tạo thành vòng lặp (${p.chain}); biểu mẫu không thể lồng vô hạn.`,
+  groupWithoutFields: () => 'Trường kiểu "group" cần danh sách "fields" cho từng mục.',
+  fileWithoutDocument: () => 'Trường kiểu "file" cần mục "document" trỏ tới một giấy tờ.',
+  fileFieldInData: (p) =>
+    `Trường tải tệp "${p.path}" trùng với một câu trả lời trong "data": tệp được gửi kèm như giấy tờ "${p.document}", không phải câu trả lời. Hãy xóa thuộc tính này khỏi "data" để tệp không bị ký hai lần.`,
+  patternBirthDateField: (p) =>
+    `"x-dvc-birthDate" phải là tên một thuộc tính cùng cấp (chữ cái không dấu, chữ số, "_"), không phải "${p.value}".`,
+  unknownBirthDateField: (p) =>
+    `"x-dvc-birthDate" trỏ tới "${p.target}", nhưng không có thuộc tính cùng cấp nào tên như vậy${p.suggestion ? `; có phải ý bạn là "${p.suggestion}"?` : '.'}`,
+  birthDateFieldNotDate: (p) =>
+    `"x-dvc-birthDate" trỏ tới "${p.target}", nhưng thuộc tính đó không có "format": "date".`,
+  birthDateWithoutPersonalId: (p) =>
+    `"x-dvc-birthDate" chỉ dùng cho số định danh cá nhân, nhưng "${p.name}" không có "format": "vn-personal-id".`,
+  linkHostNotAllowed: (p) =>
+    `Liên kết ${p.value} trỏ tới "${p.host}", không nằm trong danh sách trang được phép (${p.allowed}); biểu mẫu sẽ chỉ hiển thị nó dưới dạng chữ, không phải liên kết.`,
+  casesWithoutProcedure: (p) =>
+    `Không có tệp thủ tục "${p.procedure}" bên cạnh tệp ca kiểm thử này.`,
+  casesDate: (p) => `"${p.name}" phải là một ngày dạng YYYY-MM-DD, không phải ${p.value}.`,
+  casesFeeItem: (p) =>
+    `"${p.name}" phải là mã khoản phí (chuỗi) hoặc một đối tượng { "id", "quantity", "amount", "subtotal" }.`,
+  duplicateCaseName: (p) => `Tên ca kiểm thử "${p.id}" bị trùng (lần đầu ở ${p.first}).`,
+  internal: (p) => `Lỗi nội bộ khi đọc quy trình: ${p.detail}. Vui lòng báo cho nhóm phát triển.`,
+  fileUnreadable: (p) => `Không đọc được tệp: ${p.detail}.`,
+};
+
+const en: Catalog = {
+  required: (p) =>
+    `The required member "${p.property}" is missing${p.where ? ` in ${p.where}` : ''}.`,
+  missingVi: (p) => `The Vietnamese text ("vi") of ${p.where} is missing; Vietnamese is required.`,
+  blankVi: (p) => `The Vietnamese text of ${p.where} is blank.`,
+  type: (p) => `"${p.name}" must be ${p.type}.`,
+  enum: (p) => `The value ${p.value} is not allowed for "${p.name}". Use one of: ${p.allowed}.`,
+  const: (p) => `"${p.name}" must be ${p.allowed}.`,
+  unknownFormat: (p) =>
+    `The format ${p.value} is not supported. Use a standard format (date, email…) or a Vietnamese one (vn-personal-id, vn-mobile…).`,
+  unknownOperator: (p) => `There is no operator ${p.value}. Use one of: ${p.allowed}.`,
+  additional: (p) =>
+    `"${p.property}" is not part of the format here${p.suggestion ? `; did you mean "${p.suggestion}"?` : '.'}`,
+  propertyName: (p) =>
+    `The name "${p.property}" is not allowed: use ASCII letters, digits and "_", starting with a letter.`,
+  pattern: (p) => `"${p.name}" does not have the required form (${p.pattern}).`,
+  patternCode: () => 'The procedure code must look like d.dddddd, e.g. "1.001193".',
+  patternVersion: () => 'The version must be a semantic version, e.g. "1.0.0".',
+  patternId: (p) =>
+    `The id "${p.value}" is not valid: start with a letter, then use only letters, digits, "-" or "_".`,
+  patternFieldPath: (p) =>
+    `The field path "${p.value}" is not valid: use property names separated by dots, e.g. "child.birthDate" or "siblings[].fullName".`,
+  patternMime: (p) =>
+    `The file type "${p.value}" is not accepted: use a MIME type such as "application/pdf" or "image/jpeg" (SVG and HTML are never accepted).`,
+  insecureUrl: (p) => `The link ${p.value} must use https://.`,
+  remoteRef: (p) =>
+    `The reference ${p.value} points outside the file; only local references such as "#/$defs/…" are allowed.`,
+  range: (p) => `"${p.name}" must be ${p.comparison} ${p.limit}.`,
+  minItems: (p) => `"${p.name}" needs at least ${p.limit} item(s).`,
+  minLength: (p) => `"${p.name}" must not be empty.`,
+  unique: (p) => `"${p.name}" has duplicate items (positions ${p.i} and ${p.j}).`,
+  minProperties: (p) => `"${p.name}" needs at least ${p.limit} member(s).`,
+  conditions: () => 'Each group of conditions needs exactly one of "all", "any" or "not".',
+  invalid: (p) => `"${p.name}" is not valid.`,
+  unknownField: (p) =>
+    `The field "${p.path}" does not exist in the "data" schema${p.suggestion ? `; did you mean "${p.suggestion}"?` : '.'}`,
+  unknownFact: (p) =>
+    p.suggestion
+      ? `"${p.fact}" is not a field in "data"; did you mean "${p.suggestion}"?`
+      : `"${p.fact}" is neither a field in "data" nor a derived fact (ageInYears, today, daysBetween, count).`,
+  unknownRequired: (p) =>
+    `The required member "${p.name}" is not declared in "properties", so applicants could never answer it or send the form${p.suggestion ? `; did you mean "${p.suggestion}"?` : '.'}`,
+  missingFactParam: (p) => `The fact "${p.fact}" needs the parameter "params.${p.param}".`,
+  unknownDocument: (p) => `There is no document with id "${p.id}" in "documents".`,
+  unknownFeeItem: (p) => `There is no fee item with id "${p.id}" in "fees.items".`,
+  unknownOption: (p) =>
+    `The option ${p.value} is not one of the allowed values (enum) of the field "${p.path}".`,
+  duplicateId: (p) => `The id "${p.id}" is used twice: another ${p.what} has it at ${p.first}.`,
+  duplicateOption: (p) => `The option value ${p.value} appears twice in the same field.`,
+  duplicateField: (p) => `The field "${p.path}" is asked twice (first at ${p.first}).`,
+  unsafePattern: (p) =>
+    `The regular expression ${p.value} can freeze the browser on long input (${p.reason}). Rewrite it so that each character can match in only one way.`,
+  invalidPattern: (p) =>
+    `The regular expression ${p.value} is not valid (ECMAScript syntax, unicode mode).`,
+  unresolvedRef: (p) => `The reference ${p.value} does not point to a schema inside "data".`,
+  refCycle: (p) =>
+    `The reference ${p.value} forms a loop (${p.chain}); a form cannot nest without end.`,
+  groupWithoutFields: () => 'A "group" field needs a "fields" list for each item.',
+  fileWithoutDocument: () => 'A "file" field needs a "document" naming a document slot.',
+  fileFieldInData: (p) =>
+    `The file field "${p.path}" is also an answer in "data": the files travel as the document "${p.document}", not as answers. Remove this property from "data" so the files are not signed twice.`,
+  patternBirthDateField: (p) =>
+    `"x-dvc-birthDate" must be the name of a sibling property (ASCII letters, digits, "_"), not "${p.value}".`,
+  unknownBirthDateField: (p) =>
+    `"x-dvc-birthDate" names "${p.target}", but there is no sibling property with that name${p.suggestion ? `; did you mean "${p.suggestion}"?` : '.'}`,
+  birthDateFieldNotDate: (p) =>
+    `"x-dvc-birthDate" names "${p.target}", but that property does not have "format": "date".`,
+  birthDateWithoutPersonalId: (p) =>
+    `"x-dvc-birthDate" only applies to personal ID numbers, but "${p.name}" does not have "format": "vn-personal-id".`,
+  linkHostNotAllowed: (p) =>
+    `The link ${p.value} points to "${p.host}", which is not on the allowed list (${p.allowed}); forms show it as plain text, not as a link.`,
+  casesWithoutProcedure: (p) =>
+    `There is no procedure file "${p.procedure}" beside this cases file.`,
+  casesDate: (p) => `"${p.name}" must be a date YYYY-MM-DD, not ${p.value}.`,
+  casesFeeItem: (p) =>
+    `"${p.name}" must be a fee item id (a string) or an object { "id", "quantity", "amount", "subtotal" }.`,
+  duplicateCaseName: (p) => `The case name "${p.id}" is used twice (first at ${p.first}).`,
+  internal: (p) => `Internal error while reading the procedure: ${p.detail}. Please report it.`,
+  fileUnreadable: (p) => `The file cannot be read: ${p.detail}.`,
+};
+
+export const PROCEDURE_MESSAGES: Record<Lang, Catalog> = { vi, en };
+
+/** Type names as authors know them. */
+export const TYPE_NAMES: Record<Lang, Record<string, string>> = {
+  vi: {
+    string: 'một chuỗi văn bản',
+    number: 'một số',
+    integer: 'một số nguyên',
+    boolean: 'true hoặc false',
+    object: 'một đối tượng {…}',
+    array: 'một mảng […]',
+    null: 'null',
+  },
+  en: {
+    string: 'a string',
+    number: 'a number',
+    integer: 'a whole number',
+    boolean: 'true or false',
+    object: 'an object {…}',
+    array: 'a list […]',
+    null: 'null',
+  },
+};
+
+export const COMPARISONS: Record<Lang, Record<string, string>> = {
+  vi: { '>=': 'lớn hơn hoặc bằng', '<=': 'nhỏ hơn hoặc bằng', '>': 'lớn hơn', '<': 'nhỏ hơn' },
+  en: {
+    '>=': 'greater than or equal to',
+    '<=': 'less than or equal to',
+    '>': 'greater than',
+    '<': 'less than',
+  },
+};
+
+export const UNSAFE_REASONS: Record<Lang, Record<string, string>> = {
+  vi: {
+    'nested-quantifier': 'lặp lồng trong lặp',
+    'overlapping-alternation': 'các nhánh "|" chồng lấn trong vòng lặp',
+    'adjacent-quantifiers': 'hai vòng lặp liền nhau khớp cùng ký tự',
+  },
+  en: {
+    'nested-quantifier': 'a repetition inside a repetition',
+    'overlapping-alternation': 'overlapping "|" branches inside a repetition',
+    'adjacent-quantifiers': 'two adjacent repetitions matching the same characters',
+  },
+};
+
+/** What an id names, for duplicate-id messages. */
+export const ID_KINDS: Record<Lang, Record<string, string>> = {
+  vi: {
+    step: 'bước',
+    rule: 'quy tắc',
+    document: 'giấy tờ',
+    fee: 'khoản phí',
+    reduction: 'khoản miễn giảm',
+  },
+  en: { step: 'step', rule: 'rule', document: 'document', fee: 'fee item', reduction: 'reduction' },
+};
+
+/**
+ * Builds a message in both languages. `perLang` holds parameters that are themselves words
+ * (type names, comparisons) and so differ by language.
+ */
+export function localized(
+  key: string,
+  params: P = {},
+  perLang?: Partial<Record<Lang, P>>,
+): Record<Lang, string> {
+  return {
+    vi: vi[key]({ ...params, ...perLang?.vi }),
+    en: en[key]({ ...params, ...perLang?.en }),
+  };
+}
+
+/** Where a pointer is, for sentences: the pointer itself, or "the top level". */
+export function where(pointer: string): Record<Lang, string> {
+  return pointer === ''
+    ? { vi: 'cấp ngoài cùng của tệp', en: 'the top level of the file' }
+    : { vi: `"${pointer}"`, en: `"${pointer}"` };
+}

@@ -1,0 +1,100 @@
+import type { JsonLocation } from '../json/parse.js';
+import type { AuthorProblem } from '../problem.js';
+import type { Lang } from './types.js';
+
+/** Stable codes of the problems the loader reports (kebab-case; documented in docs/procedure-format.md). */
+export const AUTHOR_PROBLEM_CODE = {
+  jsonSyntax: 'json-syntax',
+  duplicateKey: 'duplicate-key',
+  forbiddenKey: 'forbidden-key',
+  tooDeep: 'too-deep',
+  tooLarge: 'too-large',
+  schemaRequired: 'schema-required',
+  schemaType: 'schema-type',
+  schemaEnum: 'schema-enum',
+  schemaAdditionalProperty: 'schema-additional-property',
+  schemaPropertyName: 'schema-property-name',
+  schemaPattern: 'schema-pattern',
+  schemaRange: 'schema-range',
+  schemaMinItems: 'schema-min-items',
+  schemaMinLength: 'schema-min-length',
+  schemaUnique: 'schema-unique',
+  schemaConditions: 'schema-conditions',
+  schemaInvalid: 'schema-invalid',
+  missingVi: 'missing-vi',
+  unknownFormat: 'unknown-format',
+  unknownOperator: 'unknown-operator',
+  insecureUrl: 'insecure-url',
+  remoteRef: 'remote-ref',
+  unresolvedRef: 'unresolved-ref',
+  refCycle: 'ref-cycle',
+  unsafePattern: 'unsafe-pattern',
+  invalidPattern: 'invalid-pattern',
+  unknownField: 'unknown-field',
+  unknownRequired: 'unknown-required',
+  unknownFact: 'unknown-fact',
+  missingFactParam: 'missing-fact-param',
+  unknownDocument: 'unknown-document',
+  unknownFeeItem: 'unknown-fee-item',
+  unknownOption: 'unknown-option',
+  duplicateId: 'duplicate-id',
+  duplicateField: 'duplicate-field',
+  groupWithoutFields: 'group-without-fields',
+  fileWithoutDocument: 'file-without-document',
+  fileFieldInData: 'file-field-in-data',
+  unknownBirthDateField: 'unknown-birth-date-field',
+  birthDateFieldNotDate: 'birth-date-field-not-date',
+  birthDateWithoutPersonalId: 'birth-date-without-personal-id',
+  linkHostNotAllowed: 'link-host-not-allowed',
+  casesWithoutProcedure: 'cases-without-procedure',
+  fileUnreadable: 'file-unreadable',
+  internal: 'internal',
+} as const;
+export type AuthorProblemCode = (typeof AUTHOR_PROBLEM_CODE)[keyof typeof AUTHOR_PROBLEM_CODE];
+
+/** The parent of a JSON pointer ('' for a top-level member). */
+export function parentPointer(pointer: string): string {
+  const slash = pointer.lastIndexOf('/');
+  return slash <= 0 ? '' : pointer.slice(0, slash);
+}
+
+/** Collects problems, placing each at the line and column of the pointed key or value. */
+export class ProblemList {
+  readonly items: AuthorProblem[] = [];
+  constructor(private readonly positions: ReadonlyMap<string, JsonLocation>) {}
+
+  /** The position of `pointer` (its key for `at: 'key'`), or of its nearest existing ancestor. */
+  locate(pointer: string, at: 'key' | 'value' = 'value'): { line: number; column: number } {
+    let p = pointer;
+    for (;;) {
+      const loc = this.positions.get(p);
+      if (loc) {
+        const pos = at === 'key' && p === pointer ? (loc.key ?? loc.value) : loc.value;
+        return { line: pos.line, column: pos.column };
+      }
+      if (p === '') return { line: 1, column: 1 };
+      p = parentPointer(p);
+    }
+  }
+
+  add(
+    code: AuthorProblemCode,
+    pointer: string,
+    message: Record<Lang, string>,
+    options: { at?: 'key' | 'value'; severity?: 'error' | 'warning' } = {},
+  ): void {
+    const { line, column } = this.locate(pointer, options.at);
+    this.items.push({
+      code,
+      severity: options.severity ?? 'error',
+      pointer,
+      line,
+      column,
+      message,
+    });
+  }
+
+  get errorCount(): number {
+    return this.items.filter((p) => p.severity === 'error').length;
+  }
+}

@@ -1,0 +1,151 @@
+/**
+ * Field paths (`child.birthDate`, `siblings[].fullName`) resolved against a procedure's `data`
+ * schema. Local `$ref`s are followed (`#` is the root of `data`, which is the document ajv
+ * compiles), as are `allOf`/`anyOf`/`oneOf` and `if`/`then`/`else` branches, because authors
+ * often declare conditional members there.
+ */
+import { pointerTokens } from '../json/parse.js';
+
+type Schema = Record<string, unknown>;
+
+const isObject = (v: unknown): v is Schema =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
+
+const own = (o: Schema, k: string): unknown =>
+  Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined;
+
+/** Resolves a local `$ref` ("#/$defs/x") inside `root`; undefined when it does not resolve. */
+export function resolveLocalRef(root: unknown, ref: string): unknown {
+  if (ref === '#') return root;
+  if (!ref.startsWith('#/')) return undefined;
+  let node: unknown = root;
+  for (const raw of pointerTokens(ref.slice(1))) {
+    let token: string;
+    try {
+      token = decodeURIComponent(raw);
+    } catch {
+      return undefined;
+    }
+    if (Array.isArray(node)) node = /^\d+$/.test(token) ? node[Number(token)] : undefined;
+    else if (isObject(node)) node = own(node, token);
+    else return undefined;
+    if (node === undefined) return undefined;
+  }
+  return node;
+}
+
+/**
+ * Stands for a schema behind a `$ref` that does not resolve (remote, missing or cyclic): that
+ * problem is reported once at the `$ref`, and paths through it are not reported again.
+ */
+export const OPAQUE_SCHEMA: Schema = Object.freeze({});
+
+/** Follows `$ref`s (at most `limit` hops, so a cycle cannot loop forever). */
+export function deref(root: unknown, schema: unknown, limit = 32): Schema | undefined {
+  if (!isObject(schema)) return undefined;
+  let node: unknown = schema;
+  for (let i = 0; i < limit && isObject(node); i++) {
+    const ref = own(node, '$ref');
+    if (typeof ref !== 'string') return node;
+    node = resolveLocalRef(root, ref);
+    if (node === undefined) return OPAQUE_SCHEMA;
+  }
+  return isObject(node) && typeof own(node, '$ref') !== 'string' ? node : OPAQUE_SCHEMA;
+}
+
+/** The schemas that describe the same value as `schema`: itself and its combinator branches. */
+function alternatives(root: unknown, schema: Schema, depth = 0): Schema[] {
+  const out: Schema[] = [schema];
+  if (depth > 16) return out;
+  for (const k of ['allOf', 'anyOf', 'oneOf']) {
+    const list = own(schema, k);
+    if (Array.isArray(list))
+      for (const s of list) {
+        const d = deref(root, s);
+        if (d) out.push(...alternatives(root, d, depth + 1));
+      }
+  }
+  for (const k of ['if', 'then', 'else']) {
+    const d = deref(root, own(schema, k));
+    if (d) out.push(...alternatives(root, d, depth + 1));
+  }
+  return out;
+}
+
+/** The schema of member `name` of an object schema, searching combinator branches. */
+export function memberSchema(root: unknown, schema: Schema, name: string): Schema | undefined {
+  if (schema === OPAQUE_SCHEMA) return OPAQUE_SCHEMA;
+  for (const alt of alternatives(root, schema)) {
+    const props = own(alt, 'properties');
+    if (isObject(props)) {
+      const s = deref(root, own(props, name));
+      if (s) return s;
+    }
+  }
+  return undefined;
+}
+
+/** The member names an object schema declares, across its combinator branches. */
+export function memberNames(root: unknown, schema: Schema): string[] {
+  const names = new Set<string>();
+  for (const alt of alternatives(root, schema)) {
+    const props = own(alt, 'properties');
+    if (isObject(props)) for (const k of Object.keys(props)) names.add(k);
+  }
+  return [...names];
+}
+
+/** The item schema of an array schema. */
+export function itemSchema(root: unknown, schema: Schema): Schema | undefined {
+  if (schema === OPAQUE_SCHEMA) return OPAQUE_SCHEMA;
+  for (const alt of alternatives(root, schema)) {
+    const s = deref(root, own(alt, 'items'));
+    if (s) return s;
+  }
+  return undefined;
+}
+
+/**
+ * Resolves a field path from `base` (the `data` schema, or a group's item schema). Returns the
+ * schema of the addressed value, or undefined when some segment does not exist.
+ */
+export function resolveFieldPath(root: unknown, base: unknown, path: string): Schema | undefined {
+  let node = deref(root, base);
+  for (const segment of path.split('.')) {
+    if (!node) return undefined;
+    const list = segment.endsWith('[]');
+    const name = list ? segment.slice(0, -2) : segment;
+    node = memberSchema(root, node, name);
+    if (node && list) node = itemSchema(root, node);
+  }
+  return node;
+}
+
+/** The base schema for the children of a `group` field: its item schema for lists. */
+export function groupItemSchema(root: unknown, schema: Schema): Schema {
+  return itemSchema(root, schema) ?? schema;
+}
+
+/** Values an answer may take, from `enum`/`const` (of the items, for multi-select lists). */
+export function allowedValues(root: unknown, schema: Schema): unknown[] | undefined {
+  const collect = (s: Schema): unknown[] | undefined => {
+    for (const alt of alternatives(root, s)) {
+      const e = own(alt, 'enum');
+      if (Array.isArray(e)) return e;
+      if (Object.prototype.hasOwnProperty.call(alt, 'const')) return [own(alt, 'const')];
+      for (const k of ['oneOf', 'anyOf']) {
+        const list = own(alt, k);
+        if (Array.isArray(list)) {
+          const consts = list.map((b) => deref(root, b));
+          if (consts.every((b) => b && Object.prototype.hasOwnProperty.call(b, 'const')))
+            return consts.map((b) => (b as Schema).const);
+        }
+      }
+    }
+    return undefined;
+  };
+  const direct = collect(schema);
+  if (direct) return direct;
+  const items = itemSchema(root, schema);
+  return items ? collect(items) : undefined;
+}

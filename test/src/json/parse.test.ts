@@ -1,0 +1,234 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseJson, escapePointerToken, pointerTokens } from '../../../src/json/parse.js';
+
+const problems = (text: string, options = {}) =>
+  parseJson(text, options).problems.map((p) => [p.code, p.pointer, p.line, p.column, p.message.en]);
+
+test('parses every JSON type like JSON.parse', () => {
+  const text =
+    '{"s":"a\\"b\\\\c\\/d\\b\\f\\n\\r\\t\\u00e9\\ud83d\\ude00","n":[0,-1,1.5,2e3,-1.25E-2],"t":true,"f":false,"z":null,"o":{},"a":[]}';
+  const r = parseJson(text);
+  assert.equal(r.ok, true);
+  assert.deepEqual(r.value, JSON.parse(text));
+});
+
+test('records key and value positions for every pointer (1-based lines and columns)', () => {
+  const r = parseJson('{\n  "a": [1, {"b/c": "x"}],\n  "~k": null\n}');
+  assert.equal(r.ok, true);
+  assert.deepEqual(
+    Object.fromEntries(
+      [...r.positions].map(([p, l]) => [
+        p,
+        [l.key && [l.key.line, l.key.column], [l.value.line, l.value.column]],
+      ]),
+    ),
+    {
+      '': [undefined, [1, 1]],
+      '/a': [
+        [2, 3],
+        [2, 8],
+      ],
+      '/a/0': [undefined, [2, 9]],
+      '/a/1': [undefined, [2, 12]],
+      '/a/1/b~1c': [
+        [2, 13],
+        [2, 20],
+      ],
+      '/~0k': [
+        [3, 3],
+        [3, 9],
+      ],
+    },
+  );
+});
+
+test('a byte order mark is skipped and does not shift columns', () => {
+  const r = parseJson('\ufeff{"a": 1}');
+  assert.equal(r.ok, true);
+  assert.deepEqual(r.positions.get('/a')?.value, { line: 1, column: 8, offset: 7 });
+});
+
+test('syntax errors say what and where, in Vietnamese and English', () => {
+  const r = parseJson('{\n  "a": 1,\n}');
+  assert.deepEqual(r.problems, [
+    {
+      code: 'json-syntax',
+      pointer: '/a',
+      line: 3,
+      column: 1,
+      message: {
+        vi: 'Có dấu phẩy thừa trước dấu đóng; JSON không cho phép dấu phẩy cuối.',
+        en: 'Trailing comma before the closing bracket; JSON does not allow it.',
+      },
+    },
+  ]);
+  assert.equal(r.ok, false);
+  assert.equal(r.value, undefined);
+});
+
+test('each kind of syntax error', () => {
+  assert.deepEqual(problems(''), [
+    [
+      'json-syntax',
+      '',
+      1,
+      1,
+      'The JSON ends too early: a closing "}", "]" or double quote may be missing.',
+    ],
+  ]);
+  assert.deepEqual(problems('{"a": 1 "b": 2}'), [
+    ['json-syntax', '/a', 1, 9, `Unexpected character '"'; expected a comma "," or "}".`],
+  ]);
+  assert.deepEqual(problems('[1 2]'), [
+    ['json-syntax', '/0', 1, 4, `Unexpected character '2'; expected a comma "," or "]".`],
+  ]);
+  assert.deepEqual(problems('{"a" 1}'), [
+    ['json-syntax', '', 1, 6, `Unexpected character '1'; expected a colon ":".`],
+  ]);
+  assert.deepEqual(problems('{a: 1}'), [
+    ['json-syntax', '', 1, 2, `Unexpected character 'a'; expected a key in double quotes.`],
+  ]);
+  assert.deepEqual(problems("{'a': 1}"), [
+    ['json-syntax', '', 1, 2, 'JSON strings use double quotes ("), not single quotes.'],
+  ]);
+  assert.deepEqual(problems('{"a": 1} // note'), [
+    ['json-syntax', '/a', 1, 10, 'JSON does not allow comments (// or /* */).'],
+  ]);
+  assert.deepEqual(problems('["a\nb"]'), [
+    [
+      'json-syntax',
+      '/0',
+      1,
+      2,
+      'The string is not closed with a double quote before the line ends.',
+    ],
+  ]);
+  assert.deepEqual(problems('["a\tb"]'), [
+    [
+      'json-syntax',
+      '/0',
+      1,
+      4,
+      'The string contains a control character (line break, tab…); write \\n or \\t instead.',
+    ],
+  ]);
+  assert.deepEqual(problems('["\\x41"]'), [
+    ['json-syntax', '/0', 1, 3, 'Invalid escape sequence \\x in a JSON string.'],
+  ]);
+  assert.deepEqual(problems('["\\u12G4"]'), [
+    ['json-syntax', '/0', 1, 3, 'Invalid escape sequence \\u12G4 in a JSON string.'],
+  ]);
+  for (const n of ['01', '1.', '.5', '+1', '-', '1e', '0x10', '1.2.3'])
+    assert.equal(parseJson(`[${n}]`).problems[0]?.code, 'json-syntax', n);
+  assert.deepEqual(problems('[tru]'), [
+    [
+      'json-syntax',
+      '/0',
+      1,
+      2,
+      'Invalid value: use only true, false, null, a number, a string, an array or an object.',
+    ],
+  ]);
+  assert.deepEqual(problems('[NaN]'), [
+    [
+      'json-syntax',
+      '/0',
+      1,
+      2,
+      'Invalid value: use only true, false, null, a number, a string, an array or an object.',
+    ],
+  ]);
+  assert.deepEqual(problems('{} {}'), [
+    ['json-syntax', '', 1, 4, 'Unexpected content after the JSON value.'],
+  ]);
+  assert.deepEqual(problems('[\u0001]'), [
+    ['json-syntax', '/0', 1, 2, 'Unexpected character U+0001; expected a value.'],
+  ]);
+});
+
+test('duplicate keys are reported at the second key; the first value is kept', () => {
+  const r = parseJson('{"amount": 1,\n "amount": 1000000}');
+  assert.equal(r.ok, false);
+  assert.deepEqual(r.value, { amount: 1 });
+  assert.deepEqual(
+    r.problems.map((p) => [p.code, p.pointer, p.line, p.column, p.message.vi]),
+    [
+      [
+        'duplicate-key',
+        '/amount',
+        2,
+        2,
+        'Khóa "amount" xuất hiện hai lần trong cùng một đối tượng.',
+      ],
+    ],
+  );
+});
+
+test('__proto__, constructor and prototype keys are refused and dropped', () => {
+  const r = parseJson(
+    '{"__proto__": {"polluted": 1}, "a": {"constructor": {"prototype": {}}}, "b": [{"prototype": 1}]}',
+  );
+  assert.equal(r.ok, false);
+  assert.deepEqual(
+    r.problems.map((p) => [p.code, p.pointer]),
+    [
+      ['forbidden-key', '/__proto__'],
+      ['forbidden-key', '/a/constructor/prototype'],
+      ['forbidden-key', '/a/constructor'],
+      ['forbidden-key', '/b/0/prototype'],
+    ],
+  );
+  assert.equal(Object.getPrototypeOf(r.value), Object.prototype);
+  assert.deepEqual(Object.keys(r.value as object), ['a', 'b']);
+  assert.equal(({} as Record<string, unknown>).polluted, undefined);
+});
+
+test('forbidden keys are configurable; allowed ones become own data properties', () => {
+  const r = parseJson('{"__proto__": {"x": 1}}', { forbiddenKeys: [] });
+  assert.equal(r.ok, true);
+  const v = r.value as Record<string, unknown>;
+  assert.ok(Object.prototype.hasOwnProperty.call(v, '__proto__'));
+  assert.equal(Object.getPrototypeOf(v), Object.prototype);
+  assert.equal((v as { x?: number }).x, undefined);
+});
+
+test('nesting deeper than maxDepth is refused without a stack overflow', () => {
+  assert.deepEqual(problems('[[[1]]]', { maxDepth: 2 }), [
+    ['too-deep', '/0/0', 1, 3, 'The data is nested too deeply (at most 2 levels).'],
+  ]);
+  assert.equal(parseJson('[[1]]', { maxDepth: 2 }).ok, true);
+  const deep = '['.repeat(100_000) + ']'.repeat(100_000);
+  assert.equal(parseJson(deep).problems[0].code, 'too-deep');
+});
+
+test('text longer than maxLength is refused', () => {
+  assert.deepEqual(problems('[1, 2, 3]', { maxLength: 5 }), [
+    ['too-large', '', 1, 1, 'The file is too large: 9 characters, at most 5.'],
+  ]);
+});
+
+test('positions can be turned off for speed', () => {
+  const r = parseJson('{"a": [1]}', { positions: false });
+  assert.equal(r.ok, true);
+  assert.equal(r.positions.size, 0);
+  const d = parseJson('{"x": [{"a": 1, "a": 2}, {"__proto__": 1}]}', { positions: false });
+  assert.deepEqual(
+    d.problems.map((p) => [p.code, p.pointer, p.line, p.column]),
+    [
+      ['duplicate-key', '/x/0/a', 1, 17],
+      ['forbidden-key', '/x/1/__proto__', 1, 27],
+    ],
+  );
+  const e = parseJson('{"x": [1, {"y": tru}]}', { positions: false });
+  assert.deepEqual(
+    e.problems.map((p) => [p.code, p.pointer, p.column]),
+    [['json-syntax', '/x/1/y', 17]],
+  );
+});
+
+test('pointer tokens escape ~ and / (RFC 6901)', () => {
+  assert.equal(escapePointerToken('a/b~c'), 'a~1b~0c');
+  assert.deepEqual(pointerTokens('/a~1b~0c/0'), ['a/b~c', '0']);
+  assert.deepEqual(pointerTokens(''), []);
+});

@@ -1,0 +1,360 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { loadProcedure, AUTHOR_PROBLEM_CODE } from '../../../src/procedure/index.js';
+
+const fixture = (name: string): string =>
+  readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
+const minimal = fixture('valid-minimal.json');
+
+/** The minimal procedure with one change applied to its parsed form, re-serialised. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests reach into any member
+function variant(change: (p: Record<string, any>) => void): string {
+  const p = JSON.parse(minimal);
+  change(p);
+  return JSON.stringify(p, null, 2);
+}
+
+test('the minimal valid procedure loads without problems', () => {
+  const r = loadProcedure(minimal, { file: 'valid-minimal.json' });
+  assert.equal(r.ok, true);
+  assert.deepEqual(r.problems, []);
+  assert.ok(r.ok);
+  assert.equal(r.procedure.code, '1.001193');
+  assert.equal(r.procedure.ui.steps[0].fields[3].fields?.[0].field, 'fullName');
+});
+
+test('every sample procedure in schemas/procedures lints clean', (t) => {
+  const dir = new URL('../../../schemas/procedures/', import.meta.url);
+  if (!existsSync(dir)) return t.skip('no sample procedures yet');
+  const samples = readdirSync(dir).filter((f) => f.endsWith('.json') && !f.endsWith('.cases.json'));
+  assert.ok(samples.length > 0);
+  for (const f of samples) {
+    const r = loadProcedure(readFileSync(new URL(f, dir), 'utf8'), { file: f });
+    assert.deepEqual(
+      r.problems.map((p) => `${f}:${p.line}:${p.column} ${p.code} ${p.message.en}`),
+      [],
+    );
+    assert.equal(r.ok, true, f);
+  }
+});
+
+test('messages are plain sentences in Vietnamese and English', () => {
+  const r = loadProcedure(variant((p) => (p.serviceKind = 'online')));
+  assert.equal(r.ok, false);
+  assert.deepEqual(r.problems, [
+    {
+      code: 'schema-enum',
+      severity: 'error',
+      pointer: '/serviceKind',
+      line: 26,
+      column: 18,
+      message: {
+        vi: 'Giá trị "online" không dùng được cho "serviceKind". Chọn một trong: "toan-trinh", "mot-phan".',
+        en: 'The value "online" is not allowed for "serviceKind". Use one of: "toan-trinh", "mot-phan".',
+      },
+    },
+  ]);
+});
+
+test('a missing member names the member and where it belongs', () => {
+  const r = loadProcedure(variant((p) => delete p.ui.steps[1].title));
+  assert.deepEqual(
+    r.problems.map((p) => [p.code, p.pointer, p.message.vi, p.message.en]),
+    [
+      [
+        'schema-required',
+        '/ui/steps/1',
+        'Thiếu mục bắt buộc "title" trong "/ui/steps/1".',
+        'The required member "title" is missing in "/ui/steps/1".',
+      ],
+    ],
+  );
+});
+
+test('a type error names the expected type', () => {
+  const r = loadProcedure(variant((p) => (p.documents[0].copies = 1.5)));
+  assert.deepEqual(
+    r.problems.map((p) => [p.code, p.pointer, p.message.vi, p.message.en]),
+    [
+      [
+        'schema-type',
+        '/documents/0/copies',
+        '"copies" phải là một số nguyên.',
+        '"copies" must be a whole number.',
+      ],
+    ],
+  );
+});
+
+test('show and require rules need targets', () => {
+  const r = loadProcedure(variant((p) => delete p.rules[1].targets));
+  assert.deepEqual(
+    r.problems.map((p) => [p.code, p.pointer, p.message.en]),
+    [['schema-required', '/rules/1', 'The required member "targets" is missing in "/rules/1".']],
+  );
+});
+
+test('a field asked twice is a warning: the procedure still loads', () => {
+  const r = loadProcedure(
+    variant((p) =>
+      p.ui.steps[1].fields.push({ field: 'copies', widget: 'number', label: { vi: 'Lại' } }),
+    ),
+  );
+  assert.equal(r.ok, true);
+  assert.deepEqual(
+    r.problems.map((p) => [p.code, p.severity, p.pointer, p.message.en]),
+    [
+      [
+        'duplicate-field',
+        'warning',
+        '/ui/steps/1/fields/2/field',
+        'The field "copies" is asked twice (first at /ui/steps/1/fields/0/field).',
+      ],
+    ],
+  );
+});
+
+test('group children resolve against the item schema; list paths work in rules', () => {
+  const r = loadProcedure(
+    variant((p) => {
+      p.rules[1].targets.fields = ['siblings[].birthDate'];
+      p.rules[1].conditions = {
+        all: [{ fact: 'count', params: { field: 'siblings' }, operator: 'greaterThan', value: 0 }],
+      };
+    }),
+  );
+  assert.deepEqual(r.problems, []);
+  const bad = loadProcedure(variant((p) => (p.rules[1].targets.fields = ['siblings.birthDate'])));
+  assert.deepEqual(
+    bad.problems.map((p) => [p.code, p.pointer]),
+    [['unknown-field', '/rules/1/targets/fields/0']],
+  );
+});
+
+test('members declared in allOf / if-then branches are fields too', () => {
+  const r = loadProcedure(
+    variant((p) => {
+      p.data.allOf = [
+        {
+          if: { properties: { relation: { const: 'mother' } } },
+          then: { properties: { note: { type: 'string', maxLength: 10 } } },
+        },
+      ];
+      p.ui.steps[1].fields.push({ field: 'note', widget: 'text', label: { vi: 'Ghi chú' } });
+    }),
+  );
+  assert.deepEqual(r.problems, []);
+});
+
+test('a file widget needs a document, a group widget needs fields', () => {
+  const r = loadProcedure(
+    variant((p) => {
+      p.ui.steps[1].fields[0].widget = 'file';
+      p.ui.steps[0].fields[3].widget = 'group';
+      delete p.ui.steps[0].fields[3].fields;
+    }),
+  );
+  assert.deepEqual(
+    r.problems.map((p) => [p.code, p.pointer]),
+    [
+      ['group-without-fields', '/ui/steps/0/fields/3/widget'],
+      ['file-without-document', '/ui/steps/1/fields/0/widget'],
+    ],
+  );
+});
+
+test('unknown document on a file widget and duplicate document ids', () => {
+  const r = loadProcedure(
+    variant((p) => {
+      p.ui.steps[1].fields[0].widget = 'file';
+      p.ui.steps[1].fields[0].document = 'passport';
+      p.documents.push({ ...p.documents[0] });
+    }),
+  );
+  assert.deepEqual(
+    r.problems.map((p) => [p.code, p.pointer, p.message.en]),
+    [
+      [
+        'unknown-document',
+        '/ui/steps/1/fields/0/document',
+        'There is no document with id "passport" in "documents".',
+      ],
+      [
+        'duplicate-id',
+        '/documents/1/id',
+        'The id "birth-certificate" is used twice: another document has it at /documents/0/id.',
+      ],
+    ],
+  );
+});
+
+test('too-large text is refused before parsing', () => {
+  const r = loadProcedure(minimal, { maxLength: 100 });
+  assert.deepEqual(
+    r.problems.map((p) => [p.code, p.pointer, p.line, p.column, p.message.en]),
+    [['too-large', '', 1, 1, `The file is too large: ${minimal.length} characters, at most 100.`]],
+  );
+});
+
+test('never throws: odd inputs become problems', () => {
+  for (const text of ['', 'null', '[]', '"procedure"', '42', '{}']) {
+    const r = loadProcedure(text);
+    assert.equal(r.ok, false, text);
+    assert.ok(r.problems.length > 0, text);
+  }
+  const notText = loadProcedure(42 as unknown as string);
+  assert.deepEqual(
+    notText.problems.map((p) => [p.code, p.message.en]),
+    [
+      [
+        AUTHOR_PROBLEM_CODE.internal,
+        'Internal error while reading the procedure: TypeError: the procedure text is not a string. Please report it.',
+      ],
+    ],
+  );
+  assert.deepEqual(
+    loadProcedure('[]').problems.map((p) => [p.code, p.pointer, p.message.en]),
+    [['schema-type', '', '"/" must be an object {…}.']],
+  );
+});
+
+test('forbidden keys are reported and never reach the prototype', () => {
+  const r = loadProcedure(
+    minimal.replace(
+      '"formatVersion": 1,',
+      '"formatVersion": 1, "__proto__": { "polluted": true },',
+    ),
+  );
+  assert.equal(({} as Record<string, unknown>).polluted, undefined);
+  assert.deepEqual(
+    r.problems.map((p) => [p.code, p.pointer, p.line, p.column]),
+    [['forbidden-key', '/__proto__', 3, 23]],
+  );
+});
+
+test('loads with code generation from strings disabled (as under a strict CSP)', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const script = `
+    const { loadProcedure } = await import('./src/procedure/index.ts');
+    const { readFileSync } = await import('node:fs');
+    let blocked = false;
+    try { new Function('return 1')(); } catch { blocked = true; }
+    const ok = loadProcedure(readFileSync('test/src/procedure/fixtures/valid-minimal.json', 'utf8')).ok;
+    const broken = loadProcedure(readFileSync('test/src/procedure/fixtures/broken/unknown-fact.json', 'utf8'));
+    console.log(JSON.stringify({ blocked, ok, codes: broken.problems.map((p) => p.code) }));`;
+  const r = spawnSync(
+    process.execPath,
+    [
+      '--disallow-code-generation-from-strings',
+      '--import',
+      'tsx',
+      '--input-type=module',
+      '-e',
+      script,
+    ],
+    { cwd: new URL('../../../', import.meta.url), encoding: 'utf8' },
+  );
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout), { blocked: true, ok: true, codes: ['unknown-fact'] });
+});
+
+test('the complete example in docs/procedure-format.md lints clean', () => {
+  const doc = readFileSync(new URL('../../../docs/procedure-format.md', import.meta.url), 'utf8');
+  const example = /## A complete small example\s+```json\n([\s\S]*?)\n```/.exec(doc)?.[1];
+  assert.ok(example, 'example block found');
+  const r = loadProcedure(example);
+  assert.deepEqual(r.problems, []);
+  assert.equal(r.ok, true);
+});
+
+test('unknown field paths and facts suggest the closest existing field', () => {
+  const r = loadProcedure(
+    variant((p) => {
+      p.ui.steps[0].fields[0].field = 'child.fullname';
+      p.rules[1].conditions.any[0].fact = 'relaton';
+      p.rules[1].targets.fields = ['chld.birthDate'];
+      p.fees.items[0].quantityField = 'nothingLikeIt';
+    }),
+  );
+  assert.deepEqual(
+    r.problems.map((p) => [p.code, p.pointer, p.message.vi, p.message.en]),
+    [
+      [
+        'unknown-field',
+        '/ui/steps/0/fields/0/field',
+        'Trường "child.fullname" không có trong lược đồ dữ liệu "data"; có phải ý bạn là "child.fullName"?',
+        'The field "child.fullname" does not exist in the "data" schema; did you mean "child.fullName"?',
+      ],
+      [
+        'unknown-field',
+        '/fees/items/0/quantityField',
+        'Trường "nothingLikeIt" không có trong lược đồ dữ liệu "data".',
+        'The field "nothingLikeIt" does not exist in the "data" schema.',
+      ],
+      [
+        'unknown-fact',
+        '/rules/1/conditions/any/0/fact',
+        '"relaton" không phải là trường trong "data"; có phải ý bạn là "relation"?',
+        '"relaton" is not a field in "data"; did you mean "relation"?',
+      ],
+      [
+        'unknown-field',
+        '/rules/1/targets/fields/0',
+        'Trường "chld.birthDate" không có trong lược đồ dữ liệu "data"; có phải ý bạn là "child.birthDate"?',
+        'The field "chld.birthDate" does not exist in the "data" schema; did you mean "child.birthDate"?',
+      ],
+    ],
+  );
+});
+
+test('a condition node without all/any/not is read as a fact condition', () => {
+  const r = loadProcedure(
+    variant((p) => (p.rules[1].conditions.any[0] = { operator: 'equal', value: 'mother' })),
+  );
+  assert.deepEqual(
+    r.problems.map((p) => [p.code, p.pointer, p.message.en]),
+    [
+      [
+        'schema-required',
+        '/rules/1/conditions/any/0',
+        'The required member "fact" is missing in "/rules/1/conditions/any/0".',
+      ],
+    ],
+  );
+});
+
+test('a loop through two definitions is reported once, at a $ref inside the loop', () => {
+  const r = loadProcedure(
+    variant((p) => {
+      p.data.$defs.a = { type: 'object', properties: { b: { $ref: '#/$defs/b' } } };
+      p.data.$defs.b = { type: 'array', items: { $ref: '#/$defs/a' } };
+      p.data.properties.loop = { $ref: '#/$defs/a' };
+      p.ui.steps[1].fields.push({ field: 'loop.b', widget: 'text', label: { vi: 'Vòng' } });
+    }),
+  );
+  assert.deepEqual(
+    r.problems.map((p) => [p.code, p.pointer, p.message.en]),
+    [
+      [
+        'ref-cycle',
+        '/data/$defs/a/properties/b/$ref',
+        'The reference "#/$defs/b" forms a loop (#/$defs/b → #/$defs/a → #/$defs/b); a form cannot nest without end.',
+      ],
+    ],
+  );
+});
+
+test('duplicate items in a unique list point at the second one', () => {
+  const r = loadProcedure(variant((p) => (p.resultDelivery = ['online', 'post', 'online'])));
+  assert.deepEqual(
+    r.problems.map((p) => [p.code, p.pointer, p.message.en]),
+    [
+      [
+        'schema-unique',
+        '/resultDelivery/2',
+        '"resultDelivery" has duplicate items (positions 0 and 2).',
+      ],
+    ],
+  );
+});
