@@ -1,0 +1,143 @@
+/**
+ * `dvc-forms check <procedure.json> <answers.json> [--lang vi|en] [--format json]`: validates a
+ * set of answers the way the form and the agency server do, and prints every problem.
+ * Exit 0 when valid, 1 on any problem, 2 on a usage or file error.
+ */
+import { readFileSync } from 'node:fs';
+import type { Problem } from '../../problem.js';
+import type { Lang, LocalizedText, Procedure } from '../../procedure/types.js';
+import { createRules, ELIGIBILITY_STATUS, validationOptions } from '../../rules/index.js';
+import { createValidator, type ValidationResult } from '../../validation/index.js';
+import type { Command } from '../main.js';
+import { readProcedure } from './procedure-file.js';
+
+/**
+ * The `--format json` report. Validation fills `valid` and `problems`; the rules engine adds
+ * `eligibility`, `visible`, `required` and `fee` in `mergeRulesResult` below.
+ */
+export interface CheckReport {
+  valid: boolean;
+  problems: { code: string; path: string; message: string }[];
+  [key: string]: unknown;
+}
+
+/** Builds the report object from a validation result. */
+export function buildCheckReport(
+  result: Pick<ValidationResult, 'valid' | 'problems'>,
+): CheckReport {
+  return {
+    valid: result.valid,
+    problems: result.problems.map((p: Problem) => ({
+      code: p.code,
+      path: p.path,
+      message: p.message,
+    })),
+  };
+}
+
+/**
+ * The rules part of the report (owned by the rules engineer): evaluates the rules on today's
+ * date in Vietnam, hands their hidden / required fields to validation, and adds `eligibility`,
+ * `visible`, `required` and `fee` to the report. `ineligible` makes `check` exit 1.
+ */
+export async function mergeRulesResult(
+  procedure: Procedure,
+  answers: Record<string, unknown>,
+  options: { today?: string } = {},
+): Promise<{
+  hidden?: string[];
+  required?: string[];
+  ineligible: boolean;
+  /** The failing eligibility rules, for the text output. */
+  reasons: { rule: string; message: LocalizedText }[];
+  report: Record<string, unknown>;
+}> {
+  const result = await createRules(procedure, {
+    today: options.today,
+    onProblem: () => {},
+  }).evaluate(answers);
+  const { hidden, required } = validationOptions(result);
+  return {
+    hidden,
+    required,
+    ineligible: result.eligibility.status === ELIGIBILITY_STATUS.ineligible,
+    reasons: result.eligibility.reasons,
+    report: {
+      eligibility: {
+        status: result.eligibility.status,
+        reasons: result.eligibility.reasons.map((r) => ({ rule: r.rule, message: r.message })),
+      },
+      visible: result.visible,
+      required: result.required,
+      fee: result.fee,
+      ...(result.problems.length
+        ? {
+            ruleProblems: result.problems.map((p) => ({
+              code: p.code,
+              pointer: p.pointer,
+              message: p.message,
+            })),
+          }
+        : {}),
+    },
+  };
+}
+
+function usage(io: { err(line: string): void }): number {
+  io.err('Usage: dvc-forms check <procedure.json> <answers.json> [--lang vi|en] [--format json]');
+  return 2;
+}
+
+export const check: Command = async (args, io) => {
+  const files: string[] = [];
+  let lang: Lang = 'vi';
+  let json = false;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--lang') {
+      const v = args[++i];
+      if (v !== 'vi' && v !== 'en') return usage(io);
+      lang = v;
+    } else if (a === '--format') {
+      const v = args[++i];
+      if (v !== 'json' && v !== 'text') return usage(io);
+      json = v === 'json';
+    } else if (a.startsWith('-')) return usage(io);
+    else files.push(a);
+  }
+  if (files.length !== 2) return usage(io);
+  const [procedureFile, answersFile] = files;
+  const procedure = await readProcedure(procedureFile, io);
+  if (!procedure) return 2;
+  let answers: unknown;
+  try {
+    answers = JSON.parse(readFileSync(answersFile, 'utf8'));
+  } catch (err) {
+    io.err(`dvc-forms: cannot read answers ${answersFile}: ${(err as Error).message}`);
+    return 2;
+  }
+  let validator;
+  try {
+    validator = await createValidator(procedure);
+  } catch (err) {
+    io.err(`dvc-forms: ${procedureFile}: ${(err as Error).message}`);
+    return 2;
+  }
+  const rules = await mergeRulesResult(
+    procedure,
+    answers && typeof answers === 'object' ? (answers as Record<string, unknown>) : {},
+  );
+  const result = validator.validate(answers, {
+    lang,
+    hidden: rules.hidden,
+    required: rules.required,
+  });
+  const report = { ...buildCheckReport(result), ...rules.report };
+  if (json) io.out(JSON.stringify(report));
+  else {
+    for (const p of report.problems) io.out(`${p.path || '/'}  ${p.code}  ${p.message}`);
+    for (const r of rules.reasons)
+      io.out(`ineligible  ${r.rule}  ${r.message[lang] ?? r.message.vi}`);
+  }
+  return report.valid && !rules.ineligible ? 0 : 1;
+};

@@ -1,0 +1,27 @@
+/**
+ * Reads a procedure file for the `check` and `compile` commands through the loader, which
+ * reports author problems with their line and column.
+ */
+import { readFileSync } from 'node:fs';
+import { loadProcedure } from '../../procedure/load.js';
+import type { Procedure } from '../../procedure/types.js';
+import type { CliIo } from '../main.js';
+
+/** The procedure in `file`, or undefined after printing why it cannot be used (exit code 2). */
+export async function readProcedure(file: string, io: CliIo): Promise<Procedure | undefined> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    io.err(`dvc-forms: cannot read ${file}: ${(err as Error).message}`);
+    return undefined;
+  }
+  const result = loadProcedure(text, { file });
+  if (!result.ok) {
+    for (const p of result.problems)
+      if (p.severity === 'error')
+        io.err(`${file}:${p.line}:${p.column}  ${p.pointer || '/'}  ${p.message.en}`);
+    return undefined;
+  }
+  return result.procedure;
+}

@@ -1,0 +1,167 @@
+/**
+ * Validation of the applicant's answers against a procedure's `data` schema: ajv (JSON Schema
+ * 2020-12) with ajv-formats and the Vietnamese formats, normalisation first, and problems written
+ * for citizens in Vietnamese or English. See docs/validation.md.
+ *
+ * Under a strict CSP, pass the module `dvc-forms compile` wrote (`{ compiled }`): it validates
+ * without building code at run time. Without it the ajv compiler is loaded lazily (its own chunk)
+ * and needs `'unsafe-eval'`; blocked, it throws `CspCompileError`.
+ */
+import { CompileError, CspCompileError } from '../errors.js';
+import type { Problem } from '../problem.js';
+import type { FieldPath, Lang, Procedure } from '../procedure/types.js';
+import {
+  fieldIndex,
+  fieldPathParts,
+  locateFieldPath,
+  pointerToFieldPath,
+  removeFieldPath,
+} from './fields.js';
+import { schemaHash } from './hash.js';
+import { normalizeAnswers } from './normalize.js';
+import { ProblemBuilder, crossFieldProblems } from './problems.js';
+import {
+  COMPILED_FORMAT,
+  compiledRuntime,
+  type CompiledProcedureModule,
+  type ValidateFunction,
+} from './runtime.js';
+
+export { normalizeAnswers } from './normalize.js';
+export { KEYWORD_CODES, PERSONAL_ID_BIRTH_YEAR } from './problems.js';
+export { MESSAGES as VALIDATION_MESSAGES, message as validationMessage } from './messages.js';
+export {
+  COMPILED_FORMAT,
+  compiledRuntime,
+  type CompiledProcedureModule,
+  type CompiledRuntime,
+} from './runtime.js';
+export {
+  normalizeText,
+  normalizeMobile,
+  normalizeTaxCode,
+  normalizeFormat,
+  VN_FORMAT_REASONS,
+  personalIdBirthYear,
+  type FormatReason,
+} from './formats.js';
+export { schemaHash } from './hash.js';
+
+export interface ValidateOptions {
+  /** Language of the messages; Vietnamese by default. */
+  lang?: Lang;
+  /** Fields hidden by rules: removed from the answers before validation (not submitted). */
+  hidden?: FieldPath[];
+  /** Fields a rule makes required: a missing answer is a `required` problem. */
+  required?: FieldPath[];
+}
+
+export interface ValidationResult {
+  valid: boolean;
+  problems: Problem[];
+  /** The normalised answers, hidden fields removed: what is shown for review and submitted. */
+  value: Record<string, unknown>;
+}
+
+export interface Validator {
+  readonly procedure: Procedure;
+  validate(answers: unknown, options?: ValidateOptions): ValidationResult;
+}
+
+export interface CreateValidatorOptions {
+  /** The module `dvc-forms compile` wrote for this procedure (needed under strict CSP). */
+  compiled?: CompiledProcedureModule;
+}
+
+/** The CSP error message names the fix. */
+const CSP_MESSAGE =
+  "This page's Content-Security-Policy blocks compiling the procedure's validator at run time " +
+  "(no 'unsafe-eval'). Precompile it with `dvc-forms compile <procedure.json> --out <dir>` and " +
+  'pass the generated module as createValidator(procedure, { compiled }).';
+
+function isCspBlock(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  return (
+    err.name === 'EvalError' ||
+    /unsafe-eval|Content Security Policy|Trusted Type/i.test(err.message)
+  );
+}
+
+/**
+ * Compiles `procedure.data` into a validator, or binds the precompiled `options.compiled`.
+ * Throws `CompileError` (unsafe or invalid schema, compiled module of another schema) or
+ * `CspCompileError` (runtime compilation blocked by CSP).
+ */
+export async function createValidator(
+  procedure: Procedure,
+  options: CreateValidatorOptions = {},
+): Promise<Validator> {
+  let validateFn: ValidateFunction;
+  const compiled = options.compiled;
+  if (compiled) {
+    if (compiled.format !== COMPILED_FORMAT)
+      throw new CompileError(
+        `The compiled validator has layout "${String(compiled.format)}", this dvc-forms needs "${COMPILED_FORMAT}": compile it again with \`dvc-forms compile\``,
+      );
+    const hash = await schemaHash(procedure.data);
+    if (compiled.hash !== hash)
+      throw new CompileError(
+        `The compiled validator (procedure ${compiled.procedure?.code} ${compiled.procedure?.version}) was compiled from a different data schema than procedure ${procedure.code} ${procedure.version}: compile it again with \`dvc-forms compile\``,
+      );
+    validateFn = compiled.bind(compiledRuntime);
+  } else {
+    const { compileSchema } = await import('./compiler.js');
+    try {
+      validateFn = compileSchema(procedure.data);
+    } catch (err) {
+      if (isCspBlock(err)) throw new CspCompileError(CSP_MESSAGE, { cause: err });
+      throw err;
+    }
+  }
+  return makeValidator(procedure, validateFn);
+}
+
+function makeValidator(procedure: Procedure, validateFn: ValidateFunction): Validator {
+  const fields = fieldIndex(procedure);
+  return {
+    procedure,
+    validate(answers, options = {}) {
+      const lang = options.lang ?? 'vi';
+      const builder = new ProblemBuilder(fields, lang);
+      const value = normalizeAnswers(procedure, answers);
+      const hidden = options.hidden ?? [];
+      for (const path of hidden) removeFieldPath(value, fieldPathParts(path));
+      const valid = validateFn(value);
+      // A hidden field is not asked, so it cannot be missing or wrong (even if the schema requires it).
+      const isHidden = (pointer: string) => {
+        const path = pointerToFieldPath(pointer);
+        return hidden.some(
+          (h) => path === h || path.startsWith(h + '.') || path.startsWith(h + '['),
+        );
+      };
+      const problems = valid
+        ? []
+        : builder.fromAjv(validateFn.errors ?? [], value).filter((p) => !isHidden(p.path));
+      const seen = new Set(problems.map((p) => `${p.code} ${p.path}`));
+      for (const path of options.required ?? []) {
+        for (const at of locateFieldPath(value, fieldPathParts(path))) {
+          if (at.present || seen.has(`required ${at.pointer}`)) continue;
+          seen.add(`required ${at.pointer}`);
+          problems.push(builder.make('required', at.pointer, {}));
+        }
+      }
+      problems.push(...crossFieldProblems(procedure, value, builder));
+      return { valid: problems.length === 0, problems, value };
+    },
+  };
+}
+
+/**
+ * ESM source of a standalone validator module for `procedure` and its file name
+ * (`<code>-<version>-<hash8>.js`). Loads the ajv compiler: for build tools and the CLI, not pages.
+ */
+export async function compileProcedureModule(
+  procedure: Procedure,
+): Promise<{ source: string; hash: string; fileName: string }> {
+  return (await import('./compiler.js')).compileProcedureModule(procedure);
+}

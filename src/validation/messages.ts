@@ -1,0 +1,257 @@
+/**
+ * The validation message catalog, Vietnamese and English (ajv-i18n has no Vietnamese, and its
+ * texts are written for developers). Messages are for citizens: plain, polite, and they say what
+ * to do ("Nhập …", "Chọn …"), in the style of the GOV.UK error-message guidance.
+ *
+ * Each entry receives the problem's params plus `label` (the field's label from the procedure's
+ * `ui`, when it has one) and `action` (the verb for the widget: enter / choose / upload).
+ */
+import type { Lang } from '../procedure/types.js';
+
+export interface MessageContext {
+  /** The field's label in the message language, when the `ui` names the field. */
+  label?: string;
+  /** The widget kind: decides "Nhập" (enter), "Chọn" (choose) or "Tải lên" (upload). */
+  action: 'enter' | 'choose' | 'upload';
+  [param: string]: unknown;
+}
+
+type Template = (c: MessageContext) => string;
+
+/** Per-language helpers used by the templates. */
+const VI = {
+  subject: (c: MessageContext) => c.label ?? 'Thông tin này',
+  verb: (c: MessageContext) =>
+    c.action === 'choose' ? 'Chọn' : c.action === 'upload' ? 'Tải lên' : 'Nhập',
+  num: (n: unknown) =>
+    typeof n === 'number' ? n.toLocaleString('vi-VN').replace(/\u00a0/g, ' ') : String(n),
+};
+const EN = {
+  subject: (c: MessageContext) => c.label ?? 'This answer',
+  verb: (c: MessageContext) =>
+    c.action === 'choose' ? 'Select' : c.action === 'upload' ? 'Upload' : 'Enter',
+  num: (n: unknown) => (typeof n === 'number' ? n.toLocaleString('en-GB') : String(n)),
+};
+
+const vi: Record<string, Template> = {
+  required: (c) => (c.label ? `${VI.verb(c)} ${c.label}` : `${VI.verb(c)} thông tin bắt buộc này`),
+  'dependent-required': (c) =>
+    c.label
+      ? `${VI.verb(c)} ${c.label} (cần có khi đã khai ${String(c.dependsOnLabel ?? c.dependsOn)})`
+      : `${VI.verb(c)} thông tin này (cần có khi đã khai ${String(c.dependsOnLabel ?? c.dependsOn)})`,
+  'unknown-property': (c) => `Biểu mẫu không có mục “${String(c.property)}”. Hãy bỏ thông tin này`,
+  type: (c) => {
+    switch (c.expected) {
+      case 'number':
+        return `${VI.subject(c)} phải là một số`;
+      case 'integer':
+        return `${VI.subject(c)} phải là một số nguyên`;
+      case 'boolean':
+        return `Chọn Có hoặc Không cho ${c.label ?? 'câu hỏi này'}`;
+      case 'array':
+        return `${VI.subject(c)} phải là một danh sách`;
+      case 'object':
+        return `${VI.subject(c)} phải là một nhóm thông tin`;
+      case 'null':
+        return `${VI.subject(c)} phải để trống`;
+      default:
+        return `${VI.subject(c)} phải là chữ hoặc số được gõ vào`;
+    }
+  },
+  enum: (c) =>
+    c.label ? `Chọn ${c.label} trong danh sách có sẵn` : 'Chọn một giá trị trong danh sách có sẵn',
+  const: (c) =>
+    c.allowed === true
+      ? `Đánh dấu vào ô ${c.label ?? 'này'} để tiếp tục`
+      : `${VI.subject(c)} không đúng giá trị được chấp nhận`,
+  'too-short': (c) => `${VI.subject(c)} phải có ít nhất ${VI.num(c.limit)} ký tự`,
+  'too-long': (c) => `${VI.subject(c)} không được dài quá ${VI.num(c.limit)} ký tự`,
+  pattern: (c) => `${VI.subject(c)} chưa đúng định dạng`,
+  'too-small': (c) => `${VI.subject(c)} phải từ ${VI.num(c.limit)} trở lên`,
+  'too-small-exclusive': (c) => `${VI.subject(c)} phải lớn hơn ${VI.num(c.limit)}`,
+  'too-large': (c) => `${VI.subject(c)} không được lớn hơn ${VI.num(c.limit)}`,
+  'too-large-exclusive': (c) => `${VI.subject(c)} phải nhỏ hơn ${VI.num(c.limit)}`,
+  'not-multiple': (c) => `${VI.subject(c)} phải là bội số của ${VI.num(c.multipleOf)}`,
+  'too-few-items': (c) =>
+    c.label
+      ? `Thêm ít nhất ${VI.num(c.limit)} mục vào ${c.label}`
+      : `Thêm ít nhất ${VI.num(c.limit)} mục`,
+  'too-many-items': (c) => `${VI.subject(c)} chỉ được có tối đa ${VI.num(c.limit)} mục`,
+  'duplicate-items': (c) =>
+    `${VI.subject(c)} có mục ${VI.num(c.first)} và mục ${VI.num(c.second)} trùng nhau. Hãy bỏ một mục`,
+  'too-few-properties': (c) => `${VI.subject(c)} cần có ít nhất ${VI.num(c.limit)} thông tin`,
+  'too-many-properties': (c) => `${VI.subject(c)} chỉ được có tối đa ${VI.num(c.limit)} thông tin`,
+  'one-of': (c) =>
+    c.matches === 'many'
+      ? `${VI.subject(c)} chỉ được khớp với một lựa chọn`
+      : `${VI.subject(c)} chưa khớp với lựa chọn nào được chấp nhận`,
+  'any-of': (c) => `${VI.subject(c)} chưa khớp với lựa chọn nào được chấp nhận`,
+  not: (c) => `${VI.subject(c)} không được có giá trị này`,
+  contains: (c) =>
+    typeof c.maxContains === 'number'
+      ? `${VI.subject(c)} cần có từ ${VI.num(c.minContains ?? 1)} đến ${VI.num(c.maxContains)} mục phù hợp`
+      : `${VI.subject(c)} cần có ít nhất ${VI.num(c.minContains ?? 1)} mục phù hợp`,
+  'property-name': (c) => `Tên mục “${String(c.property)}” không hợp lệ`,
+  'not-allowed': (c) => `${VI.subject(c)} không được khai ở đây`,
+  invalid: (c) => `${VI.subject(c)} chưa đúng. Hãy kiểm tra lại`,
+  // Formats
+  'format.date': (c) => `${VI.subject(c)} phải là một ngày có thật, ví dụ 15/03/2025`,
+  'format.date-time': (c) => `${VI.subject(c)} phải là ngày và giờ có thật`,
+  'format.time': (c) => `${VI.subject(c)} phải là giờ có thật, ví dụ 14:30`,
+  'format.email': (c) =>
+    `${c.label ? `Nhập ${c.label}` : 'Nhập địa chỉ thư điện tử'} đúng dạng, ví dụ ten@example.com`,
+  'format.uri': (c) => `${VI.subject(c)} phải là một địa chỉ trang web đầy đủ, ví dụ https://…`,
+  'format.vn-personal-id': (c) => {
+    const s = c.label ?? 'Số định danh cá nhân';
+    switch (c.reason) {
+      case 'province':
+        return `${s} không đúng: 3 chữ số đầu không phải mã nơi đăng ký khai sinh. Hãy kiểm tra lại số in trên thẻ Căn cước`;
+      case 'century':
+        return `${s} không đúng: chữ số thứ 4 không hợp lệ. Hãy kiểm tra lại số in trên thẻ Căn cước`;
+      default:
+        return `${s} phải gồm đúng 12 chữ số`;
+    }
+  },
+  'personal-id-birth-year': (c) =>
+    `${c.label ?? 'Số định danh cá nhân'} không khớp với năm sinh ${String(c.birthYear)}. Hãy kiểm tra lại số định danh hoặc ngày sinh`,
+  'format.vn-cmnd': (c) => `${c.label ?? 'Số chứng minh nhân dân'} phải gồm 9 hoặc 12 chữ số`,
+  'format.vn-mobile': (c) => {
+    const s = c.label ?? 'Số điện thoại di động';
+    return c.reason === 'prefix'
+      ? `${s} có đầu số không đúng. Hãy kiểm tra lại, ví dụ 0912 345 678`
+      : `${s} phải gồm 10 chữ số, ví dụ 0912 345 678`;
+  },
+  'format.vn-tax-code': (c) => {
+    const s = c.label ?? 'Mã số thuế';
+    return c.reason === 'checksum' || c.reason === 'province' || c.reason === 'century'
+      ? `${s} không đúng. Hãy kiểm tra lại từng chữ số`
+      : `${s} phải gồm 10 chữ số, 13 chữ số (dạng 0123456789-001) hoặc là số định danh cá nhân 12 chữ số`;
+  },
+  'format.vn-social-insurance': (c) =>
+    c.reason === 'province' || c.reason === 'century'
+      ? `${c.label ?? 'Mã số bảo hiểm xã hội'} không đúng. Hãy kiểm tra lại`
+      : `${c.label ?? 'Mã số bảo hiểm xã hội'} phải gồm 10 chữ số, hoặc là số định danh cá nhân 12 chữ số`,
+  'format.vn-postal-code': (c) => `${c.label ?? 'Mã bưu chính'} phải gồm 5 chữ số`,
+  'format.vn-province-2025': (c) =>
+    `Chọn ${c.label ?? 'tỉnh, thành phố'} trong danh sách 34 tỉnh, thành phố hiện nay`,
+  'format.vn-commune-2025': (c) =>
+    `Chọn ${c.label ?? 'xã, phường, đặc khu'} trong danh sách xã, phường, đặc khu hiện nay`,
+  'format.vn-person-name': (c) =>
+    `${c.label ?? 'Họ và tên'} chỉ được gồm chữ cái, dấu cách, dấu nháy (') hoặc gạch nối (-), không có chữ số`,
+  format: (c) => `${VI.subject(c)} chưa đúng định dạng`,
+};
+
+const en: Record<string, Template> = {
+  required: (c) => (c.label ? `${EN.verb(c)} ${c.label}` : `${EN.verb(c)} this required answer`),
+  'dependent-required': (c) =>
+    `${EN.verb(c)} ${c.label ?? 'this answer'} (needed because you gave ${String(c.dependsOnLabel ?? c.dependsOn)})`,
+  'unknown-property': (c) => `The form has no “${String(c.property)}” field. Remove this answer`,
+  type: (c) => {
+    switch (c.expected) {
+      case 'number':
+        return `${EN.subject(c)} must be a number`;
+      case 'integer':
+        return `${EN.subject(c)} must be a whole number`;
+      case 'boolean':
+        return `Select yes or no for ${c.label ?? 'this question'}`;
+      case 'array':
+        return `${EN.subject(c)} must be a list`;
+      case 'object':
+        return `${EN.subject(c)} must be a group of answers`;
+      case 'null':
+        return `${EN.subject(c)} must be left empty`;
+      default:
+        return `${EN.subject(c)} must be typed text`;
+    }
+  },
+  enum: (c) => (c.label ? `Select ${c.label} from the list` : 'Select a value from the list'),
+  const: (c) =>
+    c.allowed === true
+      ? `Tick ${c.label ?? 'this box'} to continue`
+      : `${EN.subject(c)} does not have an accepted value`,
+  'too-short': (c) => `${EN.subject(c)} must be ${EN.num(c.limit)} characters or more`,
+  'too-long': (c) => `${EN.subject(c)} must be ${EN.num(c.limit)} characters or fewer`,
+  pattern: (c) => `${EN.subject(c)} is not in the right format`,
+  'too-small': (c) => `${EN.subject(c)} must be ${EN.num(c.limit)} or more`,
+  'too-small-exclusive': (c) => `${EN.subject(c)} must be more than ${EN.num(c.limit)}`,
+  'too-large': (c) => `${EN.subject(c)} must be ${EN.num(c.limit)} or less`,
+  'too-large-exclusive': (c) => `${EN.subject(c)} must be less than ${EN.num(c.limit)}`,
+  'not-multiple': (c) => `${EN.subject(c)} must be a multiple of ${EN.num(c.multipleOf)}`,
+  'too-few-items': (c) =>
+    c.label
+      ? `Add at least ${EN.num(c.limit)} ${c.limit === 1 ? 'item' : 'items'} to ${c.label}`
+      : `Add at least ${EN.num(c.limit)} ${c.limit === 1 ? 'item' : 'items'}`,
+  'too-many-items': (c) => `${EN.subject(c)} can have at most ${EN.num(c.limit)} items`,
+  'duplicate-items': (c) =>
+    `${EN.subject(c)} has the same item twice (items ${EN.num(c.first)} and ${EN.num(c.second)}). Remove one of them`,
+  'too-few-properties': (c) =>
+    `${EN.subject(c)} needs at least ${EN.num(c.limit)} ${c.limit === 1 ? 'answer' : 'answers'}`,
+  'too-many-properties': (c) => `${EN.subject(c)} can have at most ${EN.num(c.limit)} answers`,
+  'one-of': (c) =>
+    c.matches === 'many'
+      ? `${EN.subject(c)} must match only one of the accepted options`
+      : `${EN.subject(c)} does not match any accepted option`,
+  'any-of': (c) => `${EN.subject(c)} does not match any accepted option`,
+  not: (c) => `${EN.subject(c)} cannot have this value`,
+  contains: (c) =>
+    typeof c.maxContains === 'number'
+      ? `${EN.subject(c)} needs between ${EN.num(c.minContains ?? 1)} and ${EN.num(c.maxContains)} matching items`
+      : `${EN.subject(c)} needs at least ${EN.num(c.minContains ?? 1)} matching ${c.minContains === 1 || c.minContains === undefined ? 'item' : 'items'}`,
+  'property-name': (c) => `“${String(c.property)}” is not a valid field name`,
+  'not-allowed': (c) => `${EN.subject(c)} cannot be given here`,
+  invalid: (c) => `${EN.subject(c)} is not valid. Check it and try again`,
+  'format.date': (c) => `${EN.subject(c)} must be a real date, for example 15/03/2025`,
+  'format.date-time': (c) => `${EN.subject(c)} must be a real date and time`,
+  'format.time': (c) => `${EN.subject(c)} must be a real time, for example 14:30`,
+  'format.email': (c) =>
+    `Enter ${c.label ?? 'an email address'} in the correct format, like name@example.com`,
+  'format.uri': (c) => `${EN.subject(c)} must be a full web address, like https://…`,
+  'format.vn-personal-id': (c) => {
+    const s = c.label ?? 'Personal identification number';
+    switch (c.reason) {
+      case 'province':
+        return `${s} is not valid: the first 3 digits are not a birth-registration code. Check the number on the citizen identity card`;
+      case 'century':
+        return `${s} is not valid: the 4th digit is not possible. Check the number on the citizen identity card`;
+      default:
+        return `${s} must be exactly 12 digits`;
+    }
+  },
+  'personal-id-birth-year': (c) =>
+    `${c.label ?? 'Personal identification number'} does not match the year of birth ${String(c.birthYear)}. Check the number or the date of birth`,
+  'format.vn-cmnd': (c) => `${c.label ?? 'Old identity card number'} must be 9 or 12 digits`,
+  'format.vn-mobile': (c) => {
+    const s = c.label ?? 'Mobile number';
+    return c.reason === 'prefix'
+      ? `${s} does not start with a Vietnamese mobile prefix. Check it, for example 0912 345 678`
+      : `${s} must be 10 digits, like 0912 345 678`;
+  },
+  'format.vn-tax-code': (c) => {
+    const s = c.label ?? 'Tax code';
+    return c.reason === 'checksum' || c.reason === 'province' || c.reason === 'century'
+      ? `${s} is not valid. Check each digit`
+      : `${s} must be 10 digits, 13 digits (like 0123456789-001) or a 12-digit personal identification number`;
+  },
+  'format.vn-social-insurance': (c) =>
+    c.reason === 'province' || c.reason === 'century'
+      ? `${c.label ?? 'Social insurance number'} is not valid. Check it and try again`
+      : `${c.label ?? 'Social insurance number'} must be 10 digits, or a 12-digit personal identification number`,
+  'format.vn-postal-code': (c) => `${c.label ?? 'Postal code'} must be 5 digits`,
+  'format.vn-province-2025': (c) =>
+    `Select ${c.label ?? 'a province or city'} from the list of the 34 current provinces and cities`,
+  'format.vn-commune-2025': (c) =>
+    `Select ${c.label ?? 'a commune, ward or special zone'} from the list of current communes`,
+  'format.vn-person-name': (c) =>
+    `${c.label ?? 'Full name'} can only contain letters, spaces, apostrophes (') and hyphens (-), not digits`,
+  format: (c) => `${EN.subject(c)} is not in the right format`,
+};
+
+export const MESSAGES: Record<Lang, Record<string, Template>> = { vi, en };
+
+/** The message for `code` in `lang`; formats without their own entry use the `format` entry. */
+export function message(lang: Lang, code: string, context: MessageContext): string {
+  const catalog = MESSAGES[lang];
+  const template =
+    catalog[code] ?? (code.startsWith('format.') ? catalog.format : undefined) ?? catalog.invalid;
+  return template(context);
+}

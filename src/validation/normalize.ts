@@ -1,0 +1,103 @@
+/**
+ * Normalisation of the answers before validation. What the citizen typed is cleaned the same way
+ * in every browser (see `normalizeText` and `normalizeFormat`), and the normalised value is the
+ * one validated, shown on the review page and signed.
+ */
+import type { FieldPath, JsonSchema, Procedure } from '../procedure/types.js';
+import { fieldIndex } from './fields.js';
+import { normalizeFormat, normalizeText } from './formats.js';
+import { resolvePointer } from './guards.js';
+
+/** Deeper answers are copied unchanged (JSON.parse input cannot nest without end, but be safe). */
+const MAX_DEPTH = 64;
+
+export type Schema = Record<string, unknown>;
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/** The schema and the sub-schemas that constrain the same value (`$ref`, `allOf`). */
+export function facets(root: JsonSchema, schema: unknown, depth = 0): Schema[] {
+  if (!isRecord(schema) || depth > 16) return [];
+  const out: Schema[] = [schema];
+  if (typeof schema.$ref === 'string')
+    out.push(...facets(root, resolvePointer(root, schema.$ref), depth + 1));
+  if (Array.isArray(schema.allOf))
+    for (const s of schema.allOf) out.push(...facets(root, s, depth + 1));
+  return out;
+}
+
+function first<T>(list: Schema[], pick: (s: Schema) => T | undefined): T | undefined {
+  for (const s of list) {
+    const v = pick(s);
+    if (v !== undefined) return v;
+  }
+  return undefined;
+}
+
+/** Sets an own data property, also for the name `__proto__` (plain assignment would not). */
+function define(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
+}
+
+/**
+ * Returns a normalised copy of `answers` (never modifies it): every string is cleaned
+ * (invisible characters removed, NFC, spaces collapsed, trimmed; line breaks kept only in
+ * `textarea` fields), values with a Vietnamese format get their canonical form (e.g. mobile
+ * `+84 912-345-678` → `0912345678`), and empty strings become absent answers, so "required"
+ * catches a blank field. Non-object answers are returned unchanged.
+ */
+export function normalizeAnswers(procedure: Procedure, answers: unknown): Record<string, unknown> {
+  const root = procedure.data;
+  const widgets = fieldIndex(procedure);
+
+  const walk = (value: unknown, schema: unknown, path: FieldPath, depth: number): unknown => {
+    if (depth > MAX_DEPTH) return value;
+    const list = facets(root, schema);
+    if (typeof value === 'string') {
+      const multiline = widgets.get(path)?.widget === 'textarea';
+      let s = normalizeText(value, multiline);
+      const format = first(list, (f) => (typeof f.format === 'string' ? f.format : undefined));
+      if (format) s = normalizeFormat(format, s);
+      return s;
+    }
+    if (Array.isArray(value)) {
+      return value.map((item, i) => {
+        const prefix = first(list, (f) =>
+          Array.isArray(f.prefixItems) ? f.prefixItems : undefined,
+        );
+        const itemSchema =
+          prefix && i < prefix.length ? prefix[i] : first(list, (f) => f.items as unknown);
+        return walk(item, itemSchema, `${path}[]`, depth + 1);
+      });
+    }
+    if (isRecord(value)) {
+      const out: Record<string, unknown> = {};
+      for (const key of Object.keys(value)) {
+        const child = first(list, (f) =>
+          isRecord(f.properties) && Object.prototype.hasOwnProperty.call(f.properties, key)
+            ? f.properties[key]
+            : undefined,
+        );
+        const childSchema =
+          child ??
+          first(list, (f) =>
+            isRecord(f.additionalProperties) ? f.additionalProperties : undefined,
+          );
+        const v = walk(value[key], childSchema, path ? `${path}.${key}` : key, depth + 1);
+        if (v === '' || v === undefined) continue;
+        define(out, key, v);
+      }
+      return out;
+    }
+    return value;
+  };
+
+  return walk(answers, root, '', 0) as Record<string, unknown>;
+}

@@ -1,0 +1,229 @@
+/**
+ * Turns ajv error objects into citizen-facing `Problem`s: a stable code, a JSON pointer to the
+ * answer concerned (the missing field itself for `required`), and a message from our catalog.
+ */
+import type { Problem } from '../problem.js';
+import type { Lang, Procedure } from '../procedure/types.js';
+import { escapePointer, pointerToFieldPath, valueAt, type FieldInfo } from './fields.js';
+import { VN_FORMAT_REASONS, personalIdBirthYear, personalIdReason } from './formats.js';
+import { message, type MessageContext } from './messages.js';
+import { facets } from './normalize.js';
+import type { AjvErrorObject } from './runtime.js';
+import type { VnFormat } from '../procedure/vocabulary.js';
+
+/** Stable problem codes by ajv keyword (formats are `format.<name>`): see docs/validation.md. */
+export const KEYWORD_CODES: Record<string, string> = {
+  required: 'required',
+  dependentRequired: 'dependent-required',
+  additionalProperties: 'unknown-property',
+  unevaluatedProperties: 'unknown-property',
+  type: 'type',
+  enum: 'enum',
+  const: 'const',
+  minLength: 'too-short',
+  maxLength: 'too-long',
+  pattern: 'pattern',
+  minimum: 'too-small',
+  exclusiveMinimum: 'too-small-exclusive',
+  maximum: 'too-large',
+  exclusiveMaximum: 'too-large-exclusive',
+  multipleOf: 'not-multiple',
+  minItems: 'too-few-items',
+  maxItems: 'too-many-items',
+  items: 'too-many-items',
+  unevaluatedItems: 'too-many-items',
+  uniqueItems: 'duplicate-items',
+  minProperties: 'too-few-properties',
+  maxProperties: 'too-many-properties',
+  oneOf: 'one-of',
+  anyOf: 'any-of',
+  not: 'not',
+  contains: 'contains',
+  propertyNames: 'property-name',
+  'false schema': 'not-allowed',
+};
+
+/** Code of the cross-field check between a personal ID number and the birth date it names. */
+export const PERSONAL_ID_BIRTH_YEAR = 'personal-id-birth-year';
+
+const CHOOSE_WIDGETS = new Set(['select', 'radio', 'checkbox', 'address']);
+
+export class ProblemBuilder {
+  constructor(
+    private readonly fields: Map<string, FieldInfo>,
+    private readonly lang: Lang,
+  ) {}
+
+  /** A problem at `pointer`, its message naming the field when the `ui` labels it. */
+  make(code: string, pointer: string, params: Record<string, unknown>): Problem {
+    const info = this.fields.get(pointerToFieldPath(pointer));
+    const label = info ? (info.label[this.lang] ?? info.label.vi) : undefined;
+    const action: MessageContext['action'] =
+      info?.widget === 'file'
+        ? 'upload'
+        : info && CHOOSE_WIDGETS.has(info.widget)
+          ? 'choose'
+          : 'enter';
+    const p: Record<string, unknown> = { ...params };
+    if (label !== undefined) p.label = label;
+    return { code, path: pointer, message: message(this.lang, code, { ...p, action }), params: p };
+  }
+
+  labelOf(pointer: string): string | undefined {
+    const info = this.fields.get(pointerToFieldPath(pointer));
+    return info ? (info.label[this.lang] ?? info.label.vi) : undefined;
+  }
+
+  /** Problems for ajv's errors, in ajv's order, without the redundant wrapper/branch errors. */
+  fromAjv(errors: readonly AjvErrorObject[], value: unknown): Problem[] {
+    // Failed branches of anyOf/oneOf contradict each other, and the items a `contains` did not
+    // match are not wrong: report the keyword once, not what its sub-schema said.
+    const wrappers = errors
+      .filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf' || e.keyword === 'contains')
+      .map((e) => e.schemaPath.replace(/(?:min|max)Contains$/, 'contains') + '/');
+    const out: Problem[] = [];
+    for (const e of errors) {
+      // `if` only says "then/else failed"; the branch's own errors say what.
+      if (e.keyword === 'if') continue;
+      if (wrappers.some((prefix) => e.schemaPath.startsWith(prefix))) continue;
+      // propertyNames reports the inner failure too (marked with `propertyName`); keep one per name.
+      if (e.keyword !== 'propertyNames' && e.propertyName !== undefined) continue;
+      out.push(this.fromError(e, value));
+    }
+    return out;
+  }
+
+  private fromError(e: AjvErrorObject, value: unknown): Problem {
+    const p = e.params ?? {};
+    const at = e.instancePath;
+    const code = KEYWORD_CODES[e.keyword] ?? 'invalid';
+    switch (e.keyword) {
+      case 'required':
+        return this.make(code, `${at}/${escapePointer(String(p.missingProperty))}`, {});
+      case 'dependentRequired': {
+        const dependsOn = String(p.property);
+        const dependsOnLabel = this.labelOf(`${at}/${escapePointer(dependsOn)}`);
+        return this.make(code, `${at}/${escapePointer(String(p.missingProperty))}`, {
+          dependsOn,
+          ...(dependsOnLabel ? { dependsOnLabel } : {}),
+        });
+      }
+      case 'additionalProperties':
+        return this.make(code, `${at}/${escapePointer(String(p.additionalProperty))}`, {
+          property: p.additionalProperty,
+        });
+      case 'unevaluatedProperties':
+        return this.make(code, `${at}/${escapePointer(String(p.unevaluatedProperty))}`, {
+          property: p.unevaluatedProperty,
+        });
+      case 'type': {
+        const expected = String(p.type).split(',')[0];
+        return this.make(code, at, { expected: expected, type: p.type });
+      }
+      case 'enum':
+        return this.make(code, at, { allowed: p.allowedValues });
+      case 'const':
+        return this.make(code, at, { allowed: p.allowedValue });
+      case 'minLength':
+      case 'maxLength':
+      case 'minItems':
+      case 'maxItems':
+      case 'items':
+      case 'unevaluatedItems':
+      case 'minProperties':
+      case 'maxProperties':
+        return this.make(code, at, { limit: p.limit });
+      case 'minimum':
+      case 'maximum':
+      case 'exclusiveMinimum':
+      case 'exclusiveMaximum':
+        return this.make(code, at, { limit: p.limit });
+      case 'multipleOf':
+        return this.make(code, at, { multipleOf: p.multipleOf });
+      case 'pattern':
+        return this.make(code, at, { pattern: p.pattern });
+      case 'uniqueItems':
+        // ajv's i and j are 0-based indexes (order depends on the item type); people count from 1.
+        return this.make(code, at, {
+          first: Math.min(Number(p.i), Number(p.j)) + 1,
+          second: Math.max(Number(p.i), Number(p.j)) + 1,
+        });
+      case 'format': {
+        const format = String(p.format);
+        const params: Record<string, unknown> = { format };
+        const reasonOf = VN_FORMAT_REASONS[format as VnFormat];
+        const v = valueAt(value, at);
+        if (reasonOf && typeof v === 'string') params.reason = reasonOf(v);
+        return this.make(`format.${format}`, at, params);
+      }
+      case 'oneOf':
+        return this.make(code, at, { matches: p.passingSchemas ? 'many' : 'none' });
+      case 'contains':
+        return this.make(code, at, {
+          minContains: p.minContains,
+          ...(p.maxContains !== undefined ? { maxContains: p.maxContains } : {}),
+        });
+      case 'propertyNames':
+        return this.make(code, `${at}/${escapePointer(String(p.propertyName))}`, {
+          property: p.propertyName,
+        });
+      default:
+        return this.make(code, at, {});
+    }
+  }
+}
+
+/**
+ * The cross-field check of a personal ID number against a birth date: a `vn-personal-id`
+ * property with `"x-dvc-birthDate": "<sibling property>"` must encode the birth year of that
+ * sibling's `YYYY-MM-DD` date (VIETNAM.md §2.1: digits 4–6 are century/sex and year). Only runs
+ * when both values are otherwise valid, so it never repeats a format problem.
+ */
+export function crossFieldProblems(
+  procedure: Procedure,
+  value: unknown,
+  builder: ProblemBuilder,
+): Problem[] {
+  const out: Problem[] = [];
+  const root = procedure.data;
+  const walk = (v: unknown, schema: unknown, pointer: string, depth: number): void => {
+    if (depth > 64 || v === null || typeof v !== 'object') return;
+    const list = facets(root, schema);
+    if (Array.isArray(v)) {
+      const items = list.find((f) => f.items !== undefined)?.items;
+      v.forEach((item, i) => walk(item, items, `${pointer}/${i}`, depth + 1));
+      return;
+    }
+    const obj = v as Record<string, unknown>;
+    for (const key of Object.keys(obj)) {
+      const child = list
+        .map((f) => f.properties as Record<string, unknown> | undefined)
+        .find((props) => props && Object.prototype.hasOwnProperty.call(props, key))?.[key];
+      const childFacets = facets(root, child);
+      const here = `${pointer}/${escapePointer(key)}`;
+      const isId = childFacets.some((f) => f.format === 'vn-personal-id');
+      const birthKey = childFacets.find((f) => typeof f['x-dvc-birthDate'] === 'string')?.[
+        'x-dvc-birthDate'
+      ] as string | undefined;
+      const id = obj[key];
+      if (isId && birthKey && typeof id === 'string' && personalIdReason(id) === undefined) {
+        const birth = Object.prototype.hasOwnProperty.call(obj, birthKey)
+          ? obj[birthKey]
+          : undefined;
+        const m = typeof birth === 'string' ? /^(\d{4})-\d{2}-\d{2}$/.exec(birth) : null;
+        if (m && personalIdBirthYear(id) !== Number(m[1])) {
+          out.push(
+            builder.make(PERSONAL_ID_BIRTH_YEAR, here, {
+              birthYear: Number(m[1]),
+              idBirthYear: personalIdBirthYear(id),
+              birthDateField: birthKey,
+            }),
+          );
+        }
+      }
+      walk(obj[key], child, here, depth + 1);
+    }
+  };
+  walk(value, root, '', 0);
+  return out;
+}

@@ -1,0 +1,102 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main, type CliIo } from '../../../src/cli/main.js';
+import { buildCheckReport } from '../../../src/cli/commands/check.js';
+
+function capture(): CliIo & { stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return { stdout, stderr, out: (l) => stdout.push(l), err: (l) => stderr.push(l) };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'dvc-check-'));
+const fixture = JSON.parse(
+  readFileSync(new URL('../validation/fixtures/keywords.json', import.meta.url), 'utf8'),
+) as { procedure: unknown };
+const procedureFile = join(dir, 'procedure.json');
+writeFileSync(procedureFile, JSON.stringify(fixture.procedure));
+
+function answers(value: unknown): string {
+  const file = join(dir, `answers-${Math.random().toString(36).slice(2)}.json`);
+  writeFileSync(file, JSON.stringify(value));
+  return file;
+}
+
+test('valid answers print nothing and exit 0', async () => {
+  const io = capture();
+  assert.equal(
+    await main(['check', procedureFile, answers({ fullName: 'An', accept: true })], io),
+    0,
+  );
+  assert.deepEqual(io.stdout, []);
+  assert.deepEqual(io.stderr, []);
+});
+
+test('every problem is printed as "path  code  message" in Vietnamese, exit 1', async () => {
+  const io = capture();
+  const file = answers({ fullName: 'A', mobile: '0951234567', email: 'an@example.com' });
+  assert.equal(await main(['check', procedureFile, file], io), 1);
+  assert.deepEqual(io.stdout, [
+    '/accept  required  Chọn Tôi cam đoan',
+    '/fullName  too-short  Họ, chữ đệm và tên phải có ít nhất 2 ký tự',
+    '/mobile  format.vn-mobile  Số điện thoại có đầu số không đúng. Hãy kiểm tra lại, ví dụ 0912 345 678',
+  ]);
+});
+
+test('--lang en --format json prints one report object', async () => {
+  const io = capture();
+  const file = answers({ fullName: 'An', accept: true, copies: 0 });
+  assert.equal(
+    await main(['check', procedureFile, file, '--lang', 'en', '--format', 'json'], io),
+    1,
+  );
+  assert.equal(io.stdout.length, 1);
+  const { valid, problems, ...rules } = JSON.parse(io.stdout[0]) as Record<string, unknown>;
+  assert.deepEqual(
+    { valid, problems },
+    {
+      valid: false,
+      problems: [
+        { code: 'too-small', path: '/copies', message: 'Number of copies must be 1 or more' },
+      ],
+    },
+  );
+  // The rules engine's keys are merged after the validation keys (see mergeRulesResult).
+  assert.deepEqual(Object.keys(rules).sort(), ['eligibility', 'fee', 'required', 'visible']);
+});
+
+test('--format json with valid answers', async () => {
+  const io = capture();
+  const file = answers({ fullName: 'An', accept: true });
+  assert.equal(await main(['check', '--format', 'json', procedureFile, file], io), 0);
+  const report = JSON.parse(io.stdout[0]) as Record<string, unknown>;
+  assert.deepEqual([report.valid, report.problems], [true, []]);
+});
+
+test('usage and file errors exit 2', async () => {
+  let io = capture();
+  assert.equal(await main(['check', procedureFile], io), 2);
+  assert.deepEqual(io.stderr, [
+    'Usage: dvc-forms check <procedure.json> <answers.json> [--lang vi|en] [--format json]',
+  ]);
+  io = capture();
+  assert.equal(await main(['check', procedureFile, answers({}), '--lang', 'fr'], io), 2);
+  io = capture();
+  const broken = join(dir, 'broken.json');
+  writeFileSync(broken, '{"a":');
+  assert.equal(await main(['check', procedureFile, broken], io), 2);
+  assert.match(io.stderr[0], /^dvc-forms: cannot read answers .*broken\.json: /);
+});
+
+test('buildCheckReport keeps code, path and message only', () => {
+  assert.deepEqual(
+    buildCheckReport({
+      valid: false,
+      problems: [{ code: 'required', path: '/a', message: 'Nhập A', params: { label: 'A' } }],
+    }),
+    { valid: false, problems: [{ code: 'required', path: '/a', message: 'Nhập A' }] },
+  );
+});
