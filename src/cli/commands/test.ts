@@ -1,0 +1,304 @@
+/**
+ * `dvc-forms test <procedure.json>...`: runs the cases file beside each procedure
+ * (`<name>.cases.json`, format in docs/rules.md and schemas/procedure-cases.schema.json) through
+ * the rules and the validator exactly as the form does, prints `✓ name` or `✗ name — what
+ * differed` per case and a closing `N passed, N failed`. Exit 0 when all pass, 1 on any failure,
+ * 2 on a usage or file error.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import type { Procedure } from '../../procedure/types.js';
+import { createRules, validationOptions, type RulesResult } from '../../rules/index.js';
+import { createValidator, type Validator } from '../../validation/index.js';
+import type { CliIo, Command } from '../main.js';
+import { readProcedure } from './procedure-file.js';
+
+export interface TargetExpectation {
+  fields?: string[];
+  documents?: string[];
+}
+
+export interface FeeItemExpectation {
+  id: string;
+  quantity?: number;
+  subtotal?: number;
+  amount?: number;
+}
+
+export interface CaseExpectation {
+  eligibility?: { status: string; reasons?: string[] };
+  problems?: { code: string; path: string }[];
+  visible?: TargetExpectation;
+  hidden?: TargetExpectation;
+  required?: TargetExpectation;
+  fee?: { total?: number; items?: (string | FeeItemExpectation)[] };
+}
+
+export interface TestCase {
+  name: string;
+  today?: string;
+  answers: Record<string, unknown>;
+  expect: CaseExpectation;
+}
+
+export interface CasesFile {
+  today?: string;
+  cases: TestCase[];
+}
+
+export interface CaseOutcome {
+  name: string;
+  ok: boolean;
+  /** One line per difference, e.g. `eligibility.status: expected "eligible", got "unknown"`. */
+  differences: string[];
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
+const isStringList = (v: unknown): v is string[] =>
+  Array.isArray(v) && v.every((s) => typeof s === 'string');
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Checks the shape of a cases file (the JSON Schema in schemas/ says the same for editors); the
+ * errors name the JSON pointer of each bad value.
+ */
+export function parseCasesFile(
+  value: unknown,
+): { ok: true; file: CasesFile } | { ok: false; errors: string[] } {
+  const errors: string[] = [];
+  if (!isObject(value)) return { ok: false, errors: ['/: expected an object with "cases"'] };
+  if (
+    value['today'] !== undefined &&
+    (typeof value['today'] !== 'string' || !DATE.test(value['today']))
+  )
+    errors.push('/today: expected a date YYYY-MM-DD');
+  if (!Array.isArray(value['cases'])) errors.push('/cases: expected a list');
+  const cases = Array.isArray(value['cases']) ? value['cases'] : [];
+  const names = new Set<string>();
+  cases.forEach((c: unknown, i) => {
+    const at = `/cases/${i}`;
+    if (!isObject(c)) return errors.push(`${at}: expected an object`);
+    if (typeof c['name'] !== 'string' || c['name'] === '')
+      errors.push(`${at}/name: expected a name`);
+    else if (names.has(c['name'])) errors.push(`${at}/name: duplicate case name "${c['name']}"`);
+    else names.add(c['name']);
+    if (c['today'] !== undefined && (typeof c['today'] !== 'string' || !DATE.test(c['today'])))
+      errors.push(`${at}/today: expected a date YYYY-MM-DD`);
+    if (!isObject(c['answers'])) errors.push(`${at}/answers: expected an object`);
+    const e = c['expect'];
+    if (!isObject(e)) return errors.push(`${at}/expect: expected an object`);
+    const el = e['eligibility'];
+    if (el !== undefined) {
+      if (!isObject(el) || !['eligible', 'ineligible', 'unknown'].includes(String(el['status'])))
+        errors.push(`${at}/expect/eligibility/status: expected eligible, ineligible or unknown`);
+      else if (el['reasons'] !== undefined && !isStringList(el['reasons']))
+        errors.push(`${at}/expect/eligibility/reasons: expected a list of rule ids`);
+    }
+    const pr = e['problems'];
+    if (
+      pr !== undefined &&
+      !(
+        Array.isArray(pr) &&
+        pr.every(
+          (p) => isObject(p) && typeof p['code'] === 'string' && typeof p['path'] === 'string',
+        )
+      )
+    )
+      errors.push(`${at}/expect/problems: expected a list of {code, path}`);
+    for (const k of ['visible', 'hidden', 'required']) {
+      const t = e[k];
+      if (t === undefined) continue;
+      if (!isObject(t)) errors.push(`${at}/expect/${k}: expected {fields, documents}`);
+      else
+        for (const l of ['fields', 'documents'])
+          if (t[l] !== undefined && !isStringList(t[l]))
+            errors.push(`${at}/expect/${k}/${l}: expected a list of ids`);
+    }
+    const fee = e['fee'];
+    if (fee !== undefined) {
+      if (!isObject(fee)) errors.push(`${at}/expect/fee: expected {total, items}`);
+      else {
+        if (fee['total'] !== undefined && !Number.isInteger(fee['total']))
+          errors.push(`${at}/expect/fee/total: expected a whole number of VND`);
+        const items = fee['items'];
+        if (
+          items !== undefined &&
+          !(
+            Array.isArray(items) &&
+            items.every(
+              (x) => typeof x === 'string' || (isObject(x) && typeof x['id'] === 'string'),
+            )
+          )
+        )
+          errors.push(
+            `${at}/expect/fee/items: expected a list of item ids or {id, quantity, subtotal, amount}`,
+          );
+      }
+    }
+    const known = ['eligibility', 'problems', 'visible', 'hidden', 'required', 'fee'];
+    for (const k of Object.keys(e))
+      if (!known.includes(k)) errors.push(`${at}/expect/${k}: unknown expectation`);
+    return undefined;
+  });
+  return errors.length ? { ok: false, errors } : { ok: true, file: value as unknown as CasesFile };
+}
+
+const show = (v: unknown): string => JSON.stringify(v);
+const sorted = (xs: readonly string[]): string[] => [...xs].sort();
+
+function sameSet(
+  label: string,
+  expected: readonly string[],
+  actual: readonly string[],
+  out: string[],
+): void {
+  const missing = expected.filter((x) => !actual.includes(x));
+  const extra = actual.filter((x) => !expected.includes(x));
+  if (missing.length || extra.length)
+    out.push(
+      `${label}: ${[
+        missing.length ? `missing ${show(sorted(missing))}` : '',
+        extra.length ? `unexpected ${show(sorted(extra))}` : '',
+      ]
+        .filter(Boolean)
+        .join(', ')}`,
+    );
+}
+
+function includesAll(
+  label: string,
+  expected: readonly string[],
+  actual: readonly string[],
+  out: string[],
+): void {
+  const missing = expected.filter((x) => !actual.includes(x));
+  if (missing.length) out.push(`${label}: ${show(missing)} not ${label.split('.')[0]}`);
+}
+
+/** Compares one case's outcome with its expectation; an empty list means it passed. */
+export function compareCase(
+  expect: CaseExpectation,
+  rules: RulesResult,
+  problems: readonly { code: string; path: string }[],
+): string[] {
+  const out: string[] = [];
+  if (expect.eligibility) {
+    if (expect.eligibility.status !== rules.eligibility.status)
+      out.push(
+        `eligibility.status: expected ${show(expect.eligibility.status)}, got ${show(rules.eligibility.status)}`,
+      );
+    if (expect.eligibility.reasons)
+      sameSet(
+        'eligibility.reasons',
+        expect.eligibility.reasons,
+        rules.eligibility.reasons.map((r) => r.rule),
+        out,
+      );
+  }
+  if (expect.problems) {
+    const key = (p: { code: string; path: string }) => `${p.code} at ${p.path || '/'}`;
+    sameSet('problems', expect.problems.map(key), problems.map(key), out);
+  }
+  for (const k of ['visible', 'hidden'] as const) {
+    const e = expect[k];
+    if (e?.fields) includesAll(`${k}.fields`, e.fields, rules[k].fields, out);
+    if (e?.documents) includesAll(`${k}.documents`, e.documents, rules[k].documents, out);
+  }
+  if (expect.required?.fields)
+    sameSet('required.fields', expect.required.fields, rules.required.fields, out);
+  if (expect.required?.documents)
+    sameSet('required.documents', expect.required.documents, rules.required.documents, out);
+  if (expect.fee) {
+    if (expect.fee.total !== undefined && expect.fee.total !== rules.fee.total)
+      out.push(`fee.total: expected ${expect.fee.total}, got ${rules.fee.total}`);
+    if (expect.fee.items) {
+      const items = expect.fee.items.map((i) => (typeof i === 'string' ? { id: i } : i));
+      sameSet(
+        'fee.items',
+        items.map((i) => i.id),
+        rules.fee.items.map((i) => i.id),
+        out,
+      );
+      for (const e of items) {
+        const got = rules.fee.items.find((i) => i.id === e.id);
+        if (!got) continue;
+        for (const p of ['quantity', 'subtotal', 'amount'] as const)
+          if (e[p] !== undefined && e[p] !== got[p])
+            out.push(`fee.items[${e.id}].${p}: expected ${e[p]}, got ${got[p]}`);
+      }
+    }
+  }
+  return out;
+}
+
+/** Runs every case: the rules with the case's date, then validation with their hidden/required. */
+export async function runCases(
+  procedure: Procedure,
+  file: CasesFile,
+  options: { validator?: Validator } = {},
+): Promise<CaseOutcome[]> {
+  const validator = options.validator ?? (await createValidator(procedure));
+  const outcomes: CaseOutcome[] = [];
+  for (const c of file.cases) {
+    const today = c.today ?? file.today;
+    const rules = await createRules(procedure, { today, onProblem: () => {} }).evaluate(c.answers);
+    const validation = validator.validate(c.answers, validationOptions(rules));
+    const differences = compareCase(c.expect, rules, validation.problems);
+    // A broken rule would make a case pass or fail for the wrong reason: always report it.
+    for (const p of rules.problems)
+      differences.push(`rule problem at ${p.pointer}: ${p.message.en}`);
+    outcomes.push({ name: c.name, ok: differences.length === 0, differences });
+  }
+  return outcomes;
+}
+
+/** `schemas/procedures/x.json` → `schemas/procedures/x.cases.json`. */
+export function casesFileFor(procedureFile: string): string {
+  return procedureFile.replace(/(\.json)?$/, '.cases.json');
+}
+
+function usage(io: CliIo): number {
+  io.err('Usage: dvc-forms test <procedure.json>... (runs <name>.cases.json beside each)');
+  return 2;
+}
+
+export const test: Command = async (args, io) => {
+  if (args.length === 0 || args.some((a) => a.startsWith('-'))) return usage(io);
+  let passed = 0;
+  let failed = 0;
+  for (const procedureFile of args) {
+    const casesPath = casesFileFor(procedureFile);
+    if (!existsSync(casesPath)) {
+      io.err(`dvc-forms: no cases file ${casesPath} beside ${procedureFile}`);
+      return 2;
+    }
+    const procedure = await readProcedure(procedureFile, io);
+    if (!procedure) return 2;
+    let parsed: ReturnType<typeof parseCasesFile>;
+    try {
+      parsed = parseCasesFile(JSON.parse(readFileSync(casesPath, 'utf8')));
+    } catch (err) {
+      io.err(`dvc-forms: cannot read ${casesPath}: ${(err as Error).message}`);
+      return 2;
+    }
+    if (!parsed.ok) {
+      for (const e of parsed.errors) io.err(`${casesPath}: ${e}`);
+      return 2;
+    }
+    if (args.length > 1) io.out(procedureFile);
+    let outcomes: CaseOutcome[];
+    try {
+      outcomes = await runCases(procedure, parsed.file);
+    } catch (err) {
+      io.err(`dvc-forms: ${procedureFile}: ${(err as Error).message}`);
+      return 2;
+    }
+    for (const o of outcomes) {
+      if (o.ok) passed++;
+      else failed++;
+      io.out(o.ok ? `✓ ${o.name}` : `✗ ${o.name} — ${o.differences.join('; ')}`);
+    }
+  }
+  io.out(`${passed} passed, ${failed} failed`);
+  return failed ? 1 : 0;
+};

@@ -1,0 +1,247 @@
+/**
+ * Conditions as data: a static check (so a broken rule is caught before it runs), the field paths
+ * a condition reads (its dependencies), and three-valued evaluation of json-rules-engine results.
+ */
+import type { Conditions } from '../procedure/types.js';
+import { DERIVED_FACTS, DERIVED_FACT_PARAMS, OPERATORS } from '../procedure/vocabulary.js';
+import type { DerivedFact } from '../procedure/vocabulary.js';
+import { isAnsweredValue, pathKey } from './paths.js';
+import { RULE_PROBLEM, type RuleProblemCode } from './messages.js';
+
+/** Nesting deeper than this is refused: author text must not be able to overflow the stack. */
+export const MAX_CONDITION_DEPTH = 32;
+
+/** `daysBetween` accepts this word instead of a field path. */
+export const TODAY_PARAM = 'today';
+
+export const PRESENCE_OPERATORS: ReadonlySet<string> = new Set(['isAnswered', 'isNotAnswered']);
+const KNOWN_OPERATORS: ReadonlySet<string> = new Set(OPERATORS);
+
+export interface ConditionIssue {
+  code: RuleProblemCode;
+  /** JSON pointer relative to the conditions object. */
+  pointer: string;
+  params: Record<string, string>;
+}
+
+export interface AnalysedConditions {
+  /** The conditions json-rules-engine runs (priorities removed, presence values defaulted). */
+  engineConditions: Record<string, unknown> | undefined;
+  /** Canonical keys of the fields read. */
+  dependencies: Set<string>;
+  /** Whether `today` is read (directly or through ageInYears/daysBetween). */
+  readsToday: boolean;
+  issues: ConditionIssue[];
+}
+
+const isDerived = (fact: string): fact is DerivedFact =>
+  Object.prototype.hasOwnProperty.call(DERIVED_FACTS, fact);
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * Checks `conditions` against the vocabulary and the form's fields (`knownKeys`, canonical) and
+ * rewrites them for the engine. Any issue makes the whole condition undecidable at run time.
+ */
+export function analyseConditions(
+  conditions: unknown,
+  knownKeys: ReadonlySet<string>,
+): AnalysedConditions {
+  const dependencies = new Set<string>();
+  const issues: ConditionIssue[] = [];
+  let readsToday = false;
+  const malformed = (pointer: string, detail: string): void => {
+    issues.push({ code: RULE_PROBLEM.malformed, pointer, params: { detail } });
+  };
+  const fieldRef = (fact: string, pointer: string): void => {
+    const key = pathKey(fact);
+    if (!knownKeys.has(key))
+      issues.push({ code: RULE_PROBLEM.unknownFact, pointer, params: { fact } });
+    else dependencies.add(key);
+  };
+
+  const visitBoolean = (
+    node: Record<string, unknown>,
+    pointer: string,
+    depth: number,
+  ): Record<string, unknown> | undefined => {
+    if (depth > MAX_CONDITION_DEPTH) {
+      malformed(pointer, `nested more than ${MAX_CONDITION_DEPTH} levels`);
+      return undefined;
+    }
+    const kinds = ['all', 'any', 'not'].filter((k) =>
+      Object.prototype.hasOwnProperty.call(node, k),
+    );
+    if (kinds.length !== 1) {
+      malformed(pointer, 'expected exactly one of "all", "any", "not"');
+      return undefined;
+    }
+    const kind = kinds[0]!;
+    const body = node[kind];
+    const out: Record<string, unknown> = {};
+    if (typeof node['name'] === 'string') out['name'] = node['name'];
+    if (kind === 'not') {
+      if (!isObject(body)) {
+        malformed(`${pointer}/not`, '"not" must hold one condition');
+        return undefined;
+      }
+      const inner = visitNode(body, `${pointer}/not`, depth + 1);
+      if (!inner) return undefined;
+      out['not'] = inner;
+      return out;
+    }
+    if (!Array.isArray(body)) {
+      malformed(`${pointer}/${kind}`, `"${kind}" must be a list of conditions`);
+      return undefined;
+    }
+    const children: Record<string, unknown>[] = [];
+    body.forEach((child, i) => {
+      const c = isObject(child)
+        ? visitNode(child, `${pointer}/${kind}/${i}`, depth + 1)
+        : undefined;
+      if (!isObject(child)) malformed(`${pointer}/${kind}/${i}`, 'a condition must be an object');
+      if (c) children.push(c);
+    });
+    out[kind] = children;
+    return out;
+  };
+
+  const visitNode = (
+    node: Record<string, unknown>,
+    pointer: string,
+    depth: number,
+  ): Record<string, unknown> | undefined => {
+    if (['all', 'any', 'not'].some((k) => Object.prototype.hasOwnProperty.call(node, k)))
+      return visitBoolean(node, pointer, depth);
+    return visitLeaf(node, pointer);
+  };
+
+  const visitLeaf = (
+    node: Record<string, unknown>,
+    pointer: string,
+  ): Record<string, unknown> | undefined => {
+    const { fact, operator, params, path } = node;
+    if (typeof fact !== 'string' || fact === '') {
+      malformed(`${pointer}/fact`, 'a condition needs a "fact"');
+      return undefined;
+    }
+    if (typeof operator !== 'string' || !KNOWN_OPERATORS.has(operator)) {
+      if (typeof operator !== 'string')
+        malformed(`${pointer}/operator`, 'a condition needs an "operator"');
+      else
+        issues.push({
+          code: RULE_PROBLEM.unknownOperator,
+          pointer: `${pointer}/operator`,
+          params: { operator },
+        });
+      return undefined;
+    }
+    const hasValue = Object.prototype.hasOwnProperty.call(node, 'value');
+    if (!hasValue && !PRESENCE_OPERATORS.has(operator)) {
+      malformed(`${pointer}/value`, 'a condition needs a "value"');
+      return undefined;
+    }
+    if (params !== undefined && !isObject(params)) {
+      malformed(`${pointer}/params`, '"params" must be an object');
+      return undefined;
+    }
+    if (path !== undefined && typeof path !== 'string') {
+      malformed(`${pointer}/path`, '"path" must be a string');
+      return undefined;
+    }
+    const before = issues.length;
+    if (isDerived(fact)) {
+      if (fact !== DERIVED_FACTS.count) readsToday = true;
+      for (const name of DERIVED_FACT_PARAMS[fact]) {
+        const v = params?.[name];
+        if (fact === DERIVED_FACTS.daysBetween && v === TODAY_PARAM) continue;
+        if (typeof v !== 'string' || !knownKeys.has(pathKey(v)))
+          issues.push({
+            code: RULE_PROBLEM.badParams,
+            pointer: `${pointer}/params/${name}`,
+            params: { fact, param: name },
+          });
+        else dependencies.add(pathKey(v));
+      }
+    } else {
+      fieldRef(fact, `${pointer}/fact`);
+    }
+    let value = hasValue ? node['value'] : true;
+    if (isObject(value) && typeof value['fact'] === 'string') {
+      // json-rules-engine compares with another fact when the value is {"fact": ...}.
+      const ref = value['fact'];
+      if (isDerived(ref)) {
+        issues.push({
+          code: RULE_PROBLEM.malformed,
+          pointer: `${pointer}/value/fact`,
+          params: { detail: 'a value may only refer to a field' },
+        });
+      } else fieldRef(ref, `${pointer}/value/fact`);
+      value = { fact: ref };
+    }
+    if (issues.length > before) return undefined;
+    const out: Record<string, unknown> = { fact, operator, value };
+    if (params) out['params'] = params;
+    if (path) out['path'] = path;
+    return out;
+  };
+
+  let engineConditions: Record<string, unknown> | undefined;
+  if (!isObject(conditions))
+    malformed('', 'conditions must be an object with "all", "any" or "not"');
+  else if (!['all', 'any', 'not'].some((k) => Object.prototype.hasOwnProperty.call(conditions, k)))
+    malformed('', 'conditions must start with "all", "any" or "not"');
+  else engineConditions = visitBoolean(conditions, '', 0);
+  return {
+    engineConditions: issues.length ? undefined : engineConditions,
+    dependencies,
+    readsToday,
+    issues,
+  };
+}
+
+/** Three-valued truth: a condition on a missing answer is neither true nor false. */
+export const TRUTH = { true: 'true', false: 'false', unknown: 'unknown' } as const;
+export type Truth = (typeof TRUTH)[keyof typeof TRUTH];
+
+/**
+ * Kleene logic over the result tree json-rules-engine returns (it evaluates every condition of a
+ * level because we remove priorities): `all` is false if any part is false, `any` is true if any
+ * part is true, otherwise a part on a missing answer makes the whole unknown.
+ */
+export function truthOf(node: unknown): Truth {
+  if (!isObject(node)) return TRUTH.unknown;
+  if (Array.isArray(node['all'])) {
+    let unknown = false;
+    for (const c of node['all']) {
+      const t = truthOf(c);
+      if (t === TRUTH.false) return TRUTH.false;
+      if (t === TRUTH.unknown) unknown = true;
+    }
+    return unknown ? TRUTH.unknown : TRUTH.true;
+  }
+  if (Array.isArray(node['any'])) {
+    let unknown = false;
+    for (const c of node['any']) {
+      const t = truthOf(c);
+      if (t === TRUTH.true) return TRUTH.true;
+      if (t === TRUTH.unknown) unknown = true;
+    }
+    return unknown ? TRUTH.unknown : TRUTH.false;
+  }
+  if (isObject(node['not'])) {
+    const t = truthOf(node['not']);
+    return t === TRUTH.unknown ? t : t === TRUTH.true ? TRUTH.false : TRUTH.true;
+  }
+  if (typeof node['result'] !== 'boolean') return TRUTH.unknown;
+  if (!PRESENCE_OPERATORS.has(String(node['operator']))) {
+    if (!isAnsweredValue(node['factResult'])) return TRUTH.unknown;
+    const v = node['value'];
+    if (isObject(v) && typeof v['fact'] === 'string' && !isAnsweredValue(node['valueResult']))
+      return TRUTH.unknown;
+  }
+  return node['result'] ? TRUTH.true : TRUTH.false;
+}
+
+export type { Conditions };

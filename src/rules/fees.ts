@@ -1,0 +1,86 @@
+/**
+ * The fee: integer VND, computed from the items that apply and the most favourable reduction for
+ * each item.
+ *
+ * Reductions do not stack: when several apply to one item, the one with the highest percent
+ * applies (the first declared on a tie). The fee circulars list the exempt or reduced groups
+ * (e.g. Circular 75/2022/TT-BTC Art. 4 as amended by Circular 71/2025/TT-BTC) without providing
+ * for cumulation, so an applicant in several groups gets the most favourable one.
+ * `subtotal` is net: amount × quantity less the reduction.
+ * A reduction is rounded to the nearest đồng, halves in the applicant's favour, so every amount
+ * stays an integer and the total is the exact sum of the lines.
+ */
+import type { FeeSpec, LocalizedText } from '../procedure/types.js';
+import type { Truth } from './conditions.js';
+import { readPath } from './paths.js';
+
+export interface FeeReductionLine {
+  id: string;
+  label: LocalizedText;
+  percent: number;
+  amount: number;
+}
+
+export interface FeeLine {
+  id: string;
+  label: LocalizedText;
+  amount: number;
+  quantity: number;
+  subtotal: number;
+  reductions: FeeReductionLine[];
+}
+
+export interface FeeResult {
+  total: number;
+  currency: 'VND';
+  items: FeeLine[];
+}
+
+/**
+ * The number in `quantityField`: a whole, non-negative number of units. An unanswered, negative or
+ * non-numeric answer counts as 0 (validation reports it); a fraction is rounded down.
+ */
+export function quantityOf(answers: unknown, field: string | undefined): number {
+  if (field === undefined) return 1;
+  const v = readPath(answers, field);
+  const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
+  return Number.isFinite(n) && n > 0 ? Math.floor(n) : 0;
+}
+
+const wholeVnd = (n: unknown): number =>
+  typeof n === 'number' && Number.isFinite(n) && n > 0 ? Math.round(n) : 0;
+
+export function computeFee(
+  fees: FeeSpec | undefined,
+  answers: unknown,
+  itemHolds: (id: string) => Truth,
+  reductionHolds: (id: string) => Truth,
+): FeeResult {
+  const items: FeeLine[] = [];
+  const reductions = Array.isArray(fees?.reductions) ? fees.reductions : [];
+  for (const item of Array.isArray(fees?.items) ? fees.items : []) {
+    // A fee whose condition cannot be decided yet is not charged: the applicant sees no amount
+    // that a later answer could still remove.
+    if (item.when !== undefined && itemHolds(item.id) !== 'true') continue;
+    const amount = wholeVnd(item.amount);
+    const quantity = quantityOf(answers, item.quantityField);
+    const subtotal = amount * quantity;
+    let best: FeeReductionLine | undefined;
+    for (const r of reductions) {
+      if (Array.isArray(r.items) && !r.items.includes(item.id)) continue;
+      if (reductionHolds(r.id) !== 'true') continue;
+      const percent = typeof r.percent === 'number' ? Math.min(100, Math.max(0, r.percent)) : 0;
+      if (best && best.percent >= percent) continue;
+      best = { id: r.id, label: r.label, percent, amount: Math.round((subtotal * percent) / 100) };
+    }
+    items.push({
+      id: item.id,
+      label: item.label,
+      amount,
+      quantity,
+      subtotal: subtotal - (best?.amount ?? 0),
+      reductions: best ? [best] : [],
+    });
+  }
+  return { total: items.reduce((s, i) => s + i.subtotal, 0), currency: 'VND', items };
+}

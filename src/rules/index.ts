@@ -1,0 +1,466 @@
+/**
+ * Rules: eligibility with reasons, conditional fields and documents, and the fee — evaluated with
+ * json-rules-engine, incrementally, without eval (the engine runs under a strict CSP), in browsers
+ * and in Node alike. See docs/rules.md.
+ *
+ * Each rule, conditional fee item and fee reduction is one "unit": its conditions are checked and
+ * its dependencies (the field paths it reads) computed once, in `createRules`. `evaluate(answers,
+ * changed)` re-runs only the units whose dependencies overlap `changed` and reuses the others'
+ * last outcomes. A unit whose conditions are broken is undecidable ("unknown"), logged, never
+ * thrown.
+ */
+import { Engine } from 'json-rules-engine';
+import type { FieldPath, Lang, LocalizedText, Procedure, Rule } from '../procedure/types.js';
+import { RULE_KIND } from '../procedure/types.js';
+import { DvcError, ERROR_CODE } from '../errors.js';
+import { analyseConditions, TRUTH, truthOf, type Truth } from './conditions.js';
+import { parseIsoDate, todayInVietnam } from './dates.js';
+import { computeFee, type FeeResult } from './fees.js';
+import { ANSWERS_FACT, registerFacts, TODAY_FACT } from './facts.js';
+import { indexFields } from './fields.js';
+import {
+  DEFAULT_INELIGIBLE_REASON,
+  RULE_PROBLEM,
+  ruleProblemMessage,
+  type RuleProblemCode,
+} from './messages.js';
+import { isWithin, pathKey, pathsOverlap, withoutPaths } from './paths.js';
+
+export { computeFee, quantityOf } from './fees.js';
+export type { FeeLine, FeeReductionLine, FeeResult } from './fees.js';
+export { RULE_PROBLEM } from './messages.js';
+export type { RuleProblemCode } from './messages.js';
+export { TRUTH } from './conditions.js';
+export type { Truth } from './conditions.js';
+export { isAnsweredValue, pathKey, readPath } from './paths.js';
+export { ageInYears, daysBetween, parseIsoDate, todayInVietnam } from './dates.js';
+export { lintRules } from './lint.js';
+
+export const ELIGIBILITY_STATUS = {
+  eligible: 'eligible',
+  ineligible: 'ineligible',
+  /** A condition needs an answer that is not given yet (or a rule is broken). */
+  unknown: 'unknown',
+} as const;
+export type EligibilityStatus = (typeof ELIGIBILITY_STATUS)[keyof typeof ELIGIBILITY_STATUS];
+
+export interface EligibilityReason {
+  rule: string;
+  message: LocalizedText;
+  remedy?: LocalizedText;
+}
+
+export interface TargetLists {
+  fields: FieldPath[];
+  documents: string[];
+}
+
+/** A rule that could not be evaluated; for authors and logs, never shown to citizens. */
+export interface RuleProblem {
+  code: RuleProblemCode;
+  severity: 'error' | 'warning';
+  /** The unit: `rule:<id>`, `fee:<id>` or `reduction:<id>`. */
+  unit: string;
+  /** JSON pointer into the procedure file. */
+  pointer: string;
+  message: Record<Lang, string>;
+}
+
+export interface RulesResult {
+  eligibility: {
+    status: EligibilityStatus;
+    /** Every eligibility rule that definitely fails, in procedure order. */
+    reasons: EligibilityReason[];
+    /** Eligibility rules that cannot be decided yet (extension: which questions still matter). */
+    undecided: string[];
+  };
+  visible: TargetLists;
+  hidden: TargetLists;
+  /**
+   * `fields`: the fields a `require` rule makes required now (schema-required fields are left to
+   * the schema). `documents`: every document required now — `required: true` or required by a
+   * rule. Hidden fields and documents are never required.
+   */
+  required: TargetLists;
+  fee: FeeResult;
+  /** Broken rules (extension): static problems found by `createRules` and run-time failures. */
+  problems: RuleProblem[];
+}
+
+export interface RulesOptions {
+  /** Today as `YYYY-MM-DD`; defaults to the current date in Asia/Ho_Chi_Minh at each evaluation. */
+  today?: string;
+  /** Called once per broken rule (extension); defaults to `console.warn` where there is one. */
+  onProblem?: (problem: RuleProblem) => void;
+}
+
+export interface EvaluationStats {
+  /** Units run by the last `evaluate`. */
+  evaluated: string[];
+  /** Units whose previous outcome was reused. */
+  reused: string[];
+}
+
+export interface RulesSession {
+  /**
+   * Evaluates the rules. With `changed` (field paths or JSON pointers changed since the previous
+   * call; `child` covers `child.birthDate`), only the units that read them run again.
+   */
+  evaluate(answers: Record<string, unknown>, changed?: FieldPath[]): Promise<RulesResult>;
+  /** Problems found when the rules were prepared. */
+  readonly problems: readonly RuleProblem[];
+  /** What the last evaluation ran and reused (for tests and the benchmark). */
+  readonly lastEvaluation: EvaluationStats;
+  /** Each unit's dependencies (canonical field keys), e.g. `{ "rule:adult": ["applicant.birthDate"] }`. */
+  dependencies(): Record<string, string[]>;
+}
+
+type UnitKind = 'eligibility' | 'show' | 'require' | 'fee' | 'reduction';
+
+interface Unit {
+  id: string;
+  kind: UnitKind;
+  pointer: string;
+  rule?: Rule;
+  deps: ReadonlySet<string>;
+  readsToday: boolean;
+  engine?: Engine;
+  truth?: Truth;
+  runtimeProblem?: RuleProblem;
+}
+
+interface Console {
+  warn(...args: unknown[]): void;
+}
+const defaultLog = (p: RuleProblem): void =>
+  (globalThis as { console?: Console }).console?.warn(
+    `dvc-forms rules: ${p.message.en} (${p.pointer})`,
+  );
+
+function collectFacts(node: unknown, out: Set<string>): Set<string> {
+  if (node === null || typeof node !== 'object') return out;
+  if (Array.isArray(node)) {
+    for (const n of node) collectFacts(n, out);
+    return out;
+  }
+  const o = node as Record<string, unknown>;
+  if (typeof o['fact'] === 'string' && typeof o['operator'] === 'string') {
+    out.add(o['fact']);
+    const v = o['value'];
+    if (
+      v !== null &&
+      typeof v === 'object' &&
+      typeof (v as Record<string, unknown>)['fact'] === 'string'
+    )
+      out.add((v as Record<string, string>)['fact']);
+    return out;
+  }
+  for (const k of ['all', 'any', 'not']) if (k in o) collectFacts(o[k], out);
+  return out;
+}
+
+const unique = <T>(xs: Iterable<T>): T[] => [...new Set(xs)];
+
+export function createRules(procedure: Procedure, options: RulesOptions = {}): RulesSession {
+  if (options.today !== undefined && !parseIsoDate(options.today))
+    throw new DvcError(
+      ERROR_CODE.invalidArgument,
+      `today must be a date YYYY-MM-DD, got "${String(options.today)}"`,
+    );
+  const log = options.onProblem ?? defaultLog;
+  const fields = indexFields(procedure);
+  const knownKeys = new Set(fields.byKey.keys());
+  const staticProblems: RuleProblem[] = [];
+
+  const problem = (
+    code: RuleProblemCode,
+    unit: string,
+    pointer: string,
+    params: Record<string, string>,
+  ): RuleProblem => ({
+    code,
+    severity: 'error',
+    unit,
+    pointer,
+    message: ruleProblemMessage(code, { unit, ...params }),
+  });
+
+  const makeUnit = (
+    id: string,
+    kind: UnitKind,
+    pointer: string,
+    conditions: unknown,
+    rule?: Rule,
+  ): Unit => {
+    const a = analyseConditions(conditions, knownKeys);
+    for (const issue of a.issues) {
+      const p = problem(issue.code, id, pointer + issue.pointer, issue.params);
+      staticProblems.push(p);
+      log(p);
+    }
+    let engine: Engine | undefined;
+    if (a.engineConditions) {
+      try {
+        engine = new Engine([], { allowUndefinedFacts: false, allowUndefinedConditions: false });
+        registerFacts(
+          engine,
+          [...collectFacts(a.engineConditions, new Set())].filter((f) => knownKeys.has(pathKey(f))),
+        );
+        engine.addRule({ conditions: a.engineConditions as never, event: { type: id }, name: id });
+      } catch (err) {
+        engine = undefined;
+        const p = problem(RULE_PROBLEM.malformed, id, pointer, {
+          detail: err instanceof Error ? err.message : String(err),
+        });
+        staticProblems.push(p);
+        log(p);
+      }
+    }
+    return { id, kind, pointer, rule, deps: a.dependencies, readsToday: a.readsToday, engine };
+  };
+
+  const units: Unit[] = [];
+  const rules = Array.isArray(procedure.rules) ? procedure.rules : [];
+  rules.forEach((rule, i) => {
+    const kind = rule?.kind;
+    if (kind !== RULE_KIND.eligibility && kind !== RULE_KIND.show && kind !== RULE_KIND.require)
+      return;
+    units.push(makeUnit(`rule:${rule.id}`, kind, `/rules/${i}/conditions`, rule.conditions, rule));
+  });
+  const feeUnits = new Map<string, Unit>();
+  (Array.isArray(procedure.fees?.items) ? procedure.fees.items : []).forEach((item, i) => {
+    if (item?.when === undefined) return;
+    const u = makeUnit(`fee:${item.id}`, 'fee', `/fees/items/${i}/when`, item.when);
+    feeUnits.set(item.id, u);
+    units.push(u);
+  });
+  const reductionUnits = new Map<string, Unit>();
+  (Array.isArray(procedure.fees?.reductions) ? procedure.fees.reductions : []).forEach((r, i) => {
+    const u = makeUnit(`reduction:${r.id}`, 'reduction', `/fees/reductions/${i}/when`, r.when);
+    reductionUnits.set(r.id, u);
+    units.push(u);
+  });
+  const showUnits = units.filter((u) => u.kind === 'show');
+  const documentIds = (Array.isArray(procedure.documents) ? procedure.documents : []).map(
+    (d) => d.id,
+  );
+
+  // Field targets that are not in the schema still get listed, so nothing disappears silently.
+  const allPaths = [...fields.paths];
+  const order = new Map<string, number>(allPaths.map((p, i) => [pathKey(p), i]));
+  for (const u of units)
+    for (const f of u.rule?.targets?.fields ?? [])
+      if (typeof f === 'string' && !order.has(pathKey(f))) {
+        order.set(pathKey(f), allPaths.length);
+        allPaths.push(f);
+      }
+
+  /** Show-rule targets (canonical keys) and documents hidden by the current outcomes. */
+  const hiddenBy = (): { fields: Set<string>; documents: Set<string> } => {
+    const shown = new Map<string, boolean>();
+    const docShown = new Map<string, boolean>();
+    // A target of several show rules is visible while any of them holds.
+    for (const u of showUnits) {
+      const holds = u.truth === TRUTH.true;
+      for (const f of u.rule?.targets?.fields ?? [])
+        shown.set(pathKey(f), (shown.get(pathKey(f)) ?? false) || holds);
+      for (const d of u.rule?.targets?.documents ?? [])
+        docShown.set(d, (docShown.get(d) ?? false) || holds);
+    }
+    const hiddenFields = new Set([...shown].filter(([, v]) => !v).map(([k]) => k));
+    const hiddenDocs = new Set([...docShown].filter(([, v]) => !v).map(([k]) => k));
+    // A document uploaded only through hidden file fields is hidden with them.
+    for (const [doc, keys] of fields.documentFields)
+      if (keys.length && keys.every((k) => [...hiddenFields].some((h) => isWithin(k, h))))
+        hiddenDocs.add(doc);
+    return { fields: hiddenFields, documents: hiddenDocs };
+  };
+
+  let cachedToday: string | undefined;
+  let hiddenUsed = new Set<string>();
+  let stats: EvaluationStats = { evaluated: [], reused: units.map((u) => u.id) };
+  const loggedRuntime = new Set<string>();
+  let queue: Promise<unknown> = Promise.resolve();
+
+  const runUnit = async (
+    u: Unit,
+    answers: Record<string, unknown>,
+    today: string,
+  ): Promise<void> => {
+    u.runtimeProblem = undefined;
+    if (!u.engine) {
+      u.truth = TRUTH.unknown;
+      return;
+    }
+    try {
+      const out = await u.engine.run({ [ANSWERS_FACT]: answers, [TODAY_FACT]: today });
+      const r = out.results[0] ?? out.failureResults[0];
+      u.truth = truthOf(r?.conditions);
+    } catch (err) {
+      u.truth = TRUTH.unknown;
+      const p = problem(RULE_PROBLEM.runtime, u.id, u.pointer, {
+        detail: err instanceof Error ? err.message : String(err),
+      });
+      u.runtimeProblem = p;
+      const key = `${u.id}\u0000${p.message.en}`;
+      if (!loggedRuntime.has(key)) {
+        loggedRuntime.add(key);
+        log(p);
+      }
+    }
+  };
+
+  const doEvaluate = async (
+    answers: Record<string, unknown>,
+    changed?: FieldPath[],
+  ): Promise<RulesResult> => {
+    const input =
+      answers !== null && typeof answers === 'object' && !Array.isArray(answers) ? answers : {};
+    const today = options.today ?? todayInVietnam();
+    const todayChanged = cachedToday !== undefined && cachedToday !== today;
+    cachedToday = today;
+    let dirty: string[] | undefined = changed?.map(pathKey);
+    const ran = new Set<string>();
+    let hidden = hiddenUsed;
+    const extraProblems: RuleProblem[] = [];
+    // Hidden answers do not count: a show rule may hide a field another rule reads, so repeat
+    // until the hidden set settles (at most once per show rule, plus one).
+    for (let round = 0; ; round++) {
+      const effective = withoutPaths(input, hidden);
+      const todo = units.filter(
+        (u) =>
+          u.truth === undefined ||
+          dirty === undefined ||
+          (todayChanged && round === 0 && u.readsToday) ||
+          [...u.deps].some((d) => dirty!.some((c) => pathsOverlap(d, c))),
+      );
+      await Promise.all(todo.map((u) => runUnit(u, effective, today)));
+      for (const u of todo) ran.add(u.id);
+      const next = hiddenBy().fields;
+      const delta = [...next]
+        .filter((k) => !hidden.has(k))
+        .concat([...hidden].filter((k) => !next.has(k)));
+      hidden = next;
+      if (delta.length === 0) break;
+      if (round > showUnits.length) {
+        const p = problem(RULE_PROBLEM.showCycle, 'rules', '/rules', {});
+        extraProblems.push(p);
+        if (!loggedRuntime.has(p.code)) {
+          loggedRuntime.add(p.code);
+          log(p);
+        }
+        break;
+      }
+      dirty = delta;
+    }
+    hiddenUsed = hidden;
+    stats = { evaluated: [...ran], reused: units.filter((u) => !ran.has(u.id)).map((u) => u.id) };
+    return buildResult(input, extraProblems);
+  };
+
+  const buildResult = (
+    answers: Record<string, unknown>,
+    extraProblems: RuleProblem[],
+  ): RulesResult => {
+    const reasons: EligibilityReason[] = [];
+    const undecided: string[] = [];
+    for (const u of units) {
+      if (u.kind !== 'eligibility' || !u.rule) continue;
+      if (u.truth === TRUTH.false) {
+        const reason: EligibilityReason = {
+          rule: u.rule.id,
+          message: u.rule.reason ?? DEFAULT_INELIGIBLE_REASON,
+        };
+        if (u.rule.remedy) reason.remedy = u.rule.remedy;
+        reasons.push(reason);
+      } else if (u.truth !== TRUTH.true) undecided.push(u.rule.id);
+    }
+    const status = reasons.length
+      ? ELIGIBILITY_STATUS.ineligible
+      : undecided.length
+        ? ELIGIBILITY_STATUS.unknown
+        : ELIGIBILITY_STATUS.eligible;
+
+    const h = hiddenBy();
+    const isHidden = (path: string): boolean => {
+      const key = pathKey(path);
+      for (const k of h.fields) if (isWithin(key, k)) return true;
+      return false;
+    };
+    const visibleFields = allPaths.filter((p) => !isHidden(p));
+    const hiddenFields = allPaths.filter((p) => isHidden(p));
+    const visibleDocs = documentIds.filter((d) => !h.documents.has(d));
+
+    const requiredFields: string[] = [];
+    const requiredDocs = new Set<string>(
+      (Array.isArray(procedure.documents) ? procedure.documents : [])
+        .filter((d) => d.required === true)
+        .map((d) => d.id),
+    );
+    for (const u of units) {
+      if (u.kind !== 'require' || u.truth !== TRUTH.true) continue;
+      for (const f of u.rule?.targets?.fields ?? []) requiredFields.push(f);
+      for (const d of u.rule?.targets?.documents ?? []) requiredDocs.add(d);
+    }
+    // Hidden wins: a field or document that is not shown is never required.
+    const required: TargetLists = {
+      fields: unique(requiredFields)
+        .filter((f) => !isHidden(f))
+        .sort((a, b) => (order.get(pathKey(a)) ?? 0) - (order.get(pathKey(b)) ?? 0)),
+      documents: documentIds.filter((d) => requiredDocs.has(d) && !h.documents.has(d)),
+    };
+
+    const fee = computeFee(
+      procedure.fees,
+      withoutPaths(answers, h.fields),
+      (id) => feeUnits.get(id)?.truth ?? TRUTH.unknown,
+      (id) => reductionUnits.get(id)?.truth ?? TRUTH.unknown,
+    );
+    const runtime = units.flatMap((u) => (u.runtimeProblem ? [u.runtimeProblem] : []));
+    return {
+      eligibility: { status, reasons, undecided },
+      visible: { fields: visibleFields, documents: visibleDocs },
+      hidden: { fields: hiddenFields, documents: documentIds.filter((d) => h.documents.has(d)) },
+      required,
+      fee,
+      problems: [...staticProblems, ...runtime, ...extraProblems],
+    };
+  };
+
+  return {
+    evaluate(answers, changed) {
+      // One evaluation at a time: outcomes are cached between calls, and json-rules-engine's
+      // Engine is not re-entrant.
+      const run = queue.then(() => doEvaluate(answers, changed));
+      queue = run.catch(() => undefined);
+      return run;
+    },
+    problems: staticProblems,
+    get lastEvaluation() {
+      return stats;
+    },
+    dependencies() {
+      return Object.fromEntries(units.map((u) => [u.id, [...u.deps].sort()]));
+    },
+  };
+}
+
+/**
+ * The options `Validator.validate` takes from a rules result: hidden fields are dropped before
+ * validation (never "hidden but still required"), rule-required fields are validated as required
+ * (already without hidden ones: never "required but never shown").
+ */
+export function validationOptions(result: RulesResult): {
+  hidden: FieldPath[];
+  required: FieldPath[];
+} {
+  return { hidden: result.hidden.fields, required: result.required.fields };
+}
+
+/** The answers without hidden fields: what is validated, shown on the review page and submitted. */
+export function withoutHidden(
+  answers: Record<string, unknown>,
+  result: RulesResult,
+): Record<string, unknown> {
+  return withoutPaths(answers, unique(result.hidden.fields.map(pathKey)));
+}

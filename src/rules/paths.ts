@@ -1,0 +1,122 @@
+/**
+ * Field paths (`child.birthDate`, `siblings[].fullName`) and the answers they point into.
+ *
+ * Answers are untrusted: every read goes through own properties only, so a path such as
+ * `constructor` or `__proto__` never reaches Object.prototype.
+ */
+import type { FieldPath } from '../procedure/types.js';
+
+/**
+ * The segments of a path with item markers removed: `siblings[].fullName`, `siblings[2].fullName`,
+ * `siblings.2.fullName` and the pointer `/siblings/2/fullName` all become `siblings`, `fullName`.
+ * Rules decide per field, not per item, so an item index never narrows a dependency.
+ */
+export function pathSegments(path: string): string[] {
+  const text = path.startsWith('/') ? pointerToDots(path) : path;
+  const out: string[] = [];
+  for (const raw of text.split('.')) {
+    const seg = raw.replace(/\[\d*\]/g, '');
+    if (seg === '' || /^\d+$/.test(seg)) continue;
+    out.push(seg);
+  }
+  return out;
+}
+
+function pointerToDots(pointer: string): string {
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .join('.');
+}
+
+/** The canonical key of a path: its segments joined by dots. */
+export function pathKey(path: string): string {
+  return pathSegments(path).join('.');
+}
+
+/** True when one path is the other or lies inside it (segment-wise, in either direction). */
+export function pathsOverlap(a: string, b: string): boolean {
+  const short = a.length <= b.length ? a : b;
+  const long = short === a ? b : a;
+  return short === '' || long === short || long.startsWith(short + '.');
+}
+
+/** True when `key` is `prefix` or lies inside it (both canonical keys). */
+export function isWithin(key: string, prefix: string): boolean {
+  return key === prefix || key.startsWith(prefix + '.');
+}
+
+function own(value: unknown, key: string): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  return Object.prototype.hasOwnProperty.call(value, key)
+    ? (value as Record<string, unknown>)[key]
+    : undefined;
+}
+
+/**
+ * The answer at `path`, or undefined when any part is absent. Inside a list the value is the list
+ * of that property across the items (`siblings[].fullName` → every sibling's name), so rules
+ * can ask `contains` about repeatable groups.
+ */
+export function readPath(answers: unknown, path: FieldPath): unknown {
+  return readSegments(answers, pathSegments(path), 0);
+}
+
+function readSegments(value: unknown, segs: string[], i: number): unknown {
+  if (i === segs.length) return value;
+  if (Array.isArray(value)) {
+    const items = value.map((item) => readSegments(item, segs, i)).filter((v) => v !== undefined);
+    return items;
+  }
+  return readSegments(own(value, segs[i]!), segs, i + 1);
+}
+
+/**
+ * A copy of `answers` without the given paths (canonical keys). Only the objects on the way to a
+ * removed value are copied; the caller's answers are never mutated.
+ */
+export function withoutPaths(
+  answers: Record<string, unknown>,
+  keys: Iterable<string>,
+): Record<string, unknown> {
+  let result: unknown = answers;
+  for (const key of keys) result = removeSegments(result, key.split('.'), 0);
+  return result as Record<string, unknown>;
+}
+
+function removeSegments(value: unknown, segs: string[], i: number): unknown {
+  if (Array.isArray(value)) {
+    let changed = false;
+    const next = value.map((item) => {
+      const r = removeSegments(item, segs, i);
+      if (r !== item) changed = true;
+      return r;
+    });
+    return changed ? next : value;
+  }
+  if (value === null || typeof value !== 'object') return value;
+  const seg = segs[i]!;
+  if (!Object.prototype.hasOwnProperty.call(value, seg)) return value;
+  const copy: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+  if (i === segs.length - 1) {
+    delete copy[seg];
+    return copy;
+  }
+  const inner = copy[seg];
+  const r = removeSegments(inner, segs, i + 1);
+  if (r === inner) return value;
+  copy[seg] = r;
+  return copy;
+}
+
+/**
+ * Whether an answer counts as given: not absent, not null, not an empty or blank string and not
+ * an empty list. `isAnswered`, `isNotAnswered` and the "undecidable" test all use this one rule.
+ */
+export function isAnsweredValue(value: unknown): boolean {
+  if (value === undefined || value === null) return false;
+  if (typeof value === 'string') return value.trim() !== '';
+  if (Array.isArray(value)) return value.length > 0;
+  return true;
+}

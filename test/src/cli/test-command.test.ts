@@ -1,0 +1,198 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main, type CliIo } from '../../../src/cli/main.js';
+import { compareCase, parseCasesFile, runCases } from '../../../src/cli/commands/test.js';
+import { loadProcedure } from '../../../src/procedure/load.js';
+import type { RulesResult } from '../../../src/rules/index.js';
+
+function capture(): CliIo & { stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return { stdout, stderr, out: (l) => stdout.push(l), err: (l) => stderr.push(l) };
+}
+
+const family = readFileSync(new URL('../rules/fixtures/family.json', import.meta.url), 'utf8');
+const dir = mkdtempSync(join(tmpdir(), 'dvc-test-'));
+
+function writeCase(name: string, cases: unknown): string {
+  const file = join(dir, `${name}.json`);
+  writeFileSync(file, family);
+  writeFileSync(join(dir, `${name}.cases.json`), JSON.stringify(cases));
+  return file;
+}
+
+const baseAnswers = {
+  applicant: { fullName: 'Nguyễn Văn A', residesInVietnam: true },
+  child: { birthDate: '2025-05-01' },
+  maritalStatus: 'single',
+  copies: 2,
+};
+
+test('prints one line per case and a closing count; exit 1 on any failure', async () => {
+  const file = writeCase('mixed', {
+    today: '2025-06-01',
+    cases: [
+      {
+        name: 'đủ điều kiện',
+        answers: baseAnswers,
+        expect: {
+          eligibility: { status: 'eligible', reasons: [] },
+          problems: [],
+          visible: { fields: ['child.birthDate'], documents: ['birthCertificate'] },
+          hidden: { fields: ['spouse.fullName'], documents: ['marriageCertificate'] },
+          required: { fields: [], documents: ['birthCertificate'] },
+          fee: { total: 16000, items: [{ id: 'copy', quantity: 2, subtotal: 16000 }] },
+        },
+      },
+      {
+        name: 'sai kỳ vọng',
+        today: '2025-09-01',
+        answers: { ...baseAnswers, spouse: { idNumber: '1' } },
+        expect: {
+          eligibility: { status: 'eligible', reasons: ['resides-in-vietnam'] },
+          problems: [{ code: 'required', path: '/applicant' }],
+          visible: { fields: ['spouse'] },
+          required: { documents: [] },
+          fee: { total: 16000, items: ['copy'] },
+        },
+      },
+    ],
+  });
+  const io = capture();
+  assert.equal(await main(['test', file], io), 1);
+  assert.deepEqual(io.stderr, []);
+  assert.deepEqual(io.stdout, [
+    '✓ đủ điều kiện',
+    '✗ sai kỳ vọng — eligibility.reasons: missing ["resides-in-vietnam"]; ' +
+      'problems: missing ["required at /applicant"]; visible.fields: ["spouse"] not visible; ' +
+      'required.documents: unexpected ["birthCertificate"]; fee.total: expected 16000, got 31001; ' +
+      'fee.items: unexpected ["registration"]',
+    '1 passed, 1 failed',
+  ]);
+});
+
+test('all cases passing exits 0', async () => {
+  const file = writeCase('passing', {
+    today: '2025-06-01',
+    cases: [{ name: 'a', answers: {}, expect: { eligibility: { status: 'unknown' } } }],
+  });
+  const io = capture();
+  assert.equal(await main(['test', file], io), 0);
+  assert.deepEqual(io.stdout, ['✓ a', '1 passed, 0 failed']);
+});
+
+test('a malformed cases file names each bad value and exits 2', async () => {
+  const file = writeCase('malformed', {
+    today: '1/6/2025',
+    cases: [
+      { name: 'x', answers: [], expect: { eligibility: { status: 'maybe' }, fees: 1 } },
+      { name: 'x', answers: {}, expect: { fee: { total: 1.5 } } },
+    ],
+  });
+  const io = capture();
+  assert.equal(await main(['test', file], io), 2);
+  const casesFile = join(dir, 'malformed.cases.json');
+  assert.deepEqual(io.stderr, [
+    `${casesFile}: /today: expected a date YYYY-MM-DD`,
+    `${casesFile}: /cases/0/answers: expected an object`,
+    `${casesFile}: /cases/0/expect/eligibility/status: expected eligible, ineligible or unknown`,
+    `${casesFile}: /cases/0/expect/fees: unknown expectation`,
+    `${casesFile}: /cases/1/name: duplicate case name "x"`,
+    `${casesFile}: /cases/1/expect/fee/total: expected a whole number of VND`,
+  ]);
+});
+
+test('a missing cases file or no argument is a usage error', async () => {
+  const lone = join(dir, 'lone.json');
+  writeFileSync(lone, family);
+  let io = capture();
+  assert.equal(await main(['test', lone], io), 2);
+  assert.deepEqual(io.stderr, [
+    `dvc-forms: no cases file ${join(dir, 'lone.cases.json')} beside ${lone}`,
+  ]);
+  io = capture();
+  assert.equal(await main(['test'], io), 2);
+  assert.deepEqual(io.stderr, [
+    'Usage: dvc-forms test <procedure.json>... (runs <name>.cases.json beside each)',
+  ]);
+});
+
+test('parseCasesFile accepts the documented format', () => {
+  const r = parseCasesFile({
+    today: '2025-06-01',
+    cases: [{ name: 'n', answers: {}, expect: {} }],
+  });
+  assert.equal(r.ok, true);
+});
+
+test('compareCase: visible and hidden are "at least these", required and reasons are exact sets', () => {
+  const rules = {
+    eligibility: {
+      status: 'ineligible',
+      reasons: [{ rule: 'a', message: { vi: 'a' } }],
+      undecided: [],
+    },
+    visible: { fields: ['x', 'y'], documents: ['d1'] },
+    hidden: { fields: ['z'], documents: [] },
+    required: { fields: ['x'], documents: ['d1'] },
+    fee: { total: 0, currency: 'VND', items: [] },
+    problems: [],
+  } as unknown as RulesResult;
+  assert.deepEqual(
+    compareCase(
+      {
+        eligibility: { status: 'ineligible', reasons: ['a'] },
+        visible: { fields: ['y'] },
+        hidden: { fields: ['z'] },
+        required: { fields: ['x'], documents: ['d1'] },
+      },
+      rules,
+      [],
+    ),
+    [],
+  );
+  assert.deepEqual(
+    compareCase({ required: { fields: [] }, hidden: { documents: ['d1'] } }, rules, []),
+    ['hidden.documents: ["d1"] not hidden', 'required.fields: unexpected ["x"]'],
+  );
+});
+
+test('every sample procedure passes its cases', async () => {
+  const samples = new URL('../../../schemas/procedures/', import.meta.url);
+  const files = readdirSync(samples).filter(
+    (f) => f.endsWith('.json') && !f.endsWith('.cases.json'),
+  );
+  assert.ok(files.length >= 4, `expected the four samples, found ${files.join(', ')}`);
+  for (const f of files) {
+    const loaded = loadProcedure(readFileSync(new URL(f, samples), 'utf8'), { file: f });
+    assert.ok(loaded.ok, `${f} does not load`);
+    const cases = parseCasesFile(
+      JSON.parse(readFileSync(new URL(f.replace(/\.json$/, '.cases.json'), samples), 'utf8')),
+    );
+    assert.ok(cases.ok, `${f}: ${cases.ok ? '' : cases.errors.join('; ')}`);
+    const outcomes = await runCases(loaded.procedure, cases.file);
+    assert.ok(outcomes.length > 0);
+    const failed = outcomes
+      .filter((o) => !o.ok)
+      .map((o) => `${o.name} — ${o.differences.join('; ')}`);
+    assert.deepEqual(failed, [], `${f}`);
+  }
+});
+
+test('the sample cases files satisfy schemas/procedure-cases.schema.json', async () => {
+  const { Ajv2020 } = await import('ajv/dist/2020.js');
+  const schema = JSON.parse(
+    readFileSync(new URL('../../../schemas/procedure-cases.schema.json', import.meta.url), 'utf8'),
+  );
+  const validate = new Ajv2020({ allErrors: true }).compile(schema);
+  const samples = new URL('../../../schemas/procedures/', import.meta.url);
+  for (const f of readdirSync(samples).filter((x) => x.endsWith('.cases.json'))) {
+    const ok = validate(JSON.parse(readFileSync(new URL(f, samples), 'utf8')));
+    assert.deepEqual(validate.errors ?? [], [], f);
+    assert.equal(ok, true);
+  }
+  assert.equal(validate({ cases: [{ name: 'x', answers: {}, expect: { fees: {} } }] }), false);
+});
