@@ -3,3 +3,35 @@
  * No DOM: Node 20 and any runtime with WebCrypto.
  */
 export * from '../errors.js';
+export {
+  verifySubmission,
+  DEFAULT_MAX_AGE_SECONDS,
+  DEFAULT_CLOCK_SKEW_SECONDS,
+  type VerifyOptions,
+  type VerifyResult,
+  type AttachmentResolver,
+} from './verify.js';
+export {
+  VERIFY_ERROR,
+  VERIFY_MESSAGES,
+  verifyMessage,
+  type VerifyError,
+  type VerifyErrorCode,
+} from './messages.js';
+export {
+  createMemoryNonceStore,
+  type NonceStore,
+  type MemoryNonceStore,
+  type MemoryNonceStoreOptions,
+} from './nonce.js';
+export type {
+  SubmissionPayload,
+  PayloadDocument,
+  PayloadFee,
+  PayloadFeeItem,
+  PayloadFeeReduction,
+} from '../submission/payload.js';
+export { sha256Hex } from '../submission/payload.js';
+export { canonicalize } from '../jcs/canonicalize.js';
+export { jwkThumbprint, ALLOWED_ALGORITHMS, SUBMISSION_JWS_TYPE } from '../signing/jws.js';
+export type { JsonWebKeyLike as JWK } from '../platform.js';

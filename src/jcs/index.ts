@@ -1,0 +1,6 @@
+export {
+  canonicalize,
+  canonicalizeToBytes,
+  JCS_MAX_DEPTH,
+  type CanonicalizeOptions,
+} from './canonicalize.js';

@@ -1,0 +1,2 @@
+export * from './jws.js';
+export * from './signer.js';

@@ -1,0 +1,2 @@
+export * from './payload.js';
+export { findField, removeFields } from './fields.js';
