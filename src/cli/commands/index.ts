@@ -6,3 +6,33 @@ registerCommand(
   'print the dvc-forms version',
   async () => (await import('./version.js')).version,
 );
+registerCommand(
+  'check',
+  'validate answers against a procedure',
+  async () => (await import('./check.js')).check,
+);
+registerCommand(
+  'compile',
+  'precompile a procedure validator for strict CSP',
+  async () => (await import('./compile.js')).compile,
+);
+registerCommand(
+  'verify',
+  'verify a signed submission (JWS) against a procedure',
+  async () => (await import('./verify.js')).verify,
+);
+registerCommand(
+  'keygen',
+  'write an ES256 signing key pair as JWK files',
+  async () => (await import('./keygen.js')).keygen,
+);
+registerCommand(
+  'lint',
+  'check procedure files and report problems with line and column',
+  async () => (await import('./lint.js')).lint,
+);
+registerCommand(
+  'test',
+  'run the <name>.cases.json beside each procedure',
+  async () => (await import('./test.js')).test,
+);
