@@ -1,109 +1,58 @@
-import { LitElement, html, nothing } from 'lit';
-import { customElement, property, query } from 'lit/decorators.js';
-import { textFieldStyles } from './text-field.styles.js';
+import { html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { FieldValidity } from '../base/field-element.js';
+import { DvcStringInputField, type Parsed } from '../base/text-input-field.js';
 
 /**
  * @summary A single-line text input with its label, hint and error in one shadow root.
  *
  * The element is form-associated: inside a plain `<form>` it submits its value under `name`.
+ * The value is stored in Unicode NFC, so text typed with a decomposing Vietnamese keyboard
+ * compares equal to the same text typed precomposed.
  *
  * @csspart label - The label.
  * @csspart hint - The hint under the label.
+ * @csspart prefilled - The "Đã điền sẵn" badge.
  * @csspart error - The error message.
  * @csspart input - The native input.
  *
  * @cssproperty [--dvc-color-text=#1b1b1b] - Text colour.
  * @cssproperty [--dvc-color-hint=#505a5f] - Hint colour.
- * @cssproperty [--dvc-color-error=#b3261e] - Error colour.
+ * @cssproperty [--dvc-color-error=#b3261e] - Error colour and error bar.
  * @cssproperty [--dvc-color-border=#0b0c0c] - Input border colour.
  * @cssproperty [--dvc-color-focus=#ffbf47] - Focus outline colour.
+ * @cssproperty [--dvc-color-input-bg=#fff] - Input background.
+ * @cssproperty [--dvc-color-readonly-bg=#f3f2f1] - Background of a read-only input.
+ * @cssproperty [--dvc-color-prefilled=#00584a] - Colour of the "pre-filled" badge.
  * @cssproperty [--dvc-field-gap=1.5rem] - Space after the field.
- * @cssproperty [--dvc-radius=0] - Input corner radius.
+ * @cssproperty [--dvc-radius=0] - Corner radius.
  *
- * @event input - Re-dispatched from the native input on every keystroke.
- * @event change - Re-dispatched from the native input when the value is committed.
+ * @event input - After every keystroke, once `value` is updated.
+ * @event change - When the value is committed (blur or Enter).
+ * @event dvc-change - DvcChangeEvent with `{ name, value }` when the value is committed.
  */
 @customElement('dvc-text-field')
-export class DvcTextField extends LitElement {
-  static override styles = textFieldStyles;
-  static formAssociated = true;
-  static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+export class DvcTextField extends DvcStringInputField {
+  /** The most characters allowed. */
+  @property({ type: Number }) maxlength?: number;
 
-  /** The visible label. */
-  @property() label = '';
-  /** Extra guidance shown under the label. */
-  @property() hint = '';
-  /** The error message; when set the field is marked invalid. */
-  @property() error = '';
-  /** The field name submitted with the form. */
-  @property({ reflect: true }) name = '';
-  /** The current value. */
-  @property() value = '';
-  /** HTML autocomplete token. */
-  @property() autocomplete = '';
-  /** Virtual keyboard hint. */
-  @property() inputmode = '';
-  /** Whether an answer is required. */
-  @property({ type: Boolean, reflect: true }) required = false;
-  /** Whether the field is disabled. */
-  @property({ type: Boolean, reflect: true }) disabled = false;
-
-  @query('input') private input!: HTMLInputElement;
-  private readonly internals = this.attachInternals();
-  private readonly defaultValue = '';
-
-  override updated(): void {
-    this.internals.setFormValue(this.value);
+  protected parse(text: string): Parsed<string> {
+    return { value: text.normalize('NFC'), bad: false };
   }
 
-  formResetCallback(): void {
-    this.value = this.defaultValue;
+  protected format(value: string): string {
+    return value;
   }
 
-  formStateRestoreCallback(state: string | File | FormData | null): void {
-    if (typeof state === 'string') this.value = state;
-  }
-
-  override focus(options?: FocusOptions): void {
-    this.input?.focus(options);
-  }
-
-  private onInput(e: Event): void {
-    this.value = (e.target as HTMLInputElement).value;
-  }
-
-  private redispatch(e: Event): void {
-    this.dispatchEvent(new Event(e.type, { bubbles: true, composed: true }));
+  protected override checkValue(value: string): FieldValidity | null {
+    if (this.maxlength !== undefined && value.length > this.maxlength) {
+      return { flags: { tooLong: true }, message: this.msg('tooLong', { max: this.maxlength }) };
+    }
+    return null;
   }
 
   override render() {
-    return html`
-      <label part="label" for="input">${this.label}</label>
-      ${this.hint ? html`<span part="hint" class="hint" id="hint">${this.hint}</span>` : nothing}
-      ${
-        this.error
-          ? html`<span part="error" class="error" id="error"
-              ><span class="visually-hidden">Lỗi: </span>${this.error}</span
-            >`
-          : nothing
-      }
-      <input
-        part="input"
-        id="input"
-        .value=${this.value}
-        name=${this.name || nothing}
-        autocomplete=${(this.autocomplete || nothing) as never}
-        inputmode=${(this.inputmode || nothing) as never}
-        ?required=${this.required}
-        ?disabled=${this.disabled}
-        aria-invalid=${this.error ? 'true' : 'false'}
-        aria-describedby=${
-          [this.hint ? 'hint' : '', this.error ? 'error' : ''].filter(Boolean).join(' ') || nothing
-        }
-        @input=${this.onInput}
-        @change=${this.redispatch}
-      />
-    `;
+    return html`${this.renderHeader()}${this.renderInput('text', { maxlength: this.maxlength })}`;
   }
 }
 

@@ -1,0 +1,300 @@
+import { css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { DvcFieldElement, type FieldValidity } from '../base/field-element.js';
+import { fieldStyles } from '../base/styles.js';
+import { foldVietnamese, loadAdminUnits, type AdminUnit, type AdminUnits } from './admin-units.js';
+
+/** The answer of an address field: 2-digit province code, 5-digit commune code, free text. */
+export interface AddressValue {
+  province: string;
+  commune: string;
+  street: string;
+}
+
+const EMPTY: AddressValue = { province: '', commune: '', street: '' };
+
+function toAddress(v: unknown): AddressValue {
+  const o = (v && typeof v === 'object' ? v : {}) as Record<string, unknown>;
+  const s = (x: unknown) => (typeof x === 'string' ? x : '');
+  return { province: s(o.province), commune: s(o.commune), street: s(o.street) };
+}
+
+/**
+ * @summary A Vietnamese address after the 2025 reform: province → commune → house number/street.
+ *
+ * Since 1 July 2025 there are two administrative levels (VIETNAM.md §1): the commune list is
+ * filtered by the chosen province, and a search box narrows it by typing with or without tone
+ * marks. Lists are sorted with Vietnamese collation. The list of units loads lazily the first time
+ * an address field appears. In a plain `<form>` the parts are submitted as `name.province`,
+ * `name.commune` and `name.street`.
+ *
+ * @csspart legend - The question (fieldset legend).
+ * @csspart hint - The hint under the legend.
+ * @csspart prefilled - The "Đã điền sẵn" badge.
+ * @csspart error - The error message.
+ * @csspart part-label - The label of each part (province, search, commune, street).
+ * @csspart province - The province select.
+ * @csspart search - The commune search box.
+ * @csspart commune - The commune select.
+ * @csspart street - The house number and street input.
+ * @csspart status - The loading or failure message.
+ *
+ * @cssproperty [--dvc-color-text=#1b1b1b] - Text colour.
+ * @cssproperty [--dvc-color-hint=#505a5f] - Hint colour.
+ * @cssproperty [--dvc-color-error=#b3261e] - Error colour and error bar.
+ * @cssproperty [--dvc-color-border=#0b0c0c] - Border colour of the controls.
+ * @cssproperty [--dvc-color-focus=#ffbf47] - Focus outline colour.
+ * @cssproperty [--dvc-field-gap=1.5rem] - Space after the field.
+ * @cssproperty [--dvc-radius=0] - Corner radius.
+ *
+ * @event input - When a part changes (every keystroke in the street box).
+ * @event change - When a part is committed.
+ * @event dvc-change - DvcChangeEvent with `{ name, value: { province, commune, street } }`.
+ */
+@customElement('dvc-address-field')
+export class DvcAddressField extends DvcFieldElement<AddressValue> {
+  static override styles = [
+    fieldStyles,
+    css`
+      .part {
+        margin-block-start: 0.75rem;
+        font-weight: 400;
+      }
+    `,
+  ];
+
+  /** The address: `{ province, commune, street }` (codes of the 2025 list, free text). */
+  @property({ type: Object }) value: AddressValue = { ...EMPTY };
+
+  @state() private units?: AdminUnits;
+  @state() private loadFailed = false;
+  @state() private query = '';
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.units) {
+      loadAdminUnits().then(
+        (units) => {
+          this.units = units;
+          this.loadFailed = false;
+        },
+        () => {
+          this.loadFailed = true;
+        },
+      );
+    }
+  }
+
+  /** Resolves once the administrative list is loaded and rendered. */
+  async unitsReady(): Promise<void> {
+    await loadAdminUnits();
+    await this.updateComplete;
+  }
+
+  protected override focusTarget(): HTMLElement | null {
+    const root = this.renderRoot;
+    if (!root?.querySelector) return null;
+    const v = toAddress(this.value);
+    const id = !v.province
+      ? 'province'
+      : !v.commune
+        ? 'commune'
+        : !v.street
+          ? 'street'
+          : 'province';
+    return root.querySelector<HTMLElement>(`#${id}`);
+  }
+
+  protected override formValue(): FormData | null {
+    if (!this.name) return null;
+    const v = toAddress(this.value);
+    const data = new FormData();
+    data.append(`${this.name}.province`, v.province);
+    data.append(`${this.name}.commune`, v.commune);
+    data.append(`${this.name}.street`, v.street);
+    return data;
+  }
+
+  protected override isEmpty(): boolean {
+    // Each missing part gets its own message in checkOwnValidity.
+    return false;
+  }
+
+  protected override checkOwnValidity(): FieldValidity | null {
+    if (!this.required) return null;
+    const v = toAddress(this.value);
+    const root = this.renderRoot;
+    const at = (id: string) => root?.querySelector?.<HTMLElement>(`#${id}`) ?? undefined;
+    if (!v.province)
+      return {
+        flags: { valueMissing: true },
+        message: this.msg('valueMissingProvince'),
+        anchor: at('province'),
+      };
+    if (!v.commune)
+      return {
+        flags: { valueMissing: true },
+        message: this.msg('valueMissingCommune'),
+        anchor: at('commune'),
+      };
+    if (!v.street.trim())
+      return {
+        flags: { valueMissing: true },
+        message: this.msg('valueMissingStreet'),
+        anchor: at('street'),
+      };
+    return null;
+  }
+
+  protected override restoreValue(state: unknown): AddressValue {
+    return toAddress(state);
+  }
+
+  private set(part: Partial<AddressValue>): void {
+    this.value = { ...toAddress(this.value), ...part };
+  }
+
+  private onProvince(e: Event): void {
+    e.stopPropagation();
+    const province = (e.target as HTMLSelectElement).value;
+    if (e.type === 'change') {
+      this.emitChange();
+      return;
+    }
+    // A commune belongs to one province: a new province clears it.
+    this.query = '';
+    this.set({ province, commune: '' });
+    this.emitInput();
+  }
+
+  private onCommune(e: Event): void {
+    e.stopPropagation();
+    if (e.type === 'change') {
+      this.emitChange();
+      return;
+    }
+    this.set({ commune: (e.target as HTMLSelectElement).value });
+    this.emitInput();
+  }
+
+  private onSearch(e: Event): void {
+    // The search box only narrows the list; it is not part of the value.
+    e.stopPropagation();
+    this.query = (e.target as HTMLInputElement).value;
+  }
+
+  private onStreet(e: Event): void {
+    e.stopPropagation();
+    this.set({ street: (e.target as HTMLInputElement).value.normalize('NFC') });
+    if (e.type === 'change') this.emitChange();
+    else this.emitInput();
+  }
+
+  /** Communes of the chosen province matching the search (the chosen one always stays listed). */
+  private communes(v: AddressValue): AdminUnit[] {
+    const all = this.units?.communesByProvince.get(v.province) ?? [];
+    const q = foldVietnamese(this.query);
+    return q ? all.filter((c) => c.folded.includes(q) || c.code === v.commune) : all;
+  }
+
+  override render() {
+    const v = toAddress(this.value);
+    const disabled = this.isDisabled || this.readonly;
+    const invalid = this.error ? 'true' : 'false';
+    const communes = this.communes(v);
+    const status = this.loadFailed
+      ? this.msg('unitsFailed')
+      : !this.units
+        ? this.msg('loadingUnits')
+        : '';
+    const partLabel = (id: string, text: string) =>
+      html`<label class="part" part="part-label" for=${id}>${text}</label>`;
+    return html`<fieldset aria-describedby=${this.describedBy()}>
+      <legend part="legend">${this.label}</legend>
+      ${this.renderHelp()}
+      <span role="status" part="status" class="hint">${status}</span>
+      ${partLabel('province', this.msg('province'))}
+      <select
+        id="province"
+        part="province"
+        autocomplete="address-level1"
+        ?disabled=${disabled || !this.units}
+        ?required=${this.required}
+        aria-invalid=${invalid}
+        @input=${this.onProvince}
+        @change=${this.onProvince}
+      >
+        <option value="" ?selected=${live(!v.province)}>${this.msg('chooseProvince')}</option>
+        ${this.units?.provinces.map(
+          (p) =>
+            html`<option value=${p.code} ?selected=${live(p.code === v.province)}>
+              ${p.name}
+            </option>`,
+        )}
+      </select>
+      ${
+        v.province
+          ? html`${partLabel('search', this.msg('searchCommune'))}<input
+                id="search"
+                part="search"
+                type="search"
+                autocomplete="off"
+                .value=${live(this.query)}
+                ?disabled=${disabled}
+                aria-describedby=${this.query ? 'matches' : nothing}
+                @input=${this.onSearch}
+                @change=${(e: Event) => e.stopPropagation()}
+              />${
+                this.query
+                  ? html`<span id="matches" class="hint" aria-live="polite"
+                      >${this.msg('communeMatches', { count: communes.length })}</span
+                    >`
+                  : nothing
+              }`
+          : nothing
+      }
+      ${partLabel('commune', this.msg('commune'))}
+      ${v.province ? nothing : html`<span id="commune-hint" class="hint">${this.msg('chooseProvinceFirst')}</span>`}
+      <select
+        id="commune"
+        part="commune"
+        autocomplete="address-level2"
+        ?disabled=${disabled || !v.province || !this.units}
+        ?required=${this.required}
+        aria-invalid=${invalid}
+        aria-describedby=${v.province ? nothing : 'commune-hint'}
+        @input=${this.onCommune}
+        @change=${this.onCommune}
+      >
+        <option value="" ?selected=${live(!v.commune)}>${this.msg('chooseCommune')}</option>
+        ${communes.map(
+          (c) =>
+            html`<option value=${c.code} ?selected=${live(c.code === v.commune)}>
+              ${c.name}
+            </option>`,
+        )}
+      </select>
+      ${partLabel('street', this.msg('street'))}
+      <input
+        id="street"
+        part="street"
+        type="text"
+        autocomplete="address-line1"
+        .value=${live(v.street)}
+        ?disabled=${this.isDisabled}
+        ?readonly=${this.readonly}
+        ?required=${this.required}
+        aria-invalid=${invalid}
+        @input=${this.onStreet}
+        @change=${this.onStreet}
+      />
+    </fieldset>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dvc-address-field': DvcAddressField;
+  }
+}

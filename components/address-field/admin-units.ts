@@ -1,0 +1,73 @@
+/** One province or commune of the 2025 list, with what the picker needs precomputed. */
+export interface AdminUnit {
+  code: string;
+  /** The official name, shown as is (VIETNAM.md §1: display the official name). */
+  name: string;
+  /** The name folded for search: no tone marks, đ → d, no apostrophes, lower case. */
+  folded: string;
+}
+
+export interface AdminUnits {
+  /** Provinces sorted by Vietnamese collation of the name without "Tỉnh"/"Thành phố". */
+  provinces: AdminUnit[];
+  /** Communes of each province code, sorted the same way without "Xã"/"Phường"/"Đặc khu". */
+  communesByProvince: Map<string, AdminUnit[]>;
+}
+
+/**
+ * Folds a name for matching what people type on phones without Vietnamese input: official lists
+ * mix tone placement (Hòa/Hoà) and apostrophes (Ea H'Leo / H’Leo), VIETNAM.md §1.
+ */
+export function foldVietnamese(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[đĐ]/g, 'd')
+    .replace(/['’‘`]/g, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const collator = new Intl.Collator('vi');
+const withoutType = (name: string) => name.replace(/^(?:Thành phố|Tỉnh|Xã|Phường|Đặc khu)\s+/u, '');
+const byName = (a: AdminUnit, b: AdminUnit) =>
+  collator.compare(withoutType(a.name), withoutType(b.name));
+
+let loading: Promise<AdminUnits> | undefined;
+
+/**
+ * The 2025 administrative units (34 provinces, 3,321 communes; National Assembly Resolution
+ * 202/2025/QH15 and UBTVQH Resolutions 1654–1687/NQ-UBTVQH15, codes from NSO letters
+ * 915/CTK-CSCL and 1027/CTK-CSCL). Loaded with a dynamic import so the ~140 KB list is a lazy
+ * chunk fetched only by pages with an address field, and only once per page.
+ */
+export function loadAdminUnits(): Promise<AdminUnits> {
+  loading ??= import('../../src/data/admin-units-2025.json').then((mod) => {
+    const data = (mod as { default?: RawUnits }).default ?? (mod as unknown as RawUnits);
+    const provinces = data.provinces.map(([code, name]) => ({
+      code,
+      name,
+      folded: foldVietnamese(name),
+    }));
+    provinces.sort(byName);
+    const communesByProvince = new Map<string, AdminUnit[]>();
+    for (const [code, name, province] of data.communes) {
+      let list = communesByProvince.get(province);
+      if (!list) communesByProvince.set(province, (list = []));
+      list.push({ code, name, folded: foldVietnamese(name) });
+    }
+    for (const list of communesByProvince.values()) list.sort(byName);
+    return { provinces, communesByProvince };
+  });
+  loading.catch(() => {
+    // Let a later field retry (e.g. after a flaky network on a cheap phone).
+    loading = undefined;
+  });
+  return loading;
+}
+
+interface RawUnits {
+  provinces: string[][];
+  communes: string[][];
+}

@@ -1,0 +1,41 @@
+import { messages, type MessageKey } from './messages.js';
+
+/** Languages the built-in UI strings exist in; Vietnamese first. */
+export type UiLang = 'vi' | 'en';
+
+/** BCP 47 locale used with Intl for each UI language. */
+export const LOCALES: Record<UiLang, string> = { vi: 'vi-VN', en: 'en-GB' };
+
+/** Maps any `lang` value (`vi`, `vi-VN`, `en-US`…) to a UI language; unknown values read Vietnamese. */
+export function toUiLang(value: string | null | undefined): UiLang {
+  return value?.toLowerCase().startsWith('en') ? 'en' : 'vi';
+}
+
+/**
+ * The language of the closest element with a `lang` attribute, crossing shadow roots, so a field
+ * inside `<dvc-form lang="en">`'s shadow root speaks English without its own attribute.
+ */
+export function inheritedLang(from: Element): UiLang {
+  let node: Node | null = from;
+  while (node) {
+    if (node instanceof Element) {
+      const found = node.closest('[lang]');
+      if (found) return toUiLang(found.getAttribute('lang'));
+    }
+    const root: Node = (node as Element).getRootNode?.() ?? node;
+    node = root instanceof ShadowRoot ? root.host : null;
+  }
+  return 'vi';
+}
+
+/** Looks a message up in the catalog and fills its `{param}` placeholders. */
+export function t(
+  lang: UiLang,
+  key: MessageKey,
+  params: Record<string, string | number> = {},
+): string {
+  const template = messages[lang][key];
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}

@@ -1,0 +1,144 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
+import { DvcFieldElement, type FieldValidity } from './field-element.js';
+
+/** Result of reading what the person typed. */
+export interface Parsed<T> {
+  value: T;
+  /** The text cannot be read as a value (e.g. 31/02/2025); `value` is then the empty value. */
+  bad: boolean;
+}
+
+export type InputMode =
+  'none' | 'text' | 'decimal' | 'numeric' | 'tel' | 'search' | 'email' | 'url';
+
+/**
+ * A field whose control is one text box. The box keeps exactly what the person typed while they
+ * type (so the caret never jumps); `value` holds the parsed, normalised value at every keystroke,
+ * and the text is rewritten to its tidy form only on `change` (blur/Enter).
+ */
+export abstract class DvcTextInputField<T> extends DvcFieldElement<T> {
+  /** Virtual keyboard hint of the control. */
+  @property() inputmode: InputMode | '' = '';
+
+  /** What the text box shows. */
+  @state() protected text = '';
+  /** Whether `text` could not be read as a value. */
+  @state() protected bad = false;
+
+  /** Set while the value changes because of typing, so the text box is not rewritten. */
+  private fromTyping = false;
+
+  protected abstract emptyValue(): T;
+  protected abstract parse(text: string): Parsed<T>;
+  protected abstract format(value: T): string;
+  /** The message when `bad` is set. */
+  protected abstract badInputMessage(): string;
+
+  /** The keyboard to ask for when the author set no `inputmode`. */
+  protected defaultInputMode(): InputMode | '' {
+    return '';
+  }
+
+  /** Extra checks on a well-formed value (pattern, range); null when valid. */
+  protected checkValue(_value: T): FieldValidity | null {
+    return null;
+  }
+
+  protected override isEmpty(): boolean {
+    return this.text.trim() === '';
+  }
+
+  protected override checkOwnValidity(): FieldValidity | null {
+    if (this.bad) return { flags: { badInput: true }, message: this.badInputMessage() };
+    return this.isEmpty() ? null : this.checkValue(this.value);
+  }
+
+  protected override focusTarget(): HTMLElement | null {
+    return this.renderRoot?.querySelector?.<HTMLElement>('#control') ?? null;
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('value') && !this.fromTyping) {
+      this.text = this.format(this.value);
+      this.bad = false;
+    }
+    this.fromTyping = false;
+  }
+
+  protected onNativeInput(e: Event): void {
+    e.stopPropagation();
+    this.readText((e.target as HTMLInputElement).value);
+    this.emitInput();
+  }
+
+  protected onNativeChange(e: Event): void {
+    e.stopPropagation();
+    this.readText((e.target as HTMLInputElement).value);
+    if (!this.bad) this.text = this.format(this.value);
+    this.emitChange();
+  }
+
+  /** Updates value/bad from typed text without touching the text box. */
+  protected readText(text: string): void {
+    this.text = text;
+    const parsed = text.trim() === '' ? { value: this.emptyValue(), bad: false } : this.parse(text);
+    this.bad = parsed.bad;
+    this.fromTyping = true;
+    this.value = parsed.value;
+  }
+
+  /** Attributes shared by every text box; subclasses pass their type and extras. */
+  protected renderInput(
+    type = 'text',
+    extra: { describedBy?: string[]; maxlength?: number; spellcheck?: boolean } = {},
+  ): TemplateResult {
+    return html`<input
+      part="input"
+      id="control"
+      type=${type}
+      .value=${live(this.text)}
+      ?required=${this.required}
+      ?disabled=${this.isDisabled}
+      ?readonly=${this.readonly}
+      placeholder=${this.placeholder || nothing}
+      autocomplete=${(this.autocomplete || nothing) as never}
+      inputmode=${this.inputmode || this.defaultInputMode() || nothing}
+      maxlength=${ifDefined(extra.maxlength)}
+      spellcheck=${extra.spellcheck === false ? 'false' : nothing}
+      aria-invalid=${this.error ? 'true' : 'false'}
+      aria-describedby=${this.describedBy(...(extra.describedBy ?? []))}
+      @input=${this.onNativeInput}
+      @change=${this.onNativeChange}
+    />`;
+  }
+
+  override render(): TemplateResult {
+    return html`${this.renderHeader()}${this.renderInput()}`;
+  }
+}
+
+/** A text box whose value is a string (text, e-mail, phone, ID number). */
+export abstract class DvcStringInputField extends DvcTextInputField<string> {
+  /** The current value, normalised (e.g. spaces removed from a phone number). */
+  @property() value = '';
+
+  protected emptyValue(): string {
+    return '';
+  }
+
+  protected override formValue(): string {
+    return this.value;
+  }
+
+  protected override restoreValue(state: unknown): string {
+    return typeof state === 'string' ? state : '';
+  }
+
+  protected badInputMessage(): string {
+    return this.msg('invalidNumber');
+  }
+}

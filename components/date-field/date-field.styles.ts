@@ -1,0 +1,85 @@
+import { css } from 'lit';
+
+export const dateFieldStyles = css`
+  .row {
+    display: flex;
+    gap: 0.5rem;
+    max-inline-size: 20rem;
+  }
+  .row input {
+    flex: 1 1 auto;
+    min-inline-size: 0;
+  }
+  .row button {
+    flex: none;
+    padding: 0.5rem;
+  }
+  svg {
+    inline-size: 1.5rem;
+    block-size: 1.5rem;
+    vertical-align: middle;
+    fill: currentColor;
+  }
+  dialog {
+    box-sizing: border-box;
+    max-inline-size: calc(100vw - 1rem);
+    padding: 0.75rem;
+    border: 2px solid var(--dvc-color-border, #0b0c0c);
+    border-radius: var(--dvc-radius, 0);
+    background: var(--dvc-color-input-bg, #fff);
+    color: var(--dvc-color-text, #1b1b1b);
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.4);
+  }
+  .header {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.5rem;
+  }
+  h2 {
+    margin: 0;
+    font-size: 1.125rem;
+    text-align: center;
+  }
+  table {
+    border-collapse: collapse;
+    margin-block: 0.5rem;
+  }
+  th,
+  td {
+    inline-size: 44px;
+    block-size: 44px;
+    padding: 0;
+    text-align: center;
+  }
+  th {
+    font-weight: 700;
+    font-size: 0.875em;
+  }
+  td[data-date] {
+    cursor: pointer;
+    border: 1px solid transparent;
+  }
+  td[data-date]:hover {
+    border-color: currentColor;
+  }
+  td[aria-current='date'] {
+    text-decoration: underline;
+    font-weight: 700;
+  }
+  td[aria-selected='true'] {
+    background: var(--dvc-color-selected-bg, #1d70b8);
+    color: var(--dvc-color-selected-text, #fff);
+  }
+  td[aria-disabled='true'] {
+    color: var(--dvc-color-hint, #505a5f);
+    text-decoration: line-through;
+    cursor: not-allowed;
+  }
+  .footer {
+    display: flex;
+    justify-content: end;
+  }
+`;

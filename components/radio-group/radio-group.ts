@@ -1,0 +1,98 @@
+import { html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { DvcFieldElement } from '../base/field-element.js';
+import { optionsProperty, type FieldOptionItem } from '../base/options.js';
+
+/**
+ * @summary A set of radio buttons in a fieldset whose legend is the question.
+ *
+ * Arrow keys move between the options (native radio behaviour); Tab enters and leaves the group.
+ *
+ * @csspart legend - The question (fieldset legend).
+ * @csspart hint - The hint under the legend.
+ * @csspart prefilled - The "Đã điền sẵn" badge.
+ * @csspart error - The error message.
+ * @csspart option - The label wrapping each radio button.
+ * @csspart input - Each native radio button.
+ *
+ * @cssproperty [--dvc-color-text=#1b1b1b] - Text colour.
+ * @cssproperty [--dvc-color-hint=#505a5f] - Hint colour.
+ * @cssproperty [--dvc-color-error=#b3261e] - Error colour and error bar.
+ * @cssproperty [--dvc-color-accent=#0b0c0c] - Colour of the radio buttons.
+ * @cssproperty [--dvc-color-focus=#ffbf47] - Focus outline colour.
+ * @cssproperty [--dvc-field-gap=1.5rem] - Space after the field.
+ *
+ * @event input - When another option is chosen.
+ * @event change - When another option is chosen.
+ * @event dvc-change - DvcChangeEvent with `{ name, value }` when another option is chosen.
+ */
+@customElement('dvc-radio-group')
+export class DvcRadioGroup extends DvcFieldElement<string> {
+  /** The value of the chosen option, or empty. */
+  @property() value = '';
+  /** The options, `{ value, label }` with labels already in the person's language. */
+  @property(optionsProperty) options: FieldOptionItem[] = [];
+
+  protected override missingKey = 'valueMissingChoice' as const;
+
+  protected override focusTarget(): HTMLElement | null {
+    const radios = [...(this.renderRoot?.querySelectorAll?.<HTMLInputElement>('input') ?? [])];
+    return radios.find((r) => r.checked) ?? radios[0] ?? null;
+  }
+
+  protected override formValue(): string | null {
+    return this.value || null;
+  }
+
+  protected override isEmpty(): boolean {
+    return this.value === '';
+  }
+
+  protected override restoreValue(state: unknown): string {
+    return typeof state === 'string' ? state : '';
+  }
+
+  private onInput(e: Event): void {
+    e.stopPropagation();
+    this.value = (e.target as HTMLInputElement).value;
+    this.emitInput();
+  }
+
+  private onChange(e: Event): void {
+    e.stopPropagation();
+    this.emitChange();
+  }
+
+  override render() {
+    const disabled = this.isDisabled || this.readonly;
+    return html`<fieldset aria-describedby=${this.describedBy()}>
+      <legend part="legend">${this.label}</legend>
+      ${this.renderHelp()}
+      ${this.options.map(
+        (o, i) =>
+          html`<label class="choice" part="option"
+            ><input
+              part="input"
+              type="radio"
+              id=${`option-${i}`}
+              name="choice"
+              .value=${o.value}
+              .checked=${live(o.value === this.value)}
+              ?required=${this.required}
+              ?disabled=${disabled}
+              aria-invalid=${this.error ? 'true' : 'false'}
+              @input=${this.onInput}
+              @change=${this.onChange}
+            />${o.label}</label
+          >`,
+      )}
+    </fieldset>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dvc-radio-group': DvcRadioGroup;
+  }
+}

@@ -1,0 +1,476 @@
+import { css, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { literal, html as staticHtml, type StaticValue } from 'lit/static-html.js';
+import { DvcFieldElement, copyValue, type FieldValidity } from '../base/field-element.js';
+import type { FieldOptionItem } from '../base/options.js';
+import { fieldStyles } from '../base/styles.js';
+import '../address-field/address-field.js';
+import '../checkbox-field/checkbox-field.js';
+import '../date-field/date-field.js';
+import '../email-field/email-field.js';
+import '../id-number-field/id-number-field.js';
+import '../number-field/number-field.js';
+import '../phone-field/phone-field.js';
+import '../radio-group/radio-group.js';
+import '../select-field/select-field.js';
+import '../text-field/text-field.js';
+import '../textarea-field/textarea-field.js';
+
+/** One field of each item, with labels already in the person's language. */
+export interface RepeatFieldSpec {
+  /** Key of the answer inside the item. */
+  field: string;
+  /** Widget name of the procedure format (`text`, `date`, `select`, `checkbox`, …). */
+  widget: string;
+  label: string;
+  hint?: string;
+  placeholder?: string;
+  autocomplete?: string;
+  inputmode?: string;
+  required?: boolean;
+  /** Choices for select, radio and checkbox (with options: a checkbox group). */
+  options?: FieldOptionItem[];
+}
+
+export type RepeatItem = Record<string, unknown>;
+
+/** Tag names are fixed literals, never author text. */
+const TAGS: Record<string, StaticValue> = {
+  text: literal`dvc-text-field`,
+  textarea: literal`dvc-textarea-field`,
+  number: literal`dvc-number-field`,
+  date: literal`dvc-date-field`,
+  select: literal`dvc-select-field`,
+  radio: literal`dvc-radio-group`,
+  checkbox: literal`dvc-checkbox-field`,
+  'checkbox-group': literal`dvc-checkbox-group`,
+  address: literal`dvc-address-field`,
+  'id-number': literal`dvc-id-number-field`,
+  phone: literal`dvc-phone-field`,
+  email: literal`dvc-email-field`,
+};
+
+function widgetOf(spec: RepeatFieldSpec): string {
+  return spec.widget === 'checkbox' && spec.options?.length ? 'checkbox-group' : spec.widget;
+}
+
+function emptyValueOf(widget: string): unknown {
+  switch (widget) {
+    case 'number':
+      return null;
+    case 'checkbox':
+      return false;
+    case 'checkbox-group':
+      return [];
+    case 'address':
+      return { province: '', commune: '', street: '' };
+    default:
+      return '';
+  }
+}
+
+/** Flattens an item into FormData keys: `name[0].field`, `name[0].address.province`, repeated keys for lists. */
+function appendFormData(data: FormData, key: string, value: unknown): void {
+  if (value === null || value === undefined) return;
+  if (Array.isArray(value)) {
+    value.forEach((v, i) =>
+      v !== null && typeof v === 'object'
+        ? appendFormData(data, `${key}[${i}]`, v)
+        : data.append(key, String(v)),
+    );
+  } else if (typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) appendFormData(data, `${key}.${k}`, v);
+  } else {
+    data.append(key, String(value));
+  }
+}
+
+let nextKey = 1;
+
+/**
+ * @summary A list of repeated items ("add another"), e.g. each child in a household, with add,
+ * remove-with-undo and keyboard reordering.
+ *
+ * Each item is a fieldset of child field elements built from `fields`. Removing needs no
+ * confirmation because it can be undone: focus moves to the "Hoàn tác" (Undo) button. "Di chuyển
+ * lên/xuống" buttons reorder items, keep focus on the moved item and announce its new position in
+ * a live region. `min`/`max` bound the number of items. In a plain form the items are submitted as
+ * `name[0].field`.
+ *
+ * @csspart legend - The question (outer fieldset legend).
+ * @csspart hint - The hint under the legend.
+ * @csspart prefilled - The "Đã điền sẵn" badge.
+ * @csspart error - The error message.
+ * @csspart item - The fieldset of one item.
+ * @csspart item-legend - The heading of one item ("Người con 1").
+ * @csspart actions - The row of move and remove buttons of an item.
+ * @csspart move-up - Each "Di chuyển lên" button.
+ * @csspart move-down - Each "Di chuyển xuống" button.
+ * @csspart remove - Each "Xoá" button.
+ * @csspart undo - The "Hoàn tác" button after a removal.
+ * @csspart add - The "Thêm" button.
+ *
+ * @cssproperty [--dvc-color-text=#1b1b1b] - Text colour.
+ * @cssproperty [--dvc-color-hint=#505a5f] - Hint colour.
+ * @cssproperty [--dvc-color-error=#b3261e] - Error colour and error bar.
+ * @cssproperty [--dvc-color-border=#0b0c0c] - Border colour of the items and buttons.
+ * @cssproperty [--dvc-color-button-bg=#f3f2f1] - Button background.
+ * @cssproperty [--dvc-color-focus=#ffbf47] - Focus outline colour.
+ * @cssproperty [--dvc-field-gap=1.5rem] - Space after the field.
+ *
+ * @event input - When a child field changes or an item is added, removed, restored or moved.
+ * @event change - When a child field is committed or the list of items changes.
+ * @event dvc-change - DvcChangeEvent with `{ name, value }` (the array of items).
+ */
+@customElement('dvc-repeat-group')
+export class DvcRepeatGroup extends DvcFieldElement<RepeatItem[]> {
+  static override styles = [
+    fieldStyles,
+    css`
+      .item {
+        border: 2px solid var(--dvc-color-border, #0b0c0c);
+        border-radius: var(--dvc-radius, 0);
+        padding: 0.75rem;
+        margin-block-end: 1rem;
+      }
+      .item > legend {
+        padding-inline: 0.25rem;
+      }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+      }
+      [aria-disabled='true'] {
+        opacity: 0.6;
+        cursor: not-allowed;
+      }
+    `,
+  ];
+
+  /** The items, one object per item keyed by each field's `field`. */
+  @property({ type: Array }) value: RepeatItem[] = [];
+  /** The fields of each item, `{ field, widget, label, … }` with labels already localised. */
+  @property({ type: Array }) fields: RepeatFieldSpec[] = [];
+  /** How one item is named in headings and button names, e.g. "Người con". */
+  @property({ attribute: 'item-label' }) itemLabel = '';
+  /** Text of the add button; defaults to "Thêm {itemLabel}". */
+  @property({ attribute: 'add-label' }) addLabel = '';
+  /** The fewest items; that many empty items are shown from the start. */
+  @property({ type: Number }) min = 0;
+  /** The most items; the add button goes away at the limit. */
+  @property({ type: Number }) max?: number;
+  /** Errors of child fields by JSON pointer relative to the group, e.g. `{ "/0/birthDate": "…" }`. */
+  @property({ type: Object }) errors: Record<string, string> = {};
+
+  @state() private keys: number[] = [];
+  @state() private announcement = '';
+  @state() private removed?: { item: RepeatItem; key: number; index: number };
+
+  protected override missingKey = 'tooFewItems' as const;
+
+  private get itemName(): string {
+    return this.itemLabel || this.msg('defaultItem');
+  }
+
+  private heading(index: number): string {
+    return this.msg('itemHeading', { item: this.itemName, n: index + 1 });
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (!Array.isArray(this.value)) this.value = [];
+    if (this.value.length < this.min) {
+      this.value = [
+        ...this.value,
+        ...Array.from({ length: this.min - this.value.length }, () => this.emptyItem()),
+      ];
+    }
+    if (this.keys.length !== this.value.length) this.keys = this.value.map(() => nextKey++);
+    super.willUpdate(changed);
+  }
+
+  override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // Child validity settles in the children's own update, after ours.
+    void Promise.all(this.children$().map((c) => c.updateComplete)).then(() => this.syncForm());
+  }
+
+  private children$(): DvcFieldElement<unknown>[] {
+    return [
+      ...(this.renderRoot?.querySelectorAll?.<DvcFieldElement<unknown>>('[data-field]') ?? []),
+    ];
+  }
+
+  private emptyItem(): RepeatItem {
+    return Object.fromEntries(this.fields.map((f) => [f.field, emptyValueOf(widgetOf(f))]));
+  }
+
+  protected override focusTarget(): HTMLElement | null {
+    const invalid = this.children$().find((c) => !c.validity.valid);
+    return (
+      invalid ??
+      this.children$()[0] ??
+      this.renderRoot?.querySelector?.<HTMLElement>('#add') ??
+      null
+    );
+  }
+
+  protected override formValue(): FormData | null {
+    if (!this.name) return null;
+    const data = new FormData();
+    this.value.forEach((item, i) => appendFormData(data, `${this.name}[${i}]`, item));
+    return data;
+  }
+
+  protected override isEmpty(): boolean {
+    return this.value.length === 0;
+  }
+
+  protected override syncForm(): void {
+    super.syncForm();
+    // A required group with no items names how many are needed.
+    if (!this.error && this.required && this.isEmpty()) {
+      this.internals.setValidity(
+        { valueMissing: true },
+        this.msg('tooFewItems', { min: Math.max(1, this.min), item: this.itemName }),
+        this.renderRoot?.querySelector?.<HTMLElement>('#add') ?? undefined,
+      );
+    }
+  }
+
+  protected override checkOwnValidity(): FieldValidity | null {
+    if (this.value.length < this.min) {
+      return {
+        flags: { rangeUnderflow: true },
+        message: this.msg('tooFewItems', { min: this.min, item: this.itemName }),
+      };
+    }
+    const children = this.children$();
+    const bad = children.find((c) => !c.validity.valid);
+    if (bad) {
+      const index = this.keys.indexOf(Number(bad.dataset.key));
+      return {
+        flags: { customError: true },
+        message: this.msg('itemInvalid', { item: this.itemName, n: index + 1 }),
+        anchor: bad,
+      };
+    }
+    return null;
+  }
+
+  protected override restoreValue(state: unknown): RepeatItem[] {
+    return Array.isArray(state) ? (state as RepeatItem[]) : [];
+  }
+
+  private changed(): void {
+    this.emitInput();
+    this.emitChange();
+  }
+
+  private async focusItem(key: number, selector: string): Promise<void> {
+    await this.updateComplete;
+    const item = this.renderRoot.querySelector(`[data-item="${key}"]`);
+    item?.querySelector<HTMLElement>(selector)?.focus();
+  }
+
+  /** Adds an empty item at the end and moves focus to its first field. */
+  async addItem(): Promise<void> {
+    if (this.max !== undefined && this.value.length >= this.max) return;
+    const key = nextKey++;
+    this.value = [...this.value, this.emptyItem()];
+    this.keys = [...this.keys, key];
+    this.removed = undefined;
+    this.announcement = this.msg('added', { item: this.itemName, n: this.value.length });
+    this.changed();
+    await this.focusItem(key, '[data-field]');
+  }
+
+  /** Removes the item at `index`; it can be restored with the Undo button that receives focus. */
+  async removeItem(index: number): Promise<void> {
+    if (this.value.length <= this.min) return;
+    this.removed = { item: this.value[index], key: this.keys[index], index };
+    this.value = this.value.filter((_, i) => i !== index);
+    this.keys = this.keys.filter((_, i) => i !== index);
+    this.announcement = this.msg('removed', { item: this.itemName, n: index + 1 });
+    this.changed();
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#undo')?.focus();
+  }
+
+  /** Puts the last removed item back where it was and focuses its first field. */
+  async undoRemove(): Promise<void> {
+    const r = this.removed;
+    if (!r) return;
+    const index = Math.min(r.index, this.value.length);
+    this.value = [...this.value.slice(0, index), r.item, ...this.value.slice(index)];
+    this.keys = [...this.keys.slice(0, index), r.key, ...this.keys.slice(index)];
+    this.removed = undefined;
+    this.announcement = this.msg('restored', { item: this.itemName, n: index + 1 });
+    this.changed();
+    await this.focusItem(r.key, '[data-field]');
+  }
+
+  /** Moves the item at `index` by `delta` (−1 up, +1 down), keeping focus on the pressed button. */
+  async moveItem(index: number, delta: -1 | 1): Promise<void> {
+    const to = index + delta;
+    if (to < 0 || to >= this.value.length) return;
+    const swap = <X>(list: X[]) => {
+      const copy = [...list];
+      [copy[index], copy[to]] = [copy[to], copy[index]];
+      return copy;
+    };
+    const key = this.keys[index];
+    this.value = swap(this.value);
+    this.keys = swap(this.keys);
+    this.announcement = this.msg('moved', {
+      item: this.heading(index),
+      position: to + 1,
+      count: this.value.length,
+    });
+    this.changed();
+    await this.focusItem(key, delta < 0 ? '[data-action="up"]' : '[data-action="down"]');
+  }
+
+  private onChildEvent(e: Event): void {
+    const child = e.target as DvcFieldElement<unknown> & HTMLElement;
+    const field = child.dataset?.field;
+    if (!field) return;
+    e.stopPropagation();
+    const index = this.keys.indexOf(Number(child.dataset.key));
+    if (index < 0) return;
+    if (e.type === 'input') {
+      this.value = this.value.map((item, i) =>
+        i === index ? { ...item, [field]: copyValue(child.value) } : item,
+      );
+      this.emitInput();
+    } else if (e.type === 'dvc-change') {
+      this.value = this.value.map((item, i) =>
+        i === index ? { ...item, [field]: copyValue(child.value) } : item,
+      );
+      this.emitChange();
+    }
+  }
+
+  private renderChild(spec: RepeatFieldSpec, item: RepeatItem, index: number, key: number) {
+    const widget = widgetOf(spec);
+    const tag = TAGS[widget] ?? TAGS.text;
+    const value = item[spec.field] ?? emptyValueOf(widget);
+    return staticHtml`<${tag}
+      data-field=${spec.field}
+      data-key=${key}
+      .label=${spec.label}
+      .hint=${spec.hint ?? ''}
+      .placeholder=${spec.placeholder ?? ''}
+      .autocomplete=${spec.autocomplete ?? ''}
+      .options=${spec.options ?? []}
+      .required=${spec.required ?? false}
+      .disabled=${this.isDisabled}
+      .readonly=${this.readonly}
+      .error=${this.errors[`/${index}/${spec.field}`] ?? ''}
+      .value=${value}
+    ></${tag}>`;
+  }
+
+  override render() {
+    const count = this.value.length;
+    const atMax = this.max !== undefined && count >= this.max;
+    const canRemove = count > this.min && !this.isDisabled && !this.readonly;
+    const locked = this.isDisabled || this.readonly;
+    return html`<fieldset aria-describedby=${this.describedBy()}>
+      <legend part="legend">${this.label}</legend>
+      ${this.renderHelp()}
+      <div
+        @input=${this.onChildEvent}
+        @change=${this.onChildEvent}
+        @dvc-change=${this.onChildEvent}
+      >
+        ${repeat(
+          this.value,
+          (_, i) => this.keys[i],
+          (item, i) => {
+            const key = this.keys[i];
+            const n = i + 1;
+            return html`<fieldset class="item" part="item" data-item=${key}>
+              <legend part="item-legend">${this.heading(i)}</legend>
+              ${this.fields.map((f) => this.renderChild(f, item, i, key))}
+              ${
+                locked || (count < 2 && !canRemove)
+                  ? nothing
+                  : html`<div class="actions" part="actions">
+                      ${
+                        count > 1
+                          ? html`<button
+                                type="button"
+                                part="move-up"
+                                data-action="up"
+                                aria-label=${this.msg('moveUpItem', { item: this.itemName, n })}
+                                aria-disabled=${i === 0 ? 'true' : 'false'}
+                                @click=${() => this.moveItem(i, -1)}
+                              >
+                                ${this.msg('moveUp')}</button
+                              ><button
+                                type="button"
+                                part="move-down"
+                                data-action="down"
+                                aria-label=${this.msg('moveDownItem', { item: this.itemName, n })}
+                                aria-disabled=${i === count - 1 ? 'true' : 'false'}
+                                @click=${() => this.moveItem(i, 1)}
+                              >
+                                ${this.msg('moveDown')}
+                              </button>`
+                          : nothing
+                      }
+                      ${
+                        canRemove
+                          ? html`<button
+                              type="button"
+                              part="remove"
+                              data-action="remove"
+                              aria-label=${this.msg('removeItem', { item: this.itemName, n })}
+                              @click=${() => this.removeItem(i)}
+                            >
+                              ${this.msg('remove')}
+                            </button>`
+                          : nothing
+                      }
+                    </div>`
+              }
+            </fieldset>`;
+          },
+        )}
+      </div>
+      ${
+        this.removed
+          ? html`<p>
+              <button
+                type="button"
+                id="undo"
+                part="undo"
+                aria-label=${this.msg('undoRemove', { item: this.itemName, n: this.removed.index + 1 })}
+                @click=${this.undoRemove}
+              >
+                ${this.msg('undo')}
+              </button>
+            </p>`
+          : nothing
+      }
+      ${
+        locked
+          ? nothing
+          : atMax
+            ? html`<p class="hint">${this.msg('maxItemsReached', { max: this.max ?? count })}</p>`
+            : html`<button type="button" id="add" part="add" @click=${this.addItem}>
+                ${this.addLabel || this.msg('addItem', { item: this.itemName })}
+              </button>`
+      }
+      <span class="visually-hidden" role="status">${this.announcement}</span>
+    </fieldset>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dvc-repeat-group': DvcRepeatGroup;
+  }
+}

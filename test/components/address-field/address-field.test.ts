@@ -1,0 +1,114 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../../components/address-field/address-field.js';
+import type { DvcAddressField } from '../../../components/address-field/address-field.js';
+
+const $ = <E extends Element>(el: HTMLElement, sel: string) =>
+  el.shadowRoot!.querySelector<E>(sel)!;
+const optionTexts = (select: HTMLSelectElement) =>
+  [...select.options].map((o) => o.textContent!.trim());
+
+describe('dvc-address-field', () => {
+  it('loads the 2025 list lazily, filters communes by province and by typed search without tone marks', async () => {
+    const el = await fixture<DvcAddressField>(
+      html`<dvc-address-field label="Nơi thường trú" name="diaChi"></dvc-address-field>`,
+    );
+    await el.unitsReady();
+    const province = $<HTMLSelectElement>(el, '#province');
+    expect(province.options.length).to.equal(35);
+    expect($<HTMLSelectElement>(el, '#commune').disabled).to.equal(true);
+    expect($(el, '#commune-hint').textContent).to.equal('Vui lòng chọn tỉnh, thành phố trước.');
+    await expect(el).to.be.accessible();
+
+    province.focus();
+    province.value = '01';
+    province.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    province.dispatchEvent(new Event('change', { bubbles: true }));
+    await el.updateComplete;
+    const commune = $<HTMLSelectElement>(el, '#commune');
+    expect(commune.disabled).to.equal(false);
+    expect(commune.options.length).to.equal(127);
+    expect(optionTexts(commune)).to.include('Phường Ba Đình');
+
+    $<HTMLInputElement>(el, '#search').focus();
+    await sendKeys({ type: 'ba dinh' });
+    await el.updateComplete;
+    expect(optionTexts($<HTMLSelectElement>(el, '#commune'))).to.deep.equal([
+      '— Chọn xã, phường, đặc khu —',
+      'Phường Ba Đình',
+    ]);
+    expect($(el, '#matches').textContent).to.equal('Có 1 kết quả.');
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect(el.value).to.deep.equal({ province: '01', commune: '00004', street: '' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ type: 'Số 1 Hùng Vương' });
+    await el.updateComplete;
+    expect(el.value).to.deep.equal({ province: '01', commune: '00004', street: 'Số 1 Hùng Vương' });
+    await expect(el).to.be.accessible();
+  });
+
+  it('changing province clears the commune', async () => {
+    const el = await fixture<DvcAddressField>(
+      html`<dvc-address-field
+        label="Địa chỉ"
+        .value=${{ province: '01', commune: '00004', street: 'Số 1' }}
+      ></dvc-address-field>`,
+    );
+    await el.unitsReady();
+    expect($<HTMLSelectElement>(el, '#commune').value).to.equal('00004');
+    const province = $<HTMLSelectElement>(el, '#province');
+    province.value = '79';
+    province.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await el.updateComplete;
+    expect(el.value).to.deep.equal({ province: '79', commune: '', street: 'Số 1' });
+  });
+
+  it('names the missing part in its validation message when required', async () => {
+    const el = await fixture<DvcAddressField>(
+      html`<dvc-address-field label="Địa chỉ" required></dvc-address-field>`,
+    );
+    await el.unitsReady();
+    expect(el.validationMessage).to.equal('Vui lòng chọn tỉnh, thành phố.');
+    el.value = { province: '01', commune: '', street: '' };
+    await el.updateComplete;
+    expect(el.validationMessage).to.equal('Vui lòng chọn xã, phường, đặc khu.');
+    el.value = { province: '01', commune: '00004', street: ' ' };
+    await el.updateComplete;
+    expect(el.validationMessage).to.equal('Vui lòng nhập số nhà, tên đường, thôn hoặc tổ dân phố.');
+    el.value = { province: '01', commune: '00004', street: 'Số 1' };
+    await el.updateComplete;
+    expect(el.checkValidity()).to.equal(true);
+  });
+
+  it('submits its parts with FormData; reset restores the default; passes axe with error and disabled', async () => {
+    const form = await fixture<HTMLFormElement>(
+      html`<form>
+        <dvc-address-field
+          label="Địa chỉ"
+          name="dc"
+          .value=${{ province: '79', commune: '', street: '' }}
+        ></dvc-address-field>
+      </form>`,
+    );
+    const el = form.querySelector('dvc-address-field')!;
+    await el.unitsReady();
+    el.value = { province: '01', commune: '00004', street: 'Số 2' };
+    await el.updateComplete;
+    expect([...new FormData(form).entries()]).to.deep.equal([
+      ['dc.province', '01'],
+      ['dc.commune', '00004'],
+      ['dc.street', 'Số 2'],
+    ]);
+    form.reset();
+    await el.updateComplete;
+    expect(el.value).to.deep.equal({ province: '79', commune: '', street: '' });
+    el.error = 'Chọn xã, phường';
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+    el.disabled = true;
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+  });
+});

@@ -1,0 +1,54 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../../components/radio-group/radio-group.js';
+import type { DvcRadioGroup } from '../../../components/radio-group/radio-group.js';
+
+const options = [
+  { value: 'nam', label: 'Nam' },
+  { value: 'nu', label: 'Nữ' },
+];
+
+describe('dvc-radio-group', () => {
+  it('uses fieldset/legend, passes axe empty and in error', async () => {
+    const el = await fixture<DvcRadioGroup>(
+      html`<dvc-radio-group
+        label="Giới tính"
+        hint="Theo giấy tờ"
+        .options=${options}
+      ></dvc-radio-group>`,
+    );
+    expect(el.shadowRoot!.querySelector('legend')!.textContent).to.equal('Giới tính');
+    expect(el.shadowRoot!.querySelector('fieldset')!.getAttribute('aria-describedby')).to.equal(
+      'hint',
+    );
+    await expect(el).to.be.accessible();
+    el.error = 'Chọn giới tính';
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('fieldset')!.getAttribute('aria-describedby')).to.equal(
+      'hint error',
+    );
+    await expect(el).to.be.accessible();
+  });
+
+  it('keyboard: Tab then arrows choose; FormData, events and reset', async () => {
+    const form = await fixture<HTMLFormElement>(
+      html`<form>
+        <dvc-radio-group label="Giới tính" name="gt" required .options=${options}></dvc-radio-group>
+      </form>`,
+    );
+    const el = form.querySelector('dvc-radio-group')!;
+    expect(el.validationMessage).to.equal('Vui lòng chọn một lựa chọn.');
+    const seen: unknown[] = [];
+    el.addEventListener('dvc-change', (e) => seen.push(e.detail));
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect(el.value).to.equal('nu');
+    expect(seen).to.deep.equal([{ name: 'gt', value: 'nu' }]);
+    expect(new FormData(form).get('gt')).to.equal('nu');
+    expect(el.checkValidity()).to.equal(true);
+    form.reset();
+    await el.updateComplete;
+    expect(new FormData(form).has('gt')).to.equal(false);
+  });
+});

@@ -1,0 +1,140 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../../components/repeat-group/repeat-group.js';
+import type {
+  DvcRepeatGroup,
+  RepeatFieldSpec,
+} from '../../../components/repeat-group/repeat-group.js';
+
+const fields: RepeatFieldSpec[] = [
+  { field: 'hoTen', widget: 'text', label: 'Họ và tên', required: true },
+  { field: 'ngaySinh', widget: 'date', label: 'Ngày sinh' },
+];
+const sr = (el: HTMLElement) => el.shadowRoot!;
+/** The deepest focused element, through nested shadow roots. */
+function deepActive(): Element | null {
+  let a: Element | null = document.activeElement;
+  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+  return a;
+}
+const live = (el: HTMLElement) => sr(el).querySelector('[role="status"]')!.textContent;
+
+describe('dvc-repeat-group', () => {
+  it('starts with min items, passes axe, adds by keyboard and focuses the new item', async () => {
+    const el = await fixture<DvcRepeatGroup>(
+      html`<dvc-repeat-group
+        label="Các con"
+        item-label="Người con"
+        name="con"
+        min="1"
+        .fields=${fields}
+      ></dvc-repeat-group>`,
+    );
+    expect(el.value).to.deep.equal([{ hoTen: '', ngaySinh: '' }]);
+    expect(sr(el).querySelector('.item legend')!.textContent).to.equal('Người con 1');
+    expect(sr(el).querySelector('[data-action="remove"]')).to.equal(null);
+    await expect(el).to.be.accessible();
+    const add = sr(el).querySelector<HTMLButtonElement>('#add')!;
+    expect(add.textContent!.trim()).to.equal('Thêm Người con');
+    add.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(el.value.length).to.equal(2);
+    expect(live(el)).to.equal('Đã thêm Người con 2.');
+    expect(deepActive()!.id).to.equal('control');
+    await sendKeys({ type: 'Lan' });
+    expect(el.value[1]).to.deep.equal({ hoTen: 'Lan', ngaySinh: '' });
+    await expect(el).to.be.accessible();
+  });
+
+  it('reorders by keyboard, keeps focus on the moved item and announces the new position', async () => {
+    const el = await fixture<DvcRepeatGroup>(
+      html`<dvc-repeat-group
+        label="Các con"
+        item-label="Người con"
+        .fields=${fields}
+        .value=${[
+          { hoTen: 'An', ngaySinh: '' },
+          { hoTen: 'Bình', ngaySinh: '' },
+          { hoTen: 'Cường', ngaySinh: '' },
+        ]}
+      ></dvc-repeat-group>`,
+    );
+    const changes: unknown[] = [];
+    el.addEventListener('dvc-change', (e) => changes.push(e.detail.value));
+    const up = sr(el).querySelectorAll<HTMLButtonElement>('[data-action="up"]')[2];
+    expect(up.getAttribute('aria-label')).to.equal('Di chuyển lên: Người con 3');
+    up.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(el.value.map((i) => i.hoTen)).to.deep.equal(['An', 'Cường', 'Bình']);
+    expect(live(el)).to.equal('Đã chuyển Người con 3 tới vị trí 2 trên 3.');
+    expect(deepActive()!.getAttribute('aria-label')).to.equal('Di chuyển lên: Người con 2');
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(el.value.map((i) => i.hoTen)).to.deep.equal(['Cường', 'An', 'Bình']);
+    expect(deepActive()!.getAttribute('aria-disabled')).to.equal('true');
+    await sendKeys({ press: 'Enter' });
+    expect(el.value.map((i) => i.hoTen)).to.deep.equal(['Cường', 'An', 'Bình']);
+    expect(changes.length).to.equal(2);
+  });
+
+  it('removes without confirmation, focuses Undo, and Undo restores the item in place', async () => {
+    const el = await fixture<DvcRepeatGroup>(
+      html`<dvc-repeat-group
+        label="Các con"
+        item-label="Người con"
+        .fields=${fields}
+        .value=${[
+          { hoTen: 'An', ngaySinh: '' },
+          { hoTen: 'Bình', ngaySinh: '2020-01-02' },
+        ]}
+      ></dvc-repeat-group>`,
+    );
+    const remove = sr(el).querySelectorAll<HTMLButtonElement>('[data-action="remove"]')[0];
+    expect(remove.getAttribute('aria-label')).to.equal('Xoá Người con 1');
+    remove.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(el.value).to.deep.equal([{ hoTen: 'Bình', ngaySinh: '2020-01-02' }]);
+    expect(live(el)).to.equal('Đã xoá Người con 1.');
+    expect(deepActive()!.id).to.equal('undo');
+    expect(deepActive()!.getAttribute('aria-label')).to.equal('Hoàn tác xoá Người con 1');
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(el.value.map((i) => i.hoTen)).to.deep.equal(['An', 'Bình']);
+    expect(live(el)).to.equal('Đã khôi phục Người con 1.');
+    expect(deepActive()!.id).to.equal('control');
+  });
+
+  it('respects max, submits items as name[i].field, resets, and reports an invalid item', async () => {
+    const form = await fixture<HTMLFormElement>(
+      html`<form>
+        <dvc-repeat-group
+          label="Các con"
+          item-label="Người con"
+          name="con"
+          max="2"
+          .fields=${fields}
+          .value=${[{ hoTen: 'An', ngaySinh: '2019-05-01' }]}
+        ></dvc-repeat-group>
+      </form>`,
+    );
+    const el = form.querySelector('dvc-repeat-group')!;
+    await el.addItem();
+    expect(sr(el).querySelector('#add')).to.equal(null);
+    expect(sr(el).querySelector('p.hint')!.textContent).to.equal('Đã đủ số lượng tối đa (2).');
+    await el.updateComplete;
+    await new Promise((r) => setTimeout(r));
+    expect(el.validationMessage).to.equal('Vui lòng kiểm tra lại thông tin của Người con 2.');
+    expect([...new FormData(form).entries()]).to.deep.equal([
+      ['con[0].hoTen', 'An'],
+      ['con[0].ngaySinh', '2019-05-01'],
+      ['con[1].hoTen', ''],
+      ['con[1].ngaySinh', ''],
+    ]);
+    form.reset();
+    await el.updateComplete;
+    expect(el.value).to.deep.equal([{ hoTen: 'An', ngaySinh: '2019-05-01' }]);
+  });
+});
