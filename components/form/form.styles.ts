@@ -1,0 +1,214 @@
+import { css } from 'lit';
+
+export const formStyles = css`
+  :host {
+    display: block;
+    max-width: var(--dvc-max-width, 40rem);
+    color: var(--dvc-color-text, #1b1b1b);
+    background: var(--dvc-color-bg, #fff);
+    font: inherit;
+    line-height: 1.5;
+    overflow-wrap: anywhere;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  h2 {
+    font-size: var(--dvc-font-size-heading, 1.5rem);
+    line-height: 1.25;
+    margin: 0 0 var(--dvc-space-l, 1.5rem);
+  }
+  h2:focus {
+    outline: none;
+  }
+  h2:focus-visible {
+    outline: 3px solid var(--dvc-color-focus, #ffbf47);
+    outline-offset: 2px;
+  }
+  h3 {
+    font-size: 1.2rem;
+    margin: var(--dvc-space-l, 1.5rem) 0 0.75rem;
+  }
+  p {
+    margin: 0 0 1rem;
+  }
+  .status {
+    padding: 1rem 0;
+  }
+  .error-page h2 {
+    color: var(--dvc-color-text, #1b1b1b);
+  }
+  .progress,
+  .hint {
+    color: var(--dvc-color-hint, #505a5f);
+  }
+  .progress {
+    margin-block-end: 0.25rem;
+  }
+  .assisted {
+    border-inline-start: 6px solid var(--dvc-color-notice, #1d70b8);
+    padding: 0.5rem 1rem;
+    background: var(--dvc-color-secondary, #f3f2f1);
+  }
+  .buttons {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 1rem;
+    margin-block-start: var(--dvc-space-l, 1.5rem);
+  }
+  button {
+    min-height: 44px;
+    min-width: 44px;
+    padding: 0.5rem 1.25rem;
+    font: inherit;
+    font-weight: 700;
+    border: 2px solid transparent;
+    border-radius: var(--dvc-radius, 0);
+    cursor: pointer;
+  }
+  button.primary {
+    background: var(--dvc-color-primary, #00703c);
+    color: var(--dvc-color-primary-text, #fff);
+    box-shadow: 0 2px 0 #002d18;
+  }
+  button.secondary {
+    background: var(--dvc-color-secondary, #f3f2f1);
+    color: var(--dvc-color-text, #1b1b1b);
+    box-shadow: 0 2px 0 #929191;
+  }
+  button:disabled {
+    opacity: 0.6;
+    cursor: progress;
+  }
+  button:focus-visible,
+  a:focus-visible,
+  input:focus-visible {
+    outline: 3px solid var(--dvc-color-focus, #ffbf47);
+    outline-offset: 0;
+    box-shadow: 0 0 0 5px var(--dvc-color-text, #1b1b1b);
+  }
+  a {
+    color: var(--dvc-color-link, #1d70b8);
+    text-underline-offset: 0.15em;
+  }
+  .reasons {
+    padding-inline-start: 1.25rem;
+  }
+  .reasons li {
+    margin-block-end: 1rem;
+  }
+  .remedy {
+    margin: 0;
+  }
+  dl.review {
+    margin: 0;
+  }
+  .row {
+    display: grid;
+    grid-template-columns: 1fr;
+    gap: 0.25rem;
+    padding-block: 0.75rem;
+    border-block-end: 1px solid var(--dvc-color-border, #b1b4b6);
+  }
+  @media (min-width: 40em) {
+    .row {
+      grid-template-columns: 2fr 3fr auto;
+      gap: 1rem;
+    }
+  }
+  dt {
+    font-weight: 700;
+  }
+  dd {
+    margin: 0;
+  }
+  .action a {
+    display: inline-block;
+    min-height: 44px;
+    line-height: 44px;
+  }
+  .items {
+    margin: 0;
+    padding-inline-start: 1.25rem;
+  }
+  .item-heading {
+    font-weight: 700;
+  }
+  table.fee {
+    width: 100%;
+    border-collapse: collapse;
+  }
+  .fee th,
+  .fee td {
+    text-align: start;
+    padding: 0.5rem 0.25rem;
+    border-block-end: 1px solid var(--dvc-color-border, #b1b4b6);
+    font-weight: normal;
+  }
+  .fee thead th,
+  .fee tfoot th,
+  .fee tfoot td {
+    font-weight: 700;
+  }
+  .fee .amount {
+    text-align: end;
+    white-space: nowrap;
+  }
+  .declaration {
+    margin-block-start: var(--dvc-space-l, 1.5rem);
+  }
+  .checkbox {
+    display: flex;
+    align-items: flex-start;
+    gap: 0.75rem;
+  }
+  .checkbox input {
+    flex: none;
+    width: 44px;
+    height: 44px;
+    margin: 0;
+    accent-color: var(--dvc-color-text, #1b1b1b);
+  }
+  .checkbox label {
+    padding-block: 0.6rem;
+  }
+  .error,
+  .submit-failed h3 {
+    color: var(--dvc-color-error, #b3261e);
+    font-weight: 700;
+  }
+  .submit-failed {
+    border-inline-start: 6px solid var(--dvc-color-error, #b3261e);
+    padding-inline-start: 1rem;
+    margin-block-start: var(--dvc-space-l, 1.5rem);
+  }
+  .document {
+    border: 2px dashed var(--dvc-color-border, #b1b4b6);
+    padding: 1rem;
+    margin-block-end: var(--dvc-space-l, 1.5rem);
+  }
+  .document h3 {
+    margin-block-start: 0;
+  }
+  .requirements {
+    margin: 0 0 0.75rem;
+    padding-inline-start: 1.25rem;
+  }
+  .visually-hidden {
+    position: absolute !important;
+    width: 1px;
+    height: 1px;
+    margin: 0;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    button {
+      transition: background-color 0.1s ease-in-out;
+    }
+  }
+`;

@@ -1,0 +1,1410 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
+import { loadProcedure } from '../../src/procedure/load.js';
+import { createValidator } from '../../src/validation/index.js';
+import { createRules } from '../../src/rules/index.js';
+import type { AuthorProblem, Problem } from '../../src/problem.js';
+import type {
+  DocumentSpec,
+  FieldUi,
+  Lang,
+  Procedure,
+  Step,
+  Widget,
+} from '../../src/procedure/types.js';
+import type { DvcChangeEvent } from '../base/events.js';
+import '../error-summary/error-summary.js';
+import '../text-field/text-field.js';
+import '../textarea-field/textarea-field.js';
+import '../number-field/number-field.js';
+import '../date-field/date-field.js';
+import '../select-field/select-field.js';
+import '../radio-group/radio-group.js';
+import '../checkbox-field/checkbox-field.js';
+import '../id-number-field/id-number-field.js';
+import '../phone-field/phone-field.js';
+import '../email-field/email-field.js';
+import '../address-field/address-field.js';
+import '../repeat-group/repeat-group.js';
+import { loadAdminUnits } from '../address-field/admin-units.js';
+import type {
+  DvcErrorSelectEvent,
+  DvcErrorSummary,
+  ErrorSummaryItem,
+} from '../error-summary/error-summary.js';
+import {
+  DvcEligibilityEvent,
+  DvcErrorEvent,
+  DvcInvalidEvent,
+  DvcStepChangeEvent,
+  DvcSubmitEvent,
+  DvcSubmittedEvent,
+  FORM_ERROR_CODE,
+  PAGE_KIND,
+  type EligibilityResult,
+  type FormErrorCode,
+  type FormPayload,
+  type PageKind,
+} from './events.js';
+import { formStyles } from './form.styles.js';
+import { formatAnswer, formatBytes, formatVnd, localize } from './format.js';
+import {
+  belongsTo,
+  buildPages,
+  fieldId,
+  getPath,
+  isSchemaRequired,
+  orderSteps,
+  pointerToPath,
+  schemaAt,
+  setPath,
+  type Page,
+  type Visibility,
+} from './journey.js';
+import { formMessages, type FormMessages } from './messages.js';
+
+type Validator = Awaited<ReturnType<typeof createValidator>>;
+type CompiledModule = NonNullable<NonNullable<Parameters<typeof createValidator>[1]>['compiled']>;
+type RulesSession = ReturnType<typeof createRules>;
+type RulesResult = Awaited<ReturnType<RulesSession['evaluate']>>;
+
+/** Delivers a payload (signing, transport, documents); resolves with the receipt. */
+export type Submitter = (payload: FormPayload, form: DvcForm) => Promise<unknown>;
+
+/** Page ids that are not question pages. */
+const REVIEW = 'review';
+const INELIGIBLE = 'ineligible';
+const SUBMITTED = 'submitted';
+const DECLARATION_ID = 'declaration';
+/** Key under which the form keeps its page in `history.state`, next to the host page's own keys. */
+const HISTORY_KEY = 'dvcForm';
+
+/**
+ * Each widget's element (components/<name>/). The tags are fixed literals, never author text.
+ */
+const WIDGET_TAGS: Record<Exclude<Widget, 'file'>, StaticValue> = {
+  text: literal`dvc-text-field`,
+  textarea: literal`dvc-textarea-field`,
+  number: literal`dvc-number-field`,
+  date: literal`dvc-date-field`,
+  select: literal`dvc-select-field`,
+  radio: literal`dvc-radio-group`,
+  checkbox: literal`dvc-checkbox-field`,
+  address: literal`dvc-address-field`,
+  'id-number': literal`dvc-id-number-field`,
+  phone: literal`dvc-phone-field`,
+  email: literal`dvc-email-field`,
+  group: literal`dvc-repeat-group`,
+};
+
+/** The element a field is rendered with, as the fields engine defines it. */
+interface FieldElement extends HTMLElement {
+  value: unknown;
+  name: string;
+}
+
+const EMPTY_VISIBILITY: Visibility = { hiddenFields: new Set(), hiddenDocuments: new Set() };
+
+/**
+ * @summary The whole application journey for one procedure: loading, eligibility questions
+ * first, one step per page with progress, validation with an error summary, a review page with
+ * the fee and the declaration, and a `dvc-submit` event carrying the payload.
+ *
+ * Documents: each `file` question renders a `document-slot` part listing the document's
+ * requirements, with a named slot `document-<id>` where the host (or the upload feature) puts
+ * the upload control. See docs/form.md.
+ *
+ * @slot document-<id> - Upload control for the dossier document `<id>`; the requirements are shown by default.
+ *
+ * @csspart status - The loading and error messages.
+ * @csspart progress - "Bước 2 trên 5".
+ * @csspart heading - Every page heading.
+ * @csspart description - A step's description.
+ * @csspart assisted-note - The note shown when `assisted-by` is set.
+ * @csspart summary - The error summary element.
+ * @csspart reasons - The list of reasons on the "cannot apply" page.
+ * @csspart review-list - Each list of answers on the review page.
+ * @csspart change-link - Each "Sửa" link.
+ * @csspart fee - The fee table.
+ * @csspart declaration - The declaration box.
+ * @csspart document-slot - A document's requirements and upload slot.
+ * @csspart button - Every button.
+ * @csspart button-primary - Continue and Submit.
+ * @csspart button-secondary - Back and Try again.
+ *
+ * @cssproperty [--dvc-color-text=#1b1b1b] - Text colour.
+ * @cssproperty [--dvc-color-bg=#fff] - Background colour.
+ * @cssproperty [--dvc-color-primary=#00703c] - Continue and Submit buttons.
+ * @cssproperty [--dvc-color-primary-text=#fff] - Text on primary buttons.
+ * @cssproperty [--dvc-color-secondary=#f3f2f1] - Back button.
+ * @cssproperty [--dvc-color-link=#1d70b8] - Links.
+ * @cssproperty [--dvc-color-border=#b1b4b6] - Rules between review rows.
+ * @cssproperty [--dvc-color-hint=#505a5f] - Secondary text.
+ * @cssproperty [--dvc-color-error=#b3261e] - Errors.
+ * @cssproperty [--dvc-color-focus=#ffbf47] - Focus outline.
+ * @cssproperty [--dvc-color-notice=#1d70b8] - Border of the assisted-mode note.
+ * @cssproperty [--dvc-font-size-heading=1.5rem] - Page headings.
+ * @cssproperty [--dvc-space-l=1.5rem] - Vertical rhythm.
+ * @cssproperty [--dvc-max-width=40rem] - Maximum width of the form.
+ *
+ * @event dvc-step-change - The page changed; `detail` is `{from, to, kind, index, total}`.
+ * @event dvc-eligibility - The eligibility questions were decided; `detail` is `{status, reasons}`.
+ * @event dvc-change - Re-dispatched by the fields when an answer changes (`{name, value}`).
+ * @event dvc-invalid - Continue or Submit found problems; `detail` is `{page, problems}`.
+ * @event dvc-submit - Every answer is valid and Submit was pressed; `detail` is the payload. Cancelable: `preventDefault()` stops the built-in delivery.
+ * @event dvc-submitted - The payload was delivered; `detail` is `{payload, result}`.
+ * @event dvc-error - The form cannot go on (procedure not loaded, delivery failed); `detail` is `{code, message, problems?}`.
+ */
+@customElement('dvc-form')
+export class DvcForm extends LitElement {
+  static override styles = formStyles;
+
+  /** URL of the procedure JSON file. */
+  @property() procedure = '';
+  /** A procedure already parsed (object) or its JSON text; checked by the loader like a file. */
+  @property({ attribute: false }) procedureData?: Procedure | string;
+  /** The validator module built by `dvc-forms compile`, for pages under a strict CSP. */
+  @property({ attribute: false }) compiled?: CompiledModule;
+  /** Where the built-in delivery POSTs the payload (JSON) when no `submitter` is set. */
+  @property() action = '';
+  /** Interface language: `vi` (default) or `en`. Can change at any time; answers are kept. */
+  @property({ reflect: true }) override lang = 'vi';
+  /** Answers known beforehand (e.g. from VNeID); those fields are marked as prefilled. */
+  @property({ attribute: false }) prefill?: Record<string, unknown>;
+  /** URL of a JSON object of answers to prefill. */
+  @property({ attribute: 'prefill-src' }) prefillSrc = '';
+  /** Who is filling the form in with the applicant (clerk, postal worker, volunteer). */
+  @property({ attribute: 'assisted-by' }) assistedBy = '';
+  /** Ask one question per page (also switched on by the procedure's `ui.oneQuestionPerPage`). */
+  @property({ type: Boolean, attribute: 'one-question-per-page' }) oneQuestionPerPage = false;
+  /** Today's date (`YYYY-MM-DD`) for the rules; defaults to today in Vietnam. For tests. */
+  @property() today = '';
+  /** Clock for `submittedAt`; replace it in tests. */
+  @property({ attribute: false }) now: () => Date = () => new Date();
+  /**
+   * Delivers the payload after an uncancelled `dvc-submit`: the seam for signing, transport and
+   * documents. Without it the form POSTs the payload as JSON to `action`.
+   */
+  @property({ attribute: false }) submitter?: Submitter;
+
+  @state() private status: 'loading' | 'error' | 'ready' = 'loading';
+  @state() private loaded?: Procedure;
+  @state() private answers: Record<string, unknown> = {};
+  @state() private rulesResult?: RulesResult;
+  @state() private pageId = '';
+  /**
+   * The problems rendered into the fields, by field path (or `declaration`): every problem of
+   * the field, so a repeat group can place each one at its item.
+   */
+  @state() private shown = new Map<string, Problem[]>();
+  /** Paths listed in the error summary, in page order. */
+  @state() private summaryPaths: string[] = [];
+  @state() private declarationAccepted = false;
+  @state() private submitting = false;
+  @state() private submitFailed = false;
+  /** Names of provinces (`p:01`) and communes (`c:00004`) for addresses on the review page. */
+  @state() private unitNames?: Map<string, string>;
+
+  private validator?: Validator;
+  private rules?: RulesSession;
+  private steps: Step[] = [];
+  private prefilled: Record<string, unknown> = {};
+  /** Pages reached so far: the browser's Forward button may not skip validation. */
+  private reached = new Set<string>();
+  private loadToken = 0;
+  private rulesToken = 0;
+  private rulesPending: Promise<void> = Promise.resolve();
+  private loading: Promise<void> = Promise.resolve();
+  /** Answers typed (input events) that the rules have not seen yet. */
+  private unevaluated = new Set<string>();
+  /** Set by a "Sửa" link on the review page. */
+  private returnToReview = false;
+
+  private get uiLang(): Lang {
+    return this.lang?.toLowerCase().startsWith('en') ? 'en' : 'vi';
+  }
+
+  private get msg(): FormMessages {
+    return formMessages(this.uiLang);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('popstate', this.onPopState);
+  }
+
+  override disconnectedCallback(): void {
+    window.removeEventListener('popstate', this.onPopState);
+    super.disconnectedCallback();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (
+      changed.has('procedure') ||
+      changed.has('procedureData') ||
+      changed.has('compiled') ||
+      changed.has('prefillSrc') ||
+      changed.has('today')
+    ) {
+      this.loading = this.load();
+    } else if (changed.has('prefill') && this.status === 'ready' && this.prefill) {
+      this.applyPrefill(this.prefill);
+      void this.evaluateRules();
+    }
+    if (changed.has('lang') && changed.get('lang') !== undefined && this.status === 'ready') {
+      this.refreshMessages();
+    }
+  }
+
+  /**
+   * Resolves once the latest answers have gone through the rules and the page has rendered:
+   * hosts and tests await it after setting a value.
+   */
+  async settled(): Promise<void> {
+    await this.loading;
+    let pending: Promise<void>;
+    do {
+      pending = this.rulesPending;
+      await pending;
+    } while (pending !== this.rulesPending);
+    await this.updateComplete;
+  }
+
+  // ---- loading -------------------------------------------------------------------------
+
+  /** Loads (or reloads) the procedure and resets the journey. */
+  async reload(): Promise<void> {
+    this.loading = this.load();
+    await this.loading;
+  }
+
+  private async load(): Promise<void> {
+    if (!this.procedure && this.procedureData === undefined) return;
+    const token = ++this.loadToken;
+    this.status = 'loading';
+    const stale = () => token !== this.loadToken;
+    let text: string;
+    let file: string | undefined;
+    if (this.procedureData !== undefined) {
+      // Objects go through the loader too: the same checks (forbidden keys, unsafe patterns,
+      // references) protect the page whatever the source.
+      text =
+        typeof this.procedureData === 'string'
+          ? this.procedureData
+          : JSON.stringify(this.procedureData);
+    } else {
+      file = this.procedure;
+      try {
+        const res = await fetch(this.procedure, { headers: { accept: 'application/json' } });
+        if (!res.ok) throw new Error(`HTTP ${res.status} ${res.statusText}`);
+        text = await res.text();
+      } catch (cause) {
+        if (!stale()) {
+          this.fail(FORM_ERROR_CODE.procedureFetch, `Cannot fetch ${this.procedure}`, cause);
+        }
+        return;
+      }
+    }
+    if (stale()) return;
+    const result = loadProcedure(text, file ? { file } : undefined);
+    if (!result.ok) {
+      this.fail(
+        FORM_ERROR_CODE.procedureInvalid,
+        `The procedure${file ? ` ${file}` : ''} is invalid`,
+        undefined,
+        result.problems,
+      );
+      return;
+    }
+    const procedure = result.procedure;
+    let validator: Validator;
+    try {
+      validator = await createValidator(
+        procedure,
+        this.compiled ? { compiled: this.compiled } : undefined,
+      );
+    } catch (cause) {
+      if (!stale()) this.fail(FORM_ERROR_CODE.validator, 'Cannot build the validator', cause);
+      return;
+    }
+    let prefill: Record<string, unknown> = {};
+    if (this.prefillSrc) {
+      try {
+        const res = await fetch(this.prefillSrc, { headers: { accept: 'application/json' } });
+        if (!res.ok) throw new Error(`HTTP ${res.status} ${res.statusText}`);
+        const data: unknown = await res.json();
+        if (!data || typeof data !== 'object' || Array.isArray(data)) {
+          throw new Error('The prefill is not a JSON object');
+        }
+        prefill = data as Record<string, unknown>;
+      } catch (cause) {
+        // A missing prefill only costs typing: report it and go on with an empty form.
+        if (stale()) return;
+        console.error(`dvc-form: cannot prefill from ${this.prefillSrc}`, cause);
+        this.dispatchEvent(
+          new DvcErrorEvent({
+            code: FORM_ERROR_CODE.prefill,
+            message: `Cannot prefill from ${this.prefillSrc}`,
+            cause,
+          }),
+        );
+      }
+    }
+    if (stale()) return;
+    this.validator = validator;
+    this.rules = createRules(procedure, this.today ? { today: this.today } : undefined);
+    this.steps = orderSteps(procedure);
+    this.loaded = procedure;
+    this.answers = {};
+    this.prefilled = {};
+    this.reached = new Set();
+    this.unevaluated.clear();
+    this.returnToReview = false;
+    this.shown = new Map();
+    this.summaryPaths = [];
+    this.declarationAccepted = false;
+    this.submitFailed = false;
+    this.applyPrefill({ ...prefill, ...(this.prefill ?? {}) });
+    try {
+      this.rulesResult = await this.rules.evaluate(this.answers);
+    } catch (cause) {
+      if (!stale()) this.fail(FORM_ERROR_CODE.procedureInvalid, 'The rules cannot run', cause);
+      return;
+    }
+    if (stale()) return;
+    const first = this.pages[0]?.id ?? REVIEW;
+    this.pageId = first;
+    this.reached.add(first);
+    this.status = 'ready';
+    this.writeHistory(first, 'replace');
+  }
+
+  private fail(
+    code: FormErrorCode,
+    message: string,
+    cause?: unknown,
+    problems?: AuthorProblem[],
+  ): void {
+    this.status = 'error';
+    // The details are for the developer; the person sees the plain message in the page.
+    console.error(
+      `dvc-form: ${message}`,
+      ...(problems ? [problems] : []),
+      ...(cause ? [cause] : []),
+    );
+    this.dispatchEvent(
+      new DvcErrorEvent({
+        code,
+        message,
+        ...(problems ? { problems } : {}),
+        ...(cause ? { cause } : {}),
+      }),
+    );
+  }
+
+  private applyPrefill(prefill: Record<string, unknown>): void {
+    let answers = this.answers;
+    for (const { field } of this.fieldsIn(this.steps)) {
+      const value = getPath(prefill, field.field);
+      if (value === undefined) continue;
+      answers = setPath(answers, field.field, value);
+      this.prefilled = setPath(this.prefilled, field.field, value);
+    }
+    this.answers = answers;
+  }
+
+  private fieldsIn(steps: Step[]): { step: Step; field: FieldUi }[] {
+    return steps.flatMap((step) => step.fields.map((field) => ({ step, field })));
+  }
+
+  // ---- rules and validation ------------------------------------------------------------
+
+  private get visibility(): Visibility {
+    const r = this.rulesResult;
+    if (!r) return EMPTY_VISIBILITY;
+    return { hiddenFields: new Set(r.hidden.fields), hiddenDocuments: new Set(r.hidden.documents) };
+  }
+
+  private get oneQuestion(): boolean {
+    return this.oneQuestionPerPage || this.loaded?.ui.oneQuestionPerPage === true;
+  }
+
+  /** The question pages for the current answers (conditional questions come and go). */
+  private get pages(): Page[] {
+    return buildPages(this.steps, this.visibility, this.oneQuestion);
+  }
+
+  /**
+   * Runs the rules on the current answers: only the units reading `changed` (plus answers typed
+   * since the last run), or all of them when `changed` is undefined.
+   */
+  private evaluateRules(changed?: string[]): Promise<void> {
+    const rules = this.rules;
+    if (!rules) return Promise.resolve();
+    const token = ++this.rulesToken;
+    const answers = this.answers;
+    const paths = changed ? [...new Set([...changed, ...this.unevaluated])] : undefined;
+    this.unevaluated.clear();
+    const run = rules.evaluate(answers, paths).then(
+      (result) => {
+        // Only the newest answers count: an older evaluation may finish last.
+        if (token !== this.rulesToken) return;
+        this.rulesResult = result;
+        const hidden = new Set(result.hidden.fields);
+        if ([...this.shown.keys()].some((p) => hidden.has(p))) {
+          this.shown = new Map([...this.shown].filter(([p]) => !hidden.has(p)));
+          this.summaryPaths = this.summaryPaths.filter((p) => !hidden.has(p));
+        }
+      },
+      (cause: unknown) => console.error('dvc-form: the rules failed', cause),
+    );
+    this.rulesPending = run;
+    return run;
+  }
+
+  private validate(): { problems: Problem[]; value: Record<string, unknown> } {
+    const r = this.rulesResult;
+    const result = this.validator!.validate(this.answers, {
+      lang: this.uiLang,
+      hidden: r?.hidden.fields ?? [],
+      required: r?.required.fields ?? [],
+    });
+    return { problems: result.problems, value: result.value };
+  }
+
+  /** The problems of each field that has any, keyed by field path. */
+  private problemsByField(problems: Problem[], fields: FieldUi[]): Map<string, Problem[]> {
+    const out = new Map<string, Problem[]>();
+    for (const field of fields) {
+      const own = problems.filter((p) => belongsTo(pointerToPath(p.path), field.field));
+      if (own.length > 0) out.set(field.field, own);
+    }
+    return out;
+  }
+
+  /** Re-words the errors on screen in the new language. */
+  private refreshMessages(): void {
+    if (this.shown.size === 0 || !this.validator) return;
+    const { problems } = this.validate();
+    const fields = this.fieldsIn(this.steps).map((x) => x.field);
+    const fresh = this.problemsByField(problems, fields);
+    const next = new Map<string, Problem[]>();
+    for (const [path, old] of this.shown) {
+      if (path === DECLARATION_ID) next.set(path, old);
+      else next.set(path, fresh.get(path) ?? old);
+    }
+    this.shown = next;
+  }
+
+  /** The summary lines of a field: one per field, one per problem inside a repeat group. */
+  private summaryLines(path: string): string[] {
+    if (path === DECLARATION_ID) return [this.msg.declarationRequired];
+    const problems = this.shown.get(path) ?? [];
+    const field = this.fieldsIn(this.steps).find((x) => x.field.field === path)?.field;
+    const lines = problems.map((p) => p.message || this.msg.unnamedProblem);
+    return field?.widget === 'group' ? [...new Set(lines)] : lines.slice(0, 1);
+  }
+
+  // ---- field events --------------------------------------------------------------------
+
+  private fieldOf(e: Event): FieldElement | undefined {
+    const el = e.target as HTMLElement | null;
+    return el?.dataset?.path ? (el as FieldElement) : undefined;
+  }
+
+  private setAnswer(path: string, value: unknown): void {
+    this.answers = setPath(this.answers, path, this.typed(path, value));
+  }
+
+  /**
+   * Option elements speak strings; the answer keeps the type the procedure gave the option
+   * (a number or boolean enum value), so rules and the schema see what the author wrote.
+   */
+  private typed(path: string, value: unknown): unknown {
+    const field = this.fieldsIn(this.steps).find((x) => x.field.field === path)?.field;
+    if (!field?.options?.length) return value;
+    const back = (v: unknown) => field.options!.find((o) => String(o.value) === v)?.value ?? v;
+    return Array.isArray(value) ? value.map(back) : back(value);
+  }
+
+  /** While the person types: keep the answer, but leave the error on screen alone. */
+  private onFieldInput = (e: Event): void => {
+    const el = this.fieldOf(e);
+    if (!el) return;
+    this.setAnswer(el.dataset.path!, el.value);
+    this.unevaluated.add(el.dataset.path!);
+  };
+
+  private onFieldChange = (e: Event): void => {
+    const el = this.fieldOf(e);
+    if (!el) return;
+    const path = el.dataset.path!;
+    const detail = (e as DvcChangeEvent).detail;
+    // A repeat group's inner fields bubble their own dvc-change through the group: then the
+    // group's whole value is the answer.
+    const value = e.type === 'dvc-change' && detail?.name === el.name ? detail.value : el.value;
+    this.setAnswer(path, value);
+    void this.evaluateRules([path]);
+  };
+
+  /** After the person leaves a field, its error (or none) is shown. */
+  private onFieldBlur = (e: FocusEvent): void => {
+    const el = this.fieldOf(e);
+    if (!el || !this.validator) return;
+    if (e.relatedTarget && el.contains(e.relatedTarget as Node)) return;
+    if (e.relatedTarget === el) return;
+    const path = el.dataset.path!;
+    void this.rulesPending.then(() => {
+      if (!this.isShownOnPage(path)) return;
+      const field = this.currentPage?.fields.find((f) => f.field === path);
+      if (!field) return;
+      const problem = this.problemsByField(this.validate().problems, [field]).get(path);
+      const next = new Map(this.shown);
+      if (problem) next.set(path, problem);
+      else next.delete(path);
+      this.shown = next;
+    });
+  };
+
+  /**
+   * Enter in a one-line answer continues, as it submits a plain HTML form; text areas, buttons,
+   * lists and pickers keep their own Enter.
+   */
+  private onFieldKeydown = (e: KeyboardEvent): void => {
+    if (e.key !== 'Enter' || e.isComposing || e.shiftKey || e.ctrlKey || e.altKey || e.metaKey) {
+      return;
+    }
+    const inner = e.composedPath()[0];
+    if (!(inner instanceof HTMLInputElement)) return;
+    if (!['text', 'tel', 'email', 'number', 'search'].includes(inner.type)) return;
+    if (inner.getAttribute('role') === 'combobox' || inner.hasAttribute('aria-expanded')) return;
+    e.preventDefault();
+    // Let the field commit (normalise) its value first, as it does on blur.
+    inner.dispatchEvent(new Event('change', { bubbles: true }));
+    void this.onContinue();
+  };
+
+  private isShownOnPage(path: string): boolean {
+    return this.currentPage?.fields.some((f) => f.field === path) ?? false;
+  }
+
+  private onErrorSelect = (e: DvcErrorSelectEvent): void => {
+    e.preventDefault();
+    const target = e.detail.target;
+    if (target === DECLARATION_ID) {
+      this.renderRoot.querySelector<HTMLInputElement>(`#${DECLARATION_ID}`)?.focus();
+      return;
+    }
+    const path = this.pathOfId(target);
+    if (path === undefined) return;
+    const page = this.pages.find((p) => p.fields.some((f) => f.field === path));
+    const focusField = () =>
+      this.renderRoot.querySelector<HTMLElement>(`#${fieldId(path)}`)?.focus();
+    if (page && page.id !== this.pageId) {
+      void this.goTo(page.id, { focus: false }).then(focusField);
+    } else {
+      focusField();
+    }
+  };
+
+  private pathOfId(id: string): string | undefined {
+    return this.fieldsIn(this.steps).find(({ field }) => fieldId(field.field) === id)?.field.field;
+  }
+
+  // ---- navigation ----------------------------------------------------------------------
+
+  private get currentPage(): Page | undefined {
+    return this.pages.find((p) => p.id === this.pageId);
+  }
+
+  private pageKind(id: string): PageKind {
+    if (id === REVIEW) return PAGE_KIND.review;
+    if (id === INELIGIBLE) return PAGE_KIND.ineligible;
+    if (id === SUBMITTED) return PAGE_KIND.submitted;
+    return PAGE_KIND.question;
+  }
+
+  private progressOf(id: string): { index: number; total: number } {
+    const ids = [...this.pages.map((p) => p.id), REVIEW];
+    return { index: ids.indexOf(id) + 1, total: ids.length };
+  }
+
+  private get historyKey(): string {
+    return `${this.id || this.loaded?.code || 'form'}`;
+  }
+
+  private writeHistory(page: string, mode: 'push' | 'replace'): void {
+    // The form's page lives beside the host page's own state; the URL is left alone.
+    const base =
+      history.state && typeof history.state === 'object' ? (history.state as object) : {};
+    const next = { ...base, [HISTORY_KEY]: { form: this.historyKey, page } };
+    if (mode === 'push') history.pushState(next, '');
+    else history.replaceState(next, '');
+  }
+
+  private onPopState = (e: PopStateEvent): void => {
+    if (this.status !== 'ready' || this.pageId === SUBMITTED) return;
+    const entry = (e.state as Record<string, unknown> | null)?.[HISTORY_KEY] as
+      { form?: unknown; page?: unknown } | undefined;
+    if (!entry || entry.form !== this.historyKey || typeof entry.page !== 'string') return;
+    const page = entry.page;
+    const known = page === REVIEW || page === INELIGIBLE || this.pages.some((p) => p.id === page);
+    if (!known || !this.reached.has(page)) return;
+    void this.goTo(page, { history: 'none' });
+  };
+
+  /**
+   * Shows page `id`: moves focus to its heading (or leaves it to the caller) and records the
+   * page in the browser history so the Back button works.
+   */
+  private async goTo(
+    id: string,
+    options: { focus?: boolean; history?: 'push' | 'none' } = {},
+  ): Promise<void> {
+    const from = this.pageId;
+    this.pageId = id;
+    if (id === REVIEW) this.returnToReview = false;
+    this.reached.add(id);
+    this.summaryPaths = [];
+    if ((options.history ?? 'push') === 'push') this.writeHistory(id, 'push');
+    const { index, total } = this.progressOf(id);
+    const kind = this.pageKind(id);
+    this.dispatchEvent(
+      new DvcStepChangeEvent({
+        from,
+        to: id,
+        kind,
+        index: kind === PAGE_KIND.question || kind === PAGE_KIND.review ? index : 0,
+        total,
+      }),
+    );
+    await this.updateComplete;
+    if (options.focus ?? true) {
+      this.renderRoot.querySelector<HTMLElement>('#page-heading')?.focus();
+    }
+  }
+
+  private async showProblems(page: string, problems: Problem[], paths: string[]): Promise<void> {
+    this.summaryPaths = paths;
+    this.dispatchEvent(new DvcInvalidEvent({ page, problems }));
+    await this.updateComplete;
+    this.renderRoot.querySelector<DvcErrorSummary>('dvc-error-summary')?.focus();
+  }
+
+  private async onContinue(): Promise<void> {
+    const page = this.currentPage;
+    if (!page || !this.validator) return;
+    if (this.unevaluated.size > 0) void this.evaluateRules([]);
+    await this.settled();
+    const current = this.currentPage ?? page;
+    const { problems } = this.validate();
+    const byField = this.problemsByField(problems, current.fields);
+    const shown = new Map(
+      [...this.shown].filter(([p]) => !current.fields.some((f) => f.field === p)),
+    );
+    for (const [path, problem] of byField) shown.set(path, problem);
+    this.shown = shown;
+    if (byField.size > 0) {
+      const pageProblems = problems.filter((p) =>
+        current.fields.some((f) => belongsTo(pointerToPath(p.path), f.field)),
+      );
+      await this.showProblems(current.id, pageProblems, [...byField.keys()]);
+      return;
+    }
+    const pages = this.pages;
+    const index = pages.findIndex((p) => p.id === current.id);
+    const next = pages[index + 1];
+    if (current.eligibility && !next?.eligibility) {
+      const eligibility = this.rulesResult!.eligibility;
+      this.dispatchEvent(
+        new DvcEligibilityEvent({
+          status: eligibility.status,
+          reasons: structuredClone(eligibility.reasons),
+        }),
+      );
+      if (eligibility.status === 'ineligible') {
+        await this.goTo(INELIGIBLE);
+        return;
+      }
+    }
+    if (this.returnToReview && this.canReturnToReview()) {
+      await this.goTo(REVIEW);
+      return;
+    }
+    await this.goTo(next?.id ?? REVIEW);
+  }
+
+  private async onBack(): Promise<void> {
+    const pages = this.pages;
+    if (this.pageId === INELIGIBLE) {
+      const lastEligibility = [...pages].reverse().find((p) => p.eligibility);
+      await this.goTo(lastEligibility?.id ?? pages[0].id);
+      return;
+    }
+    const index =
+      this.pageId === REVIEW ? pages.length : pages.findIndex((p) => p.id === this.pageId);
+    if (index > 0) await this.goTo(pages[index - 1].id);
+  }
+
+  private async onChangeLink(e: Event, path: string): Promise<void> {
+    e.preventDefault();
+    const page = this.pages.find((p) => p.fields.some((f) => f.field === path));
+    if (!page) return;
+    this.returnToReview = true;
+    await this.goTo(page.id);
+  }
+
+  /**
+   * After a "Sửa" link, Continue goes straight back to the review page unless the change made
+   * another page need answers (a question that just appeared, or one now required).
+   */
+  private canReturnToReview(): boolean {
+    const { problems } = this.validate();
+    const visible = this.pages.flatMap((p) => p.fields);
+    return this.problemsByField(problems, visible).size === 0;
+  }
+
+  // ---- submission ----------------------------------------------------------------------
+
+  private async onSubmit(): Promise<void> {
+    if (!this.validator || !this.loaded || this.submitting) return;
+    if (this.unevaluated.size > 0) void this.evaluateRules([]);
+    await this.settled();
+    const rules = this.rulesResult!;
+    if (rules.eligibility.status === 'ineligible') {
+      await this.goTo(INELIGIBLE);
+      return;
+    }
+    const { problems, value } = this.validate();
+    const visibleFields = this.pages.flatMap((p) => p.fields);
+    const byField = this.problemsByField(problems, visibleFields);
+    const shown = new Map(byField);
+    if (!this.declarationAccepted) {
+      shown.set(DECLARATION_ID, [
+        { code: 'declaration', path: '', message: this.msg.declarationRequired, params: {} },
+      ]);
+    }
+    this.shown = shown;
+    if (shown.size > 0) {
+      await this.showProblems(REVIEW, problems, [...shown.keys()]);
+      return;
+    }
+    const payload: FormPayload = {
+      procedure: { code: this.loaded.code, version: this.loaded.version },
+      answers: value,
+      eligibility: {
+        status: rules.eligibility.status,
+        reasons: structuredClone(rules.eligibility.reasons),
+      } satisfies EligibilityResult,
+      fee: structuredClone(rules.fee),
+      lang: this.uiLang,
+      assistedBy: this.assistedBy || null,
+      submittedAt: this.now().toISOString(),
+    };
+    if (!this.dispatchEvent(new DvcSubmitEvent(payload))) return;
+    this.submitting = true;
+    this.submitFailed = false;
+    try {
+      const result = await this.deliver(payload);
+      this.submitting = false;
+      await this.goTo(SUBMITTED);
+      this.dispatchEvent(new DvcSubmittedEvent({ payload, result }));
+    } catch (cause) {
+      this.submitting = false;
+      this.submitFailed = true;
+      console.error('dvc-form: the submission failed', cause);
+      this.dispatchEvent(
+        new DvcErrorEvent({
+          code: FORM_ERROR_CODE.submit,
+          message: 'The submission failed',
+          cause,
+        }),
+      );
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('#submit-failed')?.focus();
+    }
+  }
+
+  /**
+   * Delivers a payload once `dvc-submit` was not cancelled. Subclasses (or a `submitter`) add
+   * signing, documents and retries here; the default POSTs the payload as JSON to `action`.
+   */
+  protected async deliver(payload: FormPayload): Promise<unknown> {
+    if (this.submitter) return this.submitter(payload, this);
+    if (!this.action) throw new Error('dvc-form has neither a submitter nor an action');
+    const res = await fetch(this.action, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify(payload),
+    });
+    if (!res.ok) throw new Error(`HTTP ${res.status} ${res.statusText}`);
+    const type = res.headers.get('content-type') ?? '';
+    return type.includes('json') ? res.json() : null;
+  }
+
+  // ---- rendering -----------------------------------------------------------------------
+
+  override render() {
+    const msg = this.msg;
+    if (this.status === 'loading') {
+      return html`<div class="status" part="status" role="status" aria-live="polite">
+        ${msg.loading}
+      </div>`;
+    }
+    if (this.status === 'error') {
+      return html`<div class="status error-page" part="status" role="alert">
+        <h2 part="heading">${msg.loadFailedHeading}</h2>
+        <p>${msg.loadFailedBody}</p>
+        <p>${msg.loadFailedWhatToDo}</p>
+        ${
+          this.procedure || this.procedureData !== undefined
+            ? html`<button
+                type="button"
+                part="button button-secondary"
+                class="secondary"
+                @click=${() => void this.reload()}
+              >
+                ${msg.retry}
+              </button>`
+            : nothing
+        }
+      </div>`;
+    }
+    return html`
+      <div class="form">
+        ${
+          this.assistedBy
+            ? html`<p class="assisted" part="assisted-note">
+                ${msg.assistedNote(this.assistedBy)}
+              </p>`
+            : nothing
+        }
+        ${this.renderPage()}
+      </div>
+    `;
+  }
+
+  private renderPage(): TemplateResult {
+    if (this.pageId === SUBMITTED) return this.renderSubmitted();
+    if (this.pageId === INELIGIBLE) return this.renderIneligible();
+    if (this.pageId === REVIEW) return this.renderReview();
+    const page = this.currentPage ?? this.pages[0];
+    if (!page) return this.renderReview();
+    return this.renderQuestions(page);
+  }
+
+  private renderProgress(id: string): TemplateResult {
+    const { index, total } = this.progressOf(id);
+    return html`<p class="progress" part="progress">${this.msg.progress(index, total)}</p>`;
+  }
+
+  private renderSummary(): TemplateResult | typeof nothing {
+    if (this.summaryPaths.length === 0) return nothing;
+    const items: ErrorSummaryItem[] = this.summaryPaths.flatMap((path) =>
+      this.summaryLines(path).map((message) => ({
+        message,
+        target: path === DECLARATION_ID ? DECLARATION_ID : fieldId(path),
+      })),
+    );
+    return html`<dvc-error-summary
+      part="summary"
+      .heading=${this.msg.errorSummaryHeading}
+      .items=${items}
+      @dvc-error-select=${this.onErrorSelect}
+    ></dvc-error-summary>`;
+  }
+
+  private renderQuestions(page: Page): TemplateResult {
+    const lang = this.uiLang;
+    // In one-question-per-page mode the step title stays the heading and the progress counts
+    // questions; the question itself is the field's label, so it is not read out twice.
+    const heading = localize(page.step.title, lang);
+    const pages = this.pages;
+    const first = pages[0]?.id === page.id;
+    return html`
+      ${this.renderSummary()} ${this.renderProgress(page.id)}
+      <h2 id="page-heading" part="heading" tabindex="-1">${heading}</h2>
+      ${
+        page.step.description
+          ? html`<p class="description" part="description">
+              ${localize(page.step.description, lang)}
+            </p>`
+          : nothing
+      }
+      <div
+        class="fields"
+        @input=${this.onFieldInput}
+        @change=${this.onFieldChange}
+        @dvc-change=${this.onFieldChange}
+        @focusout=${this.onFieldBlur}
+        @keydown=${this.onFieldKeydown}
+      >
+        ${page.fields.map((f) => this.renderField(f))}
+      </div>
+      <div class="buttons">
+        <button
+          type="button"
+          class="primary"
+          part="button button-primary"
+          @click=${() => void this.onContinue()}
+        >
+          ${this.msg.continue}
+        </button>
+        ${
+          first
+            ? nothing
+            : html`<button
+                type="button"
+                class="secondary"
+                part="button button-secondary"
+                @click=${() => void this.onBack()}
+              >
+                ${this.msg.back}
+              </button>`
+        }
+      </div>
+    `;
+  }
+
+  private isRequired(field: FieldUi): boolean {
+    if (!this.loaded) return false;
+    return (
+      isSchemaRequired(this.loaded.data, field.field) ||
+      (this.rulesResult?.required.fields.includes(field.field) ?? false)
+    );
+  }
+
+  private isPrefilled(path: string): boolean {
+    const pre = getPath(this.prefilled, path);
+    return pre !== undefined && JSON.stringify(pre) === JSON.stringify(getPath(this.answers, path));
+  }
+
+  private renderField(field: FieldUi): TemplateResult {
+    if (field.widget === 'file') return this.renderDocument(field);
+    const lang = this.uiLang;
+    const tag =
+      field.widget === 'checkbox' && field.options?.length
+        ? literal`dvc-checkbox-group`
+        : WIDGET_TAGS[field.widget];
+    const path = field.field;
+    const value = getPath(this.answers, path);
+    const problems = this.shown.get(path) ?? [];
+    const group = field.widget === 'group';
+    // A group shows its own problem (too few items…) itself and its items' problems at the items.
+    const error = group
+      ? (problems.find((p) => pointerToPath(p.path) === path)?.message ?? '')
+      : (problems[0]?.message ?? '');
+    const groupErrors: Record<string, string> = {};
+    if (group) {
+      const prefix = `/${path.split('.').join('/')}`;
+      for (const p of problems) {
+        const rel = p.path.slice(prefix.length);
+        if (p.path.startsWith(`${prefix}/`) && !(rel in groupErrors)) groupErrors[rel] = p.message;
+      }
+    }
+    const options = field.options?.map((o) => ({
+      value: String(o.value),
+      label: localize(o.label, lang),
+    }));
+    if (group) {
+      return html`<dvc-repeat-group
+        id=${fieldId(path)}
+        data-path=${path}
+        .name=${path}
+        .label=${localize(field.label, lang)}
+        .hint=${localize(field.hint, lang)}
+        .error=${error}
+        .errors=${groupErrors}
+        .value=${this.shownValue(field, value)}
+        .fields=${this.groupFields(field)}
+        .min=${this.itemLimit(path, 'minItems') ?? 0}
+        .max=${this.itemLimit(path, 'maxItems')}
+        .itemLabel=${localize(field.itemLabel, lang)}
+        .addLabel=${localize(field.addLabel, lang)}
+        .required=${this.isRequired(field)}
+        .prefilled=${this.isPrefilled(path)}
+        .lang=${lang}
+      ></dvc-repeat-group>`;
+    }
+    return staticHtml`<${tag}
+      id=${fieldId(path)}
+      data-path=${path}
+      .name=${path}
+      .label=${localize(field.label, lang)}
+      .hint=${localize(field.hint, lang)}
+      .placeholder=${localize(field.placeholder, lang)}
+      .autocomplete=${field.autocomplete ?? ''}
+      .inputmode=${field.inputmode ?? ''}
+      .error=${error}
+      .value=${this.shownValue(field, value)}
+      .required=${this.isRequired(field)}
+      .prefilled=${this.isPrefilled(path)}
+      .options=${options ?? []}
+      .lang=${lang}
+    ></${tag}>`;
+  }
+
+  /** A repeat group's item fields, localised, with `required` from the item schema. */
+  private groupFields(field: FieldUi) {
+    const lang = this.uiLang;
+    const items = this.loaded ? schemaAt(this.loaded.data, field.field)?.items : undefined;
+    const itemSchema = (items && typeof items === 'object' ? items : {}) as Record<string, unknown>;
+    const required = Array.isArray(itemSchema.required) ? (itemSchema.required as string[]) : [];
+    return (field.fields ?? []).map((sub) => ({
+      field: sub.field,
+      widget: sub.widget,
+      label: localize(sub.label, lang),
+      hint: localize(sub.hint, lang) || undefined,
+      placeholder: localize(sub.placeholder, lang) || undefined,
+      autocomplete: sub.autocomplete,
+      inputmode: sub.inputmode,
+      required: required.includes(sub.field),
+      options: sub.options?.map((o) => ({
+        value: String(o.value),
+        label: localize(o.label, lang),
+      })),
+    }));
+  }
+
+  private itemLimit(path: string, keyword: 'minItems' | 'maxItems'): number | undefined {
+    const n = this.loaded ? schemaAt(this.loaded.data, path)?.[keyword] : undefined;
+    return typeof n === 'number' ? n : undefined;
+  }
+
+  private shownValue(field: FieldUi, value: unknown): unknown {
+    if (value === undefined) return this.emptyValue(field);
+    if (!field.options?.length) return value;
+    return Array.isArray(value) ? value.map(String) : String(value);
+  }
+
+  private emptyValue(field: FieldUi): unknown {
+    switch (field.widget) {
+      case 'group':
+        return [];
+      case 'address':
+        return undefined;
+      case 'number':
+        return null;
+      case 'checkbox':
+        return field.options?.length ? [] : false;
+      default:
+        return '';
+    }
+  }
+
+  private documentOf(field: FieldUi): DocumentSpec | undefined {
+    return this.loaded?.documents.find((d) => d.id === field.document);
+  }
+
+  private renderDocument(field: FieldUi): TemplateResult {
+    const lang = this.uiLang;
+    const msg = this.msg;
+    const doc = this.documentOf(field);
+    const required =
+      doc?.required || (doc ? this.rulesResult?.required.documents.includes(doc.id) : false);
+    const title = doc ? localize(doc.title, lang) : localize(field.label, lang);
+    return html`<section
+      class="document"
+      part="document-slot"
+      aria-labelledby="doc-${field.document ?? field.field}"
+    >
+      <h3 id="doc-${field.document ?? field.field}">${title}</h3>
+      ${doc?.description ? html`<p>${localize(doc.description, lang)}</p>` : nothing}
+      ${
+        doc
+          ? html`<ul class="requirements">
+              <li>${required ? msg.documentRequired : msg.documentOptional}</li>
+              <li>${msg.documentForm[doc.form]} · ${msg.documentCopies(doc.copies)}</li>
+              <li>${msg.documentAccept(doc.accept.join(', '))}</li>
+              <li>${msg.documentMaxSize(formatBytes(doc.maxSizeBytes))}</li>
+            </ul>`
+          : nothing
+      }
+      <slot name="document-${field.document ?? field.field}"
+        ><p class="hint">${msg.documentWillUpload}</p></slot
+      >
+    </section>`;
+  }
+
+  private renderIneligible(): TemplateResult {
+    const lang = this.uiLang;
+    const msg = this.msg;
+    const reasons = this.rulesResult?.eligibility.reasons ?? [];
+    return html`
+      <h2 id="page-heading" part="heading" tabindex="-1">${msg.ineligibleHeading}</h2>
+      <p>${msg.ineligibleIntro}</p>
+      <ul class="reasons" part="reasons">
+        ${reasons.map(
+          (r) =>
+            html`<li>
+              <p class="reason">${localize(r.message, lang)}</p>
+              ${
+                r.remedy
+                  ? html`<p class="remedy">
+                      <strong>${msg.remedyLabel}</strong>${localize(r.remedy, lang)}
+                    </p>`
+                  : nothing
+              }
+            </li>`,
+        )}
+      </ul>
+      <div class="buttons">
+        <button
+          type="button"
+          class="secondary"
+          part="button button-secondary"
+          @click=${() => void this.onBack()}
+        >
+          ${msg.changeAnswers}
+        </button>
+      </div>
+    `;
+  }
+
+  private renderReview(): TemplateResult {
+    const lang = this.uiLang;
+    const msg = this.msg;
+    const procedure = this.loaded!;
+    const pages = this.pages;
+    // One list per step, in journey order; documents are listed by the upload feature.
+    const sections: { step: Step; fields: FieldUi[] }[] = [];
+    for (const page of pages) {
+      const fields = page.fields.filter((f) => f.widget !== 'file');
+      if (fields.length === 0) continue;
+      const last = sections[sections.length - 1];
+      if (last && last.step.id === page.step.id) last.fields.push(...fields);
+      else sections.push({ step: page.step, fields: [...fields] });
+    }
+    const declarationError = this.shown.has(DECLARATION_ID);
+    return html`
+      ${this.renderSummary()} ${this.renderProgress(REVIEW)}
+      <h2 id="page-heading" part="heading" tabindex="-1">${msg.reviewHeading}</h2>
+      <p>${msg.reviewIntro}</p>
+      ${sections.map(
+        (s) =>
+          html`<section class="review-section" aria-labelledby="review-${s.step.id}">
+            <h3 id="review-${s.step.id}">${localize(s.step.title, lang)}</h3>
+            <dl class="review" part="review-list">
+              ${s.fields.map((f) => this.renderReviewRow(f))}
+            </dl>
+          </section>`,
+      )}
+      ${this.renderFee()}
+      <section class="declaration" part="declaration" aria-labelledby="declaration-heading">
+        <h3 id="declaration-heading">${msg.declarationHeading}</h3>
+        <p>${localize(procedure.declaration.text, lang)}</p>
+        ${
+          declarationError
+            ? html`<p class="error" id="declaration-error">
+                <span class="visually-hidden">${msg.errorPrefix}</span>${msg.declarationRequired}
+              </p>`
+            : nothing
+        }
+        <div class="checkbox">
+          <input
+            type="checkbox"
+            id=${DECLARATION_ID}
+            required
+            aria-invalid=${declarationError ? 'true' : 'false'}
+            aria-describedby=${declarationError ? 'declaration-error' : nothing}
+            .checked=${this.declarationAccepted}
+            @change=${(e: Event) => {
+              this.declarationAccepted = (e.target as HTMLInputElement).checked;
+              if (this.declarationAccepted && this.shown.has(DECLARATION_ID)) {
+                const next = new Map(this.shown);
+                next.delete(DECLARATION_ID);
+                this.shown = next;
+              }
+            }}
+          />
+          <label for=${DECLARATION_ID}>${msg.declarationLabel}</label>
+        </div>
+      </section>
+      ${
+        this.submitFailed
+          ? html`<div class="submit-failed" id="submit-failed" tabindex="-1" role="alert">
+              <h3>${msg.submitFailedHeading}</h3>
+              <p>${msg.submitFailedBody}</p>
+            </div>`
+          : nothing
+      }
+      <div class="buttons">
+        <button
+          type="button"
+          class="primary"
+          part="button button-primary"
+          ?disabled=${this.submitting}
+          @click=${() => void this.onSubmit()}
+        >
+          ${this.submitting ? msg.submitting : msg.submit}
+        </button>
+        ${
+          pages.length > 0
+            ? html`<button
+                type="button"
+                class="secondary"
+                part="button button-secondary"
+                @click=${() => void this.onBack()}
+              >
+                ${msg.back}
+              </button>`
+            : nothing
+        }
+      </div>
+      <div class="visually-hidden" role="status" aria-live="polite">
+        ${this.submitting ? msg.submitting : ''}
+      </div>
+    `;
+  }
+
+  private renderReviewRow(field: FieldUi): TemplateResult {
+    const lang = this.uiLang;
+    const msg = this.msg;
+    const label = localize(field.label, lang);
+    const value = getPath(this.answers, field.field);
+    let shown: TemplateResult | string;
+    if (field.widget === 'group' && Array.isArray(value) && value.length > 0) {
+      const itemLabel = localize(field.itemLabel, lang) || label;
+      shown = html`<ol class="items">
+        ${value.map(
+          (item, i) =>
+            html`<li>
+              <span class="item-heading">${msg.itemHeading(itemLabel, i + 1)}</span>
+              <ul>
+                ${(field.fields ?? []).map((sub) => {
+                  const text = formatAnswer(sub, getPath(item, sub.field), lang, msg);
+                  return html`<li>${localize(sub.label, lang)}: ${text ?? msg.notAnswered}</li>`;
+                })}
+              </ul>
+            </li>`,
+        )}
+      </ol>`;
+    } else if (field.widget === 'address') {
+      shown = this.formatAddress(value) ?? msg.notAnswered;
+    } else {
+      const schema = this.loaded ? schemaAt(this.loaded.data, field.field) : undefined;
+      const format = typeof schema?.format === 'string' ? schema.format : undefined;
+      shown = formatAnswer(field, value, lang, msg, format) ?? msg.notAnswered;
+    }
+    return html`<div class="row">
+      <dt>${label}</dt>
+      <dd class="value">${shown}</dd>
+      <dd class="action">
+        <a
+          href="#${fieldId(field.field)}"
+          part="change-link"
+          @click=${(e: Event) => void this.onChangeLink(e, field.field)}
+          >${msg.change}<span class="visually-hidden"> ${label}</span></a
+        >
+      </dd>
+    </div>`;
+  }
+
+  /**
+   * An address as it is written in Vietnam, most specific part first: "Số 12 phố Đội Cấn,
+   * Phường Ba Đình, Thành phố Hà Nội" (official unit names, VIETNAM.md §1).
+   */
+  private formatAddress(value: unknown): string | undefined {
+    if (!value || typeof value !== 'object') return undefined;
+    const v = value as Record<string, unknown>;
+    const str = (x: unknown) => (typeof x === 'string' ? x : '');
+    if (!this.unitNames) this.loadUnitNames();
+    const names = this.unitNames;
+    const commune = str(v.commune);
+    const province = str(v.province);
+    const parts = [
+      str(v.street).trim(),
+      commune ? (names?.get(`c:${commune}`) ?? commune) : '',
+      province ? (names?.get(`p:${province}`) ?? province) : '',
+    ].filter(Boolean);
+    return parts.length > 0 ? parts.join(', ') : undefined;
+  }
+
+  private unitNamesLoading = false;
+
+  private loadUnitNames(): void {
+    if (this.unitNamesLoading) return;
+    this.unitNamesLoading = true;
+    loadAdminUnits().then(
+      (units) => {
+        const names = new Map<string, string>();
+        for (const p of units.provinces) names.set(`p:${p.code}`, p.name);
+        for (const list of units.communesByProvince.values()) {
+          for (const c of list) names.set(`c:${c.code}`, c.name);
+        }
+        this.unitNames = names;
+      },
+      (cause: unknown) => {
+        // The codes stay on screen; the names come on the next review.
+        this.unitNamesLoading = false;
+        console.error('dvc-form: cannot load the administrative units', cause);
+      },
+    );
+  }
+
+  private renderFee(): TemplateResult {
+    const lang = this.uiLang;
+    const msg = this.msg;
+    const fee = this.rulesResult?.fee;
+    if (!fee || fee.items.length === 0) {
+      return html`<section class="fee-section" aria-labelledby="fee-heading">
+        <h3 id="fee-heading">${msg.feeHeading}</h3>
+        <p>${msg.noFee}</p>
+      </section>`;
+    }
+    return html`<section class="fee-section" aria-labelledby="fee-heading">
+      <h3 id="fee-heading">${msg.feeHeading}</h3>
+      <table class="fee" part="fee">
+        <thead>
+          <tr>
+            <th scope="col">${msg.feeItem}</th>
+            <th scope="col" class="amount">${msg.feeAmount}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${fee.items.map(
+            (item) =>
+              html`<tr>
+                  <th scope="row">
+                    ${localize(item.label, lang)}
+                    ${
+                      item.quantity !== 1
+                        ? html`<span class="hint"
+                            >(${msg.feeQuantity(item.quantity, formatVnd(item.amount))})</span
+                          >`
+                        : nothing
+                    }
+                  </th>
+                  <td class="amount">${formatVnd(item.amount * item.quantity)}</td>
+                </tr>
+                ${item.reductions.map(
+                  (r) =>
+                    html`<tr class="reduction">
+                      <th scope="row">${msg.feeReduction(localize(r.label, lang), r.percent)}</th>
+                      <td class="amount">−${formatVnd(r.amount)}</td>
+                    </tr>`,
+                )}`,
+          )}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">${msg.feeTotal}</th>
+            <td class="amount">${formatVnd(fee.total)}</td>
+          </tr>
+        </tfoot>
+      </table>
+    </section>`;
+  }
+
+  private renderSubmitted(): TemplateResult {
+    return html`<h2 id="page-heading" part="heading" tabindex="-1">${this.msg.submittedHeading}</h2>
+      <p>${this.msg.submittedBody}</p>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dvc-form': DvcForm;
+  }
+}

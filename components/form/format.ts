@@ -1,0 +1,99 @@
+import type { FieldUi, Lang, LocalizedText } from '../../src/procedure/types.js';
+import type { FormMessages } from './messages.js';
+
+/** Picks the text for `lang`, falling back to Vietnamese (the procedure format requires it). */
+export function localize(text: LocalizedText | undefined, lang: Lang): string {
+  if (!text) return '';
+  return (lang === 'en' && text.en) || text.vi;
+}
+
+/**
+ * Amounts are shown the Vietnamese way in both languages ("50.000 ₫": whole đồng, dot thousands
+ * separator; VIETNAM.md §5): fees are set in VND and people compare them with paper notices.
+ */
+const VND = new Intl.NumberFormat('vi-VN', {
+  style: 'currency',
+  currency: 'VND',
+  maximumFractionDigits: 0,
+});
+const NUMBER = new Intl.NumberFormat('vi-VN');
+
+export function formatVnd(amount: number): string {
+  return VND.format(amount);
+}
+
+export function formatNumber(n: number): string {
+  return NUMBER.format(n);
+}
+
+/**
+ * ISO `YYYY-MM-DD` → `dd/mm/yyyy`: every Vietnamese form writes dates day first (ngày, tháng,
+ * năm; ../shared/domain/VIETNAM.md §2.4). Anything else is shown as typed.
+ */
+export function formatDate(value: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : value;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${NUMBER.format(Math.round((bytes / 1048576) * 10) / 10)} MB`;
+  if (bytes >= 1024) return `${NUMBER.format(Math.round(bytes / 1024))} KB`;
+  return `${NUMBER.format(bytes)} B`;
+}
+
+function isEmpty(value: unknown): boolean {
+  return (
+    value === undefined ||
+    value === null ||
+    value === '' ||
+    (Array.isArray(value) && value.length === 0) ||
+    (typeof value === 'object' &&
+      !Array.isArray(value) &&
+      Object.values(value as object).every(isEmpty))
+  );
+}
+
+/** An answer as plain text for the review page; `undefined` when the question was not answered. */
+export function formatAnswer(
+  field: FieldUi,
+  value: unknown,
+  lang: Lang,
+  msg: FormMessages,
+  schemaFormat?: string,
+): string | undefined {
+  if (isEmpty(value)) return undefined;
+  if (field.options && field.options.length > 0) {
+    const labelOf = (v: unknown) => {
+      const option = field.options!.find((o) => o.value === v);
+      return option ? localize(option.label, lang) : String(v);
+    };
+    return Array.isArray(value) ? value.map(labelOf).join(', ') : labelOf(value);
+  }
+  if (typeof value === 'boolean') return value ? msg.yes : msg.no;
+  if (typeof value === 'number') return NUMBER.format(value);
+  if (typeof value === 'string') {
+    return field.widget === 'date' || schemaFormat === 'date' ? formatDate(value) : value;
+  }
+  if (Array.isArray(value)) return value.map((v) => formatLeaf(v, msg)).join(', ');
+  if (typeof value === 'object') {
+    // Structured answers (an address) read best as their parts, most specific first, as they
+    // are written on Vietnamese envelopes and forms.
+    return Object.values(value as Record<string, unknown>)
+      .filter((v) => !isEmpty(v))
+      .map((v) => formatLeaf(v, msg))
+      .join(', ');
+  }
+  return String(value);
+}
+
+function formatLeaf(value: unknown, msg: FormMessages): string {
+  if (typeof value === 'boolean') return value ? msg.yes : msg.no;
+  if (typeof value === 'number') return NUMBER.format(value);
+  if (value && typeof value === 'object') {
+    return Object.values(value as Record<string, unknown>)
+      .filter((v) => !isEmpty(v))
+      .map((v) => formatLeaf(v, msg))
+      .join(', ');
+  }
+  return String(value);
+}

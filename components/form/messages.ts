@@ -1,0 +1,182 @@
+import type { Lang } from '../../src/procedure/types.js';
+
+/**
+ * Every interface string `<dvc-form>` shows, in Vietnamese and English. Vietnamese is written
+ * for citizens: short, plain and polite (GOV.UK style), never blaming the person.
+ */
+export interface FormMessages {
+  loading: string;
+  loadFailedHeading: string;
+  loadFailedBody: string;
+  loadFailedWhatToDo: string;
+  retry: string;
+  progress: (current: number, total: number) => string;
+  back: string;
+  continue: string;
+  submit: string;
+  submitting: string;
+  errorSummaryHeading: string;
+  errorPrefix: string;
+  eligibilityStepTitle: string;
+  ineligibleHeading: string;
+  ineligibleIntro: string;
+  remedyLabel: string;
+  changeAnswers: string;
+  reviewHeading: string;
+  reviewIntro: string;
+  change: string;
+  notAnswered: string;
+  yes: string;
+  no: string;
+  itemHeading: (itemLabel: string, n: number) => string;
+  feeHeading: string;
+  feeItem: string;
+  feeAmount: string;
+  feeQuantity: (quantity: number, unitAmount: string) => string;
+  feeReduction: (label: string, percent: number) => string;
+  feeTotal: string;
+  noFee: string;
+  declarationHeading: string;
+  declarationLabel: string;
+  declarationRequired: string;
+  assistedNote: (helper: string) => string;
+  documentHeading: string;
+  documentWillUpload: string;
+  documentForm: Record<'original' | 'copy' | 'certified-copy' | 'electronic', string>;
+  documentCopies: (n: number) => string;
+  documentRequired: string;
+  documentOptional: string;
+  documentAccept: (types: string) => string;
+  documentMaxSize: (size: string) => string;
+  submittedHeading: string;
+  submittedBody: string;
+  submitFailedHeading: string;
+  submitFailedBody: string;
+  unnamedProblem: string;
+}
+
+const vi: FormMessages = {
+  loading: 'Đang tải biểu mẫu…',
+  loadFailedHeading: 'Không tải được biểu mẫu',
+  loadFailedBody: 'Rất tiếc, biểu mẫu này hiện chưa dùng được. Thông tin của bạn chưa được gửi đi.',
+  loadFailedWhatToDo:
+    'Bạn vui lòng thử lại sau ít phút. Nếu vẫn không được, bạn có thể liên hệ cơ quan giải quyết hoặc nộp hồ sơ trực tiếp tại Bộ phận Một cửa.',
+  retry: 'Thử lại',
+  progress: (current, total) => `Bước ${current} trên ${total}`,
+  back: 'Quay lại',
+  continue: 'Tiếp tục',
+  submit: 'Gửi hồ sơ',
+  submitting: 'Đang gửi hồ sơ…',
+  errorSummaryHeading: 'Có lỗi cần sửa',
+  errorPrefix: 'Lỗi: ',
+  eligibilityStepTitle: 'Kiểm tra điều kiện nộp hồ sơ',
+  ineligibleHeading: 'Bạn chưa thể nộp hồ sơ này trực tuyến',
+  ineligibleIntro: 'Theo các câu trả lời của bạn:',
+  remedyLabel: 'Bạn có thể: ',
+  changeAnswers: 'Sửa câu trả lời',
+  reviewHeading: 'Kiểm tra lại thông tin',
+  reviewIntro: 'Bạn vui lòng kiểm tra lại các câu trả lời trước khi gửi hồ sơ.',
+  change: 'Sửa',
+  notAnswered: 'Chưa trả lời',
+  yes: 'Có',
+  no: 'Không',
+  itemHeading: (itemLabel, n) => `${itemLabel} ${n}`,
+  feeHeading: 'Phí, lệ phí',
+  feeItem: 'Khoản',
+  feeAmount: 'Số tiền',
+  feeQuantity: (quantity, unitAmount) => `${quantity} × ${unitAmount}`,
+  feeReduction: (label, percent) =>
+    percent >= 100 ? `Miễn: ${label}` : `Giảm ${percent}%: ${label}`,
+  feeTotal: 'Tổng cộng',
+  noFee: 'Bạn không phải nộp phí, lệ phí.',
+  declarationHeading: 'Lời cam đoan',
+  declarationLabel: 'Tôi đã đọc và đồng ý với lời cam đoan trên',
+  declarationRequired: 'Bạn cần đánh dấu vào ô cam đoan để gửi hồ sơ',
+  assistedNote: (helper) =>
+    `Biểu mẫu này được điền với sự hỗ trợ của ${helper}, cùng với người nộp hồ sơ. Người hỗ trợ cần đọc lại từng câu trả lời cho người nộp hồ sơ nghe trước khi gửi.`,
+  documentHeading: 'Giấy tờ cần nộp',
+  documentWillUpload: 'Bạn sẽ nộp giấy tờ này ở đây.',
+  documentForm: {
+    original: 'Bản chính',
+    copy: 'Bản sao',
+    'certified-copy': 'Bản sao có chứng thực',
+    electronic: 'Bản điện tử',
+  },
+  documentCopies: (n) => `Số lượng: ${n}`,
+  documentRequired: 'Bắt buộc',
+  documentOptional: 'Không bắt buộc',
+  documentAccept: (types) => `Định dạng được nhận: ${types}`,
+  documentMaxSize: (size) => `Dung lượng tối đa: ${size}`,
+  submittedHeading: 'Đã gửi hồ sơ',
+  submittedBody: 'Cơ quan giải quyết đã nhận hồ sơ của bạn.',
+  submitFailedHeading: 'Chưa gửi được hồ sơ',
+  submitFailedBody:
+    'Rất tiếc, hồ sơ chưa gửi được. Các câu trả lời của bạn vẫn còn trên trang này. Bạn vui lòng thử gửi lại sau ít phút.',
+  unnamedProblem: 'Thông tin chưa hợp lệ',
+};
+
+const en: FormMessages = {
+  loading: 'Loading the form…',
+  loadFailedHeading: 'The form could not be loaded',
+  loadFailedBody: 'Sorry, this form cannot be used at the moment. Nothing has been sent.',
+  loadFailedWhatToDo:
+    'Please try again in a few minutes. If it still does not work, contact the agency or apply in person at the one-stop shop (Bộ phận Một cửa).',
+  retry: 'Try again',
+  progress: (current, total) => `Step ${current} of ${total}`,
+  back: 'Back',
+  continue: 'Continue',
+  submit: 'Send application',
+  submitting: 'Sending your application…',
+  errorSummaryHeading: 'There is a problem',
+  errorPrefix: 'Error: ',
+  eligibilityStepTitle: 'Check you can apply',
+  ineligibleHeading: 'You cannot apply online for this',
+  ineligibleIntro: 'Based on your answers:',
+  remedyLabel: 'What you can do: ',
+  changeAnswers: 'Change your answers',
+  reviewHeading: 'Check your answers',
+  reviewIntro: 'Please check your answers before you send your application.',
+  change: 'Change',
+  notAnswered: 'Not answered',
+  yes: 'Yes',
+  no: 'No',
+  itemHeading: (itemLabel, n) => `${itemLabel} ${n}`,
+  feeHeading: 'Fees',
+  feeItem: 'Item',
+  feeAmount: 'Amount',
+  feeQuantity: (quantity, unitAmount) => `${quantity} × ${unitAmount}`,
+  feeReduction: (label, percent) =>
+    percent >= 100 ? `Exempt: ${label}` : `${percent}% reduction: ${label}`,
+  feeTotal: 'Total',
+  noFee: 'You do not have to pay a fee.',
+  declarationHeading: 'Declaration',
+  declarationLabel: 'I have read and agree with the declaration above',
+  declarationRequired: 'Tick the declaration box to send your application',
+  assistedNote: (helper) =>
+    `This form is being filled in with the help of ${helper}, together with the applicant. The helper should read every answer back to the applicant before sending.`,
+  documentHeading: 'Document to provide',
+  documentWillUpload: 'You will provide this document here.',
+  documentForm: {
+    original: 'Original',
+    copy: 'Copy',
+    'certified-copy': 'Certified copy',
+    electronic: 'Electronic copy',
+  },
+  documentCopies: (n) => `Number of copies: ${n}`,
+  documentRequired: 'Required',
+  documentOptional: 'Optional',
+  documentAccept: (types) => `Accepted formats: ${types}`,
+  documentMaxSize: (size) => `Maximum size: ${size}`,
+  submittedHeading: 'Application sent',
+  submittedBody: 'The agency has received your application.',
+  submitFailedHeading: 'Your application has not been sent',
+  submitFailedBody:
+    'Sorry, your application could not be sent. Your answers are still on this page. Please try again in a few minutes.',
+  unnamedProblem: 'This information is not valid',
+};
+
+export const FORM_MESSAGES: Record<Lang, FormMessages> = { vi, en };
+
+export function formMessages(lang: Lang): FormMessages {
+  return FORM_MESSAGES[lang];
+}
