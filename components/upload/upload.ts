@@ -1,0 +1,712 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { DvcFieldElement } from '../base/field-element.js';
+import { fieldStyles } from '../base/styles.js';
+import { FILE_PROBLEM, checkCount, checkFile, type FileProblem } from '../../src/files/checks.js';
+import { formatList, formatSize } from '../../src/files/format.js';
+import { sha256Blob } from '../../src/files/hash.js';
+import { SNIFF_HEAD_BYTES, SNIFF_TAIL_BYTES } from '../../src/files/sniff.js';
+import {
+  FILE_TYPE,
+  FILE_TYPES,
+  acceptAttribute,
+  acceptedTypes,
+  typeLabels,
+  type FileType,
+} from '../../src/files/types.js';
+import type { DocumentSpec, LocalizedText } from '../../src/procedure/types.js';
+import type { PayloadDocument } from '../../src/submission/payload.js';
+import {
+  fileProblemMessage,
+  formAndCopies,
+  um,
+  type UploadLang,
+  type UploadMessageKey,
+} from './messages.js';
+import { renamePhoto, resizePhoto } from './photo.js';
+import { createTransfer, type Transfer } from './transfer.js';
+import { uploadStyles } from './upload.styles.js';
+
+/** One file of the slot as it goes into the signed payload, plus the bytes for multipart. */
+export interface UploadEntry extends PayloadDocument {
+  /** The bytes that were hashed (the re-encoded photo for portraits); absent after a restore. */
+  file?: Blob;
+}
+
+/** Where a file is in its journey from the device to the agency. */
+export const UPLOAD_STATUS = {
+  preparing: 'preparing',
+  hashing: 'hashing',
+  uploading: 'uploading',
+  paused: 'paused',
+  done: 'done',
+  failed: 'failed',
+} as const;
+export type UploadStatus = (typeof UPLOAD_STATUS)[keyof typeof UPLOAD_STATUS];
+
+interface Item {
+  key: number;
+  file: Blob;
+  name: string;
+  type: FileType;
+  size: number;
+  status: UploadStatus;
+  /** 0–1 of the current stage (hashing or uploading). */
+  progress: number;
+  sha256?: string;
+  url?: string;
+  thumb?: string;
+  transfer?: Transfer;
+  abort?: AbortController;
+}
+
+/** Types Chromium, Firefox and Safari all decode in `<img>`: thumbnails for these only. */
+const PREVIEWABLE: readonly FileType[] = [FILE_TYPE.jpeg, FILE_TYPE.png, FILE_TYPE.webp];
+const PHOTO_INPUT: readonly FileType[] = [
+  FILE_TYPE.jpeg,
+  FILE_TYPE.png,
+  FILE_TYPE.webp,
+  FILE_TYPE.heic,
+  FILE_TYPE.heif,
+];
+
+const localize = (text: LocalizedText | undefined, lang: UploadLang) =>
+  text ? (lang === 'en' ? (text.en ?? text.vi) : text.vi) : '';
+
+let nextKey = 1;
+
+/**
+ * @summary One dossier document slot (thành phần hồ sơ): its requirements in plain words, files
+ * chosen with a button, the phone camera or drag and drop, checked by content, hashed (SHA-256,
+ * streamed) and, with `upload-endpoint`, uploaded with the resumable tus protocol.
+ *
+ * The value is the document entries of the signed payload, `{ slot, name, type, size, sha256,
+ * url? }`, plus `file` (the bytes) for a multipart submission when there is no endpoint. Only
+ * files that are completely hashed (and uploaded, with an endpoint) are in the value.
+ *
+ * @event dvc-change - A file was added (hashed/uploaded) or removed; `detail` is `{name, value}`.
+ * @event change - Same moment as `dvc-change`.
+ *
+ * @csspart label - The legend (document title).
+ * @csspart hint - The document's description.
+ * @csspart requirements - The list of requirements.
+ * @csspart error - The error messages.
+ * @csspart drop-zone - The area files can be dropped on.
+ * @csspart file - Each chosen file.
+ * @csspart progress - Each progress bar.
+ *
+ * @cssproperty [--dvc-color-drop-bg=#e8f1f8] - Drop zone background while a file is dragged over it.
+ */
+@customElement('dvc-upload')
+export class DvcUpload extends DvcFieldElement<UploadEntry[]> {
+  static override styles = [fieldStyles, uploadStyles];
+
+  /** The document slot from the procedure's `documents`. */
+  @property({ attribute: false }) spec?: DocumentSpec;
+  /** The agency's tus endpoint; without it files stay in the browser for a multipart submission. */
+  @property({ attribute: 'upload-endpoint' }) uploadEndpoint = '';
+  /** Milliseconds to wait before each automatic retry of an interrupted upload. */
+  @property({ attribute: false }) retryDelays?: number[];
+  /** Bytes per upload request (tus PATCH); smaller survives bad networks better. */
+  @property({ attribute: false }) chunkSize?: number;
+  /** Bytes read per hashing step; the memory a file needs while it is hashed. */
+  @property({ attribute: false }) hashChunkSize?: number;
+
+  @state() private items: Item[] = [];
+  @state() private problems: FileProblem[] = [];
+  @state() private announcement = '';
+  @state() private dragging = false;
+  private replaceKey?: number;
+
+  // ---- value -----------------------------------------------------------------------------
+
+  /** The finished files as payload document entries (with their bytes in `file`). */
+  get value(): UploadEntry[] {
+    const slot = this.spec?.id ?? this.name;
+    return this.items
+      .filter((i) => i.status === UPLOAD_STATUS.done && i.sha256)
+      .map((i) => ({
+        slot,
+        name: i.name,
+        type: i.type,
+        size: i.size,
+        sha256: i.sha256!,
+        ...(i.url ? { url: i.url } : {}),
+        file: i.file,
+      }));
+  }
+  set value(entries: UploadEntry[] | null | undefined) {
+    for (const item of this.items) this.dispose(item);
+    this.items = (entries ?? []).map((e) => ({
+      key: nextKey++,
+      file: e.file ?? new Blob([]),
+      name: e.name,
+      type: e.type as FileType,
+      size: e.size,
+      status: UPLOAD_STATUS.done,
+      progress: 1,
+      sha256: e.sha256,
+      ...(e.url ? { url: e.url } : {}),
+    }));
+    this.problems = [];
+    this.requestUpdate('value');
+  }
+
+  /** The entries for the payload's `documents`, without the bytes. */
+  get documents(): PayloadDocument[] {
+    return this.value.map(({ file: _file, ...doc }) => doc);
+  }
+
+  /** Whether a file is still being prepared, hashed or uploaded. */
+  get busy(): boolean {
+    return this.items.some((i) => i.status !== UPLOAD_STATUS.done);
+  }
+
+  // ---- lifecycle ---------------------------------------------------------------------------
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // Uploads pause (the server keeps the bytes); object URLs are released.
+    for (const item of this.items) {
+      void item.transfer?.pause();
+      item.abort?.abort();
+      if (item.thumb) URL.revokeObjectURL(item.thumb);
+      item.thumb = undefined;
+    }
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    for (const item of this.items) this.ensureThumb(item);
+  }
+
+  private get ui(): UploadLang {
+    return this.uiLang;
+  }
+
+  private m(key: UploadMessageKey, params?: Record<string, string | number>): string {
+    return um(this.ui, key, params);
+  }
+
+  private get types(): FileType[] {
+    return acceptedTypes(this.spec?.accept ?? []);
+  }
+
+  private get docTitle(): string {
+    return this.label || localize(this.spec?.title, this.ui);
+  }
+
+  // ---- checks and processing -----------------------------------------------------------
+
+  /**
+   * Checks and adds files (from the picker, the camera or a drop). With `replaceKey`, the new
+   * file takes the place of that one.
+   */
+  async addFiles(files: readonly File[], replaceKey?: number): Promise<void> {
+    const spec = this.spec;
+    if (!spec || files.length === 0 || this.isDisabled) return;
+    const limits = {
+      accept: spec.accept,
+      maxSizeBytes: spec.maxSizeBytes,
+      maxFiles: spec.maxFiles,
+    };
+    const replacing = replaceKey !== undefined && this.items.some((i) => i.key === replaceKey);
+    const existing = replacing ? this.items.length - 1 : this.items.length;
+    const tooMany = checkCount(limits, existing, files.length);
+    if (tooMany) {
+      this.problems = [tooMany];
+      return;
+    }
+    const problems: FileProblem[] = [];
+    const accepted: Item[] = [];
+    for (const file of files) {
+      let head: Uint8Array;
+      let tail: Uint8Array | undefined;
+      try {
+        head = new Uint8Array(await file.slice(0, SNIFF_HEAD_BYTES).arrayBuffer());
+        // ZIP containers list their entries at the end (the central directory).
+        if (head[0] === 0x50 && head[1] === 0x4b && file.size > SNIFF_HEAD_BYTES) {
+          tail = new Uint8Array(await file.slice(-SNIFF_TAIL_BYTES).arrayBuffer());
+        }
+      } catch {
+        problems.push({ code: FILE_PROBLEM.unreadable, params: { name: file.name } });
+        continue;
+      }
+      const result = checkFile(limits, {
+        name: file.name,
+        size: file.size,
+        type: file.type,
+        head,
+        ...(tail ? { tail } : {}),
+      });
+      if (!result.ok) {
+        problems.push(result.problem);
+        continue;
+      }
+      accepted.push({
+        key: nextKey++,
+        file,
+        name: result.file.name,
+        type: result.file.type,
+        size: file.size,
+        status: spec.photo ? UPLOAD_STATUS.preparing : UPLOAD_STATUS.hashing,
+        progress: 0,
+      });
+    }
+    this.problems = problems;
+    if (accepted.length === 0) return;
+    let items = [...this.items];
+    if (replacing) {
+      const at = items.findIndex((i) => i.key === replaceKey);
+      this.dispose(items[at]!);
+      items.splice(at, 1, ...accepted);
+    } else {
+      items = [...items, ...accepted];
+    }
+    this.items = items;
+    for (const item of accepted) this.ensureThumb(item);
+    this.announcement = accepted.map((i) => this.m('added', { name: i.name })).join('. ');
+    if (replacing) this.emitChanged();
+    await Promise.all(accepted.map((item) => this.process(item)));
+  }
+
+  private async process(item: Item): Promise<void> {
+    const photo = this.spec?.photo;
+    if (photo && PHOTO_INPUT.includes(item.type)) {
+      try {
+        const type = photo.mimeType ?? 'image/jpeg';
+        const blob = await resizePhoto(item.file, photo);
+        if (!this.has(item)) return;
+        item.file = blob;
+        item.size = blob.size;
+        item.type = type;
+        item.name = renamePhoto(item.name, type);
+        if (item.thumb) URL.revokeObjectURL(item.thumb);
+        item.thumb = undefined;
+        this.ensureThumb(item);
+      } catch {
+        // The browser cannot decode it (HEIC outside Safari): the original is sent as chosen.
+      }
+    }
+    await this.hash(item);
+  }
+
+  private async hash(item: Item): Promise<void> {
+    item.status = UPLOAD_STATUS.hashing;
+    item.progress = 0;
+    item.abort = new AbortController();
+    this.touch();
+    try {
+      item.sha256 = await sha256Blob(item.file, {
+        ...(this.hashChunkSize ? { chunkSize: this.hashChunkSize } : {}),
+        signal: item.abort.signal,
+        onProgress: (done, total) => {
+          item.progress = total ? done / total : 1;
+          this.touch();
+        },
+      });
+    } catch {
+      if (!this.has(item)) return;
+      this.problems = [
+        ...this.problems,
+        { code: FILE_PROBLEM.unreadable, params: { name: item.name } },
+      ];
+      this.removeItem(item, false);
+      return;
+    }
+    item.abort = undefined;
+    if (!this.has(item)) return;
+    if (this.uploadEndpoint) await this.upload(item);
+    else this.finish(item);
+  }
+
+  private async upload(item: Item): Promise<void> {
+    item.status = UPLOAD_STATUS.uploading;
+    item.progress = 0;
+    this.touch();
+    const transfer = await createTransfer({
+      endpoint: this.uploadEndpoint,
+      file: item.file,
+      sha256: item.sha256!,
+      metadata: { filename: item.name, filetype: item.type, slot: this.spec?.id ?? this.name },
+      ...(this.chunkSize ? { chunkSize: this.chunkSize } : {}),
+      ...(this.retryDelays ? { retryDelays: this.retryDelays } : {}),
+      onProgress: (sent, total) => {
+        item.progress = total ? sent / total : 1;
+        this.touch();
+      },
+      onSuccess: (url) => {
+        item.url = url;
+        item.transfer = undefined;
+        this.finish(item);
+      },
+      onError: () => {
+        item.status = UPLOAD_STATUS.failed;
+        this.announcement = this.m('uploadFailed', { name: item.name });
+        this.touch();
+      },
+    });
+    if (!this.has(item)) {
+      await transfer.cancel();
+      return;
+    }
+    item.transfer = transfer;
+    await transfer.start();
+  }
+
+  private finish(item: Item): void {
+    if (!this.has(item)) return;
+    item.status = UPLOAD_STATUS.done;
+    item.progress = 1;
+    this.touch();
+    this.emitChanged();
+  }
+
+  private pause(item: Item): void {
+    if (item.status !== UPLOAD_STATUS.uploading) return;
+    void item.transfer?.pause();
+    item.status = UPLOAD_STATUS.paused;
+    this.touch();
+  }
+
+  private resume(item: Item): void {
+    if (item.status !== UPLOAD_STATUS.paused && item.status !== UPLOAD_STATUS.failed) return;
+    item.status = UPLOAD_STATUS.uploading;
+    this.touch();
+    if (item.transfer) item.transfer.resume();
+    else void this.upload(item);
+  }
+
+  private has(item: Item): boolean {
+    return this.items.includes(item);
+  }
+
+  private dispose(item: Item): void {
+    item.abort?.abort();
+    // The server may delete what it received: the applicant no longer wants this file.
+    void item.transfer?.cancel();
+    if (item.thumb) URL.revokeObjectURL(item.thumb);
+    item.thumb = undefined;
+  }
+
+  private ensureThumb(item: Item): void {
+    if (!item.thumb && item.file.size > 0 && PREVIEWABLE.includes(item.type)) {
+      item.thumb = URL.createObjectURL(item.file);
+    }
+  }
+
+  private removeItem(item: Item, announce = true): void {
+    const wasDone = item.status === UPLOAD_STATUS.done;
+    this.dispose(item);
+    this.items = this.items.filter((i) => i !== item);
+    if (announce) this.announcement = this.m('removed', { name: item.name });
+    if (wasDone) this.emitChanged();
+  }
+
+  /** Progress callbacks mutate items in place; one render per frame is plenty. */
+  private touch(): void {
+    this.requestUpdate();
+  }
+
+  private emitChanged(): void {
+    this.requestUpdate();
+    void this.updateComplete.then(() => this.emitChange());
+  }
+
+  // ---- form association ------------------------------------------------------------------
+
+  protected focusTarget(): HTMLElement | null {
+    return this.renderRoot?.querySelector<HTMLElement>('#control') ?? null;
+  }
+
+  protected formValue(): FormData | null {
+    const entries = this.value;
+    if (entries.length === 0) return null;
+    const data = new FormData();
+    const name = this.name || this.spec?.id || 'file';
+    for (const e of entries) if (e.file) data.append(name, e.file, e.name);
+    return data;
+  }
+
+  protected isEmpty(): boolean {
+    return this.value.length === 0;
+  }
+
+  protected override restoreValue(state: unknown): UploadEntry[] {
+    // Files cannot be restored from history; only uploads the server already holds.
+    return Array.isArray(state)
+      ? (state as UploadEntry[]).filter((e) => typeof e?.url === 'string')
+      : [];
+  }
+
+  protected override syncForm(): void {
+    this.internals.setFormValue(this.formValue(), JSON.stringify(this.documents));
+    const anchor = this.focusTarget() ?? undefined;
+    if (this.error) this.internals.setValidity({ customError: true }, this.error, anchor);
+    else if (this.busy) this.internals.setValidity({ customError: true }, this.m('busy'), anchor);
+    else if (this.required && this.isEmpty()) {
+      this.internals.setValidity(
+        { valueMissing: true },
+        this.m('valueMissing', { title: this.docTitle }),
+        anchor,
+      );
+    } else this.internals.setValidity({});
+    try {
+      if (this.error || this.problems.length) this.internals.states.add('invalid');
+      else this.internals.states.delete('invalid');
+    } catch {
+      // CustomStateSet is progressive enhancement for the host error bar only.
+    }
+  }
+
+  // ---- events ----------------------------------------------------------------------------
+
+  private onPick(e: Event): void {
+    const input = e.target as HTMLInputElement;
+    const files = [...(input.files ?? [])];
+    const replaceKey = input.id === 'replace' ? this.replaceKey : undefined;
+    this.replaceKey = undefined;
+    // Clear so choosing the same file again (after removing it) fires change again.
+    input.value = '';
+    e.stopPropagation();
+    void this.addFiles(files, replaceKey);
+  }
+
+  private onReplace(item: Item): void {
+    this.replaceKey = item.key;
+    this.renderRoot.querySelector<HTMLInputElement>('#replace')?.click();
+  }
+
+  private onRemove(item: Item): void {
+    this.removeItem(item);
+    this.problems = [];
+    void this.updateComplete.then(() => this.focusTarget()?.focus());
+  }
+
+  private onDragOver(e: DragEvent): void {
+    if (this.isDisabled || !e.dataTransfer?.types.includes('Files')) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+    this.dragging = true;
+  }
+
+  private onDrop(e: DragEvent): void {
+    this.dragging = false;
+    if (this.isDisabled || !e.dataTransfer) return;
+    e.preventDefault();
+    void this.addFiles([...e.dataTransfer.files]);
+  }
+
+  // ---- rendering -------------------------------------------------------------------------
+
+  override render(): TemplateResult {
+    const spec = this.spec;
+    const types = this.types;
+    const accept = acceptAttribute(types);
+    const maxFiles = spec?.maxFiles ?? 1;
+    const hasError = Boolean(this.error) || this.problems.length > 0;
+    const described = ['requirements', hasError ? 'error' : ''].filter(Boolean).join(' ');
+    const canCapture = Boolean(spec?.capture) && types.some((t) => t.startsWith('image/'));
+    return html`
+      <fieldset aria-describedby=${this.spec?.description ? 'hint' : nothing}>
+        <legend part="label">${this.docTitle}</legend>
+        ${
+          spec?.description
+            ? html`<span part="hint" class="hint" id="hint"
+                >${localize(spec.description, this.ui)}</span
+              >`
+            : nothing
+        }
+        ${spec ? this.renderRequirements(spec, types) : nothing}
+        ${hasError ? this.renderErrors() : nothing}
+        <div
+          part="drop-zone"
+          class="drop ${this.dragging ? 'over' : ''}"
+          @dragover=${this.onDragOver}
+          @dragleave=${() => (this.dragging = false)}
+          @drop=${this.onDrop}
+        >
+          <span class="chooser">
+            <input
+              type="file"
+              id="control"
+              accept=${accept}
+              ?multiple=${maxFiles > 1}
+              ?disabled=${this.isDisabled}
+              ?required=${this.required && this.isEmpty()}
+              aria-describedby=${described}
+              aria-invalid=${hasError ? 'true' : nothing}
+              @change=${this.onPick}
+            />
+            <label for="control">${this.m(maxFiles > 1 ? 'chooseFiles' : 'chooseFile')}</label>
+          </span>
+          ${
+            canCapture
+              ? html`<span class="chooser">
+                  <input
+                    type="file"
+                    id="camera"
+                    accept=${acceptAttribute(types.filter((t) => t.startsWith('image/')))}
+                    capture=${spec!.capture!}
+                    ?disabled=${this.isDisabled}
+                    aria-describedby=${described}
+                    @change=${this.onPick}
+                  />
+                  <label for="camera">${this.m('takePhoto')}</label>
+                </span>`
+              : nothing
+          }
+          <span class="hint">${this.m('dropHere')}</span>
+        </div>
+        <input
+          type="file"
+          id="replace"
+          hidden
+          tabindex="-1"
+          accept=${accept}
+          @change=${this.onPick}
+        />
+        ${this.renderFiles()}
+        <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
+      </fieldset>
+    `;
+  }
+
+  private renderRequirements(spec: DocumentSpec, types: FileType[]): TemplateResult {
+    const required = this.required || spec.required;
+    return html`<ul part="requirements" class="requirements" id="requirements">
+      <li>${this.m(required ? 'required' : 'optional')}</li>
+      <li>${formAndCopies(spec.form, spec.copies, this.ui)}</li>
+      <li>
+        ${this.m('limits', {
+          types: formatList(typeLabels(types), this.ui),
+          size: formatSize(spec.maxSizeBytes, this.ui),
+        })}
+      </li>
+      ${spec.maxFiles > 1 ? html`<li>${this.m('limitsCount', { max: spec.maxFiles })}</li>` : nothing}
+    </ul>`;
+  }
+
+  private renderErrors(): TemplateResult {
+    const messages = [
+      this.error,
+      ...this.problems.map((p) => fileProblemMessage(p, this.ui)),
+    ].filter(Boolean);
+    return html`<ul part="error" class="error errors" id="error">
+      ${messages.map(
+        (text) =>
+          html`<li><span class="visually-hidden">${this.m('errorPrefix')} </span>${text}</li>`,
+      )}
+    </ul>`;
+  }
+
+  private renderFiles(): TemplateResult | typeof nothing {
+    if (this.items.length === 0) return nothing;
+    return html`<ul class="files" aria-label=${this.m('filesHeading')}>
+      ${this.items.map((item) => this.renderFile(item))}
+    </ul>`;
+  }
+
+  private renderFile(item: Item): TemplateResult {
+    const percent = Math.floor(item.progress * 100);
+    const statusText: Record<UploadStatus, string> = {
+      preparing: this.m('preparing'),
+      hashing: this.m('hashing', { percent }),
+      uploading: this.m('uploading', { percent }),
+      paused: this.m('paused', { percent }),
+      done: this.m(item.url ? 'uploaded' : 'ready'),
+      failed: this.m('uploadFailed', { name: item.name }),
+    };
+    const showBar =
+      item.status === UPLOAD_STATUS.hashing ||
+      item.status === UPLOAD_STATUS.uploading ||
+      item.status === UPLOAD_STATUS.paused;
+    const disabled = this.isDisabled;
+    return html`<li part="file" class="file" data-key=${item.key} data-status=${item.status}>
+      ${
+        item.thumb
+          ? html`<img class="thumb" src=${item.thumb} alt="" />`
+          : html`<span class="icon" aria-hidden="true">${FILE_TYPES[item.type]?.label ?? ''}</span>`
+      }
+      <div>
+        <p class="name">${item.name}</p>
+        <p class="meta">${formatSize(item.size, this.ui)}</p>
+        ${
+          showBar
+            ? html`<progress
+                part="progress"
+                max="100"
+                .value=${percent}
+                aria-label=${statusText[item.status]}
+              ></progress>`
+            : nothing
+        }
+        <p class="status ${item.status === UPLOAD_STATUS.failed ? 'failed' : ''}">
+          ${statusText[item.status]}
+        </p>
+      </div>
+      <div class="actions">
+        ${
+          item.status === UPLOAD_STATUS.uploading && item.transfer
+            ? html`<button
+                type="button"
+                ?disabled=${disabled}
+                aria-label=${this.m('pauseFile', { name: item.name })}
+                @click=${() => this.pause(item)}
+              >
+                ${this.m('pause')}
+              </button>`
+            : nothing
+        }
+        ${
+          item.status === UPLOAD_STATUS.paused
+            ? html`<button
+                type="button"
+                ?disabled=${disabled}
+                aria-label=${this.m('resumeFile', { name: item.name })}
+                @click=${() => this.resume(item)}
+              >
+                ${this.m('resume')}
+              </button>`
+            : nothing
+        }
+        ${
+          item.status === UPLOAD_STATUS.failed
+            ? html`<button
+                type="button"
+                ?disabled=${disabled}
+                aria-label=${this.m('retryFile', { name: item.name })}
+                @click=${() => this.resume(item)}
+              >
+                ${this.m('retry')}
+              </button>`
+            : nothing
+        }
+        <button
+          type="button"
+          class="replace"
+          ?disabled=${disabled}
+          aria-label=${this.m('replaceFile', { name: item.name })}
+          @click=${() => this.onReplace(item)}
+        >
+          ${this.m('replace')}
+        </button>
+        <button
+          type="button"
+          class="remove"
+          ?disabled=${disabled}
+          aria-label=${this.m('removeFile', { name: item.name })}
+          @click=${() => this.onRemove(item)}
+        >
+          ${this.m('remove')}
+        </button>
+      </div>
+    </li>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dvc-upload': DvcUpload;
+  }
+}

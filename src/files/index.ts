@@ -1,0 +1,35 @@
+/** Dossier files: type detection, name cleaning, upload checks and streaming SHA-256 (DOM-free). */
+export {
+  FILE_TYPE,
+  FILE_TYPES,
+  NEVER_ACCEPTED,
+  acceptAttribute,
+  acceptedTypes,
+  extensionOf,
+  isFileType,
+  sameFamily,
+  typeFromName,
+  typeLabels,
+  type FileType,
+} from './types.js';
+export { SNIFF_HEAD_BYTES, SNIFF_TAIL_BYTES, sniffType, zipEntryNames } from './sniff.js';
+export { MAX_FILE_NAME_LENGTH, cleanFileName } from './filename.js';
+export {
+  FILE_PROBLEM,
+  checkCount,
+  checkFile,
+  type AcceptedFile,
+  type CandidateFile,
+  type FileProblem,
+  type FileProblemCode,
+  type UploadLimits,
+} from './checks.js';
+export {
+  HASH_CHUNK_BYTES,
+  createSha256,
+  sha256Blob,
+  type HashOptions,
+  type SliceableBlob,
+} from './hash.js';
+export { formatList, formatSize } from './format.js';
+export { MULTIPART_PAYLOAD_PART, multipartPartNames } from './multipart.js';

@@ -1,0 +1,332 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../../components/upload/upload.js';
+import type { DvcUpload } from '../../../components/upload/upload.js';
+import { buildMultipartBody } from '../../../components/upload/multipart.js';
+import { DvcChangeEvent } from '../../../components/base/events.js';
+import type { DocumentSpec } from '../../../src/procedure/types.js';
+
+const MB = 1024 * 1024;
+const SPEC: DocumentSpec = {
+  id: 'giayChungSinh',
+  title: { vi: 'Giấy chứng sinh', en: 'Birth certificate from the hospital' },
+  description: { vi: 'Bản do bệnh viện cấp', en: 'Issued by the hospital' },
+  form: 'certified-copy',
+  copies: 2,
+  required: true,
+  accept: ['application/pdf', 'image/jpeg', 'image/png', 'image/svg+xml'],
+  maxSizeBytes: 5 * MB,
+  maxFiles: 2,
+  capture: 'environment',
+};
+
+const PDF_HEAD = '%PDF-1.7\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n';
+const pdf = (name = 'don.pdf', extra = '') =>
+  new File([PDF_HEAD + extra], name, { type: 'application/pdf' });
+const exe = (name: string, type = '') => new File(['MZ\x90\x00\x03\x00\x00\x00'], name, { type });
+
+async function png(width = 40, height = 30): Promise<File> {
+  const canvas = new OffscreenCanvas(width, height);
+  const ctx = canvas.getContext('2d')!;
+  ctx.fillStyle = '#c00';
+  ctx.fillRect(0, 0, width, height);
+  const blob = await canvas.convertToBlob({ type: 'image/png' });
+  return new File([blob], 'anh.png', { type: 'image/png' });
+}
+
+async function hex(blob: Blob): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', await blob.arrayBuffer());
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+const root = (el: DvcUpload) => el.shadowRoot!;
+const errors = (el: DvcUpload) =>
+  [...root(el).querySelectorAll('#error li')].map((li) =>
+    li.textContent!.replace(/\s+/g, ' ').trim(),
+  );
+
+async function settle(el: DvcUpload): Promise<void> {
+  for (let i = 0; i < 200 && el.busy; i++) await new Promise((r) => setTimeout(r, 10));
+  await el.updateComplete;
+}
+
+async function make(spec: DocumentSpec = SPEC, lang = 'vi'): Promise<DvcUpload> {
+  return fixture<DvcUpload>(html`<dvc-upload lang=${lang} .spec=${spec} required></dvc-upload>`);
+}
+
+describe('dvc-upload', () => {
+  it('shows the requirements in plain words with a labelled file input, and passes axe empty', async () => {
+    const el = await make();
+    expect(root(el).querySelector('legend')!.textContent).to.equal('Giấy chứng sinh');
+    expect(root(el).querySelector('#hint')!.textContent).to.equal('Bản do bệnh viện cấp');
+    const items = [...root(el).querySelectorAll('#requirements li')].map((li) =>
+      li.textContent!.trim(),
+    );
+    // SVG is listed by the procedure but never accepted.
+    expect(items).to.deep.equal([
+      'Bắt buộc',
+      'Bản sao có chứng thực, 2 bản',
+      'PDF, JPG hoặc PNG, tối đa 5 MB',
+      'Tối đa 2 tệp',
+    ]);
+    const input = root(el).querySelector<HTMLInputElement>('#control')!;
+    expect(input.type).to.equal('file');
+    expect(input.labels![0]!.textContent).to.equal('Chọn tệp');
+    expect(input.accept).to.equal('application/pdf,.pdf,image/jpeg,.jpg,.jpeg,image/png,.png');
+    expect(input.multiple).to.equal(true);
+    expect(input.getAttribute('aria-describedby')).to.equal('requirements');
+    const camera = root(el).querySelector<HTMLInputElement>('#camera')!;
+    expect(camera.getAttribute('capture')).to.equal('environment');
+    expect(camera.accept).to.equal('image/jpeg,.jpg,.jpeg,image/png,.png');
+    expect(camera.labels![0]!.textContent).to.equal('Chụp ảnh');
+    expect(el.validity.valueMissing).to.equal(true);
+    expect(el.validationMessage).to.equal('Vui lòng chọn tệp Giấy chứng sinh');
+    await expect(el).to.be.accessible();
+  });
+
+  it('speaks English', async () => {
+    const el = await make({ ...SPEC, required: false, copies: 1, form: 'original' }, 'en');
+    el.required = false;
+    await el.updateComplete;
+    const items = [...root(el).querySelectorAll('#requirements li')].map((li) =>
+      li.textContent!.trim(),
+    );
+    expect(items).to.deep.equal([
+      'Optional',
+      'Original, 1 copy',
+      'PDF, JPG or PNG, up to 5 MB',
+      'Up to 2 files',
+    ]);
+    expect(root(el).querySelector('legend')!.textContent).to.equal(
+      'Birth certificate from the hospital',
+    );
+    expect(root(el).querySelector('label[for=control]')!.textContent).to.equal('Choose files');
+  });
+
+  const rejections: [string, () => File[], string, string][] = [
+    [
+      'empty',
+      () => [new File([], 'x.pdf', { type: 'application/pdf' })],
+      'Tệp ‘x.pdf’ trống',
+      'The file ‘x.pdf’ is empty',
+    ],
+    [
+      'too large',
+      () => [pdf('x.pdf', ' '.repeat(5 * MB))],
+      'Tệp ‘x.pdf’ phải nhỏ hơn 5 MB',
+      'The file ‘x.pdf’ must be smaller than 5 MB',
+    ],
+    [
+      'too many',
+      () => [pdf('a.pdf'), pdf('b.pdf'), pdf('c.pdf')],
+      'Chỉ được chọn tối đa 2 tệp',
+      'You can only choose up to 2 files',
+    ],
+    [
+      'type',
+      () => [exe('x.exe')],
+      'Tệp ‘x.exe’ phải là PDF, JPG hoặc PNG',
+      'The file ‘x.exe’ must be a PDF, JPG or PNG',
+    ],
+    [
+      'svg',
+      () => [
+        new File(['<svg xmlns="http://www.w3.org/2000/svg"/>'], 'logo.svg', {
+          type: 'image/svg+xml',
+        }),
+      ],
+      'Tệp ‘logo.svg’ phải là PDF, JPG hoặc PNG',
+      'The file ‘logo.svg’ must be a PDF, JPG or PNG',
+    ],
+    [
+      'content',
+      () => [exe('x.pdf', 'application/pdf')],
+      'Nội dung tệp ‘x.pdf’ không phải là PDF',
+      'The content of the file ‘x.pdf’ is not a PDF',
+    ],
+    [
+      'bidi name',
+      () => [exe('hoa-don\u202Efdp.exe')],
+      'Tệp ‘hoa-donfdp.exe’ phải là PDF, JPG hoặc PNG',
+      'The file ‘hoa-donfdp.exe’ must be a PDF, JPG or PNG',
+    ],
+  ];
+  for (const [label, files, vi, en] of rejections) {
+    it(`rejects ${label} with its message in Vietnamese and English`, async () => {
+      const el = await make();
+      await el.addFiles(files());
+      await el.updateComplete;
+      expect(errors(el)).to.deep.equal([`Lỗi: ${vi}`]);
+      expect(el.value).to.deep.equal([]);
+      expect(root(el).querySelector('#control')!.getAttribute('aria-describedby')).to.equal(
+        'requirements error',
+      );
+      expect(root(el).querySelector('#control')!.getAttribute('aria-invalid')).to.equal('true');
+      const en1 = await make(SPEC, 'en');
+      await en1.addFiles(files());
+      await en1.updateComplete;
+      expect(errors(en1)).to.deep.equal([`Error: ${en}`]);
+    });
+  }
+
+  it('hashes an accepted file, fires dvc-change with the payload entry, and passes axe with files and errors', async () => {
+    const el = await make();
+    const file = pdf('C:\\fakepath\\don\u200B.pdf');
+    const changed = oneEvent(el, DvcChangeEvent.eventName);
+    await el.addFiles([file]);
+    const event = (await changed) as DvcChangeEvent;
+    await settle(el);
+    const sha256 = await hex(file);
+    const entry = {
+      slot: 'giayChungSinh',
+      name: 'don.pdf',
+      type: 'application/pdf',
+      size: file.size,
+      sha256,
+    };
+    expect(el.documents).to.deep.equal([entry]);
+    expect(el.value[0]!.file).to.equal(file);
+    expect((event.detail.value as unknown[]).length).to.equal(1);
+    expect(el.validity.valid).to.equal(true);
+    const li = root(el).querySelector('.file')!;
+    expect(li.querySelector('.name')!.textContent).to.equal('don.pdf');
+    expect(li.querySelector('.status')!.textContent!.trim()).to.equal('Đã sẵn sàng để gửi');
+    expect(li.querySelector('.remove')!.getAttribute('aria-label')).to.equal('Xoá tệp don.pdf');
+    expect(root(el).querySelector('[role=status]')!.textContent).to.equal('Đã thêm tệp don.pdf');
+    await expect(el).to.be.accessible();
+    await el.addFiles([exe('x.exe')]);
+    await el.updateComplete;
+    expect(errors(el)).to.deep.equal(['Lỗi: Tệp ‘x.exe’ phải là PDF, JPG hoặc PNG']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a thumbnail for images from an object URL that is revoked on removal', async () => {
+    const el = await make();
+    await el.addFiles([await png()]);
+    await settle(el);
+    const img = root(el).querySelector<HTMLImageElement>('img.thumb')!;
+    expect(img.src.startsWith('blob:')).to.equal(true);
+    expect(img.alt).to.equal('');
+    const url = img.src;
+    expect((await fetch(url)).ok).to.equal(true);
+    root(el).querySelector<HTMLButtonElement>('.remove')!.click();
+    await el.updateComplete;
+    expect(root(el).querySelector('img')).to.equal(null);
+    let revoked = false;
+    try {
+      await fetch(url);
+    } catch {
+      revoked = true;
+    }
+    expect(revoked).to.equal(true);
+    expect(root(el).querySelector('[role=status]')!.textContent).to.equal('Đã xoá tệp anh.png');
+  });
+
+  it('is usable with the keyboard: Tab reaches the chooser and the file buttons, Enter removes', async () => {
+    const el = await make();
+    await el.addFiles([pdf('a.pdf')]);
+    await settle(el);
+    const before = document.createElement('button');
+    before.textContent = 'before';
+    el.before(before);
+    before.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(root(el).activeElement?.id).to.equal('control');
+    await sendKeys({ press: 'Tab' });
+    // The camera input comes next (capture is set), then Replace and Remove of the file.
+    expect(root(el).activeElement?.id).to.equal('camera');
+    await sendKeys({ press: 'Tab' });
+    expect(root(el).activeElement?.textContent?.trim()).to.equal('Thay tệp');
+    await sendKeys({ press: 'Tab' });
+    expect(root(el).activeElement?.getAttribute('aria-label')).to.equal('Xoá tệp a.pdf');
+    const changed = oneEvent(el, DvcChangeEvent.eventName);
+    await sendKeys({ press: 'Enter' });
+    await changed;
+    await el.updateComplete;
+    expect(el.value).to.deep.equal([]);
+    // Focus goes back to the chooser rather than being lost with the removed button.
+    expect(root(el).activeElement?.id).to.equal('control');
+    before.remove();
+  });
+
+  it('replaces a file in place', async () => {
+    const el = await make();
+    await el.addFiles([pdf('a.pdf'), pdf('b.pdf')]);
+    await settle(el);
+    const key = Number(root(el).querySelector<HTMLElement>('.file')!.dataset['key']);
+    await el.addFiles([pdf('c.pdf', 'x')], key);
+    await settle(el);
+    expect(el.documents.map((d) => d.name)).to.deep.equal(['c.pdf', 'b.pdf']);
+  });
+
+  it('takes dropped files', async () => {
+    const el = await make();
+    const data = new DataTransfer();
+    data.items.add(pdf('keo-tha.pdf'));
+    const zone = root(el).querySelector('.drop')!;
+    zone.dispatchEvent(
+      new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }),
+    );
+    await el.updateComplete;
+    expect(zone.classList.contains('over')).to.equal(true);
+    const changed = oneEvent(el, DvcChangeEvent.eventName);
+    zone.dispatchEvent(
+      new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }),
+    );
+    await changed;
+    expect(el.documents.map((d) => d.name)).to.deep.equal(['keo-tha.pdf']);
+    expect(zone.classList.contains('over')).to.equal(false);
+  });
+
+  it('resizes and re-encodes a portrait photo, hashing the new bytes', async () => {
+    const el = await make({
+      ...SPEC,
+      id: 'anhChanDung',
+      accept: ['image/jpeg', 'image/png'],
+      maxFiles: 1,
+      capture: 'user',
+      photo: { width: 60, height: 80, mimeType: 'image/jpeg' },
+    });
+    const changed = oneEvent(el, DvcChangeEvent.eventName);
+    await el.addFiles([await png(400, 300)]);
+    await changed;
+    const [entry] = el.value;
+    expect(entry!.name).to.equal('anh.jpg');
+    expect(entry!.type).to.equal('image/jpeg');
+    const bitmap = await createImageBitmap(entry!.file!);
+    expect([bitmap.width, bitmap.height]).to.deep.equal([60, 80]);
+    expect(entry!.sha256).to.equal(await hex(entry!.file!));
+    expect(entry!.size).to.equal(entry!.file!.size);
+  });
+
+  it('shows an error from the form and reports it as a custom validity error', async () => {
+    const el = await make();
+    el.error = 'Vui lòng chọn tệp Giấy chứng sinh';
+    await el.updateComplete;
+    expect(errors(el)).to.deep.equal(['Lỗi: Vui lòng chọn tệp Giấy chứng sinh']);
+    expect(el.validity.customError).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('buildMultipartBody', () => {
+  it('puts the JWS in "payload" and each file in file:<slot>:<n>', async () => {
+    const a = pdf('a.pdf');
+    const b = pdf('b.pdf');
+    const c = new File(['x'], 'c.png');
+    const body = buildMultipartBody('h.p.s', [
+      { slot: 'cccd', name: 'a.pdf', file: a },
+      { slot: 'giayChungSinh', name: 'b.pdf', file: b },
+      { slot: 'cccd', name: 'anh chụp.png', file: c },
+    ]);
+    expect([...body.keys()]).to.deep.equal([
+      'payload',
+      'file:cccd:0',
+      'file:giayChungSinh:0',
+      'file:cccd:1',
+    ]);
+    expect(body.get('payload')).to.equal('h.p.s');
+    expect((body.get('file:cccd:1') as File).name).to.equal('anh chụp.png');
+    expect(await (body.get('file:giayChungSinh:0') as File).text()).to.equal(await b.text());
+  });
+});
