@@ -14,6 +14,7 @@ export default tseslint.config(
       'data/**',
       'custom-elements.json',
       'test/**/fixtures/**',
+      'bench/.tmp/**',
     ],
   },
   js.configs.recommended,
@@ -48,8 +49,13 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
   },
   {
-    files: ['demo/site/**/*.js'],
+    files: ['demo/site/**/*.js', 'bench/pages/**/*.js'],
     languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    // Benchmark and e2e drivers run in Node but hand callbacks to the page (page.evaluate).
+    files: ['bench/**/*.mjs', 'test/e2e/**'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {
     rules: {

@@ -42,6 +42,9 @@ const onwarn = (w, warn) => {
 export default [
   {
     input: { 'dvc-forms': 'components/index.ts' },
+    // Lets rollup keep shared code in the entry itself instead of a facade that re-exports a
+    // static chunk: the default path must be this one file (only lazy chunks sit beside it).
+    preserveEntrySignatures: 'allow-extension',
     output: {
       dir: 'dist',
       format: 'es',

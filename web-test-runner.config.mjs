@@ -3,6 +3,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { writeFileSync } from 'node:fs';
 import { CHROMIUM_ARGS, ensureChromium } from './scripts/chromium.mjs';
+import { cjsInterop } from './scripts/wtr-cjs-interop.mjs';
 
 /** Counts every test so scripts/test.mjs can print one "N passed, N failed" line for all suites. */
 function countingReporter(file) {
@@ -49,6 +50,18 @@ export default {
     },
   ],
   plugins: [
+    // The engine is imported from source in browser tests; its CommonJS dependencies need
+    // named ESM exports (the rollup bundle handles this with @rollup/plugin-commonjs).
+    cjsInterop({
+      packages: [
+        'json-rules-engine',
+        'ajv',
+        'ajv-formats',
+        'fast-deep-equal',
+        'json-schema-traverse',
+        'fast-uri',
+      ],
+    }),
     // tsconfig is needed so esbuild sees experimentalDecorators/useDefineForClassFields.
     esbuildPlugin({ ts: true, json: true, tsconfig: 'tsconfig.json', target: 'es2022' }),
   ],
