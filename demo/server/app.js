@@ -1,17 +1,263 @@
-import Fastify from 'fastify';
+// The reference receiver: the demo agency site, the procedures, challenges, signed dossiers,
+// tus uploads, the citizen's status lookup and the clerk's status changes.
+// Plain JavaScript with JSDoc types: an agency can read it top to bottom and copy what it needs.
+import Fastify, { LogController } from 'fastify';
 import fastifyStatic from '@fastify/static';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadConfig } from './config.js';
+import { openDatabase } from './db.js';
+import { DIST_DIR, loadLibrary } from './library.js';
+import { readProcedures, summary } from './procedures.js';
+import { sendProblem } from './problems.js';
+import { createTusServer, UPLOAD_PATH } from './uploads.js';
+import { registerDossierRoutes } from './dossiers.js';
+import { registerStatusRoutes } from './status.js';
 
-const root = (p) => fileURLToPath(new URL(p, import.meta.url));
+const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 
-/** Builds the receiver; tests start it on a random port. */
-export async function createServer({ logger = true } = {}) {
-  const app = Fastify({ logger });
-  await app.register(fastifyStatic, { root: root('../site/'), prefix: '/' });
+/** The page served under the strict Content-Security-Policy (the policy from the README). */
+export const STRICT_CSP_PAGE = '/csp-nghiem-ngat.html';
+export const STRICT_CSP =
+  "script-src 'self'; object-src 'none'; base-uri 'none'; " +
+  "require-trusted-types-for 'script'; trusted-types lit-html dvc-forms";
+
+/**
+ * @typedef {import('./config.js').ReceiverConfig & {
+ *   proceduresDir: string,
+ *   siteDir: string,
+ *   distDir: string,
+ *   statusRateLimit: { max: number, windowSeconds: number },
+ *   logStream?: { write(line: string): void },
+ *   now?: () => Date,
+ *   verifySubmission?: (jws: string, options: object) => Promise<any>,
+ * }} ServerConfig
+ */
+
+/**
+ * @typedef {object} Context
+ * @property {ServerConfig} config
+ * @property {import('better-sqlite3').Database} db
+ * @property {import('./procedures.js').ProcedureEntry[]} procedures
+ * @property {string} uploadDir
+ * @property {() => Date} now
+ * @property {((jws: string, options: object) => Promise<any>) | undefined} verifySubmission
+ */
+
+/**
+ * Builds the receiver (not listening yet). Every option has a default from the environment
+ * (see config.js); tests pass `dataDir`, `logStream`, `now` and, before the library has a
+ * verifier, `verifySubmission`.
+ * @param {Partial<ServerConfig>} [options]
+ */
+export async function createServer(options = {}) {
+  /** @type {ServerConfig} */
+  const config = {
+    ...loadConfig({}),
+    proceduresDir: here('../../schemas/procedures/'),
+    siteDir: here('../site/'),
+    distDir: DIST_DIR,
+    statusRateLimit: { max: 20, windowSeconds: 600 },
+    ...options,
+  };
+  const library = await loadLibrary(config.distDir);
+  const now = config.now ?? (() => new Date());
+
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      ...(config.logStream ? { stream: config.logStream } : {}),
+      // The status lookup's second factor travels in the query string: never log it.
+      redact: ['req.headers.authorization'],
+    },
+    // One line per request, written in onResponse below, instead of fastify's two.
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: 1024 * 1024,
+  });
+
+  const db = openDatabase(config.dataDir);
+  app.addHook('onClose', async () => db.close());
+
+  const procedures = readProcedures(config.proceduresDir, {
+    warn: (msg) => app.log.warn(msg),
+    check: library.loadProcedure
+      ? (text, file) => {
+          const r = library.loadProcedure?.(text, { file });
+          return r && r.ok === false
+            ? r.problems
+                .filter((/** @type {any} */ p) => p.severity !== 'warning')
+                .map((/** @type {any} */ p) => `${p.code} at ${p.pointer}`)
+            : [];
+        }
+      : undefined,
+  });
+  if (!library.verifySubmission && !config.verifySubmission) {
+    app.log.warn('dist/verify.js has no verifySubmission yet: submissions get 503');
+  }
+
+  /** @type {Context} */
+  const ctx = {
+    config,
+    db,
+    procedures,
+    uploadDir: join(config.dataDir, 'uploads'),
+    now,
+    verifySubmission: config.verifySubmission ?? library.verifySubmission,
+  };
+
+  // --- one JSON log line per request, and security headers on every answer -----------------
+  /**
+   * @param {import('fastify').FastifyRequest} request
+   * @param {number} statusCode
+   * @param {number} ms
+   */
+  const logRequest = (request, statusCode, ms) => {
+    const level = statusCode >= 500 ? 'error' : 'info';
+    request.log[level](
+      {
+        method: request.method,
+        url: redactUrl(request.url),
+        statusCode,
+        responseTime: Math.round(ms * 10) / 10,
+        ip: request.ip,
+      },
+      'request',
+    );
+  };
+  app.addHook('onResponse', async (request, reply) => {
+    logRequest(request, reply.statusCode, reply.elapsedTime);
+  });
+  app.addHook('onSend', async (request, reply) => {
+    for (const [k, v] of Object.entries(securityHeaders(request.url))) reply.header(k, v);
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    const status = /** @type {any} */ (error).statusCode;
+    if (status === 413 || /** @type {any} */ (error).code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return sendProblem(request, reply, 'payload-too-large');
+    }
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      return sendProblem(
+        request,
+        reply,
+        status === 415 ? 'unsupported-media-type' : 'invalid-request',
+      );
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return sendProblem(request, reply, 'internal-error');
+  });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/')) return sendProblem(request, reply, 'not-found');
+    return reply.code(404).type('text/html; charset=utf-8').sendFile('404.html', config.siteDir);
+  });
+
+  // --- site, library bundle, procedures ----------------------------------------------------
   await app.register(fastifyStatic, {
-    root: root('../../dist/'),
+    root: config.siteDir,
+    prefix: '/',
+    // Cheap phones on slow networks: let them revalidate instead of re-downloading.
+    cacheControl: true,
+    maxAge: 0,
+  });
+  await app.register(fastifyStatic, {
+    root: config.distDir,
     prefix: '/assets/',
     decorateReply: false,
   });
+
+  app.get('/api/procedures', async () => ({
+    procedures: procedures.map((p) =>
+      summary(p, existsSync(join(config.siteDir, 'thu-tuc', `${p.name}.html`))),
+    ),
+  }));
+
+  app.get('/procedures/:file', async (request, reply) => {
+    const { file } = /** @type {{ file: string }} */ (request.params);
+    const entry = procedures.find((p) => `${p.name}.json` === file);
+    if (!entry) return sendProblem(request, reply, 'not-found');
+    // The exact bytes: the signed payload carries their SHA-256.
+    return reply
+      .type('application/json; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .header('etag', `"${entry.sha256}"`)
+      .send(entry.bytes);
+  });
+
+  // Precompiled validators for pages under a strict CSP (no 'unsafe-eval' means no runtime
+  // ajv.compile): what `dvc-forms compile` writes, made at startup from the served file so the
+  // module always matches it. A page imports `/compiled/<name>.js` and sets `form.compiled`.
+  /** @type {Map<string, string>} */
+  const compiled = new Map();
+  if (library.compileProcedureModule) {
+    for (const p of procedures) {
+      try {
+        compiled.set(p.name, (await library.compileProcedureModule(p.procedure)).source);
+      } catch (e) {
+        app.log.warn(`no precompiled validator for ${p.name}: ${/** @type {Error} */ (e).message}`);
+      }
+    }
+  }
+  app.get('/compiled/:file', async (request, reply) => {
+    const { file } = /** @type {{ file: string }} */ (request.params);
+    const source = compiled.get(file.replace(/\.js$/, ''));
+    if (!source || !file.endsWith('.js')) return sendProblem(request, reply, 'not-found');
+    return reply
+      .type('application/javascript; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .send(source);
+  });
+
+  // --- tus uploads ---------------------------------------------------------------------------
+  const tus = createTusServer({
+    db,
+    dir: ctx.uploadDir,
+    maxUploadBytes: config.maxUploadBytes,
+    log: app.log,
+  });
+  // Leave tus bodies untouched: @tus/server reads the raw request stream itself.
+  app.addContentTypeParser('application/offset+octet-stream', (_req, _payload, done) => done(null));
+  /** @type {import('fastify').RouteHandlerMethod} */
+  const tusHandler = async (request, reply) => {
+    // tus writes the raw response itself, so onSend does not run: add the headers here
+    // (onResponse still runs and writes the log line).
+    reply.hijack();
+    for (const [k, v] of Object.entries(securityHeaders(request.url))) reply.raw.setHeader(k, v);
+    await tus.handle(request.raw, reply.raw);
+  };
+  app.all(UPLOAD_PATH, tusHandler);
+  app.all(`${UPLOAD_PATH}/*`, tusHandler);
+
+  registerDossierRoutes(app, ctx);
+  registerStatusRoutes(app, ctx);
+
+  app.decorate('dvc', { db, config, procedures });
   return app;
+}
+
+/**
+ * The query string of the status lookup holds a phone number or ID number: keep it out of logs.
+ * @param {string} url
+ */
+export function redactUrl(url) {
+  const q = url.indexOf('?');
+  if (q < 0) return url;
+  const params = new URLSearchParams(url.slice(q + 1));
+  for (const k of [...params.keys()]) if (k !== 'code') params.set(k, '[redacted]');
+  return `${url.slice(0, q)}?${params.toString()}`;
+}
+
+/**
+ * @param {string} url
+ * @returns {Record<string, string>}
+ */
+function securityHeaders(url) {
+  const path = url.split('?')[0];
+  return {
+    'x-content-type-options': 'nosniff',
+    // Dossier codes appear in URLs of the status page: never send them to other sites.
+    'referrer-policy': 'no-referrer',
+    'x-frame-options': 'DENY',
+    ...(path === STRICT_CSP_PAGE ? { 'content-security-policy': STRICT_CSP } : {}),
+  };
 }

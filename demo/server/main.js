@@ -1,13 +1,28 @@
 // The reference receiver and demo agency site behind `npm start`.
-// Configuration comes from environment variables (see README: "Configuration").
+// Configuration comes from environment variables: see docs/receiver.md.
 import { createServer } from './app.js';
+import { loadConfig } from './config.js';
+import { MissingBuildError } from './library.js';
 
-const port = Number(process.env.PORT ?? 8080);
-const host = process.env.HOST ?? '127.0.0.1';
-
-const app = await createServer();
-await app.listen({ port, host });
+let config;
+let app;
+try {
+  config = loadConfig(process.env);
+  app = await createServer(config);
+} catch (e) {
+  if (e instanceof MissingBuildError) console.error(`dvc-forms demo: ${e.message}`);
+  else console.error(`dvc-forms demo: cannot start: ${/** @type {Error} */ (e).message}`);
+  process.exit(1);
+}
+await app.listen({ port: config.port, host: config.host });
+const address = app.server.address();
+const port = typeof address === 'object' && address ? address.port : config.port;
 console.log(`dvc-forms demo agency site: http://localhost:${port}/  (Ctrl-C to stop)`);
+console.log(`Data: ${config.dataDir}`);
+if (config.clerkTokenGenerated) {
+  // Printed only when CLERK_TOKEN is unset: a fresh random token per run, for the demo.
+  console.log(`Clerk page http://localhost:${port}/can-bo.html — token: ${config.clerkToken}`);
+}
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM']) {

@@ -1,0 +1,61 @@
+// Dossier codes (mã hồ sơ) and expected result dates.
+import { randomInt } from 'node:crypto';
+
+/**
+ * Letters and digits a citizen can read back over the phone without confusion: no 0/O, 1/I/L,
+ * and no U (avoids accidental words); 30 symbols, so 4 of them give 810,000 codes per procedure
+ * per day.
+ */
+export const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
+export const CODE_PATTERN = /^[A-Z]{2,4}-\d{6}-[2-9A-HJKMNP-TV-Z]{4}$/;
+
+/** Vietnam has used UTC+7 all year since 1975, so a fixed offset is exact. */
+const VN_OFFSET_MS = 7 * 3600 * 1000;
+
+/**
+ * The calendar date in Vietnam (Asia/Ho_Chi_Minh) of an instant, as YYYY-MM-DD.
+ * @param {Date} instant
+ */
+export function vietnamDate(instant) {
+  return new Date(instant.getTime() + VN_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * A new dossier code `PREFIX-YYMMDD-XXXX`, e.g. `KS-261126-7QF3`: the procedure's prefix, the
+ * reception date in Vietnam and 4 random symbols, retried until `exists` says the code is free.
+ * @param {string} prefix
+ * @param {Date} receivedAt
+ * @param {(code: string) => boolean} exists
+ * @param {(max: number) => number} [random] Injectable for tests; crypto.randomInt by default.
+ */
+export function newDossierCode(prefix, receivedAt, exists, random = randomInt) {
+  const date = vietnamDate(receivedAt).replaceAll('-', '').slice(2);
+  for (let attempt = 0; attempt < 20; attempt++) {
+    let tail = '';
+    for (let i = 0; i < 4; i++) tail += CODE_ALPHABET[random(CODE_ALPHABET.length)];
+    const code = `${prefix}-${date}-${tail}`;
+    if (!exists(code)) return code;
+  }
+  // 20 collisions in a row means the day's space is nearly full or the random source is broken.
+  throw new Error(`no free dossier code for ${prefix} on ${date}`);
+}
+
+/**
+ * The expected result date: `processingDays` working days (Monday to Friday) after the day of
+ * reception, counted from the next working day when the dossier arrives at a weekend.
+ * Public holidays (Tết, 30/4, 1/5, 2/9, …) are NOT taken out: the receiver has no holiday table,
+ * so the date can be early around holidays; an agency must plug in its own calendar.
+ * @param {Date} receivedAt
+ * @param {number} processingDays 0 = same (working) day.
+ * @returns {string} YYYY-MM-DD
+ */
+export function expectedResultDate(receivedAt, processingDays) {
+  const day = new Date(`${vietnamDate(receivedAt)}T00:00:00Z`);
+  const isWeekend = () => day.getUTCDay() === 0 || day.getUTCDay() === 6;
+  while (isWeekend()) day.setUTCDate(day.getUTCDate() + 1);
+  for (let left = Math.max(0, Math.floor(processingDays)); left > 0;) {
+    day.setUTCDate(day.getUTCDate() + 1);
+    if (!isWeekend()) left--;
+  }
+  return day.toISOString().slice(0, 10);
+}

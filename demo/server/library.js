@@ -1,0 +1,40 @@
+// The receiver uses the library exactly as an agency would: from the built files in dist/.
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export const DIST_DIR = fileURLToPath(new URL('../../dist/', import.meta.url));
+
+export class MissingBuildError extends Error {
+  /** @param {string} file */
+  constructor(file) {
+    super(`${file} is missing: run "npm run build" first (npm start does it for you).`);
+    this.name = 'MissingBuildError';
+  }
+}
+
+/**
+ * Loads `verifySubmission` from dist/verify.js, `loadProcedure` and `compileProcedureModule` from
+ * dist/engine.js.
+ * Throws MissingBuildError when dist/ has not been built. A build that does not export them yet
+ * yields undefined, and the receiver answers 503 to submissions instead of refusing to start.
+ * @param {string} [distDir]
+ */
+export async function loadLibrary(distDir = DIST_DIR) {
+  const verifyFile = `${distDir}verify.js`;
+  const engineFile = `${distDir}engine.js`;
+  for (const f of [verifyFile, engineFile]) if (!existsSync(f)) throw new MissingBuildError(f);
+  const verify = await import(pathToFileURL(verifyFile).href);
+  const engine = await import(pathToFileURL(engineFile).href);
+  return {
+    /** @type {((jws: string, options: object) => Promise<any>) | undefined} */
+    verifySubmission:
+      typeof verify.verifySubmission === 'function' ? verify.verifySubmission : undefined,
+    /** @type {((text: string, options?: { file?: string }) => any) | undefined} */
+    loadProcedure: typeof engine.loadProcedure === 'function' ? engine.loadProcedure : undefined,
+    /** @type {((procedure: any) => Promise<{ fileName: string, source: string }>) | undefined} */
+    compileProcedureModule:
+      typeof engine.compileProcedureModule === 'function'
+        ? engine.compileProcedureModule
+        : undefined,
+  };
+}

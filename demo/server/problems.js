@@ -1,0 +1,55 @@
+// RFC 9457 problem details (application/problem+json).
+import { PROBLEMS } from './messages.js';
+
+export const PROBLEM_TYPE_PREFIX = 'urn:dvc-forms:problem:';
+
+/**
+ * Vietnamese unless the client asks for English first and does not accept Vietnamese at all:
+ * many Vietnamese citizens' phones run in English ("en-US,en;q=0.9,vi;q=0.8") and still read
+ * the Vietnamese form, so only an English-only browser gets English.
+ * @param {import('fastify').FastifyRequest} request
+ * @returns {'vi' | 'en'}
+ */
+export function requestLang(request) {
+  const header = request.headers['accept-language'];
+  if (typeof header !== 'string') return 'vi';
+  const tags = header.split(',').map((t) => t.split(';')[0].trim().toLowerCase());
+  return tags[0]?.startsWith('en') && !tags.some((t) => t.startsWith('vi')) ? 'en' : 'vi';
+}
+
+/**
+ * @param {string} text
+ * @param {Record<string, string>} params
+ */
+const fill = (text, params) => text.replace(/\{(\w+)\}/g, (m, k) => params[k] ?? m);
+
+/**
+ * Builds the problem object for `slug` (a key of PROBLEMS).
+ * @param {string} slug
+ * @param {'vi' | 'en'} lang
+ * @param {{ params?: Record<string, string>, errors?: { code: string, message: string }[], extra?: Record<string, unknown> }} [more]
+ */
+export function problem(slug, lang, more = {}) {
+  const p = PROBLEMS[slug] ?? PROBLEMS['internal-error'];
+  const text = p[lang];
+  return {
+    type: `${PROBLEM_TYPE_PREFIX}${slug}`,
+    title: text.title,
+    status: p.status,
+    detail: fill(text.detail, more.params ?? {}),
+    ...(more.errors ? { errors: more.errors } : {}),
+    ...(more.extra ?? {}),
+  };
+}
+
+/**
+ * Sends a problem answer.
+ * @param {import('fastify').FastifyRequest} request
+ * @param {import('fastify').FastifyReply} reply
+ * @param {string} slug
+ * @param {Parameters<typeof problem>[2]} [more]
+ */
+export function sendProblem(request, reply, slug, more) {
+  const body = problem(slug, requestLang(request), more);
+  return reply.code(body.status).type('application/problem+json; charset=utf-8').send(body);
+}

@@ -1,0 +1,133 @@
+// Clerk page: lists dossiers and moves them through received → processing →
+// needs-more-information / result-ready / rejected with the server's clerk API.
+// The token stays in sessionStorage (gone when the tab closes). No innerHTML anywhere.
+
+const TOKEN_KEY = 'dvc-clerk-token';
+const LABELS = {
+  received: 'Đã tiếp nhận',
+  processing: 'Đang xử lý',
+  'needs-more-information': 'Cần bổ sung hồ sơ',
+  'result-ready': 'Đã có kết quả',
+  rejected: 'Từ chối tiếp nhận',
+};
+/** Moves that tell the citizen something they must read ask for a note. */
+const NEEDS_NOTE = new Set(['needs-more-information', 'rejected']);
+
+const form = /** @type {HTMLFormElement} */ (document.getElementById('clerk-login'));
+const tokenInput = /** @type {HTMLInputElement} */ (document.getElementById('clerk-token'));
+const message = /** @type {HTMLElement} */ (document.getElementById('clerk-message'));
+const heading = /** @type {HTMLElement} */ (document.getElementById('clerk-heading'));
+const table = /** @type {HTMLTableElement} */ (document.getElementById('clerk-table'));
+const tbody = /** @type {HTMLTableSectionElement} */ (table.tBodies[0]);
+
+/** @param {string} text */
+function say(text) {
+  message.textContent = text;
+}
+
+/** @param {string} path @param {RequestInit} [init] */
+async function api(path, init = {}) {
+  const token = sessionStorage.getItem(TOKEN_KEY) ?? '';
+  const r = await fetch(path, {
+    ...init,
+    headers: {
+      accept: 'application/json',
+      'accept-language': 'vi',
+      authorization: `Bearer ${token}`,
+      ...(init.body ? { 'content-type': 'application/json' } : {}),
+    },
+  });
+  const body = await r.json().catch(() => ({}));
+  if (!r.ok) throw new Error(body.detail ?? `Lỗi ${r.status}`);
+  return body;
+}
+
+/** @param {string} text @param {string} [cls] */
+function cell(text, cls) {
+  const td = document.createElement('td');
+  if (cls) {
+    const span = document.createElement('span');
+    span.className = cls;
+    span.textContent = text;
+    td.append(span);
+  } else td.textContent = text;
+  return td;
+}
+
+/** @param {string} iso YYYY-MM-DD → dd/mm/yyyy */
+const vnDate = (iso) => iso.split('-').reverse().join('/');
+
+/** @param {any} d */
+function row(d) {
+  const tr = document.createElement('tr');
+  tr.append(
+    cell(d.dossierCode),
+    cell(d.procedure?.title?.vi ?? d.procedure?.code ?? ''),
+    cell(LABELS[/** @type {keyof typeof LABELS} */ (d.status)] ?? d.status, 'status'),
+    cell(vnDate(d.expectedResultDate)),
+  );
+  const td = document.createElement('td');
+  const actions = document.createElement('div');
+  actions.className = 'actions';
+  for (const to of d.allowed ?? []) {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = to === 'rejected' ? 'danger' : to === 'processing' ? '' : 'secondary';
+    b.textContent = LABELS[/** @type {keyof typeof LABELS} */ (to)] ?? to;
+    b.setAttribute('aria-label', `${b.textContent}: ${d.dossierCode}`);
+    b.addEventListener('click', () => move(d.dossierCode, to));
+    actions.append(b);
+  }
+  if (!actions.childElementCount) actions.textContent = 'Đã kết thúc';
+  td.append(actions);
+  tr.append(td);
+  return tr;
+}
+
+async function refresh() {
+  const { dossiers } = await api('/api/clerk/dossiers');
+  tbody.replaceChildren(...dossiers.map(row));
+  heading.hidden = false;
+  table.hidden = false;
+  if (dossiers.length === 0) say('Chưa có hồ sơ nào.');
+}
+
+/** @param {string} code @param {string} to */
+async function move(code, to) {
+  let note = '';
+  if (NEEDS_NOTE.has(to)) {
+    const asked = window.prompt(
+      to === 'rejected'
+        ? `Lý do từ chối hồ sơ ${code} (người dân sẽ đọc được):`
+        : `Cần bổ sung gì cho hồ sơ ${code}? (người dân sẽ đọc được)`,
+    );
+    if (asked === null) return;
+    note = asked.trim();
+  }
+  try {
+    await api(`/api/clerk/dossiers/${encodeURIComponent(code)}/status`, {
+      method: 'POST',
+      body: JSON.stringify({ status: to, ...(note ? { note } : {}) }),
+    });
+    await refresh();
+    say(`Đã chuyển hồ sơ ${code} sang “${LABELS[/** @type {keyof typeof LABELS} */ (to)]}”.`);
+  } catch (e) {
+    say(/** @type {Error} */ (e).message);
+  }
+}
+
+form.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  sessionStorage.setItem(TOKEN_KEY, tokenInput.value.trim());
+  try {
+    await refresh();
+    say('');
+  } catch (e) {
+    say(/** @type {Error} */ (e).message);
+  }
+});
+
+if (sessionStorage.getItem(TOKEN_KEY)) {
+  tokenInput.value = sessionStorage.getItem(TOKEN_KEY) ?? '';
+  refresh().catch((e) => say(e.message));
+}

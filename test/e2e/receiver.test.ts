@@ -1,0 +1,708 @@
+// The reference receiver (demo/server) over HTTP: storage, challenges, dossiers, idempotency,
+// problems, status lookup, clerk transitions, tus uploads and logs. The verifier is the fake in
+// helpers.ts (the real one is exercised in signed-submission.test.ts).
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  CODE_PATTERN,
+  expectedResultDate,
+  newDossierCode,
+} from '../../demo/server/dossier-code.js';
+import {
+  CLERK_TOKEN,
+  FIXTURE_PROCEDURES,
+  challenge,
+  clock,
+  fakeJws,
+  fakeVerify,
+  payload,
+  postDossier,
+  start,
+  type Running,
+} from './helpers.js';
+
+const NOW = '2026-11-26T03:00:05.000Z'; // a Thursday, 10:00 in Hà Nội
+const PROBLEM = 'application/problem+json; charset=utf-8';
+
+interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  errors?: { code: string; message: string }[];
+  [k: string]: unknown;
+}
+
+describe('dossier codes and dates (units)', () => {
+  test('a code is PREFIX-YYMMDD-XXXX from the unambiguous alphabet, in Vietnam time', () => {
+    // 20:00 UTC on the 26th is already the 27th in Hà Nội.
+    const code = newDossierCode('KS', new Date('2026-11-26T20:00:00Z'), () => false);
+    assert.match(code, /^KS-261127-[2-9A-HJKMNP-TV-Z]{4}$/);
+    assert.match(code, CODE_PATTERN);
+  });
+
+  test('a taken code is retried until a free one comes', () => {
+    const picks = [0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3, 4];
+    const taken = new Set(['KS-261126-2222']);
+    const seen: string[] = [];
+    const code = newDossierCode(
+      'KS',
+      new Date(NOW),
+      (c) => {
+        seen.push(c);
+        return taken.has(c);
+      },
+      () => picks.shift() ?? 0,
+    );
+    assert.deepEqual(seen, ['KS-261126-2222', 'KS-261126-2222', 'KS-261126-3456']);
+    assert.equal(code, 'KS-261126-3456');
+  });
+
+  test('gives up after 20 collisions instead of looping forever', () => {
+    assert.throws(
+      () => newDossierCode('KS', new Date(NOW), () => true),
+      /no free dossier code for KS on 261126/,
+    );
+  });
+
+  test('expected result date counts working days, Monday to Friday', () => {
+    const thu = new Date('2026-11-26T03:00:00Z');
+    assert.equal(expectedResultDate(thu, 0), '2026-11-26');
+    assert.equal(expectedResultDate(thu, 1), '2026-11-27');
+    assert.equal(expectedResultDate(thu, 3), '2026-12-01');
+    assert.equal(expectedResultDate(thu, 10), '2026-12-10');
+    // Received on Saturday: counting starts on Monday.
+    const sat = new Date('2026-11-28T09:00:00Z');
+    assert.equal(expectedResultDate(sat, 0), '2026-11-30');
+    assert.equal(expectedResultDate(sat, 1), '2026-12-01');
+  });
+});
+
+describe('reference receiver', () => {
+  let s: Running;
+  const time = clock(NOW);
+
+  before(async () => {
+    s = await start({
+      now: time.now,
+      verifySubmission: fakeVerify,
+      statusRateLimit: { max: 1000, windowSeconds: 600 },
+    });
+  });
+  after(() => s.close());
+
+  const submit = async (key?: string, overrides: Record<string, unknown> = {}) => {
+    const nonce = await challenge(s.base);
+    const r = await postDossier(s.base, fakeJws(payload(nonce, overrides)), key);
+    return { r, body: (await r.json()) as Record<string, unknown> };
+  };
+
+  test('migrations create dvc.sqlite with a schema_migrations table, once', async () => {
+    assert.ok(existsSync(join(s.dataDir, 'dvc.sqlite')));
+    const rows = s.app.dvc.db.prepare('SELECT version, name FROM schema_migrations').all();
+    assert.deepEqual(rows, [{ version: 1, name: 'initial' }]);
+    const tables = s.app.dvc.db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+      .all()
+      .map((t) => (t as { name: string }).name);
+    for (const t of [
+      'dossier_history',
+      'dossier_secrets',
+      'dossiers',
+      'idempotency_keys',
+      'nonces',
+      'uploads',
+    ]) {
+      assert.ok(tables.includes(t), t);
+    }
+    // A second server on the same folder applies nothing again.
+    const again = await start({ dataDir: s.dataDir, verifySubmission: fakeVerify });
+    try {
+      const count = again.app.dvc.db.prepare('SELECT COUNT(*) AS n FROM schema_migrations').get();
+      assert.deepEqual(count, { n: 1 });
+    } finally {
+      await again.app.close();
+    }
+  });
+
+  test('GET /api/procedures lists the procedures; the file is served byte for byte', async () => {
+    const r = await fetch(`${s.base}/api/procedures`);
+    assert.equal(r.status, 200);
+    const text = readFileSync(join(FIXTURE_PROCEDURES, 'thu-nghiem.json'));
+    const sha256 = createHash('sha256').update(text).digest('hex');
+    const body = (await r.json()) as { procedures: Record<string, unknown>[] };
+    assert.equal(body.procedures.length, 1);
+    assert.deepEqual(
+      {
+        name: body.procedures[0].name,
+        url: body.procedures[0].url,
+        page: body.procedures[0].page,
+        code: body.procedures[0].code,
+        version: body.procedures[0].version,
+        sha256: body.procedures[0].sha256,
+        title: body.procedures[0].title,
+        processingDays: body.procedures[0].processingDays,
+      },
+      {
+        name: 'thu-nghiem',
+        url: '/procedures/thu-nghiem.json',
+        page: null, // the site has no page for the test procedure
+        code: '9.000001',
+        version: '1.0.0',
+        sha256,
+        title: { vi: 'Thủ tục thử nghiệm', en: 'Test procedure' },
+        processingDays: 3,
+      },
+    );
+    const file = await fetch(`${s.base}/procedures/thu-nghiem.json`);
+    assert.equal(file.headers.get('content-type'), 'application/json; charset=utf-8');
+    assert.deepEqual(Buffer.from(await file.arrayBuffer()), text);
+    const missing = await fetch(`${s.base}/procedures/khong-co.json`);
+    assert.equal(missing.status, 404);
+    assert.equal(missing.headers.get('content-type'), PROBLEM);
+  });
+
+  test('POST /api/challenges issues a 128-bit base64url nonce that expires', async () => {
+    const r = await fetch(`${s.base}/api/challenges`, { method: 'POST' });
+    assert.equal(r.status, 201);
+    assert.equal(r.headers.get('cache-control'), 'no-store');
+    const body = (await r.json()) as { nonce: string; expiresAt: string };
+    assert.match(body.nonce, /^[A-Za-z0-9_-]{22}$/);
+    assert.equal(Buffer.from(body.nonce, 'base64url').length, 16);
+    assert.equal(body.expiresAt, '2026-11-26T03:10:05.000Z'); // default TTL 600 s
+    const row = s.app.dvc.db.prepare('SELECT * FROM nonces WHERE nonce = ?').get(body.nonce);
+    assert.deepEqual(row, {
+      nonce: body.nonce,
+      issued_at: NOW,
+      expires_at: '2026-11-26T03:10:05.000Z',
+      consumed_at: null,
+    });
+    const other = await challenge(s.base);
+    assert.notEqual(other, body.nonce);
+  });
+
+  test('a dossier is received once per nonce; unknown and expired nonces are refused', async () => {
+    const nonce = await challenge(s.base);
+    const first = await postDossier(s.base, fakeJws(payload(nonce)));
+    assert.equal(first.status, 201);
+    const consumed = s.app.dvc.db
+      .prepare('SELECT consumed_at FROM nonces WHERE nonce = ?')
+      .get(nonce);
+    assert.deepEqual(consumed, { consumed_at: NOW });
+
+    const replay = await postDossier(s.base, fakeJws(payload(nonce, { lang: 'en' })));
+    assert.equal(replay.status, 422);
+    assert.deepEqual(((await replay.json()) as Problem).errors, [
+      { code: 'nonce-replayed', message: 'replayed' },
+    ]);
+
+    const forged = await postDossier(s.base, fakeJws(payload('AAAAAAAAAAAAAAAAAAAAAA')));
+    assert.equal(((await forged.json()) as Problem).errors?.[0].code, 'nonce-replayed');
+
+    const late = await challenge(s.base);
+    time.set('2026-11-26T03:10:06.000Z'); // 1 s after the 600 s TTL
+    try {
+      const r = await postDossier(s.base, fakeJws(payload(late)));
+      assert.equal(((await r.json()) as Problem).errors?.[0].code, 'nonce-replayed');
+    } finally {
+      time.set(NOW);
+    }
+  });
+
+  test('201 answers a readable dossier code, the time and the expected result date', async () => {
+    const { r, body } = await submit();
+    assert.equal(r.status, 201);
+    assert.deepEqual(Object.keys(body).sort(), ['dossierCode', 'expectedResultDate', 'receivedAt']);
+    assert.match(String(body.dossierCode), /^TN-261126-[2-9A-HJKMNP-TV-Z]{4}$/);
+    assert.equal(body.receivedAt, NOW);
+    assert.equal(body.expectedResultDate, '2026-12-01'); // Thu + 3 working days
+    const row = s.app.dvc.db
+      .prepare(
+        'SELECT status, procedure_code, signer_kid, received_at FROM dossiers WHERE code = ?',
+      )
+      .get(body.dossierCode);
+    assert.deepEqual(row, {
+      status: 'received',
+      procedure_code: '9.000001',
+      signer_kid: 'test-kid',
+      received_at: NOW,
+    });
+  });
+
+  test('dossier codes are unique', async () => {
+    const codes = new Set<string>();
+    for (let i = 0; i < 15; i++) codes.add(String((await submit()).body.dossierCode));
+    assert.equal(codes.size, 15);
+  });
+
+  test('Idempotency-Key: the same request twice gives the same 201 and one dossier', async () => {
+    const nonce = await challenge(s.base);
+    const jws = fakeJws(payload(nonce, { assistedBy: 'idem-1' }));
+    const a = await postDossier(s.base, jws, 'key-123e4567');
+    const b = await postDossier(s.base, jws, 'key-123e4567');
+    assert.equal(a.status, 201);
+    assert.equal(b.status, 201);
+    assert.equal(b.headers.get('idempotent-replayed'), 'true');
+    const first = await a.json();
+    assert.deepEqual(await b.json(), first);
+    const n = s.app.dvc.db
+      .prepare("SELECT COUNT(*) AS n FROM dossiers WHERE payload_json LIKE '%idem-1%'")
+      .get();
+    assert.deepEqual(n, { n: 1 });
+
+    const other = fakeJws(payload(await challenge(s.base), { assistedBy: 'idem-2' }));
+    const c = await postDossier(s.base, other, 'key-123e4567');
+    assert.equal(c.status, 422);
+    assert.equal(c.headers.get('content-type'), PROBLEM);
+    assert.deepEqual(await c.json(), {
+      type: 'urn:dvc-forms:problem:idempotency-key-reused',
+      title: 'Mã chống gửi trùng đã được dùng',
+      status: 422,
+      detail:
+        'Mã Idempotency-Key này đã được dùng cho một hồ sơ khác. Vui lòng tải lại trang và gửi lại.',
+    });
+    const none = s.app.dvc.db
+      .prepare("SELECT COUNT(*) AS n FROM dossiers WHERE payload_json LIKE '%idem-2%'")
+      .get();
+    assert.deepEqual(none, { n: 0 });
+  });
+
+  test('problems are Vietnamese unless the browser accepts English only', async () => {
+    const title = async (acceptLanguage: string) => {
+      const r = await fetch(`${s.base}/api/khong-co`, {
+        headers: { 'accept-language': acceptLanguage },
+      });
+      return ((await r.json()) as Problem).title;
+    };
+    assert.equal(await title('vi-VN,vi;q=0.9'), 'Không tìm thấy');
+    assert.equal(await title('en-US,en;q=0.9,vi;q=0.8'), 'Không tìm thấy');
+    assert.equal(await title('en-GB,en;q=0.8'), 'Not found');
+    assert.equal(await title('fr'), 'Không tìm thấy');
+  });
+
+  test('bad submissions get RFC 9457 problems with the verifier codes', async () => {
+    const unreadable = await postDossier(s.base, 'not-a-jws');
+    assert.equal(unreadable.status, 422);
+    assert.equal(unreadable.headers.get('content-type'), PROBLEM);
+    assert.deepEqual(await unreadable.json(), {
+      type: 'urn:dvc-forms:problem:invalid-submission',
+      title: 'Hồ sơ không hợp lệ',
+      status: 422,
+      detail:
+        'Hồ sơ không vượt qua bước kiểm tra của cơ quan nên chưa được tiếp nhận. Vui lòng tải lại trang, kiểm tra thông tin và gửi lại.',
+      errors: [
+        {
+          code: 'payload-unreadable',
+          message:
+            'The JWS payload is not a JSON object with procedure.code and procedure.version.',
+        },
+      ],
+    });
+
+    const badSig = await postDossier(s.base, fakeJws(payload(await challenge(s.base)), 'forged'));
+    assert.equal(badSig.status, 422);
+    assert.deepEqual(((await badSig.json()) as Problem).errors, [
+      { code: 'signature-invalid', message: 'bad signature' },
+    ]);
+
+    const unknown = await postDossier(
+      s.base,
+      fakeJws(payload('x', { procedure: { code: '1.001193', version: '9.9.9', sha256: '' } })),
+    );
+    assert.equal(unknown.status, 422);
+    const u = (await unknown.json()) as Problem;
+    assert.equal(u.type, 'urn:dvc-forms:problem:unknown-procedure');
+    assert.deepEqual(u.errors, [
+      {
+        code: 'unknown-procedure',
+        message: 'Procedure 1.001193 version 9.9.9 is not offered by this receiver.',
+      },
+    ]);
+
+    const noJws = await fetch(`${s.base}/api/dossiers`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'accept-language': 'en-GB,en;q=0.8' },
+      body: '{"payload":1}',
+    });
+    assert.equal(noJws.status, 400);
+    assert.deepEqual(await noJws.json(), {
+      type: 'urn:dvc-forms:problem:invalid-request',
+      title: 'Invalid request',
+      status: 400,
+      detail:
+        'The server could not read the application. Please reload the page and send it again.',
+    });
+
+    const brokenJson = await fetch(`${s.base}/api/dossiers`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"jws":',
+    });
+    assert.equal(brokenJson.status, 400);
+    assert.equal(
+      ((await brokenJson.json()) as Problem).type,
+      'urn:dvc-forms:problem:invalid-request',
+    );
+
+    const text = await fetch(`${s.base}/api/dossiers`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: 'hello',
+    });
+    assert.equal(text.status, 415);
+    assert.equal(((await text.json()) as Problem).title, 'Định dạng không được hỗ trợ');
+
+    const badKey = await postDossier(s.base, fakeJws(payload('x')), 'has space');
+    assert.equal(badKey.status, 400);
+    assert.equal(
+      ((await badKey.json()) as Problem).type,
+      'urn:dvc-forms:problem:idempotency-key-invalid',
+    );
+  });
+
+  test('status lookup needs the right phone number or personal ID', async () => {
+    const { body } = await submit();
+    const code = String(body.dossierCode);
+    const lookup = (c: string, secret: string) =>
+      fetch(
+        `${s.base}/api/status?code=${encodeURIComponent(c)}&secret=${encodeURIComponent(secret)}`,
+      );
+
+    for (const secret of ['0912345678', '+84 912 345 678', '0912.345.678', '001099012345']) {
+      const r = await lookup(code, secret);
+      assert.equal(r.status, 200, secret);
+      assert.equal(r.headers.get('cache-control'), 'no-store');
+      const v = (await r.json()) as Record<string, unknown>;
+      assert.deepEqual(v, {
+        dossierCode: code,
+        procedure: {
+          code: '9.000001',
+          version: '1.0.0',
+          title: { vi: 'Thủ tục thử nghiệm', en: 'Test procedure' },
+        },
+        status: 'received',
+        label: { vi: 'Đã tiếp nhận', en: 'Received' },
+        receivedAt: NOW,
+        expectedResultDate: '2026-12-01',
+        updatedAt: NOW,
+        history: [{ status: 'received', label: { vi: 'Đã tiếp nhận', en: 'Received' }, at: NOW }],
+      });
+    }
+    // Lower-case codes are accepted as typed.
+    assert.equal((await lookup(code.toLowerCase(), '0912345678')).status, 200);
+
+    const wrong = await lookup(code, '0912345679');
+    const unknownCode = await lookup('TN-261126-2222', '0912345678');
+    assert.equal(wrong.status, 404);
+    assert.equal(unknownCode.status, 404);
+    const w = await wrong.json();
+    assert.deepEqual(w, await unknownCode.json()); // nothing tells which part was wrong
+    assert.deepEqual(w, {
+      type: 'urn:dvc-forms:problem:dossier-not-found',
+      title: 'Không tìm thấy hồ sơ',
+      status: 404,
+      detail:
+        'Không tìm thấy hồ sơ với mã và số điện thoại hoặc số định danh này. Vui lòng kiểm tra lại mã trên giấy tiếp nhận.',
+    });
+    const missing = await fetch(`${s.base}/api/status?code=${code}`);
+    assert.equal(missing.status, 400);
+    assert.equal(
+      ((await missing.json()) as Problem).type,
+      'urn:dvc-forms:problem:missing-parameters',
+    );
+  });
+
+  test('clerk transitions: allowed moves only, with the history shown to the citizen', async () => {
+    const { body } = await submit();
+    const code = String(body.dossierCode);
+    const move = (status: string, note?: string, token = CLERK_TOKEN) =>
+      fetch(`${s.base}/api/clerk/dossiers/${code}/status`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ status, ...(note ? { note } : {}) }),
+      });
+
+    const anonymous = await fetch(`${s.base}/api/clerk/dossiers/${code}/status`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"status":"processing"}',
+    });
+    assert.equal(anonymous.status, 401);
+    assert.equal((await move('processing', undefined, 'wrong-token')).status, 401);
+
+    const early = await move('result-ready');
+    assert.equal(early.status, 409);
+    assert.deepEqual(await early.json(), {
+      type: 'urn:dvc-forms:problem:transition-not-allowed',
+      title: 'Không thể chuyển trạng thái',
+      status: 409,
+      detail: 'Hồ sơ đang ở trạng thái “Đã tiếp nhận”, không thể chuyển sang “Đã có kết quả”.',
+      from: 'received',
+      to: 'result-ready',
+      allowed: ['processing', 'rejected'],
+    });
+    const bogus = await move('archived');
+    assert.equal(bogus.status, 400);
+    assert.equal(
+      ((await bogus.json()) as Problem).detail,
+      'Trạng thái phải là một trong: received, processing, needs-more-information, result-ready, rejected.',
+    );
+
+    assert.equal((await move('processing')).status, 200);
+    const ask = await move('needs-more-information', 'Vui lòng bổ sung bản sao giấy chứng sinh.');
+    assert.equal(ask.status, 200);
+    assert.equal(((await ask.json()) as { status: string }).status, 'needs-more-information');
+    assert.equal((await move('processing')).status, 200);
+    const done = await move('result-ready');
+    assert.deepEqual(((await done.json()) as { allowed: string[] }).allowed, []);
+    assert.equal((await move('rejected')).status, 409); // final
+
+    const r = await fetch(`${s.base}/api/status?code=${code}&secret=001099012345`);
+    const v = (await r.json()) as { status: string; history: { status: string; note?: string }[] };
+    assert.equal(v.status, 'result-ready');
+    assert.deepEqual(
+      v.history.map((h) => [h.status, h.note]),
+      [
+        ['received', undefined],
+        ['processing', undefined],
+        ['needs-more-information', 'Vui lòng bổ sung bản sao giấy chứng sinh.'],
+        ['processing', undefined],
+        ['result-ready', undefined],
+      ],
+    );
+
+    const list = await fetch(`${s.base}/api/clerk/dossiers`, {
+      headers: { authorization: `Bearer ${CLERK_TOKEN}` },
+    });
+    const l = (await list.json()) as { dossiers: { dossierCode: string; status: string }[] };
+    assert.equal(l.dossiers.find((d) => d.dossierCode === code)?.status, 'result-ready');
+    const unknown = await fetch(`${s.base}/api/clerk/dossiers/TN-261126-2222/status`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${CLERK_TOKEN}` },
+      body: '{"status":"processing"}',
+    });
+    assert.equal(unknown.status, 404);
+  });
+
+  test('tus upload: the server hashes the stored file and the dossier must match it', async () => {
+    const bytes = Buffer.from('%PDF-1.7\n' + 'giấy chứng sinh '.repeat(2000));
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const meta = (o: Record<string, string>) =>
+      Object.entries(o)
+        .map(([k, v]) => `${k} ${Buffer.from(v).toString('base64')}`)
+        .join(',');
+    const create = await fetch(`${s.base}/api/uploads/`, {
+      method: 'POST',
+      headers: {
+        'tus-resumable': '1.0.0',
+        'upload-length': String(bytes.length),
+        'upload-metadata': meta({
+          filename: 'giay-chung-sinh.pdf',
+          filetype: 'application/pdf',
+          slot: 'giay-to',
+          sha256,
+        }),
+      },
+    });
+    assert.equal(create.status, 201);
+    assert.equal(create.headers.get('x-content-type-options'), 'nosniff');
+    const location = create.headers.get('location') ?? '';
+    assert.match(location, /^\/api\/uploads\/[0-9a-f]{32}$/);
+    const id = location.split('/').pop();
+
+    const half = 10_000;
+    for (const [offset, chunk] of [
+      [0, bytes.subarray(0, half)],
+      [half, bytes.subarray(half)],
+    ] as const) {
+      const patch = await fetch(`${s.base}${location}`, {
+        method: 'PATCH',
+        headers: {
+          'tus-resumable': '1.0.0',
+          'upload-offset': String(offset),
+          'content-type': 'application/offset+octet-stream',
+        },
+        body: chunk,
+      });
+      assert.equal(patch.status, 204);
+    }
+    const head = await fetch(`${s.base}${location}`, {
+      method: 'HEAD',
+      headers: { 'tus-resumable': '1.0.0' },
+    });
+    assert.equal(head.headers.get('upload-offset'), String(bytes.length));
+
+    const row = s.app.dvc.db
+      .prepare(
+        'SELECT via, slot, filename, type, size, sha256, dossier_code FROM uploads WHERE id = ?',
+      )
+      .get(id);
+    assert.deepEqual(row, {
+      via: 'tus',
+      slot: 'giay-to',
+      filename: 'giay-chung-sinh.pdf',
+      type: 'application/pdf',
+      size: bytes.length,
+      sha256,
+      dossier_code: null,
+    });
+
+    const doc = {
+      slot: 'giay-to',
+      name: 'giay-chung-sinh.pdf',
+      type: 'application/pdf',
+      size: bytes.length,
+      sha256,
+      url: `${s.base}${location}`,
+    };
+    const swapped = await submit(undefined, { documents: [{ ...doc, sha256: 'f'.repeat(64) }] });
+    assert.equal(swapped.r.status, 422);
+    assert.deepEqual((swapped.body as unknown as Problem).errors, [
+      { code: 'attachment-hash-mismatch', message: '#0' },
+    ]);
+
+    const ok = await submit(undefined, { documents: [doc] });
+    assert.equal(ok.r.status, 201);
+    const linked = s.app.dvc.db.prepare('SELECT dossier_code FROM uploads WHERE id = ?').get(id);
+    assert.deepEqual(linked, { dossier_code: ok.body.dossierCode });
+
+    // A file already in a dossier cannot be claimed by another one.
+    const reuse = await submit(undefined, { documents: [doc] });
+    assert.deepEqual((reuse.body as unknown as Problem).errors, [
+      { code: 'attachment-missing', message: '#0' },
+    ]);
+  });
+
+  test('multipart: the JWS in "payload" and files in "file:<slot>:<n>" parts', async () => {
+    const a = Buffer.from('%PDF-1.7 first');
+    const b = Buffer.from('%PDF-1.7 second');
+    const hex = (x: Buffer) => createHash('sha256').update(x).digest('hex');
+    const docs = [a, b].map((x, i) => ({
+      slot: 'giay-to',
+      name: `trang-${i + 1}.pdf`,
+      type: 'application/pdf',
+      size: x.length,
+      sha256: hex(x),
+    }));
+    const form = new FormData();
+    form.set('payload', fakeJws(payload(await challenge(s.base), { documents: docs })));
+    form.set('file:giay-to:0', new Blob([a], { type: 'application/pdf' }), 'trang-1.pdf');
+    form.set('file:giay-to:1', new Blob([b], { type: 'application/pdf' }), 'trang-2.pdf');
+    const r = await fetch(`${s.base}/api/dossiers`, { method: 'POST', body: form });
+    assert.equal(r.status, 201);
+    const { dossierCode } = (await r.json()) as { dossierCode: string };
+    const rows = s.app.dvc.db
+      .prepare(
+        'SELECT via, slot, filename, sha256 FROM uploads WHERE dossier_code = ? ORDER BY filename',
+      )
+      .all(dossierCode);
+    assert.deepEqual(rows, [
+      { via: 'multipart', slot: 'giay-to', filename: 'trang-1.pdf', sha256: hex(a) },
+      { via: 'multipart', slot: 'giay-to', filename: 'trang-2.pdf', sha256: hex(b) },
+    ]);
+
+    // A refused multipart submission leaves no files behind.
+    const before = s.app.dvc.db
+      .prepare("SELECT COUNT(*) AS n FROM uploads WHERE via = 'multipart'")
+      .get();
+    const refused = new FormData();
+    refused.set(
+      'payload',
+      fakeJws(payload(await challenge(s.base), { documents: docs }), 'forged'),
+    );
+    refused.set('file:giay-to:0', new Blob([a], { type: 'application/pdf' }), 'trang-1.pdf');
+    refused.set('file:giay-to:1', new Blob([b], { type: 'application/pdf' }), 'trang-2.pdf');
+    const no = await fetch(`${s.base}/api/dossiers`, { method: 'POST', body: refused });
+    assert.equal(no.status, 422);
+    assert.deepEqual(
+      s.app.dvc.db.prepare("SELECT COUNT(*) AS n FROM uploads WHERE via = 'multipart'").get(),
+      before,
+    );
+    assert.equal(
+      readdirSync(join(s.dataDir, 'uploads')).filter((f) => f.startsWith('mp-')).length,
+      2,
+    );
+
+    const stray = new FormData();
+    stray.set('payload', fakeJws(payload(await challenge(s.base))));
+    stray.set('attachment', new Blob([a]), 'x.pdf');
+    const bad = await fetch(`${s.base}/api/dossiers`, { method: 'POST', body: stray });
+    assert.equal(bad.status, 400);
+  });
+
+  test('security headers on pages and API answers', async () => {
+    for (const path of ['/api/procedures', '/404-khong-co']) {
+      const r = await fetch(`${s.base}${path}`);
+      assert.equal(r.headers.get('x-content-type-options'), 'nosniff', path);
+      assert.equal(r.headers.get('referrer-policy'), 'no-referrer', path);
+      assert.equal(r.headers.get('x-frame-options'), 'DENY', path);
+      await r.arrayBuffer();
+    }
+  });
+
+  test('logs: one JSON line per request, without the second factor', async () => {
+    const before = s.logs.length;
+    await fetch(`${s.base}/api/procedures`).then((r) => r.arrayBuffer());
+    await fetch(`${s.base}/api/status?code=TN-261126-2222&secret=0987654321`).then((r) =>
+      r.arrayBuffer(),
+    );
+    await fetch(`${s.base}/api/uploads/`, { method: 'OPTIONS' }).then((r) => r.arrayBuffer());
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const lines = s.logs.slice(before);
+    assert.equal(lines.length, 3, lines.join(''));
+    const parsed = lines.map((l) => {
+      assert.ok(l.endsWith('\n') && !l.slice(0, -1).includes('\n'), 'one line');
+      return JSON.parse(l) as Record<string, unknown>;
+    });
+    assert.deepEqual(
+      parsed.map((p) => [p.msg, p.method, p.url, p.statusCode]),
+      [
+        ['request', 'GET', '/api/procedures', 200],
+        ['request', 'GET', '/api/status?code=TN-261126-2222&secret=%5Bredacted%5D', 404],
+        ['request', 'OPTIONS', '/api/uploads/', 204],
+      ],
+    );
+    for (const p of parsed) assert.equal(typeof p.responseTime, 'number');
+    assert.ok(!s.logs.join('').includes('0987654321'));
+    assert.ok(!s.logs.join('').includes('incoming request'));
+  });
+});
+
+describe('startup', () => {
+  test('without a build, createServer says to run npm run build', async () => {
+    await assert.rejects(start({ distDir: '/nonexistent/dist/' }), {
+      name: 'MissingBuildError',
+      message:
+        '/nonexistent/dist/verify.js is missing: run "npm run build" first (npm start does it for you).',
+    });
+  });
+});
+
+describe('status lookup rate limit', () => {
+  let s: Running;
+  before(async () => {
+    s = await start({
+      verifySubmission: fakeVerify,
+      statusRateLimit: { max: 3, windowSeconds: 60 },
+    });
+  });
+  after(() => s.close());
+
+  test('the 4th lookup in a minute from one address gets 429 with Retry-After', async () => {
+    const url = `${s.base}/api/status?code=TN-261126-2222&secret=0912345678`;
+    for (let i = 0; i < 3; i++) assert.equal(await fetch(url).then((r) => r.status), 404);
+    const r = await fetch(url);
+    assert.equal(r.status, 429);
+    const retry = Number(r.headers.get('retry-after'));
+    assert.ok(retry >= 1 && retry <= 60, String(retry));
+    assert.deepEqual(await r.json(), {
+      type: 'urn:dvc-forms:problem:too-many-requests',
+      title: 'Quá nhiều lần tra cứu',
+      status: 429,
+      detail: 'Bạn đã tra cứu quá nhiều lần. Vui lòng đợi vài phút rồi thử lại.',
+    });
+  });
+});
