@@ -1,0 +1,99 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html, nothing } from 'lit';
+import '../components/form/form.js';
+import type { Submitter } from '../components/form/form.js';
+import { PHONE_VIEWPORT, storyLocale } from '../.storybook/locale.js';
+import { continueToReview, formIn, pressPrimary, samples, type Sample } from './support/journey.js';
+
+interface Args {
+  sample: Sample;
+  /** Answers shown as already known (from case 0 of the `.cases.json`), or none. */
+  prefill?: Record<string, unknown>;
+  assistedBy: string;
+  oneQuestionPerPage: boolean;
+}
+
+/**
+ * Stands in for the agency's server: Storybook has no receiver, so the payload is logged and
+ * the journey ends on the "submitted" page (see docs/receiver.md for the real delivery).
+ */
+const storySubmitter: Submitter = async (payload) => {
+  console.info('dvc-submit payload', payload);
+  return { receipt: 'STORYBOOK' };
+};
+
+/**
+ * Each sample procedure of schemas/procedures/ rendered by `<dvc-form>` from its JSON, the way an
+ * agency page embeds it. Use the toolbar's "Ngôn ngữ" switch for English; the stories open in the
+ * 360 × 740 "Điện thoại phổ thông" viewport, the phone most citizens apply from.
+ */
+const meta: Meta<Args> = {
+  title: 'Procedures/Sample procedures',
+  component: 'dvc-form',
+  globals: { viewport: { value: PHONE_VIEWPORT, isRotated: false } },
+  parameters: { layout: 'fullscreen', controls: { exclude: ['sample', 'prefill'] } },
+  args: { assistedBy: '', oneQuestionPerPage: false },
+  render: (args, { globals }) =>
+    html`<dvc-form
+      .procedureData=${args.sample.procedure}
+      .prefill=${args.prefill}
+      .submitter=${storySubmitter}
+      today=${args.sample.today}
+      lang=${storyLocale(globals)}
+      assisted-by=${args.assistedBy || nothing}
+      ?one-question-per-page=${args.oneQuestionPerPage}
+    ></dvc-form>`,
+};
+export default meta;
+
+type Story = StoryObj<Args>;
+
+/** Fills the form with case 0 and goes on to the review page. */
+const review = (sample: Sample): Story => ({
+  args: { sample, prefill: sample.complete },
+  play: async ({ canvasElement }) => continueToReview(await formIn(canvasElement)),
+});
+
+export const DangKyKhaiSinh: Story = { args: { sample: samples.khaiSinh } };
+export const DangKyKetHon: Story = { args: { sample: samples.ketHon } };
+export const DangKyThuongTru: Story = { args: { sample: samples.thuongTru } };
+export const CapGiayPhepLaiXeQuocTe: Story = { args: { sample: samples.laiXe } };
+
+export const DangKyKhaiSinhReview = review(samples.khaiSinh);
+export const DangKyKetHonReview = review(samples.ketHon);
+export const DangKyThuongTruReview = review(samples.thuongTru);
+export const CapGiayPhepLaiXeQuocTeReview = review(samples.laiXe);
+
+/** Continue on an empty first page: the error summary takes focus and links to each field. */
+export const DangKyKhaiSinhErrors: Story = {
+  args: { sample: samples.khaiSinh },
+  play: async ({ canvasElement }) => pressPrimary(await formIn(canvasElement)),
+};
+
+/** Answers that fail an eligibility rule end on the "cannot apply" page with the reasons. */
+export const DangKyKhaiSinhIneligible: Story = {
+  args: { sample: samples.khaiSinh, prefill: samples.khaiSinh.ineligible },
+  play: async ({ canvasElement }) => pressPrimary(await formIn(canvasElement)),
+};
+
+/** The whole journey: case 0, review, declaration ticked, submitted. */
+export const DangKyKhaiSinhSubmitted: Story = {
+  args: { sample: samples.khaiSinh, prefill: samples.khaiSinh.complete },
+  play: async ({ canvasElement }) => {
+    const form = await formIn(canvasElement);
+    await continueToReview(form);
+    form.shadowRoot!.querySelector<HTMLInputElement>('#declaration')!.click();
+    await form.settled();
+    await pressPrimary(form);
+  },
+};
+
+/** A clerk or postal worker fills the form in with the applicant (`assisted-by`). */
+export const DangKyThuongTruAssisted: Story = {
+  args: { sample: samples.thuongTru, assistedBy: 'Nhân viên bưu điện Nguyễn Văn Bình' },
+};
+
+/** One question per page, for people who find long pages hard. */
+export const CapGiayPhepLaiXeQuocTeOneQuestion: Story = {
+  args: { sample: samples.laiXe, oneQuestionPerPage: true },
+};
