@@ -98,10 +98,15 @@ function checkBirthDateAnnotations(
     const member = props[name];
     if (!isObject(member)) continue;
     const target = own(member, BIRTH_DATE_ANNOTATION);
-    if (typeof target !== 'string') continue;
+    // A value that is no property name is the meta-schema's `schema-pattern` problem already.
+    if (typeof target !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(target)) continue;
     const at = `${pointer}/properties/${escapePointerToken(name)}/${BIRTH_DATE_ANNOTATION}`;
     if (!hasFormat(root, member, 'vn-personal-id'))
-      problems.add(C.birthDateWithoutPersonalId, at, localized('birthDateWithoutPersonalId', { name }));
+      problems.add(
+        C.birthDateWithoutPersonalId,
+        at,
+        localized('birthDateWithoutPersonalId', { name }),
+      );
     if (target === name || !siblings.has(target)) {
       const candidates = [...siblings.keys()].filter(
         (k) => k !== name && hasFormat(root, siblings.get(k), 'date'),
@@ -109,7 +114,11 @@ function checkBirthDateAnnotations(
       problems.add(
         C.unknownBirthDateField,
         at,
-        localized('unknownBirthDateField', { target, suggestion: closest(target, candidates) }),
+        localized('unknownBirthDateField', {
+          target,
+          // The only date beside it is almost certainly the one meant, however it is spelt.
+          suggestion: closest(target, candidates) || (candidates.length === 1 ? candidates[0] : ''),
+        }),
       );
     } else if (!hasFormat(root, siblings.get(target), 'date')) {
       problems.add(C.birthDateFieldNotDate, at, localized('birthDateFieldNotDate', { target }));
@@ -354,14 +363,18 @@ export function crossCheck(
       // a second time beside the document: warn.
       const isFile = widget === 'file';
       const schema = isFile ? undefined : fieldExists(path, `${fp}/field`, base);
-      if (isFile && typeof path === 'string' && isObject(data) && resolveFieldPath(data, base, path))
+      const document = own(f, 'document');
+      if (
+        isFile &&
+        typeof path === 'string' &&
+        typeof document === 'string' &&
+        isObject(data) &&
+        resolveFieldPath(data, base, path)
+      )
         problems.add(
           C.fileFieldInData,
           `${fp}/field`,
-          localized('fileFieldInData', {
-            path: prefix + path,
-            document: String(own(f, 'document') ?? ''),
-          }),
+          localized('fileFieldInData', { path: prefix + path, document }),
           { severity: 'warning' },
         );
       if (typeof path === 'string') {

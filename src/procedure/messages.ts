@@ -81,6 +81,8 @@ const vi: Catalog = {
     `Liên kết ${p.value} trỏ tới "${p.host}", không nằm trong danh sách trang được phép (${p.allowed}); biểu mẫu sẽ chỉ hiển thị nó dưới dạng chữ, không phải liên kết.`,
   casesWithoutProcedure: (p) =>
     `Không có tệp thủ tục "${p.procedure}" bên cạnh tệp ca kiểm thử này.`,
+  casesName: (p) =>
+    `Tệp "${p.file}" là tệp ca kiểm thử nhưng không có tên dạng <thủ tục>.cases.json, nên "dvc-forms test" sẽ không tìm thấy nó.`,
   casesDate: (p) => `"${p.name}" phải là một ngày dạng YYYY-MM-DD, không phải ${p.value}.`,
   casesFeeItem: (p) =>
     `"${p.name}" phải là mã khoản phí (chuỗi) hoặc một đối tượng { "id", "quantity", "amount", "subtotal" }.`,
@@ -162,6 +164,8 @@ const en: Catalog = {
     `The link ${p.value} points to "${p.host}", which is not on the allowed list (${p.allowed}); forms show it as plain text, not as a link.`,
   casesWithoutProcedure: (p) =>
     `There is no procedure file "${p.procedure}" beside this cases file.`,
+  casesName: (p) =>
+    `"${p.file}" is a cases file but is not named <procedure>.cases.json, so "dvc-forms test" will never find it.`,
   casesDate: (p) => `"${p.name}" must be a date YYYY-MM-DD, not ${p.value}.`,
   casesFeeItem: (p) =>
     `"${p.name}" must be a fee item id (a string) or an object { "id", "quantity", "amount", "subtotal" }.`,

@@ -12,7 +12,7 @@ import { COMPARISONS, TYPE_NAMES, localized, where } from './messages.js';
 import { AUTHOR_PROBLEM_CODE as C, type ProblemList } from './problems.js';
 import type { Lang } from './types.js';
 
-function valueAt(root: unknown, pointer: string): unknown {
+export function valueAt(root: unknown, pointer: string): unknown {
   let node = root;
   for (const token of pointerTokens(pointer)) {
     if (node === null || typeof node !== 'object') return undefined;
@@ -23,7 +23,7 @@ function valueAt(root: unknown, pointer: string): unknown {
 }
 
 /** The last token of a pointer, or a readable name for array items. */
-function nameOf(pointer: string): string {
+export function nameOf(pointer: string): string {
   const tokens = pointerTokens(pointer);
   const lastToken = tokens[tokens.length - 1];
   if (lastToken === undefined) return '/';
@@ -58,7 +58,7 @@ function suggest(property: string, object: unknown): string {
   return closest(property, allowedFor(object));
 }
 
-function typeNames(types: unknown): Record<Lang, { type: string }> {
+export function typeNames(types: unknown): Record<Lang, { type: string }> {
   const list = String(types).split(',');
   const join = (lang: Lang, sep: string): string =>
     list.map((t) => TYPE_NAMES[lang][t] ?? t).join(sep);
@@ -66,7 +66,7 @@ function typeNames(types: unknown): Record<Lang, { type: string }> {
 }
 
 /** Drops errors that only explain why one branch of a oneOf/anyOf/if did not match. */
-function relevant(errors: MetaValidationError[]): MetaValidationError[] {
+export function relevant<E extends MetaValidationError>(errors: E[]): E[] {
   const branchParents = errors
     .filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf')
     .map((e) => `${e.schemaPath}/`);

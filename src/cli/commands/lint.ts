@@ -1,16 +1,24 @@
 /**
- * `dvc-forms lint <files...> [--format text|json] [--lang vi|en]`: checks procedure files and
- * prints every problem as `file:line:column  code  message`, then a summary. Exits 1 when any
- * error was found (warnings alone exit 0), 2 on a usage mistake. An unreadable file is reported
- * as a problem of that file, never as a stack trace.
+ * `dvc-forms lint <files...> [--format text|json] [--lang vi|en] [--allow-link-host <host>]...`:
+ * checks procedure files and prints every problem as `file:line:column  code  message`, then a
+ * summary. Exits 1 when any error was found (warnings alone exit 0), 2 on a usage mistake. An
+ * unreadable file is reported as a problem of that file, never as a stack trace.
+ *
+ * A cases file (`*.cases.json`, or `$schema` ending in procedure-cases.schema.json) is checked
+ * against its own schema instead (./lint-cases.ts), so `dvc-forms lint procedures/*.json` works on
+ * a folder holding both. `--allow-link-host` adds a host (`*.example.vn` for subdomains) to the
+ * default link allow-list.
  */
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { Command } from '../main.js';
+import { DEFAULT_LINK_HOSTS } from '../../procedure/links.js';
 import { loadProcedure } from '../../procedure/load.js';
 import { localized } from '../../procedure/messages.js';
 import { AUTHOR_PROBLEM_CODE } from '../../procedure/problems.js';
 import type { AuthorProblem } from '../../problem.js';
 import type { Lang } from '../../procedure/types.js';
+import { isCasesFile, lintCasesFile } from './lint-cases.js';
 
 export interface LintEntry {
   file: string;
@@ -22,7 +30,11 @@ export interface LintEntry {
   message: string;
 }
 
-const USAGE = 'Usage: dvc-forms lint <files...> [--format text|json] [--lang vi|en]';
+const USAGE =
+  'Usage: dvc-forms lint <files...> [--format text|json] [--lang vi|en] [--allow-link-host <host>]...';
+
+/** A host as the allow-list takes it: a name, or `*.` and a name. */
+const HOST_ENTRY = /^(\*\.)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/;
 
 const SUMMARY: Record<Lang, (files: number, errors: number, warnings: number) => string> = {
   vi: (f, e, w) =>
@@ -41,7 +53,10 @@ const READ_ERRORS: Record<string, Record<Lang, string>> = {
   EISDIR: { vi: 'đây là một thư mục', en: 'it is a directory' },
 };
 
-async function lintFile(file: string): Promise<AuthorProblem[]> {
+async function lintFile(
+  file: string,
+  allowedLinkHosts: readonly string[],
+): Promise<AuthorProblem[]> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -66,16 +81,26 @@ async function lintFile(file: string): Promise<AuthorProblem[]> {
       },
     ];
   }
-  return loadProcedure(text, { file }).problems;
+  if (isCasesFile(file, text)) return lintCasesFile(text, file, existsSync);
+  return loadProcedure(text, { file, allowedLinkHosts }).problems;
 }
 
 export const lint: Command = async (args, io) => {
   let format = 'text';
   let lang: Lang = 'vi';
   const files: string[] = [];
+  const hosts = [...DEFAULT_LINK_HOSTS];
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    if (a === '--format' || a === '--lang') {
+    if (a === '--allow-link-host') {
+      const v = args[++i];
+      if (v === undefined || !HOST_ENTRY.test(v)) {
+        io.err(`dvc-forms lint: invalid value for ${a}: ${v ?? '(missing)'}`);
+        io.err(USAGE);
+        return 2;
+      }
+      hosts.push(v.toLowerCase());
+    } else if (a === '--format' || a === '--lang') {
       const v = args[++i];
       if (a === '--format' && (v === 'text' || v === 'json')) format = v;
       else if (a === '--lang' && (v === 'vi' || v === 'en')) lang = v;
@@ -97,7 +122,7 @@ export const lint: Command = async (args, io) => {
 
   const entries: LintEntry[] = [];
   for (const file of files) {
-    for (const p of await lintFile(file))
+    for (const p of await lintFile(file, hosts))
       entries.push({
         file,
         code: p.code,

@@ -76,7 +76,8 @@ test('a missing file is a problem, not a stack trace', async () => {
 });
 
 test('usage mistakes exit 2', async () => {
-  const usage = 'Usage: dvc-forms lint <files...> [--format text|json] [--lang vi|en]';
+  const usage =
+    'Usage: dvc-forms lint <files...> [--format text|json] [--lang vi|en] [--allow-link-host <host>]...';
   let io = capture();
   assert.equal(await main(['lint'], io), 2);
   assert.deepEqual(io.stderr, [usage]);
@@ -102,4 +103,111 @@ test('warnings alone exit 0 and are marked as warnings', async () => {
     `${file}:168:22  duplicate-field (warning)  The field "copies" is asked twice (first at /ui/steps/1/fields/0/field).`,
     'Checked 1 file(s): 0 error(s), 1 warning(s).',
   ]);
+});
+
+async function tempDir(): Promise<string> {
+  const { mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  return mkdtempSync(join(tmpdir(), 'dvc-lint-'));
+}
+
+test('the sample folder lints clean: cases files are checked as cases files', async () => {
+  const { readdirSync } = await import('node:fs');
+  const dir = fileURLToPath(new URL('../../../schemas/procedures/', import.meta.url));
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => dir + f);
+  assert.equal(files.filter((f) => f.endsWith('.cases.json')).length, 4);
+  const io = capture();
+  assert.equal(await main(['lint', ...files], io), 0);
+  assert.deepEqual(io.stdout, ['Đã kiểm tra 8 tệp: không có vấn đề nào.']);
+});
+
+test('a cases file is checked against procedure-cases.schema.json with positions', async () => {
+  const { writeFileSync, copyFileSync } = await import('node:fs');
+  const dir = await tempDir();
+  copyFileSync(valid, `${dir}/p.json`);
+  const file = `${dir}/p.cases.json`;
+  writeFileSync(
+    file,
+    [
+      '{',
+      '  "$schema": "../procedure-cases.schema.json",',
+      '  "today": "26/11/2026",',
+      '  "cases": [',
+      '    { "name": "a", "answers": {}, "expcet": {} },',
+      '    {',
+      '      "name": "a",',
+      '      "answers": [],',
+      '      "expect": { "eligibility": { "status": "ok" }, "fee": { "items": [1] } }',
+      '    }',
+      '  ]',
+      '}',
+      '',
+    ].join('\n'),
+  );
+  const io = capture();
+  assert.equal(await main(['lint', '--lang', 'en', file], io), 1);
+  assert.deepEqual(io.stdout, [
+    `${file}:3:12  schema-pattern  "today" must be a date YYYY-MM-DD, not "26/11/2026".`,
+    `${file}:5:5  schema-required  The required member "expect" is missing in "/cases/0".`,
+    `${file}:5:35  schema-additional-property  "expcet" is not part of the format here; did you mean "expect"?`,
+    `${file}:7:15  duplicate-id  The case name "a" is used twice (first at /cases/0/name).`,
+    `${file}:8:18  schema-type  "answers" must be an object {…}.`,
+    `${file}:9:46  schema-enum  The value "ok" is not allowed for "status". Use one of: "eligible", "ineligible", "unknown".`,
+    `${file}:9:73  schema-invalid  "items[0]" must be a fee item id (a string) or an object { "id", "quantity", "amount", "subtotal" }.`,
+    'Checked 1 file(s): 7 error(s), 0 warning(s).',
+  ]);
+});
+
+test('a cases file needs its procedure beside it and the .cases.json name', async () => {
+  const { writeFileSync } = await import('node:fs');
+  const dir = await tempDir();
+  const orphan = `${dir}/missing.cases.json`;
+  writeFileSync(orphan, '{ "cases": [] }\n');
+  const renamed = `${dir}/my-cases.json`;
+  writeFileSync(renamed, '{ "cases": [], "$schema": "../../procedure-cases.schema.json" }\n');
+  const broken = `${dir}/broken.cases.json`;
+  writeFileSync(broken, '{ "cases": [ }\n');
+  const io = capture();
+  assert.equal(await main(['lint', orphan, renamed], io), 1);
+  assert.deepEqual(io.stdout, [
+    `${orphan}:1:1  cases-without-procedure  Không có tệp thủ tục "missing.json" bên cạnh tệp ca kiểm thử này.`,
+    `${renamed}:1:1  cases-without-procedure  Tệp "my-cases.json" là tệp ca kiểm thử nhưng không có tên dạng <thủ tục>.cases.json, nên "dvc-forms test" sẽ không tìm thấy nó.`,
+    'Đã kiểm tra 2 tệp: 2 lỗi, 0 cảnh báo.',
+  ]);
+  const en = capture();
+  assert.equal(await main(['lint', '--lang', 'en', '--format', 'json', broken], en), 1);
+  assert.deepEqual(
+    JSON.parse(en.stdout.join('\n')).map((p: { code: string }) => p.code),
+    ['cases-without-procedure', 'json-syntax'],
+  );
+});
+
+test('--allow-link-host adds hosts to the link allow-list', async () => {
+  const { readFileSync, writeFileSync } = await import('node:fs');
+  const p = JSON.parse(readFileSync(valid, 'utf8'));
+  p.legalBasis[0].url = 'https://luatvietnam.vn/van-ban';
+  const file = `${await tempDir()}/links.json`;
+  writeFileSync(file, JSON.stringify(p, null, 2));
+  const io = capture();
+  assert.equal(await main(['lint', '--lang', 'en', file], io), 0);
+  assert.deepEqual(io.stdout, [
+    `${file}:23:14  link-host-not-allowed (warning)  The link "https://luatvietnam.vn/van-ban" points to "luatvietnam.vn", which is not on the allowed list (*.gov.vn, vbpl.vn, thuvienphapluat.vn, dichvucong.gov.vn); forms show it as plain text, not as a link.`,
+    'Checked 1 file(s): 0 error(s), 1 warning(s).',
+  ]);
+  const allowed = capture();
+  assert.equal(await main(['lint', '--allow-link-host', 'LuatVietNam.vn', file], allowed), 0);
+  assert.deepEqual(allowed.stdout, ['Đã kiểm tra 1 tệp: không có vấn đề nào.']);
+  // A wildcard covers subdomains only, and a whole top-level domain is refused as too broad.
+  const wildcard = capture();
+  assert.equal(await main(['lint', file, '--allow-link-host', '*.luatvietnam.vn'], wildcard), 0);
+  assert.deepEqual(wildcard.stdout.at(-1), 'Đã kiểm tra 1 tệp: 0 lỗi, 1 cảnh báo.');
+  const tld = capture();
+  assert.equal(await main(['lint', file, '--allow-link-host', '*.vn'], tld), 2);
+  assert.equal(tld.stderr[0], 'dvc-forms lint: invalid value for --allow-link-host: *.vn');
+  const bad = capture();
+  assert.equal(await main(['lint', file, '--allow-link-host', 'https://x.vn/'], bad), 2);
+  assert.equal(bad.stderr[0], 'dvc-forms lint: invalid value for --allow-link-host: https://x.vn/');
 });

@@ -168,6 +168,7 @@ test('unknown document on a file widget and duplicate document ids', () => {
   const r = loadProcedure(
     variant((p) => {
       p.ui.steps[1].fields[0].widget = 'file';
+      p.ui.steps[1].fields[0].field = 'passport';
       p.ui.steps[1].fields[0].document = 'passport';
       p.documents.push({ ...p.documents[0] });
     }),
