@@ -1,0 +1,215 @@
+// Generated procedures for the browser benchmarks: N questions on one page, a realistic mix of
+// widgets, and the plain static HTML form with the same labels, hints and inputs (the baseline
+// every browser number is compared with). Deterministic, so every run measures the same pages.
+
+/** The widget kinds cycled through, so every size has the same mix. */
+const KINDS = ['text', 'date', 'number', 'select', 'phone', 'email', 'radio', 'id-number'];
+
+/** The field every keystroke benchmark types into: a 10-digit social-insurance code. */
+export const KEY_FIELD = 'f0';
+/** A field typed into with valid characters (keystroke-to-frame). */
+export const VALID_KEY_VALUE = '0123456789';
+
+const OPTIONS_5 = ['Kinh', 'Tày', 'Thái', 'Mường', 'Khmer'];
+const OPTIONS_3 = ['Có', 'Không', 'Chưa rõ'];
+
+function kindOf(i, n) {
+  if (i === 0) return 'code';
+  // The last field is the one the "usable" probe focuses: a text box in both pages.
+  if (i === n - 1) return 'text';
+  return KINDS[i % KINDS.length];
+}
+
+function describe(i, n) {
+  const kind = kindOf(i, n);
+  const label = `Câu hỏi ${i + 1}: ${
+    {
+      code: 'Mã số bảo hiểm xã hội',
+      text: 'Họ, chữ đệm và tên',
+      date: 'Ngày sinh',
+      number: 'Số bản sao',
+      select: 'Dân tộc',
+      phone: 'Số điện thoại di động',
+      email: 'Thư điện tử',
+      radio: 'Đã từng đăng ký chưa?',
+      'id-number': 'Số định danh cá nhân',
+    }[kind]
+  }`;
+  const hint = i % 3 === 0 ? `Gợi ý cho câu hỏi ${i + 1}: ghi đúng như trên giấy tờ.` : '';
+  const required = i % 2 === 0;
+  return { id: `f${i}`, kind, label, hint, required };
+}
+
+export function fieldsFor(n) {
+  return Array.from({ length: n }, (_, i) => describe(i, n));
+}
+
+function schemaOf(f) {
+  switch (f.kind) {
+    case 'code':
+      return { type: 'string', format: 'vn-social-insurance' };
+    case 'text':
+      return { type: 'string', minLength: 1, maxLength: 100 };
+    case 'date':
+      return { type: 'string', format: 'date' };
+    case 'number':
+      return { type: 'integer', minimum: 0, maximum: 100 };
+    case 'select':
+      return { type: 'string', enum: OPTIONS_5.map((_, k) => `0${k + 1}`) };
+    case 'phone':
+      return { type: 'string', format: 'vn-mobile' };
+    case 'email':
+      return { type: 'string', format: 'email', maxLength: 254 };
+    case 'radio':
+      return { type: 'string', enum: ['yes', 'no', 'unknown'] };
+    case 'id-number':
+      return { type: 'string', format: 'vn-personal-id' };
+    default:
+      throw new Error(f.kind);
+  }
+}
+
+function uiOf(f) {
+  const widget = f.kind === 'code' ? 'text' : f.kind;
+  const ui = { field: f.id, widget, label: { vi: f.label } };
+  if (f.hint) ui.hint = { vi: f.hint };
+  if (f.kind === 'code') ui.inputmode = 'numeric';
+  if (f.kind === 'select')
+    ui.options = OPTIONS_5.map((label, k) => ({ value: `0${k + 1}`, label: { vi: label } }));
+  if (f.kind === 'radio')
+    ui.options = ['yes', 'no', 'unknown'].map((value, k) => ({
+      value,
+      label: { vi: OPTIONS_3[k] },
+    }));
+  return ui;
+}
+
+/** A procedure file with `n` questions in one step (one page). */
+export function generateProcedure(n) {
+  const fields = fieldsFor(n);
+  return {
+    formatVersion: 1,
+    code: '9.000001',
+    version: '1.0.0',
+    title: { vi: `Thủ tục thử nghiệm ${n} câu hỏi`, en: `Benchmark procedure, ${n} questions` },
+    description: { vi: 'Thủ tục sinh tự động để đo hiệu năng.' },
+    agency: { vi: 'Ủy ban nhân dân xã' },
+    legalBasis: [],
+    serviceKind: 'toan-trinh',
+    processingDays: 0,
+    resultDelivery: ['online'],
+    data: {
+      type: 'object',
+      properties: Object.fromEntries(fields.map((f) => [f.id, schemaOf(f)])),
+      required: fields.filter((f) => f.required).map((f) => f.id),
+      additionalProperties: false,
+    },
+    ui: {
+      steps: [{ id: 'questions', title: { vi: 'Thông tin cần khai' }, fields: fields.map(uiOf) }],
+    },
+    documents: [],
+    fees: { currency: 'VND', items: [] },
+    rules: [],
+    declaration: { text: { vi: 'Tôi cam đoan những nội dung khai trên đây là đúng sự thật.' } },
+  };
+}
+
+const esc = (s) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** The plain HTML markup of one field: what a hand-written accessible form would have. */
+function plainField(f) {
+  const req = f.required ? ' required' : '';
+  const hintId = f.hint ? `${f.id}-hint` : '';
+  const hint = f.hint ? `<span class="hint" id="${hintId}">${esc(f.hint)}</span>` : '';
+  const err = `<span class="error" id="${f.id}-error" hidden></span>`;
+  const described = [hintId, `${f.id}-error`].filter(Boolean).join(' ');
+  const input = (type, extra = '') =>
+    `<input id="${f.id}" name="${f.id}" type="${type}"${extra}${req} aria-describedby="${described}">`;
+  const wrap = (control, labelFor = true) =>
+    `<div class="field">${
+      labelFor ? `<label for="${f.id}">${esc(f.label)}</label>` : ''
+    }${hint}${err}${control}</div>`;
+  switch (f.kind) {
+    case 'code':
+      return wrap(input('text', ' inputmode="numeric" pattern="[0-9]{10}"'));
+    case 'text':
+      return wrap(input('text', ' maxlength="100"'));
+    case 'date':
+      return `<div class="field"><label for="${f.id}">${esc(f.label)}</label>${hint}<span class="hint" id="${f.id}-format">Nhập theo dạng ngày/tháng/năm, ví dụ 15/03/1995</span>${err}${input(
+        'text',
+        ` inputmode="numeric" pattern="[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}"`,
+      )}</div>`;
+    case 'number':
+      return wrap(input('number', ' min="0" max="100" inputmode="numeric"'));
+    case 'select':
+      return wrap(
+        `<select id="${f.id}" name="${f.id}"${req} aria-describedby="${described}"><option value="">Chọn</option>${OPTIONS_5.map(
+          (o, k) => `<option value="0${k + 1}">${esc(o)}</option>`,
+        ).join('')}</select>`,
+      );
+    case 'phone':
+      return wrap(input('tel', ' autocomplete="tel" pattern="0[0-9]{9}"'));
+    case 'email':
+      return wrap(input('email', ' autocomplete="email" maxlength="254"'));
+    case 'radio':
+      return `<div class="field"><fieldset aria-describedby="${described}"><legend>${esc(
+        f.label,
+      )}</legend>${hint}${err}${['yes', 'no', 'unknown']
+        .map(
+          (v, k) =>
+            `<label class="choice"><input type="radio" id="${f.id}-${k}" name="${f.id}" value="${v}"${req}> ${esc(OPTIONS_3[k])}</label>`,
+        )
+        .join('')}</fieldset></div>`;
+    case 'id-number':
+      return wrap(input('text', ' inputmode="numeric" pattern="[0-9]{12}"'));
+    default:
+      throw new Error(f.kind);
+  }
+}
+
+/** The same questions as a static HTML form, with the same probe scripts as the dvc page. */
+export function plainPage(n) {
+  const fields = fieldsFor(n);
+  return `<!doctype html>
+<html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Plain ${n}</title>
+<link rel="stylesheet" href="/bench/pages/plain.css">
+<script src="/bench/pages/probe.js" data-kind="plain" data-target="f${n - 1}"></script>
+</head><body>
+<main><h1>Thủ tục thử nghiệm ${n} câu hỏi</h1>
+<form id="form" novalidate><h2>Thông tin cần khai</h2>
+${fields.map(plainField).join('\n')}
+<button type="submit">Tiếp tục</button></form></main>
+<script src="/bench/pages/plain-errors.js"></script>
+</body></html>
+`;
+}
+
+/** The page that embeds <dvc-form> for the generated procedure, served under a strict CSP. */
+export function dvcPage(n) {
+  return `<!doctype html>
+<html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>dvc-form ${n}</title>
+<script src="/bench/pages/probe.js" data-kind="dvc" data-target="f${n - 1}"></script>
+<script type="module" src="/boot/n${n}.js"></script>
+</head><body>
+<main><h1>Thủ tục thử nghiệm ${n} câu hỏi</h1>
+<dvc-form id="form" today="2025-07-01"></dvc-form></main>
+</body></html>
+`;
+}
+
+/**
+ * The page's module script: boots the form the way an agency page under strict CSP does — the
+ * self-contained bundle, the validator precompiled by `dvc-forms compile`, the procedure URL.
+ * `compiled` is set before `procedure`, so the runtime ajv compiler is never fetched.
+ */
+export function dvcBoot(n) {
+  return `import '/dist/dvc-forms.min.js';
+import * as compiled from '/compiled/n${n}.js';
+const form = document.getElementById('form');
+form.compiled = compiled;
+form.procedure = '/procedures/n${n}.json';
+`;
+}

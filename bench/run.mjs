@@ -1,0 +1,488 @@
+// `npm run bench` (GitHub issue 12): bundle bytes, time to a usable form, keystroke latencies,
+// heap and DOM size next to a plain static HTML form measured in the same run, rules
+// re-evaluation, server-side verify throughput and browser hashing throughput. Prints a table
+// with the targets of bench/README.md and writes bench/results.json.
+//
+//   npm run bench                 the full run (several minutes)
+//   npm run bench -- --quick      1 run each, 50 fields only, 10 MB hash, short verify loop (<1 min)
+//   npm run bench -- --only usable,keys   some sections (bundle, usable, keys, memory, rules, verify, hash)
+//   npm run bench -- --build      rebuild dist/*.js with rollup first (otherwise only when missing)
+//
+// Never part of `npm test`: timings depend on the machine; the harness asserts only that every
+// measurement really happened (pages render the same fields, payloads verify, hashes match).
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { measureBundle } from './lib/bundle.mjs';
+import { composition } from './lib/composition.mjs';
+import { dvcBoot, dvcPage, generateProcedure, plainPage } from './lib/generate.mjs';
+import { startServer } from './lib/server.mjs';
+import { check, kb, mb, round, table } from './lib/stats.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const args = process.argv.slice(2);
+const QUICK = args.includes('--quick');
+const onlyArg = args.find((a) => a.startsWith('--only'));
+const ONLY = onlyArg
+  ? new Set(
+      (onlyArg.includes('=') ? onlyArg.split('=')[1] : args[args.indexOf(onlyArg) + 1]).split(','),
+    )
+  : undefined;
+const want = (section) => !ONLY || ONLY.has(section);
+
+const CONFIG = QUICK
+  ? {
+      sizes: [50],
+      throttles: [1, 4],
+      runs: 1,
+      keyFields: 50,
+      keyRuns: 1,
+      memoryFields: 50,
+      rulesRuns: 20,
+      hashMB: [2, 10],
+      verify: { distinct: 20, seconds: 1, warmupSeconds: 0.5, concurrency: 8 },
+    }
+  : {
+      sizes: [50, 200, 1000],
+      throttles: [1, 4],
+      runs: 7,
+      keyFields: 200,
+      keyRuns: 20,
+      memoryFields: 1000,
+      rulesRuns: 200,
+      hashMB: [10, 100],
+      verify: { distinct: 500, seconds: 10, warmupSeconds: 3, concurrency: 8 },
+    };
+
+const log = (...m) => console.error(...m);
+const started = Date.now();
+const results = {
+  date: new Date().toISOString(),
+  mode: QUICK ? 'quick' : 'full',
+  node: process.version,
+  machine: {
+    cpus: cpus().length,
+    model: cpus()[0]?.model,
+    loadavg: loadavg().map((x) => round(x, 2)),
+  },
+};
+
+/**
+ * Runs one section; a failure is recorded (and makes the exit code 1) without losing the other
+ * sections' numbers.
+ */
+results.errors = {};
+async function section(name, fn) {
+  try {
+    await fn();
+  } catch (e) {
+    results.errors[name] = e instanceof Error ? e.message : String(e);
+    log(`bench: ${name} failed: ${results.errors[name]}`);
+  }
+}
+
+// ---- build -------------------------------------------------------------------------------
+const NEEDED = ['dist/dvc-forms.min.js', 'dist/engine.js', 'dist/verify.js'];
+if (args.includes('--build')) {
+  // Only the bundles: rollup rewrites dist/*.js in place (the types and manifest steps of
+  // `npm run build` are not needed here).
+  log('bench: --build: rollup -c…');
+  const r = spawnSync(`${ROOT}/node_modules/.bin/rollup`, ['-c', '--silent'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+  if (r.status !== 0) process.exit(r.status || 1);
+}
+if (NEEDED.some((f) => !existsSync(`${ROOT}/${f}`))) {
+  log('bench: dist/ is missing, building (npm run build)…');
+  const r = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
+  // The rollup step writes dist/*.js first; a later step (types, manifest) failing leaves them usable.
+  if (NEEDED.some((f) => !existsSync(`${ROOT}/${f}`))) {
+    log('bench: the build did not produce dist/*.js');
+    process.exit(r.status || 1);
+  }
+}
+
+// ---- 1. bundle bytes --------------------------------------------------------------------
+if (want('bundle'))
+  await section('bundle', async () => {
+    results.bundle = measureBundle(`${ROOT}/dist`);
+    // Explanatory only: a source file that does not bundle right now must not fail the section.
+    results.bundle.composition = await composition(ROOT).catch((e) => ({
+      error: e instanceof Error ? e.message.split('\n')[0] : String(e),
+    }));
+  });
+
+// ---- browser sections -------------------------------------------------------------------
+const browserSections = ['usable', 'keys', 'memory', 'hash'].filter(want);
+if (browserSections.length)
+  await section('browser', async () => {
+    const { launch, timeToUsable, keystrokes, memory, hashing } = await import('./lib/browser.mjs');
+    const { compileProcedureModule, loadProcedure } = await import('../dist/engine.js');
+    const sizes = [...new Set([...CONFIG.sizes, CONFIG.keyFields, CONFIG.memoryFields])];
+    const routes = {};
+    for (const n of sizes) {
+      const text = JSON.stringify(generateProcedure(n), null, 2);
+      const loaded = loadProcedure(text);
+      if (!loaded.ok)
+        throw new Error(
+          `the generated ${n}-field procedure does not load: ${JSON.stringify(loaded.problems)}`,
+        );
+      const { source } = await compileProcedureModule(loaded.procedure);
+      Object.assign(routes, {
+        [`/plain/n${n}.html`]: () => plainPage(n),
+        [`/dvc/n${n}.html`]: () => dvcPage(n),
+        [`/boot/n${n}.js`]: () => dvcBoot(n),
+        [`/procedures/n${n}.json`]: () => text,
+        [`/compiled/n${n}.js`]: () => source,
+      });
+    }
+    const hashBundle = await build({
+      stdin: {
+        contents:
+          "import { sha256Blob } from './src/files/hash.ts'; window.__hash = { sha256Blob };",
+        resolveDir: ROOT,
+        loader: 'js',
+      },
+      bundle: true,
+      format: 'esm',
+      minify: true,
+      target: 'es2022',
+      write: false,
+    });
+    routes['/hash/hash.js'] = () => hashBundle.outputFiles[0].text;
+    routes['/hash.html'] = () =>
+      '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>hash</title><script type="module" src="/hash/hash.js"></script></head><body></body></html>';
+
+    const server = await startServer(ROOT, routes);
+    const { browser, context } = await launch();
+    results.chromium = browser.version();
+    const url = (kind, n) => `${server.origin}/${kind}/n${n}.html`;
+    try {
+      if (want('usable'))
+        await section('usable', async () => {
+          results.usable = [];
+          for (const throttle of CONFIG.throttles)
+            for (const n of CONFIG.sizes) {
+              log(`bench: usable form, ${n} fields, ${throttle}x CPU…`);
+              const [plain, dvc] = await timeToUsable(context, [url('plain', n), url('dvc', n)], {
+                runs: CONFIG.runs,
+                throttle,
+              });
+              results.usable.push({
+                fields: n,
+                throttle,
+                runs: CONFIG.runs,
+                plain,
+                dvc,
+                ratio: dvc.medianMs / plain.medianMs,
+              });
+            }
+        });
+      if (want('keys'))
+        await section('keys', async () => {
+          const n = CONFIG.keyFields;
+          log(`bench: keystrokes, ${n} fields…`);
+          const plain = await keystrokes(context, url('plain', n), 'plain', {
+            runs: CONFIG.keyRuns,
+          });
+          const dvc = await keystrokes(context, url('dvc', n), 'dvc', { runs: CONFIG.keyRuns });
+          results.keystrokes = { fields: n, runs: CONFIG.keyRuns, plain, dvc };
+        });
+      if (want('memory'))
+        await section('memory', async () => {
+          const n = CONFIG.memoryFields;
+          log(`bench: heap and DOM, ${n} fields…`);
+          const plain = await memory(context, url('plain', n));
+          const dvc = await memory(context, url('dvc', n));
+          if (plain.fields !== n || dvc.fields !== n)
+            throw new Error(
+              `expected ${n} fields on both pages, got plain ${plain.fields}, dvc ${dvc.fields}`,
+            );
+          results.memory = { fields: n, plain, dvc };
+        });
+      if (want('hash'))
+        await section('hash', async () => {
+          results.hash = [];
+          for (const size of CONFIG.hashMB) {
+            log(`bench: hashing ${size} MB…`);
+            const r = await hashing(context, `${server.origin}/hash.html`, size);
+            const expected = expectedDigest(size);
+            if (r.sha256 !== expected)
+              throw new Error(`hash of ${size} MB: ${r.sha256}, Node says ${expected}`);
+            results.hash.push(r);
+          }
+        });
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  });
+
+/** The digest of the hashing page's Blob (the same 1 MB block `size` times), computed by Node. */
+function expectedDigest(sizeMB) {
+  const block = new Uint8Array(1024 * 1024);
+  for (let i = 0; i < block.length; i++) block[i] = (i * 31 + (i >> 8)) & 0xff;
+  const h = createHash('sha256');
+  for (let i = 0; i < sizeMB; i++) h.update(block);
+  return h.digest('hex');
+}
+
+// ---- rules (bench/rules, the rules engineer's benchmark) --------------------------------
+if (want('rules'))
+  await section('rules', async () => {
+    log('bench: rules re-evaluation (bench/rules/incremental.mjs)…');
+    const script = `${ROOT}/bench/rules/incremental.mjs`;
+    if (existsSync(script)) {
+      const r = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', script, '--runs', String(CONFIG.rulesRuns)],
+        {
+          cwd: ROOT,
+          encoding: 'utf8',
+        },
+      );
+      if (r.status !== 0) throw new Error(`bench/rules/incremental.mjs failed:\n${r.stderr}`);
+      results.rules = JSON.parse(readFileSync(`${ROOT}/bench/rules/results.json`, 'utf8'));
+    }
+  });
+
+// ---- verify throughput ------------------------------------------------------------------
+if (want('verify'))
+  await section('verify', async () => {
+    log('bench: verify throughput…');
+    const { verifyThroughput } = await import('./lib/verify.mjs');
+    results.verify = await verifyThroughput(CONFIG.verify);
+  });
+
+// ---- report -----------------------------------------------------------------------------
+const rows = [];
+const targets = [];
+/** One table row; `target` = { text, value, limit, higherIsBetter, unit } or undefined. */
+function row(metric, dvc, plain, ratio, target) {
+  let verdict = '';
+  if (target) {
+    const c = check(target.value, target.limit, target);
+    verdict = c.pass ? 'pass' : `FAIL: ${c.note}`;
+    targets.push({
+      metric,
+      target: target.text,
+      value: round(target.value, 2),
+      pass: c.pass,
+      note: c.note,
+    });
+  }
+  rows.push([metric, dvc, plain, ratio, target?.text ?? '', verdict]);
+}
+const x = (r) => (Number.isFinite(r) ? `${round(r, 2)}×` : '');
+const ms = (v) => `${round(v, 1)} ms`;
+
+if (results.bundle) {
+  const b = results.bundle;
+  row(
+    `core bundle (${b.core.files.length} file${b.core.files.length > 1 ? 's' : ''}), min / gzip -9`,
+    `${kb(b.core.minBytes)} KB / ${kb(b.core.gzipBytes)} KB`,
+    '',
+    '',
+    {
+      text: '≤ 40 KB gzip',
+      value: b.core.gzipBytes / 1024,
+      limit: 40,
+      unit: ' KB',
+    },
+  );
+  for (const f of b.files)
+    row(
+      `${f.core ? 'core' : 'lazy'}: ${f.file}`,
+      `${kb(f.minBytes)} KB / ${kb(f.gzipBytes)} KB`,
+      '',
+      '',
+      undefined,
+    );
+}
+for (const u of results.usable ?? []) {
+  const target =
+    u.throttle === 4 && (u.fields === 200 || u.fields === 1000)
+      ? {
+          text: `≤ ${u.fields === 200 ? 1.5 : 2}× plain`,
+          value: u.ratio,
+          limit: u.fields === 200 ? 1.5 : 2,
+          unit: '×',
+        }
+      : undefined;
+  row(
+    `usable form, ${u.fields} fields, ${u.throttle}x CPU (median of ${u.runs})`,
+    ms(u.dvc.medianMs),
+    ms(u.plain.medianMs),
+    x(u.ratio),
+    target,
+  );
+}
+if (results.keystrokes) {
+  const k = results.keystrokes;
+  const at200 = k.fields === 200;
+  row(
+    `keystroke → inline error, ${k.fields} fields (median of ${k.runs})`,
+    ms(k.dvc.toErrorMs),
+    ms(k.plain.toErrorMs),
+    x(k.dvc.toErrorMs / k.plain.toErrorMs),
+    at200 ? { text: '≤ 6 ms', value: k.dvc.toErrorMs, limit: 6, unit: ' ms' } : undefined,
+  );
+  row(
+    `keystroke → next frame, ${k.fields} fields (median of ${k.runs})`,
+    ms(k.dvc.toFrameMs),
+    ms(k.plain.toFrameMs),
+    x(k.dvc.toFrameMs / k.plain.toFrameMs),
+    at200 ? { text: '≤ 10 ms', value: k.dvc.toFrameMs, limit: 10, unit: ' ms' } : undefined,
+  );
+  row(
+    `keystroke → update done, before the 60 Hz frame wait, ${k.fields} fields`,
+    ms(k.dvc.toWorkMs),
+    ms(k.plain.toWorkMs),
+    x(k.dvc.toWorkMs / k.plain.toWorkMs),
+    undefined,
+  );
+}
+if (results.rules) {
+  const r = results.rules;
+  row(
+    `rules re-evaluation, ${r.rules} rules / ${r.fields} fields, one answer changed (Node)`,
+    ms(r.incremental.medianMs),
+    '',
+    '',
+    undefined,
+  );
+  row(
+    `rules full evaluation, ${r.rules} rules / ${r.fields} fields (Node)`,
+    ms(r.full.medianMs),
+    '',
+    '',
+    undefined,
+  );
+}
+if (results.memory) {
+  const m = results.memory;
+  const at1000 = m.fields === 1000;
+  row(
+    `JS heap after GC, ${m.fields} fields`,
+    `${mb(m.dvc.heapUsedBytes)} MB`,
+    `${mb(m.plain.heapUsedBytes)} MB`,
+    x(m.dvc.heapUsedBytes / m.plain.heapUsedBytes),
+    at1000
+      ? { text: '≤ 5 MB', value: m.dvc.heapUsedBytes / 1048576, limit: 5, unit: ' MB' }
+      : undefined,
+  );
+  row(
+    `DOM elements incl. shadow roots, ${m.fields} fields`,
+    `${m.dvc.elements} (${m.dvc.shadowRoots} shadow roots)`,
+    `${m.plain.elements}`,
+    x(m.dvc.elements / m.plain.elements),
+    at1000
+      ? { text: '≤ 2× plain', value: m.dvc.elements / m.plain.elements, limit: 2, unit: '×' }
+      : undefined,
+  );
+  row(
+    `DOM nodes (all kinds) incl. shadow roots, ${m.fields} fields`,
+    `${m.dvc.nodes}`,
+    `${m.plain.nodes}`,
+    x(m.dvc.nodes / m.plain.nodes),
+    undefined,
+  );
+}
+if (results.verify) {
+  const v = results.verify;
+  row(
+    `verify: payloads per CPU-second (${v.attachmentsPerPayload} attachments, ${round(v.wallSeconds, 0)} s)`,
+    `${Math.round(v.perCpuSecond)}/s`,
+    '',
+    '',
+    {
+      text: '≥ 2,000/s per core',
+      value: v.perCpuSecond,
+      limit: 2000,
+      higherIsBetter: true,
+      unit: '/s',
+    },
+  );
+  row(
+    'verify: payloads per wall-clock second, one process',
+    `${Math.round(v.perSecond)}/s`,
+    '',
+    '',
+    undefined,
+  );
+}
+if (results.hash?.length) {
+  const big = results.hash[results.hash.length - 1];
+  const small = results.hash[0];
+  for (const h of results.hash)
+    row(
+      `hashing ${h.sizeMB} MB (incremental SHA-256); heap growth: peak ${mb(h.peakHeapGrowthBytes)} MB, ${mb(h.retainedAfterGcBytes)} MB after GC`,
+      `${round(h.mbPerSecond, 0)} MB/s`,
+      '',
+      '',
+      h === big
+        ? {
+            text: '≥ 200 MB/s',
+            value: h.mbPerSecond,
+            limit: 200,
+            higherIsBetter: true,
+            unit: ' MB/s',
+          }
+        : undefined,
+    );
+  row(
+    `hashing ${big.sizeMB} MB with WebCrypto digest (whole file in memory; reference)`,
+    `${round(big.nativeDigestMbPerSecond, 0)} MB/s`,
+    '',
+    '',
+    undefined,
+  );
+  if (results.hash.length > 1)
+    row(
+      `hashing heap: growth at ${big.sizeMB} MB minus growth at ${small.sizeMB} MB`,
+      `${mb(big.peakHeapGrowthBytes - small.peakHeapGrowthBytes)} MB`,
+      '',
+      '',
+      {
+        text: 'flat (≤ 4 MB, one slice)',
+        value: (big.peakHeapGrowthBytes - small.peakHeapGrowthBytes) / 1048576,
+        limit: 4,
+        unit: ' MB',
+      },
+    );
+}
+
+for (const [name, message] of Object.entries(results.errors))
+  rows.push([
+    `section "${name}" FAILED`,
+    message.split('\n')[0].slice(0, 200),
+    '',
+    '',
+    '',
+    'error',
+  ]);
+results.targets = targets;
+results.seconds = round((Date.now() - started) / 1000, 1);
+const out = table(['metric', 'dvc-forms', 'plain HTML', 'ratio', 'target', 'result'], rows);
+results.table = out;
+writeFileSync(`${ROOT}/bench/results.json`, JSON.stringify(results, null, 2) + '\n');
+console.log(
+  `dvc-forms benchmarks (${results.mode}), ${results.machine.cpus} × ${results.machine.model}, load ${results.machine.loadavg.join(' ')}, Node ${results.node}${results.chromium ? `, Chromium ${results.chromium}` : ''}`,
+);
+console.log(out);
+if (results.bundle?.composition?.parts)
+  console.log(
+    `core bundle by origin (esbuild metafile, minified): ${results.bundle.composition.parts
+      .slice(0, 8)
+      .map((p) => `${p.name} ${Math.round(p.share * 100)}%`)
+      .join(', ')}`,
+  );
+const failed = targets.filter((t) => !t.pass).length;
+console.log(
+  `${targets.length - failed} targets met, ${failed} missed; ${results.seconds} s; bench/results.json written`,
+);
+if (Object.keys(results.errors).length > 0) process.exitCode = 1;
