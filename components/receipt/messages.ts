@@ -1,0 +1,51 @@
+/** Text of `<dvc-receipt>`, Vietnamese first. */
+import type { UiLang } from '../base/i18n.js';
+
+export interface ReceiptMessages {
+  heading: string;
+  procedure: string;
+  dossierCode: string;
+  receivedAt: string;
+  expectedResultDate: string;
+  expectedNote: string;
+  signedHash: string;
+  signedHashNote: string;
+  qrLabel: (code: string) => string;
+  qrCaption: string;
+  keepCode: string;
+  print: string;
+}
+
+const vi: ReceiptMessages = {
+  heading: 'Giấy tiếp nhận hồ sơ',
+  procedure: 'Thủ tục',
+  dossierCode: 'Mã hồ sơ',
+  receivedAt: 'Thời gian tiếp nhận',
+  expectedResultDate: 'Ngày hẹn trả kết quả (dự kiến)',
+  expectedNote: 'Tính theo ngày làm việc, chưa trừ ngày nghỉ lễ, Tết.',
+  signedHash: 'Mã kiểm tra hồ sơ (SHA-256)',
+  signedHashNote: 'Dùng để đối chiếu hồ sơ bạn đã ký với hồ sơ cơ quan nhận được.',
+  qrLabel: (code) => `Mã QR của mã hồ sơ ${code}`,
+  qrCaption: 'Đưa mã này cho cán bộ khi cần tra cứu hồ sơ.',
+  keepCode: 'Vui lòng giữ mã hồ sơ để tra cứu tình trạng giải quyết.',
+  print: 'In giấy tiếp nhận',
+};
+
+const en: ReceiptMessages = {
+  heading: 'Application receipt',
+  procedure: 'Procedure',
+  dossierCode: 'Application code',
+  receivedAt: 'Received at',
+  expectedResultDate: 'Expected result date',
+  expectedNote: 'Counted in working days; public holidays are not taken out.',
+  signedHash: 'Application check code (SHA-256)',
+  signedHashNote: 'Use it to match the application you signed with the one the agency received.',
+  qrLabel: (code) => `QR code of application code ${code}`,
+  qrCaption: 'Show this code to an officer when you ask about your application.',
+  keepCode: 'Keep the application code to check the progress of your application.',
+  print: 'Print receipt',
+};
+
+export function receiptMessages(lang: UiLang): ReceiptMessages {
+  return lang === 'en' ? en : vi;
+}

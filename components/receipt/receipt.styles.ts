@@ -1,0 +1,117 @@
+import { css } from 'lit';
+
+export const receiptStyles = css`
+  :host {
+    display: block;
+    max-width: var(--dvc-max-width, 40rem);
+    color: var(--dvc-color-text, #1b1b1b);
+    background: var(--dvc-color-bg, #fff);
+    line-height: 1.5;
+    overflow-wrap: anywhere;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  .receipt {
+    border: 3px solid var(--dvc-color-primary, #00703c);
+    padding: 1.25rem;
+  }
+  h2 {
+    font-size: var(--dvc-font-size-heading, 1.5rem);
+    line-height: 1.25;
+    margin: 0 0 1rem;
+  }
+  h2:focus {
+    outline: none;
+  }
+  h2:focus-visible {
+    outline: 3px solid var(--dvc-color-focus, #ffbf47);
+    outline-offset: 2px;
+  }
+  .layout {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 1rem 1.5rem;
+    align-items: flex-start;
+  }
+  dl {
+    flex: 1 1 16rem;
+    margin: 0;
+  }
+  dt {
+    font-weight: 700;
+  }
+  dd {
+    margin: 0 0 0.75rem;
+  }
+  .code {
+    font-size: 1.75rem;
+    font-weight: 700;
+    letter-spacing: 0.05em;
+  }
+  .hash {
+    font-family: ui-monospace, 'DejaVu Sans Mono', monospace;
+    font-size: 0.875rem;
+    word-break: break-all;
+  }
+  .note {
+    display: block;
+    color: var(--dvc-color-hint, #505a5f);
+    font-size: 0.875rem;
+  }
+  figure {
+    margin: 0;
+    width: 10rem;
+  }
+  svg {
+    display: block;
+    width: 10rem;
+    height: 10rem;
+  }
+  figcaption {
+    font-size: 0.875rem;
+    color: var(--dvc-color-hint, #505a5f);
+  }
+  p {
+    margin: 1rem 0 0;
+  }
+  button {
+    min-height: 44px;
+    margin-block-start: 1.5rem;
+    padding: 0.5rem 1rem;
+    font: inherit;
+    font-weight: 700;
+    color: var(--dvc-color-text, #1b1b1b);
+    background: var(--dvc-color-secondary, #f3f2f1);
+    border: 2px solid var(--dvc-color-text, #1b1b1b);
+    cursor: pointer;
+  }
+  button:focus-visible {
+    outline: 3px solid var(--dvc-color-focus, #ffbf47);
+    outline-offset: 0;
+  }
+  @media print {
+    :host {
+      max-width: none;
+      color: #000;
+      background: #fff;
+    }
+    .receipt {
+      border: 1px solid #000;
+      break-inside: avoid;
+    }
+    .note,
+    figcaption {
+      color: #000;
+    }
+    button {
+      display: none;
+    }
+  }
+`;
+
+/**
+ * `@page` has no effect inside a shadow root, so the A4 page size goes into the document once
+ * (a constructed stylesheet: no inline <style>, fine under a strict CSP).
+ */
+export const PAGE_CSS = '@page { size: A4; margin: 15mm; }';

@@ -1,0 +1,194 @@
+import { LitElement, html, nothing, svg } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { generate } from 'lean-qr';
+import { toSvgPath } from 'lean-qr/extras/svg';
+import type { LocalizedText, Procedure } from '../../src/procedure/types.js';
+import { toUiLang, inheritedLang, type UiLang } from '../base/i18n.js';
+import { addWorkingDays, formatDay, formatInstant } from './dates.js';
+import { receiptMessages } from './messages.js';
+import { PAGE_CSS, receiptStyles } from './receipt.styles.js';
+
+/** What the receipt needs of a QR encoder: a square of dark/light modules. */
+export interface QrMatrix {
+  readonly size: number;
+  get(x: number, y: number): boolean;
+}
+export type QrEncoder = (text: string) => QrMatrix;
+
+/** Modules of light margin around the code (the quiet zone ISO/IEC 18004 asks for). */
+const QUIET_ZONE = 4;
+
+let pageSheet: CSSStyleSheet | undefined;
+function ensurePageSize(): void {
+  if (!pageSheet) {
+    pageSheet = new CSSStyleSheet();
+    pageSheet.replaceSync(PAGE_CSS);
+  }
+  if (!document.adoptedStyleSheets.includes(pageSheet))
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, pageSheet];
+}
+
+/**
+ * @summary The "giấy tiếp nhận" shown after a successful submission: dossier code, time received,
+ * expected result date, procedure, the SHA-256 of the signed bytes, a QR code of the dossier code
+ * and a Print button. Prints on one A4 page without the button.
+ *
+ * The expected result date comes from the server; without one it is computed from
+ * `processing-days` in working days (Monday–Friday; public holidays not known).
+ *
+ * @csspart receipt - The bordered box.
+ * @csspart heading - The heading.
+ * @csspart code - The dossier code.
+ * @csspart qr - The QR code (SVG).
+ * @csspart print - The Print button.
+ *
+ * @cssproperty [--dvc-color-text=#1b1b1b] - Text colour.
+ * @cssproperty [--dvc-color-bg=#fff] - Background colour.
+ * @cssproperty [--dvc-color-primary=#00703c] - Border of the receipt.
+ * @cssproperty [--dvc-color-secondary=#f3f2f1] - Print button background.
+ * @cssproperty [--dvc-color-hint=#505a5f] - Notes.
+ * @cssproperty [--dvc-color-focus=#ffbf47] - Focus outline.
+ * @cssproperty [--dvc-font-size-heading=1.5rem] - Heading size.
+ * @cssproperty [--dvc-max-width=40rem] - Maximum width.
+ */
+@customElement('dvc-receipt')
+export class DvcReceipt extends LitElement {
+  static override styles = receiptStyles;
+
+  /**
+   * Encodes the QR code (lean-qr's `generate` by default). Replaceable, e.g. to count calls in
+   * tests or to use another encoder.
+   */
+  static qrEncoder: QrEncoder = (text) => generate(text);
+
+  /** The dossier code the server gave (mã hồ sơ), e.g. `KS-261126-7QF3`. */
+  @property({ attribute: 'dossier-code' }) dossierCode = '';
+  /** When the server received the dossier (RFC 3339 instant). */
+  @property({ attribute: 'received-at' }) receivedAt = '';
+  /** Expected result date from the server (`YYYY-MM-DD`); computed when empty. */
+  @property({ attribute: 'expected-result-date' }) expectedResultDate = '';
+  /** Statutory processing time in working days, for the computed result date. */
+  @property({ type: Number, attribute: 'processing-days' }) processingDays?: number;
+  /** The procedure's title, already in the person's language. */
+  @property({ attribute: 'procedure-title' }) procedureTitle = '';
+  /** The procedure (title and processing days are read from it when not set separately). */
+  @property({ attribute: false }) procedure?: Pick<Procedure, 'title' | 'processingDays'>;
+  /** Lower-case hex SHA-256 of the signed bytes (the payload's RFC 8785 form). */
+  @property({ attribute: 'signed-sha256' }) signedSha256 = '';
+  /** Language: `vi` or `en`; empty means the closest `lang` attribute, else Vietnamese. */
+  @property({ reflect: true }) override lang = '';
+
+  private get uiLang(): UiLang {
+    return this.lang ? toUiLang(this.lang) : inheritedLang(this);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    ensurePageSize();
+  }
+
+  /** Moves focus to the heading, so a screen reader announces the receipt after submitting. */
+  override focus(options?: FocusOptions): void {
+    this.renderRoot.querySelector<HTMLElement>('h2')?.focus(options);
+  }
+
+  /** The expected result date shown: the server's, else computed; empty when neither is known. */
+  get shownResultDate(): string {
+    if (this.expectedResultDate) return this.expectedResultDate;
+    const days = this.processingDays ?? this.procedure?.processingDays;
+    const at = Date.parse(this.receivedAt);
+    return days === undefined || Number.isNaN(at) ? '' : addWorkingDays(new Date(at), days);
+  }
+
+  private titleFor(lang: UiLang): string {
+    if (this.procedureTitle) return this.procedureTitle;
+    const t: LocalizedText | undefined = this.procedure?.title;
+    return t ? (lang === 'en' && t.en) || t.vi : '';
+  }
+
+  private renderQr(label: string) {
+    if (!this.dossierCode) return nothing;
+    let matrix: QrMatrix;
+    try {
+      matrix = DvcReceipt.qrEncoder(this.dossierCode);
+    } catch (e) {
+      // The code is printed in large text anyway; a QR failure must not hide the receipt.
+      console.error('dvc-receipt: cannot encode the QR code', e);
+      return nothing;
+    }
+    const size = matrix.size + 2 * QUIET_ZONE;
+    // The path is numbers and path commands computed from the code's modules: an attribute
+    // value, never markup.
+    return html`<svg
+      part="qr"
+      role="img"
+      aria-label=${label}
+      viewBox="${-QUIET_ZONE} ${-QUIET_ZONE} ${size} ${size}"
+      shape-rendering="crispEdges"
+      xmlns="http://www.w3.org/2000/svg"
+    >
+      ${svg`<rect x=${-QUIET_ZONE} y=${-QUIET_ZONE} width=${size} height=${size} fill="#fff"></rect>
+        <path d=${toSvgPath(matrix)} fill="#000"></path>`}
+    </svg>`;
+  }
+
+  override render() {
+    const lang = this.uiLang;
+    const msg = receiptMessages(lang);
+    const title = this.titleFor(lang);
+    const received = formatInstant(this.receivedAt);
+    const resultDate = this.shownResultDate;
+    return html`<section class="receipt" part="receipt" aria-labelledby="heading">
+      <h2 id="heading" part="heading" tabindex="-1">${msg.heading}</h2>
+      <div class="layout">
+        <dl>
+          ${
+            title
+              ? html`<dt>${msg.procedure}</dt>
+                  <dd>${title}</dd>`
+              : nothing
+          }
+          <dt>${msg.dossierCode}</dt>
+          <dd class="code" part="code">${this.dossierCode}</dd>
+          ${
+            received
+              ? html`<dt>${msg.receivedAt}</dt>
+                  <dd>${received}</dd>`
+              : nothing
+          }
+          ${
+            resultDate
+              ? html`<dt>${msg.expectedResultDate}</dt>
+                  <dd>${formatDay(resultDate)}<span class="note">${msg.expectedNote}</span></dd>`
+              : nothing
+          }
+          ${
+            this.signedSha256
+              ? html`<dt>${msg.signedHash}</dt>
+                  <dd>
+                    <span class="hash">${this.signedSha256}</span
+                    ><span class="note">${msg.signedHashNote}</span>
+                  </dd>`
+              : nothing
+          }
+        </dl>
+        ${
+          this.dossierCode
+            ? html`<figure>
+                ${this.renderQr(msg.qrLabel(this.dossierCode))}
+                <figcaption>${msg.qrCaption}</figcaption>
+              </figure>`
+            : nothing
+        }
+      </div>
+      <p>${msg.keepCode}</p>
+      <button type="button" part="print" @click=${() => window.print()}>${msg.print}</button>
+    </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dvc-receipt': DvcReceipt;
+  }
+}

@@ -1,0 +1,30 @@
+/** The browser side of submission: the stored signing key, the challenge and the transport. */
+export {
+  browserSigner,
+  deleteSigningKey,
+  loadOrCreateSigningKey,
+  type BrowserSigningKey,
+  type KeyStoreOptions,
+} from './key-store.js';
+export { fetchChallenge, type Challenge, type ChallengeOptions } from './challenge.js';
+export {
+  backoffDelay,
+  DEFAULT_RETRY,
+  FAILURE_KIND,
+  sendSubmission,
+  SubmissionTransportError,
+  type FailureKind,
+  type ProblemDetails,
+  type RetryInfo,
+  type RetryOptions,
+  type SendOptions,
+  type SendResult,
+} from './transport.js';
+export {
+  SignedSubmission,
+  signFormPayload,
+  submissionFailureMessage,
+  type SignedSubmissionOptions,
+  type SignedSubmissionResult,
+  type SubmissionProgress,
+} from './submit.js';

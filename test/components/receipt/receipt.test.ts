@@ -1,0 +1,143 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../../components/receipt/receipt.js';
+import { DvcReceipt, type QrEncoder } from '../../../components/receipt/receipt.js';
+import { addWorkingDays, formatInstant } from '../../../components/receipt/dates.js';
+
+const SHA = 'a3f1c2d4e5b6a7980123456789abcdef0123456789abcdef0123456789abcdef';
+
+function rows(el: DvcReceipt): [string, string][] {
+  const dts = [...el.shadowRoot!.querySelectorAll('dt')];
+  return dts.map((dt) => [
+    dt.textContent!.trim(),
+    (dt.nextElementSibling as HTMLElement).textContent!.replace(/\s+/g, ' ').trim(),
+  ]);
+}
+
+describe('dvc-receipt', () => {
+  const original = DvcReceipt.qrEncoder;
+  let encoded: string[];
+  beforeEach(() => {
+    encoded = [];
+    DvcReceipt.qrEncoder = (text) => {
+      encoded.push(text);
+      return original(text);
+    };
+  });
+  afterEach(() => {
+    DvcReceipt.qrEncoder = original;
+  });
+
+  it('shows the code, times, procedure, signed hash and a QR code of the code, and passes axe', async () => {
+    const el = await fixture<DvcReceipt>(
+      html`<dvc-receipt
+        dossier-code="KS-261126-7QF3"
+        received-at="2026-11-26T03:05:00.000Z"
+        expected-result-date="2026-12-01"
+        procedure-title="Đăng ký khai sinh"
+        signed-sha256=${SHA}
+      ></dvc-receipt>`,
+    );
+    expect(el.shadowRoot!.querySelector('h2')!.textContent).to.equal('Giấy tiếp nhận hồ sơ');
+    expect(rows(el)).to.deep.equal([
+      ['Thủ tục', 'Đăng ký khai sinh'],
+      ['Mã hồ sơ', 'KS-261126-7QF3'],
+      ['Thời gian tiếp nhận', '10:05 26/11/2026'],
+      [
+        'Ngày hẹn trả kết quả (dự kiến)',
+        '01/12/2026Tính theo ngày làm việc, chưa trừ ngày nghỉ lễ, Tết.',
+      ],
+      [
+        'Mã kiểm tra hồ sơ (SHA-256)',
+        `${SHA}Dùng để đối chiếu hồ sơ bạn đã ký với hồ sơ cơ quan nhận được.`,
+      ],
+    ]);
+    expect(encoded).to.deep.equal(['KS-261126-7QF3']);
+    const qr = el.shadowRoot!.querySelector('svg[part="qr"]')!;
+    expect(qr.getAttribute('role')).to.equal('img');
+    expect(qr.getAttribute('aria-label')).to.equal('Mã QR của mã hồ sơ KS-261126-7QF3');
+    const size = original('KS-261126-7QF3').size;
+    expect(qr.getAttribute('viewBox')).to.equal(`-4 -4 ${size + 8} ${size + 8}`);
+    expect(qr.querySelector('path')!.getAttribute('d')!.length).to.be.greaterThan(100);
+    expect(qr.querySelector('path')).to.be.instanceOf(SVGPathElement);
+    await expect(el).to.be.accessible();
+  });
+
+  it('computes the expected date in working days when the server gave none, in English', async () => {
+    const el = await fixture<DvcReceipt>(
+      html`<dvc-receipt
+        lang="en"
+        dossier-code="KS-261127-ABCD"
+        received-at="2026-11-27T09:00:00.000Z"
+        .procedure=${{ title: { vi: 'Đăng ký khai sinh', en: 'Birth registration' }, processingDays: 3 }}
+      ></dvc-receipt>`,
+    );
+    // Friday 27/11/2026 16:00 in Vietnam + 3 working days = Wednesday 02/12/2026.
+    expect(rows(el)).to.deep.equal([
+      ['Procedure', 'Birth registration'],
+      ['Application code', 'KS-261127-ABCD'],
+      ['Received at', '16:00 27/11/2026'],
+      [
+        'Expected result date',
+        '02/12/2026Counted in working days; public holidays are not taken out.',
+      ],
+    ]);
+    expect(el.shadowRoot!.querySelector('button')!.textContent).to.equal('Print receipt');
+    await expect(el).to.be.accessible();
+  });
+
+  it('prints with the Print button, hides it in print and sets an A4 page', async () => {
+    const el = await fixture<DvcReceipt>(
+      html`<dvc-receipt dossier-code="KS-261126-7QF3"></dvc-receipt>`,
+    );
+    const print = window.print;
+    let printed = 0;
+    window.print = () => void printed++;
+    try {
+      el.shadowRoot!.querySelector<HTMLButtonElement>('button[part="print"]')!.click();
+    } finally {
+      window.print = print;
+    }
+    expect(printed).to.equal(1);
+    const page = document.adoptedStyleSheets
+      .flatMap((s) => [...s.cssRules])
+      .find((r) => r instanceof CSSPageRule) as CSSPageRule;
+    expect(page.style.getPropertyValue('size')).to.equal('a4');
+    const printRule = [
+      ...(DvcReceipt.styles as unknown as { styleSheet: CSSStyleSheet }).styleSheet.cssRules,
+    ].find((r) => r instanceof CSSMediaRule && r.conditionText === 'print') as CSSMediaRule;
+    const hidden = [...printRule.cssRules].find(
+      (r) => (r as CSSStyleRule).selectorText === 'button',
+    ) as CSSStyleRule;
+    expect(hidden.style.display).to.equal('none');
+  });
+
+  it('still shows the receipt when the QR encoder fails', async () => {
+    DvcReceipt.qrEncoder = (() => {
+      throw new Error('too long');
+    }) as QrEncoder;
+    const error = console.error;
+    console.error = () => {};
+    try {
+      const el = await fixture<DvcReceipt>(
+        html`<dvc-receipt dossier-code="KS-261126-7QF3"></dvc-receipt>`,
+      );
+      expect(el.shadowRoot!.querySelector('svg')).to.equal(null);
+      expect(el.shadowRoot!.querySelector('.code')!.textContent).to.equal('KS-261126-7QF3');
+    } finally {
+      console.error = error;
+    }
+  });
+});
+
+describe('receipt dates', () => {
+  it('adds working days from the reception day in Vietnam', () => {
+    // Saturday 28/11/2026 in Vietnam → counted from Monday 30/11.
+    expect(addWorkingDays(new Date('2026-11-28T02:00:00Z'), 0)).to.equal('2026-11-30');
+    expect(addWorkingDays(new Date('2026-11-28T02:00:00Z'), 1)).to.equal('2026-12-01');
+    // 23:30 UTC on Thursday is already Friday in Vietnam.
+    expect(addWorkingDays(new Date('2026-11-26T23:30:00Z'), 1)).to.equal('2026-11-30');
+    expect(addWorkingDays(new Date('2026-11-23T03:00:00Z'), 5)).to.equal('2026-11-30');
+    expect(formatInstant('2026-11-26T23:30:00Z')).to.equal('06:30 27/11/2026');
+    expect(formatInstant('nope')).to.equal(undefined);
+  });
+});

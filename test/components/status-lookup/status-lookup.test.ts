@@ -1,0 +1,109 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../../components/status-lookup/status-lookup.js';
+import type {
+  DvcStatusEvent,
+  DvcStatusLookup,
+} from '../../../components/status-lookup/status-lookup.js';
+import type { DvcTextField } from '../../../components/text-field/text-field.js';
+import type { DvcErrorSummary } from '../../../components/error-summary/error-summary.js';
+
+// Real requests to the test server's static files (the query string is ignored there): the
+// element's fetch, URL building and answer handling run unchanged.
+const FOUND = new URL('./fixtures/found.json.txt', import.meta.url).pathname;
+const MISSING = new URL('./fixtures/no-such-dossier.json', import.meta.url).pathname;
+
+const shadow = (el: DvcStatusLookup) => el.shadowRoot!;
+const fieldOf = (el: DvcStatusLookup, id: string) =>
+  shadow(el).querySelector<DvcTextField>(`#${id}`)!;
+const summaryOf = (el: DvcStatusLookup) =>
+  shadow(el).querySelector<DvcErrorSummary>('dvc-error-summary')!;
+const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim();
+
+async function type(el: DvcStatusLookup, id: string, value: string) {
+  fieldOf(el, id).focus();
+  await sendKeys({ type: value });
+}
+
+describe('dvc-status-lookup', () => {
+  it('renders its form with the field elements and passes axe', async () => {
+    const el = await fixture<DvcStatusLookup>(html`<dvc-status-lookup></dvc-status-lookup>`);
+    expect(text(shadow(el).querySelector('h2'))).to.equal('Tra cứu tình trạng hồ sơ');
+    expect(fieldOf(el, 'code').label).to.equal('Mã hồ sơ');
+    expect(fieldOf(el, 'secret').label).to.equal('Số điện thoại hoặc số định danh cá nhân');
+    expect(fieldOf(el, 'secret').inputmode).to.equal('tel');
+    await expect(el).to.be.accessible();
+  });
+
+  it('asks for the missing inputs in the error summary, linked to the fields', async () => {
+    const el = await fixture<DvcStatusLookup>(html`<dvc-status-lookup></dvc-status-lookup>`);
+    shadow(el).querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await waitUntil(() => summaryOf(el).items.length > 0);
+    expect(summaryOf(el).heading).to.equal('Có lỗi cần sửa');
+    expect(summaryOf(el).items).to.deep.equal([
+      { message: 'Vui lòng nhập mã hồ sơ.', target: 'code' },
+      { message: 'Vui lòng nhập số điện thoại hoặc số định danh cá nhân.', target: 'secret' },
+    ]);
+    expect(fieldOf(el, 'code').error).to.equal('Vui lòng nhập mã hồ sơ.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the status and history of a found dossier and passes axe', async () => {
+    const el = await fixture<DvcStatusLookup>(
+      html`<dvc-status-lookup endpoint=${FOUND}></dvc-status-lookup>`,
+    );
+    await type(el, 'code', 'ks-261126-7qf3');
+    await type(el, 'secret', '0912 345 678');
+    const found = oneEvent(el, 'dvc-status') as Promise<DvcStatusEvent>;
+    await sendKeys({ press: 'Enter' });
+    const event = await found;
+    expect(event.detail.dossierCode).to.equal('KS-261126-7QF3');
+    await el.updateComplete;
+    const rows = [...shadow(el).querySelectorAll('[part="result"] dt')].map((dt) => [
+      text(dt),
+      text(dt.nextElementSibling),
+    ]);
+    expect(rows).to.deep.equal([
+      ['Mã hồ sơ', 'KS-261126-7QF3'],
+      ['Thủ tục', 'Đăng ký khai sinh'],
+      ['Trạng thái', 'Cần bổ sung hồ sơ'],
+      ['Thời gian tiếp nhận', '10:05 26/11/2026'],
+      ['Ngày hẹn trả kết quả', '01/12/2026'],
+      ['Cập nhật lần cuối', '09:00 27/11/2026'],
+    ]);
+    const history = [...shadow(el).querySelectorAll('[part="history"] li')].map(text);
+    expect(history).to.deep.equal([
+      'Đã tiếp nhận 10:05 26/11/2026',
+      'Đang xử lý 15:00 26/11/2026',
+      'Cần bổ sung hồ sơ 09:00 27/11/2026 Vui lòng bổ sung bản sao giấy chứng sinh.',
+    ]);
+    expect(shadow(el).activeElement?.id).to.equal('result-heading');
+    await expect(el).to.be.accessible();
+
+    el.lang = 'en';
+    await el.updateComplete;
+    expect(text(shadow(el).querySelector('[part="status"]'))).to.equal('Needs more information');
+    expect(text(shadow(el).querySelector('[part="history"] li'))).to.equal(
+      'Received 10:05 26/11/2026',
+    );
+  });
+
+  it('says "Không tìm thấy hồ sơ…" in the focused error summary when there is no such dossier', async () => {
+    const el = await fixture<DvcStatusLookup>(
+      html`<dvc-status-lookup endpoint=${MISSING}></dvc-status-lookup>`,
+    );
+    await type(el, 'code', 'KS-261126-ZZZZ');
+    await type(el, 'secret', '0912345678');
+    shadow(el).querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await waitUntil(() => summaryOf(el).items.length > 0);
+    expect(summaryOf(el).items).to.deep.equal([
+      {
+        message:
+          'Không tìm thấy hồ sơ với mã và số điện thoại hoặc số định danh này. Vui lòng kiểm tra lại mã trên giấy tiếp nhận.',
+      },
+    ]);
+    expect(shadow(el).activeElement).to.equal(summaryOf(el));
+    expect(shadow(el).querySelector('[part="result"]')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+});
