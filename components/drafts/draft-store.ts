@@ -1,0 +1,291 @@
+/**
+ * Drafts of applications in IndexedDB: answers, page and documents, one record per procedure
+ * code + version, written as patches (only the paths this tab changed) inside one transaction so
+ * a second tab's answers to other questions survive (docs/reliability.md, "Two tabs").
+ */
+import type { JsonSchema, LocalizedText } from '../../src/procedure/types.js';
+import { STORE, openDraftDatabase, requestResult, type DraftDatabase } from './db.js';
+import { patch } from './paths.js';
+
+export const DAY_MS = 86_400_000;
+export const DEFAULT_TTL_DAYS = 30;
+export const DEFAULT_FILE_CAP_MB = 50;
+
+/** A document file as the draft remembers it: on the server (`url`) or kept here (`blobId`). */
+export interface DraftDocument {
+  slot: string;
+  name: string;
+  type: string;
+  size: number;
+  sha256: string;
+  url?: string;
+  blobId?: string;
+}
+
+export interface DraftRecord {
+  /** `code@version`. */
+  id: string;
+  code: string;
+  version: string;
+  answers: Record<string, unknown>;
+  /** The page the person was on. */
+  page: string;
+  /** The procedure's data schema when the draft was written: judges carry-over to a new version. */
+  dataSchema: JsonSchema;
+  /** Field labels when the draft was written, by path. */
+  labels: Record<string, LocalizedText>;
+  /** Files per document slot. */
+  documents: Record<string, DraftDocument[]>;
+  /** Epoch ms. */
+  savedAt: number;
+  expiresAt: number;
+  /** Incremented on every write, by any tab. */
+  rev: number;
+  /** Id of the tab that wrote last. */
+  writer: string;
+}
+
+interface FileRow {
+  id: string;
+  draft: string;
+  blob: Blob;
+}
+
+export interface DraftKey {
+  code: string;
+  version: string;
+}
+
+export const draftId = (key: DraftKey) => `${key.code}@${key.version}`;
+
+export interface SaveChange {
+  /** The answers as the tab has them now. */
+  answers: Record<string, unknown>;
+  /** Paths the tab changed since it last saved (only these are written). */
+  paths: readonly string[];
+  page: string;
+  dataSchema: JsonSchema;
+  labels: Record<string, LocalizedText>;
+}
+
+export interface FileToKeep {
+  slot: string;
+  name: string;
+  type: string;
+  size: number;
+  sha256: string;
+  url?: string;
+  /** The bytes, for a file that is not on the server yet. */
+  file?: Blob;
+}
+
+/** What became of each file of a slot: kept, or not kept and why. */
+export interface KeepFilesResult {
+  notKept: { name: string; reason: 'too-large' | 'quota' | 'missing' }[];
+}
+
+export interface DraftStoreOptions {
+  factory?: IDBFactory;
+  now?: () => number;
+  /** Database name; tests use their own. */
+  name?: string;
+}
+
+export class DraftStore {
+  private constructor(
+    private readonly db: DraftDatabase,
+    private readonly now: () => number,
+  ) {}
+
+  static async open(options: DraftStoreOptions = {}): Promise<DraftStore> {
+    const db = await openDraftDatabase(options.factory, options.name);
+    return new DraftStore(db, options.now ?? Date.now);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  /** The draft for exactly this code and version; an expired one is deleted instead. */
+  async get(key: DraftKey): Promise<DraftRecord | undefined> {
+    const record = await this.db.run([STORE.drafts], 'readonly', (tx) =>
+      requestResult<DraftRecord | undefined>(tx.objectStore(STORE.drafts).get(draftId(key))),
+    );
+    if (record && record.expiresAt <= this.now()) {
+      await this.delete(key);
+      return undefined;
+    }
+    return record;
+  }
+
+  /** The newest unexpired draft of the same procedure code written for another version. */
+  async findOtherVersion(key: DraftKey): Promise<DraftRecord | undefined> {
+    const all = await this.db.run([STORE.drafts], 'readonly', (tx) =>
+      requestResult<DraftRecord[]>(tx.objectStore(STORE.drafts).index('code').getAll(key.code)),
+    );
+    return all
+      .filter((r) => r.version !== key.version && r.expiresAt > this.now())
+      .sort((a, b) => b.savedAt - a.savedAt)[0];
+  }
+
+  /**
+   * Writes the paths this tab changed onto the stored draft (creating it), in one transaction:
+   * whatever another tab wrote to other paths is kept. Resolves with the record as stored.
+   */
+  async save(
+    key: DraftKey,
+    change: SaveChange,
+    options: { writer: string; ttlDays: number; replace?: boolean },
+  ): Promise<DraftRecord> {
+    const id = draftId(key);
+    const now = this.now();
+    return this.db.run([STORE.drafts, STORE.files], 'readwrite', async (tx) => {
+      const store = tx.objectStore(STORE.drafts);
+      const current = await requestResult<DraftRecord | undefined>(store.get(id));
+      const base = current && current.expiresAt > now && !options.replace ? current : undefined;
+      if (current && !base) {
+        // A draft started afresh: the old one's files go with it.
+        const files = tx.objectStore(STORE.files);
+        const keys = await requestResult(files.index('draft').getAllKeys(id));
+        for (const k of keys) await requestResult(files.delete(k));
+      }
+      const record: DraftRecord = {
+        id,
+        code: key.code,
+        version: key.version,
+        answers: patch(base?.answers ?? {}, change.answers, base ? change.paths : allPaths(change)),
+        page: change.page,
+        dataSchema: change.dataSchema,
+        labels: change.labels,
+        documents: base?.documents ?? {},
+        savedAt: now,
+        expiresAt: now + options.ttlDays * DAY_MS,
+        rev: (current?.rev ?? 0) + 1,
+        writer: options.writer,
+      };
+      await requestResult(store.put(record));
+      return record;
+    });
+  }
+
+  /**
+   * Keeps a document slot's files with the draft: files on the server by their URL, the others
+   * as Blobs while the draft's Blobs stay within `capBytes` in all. Blobs of files no longer in
+   * the slot are deleted.
+   */
+  async keepFiles(
+    key: DraftKey,
+    slot: string,
+    files: readonly FileToKeep[],
+    options: { capBytes: number; writer: string },
+  ): Promise<KeepFilesResult> {
+    const id = draftId(key);
+    const notKept: KeepFilesResult['notKept'] = [];
+    const rows = await this.fileRows(id);
+    const inOtherSlots = rows.filter((r) => !r.id.startsWith(`${id}|${slot}|`));
+    let used = inOtherSlots.reduce((n, r) => n + r.blob.size, 0);
+    const kept: DraftDocument[] = [];
+    const newRows: FileRow[] = [];
+    for (const [i, f] of files.entries()) {
+      const doc: DraftDocument = {
+        slot,
+        name: f.name,
+        type: f.type,
+        size: f.size,
+        sha256: f.sha256,
+        ...(f.url ? { url: f.url } : {}),
+      };
+      if (!f.url) {
+        if (!f.file || f.file.size === 0) {
+          notKept.push({ name: f.name, reason: 'missing' });
+          continue;
+        }
+        if (used + f.file.size > options.capBytes) {
+          notKept.push({ name: f.name, reason: 'too-large' });
+          continue;
+        }
+        used += f.file.size;
+        doc.blobId = `${id}|${slot}|${i}|${f.sha256}`;
+        newRows.push({ id: doc.blobId, draft: id, blob: f.file });
+      }
+      kept.push(doc);
+    }
+    const write = async (rowsToWrite: FileRow[], docs: DraftDocument[]) =>
+      this.db.run([STORE.drafts, STORE.files], 'readwrite', async (tx) => {
+        const fileStore = tx.objectStore(STORE.files);
+        const drafts = tx.objectStore(STORE.drafts);
+        for (const r of rows) {
+          if (r.id.startsWith(`${id}|${slot}|`)) await requestResult(fileStore.delete(r.id));
+        }
+        for (const r of rowsToWrite) await requestResult(fileStore.put(r));
+        const current = await requestResult<DraftRecord | undefined>(drafts.get(id));
+        if (current) {
+          current.documents = { ...current.documents, [slot]: docs };
+          current.rev += 1;
+          current.writer = options.writer;
+          await requestResult(drafts.put(current));
+        }
+      });
+    try {
+      await write(newRows, kept);
+    } catch (error) {
+      // Storage full: keep what needs no bytes (files already on the server) and say which
+      // files will have to be chosen again.
+      const withoutBlobs = kept.filter((d) => !d.blobId);
+      for (const d of kept) if (d.blobId) notKept.push({ name: d.name, reason: 'quota' });
+      await write([], withoutBlobs).catch(() => undefined);
+      if (withoutBlobs.length === kept.length) throw error;
+    }
+    return { notKept };
+  }
+
+  /** The files of a draft's slot, with their bytes where they were kept. */
+  async files(key: DraftKey, docs: readonly DraftDocument[]): Promise<FileToKeep[]> {
+    const rows = new Map((await this.fileRows(draftId(key))).map((r) => [r.id, r.blob]));
+    const out: FileToKeep[] = [];
+    for (const d of docs) {
+      const { blobId, ...rest } = d;
+      if (blobId) {
+        const blob = rows.get(blobId);
+        if (!blob) continue;
+        out.push({ ...rest, file: blob });
+      } else {
+        out.push(rest);
+      }
+    }
+    return out;
+  }
+
+  private fileRows(id: string): Promise<FileRow[]> {
+    return this.db.run([STORE.files], 'readonly', (tx) =>
+      requestResult<FileRow[]>(tx.objectStore(STORE.files).index('draft').getAll(id)),
+    );
+  }
+
+  /** Deletes a draft and its files. */
+  async delete(key: DraftKey): Promise<void> {
+    const id = draftId(key);
+    await this.db.run([STORE.drafts, STORE.files], 'readwrite', async (tx) => {
+      await requestResult(tx.objectStore(STORE.drafts).delete(id));
+      const files = tx.objectStore(STORE.files);
+      const keys = await requestResult(files.index('draft').getAllKeys(id));
+      for (const k of keys) await requestResult(files.delete(k));
+    });
+  }
+
+  /** Deletes every expired draft of this origin; resolves with how many. */
+  async purgeExpired(): Promise<number> {
+    const now = this.now();
+    const all = await this.db.run([STORE.drafts], 'readonly', (tx) =>
+      requestResult<DraftRecord[]>(tx.objectStore(STORE.drafts).getAll()),
+    );
+    const expired = all.filter((r) => r.expiresAt <= now);
+    for (const r of expired) await this.delete(r);
+    return expired.length;
+  }
+}
+
+function allPaths(change: SaveChange): string[] {
+  // A new draft takes every answer the tab has.
+  return [...new Set([...change.paths, ...Object.keys(change.answers)])];
+}

@@ -1,0 +1,92 @@
+/**
+ * What the person sees about drafts, files kept in the browser and applications waiting for the
+ * network. Plain and polite (GOV.UK style), Vietnamese first; every message says what happens
+ * next or what to do.
+ */
+import type { UiLang } from '../base/i18n.js';
+
+export interface DraftMessages {
+  resumeHeading: string;
+  resumeBody: (savedAt: string) => string;
+  resumeContinue: string;
+  resumeRestart: string;
+  /** The procedure changed since the draft was saved; `labels` must be entered again. */
+  versionChanged: string;
+  reenterFields: string;
+  versionChangedNothingLost: string;
+  otherTab: (labels: string) => string;
+  otherTabGeneric: string;
+  fileTooLarge: (name: string) => string;
+  fileNotKept: (name: string) => string;
+  storageFull: string;
+  storageUnavailable: string;
+  queued: string;
+  queuedSending: string;
+  queuedSent: (dossierCode: string) => string;
+  queuedSentNoCode: string;
+  queuedRejected: (reason: string) => string;
+  dismiss: string;
+}
+
+const vi: DraftMessages = {
+  resumeHeading: 'Bạn có một hồ sơ đang khai dở',
+  resumeBody: (savedAt) => `Hồ sơ được lưu tự động trên thiết bị này lúc ${savedAt}.`,
+  resumeContinue: 'Tiếp tục hồ sơ đang khai',
+  resumeRestart: 'Khai lại từ đầu',
+  versionChanged:
+    'Biểu mẫu của thủ tục này đã được cập nhật từ khi bạn khai. Các câu trả lời còn dùng được đã được giữ lại.',
+  reenterFields: 'Bạn vui lòng nhập lại các thông tin sau:',
+  versionChangedNothingLost: 'Bạn không cần nhập lại thông tin nào.',
+  otherTab: (labels) =>
+    `Hồ sơ này vừa được sửa ở một thẻ (tab) khác của trình duyệt. Thông tin mới nhất đã được cập nhật ở đây: ${labels}.`,
+  otherTabGeneric:
+    'Hồ sơ này vừa được sửa ở một thẻ (tab) khác của trình duyệt. Thông tin mới nhất đã được cập nhật ở đây.',
+  fileTooLarge: (name) =>
+    `Tệp ${name} quá lớn để lưu tạm; bạn sẽ cần chọn lại tệp này nếu tải lại trang.`,
+  fileNotKept: (name) =>
+    `Không lưu tạm được tệp ${name} trên thiết bị; bạn sẽ cần chọn lại tệp này nếu tải lại trang.`,
+  storageFull:
+    'Bộ nhớ của trình duyệt đã đầy nên hồ sơ chưa được lưu tạm. Bạn vui lòng không đóng trang này cho đến khi gửi xong hồ sơ.',
+  storageUnavailable:
+    'Trình duyệt này không cho lưu tạm hồ sơ. Bạn vui lòng không đóng trang này cho đến khi gửi xong hồ sơ.',
+  queued: 'Hồ sơ đã được lưu và sẽ tự động gửi khi có mạng.',
+  queuedSending: 'Đã có mạng. Đang gửi hồ sơ đã lưu…',
+  queuedSent: (code) => `Hồ sơ đã lưu trước đây đã được gửi. Mã hồ sơ của bạn là ${code}.`,
+  queuedSentNoCode: 'Hồ sơ đã lưu trước đây đã được gửi.',
+  queuedRejected: (reason) => `Hồ sơ đã lưu trước đây chưa được cơ quan tiếp nhận: ${reason}`,
+  dismiss: 'Đóng thông báo',
+};
+
+const en: DraftMessages = {
+  resumeHeading: 'You have an application you have not finished',
+  resumeBody: (savedAt) => `It was saved automatically on this device at ${savedAt}.`,
+  resumeContinue: 'Continue your application',
+  resumeRestart: 'Start again',
+  versionChanged:
+    'The form for this service has been updated since you started. The answers that still apply have been kept.',
+  reenterFields: 'Please enter these again:',
+  versionChangedNothingLost: 'You do not need to enter anything again.',
+  otherTab: (labels) =>
+    `This application was just changed in another browser tab. The latest answers are shown here: ${labels}.`,
+  otherTabGeneric:
+    'This application was just changed in another browser tab. The latest answers are shown here.',
+  fileTooLarge: (name) =>
+    `The file ${name} is too large to keep on this device; you will need to choose it again if you reload the page.`,
+  fileNotKept: (name) =>
+    `The file ${name} could not be kept on this device; you will need to choose it again if you reload the page.`,
+  storageFull:
+    'Your browser’s storage is full, so your application has not been saved. Please keep this page open until you have sent it.',
+  storageUnavailable:
+    'This browser does not let us save your application. Please keep this page open until you have sent it.',
+  queued:
+    'Your application has been saved and will be sent automatically when you are back online.',
+  queuedSending: 'You are back online. Sending your saved application…',
+  queuedSent: (code) => `Your saved application has been sent. Your reference number is ${code}.`,
+  queuedSentNoCode: 'Your saved application has been sent.',
+  queuedRejected: (reason) => `Your saved application was not accepted: ${reason}`,
+  dismiss: 'Dismiss',
+};
+
+export function draftMessages(lang: UiLang): DraftMessages {
+  return lang === 'en' ? en : vi;
+}

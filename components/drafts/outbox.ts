@@ -1,0 +1,228 @@
+/**
+ * The offline outbox: an application whose sending failed for lack of network is kept in
+ * IndexedDB with its Idempotency-Key and sent when the connection returns (`online`), on the
+ * next visit to any page of the origin with a `<dvc-form>`, or when the tab becomes visible.
+ *
+ * No duplicate dossier can come of it: every send of an entry carries the same Idempotency-Key,
+ * and the receiver stores at most one dossier per key (docs/receiver.md "Idempotency"). The first
+ * signed bytes are sent again as they are when the entry has them; only when the receiver refuses
+ * them because the one-time nonce has expired — which proves it never stored them, or it would
+ * have replayed its first answer — is the payload signed again with a fresh challenge, under the
+ * same key. `idempotency-key-reused` means the receiver already holds a dossier under this key:
+ * the entry is done.
+ */
+import type { FormPayload } from '../form/events.js';
+import type { PayloadDocument } from '../../src/submission/payload.js';
+import { STORE, openDraftDatabase, requestResult, type DraftDatabase } from './db.js';
+
+export interface OutboxSigning {
+  procedureSha256: string;
+  challengeEndpoint?: string;
+  documents?: PayloadDocument[];
+  hiddenDocuments?: string[];
+}
+
+export interface OutboxEntry {
+  /** The Idempotency-Key, generated once for this application. */
+  key: string;
+  action: string;
+  /** The signed submission, when it was signed before the network went away. */
+  jws?: string;
+  form: FormPayload;
+  signing: OutboxSigning;
+  /** Epoch ms. */
+  queuedAt: number;
+  attempts: number;
+  lastAttemptAt?: number;
+}
+
+/** How the outbox sends (sendSubmission from components/submission, or a fake in tests). */
+export type OutboxSend = (
+  jws: string,
+  options: { action: string; idempotencyKey: string; lang: string },
+) => Promise<{ status: number; body: unknown; replayed: boolean }>;
+/** How the outbox signs again (signFormPayload from components/submission). */
+export type OutboxSign = (form: FormPayload, signing: OutboxSigning) => Promise<{ jws: string }>;
+
+export const OUTBOX_RESULT = {
+  /** The receiver stored it (or had already). */
+  sent: 'sent',
+  /** Still no network or a server error: kept for later. */
+  waiting: 'waiting',
+  /** The receiver refused it for good (4xx); removed from the outbox. */
+  rejected: 'rejected',
+} as const;
+export type OutboxResultKind = (typeof OUTBOX_RESULT)[keyof typeof OUTBOX_RESULT];
+
+export interface OutboxResult {
+  entry: OutboxEntry;
+  result: OutboxResultKind;
+  /** The receiver's answer for `sent` (e.g. `{ dossierCode }`); undefined when it was a reuse. */
+  response?: unknown;
+  /** The error for `waiting` and `rejected`. */
+  error?: unknown;
+}
+
+interface ErrorShape {
+  kind?: string;
+  status?: number;
+  problem?: { type?: string; errors?: { code: string }[] };
+}
+
+const NONCE_CODES = new Set(['nonce-replayed', 'nonce-expired', 'nonce-unknown']);
+
+function classify(error: unknown): 'retry' | 'resign' | 'already' | 'rejected' {
+  const e = (error ?? {}) as ErrorShape;
+  if (e.kind === 'rejected') {
+    const type = e.problem?.type ?? '';
+    if (type.endsWith(':idempotency-key-reused')) return 'already';
+    // 409: another tab is sending the same entry right now; look again later.
+    if (e.status === 409) return 'retry';
+    if (e.problem?.errors?.some((x) => NONCE_CODES.has(x.code))) return 'resign';
+    return 'rejected';
+  }
+  return 'retry';
+}
+
+/**
+ * Whether a failed submission should go to the outbox: no network (fetch's TypeError, a
+ * transport error without an HTTP status, the browser saying it is offline).
+ */
+export function isOfflineFailure(error: unknown, online = globalThis.navigator?.onLine): boolean {
+  if (online === false) return true;
+  if (error instanceof TypeError) return true;
+  const e = (error ?? {}) as ErrorShape & { code?: string; name?: string };
+  if (e.kind === 'network') return true;
+  // TransportError of the challenge fetch: no status means no answer at all.
+  return e.code === 'transport' && e.kind === undefined && e.status === undefined;
+}
+
+export interface OutboxOptions {
+  factory?: IDBFactory;
+  name?: string;
+  now?: () => number;
+  send: OutboxSend;
+  sign: OutboxSign;
+  /** Web Locks, so two tabs do not send the same entry at once (default navigator.locks). */
+  locks?: LockManager;
+}
+
+export class Outbox {
+  private flushing?: Promise<OutboxResult[]>;
+
+  private constructor(
+    private readonly db: DraftDatabase,
+    private readonly options: OutboxOptions,
+  ) {}
+
+  static async open(options: OutboxOptions): Promise<Outbox> {
+    return new Outbox(await openDraftDatabase(options.factory, options.name), options);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  private get now(): number {
+    return (this.options.now ?? Date.now)();
+  }
+
+  /** Queues an application (replacing an entry with the same key). */
+  async enqueue(
+    entry: Omit<OutboxEntry, 'queuedAt' | 'attempts'> & Partial<OutboxEntry>,
+  ): Promise<OutboxEntry> {
+    const full: OutboxEntry = { attempts: 0, queuedAt: this.now, ...entry };
+    await this.db.run([STORE.outbox], 'readwrite', (tx) =>
+      requestResult(tx.objectStore(STORE.outbox).put(full)),
+    );
+    return full;
+  }
+
+  async list(): Promise<OutboxEntry[]> {
+    const all = await this.db.run([STORE.outbox], 'readonly', (tx) =>
+      requestResult<OutboxEntry[]>(tx.objectStore(STORE.outbox).getAll()),
+    );
+    return all.sort((a, b) => a.queuedAt - b.queuedAt);
+  }
+
+  async remove(key: string): Promise<void> {
+    await this.db.run([STORE.outbox], 'readwrite', (tx) =>
+      requestResult(tx.objectStore(STORE.outbox).delete(key)),
+    );
+  }
+
+  private async update(entry: OutboxEntry): Promise<void> {
+    await this.db.run([STORE.outbox], 'readwrite', async (tx) => {
+      const store = tx.objectStore(STORE.outbox);
+      // Another tab may have finished it meanwhile: do not bring it back.
+      if ((await requestResult(store.getKey(entry.key))) !== undefined) {
+        await requestResult(store.put(entry));
+      }
+    });
+  }
+
+  /**
+   * Tries every queued entry once. Concurrent calls share one run; across tabs, a Web Lock
+   * keeps a second tab from sending while the first does (it gets an empty result).
+   */
+  flush(): Promise<OutboxResult[]> {
+    this.flushing ??= this.flushLocked().finally(() => {
+      this.flushing = undefined;
+    });
+    return this.flushing;
+  }
+
+  private async flushLocked(): Promise<OutboxResult[]> {
+    const locks = this.options.locks ?? globalThis.navigator?.locks;
+    if (!locks) return this.flushAll();
+    return locks.request('dvc-forms-outbox', { ifAvailable: true }, async (lock) =>
+      lock ? this.flushAll() : [],
+    );
+  }
+
+  private async flushAll(): Promise<OutboxResult[]> {
+    const results: OutboxResult[] = [];
+    for (const entry of await this.list()) results.push(await this.sendOne(entry));
+    return results;
+  }
+
+  private async sendOne(entry: OutboxEntry): Promise<OutboxResult> {
+    const current: OutboxEntry = { ...entry };
+    let resigned = false;
+    for (;;) {
+      current.attempts += 1;
+      current.lastAttemptAt = this.now;
+      try {
+        if (!current.jws) {
+          current.jws = (await this.options.sign(current.form, current.signing)).jws;
+          resigned = true;
+          // Keep the bytes before sending: if the answer is lost they must be sent again as is.
+          await this.update(current);
+        }
+        const sent = await this.options.send(current.jws, {
+          action: current.action,
+          idempotencyKey: current.key,
+          lang: current.form.lang,
+        });
+        await this.remove(current.key);
+        return { entry: current, result: OUTBOX_RESULT.sent, response: sent.body };
+      } catch (error) {
+        const what = classify(error);
+        if (what === 'already') {
+          await this.remove(current.key);
+          return { entry: current, result: OUTBOX_RESULT.sent };
+        }
+        if (what === 'resign' && !resigned) {
+          current.jws = undefined;
+          continue;
+        }
+        if (what === 'retry' || what === 'resign') {
+          await this.update(current).catch(() => undefined);
+          return { entry: current, result: OUTBOX_RESULT.waiting, error };
+        }
+        await this.remove(current.key);
+        return { entry: current, result: OUTBOX_RESULT.rejected, error };
+      }
+    }
+  }
+}

@@ -1,0 +1,32 @@
+import { css } from 'lit';
+
+/** The draft offer and notices, in the form's shadow root (GOV.UK "notification banner"). */
+export const draftStyles = css`
+  .draft-notices {
+    display: grid;
+    gap: 0.75rem;
+    margin-block-end: var(--dvc-space-l, 1.5rem);
+  }
+  .draft-notice {
+    border-inline-start: 6px solid var(--dvc-color-notice, #1d70b8);
+    background: var(--dvc-color-secondary, #f3f2f1);
+    padding: 0.5rem 1rem;
+  }
+  .draft-notice[role='alert'] {
+    border-inline-start-color: var(--dvc-color-error, #b3261e);
+  }
+  .draft-notice p,
+  .draft-notice ul {
+    margin: 0 0 0.5rem;
+  }
+  .draft-notice button.link {
+    min-height: 44px;
+    background: none;
+    border: 0;
+    padding: 0;
+    color: var(--dvc-color-link, #1d70b8);
+    text-decoration: underline;
+    font: inherit;
+    cursor: pointer;
+  }
+`;

@@ -1,0 +1,110 @@
+import { expect } from '@open-wc/testing';
+import { carryOver } from '../../../components/drafts/carry-over.js';
+import type { Procedure } from '../../../src/procedure/types.js';
+import { createValidator } from '../../../src/validation/index.js';
+
+const OLD_SCHEMA = {
+  type: 'object',
+  properties: {
+    hoTen: { type: 'string', maxLength: 100 },
+    soCon: { type: 'integer' },
+    gioiTinh: { type: 'string', enum: ['nam', 'nu'] },
+    diaChi: { $ref: '#/$defs/diaChi' },
+    ghiChu: { type: 'string' },
+    ngheNghiep: { type: 'string' },
+  },
+  $defs: { diaChi: { type: 'object', properties: { tinh: { type: 'string' } } } },
+};
+
+function procedure(): Procedure {
+  return {
+    formatVersion: 1,
+    code: '1.000001',
+    version: '2.0.0',
+    title: { vi: 'Thử' },
+    agency: { vi: 'UBND' },
+    legalBasis: [{ title: { vi: 'Luật' } }],
+    serviceKind: 'toan-trinh',
+    processingDays: 1,
+    resultDelivery: ['online'],
+    data: {
+      type: 'object',
+      properties: {
+        hoTen: { type: 'string', maxLength: 100, title: 'only a title changed' },
+        // integer → string: the old number cannot stay.
+        soCon: { type: 'string' },
+        // one value removed from the enum: "nu" still fits, "khac" would not.
+        gioiTinh: { type: 'string', enum: ['nam', 'nu'], description: 'x' },
+        diaChi: {
+          type: 'object',
+          properties: { tinh: { type: 'string', pattern: '^[0-9]{2}$' } },
+        },
+        ngheNghiep: { type: 'string', enum: ['nong-dan', 'cong-nhan'] },
+        moi: { type: 'string' },
+      },
+    },
+    ui: {
+      steps: [
+        {
+          id: 's1',
+          title: { vi: 'Bước 1' },
+          fields: [
+            { field: 'hoTen', widget: 'text', label: { vi: 'Họ và tên', en: 'Full name' } },
+            { field: 'soCon', widget: 'text', label: { vi: 'Số con', en: 'Children' } },
+            { field: 'gioiTinh', widget: 'radio', label: { vi: 'Giới tính' } },
+            { field: 'diaChi', widget: 'address', label: { vi: 'Địa chỉ', en: 'Address' } },
+            { field: 'ngheNghiep', widget: 'select', label: { vi: 'Nghề nghiệp', en: 'Job' } },
+            { field: 'moi', widget: 'text', label: { vi: 'Câu mới' } },
+          ],
+        },
+      ],
+    },
+    documents: [],
+    fees: { currency: 'VND', items: [] },
+    rules: [],
+    declaration: { text: { vi: 'Tôi cam đoan.' } },
+  } as unknown as Procedure;
+}
+
+const OLD_ANSWERS = {
+  hoTen: 'Nguyễn Văn An',
+  soCon: 2,
+  gioiTinh: 'nu',
+  diaChi: { tinh: 'Hà Nội' },
+  ghiChu: 'removed question',
+  ngheNghiep: 'giáo viên',
+};
+
+describe('carryOver', () => {
+  it('keeps unchanged and still-valid answers and lists the others by label', async () => {
+    const p = procedure();
+    const validator = await createValidator(p);
+    const r = carryOver({ answers: OLD_ANSWERS, dataSchema: OLD_SCHEMA }, p, validator);
+    expect(r.answers).to.deep.equal({ hoTen: 'Nguyễn Văn An', gioiTinh: 'nu' });
+    expect(r.kept).to.deep.equal(['hoTen', 'gioiTinh']);
+    expect(r.reenter).to.deep.equal([
+      { path: 'soCon', label: { vi: 'Số con', en: 'Children' } },
+      { path: 'diaChi', label: { vi: 'Địa chỉ', en: 'Address' } },
+      { path: 'ngheNghiep', label: { vi: 'Nghề nghiệp', en: 'Job' } },
+    ]);
+  });
+
+  it('without a validator, keeps changed-schema answers whose JSON type still fits', () => {
+    const r = carryOver({ answers: OLD_ANSWERS, dataSchema: OLD_SCHEMA }, procedure());
+    expect(r.answers).to.deep.equal({
+      hoTen: 'Nguyễn Văn An',
+      gioiTinh: 'nu',
+      diaChi: { tinh: 'Hà Nội' },
+      ngheNghiep: 'giáo viên',
+    });
+    expect(r.reenter.map((x) => x.path)).to.deep.equal(['soCon']);
+  });
+
+  it('asks for nothing again when every answer still fits', () => {
+    const r = carryOver(
+      { answers: { hoTen: 'An', moiKhongCo: 1 }, dataSchema: OLD_SCHEMA },
+      procedure(),
+    );
+    expect(r).to.deep.equal({ answers: { hoTen: 'An' }, reenter: [], kept: ['hoTen'] });
+  });
+});

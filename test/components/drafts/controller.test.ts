@@ -1,0 +1,431 @@
+import { expect, fixture, html, waitUntil as wait } from '@open-wc/testing';
+import { LitElement } from 'lit';
+import { DraftController, DRAFT_PHASE } from '../../../components/drafts/controller.js';
+import { DraftStore } from '../../../components/drafts/draft-store.js';
+import type { Procedure } from '../../../src/procedure/types.js';
+import type { OutboxSend, OutboxSign } from '../../../components/drafts/outbox.js';
+import type { FormPayload } from '../../../components/form/events.js';
+import {
+  FAILURE_KIND,
+  SubmissionTransportError,
+} from '../../../components/submission/transport.js';
+
+/** IndexedDB can be slow on a loaded machine: wait up to 5 s. */
+const waitUntil = (predicate: () => unknown) =>
+  wait(predicate as () => boolean, undefined, { timeout: 5000 });
+
+let dbName = '';
+let n = 0;
+let online = true;
+/** Drafts saved before this count as from an earlier visit (the tests run in one document). */
+let loadedAt = Infinity;
+let enabled = true;
+let capMb = 50;
+
+interface Entry {
+  slot: string;
+  name: string;
+  type: string;
+  size: number;
+  sha256: string;
+  url?: string;
+  file?: Blob;
+}
+/** Stands in for <dvc-upload>: a slot name and a value of payload entries. */
+class FakeUpload extends HTMLElement {
+  spec = { id: 'giay-to' };
+  value: Entry[] = [];
+}
+customElements.define('dvc-upload', FakeUpload);
+const sent: { jws: string; key: string }[] = [];
+const send: OutboxSend = async (jws, o) => {
+  if (!online)
+    throw new SubmissionTransportError('down', { kind: FAILURE_KIND.network, attempts: 1 });
+  sent.push({ jws, key: o.idempotencyKey });
+  return { status: 201, body: { dossierCode: 'TN-261126-0001' }, replayed: false };
+};
+const sign: OutboxSign = async () => ({ jws: 'resigned' });
+
+function procedure(version = '1.0.0', phoneType = 'string'): Procedure {
+  return {
+    code: '1.000009',
+    version,
+    data: {
+      type: 'object',
+      properties: {
+        hoTen: { type: 'string' },
+        soDienThoai: { type: phoneType },
+      },
+    },
+    ui: {
+      steps: [
+        {
+          id: 'buoc-1',
+          title: { vi: 'Bước 1' },
+          fields: [
+            { field: 'hoTen', widget: 'text', label: { vi: 'Họ và tên' } },
+            { field: 'soDienThoai', widget: 'phone', label: { vi: 'Số điện thoại' } },
+          ],
+        },
+      ],
+    },
+  } as unknown as Procedure;
+}
+
+class DraftTestHost extends LitElement {
+  procedure?: Procedure;
+  answers: Record<string, unknown> = {};
+  page = 'buoc-1';
+  restored: { answers: Record<string, unknown>; page: string | undefined }[] = [];
+  drafts = new DraftController(this, {
+    state: () =>
+      this.procedure
+        ? { procedure: this.procedure, answers: this.answers, page: this.page }
+        : undefined,
+    restore: (answers, page) => {
+      this.restored.push({ answers, page });
+      this.answers = answers;
+      if (page) this.page = page;
+      this.requestUpdate();
+    },
+    lang: () => 'vi',
+    debounceMs: 20,
+    dbName,
+    loadedAt: () => loadedAt,
+    enabled: () => enabled,
+    fileCapMb: () => capMb,
+    send,
+    sign,
+    onDelivered: (entry, response) => this.delivered.push({ key: entry.key, response }),
+  });
+  delivered: { key: string; response: unknown }[] = [];
+
+  set(path: string, value: unknown) {
+    this.answers = { ...this.answers, [path]: value };
+    this.requestUpdate();
+  }
+
+  override render() {
+    return html`${this.drafts.renderNotices()}${this.drafts.renderOffer() ?? html`<p id="page">${this.page}</p>`}`;
+  }
+}
+customElements.define('draft-test-host', DraftTestHost);
+
+async function mount(p = procedure()): Promise<DraftTestHost> {
+  const el = await fixture<DraftTestHost>(html`<draft-test-host></draft-test-host>`);
+  el.procedure = p;
+  el.requestUpdate();
+  await el.updateComplete;
+  await el.drafts.ready();
+  await el.updateComplete;
+  return el;
+}
+
+async function stored() {
+  const store = await DraftStore.open({ name: dbName });
+  const r = await store.get({ code: '1.000009', version: '1.0.0' });
+  store.close();
+  return r;
+}
+
+const text = (el: HTMLElement, sel: string) =>
+  [...el.shadowRoot!.querySelectorAll(sel)].map((x) => x.textContent!.replace(/\s+/g, ' ').trim());
+
+describe('DraftController', () => {
+  beforeEach(() => {
+    dbName = `dvc-controller-test-${Date.now()}-${n++}`;
+    loadedAt = Infinity;
+    enabled = true;
+  });
+
+  it('autosaves changes after the debounce and on pagehide', async () => {
+    const el = await mount();
+    expect(el.drafts.phase).to.equal(DRAFT_PHASE.active);
+    el.set('hoTen', 'Nguyễn Văn An');
+    await el.updateComplete;
+    expect(await stored()).to.equal(undefined);
+    await waitUntil(async () => (await stored())?.answers.hoTen === 'Nguyễn Văn An');
+    el.set('soDienThoai', '0912345678');
+    el.page = 'review';
+    await el.updateComplete;
+    window.dispatchEvent(new Event('pagehide'));
+    await el.drafts.flush();
+    const r = await stored();
+    expect(r?.answers).to.deep.equal({ hoTen: 'Nguyễn Văn An', soDienThoai: '0912345678' });
+    expect(r?.page).to.equal('review');
+  });
+
+  it('offers the draft back; continue restores answers and page', async () => {
+    const first = await mount();
+    first.set('hoTen', 'Trần Thị Bình');
+    first.page = 'buoc-2';
+    await first.updateComplete;
+    await first.drafts.flush();
+    first.remove();
+
+    const el = await mount();
+    expect(el.drafts.phase).to.equal(DRAFT_PHASE.offer);
+    expect(text(el, 'h2')).to.deep.equal(['Bạn có một hồ sơ đang khai dở']);
+    expect(text(el, '.draft-offer button')).to.deep.equal([
+      'Tiếp tục hồ sơ đang khai',
+      'Khai lại từ đầu',
+    ]);
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[data-draft="continue"]')!.click();
+    await waitUntil(() => el.restored.length === 1);
+    expect(el.restored).to.deep.equal([{ answers: { hoTen: 'Trần Thị Bình' }, page: 'buoc-2' }]);
+    await el.updateComplete;
+    expect(text(el, '#page')).to.deep.equal(['buoc-2']);
+  });
+
+  it('start again deletes the draft', async () => {
+    const first = await mount();
+    first.set('hoTen', 'X');
+    await first.updateComplete;
+    await first.drafts.flush();
+    first.remove();
+    const el = await mount();
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[data-draft="restart"]')!.click();
+    await waitUntil(() => el.drafts.phase === DRAFT_PHASE.active);
+    await waitUntil(async () => (await stored()) === undefined);
+    expect(el.restored).to.deep.equal([]);
+  });
+
+  it('carries a draft over to a new version and lists what to enter again', async () => {
+    const first = await mount();
+    first.set('hoTen', 'Lê Văn Cường');
+    first.set('soDienThoai', '0912345678');
+    await first.updateComplete;
+    await first.drafts.flush();
+    first.remove();
+
+    const el = await mount(procedure('2.0.0', 'integer'));
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[data-draft="continue"]')!.click();
+    await waitUntil(() => el.restored.length === 1);
+    expect(el.restored[0]).to.deep.equal({ answers: { hoTen: 'Lê Văn Cường' }, page: undefined });
+    await el.updateComplete;
+    expect(text(el, '.draft-notice[data-kind="version-changed"] p')).to.deep.equal([
+      'Biểu mẫu của thủ tục này đã được cập nhật từ khi bạn khai. Các câu trả lời còn dùng được đã được giữ lại. Bạn vui lòng nhập lại các thông tin sau:',
+    ]);
+    expect(text(el, '.draft-notice li')).to.deep.equal(['Số điện thoại']);
+    await el.drafts.flush();
+    // The draft now belongs to version 2; version 1's is gone.
+    expect(await stored()).to.equal(undefined);
+    const store = await DraftStore.open({ name: dbName });
+    expect((await store.get({ code: '1.000009', version: '2.0.0' }))?.answers).to.deep.equal({
+      hoTen: 'Lê Văn Cường',
+    });
+    store.close();
+  });
+
+  it('two tabs: each keeps the other tab’s newer answers and says so', async () => {
+    const a = await mount();
+    const b = await mount();
+    a.set('hoTen', 'Phạm Thị Dung');
+    await a.updateComplete;
+    await a.drafts.flush();
+    await waitUntil(() => b.answers.hoTen === 'Phạm Thị Dung');
+    b.set('soDienThoai', '0987654321');
+    await b.updateComplete;
+    await b.drafts.flush();
+    await waitUntil(() => a.answers.soDienThoai === '0987654321');
+    expect(a.answers).to.deep.equal({ hoTen: 'Phạm Thị Dung', soDienThoai: '0987654321' });
+    expect((await stored())?.answers).to.deep.equal(a.answers);
+    await a.updateComplete;
+    expect(text(a, '.draft-notice[data-kind="other-tab"] p')).to.deep.equal([
+      'Hồ sơ này vừa được sửa ở một thẻ (tab) khác của trình duyệt. Thông tin mới nhất đã được cập nhật ở đây: Số điện thoại.',
+    ]);
+  });
+
+  it('deletes the draft after a successful submission', async () => {
+    const el = await mount();
+    el.set('hoTen', 'Y');
+    await el.updateComplete;
+    await el.drafts.flush();
+    expect(await stored()).to.not.equal(undefined);
+    el.dispatchEvent(new Event('dvc-submitted'));
+    await waitUntil(async () => (await stored()) === undefined);
+    expect(el.drafts.phase).to.equal(DRAFT_PHASE.done);
+  });
+
+  it('says so when the storage is full', async () => {
+    const el = await mount();
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function () {
+      throw new DOMException('full', 'QuotaExceededError');
+    };
+    try {
+      el.set('hoTen', 'Z');
+      await el.updateComplete;
+      await el.drafts.flush();
+    } finally {
+      IDBObjectStore.prototype.put = put;
+    }
+    await el.updateComplete;
+    const alert = el.shadowRoot!.querySelector('.draft-notice[data-kind="storage"]')!;
+    expect(alert.getAttribute('role')).to.equal('alert');
+    expect(alert.querySelector('p')!.textContent).to.equal(
+      'Bộ nhớ của trình duyệt đã đầy nên hồ sơ chưa được lưu tạm. Bạn vui lòng không đóng trang này cho đến khi gửi xong hồ sơ.',
+    );
+    // The next save succeeds and clears the alert; the answer was not lost.
+    el.set('soDienThoai', '0912345678');
+    await el.updateComplete;
+    await el.drafts.flush();
+    expect((await stored())?.answers).to.deep.equal({ hoTen: 'Z', soDienThoai: '0912345678' });
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.draft-notice[data-kind="storage"]')).to.equal(null);
+  });
+
+  it('queues a submission that failed offline with the key and bytes of the failed POST', async () => {
+    const el = await mount();
+    el.set('hoTen', 'Võ Thị Em');
+    await el.updateComplete;
+    const payload: FormPayload = {
+      procedure: { code: '1.000009', version: '1.0.0' },
+      answers: { hoTen: 'Võ Thị Em' },
+      eligibility: { status: 'eligible', reasons: [] },
+      fee: { total: 0, currency: 'VND', items: [] },
+      lang: 'vi',
+      assistedBy: null,
+      submittedAt: '2026-11-26T03:00:00.000Z',
+    };
+    // What the delivery does: a key, then a POST through the wrapped fetch, which fails.
+    const key = el.drafts.newKey();
+    const fetch = el.drafts.wrapFetch(async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    let cause: unknown;
+    await fetch('/api/dossiers', {
+      method: 'POST',
+      headers: { 'idempotency-key': key, 'content-type': 'application/json' },
+      body: JSON.stringify({ jws: 'first-bytes' }),
+    }).catch((e: unknown) => (cause = e));
+    // A server error is not a lack of network: not queued.
+    expect(
+      await el.drafts.queueIfOffline(
+        payload,
+        new SubmissionTransportError('5xx', {
+          kind: FAILURE_KIND.server,
+          status: 500,
+          attempts: 4,
+        }),
+        {
+          action: '/api/dossiers',
+          procedureText: '{}',
+        },
+      ),
+    ).to.equal(false);
+    online = false;
+    expect(
+      await el.drafts.queueIfOffline(payload, cause, {
+        action: '/api/dossiers',
+        challengeEndpoint: '/api/challenges',
+        procedureText: '{}',
+      }),
+    ).to.equal(true);
+    await el.updateComplete;
+    expect(text(el, '.draft-notice[data-kind="outbox"] p')).to.deep.equal([
+      'Hồ sơ đã được lưu và sẽ tự động gửi khi có mạng.',
+    ]);
+    // Still offline: it stays.
+    const waiting = await el.drafts.flushOutbox();
+    expect(waiting.map((r) => r.result)).to.deep.equal(['waiting']);
+    online = true;
+    window.dispatchEvent(new Event('online'));
+    await waitUntil(() => el.delivered.length === 1);
+    expect(sent).to.deep.equal([{ jws: 'first-bytes', key }]);
+    expect(el.delivered).to.deep.equal([{ key, response: { dossierCode: 'TN-261126-0001' } }]);
+    await el.updateComplete;
+    expect(text(el, '.draft-notice[data-kind="outbox"] p')).to.deep.equal([
+      'Hồ sơ đã lưu trước đây đã được gửi. Mã hồ sơ của bạn là TN-261126-0001.',
+    ]);
+    expect(await stored()).to.equal(undefined);
+    expect(el.drafts.phase).to.equal(DRAFT_PHASE.done);
+  });
+
+  it('starts afresh over a draft this same page wrote (a form mounted again)', async () => {
+    loadedAt = performance.timeOrigin;
+    const first = await mount();
+    first.set('hoTen', 'Cũ');
+    first.set('soDienThoai', '0912345678');
+    await first.updateComplete;
+    await first.drafts.flush();
+    first.remove();
+    const el = await mount();
+    expect(el.drafts.phase).to.equal(DRAFT_PHASE.active);
+    expect(el.shadowRoot!.querySelector('.draft-offer')).to.equal(null);
+    el.set('hoTen', 'Mới');
+    await el.updateComplete;
+    await el.drafts.flush();
+    // Replaced, not merged: the earlier mount's phone number is gone.
+    expect((await stored())?.answers).to.deep.equal({ hoTen: 'Mới' });
+  });
+
+  it('keeps no draft when turned off (assisted mode)', async () => {
+    enabled = false;
+    const el = await mount();
+    expect(el.drafts.phase).to.equal(DRAFT_PHASE.off);
+    el.set('hoTen', 'Khách 1');
+    await el.updateComplete;
+    await el.drafts.flush();
+    expect(await stored()).to.equal(undefined);
+  });
+
+  it('keeps chosen files with the draft within the cap and puts them back', async () => {
+    capMb = 0.001; // 1048 bytes
+    const el = await mount();
+    const upload = document.createElement('dvc-upload') as FakeUpload;
+    el.append(upload);
+    const small = new Blob([new Uint8Array(1000).fill(7)], { type: 'application/pdf' });
+    const big = new Blob([new Uint8Array(2000)], { type: 'application/pdf' });
+    upload.value = [
+      {
+        slot: 'giay-to',
+        name: 'nho.pdf',
+        type: 'application/pdf',
+        size: 1000,
+        sha256: 'a1',
+        file: small,
+      },
+      {
+        slot: 'giay-to',
+        name: 'lon.pdf',
+        type: 'application/pdf',
+        size: 2000,
+        sha256: 'b2',
+        file: big,
+      },
+      {
+        slot: 'giay-to',
+        name: 'da-tai.pdf',
+        type: 'application/pdf',
+        size: 9000,
+        sha256: 'c3',
+        url: '/api/uploads/abc',
+      },
+    ];
+    upload.dispatchEvent(new Event('dvc-change', { bubbles: true, composed: true }));
+    await waitUntil(() => el.shadowRoot!.querySelector('.draft-notice[data-kind="files"]'));
+    expect(text(el, '.draft-notice[data-kind="files"] p')).to.deep.equal([
+      'Tệp lon.pdf quá lớn để lưu tạm; bạn sẽ cần chọn lại tệp này nếu tải lại trang.',
+    ]);
+    expect((await stored())?.documents['giay-to'].map((d) => d.name)).to.deep.equal([
+      'nho.pdf',
+      'da-tai.pdf',
+    ]);
+    el.remove();
+
+    const again = await mount();
+    const upload2 = document.createElement('dvc-upload') as FakeUpload;
+    again.append(upload2);
+    again.shadowRoot!.querySelector<HTMLButtonElement>('[data-draft="continue"]')!.click();
+    await waitUntil(() => upload2.value.length === 2);
+    expect(upload2.value.map((f) => [f.name, f.size, f.sha256, f.url, f.file?.size])).to.deep.equal(
+      [
+        ['nho.pdf', 1000, 'a1', undefined, 1000],
+        ['da-tai.pdf', 9000, 'c3', '/api/uploads/abc', undefined],
+      ],
+    );
+    expect(new Uint8Array(await upload2.value[0].file!.arrayBuffer())[999]).to.equal(7);
+    capMb = 50;
+  });
+});

@@ -1,0 +1,170 @@
+import { expect } from '@open-wc/testing';
+import {
+  OUTBOX_RESULT,
+  Outbox,
+  isOfflineFailure,
+  type OutboxSend,
+  type OutboxSign,
+} from '../../../components/drafts/outbox.js';
+import {
+  FAILURE_KIND,
+  SubmissionTransportError,
+} from '../../../components/submission/transport.js';
+import { TransportError } from '../../../src/errors.js';
+import type { FormPayload } from '../../../components/form/events.js';
+
+let n = 0;
+const dbName = () => `dvc-outbox-test-${Date.now()}-${n++}`;
+
+const FORM: FormPayload = {
+  procedure: { code: '1.000001', version: '1.0.0' },
+  answers: { hoTen: 'Nguyễn Văn An' },
+  eligibility: { status: 'eligible', reasons: [] },
+  fee: { total: 0, currency: 'VND', items: [] },
+  lang: 'vi',
+  assistedBy: null,
+  submittedAt: '2026-11-26T03:00:00.000Z',
+};
+const SIGNING = { procedureSha256: 'a'.repeat(64), challengeEndpoint: '/api/challenges' };
+
+const networkError = () =>
+  new SubmissionTransportError('down', { kind: FAILURE_KIND.network, attempts: 2 });
+const rejected = (status: number, problem: Record<string, unknown>) =>
+  new SubmissionTransportError('no', { kind: FAILURE_KIND.rejected, status, problem, attempts: 1 });
+
+interface Call {
+  jws: string;
+  key: string;
+  action: string;
+}
+
+function harness(script: (call: Call, i: number) => unknown) {
+  const calls: Call[] = [];
+  let signs = 0;
+  const send: OutboxSend = async (jws, o) => {
+    const call = { jws, key: o.idempotencyKey, action: o.action };
+    calls.push(call);
+    const r = script(call, calls.length - 1);
+    if (r instanceof Error) throw r;
+    return { status: 201, body: r, replayed: false };
+  };
+  const sign: OutboxSign = async () => ({ jws: `signed-${++signs}` });
+  return { calls, send, sign, signs: () => signs };
+}
+
+describe('Outbox', () => {
+  it('sends the first signed bytes with their key and removes the entry', async () => {
+    const h = harness(() => ({ dossierCode: 'KS-1' }));
+    const box = await Outbox.open({ name: dbName(), send: h.send, sign: h.sign, now: () => 5 });
+    await box.enqueue({
+      key: 'k-1',
+      action: '/api/dossiers',
+      jws: 'first',
+      form: FORM,
+      signing: SIGNING,
+    });
+    const [r, ...rest] = await box.flush();
+    expect(rest).to.deep.equal([]);
+    expect(r.result).to.equal(OUTBOX_RESULT.sent);
+    expect(r.response).to.deep.equal({ dossierCode: 'KS-1' });
+    expect(h.calls).to.deep.equal([{ jws: 'first', key: 'k-1', action: '/api/dossiers' }]);
+    expect(h.signs()).to.equal(0);
+    expect(await box.list()).to.deep.equal([]);
+    box.close();
+  });
+
+  it('keeps the entry while the network is down, then signs once and sends', async () => {
+    let online = false;
+    const h = harness(() => (online ? { dossierCode: 'KS-2' } : networkError()));
+    const box = await Outbox.open({ name: dbName(), send: h.send, sign: h.sign, now: () => 7 });
+    // Offline before the challenge: nothing was signed yet.
+    await box.enqueue({ key: 'k-2', action: '/a', form: FORM, signing: SIGNING });
+    const [first] = await box.flush();
+    expect(first.result).to.equal(OUTBOX_RESULT.waiting);
+    const [stored] = await box.list();
+    // The bytes signed for the failed attempt are kept, to be sent again as they are.
+    expect(stored).to.deep.include({ key: 'k-2', jws: 'signed-1', attempts: 1, lastAttemptAt: 7 });
+    online = true;
+    const [second] = await box.flush();
+    expect(second.result).to.equal(OUTBOX_RESULT.sent);
+    expect(h.calls.map((c) => [c.jws, c.key])).to.deep.equal([
+      ['signed-1', 'k-2'],
+      ['signed-1', 'k-2'],
+    ]);
+    expect(h.signs()).to.equal(1);
+    box.close();
+  });
+
+  it('signs again under the same key when the receiver refuses an expired nonce', async () => {
+    const h = harness((c) =>
+      c.jws === 'old'
+        ? rejected(422, {
+            type: 'urn:dvc-forms:problem:invalid-submission',
+            errors: [{ code: 'nonce-replayed', message: 'x' }],
+          })
+        : { dossierCode: 'KS-3' },
+    );
+    const box = await Outbox.open({ name: dbName(), send: h.send, sign: h.sign });
+    await box.enqueue({ key: 'k-3', action: '/a', jws: 'old', form: FORM, signing: SIGNING });
+    const [r] = await box.flush();
+    expect(r.result).to.equal(OUTBOX_RESULT.sent);
+    expect(h.calls.map((c) => [c.jws, c.key])).to.deep.equal([
+      ['old', 'k-3'],
+      ['signed-1', 'k-3'],
+    ]);
+    box.close();
+  });
+
+  it('counts idempotency-key-reused as delivered and other 4xx as rejected', async () => {
+    const h = harness((c) =>
+      c.key === 'k-4'
+        ? rejected(422, { type: 'urn:dvc-forms:problem:idempotency-key-reused' })
+        : rejected(422, { type: 'urn:dvc-forms:problem:unknown-procedure', detail: 'Không có' }),
+    );
+    const box = await Outbox.open({ name: dbName(), send: h.send, sign: h.sign, now: () => 1 });
+    await box.enqueue({ key: 'k-4', action: '/a', jws: 'j4', form: FORM, signing: SIGNING });
+    await box.enqueue({
+      key: 'k-5',
+      action: '/a',
+      jws: 'j5',
+      form: FORM,
+      signing: SIGNING,
+      queuedAt: 2,
+    });
+    const results = await box.flush();
+    expect(results.map((r) => [r.entry.key, r.result])).to.deep.equal([
+      ['k-4', 'sent'],
+      ['k-5', 'rejected'],
+    ]);
+    expect(await box.list()).to.deep.equal([]);
+    box.close();
+  });
+
+  it('leaves an entry another tab is sending (409) for later', async () => {
+    const h = harness(() => rejected(409, { type: 'urn:dvc-forms:problem:request-in-progress' }));
+    const box = await Outbox.open({ name: dbName(), send: h.send, sign: h.sign });
+    await box.enqueue({ key: 'k-6', action: '/a', jws: 'j6', form: FORM, signing: SIGNING });
+    expect((await box.flush())[0].result).to.equal(OUTBOX_RESULT.waiting);
+    expect((await box.list()).map((e) => e.key)).to.deep.equal(['k-6']);
+    box.close();
+  });
+
+  it('tells offline failures apart', () => {
+    expect(isOfflineFailure(networkError(), true)).to.equal(true);
+    expect(isOfflineFailure(new TypeError('Failed to fetch'), true)).to.equal(true);
+    expect(isOfflineFailure(new TransportError('challenge unreachable'), true)).to.equal(true);
+    expect(isOfflineFailure(new Error('anything'), false)).to.equal(true);
+    expect(isOfflineFailure(new TransportError('challenge 500', 500), true)).to.equal(false);
+    expect(isOfflineFailure(rejected(422, {}), true)).to.equal(false);
+    expect(
+      isOfflineFailure(
+        new SubmissionTransportError('5xx', {
+          kind: FAILURE_KIND.server,
+          status: 503,
+          attempts: 4,
+        }),
+        true,
+      ),
+    ).to.equal(false);
+  });
+});
