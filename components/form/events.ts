@@ -1,6 +1,7 @@
 import type { AuthorProblem, Problem } from '../../src/problem.js';
 import type { FieldPath, Lang, LocalizedText } from '../../src/procedure/types.js';
 import type { FeeResult } from '../../src/rules/index.js';
+import type { PayloadDocument } from '../../src/submission/payload.js';
 
 export type { FeeResult };
 
@@ -92,6 +93,12 @@ export interface FormPayload {
   assistedBy: string | null;
   /** ISO 8601 instant from the form's clock. */
   submittedAt: string;
+  /**
+   * The files of the visible documents as they go into the signed payload (`{slot, name, type,
+   * size, sha256, url?}`), in the order of the procedure's `documents`. Always set by
+   * `<dvc-form>`; optional so payloads built elsewhere stay valid.
+   */
+  documents?: PayloadDocument[];
 }
 
 /**

@@ -182,13 +182,14 @@ export const formStyles = css`
     padding-inline-start: 1rem;
     margin-block-start: var(--dvc-space-l, 1.5rem);
   }
+  /* The upload element draws its own fieldset and drop zone. */
   .document {
-    border: 2px dashed var(--dvc-color-border, #b1b4b6);
-    padding: 1rem;
     margin-block-end: var(--dvc-space-l, 1.5rem);
   }
-  .document h3 {
-    margin-block-start: 0;
+  .review-documents .files {
+    margin: 0;
+    padding-inline-start: 1.25rem;
+    overflow-wrap: anywhere;
   }
   .requirements {
     margin: 0 0 0.75rem;

@@ -1,9 +1,9 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
-import { loadProcedure } from '../../src/procedure/load.js';
 import { createValidator } from '../../src/validation/index.js';
 import { createRules } from '../../src/rules/index.js';
+import type { Signer } from '../../src/signing/index.js';
 import type { AuthorProblem, Problem } from '../../src/problem.js';
 import type {
   DocumentSpec,
@@ -48,6 +48,7 @@ import {
   type PageKind,
 } from './events.js';
 import { formStyles } from './form.styles.js';
+import { DraftController, draftStyles } from '../drafts/index.js';
 import { formatAnswer, formatBytes, formatVnd, localize } from './format.js';
 import {
   belongsTo,
@@ -63,6 +64,10 @@ import {
   type Visibility,
 } from './journey.js';
 import { formMessages, type FormMessages } from './messages.js';
+import { FormDeliveryController, type DeliveryOptions } from '../submission/form-delivery.js';
+import { DocumentSlots, documentIdOfKey, documentKey } from './documents.js';
+import type { PayloadDocument } from '../../src/submission/payload.js';
+import type { UploadEntry } from '../upload/upload.js';
 
 type Validator = Awaited<ReturnType<typeof createValidator>>;
 type CompiledModule = NonNullable<NonNullable<Parameters<typeof createValidator>[1]>['compiled']>;
@@ -111,11 +116,11 @@ const EMPTY_VISIBILITY: Visibility = { hiddenFields: new Set(), hiddenDocuments:
  * first, one step per page with progress, validation with an error summary, a review page with
  * the fee and the declaration, and a `dvc-submit` event carrying the payload.
  *
- * Documents: each `file` question renders a `document-slot` part listing the document's
- * requirements, with a named slot `document-<id>` where the host (or the upload feature) puts
- * the upload control. See docs/form.md.
+ * Documents: the form makes one `<dvc-upload>` per document in its light DOM (slot
+ * `document-<id>`), so files survive page changes; a question page renders the slot. A host may
+ * slot its own element instead. See docs/form.md.
  *
- * @slot document-<id> - Upload control for the dossier document `<id>`; the requirements are shown by default.
+ * @slot document-<id> - Upload control for the dossier document `<id>`; the form makes a `<dvc-upload>` when the page supplies none.
  *
  * @csspart status - The loading and error messages.
  * @csspart progress - "Bước 2 trên 5".
@@ -128,10 +133,12 @@ const EMPTY_VISIBILITY: Visibility = { hiddenFields: new Set(), hiddenDocuments:
  * @csspart change-link - Each "Sửa" link.
  * @csspart fee - The fee table.
  * @csspart declaration - The declaration box.
- * @csspart document-slot - A document's requirements and upload slot.
+ * @csspart document-slot - The box around a document's upload slot.
  * @csspart button - Every button.
  * @csspart button-primary - Continue and Submit.
  * @csspart button-secondary - Back and Try again.
+ * @csspart submit-progress - "Đang thử gửi lại (lần 2 trên 4)…" while the built-in delivery retries.
+ * @csspart receipt - The `<dvc-receipt>` on the confirmation page.
  *
  * @cssproperty [--dvc-color-text=#1b1b1b] - Text colour.
  * @cssproperty [--dvc-color-bg=#fff] - Background colour.
@@ -158,7 +165,7 @@ const EMPTY_VISIBILITY: Visibility = { hiddenFields: new Set(), hiddenDocuments:
  */
 @customElement('dvc-form')
 export class DvcForm extends LitElement {
-  static override styles = formStyles;
+  static override styles = [formStyles, draftStyles];
 
   /** URL of the procedure JSON file. */
   @property() procedure = '';
@@ -166,7 +173,10 @@ export class DvcForm extends LitElement {
   @property({ attribute: false }) procedureData?: Procedure | string;
   /** The validator module built by `dvc-forms compile`, for pages under a strict CSP. */
   @property({ attribute: false }) compiled?: CompiledModule;
-  /** Where the built-in delivery POSTs the payload (JSON) when no `submitter` is set. */
+  /**
+   * Where the built-in delivery POSTs the signed submission (`{ "jws": … }` with an
+   * Idempotency-Key, retried on network errors and 5xx) when no `submitter` is set.
+   */
   @property() action = '';
   /** Interface language: `vi` (default) or `en`. Can change at any time; answers are kept. */
   @property({ reflect: true }) override lang = 'vi';
@@ -184,9 +194,71 @@ export class DvcForm extends LitElement {
   @property({ attribute: false }) now: () => Date = () => new Date();
   /**
    * Delivers the payload after an uncancelled `dvc-submit`: the seam for signing, transport and
-   * documents. Without it the form POSTs the payload as JSON to `action`.
+   * documents. Without it the form signs the payload and POSTs it to `action` (docs/signing.md).
    */
   @property({ attribute: false }) submitter?: Submitter;
+  /**
+   * The agency's tus endpoint for document files. Without it the files stay in the browser and
+   * travel with the submission as multipart parts.
+   */
+  @property({ attribute: 'upload-endpoint' }) uploadEndpoint = '';
+  /** URL POSTed to for a one-time nonce (`{ nonce, expiresAt }`) just before signing. */
+  @property({ attribute: 'challenge-endpoint' }) challengeEndpoint = '';
+  /** Requests in all (retries included) the built-in delivery makes before giving up. */
+  @property({ type: Number, attribute: 'max-attempts' }) maxAttempts = 4;
+  /**
+   * Signs the submission instead of this browser's own key: any `{ sign(bytes) }` returning
+   * `{ alg, signature, protectedHeader }` (a remote signing service, a certificate token; see
+   * docs/signing.md).
+   */
+  @property({ attribute: false }) signer?: Signer;
+  /** Backoff, per-request timeout and `fetch` of the built-in delivery (docs/signing.md). */
+  @property({ attribute: false }) deliveryOptions?: DeliveryOptions;
+
+  /** The procedure file's text as loaded: the signed payload carries its SHA-256. */
+  private procedureText = '';
+  /** Signing, challenge, transport with retries, and the receipt (components/submission). */
+  private delivery = new FormDeliveryController(this);
+  /** Set from the first click on Submit until that submission is over. */
+  private submitInProgress = false;
+  /**
+   * Drafts and the offline outbox (docs/reliability.md): `auto` (default) keeps them when the
+   * procedure comes from a URL the page can load again, and not in assisted mode (a shared
+   * computer) nor for a procedure given as data or a `blob:` URL (previews, the playground);
+   * `on` always; `off` never.
+   */
+  @property() drafts: 'auto' | 'on' | 'off' = 'auto';
+  /** Days a draft kept in this browser (IndexedDB) lives after its last change. */
+  @property({ type: Number, attribute: 'draft-ttl-days' }) draftTtlDays = 30;
+  /** Megabytes of chosen files, not yet uploaded, kept with the draft in this browser. */
+  @property({ type: Number, attribute: 'draft-file-cap-mb' }) draftFileCapMb = 50;
+
+  /** Autosave, resume, two tabs and the offline outbox (components/drafts, docs/reliability.md). */
+  private draftController = new DraftController(this, {
+    state: () =>
+      this.status === 'ready' && this.loaded && this.pageId && this.pageId !== SUBMITTED
+        ? { procedure: this.loaded, answers: this.answers, page: this.pageId }
+        : undefined,
+    restore: (answers, page) => this.restoreDraft(answers, page),
+    lang: () => this.uiLang,
+    ttlDays: () => this.draftTtlDays,
+    fileCapMb: () => this.draftFileCapMb,
+    checker: () => this.validator,
+    enabled: () =>
+      this.drafts === 'on' ||
+      (this.drafts !== 'off' &&
+        !this.assistedBy &&
+        this.procedureData === undefined &&
+        !!this.procedure &&
+        !/^(blob|data):/i.test(this.procedure)),
+    onDelivered: (entry, response) => {
+      void this.goTo(SUBMITTED);
+      this.dispatchEvent(new DvcSubmittedEvent({ payload: entry.form, result: response }));
+    },
+  });
+
+  /** The `<dvc-upload>` of each document (light DOM, so files survive page changes). */
+  private documentSlots = new DocumentSlots(this, (id) => this.onDocumentChange(id));
 
   @state() private status: 'loading' | 'error' | 'ready' = 'loading';
   @state() private loaded?: Procedure;
@@ -257,6 +329,86 @@ export class DvcForm extends LitElement {
     }
   }
 
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (this.status === 'ready') this.syncDocuments();
+  }
+
+  // ---- documents -----------------------------------------------------------------------
+
+  /** Whether document `doc` needs a file: always, or because a `require` rule says so now. */
+  private isDocumentRequired(doc: DocumentSpec): boolean {
+    return doc.required || (this.rulesResult?.required.documents.includes(doc.id) ?? false);
+  }
+
+  private syncDocuments(): void {
+    this.documentSlots.sync({
+      lang: this.uiLang,
+      uploadEndpoint: this.uploadEndpoint,
+      required: (doc) => this.isDocumentRequired(doc),
+      error: (doc) => this.shown.get(documentKey(doc.id))?.[0]?.message ?? '',
+    });
+  }
+
+  /** Documents asked for by `fields` and not hidden by the rules, in `documents` order. */
+  private documentIds(fields: readonly FieldUi[]): string[] {
+    if (!this.loaded) return [];
+    const hidden = this.visibility.hiddenDocuments;
+    return DocumentSlots.idsOf(this.loaded, fields).filter((id) => !hidden.has(id));
+  }
+
+  /** The payload's `documents`: the files of every visible document, in `documents` order. */
+  collectDocuments(): PayloadDocument[] {
+    return this.documentSlots.documents(this.documentIds(this.pages.flatMap((p) => p.fields)));
+  }
+
+  /**
+   * The same entries with their bytes (`file`), for a multipart submission when there is no
+   * `upload-endpoint` (`buildMultipartBody(jws, form.collectDocumentFiles())`).
+   */
+  collectDocumentFiles(): UploadEntry[] {
+    return this.documentSlots.files(this.documentIds(this.pages.flatMap((p) => p.fields)));
+  }
+
+  /** The documents problems of `fields` merged into `byField`, in the order of `fields`. */
+  private withDocumentProblems(
+    byField: Map<string, Problem[]>,
+    fields: readonly FieldUi[],
+  ): Map<string, Problem[]> {
+    const docs = this.documentSlots.problems(
+      this.documentIds(fields),
+      (doc) => this.isDocumentRequired(doc),
+      this.uiLang,
+    );
+    if (docs.size === 0) return byField;
+    const out = new Map<string, Problem[]>();
+    for (const f of fields) {
+      const key = f.widget === 'file' && f.document ? documentKey(f.document) : f.field;
+      const problems = byField.get(f.field) ?? docs.get(key);
+      if (problems) out.set(key, problems);
+    }
+    return out;
+  }
+
+  /** A file was added or removed: its error goes, and the review page lists the new files. */
+  private onDocumentChange(id: string): void {
+    const key = documentKey(id);
+    if (this.shown.has(key)) {
+      const next = new Map(this.shown);
+      next.delete(key);
+      this.shown = next;
+    } else {
+      this.requestUpdate();
+    }
+  }
+
+  /** Shows the page asking for document `id` and focuses its file button. */
+  private async focusDocument(id: string): Promise<void> {
+    const page = this.pages.find((p) => p.fields.some((f) => f.document === id));
+    if (page && page.id !== this.pageId) await this.goTo(page.id, { focus: false });
+    this.documentSlots.focus(id);
+  }
+
   /**
    * Resolves once the latest answers have gone through the rules and the page has rendered:
    * hosts and tests await it after setting a value.
@@ -307,6 +459,10 @@ export class DvcForm extends LitElement {
       }
     }
     if (stale()) return;
+    // The loader carries the whole precompiled meta-schema validator: a lazy chunk, so pages
+    // that only use other elements (status lookup, a lone field) never download it.
+    const { loadProcedure } = await import('../../src/procedure/load.js');
+    if (stale()) return;
     const result = loadProcedure(text, file ? { file } : undefined);
     if (!result.ok) {
       this.fail(
@@ -356,6 +512,12 @@ export class DvcForm extends LitElement {
     this.rules = createRules(procedure, this.today ? { today: this.today } : undefined);
     this.steps = orderSteps(procedure);
     this.loaded = procedure;
+    this.procedureText = text;
+    this.delivery.reset();
+    this.documentSlots.reset(
+      procedure,
+      this.fieldsIn(this.steps).map((x) => x.field),
+    );
     this.answers = {};
     this.prefilled = {};
     this.reached = new Set();
@@ -452,6 +614,8 @@ export class DvcForm extends LitElement {
         if (token !== this.rulesToken) return;
         this.rulesResult = result;
         const hidden = new Set(result.hidden.fields);
+        // A document the rules just hid loses its error too.
+        for (const id of result.hidden.documents) hidden.add(documentKey(id));
         if ([...this.shown.keys()].some((p) => hidden.has(p))) {
           this.shown = new Map([...this.shown].filter(([p]) => !hidden.has(p)));
           this.summaryPaths = this.summaryPaths.filter((p) => !hidden.has(p));
@@ -488,7 +652,7 @@ export class DvcForm extends LitElement {
     if (this.shown.size === 0 || !this.validator) return;
     const { problems } = this.validate();
     const fields = this.fieldsIn(this.steps).map((x) => x.field);
-    const fresh = this.problemsByField(problems, fields);
+    const fresh = this.withDocumentProblems(this.problemsByField(problems, fields), fields);
     const next = new Map<string, Problem[]>();
     for (const [path, old] of this.shown) {
       if (path === DECLARATION_ID) next.set(path, old);
@@ -596,6 +760,11 @@ export class DvcForm extends LitElement {
       this.renderRoot.querySelector<HTMLInputElement>(`#${DECLARATION_ID}`)?.focus();
       return;
     }
+    const doc = documentIdOfKey(this.summaryPaths.find((p) => fieldId(p) === target) ?? '');
+    if (doc !== undefined) {
+      void this.focusDocument(doc);
+      return;
+    }
     const path = this.pathOfId(target);
     if (path === undefined) return;
     const page = this.pages.find((p) => p.fields.some((f) => f.field === path));
@@ -699,16 +868,24 @@ export class DvcForm extends LitElement {
     await this.settled();
     const current = this.currentPage ?? page;
     const { problems } = this.validate();
-    const byField = this.problemsByField(problems, current.fields);
+    const byField = this.withDocumentProblems(
+      this.problemsByField(problems, current.fields),
+      current.fields,
+    );
     const shown = new Map(
-      [...this.shown].filter(([p]) => !current.fields.some((f) => f.field === p)),
+      [...this.shown].filter(
+        ([p]) => !current.fields.some((f) => f.field === p || documentKey(f.document ?? '') === p),
+      ),
     );
     for (const [path, problem] of byField) shown.set(path, problem);
     this.shown = shown;
     if (byField.size > 0) {
-      const pageProblems = problems.filter((p) =>
-        current.fields.some((f) => belongsTo(pointerToPath(p.path), f.field)),
-      );
+      const pageProblems = [
+        ...problems.filter((p) =>
+          current.fields.some((f) => belongsTo(pointerToPath(p.path), f.field)),
+        ),
+        ...[...byField].flatMap(([key, list]) => (documentIdOfKey(key) ? list : [])),
+      ];
       await this.showProblems(current.id, pageProblems, [...byField.keys()]);
       return;
     }
@@ -762,12 +939,40 @@ export class DvcForm extends LitElement {
   private canReturnToReview(): boolean {
     const { problems } = this.validate();
     const visible = this.pages.flatMap((p) => p.fields);
-    return this.problemsByField(problems, visible).size === 0;
+    return this.withDocumentProblems(this.problemsByField(problems, visible), visible).size === 0;
+  }
+
+  /**
+   * Puts a draft's answers back (DraftController): with `page`, the journey resumes there and
+   * every page before it counts as reached; without, the page stays (another tab's change).
+   */
+  private async restoreDraft(answers: Record<string, unknown>, page?: string): Promise<void> {
+    this.answers = answers;
+    this.unevaluated.clear();
+    await this.evaluateRules();
+    if (page === undefined) return;
+    const ids = this.pages.map((p) => p.id);
+    const target = page === REVIEW || ids.includes(page) ? page : (ids[0] ?? REVIEW);
+    const upTo = target === REVIEW ? ids.length : ids.indexOf(target) + 1;
+    for (const id of ids.slice(0, upTo)) this.reached.add(id);
+    await this.goTo(target, { history: 'none' });
+    this.writeHistory(target, 'replace');
   }
 
   // ---- submission ----------------------------------------------------------------------
 
   private async onSubmit(): Promise<void> {
+    // A second click while the first is still being checked, signed or sent does nothing.
+    if (this.submitInProgress) return;
+    this.submitInProgress = true;
+    try {
+      await this.submitOnce();
+    } finally {
+      this.submitInProgress = false;
+    }
+  }
+
+  private async submitOnce(): Promise<void> {
     if (!this.validator || !this.loaded || this.submitting) return;
     if (this.unevaluated.size > 0) void this.evaluateRules([]);
     await this.settled();
@@ -778,7 +983,10 @@ export class DvcForm extends LitElement {
     }
     const { problems, value } = this.validate();
     const visibleFields = this.pages.flatMap((p) => p.fields);
-    const byField = this.problemsByField(problems, visibleFields);
+    const byField = this.withDocumentProblems(
+      this.problemsByField(problems, visibleFields),
+      visibleFields,
+    );
     const shown = new Map(byField);
     if (!this.declarationAccepted) {
       shown.set(DECLARATION_ID, [
@@ -801,6 +1009,7 @@ export class DvcForm extends LitElement {
       lang: this.uiLang,
       assistedBy: this.assistedBy || null,
       submittedAt: this.now().toISOString(),
+      documents: this.collectDocuments(),
     };
     if (!this.dispatchEvent(new DvcSubmitEvent(payload))) return;
     this.submitting = true;
@@ -812,6 +1021,15 @@ export class DvcForm extends LitElement {
       this.dispatchEvent(new DvcSubmittedEvent({ payload, result }));
     } catch (cause) {
       this.submitting = false;
+      // No network: kept in the outbox and sent when the connection is back (docs/reliability.md).
+      const queued =
+        !this.submitter &&
+        (await this.draftController.queueIfOffline(payload, cause, {
+          action: this.action,
+          challengeEndpoint: this.challengeEndpoint || undefined,
+          procedureText: this.procedureText,
+        }));
+      if (queued) return;
       this.submitFailed = true;
       console.error('dvc-form: the submission failed', cause);
       this.dispatchEvent(
@@ -828,19 +1046,27 @@ export class DvcForm extends LitElement {
 
   /**
    * Delivers a payload once `dvc-submit` was not cancelled. Subclasses (or a `submitter`) add
-   * signing, documents and retries here; the default POSTs the payload as JSON to `action`.
+   * signing, documents and retries here; the default signs it and POSTs the JWS to `action`.
    */
   protected async deliver(payload: FormPayload): Promise<unknown> {
     if (this.submitter) return this.submitter(payload, this);
     if (!this.action) throw new Error('dvc-form has neither a submitter nor an action');
-    const res = await fetch(this.action, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify(payload),
+    // Challenge, signing (this browser's key or `signer`), POST with retries: components/submission.
+    return this.delivery.deliver(payload, {
+      action: this.action,
+      challengeEndpoint: this.challengeEndpoint,
+      signer: this.signer,
+      maxAttempts: this.maxAttempts,
+      procedureText: this.procedureText,
+      documents: this.collectDocumentFiles(),
+      lang: this.uiLang,
+      // The drafts' outbox notes the Idempotency-Key and bytes sent, to resend them once online.
+      overrides: {
+        ...this.deliveryOptions,
+        fetch: this.draftController.wrapFetch(this.deliveryOptions?.fetch),
+        newKey: this.draftController.wrapNewKey(this.deliveryOptions?.newKey),
+      },
     });
-    if (!res.ok) throw new Error(`HTTP ${res.status} ${res.statusText}`);
-    const type = res.headers.get('content-type') ?? '';
-    return type.includes('json') ? res.json() : null;
   }
 
   // ---- rendering -----------------------------------------------------------------------
@@ -880,7 +1106,8 @@ export class DvcForm extends LitElement {
               </p>`
             : nothing
         }
-        ${this.renderPage()}
+        ${this.draftController.renderNotices()}
+        ${this.draftController.renderOffer() ?? this.renderPage()}
       </div>
     `;
   }
@@ -1097,34 +1324,15 @@ export class DvcForm extends LitElement {
     return this.loaded?.documents.find((d) => d.id === field.document);
   }
 
+  /**
+   * A document question: the slot where its `<dvc-upload>` (made by the form in its light DOM,
+   * or the host's own element) shows the requirements and takes the files.
+   */
   private renderDocument(field: FieldUi): TemplateResult {
-    const lang = this.uiLang;
-    const msg = this.msg;
-    const doc = this.documentOf(field);
-    const required =
-      doc?.required || (doc ? this.rulesResult?.required.documents.includes(doc.id) : false);
-    const title = doc ? localize(doc.title, lang) : localize(field.label, lang);
-    return html`<section
-      class="document"
-      part="document-slot"
-      aria-labelledby="doc-${field.document ?? field.field}"
-    >
-      <h3 id="doc-${field.document ?? field.field}">${title}</h3>
-      ${doc?.description ? html`<p>${localize(doc.description, lang)}</p>` : nothing}
-      ${
-        doc
-          ? html`<ul class="requirements">
-              <li>${required ? msg.documentRequired : msg.documentOptional}</li>
-              <li>${msg.documentForm[doc.form]} · ${msg.documentCopies(doc.copies)}</li>
-              <li>${msg.documentAccept(doc.accept.join(', '))}</li>
-              <li>${msg.documentMaxSize(formatBytes(doc.maxSizeBytes))}</li>
-            </ul>`
-          : nothing
-      }
-      <slot name="document-${field.document ?? field.field}"
-        ><p class="hint">${msg.documentWillUpload}</p></slot
-      >
-    </section>`;
+    const id = field.document ?? field.field;
+    return html`<div class="document" part="document-slot" id=${fieldId(documentKey(id))}>
+      <slot name="document-${id}"><p class="hint">${this.msg.documentWillUpload}</p></slot>
+    </div>`;
   }
 
   private renderIneligible(): TemplateResult {
@@ -1190,7 +1398,7 @@ export class DvcForm extends LitElement {
             </dl>
           </section>`,
       )}
-      ${this.renderFee()}
+      ${this.renderReviewDocuments()} ${this.renderFee()}
       <section class="declaration" part="declaration" aria-labelledby="declaration-heading">
         <h3 id="declaration-heading">${msg.declarationHeading}</h3>
         <p>${localize(procedure.declaration.text, lang)}</p>
@@ -1225,7 +1433,7 @@ export class DvcForm extends LitElement {
         this.submitFailed
           ? html`<div class="submit-failed" id="submit-failed" tabindex="-1" role="alert">
               <h3>${msg.submitFailedHeading}</h3>
-              <p>${msg.submitFailedBody}</p>
+              <p>${this.delivery.failure || msg.submitFailedBody}</p>
             </div>`
           : nothing
       }
@@ -1235,9 +1443,10 @@ export class DvcForm extends LitElement {
           class="primary"
           part="button button-primary"
           ?disabled=${this.submitting}
+          aria-disabled=${this.submitting ? 'true' : 'false'}
           @click=${() => void this.onSubmit()}
         >
-          ${this.submitting ? msg.submitting : msg.submit}
+          ${this.delivery.buttonText(this.uiLang) ?? (this.submitting ? msg.submitting : msg.submit)}
         </button>
         ${
           pages.length > 0
@@ -1252,10 +1461,57 @@ export class DvcForm extends LitElement {
             : nothing
         }
       </div>
+      ${
+        this.delivery.progress?.phase === 'retrying'
+          ? html`<p class="hint" part="submit-progress">
+              ${this.delivery.statusText(this.uiLang)}
+            </p>`
+          : nothing
+      }
       <div class="visually-hidden" role="status" aria-live="polite">
-        ${this.submitting ? msg.submitting : ''}
+        ${this.delivery.statusText(this.uiLang) || (this.submitting ? msg.submitting : '')}
       </div>
     `;
+  }
+
+  /** The files chosen for each visible document, with a "Sửa" link to the page asking for it. */
+  private renderReviewDocuments(): TemplateResult | typeof nothing {
+    const lang = this.uiLang;
+    const msg = this.msg;
+    const fields = this.pages.flatMap((p) => p.fields).filter((f) => f.widget === 'file');
+    const ids = this.documentIds(fields);
+    if (ids.length === 0) return nothing;
+    return html`<section class="review-section" aria-labelledby="documents-review">
+      <h3 id="documents-review">${msg.reviewDocumentsHeading}</h3>
+      <dl class="review review-documents" part="review-list">
+        ${ids.map((id) => {
+          const field = fields.find((f) => f.document === id)!;
+          const doc = this.documentOf(field)!;
+          const title = localize(doc.title, lang);
+          const files = this.documentSlots.documents([id]);
+          return html`<div class="row">
+            <dt>${title}</dt>
+            <dd class="value">
+              ${
+                files.length > 0
+                  ? html`<ul class="files">
+                      ${files.map((f) => html`<li>${msg.reviewFile(f.name, formatBytes(f.size))}</li>`)}
+                    </ul>`
+                  : msg.noFileChosen
+              }
+            </dd>
+            <dd class="action">
+              <a
+                href="#${fieldId(documentKey(id))}"
+                part="change-link"
+                @click=${(e: Event) => void this.onChangeLink(e, field.field)}
+                >${msg.change}<span class="visually-hidden"> ${title}</span></a
+              >
+            </dd>
+          </div>`;
+        })}
+      </dl>
+    </section>`;
   }
 
   private renderReviewRow(field: FieldUi): TemplateResult {
@@ -1399,7 +1655,8 @@ export class DvcForm extends LitElement {
 
   private renderSubmitted(): TemplateResult {
     return html`<h2 id="page-heading" part="heading" tabindex="-1">${this.msg.submittedHeading}</h2>
-      <p>${this.msg.submittedBody}</p>`;
+      <p>${this.msg.submittedBody}</p>
+      ${this.delivery.renderReceipt(this.loaded, this.uiLang)}`;
   }
 }
 

@@ -48,6 +48,9 @@ export interface FormMessages {
   documentOptional: string;
   documentAccept: (types: string) => string;
   documentMaxSize: (size: string) => string;
+  reviewDocumentsHeading: string;
+  reviewFile: (name: string, size: string) => string;
+  noFileChosen: string;
   submittedHeading: string;
   submittedBody: string;
   submitFailedHeading: string;
@@ -107,6 +110,9 @@ const vi: FormMessages = {
   documentOptional: 'Không bắt buộc',
   documentAccept: (types) => `Định dạng được nhận: ${types}`,
   documentMaxSize: (size) => `Dung lượng tối đa: ${size}`,
+  reviewDocumentsHeading: 'Giấy tờ kèm theo',
+  reviewFile: (name, size) => `${name} (${size})`,
+  noFileChosen: 'Chưa chọn tệp',
   submittedHeading: 'Đã gửi hồ sơ',
   submittedBody: 'Cơ quan giải quyết đã nhận hồ sơ của bạn.',
   submitFailedHeading: 'Chưa gửi được hồ sơ',
@@ -167,6 +173,9 @@ const en: FormMessages = {
   documentOptional: 'Optional',
   documentAccept: (types) => `Accepted formats: ${types}`,
   documentMaxSize: (size) => `Maximum size: ${size}`,
+  reviewDocumentsHeading: 'Documents',
+  reviewFile: (name, size) => `${name} (${size})`,
+  noFileChosen: 'No file chosen',
   submittedHeading: 'Application sent',
   submittedBody: 'The agency has received your application.',
   submitFailedHeading: 'Your application has not been sent',

@@ -2,6 +2,7 @@ import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/t
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../components/form/form.js';
 import type { DvcForm } from '../../../components/form/form.js';
+import type { DvcUpload } from '../../../components/upload/upload.js';
 import type {
   DvcErrorEvent,
   DvcEligibilityEvent,
@@ -88,6 +89,27 @@ async function mount(
   return el;
 }
 
+/**
+ * Gives every required, empty document upload a file, as a person picking one would (the file
+ * picker itself cannot be driven in a headless browser); documents.test.ts covers choosing.
+ */
+function attachDocuments(el: DvcForm): void {
+  for (const up of el.querySelectorAll<DvcUpload>(':scope > dvc-upload')) {
+    if (!up.required || up.documents.length > 0) continue;
+    const file = new File(['%PDF-1.4\n%%EOF\n'], 'giay-to.pdf', { type: 'application/pdf' });
+    up.value = [
+      {
+        slot: up.name,
+        name: file.name,
+        type: file.type,
+        size: file.size,
+        sha256: 'a'.repeat(64),
+        file,
+      },
+    ];
+  }
+}
+
 async function passEligibility(el: DvcForm): Promise<void> {
   await answer(el, 'laCongDan', 'co');
   await answer(el, 'sinhTrongNuoc', 'co');
@@ -107,6 +129,7 @@ async function toReview(el: DvcForm): Promise<void> {
   await fillChild(el);
   await next(el);
   expect(headingText(el)).to.equal('Giấy tờ');
+  attachDocuments(el);
   await next(el);
   expect(headingText(el)).to.equal('Kiểm tra lại thông tin');
 }
@@ -442,20 +465,22 @@ describe('dvc-form', () => {
   });
 
   describe('documents', () => {
-    it('renders a document slot with its requirements', async () => {
+    it("slots the document's dvc-upload, which shows its requirements", async () => {
       const el = await mount();
       await passEligibility(el);
       await fillChild(el);
       await next(el);
-      const slot = root(el).querySelector('[part="document-slot"]')!;
-      expect(slot.querySelector('h3')!.textContent).to.equal('Giấy chứng sinh');
-      expect([...slot.querySelectorAll('li')].map((li) => li.textContent!.trim())).to.deep.equal([
-        'Bắt buộc',
-        'Bản điện tử · Số lượng: 1',
-        'Định dạng được nhận: application/pdf, image/jpeg',
-        'Dung lượng tối đa: 5 MB',
-      ]);
-      expect(slot.querySelector('slot')!.name).to.equal('document-giay-chung-sinh');
+      const slot = root(el).querySelector<HTMLSlotElement>('[part="document-slot"] slot')!;
+      expect(slot.name).to.equal('document-giay-chung-sinh');
+      const up = slot.assignedElements()[0] as DvcUpload;
+      expect(up.localName).to.equal('dvc-upload');
+      expect(up.required).to.equal(true);
+      expect(up.shadowRoot!.querySelector('legend')!.textContent).to.equal('Giấy chứng sinh');
+      expect(
+        [...up.shadowRoot!.querySelectorAll('#requirements li')].map((li) =>
+          li.textContent!.replace(/\s+/g, ' ').trim(),
+        ),
+      ).to.deep.equal(['Bắt buộc', 'Bản điện tử, 1 bản', 'PDF hoặc JPG, tối đa 5 MB']);
       await expect(el).to.be.accessible();
     });
   });
@@ -482,6 +507,7 @@ describe('dvc-form', () => {
         ['Bạn có muốn nhận tin nhắn không?', 'Có', 'Sửa Bạn có muốn nhận tin nhắn không?'],
         ['Số điện thoại di động', '0912345678', 'Sửa Số điện thoại di động'],
         ['Số bản sao trích lục', '2', 'Sửa Số bản sao trích lục'],
+        ['Giấy chứng sinh', 'giay-to.pdf (15 B)', 'Sửa Giấy chứng sinh'],
       ]);
       const fee = [...root(el).querySelectorAll('[part="fee"] tr')].map((tr) =>
         tr.textContent!.replace(/[ \n\t]+/g, ' ').trim(),
@@ -576,6 +602,15 @@ describe('dvc-form', () => {
         lang: 'vi',
         assistedBy: 'cán bộ một cửa',
         submittedAt: '2025-04-01T03:04:05.000Z',
+        documents: [
+          {
+            slot: 'giay-chung-sinh',
+            name: 'giay-to.pdf',
+            type: 'application/pdf',
+            size: 15,
+            sha256: 'a'.repeat(64),
+          },
+        ],
       };
       expect(event.detail).to.deep.equal(expected);
       expect(event.cancelable && event.bubbles && event.composed).to.equal(true);
@@ -594,6 +629,7 @@ describe('dvc-form', () => {
       await fillChild(el);
       await answer(el, 'coSoDienThoai', 'khong');
       await next(el);
+      attachDocuments(el);
       await next(el);
       root(el).querySelector<HTMLInputElement>('#declaration')!.click();
       await el.updateComplete;
@@ -649,6 +685,7 @@ describe('dvc-form', () => {
         () => headingText(el) === 'Giấy tờ',
         `still on ${headingText(el)}: ${summaryTexts(el).join('; ')}`,
       );
+      attachDocuments(el);
       await tabTo(onPrimary);
       await sendKeys({ press: 'Enter' });
       await el.settled();

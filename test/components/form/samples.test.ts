@@ -1,6 +1,7 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../../components/form/form.js';
 import type { DvcForm } from '../../../components/form/form.js';
+import type { DvcUpload } from '../../../components/upload/upload.js';
 import type { DvcSubmitEvent } from '../../../components/form/events.js';
 import type { DvcErrorSummary } from '../../../components/error-summary/error-summary.js';
 import type { Procedure } from '../../../src/procedure/types.js';
@@ -32,6 +33,27 @@ const SAMPLES: [string, unknown, unknown][] = [
 function summaryTexts(el: DvcForm): string[] {
   const s = el.shadowRoot!.querySelector<DvcErrorSummary>('dvc-error-summary');
   return s ? [...s.shadowRoot!.querySelectorAll('li')].map((li) => li.textContent!.trim()) : [];
+}
+
+/**
+ * Gives every required, empty document upload a file, as a person picking one would (the file
+ * picker itself cannot be driven in a headless browser); documents.test.ts covers choosing.
+ */
+function attachDocuments(el: DvcForm): void {
+  for (const up of el.querySelectorAll<DvcUpload>(':scope > dvc-upload')) {
+    if (!up.required || up.documents.length > 0) continue;
+    const file = new File(['%PDF-1.4\n%%EOF\n'], 'giay-to.pdf', { type: 'application/pdf' });
+    up.value = [
+      {
+        slot: up.name,
+        name: file.name,
+        type: file.type,
+        size: file.size,
+        sha256: 'a'.repeat(64),
+        file,
+      },
+    ];
+  }
 }
 
 describe('dvc-form with the sample procedures', () => {
@@ -74,6 +96,7 @@ describe('dvc-form with the sample procedures', () => {
       const headingText = () => root.querySelector('#page-heading')!.textContent!.trim();
       for (let i = 0; i < 30 && headingText() !== 'Kiểm tra lại thông tin'; i++) {
         const before = headingText();
+        attachDocuments(el);
         root.querySelector<HTMLButtonElement>('.buttons button.primary')!.click();
         await aTimeout(0);
         await el.settled();

@@ -1,0 +1,181 @@
+import type { Problem } from '../../src/problem.js';
+import type { DocumentSpec, FieldUi, Lang, Procedure } from '../../src/procedure/types.js';
+import type { PayloadDocument } from '../../src/submission/payload.js';
+import { um } from '../upload/messages.js';
+import '../upload/upload.js';
+import type { DvcUpload, UploadEntry } from '../upload/upload.js';
+
+/**
+ * The dossier documents of `<dvc-form>`: one `<dvc-upload>` per document a `file` question asks
+ * for. The upload elements live in the form's light DOM, each with `slot="document-<id>"`, and
+ * the question page only places the matching `<slot>`. A slotted element stays connected while
+ * its slot is not rendered, so chosen files, hashes in progress and tus uploads survive moving
+ * between pages (a `<dvc-upload>` that is disconnected pauses its upload and aborts hashing).
+ *
+ * A host may put its own element in a `document-<id>` slot; the form then uses it as it is and
+ * reads its `documents` (and `value`, `busy`, `validity` when it has them).
+ */
+
+/** Key of a document in the form's map of shown problems (field paths never contain `/`). */
+export function documentKey(id: string): string {
+  return `documents/${id}`;
+}
+
+/** The document id of a key made by {@link documentKey}, else undefined. */
+export function documentIdOfKey(key: string): string | undefined {
+  return key.startsWith('documents/') ? key.slice('documents/'.length) : undefined;
+}
+
+/** What the form reads from the element in a document slot. */
+export interface DocumentSlotElement extends HTMLElement {
+  documents?: PayloadDocument[];
+  value?: unknown;
+  busy?: boolean;
+  validity?: ValidityState;
+}
+
+/** Problem codes of documents (not answers: `path` is empty, `params.document` names the slot). */
+export const DOCUMENT_PROBLEM = {
+  /** A required document has no file. */
+  missing: 'document-missing',
+  /** A file of the document is still being prepared, hashed or uploaded. */
+  busy: 'document-busy',
+} as const;
+
+/** Marks the upload elements the form made itself (never a host's own element). */
+const OWN = 'data-dvc-form-upload';
+
+export interface DocumentSlotState {
+  lang: Lang;
+  uploadEndpoint: string;
+  required(doc: DocumentSpec): boolean;
+  error(doc: DocumentSpec): string;
+}
+
+export class DocumentSlots {
+  private procedure?: Procedure;
+
+  constructor(
+    private readonly host: HTMLElement,
+    /** Called when a slot's files change (a file finished or was removed). */
+    private readonly onChange: (id: string) => void,
+  ) {}
+
+  /** Document ids asked for by `file` questions, in the procedure's `documents` order. */
+  static idsOf(procedure: Procedure, fields: readonly FieldUi[]): string[] {
+    const asked = new Set(
+      fields.filter((f) => f.widget === 'file' && f.document).map((f) => f.document!),
+    );
+    return procedure.documents.filter((d) => asked.has(d.id)).map((d) => d.id);
+  }
+
+  /**
+   * Makes one `<dvc-upload>` per document asked for in `procedure` (unless the host supplied the
+   * slot), dropping the ones made for an earlier procedure: a new procedure starts empty.
+   */
+  reset(procedure: Procedure, fields: readonly FieldUi[]): void {
+    for (const el of this.host.querySelectorAll(`:scope > [${OWN}]`)) el.remove();
+    this.procedure = procedure;
+    for (const id of DocumentSlots.idsOf(procedure, fields)) {
+      if (this.element(id)) continue;
+      const el = document.createElement('dvc-upload');
+      el.setAttribute(OWN, '');
+      el.slot = `document-${id}`;
+      el.name = id;
+      el.spec = procedure.documents.find((d) => d.id === id)!;
+      el.addEventListener('dvc-change', () => this.onChange(id));
+      this.host.append(el);
+    }
+  }
+
+  /** Pushes the form's language, endpoint, requirement and error into the elements it made. */
+  sync(state: DocumentSlotState): void {
+    for (const doc of this.procedure?.documents ?? []) {
+      const el = this.element(doc.id);
+      if (!el?.hasAttribute(OWN)) continue;
+      const upload = el as DvcUpload;
+      upload.lang = state.lang;
+      upload.uploadEndpoint = state.uploadEndpoint;
+      upload.required = state.required(doc);
+      upload.error = state.error(doc);
+    }
+  }
+
+  /** The element in slot `document-<id>`: the host's own, or the one the form made. */
+  element(id: string): DocumentSlotElement | undefined {
+    for (const el of this.host.children) {
+      if (el.getAttribute('slot') === `document-${id}`) return el as DocumentSlotElement;
+    }
+    return undefined;
+  }
+
+  /** The payload's `documents` for the documents `ids`, concatenated in that order. */
+  documents(ids: readonly string[]): PayloadDocument[] {
+    return ids.flatMap((id) => {
+      const list = this.element(id)?.documents;
+      return Array.isArray(list) ? list.map((d) => ({ ...d })) : [];
+    });
+  }
+
+  /**
+   * The same entries with their bytes (`file`), for a multipart submission when there is no
+   * upload endpoint. Elements without `value` entries contribute their `documents` only.
+   */
+  files(ids: readonly string[]): UploadEntry[] {
+    return ids.flatMap((id) => {
+      const el = this.element(id);
+      const value = el?.value;
+      if (Array.isArray(value) && value.every((e) => e && typeof e === 'object' && 'sha256' in e)) {
+        return value as UploadEntry[];
+      }
+      return Array.isArray(el?.documents) ? el.documents.map((d) => ({ ...d })) : [];
+    });
+  }
+
+  /**
+   * The problems of the documents `ids`, keyed by {@link documentKey}, in that order: a file
+   * still on its way ("Vui lòng chờ tải tệp xong"), or a required document without a file
+   * ("Vui lòng chọn tệp Giấy chứng sinh").
+   */
+  problems(
+    ids: readonly string[],
+    required: (doc: DocumentSpec) => boolean,
+    lang: Lang,
+  ): Map<string, Problem[]> {
+    const out = new Map<string, Problem[]>();
+    for (const id of ids) {
+      const doc = this.procedure?.documents.find((d) => d.id === id);
+      const el = this.element(id);
+      if (!doc || !el) continue;
+      const title = lang === 'en' ? (doc.title.en ?? doc.title.vi) : doc.title.vi;
+      const params = { document: id, title };
+      if (el.busy) {
+        out.set(documentKey(id), [
+          { code: DOCUMENT_PROBLEM.busy, path: '', message: um(lang, 'busy'), params },
+        ]);
+        continue;
+      }
+      const count = Array.isArray(el.documents) ? el.documents.length : undefined;
+      // The form's own error on the element turns its validity into customError, so the count
+      // decides for elements that report their documents; validity for the others.
+      const missing =
+        count !== undefined ? required(doc) && count === 0 : el.validity?.valueMissing === true;
+      if (missing) {
+        out.set(documentKey(id), [
+          {
+            code: DOCUMENT_PROBLEM.missing,
+            path: '',
+            message: um(lang, 'valueMissing', { title }),
+            params,
+          },
+        ]);
+      }
+    }
+    return out;
+  }
+
+  /** Moves focus to the document's file button. */
+  focus(id: string): void {
+    this.element(id)?.focus();
+  }
+}

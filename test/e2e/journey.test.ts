@@ -1,0 +1,274 @@
+// The whole journey of a citizen on the demo site, in real Chromium against the reference
+// receiver: the birth-registration page from the eligibility questions to the receipt (typing
+// with the keyboard, choosing options, uploading real PDF and JPEG bytes with tus), then the
+// dossier in SQLite (its signed payload verified against the procedure file, its documents'
+// SHA-256 equal to the files' own), then the status page finding it by code and phone number.
+//
+// Needs the built library (`npx rollup -c --silent`): the demo serves dist/.
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Procedure } from '../../src/procedure/types.js';
+import type { SubmissionPayload } from '../../src/submission/payload.js';
+import { verifySubmission } from '../../src/verify/index.js';
+import { start, type Running } from './helpers.js';
+
+const { CHROMIUM_ARGS, ensureChromium } = (await import(
+  new URL('../../scripts/chromium.mjs', import.meta.url).href
+)) as { CHROMIUM_ARGS: string[]; ensureChromium(): string };
+
+const SAMPLES = fileURLToPath(new URL('../../schemas/procedures/', import.meta.url));
+const PROCEDURE_FILE = `${SAMPLES}dang-ky-khai-sinh.json`;
+const BUNDLE = fileURLToPath(new URL('../../dist/dvc-forms.min.js', import.meta.url));
+
+/** A small but complete PDF 1.4 (one empty A4 page), as a scanner would write it. */
+function smallPdf(): Buffer {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>',
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(body.length);
+    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const off of offsets) body += `${String(off).padStart(10, '0')} 00000 n \n`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
+
+/** The locator's texts with white space collapsed, as a person reads them. */
+async function texts(locator: Locator): Promise<string[]> {
+  return (await locator.allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
+}
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** Today in Vietnam (UTC+7) minus `days`, as `dd/mm/yyyy` (how the date fields are typed). */
+function vnDaysAgo(days: number): string {
+  const d = new Date(Date.now() + 7 * 3600 * 1000 - days * 86400 * 1000);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
+}
+
+const PHONE = '0912345678';
+const PERSONAL_ID = '001195012345';
+
+describe('the birth-registration journey on the demo site', () => {
+  let s: Running;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  before(async () => {
+    assert.ok(existsSync(BUNDLE), 'dist/dvc-forms.min.js is missing: run "npx rollup -c" first');
+    s = await start({ proceduresDir: SAMPLES });
+    browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS });
+    const context = await browser.newContext({
+      locale: 'vi-VN',
+      viewport: { width: 390, height: 844 },
+    });
+    page = await context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.setDefaultTimeout(15_000);
+  });
+  after(async () => {
+    await browser?.close();
+    await s?.close();
+  });
+
+  const form = () => page.locator('dvc-form');
+  const heading = () => form().locator('#page-heading');
+  const field = (path: string) => form().locator(`[data-path="${path}"]`);
+
+  /** Clicks the field's text box and types, as a person does on a phone keyboard. */
+  async function type(path: string, text: string, control = '#control'): Promise<void> {
+    await field(path).locator(control).click();
+    await page.keyboard.type(text);
+    await page.keyboard.press('Tab');
+  }
+  async function choose(path: string, label: string): Promise<void> {
+    await field(path).locator('label.choice', { hasText: label }).click();
+  }
+  async function select(path: string, value: string, control = '#control'): Promise<void> {
+    await field(path).locator(control).selectOption(value);
+  }
+  async function address(path: string, province: string, commune: string, street?: string) {
+    await select(path, province, '#province');
+    await field(path).locator(`#commune option[value="${commune}"]`).waitFor({ state: 'attached' });
+    await select(path, commune, '#commune');
+    if (street !== undefined) await type(path, street, '#street');
+  }
+  /** Presses Continue and waits for the next page, reporting the error summary if it stays. */
+  async function continueTo(next: string): Promise<void> {
+    const before = (await heading().textContent())?.trim();
+    await form().locator('.buttons button.primary').click();
+    try {
+      await heading().filter({ hasText: next }).waitFor({ timeout: 10_000 });
+    } catch (error) {
+      const summary = await form()
+        .locator('dvc-error-summary li')
+        .allTextContents()
+        .catch(() => []);
+      assert.fail(
+        `Continue on "${before}" did not reach "${next}": ${summary.join('; ') || String(error)}`,
+      );
+    }
+  }
+
+  test('from the eligibility questions to the receipt, then the status lookup', async () => {
+    const procedureText = readFileSync(PROCEDURE_FILE, 'utf8');
+    const procedure = JSON.parse(procedureText) as Procedure;
+
+    await page.goto(`${s.base}/thu-tuc/dang-ky-khai-sinh.html`);
+    await heading().filter({ hasText: 'Kiểm tra trường hợp của bạn' }).waitFor();
+
+    // Eligibility.
+    await choose('eligibility.alreadyRegistered', 'Chưa đăng ký');
+    await choose('eligibility.bornInVietnam', 'Có');
+    await choose('eligibility.foreignParent', 'Không');
+    await choose('eligibility.fatherStatus', 'Chưa xác định được cha của trẻ');
+    await continueTo('Người đi đăng ký khai sinh');
+
+    // The mother registers the birth.
+    await select('requester.relationship', 'mother');
+    await type('requester.fullName', 'Nguyễn Thị Lan');
+    await type('requester.personalId', PERSONAL_ID);
+    await type('requester.phone', '0912 345 678');
+    await continueTo('Thông tin của trẻ');
+
+    await type('child.fullName', 'Nguyễn Minh An');
+    await type('child.birthDate', vnDaysAgo(10));
+    await choose('child.sex', 'Nam');
+    await select('child.ethnicity', '01');
+    await choose('child.placeOfBirthType', 'Tại bệnh viện');
+    await type('child.healthFacility', 'Bệnh viện Phụ sản Hà Nội');
+    await address('child.placeOfBirth', '01', '00008', 'Số 929 đường La Thành');
+    await address('child.hometown', '01', '00004');
+    await continueTo('Thông tin của cha, mẹ');
+
+    await type('mother.fullName', 'Nguyễn Thị Lan');
+    await type('mother.birthDate', '15/03/1995');
+    await select('mother.ethnicity', '01');
+    await type('mother.personalId', PERSONAL_ID);
+    await address('mother.residence', '01', '00004', 'Số 12 phố Đội Cấn');
+    await continueTo('Giấy tờ cần nộp');
+
+    // Documents: the birth certificate is required once the applicant says they have one.
+    await choose('birthProof.kind', 'Giấy chứng sinh do cơ sở y tế cấp');
+    const pdf = smallPdf();
+    const jpeg = Buffer.from(
+      await page.evaluate(async () => {
+        const canvas = new OffscreenCanvas(32, 24);
+        const ctx = canvas.getContext('2d')!;
+        ctx.fillStyle = '#2a6';
+        ctx.fillRect(0, 0, 32, 24);
+        const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
+        return [...new Uint8Array(await blob.arrayBuffer())];
+      }),
+    );
+    const slot = page.locator('dvc-form > dvc-upload[slot="document-birthCertificate"]');
+    await continueTo('Giấy tờ cần nộp');
+    assert.deepEqual(await texts(form().locator('dvc-error-summary li')), [
+      'Vui lòng chọn tệp Giấy chứng sinh',
+    ]);
+    await slot.locator('#control').setInputFiles([
+      { name: 'giay-chung-sinh.pdf', mimeType: 'application/pdf', buffer: pdf },
+      { name: 'giay-chung-sinh-trang-2.jpg', mimeType: 'image/jpeg', buffer: jpeg },
+    ]);
+    await slot.locator('.file[data-status="done"]').nth(1).waitFor();
+    assert.deepEqual(await texts(slot.locator('.file .name')), [
+      'giay-chung-sinh.pdf',
+      'giay-chung-sinh-trang-2.jpg',
+    ]);
+    await continueTo('Nhận kết quả');
+
+    await choose('result.delivery', 'Nhận trực tiếp tại nơi nộp hồ sơ');
+    await choose('result.requestCopies', 'Không');
+    await continueTo('Kiểm tra lại thông tin');
+
+    const reviewFiles = await texts(form().locator('.review-documents .files li'));
+    assert.equal(reviewFiles.length, 2);
+    assert.match(reviewFiles[0], /^giay-chung-sinh\.pdf \(\d+ B\)$/);
+    assert.match(reviewFiles[1], /^giay-chung-sinh-trang-2\.jpg \(\d+ B\)$/);
+
+    await form().locator('#declaration').check();
+    await form().locator('.buttons button.primary').click();
+
+    // The receipt, with the dossier code from the receiver.
+    const receipt = form().locator('dvc-receipt');
+    try {
+      await receipt.waitFor({ timeout: 20_000 });
+    } catch {
+      const shown = await texts(form().locator('#page-heading, .submit-failed, [role="alert"]'));
+      const posts = s.logs.filter((l) => l.includes('/api/dossiers'));
+      assert.fail(
+        `no receipt after Submit; the form shows: ${shown.join(' | ')}; receiver: ${posts.join('')}`,
+      );
+    }
+    const code = (await receipt.locator('[part="code"]').textContent())!.trim();
+    assert.match(code, /^KS-\d{6}-[23456789ABCDEFGHJKMNPQRSTVWXYZ]{4}$/);
+
+    // The dossier in SQLite: its payload verifies against the served procedure file.
+    const db = s.app.dvc.db;
+    const row = db.prepare('SELECT * FROM dossiers WHERE code = ?').get(code) as
+      { jws: string; payload_json: string; status: string; procedure_code: string } | undefined;
+    assert.ok(row, `dossier ${code} stored`);
+    assert.equal(row.status, 'received');
+    assert.equal(row.procedure_code, '1.001193');
+    const verified = await verifySubmission(row.jws, { procedure, procedureText });
+    assert.ok(verified.ok, JSON.stringify(!verified.ok && verified.errors));
+    const payload = verified.submission as SubmissionPayload;
+    assert.deepEqual(JSON.parse(row.payload_json), payload);
+    assert.equal((payload.answers.requester as Record<string, unknown>).phone, PHONE);
+
+    // Its documents are the files chosen, by the hashes computed here from the same bytes.
+    assert.deepEqual(
+      payload.documents.map((d) => [d.slot, d.name, d.type, d.size, d.sha256]),
+      [
+        ['birthCertificate', 'giay-chung-sinh.pdf', 'application/pdf', pdf.length, sha256(pdf)],
+        [
+          'birthCertificate',
+          'giay-chung-sinh-trang-2.jpg',
+          'image/jpeg',
+          jpeg.length,
+          sha256(jpeg),
+        ],
+      ],
+    );
+    // …and the files the server stored (tus) hash the same, read back from disk.
+    const uploads = db
+      .prepare(
+        'SELECT slot, filename, sha256, path FROM uploads WHERE dossier_code = ? ORDER BY filename',
+      )
+      .all(code) as { slot: string; filename: string; sha256: string; path: string }[];
+    assert.deepEqual(
+      uploads.map((u) => [u.slot, u.filename, u.sha256, sha256(readFileSync(u.path))]),
+      [
+        ['birthCertificate', 'giay-chung-sinh-trang-2.jpg', sha256(jpeg), sha256(jpeg)],
+        ['birthCertificate', 'giay-chung-sinh.pdf', sha256(pdf), sha256(pdf)],
+      ],
+    );
+
+    // The status page finds it with the code and the phone number given in the application.
+    await page.goto(`${s.base}/tra-cuu.html`);
+    const lookup = page.locator('dvc-status-lookup');
+    await lookup.locator('dvc-text-field[name="code"] #control').click();
+    await page.keyboard.type(code);
+    await lookup.locator('dvc-text-field[name="secret"] #control').click();
+    await page.keyboard.type(PHONE);
+    await page.keyboard.press('Enter');
+    const status = lookup.locator('[part="status"]');
+    await status.waitFor();
+    assert.equal((await status.textContent())!.trim(), 'Đã tiếp nhận');
+
+    assert.deepEqual(pageErrors, []);
+  });
+});
