@@ -46,6 +46,14 @@ export default {
           'Content-Security-Policy',
           "script-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html dvc-forms",
         );
+      } else if (csp === 'demo') {
+        // The policy of the demo's strict page (demo/server/app.js STRICT_CSP), used by
+        // test/browser/security.test.ts with the built bundle.
+        ctx.set(
+          'Content-Security-Policy',
+          "script-src 'self'; object-src 'none'; base-uri 'none'; " +
+            "require-trusted-types-for 'script'; trusted-types lit-html dvc-forms",
+        );
       }
     },
   ],

@@ -252,7 +252,14 @@ export function redactUrl(url) {
  * @returns {Record<string, string>}
  */
 function securityHeaders(url) {
-  const path = url.split('?')[0];
+  // Decoded as the static file server decodes it: otherwise `/csp-nghiem-ngat%2Ehtml` would
+  // serve the same page without its policy (test/e2e/security.test.ts).
+  let path = url.split('?')[0];
+  try {
+    path = decodeURIComponent(path);
+  } catch {
+    // A malformed escape is answered 400/404 by the router; keep the raw path.
+  }
   return {
     'x-content-type-options': 'nosniff',
     // Dossier codes appear in URLs of the status page: never send them to other sites.

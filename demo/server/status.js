@@ -97,6 +97,22 @@ function view(db, row, ctx) {
 }
 
 /**
+ * Whether a raw request url names the clerk API once percent-decoded and compared without case
+ * (belt and braces beside the matched route: also refuses look-alike paths that match no route).
+ * @param {string} url
+ */
+function isClerkPath(url) {
+  const path = url.split('?')[0];
+  let decoded = path;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    // A malformed escape matches no route either; keep the raw path.
+  }
+  return decoded.toLowerCase().replace(/\/+/g, '/').startsWith('/api/clerk/');
+}
+
+/**
  * @param {import('fastify').FastifyInstance} app
  * @param {import('./app.js').Context} ctx
  */
@@ -139,8 +155,12 @@ export function registerStatusRoutes(app, ctx) {
     return timingSafeEqual(given, expectedToken);
   };
 
+  // Judged by the route that matched, not by request.url: the router percent-decodes the path
+  // before matching, so `/api/%63lerk/dossiers` reaches the clerk routes while its raw url does
+  // not start with `/api/clerk/` (test/e2e/security.test.ts).
   app.addHook('onRequest', async (request, reply) => {
-    if (!request.url.startsWith('/api/clerk/')) return;
+    const route = request.routeOptions?.url ?? '';
+    if (!route.startsWith('/api/clerk/') && !isClerkPath(request.url)) return;
     reply.header('cache-control', 'no-store');
     if (!isClerk(request)) return sendProblem(request, reply, 'clerk-unauthorized');
   });

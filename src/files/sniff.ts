@@ -1,7 +1,8 @@
 /**
  * Recognises a file's type from its first bytes (magic numbers), so a renamed `.exe` cannot pass
  * as a PDF and a photo saved as `.png` but really JPEG is noticed. Signatures:
- * - PDF: `%PDF-` (ISO 32000-1 §7.5.2, the header may follow up to 1 KB of junk; we allow that).
+ * - PDF: `%PDF-` (ISO 32000-1 §7.5.2, the header may follow up to 1 KB of junk; we allow that
+ *   unless the junk is markup or the file starts like an executable: see pdfPrefixIsHarmless).
  * - JPEG: FF D8 FF (ITU-T T.81 SOI marker followed by another marker).
  * - PNG: 89 50 4E 47 0D 0A 1A 0A (ISO/IEC 15948 §5.2).
  * - HEIC/HEIF: an ISO BMFF `ftyp` box at offset 4 whose major or compatible brands include
@@ -96,13 +97,36 @@ function sniffOffice(head: Uint8Array, tail: Uint8Array | undefined): FileType |
   return undefined;
 }
 
+/** Signatures of executables and archives that a polyglot could hide a `%PDF-` header behind. */
+const ACTIVE_STARTS = [
+  ascii('MZ'), // DOS/Windows PE executable
+  ascii('\x7fELF'), // Linux executable
+  ascii('#!'), // script with an interpreter line
+  ZIP_LOCAL, // ZIP, JAR, APK
+];
+
+/**
+ * Whether the junk allowed before `%PDF-` is harmless. PDF readers accept the header anywhere in
+ * the first 1024 bytes, which lets an HTML page (`<html><script>…</script><!-- %PDF- -->`) or an
+ * executable whose DOS stub holds `%PDF-` pass as a PDF: a browser's MIME sniffing (WHATWG MIME
+ * Sniffing §7.1) or the operating system then runs the other half when a clerk opens the file.
+ * Markup needs a `<`, and executables have their own magic number at offset 0.
+ */
+function pdfPrefixIsHarmless(head: Uint8Array, pdfAt: number): boolean {
+  if (pdfAt === 0) return true;
+  if (ACTIVE_STARTS.some((sig) => startsWith(head, sig))) return false;
+  for (let i = 0; i < pdfAt; i++) if (head[i] === 0x3c) return false;
+  return true;
+}
+
 /**
  * The type of a file from its first bytes (`head`, ideally {@link SNIFF_HEAD_BYTES}) and, for ZIP
  * containers, its last bytes (`tail`, where the central directory lists every entry). Undefined
  * when the content is none of the supported types.
  */
 export function sniffType(head: Uint8Array, tail?: Uint8Array): FileType | undefined {
-  if (indexOf(head, PDF, 0, 1024) >= 0) return FILE_TYPE.pdf;
+  const pdfAt = indexOf(head, PDF, 0, 1024);
+  if (pdfAt >= 0) return pdfPrefixIsHarmless(head, pdfAt) ? FILE_TYPE.pdf : undefined;
   if (head.length >= 3 && head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) {
     return FILE_TYPE.jpeg;
   }

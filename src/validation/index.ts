@@ -128,6 +128,16 @@ function makeValidator(procedure: Procedure, validateFn: ValidateFunction): Vali
     validate(answers, options = {}) {
       const lang = options.lang ?? 'vi';
       const builder = new ProblemBuilder(fields, lang);
+      // Hostile answers (a crafted prefill, a forged payload on the server) may nest without
+      // end: refuse them before anything recurses into them, so the result is a problem rather
+      // than a stack overflow later in signing or canonicalisation.
+      const tooDeep = firstTooDeep(answers, MAX_ANSWER_DEPTH);
+      if (tooDeep !== undefined)
+        return {
+          valid: false,
+          problems: [builder.make('too-deep', tooDeep, { limit: MAX_ANSWER_DEPTH })],
+          value: {},
+        };
       const value = normalizeAnswers(procedure, answers);
       const hidden = options.hidden ?? [];
       for (const path of hidden) removeFieldPath(value, fieldPathParts(path));
@@ -154,6 +164,39 @@ function makeValidator(procedure: Procedure, validateFn: ValidateFunction): Vali
       return { valid: problems.length === 0, problems, value };
     },
   };
+}
+
+/**
+ * Deepest nesting of answers accepted (the answers object itself is level 1). Real procedures nest
+ * fewer than 8 levels (a repeat group of addresses is 4); a signed payload puts the answers one
+ * level below its root and canonicalize() refuses more than 64 levels.
+ */
+export const MAX_ANSWER_DEPTH = 32;
+
+/**
+ * The JSON pointer of the first object or array nested deeper than `limit`, or undefined. Walks
+ * with an explicit stack so hostile depth cannot overflow the call stack here either; stops at the
+ * first hit.
+ */
+function firstTooDeep(root: unknown, limit: number): string | undefined {
+  const stack: { v: unknown; pointer: string; depth: number }[] = [
+    { v: root, pointer: '', depth: 1 },
+  ];
+  while (stack.length > 0) {
+    const { v, pointer, depth } = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth > limit) return pointer;
+    if (Array.isArray(v))
+      v.forEach((c, i) => stack.push({ v: c, pointer: `${pointer}/${i}`, depth: depth + 1 }));
+    else
+      for (const key of Object.keys(v))
+        stack.push({
+          v: (v as Record<string, unknown>)[key],
+          pointer: `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+          depth: depth + 1,
+        });
+  }
+  return undefined;
 }
 
 /**

@@ -93,6 +93,9 @@ const vi: Record<string, Template> = {
       : `${VI.subject(c)} cần có ít nhất ${VI.num(c.minContains ?? 1)} mục phù hợp`,
   'property-name': (c) => `Tên mục “${String(c.property)}” không hợp lệ`,
   'not-allowed': (c) => `${VI.subject(c)} không được khai ở đây`,
+  // Only hostile or broken input nests this deep: a form never produces it (see index.ts).
+  'too-deep': (c) =>
+    `Thông tin gửi lên lồng nhau quá ${VI.num(c.limit)} tầng nên không thể kiểm tra. Hãy điền lại biểu mẫu`,
   invalid: (c) => `${VI.subject(c)} chưa đúng. Hãy kiểm tra lại`,
   // Formats
   'format.date': (c) => `${VI.subject(c)} phải là một ngày có thật, ví dụ 15/03/2025`,
@@ -199,6 +202,8 @@ const en: Record<string, Template> = {
       : `${EN.subject(c)} needs at least ${EN.num(c.minContains ?? 1)} matching ${c.minContains === 1 || c.minContains === undefined ? 'item' : 'items'}`,
   'property-name': (c) => `“${String(c.property)}” is not a valid field name`,
   'not-allowed': (c) => `${EN.subject(c)} cannot be given here`,
+  'too-deep': (c) =>
+    `The answers are nested more than ${EN.num(c.limit)} levels deep and cannot be checked. Fill in the form again`,
   invalid: (c) => `${EN.subject(c)} is not valid. Check it and try again`,
   'format.date': (c) => `${EN.subject(c)} must be a real date, for example 15/03/2025`,
   'format.date-time': (c) => `${EN.subject(c)} must be a real date and time`,
