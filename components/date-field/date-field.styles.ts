@@ -22,7 +22,9 @@ export const dateFieldStyles = css`
   }
   dialog {
     box-sizing: border-box;
-    max-inline-size: calc(100vw - 1rem);
+    /* Without a cap the long keyboard help line widens the dialog to the whole screen at 200 %
+       zoom, leaving the 7-day grid stranded on the left under a full-width header. */
+    max-inline-size: min(calc(100vw - 1rem), 24rem);
     padding: 0.75rem;
     border: 2px solid var(--dvc-color-border, #0b0c0c);
     border-radius: var(--dvc-radius, 0);
@@ -44,6 +46,7 @@ export const dateFieldStyles = css`
     text-align: center;
   }
   table {
+    inline-size: 100%;
     border-collapse: collapse;
     margin-block: 0.5rem;
   }

@@ -33,6 +33,9 @@ export const errorSummaryStyles = css`
   }
   a {
     display: inline-block;
+    /* border-box: the 44 px target includes the padding; content-box made one-line links 60 px
+       tall and spread the list out on a phone. */
+    box-sizing: border-box;
     min-height: 44px;
     line-height: 1.5;
     padding-block: 0.5rem;
@@ -50,6 +53,7 @@ export const errorSummaryStyles = css`
   }
   .plain {
     display: inline-block;
+    box-sizing: border-box;
     padding-block: 0.5rem;
     font-weight: 700;
     color: var(--dvc-color-error, #b3261e);
