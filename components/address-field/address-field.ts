@@ -12,6 +12,9 @@ export interface AddressValue {
   street: string;
 }
 
+/** How long typed letters count as one search, as in native lists. */
+const TYPE_AHEAD_MS = 1000;
+
 const EMPTY: AddressValue = { province: '', commune: '', street: '' };
 
 function toAddress(v: unknown): AddressValue {
@@ -25,7 +28,8 @@ function toAddress(v: unknown): AddressValue {
  *
  * Since 1 July 2025 there are two administrative levels (VIETNAM.md §1): the commune list is
  * filtered by the chosen province, and a search box narrows it by typing with or without tone
- * marks. Lists are sorted with Vietnamese collation. The list of units loads lazily the first time
+ * marks. Provinces read "Hà Nội (Thành phố)" and can be picked by typing their name, with or
+ * without tone marks, on the list itself. Lists are sorted with Vietnamese collation. The list of units loads lazily the first time
  * an address field appears. In a plain `<form>` the parts are submitted as `name.province`,
  * `name.commune` and `name.street`.
  *
@@ -168,6 +172,56 @@ export class DvcAddressField extends DvcFieldElement<AddressValue> {
     this.emitInput();
   }
 
+  /** What was typed on the closed province list, and when (type-ahead, see onProvinceKey). */
+  private typed = '';
+  private typedAt = -Infinity;
+
+  /**
+   * Tone-insensitive type-ahead on the province list. The browser's own type-ahead compares
+   * letters exactly, so "ha noi" typed without Vietnamese input (common on shared or office
+   * keyboards) never reaches "Hà Nội". Letters typed within a second form one search over the
+   * folded names (proper name first, then the official name); one letter repeated cycles through
+   * the provinces starting with it, as native lists do. Phones open their own picker instead and
+   * never send these keys.
+   */
+  private onProvinceKey(e: KeyboardEvent): void {
+    if (e.ctrlKey || e.metaKey || e.altKey || e.isComposing) return;
+    const fresh = e.timeStamp - this.typedAt > TYPE_AHEAD_MS;
+    // Vietnamese input methods without composition (Unikey, EVKey) replace "a" by "à" with a
+    // Backspace then the new letter: take the Backspace out of the search too.
+    if (e.key === 'Backspace' && !fresh && this.typed) {
+      e.preventDefault();
+      this.typed = [...this.typed].slice(0, -1).join('');
+      this.typedAt = e.timeStamp;
+      return;
+    }
+    if ([...e.key].length !== 1) return;
+    // Space with nothing typed opens the list; inside a search it is part of the name.
+    if (e.key === ' ' && (fresh || !this.typed)) return;
+    e.preventDefault();
+    this.typed = (fresh ? '' : this.typed) + e.key;
+    this.typedAt = e.timeStamp;
+    const provinces = this.units?.provinces ?? [];
+    const q = foldVietnamese(this.typed);
+    if (!q) return;
+    const current = provinces.findIndex((p) => p.code === toAddress(this.value).province);
+    // One letter (or the same letter again) moves on from the current choice; a longer search
+    // may keep it.
+    const cycling = [...q].every((c) => c === q[0]);
+    const from = cycling ? current + 1 : Math.max(current, 0);
+    const ordered = [...provinces.slice(from), ...provinces.slice(0, from)];
+    const prefix = cycling ? q[0] : q;
+    const match =
+      ordered.find((p) => p.foldedShort.startsWith(prefix)) ??
+      ordered.find((p) => p.folded.startsWith(prefix));
+    if (!match || match.code === toAddress(this.value).province) return;
+    this.query = '';
+    this.set({ province: match.code, commune: '' });
+    // A closed native list commits at once on type-ahead: input then change, as here.
+    this.emitInput();
+    this.emitChange();
+  }
+
   private onCommune(e: Event): void {
     e.stopPropagation();
     if (e.type === 'change') {
@@ -224,12 +278,13 @@ export class DvcAddressField extends DvcFieldElement<AddressValue> {
         aria-invalid=${invalid}
         @input=${this.onProvince}
         @change=${this.onProvince}
+        @keydown=${this.onProvinceKey}
       >
         <option value="" ?selected=${live(!v.province)}>${this.msg('chooseProvince')}</option>
         ${this.units?.provinces.map(
           (p) =>
             html`<option value=${p.code} ?selected=${live(p.code === v.province)}>
-              ${p.name}
+              ${p.label}
             </option>`,
         )}
       </select>

@@ -5,6 +5,13 @@ export interface AdminUnit {
   name: string;
   /** The name folded for search: no tone marks, đ → d, no apostrophes, lower case. */
   folded: string;
+  /**
+   * The option text. Provinces put the proper name first ("Hà Nội (Thành phố)") so the list reads
+   * and type-aheads alphabetically by the name people say; communes show the official name.
+   */
+  label: string;
+  /** The folded name without "Tỉnh"/"Thành phố"/"Xã"/"Phường"/"Đặc khu" ("ha noi"). */
+  foldedShort: string;
 }
 
 export interface AdminUnits {
@@ -30,7 +37,24 @@ export function foldVietnamese(text: string): string {
 }
 
 const collator = new Intl.Collator('vi');
-const withoutType = (name: string) => name.replace(/^(?:Thành phố|Tỉnh|Xã|Phường|Đặc khu)\s+/u, '');
+const UNIT_TYPE = /^(Thành phố|Tỉnh|Xã|Phường|Đặc khu)\s+/u;
+const withoutType = (name: string) => name.replace(UNIT_TYPE, '');
+
+/** "Thành phố Hà Nội" → "Hà Nội (Thành phố)": the same official words, proper name first. */
+export function provinceLabel(name: string): string {
+  const m = UNIT_TYPE.exec(name);
+  return m ? `${name.slice(m[0].length)} (${m[1]})` : name;
+}
+
+function unit(code: string, name: string, label: string): AdminUnit {
+  return {
+    code,
+    name,
+    folded: foldVietnamese(name),
+    label,
+    foldedShort: foldVietnamese(withoutType(name)),
+  };
+}
 const byName = (a: AdminUnit, b: AdminUnit) =>
   collator.compare(withoutType(a.name), withoutType(b.name));
 
@@ -45,17 +69,13 @@ let loading: Promise<AdminUnits> | undefined;
 export function loadAdminUnits(): Promise<AdminUnits> {
   loading ??= import('../../src/data/admin-units-2025.json').then((mod) => {
     const data = (mod as { default?: RawUnits }).default ?? (mod as unknown as RawUnits);
-    const provinces = data.provinces.map(([code, name]) => ({
-      code,
-      name,
-      folded: foldVietnamese(name),
-    }));
+    const provinces = data.provinces.map(([code, name]) => unit(code, name, provinceLabel(name)));
     provinces.sort(byName);
     const communesByProvince = new Map<string, AdminUnit[]>();
     for (const [code, name, province] of data.communes) {
       let list = communesByProvince.get(province);
       if (!list) communesByProvince.set(province, (list = []));
-      list.push({ code, name, folded: foldVietnamese(name) });
+      list.push(unit(code, name, name));
     }
     for (const list of communesByProvince.values()) list.sort(byName);
     return { provinces, communesByProvince };

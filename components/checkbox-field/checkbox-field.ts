@@ -19,7 +19,7 @@ import { optionsProperty, type FieldOptionItem } from '../base/options.js';
  * @cssproperty [--dvc-color-text=#1b1b1b] - Text colour.
  * @cssproperty [--dvc-color-hint=#505a5f] - Hint colour.
  * @cssproperty [--dvc-color-error=#b3261e] - Error colour and error bar.
- * @cssproperty [--dvc-color-accent=#0b0c0c] - Colour of the checkbox.
+ * @cssproperty [--dvc-color-accent=#0b0c0c] - Border and tick of the 40 px box.
  * @cssproperty [--dvc-color-focus=#ffbf47] - Focus outline colour.
  * @cssproperty [--dvc-field-gap=1.5rem] - Space after the field.
  *
@@ -74,7 +74,7 @@ export class DvcCheckboxField extends DvcFieldElement<boolean> {
           aria-describedby=${this.describedBy()}
           @input=${this.onInput}
           @change=${this.onChange}
-        />${this.label}</label
+        /><span class="choice-text">${this.label}</span></label
       >${this.renderHelp()}`;
   }
 }
@@ -95,7 +95,7 @@ export class DvcCheckboxField extends DvcFieldElement<boolean> {
  * @cssproperty [--dvc-color-text=#1b1b1b] - Text colour.
  * @cssproperty [--dvc-color-hint=#505a5f] - Hint colour.
  * @cssproperty [--dvc-color-error=#b3261e] - Error colour and error bar.
- * @cssproperty [--dvc-color-accent=#0b0c0c] - Colour of the checkboxes.
+ * @cssproperty [--dvc-color-accent=#0b0c0c] - Border and tick of the 40 px boxes.
  * @cssproperty [--dvc-color-focus=#ffbf47] - Focus outline colour.
  * @cssproperty [--dvc-field-gap=1.5rem] - Space after the field.
  *
@@ -165,7 +165,7 @@ export class DvcCheckboxGroup extends DvcFieldElement<string[]> {
               aria-invalid=${this.error ? 'true' : 'false'}
               @input=${this.onInput}
               @change=${this.onChange}
-            />${o.label}</label
+            /><span class="choice-text">${o.label}</span></label
           >`,
       )}
     </fieldset>`;

@@ -17,6 +17,9 @@ import {
 } from './date-utils.js';
 import { dateFieldStyles } from './date-field.styles.js';
 
+/** A date written day first (d/m/yyyy, dd/mm/yyyy, also with - or .) inside a hint. */
+const HINT_HAS_DATE = /(?:^|\D)\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?:\D|$)/u;
+
 const calendarIcon = html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
   <path
     d="M7 2h2v2h6V2h2v2h3a1 1 0 0 1 1 1v15a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1h3zm12 8H5v9h14zM5 8h14V6H5z"
@@ -34,7 +37,7 @@ const calendarIcon = html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable=
  *
  * @csspart label - The label.
  * @csspart hint - The hint under the label.
- * @csspart format-hint - The "Ví dụ: 15/03/2025" format example.
+ * @csspart format-hint - The "Ví dụ: 15/03/2025" format example (only when the hint has no date).
  * @csspart prefilled - The "Đã điền sẵn" badge.
  * @csspart error - The error message.
  * @csspart input - The native input.
@@ -301,16 +304,27 @@ export class DvcDateField extends DvcTextInputField<string> {
     </dialog>`;
   }
 
+  /**
+   * Whether to show the built-in "Ví dụ: 15/03/2025". Procedures often give their own example
+   * in the hint ("Ví dụ: 10/11/2026"); two examples with different dates read as two rules, so
+   * the built-in one shows only when the hint has no dd/mm/yyyy date of its own.
+   */
+  protected get showFormatHint(): boolean {
+    return !HINT_HAS_DATE.test(this.hint);
+  }
+
   override render() {
     const chosen = partsFromIso(this.value) ? formatVnDate(this.value) : '';
-    return html`<label part="label" for="control">${this.label}</label>${this.renderHint()}<span
-        part="format-hint"
-        class="hint"
-        id="format"
-        >${this.msg('dateFormatHint')}</span
-      >${this.renderNotes()}
+    const format = this.showFormatHint;
+    return html`<label part="label" for="control">${this.label}</label>${this.renderHint()}${
+        format
+          ? html`<span part="format-hint" class="hint" id="format"
+              >${this.msg('dateFormatHint')}</span
+            >`
+          : nothing
+      }${this.renderNotes()}
       <div class="row">
-        ${this.renderInput('text', { describedBy: ['format'] })}<button
+        ${this.renderInput('text', { describedBy: format ? ['format'] : [] })}<button
           type="button"
           id="open"
           part="calendar-button"

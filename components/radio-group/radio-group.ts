@@ -19,7 +19,7 @@ import { optionsProperty, type FieldOptionItem } from '../base/options.js';
  * @cssproperty [--dvc-color-text=#1b1b1b] - Text colour.
  * @cssproperty [--dvc-color-hint=#505a5f] - Hint colour.
  * @cssproperty [--dvc-color-error=#b3261e] - Error colour and error bar.
- * @cssproperty [--dvc-color-accent=#0b0c0c] - Colour of the radio buttons.
+ * @cssproperty [--dvc-color-accent=#0b0c0c] - Border and dot of the 40 px radio circles.
  * @cssproperty [--dvc-color-focus=#ffbf47] - Focus outline colour.
  * @cssproperty [--dvc-field-gap=1.5rem] - Space after the field.
  *
@@ -84,7 +84,7 @@ export class DvcRadioGroup extends DvcFieldElement<string> {
               aria-invalid=${this.error ? 'true' : 'false'}
               @input=${this.onInput}
               @change=${this.onChange}
-            />${o.label}</label
+            /><span class="choice-text">${o.label}</span></label
           >`,
       )}
     </fieldset>`;

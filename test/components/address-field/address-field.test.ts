@@ -111,4 +111,80 @@ describe('dvc-address-field', () => {
     await el.updateComplete;
     await expect(el).to.be.accessible();
   });
+
+  it('lists provinces by proper name and picks one by typing with or without tone marks', async () => {
+    const el = await fixture<DvcAddressField>(
+      html`<dvc-address-field label="Nơi thường trú" name="diaChi"></dvc-address-field>`,
+    );
+    await el.unitsReady();
+    const province = $<HTMLSelectElement>(el, '#province');
+    expect(optionTexts(province).slice(0, 4)).to.deep.equal([
+      '— Chọn tỉnh, thành phố —',
+      'An Giang (Tỉnh)',
+      'Bắc Ninh (Tỉnh)',
+      'Cà Mau (Tỉnh)',
+    ]);
+    expect(optionTexts(province)).to.include('Hồ Chí Minh (Thành phố)');
+    const seen: string[] = [];
+    el.addEventListener('input', () => seen.push(`input ${el.value.province}`));
+    el.addEventListener('change', () => seen.push(`change ${el.value.province}`));
+
+    province.focus();
+    await sendKeys({ type: 'ha noi' });
+    await el.updateComplete;
+    expect(el.value).to.deep.equal({ province: '01', commune: '', street: '' });
+    expect(province.value).to.equal('01');
+    expect(province.selectedOptions[0].textContent!.trim()).to.equal('Hà Nội (Thành phố)');
+    expect(seen).to.deep.equal(['input 01', 'change 01']);
+    expect($<HTMLSelectElement>(el, '#commune').disabled).to.equal(false);
+    await expect(el).to.be.accessible();
+  });
+
+  it('type-ahead: "Hà", Backspace-style input methods and official names reach the province', async () => {
+    const el = await fixture<DvcAddressField>(
+      html`<dvc-address-field label="Nơi thường trú"></dvc-address-field>`,
+    );
+    await el.unitsReady();
+    const province = $<HTMLSelectElement>(el, '#province');
+    const chosen = () => province.selectedOptions[0].textContent!.trim();
+    const pause = () => new Promise((r) => setTimeout(r, 1100));
+    province.focus();
+    await sendKeys({ type: 'Hà' });
+    await el.updateComplete;
+    expect(el.value.province).to.equal('01');
+    // The same letter again, after a pause, moves on like a native list: Hà Nội → Hà Tĩnh.
+    await pause();
+    await sendKeys({ type: 'h' });
+    await el.updateComplete;
+    expect(chosen()).to.equal('Hà Tĩnh (Tỉnh)');
+    // Unikey-style typing of "Hưng": h, u, then Backspace and the replaced letter, then "ng".
+    await pause();
+    await sendKeys({ type: 'hu' });
+    await sendKeys({ press: 'Backspace' });
+    await sendKeys({ type: 'ung' });
+    await el.updateComplete;
+    expect(chosen()).to.equal('Hưng Yên (Tỉnh)');
+    await pause();
+    await sendKeys({ type: 'thanh pho ho chi minh' });
+    await el.updateComplete;
+    expect(el.value.province).to.equal('79');
+    // Keys that are not letters keep the native behaviour: arrows move one option.
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect(chosen()).to.equal('Huế (Thành phố)');
+  });
+
+  it('type-ahead over a chosen province clears its commune', async () => {
+    const el = await fixture<DvcAddressField>(
+      html`<dvc-address-field
+        label="Nơi thường trú"
+        .value=${{ province: '79', commune: '25747', street: 'Số 5' }}
+      ></dvc-address-field>`,
+    );
+    await el.unitsReady();
+    $<HTMLSelectElement>(el, '#province').focus();
+    await sendKeys({ type: 'ha noi' });
+    await el.updateComplete;
+    expect(el.value).to.deep.equal({ province: '01', commune: '', street: 'Số 5' });
+  });
 });

@@ -61,4 +61,68 @@ describe('dvc-checkbox-field and dvc-checkbox-group', () => {
     await el.updateComplete;
     expect(el.value).to.deep.equal([]);
   });
+
+  it('draws a GOV.UK 40 px box with a 2 px border and a large tick on the native input', async () => {
+    const el = await fixture<HTMLElement>(
+      html`<dvc-checkbox-field
+        label="Tôi đã đọc và đồng ý với lời cam đoan trên"
+      ></dvc-checkbox-field>`,
+    );
+    const box = el.shadowRoot!.querySelector<HTMLInputElement>('input[type="checkbox"]')!;
+    const label = el.shadowRoot!.querySelector('label')!;
+    const cs = getComputedStyle(box);
+    expect([cs.appearance, cs.width, cs.height]).to.deep.equal(['none', '40px', '40px']);
+    expect([cs.borderTopWidth, cs.borderTopStyle, cs.borderTopColor]).to.deep.equal([
+      '2px',
+      'solid',
+      'rgb(11, 12, 12)',
+    ]);
+    expect(cs.borderTopLeftRadius).to.equal('0px');
+    // The tick is two borders of an L turned 45°: borders stay visible in forced colours.
+    const tick = () => getComputedStyle(box, '::before');
+    expect([tick().borderLeftWidth, tick().borderBottomWidth, tick().borderTopWidth]).to.deep.equal(
+      ['5px', '5px', '0px'],
+    );
+    expect(tick().opacity).to.equal('0');
+    expect(label.getBoundingClientRect().height).to.be.at.least(44);
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Space' });
+    expect(box.checked).to.equal(true);
+    expect(tick().opacity).to.equal('1');
+    // Keyboard focus: the yellow ring and a border that thickens to 4 px.
+    expect(box.matches(':focus-visible')).to.equal(true);
+    const focused = getComputedStyle(box);
+    expect([focused.outlineWidth, focused.outlineStyle, focused.outlineColor]).to.deep.equal([
+      '3px',
+      'solid',
+      'rgb(255, 191, 71)',
+    ]);
+    expect(focused.borderTopWidth).to.equal('4px');
+    await expect(el).to.be.accessible();
+  });
+
+  it('keeps the box beside the first line of a long option; disabled dims only the box', async () => {
+    const el = await fixture<HTMLElement>(
+      html`<div style="inline-size: 240px">
+        <dvc-checkbox-group
+          label="Giấy tờ"
+          disabled
+          .options=${[
+            { value: 'a', label: 'Bản sao giấy chứng nhận kết hôn của cha và mẹ của trẻ' },
+          ]}
+        ></dvc-checkbox-group>
+      </div>`,
+    );
+    const group = el.querySelector('dvc-checkbox-group')!;
+    await (group as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    const box = group.shadowRoot!.querySelector('input')!;
+    const text = group.shadowRoot!.querySelector('.choice-text')!;
+    const b = box.getBoundingClientRect();
+    const t = text.getBoundingClientRect();
+    expect(t.height).to.be.greaterThan(b.height);
+    expect(b.top).to.equal(t.top);
+    expect(getComputedStyle(box).opacity).to.equal('0.6');
+    expect(getComputedStyle(text).opacity).to.equal('1');
+    await expect(group).to.be.accessible();
+  });
 });

@@ -138,4 +138,31 @@ describe('dvc-date-field', () => {
     expect(new FormData(form).get('ngay')).to.equal('2000-01-02');
     expect(input(el).value).to.equal('02/01/2000');
   });
+
+  it('shows its own "Ví dụ" format example only when the hint gives no date of its own', async () => {
+    const el = await fixture<DvcDateField>(
+      html`<dvc-date-field label="Ngày sinh" hint="Ví dụ: 10/11/2026"></dvc-date-field>`,
+    );
+    const hints = () => [...root(el).querySelectorAll('.hint')].map((h) => h.textContent);
+    expect(hints()).to.deep.equal(['Ví dụ: 10/11/2026']);
+    expect(root(el).querySelector('#format')).to.equal(null);
+    expect(input(el).getAttribute('aria-describedby')).to.equal('hint');
+    await expect(el).to.be.accessible();
+    el.hint = 'Ghi theo giấy chứng sinh';
+    await el.updateComplete;
+    expect(hints()).to.deep.equal(['Ghi theo giấy chứng sinh', 'Ví dụ: 15/03/2025']);
+    expect(input(el).getAttribute('aria-describedby')).to.equal('hint format');
+    el.hint = '';
+    await el.updateComplete;
+    expect(hints()).to.deep.equal(['Ví dụ: 15/03/2025']);
+    expect(input(el).getAttribute('aria-describedby')).to.equal('format');
+    el.lang = 'en';
+    el.hint = 'For example, 27-3-2007';
+    await el.updateComplete;
+    expect(hints()).to.deep.equal(['For example, 27-3-2007']);
+    // A number that is not a date is no example.
+    el.hint = 'Trong vòng 60 ngày kể từ 1/7';
+    await el.updateComplete;
+    expect(hints()).to.deep.equal(['Trong vòng 60 ngày kể từ 1/7', 'For example, 15/03/2025']);
+  });
 });

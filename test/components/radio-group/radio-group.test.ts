@@ -51,4 +51,31 @@ describe('dvc-radio-group', () => {
     await el.updateComplete;
     expect(new FormData(form).has('gt')).to.equal(false);
   });
+
+  it('draws 40 px circles with a large dot that stays visible in forced colours', async () => {
+    const el = await fixture<DvcRadioGroup>(
+      html`<dvc-radio-group label="Giới tính" .options=${options} value="nu"></dvc-radio-group>`,
+    );
+    const [nam, nu] = [...el.shadowRoot!.querySelectorAll('input')];
+    const cs = getComputedStyle(nam);
+    expect([cs.appearance, cs.width, cs.height, cs.borderTopWidth]).to.deep.equal([
+      'none',
+      '40px',
+      '40px',
+      '2px',
+    ]);
+    expect(cs.borderTopLeftRadius).to.equal('50%');
+    // The dot is a 10 px border, not a background (forced colours drop backgrounds).
+    const dot = (r: HTMLInputElement) => getComputedStyle(r, '::before');
+    expect([dot(nu).borderTopWidth, dot(nu).width, dot(nu).opacity]).to.deep.equal([
+      '10px',
+      '0px',
+      '1',
+    ]);
+    expect(dot(nam).opacity).to.equal('0');
+    for (const label of el.shadowRoot!.querySelectorAll('label')) {
+      expect(label.getBoundingClientRect().height).to.be.at.least(44);
+    }
+    await expect(el).to.be.accessible();
+  });
 });

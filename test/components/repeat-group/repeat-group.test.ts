@@ -137,4 +137,35 @@ describe('dvc-repeat-group', () => {
     await el.updateComplete;
     expect(el.value).to.deep.equal([{ hoTen: 'An', ngaySinh: '2019-05-01' }]);
   });
+
+  it('disabled: dims only the controls, so labels and hints keep their contrast', async () => {
+    const el = await fixture<DvcRepeatGroup>(
+      html`<dvc-repeat-group
+        label="Các con"
+        hint="Tối đa 7 người"
+        item-label="Người con"
+        disabled
+        .fields=${[
+          { field: 'hoTen', widget: 'text', label: 'Họ và tên', hint: 'Như trên giấy khai sinh' },
+          { field: 'nuoi', widget: 'checkbox', label: 'Con nuôi' },
+        ]}
+        .value=${[{ hoTen: 'An', nuoi: false }]}
+      ></dvc-repeat-group>`,
+    );
+    const children = [
+      ...sr(el).querySelectorAll<HTMLElement & { updateComplete: Promise<unknown> }>(
+        '[data-field]',
+      ),
+    ];
+    await Promise.all(children.map((c) => c.updateComplete));
+    for (const child of children) {
+      expect(child.hasAttribute('disabled')).to.equal(true);
+      expect(getComputedStyle(child).opacity).to.equal('1');
+      expect(getComputedStyle(child.shadowRoot!.querySelector('input')!).opacity).to.equal('0.6');
+    }
+    const hint = children[0].shadowRoot!.querySelector('.hint')!;
+    expect(getComputedStyle(hint).color).to.equal('rgb(80, 90, 95)');
+    // axe with every rule, colour contrast included.
+    await expect(el).to.be.accessible();
+  });
 });
