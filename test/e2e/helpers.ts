@@ -1,5 +1,6 @@
 // Starts the reference receiver on a random port with a fresh data folder, for the e2e tests.
 import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +28,16 @@ export function clock(iso: string) {
   };
 }
 
+/**
+ * @tus/file-store creates its folder with a fire-and-forget fs.mkdir that throws from its
+ * callback; removing the data folder before that callback ran crashed the test file under load.
+ * A mkdir of our own queued behind it on the same thread pool lets it settle first.
+ */
+async function removeDataDir(dataDir: string): Promise<void> {
+  await mkdir(join(dataDir, 'uploads'), { recursive: true }).catch(() => undefined);
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
 export async function start(options: ServerOptions = {}): Promise<Running> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'dvc-receiver-'));
   const logs: string[] = [];
@@ -40,7 +51,7 @@ export async function start(options: ServerOptions = {}): Promise<Running> {
       ...options,
     });
   } catch (e) {
-    rmSync(dataDir, { recursive: true, force: true });
+    await removeDataDir(dataDir);
     throw e;
   }
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -53,7 +64,7 @@ export async function start(options: ServerOptions = {}): Promise<Running> {
     logs,
     async close() {
       await app.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      await removeDataDir(dataDir);
     },
   };
 }
