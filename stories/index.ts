@@ -21,6 +21,8 @@ import * as procedures from './procedures.stories.js';
 import * as theming from './theming.stories.js';
 import * as playground from './playground.stories.js';
 import * as upload from './upload.stories.js';
+import * as receipt from './receipt.stories.js';
+import * as statusLookup from './status-lookup.stories.js';
 
 export const storyModules = {
   'text-field': textField,
@@ -41,4 +43,6 @@ export const storyModules = {
   theming,
   playground,
   upload,
+  receipt,
+  'status-lookup': statusLookup,
 };

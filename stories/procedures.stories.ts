@@ -2,8 +2,18 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import '../components/form/form.js';
 import type { Submitter } from '../components/form/form.js';
+import type { FormPayload } from '../components/form/events.js';
+import { sha256Hex } from '../src/submission/payload.js';
 import { PHONE_VIEWPORT, storyLocale } from '../.storybook/locale.js';
-import { continueToReview, formIn, pressPrimary, samples, type Sample } from './support/journey.js';
+import {
+  continueToReview,
+  formIn,
+  heading,
+  pressPrimary,
+  samples,
+  tinyPdf,
+  type Sample,
+} from './support/journey.js';
 
 interface Args {
   sample: Sample;
@@ -76,7 +86,10 @@ export const DangKyKhaiSinhIneligible: Story = {
   play: async ({ canvasElement }) => pressPrimary(await formIn(canvasElement)),
 };
 
-/** The whole journey: case 0, review, declaration ticked, submitted. */
+/**
+ * The whole journey: case 0, a small PDF for each required document, review, declaration
+ * ticked, submitted to the story's stub (no network).
+ */
 export const DangKyKhaiSinhSubmitted: Story = {
   args: { sample: samples.khaiSinh, prefill: samples.khaiSinh.complete },
   play: async ({ canvasElement }) => {
@@ -84,7 +97,24 @@ export const DangKyKhaiSinhSubmitted: Story = {
     await continueToReview(form);
     form.shadowRoot!.querySelector<HTMLInputElement>('#declaration')!.click();
     await form.settled();
+    let sent: FormPayload | undefined;
+    form.addEventListener('dvc-submitted', (e) => (sent = e.detail.payload), { once: true });
     await pressPrimary(form);
+    const shown = heading(form);
+    if (shown !== 'Đã gửi hồ sơ') throw new Error(`Ended on "${shown}", not the submitted page`);
+    // The payload names the attached file by the SHA-256 the browser computed of its bytes.
+    const pdf = tinyPdf('birthCertificate.pdf');
+    const expected = {
+      slot: 'birthCertificate',
+      name: pdf.name,
+      type: 'application/pdf',
+      size: pdf.size,
+      sha256: await sha256Hex(new Uint8Array(await pdf.arrayBuffer())),
+    };
+    const got = sent?.documents?.find((d) => d.slot === expected.slot);
+    if (JSON.stringify(got) !== JSON.stringify(expected)) {
+      throw new Error(`The payload has ${JSON.stringify(got)}, not ${JSON.stringify(expected)}`);
+    }
   },
 };
 

@@ -6,7 +6,8 @@
  * Storybook's own portable-stories runtime (`composeStories` from storybook/preview-api) cannot be
  * loaded by web-test-runner: it pulls in CommonJS testing-library modules (aria-query) that the
  * dev server does not convert. The composition below follows Storybook's rules for the parts the
- * stories use (args, globals, decorators, render, play) and nothing else.
+ * stories use (args, globals, decorators, render, play, `beforeEach` with its cleanup) and
+ * nothing else.
  */
 import { expect } from '@open-wc/testing';
 import { render, type TemplateResult } from 'lit';
@@ -25,6 +26,8 @@ type StoryFn = (update?: unknown) => unknown;
 type DecoratorFn = (story: StoryFn, context: Context) => unknown;
 type RenderFn = (args: AnyArgs, context: Context) => unknown;
 type PlayFn = (context: Context) => Promise<void> | void;
+type Cleanup = () => unknown;
+type BeforeEachFn = (context: Context) => Promise<Cleanup | void> | Cleanup | void;
 
 interface StoryModule {
   default: Meta<AnyArgs>;
@@ -42,12 +45,20 @@ function storiesOf(mod: StoryModule): [string, StoryObj<AnyArgs>][] {
   ) as [string, StoryObj<AnyArgs>][];
 }
 
-/** Renders one story into `canvas` as Storybook would, returning once it has settled. */
+const asList = <T>(value: T | T[] | undefined): T[] =>
+  value === undefined ? [] : Array.isArray(value) ? value : [value];
+
+/**
+ * Renders one story into `canvas` as Storybook would, returning once it has settled. The
+ * cleanups returned by `beforeEach` (e.g. a story's `fetch` stub) are pushed to `cleanups`, for
+ * the caller to run after the story, as Storybook runs them before the next one.
+ */
 async function renderStory(
   meta: Meta<AnyArgs>,
   story: StoryObj<AnyArgs>,
   name: string,
   canvas: HTMLElement,
+  cleanups: Cleanup[],
 ): Promise<void> {
   const context: Context = {
     id: `${meta.title}--${name}`,
@@ -65,6 +76,11 @@ async function renderStory(
     loaded: {},
     canvasElement: canvas,
   };
+  // Storybook's order: project (none here), then component, then story.
+  for (const hook of [...asList(meta.beforeEach), ...asList(story.beforeEach)]) {
+    const cleanup = await (hook as BeforeEachFn)(context);
+    if (typeof cleanup === 'function') cleanups.push(cleanup);
+  }
   const renderFn = (story.render ?? meta.render) as RenderFn | undefined;
   if (!renderFn) throw new Error(`${meta.title} ${name}: no render function`);
   const decorators = [
@@ -174,8 +190,10 @@ describe('Storybook stories', () => {
           };
           window.addEventListener('error', onError);
           window.addEventListener('unhandledrejection', onRejection);
+          const cleanups: Cleanup[] = [];
+          const fetchBefore = globalThis.fetch;
           try {
-            await renderStory(meta, story, name, canvas);
+            await renderStory(meta, story, name, canvas, cleanups);
             expect(errors.map((args) => args.map(String).join(' '))).to.deep.equal([]);
             expect(canvas.childElementCount, 'rendered something').to.be.greaterThan(0);
             await expect(canvas).to.be.accessible({ ignoredRules: disabledAxeRules(meta, story) });
@@ -185,7 +203,10 @@ describe('Storybook stories', () => {
             window.removeEventListener('unhandledrejection', onRejection);
             render(null, canvas);
             canvas.remove();
+            for (const cleanup of cleanups.reverse()) await cleanup();
           }
+          // A story's stub (e.g. of the status endpoint) must not outlive it.
+          expect(globalThis.fetch === fetchBefore, 'fetch restored after the story').to.equal(true);
         });
       }
     });
