@@ -19,7 +19,8 @@ export function inheritedLang(from: Element): UiLang {
   let node: Node | null = from;
   while (node) {
     if (node instanceof Element) {
-      const found = node.closest('[lang]');
+      // An element's own empty lang (a reflected default) means "inherit", not "unknown".
+      const found = node.closest('[lang]:not([lang=""])');
       if (found) return toUiLang(found.getAttribute('lang'));
     }
     const root: Node = (node as Element).getRootNode?.() ?? node;

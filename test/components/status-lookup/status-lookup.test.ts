@@ -26,6 +26,19 @@ async function type(el: DvcStatusLookup, id: string, value: string) {
 }
 
 describe('dvc-status-lookup', () => {
+  it('follows the page language when it has none of its own', async () => {
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div lang="en"><dvc-status-lookup></dvc-status-lookup></div>`,
+    );
+    const el = wrapper.querySelector('dvc-status-lookup')!;
+    await el.updateComplete;
+    // A second render used to find the element's own reflected lang="" and fall back to vi.
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(shadow(el).textContent).to.include('Check the progress of your application');
+    expect(shadow(el).textContent).not.to.include('Tra cứu tình trạng hồ sơ');
+  });
+
   it('renders its form with the field elements and passes axe', async () => {
     const el = await fixture<DvcStatusLookup>(html`<dvc-status-lookup></dvc-status-lookup>`);
     expect(text(shadow(el).querySelector('h2'))).to.equal('Tra cứu tình trạng hồ sơ');
