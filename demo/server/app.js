@@ -43,6 +43,8 @@ export const STRICT_CSP =
  * @property {string} uploadDir
  * @property {() => Date} now
  * @property {((jws: string, options: object) => Promise<any>) | undefined} verifySubmission
+ * @property {((options: object) => { verify(jws: string, options?: object): Promise<any> }) | undefined} [createVerifier]
+ *   the library's per-procedure verifier; undefined when `config.verifySubmission` replaces it
  */
 
 /**
@@ -104,6 +106,7 @@ export async function createServer(options = {}) {
     uploadDir: join(config.dataDir, 'uploads'),
     now,
     verifySubmission: config.verifySubmission ?? library.verifySubmission,
+    createVerifier: config.verifySubmission ? undefined : library.createVerifier,
   };
 
   // --- one JSON log line per request, and security headers on every answer -----------------

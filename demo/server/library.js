@@ -29,6 +29,8 @@ export async function loadLibrary(distDir = DIST_DIR) {
     /** @type {((jws: string, options: object) => Promise<any>) | undefined} */
     verifySubmission:
       typeof verify.verifySubmission === 'function' ? verify.verifySubmission : undefined,
+    /** @type {((options: object) => { verify(jws: string, options?: object): Promise<any> }) | undefined} */
+    createVerifier: typeof verify.createVerifier === 'function' ? verify.createVerifier : undefined,
     /** @type {((text: string, options?: { file?: string }) => any) | undefined} */
     loadProcedure: typeof engine.loadProcedure === 'function' ? engine.loadProcedure : undefined,
     /** @type {((procedure: any) => Promise<{ fileName: string, source: string }>) | undefined} */

@@ -3,7 +3,7 @@
  * current answers; derived facts compute ages, day counts and list sizes. A missing or malformed
  * answer gives `undefined`, never an exception, and the condition on it becomes "unknown".
  */
-import { Engine, Operator, type Almanac } from 'json-rules-engine';
+import { Engine, Fact, Operator, type Almanac } from 'json-rules-engine';
 import { DERIVED_FACTS } from '../procedure/vocabulary.js';
 import { ageInYears, daysBetween, parseIsoDate } from './dates.js';
 import { TODAY_PARAM } from './conditions.js';
@@ -24,39 +24,41 @@ export const CUSTOM_OPERATORS = [
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
-/** Registers the derived facts and one fact per field path in `fieldFacts` (as written). */
-export function registerFacts(engine: Engine, fieldFacts: Iterable<string>): void {
+/**
+ * Registers the derived facts and one fact per field path in `fieldFacts` (as written), and
+ * returns them so an evaluation can put them into its own almanac.
+ */
+export function registerFacts(engine: Engine, fieldFacts: Iterable<string>): Fact[] {
+  const facts: Fact[] = [];
+  const add = (id: string, fn: (params: Record<string, unknown>, almanac: Almanac) => unknown) => {
+    const fact = new Fact(id, fn);
+    engine.addFact(fact);
+    facts.push(fact);
+  };
   for (const op of CUSTOM_OPERATORS) engine.addOperator(op);
   for (const name of fieldFacts) {
-    engine.addFact(name, async (_params: Record<string, unknown>, almanac: Almanac) =>
+    add(name, async (_params: Record<string, unknown>, almanac: Almanac) =>
       readPath(await answersOf(almanac), name),
     );
   }
-  engine.addFact(DERIVED_FACTS.today, (_p: Record<string, unknown>, almanac: Almanac) =>
-    todayOf(almanac),
-  );
-  engine.addFact(
-    DERIVED_FACTS.ageInYears,
-    async (params: Record<string, unknown>, almanac: Almanac) => {
-      const birth = parseIsoDate(readPath(await answersOf(almanac), str(params['field'])));
-      const today = parseIsoDate(await todayOf(almanac));
-      return birth && today ? ageInYears(birth, today) : undefined;
-    },
-  );
-  engine.addFact(
-    DERIVED_FACTS.daysBetween,
-    async (params: Record<string, unknown>, almanac: Almanac) => {
-      const answers = await answersOf(almanac);
-      const today = await todayOf(almanac);
-      const at = (p: unknown): unknown => (p === TODAY_PARAM ? today : readPath(answers, str(p)));
-      const from = parseIsoDate(at(params['from']));
-      const to = parseIsoDate(at(params['to']));
-      return from && to ? daysBetween(from, to) : undefined;
-    },
-  );
-  engine.addFact(DERIVED_FACTS.count, async (params: Record<string, unknown>, almanac: Almanac) => {
+  add(DERIVED_FACTS.today, (_p: Record<string, unknown>, almanac: Almanac) => todayOf(almanac));
+  add(DERIVED_FACTS.ageInYears, async (params: Record<string, unknown>, almanac: Almanac) => {
+    const birth = parseIsoDate(readPath(await answersOf(almanac), str(params['field'])));
+    const today = parseIsoDate(await todayOf(almanac));
+    return birth && today ? ageInYears(birth, today) : undefined;
+  });
+  add(DERIVED_FACTS.daysBetween, async (params: Record<string, unknown>, almanac: Almanac) => {
+    const answers = await answersOf(almanac);
+    const today = await todayOf(almanac);
+    const at = (p: unknown): unknown => (p === TODAY_PARAM ? today : readPath(answers, str(p)));
+    const from = parseIsoDate(at(params['from']));
+    const to = parseIsoDate(at(params['to']));
+    return from && to ? daysBetween(from, to) : undefined;
+  });
+  add(DERIVED_FACTS.count, async (params: Record<string, unknown>, almanac: Almanac) => {
     const list = readPath(await answersOf(almanac), str(params['field']));
     if (list === undefined || list === null) return 0;
     return Array.isArray(list) ? list.length : undefined;
   });
+  return facts;
 }

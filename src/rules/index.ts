@@ -9,7 +9,7 @@
  * last outcomes. A unit whose conditions are broken is undecidable ("unknown"), logged, never
  * thrown.
  */
-import { Engine } from 'json-rules-engine';
+import { Almanac, Engine, Fact, Rule as EngineRule } from 'json-rules-engine';
 import type { FieldPath, Lang, LocalizedText, Procedure, Rule } from '../procedure/types.js';
 import { RULE_KIND } from '../procedure/types.js';
 import { DvcError, ERROR_CODE } from '../errors.js';
@@ -117,16 +117,42 @@ export interface RulesSession {
 
 type UnitKind = 'eligibility' | 'show' | 'require' | 'fee' | 'reduction';
 
+/** A unit's static part, shared by every session of a `RulesFactory`. */
 interface Unit {
+  index: number;
   id: string;
   kind: UnitKind;
   pointer: string;
   rule?: Rule;
   deps: ReadonlySet<string>;
   readsToday: boolean;
-  engine?: Engine;
-  truth?: Truth;
-  runtimeProblem?: RuleProblem;
+  /** The unit's conditions as a json-rules-engine rule, bound to an engine holding its facts. */
+  compiled?: { rule: EvaluableRule; facts: Fact[] };
+}
+
+/** `Rule.evaluate` exists in json-rules-engine 7 (Engine.run calls it) but is not in its types. */
+interface EvaluableRule {
+  evaluate(almanac: Almanac): Promise<{ conditions?: unknown } | undefined>;
+}
+
+/** Options of one session made by a `RulesFactory`. */
+export interface RulesSessionOptions {
+  /** Today as `YYYY-MM-DD`; defaults to the current date in Asia/Ho_Chi_Minh at each evaluation. */
+  today?: string;
+  /** Called once per run-time rule failure; defaults to the factory's `onProblem`. */
+  onProblem?: (problem: RuleProblem) => void;
+}
+
+/**
+ * The rules of one procedure prepared once (field index, condition analysis, compiled
+ * json-rules-engine rules), for callers that need many independent sessions — a server verifying
+ * many payloads. Sessions share nothing mutable and may evaluate concurrently.
+ */
+export interface RulesFactory {
+  /** Problems found when the rules were prepared (reported once, to the factory's `onProblem`). */
+  readonly problems: readonly RuleProblem[];
+  /** A fresh session, as `createRules` gives, without preparing the rules again. */
+  createSession(options?: RulesSessionOptions): RulesSession;
 }
 
 interface Console {
@@ -161,13 +187,31 @@ function collectFacts(node: unknown, out: Set<string>): Set<string> {
 
 const unique = <T>(xs: Iterable<T>): T[] => [...new Set(xs)];
 
-export function createRules(procedure: Procedure, options: RulesOptions = {}): RulesSession {
-  if (options.today !== undefined && !parseIsoDate(options.today))
+function checkToday(today: string | undefined): void {
+  if (today !== undefined && !parseIsoDate(today))
     throw new DvcError(
       ERROR_CODE.invalidArgument,
-      `today must be a date YYYY-MM-DD, got "${String(options.today)}"`,
+      `today must be a date YYYY-MM-DD, got "${String(today)}"`,
     );
-  const log = options.onProblem ?? defaultLog;
+}
+
+export function createRules(procedure: Procedure, options: RulesOptions = {}): RulesSession {
+  checkToday(options.today);
+  return createRulesFactory(procedure, { onProblem: options.onProblem }).createSession({
+    today: options.today,
+  });
+}
+
+/**
+ * Prepares a procedure's rules once; `createSession()` then costs no more than a few arrays.
+ * Static problems go to `options.onProblem` (default `console.warn`) here, once.
+ */
+export function createRulesFactory(
+  procedure: Procedure,
+  options: { onProblem?: (problem: RuleProblem) => void } = {},
+): RulesFactory {
+  const factoryLog = options.onProblem ?? defaultLog;
+  const log = factoryLog;
   const fields = indexFields(procedure);
   const knownKeys = new Set(fields.byKey.keys());
   const staticProblems: RuleProblem[] = [];
@@ -198,17 +242,26 @@ export function createRules(procedure: Procedure, options: RulesOptions = {}): R
       staticProblems.push(p);
       log(p);
     }
-    let engine: Engine | undefined;
+    let compiled: Unit['compiled'];
     if (a.engineConditions) {
       try {
-        engine = new Engine([], { allowUndefinedFacts: false, allowUndefinedConditions: false });
-        registerFacts(
+        const engine = new Engine([], {
+          allowUndefinedFacts: false,
+          allowUndefinedConditions: false,
+        });
+        const facts = registerFacts(
           engine,
           [...collectFacts(a.engineConditions, new Set())].filter((f) => knownKeys.has(pathKey(f))),
         );
-        engine.addRule({ conditions: a.engineConditions as never, event: { type: id }, name: id });
+        const engineRule = new EngineRule({
+          conditions: a.engineConditions as never,
+          event: { type: id },
+          name: id,
+        });
+        engine.addRule(engineRule);
+        compiled = { rule: engineRule as unknown as EvaluableRule, facts };
       } catch (err) {
-        engine = undefined;
+        compiled = undefined;
         const p = problem(RULE_PROBLEM.malformed, id, pointer, {
           detail: err instanceof Error ? err.message : String(err),
         });
@@ -216,7 +269,16 @@ export function createRules(procedure: Procedure, options: RulesOptions = {}): R
         log(p);
       }
     }
-    return { id, kind, pointer, rule, deps: a.dependencies, readsToday: a.readsToday, engine };
+    return {
+      index: units.length,
+      id,
+      kind,
+      pointer,
+      rule,
+      deps: a.dependencies,
+      readsToday: a.readsToday,
+      compiled,
+    };
   };
 
   const units: Unit[] = [];
@@ -256,12 +318,14 @@ export function createRules(procedure: Procedure, options: RulesOptions = {}): R
       }
 
   /** Show-rule targets (canonical keys) and documents hidden by the current outcomes. */
-  const hiddenBy = (): { fields: Set<string>; documents: Set<string> } => {
+  const hiddenBy = (
+    truths: readonly (Truth | undefined)[],
+  ): { fields: Set<string>; documents: Set<string> } => {
     const shown = new Map<string, boolean>();
     const docShown = new Map<string, boolean>();
     // A target of several show rules is visible while any of them holds.
     for (const u of showUnits) {
-      const holds = u.truth === TRUTH.true;
+      const holds = truths[u.index] === TRUTH.true;
       for (const f of u.rule?.targets?.fields ?? [])
         shown.set(pathKey(f), (shown.get(pathKey(f)) ?? false) || holds);
       for (const d of u.rule?.targets?.documents ?? [])
@@ -276,173 +340,188 @@ export function createRules(procedure: Procedure, options: RulesOptions = {}): R
     return { fields: hiddenFields, documents: hiddenDocs };
   };
 
-  let cachedToday: string | undefined;
-  let hiddenUsed = new Set<string>();
-  let stats: EvaluationStats = { evaluated: [], reused: units.map((u) => u.id) };
-  const loggedRuntime = new Set<string>();
-  let queue: Promise<unknown> = Promise.resolve();
+  const createSession = (sessionOptions: RulesSessionOptions = {}): RulesSession => {
+    checkToday(sessionOptions.today);
+    const log = sessionOptions.onProblem ?? factoryLog;
+    // This session's outcomes and run-time problems, by unit index.
+    const truths: (Truth | undefined)[] = units.map(() => undefined);
+    const runtimeProblems: (RuleProblem | undefined)[] = units.map(() => undefined);
+    let cachedToday: string | undefined;
+    let hiddenUsed = new Set<string>();
+    let stats: EvaluationStats = { evaluated: [], reused: units.map((u) => u.id) };
+    const loggedRuntime = new Set<string>();
+    let queue: Promise<unknown> = Promise.resolve();
 
-  const runUnit = async (
-    u: Unit,
-    answers: Record<string, unknown>,
-    today: string,
-  ): Promise<void> => {
-    u.runtimeProblem = undefined;
-    if (!u.engine) {
-      u.truth = TRUTH.unknown;
-      return;
-    }
-    try {
-      const out = await u.engine.run({ [ANSWERS_FACT]: answers, [TODAY_FACT]: today });
-      const r = out.results[0] ?? out.failureResults[0];
-      u.truth = truthOf(r?.conditions);
-    } catch (err) {
-      u.truth = TRUTH.unknown;
-      const p = problem(RULE_PROBLEM.runtime, u.id, u.pointer, {
-        detail: err instanceof Error ? err.message : String(err),
-      });
-      u.runtimeProblem = p;
-      const key = `${u.id}\u0000${p.message.en}`;
-      if (!loggedRuntime.has(key)) {
-        loggedRuntime.add(key);
-        log(p);
+    const runUnit = async (u: Unit, facts: readonly Fact[]): Promise<void> => {
+      runtimeProblems[u.index] = undefined;
+      if (!u.compiled) {
+        truths[u.index] = TRUTH.unknown;
+        return;
       }
-    }
-  };
-
-  const doEvaluate = async (
-    answers: Record<string, unknown>,
-    changed?: FieldPath[],
-  ): Promise<RulesResult> => {
-    const input =
-      answers !== null && typeof answers === 'object' && !Array.isArray(answers) ? answers : {};
-    const today = options.today ?? todayInVietnam();
-    const todayChanged = cachedToday !== undefined && cachedToday !== today;
-    cachedToday = today;
-    let dirty: string[] | undefined = changed?.map(pathKey);
-    const ran = new Set<string>();
-    let hidden = hiddenUsed;
-    const extraProblems: RuleProblem[] = [];
-    // Hidden answers do not count: a show rule may hide a field another rule reads, so repeat
-    // until the hidden set settles (at most once per show rule, plus one).
-    for (let round = 0; ; round++) {
-      const effective = withoutPaths(input, hidden);
-      const todo = units.filter(
-        (u) =>
-          u.truth === undefined ||
-          dirty === undefined ||
-          (todayChanged && round === 0 && u.readsToday) ||
-          [...u.deps].some((d) => dirty!.some((c) => pathsOverlap(d, c))),
-      );
-      await Promise.all(todo.map((u) => runUnit(u, effective, today)));
-      for (const u of todo) ran.add(u.id);
-      const next = hiddenBy().fields;
-      const delta = [...next]
-        .filter((k) => !hidden.has(k))
-        .concat([...hidden].filter((k) => !next.has(k)));
-      hidden = next;
-      if (delta.length === 0) break;
-      if (round > showUnits.length) {
-        const p = problem(RULE_PROBLEM.showCycle, 'rules', '/rules', {});
-        extraProblems.push(p);
-        if (!loggedRuntime.has(p.code)) {
-          loggedRuntime.add(p.code);
+      try {
+        // What Engine.run does for one rule, minus its shared `status` (which makes concurrent runs
+        // of one engine skip rules) and its events: a fresh almanac per run, the engine's facts,
+        // then this run's answers and date.
+        const almanac = new Almanac({ allowUndefinedFacts: false });
+        for (const f of u.compiled.facts) almanac.addFact(f);
+        for (const f of facts) almanac.addFact(f);
+        const r = await u.compiled.rule.evaluate(almanac);
+        truths[u.index] = truthOf(r?.conditions);
+      } catch (err) {
+        truths[u.index] = TRUTH.unknown;
+        const p = problem(RULE_PROBLEM.runtime, u.id, u.pointer, {
+          detail: err instanceof Error ? err.message : String(err),
+        });
+        runtimeProblems[u.index] = p;
+        const key = `${u.id}\u0000${p.message.en}`;
+        if (!loggedRuntime.has(key)) {
+          loggedRuntime.add(key);
           log(p);
         }
-        break;
       }
-      dirty = delta;
-    }
-    hiddenUsed = hidden;
-    stats = { evaluated: [...ran], reused: units.filter((u) => !ran.has(u.id)).map((u) => u.id) };
-    return buildResult(input, extraProblems);
-  };
-
-  const buildResult = (
-    answers: Record<string, unknown>,
-    extraProblems: RuleProblem[],
-  ): RulesResult => {
-    const reasons: EligibilityReason[] = [];
-    const undecided: string[] = [];
-    for (const u of units) {
-      if (u.kind !== 'eligibility' || !u.rule) continue;
-      if (u.truth === TRUTH.false) {
-        const reason: EligibilityReason = {
-          rule: u.rule.id,
-          message: u.rule.reason ?? DEFAULT_INELIGIBLE_REASON,
-        };
-        if (u.rule.remedy) reason.remedy = u.rule.remedy;
-        reasons.push(reason);
-      } else if (u.truth !== TRUTH.true) undecided.push(u.rule.id);
-    }
-    const status = reasons.length
-      ? ELIGIBILITY_STATUS.ineligible
-      : undecided.length
-        ? ELIGIBILITY_STATUS.unknown
-        : ELIGIBILITY_STATUS.eligible;
-
-    const h = hiddenBy();
-    const isHidden = (path: string): boolean => {
-      const key = pathKey(path);
-      for (const k of h.fields) if (isWithin(key, k)) return true;
-      return false;
-    };
-    const visibleFields = allPaths.filter((p) => !isHidden(p));
-    const hiddenFields = allPaths.filter((p) => isHidden(p));
-    const visibleDocs = documentIds.filter((d) => !h.documents.has(d));
-
-    const requiredFields: string[] = [];
-    const requiredDocs = new Set<string>(
-      (Array.isArray(procedure.documents) ? procedure.documents : [])
-        .filter((d) => d.required === true)
-        .map((d) => d.id),
-    );
-    for (const u of units) {
-      if (u.kind !== 'require' || u.truth !== TRUTH.true) continue;
-      for (const f of u.rule?.targets?.fields ?? []) requiredFields.push(f);
-      for (const d of u.rule?.targets?.documents ?? []) requiredDocs.add(d);
-    }
-    // Hidden wins: a field or document that is not shown is never required.
-    const required: TargetLists = {
-      fields: unique(requiredFields)
-        .filter((f) => !isHidden(f))
-        .sort((a, b) => (order.get(pathKey(a)) ?? 0) - (order.get(pathKey(b)) ?? 0)),
-      documents: documentIds.filter((d) => requiredDocs.has(d) && !h.documents.has(d)),
     };
 
-    const fee = computeFee(
-      procedure.fees,
-      withoutPaths(answers, h.fields),
-      (id) => feeUnits.get(id)?.truth ?? TRUTH.unknown,
-      (id) => reductionUnits.get(id)?.truth ?? TRUTH.unknown,
-    );
-    const runtime = units.flatMap((u) => (u.runtimeProblem ? [u.runtimeProblem] : []));
+    const doEvaluate = async (
+      answers: Record<string, unknown>,
+      changed?: FieldPath[],
+    ): Promise<RulesResult> => {
+      const input =
+        answers !== null && typeof answers === 'object' && !Array.isArray(answers) ? answers : {};
+      const today = sessionOptions.today ?? todayInVietnam();
+      const todayChanged = cachedToday !== undefined && cachedToday !== today;
+      cachedToday = today;
+      let dirty: string[] | undefined = changed?.map(pathKey);
+      const ran = new Set<string>();
+      let hidden = hiddenUsed;
+      const extraProblems: RuleProblem[] = [];
+      // Hidden answers do not count: a show rule may hide a field another rule reads, so repeat
+      // until the hidden set settles (at most once per show rule, plus one).
+      for (let round = 0; ; round++) {
+        const effective = withoutPaths(input, hidden);
+        const todo = units.filter(
+          (u) =>
+            truths[u.index] === undefined ||
+            dirty === undefined ||
+            (todayChanged && round === 0 && u.readsToday) ||
+            [...u.deps].some((d) => dirty!.some((c) => pathsOverlap(d, c))),
+        );
+        const facts = [new Fact(ANSWERS_FACT, effective), new Fact(TODAY_FACT, today)];
+        await Promise.all(todo.map((u) => runUnit(u, facts)));
+        for (const u of todo) ran.add(u.id);
+        const next = hiddenBy(truths).fields;
+        const delta = [...next]
+          .filter((k) => !hidden.has(k))
+          .concat([...hidden].filter((k) => !next.has(k)));
+        hidden = next;
+        if (delta.length === 0) break;
+        if (round > showUnits.length) {
+          const p = problem(RULE_PROBLEM.showCycle, 'rules', '/rules', {});
+          extraProblems.push(p);
+          if (!loggedRuntime.has(p.code)) {
+            loggedRuntime.add(p.code);
+            log(p);
+          }
+          break;
+        }
+        dirty = delta;
+      }
+      hiddenUsed = hidden;
+      stats = { evaluated: [...ran], reused: units.filter((u) => !ran.has(u.id)).map((u) => u.id) };
+      return buildResult(input, extraProblems);
+    };
+
+    const truthOfUnit = (u: Unit | undefined): Truth =>
+      (u ? truths[u.index] : undefined) ?? TRUTH.unknown;
+
+    const buildResult = (
+      answers: Record<string, unknown>,
+      extraProblems: RuleProblem[],
+    ): RulesResult => {
+      const reasons: EligibilityReason[] = [];
+      const undecided: string[] = [];
+      for (const u of units) {
+        if (u.kind !== 'eligibility' || !u.rule) continue;
+        const truth = truths[u.index];
+        if (truth === TRUTH.false) {
+          const reason: EligibilityReason = {
+            rule: u.rule.id,
+            message: u.rule.reason ?? DEFAULT_INELIGIBLE_REASON,
+          };
+          if (u.rule.remedy) reason.remedy = u.rule.remedy;
+          reasons.push(reason);
+        } else if (truth !== TRUTH.true) undecided.push(u.rule.id);
+      }
+      const status = reasons.length
+        ? ELIGIBILITY_STATUS.ineligible
+        : undecided.length
+          ? ELIGIBILITY_STATUS.unknown
+          : ELIGIBILITY_STATUS.eligible;
+
+      const h = hiddenBy(truths);
+      const isHidden = (path: string): boolean => {
+        const key = pathKey(path);
+        for (const k of h.fields) if (isWithin(key, k)) return true;
+        return false;
+      };
+      const visibleFields = allPaths.filter((p) => !isHidden(p));
+      const hiddenFields = allPaths.filter((p) => isHidden(p));
+      const visibleDocs = documentIds.filter((d) => !h.documents.has(d));
+
+      const requiredFields: string[] = [];
+      const requiredDocs = new Set<string>(
+        (Array.isArray(procedure.documents) ? procedure.documents : [])
+          .filter((d) => d.required === true)
+          .map((d) => d.id),
+      );
+      for (const u of units) {
+        if (u.kind !== 'require' || truths[u.index] !== TRUTH.true) continue;
+        for (const f of u.rule?.targets?.fields ?? []) requiredFields.push(f);
+        for (const d of u.rule?.targets?.documents ?? []) requiredDocs.add(d);
+      }
+      // Hidden wins: a field or document that is not shown is never required.
+      const required: TargetLists = {
+        fields: unique(requiredFields)
+          .filter((f) => !isHidden(f))
+          .sort((a, b) => (order.get(pathKey(a)) ?? 0) - (order.get(pathKey(b)) ?? 0)),
+        documents: documentIds.filter((d) => requiredDocs.has(d) && !h.documents.has(d)),
+      };
+
+      const fee = computeFee(
+        procedure.fees,
+        withoutPaths(answers, h.fields),
+        (id) => truthOfUnit(feeUnits.get(id)),
+        (id) => truthOfUnit(reductionUnits.get(id)),
+      );
+      const runtime = runtimeProblems.filter((p): p is RuleProblem => p !== undefined);
+      return {
+        eligibility: { status, reasons, undecided },
+        visible: { fields: visibleFields, documents: visibleDocs },
+        hidden: { fields: hiddenFields, documents: documentIds.filter((d) => h.documents.has(d)) },
+        required,
+        fee,
+        problems: [...staticProblems, ...runtime, ...extraProblems],
+      };
+    };
+
     return {
-      eligibility: { status, reasons, undecided },
-      visible: { fields: visibleFields, documents: visibleDocs },
-      hidden: { fields: hiddenFields, documents: documentIds.filter((d) => h.documents.has(d)) },
-      required,
-      fee,
-      problems: [...staticProblems, ...runtime, ...extraProblems],
+      evaluate(answers, changed) {
+        // One evaluation at a time: outcomes are cached between calls, and json-rules-engine's
+        // Engine is not re-entrant.
+        const run = queue.then(() => doEvaluate(answers, changed));
+        queue = run.catch(() => undefined);
+        return run;
+      },
+      problems: staticProblems,
+      get lastEvaluation() {
+        return stats;
+      },
+      dependencies() {
+        return Object.fromEntries(units.map((u) => [u.id, [...u.deps].sort()]));
+      },
     };
   };
 
-  return {
-    evaluate(answers, changed) {
-      // One evaluation at a time: outcomes are cached between calls, and json-rules-engine's
-      // Engine is not re-entrant.
-      const run = queue.then(() => doEvaluate(answers, changed));
-      queue = run.catch(() => undefined);
-      return run;
-    },
-    problems: staticProblems,
-    get lastEvaluation() {
-      return stats;
-    },
-    dependencies() {
-      return Object.fromEntries(units.map((u) => [u.id, [...u.deps].sort()]));
-    },
-  };
+  return { problems: staticProblems, createSession };
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { canonicalize } from '../jcs/canonicalize.js';
 import type { Procedure } from '../procedure/types.js';
-import { createRules, type RulesResult } from '../rules/index.js';
+import { createRulesFactory, type RulesFactory, type RulesResult } from '../rules/index.js';
 import { findField } from '../submission/fields.js';
 import { toPayloadFee, type SubmissionPayload } from '../submission/payload.js';
 import { createValidator, type Validator } from '../validation/index.js';
@@ -21,6 +21,19 @@ function validatorFor(procedure: Procedure): Promise<Validator> {
   validators.set(procedure, created);
   created.catch(() => validators.delete(procedure));
   return created;
+}
+
+// Preparing the rules (field index, condition analysis, one json-rules-engine rule per unit) is
+// the other per-procedure cost; each payload then gets its own session from the factory.
+const rulesFactories = new WeakMap<Procedure, RulesFactory>();
+
+function rulesFactoryFor(procedure: Procedure): RulesFactory {
+  let factory = rulesFactories.get(procedure);
+  if (!factory) {
+    factory = createRulesFactory(procedure, { onProblem: () => {} });
+    rulesFactories.set(procedure, factory);
+  }
+  return factory;
 }
 
 /** The civil date in Asia/Ho_Chi_Minh (UTC+7, no daylight saving) of an instant. */
@@ -46,7 +59,7 @@ export async function checkSubmissionData(
   submittedMs: number,
 ): Promise<VerifyError[]> {
   const errors: VerifyError[] = [];
-  const rules = createRules(procedure, { today: vietnamDate(submittedMs), onProblem: () => {} });
+  const rules = rulesFactoryFor(procedure).createSession({ today: vietnamDate(submittedMs) });
   const result: RulesResult = await rules.evaluate(payload.answers);
 
   // Answers for fields the rules hide: the form never sends them, so someone added them.

@@ -5,6 +5,10 @@
 export * from '../errors.js';
 export {
   verifySubmission,
+  createVerifier,
+  type Verifier,
+  type VerifierOptions,
+  type VerifyCallOptions,
   DEFAULT_MAX_AGE_SECONDS,
   DEFAULT_CLOCK_SKEW_SECONDS,
   type VerifyOptions,

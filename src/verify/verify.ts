@@ -66,6 +66,18 @@ export interface VerifyOptions {
   maxLength?: number;
 }
 
+/** What a `Verifier` fixes once: the procedure, its file, the trusted keys and the limits. */
+export type VerifierOptions = Omit<VerifyOptions, 'nonceStore' | 'attachments' | 'now'>;
+
+/** What changes from one payload to the next. */
+export type VerifyCallOptions = Pick<VerifyOptions, 'nonceStore' | 'attachments' | 'now'>;
+
+/** `verifySubmission` for one procedure, with the per-procedure work done once. */
+export interface Verifier {
+  /** Same checks, codes and order as `verifySubmission`; never throws. */
+  verify(jws: string, options?: VerifyCallOptions): Promise<VerifyResult>;
+}
+
 export const DEFAULT_MAX_AGE_SECONDS = 24 * 3600;
 export const DEFAULT_CLOCK_SKEW_SECONDS = 300;
 
@@ -92,23 +104,104 @@ const URL_PARAMS = ['jku', 'x5u'];
 
 /**
  * Verifies a compact JWS submission against the server's procedure. Never throws: every problem,
- * including unexpected ones, comes back as `{ ok: false, errors }` with stable codes.
+ * including unexpected ones, comes back as `{ ok: false, errors }` with stable codes. A server
+ * verifying many payloads should hold a `createVerifier` per procedure instead.
  */
 export async function verifySubmission(jws: string, options: VerifyOptions): Promise<VerifyResult> {
-  try {
-    return await run(jws, options);
-  } catch (e) {
-    if (e instanceof Reject) return { ok: false, errors: e.errors };
-    return {
-      ok: false,
-      errors: [
-        error(VERIFY_ERROR.internalError, { detail: e instanceof Error ? e.message : String(e) }),
-      ],
-    };
-  }
+  return createVerifier(options).verify(jws, options);
 }
 
-async function run(jws: string, options: VerifyOptions): Promise<VerifyResult> {
+/** The per-procedure values a verifier computes on first use and then keeps. */
+interface Prepared {
+  options: VerifierOptions;
+  procedureSha256(): Promise<string>;
+  trusted(): Promise<TrustedKey[]> | undefined;
+}
+
+interface TrustedKey {
+  jwk: JsonWebKeyLike;
+  thumbprint: string | undefined;
+}
+
+function once<T>(make: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | undefined;
+  return () => (value ??= make());
+}
+
+/**
+ * A verifier for one procedure file: the file's SHA-256, the trusted keys' thumbprints, the
+ * compiled validator and the prepared rules are computed once (on first need, so a forged token
+ * still costs no schema compilation) and reused for every payload. The options are read when
+ * the verifier is created; make a new one when the procedure file or the trusted keys change.
+ */
+export function createVerifier(options: VerifierOptions): Verifier {
+  const fixed: VerifierOptions = { ...options };
+  const { procedureText, trustedKeys } = fixed;
+  const prepared: Prepared = {
+    options: fixed,
+    procedureSha256: once(() => sha256Hex(procedureText ?? '')),
+    trusted: trustedKeys
+      ? once(() =>
+          Promise.all(
+            trustedKeys.map(async (k) => ({ jwk: k, thumbprint: await safeThumbprint(k) })),
+          ),
+        )
+      : () => undefined,
+  };
+  return {
+    async verify(jws, call = {}) {
+      try {
+        return await run(jws, prepared, call);
+      } catch (e) {
+        if (e instanceof Reject) return { ok: false, errors: e.errors };
+        return {
+          ok: false,
+          errors: [
+            error(VERIFY_ERROR.internalError, {
+              detail: e instanceof Error ? e.message : String(e),
+            }),
+          ],
+        };
+      }
+    },
+  };
+}
+
+/**
+ * Imported public keys, by algorithm and key material (the members an RFC 7638 thumbprint
+ * covers, which are all `importJWK` receives): importing is a WebCrypto round trip per payload
+ * otherwise. Bounded, least recently used first out, so a flood of fresh embedded keys cannot
+ * grow it; only successful imports are kept.
+ */
+const KEY_CACHE_SIZE = 256;
+const importedKeys = new Map<string, Promise<unknown>>();
+
+function importCached(jwk: JsonWebKeyLike, alg: SubmissionAlgorithm): Promise<unknown> {
+  const members = [alg, jwk.kty, jwk.crv, jwk.x, jwk.y, jwk.n, jwk.e];
+  const cacheable = members.every((m) => m === undefined || typeof m === 'string');
+  const key = cacheable ? JSON.stringify(members) : undefined;
+  const hit = key === undefined ? undefined : importedKeys.get(key);
+  if (hit && key !== undefined) {
+    importedKeys.delete(key);
+    importedKeys.set(key, hit);
+    return hit;
+  }
+  const imported = importJWK(jwk as Parameters<typeof importJWK>[0], alg);
+  if (key !== undefined) {
+    importedKeys.set(key, imported);
+    imported.catch(() => importedKeys.delete(key));
+    if (importedKeys.size > KEY_CACHE_SIZE)
+      importedKeys.delete(importedKeys.keys().next().value as string);
+  }
+  return imported;
+}
+
+async function run(
+  jws: string,
+  prepared: Prepared,
+  call: VerifyCallOptions,
+): Promise<VerifyResult> {
+  const { options } = prepared;
   // 1. Compact serialisation, strictly decoded.
   if (typeof jws !== 'string') reject(VERIFY_ERROR.malformedJws, { detail: 'not a string' });
   const maxLength = options.maxLength ?? 2_000_000;
@@ -148,12 +241,12 @@ async function run(jws: string, options: VerifyOptions): Promise<VerifyResult> {
     if (name in h) reject(VERIFY_ERROR.unsupportedHeader, { name });
 
   // 3. The key: embedded `jwk` (checked against trustedKeys) or a trusted key named by `kid`.
-  const key = await resolveKey(h, alg, options.trustedKeys);
+  const key = await resolveKey(h, alg, prepared.trusted());
 
   // 4. Signature, with the algorithm pinned to the one vetted above.
   if (signature.length !== SIGNATURE_LENGTH[alg]) reject(VERIFY_ERROR.signatureInvalid);
   try {
-    const cryptoKey = await importJWK(key.jwk as Parameters<typeof importJWK>[0], alg);
+    const cryptoKey = (await importCached(key.jwk, alg)) as Parameters<typeof compactVerify>[1];
     await compactVerify(jws, cryptoKey, { algorithms: [alg] });
   } catch {
     reject(VERIFY_ERROR.signatureInvalid);
@@ -215,7 +308,7 @@ async function run(jws: string, options: VerifyOptions): Promise<VerifyResult> {
       '/procedure/version',
     );
   if (options.procedureText !== undefined) {
-    const expected = await sha256Hex(options.procedureText);
+    const expected = await prepared.procedureSha256();
     if (payload.procedure.sha256 !== expected)
       reject(
         VERIFY_ERROR.procedureHashMismatch,
@@ -223,7 +316,7 @@ async function run(jws: string, options: VerifyOptions): Promise<VerifyResult> {
         '/procedure/sha256',
       );
   }
-  const now = options.now ?? new Date();
+  const now = call.now ?? new Date();
   const submittedMs = Date.parse(payload.submittedAt);
   const skewMs = (options.clockSkewSeconds ?? DEFAULT_CLOCK_SKEW_SECONDS) * 1000;
   const maxAgeSeconds = options.maxAgeSeconds ?? DEFAULT_MAX_AGE_SECONDS;
@@ -238,11 +331,11 @@ async function run(jws: string, options: VerifyOptions): Promise<VerifyResult> {
   const errors = await checkSubmissionData(payload, procedure, submittedMs);
 
   // 8. The stored files.
-  if (options.attachments) errors.push(...(await checkAttachments(payload, options.attachments)));
+  if (call.attachments) errors.push(...(await checkAttachments(payload, call.attachments)));
   if (errors.length > 0) return { ok: false, errors };
 
   // 9. Spend the nonce last, so a rejected submission does not burn it.
-  if (options.nonceStore && !(await options.nonceStore.consume(payload.nonce)))
+  if (call.nonceStore && !(await call.nonceStore.consume(payload.nonce)))
     reject(VERIFY_ERROR.nonceReplayed, {}, '/nonce');
   return { ok: true, submission: payload, kid: key.thumbprint };
 }
@@ -255,13 +348,9 @@ function lastToken(pointer: string): string {
 async function resolveKey(
   h: Record<string, unknown>,
   alg: SubmissionAlgorithm,
-  trustedKeys: readonly JsonWebKeyLike[] | undefined,
+  trustedKeys: Promise<TrustedKey[]> | undefined,
 ): Promise<{ jwk: JsonWebKeyLike; thumbprint: string }> {
-  const trusted = trustedKeys
-    ? await Promise.all(
-        trustedKeys.map(async (k) => ({ jwk: k, thumbprint: await safeThumbprint(k) })),
-      )
-    : undefined;
+  const trusted = trustedKeys ? await trustedKeys : undefined;
   const embedded = h['jwk'];
   if (embedded !== undefined) {
     const jwk = checkKey(embedded, alg);

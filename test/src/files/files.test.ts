@@ -321,17 +321,56 @@ test('formAndCopies names the document form and the number of copies', () => {
   assert.equal(formAndCopies('original', 1, 'en'), 'Original, 1 copy');
 });
 
-test('sha256Blob hashes slice by slice and reports progress', async () => {
+test('sha256Blob streams into one buffer and reports progress per step', async () => {
   const data = new Uint8Array(1_000_003);
   for (let i = 0; i < data.length; i++) data[i] = (i * 31 + 7) & 0xff;
   const expected = createHash('sha256').update(data).digest('hex');
   const progress: number[] = [];
   const hex = await sha256Blob(new Blob([data]), {
     chunkSize: 256 * 1024,
+    oneShotMaxBytes: 0,
     onProgress: (done) => progress.push(done),
   });
   assert.equal(hex, expected);
   assert.deepEqual(progress, [0, 262144, 524288, 786432, 1000003]);
+  // A blob without a byte stream is read slice by slice, with the same steps.
+  const slicesOnly = {
+    size: data.length,
+    slice: (a?: number, b?: number) => new Blob([data]).slice(a, b),
+  };
+  const sliceProgress: number[] = [];
+  assert.equal(
+    await sha256Blob(slicesOnly, {
+      chunkSize: 256 * 1024,
+      oneShotMaxBytes: 0,
+      onProgress: (done) => sliceProgress.push(done),
+    }),
+    expected,
+  );
+  assert.deepEqual(sliceProgress, [0, 262144, 524288, 786432, 1000003]);
+  // One-shot WebCrypto path (the default under 64 MB): progress at the start and the end only.
+  const oneShot: number[] = [];
+  assert.equal(
+    await sha256Blob(new Blob([data]), { onProgress: (done) => oneShot.push(done) }),
+    expected,
+  );
+  assert.deepEqual(oneShot, [0, 1000003]);
+  assert.equal(
+    await sha256Blob(new Blob([]), { oneShotMaxBytes: 0 }),
+    'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+  );
+  const stop = new AbortController();
+  await assert.rejects(
+    sha256Blob(new Blob([data]), {
+      chunkSize: 256 * 1024,
+      oneShotMaxBytes: 0,
+      onProgress: (done) => {
+        if (done >= 262144) stop.abort(new Error('stopped midway'));
+      },
+      signal: stop.signal,
+    }),
+    /stopped midway/,
+  );
   assert.equal(
     await sha256Blob(new Blob([])),
     'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
