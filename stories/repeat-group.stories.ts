@@ -113,15 +113,7 @@ const states = fieldStates<Args>({
 export const Empty = states.Empty;
 export const Filled = states.Filled;
 export const WithError = states.WithError;
-/**
- * A disabled group dims each whole item (`fieldset:disabled` has opacity 0.6), hints included.
- * WCAG 1.4.3 exempts text of inactive components, which axe cannot tell from a plain span, so
- * colour contrast alone is not checked here; every other rule still runs.
- */
-export const Disabled = {
-  ...states.Disabled,
-  parameters: { a11y: { config: { rules: [{ id: 'color-contrast', enabled: false }] } } },
-};
+export const Disabled = states.Disabled;
 export const ReadOnly = states.ReadOnly;
 export const Prefilled = states.Prefilled;
 export const English = states.English;
