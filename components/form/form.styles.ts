@@ -172,15 +172,9 @@ export const formStyles = css`
   .checkbox label {
     padding-block: 0.6rem;
   }
-  .error,
-  .submit-failed h3 {
+  .error {
     color: var(--dvc-color-error, #b3261e);
     font-weight: 700;
-  }
-  .submit-failed {
-    border-inline-start: 6px solid var(--dvc-color-error, #b3261e);
-    padding-inline-start: 1rem;
-    margin-block-start: var(--dvc-space-l, 1.5rem);
   }
   /* The upload element draws its own fieldset and drop zone. */
   .document {

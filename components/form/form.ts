@@ -57,9 +57,12 @@ import {
   getPath,
   isSchemaRequired,
   orderSteps,
+  parentPaths,
   pointerToPath,
+  recordsUntickedAsFalse,
   schemaAt,
   setPath,
+  withRequiredParents,
   type Page,
   type Visibility,
 } from './journey.js';
@@ -281,6 +284,8 @@ export class DvcForm extends LitElement {
   private validator?: Validator;
   private rules?: RulesSession;
   private steps: Step[] = [];
+  /** The objects holding the fields (`child` for `child.fullName`): see `validate`. */
+  private parents: string[] = [];
   private prefilled: Record<string, unknown> = {};
   /** Pages reached so far: the browser's Forward button may not skip validation. */
   private reached = new Set<string>();
@@ -511,6 +516,7 @@ export class DvcForm extends LitElement {
     this.validator = validator;
     this.rules = createRules(procedure, this.today ? { today: this.today } : undefined);
     this.steps = orderSteps(procedure);
+    this.parents = parentPaths(this.fieldsIn(this.steps).map((x) => x.field));
     this.loaded = procedure;
     this.procedureText = text;
     this.delivery.reset();
@@ -627,9 +633,17 @@ export class DvcForm extends LitElement {
     return run;
   }
 
+  /**
+   * Validates the answers with every required object that holds questions present (empty when
+   * nothing in it was answered yet): then an untouched page reports each of its required
+   * questions, not one problem on the object that no question owns (withRequiredParents).
+   */
   private validate(): { problems: Problem[]; value: Record<string, unknown> } {
     const r = this.rulesResult;
-    const result = this.validator!.validate(this.answers, {
+    const answers = this.loaded
+      ? withRequiredParents(this.loaded.data, this.answers, this.parents)
+      : this.answers;
+    const result = this.validator!.validate(answers, {
       lang: this.uiLang,
       hidden: r?.hidden.fields ?? [],
       required: r?.required.fields ?? [],
@@ -836,6 +850,7 @@ export class DvcForm extends LitElement {
     if (id === REVIEW) this.returnToReview = false;
     this.reached.add(id);
     this.summaryPaths = [];
+    this.submitFailed = false;
     if ((options.history ?? 'push') === 'push') this.writeHistory(id, 'push');
     const { index, total } = this.progressOf(id);
     const kind = this.pageKind(id);
@@ -864,7 +879,8 @@ export class DvcForm extends LitElement {
   private async onContinue(): Promise<void> {
     const page = this.currentPage;
     if (!page || !this.validator) return;
-    if (this.unevaluated.size > 0) void this.evaluateRules([]);
+    const unticked = this.recordUnticked(page);
+    if (this.unevaluated.size > 0 || unticked.length > 0) void this.evaluateRules(unticked);
     await this.settled();
     const current = this.currentPage ?? page;
     const { problems } = this.validate();
@@ -880,12 +896,8 @@ export class DvcForm extends LitElement {
     for (const [path, problem] of byField) shown.set(path, problem);
     this.shown = shown;
     if (byField.size > 0) {
-      const pageProblems = [
-        ...problems.filter((p) =>
-          current.fields.some((f) => belongsTo(pointerToPath(p.path), f.field)),
-        ),
-        ...[...byField].flatMap(([key, list]) => (documentIdOfKey(key) ? list : [])),
-      ];
+      // In page order, as the summary lists them (the schema's order may differ).
+      const pageProblems = [...byField.values()].flat();
       await this.showProblems(current.id, pageProblems, [...byField.keys()]);
       return;
     }
@@ -910,6 +922,23 @@ export class DvcForm extends LitElement {
       return;
     }
     await this.goTo(next?.id ?? REVIEW);
+  }
+
+  /**
+   * A check box the person saw and left unticked means "no": on Continue it is recorded as
+   * `false`, so the review page says "Không" and the payload carries it (docs/form.md). Boxes
+   * that must be ticked keep no answer (recordsUntickedAsFalse). Returns the paths set.
+   */
+  private recordUnticked(page: Page): string[] {
+    if (!this.loaded) return [];
+    const paths: string[] = [];
+    for (const field of page.fields) {
+      if (getPath(this.answers, field.field) !== undefined) continue;
+      if (!recordsUntickedAsFalse(this.loaded.data, field)) continue;
+      this.answers = setPath(this.answers, field.field, false);
+      paths.push(field.field);
+    }
+    return paths;
   }
 
   private async onBack(): Promise<void> {
@@ -981,6 +1010,7 @@ export class DvcForm extends LitElement {
       await this.goTo(INELIGIBLE);
       return;
     }
+    this.submitFailed = false;
     const { problems, value } = this.validate();
     const visibleFields = this.pages.flatMap((p) => p.fields);
     const byField = this.withDocumentProblems(
@@ -1040,7 +1070,7 @@ export class DvcForm extends LitElement {
         }),
       );
       await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('#submit-failed')?.focus();
+      this.renderRoot.querySelector<DvcErrorSummary>('dvc-error-summary')?.focus();
     }
   }
 
@@ -1127,18 +1157,48 @@ export class DvcForm extends LitElement {
   }
 
   private renderSummary(): TemplateResult | typeof nothing {
-    if (this.summaryPaths.length === 0) return nothing;
-    const items: ErrorSummaryItem[] = this.summaryPaths.flatMap((path) =>
-      this.summaryLines(path).map((message) => ({
-        message,
-        target: path === DECLARATION_ID ? DECLARATION_ID : fieldId(path),
-      })),
+    if (this.summaryPaths.length === 0) {
+      return this.submitFailed && this.pageId === REVIEW ? this.renderSubmitFailed() : nothing;
+    }
+    const lines = this.summaryPaths.flatMap((path) =>
+      this.summaryLines(path).map((message) => ({ path, message })),
     );
+    // Links with the same text that lead to different questions fail WCAG 2.4.4 for people
+    // who list links with a screen reader: a repeated message names its question.
+    const seen = new Map<string, number>();
+    for (const { message } of lines) seen.set(message, (seen.get(message) ?? 0) + 1);
+    const items: ErrorSummaryItem[] = lines.map(({ path, message }) => {
+      const label =
+        (seen.get(message) ?? 0) > 1 && path !== DECLARATION_ID
+          ? localize(
+              this.fieldsIn(this.steps).find((x) => x.field.field === path)?.field.label,
+              this.uiLang,
+            )
+          : '';
+      return {
+        message: label ? this.msg.summaryForQuestion(message, label) : message,
+        target: path === DECLARATION_ID ? DECLARATION_ID : fieldId(path),
+      };
+    });
     return html`<dvc-error-summary
       part="summary"
       .heading=${this.msg.errorSummaryHeading}
       .items=${items}
       @dvc-error-select=${this.onErrorSelect}
+    ></dvc-error-summary>`;
+  }
+
+  /**
+   * A submission the agency's server turned down (its problem detail) or that could not be sent:
+   * at the top of the review page in the error summary, as GOV.UK places every problem that
+   * stops the person going on. It names no field, so it is plain text, not a link.
+   */
+  private renderSubmitFailed(): TemplateResult {
+    const msg = this.msg;
+    return html`<dvc-error-summary
+      part="summary"
+      .heading=${msg.submitFailedHeading}
+      .items=${[{ message: this.delivery.failure || msg.submitFailedBody }]}
     ></dvc-error-summary>`;
   }
 
@@ -1429,14 +1489,6 @@ export class DvcForm extends LitElement {
           <label for=${DECLARATION_ID}>${msg.declarationLabel}</label>
         </div>
       </section>
-      ${
-        this.submitFailed
-          ? html`<div class="submit-failed" id="submit-failed" tabindex="-1" role="alert">
-              <h3>${msg.submitFailedHeading}</h3>
-              <p>${this.delivery.failure || msg.submitFailedBody}</p>
-            </div>`
-          : nothing
-      }
       <div class="buttons">
         <button
           type="button"

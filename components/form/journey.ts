@@ -236,3 +236,90 @@ export function allFields(steps: Step[]): { step: Step; field: FieldUi }[] {
 export function fieldId(path: string): string {
   return `field-${path.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 }
+
+/**
+ * The objects that contain a field (`child` for `child.fullName`, `a` and `a.b` for `a.b.c`),
+ * shortest first. Group items are not included: a repeat group is one field.
+ */
+export function parentPaths(fields: readonly FieldUi[]): string[] {
+  const out = new Set<string>();
+  for (const f of fields) {
+    const keys = f.field.split('.');
+    for (let i = 1; i < keys.length; i++) out.add(keys.slice(0, i).join('.'));
+  }
+  return [...out].sort((a, b) => a.split('.').length - b.split('.').length);
+}
+
+function isObjectSchema(schema: JsonSchema | undefined): boolean {
+  return (
+    !!schema &&
+    (schema.type === 'object' || (typeof schema.properties === 'object' && !schema.type))
+  );
+}
+
+/**
+ * A copy of `answers` where each object in `parents` that the schema requires (at every level
+ * from the root) and that is missing is an empty object.
+ *
+ * Why: JSON Schema reports a missing required object once, on the object (`/eligibility`),
+ * which no question on the page owns, so an untouched page would pass. With the object
+ * present, each required question in it is reported on its own, worded as a missing answer,
+ * exactly as when the person had answered some of the page. Optional objects stay absent, so
+ * the submitted answers gain nothing the schema does not already demand.
+ */
+export function withRequiredParents(
+  root: JsonSchema,
+  answers: Record<string, unknown>,
+  parents: readonly string[],
+): Record<string, unknown> {
+  let out = answers;
+  for (const parent of parents) {
+    const keys = parent.split('.');
+    for (let i = 0; i < keys.length; i++) {
+      const path = keys.slice(0, i + 1).join('.');
+      const value = getPath(out, path);
+      if (value === undefined) {
+        if (!isSchemaRequired(root, path) || !isObjectSchema(schemaAt(root, path))) break;
+        out = setEmptyObject(out, path);
+      } else if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+        // A wrong answer there is the schema's to report, not ours to replace.
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** `setPath` keeps empty answers out; a scaffolded object has to be there though it is empty. */
+function setEmptyObject(obj: Record<string, unknown>, path: string): Record<string, unknown> {
+  const keys = path.split('.');
+  if (keys.some((k) => FORBIDDEN_KEYS.has(k) || k === '')) return obj;
+  const rootCopy: Record<string, unknown> = { ...obj };
+  let cur = rootCopy;
+  for (let i = 0; i < keys.length - 1; i++) {
+    const next = cur[keys[i]];
+    const copy: Record<string, unknown> =
+      next && typeof next === 'object' && !Array.isArray(next)
+        ? { ...(next as Record<string, unknown>) }
+        : {};
+    cur[keys[i]] = copy;
+    cur = copy;
+  }
+  cur[keys[keys.length - 1]] = {};
+  return rootCopy;
+}
+
+/**
+ * Whether a check box field records `false` when the person leaves it unticked: a plain check
+ * box (no options) whose schema is `type: "boolean"` and accepts `false`. A box that must be
+ * ticked (`const: true`, `enum: [true]`, or no boolean type, as a consent box often is) stays
+ * unanswered, so the person is asked to tick it.
+ */
+export function recordsUntickedAsFalse(root: JsonSchema, field: FieldUi): boolean {
+  if (field.widget !== 'checkbox' || field.options?.length) return false;
+  const schema = schemaAt(root, field.field);
+  if (!schema || schema.type !== 'boolean') return false;
+  if ('const' in schema && schema.const !== false) return false;
+  if (Array.isArray(schema.enum) && !schema.enum.includes(false)) return false;
+  return true;
+}

@@ -11,6 +11,8 @@ export interface FormMessages {
   loadFailedWhatToDo: string;
   retry: string;
   progress: (current: number, total: number) => string;
+  /** A summary line whose text another line repeats: the question tells them apart. */
+  summaryForQuestion: (message: string, question: string) => string;
   back: string;
   continue: string;
   submit: string;
@@ -66,6 +68,7 @@ const vi: FormMessages = {
     'Bạn vui lòng thử lại sau ít phút. Nếu vẫn không được, bạn có thể liên hệ cơ quan giải quyết hoặc nộp hồ sơ trực tiếp tại Bộ phận Một cửa.',
   retry: 'Thử lại',
   progress: (current, total) => `Bước ${current} trên ${total}`,
+  summaryForQuestion: (message, question) => `${message} (câu hỏi: ${question})`,
   back: 'Quay lại',
   continue: 'Tiếp tục',
   submit: 'Gửi hồ sơ',
@@ -129,6 +132,7 @@ const en: FormMessages = {
     'Please try again in a few minutes. If it still does not work, contact the agency or apply in person at the one-stop shop (Bộ phận Một cửa).',
   retry: 'Try again',
   progress: (current, total) => `Step ${current} of ${total}`,
+  summaryForQuestion: (message, question) => `${message} (question: ${question})`,
   back: 'Back',
   continue: 'Continue',
   submit: 'Send application',

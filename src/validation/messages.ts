@@ -13,10 +13,29 @@ export interface MessageContext {
   label?: string;
   /** The widget kind: decides "Nhập" (enter), "Chọn" (choose) or "Tải lên" (upload). */
   action: 'enter' | 'choose' | 'upload';
+  /** The field is a radio group or a list: one answer picked among the options. */
+  choice?: boolean;
   [param: string]: unknown;
 }
 
 type Template = (c: MessageContext) => string;
+
+/**
+ * Longest label a choice message repeats. "Chọn Giới tính" reads well; "Chọn Trẻ có được sinh
+ * ra tại Việt Nam không?" does not, and a long question in the message buries the instruction.
+ */
+const MAX_CHOICE_LABEL = 40;
+
+/**
+ * Whether a radio group's or list's label is a question (ends in "?") or too long to repeat: its
+ * message then says plainly what to do without it, as GOV.UK does ("Select an answer"); the
+ * message stands next to the question and the summary link leads to it.
+ */
+function isQuestion(c: MessageContext): boolean {
+  if (!c.choice || c.label === undefined) return false;
+  const label = c.label.trim();
+  return /[?？]$/.test(label) || label.length > MAX_CHOICE_LABEL;
+}
 
 /** Per-language helpers used by the templates. */
 const VI = {
@@ -34,7 +53,12 @@ const EN = {
 };
 
 const vi: Record<string, Template> = {
-  required: (c) => (c.label ? `${VI.verb(c)} ${c.label}` : `${VI.verb(c)} thông tin bắt buộc này`),
+  required: (c) =>
+    isQuestion(c)
+      ? 'Hãy chọn một câu trả lời'
+      : c.label
+        ? `${VI.verb(c)} ${c.label}`
+        : `${VI.verb(c)} thông tin bắt buộc này`,
   'dependent-required': (c) =>
     c.label
       ? `${VI.verb(c)} ${c.label} (cần có khi đã khai ${String(c.dependsOnLabel ?? c.dependsOn)})`
@@ -47,7 +71,9 @@ const vi: Record<string, Template> = {
       case 'integer':
         return `${VI.subject(c)} phải là một số nguyên`;
       case 'boolean':
-        return `Chọn Có hoặc Không cho ${c.label ?? 'câu hỏi này'}`;
+        return isQuestion(c)
+          ? 'Hãy chọn Có hoặc Không'
+          : `Chọn Có hoặc Không cho ${c.label ?? 'câu hỏi này'}`;
       case 'array':
         return `${VI.subject(c)} phải là một danh sách`;
       case 'object':
@@ -59,7 +85,11 @@ const vi: Record<string, Template> = {
     }
   },
   enum: (c) =>
-    c.label ? `Chọn ${c.label} trong danh sách có sẵn` : 'Chọn một giá trị trong danh sách có sẵn',
+    isQuestion(c)
+      ? 'Hãy chọn một câu trả lời trong danh sách có sẵn'
+      : c.label
+        ? `Chọn ${c.label} trong danh sách có sẵn`
+        : 'Chọn một giá trị trong danh sách có sẵn',
   const: (c) =>
     c.allowed === true
       ? `Đánh dấu vào ô ${c.label ?? 'này'} để tiếp tục`
@@ -145,7 +175,12 @@ const vi: Record<string, Template> = {
 };
 
 const en: Record<string, Template> = {
-  required: (c) => (c.label ? `${EN.verb(c)} ${c.label}` : `${EN.verb(c)} this required answer`),
+  required: (c) =>
+    isQuestion(c)
+      ? 'Select an answer'
+      : c.label
+        ? `${EN.verb(c)} ${c.label}`
+        : `${EN.verb(c)} this required answer`,
   'dependent-required': (c) =>
     `${EN.verb(c)} ${c.label ?? 'this answer'} (needed because you gave ${String(c.dependsOnLabel ?? c.dependsOn)})`,
   'unknown-property': (c) => `The form has no “${String(c.property)}” field. Remove this answer`,
@@ -156,7 +191,9 @@ const en: Record<string, Template> = {
       case 'integer':
         return `${EN.subject(c)} must be a whole number`;
       case 'boolean':
-        return `Select yes or no for ${c.label ?? 'this question'}`;
+        return isQuestion(c)
+          ? 'Select yes or no'
+          : `Select yes or no for ${c.label ?? 'this question'}`;
       case 'array':
         return `${EN.subject(c)} must be a list`;
       case 'object':
@@ -167,7 +204,12 @@ const en: Record<string, Template> = {
         return `${EN.subject(c)} must be typed text`;
     }
   },
-  enum: (c) => (c.label ? `Select ${c.label} from the list` : 'Select a value from the list'),
+  enum: (c) =>
+    isQuestion(c)
+      ? 'Select an answer from the list'
+      : c.label
+        ? `Select ${c.label} from the list`
+        : 'Select a value from the list',
   const: (c) =>
     c.allowed === true
       ? `Tick ${c.label ?? 'this box'} to continue`

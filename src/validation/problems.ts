@@ -66,7 +66,14 @@ export class ProblemBuilder {
           : 'enter';
     const p: Record<string, unknown> = { ...params };
     if (label !== undefined) p.label = label;
-    return { code, path: pointer, message: message(this.lang, code, { ...p, action }), params: p };
+    // Radio buttons and lists whose label is a question: the message must not repeat it.
+    const choice = info?.widget === 'radio' || info?.widget === 'select';
+    return {
+      code,
+      path: pointer,
+      message: message(this.lang, code, { ...p, action, choice }),
+      params: p,
+    };
   }
 
   labelOf(pointer: string): string | undefined {

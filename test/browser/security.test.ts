@@ -291,8 +291,9 @@ describe('security: the built bundle under the demo strict CSP', () => {
       expect(r.firstStep).to.equal('Kiểm tra trường hợp của bạn');
       // One question answered, the other three listed (the sample's own labels).
       expect(r.summaryItems).to.deep.equal([
-        'Chọn Trẻ có được sinh ra tại Việt Nam không?',
-        'Chọn Cha hoặc mẹ của trẻ có phải là người nước ngoài hoặc người không quốc tịch không?',
+        // A message repeated in the summary names its question (WCAG 2.4.4).
+        'Hãy chọn một câu trả lời (câu hỏi: Trẻ có được sinh ra tại Việt Nam không?)',
+        'Hãy chọn một câu trả lời (câu hỏi: Cha hoặc mẹ của trẻ có phải là người nước ngoài hoặc người không quốc tịch không?)',
         'Chọn Thông tin về cha của trẻ',
       ]);
       expect(r.flowViolations).to.deep.equal([]);

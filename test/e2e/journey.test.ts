@@ -207,7 +207,9 @@ describe('the birth-registration journey on the demo site', () => {
     try {
       await receipt.waitFor({ timeout: 20_000 });
     } catch {
-      const shown = await texts(form().locator('#page-heading, .submit-failed, [role="alert"]'));
+      const shown = await texts(
+        form().locator('#page-heading, dvc-error-summary li, [role="alert"]'),
+      );
       const posts = s.logs.filter((l) => l.includes('/api/dossiers'));
       assert.fail(
         `no receipt after Submit; the form shows: ${shown.join(' | ')}; receiver: ${posts.join('')}`,

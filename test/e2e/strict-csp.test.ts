@@ -25,6 +25,16 @@ const skip = !existsSync(BUNDLE)
       ? 'needs Chromium ($CHROME_PATH or /usr/bin/chromium)'
       : false;
 
+/** What the page-side functions read, typed here: this file is checked without the DOM library. */
+interface PageGlobals {
+  document: {
+    querySelector(
+      selector: string,
+    ): { shadowRoot: { textContent: string | null } | null; compiled?: unknown } | null;
+  };
+  violations: string[];
+}
+
 describe('strict-CSP demo page in Chromium', { skip }, () => {
   let s: Running;
   let browser: Browser;
@@ -44,7 +54,7 @@ describe('strict-CSP demo page in Chromium', { skip }, () => {
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    // Page-side code as strings: this file is type-checked without the DOM library.
+    // An init script may be a string: the browser injects it itself, outside the page's CSP.
     await page.addInitScript({
       content: `window.violations = [];
         document.addEventListener('securitypolicyviolation', (e) =>
@@ -52,15 +62,23 @@ describe('strict-CSP demo page in Chromium', { skip }, () => {
     });
     const response = await page.goto(`${s.base}${STRICT_CSP_PAGE}`);
     assert.match(response?.headers()['content-security-policy'] ?? '', /trusted-types lit-html/);
+    // Function forms, not strings: Playwright evaluates a string with `new Function` inside the
+    // page, which this very CSP forbids (EvalError). A function is sent as a function.
     await page.waitForFunction(
-      `document.querySelector('dvc-form')?.shadowRoot?.textContent?.includes(${JSON.stringify(firstStep)})`,
-      undefined,
+      (text) =>
+        (globalThis as unknown as PageGlobals).document
+          .querySelector('dvc-form')
+          ?.shadowRoot?.textContent?.includes(text) ?? false,
+      firstStep,
       { timeout: 15_000 },
     );
-    const state = (await page.evaluate(`({
-      compiled: Boolean(document.querySelector('dvc-form').compiled),
-      violations: window.violations,
-    })`)) as { compiled: boolean; violations: string[] };
+    const state = await page.evaluate(() => {
+      const g = globalThis as unknown as PageGlobals;
+      return {
+        compiled: Boolean(g.document.querySelector('dvc-form')?.compiled),
+        violations: g.violations,
+      };
+    });
     assert.deepEqual(state, { compiled: true, violations: [] });
     assert.deepEqual(errors, []);
     await page.close();

@@ -330,7 +330,7 @@ describe('dvc-form', () => {
       expect(summaryTexts(el)).to.deep.equal([
         'Nhập Họ và tên',
         'Nhập Ngày sinh',
-        'Chọn Bạn có muốn nhận tin nhắn không?',
+        'Hãy chọn một câu trả lời',
       ]);
       expect(field(el, 'hoTen')!.error).to.equal('Nhập Họ và tên');
       await expect(el).to.be.accessible();
@@ -369,10 +369,7 @@ describe('dvc-form', () => {
       await sendKeys({ press: 'Enter' });
       await el.settled();
       await waitUntil(() => summary(el) !== null);
-      expect(summaryTexts(el)).to.deep.equal([
-        'Nhập Ngày sinh',
-        'Chọn Bạn có muốn nhận tin nhắn không?',
-      ]);
+      expect(summaryTexts(el)).to.deep.equal(['Nhập Ngày sinh', 'Hãy chọn một câu trả lời']);
       expect(field(el, 'hoTen')!.value).to.equal('Nguyễn Văn An');
       expect(root(el).activeElement).to.equal(summary(el));
     });
@@ -403,10 +400,7 @@ describe('dvc-form', () => {
       await passEligibility(el);
       await answer(el, 'hoTen', 'Nguyễn Văn An');
       await next(el);
-      expect(summaryTexts(el)).to.deep.equal([
-        'Nhập Ngày sinh',
-        'Chọn Bạn có muốn nhận tin nhắn không?',
-      ]);
+      expect(summaryTexts(el)).to.deep.equal(['Nhập Ngày sinh', 'Hãy chọn một câu trả lời']);
       el.lang = 'en';
       await el.settled();
       expect(headingText(el)).to.equal('About the child');
@@ -416,10 +410,7 @@ describe('dvc-form', () => {
       expect(summary(el)!.shadowRoot!.querySelector('h2')!.textContent).to.equal(
         'There is a problem',
       );
-      expect(summaryTexts(el)).to.deep.equal([
-        'Enter Date of birth',
-        'Select Do you want text messages?',
-      ]);
+      expect(summaryTexts(el)).to.deep.equal(['Enter Date of birth', 'Select an answer']);
       expect(button(el, 'primary')!.textContent!.trim()).to.equal('Continue');
       el.lang = 'vi';
       await el.settled();

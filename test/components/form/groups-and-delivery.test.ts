@@ -124,9 +124,20 @@ describe('dvc-form delivery', () => {
       const event = await errored;
       expect(event.detail.code).to.equal('submit');
       await el.updateComplete;
-      const box = el.shadowRoot!.querySelector<HTMLElement>('#submit-failed')!;
-      expect(box.querySelector('h3')!.textContent).to.equal('Chưa gửi được hồ sơ');
+      // In the error summary at the top of the page, focused (GOV.UK), as plain text: the
+      // problem is no field's.
+      const box = el.shadowRoot!.querySelector<DvcErrorSummary>('dvc-error-summary')!;
+      expect(box.shadowRoot!.querySelector('h2')!.textContent).to.equal('Chưa gửi được hồ sơ');
+      expect(
+        [...box.shadowRoot!.querySelectorAll('li')].map((li) => li.textContent!.trim()),
+      ).to.deep.equal([
+        'Cơ quan chưa tiếp nhận hồ sơ (mã lỗi 404). Vui lòng tải lại trang, kiểm tra thông tin và gửi lại.',
+      ]);
+      expect(box.shadowRoot!.querySelector('a')).to.equal(null);
       expect(el.shadowRoot!.activeElement).to.equal(box);
+      const page = el.shadowRoot!.querySelector('#page-heading')!;
+      expect(box.compareDocumentPosition(page) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
+      expect(el.shadowRoot!.querySelector('#submit-failed')).to.equal(null);
       expect(heading(el)).to.equal('Kiểm tra lại thông tin');
       await expect(el).to.be.accessible();
     } finally {

@@ -84,11 +84,9 @@ const SAMPLES: Sample[] = [
       ['Ngày đăng ký kết hôn (nếu biết)', '18/05/2024'],
       ['Nơi đăng ký kết hôn (nếu biết)', 'UBND phường Ngọc Hà, Hà Nội'],
       ['Bạn có giấy tờ nào chứng minh việc sinh?', 'Giấy chứng sinh do cơ sở y tế cấp'],
-      // KNOWN ISSUE (reported to the lead): case 0 says `surrogacy: false`, and a person who
-      // leaves the box unticked means "no", but <dvc-form> records a check box only when it is
-      // toggled, so the review says "Chưa trả lời" and the payload has no `surrogacy`. Expect
-      // 'Không' here once form.ts records an untouched boolean check box as false.
-      ['Trẻ được sinh ra do mang thai hộ', 'Chưa trả lời'],
+      // Case 0 says `surrogacy: false`: the box is left unticked, and Continue records that as
+      // "no" (docs/form.md, "Check boxes").
+      ['Trẻ được sinh ra do mang thai hộ', 'Không'],
       [
         'Bạn muốn nhận Giấy khai sinh bằng cách nào?',
         'Bản điện tử, qua tài khoản dịch vụ công hoặc VNeID',

@@ -11,6 +11,7 @@ import type {
   DvcSubmittedEvent,
 } from '../../../components/form/events.js';
 import type { DvcReceipt } from '../../../components/receipt/receipt.js';
+import type { DvcErrorSummary } from '../../../components/error-summary/error-summary.js';
 import type { SignedSubmissionResult } from '../../../components/submission/submit.js';
 import { SubmissionTransportError } from '../../../components/submission/transport.js';
 import { loadProcedure } from '../../../src/procedure/load.js';
@@ -168,11 +169,12 @@ describe('dvc-form signed delivery', () => {
       expect(cause).to.be.instanceOf(SubmissionTransportError);
       expect(cause.status).to.equal(422);
       await el.updateComplete;
-      const box = shadow(el).querySelector<HTMLElement>('#submit-failed')!;
-      expect(box.querySelector('h3')!.textContent).to.equal('Chưa gửi được hồ sơ');
-      expect(box.querySelector('p')!.textContent).to.equal(
-        'Hồ sơ không vượt qua bước kiểm tra của cơ quan.',
-      );
+      // The problem's detail is in the error summary at the top of the page, focused.
+      const box = shadow(el).querySelector<DvcErrorSummary>('dvc-error-summary')!;
+      expect(box.shadowRoot!.querySelector('h2')!.textContent).to.equal('Chưa gửi được hồ sơ');
+      expect(
+        [...box.shadowRoot!.querySelectorAll('li')].map((li) => li.textContent!.trim()),
+      ).to.deep.equal(['Hồ sơ không vượt qua bước kiểm tra của cơ quan.']);
       expect(shadow(el).activeElement).to.equal(box);
       expect(calls.length).to.equal(2);
       expect(submitButton(el).disabled).to.equal(false);
@@ -250,7 +252,8 @@ describe('dvc-form signed delivery', () => {
       submitButton(el).click();
       await errored;
       await el.updateComplete;
-      expect(shadow(el).querySelector('#submit-failed p')!.textContent).to.equal(
+      const summary = shadow(el).querySelector<DvcErrorSummary>('dvc-error-summary')!;
+      expect(summary.shadowRoot!.querySelector('li')!.textContent!.trim()).to.equal(
         'Không kết nối được với máy chủ nên hồ sơ có thể chưa được gửi. Vui lòng kiểm tra kết nối mạng rồi bấm “Gửi hồ sơ” lần nữa. Hồ sơ sẽ không bị gửi trùng.',
       );
       await aTimeout(0);
