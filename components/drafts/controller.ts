@@ -32,18 +32,21 @@ import {
   type FileToKeep,
 } from './draft-store.js';
 import { draftMessages, type DraftMessages } from './messages.js';
-import { sha256Hex } from '../../src/submission/payload.js';
+import { MULTIPART_PAYLOAD_PART } from '../../src/files/multipart.js';
+import { sha256Hex, type PayloadDocument } from '../../src/submission/payload.js';
 import {
   OUTBOX_RESULT,
   Outbox,
   isOfflineFailure,
   type OutboxEntry,
+  type OutboxFile,
   type OutboxResult,
   type OutboxSend,
   type OutboxSign,
   type OutboxSigning,
 } from './outbox.js';
 import { changedPaths, patch } from './paths.js';
+import { inProgressFiles, slotOf, type InProgressFile, type UploadLike } from './uploads.js';
 
 export const DRAFT_CHANNEL = 'dvc-forms-drafts';
 
@@ -159,6 +162,12 @@ export class DraftController implements ReactiveController {
   private channel?: BroadcastChannel;
   /** Files waiting for their upload element to appear, by slot. */
   private pendingFiles = new Map<string, FileToKeep[]>();
+  /** Upload elements this controller hears re-render (to keep files still uploading). */
+  private watched = new WeakSet<UploadLike>();
+  /** What was last kept of each element's unfinished files (name, size, hash). */
+  private unfinishedKept = new WeakMap<UploadLike, string>();
+  /** The SHA-256 of files put back from a draft, known before the element hashes them again. */
+  private knownSha = new WeakMap<Blob, string>();
   private checking?: Promise<void>;
   /** The next save replaces the stored draft instead of patching it. */
   private replaceNext = false;
@@ -215,6 +224,7 @@ export class DraftController implements ReactiveController {
       return;
     }
     this.applyPendingFiles();
+    this.watchUploads();
     if (this.phase !== DRAFT_PHASE.active) return;
     if (s.answers !== this.lastAnswers || s.page !== this.lastPage) {
       this.lastAnswers = s.answers;
@@ -519,22 +529,77 @@ export class DraftController implements ReactiveController {
     const upload = e
       .composedPath()
       .find((n): n is UploadLike => n instanceof HTMLElement && n.localName === 'dvc-upload');
-    if (!upload || this.phase !== DRAFT_PHASE.active || !this.key) return;
-    const slot = upload.spec?.id ?? upload.name;
+    if (upload) this.keepSlot(upload);
+  };
+
+  private uploads(): UploadLike[] {
+    const roots: ParentNode[] = [this.host];
+    if (this.host.shadowRoot) roots.push(this.host.shadowRoot);
+    return roots.flatMap((r) => [...r.querySelectorAll<UploadLike>('dvc-upload')]);
+  }
+
+  /**
+   * Hears every re-render of the upload elements: a file chosen and hashed (still uploading) is
+   * kept as soon as it is, and forgotten when it is removed — `dvc-change` only tells of
+   * finished files.
+   */
+  private watchUploads(): void {
+    for (const el of this.uploads()) {
+      if (this.watched.has(el) || typeof el.addController !== 'function') continue;
+      this.watched.add(el);
+      el.addController({ hostUpdated: () => this.onUploadUpdated(el) });
+    }
+  }
+
+  private unfinished(upload: UploadLike): (InProgressFile & { sha256: string })[] {
+    return inProgressFiles(upload).flatMap((f) => {
+      const sha256 = f.sha256 ?? this.knownSha.get(f.file);
+      return sha256 ? [{ ...f, sha256 }] : [];
+    });
+  }
+
+  private onUploadUpdated(upload: UploadLike): void {
+    if (this.phase !== DRAFT_PHASE.active || !this.key) return;
+    const sig = this.unfinished(upload)
+      .map((f) => `${f.sha256}:${f.size}:${f.name}`)
+      .join('|');
+    if (sig === (this.unfinishedKept.get(upload) ?? '')) return;
+    this.unfinishedKept.set(upload, sig);
+    this.keepSlot(upload);
+  }
+
+  /**
+   * Keeps a document slot's files with the draft: the finished ones (`value`) and those chosen
+   * and hashed but still uploading, read when the write runs so it is never behind the element.
+   */
+  private keepSlot(upload: UploadLike): void {
+    if (this.phase !== DRAFT_PHASE.active || !this.key) return;
+    const slot = slotOf(upload);
     if (!slot) return;
-    const files: FileToKeep[] = (upload.value ?? []).map((f) => ({
-      slot,
-      name: f.name,
-      type: f.type,
-      size: f.size,
-      sha256: f.sha256,
-      ...(f.url ? { url: f.url } : {}),
-      ...(f.file ? { file: f.file } : {}),
-    }));
     const key = this.key;
     void this.saving.then(async () => {
       const store = await this.openStore();
-      if (!store) return;
+      if (!store || this.phase !== DRAFT_PHASE.active) return;
+      const files: FileToKeep[] = [
+        ...(upload.value ?? []).map((f) => ({
+          slot,
+          name: f.name,
+          type: f.type,
+          size: f.size,
+          sha256: f.sha256,
+          ...(f.url ? { url: f.url } : {}),
+          ...(f.file ? { file: f.file } : {}),
+        })),
+        ...this.unfinished(upload).map((f) => ({
+          slot,
+          name: f.name,
+          type: f.type,
+          size: f.size,
+          sha256: f.sha256,
+          file: f.file,
+          pending: true,
+        })),
+      ];
       // The draft record must exist before its files are attached to it.
       clearTimeout(this.timer);
       this.timer = undefined;
@@ -562,20 +627,26 @@ export class DraftController implements ReactiveController {
         this.storageFailed(cause);
       }
     });
-  };
+  }
 
   private applyPendingFiles(): void {
     if (this.pendingFiles.size === 0) return;
-    const roots: ParentNode[] = [this.host];
-    if (this.host.shadowRoot) roots.push(this.host.shadowRoot);
-    for (const root of roots) {
-      for (const el of root.querySelectorAll<UploadLike>('dvc-upload')) {
-        const slot = el.spec?.id ?? el.name;
-        const files = slot ? this.pendingFiles.get(slot) : undefined;
-        if (!files) continue;
-        this.pendingFiles.delete(slot);
-        el.value = files.map((f) => ({ ...f }));
-      }
+    for (const el of this.uploads()) {
+      const slot = slotOf(el);
+      const files = slot ? this.pendingFiles.get(slot) : undefined;
+      if (!files) continue;
+      this.pendingFiles.delete(slot);
+      const canAdd = typeof el.addFiles === 'function';
+      el.value = files.filter((f) => !f.pending || !canAdd).map(({ pending: _p, ...f }) => f);
+      // A file that was still uploading is chosen again for the person: the element checks
+      // and hashes it, and tus continues the upload the server already has (same hash, size).
+      const again = files.flatMap((f) => {
+        if (!f.pending || !canAdd || !f.file) return [];
+        const file = new File([f.file], f.name, { type: f.type });
+        this.knownSha.set(file, f.sha256);
+        return [file];
+      });
+      if (again.length > 0) void el.addFiles!(again);
     }
   }
 
@@ -584,7 +655,7 @@ export class DraftController implements ReactiveController {
   /** The Idempotency-Key last generated for a submission (see `newKey`). */
   private lastKey?: string;
   /** The last submission POST: its key and signed bytes, recorded before it was sent. */
-  private lastPost?: { key: string; jws?: string; multipart: boolean };
+  private lastPost?: { key: string; jws?: string };
 
   /**
    * Generates the Idempotency-Key of a new submission (pass as the delivery's `newKey`), so the
@@ -617,8 +688,12 @@ export class DraftController implements ReactiveController {
           } catch {
             // not JSON: not a submission this module can resend
           }
+        } else if (init?.body instanceof FormData) {
+          // Multipart (no upload endpoint): the JWS is the `payload` part (docs/uploads.md).
+          const part = init.body.get(MULTIPART_PAYLOAD_PART);
+          if (typeof part === 'string') jws = part;
         }
-        this.lastPost = { key, ...(jws ? { jws } : {}), multipart: typeof init?.body !== 'string' };
+        this.lastPost = { key, ...(jws ? { jws } : {}) };
       }
       return inner(input, init);
     };
@@ -627,8 +702,10 @@ export class DraftController implements ReactiveController {
   /**
    * After a failed delivery: when the failure is a lack of network, keeps the submission in the
    * outbox (with the key and, when it got that far, the signed bytes of the failed attempt) and
-   * resolves true; the form then says it will be sent automatically. Submissions carrying files
-   * as multipart parts are not queued (the bytes would have to be kept too): false.
+   * resolves true; the form then says it will be sent automatically. Files that travel as
+   * multipart parts (no upload endpoint) are kept with it as Blobs while they stay within
+   * `draft-file-cap-mb`; beyond that the person is told the application cannot wait for the
+   * network on this device, and it resolves false.
    */
   async queueIfOffline(
     payload: FormPayload,
@@ -639,14 +716,31 @@ export class DraftController implements ReactiveController {
       procedureText?: string | Uint8Array;
       procedureSha256?: string;
       hiddenDocuments?: readonly string[];
+      /**
+       * The payload's documents with their bytes (`form.collectDocumentFiles()`), in payload
+       * order: those without `url` are kept for the multipart body.
+       */
+      documents?: readonly (PayloadDocument & { file?: Blob })[];
     },
   ): Promise<boolean> {
     if (this.options.enabled?.() === false || !isOfflineFailure(cause)) return false;
-    const docs = (payload as { documents?: { url?: string }[] }).documents ?? [];
-    if (docs.some((d) => !d.url)) return false;
+    const withFiles: readonly (PayloadDocument & { file?: Blob })[] =
+      ctx.documents ?? payload.documents ?? [];
+    const docs: PayloadDocument[] = withFiles.map(({ file: _file, ...d }) => d);
+    const files: OutboxFile[] = [];
+    for (const d of withFiles) {
+      if (d.url) continue;
+      // A file whose bytes are gone (not kept across a reload) cannot be sent later.
+      if (!d.file || d.file.size !== d.size) return false;
+      files.push({ slot: d.slot, name: d.name, file: d.file });
+    }
+    const capBytes = (this.options.fileCapMb?.() ?? DEFAULT_FILE_CAP_MB) * 1024 * 1024;
+    if (files.reduce((n, f) => n + f.file.size, 0) > capBytes) {
+      this.notify({ kind: NOTICE_KIND.outbox, role: 'alert', text: (m) => m.queueFilesTooLarge });
+      return false;
+    }
     const post = this.lastPost;
     const key = this.lastKey ?? post?.key ?? crypto.randomUUID();
-    if (post?.key === key && post.multipart) return false;
     const jws = post?.key === key ? post.jws : undefined;
     const procedureSha256 =
       ctx.procedureSha256 ??
@@ -660,9 +754,10 @@ export class DraftController implements ReactiveController {
       signing: {
         procedureSha256,
         ...(ctx.challengeEndpoint ? { challengeEndpoint: ctx.challengeEndpoint } : {}),
-        documents: structuredClone(docs) as OutboxSigning['documents'],
+        documents: structuredClone(docs),
         hiddenDocuments: [...(ctx.hiddenDocuments ?? [])],
       },
+      ...(files.length > 0 ? { files } : {}),
     });
   }
 
@@ -822,19 +917,6 @@ export class DraftController implements ReactiveController {
       </div>
     </section>`;
   }
-}
-
-interface UploadLike extends HTMLElement {
-  spec?: { id: string };
-  name: string;
-  value: {
-    name: string;
-    type: string;
-    size: number;
-    sha256: string;
-    url?: string;
-    file?: Blob;
-  }[];
 }
 
 function hasContent(record: DraftRecord): boolean {

@@ -20,6 +20,11 @@ export interface DraftDocument {
   sha256: string;
   url?: string;
   blobId?: string;
+  /**
+   * The file was still being uploaded (tus) when it was kept: on resume it is chosen again for
+   * the person, and tus continues from what the server already holds.
+   */
+  pending?: true;
 }
 
 export interface DraftRecord {
@@ -77,6 +82,8 @@ export interface FileToKeep {
   url?: string;
   /** The bytes, for a file that is not on the server yet. */
   file?: Blob;
+  /** Chosen and hashed, not finished uploading (see DraftDocument.pending). */
+  pending?: boolean;
 }
 
 /** What became of each file of a slot: kept, or not kept and why. */
@@ -194,6 +201,7 @@ export class DraftStore {
         size: f.size,
         sha256: f.sha256,
         ...(f.url ? { url: f.url } : {}),
+        ...(f.pending && !f.url ? { pending: true as const } : {}),
       };
       if (!f.url) {
         if (!f.file || f.file.size === 0) {
@@ -244,11 +252,11 @@ export class DraftStore {
     const rows = new Map((await this.fileRows(draftId(key))).map((r) => [r.id, r.blob]));
     const out: FileToKeep[] = [];
     for (const d of docs) {
-      const { blobId, ...rest } = d;
+      const { blobId, pending, ...rest } = d;
       if (blobId) {
         const blob = rows.get(blobId);
         if (!blob) continue;
-        out.push({ ...rest, file: blob });
+        out.push({ ...rest, file: blob, ...(pending ? { pending: true } : {}) });
       } else {
         out.push(rest);
       }

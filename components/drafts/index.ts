@@ -21,11 +21,14 @@ export {
 export {
   Outbox,
   OUTBOX_RESULT,
+  documentsWithFiles,
   isOfflineFailure,
   type OutboxEntry,
+  type OutboxFile,
   type OutboxResult,
   type OutboxSigning,
 } from './outbox.js';
+export { inProgressFiles, type InProgressFile, type UploadLike } from './uploads.js';
 export { carryOver, type CarryOverResult } from './carry-over.js';
 export { DRAFT_DB_NAME, DraftQuotaError } from './db.js';
 export { draftMessages, type DraftMessages } from './messages.js';

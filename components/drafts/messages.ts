@@ -21,6 +21,8 @@ export interface DraftMessages {
   storageFull: string;
   storageUnavailable: string;
   queued: string;
+  /** Offline, and the files of a multipart submission exceed the cap: it cannot be queued. */
+  queueFilesTooLarge: string;
   queuedSending: string;
   queuedSent: (dossierCode: string) => string;
   queuedSentNoCode: string;
@@ -50,6 +52,8 @@ const vi: DraftMessages = {
   storageUnavailable:
     'Trình duyệt này không cho lưu tạm hồ sơ. Bạn vui lòng không đóng trang này cho đến khi gửi xong hồ sơ.',
   queued: 'Hồ sơ đã được lưu và sẽ tự động gửi khi có mạng.',
+  queueFilesTooLarge:
+    'Không có mạng nên hồ sơ chưa được gửi. Các tệp đính kèm quá lớn để lưu tạm trên thiết bị, nên hồ sơ không thể tự động gửi khi có mạng. Bạn vui lòng giữ trang này mở và bấm “Gửi hồ sơ” lại khi có mạng.',
   queuedSending: 'Đã có mạng. Đang gửi hồ sơ đã lưu…',
   queuedSent: (code) => `Hồ sơ đã lưu trước đây đã được gửi. Mã hồ sơ của bạn là ${code}.`,
   queuedSentNoCode: 'Hồ sơ đã lưu trước đây đã được gửi.',
@@ -80,6 +84,8 @@ const en: DraftMessages = {
     'This browser does not let us save your application. Please keep this page open until you have sent it.',
   queued:
     'Your application has been saved and will be sent automatically when you are back online.',
+  queueFilesTooLarge:
+    'You are offline, so your application has not been sent. The attached files are too large to keep on this device, so it cannot be sent automatically. Please keep this page open and press “Send application” again when you are back online.',
   queuedSending: 'You are back online. Sending your saved application…',
   queuedSent: (code) => `Your saved application has been sent. Your reference number is ${code}.`,
   queuedSentNoCode: 'Your saved application has been sent.',

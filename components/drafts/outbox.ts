@@ -13,6 +13,7 @@
  */
 import type { FormPayload } from '../form/events.js';
 import type { PayloadDocument } from '../../src/submission/payload.js';
+import type { DocumentWithFile } from '../submission/transport.js';
 import { STORE, openDraftDatabase, requestResult, type DraftDatabase } from './db.js';
 
 export interface OutboxSigning {
@@ -30,17 +31,54 @@ export interface OutboxEntry {
   jws?: string;
   form: FormPayload;
   signing: OutboxSigning;
+  /**
+   * The bytes of the documents that travel as multipart parts (no upload endpoint), in the
+   * order of `signing.documents` entries without a `url`. IndexedDB stores Blobs as they are.
+   */
+  files?: OutboxFile[];
   /** Epoch ms. */
   queuedAt: number;
   attempts: number;
   lastAttemptAt?: number;
 }
 
+/** A document file kept with a queued submission, for a multipart body. */
+export interface OutboxFile {
+  slot: string;
+  name: string;
+  file: Blob;
+}
+
 /** How the outbox sends (sendSubmission from components/submission, or a fake in tests). */
 export type OutboxSend = (
   jws: string,
-  options: { action: string; idempotencyKey: string; lang: string },
+  options: {
+    action: string;
+    idempotencyKey: string;
+    lang: string;
+    /**
+     * The payload's documents, with `file` on those sent as multipart parts; absent when every
+     * file is on the server (a JSON body).
+     */
+    documents?: DocumentWithFile[];
+  },
 ) => Promise<{ status: number; body: unknown; replayed: boolean }>;
+
+/**
+ * The payload's documents with the kept bytes put back on those without a `url`, in order: the
+ * body is then built as on the first attempt (`file:<slot>:<n>` counting every entry of the
+ * slot), so the receiver sees the same parts and can replay its first answer.
+ */
+export function documentsWithFiles(entry: OutboxEntry): DocumentWithFile[] | undefined {
+  const files = entry.files ?? [];
+  if (files.length === 0) return undefined;
+  let next = 0;
+  return (entry.signing.documents ?? []).map((d) => {
+    if (d.url) return { slot: d.slot, name: d.name, url: d.url };
+    const kept = files[next++];
+    return { slot: d.slot, name: d.name, ...(kept ? { file: kept.file } : {}) };
+  });
+}
 /** How the outbox signs again (signFormPayload from components/submission). */
 export type OutboxSign = (form: FormPayload, signing: OutboxSigning) => Promise<{ jws: string }>;
 
@@ -199,10 +237,12 @@ export class Outbox {
           // Keep the bytes before sending: if the answer is lost they must be sent again as is.
           await this.update(current);
         }
+        const documents = documentsWithFiles(current);
         const sent = await this.options.send(current.jws, {
           action: current.action,
           idempotencyKey: current.key,
           lang: current.form.lang,
+          ...(documents ? { documents } : {}),
         });
         await this.remove(current.key);
         return { entry: current, result: OUTBOX_RESULT.sent, response: sent.body };

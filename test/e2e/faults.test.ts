@@ -63,7 +63,13 @@ const fault = {
   dropResponses: 0,
   /** After dropping an answer, the server becomes unreachable. */
   downAfterDrop: false,
+  /** tus PATCH requests get no answer (the upload hangs, as on a stalled mobile network). */
+  holdUploads: false,
+  /** tus creation requests (POST) seen since the last reset: 1 means an upload was resumed. */
+  uploadCreations: 0,
   reset() {
+    this.holdUploads = false;
+    this.uploadCreations = 0;
     this.down = false;
     this.fail500 = 0;
     this.cutUploads = 0;
@@ -81,6 +87,8 @@ interface CaseFigures {
   duplicates: number;
 }
 const figures: CaseFigures[] = [];
+/** PATCH requests held open by `holdUploads`, closed after each case. */
+const held: { destroy(): void }[] = [];
 
 describe('faults: nothing is lost, nothing is stored twice', { skip }, () => {
   let app: Receiver;
@@ -123,6 +131,11 @@ describe('faults: nothing is lost, nothing is stored twice', { skip }, () => {
 </html>
 `,
     );
+    // The same form without an upload endpoint: files travel as multipart parts.
+    writeFileSync(
+      join(siteDir, 'multipart.html'),
+      readFileSync(join(siteDir, 'index.html'), 'utf8').replace(/\n\s*upload-endpoint="[^"]*"/, ''),
+    );
     const distHasVerify =
       existsSync(DIST_VERIFY) && typeof (await import(DIST_VERIFY)).verifySubmission === 'function';
     app = await createServer({
@@ -146,6 +159,12 @@ describe('faults: nothing is lost, nothing is stored twice', { skip }, () => {
           .code(500)
           .type('application/problem+json; charset=utf-8')
           .send({ type: 'urn:dvc-forms:problem:internal-error', title: 'Lỗi', status: 500 });
+      }
+      if (request.method === 'POST' && url.startsWith('/api/uploads')) fault.uploadCreations += 1;
+      if (fault.holdUploads && request.method === 'PATCH' && url.startsWith('/api/uploads/')) {
+        reply.hijack();
+        held.push(request.raw.socket);
+        return reply;
       }
       if (fault.cutUploads > 0 && request.method === 'PATCH' && url.startsWith('/api/uploads/')) {
         fault.cutUploads -= 1;
@@ -176,6 +195,7 @@ describe('faults: nothing is lost, nothing is stored twice', { skip }, () => {
   });
 
   after(async () => {
+    for (const socket of held.splice(0)) socket.destroy();
     await browser?.close();
     await app?.close();
     rmSync(siteDir, { recursive: true, force: true });
@@ -200,9 +220,9 @@ describe('faults: nothing is lost, nothing is stored twice', { skip }, () => {
       .prepare('SELECT code, payload_json FROM dossiers WHERE procedure_code = ?')
       .all('9.000002') as { code: string; payload_json: string }[];
 
-  async function open(context: BrowserContext): Promise<Page> {
+  async function open(context: BrowserContext, path = 'index.html'): Promise<Page> {
     const page = await context.newPage();
-    await page.goto(`${base}/index.html`);
+    await page.goto(`${base}/${path}`);
     await waitForPage(page);
     return page;
   }
@@ -595,6 +615,121 @@ describe('faults: nothing is lost, nothing is stored twice', { skip }, () => {
         .prepare('SELECT sha256 FROM uploads WHERE dossier_code = ?')
         .all(row.code) as { sha256: string }[];
       assert.deepEqual(uploads, [{ sha256: docs[0].sha256 }]);
+      await context.close();
+    },
+  );
+
+  /** A small PDF (300 KB): big enough to be uploaded in flight, small for a multipart body. */
+  const samplePdf = (fill: number) =>
+    Buffer.concat([
+      Buffer.from('%PDF-1.4\n'),
+      Buffer.alloc(300 * 1024, fill),
+      Buffer.from('\n%%EOF\n'),
+    ]);
+  const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+  const UPLOAD = 'dvc-form dvc-upload[slot="document-giay-to"]';
+
+  async function choose(page: Page, pdf: Buffer): Promise<void> {
+    await page
+      .locator(`${UPLOAD} input#control`)
+      .setInputFiles({ name: 'giay-to.pdf', mimeType: 'application/pdf', buffer: pdf });
+  }
+
+  const fileReady = (page: Page) =>
+    page.waitForFunction(`document.querySelector('${UPLOAD}').value.length === 1`, undefined, {
+      timeout: 30_000,
+    });
+
+  async function notice(page: Page, test: string, timeout = 20_000): Promise<void> {
+    await page.waitForFunction(
+      `[...(document.querySelector('dvc-form')?.shadowRoot?.querySelectorAll('.draft-notice p') ?? [])].some((p) => ${test})`,
+      undefined,
+      { timeout },
+    );
+  }
+
+  /** The dossier's documents as signed and the files the receiver stored for it. */
+  function storedFiles(code: string, payloadJson: string) {
+    const docs = (JSON.parse(payloadJson) as { documents: { name: string; sha256: string }[] })
+      .documents;
+    const files = app.dvc.db
+      .prepare('SELECT sha256 FROM uploads WHERE dossier_code = ?')
+      .all(code) as { sha256: string }[];
+    return { docs: docs.map((d) => [d.name, d.sha256]), files: files.map((f) => f.sha256) };
+  }
+
+  test(
+    'network gone at submit, no upload endpoint: queued with its files, sent once online',
+    { skip: sendSkip },
+    async () => {
+      fault.reset();
+      const before = dossierRows().length;
+      const context = await browser.newContext();
+      const page = await open(context, 'multipart.html');
+      const pdf = samplePdf(0x41);
+      await fillToReview(page, false, async () => {
+        await choose(page, pdf);
+        await fileReady(page);
+      });
+      await context.setOffline(true);
+      await submit(page);
+      await notice(page, `p.textContent === 'Hồ sơ đã được lưu và sẽ tự động gửi khi có mạng.'`);
+      assert.equal(dossierRows().length, before);
+      await context.setOffline(false);
+      await notice(page, `p.textContent.startsWith('Hồ sơ đã lưu trước đây đã được gửi.')`);
+      record('network gone at submit, no upload endpoint, files kept', 0, 0, before);
+      const [row] = dossierRows().slice(before);
+      assert.deepEqual(storedFiles(row.code, row.payload_json), {
+        docs: [['giay-to.pdf', sha256(pdf)]],
+        files: [sha256(pdf)],
+      });
+      await context.close();
+    },
+  );
+
+  test(
+    'reload mid-upload keeps the file: restored, tus resumes, one dossier',
+    { skip: sendSkip },
+    async () => {
+      fault.reset();
+      fault.holdUploads = true;
+      const before = dossierRows().length;
+      const context = await browser.newContext();
+      const page = await open(context);
+      const pdf = samplePdf(0x42);
+      await fillToReview(page, false, async () => {
+        await choose(page, pdf);
+        // Hashed, the upload created and its bytes not answered: the tab is closed mid-upload.
+        await page.waitForFunction(
+          `document.querySelector('${UPLOAD}').shadowRoot.querySelector('li[data-status="uploading"]')`,
+          undefined,
+          { timeout: 20_000 },
+        );
+        assert.equal(await page.evaluate(`document.querySelector('${UPLOAD}').value.length`), 0);
+        await settle(page);
+        await page.reload();
+        for (const socket of held.splice(0)) socket.destroy();
+        fault.holdUploads = false;
+        await resume(page);
+        assert.equal(await heading(page), 'Giấy tờ');
+        // The restored slot shows the file and the upload completes.
+        await page.waitForFunction(
+          `[...document.querySelector('${UPLOAD}').shadowRoot.querySelectorAll('li[part="file"] .name')].map((p) => p.textContent).join() === 'giay-to.pdf'`,
+          undefined,
+          { timeout: 20_000 },
+        );
+        await fileReady(page);
+      });
+      // One tus upload in all: the one created before the reload was continued.
+      assert.equal(fault.uploadCreations, 1, 'the upload resumed rather than started again');
+      await submit(page);
+      await submitted(page);
+      record('reload mid-upload keeps the file', 1, 0, before);
+      const [row] = dossierRows().slice(before);
+      assert.deepEqual(storedFiles(row.code, row.payload_json), {
+        docs: [['giay-to.pdf', sha256(pdf)]],
+        files: [sha256(pdf)],
+      });
       await context.close();
     },
   );

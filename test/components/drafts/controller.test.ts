@@ -38,10 +38,12 @@ class FakeUpload extends HTMLElement {
 }
 customElements.define('dvc-upload', FakeUpload);
 const sent: { jws: string; key: string }[] = [];
+let sentDocuments: unknown[] = [];
 const send: OutboxSend = async (jws, o) => {
   if (!online)
     throw new SubmissionTransportError('down', { kind: FAILURE_KIND.network, attempts: 1 });
   sent.push({ jws, key: o.idempotencyKey });
+  if (o.documents) sentDocuments.push(o.documents);
   return { status: 201, body: { dossierCode: 'TN-261126-0001' }, replayed: false };
 };
 const sign: OutboxSign = async () => ({ jws: 'resigned' });
@@ -340,6 +342,83 @@ describe('DraftController', () => {
     ]);
     expect(await stored()).to.equal(undefined);
     expect(el.drafts.phase).to.equal(DRAFT_PHASE.done);
+  });
+
+  it('queues a multipart submission with its files, within the cap', async () => {
+    sent.length = 0;
+    sentDocuments = [];
+    const el = await mount();
+    el.set('hoTen', 'Đỗ Văn Giang');
+    await el.updateComplete;
+    const pdf = new Blob(['%PDF-1.4\n', new Uint8Array(900).fill(0x20), '\n%%EOF\n'], {
+      type: 'application/pdf',
+    });
+    const document = {
+      slot: 'giay-to',
+      name: 'giay-to.pdf',
+      type: 'application/pdf',
+      size: pdf.size,
+      sha256: 'e'.repeat(64),
+    };
+    const payload: FormPayload = {
+      procedure: { code: '1.000009', version: '1.0.0' },
+      answers: { hoTen: 'Đỗ Văn Giang' },
+      eligibility: { status: 'eligible', reasons: [] },
+      fee: { total: 0, currency: 'VND', items: [] },
+      lang: 'vi',
+      assistedBy: null,
+      submittedAt: '2026-11-26T03:00:00.000Z',
+      documents: [document],
+    };
+    const ctx = {
+      action: '/api/dossiers',
+      procedureText: '{}',
+      documents: [{ ...document, file: pdf }],
+    };
+    // The multipart POST (no upload endpoint) fails for lack of network.
+    const key = el.drafts.newKey();
+    const body = new FormData();
+    body.append('payload', 'multipart-bytes');
+    body.append('file:giay-to:0', pdf, 'giay-to.pdf');
+    let cause: unknown;
+    await el.drafts
+      .wrapFetch(async () => {
+        throw new TypeError('Failed to fetch');
+      })('/api/dossiers', { method: 'POST', headers: { 'idempotency-key': key }, body })
+      .catch((e: unknown) => (cause = e));
+
+    // Over the cap: not queued, and the person is told why.
+    capMb = 0.0005; // 524 bytes
+    expect(await el.drafts.queueIfOffline(payload, cause, ctx)).to.equal(false);
+    await el.updateComplete;
+    expect(text(el, '.draft-notice[data-kind="outbox"][role="alert"] p')).to.deep.equal([
+      'Không có mạng nên hồ sơ chưa được gửi. Các tệp đính kèm quá lớn để lưu tạm trên thiết bị, nên hồ sơ không thể tự động gửi khi có mạng. Bạn vui lòng giữ trang này mở và bấm “Gửi hồ sơ” lại khi có mạng.',
+    ]);
+    // A file without its bytes (not kept across a reload) cannot wait either.
+    capMb = 50;
+    expect(
+      await el.drafts.queueIfOffline(payload, cause, {
+        ...ctx,
+        documents: [{ ...document, file: new Blob([]) }],
+      }),
+    ).to.equal(false);
+
+    online = false;
+    expect(await el.drafts.queueIfOffline(payload, cause, ctx)).to.equal(true);
+    await el.updateComplete;
+    expect(text(el, '.draft-notice[data-kind="outbox"] p')).to.deep.equal([
+      'Hồ sơ đã được lưu và sẽ tự động gửi khi có mạng.',
+    ]);
+    online = true;
+    window.dispatchEvent(new Event('online'));
+    await waitUntil(() => el.delivered.length === 1);
+    // The very bytes of the failed POST, under its key, with the file.
+    expect(sent).to.deep.equal([{ jws: 'multipart-bytes', key }]);
+    const [docs] = sentDocuments as { slot: string; name: string; file?: Blob }[][];
+    expect(docs.map((d) => [d.slot, d.name, d.file?.size])).to.deep.equal([
+      ['giay-to', 'giay-to.pdf', pdf.size],
+    ]);
+    expect(await docs[0].file!.text()).to.equal(await pdf.text());
   });
 
   it('starts afresh over a draft this same page wrote (a form mounted again)', async () => {

@@ -9,7 +9,10 @@ import {
 import {
   FAILURE_KIND,
   SubmissionTransportError,
+  submissionBody,
+  type DocumentWithFile,
 } from '../../../components/submission/transport.js';
+import { buildMultipartBody } from '../../../components/upload/multipart.js';
 import { TransportError } from '../../../src/errors.js';
 import type { FormPayload } from '../../../components/form/events.js';
 
@@ -36,13 +39,15 @@ interface Call {
   jws: string;
   key: string;
   action: string;
+  documents?: DocumentWithFile[];
 }
 
 function harness(script: (call: Call, i: number) => unknown) {
   const calls: Call[] = [];
   let signs = 0;
   const send: OutboxSend = async (jws, o) => {
-    const call = { jws, key: o.idempotencyKey, action: o.action };
+    const call: Call = { jws, key: o.idempotencyKey, action: o.action };
+    if (o.documents) call.documents = o.documents;
     calls.push(call);
     const r = script(call, calls.length - 1);
     if (r instanceof Error) throw r;
@@ -146,6 +151,85 @@ describe('Outbox', () => {
     await box.enqueue({ key: 'k-6', action: '/a', jws: 'j6', form: FORM, signing: SIGNING });
     expect((await box.flush())[0].result).to.equal(OUTBOX_RESULT.waiting);
     expect((await box.list()).map((e) => e.key)).to.deep.equal(['k-6']);
+    box.close();
+  });
+
+  it('keeps the files of a multipart submission as Blobs and sends them with the same bytes', async () => {
+    let online = false;
+    const h = harness(() => (online ? { dossierCode: 'KS-7' } : networkError()));
+    const box = await Outbox.open({ name: dbName(), send: h.send, sign: h.sign });
+    const pdf = new Blob(['%PDF-1.4\n', new Uint8Array(5000).fill(0x41), '\n%%EOF\n'], {
+      type: 'application/pdf',
+    });
+    const photo = new Blob([new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3])], {
+      type: 'image/jpeg',
+    });
+    const doc = (slot: string, name: string, size: number, url?: string) => ({
+      slot,
+      name,
+      type: 'application/pdf',
+      size,
+      sha256: 'f'.repeat(64),
+      ...(url ? { url } : {}),
+    });
+    await box.enqueue({
+      key: 'k-7',
+      action: '/api/dossiers',
+      jws: 'multi',
+      form: FORM,
+      signing: {
+        ...SIGNING,
+        documents: [
+          doc('giay-to', 'a.pdf', pdf.size),
+          doc('giay-to', 'tren-may-chu.pdf', 10, '/api/uploads/u1'),
+          doc('anh', 'anh.jpg', photo.size),
+        ],
+      },
+      files: [
+        { slot: 'giay-to', name: 'a.pdf', file: pdf },
+        { slot: 'anh', name: 'anh.jpg', file: photo },
+      ],
+    });
+    // Stored in IndexedDB and read back: still Blobs with their bytes.
+    const [kept] = await box.list();
+    expect(kept.files!.map((f) => [f.name, f.file instanceof Blob, f.file.size])).to.deep.equal([
+      ['a.pdf', true, pdf.size],
+      ['anh.jpg', true, 7],
+    ]);
+    expect((await box.flush())[0].result).to.equal(OUTBOX_RESULT.waiting);
+    online = true;
+    const [r] = await box.flush();
+    expect(r.result).to.equal(OUTBOX_RESULT.sent);
+    expect(h.calls.map((c) => [c.jws, c.key])).to.deep.equal([
+      ['multi', 'k-7'],
+      ['multi', 'k-7'],
+    ]);
+    const docs = h.calls[1].documents!;
+    expect(docs.map((d) => [d.slot, d.name, d.url, d.file?.size])).to.deep.equal([
+      ['giay-to', 'a.pdf', undefined, pdf.size],
+      ['giay-to', 'tren-may-chu.pdf', '/api/uploads/u1', undefined],
+      ['anh', 'anh.jpg', undefined, 7],
+    ]);
+    expect(new Uint8Array(await docs[0].file!.arrayBuffer())).to.deep.equal(
+      new Uint8Array(await pdf.arrayBuffer()),
+    );
+    // The body is the multipart one: the JWS as `payload`, each kept file as its part, the
+    // second giay-to entry (already on the server) counted but not sent.
+    const { body } = submissionBody('multi', docs);
+    expect(body).to.be.instanceOf(FormData);
+    const parts = [...(body as FormData).entries()].map(([name, v]) => [
+      name,
+      typeof v === 'string' ? v : [v.name, v.size],
+    ]);
+    expect(parts).to.deep.equal([
+      ['payload', 'multi'],
+      ['file:giay-to:0', ['a.pdf', pdf.size]],
+      ['file:anh:0', ['anh.jpg', 7]],
+    ]);
+    // …the same parts buildMultipartBody makes from the kept files.
+    const built = buildMultipartBody('multi', kept.files!);
+    expect([...built.keys()]).to.deep.equal(['payload', 'file:giay-to:0', 'file:anh:0']);
+    expect(await box.list()).to.deep.equal([]);
     box.close();
   });
 
