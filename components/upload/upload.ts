@@ -51,8 +51,11 @@ interface Item {
   type: FileType;
   size: number;
   status: UploadStatus;
-  /** 0–1 of the current stage (hashing or uploading). */
-  progress: number;
+  /**
+   * 0–1 of the current stage (hashing or uploading); undefined while it cannot be measured:
+   * files up to 64 MB are hashed by WebCrypto in one step that reports nothing in between.
+   */
+  progress?: number;
   sha256?: string;
   url?: string;
   thumb?: string;
@@ -250,7 +253,6 @@ export class DvcUpload extends DvcFieldElement<UploadEntry[]> {
         type: result.file.type,
         size: file.size,
         status: spec.photo ? UPLOAD_STATUS.preparing : UPLOAD_STATUS.hashing,
-        progress: 0,
       });
     }
     this.problems = problems;
@@ -293,7 +295,9 @@ export class DvcUpload extends DvcFieldElement<UploadEntry[]> {
 
   private async hash(item: Item): Promise<void> {
     item.status = UPLOAD_STATUS.hashing;
-    item.progress = 0;
+    // Unknown until the hasher reports a step: a one-shot (WebCrypto) hash reports only 0 and
+    // the end, and "0%" for the whole check would look stuck on a slow phone.
+    item.progress = undefined;
     item.abort = new AbortController();
     this.touch();
     try {
@@ -301,6 +305,7 @@ export class DvcUpload extends DvcFieldElement<UploadEntry[]> {
         ...(this.hashChunkSize ? { chunkSize: this.hashChunkSize } : {}),
         signal: item.abort.signal,
         onProgress: (done, total) => {
+          if (done === 0 && total > 0) return;
           item.progress = total ? done / total : 1;
           this.touch();
         },
@@ -608,10 +613,11 @@ export class DvcUpload extends DvcFieldElement<UploadEntry[]> {
   }
 
   private renderFile(item: Item): TemplateResult {
-    const percent = Math.floor(item.progress * 100);
+    const measured = item.progress !== undefined;
+    const percent = Math.floor((item.progress ?? 0) * 100);
     const statusText: Record<UploadStatus, string> = {
       preparing: this.m('preparing'),
-      hashing: this.m('hashing', { percent }),
+      hashing: measured ? this.m('hashingProgress', { percent }) : this.m('hashing'),
       uploading: this.m('uploading', { percent }),
       paused: this.m('paused', { percent }),
       done: this.m(item.url ? 'uploaded' : 'ready'),
@@ -632,14 +638,17 @@ export class DvcUpload extends DvcFieldElement<UploadEntry[]> {
         <p class="name">${item.name}</p>
         <p class="meta">${formatSize(item.size, this.ui)}</p>
         ${
-          showBar
+          showBar && measured
             ? html`<progress
                 part="progress"
                 max="100"
                 .value=${percent}
                 aria-label=${statusText[item.status]}
               ></progress>`
-            : nothing
+            : showBar
+              ? // No value: an indeterminate bar, announced as busy rather than as 0%.
+                html`<progress part="progress" aria-label=${statusText[item.status]}></progress>`
+              : nothing
         }
         <p class="status ${item.status === UPLOAD_STATUS.failed ? 'failed' : ''}">
           ${statusText[item.status]}

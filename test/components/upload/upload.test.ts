@@ -39,6 +39,105 @@ async function hex(blob: Blob): Promise<string> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** A JPEG of `width`×`height` (left half red, right half blue) with an EXIF Orientation tag. */
+async function jpegWithOrientation(width: number, height: number, orientation: number) {
+  const canvas = new OffscreenCanvas(width, height);
+  const ctx = canvas.getContext('2d')!;
+  ctx.fillStyle = '#f00';
+  ctx.fillRect(0, 0, width / 2, height);
+  ctx.fillStyle = '#00f';
+  ctx.fillRect(width / 2, 0, width / 2, height);
+  const jpeg = new Uint8Array(
+    await (await canvas.convertToBlob({ type: 'image/jpeg', quality: 1 })).arrayBuffer(),
+  );
+  // APP1 "Exif\0\0" + big-endian TIFF header + IFD0 with one entry: 0x0112 Orientation, SHORT,
+  // count 1, value in the first two bytes of the value field (Exif 2.32, 4.6.2 and 4.6.4).
+  const tiff = [
+    0x4d,
+    0x4d,
+    0x00,
+    0x2a,
+    0x00,
+    0x00,
+    0x00,
+    0x08, // "MM", 42, IFD0 at offset 8
+    0x00,
+    0x01, // one entry
+    0x01,
+    0x12,
+    0x00,
+    0x03,
+    0x00,
+    0x00,
+    0x00,
+    0x01,
+    0x00,
+    orientation,
+    0x00,
+    0x00,
+    0x00,
+    0x00,
+    0x00,
+    0x00, // no next IFD
+  ];
+  const body = [0x45, 0x78, 0x69, 0x66, 0x00, 0x00, ...tiff];
+  const length = body.length + 2;
+  const app1 = [0xff, 0xe1, length >> 8, length & 0xff, ...body];
+  const out = new Uint8Array(jpeg.length + app1.length);
+  out.set(jpeg.subarray(0, 2)); // SOI
+  out.set(app1, 2);
+  out.set(jpeg.subarray(2), 2 + app1.length);
+  return new File([out], 'chan-dung.jpeg', { type: 'image/jpeg' });
+}
+
+/** The decoded pixels of an image (the EXIF-free output, so the default orientation is fine). */
+async function pixels(blob: Blob): Promise<ImageData> {
+  const bitmap = await createImageBitmap(blob);
+  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+  const ctx = canvas.getContext('2d')!;
+  ctx.drawImage(bitmap, 0, 0);
+  return ctx.getImageData(0, 0, bitmap.width, bitmap.height);
+}
+
+/** 'red', 'blue' or the RGB values: JPEG is lossy, so within a tolerance of pure colours. */
+function colour(img: ImageData, x: number, y: number): string {
+  const i = (y * img.width + x) * 4;
+  const [r, g, b] = [img.data[i]!, img.data[i + 1]!, img.data[i + 2]!];
+  if (r > 200 && g < 60 && b < 60) return 'red';
+  if (b > 200 && r < 60 && g < 60) return 'blue';
+  return `rgb(${r}, ${g}, ${b})`;
+}
+
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+async function until(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 500 && !condition(); i++) await new Promise((r) => setTimeout(r, 5));
+  if (!condition()) throw new Error('condition not met');
+}
+
+/**
+ * A PDF of `size` bytes whose whole-file read (the hash) waits for `gate`; the 64 KB head read
+ * by the content check is not held. Lets a test look at the element while it hashes.
+ */
+function gatedPdf(name: string, size: number, gate: Promise<void>): File {
+  const file = pdf(name, ' '.repeat(size - PDF_HEAD.length));
+  const slice = file.slice.bind(file);
+  Object.defineProperty(file, 'slice', {
+    value: (start?: number, end?: number, type?: string) => {
+      const part = slice(start, end, type);
+      if ((start ?? 0) !== 0 || (end ?? file.size) < file.size) return part;
+      return Object.assign(part, {
+        arrayBuffer: () => gate.then(() => Blob.prototype.arrayBuffer.call(part)),
+      });
+    },
+  });
+  return file;
+}
+
 const root = (el: DvcUpload) => el.shadowRoot!;
 const errors = (el: DvcUpload) =>
   [...root(el).querySelectorAll('#error li')].map((li) =>
@@ -297,6 +396,95 @@ describe('dvc-upload', () => {
     expect([bitmap.width, bitmap.height]).to.deep.equal([60, 80]);
     expect(entry!.sha256).to.equal(await hex(entry!.file!));
     expect(entry!.size).to.equal(entry!.file!.size);
+  });
+
+  it('applies the EXIF orientation (6, rotate 90° clockwise) before resizing a portrait', async () => {
+    const el = await make({
+      ...SPEC,
+      id: 'anhChanDung',
+      accept: ['image/jpeg'],
+      maxFiles: 1,
+      capture: 'user',
+      photo: { width: 40, height: 60, mimeType: 'image/jpeg' },
+    });
+    // Stored 60×40, left half red and right half blue; a viewer that honours the EXIF tag shows
+    // it 40×60 with red on top and blue below (the left edge becomes the top edge).
+    const stored = await jpegWithOrientation(60, 40, 6);
+    // Control: the same pixels tagged Orientation = 1 (upright) decode as stored, 60×40.
+    const upright = await createImageBitmap(await jpegWithOrientation(60, 40, 1));
+    expect([upright.width, upright.height]).to.deep.equal([60, 40]);
+    const changed = oneEvent(el, DvcChangeEvent.eventName);
+    await el.addFiles([stored]);
+    await changed;
+    const [entry] = el.value;
+    expect(entry!.name).to.equal('chan-dung.jpg');
+    const px = await pixels(entry!.file!);
+    expect([px.width, px.height]).to.deep.equal([40, 60]);
+    // Unrotated, the cover crop would keep the vertical red | blue split: (35, 10) would be blue.
+    expect(colour(px, 5, 10)).to.equal('red');
+    expect(colour(px, 35, 10)).to.equal('red');
+    expect(colour(px, 5, 50)).to.equal('blue');
+    expect(colour(px, 35, 50)).to.equal('blue');
+    expect(entry!.sha256).to.equal(await hex(entry!.file!));
+  });
+
+  it('shows "Đang kiểm tra tệp…" with an indeterminate bar while a file is hashed in one step', async () => {
+    const el = await make();
+    const gate = deferred();
+    const file = gatedPdf('lon.pdf', 2 * MB, gate.promise);
+    const adding = el.addFiles([file]);
+    await until(() => root(el).querySelector('.file') !== null);
+    await el.updateComplete;
+    const li = root(el).querySelector<HTMLElement>('.file')!;
+    expect(li.dataset['status']).to.equal('hashing');
+    expect(li.querySelector('.status')!.textContent!.trim()).to.equal('Đang kiểm tra tệp…');
+    const bar = li.querySelector('progress')!;
+    // No value attribute: the bar is indeterminate (position -1), not a stuck 0%.
+    expect(bar.hasAttribute('value')).to.equal(false);
+    expect(bar.position).to.equal(-1);
+    expect(bar.getAttribute('aria-label')).to.equal('Đang kiểm tra tệp…');
+    expect(el.busy).to.equal(true);
+    expect(el.validationMessage).to.equal('Vui lòng chờ tải tệp xong');
+    expect(el.value).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+    gate.resolve();
+    await adding;
+    await settle(el);
+    expect(li.dataset['status']).to.equal('done');
+    expect(li.querySelector('.status')!.textContent!.trim()).to.equal('Đã sẵn sàng để gửi');
+    expect(li.querySelector('progress')).to.equal(null);
+    expect(el.documents[0]!.sha256).to.equal(await hex(file));
+    const en = await make(SPEC, 'en');
+    const gateEn = deferred();
+    const addingEn = en.addFiles([gatedPdf('big.pdf', 2 * MB, gateEn.promise)]);
+    await until(() => root(en).querySelector('.file') !== null);
+    await en.updateComplete;
+    expect(root(en).querySelector('.file .status')!.textContent!.trim()).to.equal(
+      'Checking the file…',
+    );
+    gateEn.resolve();
+    await addingEn;
+  });
+
+  it('shows the percentage while a file is hashed in steps', async () => {
+    const el = await make({ ...SPEC, maxSizeBytes: 100 * MB });
+    el.hashChunkSize = 4 * MB;
+    await el.updateComplete;
+    // Above 64 MB the hasher streams in 4 MB steps and reports each one.
+    const file = pdf('lon.pdf', ' '.repeat(65 * MB));
+    const seen = new Set<string>();
+    const observer = new MutationObserver(() => {
+      const text = root(el).querySelector('.file .status')?.textContent?.trim();
+      if (text) seen.add(text);
+    });
+    observer.observe(root(el), { subtree: true, childList: true, characterData: true });
+    await el.addFiles([file]);
+    await settle(el);
+    observer.disconnect();
+    const steps = [...seen].filter((t) => /^Đang kiểm tra tệp… \d+%$/.test(t));
+    expect(steps.length).to.be.greaterThan(3);
+    expect(steps.every((t) => t !== 'Đang kiểm tra tệp… 0%')).to.equal(true);
+    expect(seen.has('Đã sẵn sàng để gửi')).to.equal(true);
   });
 
   it('shows an error from the form and reports it as a custom validity error', async () => {
