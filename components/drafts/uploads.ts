@@ -32,38 +32,22 @@ export interface UploadLike extends HTMLElement {
   spec?: { id: string };
   name: string;
   value: UploadValueEntry[];
+  /** Files chosen but not finished, with their bytes. */
+  readonly unfinished?: InProgressFile[];
   /** Checks, hashes and (with an endpoint) uploads files, as when the person chooses them. */
   addFiles?(files: readonly File[]): Promise<void>;
   /** Lit's controller hook: tells the drafts whenever the element re-renders. */
   addController?(controller: ReactiveController): void;
 }
 
-const UNFINISHED_STATES = new Set(['preparing', 'hashing', 'uploading', 'paused', 'failed']);
-
 /**
- * The element's files that are not finished, in its order. `<dvc-upload>` exposes only finished
- * files in `value`, so this reads its item list (`items`: `{ file, name, type, size, status,
- * sha256? }`) defensively; anything of another shape counts as no file in progress, which is the
- * behaviour before this was kept (the person chooses the file again).
+ * The element's files that are not finished, in its order (`<dvc-upload>`'s `unfinished`). A
+ * host's own element without it counts as having no file in progress: the person chooses the
+ * file again, as before drafts kept them.
  */
 export function inProgressFiles(upload: UploadLike): InProgressFile[] {
-  const items = (upload as unknown as { items?: unknown }).items;
-  if (!Array.isArray(items)) return [];
-  const out: InProgressFile[] = [];
-  for (const raw of items as Record<string, unknown>[]) {
-    if (!raw || typeof raw !== 'object') continue;
-    const { file, name, type, size, status, sha256 } = raw;
-    if (!(file instanceof Blob) || typeof name !== 'string' || typeof status !== 'string') continue;
-    if (!UNFINISHED_STATES.has(status)) continue;
-    out.push({
-      name,
-      type: typeof type === 'string' ? type : file.type,
-      size: typeof size === 'number' ? size : file.size,
-      ...(typeof sha256 === 'string' && sha256 ? { sha256 } : {}),
-      file,
-    });
-  }
-  return out;
+  const files = upload.unfinished;
+  return Array.isArray(files) ? files.filter((f) => f.file instanceof Blob) : [];
 }
 
 /** The slot id of an upload element (its document), or '' when it has none. */

@@ -160,6 +160,22 @@ export class DvcUpload extends DvcFieldElement<UploadEntry[]> {
     return this.value.map(({ file: _file, ...doc }) => doc);
   }
 
+  /**
+   * The files chosen but not finished (being checked, hashed, uploaded, paused or failed), in
+   * their order, with their bytes: what a draft keeps so a reload does not lose them.
+   */
+  get unfinished(): { name: string; type: string; size: number; sha256?: string; file: Blob }[] {
+    return this.items
+      .filter((i) => i.status !== UPLOAD_STATUS.done)
+      .map((i) => ({
+        name: i.name,
+        type: i.type,
+        size: i.size,
+        ...(i.sha256 ? { sha256: i.sha256 } : {}),
+        file: i.file,
+      }));
+  }
+
   /** Whether a file is still being prepared, hashed or uploaded. */
   get busy(): boolean {
     return this.items.some((i) => i.status !== UPLOAD_STATUS.done);

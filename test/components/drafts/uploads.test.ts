@@ -24,8 +24,8 @@ interface Item {
 
 /**
  * Stands in for <dvc-upload> (tus does not load under the test runner; the real element is
- * exercised in test/e2e/faults.test.ts): a lit element with the same `items` state, `value` of
- * finished files and `addFiles`.
+ * exercised in test/e2e/faults.test.ts): a lit element with the same `value` of finished
+ * files, `unfinished` files and `addFiles`.
  */
 class FakeUpload extends LitElement {
   spec = { id: 'giay-to' };
@@ -42,6 +42,17 @@ class FakeUpload extends LitElement {
         size: i.size,
         sha256: i.sha256!,
         ...(i.url ? { url: i.url } : {}),
+        file: i.file,
+      }));
+  }
+  get unfinished() {
+    return this.items
+      .filter((i) => i.status !== 'done')
+      .map((i) => ({
+        name: i.name,
+        type: i.type,
+        size: i.size,
+        ...(i.sha256 ? { sha256: i.sha256 } : {}),
         file: i.file,
       }));
   }

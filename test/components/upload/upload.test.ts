@@ -446,10 +446,15 @@ describe('dvc-upload', () => {
     expect(el.busy).to.equal(true);
     expect(el.validationMessage).to.equal('Vui lòng chờ tải tệp xong');
     expect(el.value).to.deep.equal([]);
+    // What a draft keeps across a reload: the chosen bytes, before they are finished.
+    expect(
+      el.unfinished.map(({ name, size, file: f }) => ({ name, size, same: f === file })),
+    ).to.deep.equal([{ name: 'lon.pdf', size: file.size, same: true }]);
     await expect(el).to.be.accessible();
     gate.resolve();
     await adding;
     await settle(el);
+    expect(el.unfinished).to.deep.equal([]);
     expect(li.dataset['status']).to.equal('done');
     expect(li.querySelector('.status')!.textContent!.trim()).to.equal('Đã sẵn sàng để gửi');
     expect(li.querySelector('progress')).to.equal(null);
