@@ -1,7 +1,9 @@
 // Two kinds of output:
 //  (a) dist/dvc-forms.min.js — the self-contained bundle a webmaster serves from their own site
-//      with one <script type="module"> tag; lazy chunks (the runtime ajv compiler, the address
-//      list) sit beside it in dist/chunks/ and are only fetched when a page needs them.
+//      with one <script type="module"> tag (entry components/bundle.ts); lazy chunks (drafts,
+//      signing and transport, upload, receipt, status lookup, the procedure loader, the runtime
+//      ajv compiler, the address list, jsonpath-plus) sit beside it in dist/chunks/ and are only
+//      fetched, relative to the entry's URL, when a page needs them (docs/performance.md).
 //  (b) the npm entry points (dist/index.js, engine.js, verify.js, cli.js) with source maps and
 //      dependencies left external, so applications dedupe lit, ajv and jose themselves.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -16,7 +18,83 @@ const deps = Object.keys(pkg.dependencies ?? {});
 const isExternal = (id) =>
   id.startsWith('node:') || deps.some((d) => id === d || id.startsWith(`${d}/`));
 
+const JSONPATH_STUB = '\0dvc-jsonpath-stub';
+// json-rules-engine's almanac imports jsonpath-plus for its default `path` resolver. src/rules
+// gives every almanac its own resolver, which imports jsonpath-plus on first use, so in the
+// one-file bundle the almanac's static import becomes this stub (never called) and jsonpath-plus
+// a lazy chunk. Only the import from json-rules-engine is replaced.
+const lazyJsonPath = () => ({
+  name: 'dvc-lazy-jsonpath',
+  resolveId(source, importer) {
+    if (source === 'jsonpath-plus' && importer && /[\\/]json-rules-engine[\\/]/.test(importer)) {
+      return JSONPATH_STUB;
+    }
+    return null;
+  },
+  load(id) {
+    if (id !== JSONPATH_STUB) return null;
+    return `export function JSONPath() {
+  throw new Error('dvc-forms: conditions with a path resolve through src/rules');
+}`;
+  },
+});
+
+const EMITTER_STUB = '\0dvc-event-emitter';
+// json-rules-engine's Rule and Engine extend eventemitter2 (≈ 19 KB minified) only to emit
+// `success`/`failure` (and a rule's event type) through `emitAsync`, with listeners added by `on`
+// from a rule's onSuccess/onFailure options; src/rules adds none and evaluates units with
+// `Rule.evaluate`. In the one-file bundle the import becomes this emitter with the same members
+// json-rules-engine calls and eventemitter2's results (emitAsync resolves with the listeners'
+// results). A function constructor, not a class: the engine's transpiled classes call it as
+// `EventEmitter.call(this)`.
+const EMITTER_SOURCE = `function EventEmitter() {
+  this._listeners = new Map();
+}
+const list = (self, type) => self._listeners.get(type) ?? [];
+EventEmitter.prototype.on = function (type, listener) {
+  this._listeners.set(type, [...list(this, type), listener]);
+  return this;
+};
+EventEmitter.prototype.addListener = EventEmitter.prototype.on;
+EventEmitter.prototype.off = function (type, listener) {
+  this._listeners.set(type, list(this, type).filter((l) => l !== listener));
+  return this;
+};
+EventEmitter.prototype.removeListener = EventEmitter.prototype.off;
+EventEmitter.prototype.removeAllListeners = function (type) {
+  if (type === undefined) this._listeners.clear();
+  else this._listeners.delete(type);
+  return this;
+};
+EventEmitter.prototype.listeners = function (type) {
+  return [...list(this, type)];
+};
+EventEmitter.prototype.emit = function (type, ...args) {
+  const ls = list(this, type);
+  for (const l of ls) l.apply(this, args);
+  return ls.length > 0;
+};
+EventEmitter.prototype.emitAsync = function (type, ...args) {
+  return Promise.all(list(this, type).map((l) => l.apply(this, args)));
+};
+export default EventEmitter;
+export { EventEmitter as EventEmitter2 };`;
+const smallEmitter = () => ({
+  name: 'dvc-small-emitter',
+  resolveId(source, importer) {
+    if (source === 'eventemitter2' && importer && /[\\/]json-rules-engine[\\/]/.test(importer)) {
+      return EMITTER_STUB;
+    }
+    return null;
+  },
+  load(id) {
+    return id === EMITTER_STUB ? EMITTER_SOURCE : null;
+  },
+});
+
 const browserPlugins = () => [
+  lazyJsonPath(),
+  smallEmitter(),
   // browser: true picks the "browser" export condition: jsonpath-plus would otherwise pull node:vm.
   nodeResolve({
     browser: true,
@@ -41,7 +119,7 @@ const onwarn = (w, warn) => {
 
 export default [
   {
-    input: { 'dvc-forms': 'components/index.ts' },
+    input: { 'dvc-forms': 'components/bundle.ts' },
     // Lets rollup keep shared code in the entry itself instead of a facade that re-exports a
     // static chunk: the default path must be this one file (only lazy chunks sit beside it).
     preserveEntrySignatures: 'allow-extension',

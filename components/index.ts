@@ -1,41 +1,7 @@
-// `import 'dvc-forms'` (or the dvc-forms.min.js bundle) defines every element.
-export { DvcChangeEvent, type DvcChangeDetail } from './base/events.js';
-export { DvcFieldElement, type FieldValidity } from './base/field-element.js';
-export type { FieldOptionItem } from './base/options.js';
-export type { UiLang } from './base/i18n.js';
-export { DvcTextField } from './text-field/text-field.js';
-export { DvcTextareaField } from './textarea-field/textarea-field.js';
-export { DvcNumberField } from './number-field/number-field.js';
-export { DvcDateField } from './date-field/date-field.js';
-export { DvcSelectField } from './select-field/select-field.js';
-export { DvcRadioGroup } from './radio-group/radio-group.js';
-export { DvcCheckboxField, DvcCheckboxGroup } from './checkbox-field/checkbox-field.js';
-export { DvcIdNumberField } from './id-number-field/id-number-field.js';
-export { DvcPhoneField } from './phone-field/phone-field.js';
-export { DvcEmailField } from './email-field/email-field.js';
-export {
-  DvcErrorSummary,
-  DvcErrorSelectEvent,
-  type ErrorSummaryItem,
-} from './error-summary/error-summary.js';
-export { DvcForm, type Submitter } from './form/form.js';
-export {
-  DvcStepChangeEvent,
-  DvcEligibilityEvent,
-  DvcInvalidEvent,
-  DvcSubmitEvent,
-  DvcSubmittedEvent,
-  DvcErrorEvent,
-  FORM_ERROR_CODE,
-  PAGE_KIND,
-  type FormPayload,
-} from './form/events.js';
-export { DvcAddressField, type AddressValue } from './address-field/address-field.js';
-export {
-  DvcRepeatGroup,
-  type RepeatFieldSpec,
-  type RepeatItem,
-} from './repeat-group/repeat-group.js';
+// `import 'dvc-forms'` defines every element, statically (the npm entry, dist/index.js: tools
+// and bundlers see every export). The one-file bundle for a webmaster's script tag is
+// components/bundle.ts, which loads the rarely used elements on first use instead.
+export * from './core.js';
 export {
   DvcUpload,
   UPLOAD_STATUS,

@@ -1,5 +1,6 @@
-// What the core bundle is made of: esbuild bundles components/index.ts the way rollup does
-// (browser conditions, dynamic imports left as lazy chunks) and its metafile attributes the
+// What the core bundle is made of: esbuild bundles components/bundle.ts the way rollup does
+// (browser conditions, dynamic imports left as lazy chunks, json-rules-engine's imports of
+// jsonpath-plus and eventemitter2 replaced as rollup.config.mjs does) and its metafile attributes the
 // minified bytes of the entry's output to npm packages and to our own folders. Shares of
 // minified bytes; rollup + terser differ from esbuild by a few per cent.
 import { build } from 'esbuild';
@@ -16,9 +17,28 @@ function owner(input) {
   return parts.length > 2 ? `${parts[0]}/${parts[1]}` : parts[0];
 }
 
+// rollup.config.mjs replaces these two imports of json-rules-engine with a stub (jsonpath-plus,
+// loaded lazily by src/rules) and a 40-line emitter; a few hundred bytes either way.
+const engineStubs = {
+  name: 'engine-stubs',
+  setup(b) {
+    b.onResolve({ filter: /^(jsonpath-plus|eventemitter2)$/ }, (args) =>
+      /[\\/]json-rules-engine[\\/]/.test(args.importer)
+        ? { path: args.path, namespace: 'engine-stub' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'engine-stub' }, () => ({
+      contents: 'module.exports = function Stub() {};',
+      loader: 'js',
+    }));
+  },
+};
+
 export async function composition(root) {
+  const entryPoint = 'components/bundle.ts';
   const result = await build({
-    entryPoints: [`${root}/components/index.ts`],
+    entryPoints: [`${root}/${entryPoint}`],
+    plugins: [engineStubs],
     absWorkingDir: root,
     bundle: true,
     splitting: true,
@@ -34,7 +54,8 @@ export async function composition(root) {
     logLevel: 'silent',
   });
   const outputs = result.metafile.outputs;
-  const entry = Object.entries(outputs).find(([, o]) => o.entryPoint);
+  // Lazy chunks are entry points too in esbuild's metafile: pick the bundle's own.
+  const entry = Object.entries(outputs).find(([, o]) => o.entryPoint === entryPoint);
   // The entry and every chunk it imports statically.
   const core = new Set();
   const queue = [entry[0]];

@@ -2,7 +2,6 @@ import type { Problem } from '../../src/problem.js';
 import type { DocumentSpec, FieldUi, Lang, Procedure } from '../../src/procedure/types.js';
 import type { PayloadDocument } from '../../src/submission/payload.js';
 import { um } from '../upload/messages.js';
-import '../upload/upload.js';
 import type { DvcUpload, UploadEntry } from '../upload/upload.js';
 
 /**
@@ -45,6 +44,25 @@ export const DOCUMENT_PROBLEM = {
 /** Marks the upload elements the form made itself (never a host's own element). */
 const OWN = 'data-dvc-form-upload';
 
+let uploadLoading: Promise<unknown> | undefined;
+
+/**
+ * Defines `<dvc-upload>` (with the tus client and file checks it brings: a lazy chunk of the
+ * one-file bundle), once, when a procedure first asks for a document. Elements made before it
+ * arrives are upgraded then, keeping the properties already set on them.
+ */
+export function loadUploadElement(): Promise<unknown> {
+  uploadLoading ??= import('../upload/upload.js').catch((cause: unknown) => {
+    uploadLoading = undefined;
+    console.error('dvc-form: the upload element cannot be loaded', cause);
+  });
+  return uploadLoading;
+}
+
+/** Whether `el` is one of ours still waiting for the upload element's code. */
+const awaitingUpgrade = (el: Element) =>
+  el.hasAttribute(OWN) && customElements.get('dvc-upload') === undefined;
+
 export interface DocumentSlotState {
   lang: Lang;
   uploadEndpoint: string;
@@ -78,6 +96,7 @@ export class DocumentSlots {
     this.procedure = procedure;
     for (const id of DocumentSlots.idsOf(procedure, fields)) {
       if (this.element(id)) continue;
+      void loadUploadElement();
       const el = document.createElement('dvc-upload');
       el.setAttribute(OWN, '');
       el.slot = `document-${id}`;
@@ -149,7 +168,8 @@ export class DocumentSlots {
       if (!doc || !el) continue;
       const title = lang === 'en' ? (doc.title.en ?? doc.title.vi) : doc.title.vi;
       const params = { document: id, title };
-      if (el.busy) {
+      // Until its code has arrived, an upload element counts as a file still being prepared.
+      if (el.busy || awaitingUpgrade(el)) {
         out.set(documentKey(id), [
           { code: DOCUMENT_PROBLEM.busy, path: '', message: um(lang, 'busy'), params },
         ]);

@@ -48,7 +48,10 @@ import {
   type PageKind,
 } from './events.js';
 import { formStyles } from './form.styles.js';
-import { DraftController, draftStyles } from '../drafts/index.js';
+// Drafts, delivery (signing, transport, receipt) and the upload element are lazy chunks of the
+// one-file bundle (docs/performance.md): only their types are imported here.
+import type { DraftController, DraftControllerOptions } from '../drafts/controller.js';
+import { draftStyles } from '../drafts/styles.js';
 import { formatAnswer, formatBytes, formatVnd, localize } from './format.js';
 import {
   belongsTo,
@@ -67,8 +70,8 @@ import {
   type Visibility,
 } from './journey.js';
 import { formMessages, type FormMessages } from './messages.js';
-import { FormDeliveryController, type DeliveryOptions } from '../submission/form-delivery.js';
-import { DocumentSlots, documentIdOfKey, documentKey } from './documents.js';
+import type { DeliveryOptions, FormDeliveryController } from '../submission/form-delivery.js';
+import { DocumentSlots, documentIdOfKey, documentKey, loadUploadElement } from './documents.js';
 import type { PayloadDocument } from '../../src/submission/payload.js';
 import type { UploadEntry } from '../upload/upload.js';
 
@@ -221,7 +224,8 @@ export class DvcForm extends LitElement {
   /** The procedure file's text as loaded: the signed payload carries its SHA-256. */
   private procedureText = '';
   /** Signing, challenge, transport with retries, and the receipt (components/submission). */
-  private delivery = new FormDeliveryController(this);
+  private delivery?: FormDeliveryController;
+  private deliveryLoading?: Promise<FormDeliveryController>;
   /** Set from the first click on Submit until that submission is over. */
   private submitInProgress = false;
   /**
@@ -237,7 +241,9 @@ export class DvcForm extends LitElement {
   @property({ type: Number, attribute: 'draft-file-cap-mb' }) draftFileCapMb = 50;
 
   /** Autosave, resume, two tabs and the offline outbox (components/drafts, docs/reliability.md). */
-  private draftController = new DraftController(this, {
+  private draftController?: DraftController;
+  private draftsLoading?: Promise<DraftController | undefined>;
+  private readonly draftOptions: DraftControllerOptions = {
     state: () =>
       this.status === 'ready' && this.loaded && this.pageId && this.pageId !== SUBMITTED
         ? { procedure: this.loaded, answers: this.answers, page: this.pageId }
@@ -258,7 +264,47 @@ export class DvcForm extends LitElement {
       void this.goTo(SUBMITTED);
       this.dispatchEvent(new DvcSubmittedEvent({ payload: entry.form, result: response }));
     },
-  });
+  };
+
+  /**
+   * Starts (once) loading the drafts chunk; the controller joins the form when it arrives. It
+   * is loaded even when drafts are off: the outbox of an earlier visit is still sent from it.
+   * A chunk that cannot load costs the drafts, never the form.
+   */
+  private loadDrafts(): Promise<DraftController | undefined> {
+    // The drafts chunk imports signing and transport (its outbox resends): fetching that chunk
+    // at the same time saves a round trip before the form is ready (rollup adds no preload).
+    if (!this.draftsLoading) void import('../submission/submit.js').catch(() => undefined);
+    this.draftsLoading ??= import('../drafts/controller.js').then(
+      ({ DraftController }) => {
+        this.draftController = new DraftController(this, this.draftOptions);
+        this.requestUpdate();
+        return this.draftController;
+      },
+      (cause: unknown) => {
+        console.error('dvc-form: drafts are off, their code cannot be loaded', cause);
+        return undefined;
+      },
+    );
+    return this.draftsLoading;
+  }
+
+  /**
+   * Starts (once) loading signing, transport and the receipt: when the review page renders, so
+   * the chunk is there by the time Submit is pressed, or on Submit at the latest.
+   */
+  private loadDelivery(): Promise<FormDeliveryController> {
+    this.deliveryLoading ??= import('../submission/form-delivery.js').then(
+      ({ FormDeliveryController }) => {
+        this.delivery = new FormDeliveryController(this);
+        this.requestUpdate();
+        return this.delivery;
+      },
+    );
+    // A failed chunk load is retried on the next attempt (a click on Submit).
+    this.deliveryLoading.catch(() => (this.deliveryLoading = undefined));
+    return this.deliveryLoading;
+  }
 
   /** The `<dvc-upload>` of each document (light DOM, so files survive page changes). */
   private documentSlots = new DocumentSlots(this, (id) => this.onDocumentChange(id));
@@ -441,6 +487,10 @@ export class DvcForm extends LitElement {
     const token = ++this.loadToken;
     this.status = 'loading';
     const stale = () => token !== this.loadToken;
+    // The loader and drafts chunks download while the procedure does, not after it.
+    const loader = import('../../src/procedure/load.js');
+    loader.catch(() => undefined);
+    const drafts = this.loadDrafts();
     let text: string;
     let file: string | undefined;
     if (this.procedureData !== undefined) {
@@ -466,7 +516,7 @@ export class DvcForm extends LitElement {
     if (stale()) return;
     // The loader carries the whole precompiled meta-schema validator: a lazy chunk, so pages
     // that only use other elements (status lookup, a lone field) never download it.
-    const { loadProcedure } = await import('../../src/procedure/load.js');
+    const { loadProcedure } = await loader;
     if (stale()) return;
     const result = loadProcedure(text, file ? { file } : undefined);
     if (!result.ok) {
@@ -479,6 +529,8 @@ export class DvcForm extends LitElement {
       return;
     }
     const procedure = result.procedure;
+    // The upload element (with tus and the file checks) downloads while the validator is built.
+    const uploads = procedure.documents.length > 0 ? loadUploadElement() : undefined;
     let validator: Validator;
     try {
       validator = await createValidator(
@@ -512,6 +564,9 @@ export class DvcForm extends LitElement {
         );
       }
     }
+    // The drafts controller and the upload element are in place before the form is ready, as
+    // when they were static.
+    await Promise.all([drafts, uploads]);
     if (stale()) return;
     this.validator = validator;
     this.rules = createRules(procedure, this.today ? { today: this.today } : undefined);
@@ -519,7 +574,7 @@ export class DvcForm extends LitElement {
     this.parents = parentPaths(this.fieldsIn(this.steps).map((x) => x.field));
     this.loaded = procedure;
     this.procedureText = text;
-    this.delivery.reset();
+    this.delivery?.reset();
     this.documentSlots.reset(
       procedure,
       this.fieldsIn(this.steps).map((x) => x.field),
@@ -1054,10 +1109,13 @@ export class DvcForm extends LitElement {
       // No network: kept in the outbox and sent when the connection is back (docs/reliability.md).
       const queued =
         !this.submitter &&
+        !!this.draftController &&
         (await this.draftController.queueIfOffline(payload, cause, {
           action: this.action,
           challengeEndpoint: this.challengeEndpoint || undefined,
           procedureText: this.procedureText,
+          // Files without an upload endpoint wait in the outbox with it (multipart).
+          documents: this.collectDocumentFiles(),
         }));
       if (queued) return;
       this.submitFailed = true;
@@ -1082,7 +1140,8 @@ export class DvcForm extends LitElement {
     if (this.submitter) return this.submitter(payload, this);
     if (!this.action) throw new Error('dvc-form has neither a submitter nor an action');
     // Challenge, signing (this browser's key or `signer`), POST with retries: components/submission.
-    return this.delivery.deliver(payload, {
+    const delivery = await this.loadDelivery();
+    return delivery.deliver(payload, {
       action: this.action,
       challengeEndpoint: this.challengeEndpoint,
       signer: this.signer,
@@ -1093,8 +1152,12 @@ export class DvcForm extends LitElement {
       // The drafts' outbox notes the Idempotency-Key and bytes sent, to resend them once online.
       overrides: {
         ...this.deliveryOptions,
-        fetch: this.draftController.wrapFetch(this.deliveryOptions?.fetch),
-        newKey: this.draftController.wrapNewKey(this.deliveryOptions?.newKey),
+        fetch: this.draftController
+          ? this.draftController.wrapFetch(this.deliveryOptions?.fetch)
+          : this.deliveryOptions?.fetch,
+        newKey: this.draftController
+          ? this.draftController.wrapNewKey(this.deliveryOptions?.newKey)
+          : this.deliveryOptions?.newKey,
       },
     });
   }
@@ -1136,8 +1199,8 @@ export class DvcForm extends LitElement {
               </p>`
             : nothing
         }
-        ${this.draftController.renderNotices()}
-        ${this.draftController.renderOffer() ?? this.renderPage()}
+        ${this.draftController?.renderNotices() ?? nothing}
+        ${this.draftController?.renderOffer() ?? this.renderPage()}
       </div>
     `;
   }
@@ -1198,7 +1261,7 @@ export class DvcForm extends LitElement {
     return html`<dvc-error-summary
       part="summary"
       .heading=${msg.submitFailedHeading}
-      .items=${[{ message: this.delivery.failure || msg.submitFailedBody }]}
+      .items=${[{ message: this.delivery?.failure || msg.submitFailedBody }]}
     ></dvc-error-summary>`;
   }
 
@@ -1431,6 +1494,8 @@ export class DvcForm extends LitElement {
   }
 
   private renderReview(): TemplateResult {
+    // Signing and transport are needed from here on: fetch them while the person reads.
+    if (!this.submitter) void this.loadDelivery().catch(() => undefined);
     const lang = this.uiLang;
     const msg = this.msg;
     const procedure = this.loaded!;
@@ -1498,7 +1563,7 @@ export class DvcForm extends LitElement {
           aria-disabled=${this.submitting ? 'true' : 'false'}
           @click=${() => void this.onSubmit()}
         >
-          ${this.delivery.buttonText(this.uiLang) ?? (this.submitting ? msg.submitting : msg.submit)}
+          ${this.delivery?.buttonText(this.uiLang) ?? (this.submitting ? msg.submitting : msg.submit)}
         </button>
         ${
           pages.length > 0
@@ -1514,14 +1579,14 @@ export class DvcForm extends LitElement {
         }
       </div>
       ${
-        this.delivery.progress?.phase === 'retrying'
+        this.delivery?.progress?.phase === 'retrying'
           ? html`<p class="hint" part="submit-progress">
               ${this.delivery.statusText(this.uiLang)}
             </p>`
           : nothing
       }
       <div class="visually-hidden" role="status" aria-live="polite">
-        ${this.delivery.statusText(this.uiLang) || (this.submitting ? msg.submitting : '')}
+        ${this.delivery?.statusText(this.uiLang) || (this.submitting ? msg.submitting : '')}
       </div>
     `;
   }
@@ -1708,7 +1773,7 @@ export class DvcForm extends LitElement {
   private renderSubmitted(): TemplateResult {
     return html`<h2 id="page-heading" part="heading" tabindex="-1">${this.msg.submittedHeading}</h2>
       <p>${this.msg.submittedBody}</p>
-      ${this.delivery.renderReceipt(this.loaded, this.uiLang)}`;
+      ${this.delivery?.renderReceipt(this.loaded, this.uiLang) ?? nothing}`;
   }
 }
 

@@ -187,6 +187,18 @@ function collectFacts(node: unknown, out: Set<string>): Set<string> {
 
 const unique = <T>(xs: Iterable<T>): T[] => [...new Set(xs)];
 
+let jsonPath: Promise<typeof import('jsonpath-plus')> | undefined;
+/**
+ * json-rules-engine's own `path` resolver (the same `JSONPath` call), with jsonpath-plus loaded
+ * on first use: few conditions have a `path`, so the browser bundle keeps it out of its core
+ * (rollup.config.mjs; docs/performance.md). The almanac awaits the promise it returns.
+ */
+const resolvePath = (value: object, path: string): Promise<unknown> => {
+  jsonPath ??= import('jsonpath-plus');
+  jsonPath.catch(() => (jsonPath = undefined));
+  return jsonPath.then(({ JSONPath }) => JSONPath({ path, json: value, wrap: false }));
+};
+
 function checkToday(today: string | undefined): void {
   if (today !== undefined && !parseIsoDate(today))
     throw new DvcError(
@@ -362,7 +374,7 @@ export function createRulesFactory(
         // What Engine.run does for one rule, minus its shared `status` (which makes concurrent runs
         // of one engine skip rules) and its events: a fresh almanac per run, the engine's facts,
         // then this run's answers and date.
-        const almanac = new Almanac({ allowUndefinedFacts: false });
+        const almanac = new Almanac({ allowUndefinedFacts: false, pathResolver: resolvePath });
         for (const f of u.compiled.facts) almanac.addFact(f);
         for (const f of facts) almanac.addFact(f);
         const r = await u.compiled.rule.evaluate(almanac);

@@ -301,7 +301,10 @@ describe('security: the built bundle under the demo strict CSP', () => {
       const loaded = r.loaded as Record<string, string>;
       for (const name of ['compiler', 'admin-units-2025', 'browser', 'load'])
         expect(loaded[name], `${name} chunk in ${JSON.stringify(loaded)}`).to.equal('ok');
-      expect(Object.values(loaded).every((v) => v === 'ok')).to.equal(true);
+      expect(
+        Object.values(loaded).every((v) => v === 'ok'),
+        JSON.stringify(loaded),
+      ).to.equal(true);
       expect(r.chunkViolations).to.deep.equal([]);
       // Without the compiled module the form reports CspCompileError; Trusted Types refuses
       // ajv's `new Function` (the one expected violation of this page).

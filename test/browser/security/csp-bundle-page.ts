@@ -90,12 +90,26 @@ async function run(): Promise<Record<string, unknown>> {
   // module: each must load and evaluate under the policy.
   const bundleUrl = new URL('/dist/dvc-forms.min.js', location.href);
   const bundle = await (await fetch(bundleUrl)).text();
-  const chunks = [...new Set(bundle.match(/chunks\/[\w.-]+\.min\.js/g) ?? [])].sort();
+  // The entry names its chunks `chunks/x.min.js`; a chunk names the ones it imports `./y.min.js`
+  // (the upload chunk imports the tus client) and the entry `../dvc-forms.min.js`: follow the
+  // chunks, once each.
+  const chunkUrls = new Set(
+    (bundle.match(/chunks\/[\w.-]+\.min\.js/g) ?? []).map((c) => new URL(c, bundleUrl).href),
+  );
+  for (const url of chunkUrls) {
+    const text = await (await fetch(url)).text();
+    for (const [, c] of text.matchAll(/["'](\.\.?\/[\w.-]+\.min\.js)["']/g)) {
+      const next = new URL(c!, url).href;
+      // `../dvc-forms.min.js` is the entry itself (shared code), not a chunk.
+      if (next.includes('/chunks/')) chunkUrls.add(next);
+    }
+  }
+  const chunks = [...chunkUrls].sort();
   const loaded: Record<string, string> = {};
   for (const c of chunks) {
-    const name = c.replace(/^chunks\//, '').replace(/-[\w]+\.min\.js$/, '');
+    const name = c.replace(/^.*\/chunks\//, '').replace(/-[\w]+\.min\.js$/, '');
     try {
-      await import(new URL(c, bundleUrl).href);
+      await import(c);
       loaded[name] = 'ok';
     } catch (e) {
       loaded[name] = `${(e as Error).name}: ${(e as Error).message}`;
