@@ -223,6 +223,8 @@ export class DvcForm extends LitElement {
 
   /** The procedure file's text as loaded: the signed payload carries its SHA-256. */
   private procedureText = '';
+  /** SHA-256 of the procedure file when it came from `compiled` (no text to hash then). */
+  private procedureSha256: string | undefined;
   /** Signing, challenge, transport with retries, and the receipt (components/submission). */
   private delivery?: FormDeliveryController;
   private deliveryLoading?: Promise<FormDeliveryController>;
@@ -483,52 +485,16 @@ export class DvcForm extends LitElement {
   }
 
   private async load(): Promise<void> {
-    if (!this.procedure && this.procedureData === undefined) return;
+    const embedded = this.embeddedDefinition();
+    if (!embedded && !this.procedure && this.procedureData === undefined) return;
     const token = ++this.loadToken;
     this.status = 'loading';
     const stale = () => token !== this.loadToken;
-    // The loader and drafts chunks download while the procedure does, not after it.
-    const loader = import('../../src/procedure/load.js');
-    loader.catch(() => undefined);
+    // The drafts chunk downloads while the procedure does, not after it.
     const drafts = this.loadDrafts();
-    let text: string;
-    let file: string | undefined;
-    if (this.procedureData !== undefined) {
-      // Objects go through the loader too: the same checks (forbidden keys, unsafe patterns,
-      // references) protect the page whatever the source.
-      text =
-        typeof this.procedureData === 'string'
-          ? this.procedureData
-          : JSON.stringify(this.procedureData);
-    } else {
-      file = this.procedure;
-      try {
-        const res = await fetch(this.procedure, { headers: { accept: 'application/json' } });
-        if (!res.ok) throw new Error(`HTTP ${res.status} ${res.statusText}`);
-        text = await res.text();
-      } catch (cause) {
-        if (!stale()) {
-          this.fail(FORM_ERROR_CODE.procedureFetch, `Cannot fetch ${this.procedure}`, cause);
-        }
-        return;
-      }
-    }
-    if (stale()) return;
-    // The loader carries the whole precompiled meta-schema validator: a lazy chunk, so pages
-    // that only use other elements (status lookup, a lone field) never download it.
-    const { loadProcedure } = await loader;
-    if (stale()) return;
-    const result = loadProcedure(text, file ? { file } : undefined);
-    if (!result.ok) {
-      this.fail(
-        FORM_ERROR_CODE.procedureInvalid,
-        `The procedure${file ? ` ${file}` : ''} is invalid`,
-        undefined,
-        result.problems,
-      );
-      return;
-    }
-    const procedure = result.procedure;
+    const source = embedded ?? (await this.loadDefinition(stale));
+    if (!source || stale()) return;
+    const procedure = source.procedure;
     // The upload element (with tus and the file checks) downloads while the validator is built.
     const uploads = procedure.documents.length > 0 ? loadUploadElement() : undefined;
     let validator: Validator;
@@ -573,7 +539,10 @@ export class DvcForm extends LitElement {
     this.steps = orderSteps(procedure);
     this.parents = parentPaths(this.fieldsIn(this.steps).map((x) => x.field));
     this.loaded = procedure;
-    this.procedureText = text;
+    // What the payload's procedure hash is taken from: the file's text, or the hash the
+    // compiled module carries (its definition is the parsed file, not its bytes).
+    this.procedureText = source.text;
+    this.procedureSha256 = source.sha256;
     this.delivery?.reset();
     this.documentSlots.reset(
       procedure,
@@ -601,6 +570,80 @@ export class DvcForm extends LitElement {
     this.reached.add(first);
     this.status = 'ready';
     this.writeHistory(first, 'replace');
+  }
+
+  /**
+   * The procedure the compiled module carries (`dvc-forms compile` checked it with the loader),
+   * when it can stand in for the file: it has the file's hash for the payload, it names the same
+   * procedure as the module, and `procedureData`, if set, is that same code and version. The
+   * `procedure` URL is then not fetched (cheap phones: no procedure download, no loader chunk).
+   */
+  private embeddedDefinition(): { procedure: Procedure; text: string; sha256: string } | undefined {
+    const c = this.compiled;
+    const d = c?.definition;
+    if (!c || !d || !c.procedureSha256 || !/^[0-9a-f]{64}$/.test(c.procedureSha256)) return;
+    if (d.code !== c.procedure?.code || d.version !== c.procedure?.version) return;
+    if (this.procedureData !== undefined) {
+      let given: unknown = this.procedureData;
+      if (typeof given === 'string') {
+        try {
+          given = JSON.parse(given);
+        } catch {
+          return;
+        }
+      }
+      const g = given as Partial<Procedure> | null;
+      if (!g || g.code !== d.code || g.version !== d.version) return;
+    }
+    // A copy: the module's object is shared by every form on the page, as a loaded file is not.
+    return { procedure: structuredClone(d), text: '', sha256: c.procedureSha256 };
+  }
+
+  /** Fetches (or takes) the procedure text and checks it with the loader; undefined on failure. */
+  private async loadDefinition(
+    stale: () => boolean,
+  ): Promise<{ procedure: Procedure; text: string; sha256?: undefined } | undefined> {
+    // The loader chunk downloads while the procedure does, not after it.
+    const loader = import('../../src/procedure/load.js');
+    loader.catch(() => undefined);
+    let text: string;
+    let file: string | undefined;
+    if (this.procedureData !== undefined) {
+      // Objects go through the loader too: the same checks (forbidden keys, unsafe patterns,
+      // references) protect the page whatever the source.
+      text =
+        typeof this.procedureData === 'string'
+          ? this.procedureData
+          : JSON.stringify(this.procedureData);
+    } else {
+      file = this.procedure;
+      try {
+        const res = await fetch(this.procedure, { headers: { accept: 'application/json' } });
+        if (!res.ok) throw new Error(`HTTP ${res.status} ${res.statusText}`);
+        text = await res.text();
+      } catch (cause) {
+        if (!stale()) {
+          this.fail(FORM_ERROR_CODE.procedureFetch, `Cannot fetch ${this.procedure}`, cause);
+        }
+        return undefined;
+      }
+    }
+    if (stale()) return undefined;
+    // The loader carries the whole precompiled meta-schema validator: a lazy chunk, so pages
+    // that only use other elements (status lookup, a lone field) never download it.
+    const { loadProcedure } = await loader;
+    if (stale()) return undefined;
+    const result = loadProcedure(text, file ? { file } : undefined);
+    if (!result.ok) {
+      this.fail(
+        FORM_ERROR_CODE.procedureInvalid,
+        `The procedure${file ? ` ${file}` : ''} is invalid`,
+        undefined,
+        result.problems,
+      );
+      return undefined;
+    }
+    return { procedure: result.procedure, text };
   }
 
   private fail(
@@ -1114,6 +1157,7 @@ export class DvcForm extends LitElement {
           action: this.action,
           challengeEndpoint: this.challengeEndpoint || undefined,
           procedureText: this.procedureText,
+          ...(this.procedureSha256 ? { procedureSha256: this.procedureSha256 } : {}),
           // Files without an upload endpoint wait in the outbox with it (multipart).
           documents: this.collectDocumentFiles(),
         }));
@@ -1158,6 +1202,9 @@ export class DvcForm extends LitElement {
         newKey: this.draftController
           ? this.draftController.wrapNewKey(this.deliveryOptions?.newKey)
           : this.deliveryOptions?.newKey,
+        // From a compiled module there is no file text to hash: the delivery spreads `overrides`
+        // last into the submission options, so the module's file hash is what gets signed.
+        ...(this.procedureSha256 ? { procedureSha256: this.procedureSha256 } : {}),
       },
     });
   }

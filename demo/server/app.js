@@ -190,12 +190,17 @@ export async function createServer(options = {}) {
   // Precompiled validators for pages under a strict CSP (no 'unsafe-eval' means no runtime
   // ajv.compile): what `dvc-forms compile` writes, made at startup from the served file so the
   // module always matches it. A page imports `/compiled/<name>.js` and sets `form.compiled`.
+  // The module also carries the procedure and the hash of the served bytes, so the form neither
+  // fetches the file nor downloads the loader chunk, and signs the hash this server checks.
   /** @type {Map<string, string>} */
   const compiled = new Map();
   if (library.compileProcedureModule) {
     for (const p of procedures) {
       try {
-        compiled.set(p.name, (await library.compileProcedureModule(p.procedure)).source);
+        compiled.set(
+          p.name,
+          (await library.compileProcedureModule(p.procedure, { procedureSha256: p.sha256 })).source,
+        );
       } catch (e) {
         app.log.warn(`no precompiled validator for ${p.name}: ${/** @type {Error} */ (e).message}`);
       }

@@ -85,12 +85,18 @@ export function compileSchema(schema: JsonSchema): ValidateFunction {
 
 /**
  * ESM source of a standalone validator for the procedure's `data` schema: no imports, no runtime
- * compiler, no eval. It exports `format`, `procedure`, `hash`, `schema` and `bind(runtime)`; see
+ * compiler, no eval. It exports `format`, `procedure`, `hash`, `schema`, `definition` (the whole
+ * procedure as the loader accepted it, so `<dvc-form>` needs neither the procedure file nor the
+ * loader chunk), `procedureSha256` when `options.procedureSha256` is given (the SHA-256 of the
+ * file's bytes, which the signed payload carries) and `bind(runtime)`; see
  * `CompiledProcedureModule`. The file name `dvc-forms compile` gives it is `fileName`.
  */
 export async function compileProcedureModule(
   procedure: Procedure,
+  options: { procedureSha256?: string } = {},
 ): Promise<{ source: string; hash: string; fileName: string }> {
+  if (options.procedureSha256 !== undefined && !/^[0-9a-f]{64}$/.test(options.procedureSha256))
+    throw new CompileError('procedureSha256 must be 64 lower-case hex digits');
   const ajv = createAjv({ standalone: true });
   const validate = compileWith(ajv, procedure.data);
   const code = standaloneCode(ajv, validate);
@@ -110,7 +116,12 @@ export async function compileProcedureModule(
     `export const format = ${JSON.stringify(COMPILED_FORMAT)};`,
     `export const procedure = ${JSON.stringify({ code: procedure.code, version: procedure.version })};`,
     `export const hash = ${JSON.stringify(hash)};`,
-    `export const schema = ${JSON.stringify(procedure.data)};`,
+    `export const definition = ${JSON.stringify(procedure)};`,
+    // The schema is the definition's: written once, the module stays small on slow networks.
+    'export const schema = definition.data;',
+    ...(options.procedureSha256
+      ? [`export const procedureSha256 = ${JSON.stringify(options.procedureSha256)};`]
+      : []),
     'export function bind(runtime) {',
     '  const module = { exports: {} };',
     '  const require = runtime.require;',

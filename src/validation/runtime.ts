@@ -6,7 +6,7 @@
  */
 import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { VN_FORMATS_AJV } from './formats.js';
-import type { JsonSchema } from '../procedure/types.js';
+import type { JsonSchema, Procedure } from '../procedure/types.js';
 
 /** Version tag of the compiled module layout; bumped when `bind` or the runtime changes. */
 export const COMPILED_FORMAT = 'dvc-forms-validator/1';
@@ -46,6 +46,13 @@ export interface CompiledProcedureModule {
   hash: string;
   /** The `data` schema the module was compiled from (what `hash` covers). */
   schema: JsonSchema;
+  /**
+   * The whole procedure as the loader accepted it at compile time (absent from modules written
+   * before it was added). `<dvc-form>` uses it instead of fetching and loading the file.
+   */
+  definition?: Procedure;
+  /** SHA-256 (hex) of the procedure file's bytes, signed in the payload (`dvc-forms compile`). */
+  procedureSha256?: string;
   bind(runtime: CompiledRuntime): ValidateFunction;
 }
 

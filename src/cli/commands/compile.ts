@@ -1,8 +1,12 @@
 /**
- * `dvc-forms compile <procedure.json> --out <dir>`: writes the standalone validator module a page
- * under strict CSP needs (`<code>-<version>-<hash8>.js`) and prints its path.
+ * `dvc-forms compile <procedure.json> --out <dir>`: writes the module a page under strict CSP (or
+ * on a cheap phone) needs, `<code>-<version>-<hash8>.js`, and prints its path. It holds the
+ * standalone validator, the procedure itself as the loader accepted it (`definition`) and the
+ * SHA-256 of the file's bytes (`procedureSha256`), so `<dvc-form>` given only `.compiled` neither
+ * fetches the file nor downloads the loader chunk.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileProcedureModule } from '../../validation/index.js';
 import type { Command } from '../main.js';
@@ -20,11 +24,15 @@ export const compile: Command = async (args, io) => {
     io.err('Usage: dvc-forms compile <procedure.json> --out <dir>');
     return 2;
   }
+  // The loader refuses a file with any error problem (what `dvc-forms lint` reports as errors),
+  // so a module is only ever written for a procedure the form would accept.
   const procedure = await readProcedure(files[0], io);
   if (!procedure) return 2;
   let compiled;
   try {
-    compiled = await compileProcedureModule(procedure);
+    // The server checks the payload's hash against the file it serves: hash the exact bytes.
+    const procedureSha256 = createHash('sha256').update(readFileSync(files[0])).digest('hex');
+    compiled = await compileProcedureModule(procedure, { procedureSha256 });
   } catch (err) {
     io.err(`dvc-forms: ${files[0]}: ${(err as Error).message}`);
     return 1;

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import {
   createValidator,
   type CompiledProcedureModule,
 } from '../../../src/validation/index.js';
+import { loadProcedure } from '../../../src/procedure/load.js';
 import type { Procedure } from '../../../src/procedure/types.js';
 
 function capture(): CliIo & { stdout: string[]; stderr: string[] } {
@@ -48,6 +50,58 @@ test('compile writes <code>-<version>-<hash8>.js and prints its path', async () 
       .problems.map((p) => [p.path, p.code]),
     [['/org/taxCode', 'format.vn-tax-code']],
   );
+});
+
+test('the module embeds the procedure as loaded and the SHA-256 of the file bytes', async () => {
+  // Pretty-printed, with a multi-byte title: the hash is of these exact bytes, not of
+  // a re-serialisation (the server hashes the file it serves).
+  const file = join(dir, 'embedded.json');
+  const text = JSON.stringify({ ...procedure, title: { vi: 'Thủ tục thử', en: 'Test' } }, null, 2);
+  writeFileSync(file, text + '\n');
+  const io = capture();
+  assert.equal(await main(['compile', file, '--out', join(dir, 'embedded')], io), 0);
+  const compiled = (await import(pathToFileURL(io.stdout[0]).href)) as CompiledProcedureModule;
+  const loaded = loadProcedure(readFileSync(file, 'utf8'), { file });
+  assert.ok(loaded.ok);
+  assert.deepEqual(compiled.definition, loaded.procedure);
+  assert.equal(compiled.definition?.title.vi, 'Thủ tục thử');
+  assert.equal(
+    compiled.procedureSha256,
+    createHash('sha256')
+      .update(Buffer.from(text + '\n', 'utf8'))
+      .digest('hex'),
+  );
+  assert.match(compiled.procedureSha256 ?? '', /^[0-9a-f]{64}$/);
+});
+
+test('compileProcedureModule without a file hash embeds no procedureSha256', async () => {
+  const { source } = await compileProcedureModule(procedure);
+  assert.match(source, /^export const definition = \{/m);
+  assert.doesNotMatch(source, /procedureSha256/);
+  await assert.rejects(compileProcedureModule(procedure, { procedureSha256: 'ABC' }), {
+    name: 'CompileError',
+    message: 'procedureSha256 must be 64 lower-case hex digits',
+  });
+});
+
+test('a procedure with lint errors is not compiled and nothing is written', async () => {
+  // An unknown field in a step is a loader error (what `dvc-forms lint` reports).
+  const bad = join(dir, 'lint-error.json');
+  const broken = structuredClone(procedure) as unknown as {
+    ui: { steps: { fields: unknown[] }[] };
+  };
+  broken.ui.steps[0].fields.push({ field: 'khongCo', widget: 'text', label: { vi: 'Không có' } });
+  writeFileSync(bad, JSON.stringify(broken, null, 1));
+  const io = capture();
+  const out = join(dir, 'lint-out');
+  assert.equal(await main(['compile', bad, '--out', out], io), 2);
+  assert.equal(io.stdout.length, 0);
+  assert.equal(io.stderr.length, 1);
+  assert.match(
+    io.stderr[0],
+    /:\d+:\d+ {2}\/ui\/steps\/0\/fields\/\d+\/field {2}The field "khongCo" does not exist in the "data" schema\.$/,
+  );
+  assert.equal(existsSync(out), false);
 });
 
 test('the file name is stable: same schema, same hash', async () => {
@@ -101,3 +155,21 @@ test('the compiled module the strict-CSP browser test loads is up to date', asyn
   if (process.env.DVC_UPDATE_FIXTURES === '1') writeFileSync(file, source);
   assert.equal(readFileSync(file, 'utf8'), source, 'stale: run with DVC_UPDATE_FIXTURES=1');
 });
+
+for (const [name, from] of [
+  ['basic', '../../components/form/fixtures/basic.json'],
+  ['simple', '../../components/submission/fixtures/simple.json'],
+] as const) {
+  test(`the compiled module of ${name}.json the <dvc-form> browser test loads is up to date`, async () => {
+    // test/components/form/compiled.test.ts gives it to <dvc-form> as its only source;
+    // regenerate with DVC_UPDATE_FIXTURES=1.
+    const bytes = readFileSync(new URL(from, import.meta.url));
+    const loaded = loadProcedure(bytes.toString('utf8'));
+    assert.ok(loaded.ok);
+    const procedureSha256 = createHash('sha256').update(bytes).digest('hex');
+    const { source } = await compileProcedureModule(loaded.procedure, { procedureSha256 });
+    const file = new URL(`../../components/form/fixtures/compiled-${name}.js`, import.meta.url);
+    if (process.env.DVC_UPDATE_FIXTURES === '1') writeFileSync(file, source);
+    assert.equal(readFileSync(file, 'utf8'), source, 'stale: run with DVC_UPDATE_FIXTURES=1');
+  });
+}
