@@ -28,7 +28,7 @@ export function formatNumber(n: number): string {
 
 /**
  * ISO `YYYY-MM-DD` → `dd/mm/yyyy`: every Vietnamese form writes dates day first (ngày, tháng,
- * năm; ../shared/domain/VIETNAM.md §2.4). Anything else is shown as typed.
+ * năm; docs/domain/vietnam.md §2.4). Anything else is shown as typed.
  */
 export function formatDate(value: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);

@@ -1,7 +1,7 @@
 /**
  * Dates on the receipt. Vietnam has used UTC+7 all year since 1975, so instants are shown in
  * Asia/Ho_Chi_Minh whatever the phone's time zone, and dates day first (dd/mm/yyyy,
- * ../shared/domain/VIETNAM.md §2.4).
+ * docs/domain/vietnam.md §2.4).
  */
 const VN_OFFSET_MS = 7 * 3600 * 1000;
 

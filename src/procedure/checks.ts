@@ -75,7 +75,7 @@ const hasFormat = (root: unknown, schema: unknown, format: string): boolean =>
 /**
  * `x-dvc-birthDate` on a member of `object` (at `pointer`) names the sibling member holding the
  * birth date whose year the personal ID number must encode (structure `PPP G YY NNNNNN`: Decree
- * 137/2015/NĐ-CP Art. 13, Law on Identification 2023 Art. 12; ../shared/domain/VIETNAM.md §2.1).
+ * 137/2015/NĐ-CP Art. 13, Law on Identification 2023 Art. 12; docs/domain/vietnam.md §2.1).
  * The validator
  * silently skips the check when the sibling is missing, is not a date or the member is not a
  * personal ID, so each of those is an authoring error here.

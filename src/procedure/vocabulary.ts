@@ -48,7 +48,7 @@ export type Operator = (typeof OPERATORS)[number];
 /**
  * Vietnamese string formats a `data` schema may use (`"format": "vn-personal-id"`), besides
  * ajv-formats' standard ones (date, email, …). Implemented in src/validation/formats.ts, each
- * citing its legal source; see ../shared/domain/VIETNAM.md §2.
+ * citing its legal source; see docs/domain/vietnam.md §2.
  */
 export const VN_FORMATS = [
   'vn-personal-id',

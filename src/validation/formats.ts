@@ -3,7 +3,7 @@
  * runs, the reason behind a failure (so the message can say what exactly is wrong) and the
  * canonical form a value is normalised to before validation.
  *
- * Every rule cites its source in ../shared/domain/VIETNAM.md §2. These functions are plain code
+ * Every rule cites its source in docs/domain/vietnam.md §2. These functions are plain code
  * with no ajv dependency: a precompiled validator module receives them at run time through
  * `bind(runtime)`, so the same rules apply with and without the runtime compiler.
  */
@@ -63,7 +63,7 @@ export function cmndReason(value: string): FormatReason | undefined {
 
 /**
  * Mobile number: 10 digits `0XXXXXXXXX` since the 2018 MIC 11→10-digit conversion; the prefix
- * must be one in use (../shared/domain/data/mobile-prefixes.csv). Checked on the canonical form
+ * must be one in use (vendor/vn-admin/mobile-prefixes.csv). Checked on the canonical form
  * (see `normalizeMobile`); number portability means the prefix never identifies the carrier.
  */
 export function mobileReason(value: string): FormatReason | undefined {

@@ -5,10 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { canonicalize, canonicalizeToBytes } from '../../../src/jcs/index.js';
 import { DvcError } from '../../../src/errors.js';
 
-// The RFC 8785 vectors are read from ../shared at test time (see its SOURCES.md).
-const VECTORS = fileURLToPath(
-  new URL('../../../../shared/conformance/jcs-rfc8785/', import.meta.url),
-);
+// The RFC 8785 vectors are in test/vectors/jcs-rfc8785 (see its SOURCES.md).
+const VECTORS = fileURLToPath(new URL('../../vectors/jcs-rfc8785/', import.meta.url));
 
 const names = readdirSync(`${VECTORS}input`).filter((n) => n.endsWith('.json'));
 

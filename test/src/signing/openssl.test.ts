@@ -1,5 +1,5 @@
 // An independent check of our ES256 signatures with the openssl CLI, following
-// ../shared/conformance/jose-cookbook/VERIFY-WITH-OPENSSL.md: JWK → SubjectPublicKeyInfo PEM,
+// docs/signing.md §5 (checking a signature independently): JWK → SubjectPublicKeyInfo PEM,
 // JOSE R||S → DER ECDSA-Sig-Value, then `openssl dgst -sha256 -verify`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -78,13 +78,7 @@ test(
   { skip },
   () => {
     const a3 = JSON.parse(
-      readFileSync(
-        new URL(
-          '../../../../shared/conformance/jose-cookbook/rfc7515/A.3.es256.json',
-          import.meta.url,
-        ),
-        'utf8',
-      ),
+      readFileSync(new URL('../../vectors/rfc7515/A.3.es256.json', import.meta.url), 'utf8'),
     ) as { input: { key: { x: string; y: string } }; output: { compact: string } };
     assert.deepEqual(opensslVerify(a3.output.compact, a3.input.key), {
       status: 0,

@@ -18,10 +18,7 @@ import { SigningError } from '../../../src/errors.js';
 import { payloadFor, setup } from '../verify/helpers.js';
 
 const A3 = JSON.parse(
-  readFileSync(
-    new URL('../../../../shared/conformance/jose-cookbook/rfc7515/A.3.es256.json', import.meta.url),
-    'utf8',
-  ),
+  readFileSync(new URL('../../vectors/rfc7515/A.3.es256.json', import.meta.url), 'utf8'),
 ) as { input: { key: Record<string, string> } };
 
 test('RFC 7638 §3.1 thumbprint example', async () => {

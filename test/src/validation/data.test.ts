@@ -12,15 +12,15 @@ import {
 import units from '../../../src/data/admin-units-2025.json' with { type: 'json' };
 
 const script = new URL('../../../scripts/gen-admin-data.mjs', import.meta.url);
-const shared = new URL('../../../../shared/domain/data/', import.meta.url);
+const vendored = new URL('../../../vendor/vn-admin/', import.meta.url);
 
 function csv(name: string): Record<string, string>[] {
-  const [head, ...rows] = readFileSync(new URL(name, shared), 'utf8').trim().split(/\r?\n/);
+  const [head, ...rows] = readFileSync(new URL(name, vendored), 'utf8').trim().split(/\r?\n/);
   const keys = head.split(',');
   return rows.map((r) => Object.fromEntries(r.split(',').map((c, i) => [keys[i], c])));
 }
 
-test('the committed src/data files match ../shared/domain/data', () => {
+test('the committed src/data files match vendor/vn-admin', () => {
   // Throws (exit 1) when a regenerated file would differ from the committed one.
   execFileSync(process.execPath, [script.pathname, '--check'], { stdio: 'pipe' });
 });
