@@ -2,7 +2,7 @@
 // "N passed, N failed" that counts every suite. Exits non-zero on any failure.
 //
 //   node scripts/test.mjs                 all stages
-//   node scripts/test.mjs --only node     one stage (typecheck, lint, build, node, browser, e2e)
+//   node scripts/test.mjs --only node     one stage (typecheck, lint, build, node, browser, e2e, storybook)
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -104,6 +104,12 @@ if (wanted('browser')) {
 if (wanted('e2e')) {
   ensureChromium();
   nodeSuite('end-to-end tests (demo site)', 'test/e2e');
+}
+if (wanted('storybook')) {
+  // The static Storybook designers open without a dev server: build it, then open every story.
+  ensureChromium();
+  check('Storybook build', 'npm', ['run', 'build-storybook', '--silent']);
+  nodeSuite('static Storybook (Chromium)', 'test/storybook');
 }
 
 console.log('');

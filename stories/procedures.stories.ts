@@ -59,29 +59,46 @@ export default meta;
 type Story = StoryObj<Args>;
 
 /** Fills the form with case 0 and goes on to the review page. */
-const review = (sample: Sample): Story => ({
+const review = (sample: Sample, name: string): Story => ({
+  name,
   args: { sample, prefill: sample.complete },
   play: async ({ canvasElement }) => continueToReview(await formIn(canvasElement)),
 });
 
-export const DangKyKhaiSinh: Story = { args: { sample: samples.khaiSinh } };
-export const DangKyKetHon: Story = { args: { sample: samples.ketHon } };
-export const DangKyThuongTru: Story = { args: { sample: samples.thuongTru } };
-export const CapGiayPhepLaiXeQuocTe: Story = { args: { sample: samples.laiXe } };
+// Story names are the procedures' own Vietnamese names, with their diacritics (CSF would
+// derive "Dang Ky Khai Sinh" from the export name).
+export const DangKyKhaiSinh: Story = {
+  name: 'Đăng ký khai sinh',
+  args: { sample: samples.khaiSinh },
+};
+export const DangKyKetHon: Story = { name: 'Đăng ký kết hôn', args: { sample: samples.ketHon } };
+export const DangKyThuongTru: Story = {
+  name: 'Đăng ký thường trú',
+  args: { sample: samples.thuongTru },
+};
+export const CapGiayPhepLaiXeQuocTe: Story = {
+  name: 'Cấp giấy phép lái xe quốc tế',
+  args: { sample: samples.laiXe },
+};
 
-export const DangKyKhaiSinhReview = review(samples.khaiSinh);
-export const DangKyKetHonReview = review(samples.ketHon);
-export const DangKyThuongTruReview = review(samples.thuongTru);
-export const CapGiayPhepLaiXeQuocTeReview = review(samples.laiXe);
+export const DangKyKhaiSinhReview = review(samples.khaiSinh, 'Đăng ký khai sinh: trang xem lại');
+export const DangKyKetHonReview = review(samples.ketHon, 'Đăng ký kết hôn: trang xem lại');
+export const DangKyThuongTruReview = review(samples.thuongTru, 'Đăng ký thường trú: trang xem lại');
+export const CapGiayPhepLaiXeQuocTeReview = review(
+  samples.laiXe,
+  'Cấp giấy phép lái xe quốc tế: trang xem lại',
+);
 
 /** Continue on an empty first page: the error summary takes focus and links to each field. */
 export const DangKyKhaiSinhErrors: Story = {
+  name: 'Đăng ký khai sinh: báo lỗi',
   args: { sample: samples.khaiSinh },
   play: async ({ canvasElement }) => pressPrimary(await formIn(canvasElement)),
 };
 
 /** Answers that fail an eligibility rule end on the "cannot apply" page with the reasons. */
 export const DangKyKhaiSinhIneligible: Story = {
+  name: 'Đăng ký khai sinh: không đủ điều kiện',
   args: { sample: samples.khaiSinh, prefill: samples.khaiSinh.ineligible },
   play: async ({ canvasElement }) => pressPrimary(await formIn(canvasElement)),
 };
@@ -91,6 +108,7 @@ export const DangKyKhaiSinhIneligible: Story = {
  * ticked, submitted to the story's stub (no network).
  */
 export const DangKyKhaiSinhSubmitted: Story = {
+  name: 'Đăng ký khai sinh: đã gửi',
   args: { sample: samples.khaiSinh, prefill: samples.khaiSinh.complete },
   play: async ({ canvasElement }) => {
     const form = await formIn(canvasElement);
@@ -120,10 +138,12 @@ export const DangKyKhaiSinhSubmitted: Story = {
 
 /** A clerk or postal worker fills the form in with the applicant (`assisted-by`). */
 export const DangKyThuongTruAssisted: Story = {
+  name: 'Đăng ký thường trú: có người hỗ trợ',
   args: { sample: samples.thuongTru, assistedBy: 'Nhân viên bưu điện Nguyễn Văn Bình' },
 };
 
 /** One question per page, for people who find long pages hard. */
 export const CapGiayPhepLaiXeQuocTeOneQuestion: Story = {
+  name: 'Cấp giấy phép lái xe quốc tế: mỗi trang một câu hỏi',
   args: { sample: samples.laiXe, oneQuestionPerPage: true },
 };
