@@ -12,6 +12,15 @@ export function toUiLang(value: string | null | undefined): UiLang {
 }
 
 /**
+ * Attribute converter for an element's `lang` property whose empty default means "follow the
+ * page": keeps `lang=""` (which would tell assistive technology "unknown language") off the host.
+ */
+export const langAttribute = {
+  fromAttribute: (value: string | null): string => value ?? '',
+  toAttribute: (value: string): string | null => value || null,
+};
+
+/**
  * The language of the closest element with a `lang` attribute, crossing shadow roots, so a field
  * inside `<dvc-form lang="en">`'s shadow root speaks English without its own attribute.
  */

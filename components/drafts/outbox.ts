@@ -127,6 +127,8 @@ function classify(error: unknown): 'retry' | 'resign' | 'already' | 'rejected' {
  * transport error without an HTTP status, the browser saying it is offline).
  */
 export function isOfflineFailure(error: unknown, online = globalThis.navigator?.onLine): boolean {
+  // The server answered but refused this page's origin (CORS): waiting for the network cannot help.
+  if ((error as { kind?: unknown } | null)?.kind === 'blocked') return false;
   if (online === false) return true;
   if (error instanceof TypeError) return true;
   const e = (error ?? {}) as ErrorShape & { code?: string; name?: string };

@@ -70,6 +70,8 @@ import {
   type Visibility,
 } from './journey.js';
 import { formMessages, type FormMessages } from './messages.js';
+import { FormHistoryController } from './history.js';
+import { inheritedLang, langAttribute, toUiLang } from '../base/i18n.js';
 import type { DeliveryOptions, FormDeliveryController } from '../submission/form-delivery.js';
 import { DocumentSlots, documentIdOfKey, documentKey, loadUploadElement } from './documents.js';
 import type { PayloadDocument } from '../../src/submission/payload.js';
@@ -88,8 +90,6 @@ const REVIEW = 'review';
 const INELIGIBLE = 'ineligible';
 const SUBMITTED = 'submitted';
 const DECLARATION_ID = 'declaration';
-/** Key under which the form keeps its page in `history.state`, next to the host page's own keys. */
-const HISTORY_KEY = 'dvcForm';
 
 /**
  * Each widget's element (components/<name>/). The tags are fixed literals, never author text.
@@ -185,7 +185,7 @@ export class DvcForm extends LitElement {
    */
   @property() action = '';
   /** Interface language: `vi` (default) or `en`. Can change at any time; answers are kept. */
-  @property({ reflect: true }) override lang = 'vi';
+  @property({ reflect: true, converter: langAttribute }) override lang = '';
   /** Answers known beforehand (e.g. from VNeID); those fields are marked as prefilled. */
   @property({ attribute: false }) prefill?: Record<string, unknown>;
   /** URL of a JSON object of answers to prefill. */
@@ -346,23 +346,20 @@ export class DvcForm extends LitElement {
   /** Set by a "Sửa" link on the review page. */
   private returnToReview = false;
 
+  /** The element's own `lang`, else the closest `lang` around it (`<html lang="en">`), else vi. */
   private get uiLang(): Lang {
-    return this.lang?.toLowerCase().startsWith('en') ? 'en' : 'vi';
+    return this.lang ? toUiLang(this.lang) : inheritedLang(this);
   }
 
   private get msg(): FormMessages {
     return formMessages(this.uiLang);
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('popstate', this.onPopState);
-  }
-
-  override disconnectedCallback(): void {
-    window.removeEventListener('popstate', this.onPopState);
-    super.disconnectedCallback();
-  }
+  /** Back and Forward: this form's own page in history.state (history.ts). */
+  private readonly history = new FormHistoryController(this, {
+    key: () => ({ id: this.id, fallback: this.loaded?.code ?? 'form' }),
+    restore: (page) => this.restorePage(page),
+  });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (
@@ -911,29 +908,16 @@ export class DvcForm extends LitElement {
     return { index: ids.indexOf(id) + 1, total: ids.length };
   }
 
-  private get historyKey(): string {
-    return `${this.id || this.loaded?.code || 'form'}`;
-  }
-
   private writeHistory(page: string, mode: 'push' | 'replace'): void {
-    // The form's page lives beside the host page's own state; the URL is left alone.
-    const base =
-      history.state && typeof history.state === 'object' ? (history.state as object) : {};
-    const next = { ...base, [HISTORY_KEY]: { form: this.historyKey, page } };
-    if (mode === 'push') history.pushState(next, '');
-    else history.replaceState(next, '');
+    this.history.record(page, mode);
   }
 
-  private onPopState = (e: PopStateEvent): void => {
-    if (this.status !== 'ready' || this.pageId === SUBMITTED) return;
-    const entry = (e.state as Record<string, unknown> | null)?.[HISTORY_KEY] as
-      { form?: unknown; page?: unknown } | undefined;
-    if (!entry || entry.form !== this.historyKey || typeof entry.page !== 'string') return;
-    const page = entry.page;
+  private restorePage(page: string): void {
+    if (this.status !== 'ready' || this.pageId === SUBMITTED || page === this.pageId) return;
     const known = page === REVIEW || page === INELIGIBLE || this.pages.some((p) => p.id === page);
     if (!known || !this.reached.has(page)) return;
     void this.goTo(page, { history: 'none' });
-  };
+  }
 
   /**
    * Shows page `id`: moves focus to its heading (or leaves it to the caller) and records the

@@ -6,7 +6,15 @@ export {
   type BrowserSigningKey,
   type KeyStoreOptions,
 } from './key-store.js';
-export { fetchChallenge, type Challenge, type ChallengeOptions } from './challenge.js';
+export {
+  CHALLENGE_FAILURE,
+  ChallengeError,
+  fetchChallenge,
+  type Challenge,
+  type ChallengeFailure,
+  type ChallengeOptions,
+} from './challenge.js';
+export { classifyFetchFailure, REACHABILITY, type Reachability } from './reachability.js';
 export {
   backoffDelay,
   DEFAULT_RETRY,

@@ -11,7 +11,11 @@ export interface SubmissionMessages {
   networkFailed: string;
   serverFailed: string;
   rejected: (status: number) => string;
+  /** The receiver answers, but not to this page (CORS): permanent, not the person's fault. */
+  blocked: string;
   challengeFailed: string;
+  /** The challenge endpoint answered 4xx: wrong address or refused, permanent. */
+  challengeRejected: (status: number) => string;
   signingFailed: string;
   failedHeading: string;
 }
@@ -27,8 +31,12 @@ const vi: SubmissionMessages = {
     'Hệ thống của cơ quan đang gặp lỗi nên chưa nhận được hồ sơ. Thông tin bạn nhập vẫn được giữ. Vui lòng thử lại sau ít phút.',
   rejected: (status) =>
     `Cơ quan chưa tiếp nhận hồ sơ (mã lỗi ${status}). Vui lòng tải lại trang, kiểm tra thông tin và gửi lại.`,
+  blocked:
+    'Máy chủ của cơ quan không chấp nhận hồ sơ gửi từ trang này, nên hồ sơ chưa được gửi và sẽ không tự động gửi lại. Đây là lỗi cài đặt của trang, không phải do bạn. Thông tin bạn đã nhập vẫn được giữ trên máy này. Vui lòng báo cho cơ quan, hoặc nộp hồ sơ trực tiếp.',
   challengeFailed:
     'Không kết nối được với máy chủ để chuẩn bị gửi hồ sơ. Vui lòng kiểm tra kết nối mạng rồi bấm “Gửi hồ sơ” lần nữa.',
+  challengeRejected: (status) =>
+    `Máy chủ của cơ quan từ chối bước chuẩn bị gửi hồ sơ (mã lỗi ${status}), nên hồ sơ chưa được gửi và sẽ không tự động gửi lại. Thông tin bạn đã nhập vẫn được giữ trên máy này. Vui lòng báo cho cơ quan, hoặc nộp hồ sơ trực tiếp.`,
   signingFailed:
     'Trình duyệt không ký được hồ sơ. Vui lòng tải lại trang rồi gửi lại, hoặc dùng một trình duyệt khác.',
   failedHeading: 'Chưa gửi được hồ sơ',
@@ -45,8 +53,12 @@ const en: SubmissionMessages = {
     'The agency’s system has a problem and has not received your application. Your answers are kept. Please try again in a few minutes.',
   rejected: (status) =>
     `The agency has not accepted your application (error ${status}). Please reload the page, check your answers and send it again.`,
+  blocked:
+    'The agency’s server does not accept applications sent from this page, so your application has not been sent and will not be sent automatically. This is a fault in the page’s set-up, not yours. Your answers are kept on this device. Please tell the agency, or apply in person.',
   challengeFailed:
     'Could not reach the server to prepare your application. Check your internet connection and press “Send application” again.',
+  challengeRejected: (status) =>
+    `The agency’s server refused to prepare your application (error ${status}), so it has not been sent and will not be sent automatically. Your answers are kept on this device. Please tell the agency, or apply in person.`,
   signingFailed:
     'Your browser could not sign the application. Please reload the page and send it again, or use another browser.',
   failedHeading: 'Your application has not been sent',

@@ -17,7 +17,7 @@ import {
 } from '../../src/submission/payload.js';
 import type { UiLang } from '../base/i18n.js';
 import type { FormPayload } from '../form/events.js';
-import { fetchChallenge } from './challenge.js';
+import { CHALLENGE_FAILURE, ChallengeError, fetchChallenge } from './challenge.js';
 import { browserSigner } from './key-store.js';
 import { submissionMessages } from './messages.js';
 import {
@@ -273,10 +273,18 @@ export function submissionFailureMessage(error: unknown, lang: UiLang): string |
   if (error instanceof SubmissionTransportError) {
     const fromServer = error.problem?.detail || error.problem?.title;
     if (error.kind === FAILURE_KIND.network) return msg.networkFailed;
+    if (error.kind === FAILURE_KIND.blocked) return msg.blocked;
     if (fromServer) return fromServer;
     return error.kind === FAILURE_KIND.server
       ? msg.serverFailed
       : msg.rejected(error.status ?? 400);
+  }
+  if (error instanceof ChallengeError) {
+    if (error.kind === CHALLENGE_FAILURE.blocked) return msg.blocked;
+    if (error.kind === CHALLENGE_FAILURE.rejected)
+      return msg.challengeRejected(error.status ?? 400);
+    if (error.kind === CHALLENGE_FAILURE.server) return msg.serverFailed;
+    return msg.challengeFailed;
   }
   if (error instanceof TransportError) return msg.challengeFailed;
   if (error instanceof SigningError) return msg.signingFailed;

@@ -1,12 +1,14 @@
 /**
  * Sending the signed submission: `POST action` with `{ "jws": … }` and an `Idempotency-Key`,
  * retried with exponential backoff and jitter on network failures and 5xx answers — never on a
- * 4xx, which the server means as final. Every retry repeats the same key and body, so the
+ * 4xx, which the server means as final, nor when the browser refuses the cross-origin request
+ * (CORS: the server answers, but not to this page; see reachability.ts). Every retry repeats the same key and body, so the
  * receiver stores at most one dossier however often the phone's connection drops (the demo
  * receiver replays its first 201 for a repeated key; docs/receiver.md "Idempotency").
  */
 import { TransportError } from '../../src/errors.js';
 import { MULTIPART_PAYLOAD_PART, multipartPartNames } from '../../src/files/multipart.js';
+import { classifyFetchFailure, REACHABILITY } from './reachability.js';
 
 /** A payload document entry with, when it was not uploaded beforehand, its bytes. */
 export interface DocumentWithFile {
@@ -57,6 +59,11 @@ export const FAILURE_KIND = {
   server: 'server',
   /** A 4xx: the server refused the submission; retrying the same request will not help. */
   rejected: 'rejected',
+  /**
+   * The server is reachable but the browser refused the cross-origin request (the receiver does
+   * not allow this page's origin): permanent until the agency changes its configuration.
+   */
+  blocked: 'blocked',
 } as const;
 export type FailureKind = (typeof FAILURE_KIND)[keyof typeof FAILURE_KIND];
 
@@ -115,6 +122,8 @@ export interface SendOptions extends RetryOptions {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Random source in [0, 1) for the jitter; replaced in tests. */
   random?: () => number;
+  /** navigator.onLine, replaced in tests. */
+  online?: boolean;
 }
 
 export interface SendResult {
@@ -212,6 +221,10 @@ export async function sendSubmission(jws: string, options: SendOptions): Promise
     problem?: ProblemDetails;
     cause?: unknown;
   } = { kind: 'network' };
+  // Two refusals in a row (one when only one attempt is allowed) make a CORS refusal certain
+  // enough: a single one may be a connection that dropped and came back during the probe.
+  let blockedInARow = 0;
+  const blockedAfter = Math.min(2, maxAttempts);
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     if (options.signal?.aborted) throw options.signal.reason;
     const timeout = new AbortController();
@@ -242,6 +255,21 @@ export async function sendSubmission(jws: string, options: SendOptions): Promise
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', onAbort);
     }
+    if (!res) {
+      const reach = await classifyFetchFailure(options.action, last.cause, {
+        fetch: doFetch,
+        ...(options.online !== undefined ? { online: options.online } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
+      if (options.signal?.aborted) throw options.signal.reason;
+      blockedInARow = reach === REACHABILITY.blocked ? blockedInARow + 1 : 0;
+      if (blockedInARow >= blockedAfter)
+        throw new SubmissionTransportError(
+          `${options.action} answers, but the browser refused the cross-origin request: the receiver does not allow this page's origin (CORS, docs/receiver.md).`,
+          { kind: FAILURE_KIND.blocked, attempts: attempt },
+          { cause: last.cause },
+        );
+    } else blockedInARow = 0;
     if (res) {
       if (res.ok)
         return {

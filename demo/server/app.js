@@ -14,6 +14,7 @@ import { sendProblem } from './problems.js';
 import { createTusServer, UPLOAD_PATH } from './uploads.js';
 import { registerDossierRoutes } from './dossiers.js';
 import { registerStatusRoutes } from './status.js';
+import { registerCors } from './cors.js';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 
@@ -108,6 +109,9 @@ export async function createServer(options = {}) {
     verifySubmission: config.verifySubmission ?? library.verifySubmission,
     createVerifier: config.verifySubmission ? undefined : library.createVerifier,
   };
+
+  // Other sites embedding the form (ALLOWED_ORIGINS): preflights and origin checks (cors.js).
+  const cors = registerCors(app, { allowedOrigins: config.allowedOrigins ?? [] });
 
   // --- one JSON log line per request, and security headers on every answer -----------------
   /**
@@ -222,6 +226,7 @@ export async function createServer(options = {}) {
     dir: ctx.uploadDir,
     maxUploadBytes: config.maxUploadBytes,
     log: app.log,
+    allowOrigin: cors.allowOrigin,
   });
   // Leave tus bodies untouched: @tus/server reads the raw request stream itself.
   app.addContentTypeParser('application/offset+octet-stream', (_req, _payload, done) => done(null));

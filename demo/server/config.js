@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { parseAllowedOrigins } from './cors.js';
 
 const MB = 1024 * 1024;
 
@@ -17,6 +18,7 @@ const MB = 1024 * 1024;
  * @property {string} clerkToken
  * @property {boolean} clerkTokenGenerated True when CLERK_TOKEN was not set and a random one was made.
  * @property {string} logLevel
+ * @property {string[]} allowedOrigins Other sites' origins allowed to call the form's endpoints (CORS); empty = same origin only.
  */
 
 /**
@@ -36,6 +38,7 @@ export function loadConfig(env = process.env) {
     clerkToken: clerkToken || randomBytes(18).toString('base64url'),
     clerkTokenGenerated: !clerkToken,
     logLevel: env.LOG_LEVEL?.trim() || 'info',
+    allowedOrigins: parseAllowedOrigins(env.ALLOWED_ORIGINS),
   };
 }
 

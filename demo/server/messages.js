@@ -179,6 +179,19 @@ export const PROBLEMS = {
       detail: 'The application is “{from}” and cannot move to “{to}”.',
     },
   },
+  'origin-not-allowed': {
+    status: 403,
+    vi: {
+      title: 'Trang gửi không được phép',
+      detail:
+        'Máy chủ này không nhận hồ sơ từ trang web đã gửi yêu cầu. Cơ quan cần thêm địa chỉ trang vào ALLOWED_ORIGINS.',
+    },
+    en: {
+      title: 'Origin not allowed',
+      detail:
+        'This server does not accept requests from the page that sent this one. The agency must add the page’s origin to ALLOWED_ORIGINS.',
+    },
+  },
   'not-found': {
     status: 404,
     vi: { title: 'Không tìm thấy', detail: 'Không có trang hoặc tài nguyên này.' },

@@ -27,9 +27,9 @@ export function sha256File(path) {
 }
 
 /**
- * @param {{ db: import('better-sqlite3').Database, dir: string, maxUploadBytes: number, log: import('fastify').FastifyBaseLogger }} options
+ * @param {{ db: import('better-sqlite3').Database, dir: string, maxUploadBytes: number, log: import('fastify').FastifyBaseLogger, allowOrigin?: (origin: string) => boolean }} options
  */
-export function createTusServer({ db, dir, maxUploadBytes, log }) {
+export function createTusServer({ db, dir, maxUploadBytes, log, allowOrigin = () => false }) {
   mkdirSync(dir, { recursive: true });
   const record = db.prepare(
     `INSERT OR REPLACE INTO uploads (id, via, slot, filename, type, size, sha256, path, finished_at)
@@ -41,6 +41,9 @@ export function createTusServer({ db, dir, maxUploadBytes, log }) {
     maxSize: maxUploadBytes,
     // Relative Location: correct behind any proxy without trusting X-Forwarded-* headers.
     relativeLocation: true,
+    // tus writes its own CORS headers: only for the origins of ALLOWED_ORIGINS (cors.js), never
+    // its default "*".
+    allowedOrigins: (origin) => allowOrigin(origin),
     // Upload ids come from tus (random 128-bit hex); anything else in the URL is not ours.
     getFileIdFromRequest: (_req, lastPath) =>
       lastPath && /^[0-9a-f]{32}$/.test(lastPath) ? lastPath : undefined,

@@ -281,10 +281,10 @@ describe('dvc-form', () => {
       const el = await mount();
       expect(history.state).to.deep.equal({
         host: 'page',
-        dvcForm: { form: '1.001193', page: 'dieu-kien' },
+        dvcForms: { '1.001193@0': 'dieu-kien' },
       });
       await passEligibility(el);
-      expect(history.state.dvcForm.page).to.equal('nguoi-khai');
+      expect(history.state.dvcForms['1.001193@0']).to.equal('nguoi-khai');
       expect(history.state.host).to.equal('page');
       const popped = new Promise((resolve) =>
         window.addEventListener('popstate', resolve, { once: true }),

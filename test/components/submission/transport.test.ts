@@ -7,6 +7,9 @@ import {
   type RetryInfo,
   type SendOptions,
 } from '../../../components/submission/transport.js';
+import { ChallengeError, fetchChallenge } from '../../../components/submission/challenge.js';
+import { submissionFailureMessage } from '../../../components/submission/submit.js';
+import { isOfflineFailure } from '../../../components/drafts/outbox.js';
 import { problem, scriptedFetch, type Step } from './fake-fetch.js';
 
 const KEY = '2f1c7d1e-0b8a-4a57-9d8e-3c6f1b2a9e10';
@@ -16,7 +19,7 @@ const OK = {
 };
 
 function setup(steps: Step[], extra: Partial<SendOptions> = {}) {
-  const { fetch, calls } = scriptedFetch(steps);
+  const { fetch, calls, probes } = scriptedFetch(steps);
   const waits: number[] = [];
   const retries: RetryInfo[] = [];
   const options: SendOptions = {
@@ -28,9 +31,10 @@ function setup(steps: Step[], extra: Partial<SendOptions> = {}) {
     random: () => 0,
     sleep: async (ms) => void waits.push(ms),
     onRetry: (info) => void retries.push(info),
+    online: true,
     ...extra,
   };
-  return { options, calls, waits, retries };
+  return { options, calls, waits, retries, probes };
 }
 
 async function rejection(p: Promise<unknown>): Promise<SubmissionTransportError> {
@@ -195,5 +199,95 @@ describe('submissionBody', () => {
       expect(c.headers['content-type']).to.equal(undefined);
       expect(c.headers['idempotency-key']).to.equal(KEY);
     }
+  });
+
+  describe('a permanent cross-origin refusal is told apart from a lost connection', () => {
+    it('CORS refused twice while the server answers the probe → blocked, no more attempts', async () => {
+      const { options, calls, probes } = setup([{ corsBlocked: true }, { corsBlocked: true }]);
+      const error = await rejection(sendSubmission('a.b.c', options));
+      expect(error).to.be.instanceOf(SubmissionTransportError);
+      expect(error.kind).to.equal('blocked');
+      expect(error.attempts).to.equal(2);
+      expect(calls.length).to.equal(2);
+      expect(probes).to.deep.equal(['HEAD /api/dossiers', 'HEAD /api/dossiers']);
+      expect(submissionFailureMessage(error, 'vi')).to.equal(
+        'Máy chủ của cơ quan không chấp nhận hồ sơ gửi từ trang này, nên hồ sơ chưa được gửi và sẽ không tự động gửi lại. Đây là lỗi cài đặt của trang, không phải do bạn. Thông tin bạn đã nhập vẫn được giữ trên máy này. Vui lòng báo cho cơ quan, hoặc nộp hồ sơ trực tiếp.',
+      );
+    });
+
+    it('a single refusal followed by a lost connection is a network failure, retried', async () => {
+      const { options, calls } = setup([
+        { corsBlocked: true },
+        { networkError: true },
+        { networkError: true },
+        { networkError: true },
+      ]);
+      const error = await rejection(sendSubmission('a.b.c', options));
+      expect(error.kind).to.equal('network');
+      expect(calls.length).to.equal(4);
+    });
+
+    it('no network and no answer to the probe → network (transient), all attempts made', async () => {
+      const { options, probes } = setup([
+        { networkError: true },
+        { networkError: true },
+        { networkError: true },
+        { networkError: true },
+      ]);
+      const error = await rejection(sendSubmission('a.b.c', options));
+      expect(error.kind).to.equal('network');
+      expect(probes.length).to.equal(4);
+    });
+
+    it('navigator.onLine false → network without probing', async () => {
+      const { options, probes } = setup([{ corsBlocked: true }], { maxAttempts: 1, online: false });
+      const error = await rejection(sendSubmission('a.b.c', options));
+      expect(error.kind).to.equal('network');
+      expect(probes).to.deep.equal([]);
+    });
+
+    it('404 is rejected at once (permanent); 503 and 429 are retried (transient)', async () => {
+      const notFound = setup([{ status: 404 }]);
+      expect((await rejection(sendSubmission('a.b.c', notFound.options))).kind).to.equal(
+        'rejected',
+      );
+      expect(notFound.calls.length).to.equal(1);
+      const busy = setup([{ status: 503 }, OK]);
+      expect((await sendSubmission('a.b.c', busy.options)).attempts).to.equal(2);
+    });
+  });
+});
+
+describe('fetchChallenge failures', () => {
+  const fail = async (steps: Step[], online = true) => {
+    const { fetch } = scriptedFetch(steps);
+    try {
+      await fetchChallenge('/api/challenges', { fetch, online });
+    } catch (e) {
+      return e as ChallengeError;
+    }
+    throw new Error('expected a rejection');
+  };
+
+  it('CORS refused → blocked; no network → network; 404 → rejected; 503 and 429 → server', async () => {
+    const blocked = await fail([{ corsBlocked: true }]);
+    expect([blocked.name, blocked.kind]).to.deep.equal(['ChallengeError', 'blocked']);
+    expect((await fail([{ networkError: true }])).kind).to.equal('network');
+    expect((await fail([{ corsBlocked: true }], false)).kind).to.equal('network');
+    const missing = await fail([{ status: 404 }]);
+    expect([missing.kind, missing.status]).to.deep.equal(['rejected', 404]);
+    expect((await fail([{ status: 503 }])).kind).to.equal('server');
+    expect((await fail([{ status: 429 }])).kind).to.equal('server');
+  });
+
+  it('says what happened, in Vietnamese, and never that it will be sent later', async () => {
+    expect(submissionFailureMessage(await fail([{ status: 404 }]), 'vi')).to.equal(
+      'Máy chủ của cơ quan từ chối bước chuẩn bị gửi hồ sơ (mã lỗi 404), nên hồ sơ chưa được gửi và sẽ không tự động gửi lại. Thông tin bạn đã nhập vẫn được giữ trên máy này. Vui lòng báo cho cơ quan, hoặc nộp hồ sơ trực tiếp.',
+    );
+    expect(submissionFailureMessage(await fail([{ status: 503 }]), 'vi')).to.equal(
+      'Hệ thống của cơ quan đang gặp lỗi nên chưa nhận được hồ sơ. Thông tin bạn nhập vẫn được giữ. Vui lòng thử lại sau ít phút.',
+    );
+    expect(isOfflineFailure(await fail([{ corsBlocked: true }]), true)).to.equal(false);
+    expect(isOfflineFailure(await fail([{ networkError: true }]), true)).to.equal(true);
   });
 });
