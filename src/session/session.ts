@@ -44,8 +44,6 @@ export const DOCUMENT_PROBLEM = {
   ...FILE_PROBLEM,
   /** A file for a slot the procedure does not have. */
   unknownSlot: 'document-unknown-slot',
-  /** A file for a slot the rules hide. */
-  hiddenSlot: 'document-hidden-slot',
   /** A required document without a file. */
   missing: 'document-missing',
 } as const;
@@ -83,7 +81,10 @@ export interface SessionState {
   normalised: Record<string, unknown>;
   /** Rules that could not be evaluated (for authors and logs). */
   ruleProblems: RuleProblem[];
-  /** No answer problem, no document problem, and not ineligible. */
+  /**
+   * Submittable: no answer problem, no document problem, and eligible — an eligibility that
+   * cannot be decided yet is refused by the server (`eligibility-unknown`), so not here either.
+   */
   valid: boolean;
 }
 
@@ -231,7 +232,7 @@ export class Session {
     const rules = await this.evaluate(answers);
     const validation = this.validate(answers, rules);
     const documents = this.checkDocuments(rules);
-    const ineligible = rules.eligibility.status === ELIGIBILITY_STATUS.ineligible;
+    const eligible = rules.eligibility.status === ELIGIBILITY_STATUS.eligible;
     this.last = {
       eligibility: rules.eligibility,
       visible: rules.visible,
@@ -242,7 +243,7 @@ export class Session {
       problems: validation.problems,
       normalised: validation.value,
       ruleProblems: rules.problems,
-      valid: validation.problems.length === 0 && documents.problems.length === 0 && !ineligible,
+      valid: validation.problems.length === 0 && documents.problems.length === 0 && eligible,
     };
     return this.last;
   }
@@ -345,16 +346,18 @@ export class Session {
     const specs = new Map(this.model.documents.map((d) => [d.id, d]));
     const hidden = new Set(rules.hidden.documents);
     const problems: DocumentProblem[] = [];
+    // A slot the rules hide: its files stay with the form in case it comes back and are not sent
+    // (toPayload leaves them out); a server finding one in a payload says so itself.
     const counts = new Map<string, number>();
-    this.docs.forEach((doc, index) => {
+    // `index` is the file's place in the payload's `documents`, which leaves hidden slots out.
+    let index = -1;
+    for (const doc of this.docs) {
+      if (hidden.has(doc.slot)) continue;
+      index++;
       const spec = specs.get(doc.slot);
       if (!spec) {
         problems.push({ code: DOCUMENT_PROBLEM.unknownSlot, slot: doc.slot, index, params: {} });
-        return;
-      }
-      if (hidden.has(doc.slot)) {
-        problems.push({ code: DOCUMENT_PROBLEM.hiddenSlot, slot: doc.slot, index, params: {} });
-        return;
+        continue;
       }
       counts.set(doc.slot, (counts.get(doc.slot) ?? 0) + 1);
       const checked = checkDocument(spec, { name: doc.name, type: doc.type, size: doc.size });
@@ -365,7 +368,7 @@ export class Session {
           index,
           params: { ...checked.problem.params, type: doc.type, size: doc.size },
         });
-    });
+    }
     for (const [slot, count] of counts) {
       const max = specs.get(slot)!.maxFiles;
       if (count > max)

@@ -69,6 +69,16 @@ export async function checkSubmissionData(
       errors.push(error(VERIFY_ERROR.hiddenFieldPresent, { pointer: at }, at));
     }
 
+  // Files for slots the rules hide: the form leaves them out, so someone added them.
+  const hiddenSlots = new Set(state.documents.hidden);
+  payload.documents.forEach((doc, i) => {
+    const pointer = `/documents/${i}`;
+    if (hiddenSlots.has(doc.slot))
+      errors.push(
+        error(VERIFY_ERROR.hiddenDocumentPresent, { pointer, slot: doc.slot }, `${pointer}/slot`),
+      );
+  });
+
   const status = state.eligibility.status;
   if (status === 'ineligible')
     for (const reason of state.eligibility.reasons)
@@ -111,8 +121,6 @@ function documentError(p: DocumentProblem): VerifyError {
   switch (p.code) {
     case DOCUMENT_PROBLEM.unknownSlot:
       return error(VERIFY_ERROR.unknownDocument, { pointer, slot }, `${pointer}/slot`);
-    case DOCUMENT_PROBLEM.hiddenSlot:
-      return error(VERIFY_ERROR.hiddenDocumentPresent, { pointer, slot }, `${pointer}/slot`);
     case DOCUMENT_PROBLEM.missing:
       return error(VERIFY_ERROR.missingDocument, { slot }, '/documents');
     case DOCUMENT_PROBLEM.tooMany:
