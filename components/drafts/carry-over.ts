@@ -8,6 +8,7 @@ import { canonicalize } from '../../src/jcs/canonicalize.js';
 import type { FieldUi, JsonSchema, LocalizedText, Procedure } from '../../src/procedure/types.js';
 import type { Problem } from '../../src/problem.js';
 import { getLeaf, patch } from './paths.js';
+import { toPointer } from '../../src/session/index.js';
 
 /** The subset of the validator the carry-over needs (src/validation `Validator`). */
 export interface AnswerChecker {
@@ -76,10 +77,7 @@ export function questionFields(procedure: Procedure): FieldUi[] {
 }
 
 function pointerOf(path: string): string {
-  return `/${path
-    .split('.')
-    .map((k) => k.replace(/~/g, '~0').replace(/\//g, '~1'))
-    .join('/')}`;
+  return toPointer(path.split('.'));
 }
 
 /**

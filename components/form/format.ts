@@ -1,5 +1,6 @@
 import type { FieldUi, Lang, LocalizedText } from '../../src/procedure/types.js';
 import type { FormMessages } from './messages.js';
+import { isAnswered } from '../../src/session/index.js';
 
 /** Picks the text for `lang`, falling back to Vietnamese (the procedure format requires it). */
 export function localize(text: LocalizedText | undefined, lang: Lang): string {
@@ -41,17 +42,8 @@ export function formatBytes(bytes: number): string {
   return `${NUMBER.format(bytes)} B`;
 }
 
-function isEmpty(value: unknown): boolean {
-  return (
-    value === undefined ||
-    value === null ||
-    value === '' ||
-    (Array.isArray(value) && value.length === 0) ||
-    (typeof value === 'object' &&
-      !Array.isArray(value) &&
-      Object.values(value as object).every(isEmpty))
-  );
-}
+/** Not an answer, by the one rule of src/session/field-path.ts. */
+const isEmpty = (value: unknown): boolean => !isAnswered(value);
 
 /** An answer as plain text for the review page; `undefined` when the question was not answered. */
 export function formatAnswer(

@@ -1,15 +1,20 @@
 /** Text of `<dvc-status-lookup>`, Vietnamese first. */
 import type { UiLang } from '../base/i18n.js';
 
-/** Dossier statuses of the reference receiver (demo/server/status.js), as `as const` values. */
-export const DOSSIER_STATUS = {
-  received: 'received',
-  processing: 'processing',
-  needsMoreInformation: 'needs-more-information',
-  resultReady: 'result-ready',
-  rejected: 'rejected',
-} as const;
-export type DossierStatus = (typeof DOSSIER_STATUS)[keyof typeof DOSSIER_STATUS];
+import {
+  DOSSIER_STATUS_LABELS,
+  DOSSIER_STATUSES,
+  type DossierStatus,
+} from '../../src/dossier/index.js';
+
+// The statuses and their labels are the receiver's own (src/dossier), not a copy.
+export { DOSSIER_STATUS, type DossierStatus } from '../../src/dossier/index.js';
+
+const statusLabels = (lang: 'vi' | 'en'): Record<DossierStatus, string> =>
+  Object.fromEntries(DOSSIER_STATUSES.map((s) => [s, DOSSIER_STATUS_LABELS[s][lang]])) as Record<
+    DossierStatus,
+    string
+  >;
 
 export interface StatusLookupMessages {
   heading: string;
@@ -22,6 +27,8 @@ export interface StatusLookupMessages {
   searching: string;
   errorHeading: string;
   codeMissing: string;
+  /** The code does not have the dossier-code form (src/dossier DOSSIER_CODE_PATTERN). */
+  codeInvalid: string;
   secretMissing: string;
   notFound: string;
   networkFailed: string;
@@ -49,6 +56,8 @@ const vi: StatusLookupMessages = {
   searching: 'Đang tra cứu…',
   errorHeading: 'Có lỗi cần sửa',
   codeMissing: 'Vui lòng nhập mã hồ sơ.',
+  codeInvalid:
+    'Mã hồ sơ có dạng KS-261126-7QF3 (chữ viết tắt, ngày tiếp nhận và 4 ký tự), như trên giấy tiếp nhận.',
   secretMissing: 'Vui lòng nhập số điện thoại hoặc số định danh cá nhân.',
   notFound:
     'Không tìm thấy hồ sơ với mã và số điện thoại hoặc số định danh này. Vui lòng kiểm tra lại mã trên giấy tiếp nhận.',
@@ -62,13 +71,7 @@ const vi: StatusLookupMessages = {
   expectedResultDate: 'Ngày hẹn trả kết quả',
   updatedAt: 'Cập nhật lần cuối',
   historyHeading: 'Quá trình giải quyết',
-  statuses: {
-    received: 'Đã tiếp nhận',
-    processing: 'Đang xử lý',
-    'needs-more-information': 'Cần bổ sung hồ sơ',
-    'result-ready': 'Đã có kết quả',
-    rejected: 'Từ chối tiếp nhận',
-  },
+  statuses: statusLabels('vi'),
 };
 
 const en: StatusLookupMessages = {
@@ -84,6 +87,8 @@ const en: StatusLookupMessages = {
   searching: 'Checking…',
   errorHeading: 'There is a problem',
   codeMissing: 'Enter the application code.',
+  codeInvalid:
+    'An application code looks like KS-261126-7QF3 (letters, the date received and 4 characters), as on your receipt.',
   secretMissing: 'Enter the phone number or personal ID number.',
   notFound:
     'No application matches this code and phone or ID number. Please check the code on your receipt.',
@@ -97,13 +102,7 @@ const en: StatusLookupMessages = {
   expectedResultDate: 'Expected result date',
   updatedAt: 'Last updated',
   historyHeading: 'History',
-  statuses: {
-    received: 'Received',
-    processing: 'Processing',
-    'needs-more-information': 'Needs more information',
-    'result-ready': 'Result ready',
-    rejected: 'Rejected',
-  },
+  statuses: statusLabels('en'),
 };
 
 export function statusLookupMessages(lang: UiLang): StatusLookupMessages {

@@ -8,6 +8,7 @@ import '../text-field/text-field.js';
 import type { DvcTextField } from '../text-field/text-field.js';
 import { formatDay, formatInstant } from '../receipt/dates.js';
 import { statusLookupMessages, type DossierStatus } from './messages.js';
+import { normalizeDossierCode } from '../../src/dossier/index.js';
 import { statusLookupStyles } from './status-lookup.styles.js';
 
 /** One step of the dossier's history. */
@@ -112,10 +113,13 @@ export class DvcStatusLookup extends LitElement {
   async lookup(): Promise<void> {
     if (this.searching) return;
     const msg = statusLookupMessages(this.uiLang);
-    const code = this.field('code').value.trim().toUpperCase();
+    const typed = this.field('code').value.trim();
+    const code = normalizeDossierCode(typed) ?? '';
     const secret = this.field('secret').value.trim();
     const fieldErrors: { code?: string; secret?: string } = {};
-    if (!code) fieldErrors.code = msg.codeMissing;
+    if (!typed) fieldErrors.code = msg.codeMissing;
+    // Not a dossier code at all: said here, not as "not found" after a request.
+    else if (!code) fieldErrors.code = msg.codeInvalid;
     if (!secret) fieldErrors.secret = msg.secretMissing;
     this.fieldErrors = fieldErrors;
     if (fieldErrors.code || fieldErrors.secret) {

@@ -1,13 +1,10 @@
 // Dossier codes (mã hồ sơ) and expected result dates.
 import { randomInt } from 'node:crypto';
+import { DOSSIER_CODE_ALPHABET, DOSSIER_CODE_PATTERN } from './engine.js';
 
-/**
- * Letters and digits a citizen can read back over the phone without confusion: no 0/O, 1/I/L,
- * and no U (avoids accidental words); 30 symbols, so 4 of them give 810,000 codes per procedure
- * per day.
- */
-export const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
-export const CODE_PATTERN = /^[A-Z]{2,4}-\d{6}-[2-9A-HJKMNP-TV-Z]{4}$/;
+/** The symbols and the pattern of dossier codes are the engine's (src/dossier/code.ts). */
+export const CODE_ALPHABET = DOSSIER_CODE_ALPHABET;
+export const CODE_PATTERN = DOSSIER_CODE_PATTERN;
 
 /** Vietnam has used UTC+7 all year since 1975, so a fixed offset is exact. */
 const VN_OFFSET_MS = 7 * 3600 * 1000;

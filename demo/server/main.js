@@ -1,12 +1,13 @@
 // The reference receiver and demo agency site behind `npm start`.
 // Configuration comes from environment variables: see docs/receiver.md.
-import { createServer } from './app.js';
 import { loadConfig } from './config.js';
 import { MissingBuildError } from './library.js';
 
 let config;
 let app;
 try {
+  // Imported here: the receiver's modules load the built engine and say so when it is missing.
+  const { createServer } = await import('./app.js');
   config = loadConfig(process.env);
   app = await createServer(config);
 } catch (e) {

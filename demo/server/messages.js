@@ -212,10 +212,5 @@ export const PROBLEMS = {
 };
 
 /** Status names shown to people, for logs and problem details. */
-export const STATUS_LABELS = {
-  received: { vi: 'Đã tiếp nhận', en: 'Received' },
-  processing: { vi: 'Đang xử lý', en: 'Processing' },
-  'needs-more-information': { vi: 'Cần bổ sung hồ sơ', en: 'Needs more information' },
-  'result-ready': { vi: 'Đã có kết quả', en: 'Result ready' },
-  rejected: { vi: 'Từ chối tiếp nhận', en: 'Rejected' },
-};
+// The labels are the engine's (src/dossier), shared with <dvc-status-lookup>.
+export { DOSSIER_STATUS_LABELS as STATUS_LABELS } from './engine.js';

@@ -1,30 +1,15 @@
 // Dossier status: the citizen's lookup (GET /api/status) and the clerk's changes.
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { STATUS_LABELS } from './messages.js';
+import { DOSSIER_STATUS, DOSSIER_STATUS_LABELS, DOSSIER_TRANSITIONS } from './engine.js';
 import { requestLang, sendProblem } from './problems.js';
 import { matchesAny, normalizeSecret, secretDigest } from './secrets.js';
 import { CODE_PATTERN } from './dossier-code.js';
 
-export const DOSSIER_STATUS = {
-  received: 'received',
-  processing: 'processing',
-  needsMoreInformation: 'needs-more-information',
-  resultReady: 'result-ready',
-  rejected: 'rejected',
-};
+const STATUS_LABELS = DOSSIER_STATUS_LABELS;
 
-/**
- * Allowed moves. A dossier that needs more information goes back to processing once the citizen
- * has supplied it; result-ready and rejected are final.
- * @type {Record<string, string[]>}
- */
-export const TRANSITIONS = {
-  received: ['processing', 'rejected'],
-  processing: ['needs-more-information', 'result-ready', 'rejected'],
-  'needs-more-information': ['processing', 'rejected'],
-  'result-ready': [],
-  rejected: [],
-};
+// Statuses, labels and allowed moves are the engine's (src/dossier), shared with the elements.
+export { DOSSIER_STATUS };
+export const TRANSITIONS = DOSSIER_TRANSITIONS;
 
 const NOTE_MAX = 1000;
 

@@ -16,10 +16,13 @@ export { SNIFF_HEAD_BYTES, SNIFF_TAIL_BYTES, sniffType, zipEntryNames } from './
 export { MAX_FILE_NAME_LENGTH, cleanFileName } from './filename.js';
 export {
   FILE_PROBLEM,
+  acceptsType,
   checkCount,
+  checkDocument,
   checkFile,
   type AcceptedFile,
   type CandidateFile,
+  type DocumentFile,
   type FileProblem,
   type FileProblemCode,
   type UploadLimits,

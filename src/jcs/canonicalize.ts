@@ -21,6 +21,7 @@
  */
 import { DvcError, ERROR_CODE } from '../errors.js';
 import { utf8Encode } from '../platform.js';
+import { escapeToken } from '../session/field-path.js';
 
 export const JCS_MAX_DEPTH = 64;
 
@@ -120,9 +121,7 @@ function quote(text: string, pointer: string): string {
   return `"${escaped}"`;
 }
 
-function escapePointer(key: string): string {
-  return key.replace(/~/g, '~0').replace(/\//g, '~1');
-}
+const escapePointer = escapeToken;
 
 function fail(pointer: string, reason: string): never {
   throw new DvcError(

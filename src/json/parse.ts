@@ -11,6 +11,7 @@
  */
 import type { Lang } from '../procedure/types.js';
 import { EXPECTED, JSON_MESSAGES } from './messages.js';
+import { escapeToken as escapePointerToken } from '../session/field-path.js';
 
 /** 1-based line and column (UTF-16 code units, as editors count) plus the 0-based offset. */
 export interface JsonPosition {
@@ -73,20 +74,8 @@ export const DEFAULT_MAX_DEPTH = 128;
 export const DEFAULT_MAX_LENGTH = 10_000_000;
 export const FORBIDDEN_KEYS: readonly string[] = ['__proto__', 'constructor', 'prototype'];
 
-/** Escapes one reference token of a JSON pointer (RFC 6901 §3). */
-export function escapePointerToken(token: string): string {
-  if (token.indexOf('~') < 0 && token.indexOf('/') < 0) return token;
-  return token.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-/** Splits a JSON pointer into its unescaped tokens. */
-export function pointerTokens(pointer: string): string[] {
-  if (pointer === '') return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
+// JSON pointers are written and read in one place (src/session/field-path.ts).
+export { escapeToken as escapePointerToken, pointerTokens } from '../session/field-path.js';
 
 class SyntaxProblem {
   constructor(

@@ -11,6 +11,7 @@ import { closest } from './suggest.js';
 import { COMPARISONS, TYPE_NAMES, localized, where } from './messages.js';
 import { AUTHOR_PROBLEM_CODE as C, type ProblemList } from './problems.js';
 import type { Lang } from './types.js';
+import { escapeToken } from '../session/field-path.js';
 
 export function valueAt(root: unknown, pointer: string): unknown {
   let node = root;
@@ -158,7 +159,7 @@ export function translateMetaErrors(
         const property = String(e.params.additionalProperty);
         problems.add(
           C.schemaAdditionalProperty,
-          `${pointer}/${property.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+          `${pointer}/${escapeToken(property)}`,
           localized('additional', { property, suggestion: suggest(property, value) }),
           { at: 'key' },
         );
@@ -168,7 +169,7 @@ export function translateMetaErrors(
         const property = String(e.params.propertyName);
         problems.add(
           C.schemaPropertyName,
-          `${pointer}/${property.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+          `${pointer}/${escapeToken(property)}`,
           localized('propertyName', { property }),
           { at: 'key' },
         );

@@ -5,6 +5,7 @@
  */
 import type { FieldUi, JsonSchema, Procedure } from '../procedure/types.js';
 import { pathKey } from './paths.js';
+import { unescapeToken } from '../session/field-path.js';
 
 /** Deep enough for any real form; a `$ref` loop stops here instead of overflowing the stack. */
 const MAX_DEPTH = 24;
@@ -27,7 +28,7 @@ function resolveRef(root: JsonSchema, schema: JsonSchema): JsonSchema {
   if (typeof ref !== 'string' || !ref.startsWith('#/')) return schema;
   let node: unknown = root;
   for (const raw of ref.slice(2).split('/')) {
-    const seg = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+    const seg = unescapeToken(decodeURIComponent(raw));
     if (!isSchema(node) || !Object.prototype.hasOwnProperty.call(node, seg)) return schema;
     node = node[seg];
   }

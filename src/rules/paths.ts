@@ -5,6 +5,7 @@
  * `constructor` or `__proto__` never reaches Object.prototype.
  */
 import type { FieldPath } from '../procedure/types.js';
+import { pointerToDots, removeAll } from '../session/field-path.js';
 
 /**
  * The segments of a path with item markers removed: `siblings[].fullName`, `siblings[2].fullName`,
@@ -20,14 +21,6 @@ export function pathSegments(path: string): string[] {
     out.push(seg);
   }
   return out;
-}
-
-function pointerToDots(pointer: string): string {
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .join('.');
 }
 
 /** The canonical key of a path: its segments joined by dots. */
@@ -80,43 +73,11 @@ export function withoutPaths(
   answers: Record<string, unknown>,
   keys: Iterable<string>,
 ): Record<string, unknown> {
-  let result: unknown = answers;
-  for (const key of keys) result = removeSegments(result, key.split('.'), 0);
-  return result as Record<string, unknown>;
-}
-
-function removeSegments(value: unknown, segs: string[], i: number): unknown {
-  if (Array.isArray(value)) {
-    let changed = false;
-    const next = value.map((item) => {
-      const r = removeSegments(item, segs, i);
-      if (r !== item) changed = true;
-      return r;
-    });
-    return changed ? next : value;
-  }
-  if (value === null || typeof value !== 'object') return value;
-  const seg = segs[i]!;
-  if (!Object.prototype.hasOwnProperty.call(value, seg)) return value;
-  const copy: Record<string, unknown> = { ...(value as Record<string, unknown>) };
-  if (i === segs.length - 1) {
-    delete copy[seg];
-    return copy;
-  }
-  const inner = copy[seg];
-  const r = removeSegments(inner, segs, i + 1);
-  if (r === inner) return value;
-  copy[seg] = r;
-  return copy;
+  return removeAll(answers, keys);
 }
 
 /**
- * Whether an answer counts as given: not absent, not null, not an empty or blank string and not
- * an empty list. `isAnswered`, `isNotAnswered` and the "undecidable" test all use this one rule.
+ * Whether an answer counts as given: the one rule of src/session/field-path.ts, also used by the
+ * form and the server. `isAnswered`, `isNotAnswered` and the "undecidable" test all use it.
  */
-export function isAnsweredValue(value: unknown): boolean {
-  if (value === undefined || value === null) return false;
-  if (typeof value === 'string') return value.trim() !== '';
-  if (Array.isArray(value)) return value.length > 0;
-  return true;
-}
+export { isAnswered as isAnsweredValue } from '../session/field-path.js';

@@ -3,6 +3,7 @@
  * answers of hidden fields before signing, and finding them again when a server verifies.
  */
 import type { FieldPath } from '../procedure/types.js';
+import { pointersAt } from '../session/field-path.js';
 
 type Json = Record<string, unknown>;
 
@@ -10,35 +11,11 @@ function isRecord(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function escapePointer(key: string): string {
-  return key.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
 /**
  * JSON pointers of every answer stored at `path` (one per item for `[]` segments), in document
  * order. A member counts as present whatever its value, `null` and `""` included.
  */
-export function findField(answers: unknown, path: FieldPath): string[] {
-  const found: string[] = [];
-  const walk = (node: unknown, segments: string[], pointer: string): void => {
-    const [head, ...rest] = segments;
-    if (head === undefined || !isRecord(node)) return;
-    const many = head.endsWith('[]');
-    const key = many ? head.slice(0, -2) : head;
-    if (!Object.prototype.hasOwnProperty.call(node, key)) return;
-    const child = `${pointer}/${escapePointer(key)}`;
-    const value = node[key];
-    if (rest.length === 0) {
-      found.push(child);
-      return;
-    }
-    if (many) {
-      if (Array.isArray(value)) value.forEach((item, i) => walk(item, rest, `${child}/${i}`));
-    } else walk(value, rest, child);
-  };
-  walk(answers, path.split('.'), '');
-  return found;
-}
+export const findField: (answers: unknown, path: FieldPath) => string[] = pointersAt;
 
 /** A deep copy of the answers without the members at `paths` (the input is not changed). */
 export function removeFields(answers: Json, paths: readonly FieldPath[]): Json {

@@ -29,27 +29,15 @@ export function fieldIndex(procedure: Procedure): Map<FieldPath, FieldInfo> {
   return index;
 }
 
-export function escapePointer(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-export function pointerSegments(pointer: string): string[] {
-  if (pointer === '') return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
-/** `/siblings/0/fullName` → `siblings[].fullName`: array indexes become `[]`. */
-export function pointerToFieldPath(pointer: string): FieldPath {
-  let path = '';
-  for (const segment of pointerSegments(pointer)) {
-    if (/^(?:0|[1-9]\d*)$/.test(segment) && path) path += '[]';
-    else path += (path ? '.' : '') + segment;
-  }
-  return path;
-}
+export {
+  escapeToken as escapePointer,
+  pointerTokens as pointerSegments,
+  pointerToFieldPath,
+} from '../session/field-path.js';
+import {
+  escapeToken as escapePointer,
+  pointerTokens as pointerSegments,
+} from '../session/field-path.js';
 
 /** `siblings[].fullName` → `['siblings', '[]', 'fullName']`. */
 export function fieldPathParts(path: FieldPath): string[] {

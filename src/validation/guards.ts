@@ -7,6 +7,7 @@
 import { CompileError } from '../errors.js';
 import type { JsonSchema } from '../procedure/types.js';
 import { checkRegexSafety } from '../safety/regex.js';
+import { escapeToken, unescapeToken } from '../session/field-path.js';
 
 /** Deepest nesting of sub-schemas (following `$ref`s) a `data` schema may have. */
 export const MAX_SCHEMA_DEPTH = 48;
@@ -33,13 +34,8 @@ const SCHEMA_VALUES = [
 /** Keywords whose value is an array of sub-schemas. */
 const SCHEMA_ARRAYS = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
 
-function escape(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-function unescape(segment: string): string {
-  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
-}
+const escape = escapeToken;
+const unescape = unescapeToken;
 
 /** Resolves a local `#/…` pointer in `root`; undefined when it does not exist. */
 export function resolvePointer(root: unknown, ref: string): unknown {

@@ -45,6 +45,7 @@ export {
   personalIdBirthYear,
   type FormatReason,
 } from './formats.js';
+import { childPointer } from '../session/field-path.js';
 export { schemaHash } from './hash.js';
 
 export interface ValidateOptions {
@@ -192,7 +193,7 @@ function firstTooDeep(root: unknown, limit: number): string | undefined {
       for (const key of Object.keys(v))
         stack.push({
           v: (v as Record<string, unknown>)[key],
-          pointer: `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+          pointer: childPointer(pointer, key),
           depth: depth + 1,
         });
   }

@@ -7,6 +7,7 @@ import type { FieldPath, JsonSchema, Procedure } from '../procedure/types.js';
 import { fieldIndex } from './fields.js';
 import { normalizeFormat, normalizeText } from './formats.js';
 import { resolvePointer } from './guards.js';
+import { define } from '../session/field-path.js';
 
 /** Deeper answers are copied unchanged (JSON.parse input cannot nest without end, but be safe). */
 const MAX_DEPTH = 64;
@@ -34,16 +35,6 @@ function first<T>(list: Schema[], pick: (s: Schema) => T | undefined): T | undef
     if (v !== undefined) return v;
   }
   return undefined;
-}
-
-/** Sets an own data property, also for the name `__proto__` (plain assignment would not). */
-function define(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, {
-    value,
-    enumerable: true,
-    writable: true,
-    configurable: true,
-  });
 }
 
 /**

@@ -1,77 +1,87 @@
 /**
  * The data half of verification: the payload's values must be what the procedure's schema and
- * rules give for its answers — nothing a modified client could slip past the form. Loaded
- * lazily by verify.ts, so a malformed or forged JWS is rejected without loading ajv.
+ * rules give for its answers — nothing a modified client could slip past the form. The decision
+ * is the form's own: a `Session` (src/session) over the payload's answers and documents, so the
+ * server accepts exactly what the form allowed. Loaded lazily by verify.ts, so a malformed or
+ * forged JWS is rejected without loading ajv.
  */
 import { canonicalize } from '../jcs/canonicalize.js';
 import type { Procedure } from '../procedure/types.js';
-import { createRulesFactory, type RulesFactory, type RulesResult } from '../rules/index.js';
-import { findField } from '../submission/fields.js';
+import { todayInVietnam } from '../rules/index.js';
+import {
+  DOCUMENT_PROBLEM,
+  pointersAt,
+  ProcedureModel,
+  type DocumentProblem,
+  type SessionState,
+} from '../session/index.js';
 import { toPayloadFee, type SubmissionPayload } from '../submission/payload.js';
-import { createValidator, type Validator } from '../validation/index.js';
 import { VERIFY_ERROR, verifyError as error, type VerifyError } from './messages.js';
 
-// Compiling a schema is the expensive step; a server verifies many payloads per procedure.
-const validators = new WeakMap<Procedure, Promise<Validator>>();
+// Compiling the schema and preparing the rules are the expensive steps; a server verifies many
+// payloads per procedure, each in its own session over the one model.
+const models = new WeakMap<Procedure, Promise<ProcedureModel>>();
 
-function validatorFor(procedure: Procedure): Promise<Validator> {
-  const cached = validators.get(procedure);
+/** The procedure's model, built once per procedure object (rule problems are the author's). */
+export function modelFor(procedure: Procedure): Promise<ProcedureModel> {
+  const cached = models.get(procedure);
   if (cached) return cached;
-  const created = createValidator(procedure);
-  validators.set(procedure, created);
-  created.catch(() => validators.delete(procedure));
+  const created = ProcedureModel.create(procedure, { onRuleProblem: () => {} });
+  models.set(procedure, created);
+  created.catch(() => models.delete(procedure));
   return created;
 }
 
-// Preparing the rules (field index, condition analysis, one json-rules-engine rule per unit) is
-// the other per-procedure cost; each payload then gets its own session from the factory.
-const rulesFactories = new WeakMap<Procedure, RulesFactory>();
-
-function rulesFactoryFor(procedure: Procedure): RulesFactory {
-  let factory = rulesFactories.get(procedure);
-  if (!factory) {
-    factory = createRulesFactory(procedure, { onProblem: () => {} });
-    rulesFactories.set(procedure, factory);
-  }
-  return factory;
-}
-
-/** The civil date in Asia/Ho_Chi_Minh (UTC+7, no daylight saving) of an instant. */
-function vietnamDate(ms: number): string {
-  return new Date(ms + 7 * 3600 * 1000).toISOString().slice(0, 10);
-}
-
-function mimeAccepted(type: string, accept: readonly string[]): boolean {
-  const t = type.toLowerCase();
-  return accept.some((a) => {
-    const pattern = a.toLowerCase();
-    return pattern.endsWith('/*') ? t.startsWith(pattern.slice(0, -1)) : t === pattern;
-  });
-}
-
 /**
- * Re-runs the rules (as of the submission's date in Vietnam, so age limits read as the applicant
- * saw them) and the schema validation, and compares what the payload claims with the result.
+ * The session state the server decides for a payload: its answers and documents, the rules as of
+ * the submission's date in Vietnam (so age limits read as the applicant saw them), problems in
+ * English (for logs; the codes are what clients act on).
  */
+export async function decidePayload(
+  payload: Pick<SubmissionPayload, 'answers' | 'documents'>,
+  procedure: Procedure,
+  submittedMs: number,
+): Promise<SessionState> {
+  const model = await modelFor(procedure);
+  return model
+    .createSession({
+      today: todayInVietnam(submittedMs),
+      lang: 'en',
+      answers: payload.answers,
+      documents: payload.documents,
+    })
+    .check();
+}
+
+/** Compares what the payload claims with what the session decides for its answers. */
 export async function checkSubmissionData(
   payload: SubmissionPayload,
   procedure: Procedure,
   submittedMs: number,
 ): Promise<VerifyError[]> {
   const errors: VerifyError[] = [];
-  const rules = rulesFactoryFor(procedure).createSession({ today: vietnamDate(submittedMs) });
-  const result: RulesResult = await rules.evaluate(payload.answers);
+  const state = await decidePayload(payload, procedure, submittedMs);
 
   // Answers for fields the rules hide: the form never sends them, so someone added them.
-  for (const path of result.hidden.fields)
-    for (const pointer of findField(payload.answers, path)) {
+  for (const path of state.hidden.fields)
+    for (const pointer of pointersAt(payload.answers, path)) {
       const at = `/answers${pointer}`;
       errors.push(error(VERIFY_ERROR.hiddenFieldPresent, { pointer: at }, at));
     }
 
-  const status = result.eligibility.status;
+  // Files for slots the rules hide: the form leaves them out, so someone added them.
+  const hiddenSlots = new Set(state.documents.hidden);
+  payload.documents.forEach((doc, i) => {
+    const pointer = `/documents/${i}`;
+    if (hiddenSlots.has(doc.slot))
+      errors.push(
+        error(VERIFY_ERROR.hiddenDocumentPresent, { pointer, slot: doc.slot }, `${pointer}/slot`),
+      );
+  });
+
+  const status = state.eligibility.status;
   if (status === 'ineligible')
-    for (const reason of result.eligibility.reasons)
+    for (const reason of state.eligibility.reasons)
       errors.push(error(VERIFY_ERROR.ineligible, { rule: reason.rule }, '/answers'));
   else if (status === 'unknown')
     errors.push(error(VERIFY_ERROR.eligibilityUnknown, {}, '/answers'));
@@ -84,81 +94,55 @@ export async function checkSubmissionData(
       ),
     );
 
-  const validator = await validatorFor(procedure);
-  const validation = validator.validate(payload.answers, {
-    lang: 'en',
-    hidden: [...result.hidden.fields],
-    required: [...result.required.fields],
-  });
-  if (!validation.valid)
-    for (const p of validation.problems) {
+  if (state.problems.length > 0)
+    for (const p of state.problems) {
       const at = `/answers${p.path}`;
       errors.push(
         error(VERIFY_ERROR.invalidAnswers, { pointer: at, problem: p.code, detail: p.message }, at),
       );
     }
-  else if (errors.length === 0 && canonicalize(validation.value) !== canonicalize(payload.answers))
+  else if (errors.length === 0 && canonicalize(state.normalised) !== canonicalize(payload.answers))
     errors.push(error(VERIFY_ERROR.answersNotNormalized, {}, '/answers'));
 
-  const fee = toPayloadFee(result.fee);
+  const fee = toPayloadFee(state.fee);
   if (canonicalize(fee) !== canonicalize(payload.fee))
     errors.push(
       error(VERIFY_ERROR.feeMismatch, { actual: payload.fee.total, expected: fee.total }, '/fee'),
     );
 
-  errors.push(...checkDocuments(payload, procedure, result));
+  for (const problem of state.documents.problems) errors.push(documentError(problem));
   return errors;
 }
 
-function checkDocuments(
-  payload: SubmissionPayload,
-  procedure: Procedure,
-  result: RulesResult,
-): VerifyError[] {
-  const errors: VerifyError[] = [];
-  const specs = new Map(procedure.documents.map((d) => [d.id, d]));
-  const hidden = new Set(result.hidden.documents);
-  const counts = new Map<string, number>();
-  payload.documents.forEach((doc, i) => {
-    const pointer = `/documents/${i}`;
-    const spec = specs.get(doc.slot);
-    if (!spec) {
-      errors.push(
-        error(VERIFY_ERROR.unknownDocument, { pointer, slot: doc.slot }, `${pointer}/slot`),
+function documentError(p: DocumentProblem): VerifyError {
+  const pointer = p.index === undefined ? '/documents' : `/documents/${p.index}`;
+  const { slot } = p;
+  const param = (k: string) => p.params[k] as string | number;
+  switch (p.code) {
+    case DOCUMENT_PROBLEM.unknownSlot:
+      return error(VERIFY_ERROR.unknownDocument, { pointer, slot }, `${pointer}/slot`);
+    case DOCUMENT_PROBLEM.missing:
+      return error(VERIFY_ERROR.missingDocument, { slot }, '/documents');
+    case DOCUMENT_PROBLEM.tooMany:
+      return error(
+        VERIFY_ERROR.tooManyDocuments,
+        { slot, count: param('count'), max: param('max') },
+        '/documents',
       );
-      return;
-    }
-    if (hidden.has(doc.slot)) {
-      errors.push(
-        error(VERIFY_ERROR.hiddenDocumentPresent, { pointer, slot: doc.slot }, `${pointer}/slot`),
+    case DOCUMENT_PROBLEM.tooLarge:
+      return error(
+        VERIFY_ERROR.documentTooLarge,
+        { pointer, size: param('size'), slot, max: param('maxBytes') },
+        `${pointer}/size`,
       );
-      return;
-    }
-    counts.set(doc.slot, (counts.get(doc.slot) ?? 0) + 1);
-    if (!mimeAccepted(doc.type, spec.accept))
-      errors.push(
-        error(
-          VERIFY_ERROR.documentTypeNotAccepted,
-          { pointer, type: doc.type, slot: doc.slot },
-          `${pointer}/type`,
-        ),
+    case DOCUMENT_PROBLEM.empty:
+      return error(VERIFY_ERROR.documentEmpty, { pointer }, `${pointer}/size`);
+    default:
+      // Type not accepted (by name or declared MIME type); without bytes nothing else can fail.
+      return error(
+        VERIFY_ERROR.documentTypeNotAccepted,
+        { pointer, type: param('type'), slot },
+        `${pointer}/type`,
       );
-    if (doc.size > spec.maxSizeBytes)
-      errors.push(
-        error(
-          VERIFY_ERROR.documentTooLarge,
-          { pointer, size: doc.size, slot: doc.slot, max: spec.maxSizeBytes },
-          `${pointer}/size`,
-        ),
-      );
-  });
-  for (const [slot, count] of counts) {
-    const max = specs.get(slot)!.maxFiles;
-    if (count > max)
-      errors.push(error(VERIFY_ERROR.tooManyDocuments, { slot, count, max }, '/documents'));
   }
-  for (const slot of result.required.documents)
-    if (!hidden.has(slot) && !counts.has(slot))
-      errors.push(error(VERIFY_ERROR.missingDocument, { slot }, '/documents'));
-  return errors;
 }

@@ -40,6 +40,7 @@ export const VERIFY_ERROR = {
   tooManyDocuments: 'too-many-documents',
   documentTypeNotAccepted: 'document-type-not-accepted',
   documentTooLarge: 'document-too-large',
+  documentEmpty: 'document-empty',
   attachmentMissing: 'attachment-missing',
   attachmentHashMismatch: 'attachment-hash-mismatch',
   nonceReplayed: 'nonce-replayed',
@@ -104,6 +105,7 @@ const en: Catalog = {
     `Document ${p['pointer']} has type "${p['type']}", which slot "${p['slot']}" does not accept.`,
   'document-too-large': (p) =>
     `Document ${p['pointer']} is ${p['size']} bytes; slot "${p['slot']}" allows ${p['max']}.`,
+  'document-empty': (p) => `Document ${p['pointer']} is empty (0 bytes).`,
   'attachment-missing': (p) => `No stored file was found for document ${p['pointer']}.`,
   'attachment-hash-mismatch': (p) =>
     `The stored file for document ${p['pointer']} has SHA-256 ${p['actual']}, the payload says ${p['expected']}.`,
@@ -162,6 +164,7 @@ const vi: Catalog = {
     `Giấy tờ ${p['pointer']} có kiểu "${p['type']}", mục "${p['slot']}" không chấp nhận.`,
   'document-too-large': (p) =>
     `Giấy tờ ${p['pointer']} có ${p['size']} byte; mục "${p['slot']}" cho phép ${p['max']}.`,
+  'document-empty': (p) => `Tệp ${p['pointer']} rỗng (0 byte).`,
   'attachment-missing': (p) => `Không tìm thấy tệp đã lưu cho giấy tờ ${p['pointer']}.`,
   'attachment-hash-mismatch': (p) =>
     `Tệp đã lưu cho giấy tờ ${p['pointer']} có SHA-256 ${p['actual']}, hồ sơ ghi ${p['expected']}.`,

@@ -26,6 +26,7 @@ import {
 } from './messages.js';
 import type { NonceStore } from './nonce.js';
 import { checkPayloadShape } from './shape.js';
+import { unescapeToken } from '../session/field-path.js';
 
 export type { VerifyError };
 
@@ -342,7 +343,7 @@ async function run(
 
 function lastToken(pointer: string): string {
   const token = pointer.slice(pointer.lastIndexOf('/') + 1);
-  return token.replace(/~1/g, '/').replace(/~0/g, '~');
+  return unescapeToken(token);
 }
 
 async function resolveKey(

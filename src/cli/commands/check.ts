@@ -6,14 +6,15 @@
 import { readFileSync } from 'node:fs';
 import type { Problem } from '../../problem.js';
 import type { Lang, LocalizedText, Procedure } from '../../procedure/types.js';
-import { createRules, ELIGIBILITY_STATUS, validationOptions } from '../../rules/index.js';
-import { createValidator, type ValidationResult } from '../../validation/index.js';
+import { ELIGIBILITY_STATUS } from '../../rules/index.js';
+import { ProcedureModel, type SessionState } from '../../session/index.js';
+import type { ValidationResult } from '../../validation/index.js';
 import type { Command } from '../main.js';
 import { readProcedure } from './procedure-file.js';
 
 /**
- * The `--format json` report. Validation fills `valid` and `problems`; the rules engine adds
- * `eligibility`, `visible`, `required` and `fee` in `mergeRulesResult` below.
+ * The `--format json` report. Validation fills `valid` and `problems`; the rules add
+ * `eligibility`, `visible`, `required` and `fee` (`rulesReport` below).
  */
 export interface CheckReport {
   valid: boolean;
@@ -36,43 +37,33 @@ export function buildCheckReport(
 }
 
 /**
- * The rules part of the report (owned by the rules engineer): evaluates the rules on today's
- * date in Vietnam, hands their hidden / required fields to validation, and adds `eligibility`,
- * `visible`, `required` and `fee` to the report. `ineligible` makes `check` exit 1.
+ * The rules part of the report from a session's state: `eligibility`, `visible`, `required` and
+ * `fee` (and `ruleProblems` when a rule is broken). `ineligible` makes `check` exit 1.
  */
-export async function mergeRulesResult(
-  procedure: Procedure,
-  answers: Record<string, unknown>,
-  options: { today?: string } = {},
-): Promise<{
-  hidden?: string[];
-  required?: string[];
+export function rulesReport(state: SessionState): {
+  hidden: string[];
+  required: string[];
   ineligible: boolean;
   /** The failing eligibility rules, for the text output. */
   reasons: { rule: string; message: LocalizedText }[];
   report: Record<string, unknown>;
-}> {
-  const result = await createRules(procedure, {
-    today: options.today,
-    onProblem: () => {},
-  }).evaluate(answers);
-  const { hidden, required } = validationOptions(result);
+} {
   return {
-    hidden,
-    required,
-    ineligible: result.eligibility.status === ELIGIBILITY_STATUS.ineligible,
-    reasons: result.eligibility.reasons,
+    hidden: state.hidden.fields,
+    required: state.required.fields,
+    ineligible: state.eligibility.status === ELIGIBILITY_STATUS.ineligible,
+    reasons: state.eligibility.reasons,
     report: {
       eligibility: {
-        status: result.eligibility.status,
-        reasons: result.eligibility.reasons.map((r) => ({ rule: r.rule, message: r.message })),
+        status: state.eligibility.status,
+        reasons: state.eligibility.reasons.map((r) => ({ rule: r.rule, message: r.message })),
       },
-      visible: result.visible,
-      required: result.required,
-      fee: result.fee,
-      ...(result.problems.length
+      visible: state.visible,
+      required: state.required,
+      fee: state.fee,
+      ...(state.ruleProblems.length
         ? {
-            ruleProblems: result.problems.map((p) => ({
+            ruleProblems: state.ruleProblems.map((p) => ({
               code: p.code,
               pointer: p.pointer,
               message: p.message,
@@ -81,6 +72,52 @@ export async function mergeRulesResult(
         : {}),
     },
   };
+}
+
+/**
+ * Checks a set of answers exactly as the form and the agency's server do — one `Session`
+ * (src/session) — and builds the report `--format json` prints. Throws what building the
+ * validator throws.
+ */
+export async function checkAnswers(
+  procedure: Procedure,
+  answers: unknown,
+  options: { lang?: Lang; today?: string; model?: ProcedureModel } = {},
+): Promise<{
+  state: SessionState;
+  report: CheckReport;
+  ineligible: boolean;
+  reasons: { rule: string; message: LocalizedText }[];
+}> {
+  const model =
+    options.model ?? (await ProcedureModel.create(procedure, { onRuleProblem: () => {} }));
+  const state = await model
+    .createSession({
+      lang: options.lang ?? 'vi',
+      ...(options.today ? { today: options.today } : {}),
+      // Not an object: validation reports it at the root; the rules see no answers.
+      answers: answers as Record<string, unknown>,
+    })
+    .check();
+  const rules = rulesReport(state);
+  return {
+    state,
+    report: {
+      ...buildCheckReport({ valid: state.problems.length === 0, problems: state.problems }),
+      ...rules.report,
+    },
+    ineligible: rules.ineligible,
+    reasons: rules.reasons,
+  };
+}
+
+/** The rules part of the report for `answers` (the session's decision, validation aside). */
+export async function mergeRulesResult(
+  procedure: Procedure,
+  answers: Record<string, unknown>,
+  options: { today?: string } = {},
+): Promise<ReturnType<typeof rulesReport>> {
+  return rulesReport((await checkAnswers(procedure, answers, options)).state);
 }
 
 function usage(io: { err(line: string): void }): number {
@@ -116,23 +153,15 @@ export const check: Command = async (args, io) => {
     io.err(`dvc-forms: cannot read answers ${answersFile}: ${(err as Error).message}`);
     return 2;
   }
-  let validator;
+  let checked: Awaited<ReturnType<typeof checkAnswers>>;
   try {
-    validator = await createValidator(procedure);
+    checked = await checkAnswers(procedure, answers, { lang });
   } catch (err) {
     io.err(`dvc-forms: ${procedureFile}: ${(err as Error).message}`);
     return 2;
   }
-  const rules = await mergeRulesResult(
-    procedure,
-    answers && typeof answers === 'object' ? (answers as Record<string, unknown>) : {},
-  );
-  const result = validator.validate(answers, {
-    lang,
-    hidden: rules.hidden,
-    required: rules.required,
-  });
-  const report = { ...buildCheckReport(result), ...rules.report };
+  const { report } = checked;
+  const rules = { reasons: checked.reasons, ineligible: checked.ineligible };
   if (json) io.out(JSON.stringify(report));
   else {
     for (const p of report.problems) io.out(`${p.path || '/'}  ${p.code}  ${p.message}`);

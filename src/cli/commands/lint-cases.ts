@@ -16,6 +16,7 @@ import { nameOf, relevant, typeNames, valueAt } from '../../procedure/meta-error
 import { AUTHOR_PROBLEM_CODE as C, ProblemList } from '../../procedure/problems.js';
 import { closest } from '../../procedure/suggest.js';
 import type { AuthorProblem } from '../../problem.js';
+import { escapeToken } from '../../session/field-path.js';
 
 /** The `$schema` ending that marks a cases file, whatever its name. */
 export const CASES_SCHEMA_NAME = 'procedure-cases.schema.json';
@@ -45,7 +46,7 @@ function casesValidator(): ValidateFunction {
 }
 
 const show = (v: unknown): string => JSON.stringify(v) ?? String(v);
-const escape = (t: string): string => t.replace(/~/g, '~0').replace(/\//g, '~1');
+const escape = escapeToken;
 
 function translate(errors: ErrorObject[], root: unknown, problems: ProblemList): void {
   for (const e of relevant(errors)) {

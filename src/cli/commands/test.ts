@@ -1,14 +1,14 @@
 /**
  * `dvc-forms test <procedure.json>...`: runs the cases file beside each procedure
  * (`<name>.cases.json`, format in docs/rules.md and schemas/procedure-cases.schema.json) through
- * the rules and the validator exactly as the form does, prints `✓ name` or `✗ name — what
+ * one `Session`, exactly as the form and the agency's server do, prints `✓ name` or `✗ name — what
  * differed` per case and a closing `N passed, N failed`. Exit 0 when all pass, 1 on any failure,
  * 2 on a usage or file error.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import type { Procedure } from '../../procedure/types.js';
-import { createRules, validationOptions, type RulesResult } from '../../rules/index.js';
-import { createValidator, type Validator } from '../../validation/index.js';
+import { ProcedureModel, type SessionState } from '../../session/index.js';
+import type { Validator } from '../../validation/index.js';
 import type { CliIo, Command } from '../main.js';
 import { readProcedure } from './procedure-file.js';
 
@@ -178,7 +178,7 @@ function includesAll(
 /** Compares one case's outcome with its expectation; an empty list means it passed. */
 export function compareCase(
   expect: CaseExpectation,
-  rules: RulesResult,
+  rules: Pick<SessionState, 'eligibility' | 'visible' | 'hidden' | 'required' | 'fee'>,
   problems: readonly { code: string; path: string }[],
 ): string[] {
   const out: string[] = [];
@@ -231,21 +231,29 @@ export function compareCase(
   return out;
 }
 
-/** Runs every case: the rules with the case's date, then validation with their hidden/required. */
+/**
+ * Runs every case through a `Session` (src/session), as the form and the server decide: the
+ * rules with the case's date, validation with their hidden and required fields.
+ */
 export async function runCases(
   procedure: Procedure,
   file: CasesFile,
-  options: { validator?: Validator } = {},
+  options: { validator?: Validator; model?: ProcedureModel } = {},
 ): Promise<CaseOutcome[]> {
-  const validator = options.validator ?? (await createValidator(procedure));
+  const model =
+    options.model ??
+    (options.validator
+      ? ProcedureModel.fromValidator(options.validator, { onRuleProblem: () => {} })
+      : await ProcedureModel.create(procedure, { onRuleProblem: () => {} }));
   const outcomes: CaseOutcome[] = [];
   for (const c of file.cases) {
     const today = c.today ?? file.today;
-    const rules = await createRules(procedure, { today, onProblem: () => {} }).evaluate(c.answers);
-    const validation = validator.validate(c.answers, validationOptions(rules));
-    const differences = compareCase(c.expect, rules, validation.problems);
+    const state = await model
+      .createSession({ ...(today ? { today } : {}), answers: c.answers })
+      .check();
+    const differences = compareCase(c.expect, state, state.problems);
     // A broken rule would make a case pass or fail for the wrong reason: always report it.
-    for (const p of rules.problems)
+    for (const p of state.ruleProblems)
       differences.push(`rule problem at ${p.pointer}: ${p.message.en}`);
     outcomes.push({ name: c.name, ok: differences.length === 0, differences });
   }

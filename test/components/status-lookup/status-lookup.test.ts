@@ -61,6 +61,23 @@ describe('dvc-status-lookup', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('says what a dossier code looks like before asking the receiver about a malformed one', async () => {
+    const el = await fixture<DvcStatusLookup>(
+      html`<dvc-status-lookup endpoint=${FOUND}></dvc-status-lookup>`,
+    );
+    let requested = false;
+    el.addEventListener('dvc-status', () => (requested = true));
+    await type(el, 'code', 'KS-26112-7QF3');
+    await type(el, 'secret', '0912345678');
+    shadow(el).querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await waitUntil(() => summaryOf(el).items.length > 0);
+    const message =
+      'Mã hồ sơ có dạng KS-261126-7QF3 (chữ viết tắt, ngày tiếp nhận và 4 ký tự), như trên giấy tiếp nhận.';
+    expect(summaryOf(el).items).to.deep.equal([{ message, target: 'code' }]);
+    expect(fieldOf(el, 'code').error).to.equal(message);
+    expect(requested).to.equal(false);
+  });
+
   it('shows the status and history of a found dossier and passes axe', async () => {
     const el = await fixture<DvcStatusLookup>(
       html`<dvc-status-lookup endpoint=${FOUND}></dvc-status-lookup>`,

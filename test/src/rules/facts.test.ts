@@ -58,15 +58,19 @@ test('readPath reads nested answers and lists of item properties', () => {
   assert.equal(readPath(answers, 'child.birthDate.length'), undefined);
 });
 
-test('isAnsweredValue: false and 0 are answers; blank text, null and empty lists are not', () => {
-  assert.deepEqual([false, 0, 'a', ['x'], {}].map(isAnsweredValue), [true, true, true, true, true]);
-  assert.deepEqual([undefined, null, '', '   ', []].map(isAnsweredValue), [
-    false,
-    false,
-    false,
-    false,
-    false,
+test('isAnsweredValue: false and 0 are answers; blank text, null, empty lists and all-empty objects are not', () => {
+  // The one rule of src/session/field-path.ts: the form and the server count the same answers.
+  assert.deepEqual([false, 0, 'a', ['x'], { street: 'x' }].map(isAnsweredValue), [
+    true,
+    true,
+    true,
+    true,
+    true,
   ]);
+  assert.deepEqual(
+    [undefined, null, '', '   ', [], {}, { province: '', commune: ' ' }].map(isAnsweredValue),
+    [false, false, false, false, false, false, false],
+  );
 });
 
 const factProcedure = (conditions: unknown): Procedure =>

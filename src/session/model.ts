@@ -1,0 +1,137 @@
+/**
+ * `ProcedureModel`: what is known about a procedure once it is loaded, computed once and shared
+ * by every session over it (a form's, each payload a server verifies, each CLI case): the field
+ * index with the schema at each path, the widgets and options, the rules prepared with their
+ * dependencies, the journey's steps, the documents and the fee items, and the validator.
+ */
+import type {
+  DocumentSpec,
+  FeeItem,
+  FieldOption,
+  FieldUi,
+  JsonSchema,
+  Procedure,
+  Step,
+  Widget,
+} from '../procedure/types.js';
+import { createRulesFactory, type RuleProblem, type RulesFactory } from '../rules/index.js';
+import {
+  createValidator,
+  type CompiledProcedureModule,
+  type Validator,
+} from '../validation/index.js';
+import {
+  buildPages,
+  orderSteps,
+  parentPaths,
+  schemaAt,
+  type Page,
+  type Visibility,
+} from './journey.js';
+import { Session, type SessionOptions } from './session.js';
+
+/** One question of the journey (a top-level `ui` field, a repeat group counting as one). */
+export interface FieldEntry {
+  /** The field path as the procedure writes it (`child.birthDate`). */
+  path: string;
+  ui: FieldUi;
+  /** The step that asks it (after eligibility questions were moved first). */
+  step: Step;
+  widget: Widget;
+  options: readonly FieldOption[];
+  /** The schema of its answer (`$ref`s followed), when the data schema declares it. */
+  schema: JsonSchema | undefined;
+  /** The document it uploads, for `file` fields. */
+  document: string | undefined;
+}
+
+export interface ProcedureModelOptions {
+  /** The module `dvc-forms compile` wrote for this procedure (needed under a strict CSP). */
+  compiled?: CompiledProcedureModule;
+  /** Where problems found in the rules once go; `console.warn` by default, `() => {}` to mute. */
+  onRuleProblem?: (problem: RuleProblem) => void;
+}
+
+export class ProcedureModel {
+  /** The journey's steps in order: eligibility questions first (journey.ts). */
+  readonly steps: readonly Step[];
+  /** Every question by field path, in journey order. */
+  readonly fields: ReadonlyMap<string, FieldEntry>;
+  /** The objects that hold questions (`child` for `child.fullName`), shortest first. */
+  readonly parents: readonly string[];
+  readonly documents: readonly DocumentSpec[];
+  readonly feeItems: readonly FeeItem[];
+  /** The rules, prepared once; each session evaluates them incrementally. */
+  readonly rules: RulesFactory;
+  /** Each rule unit's dependencies (canonical field keys), for tooling and tests. */
+  readonly dependencies: Readonly<Record<string, string[]>>;
+
+  private constructor(
+    readonly procedure: Procedure,
+    readonly validator: Validator,
+    options: ProcedureModelOptions,
+  ) {
+    this.steps = orderSteps(procedure);
+    const fields = new Map<string, FieldEntry>();
+    for (const step of this.steps)
+      for (const ui of step.fields)
+        if (!fields.has(ui.field))
+          fields.set(ui.field, {
+            path: ui.field,
+            ui,
+            step,
+            widget: ui.widget,
+            options: ui.options ?? [],
+            schema: ui.widget === 'file' ? undefined : schemaAt(procedure.data, ui.field),
+            document: ui.widget === 'file' ? ui.document : undefined,
+          });
+    this.fields = fields;
+    this.parents = parentPaths([...fields.values()].map((f) => f.ui));
+    this.documents = procedure.documents;
+    this.feeItems = procedure.fees?.items ?? [];
+    this.rules = createRulesFactory(
+      procedure,
+      options.onRuleProblem ? { onProblem: options.onRuleProblem } : {},
+    );
+    this.dependencies = this.rules.createSession({ onProblem: () => {} }).dependencies();
+  }
+
+  /**
+   * Builds the model: compiles the validator (or binds the precompiled `options.compiled`) and
+   * prepares the rules. Throws what `createValidator` throws (CompileError, CspCompileError).
+   */
+  static async create(
+    procedure: Procedure,
+    options: ProcedureModelOptions = {},
+  ): Promise<ProcedureModel> {
+    const validator = await createValidator(
+      procedure,
+      options.compiled ? { compiled: options.compiled } : undefined,
+    );
+    return new ProcedureModel(procedure, validator, options);
+  }
+
+  /** The model over an existing validator (a server that already holds one). */
+  static fromValidator(validator: Validator, options: ProcedureModelOptions = {}): ProcedureModel {
+    return new ProcedureModel(validator.procedure, validator, options);
+  }
+
+  /** A new session (empty answers unless `options.answers`). */
+  createSession(options: SessionOptions = {}): Session {
+    return new Session(this, options);
+  }
+
+  /** The question pages for a visibility (conditional questions come and go). */
+  pages(visibility: Visibility, oneQuestionPerPage = false): Page[] {
+    return buildPages(
+      [...this.steps],
+      visibility,
+      oneQuestionPerPage || this.procedure.ui.oneQuestionPerPage === true,
+    );
+  }
+
+  /** The field entry at `path` (a top-level question), if any. */
+  field(path: string): FieldEntry | undefined {
+    return this.fields.get(path);
+  }
+}
