@@ -24,6 +24,9 @@ export {
 } from './messages.js';
 export {
   createMemoryNonceStore,
+  NONCE_REFUSAL,
+  type NonceRefusal,
+  type NonceContext,
   type NonceStore,
   type MemoryNonceStore,
   type MemoryNonceStoreOptions,
