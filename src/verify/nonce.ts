@@ -34,12 +34,17 @@ export interface NonceContext {
 
 export interface NonceStore {
   /**
-   * Marks the nonce used. Resolves true the first time (accept); otherwise the reason
-   * ({@link NonceRefusal}), or false, read as `replayed`. A challenge store checks that the nonce
-   * was issued for `context.procedure`. Must be atomic across the server's workers — e.g. an
-   * UPDATE … WHERE consumed_at IS NULL, or an INSERT on a unique column.
+   * Marks the nonce used. Resolves true the first time (accept), false otherwise (reject). A
+   * challenge store also checks that the nonce was issued for `context.procedure`. Must be atomic
+   * across the server's workers — e.g. an UPDATE … WHERE consumed_at IS NULL, or an INSERT on a
+   * unique column.
    */
-  consume(nonce: string, context?: NonceContext): Promise<boolean | NonceRefusal>;
+  consume(nonce: string, context?: NonceContext): Promise<boolean>;
+  /**
+   * Why `consume` refused this nonce, so the applicant is told the truth ("expired, ask again")
+   * rather than "already received". Optional: without it every refusal reads `replayed`.
+   */
+  refusal?(nonce: string, context?: NonceContext): Promise<NonceRefusal>;
 }
 
 export interface MemoryNonceStoreOptions {
@@ -57,6 +62,7 @@ export interface MemoryNonceStoreOptions {
 export interface MemoryNonceStore extends NonceStore {
   /** A new 128-bit challenge nonce (base64url), valid for `ttlSeconds`. */
   issue(): string;
+  refusal(nonce: string): Promise<NonceRefusal>;
   /** Number of nonces remembered (issued or used, not yet expired). */
   readonly size: number;
 }
@@ -84,13 +90,17 @@ export function createMemoryNonceStore(options: MemoryNonceStoreOptions = {}): M
     async consume(nonce) {
       const t = now();
       prune(t);
-      if (used.has(nonce)) return NONCE_REFUSAL.replayed;
+      if (used.has(nonce)) return false;
       if (options.requireIssued) {
-        if (!issued.has(nonce)) return NONCE_REFUSAL.unknown;
+        if (!issued.has(nonce)) return false;
         issued.delete(nonce);
       }
       used.set(nonce, t + ttlMs);
       return true;
+    },
+    async refusal(nonce) {
+      // Issued nonces are forgotten when they expire: an expired one reads as unknown.
+      return used.has(nonce) ? NONCE_REFUSAL.replayed : NONCE_REFUSAL.unknown;
     },
     get size() {
       return used.size + issued.size;

@@ -339,11 +339,13 @@ async function run(
 
   // 9. Spend the nonce last, so a rejected submission does not burn it.
   if (call.nonceStore) {
-    const spent = await call.nonceStore.consume(payload.nonce, {
+    const context = {
       procedure: { code: payload.procedure.code, version: payload.procedure.version },
-    });
-    if (spent !== true)
-      reject(NONCE_REFUSAL_ERROR[spent === false ? 'replayed' : spent], {}, '/nonce');
+    };
+    if (!(await call.nonceStore.consume(payload.nonce, context))) {
+      const why = (await call.nonceStore.refusal?.(payload.nonce, context)) ?? 'replayed';
+      reject(NONCE_REFUSAL_ERROR[why] ?? VERIFY_ERROR.nonceReplayed, {}, '/nonce');
+    }
   }
   return { ok: true, submission: payload, kid: key.thumbprint };
 }
