@@ -47,6 +47,11 @@ export interface ChallengeOptions {
   lang?: string;
   /** navigator.onLine, replaced in tests. */
   online?: boolean;
+  /**
+   * The procedure the nonce will be signed for: the receiver binds the nonce to it and refuses
+   * it in a payload for any other procedure.
+   */
+  procedure?: { code: string; version: string };
 }
 
 /**
@@ -65,8 +70,16 @@ export async function fetchChallenge(
       method: 'POST',
       headers: {
         accept: 'application/json',
+        ...(options.procedure ? { 'content-type': 'application/json' } : {}),
         ...(options.lang ? { 'accept-language': options.lang } : {}),
       },
+      ...(options.procedure
+        ? {
+            body: JSON.stringify({
+              procedure: { code: options.procedure.code, version: options.procedure.version },
+            }),
+          }
+        : {}),
       credentials: 'same-origin',
       cache: 'no-store',
       signal: options.signal,

@@ -236,6 +236,7 @@ async function sign(
         fetch: options.fetch,
         signal: options.signal,
         lang: form.lang,
+        procedure: { code: form.procedure.code, version: form.procedure.version },
       })
     : undefined;
   const signer = options.signer ?? (await browserSigner());

@@ -11,6 +11,14 @@ export interface Db {
   prepare(sql: string): Statement;
 }
 
+export type RateLimitName = 'challenges' | 'uploads' | 'dossiers' | 'status' | 'clerk';
+export interface RateLimit {
+  max: number;
+  windowSeconds: number;
+  globalMax: number;
+  globalWindowSeconds: number;
+}
+
 export interface ServerOptions {
   port?: number;
   host?: string;
@@ -26,6 +34,16 @@ export interface ServerOptions {
   siteDir?: string;
   distDir?: string;
   statusRateLimit?: { max: number; windowSeconds: number };
+  uploadTtlHours?: number;
+  maxDossierBytes?: number;
+  maxIpBytes?: number;
+  maxMultipartFiles?: number;
+  headersTimeoutSeconds?: number;
+  requestTimeoutSeconds?: number;
+  idleTimeoutSeconds?: number;
+  trustProxy?: boolean;
+  /** The named rate limits of config.js (per address and global). */
+  rateLimits?: Record<RateLimitName, RateLimit>;
   /** Receives the JSON log lines (default stdout). */
   logStream?: { write(line: string): void };
   now?: () => Date;
@@ -34,7 +52,13 @@ export interface ServerOptions {
 }
 
 export type Receiver = FastifyInstance & {
-  dvc: { db: Db; config: Required<ServerOptions>; procedures: { name: string; sha256: string }[] };
+  dvc: {
+    db: Db;
+    config: Required<ServerOptions>;
+    procedures: { name: string; sha256: string }[];
+    /** Removes expired uploads now (the server also does it every 10 minutes). */
+    uploads: { sweep(): Promise<number> };
+  };
 };
 
 export declare function createServer(options?: ServerOptions): Promise<Receiver>;

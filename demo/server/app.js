@@ -10,7 +10,9 @@ import { loadConfig } from './config.js';
 import { openDatabase } from './db.js';
 import { DIST_DIR, loadLibrary } from './library.js';
 import { readProcedures, summary } from './procedures.js';
-import { sendProblem } from './problems.js';
+import { problem, requestLang, sendProblem } from './problems.js';
+import { registerRateLimits } from './rate-limits.js';
+import { createUploadGuard } from './upload-guard.js';
 import { createTusServer, UPLOAD_PATH } from './uploads.js';
 import { registerDossierRoutes } from './dossiers.js';
 import { registerStatusRoutes } from './status.js';
@@ -29,7 +31,7 @@ export const STRICT_CSP =
  *   proceduresDir: string,
  *   siteDir: string,
  *   distDir: string,
- *   statusRateLimit: { max: number, windowSeconds: number },
+ *   statusRateLimit?: { max: number, windowSeconds: number },
  *   logStream?: { write(line: string): void },
  *   now?: () => Date,
  *   verifySubmission?: (jws: string, options: object) => Promise<any>,
@@ -46,6 +48,10 @@ export const STRICT_CSP =
  * @property {((jws: string, options: object) => Promise<any>) | undefined} verifySubmission
  * @property {((options: object) => { verify(jws: string, options?: object): Promise<any> }) | undefined} [createVerifier]
  *   the library's per-procedure verifier; undefined when `config.verifySubmission` replaces it
+ * @property {Record<import('./config.js').RateLimitName, import('./rate-limits.js').Guard>} guards
+ *   the named rate limits, as onRequest hooks
+ * @property {import('./submission-files.js').LibraryFiles | undefined} files the shared file checks
+ * @property {ReturnType<typeof import('./upload-guard.js').createUploadGuard>} [uploadGuard]
  */
 
 /**
@@ -61,9 +67,16 @@ export async function createServer(options = {}) {
     proceduresDir: here('../../schemas/procedures/'),
     siteDir: here('../site/'),
     distDir: DIST_DIR,
-    statusRateLimit: { max: 20, windowSeconds: 600 },
     ...options,
   };
+  // The older option of the status lookup's limit, kept for callers that still pass it.
+  if (options.statusRateLimit) {
+    const { max, windowSeconds } = options.statusRateLimit;
+    config.rateLimits = {
+      ...config.rateLimits,
+      status: { ...config.rateLimits.status, max, windowSeconds },
+    };
+  }
   const library = await loadLibrary(config.distDir);
   const now = config.now ?? (() => new Date());
 
@@ -77,6 +90,16 @@ export async function createServer(options = {}) {
     // One line per request, written in onResponse below, instead of fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1024 * 1024,
+    // Slow clients cannot hold connections: headers must arrive within HEADERS_TIMEOUT_SECONDS,
+    // the whole request within REQUEST_TIMEOUT_SECONDS (Node answers 408 and closes), and a
+    // connection silent for IDLE_TIMEOUT_SECONDS is closed. Node checks every second.
+    requestTimeout: config.requestTimeoutSeconds * 1000,
+    connectionTimeout: config.idleTimeoutSeconds * 1000,
+    http: {
+      headersTimeout: config.headersTimeoutSeconds * 1000,
+      connectionsCheckingInterval: 1000,
+    },
+    trustProxy: config.trustProxy,
   });
 
   const db = openDatabase(config.dataDir);
@@ -99,8 +122,12 @@ export async function createServer(options = {}) {
     app.log.warn('dist/verify.js has no verifySubmission yet: submissions get 503');
   }
 
+  const guards = await registerRateLimits(app, config.rateLimits);
+
   /** @type {Context} */
   const ctx = {
+    guards,
+    files: library.files,
     config,
     db,
     procedures,
@@ -221,22 +248,50 @@ export async function createServer(options = {}) {
   });
 
   // --- tus uploads ---------------------------------------------------------------------------
+  const uploadGuard = createUploadGuard({
+    db,
+    config,
+    now,
+    dir: ctx.uploadDir,
+    log: app.log,
+    formatSize: library.files?.formatSize,
+  });
+  ctx.uploadGuard = uploadGuard;
+  const stopSweeping = uploadGuard.startSweeping();
+  app.addHook('onClose', async () => stopSweeping());
   const tus = createTusServer({
     db,
     dir: ctx.uploadDir,
     maxUploadBytes: config.maxUploadBytes,
     log: app.log,
     allowOrigin: cors.allowOrigin,
+    guard: uploadGuard,
+    files: library.files,
+    problem: (slug) => problem(slug, 'vi'),
   });
   // Leave tus bodies untouched: @tus/server reads the raw request stream itself.
   app.addContentTypeParser('application/offset+octet-stream', (_req, _payload, done) => done(null));
   /** @type {import('fastify').RouteHandlerMethod} */
   const tusHandler = async (request, reply) => {
+    // Ownership, immutability, no downloads, rate limit and quotas (upload-guard.js).
+    const refused = await uploadGuard.admit(request, reply, guards.uploads);
+    if (refused) return refused;
     // tus writes the raw response itself, so onSend does not run: add the headers here
     // (onResponse still runs and writes the log line).
     reply.hijack();
     for (const [k, v] of Object.entries(securityHeaders(request.url))) reply.raw.setHeader(k, v);
-    await tus.handle(request.raw, reply.raw);
+    try {
+      await tus.handle(request.raw, reply.raw);
+    } catch (err) {
+      request.log.error({ err }, 'upload failed');
+      if (!reply.raw.headersSent) {
+        const body = JSON.stringify(problem('internal-error', requestLang(request)));
+        reply.raw.writeHead(500, { 'content-type': 'application/problem+json; charset=utf-8' });
+        reply.raw.end(body);
+      } else reply.raw.destroy();
+    } finally {
+      uploadGuard.settle(request, reply.raw.statusCode);
+    }
   };
   app.all(UPLOAD_PATH, tusHandler);
   app.all(`${UPLOAD_PATH}/*`, tusHandler);
@@ -244,7 +299,7 @@ export async function createServer(options = {}) {
   registerDossierRoutes(app, ctx);
   registerStatusRoutes(app, ctx);
 
-  app.decorate('dvc', { db, config, procedures });
+  app.decorate('dvc', { db, config, procedures, uploads: uploadGuard });
   return app;
 }
 

@@ -19,7 +19,36 @@ const MB = 1024 * 1024;
  * @property {boolean} clerkTokenGenerated True when CLERK_TOKEN was not set and a random one was made.
  * @property {string} logLevel
  * @property {string[]} allowedOrigins Other sites' origins allowed to call the form's endpoints (CORS); empty = same origin only.
+ * @property {number} uploadTtlHours Unfinished (and finished but never submitted) uploads are removed after this.
+ * @property {number} maxDossierBytes Stored bytes one upload session (one dossier) may hold.
+ * @property {number} maxIpBytes Stored bytes one client address may upload within UPLOAD_TTL_HOURS.
+ * @property {number} maxMultipartFiles File parts in one multipart submission.
+ * @property {number} headersTimeoutSeconds Time to receive the request headers.
+ * @property {number} requestTimeoutSeconds Time to receive a whole request, body included.
+ * @property {number} idleTimeoutSeconds A connection silent this long is closed (slow bodies).
+ * @property {boolean} trustProxy Take the client address from X-Forwarded-For (behind a proxy only).
+ * @property {Record<RateLimitName, RateLimit>} rateLimits
  */
+
+/**
+ * The named rate limits: each applies per client address (`max` per `windowSeconds`) and to all
+ * clients together (`globalMax` per window), so one address cannot exhaust the server and many
+ * addresses together cannot either. Set as `RATE_LIMIT_<NAME>=max/seconds` and
+ * `RATE_LIMIT_<NAME>_GLOBAL=max/seconds` (docs/receiver.md).
+ * @typedef {'challenges' | 'uploads' | 'dossiers' | 'status' | 'clerk'} RateLimitName
+ * @typedef {{ max: number, windowSeconds: number, globalMax: number, globalWindowSeconds: number }} RateLimit
+ */
+export const RATE_LIMIT_DEFAULTS = /** @type {const} */ ({
+  // A form asks one challenge per submission attempt; retries add a few.
+  challenges: { max: 30, windowSeconds: 60, globalMax: 600, globalWindowSeconds: 60 },
+  // Upload creations (POST /api/uploads); PATCH/HEAD of one's own uploads are not counted.
+  uploads: { max: 60, windowSeconds: 600, globalMax: 1200, globalWindowSeconds: 60 },
+  dossiers: { max: 20, windowSeconds: 600, globalMax: 600, globalWindowSeconds: 60 },
+  // The citizen's status lookup guesses a second factor: kept low.
+  status: { max: 20, windowSeconds: 600, globalMax: 600, globalWindowSeconds: 60 },
+  // Clerk API and log-in: counted per address; a wrong token counts like a right one.
+  clerk: { max: 300, windowSeconds: 60, globalMax: 3000, globalWindowSeconds: 60 },
+});
 
 /**
  * Reads the configuration from `env`; throws an Error with a readable message on a bad value.
@@ -39,7 +68,52 @@ export function loadConfig(env = process.env) {
     clerkTokenGenerated: !clerkToken,
     logLevel: env.LOG_LEVEL?.trim() || 'info',
     allowedOrigins: parseAllowedOrigins(env.ALLOWED_ORIGINS),
+    uploadTtlHours: integer(env, 'UPLOAD_TTL_HOURS', 24, 1, 24 * 365),
+    maxDossierBytes: integer(env, 'MAX_DOSSIER_BYTES', 100 * MB, 1, Number.MAX_SAFE_INTEGER),
+    maxIpBytes: integer(env, 'MAX_IP_BYTES', 500 * MB, 1, Number.MAX_SAFE_INTEGER),
+    maxMultipartFiles: integer(env, 'MAX_MULTIPART_FILES', 50, 1, 1000),
+    headersTimeoutSeconds: integer(env, 'HEADERS_TIMEOUT_SECONDS', 20, 1, 600),
+    requestTimeoutSeconds: integer(env, 'REQUEST_TIMEOUT_SECONDS', 120, 1, 3600),
+    idleTimeoutSeconds: integer(env, 'IDLE_TIMEOUT_SECONDS', 30, 1, 600),
+    trustProxy: env.TRUST_PROXY?.trim() === '1',
+    rateLimits: rateLimits(env),
   };
+}
+
+/**
+ * @param {Record<string, string | undefined>} env
+ * @returns {Record<RateLimitName, RateLimit>}
+ */
+function rateLimits(env) {
+  /** @type {Record<string, RateLimit>} */
+  const out = {};
+  for (const [name, d] of Object.entries(RATE_LIMIT_DEFAULTS)) {
+    const key = `RATE_LIMIT_${name.toUpperCase()}`;
+    const [max, windowSeconds] = perWindow(env, key, [d.max, d.windowSeconds]);
+    const [globalMax, globalWindowSeconds] = perWindow(env, `${key}_GLOBAL`, [
+      d.globalMax,
+      d.globalWindowSeconds,
+    ]);
+    out[name] = { max, windowSeconds, globalMax, globalWindowSeconds };
+  }
+  return /** @type {Record<RateLimitName, RateLimit>} */ (out);
+}
+
+/**
+ * `max/seconds`, e.g. `20/600`.
+ * @param {Record<string, string | undefined>} env
+ * @param {string} name
+ * @param {[number, number]} fallback
+ * @returns {[number, number]}
+ */
+function perWindow(env, name, fallback) {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const m = /^(\d{1,9})\/(\d{1,6})$/.exec(raw);
+  if (!m || Number(m[1]) < 1 || Number(m[2]) < 1) {
+    throw new Error(`${name} must look like "20/600" (requests per seconds), got "${raw}"`);
+  }
+  return [Number(m[1]), Number(m[2])];
 }
 
 /**

@@ -1,11 +1,12 @@
 // POST /api/dossiers: verify a signed submission with the library and store the dossier.
 import { createHash, randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
-import { Readable } from 'node:stream';
 import { newDossierCode, expectedResultDate } from './dossier-code.js';
-import { sendProblem } from './problems.js';
+import { readMultipartToDisk } from './multipart.js';
+import { requestLang, sendProblem } from './problems.js';
+import { checkSubmissionFiles } from './submission-files.js';
 import { secretDigestsFromAnswers } from './secrets.js';
-import { storeMultipartFile, uploadIdFromUrl } from './uploads.js';
+import { recordMultipartFile, uploadIdFromUrl } from './uploads.js';
 import { DOSSIER_STATUS } from './status.js';
 
 /** Multipart part names (also in docs/receiver.md and docs/uploads.md). */
@@ -15,43 +16,92 @@ const MULTIPART_FILE_PART = /^file:([A-Za-z0-9_-]{1,64}):(\d{1,3})$/;
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
 /**
+ * A file part of a multipart submission, already streamed to disk.
+ * @typedef {{ name: string, slot: string, stored: import('./multipart.js').StoredPart, sha256: string }} FilePart
+ */
+
+/**
  * A NonceStore (the verify module's interface) over the `nonces` table: a nonce is accepted
  * once, only if this server issued it and it has not expired.
  * @param {import('better-sqlite3').Database} db
  * @param {() => Date} now
  */
 export function sqliteNonceStore(db, now) {
+  const find = db.prepare('SELECT expires_at, consumed_at, procedure FROM nonces WHERE nonce = ?');
   const consume = db.prepare(
     'UPDATE nonces SET consumed_at = ? WHERE nonce = ? AND consumed_at IS NULL AND expires_at > ?',
   );
+  /**
+   * @param {unknown} nonce
+   * @param {{ procedure?: { code: string, version: string } }} [context]
+   * @returns {'fresh' | 'replayed' | 'expired' | 'unknown' | 'wrong-procedure'}
+   */
+  const state = (nonce, context) => {
+    const s = nonceState(find, nonce, now());
+    if (s !== 'fresh' || !context) return s;
+    const row = /** @type {any} */ (find.get(nonce));
+    const wanted = context.procedure ? procedureKey(context.procedure) : undefined;
+    return row.procedure !== null && row.procedure !== wanted ? 'wrong-procedure' : 'fresh';
+  };
   return {
-    /** @param {unknown} nonce */
-    async consume(nonce) {
-      if (typeof nonce !== 'string' || nonce.length > 200) return false;
+    /**
+     * @param {unknown} nonce
+     * @param {{ procedure?: { code: string, version: string } }} [context]
+     */
+    async consume(nonce, context) {
+      if (state(nonce, context ?? {}) !== 'fresh') return false;
       const t = now().toISOString();
+      // Atomic: of two concurrent submissions with one nonce, only one UPDATE changes the row.
       return consume.run(t, nonce, t).changes === 1;
     },
+    /**
+     * @param {unknown} nonce
+     * @param {{ procedure?: { code: string, version: string } }} [context]
+     */
+    async refusal(nonce, context) {
+      const s = state(nonce, context ?? {});
+      return s === 'fresh' ? 'replayed' : s;
+    },
+    /** @param {unknown} nonce */
+    state: (nonce) => nonceState(find, nonce, now()),
   };
 }
+
+/**
+ * @param {import('better-sqlite3').Statement} find
+ * @param {unknown} nonce
+ * @param {Date} at
+ * @returns {'fresh' | 'replayed' | 'expired' | 'unknown'}
+ */
+function nonceState(find, nonce, at) {
+  if (typeof nonce !== 'string' || nonce.length > 200) return 'unknown';
+  const row = /** @type {any} */ (find.get(nonce));
+  if (!row) return 'unknown';
+  if (row.consumed_at) return 'replayed';
+  if (row.expires_at <= at.toISOString()) return 'expired';
+  return 'fresh';
+}
+
+/** @param {{ code: string, version: string }} p */
+const procedureKey = (p) => `${p.code}@${p.version}`;
 
 /**
  * Issues a one-time nonce: 128 random bits, base64url, stored with its expiry.
  * @param {import('better-sqlite3').Database} db
  * @param {Date} at
  * @param {number} ttlSeconds
+ * @param {{ code: string, version: string }} [procedure] the procedure the nonce may be spent on
  */
-export function issueNonce(db, at, ttlSeconds) {
+export function issueNonce(db, at, ttlSeconds, procedure) {
   const nonce = randomBytes(16).toString('base64url');
   const expiresAt = new Date(at.getTime() + ttlSeconds * 1000).toISOString();
   // Expired nonces are useless: drop those a day old so the table does not grow without end.
   db.prepare('DELETE FROM nonces WHERE expires_at < ?').run(
     new Date(at.getTime() - 86400_000).toISOString(),
   );
-  db.prepare('INSERT INTO nonces (nonce, issued_at, expires_at) VALUES (?, ?, ?)').run(
-    nonce,
-    at.toISOString(),
-    expiresAt,
-  );
+  db.prepare(
+    'INSERT INTO nonces (nonce, issued_at, expires_at, procedure) VALUES (?, ?, ?, ?)',
+  ).run(nonce, at.toISOString(), expiresAt, procedure ? procedureKey(procedure) : null);
   return { nonce, expiresAt };
 }
 
@@ -59,7 +109,7 @@ export function issueNonce(db, at, ttlSeconds) {
  * Reads the payload of a compact JWS WITHOUT checking anything, only to pick the procedure file
  * (and the multipart files) that verifySubmission will then check it against.
  * @param {string} jws
- * @returns {{ code: string, version: string, documents: any[] } | undefined}
+ * @returns {{ code: string, version: string, documents: any[], nonce: unknown } | undefined}
  */
 export function peekPayload(jws) {
   const parts = jws.split('.');
@@ -69,7 +119,7 @@ export function peekPayload(jws) {
     const p = payload?.procedure;
     if (typeof p?.code === 'string' && typeof p?.version === 'string') {
       const documents = Array.isArray(payload.documents) ? payload.documents : [];
-      return { code: p.code, version: p.version, documents };
+      return { code: p.code, version: p.version, documents, nonce: payload.nonce };
     }
   } catch {
     // falls through: unreadable
@@ -142,39 +192,115 @@ export function registerDossierRoutes(app, ctx) {
   // into Node 20), so no multipart package is needed; the size is capped while reading.
   app.addContentTypeParser('multipart/form-data', (_req, payload, done) => done(null, payload));
 
-  app.post('/api/challenges', async (_request, reply) => {
-    const issued = issueNonce(db, ctx.now(), config.challengeTtlSeconds);
-    return reply.code(201).header('cache-control', 'no-store').send(issued);
-  });
+  // A challenge names the procedure it is for ({ "procedure": { "code", "version" } }): its nonce
+  // is only accepted in a payload for that procedure.
+  app.post(
+    '/api/challenges',
+    { onRequest: ctx.guards.challenges, bodyLimit: 4096 },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      const p = /** @type {any} */ (request.body)?.procedure;
+      if (typeof p?.code !== 'string' || typeof p?.version !== 'string') {
+        return sendProblem(request, reply, 'invalid-request', {
+          errors: [
+            {
+              code: 'procedure-required',
+              message: 'Send { "procedure": { "code", "version" } } to get a challenge.',
+            },
+          ],
+        });
+      }
+      if (
+        !ctx.procedures.some(
+          (e) => e.procedure.code === p.code && e.procedure.version === p.version,
+        )
+      ) {
+        return sendProblem(request, reply, 'unknown-procedure', {
+          errors: [
+            {
+              code: 'unknown-procedure',
+              message: `Procedure ${String(p.code).slice(0, 50)} version ${String(p.version).slice(0, 50)} is not offered by this receiver.`,
+            },
+          ],
+        });
+      }
+      const issued = issueNonce(db, ctx.now(), config.challengeTtlSeconds, {
+        code: p.code,
+        version: p.version,
+      });
+      return reply.code(201).send(issued);
+    },
+  );
 
-  app.post('/api/dossiers', { bodyLimit: 4 * 1024 * 1024 }, async (request, reply) => {
-    reply.header('cache-control', 'no-store');
+  /** Multipart files written for a request, by request. */
+  const written = new WeakMap();
+  app.post(
+    '/api/dossiers',
+    {
+      bodyLimit: 4 * 1024 * 1024,
+      onRequest: ctx.guards.dossiers,
+      // Multipart files not linked to a dossier (any refusal, any early answer) are deleted
+      // before the answer leaves, so a client that sees the refusal never sees them on disk.
+      onSend: async (request, _reply, payload) => {
+        const files = written.get(request);
+        if (files) {
+          written.delete(request);
+          await discardMultipartFiles(
+            db,
+            files.map((/** @type {any} */ f) => f.id),
+            files.map((/** @type {any} */ f) => f.path),
+          );
+        }
+        return payload;
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return submission(request, reply, (files) => written.set(request, files));
+    },
+  );
+
+  /**
+   * @param {import('fastify').FastifyRequest} request
+   * @param {import('fastify').FastifyReply} reply
+   * @param {(files: import('./multipart.js').StoredPart[]) => void} track
+   */
+  async function submission(request, reply, track) {
     const contentType = String(request.headers['content-type'] ?? '');
     /** @type {string | undefined} */
     let jws;
-    /** @type {{ name: string, slot: string, file: Blob, sha256: string }[]} */
+    /** @type {FilePart[]} */
     const fileParts = [];
     if (contentType.startsWith('multipart/form-data')) {
-      const parsed = await readMultipart(
+      const parsed = await readMultipartToDisk(
         /** @type {import('node:stream').Readable} */ (request.body),
-        contentType,
-        config.maxUploadBytes + 4 * 1024 * 1024,
+        request.headers,
+        {
+          dir: ctx.uploadDir,
+          maxFileBytes: config.maxUploadBytes,
+          maxFiles: config.maxMultipartFiles,
+          maxFieldBytes: 4 * 1024 * 1024,
+          maxTotalBytes: config.maxDossierBytes,
+        },
       );
-      if (parsed === 'too-large') return sendProblem(request, reply, 'payload-too-large');
-      if (!parsed) return sendProblem(request, reply, 'invalid-request');
-      const payloadPart = parsed.get(MULTIPART_PAYLOAD_PART);
-      jws = typeof payloadPart === 'string' ? payloadPart.trim() : undefined;
-      for (const [name, value] of parsed.entries()) {
-        if (name === MULTIPART_PAYLOAD_PART) continue;
-        const m = MULTIPART_FILE_PART.exec(name);
-        if (!m || typeof value === 'string') return sendProblem(request, reply, 'invalid-request');
-        if (value.size > config.maxUploadBytes) {
-          return sendProblem(request, reply, 'payload-too-large');
-        }
-        const sha256 = createHash('sha256')
-          .update(Buffer.from(await value.arrayBuffer()))
-          .digest('hex');
-        fileParts.push({ name, slot: m[1], file: value, sha256 });
+      if (!parsed.ok) {
+        // Unread bytes may remain: do not keep the connection for another request.
+        reply.header('connection', 'close');
+        return sendProblem(
+          request,
+          reply,
+          parsed.reason === 'too-large' ? 'payload-too-large' : 'invalid-request',
+        );
+      }
+      track(parsed.files);
+      for (const [name] of parsed.fields) {
+        if (name !== MULTIPART_PAYLOAD_PART) return sendProblem(request, reply, 'invalid-request');
+      }
+      jws = parsed.fields.get(MULTIPART_PAYLOAD_PART)?.trim();
+      for (const f of parsed.files) {
+        const m = MULTIPART_FILE_PART.exec(f.part);
+        if (!m) return sendProblem(request, reply, 'invalid-request');
+        fileParts.push({ name: f.part, slot: m[1], stored: f, sha256: f.sha256 });
       }
     } else if (contentType.startsWith('application/json')) {
       const body = /** @type {any} */ (request.body);
@@ -214,12 +340,12 @@ export function registerDossierRoutes(app, ctx) {
     } finally {
       if (key) inFlight.delete(key);
     }
-  });
+  }
 
   /**
    * @param {import('fastify').FastifyRequest} request
    * @param {import('fastify').FastifyReply} reply
-   * @param {{ jws: string, fileParts: { name: string, slot: string, file: Blob, sha256: string }[], key?: string, requestSha256: string }} sub
+   * @param {{ jws: string, fileParts: FilePart[], key?: string, requestSha256: string }} sub
    */
   async function receive(request, reply, { jws, fileParts, key, requestSha256 }) {
     const wanted = peekPayload(jws);
@@ -252,7 +378,29 @@ export function registerDossierRoutes(app, ctx) {
     /** @type {Map<string, { id: string, sha256: string }>} */
     const stored = new Map();
     for (const p of fileParts) {
-      stored.set(p.name, await storeMultipartFile({ db, dir: ctx.uploadDir }, p));
+      recordMultipartFile(db, p, ctx.files);
+      stored.set(p.name, { id: p.stored.id, sha256: p.sha256 });
+    }
+    // The stored files, checked before the signature is verified so that a refusal does not
+    // spend the nonce: ownership, replay, then the browser's own file rules on the bytes.
+    const refused = await checkSubmissionFiles({
+      db,
+      files: ctx.files,
+      procedure: entry.procedure,
+      documents: wanted.documents,
+      multipart: stored,
+      request,
+      maxDossierBytes: config.maxDossierBytes,
+      nonce: wanted.nonce,
+      nonceState: nonceStore.state,
+      lang: requestLang(request),
+    });
+    if (refused?.slug === 'upload-quota-exceeded') {
+      return ctx.uploadGuard.quotaProblem(request, reply, 'dossier', config.maxDossierBytes);
+    }
+    if (refused) {
+      request.log.info({ errors: refused.errors.map((e) => e.code) }, 'submission refused');
+      return sendProblem(request, reply, refused.slug, { errors: refused.errors });
     }
     const attachments = attachmentResolver(db, stored, wanted.documents);
     const receivedAt = ctx.now();
@@ -275,10 +423,6 @@ export function registerDossierRoutes(app, ctx) {
           }))
         : [{ code: 'verify-failed', message: 'verifySubmission gave no result.' }];
       request.log.info({ errors: errors.map((e) => e.code) }, 'submission refused');
-      await discardMultipartFiles(
-        db,
-        [...stored.values()].map((f) => f.id),
-      );
       return sendProblem(request, reply, 'invalid-submission', { errors });
     }
 
@@ -337,44 +481,16 @@ export function registerDossierRoutes(app, ctx) {
  * Files of a refused multipart submission are not kept: the applicant sends them again.
  * @param {import('better-sqlite3').Database} db
  * @param {string[]} ids
+ * @param {string[]} paths
  */
-async function discardMultipartFiles(db, ids) {
-  const find = db.prepare("SELECT path FROM uploads WHERE id = ? AND via = 'multipart'");
-  const drop = db.prepare('DELETE FROM uploads WHERE id = ? AND dossier_code IS NULL');
-  for (const id of ids) {
-    const row = /** @type {{ path: string } | undefined} */ (find.get(id));
-    drop.run(id);
-    if (row) await rm(row.path, { force: true });
-  }
-}
-
-/**
- * Parses a multipart body with the WHATWG fetch implementation built into Node, refusing bodies
- * over `limit` bytes. Returns undefined when the body is not valid multipart.
- * @param {import('node:stream').Readable} stream
- * @param {string} contentType
- * @param {number} limit
- * @returns {Promise<FormData | 'too-large' | undefined>}
- */
-async function readMultipart(stream, contentType, limit) {
-  let size = 0;
-  let tooLarge = false;
-  const capped = Readable.from(
-    (async function* () {
-      for await (const chunk of stream) {
-        size += chunk.length;
-        if (size > limit) {
-          tooLarge = true;
-          throw new Error('too large');
-        }
-        yield chunk;
-      }
-    })(),
+async function discardMultipartFiles(db, ids, paths) {
+  const linked = db.prepare(
+    "SELECT 1 FROM uploads WHERE id = ? AND via = 'multipart' AND dossier_code IS NOT NULL",
   );
-  try {
-    const body = /** @type {ReadableStream} */ (Readable.toWeb(capped));
-    return await new Response(body, { headers: { 'content-type': contentType } }).formData();
-  } catch {
-    return tooLarge ? 'too-large' : undefined;
+  const drop = db.prepare('DELETE FROM uploads WHERE id = ? AND dossier_code IS NULL');
+  for (const [i, id] of ids.entries()) {
+    if (linked.get(id)) continue;
+    drop.run(id);
+    await rm(paths[i], { force: true });
   }
 }

@@ -31,6 +31,22 @@ export async function loadLibrary(distDir = DIST_DIR) {
       typeof verify.verifySubmission === 'function' ? verify.verifySubmission : undefined,
     /** @type {((options: object) => { verify(jws: string, options?: object): Promise<any> }) | undefined} */
     createVerifier: typeof verify.createVerifier === 'function' ? verify.createVerifier : undefined,
+    /**
+     * The shared file checks (src/files), when the build exports them.
+     * @type {import('./submission-files.js').LibraryFiles | undefined}
+     */
+    files:
+      typeof verify.checkStoredFile === 'function'
+        ? {
+            checkStoredFile: verify.checkStoredFile,
+            cleanFileName: verify.cleanFileName,
+            sniffType: verify.sniffType,
+            formatSize: verify.formatSize,
+            formatList: verify.formatList,
+            SNIFF_HEAD_BYTES: verify.SNIFF_HEAD_BYTES,
+            SNIFF_TAIL_BYTES: verify.SNIFF_TAIL_BYTES,
+          }
+        : undefined,
     /** @type {((text: string, options?: { file?: string }) => any) | undefined} */
     loadProcedure: typeof engine.loadProcedure === 'function' ? engine.loadProcedure : undefined,
     /** @type {((procedure: any) => Promise<{ fileName: string, source: string }>) | undefined} */

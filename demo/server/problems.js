@@ -1,5 +1,8 @@
 // RFC 9457 problem details (application/problem+json).
 import { PROBLEMS } from './messages.js';
+import { GUARD_PROBLEMS } from './guard-messages.js';
+
+const CATALOG = { ...PROBLEMS, ...GUARD_PROBLEMS };
 
 export const PROBLEM_TYPE_PREFIX = 'urn:dvc-forms:problem:';
 
@@ -30,7 +33,7 @@ const fill = (text, params) => text.replace(/\{(\w+)\}/g, (m, k) => params[k] ??
  * @param {{ params?: Record<string, string>, errors?: { code: string, message: string }[], extra?: Record<string, unknown> }} [more]
  */
 export function problem(slug, lang, more = {}) {
-  const p = PROBLEMS[slug] ?? PROBLEMS['internal-error'];
+  const p = CATALOG[slug] ?? CATALOG['internal-error'];
   const text = p[lang];
   return {
     type: `${PROBLEM_TYPE_PREFIX}${slug}`,

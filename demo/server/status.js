@@ -14,35 +14,6 @@ export const TRANSITIONS = DOSSIER_TRANSITIONS;
 const NOTE_MAX = 1000;
 
 /**
- * A fixed-window counter per client address, in memory: enough for one reference process.
- * @param {{ max: number, windowSeconds: number }} limit
- * @param {() => Date} now
- */
-export function createRateLimiter({ max, windowSeconds }, now) {
-  /** @type {Map<string, { count: number, resetAt: number }>} */
-  const hits = new Map();
-  return {
-    /**
-     * Counts one attempt; returns 0 when allowed, else the seconds until the window resets.
-     * @param {string} ip
-     */
-    hit(ip) {
-      const t = now().getTime();
-      if (hits.size > 10_000) {
-        for (const [k, v] of hits) if (v.resetAt <= t) hits.delete(k);
-      }
-      let h = hits.get(ip);
-      if (!h || h.resetAt <= t) {
-        h = { count: 0, resetAt: t + windowSeconds * 1000 };
-        hits.set(ip, h);
-      }
-      h.count++;
-      return h.count > max ? Math.max(1, Math.ceil((h.resetAt - t) / 1000)) : 0;
-    },
-  };
-}
-
-/**
  * @param {import('better-sqlite3').Database} db
  * @param {string} code
  */
@@ -103,19 +74,13 @@ function isClerkPath(url) {
  */
 export function registerStatusRoutes(app, ctx) {
   const { db, config } = ctx;
-  const limiter = createRateLimiter(config.statusRateLimit, ctx.now);
   const byCode = db.prepare('SELECT * FROM dossiers WHERE code = ?');
   const secretsOf = db.prepare('SELECT secret_sha256 FROM dossier_secrets WHERE dossier_code = ?');
   // Compared against when the code is unknown, so both failures take the same time.
   const decoy = [secretDigest('000000000000')];
 
-  app.get('/api/status', async (request, reply) => {
+  app.get('/api/status', { onRequest: ctx.guards.status }, async (request, reply) => {
     reply.header('cache-control', 'no-store');
-    const retryAfter = limiter.hit(request.ip);
-    if (retryAfter) {
-      reply.header('retry-after', String(retryAfter));
-      return sendProblem(request, reply, 'too-many-requests');
-    }
     const q = /** @type {Record<string, unknown>} */ (request.query ?? {});
     const code = typeof q.code === 'string' ? q.code.trim().toUpperCase() : '';
     const secret = normalizeSecret(q.secret);
@@ -147,6 +112,9 @@ export function registerStatusRoutes(app, ctx) {
     const route = request.routeOptions?.url ?? '';
     if (!route.startsWith('/api/clerk/') && !isClerkPath(request.url)) return;
     reply.header('cache-control', 'no-store');
+    // The named `clerk` limit (config.js) also bounds guessing the token.
+    const limited = await ctx.guards.clerk(request, reply);
+    if (limited) return limited;
     if (!isClerk(request)) return sendProblem(request, reply, 'clerk-unauthorized');
   });
 

@@ -2,11 +2,11 @@
 // without an upload endpoint, file parts of a multipart submission. Either way the server hashes
 // the stored bytes itself: the SHA-256 in the signed payload is checked against this, never
 // against what the browser claimed in the upload metadata.
-import { Server as TusServer } from '@tus/server';
+import { Server as TusServer, EVENTS } from '@tus/server';
 import { FileStore } from '@tus/file-store';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { createReadStream, mkdirSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export const UPLOAD_PATH = '/api/uploads';
@@ -27,16 +27,52 @@ export function sha256File(path) {
 }
 
 /**
- * @param {{ db: import('better-sqlite3').Database, dir: string, maxUploadBytes: number, log: import('fastify').FastifyBaseLogger, allowOrigin?: (origin: string) => boolean }} options
+ * The first and last bytes of a stored file, as the shared file checks want them (src/files).
+ * @param {string} path
+ * @param {{ head: number, tail: number }} sizes
+ * @returns {Promise<{ size: number, head: Uint8Array, tail: Uint8Array }>}
  */
-export function createTusServer({ db, dir, maxUploadBytes, log, allowOrigin = () => false }) {
+export async function readEnds(path, sizes) {
+  const handle = await open(path, 'r');
+  try {
+    const { size } = await handle.stat();
+    const head = Buffer.alloc(Math.min(size, sizes.head));
+    await handle.read(head, 0, head.length, 0);
+    const tailLength = Math.min(size, sizes.tail);
+    const tail = Buffer.alloc(tailLength);
+    await handle.read(tail, 0, tailLength, size - tailLength);
+    return { size, head, tail };
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * @typedef {object} TusGuard
+ * @property {(req: Request) => string} namingFunction
+ * @property {(id: string) => void} terminated
+ */
+
+/**
+ * @typedef {object} FileTools the library's shared file code (dist/verify.js)
+ * @property {(name: string) => string} cleanFileName
+ * @property {(head: Uint8Array, tail?: Uint8Array) => string | undefined} sniffType
+ * @property {number} SNIFF_HEAD_BYTES
+ * @property {number} SNIFF_TAIL_BYTES
+ */
+
+/**
+ * @param {{ db: import('better-sqlite3').Database, dir: string, maxUploadBytes: number, log: import('fastify').FastifyBaseLogger, allowOrigin?: (origin: string) => boolean, guard?: TusGuard, files?: FileTools, problem?: (slug: string) => object }} options
+ */
+export function createTusServer({ db, dir, maxUploadBytes, log, allowOrigin = () => false, guard, files, problem }) {
   mkdirSync(dir, { recursive: true });
   const record = db.prepare(
     `INSERT OR REPLACE INTO uploads (id, via, slot, filename, type, size, sha256, path, finished_at)
      VALUES (@id, 'tus', @slot, @filename, @type, @size, @sha256, @path, @finishedAt)`,
   );
-  return new TusServer({
+  const tus = new TusServer({
     path: UPLOAD_PATH,
+    ...(guard ? { namingFunction: guard.namingFunction } : {}),
     datastore: new FileStore({ directory: dir }),
     maxSize: maxUploadBytes,
     // Relative Location: correct behind any proxy without trusting X-Forwarded-* headers.
@@ -49,12 +85,33 @@ export function createTusServer({ db, dir, maxUploadBytes, log, allowOrigin = ()
       lastPath && /^[0-9a-f]{32}$/.test(lastPath) ? lastPath : undefined,
     async onUploadFinish(_req, upload) {
       const path = upload.storage?.path ?? join(dir, upload.id);
+      if (files) {
+        // The slot's own rules are applied when the file is submitted (the procedure is known
+        // then); here a file that is empty or none of the document types is refused at once,
+        // so the applicant hears it on the upload, and its bytes are not kept.
+        const { size, head, tail } = await readEnds(path, {
+          head: files.SNIFF_HEAD_BYTES,
+          tail: files.SNIFF_TAIL_BYTES,
+        });
+        if (size === 0 || !files.sniffType(head, tail)) {
+          await rm(path, { force: true });
+          guard?.terminated(upload.id);
+          log.info({ upload: upload.id, size }, 'upload refused: not a document type');
+          throw {
+            status_code: 422,
+            body: JSON.stringify(problem?.('file-refused') ?? { status: 422 }),
+          };
+        }
+      }
       const sha256 = await sha256File(path);
       const meta = upload.metadata ?? {};
       record.run({
         id: upload.id,
         slot: meta.slot ?? null,
-        filename: meta.filename ?? null,
+        filename:
+          typeof meta.filename === 'string' && files
+            ? files.cleanFileName(meta.filename)
+            : (meta.filename ?? null),
         type: meta.filetype ?? null,
         size: upload.size ?? upload.offset,
         sha256,
@@ -68,34 +125,31 @@ export function createTusServer({ db, dir, maxUploadBytes, log, allowOrigin = ()
       return {};
     },
   });
+  if (guard) tus.on(EVENTS.POST_TERMINATE, (_req, _res, id) => guard.terminated(id));
+  return tus;
 }
 
 /**
- * Stores a multipart file part like a finished upload and returns its row id.
- * @param {{ db: import('better-sqlite3').Database, dir: string }} ctx
- * @param {{ slot: string, file: Blob & { name?: string } }} part
+ * Records a multipart file part (already streamed to disk by multipart.js) like a finished
+ * upload, with its name cleaned by the library's shared code.
+ * @param {import('better-sqlite3').Database} db
+ * @param {{ slot: string, stored: import('./multipart.js').StoredPart }} part
+ * @param {FileTools | undefined} files
  */
-export async function storeMultipartFile({ db, dir }, { slot, file }) {
-  mkdirSync(dir, { recursive: true });
-  const id = `mp-${randomBytes(16).toString('hex')}`;
-  const bytes = Buffer.from(await file.arrayBuffer());
-  const path = join(dir, id);
-  await writeFile(path, bytes);
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+export function recordMultipartFile(db, { slot, stored }, files) {
   db.prepare(
     `INSERT INTO uploads (id, via, slot, filename, type, size, sha256, path, finished_at)
      VALUES (?, 'multipart', ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
-    id,
+    stored.id,
     slot,
-    file.name ?? null,
-    file.type || null,
-    bytes.length,
-    sha256,
-    path,
+    stored.filename ? (files ? files.cleanFileName(stored.filename) : stored.filename) : null,
+    stored.type || null,
+    stored.size,
+    stored.sha256,
+    stored.path,
     new Date().toISOString(),
   );
-  return { id, sha256 };
 }
 
 /**

@@ -36,3 +36,10 @@ export {
 } from './hash.js';
 export { formatList, formatSize } from './format.js';
 export { MULTIPART_PAYLOAD_PART, multipartPartNames } from './multipart.js';
+export {
+  STORED_FILE_PROBLEM,
+  checkStoredFile,
+  type StoredFile,
+  type StoredFileProblem,
+  type StoredFileProblemCode,
+} from './server-checks.js';

@@ -1,2 +1,3 @@
 export * from './jws.js';
 export * from './signer.js';
+export * from './low-s.js';

@@ -6,6 +6,7 @@
  * send the signing input, return the raw signature), or a certificate-based signer that puts an
  * `x5c` chain in its header.
  */
+import { toLowS } from './low-s.js';
 import { SigningError } from '../errors.js';
 import { canonicalizeToBytes } from '../jcs/canonicalize.js';
 import {
@@ -152,7 +153,7 @@ export async function importSigningKeyPair(
  */
 export async function signPayload(payload: SubmissionPayload, signer: Signer): Promise<string> {
   const bytes = canonicalizeToBytes(payload);
-  const { alg, signature, protectedHeader } = await signer.sign(bytes);
+  const { alg, signature: raw, protectedHeader } = await signer.sign(bytes);
   if (protectedHeader['alg'] !== alg)
     throw new SigningError(
       `The signer's header says alg "${String(protectedHeader['alg'])}" but it signed with "${alg}".`,
@@ -163,10 +164,12 @@ export async function signPayload(payload: SubmissionPayload, signer: Signer): P
     );
   if (protectedHeader['typ'] !== SUBMISSION_JWS_TYPE)
     throw new SigningError(`The protected header must have typ "${SUBMISSION_JWS_TYPE}".`);
-  if (signature.length !== SIGNATURE_LENGTH[alg])
+  if (raw.length !== SIGNATURE_LENGTH[alg])
     throw new SigningError(
-      `A ${alg} signature is ${SIGNATURE_LENGTH[alg]} bytes, the signer returned ${signature.length} (DER-encoded?).`,
+      `A ${alg} signature is ${SIGNATURE_LENGTH[alg]} bytes, the signer returned ${raw.length} (DER-encoded?).`,
     );
+  // WebCrypto returns either of the two valid ECDSA signatures; receivers accept only low-S.
+  const signature = toLowS(alg, raw);
   const jwk = protectedHeader['jwk'] as JsonWebKeyLike | undefined;
   if (jwk) await selfCheck(alg, jwk, signature, jwsSigningInput(protectedHeader, bytes));
   return `${encodeProtectedHeader(protectedHeader)}.${base64UrlEncode(bytes)}.${base64UrlEncode(signature)}`;

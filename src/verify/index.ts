@@ -24,6 +24,9 @@ export {
 } from './messages.js';
 export {
   createMemoryNonceStore,
+  NONCE_REFUSAL,
+  type NonceRefusal,
+  type NonceContext,
   type NonceStore,
   type MemoryNonceStore,
   type MemoryNonceStoreOptions,
@@ -39,3 +42,16 @@ export { sha256Hex } from '../submission/payload.js';
 export { canonicalize } from '../jcs/canonicalize.js';
 export { jwkThumbprint, ALLOWED_ALGORITHMS, SUBMISSION_JWS_TYPE } from '../signing/jws.js';
 export type { JsonWebKeyLike as JWK } from '../platform.js';
+// The receiver checks the files it stored with the browser's own rules (src/files).
+export {
+  STORED_FILE_PROBLEM,
+  checkStoredFile,
+  cleanFileName,
+  sniffType,
+  SNIFF_HEAD_BYTES,
+  SNIFF_TAIL_BYTES,
+  formatList,
+  formatSize,
+  type StoredFile,
+  type StoredFileProblem,
+} from '../files/index.js';

@@ -16,6 +16,7 @@ export const VERIFY_ERROR = {
   kidMismatch: 'kid-mismatch',
   untrustedKey: 'untrusted-key',
   signatureInvalid: 'signature-invalid',
+  signatureNotCanonical: 'signature-not-canonical',
   payloadNotJson: 'payload-not-json',
   duplicateKey: 'duplicate-key',
   forbiddenKey: 'forbidden-key',
@@ -44,6 +45,9 @@ export const VERIFY_ERROR = {
   attachmentMissing: 'attachment-missing',
   attachmentHashMismatch: 'attachment-hash-mismatch',
   nonceReplayed: 'nonce-replayed',
+  nonceExpired: 'nonce-expired',
+  nonceUnknown: 'nonce-unknown',
+  nonceProcedureMismatch: 'nonce-procedure-mismatch',
   internalError: 'internal-error',
 } as const;
 export type VerifyErrorCode = (typeof VERIFY_ERROR)[keyof typeof VERIFY_ERROR];
@@ -65,6 +69,8 @@ const en: Catalog = {
     `The header "kid" ${p['kid']} is not the RFC 7638 thumbprint of the embedded key (${p['thumbprint']}).`,
   'untrusted-key': (p) => `The signing key ${p['thumbprint']} is not one of the trusted keys.`,
   'signature-invalid': () => 'The signature does not match the header and payload.',
+  'signature-not-canonical': () =>
+    'The ECDSA signature is not in low-S form: the same payload has exactly one accepted signature.',
   'payload-not-json': (p) => `The payload is not JSON: ${p['detail']}.`,
   'duplicate-key': (p) => `The payload has a duplicate member "${p['key']}" at ${p['pointer']}.`,
   'forbidden-key': (p) => `The payload has a forbidden member "${p['key']}" at ${p['pointer']}.`,
@@ -110,6 +116,10 @@ const en: Catalog = {
   'attachment-hash-mismatch': (p) =>
     `The stored file for document ${p['pointer']} has SHA-256 ${p['actual']}, the payload says ${p['expected']}.`,
   'nonce-replayed': () => 'The nonce has already been used: this submission was already received.',
+  'nonce-expired': () => 'The challenge nonce has expired: ask for a new challenge and sign again.',
+  'nonce-unknown': () => 'The nonce was never issued by this receiver.',
+  'nonce-procedure-mismatch': () =>
+    'The challenge nonce was issued for another procedure than the one signed.',
   'internal-error': (p) => `Verification could not be completed: ${p['detail']}.`,
 };
 
@@ -128,6 +138,8 @@ const vi: Catalog = {
     `"kid" ${p['kid']} không phải dấu vân tay RFC 7638 của khoá kèm theo (${p['thumbprint']}).`,
   'untrusted-key': (p) => `Khoá ký ${p['thumbprint']} không thuộc danh sách khoá tin cậy.`,
   'signature-invalid': () => 'Chữ ký không khớp với tiêu đề và nội dung.',
+  'signature-not-canonical': () =>
+    'Chữ ký ECDSA không ở dạng chuẩn (low-S): mỗi hồ sơ chỉ có đúng một chữ ký được chấp nhận.',
   'payload-not-json': (p) => `Nội dung không phải JSON: ${p['detail']}.`,
   'duplicate-key': (p) => `Nội dung có khoá "${p['key']}" lặp lại tại ${p['pointer']}.`,
   'forbidden-key': (p) => `Nội dung có khoá bị cấm "${p['key']}" tại ${p['pointer']}.`,
@@ -169,6 +181,9 @@ const vi: Catalog = {
   'attachment-hash-mismatch': (p) =>
     `Tệp đã lưu cho giấy tờ ${p['pointer']} có SHA-256 ${p['actual']}, hồ sơ ghi ${p['expected']}.`,
   'nonce-replayed': () => 'Mã dùng một lần (nonce) đã được dùng: hồ sơ này đã được nhận.',
+  'nonce-expired': () => 'Mã dùng một lần (nonce) đã hết hạn: hãy gửi lại để nhận mã mới.',
+  'nonce-unknown': () => 'Mã dùng một lần (nonce) không do nơi nhận này cấp.',
+  'nonce-procedure-mismatch': () => 'Mã dùng một lần (nonce) được cấp cho một thủ tục khác.',
   'internal-error': (p) => `Không hoàn tất được việc kiểm tra: ${p['detail']}.`,
 };
 

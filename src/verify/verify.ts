@@ -24,7 +24,8 @@ import {
   type VerifyError,
   type VerifyErrorCode,
 } from './messages.js';
-import type { NonceStore } from './nonce.js';
+import { NONCE_REFUSAL_ERROR, type NonceStore } from './nonce.js';
+import { isLowS } from '../signing/low-s.js';
 import { checkPayloadShape } from './shape.js';
 import { unescapeToken } from '../session/field-path.js';
 
@@ -246,6 +247,8 @@ async function run(
 
   // 4. Signature, with the algorithm pinned to the one vetted above.
   if (signature.length !== SIGNATURE_LENGTH[alg]) reject(VERIFY_ERROR.signatureInvalid);
+  // The high-S twin of a valid ECDSA signature is valid too: accept one JWS per payload.
+  if (!isLowS(alg, signature)) reject(VERIFY_ERROR.signatureNotCanonical);
   try {
     const cryptoKey = (await importCached(key.jwk, alg)) as Parameters<typeof compactVerify>[1];
     await compactVerify(jws, cryptoKey, { algorithms: [alg] });
@@ -336,8 +339,15 @@ async function run(
   if (errors.length > 0) return { ok: false, errors };
 
   // 9. Spend the nonce last, so a rejected submission does not burn it.
-  if (call.nonceStore && !(await call.nonceStore.consume(payload.nonce)))
-    reject(VERIFY_ERROR.nonceReplayed, {}, '/nonce');
+  if (call.nonceStore) {
+    const context = {
+      procedure: { code: payload.procedure.code, version: payload.procedure.version },
+    };
+    if (!(await call.nonceStore.consume(payload.nonce, context))) {
+      const why = (await call.nonceStore.refusal?.(payload.nonce, context)) ?? 'replayed';
+      reject(NONCE_REFUSAL_ERROR[why] ?? VERIFY_ERROR.nonceReplayed, {}, '/nonce');
+    }
+  }
   return { ok: true, submission: payload, kid: key.thumbprint };
 }
 

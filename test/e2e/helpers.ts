@@ -38,6 +38,17 @@ async function removeDataDir(dataDir: string): Promise<void> {
   rmSync(dataDir, { recursive: true, force: true });
 }
 
+/**
+ * Rate limits high enough for tests that send many requests from one address; the rate-limit
+ * tests pass their own.
+ */
+export const RELAXED_RATE_LIMITS = Object.fromEntries(
+  (['challenges', 'uploads', 'dossiers', 'status', 'clerk'] as const).map((name) => [
+    name,
+    { max: 100_000, windowSeconds: 60, globalMax: 100_000, globalWindowSeconds: 60 },
+  ]),
+) as Required<ServerOptions>['rateLimits'];
+
 export async function start(options: ServerOptions = {}): Promise<Running> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'dvc-receiver-'));
   const logs: string[] = [];
@@ -48,6 +59,7 @@ export async function start(options: ServerOptions = {}): Promise<Running> {
       proceduresDir: FIXTURE_PROCEDURES,
       clerkToken: CLERK_TOKEN,
       logStream: { write: (line: string) => void logs.push(line) },
+      rateLimits: RELAXED_RATE_LIMITS,
       ...options,
     });
   } catch (e) {
@@ -81,7 +93,10 @@ interface FakePayload {
   answers?: unknown;
 }
 interface FakeOptions {
-  nonceStore: { consume(nonce: string): Promise<boolean> };
+  nonceStore: {
+    consume(nonce: string, context?: object): Promise<boolean>;
+    refusal?(nonce: string, context?: object): Promise<string>;
+  };
   attachments: { sha256For(d: unknown, i: number): Promise<string | undefined> };
   procedureText: string;
 }
@@ -109,8 +124,12 @@ export async function fakeVerify(jws: string, options: Record<string, unknown>) 
       errors.push({ code: 'attachment-hash-mismatch', message: `#${i}` });
   }
   if (errors.length) return { ok: false, errors };
-  if (!(await o.nonceStore.consume(payload.nonce))) {
-    return { ok: false, errors: [{ code: 'nonce-replayed', message: 'replayed' }] };
+  const context = { procedure: (payload as { procedure?: unknown }).procedure };
+  if (!(await o.nonceStore.consume(payload.nonce, context))) {
+    // The codes of src/verify (NONCE_REFUSAL_ERROR).
+    const why = (await o.nonceStore.refusal?.(payload.nonce, context)) ?? 'replayed';
+    const code = why === 'wrong-procedure' ? 'nonce-procedure-mismatch' : `nonce-${why}`;
+    return { ok: false, errors: [{ code, message: why }] };
   }
   return { ok: true, submission: payload, kid: 'test-kid' };
 }
@@ -132,16 +151,96 @@ export function payload(nonce: string, overrides: Record<string, unknown> = {}) 
   };
 }
 
-export async function challenge(base: string): Promise<string> {
-  const r = await fetch(`${base}/api/challenges`, { method: 'POST' });
+/** The fixture procedure most tests sign for. */
+export const TEST_PROCEDURE = { code: '9.000001', version: '1.0.0' };
+
+/** A challenge nonce, bound by the receiver to `procedure`. */
+export async function challenge(
+  base: string,
+  procedure: { code: string; version: string } = TEST_PROCEDURE,
+): Promise<string> {
+  const r = await fetch(`${base}/api/challenges`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ procedure }),
+  });
   const body = (await r.json()) as { nonce: string };
   return body.nonce;
 }
 
-export function postDossier(base: string, jws: string, key?: string) {
+export function postDossier(base: string, jws: string, key?: string, cookie?: string) {
   return fetch(`${base}/api/dossiers`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(key ? { 'idempotency-key': key } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      ...(key ? { 'idempotency-key': key } : {}),
+      ...(cookie ? { cookie } : {}),
+    },
     body: JSON.stringify({ jws }),
   });
+}
+
+/**
+ * A tus client with the browser's cookie behaviour for the upload session (the receiver's
+ * HttpOnly cookie): what fetch in Node does not do by itself.
+ */
+export function uploadSession(base: string) {
+  const jar = new Map<string, string>();
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  const call = async (url: string, init: RequestInit = {}) => {
+    const r = await fetch(url.startsWith('http') ? url : `${base}${url}`, {
+      ...init,
+      headers: {
+        ...(init.headers as Record<string, string>),
+        ...(jar.size ? { cookie: cookie() } : {}),
+      },
+    });
+    for (const set of r.headers.getSetCookie()) {
+      const [pair, ...attributes] = set.split(';');
+      const [name, value] = pair.split('=') as [string, string];
+      if (attributes.some((a) => a.trim() === 'Max-Age=0')) jar.delete(name);
+      else jar.set(name, value);
+    }
+    return r;
+  };
+  return {
+    fetch: call,
+    /** The Cookie header the browser would send. */
+    get cookie() {
+      return cookie();
+    },
+    /** Creates an upload and sends `bytes` in one PATCH; returns its absolute URL. */
+    async upload(bytes: Uint8Array, metadata: Record<string, string>): Promise<string> {
+      const created = await call('/api/uploads/', {
+        method: 'POST',
+        headers: {
+          'tus-resumable': '1.0.0',
+          'upload-length': String(bytes.length),
+          'upload-metadata': Object.entries(metadata)
+            .map(([k, v]) => `${k} ${Buffer.from(v).toString('base64')}`)
+            .join(','),
+        },
+      });
+      if (created.status !== 201) throw new Error(`upload creation: ${created.status}`);
+      const url = `${base}${created.headers.get('location')}`;
+      if (bytes.length > 0) {
+        const patched = await call(url, {
+          method: 'PATCH',
+          headers: {
+            'tus-resumable': '1.0.0',
+            'upload-offset': '0',
+            'content-type': 'application/offset+octet-stream',
+          },
+          body: new Uint8Array(bytes),
+        });
+        if (patched.status !== 204) {
+          throw Object.assign(new Error(`upload PATCH: ${patched.status}`), {
+            status: patched.status,
+            body: await patched.text(),
+          });
+        }
+      }
+      return url;
+    },
+  };
 }

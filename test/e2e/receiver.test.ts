@@ -94,16 +94,19 @@ describe('reference receiver', () => {
   });
   after(() => s.close());
 
-  const submit = async (key?: string, overrides: Record<string, unknown> = {}) => {
+  const submit = async (key?: string, overrides: Record<string, unknown> = {}, cookie?: string) => {
     const nonce = await challenge(s.base);
-    const r = await postDossier(s.base, fakeJws(payload(nonce, overrides)), key);
+    const r = await postDossier(s.base, fakeJws(payload(nonce, overrides)), key, cookie);
     return { r, body: (await r.json()) as Record<string, unknown> };
   };
 
   test('migrations create dvc.sqlite with a schema_migrations table, once', async () => {
     assert.ok(existsSync(join(s.dataDir, 'dvc.sqlite')));
     const rows = s.app.dvc.db.prepare('SELECT version, name FROM schema_migrations').all();
-    assert.deepEqual(rows, [{ version: 1, name: 'initial' }]);
+    assert.deepEqual(rows, [
+      { version: 1, name: 'initial' },
+      { version: 17, name: 'upload_guard' },
+    ]);
     const tables = s.app.dvc.db
       .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
       .all()
@@ -114,6 +117,7 @@ describe('reference receiver', () => {
       'dossiers',
       'idempotency_keys',
       'nonces',
+      'upload_owners',
       'uploads',
     ]) {
       assert.ok(tables.includes(t), t);
@@ -122,7 +126,7 @@ describe('reference receiver', () => {
     const again = await start({ dataDir: s.dataDir, verifySubmission: fakeVerify });
     try {
       const count = again.app.dvc.db.prepare('SELECT COUNT(*) AS n FROM schema_migrations').get();
-      assert.deepEqual(count, { n: 1 });
+      assert.deepEqual(count, { n: 2 });
     } finally {
       await again.app.close();
     }
@@ -166,7 +170,11 @@ describe('reference receiver', () => {
   });
 
   test('POST /api/challenges issues a 128-bit base64url nonce that expires', async () => {
-    const r = await fetch(`${s.base}/api/challenges`, { method: 'POST' });
+    const r = await fetch(`${s.base}/api/challenges`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ procedure: { code: '9.000001', version: '1.0.0' } }),
+    });
     assert.equal(r.status, 201);
     assert.equal(r.headers.get('cache-control'), 'no-store');
     const body = (await r.json()) as { nonce: string; expiresAt: string };
@@ -179,9 +187,27 @@ describe('reference receiver', () => {
       issued_at: NOW,
       expires_at: '2026-11-26T03:10:05.000Z',
       consumed_at: null,
+      procedure: '9.000001@1.0.0',
     });
     const other = await challenge(s.base);
     assert.notEqual(other, body.nonce);
+
+    // A nonce is bound to a procedure this receiver offers: without one, or for another, none.
+    const bare = await fetch(`${s.base}/api/challenges`, { method: 'POST' });
+    assert.equal(bare.status, 400);
+    assert.deepEqual(((await bare.json()) as Problem).errors, [
+      {
+        code: 'procedure-required',
+        message: 'Send { "procedure": { "code", "version" } } to get a challenge.',
+      },
+    ]);
+    const elsewhere = await fetch(`${s.base}/api/challenges`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ procedure: { code: '1.000001', version: '1.0.0' } }),
+    });
+    assert.equal(elsewhere.status, 422);
+    assert.equal(((await elsewhere.json()) as Problem).errors?.[0].code, 'unknown-procedure');
   });
 
   test('a dossier is received once per nonce; unknown and expired nonces are refused', async () => {
@@ -199,17 +225,31 @@ describe('reference receiver', () => {
       { code: 'nonce-replayed', message: 'replayed' },
     ]);
 
+    // Never issued, or expired: said as such, not as "already received".
     const forged = await postDossier(s.base, fakeJws(payload('AAAAAAAAAAAAAAAAAAAAAA')));
-    assert.equal(((await forged.json()) as Problem).errors?.[0].code, 'nonce-replayed');
+    assert.equal(((await forged.json()) as Problem).errors?.[0].code, 'nonce-unknown');
 
     const late = await challenge(s.base);
     time.set('2026-11-26T03:10:06.000Z'); // 1 s after the 600 s TTL
     try {
       const r = await postDossier(s.base, fakeJws(payload(late)));
-      assert.equal(((await r.json()) as Problem).errors?.[0].code, 'nonce-replayed');
+      assert.equal(((await r.json()) as Problem).errors?.[0].code, 'nonce-expired');
     } finally {
       time.set(NOW);
     }
+
+    // Issued for one procedure (or version), spent on another: refused and not consumed. (The
+    // fixture receiver offers one procedure, so the row is pointed at another version.)
+    const bound = await challenge(s.base);
+    s.app.dvc.db
+      .prepare("UPDATE nonces SET procedure = '9.000001@2.0.0' WHERE nonce = ?")
+      .run(bound);
+    const wrong = await postDossier(s.base, fakeJws(payload(bound)));
+    assert.equal(((await wrong.json()) as Problem).errors?.[0].code, 'nonce-procedure-mismatch');
+    assert.deepEqual(
+      s.app.dvc.db.prepare('SELECT consumed_at FROM nonces WHERE nonce = ?').get(bound),
+      { consumed_at: null },
+    );
   });
 
   test('201 answers a readable dossier code, the time and the expected result date', async () => {
@@ -509,6 +549,14 @@ describe('reference receiver', () => {
     });
     assert.equal(create.status, 201);
     assert.equal(create.headers.get('x-content-type-options'), 'nosniff');
+    // The upload's secret: an HttpOnly cookie the browser sends back by itself.
+    const setCookie = create.headers.get('set-cookie') ?? '';
+    assert.match(
+      setCookie,
+      /^dvc_upload_[0-9a-f]{32}=[A-Za-z0-9_-]{24}; Path=\/api\/; Max-Age=86400; HttpOnly; SameSite=Strict$/,
+    );
+    const cookie = setCookie.split(';')[0];
+    assert.ok(cookie.startsWith(`dvc_upload_${create.headers.get('location')?.split('/').pop()}=`));
     const location = create.headers.get('location') ?? '';
     assert.match(location, /^\/api\/uploads\/[0-9a-f]{32}$/);
     const id = location.split('/').pop();
@@ -521,6 +569,7 @@ describe('reference receiver', () => {
       const patch = await fetch(`${s.base}${location}`, {
         method: 'PATCH',
         headers: {
+          cookie,
           'tus-resumable': '1.0.0',
           'upload-offset': String(offset),
           'content-type': 'application/offset+octet-stream',
@@ -531,7 +580,7 @@ describe('reference receiver', () => {
     }
     const head = await fetch(`${s.base}${location}`, {
       method: 'HEAD',
-      headers: { 'tus-resumable': '1.0.0' },
+      headers: { cookie, 'tus-resumable': '1.0.0' },
     });
     assert.equal(head.headers.get('upload-offset'), String(bytes.length));
 
@@ -558,21 +607,31 @@ describe('reference receiver', () => {
       sha256,
       url: `${s.base}${location}`,
     };
-    const swapped = await submit(undefined, { documents: [{ ...doc, sha256: 'f'.repeat(64) }] });
+    const swapped = await submit(
+      undefined,
+      { documents: [{ ...doc, sha256: 'f'.repeat(64) }] },
+      cookie,
+    );
     assert.equal(swapped.r.status, 422);
     assert.deepEqual((swapped.body as unknown as Problem).errors, [
       { code: 'attachment-hash-mismatch', message: '#0' },
     ]);
 
-    const ok = await submit(undefined, { documents: [doc] });
+    const ok = await submit(undefined, { documents: [doc] }, cookie);
     assert.equal(ok.r.status, 201);
     const linked = s.app.dvc.db.prepare('SELECT dossier_code FROM uploads WHERE id = ?').get(id);
     assert.deepEqual(linked, { dossier_code: ok.body.dossierCode });
 
     // A file already in a dossier cannot be claimed by another one.
-    const reuse = await submit(undefined, { documents: [doc] });
+    const reuse = await submit(undefined, { documents: [doc] }, cookie);
     assert.deepEqual((reuse.body as unknown as Problem).errors, [
-      { code: 'attachment-missing', message: '#0' },
+      {
+        code: 'upload-already-attached',
+        message: 'Tệp ‘giay-chung-sinh.pdf’ đã thuộc một hồ sơ khác. Vui lòng tải lại tệp',
+        index: 0,
+        slot: 'giay-to',
+        name: 'giay-chung-sinh.pdf',
+      },
     ]);
   });
 

@@ -20,7 +20,14 @@ import {
 import { createWebCryptoSigner, generateSigningKey, signPayload } from '../../src/signing/index.js';
 import { verifySubmission } from '../../src/verify/index.js';
 import { STRICT_CSP, STRICT_CSP_PAGE } from '../../demo/server/app.js';
-import { CLERK_TOKEN, challenge, postDossier, start, type Running } from './helpers.js';
+import {
+  CLERK_TOKEN,
+  challenge,
+  postDossier as postWithoutSession,
+  start,
+  uploadSession,
+  type Running,
+} from './helpers.js';
 
 const SAMPLES = fileURLToPath(new URL('../../schemas/procedures/', import.meta.url));
 const PROCEDURE_FILE = `${SAMPLES}dang-ky-khai-sinh.json`;
@@ -67,35 +74,18 @@ describe('the receiver never trusts the browser', () => {
       verifySubmission: verifySubmission as never,
     });
     signer = await createWebCryptoSigner(await generateSigningKey());
+    session = uploadSession(s.base);
   });
   after(() => s?.close());
 
   const dossierCount = () =>
     (s.app.dvc.db.prepare('SELECT COUNT(*) AS n FROM dossiers').get() as { n: number }).n;
 
-  async function upload(slot: string, bytes: Buffer): Promise<string> {
-    const created = await fetch(`${s.base}/api/uploads/`, {
-      method: 'POST',
-      headers: {
-        'tus-resumable': '1.0.0',
-        'upload-length': String(bytes.length),
-        'upload-metadata': `slot ${Buffer.from(slot).toString('base64')}`,
-      },
-    });
-    assert.equal(created.status, 201);
-    const url = `${s.base}${created.headers.get('location')}`;
-    const patched = await fetch(url, {
-      method: 'PATCH',
-      headers: {
-        'tus-resumable': '1.0.0',
-        'upload-offset': '0',
-        'content-type': 'application/offset+octet-stream',
-      },
-      body: new Uint8Array(bytes),
-    });
-    assert.equal(patched.status, 204);
-    return url;
-  }
+  // One browser session: its upload cookie goes with every upload and submission.
+  let session: ReturnType<typeof uploadSession>;
+  const upload = (slot: string, bytes: Buffer) => session.upload(new Uint8Array(bytes), { slot });
+  const postDossier = (base: string, jws: string) =>
+    postWithoutSession(base, jws, undefined, session.cookie);
 
   /** What an honest form would send for `answers`: validated, rules applied, files uploaded. */
   async function honest(answers: Record<string, unknown>): Promise<Built> {
@@ -130,7 +120,7 @@ describe('the receiver never trusts the browser', () => {
       rules: final,
       documents,
       lang: 'vi',
-      nonce: await challenge(s.base),
+      nonce: await challenge(s.base, { code: procedure.code, version: procedure.version }),
       now: new Date(now.getTime() - 60_000),
     });
     return { payload, documents, hidden: final.hidden.fields };
@@ -247,7 +237,10 @@ describe('the receiver never trusts the browser', () => {
     const body = await refused(
       await signPayload({ ...built.payload, nonce: 'AAAAAAAAAAAAAAAAAAAAAA' }, signer),
     );
-    assert.deepEqual(errorsOf(body), [REPLAYED]);
+    // Said as it is: not "already received".
+    assert.deepEqual(errorsOf(body), [
+      { code: 'nonce-unknown', message: 'The nonce was never issued by this receiver.' },
+    ]);
   });
 
   test('(f) a body over the size limit is refused before it is read', async () => {

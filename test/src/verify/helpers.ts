@@ -14,6 +14,7 @@ import {
   createWebCryptoSigner,
   generateSigningKey,
   type WebCryptoSigner,
+  toLowS,
 } from '../../../src/signing/index.js';
 import type { PlatformCryptoKeyPair } from '../../../src/platform.js';
 
@@ -107,7 +108,8 @@ export async function signRaw(headerText: string, payloadText: string): Promise<
     keyPair.privateKey as webcrypto.CryptoKey,
     new TextEncoder().encode(input),
   );
-  return `${input}.${b64u(new Uint8Array(sig))}`;
+  // Normalised like signPayload does: the verifier accepts only the low-S form.
+  return `${input}.${b64u(toLowS('ES256', new Uint8Array(sig)))}`;
 }
 
 /** The fixture signer's header as JSON text. */

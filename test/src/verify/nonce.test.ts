@@ -28,6 +28,11 @@ test('challenge mode accepts only issued, unexpired nonces', async () => {
   assert.equal(await store.consume('never-issued-nonce-0000'), false);
   assert.equal(await store.consume(a), true);
   assert.equal(await store.consume(a), false);
+  // Told apart, so a form can say "ask again" instead of "already received".
+  assert.equal(await store.refusal(a), 'replayed');
+  assert.equal(await store.refusal('never-issued-nonce-0000'), 'unknown');
   t = 10_000;
+  // Forgotten once expired: the freshness check on submittedAt covers it from then on.
   assert.equal(await store.consume(b), false);
+  assert.equal(await store.refusal(b), 'unknown');
 });

@@ -1,0 +1,270 @@
+// Uploads are not bearer capabilities (issue 17). Creating a tus upload sets a secret cookie for
+// that upload (`dvc_upload_<id>`, HttpOnly, SameSite=Strict, Path=/api/): the browser sends it
+// back by itself with its tus requests and its submission, scripts cannot read it, and a leaked
+// upload URL is useless without it. One cookie per upload rather than one per browser session,
+// because a form starts several uploads at once and concurrent first answers would overwrite a
+// shared session cookie. Only the holder may resume (PATCH), inspect (HEAD), delete or submit the
+// upload; once a dossier holds it, it is immutable; nobody can download it here (GET is refused:
+// clerks read files with their own tools, never from the public endpoint). Creation is rate
+// limited and counted against a quota per client address (the quota per dossier is checked when
+// the files are submitted); unfinished or never-submitted uploads expire and are removed.
+import { createHash, randomBytes } from 'node:crypto';
+import { readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { requestLang, sendProblem } from './problems.js';
+import { QUOTA_SCOPE } from './guard-messages.js';
+
+/** The cookie holding an upload's secret. */
+export const uploadCookieName = (/** @type {string} */ id) => `dvc_upload_${id}`;
+const SECRET_VALUE = /^[A-Za-z0-9_-]{22,64}$/;
+const UPLOAD_ID = /^[0-9a-f]{32}$/;
+/** Set on the raw request for the tus hooks: the id reserved for this creation. */
+const CREATING = Symbol('dvc.creatingUpload');
+
+/**
+ * The secret of upload `id` from the Cookie header, if well formed.
+ * @param {{ headers: Record<string, string | string[] | undefined> }} request
+ * @param {string} id
+ */
+export function uploadSecretOf(request, id) {
+  const header = request.headers.cookie;
+  if (typeof header !== 'string') return undefined;
+  const name = uploadCookieName(id);
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq < 0 || part.slice(0, eq).trim() !== name) continue;
+    const value = part.slice(eq + 1).trim();
+    if (SECRET_VALUE.test(value)) return value;
+  }
+  return undefined;
+}
+
+/**
+ * Whether the request holds the secret of upload `id` whose owner digest is `ownerSha256`.
+ * @param {{ headers: Record<string, string | string[] | undefined> }} request
+ * @param {string} id
+ * @param {string} ownerSha256
+ */
+export function holdsUpload(request, id, ownerSha256) {
+  const secret = uploadSecretOf(request, id);
+  return secret !== undefined && ownerDigest(secret) === ownerSha256;
+}
+
+/** @param {string} value */
+export const ownerDigest = (value) =>
+  createHash('sha256').update(`dvc-upload:${value}`).digest('hex');
+
+/**
+ * @param {{ db: import('better-sqlite3').Database, config: import('./app.js').ServerConfig, now: () => Date, dir: string, log: import('fastify').FastifyBaseLogger, formatSize?: (bytes: number, lang: 'vi' | 'en') => string }} options
+ */
+export function createUploadGuard({ db, config, now, dir, log, formatSize }) {
+  const ttlMs = config.uploadTtlHours * 3600_000;
+  const owner = db.prepare('SELECT * FROM upload_owners WHERE id = ?');
+  const finished = db.prepare('SELECT dossier_code, path FROM uploads WHERE id = ?');
+  const addressBytes = db.prepare(
+    'SELECT COALESCE(SUM(length), 0) AS n FROM upload_owners WHERE ip = ? AND created_at > ?',
+  );
+  const insert = db.prepare(
+    `INSERT INTO upload_owners (id, owner_sha256, ip, length, created_at, expires_at)
+     VALUES (?, ?, ?, ?, ?, ?)`,
+  );
+  const forget = db.prepare('DELETE FROM upload_owners WHERE id = ?');
+  const forgetFinished = db.prepare('DELETE FROM uploads WHERE id = ? AND dossier_code IS NULL');
+  const expired = db.prepare(
+    `SELECT o.id FROM upload_owners o LEFT JOIN uploads u ON u.id = o.id
+     WHERE o.expires_at <= ? AND u.dossier_code IS NULL`,
+  );
+
+  /**
+   * Checks a tus request before @tus/server sees it. Returns the reply when it was answered
+   * here (refused), undefined to pass the request on.
+   * @param {import('fastify').FastifyRequest} request
+   * @param {import('fastify').FastifyReply} reply
+   * @param {(request: import('fastify').FastifyRequest, reply: import('fastify').FastifyReply) => Promise<unknown>} rateLimit
+   */
+  async function admit(request, reply, rateLimit) {
+    const path = request.url.split('?')[0];
+    const last = path.replace(/\/+$/, '').split('/').pop() ?? '';
+    const id = UPLOAD_ID.test(last) ? last : undefined;
+    const method = request.method;
+    if (method === 'OPTIONS') return undefined;
+    if (method === 'GET') {
+      reply.header('allow', 'POST, HEAD, PATCH, DELETE, OPTIONS');
+      return sendProblem(request, reply, 'upload-not-readable');
+    }
+    if (method === 'POST') {
+      if (id || /^\/api\/uploads\/[^/]/.test(path)) return sendProblem(request, reply, 'not-found');
+      const limited = await rateLimit(request, reply);
+      if (limited) return limited;
+      return create(request, reply);
+    }
+    if (!['PATCH', 'HEAD', 'DELETE'].includes(method))
+      return sendProblem(request, reply, 'not-found');
+    const row = id ? /** @type {any} */ (owner.get(id)) : undefined;
+    if (!row || row.expires_at <= now().toISOString()) {
+      return sendProblem(request, reply, 'upload-not-found');
+    }
+    if (!holdsUpload(request, /** @type {string} */ (id), row.owner_sha256)) {
+      return sendProblem(request, reply, 'upload-forbidden');
+    }
+    const done = /** @type {any} */ (finished.get(id));
+    if (done?.dossier_code && method !== 'HEAD') {
+      return sendProblem(request, reply, 'upload-immutable');
+    }
+    if (method === 'DELETE') {
+      // The secret is of no use once the upload is gone.
+      reply.raw.setHeader(
+        'set-cookie',
+        `${uploadCookieName(/** @type {string} */ (id))}=; Path=/api/; Max-Age=0; HttpOnly; SameSite=Strict`,
+      );
+    }
+    return undefined;
+  }
+
+  /**
+   * @param {import('fastify').FastifyRequest} request
+   * @param {import('fastify').FastifyReply} reply
+   */
+  function create(request, reply) {
+    if (request.headers['upload-defer-length'] !== undefined) {
+      return sendProblem(request, reply, 'upload-length-required');
+    }
+    const length = Number(request.headers['upload-length']);
+    // A missing or malformed length, or one over MAX_UPLOAD_BYTES, is tus's to answer (400/413).
+    if (!Number.isSafeInteger(length) || length < 0 || length > config.maxUploadBytes) {
+      return undefined;
+    }
+    const secret = randomBytes(18).toString('base64url');
+    const digest = ownerDigest(secret);
+    const at = now();
+    const id = randomBytes(16).toString('hex');
+    // Checked and recorded in one synchronous transaction: concurrent creations cannot both
+    // squeeze under the quota.
+    const since = new Date(at.getTime() - ttlMs).toISOString();
+    const refusal = db.transaction(() => {
+      const theirs = /** @type {{ n: number }} */ (addressBytes.get(request.ip, since)).n;
+      if (theirs + length > config.maxIpBytes) return { scope: 'ip', limit: config.maxIpBytes };
+      insert.run(
+        id,
+        digest,
+        request.ip,
+        length,
+        at.toISOString(),
+        new Date(at.getTime() + ttlMs).toISOString(),
+      );
+      return undefined;
+    })();
+    if (refusal) {
+      request.log.warn({ scope: refusal.scope, ip: request.ip }, 'upload quota exceeded');
+      return quotaProblem(request, reply, 'ip', refusal.limit);
+    }
+    const secure = request.protocol === 'https' ? '; Secure' : '';
+    reply.raw.setHeader(
+      'set-cookie',
+      `${uploadCookieName(id)}=${secret}; Path=/api/; Max-Age=${config.uploadTtlHours * 3600}; HttpOnly; SameSite=Strict${secure}`,
+    );
+    /** @type {any} */ (request.raw)[CREATING] = id;
+    return undefined;
+  }
+
+  /**
+   * tus `namingFunction`: the id reserved by {@link admit}, so quota and ownership are recorded
+   * before any byte is written.
+   * @param {Request & { runtime?: { node?: { req: any } } }} req
+   */
+  function namingFunction(req) {
+    const id = req.runtime?.node?.req?.[CREATING];
+    if (typeof id !== 'string')
+      throw Object.assign(new Error('no upload reserved'), {
+        status_code: 403,
+        body: 'Forbidden\n',
+      });
+    return id;
+  }
+
+  /**
+   * After @tus/server answered: a creation that failed (bad metadata, too large) gives its
+   * reservation back; a terminated upload is forgotten.
+   * @param {import('fastify').FastifyRequest} request
+   * @param {number} statusCode
+   */
+  function settle(request, statusCode) {
+    const id = /** @type {any} */ (request.raw)[CREATING];
+    if (typeof id === 'string' && statusCode !== 201) forget.run(id);
+  }
+
+  /** @param {string} id */
+  function terminated(id) {
+    forgetFinished.run(id);
+    forget.run(id);
+  }
+
+  /**
+   * Removes uploads whose time ran out without a dossier: the rows and the files tus wrote
+   * (`<id>` and `<id>.json`). Returns how many were removed.
+   */
+  async function sweep() {
+    const t = now().toISOString();
+    const ids = expired.all(t).map((/** @type {any} */ r) => /** @type {string} */ (r.id));
+    for (const id of ids) {
+      await rm(join(dir, id), { force: true });
+      await rm(join(dir, `${id}.json`), { force: true });
+      db.transaction(() => terminated(id))();
+    }
+    if (ids.length) log.info({ removed: ids.length }, 'expired uploads removed');
+    return ids.length;
+  }
+
+  /**
+   * tus files that no row knows (their reservation was given back, or a crash came in between):
+   * every tus upload is recorded before its first byte, so such files are never resumable.
+   */
+  async function sweepStrays() {
+    let names = [];
+    try {
+      names = await readdir(dir);
+    } catch {
+      return;
+    }
+    const known = new Set(
+      db
+        .prepare('SELECT id FROM upload_owners UNION SELECT id FROM uploads')
+        .all()
+        .map((/** @type {any} */ r) => r.id),
+    );
+    for (const name of names) {
+      const id = name.replace(/\.json$/, '');
+      if (UPLOAD_ID.test(id) && !known.has(id)) await rm(join(dir, name), { force: true });
+    }
+  }
+
+  /** Sweeps now and every 10 minutes (or the TTL, when shorter); returns the stop function. */
+  function startSweeping() {
+    const run = () =>
+      sweep()
+        .then(sweepStrays)
+        .catch((e) => log.error({ err: e }, 'upload sweep failed'));
+    void run();
+    const timer = setInterval(run, Math.min(600_000, ttlMs));
+    timer.unref();
+    return () => clearInterval(timer);
+  }
+
+  /**
+   * @param {import('fastify').FastifyRequest} request
+   * @param {import('fastify').FastifyReply} reply
+   * @param {'dossier' | 'ip'} scope
+   * @param {number} limit
+   */
+  function quotaProblem(request, reply, scope, limit) {
+    const lang = requestLang(request);
+    return sendProblem(request, reply, 'upload-quota-exceeded', {
+      params: {
+        scope: QUOTA_SCOPE[scope][lang],
+        limit: formatSize ? formatSize(limit, lang) : `${limit} B`,
+      },
+    });
+  }
+
+  return { admit, namingFunction, settle, terminated, sweep, startSweeping, quotaProblem };
+}
