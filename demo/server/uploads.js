@@ -30,7 +30,7 @@ export function sha256File(path) {
  * @param {{ db: import('better-sqlite3').Database, dir: string, maxUploadBytes: number, log: import('fastify').FastifyBaseLogger }} options
  */
 export function createTusServer({ db, dir, maxUploadBytes, log }) {
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
   const record = db.prepare(
     `INSERT OR REPLACE INTO uploads (id, via, slot, filename, type, size, sha256, path, finished_at)
      VALUES (@id, 'tus', @slot, @filename, @type, @size, @sha256, @path, @finishedAt)`,
@@ -73,11 +73,11 @@ export function createTusServer({ db, dir, maxUploadBytes, log }) {
  * @param {{ slot: string, file: Blob & { name?: string } }} part
  */
 export async function storeMultipartFile({ db, dir }, { slot, file }) {
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
   const id = `mp-${randomBytes(16).toString('hex')}`;
   const bytes = Buffer.from(await file.arrayBuffer());
   const path = join(dir, id);
-  await writeFile(path, bytes);
+  await writeFile(path, bytes, { mode: 0o600 });
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   db.prepare(
     `INSERT INTO uploads (id, via, slot, filename, type, size, sha256, path, finished_at)

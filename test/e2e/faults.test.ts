@@ -142,7 +142,7 @@ describe('faults: nothing is lost, nothing is stored twice', { skip }, () => {
       dataDir,
       siteDir,
       proceduresDir: PROCEDURES,
-      clerkToken: 'faults-clerk',
+      purgeEveryMinutes: 0,
       logStream: { write: () => undefined },
       ...(distHasVerify ? {} : { verifySubmission: sourceVerify as never }),
     });

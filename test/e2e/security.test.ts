@@ -20,7 +20,7 @@ import {
 import { createWebCryptoSigner, generateSigningKey, signPayload } from '../../src/signing/index.js';
 import { verifySubmission } from '../../src/verify/index.js';
 import { STRICT_CSP, STRICT_CSP_PAGE } from '../../demo/server/app.js';
-import { CLERK_TOKEN, challenge, postDossier, start, type Running } from './helpers.js';
+import { challenge, postDossier, start, type Running } from './helpers.js';
 
 const SAMPLES = fileURLToPath(new URL('../../schemas/procedures/', import.meta.url));
 const PROCEDURE_FILE = `${SAMPLES}dang-ky-khai-sinh.json`;
@@ -329,7 +329,7 @@ describe('the receiver never trusts the browser', () => {
     assert.doesNotMatch(wrongSecret.body, new RegExp(dossierCode));
   });
 
-  test('the clerk API refuses without the token, however the path is spelled', async () => {
+  test('the clerk API refuses without a session or API key, however the path is spelled', async () => {
     const paths = [
       '/api/clerk/dossiers',
       '/api/clerk/dossiers/KS-261126-ZZZZ',
@@ -343,7 +343,9 @@ describe('the receiver never trusts the browser', () => {
       for (const headers of [
         {},
         { authorization: 'Bearer wrong-token' },
-        { authorization: `Basic ${CLERK_TOKEN}` },
+        { authorization: `Basic ${s.clerkKey}` },
+        // A session cookie that was never issued.
+        { cookie: `dvc_clerk_session=${'A'.repeat(43)}` },
       ] as Record<string, string>[]) {
         const r = await fetch(`${s.base}${path}`, { headers });
         const body = (await r.json()) as { type: string };
@@ -360,7 +362,7 @@ describe('the receiver never trusts the browser', () => {
     });
     assert.equal(changed.status, 401);
     const ok = await fetch(`${s.base}/api/clerk/dossiers`, {
-      headers: { authorization: `Bearer ${CLERK_TOKEN}` },
+      headers: { authorization: `Bearer ${s.clerkKey}` },
     });
     assert.equal(ok.status, 200);
   });
