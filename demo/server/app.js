@@ -15,8 +15,8 @@ import { createTusServer, UPLOAD_PATH } from './uploads.js';
 import { registerDossierRoutes } from './dossiers.js';
 import { registerStatusRoutes } from './status.js';
 import { loadKeyring } from './crypto-at-rest.js';
-import { startPurgeJob } from './retention.js';
-import { readDossier } from './vault.js';
+import { purge, startPurgeJob } from './retention.js';
+import { readDossier, readUpload } from './vault.js';
 import { accounts } from './auth.js';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
@@ -270,6 +270,10 @@ export async function createServer(options = {}) {
       );
       return row ? readDossier(db, keyring, row) : undefined;
     },
+    /** One run of the retention purge job (it also runs every PURGE_EVERY_MINUTES). */
+    purge: () => purge(ctx),
+    /** The decrypted bytes of a dossier's stored file. @param {string} id */
+    readUpload: (id) => readUpload(db, keyring, id),
   });
   return app;
 }

@@ -215,10 +215,16 @@ describe('faults: nothing is lost, nothing is stored twice', { skip }, () => {
 
   // ---- helpers (page-side code as strings: this file is type-checked without the DOM) ----
 
+  // payload_json is ciphertext at rest: the rows carry the decrypted payload under that name.
   const dossierRows = (): { code: string; payload_json: string }[] =>
-    app.dvc.db
-      .prepare('SELECT code, payload_json FROM dossiers WHERE procedure_code = ?')
-      .all('9.000002') as { code: string; payload_json: string }[];
+    (
+      app.dvc.db
+        .prepare('SELECT code FROM dossiers WHERE procedure_code = ? ORDER BY received_at, code')
+        .all('9.000002') as { code: string }[]
+    ).map(({ code }) => ({
+      code,
+      payload_json: JSON.stringify(app.dvc.readDossier(code)?.payload),
+    }));
 
   async function open(context: BrowserContext, path = 'index.html'): Promise<Page> {
     const page = await context.newPage();
