@@ -121,7 +121,10 @@ describe('faults: nothing is lost, nothing is stored twice', { skip }, () => {
     <script type="module" src="/app.js"></script>
   </head>
   <body>
+    <!-- These tests are about losing nothing once drafts are kept: the page has asked for consent
+         (draft-consent="granted"); the consent prompt itself is tested in test/e2e/drafts-privacy. -->
     <dvc-form
+      draft-consent="granted"
       procedure="/procedures/${PROCEDURE}.json"
       action="/api/dossiers"
       challenge-endpoint="/api/challenges"
