@@ -21,7 +21,15 @@ import type { LocalizedText, Procedure } from '../../src/procedure/types.js';
 import { signFormPayload } from '../submission/submit.js';
 import { sendSubmission } from '../submission/transport.js';
 import { carryOver, questionFields, type AnswerChecker } from './carry-over.js';
-import { isQuotaError } from './db.js';
+import { DRAFT_DB_NAME, isQuotaError } from './db.js';
+import { DraftCipher, KEY_DB_NAME, clearDeviceData } from './crypto.js';
+import {
+  CONSENT,
+  consentMessages,
+  renderConsentPrompt,
+  renderKeptBar,
+  type ConsentSetting,
+} from './consent.js';
 import {
   DEFAULT_FILE_CAP_MB,
   DEFAULT_TTL_DAYS,
@@ -65,7 +73,7 @@ export interface DraftControllerOptions {
    */
   restore(answers: Record<string, unknown>, page: string | undefined): Promise<void> | void;
   lang(): UiLang;
-  /** `draft-ttl-days` (default 30). */
+  /** `draft-ttl-days` (default 7). */
   ttlDays?(): number;
   /** `draft-file-cap-mb` (default 50). */
   fileCapMb?(): number;
@@ -78,6 +86,11 @@ export interface DraftControllerOptions {
    * a one-stop-shop computer, one citizen's draft must never be offered to the next.
    */
   enabled?(): boolean;
+  /**
+   * `draft-consent`: `ask` (default) asks before keeping anything on this device; `granted`
+   * when the host page has asked already.
+   */
+  consent?(): ConsentSetting;
   /**
    * When this document started (epoch ms; default `performance.timeOrigin`). Only drafts saved
    * before it are offered back; a draft saved since then was written by this very page (a form
@@ -99,6 +112,10 @@ export const DRAFT_PHASE = {
   idle: 'idle',
   /** A draft was found; the person chooses continue or start again. */
   offer: 'offer',
+  /** No draft yet: asking whether to keep one on this device; nothing is saved meanwhile. */
+  ask: 'ask',
+  /** The person chose not to keep anything on this device (or deleted it): nothing is saved. */
+  declined: 'declined',
   /** Autosaving. */
   active: 'active',
   /** Submitted: nothing more is saved. */
@@ -114,6 +131,7 @@ export const NOTICE_KIND = {
   files: 'files',
   storage: 'storage',
   outbox: 'outbox',
+  consent: 'consent',
 } as const;
 export type NoticeKind = (typeof NOTICE_KIND)[keyof typeof NOTICE_KIND];
 
@@ -171,6 +189,8 @@ export class DraftController implements ReactiveController {
   private checking?: Promise<void>;
   /** The next save replaces the stored draft instead of patching it. */
   private replaceNext = false;
+  /** When the kept draft expires (epoch ms), for the "kept until" line. */
+  private expiresAt?: number;
 
   constructor(
     private readonly host: Host,
@@ -239,20 +259,26 @@ export class DraftController implements ReactiveController {
   }
 
   private openStore(): Promise<DraftStore | undefined> {
-    this.store ??= DraftStore.open({
-      factory: this.options.factory,
-      name: this.options.dbName,
-      now: this.options.now,
-    }).catch((cause: unknown) => {
-      console.error('dvc-form: drafts are off, IndexedDB cannot be opened', cause);
-      this.phase = DRAFT_PHASE.off;
-      this.notify({
-        kind: NOTICE_KIND.storage,
-        role: 'status',
-        text: (m) => m.storageUnavailable,
+    // Never in clear: without Web Crypto (or its key store) no draft is kept at all.
+    this.store ??= DraftCipher.open(this.options.factory, this.keyDbName)
+      .then((cipher) =>
+        DraftStore.open({
+          factory: this.options.factory,
+          name: this.options.dbName,
+          now: this.options.now,
+          cipher,
+        }),
+      )
+      .catch((cause: unknown) => {
+        console.error('dvc-form: drafts are off, IndexedDB cannot be opened', cause);
+        this.phase = DRAFT_PHASE.off;
+        this.notify({
+          kind: NOTICE_KIND.storage,
+          role: 'status',
+          text: (m) => m.storageUnavailable,
+        });
+        return undefined;
       });
-      return undefined;
-    });
     return this.store;
   }
 
@@ -306,8 +332,7 @@ export class DraftController implements ReactiveController {
           };
           this.phase = DRAFT_PHASE.offer;
         } else if (this.procedure === procedure) {
-          this.phase = DRAFT_PHASE.active;
-          this.catchUp();
+          this.askOrSave();
         }
       }
     } catch (cause) {
@@ -327,6 +352,7 @@ export class DraftController implements ReactiveController {
     const { record, carried } = offer;
     const answers = carried ? carried.answers : record.answers;
     this.offer = undefined;
+    this.expiresAt = record.expiresAt;
     this.baseline = structuredClone(answers);
     this.phase = DRAFT_PHASE.active;
     if (carried) {
@@ -369,12 +395,83 @@ export class DraftController implements ReactiveController {
     const offer = this.offer;
     const store = await this.openStore();
     this.offer = undefined;
-    this.phase = DRAFT_PHASE.active;
     if (offer && store) {
       await store.delete(offer.record).catch((cause: unknown) => this.storageFailed(cause));
       this.broadcast({ type: 'deleted', id: offer.record.id, writer: this.tabId, paths: [] });
     }
-    this.catchUp();
+    // Maybe the next person at a shared computer: ask again before keeping their answers.
+    this.askOrSave();
+    this.host.requestUpdate();
+  }
+
+  private get keyDbName(): string {
+    return this.options.dbName ? `${this.options.dbName}-keys` : KEY_DB_NAME;
+  }
+
+  /** A new application: ask before keeping it, unless the host page has asked already. */
+  private askOrSave(): void {
+    if ((this.options.consent?.() ?? CONSENT.ask) === CONSENT.granted) {
+      this.phase = DRAFT_PHASE.active;
+      this.catchUp();
+    } else {
+      this.phase = DRAFT_PHASE.ask;
+    }
+  }
+
+  /** The answer to "Lưu tạm hồ sơ trên thiết bị này?". */
+  answerConsent(yes: boolean): void {
+    if (this.phase !== DRAFT_PHASE.ask) return;
+    if (yes) {
+      this.phase = DRAFT_PHASE.active;
+      this.dismiss(NOTICE_KIND.consent);
+      // What was typed before the answer is kept too: the person just agreed to it.
+      this.catchUp();
+      void this.save(true);
+    } else {
+      this.phase = DRAFT_PHASE.declined;
+      this.notify({
+        kind: NOTICE_KIND.consent,
+        role: 'status',
+        text: (_m, lang) => consentMessages(lang).declined,
+      });
+    }
+    this.host.requestUpdate();
+  }
+
+  /**
+   * "Xoá dữ liệu trên máy này": deletes every draft, kept file, waiting application and the
+   * draft key of this site on this device; nothing more is kept for this page.
+   */
+  async clearDevice(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.phase = DRAFT_PHASE.declined;
+    this.offer = undefined;
+    this.expiresAt = undefined;
+    const open = [this.store, this.outbox];
+    this.store = undefined;
+    this.outbox = undefined;
+    await this.saving;
+    for (const p of open) (await p?.catch(() => undefined))?.close();
+    try {
+      await clearDeviceData(this.options.factory ?? globalThis.indexedDB, [
+        this.options.dbName ?? DRAFT_DB_NAME,
+        this.keyDbName,
+      ]);
+      this.broadcast({ type: 'deleted', id: '*', writer: this.tabId, paths: [] });
+      this.notify({
+        kind: NOTICE_KIND.consent,
+        role: 'status',
+        text: (_m, lang) => consentMessages(lang).cleared,
+      });
+    } catch (cause) {
+      console.error('dvc-form: the data on this device cannot be deleted', cause);
+      this.notify({
+        kind: NOTICE_KIND.consent,
+        role: 'alert',
+        text: (_m, lang) => consentMessages(lang).clearFailed,
+      });
+    }
     this.host.requestUpdate();
   }
 
@@ -425,7 +522,7 @@ export class DraftController implements ReactiveController {
     if (!force && paths.length === 0 && s.page === this.savedPage) return;
     const answers = structuredClone(s.answers);
     try {
-      await store.save(
+      const saved = await store.save(
         this.key,
         {
           answers,
@@ -441,6 +538,10 @@ export class DraftController implements ReactiveController {
         },
       );
       this.replaceNext = false;
+      if (saved.expiresAt !== this.expiresAt) {
+        this.expiresAt = saved.expiresAt;
+        this.host.requestUpdate();
+      }
     } catch (cause) {
       this.storageFailed(cause);
       return;
@@ -494,6 +595,21 @@ export class DraftController implements ReactiveController {
   }
 
   private async onMessage(msg: ChannelMessage): Promise<void> {
+    if (msg.type === 'deleted' && msg.id === '*' && msg.writer !== this.tabId) {
+      // Another tab deleted the data on this device: this one must not write it back.
+      clearTimeout(this.timer);
+      this.timer = undefined;
+      this.phase = DRAFT_PHASE.declined;
+      this.offer = undefined;
+      this.store = undefined;
+      this.outbox = undefined;
+      this.notify({
+        kind: NOTICE_KIND.consent,
+        role: 'status',
+        text: (_m, lang) => consentMessages(lang).cleared,
+      });
+      return;
+    }
     if (!this.key || msg.writer === this.tabId || msg.id !== draftId(this.key)) return;
     if (this.phase !== DRAFT_PHASE.active || msg.type !== 'saved') return;
     const store = await this.openStore();
@@ -724,6 +840,8 @@ export class DraftController implements ReactiveController {
     },
   ): Promise<boolean> {
     if (this.options.enabled?.() === false || !isOfflineFailure(cause)) return false;
+    // "Không lưu" means nothing kept on this device, a waiting application included.
+    if (this.phase === DRAFT_PHASE.declined) return false;
     const withFiles: readonly (PayloadDocument & { file?: Blob })[] =
       ctx.documents ?? payload.documents ?? [];
     const docs: PayloadDocument[] = withFiles.map(({ file: _file, ...d }) => d);
@@ -855,8 +973,26 @@ export class DraftController implements ReactiveController {
   renderNotices() {
     const lang = this.options.lang();
     const m = this.m;
-    if (this.notices.length === 0) return nothing;
+    const asking = this.phase === DRAFT_PHASE.ask;
+    const keeping = this.phase === DRAFT_PHASE.active || this.phase === DRAFT_PHASE.offer;
+    if (this.notices.length === 0 && !asking && !keeping) return nothing;
     return html`<div class="draft-notices" part="draft-notices">
+      ${
+        asking
+          ? renderConsentPrompt(lang, this.options.ttlDays?.() ?? DEFAULT_TTL_DAYS, (yes) =>
+              this.answerConsent(yes),
+            )
+          : nothing
+      }
+      ${
+        keeping
+          ? renderKeptBar(
+              lang,
+              this.phase === DRAFT_PHASE.offer ? this.offer?.record.expiresAt : this.expiresAt,
+              () => void this.clearDevice(),
+            )
+          : nothing
+      }
       ${this.notices.map(
         (n) =>
           html`<div class="draft-notice" role=${n.role} data-kind=${n.kind}>

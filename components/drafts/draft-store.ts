@@ -6,9 +6,19 @@
 import type { JsonSchema, LocalizedText } from '../../src/procedure/types.js';
 import { STORE, openDraftDatabase, requestResult, type DraftDatabase } from './db.js';
 import { patch } from './paths.js';
+import type { DraftCipher } from './crypto.js';
+import {
+  openRecord,
+  sealDocuments,
+  sealRows,
+  openRow,
+  rowSize,
+  type StoredFields,
+} from './sealed-store.js';
 
 export const DAY_MS = 86_400_000;
-export const DEFAULT_TTL_DAYS = 30;
+/** Seven days: long enough to find a missing paper, short for a draft on a shared computer. */
+export const DEFAULT_TTL_DAYS = 7;
 export const DEFAULT_FILE_CAP_MB = 50;
 
 /** A document file as the draft remembers it: on the server (`url`) or kept here (`blobId`). */
@@ -50,10 +60,11 @@ export interface DraftRecord {
   writer: string;
 }
 
-interface FileRow {
+export interface FileRow {
   id: string;
   draft: string;
-  blob: Blob;
+  /** The bytes, or (with a cipher) their ciphertext and type. */
+  blob: Blob | import('./crypto.js').SealedBlob;
 }
 
 export interface DraftKey {
@@ -96,17 +107,20 @@ export interface DraftStoreOptions {
   now?: () => number;
   /** Database name; tests use their own. */
   name?: string;
+  /** Encrypts answers, document lists and files at rest (crypto.ts); none: stored as they are. */
+  cipher?: DraftCipher;
 }
 
 export class DraftStore {
   private constructor(
     private readonly db: DraftDatabase,
     private readonly now: () => number,
+    private readonly cipher?: DraftCipher,
   ) {}
 
   static async open(options: DraftStoreOptions = {}): Promise<DraftStore> {
     const db = await openDraftDatabase(options.factory, options.name);
-    return new DraftStore(db, options.now ?? Date.now);
+    return new DraftStore(db, options.now ?? Date.now, options.cipher);
   }
 
   close(): void {
@@ -122,7 +136,7 @@ export class DraftStore {
       await this.delete(key);
       return undefined;
     }
-    return record;
+    return record && openRecord(this.cipher, record);
   }
 
   /** The newest unexpired draft of the same procedure code written for another version. */
@@ -130,9 +144,10 @@ export class DraftStore {
     const all = await this.db.run([STORE.drafts], 'readonly', (tx) =>
       requestResult<DraftRecord[]>(tx.objectStore(STORE.drafts).index('code').getAll(key.code)),
     );
-    return all
+    const newest = all
       .filter((r) => r.version !== key.version && r.expiresAt > this.now())
       .sort((a, b) => b.savedAt - a.savedAt)[0];
+    return newest && openRecord(this.cipher, newest);
   }
 
   /**
@@ -144,6 +159,7 @@ export class DraftStore {
     change: SaveChange,
     options: { writer: string; ttlDays: number; replace?: boolean },
   ): Promise<DraftRecord> {
+    if (this.cipher) return this.saveSealed(key, change, options, this.cipher);
     const id = draftId(key);
     const now = this.now();
     return this.db.run([STORE.drafts, STORE.files], 'readwrite', async (tx) => {
@@ -190,7 +206,7 @@ export class DraftStore {
     const notKept: KeepFilesResult['notKept'] = [];
     const rows = await this.fileRows(id);
     const inOtherSlots = rows.filter((r) => !r.id.startsWith(`${id}|${slot}|`));
-    let used = inOtherSlots.reduce((n, r) => n + r.blob.size, 0);
+    let used = inOtherSlots.reduce((n, r) => n + rowSize(r), 0);
     const kept: DraftDocument[] = [];
     const newRows: FileRow[] = [];
     for (const [i, f] of files.entries()) {
@@ -218,22 +234,32 @@ export class DraftStore {
       }
       kept.push(doc);
     }
-    const write = async (rowsToWrite: FileRow[], docs: DraftDocument[]) =>
-      this.db.run([STORE.drafts, STORE.files], 'readwrite', async (tx) => {
+    const write = async (plainRows: FileRow[], plainDocs: DraftDocument[]) => {
+      // Encrypted before the transaction opens: Web Crypto would let it commit half-way.
+      const rowsToWrite = await sealRows(this.cipher, plainRows);
+      const sealedDocs = await sealDocuments(this.cipher, id, slot, plainDocs);
+      return this.db.run([STORE.drafts, STORE.files], 'readwrite', async (tx) => {
         const fileStore = tx.objectStore(STORE.files);
         const drafts = tx.objectStore(STORE.drafts);
         for (const r of rows) {
           if (r.id.startsWith(`${id}|${slot}|`)) await requestResult(fileStore.delete(r.id));
         }
         for (const r of rowsToWrite) await requestResult(fileStore.put(r));
-        const current = await requestResult<DraftRecord | undefined>(drafts.get(id));
+        const current = await requestResult<(DraftRecord & StoredFields) | undefined>(
+          drafts.get(id),
+        );
         if (current) {
-          current.documents = { ...current.documents, [slot]: docs };
+          if (sealedDocs) {
+            current.sealedDocuments = { ...current.sealedDocuments, [slot]: sealedDocs };
+          } else {
+            current.documents = { ...current.documents, [slot]: plainDocs };
+          }
           current.rev += 1;
           current.writer = options.writer;
           await requestResult(drafts.put(current));
         }
       });
+    };
     try {
       await write(newRows, kept);
     } catch (error) {
@@ -249,12 +275,13 @@ export class DraftStore {
 
   /** The files of a draft's slot, with their bytes where they were kept. */
   async files(key: DraftKey, docs: readonly DraftDocument[]): Promise<FileToKeep[]> {
-    const rows = new Map((await this.fileRows(draftId(key))).map((r) => [r.id, r.blob]));
+    const rows = new Map((await this.fileRows(draftId(key))).map((r) => [r.id, r]));
     const out: FileToKeep[] = [];
     for (const d of docs) {
       const { blobId, pending, ...rest } = d;
       if (blobId) {
-        const blob = rows.get(blobId);
+        const row = rows.get(blobId);
+        const blob = row && (await openRow(this.cipher, row));
         if (!blob) continue;
         out.push({ ...rest, file: blob, ...(pending ? { pending: true } : {}) });
       } else {
@@ -262,6 +289,66 @@ export class DraftStore {
       }
     }
     return out;
+  }
+
+  /**
+   * `save` with encryption: the patch is computed on the decrypted draft and sealed outside any
+   * transaction, then written only if no other tab wrote in between (same `rev`); otherwise
+   * read again and retried, so another tab's answers to other questions still survive.
+   */
+  private async saveSealed(
+    key: DraftKey,
+    change: SaveChange,
+    options: { writer: string; ttlDays: number; replace?: boolean },
+    cipher: DraftCipher,
+  ): Promise<DraftRecord> {
+    const id = draftId(key);
+    for (let attempt = 0; ; attempt++) {
+      const now = this.now();
+      const stored = await this.db.run([STORE.drafts], 'readonly', (tx) =>
+        requestResult<(DraftRecord & StoredFields) | undefined>(
+          tx.objectStore(STORE.drafts).get(id),
+        ),
+      );
+      const current = stored && (await openRecord(cipher, stored));
+      const base = current && current.expiresAt > now && !options.replace ? current : undefined;
+      const record: DraftRecord = {
+        id,
+        code: key.code,
+        version: key.version,
+        answers: patch(base?.answers ?? {}, change.answers, base ? change.paths : allPaths(change)),
+        page: change.page,
+        dataSchema: change.dataSchema,
+        labels: change.labels,
+        documents: base?.documents ?? {},
+        savedAt: now,
+        expiresAt: now + options.ttlDays * DAY_MS,
+        rev: (current?.rev ?? 0) + 1,
+        writer: options.writer,
+      };
+      const sealedAnswers = await cipher.seal(record.answers, `${id}|answers`);
+      const toStore: DraftRecord & StoredFields = {
+        ...record,
+        answers: {},
+        documents: {},
+        sealedAnswers,
+        ...(base && stored?.sealedDocuments ? { sealedDocuments: stored.sealedDocuments } : {}),
+      };
+      const written = await this.db.run([STORE.drafts, STORE.files], 'readwrite', async (tx) => {
+        const drafts = tx.objectStore(STORE.drafts);
+        const now2 = await requestResult<DraftRecord | undefined>(drafts.get(id));
+        if ((now2?.rev ?? 0) !== (current?.rev ?? 0)) return false;
+        if (current && !base) {
+          const files = tx.objectStore(STORE.files);
+          const keys = await requestResult(files.index('draft').getAllKeys(id));
+          for (const k of keys) await requestResult(files.delete(k));
+        }
+        await requestResult(drafts.put(toStore));
+        return true;
+      });
+      if (written) return record;
+      if (attempt >= 5) throw new Error('The draft keeps changing in another tab.');
+    }
   }
 
   private fileRows(id: string): Promise<FileRow[]> {

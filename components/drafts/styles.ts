@@ -29,4 +29,32 @@ export const draftStyles = css`
     font: inherit;
     cursor: pointer;
   }
+  .draft-consent-heading {
+    font-size: 1.125rem;
+    margin: 0 0 0.5rem;
+  }
+  .draft-consent-buttons {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 1rem;
+  }
+  .draft-kept {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0 1rem;
+  }
+  .draft-kept p {
+    margin: 0;
+  }
+  .draft-kept button.link {
+    min-height: 44px;
+    background: none;
+    border: 0;
+    padding: 0;
+    color: var(--dvc-color-link, #1d70b8);
+    text-decoration: underline;
+    font: inherit;
+    cursor: pointer;
+  }
 `;

@@ -237,8 +237,13 @@ export class DvcForm extends LitElement {
    * `on` always; `off` never.
    */
   @property() drafts: 'auto' | 'on' | 'off' = 'auto';
-  /** Days a draft kept in this browser (IndexedDB) lives after its last change. */
-  @property({ type: Number, attribute: 'draft-ttl-days' }) draftTtlDays = 30;
+  /** Days a draft kept in this browser (IndexedDB, encrypted) lives after its last change. */
+  @property({ type: Number, attribute: 'draft-ttl-days' }) draftTtlDays = 7;
+  /**
+   * `ask` (default): the form asks before keeping a draft on this device and keeps none without
+   * consent. `granted`: the host page has obtained that consent itself.
+   */
+  @property({ attribute: 'draft-consent' }) draftConsent: 'ask' | 'granted' = 'ask';
   /** Megabytes of chosen files, not yet uploaded, kept with the draft in this browser. */
   @property({ type: Number, attribute: 'draft-file-cap-mb' }) draftFileCapMb = 50;
 
@@ -255,13 +260,15 @@ export class DvcForm extends LitElement {
     ttlDays: () => this.draftTtlDays,
     fileCapMb: () => this.draftFileCapMb,
     checker: () => this.validator,
+    consent: () => (this.draftConsent === 'granted' ? 'granted' : 'ask'),
+    // Assisted mode keeps nothing on the (shared) device, whatever `drafts` says.
     enabled: () =>
-      this.drafts === 'on' ||
-      (this.drafts !== 'off' &&
-        !this.assistedBy &&
-        this.procedureData === undefined &&
-        !!this.procedure &&
-        !/^(blob|data):/i.test(this.procedure)),
+      !this.assistedBy &&
+      (this.drafts === 'on' ||
+        (this.drafts !== 'off' &&
+          this.procedureData === undefined &&
+          !!this.procedure &&
+          !/^(blob|data):/i.test(this.procedure))),
     onDelivered: (entry, response) => {
       void this.goTo(SUBMITTED);
       this.dispatchEvent(new DvcSubmittedEvent({ payload: entry.form, result: response }));

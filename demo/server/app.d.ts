@@ -27,12 +27,29 @@ export interface ServerOptions {
   trustedKeys?: object[];
   maxUploadBytes?: number;
   challengeTtlSeconds?: number;
-  clerkToken?: string;
+  /** MASTER_KEYS: "id:base64,…" (first = current); unset: demo keys in dataDir/keys.env. */
+  masterKeys?: string;
+  /** LOOKUP_KEYS: "id:base64,…" for the status look-up HMACs. */
+  lookupKeys?: string;
+  /** Default retention in days when a procedure sets none (0 = keep). */
+  retentionDays?: number;
+  auditRetentionDays?: number;
+  /** How often the purge job runs (0 = never; tests call purge themselves). */
+  purgeEveryMinutes?: number;
+  authPolicy?: Partial<{
+    maxFailedLogins: number;
+    lockMinutes: number;
+    ipFailures: number;
+    ipWindowSeconds: number;
+    idleMinutes: number;
+    absoluteHours: number;
+  }>;
   logLevel?: string;
   /** Where procedure files are read from (default schemas/procedures). */
   proceduresDir?: string;
   siteDir?: string;
   distDir?: string;
+  /** Failed status look-ups allowed per client address within the window. */
   statusRateLimit?: { max: number; windowSeconds: number };
   uploadTtlHours?: number;
   maxDossierBytes?: number;
@@ -44,6 +61,8 @@ export interface ServerOptions {
   trustProxy?: boolean;
   /** The named rate limits of config.js (per address and global). */
   rateLimits?: Record<RateLimitName, RateLimit>;
+  /** Failed status look-ups allowed per dossier code within the window. */
+  statusCodeLimit?: { max: number; windowSeconds: number };
   /** Receives the JSON log lines (default stdout). */
   logStream?: { write(line: string): void };
   now?: () => Date;
@@ -58,6 +77,28 @@ export type Receiver = FastifyInstance & {
     procedures: { name: string; sha256: string }[];
     /** Removes expired uploads now (the server also does it every 10 minutes). */
     uploads: { sweep(): Promise<number> };
+    /** The server context (purge, deletion and account helpers take it). */
+    ctx: unknown;
+    /** Clerk accounts and API keys (what `npm run clerk` does). */
+    accounts: {
+      add(a: {
+        username: string;
+        password: string;
+        role?: 'clerk' | 'admin';
+        displayName?: string;
+      }): Promise<{ id: number; username: string; role: string }>;
+      setPassword(username: string, password: string): Promise<void>;
+      unlock(username: string): void;
+      disable(username: string): void;
+      createApiKey(username: string, label?: string): { id: string; key: string };
+      revokeApiKey(id: string): void;
+    };
+    /** The decrypted payload and JWS of a stored dossier. */
+    readDossier(code: string): { payload: Record<string, unknown>; jws: string } | undefined;
+    /** One run of the retention purge job. */
+    purge(): Promise<{ dossiers: number; auditRecords: number; filesEncrypted: number }>;
+    /** The decrypted bytes of a stored file (by upload id). */
+    readUpload(id: string): Buffer | undefined;
   };
 };
 

@@ -17,11 +17,17 @@ import { createTusServer, UPLOAD_PATH } from './uploads.js';
 import { registerDossierRoutes } from './dossiers.js';
 import { registerStatusRoutes } from './status.js';
 import { registerCors } from './cors.js';
+import { loadKeyring } from './crypto-at-rest.js';
+import { purge, startPurgeJob } from './retention.js';
+import { readDossier, readUpload } from './vault.js';
+import { accounts } from './auth.js';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 
 /** The page served under the strict Content-Security-Policy (the policy from the README). */
 export const STRICT_CSP_PAGE = '/csp-nghiem-ngat.html';
+/** Pages answered with STRICT_CSP: the strict-CSP form and the clerk page. */
+export const STRICT_CSP_PAGES = [STRICT_CSP_PAGE, '/can-bo.html'];
 export const STRICT_CSP =
   "script-src 'self'; object-src 'none'; base-uri 'none'; " +
   "require-trusted-types-for 'script'; trusted-types lit-html dvc-forms";
@@ -32,6 +38,8 @@ export const STRICT_CSP =
  *   siteDir: string,
  *   distDir: string,
  *   statusRateLimit?: { max: number, windowSeconds: number },
+ *   statusCodeLimit?: { max: number, windowSeconds: number },
+ *   authPolicy?: Partial<import('./auth.js').AuthPolicy>,
  *   logStream?: { write(line: string): void },
  *   now?: () => Date,
  *   verifySubmission?: (jws: string, options: object) => Promise<any>,
@@ -44,6 +52,7 @@ export const STRICT_CSP =
  * @property {import('better-sqlite3').Database} db
  * @property {import('./procedures.js').ProcedureEntry[]} procedures
  * @property {string} uploadDir
+ * @property {import('./crypto-at-rest.js').Keyring} keyring
  * @property {() => Date} now
  * @property {((jws: string, options: object) => Promise<any>) | undefined} verifySubmission
  * @property {((options: object) => { verify(jws: string, options?: object): Promise<any> }) | undefined} [createVerifier]
@@ -69,14 +78,9 @@ export async function createServer(options = {}) {
     distDir: DIST_DIR,
     ...options,
   };
-  // The older option of the status lookup's limit, kept for callers that still pass it.
-  if (options.statusRateLimit) {
-    const { max, windowSeconds } = options.statusRateLimit;
-    config.rateLimits = {
-      ...config.rateLimits,
-      status: { ...config.rateLimits.status, max, windowSeconds },
-    };
-  }
+  // Failed status look-ups per address (status.js); the named `status` rate limit above it
+  // only bounds the request rate, so a desk doing many correct look-ups is never blocked.
+  config.statusRateLimit ??= { max: 20, windowSeconds: 600 };
   const library = await loadLibrary(config.distDir);
   const now = config.now ?? (() => new Date());
 
@@ -104,6 +108,13 @@ export async function createServer(options = {}) {
 
   const db = openDatabase(config.dataDir);
   app.addHook('onClose', async () => db.close());
+  const keyring = loadKeyring(config);
+  if (keyring.generatedFile) {
+    app.log.warn(
+      `MASTER_KEYS/LOOKUP_KEYS unset: demo keys generated in ${keyring.generatedFile}; ` +
+        'keys beside the data do not protect a copy of the folder (docs/privacy.md)',
+    );
+  }
 
   const procedures = readProcedures(config.proceduresDir, {
     warn: (msg) => app.log.warn(msg),
@@ -132,6 +143,7 @@ export async function createServer(options = {}) {
     db,
     procedures,
     uploadDir: join(config.dataDir, 'uploads'),
+    keyring,
     now,
     verifySubmission: config.verifySubmission ?? library.verifySubmission,
     createVerifier: config.verifySubmission ? undefined : library.createVerifier,
@@ -298,8 +310,27 @@ export async function createServer(options = {}) {
 
   registerDossierRoutes(app, ctx);
   registerStatusRoutes(app, ctx);
+  startPurgeJob(app, ctx, config.purgeEveryMinutes ?? 0);
 
-  app.decorate('dvc', { db, config, procedures, uploads: uploadGuard });
+  app.decorate('dvc', {
+    db,
+    config,
+    procedures,
+    ctx,
+    uploads: uploadGuard,
+    accounts: accounts(db, now),
+    /** The decrypted payload and JWS of a stored dossier (tests, scripts). @param {string} code */
+    readDossier: (code) => {
+      const row = /** @type {any} */ (
+        db.prepare('SELECT * FROM dossiers WHERE code = ?').get(code)
+      );
+      return row ? readDossier(db, keyring, row) : undefined;
+    },
+    /** One run of the retention purge job (it also runs every PURGE_EVERY_MINUTES). */
+    purge: () => purge(ctx),
+    /** The decrypted bytes of a dossier's stored file. @param {string} id */
+    readUpload: (id) => readUpload(db, keyring, id),
+  });
   return app;
 }
 
@@ -333,6 +364,7 @@ function securityHeaders(url) {
     // Dossier codes appear in URLs of the status page: never send them to other sites.
     'referrer-policy': 'no-referrer',
     'x-frame-options': 'DENY',
-    ...(path === STRICT_CSP_PAGE ? { 'content-security-policy': STRICT_CSP } : {}),
+    // The clerk page shows personal data: it runs under the same strict policy as the form.
+    ...(STRICT_CSP_PAGES.includes(path) ? { 'content-security-policy': STRICT_CSP } : {}),
   };
 }

@@ -1,6 +1,5 @@
 // Configuration of the reference receiver, read from environment variables.
 // The table of variables is in docs/receiver.md; keep the two in step.
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseAllowedOrigins } from './cors.js';
@@ -15,8 +14,11 @@ const MB = 1024 * 1024;
  * @property {object[] | undefined} trustedKeys Public JWKs; undefined = accept the key embedded in each submission.
  * @property {number} maxUploadBytes
  * @property {number} challengeTtlSeconds
- * @property {string} clerkToken
- * @property {boolean} clerkTokenGenerated True when CLERK_TOKEN was not set and a random one was made.
+ * @property {string | undefined} masterKeys MASTER_KEYS: "id:base64,…" wrapping data keys (first = current).
+ * @property {string | undefined} lookupKeys LOOKUP_KEYS: "id:base64,…" for status look-up HMACs.
+ * @property {number} retentionDays Default retention of a dossier when its procedure sets none (0 = keep).
+ * @property {number} auditRetentionDays Audit records older than this are purged (0 = keep).
+ * @property {number} purgeEveryMinutes How often the purge job runs (0 = never).
  * @property {string} logLevel
  * @property {string[]} allowedOrigins Other sites' origins allowed to call the form's endpoints (CORS); empty = same origin only.
  * @property {number} uploadTtlHours Unfinished (and finished but never submitted) uploads are removed after this.
@@ -56,7 +58,6 @@ export const RATE_LIMIT_DEFAULTS = /** @type {const} */ ({
  * @returns {ReceiverConfig}
  */
 export function loadConfig(env = process.env) {
-  const clerkToken = env.CLERK_TOKEN?.trim();
   return {
     port: integer(env, 'PORT', 8080, 0, 65535),
     host: env.HOST?.trim() || '127.0.0.1',
@@ -64,8 +65,11 @@ export function loadConfig(env = process.env) {
     trustedKeys: env.TRUSTED_KEYS?.trim() ? readTrustedKeys(env.TRUSTED_KEYS.trim()) : undefined,
     maxUploadBytes: integer(env, 'MAX_UPLOAD_BYTES', 20 * MB, 1, Number.MAX_SAFE_INTEGER),
     challengeTtlSeconds: integer(env, 'CHALLENGE_TTL_SECONDS', 600, 1, 86400),
-    clerkToken: clerkToken || randomBytes(18).toString('base64url'),
-    clerkTokenGenerated: !clerkToken,
+    masterKeys: env.MASTER_KEYS?.trim() || undefined,
+    lookupKeys: env.LOOKUP_KEYS?.trim() || undefined,
+    retentionDays: integer(env, 'RETENTION_DAYS', 1825, 0, 36500),
+    auditRetentionDays: integer(env, 'AUDIT_RETENTION_DAYS', 1825, 0, 36500),
+    purgeEveryMinutes: integer(env, 'PURGE_EVERY_MINUTES', 60, 0, 10080),
     logLevel: env.LOG_LEVEL?.trim() || 'info',
     allowedOrigins: parseAllowedOrigins(env.ALLOWED_ORIGINS),
     uploadTtlHours: integer(env, 'UPLOAD_TTL_HOURS', 24, 1, 24 * 365),

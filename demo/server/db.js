@@ -1,6 +1,6 @@
 // SQLite storage of the reference receiver (better-sqlite3: synchronous, one file, no server).
 import Database from 'better-sqlite3';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -29,8 +29,14 @@ export function listMigrations(dir = MIGRATIONS_DIR) {
  * @returns {import('better-sqlite3').Database}
  */
 export function openDatabase(dataDir) {
-  mkdirSync(dataDir, { recursive: true });
-  const db = new Database(join(dataDir, 'dvc.sqlite'));
+  // Owner only: the folder 0700, the database 0600 (SQLite gives its -wal and -shm files the
+  // database file's mode). Created so before SQLite opens it, never world-readable for a moment.
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(dataDir, 0o700);
+  const file = join(dataDir, 'dvc.sqlite');
+  closeSync(openSync(file, 'a', 0o600));
+  chmodSync(file, 0o600);
+  const db = new Database(file);
   // WAL lets the status page read while a dossier is being written; foreign keys are off by default.
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');

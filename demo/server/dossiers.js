@@ -5,8 +5,10 @@ import { newDossierCode, expectedResultDate } from './dossier-code.js';
 import { readMultipartToDisk } from './multipart.js';
 import { requestLang, sendProblem } from './problems.js';
 import { checkSubmissionFiles } from './submission-files.js';
-import { secretDigestsFromAnswers } from './secrets.js';
 import { recordMultipartFile, uploadIdFromUrl } from './uploads.js';
+import { identifyingValues, secretHmac } from './secrets.js';
+import { createDossierKey, encryptDossierFiles, sealDossier } from './vault.js';
+import { retainUntil } from './retention.js';
 import { DOSSIER_STATUS } from './status.js';
 
 /** Multipart part names (also in docs/receiver.md and docs/uploads.md). */
@@ -430,16 +432,24 @@ export function registerDossierRoutes(app, ctx) {
       result.submission ?? JSON.parse(Buffer.from(jws.split('.')[1], 'base64url').toString('utf8'));
     const at = receivedAt.toISOString();
     const expected = expectedResultDate(receivedAt, Number(entry.procedure.processingDays) || 0);
-    const secrets = secretDigestsFromAnswers(entry.procedure.data, payload.answers);
+    const identifying = identifyingValues(entry.procedure, payload.answers);
+    const keyring = ctx.keyring;
     /** @type {{ dossierCode: string, receivedAt: string, expectedResultDate: string }} */
     let answer = { dossierCode: '', receivedAt: at, expectedResultDate: expected };
     db.transaction(() => {
       const code = newDossierCode(entry.prefix, receivedAt, (c) => codeExists.get(c) !== undefined);
       answer = { dossierCode: code, receivedAt: at, expectedResultDate: expected };
+      // Personal data is written only encrypted, under this dossier's own data key.
+      const dossierKey = createDossierKey(db, keyring, code);
+      const sealed = sealDossier(dossierKey.dataKey, code, {
+        payloadJson: JSON.stringify(payload),
+        jws,
+      });
       db.prepare(
         `INSERT INTO dossiers (code, procedure_code, procedure_version, procedure_name, status,
-           received_at, expected_result_date, lang, signer_kid, jws, payload_json, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           received_at, expected_result_date, lang, signer_kid, jws, payload_json, updated_at,
+           retain_until)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(
         code,
         entry.procedure.code,
@@ -450,17 +460,21 @@ export function registerDossierRoutes(app, ctx) {
         expected,
         typeof payload.lang === 'string' ? payload.lang : null,
         typeof result.kid === 'string' ? result.kid : null,
-        jws,
-        JSON.stringify(payload),
+        sealed.jws,
+        sealed.payloadJson,
         at,
+        retainUntil(entry.procedure, receivedAt, config),
       );
+      dossierKey.store();
       db.prepare(
         'INSERT INTO dossier_history (dossier_code, status, note, actor, at) VALUES (?, ?, NULL, ?, ?)',
       ).run(code, DOSSIER_STATUS.received, 'system', at);
       const addSecret = db.prepare(
-        'INSERT OR IGNORE INTO dossier_secrets (dossier_code, secret_sha256) VALUES (?, ?)',
+        'INSERT OR IGNORE INTO dossier_lookup_secrets (dossier_code, key_id, secret_hmac) VALUES (?, ?, ?)',
       );
-      for (const s of secrets) addSecret.run(code, s);
+      for (const v of identifying) {
+        addSecret.run(code, keyring.lookup.id, secretHmac(keyring.lookup.key, code, v));
+      }
       const link = db.prepare(
         'UPDATE uploads SET dossier_code = ? WHERE id = ? AND dossier_code IS NULL',
       );
@@ -472,6 +486,11 @@ export function registerDossierRoutes(app, ctx) {
         ).run(key, requestSha256, JSON.stringify(answer), at);
       }
     })();
+    // The files are immutable from now on: encrypt them under the dossier's key. A failure here
+    // loses nothing (the purge job retries files left unencrypted) and is not the sender's.
+    await encryptDossierFiles(db, keyring, answer.dossierCode).catch((e) =>
+      request.log.error({ err: e, dossier: answer.dossierCode }, 'files not encrypted yet'),
+    );
     request.log.info({ dossier: answer.dossierCode, procedure: entry.name }, 'dossier received');
     return reply.code(201).send(answer);
   }

@@ -20,9 +20,14 @@ const address = app.server.address();
 const port = typeof address === 'object' && address ? address.port : config.port;
 console.log(`dvc-forms demo agency site: http://localhost:${port}/  (Ctrl-C to stop)`);
 console.log(`Data: ${config.dataDir}`);
-if (config.clerkTokenGenerated) {
-  // Printed only when CLERK_TOKEN is unset: a fresh random token per run, for the demo.
-  console.log(`Clerk page http://localhost:${port}/can-bo.html — token: ${config.clerkToken}`);
+const accounts = /** @type {{ n: number }} */ (
+  app.dvc.db.prepare('SELECT COUNT(*) AS n FROM clerk_accounts').get()
+).n;
+if (!accounts) {
+  console.log(
+    `Clerk page http://localhost:${port}/can-bo.html — no clerk account yet: create one with\n` +
+      `  DATA_DIR=${config.dataDir} npm run clerk -- add <user> --role admin`,
+  );
 }
 
 let stopping = false;

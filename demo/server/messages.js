@@ -150,11 +150,80 @@ export const PROBLEMS = {
     status: 401,
     vi: {
       title: 'Chưa đăng nhập cán bộ',
-      detail: 'Mã cán bộ (CLERK_TOKEN) không đúng. Mã được in ra khi khởi động máy chủ.',
+      detail: 'Phiên làm việc đã hết hoặc chưa đăng nhập. Vui lòng đăng nhập lại.',
     },
     en: {
       title: 'Clerk not signed in',
-      detail: 'The clerk token (CLERK_TOKEN) is wrong. It is printed when the server starts.',
+      detail: 'Your session has ended or you have not signed in. Please sign in again.',
+    },
+  },
+  'login-missing': {
+    status: 400,
+    vi: {
+      title: 'Thiếu thông tin đăng nhập',
+      detail: 'Vui lòng nhập tên đăng nhập và mật khẩu.',
+    },
+    en: { title: 'Missing sign-in details', detail: 'Enter your user name and password.' },
+  },
+  'login-failed': {
+    status: 401,
+    vi: {
+      title: 'Đăng nhập không thành công',
+      detail: 'Tên đăng nhập hoặc mật khẩu không đúng.',
+    },
+    en: { title: 'Sign-in failed', detail: 'The user name or password is wrong.' },
+  },
+  'login-locked': {
+    status: 423,
+    vi: {
+      title: 'Tài khoản tạm khoá',
+      detail:
+        'Tài khoản tạm khoá {minutes} phút vì nhập sai mật khẩu nhiều lần. Vui lòng thử lại sau hoặc nhờ quản trị viên mở khoá.',
+    },
+    en: {
+      title: 'Account locked',
+      detail:
+        'The account is locked for {minutes} minutes after too many wrong passwords. Try again later or ask an administrator to unlock it.',
+    },
+  },
+  'login-throttled': {
+    status: 429,
+    vi: {
+      title: 'Quá nhiều lần đăng nhập sai',
+      detail: 'Có quá nhiều lần đăng nhập sai từ máy này. Vui lòng đợi vài phút rồi thử lại.',
+    },
+    en: {
+      title: 'Too many failed sign-ins',
+      detail:
+        'Too many failed sign-ins from this address. Please wait a few minutes and try again.',
+    },
+  },
+  'csrf-failed': {
+    status: 403,
+    vi: {
+      title: 'Yêu cầu bị từ chối',
+      detail: 'Yêu cầu không đến từ trang cán bộ của hệ thống. Vui lòng tải lại trang rồi thử lại.',
+    },
+    en: {
+      title: 'Request refused',
+      detail:
+        'The request did not come from this server’s clerk page. Reload the page and try again.',
+    },
+  },
+  'admin-only': {
+    status: 403,
+    vi: { title: 'Không có quyền', detail: 'Chỉ quản trị viên được làm việc này.' },
+    en: { title: 'Not allowed', detail: 'Only an administrator may do this.' },
+  },
+  'deletion-reason-missing': {
+    status: 400,
+    vi: {
+      title: 'Thiếu lý do xoá',
+      detail: 'Vui lòng ghi lý do xoá hồ sơ (ví dụ: yêu cầu xoá dữ liệu của người nộp ngày …).',
+    },
+    en: {
+      title: 'Reason for deletion missing',
+      detail: 'Give the reason for deleting the application (e.g. the applicant’s request of …).',
     },
   },
   'invalid-status': {

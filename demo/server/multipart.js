@@ -31,7 +31,7 @@ import { join } from 'node:path';
  * @returns {Promise<MultipartResult>}
  */
 export function readMultipartToDisk(stream, headers, limits) {
-  mkdirSync(limits.dir, { recursive: true });
+  mkdirSync(limits.dir, { recursive: true, mode: 0o700 });
   /** @type {StoredPart[]} */
   const files = [];
   /** @type {Map<string, string>} */
@@ -97,7 +97,7 @@ export function readMultipartToDisk(stream, headers, limits) {
         const id = `mp-${randomBytes(16).toString('hex')}`;
         const path = join(limits.dir, id);
         const hash = createHash('sha256');
-        const out = createWriteStream(path);
+        const out = createWriteStream(path, { mode: 0o600 });
         outs.push(out);
         const entry = {
           part,

@@ -1,11 +1,11 @@
-// The second factor of the status lookup: a phone number or personal ID number that appears in
-// the dossier's answers. Only SHA-256 digests of the normalised values are stored.
-import { createHash, timingSafeEqual } from 'node:crypto';
+// The second factor of the status lookup: one of the answers the procedure marks as identifying
+// the applicant (`privacy.identifyingFields`, docs/procedure-format.md), never any phone or ID
+// number found in the answers (a landlord's, a parent's). Stored as HMAC-SHA-256 under the
+// server's look-up key, bound to the dossier code: a copy of the table neither reveals the
+// numbers (9 to 12 digits fall to a brute force of a plain hash in seconds) nor links dossiers.
+import { createHmac, timingSafeEqual } from 'node:crypto';
 
-const SECRET_FORMATS = new Set(['vn-mobile', 'vn-personal-id']);
-/** Answer keys treated as phone numbers or ID numbers even without a `format` in the schema. */
-const SECRET_KEY = /(phone|mobile|dienthoai|personalid|idnumber|cccd|dinhdanh)/i;
-const MAX_DEPTH = 32;
+const MAX_VALUES = 20;
 
 /**
  * Normalises a phone number or personal ID as typed: spaces, dots, dashes and parentheses go,
@@ -22,14 +22,18 @@ export function normalizeSecret(raw) {
   return /^\d{9,12}$/.test(s) ? s : '';
 }
 
-/** @param {string} normalized */
-export function secretDigest(normalized) {
-  return createHash('sha256').update(`dvc-status:${normalized}`).digest('hex');
+/**
+ * @param {Buffer} key the look-up key
+ * @param {string} code the dossier code (a per-dossier salt)
+ * @param {string} normalized
+ */
+export function secretHmac(key, code, normalized) {
+  return createHmac('sha256', key).update(`dvc-status:${code}:${normalized}`).digest('hex');
 }
 
 /**
- * Constant-time test of `candidate` (a digest) against each stored digest; every stored digest
- * is compared, so the time does not tell which one (or whether any) matched.
+ * Constant-time test of `candidate` against each stored digest; every stored digest is
+ * compared, so the time does not tell which one (or whether any) matched.
  * @param {string} candidate
  * @param {string[]} stored
  */
@@ -44,53 +48,48 @@ export function matchesAny(candidate, stored) {
 }
 
 /**
- * The digests of every phone number and personal ID in `answers`: values whose schema says
- * `format: vn-mobile` / `vn-personal-id`, plus values under keys that name a phone or ID.
- * @param {any} dataSchema The procedure's `data` schema.
+ * The values at a field path ("applicant.personalId", "guardians[].phone") of the answers.
+ * @param {unknown} answers
+ * @param {string} path
+ * @returns {unknown[]}
+ */
+export function valuesAt(answers, path) {
+  /** @type {unknown[]} */
+  let current = [answers];
+  for (const segment of path.split('.')) {
+    const list = segment.endsWith('[]');
+    const name = list ? segment.slice(0, -2) : segment;
+    /** @type {unknown[]} */
+    const next = [];
+    for (const v of current) {
+      if (!v || typeof v !== 'object' || Array.isArray(v)) continue;
+      const child = Object.hasOwn(v, name) ? /** @type {any} */ (v)[name] : undefined;
+      if (list) {
+        if (Array.isArray(child)) next.push(...child.slice(0, MAX_VALUES));
+      } else if (child !== undefined) next.push(child);
+    }
+    current = next;
+  }
+  return current;
+}
+
+/**
+ * The normalised identifying answers of a submission: only the fields the procedure marks.
+ * @param {any} procedure
  * @param {unknown} answers
  * @returns {string[]}
  */
-export function secretDigestsFromAnswers(dataSchema, answers) {
+export function identifyingValues(procedure, answers) {
+  const fields = procedure?.privacy?.identifyingFields;
+  if (!Array.isArray(fields)) return [];
   /** @type {Set<string>} */
   const out = new Set();
-  const defs = dataSchema?.$defs ?? {};
-
-  /** @param {any} schema */
-  const resolve = (schema) => {
-    for (let i = 0; i < 8 && schema && typeof schema.$ref === 'string'; i++) {
-      const m = /^#\/\$defs\/([^/]+)$/.exec(schema.$ref);
-      schema = m ? defs[m[1]] : undefined;
+  for (const f of fields) {
+    if (typeof f !== 'string') continue;
+    for (const v of valuesAt(answers, f)) {
+      const n = normalizeSecret(v);
+      if (n) out.add(n);
     }
-    return schema && typeof schema === 'object' ? schema : undefined;
-  };
-
-  /**
-   * @param {any} schema
-   * @param {unknown} value
-   * @param {string} key
-   * @param {number} depth
-   */
-  const walk = (schema, value, key, depth) => {
-    if (depth > MAX_DEPTH || value === null || value === undefined) return;
-    schema = resolve(schema);
-    if (typeof value === 'string') {
-      const byFormat = schema && SECRET_FORMATS.has(schema.format);
-      if (byFormat || SECRET_KEY.test(key)) {
-        const n = normalizeSecret(value);
-        if (n) out.add(secretDigest(n));
-      }
-      return;
-    }
-    if (Array.isArray(value)) {
-      for (const item of value) walk(schema?.items, item, key, depth + 1);
-      return;
-    }
-    if (typeof value === 'object') {
-      for (const [k, v] of Object.entries(value)) {
-        walk(schema?.properties?.[k], v, k, depth + 1);
-      }
-    }
-  };
-  walk(dataSchema, answers, '', 0);
+  }
   return [...out];
 }

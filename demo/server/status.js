@@ -1,9 +1,13 @@
 // Dossier status: the citizen's lookup (GET /api/status) and the clerk's changes.
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { DOSSIER_STATUS, DOSSIER_STATUS_LABELS, DOSSIER_TRANSITIONS } from './engine.js';
 import { requestLang, sendProblem } from './problems.js';
-import { matchesAny, normalizeSecret, secretDigest } from './secrets.js';
+import { matchesAny, normalizeSecret, secretHmac } from './secrets.js';
 import { CODE_PATTERN } from './dossier-code.js';
+import { registerAuth } from './auth.js';
+import { audit, listAudit } from './audit.js';
+import { readDossier } from './vault.js';
+import { deleteDossier } from './retention.js';
 
 const STATUS_LABELS = DOSSIER_STATUS_LABELS;
 
@@ -14,18 +18,58 @@ export const TRANSITIONS = DOSSIER_TRANSITIONS;
 const NOTE_MAX = 1000;
 
 /**
+ * Failed attempts per key (a client address, a dossier code) within a sliding window, in memory:
+ * enough for one reference process. Only failures count, so a post office or one-stop desk that
+ * looks up many dossiers correctly from one address is never blocked.
+ * @param {{ max: number, windowSeconds: number }} limit
+ * @param {() => Date} now
+ */
+export function createFailureCounter({ max, windowSeconds }, now) {
+  /** @type {Map<string, number[]>} */
+  const failures = new Map();
+  /** @param {string} key */
+  const recent = (key) => {
+    const since = now().getTime() - windowSeconds * 1000;
+    const list = (failures.get(key) ?? []).filter((t) => t > since);
+    if (list.length) failures.set(key, list);
+    else failures.delete(key);
+    return list;
+  };
+  return {
+    /**
+     * 0 when `key` may try again, else the seconds until its oldest failure leaves the window.
+     * @param {string} key
+     */
+    blocked(key) {
+      const list = recent(key);
+      if (list.length < max) return 0;
+      return Math.max(1, Math.ceil((list[0] + windowSeconds * 1000 - now().getTime()) / 1000));
+    },
+    /** @param {string} key */
+    fail(key) {
+      if (failures.size > 10_000) for (const k of [...failures.keys()]) recent(k);
+      failures.set(key, [...recent(key), now().getTime()]);
+    },
+  };
+}
+
+/**
  * @param {import('better-sqlite3').Database} db
  * @param {string} code
  */
-function history(db, code) {
+function history(db, code, withActor = false) {
   return db
-    .prepare('SELECT status, note, at FROM dossier_history WHERE dossier_code = ? ORDER BY id')
+    .prepare(
+      'SELECT status, note, actor, at FROM dossier_history WHERE dossier_code = ? ORDER BY id',
+    )
     .all(code)
     .map((/** @type {any} */ h) => ({
       status: h.status,
       label: STATUS_LABELS[/** @type {keyof typeof STATUS_LABELS} */ (h.status)],
       at: h.at,
       ...(h.note ? { note: h.note } : {}),
+      // Clerks see who made each move; the citizen's view does not name them.
+      ...(withActor ? { actor: h.actor } : {}),
     }));
 }
 
@@ -33,8 +77,9 @@ function history(db, code) {
  * @param {import('better-sqlite3').Database} db
  * @param {any} row a dossiers row
  * @param {import('./app.js').Context} ctx
+ * @param {boolean} [forClerk]
  */
-function view(db, row, ctx) {
+function view(db, row, ctx, forClerk = false) {
   const entry = ctx.procedures.find((p) => p.name === row.procedure_name);
   return {
     dossierCode: row.code,
@@ -48,7 +93,7 @@ function view(db, row, ctx) {
     receivedAt: row.received_at,
     expectedResultDate: row.expected_result_date,
     updatedAt: row.updated_at,
-    history: history(db, row.code),
+    history: history(db, row.code, forClerk),
   };
 }
 
@@ -74,36 +119,62 @@ function isClerkPath(url) {
  */
 export function registerStatusRoutes(app, ctx) {
   const { db, config } = ctx;
+  const perIp = createFailureCounter(config.statusRateLimit, ctx.now);
+  const perCode = createFailureCounter(
+    config.statusCodeLimit ?? { max: 10, windowSeconds: 3600 },
+    ctx.now,
+  );
   const byCode = db.prepare('SELECT * FROM dossiers WHERE code = ?');
-  const secretsOf = db.prepare('SELECT secret_sha256 FROM dossier_secrets WHERE dossier_code = ?');
-  // Compared against when the code is unknown, so both failures take the same time.
-  const decoy = [secretDigest('000000000000')];
+  const secretsOf = db.prepare(
+    'SELECT key_id, secret_hmac FROM dossier_lookup_secrets WHERE dossier_code = ?',
+  );
+  // Compared against when the code is unknown, so both failures do the same work.
+  const decoy = [randomBytes(32).toString('hex'), randomBytes(32).toString('hex')];
 
   app.get('/api/status', { onRequest: ctx.guards.status }, async (request, reply) => {
     reply.header('cache-control', 'no-store');
     const q = /** @type {Record<string, unknown>} */ (request.query ?? {});
-    const code = typeof q.code === 'string' ? q.code.trim().toUpperCase() : '';
+    const code = typeof q.code === 'string' ? q.code.trim().toUpperCase().slice(0, 40) : '';
     const secret = normalizeSecret(q.secret);
     if (!code || typeof q.secret !== 'string' || !q.secret.trim()) {
       return sendProblem(request, reply, 'missing-parameters');
     }
+    // Failed look-ups count per address and per code (unknown codes too, so a 429 does not
+    // tell that a code exists); successful ones never do.
+    const retryAfter = Math.max(perIp.blocked(request.ip), perCode.blocked(code));
+    if (retryAfter) {
+      reply.header('retry-after', String(retryAfter));
+      return sendProblem(request, reply, 'too-many-requests');
+    }
     const row = CODE_PATTERN.test(code) ? /** @type {any} */ (byCode.get(code)) : undefined;
-    const stored = row ? secretsOf.all(code).map((/** @type {any} */ r) => r.secret_sha256) : decoy;
-    const ok = matchesAny(secretDigest(secret || 'invalid'), stored);
-    if (!row || !secret || !ok) return sendProblem(request, reply, 'dossier-not-found');
+    const rows = row
+      ? /** @type {{ key_id: string, secret_hmac: string }[]} */ (secretsOf.all(code))
+      : [];
+    let ok = false;
+    // One HMAC per look-up key in use (one, except during a rotation), so the work is the same.
+    for (const keyId of new Set([ctx.keyring.lookup.id, ...rows.map((r) => r.key_id)])) {
+      const key = ctx.keyring.lookups.get(keyId);
+      if (!key) continue;
+      const stored = row ? rows.filter((r) => r.key_id === keyId).map((r) => r.secret_hmac) : decoy;
+      if (matchesAny(secretHmac(key, code, secret || 'invalid'), stored)) ok = true;
+    }
+    if (!row || !secret || !ok) {
+      perIp.fail(request.ip);
+      perCode.fail(code);
+      return sendProblem(request, reply, 'dossier-not-found');
+    }
+    audit(db, ctx.now(), {
+      actor: 'applicant',
+      action: 'status.lookup',
+      outcome: 'success',
+      dossier: code,
+      ip: request.ip,
+    });
     return view(db, row, ctx);
   });
 
   // --- clerk ---------------------------------------------------------------------------------
-  const expectedToken = createHash('sha256').update(config.clerkToken).digest();
-  /** @param {import('fastify').FastifyRequest} request */
-  const isClerk = (request) => {
-    const h = request.headers.authorization;
-    const m = typeof h === 'string' ? /^Bearer (.+)$/.exec(h) : null;
-    if (!m) return false;
-    const given = createHash('sha256').update(m[1]).digest();
-    return timingSafeEqual(given, expectedToken);
-  };
+  const { authenticate, csrfOk } = registerAuth(app, ctx);
 
   // Judged by the route that matched, not by request.url: the router percent-decodes the path
   // before matching, so `/api/%63lerk/dossiers` reaches the clerk routes while its raw url does
@@ -112,19 +183,34 @@ export function registerStatusRoutes(app, ctx) {
     const route = request.routeOptions?.url ?? '';
     if (!route.startsWith('/api/clerk/') && !isClerkPath(request.url)) return;
     reply.header('cache-control', 'no-store');
-    // The named `clerk` limit (config.js) also bounds guessing the token.
+    // The named `clerk` limit (config.js) also bounds guessing passwords and keys.
     const limited = await ctx.guards.clerk(request, reply);
     if (limited) return limited;
-    if (!isClerk(request)) return sendProblem(request, reply, 'clerk-unauthorized');
+    const who = authenticate(request);
+    if (!who) return sendProblem(request, reply, 'clerk-unauthorized');
+    if (!csrfOk(request, who)) return sendProblem(request, reply, 'csrf-failed');
+    if (route.startsWith('/api/clerk/admin/') && who.role !== 'admin') {
+      audit(db, ctx.now(), {
+        actor: who.actor,
+        action: `${request.method} ${route}`,
+        outcome: 'refused',
+        ip: request.ip,
+      });
+      return sendProblem(request, reply, 'admin-only');
+    }
+    /** @type {any} */ (request).clerk = who;
   });
+  /** @param {import('fastify').FastifyRequest} request @returns {import('./auth.js').Principal} */
+  const clerkOf = (request) => /** @type {any} */ (request).clerk;
 
+  // The list holds no answers (code, procedure, status, dates): not a read of personal data.
   app.get('/api/clerk/dossiers', async () => {
     const rows = db
       .prepare('SELECT * FROM dossiers ORDER BY received_at DESC, code LIMIT 200')
       .all();
     return {
       dossiers: rows.map((/** @type {any} */ row) => ({
-        ...view(db, row, ctx),
+        ...view(db, row, ctx, true),
         allowed: TRANSITIONS[row.status] ?? [],
       })),
     };
@@ -133,11 +219,19 @@ export function registerStatusRoutes(app, ctx) {
   app.get('/api/clerk/dossiers/:code', async (request, reply) => {
     const { code } = /** @type {{ code: string }} */ (request.params);
     const row = /** @type {any} */ (byCode.get(code));
+    const who = clerkOf(request);
+    audit(db, ctx.now(), {
+      actor: who.actor,
+      action: 'dossier.read',
+      outcome: row ? 'success' : 'not-found',
+      dossier: code.slice(0, 40),
+      ip: request.ip,
+    });
     if (!row) return sendProblem(request, reply, 'not-found');
     return {
-      ...view(db, row, ctx),
+      ...view(db, row, ctx, true),
       allowed: TRANSITIONS[row.status] ?? [],
-      payload: JSON.parse(row.payload_json),
+      payload: readDossier(db, ctx.keyring, row).payload,
     };
   });
 
@@ -164,15 +258,57 @@ export function registerStatusRoutes(app, ctx) {
         extra: { from: row.status, to, allowed },
       });
     }
-    const at = ctx.now().toISOString();
+    const now = ctx.now();
+    const at = now.toISOString();
+    const who = clerkOf(request);
     db.transaction(() => {
       db.prepare('UPDATE dossiers SET status = ?, updated_at = ? WHERE code = ?').run(to, at, code);
       db.prepare(
         'INSERT INTO dossier_history (dossier_code, status, note, actor, at) VALUES (?, ?, ?, ?, ?)',
-      ).run(code, to, note || null, 'clerk', at);
+      ).run(code, to, note || null, who.actor, at);
+      audit(db, now, {
+        actor: who.actor,
+        action: 'dossier.status',
+        outcome: 'success',
+        dossier: code,
+        ip: request.ip,
+        detail: { from: row.status, to },
+      });
     })();
     request.log.info({ dossier: code, from: row.status, to }, 'status changed');
     const updated = byCode.get(code);
-    return { ...view(db, updated, ctx), allowed: TRANSITIONS[to] };
+    return { ...view(db, updated, ctx, true), allowed: TRANSITIONS[to] };
+  });
+
+  // --- admin: the audit log and deletion on request ------------------------------------------
+  app.get('/api/clerk/admin/audit', async (request) => {
+    const q = /** @type {Record<string, unknown>} */ (request.query ?? {});
+    const str = (/** @type {unknown} */ v) =>
+      typeof v === 'string' && v ? v.slice(0, 200) : undefined;
+    return {
+      records: listAudit(db, {
+        dossier: str(q.dossier),
+        actor: str(q.actor),
+        action: str(q.action),
+        before: Number(q.before) || undefined,
+        limit: Number(q.limit) || undefined,
+      }),
+    };
+  });
+
+  app.delete('/api/clerk/admin/dossiers/:code', async (request, reply) => {
+    const { code } = /** @type {{ code: string }} */ (request.params);
+    const body = /** @type {any} */ (request.body ?? {});
+    const reason = typeof body.reason === 'string' ? body.reason.trim().slice(0, 500) : '';
+    if (!reason) return sendProblem(request, reply, 'deletion-reason-missing');
+    const who = clerkOf(request);
+    const deleted = await deleteDossier(ctx, code, {
+      actor: who.actor,
+      ip: request.ip,
+      reason,
+      at: ctx.now(),
+    });
+    if (!deleted) return sendProblem(request, reply, 'not-found');
+    return reply.code(204).send();
   });
 }

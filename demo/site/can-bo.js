@@ -1,8 +1,8 @@
-// Clerk page: lists dossiers and moves them through received → processing →
-// needs-more-information / result-ready / rejected with the server's clerk API.
-// The token stays in sessionStorage (gone when the tab closes). No innerHTML anywhere.
+// Clerk page: sign in with a personal account, list dossiers and move them through
+// received → processing → needs-more-information / result-ready / rejected; admins also see the
+// audit log. The session lives in an HttpOnly cookie the script cannot read; every change sends
+// the session's CSRF token, kept in memory only. Runs under the strict CSP: no innerHTML.
 
-const TOKEN_KEY = 'dvc-clerk-token';
 const LABELS = {
   received: 'Đã tiếp nhận',
   processing: 'Đang xử lý',
@@ -10,34 +10,58 @@ const LABELS = {
   'result-ready': 'Đã có kết quả',
   rejected: 'Từ chối tiếp nhận',
 };
+const ACTIONS = {
+  login: 'Đăng nhập',
+  logout: 'Đăng xuất',
+  'dossier.read': 'Xem dữ liệu hồ sơ',
+  'dossier.status': 'Chuyển trạng thái',
+  'dossier.delete': 'Xoá hồ sơ',
+  'status.lookup': 'Người dân tra cứu',
+};
 /** Moves that tell the citizen something they must read ask for a note. */
 const NEEDS_NOTE = new Set(['needs-more-information', 'rejected']);
 
-const form = /** @type {HTMLFormElement} */ (document.getElementById('clerk-login'));
-const tokenInput = /** @type {HTMLInputElement} */ (document.getElementById('clerk-token'));
-const message = /** @type {HTMLElement} */ (document.getElementById('clerk-message'));
-const heading = /** @type {HTMLElement} */ (document.getElementById('clerk-heading'));
-const table = /** @type {HTMLTableElement} */ (document.getElementById('clerk-table'));
+const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
+const form = /** @type {HTMLFormElement} */ ($('clerk-login'));
+const username = /** @type {HTMLInputElement} */ ($('clerk-username'));
+const password = /** @type {HTMLInputElement} */ ($('clerk-password'));
+const message = $('clerk-message');
+const bar = $('clerk-bar');
+const heading = $('clerk-heading');
+const table = /** @type {HTMLTableElement} */ ($('clerk-table'));
 const tbody = /** @type {HTMLTableSectionElement} */ (table.tBodies[0]);
+const auditHeading = $('audit-heading');
+const auditTable = /** @type {HTMLTableElement} */ ($('audit-table'));
+
+/** @type {{ username: string, displayName: string, role: string, csrfToken: string } | undefined} */
+let session;
 
 /** @param {string} text */
 function say(text) {
   message.textContent = text;
 }
 
-/** @param {string} path @param {RequestInit} [init] */
+class Unauthorized extends Error {}
+
+/** @param {string} path @param {RequestInit & { json?: unknown }} [init] */
 async function api(path, init = {}) {
-  const token = sessionStorage.getItem(TOKEN_KEY) ?? '';
+  const { json, ...rest } = init;
   const r = await fetch(path, {
-    ...init,
+    ...rest,
+    credentials: 'same-origin',
     headers: {
       accept: 'application/json',
       'accept-language': 'vi',
-      authorization: `Bearer ${token}`,
-      ...(init.body ? { 'content-type': 'application/json' } : {}),
+      ...(json !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(session && rest.method && rest.method !== 'GET'
+        ? { 'x-csrf-token': session.csrfToken }
+        : {}),
     },
+    ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
   });
+  if (r.status === 204) return {};
   const body = await r.json().catch(() => ({}));
+  if (r.status === 401 && path !== '/api/auth/login') throw new Unauthorized(body.detail);
   if (!r.ok) throw new Error(body.detail ?? `Lỗi ${r.status}`);
   return body;
 }
@@ -56,15 +80,24 @@ function cell(text, cls) {
 
 /** @param {string} iso YYYY-MM-DD → dd/mm/yyyy */
 const vnDate = (iso) => iso.split('-').reverse().join('/');
+/** @param {string} iso */
+const vnTime = (iso) =>
+  new Intl.DateTimeFormat('vi-VN', {
+    dateStyle: 'short',
+    timeStyle: 'short',
+    timeZone: 'Asia/Ho_Chi_Minh',
+  }).format(new Date(iso));
 
 /** @param {any} d */
 function row(d) {
   const tr = document.createElement('tr');
+  const last = d.history?.[d.history.length - 1];
   tr.append(
     cell(d.dossierCode),
     cell(d.procedure?.title?.vi ?? d.procedure?.code ?? ''),
     cell(LABELS[/** @type {keyof typeof LABELS} */ (d.status)] ?? d.status, 'status'),
     cell(vnDate(d.expectedResultDate)),
+    cell(last ? `${last.actor === 'system' ? 'Hệ thống' : last.actor}, ${vnTime(last.at)}` : ''),
   );
   const td = document.createElement('td');
   const actions = document.createElement('div');
@@ -84,12 +117,62 @@ function row(d) {
   return tr;
 }
 
+function signedOut(text = '') {
+  session = undefined;
+  form.hidden = false;
+  bar.hidden = true;
+  for (const el of [heading, table, auditHeading, auditTable]) el.hidden = true;
+  tbody.replaceChildren();
+  auditTable.tBodies[0].replaceChildren();
+  say(text);
+}
+
+/** Any call can meet an ended session (idle expiry): back to the log-in form, saying so. */
+async function guarded(/** @type {() => Promise<void>} */ work) {
+  try {
+    await work();
+  } catch (e) {
+    if (e instanceof Unauthorized) {
+      signedOut('Phiên làm việc đã hết. Vui lòng đăng nhập lại.');
+      username.focus();
+    } else say(/** @type {Error} */ (e).message);
+  }
+}
+
 async function refresh() {
   const { dossiers } = await api('/api/clerk/dossiers');
   tbody.replaceChildren(...dossiers.map(row));
   heading.hidden = false;
   table.hidden = false;
   if (dossiers.length === 0) say('Chưa có hồ sơ nào.');
+  if (session?.role === 'admin') {
+    const { records } = await api('/api/clerk/admin/audit?limit=50');
+    auditTable.tBodies[0].replaceChildren(
+      ...records.map((/** @type {any} */ r) => {
+        const tr = document.createElement('tr');
+        tr.append(
+          cell(vnTime(r.at)),
+          cell(r.actor),
+          cell(ACTIONS[/** @type {keyof typeof ACTIONS} */ (r.action)] ?? r.action),
+          cell(r.outcome),
+          cell(r.dossier ?? ''),
+          cell(r.ip ?? ''),
+        );
+        return tr;
+      }),
+    );
+    auditHeading.hidden = false;
+    auditTable.hidden = false;
+  }
+}
+
+/** @param {any} s */
+function signedIn(s) {
+  session = s;
+  form.hidden = true;
+  bar.hidden = false;
+  $('clerk-who').textContent =
+    `${s.displayName} (${s.role === 'admin' ? 'quản trị viên' : 'cán bộ'})`;
 }
 
 /** @param {string} code @param {string} to */
@@ -104,30 +187,50 @@ async function move(code, to) {
     if (asked === null) return;
     note = asked.trim();
   }
-  try {
+  await guarded(async () => {
     await api(`/api/clerk/dossiers/${encodeURIComponent(code)}/status`, {
       method: 'POST',
-      body: JSON.stringify({ status: to, ...(note ? { note } : {}) }),
+      json: { status: to, ...(note ? { note } : {}) },
     });
     await refresh();
     say(`Đã chuyển hồ sơ ${code} sang “${LABELS[/** @type {keyof typeof LABELS} */ (to)]}”.`);
-  } catch (e) {
-    say(/** @type {Error} */ (e).message);
-  }
+  });
 }
 
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
-  sessionStorage.setItem(TOKEN_KEY, tokenInput.value.trim());
+  if (!username.value.trim() || !password.value) {
+    say('Vui lòng nhập tên đăng nhập và mật khẩu.');
+    (username.value.trim() ? password : username).focus();
+    return;
+  }
   try {
-    await refresh();
+    const s = await api('/api/auth/login', {
+      method: 'POST',
+      json: { username: username.value.trim(), password: password.value },
+    });
+    password.value = '';
+    signedIn(s);
     say('');
+    await guarded(refresh);
   } catch (e) {
+    password.value = '';
     say(/** @type {Error} */ (e).message);
+    password.focus();
   }
 });
 
-if (sessionStorage.getItem(TOKEN_KEY)) {
-  tokenInput.value = sessionStorage.getItem(TOKEN_KEY) ?? '';
-  refresh().catch((e) => say(e.message));
-}
+$('clerk-logout').addEventListener('click', async () => {
+  await api('/api/auth/logout', { method: 'POST' }).catch(() => undefined);
+  signedOut('Đã đăng xuất.');
+  username.focus();
+});
+
+// A session still open in this browser (cookie) continues without a new log-in.
+api('/api/auth/session').then(
+  (s) => {
+    signedIn(s);
+    return guarded(refresh);
+  },
+  () => undefined,
+);

@@ -477,6 +477,22 @@ export function crossCheck(
     }
   });
 
+  // privacy.identifyingFields: existing answers, each a string (a phone or ID number).
+  const privacy = own(procedure, 'privacy');
+  if (isObject(privacy))
+    arr(own(privacy, 'identifyingFields')).forEach((path, i) => {
+      const pointer = `/privacy/identifyingFields/${i}`;
+      const schema = fieldExists(path, pointer);
+      const resolved = isObject(schema) ? deref(data, schema) : undefined;
+      const type = resolved ? own(resolved, 'type') : undefined;
+      if (type !== undefined && type !== 'string')
+        problems.add(
+          C.identifyingFieldNotText,
+          pointer,
+          localized('identifyingFieldNotText', { path: String(path), type: String(type) }),
+        );
+    });
+
   feeList.forEach((f, i) => {
     if (!isObject(f)) return;
     if (own(f, 'quantityField') !== undefined)

@@ -42,6 +42,8 @@ const vi: Catalog = {
   conditions: () => 'Mỗi nhóm điều kiện cần đúng một trong các mục "all", "any" hoặc "not".',
   invalid: (p) => `"${p.name}" không hợp lệ.`,
   // Cross-checks.
+  identifyingFieldNotText: (p) =>
+    `Trường "${p.path}" dùng để nhận diện người nộp hồ sơ khi tra cứu nên phải là chuỗi (số điện thoại hoặc số định danh cá nhân), không phải kiểu "${p.type}".`,
   unknownField: (p) =>
     `Trường "${p.path}" không có trong lược đồ dữ liệu "data"${p.suggestion ? `; có phải ý bạn là "${p.suggestion}"?` : '.'}`,
   unknownFact: (p) =>
@@ -125,6 +127,8 @@ const en: Catalog = {
   minProperties: (p) => `"${p.name}" needs at least ${p.limit} member(s).`,
   conditions: () => 'Each group of conditions needs exactly one of "all", "any" or "not".',
   invalid: (p) => `"${p.name}" is not valid.`,
+  identifyingFieldNotText: (p) =>
+    `The field "${p.path}" identifies the applicant in the status look-up, so it must be a string (a phone number or personal ID), not "${p.type}".`,
   unknownField: (p) =>
     `The field "${p.path}" does not exist in the "data" schema${p.suggestion ? `; did you mean "${p.suggestion}"?` : '.'}`,
   unknownFact: (p) =>

@@ -31,6 +31,7 @@ export const AUTHOR_PROBLEM_CODE = {
   unsafePattern: 'unsafe-pattern',
   invalidPattern: 'invalid-pattern',
   unknownField: 'unknown-field',
+  identifyingFieldNotText: 'identifying-field-not-text',
   unknownRequired: 'unknown-required',
   unknownFact: 'unknown-fact',
   missingFactParam: 'missing-fact-param',

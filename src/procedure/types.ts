@@ -232,6 +232,17 @@ export interface Declaration {
   text: LocalizedText;
 }
 
+/** Personal data of the procedure (docs/privacy.md). */
+export interface Privacy {
+  /**
+   * Answers that identify the applicant themself (field paths such as "applicant.personalId"):
+   * the status look-up needs the dossier code plus one of them.
+   */
+  identifyingFields?: string[];
+  /** Days the receiver keeps a dossier; unset: the receiver's default. */
+  retentionDays?: number;
+}
+
 export interface Procedure {
   $schema?: string;
   /** Version of this format; always 1 for now. */
@@ -254,4 +265,5 @@ export interface Procedure {
   fees: FeeSpec;
   rules: Rule[];
   declaration: Declaration;
+  privacy?: Privacy;
 }

@@ -1,10 +1,14 @@
-// The clerk page (demo/site/can-bo.html + can-bo.js) in headless Chromium: sign in with the
-// token, see the dossier, move it to "processing", then ask for more information with a note.
+// The clerk page (demo/site/can-bo.html + can-bo.js) in headless Chromium: sign in with a
+// personal account, see the dossier, move it to "processing", then ask for more information with
+// a note; the history names the clerk. A clerk who keeps typing a wrong password is locked out;
+// an administrator sees the audit log; the page runs under the strict CSP.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium, type Browser } from 'playwright-core';
+import { STRICT_CSP } from '../../demo/server/app.js';
 import {
-  CLERK_TOKEN,
+  ADMIN,
+  CLERK,
   challenge,
   fakeJws,
   fakeVerify,
@@ -37,15 +41,25 @@ describe('clerk page in Chromium', { skip: chromiumPath ? false : 'needs Chromiu
     const page = await browser.newPage();
     await page.goto(`${s.base}/can-bo.html`);
 
-    await page.getByLabel('Mã cán bộ').fill('sai-ma');
-    await page.getByRole('button', { name: 'Xem hồ sơ' }).click();
+    const response = await page.goto(`${s.base}/can-bo.html`);
+    assert.equal(response?.headers()['content-security-policy'], STRICT_CSP);
+    /** @type {string[]} */
+    const violations: string[] = [];
+    page.on('console', (m) => {
+      if (/Content.Security.Policy|Trusted Type/i.test(m.text())) violations.push(m.text());
+    });
+
+    await page.getByLabel('Tên đăng nhập').fill(CLERK.username);
+    await page.getByLabel('Mật khẩu').fill('mat-khau-sai-roi');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await page
       .getByRole('status')
-      .getByText('Mã cán bộ (CLERK_TOKEN) không đúng. Mã được in ra khi khởi động máy chủ.')
+      .getByText('Tên đăng nhập hoặc mật khẩu không đúng.', { exact: true })
       .waitFor();
 
-    await page.getByLabel('Mã cán bộ').fill(CLERK_TOKEN);
-    await page.getByRole('button', { name: 'Xem hồ sơ' }).click();
+    await page.getByLabel('Mật khẩu').fill(CLERK.password);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByText(`Đang đăng nhập: ${CLERK.displayName} (cán bộ)`).waitFor();
     const row = page.getByRole('row').filter({ hasText: dossierCode });
     await row.getByText('Đã tiếp nhận').waitFor();
     const { expected_result_date: due } = s.app.dvc.db
@@ -63,18 +77,156 @@ describe('clerk page in Chromium', { skip: chromiumPath ? false : 'needs Chromiu
     await page.getByRole('button', { name: `Cần bổ sung hồ sơ: ${dossierCode}` }).click();
     await page.getByText(`Đã chuyển hồ sơ ${dossierCode} sang “Cần bổ sung hồ sơ”.`).waitFor();
 
+    // The history names the clerk who made each move, on the page and in the database.
+    await row.getByText(`${CLERK.username}, `).waitFor();
     const history = s.app.dvc.db
       .prepare('SELECT status, note, actor FROM dossier_history WHERE dossier_code = ? ORDER BY id')
       .all(dossierCode);
     assert.deepEqual(history, [
       { status: 'received', note: null, actor: 'system' },
-      { status: 'processing', note: null, actor: 'clerk' },
+      { status: 'processing', note: null, actor: CLERK.username },
       {
         status: 'needs-more-information',
         note: 'Vui lòng bổ sung giấy chứng sinh.',
-        actor: 'clerk',
+        actor: CLERK.username,
       },
     ]);
+    const audit = s.app.dvc.db
+      .prepare(
+        "SELECT actor, action, outcome, dossier_code AS dossier, ip FROM audit_log WHERE action != 'status.lookup' ORDER BY id",
+      )
+      .all();
+    assert.deepEqual(audit, [
+      {
+        actor: CLERK.username,
+        action: 'login',
+        outcome: 'failure',
+        dossier: null,
+        ip: '127.0.0.1',
+      },
+      {
+        actor: CLERK.username,
+        action: 'login',
+        outcome: 'success',
+        dossier: null,
+        ip: '127.0.0.1',
+      },
+      {
+        actor: CLERK.username,
+        action: 'dossier.status',
+        outcome: 'success',
+        dossier: dossierCode,
+        ip: '127.0.0.1',
+      },
+      {
+        actor: CLERK.username,
+        action: 'dossier.status',
+        outcome: 'success',
+        dossier: dossierCode,
+        ip: '127.0.0.1',
+      },
+    ]);
+
+    // A clerk (not an admin) does not see the audit log.
+    assert.equal(await page.getByRole('table', { name: 'Nhật ký truy cập' }).count(), 0);
+
+    // The session cookie is HttpOnly and SameSite=Strict: the page's script cannot read it.
+    const [cookie] = await page.context().cookies();
+    assert.deepEqual(
+      { name: cookie.name, httpOnly: cookie.httpOnly, sameSite: cookie.sameSite },
+      { name: 'dvc_clerk_session', httpOnly: true, sameSite: 'Strict' },
+    );
+    assert.equal(await page.evaluate(() => document.cookie), '');
+
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await page.getByRole('status').getByText('Đã đăng xuất.').waitFor();
+    assert.equal(await page.getByRole('table').count(), 0);
+    // The old cookie no longer opens anything.
+    const after = await fetch(`${s.base}/api/clerk/dossiers`, {
+      headers: { cookie: `${cookie.name}=${cookie.value}` },
+    });
+    assert.equal(after.status, 401);
+    assert.deepEqual(violations, []);
+    await page.close();
+  });
+
+  test('a clerk who keeps typing a wrong password is locked out, even with the right one', async () => {
+    await s.app.dvc.accounts.add({
+      username: 'pham.thu',
+      password: 'mat-khau-dung-cua-thu',
+      displayName: 'Phạm Thu',
+    });
+    const page = await browser.newPage();
+    await page.goto(`${s.base}/can-bo.html`);
+    await page.getByLabel('Tên đăng nhập').fill('pham.thu');
+    const message = page.getByRole('status');
+    for (let i = 1; i <= 4; i++) {
+      await page.getByLabel('Mật khẩu').fill(`sai-lan-thu-${i}`);
+      await page.getByRole('button', { name: 'Đăng nhập' }).click();
+      await message.getByText('Tên đăng nhập hoặc mật khẩu không đúng.').waitFor();
+      await page.evaluate(() => {
+        document.getElementById('clerk-message')!.textContent = '';
+      });
+    }
+    const locked =
+      'Tài khoản tạm khoá 15 phút vì nhập sai mật khẩu nhiều lần. Vui lòng thử lại sau hoặc nhờ quản trị viên mở khoá.';
+    await page.getByLabel('Mật khẩu').fill('sai-lan-thu-5');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await message.getByText(locked).waitFor();
+    await page.evaluate(() => {
+      document.getElementById('clerk-message')!.textContent = '';
+    });
+    // The right password does not open a locked account.
+    await page.getByLabel('Mật khẩu').fill('mat-khau-dung-cua-thu');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await message.getByText(locked).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Đăng xuất' }).isVisible(), false);
+    const outcomes = s.app.dvc.db
+      .prepare("SELECT outcome FROM audit_log WHERE actor = 'pham.thu' ORDER BY id")
+      .all()
+      .map((r) => (r as { outcome: string }).outcome);
+    assert.deepEqual(outcomes, [
+      'failure',
+      'failure',
+      'failure',
+      'failure',
+      'failure-locked',
+      'locked',
+    ]);
+    // An administrator unlocks the account (npm run clerk -- unlock pham.thu).
+    s.app.dvc.accounts.unlock('pham.thu');
+    await page.getByLabel('Mật khẩu').fill('mat-khau-dung-cua-thu');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByText('Đang đăng nhập: Phạm Thu (cán bộ)').waitFor();
+    await page.close();
+  });
+
+  test('an administrator sees the audit log: log-ins and reads of personal data', async () => {
+    const r = await postDossier(s.base, fakeJws(payload(await challenge(s.base))));
+    const { dossierCode } = (await r.json()) as { dossierCode: string };
+    // A clerk's script (API key) reads the dossier's answers: an audited read.
+    const read = await fetch(`${s.base}/api/clerk/dossiers/${dossierCode}`, {
+      headers: { authorization: `Bearer ${s.clerkKey}` },
+    });
+    assert.equal(read.status, 200);
+    const page = await browser.newPage();
+    await page.goto(`${s.base}/can-bo.html`);
+    await page.getByLabel('Tên đăng nhập').fill(ADMIN.username);
+    await page.getByLabel('Mật khẩu').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByText(`Đang đăng nhập: ${ADMIN.displayName} (quản trị viên)`).waitFor();
+    const log = page.getByRole('table', { name: 'Nhật ký truy cập (quản trị viên)' });
+    const readRow = log.getByRole('row').filter({ hasText: 'Xem dữ liệu hồ sơ' }).first();
+    await readRow.waitFor();
+    const cells = await readRow.getByRole('cell').allInnerTexts();
+    assert.deepEqual(cells.slice(1), [
+      `${CLERK.username} (khoá API ${s.clerkKey.split('_')[1]})`,
+      'Xem dữ liệu hồ sơ',
+      'success',
+      dossierCode,
+      '127.0.0.1',
+    ]);
+    await log.getByRole('row').filter({ hasText: ADMIN.username }).first().waitFor();
     await page.close();
   });
 

@@ -121,7 +121,10 @@ describe('faults: nothing is lost, nothing is stored twice', { skip }, () => {
     <script type="module" src="/app.js"></script>
   </head>
   <body>
+    <!-- These tests are about losing nothing once drafts are kept: the page has asked for consent
+         (draft-consent="granted"); the consent prompt itself is tested in test/e2e/drafts-privacy. -->
     <dvc-form
+      draft-consent="granted"
       procedure="/procedures/${PROCEDURE}.json"
       action="/api/dossiers"
       challenge-endpoint="/api/challenges"
@@ -142,7 +145,7 @@ describe('faults: nothing is lost, nothing is stored twice', { skip }, () => {
       dataDir,
       siteDir,
       proceduresDir: PROCEDURES,
-      clerkToken: 'faults-clerk',
+      purgeEveryMinutes: 0,
       logStream: { write: () => undefined },
       ...(distHasVerify ? {} : { verifySubmission: sourceVerify as never }),
     });
@@ -215,10 +218,16 @@ describe('faults: nothing is lost, nothing is stored twice', { skip }, () => {
 
   // ---- helpers (page-side code as strings: this file is type-checked without the DOM) ----
 
+  // payload_json is ciphertext at rest: the rows carry the decrypted payload under that name.
   const dossierRows = (): { code: string; payload_json: string }[] =>
-    app.dvc.db
-      .prepare('SELECT code, payload_json FROM dossiers WHERE procedure_code = ?')
-      .all('9.000002') as { code: string; payload_json: string }[];
+    (
+      app.dvc.db
+        .prepare('SELECT code FROM dossiers WHERE procedure_code = ? ORDER BY received_at, code')
+        .all('9.000002') as { code: string }[]
+    ).map(({ code }) => ({
+      code,
+      payload_json: JSON.stringify(app.dvc.readDossier(code)?.payload),
+    }));
 
   async function open(context: BrowserContext, path = 'index.html'): Promise<Page> {
     const page = await context.newPage();

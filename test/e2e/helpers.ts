@@ -7,13 +7,30 @@ import { fileURLToPath } from 'node:url';
 import { createServer, type Receiver, type ServerOptions } from '../../demo/server/app.js';
 
 export const FIXTURE_PROCEDURES = fileURLToPath(new URL('./fixtures/procedures/', import.meta.url));
-export const CLERK_TOKEN = 'test-clerk-token';
+/** The clerk account every test server starts with (a person, with a password). */
+export const CLERK = {
+  username: 'tran.thi.an',
+  password: 'mot-mat-khau-du-dai',
+  displayName: 'Trần Thị An',
+  role: 'clerk',
+} as const;
+/** The administrator account every test server starts with. */
+export const ADMIN = {
+  username: 'le.van.binh',
+  password: 'mat-khau-quan-tri-vien',
+  displayName: 'Lê Văn Bình',
+  role: 'admin',
+} as const;
 
 export interface Running {
   app: Receiver;
   base: string;
   dataDir: string;
   logs: string[];
+  /** An API key of CLERK (automation path; `authorization: Bearer <key>`). */
+  clerkKey: string;
+  /** An API key of ADMIN. */
+  adminKey: string;
   close(): Promise<void>;
 }
 
@@ -57,7 +74,7 @@ export async function start(options: ServerOptions = {}): Promise<Running> {
     app = await createServer({
       dataDir,
       proceduresDir: FIXTURE_PROCEDURES,
-      clerkToken: CLERK_TOKEN,
+      purgeEveryMinutes: 0,
       logStream: { write: (line: string) => void logs.push(line) },
       rateLimits: RELAXED_RATE_LIMITS,
       ...options,
@@ -66,6 +83,15 @@ export async function start(options: ServerOptions = {}): Promise<Running> {
     await removeDataDir(dataDir);
     throw e;
   }
+  // A server started again on the same data folder keeps its accounts.
+  for (const account of [CLERK, ADMIN]) {
+    const exists = app.dvc.db
+      .prepare('SELECT 1 FROM clerk_accounts WHERE username = ?')
+      .get(account.username);
+    if (!exists) await app.dvc.accounts.add(account);
+  }
+  const clerkKey = app.dvc.accounts.createApiKey(CLERK.username, 'e2e').key;
+  const adminKey = app.dvc.accounts.createApiKey(ADMIN.username, 'e2e').key;
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -74,11 +100,24 @@ export async function start(options: ServerOptions = {}): Promise<Running> {
     base: `http://127.0.0.1:${port}`,
     dataDir,
     logs,
+    clerkKey,
+    adminKey,
     async close() {
       await app.close();
       await removeDataDir(dataDir);
     },
   };
+}
+
+/** Every stored dossier's code and decrypted payload (the columns themselves hold ciphertext). */
+export function storedPayloads(s: Running): { code: string; payload: Record<string, unknown> }[] {
+  return s.app.dvc.db
+    .prepare('SELECT code FROM dossiers ORDER BY received_at, code')
+    .all()
+    .map((r) => {
+      const { code } = r as { code: string };
+      return { code, payload: s.app.dvc.readDossier(code)?.payload ?? {} };
+    });
 }
 
 /** A compact JWS-shaped string around `payload`, for the fake verifier (not really signed). */

@@ -8,7 +8,7 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import type { Procedure } from '../../src/procedure/types.js';
@@ -225,10 +225,13 @@ describe('the birth-registration journey on the demo site', () => {
     assert.ok(row, `dossier ${code} stored`);
     assert.equal(row.status, 'received');
     assert.equal(row.procedure_code, '1.001193');
-    const verified = await verifySubmission(row.jws, { procedure, procedureText });
+    // At rest the JWS and payload are ciphertext; decrypted, the JWS verifies.
+    assert.ok(!row.jws.includes(PHONE) && !row.payload_json.includes(PHONE));
+    const clear = s.app.dvc.readDossier(code)!;
+    const verified = await verifySubmission(clear.jws, { procedure, procedureText });
     assert.ok(verified.ok, JSON.stringify(!verified.ok && verified.errors));
     const payload = verified.submission as SubmissionPayload;
-    assert.deepEqual(JSON.parse(row.payload_json), payload);
+    assert.deepEqual(clear.payload, payload);
     assert.equal((payload.answers.requester as Record<string, unknown>).phone, PHONE);
 
     // Its documents are the files chosen, by the hashes computed here from the same bytes.
@@ -245,17 +248,32 @@ describe('the birth-registration journey on the demo site', () => {
         ],
       ],
     );
-    // …and the files the server stored (tus) hash the same, read back from disk.
+    // …and the files the server stored (tus) hash the same once decrypted; on disk they are
+    // ciphertext only the owner can read.
     const uploads = db
       .prepare(
-        'SELECT slot, filename, sha256, path FROM uploads WHERE dossier_code = ? ORDER BY filename',
+        'SELECT id, slot, filename, sha256, path FROM uploads WHERE dossier_code = ? ORDER BY filename',
       )
-      .all(code) as { slot: string; filename: string; sha256: string; path: string }[];
+      .all(code) as { id: string; slot: string; filename: string; sha256: string; path: string }[];
     assert.deepEqual(
-      uploads.map((u) => [u.slot, u.filename, u.sha256, sha256(readFileSync(u.path))]),
+      uploads.map((u) => [
+        u.slot,
+        u.filename,
+        u.sha256,
+        sha256(s.app.dvc.readUpload(u.id)!),
+        sha256(readFileSync(u.path)) === u.sha256,
+        statSync(u.path).mode & 0o777,
+      ]),
       [
-        ['birthCertificate', 'giay-chung-sinh-trang-2.jpg', sha256(jpeg), sha256(jpeg)],
-        ['birthCertificate', 'giay-chung-sinh.pdf', sha256(pdf), sha256(pdf)],
+        [
+          'birthCertificate',
+          'giay-chung-sinh-trang-2.jpg',
+          sha256(jpeg),
+          sha256(jpeg),
+          false,
+          0o600,
+        ],
+        ['birthCertificate', 'giay-chung-sinh.pdf', sha256(pdf), sha256(pdf), false, 0o600],
       ],
     );
 

@@ -21,7 +21,6 @@ import { createWebCryptoSigner, generateSigningKey, signPayload } from '../../sr
 import { verifySubmission } from '../../src/verify/index.js';
 import { STRICT_CSP, STRICT_CSP_PAGE } from '../../demo/server/app.js';
 import {
-  CLERK_TOKEN,
   challenge,
   postDossier as postWithoutSession,
   start,
@@ -322,7 +321,7 @@ describe('the receiver never trusts the browser', () => {
     assert.doesNotMatch(wrongSecret.body, new RegExp(dossierCode));
   });
 
-  test('the clerk API refuses without the token, however the path is spelled', async () => {
+  test('the clerk API refuses without a session or API key, however the path is spelled', async () => {
     const paths = [
       '/api/clerk/dossiers',
       '/api/clerk/dossiers/KS-261126-ZZZZ',
@@ -336,7 +335,9 @@ describe('the receiver never trusts the browser', () => {
       for (const headers of [
         {},
         { authorization: 'Bearer wrong-token' },
-        { authorization: `Basic ${CLERK_TOKEN}` },
+        { authorization: `Basic ${s.clerkKey}` },
+        // A session cookie that was never issued.
+        { cookie: `dvc_clerk_session=${'A'.repeat(43)}` },
       ] as Record<string, string>[]) {
         const r = await fetch(`${s.base}${path}`, { headers });
         const body = (await r.json()) as { type: string };
@@ -353,7 +354,7 @@ describe('the receiver never trusts the browser', () => {
     });
     assert.equal(changed.status, 401);
     const ok = await fetch(`${s.base}/api/clerk/dossiers`, {
-      headers: { authorization: `Bearer ${CLERK_TOKEN}` },
+      headers: { authorization: `Bearer ${s.clerkKey}` },
     });
     assert.equal(ok.status, 200);
   });

@@ -159,6 +159,12 @@ const schema31 = {
           title: 'Declaration (cam đoan)',
           description: 'The commitment the applicant accepts before submitting.',
         },
+        privacy: {
+          $ref: '#/$defs/Privacy',
+          title: 'Personal data (dữ liệu cá nhân)',
+          description:
+            "Which answers identify the applicant (the status look-up's second factor) and how long the receiver keeps a dossier (Decree 13/2023/NĐ-CP). See docs/privacy.md.",
+        },
       },
     },
     LocalizedText: {
@@ -799,6 +805,33 @@ const schema31 = {
         },
       },
     },
+    Privacy: {
+      type: 'object',
+      title: 'Privacy',
+      additionalProperties: false,
+      properties: {
+        identifyingFields: {
+          type: 'array',
+          minItems: 1,
+          maxItems: 5,
+          uniqueItems: true,
+          items: { $ref: '#/$defs/FieldPath' },
+          title: 'Identifying answers',
+          description:
+            'Answers that identify the applicant themself (their own phone number or personal ID, never a relative\'s or landlord\'s), e.g. ["applicant.personalId", "applicant.phone"]. The status look-up needs the dossier code plus one of these; without this list no dossier of the procedure can be looked up.',
+          examples: [['applicant.personalId', 'applicant.phone']],
+        },
+        retentionDays: {
+          type: 'integer',
+          minimum: 1,
+          maximum: 36500,
+          title: 'Retention',
+          description:
+            "Days the receiver keeps a dossier after receiving it; then the purge job deletes it. Unset: the receiver's RETENTION_DAYS.",
+          examples: [1825],
+        },
+      },
+    },
   },
 };
 const schema32 = {
@@ -925,6 +958,12 @@ const schema32 = {
       $ref: '#/$defs/Declaration',
       title: 'Declaration (cam đoan)',
       description: 'The commitment the applicant accepts before submitting.',
+    },
+    privacy: {
+      $ref: '#/$defs/Privacy',
+      title: 'Personal data (dữ liệu cá nhân)',
+      description:
+        "Which answers identify the applicant (the status look-up's second factor) and how long the receiver keeps a dossier (Decree 13/2023/NĐ-CP). See docs/privacy.md.",
     },
   },
 };
@@ -8363,6 +8402,251 @@ function validate58(
   return errors === 0;
 }
 validate58.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+const schema83 = {
+  type: 'object',
+  title: 'Privacy',
+  additionalProperties: false,
+  properties: {
+    identifyingFields: {
+      type: 'array',
+      minItems: 1,
+      maxItems: 5,
+      uniqueItems: true,
+      items: { $ref: '#/$defs/FieldPath' },
+      title: 'Identifying answers',
+      description:
+        'Answers that identify the applicant themself (their own phone number or personal ID, never a relative\'s or landlord\'s), e.g. ["applicant.personalId", "applicant.phone"]. The status look-up needs the dossier code plus one of these; without this list no dossier of the procedure can be looked up.',
+      examples: [['applicant.personalId', 'applicant.phone']],
+    },
+    retentionDays: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 36500,
+      title: 'Retention',
+      description:
+        "Days the receiver keeps a dossier after receiving it; then the purge job deletes it. Unset: the receiver's RETENTION_DAYS.",
+      examples: [1825],
+    },
+  },
+};
+function validate60(
+  data,
+  { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate60.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+  }
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    for (const key0 in data) {
+      if (!(key0 === 'identifyingFields' || key0 === 'retentionDays')) {
+        const err0 = {
+          instancePath,
+          schemaPath: '#/additionalProperties',
+          keyword: 'additionalProperties',
+          params: { additionalProperty: key0 },
+          message: 'must NOT have additional properties',
+        };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.identifyingFields !== undefined) {
+      let data0 = data.identifyingFields;
+      if (Array.isArray(data0)) {
+        if (data0.length > 5) {
+          const err1 = {
+            instancePath: instancePath + '/identifyingFields',
+            schemaPath: '#/properties/identifyingFields/maxItems',
+            keyword: 'maxItems',
+            params: { limit: 5 },
+            message: 'must NOT have more than 5 items',
+          };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+        if (data0.length < 1) {
+          const err2 = {
+            instancePath: instancePath + '/identifyingFields',
+            schemaPath: '#/properties/identifyingFields/minItems',
+            keyword: 'minItems',
+            params: { limit: 1 },
+            message: 'must NOT have fewer than 1 items',
+          };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+        const len0 = data0.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data1 = data0[i0];
+          if (typeof data1 === 'string') {
+            if (!pattern18.test(data1)) {
+              const err3 = {
+                instancePath: instancePath + '/identifyingFields/' + i0,
+                schemaPath: '#/$defs/FieldPath/pattern',
+                keyword: 'pattern',
+                params: {
+                  pattern: '^[A-Za-z_][A-Za-z0-9_]*(\\[\\])?(\\.[A-Za-z_][A-Za-z0-9_]*(\\[\\])?)*$',
+                },
+                message:
+                  'must match pattern "' +
+                  '^[A-Za-z_][A-Za-z0-9_]*(\\[\\])?(\\.[A-Za-z_][A-Za-z0-9_]*(\\[\\])?)*$' +
+                  '"',
+              };
+              if (vErrors === null) {
+                vErrors = [err3];
+              } else {
+                vErrors.push(err3);
+              }
+              errors++;
+            }
+          } else {
+            const err4 = {
+              instancePath: instancePath + '/identifyingFields/' + i0,
+              schemaPath: '#/$defs/FieldPath/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+            };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
+        let i1 = data0.length;
+        let j0;
+        if (i1 > 1) {
+          outer0: for (; i1--;) {
+            for (j0 = i1; j0--;) {
+              if (func0(data0[i1], data0[j0])) {
+                const err5 = {
+                  instancePath: instancePath + '/identifyingFields',
+                  schemaPath: '#/properties/identifyingFields/uniqueItems',
+                  keyword: 'uniqueItems',
+                  params: { i: i1, j: j0 },
+                  message:
+                    'must NOT have duplicate items (items ## ' +
+                    j0 +
+                    ' and ' +
+                    i1 +
+                    ' are identical)',
+                };
+                if (vErrors === null) {
+                  vErrors = [err5];
+                } else {
+                  vErrors.push(err5);
+                }
+                errors++;
+                break outer0;
+              }
+            }
+          }
+        }
+      } else {
+        const err6 = {
+          instancePath: instancePath + '/identifyingFields',
+          schemaPath: '#/properties/identifyingFields/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+        };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.retentionDays !== undefined) {
+      let data2 = data.retentionDays;
+      if (!(typeof data2 == 'number' && !(data2 % 1) && !isNaN(data2) && isFinite(data2))) {
+        const err7 = {
+          instancePath: instancePath + '/retentionDays',
+          schemaPath: '#/properties/retentionDays/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
+        };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+      if (typeof data2 == 'number' && isFinite(data2)) {
+        if (data2 > 36500 || isNaN(data2)) {
+          const err8 = {
+            instancePath: instancePath + '/retentionDays',
+            schemaPath: '#/properties/retentionDays/maximum',
+            keyword: 'maximum',
+            params: { comparison: '<=', limit: 36500 },
+            message: 'must be <= 36500',
+          };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+        if (data2 < 1 || isNaN(data2)) {
+          const err9 = {
+            instancePath: instancePath + '/retentionDays',
+            schemaPath: '#/properties/retentionDays/minimum',
+            keyword: 'minimum',
+            params: { comparison: '>=', limit: 1 },
+            message: 'must be >= 1',
+          };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err10 = {
+      instancePath,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    };
+    if (vErrors === null) {
+      vErrors = [err10];
+    } else {
+      vErrors.push(err10);
+    }
+    errors++;
+  }
+  validate60.errors = vErrors;
+  return errors === 0;
+}
+validate60.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 function validate21(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -9340,6 +9624,20 @@ function validate21(
         errors = vErrors.length;
       }
     }
+    if (data.privacy !== undefined) {
+      if (
+        !validate60(data.privacy, {
+          instancePath: instancePath + '/privacy',
+          parentData: data,
+          parentDataProperty: 'privacy',
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
+        errors = vErrors.length;
+      }
+    }
   } else {
     const err51 = {
       instancePath,
@@ -9415,6 +9713,7 @@ export const allowedProperties = {
     'fees',
     'rules',
     'declaration',
+    'privacy',
   ],
   '#/$defs/LocalizedText': ['vi', 'en'],
   '#/$defs/LegalReference': ['title', 'url'],
@@ -9499,4 +9798,5 @@ export const allowedProperties = {
   '#/$defs/FeeItem': ['id', 'label', 'amount', 'quantityField', 'when', 'legalBasis'],
   '#/$defs/FeeReduction': ['id', 'label', 'percent', 'items', 'when', 'legalBasis'],
   '#/$defs/Declaration': ['text'],
+  '#/$defs/Privacy': ['identifyingFields', 'retentionDays'],
 };

@@ -2,6 +2,7 @@ import { expect, fixture, html, waitUntil as wait } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { DraftController, DRAFT_PHASE } from '../../../components/drafts/controller.js';
 import { DraftStore } from '../../../components/drafts/draft-store.js';
+import { DraftCipher } from '../../../components/drafts/crypto.js';
 import type { Procedure } from '../../../src/procedure/types.js';
 import type { OutboxSend, OutboxSign } from '../../../components/drafts/outbox.js';
 import type { FormPayload } from '../../../components/form/events.js';
@@ -21,6 +22,8 @@ let online = true;
 let loadedAt = Infinity;
 let enabled = true;
 let capMb = 50;
+/** Most tests are about saving, so the host page "has asked" already; the consent tests ask. */
+let consent: 'ask' | 'granted' = 'granted';
 
 interface Entry {
   slot: string;
@@ -95,6 +98,7 @@ class DraftTestHost extends LitElement {
     dbName,
     loadedAt: () => loadedAt,
     enabled: () => enabled,
+    consent: () => consent,
     fileCapMb: () => capMb,
     send,
     sign,
@@ -124,7 +128,9 @@ async function mount(p = procedure()): Promise<DraftTestHost> {
 }
 
 async function stored() {
-  const store = await DraftStore.open({ name: dbName });
+  // Drafts are encrypted: read them with the device's draft key, as the controller does.
+  const cipher = await DraftCipher.open(undefined, `${dbName}-keys`);
+  const store = await DraftStore.open({ name: dbName, cipher });
   const r = await store.get({ code: '1.000009', version: '1.0.0' });
   store.close();
   return r;
@@ -138,6 +144,7 @@ describe('DraftController', () => {
     dbName = `dvc-controller-test-${Date.now()}-${n++}`;
     loadedAt = Infinity;
     enabled = true;
+    consent = 'granted';
   });
 
   it('autosaves changes after the debounce and on pagehide', async () => {
@@ -212,7 +219,8 @@ describe('DraftController', () => {
     await el.drafts.flush();
     // The draft now belongs to version 2; version 1's is gone.
     expect(await stored()).to.equal(undefined);
-    const store = await DraftStore.open({ name: dbName });
+    const cipher = await DraftCipher.open(undefined, `${dbName}-keys`);
+    const store = await DraftStore.open({ name: dbName, cipher });
     expect((await store.get({ code: '1.000009', version: '2.0.0' }))?.answers).to.deep.equal({
       hoTen: 'Lê Văn Cường',
     });
@@ -506,5 +514,149 @@ describe('DraftController', () => {
     );
     expect(new Uint8Array(await upload2.value[0].file!.arrayBuffer())[999]).to.equal(7);
     capMb = 50;
+  });
+
+  /** The raw records of the drafts database, as a copy of the browser profile would show them. */
+  async function rawDrafts(): Promise<unknown[]> {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const r = indexedDB.open(dbName);
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    try {
+      return await new Promise((resolve, reject) => {
+        const r = db.transaction('drafts').objectStore('drafts').getAll();
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      });
+    } finally {
+      db.close();
+    }
+  }
+
+  async function databases(): Promise<string[]> {
+    return (await indexedDB.databases()).map((d) => d.name!).filter((n) => n.startsWith(dbName));
+  }
+
+  it('asks before keeping anything; the answers typed before “yes” are kept too', async () => {
+    consent = 'ask';
+    const el = await mount();
+    expect(el.drafts.phase).to.equal(DRAFT_PHASE.ask);
+    expect(text(el, '.draft-consent h2')).to.deep.equal(['Lưu tạm hồ sơ trên thiết bị này?']);
+    expect(text(el, '.draft-consent p')).to.deep.equal([
+      'Nếu bạn đồng ý, những gì bạn khai (kể cả số định danh cá nhân, số điện thoại) và tệp đã chọn được mã hoá và lưu trên trình duyệt này trong 7 ngày, để bạn khai tiếp nếu lỡ đóng trang. Dữ liệu không gửi đi đâu cho đến khi bạn bấm “Gửi hồ sơ”.',
+      'Nếu đây là máy dùng chung (bưu điện, bộ phận một cửa, quán internet, máy của người khác), hãy chọn “Không lưu”.',
+    ]);
+    el.set('hoTen', 'Phạm Văn Dũng');
+    await el.updateComplete;
+    window.dispatchEvent(new Event('pagehide'));
+    await el.drafts.flush();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(await stored()).to.equal(undefined);
+
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[data-consent="yes"]')!.click();
+    await waitUntil(async () => (await stored())?.answers.hoTen === 'Phạm Văn Dũng');
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.draft-consent')).to.equal(null);
+    const r = await stored();
+    expect(r!.expiresAt - r!.savedAt).to.equal(7 * 86_400_000);
+    expect(text(el, '.draft-kept button')).to.deep.equal(['Xoá dữ liệu trên máy này']);
+    await expect(el).shadowDom.to.be.accessible();
+  });
+
+  it('“Không lưu” keeps nothing, not even a submission that failed offline', async () => {
+    consent = 'ask';
+    const el = await mount();
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[data-consent="no"]')!.click();
+    await el.updateComplete;
+    expect(el.drafts.phase).to.equal(DRAFT_PHASE.declined);
+    expect(text(el, '.draft-notice[data-kind="consent"] p')).to.deep.equal([
+      'Hồ sơ sẽ không được lưu trên thiết bị này. Bạn vui lòng không đóng trang cho đến khi gửi xong hồ sơ.',
+    ]);
+    el.set('hoTen', 'Khách ở bưu điện');
+    await el.updateComplete;
+    window.dispatchEvent(new Event('pagehide'));
+    await el.drafts.flush();
+    expect(await stored()).to.equal(undefined);
+    const queued = await el.drafts.queueIfOffline(
+      { procedure: { code: '1.000009', version: '1.0.0' } } as unknown as FormPayload,
+      new SubmissionTransportError('down', { kind: FAILURE_KIND.network, attempts: 1 }),
+      { action: '/api/dossiers', procedureSha256: 'a'.repeat(64) },
+    );
+    expect(queued).to.equal(false);
+  });
+
+  it('stores answers encrypted under a non-extractable key', async () => {
+    const el = await mount();
+    el.set('hoTen', 'Nguyễn Thị Hoa');
+    el.set('soDienThoai', '0912345678');
+    await el.updateComplete;
+    await el.drafts.flush();
+    const [raw] = (await rawDrafts()) as Record<string, unknown>[];
+    expect(raw.answers).to.deep.equal({});
+    expect(raw.sealedAnswers).to.have.property('v', 1);
+    const bytes = new Uint8Array((raw.sealedAnswers as { data: ArrayBuffer }).data);
+    const asText = new TextDecoder().decode(bytes);
+    expect(asText).to.not.include('0912345678');
+    expect(asText).to.not.include('Hoa');
+    // The key is a CryptoKey the browser will not export.
+    const keyDb = await new Promise<IDBDatabase>((resolve) => {
+      const r = indexedDB.open(`${dbName}-keys`);
+      r.onsuccess = () => resolve(r.result);
+    });
+    const key = await new Promise<CryptoKey>((resolve) => {
+      const r = keyDb.transaction('keys').objectStore('keys').get('drafts');
+      r.onsuccess = () => resolve(r.result as CryptoKey);
+    });
+    keyDb.close();
+    expect(key.extractable).to.equal(false);
+    expect(key.algorithm).to.deep.include({ name: 'AES-GCM', length: 256 });
+    let exported = true;
+    await crypto.subtle.exportKey('raw', key).catch(() => (exported = false));
+    expect(exported).to.equal(false);
+    expect((await stored())?.answers).to.deep.equal({
+      hoTen: 'Nguyễn Thị Hoa',
+      soDienThoai: '0912345678',
+    });
+  });
+
+  it('“Xoá dữ liệu trên máy này” deletes the drafts and the key; nothing more is kept', async () => {
+    const first = await mount();
+    first.set('hoTen', 'Người trước');
+    await first.updateComplete;
+    await first.drafts.flush();
+    first.remove();
+
+    const el = await mount();
+    expect(el.drafts.phase).to.equal(DRAFT_PHASE.offer);
+    // On the offer page too: the next person at a shared computer can delete it unread.
+    expect(text(el, '.draft-kept button')).to.deep.equal(['Xoá dữ liệu trên máy này']);
+    el.shadowRoot!.querySelector<HTMLButtonElement>('.draft-kept button')!.click();
+    await waitUntil(() => el.shadowRoot!.querySelector('.draft-notice[data-kind="consent"]'));
+    expect(text(el, '.draft-notice[data-kind="consent"] p')).to.deep.equal([
+      'Đã xoá mọi hồ sơ đang khai, tệp và hồ sơ chờ gửi của trang này trên thiết bị. Những gì đang hiện trên trang sẽ không được lưu.',
+    ]);
+    expect(el.drafts.phase).to.equal(DRAFT_PHASE.declined);
+    expect(await databases()).to.deep.equal([]);
+    el.set('hoTen', 'Người sau');
+    await el.updateComplete;
+    window.dispatchEvent(new Event('pagehide'));
+    await el.drafts.flush();
+    expect(await databases()).to.deep.equal([]);
+  });
+
+  it('asks again after “Khai lại từ đầu”: the next person may not want to be kept', async () => {
+    const first = await mount();
+    first.set('hoTen', 'Người trước');
+    await first.updateComplete;
+    await first.drafts.flush();
+    first.remove();
+    consent = 'ask';
+    const el = await mount();
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[data-draft="restart"]')!.click();
+    await waitUntil(() => el.drafts.phase === DRAFT_PHASE.ask);
+    await el.updateComplete;
+    expect(text(el, '.draft-consent h2')).to.deep.equal(['Lưu tạm hồ sơ trên thiết bị này?']);
+    await waitUntil(async () => (await stored()) === undefined);
   });
 });

@@ -2,6 +2,7 @@ import { expect, fixture, html, waitUntil as wait } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { DraftController } from '../../../components/drafts/controller.js';
 import { DraftStore } from '../../../components/drafts/draft-store.js';
+import { DraftCipher } from '../../../components/drafts/crypto.js';
 import type { Procedure } from '../../../src/procedure/types.js';
 
 /** IndexedDB can be slow on a loaded machine: wait up to 10 s. */
@@ -126,6 +127,8 @@ class UploadDraftHost extends LitElement {
     dbName,
     // Every draft in these tests counts as from an earlier visit.
     loadedAt: () => Infinity,
+    // The host page "has asked": these tests are about files (consent: controller.test.ts).
+    consent: () => 'granted',
     fileCapMb: () => capMb,
     send: async () => ({ status: 201, body: {}, replayed: false }),
     sign: async () => ({ jws: 'x' }),
@@ -152,7 +155,8 @@ async function mount(): Promise<{ host: UploadDraftHost; upload: DvcUpload }> {
 }
 
 async function stored() {
-  const store = await DraftStore.open({ name: dbName });
+  const cipher = await DraftCipher.open(undefined, `${dbName}-keys`);
+  const store = await DraftStore.open({ name: dbName, cipher });
   const key = { code: '1.000010', version: '1.0.0' };
   const record = await store.get(key);
   const files = record ? await store.files(key, record.documents['giay-to'] ?? []) : [];

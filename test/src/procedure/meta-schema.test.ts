@@ -111,6 +111,7 @@ test('every interface of types.ts matches its meta-schema definition', () => {
     'FieldUi',
     'LegalReference',
     'LocalizedText',
+    'Privacy',
     'Procedure',
     'Rule',
     'RuleTargets',

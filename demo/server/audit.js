@@ -1,0 +1,67 @@
+// The audit log: every log-in (success and failure), every read of a dossier's personal data,
+// every status change and every deletion, with who, when, from where and which dossier.
+// Never the personal data itself: the record says that a dossier was read, not what it holds.
+
+/**
+ * @typedef {object} AuditEntry
+ * @property {string} actor a clerk's user name, "applicant", "system" or the name tried at log-in
+ * @property {string} action e.g. login, logout, dossier.read, dossier.status, dossier.delete
+ * @property {string} outcome success, failure, locked, throttled, refused…
+ * @property {string} [dossier]
+ * @property {string} [ip]
+ * @property {Record<string, unknown>} [detail] small, non-personal facts (statuses, counts)
+ */
+
+/**
+ * @param {import('better-sqlite3').Database} db
+ * @param {Date} at
+ * @param {AuditEntry} entry
+ */
+export function audit(db, at, entry) {
+  db.prepare(
+    `INSERT INTO audit_log (at, actor, action, outcome, dossier_code, ip, detail)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    at.toISOString(),
+    entry.actor.slice(0, 200),
+    entry.action,
+    entry.outcome,
+    entry.dossier ?? null,
+    entry.ip ?? null,
+    entry.detail ? JSON.stringify(entry.detail) : null,
+  );
+}
+
+/**
+ * The newest records first, filtered by dossier, actor or action; at most `limit`.
+ * @param {import('better-sqlite3').Database} db
+ * @param {{ dossier?: string, actor?: string, action?: string, before?: number, limit?: number }} [filter]
+ */
+export function listAudit(db, filter = {}) {
+  const where = [];
+  /** @type {unknown[]} */
+  const params = [];
+  /** @type {[string, unknown][]} */
+  const conditions = [
+    ['dossier_code = ?', filter.dossier],
+    ['actor = ?', filter.actor],
+    ['action = ?', filter.action],
+    ['id < ?', filter.before],
+  ];
+  for (const [sql, value] of conditions) {
+    if (value === undefined || value === '' || value === 0) continue;
+    where.push(sql);
+    params.push(value);
+  }
+  const limit = Math.min(Math.max(1, filter.limit ?? 100), 500);
+  return db
+    .prepare(
+      `SELECT id, at, actor, action, outcome, dossier_code AS dossier, ip, detail FROM audit_log
+       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ${limit}`,
+    )
+    .all(...params)
+    .map((/** @type {any} */ r) => ({
+      ...r,
+      detail: r.detail ? JSON.parse(r.detail) : undefined,
+    }));
+}

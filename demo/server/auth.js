@@ -1,0 +1,457 @@
+// Clerk accounts: passwords hashed with scrypt (node:crypto, no native dependency), log-in
+// sessions in an HttpOnly SameSite=Strict cookie with a CSRF token for every state change,
+// throttling and temporary lock-out after failed log-ins, idle expiry, roles and API keys.
+// docs/receiver.md, "Clerk accounts", explains the choices; docs/privacy.md the audit.
+import { createHash, randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
+import { promisify } from 'node:util';
+import { audit } from './audit.js';
+import { sendProblem } from './problems.js';
+
+const scrypt = /** @type {(p: string, s: Buffer, n: number, o: object) => Promise<Buffer>} */ (
+  promisify(scryptCb)
+);
+
+export const ROLES = /** @type {const} */ (['clerk', 'admin']);
+export const SESSION_COOKIE = 'dvc_clerk_session';
+/** The header a cookie-authenticated state change must carry (the synchronizer token). */
+export const CSRF_HEADER = 'x-csrf-token';
+
+/** scrypt cost: N = 2^15, r = 8 (32 MiB, ~50–100 ms on one core): OWASP's scrypt minimum. */
+const SCRYPT = { N: 2 ** 15, r: 8, p: 1, keylen: 32 };
+const USERNAME = /^[a-z0-9][a-z0-9._-]{1,62}$/;
+const PASSWORD_MIN = 12;
+const PASSWORD_MAX = 1024;
+
+/**
+ * @typedef {object} AuthPolicy
+ * @property {number} maxFailedLogins consecutive failures before an account is locked
+ * @property {number} lockMinutes how long the lock lasts
+ * @property {number} ipFailures failed log-ins from one address within ipWindowSeconds before 429
+ * @property {number} ipWindowSeconds
+ * @property {number} idleMinutes a session unused this long ends
+ * @property {number} absoluteHours a session ends this long after log-in, however busy
+ */
+/** @type {AuthPolicy} */
+export const DEFAULT_AUTH_POLICY = {
+  maxFailedLogins: 5,
+  lockMinutes: 15,
+  ipFailures: 20,
+  ipWindowSeconds: 900,
+  idleMinutes: 30,
+  absoluteHours: 12,
+};
+
+/** @param {string} s */
+const sha256 = (s) => createHash('sha256').update(s).digest('hex');
+
+/**
+ * `scrypt$<logN>$<r>$<p>$<salt b64url>$<hash b64url>`.
+ * @param {string} password
+ */
+export async function hashPassword(password) {
+  const salt = randomBytes(16);
+  const { N, r, p, keylen } = SCRYPT;
+  const key = await scrypt(password, salt, keylen, { N, r, p, maxmem: 128 * N * r * 2 });
+  return `scrypt$${Math.log2(N)}$${r}$${p}$${salt.toString('base64url')}$${key.toString('base64url')}`;
+}
+
+/**
+ * Constant-time check of `password` against a stored hash; false for a malformed hash.
+ * @param {string} password
+ * @param {string} stored
+ */
+export async function verifyPassword(password, stored) {
+  const m = /^scrypt\$(\d{1,2})\$(\d{1,2})\$(\d{1,2})\$([\w-]+)\$([\w-]+)$/.exec(stored);
+  if (!m) return false;
+  const N = 2 ** Number(m[1]);
+  const r = Number(m[2]);
+  const p = Number(m[3]);
+  const expected = Buffer.from(m[5], 'base64url');
+  const key = await scrypt(password, Buffer.from(m[4], 'base64url'), expected.length, {
+    N,
+    r,
+    p,
+    maxmem: 128 * N * r * 2,
+  });
+  return timingSafeEqual(key, expected);
+}
+
+/** Checked for unknown user names too, so a failure takes the same time whether the name exists. */
+const DUMMY_HASH = await hashPassword(randomBytes(16).toString('hex'));
+
+/**
+ * A reason the password is refused, in Vietnamese, or '' when it is acceptable.
+ * @param {string} password
+ */
+export function passwordProblem(password) {
+  if (password.length < PASSWORD_MIN) return `Mật khẩu phải có ít nhất ${PASSWORD_MIN} ký tự.`;
+  if (password.length > PASSWORD_MAX) return `Mật khẩu dài quá ${PASSWORD_MAX} ký tự.`;
+  return '';
+}
+
+/**
+ * Account administration over the database (used by clerk-admin.js and the tests).
+ * @param {import('better-sqlite3').Database} db
+ * @param {() => Date} [now]
+ */
+export function accounts(db, now = () => new Date()) {
+  return {
+    /**
+     * @param {{ username: string, password: string, role?: string, displayName?: string }} a
+     */
+    async add({ username, password, role = 'clerk', displayName }) {
+      const name = username.trim().toLowerCase();
+      if (!USERNAME.test(name)) {
+        throw new Error(
+          'Tên đăng nhập gồm 2–63 chữ thường không dấu, số, ".", "_" hoặc "-", bắt đầu bằng chữ hoặc số.',
+        );
+      }
+      if (!ROLES.includes(/** @type {any} */ (role))) {
+        throw new Error(`Vai trò phải là một trong: ${ROLES.join(', ')}.`);
+      }
+      const problem = passwordProblem(password);
+      if (problem) throw new Error(problem);
+      if (db.prepare('SELECT 1 FROM clerk_accounts WHERE username = ?').get(name)) {
+        throw new Error(`Tài khoản "${name}" đã có.`);
+      }
+      const hash = await hashPassword(password);
+      const info = db
+        .prepare(
+          `INSERT INTO clerk_accounts (username, display_name, role, password_hash, created_at)
+           VALUES (?, ?, ?, ?, ?)`,
+        )
+        .run(name, displayName?.trim() || name, role, hash, now().toISOString());
+      return { id: Number(info.lastInsertRowid), username: name, role };
+    },
+    /** @param {string} username @param {string} password */
+    async setPassword(username, password) {
+      const problem = passwordProblem(password);
+      if (problem) throw new Error(problem);
+      const hash = await hashPassword(password);
+      const changed = db
+        .prepare(
+          `UPDATE clerk_accounts SET password_hash = ?, failed_logins = 0, locked_until = NULL
+           WHERE username = ?`,
+        )
+        .run(hash, username.trim().toLowerCase()).changes;
+      if (!changed) throw new Error(`Không có tài khoản "${username}".`);
+      // A new password ends every session opened with the old one.
+      db.prepare(
+        'DELETE FROM clerk_sessions WHERE account_id = (SELECT id FROM clerk_accounts WHERE username = ?)',
+      ).run(username.trim().toLowerCase());
+    },
+    /** @param {string} username */
+    disable(username) {
+      const name = username.trim().toLowerCase();
+      const changed = db
+        .prepare('UPDATE clerk_accounts SET disabled_at = ? WHERE username = ?')
+        .run(now().toISOString(), name).changes;
+      if (!changed) throw new Error(`Không có tài khoản "${username}".`);
+      db.prepare(
+        'DELETE FROM clerk_sessions WHERE account_id = (SELECT id FROM clerk_accounts WHERE username = ?)',
+      ).run(name);
+      db.prepare(
+        'UPDATE api_keys SET revoked_at = ? WHERE account_id = (SELECT id FROM clerk_accounts WHERE username = ?) AND revoked_at IS NULL',
+      ).run(now().toISOString(), name);
+    },
+    /** @param {string} username */
+    unlock(username) {
+      db.prepare(
+        'UPDATE clerk_accounts SET failed_logins = 0, locked_until = NULL WHERE username = ?',
+      ).run(username.trim().toLowerCase());
+    },
+    list() {
+      return db
+        .prepare(
+          `SELECT username, display_name AS displayName, role, created_at AS createdAt,
+                  disabled_at AS disabledAt, locked_until AS lockedUntil
+           FROM clerk_accounts ORDER BY username`,
+        )
+        .all();
+    },
+    /**
+     * A new API key acting as `username`; the key is shown once and only its hash is kept.
+     * @param {string} username @param {string} [label]
+     */
+    createApiKey(username, label) {
+      const account = /** @type {{ id: number } | undefined} */ (
+        db
+          .prepare('SELECT id FROM clerk_accounts WHERE username = ? AND disabled_at IS NULL')
+          .get(username.trim().toLowerCase())
+      );
+      if (!account) throw new Error(`Không có tài khoản đang hoạt động "${username}".`);
+      const id = randomBytes(6).toString('hex');
+      const secret = randomBytes(32).toString('base64url');
+      db.prepare(
+        'INSERT INTO api_keys (id, account_id, secret_sha256, label, created_at) VALUES (?, ?, ?, ?, ?)',
+      ).run(id, account.id, sha256(secret), label ?? null, now().toISOString());
+      return { id, key: `dvc_${id}_${secret}` };
+    },
+    /** @param {string} id */
+    revokeApiKey(id) {
+      const changed = db
+        .prepare('UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL')
+        .run(now().toISOString(), id).changes;
+      if (!changed) throw new Error(`Không có khoá API đang dùng "${id}".`);
+    },
+  };
+}
+
+/**
+ * @typedef {object} Principal
+ * @property {number} accountId
+ * @property {string} username
+ * @property {string} displayName
+ * @property {'clerk' | 'admin'} role
+ * @property {'session' | 'api-key'} via
+ * @property {string} actor what the audit log and the dossier history record
+ * @property {string} [csrfToken]
+ * @property {string} [sessionHash]
+ */
+
+/**
+ * Parses the Cookie header (no plugin: one cookie, read-only).
+ * @param {unknown} header
+ * @param {string} name
+ */
+export function readCookie(header, name) {
+  if (typeof header !== 'string') return undefined;
+  for (const part of header.split(';')) {
+    const i = part.indexOf('=');
+    if (i > 0 && part.slice(0, i).trim() === name) return part.slice(i + 1).trim();
+  }
+  return undefined;
+}
+
+/**
+ * Sessions, log-in and log-out routes and `authenticate(request)` for the clerk routes.
+ * @param {import('fastify').FastifyInstance} app
+ * @param {import('./app.js').Context} ctx
+ */
+export function registerAuth(app, ctx) {
+  const { db } = ctx;
+  /** @type {AuthPolicy} */
+  const policy = { ...DEFAULT_AUTH_POLICY, ...(ctx.config.authPolicy ?? {}) };
+  const byName = db.prepare('SELECT * FROM clerk_accounts WHERE username = ?');
+  const byId = db.prepare('SELECT * FROM clerk_accounts WHERE id = ?');
+  /** Failed log-ins per client address (memory; enough for one reference process). */
+  /** @type {Map<string, number[]>} */
+  const ipFailures = new Map();
+
+  /** @param {string} ip */
+  const recentIpFailures = (ip) => {
+    const since = ctx.now().getTime() - policy.ipWindowSeconds * 1000;
+    const list = (ipFailures.get(ip) ?? []).filter((t) => t > since);
+    if (list.length) ipFailures.set(ip, list);
+    else ipFailures.delete(ip);
+    return list;
+  };
+
+  /** @param {import('fastify').FastifyRequest} request */
+  const secureCookie = (request) => request.protocol === 'https';
+
+  /**
+   * @param {import('fastify').FastifyRequest} request
+   * @param {string} value
+   * @param {number} maxAgeSeconds
+   */
+  const cookie = (request, value, maxAgeSeconds) =>
+    `${SESSION_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAgeSeconds}` +
+    (secureCookie(request) ? '; Secure' : '');
+
+  /**
+   * The signed-in clerk of a request, or undefined. A session is refreshed on use (idle expiry).
+   * @param {import('fastify').FastifyRequest} request
+   * @returns {Principal | undefined}
+   */
+  function authenticate(request) {
+    const h = request.headers.authorization;
+    if (typeof h === 'string') {
+      const m = /^Bearer dvc_([0-9a-f]{12})_([\w-]{43})$/.exec(h);
+      if (!m) return undefined;
+      const row = /** @type {any} */ (
+        db
+          .prepare(
+            `SELECT k.secret_sha256, a.* FROM api_keys k JOIN clerk_accounts a ON a.id = k.account_id
+             WHERE k.id = ? AND k.revoked_at IS NULL AND a.disabled_at IS NULL`,
+          )
+          .get(m[1])
+      );
+      const given = Buffer.from(sha256(m[2]), 'hex');
+      const stored = Buffer.from(row?.secret_sha256 ?? '0'.repeat(64), 'hex');
+      if (!row || !timingSafeEqual(given, stored)) return undefined;
+      db.prepare('UPDATE api_keys SET last_used_at = ? WHERE id = ?').run(
+        ctx.now().toISOString(),
+        m[1],
+      );
+      return {
+        accountId: row.id,
+        username: row.username,
+        displayName: row.display_name,
+        role: row.role,
+        via: 'api-key',
+        actor: `${row.username} (khoá API ${m[1]})`,
+      };
+    }
+    const token = readCookie(request.headers.cookie, SESSION_COOKIE);
+    if (!token || !/^[\w-]{43}$/.test(token)) return undefined;
+    const hash = sha256(token);
+    const s = /** @type {any} */ (
+      db.prepare('SELECT * FROM clerk_sessions WHERE token_sha256 = ?').get(hash)
+    );
+    if (!s) return undefined;
+    const t = ctx.now().getTime();
+    const idle = t - Date.parse(s.last_seen_at) > policy.idleMinutes * 60_000;
+    const old = t - Date.parse(s.created_at) > policy.absoluteHours * 3_600_000;
+    const account = /** @type {any} */ (byId.get(s.account_id));
+    if (idle || old || !account || account.disabled_at) {
+      db.prepare('DELETE FROM clerk_sessions WHERE token_sha256 = ?').run(hash);
+      return undefined;
+    }
+    db.prepare('UPDATE clerk_sessions SET last_seen_at = ? WHERE token_sha256 = ?').run(
+      new Date(t).toISOString(),
+      hash,
+    );
+    return {
+      accountId: account.id,
+      username: account.username,
+      displayName: account.display_name,
+      role: account.role,
+      via: 'session',
+      actor: account.username,
+      csrfToken: s.csrf_token,
+      sessionHash: hash,
+    };
+  }
+
+  /**
+   * A cookie-authenticated request that changes state must carry the session's CSRF token (and,
+   * when the browser sends one, an Origin of this very server). API-key requests carry no
+   * cookie, so a third-party page cannot make them.
+   * @param {import('fastify').FastifyRequest} request
+   * @param {Principal} who
+   */
+  function csrfOk(request, who) {
+    if (who.via !== 'session' || ['GET', 'HEAD', 'OPTIONS'].includes(request.method)) return true;
+    const origin = request.headers.origin;
+    if (typeof origin === 'string' && origin !== `${request.protocol}://${request.host}`) {
+      return false;
+    }
+    const given = request.headers[CSRF_HEADER];
+    if (typeof given !== 'string' || !who.csrfToken || given.length !== who.csrfToken.length) {
+      return false;
+    }
+    return timingSafeEqual(Buffer.from(given), Buffer.from(who.csrfToken));
+  }
+
+  app.post('/api/auth/login', async (request, reply) => {
+    reply.header('cache-control', 'no-store');
+    const body = /** @type {any} */ (request.body ?? {});
+    const username = typeof body.username === 'string' ? body.username.trim().toLowerCase() : '';
+    const password = typeof body.password === 'string' ? body.password : '';
+    if (!username || !password || username.length > 63 || password.length > PASSWORD_MAX) {
+      return sendProblem(request, reply, 'login-missing');
+    }
+    const ip = request.ip;
+    const t = ctx.now();
+    const failures = recentIpFailures(ip);
+    if (failures.length >= policy.ipFailures) {
+      const retry = Math.ceil((failures[0] + policy.ipWindowSeconds * 1000 - t.getTime()) / 1000);
+      reply.header('retry-after', String(Math.max(1, retry)));
+      audit(db, t, { actor: username, action: 'login', outcome: 'throttled', ip });
+      return sendProblem(request, reply, 'login-throttled');
+    }
+    const account = /** @type {any} */ (byName.get(username));
+    const locked = account?.locked_until && Date.parse(account.locked_until) > t.getTime();
+    // Always one scrypt, so unknown, locked and known accounts answer in the same time.
+    const ok = await verifyPassword(password, account?.password_hash ?? DUMMY_HASH);
+    if (locked) {
+      audit(db, t, { actor: username, action: 'login', outcome: 'locked', ip });
+      return sendProblem(request, reply, 'login-locked', {
+        params: { minutes: String(policy.lockMinutes) },
+      });
+    }
+    if (!account || account.disabled_at || !ok) {
+      ipFailures.set(ip, [...failures, t.getTime()]);
+      let nowLocked = false;
+      if (account && !account.disabled_at) {
+        const n = account.failed_logins + 1;
+        nowLocked = n >= policy.maxFailedLogins;
+        db.prepare(
+          'UPDATE clerk_accounts SET failed_logins = ?, locked_until = ? WHERE id = ?',
+        ).run(
+          nowLocked ? 0 : n,
+          nowLocked ? new Date(t.getTime() + policy.lockMinutes * 60_000).toISOString() : null,
+          account.id,
+        );
+      }
+      audit(db, t, {
+        actor: username,
+        action: 'login',
+        outcome: nowLocked ? 'failure-locked' : 'failure',
+        ip,
+      });
+      if (nowLocked) {
+        return sendProblem(request, reply, 'login-locked', {
+          params: { minutes: String(policy.lockMinutes) },
+        });
+      }
+      return sendProblem(request, reply, 'login-failed');
+    }
+    db.prepare('UPDATE clerk_accounts SET failed_logins = 0, locked_until = NULL WHERE id = ?').run(
+      account.id,
+    );
+    const token = randomBytes(32).toString('base64url');
+    const csrfToken = randomBytes(32).toString('base64url');
+    const at = t.toISOString();
+    // Sessions past their absolute lifetime are dropped on every log-in.
+    db.prepare('DELETE FROM clerk_sessions WHERE created_at < ?').run(
+      new Date(t.getTime() - policy.absoluteHours * 3_600_000).toISOString(),
+    );
+    db.prepare(
+      `INSERT INTO clerk_sessions (token_sha256, account_id, csrf_token, created_at, last_seen_at, ip)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    ).run(sha256(token), account.id, csrfToken, at, at, ip);
+    audit(db, t, { actor: account.username, action: 'login', outcome: 'success', ip });
+    reply.header('set-cookie', cookie(request, token, policy.absoluteHours * 3600));
+    return {
+      username: account.username,
+      displayName: account.display_name,
+      role: account.role,
+      csrfToken,
+      idleMinutes: policy.idleMinutes,
+    };
+  });
+
+  app.get('/api/auth/session', async (request, reply) => {
+    reply.header('cache-control', 'no-store');
+    const who = authenticate(request);
+    if (!who || who.via !== 'session') return sendProblem(request, reply, 'clerk-unauthorized');
+    return {
+      username: who.username,
+      displayName: who.displayName,
+      role: who.role,
+      csrfToken: who.csrfToken,
+      idleMinutes: policy.idleMinutes,
+    };
+  });
+
+  app.post('/api/auth/logout', async (request, reply) => {
+    reply.header('cache-control', 'no-store');
+    const who = authenticate(request);
+    if (who?.via === 'session') {
+      if (!csrfOk(request, who)) return sendProblem(request, reply, 'csrf-failed');
+      db.prepare('DELETE FROM clerk_sessions WHERE token_sha256 = ?').run(who.sessionHash);
+      audit(db, ctx.now(), {
+        actor: who.actor,
+        action: 'logout',
+        outcome: 'success',
+        ip: request.ip,
+      });
+    }
+    reply.header('set-cookie', cookie(request, '', 0));
+    return reply.code(204).send();
+  });
+
+  return { authenticate, csrfOk };
+}

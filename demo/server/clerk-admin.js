@@ -1,0 +1,156 @@
+#!/usr/bin/env node
+// Clerk accounts and data housekeeping from the command line, on the server's DATA_DIR:
+//
+//   npm run clerk -- add <user> [--role clerk|admin] [--name "Họ tên"]   password asked (or stdin)
+//   npm run clerk -- passwd <user>          new password (ends the user's sessions)
+//   npm run clerk -- unlock <user>          lift a lock-out after failed log-ins
+//   npm run clerk -- disable <user>         no more log-in; sessions and API keys end
+//   npm run clerk -- list
+//   npm run clerk -- api-key <user> [--label "…"]   prints a new key once (stored hashed)
+//   npm run clerk -- revoke-key <id>
+//   npm run clerk -- delete <dossier-code> --reason "…"   deletion on request (audited)
+//   npm run clerk -- purge                  run the retention purge once
+//   npm run clerk -- rewrap                 wrap every data key under the first MASTER_KEYS key
+//
+// The password is read without echo from the terminal, or as the first line of standard input
+// (for scripts: `printf '%s\n' "$PW" | npm run clerk -- add an --role admin`). It never appears
+// in the arguments, where `ps` and the shell history would show it.
+import { createInterface } from 'node:readline';
+import { pathToFileURL } from 'node:url';
+import { loadConfig } from './config.js';
+import { openDatabase } from './db.js';
+import { accounts } from './auth.js';
+import { loadKeyring } from './crypto-at-rest.js';
+import { rewrapAll } from './vault.js';
+import { deleteDossier, purge } from './retention.js';
+
+const USAGE = `Cách dùng / usage: npm run clerk -- <lệnh> …
+  add <user> [--role clerk|admin] [--name "Họ tên"]
+  passwd <user> | unlock <user> | disable <user> | list
+  api-key <user> [--label "…"] | revoke-key <id>
+  delete <mã hồ sơ> --reason "…" | purge | rewrap`;
+
+/** @param {string} prompt */
+async function readPassword(prompt) {
+  if (!process.stdin.isTTY) {
+    const rl = createInterface({ input: process.stdin });
+    for await (const line of rl) {
+      rl.close();
+      return line;
+    }
+    return '';
+  }
+  const ask = async (/** @type {string} */ q) => {
+    const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+    // Mute the echo: only the prompt is written.
+    /** @type {any} */ (rl)._writeToOutput = (/** @type {string} */ s) => {
+      if (s.includes(q)) process.stdout.write(q);
+    };
+    const answer = await new Promise((resolve) => rl.question(q, resolve));
+    rl.close();
+    process.stdout.write('\n');
+    return /** @type {string} */ (answer);
+  };
+  const first = await ask(prompt);
+  const again = await ask('Nhập lại mật khẩu / again: ');
+  if (first !== again) throw new Error('Hai lần nhập mật khẩu không giống nhau.');
+  return first;
+}
+
+/**
+ * @param {string[]} argv
+ * @param {{ out?: (line: string) => void, env?: Record<string, string | undefined>, password?: () => Promise<string> }} [io]
+ */
+export async function main(argv, io = {}) {
+  const out = io.out ?? ((/** @type {string} */ l) => console.log(l));
+  const [command, ...rest] = argv;
+  /** @param {string} name */
+  const option = (name) => {
+    const i = rest.indexOf(`--${name}`);
+    return i >= 0 ? rest[i + 1] : undefined;
+  };
+  const arg = rest.find((a, i) => !a.startsWith('--') && !rest[i - 1]?.startsWith('--'));
+  const config = loadConfig(io.env ?? process.env);
+  const db = openDatabase(config.dataDir);
+  const password = io.password ?? (() => readPassword('Mật khẩu / password: '));
+  try {
+    const acc = accounts(db);
+    const need = () => {
+      if (!arg) throw new Error(USAGE);
+      return arg;
+    };
+    switch (command) {
+      case 'add': {
+        const user = need();
+        const a = await acc.add({
+          username: user,
+          role: option('role') ?? 'clerk',
+          displayName: option('name'),
+          password: await password(),
+        });
+        out(`Đã tạo tài khoản ${a.username} (${a.role}).`);
+        break;
+      }
+      case 'passwd':
+        await acc.setPassword(need(), await password());
+        out(`Đã đổi mật khẩu của ${arg}.`);
+        break;
+      case 'unlock':
+        acc.unlock(need());
+        out(`Đã mở khoá ${arg}.`);
+        break;
+      case 'disable':
+        acc.disable(need());
+        out(`Đã vô hiệu hoá ${arg}.`);
+        break;
+      case 'list':
+        for (const a of /** @type {any[]} */ (acc.list())) {
+          out(`${a.username}\t${a.role}\t${a.displayName}${a.disabledAt ? '\t(vô hiệu hoá)' : ''}`);
+        }
+        break;
+      case 'api-key': {
+        const k = acc.createApiKey(need(), option('label'));
+        out(`Khoá API ${k.id} (chỉ hiện một lần / shown once):\n${k.key}`);
+        break;
+      }
+      case 'revoke-key':
+        acc.revokeApiKey(need());
+        out(`Đã thu hồi khoá ${arg}.`);
+        break;
+      case 'delete': {
+        const reason = option('reason')?.trim();
+        if (!reason) throw new Error('Cần --reason "lý do xoá".');
+        const ok = await deleteDossier({ db }, need(), {
+          actor: 'admin-cli',
+          reason,
+          at: new Date(),
+        });
+        if (!ok) throw new Error(`Không có hồ sơ ${arg}.`);
+        out(`Đã xoá hồ sơ ${arg}.`);
+        break;
+      }
+      case 'purge': {
+        const keyring = loadKeyring(config);
+        const r = await purge(/** @type {any} */ ({ db, config, keyring, now: () => new Date() }));
+        out(`Đã xoá ${r.dossiers} hồ sơ hết hạn lưu, ${r.auditRecords} bản ghi nhật ký.`);
+        break;
+      }
+      case 'rewrap': {
+        const n = rewrapAll(db, loadKeyring(config));
+        out(`Đã bọc lại ${n} khoá dữ liệu bằng khoá chính hiện tại.`);
+        break;
+      }
+      default:
+        throw new Error(USAGE);
+    }
+  } finally {
+    db.close();
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main(process.argv.slice(2)).catch((e) => {
+    console.error(/** @type {Error} */ (e).message);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,148 @@
+// Dossiers at rest: the payload, the JWS and the files of each dossier are encrypted under the
+// dossier's own data key (crypto-at-rest.js). Everything that reads a dossier's personal data
+// goes through readDossier(), which the callers audit.
+import { readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import {
+  decryptFile,
+  encryptFile,
+  isSealed,
+  newDataKey,
+  seal,
+  unseal,
+  unwrapKey,
+  wrapKey,
+} from './crypto-at-rest.js';
+
+/**
+ * A new data key for `code`; `store()` writes it wrapped (inside the dossier's insert
+ * transaction, after the dossier row its foreign key names).
+ * @param {import('better-sqlite3').Database} db
+ * @param {import('./crypto-at-rest.js').Keyring} keyring
+ * @param {string} code
+ */
+export function createDossierKey(db, keyring, code) {
+  const dataKey = newDataKey();
+  const { kekId, wrapped } = wrapKey(keyring, dataKey, code);
+  return {
+    dataKey,
+    store: () =>
+      db
+        .prepare('INSERT INTO dossier_keys (dossier_code, kek_id, wrapped_key) VALUES (?, ?, ?)')
+        .run(code, kekId, wrapped),
+  };
+}
+
+/**
+ * @param {import('better-sqlite3').Database} db
+ * @param {import('./crypto-at-rest.js').Keyring} keyring
+ * @param {string} code
+ */
+export function dossierKey(db, keyring, code) {
+  const row = /** @type {{ kek_id: string, wrapped_key: string } | undefined} */ (
+    db.prepare('SELECT kek_id, wrapped_key FROM dossier_keys WHERE dossier_code = ?').get(code)
+  );
+  return row ? unwrapKey(keyring, row.kek_id, row.wrapped_key, code) : undefined;
+}
+
+/** @param {string} code @param {'payload' | 'jws'} field */
+const aadOf = (code, field) => `dossier:${code}:${field}`;
+
+/**
+ * The sealed column values for a new dossier.
+ * @param {Buffer} dataKey
+ * @param {string} code
+ * @param {{ payloadJson: string, jws: string }} clear
+ */
+export function sealDossier(dataKey, code, clear) {
+  return {
+    payloadJson: seal(dataKey, clear.payloadJson, aadOf(code, 'payload')),
+    jws: seal(dataKey, clear.jws, aadOf(code, 'jws')),
+  };
+}
+
+/**
+ * The payload and JWS of a dossiers row, decrypted. Rows written before encryption (plain JSON)
+ * are read as they are.
+ * @param {import('better-sqlite3').Database} db
+ * @param {import('./crypto-at-rest.js').Keyring} keyring
+ * @param {{ code: string, payload_json: string, jws: string }} row
+ * @returns {{ payload: any, jws: string }}
+ */
+export function readDossier(db, keyring, row) {
+  if (!isSealed(row.payload_json)) return { payload: JSON.parse(row.payload_json), jws: row.jws };
+  const key = dossierKey(db, keyring, row.code);
+  if (!key) throw new Error(`dossier ${row.code} has no data key`);
+  return {
+    payload: JSON.parse(unseal(key, row.payload_json, aadOf(row.code, 'payload'))),
+    jws: unseal(key, row.jws, aadOf(row.code, 'jws')),
+  };
+}
+
+/** @param {string} code @param {string} uploadId */
+export const fileAad = (code, uploadId) => `dossier:${code}:file:${uploadId}`;
+
+/**
+ * The plaintext of a stored file: decrypted when it belongs to a dossier and was encrypted.
+ * @param {import('better-sqlite3').Database} db
+ * @param {import('./crypto-at-rest.js').Keyring} keyring
+ * @param {string} id
+ * @returns {Buffer | undefined}
+ */
+export function readUpload(db, keyring, id) {
+  const row =
+    /** @type {{ path: string, dossier_code: string | null, encrypted: number } | undefined} */ (
+      db.prepare('SELECT path, dossier_code, encrypted FROM uploads WHERE id = ?').get(id)
+    );
+  if (!row) return undefined;
+  if (!row.encrypted || !row.dossier_code) return readFileSync(row.path);
+  const key = dossierKey(db, keyring, row.dossier_code);
+  if (!key) return undefined;
+  return decryptFile(key, row.path, fileAad(row.dossier_code, id));
+}
+
+/**
+ * Encrypts the dossier's files not encrypted yet and removes the tus metadata beside them (it
+ * holds the file name): from now on only the clerk API reads them, decrypted.
+ * @param {import('better-sqlite3').Database} db
+ * @param {import('./crypto-at-rest.js').Keyring} keyring
+ * @param {string} code
+ */
+export async function encryptDossierFiles(db, keyring, code) {
+  const rows = /** @type {{ id: string, path: string }[]} */ (
+    db.prepare('SELECT id, path FROM uploads WHERE dossier_code = ? AND encrypted = 0').all(code)
+  );
+  if (!rows.length) return 0;
+  const key = dossierKey(db, keyring, code);
+  if (!key) return 0;
+  const done = db.prepare('UPDATE uploads SET encrypted = 1 WHERE id = ?');
+  for (const r of rows) {
+    await encryptFile(key, r.path, fileAad(code, r.id));
+    done.run(r.id);
+    await rm(`${r.path}.json`, { force: true });
+  }
+  return rows.length;
+}
+
+/**
+ * Rotation: wraps every data key under the current master key (the old master key can then be
+ * removed from MASTER_KEYS). Data is not re-encrypted: only the small wrapped keys change.
+ * @param {import('better-sqlite3').Database} db
+ * @param {import('./crypto-at-rest.js').Keyring} keyring
+ */
+export function rewrapAll(db, keyring) {
+  const rows = /** @type {{ dossier_code: string, kek_id: string, wrapped_key: string }[]} */ (
+    db.prepare('SELECT * FROM dossier_keys WHERE kek_id != ?').all(keyring.current.id)
+  );
+  const update = db.prepare(
+    'UPDATE dossier_keys SET kek_id = ?, wrapped_key = ? WHERE dossier_code = ?',
+  );
+  db.transaction(() => {
+    for (const r of rows) {
+      const dataKey = unwrapKey(keyring, r.kek_id, r.wrapped_key, r.dossier_code);
+      const { kekId, wrapped } = wrapKey(keyring, dataKey, r.dossier_code);
+      update.run(kekId, wrapped, r.dossier_code);
+    }
+  })();
+  return rows.length;
+}
