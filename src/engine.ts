@@ -33,3 +33,4 @@ export * from './jcs/index.js';
 export * from './signing/index.js';
 export * from './submission/index.js';
 export type { PlatformCryptoKey, PlatformCryptoKeyPair, JsonWebKeyLike } from './platform.js';
+export * from './calendar/index.js';

@@ -4,7 +4,8 @@ import { generate } from 'lean-qr';
 import { toSvgPath } from 'lean-qr/extras/svg';
 import type { LocalizedText, Procedure } from '../../src/procedure/types.js';
 import { toUiLang, inheritedLang, type UiLang } from '../base/i18n.js';
-import { addWorkingDays, formatDay, formatInstant } from './dates.js';
+import { formatDay, formatInstant } from '../../src/calendar/days.js';
+import { expectedResultDate } from '../../src/calendar/working-days.js';
 import { receiptMessages } from './messages.js';
 import { PAGE_CSS, receiptStyles } from './receipt.styles.js';
 
@@ -34,7 +35,8 @@ function ensurePageSize(): void {
  * and a Print button. Prints on one A4 page without the button.
  *
  * The expected result date comes from the server; without one it is computed from
- * `processing-days` in working days (Monday–Friday; public holidays not known).
+ * `processing-days` in working days by the same rule as the receiver (src/calendar: public
+ * holidays, Tết, days off in lieu and swapped working Saturdays taken into account).
  *
  * @csspart receipt - The bordered box.
  * @csspart heading - The heading.
@@ -97,7 +99,12 @@ export class DvcReceipt extends LitElement {
     if (this.expectedResultDate) return this.expectedResultDate;
     const days = this.processingDays ?? this.procedure?.processingDays;
     const at = Date.parse(this.receivedAt);
-    return days === undefined || Number.isNaN(at) ? '' : addWorkingDays(new Date(at), days);
+    if (days === undefined || Number.isNaN(at)) return '';
+    try {
+      return expectedResultDate(new Date(at), days).resultDate;
+    } catch {
+      return ''; // a processing time the calendar refuses (negative, fractional): show no date
+    }
   }
 
   private titleFor(lang: UiLang): string {

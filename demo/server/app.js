@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db.js';
-import { DIST_DIR, loadLibrary } from './library.js';
+import { DIST_DIR, loadLibrary, MissingBuildError } from './library.js';
 import { readProcedures, summary } from './procedures.js';
 import { sendProblem } from './problems.js';
 import { createTusServer, UPLOAD_PATH } from './uploads.js';
@@ -45,6 +45,8 @@ export const STRICT_CSP =
  * @property {((jws: string, options: object) => Promise<any>) | undefined} verifySubmission
  * @property {((options: object) => { verify(jws: string, options?: object): Promise<any> }) | undefined} [createVerifier]
  *   the library's per-procedure verifier; undefined when `config.verifySubmission` replaces it
+ * @property {(receivedAt: Date, processingDays: number) => string} resultDate
+ *   the expected result date (YYYY-MM-DD) by the library's working-day calendar (src/calendar)
  */
 
 /**
@@ -107,6 +109,12 @@ export async function createServer(options = {}) {
     now,
     verifySubmission: config.verifySubmission ?? library.verifySubmission,
     createVerifier: config.verifySubmission ? undefined : library.createVerifier,
+    resultDate: (receivedAt, processingDays) => {
+      if (!library.expectedResultDate) throw new MissingBuildError(`${config.distDir}engine.js`);
+      return library.expectedResultDate(receivedAt, processingDays, {
+        cutoffMinutes: config.receptionCutoffMinutes,
+      }).resultDate;
+    },
   };
 
   // --- one JSON log line per request, and security headers on every answer -----------------

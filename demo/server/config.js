@@ -17,6 +17,8 @@ const MB = 1024 * 1024;
  * @property {string} clerkToken
  * @property {boolean} clerkTokenGenerated True when CLERK_TOKEN was not set and a random one was made.
  * @property {string} logLevel
+ * @property {number} receptionCutoffMinutes Dossiers received at or after this time of day (Việt Nam)
+ *   count from the next working day (RECEPTION_CUTOFF, HH:MM, default 17:00).
  */
 
 /**
@@ -36,7 +38,22 @@ export function loadConfig(env = process.env) {
     clerkToken: clerkToken || randomBytes(18).toString('base64url'),
     clerkTokenGenerated: !clerkToken,
     logLevel: env.LOG_LEVEL?.trim() || 'info',
+    receptionCutoffMinutes: timeOfDay(env, 'RECEPTION_CUTOFF', 17 * 60),
   };
+}
+
+/**
+ * A time of day `HH:MM` as minutes after midnight.
+ * @param {Record<string, string | undefined>} env
+ * @param {string} name
+ * @param {number} fallback
+ */
+function timeOfDay(env, name, fallback) {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(raw);
+  if (!m) throw new Error(`${name} must be a time of day HH:MM (e.g. 15:00), got "${raw}"`);
+  return Number(m[1]) * 60 + Number(m[2]);
 }
 
 /**

@@ -2,7 +2,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import { newDossierCode, expectedResultDate } from './dossier-code.js';
+import { newDossierCode } from './dossier-code.js';
 import { sendProblem } from './problems.js';
 import { secretDigestsFromAnswers } from './secrets.js';
 import { storeMultipartFile, uploadIdFromUrl } from './uploads.js';
@@ -285,7 +285,7 @@ export function registerDossierRoutes(app, ctx) {
     const payload =
       result.submission ?? JSON.parse(Buffer.from(jws.split('.')[1], 'base64url').toString('utf8'));
     const at = receivedAt.toISOString();
-    const expected = expectedResultDate(receivedAt, Number(entry.procedure.processingDays) || 0);
+    const expected = ctx.resultDate(receivedAt, Number(entry.procedure.processingDays) || 0);
     const secrets = secretDigestsFromAnswers(entry.procedure.data, payload.answers);
     /** @type {{ dossierCode: string, receivedAt: string, expectedResultDate: string }} */
     let answer = { dossierCode: '', receivedAt: at, expectedResultDate: expected };

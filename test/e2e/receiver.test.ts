@@ -6,11 +6,8 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  CODE_PATTERN,
-  expectedResultDate,
-  newDossierCode,
-} from '../../demo/server/dossier-code.js';
+import { CODE_PATTERN, newDossierCode } from '../../demo/server/dossier-code.js';
+import { loadLibrary } from '../../demo/server/library.js';
 import {
   CLERK_TOKEN,
   FIXTURE_PROCEDURES,
@@ -68,7 +65,10 @@ describe('dossier codes and dates (units)', () => {
     );
   });
 
-  test('expected result date counts working days, Monday to Friday', () => {
+  test("expected result date is the library's working-day calendar (dist/engine.js)", async () => {
+    const { expectedResultDate: calendar } = await loadLibrary();
+    assert.ok(calendar);
+    const expectedResultDate = (at: Date, days: number) => calendar(at, days).resultDate;
     const thu = new Date('2026-11-26T03:00:00Z');
     assert.equal(expectedResultDate(thu, 0), '2026-11-26');
     assert.equal(expectedResultDate(thu, 1), '2026-11-27');
@@ -78,6 +78,8 @@ describe('dossier codes and dates (units)', () => {
     const sat = new Date('2026-11-28T09:00:00Z');
     assert.equal(expectedResultDate(sat, 0), '2026-11-30');
     assert.equal(expectedResultDate(sat, 1), '2026-12-01');
+    // Friday before Tết Bính Ngọ: 14–22/2/2026 are days off.
+    assert.equal(expectedResultDate(new Date('2026-02-13T02:00:00Z'), 3), '2026-02-25');
   });
 });
 
