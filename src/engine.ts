@@ -34,3 +34,4 @@ export * from './signing/index.js';
 export * from './submission/index.js';
 export type { PlatformCryptoKey, PlatformCryptoKeyPair, JsonWebKeyLike } from './platform.js';
 export * from './calendar/index.js';
+export * from './payment/index.js';
