@@ -14,6 +14,8 @@ import { sendProblem } from './problems.js';
 import { createTusServer, UPLOAD_PATH } from './uploads.js';
 import { registerDossierRoutes } from './dossiers.js';
 import { registerStatusRoutes } from './status.js';
+import { loadPaymentConfig } from './payments/config.js';
+import { registerPaymentRoutes } from './payments/routes.js';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 
@@ -32,6 +34,7 @@ export const STRICT_CSP =
  *   logStream?: { write(line: string): void },
  *   now?: () => Date,
  *   verifySubmission?: (jws: string, options: object) => Promise<any>,
+ *   payments?: import('./payments/config.js').PaymentConfig,
  * }} ServerConfig
  */
 
@@ -45,6 +48,8 @@ export const STRICT_CSP =
  * @property {((jws: string, options: object) => Promise<any>) | undefined} verifySubmission
  * @property {((options: object) => { verify(jws: string, options?: object): Promise<any> }) | undefined} [createVerifier]
  *   the library's per-procedure verifier; undefined when `config.verifySubmission` replaces it
+ * @property {ReturnType<typeof import('./payments/routes.js').registerPaymentRoutes>} [payments]
+ *   fee payment (docs/payments.md); views of a dossier show its payment summary
  * @property {(receivedAt: Date, processingDays: number) => string} resultDate
  *   the expected result date (YYYY-MM-DD) by the library's working-day calendar (src/calendar)
  */
@@ -246,6 +251,14 @@ export async function createServer(options = {}) {
 
   registerDossierRoutes(app, ctx);
   registerStatusRoutes(app, ctx);
+  if (library.payment) {
+    ctx.payments = registerPaymentRoutes(
+      app,
+      ctx,
+      config.payments ?? loadPaymentConfig(process.env),
+      library.payment,
+    );
+  }
 
   app.decorate('dvc', { db, config, procedures });
   return app;

@@ -287,11 +287,16 @@ export function registerDossierRoutes(app, ctx) {
     const at = receivedAt.toISOString();
     const expected = ctx.resultDate(receivedAt, Number(entry.procedure.processingDays) || 0);
     const secrets = secretDigestsFromAnswers(entry.procedure.data, payload.answers);
-    /** @type {{ dossierCode: string, receivedAt: string, expectedResultDate: string }} */
+    /** @type {{ dossierCode: string, receivedAt: string, expectedResultDate: string, paymentUrl?: string }} */
     let answer = { dossierCode: '', receivedAt: at, expectedResultDate: expected };
     db.transaction(() => {
       const code = newDossierCode(entry.prefix, receivedAt, (c) => codeExists.get(c) !== undefined);
       answer = { dossierCode: code, receivedAt: at, expectedResultDate: expected };
+      // A fee to pay: the receipt links to the payment page (docs/payments.md).
+      const fee = Number(payload.fee?.total);
+      if (ctx.payments && Number.isSafeInteger(fee) && fee > 0) {
+        answer = { ...answer, paymentUrl: ctx.payments.payLink(code) };
+      }
       db.prepare(
         `INSERT INTO dossiers (code, procedure_code, procedure_version, procedure_name, status,
            received_at, expected_result_date, lang, signer_kid, jws, payload_json, updated_at)

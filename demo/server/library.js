@@ -33,6 +33,15 @@ export async function loadLibrary(distDir = DIST_DIR) {
     createVerifier: typeof verify.createVerifier === 'function' ? verify.createVerifier : undefined,
     /** @type {((text: string, options?: { file?: string }) => any) | undefined} */
     loadProcedure: typeof engine.loadProcedure === 'function' ? engine.loadProcedure : undefined,
+    /** @type {import('./payments/routes.js').PaymentLibrary | undefined} */
+    payment:
+      typeof engine.encodeVietQr === 'function'
+        ? {
+            encodeVietQr: engine.encodeVietQr,
+            amountInWords: engine.amountInWords,
+            formatVnd: engine.formatVnd,
+          }
+        : undefined,
     /** @type {((receivedAt: Date, days: number, options?: { cutoffMinutes?: number }) => { receivedOn: string, resultDate: string, provisional: boolean }) | undefined} */
     expectedResultDate:
       typeof engine.expectedResultDate === 'function' ? engine.expectedResultDate : undefined,

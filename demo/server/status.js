@@ -93,6 +93,7 @@ function view(db, row, ctx) {
     expectedResultDate: row.expected_result_date,
     updatedAt: row.updated_at,
     history: history(db, row.code),
+    ...(ctx.payments ? { payment: ctx.payments.summary(row, { link: true }) } : {}),
   };
 }
 

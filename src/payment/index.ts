@@ -14,3 +14,4 @@ export {
   type VietQrProblemCode,
   type VietQrService,
 } from './vietqr.js';
+export { amountInWords, formatVnd } from './words.js';

@@ -7,7 +7,6 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CODE_PATTERN, newDossierCode } from '../../demo/server/dossier-code.js';
-import { loadLibrary } from '../../demo/server/library.js';
 import {
   CLERK_TOKEN,
   FIXTURE_PROCEDURES,
@@ -66,8 +65,11 @@ describe('dossier codes and dates (units)', () => {
   });
 
   test("expected result date is the library's working-day calendar (dist/engine.js)", async () => {
-    const { expectedResultDate: calendar } = await loadLibrary();
-    assert.ok(calendar);
+    // What the receiver loads (demo/server/library.js): the built engine.
+    const engineFile = new URL('../../dist/engine.js', import.meta.url).href;
+    const { expectedResultDate: calendar } = (await import(engineFile)) as {
+      expectedResultDate: (at: Date, days: number) => { resultDate: string };
+    };
     const expectedResultDate = (at: Date, days: number) => calendar(at, days).resultDate;
     const thu = new Date('2026-11-26T03:00:00Z');
     assert.equal(expectedResultDate(thu, 0), '2026-11-26');
@@ -105,7 +107,8 @@ describe('reference receiver', () => {
   test('migrations create dvc.sqlite with a schema_migrations table, once', async () => {
     assert.ok(existsSync(join(s.dataDir, 'dvc.sqlite')));
     const rows = s.app.dvc.db.prepare('SELECT version, name FROM schema_migrations').all();
-    assert.deepEqual(rows, [{ version: 1, name: 'initial' }]);
+    assert.deepEqual(rows[0], { version: 1, name: 'initial' });
+    assert.ok(rows.some((r) => (r as { name: string }).name === 'payments'));
     const tables = s.app.dvc.db
       .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
       .all()
@@ -116,6 +119,7 @@ describe('reference receiver', () => {
       'dossiers',
       'idempotency_keys',
       'nonces',
+      'payments',
       'uploads',
     ]) {
       assert.ok(tables.includes(t), t);
@@ -124,7 +128,7 @@ describe('reference receiver', () => {
     const again = await start({ dataDir: s.dataDir, verifySubmission: fakeVerify });
     try {
       const count = again.app.dvc.db.prepare('SELECT COUNT(*) AS n FROM schema_migrations').get();
-      assert.deepEqual(count, { n: 1 });
+      assert.deepEqual(count, { n: rows.length });
     } finally {
       await again.app.close();
     }
@@ -391,6 +395,7 @@ describe('reference receiver', () => {
         expectedResultDate: '2026-12-01',
         updatedAt: NOW,
         history: [{ status: 'received', label: { vi: 'Đã tiếp nhận', en: 'Received' }, at: NOW }],
+        payment: { fee: 0, currency: 'VND', status: 'not-required', payments: [] },
       });
     }
     // Lower-case codes are accepted as typed.
