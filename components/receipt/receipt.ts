@@ -7,6 +7,7 @@ import { toUiLang, inheritedLang, type UiLang } from '../base/i18n.js';
 import { formatDay, formatInstant } from '../../src/calendar/days.js';
 import { expectedResultDate } from '../../src/calendar/working-days.js';
 import { receiptMessages } from './messages.js';
+import { renderPaymentRows } from '../payment-status/payment-status.js';
 import { PAGE_CSS, receiptStyles } from './receipt.styles.js';
 
 /** What the receipt needs of a QR encoder: a square of dark/light modules. */
@@ -75,6 +76,10 @@ export class DvcReceipt extends LitElement {
   @property({ attribute: 'procedure-title' }) procedureTitle = '';
   /** The procedure (title and processing days are read from it when not set separately). */
   @property({ attribute: false }) procedure?: Pick<Procedure, 'title' | 'processingDays'>;
+  /** The fee of the dossier in đồng (the signed payload's total); unset = no fee line. */
+  @property({ type: Number, attribute: 'fee-total' }) feeTotal?: number;
+  /** The receiver's payment page for this dossier (shown as a link while the fee is unpaid). */
+  @property({ attribute: 'payment-url' }) paymentUrl = '';
   /** Lower-case hex SHA-256 of the signed bytes (the payload's RFC 8785 form). */
   @property({ attribute: 'signed-sha256' }) signedSha256 = '';
   /** Language: `vi` or `en`; empty means the closest `lang` attribute, else Vietnamese. */
@@ -168,6 +173,19 @@ export class DvcReceipt extends LitElement {
               ? html`<dt>${msg.expectedResultDate}</dt>
                   <dd>${formatDay(resultDate)}<span class="note">${msg.expectedNote}</span></dd>`
               : nothing
+          }
+          ${
+            this.feeTotal === undefined
+              ? nothing
+              : renderPaymentRows(
+                  {
+                    fee: this.feeTotal,
+                    status: this.feeTotal > 0 ? 'unpaid' : 'not-required',
+                    payUrl: this.paymentUrl,
+                  },
+                  lang,
+                  document.baseURI,
+                )
           }
           ${
             this.signedSha256

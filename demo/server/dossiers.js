@@ -295,7 +295,7 @@ export function registerDossierRoutes(app, ctx) {
       // A fee to pay: the receipt links to the payment page (docs/payments.md).
       const fee = Number(payload.fee?.total);
       if (ctx.payments && Number.isSafeInteger(fee) && fee > 0) {
-        answer = { ...answer, paymentUrl: ctx.payments.payLink(code) };
+        answer = { ...answer, paymentUrl: ctx.payments.payLink(code, request) };
       }
       db.prepare(
         `INSERT INTO dossiers (code, procedure_code, procedure_version, procedure_name, status,

@@ -88,8 +88,14 @@ export function registerPaymentRoutes(app, ctx, config, lib) {
       amount: Number(item.subtotal ?? item.amount) || 0,
     }));
   };
-  /** @param {string} code */
-  const payLink = (code) => `/thanh-toan/${code}?t=${linkToken(key, code)}`;
+  /**
+   * The payment page of a dossier; absolute when a request gives the origin (the form that
+   * shows the receipt may be embedded on another site).
+   * @param {string} code
+   * @param {import('fastify').FastifyRequest} [request]
+   */
+  const payLink = (code, request) =>
+    `${request ? origin(request) : ''}/thanh-toan/${code}?t=${linkToken(key, code)}`;
 
   /** The dossier a payment link names, or undefined when the code or token is wrong. */
   const dossierFromLink = (/** @type {string} */ code, /** @type {unknown} */ token) => {
