@@ -50,7 +50,16 @@ export function registerVnpaySimulator(scope, options) {
   scope.get(`${prefix}/paymentv2/vpcpay.html`, async (request, reply) => {
     const q = /** @type {Record<string, unknown>} */ (request.query ?? {});
     const error = checkRequest(q);
-    reply.header('content-security-policy', pageCsp()).type('text/html; charset=utf-8');
+    // The confirm form ends in a redirect to the merchant's return URL: form-action must allow it.
+    let returnOrigin = '';
+    try {
+      returnOrigin = new URL(String(q.vnp_ReturnUrl)).origin;
+    } catch {
+      // no return URL: the checks below refuse the request anyway
+    }
+    reply
+      .header('content-security-policy', pageCsp(returnOrigin ? [returnOrigin] : []))
+      .type('text/html; charset=utf-8');
     if (error) {
       return reply.code(400).send(
         page({
