@@ -35,3 +35,4 @@ export * from './submission/index.js';
 export type { PlatformCryptoKey, PlatformCryptoKeyPair, JsonWebKeyLike } from './platform.js';
 export * from './calendar/index.js';
 export * from './payment/index.js';
+export * from './delivery/index.js';

@@ -4,6 +4,7 @@
  * lazily by verify.ts, so a malformed or forged JWS is rejected without loading ajv.
  */
 import { canonicalize } from '../jcs/canonicalize.js';
+import { checkDelivery } from '../delivery/index.js';
 import type { Procedure } from '../procedure/types.js';
 import { createRulesFactory, type RulesFactory, type RulesResult } from '../rules/index.js';
 import { findField } from '../submission/fields.js';
@@ -57,6 +58,7 @@ export async function checkSubmissionData(
   payload: SubmissionPayload,
   procedure: Procedure,
   submittedMs: number,
+  delivery: { postage?: number } = {},
 ): Promise<VerifyError[]> {
   const errors: VerifyError[] = [];
   const rules = rulesFactoryFor(procedure).createSession({ today: vietnamDate(submittedMs) });
@@ -107,6 +109,12 @@ export async function checkSubmissionData(
     );
 
   errors.push(...checkDocuments(payload, procedure, result));
+  // The result-delivery choice (src/delivery): offered method, recipient, postage.
+  for (const p of checkDelivery(payload.delivery, procedure, {
+    postage: delivery.postage,
+    lang: 'en',
+  }))
+    errors.push(error(VERIFY_ERROR.invalidDelivery, { detail: p.message }, `/delivery${p.path}`));
   return errors;
 }
 
