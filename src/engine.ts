@@ -34,3 +34,6 @@ export * from './signing/index.js';
 export * from './submission/index.js';
 export type { PlatformCryptoKey, PlatformCryptoKeyPair, JsonWebKeyLike } from './platform.js';
 export * from './dossier/index.js';
+export * from './calendar/index.js';
+export * from './payment/index.js';
+export * from './delivery/index.js';

@@ -82,7 +82,7 @@ export const WithExpectedDate: Story = {
       'Mã hồ sơ': 'KS-261126-7QF3',
       'Thời gian tiếp nhận': '10:05 26/11/2026',
       'Ngày hẹn trả kết quả (dự kiến)':
-        '01/12/2026Tính theo ngày làm việc, chưa trừ ngày nghỉ lễ, Tết.',
+        '01/12/2026Tính theo ngày làm việc, đã trừ ngày nghỉ lễ, Tết và ngày nghỉ bù.',
     }),
 };
 
@@ -95,7 +95,7 @@ export const English: Story = {
       Procedure: 'Birth registration',
       'Received at': '10:05 26/11/2026',
       'Expected result date':
-        '01/12/2026Counted in working days; public holidays are not taken out.',
+        '01/12/2026Counted in working days, leaving out public holidays, Tết and days off in lieu.',
     }),
 };
 
@@ -114,7 +114,7 @@ export const ComputedExpectedDate: Story = {
   play: ({ canvasElement }) =>
     expectRows(canvasElement, {
       'Ngày hẹn trả kết quả (dự kiến)':
-        '03/12/2026Tính theo ngày làm việc, chưa trừ ngày nghỉ lễ, Tết.',
+        '03/12/2026Tính theo ngày làm việc, đã trừ ngày nghỉ lễ, Tết và ngày nghỉ bù.',
     }),
 };
 

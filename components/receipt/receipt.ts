@@ -4,8 +4,10 @@ import { generate } from 'lean-qr';
 import { toSvgPath } from 'lean-qr/extras/svg';
 import type { LocalizedText, Procedure } from '../../src/procedure/types.js';
 import { toUiLang, inheritedLang, type UiLang } from '../base/i18n.js';
-import { addWorkingDays, formatDay, formatInstant } from './dates.js';
+import { formatDay, formatInstant } from '../../src/calendar/days.js';
+import { expectedResultDate } from '../../src/calendar/working-days.js';
 import { receiptMessages } from './messages.js';
+import { renderPaymentRows } from '../payment-status/payment-status.js';
 import { PAGE_CSS, receiptStyles } from './receipt.styles.js';
 
 /** What the receipt needs of a QR encoder: a square of dark/light modules. */
@@ -34,7 +36,8 @@ function ensurePageSize(): void {
  * and a Print button. Prints on one A4 page without the button.
  *
  * The expected result date comes from the server; without one it is computed from
- * `processing-days` in working days (Monday–Friday; public holidays not known).
+ * `processing-days` in working days by the same rule as the receiver (src/calendar: public
+ * holidays, Tết, days off in lieu and swapped working Saturdays taken into account).
  *
  * @csspart receipt - The bordered box.
  * @csspart heading - The heading.
@@ -73,6 +76,10 @@ export class DvcReceipt extends LitElement {
   @property({ attribute: 'procedure-title' }) procedureTitle = '';
   /** The procedure (title and processing days are read from it when not set separately). */
   @property({ attribute: false }) procedure?: Pick<Procedure, 'title' | 'processingDays'>;
+  /** The fee of the dossier in đồng (the signed payload's total); unset = no fee line. */
+  @property({ type: Number, attribute: 'fee-total' }) feeTotal?: number;
+  /** The receiver's payment page for this dossier (shown as a link while the fee is unpaid). */
+  @property({ attribute: 'payment-url' }) paymentUrl = '';
   /** Lower-case hex SHA-256 of the signed bytes (the payload's RFC 8785 form). */
   @property({ attribute: 'signed-sha256' }) signedSha256 = '';
   /** Language: `vi` or `en`; empty means the closest `lang` attribute, else Vietnamese. */
@@ -97,7 +104,12 @@ export class DvcReceipt extends LitElement {
     if (this.expectedResultDate) return this.expectedResultDate;
     const days = this.processingDays ?? this.procedure?.processingDays;
     const at = Date.parse(this.receivedAt);
-    return days === undefined || Number.isNaN(at) ? '' : addWorkingDays(new Date(at), days);
+    if (days === undefined || Number.isNaN(at)) return '';
+    try {
+      return expectedResultDate(new Date(at), days).resultDate;
+    } catch {
+      return ''; // a processing time the calendar refuses (negative, fractional): show no date
+    }
   }
 
   private titleFor(lang: UiLang): string {
@@ -161,6 +173,19 @@ export class DvcReceipt extends LitElement {
               ? html`<dt>${msg.expectedResultDate}</dt>
                   <dd>${formatDay(resultDate)}<span class="note">${msg.expectedNote}</span></dd>`
               : nothing
+          }
+          ${
+            this.feeTotal === undefined
+              ? nothing
+              : renderPaymentRows(
+                  {
+                    fee: this.feeTotal,
+                    status: this.feeTotal > 0 ? 'unpaid' : 'not-required',
+                    payUrl: this.paymentUrl,
+                  },
+                  lang,
+                  document.baseURI,
+                )
           }
           ${
             this.signedSha256

@@ -6,10 +6,11 @@ import '../error-summary/error-summary.js';
 import type { DvcErrorSummary, ErrorSummaryItem } from '../error-summary/error-summary.js';
 import '../text-field/text-field.js';
 import type { DvcTextField } from '../text-field/text-field.js';
-import { formatDay, formatInstant } from '../receipt/dates.js';
+import { formatDay, formatInstant } from '../../src/calendar/days.js';
 import { statusLookupMessages, type DossierStatus } from './messages.js';
 import { normalizeDossierCode } from '../../src/dossier/index.js';
 import { statusLookupStyles } from './status-lookup.styles.js';
+import { renderPaymentRows, type PaymentSummary } from '../payment-status/payment-status.js';
 
 /** One step of the dossier's history. */
 export interface StatusHistoryEntry {
@@ -31,6 +32,8 @@ export interface DossierStatusResult {
   expectedResultDate?: string;
   updatedAt?: string;
   history: StatusHistoryEntry[];
+  /** The fee and its payments (docs/payments.md). */
+  payment?: PaymentSummary;
 }
 
 /** The lookup found a dossier; `detail` is the receiver's answer. */
@@ -270,6 +273,7 @@ export class DvcStatusLookup extends LitElement {
                 <dd>${formatDay(r.expectedResultDate)}</dd>`
             : nothing
         }
+        ${renderPaymentRows(r.payment, lang, new URL(this.endpoint, document.baseURI).href)}
         ${
           updated
             ? html`<dt>${msg.updatedAt}</dt>

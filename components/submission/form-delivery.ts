@@ -55,6 +55,8 @@ export interface DossierReceipt {
   dossierCode?: string;
   receivedAt?: string;
   expectedResultDate?: string;
+  /** The payment page when the dossier has a fee (docs/payments.md). */
+  paymentUrl?: string;
 }
 
 export class FormDeliveryController implements ReactiveController {
@@ -156,6 +158,8 @@ export class FormDeliveryController implements ReactiveController {
       received-at=${answer.receivedAt ?? r.payload.submittedAt}
       expected-result-date=${answer.expectedResultDate ?? ''}
       signed-sha256=${r.signedSha256}
+      fee-total=${r.payload.fee.total}
+      payment-url=${answer.paymentUrl ?? ''}
       .procedure=${procedure}
     ></dvc-receipt>`;
   }

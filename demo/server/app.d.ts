@@ -68,6 +68,14 @@ export interface ServerOptions {
   now?: () => Date;
   /** Replaces dist/verify.js's verifySubmission (agreed API). */
   verifySubmission?: (jws: string, options: Record<string, unknown>) => Promise<unknown>;
+  /** Fee payment (demo/server/payments/config.js); default from the environment. */
+  payments?: {
+    publicUrl?: string;
+    agency: { name: string; taxCode: string; receiptTemplate: string; receiptSeries: string };
+    vietqr?: { bin: string; account: string; accountName: string };
+    vnpay?: { tmnCode: string; hashSecret: string; payUrl: string; expireMinutes?: number };
+    simulator: boolean;
+  };
 }
 
 export type Receiver = FastifyInstance & {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db.js';
-import { DIST_DIR, loadLibrary } from './library.js';
+import { DIST_DIR, loadLibrary, MissingBuildError } from './library.js';
 import { readProcedures, summary } from './procedures.js';
 import { problem, requestLang, sendProblem } from './problems.js';
 import { registerRateLimits } from './rate-limits.js';
@@ -21,6 +21,8 @@ import { loadKeyring } from './crypto-at-rest.js';
 import { purge, startPurgeJob } from './retention.js';
 import { readDossier, readUpload } from './vault.js';
 import { accounts } from './auth.js';
+import { loadPaymentConfig } from './payments/config.js';
+import { registerPaymentRoutes } from './payments/routes.js';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 
@@ -43,6 +45,7 @@ export const STRICT_CSP =
  *   logStream?: { write(line: string): void },
  *   now?: () => Date,
  *   verifySubmission?: (jws: string, options: object) => Promise<any>,
+ *   payments?: import('./payments/config.js').PaymentConfig,
  * }} ServerConfig
  */
 
@@ -61,6 +64,10 @@ export const STRICT_CSP =
  *   the named rate limits, as onRequest hooks
  * @property {import('./submission-files.js').LibraryFiles | undefined} files the shared file checks
  * @property {ReturnType<typeof import('./upload-guard.js').createUploadGuard>} [uploadGuard]
+ * @property {ReturnType<typeof import('./payments/routes.js').registerPaymentRoutes>} [payments]
+ *   fee payment (docs/payments.md); views of a dossier show its payment summary
+ * @property {(receivedAt: Date, processingDays: number) => string} resultDate
+ *   the expected result date (YYYY-MM-DD) by the library's working-day calendar (src/calendar)
  */
 
 /**
@@ -147,6 +154,12 @@ export async function createServer(options = {}) {
     now,
     verifySubmission: config.verifySubmission ?? library.verifySubmission,
     createVerifier: config.verifySubmission ? undefined : library.createVerifier,
+    resultDate: (receivedAt, processingDays) => {
+      if (!library.expectedResultDate) throw new MissingBuildError(`${config.distDir}engine.js`);
+      return library.expectedResultDate(receivedAt, processingDays, {
+        cutoffMinutes: config.receptionCutoffMinutes,
+      }).resultDate;
+    },
   };
 
   // Other sites embedding the form (ALLOWED_ORIGINS): preflights and origin checks (cors.js).
@@ -311,6 +324,14 @@ export async function createServer(options = {}) {
   registerDossierRoutes(app, ctx);
   registerStatusRoutes(app, ctx);
   startPurgeJob(app, ctx, config.purgeEveryMinutes ?? 0);
+  if (library.payment) {
+    ctx.payments = registerPaymentRoutes(
+      app,
+      ctx,
+      config.payments ?? loadPaymentConfig(process.env),
+      library.payment,
+    );
+  }
 
   app.decorate('dvc', {
     db,

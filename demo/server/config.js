@@ -30,6 +30,8 @@ const MB = 1024 * 1024;
  * @property {number} idleTimeoutSeconds A connection silent this long is closed (slow bodies).
  * @property {boolean} trustProxy Take the client address from X-Forwarded-For (behind a proxy only).
  * @property {Record<RateLimitName, RateLimit>} rateLimits
+ * @property {number} receptionCutoffMinutes Dossiers received at or after this time of day (Việt Nam)
+ *   count from the next working day (RECEPTION_CUTOFF, HH:MM, default 17:00).
  */
 
 /**
@@ -81,7 +83,22 @@ export function loadConfig(env = process.env) {
     idleTimeoutSeconds: integer(env, 'IDLE_TIMEOUT_SECONDS', 30, 1, 600),
     trustProxy: env.TRUST_PROXY?.trim() === '1',
     rateLimits: rateLimits(env),
+    receptionCutoffMinutes: timeOfDay(env, 'RECEPTION_CUTOFF', 17 * 60),
   };
+}
+
+/**
+ * A time of day `HH:MM` as minutes after midnight.
+ * @param {Record<string, string | undefined>} env
+ * @param {string} name
+ * @param {number} fallback
+ */
+function timeOfDay(env, name, fallback) {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(raw);
+  if (!m) throw new Error(`${name} must be a time of day HH:MM (e.g. 15:00), got "${raw}"`);
+  return Number(m[1]) * 60 + Number(m[2]);
 }
 
 /**

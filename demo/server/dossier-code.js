@@ -1,4 +1,4 @@
-// Dossier codes (mã hồ sơ) and expected result dates.
+// Dossier codes (mã hồ sơ).
 import { randomInt } from 'node:crypto';
 import { DOSSIER_CODE_ALPHABET, DOSSIER_CODE_PATTERN } from './engine.js';
 
@@ -37,22 +37,5 @@ export function newDossierCode(prefix, receivedAt, exists, random = randomInt) {
   throw new Error(`no free dossier code for ${prefix} on ${date}`);
 }
 
-/**
- * The expected result date: `processingDays` working days (Monday to Friday) after the day of
- * reception, counted from the next working day when the dossier arrives at a weekend.
- * Public holidays (Tết, 30/4, 1/5, 2/9, …) are NOT taken out: the receiver has no holiday table,
- * so the date can be early around holidays; an agency must plug in its own calendar.
- * @param {Date} receivedAt
- * @param {number} processingDays 0 = same (working) day.
- * @returns {string} YYYY-MM-DD
- */
-export function expectedResultDate(receivedAt, processingDays) {
-  const day = new Date(`${vietnamDate(receivedAt)}T00:00:00Z`);
-  const isWeekend = () => day.getUTCDay() === 0 || day.getUTCDay() === 6;
-  while (isWeekend()) day.setUTCDate(day.getUTCDate() + 1);
-  for (let left = Math.max(0, Math.floor(processingDays)); left > 0;) {
-    day.setUTCDate(day.getUTCDate() + 1);
-    if (!isWeekend()) left--;
-  }
-  return day.toISOString().slice(0, 10);
-}
+// The expected result date is computed by the library (src/calendar, `expectedResultDate` in
+// dist/engine.js): holidays, Tết, days off in lieu and swapped Saturdays, one rule for all.

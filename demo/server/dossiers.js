@@ -1,7 +1,7 @@
 // POST /api/dossiers: verify a signed submission with the library and store the dossier.
 import { createHash, randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
-import { newDossierCode, expectedResultDate } from './dossier-code.js';
+import { newDossierCode } from './dossier-code.js';
 import { readMultipartToDisk } from './multipart.js';
 import { requestLang, sendProblem } from './problems.js';
 import { checkSubmissionFiles } from './submission-files.js';
@@ -431,14 +431,19 @@ export function registerDossierRoutes(app, ctx) {
     const payload =
       result.submission ?? JSON.parse(Buffer.from(jws.split('.')[1], 'base64url').toString('utf8'));
     const at = receivedAt.toISOString();
-    const expected = expectedResultDate(receivedAt, Number(entry.procedure.processingDays) || 0);
+    const expected = ctx.resultDate(receivedAt, Number(entry.procedure.processingDays) || 0);
     const identifying = identifyingValues(entry.procedure, payload.answers);
     const keyring = ctx.keyring;
-    /** @type {{ dossierCode: string, receivedAt: string, expectedResultDate: string }} */
+    /** @type {{ dossierCode: string, receivedAt: string, expectedResultDate: string, paymentUrl?: string }} */
     let answer = { dossierCode: '', receivedAt: at, expectedResultDate: expected };
     db.transaction(() => {
       const code = newDossierCode(entry.prefix, receivedAt, (c) => codeExists.get(c) !== undefined);
       answer = { dossierCode: code, receivedAt: at, expectedResultDate: expected };
+      // A fee to pay: the receipt links to the payment page (docs/payments.md).
+      const fee = Number(payload.fee?.total);
+      if (ctx.payments && Number.isSafeInteger(fee) && fee > 0) {
+        answer = { ...answer, paymentUrl: ctx.payments.payLink(code, request) };
+      }
       // Personal data is written only encrypted, under this dossier's own data key.
       const dossierKey = createDossierKey(db, keyring, code);
       const sealed = sealDossier(dossierKey.dataKey, code, {

@@ -13,8 +13,8 @@ export class MissingBuildError extends Error {
 }
 
 /**
- * Loads `verifySubmission` from dist/verify.js, `loadProcedure` and `compileProcedureModule` from
- * dist/engine.js.
+ * Loads `verifySubmission` from dist/verify.js, `loadProcedure`, `compileProcedureModule` and
+ * `expectedResultDate` (the working-day calendar) from dist/engine.js.
  * Throws MissingBuildError when dist/ has not been built. A build that does not export them yet
  * yields undefined, and the receiver answers 503 to submissions instead of refusing to start.
  * @param {string} [distDir]
@@ -49,6 +49,18 @@ export async function loadLibrary(distDir = DIST_DIR) {
         : undefined,
     /** @type {((text: string, options?: { file?: string }) => any) | undefined} */
     loadProcedure: typeof engine.loadProcedure === 'function' ? engine.loadProcedure : undefined,
+    /** @type {import('./payments/routes.js').PaymentLibrary | undefined} */
+    payment:
+      typeof engine.encodeVietQr === 'function'
+        ? {
+            encodeVietQr: engine.encodeVietQr,
+            amountInWords: engine.amountInWords,
+            formatVnd: engine.formatVnd,
+          }
+        : undefined,
+    /** @type {((receivedAt: Date, days: number, options?: { cutoffMinutes?: number }) => { receivedOn: string, resultDate: string, provisional: boolean }) | undefined} */
+    expectedResultDate:
+      typeof engine.expectedResultDate === 'function' ? engine.expectedResultDate : undefined,
     /** @type {((procedure: any) => Promise<{ fileName: string, source: string }>) | undefined} */
     compileProcedureModule:
       typeof engine.compileProcedureModule === 'function'

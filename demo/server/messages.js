@@ -266,6 +266,60 @@ export const PROBLEMS = {
     vi: { title: 'Không tìm thấy', detail: 'Không có trang hoặc tài nguyên này.' },
     en: { title: 'Not found', detail: 'There is no such page or resource.' },
   },
+  'payment-gateway-unavailable': {
+    status: 503,
+    vi: {
+      title: 'Chưa có thanh toán trực tuyến',
+      detail:
+        'Cơ quan chưa cấu hình cổng thanh toán. Vui lòng chuyển khoản bằng mã VietQR hoặc nộp tại Bộ phận Một cửa.',
+    },
+    en: {
+      title: 'Online payment unavailable',
+      detail:
+        'The agency has no payment gateway configured. Please pay by VietQR transfer or at the desk.',
+    },
+  },
+  'too-many-payment-attempts': {
+    status: 429,
+    vi: {
+      title: 'Quá nhiều lần thanh toán',
+      detail:
+        'Hồ sơ này đã có quá nhiều lần bắt đầu thanh toán. Vui lòng nộp tại Bộ phận Một cửa hoặc liên hệ cơ quan.',
+    },
+    en: {
+      title: 'Too many payment attempts',
+      detail:
+        'This application has too many payment attempts. Please pay at the desk or contact the agency.',
+    },
+  },
+  'invalid-payment-method': {
+    status: 400,
+    vi: {
+      title: 'Hình thức nộp không hợp lệ',
+      detail:
+        'Hình thức nộp phải là "desk" (tại quầy) hoặc "transfer" (chuyển khoản đã đối chiếu).',
+    },
+    en: {
+      title: 'Invalid payment method',
+      detail: 'The method must be "desk" or "transfer" (a reconciled bank transfer).',
+    },
+  },
+  'payment-not-required': {
+    status: 409,
+    vi: { title: 'Không phải nộp phí', detail: 'Hồ sơ này không phải nộp phí, lệ phí.' },
+    en: { title: 'No fee to pay', detail: 'This application has no fee to pay.' },
+  },
+  'already-paid': {
+    status: 409,
+    vi: {
+      title: 'Đã nộp phí',
+      detail: 'Hồ sơ này đã được ghi nhận nộp phí; không thu lần thứ hai.',
+    },
+    en: {
+      title: 'Already paid',
+      detail: 'The fee of this application has already been recorded; it is not collected twice.',
+    },
+  },
   'internal-error': {
     status: 500,
     vi: {

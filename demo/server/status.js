@@ -94,6 +94,7 @@ function view(db, row, ctx, forClerk = false) {
     expectedResultDate: row.expected_result_date,
     updatedAt: row.updated_at,
     history: history(db, row.code, forClerk),
+    ...(ctx.payments ? { payment: ctx.payments.summary(row, { link: true }) } : {}),
   };
 }
 

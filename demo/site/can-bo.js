@@ -98,6 +98,7 @@ function row(d) {
     cell(LABELS[/** @type {keyof typeof LABELS} */ (d.status)] ?? d.status, 'status'),
     cell(vnDate(d.expectedResultDate)),
     cell(last ? `${last.actor === 'system' ? 'Hệ thống' : last.actor}, ${vnTime(last.at)}` : ''),
+    feeCell(d),
   );
   const td = document.createElement('td');
   const actions = document.createElement('div');
@@ -136,6 +137,64 @@ async function guarded(/** @type {() => Promise<void>} */ work) {
       signedOut('Phiên làm việc đã hết. Vui lòng đăng nhập lại.');
       username.focus();
     } else say(/** @type {Error} */ (e).message);
+  }
+}
+
+/** @param {number} n */
+const vnd = (n) => `${String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.')} đ`;
+
+/**
+ * The fee: amount and paid/unpaid, receipt links, and "take it at the desk" while unpaid.
+ * @param {any} d
+ */
+function feeCell(d) {
+  const p = d.payment;
+  const td = document.createElement('td');
+  if (!p || p.status === 'not-required') {
+    td.textContent = 'Không thu';
+    return td;
+  }
+  const line = document.createElement('div');
+  line.textContent = `${vnd(p.fee)} · ${p.status === 'paid' ? 'Đã nộp' : 'Chưa nộp'}`;
+  td.append(line);
+  for (const pay of p.payments ?? []) {
+    if (pay.status === 'duplicate') {
+      const warn = document.createElement('div');
+      warn.textContent = `Nộp trùng ${vnd(pay.amount)}: cần hoàn tiền`;
+      td.append(warn);
+    }
+    if (!pay.receiptUrl || !/^\/bien-lai\/[A-Z0-9-]+$/.test(pay.receiptUrl)) continue;
+    const a = document.createElement('a');
+    a.href = pay.receiptUrl;
+    a.textContent = `Biên lai ${pay.receiptNo}`;
+    const div = document.createElement('div');
+    div.append(a);
+    td.append(div);
+  }
+  if (p.status === 'unpaid') {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'secondary';
+    b.textContent = 'Thu tại quầy';
+    b.setAttribute('aria-label', `Thu phí tại quầy: ${d.dossierCode}`);
+    b.addEventListener('click', () => takeAtDesk(d.dossierCode, p.fee));
+    td.append(b);
+  }
+  return td;
+}
+
+/** @param {string} code @param {number} fee */
+async function takeAtDesk(code, fee) {
+  if (!window.confirm(`Xác nhận đã thu ${vnd(fee)} cho hồ sơ ${code}?`)) return;
+  try {
+    await api(`/api/clerk/dossiers/${encodeURIComponent(code)}/payments`, {
+      method: 'POST',
+      body: JSON.stringify({ method: 'desk' }),
+    });
+    await refresh();
+    say(`Đã ghi nhận nộp ${vnd(fee)} cho hồ sơ ${code} và lập biên lai.`);
+  } catch (e) {
+    say(/** @type {Error} */ (e).message);
   }
 }
 

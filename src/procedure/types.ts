@@ -259,6 +259,11 @@ export interface Procedure {
   /** Statutory processing time in working days (0 = same day). */
   processingDays: number;
   resultDelivery: ResultDelivery[];
+  /**
+   * Postage in đồng for returning the result by post; when absent, the agency's tariff (the
+   * form's `postage` attribute and verify's `postage` option) applies.
+   */
+  postage?: number;
   data: DataSchema;
   ui: UiSpec;
   documents: DocumentSpec[];

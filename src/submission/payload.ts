@@ -3,6 +3,7 @@
  * data only (ids, values, hashes) — labels and messages come from the procedure file, whose
  * SHA-256 the payload pins, so the payload stays small and language-independent.
  */
+import type { DeliveryChoice } from '../delivery/index.js';
 import { DvcError, ERROR_CODE } from '../errors.js';
 import { canonicalize } from '../jcs/canonicalize.js';
 import { base64UrlEncode, getCrypto, toHex, utf8Encode } from '../platform.js';
@@ -72,6 +73,8 @@ export interface SubmissionPayload {
   lang: Lang;
   /** Identifier of the officer who helped the applicant (assisted digital), when any. */
   assistedBy?: string;
+  /** How the result is to be received (src/delivery); present when the form asked. */
+  delivery?: DeliveryChoice;
   /** RFC 3339 UTC timestamp, e.g. `2025-07-01T08:30:00.000Z`. */
   submittedAt: string;
   /** The server's challenge nonce, or 128 random bits in base64url. */
@@ -111,6 +114,8 @@ export interface BuildPayloadInput {
   documents?: readonly PayloadDocument[];
   lang: Lang;
   assistedBy?: string;
+  /** The applicant's result-delivery choice, normalized (`normalizeDelivery`). */
+  delivery?: DeliveryChoice;
   /** The server's challenge nonce; a random one when absent. */
   nonce?: string;
   /** Clock, for tests. */
@@ -194,6 +199,8 @@ export function buildSubmissionPayload(input: BuildPayloadInput): SubmissionPayl
     nonce,
   };
   if (input.assistedBy !== undefined) payload.assistedBy = input.assistedBy;
+  if (input.delivery !== undefined)
+    payload.delivery = JSON.parse(JSON.stringify(input.delivery)) as DeliveryChoice;
   // Fails now, with a pointer, rather than at signing time.
   canonicalize(payload);
   return payload;

@@ -6,6 +6,7 @@
  * forged JWS is rejected without loading ajv.
  */
 import { canonicalize } from '../jcs/canonicalize.js';
+import { checkDelivery } from '../delivery/index.js';
 import type { Procedure } from '../procedure/types.js';
 import { todayInVietnam } from '../rules/index.js';
 import {
@@ -58,6 +59,7 @@ export async function checkSubmissionData(
   payload: SubmissionPayload,
   procedure: Procedure,
   submittedMs: number,
+  delivery: { postage?: number } = {},
 ): Promise<VerifyError[]> {
   const errors: VerifyError[] = [];
   const state = await decidePayload(payload, procedure, submittedMs);
@@ -111,6 +113,12 @@ export async function checkSubmissionData(
     );
 
   for (const problem of state.documents.problems) errors.push(documentError(problem));
+  // The result-delivery choice (src/delivery): offered method, recipient, postage.
+  for (const p of checkDelivery(payload.delivery, procedure, {
+    postage: delivery.postage,
+    lang: 'en',
+  }))
+    errors.push(error(VERIFY_ERROR.invalidDelivery, { detail: p.message }, `/delivery${p.path}`));
   return errors;
 }
 

@@ -35,6 +35,7 @@ export const VERIFY_ERROR = {
   eligibilityUnknown: 'eligibility-unknown',
   eligibilityMismatch: 'eligibility-mismatch',
   feeMismatch: 'fee-mismatch',
+  invalidDelivery: 'invalid-delivery',
   unknownDocument: 'unknown-document',
   hiddenDocumentPresent: 'hidden-document-present',
   missingDocument: 'missing-document',
@@ -98,6 +99,7 @@ const en: Catalog = {
     'Eligibility cannot be decided from the answers (questions the rules need are unanswered).',
   'eligibility-mismatch': (p) =>
     `The payload records eligibility ${p['actual']}, the rules give ${p['expected']}.`,
+  'invalid-delivery': (p) => `Result delivery: ${p['detail']}`,
   'fee-mismatch': (p) =>
     `The payload's fee (total ${p['actual']} VND) differs from the recomputed fee (total ${p['expected']} VND).`,
   'unknown-document': (p) =>
@@ -164,6 +166,7 @@ const vi: Catalog = {
   'eligibility-unknown': () => 'Chưa xác định được điều kiện vì thiếu câu trả lời cần thiết.',
   'eligibility-mismatch': (p) =>
     `Hồ sơ ghi điều kiện là ${p['actual']}, quy tắc cho kết quả ${p['expected']}.`,
+  'invalid-delivery': (p) => `Cách nhận kết quả: ${p['detail']}`,
   'fee-mismatch': (p) =>
     `Lệ phí trong hồ sơ (tổng ${p['actual']} đồng) khác lệ phí tính lại (tổng ${p['expected']} đồng).`,
   'unknown-document': (p) =>

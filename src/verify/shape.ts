@@ -81,7 +81,7 @@ function shape(value: unknown): asserts value is SubmissionPayload {
       'submittedAt',
       'nonce',
     ],
-    ['assistedBy'],
+    ['assistedBy', 'delivery'],
   );
   const proc = members(p['procedure'], '/procedure', ['code', 'version', 'sha256']);
   str(proc['code'], '/procedure/code');
@@ -123,8 +123,28 @@ function shape(value: unknown): asserts value is SubmissionPayload {
   if (!(LANGS as readonly unknown[]).includes(p['lang']))
     throw new Issue('/lang', 'expected "vi" or "en"');
   if ('assistedBy' in p) str(p['assistedBy'], '/assistedBy');
+  if ('delivery' in p) deliveryShape(p['delivery']);
   str(p['submittedAt'], '/submittedAt', RFC3339_UTC, 'an RFC 3339 UTC timestamp');
   if (Number.isNaN(Date.parse(p['submittedAt'] as string)))
     throw new Issue('/submittedAt', 'expected an RFC 3339 UTC timestamp');
   str(p['nonce'], '/nonce', NONCE_PATTERN, '22 to 86 base64url characters');
+}
+
+/** `delivery`: the method, and for post the recipient and the postage (src/delivery). */
+function deliveryShape(v: unknown): void {
+  const d = members(v, '/delivery', ['method'], ['recipient', 'postage']);
+  str(d['method'], '/delivery/method');
+  if ('postage' in d) int(d['postage'], '/delivery/postage');
+  if ('recipient' in d) {
+    const r = members(d['recipient'], '/delivery/recipient', ['fullName', 'phone', 'address']);
+    str(r['fullName'], '/delivery/recipient/fullName');
+    str(r['phone'], '/delivery/recipient/phone');
+    const a = members(r['address'], '/delivery/recipient/address', [
+      'province',
+      'commune',
+      'street',
+    ]);
+    for (const k of ['province', 'commune', 'street'])
+      str(a[k], `/delivery/recipient/address/${k}`);
+  }
 }

@@ -66,6 +66,8 @@ export interface VerifyOptions {
   now?: Date;
   /** Longest accepted compact JWS in characters (default 2,000,000). */
   maxLength?: number;
+  /** The agency's postage tariff in đồng, for procedures without their own `postage`. */
+  postage?: number;
 }
 
 /** What a `Verifier` fixes once: the procedure, its file, the trusted keys and the limits. */
@@ -332,7 +334,9 @@ async function run(
 
   // 7. The answers, eligibility, fee and documents, recomputed from the procedure.
   const { checkSubmissionData } = await import('./data-checks.js');
-  const errors = await checkSubmissionData(payload, procedure, submittedMs);
+  const errors = await checkSubmissionData(payload, procedure, submittedMs, {
+    postage: options.postage,
+  });
 
   // 8. The stored files.
   if (call.attachments) errors.push(...(await checkAttachments(payload, call.attachments)));

@@ -230,6 +230,36 @@ describe('clerk page in Chromium', { skip: chromiumPath ? false : 'needs Chromiu
     await page.close();
   });
 
+  test('shows the fee and records a payment at the desk with an e-receipt', async () => {
+    const fee = {
+      total: 135000,
+      currency: 'VND',
+      items: [{ id: 'le-phi', amount: 135000, quantity: 1, subtotal: 135000, reductions: [] }],
+    };
+    const r = await postDossier(s.base, fakeJws(payload(await challenge(s.base), { fee })));
+    const { dossierCode } = (await r.json()) as { dossierCode: string };
+    const page = await browser.newPage();
+    await page.goto(`${s.base}/can-bo.html`);
+    await page.getByLabel('Mã cán bộ').fill(CLERK_TOKEN);
+    await page.getByRole('button', { name: 'Xem hồ sơ' }).click();
+    const row = page.getByRole('row').filter({ hasText: dossierCode });
+    await row.getByText('135.000 đ · Chưa nộp').waitFor();
+    page.once('dialog', (d) => {
+      assert.equal(d.message(), `Xác nhận đã thu 135.000 đ cho hồ sơ ${dossierCode}?`);
+      void d.accept();
+    });
+    await page.getByRole('button', { name: `Thu phí tại quầy: ${dossierCode}` }).click();
+    await page
+      .getByText(`Đã ghi nhận nộp 135.000 đ cho hồ sơ ${dossierCode} và lập biên lai.`)
+      .waitFor();
+    await row.getByText('135.000 đ · Đã nộp').waitFor();
+    const link = row.getByRole('link', { name: /^Biên lai BL\d{6}-/ });
+    await link.click();
+    await page.getByRole('heading', { name: /BIÊN LAI THU PHÍ, LỆ PHÍ/ }).waitFor();
+    await page.getByText('Một trăm ba mươi lăm nghìn đồng').waitFor();
+    await page.close();
+  });
+
   test('the home page lists the procedures from GET /api/procedures', async () => {
     const page = await browser.newPage();
     await page.goto(`${s.base}/`);

@@ -6,11 +6,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  CODE_PATTERN,
-  expectedResultDate,
-  newDossierCode,
-} from '../../demo/server/dossier-code.js';
+import { CODE_PATTERN, newDossierCode } from '../../demo/server/dossier-code.js';
 import {
   FIXTURE_PROCEDURES,
   challenge,
@@ -68,7 +64,13 @@ describe('dossier codes and dates (units)', () => {
     );
   });
 
-  test('expected result date counts working days, Monday to Friday', () => {
+  test("expected result date is the library's working-day calendar (dist/engine.js)", async () => {
+    // What the receiver loads (demo/server/library.js): the built engine.
+    const engineFile = new URL('../../dist/engine.js', import.meta.url).href;
+    const { expectedResultDate: calendar } = (await import(engineFile)) as {
+      expectedResultDate: (at: Date, days: number) => { resultDate: string };
+    };
+    const expectedResultDate = (at: Date, days: number) => calendar(at, days).resultDate;
     const thu = new Date('2026-11-26T03:00:00Z');
     assert.equal(expectedResultDate(thu, 0), '2026-11-26');
     assert.equal(expectedResultDate(thu, 1), '2026-11-27');
@@ -78,6 +80,8 @@ describe('dossier codes and dates (units)', () => {
     const sat = new Date('2026-11-28T09:00:00Z');
     assert.equal(expectedResultDate(sat, 0), '2026-11-30');
     assert.equal(expectedResultDate(sat, 1), '2026-12-01');
+    // Friday before Tết Bính Ngọ: 14–22/2/2026 are days off.
+    assert.equal(expectedResultDate(new Date('2026-02-13T02:00:00Z'), 3), '2026-02-25');
   });
 });
 
@@ -106,7 +110,8 @@ describe('reference receiver', () => {
     assert.deepEqual(rows, [
       { version: 1, name: 'initial' },
       { version: 2, name: 'people_and_privacy' },
-      { version: 17, name: 'upload_guard' },
+      { version: 3, name: 'upload_guard' },
+      { version: 4, name: 'payments' },
     ]);
     const tables = s.app.dvc.db
       .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
@@ -124,6 +129,7 @@ describe('reference receiver', () => {
       'idempotency_keys',
       'nonces',
       'upload_owners',
+      'payments',
       'uploads',
     ]) {
       assert.ok(tables.includes(t), t);
@@ -132,7 +138,7 @@ describe('reference receiver', () => {
     const again = await start({ dataDir: s.dataDir, verifySubmission: fakeVerify });
     try {
       const count = again.app.dvc.db.prepare('SELECT COUNT(*) AS n FROM schema_migrations').get();
-      assert.deepEqual(count, { n: 3 });
+      assert.deepEqual(count, { n: rows.length });
     } finally {
       await again.app.close();
     }
@@ -431,6 +437,7 @@ describe('reference receiver', () => {
         expectedResultDate: '2026-12-01',
         updatedAt: NOW,
         history: [{ status: 'received', label: { vi: 'Đã tiếp nhận', en: 'Received' }, at: NOW }],
+        payment: { fee: 0, currency: 'VND', status: 'not-required', payments: [] },
       });
     }
     // Lower-case codes are accepted as typed.

@@ -126,6 +126,14 @@ const schema31 = {
           title: 'Result delivery',
           description: 'How the applicant may receive the result: "online", "post", "in-person".',
         },
+        postage: {
+          type: 'integer',
+          minimum: 0,
+          maximum: 10000000,
+          title: 'Postage',
+          description:
+            "Charge in đồng for returning the result by post (bưu chính công ích), added to the fee when the applicant chooses post. Without it the agency's tariff applies.",
+        },
         data: {
           $ref: '#/$defs/DataSchema',
           title: 'Data (JSON Schema)',
@@ -925,6 +933,14 @@ const schema32 = {
       items: { enum: ['online', 'post', 'in-person'] },
       title: 'Result delivery',
       description: 'How the applicant may receive the result: "online", "post", "in-person".',
+    },
+    postage: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 10000000,
+      title: 'Postage',
+      description:
+        "Charge in đồng for returning the result by post (bưu chính công ích), added to the fee when the applicant chooses post. Without it the agency's tariff applies.",
     },
     data: {
       $ref: '#/$defs/DataSchema',
@@ -9500,6 +9516,56 @@ function validate21(
         errors++;
       }
     }
+    if (data.postage !== undefined) {
+      let data19 = data.postage;
+      if (!(typeof data19 == 'number' && !(data19 % 1) && !isNaN(data19) && isFinite(data19))) {
+        const err49 = {
+          instancePath: instancePath + '/postage',
+          schemaPath: '#/properties/postage/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
+        };
+        if (vErrors === null) {
+          vErrors = [err49];
+        } else {
+          vErrors.push(err49);
+        }
+        errors++;
+      }
+      if (typeof data19 == 'number' && isFinite(data19)) {
+        if (data19 > 10000000 || isNaN(data19)) {
+          const err50 = {
+            instancePath: instancePath + '/postage',
+            schemaPath: '#/properties/postage/maximum',
+            keyword: 'maximum',
+            params: { comparison: '<=', limit: 10000000 },
+            message: 'must be <= 10000000',
+          };
+          if (vErrors === null) {
+            vErrors = [err50];
+          } else {
+            vErrors.push(err50);
+          }
+          errors++;
+        }
+        if (data19 < 0 || isNaN(data19)) {
+          const err51 = {
+            instancePath: instancePath + '/postage',
+            schemaPath: '#/properties/postage/minimum',
+            keyword: 'minimum',
+            params: { comparison: '>=', limit: 0 },
+            message: 'must be >= 0',
+          };
+          if (vErrors === null) {
+            vErrors = [err51];
+          } else {
+            vErrors.push(err51);
+          }
+          errors++;
+        }
+      }
+    }
     if (data.data !== undefined) {
       if (
         !validate24(data.data, {
@@ -9529,14 +9595,14 @@ function validate21(
       }
     }
     if (data.documents !== undefined) {
-      let data21 = data.documents;
-      if (Array.isArray(data21)) {
-        const len2 = data21.length;
+      let data22 = data.documents;
+      if (Array.isArray(data22)) {
+        const len2 = data22.length;
         for (let i3 = 0; i3 < len2; i3++) {
           if (
-            !validate36(data21[i3], {
+            !validate36(data22[i3], {
               instancePath: instancePath + '/documents/' + i3,
-              parentData: data21,
+              parentData: data22,
               parentDataProperty: i3,
               rootData,
               dynamicAnchors,
@@ -9547,7 +9613,7 @@ function validate21(
           }
         }
       } else {
-        const err49 = {
+        const err52 = {
           instancePath: instancePath + '/documents',
           schemaPath: '#/properties/documents/type',
           keyword: 'type',
@@ -9555,9 +9621,9 @@ function validate21(
           message: 'must be array',
         };
         if (vErrors === null) {
-          vErrors = [err49];
+          vErrors = [err52];
         } else {
-          vErrors.push(err49);
+          vErrors.push(err52);
         }
         errors++;
       }
@@ -9577,14 +9643,14 @@ function validate21(
       }
     }
     if (data.rules !== undefined) {
-      let data24 = data.rules;
-      if (Array.isArray(data24)) {
-        const len3 = data24.length;
+      let data25 = data.rules;
+      if (Array.isArray(data25)) {
+        const len3 = data25.length;
         for (let i4 = 0; i4 < len3; i4++) {
           if (
-            !validate53(data24[i4], {
+            !validate53(data25[i4], {
               instancePath: instancePath + '/rules/' + i4,
-              parentData: data24,
+              parentData: data25,
               parentDataProperty: i4,
               rootData,
               dynamicAnchors,
@@ -9595,7 +9661,7 @@ function validate21(
           }
         }
       } else {
-        const err50 = {
+        const err53 = {
           instancePath: instancePath + '/rules',
           schemaPath: '#/properties/rules/type',
           keyword: 'type',
@@ -9603,9 +9669,9 @@ function validate21(
           message: 'must be array',
         };
         if (vErrors === null) {
-          vErrors = [err50];
+          vErrors = [err53];
         } else {
-          vErrors.push(err50);
+          vErrors.push(err53);
         }
         errors++;
       }
@@ -9639,7 +9705,7 @@ function validate21(
       }
     }
   } else {
-    const err51 = {
+    const err54 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
@@ -9647,9 +9713,9 @@ function validate21(
       message: 'must be object',
     };
     if (vErrors === null) {
-      vErrors = [err51];
+      vErrors = [err54];
     } else {
-      vErrors.push(err51);
+      vErrors.push(err54);
     }
     errors++;
   }
@@ -9707,6 +9773,7 @@ export const allowedProperties = {
     'serviceKind',
     'processingDays',
     'resultDelivery',
+    'postage',
     'data',
     'ui',
     'documents',

@@ -1,7 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../../components/receipt/receipt.js';
 import { DvcReceipt, type QrEncoder } from '../../../components/receipt/receipt.js';
-import { addWorkingDays, formatInstant } from '../../../components/receipt/dates.js';
 
 const SHA = 'a3f1c2d4e5b6a7980123456789abcdef0123456789abcdef0123456789abcdef';
 
@@ -44,7 +43,7 @@ describe('dvc-receipt', () => {
       ['Thời gian tiếp nhận', '10:05 26/11/2026'],
       [
         'Ngày hẹn trả kết quả (dự kiến)',
-        '01/12/2026Tính theo ngày làm việc, chưa trừ ngày nghỉ lễ, Tết.',
+        '01/12/2026Tính theo ngày làm việc, đã trừ ngày nghỉ lễ, Tết và ngày nghỉ bù.',
       ],
       [
         'Mã kiểm tra hồ sơ (SHA-256)',
@@ -78,7 +77,7 @@ describe('dvc-receipt', () => {
       ['Received at', '16:00 27/11/2026'],
       [
         'Expected result date',
-        '02/12/2026Counted in working days; public holidays are not taken out.',
+        '02/12/2026Counted in working days, leaving out public holidays, Tết and days off in lieu.',
       ],
     ]);
     expect(el.shadowRoot!.querySelector('button')!.textContent).to.equal('Print receipt');
@@ -130,14 +129,23 @@ describe('dvc-receipt', () => {
 });
 
 describe('receipt dates', () => {
-  it('adds working days from the reception day in Vietnam', () => {
-    // Saturday 28/11/2026 in Vietnam → counted from Monday 30/11.
-    expect(addWorkingDays(new Date('2026-11-28T02:00:00Z'), 0)).to.equal('2026-11-30');
-    expect(addWorkingDays(new Date('2026-11-28T02:00:00Z'), 1)).to.equal('2026-12-01');
-    // 23:30 UTC on Thursday is already Friday in Vietnam.
-    expect(addWorkingDays(new Date('2026-11-26T23:30:00Z'), 1)).to.equal('2026-11-30');
-    expect(addWorkingDays(new Date('2026-11-23T03:00:00Z'), 5)).to.equal('2026-11-30');
-    expect(formatInstant('2026-11-26T23:30:00Z')).to.equal('06:30 27/11/2026');
-    expect(formatInstant('nope')).to.equal(undefined);
+  it('computes the result date with the calendar of src/calendar: Tết 2026 is skipped', async () => {
+    // Friday 13/2/2026 09:00 in Vietnam, 3 working days: 14–22/2 are the Tết days off.
+    const el = await fixture<DvcReceipt>(
+      html`<dvc-receipt
+        dossier-code="KS-260213-7QF3"
+        received-at="2026-02-13T02:00:00Z"
+        processing-days="3"
+      ></dvc-receipt>`,
+    );
+    expect(el.shownResultDate).to.equal('2026-02-25');
+    // Saturday 28/11/2026 counts from Monday 30/11; 23:30 UTC Thursday is Friday in Vietnam.
+    el.receivedAt = '2026-11-28T02:00:00Z';
+    el.processingDays = 1;
+    expect(el.shownResultDate).to.equal('2026-12-01');
+    el.receivedAt = '2026-11-26T23:30:00Z';
+    expect(el.shownResultDate).to.equal('2026-11-30');
+    el.processingDays = -1;
+    expect(el.shownResultDate).to.equal('');
   });
 });

@@ -1,0 +1,84 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { render } from 'lit';
+import '../../../components/receipt/receipt.js';
+import type { DvcReceipt } from '../../../components/receipt/receipt.js';
+import {
+  renderPaymentRows,
+  safeUrl,
+  type PaymentSummary,
+} from '../../../components/payment-status/payment-status.js';
+
+function rows(summary: PaymentSummary | undefined, lang: 'vi' | 'en' = 'vi') {
+  const dl = document.createElement('dl');
+  render(renderPaymentRows(summary, lang, 'https://dvc.example.gov.vn/tra-cuu.html'), dl);
+  return dl;
+}
+
+describe('payment rows (receipt and status look-up)', () => {
+  it('unpaid: amount, status and the link to the payment page, resolved against the receiver', () => {
+    const dl = rows({ fee: 135000, status: 'unpaid', payUrl: '/thanh-toan/KS-261126-7QF3?t=x' });
+    expect(dl.querySelector('dt')!.textContent).to.equal('Phí, lệ phí');
+    expect(dl.querySelector('dd')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+      '135.000 đ · Chưa nộp Nộp phí trực tuyến hoặc bằng mã VietQR',
+    );
+    expect(dl.querySelector('a')!.href).to.equal(
+      'https://dvc.example.gov.vn/thanh-toan/KS-261126-7QF3?t=x',
+    );
+  });
+
+  it('paid: receipt links, no payment link; duplicates say they will be refunded (English)', () => {
+    const dl = rows(
+      {
+        fee: 135000,
+        status: 'paid',
+        payUrl: '/thanh-toan/x',
+        payments: [
+          {
+            method: 'vnpay',
+            amount: 135000,
+            status: 'paid',
+            receiptNo: 'BL261126-ABCDEFGH',
+            receiptUrl: '/bien-lai/BL261126-ABCDEFGH',
+          },
+          { method: 'vnpay', amount: 135000, status: 'duplicate' },
+        ],
+      },
+      'en',
+    );
+    const links = [...dl.querySelectorAll('a')].map((a) => [a.textContent, a.getAttribute('href')]);
+    expect(links).to.deep.equal([
+      ['Receipt BL261126-ABCDEFGH', 'https://dvc.example.gov.vn/bien-lai/BL261126-ABCDEFGH'],
+    ]);
+    expect(dl.textContent).to.contain('Paid');
+    expect(dl.textContent).to.contain('Duplicate payment, to be refunded');
+  });
+
+  it('refuses links that are not http(s)', () => {
+    expect(safeUrl('javascript:alert(1)', 'https://a.example/')).to.equal(undefined);
+    expect(safeUrl('data:text/html,x', 'https://a.example/')).to.equal(undefined);
+    const dl = rows({ fee: 1000, status: 'unpaid', payUrl: 'javascript:alert(1)' });
+    expect(dl.querySelector('a')).to.equal(null);
+  });
+
+  it('nothing to pay and no summary', () => {
+    expect(rows({ fee: 0, status: 'not-required' }).textContent!.trim()).to.match(
+      /^Phí, lệ phí\s+Không phải nộp$/,
+    );
+    expect(rows(undefined).childElementCount).to.equal(0);
+  });
+
+  it('the receipt shows the fee and the payment link given by the receiver', async () => {
+    const el = await fixture<DvcReceipt>(
+      html`<dvc-receipt
+        dossier-code="KS-261126-7QF3"
+        received-at="2026-11-26T03:05:00Z"
+        fee-total="135000"
+        payment-url="/thanh-toan/KS-261126-7QF3?t=abc"
+      ></dvc-receipt>`,
+    );
+    const link = el.shadowRoot!.querySelector<HTMLAnchorElement>('a[part="pay-link"]')!;
+    expect(link.textContent).to.equal('Nộp phí trực tuyến hoặc bằng mã VietQR');
+    expect(new URL(link.href).pathname).to.equal('/thanh-toan/KS-261126-7QF3');
+    await expect(el).to.be.accessible();
+  });
+});

@@ -1,0 +1,190 @@
+// src/delivery: the result-delivery choice, one check for the form and verify; and verify
+// refusing a payload whose choice was changed after signing or never made.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  asksDelivery,
+  checkDelivery,
+  normalizeDelivery,
+  postageFor,
+  totalToPay,
+  type DeliveryChoice,
+} from '../../../src/delivery/index.js';
+import { verifySubmission } from '../../../src/verify/index.js';
+import { canonicalize } from '../../../src/jcs/index.js';
+import { signPayload } from '../../../src/signing/index.js';
+import type { Procedure } from '../../../src/procedure/types.js';
+import {
+  NOW,
+  PROCEDURE,
+  PROCEDURE_TEXT,
+  headerText,
+  payloadFor,
+  setup,
+  signRaw,
+} from '../verify/helpers.js';
+
+const POST = { resultDelivery: ['post', 'in-person'] as Procedure['resultDelivery'] };
+const GOOD: DeliveryChoice = {
+  method: 'post',
+  recipient: {
+    fullName: ' Nguyễn  Thị   Hoa ',
+    phone: '+84 912 345 678',
+    address: { province: '01', commune: '00004', street: ' Số 5, ngõ 12 Phố Huế ' },
+  },
+};
+
+test('asks when post is offered or there is a choice; not for a single non-post way', () => {
+  assert.equal(asksDelivery(POST), true);
+  assert.equal(asksDelivery({ resultDelivery: ['post'] }), true);
+  assert.equal(asksDelivery({ resultDelivery: ['online', 'in-person'] }), true);
+  assert.equal(asksDelivery({ resultDelivery: ['online'] }), false);
+});
+
+test("the procedure's postage wins over the agency tariff; none = unknown", () => {
+  assert.equal(postageFor({ ...POST, postage: 25000 }, { postage: 30000 }), 25000);
+  assert.equal(postageFor(POST, { postage: 30000 }), 30000);
+  assert.equal(postageFor(POST), undefined);
+  assert.equal(totalToPay(135000, { method: 'post', postage: 30000 }), 165000);
+  assert.equal(totalToPay(135000, { method: 'in-person' }), 135000);
+});
+
+test('normalized: NFC, single spaces, phone as 10 digits, postage from the procedure', () => {
+  assert.deepEqual(normalizeDelivery(GOOD, { ...POST, postage: 30000 }), {
+    method: 'post',
+    recipient: {
+      fullName: 'Nguyễn Thị Hoa',
+      phone: '0912345678',
+      address: { province: '01', commune: '00004', street: 'Số 5, ngõ 12 Phố Huế' },
+    },
+    postage: 30000,
+  });
+  assert.deepEqual(normalizeDelivery({ ...GOOD, method: 'in-person' }, POST), {
+    method: 'in-person',
+  });
+});
+
+test('a complete choice has no problems', () => {
+  const p = { ...POST, postage: 30000 };
+  assert.deepEqual(checkDelivery(normalizeDelivery(GOOD, p), p), []);
+  assert.deepEqual(checkDelivery({ method: 'in-person' }, p), []);
+  assert.deepEqual(checkDelivery(undefined, { resultDelivery: ['online'] }), []);
+});
+
+test('each missing or wrong part gets a Vietnamese message at its path', () => {
+  const p = { ...POST, postage: 30000 };
+  const problems = checkDelivery(
+    {
+      method: 'post',
+      recipient: {
+        fullName: 'A1',
+        phone: '0123',
+        address: { province: '01', commune: '', street: '' },
+      },
+      postage: 1000,
+    },
+    p,
+  );
+  assert.deepEqual(
+    problems.map((x) => [x.path, x.message]),
+    [
+      ['/postage', 'Cước bưu chính trong hồ sơ là 1000 đồng, cơ quan tính 30000 đồng.'],
+      [
+        '/recipient/fullName',
+        'Họ và tên người nhận chỉ gồm chữ cái, dấu cách, dấu nháy hoặc gạch nối, từ 2 đến 100 ký tự.',
+      ],
+      [
+        '/recipient/phone',
+        'Số điện thoại người nhận phải là số di động 10 chữ số, ví dụ 0912 345 678.',
+      ],
+      ['/recipient/address/commune', 'Vui lòng chọn xã, phường, đặc khu nhận kết quả.'],
+      ['/recipient/address/street', 'Vui lòng nhập số nhà, tên đường hoặc thôn, tổ dân phố.'],
+    ],
+  );
+  assert.deepEqual(
+    checkDelivery(undefined, POST).map((x) => [x.code, x.message]),
+    [['delivery-method-required', 'Vui lòng chọn cách nhận kết quả.']],
+  );
+  assert.deepEqual(
+    checkDelivery({ method: 'online' }, POST, { lang: 'en' }).map((x) => x.message),
+    ['This procedure does not return results by "online".'],
+  );
+  assert.deepEqual(
+    checkDelivery(normalizeDelivery(GOOD, POST), POST).map((x) => x.code),
+    ['delivery-postage-unknown'],
+  );
+  const bad = normalizeDelivery(
+    {
+      ...GOOD,
+      recipient: { ...GOOD.recipient!, address: { province: '02', commune: '99999', street: 'x' } },
+    },
+    p,
+  );
+  assert.deepEqual(
+    checkDelivery(bad, p).map((x) => x.code),
+    ['delivery-address-invalid'],
+  );
+});
+
+// --- verify ---------------------------------------------------------------------------------
+const POST_PROCEDURE_TEXT = PROCEDURE_TEXT.replace(
+  '"resultDelivery": ["online"]',
+  '"resultDelivery": ["online", "post"], "postage": 30000',
+);
+const POST_PROCEDURE = JSON.parse(POST_PROCEDURE_TEXT) as Procedure;
+
+async function signedWith(delivery: DeliveryChoice | undefined) {
+  const payload = await payloadFor();
+  const { sha256Hex } = await import('../../../src/submission/index.js');
+  payload.procedure.sha256 = await sha256Hex(POST_PROCEDURE_TEXT);
+  if (delivery) payload.delivery = delivery;
+  else delete payload.delivery;
+  return signRaw(await headerText(), canonicalize(payload));
+}
+const options = { procedure: POST_PROCEDURE, procedureText: POST_PROCEDURE_TEXT, now: NOW };
+
+test('verify accepts the signed choice and refuses a missing or altered one', async () => {
+  assert.ok(POST_PROCEDURE_TEXT !== PROCEDURE_TEXT, 'the fixture offers post');
+  const good = normalizeDelivery(GOOD, POST_PROCEDURE);
+  const ok = await verifySubmission(await signedWith(good), options);
+  assert.equal(ok.ok, true, JSON.stringify(ok));
+  assert.deepEqual(ok.ok && ok.submission.delivery, good);
+
+  const missing = await verifySubmission(await signedWith(undefined), options);
+  assert.deepEqual(missing.ok ? [] : missing.errors, [
+    {
+      code: 'invalid-delivery',
+      message: 'Result delivery: Choose how to receive the result.',
+      pointer: '/delivery/method',
+      params: { detail: 'Choose how to receive the result.' },
+    },
+  ]);
+  const cheap = await verifySubmission(await signedWith({ ...good, postage: 0 }), options);
+  assert.deepEqual(cheap.ok ? [] : cheap.errors.map((e) => [e.code, e.pointer, e.message]), [
+    [
+      'invalid-delivery',
+      '/delivery/postage',
+      'Result delivery: The postage in the application is 0 VND; the agency charges 30000 VND.',
+    ],
+  ]);
+  const smuggled = await verifySubmission(
+    await signedWith({
+      method: 'post',
+      recipient: good.recipient,
+      postage: 30000,
+      extra: 1,
+    } as never),
+    options,
+  );
+  assert.equal(smuggled.ok ? '' : smuggled.errors[0]!.pointer, '/delivery/extra');
+});
+
+test('the signed procedure without post keeps verifying without a choice', async () => {
+  const jws = await signPayload(await payloadFor(), (await setup()).signer);
+  const r = await verifySubmission(jws, {
+    procedure: PROCEDURE,
+    procedureText: PROCEDURE_TEXT,
+    now: NOW,
+  });
+  assert.equal(r.ok, true);
+});
