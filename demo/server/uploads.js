@@ -64,7 +64,16 @@ export async function readEnds(path, sizes) {
 /**
  * @param {{ db: import('better-sqlite3').Database, dir: string, maxUploadBytes: number, log: import('fastify').FastifyBaseLogger, allowOrigin?: (origin: string) => boolean, guard?: TusGuard, files?: FileTools, problem?: (slug: string) => object }} options
  */
-export function createTusServer({ db, dir, maxUploadBytes, log, allowOrigin = () => false, guard, files, problem }) {
+export function createTusServer({
+  db,
+  dir,
+  maxUploadBytes,
+  log,
+  allowOrigin = () => false,
+  guard,
+  files,
+  problem,
+}) {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const record = db.prepare(
     `INSERT OR REPLACE INTO uploads (id, via, slot, filename, type, size, sha256, path, finished_at)

@@ -240,8 +240,9 @@ describe('clerk page in Chromium', { skip: chromiumPath ? false : 'needs Chromiu
     const { dossierCode } = (await r.json()) as { dossierCode: string };
     const page = await browser.newPage();
     await page.goto(`${s.base}/can-bo.html`);
-    await page.getByLabel('Mã cán bộ').fill(CLERK_TOKEN);
-    await page.getByRole('button', { name: 'Xem hồ sơ' }).click();
+    await page.getByLabel('Tên đăng nhập').fill(CLERK.username);
+    await page.getByLabel('Mật khẩu').fill(CLERK.password);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
     const row = page.getByRole('row').filter({ hasText: dossierCode });
     await row.getByText('135.000 đ · Chưa nộp').waitFor();
     page.once('dialog', (d) => {

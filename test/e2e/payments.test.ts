@@ -8,7 +8,6 @@ import { createHmac } from 'node:crypto';
 import { startVnpaySimulator } from '../../demo/server/payments/simulator.js';
 import { signedData } from '../../demo/server/payments/vnpay.js';
 import {
-  CLERK_TOKEN,
   challenge,
   clock,
   fakeJws,
@@ -230,7 +229,7 @@ describe('fee payment: receiver + VNPay simulator', () => {
 
     // The clerk sees it too and cannot take the fee a second time.
     const list = await fetch(`${s.base}/api/clerk/dossiers`, {
-      headers: { authorization: `Bearer ${CLERK_TOKEN}` },
+      headers: { authorization: `Bearer ${s.clerkKey}` },
     });
     const mine = (
       (await list.json()) as { dossiers: { dossierCode: string; payment: { status: string } }[] }
@@ -238,7 +237,7 @@ describe('fee payment: receiver + VNPay simulator', () => {
     assert.equal(mine!.payment.status, 'paid');
     const desk = await fetch(`${s.base}/api/clerk/dossiers/${code}/payments`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${CLERK_TOKEN}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${s.clerkKey}`, 'content-type': 'application/json' },
       body: JSON.stringify({ method: 'desk' }),
     });
     assert.equal(desk.status, 409);
@@ -315,7 +314,7 @@ describe('fee payment: receiver + VNPay simulator', () => {
     assert.equal(anonymous.status, 401);
     const desk = await fetch(`${s.base}/api/clerk/dossiers/${code}/payments`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${CLERK_TOKEN}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${s.clerkKey}`, 'content-type': 'application/json' },
       body: JSON.stringify({ method: 'desk', note: 'Tiền mặt' }),
     });
     assert.equal(desk.status, 201);
