@@ -48,7 +48,9 @@ describe('dvc-receipt', () => {
       ],
     ]);
     // The hash is no headline: it sits folded away at the end, for staff.
-    const technical = el.shadowRoot!.querySelector('details[part="technical"]')!;
+    const technical = el.shadowRoot!.querySelector<HTMLDetailsElement>(
+      'details[part="technical"]',
+    )!;
     expect(technical.open).to.equal(false);
     expect(technical.querySelector('summary')!.textContent).to.equal(
       'Thông tin kỹ thuật dành cho cán bộ',

@@ -49,7 +49,7 @@ test('every problem is printed as "path  code  message" in Vietnamese, exit 1', 
   const file = answers({ fullName: 'A', mobile: '0951234567', email: 'an@example.com' });
   assert.equal(await main(['check', procedureFile, file], io), 1);
   assert.deepEqual(io.stdout, [
-    '/accept  required  Chọn Tôi cam đoan',
+    '/accept  required  Đánh dấu vào ô “Tôi cam đoan” để tiếp tục',
     '/fullName  too-short  Họ, chữ đệm và tên phải có ít nhất 2 ký tự',
     '/mobile  format.vn-mobile  Số điện thoại có đầu số không đúng. Hãy kiểm tra lại, ví dụ 0912 345 678',
   ]);
