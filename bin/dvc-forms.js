@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The author CLI: lint, check, test, compile, verify, keygen. See `dvc-forms --help`.
+// The author CLI: lint, check, test, preview, compile, verify, keygen. See `dvc-forms --help`.
 let cli;
 try {
   cli = await import('../dist/cli.js');

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
-import { createValidator } from '../../src/validation/index.js';
+import { createValidator, mentionsLabel } from '../../src/validation/index.js';
 import { createRules } from '../../src/rules/index.js';
 import type { Signer } from '../../src/signing/index.js';
 import type { AuthorProblem, Problem } from '../../src/problem.js';
@@ -1264,17 +1264,22 @@ export class DvcForm extends LitElement {
     const lines = this.summaryPaths.flatMap((path) =>
       this.summaryLines(path).map((message) => ({ path, message })),
     );
-    // Links with the same text that lead to different questions fail WCAG 2.4.4 for people
-    // who list links with a screen reader: a repeated message names its question.
+    // Each summary line must say which question it is about, and links with the same text that
+    // lead to different questions fail WCAG 2.4.4: a message that does not name its field
+    // ("Hãy chọn một câu trả lời") or that repeats names its question.
     const seen = new Map<string, number>();
     for (const { message } of lines) seen.set(message, (seen.get(message) ?? 0) + 1);
     const items: ErrorSummaryItem[] = lines.map(({ path, message }) => {
-      const label =
-        (seen.get(message) ?? 0) > 1 && path !== DECLARATION_ID
-          ? localize(
+      const question =
+        path === DECLARATION_ID
+          ? ''
+          : localize(
               this.fieldsIn(this.steps).find((x) => x.field.field === path)?.field.label,
               this.uiLang,
-            )
+            );
+      const label =
+        question && ((seen.get(message) ?? 0) > 1 || !mentionsLabel(message, question))
+          ? question
           : '';
       return {
         message: label ? this.msg.summaryForQuestion(message, label) : message,

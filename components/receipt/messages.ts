@@ -9,6 +9,8 @@ export interface ReceiptMessages {
   expectedResultDate: string;
   expectedNote: string;
   signedHash: string;
+  /** The folded section with the hash, for clerks and helpers. */
+  technicalSummary: string;
   signedHashNote: string;
   qrLabel: (code: string) => string;
   qrCaption: string;
@@ -23,8 +25,10 @@ const vi: ReceiptMessages = {
   receivedAt: 'Thời gian tiếp nhận',
   expectedResultDate: 'Ngày hẹn trả kết quả (dự kiến)',
   expectedNote: 'Tính theo ngày làm việc, đã trừ ngày nghỉ lễ, Tết và ngày nghỉ bù.',
-  signedHash: 'Mã kiểm tra hồ sơ (SHA-256)',
-  signedHashNote: 'Dùng để đối chiếu hồ sơ bạn đã ký với hồ sơ cơ quan nhận được.',
+  signedHash: 'Mã kiểm tra (SHA-256)',
+  technicalSummary: 'Thông tin kỹ thuật dành cho cán bộ',
+  signedHashNote:
+    'Cán bộ dùng mã này để đối chiếu hồ sơ bạn đã ký với hồ sơ cơ quan nhận được. Bạn không cần ghi lại.',
   qrLabel: (code) => `Mã QR của mã hồ sơ ${code}`,
   qrCaption: 'Đưa mã này cho cán bộ khi cần tra cứu hồ sơ.',
   keepCode: 'Vui lòng giữ mã hồ sơ để tra cứu tình trạng giải quyết.',
@@ -38,8 +42,10 @@ const en: ReceiptMessages = {
   receivedAt: 'Received at',
   expectedResultDate: 'Expected result date',
   expectedNote: 'Counted in working days, leaving out public holidays, Tết and days off in lieu.',
-  signedHash: 'Application check code (SHA-256)',
-  signedHashNote: 'Use it to match the application you signed with the one the agency received.',
+  signedHash: 'Check code (SHA-256)',
+  technicalSummary: 'Technical details for staff',
+  signedHashNote:
+    'Staff use this code to match the application you signed with the one the agency received. You do not need to note it.',
   qrLabel: (code) => `QR code of application code ${code}`,
   qrCaption: 'Show this code to an officer when you ask about your application.',
   keepCode: 'Keep the application code to check the progress of your application.',

@@ -75,6 +75,25 @@ export const receiptStyles = css`
   p {
     margin: 1rem 0 0;
   }
+  details {
+    margin-block-start: 1rem;
+    font-size: 0.875rem;
+  }
+  summary {
+    min-height: 44px;
+    display: flex;
+    align-items: center;
+    cursor: pointer;
+    color: var(--dvc-color-link, #1d70b8);
+    text-decoration: underline;
+  }
+  summary:focus-visible {
+    outline: 3px solid var(--dvc-color-focus, #ffbf47);
+    outline-offset: 0;
+  }
+  details p {
+    margin-block-start: 0.5rem;
+  }
   button {
     min-height: 44px;
     margin-block-start: 1.5rem;

@@ -187,15 +187,6 @@ export class DvcReceipt extends LitElement {
                   document.baseURI,
                 )
           }
-          ${
-            this.signedSha256
-              ? html`<dt>${msg.signedHash}</dt>
-                  <dd>
-                    <span class="hash">${this.signedSha256}</span
-                    ><span class="note">${msg.signedHashNote}</span>
-                  </dd>`
-              : nothing
-          }
         </dl>
         ${
           this.dossierCode
@@ -207,6 +198,17 @@ export class DvcReceipt extends LitElement {
         }
       </div>
       <p>${msg.keepCode}</p>
+      ${
+        // A 64-character hash means nothing to a citizen: it stays in the signed data and, folded
+        // away here, for a clerk or helper who needs to match the application.
+        this.signedSha256
+          ? html`<details part="technical">
+              <summary>${msg.technicalSummary}</summary>
+              <p>${msg.signedHash}: <span class="hash">${this.signedSha256}</span></p>
+              <p class="note">${msg.signedHashNote}</p>
+            </details>`
+          : nothing
+      }
       <button type="button" part="print" @click=${() => window.print()}>${msg.print}</button>
     </section>`;
   }

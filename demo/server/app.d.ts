@@ -45,6 +45,8 @@ export interface ServerOptions {
     absoluteHours: number;
   }>;
   logLevel?: string;
+  /** Other sites' origins allowed to call the form's endpoints (CORS); default none. */
+  allowedOrigins?: string[];
   /** Where procedure files are read from (default schemas/procedures). */
   proceduresDir?: string;
   siteDir?: string;

@@ -29,7 +29,13 @@ import {
 
 export { normalizeAnswers } from './normalize.js';
 export { KEYWORD_CODES, PERSONAL_ID_BIRTH_YEAR } from './problems.js';
-export { MESSAGES as VALIDATION_MESSAGES, message as validationMessage } from './messages.js';
+export {
+  MESSAGES as VALIDATION_MESSAGES,
+  message as validationMessage,
+  bareLabel,
+  labelInSentence,
+  mentionsLabel,
+} from './messages.js';
 export {
   COMPILED_FORMAT,
   compiledRuntime,

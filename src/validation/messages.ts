@@ -15,6 +15,10 @@ export interface MessageContext {
   action: 'enter' | 'choose' | 'upload';
   /** The field is a radio group or a list: one answer picked among the options. */
   choice?: boolean;
+  /** The field's widget (`checkbox`, `address`, …), when the `ui` names the field. */
+  widget?: string;
+  /** For a part of an address (`province`, `commune`, `street`): `label` is the address's. */
+  part?: string;
   [param: string]: unknown;
 }
 
@@ -27,42 +31,115 @@ type Template = (c: MessageContext) => string;
 const MAX_CHOICE_LABEL = 40;
 
 /**
- * Whether a radio group's or list's label is a question (ends in "?") or too long to repeat: its
- * message then says plainly what to do without it, as GOV.UK does ("Select an answer"); the
- * message stands next to the question and the summary link leads to it.
+ * Whether a label cannot be repeated inside a message: a question ("… không?"), a sentence stem
+ * that the options complete ("Bạn là", "Cuộc hôn nhân trước đã chấm dứt vì"), or, for a radio
+ * group or list, a label too long to repeat. The message then says plainly what to do without
+ * it, as GOV.UK does ("Select an answer"); it stands next to the question, and the error summary
+ * names the question (components/form).
  */
 function isQuestion(c: MessageContext): boolean {
-  if (!c.choice || c.label === undefined) return false;
-  const label = c.label.trim();
-  return /[?？]$/.test(label) || label.length > MAX_CHOICE_LABEL;
+  if (c.label === undefined || c.part !== undefined) return false;
+  const label = bareLabel(c.label);
+  if (/[?？:…]$/.test(label)) return true;
+  if (/\s(là|vì|do|bởi|tại|gồm|như sau|is|are|because|as follows)$/iu.test(label)) return true;
+  // "About the child’s father" names a topic, not a thing to select.
+  if (/^about\s/i.test(label)) return true;
+  return !!c.choice && label.length > MAX_CHOICE_LABEL;
 }
+
+/** The label without a trailing "(không bắt buộc)" / "(optional)": a message is never optional. */
+export function bareLabel(label: string): string {
+  return label
+    .replace(/\s*\((?:không bắt buộc|nếu có|nếu biết|optional|if any|if known)\)\s*$/iu, '')
+    .trim();
+}
+
+/**
+ * The label inside a sentence, after a verb ("Nhập họ, chữ đệm và tên"): bare, with its first
+ * letter in lower case unless the label starts with an acronym or a name written in capitals
+ * ("CCCD", "VNeID").
+ */
+export function labelInSentence(label: string): string {
+  const bare = bareLabel(label);
+  return /^\p{Lu}\p{Ll}/u.test(bare) ? bare[0]!.toLocaleLowerCase('vi') + bare.slice(1) : bare;
+}
+
+/** Whether `message` already names the field labelled `label` (the summary then need not). */
+export function mentionsLabel(message: string, label: string): boolean {
+  const m = message.toLocaleLowerCase('vi');
+  return m.includes(labelInSentence(label).toLocaleLowerCase('vi'));
+}
+
+/** The words for the parts of an address, used with the address's own label. */
+const ADDRESS_PARTS: Record<Lang, Record<string, string>> = {
+  vi: {
+    province: 'tỉnh, thành phố',
+    commune: 'xã, phường, đặc khu',
+    street: 'số nhà, tên đường hoặc thôn, tổ dân phố',
+  },
+  en: {
+    province: 'the province or city',
+    commune: 'the commune, ward or special zone',
+    street: 'the house number and street, or village',
+  },
+};
+
+const capitalise = (s: string) => (s ? s[0]!.toLocaleUpperCase('vi') + s.slice(1) : s);
 
 /** Per-language helpers used by the templates. */
 const VI = {
-  subject: (c: MessageContext) => c.label ?? 'Thông tin này',
+  /** The field as the subject of a sentence ("Họ và tên phải…"). */
+  subject: (c: MessageContext, fallback = 'Thông tin này') =>
+    c.part !== undefined && c.label !== undefined
+      ? `${capitalise(ADDRESS_PARTS.vi[c.part] ?? 'thông tin')} (${labelInSentence(c.label)})`
+      : c.label === undefined
+        ? fallback
+        : isQuestion(c)
+          ? 'Câu trả lời'
+          : bareLabel(c.label),
+  /** The field after a verb ("Nhập họ và tên"). */
+  object: (c: MessageContext, fallback: string) =>
+    c.part !== undefined && c.label !== undefined
+      ? `${ADDRESS_PARTS.vi[c.part] ?? 'thông tin'} cho ${labelInSentence(c.label)}`
+      : c.label === undefined
+        ? fallback
+        : labelInSentence(c.label),
   verb: (c: MessageContext) =>
     c.action === 'choose' ? 'Chọn' : c.action === 'upload' ? 'Tải lên' : 'Nhập',
   num: (n: unknown) =>
     typeof n === 'number' ? n.toLocaleString('vi-VN').replace(/\u00a0/g, ' ') : String(n),
 };
 const EN = {
-  subject: (c: MessageContext) => c.label ?? 'This answer',
+  subject: (c: MessageContext, fallback = 'This answer') =>
+    c.part !== undefined && c.label !== undefined
+      ? `${capitalise(ADDRESS_PARTS.en[c.part] ?? 'this part')} (${labelInSentence(c.label)})`
+      : c.label === undefined
+        ? fallback
+        : isQuestion(c)
+          ? 'The answer'
+          : bareLabel(c.label),
+  object: (c: MessageContext, fallback: string) =>
+    c.part !== undefined && c.label !== undefined
+      ? `${ADDRESS_PARTS.en[c.part] ?? 'this part'} for ${labelInSentence(c.label)}`
+      : c.label === undefined
+        ? fallback
+        : labelInSentence(c.label),
   verb: (c: MessageContext) =>
     c.action === 'choose' ? 'Select' : c.action === 'upload' ? 'Upload' : 'Enter',
   num: (n: unknown) => (typeof n === 'number' ? n.toLocaleString('en-GB') : String(n)),
 };
 
 const vi: Record<string, Template> = {
-  required: (c) =>
-    isQuestion(c)
-      ? 'Hãy chọn một câu trả lời'
-      : c.label
-        ? `${VI.verb(c)} ${c.label}`
-        : `${VI.verb(c)} thông tin bắt buộc này`,
+  required: (c) => {
+    if (c.widget === 'checkbox' && c.label !== undefined)
+      return `Đánh dấu vào ô “${bareLabel(c.label)}” để tiếp tục`;
+    if (isQuestion(c))
+      return c.action === 'enter' ? 'Hãy nhập câu trả lời' : 'Hãy chọn một câu trả lời';
+    const verb = c.part === 'street' ? 'Nhập' : c.part !== undefined ? 'Chọn' : VI.verb(c);
+    return `${verb} ${VI.object(c, 'thông tin bắt buộc này')}`;
+  },
   'dependent-required': (c) =>
-    c.label
-      ? `${VI.verb(c)} ${c.label} (cần có khi đã khai ${String(c.dependsOnLabel ?? c.dependsOn)})`
-      : `${VI.verb(c)} thông tin này (cần có khi đã khai ${String(c.dependsOnLabel ?? c.dependsOn)})`,
+    `${VI.verb(c)} ${VI.object(c, 'thông tin này')} (cần có khi đã khai ${labelInSentence(String(c.dependsOnLabel ?? c.dependsOn))})`,
   'unknown-property': (c) => `Biểu mẫu không có mục “${String(c.property)}”. Hãy bỏ thông tin này`,
   type: (c) => {
     switch (c.expected) {
@@ -71,9 +148,9 @@ const vi: Record<string, Template> = {
       case 'integer':
         return `${VI.subject(c)} phải là một số nguyên`;
       case 'boolean':
-        return isQuestion(c)
+        return isQuestion(c) || c.label === undefined
           ? 'Hãy chọn Có hoặc Không'
-          : `Chọn Có hoặc Không cho ${c.label ?? 'câu hỏi này'}`;
+          : `Chọn Có hoặc Không cho “${bareLabel(c.label)}”`;
       case 'array':
         return `${VI.subject(c)} phải là một danh sách`;
       case 'object':
@@ -87,12 +164,12 @@ const vi: Record<string, Template> = {
   enum: (c) =>
     isQuestion(c)
       ? 'Hãy chọn một câu trả lời trong danh sách có sẵn'
-      : c.label
-        ? `Chọn ${c.label} trong danh sách có sẵn`
-        : 'Chọn một giá trị trong danh sách có sẵn',
+      : `Chọn ${VI.object(c, 'một giá trị')} trong danh sách có sẵn`,
   const: (c) =>
     c.allowed === true
-      ? `Đánh dấu vào ô ${c.label ?? 'này'} để tiếp tục`
+      ? c.label === undefined
+        ? 'Đánh dấu vào ô này để tiếp tục'
+        : `Đánh dấu vào ô “${bareLabel(c.label)}” để tiếp tục`
       : `${VI.subject(c)} không đúng giá trị được chấp nhận`,
   'too-short': (c) => `${VI.subject(c)} phải có ít nhất ${VI.num(c.limit)} ký tự`,
   'too-long': (c) => `${VI.subject(c)} không được dài quá ${VI.num(c.limit)} ký tự`,
@@ -104,7 +181,7 @@ const vi: Record<string, Template> = {
   'not-multiple': (c) => `${VI.subject(c)} phải là bội số của ${VI.num(c.multipleOf)}`,
   'too-few-items': (c) =>
     c.label
-      ? `Thêm ít nhất ${VI.num(c.limit)} mục vào ${c.label}`
+      ? `Thêm ít nhất ${VI.num(c.limit)} mục vào ${VI.object(c, '')}`
       : `Thêm ít nhất ${VI.num(c.limit)} mục`,
   'too-many-items': (c) => `${VI.subject(c)} chỉ được có tối đa ${VI.num(c.limit)} mục`,
   'duplicate-items': (c) =>
@@ -132,10 +209,10 @@ const vi: Record<string, Template> = {
   'format.date-time': (c) => `${VI.subject(c)} phải là ngày và giờ có thật`,
   'format.time': (c) => `${VI.subject(c)} phải là giờ có thật, ví dụ 14:30`,
   'format.email': (c) =>
-    `${c.label ? `Nhập ${c.label}` : 'Nhập địa chỉ thư điện tử'} đúng dạng, ví dụ ten@example.com`,
+    `Nhập ${VI.object(c, 'địa chỉ thư điện tử')} đúng dạng, ví dụ ten@example.com`,
   'format.uri': (c) => `${VI.subject(c)} phải là một địa chỉ trang web đầy đủ, ví dụ https://…`,
   'format.vn-personal-id': (c) => {
-    const s = c.label ?? 'Số định danh cá nhân';
+    const s = VI.subject(c, 'Số định danh cá nhân');
     switch (c.reason) {
       case 'province':
         return `${s} không đúng: 3 chữ số đầu không phải mã nơi đăng ký khai sinh. Hãy kiểm tra lại số in trên thẻ Căn cước`;
@@ -146,43 +223,44 @@ const vi: Record<string, Template> = {
     }
   },
   'personal-id-birth-year': (c) =>
-    `${c.label ?? 'Số định danh cá nhân'} không khớp với năm sinh ${String(c.birthYear)}. Hãy kiểm tra lại số định danh hoặc ngày sinh`,
-  'format.vn-cmnd': (c) => `${c.label ?? 'Số chứng minh nhân dân'} phải gồm 9 hoặc 12 chữ số`,
+    `${VI.subject(c, 'Số định danh cá nhân')} không khớp với năm sinh ${String(c.birthYear)}. Hãy kiểm tra lại số định danh hoặc ngày sinh`,
+  'format.vn-cmnd': (c) => `${VI.subject(c, 'Số chứng minh nhân dân')} phải gồm 9 hoặc 12 chữ số`,
   'format.vn-mobile': (c) => {
-    const s = c.label ?? 'Số điện thoại di động';
+    const s = VI.subject(c, 'Số điện thoại di động');
     return c.reason === 'prefix'
       ? `${s} có đầu số không đúng. Hãy kiểm tra lại, ví dụ 0912 345 678`
       : `${s} phải gồm 10 chữ số, ví dụ 0912 345 678`;
   },
   'format.vn-tax-code': (c) => {
-    const s = c.label ?? 'Mã số thuế';
+    const s = VI.subject(c, 'Mã số thuế');
     return c.reason === 'checksum' || c.reason === 'province' || c.reason === 'century'
       ? `${s} không đúng. Hãy kiểm tra lại từng chữ số`
       : `${s} phải gồm 10 chữ số, 13 chữ số (dạng 0123456789-001) hoặc là số định danh cá nhân 12 chữ số`;
   },
   'format.vn-social-insurance': (c) =>
     c.reason === 'province' || c.reason === 'century'
-      ? `${c.label ?? 'Mã số bảo hiểm xã hội'} không đúng. Hãy kiểm tra lại`
-      : `${c.label ?? 'Mã số bảo hiểm xã hội'} phải gồm 10 chữ số, hoặc là số định danh cá nhân 12 chữ số`,
-  'format.vn-postal-code': (c) => `${c.label ?? 'Mã bưu chính'} phải gồm 5 chữ số`,
+      ? `${VI.subject(c, 'Mã số bảo hiểm xã hội')} không đúng. Hãy kiểm tra lại`
+      : `${VI.subject(c, 'Mã số bảo hiểm xã hội')} phải gồm 10 chữ số, hoặc là số định danh cá nhân 12 chữ số`,
+  'format.vn-postal-code': (c) => `${VI.subject(c, 'Mã bưu chính')} phải gồm 5 chữ số`,
   'format.vn-province-2025': (c) =>
-    `Chọn ${c.label ?? 'tỉnh, thành phố'} trong danh sách 34 tỉnh, thành phố hiện nay`,
+    `Chọn ${VI.object(c, 'tỉnh, thành phố')} trong danh sách 34 tỉnh, thành phố hiện nay`,
   'format.vn-commune-2025': (c) =>
-    `Chọn ${c.label ?? 'xã, phường, đặc khu'} trong danh sách xã, phường, đặc khu hiện nay`,
+    `Chọn ${VI.object(c, 'xã, phường, đặc khu')} trong danh sách xã, phường, đặc khu hiện nay`,
   'format.vn-person-name': (c) =>
-    `${c.label ?? 'Họ và tên'} chỉ được gồm chữ cái, dấu cách, dấu nháy (') hoặc gạch nối (-), không có chữ số`,
+    `${VI.subject(c, 'Họ và tên')} chỉ được gồm chữ cái, dấu cách, dấu nháy (') hoặc gạch nối (-), không có chữ số`,
   format: (c) => `${VI.subject(c)} chưa đúng định dạng`,
 };
 
 const en: Record<string, Template> = {
-  required: (c) =>
-    isQuestion(c)
-      ? 'Select an answer'
-      : c.label
-        ? `${EN.verb(c)} ${c.label}`
-        : `${EN.verb(c)} this required answer`,
+  required: (c) => {
+    if (c.widget === 'checkbox' && c.label !== undefined)
+      return `Tick “${bareLabel(c.label)}” to continue`;
+    if (isQuestion(c)) return c.action === 'enter' ? 'Enter an answer' : 'Select an answer';
+    const verb = c.part === 'street' ? 'Enter' : c.part !== undefined ? 'Select' : EN.verb(c);
+    return `${verb} ${EN.object(c, 'this required answer')}`;
+  },
   'dependent-required': (c) =>
-    `${EN.verb(c)} ${c.label ?? 'this answer'} (needed because you gave ${String(c.dependsOnLabel ?? c.dependsOn)})`,
+    `${EN.verb(c)} ${EN.object(c, 'this answer')} (needed because you gave ${labelInSentence(String(c.dependsOnLabel ?? c.dependsOn))})`,
   'unknown-property': (c) => `The form has no “${String(c.property)}” field. Remove this answer`,
   type: (c) => {
     switch (c.expected) {
@@ -191,9 +269,9 @@ const en: Record<string, Template> = {
       case 'integer':
         return `${EN.subject(c)} must be a whole number`;
       case 'boolean':
-        return isQuestion(c)
+        return isQuestion(c) || c.label === undefined
           ? 'Select yes or no'
-          : `Select yes or no for ${c.label ?? 'this question'}`;
+          : `Select yes or no for “${bareLabel(c.label)}”`;
       case 'array':
         return `${EN.subject(c)} must be a list`;
       case 'object':
@@ -207,12 +285,12 @@ const en: Record<string, Template> = {
   enum: (c) =>
     isQuestion(c)
       ? 'Select an answer from the list'
-      : c.label
-        ? `Select ${c.label} from the list`
-        : 'Select a value from the list',
+      : `Select ${EN.object(c, 'a value')} from the list`,
   const: (c) =>
     c.allowed === true
-      ? `Tick ${c.label ?? 'this box'} to continue`
+      ? c.label === undefined
+        ? 'Tick this box to continue'
+        : `Tick “${bareLabel(c.label)}” to continue`
       : `${EN.subject(c)} does not have an accepted value`,
   'too-short': (c) => `${EN.subject(c)} must be ${EN.num(c.limit)} characters or more`,
   'too-long': (c) => `${EN.subject(c)} must be ${EN.num(c.limit)} characters or fewer`,
@@ -224,7 +302,7 @@ const en: Record<string, Template> = {
   'not-multiple': (c) => `${EN.subject(c)} must be a multiple of ${EN.num(c.multipleOf)}`,
   'too-few-items': (c) =>
     c.label
-      ? `Add at least ${EN.num(c.limit)} ${c.limit === 1 ? 'item' : 'items'} to ${c.label}`
+      ? `Add at least ${EN.num(c.limit)} ${c.limit === 1 ? 'item' : 'items'} to ${EN.object(c, '')}`
       : `Add at least ${EN.num(c.limit)} ${c.limit === 1 ? 'item' : 'items'}`,
   'too-many-items': (c) => `${EN.subject(c)} can have at most ${EN.num(c.limit)} items`,
   'duplicate-items': (c) =>
@@ -251,10 +329,10 @@ const en: Record<string, Template> = {
   'format.date-time': (c) => `${EN.subject(c)} must be a real date and time`,
   'format.time': (c) => `${EN.subject(c)} must be a real time, for example 14:30`,
   'format.email': (c) =>
-    `Enter ${c.label ?? 'an email address'} in the correct format, like name@example.com`,
+    `Enter ${EN.object(c, 'an email address')} in the correct format, like name@example.com`,
   'format.uri': (c) => `${EN.subject(c)} must be a full web address, like https://…`,
   'format.vn-personal-id': (c) => {
-    const s = c.label ?? 'Personal identification number';
+    const s = EN.subject(c, 'Personal identification number');
     switch (c.reason) {
       case 'province':
         return `${s} is not valid: the first 3 digits are not a birth-registration code. Check the number on the citizen identity card`;
@@ -265,31 +343,31 @@ const en: Record<string, Template> = {
     }
   },
   'personal-id-birth-year': (c) =>
-    `${c.label ?? 'Personal identification number'} does not match the year of birth ${String(c.birthYear)}. Check the number or the date of birth`,
-  'format.vn-cmnd': (c) => `${c.label ?? 'Old identity card number'} must be 9 or 12 digits`,
+    `${EN.subject(c, 'Personal identification number')} does not match the year of birth ${String(c.birthYear)}. Check the number or the date of birth`,
+  'format.vn-cmnd': (c) => `${EN.subject(c, 'Old identity card number')} must be 9 or 12 digits`,
   'format.vn-mobile': (c) => {
-    const s = c.label ?? 'Mobile number';
+    const s = EN.subject(c, 'Mobile number');
     return c.reason === 'prefix'
       ? `${s} does not start with a Vietnamese mobile prefix. Check it, for example 0912 345 678`
       : `${s} must be 10 digits, like 0912 345 678`;
   },
   'format.vn-tax-code': (c) => {
-    const s = c.label ?? 'Tax code';
+    const s = EN.subject(c, 'Tax code');
     return c.reason === 'checksum' || c.reason === 'province' || c.reason === 'century'
       ? `${s} is not valid. Check each digit`
       : `${s} must be 10 digits, 13 digits (like 0123456789-001) or a 12-digit personal identification number`;
   },
   'format.vn-social-insurance': (c) =>
     c.reason === 'province' || c.reason === 'century'
-      ? `${c.label ?? 'Social insurance number'} is not valid. Check it and try again`
-      : `${c.label ?? 'Social insurance number'} must be 10 digits, or a 12-digit personal identification number`,
-  'format.vn-postal-code': (c) => `${c.label ?? 'Postal code'} must be 5 digits`,
+      ? `${EN.subject(c, 'Social insurance number')} is not valid. Check it and try again`
+      : `${EN.subject(c, 'Social insurance number')} must be 10 digits, or a 12-digit personal identification number`,
+  'format.vn-postal-code': (c) => `${EN.subject(c, 'Postal code')} must be 5 digits`,
   'format.vn-province-2025': (c) =>
-    `Select ${c.label ?? 'a province or city'} from the list of the 34 current provinces and cities`,
+    `Select ${EN.object(c, 'a province or city')} from the list of the 34 current provinces and cities`,
   'format.vn-commune-2025': (c) =>
-    `Select ${c.label ?? 'a commune, ward or special zone'} from the list of current communes`,
+    `Select ${EN.object(c, 'a commune, ward or special zone')} from the list of current communes`,
   'format.vn-person-name': (c) =>
-    `${c.label ?? 'Full name'} can only contain letters, spaces, apostrophes (') and hyphens (-), not digits`,
+    `${EN.subject(c, 'Full name')} can only contain letters, spaces, apostrophes (') and hyphens (-), not digits`,
   format: (c) => `${EN.subject(c)} is not in the right format`,
 };
 

@@ -56,7 +56,19 @@ export class ProblemBuilder {
 
   /** A problem at `pointer`, its message naming the field when the `ui` labels it. */
   make(code: string, pointer: string, params: Record<string, unknown>): Problem {
-    const info = this.fields.get(pointerToFieldPath(pointer));
+    let info = this.fields.get(pointerToFieldPath(pointer));
+    // A part of an address widget (province, commune, street) is named after the address:
+    // "Chọn tỉnh, thành phố của quê quán của trẻ", not "Nhập thông tin bắt buộc này".
+    let part: string | undefined;
+    if (!info) {
+      const cut = pointer.lastIndexOf('/');
+      const parent =
+        cut > 0 ? this.fields.get(pointerToFieldPath(pointer.slice(0, cut))) : undefined;
+      if (parent?.widget === 'address') {
+        info = parent;
+        part = pointer.slice(cut + 1);
+      }
+    }
     const label = info ? (info.label[this.lang] ?? info.label.vi) : undefined;
     const action: MessageContext['action'] =
       info?.widget === 'file'
@@ -71,7 +83,13 @@ export class ProblemBuilder {
     return {
       code,
       path: pointer,
-      message: message(this.lang, code, { ...p, action, choice }),
+      message: message(this.lang, code, {
+        ...p,
+        action,
+        choice,
+        ...(info ? { widget: info.widget } : {}),
+        ...(part !== undefined ? { part } : {}),
+      }),
       params: p,
     };
   }

@@ -294,7 +294,7 @@ describe('security: the built bundle under the demo strict CSP', () => {
         // A message repeated in the summary names its question (WCAG 2.4.4).
         'Hãy chọn một câu trả lời (câu hỏi: Trẻ có được sinh ra tại Việt Nam không?)',
         'Hãy chọn một câu trả lời (câu hỏi: Cha hoặc mẹ của trẻ có phải là người nước ngoài hoặc người không quốc tịch không?)',
-        'Chọn Thông tin về cha của trẻ',
+        'Chọn thông tin về cha của trẻ',
       ]);
       expect(r.flowViolations).to.deep.equal([]);
       expect(r.flowErrors).to.deep.equal([]);

@@ -44,6 +44,8 @@ export function rulesReport(state: SessionState): {
   hidden: string[];
   required: string[];
   ineligible: boolean;
+  /** The eligibility status, for the text output's success line. */
+  status: string;
   /** The failing eligibility rules, for the text output. */
   reasons: { rule: string; message: LocalizedText }[];
   report: Record<string, unknown>;
@@ -52,6 +54,7 @@ export function rulesReport(state: SessionState): {
     hidden: state.hidden.fields,
     required: state.required.fields,
     ineligible: state.eligibility.status === ELIGIBILITY_STATUS.ineligible,
+    status: state.eligibility.status,
     reasons: state.eligibility.reasons,
     report: {
       eligibility: {
@@ -119,6 +122,13 @@ export async function mergeRulesResult(
 ): Promise<ReturnType<typeof rulesReport>> {
   return rulesReport((await checkAnswers(procedure, answers, options)).state);
 }
+/** The one line printed in text mode when the answers pass. */
+const SUCCESS: Record<Lang, (answers: string, procedure: string, status: string) => string> = {
+  vi: (a, p, status) =>
+    `Hợp lệ: ${a} không có vấn đề nào theo ${p}; ${status === ELIGIBILITY_STATUS.eligible ? 'đủ điều kiện nộp hồ sơ' : 'chưa xác định được điều kiện nộp hồ sơ'}.`,
+  en: (a, p, status) =>
+    `Valid: ${a} has no problems against ${p}; ${status === ELIGIBILITY_STATUS.eligible ? 'eligible to apply' : 'eligibility not determined'}.`,
+};
 
 function usage(io: { err(line: string): void }): number {
   io.err('Usage: dvc-forms check <procedure.json> <answers.json> [--lang vi|en] [--format json]');
@@ -167,6 +177,9 @@ export const check: Command = async (args, io) => {
     for (const p of report.problems) io.out(`${p.path || '/'}  ${p.code}  ${p.message}`);
     for (const r of rules.reasons)
       io.out(`ineligible  ${r.rule}  ${r.message[lang] ?? r.message.vi}`);
+    // Silence on success reads like "did it run?": say so in one line.
+    if (report.valid && !rules.ineligible)
+      io.out(SUCCESS[lang](answersFile, procedureFile, rules.status));
   }
   return report.valid && !rules.ineligible ? 0 : 1;
 };

@@ -36,3 +36,8 @@ registerCommand(
   'run the <name>.cases.json beside each procedure',
   async () => (await import('./test.js')).test,
 );
+registerCommand(
+  'preview',
+  'serve a procedure in the form, reloading when the file changes',
+  async () => (await import('./preview.js')).preview,
+);

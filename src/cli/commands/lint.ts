@@ -8,6 +8,10 @@
  * against its own schema instead (./lint-cases.ts), so `dvc-forms lint procedures/*.json` works on
  * a folder holding both. `--allow-link-host` adds a host (`*.example.vn` for subdomains) to the
  * default link allow-list.
+ *
+ * A file that holds answers rather than a procedure (a JSON object with none of a procedure's
+ * members: `formatVersion`, `data`, `ui`, `documents`, `rules`) is skipped with a note saying so
+ * and how to check it (`dvc-forms check`), so `lint dir/*.json` works on a folder of examples.
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -53,10 +57,36 @@ const READ_ERRORS: Record<string, Record<Lang, string>> = {
   EISDIR: { vi: 'đây là một thư mục', en: 'it is a directory' },
 };
 
+/** Members only a procedure has: an object with none of them is answers (or something else). */
+const PROCEDURE_MEMBERS = ['formatVersion', 'data', 'ui', 'documents', 'rules'];
+
+/** True when `text` is a JSON object without any procedure member: answers, not a procedure. */
+export function isAnswersFile(text: string): boolean {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return false;
+  }
+  return (
+    !!value &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    !PROCEDURE_MEMBERS.some((m) => Object.hasOwn(value as object, m))
+  );
+}
+
+const SKIPPED: Record<Lang, (file: string) => string> = {
+  vi: (f) =>
+    `${f}: bỏ qua — tệp này chứa câu trả lời, không phải thủ tục (không có "formatVersion", "data", "ui", "documents" hay "rules"). Kiểm tra câu trả lời bằng: dvc-forms check <thủ-tục.json> ${f}`,
+  en: (f) =>
+    `${f}: skipped — this file holds answers, not a procedure (no "formatVersion", "data", "ui", "documents" or "rules"). Check answers with: dvc-forms check <procedure.json> ${f}`,
+};
+
 async function lintFile(
   file: string,
   allowedLinkHosts: readonly string[],
-): Promise<AuthorProblem[]> {
+): Promise<AuthorProblem[] | 'answers'> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -82,6 +112,7 @@ async function lintFile(
     ];
   }
   if (isCasesFile(file, text)) return lintCasesFile(text, file, existsSync);
+  if (isAnswersFile(text)) return 'answers';
   return loadProcedure(text, { file, allowedLinkHosts }).problems;
 }
 
@@ -121,8 +152,14 @@ export const lint: Command = async (args, io) => {
   }
 
   const entries: LintEntry[] = [];
+  const skipped: string[] = [];
   for (const file of files) {
-    for (const p of await lintFile(file, hosts))
+    const problems = await lintFile(file, hosts);
+    if (problems === 'answers') {
+      skipped.push(file);
+      continue;
+    }
+    for (const p of problems)
       entries.push({
         file,
         code: p.code,
@@ -137,12 +174,15 @@ export const lint: Command = async (args, io) => {
   const warnings = entries.length - errors;
   if (format === 'json') {
     io.out(JSON.stringify(entries, null, 2));
+    // stdout stays one JSON document; the note goes to stderr.
+    for (const f of skipped) io.err(SKIPPED[lang](f));
   } else {
+    for (const f of skipped) io.out(SKIPPED[lang](f));
     for (const e of entries) {
       const tag = e.severity === 'warning' ? ` (${lang === 'vi' ? 'cảnh báo' : 'warning'})` : '';
       io.out(`${e.file}:${e.line}:${e.column}  ${e.code}${tag}  ${e.message}`);
     }
-    io.out(SUMMARY[lang](files.length, errors, warnings));
+    io.out(SUMMARY[lang](files.length - skipped.length, errors, warnings));
   }
   return errors > 0 ? 1 : 0;
 };

@@ -7,8 +7,8 @@ import type {
 
 describe('dvc-error-summary', () => {
   const items = [
-    { message: 'Nhập Họ và tên', target: 'ho-ten' },
-    { message: 'Nhập Ngày sinh', target: 'ngay-sinh' },
+    { message: 'Nhập họ và tên', target: 'ho-ten' },
+    { message: 'Nhập ngày sinh', target: 'ngay-sinh' },
     { message: 'Hồ sơ chưa đủ giấy tờ' },
   ];
 
@@ -29,8 +29,8 @@ describe('dvc-error-summary', () => {
     expect(el.shadowRoot!.querySelector('h2')!.textContent).to.equal('Có lỗi cần sửa');
     const links = [...el.shadowRoot!.querySelectorAll('a')];
     expect(links.map((a) => [a.textContent, a.getAttribute('href')])).to.deep.equal([
-      ['Nhập Họ và tên', '#ho-ten'],
-      ['Nhập Ngày sinh', '#ngay-sinh'],
+      ['Nhập họ và tên', '#ho-ten'],
+      ['Nhập ngày sinh', '#ngay-sinh'],
     ]);
     expect(el.shadowRoot!.querySelectorAll('li')[2].textContent).to.equal('Hồ sơ chưa đủ giấy tờ');
     await expect(el).to.be.accessible();

@@ -328,11 +328,11 @@ describe('dvc-form', () => {
       expect(root(el).activeElement).to.equal(s);
       expect(s.shadowRoot!.querySelector('h2')!.textContent).to.equal('Có lỗi cần sửa');
       expect(summaryTexts(el)).to.deep.equal([
-        'Nhập Họ và tên',
-        'Nhập Ngày sinh',
+        'Nhập họ và tên',
+        'Nhập ngày sinh',
         'Hãy chọn một câu trả lời',
       ]);
-      expect(field(el, 'hoTen')!.error).to.equal('Nhập Họ và tên');
+      expect(field(el, 'hoTen')!.error).to.equal('Nhập họ và tên');
       await expect(el).to.be.accessible();
       s.shadowRoot!.querySelectorAll('a')[1].click();
       await el.updateComplete;
@@ -351,12 +351,12 @@ describe('dvc-form', () => {
       await sendKeys({ press: 'Tab' });
       await el.settled();
       await waitUntil(() => name.error !== '');
-      expect(name.error).to.equal('Nhập Họ và tên');
+      expect(name.error).to.equal('Nhập họ và tên');
       name.focus();
       await sendKeys({ type: 'Nguyễn An' });
       await el.settled();
       // Still shown while the person fixes it; it goes when they leave the field.
-      expect(name.error).to.equal('Nhập Họ và tên');
+      expect(name.error).to.equal('Nhập họ và tên');
       await sendKeys({ press: 'Tab' });
       await waitUntil(() => name.error === '');
     });
@@ -369,7 +369,7 @@ describe('dvc-form', () => {
       await sendKeys({ press: 'Enter' });
       await el.settled();
       await waitUntil(() => summary(el) !== null);
-      expect(summaryTexts(el)).to.deep.equal(['Nhập Ngày sinh', 'Hãy chọn một câu trả lời']);
+      expect(summaryTexts(el)).to.deep.equal(['Nhập ngày sinh', 'Hãy chọn một câu trả lời']);
       expect(field(el, 'hoTen')!.value).to.equal('Nguyễn Văn An');
       expect(root(el).activeElement).to.equal(summary(el));
     });
@@ -384,7 +384,7 @@ describe('dvc-form', () => {
       expect(field(el, 'soDienThoai')).to.not.equal(null);
       expect(field(el, 'soDienThoai')!.required).to.equal(true);
       await next(el);
-      expect(summaryTexts(el)).to.deep.equal(['Nhập Số điện thoại di động']);
+      expect(summaryTexts(el)).to.deep.equal(['Nhập số điện thoại di động']);
       await answer(el, 'soDienThoai', '12');
       await answer(el, 'coSoDienThoai', 'khong');
       expect(field(el, 'soDienThoai')).to.equal(null);
@@ -400,7 +400,7 @@ describe('dvc-form', () => {
       await passEligibility(el);
       await answer(el, 'hoTen', 'Nguyễn Văn An');
       await next(el);
-      expect(summaryTexts(el)).to.deep.equal(['Nhập Ngày sinh', 'Hãy chọn một câu trả lời']);
+      expect(summaryTexts(el)).to.deep.equal(['Nhập ngày sinh', 'Hãy chọn một câu trả lời']);
       el.lang = 'en';
       await el.settled();
       expect(headingText(el)).to.equal('About the child');
@@ -534,7 +534,7 @@ describe('dvc-form', () => {
       await answer(el, 'coSoDienThoai', 'co');
       await answer(el, 'soDienThoai', '');
       await next(el);
-      expect(summaryTexts(el)).to.deep.equal(['Nhập Số điện thoại di động']);
+      expect(summaryTexts(el)).to.deep.equal(['Nhập số điện thoại di động']);
     });
 
     it('requires the declaration, then dispatches dvc-submit with the exact payload', async () => {

@@ -49,16 +49,16 @@ const SAMPLES: [string, unknown, unknown, Expected][] = [
           q('Trẻ đã từng được đăng ký khai sinh chưa?'),
           q('Trẻ có được sinh ra tại Việt Nam không?'),
           q('Cha hoặc mẹ của trẻ có phải là người nước ngoài hoặc người không quốc tịch không?'),
-          'Chọn Thông tin về cha của trẻ',
+          'Chọn thông tin về cha của trẻ',
         ],
       ],
       second: [
         'Người đi đăng ký khai sinh',
         [
           ANSWER,
-          'Nhập Họ, chữ đệm và tên của bạn',
-          'Nhập Số định danh cá nhân của bạn',
-          'Nhập Số điện thoại di động',
+          'Nhập họ, chữ đệm và tên của bạn',
+          'Nhập số định danh cá nhân của bạn',
+          'Nhập số điện thoại di động',
         ],
       ],
     },
@@ -71,8 +71,8 @@ const SAMPLES: [string, unknown, unknown, Expected][] = [
       first: [
         'Kiểm tra điều kiện kết hôn',
         [
-          'Nhập Ngày, tháng, năm sinh của bên nữ',
-          'Nhập Ngày, tháng, năm sinh của bên nam',
+          'Nhập ngày, tháng, năm sinh của bên nữ',
+          'Nhập ngày, tháng, năm sinh của bên nam',
           q(
             'Một trong hai người có phải là người nước ngoài, người không quốc tịch hoặc công dân Việt Nam định cư ở nước ngoài không?',
           ),
@@ -88,11 +88,11 @@ const SAMPLES: [string, unknown, unknown, Expected][] = [
       second: [
         'Thông tin bên nữ',
         [
-          'Nhập Họ, chữ đệm và tên của bên nữ',
-          'Chọn Dân tộc của bên nữ',
-          'Nhập Số định danh cá nhân của bên nữ',
-          'Chọn Nơi cư trú của bên nữ',
-          'Nhập Đây là lần kết hôn thứ mấy của bên nữ?',
+          'Nhập họ, chữ đệm và tên của bên nữ',
+          'Chọn dân tộc của bên nữ',
+          'Nhập số định danh cá nhân của bên nữ',
+          'Chọn nơi cư trú của bên nữ',
+          'Nhập đây là lần kết hôn thứ mấy của bên nữ?',
         ],
       ],
     },
@@ -105,17 +105,17 @@ const SAMPLES: [string, unknown, unknown, Expected][] = [
       // The owner's consent and the floor area are asked only for some places: not yet.
       first: [
         'Kiểm tra điều kiện đăng ký thường trú',
-        ['Chọn Chỗ ở bạn muốn đăng ký thường trú là', ANSWER],
+        ['Chọn chỗ ở bạn muốn đăng ký thường trú là', ANSWER],
       ],
       // The guardian's questions are for minors only: not asked.
       second: [
         'Thông tin của bạn',
         [
-          'Nhập Họ, chữ đệm và tên',
-          'Nhập Ngày, tháng, năm sinh',
-          'Chọn Giới tính',
-          'Nhập Số định danh cá nhân',
-          'Nhập Số điện thoại di động',
+          'Nhập họ, chữ đệm và tên',
+          'Nhập ngày, tháng, năm sinh',
+          'Chọn giới tính',
+          'Nhập số định danh cá nhân',
+          'Nhập số điện thoại di động',
         ],
       ],
     },
@@ -129,7 +129,7 @@ const SAMPLES: [string, unknown, unknown, Expected][] = [
       first: [
         'Kiểm tra điều kiện',
         [
-          'Chọn Bạn là',
+          'Chọn bạn là',
           q('Giấy phép lái xe Việt Nam của bạn là loại nào?'),
           q(
             'Giấy phép lái xe còn nguyên vẹn, đọc rõ được và thông tin trùng với giấy tờ tùy thân của bạn?',
@@ -144,10 +144,10 @@ const SAMPLES: [string, unknown, unknown, Expected][] = [
       second: [
         'Thông tin của bạn',
         [
-          'Nhập Họ, chữ đệm và tên',
-          'Nhập Ngày, tháng, năm sinh',
-          'Nhập Số định danh cá nhân',
-          'Nhập Số điện thoại di động',
+          'Nhập họ, chữ đệm và tên',
+          'Nhập ngày, tháng, năm sinh',
+          'Nhập số định danh cá nhân',
+          'Nhập số điện thoại di động',
         ],
       ],
     },

@@ -26,7 +26,7 @@ describe('dvc-receipt', () => {
     DvcReceipt.qrEncoder = original;
   });
 
-  it('shows the code, times, procedure, signed hash and a QR code of the code, and passes axe', async () => {
+  it('shows the code, times, procedure and a QR code of the code, the signed hash folded away, and passes axe', async () => {
     const el = await fixture<DvcReceipt>(
       html`<dvc-receipt
         dossier-code="KS-261126-7QF3"
@@ -45,11 +45,19 @@ describe('dvc-receipt', () => {
         'Ngày hẹn trả kết quả (dự kiến)',
         '01/12/2026Tính theo ngày làm việc, đã trừ ngày nghỉ lễ, Tết và ngày nghỉ bù.',
       ],
-      [
-        'Mã kiểm tra hồ sơ (SHA-256)',
-        `${SHA}Dùng để đối chiếu hồ sơ bạn đã ký với hồ sơ cơ quan nhận được.`,
-      ],
     ]);
+    // The hash is no headline: it sits folded away at the end, for staff.
+    const technical = el.shadowRoot!.querySelector<HTMLDetailsElement>(
+      'details[part="technical"]',
+    )!;
+    expect(technical.open).to.equal(false);
+    expect(technical.querySelector('summary')!.textContent).to.equal(
+      'Thông tin kỹ thuật dành cho cán bộ',
+    );
+    expect(technical.querySelector('p')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+      `Mã kiểm tra (SHA-256): ${SHA}`,
+    );
+    expect(el.shadowRoot!.querySelector('dl')!.textContent).not.to.contain(SHA);
     expect(encoded).to.deep.equal(['KS-261126-7QF3']);
     const qr = el.shadowRoot!.querySelector('svg[part="qr"]')!;
     expect(qr.getAttribute('role')).to.equal('img');

@@ -25,14 +25,23 @@ function answers(value: unknown): string {
   return file;
 }
 
-test('valid answers print nothing and exit 0', async () => {
+test('valid answers print one success line and exit 0', async () => {
   const io = capture();
-  assert.equal(
-    await main(['check', procedureFile, answers({ fullName: 'An', accept: true })], io),
-    0,
-  );
-  assert.deepEqual(io.stdout, []);
+  const file = answers({ fullName: 'An', accept: true });
+  assert.equal(await main(['check', procedureFile, file], io), 0);
+  assert.deepEqual(io.stdout, [
+    `Hợp lệ: ${file} không có vấn đề nào theo ${procedureFile}; đủ điều kiện nộp hồ sơ.`,
+  ]);
   assert.deepEqual(io.stderr, []);
+  const en = capture();
+  assert.equal(await main(['check', procedureFile, file, '--lang', 'en'], en), 0);
+  assert.deepEqual(en.stdout, [
+    `Valid: ${file} has no problems against ${procedureFile}; eligible to apply.`,
+  ]);
+  // --format json stays one JSON document, without the sentence.
+  const json = capture();
+  assert.equal(await main(['check', procedureFile, file, '--format', 'json'], json), 0);
+  assert.equal(JSON.parse(json.stdout.join('\n')).valid, true);
 });
 
 test('every problem is printed as "path  code  message" in Vietnamese, exit 1', async () => {
@@ -40,7 +49,7 @@ test('every problem is printed as "path  code  message" in Vietnamese, exit 1', 
   const file = answers({ fullName: 'A', mobile: '0951234567', email: 'an@example.com' });
   assert.equal(await main(['check', procedureFile, file], io), 1);
   assert.deepEqual(io.stdout, [
-    '/accept  required  Chọn Tôi cam đoan',
+    '/accept  required  Đánh dấu vào ô “Tôi cam đoan” để tiếp tục',
     '/fullName  too-short  Họ, chữ đệm và tên phải có ít nhất 2 ký tự',
     '/mobile  format.vn-mobile  Số điện thoại có đầu số không đúng. Hãy kiểm tra lại, ví dụ 0912 345 678',
   ]);

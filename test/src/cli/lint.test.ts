@@ -211,3 +211,29 @@ test('--allow-link-host adds hosts to the link allow-list', async () => {
   assert.equal(await main(['lint', file, '--allow-link-host', 'https://x.vn/'], bad), 2);
   assert.equal(bad.stderr[0], 'dvc-forms lint: invalid value for --allow-link-host: https://x.vn/');
 });
+
+test('an answers file is skipped with a note saying why and how to check it', async () => {
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const dir = mkdtempSync(join(tmpdir(), 'dvc-lint-answers-'));
+  const answers = join(dir, 'answers.json');
+  writeFileSync(answers, JSON.stringify({ hoTen: 'Nguyễn Văn An', ngaySinh: '2025-03-15' }));
+  const io = capture();
+  assert.equal(await main(['lint', valid, answers], io), 0);
+  assert.deepEqual(io.stdout, [
+    `${answers}: bỏ qua — tệp này chứa câu trả lời, không phải thủ tục (không có "formatVersion", "data", "ui", "documents" hay "rules"). Kiểm tra câu trả lời bằng: dvc-forms check <thủ-tục.json> ${answers}`,
+    'Đã kiểm tra 1 tệp: không có vấn đề nào.',
+  ]);
+  // JSON output stays one parseable array; the note goes to stderr.
+  const json = capture();
+  assert.equal(await main(['lint', answers, '--format', 'json', '--lang', 'en'], json), 0);
+  assert.deepEqual(JSON.parse(json.stdout.join('\n')), []);
+  assert.deepEqual(json.stderr, [
+    `${answers}: skipped — this file holds answers, not a procedure (no "formatVersion", "data", "ui", "documents" or "rules"). Check answers with: dvc-forms check <procedure.json> ${answers}`,
+  ]);
+  // A procedure that only lacks formatVersion is still linted (and fails), never skipped.
+  const almost = join(dir, 'almost.json');
+  writeFileSync(almost, JSON.stringify({ code: '1.000001', data: { type: 'object' } }));
+  assert.equal(await main(['lint', almost], capture()), 1);
+});

@@ -1,0 +1,286 @@
+// A form on one site sending to a receiver on another (the webmaster's cross-origin set-up),
+// in real Chromium against the real receiver:
+// - the receiver answers preflights only for the origins in ALLOWED_ORIGINS (demo/server/cors.js),
+//   with the headers tus needs, and refuses other origins before doing any work;
+// - with the page's origin allowed, the signed submission is stored;
+// - with it not allowed, the form says the application was refused for good, in Vietnamese,
+//   and never that it will be sent later (nothing goes to the outbox; the answers stay);
+// - with the receiver unreachable, the application waits in the outbox (transient).
+//
+// Needs the built library (`npm run build`): the page serves dist/dvc-forms.min.js.
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer as createHttpServer, type Server } from 'node:http';
+import { createServer as createNetServer } from 'node:net';
+import { existsSync, readFileSync } from 'node:fs';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { parseAllowedOrigins } from '../../demo/server/cors.js';
+import { start, type Running } from './helpers.js';
+
+const { CHROMIUM_ARGS, ensureChromium } = (await import(
+  new URL('../../scripts/chromium.mjs', import.meta.url).href
+)) as { CHROMIUM_ARGS: string[]; ensureChromium(): string };
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const PROCEDURES = fileURLToPath(new URL('./fixtures/cross-origin/', import.meta.url));
+const PROCEDURE_FILE = join(PROCEDURES, 'thu-nghiem-cors.json');
+
+/** The agency's own site: the page, the library and the procedure file, on its own origin. */
+function startSite(): Promise<{ server: Server; origin: string }> {
+  const server = createHttpServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    if (url.pathname === '/index.html') {
+      const receiver = url.searchParams.get('receiver') ?? '';
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(`<!doctype html>
+<html lang="vi"><head><meta charset="utf-8"><title>Trang của cơ quan</title>
+<script type="module" src="/dist/dvc-forms.min.js"></script></head>
+<body><dvc-form procedure="/thu-nghiem-cors.json" action="${receiver}/api/dossiers"
+  challenge-endpoint="${receiver}/api/challenges"></dvc-form></body></html>`);
+      return;
+    }
+    if (url.pathname === '/thu-nghiem-cors.json') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(readFileSync(PROCEDURE_FILE));
+      return;
+    }
+    const file = normalize(join(ROOT, url.pathname));
+    if (
+      url.pathname.startsWith('/dist/') &&
+      file.startsWith(join(ROOT, 'dist')) &&
+      existsSync(file)
+    ) {
+      res.writeHead(200, {
+        'content-type': extname(file) === '.js' ? 'text/javascript' : 'application/octet-stream',
+      });
+      res.end(readFileSync(file));
+      return;
+    }
+    res.writeHead(404).end();
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      const a = server.address();
+      resolve({ server, origin: `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}` });
+    }),
+  );
+}
+
+/** A port on which nothing listens (the receiver is down). */
+async function closedPort(): Promise<number> {
+  const s = createNetServer();
+  await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
+  const a = s.address();
+  const port = typeof a === 'object' && a ? a.port : 0;
+  await new Promise((resolve) => s.close(resolve));
+  return port;
+}
+
+describe('ALLOWED_ORIGINS', () => {
+  test('accepts exact origins and explains what it refuses', () => {
+    assert.deepEqual(parseAllowedOrigins(undefined), []);
+    assert.deepEqual(
+      parseAllowedOrigins('https://dichvucong.example.gov.vn, http://127.0.0.1:8081'),
+      ['https://dichvucong.example.gov.vn', 'http://127.0.0.1:8081'],
+    );
+    assert.throws(() => parseAllowedOrigins('*'), /"\*" is not allowed/);
+    assert.throws(
+      () => parseAllowedOrigins('https://example.gov.vn/forms'),
+      /must be only scheme, host and port, e.g. https:\/\/example.gov.vn/,
+    );
+    assert.throws(() => parseAllowedOrigins('example.gov.vn'), /is not an origin/);
+  });
+});
+
+describe('cross-origin receiver', () => {
+  let site: { server: Server; origin: string };
+  let open: Running;
+  let closed: Running;
+  let browser: Browser;
+
+  before(async () => {
+    site = await startSite();
+    open = await start({ proceduresDir: PROCEDURES, allowedOrigins: [site.origin] });
+    closed = await start({ proceduresDir: PROCEDURES });
+    browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await open?.close();
+    await closed?.close();
+    await new Promise((resolve) => site?.server.close(resolve));
+  });
+
+  const preflight = (base: string, path: string, method: string, headers = 'content-type') =>
+    fetch(`${base}${path}`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: site.origin,
+        'access-control-request-method': method,
+        'access-control-request-headers': headers,
+      },
+    });
+
+  test('preflights: allowed origin → 204 with methods and headers; others → 403 without CORS', async () => {
+    for (const [path, method] of [
+      ['/api/challenges', 'POST'],
+      ['/api/dossiers', 'POST'],
+      ['/api/status', 'GET'],
+      ['/api/uploads', 'POST'],
+      ['/api/uploads/0123456789abcdef0123456789abcdef', 'PATCH'],
+    ] as const) {
+      const ok = await preflight(open.base, path, method, 'tus-resumable, upload-offset');
+      assert.equal(ok.status, 204, path);
+      assert.equal(ok.headers.get('access-control-allow-origin'), site.origin);
+      assert.ok(ok.headers.get('access-control-allow-methods')!.split(', ').includes(method));
+      const allowedHeaders = ok.headers.get('access-control-allow-headers')!.toLowerCase();
+      for (const h of ['content-type', 'idempotency-key', 'tus-resumable', 'upload-offset'])
+        assert.ok(allowedHeaders.includes(h), `${path}: ${h}`);
+      assert.match(ok.headers.get('vary') ?? '', /Origin/);
+
+      const refused = await preflight(closed.base, path, method);
+      assert.equal(refused.status, 403, path);
+      assert.equal(refused.headers.get('access-control-allow-origin'), null);
+    }
+    // A method the endpoint does not take, and the clerk API, are not offered to other sites.
+    assert.equal((await preflight(open.base, '/api/dossiers', 'DELETE')).status, 403);
+    const clerk = await preflight(open.base, '/api/clerk/dossiers', 'GET');
+    assert.equal(clerk.headers.get('access-control-allow-origin'), null);
+  });
+
+  test('tus answers expose Location and Upload-Offset to the allowed origin only', async () => {
+    const create = (base: string) =>
+      fetch(`${base}/api/uploads`, {
+        method: 'POST',
+        headers: {
+          origin: site.origin,
+          'tus-resumable': '1.0.0',
+          'upload-length': '4',
+          'upload-metadata': `filename ${Buffer.from('a.pdf').toString('base64')}`,
+        },
+      });
+    const ok = await create(open.base);
+    assert.equal(ok.status, 201);
+    assert.equal(ok.headers.get('access-control-allow-origin'), site.origin);
+    const exposed = (ok.headers.get('access-control-expose-headers') ?? '').toLowerCase();
+    for (const h of ['location', 'upload-offset', 'tus-resumable'])
+      assert.ok(exposed.includes(h), h);
+
+    const refused = await create(closed.base);
+    assert.equal(refused.status, 403);
+    assert.equal(refused.headers.get('access-control-allow-origin'), null);
+    assert.equal(
+      ((await refused.json()) as { type: string }).type,
+      'urn:dvc-forms:problem:origin-not-allowed',
+    );
+  });
+
+  test('a simple (no-preflight) POST from an origin not allowed is refused before any work', async () => {
+    const form = new FormData();
+    form.append('payload', 'x.y.z');
+    const res = await fetch(`${closed.base}/api/dossiers`, {
+      method: 'POST',
+      headers: { origin: site.origin },
+      body: form,
+    });
+    assert.equal(res.status, 403);
+    const same = await fetch(`${closed.base}/api/challenges`, {
+      method: 'POST',
+      headers: { origin: closed.base },
+    });
+    assert.equal(same.status, 201, 'the receiver’s own pages are never refused');
+  });
+
+  // ---- in the browser ----------------------------------------------------------------------
+
+  async function fillAndSend(page: Page, receiver: string): Promise<void> {
+    await page.goto(`${site.origin}/index.html?receiver=${encodeURIComponent(receiver)}`);
+    const input = page.locator('dvc-form [data-path="applicant.fullName"] input');
+    await input.fill('Nguyễn Thị Hoa');
+    await input.press('Tab');
+    await page.locator('dvc-form .buttons button.primary').first().click();
+    await page.waitForFunction(
+      `document.querySelector('dvc-form')?.shadowRoot?.querySelector('#page-heading')?.textContent.trim() === 'Kiểm tra lại thông tin'`,
+    );
+    await page.locator('dvc-form #declaration').check();
+    await page.locator('dvc-form .buttons button.primary').first().click();
+  }
+
+  const formText = (page: Page) =>
+    page.evaluate(`(() => {
+      const form = document.querySelector('dvc-form');
+      const summary = form.shadowRoot.querySelector('dvc-error-summary');
+      return form.shadowRoot.textContent + ' ' + (summary?.shadowRoot?.textContent ?? '');
+    })()`) as Promise<string>;
+
+  const outboxSize = (page: Page) =>
+    page.evaluate(`new Promise((resolve) => {
+      const req = indexedDB.open('dvc-forms-drafts');
+      req.onsuccess = () => {
+        const db = req.result;
+        if (!db.objectStoreNames.contains('outbox')) return resolve(0);
+        const count = db.transaction('outbox').objectStore('outbox').count();
+        count.onsuccess = () => resolve(count.result);
+      };
+      req.onerror = () => resolve(-1);
+    })`) as Promise<number>;
+
+  test('allowed origin: the application is sent and stored', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await fillAndSend(page, open.base);
+    await page.waitForFunction(
+      `document.querySelector('dvc-form')?.shadowRoot?.querySelector('#page-heading')?.textContent.trim() === 'Đã gửi hồ sơ'`,
+      undefined,
+      { timeout: 20_000 },
+    );
+    const rows = open.app.dvc.db.prepare('SELECT payload_json FROM dossiers').all() as {
+      payload_json: string;
+    }[];
+    assert.equal(rows.length, 1);
+    assert.deepEqual(JSON.parse(rows[0]!.payload_json).answers, {
+      applicant: { fullName: 'Nguyễn Thị Hoa' },
+    });
+    await context.close();
+  });
+
+  test('origin not allowed: a permanent failure, said so, never queued; answers kept', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await fillAndSend(page, closed.base);
+    const blocked =
+      'Máy chủ của cơ quan không chấp nhận hồ sơ gửi từ trang này, nên hồ sơ chưa được gửi và sẽ không tự động gửi lại. Đây là lỗi cài đặt của trang, không phải do bạn. Thông tin bạn đã nhập vẫn được giữ trên máy này. Vui lòng báo cho cơ quan, hoặc nộp hồ sơ trực tiếp.';
+    await page.waitForFunction(
+      `(() => { const s = document.querySelector('dvc-form').shadowRoot.querySelector('dvc-error-summary');
+        return !!s && s.shadowRoot.textContent.includes(${JSON.stringify(blocked.slice(0, 60))}); })()`,
+      undefined,
+      { timeout: 20_000 },
+    );
+    const text = await formText(page);
+    assert.ok(text.includes(blocked), text);
+    assert.ok(!text.includes('sẽ tự động gửi khi có mạng'), text);
+    assert.equal(await outboxSize(page), 0);
+    assert.deepEqual(closed.app.dvc.db.prepare('SELECT count(*) AS n FROM dossiers').get(), {
+      n: 0,
+    });
+    // Still on the review page with the answer shown: nothing was lost.
+    assert.ok(text.includes('Nguyễn Thị Hoa'));
+    await context.close();
+  });
+
+  test('receiver unreachable: transient, kept in the outbox to send when it is back', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await fillAndSend(page, `http://127.0.0.1:${await closedPort()}`);
+    await page.waitForFunction(
+      `document.querySelector('dvc-form').shadowRoot.textContent.includes('Hồ sơ đã được lưu và sẽ tự động gửi khi có mạng.')`,
+      undefined,
+      { timeout: 30_000 },
+    );
+    assert.equal(await outboxSize(page), 1);
+    await context.close();
+  });
+});
