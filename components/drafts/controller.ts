@@ -17,7 +17,7 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost } f
 import type { UiLang } from '../base/i18n.js';
 import { LOCALES } from '../base/i18n.js';
 import type { FormPayload } from '../form/events.js';
-import type { LocalizedText, Procedure } from '../../src/procedure/types.js';
+import type { LocalizedText, Procedure } from '../../src/procedure/index.js';
 import { signFormPayload } from '../submission/submit.js';
 import { sendSubmission } from '../submission/transport.js';
 import { carryOver, questionFields, type AnswerChecker } from './carry-over.js';
@@ -32,8 +32,8 @@ import {
   type FileToKeep,
 } from './draft-store.js';
 import { draftMessages, type DraftMessages } from './messages.js';
-import { MULTIPART_PAYLOAD_PART } from '../../src/files/multipart.js';
-import { sha256Hex, type PayloadDocument } from '../../src/submission/payload.js';
+import { MULTIPART_PAYLOAD_PART } from '../../src/files/index.js';
+import { sha256Hex, type PayloadDocument } from '../../src/submission/index.js';
 import {
   OUTBOX_RESULT,
   Outbox,

@@ -12,7 +12,7 @@ import type {
   Procedure,
   Step,
   Widget,
-} from '../../src/procedure/types.js';
+} from '../../src/procedure/index.js';
 import type { DvcChangeEvent } from '../base/events.js';
 import '../error-summary/error-summary.js';
 import '../text-field/text-field.js';
@@ -72,7 +72,7 @@ import {
 import { formMessages, type FormMessages } from './messages.js';
 import type { DeliveryOptions, FormDeliveryController } from '../submission/form-delivery.js';
 import { DocumentSlots, documentIdOfKey, documentKey, loadUploadElement } from './documents.js';
-import type { PayloadDocument } from '../../src/submission/payload.js';
+import type { PayloadDocument } from '../../src/submission/index.js';
 import type { UploadEntry } from '../upload/upload.js';
 
 type Validator = Awaited<ReturnType<typeof createValidator>>;
@@ -604,7 +604,7 @@ export class DvcForm extends LitElement {
     stale: () => boolean,
   ): Promise<{ procedure: Procedure; text: string; sha256?: undefined } | undefined> {
     // The loader chunk downloads while the procedure does, not after it.
-    const loader = import('../../src/procedure/load.js');
+    const loader = import('../../src/procedure/index.js');
     loader.catch(() => undefined);
     let text: string;
     let file: string | undefined;

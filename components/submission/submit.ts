@@ -7,14 +7,14 @@
  * very same JWS, so the receiver can recognise a repeat and never stores a second dossier.
  */
 import { SigningError, TransportError } from '../../src/errors.js';
-import { canonicalize, canonicalizeToBytes } from '../../src/jcs/canonicalize.js';
+import { canonicalize, canonicalizeToBytes } from '../../src/jcs/index.js';
 import { signPayload, type Signer } from '../../src/signing/index.js';
 import {
   buildSubmissionPayload,
   sha256Hex,
   type PayloadDocument,
   type SubmissionPayload,
-} from '../../src/submission/payload.js';
+} from '../../src/submission/index.js';
 import type { UiLang } from '../base/i18n.js';
 import type { FormPayload } from '../form/events.js';
 import { fetchChallenge } from './challenge.js';
