@@ -1,18 +1,14 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
-import { createValidator } from '../../src/validation/index.js';
-import { createRules } from '../../src/rules/index.js';
+import { html as staticHtml } from 'lit/static-html.js';
+import { keyed } from 'lit/directives/keyed.js';
+import { live } from 'lit/directives/live.js';
+import type { createValidator } from '../../src/validation/index.js';
+import { ProcedureModel, type Session, type SessionState } from '../../src/session/index.js';
+import { emptyValueOf, widgetOf } from '../base/widgets.js';
 import type { Signer } from '../../src/signing/index.js';
 import type { AuthorProblem, Problem } from '../../src/problem.js';
-import type {
-  DocumentSpec,
-  FieldUi,
-  Lang,
-  Procedure,
-  Step,
-  Widget,
-} from '../../src/procedure/index.js';
+import type { DocumentSpec, FieldUi, Lang, Procedure, Step } from '../../src/procedure/index.js';
 import type { DvcChangeEvent } from '../base/events.js';
 import '../error-summary/error-summary.js';
 import '../text-field/text-field.js';
@@ -59,13 +55,10 @@ import {
   fieldId,
   getPath,
   isSchemaRequired,
-  orderSteps,
-  parentPaths,
   pointerToPath,
   recordsUntickedAsFalse,
   schemaAt,
   setPath,
-  withRequiredParents,
   type Page,
   type Visibility,
 } from './journey.js';
@@ -77,8 +70,8 @@ import type { UploadEntry } from '../upload/upload.js';
 
 type Validator = Awaited<ReturnType<typeof createValidator>>;
 type CompiledModule = NonNullable<NonNullable<Parameters<typeof createValidator>[1]>['compiled']>;
-type RulesSession = ReturnType<typeof createRules>;
-type RulesResult = Awaited<ReturnType<RulesSession['evaluate']>>;
+/** What the form shows comes from its session's last `check()` (src/session). */
+type RulesResult = SessionState;
 
 /** Delivers a payload (signing, transport, documents); resolves with the receipt. */
 export type Submitter = (payload: FormPayload, form: DvcForm) => Promise<unknown>;
@@ -91,28 +84,21 @@ const DECLARATION_ID = 'declaration';
 /** Key under which the form keeps its page in `history.state`, next to the host page's own keys. */
 const HISTORY_KEY = 'dvcForm';
 
-/**
- * Each widget's element (components/<name>/). The tags are fixed literals, never author text.
- */
-const WIDGET_TAGS: Record<Exclude<Widget, 'file'>, StaticValue> = {
-  text: literal`dvc-text-field`,
-  textarea: literal`dvc-textarea-field`,
-  number: literal`dvc-number-field`,
-  date: literal`dvc-date-field`,
-  select: literal`dvc-select-field`,
-  radio: literal`dvc-radio-group`,
-  checkbox: literal`dvc-checkbox-field`,
-  address: literal`dvc-address-field`,
-  'id-number': literal`dvc-id-number-field`,
-  phone: literal`dvc-phone-field`,
-  email: literal`dvc-email-field`,
-  group: literal`dvc-repeat-group`,
-};
-
 /** The element a field is rendered with, as the fields engine defines it. */
 interface FieldElement extends HTMLElement {
   value: unknown;
   name: string;
+}
+
+/** A repeat group's item problems by pointer relative to the group (`/0/fullName`). */
+function groupErrorsOf(path: string, problems: readonly Problem[]): Record<string, string> {
+  const errors: Record<string, string> = {};
+  const prefix = `/${path.split('.').join('/')}`;
+  for (const p of problems) {
+    const rel = p.path.slice(prefix.length);
+    if (p.path.startsWith(`${prefix}/`) && !(rel in errors)) errors[rel] = p.message;
+  }
+  return errors;
 }
 
 const EMPTY_VISIBILITY: Visibility = { hiddenFields: new Set(), hiddenDocuments: new Set() };
@@ -313,8 +299,16 @@ export class DvcForm extends LitElement {
 
   @state() private status: 'loading' | 'error' | 'ready' = 'loading';
   @state() private loaded?: Procedure;
-  @state() private answers: Record<string, unknown> = {};
-  @state() private rulesResult?: RulesResult;
+  /**
+   * The session's last decision. Not reactive on purpose: a new decision re-renders the page only
+   * when what a page shows changed (which questions, which are required, eligibility), so typing
+   * or leaving a field re-renders that field alone (`decide`).
+   */
+  private rulesResult?: RulesResult;
+  /** The answers as the session holds them; read at render time, so typing needs no re-render. */
+  private get answers(): Record<string, unknown> {
+    return this.session?.answers ?? {};
+  }
   @state() private pageId = '';
   /**
    * The problems rendered into the fields, by field path (or `declaration`): every problem of
@@ -330,10 +324,12 @@ export class DvcForm extends LitElement {
   @state() private unitNames?: Map<string, string>;
 
   private validator?: Validator;
-  private rules?: RulesSession;
+  /**
+   * The applicant's answers and every decision about them (rules, validation, documents, fee):
+   * the same Session the CLI and the agency's server use (src/session). The element renders it.
+   */
+  private session?: Session;
   private steps: Step[] = [];
-  /** The objects holding the fields (`child` for `child.fullName`): see `validate`. */
-  private parents: string[] = [];
   private prefilled: Record<string, unknown> = {};
   /** Pages reached so far: the browser's Forward button may not skip validation. */
   private reached = new Set<string>();
@@ -341,8 +337,6 @@ export class DvcForm extends LitElement {
   private rulesToken = 0;
   private rulesPending: Promise<void> = Promise.resolve();
   private loading: Promise<void> = Promise.resolve();
-  /** Answers typed (input events) that the rules have not seen yet. */
-  private unevaluated = new Set<string>();
   /** Set by a "Sửa" link on the review page. */
   private returnToReview = false;
 
@@ -497,9 +491,9 @@ export class DvcForm extends LitElement {
     const procedure = source.procedure;
     // The upload element (with tus and the file checks) downloads while the validator is built.
     const uploads = procedure.documents.length > 0 ? loadUploadElement() : undefined;
-    let validator: Validator;
+    let model: ProcedureModel;
     try {
-      validator = await createValidator(
+      model = await ProcedureModel.create(
         procedure,
         this.compiled ? { compiled: this.compiled } : undefined,
       );
@@ -534,10 +528,12 @@ export class DvcForm extends LitElement {
     // when they were static.
     await Promise.all([drafts, uploads]);
     if (stale()) return;
-    this.validator = validator;
-    this.rules = createRules(procedure, this.today ? { today: this.today } : undefined);
-    this.steps = orderSteps(procedure);
-    this.parents = parentPaths(this.fieldsIn(this.steps).map((x) => x.field));
+    this.validator = model.validator;
+    this.session = model.createSession({
+      ...(this.today ? { today: this.today } : {}),
+      lang: this.uiLang,
+    });
+    this.steps = [...model.steps];
     this.loaded = procedure;
     // What the payload's procedure hash is taken from: the file's text, or the hash the
     // compiled module carries (its definition is the parsed file, not its bytes).
@@ -548,10 +544,8 @@ export class DvcForm extends LitElement {
       procedure,
       this.fieldsIn(this.steps).map((x) => x.field),
     );
-    this.answers = {};
     this.prefilled = {};
     this.reached = new Set();
-    this.unevaluated.clear();
     this.returnToReview = false;
     this.shown = new Map();
     this.summaryPaths = [];
@@ -559,7 +553,7 @@ export class DvcForm extends LitElement {
     this.submitFailed = false;
     this.applyPrefill({ ...prefill, ...(this.prefill ?? {}) });
     try {
-      this.rulesResult = await this.rules.evaluate(this.answers);
+      this.decide(await this.session.check(), true);
     } catch (cause) {
       if (!stale()) this.fail(FORM_ERROR_CODE.procedureInvalid, 'The rules cannot run', cause);
       return;
@@ -670,14 +664,14 @@ export class DvcForm extends LitElement {
   }
 
   private applyPrefill(prefill: Record<string, unknown>): void {
-    let answers = this.answers;
+    const session = this.session;
+    if (!session) return;
     for (const { field } of this.fieldsIn(this.steps)) {
       const value = getPath(prefill, field.field);
       if (value === undefined) continue;
-      answers = setPath(answers, field.field, value);
+      session.set(field.field, value);
       this.prefilled = setPath(this.prefilled, field.field, value);
     }
-    this.answers = answers;
   }
 
   private fieldsIn(steps: Step[]): { step: Step; field: FieldUi }[] {
@@ -702,23 +696,20 @@ export class DvcForm extends LitElement {
   }
 
   /**
-   * Runs the rules on the current answers: only the units reading `changed` (plus answers typed
-   * since the last run), or all of them when `changed` is undefined.
+   * Decides the current answers (the session runs only the rules whose inputs changed): the
+   * newest decision is shown, and a field or document the rules just hid loses its error.
    */
-  private evaluateRules(changed?: string[]): Promise<void> {
-    const rules = this.rules;
-    if (!rules) return Promise.resolve();
+  private evaluateRules(): Promise<void> {
+    const session = this.session;
+    if (!session) return Promise.resolve();
     const token = ++this.rulesToken;
-    const answers = this.answers;
-    const paths = changed ? [...new Set([...changed, ...this.unevaluated])] : undefined;
-    this.unevaluated.clear();
-    const run = rules.evaluate(answers, paths).then(
+    session.setLang(this.uiLang);
+    const run = session.check().then(
       (result) => {
         // Only the newest answers count: an older evaluation may finish last.
         if (token !== this.rulesToken) return;
-        this.rulesResult = result;
-        const hidden = new Set(result.hidden.fields);
-        // A document the rules just hid loses its error too.
+        this.decide(result);
+        const hidden = new Set<string>(result.hidden.fields);
         for (const id of result.hidden.documents) hidden.add(documentKey(id));
         if ([...this.shown.keys()].some((p) => hidden.has(p))) {
           this.shown = new Map([...this.shown].filter(([p]) => !hidden.has(p)));
@@ -732,21 +723,37 @@ export class DvcForm extends LitElement {
   }
 
   /**
-   * Validates the answers with every required object that holds questions present (empty when
-   * nothing in it was answered yet): then an untouched page reports each of its required
-   * questions, not one problem on the object that no question owns (withRequiredParents).
+   * Takes a decision of the session. The page renders again when it shows something else now:
+   * other questions or pages, other required marks, another eligibility, or the review and
+   * "cannot apply" pages, which show the fee and the reasons.
+   */
+  private decide(result: RulesResult, render = false): void {
+    const key = (r: RulesResult | undefined) =>
+      r &&
+      JSON.stringify([
+        r.hidden,
+        r.required,
+        r.eligibility.status,
+        r.eligibility.reasons.map((x) => x.rule),
+      ]);
+    const changed =
+      render ||
+      this.pageId === REVIEW ||
+      this.pageId === INELIGIBLE ||
+      key(result) !== key(this.rulesResult);
+    this.rulesResult = result;
+    if (changed) this.requestUpdate();
+  }
+
+  /**
+   * Every problem of the answers and their normalised form, from the session: each required
+   * object that holds questions is present (empty when nothing in it was answered yet), so an
+   * untouched page reports each of its required questions (src/session/journey.ts).
    */
   private validate(): { problems: Problem[]; value: Record<string, unknown> } {
-    const r = this.rulesResult;
-    const answers = this.loaded
-      ? withRequiredParents(this.loaded.data, this.answers, this.parents)
-      : this.answers;
-    const result = this.validator!.validate(answers, {
-      lang: this.uiLang,
-      hidden: r?.hidden.fields ?? [],
-      required: r?.required.fields ?? [],
-    });
-    return { problems: result.problems, value: result.value };
+    const session = this.session!;
+    session.setLang(this.uiLang);
+    return session.validation();
   }
 
   /** The problems of each field that has any, keyed by field path. */
@@ -790,7 +797,14 @@ export class DvcForm extends LitElement {
   }
 
   private setAnswer(path: string, value: unknown): void {
-    this.answers = setPath(this.answers, path, this.typed(path, value));
+    const session = this.session;
+    if (!session) return;
+    const wasPrefilled = this.isPrefilled(path);
+    session.set(path, this.typed(path, value));
+    // The page is not rendered again for a typed answer: the drafts still save it, and the
+    // field loses its "prefilled" mark once its answer is no longer the prefilled one.
+    this.draftController?.hostUpdated();
+    if (wasPrefilled !== this.isPrefilled(path)) this.requestUpdate();
   }
 
   /**
@@ -809,7 +823,6 @@ export class DvcForm extends LitElement {
     const el = this.fieldOf(e);
     if (!el) return;
     this.setAnswer(el.dataset.path!, el.value);
-    this.unevaluated.add(el.dataset.path!);
   };
 
   private onFieldChange = (e: Event): void => {
@@ -821,7 +834,7 @@ export class DvcForm extends LitElement {
     // group's whole value is the answer.
     const value = e.type === 'dvc-change' && detail?.name === el.name ? detail.value : el.value;
     this.setAnswer(path, value);
-    void this.evaluateRules([path]);
+    void this.evaluateRules();
   };
 
   /** After the person leaves a field, its error (or none) is shown. */
@@ -831,17 +844,36 @@ export class DvcForm extends LitElement {
     if (e.relatedTarget && el.contains(e.relatedTarget as Node)) return;
     if (e.relatedTarget === el) return;
     const path = el.dataset.path!;
-    void this.rulesPending.then(() => {
-      if (!this.isShownOnPage(path)) return;
-      const field = this.currentPage?.fields.find((f) => f.field === path);
-      if (!field) return;
-      const problem = this.problemsByField(this.validate().problems, [field]).get(path);
-      const next = new Map(this.shown);
-      if (problem) next.set(path, problem);
-      else next.delete(path);
-      this.shown = next;
-    });
+    void this.rulesPending.then(() => this.showFieldProblems(path));
   };
+
+  /**
+   * Validates one field (the session's `problemsFor`) and shows its error on that field alone:
+   * leaving a field does not re-render the page. The page renders again only when the error
+   * summary lists the field, so its line follows.
+   */
+  private showFieldProblems(path: string): void {
+    if (!this.isShownOnPage(path) || !this.session) return;
+    this.session.setLang(this.uiLang);
+    const problems = this.session.problemsFor(path);
+    const had = this.shown.has(path);
+    if (problems.length > 0) this.shown.set(path, problems);
+    else this.shown.delete(path);
+    if (this.summaryPaths.includes(path)) {
+      this.shown = new Map(this.shown);
+      return;
+    }
+    if (!had && problems.length === 0) return;
+    const el = this.renderRoot.querySelector<FieldElement & { error: string; errors?: unknown }>(
+      `#${fieldId(path)}`,
+    );
+    if (!el) return;
+    const group = el.localName === 'dvc-repeat-group';
+    el.error = group
+      ? (problems.find((p) => pointerToPath(p.path) === path)?.message ?? '')
+      : (problems[0]?.message ?? '');
+    if (group) el.errors = groupErrorsOf(path, problems);
+  }
 
   /**
    * Enter in a one-line answer continues, as it submits a plain HTML form; text areas, buttons,
@@ -977,8 +1009,8 @@ export class DvcForm extends LitElement {
   private async onContinue(): Promise<void> {
     const page = this.currentPage;
     if (!page || !this.validator) return;
-    const unticked = this.recordUnticked(page);
-    if (this.unevaluated.size > 0 || unticked.length > 0) void this.evaluateRules(unticked);
+    this.recordUnticked(page);
+    void this.evaluateRules();
     await this.settled();
     const current = this.currentPage ?? page;
     const { problems } = this.validate();
@@ -1033,7 +1065,7 @@ export class DvcForm extends LitElement {
     for (const field of page.fields) {
       if (getPath(this.answers, field.field) !== undefined) continue;
       if (!recordsUntickedAsFalse(this.loaded.data, field)) continue;
-      this.answers = setPath(this.answers, field.field, false);
+      this.setAnswer(field.field, false);
       paths.push(field.field);
     }
     return paths;
@@ -1074,8 +1106,8 @@ export class DvcForm extends LitElement {
    * every page before it counts as reached; without, the page stays (another tab's change).
    */
   private async restoreDraft(answers: Record<string, unknown>, page?: string): Promise<void> {
-    this.answers = answers;
-    this.unevaluated.clear();
+    this.session?.replace(answers);
+    this.requestUpdate();
     await this.evaluateRules();
     if (page === undefined) return;
     const ids = this.pages.map((p) => p.id);
@@ -1101,7 +1133,7 @@ export class DvcForm extends LitElement {
 
   private async submitOnce(): Promise<void> {
     if (!this.validator || !this.loaded || this.submitting) return;
-    if (this.unevaluated.size > 0) void this.evaluateRules([]);
+    void this.evaluateRules();
     await this.settled();
     const rules = this.rulesResult!;
     if (rules.eligibility.status === 'ineligible') {
@@ -1337,7 +1369,10 @@ export class DvcForm extends LitElement {
         @focusout=${this.onFieldBlur}
         @keydown=${this.onFieldKeydown}
       >
-        ${page.fields.map((f) => this.renderField(f))}
+        ${keyed(
+          page.id,
+          page.fields.map((f) => this.renderField(f)),
+        )}
       </div>
       <div class="buttons">
         <button
@@ -1380,10 +1415,7 @@ export class DvcForm extends LitElement {
   private renderField(field: FieldUi): TemplateResult {
     if (field.widget === 'file') return this.renderDocument(field);
     const lang = this.uiLang;
-    const tag =
-      field.widget === 'checkbox' && field.options?.length
-        ? literal`dvc-checkbox-group`
-        : WIDGET_TAGS[field.widget];
+    const tag = widgetOf(field).tag;
     const path = field.field;
     const value = getPath(this.answers, path);
     const problems = this.shown.get(path) ?? [];
@@ -1392,14 +1424,7 @@ export class DvcForm extends LitElement {
     const error = group
       ? (problems.find((p) => pointerToPath(p.path) === path)?.message ?? '')
       : (problems[0]?.message ?? '');
-    const groupErrors: Record<string, string> = {};
-    if (group) {
-      const prefix = `/${path.split('.').join('/')}`;
-      for (const p of problems) {
-        const rel = p.path.slice(prefix.length);
-        if (p.path.startsWith(`${prefix}/`) && !(rel in groupErrors)) groupErrors[rel] = p.message;
-      }
-    }
+    const groupErrors = group ? groupErrorsOf(path, problems) : {};
     const options = field.options?.map((o) => ({
       value: String(o.value),
       label: localize(o.label, lang),
@@ -1411,7 +1436,7 @@ export class DvcForm extends LitElement {
         .name=${path}
         .label=${localize(field.label, lang)}
         .hint=${localize(field.hint, lang)}
-        .error=${error}
+        .error=${live(error)}
         .errors=${groupErrors}
         .value=${this.shownValue(field, value)}
         .fields=${this.groupFields(field)}
@@ -1433,8 +1458,8 @@ export class DvcForm extends LitElement {
       .placeholder=${localize(field.placeholder, lang)}
       .autocomplete=${field.autocomplete ?? ''}
       .inputmode=${field.inputmode ?? ''}
-      .error=${error}
-      .value=${this.shownValue(field, value)}
+      .error=${live(error)}
+      .value=${live(this.shownValue(field, value))}
       .required=${this.isRequired(field)}
       .prefilled=${this.isPrefilled(path)}
       .options=${options ?? []}
@@ -1476,18 +1501,7 @@ export class DvcForm extends LitElement {
   }
 
   private emptyValue(field: FieldUi): unknown {
-    switch (field.widget) {
-      case 'group':
-        return [];
-      case 'address':
-        return undefined;
-      case 'number':
-        return null;
-      case 'checkbox':
-        return field.options?.length ? [] : false;
-      default:
-        return '';
-    }
+    return emptyValueOf(field);
   }
 
   private documentOf(field: FieldUi): DocumentSpec | undefined {
