@@ -721,6 +721,12 @@ export class DraftController implements ReactiveController {
        * order: those without `url` are kept for the multipart body.
        */
       documents?: readonly (PayloadDocument & { file?: Blob })[];
+      /**
+       * The failed submission itself (the delivery's `pending`): its Idempotency-Key and the
+       * signed bytes it sent. `<dvc-form>` passes it; without it, what `newKey` and `wrapFetch`
+       * recorded is used (a host's own transport).
+       */
+      submission?: { idempotencyKey?: string; jws?: string };
     },
   ): Promise<boolean> {
     if (this.options.enabled?.() === false || !isOfflineFailure(cause)) return false;
@@ -739,8 +745,10 @@ export class DraftController implements ReactiveController {
       this.notify({ kind: NOTICE_KIND.outbox, role: 'alert', text: (m) => m.queueFilesTooLarge });
       return false;
     }
-    const post = this.lastPost;
-    const key = this.lastKey ?? post?.key ?? crypto.randomUUID();
+    const post = ctx.submission?.idempotencyKey
+      ? { key: ctx.submission.idempotencyKey, jws: ctx.submission.jws }
+      : this.lastPost;
+    const key = ctx.submission?.idempotencyKey ?? this.lastKey ?? post?.key ?? crypto.randomUUID();
     const jws = post?.key === key ? post.jws : undefined;
     const procedureSha256 =
       ctx.procedureSha256 ??

@@ -1192,6 +1192,8 @@ export class DvcForm extends LitElement {
           ...(this.procedureSha256 ? { procedureSha256: this.procedureSha256 } : {}),
           // Files without an upload endpoint wait in the outbox with it (multipart).
           documents: this.collectDocumentFiles(),
+          // The very submission that failed: its key and, when it was sent, its signed bytes.
+          submission: this.delivery?.pending ?? {},
         }));
       if (queued) return;
       this.submitFailed = true;
@@ -1225,15 +1227,10 @@ export class DvcForm extends LitElement {
       procedureText: this.procedureText,
       documents: this.collectDocumentFiles(),
       lang: this.uiLang,
-      // The drafts' outbox notes the Idempotency-Key and bytes sent, to resend them once online.
+      // The outbox takes the Idempotency-Key and the signed bytes from the delivery's
+      // submission (queueIfOffline below), so fetch is not wrapped.
       overrides: {
         ...this.deliveryOptions,
-        fetch: this.draftController
-          ? this.draftController.wrapFetch(this.deliveryOptions?.fetch)
-          : this.deliveryOptions?.fetch,
-        newKey: this.draftController
-          ? this.draftController.wrapNewKey(this.deliveryOptions?.newKey)
-          : this.deliveryOptions?.newKey,
         // From a compiled module there is no file text to hash: the delivery spreads `overrides`
         // last into the submission options, so the module's file hash is what gets signed.
         ...(this.procedureSha256 ? { procedureSha256: this.procedureSha256 } : {}),

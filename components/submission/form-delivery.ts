@@ -73,6 +73,18 @@ export class FormDeliveryController implements ReactiveController {
 
   hostConnected(): void {}
 
+  /**
+   * The unfinished submission: its Idempotency-Key and, after an uncertain failure, its signed
+   * bytes. The offline outbox keeps these to send the very same submission later.
+   */
+  get pending(): { idempotencyKey?: string; jws?: string } {
+    const { idempotencyKey, pendingJws } = this.submission;
+    return {
+      ...(idempotencyKey ? { idempotencyKey } : {}),
+      ...(pendingJws ? { jws: pendingJws } : {}),
+    };
+  }
+
   /** True while a submission is being signed or sent. */
   get busy(): boolean {
     return this.progress !== null;

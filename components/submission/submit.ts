@@ -102,6 +102,14 @@ export class SignedSubmission {
   }
 
   /**
+   * The signed bytes of the unfinished submission after an uncertain failure (no answer, a
+   * lost network): what must be sent again, byte for byte, under the same key.
+   */
+  get pendingJws(): string | undefined {
+    return this.pending?.signed?.jws;
+  }
+
+  /**
    * Signs and sends. A call while another is running returns that one's promise instead of
    * sending twice.
    */
