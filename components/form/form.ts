@@ -23,7 +23,6 @@ import '../phone-field/phone-field.js';
 import '../email-field/email-field.js';
 import '../address-field/address-field.js';
 import '../repeat-group/repeat-group.js';
-import { loadAdminUnits } from '../address-field/admin-units.js';
 import type {
   DvcErrorSelectEvent,
   DvcErrorSummary,
@@ -44,11 +43,18 @@ import {
   type PageKind,
 } from './events.js';
 import { formStyles } from './form.styles.js';
+import {
+  embeddedDefinition,
+  fetchPrefill,
+  loadDefinition,
+  type EmbeddedDefinition,
+} from './loader.js';
+import { renderFee, renderIneligible, renderReviewRow, UnitNames } from './review.js';
 // Drafts, delivery (signing, transport, receipt) and the upload element are lazy chunks of the
 // one-file bundle (docs/performance.md): only their types are imported here.
 import type { DraftController, DraftControllerOptions } from '../drafts/controller.js';
 import { draftStyles } from '../drafts/styles.js';
-import { formatAnswer, formatBytes, formatVnd, localize } from './format.js';
+import { formatBytes, localize } from './format.js';
 import {
   belongsTo,
   buildPages,
@@ -320,8 +326,6 @@ export class DvcForm extends LitElement {
   @state() private declarationAccepted = false;
   @state() private submitting = false;
   @state() private submitFailed = false;
-  /** Names of provinces (`p:01`) and communes (`c:00004`) for addresses on the review page. */
-  @state() private unitNames?: Map<string, string>;
 
   private validator?: Validator;
   /**
@@ -504,13 +508,7 @@ export class DvcForm extends LitElement {
     let prefill: Record<string, unknown> = {};
     if (this.prefillSrc) {
       try {
-        const res = await fetch(this.prefillSrc, { headers: { accept: 'application/json' } });
-        if (!res.ok) throw new Error(`HTTP ${res.status} ${res.statusText}`);
-        const data: unknown = await res.json();
-        if (!data || typeof data !== 'object' || Array.isArray(data)) {
-          throw new Error('The prefill is not a JSON object');
-        }
-        prefill = data as Record<string, unknown>;
+        prefill = await fetchPrefill(this.prefillSrc);
       } catch (cause) {
         // A missing prefill only costs typing: report it and go on with an empty form.
         if (stale()) return;
@@ -566,78 +564,21 @@ export class DvcForm extends LitElement {
     this.writeHistory(first, 'replace');
   }
 
-  /**
-   * The procedure the compiled module carries (`dvc-forms compile` checked it with the loader),
-   * when it can stand in for the file: it has the file's hash for the payload, it names the same
-   * procedure as the module, and `procedureData`, if set, is that same code and version. The
-   * `procedure` URL is then not fetched (cheap phones: no procedure download, no loader chunk).
-   */
-  private embeddedDefinition(): { procedure: Procedure; text: string; sha256: string } | undefined {
-    const c = this.compiled;
-    const d = c?.definition;
-    if (!c || !d || !c.procedureSha256 || !/^[0-9a-f]{64}$/.test(c.procedureSha256)) return;
-    if (d.code !== c.procedure?.code || d.version !== c.procedure?.version) return;
-    if (this.procedureData !== undefined) {
-      let given: unknown = this.procedureData;
-      if (typeof given === 'string') {
-        try {
-          given = JSON.parse(given);
-        } catch {
-          return;
-        }
-      }
-      const g = given as Partial<Procedure> | null;
-      if (!g || g.code !== d.code || g.version !== d.version) return;
-    }
-    // A copy: the module's object is shared by every form on the page, as a loaded file is not.
-    return { procedure: structuredClone(d), text: '', sha256: c.procedureSha256 };
+  private embeddedDefinition(): EmbeddedDefinition | undefined {
+    return embeddedDefinition(this.compiled, this.procedureData);
   }
 
   /** Fetches (or takes) the procedure text and checks it with the loader; undefined on failure. */
   private async loadDefinition(
     stale: () => boolean,
   ): Promise<{ procedure: Procedure; text: string; sha256?: undefined } | undefined> {
-    // The loader chunk downloads while the procedure does, not after it.
-    const loader = import('../../src/procedure/index.js');
-    loader.catch(() => undefined);
-    let text: string;
-    let file: string | undefined;
-    if (this.procedureData !== undefined) {
-      // Objects go through the loader too: the same checks (forbidden keys, unsafe patterns,
-      // references) protect the page whatever the source.
-      text =
-        typeof this.procedureData === 'string'
-          ? this.procedureData
-          : JSON.stringify(this.procedureData);
-    } else {
-      file = this.procedure;
-      try {
-        const res = await fetch(this.procedure, { headers: { accept: 'application/json' } });
-        if (!res.ok) throw new Error(`HTTP ${res.status} ${res.statusText}`);
-        text = await res.text();
-      } catch (cause) {
-        if (!stale()) {
-          this.fail(FORM_ERROR_CODE.procedureFetch, `Cannot fetch ${this.procedure}`, cause);
-        }
-        return undefined;
-      }
-    }
-    if (stale()) return undefined;
-    // The loader carries the whole precompiled meta-schema validator: a lazy chunk, so pages
-    // that only use other elements (status lookup, a lone field) never download it.
-    const { loadProcedure } = await loader;
-    if (stale()) return undefined;
-    const result = loadProcedure(text, file ? { file } : undefined);
+    const result = await loadDefinition(this.procedure, this.procedureData, stale);
+    if (!result || stale()) return undefined;
     if (!result.ok) {
-      this.fail(
-        FORM_ERROR_CODE.procedureInvalid,
-        `The procedure${file ? ` ${file}` : ''} is invalid`,
-        undefined,
-        result.problems,
-      );
+      this.fail(result.code, result.message, result.cause, result.problems);
       return undefined;
     }
-    return { procedure: result.procedure, text };
+    return { procedure: result.procedure, text: result.text };
   }
 
   private fail(
@@ -1517,38 +1458,30 @@ export class DvcForm extends LitElement {
   }
 
   private renderIneligible(): TemplateResult {
-    const lang = this.uiLang;
-    const msg = this.msg;
-    const reasons = this.rulesResult?.eligibility.reasons ?? [];
-    return html`
-      <h2 id="page-heading" part="heading" tabindex="-1">${msg.ineligibleHeading}</h2>
-      <p>${msg.ineligibleIntro}</p>
-      <ul class="reasons" part="reasons">
-        ${reasons.map(
-          (r) =>
-            html`<li>
-              <p class="reason">${localize(r.message, lang)}</p>
-              ${
-                r.remedy
-                  ? html`<p class="remedy">
-                      <strong>${msg.remedyLabel}</strong>${localize(r.remedy, lang)}
-                    </p>`
-                  : nothing
-              }
-            </li>`,
-        )}
-      </ul>
-      <div class="buttons">
-        <button
-          type="button"
-          class="secondary"
-          part="button button-secondary"
-          @click=${() => void this.onBack()}
-        >
-          ${msg.changeAnswers}
-        </button>
-      </div>
-    `;
+    return renderIneligible(
+      this.rulesResult?.eligibility.reasons ?? [],
+      this.uiLang,
+      this.msg,
+      () => void this.onBack(),
+    );
+  }
+
+  /** Names of provinces and communes for addresses on the review page (loaded on first use). */
+  private readonly unitNames = new UnitNames(this);
+
+  private renderReviewRow(field: FieldUi): TemplateResult {
+    const schema = this.loaded ? schemaAt(this.loaded.data, field.field) : undefined;
+    return renderReviewRow(field, getPath(this.answers, field.field), {
+      lang: this.uiLang,
+      msg: this.msg,
+      format: typeof schema?.format === 'string' ? schema.format : undefined,
+      formatAddress: (v) => this.unitNames.formatAddress(v),
+      onChange: (e) => void this.onChangeLink(e, field.field),
+    });
+  }
+
+  private renderFee(): TemplateResult {
+    return renderFee(this.rulesResult?.fee, this.uiLang, this.msg);
   }
 
   private renderReview(): TemplateResult {
@@ -1686,145 +1619,6 @@ export class DvcForm extends LitElement {
           </div>`;
         })}
       </dl>
-    </section>`;
-  }
-
-  private renderReviewRow(field: FieldUi): TemplateResult {
-    const lang = this.uiLang;
-    const msg = this.msg;
-    const label = localize(field.label, lang);
-    const value = getPath(this.answers, field.field);
-    let shown: TemplateResult | string;
-    if (field.widget === 'group' && Array.isArray(value) && value.length > 0) {
-      const itemLabel = localize(field.itemLabel, lang) || label;
-      shown = html`<ol class="items">
-        ${value.map(
-          (item, i) =>
-            html`<li>
-              <span class="item-heading">${msg.itemHeading(itemLabel, i + 1)}</span>
-              <ul>
-                ${(field.fields ?? []).map((sub) => {
-                  const text = formatAnswer(sub, getPath(item, sub.field), lang, msg);
-                  return html`<li>${localize(sub.label, lang)}: ${text ?? msg.notAnswered}</li>`;
-                })}
-              </ul>
-            </li>`,
-        )}
-      </ol>`;
-    } else if (field.widget === 'address') {
-      shown = this.formatAddress(value) ?? msg.notAnswered;
-    } else {
-      const schema = this.loaded ? schemaAt(this.loaded.data, field.field) : undefined;
-      const format = typeof schema?.format === 'string' ? schema.format : undefined;
-      shown = formatAnswer(field, value, lang, msg, format) ?? msg.notAnswered;
-    }
-    return html`<div class="row">
-      <dt>${label}</dt>
-      <dd class="value">${shown}</dd>
-      <dd class="action">
-        <a
-          href="#${fieldId(field.field)}"
-          part="change-link"
-          @click=${(e: Event) => void this.onChangeLink(e, field.field)}
-          >${msg.change}<span class="visually-hidden"> ${label}</span></a
-        >
-      </dd>
-    </div>`;
-  }
-
-  /**
-   * An address as it is written in Vietnam, most specific part first: "Số 12 phố Đội Cấn,
-   * Phường Ba Đình, Thành phố Hà Nội" (official unit names, VIETNAM.md §1).
-   */
-  private formatAddress(value: unknown): string | undefined {
-    if (!value || typeof value !== 'object') return undefined;
-    const v = value as Record<string, unknown>;
-    const str = (x: unknown) => (typeof x === 'string' ? x : '');
-    if (!this.unitNames) this.loadUnitNames();
-    const names = this.unitNames;
-    const commune = str(v.commune);
-    const province = str(v.province);
-    const parts = [
-      str(v.street).trim(),
-      commune ? (names?.get(`c:${commune}`) ?? commune) : '',
-      province ? (names?.get(`p:${province}`) ?? province) : '',
-    ].filter(Boolean);
-    return parts.length > 0 ? parts.join(', ') : undefined;
-  }
-
-  private unitNamesLoading = false;
-
-  private loadUnitNames(): void {
-    if (this.unitNamesLoading) return;
-    this.unitNamesLoading = true;
-    loadAdminUnits().then(
-      (units) => {
-        const names = new Map<string, string>();
-        for (const p of units.provinces) names.set(`p:${p.code}`, p.name);
-        for (const list of units.communesByProvince.values()) {
-          for (const c of list) names.set(`c:${c.code}`, c.name);
-        }
-        this.unitNames = names;
-      },
-      (cause: unknown) => {
-        // The codes stay on screen; the names come on the next review.
-        this.unitNamesLoading = false;
-        console.error('dvc-form: cannot load the administrative units', cause);
-      },
-    );
-  }
-
-  private renderFee(): TemplateResult {
-    const lang = this.uiLang;
-    const msg = this.msg;
-    const fee = this.rulesResult?.fee;
-    if (!fee || fee.items.length === 0) {
-      return html`<section class="fee-section" aria-labelledby="fee-heading">
-        <h3 id="fee-heading">${msg.feeHeading}</h3>
-        <p>${msg.noFee}</p>
-      </section>`;
-    }
-    return html`<section class="fee-section" aria-labelledby="fee-heading">
-      <h3 id="fee-heading">${msg.feeHeading}</h3>
-      <table class="fee" part="fee">
-        <thead>
-          <tr>
-            <th scope="col">${msg.feeItem}</th>
-            <th scope="col" class="amount">${msg.feeAmount}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${fee.items.map(
-            (item) =>
-              html`<tr>
-                  <th scope="row">
-                    ${localize(item.label, lang)}
-                    ${
-                      item.quantity !== 1
-                        ? html`<span class="hint"
-                            >(${msg.feeQuantity(item.quantity, formatVnd(item.amount))})</span
-                          >`
-                        : nothing
-                    }
-                  </th>
-                  <td class="amount">${formatVnd(item.amount * item.quantity)}</td>
-                </tr>
-                ${item.reductions.map(
-                  (r) =>
-                    html`<tr class="reduction">
-                      <th scope="row">${msg.feeReduction(localize(r.label, lang), r.percent)}</th>
-                      <td class="amount">−${formatVnd(r.amount)}</td>
-                    </tr>`,
-                )}`,
-          )}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">${msg.feeTotal}</th>
-            <td class="amount">${formatVnd(fee.total)}</td>
-          </tr>
-        </tfoot>
-      </table>
     </section>`;
   }
 
