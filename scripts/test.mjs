@@ -3,6 +3,7 @@
 //
 //   node scripts/test.mjs                 all stages
 //   node scripts/test.mjs --only node     one stage (typecheck, lint, build, node, browser, e2e, storybook)
+//                                         (lint includes the import boundary)
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -93,6 +94,14 @@ if (wanted('typecheck')) {
 if (wanted('lint')) {
   check('eslint', bin('eslint'), ['.', '--max-warnings=0']);
   check('prettier', bin('prettier'), ['--check', '.', '--log-level=warn']);
+  // The import boundary (.dependency-cruiser.mjs): components/ → src/ only through index.ts,
+  // src/ never → components/, no cycles.
+  check('import boundary', bin('depcruise'), [
+    'src',
+    'components',
+    '--config',
+    '.dependency-cruiser.mjs',
+  ]);
 }
 if (wanted('build')) check('build', 'npm', ['run', 'build', '--silent']);
 if (wanted('node')) nodeSuite('engine tests (Node)', 'test/src');

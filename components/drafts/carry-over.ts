@@ -4,8 +4,8 @@
  * is told, by label, which questions they must answer again. Questions that no longer exist are
  * dropped without a word (there is nothing to re-enter), new questions are simply unanswered.
  */
-import { canonicalize } from '../../src/jcs/canonicalize.js';
-import type { FieldUi, JsonSchema, LocalizedText, Procedure } from '../../src/procedure/types.js';
+import { canonicalize } from '../../src/jcs/index.js';
+import type { FieldUi, JsonSchema, LocalizedText, Procedure } from '../../src/procedure/index.js';
 import type { Problem } from '../../src/problem.js';
 import { getLeaf, patch } from './paths.js';
 import { toPointer } from '../../src/session/index.js';

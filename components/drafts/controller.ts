@@ -17,7 +17,7 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost } f
 import type { UiLang } from '../base/i18n.js';
 import { LOCALES } from '../base/i18n.js';
 import type { FormPayload } from '../form/events.js';
-import type { LocalizedText, Procedure } from '../../src/procedure/types.js';
+import type { LocalizedText, Procedure } from '../../src/procedure/index.js';
 import { signFormPayload } from '../submission/submit.js';
 import { sendSubmission } from '../submission/transport.js';
 import { carryOver, questionFields, type AnswerChecker } from './carry-over.js';
@@ -40,8 +40,8 @@ import {
   type FileToKeep,
 } from './draft-store.js';
 import { draftMessages, type DraftMessages } from './messages.js';
-import { MULTIPART_PAYLOAD_PART } from '../../src/files/multipart.js';
-import { sha256Hex, type PayloadDocument } from '../../src/submission/payload.js';
+import { MULTIPART_PAYLOAD_PART } from '../../src/files/index.js';
+import { sha256Hex, type PayloadDocument } from '../../src/submission/index.js';
 import {
   OUTBOX_RESULT,
   Outbox,
@@ -837,6 +837,12 @@ export class DraftController implements ReactiveController {
        * order: those without `url` are kept for the multipart body.
        */
       documents?: readonly (PayloadDocument & { file?: Blob })[];
+      /**
+       * The failed submission itself (the delivery's `pending`): its Idempotency-Key and the
+       * signed bytes it sent. `<dvc-form>` passes it; without it, what `newKey` and `wrapFetch`
+       * recorded is used (a host's own transport).
+       */
+      submission?: { idempotencyKey?: string; jws?: string };
     },
   ): Promise<boolean> {
     if (this.options.enabled?.() === false || !isOfflineFailure(cause)) return false;
@@ -857,8 +863,10 @@ export class DraftController implements ReactiveController {
       this.notify({ kind: NOTICE_KIND.outbox, role: 'alert', text: (m) => m.queueFilesTooLarge });
       return false;
     }
-    const post = this.lastPost;
-    const key = this.lastKey ?? post?.key ?? crypto.randomUUID();
+    const post = ctx.submission?.idempotencyKey
+      ? { key: ctx.submission.idempotencyKey, jws: ctx.submission.jws }
+      : this.lastPost;
+    const key = ctx.submission?.idempotencyKey ?? this.lastKey ?? post?.key ?? crypto.randomUUID();
     const jws = post?.key === key ? post.jws : undefined;
     const procedureSha256 =
       ctx.procedureSha256 ??

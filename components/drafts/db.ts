@@ -10,6 +10,7 @@
  * one key space, and capped at a few MB.
  */
 import { StorageError } from '../../src/errors.js';
+import { openDatabase, unwrap, wrap } from '../base/idb.js';
 
 export const DRAFT_DB_NAME = 'dvc-forms-drafts';
 export const DRAFT_DB_VERSION = 1;
@@ -29,11 +30,9 @@ export function isQuotaError(error: unknown): boolean {
   );
 }
 
+/** A request's result as a promise (idb's own promise for it, so requests fail as idb's do). */
 export function requestResult<T>(request: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
-  });
+  return wrap(request) as Promise<T>;
 }
 
 export interface DraftDatabase {
@@ -54,12 +53,10 @@ export async function openDraftDatabase(
   factory: IDBFactory | undefined = globalThis.indexedDB,
   name = DRAFT_DB_NAME,
 ): Promise<DraftDatabase> {
-  if (!factory) throw new StorageError('IndexedDB is not available in this browser.');
-  let db: IDBDatabase;
-  try {
-    const request = factory.open(name, DRAFT_DB_VERSION);
-    request.onupgradeneeded = () => {
-      const d = request.result;
+  const db = await openDatabase(
+    name,
+    DRAFT_DB_VERSION,
+    (d) => {
       if (!d.objectStoreNames.contains(STORE.drafts)) {
         d.createObjectStore(STORE.drafts, { keyPath: 'id' }).createIndex('code', 'code');
       }
@@ -69,35 +66,28 @@ export async function openDraftDatabase(
       if (!d.objectStoreNames.contains(STORE.outbox)) {
         d.createObjectStore(STORE.outbox, { keyPath: 'key' });
       }
-    };
-    db = await requestResult(request);
-  } catch (cause) {
-    throw new StorageError(`IndexedDB database "${name}" cannot be opened.`, { cause });
-  }
-  // A newer version of the library in another tab must be able to upgrade the database.
-  db.onversionchange = () => db.close();
+    },
+    factory,
+  );
   return {
     async run<T>(
       stores: StoreName[],
       mode: IDBTransactionMode,
       action: (tx: IDBTransaction) => Promise<T> | T,
     ): Promise<T> {
-      let tx: IDBTransaction;
+      let tx: ReturnType<typeof db.transaction>;
       try {
         tx = db.transaction(stores, mode);
       } catch (cause) {
         throw new StorageError('IndexedDB transaction cannot start.', { cause });
       }
-      const done = new Promise<void>((resolve, reject) => {
-        tx.oncomplete = () => resolve();
-        tx.onabort = () => reject(tx.error ?? new DOMException('aborted', 'AbortError'));
-        tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
-      });
-      done.catch(() => undefined);
+      tx.done.catch(() => undefined);
       let result: T;
       try {
-        result = await action(tx);
-        await done;
+        result = await action(unwrap(tx));
+        // Resolved once the transaction has committed: a write is durable before anyone is
+        // told it was saved.
+        await tx.done;
       } catch (cause) {
         try {
           tx.abort();

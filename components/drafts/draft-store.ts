@@ -3,7 +3,7 @@
  * code + version, written as patches (only the paths this tab changed) inside one transaction so
  * a second tab's answers to other questions survive (docs/reliability.md, "Two tabs").
  */
-import type { JsonSchema, LocalizedText } from '../../src/procedure/types.js';
+import type { JsonSchema, LocalizedText } from '../../src/procedure/index.js';
 import { STORE, openDraftDatabase, requestResult, type DraftDatabase } from './db.js';
 import { patch } from './paths.js';
 import type { DraftCipher } from './crypto.js';

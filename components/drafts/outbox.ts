@@ -12,7 +12,7 @@
  * the entry is done.
  */
 import type { FormPayload } from '../form/events.js';
-import type { PayloadDocument } from '../../src/submission/payload.js';
+import type { PayloadDocument } from '../../src/submission/index.js';
 import type { DocumentWithFile } from '../submission/transport.js';
 import { STORE, openDraftDatabase, requestResult, type DraftDatabase } from './db.js';
 

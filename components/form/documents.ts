@@ -1,6 +1,6 @@
 import type { Problem } from '../../src/problem.js';
-import type { DocumentSpec, FieldUi, Lang, Procedure } from '../../src/procedure/types.js';
-import type { PayloadDocument } from '../../src/submission/payload.js';
+import type { DocumentSpec, FieldUi, Lang, Procedure } from '../../src/procedure/index.js';
+import type { PayloadDocument } from '../../src/submission/index.js';
 import { um } from '../upload/messages.js';
 import type { DvcUpload, UploadEntry } from '../upload/upload.js';
 

@@ -1,7 +1,7 @@
 import type { AuthorProblem, Problem } from '../../src/problem.js';
-import type { FieldPath, Lang, LocalizedText } from '../../src/procedure/types.js';
+import type { FieldPath, Lang, LocalizedText } from '../../src/procedure/index.js';
 import type { FeeResult } from '../../src/rules/index.js';
-import type { PayloadDocument } from '../../src/submission/payload.js';
+import type { PayloadDocument } from '../../src/submission/index.js';
 
 export type { FeeResult };
 

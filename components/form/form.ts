@@ -1,18 +1,14 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
-import { createValidator, mentionsLabel } from '../../src/validation/index.js';
-import { createRules } from '../../src/rules/index.js';
+import { html as staticHtml } from 'lit/static-html.js';
+import { keyed } from 'lit/directives/keyed.js';
+import { live } from 'lit/directives/live.js';
+import { mentionsLabel, type createValidator } from '../../src/validation/index.js';
+import { ProcedureModel, type Session, type SessionState } from '../../src/session/index.js';
+import { emptyValueOf, widgetOf } from '../base/widgets.js';
 import type { Signer } from '../../src/signing/index.js';
 import type { AuthorProblem, Problem } from '../../src/problem.js';
-import type {
-  DocumentSpec,
-  FieldUi,
-  Lang,
-  Procedure,
-  Step,
-  Widget,
-} from '../../src/procedure/types.js';
+import type { DocumentSpec, FieldUi, Lang, Procedure, Step } from '../../src/procedure/index.js';
 import type { DvcChangeEvent } from '../base/events.js';
 import '../error-summary/error-summary.js';
 import '../text-field/text-field.js';
@@ -27,7 +23,6 @@ import '../phone-field/phone-field.js';
 import '../email-field/email-field.js';
 import '../address-field/address-field.js';
 import '../repeat-group/repeat-group.js';
-import { loadAdminUnits } from '../address-field/admin-units.js';
 import type {
   DvcErrorSelectEvent,
   DvcErrorSummary,
@@ -48,24 +43,28 @@ import {
   type PageKind,
 } from './events.js';
 import { formStyles } from './form.styles.js';
+import {
+  embeddedDefinition,
+  fetchPrefill,
+  loadDefinition,
+  type EmbeddedDefinition,
+} from './loader.js';
+import { renderFee, renderIneligible, renderReviewRow, UnitNames } from './review.js';
 // Drafts, delivery (signing, transport, receipt) and the upload element are lazy chunks of the
 // one-file bundle (docs/performance.md): only their types are imported here.
 import type { DraftController, DraftControllerOptions } from '../drafts/controller.js';
 import { draftStyles } from '../drafts/styles.js';
-import { formatAnswer, formatBytes, formatVnd, localize } from './format.js';
+import { formatBytes, localize } from './format.js';
 import {
   belongsTo,
   buildPages,
   fieldId,
   getPath,
   isSchemaRequired,
-  orderSteps,
-  parentPaths,
   pointerToPath,
   recordsUntickedAsFalse,
   schemaAt,
   setPath,
-  withRequiredParents,
   type Page,
   type Visibility,
 } from './journey.js';
@@ -74,13 +73,13 @@ import { FormHistoryController } from './history.js';
 import { inheritedLang, langAttribute, toUiLang } from '../base/i18n.js';
 import type { DeliveryOptions, FormDeliveryController } from '../submission/form-delivery.js';
 import { DocumentSlots, documentIdOfKey, documentKey, loadUploadElement } from './documents.js';
-import type { PayloadDocument } from '../../src/submission/payload.js';
+import type { PayloadDocument } from '../../src/submission/index.js';
 import type { UploadEntry } from '../upload/upload.js';
 
 type Validator = Awaited<ReturnType<typeof createValidator>>;
 type CompiledModule = NonNullable<NonNullable<Parameters<typeof createValidator>[1]>['compiled']>;
-type RulesSession = ReturnType<typeof createRules>;
-type RulesResult = Awaited<ReturnType<RulesSession['evaluate']>>;
+/** What the form shows comes from its session's last `check()` (src/session). */
+type RulesResult = SessionState;
 
 /** Delivers a payload (signing, transport, documents); resolves with the receipt. */
 export type Submitter = (payload: FormPayload, form: DvcForm) => Promise<unknown>;
@@ -91,28 +90,21 @@ const INELIGIBLE = 'ineligible';
 const SUBMITTED = 'submitted';
 const DECLARATION_ID = 'declaration';
 
-/**
- * Each widget's element (components/<name>/). The tags are fixed literals, never author text.
- */
-const WIDGET_TAGS: Record<Exclude<Widget, 'file'>, StaticValue> = {
-  text: literal`dvc-text-field`,
-  textarea: literal`dvc-textarea-field`,
-  number: literal`dvc-number-field`,
-  date: literal`dvc-date-field`,
-  select: literal`dvc-select-field`,
-  radio: literal`dvc-radio-group`,
-  checkbox: literal`dvc-checkbox-field`,
-  address: literal`dvc-address-field`,
-  'id-number': literal`dvc-id-number-field`,
-  phone: literal`dvc-phone-field`,
-  email: literal`dvc-email-field`,
-  group: literal`dvc-repeat-group`,
-};
-
 /** The element a field is rendered with, as the fields engine defines it. */
 interface FieldElement extends HTMLElement {
   value: unknown;
   name: string;
+}
+
+/** A repeat group's item problems by pointer relative to the group (`/0/fullName`). */
+function groupErrorsOf(path: string, problems: readonly Problem[]): Record<string, string> {
+  const errors: Record<string, string> = {};
+  const prefix = `/${path.split('.').join('/')}`;
+  for (const p of problems) {
+    const rel = p.path.slice(prefix.length);
+    if (p.path.startsWith(`${prefix}/`) && !(rel in errors)) errors[rel] = p.message;
+  }
+  return errors;
 }
 
 const EMPTY_VISIBILITY: Visibility = { hiddenFields: new Set(), hiddenDocuments: new Set() };
@@ -320,8 +312,16 @@ export class DvcForm extends LitElement {
 
   @state() private status: 'loading' | 'error' | 'ready' = 'loading';
   @state() private loaded?: Procedure;
-  @state() private answers: Record<string, unknown> = {};
-  @state() private rulesResult?: RulesResult;
+  /**
+   * The session's last decision. Not reactive on purpose: a new decision re-renders the page only
+   * when what a page shows changed (which questions, which are required, eligibility), so typing
+   * or leaving a field re-renders that field alone (`decide`).
+   */
+  private rulesResult?: RulesResult;
+  /** The answers as the session holds them; read at render time, so typing needs no re-render. */
+  private get answers(): Record<string, unknown> {
+    return this.session?.answers ?? {};
+  }
   @state() private pageId = '';
   /**
    * The problems rendered into the fields, by field path (or `declaration`): every problem of
@@ -333,14 +333,14 @@ export class DvcForm extends LitElement {
   @state() private declarationAccepted = false;
   @state() private submitting = false;
   @state() private submitFailed = false;
-  /** Names of provinces (`p:01`) and communes (`c:00004`) for addresses on the review page. */
-  @state() private unitNames?: Map<string, string>;
 
   private validator?: Validator;
-  private rules?: RulesSession;
+  /**
+   * The applicant's answers and every decision about them (rules, validation, documents, fee):
+   * the same Session the CLI and the agency's server use (src/session). The element renders it.
+   */
+  private session?: Session;
   private steps: Step[] = [];
-  /** The objects holding the fields (`child` for `child.fullName`): see `validate`. */
-  private parents: string[] = [];
   private prefilled: Record<string, unknown> = {};
   /** Pages reached so far: the browser's Forward button may not skip validation. */
   private reached = new Set<string>();
@@ -348,8 +348,6 @@ export class DvcForm extends LitElement {
   private rulesToken = 0;
   private rulesPending: Promise<void> = Promise.resolve();
   private loading: Promise<void> = Promise.resolve();
-  /** Answers typed (input events) that the rules have not seen yet. */
-  private unevaluated = new Set<string>();
   /** Set by a "Sửa" link on the review page. */
   private returnToReview = false;
 
@@ -501,9 +499,9 @@ export class DvcForm extends LitElement {
     const procedure = source.procedure;
     // The upload element (with tus and the file checks) downloads while the validator is built.
     const uploads = procedure.documents.length > 0 ? loadUploadElement() : undefined;
-    let validator: Validator;
+    let model: ProcedureModel;
     try {
-      validator = await createValidator(
+      model = await ProcedureModel.create(
         procedure,
         this.compiled ? { compiled: this.compiled } : undefined,
       );
@@ -514,13 +512,7 @@ export class DvcForm extends LitElement {
     let prefill: Record<string, unknown> = {};
     if (this.prefillSrc) {
       try {
-        const res = await fetch(this.prefillSrc, { headers: { accept: 'application/json' } });
-        if (!res.ok) throw new Error(`HTTP ${res.status} ${res.statusText}`);
-        const data: unknown = await res.json();
-        if (!data || typeof data !== 'object' || Array.isArray(data)) {
-          throw new Error('The prefill is not a JSON object');
-        }
-        prefill = data as Record<string, unknown>;
+        prefill = await fetchPrefill(this.prefillSrc);
       } catch (cause) {
         // A missing prefill only costs typing: report it and go on with an empty form.
         if (stale()) return;
@@ -538,10 +530,12 @@ export class DvcForm extends LitElement {
     // when they were static.
     await Promise.all([drafts, uploads]);
     if (stale()) return;
-    this.validator = validator;
-    this.rules = createRules(procedure, this.today ? { today: this.today } : undefined);
-    this.steps = orderSteps(procedure);
-    this.parents = parentPaths(this.fieldsIn(this.steps).map((x) => x.field));
+    this.validator = model.validator;
+    this.session = model.createSession({
+      ...(this.today ? { today: this.today } : {}),
+      lang: this.uiLang,
+    });
+    this.steps = [...model.steps];
     this.loaded = procedure;
     // What the payload's procedure hash is taken from: the file's text, or the hash the
     // compiled module carries (its definition is the parsed file, not its bytes).
@@ -552,10 +546,8 @@ export class DvcForm extends LitElement {
       procedure,
       this.fieldsIn(this.steps).map((x) => x.field),
     );
-    this.answers = {};
     this.prefilled = {};
     this.reached = new Set();
-    this.unevaluated.clear();
     this.returnToReview = false;
     this.shown = new Map();
     this.summaryPaths = [];
@@ -563,7 +555,7 @@ export class DvcForm extends LitElement {
     this.submitFailed = false;
     this.applyPrefill({ ...prefill, ...(this.prefill ?? {}) });
     try {
-      this.rulesResult = await this.rules.evaluate(this.answers);
+      this.decide(await this.session.check(), true);
     } catch (cause) {
       if (!stale()) this.fail(FORM_ERROR_CODE.procedureInvalid, 'The rules cannot run', cause);
       return;
@@ -576,78 +568,21 @@ export class DvcForm extends LitElement {
     this.writeHistory(first, 'replace');
   }
 
-  /**
-   * The procedure the compiled module carries (`dvc-forms compile` checked it with the loader),
-   * when it can stand in for the file: it has the file's hash for the payload, it names the same
-   * procedure as the module, and `procedureData`, if set, is that same code and version. The
-   * `procedure` URL is then not fetched (cheap phones: no procedure download, no loader chunk).
-   */
-  private embeddedDefinition(): { procedure: Procedure; text: string; sha256: string } | undefined {
-    const c = this.compiled;
-    const d = c?.definition;
-    if (!c || !d || !c.procedureSha256 || !/^[0-9a-f]{64}$/.test(c.procedureSha256)) return;
-    if (d.code !== c.procedure?.code || d.version !== c.procedure?.version) return;
-    if (this.procedureData !== undefined) {
-      let given: unknown = this.procedureData;
-      if (typeof given === 'string') {
-        try {
-          given = JSON.parse(given);
-        } catch {
-          return;
-        }
-      }
-      const g = given as Partial<Procedure> | null;
-      if (!g || g.code !== d.code || g.version !== d.version) return;
-    }
-    // A copy: the module's object is shared by every form on the page, as a loaded file is not.
-    return { procedure: structuredClone(d), text: '', sha256: c.procedureSha256 };
+  private embeddedDefinition(): EmbeddedDefinition | undefined {
+    return embeddedDefinition(this.compiled, this.procedureData);
   }
 
   /** Fetches (or takes) the procedure text and checks it with the loader; undefined on failure. */
   private async loadDefinition(
     stale: () => boolean,
   ): Promise<{ procedure: Procedure; text: string; sha256?: undefined } | undefined> {
-    // The loader chunk downloads while the procedure does, not after it.
-    const loader = import('../../src/procedure/load.js');
-    loader.catch(() => undefined);
-    let text: string;
-    let file: string | undefined;
-    if (this.procedureData !== undefined) {
-      // Objects go through the loader too: the same checks (forbidden keys, unsafe patterns,
-      // references) protect the page whatever the source.
-      text =
-        typeof this.procedureData === 'string'
-          ? this.procedureData
-          : JSON.stringify(this.procedureData);
-    } else {
-      file = this.procedure;
-      try {
-        const res = await fetch(this.procedure, { headers: { accept: 'application/json' } });
-        if (!res.ok) throw new Error(`HTTP ${res.status} ${res.statusText}`);
-        text = await res.text();
-      } catch (cause) {
-        if (!stale()) {
-          this.fail(FORM_ERROR_CODE.procedureFetch, `Cannot fetch ${this.procedure}`, cause);
-        }
-        return undefined;
-      }
-    }
-    if (stale()) return undefined;
-    // The loader carries the whole precompiled meta-schema validator: a lazy chunk, so pages
-    // that only use other elements (status lookup, a lone field) never download it.
-    const { loadProcedure } = await loader;
-    if (stale()) return undefined;
-    const result = loadProcedure(text, file ? { file } : undefined);
+    const result = await loadDefinition(this.procedure, this.procedureData, stale);
+    if (!result || stale()) return undefined;
     if (!result.ok) {
-      this.fail(
-        FORM_ERROR_CODE.procedureInvalid,
-        `The procedure${file ? ` ${file}` : ''} is invalid`,
-        undefined,
-        result.problems,
-      );
+      this.fail(result.code, result.message, result.cause, result.problems);
       return undefined;
     }
-    return { procedure: result.procedure, text };
+    return { procedure: result.procedure, text: result.text };
   }
 
   private fail(
@@ -674,14 +609,14 @@ export class DvcForm extends LitElement {
   }
 
   private applyPrefill(prefill: Record<string, unknown>): void {
-    let answers = this.answers;
+    const session = this.session;
+    if (!session) return;
     for (const { field } of this.fieldsIn(this.steps)) {
       const value = getPath(prefill, field.field);
       if (value === undefined) continue;
-      answers = setPath(answers, field.field, value);
+      session.set(field.field, value);
       this.prefilled = setPath(this.prefilled, field.field, value);
     }
-    this.answers = answers;
   }
 
   private fieldsIn(steps: Step[]): { step: Step; field: FieldUi }[] {
@@ -706,23 +641,20 @@ export class DvcForm extends LitElement {
   }
 
   /**
-   * Runs the rules on the current answers: only the units reading `changed` (plus answers typed
-   * since the last run), or all of them when `changed` is undefined.
+   * Decides the current answers (the session runs only the rules whose inputs changed): the
+   * newest decision is shown, and a field or document the rules just hid loses its error.
    */
-  private evaluateRules(changed?: string[]): Promise<void> {
-    const rules = this.rules;
-    if (!rules) return Promise.resolve();
+  private evaluateRules(): Promise<void> {
+    const session = this.session;
+    if (!session) return Promise.resolve();
     const token = ++this.rulesToken;
-    const answers = this.answers;
-    const paths = changed ? [...new Set([...changed, ...this.unevaluated])] : undefined;
-    this.unevaluated.clear();
-    const run = rules.evaluate(answers, paths).then(
+    session.setLang(this.uiLang);
+    const run = session.check().then(
       (result) => {
         // Only the newest answers count: an older evaluation may finish last.
         if (token !== this.rulesToken) return;
-        this.rulesResult = result;
-        const hidden = new Set(result.hidden.fields);
-        // A document the rules just hid loses its error too.
+        this.decide(result);
+        const hidden = new Set<string>(result.hidden.fields);
         for (const id of result.hidden.documents) hidden.add(documentKey(id));
         if ([...this.shown.keys()].some((p) => hidden.has(p))) {
           this.shown = new Map([...this.shown].filter(([p]) => !hidden.has(p)));
@@ -736,21 +668,37 @@ export class DvcForm extends LitElement {
   }
 
   /**
-   * Validates the answers with every required object that holds questions present (empty when
-   * nothing in it was answered yet): then an untouched page reports each of its required
-   * questions, not one problem on the object that no question owns (withRequiredParents).
+   * Takes a decision of the session. The page renders again when it shows something else now:
+   * other questions or pages, other required marks, another eligibility, or the review and
+   * "cannot apply" pages, which show the fee and the reasons.
+   */
+  private decide(result: RulesResult, render = false): void {
+    const key = (r: RulesResult | undefined) =>
+      r &&
+      JSON.stringify([
+        r.hidden,
+        r.required,
+        r.eligibility.status,
+        r.eligibility.reasons.map((x) => x.rule),
+      ]);
+    const changed =
+      render ||
+      this.pageId === REVIEW ||
+      this.pageId === INELIGIBLE ||
+      key(result) !== key(this.rulesResult);
+    this.rulesResult = result;
+    if (changed) this.requestUpdate();
+  }
+
+  /**
+   * Every problem of the answers and their normalised form, from the session: each required
+   * object that holds questions is present (empty when nothing in it was answered yet), so an
+   * untouched page reports each of its required questions (src/session/journey.ts).
    */
   private validate(): { problems: Problem[]; value: Record<string, unknown> } {
-    const r = this.rulesResult;
-    const answers = this.loaded
-      ? withRequiredParents(this.loaded.data, this.answers, this.parents)
-      : this.answers;
-    const result = this.validator!.validate(answers, {
-      lang: this.uiLang,
-      hidden: r?.hidden.fields ?? [],
-      required: r?.required.fields ?? [],
-    });
-    return { problems: result.problems, value: result.value };
+    const session = this.session!;
+    session.setLang(this.uiLang);
+    return session.validation();
   }
 
   /** The problems of each field that has any, keyed by field path. */
@@ -794,7 +742,14 @@ export class DvcForm extends LitElement {
   }
 
   private setAnswer(path: string, value: unknown): void {
-    this.answers = setPath(this.answers, path, this.typed(path, value));
+    const session = this.session;
+    if (!session) return;
+    const wasPrefilled = this.isPrefilled(path);
+    session.set(path, this.typed(path, value));
+    // The page is not rendered again for a typed answer: the drafts still save it, and the
+    // field loses its "prefilled" mark once its answer is no longer the prefilled one.
+    this.draftController?.hostUpdated();
+    if (wasPrefilled !== this.isPrefilled(path)) this.requestUpdate();
   }
 
   /**
@@ -813,7 +768,6 @@ export class DvcForm extends LitElement {
     const el = this.fieldOf(e);
     if (!el) return;
     this.setAnswer(el.dataset.path!, el.value);
-    this.unevaluated.add(el.dataset.path!);
   };
 
   private onFieldChange = (e: Event): void => {
@@ -825,7 +779,7 @@ export class DvcForm extends LitElement {
     // group's whole value is the answer.
     const value = e.type === 'dvc-change' && detail?.name === el.name ? detail.value : el.value;
     this.setAnswer(path, value);
-    void this.evaluateRules([path]);
+    void this.evaluateRules();
   };
 
   /** After the person leaves a field, its error (or none) is shown. */
@@ -835,17 +789,36 @@ export class DvcForm extends LitElement {
     if (e.relatedTarget && el.contains(e.relatedTarget as Node)) return;
     if (e.relatedTarget === el) return;
     const path = el.dataset.path!;
-    void this.rulesPending.then(() => {
-      if (!this.isShownOnPage(path)) return;
-      const field = this.currentPage?.fields.find((f) => f.field === path);
-      if (!field) return;
-      const problem = this.problemsByField(this.validate().problems, [field]).get(path);
-      const next = new Map(this.shown);
-      if (problem) next.set(path, problem);
-      else next.delete(path);
-      this.shown = next;
-    });
+    void this.rulesPending.then(() => this.showFieldProblems(path));
   };
+
+  /**
+   * Validates one field (the session's `problemsFor`) and shows its error on that field alone:
+   * leaving a field does not re-render the page. The page renders again only when the error
+   * summary lists the field, so its line follows.
+   */
+  private showFieldProblems(path: string): void {
+    if (!this.isShownOnPage(path) || !this.session) return;
+    this.session.setLang(this.uiLang);
+    const problems = this.session.problemsFor(path);
+    const had = this.shown.has(path);
+    if (problems.length > 0) this.shown.set(path, problems);
+    else this.shown.delete(path);
+    if (this.summaryPaths.includes(path)) {
+      this.shown = new Map(this.shown);
+      return;
+    }
+    if (!had && problems.length === 0) return;
+    const el = this.renderRoot.querySelector<FieldElement & { error: string; errors?: unknown }>(
+      `#${fieldId(path)}`,
+    );
+    if (!el) return;
+    const group = el.localName === 'dvc-repeat-group';
+    el.error = group
+      ? (problems.find((p) => pointerToPath(p.path) === path)?.message ?? '')
+      : (problems[0]?.message ?? '');
+    if (group) el.errors = groupErrorsOf(path, problems);
+  }
 
   /**
    * Enter in a one-line answer continues, as it submits a plain HTML form; text areas, buttons,
@@ -968,8 +941,8 @@ export class DvcForm extends LitElement {
   private async onContinue(): Promise<void> {
     const page = this.currentPage;
     if (!page || !this.validator) return;
-    const unticked = this.recordUnticked(page);
-    if (this.unevaluated.size > 0 || unticked.length > 0) void this.evaluateRules(unticked);
+    this.recordUnticked(page);
+    void this.evaluateRules();
     await this.settled();
     const current = this.currentPage ?? page;
     const { problems } = this.validate();
@@ -1024,7 +997,7 @@ export class DvcForm extends LitElement {
     for (const field of page.fields) {
       if (getPath(this.answers, field.field) !== undefined) continue;
       if (!recordsUntickedAsFalse(this.loaded.data, field)) continue;
-      this.answers = setPath(this.answers, field.field, false);
+      this.setAnswer(field.field, false);
       paths.push(field.field);
     }
     return paths;
@@ -1065,8 +1038,8 @@ export class DvcForm extends LitElement {
    * every page before it counts as reached; without, the page stays (another tab's change).
    */
   private async restoreDraft(answers: Record<string, unknown>, page?: string): Promise<void> {
-    this.answers = answers;
-    this.unevaluated.clear();
+    this.session?.replace(answers);
+    this.requestUpdate();
     await this.evaluateRules();
     if (page === undefined) return;
     const ids = this.pages.map((p) => p.id);
@@ -1092,7 +1065,7 @@ export class DvcForm extends LitElement {
 
   private async submitOnce(): Promise<void> {
     if (!this.validator || !this.loaded || this.submitting) return;
-    if (this.unevaluated.size > 0) void this.evaluateRules([]);
+    void this.evaluateRules();
     await this.settled();
     const rules = this.rulesResult!;
     if (rules.eligibility.status === 'ineligible') {
@@ -1151,6 +1124,8 @@ export class DvcForm extends LitElement {
           ...(this.procedureSha256 ? { procedureSha256: this.procedureSha256 } : {}),
           // Files without an upload endpoint wait in the outbox with it (multipart).
           documents: this.collectDocumentFiles(),
+          // The very submission that failed: its key and, when it was sent, its signed bytes.
+          submission: this.delivery?.pending ?? {},
         }));
       if (queued) return;
       this.submitFailed = true;
@@ -1184,15 +1159,10 @@ export class DvcForm extends LitElement {
       procedureText: this.procedureText,
       documents: this.collectDocumentFiles(),
       lang: this.uiLang,
-      // The drafts' outbox notes the Idempotency-Key and bytes sent, to resend them once online.
+      // The outbox takes the Idempotency-Key and the signed bytes from the delivery's
+      // submission (queueIfOffline below), so fetch is not wrapped.
       overrides: {
         ...this.deliveryOptions,
-        fetch: this.draftController
-          ? this.draftController.wrapFetch(this.deliveryOptions?.fetch)
-          : this.deliveryOptions?.fetch,
-        newKey: this.draftController
-          ? this.draftController.wrapNewKey(this.deliveryOptions?.newKey)
-          : this.deliveryOptions?.newKey,
         // From a compiled module there is no file text to hash: the delivery spreads `overrides`
         // last into the submission options, so the module's file hash is what gets signed.
         ...(this.procedureSha256 ? { procedureSha256: this.procedureSha256 } : {}),
@@ -1333,7 +1303,10 @@ export class DvcForm extends LitElement {
         @focusout=${this.onFieldBlur}
         @keydown=${this.onFieldKeydown}
       >
-        ${page.fields.map((f) => this.renderField(f))}
+        ${keyed(
+          page.id,
+          page.fields.map((f) => this.renderField(f)),
+        )}
       </div>
       <div class="buttons">
         <button
@@ -1376,10 +1349,7 @@ export class DvcForm extends LitElement {
   private renderField(field: FieldUi): TemplateResult {
     if (field.widget === 'file') return this.renderDocument(field);
     const lang = this.uiLang;
-    const tag =
-      field.widget === 'checkbox' && field.options?.length
-        ? literal`dvc-checkbox-group`
-        : WIDGET_TAGS[field.widget];
+    const tag = widgetOf(field).tag;
     const path = field.field;
     const value = getPath(this.answers, path);
     const problems = this.shown.get(path) ?? [];
@@ -1388,14 +1358,7 @@ export class DvcForm extends LitElement {
     const error = group
       ? (problems.find((p) => pointerToPath(p.path) === path)?.message ?? '')
       : (problems[0]?.message ?? '');
-    const groupErrors: Record<string, string> = {};
-    if (group) {
-      const prefix = `/${path.split('.').join('/')}`;
-      for (const p of problems) {
-        const rel = p.path.slice(prefix.length);
-        if (p.path.startsWith(`${prefix}/`) && !(rel in groupErrors)) groupErrors[rel] = p.message;
-      }
-    }
+    const groupErrors = group ? groupErrorsOf(path, problems) : {};
     const options = field.options?.map((o) => ({
       value: String(o.value),
       label: localize(o.label, lang),
@@ -1407,7 +1370,7 @@ export class DvcForm extends LitElement {
         .name=${path}
         .label=${localize(field.label, lang)}
         .hint=${localize(field.hint, lang)}
-        .error=${error}
+        .error=${live(error)}
         .errors=${groupErrors}
         .value=${this.shownValue(field, value)}
         .fields=${this.groupFields(field)}
@@ -1429,8 +1392,8 @@ export class DvcForm extends LitElement {
       .placeholder=${localize(field.placeholder, lang)}
       .autocomplete=${field.autocomplete ?? ''}
       .inputmode=${field.inputmode ?? ''}
-      .error=${error}
-      .value=${this.shownValue(field, value)}
+      .error=${live(error)}
+      .value=${live(this.shownValue(field, value))}
       .required=${this.isRequired(field)}
       .prefilled=${this.isPrefilled(path)}
       .options=${options ?? []}
@@ -1472,18 +1435,7 @@ export class DvcForm extends LitElement {
   }
 
   private emptyValue(field: FieldUi): unknown {
-    switch (field.widget) {
-      case 'group':
-        return [];
-      case 'address':
-        return undefined;
-      case 'number':
-        return null;
-      case 'checkbox':
-        return field.options?.length ? [] : false;
-      default:
-        return '';
-    }
+    return emptyValueOf(field);
   }
 
   private documentOf(field: FieldUi): DocumentSpec | undefined {
@@ -1502,38 +1454,30 @@ export class DvcForm extends LitElement {
   }
 
   private renderIneligible(): TemplateResult {
-    const lang = this.uiLang;
-    const msg = this.msg;
-    const reasons = this.rulesResult?.eligibility.reasons ?? [];
-    return html`
-      <h2 id="page-heading" part="heading" tabindex="-1">${msg.ineligibleHeading}</h2>
-      <p>${msg.ineligibleIntro}</p>
-      <ul class="reasons" part="reasons">
-        ${reasons.map(
-          (r) =>
-            html`<li>
-              <p class="reason">${localize(r.message, lang)}</p>
-              ${
-                r.remedy
-                  ? html`<p class="remedy">
-                      <strong>${msg.remedyLabel}</strong>${localize(r.remedy, lang)}
-                    </p>`
-                  : nothing
-              }
-            </li>`,
-        )}
-      </ul>
-      <div class="buttons">
-        <button
-          type="button"
-          class="secondary"
-          part="button button-secondary"
-          @click=${() => void this.onBack()}
-        >
-          ${msg.changeAnswers}
-        </button>
-      </div>
-    `;
+    return renderIneligible(
+      this.rulesResult?.eligibility.reasons ?? [],
+      this.uiLang,
+      this.msg,
+      () => void this.onBack(),
+    );
+  }
+
+  /** Names of provinces and communes for addresses on the review page (loaded on first use). */
+  private readonly unitNames = new UnitNames(this);
+
+  private renderReviewRow(field: FieldUi): TemplateResult {
+    const schema = this.loaded ? schemaAt(this.loaded.data, field.field) : undefined;
+    return renderReviewRow(field, getPath(this.answers, field.field), {
+      lang: this.uiLang,
+      msg: this.msg,
+      format: typeof schema?.format === 'string' ? schema.format : undefined,
+      formatAddress: (v) => this.unitNames.formatAddress(v),
+      onChange: (e) => void this.onChangeLink(e, field.field),
+    });
+  }
+
+  private renderFee(): TemplateResult {
+    return renderFee(this.rulesResult?.fee, this.uiLang, this.msg);
   }
 
   private renderReview(): TemplateResult {
@@ -1671,145 +1615,6 @@ export class DvcForm extends LitElement {
           </div>`;
         })}
       </dl>
-    </section>`;
-  }
-
-  private renderReviewRow(field: FieldUi): TemplateResult {
-    const lang = this.uiLang;
-    const msg = this.msg;
-    const label = localize(field.label, lang);
-    const value = getPath(this.answers, field.field);
-    let shown: TemplateResult | string;
-    if (field.widget === 'group' && Array.isArray(value) && value.length > 0) {
-      const itemLabel = localize(field.itemLabel, lang) || label;
-      shown = html`<ol class="items">
-        ${value.map(
-          (item, i) =>
-            html`<li>
-              <span class="item-heading">${msg.itemHeading(itemLabel, i + 1)}</span>
-              <ul>
-                ${(field.fields ?? []).map((sub) => {
-                  const text = formatAnswer(sub, getPath(item, sub.field), lang, msg);
-                  return html`<li>${localize(sub.label, lang)}: ${text ?? msg.notAnswered}</li>`;
-                })}
-              </ul>
-            </li>`,
-        )}
-      </ol>`;
-    } else if (field.widget === 'address') {
-      shown = this.formatAddress(value) ?? msg.notAnswered;
-    } else {
-      const schema = this.loaded ? schemaAt(this.loaded.data, field.field) : undefined;
-      const format = typeof schema?.format === 'string' ? schema.format : undefined;
-      shown = formatAnswer(field, value, lang, msg, format) ?? msg.notAnswered;
-    }
-    return html`<div class="row">
-      <dt>${label}</dt>
-      <dd class="value">${shown}</dd>
-      <dd class="action">
-        <a
-          href="#${fieldId(field.field)}"
-          part="change-link"
-          @click=${(e: Event) => void this.onChangeLink(e, field.field)}
-          >${msg.change}<span class="visually-hidden"> ${label}</span></a
-        >
-      </dd>
-    </div>`;
-  }
-
-  /**
-   * An address as it is written in Vietnam, most specific part first: "Số 12 phố Đội Cấn,
-   * Phường Ba Đình, Thành phố Hà Nội" (official unit names, VIETNAM.md §1).
-   */
-  private formatAddress(value: unknown): string | undefined {
-    if (!value || typeof value !== 'object') return undefined;
-    const v = value as Record<string, unknown>;
-    const str = (x: unknown) => (typeof x === 'string' ? x : '');
-    if (!this.unitNames) this.loadUnitNames();
-    const names = this.unitNames;
-    const commune = str(v.commune);
-    const province = str(v.province);
-    const parts = [
-      str(v.street).trim(),
-      commune ? (names?.get(`c:${commune}`) ?? commune) : '',
-      province ? (names?.get(`p:${province}`) ?? province) : '',
-    ].filter(Boolean);
-    return parts.length > 0 ? parts.join(', ') : undefined;
-  }
-
-  private unitNamesLoading = false;
-
-  private loadUnitNames(): void {
-    if (this.unitNamesLoading) return;
-    this.unitNamesLoading = true;
-    loadAdminUnits().then(
-      (units) => {
-        const names = new Map<string, string>();
-        for (const p of units.provinces) names.set(`p:${p.code}`, p.name);
-        for (const list of units.communesByProvince.values()) {
-          for (const c of list) names.set(`c:${c.code}`, c.name);
-        }
-        this.unitNames = names;
-      },
-      (cause: unknown) => {
-        // The codes stay on screen; the names come on the next review.
-        this.unitNamesLoading = false;
-        console.error('dvc-form: cannot load the administrative units', cause);
-      },
-    );
-  }
-
-  private renderFee(): TemplateResult {
-    const lang = this.uiLang;
-    const msg = this.msg;
-    const fee = this.rulesResult?.fee;
-    if (!fee || fee.items.length === 0) {
-      return html`<section class="fee-section" aria-labelledby="fee-heading">
-        <h3 id="fee-heading">${msg.feeHeading}</h3>
-        <p>${msg.noFee}</p>
-      </section>`;
-    }
-    return html`<section class="fee-section" aria-labelledby="fee-heading">
-      <h3 id="fee-heading">${msg.feeHeading}</h3>
-      <table class="fee" part="fee">
-        <thead>
-          <tr>
-            <th scope="col">${msg.feeItem}</th>
-            <th scope="col" class="amount">${msg.feeAmount}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${fee.items.map(
-            (item) =>
-              html`<tr>
-                  <th scope="row">
-                    ${localize(item.label, lang)}
-                    ${
-                      item.quantity !== 1
-                        ? html`<span class="hint"
-                            >(${msg.feeQuantity(item.quantity, formatVnd(item.amount))})</span
-                          >`
-                        : nothing
-                    }
-                  </th>
-                  <td class="amount">${formatVnd(item.amount * item.quantity)}</td>
-                </tr>
-                ${item.reductions.map(
-                  (r) =>
-                    html`<tr class="reduction">
-                      <th scope="row">${msg.feeReduction(localize(r.label, lang), r.percent)}</th>
-                      <td class="amount">−${formatVnd(r.amount)}</td>
-                    </tr>`,
-                )}`,
-          )}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">${msg.feeTotal}</th>
-            <td class="amount">${formatVnd(fee.total)}</td>
-          </tr>
-        </tfoot>
-      </table>
     </section>`;
   }
 

@@ -1,4 +1,4 @@
-import type { FieldUi, Lang, LocalizedText } from '../../src/procedure/types.js';
+import type { FieldUi, Lang, LocalizedText } from '../../src/procedure/index.js';
 import type { FormMessages } from './messages.js';
 import { isAnswered } from '../../src/session/index.js';
 

@@ -3,7 +3,7 @@
  * parents) lives in src/session so the CLI and the server share it; this file keeps the names the
  * form and its tests use, plus what only the element needs (element ids).
  */
-import type { FieldUi, Step } from '../../src/procedure/types.js';
+import type { FieldUi, Step } from '../../src/procedure/index.js';
 import { getAt, isAnswered, pointerToDots, setAt, isWithinPath } from '../../src/session/index.js';
 
 export {

@@ -1,4 +1,4 @@
-import type { Lang } from '../../src/procedure/types.js';
+import type { Lang } from '../../src/procedure/index.js';
 
 /**
  * Every interface string `<dvc-form>` shows, in Vietnamese and English. Vietnamese is written

@@ -2,7 +2,7 @@ import { LitElement, html, nothing, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { generate } from 'lean-qr';
 import { toSvgPath } from 'lean-qr/extras/svg';
-import type { LocalizedText, Procedure } from '../../src/procedure/types.js';
+import type { LocalizedText, Procedure } from '../../src/procedure/index.js';
 import { toUiLang, inheritedLang, type UiLang } from '../base/i18n.js';
 import { formatDay, formatInstant } from '../../src/calendar/days.js';
 import { expectedResultDate } from '../../src/calendar/working-days.js';

@@ -1,7 +1,8 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { literal, html as staticHtml, type StaticValue } from 'lit/static-html.js';
+import { html as staticHtml } from 'lit/static-html.js';
+import { WIDGETS, emptyValueOf as emptyValueFor, widgetNameOf } from '../base/widgets.js';
 import { DvcFieldElement, copyValue, type FieldValidity } from '../base/field-element.js';
 import type { FieldOptionItem } from '../base/options.js';
 import { fieldStyles } from '../base/styles.js';
@@ -35,40 +36,7 @@ export interface RepeatFieldSpec {
 
 export type RepeatItem = Record<string, unknown>;
 
-/** Tag names are fixed literals, never author text. */
-const TAGS: Record<string, StaticValue> = {
-  text: literal`dvc-text-field`,
-  textarea: literal`dvc-textarea-field`,
-  number: literal`dvc-number-field`,
-  date: literal`dvc-date-field`,
-  select: literal`dvc-select-field`,
-  radio: literal`dvc-radio-group`,
-  checkbox: literal`dvc-checkbox-field`,
-  'checkbox-group': literal`dvc-checkbox-group`,
-  address: literal`dvc-address-field`,
-  'id-number': literal`dvc-id-number-field`,
-  phone: literal`dvc-phone-field`,
-  email: literal`dvc-email-field`,
-};
-
-function widgetOf(spec: RepeatFieldSpec): string {
-  return spec.widget === 'checkbox' && spec.options?.length ? 'checkbox-group' : spec.widget;
-}
-
-function emptyValueOf(widget: string): unknown {
-  switch (widget) {
-    case 'number':
-      return null;
-    case 'checkbox':
-      return false;
-    case 'checkbox-group':
-      return [];
-    case 'address':
-      return { province: '', commune: '', street: '' };
-    default:
-      return '';
-  }
-}
+// Tags and empty values come from the widget registry the form uses too (components/base/widgets.ts).
 
 /** Flattens an item into FormData keys: `name[0].field`, `name[0].address.province`, repeated keys for lists. */
 function appendFormData(data: FormData, key: string, value: unknown): void {
@@ -203,7 +171,7 @@ export class DvcRepeatGroup extends DvcFieldElement<RepeatItem[]> {
   }
 
   private emptyItem(): RepeatItem {
-    return Object.fromEntries(this.fields.map((f) => [f.field, emptyValueOf(widgetOf(f))]));
+    return Object.fromEntries(this.fields.map((f) => [f.field, emptyValueFor(f, true)]));
   }
 
   protected override focusTarget(): HTMLElement | null {
@@ -353,9 +321,8 @@ export class DvcRepeatGroup extends DvcFieldElement<RepeatItem[]> {
   }
 
   private renderChild(spec: RepeatFieldSpec, item: RepeatItem, index: number, key: number) {
-    const widget = widgetOf(spec);
-    const tag = TAGS[widget] ?? TAGS.text;
-    const value = item[spec.field] ?? emptyValueOf(widget);
+    const tag = WIDGETS[widgetNameOf(spec)].tag;
+    const value = item[spec.field] ?? emptyValueFor(spec, true);
     return staticHtml`<${tag}
       data-field=${spec.field}
       data-key=${key}

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { LocalizedText } from '../../src/procedure/types.js';
+import type { LocalizedText } from '../../src/procedure/index.js';
 import { inheritedLang, toUiLang, type UiLang } from '../base/i18n.js';
 import '../error-summary/error-summary.js';
 import type { DvcErrorSummary, ErrorSummaryItem } from '../error-summary/error-summary.js';

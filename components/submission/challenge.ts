@@ -4,7 +4,7 @@
  * captured submission cannot be replayed.
  */
 import { TransportError } from '../../src/errors.js';
-import { NONCE_PATTERN } from '../../src/submission/payload.js';
+import { NONCE_PATTERN } from '../../src/submission/index.js';
 import { classifyFetchFailure, REACHABILITY } from './reachability.js';
 
 export const CHALLENGE_FAILURE = {

@@ -4,10 +4,10 @@
  * lit ReactiveController so the form only forwards to it (components/form/form.ts `deliver`).
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import type { Procedure } from '../../src/procedure/types.js';
+import type { Procedure } from '../../src/procedure/index.js';
 import type { Signer } from '../../src/signing/index.js';
-import type { PayloadDocument } from '../../src/submission/payload.js';
-import { sha256Hex } from '../../src/submission/payload.js';
+import type { PayloadDocument } from '../../src/submission/index.js';
+import { sha256Hex } from '../../src/submission/index.js';
 import type { UiLang } from '../base/i18n.js';
 import type { FormPayload } from '../form/events.js';
 import '../receipt/receipt.js';
@@ -74,6 +74,18 @@ export class FormDeliveryController implements ReactiveController {
   }
 
   hostConnected(): void {}
+
+  /**
+   * The unfinished submission: its Idempotency-Key and, after an uncertain failure, its signed
+   * bytes. The offline outbox keeps these to send the very same submission later.
+   */
+  get pending(): { idempotencyKey?: string; jws?: string } {
+    const { idempotencyKey, pendingJws } = this.submission;
+    return {
+      ...(idempotencyKey ? { idempotencyKey } : {}),
+      ...(pendingJws ? { jws: pendingJws } : {}),
+    };
+  }
 
   /** True while a submission is being signed or sent. */
   get busy(): boolean {

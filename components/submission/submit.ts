@@ -7,14 +7,14 @@
  * very same JWS, so the receiver can recognise a repeat and never stores a second dossier.
  */
 import { SigningError, TransportError } from '../../src/errors.js';
-import { canonicalize, canonicalizeToBytes } from '../../src/jcs/canonicalize.js';
+import { canonicalize, canonicalizeToBytes } from '../../src/jcs/index.js';
 import { signPayload, type Signer } from '../../src/signing/index.js';
 import {
   buildSubmissionPayload,
   sha256Hex,
   type PayloadDocument,
   type SubmissionPayload,
-} from '../../src/submission/payload.js';
+} from '../../src/submission/index.js';
 import type { UiLang } from '../base/i18n.js';
 import type { FormPayload } from '../form/events.js';
 import { CHALLENGE_FAILURE, ChallengeError, fetchChallenge } from './challenge.js';
@@ -99,6 +99,14 @@ export class SignedSubmission {
   /** The Idempotency-Key of the unfinished submission, if any. */
   get idempotencyKey(): string | undefined {
     return this.pending?.key;
+  }
+
+  /**
+   * The signed bytes of the unfinished submission after an uncertain failure (no answer, a
+   * lost network): what must be sent again, byte for byte, under the same key.
+   */
+  get pendingJws(): string | undefined {
+    return this.pending?.signed?.jws;
   }
 
   /**

@@ -7,7 +7,7 @@
  * receiver replays its first 201 for a repeated key; docs/receiver.md "Idempotency").
  */
 import { TransportError } from '../../src/errors.js';
-import { MULTIPART_PAYLOAD_PART, multipartPartNames } from '../../src/files/multipart.js';
+import { MULTIPART_PAYLOAD_PART, multipartPartNames } from '../../src/files/index.js';
 import { classifyFetchFailure, REACHABILITY } from './reachability.js';
 
 /** A payload document entry with, when it was not uploaded beforehand, its bytes. */

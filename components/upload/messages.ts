@@ -6,9 +6,9 @@
  *
  * DOM-free on purpose: the agency's server and the Node tests use the same catalog.
  */
-import type { FileProblem, FileProblemCode } from '../../src/files/checks.js';
-import { formatList, formatSize } from '../../src/files/format.js';
-import type { DocumentForm } from '../../src/procedure/types.js';
+import type { FileProblem, FileProblemCode } from '../../src/files/index.js';
+import { formatList, formatSize } from '../../src/files/index.js';
+import type { DocumentForm } from '../../src/procedure/index.js';
 
 export type UploadLang = 'vi' | 'en';
 

@@ -3,7 +3,7 @@
  * their own parts next to the signed payload, never as base64 inside the JSON (a third larger,
  * and the whole dossier would have to sit in memory as one string). Part names: docs/uploads.md.
  */
-import { MULTIPART_PAYLOAD_PART, multipartPartNames } from '../../src/files/multipart.js';
+import { MULTIPART_PAYLOAD_PART, multipartPartNames } from '../../src/files/index.js';
 
 /** A file to send, in the same order as the payload's `documents`. */
 export interface MultipartFile {

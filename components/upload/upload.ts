@@ -2,10 +2,10 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { DvcFieldElement } from '../base/field-element.js';
 import { fieldStyles } from '../base/styles.js';
-import { FILE_PROBLEM, checkCount, checkFile, type FileProblem } from '../../src/files/checks.js';
-import { formatList, formatSize } from '../../src/files/format.js';
-import { sha256Blob } from '../../src/files/hash.js';
-import { SNIFF_HEAD_BYTES, SNIFF_TAIL_BYTES } from '../../src/files/sniff.js';
+import { FILE_PROBLEM, checkCount, checkFile, type FileProblem } from '../../src/files/index.js';
+import { formatList, formatSize } from '../../src/files/index.js';
+import { sha256Blob } from '../../src/files/index.js';
+import { SNIFF_HEAD_BYTES, SNIFF_TAIL_BYTES } from '../../src/files/index.js';
 import {
   FILE_TYPE,
   FILE_TYPES,
@@ -13,9 +13,9 @@ import {
   acceptedTypes,
   typeLabels,
   type FileType,
-} from '../../src/files/types.js';
-import type { DocumentSpec, LocalizedText } from '../../src/procedure/types.js';
-import type { PayloadDocument } from '../../src/submission/payload.js';
+} from '../../src/files/index.js';
+import type { DocumentSpec, LocalizedText } from '../../src/procedure/index.js';
+import type { PayloadDocument } from '../../src/submission/index.js';
 import {
   fileProblemMessage,
   formAndCopies,

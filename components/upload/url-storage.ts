@@ -5,6 +5,7 @@
  * and the upload metadata (cleaned file name, type, slot, hash) are kept — never answers.
  */
 import type { PreviousUpload, UrlStorage } from 'tus-js-client';
+import { openDatabase, type IDBPDatabase } from '../base/idb.js';
 
 const DB_NAME = 'dvc-forms-uploads';
 const STORE = 'tus';
@@ -13,55 +14,40 @@ interface Row extends PreviousUpload {
   fingerprint: string;
 }
 
-function request<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-}
-
 export class IndexedDbUrlStorage implements UrlStorage {
-  private db?: Promise<IDBDatabase>;
+  private db?: Promise<IDBPDatabase>;
 
   /** Whether IndexedDB is available (it is not in some private modes). */
   static get supported(): boolean {
     return typeof indexedDB !== 'undefined';
   }
 
-  private open(): Promise<IDBDatabase> {
-    this.db ??= new Promise((resolve, reject) => {
-      const req = indexedDB.open(DB_NAME, 1);
-      req.onupgradeneeded = () => {
-        const store = req.result.createObjectStore(STORE, { keyPath: 'urlStorageKey' });
-        store.createIndex('fingerprint', 'fingerprint');
-      };
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
+  private open(): Promise<IDBPDatabase> {
+    this.db ??= openDatabase(DB_NAME, 1, (db) => {
+      const store = db.createObjectStore(STORE, { keyPath: 'urlStorageKey' });
+      store.createIndex('fingerprint', 'fingerprint');
     });
+    // A refused open is tried again next time rather than remembered.
+    this.db.catch(() => (this.db = undefined));
     return this.db;
   }
 
-  private async store(mode: IDBTransactionMode): Promise<IDBObjectStore> {
-    return (await this.open()).transaction(STORE, mode).objectStore(STORE);
-  }
-
   async findAllUploads(): Promise<PreviousUpload[]> {
-    return request((await this.store('readonly')).getAll() as IDBRequest<Row[]>);
+    return (await (await this.open()).getAll(STORE)) as Row[];
   }
 
   async findUploadsByFingerprint(fingerprint: string): Promise<PreviousUpload[]> {
-    const index = (await this.store('readonly')).index('fingerprint');
-    return request(index.getAll(fingerprint) as IDBRequest<Row[]>);
+    return (await (await this.open()).getAllFromIndex(STORE, 'fingerprint', fingerprint)) as Row[];
   }
 
   async removeUpload(urlStorageKey: string): Promise<void> {
-    await request((await this.store('readwrite')).delete(urlStorageKey));
+    await (await this.open()).delete(STORE, urlStorageKey);
   }
 
   async addUpload(fingerprint: string, upload: PreviousUpload): Promise<string> {
     const urlStorageKey = `tus::${fingerprint}::${crypto.randomUUID()}`;
     const row: Row = { ...upload, urlStorageKey, fingerprint };
-    await request((await this.store('readwrite')).put(row));
+    await (await this.open()).put(STORE, row);
     return urlStorageKey;
   }
 }

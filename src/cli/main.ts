@@ -2,24 +2,14 @@
  * The `dvc-forms` command-line interface for procedure authors and agency servers.
  * Each command lives in its own module under src/cli/commands and returns an exit code.
  */
-export interface CliIo {
-  out(line: string): void;
-  err(line: string): void;
-}
+import { commands, type CliIo } from './registry.js';
 
-export type Command = (args: string[], io: CliIo) => Promise<number>;
+export { registerCommand, type CliIo, type Command } from './registry.js';
 
 const defaultIo: CliIo = {
   out: (line) => process.stdout.write(line + '\n'),
   err: (line) => process.stderr.write(line + '\n'),
 };
-
-const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {};
-
-/** Registers a command; used by the command modules listed in src/cli/commands/index.ts. */
-export function registerCommand(name: string, summary: string, load: () => Promise<Command>): void {
-  commands[name] = { summary, load };
-}
 
 function usage(io: CliIo): void {
   io.out('Usage: dvc-forms <command> [options]');

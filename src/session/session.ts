@@ -129,7 +129,7 @@ export class Session {
   private rulesResult: RulesResult | undefined;
   private last: SessionState | undefined;
   /** Validation of `current` under the last rules result, reused until the answers change. */
-  private validation:
+  private validationCache:
     | {
         answers: unknown;
         lang: Lang;
@@ -253,8 +253,16 @@ export class Session {
    * evaluated. The answers are validated at most once per change, whichever fields ask.
    */
   problemsFor(path: string): Problem[] {
-    const { problems } = this.validate(this.current, this.rulesResult);
+    const { problems } = this.validation();
     return problems.filter((p) => isWithinPath(pointerToFieldPath(p.path), path));
+  }
+
+  /**
+   * Every problem of the current answers and their normalised form, under the rules as last
+   * evaluated (`check()`), in the current language; computed at most once per change.
+   */
+  validation(): { problems: Problem[]; value: Record<string, unknown> } {
+    return this.validate(this.current, this.rulesResult);
   }
 
   /**
@@ -323,7 +331,7 @@ export class Session {
     answers: Record<string, unknown>,
     rules: RulesResult | undefined,
   ): { problems: Problem[]; value: Record<string, unknown> } {
-    const cached = this.validation;
+    const cached = this.validationCache;
     if (cached && cached.answers === answers && cached.rules === rules && cached.lang === this.lang)
       return cached;
     const { procedure, validator, parents } = this.model;
@@ -332,14 +340,14 @@ export class Session {
       hidden: rules ? [...rules.hidden.fields] : [],
       required: rules ? [...rules.required.fields] : [],
     });
-    this.validation = {
+    this.validationCache = {
       answers,
       lang: this.lang,
       rules,
       problems: result.problems,
       value: result.value,
     };
-    return this.validation;
+    return this.validationCache;
   }
 
   private checkDocuments(rules: RulesResult): DocumentsState {

@@ -1,5 +1,5 @@
 // One line per command; each module is loaded only when its command runs.
-import { registerCommand } from '../main.js';
+import { registerCommand } from '../registry.js';
 
 registerCommand(
   'version',

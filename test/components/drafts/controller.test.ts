@@ -352,6 +352,35 @@ describe('DraftController', () => {
     expect(el.drafts.phase).to.equal(DRAFT_PHASE.done);
   });
 
+  it('queues with the key and signed bytes taken from the failed submission itself', async () => {
+    sent.length = 0;
+    const el = await mount();
+    el.set('hoTen', 'Phan Văn Hải');
+    await el.updateComplete;
+    const payload: FormPayload = {
+      procedure: { code: '1.000009', version: '1.0.0' },
+      answers: { hoTen: 'Phan Văn Hải' },
+      eligibility: { status: 'eligible', reasons: [] },
+      fee: { total: 0, currency: 'VND', items: [] },
+      lang: 'vi',
+      assistedBy: null,
+      submittedAt: '2026-11-26T03:00:00.000Z',
+    };
+    // No wrapped fetch, no newKey: the delivery's submission object says what was sent.
+    online = false;
+    expect(
+      await el.drafts.queueIfOffline(payload, new TypeError('Failed to fetch'), {
+        action: '/api/dossiers',
+        procedureText: '{}',
+        submission: { idempotencyKey: 'key-from-submission', jws: 'signed-bytes' },
+      }),
+    ).to.equal(true);
+    online = true;
+    window.dispatchEvent(new Event('online'));
+    await waitUntil(() => el.delivered.length === 1);
+    expect(sent).to.deep.equal([{ jws: 'signed-bytes', key: 'key-from-submission' }]);
+  });
+
   it('queues a multipart submission with its files, within the cap', async () => {
     sent.length = 0;
     sentDocuments = [];

@@ -1,0 +1,17 @@
+/**
+ * The commands of the `dvc-forms` CLI. Its own module, so the command list
+ * (src/cli/commands/index.ts) and main.ts both import it without importing each other.
+ */
+export interface CliIo {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+export type Command = (args: string[], io: CliIo) => Promise<number>;
+
+export const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {};
+
+/** Registers a command; used by the command modules listed in src/cli/commands/index.ts. */
+export function registerCommand(name: string, summary: string, load: () => Promise<Command>): void {
+  commands[name] = { summary, load };
+}
