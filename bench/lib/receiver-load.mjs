@@ -61,7 +61,8 @@ export async function receiverLoad({ clients, seconds }) {
   );
   const app = await createServer({
     dataDir,
-    logLevel: 'warn',
+    // Every refusal is logged at warn; the bench counts them itself.
+    logLevel: 'error',
     now: () => new Date(start + (Date.now() - t0)),
     rateLimits,
   });
@@ -74,6 +75,7 @@ export async function receiverLoad({ clients, seconds }) {
   const totalMs = [];
   let duplicates = 0;
   let retriesMatched = 0;
+  let retriesRefused = 0;
   const deadline = performance.now() + seconds * 1000;
 
   const client = async (c) => {
@@ -121,6 +123,10 @@ export async function receiverLoad({ clients, seconds }) {
         body: JSON.stringify({ procedure: { code: procedure.code, version: procedure.version } }),
       });
       const { nonce } = await ch.json();
+      if (ch.status !== 201) {
+        refused[`challenge ${ch.status}`] = (refused[`challenge ${ch.status}`] ?? 0) + 1;
+        continue;
+      }
       const payload = buildSubmissionPayload({
         procedure,
         procedureSha256,
@@ -156,6 +162,8 @@ export async function receiverLoad({ clients, seconds }) {
           const again = await post();
           const twin = await again.json();
           if (again.status === 201 && twin.dossierCode === body.dossierCode) retriesMatched++;
+          // Refused by a limit before the stored answer was looked up: the browser retries later.
+          else if (again.status === 429) retriesRefused++;
           else duplicates++;
         }
       } else {
@@ -190,6 +198,7 @@ export async function receiverLoad({ clients, seconds }) {
     accepted: accepted.size,
     refused,
     retriesMatched,
+    retriesRefused,
     stored,
     lost,
     duplicated: duplicates + (stored - nonces.size) + Math.max(0, stored - accepted.size),
