@@ -128,8 +128,7 @@ export function registerStatusRoutes(app, ctx) {
     if (!route.startsWith('/api/clerk/') && !isClerkPath(request.url)) return;
     reply.header('cache-control', 'no-store');
     // The named `clerk` limit (config.js) also bounds guessing the token.
-    const limited = await ctx.guards.clerk(request, reply);
-    if (limited) return limited;
+    if (await ctx.guards.clerk(request, reply)) return reply;
     if (!isClerk(request)) return sendProblem(request, reply, 'clerk-unauthorized');
   });
 
