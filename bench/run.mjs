@@ -5,7 +5,7 @@
 //
 //   npm run bench                 the full run (several minutes)
 //   npm run bench -- --quick      1 run each, 50 fields only, 10 MB hash, short verify loop (<1 min)
-//   npm run bench -- --only usable,keys   some sections (bundle, usable, keys, memory, rules, verify, hash)
+//   npm run bench -- --only usable,keys   some sections (bundle, usable, keys, memory, rules, verify, receiver, hash)
 //   npm run bench -- --build      rebuild dist/*.js with rollup first (otherwise only when missing)
 //
 // Never part of `npm test`: timings depend on the machine; the harness asserts only that every
@@ -44,6 +44,7 @@ const CONFIG = QUICK
       rulesRuns: 20,
       hashMB: [2, 10],
       verify: { distinct: 20, seconds: 1, warmupSeconds: 0.5, concurrency: 8 },
+      receiver: { clients: 4, seconds: 3 },
     }
   : {
       sizes: [50, 200, 1000],
@@ -55,6 +56,7 @@ const CONFIG = QUICK
       rulesRuns: 200,
       hashMB: [10, 100],
       verify: { distinct: 500, seconds: 10, warmupSeconds: 3, concurrency: 8 },
+      receiver: { clients: 16, seconds: 30 },
     };
 
 const log = (...m) => console.error(...m);
@@ -258,6 +260,14 @@ if (want('verify'))
     results.verify = await verifyThroughput(CONFIG.verify);
   });
 
+// ---- load on the reference receiver -------------------------------------------------------
+if (want('receiver'))
+  await section('receiver', async () => {
+    log('bench: receiver load…');
+    const { receiverLoad } = await import('./lib/receiver-load.mjs');
+    results.receiver = await receiverLoad(CONFIG.receiver);
+  });
+
 // ---- report -----------------------------------------------------------------------------
 const rows = [];
 const targets = [];
@@ -410,6 +420,31 @@ if (results.verify) {
   row(
     'verify: payloads per wall-clock second, one process',
     `${Math.round(v.perSecond)}/s`,
+    '',
+    '',
+    undefined,
+  );
+}
+if (results.receiver) {
+  const l = results.receiver;
+  const refused = Object.values(l.refused).reduce((a, b) => a + b, 0);
+  row(
+    `receiver: ${l.clients} clients × ${l.seconds} s (challenge, tus uploads, signed POST, retries): accepted / refused; lost, duplicated`,
+    `${l.accepted} / ${refused}; ${l.lost}, ${l.duplicated}`,
+    '',
+    '',
+    undefined,
+  );
+  row(
+    'receiver: POST /api/dossiers p50 / p95 under that load',
+    `${round(l.postP50Ms, 0)} / ${round(l.postP95Ms, 0)} ms`,
+    '',
+    '',
+    undefined,
+  );
+  row(
+    'receiver: whole submission (uploads + challenge + POST) p50 / p95',
+    `${round(l.submissionP50Ms, 0)} / ${round(l.submissionP95Ms, 0)} ms`,
     '',
     '',
     undefined,

@@ -299,8 +299,7 @@ export async function createServer(options = {}) {
   /** @type {import('fastify').RouteHandlerMethod} */
   const tusHandler = async (request, reply) => {
     // Ownership, immutability, no downloads, rate limit and quotas (upload-guard.js).
-    const refused = await uploadGuard.admit(request, reply, guards.uploads);
-    if (refused) return refused;
+    if (await uploadGuard.admit(request, reply, guards.uploads)) return reply;
     // tus writes the raw response itself, so onSend does not run: add the headers here
     // (onResponse still runs and writes the log line).
     reply.hijack();

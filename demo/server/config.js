@@ -79,7 +79,7 @@ export function loadConfig(env = process.env) {
     maxIpBytes: integer(env, 'MAX_IP_BYTES', 500 * MB, 1, Number.MAX_SAFE_INTEGER),
     maxMultipartFiles: integer(env, 'MAX_MULTIPART_FILES', 50, 1, 1000),
     headersTimeoutSeconds: integer(env, 'HEADERS_TIMEOUT_SECONDS', 20, 1, 600),
-    requestTimeoutSeconds: integer(env, 'REQUEST_TIMEOUT_SECONDS', 120, 1, 3600),
+    requestTimeoutSeconds: integer(env, 'REQUEST_TIMEOUT_SECONDS', 600, 1, 3600),
     idleTimeoutSeconds: integer(env, 'IDLE_TIMEOUT_SECONDS', 30, 1, 600),
     trustProxy: env.TRUST_PROXY?.trim() === '1',
     rateLimits: rateLimits(env),

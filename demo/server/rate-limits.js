@@ -5,7 +5,9 @@ import rateLimit from '@fastify/rate-limit';
 import { sendProblem } from './problems.js';
 
 /**
- * @typedef {(request: import('fastify').FastifyRequest, reply: import('fastify').FastifyReply) => Promise<unknown>} Guard
+ * Resolves true when it answered (429), false to let the request through. Never resolves with
+ * the reply itself: a FastifyReply is thenable, so awaiting it would yield undefined.
+ * @typedef {(request: import('fastify').FastifyRequest, reply: import('fastify').FastifyReply) => Promise<boolean>} Guard
  */
 
 /**
@@ -38,16 +40,12 @@ export async function registerRateLimits(app, limits) {
         const seconds = String(Math.max(1, r.ttlInSeconds));
         request.log.warn({ limit: name, ip: request.ip }, 'rate limited');
         reply.header('retry-after', seconds);
-        return sendProblem(
-          request,
-          reply,
-          name === 'status' ? 'too-many-requests' : 'rate-limited',
-          {
-            params: { seconds },
-          },
-        );
+        sendProblem(request, reply, name === 'status' ? 'too-many-requests' : 'rate-limited', {
+          params: { seconds },
+        });
+        return true;
       }
-      return undefined;
+      return false;
     };
   }
   return /** @type {Record<import('./config.js').RateLimitName, Guard>} */ (guards);

@@ -185,8 +185,7 @@ export function registerStatusRoutes(app, ctx) {
     if (!route.startsWith('/api/clerk/') && !isClerkPath(request.url)) return;
     reply.header('cache-control', 'no-store');
     // The named `clerk` limit (config.js) also bounds guessing passwords and keys.
-    const limited = await ctx.guards.clerk(request, reply);
-    if (limited) return limited;
+    if (await ctx.guards.clerk(request, reply)) return reply;
     const who = authenticate(request);
     if (!who) return sendProblem(request, reply, 'clerk-unauthorized');
     if (!csrfOk(request, who)) return sendProblem(request, reply, 'csrf-failed');

@@ -50,6 +50,9 @@ export function holdsUpload(request, id, ownerSha256) {
   return secret !== undefined && ownerDigest(secret) === ownerSha256;
 }
 
+/** For the guards' "did I answer?" result: true once sendProblem has been called. */
+const answered = (/** @type {unknown} */ _sent) => true;
+
 /** @param {string} value */
 export const ownerDigest = (value) =>
   createHash('sha256').update(`dvc-upload:${value}`).digest('hex');
@@ -76,8 +79,8 @@ export function createUploadGuard({ db, config, now, dir, log, formatSize }) {
   );
 
   /**
-   * Checks a tus request before @tus/server sees it. Returns the reply when it was answered
-   * here (refused), undefined to pass the request on.
+   * Checks a tus request before @tus/server sees it. Resolves true when it answered here
+   * (refused), false to pass the request on (never the reply: a FastifyReply is thenable).
    * @param {import('fastify').FastifyRequest} request
    * @param {import('fastify').FastifyReply} reply
    * @param {(request: import('fastify').FastifyRequest, reply: import('fastify').FastifyReply) => Promise<unknown>} rateLimit
@@ -87,29 +90,29 @@ export function createUploadGuard({ db, config, now, dir, log, formatSize }) {
     const last = path.replace(/\/+$/, '').split('/').pop() ?? '';
     const id = UPLOAD_ID.test(last) ? last : undefined;
     const method = request.method;
-    if (method === 'OPTIONS') return undefined;
+    if (method === 'OPTIONS') return false;
     if (method === 'GET') {
       reply.header('allow', 'POST, HEAD, PATCH, DELETE, OPTIONS');
-      return sendProblem(request, reply, 'upload-not-readable');
+      return answered(sendProblem(request, reply, 'upload-not-readable'));
     }
     if (method === 'POST') {
-      if (id || /^\/api\/uploads\/[^/]/.test(path)) return sendProblem(request, reply, 'not-found');
-      const limited = await rateLimit(request, reply);
-      if (limited) return limited;
+      if (id || /^\/api\/uploads\/[^/]/.test(path))
+        return answered(sendProblem(request, reply, 'not-found'));
+      if (await rateLimit(request, reply)) return true;
       return create(request, reply);
     }
     if (!['PATCH', 'HEAD', 'DELETE'].includes(method))
-      return sendProblem(request, reply, 'not-found');
+      return answered(sendProblem(request, reply, 'not-found'));
     const row = id ? /** @type {any} */ (owner.get(id)) : undefined;
     if (!row || row.expires_at <= now().toISOString()) {
-      return sendProblem(request, reply, 'upload-not-found');
+      return answered(sendProblem(request, reply, 'upload-not-found'));
     }
     if (!holdsUpload(request, /** @type {string} */ (id), row.owner_sha256)) {
-      return sendProblem(request, reply, 'upload-forbidden');
+      return answered(sendProblem(request, reply, 'upload-forbidden'));
     }
     const done = /** @type {any} */ (finished.get(id));
     if (done?.dossier_code && method !== 'HEAD') {
-      return sendProblem(request, reply, 'upload-immutable');
+      return answered(sendProblem(request, reply, 'upload-immutable'));
     }
     if (method === 'DELETE') {
       // The secret is of no use once the upload is gone.
@@ -118,7 +121,7 @@ export function createUploadGuard({ db, config, now, dir, log, formatSize }) {
         `${uploadCookieName(/** @type {string} */ (id))}=; Path=/api/; Max-Age=0; HttpOnly; SameSite=Strict`,
       );
     }
-    return undefined;
+    return false;
   }
 
   /**
@@ -127,12 +130,12 @@ export function createUploadGuard({ db, config, now, dir, log, formatSize }) {
    */
   function create(request, reply) {
     if (request.headers['upload-defer-length'] !== undefined) {
-      return sendProblem(request, reply, 'upload-length-required');
+      return answered(sendProblem(request, reply, 'upload-length-required'));
     }
     const length = Number(request.headers['upload-length']);
     // A missing or malformed length, or one over MAX_UPLOAD_BYTES, is tus's to answer (400/413).
     if (!Number.isSafeInteger(length) || length < 0 || length > config.maxUploadBytes) {
-      return undefined;
+      return false;
     }
     const secret = randomBytes(18).toString('base64url');
     const digest = ownerDigest(secret);
@@ -156,7 +159,8 @@ export function createUploadGuard({ db, config, now, dir, log, formatSize }) {
     })();
     if (refusal) {
       request.log.warn({ scope: refusal.scope, ip: request.ip }, 'upload quota exceeded');
-      return quotaProblem(request, reply, 'ip', refusal.limit);
+      quotaProblem(request, reply, 'ip', refusal.limit);
+      return true;
     }
     const secure = request.protocol === 'https' ? '; Secure' : '';
     reply.raw.setHeader(
@@ -164,7 +168,7 @@ export function createUploadGuard({ db, config, now, dir, log, formatSize }) {
       `${uploadCookieName(id)}=${secret}; Path=/api/; Max-Age=${config.uploadTtlHours * 3600}; HttpOnly; SameSite=Strict${secure}`,
     );
     /** @type {any} */ (request.raw)[CREATING] = id;
-    return undefined;
+    return false;
   }
 
   /**

@@ -8,8 +8,9 @@
  */
 import { escapePointerToken } from '../json/parse.js';
 import { checkRegexSafety, UNSAFE_REASON } from '../safety/regex.js';
+import { findNonLinearConstruct } from '../safety/linear-regex.js';
 import { DEFAULT_LINK_HOSTS, hostAllowed, linkHost } from './links.js';
-import { ID_KINDS, UNSAFE_REASONS, localized } from './messages.js';
+import { ID_KINDS, NON_LINEAR_CONSTRUCTS, UNSAFE_REASONS, localized } from './messages.js';
 import { AUTHOR_PROBLEM_CODE as C, type ProblemList } from './problems.js';
 import { closest } from './suggest.js';
 import {
@@ -133,27 +134,47 @@ function checkDataSchema(data: unknown, problems: ProblemList): void {
     const pattern = own(s, 'pattern');
     if (typeof pattern === 'string') {
       const safety = checkRegexSafety(pattern);
-      if (!safety.safe) {
-        if (safety.reason === UNSAFE_REASON.invalid)
-          problems.add(
-            C.invalidPattern,
-            `${pointer}/pattern`,
-            localized('invalidPattern', { value: show(pattern) }),
-          );
-        else
-          problems.add(
-            C.unsafePattern,
-            `${pointer}/pattern`,
-            localized(
-              'unsafePattern',
-              { value: show(pattern) },
-              {
-                vi: { reason: UNSAFE_REASONS.vi[safety.reason] },
-                en: { reason: UNSAFE_REASONS.en[safety.reason] },
-              },
-            ),
-          );
-      }
+      const invalid = !safety.safe && safety.reason === UNSAFE_REASON.invalid;
+      const nonLinear = invalid ? undefined : findNonLinearConstruct(pattern);
+      if (invalid)
+        problems.add(
+          C.invalidPattern,
+          `${pointer}/pattern`,
+          localized('invalidPattern', { value: show(pattern) }),
+        );
+      else if (nonLinear) {
+        // An error: patterns run on re2js (linear time) in the browser and on the server, and
+        // it has no lookaround or backreference. The column points at the construct itself.
+        const position = nonLinear.index + 1;
+        problems.add(
+          C.nonLinearPattern,
+          `${pointer}/pattern`,
+          localized(
+            'nonLinearPattern',
+            { value: show(pattern), text: nonLinear.text, position: String(position) },
+            {
+              vi: { construct: NON_LINEAR_CONSTRUCTS.vi[nonLinear.construct]! },
+              en: { construct: NON_LINEAR_CONSTRUCTS.en[nonLinear.construct]! },
+            },
+          ),
+          { columnOffset: JSON.stringify(pattern.slice(0, nonLinear.index)).length - 1 },
+        );
+      } else if (!safety.safe)
+        // Only a hint now: the linear-time engine cannot blow up, but a pattern that would
+        // backtrack elsewhere (an agency's own tools) is still worth rewriting.
+        problems.add(
+          C.unsafePattern,
+          `${pointer}/pattern`,
+          localized(
+            'unsafePattern',
+            { value: show(pattern) },
+            {
+              vi: { reason: UNSAFE_REASONS.vi[safety.reason]! },
+              en: { reason: UNSAFE_REASONS.en[safety.reason]! },
+            },
+          ),
+          { severity: 'warning' },
+        );
     }
     const ref = own(s, '$ref');
     if (typeof ref === 'string' && ref.startsWith('#')) refs.push({ pointer, ref });

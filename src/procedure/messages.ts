@@ -64,6 +64,8 @@ const vi: Catalog = {
     `Biểu thức chính quy ${p.value} có thể làm treo trình duyệt với dữ liệu dài (${p.reason}). Hãy viết lại để mỗi ký tự chỉ khớp theo một cách.`,
   invalidPattern: (p) =>
     `Biểu thức chính quy ${p.value} không hợp lệ (cú pháp ECMAScript, chế độ unicode).`,
+  nonLinearPattern: (p) =>
+    `Biểu thức chính quy ${p.value} dùng ${p.construct} "${p.text}" ở ký tự thứ ${p.position}: cấu trúc này không kiểm tra được trong thời gian tuyến tính nên không được phép. Hãy viết lại không dùng lookahead, lookbehind hay tham chiếu ngược.`,
   unresolvedRef: (p) => `Tham chiếu ${p.value} không trỏ tới lược đồ nào trong "data".`,
   refCycle: (p) =>
     `Tham chiếu ${p.value} tạo thành vòng lặp (${p.chain}); biểu mẫu không thể lồng vô hạn.`,
@@ -149,6 +151,8 @@ const en: Catalog = {
     `The regular expression ${p.value} can freeze the browser on long input (${p.reason}). Rewrite it so that each character can match in only one way.`,
   invalidPattern: (p) =>
     `The regular expression ${p.value} is not valid (ECMAScript syntax, unicode mode).`,
+  nonLinearPattern: (p) =>
+    `The regular expression ${p.value} uses ${p.construct} "${p.text}" at character ${p.position}: it cannot be matched in linear time, so it is not allowed. Rewrite it without lookaheads, lookbehinds or backreferences.`,
   unresolvedRef: (p) => `The reference ${p.value} does not point to a schema inside "data".`,
   refCycle: (p) =>
     `The reference ${p.value} forms a loop (${p.chain}); a form cannot nest without end.`,
@@ -222,6 +226,22 @@ export const UNSAFE_REASONS: Record<Lang, Record<string, string>> = {
     'nested-quantifier': 'a repetition inside a repetition',
     'overlapping-alternation': 'overlapping "|" branches inside a repetition',
     'adjacent-quantifiers': 'two adjacent repetitions matching the same characters',
+  },
+};
+
+/** The constructs refused by the linear-time pattern engine (src/safety/linear-regex.ts). */
+export const NON_LINEAR_CONSTRUCTS: Record<Lang, Record<string, string>> = {
+  vi: {
+    lookahead: 'lookahead',
+    lookbehind: 'lookbehind',
+    backreference: 'tham chiếu ngược',
+    'unsupported-escape': 'ký tự thoát không hỗ trợ',
+  },
+  en: {
+    lookahead: 'a lookahead',
+    lookbehind: 'a lookbehind',
+    backreference: 'a backreference',
+    'unsupported-escape': 'an unsupported escape',
   },
 };
 

@@ -30,6 +30,7 @@ export const AUTHOR_PROBLEM_CODE = {
   refCycle: 'ref-cycle',
   unsafePattern: 'unsafe-pattern',
   invalidPattern: 'invalid-pattern',
+  nonLinearPattern: 'non-linear-pattern',
   unknownField: 'unknown-field',
   identifyingFieldNotText: 'identifying-field-not-text',
   unknownRequired: 'unknown-required',
@@ -82,9 +83,16 @@ export class ProblemList {
     code: AuthorProblemCode,
     pointer: string,
     message: Record<Lang, string>,
-    options: { at?: 'key' | 'value'; severity?: 'error' | 'warning' } = {},
+    options: {
+      at?: 'key' | 'value';
+      severity?: 'error' | 'warning';
+      /** Characters from the start of the value to the exact spot (inside a string). */
+      columnOffset?: number;
+    } = {},
   ): void {
-    const { line, column } = this.locate(pointer, options.at);
+    const where = this.locate(pointer, options.at);
+    const line = where.line;
+    const column = where.column + (options.columnOffset ?? 0);
     this.items.push({
       code,
       severity: options.severity ?? 'error',

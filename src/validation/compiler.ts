@@ -8,6 +8,7 @@
  */
 import { Ajv2020, _, type Options } from 'ajv/dist/2020.js';
 import standaloneModule from 'ajv/dist/standalone/index.js';
+import { linearRegExp } from '../safety/linear-regexp.js';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { CompileError } from '../errors.js';
 import type { JsonSchema, Procedure } from '../procedure/types.js';
@@ -54,7 +55,12 @@ export function createAjv(
     allowUnionTypes: true,
     logger: false,
   };
-  if (options.standalone) opts.code = { source: true, formats: _`runtime.formats` };
+  // Author patterns run on re2js (linear time), never on the backtracking RegExp; the JSON
+  // Schema Test Suite (`standard`) keeps ECMAScript's engine, lookarounds included.
+  const regExp = options.formats === 'standard' ? {} : { regExp: linearRegExp };
+  opts.code = options.standalone
+    ? { source: true, formats: _`runtime.formats`, ...regExp }
+    : { ...regExp };
   const ajv = new Ajv2020(opts);
   const formats = options.formats === 'standard' ? fullFormats : compiledRuntime.formats;
   for (const [name, format] of Object.entries(formats))

@@ -6,8 +6,8 @@
  */
 import { CompileError } from '../errors.js';
 import type { JsonSchema } from '../procedure/types.js';
-import { checkRegexSafety } from '../safety/regex.js';
 import { escapeToken, unescapeToken } from '../session/field-path.js';
+import { findNonLinearConstruct } from '../safety/linear-regex.js';
 
 /** Deepest nesting of sub-schemas (following `$ref`s) a `data` schema may have. */
 export const MAX_SCHEMA_DEPTH = 48;
@@ -56,9 +56,11 @@ export function resolvePointer(root: unknown, ref: string): unknown {
 }
 
 /**
- * Why a `pattern` is unsafe to run on citizens' answers, or undefined: too long, not a valid
- * unicode-mode RegExp, or prone to catastrophic backtracking (src/safety/regex.ts, the same
- * check the loader runs, repeated here because a Procedure may be built without the loader).
+ * Why a `pattern` cannot run on citizens' answers, or undefined: too long, not a valid
+ * unicode-mode RegExp, or outside the linear-time subset (a lookaround or backreference, with
+ * its position; src/safety/linear-regex.ts, the same check the loader runs, repeated here
+ * because a Procedure may be built without the loader). Patterns run on re2js, so the
+ * backtracking heuristic of src/safety/regex.ts is only a lint hint now.
  */
 export function unsafePatternReason(pattern: string): string | undefined {
   if (pattern.length > MAX_PATTERN_LENGTH) return 'too-long';
@@ -67,8 +69,8 @@ export function unsafePatternReason(pattern: string): string | undefined {
   } catch {
     return 'invalid';
   }
-  const safety = checkRegexSafety(pattern);
-  return safety.safe ? undefined : safety.reason;
+  const bad = findNonLinearConstruct(pattern);
+  return bad ? `${bad.construct} "${bad.text}" at character ${bad.index + 1}` : undefined;
 }
 
 /** Throws `CompileError` when `schema` is unsafe to hand to ajv. */

@@ -23,6 +23,7 @@ import { ProblemBuilder, crossFieldProblems } from './problems.js';
 import {
   COMPILED_FORMAT,
   compiledRuntime,
+  loadPatternEngine,
   type CompiledProcedureModule,
   type ValidateFunction,
 } from './runtime.js';
@@ -115,6 +116,8 @@ export async function createValidator(
       throw new CompileError(
         `The compiled validator (procedure ${compiled.procedure?.code} ${compiled.procedure?.version}) was compiled from a different data schema than procedure ${procedure.code} ${procedure.version}: compile it again with \`dvc-forms compile\``,
       );
+    // A `pattern` anywhere needs the linear-time engine before the module binds it.
+    if (JSON.stringify(procedure.data).includes('"pattern"')) await loadPatternEngine();
     validateFn = compiled.bind(compiledRuntime);
   } else {
     const { compileSchema } = await import('./compiler.js');

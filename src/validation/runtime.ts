@@ -100,6 +100,19 @@ const HELPERS: Record<string, unknown> = {
   'ajv/dist/runtime/equal': { default: jsonEqual },
 };
 
+/** The linear-time pattern engine's helper id (src/safety/linear-regexp.ts). */
+export const PATTERN_ENGINE_ID = 'dvc-forms/linear-regexp';
+
+/**
+ * Loads re2js (a lazy chunk in the browser, ~46 KB gzip) and registers it for compiled modules;
+ * needed before `bind` only when the schema has a `pattern`.
+ */
+export async function loadPatternEngine(): Promise<void> {
+  if (HELPERS[PATTERN_ENGINE_ID]) return;
+  const { linearRegExp } = await import('../safety/linear-regexp.js');
+  HELPERS[PATTERN_ENGINE_ID] = { linearRegExp };
+}
+
 /** The runtime handed to every compiled module's `bind`. */
 export const compiledRuntime: CompiledRuntime = {
   formats: { ...fullFormats, ...VN_FORMATS_AJV },
@@ -111,4 +124,4 @@ export const compiledRuntime: CompiledRuntime = {
 };
 
 /** The module ids `compiledRuntime.require` resolves (checked when compiling). */
-export const RUNTIME_HELPER_IDS = Object.keys(HELPERS);
+export const RUNTIME_HELPER_IDS = [...Object.keys(HELPERS), PATTERN_ENGINE_ID];

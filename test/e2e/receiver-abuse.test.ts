@@ -121,7 +121,10 @@ describe('uploads are not bearer capabilities', () => {
         }
       }
     }
-    // The owner still can: nothing above touched the upload.
+    // Nothing above touched the upload: not one byte was written.
+    const offset = await owner.fetch(url, { method: 'HEAD', headers: TUS });
+    assert.equal(offset.headers.get('upload-offset'), '0');
+    // The owner still can.
     const patched = await owner.fetch(url, {
       method: 'PATCH',
       headers: { ...TUS, 'upload-offset': '0', 'content-type': 'application/offset+octet-stream' },
@@ -532,5 +535,36 @@ describe('quotas and rate limits', () => {
       readdirSync(join(s.dataDir, 'uploads')).filter((f) => f.startsWith('mp-')),
       [],
     );
+  });
+});
+
+describe('upload creation is rate limited', () => {
+  let s: Running;
+  before(async () => {
+    s = await start({
+      verifySubmission: fakeVerify,
+      rateLimits: {
+        ...RELAXED_RATE_LIMITS,
+        uploads: { max: 1, windowSeconds: 60, globalMax: 1000, globalWindowSeconds: 60 },
+      },
+    });
+  });
+  after(() => s.close());
+
+  test('the second creation from an address gets 429, and tus never sees it', async () => {
+    const browser = uploadSession(s.base);
+    await browser.upload(pdf('một'), { slot: 'giay-to' });
+    const r = await browser.fetch('/api/uploads/', {
+      method: 'POST',
+      headers: { ...TUS, 'upload-length': '10' },
+    });
+    assert.equal(r.status, 429);
+    assert.ok(Number(r.headers.get('retry-after')) >= 1);
+    assert.equal((await problemOf(r)).type, 'urn:dvc-forms:problem:rate-limited');
+    // Refused before the upload was reserved or handed to tus: one upload, no error logged.
+    const n = s.app.dvc.db.prepare('SELECT COUNT(*) AS n FROM upload_owners').get();
+    assert.deepEqual(n, { n: 1 });
+    const errors = s.logs.filter((l) => (JSON.parse(l) as { level: number }).level >= 50);
+    assert.deepEqual(errors, []);
   });
 });

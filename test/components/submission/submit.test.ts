@@ -105,6 +105,11 @@ describe('SignedSubmission', () => {
       { phase: 'signing' },
       { phase: 'sending', attempt: 1, maxAttempts: 4 },
     ]);
+    // The receiver binds the nonce to the procedure it is asked for.
+    expect(JSON.parse(String(calls[0]!.body))).to.deep.equal({
+      procedure: { code: procedure.code, version: procedure.version },
+    });
+    expect(calls[0]!.headers['content-type']).to.equal('application/json');
     expect(calls[1]!.body).to.equal(JSON.stringify({ jws: result.jws }));
     expect(calls[1]!.headers['idempotency-key']).to.equal('key-1');
     expect(calls[1]!.headers['accept-language']).to.equal('vi');

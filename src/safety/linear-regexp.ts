@@ -1,0 +1,53 @@
+/**
+ * The linear-time matcher for author `pattern`s (see linear-regex.ts): re2js compiled from the
+ * RE2 spelling of the pattern, with the `test` method ajv calls. Kept apart from the syntax
+ * checks because re2js is ~46 KB gzip: the browser loads it in a lazy chunk, only for
+ * procedures that have a `pattern`.
+ */
+import { RE2JS } from 're2js';
+import { findNonLinearConstruct, toRe2Syntax } from './linear-regex.js';
+
+/** What ajv needs of a regular expression (its `RegExpLike`). */
+export interface LinearRegExp {
+  test(input: string): boolean;
+  toString(): string;
+}
+
+/** Thrown for a pattern outside the linear subset (the loader reports it before this). */
+export class NonLinearPatternError extends Error {
+  override readonly name = 'NonLinearPatternError';
+}
+
+/**
+ * Compiles `pattern` (ECMAScript syntax, as JSON Schema writes it) for linear-time matching.
+ * `flags` is ajv's ('u' or ''); JSON Schema patterns have no other flags. Throws
+ * NonLinearPatternError when the pattern is outside the subset or RE2 cannot read it.
+ */
+export function linearRegExp(pattern: string, flags = ''): LinearRegExp {
+  const bad = findNonLinearConstruct(pattern);
+  if (bad)
+    throw new NonLinearPatternError(
+      `pattern ${JSON.stringify(pattern)}: ${bad.construct} "${bad.text}" at index ${bad.index} has no linear-time matcher`,
+    );
+  let re: RE2JS;
+  try {
+    re = RE2JS.compile(toRe2Syntax(pattern));
+  } catch (cause) {
+    throw new NonLinearPatternError(
+      `pattern ${JSON.stringify(pattern)} is outside what the linear-time engine reads: ${(cause as Error).message}`,
+      { cause },
+    );
+  }
+  const text = `/${pattern}/${flags}`;
+  return {
+    // JSON Schema `pattern` is a search, not a full match (unanchored unless ^/$ say so).
+    test: (input: string) => re.matcher(input).find(),
+    toString: () => text,
+  };
+}
+
+/**
+ * How ajv's standalone code refers to the engine: the compiled module asks its runtime for it
+ * (`runtime.require`, src/validation/runtime.ts), so it still imports nothing itself.
+ */
+linearRegExp.code = 'require("dvc-forms/linear-regexp").linearRegExp';
