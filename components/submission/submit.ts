@@ -190,6 +190,7 @@ function fingerprintOf(form: FormPayload, options: SignedSubmissionOptions): str
     answers: form.answers,
     lang: form.lang,
     assistedBy: form.assistedBy,
+    assistance: form.assistance,
     documents: (options.documents ?? []).map(({ file: _file, ...d }) => d),
   });
 }
@@ -252,6 +253,7 @@ async function sign(
     documents,
     lang: form.lang,
     ...(form.assistedBy ? { assistedBy: form.assistedBy } : {}),
+    ...(form.assistedBy && form.assistance ? { assistance: form.assistance } : {}),
     ...(challenge ? { nonce: challenge.nonce } : {}),
     now: new Date(form.submittedAt),
   });
