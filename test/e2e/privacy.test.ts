@@ -393,6 +393,30 @@ describe('personal data at rest', () => {
     );
   });
 
+  test('dossiers stored in clear before the upgrade are sealed and become look-up-able again', async () => {
+    const code = 'TN-261126-KGCY'; // the code alphabet has no L, I, O or U
+    const clear = payload('legacy-nonce-0000000000', { answers });
+    s.app.dvc.db
+      .prepare(
+        `INSERT INTO dossiers (code, procedure_code, procedure_version, procedure_name, status,
+           received_at, expected_result_date, lang, signer_kid, jws, payload_json, updated_at)
+         VALUES (?, '9.000001', '1.0.0', 'thu-nghiem', 'received', ?, '2026-12-01', 'vi', NULL, ?, ?, ?)`,
+      )
+      .run(code, NOW, 'h.p.s', JSON.stringify(clear), NOW);
+    assert.equal((await lookup(s, code, APPLICANT.phone)).status, 404);
+    const r = await s.app.dvc.purge();
+    assert.equal(r.legacySealed, 1);
+    const row = s.app.dvc.db
+      .prepare('SELECT jws, payload_json FROM dossiers WHERE code = ?')
+      .get(code) as { jws: string; payload_json: string };
+    assert.match(row.payload_json, /^dvc1\./);
+    assert.match(row.jws, /^dvc1\./);
+    assert.deepEqual(s.app.dvc.readDossier(code), { jws: 'h.p.s', payload: clear });
+    assert.equal((await lookup(s, code, APPLICANT.phone)).status, 200);
+    assert.equal((await lookup(s, code, MOTHER_ID)).status, 404);
+    assert.equal((await s.app.dvc.purge()).legacySealed, 0);
+  });
+
   test("the purge job deletes dossiers past their procedure's retention (30 days here)", async () => {
     const code = await submit(s);
     time.set('2026-12-25T02:59:00.000Z'); // 29 days later: kept
