@@ -190,7 +190,8 @@ function fingerprintOf(form: FormPayload, options: SignedSubmissionOptions): str
     answers: form.answers,
     lang: form.lang,
     assistedBy: form.assistedBy,
-    assistance: form.assistance,
+    // canonicalize refuses undefined members: only when there is one.
+    ...(form.assistance ? { assistance: form.assistance } : {}),
     documents: (options.documents ?? []).map(({ file: _file, ...d }) => d),
   });
 }
