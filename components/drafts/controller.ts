@@ -167,6 +167,7 @@ export class DraftController implements ReactiveController {
   notices: DraftNotice[] = [];
 
   private store?: Promise<DraftStore | undefined>;
+  private cipherOpening?: Promise<DraftCipher>;
   private outbox?: Promise<Outbox | undefined>;
   private procedure?: Procedure;
   private key?: DraftKey;
@@ -260,7 +261,7 @@ export class DraftController implements ReactiveController {
 
   private openStore(): Promise<DraftStore | undefined> {
     // Never in clear: without Web Crypto (or its key store) no draft is kept at all.
-    this.store ??= DraftCipher.open(this.options.factory, this.keyDbName)
+    this.store ??= this.cipher()
       .then((cipher) =>
         DraftStore.open({
           factory: this.options.factory,
@@ -282,11 +283,19 @@ export class DraftController implements ReactiveController {
     return this.store;
   }
 
+  /** The device's draft key, opened (and created) on first need only. */
+  private cipher(): Promise<DraftCipher> {
+    this.cipherOpening ??= DraftCipher.open(this.options.factory, this.keyDbName);
+    this.cipherOpening.catch(() => (this.cipherOpening = undefined));
+    return this.cipherOpening;
+  }
+
   private openOutbox(): Promise<Outbox | undefined> {
     this.outbox ??= Outbox.open({
       factory: this.options.factory,
       name: this.options.dbName,
       now: this.options.now,
+      cipher: () => this.cipher(),
       send:
         this.options.send ??
         ((jws, o) => sendSubmission(jws, { ...o, maxAttempts: 2, baseDelayMs: 1000 })),
@@ -451,6 +460,7 @@ export class DraftController implements ReactiveController {
     const open = [this.store, this.outbox];
     this.store = undefined;
     this.outbox = undefined;
+    this.cipherOpening = undefined;
     await this.saving;
     for (const p of open) (await p?.catch(() => undefined))?.close();
     try {
@@ -603,6 +613,7 @@ export class DraftController implements ReactiveController {
       this.offer = undefined;
       this.store = undefined;
       this.outbox = undefined;
+      this.cipherOpening = undefined;
       this.notify({
         kind: NOTICE_KIND.consent,
         role: 'status',

@@ -15,6 +15,8 @@ import type { FormPayload } from '../form/events.js';
 import type { PayloadDocument } from '../../src/submission/index.js';
 import type { DocumentWithFile } from '../submission/transport.js';
 import { STORE, openDraftDatabase, requestResult, type DraftDatabase } from './db.js';
+import type { DraftCipher } from './crypto.js';
+import { openEntry, sealEntry, type StoredEntry } from './sealed-outbox.js';
 
 export interface OutboxSigning {
   procedureSha256: string;
@@ -145,6 +147,11 @@ export interface OutboxOptions {
   sign: OutboxSign;
   /** Web Locks, so two tabs do not send the same entry at once (default navigator.locks). */
   locks?: LockManager;
+  /**
+   * Encrypts entries at rest (crypto.ts); asked for only when an entry is written or a sealed
+   * one read, so a device with nothing queued gets no key.
+   */
+  cipher?: () => Promise<DraftCipher>;
 }
 
 export class Outbox {
@@ -172,16 +179,22 @@ export class Outbox {
     entry: Omit<OutboxEntry, 'queuedAt' | 'attempts'> & Partial<OutboxEntry>,
   ): Promise<OutboxEntry> {
     const full: OutboxEntry = { attempts: 0, queuedAt: this.now, ...entry };
+    const stored = await sealEntry(this.options.cipher, full);
     await this.db.run([STORE.outbox], 'readwrite', (tx) =>
-      requestResult(tx.objectStore(STORE.outbox).put(full)),
+      requestResult(tx.objectStore(STORE.outbox).put(stored)),
     );
     return full;
   }
 
   async list(): Promise<OutboxEntry[]> {
-    const all = await this.db.run([STORE.outbox], 'readonly', (tx) =>
-      requestResult<OutboxEntry[]>(tx.objectStore(STORE.outbox).getAll()),
+    const stored = await this.db.run([STORE.outbox], 'readonly', (tx) =>
+      requestResult<StoredEntry[]>(tx.objectStore(STORE.outbox).getAll()),
     );
+    const all: OutboxEntry[] = [];
+    for (const s of stored) {
+      const entry = await openEntry(this.options.cipher, s);
+      if (entry) all.push(entry);
+    }
     return all.sort((a, b) => a.queuedAt - b.queuedAt);
   }
 
@@ -192,11 +205,12 @@ export class Outbox {
   }
 
   private async update(entry: OutboxEntry): Promise<void> {
+    const stored = await sealEntry(this.options.cipher, entry);
     await this.db.run([STORE.outbox], 'readwrite', async (tx) => {
       const store = tx.objectStore(STORE.outbox);
       // Another tab may have finished it meanwhile: do not bring it back.
       if ((await requestResult(store.getKey(entry.key))) !== undefined) {
-        await requestResult(store.put(entry));
+        await requestResult(store.put(stored));
       }
     });
   }

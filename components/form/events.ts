@@ -1,7 +1,7 @@
 import type { AuthorProblem, Problem } from '../../src/problem.js';
 import type { FieldPath, Lang, LocalizedText } from '../../src/procedure/index.js';
 import type { FeeResult } from '../../src/rules/index.js';
-import type { PayloadDocument } from '../../src/submission/index.js';
+import type { PayloadAssistance, PayloadDocument } from '../../src/submission/index.js';
 
 export type { FeeResult };
 
@@ -91,6 +91,11 @@ export interface FormPayload {
   fee: FeeResult;
   lang: Lang;
   assistedBy: string | null;
+  /**
+   * Assisted mode: both confirmations, set only once the helper ticked both boxes (the
+   * applicant's agreement with the declaration, and the helper's own statement, as shown).
+   */
+  assistance?: PayloadAssistance;
   /** ISO 8601 instant from the form's clock. */
   submittedAt: string;
   /**

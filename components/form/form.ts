@@ -89,6 +89,9 @@ const REVIEW = 'review';
 const INELIGIBLE = 'ineligible';
 const SUBMITTED = 'submitted';
 const DECLARATION_ID = 'declaration';
+/** Assisted mode: the helper's own statement, a second box beside the applicant's. */
+const HELPER_ID = 'helper-declaration';
+const isDeclarationBox = (path: string) => path === DECLARATION_ID || path === HELPER_ID;
 
 /** The element a field is rendered with, as the fields engine defines it. */
 interface FieldElement extends HTMLElement {
@@ -331,6 +334,7 @@ export class DvcForm extends LitElement {
   /** Paths listed in the error summary, in page order. */
   @state() private summaryPaths: string[] = [];
   @state() private declarationAccepted = false;
+  @state() private helperConfirmed = false;
   @state() private submitting = false;
   @state() private submitFailed = false;
 
@@ -552,6 +556,7 @@ export class DvcForm extends LitElement {
     this.shown = new Map();
     this.summaryPaths = [];
     this.declarationAccepted = false;
+    this.helperConfirmed = false;
     this.submitFailed = false;
     this.applyPrefill({ ...prefill, ...(this.prefill ?? {}) });
     try {
@@ -719,7 +724,7 @@ export class DvcForm extends LitElement {
     const fresh = this.withDocumentProblems(this.problemsByField(problems, fields), fields);
     const next = new Map<string, Problem[]>();
     for (const [path, old] of this.shown) {
-      if (path === DECLARATION_ID) next.set(path, old);
+      if (isDeclarationBox(path)) next.set(path, old);
       else next.set(path, fresh.get(path) ?? old);
     }
     this.shown = next;
@@ -728,6 +733,7 @@ export class DvcForm extends LitElement {
   /** The summary lines of a field: one per field, one per problem inside a repeat group. */
   private summaryLines(path: string): string[] {
     if (path === DECLARATION_ID) return [this.msg.declarationRequired];
+    if (path === HELPER_ID) return [this.msg.helperDeclarationRequired];
     const problems = this.shown.get(path) ?? [];
     const field = this.fieldsIn(this.steps).find((x) => x.field.field === path)?.field;
     const lines = problems.map((p) => p.message || this.msg.unnamedProblem);
@@ -842,11 +848,44 @@ export class DvcForm extends LitElement {
     return this.currentPage?.fields.some((f) => f.field === path) ?? false;
   }
 
+  /** Assisted mode: the helper's statement, recorded in the payload with the applicant's. */
+  private renderHelperDeclaration() {
+    const msg = this.msg;
+    const error = this.shown.has(HELPER_ID);
+    return html`${
+        error
+          ? html`<p class="error" id="helper-declaration-error">
+              <span class="visually-hidden">${msg.errorPrefix}</span
+              >${msg.helperDeclarationRequired}
+            </p>`
+          : nothing
+      }
+      <div class="checkbox">
+        <input
+          type="checkbox"
+          id=${HELPER_ID}
+          required
+          aria-invalid=${error ? 'true' : 'false'}
+          aria-describedby=${error ? 'helper-declaration-error' : nothing}
+          .checked=${this.helperConfirmed}
+          @change=${(e: Event) => {
+            this.helperConfirmed = (e.target as HTMLInputElement).checked;
+            if (this.helperConfirmed && this.shown.has(HELPER_ID)) {
+              const next = new Map(this.shown);
+              next.delete(HELPER_ID);
+              this.shown = next;
+            }
+          }}
+        />
+        <label for=${HELPER_ID}>${msg.helperDeclarationLabel}</label>
+      </div>`;
+  }
+
   private onErrorSelect = (e: DvcErrorSelectEvent): void => {
     e.preventDefault();
     const target = e.detail.target;
-    if (target === DECLARATION_ID) {
-      this.renderRoot.querySelector<HTMLInputElement>(`#${DECLARATION_ID}`)?.focus();
+    if (isDeclarationBox(target)) {
+      this.renderRoot.querySelector<HTMLInputElement>(`#${target}`)?.focus();
       return;
     }
     const doc = documentIdOfKey(this.summaryPaths.find((p) => fieldId(p) === target) ?? '');
@@ -1085,6 +1124,11 @@ export class DvcForm extends LitElement {
         { code: 'declaration', path: '', message: this.msg.declarationRequired, params: {} },
       ]);
     }
+    if (this.assistedBy && !this.helperConfirmed) {
+      shown.set(HELPER_ID, [
+        { code: 'declaration', path: '', message: this.msg.helperDeclarationRequired, params: {} },
+      ]);
+    }
     this.shown = shown;
     if (shown.size > 0) {
       await this.showProblems(REVIEW, problems, [...shown.keys()]);
@@ -1100,6 +1144,16 @@ export class DvcForm extends LitElement {
       fee: structuredClone(rules.fee),
       lang: this.uiLang,
       assistedBy: this.assistedBy || null,
+      // Both boxes were ticked (checked above); the helper's statement as it was shown.
+      ...(this.assistedBy
+        ? {
+            assistance: {
+              applicantConfirmed: true,
+              helperConfirmed: true,
+              helperStatement: this.msg.helperDeclarationLabel,
+            },
+          }
+        : {}),
       submittedAt: this.now().toISOString(),
       documents: this.collectDocuments(),
     };
@@ -1240,20 +1294,19 @@ export class DvcForm extends LitElement {
     const seen = new Map<string, number>();
     for (const { message } of lines) seen.set(message, (seen.get(message) ?? 0) + 1);
     const items: ErrorSummaryItem[] = lines.map(({ path, message }) => {
-      const question =
-        path === DECLARATION_ID
-          ? ''
-          : localize(
-              this.fieldsIn(this.steps).find((x) => x.field.field === path)?.field.label,
-              this.uiLang,
-            );
+      const question = isDeclarationBox(path)
+        ? ''
+        : localize(
+            this.fieldsIn(this.steps).find((x) => x.field.field === path)?.field.label,
+            this.uiLang,
+          );
       const label =
         question && ((seen.get(message) ?? 0) > 1 || !mentionsLabel(message, question))
           ? question
           : '';
       return {
         message: label ? this.msg.summaryForQuestion(message, label) : message,
-        target: path === DECLARATION_ID ? DECLARATION_ID : fieldId(path),
+        target: isDeclarationBox(path) ? path : fieldId(path),
       };
     });
     return html`<dvc-error-summary
@@ -1538,8 +1591,11 @@ export class DvcForm extends LitElement {
               }
             }}
           />
-          <label for=${DECLARATION_ID}>${msg.declarationLabel}</label>
+          <label for=${DECLARATION_ID}
+            >${this.assistedBy ? msg.applicantConfirmLabel : msg.declarationLabel}</label
+          >
         </div>
+        ${this.assistedBy ? this.renderHelperDeclaration() : nothing}
       </section>
       <div class="buttons">
         <button

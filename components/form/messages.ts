@@ -41,6 +41,11 @@ export interface FormMessages {
   declarationHeading: string;
   declarationLabel: string;
   declarationRequired: string;
+  /** Assisted mode: the applicant's own confirmation of the declaration, ticked by the helper. */
+  applicantConfirmLabel: string;
+  /** Assisted mode: what the helper declares (recorded in the signed payload). */
+  helperDeclarationLabel: string;
+  helperDeclarationRequired: string;
   assistedNote: (helper: string) => string;
   documentHeading: string;
   documentWillUpload: string;
@@ -98,6 +103,11 @@ const vi: FormMessages = {
   declarationHeading: 'Lời cam đoan',
   declarationLabel: 'Tôi đã đọc và đồng ý với lời cam đoan trên',
   declarationRequired: 'Bạn cần đánh dấu vào ô cam đoan để gửi hồ sơ',
+  applicantConfirmLabel: 'Người nộp hồ sơ đã nghe lời cam đoan trên và đồng ý',
+  helperDeclarationLabel:
+    'Tôi đã đọc lại toàn bộ nội dung cho người nộp hồ sơ và người nộp đã đồng ý',
+  helperDeclarationRequired:
+    'Người hỗ trợ cần đánh dấu xác nhận đã đọc lại toàn bộ nội dung cho người nộp hồ sơ',
   assistedNote: (helper) =>
     `Biểu mẫu này được điền với sự hỗ trợ của ${helper}, cùng với người nộp hồ sơ. Người hỗ trợ cần đọc lại từng câu trả lời cho người nộp hồ sơ nghe trước khi gửi.`,
   documentHeading: 'Giấy tờ cần nộp',
@@ -162,6 +172,11 @@ const en: FormMessages = {
   declarationHeading: 'Declaration',
   declarationLabel: 'I have read and agree with the declaration above',
   declarationRequired: 'Tick the declaration box to send your application',
+  applicantConfirmLabel: 'The applicant has heard the declaration above and agrees',
+  helperDeclarationLabel:
+    'I have read the whole application back to the applicant and the applicant has agreed',
+  helperDeclarationRequired:
+    'The helper must confirm they have read the whole application back to the applicant',
   assistedNote: (helper) =>
     `This form is being filled in with the help of ${helper}, together with the applicant. The helper should read every answer back to the applicant before sending.`,
   documentHeading: 'Document to provide',

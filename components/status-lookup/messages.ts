@@ -51,7 +51,9 @@ const vi: StatusLookupMessages = {
   codeLabel: 'Mã hồ sơ',
   codeHint: 'Ví dụ: KS-261126-7QF3',
   secretLabel: 'Số điện thoại hoặc số định danh cá nhân',
-  secretHint: 'Số đã khai trong hồ sơ, ví dụ 0912 345 678 hoặc 12 chữ số trên thẻ căn cước.',
+  // Only the applicant's own numbers open a dossier (the procedure's identifying answers).
+  secretHint:
+    'Số của chính người nộp hồ sơ (không phải của người thân), ví dụ 0912 345 678 hoặc 12 chữ số trên thẻ căn cước.',
   submit: 'Tra cứu',
   searching: 'Đang tra cứu…',
   errorHeading: 'Có lỗi cần sửa',
@@ -82,7 +84,7 @@ const en: StatusLookupMessages = {
   codeHint: 'For example: KS-261126-7QF3',
   secretLabel: 'Phone number or personal ID number',
   secretHint:
-    'The number you gave in the application, e.g. 0912 345 678 or the 12 digits on your ID card.',
+    'The applicant’s own number (not a relative’s), e.g. 0912 345 678 or the 12 digits on your ID card.',
   submit: 'Check',
   searching: 'Checking…',
   errorHeading: 'There is a problem',

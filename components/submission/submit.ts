@@ -198,6 +198,8 @@ function fingerprintOf(form: FormPayload, options: SignedSubmissionOptions): str
     answers: form.answers,
     lang: form.lang,
     assistedBy: form.assistedBy,
+    // canonicalize refuses undefined members: only when there is one.
+    ...(form.assistance ? { assistance: form.assistance } : {}),
     documents: (options.documents ?? []).map(({ file: _file, ...d }) => d),
   });
 }
@@ -261,6 +263,7 @@ async function sign(
     documents,
     lang: form.lang,
     ...(form.assistedBy ? { assistedBy: form.assistedBy } : {}),
+    ...(form.assistedBy && form.assistance ? { assistance: form.assistance } : {}),
     ...(challenge ? { nonce: challenge.nonce } : {}),
     now: new Date(form.submittedAt),
   });

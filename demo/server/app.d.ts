@@ -106,7 +106,12 @@ export type Receiver = FastifyInstance & {
     /** The decrypted payload and JWS of a stored dossier. */
     readDossier(code: string): { payload: Record<string, unknown>; jws: string } | undefined;
     /** One run of the retention purge job. */
-    purge(): Promise<{ dossiers: number; auditRecords: number; filesEncrypted: number }>;
+    purge(): Promise<{
+      dossiers: number;
+      auditRecords: number;
+      filesEncrypted: number;
+      legacySealed: number;
+    }>;
     /** The decrypted bytes of a stored file (by upload id). */
     readUpload(id: string): Buffer | undefined;
   };

@@ -224,6 +224,21 @@ export function readCookie(header, name) {
 }
 
 /**
+ * Whether a browser's `Origin` (when it sends one) names this server. The host is compared, not
+ * the scheme: behind a TLS-terminating proxy the request itself arrives over plain HTTP.
+ * @param {import('fastify').FastifyRequest} request
+ */
+function sameOrigin(request) {
+  const origin = request.headers.origin;
+  if (typeof origin !== 'string') return true;
+  try {
+    return new URL(origin).host === request.host;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Sessions, log-in and log-out routes and `authenticate(request)` for the clerk routes.
  * @param {import('fastify').FastifyInstance} app
  * @param {import('./app.js').Context} ctx
@@ -333,10 +348,7 @@ export function registerAuth(app, ctx) {
    */
   function csrfOk(request, who) {
     if (who.via !== 'session' || ['GET', 'HEAD', 'OPTIONS'].includes(request.method)) return true;
-    const origin = request.headers.origin;
-    if (typeof origin === 'string' && origin !== `${request.protocol}://${request.host}`) {
-      return false;
-    }
+    if (!sameOrigin(request)) return false;
     const given = request.headers[CSRF_HEADER];
     if (typeof given !== 'string' || !who.csrfToken || given.length !== who.csrfToken.length) {
       return false;
@@ -346,6 +358,8 @@ export function registerAuth(app, ctx) {
 
   app.post('/api/auth/login', async (request, reply) => {
     reply.header('cache-control', 'no-store');
+    // Another site's page must not log a browser in either (login CSRF).
+    if (!sameOrigin(request)) return sendProblem(request, reply, 'csrf-failed');
     const body = /** @type {any} */ (request.body ?? {});
     const username = typeof body.username === 'string' ? body.username.trim().toLowerCase() : '';
     const password = typeof body.password === 'string' ? body.password : '';

@@ -5,7 +5,8 @@
 // the ciphertext left in a backup or a WAL file is unreadable (crypto-shredding).
 import { rm } from 'node:fs/promises';
 import { audit } from './audit.js';
-import { encryptDossierFiles } from './vault.js';
+import { encryptDossierFiles, sealLegacyDossiers } from './vault.js';
+import { identifyingValues, secretHmac } from './secrets.js';
 
 const DAY_MS = 86_400_000;
 
@@ -90,9 +91,18 @@ export async function purge(ctx) {
       )
       .all()
   );
+  const legacy = sealLegacyDossiers(
+    db,
+    ctx.keyring,
+    (row) => {
+      const entry = ctx.procedures?.find((p) => p.name === row.procedure_name);
+      return entry ? identifyingValues(entry.procedure, JSON.parse(row.payload_json).answers) : [];
+    },
+    (code, value) => secretHmac(ctx.keyring.lookup.key, code, value),
+  );
   let files = 0;
   for (const { code } of pending) files += await encryptDossierFiles(db, ctx.keyring, code);
-  return { dossiers, auditRecords, filesEncrypted: files };
+  return { dossiers, auditRecords, filesEncrypted: files, legacySealed: legacy };
 }
 
 /**
@@ -106,7 +116,9 @@ export function startPurgeJob(app, ctx, everyMinutes) {
   const run = () =>
     purge(ctx).then(
       (r) => {
-        if (r.dossiers || r.auditRecords || r.filesEncrypted) app.log.info(r, 'purge');
+        if (r.dossiers || r.auditRecords || r.filesEncrypted || r.legacySealed) {
+          app.log.info(r, 'purge');
+        }
       },
       (e) => app.log.error({ err: e }, 'purge failed'),
     );

@@ -148,9 +148,9 @@ export function registerStatusRoutes(app, ctx) {
       return sendProblem(request, reply, 'too-many-requests');
     }
     const row = CODE_PATTERN.test(code) ? /** @type {any} */ (byCode.get(code)) : undefined;
-    const rows = row
-      ? /** @type {{ key_id: string, secret_hmac: string }[]} */ (secretsOf.all(code))
-      : [];
+    // The secrets are read for an unknown code too (none come back): the same queries either way.
+    const found = /** @type {{ key_id: string, secret_hmac: string }[]} */ (secretsOf.all(code));
+    const rows = row ? found : [];
     let ok = false;
     // One HMAC per look-up key in use (one, except during a rotation), so the work is the same.
     for (const keyId of new Set([ctx.keyring.lookup.id, ...rows.map((r) => r.key_id)])) {

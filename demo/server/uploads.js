@@ -5,7 +5,7 @@
 import { Server as TusServer, EVENTS } from '@tus/server';
 import { FileStore } from '@tus/file-store';
 import { createHash } from 'node:crypto';
-import { createReadStream, mkdirSync } from 'node:fs';
+import { chmodSync, createReadStream, mkdirSync } from 'node:fs';
 import { open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -75,6 +75,8 @@ export function createTusServer({
   problem,
 }) {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
+  // Owner only, also for a folder an older version created with the default mode.
+  chmodSync(dir, 0o700);
   const record = db.prepare(
     `INSERT OR REPLACE INTO uploads (id, via, slot, filename, type, size, sha256, path, finished_at)
      VALUES (@id, 'tus', @slot, @filename, @type, @size, @sha256, @path, @finishedAt)`,

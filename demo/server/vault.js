@@ -146,3 +146,36 @@ export function rewrapAll(db, keyring) {
   })();
   return rows.length;
 }
+
+/**
+ * Dossiers stored before encryption (plain JSON, from before migration 002): sealed under a new
+ * data key each, and given look-up secrets from their procedure's identifying answers (the old
+ * unsalted digests were dropped by the migration). Idempotent; run by the purge job.
+ * @param {import('better-sqlite3').Database} db
+ * @param {import('./crypto-at-rest.js').Keyring} keyring
+ * @param {(row: any) => string[]} identifying the normalised identifying answers of a row's payload
+ * @param {(code: string, value: string) => string} hmac
+ */
+export function sealLegacyDossiers(db, keyring, identifying, hmac) {
+  const rows = /** @type {any[]} */ (
+    db.prepare("SELECT * FROM dossiers WHERE payload_json NOT LIKE 'dvc1.%' LIMIT 500").all()
+  );
+  const update = db.prepare('UPDATE dossiers SET payload_json = ?, jws = ? WHERE code = ?');
+  const addSecret = db.prepare(
+    'INSERT OR IGNORE INTO dossier_lookup_secrets (dossier_code, key_id, secret_hmac) VALUES (?, ?, ?)',
+  );
+  for (const row of rows) {
+    db.transaction(() => {
+      const key = createDossierKey(db, keyring, row.code);
+      key.store();
+      const sealed = sealDossier(key.dataKey, row.code, {
+        payloadJson: row.payload_json,
+        jws: row.jws,
+      });
+      update.run(sealed.payloadJson, sealed.jws, row.code);
+      for (const v of identifying(row))
+        addSecret.run(row.code, keyring.lookup.id, hmac(row.code, v));
+    })();
+  }
+  return rows.length;
+}

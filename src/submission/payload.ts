@@ -75,6 +75,8 @@ export interface SubmissionPayload {
   assistedBy?: string;
   /** How the result is to be received (src/delivery); present when the form asked. */
   delivery?: DeliveryChoice;
+  /** With `assistedBy`: the applicant's and the helper's confirmations (verify requires them). */
+  assistance?: PayloadAssistance;
   /** RFC 3339 UTC timestamp, e.g. `2025-07-01T08:30:00.000Z`. */
   submittedAt: string;
   /** The server's challenge nonce, or 128 random bits in base64url. */
@@ -102,6 +104,17 @@ export interface RulesOutcome {
   };
 }
 
+/**
+ * Assisted digital: the helper operated the form, so the payload records that the applicant
+ * agreed with the declaration and what the helper declared, in the words shown to them.
+ */
+export interface PayloadAssistance {
+  applicantConfirmed: true;
+  helperConfirmed: true;
+  /** The helper's statement as shown, e.g. "Tôi đã đọc lại toàn bộ nội dung cho người nộp…". */
+  helperStatement: string;
+}
+
 export interface BuildPayloadInput {
   procedure: Pick<Procedure, 'code' | 'version'>;
   /** `sha256Hex` of the procedure file's bytes as served. */
@@ -116,6 +129,7 @@ export interface BuildPayloadInput {
   assistedBy?: string;
   /** The applicant's result-delivery choice, normalized (`normalizeDelivery`). */
   delivery?: DeliveryChoice;
+  assistance?: PayloadAssistance;
   /** The server's challenge nonce; a random one when absent. */
   nonce?: string;
   /** Clock, for tests. */
@@ -201,6 +215,13 @@ export function buildSubmissionPayload(input: BuildPayloadInput): SubmissionPayl
   if (input.assistedBy !== undefined) payload.assistedBy = input.assistedBy;
   if (input.delivery !== undefined)
     payload.delivery = JSON.parse(JSON.stringify(input.delivery)) as DeliveryChoice;
+  if (input.assistance !== undefined) {
+    payload.assistance = {
+      applicantConfirmed: true,
+      helperConfirmed: true,
+      helperStatement: input.assistance.helperStatement,
+    };
+  }
   // Fails now, with a pointer, rather than at signing time.
   canonicalize(payload);
   return payload;

@@ -81,7 +81,7 @@ function shape(value: unknown): asserts value is SubmissionPayload {
       'submittedAt',
       'nonce',
     ],
-    ['assistedBy', 'delivery'],
+    ['assistedBy', 'delivery', 'assistance'],
   );
   const proc = members(p['procedure'], '/procedure', ['code', 'version', 'sha256']);
   str(proc['code'], '/procedure/code');
@@ -124,6 +124,20 @@ function shape(value: unknown): asserts value is SubmissionPayload {
     throw new Issue('/lang', 'expected "vi" or "en"');
   if ('assistedBy' in p) str(p['assistedBy'], '/assistedBy');
   if ('delivery' in p) deliveryShape(p['delivery']);
+  // Assisted digital: the helper's word alone is not the applicant's consent; both are signed.
+  if ('assistedBy' in p && !('assistance' in p))
+    throw new Issue('/assistance', "expected the applicant's and the helper's confirmations");
+  if ('assistance' in p) {
+    if (!('assistedBy' in p)) throw new Issue('/assistance', 'only with assistedBy');
+    const a = members(p['assistance'], '/assistance', [
+      'applicantConfirmed',
+      'helperConfirmed',
+      'helperStatement',
+    ]);
+    for (const k of ['applicantConfirmed', 'helperConfirmed'] as const)
+      if (a[k] !== true) throw new Issue(`/assistance/${k}`, 'expected true');
+    str(a['helperStatement'], '/assistance/helperStatement');
+  }
   str(p['submittedAt'], '/submittedAt', RFC3339_UTC, 'an RFC 3339 UTC timestamp');
   if (Number.isNaN(Date.parse(p['submittedAt'] as string)))
     throw new Issue('/submittedAt', 'expected an RFC 3339 UTC timestamp');

@@ -5,6 +5,7 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium, type Browser } from 'playwright-core';
+import { createRequire } from 'node:module';
 import { STRICT_CSP } from '../../demo/server/app.js';
 import {
   ADMIN,
@@ -22,6 +23,7 @@ const { CHROMIUM_ARGS, findChromium } = (await import(
   new URL('../../scripts/chromium.mjs', import.meta.url).href
 )) as { CHROMIUM_ARGS: string[]; findChromium(): string | undefined };
 const chromiumPath = findChromium();
+const require = createRequire(import.meta.url);
 
 describe('clerk page in Chromium', { skip: chromiumPath ? false : 'needs Chromium' }, () => {
   let s: Running;
@@ -259,6 +261,28 @@ describe('clerk page in Chromium', { skip: chromiumPath ? false : 'needs Chromiu
     await page.getByRole('heading', { name: /BIÊN LAI THU PHÍ, LỆ PHÍ/ }).waitFor();
     await page.getByText('Một trăm ba mươi lăm nghìn đồng').waitFor();
     await page.close();
+  });
+
+  test('the clerk page passes axe, signed out and signed in as an administrator', async () => {
+    const context = await browser.newContext({ bypassCSP: true }); // to inject axe itself
+    const page = await context.newPage();
+    await page.goto(`${s.base}/can-bo.html`);
+    const axe = async () => {
+      await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+      const result = (await page.evaluate(() =>
+        (window as unknown as { axe: { run(): Promise<unknown> } }).axe.run(),
+      )) as { violations: { id: string; nodes: { target: unknown }[] }[] };
+      return result.violations.map(
+        (v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`,
+      );
+    };
+    assert.deepEqual(await axe(), []);
+    await page.getByLabel('Tên đăng nhập').fill(ADMIN.username);
+    await page.getByLabel('Mật khẩu').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('table', { name: 'Nhật ký truy cập (quản trị viên)' }).waitFor();
+    assert.deepEqual(await axe(), []);
+    await context.close();
   });
 
   test('the home page lists the procedures from GET /api/procedures', async () => {

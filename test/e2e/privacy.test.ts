@@ -212,6 +212,13 @@ describe('clerk sessions, CSRF, throttling and API keys', () => {
     );
     const ok = await move({ 'x-csrf-token': csrfToken, origin: s.base });
     assert.equal(ok.status, 200);
+    // Nor can another site's page log a browser in (login CSRF).
+    const foreignLogin = await fetch(`${s.base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'https://evil.example' },
+      body: JSON.stringify({ username: CLERK.username, password: CLERK.password }),
+    });
+    assert.equal(foreignLogin.status, 403);
     const history = (await ok.json()) as { history: { actor?: string }[] };
     assert.equal(history.history.at(-1)?.actor, CLERK.username);
     // The citizen's view of the same history does not name the clerk.
@@ -286,6 +293,38 @@ describe('clerk sessions, CSRF, throttling and API keys', () => {
       .prepare("SELECT outcome FROM audit_log WHERE action = 'login' AND outcome = 'throttled'")
       .all();
     assert.equal(outcomes.length, 2);
+  });
+  test('a new password ends the sessions; a disabled account loses sessions and API keys', async () => {
+    // Past the log-in throttling window of the test above.
+    time.set('2026-11-26T03:20:00.000Z');
+    await s.app.dvc.accounts.add({
+      username: 'vo.minh',
+      password: 'mat-khau-cua-minh-1',
+      displayName: 'Võ Minh',
+    });
+    const { key } = s.app.dvc.accounts.createApiKey('vo.minh');
+    const first = await logIn(s, { username: 'vo.minh', password: 'mat-khau-cua-minh-1' });
+    const withCookie = (cookie: string) =>
+      fetch(`${s.base}/api/clerk/dossiers`, { headers: { cookie } }).then((r) => r.status);
+    const withKey = () =>
+      fetch(`${s.base}/api/clerk/dossiers`, {
+        headers: { authorization: `Bearer ${key}` },
+      }).then((r) => r.status);
+    assert.equal(await withCookie(first.cookie), 200);
+    await s.app.dvc.accounts.setPassword('vo.minh', 'mat-khau-moi-cua-minh');
+    assert.equal(await withCookie(first.cookie), 401);
+    const second = await logIn(s, { username: 'vo.minh', password: 'mat-khau-moi-cua-minh' });
+    assert.equal(await withKey(), 200);
+    s.app.dvc.accounts.disable('vo.minh');
+    assert.equal(await withCookie(second.cookie), 401);
+    assert.equal(await withKey(), 401);
+    const again = await fetch(`${s.base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'vo.minh', password: 'mat-khau-moi-cua-minh' }),
+    });
+    assert.equal(again.status, 401);
+    time.set(NOW);
   });
 });
 
@@ -391,6 +430,30 @@ describe('personal data at rest', () => {
         ],
       ],
     );
+  });
+
+  test('dossiers stored in clear before the upgrade are sealed and become look-up-able again', async () => {
+    const code = 'TN-261126-KGCY'; // the code alphabet has no L, I, O or U
+    const clear = payload('legacy-nonce-0000000000', { answers });
+    s.app.dvc.db
+      .prepare(
+        `INSERT INTO dossiers (code, procedure_code, procedure_version, procedure_name, status,
+           received_at, expected_result_date, lang, signer_kid, jws, payload_json, updated_at)
+         VALUES (?, '9.000001', '1.0.0', 'thu-nghiem', 'received', ?, '2026-12-01', 'vi', NULL, ?, ?, ?)`,
+      )
+      .run(code, NOW, 'h.p.s', JSON.stringify(clear), NOW);
+    assert.equal((await lookup(s, code, APPLICANT.phone)).status, 404);
+    const r = await s.app.dvc.purge();
+    assert.equal(r.legacySealed, 1);
+    const row = s.app.dvc.db
+      .prepare('SELECT jws, payload_json FROM dossiers WHERE code = ?')
+      .get(code) as { jws: string; payload_json: string };
+    assert.match(row.payload_json, /^dvc1\./);
+    assert.match(row.jws, /^dvc1\./);
+    assert.deepEqual(s.app.dvc.readDossier(code), { jws: 'h.p.s', payload: clear });
+    assert.equal((await lookup(s, code, APPLICANT.phone)).status, 200);
+    assert.equal((await lookup(s, code, MOTHER_ID)).status, 404);
+    assert.equal((await s.app.dvc.purge()).legacySealed, 0);
   });
 
   test("the purge job deletes dossiers past their procedure's retention (30 days here)", async () => {

@@ -553,12 +553,31 @@ describe('dvc-form', () => {
       };
       await toReview(el);
       await next(el);
-      expect(summaryTexts(el)).to.deep.equal(['Bạn cần đánh dấu vào ô cam đoan để gửi hồ sơ']);
+      // Assisted mode: the applicant's agreement and the helper's own statement, both required.
+      expect(summaryTexts(el)).to.deep.equal([
+        'Bạn cần đánh dấu vào ô cam đoan để gửi hồ sơ',
+        'Người hỗ trợ cần đánh dấu xác nhận đã đọc lại toàn bộ nội dung cho người nộp hồ sơ',
+      ]);
       expect(root(el).activeElement).to.equal(summary(el));
+      expect(
+        [...root(el).querySelectorAll('.declaration label')].map((l) => l.textContent!.trim()),
+      ).to.deep.equal([
+        'Người nộp hồ sơ đã nghe lời cam đoan trên và đồng ý',
+        'Tôi đã đọc lại toàn bộ nội dung cho người nộp hồ sơ và người nộp đã đồng ý',
+      ]);
       summary(el)!.shadowRoot!.querySelector('a')!.click();
       const box = root(el).querySelector<HTMLInputElement>('#declaration')!;
       expect(root(el).activeElement).to.equal(box);
       box.click();
+      await el.updateComplete;
+      await next(el);
+      expect(summaryTexts(el)).to.deep.equal([
+        'Người hỗ trợ cần đánh dấu xác nhận đã đọc lại toàn bộ nội dung cho người nộp hồ sơ',
+      ]);
+      summary(el)!.shadowRoot!.querySelector('a')!.click();
+      const helperBox = root(el).querySelector<HTMLInputElement>('#helper-declaration')!;
+      expect(root(el).activeElement).to.equal(helperBox);
+      helperBox.click();
       await el.updateComplete;
       const submitted = oneEvent(el, 'dvc-submit') as Promise<DvcSubmitEvent>;
       const done = oneEvent(el, 'dvc-submitted') as Promise<DvcSubmittedEvent>;
@@ -592,6 +611,12 @@ describe('dvc-form', () => {
         },
         lang: 'vi',
         assistedBy: 'cán bộ một cửa',
+        assistance: {
+          applicantConfirmed: true,
+          helperConfirmed: true,
+          helperStatement:
+            'Tôi đã đọc lại toàn bộ nội dung cho người nộp hồ sơ và người nộp đã đồng ý',
+        },
         submittedAt: '2025-04-01T03:04:05.000Z',
         documents: [
           {
@@ -630,6 +655,8 @@ describe('dvc-form', () => {
       const event = await submitted;
       expect(event.detail.answers).to.not.have.property('soDienThoai');
       expect(event.detail.assistedBy).to.equal(null);
+      expect(event.detail).to.not.have.property('assistance');
+      expect(root(el).querySelector('#helper-declaration')).to.equal(null);
       await aTimeout(10);
       await el.settled();
       expect(delivered).to.equal(0);

@@ -136,6 +136,39 @@ describe('SignedSubmission', () => {
     if (verified.ok) expect(verified.submission).to.deep.equal(result.payload);
   });
 
+  it('an assisted submission signs both confirmations, and verify accepts it', async () => {
+    const { fetch } = loggingFetch(
+      [{ status: 201, body: { nonce: NONCE, expiresAt: '2999-01-01T00:00:00.000Z' } }, OK],
+      [],
+    );
+    const assistance = {
+      applicantConfirmed: true as const,
+      helperConfirmed: true as const,
+      helperStatement: 'Tôi đã đọc lại toàn bộ nội dung cho người nộp hồ sơ và người nộp đã đồng ý',
+    };
+    const form = {
+      ...(await formPayload({ hoTen: 'Nguyễn Văn An', soBanSao: 2 })),
+      assistedBy: 'Bưu điện Hoàn Kiếm — nhân viên 07',
+      assistance,
+    };
+    const result = await new SignedSubmission().submit(form, {
+      action: '/api/dossiers',
+      challengeEndpoint: '/api/challenges',
+      procedureSha256: sha,
+      signer: await recordingSigner([]),
+      fetch,
+      newKey: () => 'key-assisted',
+    });
+    expect(result.payload.assistedBy).to.equal('Bưu điện Hoàn Kiếm — nhân viên 07');
+    expect(result.payload.assistance).to.deep.equal(assistance);
+    const verified = await verifySubmission(result.jws, {
+      procedure,
+      procedureText: TEXT,
+      nonceStore: createMemoryNonceStore(),
+    });
+    expect(verified).to.deep.include({ ok: true });
+  });
+
   it('uses the browser key from IndexedDB when no signer is given', async () => {
     const { fetch } = scriptedFetch([OK]);
     const result = await new SignedSubmission().submit(await formPayload({ hoTen: 'An' }), {

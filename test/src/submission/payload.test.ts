@@ -161,3 +161,25 @@ test('findField and removeFields follow item paths and keep __proto__ as data', 
   assert.equal(JSON.stringify(copy), '{"a":{},"list":[{},{"y":2},{}],"__proto__":{"p":1}}');
   assert.equal(Object.getPrototypeOf(copy), Object.prototype);
 });
+
+test('assisted digital: the payload records both confirmations and the helper’s words', () => {
+  const payload = buildSubmissionPayload({
+    procedure: { code: '1.001193', version: '2.0.0' },
+    procedureSha256: 'f'.repeat(64),
+    answers: {},
+    rules,
+    lang: 'vi',
+    assistedBy: 'bưu điện 07',
+    assistance: {
+      applicantConfirmed: true,
+      helperConfirmed: true,
+      helperStatement: 'Tôi đã đọc lại toàn bộ nội dung cho người nộp hồ sơ và người nộp đã đồng ý',
+    },
+  });
+  assert.equal(payload.assistedBy, 'bưu điện 07');
+  assert.deepEqual(payload.assistance, {
+    applicantConfirmed: true,
+    helperConfirmed: true,
+    helperStatement: 'Tôi đã đọc lại toàn bộ nội dung cho người nộp hồ sơ và người nộp đã đồng ý',
+  });
+});

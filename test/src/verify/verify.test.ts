@@ -528,3 +528,59 @@ test('never throws: broken options come back as internal-error', async () => {
     assert.match(result.errors[0]!.message, /^Verification could not be completed: \S/);
   }
 });
+
+test('an assisted submission needs both the applicant’s and the helper’s confirmation', async () => {
+  const statement = 'Tôi đã đọc lại toàn bộ nội dung cho người nộp hồ sơ và người nộp đã đồng ý';
+  const assisted = (assistance?: unknown) =>
+    tampered((p) => {
+      p.assistedBy = 'bưu điện Hoàn Kiếm, nhân viên 07';
+      if (assistance !== undefined)
+        (p as unknown as Record<string, unknown>)['assistance'] = assistance;
+    });
+  const ok = await verifySubmission(
+    await assisted({ applicantConfirmed: true, helperConfirmed: true, helperStatement: statement }),
+    base(),
+  );
+  assert.equal(ok.ok, true);
+  assert.deepEqual(ok.ok && ok.submission.assistance, {
+    applicantConfirmed: true,
+    helperConfirmed: true,
+    helperStatement: statement,
+  });
+  await rejectedWith(await assisted(), [
+    {
+      code: 'invalid-payload',
+      message:
+        "The payload is malformed at /assistance: expected the applicant's and the helper's confirmations.",
+      pointer: '/assistance',
+      params: {
+        pointer: '/assistance',
+        detail: "expected the applicant's and the helper's confirmations",
+      },
+    },
+  ]);
+  await rejectedWith(
+    await assisted({
+      applicantConfirmed: false,
+      helperConfirmed: true,
+      helperStatement: statement,
+    }),
+    [
+      {
+        code: 'invalid-payload',
+        message: 'The payload is malformed at /assistance/applicantConfirmed: expected true.',
+        pointer: '/assistance/applicantConfirmed',
+        params: { pointer: '/assistance/applicantConfirmed', detail: 'expected true' },
+      },
+    ],
+  );
+  // Confirmations without a helper make no sense either.
+  const alone = await tampered((p) => {
+    (p as unknown as Record<string, unknown>)['assistance'] = {
+      applicantConfirmed: true,
+      helperConfirmed: true,
+      helperStatement: statement,
+    };
+  });
+  assert.deepEqual(await codes(alone), ['invalid-payload']);
+});
