@@ -8,6 +8,7 @@ export interface ReceiptMessages {
   receivedAt: string;
   expectedResultDate: string;
   expectedNote: string;
+  delivery: string;
   signedHash: string;
   signedHashNote: string;
   qrLabel: (code: string) => string;
@@ -23,6 +24,7 @@ const vi: ReceiptMessages = {
   receivedAt: 'Thời gian tiếp nhận',
   expectedResultDate: 'Ngày hẹn trả kết quả (dự kiến)',
   expectedNote: 'Tính theo ngày làm việc, đã trừ ngày nghỉ lễ, Tết và ngày nghỉ bù.',
+  delivery: 'Cách nhận kết quả',
   signedHash: 'Mã kiểm tra hồ sơ (SHA-256)',
   signedHashNote: 'Dùng để đối chiếu hồ sơ bạn đã ký với hồ sơ cơ quan nhận được.',
   qrLabel: (code) => `Mã QR của mã hồ sơ ${code}`,
@@ -38,6 +40,7 @@ const en: ReceiptMessages = {
   receivedAt: 'Received at',
   expectedResultDate: 'Expected result date',
   expectedNote: 'Counted in working days, leaving out public holidays, Tết and days off in lieu.',
+  delivery: 'Receiving the result',
   signedHash: 'Application check code (SHA-256)',
   signedHashNote: 'Use it to match the application you signed with the one the agency received.',
   qrLabel: (code) => `QR code of application code ${code}`,

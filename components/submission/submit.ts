@@ -252,6 +252,7 @@ async function sign(
     documents,
     lang: form.lang,
     ...(form.assistedBy ? { assistedBy: form.assistedBy } : {}),
+    ...(form.delivery ? { delivery: form.delivery } : {}),
     ...(challenge ? { nonce: challenge.nonce } : {}),
     now: new Date(form.submittedAt),
   });

@@ -17,6 +17,8 @@ const MB = 1024 * 1024;
  * @property {string} clerkToken
  * @property {boolean} clerkTokenGenerated True when CLERK_TOKEN was not set and a random one was made.
  * @property {string} logLevel
+ * @property {number | undefined} postage The agency's postage tariff in đồng for results by post,
+ *   for procedures without their own `postage` (POSTAGE; unset = post needs the procedure's).
  * @property {number} receptionCutoffMinutes Dossiers received at or after this time of day (Việt Nam)
  *   count from the next working day (RECEPTION_CUTOFF, HH:MM, default 17:00).
  */
@@ -39,6 +41,7 @@ export function loadConfig(env = process.env) {
     clerkTokenGenerated: !clerkToken,
     logLevel: env.LOG_LEVEL?.trim() || 'info',
     receptionCutoffMinutes: timeOfDay(env, 'RECEPTION_CUTOFF', 17 * 60),
+    postage: env.POSTAGE?.trim() ? integer(env, 'POSTAGE', 0, 0, 10_000_000) : undefined,
   };
 }
 

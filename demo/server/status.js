@@ -173,6 +173,8 @@ export function registerStatusRoutes(app, ctx) {
     return {
       dossiers: rows.map((/** @type {any} */ row) => ({
         ...view(db, row, ctx),
+        // How the result goes back (docs/payments.md): the clerk prepares the envelope from it.
+        delivery: JSON.parse(row.payload_json).delivery ?? null,
         allowed: TRANSITIONS[row.status] ?? [],
       })),
     };

@@ -60,9 +60,17 @@ const vnDate = (iso) => iso.split('-').reverse().join('/');
 /** @param {any} d */
 function row(d) {
   const tr = document.createElement('tr');
+  const procedureCell = cell(d.procedure?.title?.vi ?? d.procedure?.code ?? '');
+  const delivery = deliveryText(d.delivery);
+  if (delivery) {
+    const line = document.createElement('div');
+    line.className = 'delivery';
+    line.textContent = delivery;
+    procedureCell.append(line);
+  }
   tr.append(
     cell(d.dossierCode),
-    cell(d.procedure?.title?.vi ?? d.procedure?.code ?? ''),
+    procedureCell,
     cell(LABELS[/** @type {keyof typeof LABELS} */ (d.status)] ?? d.status, 'status'),
     cell(vnDate(d.expectedResultDate)),
     feeCell(d),
@@ -83,6 +91,25 @@ function row(d) {
   td.append(actions);
   tr.append(td);
   return tr;
+}
+
+const DELIVERY = {
+  online: 'Nhận kết quả điện tử',
+  post: 'Gửi qua bưu chính',
+  'in-person': 'Nhận tại Bộ phận Một cửa',
+};
+
+/**
+ * How the result goes back, for the clerk (the codes of the 2025 units are printed as they are
+ * on the envelope's label; the names are on the dossier).
+ * @param {any} d the payload's delivery
+ */
+function deliveryText(d) {
+  if (!d || typeof d.method !== 'string') return '';
+  const label = DELIVERY[/** @type {keyof typeof DELIVERY} */ (d.method)] ?? d.method;
+  if (d.method !== 'post' || !d.recipient) return label;
+  const r = d.recipient;
+  return `${label}: ${r.fullName}, ${r.phone}, ${r.address?.street} (xã ${r.address?.commune}, tỉnh ${r.address?.province})`;
 }
 
 /** @param {number} n */
