@@ -23,6 +23,7 @@ import * as playground from './playground.stories.js';
 import * as upload from './upload.stories.js';
 import * as receipt from './receipt.stories.js';
 import * as statusLookup from './status-lookup.stories.js';
+import * as deliveryChoice from './delivery-choice.stories.js';
 
 export const storyModules = {
   'text-field': textField,
@@ -45,4 +46,5 @@ export const storyModules = {
   upload,
   receipt,
   'status-lookup': statusLookup,
+  'delivery-choice': deliveryChoice,
 };

@@ -114,6 +114,12 @@ export const DangKyKhaiSinhSubmitted: Story = {
     const form = await formIn(canvasElement);
     await continueToReview(form);
     form.shadowRoot!.querySelector<HTMLInputElement>('#declaration')!.click();
+    // The procedure offers post, so the review page asks how the result is received.
+    const choice = form.shadowRoot!.querySelector('dvc-delivery-choice');
+    choice
+      ?.shadowRoot!.querySelector('#method')!
+      .shadowRoot!.querySelector<HTMLInputElement>('input[value="in-person"]')!
+      .click();
     await form.settled();
     let sent: FormPayload | undefined;
     form.addEventListener('dvc-submitted', (e) => (sent = e.detail.payload), { once: true });

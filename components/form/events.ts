@@ -1,3 +1,4 @@
+import type { DeliveryChoice } from '../../src/delivery/index.js';
 import type { AuthorProblem, Problem } from '../../src/problem.js';
 import type { FieldPath, Lang, LocalizedText } from '../../src/procedure/index.js';
 import type { FeeResult } from '../../src/rules/index.js';
@@ -104,6 +105,8 @@ export interface FormPayload {
    * `<dvc-form>`; optional so payloads built elsewhere stay valid.
    */
   documents?: PayloadDocument[];
+  /** How the result is received, normalized (src/delivery); when the procedure asks. */
+  delivery?: DeliveryChoice;
 }
 
 /**

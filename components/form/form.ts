@@ -75,6 +75,7 @@ import type { DeliveryOptions, FormDeliveryController } from '../submission/form
 import { DocumentSlots, documentIdOfKey, documentKey, loadUploadElement } from './documents.js';
 import type { PayloadDocument } from '../../src/submission/index.js';
 import type { UploadEntry } from '../upload/upload.js';
+import { DeliveryChoiceController, DELIVERY_TARGET } from '../delivery-choice/controller.js';
 
 type Validator = Awaited<ReturnType<typeof createValidator>>;
 type CompiledModule = NonNullable<NonNullable<Parameters<typeof createValidator>[1]>['compiled']>;
@@ -187,6 +188,13 @@ export class DvcForm extends LitElement {
   @property({ attribute: 'prefill-src' }) prefillSrc = '';
   /** Who is filling the form in with the applicant (clerk, postal worker, volunteer). */
   @property({ attribute: 'assisted-by' }) assistedBy = '';
+  /**
+   * The agency's postage in đồng for returning results by post, when the procedure has no
+   * `postage` of its own (docs/payments.md); verify must be given the same tariff.
+   */
+  @property({ type: Number }) postage?: number;
+  /** How the result is received (procedures offering post or several ways). */
+  private readonly deliveryChoice = new DeliveryChoiceController(this);
   /** Ask one question per page (also switched on by the procedure's `ui.oneQuestionPerPage`). */
   @property({ type: Boolean, attribute: 'one-question-per-page' }) oneQuestionPerPage = false;
   /** Today's date (`YYYY-MM-DD`) for the rules; defaults to today in Vietnam. For tests. */
@@ -734,6 +742,7 @@ export class DvcForm extends LitElement {
   private summaryLines(path: string): string[] {
     if (path === DECLARATION_ID) return [this.msg.declarationRequired];
     if (path === HELPER_ID) return [this.msg.helperDeclarationRequired];
+    if (path === DELIVERY_TARGET) return this.deliveryChoice.problems.map((p) => p.message);
     const problems = this.shown.get(path) ?? [];
     const field = this.fieldsIn(this.steps).find((x) => x.field.field === path)?.field;
     const lines = problems.map((p) => p.message || this.msg.unnamedProblem);
@@ -888,6 +897,7 @@ export class DvcForm extends LitElement {
       this.renderRoot.querySelector<HTMLInputElement>(`#${target}`)?.focus();
       return;
     }
+    if (target === DELIVERY_TARGET) return this.deliveryChoice.focus();
     const doc = documentIdOfKey(this.summaryPaths.find((p) => fieldId(p) === target) ?? '');
     if (doc !== undefined) {
       void this.focusDocument(doc);
@@ -1129,6 +1139,8 @@ export class DvcForm extends LitElement {
         { code: 'declaration', path: '', message: this.msg.helperDeclarationRequired, params: {} },
       ]);
     }
+    const deliveryProblems = this.deliveryChoice.check(this.loaded, this.uiLang);
+    if (deliveryProblems.length > 0) shown.set(DELIVERY_TARGET, deliveryProblems);
     this.shown = shown;
     if (shown.size > 0) {
       await this.showProblems(REVIEW, problems, [...shown.keys()]);
@@ -1157,6 +1169,8 @@ export class DvcForm extends LitElement {
       submittedAt: this.now().toISOString(),
       documents: this.collectDocuments(),
     };
+    const delivery = this.deliveryChoice.payloadValue(this.loaded, this.uiLang);
+    if (delivery) payload.delivery = delivery;
     if (!this.dispatchEvent(new DvcSubmitEvent(payload))) return;
     this.submitting = true;
     this.submitFailed = false;
@@ -1306,7 +1320,7 @@ export class DvcForm extends LitElement {
           : '';
       return {
         message: label ? this.msg.summaryForQuestion(message, label) : message,
-        target: isDeclarationBox(path) ? path : fieldId(path),
+        target: isDeclarationBox(path) || path === DELIVERY_TARGET ? path : fieldId(path),
       };
     });
     return html`<dvc-error-summary
@@ -1564,6 +1578,7 @@ export class DvcForm extends LitElement {
           </section>`,
       )}
       ${this.renderReviewDocuments()} ${this.renderFee()}
+      ${this.deliveryChoice.render(procedure, lang, this.rulesResult?.fee.total ?? 0)}
       <section class="declaration" part="declaration" aria-labelledby="declaration-heading">
         <h3 id="declaration-heading">${msg.declarationHeading}</h3>
         <p>${localize(procedure.declaration.text, lang)}</p>

@@ -8,6 +8,7 @@ export interface ReceiptMessages {
   receivedAt: string;
   expectedResultDate: string;
   expectedNote: string;
+  delivery: string;
   signedHash: string;
   /** The folded section with the hash, for clerks and helpers. */
   technicalSummary: string;
@@ -25,6 +26,7 @@ const vi: ReceiptMessages = {
   receivedAt: 'Thời gian tiếp nhận',
   expectedResultDate: 'Ngày hẹn trả kết quả (dự kiến)',
   expectedNote: 'Tính theo ngày làm việc, đã trừ ngày nghỉ lễ, Tết và ngày nghỉ bù.',
+  delivery: 'Cách nhận kết quả',
   signedHash: 'Mã kiểm tra (SHA-256)',
   technicalSummary: 'Thông tin kỹ thuật dành cho cán bộ',
   signedHashNote:
@@ -42,6 +44,7 @@ const en: ReceiptMessages = {
   receivedAt: 'Received at',
   expectedResultDate: 'Expected result date',
   expectedNote: 'Counted in working days, leaving out public holidays, Tết and days off in lieu.',
+  delivery: 'Receiving the result',
   signedHash: 'Check code (SHA-256)',
   technicalSummary: 'Technical details for staff',
   signedHashNote:

@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, svg } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { generate } from 'lean-qr';
 import { toSvgPath } from 'lean-qr/extras/svg';
 import type { LocalizedText, Procedure } from '../../src/procedure/index.js';
@@ -8,6 +8,8 @@ import { formatDay, formatInstant } from '../../src/calendar/days.js';
 import { expectedResultDate } from '../../src/calendar/working-days.js';
 import { receiptMessages } from './messages.js';
 import { renderPaymentRows } from '../payment-status/payment-status.js';
+import { DELIVERY_METHOD_LABELS, type DeliveryChoice } from '../../src/delivery/index.js';
+import { loadAdminUnits, type AdminUnits } from '../address-field/admin-units.js';
 import { PAGE_CSS, receiptStyles } from './receipt.styles.js';
 
 /** What the receipt needs of a QR encoder: a square of dark/light modules. */
@@ -76,6 +78,9 @@ export class DvcReceipt extends LitElement {
   @property({ attribute: 'procedure-title' }) procedureTitle = '';
   /** The procedure (title and processing days are read from it when not set separately). */
   @property({ attribute: false }) procedure?: Pick<Procedure, 'title' | 'processingDays'>;
+  /** How the result is received, as signed (`payload.delivery`). */
+  @property({ attribute: false }) delivery?: DeliveryChoice;
+  @state() private units?: AdminUnits;
   /** The fee of the dossier in đồng (the signed payload's total); unset = no fee line. */
   @property({ type: Number, attribute: 'fee-total' }) feeTotal?: number;
   /** The receiver's payment page for this dossier (shown as a link while the fee is unpaid). */
@@ -92,6 +97,37 @@ export class DvcReceipt extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     ensurePageSize();
+  }
+
+  protected override willUpdate(): void {
+    // Names of the province and commune for a delivery by post (the list is a lazy chunk).
+    if (this.delivery?.method === 'post' && !this.units) {
+      loadAdminUnits().then(
+        (units) => (this.units = units),
+        () => undefined, // the codes stay readable without names
+      );
+    }
+  }
+
+  private renderDelivery(lang: UiLang) {
+    const d = this.delivery;
+    if (!d) return nothing;
+    const label = DELIVERY_METHOD_LABELS[lang][d.method] ?? d.method;
+    const r = d.recipient;
+    if (d.method !== 'post' || !r)
+      return html`<dt>${receiptMessages(lang).delivery}</dt>
+        <dd>${label}</dd>`;
+    const province = this.units?.provinces.find((p) => p.code === r.address.province);
+    const commune = this.units?.communesByProvince
+      .get(r.address.province)
+      ?.find((c) => c.code === r.address.commune);
+    const place = [
+      r.address.street,
+      commune?.name ?? r.address.commune,
+      province?.name ?? r.address.province,
+    ].join(', ');
+    return html`<dt>${receiptMessages(lang).delivery}</dt>
+      <dd part="delivery">${label}<br />${r.fullName} · ${r.phone}<br />${place}</dd>`;
   }
 
   /** Moves focus to the heading, so a screen reader announces the receipt after submitting. */
@@ -174,13 +210,17 @@ export class DvcReceipt extends LitElement {
                   <dd>${formatDay(resultDate)}<span class="note">${msg.expectedNote}</span></dd>`
               : nothing
           }
+          ${this.renderDelivery(lang)}
           ${
             this.feeTotal === undefined
               ? nothing
               : renderPaymentRows(
                   {
-                    fee: this.feeTotal,
-                    status: this.feeTotal > 0 ? 'unpaid' : 'not-required',
+                    fee:
+                      this.feeTotal +
+                      (this.delivery?.method === 'post' ? (this.delivery.postage ?? 0) : 0),
+                    status:
+                      this.feeTotal + (this.delivery?.postage ?? 0) > 0 ? 'unpaid' : 'not-required',
                     payUrl: this.paymentUrl,
                   },
                   lang,

@@ -171,6 +171,7 @@ export class FormDeliveryController implements ReactiveController {
       expected-result-date=${answer.expectedResultDate ?? ''}
       signed-sha256=${r.signedSha256}
       fee-total=${r.payload.fee.total}
+      .delivery=${r.payload.delivery}
       payment-url=${answer.paymentUrl ?? ''}
       .procedure=${procedure}
     ></dvc-receipt>`;

@@ -264,6 +264,7 @@ async function sign(
     lang: form.lang,
     ...(form.assistedBy ? { assistedBy: form.assistedBy } : {}),
     ...(form.assistedBy && form.assistance ? { assistance: form.assistance } : {}),
+    ...(form.delivery ? { delivery: form.delivery } : {}),
     ...(challenge ? { nonce: challenge.nonce } : {}),
     now: new Date(form.submittedAt),
   });

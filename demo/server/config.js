@@ -30,6 +30,8 @@ const MB = 1024 * 1024;
  * @property {number} idleTimeoutSeconds A connection silent this long is closed (slow bodies).
  * @property {boolean} trustProxy Take the client address from X-Forwarded-For (behind a proxy only).
  * @property {Record<RateLimitName, RateLimit>} rateLimits
+ * @property {number | undefined} postage The agency's postage tariff in đồng for results by post,
+ *   for procedures without their own `postage` (POSTAGE; unset = post needs the procedure's).
  * @property {number} receptionCutoffMinutes Dossiers received at or after this time of day (Việt Nam)
  *   count from the next working day (RECEPTION_CUTOFF, HH:MM, default 17:00).
  */
@@ -84,6 +86,7 @@ export function loadConfig(env = process.env) {
     trustProxy: env.TRUST_PROXY?.trim() === '1',
     rateLimits: rateLimits(env),
     receptionCutoffMinutes: timeOfDay(env, 'RECEPTION_CUTOFF', 17 * 60),
+    postage: env.POSTAGE?.trim() ? integer(env, 'POSTAGE', 0, 0, 10_000_000) : undefined,
   };
 }
 

@@ -183,6 +183,7 @@ export function registerDossierRoutes(app, ctx) {
             procedure: entry.procedure,
             procedureText: entry.text,
             trustedKeys: config.trustedKeys,
+            postage: config.postage,
           }),
         ])
       : [],
@@ -413,6 +414,7 @@ export function registerDossierRoutes(app, ctx) {
           procedure: entry.procedure,
           procedureText: entry.text,
           trustedKeys: config.trustedKeys,
+          postage: config.postage,
           nonceStore,
           attachments,
           now: receivedAt,
@@ -440,7 +442,7 @@ export function registerDossierRoutes(app, ctx) {
       const code = newDossierCode(entry.prefix, receivedAt, (c) => codeExists.get(c) !== undefined);
       answer = { dossierCode: code, receivedAt: at, expectedResultDate: expected };
       // A fee to pay: the receipt links to the payment page (docs/payments.md).
-      const fee = Number(payload.fee?.total);
+      const fee = Number(payload.fee?.total) + (Number(payload.delivery?.postage) || 0);
       if (ctx.payments && Number.isSafeInteger(fee) && fee > 0) {
         answer = { ...answer, paymentUrl: ctx.payments.payLink(code, request) };
       }

@@ -54,6 +54,17 @@ export function createFailureCounter({ max, windowSeconds }, now) {
 }
 
 /**
+ * The result-delivery method of a dossier (`{ method }`, no recipient), or null.
+ * @param {import('better-sqlite3').Database} db
+ * @param {import('./app.js').Context} ctx
+ * @param {any} row
+ */
+function deliveryMethod(db, ctx, row) {
+  const method = readDossier(db, ctx.keyring, row).payload.delivery?.method;
+  return typeof method === 'string' ? { method } : null;
+}
+
+/**
  * @param {import('better-sqlite3').Database} db
  * @param {string} code
  */
@@ -211,6 +222,9 @@ export function registerStatusRoutes(app, ctx) {
     return {
       dossiers: rows.map((/** @type {any} */ row) => ({
         ...view(db, row, ctx, true),
+        // How the result goes back (docs/payments.md): the method only; the recipient's name,
+        // phone and address are personal data, read (and audited) with the dossier itself.
+        delivery: deliveryMethod(db, ctx, row),
         allowed: TRANSITIONS[row.status] ?? [],
       })),
     };
@@ -232,6 +246,7 @@ export function registerStatusRoutes(app, ctx) {
       ...view(db, row, ctx, true),
       allowed: TRANSITIONS[row.status] ?? [],
       payload: readDossier(db, ctx.keyring, row).payload,
+      delivery: readDossier(db, ctx.keyring, row).payload.delivery ?? null,
     };
   });
 

@@ -92,9 +92,17 @@ const vnTime = (iso) =>
 function row(d) {
   const tr = document.createElement('tr');
   const last = d.history?.[d.history.length - 1];
+  const procedureCell = cell(d.procedure?.title?.vi ?? d.procedure?.code ?? '');
+  const delivery = deliveryText(d.delivery);
+  if (delivery) {
+    const line = document.createElement('div');
+    line.className = 'delivery';
+    line.textContent = delivery;
+    procedureCell.append(line);
+  }
   tr.append(
     cell(d.dossierCode),
-    cell(d.procedure?.title?.vi ?? d.procedure?.code ?? ''),
+    procedureCell,
     cell(LABELS[/** @type {keyof typeof LABELS} */ (d.status)] ?? d.status, 'status'),
     cell(vnDate(d.expectedResultDate)),
     cell(last ? `${last.actor === 'system' ? 'Hệ thống' : last.actor}, ${vnTime(last.at)}` : ''),
@@ -138,6 +146,25 @@ async function guarded(/** @type {() => Promise<void>} */ work) {
       username.focus();
     } else say(/** @type {Error} */ (e).message);
   }
+}
+
+const DELIVERY = {
+  online: 'Nhận kết quả điện tử',
+  post: 'Gửi qua bưu chính',
+  'in-person': 'Nhận tại Bộ phận Một cửa',
+};
+
+/**
+ * How the result goes back, for the clerk (the codes of the 2025 units are printed as they are
+ * on the envelope's label; the names are on the dossier).
+ * @param {any} d the payload's delivery
+ */
+function deliveryText(d) {
+  if (!d || typeof d.method !== 'string') return '';
+  const label = DELIVERY[/** @type {keyof typeof DELIVERY} */ (d.method)] ?? d.method;
+  if (d.method !== 'post' || !d.recipient) return label;
+  const r = d.recipient;
+  return `${label}: ${r.fullName}, ${r.phone}, ${r.address?.street} (xã ${r.address?.commune}, tỉnh ${r.address?.province})`;
 }
 
 /** @param {number} n */

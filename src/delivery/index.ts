@@ -39,9 +39,12 @@ export interface DeliveryOptions {
 
 type DeliveryProcedure = Pick<Procedure, 'resultDelivery'> & { postage?: number };
 
-/** Whether the form must ask: the procedure offers delivery by post, or more than one way. */
+/**
+ * Whether the form must ask: the procedure offers delivery by post (a recipient, an address and
+ * postage are needed). Without post, the result goes the procedure's way(s) without asking.
+ */
 export function asksDelivery(procedure: DeliveryProcedure): boolean {
-  return procedure.resultDelivery.includes('post') || procedure.resultDelivery.length > 1;
+  return procedure.resultDelivery.includes('post');
 }
 
 /** The postage for this procedure: its own, else the agency's tariff; undefined when unknown. */

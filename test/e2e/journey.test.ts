@@ -200,6 +200,11 @@ describe('the birth-registration journey on the demo site', () => {
     assert.match(reviewFiles[1], /^giay-chung-sinh-trang-2\.jpg \(\d+ B\)$/);
 
     await form().locator('#declaration').check();
+    // The procedure offers post: the form asks how the result is received (in person here).
+    await form()
+      .locator('dvc-delivery-choice')
+      .getByLabel('Nhận trực tiếp tại Bộ phận Một cửa')
+      .check();
     await form().locator('.buttons button.primary').click();
 
     // The receipt, with the dossier code from the receiver.
@@ -232,6 +237,13 @@ describe('the birth-registration journey on the demo site', () => {
     assert.ok(verified.ok, JSON.stringify(!verified.ok && verified.errors));
     const payload = verified.submission as SubmissionPayload;
     assert.deepEqual(clear.payload, payload);
+    assert.deepEqual(payload.delivery, { method: 'in-person' });
+    assert.equal(
+      (await receipt.locator('[part="delivery"], dd').allTextContents()).some((t) =>
+        t.includes('Nhận trực tiếp tại Bộ phận Một cửa'),
+      ),
+      true,
+    );
     assert.equal((payload.answers.requester as Record<string, unknown>).phone, PHONE);
 
     // Its documents are the files chosen, by the hashes computed here from the same bytes.

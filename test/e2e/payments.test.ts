@@ -353,6 +353,41 @@ describe('fee payment: receiver + VNPay simulator', () => {
     assert.match(await text(await fetch(back)), /Cơ quan sẽ liên hệ để hoàn tiền/);
   });
 
+  test('delivery by post: the postage is added to what is paid and the clerk sees the address', async () => {
+    const nonce = await challenge(s.base);
+    const delivery = {
+      method: 'post',
+      recipient: {
+        fullName: 'Nguyễn Thị Hoa',
+        phone: '0912345678',
+        address: { province: '01', commune: '00004', street: 'Số 5 Phố Huế' },
+      },
+      postage: 30000,
+    };
+    const r = await postDossier(s.base, fakeJws(payload(nonce, { fee: FEE, delivery })));
+    const { dossierCode: code, paymentUrl } = (await r.json()) as {
+      dossierCode: string;
+      paymentUrl: string;
+    };
+    const page = await text(await fetch(paymentUrl));
+    assert.match(page, /<dt>Cước trả kết quả qua bưu chính<\/dt><dd>30\.000 đ<\/dd>/);
+    assert.match(page, /<strong>165\.000 đ<\/strong> \(Một trăm sáu mươi lăm nghìn đồng\)/);
+    const gatewayUrl = await startPayment(paymentUrl);
+    assert.equal(gatewayUrl.searchParams.get('vnp_Amount'), '16500000');
+    // The list names the method only; the recipient is read (and audited) with the dossier.
+    const list = await fetch(`${s.base}/api/clerk/dossiers`, {
+      headers: { authorization: `Bearer ${s.clerkKey}` },
+    });
+    const mine = (
+      (await list.json()) as { dossiers: { dossierCode: string; delivery: unknown }[] }
+    ).dossiers.find((d) => d.dossierCode === code);
+    assert.deepEqual(mine!.delivery, { method: 'post' });
+    const one = await fetch(`${s.base}/api/clerk/dossiers/${code}`, {
+      headers: { authorization: `Bearer ${s.clerkKey}` },
+    });
+    assert.deepEqual(((await one.json()) as { delivery: unknown }).delivery, delivery);
+  });
+
   test('payment links need their token; dossiers without a fee get no link', async () => {
     const { dossierCode: code, paymentUrl } = await submit();
     const wrong = paymentUrl!.replace(/t=.*/, `t=${'A'.repeat(22)}`);

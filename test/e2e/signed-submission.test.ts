@@ -97,6 +97,8 @@ describe(
         rules: final,
         documents,
         lang: 'vi',
+        // The procedure offers post, so verify requires the applicant's choice.
+        delivery: { method: 'in-person' },
         nonce,
         now: new Date(now.getTime() - 60_000),
       });

@@ -80,13 +80,18 @@ export function registerPaymentRoutes(app, ctx, config, lib) {
     ctx.procedures.find((p) => p.name === row.procedure_name)?.procedure;
   const feeLines = (/** @type {any} */ row) => {
     const procedure = procedureOf(row);
-    const items = JSON.parse(row.payload_json)?.fee?.items ?? [];
-    return items.map((/** @type {any} */ item) => ({
+    const payload = JSON.parse(row.payload_json);
+    const items = payload?.fee?.items ?? [];
+    const lines = items.map((/** @type {any} */ item) => ({
       label:
         procedure?.fees?.items?.find((/** @type {any} */ f) => f.id === item.id)?.label?.vi ??
         item.id,
       amount: Number(item.subtotal ?? item.amount) || 0,
     }));
+    if (payload?.delivery?.method === 'post' && payload.delivery.postage > 0) {
+      lines.push({ label: 'Cước trả kết quả qua bưu chính', amount: payload.delivery.postage });
+    }
+    return lines;
   };
   /**
    * The payment page of a dossier; absolute when a request gives the origin (the form that

@@ -17,12 +17,16 @@ const randomSymbols = (n) =>
   Array.from({ length: n }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
 
 /**
- * The dossier's fee in đồng: the total of its verified payload (the rules' computation).
+ * What the dossier's applicant pays in đồng: the fee of its verified payload (the rules'
+ * computation) plus the verified postage when the result goes by post (src/delivery).
  * @param {{ payload_json: string }} row
  */
 export function feeOf(row) {
-  const total = JSON.parse(row.payload_json)?.fee?.total;
-  return Number.isSafeInteger(total) && total > 0 ? total : 0;
+  const payload = JSON.parse(row.payload_json);
+  const total = payload?.fee?.total;
+  const fee = Number.isSafeInteger(total) && total > 0 ? total : 0;
+  const postage = payload?.delivery?.method === 'post' ? payload.delivery.postage : 0;
+  return fee + (Number.isSafeInteger(postage) && postage > 0 ? postage : 0);
 }
 
 /**

@@ -2,6 +2,7 @@ import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/t
 import '../../../components/form/form.js';
 import type { DvcForm } from '../../../components/form/form.js';
 import type { DvcUpload } from '../../../components/upload/upload.js';
+import { chooseDelivery } from './choose-delivery.js';
 import type { DvcSubmitEvent } from '../../../components/form/events.js';
 import type { DvcErrorSummary } from '../../../components/error-summary/error-summary.js';
 import type { Procedure } from '../../../src/procedure/types.js';
@@ -119,10 +120,14 @@ describe('dvc-form with the sample procedures', () => {
       await expect(el).to.be.accessible();
       root.querySelector<HTMLInputElement>('#declaration')!.click();
       await el.updateComplete;
+      // Procedures offering post ask how the result is received; in person needs no address.
+      const asked = await chooseDelivery(el, 'in-person');
+      expect(asked).to.equal(procedure.resultDelivery.includes('post'));
       el.addEventListener('dvc-submit', (e) => e.preventDefault(), { once: true });
       const submitted = oneEvent(el, 'dvc-submit') as Promise<DvcSubmitEvent>;
       root.querySelector<HTMLButtonElement>('.buttons button.primary')!.click();
       const { detail } = await submitted;
+      expect(detail.delivery).to.deep.equal(asked ? { method: 'in-person' } : undefined);
       expect(detail.procedure).to.deep.equal({ code: procedure.code, version: procedure.version });
       expect(detail.eligibility.status).to.equal('eligible');
       // The case files state the fee partly ({ total } and sometimes items): compare what they state.

@@ -8,6 +8,7 @@ import '../../../components/form/form.js';
 import type { DvcForm } from '../../../components/form/form.js';
 import type { DvcUpload } from '../../../components/upload/upload.js';
 import type { DvcSubmitEvent } from '../../../components/form/events.js';
+import { chooseDelivery } from './choose-delivery.js';
 import type { DvcErrorSummary } from '../../../components/error-summary/error-summary.js';
 import type { Procedure } from '../../../src/procedure/types.js';
 import khaiSinh from '../../../schemas/procedures/dang-ky-khai-sinh.json';
@@ -89,6 +90,7 @@ describe('dvc-form unticked check boxes', () => {
     expect(heading(el)).to.equal(REVIEW);
     expect(reviewRow(el, 'Trẻ được sinh ra do mang thai hộ')).to.equal('Không');
     el.shadowRoot!.querySelector<HTMLInputElement>('#declaration')!.click();
+    await chooseDelivery(el);
     await el.updateComplete;
     el.addEventListener('dvc-submit', (e) => e.preventDefault(), { once: true });
     const submitted = oneEvent(el, 'dvc-submit') as Promise<DvcSubmitEvent>;
@@ -150,6 +152,7 @@ describe('dvc-form unticked check boxes', () => {
     }
     expect(heading(el)).to.equal(REVIEW);
     el.shadowRoot!.querySelector<HTMLInputElement>('#declaration')!.click();
+    await chooseDelivery(el);
     await el.updateComplete;
     el.addEventListener('dvc-submit', (e) => e.preventDefault(), { once: true });
     const submitted = oneEvent(el, 'dvc-submit') as Promise<DvcSubmitEvent>;

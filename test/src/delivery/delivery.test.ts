@@ -34,10 +34,10 @@ const GOOD: DeliveryChoice = {
   },
 };
 
-test('asks when post is offered or there is a choice; not for a single non-post way', () => {
+test('asks when post is offered; not otherwise', () => {
   assert.equal(asksDelivery(POST), true);
   assert.equal(asksDelivery({ resultDelivery: ['post'] }), true);
-  assert.equal(asksDelivery({ resultDelivery: ['online', 'in-person'] }), true);
+  assert.equal(asksDelivery({ resultDelivery: ['online', 'in-person'] }), false);
   assert.equal(asksDelivery({ resultDelivery: ['online'] }), false);
 });
 
