@@ -4,7 +4,7 @@
  * normalized `delivery`. Kept out of form.ts so the form only wires it in.
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import type { Procedure } from '../../src/procedure/types.js';
+import type { Procedure } from '../../src/procedure/index.js';
 import type { Problem } from '../../src/problem.js';
 import {
   asksDelivery,

@@ -7,7 +7,7 @@ import {
   type DeliveryChoice,
   type DeliveryMethod,
 } from '../../src/delivery/index.js';
-import { formatVnd } from '../../src/payment/words.js';
+import { formatVnd } from '../../src/payment/index.js';
 import { toUiLang, inheritedLang, type UiLang } from '../base/i18n.js';
 import type { DvcChangeEvent } from '../base/events.js';
 import '../radio-group/radio-group.js';

@@ -5,7 +5,7 @@
  */
 import { html, nothing } from 'lit';
 import type { UiLang } from '../base/i18n.js';
-import { formatVnd } from '../../src/payment/words.js';
+import { formatVnd } from '../../src/payment/index.js';
 import { paymentMessages } from './messages.js';
 
 /** The receiver's payment summary of a dossier (docs/payments.md "What views show"). */

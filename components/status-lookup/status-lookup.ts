@@ -6,7 +6,7 @@ import '../error-summary/error-summary.js';
 import type { DvcErrorSummary, ErrorSummaryItem } from '../error-summary/error-summary.js';
 import '../text-field/text-field.js';
 import type { DvcTextField } from '../text-field/text-field.js';
-import { formatDay, formatInstant } from '../../src/calendar/days.js';
+import { formatDay, formatInstant } from '../../src/calendar/index.js';
 import { statusLookupMessages, type DossierStatus } from './messages.js';
 import { normalizeDossierCode } from '../../src/dossier/index.js';
 import { statusLookupStyles } from './status-lookup.styles.js';

@@ -171,7 +171,11 @@ export const check: Command = async (args, io) => {
     return 2;
   }
   const { report } = checked;
-  const rules = { reasons: checked.reasons, ineligible: checked.ineligible };
+  const rules = {
+    reasons: checked.reasons,
+    ineligible: checked.ineligible,
+    status: checked.state.eligibility.status,
+  };
   if (json) io.out(JSON.stringify(report));
   else {
     for (const p of report.problems) io.out(`${p.path || '/'}  ${p.code}  ${p.message}`);
