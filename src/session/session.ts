@@ -14,6 +14,7 @@
 import { checkDocument, FILE_PROBLEM, type FileProblemCode } from '../files/index.js';
 import type { Problem } from '../problem.js';
 import type { Lang } from '../procedure/types.js';
+import type { DeliveryChoice } from '../delivery/index.js';
 import {
   ELIGIBILITY_STATUS,
   type EvaluationStats,
@@ -25,6 +26,7 @@ import {
 } from '../rules/index.js';
 import {
   buildSubmissionPayload,
+  type PayloadAssistance,
   type PayloadDocument,
   type SubmissionPayload,
 } from '../submission/index.js';
@@ -106,6 +108,10 @@ export interface ToPayloadInput {
   procedureSha256: string;
   lang?: Lang;
   assistedBy?: string;
+  /** With `assistedBy`: the applicant's and the helper's confirmations. */
+  assistance?: PayloadAssistance;
+  /** The result-delivery choice, normalised (src/delivery `normalizeDelivery`). */
+  delivery?: DeliveryChoice;
   nonce?: string;
   now?: Date;
 }
@@ -282,6 +288,8 @@ export class Session {
       documents: this.docs,
       lang: input.lang ?? this.lang,
       ...(input.assistedBy ? { assistedBy: input.assistedBy } : {}),
+      ...(input.assistedBy && input.assistance ? { assistance: input.assistance } : {}),
+      ...(input.delivery ? { delivery: input.delivery } : {}),
       ...(input.nonce !== undefined ? { nonce: input.nonce } : {}),
       ...(input.now ? { now: input.now } : {}),
     });

@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import fc from 'fast-check';
 import { checkAnswers } from '../../../src/cli/commands/check.js';
+import { asksDelivery } from '../../../src/delivery/index.js';
 import { loadProcedure } from '../../../src/procedure/index.js';
 import type { Procedure } from '../../../src/procedure/types.js';
 import {
@@ -120,6 +121,15 @@ async function agree(
     procedureSha256: await sha256Hex(sample.text),
     nonce: 'bm9uY2Utbm9uY2Utbm9uY2U',
     now: submittedAt,
+    // A procedure that offers post asks how the result is received (src/delivery): the form
+    // cannot submit without a choice, so the payload carries one (the first way but post).
+    ...(asksDelivery(sample.procedure)
+      ? {
+          delivery: {
+            method: sample.procedure.resultDelivery.find((m) => m !== 'post') ?? 'in-person',
+          },
+        }
+      : {}),
   });
   const server = await decidePayload(payload, sample.procedure, submittedAt.getTime());
   assert.deepEqual(decision(server), decision(browser), 'verify decides differently');
