@@ -7,6 +7,7 @@ import { generate } from 'lean-qr';
 import { toSvgPath } from 'lean-qr/extras/svg';
 import { sendProblem } from '../problems.js';
 import { CODE_PATTERN } from '../dossier-code.js';
+import { readDossier } from '../vault.js';
 import { html, page, pageCsp, SafeHtml } from './html.js';
 import {
   createPaymentStore,
@@ -76,11 +77,13 @@ export function registerPaymentRoutes(app, ctx, config, lib) {
   const gatewayOrigin = (/** @type {import('fastify').FastifyRequest} */ request) =>
     new URL(payUrlFor(request)).origin;
 
+  /** A dossier's payload: stored encrypted, read through the vault (the fee is not personal). */
+  const payloadOf = (/** @type {any} */ row) => readDossier(ctx.db, ctx.keyring, row).payload;
   const procedureOf = (/** @type {any} */ row) =>
     ctx.procedures.find((p) => p.name === row.procedure_name)?.procedure;
   const feeLines = (/** @type {any} */ row) => {
     const procedure = procedureOf(row);
-    const payload = JSON.parse(row.payload_json);
+    const payload = payloadOf(row);
     const items = payload?.fee?.items ?? [];
     const lines = items.map((/** @type {any} */ item) => ({
       label:
@@ -148,8 +151,8 @@ export function registerPaymentRoutes(app, ctx, config, lib) {
           </p>`,
       );
     }
-    const fee = feeOf(row);
-    const summary = paymentSummary(store, row);
+    const fee = feeOf(row, payloadOf);
+    const summary = paymentSummary(store, row, payloadOf);
     const lines = feeLines(row);
     const head = html`<h1>Nộp phí, lệ phí hồ sơ</h1>
       <dl class="payment-summary">
@@ -256,7 +259,7 @@ export function registerPaymentRoutes(app, ctx, config, lib) {
       const row = dossierFromLink(code, t);
       if (!row) return sendProblem(request, reply, 'not-found');
       if (!gateway) return sendProblem(request, reply, 'payment-gateway-unavailable');
-      const fee = feeOf(row);
+      const fee = feeOf(row, payloadOf);
       if (fee === 0 || row.paid_at) return reply.redirect(payLink(code), 303);
       const now = ctx.now();
       const id = store.createPending({ code, amount: fee, method: gateway.name, now });
@@ -447,20 +450,22 @@ export function registerPaymentRoutes(app, ctx, config, lib) {
     }
     const row = /** @type {any} */ (byCode.get(code));
     if (!row) return sendProblem(request, reply, 'not-found');
-    const fee = feeOf(row);
+    const fee = feeOf(row, payloadOf);
     if (fee === 0) return sendProblem(request, reply, 'payment-not-required');
     const note = typeof body.note === 'string' ? body.note.trim().slice(0, 200) : undefined;
     const p = store.recordByClerk({ code, amount: fee, method, note, now: ctx.now() });
     if (!p) return sendProblem(request, reply, 'already-paid');
     request.log.info({ dossier: code, payment: p.id, method }, 'payment recorded by clerk');
-    return reply.code(201).send(paymentSummary(store, byCode.get(code)));
+    return reply.code(201).send(paymentSummary(store, byCode.get(code), payloadOf));
   });
 
   return {
     /** What views of a dossier show about its fee; `link` only for those who may pay. */
     summary: (/** @type {any} */ row, /** @type {{ link?: boolean }} */ opts = {}) => ({
-      ...paymentSummary(store, row),
-      ...(opts.link && feeOf(row) > 0 && !row.paid_at ? { payUrl: payLink(row.code) } : {}),
+      ...paymentSummary(store, row, payloadOf),
+      ...(opts.link && feeOf(row, payloadOf) > 0 && !row.paid_at
+        ? { payUrl: payLink(row.code) }
+        : {}),
     }),
     payLink,
   };

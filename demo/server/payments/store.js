@@ -19,10 +19,11 @@ const randomSymbols = (n) =>
 /**
  * What the dossier's applicant pays in đồng: the fee of its verified payload (the rules'
  * computation) plus the verified postage when the result goes by post (src/delivery).
- * @param {{ payload_json: string }} row
+ * @param {any} row a dossiers row
+ * @param {(row: any) => any} payloadOf its payload (stored encrypted: demo/server/vault.js)
  */
-export function feeOf(row) {
-  const payload = JSON.parse(row.payload_json);
+export function feeOf(row, payloadOf) {
+  const payload = payloadOf(row);
   const total = payload?.fee?.total;
   const fee = Number.isSafeInteger(total) && total > 0 ? total : 0;
   const postage = payload?.delivery?.method === 'post' ? payload.delivery.postage : 0;
@@ -204,9 +205,10 @@ export function createPaymentStore(db) {
  * What the status look-up, the receipt and the clerk page show about a dossier's fee.
  * @param {ReturnType<typeof createPaymentStore>} store
  * @param {any} row a dossiers row
+ * @param {(row: any) => any} payloadOf its payload (stored encrypted: demo/server/vault.js)
  */
-export function paymentSummary(store, row) {
-  const fee = feeOf(row);
+export function paymentSummary(store, row, payloadOf) {
+  const fee = feeOf(row, payloadOf);
   const payments = store.list(row.code).filter((p) => p.status !== PAYMENT_STATUS.pending);
   return {
     fee,
