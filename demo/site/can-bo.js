@@ -203,7 +203,7 @@ function feeCell(d) {
     b.type = 'button';
     b.className = 'secondary';
     b.textContent = 'Thu tại quầy';
-    b.setAttribute('aria-label', `Thu phí tại quầy: ${d.dossierCode}`);
+    b.setAttribute('aria-label', `Thu tại quầy: ${d.dossierCode}`);
     b.addEventListener('click', () => takeAtDesk(d.dossierCode, p.fee));
     td.append(b);
   }
@@ -216,7 +216,7 @@ async function takeAtDesk(code, fee) {
   try {
     await api(`/api/clerk/dossiers/${encodeURIComponent(code)}/payments`, {
       method: 'POST',
-      body: JSON.stringify({ method: 'desk' }),
+      json: { method: 'desk' },
     });
     await refresh();
     say(`Đã ghi nhận nộp ${vnd(fee)} cho hồ sơ ${code} và lập biên lai.`);

@@ -251,7 +251,7 @@ describe('clerk page in Chromium', { skip: chromiumPath ? false : 'needs Chromiu
       assert.equal(d.message(), `Xác nhận đã thu 135.000 đ cho hồ sơ ${dossierCode}?`);
       void d.accept();
     });
-    await page.getByRole('button', { name: `Thu phí tại quầy: ${dossierCode}` }).click();
+    await page.getByRole('button', { name: `Thu tại quầy: ${dossierCode}` }).click();
     await page
       .getByText(`Đã ghi nhận nộp 135.000 đ cho hồ sơ ${dossierCode} và lập biên lai.`)
       .waitFor();
