@@ -63,7 +63,7 @@ export const ownerDigest = (value) =>
 export function createUploadGuard({ db, config, now, dir, log, formatSize }) {
   const ttlMs = config.uploadTtlHours * 3600_000;
   const owner = db.prepare('SELECT * FROM upload_owners WHERE id = ?');
-  const finished = db.prepare('SELECT dossier_code, path FROM uploads WHERE id = ?');
+  const finished = db.prepare('SELECT dossier_code, path, size FROM uploads WHERE id = ?');
   const addressBytes = db.prepare(
     'SELECT COALESCE(SUM(length), 0) AS n FROM upload_owners WHERE ip = ? AND created_at > ?',
   );
@@ -113,6 +113,17 @@ export function createUploadGuard({ db, config, now, dir, log, formatSize }) {
     const done = /** @type {any} */ (finished.get(id));
     if (done?.dossier_code && method !== 'HEAD') {
       return answered(sendProblem(request, reply, 'upload-immutable'));
+    }
+    if (done?.dossier_code) {
+      // A submitted file is sealed under its dossier's key and its tus metadata is gone
+      // (vault.js); a client checking its offset (a retry after a lost answer) hears "complete".
+      reply
+        .code(200)
+        .header('tus-resumable', '1.0.0')
+        .header('upload-offset', String(done.size))
+        .header('upload-length', String(done.size))
+        .header('cache-control', 'no-store');
+      return answered(reply.send());
     }
     if (method === 'DELETE') {
       // The secret is of no use once the upload is gone.

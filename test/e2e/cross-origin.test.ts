@@ -189,7 +189,9 @@ describe('cross-origin receiver', () => {
     assert.equal(res.status, 403);
     const same = await fetch(`${closed.base}/api/challenges`, {
       method: 'POST',
-      headers: { origin: closed.base },
+      headers: { origin: closed.base, 'content-type': 'application/json' },
+      // The receiver binds each nonce to the procedure it is asked for.
+      body: JSON.stringify({ procedure: { code: '9.000003', version: '1.0.0' } }),
     });
     assert.equal(same.status, 201, 'the receiver’s own pages are never refused');
   });
@@ -237,11 +239,12 @@ describe('cross-origin receiver', () => {
       undefined,
       { timeout: 20_000 },
     );
-    const rows = open.app.dvc.db.prepare('SELECT payload_json FROM dossiers').all() as {
-      payload_json: string;
+    const rows = open.app.dvc.db.prepare('SELECT code FROM dossiers').all() as {
+      code: string;
     }[];
     assert.equal(rows.length, 1);
-    assert.deepEqual(JSON.parse(rows[0]!.payload_json).answers, {
+    // Stored encrypted: read through the receiver's vault.
+    assert.deepEqual(open.app.dvc.readDossier(rows[0]!.code)!.payload.answers, {
       applicant: { fullName: 'Nguyễn Thị Hoa' },
     });
     await context.close();

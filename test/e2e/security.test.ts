@@ -119,6 +119,8 @@ describe('the receiver never trusts the browser', () => {
       rules: final,
       documents,
       lang: 'vi',
+      // The birth registration offers post: the form asks how the result is received.
+      delivery: { method: 'online' },
       nonce: await challenge(s.base, { code: procedure.code, version: procedure.version }),
       now: new Date(now.getTime() - 60_000),
     });
