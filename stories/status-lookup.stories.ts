@@ -131,7 +131,7 @@ export const FoundWithHistory: Story = {
 /** No dossier matches the code and phone number (the receiver answers 404). */
 export const NotFound: Story = {
   play: async ({ canvasElement }) => {
-    const el = await search(canvasElement, 'KS-261126-0000', STUB_PHONE);
+    const el = await search(canvasElement, 'KS-261126-ZZZZ', STUB_PHONE);
     expectProblems(el, [
       'Không tìm thấy hồ sơ với mã và số điện thoại hoặc số định danh này. Vui lòng kiểm tra lại mã trên giấy tiếp nhận.',
     ]);

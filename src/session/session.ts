@@ -12,6 +12,7 @@
  * 4. the documents are checked with src/files `checkDocument`, the function the upload uses.
  */
 import { checkDocument, FILE_PROBLEM, type FileProblemCode } from '../files/index.js';
+import { DvcError, ERROR_CODE } from '../errors.js';
 import type { Problem } from '../problem.js';
 import type { Lang } from '../procedure/types.js';
 import type { DeliveryChoice } from '../delivery/index.js';
@@ -279,7 +280,8 @@ export class Session {
   toPayload(input: ToPayloadInput): SubmissionPayload {
     const state = this.last;
     const rules = this.rulesResult;
-    if (!state || !rules) throw new Error('Session.toPayload needs a check() first');
+    if (!state || !rules)
+      throw new DvcError(ERROR_CODE.invalidArgument, 'Session.toPayload needs a check() first.');
     return buildSubmissionPayload({
       procedure: this.model.procedure,
       procedureSha256: input.procedureSha256,

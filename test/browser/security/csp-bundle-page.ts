@@ -107,7 +107,7 @@ async function run(): Promise<Record<string, unknown>> {
   const chunks = [...chunkUrls].sort();
   const loaded: Record<string, string> = {};
   for (const c of chunks) {
-    const name = c.replace(/^.*\/chunks\//, '').replace(/-[\w]+\.min\.js$/, '');
+    const name = c.replace(/^.*\/chunks\//, '').replace(/-[\w-]{8}\.min\.js$/, '');
     try {
       await import(c);
       loaded[name] = 'ok';
