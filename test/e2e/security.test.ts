@@ -130,6 +130,8 @@ describe('the receiver never trusts the browser', () => {
       rules: final,
       documents,
       lang: 'vi',
+      // The procedure offers post: verify requires the applicant's choice of delivery.
+      delivery: { method: 'in-person' },
       nonce: await challenge(s.base),
       now: new Date(now.getTime() - 60_000),
     });
