@@ -8,7 +8,8 @@ import { formatDay, formatInstant } from '../../src/calendar/days.js';
 import { expectedResultDate } from '../../src/calendar/working-days.js';
 import { receiptMessages } from './messages.js';
 import { renderPaymentRows } from '../payment-status/payment-status.js';
-import { DELIVERY_METHOD_LABELS, type DeliveryChoice } from '../../src/delivery/index.js';
+import { DELIVERY_METHOD_LABELS } from '../../src/delivery/messages.js';
+import type { DeliveryChoice } from '../../src/delivery/index.js';
 import { loadAdminUnits, type AdminUnits } from '../address-field/admin-units.js';
 import { PAGE_CSS, receiptStyles } from './receipt.styles.js';
 
