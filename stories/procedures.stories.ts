@@ -115,7 +115,11 @@ export const DangKyKhaiSinhSubmitted: Story = {
     await continueToReview(form);
     form.shadowRoot!.querySelector<HTMLInputElement>('#declaration')!.click();
     // The procedure offers post, so the review page asks how the result is received.
-    const choice = form.shadowRoot!.querySelector('dvc-delivery-choice');
+    await customElements.whenDefined('dvc-delivery-choice');
+    const choice = form.shadowRoot!.querySelector<
+      HTMLElement & { updateComplete: Promise<unknown> }
+    >('dvc-delivery-choice');
+    await choice?.updateComplete;
     choice
       ?.shadowRoot!.querySelector('#method')!
       .shadowRoot!.querySelector<HTMLInputElement>('input[value="in-person"]')!

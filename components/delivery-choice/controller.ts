@@ -1,20 +1,14 @@
 /**
  * The result-delivery question on `<dvc-form>`'s review page: holds the choice, renders
  * `<dvc-delivery-choice>`, checks it with src/delivery on submit and gives the payload its
- * normalized `delivery`. Kept out of form.ts so the form only wires it in.
+ * normalized `delivery`. Kept out of form.ts so the form only wires it in. The element and the
+ * checks load as a lazy chunk (./lazy.ts) the first time a procedure asks.
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { Procedure } from '../../src/procedure/index.js';
 import type { Problem } from '../../src/problem.js';
-import {
-  asksDelivery,
-  checkDelivery,
-  normalizeDelivery,
-  postageFor,
-  type DeliveryChoice,
-} from '../../src/delivery/index.js';
+import type { DeliveryChoice } from '../../src/delivery/index.js';
 import type { UiLang } from '../base/i18n.js';
-import './delivery-choice.js';
 import type { DvcDeliveryChangeEvent, DvcDeliveryChoice } from './delivery-choice.js';
 
 /** The id of the element, the error summary's link target. */
@@ -22,12 +16,17 @@ export const DELIVERY_TARGET = 'delivery-choice';
 
 type DeliveryProcedure = Pick<Procedure, 'resultDelivery'> & { postage?: number };
 type Host = ReactiveControllerHost & HTMLElement & { postage?: number; renderRoot: ParentNode };
+type Lazy = typeof import('./lazy.js');
+
+/** Same rule as src/delivery's `asksDelivery`, without loading it: the procedure offers post. */
+const asks = (procedure: DeliveryProcedure) => procedure.resultDelivery.includes('post');
 
 export class DeliveryChoiceController implements ReactiveController {
-  /** The choice as typed (restored by the host from a draft when it has one). */
+  /** The choice as typed. */
   choice: DeliveryChoice | undefined;
   /** Problems of the last check, shown at the fields until the choice is valid. */
   problems: Problem[] = [];
+  private lazy?: Promise<Lazy>;
 
   constructor(private readonly host: Host) {
     host.addController(this);
@@ -35,45 +34,59 @@ export class DeliveryChoiceController implements ReactiveController {
 
   hostConnected(): void {}
 
-  private options(lang: UiLang) {
-    return { postage: this.host.postage, lang };
+  private load(): Promise<Lazy> {
+    this.lazy ??= import('./lazy.js');
+    this.lazy.catch(() => (this.lazy = undefined)); // retry on the next render or submit
+    return this.lazy;
   }
 
-  /** The question, or nothing when the procedure returns results one way that is not post. */
+  /** The procedure's postage, else the agency's tariff (src/delivery `postageFor`). */
+  private postage(procedure: DeliveryProcedure): number | undefined {
+    const p = procedure.postage ?? this.host.postage;
+    return p !== undefined && Number.isSafeInteger(p) && p >= 0 ? p : undefined;
+  }
+
+  /** The question, or nothing when the procedure does not offer post. */
   render(procedure: DeliveryProcedure, lang: UiLang, feeTotal: number) {
-    if (!asksDelivery(procedure)) return nothing;
+    if (!asks(procedure)) return nothing;
+    void this.load().catch(() => undefined);
     return html`<dvc-delivery-choice
       id=${DELIVERY_TARGET}
       part="delivery"
       lang=${lang}
       .methods=${procedure.resultDelivery}
-      .postage=${postageFor(procedure, this.options(lang))}
+      .postage=${this.postage(procedure)}
       .feeTotal=${feeTotal}
       .value=${this.choice}
       .problems=${this.problems}
       @dvc-delivery-change=${(e: DvcDeliveryChangeEvent) => {
         this.choice = structuredClone(e.detail) as DeliveryChoice;
         // Errors already shown update as the person corrects them.
-        if (this.problems.length) this.check(procedure, lang);
+        if (this.problems.length) void this.check(procedure, lang);
         this.host.requestUpdate();
       }}
     ></dvc-delivery-choice>`;
   }
 
   /** The problems of the current choice (also kept to show them). */
-  check(procedure: DeliveryProcedure, lang: UiLang): Problem[] {
-    const normalized = this.choice
-      ? normalizeDelivery(this.choice, procedure, this.options(lang))
-      : undefined;
-    this.problems = checkDelivery(normalized, procedure, this.options(lang));
+  async check(procedure: DeliveryProcedure, lang: UiLang): Promise<Problem[]> {
+    if (!asks(procedure)) return (this.problems = []);
+    const { checkDelivery, normalizeDelivery } = await this.load();
+    const options = { postage: this.host.postage, lang };
+    const normalized = this.choice ? normalizeDelivery(this.choice, procedure, options) : undefined;
+    this.problems = checkDelivery(normalized, procedure, options);
     this.host.requestUpdate();
     return this.problems;
   }
 
   /** The payload's `delivery`, or undefined when the procedure does not ask. */
-  payloadValue(procedure: DeliveryProcedure, lang: UiLang): DeliveryChoice | undefined {
-    if (!asksDelivery(procedure) || !this.choice) return undefined;
-    return normalizeDelivery(this.choice, procedure, this.options(lang));
+  async payloadValue(
+    procedure: DeliveryProcedure,
+    lang: UiLang,
+  ): Promise<DeliveryChoice | undefined> {
+    if (!asks(procedure) || !this.choice) return undefined;
+    const { normalizeDelivery } = await this.load();
+    return normalizeDelivery(this.choice, procedure, { postage: this.host.postage, lang });
   }
 
   focus(): void {

@@ -1139,7 +1139,7 @@ export class DvcForm extends LitElement {
         { code: 'declaration', path: '', message: this.msg.helperDeclarationRequired, params: {} },
       ]);
     }
-    const deliveryProblems = this.deliveryChoice.check(this.loaded, this.uiLang);
+    const deliveryProblems = await this.deliveryChoice.check(this.loaded, this.uiLang);
     if (deliveryProblems.length > 0) shown.set(DELIVERY_TARGET, deliveryProblems);
     this.shown = shown;
     if (shown.size > 0) {
@@ -1169,7 +1169,7 @@ export class DvcForm extends LitElement {
       submittedAt: this.now().toISOString(),
       documents: this.collectDocuments(),
     };
-    const delivery = this.deliveryChoice.payloadValue(this.loaded, this.uiLang);
+    const delivery = await this.deliveryChoice.payloadValue(this.loaded, this.uiLang);
     if (delivery) payload.delivery = delivery;
     if (!this.dispatchEvent(new DvcSubmitEvent(payload))) return;
     this.submitting = true;

@@ -393,6 +393,9 @@ describe('fee payment: receiver + VNPay simulator', () => {
     const wrong = paymentUrl!.replace(/t=.*/, `t=${'A'.repeat(22)}`);
     assert.equal((await fetch(wrong)).status, 404);
     assert.equal((await fetch(`${s.base}/thanh-toan/${code}`)).status, 404);
+    // Same length in characters, not in bytes: refused, not a crash.
+    const wide = paymentUrl!.replace(/t=.*/, `t=${encodeURIComponent('é'.repeat(22))}`);
+    assert.equal((await fetch(wide)).status, 404);
     const free = await submit({ total: 0, currency: 'VND', items: [] });
     assert.equal(free.paymentUrl, undefined);
   });

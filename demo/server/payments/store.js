@@ -65,8 +65,11 @@ export function linkToken(key, code) {
  * @param {unknown} token
  */
 export function tokenMatches(key, code, token) {
-  if (typeof token !== 'string' || token.length !== 22) return false;
-  return timingSafeEqual(Buffer.from(linkToken(key, code)), Buffer.from(token));
+  if (typeof token !== 'string') return false;
+  const given = Buffer.from(token);
+  const expected = Buffer.from(linkToken(key, code));
+  // timingSafeEqual throws on different lengths (e.g. a token with multi-byte characters).
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
 /**

@@ -8,6 +8,9 @@ export async function chooseDelivery(el: DvcForm, method = 'in-person'): Promise
     'dvc-delivery-choice',
   );
   if (!choice) return false;
+  // The element is a lazy chunk: wait until it is defined and rendered.
+  await customElements.whenDefined('dvc-delivery-choice');
+  await choice.updateComplete;
   const radios = choice.shadowRoot!.querySelector('#method')!;
   radios.shadowRoot!.querySelector<HTMLInputElement>(`input[value="${method}"]`)!.click();
   await choice.updateComplete;

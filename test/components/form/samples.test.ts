@@ -120,6 +120,26 @@ describe('dvc-form with the sample procedures', () => {
       await expect(el).to.be.accessible();
       root.querySelector<HTMLInputElement>('#declaration')!.click();
       await el.updateComplete;
+      if (procedure.resultDelivery.includes('post')) {
+        // Submitting without choosing: the message is at the question and in the summary.
+        root.querySelector<HTMLButtonElement>('.buttons button.primary')!.click();
+        await customElements.whenDefined('dvc-delivery-choice');
+        await waitUntil(
+          () =>
+            root
+              .querySelector('dvc-error-summary')
+              ?.shadowRoot?.textContent?.includes('Vui lòng chọn cách nhận kết quả.'),
+          'the error summary names the delivery question',
+        );
+        const choice = root.querySelector<HTMLElement & { updateComplete: Promise<unknown> }>(
+          'dvc-delivery-choice',
+        )!;
+        await choice.updateComplete;
+        const radios = choice.shadowRoot!.querySelector<HTMLElement & { error: string }>(
+          '#method',
+        )!;
+        expect(radios.error).to.equal('Vui lòng chọn cách nhận kết quả.');
+      }
       // Procedures offering post ask how the result is received; in person needs no address.
       const asked = await chooseDelivery(el, 'in-person');
       expect(asked).to.equal(procedure.resultDelivery.includes('post'));

@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { render } from 'lit';
 import '../../../components/receipt/receipt.js';
 import type { DvcReceipt } from '../../../components/receipt/receipt.js';
@@ -65,6 +65,33 @@ describe('payment rows (receipt and status look-up)', () => {
       /^Phí, lệ phí\s+Không phải nộp$/,
     );
     expect(rows(undefined).childElementCount).to.equal(0);
+  });
+
+  it('the receipt prints a delivery by post with unit names, and adds the postage to the fee', async () => {
+    const el = await fixture<DvcReceipt>(
+      html`<dvc-receipt
+        dossier-code="KS-261126-7QF3"
+        received-at="2026-11-26T03:05:00Z"
+        fee-total="135000"
+        .delivery=${{
+          method: 'post',
+          recipient: {
+            fullName: 'Nguyễn Thị Hoa',
+            phone: '0912345678',
+            address: { province: '01', commune: '00004', street: 'Số 5 Phố Huế' },
+          },
+          postage: 30000,
+        }}
+      ></dvc-receipt>`,
+    );
+    const dd = () =>
+      el.shadowRoot!.querySelector('[part="delivery"]')!.textContent!.replace(/\s+/g, ' ').trim();
+    await waitUntil(() => dd().includes('Phường Ba Đình'), 'unit names loaded');
+    expect(dd()).to.equal(
+      'Nhận tại nhà qua dịch vụ bưu chính công íchNguyễn Thị Hoa · 0912345678Số 5 Phố Huế, Phường Ba Đình, Thành phố Hà Nội',
+    );
+    expect(el.shadowRoot!.querySelector('[part="fee"]')!.textContent).to.contain('165.000 đ');
+    await expect(el).to.be.accessible();
   });
 
   it('the receipt shows the fee and the payment link given by the receiver', async () => {
