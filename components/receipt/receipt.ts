@@ -7,7 +7,7 @@ import { toUiLang, inheritedLang, type UiLang } from '../base/i18n.js';
 import { expectedResultDate, formatDay, formatInstant } from '../../src/calendar/index.js';
 import { receiptMessages } from './messages.js';
 import { renderPaymentRows } from '../payment-status/payment-status.js';
-import { DELIVERY_METHOD_LABELS } from '../../src/delivery/messages.js';
+import { DELIVERY_METHOD_LABELS } from '../../src/delivery/index.js';
 import type { DeliveryChoice } from '../../src/delivery/index.js';
 import { loadAdminUnits, type AdminUnits } from '../address-field/admin-units.js';
 import { PAGE_CSS, receiptStyles } from './receipt.styles.js';
