@@ -1308,16 +1308,13 @@ export class DvcForm extends LitElement {
     const seen = new Map<string, number>();
     for (const { message } of lines) seen.set(message, (seen.get(message) ?? 0) + 1);
     const items: ErrorSummaryItem[] = lines.map(({ path, message }) => {
-      const question = isDeclarationBox(path)
-        ? ''
-        : localize(
-            this.fieldsIn(this.steps).find((x) => x.field.field === path)?.field.label,
-            this.uiLang,
-          );
-      const label =
-        question && ((seen.get(message) ?? 0) > 1 || !mentionsLabel(message, question))
-          ? question
-          : '';
+      const field = isDeclarationBox(path)
+        ? undefined
+        : this.fieldsIn(this.steps).find((x) => x.field.field === path)?.field;
+      const question = localize(field?.label, this.uiLang);
+      // A repeat group's lines are about its items' fields, which their messages name.
+      const unnamed = field?.widget !== 'group' && !mentionsLabel(message, question);
+      const label = question && ((seen.get(message) ?? 0) > 1 || unnamed) ? question : '';
       return {
         message: label ? this.msg.summaryForQuestion(message, label) : message,
         target: isDeclarationBox(path) || path === DELIVERY_TARGET ? path : fieldId(path),

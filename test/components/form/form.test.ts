@@ -330,7 +330,7 @@ describe('dvc-form', () => {
       expect(summaryTexts(el)).to.deep.equal([
         'Nhập họ và tên',
         'Nhập ngày sinh',
-        'Hãy chọn một câu trả lời',
+        'Hãy chọn một câu trả lời (câu hỏi: Bạn có muốn nhận tin nhắn không?)',
       ]);
       expect(field(el, 'hoTen')!.error).to.equal('Nhập họ và tên');
       await expect(el).to.be.accessible();
@@ -369,7 +369,10 @@ describe('dvc-form', () => {
       await sendKeys({ press: 'Enter' });
       await el.settled();
       await waitUntil(() => summary(el) !== null);
-      expect(summaryTexts(el)).to.deep.equal(['Nhập ngày sinh', 'Hãy chọn một câu trả lời']);
+      expect(summaryTexts(el)).to.deep.equal([
+        'Nhập ngày sinh',
+        'Hãy chọn một câu trả lời (câu hỏi: Bạn có muốn nhận tin nhắn không?)',
+      ]);
       expect(field(el, 'hoTen')!.value).to.equal('Nguyễn Văn An');
       expect(root(el).activeElement).to.equal(summary(el));
     });
@@ -400,7 +403,10 @@ describe('dvc-form', () => {
       await passEligibility(el);
       await answer(el, 'hoTen', 'Nguyễn Văn An');
       await next(el);
-      expect(summaryTexts(el)).to.deep.equal(['Nhập ngày sinh', 'Hãy chọn một câu trả lời']);
+      expect(summaryTexts(el)).to.deep.equal([
+        'Nhập ngày sinh',
+        'Hãy chọn một câu trả lời (câu hỏi: Bạn có muốn nhận tin nhắn không?)',
+      ]);
       el.lang = 'en';
       await el.settled();
       expect(headingText(el)).to.equal('About the child');
@@ -410,7 +416,10 @@ describe('dvc-form', () => {
       expect(summary(el)!.shadowRoot!.querySelector('h2')!.textContent).to.equal(
         'There is a problem',
       );
-      expect(summaryTexts(el)).to.deep.equal(['Enter Date of birth', 'Select an answer']);
+      expect(summaryTexts(el)).to.deep.equal([
+        'Enter date of birth',
+        'Select an answer (question: Do you want text messages?)',
+      ]);
       expect(button(el, 'primary')!.textContent!.trim()).to.equal('Continue');
       el.lang = 'vi';
       await el.settled();

@@ -122,7 +122,7 @@ describe('dvc-form unticked check boxes', () => {
     await pressContinue(el);
     expect(heading(el)).to.equal('Thông tin của bạn');
     expect(summaryTexts(el)).to.deep.equal([
-      'Chọn cha, mẹ hoặc người giám hộ đồng ý cho tôi đăng ký thường trú tại chỗ ở này',
+      'Đánh dấu vào ô “Cha, mẹ hoặc người giám hộ đồng ý cho tôi đăng ký thường trú tại chỗ ở này” để tiếp tục',
     ]);
     const consent = el.shadowRoot!.querySelector<HTMLElement & { value: unknown }>(
       '[data-path="guardian.consent"]',

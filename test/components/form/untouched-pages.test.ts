@@ -55,7 +55,7 @@ const SAMPLES: [string, unknown, unknown, Expected][] = [
       second: [
         'Người đi đăng ký khai sinh',
         [
-          ANSWER,
+          q('Bạn là gì của trẻ?'),
           'Nhập họ, chữ đệm và tên của bạn',
           'Nhập số định danh cá nhân của bạn',
           'Nhập số điện thoại di động',
@@ -92,7 +92,7 @@ const SAMPLES: [string, unknown, unknown, Expected][] = [
           'Chọn dân tộc của bên nữ',
           'Nhập số định danh cá nhân của bên nữ',
           'Chọn nơi cư trú của bên nữ',
-          'Nhập đây là lần kết hôn thứ mấy của bên nữ?',
+          'Hãy nhập câu trả lời (câu hỏi: Đây là lần kết hôn thứ mấy của bên nữ?)',
         ],
       ],
     },
@@ -105,7 +105,12 @@ const SAMPLES: [string, unknown, unknown, Expected][] = [
       // The owner's consent and the floor area are asked only for some places: not yet.
       first: [
         'Kiểm tra điều kiện đăng ký thường trú',
-        ['Chọn chỗ ở bạn muốn đăng ký thường trú là', ANSWER],
+        [
+          q('Chỗ ở bạn muốn đăng ký thường trú là'),
+          q(
+            'Chỗ ở có thuộc một trong các trường hợp sau không: đất lấn chiếm hoặc xây dựng trái phép; đã có quyết định thu hồi đất; đang tranh chấp, khiếu nại về quyền sở hữu; bị tịch thu hoặc có quyết định phá dỡ?',
+          ),
+        ],
       ],
       // The guardian's questions are for minors only: not asked.
       second: [
@@ -129,7 +134,7 @@ const SAMPLES: [string, unknown, unknown, Expected][] = [
       first: [
         'Kiểm tra điều kiện',
         [
-          'Chọn bạn là',
+          q('Bạn là'),
           q('Giấy phép lái xe Việt Nam của bạn là loại nào?'),
           q(
             'Giấy phép lái xe còn nguyên vẹn, đọc rõ được và thông tin trùng với giấy tờ tùy thân của bạn?',
