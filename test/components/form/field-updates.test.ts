@@ -53,7 +53,7 @@ describe('dvc-form field updates', () => {
     await sendKeys({ press: 'Tab' });
     await waitUntil(() => name.error !== '');
     await aTimeout(0);
-    expect(name.error).to.equal('Nhập Họ và tên');
+    expect(name.error).to.equal('Nhập họ và tên');
     expect(renders(), 'leaving the field').to.equal(before);
     // Fixed and left again: the error goes, still without a page render.
     name.focus();
