@@ -8,9 +8,15 @@
  */
 import { escapePointerToken } from '../json/parse.js';
 import { checkRegexSafety, UNSAFE_REASON } from '../safety/regex.js';
-import { findNonLinearConstruct } from '../safety/linear-regex.js';
+import { findNonLinearConstruct, type PatternChecker } from '../safety/linear-regex.js';
 import { DEFAULT_LINK_HOSTS, hostAllowed, linkHost } from './links.js';
-import { ID_KINDS, NON_LINEAR_CONSTRUCTS, UNSAFE_REASONS, localized } from './messages.js';
+import {
+  ID_KINDS,
+  NON_LINEAR_CONSTRUCTS,
+  RE2_REASONS,
+  UNSAFE_REASONS,
+  localized,
+} from './messages.js';
 import { AUTHOR_PROBLEM_CODE as C, type ProblemList } from './problems.js';
 import { closest } from './suggest.js';
 import {
@@ -33,7 +39,7 @@ const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const show = (v: unknown): string => JSON.stringify(v) ?? String(v);
 
 /** Sub-schema keywords and how they hold schemas. */
-const SCHEMA_MAPS = ['properties', '$defs'];
+const SCHEMA_MAPS = ['properties', 'patternProperties', '$defs'];
 const SCHEMA_LISTS = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
 const SCHEMA_SINGLES = ['items', 'not', 'if', 'then', 'else', 'additionalProperties'];
 
@@ -127,55 +133,112 @@ function checkBirthDateAnnotations(
   }
 }
 
+/**
+ * One author regular expression (a `pattern` value or a `patternProperties` key at `pointer`):
+ * invalid ECMAScript, a construct with no linear-time matcher, a construct the linear-time
+ * engine cannot read (only with `checker`, which loads re2js), or, as a hint, a pattern that
+ * would backtrack in other engines. Columns point at the construct inside the string.
+ */
+function checkPattern(
+  pattern: string,
+  pointer: string,
+  at: 'key' | 'value',
+  problems: ProblemList,
+  checker: PatternChecker | undefined,
+): void {
+  // From the opening quote to the character at `index` of the pattern, as JSON spells it.
+  const offset = (index: number) => JSON.stringify(pattern.slice(0, index)).length - 1;
+  const safety = checkRegexSafety(pattern);
+  if (!safety.safe && safety.reason === UNSAFE_REASON.invalid) {
+    problems.add(C.invalidPattern, pointer, localized('invalidPattern', { value: show(pattern) }), {
+      at,
+    });
+    return;
+  }
+  const nonLinear = findNonLinearConstruct(pattern);
+  if (nonLinear) {
+    // An error: patterns run on re2js (linear time) in the browser and on the server, and
+    // it has no lookaround or backreference. The column points at the construct itself.
+    const position = nonLinear.index + 1;
+    problems.add(
+      C.nonLinearPattern,
+      pointer,
+      localized(
+        'nonLinearPattern',
+        { value: show(pattern), text: nonLinear.text, position: String(position) },
+        {
+          vi: { construct: NON_LINEAR_CONSTRUCTS.vi[nonLinear.construct]! },
+          en: { construct: NON_LINEAR_CONSTRUCTS.en[nonLinear.construct]! },
+        },
+      ),
+      { at, columnOffset: offset(nonLinear.index) },
+    );
+    return;
+  }
+  const unreadable = checker?.(pattern);
+  if (unreadable) {
+    // Valid ECMAScript the linear-time engine cannot read (`\p{Script=Latin}`, `a{1001}`): it
+    // would only fail when the validator is compiled, in the browser or the receiver.
+    const known = unreadable.reason in RE2_REASONS.en;
+    problems.add(
+      C.unsupportedPattern,
+      pointer,
+      localized(
+        'unsupportedPattern',
+        {
+          value: show(pattern),
+          text: unreadable.text ?? '',
+          position: unreadable.index === undefined ? '' : String(unreadable.index + 1),
+        },
+        {
+          vi: { reason: known ? RE2_REASONS.vi[unreadable.reason]! : unreadable.reason },
+          en: { reason: known ? RE2_REASONS.en[unreadable.reason]! : unreadable.reason },
+        },
+      ),
+      { at, columnOffset: unreadable.index === undefined ? 0 : offset(unreadable.index) },
+    );
+    return;
+  }
+  if (!safety.safe)
+    // Only a hint now: the linear-time engine cannot blow up, but a pattern that would
+    // backtrack elsewhere (an agency's own tools) is still worth rewriting.
+    problems.add(
+      C.unsafePattern,
+      pointer,
+      localized(
+        'unsafePattern',
+        { value: show(pattern) },
+        {
+          vi: { reason: UNSAFE_REASONS.vi[safety.reason]! },
+          en: { reason: UNSAFE_REASONS.en[safety.reason]! },
+        },
+      ),
+      { at, severity: 'warning' },
+    );
+}
+
 /** `data`: patterns, unresolved and cyclic `$ref`s, birth-date annotations. */
-function checkDataSchema(data: unknown, problems: ProblemList): void {
+function checkDataSchema(
+  data: unknown,
+  problems: ProblemList,
+  checker: PatternChecker | undefined,
+): void {
   const refs: { pointer: string; ref: string }[] = [];
   walkSchema(data, '/data', (s, pointer) => {
     const pattern = own(s, 'pattern');
-    if (typeof pattern === 'string') {
-      const safety = checkRegexSafety(pattern);
-      const invalid = !safety.safe && safety.reason === UNSAFE_REASON.invalid;
-      const nonLinear = invalid ? undefined : findNonLinearConstruct(pattern);
-      if (invalid)
-        problems.add(
-          C.invalidPattern,
-          `${pointer}/pattern`,
-          localized('invalidPattern', { value: show(pattern) }),
+    if (typeof pattern === 'string')
+      checkPattern(pattern, `${pointer}/pattern`, 'value', problems, checker);
+    // A `patternProperties` key is a pattern too (matched against answer names).
+    const patternProperties = own(s, 'patternProperties');
+    if (isObject(patternProperties))
+      for (const key of Object.keys(patternProperties))
+        checkPattern(
+          key,
+          `${pointer}/patternProperties/${escapePointerToken(key)}`,
+          'key',
+          problems,
+          checker,
         );
-      else if (nonLinear) {
-        // An error: patterns run on re2js (linear time) in the browser and on the server, and
-        // it has no lookaround or backreference. The column points at the construct itself.
-        const position = nonLinear.index + 1;
-        problems.add(
-          C.nonLinearPattern,
-          `${pointer}/pattern`,
-          localized(
-            'nonLinearPattern',
-            { value: show(pattern), text: nonLinear.text, position: String(position) },
-            {
-              vi: { construct: NON_LINEAR_CONSTRUCTS.vi[nonLinear.construct]! },
-              en: { construct: NON_LINEAR_CONSTRUCTS.en[nonLinear.construct]! },
-            },
-          ),
-          { columnOffset: JSON.stringify(pattern.slice(0, nonLinear.index)).length - 1 },
-        );
-      } else if (!safety.safe)
-        // Only a hint now: the linear-time engine cannot blow up, but a pattern that would
-        // backtrack elsewhere (an agency's own tools) is still worth rewriting.
-        problems.add(
-          C.unsafePattern,
-          `${pointer}/pattern`,
-          localized(
-            'unsafePattern',
-            { value: show(pattern) },
-            {
-              vi: { reason: UNSAFE_REASONS.vi[safety.reason]! },
-              en: { reason: UNSAFE_REASONS.en[safety.reason]! },
-            },
-          ),
-          { severity: 'warning' },
-        );
-    }
     const ref = own(s, '$ref');
     if (typeof ref === 'string' && ref.startsWith('#')) refs.push({ pointer, ref });
     checkBirthDateAnnotations(data, s, pointer, problems);
@@ -308,6 +371,8 @@ function checkLinks(procedure: Obj, problems: ProblemList, allowed: readonly str
 export interface CrossCheckOptions {
   /** Hosts rendered as links (see ./links.ts); others get a `link-host-not-allowed` warning. */
   allowedLinkHosts?: readonly string[];
+  /** Whether the linear-time engine reads a pattern (see `LoadOptions.checkPattern`). */
+  checkPattern?: PatternChecker;
 }
 
 export function crossCheck(
@@ -318,7 +383,7 @@ export function crossCheck(
   if (!isObject(procedure)) return;
   checkLinks(procedure, problems, options.allowedLinkHosts ?? DEFAULT_LINK_HOSTS);
   const data = own(procedure, 'data');
-  if (isObject(data)) checkDataSchema(data, problems);
+  if (isObject(data)) checkDataSchema(data, problems, options.checkPattern);
 
   const documents = new IdRegistry('document', problems);
   arr(own(procedure, 'documents')).forEach((d, i) => {

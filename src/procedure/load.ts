@@ -18,6 +18,7 @@ import { translateMetaErrors } from './meta-errors.js';
 import { localized } from './messages.js';
 import { AUTHOR_PROBLEM_CODE as C, ProblemList } from './problems.js';
 import type { Procedure } from './types.js';
+import type { PatternChecker } from '../safety/linear-regex.js';
 
 export interface LoadOptions {
   /** File name, for callers that print problems (the loader itself does not use it). */
@@ -31,6 +32,13 @@ export interface LoadOptions {
    * matches subdomains). A url elsewhere is a `link-host-not-allowed` warning.
    */
   allowedLinkHosts?: readonly string[];
+  /**
+   * Whether the linear-time engine reads each `pattern` and `patternProperties` key. Without it
+   * only what needs no engine is checked (invalid syntax, lookarounds, backreferences), so the
+   * browser's loader chunk stays small; the Node CLI passes `checkLinearPattern`
+   * (src/safety/linear-regexp.ts, re2js), which reports the rest as `unsupported-pattern`.
+   */
+  checkPattern?: PatternChecker;
 }
 
 export type LoadResult =
@@ -86,11 +94,10 @@ export function loadProcedure(text: string, options: LoadOptions = {}): LoadResu
     const metaValid = validateMeta(value);
     if (!metaValid) translateMetaErrors(validateMeta.errors ?? [], value, problems);
     try {
-      crossCheck(
-        value,
-        problems,
-        options.allowedLinkHosts ? { allowedLinkHosts: options.allowedLinkHosts } : {},
-      );
+      crossCheck(value, problems, {
+        ...(options.allowedLinkHosts ? { allowedLinkHosts: options.allowedLinkHosts } : {}),
+        ...(options.checkPattern ? { checkPattern: options.checkPattern } : {}),
+      });
     } catch (e) {
       // On a malformed file the meta-schema has already said why; only a crash on a file it
       // accepted is our bug.

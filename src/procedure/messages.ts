@@ -66,6 +66,8 @@ const vi: Catalog = {
     `Biểu thức chính quy ${p.value} không hợp lệ (cú pháp ECMAScript, chế độ unicode).`,
   nonLinearPattern: (p) =>
     `Biểu thức chính quy ${p.value} dùng ${p.construct} "${p.text}" ở ký tự thứ ${p.position}: cấu trúc này không kiểm tra được trong thời gian tuyến tính nên không được phép. Hãy viết lại không dùng lookahead, lookbehind hay tham chiếu ngược.`,
+  unsupportedPattern: (p) =>
+    `Biểu thức chính quy ${p.value} ${p.position ? `có "${p.text}" ở ký tự thứ ${p.position}` : 'có cú pháp'} mà bộ kiểm tra thời gian tuyến tính (RE2, dùng trên trình duyệt và máy chủ) không đọc được: ${p.reason}. Hãy viết lại bằng cú pháp chung của ECMAScript và RE2 (ví dụ \\p{L} hoặc \\p{Latin} thay cho \\p{Letter} hoặc \\p{Script=Latin}; số lần lặp tối đa 1000).`,
   unresolvedRef: (p) => `Tham chiếu ${p.value} không trỏ tới lược đồ nào trong "data".`,
   refCycle: (p) =>
     `Tham chiếu ${p.value} tạo thành vòng lặp (${p.chain}); biểu mẫu không thể lồng vô hạn.`,
@@ -153,6 +155,8 @@ const en: Catalog = {
     `The regular expression ${p.value} is not valid (ECMAScript syntax, unicode mode).`,
   nonLinearPattern: (p) =>
     `The regular expression ${p.value} uses ${p.construct} "${p.text}" at character ${p.position}: it cannot be matched in linear time, so it is not allowed. Rewrite it without lookaheads, lookbehinds or backreferences.`,
+  unsupportedPattern: (p) =>
+    `The regular expression ${p.value} ${p.position ? `uses "${p.text}" at character ${p.position}, which` : 'uses syntax that'} the linear-time engine (RE2, used in the browser and on the server) cannot read: ${p.reason}. Rewrite it in the syntax ECMAScript and RE2 share (for example \\p{L} or \\p{Latin} instead of \\p{Letter} or \\p{Script=Latin}; at most 1000 repetitions).`,
   unresolvedRef: (p) => `The reference ${p.value} does not point to a schema inside "data".`,
   refCycle: (p) =>
     `The reference ${p.value} forms a loop (${p.chain}); a form cannot nest without end.`,
@@ -226,6 +230,44 @@ export const UNSAFE_REASONS: Record<Lang, Record<string, string>> = {
     'nested-quantifier': 'a repetition inside a repetition',
     'overlapping-alternation': 'overlapping "|" branches inside a repetition',
     'adjacent-quantifiers': 'two adjacent repetitions matching the same characters',
+  },
+};
+
+/** RE2's syntax errors (re2js `RE2JSSyntaxException` descriptions), for authors. */
+export const RE2_REASONS: Record<Lang, Record<string, string>> = {
+  vi: {
+    'invalid character class range':
+      'lớp ký tự hoặc thuộc tính Unicode không được hỗ trợ (RE2 chỉ biết tên ngắn như L, Lu, N, Latin, Greek)',
+    'invalid escape sequence': 'ký tự thoát không được hỗ trợ',
+    'invalid named capture': 'tên nhóm không hợp lệ',
+    'invalid or unsupported Perl syntax': 'cú pháp nhóm "(?…" không được hỗ trợ',
+    'invalid nested repetition operator': 'hai phép lặp liền nhau',
+    'invalid repeat count': 'số lần lặp không hợp lệ hoặc lớn hơn 1000',
+    'missing closing ]': 'thiếu dấu "]"',
+    'missing closing )': 'thiếu dấu ")"',
+    'missing argument to repetition operator': 'phép lặp không có gì đứng trước',
+    'trailing backslash at end of expression': 'dấu "\\" ở cuối biểu thức',
+    'duplicate capture group name': 'hai nhóm trùng tên',
+    'unexpected )': 'thừa dấu ")"',
+    'expression nests too deeply': 'lồng nhau quá sâu',
+    'expression too large': 'biểu thức quá lớn',
+  },
+  en: {
+    'invalid character class range':
+      'a character class or Unicode property it does not support (RE2 knows only short names such as L, Lu, N, Latin, Greek)',
+    'invalid escape sequence': 'an unsupported escape',
+    'invalid named capture': 'an invalid group name',
+    'invalid or unsupported Perl syntax': 'an unsupported "(?…" group',
+    'invalid nested repetition operator': 'two repetitions in a row',
+    'invalid repeat count': 'a repeat count that is invalid or above 1000',
+    'missing closing ]': 'a missing "]"',
+    'missing closing )': 'a missing ")"',
+    'missing argument to repetition operator': 'a repetition with nothing before it',
+    'trailing backslash at end of expression': 'a "\\" at the end',
+    'duplicate capture group name': 'two groups with the same name',
+    'unexpected )': 'an unmatched ")"',
+    'expression nests too deeply': 'nesting too deep',
+    'expression too large': 'an expression too large',
   },
 };
 

@@ -31,6 +31,7 @@ export const AUTHOR_PROBLEM_CODE = {
   unsafePattern: 'unsafe-pattern',
   invalidPattern: 'invalid-pattern',
   nonLinearPattern: 'non-linear-pattern',
+  unsupportedPattern: 'unsupported-pattern',
   unknownField: 'unknown-field',
   identifyingFieldNotText: 'identifying-field-not-text',
   unknownRequired: 'unknown-required',

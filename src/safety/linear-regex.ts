@@ -70,14 +70,41 @@ export function findNonLinearConstruct(pattern: string): NonLinearConstruct | un
 }
 
 /**
+ * A pattern the linear-time engine cannot read although it has no non-linear construct
+ * (`\p{Script=Latin}`, `a{1001}`…): RE2's reason and, when RE2 names the fragment, where it
+ * starts in the pattern as written (0-based UTF-16 index) and its text.
+ */
+export interface UnreadablePattern {
+  /** RE2's error kind (`invalid character class range`, `invalid repeat count`…). */
+  reason: string;
+  index?: number;
+  text?: string;
+}
+
+/**
+ * Says whether the linear-time engine reads `pattern` (undefined when it does). The loader
+ * takes one as an option (`LoadOptions.checkPattern`) so that the browser's default path does
+ * not load re2js: the Node CLI passes `checkLinearPattern` (src/safety/linear-regexp.ts).
+ */
+export type PatternChecker = (pattern: string) => UnreadablePattern | undefined;
+
+/**
  * The RE2 spelling of an ECMAScript (unicode mode) `pattern` that has no non-linear construct.
  * Unknown to RE2 afterwards means "refuse", never "guess": the caller compiles the result.
+ * `sourceIndex`, when given, receives for each character of the result the index in `pattern`
+ * of the construct it was translated from (to report RE2's errors where the author wrote them).
  */
-export function toRe2Syntax(pattern: string): string {
+export function toRe2Syntax(pattern: string, sourceIndex?: number[]): string {
   let out = '';
   let inClass = false;
+  let from = 0;
+  const emit = (text: string) => {
+    if (sourceIndex) for (let j = 0; j < text.length; j++) sourceIndex.push(from);
+    out += text;
+  };
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i]!;
+    from = i;
     if (c === '\\') {
       const next = pattern[i + 1] ?? '';
       if (next === 'u') {
@@ -85,7 +112,7 @@ export function toRe2Syntax(pattern: string): string {
         const plain = /^\\u([0-9A-Fa-f]{4})/.exec(pattern.slice(i));
         const m = braced ?? plain;
         if (m) {
-          out += `\\x{${m[1]}}`;
+          emit(`\\x{${m[1]}}`);
           i += m[0].length - 1;
           continue;
         }
@@ -93,22 +120,22 @@ export function toRe2Syntax(pattern: string): string {
       if (next === 's' || next === 'S') {
         const negate = next === 'S';
         // Inside a class only `\s` reaches here (findNonLinearConstruct refuses `[\S…]`).
-        if (inClass) out += JS_SPACE;
-        else out += negate ? `[^${JS_SPACE}]` : `[${JS_SPACE}]`;
+        if (inClass) emit(JS_SPACE);
+        else emit(negate ? `[^${JS_SPACE}]` : `[${JS_SPACE}]`);
         i++;
         continue;
       }
-      out += c + next;
+      emit(c + next);
       i++;
       continue;
     }
     if (inClass) {
       if (c === ']') inClass = false;
-      out += c;
+      emit(c);
       continue;
     }
     if (c === '[') inClass = true;
-    out += c === '.' ? JS_DOT : c;
+    emit(c === '.' ? JS_DOT : c);
   }
   return out;
 }

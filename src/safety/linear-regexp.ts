@@ -4,8 +4,8 @@
  * checks because re2js is ~46 KB gzip: the browser loads it in a lazy chunk, only for
  * procedures that have a `pattern`.
  */
-import { RE2JS } from 're2js';
-import { findNonLinearConstruct, toRe2Syntax } from './linear-regex.js';
+import { RE2JS, RE2JSSyntaxException } from 're2js';
+import { findNonLinearConstruct, toRe2Syntax, type UnreadablePattern } from './linear-regex.js';
 
 /** What ajv needs of a regular expression (its `RegExpLike`). */
 export interface LinearRegExp {
@@ -44,6 +44,33 @@ export function linearRegExp(pattern: string, flags = ''): LinearRegExp {
     test: (input: string) => re.matcher(input).find(),
     toString: () => text,
   };
+}
+
+/**
+ * Whether re2js reads `pattern` (ECMAScript syntax, without lookarounds or backreferences:
+ * `findNonLinearConstruct` reports those first). Undefined when it does; otherwise RE2's reason
+ * and, when RE2 names the fragment it stopped at, its index and text in the pattern as written
+ * (the translated spelling is mapped back, so `\u0041{2,1}` is reported at `{2,1}`).
+ * A `PatternChecker` for `loadProcedure` (the Node CLI passes it).
+ */
+export function checkLinearPattern(pattern: string): UnreadablePattern | undefined {
+  const sourceIndex: number[] = [];
+  const re2 = toRe2Syntax(pattern, sourceIndex);
+  try {
+    RE2JS.compile(re2);
+    return undefined;
+  } catch (err) {
+    if (!(err instanceof RE2JSSyntaxException)) return { reason: (err as Error).message };
+    const reason = err.getDescription();
+    const fragment = err.getPattern();
+    const at = fragment ? re2.indexOf(fragment) : -1;
+    // RE2 quotes the whole expression for an unbalanced parenthesis: no better place than the start.
+    if (at < 0 || fragment === re2) return { reason };
+    const index = sourceIndex[at]!;
+    const after = at + fragment!.length;
+    const end = after < re2.length ? sourceIndex[after]! : pattern.length;
+    return { reason, index, text: pattern.slice(index, Math.max(end, index + 1)) };
+  }
 }
 
 /**

@@ -8,7 +8,7 @@
  */
 import { Ajv2020, _, type Options } from 'ajv/dist/2020.js';
 import standaloneModule from 'ajv/dist/standalone/index.js';
-import { linearRegExp } from '../safety/linear-regexp.js';
+import { checkLinearPattern, linearRegExp } from '../safety/linear-regexp.js';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { CompileError } from '../errors.js';
 import type { JsonSchema, Procedure } from '../procedure/types.js';
@@ -71,7 +71,8 @@ export function createAjv(
 }
 
 function compileWith(ajv: ReturnType<typeof createAjv>, schema: JsonSchema) {
-  checkSchema(schema);
+  // Patterns re2js cannot read are refused here with their pointer, not from inside ajv.
+  checkSchema(schema, '/data', checkLinearPattern);
   try {
     return ajv.compile(schema);
   } catch (err) {

@@ -7,7 +7,7 @@
 import { CompileError } from '../errors.js';
 import type { JsonSchema } from '../procedure/types.js';
 import { escapeToken, unescapeToken } from '../session/field-path.js';
-import { findNonLinearConstruct } from '../safety/linear-regex.js';
+import { findNonLinearConstruct, type PatternChecker } from '../safety/linear-regex.js';
 
 /** Deepest nesting of sub-schemas (following `$ref`s) a `data` schema may have. */
 export const MAX_SCHEMA_DEPTH = 48;
@@ -60,9 +60,11 @@ export function resolvePointer(root: unknown, ref: string): unknown {
  * unicode-mode RegExp, or outside the linear-time subset (a lookaround or backreference, with
  * its position; src/safety/linear-regex.ts, the same check the loader runs, repeated here
  * because a Procedure may be built without the loader). Patterns run on re2js, so the
- * backtracking heuristic of src/safety/regex.ts is only a lint hint now.
+ * backtracking heuristic of src/safety/regex.ts is only a lint hint now. With `checker` (the
+ * compiler passes re2js's), also a pattern the linear-time engine cannot read, with RE2's reason
+ * and the fragment's position, instead of the engine's own error from inside ajv.
  */
-export function unsafePatternReason(pattern: string): string | undefined {
+export function unsafePatternReason(pattern: string, checker?: PatternChecker): string | undefined {
   if (pattern.length > MAX_PATTERN_LENGTH) return 'too-long';
   try {
     new RegExp(pattern, 'u');
@@ -70,11 +72,25 @@ export function unsafePatternReason(pattern: string): string | undefined {
     return 'invalid';
   }
   const bad = findNonLinearConstruct(pattern);
-  return bad ? `${bad.construct} "${bad.text}" at character ${bad.index + 1}` : undefined;
+  if (bad) return `${bad.construct} "${bad.text}" at character ${bad.index + 1}`;
+  const unreadable = checker?.(pattern);
+  if (!unreadable) return undefined;
+  const at =
+    unreadable.index === undefined
+      ? ''
+      : ` "${unreadable.text}" at character ${unreadable.index + 1}`;
+  return `the linear-time engine (RE2) cannot read it: ${unreadable.reason}${at}`;
 }
 
-/** Throws `CompileError` when `schema` is unsafe to hand to ajv. */
-export function checkSchema(schema: JsonSchema, where = '/data'): void {
+/**
+ * Throws `CompileError` when `schema` is unsafe to hand to ajv. `checkPattern` says whether the
+ * linear-time engine reads a pattern (see `unsafePatternReason`).
+ */
+export function checkSchema(
+  schema: JsonSchema,
+  where = '/data',
+  checkPattern?: PatternChecker,
+): void {
   let nodes = 0;
   const done = new Set<string>();
 
@@ -94,7 +110,7 @@ export function checkSchema(schema: JsonSchema, where = '/data'): void {
         throw new CompileError(`${where}${pointer}: "__proto__" is not allowed as a key`);
     }
     if (typeof s.pattern === 'string') {
-      const reason = unsafePatternReason(s.pattern);
+      const reason = unsafePatternReason(s.pattern, checkPattern);
       if (reason) throw new CompileError(`${where}${pointer}/pattern: unsafe pattern (${reason})`);
     }
     if ('$dynamicRef' in s || '$recursiveRef' in s)
@@ -126,10 +142,10 @@ export function checkSchema(schema: JsonSchema, where = '/data'): void {
               `${where}${pointer}/${key}: "__proto__" is not allowed as a property name`,
             );
           if (key === 'patternProperties') {
-            const reason = unsafePatternReason(name);
+            const reason = unsafePatternReason(name, checkPattern);
             if (reason)
               throw new CompileError(
-                `${where}${pointer}/patternProperties: unsafe pattern (${reason})`,
+                `${where}${pointer}/patternProperties/${escape(name)}: unsafe pattern (${reason})`,
               );
           }
           // $defs are walked when referenced, so a loop is caught with its $ref chain.

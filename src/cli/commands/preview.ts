@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { loadProcedure } from '../../procedure/load.js';
 import type { Lang } from '../../procedure/types.js';
 import type { Command } from '../main.js';
+import { checkLinearPattern } from '../../safety/linear-regexp.js';
 
 const USAGE =
   'Usage: dvc-forms preview <procedure.json> [--port <n>] [--host <address>] [--lang vi|en]';
@@ -85,7 +86,10 @@ form.submitter = async (payload) => {
 
 function page(file: string, text: string | undefined, lang: Lang): string {
   const t = TEXT[lang];
-  const problems = text === undefined ? [] : loadProcedure(text, { file: basename(file) }).problems;
+  const problems =
+    text === undefined
+      ? []
+      : loadProcedure(text, { file: basename(file), checkPattern: checkLinearPattern }).problems;
   const list = problems
     .map(
       (p) =>

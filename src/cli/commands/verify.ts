@@ -10,6 +10,7 @@ import type { Lang } from '../../procedure/types.js';
 import type { JsonWebKeyLike } from '../../platform.js';
 import { verifySubmission, verifyMessage, type VerifyOptions } from '../../verify/index.js';
 import type { CliIo, Command } from '../main.js';
+import { checkLinearPattern } from '../../safety/linear-regexp.js';
 
 const USAGE =
   'Usage: dvc-forms verify <payload.jws> --procedure <procedure.json> [--trusted-keys keys.json] [--max-age seconds] [--now ISO-time] [--lang en|vi] [--format text|json]';
@@ -72,7 +73,10 @@ export const verify: Command = async (args, io) => {
   const jwsFile = readText(positional[0]!, io);
   const procedureFileContent = readText(procedureFile, io);
   if (!jwsFile || !procedureFileContent) return 2;
-  const loaded = loadProcedure(procedureFileContent.text, { file: procedureFile });
+  const loaded = loadProcedure(procedureFileContent.text, {
+    file: procedureFile,
+    checkPattern: checkLinearPattern,
+  });
   if (!loaded.ok) {
     for (const p of loaded.problems)
       io.err(`${procedureFile}:${p.line}:${p.column}  ${p.pointer}  ${p.message.en}`);
