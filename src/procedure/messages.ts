@@ -67,7 +67,7 @@ const vi: Catalog = {
   nonLinearPattern: (p) =>
     `Biểu thức chính quy ${p.value} dùng ${p.construct} "${p.text}" ở ký tự thứ ${p.position}: cấu trúc này không kiểm tra được trong thời gian tuyến tính nên không được phép. Hãy viết lại không dùng lookahead, lookbehind hay tham chiếu ngược.`,
   unsupportedPattern: (p) =>
-    `Biểu thức chính quy ${p.value} ${p.position ? `có "${p.text}" ở ký tự thứ ${p.position}` : 'có cú pháp'} mà bộ kiểm tra thời gian tuyến tính (RE2, dùng trên trình duyệt và máy chủ) không đọc được: ${p.reason}. Hãy viết lại bằng cú pháp chung của ECMAScript và RE2 (ví dụ \\p{L} hoặc \\p{Latin} thay cho \\p{Letter} hoặc \\p{Script=Latin}; số lần lặp tối đa 1000).`,
+    `Biểu thức chính quy ${p.value} ${p.position ? `có "${p.text}" ở ký tự thứ ${p.position}` : 'có cú pháp'} mà bộ kiểm tra thời gian tuyến tính (RE2, dùng trên trình duyệt và máy chủ) không đọc được: ${p.reason}. Hãy viết lại bằng cú pháp chung của ECMAScript và RE2 (ví dụ \\p{L} thay cho \\p{Letter}; thay \\p{Script=…} bằng khoảng ký tự, như [A-Za-zÀ-ỹ]; lặp tối đa 1000 lần).`,
   unresolvedRef: (p) => `Tham chiếu ${p.value} không trỏ tới lược đồ nào trong "data".`,
   refCycle: (p) =>
     `Tham chiếu ${p.value} tạo thành vòng lặp (${p.chain}); biểu mẫu không thể lồng vô hạn.`,
@@ -156,7 +156,7 @@ const en: Catalog = {
   nonLinearPattern: (p) =>
     `The regular expression ${p.value} uses ${p.construct} "${p.text}" at character ${p.position}: it cannot be matched in linear time, so it is not allowed. Rewrite it without lookaheads, lookbehinds or backreferences.`,
   unsupportedPattern: (p) =>
-    `The regular expression ${p.value} ${p.position ? `uses "${p.text}" at character ${p.position}, which` : 'uses syntax that'} the linear-time engine (RE2, used in the browser and on the server) cannot read: ${p.reason}. Rewrite it in the syntax ECMAScript and RE2 share (for example \\p{L} or \\p{Latin} instead of \\p{Letter} or \\p{Script=Latin}; at most 1000 repetitions).`,
+    `The regular expression ${p.value} ${p.position ? `uses "${p.text}" at character ${p.position}, which` : 'uses syntax that'} the linear-time engine (RE2, used in the browser and on the server) cannot read: ${p.reason}. Rewrite it in the syntax ECMAScript and RE2 share (for example \\p{L} instead of \\p{Letter}; a character range such as [A-Za-zÀ-ỹ] instead of \\p{Script=…}; at most 1000 repetitions).`,
   unresolvedRef: (p) => `The reference ${p.value} does not point to a schema inside "data".`,
   refCycle: (p) =>
     `The reference ${p.value} forms a loop (${p.chain}); a form cannot nest without end.`,
@@ -237,7 +237,7 @@ export const UNSAFE_REASONS: Record<Lang, Record<string, string>> = {
 export const RE2_REASONS: Record<Lang, Record<string, string>> = {
   vi: {
     'invalid character class range':
-      'lớp ký tự hoặc thuộc tính Unicode không được hỗ trợ (RE2 chỉ biết tên ngắn như L, Lu, N, Latin, Greek)',
+      'lớp ký tự hoặc thuộc tính Unicode không được hỗ trợ (RE2 chỉ biết tên nhóm ngắn như L, Lu, N, không biết Script=…)',
     'invalid escape sequence': 'ký tự thoát không được hỗ trợ',
     'invalid named capture': 'tên nhóm không hợp lệ',
     'invalid or unsupported Perl syntax': 'cú pháp nhóm "(?…" không được hỗ trợ',
@@ -254,7 +254,7 @@ export const RE2_REASONS: Record<Lang, Record<string, string>> = {
   },
   en: {
     'invalid character class range':
-      'a character class or Unicode property it does not support (RE2 knows only short names such as L, Lu, N, Latin, Greek)',
+      'a character class or Unicode property it does not support (RE2 knows short category names such as L, Lu, N, not Script=…)',
     'invalid escape sequence': 'an unsupported escape',
     'invalid named capture': 'an invalid group name',
     'invalid or unsupported Perl syntax': 'an unsupported "(?…" group',

@@ -64,8 +64,8 @@ export function checkLinearPattern(pattern: string): UnreadablePattern | undefin
     const reason = err.getDescription();
     const fragment = err.getPattern();
     const at = fragment ? re2.indexOf(fragment) : -1;
-    // RE2 quotes the whole expression for an unbalanced parenthesis: no better place than the start.
-    if (at < 0 || fragment === re2) return { reason };
+    // For an unclosed group RE2 quotes the whole expression: that names no place in it.
+    if (at < 0 || reason === 'missing closing )') return { reason };
     const index = sourceIndex[at]!;
     const after = at + fragment!.length;
     const end = after < re2.length ? sourceIndex[after]! : pattern.length;

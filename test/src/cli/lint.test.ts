@@ -14,6 +14,7 @@ const fixture = (name: string): string =>
 const valid = fixture('valid-minimal.json');
 const misspelt = fixture('broken/misspelt-label.json');
 const unknownFact = fixture('broken/unknown-fact.json');
+const unsupportedPattern = fixture('broken/unsupported-pattern.json');
 
 test('a clean file exits 0 with a summary', async () => {
   const io = capture();
@@ -236,4 +237,21 @@ test('an answers file is skipped with a note saying why and how to check it', as
   const almost = join(dir, 'almost.json');
   writeFileSync(almost, JSON.stringify({ code: '1.000001', data: { type: 'object' } }));
   assert.equal(await main(['lint', almost], capture()), 1);
+});
+
+test('a pattern the linear-time engine cannot read fails lint at the construct, not later at compile', async () => {
+  const io = capture();
+  assert.equal(await main(['lint', '--lang', 'en', unsupportedPattern], io), 1);
+  assert.deepEqual(io.stdout, [
+    `${unsupportedPattern}:35:58  unsupported-pattern  The regular expression "^\\\\d{3}\\\\s\\\\p{Script=Latin}$" uses "\\p{Script=Latin}" at character 9, which the linear-time engine (RE2, used in the browser and on the server) cannot read: a character class or Unicode property it does not support (RE2 knows short category names such as L, Lu, N, not Script=…). Rewrite it in the syntax ECMAScript and RE2 share (for example \\p{L} instead of \\p{Letter}; a character range such as [A-Za-zÀ-ỹ] instead of \\p{Script=…}; at most 1000 repetitions).`,
+    'Checked 1 file(s): 1 error(s), 0 warning(s).',
+  ]);
+  // `check` and `compile` read the file the same way and stop there (exit 2).
+  const compile = capture();
+  assert.equal(
+    await main(['compile', unsupportedPattern, '--out', '/nonexistent-dvc'], compile),
+    2,
+  );
+  assert.equal(compile.stderr.length, 1);
+  assert.match(compile.stderr[0]!, /:35:58 {2}\/data\/properties\/phone\/pattern {2}The regular/);
 });

@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { loadProcedure } from '../../../src/procedure/index.js';
+import { checkLinearPattern } from '../../../src/safety/linear-regexp.js';
 
 const dir = new URL('./fixtures/broken/', import.meta.url);
 const expected = JSON.parse(readFileSync(new URL('expected.json', dir), 'utf8')) as Record<
@@ -21,7 +22,11 @@ test('there are at least 30 broken fixtures and each has an expectation', () => 
 
 for (const file of files) {
   test(`broken/${file}`, () => {
-    const result = loadProcedure(readFileSync(new URL(file, dir), 'utf8'), { file });
+    // As the CLI loads it: with the linear-time engine's syntax check (unsupported-pattern).
+    const result = loadProcedure(readFileSync(new URL(file, dir), 'utf8'), {
+      file,
+      checkPattern: checkLinearPattern,
+    });
     assert.equal(result.ok, false);
     assert.deepEqual(
       result.problems.map(({ code, pointer, line, column }) => ({ code, pointer, line, column })),

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { loadProcedure, AUTHOR_PROBLEM_CODE } from '../../../src/procedure/index.js';
+import { checkLinearPattern } from '../../../src/safety/linear-regexp.js';
 
 const fixture = (name: string): string =>
   readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
@@ -30,7 +31,11 @@ test('every sample procedure in schemas/procedures lints clean', (t) => {
   const samples = readdirSync(dir).filter((f) => f.endsWith('.json') && !f.endsWith('.cases.json'));
   assert.ok(samples.length > 0);
   for (const f of samples) {
-    const r = loadProcedure(readFileSync(new URL(f, dir), 'utf8'), { file: f });
+    // As `dvc-forms lint` reads them: every pattern readable by the linear-time engine too.
+    const r = loadProcedure(readFileSync(new URL(f, dir), 'utf8'), {
+      file: f,
+      checkPattern: checkLinearPattern,
+    });
     assert.deepEqual(
       r.problems.map((p) => `${f}:${p.line}:${p.column} ${p.code} ${p.message.en}`),
       [],
@@ -358,4 +363,52 @@ test('duplicate items in a unique list point at the second one', () => {
       ],
     ],
   );
+});
+
+test('a pattern RE2 cannot read is an unsupported-pattern error only when a pattern checker is given', () => {
+  const text = variant(
+    (p) => (p.data.$defs.person.properties.fullName.pattern = '^\\p{Script=Latin}+$'),
+  );
+  // The browser's default path loads no re2js: it cannot tell (the validator's compile will).
+  const plain = loadProcedure(text);
+  assert.deepEqual(plain.problems, []);
+  const checked = loadProcedure(text, { checkPattern: checkLinearPattern });
+  assert.equal(checked.ok, false);
+  assert.deepEqual(
+    checked.problems.map(({ code, pointer, severity }) => ({ code, pointer, severity })),
+    [
+      {
+        code: AUTHOR_PROBLEM_CODE.unsupportedPattern,
+        pointer: '/data/$defs/person/properties/fullName/pattern',
+        severity: 'error',
+      },
+    ],
+  );
+  assert.equal(
+    checked.problems[0]!.message.en,
+    'The regular expression "^\\\\p{Script=Latin}+$" uses "\\p{Script=Latin}" at character 2, which the linear-time engine (RE2, used in the browser and on the server) cannot read: a character class or Unicode property it does not support (RE2 knows short category names such as L, Lu, N, not Script=…). Rewrite it in the syntax ECMAScript and RE2 share (for example \\p{L} instead of \\p{Letter}; a character range such as [A-Za-zÀ-ỹ] instead of \\p{Script=…}; at most 1000 repetitions).',
+  );
+  assert.equal(
+    checked.problems[0]!.message.vi,
+    'Biểu thức chính quy "^\\\\p{Script=Latin}+$" có "\\p{Script=Latin}" ở ký tự thứ 2 mà bộ kiểm tra thời gian tuyến tính (RE2, dùng trên trình duyệt và máy chủ) không đọc được: lớp ký tự hoặc thuộc tính Unicode không được hỗ trợ (RE2 chỉ biết tên nhóm ngắn như L, Lu, N, không biết Script=…). Hãy viết lại bằng cú pháp chung của ECMAScript và RE2 (ví dụ \\p{L} thay cho \\p{Letter}; thay \\p{Script=…} bằng khoảng ký tự, như [A-Za-zÀ-ỹ]; lặp tối đa 1000 lần).',
+  );
+  // The checker is asked only about patterns with no lookaround/backreference and valid syntax.
+  const asked: string[] = [];
+  loadProcedure(
+    variant((p) => (p.data.$defs.person.properties.fullName.pattern = '^(?!x)a')),
+    { checkPattern: (pattern) => (asked.push(pattern), undefined) },
+  );
+  assert.deepEqual(asked, ['^0[35789][0-9]{8}$']); // the fixture's phone pattern, not `^(?!x)a`
+});
+
+test('patternProperties keys are checked like patterns, at the key', () => {
+  const text = variant((p) => (p.data.properties.extra = { patternProperties: { '^a(?=b)': {} } }));
+  const r = loadProcedure(text);
+  const bad = r.problems.filter((p) => p.code === AUTHOR_PROBLEM_CODE.nonLinearPattern);
+  assert.equal(bad.length, 1);
+  assert.equal(bad[0]!.pointer, '/data/properties/extra/patternProperties/^a(?=b)');
+  // The line and column of `(?=` inside the key itself.
+  const lines = text.split('\n');
+  const line = lines.findIndex((l) => l.includes('"^a(?=b)"'));
+  assert.deepEqual([bad[0]!.line, bad[0]!.column], [line + 1, lines[line]!.indexOf('(?=') + 1]);
 });

@@ -3,7 +3,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findNonLinearConstruct, toRe2Syntax } from '../../../src/safety/linear-regex.js';
-import { linearRegExp, NonLinearPatternError } from '../../../src/safety/linear-regexp.js';
+import {
+  checkLinearPattern,
+  linearRegExp,
+  NonLinearPatternError,
+} from '../../../src/safety/linear-regexp.js';
 
 test('lookarounds and backreferences are found at their exact position', () => {
   const cases: [string, ReturnType<typeof findNonLinearConstruct>][] = [
@@ -35,6 +39,37 @@ test('ECMAScript spellings are translated to RE2 ones', () => {
   assert.equal(toRe2Syntax('[.]'), '[.]');
   assert.match(toRe2Syntax('\\s'), /^\[\\t\\n.*\\x\{FEFF\}\]$/);
   assert.match(toRe2Syntax('\\S'), /^\[\^\\t\\n/);
+});
+
+test('what RE2 cannot read is reported at the construct as written, translations mapped back', () => {
+  const cases: [string, ReturnType<typeof checkLinearPattern>][] = [
+    [
+      '^\\p{Script=Latin}+$',
+      { reason: 'invalid character class range', index: 1, text: '\\p{Script=Latin}' },
+    ],
+    // `\s` and `\u0041` are longer in RE2's spelling: the index is still the author's.
+    [
+      '^\\d{3}\\s\\p{Letter}$',
+      { reason: 'invalid character class range', index: 8, text: '\\p{Letter}' },
+    ],
+    ['\\u0041{2,1001}', { reason: 'invalid repeat count', index: 6, text: '{2,1001}' }],
+    [
+      '[.\\s\\p{Script=Greek}]',
+      { reason: 'invalid character class range', index: 4, text: '\\p{Script=Greek}' },
+    ],
+    // RE2 quotes the whole expression for an unclosed group: no better place than the start.
+    ['x(a', { reason: 'missing closing )' }],
+    // Read by both engines.
+    ['^\\p{L}\\p{Lu}\\P{N}$', undefined],
+    ['(?<year>\\d{4})-(?:0[1-9]|1[0-2])', undefined],
+    ['^[0-9]{1000}$', undefined],
+    ['\\u{1F600}.\\s\\S', undefined],
+  ];
+  for (const [pattern, expected] of cases)
+    assert.deepEqual(checkLinearPattern(pattern), expected, pattern);
+  const map: number[] = [];
+  assert.equal(toRe2Syntax('\\u00e9a', map), '\\x{00e9}a');
+  assert.deepEqual(map, [0, 0, 0, 0, 0, 0, 0, 0, 6]);
 });
 
 /** A seeded generator of strings mixing what citizens type and what attackers send. */

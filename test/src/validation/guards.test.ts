@@ -121,6 +121,40 @@ test('patterns outside the linear-time subset are refused before compiling', asy
   );
 });
 
+test('patterns the linear-time engine cannot read are a CompileError that says where', async () => {
+  // Valid ECMAScript, no lookaround: before, re2js's own error escaped from inside ajv.
+  assert.equal(
+    await compileError({
+      properties: { a: { type: 'string', pattern: '^\\d{3}\\s\\p{Script=Latin}$' } },
+    }),
+    '/data/properties/a/pattern: unsafe pattern (the linear-time engine (RE2) cannot read it: invalid character class range "\\p{Script=Latin}" at character 9)',
+  );
+  assert.equal(
+    await compileError({ properties: { a: { type: 'string', pattern: '^[0-9]{1,1001}$' } } }),
+    '/data/properties/a/pattern: unsafe pattern (the linear-time engine (RE2) cannot read it: invalid repeat count "{1,1001}" at character 7)',
+  );
+  // A patternProperties key is a pattern too, named in the pointer.
+  assert.equal(
+    await compileError({ patternProperties: { '^x-\\p{Letter}+$': { type: 'string' } } }),
+    '/data/patternProperties/^x-\\p{Letter}+$: unsafe pattern (the linear-time engine (RE2) cannot read it: invalid character class range "\\p{Letter}" at character 4)',
+  );
+  // The same for the standalone module `dvc-forms compile` writes.
+  await assert.rejects(
+    compileProcedureModule(
+      procedure({ properties: { a: { type: 'string', pattern: '\\p{Script=Greek}' } } }),
+    ),
+    {
+      name: 'CompileError',
+      message:
+        '/data/properties/a/pattern: unsafe pattern (the linear-time engine (RE2) cannot read it: invalid character class range "\\p{Script=Greek}" at character 1)',
+    },
+  );
+  // What both engines read compiles: short Unicode property names, named groups.
+  await createValidator(
+    procedure({ properties: { a: { type: 'string', pattern: '^(?<w>\\p{L}+)\\p{Lu}?$' } } }),
+  );
+});
+
 test('strict mode reports unknown keywords as a CompileError', async () => {
   assert.match(
     await compileError({ properties: { a: { type: 'string', minLenght: 2 } } }),
