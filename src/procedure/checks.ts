@@ -8,15 +8,10 @@
  */
 import { escapePointerToken } from '../json/parse.js';
 import { checkRegexSafety, UNSAFE_REASON } from '../safety/regex.js';
-import { findNonLinearConstruct, type PatternChecker } from '../safety/linear-regex.js';
+import { findNonLinearConstruct } from '../safety/linear-regex.js';
+import type { PatternChecker } from './pattern-check.js';
 import { DEFAULT_LINK_HOSTS, hostAllowed, linkHost } from './links.js';
-import {
-  ID_KINDS,
-  NON_LINEAR_CONSTRUCTS,
-  RE2_REASONS,
-  UNSAFE_REASONS,
-  localized,
-} from './messages.js';
+import { ID_KINDS, NON_LINEAR_CONSTRUCTS, UNSAFE_REASONS, localized } from './messages.js';
 import { AUTHOR_PROBLEM_CODE as C, type ProblemList } from './problems.js';
 import { closest } from './suggest.js';
 import {
@@ -175,28 +170,14 @@ function checkPattern(
     );
     return;
   }
-  const unreadable = checker?.(pattern);
-  if (unreadable) {
-    // Valid ECMAScript the linear-time engine cannot read (`\p{Script=Latin}`, `a{1001}`): it
+  const refused = checker?.(pattern);
+  if (refused) {
+    // Valid ECMAScript the linear-time engine cannot read (`\\p{Script=Latin}`, `a{1001}`): it
     // would only fail when the validator is compiled, in the browser or the receiver.
-    const known = unreadable.reason in RE2_REASONS.en;
-    problems.add(
-      C.unsupportedPattern,
-      pointer,
-      localized(
-        'unsupportedPattern',
-        {
-          value: show(pattern),
-          text: unreadable.text ?? '',
-          position: unreadable.index === undefined ? '' : String(unreadable.index + 1),
-        },
-        {
-          vi: { reason: known ? RE2_REASONS.vi[unreadable.reason]! : unreadable.reason },
-          en: { reason: known ? RE2_REASONS.en[unreadable.reason]! : unreadable.reason },
-        },
-      ),
-      { at, columnOffset: unreadable.index === undefined ? 0 : offset(unreadable.index) },
-    );
+    problems.add(C.unsupportedPattern, pointer, refused.message, {
+      at,
+      columnOffset: refused.index === undefined ? 0 : offset(refused.index),
+    });
     return;
   }
   if (!safety.safe)

@@ -18,7 +18,7 @@ import { translateMetaErrors } from './meta-errors.js';
 import { localized } from './messages.js';
 import { AUTHOR_PROBLEM_CODE as C, ProblemList } from './problems.js';
 import type { Procedure } from './types.js';
-import type { PatternChecker } from '../safety/linear-regex.js';
+import type { PatternChecker } from './pattern-check.js';
 
 export interface LoadOptions {
   /** File name, for callers that print problems (the loader itself does not use it). */
@@ -35,8 +35,8 @@ export interface LoadOptions {
   /**
    * Whether the linear-time engine reads each `pattern` and `patternProperties` key. Without it
    * only what needs no engine is checked (invalid syntax, lookarounds, backreferences), so the
-   * browser's loader chunk stays small; the Node CLI passes `checkLinearPattern`
-   * (src/safety/linear-regexp.ts, re2js), which reports the rest as `unsupported-pattern`.
+   * browser's loader chunk stays small; the Node CLI passes `checkPatternSyntax`
+   * (src/procedure/pattern-check.ts, re2js), which reports the rest as `unsupported-pattern`.
    */
   checkPattern?: PatternChecker;
 }

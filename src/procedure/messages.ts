@@ -66,8 +66,6 @@ const vi: Catalog = {
     `Biểu thức chính quy ${p.value} không hợp lệ (cú pháp ECMAScript, chế độ unicode).`,
   nonLinearPattern: (p) =>
     `Biểu thức chính quy ${p.value} dùng ${p.construct} "${p.text}" ở ký tự thứ ${p.position}: cấu trúc này không kiểm tra được trong thời gian tuyến tính nên không được phép. Hãy viết lại không dùng lookahead, lookbehind hay tham chiếu ngược.`,
-  unsupportedPattern: (p) =>
-    `Biểu thức chính quy ${p.value} ${p.position ? `có "${p.text}" ở ký tự thứ ${p.position}` : 'có cú pháp'} mà bộ kiểm tra thời gian tuyến tính (RE2, dùng trên trình duyệt và máy chủ) không đọc được: ${p.reason}. Hãy viết lại bằng cú pháp chung của ECMAScript và RE2 (ví dụ \\p{L} thay cho \\p{Letter}; thay \\p{Script=…} bằng khoảng ký tự, như [A-Za-zÀ-ỹ]; lặp tối đa 1000 lần).`,
   unresolvedRef: (p) => `Tham chiếu ${p.value} không trỏ tới lược đồ nào trong "data".`,
   refCycle: (p) =>
     `Tham chiếu ${p.value} tạo thành vòng lặp (${p.chain}); biểu mẫu không thể lồng vô hạn.`,
@@ -155,8 +153,6 @@ const en: Catalog = {
     `The regular expression ${p.value} is not valid (ECMAScript syntax, unicode mode).`,
   nonLinearPattern: (p) =>
     `The regular expression ${p.value} uses ${p.construct} "${p.text}" at character ${p.position}: it cannot be matched in linear time, so it is not allowed. Rewrite it without lookaheads, lookbehinds or backreferences.`,
-  unsupportedPattern: (p) =>
-    `The regular expression ${p.value} ${p.position ? `uses "${p.text}" at character ${p.position}, which` : 'uses syntax that'} the linear-time engine (RE2, used in the browser and on the server) cannot read: ${p.reason}. Rewrite it in the syntax ECMAScript and RE2 share (for example \\p{L} instead of \\p{Letter}; a character range such as [A-Za-zÀ-ỹ] instead of \\p{Script=…}; at most 1000 repetitions).`,
   unresolvedRef: (p) => `The reference ${p.value} does not point to a schema inside "data".`,
   refCycle: (p) =>
     `The reference ${p.value} forms a loop (${p.chain}); a form cannot nest without end.`,
@@ -233,7 +229,22 @@ export const UNSAFE_REASONS: Record<Lang, Record<string, string>> = {
   },
 };
 
-/** RE2's syntax errors (re2js `RE2JSSyntaxException` descriptions), for authors. */
+/**
+ * `unsupported-pattern` (params: value, text, position, reason). Apart from the catalog above
+ * and, like RE2_REASONS, imported only by src/procedure/pattern-check.ts: the CLI's pattern
+ * checker, so the text is tree-shaken out of the browser's loader chunk, which does not run it.
+ */
+export const UNSUPPORTED_PATTERN: Record<Lang, (p: P) => string> = {
+  vi: (p) =>
+    `Biểu thức chính quy ${p.value} ${p.position ? `có "${p.text}" ở ký tự thứ ${p.position}` : 'có cú pháp'} mà bộ kiểm tra thời gian tuyến tính (RE2, dùng trên trình duyệt và máy chủ) không đọc được: ${p.reason}. Hãy viết lại bằng cú pháp chung của ECMAScript và RE2 (ví dụ \\p{L} thay cho \\p{Letter}; thay \\p{Script=…} bằng khoảng ký tự, như [A-Za-zÀ-ỹ]; lặp tối đa 1000 lần).`,
+  en: (p) =>
+    `The regular expression ${p.value} ${p.position ? `uses "${p.text}" at character ${p.position}, which` : 'uses syntax that'} the linear-time engine (RE2, used in the browser and on the server) cannot read: ${p.reason}. Rewrite it in the syntax ECMAScript and RE2 share (for example \\p{L} instead of \\p{Letter}; a character range such as [A-Za-zÀ-ỹ] instead of \\p{Script=…}; at most 1000 repetitions).`,
+};
+
+/**
+ * RE2's syntax errors (re2js `RE2JSSyntaxException` descriptions), for authors; only for
+ * src/procedure/pattern-check.ts (see UNSUPPORTED_PATTERN).
+ */
 export const RE2_REASONS: Record<Lang, Record<string, string>> = {
   vi: {
     'invalid character class range':

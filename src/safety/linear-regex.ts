@@ -82,13 +82,6 @@ export interface UnreadablePattern {
 }
 
 /**
- * Says whether the linear-time engine reads `pattern` (undefined when it does). The loader
- * takes one as an option (`LoadOptions.checkPattern`) so that the browser's default path does
- * not load re2js: the Node CLI passes `checkLinearPattern` (src/safety/linear-regexp.ts).
- */
-export type PatternChecker = (pattern: string) => UnreadablePattern | undefined;
-
-/**
  * The RE2 spelling of an ECMAScript (unicode mode) `pattern` that has no non-linear construct.
  * Unknown to RE2 afterwards means "refuse", never "guess": the caller compiles the result.
  * `sourceIndex`, when given, receives for each character of the result the index in `pattern`

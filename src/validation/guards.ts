@@ -7,7 +7,10 @@
 import { CompileError } from '../errors.js';
 import type { JsonSchema } from '../procedure/types.js';
 import { escapeToken, unescapeToken } from '../session/field-path.js';
-import { findNonLinearConstruct, type PatternChecker } from '../safety/linear-regex.js';
+import { findNonLinearConstruct, type UnreadablePattern } from '../safety/linear-regex.js';
+
+/** Whether the linear-time engine reads a pattern (the compiler passes re2js's `checkLinearPattern`). */
+type PatternChecker = (pattern: string) => UnreadablePattern | undefined;
 
 /** Deepest nesting of sub-schemas (following `$ref`s) a `data` schema may have. */
 export const MAX_SCHEMA_DEPTH = 48;

@@ -23,7 +23,7 @@ import { AUTHOR_PROBLEM_CODE } from '../../procedure/problems.js';
 import type { AuthorProblem } from '../../problem.js';
 import type { Lang } from '../../procedure/types.js';
 import { isCasesFile, lintCasesFile } from './lint-cases.js';
-import { checkLinearPattern } from '../../safety/linear-regexp.js';
+import { checkPatternSyntax } from '../../procedure/pattern-check.js';
 
 export interface LintEntry {
   file: string;
@@ -114,7 +114,7 @@ async function lintFile(
   }
   if (isCasesFile(file, text)) return lintCasesFile(text, file, existsSync);
   if (isAnswersFile(text)) return 'answers';
-  return loadProcedure(text, { file, allowedLinkHosts, checkPattern: checkLinearPattern }).problems;
+  return loadProcedure(text, { file, allowedLinkHosts, checkPattern: checkPatternSyntax }).problems;
 }
 
 export const lint: Command = async (args, io) => {

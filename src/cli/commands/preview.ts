@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { loadProcedure } from '../../procedure/load.js';
 import type { Lang } from '../../procedure/types.js';
 import type { Command } from '../main.js';
-import { checkLinearPattern } from '../../safety/linear-regexp.js';
+import { checkPatternSyntax } from '../../procedure/pattern-check.js';
 
 const USAGE =
   'Usage: dvc-forms preview <procedure.json> [--port <n>] [--host <address>] [--lang vi|en]';
@@ -89,7 +89,7 @@ function page(file: string, text: string | undefined, lang: Lang): string {
   const problems =
     text === undefined
       ? []
-      : loadProcedure(text, { file: basename(file), checkPattern: checkLinearPattern }).problems;
+      : loadProcedure(text, { file: basename(file), checkPattern: checkPatternSyntax }).problems;
   const list = problems
     .map(
       (p) =>

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { loadProcedure } from '../../procedure/load.js';
 import type { Procedure } from '../../procedure/types.js';
 import type { CliIo } from '../main.js';
-import { checkLinearPattern } from '../../safety/linear-regexp.js';
+import { checkPatternSyntax } from '../../procedure/pattern-check.js';
 
 /** The procedure in `file`, or undefined after printing why it cannot be used (exit code 2). */
 export async function readProcedure(file: string, io: CliIo): Promise<Procedure | undefined> {
@@ -17,7 +17,7 @@ export async function readProcedure(file: string, io: CliIo): Promise<Procedure 
     io.err(`dvc-forms: cannot read ${file}: ${(err as Error).message}`);
     return undefined;
   }
-  const result = loadProcedure(text, { file, checkPattern: checkLinearPattern });
+  const result = loadProcedure(text, { file, checkPattern: checkPatternSyntax });
   if (!result.ok) {
     for (const p of result.problems)
       if (p.severity === 'error')

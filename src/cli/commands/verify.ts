@@ -10,7 +10,7 @@ import type { Lang } from '../../procedure/types.js';
 import type { JsonWebKeyLike } from '../../platform.js';
 import { verifySubmission, verifyMessage, type VerifyOptions } from '../../verify/index.js';
 import type { CliIo, Command } from '../main.js';
-import { checkLinearPattern } from '../../safety/linear-regexp.js';
+import { checkPatternSyntax } from '../../procedure/pattern-check.js';
 
 const USAGE =
   'Usage: dvc-forms verify <payload.jws> --procedure <procedure.json> [--trusted-keys keys.json] [--max-age seconds] [--now ISO-time] [--lang en|vi] [--format text|json]';
@@ -75,7 +75,7 @@ export const verify: Command = async (args, io) => {
   if (!jwsFile || !procedureFileContent) return 2;
   const loaded = loadProcedure(procedureFileContent.text, {
     file: procedureFile,
-    checkPattern: checkLinearPattern,
+    checkPattern: checkPatternSyntax,
   });
   if (!loaded.ok) {
     for (const p of loaded.problems)

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { loadProcedure } from '../../../src/procedure/index.js';
-import { checkLinearPattern } from '../../../src/safety/linear-regexp.js';
+import { checkPatternSyntax } from '../../../src/procedure/pattern-check.js';
 
 const dir = new URL('./fixtures/broken/', import.meta.url);
 const expected = JSON.parse(readFileSync(new URL('expected.json', dir), 'utf8')) as Record<
@@ -25,7 +25,7 @@ for (const file of files) {
     // As the CLI loads it: with the linear-time engine's syntax check (unsupported-pattern).
     const result = loadProcedure(readFileSync(new URL(file, dir), 'utf8'), {
       file,
-      checkPattern: checkLinearPattern,
+      checkPattern: checkPatternSyntax,
     });
     assert.equal(result.ok, false);
     assert.deepEqual(

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { loadProcedure, AUTHOR_PROBLEM_CODE } from '../../../src/procedure/index.js';
-import { checkLinearPattern } from '../../../src/safety/linear-regexp.js';
+import { checkPatternSyntax } from '../../../src/procedure/pattern-check.js';
 
 const fixture = (name: string): string =>
   readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
@@ -34,7 +34,7 @@ test('every sample procedure in schemas/procedures lints clean', (t) => {
     // As `dvc-forms lint` reads them: every pattern readable by the linear-time engine too.
     const r = loadProcedure(readFileSync(new URL(f, dir), 'utf8'), {
       file: f,
-      checkPattern: checkLinearPattern,
+      checkPattern: checkPatternSyntax,
     });
     assert.deepEqual(
       r.problems.map((p) => `${f}:${p.line}:${p.column} ${p.code} ${p.message.en}`),
@@ -372,7 +372,7 @@ test('a pattern RE2 cannot read is an unsupported-pattern error only when a patt
   // The browser's default path loads no re2js: it cannot tell (the validator's compile will).
   const plain = loadProcedure(text);
   assert.deepEqual(plain.problems, []);
-  const checked = loadProcedure(text, { checkPattern: checkLinearPattern });
+  const checked = loadProcedure(text, { checkPattern: checkPatternSyntax });
   assert.equal(checked.ok, false);
   assert.deepEqual(
     checked.problems.map(({ code, pointer, severity }) => ({ code, pointer, severity })),
