@@ -216,6 +216,34 @@ describe('the delivery choice in the draft', () => {
     expect((await stored())?.answers[DRAFT_DELIVERY_KEY]).to.have.property('method', 'in-person');
   });
 
+  it('a kept commune of another province is refused by the same check as verify', async () => {
+    // A draft (or another tab) can hold a commune the address field no longer pairs with the
+    // province; the form's check on submit is src/delivery's checkDelivery, as on the server.
+    const el = await mount();
+    el.deliveryChoice.restoreDraft({
+      [DRAFT_DELIVERY_KEY]: {
+        ...EXPECTED,
+        recipient: {
+          ...EXPECTED.recipient,
+          address: { ...EXPECTED.recipient.address, province: '79' },
+        },
+      },
+    });
+    const problems = await el.deliveryChoice.check(el.procedure!, 'vi');
+    expect(problems.map((p) => [p.code, p.path])).to.deep.equal([
+      ['delivery-commune-not-in-province', '/recipient/address/commune'],
+    ]);
+    await el.updateComplete;
+    const c = await choice(el);
+    expect(inner<HTMLElement & { error: string }>(c, '#address').error).to.equal(
+      'Xã, phường, đặc khu đã chọn không thuộc tỉnh, thành phố đã chọn; vui lòng chọn lại xã, phường, đặc khu.',
+    );
+    expect(await el.deliveryChoice.check(el.procedure!, 'en')).to.have.length(1);
+    expect((await el.deliveryChoice.check(el.procedure!, 'en'))[0]!.message).to.equal(
+      'The commune or ward chosen is not in the province or city chosen; choose the commune or ward again.',
+    );
+  });
+
   it('goes over to a new version of the procedure with the answers', async () => {
     const first = await mount();
     first.answers = { hoTen: 'Lê Quốc Bảo' };
