@@ -75,6 +75,16 @@ export const PROVINCE_CODES_2025 =
 export const COMMUNE_CODES_2025 =
   '${sortedCodes(communes.map(([c]) => c))}';
 
+/**
+ * The province of each commune of COMMUNE_CODES_2025, in the same order, 2 digits each: the
+ * commune at index i belongs to the province at index i (a delivery address must match).
+ */
+export const COMMUNE_PROVINCES_2025 =
+  '${[...communes]
+    .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+    .map(([, , p]) => p)
+    .join('')}';
+
 /** The 63 pre-2025 province codes a personal ID number may start with (birth registration), 3 digits each. */
 export const CCCD_BIRTH_PROVINCE_CODES =
   '${sortedCodes(pre2025)}';
@@ -83,19 +93,23 @@ export const CCCD_BIRTH_PROVINCE_CODES =
 export const MOBILE_PREFIXES =
   '${sortedCodes(mobile)}';
 
-/** Binary search in a sorted string of fixed-width codes. */
-function hasCode(table: string, width: number, code: string): boolean {
-  if (code.length !== width || !/^\\d+$/.test(code)) return false;
+/** Binary search in a sorted string of fixed-width codes: the code's index, or -1. */
+function indexOfCode(table: string, width: number, code: string): number {
+  if (code.length !== width || !/^\\d+$/.test(code)) return -1;
   let lo = 0;
   let hi = table.length / width - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     const here = table.slice(mid * width, mid * width + width);
-    if (here === code) return true;
+    if (here === code) return mid;
     if (here < code) lo = mid + 1;
     else hi = mid - 1;
   }
-  return false;
+  return -1;
+}
+
+function hasCode(table: string, width: number, code: string): boolean {
+  return indexOfCode(table, width, code) >= 0;
 }
 
 /** True for one of the 34 province codes in force from 1/7/2025 (e.g. "01", "79"). */
@@ -106,6 +120,17 @@ export function isProvinceCode2025(code: string): boolean {
 /** True for one of the 3,321 commune codes in force from 1/7/2025 (e.g. "00004"). */
 export function isCommuneCode2025(code: string): boolean {
   return hasCode(COMMUNE_CODES_2025, 5, code);
+}
+
+/** The 2025 province code of a 2025 commune code ("00004" → "01"), or undefined. */
+export function provinceOfCommune2025(commune: string): string | undefined {
+  const i = indexOfCode(COMMUNE_CODES_2025, 5, commune);
+  return i < 0 ? undefined : COMMUNE_PROVINCES_2025.slice(i * 2, i * 2 + 2);
+}
+
+/** True when the 2025 commune lies in the 2025 province (e.g. "00004" in "01"). */
+export function isCommuneInProvince2025(commune: string, province: string): boolean {
+  return provinceOfCommune2025(commune) === province;
 }
 
 /** True for one of the 63 birth-registration province codes of a personal ID number (e.g. "001"). */

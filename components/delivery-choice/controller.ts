@@ -14,6 +14,19 @@ import type { DvcDeliveryChangeEvent, DvcDeliveryChoice } from './delivery-choic
 /** The id of the element, the error summary's link target. */
 export const DELIVERY_TARGET = 'delivery-choice';
 
+/**
+ * Where the choice is kept in a draft's answers (components/drafts), so it is saved, sealed,
+ * shared between tabs and put back with them. `@` cannot start a field name, so no question
+ * collides with it, and it never reaches the payload's `answers`.
+ */
+export const DRAFT_DELIVERY_KEY = '@delivery';
+
+const isChoice = (v: unknown): v is DeliveryChoice =>
+  !!v &&
+  typeof v === 'object' &&
+  !Array.isArray(v) &&
+  typeof (v as DeliveryChoice).method === 'string';
+
 type DeliveryProcedure = Pick<Procedure, 'resultDelivery'> & { postage?: number };
 type Host = ReactiveControllerHost & HTMLElement & { postage?: number; renderRoot: ParentNode };
 type Lazy = typeof import('./lazy.js');
@@ -27,6 +40,12 @@ export class DeliveryChoiceController implements ReactiveController {
   /** Problems of the last check, shown at the fields until the choice is valid. */
   problems: Problem[] = [];
   private lazy?: Promise<Lazy>;
+  /** The last draft answers built, reused while neither the answers nor the choice change. */
+  private drafted?: {
+    answers: Record<string, unknown>;
+    choice: DeliveryChoice | undefined;
+    out: Record<string, unknown>;
+  };
 
   constructor(private readonly host: Host) {
     host.addController(this);
@@ -87,6 +106,27 @@ export class DeliveryChoiceController implements ReactiveController {
     if (!asks(procedure) || !this.choice) return undefined;
     const { normalizeDelivery } = await this.load();
     return normalizeDelivery(this.choice, procedure, { postage: this.host.postage, lang });
+  }
+
+  /**
+   * The answers a draft keeps: the form's answers with the choice beside them. The same object
+   * is returned while neither changes (the draft controller saves on a new object).
+   */
+  draftAnswers(answers: Record<string, unknown>): Record<string, unknown> {
+    const d = this.drafted;
+    if (d && d.answers === answers && d.choice === this.choice) return d.out;
+    const out = this.choice ? { ...answers, [DRAFT_DELIVERY_KEY]: this.choice } : answers;
+    this.drafted = { answers, choice: this.choice, out };
+    return out;
+  }
+
+  /** Takes the choice back out of a draft's answers; returns the form's answers without it. */
+  restoreDraft(answers: Record<string, unknown>): Record<string, unknown> {
+    const { [DRAFT_DELIVERY_KEY]: kept, ...rest } = answers;
+    this.choice = isChoice(kept) ? (structuredClone(kept) as DeliveryChoice) : undefined;
+    this.problems = [];
+    this.host.requestUpdate();
+    return rest;
   }
 
   focus(): void {

@@ -58,9 +58,14 @@ import { inProgressFiles, slotOf, type InProgressFile, type UploadLike } from '.
 
 export const DRAFT_CHANNEL = 'dvc-forms-drafts';
 
+/** The top-level answers whose key starts with `@`: kept by the form, not by a question. */
+const sideAnswers = (answers: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(answers).filter(([k]) => k.startsWith('@')));
+
 /** What the form is showing, or undefined while it is not ready (loading, error, submitted). */
 export interface DraftHostState {
   procedure: Procedure;
+  /** The answers; top-level keys starting with `@` are the form's own (not questions). */
   answers: Record<string, unknown>;
   page: string;
 }
@@ -359,7 +364,11 @@ export class DraftController implements ReactiveController {
     const store = await this.openStore();
     if (!offer || !store || !this.key) return;
     const { record, carried } = offer;
-    const answers = carried ? carried.answers : record.answers;
+    // Answers the form keeps beside the procedure's questions (`@…`, e.g. the delivery choice)
+    // are no field of any version: they go over to the new version as they are.
+    const answers = carried
+      ? { ...sideAnswers(record.answers), ...carried.answers }
+      : record.answers;
     this.offer = undefined;
     this.expiresAt = record.expiresAt;
     this.baseline = structuredClone(answers);

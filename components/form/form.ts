@@ -256,9 +256,14 @@ export class DvcForm extends LitElement {
   private readonly draftOptions: DraftControllerOptions = {
     state: () =>
       this.status === 'ready' && this.loaded && this.pageId && this.pageId !== SUBMITTED
-        ? { procedure: this.loaded, answers: this.answers, page: this.pageId }
+        ? {
+            procedure: this.loaded,
+            // The delivery choice is kept (sealed) with the answers and comes back with them.
+            answers: this.deliveryChoice.draftAnswers(this.answers),
+            page: this.pageId,
+          }
         : undefined,
-    restore: (answers, page) => this.restoreDraft(answers, page),
+    restore: (answers, page) => this.restoreDraft(this.deliveryChoice.restoreDraft(answers), page),
     lang: () => this.uiLang,
     ttlDays: () => this.draftTtlDays,
     fileCapMb: () => this.draftFileCapMb,

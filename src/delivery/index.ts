@@ -3,7 +3,11 @@
  * `resultDelivery`, and for post the recipient, the address (2025 administrative units) and
  * the postage added to what is paid. One check, used by the form and by verify.
  */
-import { isCommuneCode2025, isProvinceCode2025 } from '../data/admin-codes-2025.js';
+import {
+  isCommuneCode2025,
+  isCommuneInProvince2025,
+  isProvinceCode2025,
+} from '../data/admin-codes-2025.js';
 import type { Lang, Procedure } from '../procedure/types.js';
 import type { Problem } from '../problem.js';
 import { mobileReason, normalizeMobile, personNameReason } from '../validation/formats.js';
@@ -141,6 +145,9 @@ export function checkDelivery(
   else if (!a.commune) add(DELIVERY_PROBLEM.communeRequired, '/recipient/address/commune');
   else if (!isProvinceCode2025(a.province) || !isCommuneCode2025(a.commune))
     add(DELIVERY_PROBLEM.addressInvalid, '/recipient/address');
+  // Both codes exist but the commune is another province's: the post office cannot deliver it.
+  else if (!isCommuneInProvince2025(a.commune, a.province))
+    add(DELIVERY_PROBLEM.communeNotInProvince, '/recipient/address/commune');
   if (!a?.street) add(DELIVERY_PROBLEM.streetRequired, '/recipient/address/street');
   else if (a.street.length > 200) add(DELIVERY_PROBLEM.streetRequired, '/recipient/address/street');
   return out;

@@ -12,6 +12,7 @@ export const DELIVERY_PROBLEM = {
   communeRequired: 'delivery-commune-required',
   streetRequired: 'delivery-street-required',
   addressInvalid: 'delivery-address-invalid',
+  communeNotInProvince: 'delivery-commune-not-in-province',
   postageUnknown: 'delivery-postage-unknown',
   postageMismatch: 'delivery-postage-mismatch',
   unexpectedRecipient: 'delivery-unexpected-recipient',
@@ -33,6 +34,8 @@ const vi: Record<DeliveryProblemCode, (p: Params) => string> = {
   'delivery-street-required': () => 'Vui lòng nhập số nhà, tên đường hoặc thôn, tổ dân phố.',
   'delivery-address-invalid': () =>
     'Địa chỉ nhận không có trong danh mục đơn vị hành chính từ 01/7/2025.',
+  'delivery-commune-not-in-province': () =>
+    'Xã, phường, đặc khu đã chọn không thuộc tỉnh, thành phố đã chọn; vui lòng chọn lại xã, phường, đặc khu.',
   'delivery-postage-unknown': () =>
     'Chưa có mức cước trả kết quả qua bưu chính cho thủ tục này; vui lòng chọn cách nhận khác.',
   'delivery-postage-mismatch': (p) =>
@@ -54,6 +57,8 @@ const en: Record<DeliveryProblemCode, (p: Params) => string> = {
   'delivery-street-required': () => 'Enter the house number and street or hamlet.',
   'delivery-address-invalid': () =>
     'The delivery address is not in the list of administrative units of 1 July 2025.',
+  'delivery-commune-not-in-province': () =>
+    'The commune or ward chosen is not in the province or city chosen; choose the commune or ward again.',
   'delivery-postage-unknown': () =>
     'There is no postage for returning this result by post; choose another way.',
   'delivery-postage-mismatch': (p) =>

@@ -118,7 +118,13 @@ export async function checkSubmissionData(
     postage: delivery.postage,
     lang: 'en',
   }))
-    errors.push(error(VERIFY_ERROR.invalidDelivery, { detail: p.message }, `/delivery${p.path}`));
+    errors.push(
+      error(
+        VERIFY_ERROR.invalidDelivery,
+        { ...p.params, problem: p.code, detail: p.message },
+        `/delivery${p.path}`,
+      ),
+    );
   return errors;
 }
 

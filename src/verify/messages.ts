@@ -4,6 +4,7 @@
  * Codes are stable: servers branch on them, messages may be reworded.
  */
 import type { Lang } from '../procedure/types.js';
+import { deliveryMessage, type DeliveryProblemCode } from '../delivery/messages.js';
 
 export const VERIFY_ERROR = {
   malformedJws: 'malformed-jws',
@@ -166,7 +167,9 @@ const vi: Catalog = {
   'eligibility-unknown': () => 'Chưa xác định được điều kiện vì thiếu câu trả lời cần thiết.',
   'eligibility-mismatch': (p) =>
     `Hồ sơ ghi điều kiện là ${p['actual']}, quy tắc cho kết quả ${p['expected']}.`,
-  'invalid-delivery': (p) => `Cách nhận kết quả: ${p['detail']}`,
+  // `problem` is src/delivery's code: the Vietnamese is rebuilt from it, not from the English detail.
+  'invalid-delivery': (p) =>
+    `Cách nhận kết quả: ${p['problem'] ? deliveryMessage(p['problem'] as DeliveryProblemCode, p, 'vi') : p['detail']}`,
   'fee-mismatch': (p) =>
     `Lệ phí trong hồ sơ (tổng ${p['actual']} đồng) khác lệ phí tính lại (tổng ${p['expected']} đồng).`,
   'unknown-document': (p) =>

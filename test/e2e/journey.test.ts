@@ -188,9 +188,10 @@ describe('the birth-registration journey on the demo site', () => {
       'giay-chung-sinh.pdf',
       'giay-chung-sinh-trang-2.jpg',
     ]);
-    await continueTo('Nhận kết quả');
+    await continueTo('Bản sao và lệ phí');
 
-    await choose('result.delivery', 'Nhận trực tiếp tại nơi nộp hồ sơ');
+    // How the result is received is asked once, by the delivery choice on the review page.
+    assert.equal(await form().getByText('Bạn muốn nhận Giấy khai sinh bằng cách nào?').count(), 0);
     await choose('result.requestCopies', 'Không');
     await continueTo('Kiểm tra lại thông tin');
 

@@ -87,10 +87,6 @@ const SAMPLES: Sample[] = [
       // Case 0 says `surrogacy: false`: the box is left unticked, and Continue records that as
       // "no" (docs/form.md, "Check boxes").
       ['Trẻ được sinh ra do mang thai hộ', 'Không'],
-      [
-        'Bạn muốn nhận Giấy khai sinh bằng cách nào?',
-        'Bản điện tử, qua tài khoản dịch vụ công hoặc VNeID',
-      ],
       ['Bạn có cần thêm bản sao trích lục khai sinh không?', 'Không'],
     ],
   },
@@ -180,10 +176,6 @@ const SAMPLES: Sample[] = [
       ['Cơ quan cấp', 'Sở Giao thông vận tải TP Hồ Chí Minh'],
       ['Ngày cấp', '20/05/2021'],
       ['Lý do xin cấp', 'Đi du lịch tự lái tại Nhật Bản'],
-      [
-        'Bạn muốn nhận giấy phép lái xe quốc tế bằng cách nào?',
-        'Nhận trực tiếp tại Phòng Cảnh sát giao thông',
-      ],
     ],
   },
 ];

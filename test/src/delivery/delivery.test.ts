@@ -2,6 +2,8 @@
 // refusing a payload whose choice was changed after signing or never made.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import {
   asksDelivery,
   checkDelivery,
@@ -10,7 +12,11 @@ import {
   totalToPay,
   type DeliveryChoice,
 } from '../../../src/delivery/index.js';
-import { verifySubmission } from '../../../src/verify/index.js';
+import { verifyMessage, verifySubmission } from '../../../src/verify/index.js';
+import {
+  isCommuneInProvince2025,
+  provinceOfCommune2025,
+} from '../../../src/data/admin-codes-2025.js';
 import { canonicalize } from '../../../src/jcs/index.js';
 import { signPayload } from '../../../src/signing/index.js';
 import type { Procedure } from '../../../src/procedure/types.js';
@@ -126,6 +132,77 @@ test('each missing or wrong part gets a Vietnamese message at its path', () => {
   );
 });
 
+// --- the commune must be in the province -----------------------------------------------------
+const UNITS = JSON.parse(
+  readFileSync(new URL('../../../src/data/admin-units-2025.json', import.meta.url), 'utf8'),
+) as { provinces: [string, string][]; communes: [string, string, string][] };
+
+/** A post choice to `province`/`commune`, otherwise complete (postage 30,000 đ). */
+const postTo = (province: string, commune: string): DeliveryChoice => ({
+  method: 'post',
+  recipient: {
+    fullName: 'Nguyễn Thị Hoa',
+    phone: '0912345678',
+    address: { province, commune, street: 'Số 5 Phố Huế' },
+  },
+  postage: 30000,
+});
+const P30 = { ...POST, postage: 30000 };
+
+test('a commune of another province is refused at the commune, in Vietnamese and English', () => {
+  // Phường Ba Đình (00004) is in Hà Nội (01), not in Thành phố Hồ Chí Minh (79).
+  assert.deepEqual(checkDelivery(postTo('01', '00004'), P30), []);
+  const vi = checkDelivery(postTo('79', '00004'), P30);
+  assert.deepEqual(vi, [
+    {
+      code: 'delivery-commune-not-in-province',
+      path: '/recipient/address/commune',
+      message:
+        'Xã, phường, đặc khu đã chọn không thuộc tỉnh, thành phố đã chọn; vui lòng chọn lại xã, phường, đặc khu.',
+      params: {},
+    },
+  ]);
+  assert.deepEqual(
+    checkDelivery(postTo('79', '00004'), P30, { lang: 'en' }).map((p) => p.message),
+    [
+      'The commune or ward chosen is not in the province or city chosen; choose the commune or ward again.',
+    ],
+  );
+  // Unknown codes stay "not in the list", not "in another province".
+  assert.deepEqual(
+    checkDelivery(postTo('79', '99999'), P30).map((p) => p.code),
+    ['delivery-address-invalid'],
+  );
+});
+
+test('every 2025 commune is accepted in its own province and refused in another', () => {
+  assert.equal(UNITS.communes.length, 3321);
+  const provinces = UNITS.provinces.map(([code]) => code);
+  for (const [commune, , province] of UNITS.communes) {
+    assert.equal(provinceOfCommune2025(commune), province, commune);
+    const other = provinces[(provinces.indexOf(province) + 1) % provinces.length]!;
+    assert.equal(isCommuneInProvince2025(commune, other), false, `${commune} in ${other}`);
+  }
+  assert.equal(provinceOfCommune2025('00005'), undefined);
+  assert.equal(provinceOfCommune2025('0004'), undefined);
+});
+
+test('property: the check refuses exactly the pairs the unit list puts in different provinces', () => {
+  const provinceOf = new Map(UNITS.communes.map(([c, , p]) => [c, p]));
+  const codes = [...provinceOf.keys()];
+  const provinces = UNITS.provinces.map(([code]) => code);
+  fc.assert(
+    fc.property(fc.constantFrom(...codes), fc.constantFrom(...provinces), (commune, province) => {
+      const problems = checkDelivery(postTo(province, commune), P30).map((p) => p.code);
+      assert.deepEqual(
+        problems,
+        provinceOf.get(commune) === province ? [] : ['delivery-commune-not-in-province'],
+      );
+    }),
+    { numRuns: 500 },
+  );
+});
+
 // --- verify ---------------------------------------------------------------------------------
 const POST_PROCEDURE_TEXT = PROCEDURE_TEXT.replace(
   '"resultDelivery": ["online"]',
@@ -156,7 +233,7 @@ test('verify accepts the signed choice and refuses a missing or altered one', as
       code: 'invalid-delivery',
       message: 'Result delivery: Choose how to receive the result.',
       pointer: '/delivery/method',
-      params: { detail: 'Choose how to receive the result.' },
+      params: { problem: 'delivery-method-required', detail: 'Choose how to receive the result.' },
     },
   ]);
   const cheap = await verifySubmission(await signedWith({ ...good, postage: 0 }), options);
@@ -177,6 +254,29 @@ test('verify accepts the signed choice and refuses a missing or altered one', as
     options,
   );
   assert.equal(smuggled.ok ? '' : smuggled.errors[0]!.pointer, '/delivery/extra');
+});
+
+test('verify refuses a recipient commune outside the chosen province, with both languages', async () => {
+  const moved = normalizeDelivery(postTo('79', '00004'), POST_PROCEDURE);
+  const r = await verifySubmission(await signedWith(moved), options);
+  assert.equal(r.ok, false);
+  const errors = r.ok ? [] : r.errors;
+  assert.deepEqual(
+    errors.map((e) => [e.code, e.pointer, e.message]),
+    [
+      [
+        'invalid-delivery',
+        '/delivery/recipient/address/commune',
+        'Result delivery: The commune or ward chosen is not in the province or city chosen; choose the commune or ward again.',
+      ],
+    ],
+  );
+  assert.equal(
+    verifyMessage('invalid-delivery', errors[0]!.params, 'vi'),
+    'Cách nhận kết quả: Xã, phường, đặc khu đã chọn không thuộc tỉnh, thành phố đã chọn; vui lòng chọn lại xã, phường, đặc khu.',
+  );
+  const home = normalizeDelivery(postTo('01', '00004'), POST_PROCEDURE);
+  assert.equal((await verifySubmission(await signedWith(home), options)).ok, true);
 });
 
 test('the signed procedure without post keeps verifying without a choice', async () => {
