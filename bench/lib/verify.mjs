@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { createHash } from 'node:crypto';
 import {
+  asksDelivery,
   buildSubmissionPayload,
   createRules,
   createValidator,
@@ -77,6 +78,8 @@ export async function verifyThroughput({ distinct, seconds, warmupSeconds, concu
       rules,
       documents,
       lang: 'vi',
+      // A procedure that offers post asks how the result is received: the first way but post.
+      ...deliveryOf(procedure),
       nonce: Buffer.from(`nonce-${String(i).padStart(12, '0')}`).toString('base64url'),
       now: submitted,
     });
@@ -125,5 +128,13 @@ export async function verifyThroughput({ distinct, seconds, warmupSeconds, concu
     // Node's WebCrypto runs signature checks on libuv's pool, so a process can use more than one
     // core: payloads per CPU-second is the per-core figure.
     perCpuSecond: r.count / (r.cpuMs / 1000),
+  };
+}
+
+/** The delivery choice a form would send for `procedure`, when it asks one (src/delivery). */
+function deliveryOf(procedure) {
+  if (!asksDelivery(procedure)) return {};
+  return {
+    delivery: { method: procedure.resultDelivery.find((m) => m !== 'post') ?? 'in-person' },
   };
 }
