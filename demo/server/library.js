@@ -56,6 +56,7 @@ export async function loadLibrary(distDir = DIST_DIR) {
             encodeVietQr: engine.encodeVietQr,
             amountInWords: engine.amountInWords,
             formatVnd: engine.formatVnd,
+            totalToPay: engine.totalToPay,
           }
         : undefined,
     /** @type {((receivedAt: Date, days: number, options?: { cutoffMinutes?: number }) => { receivedOn: string, resultDate: string, provisional: boolean }) | undefined} */

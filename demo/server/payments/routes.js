@@ -11,7 +11,6 @@ import { readDossier } from '../vault.js';
 import { html, page, pageCsp, SafeHtml } from './html.js';
 import {
   createPaymentStore,
-  feeOf,
   linkKey,
   linkToken,
   paymentSummary,
@@ -36,6 +35,8 @@ const METHOD_LABELS = /** @type {Record<string, string>} */ ({
  * @property {(input: object) => { ok: true, payload: string } | { ok: false, problems: { message: string }[] }} encodeVietQr
  * @property {(amount: number) => string} amountInWords
  * @property {(amount: number) => string} formatVnd
+ * @property {(feeTotal: number, delivery: unknown) => number} totalToPay the rules' fee plus
+ *   the postage of a delivery by post: the form's own sum (src/delivery)
  */
 
 /**
@@ -79,6 +80,11 @@ export function registerPaymentRoutes(app, ctx, config, lib) {
 
   /** A dossier's payload: stored encrypted, read through the vault (the fee is not personal). */
   const payloadOf = (/** @type {any} */ row) => readDossier(ctx.db, ctx.keyring, row).payload;
+  /** What the applicant pays: the verified payload's fee and postage, summed as the form does. */
+  const amountDue = (/** @type {any} */ row) => {
+    const payload = payloadOf(row);
+    return lib.totalToPay(Number(payload?.fee?.total) || 0, payload?.delivery);
+  };
   const procedureOf = (/** @type {any} */ row) =>
     ctx.procedures.find((p) => p.name === row.procedure_name)?.procedure;
   const feeLines = (/** @type {any} */ row) => {
@@ -151,8 +157,8 @@ export function registerPaymentRoutes(app, ctx, config, lib) {
           </p>`,
       );
     }
-    const fee = feeOf(row, payloadOf);
-    const summary = paymentSummary(store, row, payloadOf);
+    const fee = amountDue(row);
+    const summary = paymentSummary(store, row, amountDue);
     const lines = feeLines(row);
     const head = html`<h1>Nộp phí, lệ phí hồ sơ</h1>
       <dl class="payment-summary">
@@ -259,7 +265,7 @@ export function registerPaymentRoutes(app, ctx, config, lib) {
       const row = dossierFromLink(code, t);
       if (!row) return sendProblem(request, reply, 'not-found');
       if (!gateway) return sendProblem(request, reply, 'payment-gateway-unavailable');
-      const fee = feeOf(row, payloadOf);
+      const fee = amountDue(row);
       if (fee === 0 || row.paid_at) return reply.redirect(payLink(code), 303);
       const now = ctx.now();
       const id = store.createPending({ code, amount: fee, method: gateway.name, now });
@@ -450,22 +456,20 @@ export function registerPaymentRoutes(app, ctx, config, lib) {
     }
     const row = /** @type {any} */ (byCode.get(code));
     if (!row) return sendProblem(request, reply, 'not-found');
-    const fee = feeOf(row, payloadOf);
+    const fee = amountDue(row);
     if (fee === 0) return sendProblem(request, reply, 'payment-not-required');
     const note = typeof body.note === 'string' ? body.note.trim().slice(0, 200) : undefined;
     const p = store.recordByClerk({ code, amount: fee, method, note, now: ctx.now() });
     if (!p) return sendProblem(request, reply, 'already-paid');
     request.log.info({ dossier: code, payment: p.id, method }, 'payment recorded by clerk');
-    return reply.code(201).send(paymentSummary(store, byCode.get(code), payloadOf));
+    return reply.code(201).send(paymentSummary(store, byCode.get(code), amountDue));
   });
 
   return {
     /** What views of a dossier show about its fee; `link` only for those who may pay. */
     summary: (/** @type {any} */ row, /** @type {{ link?: boolean }} */ opts = {}) => ({
-      ...paymentSummary(store, row, payloadOf),
-      ...(opts.link && feeOf(row, payloadOf) > 0 && !row.paid_at
-        ? { payUrl: payLink(row.code) }
-        : {}),
+      ...paymentSummary(store, row, amountDue),
+      ...(opts.link && amountDue(row) > 0 && !row.paid_at ? { payUrl: payLink(row.code) } : {}),
     }),
     payLink,
   };

@@ -17,20 +17,6 @@ const randomSymbols = (n) =>
   Array.from({ length: n }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
 
 /**
- * What the dossier's applicant pays in đồng: the fee of its verified payload (the rules'
- * computation) plus the verified postage when the result goes by post (src/delivery).
- * @param {any} row a dossiers row
- * @param {(row: any) => any} payloadOf its payload (stored encrypted: demo/server/vault.js)
- */
-export function feeOf(row, payloadOf) {
-  const payload = payloadOf(row);
-  const total = payload?.fee?.total;
-  const fee = Number.isSafeInteger(total) && total > 0 ? total : 0;
-  const postage = payload?.delivery?.method === 'post' ? payload.delivery.postage : 0;
-  return fee + (Number.isSafeInteger(postage) && postage > 0 ? postage : 0);
-}
-
-/**
  * The key that signs payment links, created once per database.
  * @param {import('better-sqlite3').Database} db
  * @param {Date} now
@@ -208,10 +194,10 @@ export function createPaymentStore(db) {
  * What the status look-up, the receipt and the clerk page show about a dossier's fee.
  * @param {ReturnType<typeof createPaymentStore>} store
  * @param {any} row a dossiers row
- * @param {(row: any) => any} payloadOf its payload (stored encrypted: demo/server/vault.js)
+ * @param {(row: any) => number} amountDue what its applicant pays in đồng (routes.js)
  */
-export function paymentSummary(store, row, payloadOf) {
-  const fee = feeOf(row, payloadOf);
+export function paymentSummary(store, row, amountDue) {
+  const fee = amountDue(row);
   const payments = store.list(row.code).filter((p) => p.status !== PAYMENT_STATUS.pending);
   return {
     fee,
