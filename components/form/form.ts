@@ -52,12 +52,19 @@ import {
 import { renderFee, renderIneligible, renderReviewRow, UnitNames } from './review.js';
 // Drafts, delivery (signing, transport, receipt) and the upload element are lazy chunks of the
 // one-file bundle (docs/performance.md): only their types are imported here.
-import type { DraftController, DraftControllerOptions } from '../drafts/controller.js';
+import type { DraftController } from '../drafts/controller.js';
+import { FormDrafts } from './drafts.js';
 import { draftStyles } from '../drafts/styles.js';
 import { formatBytes, localize } from './format.js';
 import {
   belongsTo,
   buildPages,
+  DECLARATION_ID,
+  HELPER_ID,
+  INELIGIBLE,
+  isDeclarationBox,
+  REVIEW,
+  SUBMITTED,
   fieldId,
   getPath,
   isSchemaRequired,
@@ -84,15 +91,6 @@ type RulesResult = SessionState;
 
 /** Delivers a payload (signing, transport, documents); resolves with the receipt. */
 export type Submitter = (payload: FormPayload, form: DvcForm) => Promise<unknown>;
-
-/** Page ids that are not question pages. */
-const REVIEW = 'review';
-const INELIGIBLE = 'ineligible';
-const SUBMITTED = 'submitted';
-const DECLARATION_ID = 'declaration';
-/** Assisted mode: the helper's own statement, a second box beside the applicant's. */
-const HELPER_ID = 'helper-declaration';
-const isDeclarationBox = (path: string) => path === DECLARATION_ID || path === HELPER_ID;
 
 /** The element a field is rendered with, as the fields engine defines it. */
 interface FieldElement extends HTMLElement {
@@ -193,8 +191,8 @@ export class DvcForm extends LitElement {
    * `postage` of its own (docs/payments.md); verify must be given the same tariff.
    */
   @property({ type: Number }) postage?: number;
-  /** How the result is received (procedures offering post or several ways). */
-  private readonly deliveryChoice = new DeliveryChoiceController(this);
+  /** How the result is received (procedures offering post or several ways). @internal */
+  readonly deliveryChoice = new DeliveryChoiceController(this);
   /** Ask one question per page (also switched on by the procedure's `ui.oneQuestionPerPage`). */
   @property({ type: Boolean, attribute: 'one-question-per-page' }) oneQuestionPerPage = false;
   /** Today's date (`YYYY-MM-DD`) for the rules; defaults to today in Vietnam. For tests. */
@@ -224,15 +222,16 @@ export class DvcForm extends LitElement {
   /** Backoff, per-request timeout and `fetch` of the built-in delivery (docs/signing.md). */
   @property({ attribute: false }) deliveryOptions?: DeliveryOptions;
 
-  /** The procedure file's text as loaded: the signed payload carries its SHA-256. */
-  private procedureText = '';
-  /** SHA-256 of the procedure file when it came from `compiled` (no text to hash then). */
-  private procedureSha256: string | undefined;
-  /** Signing, challenge, transport with retries, and the receipt (components/submission). */
-  private delivery?: FormDeliveryController;
-  private deliveryLoading?: Promise<FormDeliveryController>;
-  /** Set from the first click on Submit until that submission is over. */
-  private submitInProgress = false;
+  /** The procedure file's text as loaded: the signed payload carries its SHA-256. @internal */
+  procedureText = '';
+  /** SHA-256 of the procedure file when it came from `compiled` (no text to hash then). @internal */
+  procedureSha256: string | undefined;
+  /** Signing, challenge, transport with retries, and the receipt (components/submission). @internal */
+  delivery?: FormDeliveryController;
+  /** @internal */
+  deliveryLoading?: Promise<FormDeliveryController>;
+  /** Set from the first click on Submit until that submission is over. @internal */
+  submitInProgress = false;
   /**
    * Drafts and the offline outbox (docs/reliability.md): `auto` (default) keeps them when the
    * procedure comes from a URL the page can load again, and not in assisted mode (a shared
@@ -250,67 +249,19 @@ export class DvcForm extends LitElement {
   /** Megabytes of chosen files, not yet uploaded, kept with the draft in this browser. */
   @property({ type: Number, attribute: 'draft-file-cap-mb' }) draftFileCapMb = 50;
 
-  /** Autosave, resume, two tabs and the offline outbox (components/drafts, docs/reliability.md). */
-  private draftController?: DraftController;
-  private draftsLoading?: Promise<DraftController | undefined>;
-  private readonly draftOptions: DraftControllerOptions = {
-    state: () =>
-      this.status === 'ready' && this.loaded && this.pageId && this.pageId !== SUBMITTED
-        ? {
-            procedure: this.loaded,
-            // The delivery choice is kept (sealed) with the answers and comes back with them.
-            answers: this.deliveryChoice.draftAnswers(this.answers),
-            page: this.pageId,
-          }
-        : undefined,
-    restore: (answers, page) => this.restoreDraft(this.deliveryChoice.restoreDraft(answers), page),
-    lang: () => this.uiLang,
-    ttlDays: () => this.draftTtlDays,
-    fileCapMb: () => this.draftFileCapMb,
-    checker: () => this.validator,
-    consent: () => (this.draftConsent === 'granted' ? 'granted' : 'ask'),
-    // Assisted mode keeps nothing on the (shared) device, whatever `drafts` says.
-    enabled: () =>
-      !this.assistedBy &&
-      (this.drafts === 'on' ||
-        (this.drafts !== 'off' &&
-          this.procedureData === undefined &&
-          !!this.procedure &&
-          !/^(blob|data):/i.test(this.procedure))),
-    onDelivered: (entry, response) => {
-      void this.goTo(SUBMITTED);
-      this.dispatchEvent(new DvcSubmittedEvent({ payload: entry.form, result: response }));
-    },
-  };
-
-  /**
-   * Starts (once) loading the drafts chunk; the controller joins the form when it arrives. It
-   * is loaded even when drafts are off: the outbox of an earlier visit is still sent from it.
-   * A chunk that cannot load costs the drafts, never the form.
-   */
-  private loadDrafts(): Promise<DraftController | undefined> {
-    // The drafts chunk imports signing and transport (its outbox resends): fetching that chunk
-    // at the same time saves a round trip before the form is ready (rollup adds no preload).
-    if (!this.draftsLoading) void import('../submission/submit.js').catch(() => undefined);
-    this.draftsLoading ??= import('../drafts/controller.js').then(
-      ({ DraftController }) => {
-        this.draftController = new DraftController(this, this.draftOptions);
-        this.requestUpdate();
-        return this.draftController;
-      },
-      (cause: unknown) => {
-        console.error('dvc-form: drafts are off, their code cannot be loaded', cause);
-        return undefined;
-      },
-    );
-    return this.draftsLoading;
+  /** Autosave, resume, two tabs and the offline outbox (drafts.ts, components/drafts). @internal */
+  readonly draftLink = new FormDrafts(this);
+  /** @internal */
+  get draftController(): DraftController | undefined {
+    return this.draftLink.controller;
   }
 
   /**
    * Starts (once) loading signing, transport and the receipt: when the review page renders, so
    * the chunk is there by the time Submit is pressed, or on Submit at the latest.
+   * @internal
    */
-  private loadDelivery(): Promise<FormDeliveryController> {
+  loadDelivery(): Promise<FormDeliveryController> {
     this.deliveryLoading ??= import('../submission/form-delivery.js').then(
       ({ FormDeliveryController }) => {
         this.delivery = new FormDeliveryController(this);
@@ -323,62 +274,80 @@ export class DvcForm extends LitElement {
     return this.deliveryLoading;
   }
 
-  /** The `<dvc-upload>` of each document (light DOM, so files survive page changes). */
-  private documentSlots = new DocumentSlots(this, (id) => this.onDocumentChange(id));
+  /** The `<dvc-upload>` of each document (light DOM, so files survive page changes). @internal */
+  documentSlots = new DocumentSlots(this, (id) => this.onDocumentChange(id));
 
-  @state() private status: 'loading' | 'error' | 'ready' = 'loading';
-  @state() private loaded?: Procedure;
+  /** @internal */
+  @state() status: 'loading' | 'error' | 'ready' = 'loading';
+  /** @internal */
+  @state() loaded?: Procedure;
   /**
    * The session's last decision. Not reactive on purpose: a new decision re-renders the page only
    * when what a page shows changed (which questions, which are required, eligibility), so typing
    * or leaving a field re-renders that field alone (`decide`).
+   * @internal
    */
-  private rulesResult?: RulesResult;
-  /** The answers as the session holds them; read at render time, so typing needs no re-render. */
-  private get answers(): Record<string, unknown> {
+  rulesResult?: RulesResult;
+  /** The answers as the session holds them; read at render time, so typing needs no re-render. @internal */
+  get answers(): Record<string, unknown> {
     return this.session?.answers ?? {};
   }
-  @state() private pageId = '';
+  /** @internal */
+  @state() pageId = '';
   /**
    * The problems rendered into the fields, by field path (or `declaration`): every problem of
    * the field, so a repeat group can place each one at its item.
+   * @internal
    */
-  @state() private shown = new Map<string, Problem[]>();
-  /** Paths listed in the error summary, in page order. */
-  @state() private summaryPaths: string[] = [];
-  @state() private declarationAccepted = false;
-  @state() private helperConfirmed = false;
-  @state() private submitting = false;
-  @state() private submitFailed = false;
+  @state() shown = new Map<string, Problem[]>();
+  /** Paths listed in the error summary, in page order. @internal */
+  @state() summaryPaths: string[] = [];
+  /** @internal */
+  @state() declarationAccepted = false;
+  /** @internal */
+  @state() helperConfirmed = false;
+  /** @internal */
+  @state() submitting = false;
+  /** @internal */
+  @state() submitFailed = false;
 
-  private validator?: Validator;
+  /** @internal */
+  validator?: Validator;
   /**
    * The applicant's answers and every decision about them (rules, validation, documents, fee):
    * the same Session the CLI and the agency's server use (src/session). The element renders it.
+   * @internal
    */
-  private session?: Session;
-  private steps: Step[] = [];
-  private prefilled: Record<string, unknown> = {};
-  /** Pages reached so far: the browser's Forward button may not skip validation. */
-  private reached = new Set<string>();
-  private loadToken = 0;
-  private rulesToken = 0;
-  private rulesPending: Promise<void> = Promise.resolve();
-  private loading: Promise<void> = Promise.resolve();
-  /** Set by a "Sửa" link on the review page. */
-  private returnToReview = false;
+  session?: Session;
+  /** @internal */
+  steps: Step[] = [];
+  /** @internal */
+  prefilled: Record<string, unknown> = {};
+  /** Pages reached so far: the browser's Forward button may not skip validation. @internal */
+  reached = new Set<string>();
+  /** @internal */
+  loadToken = 0;
+  /** @internal */
+  rulesToken = 0;
+  /** @internal */
+  rulesPending: Promise<void> = Promise.resolve();
+  /** @internal */
+  loading: Promise<void> = Promise.resolve();
+  /** Set by a "Sửa" link on the review page. @internal */
+  returnToReview = false;
 
-  /** The element's own `lang`, else the closest `lang` around it (`<html lang="en">`), else vi. */
-  private get uiLang(): Lang {
+  /** The element's own `lang`, else the closest `lang` around it (`<html lang="en">`), else vi. @internal */
+  get uiLang(): Lang {
     return this.lang ? toUiLang(this.lang) : inheritedLang(this);
   }
 
-  private get msg(): FormMessages {
+  /** @internal */
+  get msg(): FormMessages {
     return formMessages(this.uiLang);
   }
 
-  /** Back and Forward: this form's own page in history.state (history.ts). */
-  private readonly history = new FormHistoryController(this, {
+  /** Back and Forward: this form's own page in history.state (history.ts). @internal */
+  readonly history = new FormHistoryController(this, {
     key: () => ({ id: this.id, fallback: this.loaded?.code ?? 'form' }),
     restore: (page) => this.restorePage(page),
   });
@@ -408,12 +377,13 @@ export class DvcForm extends LitElement {
 
   // ---- documents -----------------------------------------------------------------------
 
-  /** Whether document `doc` needs a file: always, or because a `require` rule says so now. */
-  private isDocumentRequired(doc: DocumentSpec): boolean {
+  /** Whether document `doc` needs a file: always, or because a `require` rule says so now. @internal */
+  isDocumentRequired(doc: DocumentSpec): boolean {
     return doc.required || (this.rulesResult?.required.documents.includes(doc.id) ?? false);
   }
 
-  private syncDocuments(): void {
+  /** @internal */
+  syncDocuments(): void {
     this.documentSlots.sync({
       lang: this.uiLang,
       uploadEndpoint: this.uploadEndpoint,
@@ -422,8 +392,8 @@ export class DvcForm extends LitElement {
     });
   }
 
-  /** Documents asked for by `fields` and not hidden by the rules, in `documents` order. */
-  private documentIds(fields: readonly FieldUi[]): string[] {
+  /** Documents asked for by `fields` and not hidden by the rules, in `documents` order. @internal */
+  documentIds(fields: readonly FieldUi[]): string[] {
     if (!this.loaded) return [];
     const hidden = this.visibility.hiddenDocuments;
     return DocumentSlots.idsOf(this.loaded, fields).filter((id) => !hidden.has(id));
@@ -442,8 +412,8 @@ export class DvcForm extends LitElement {
     return this.documentSlots.files(this.documentIds(this.pages.flatMap((p) => p.fields)));
   }
 
-  /** The documents problems of `fields` merged into `byField`, in the order of `fields`. */
-  private withDocumentProblems(
+  /** The documents problems of `fields` merged into `byField`, in the order of `fields`. @internal */
+  withDocumentProblems(
     byField: Map<string, Problem[]>,
     fields: readonly FieldUi[],
   ): Map<string, Problem[]> {
@@ -462,8 +432,8 @@ export class DvcForm extends LitElement {
     return out;
   }
 
-  /** A file was added or removed: its error goes, and the review page lists the new files. */
-  private onDocumentChange(id: string): void {
+  /** A file was added or removed: its error goes, and the review page lists the new files. @internal */
+  onDocumentChange(id: string): void {
     const key = documentKey(id);
     if (this.shown.has(key)) {
       const next = new Map(this.shown);
@@ -474,8 +444,8 @@ export class DvcForm extends LitElement {
     }
   }
 
-  /** Shows the page asking for document `id` and focuses its file button. */
-  private async focusDocument(id: string): Promise<void> {
+  /** Shows the page asking for document `id` and focuses its file button. @internal */
+  async focusDocument(id: string): Promise<void> {
     const page = this.pages.find((p) => p.fields.some((f) => f.document === id));
     if (page && page.id !== this.pageId) await this.goTo(page.id, { focus: false });
     this.documentSlots.focus(id);
@@ -503,14 +473,15 @@ export class DvcForm extends LitElement {
     await this.loading;
   }
 
-  private async load(): Promise<void> {
+  /** @internal */
+  async load(): Promise<void> {
     const embedded = this.embeddedDefinition();
     if (!embedded && !this.procedure && this.procedureData === undefined) return;
     const token = ++this.loadToken;
     this.status = 'loading';
     const stale = () => token !== this.loadToken;
     // The drafts chunk downloads while the procedure does, not after it.
-    const drafts = this.loadDrafts();
+    const drafts = this.draftLink.load();
     const source = embedded ?? (await this.loadDefinition(stale));
     if (!source || stale()) return;
     const procedure = source.procedure;
@@ -586,12 +557,13 @@ export class DvcForm extends LitElement {
     this.writeHistory(first, 'replace');
   }
 
-  private embeddedDefinition(): EmbeddedDefinition | undefined {
+  /** @internal */
+  embeddedDefinition(): EmbeddedDefinition | undefined {
     return embeddedDefinition(this.compiled, this.procedureData);
   }
 
-  /** Fetches (or takes) the procedure text and checks it with the loader; undefined on failure. */
-  private async loadDefinition(
+  /** Fetches (or takes) the procedure text and checks it with the loader; undefined on failure. @internal */
+  async loadDefinition(
     stale: () => boolean,
   ): Promise<{ procedure: Procedure; text: string; sha256?: undefined } | undefined> {
     const result = await loadDefinition(this.procedure, this.procedureData, stale);
@@ -603,12 +575,8 @@ export class DvcForm extends LitElement {
     return { procedure: result.procedure, text: result.text };
   }
 
-  private fail(
-    code: FormErrorCode,
-    message: string,
-    cause?: unknown,
-    problems?: AuthorProblem[],
-  ): void {
+  /** @internal */
+  fail(code: FormErrorCode, message: string, cause?: unknown, problems?: AuthorProblem[]): void {
     this.status = 'error';
     // The details are for the developer; the person sees the plain message in the page.
     console.error(
@@ -626,7 +594,8 @@ export class DvcForm extends LitElement {
     );
   }
 
-  private applyPrefill(prefill: Record<string, unknown>): void {
+  /** @internal */
+  applyPrefill(prefill: Record<string, unknown>): void {
     const session = this.session;
     if (!session) return;
     for (const { field } of this.fieldsIn(this.steps)) {
@@ -637,32 +606,36 @@ export class DvcForm extends LitElement {
     }
   }
 
-  private fieldsIn(steps: Step[]): { step: Step; field: FieldUi }[] {
+  /** @internal */
+  fieldsIn(steps: Step[]): { step: Step; field: FieldUi }[] {
     return steps.flatMap((step) => step.fields.map((field) => ({ step, field })));
   }
 
   // ---- rules and validation ------------------------------------------------------------
 
-  private get visibility(): Visibility {
+  /** @internal */
+  get visibility(): Visibility {
     const r = this.rulesResult;
     if (!r) return EMPTY_VISIBILITY;
     return { hiddenFields: new Set(r.hidden.fields), hiddenDocuments: new Set(r.hidden.documents) };
   }
 
-  private get oneQuestion(): boolean {
+  /** @internal */
+  get oneQuestion(): boolean {
     return this.oneQuestionPerPage || this.loaded?.ui.oneQuestionPerPage === true;
   }
 
-  /** The question pages for the current answers (conditional questions come and go). */
-  private get pages(): Page[] {
+  /** The question pages for the current answers (conditional questions come and go). @internal */
+  get pages(): Page[] {
     return buildPages(this.steps, this.visibility, this.oneQuestion);
   }
 
   /**
    * Decides the current answers (the session runs only the rules whose inputs changed): the
    * newest decision is shown, and a field or document the rules just hid loses its error.
+   * @internal
    */
-  private evaluateRules(): Promise<void> {
+  evaluateRules(): Promise<void> {
     const session = this.session;
     if (!session) return Promise.resolve();
     const token = ++this.rulesToken;
@@ -689,8 +662,9 @@ export class DvcForm extends LitElement {
    * Takes a decision of the session. The page renders again when it shows something else now:
    * other questions or pages, other required marks, another eligibility, or the review and
    * "cannot apply" pages, which show the fee and the reasons.
+   * @internal
    */
-  private decide(result: RulesResult, render = false): void {
+  decide(result: RulesResult, render = false): void {
     const key = (r: RulesResult | undefined) =>
       r &&
       JSON.stringify([
@@ -712,15 +686,16 @@ export class DvcForm extends LitElement {
    * Every problem of the answers and their normalised form, from the session: each required
    * object that holds questions is present (empty when nothing in it was answered yet), so an
    * untouched page reports each of its required questions (src/session/journey.ts).
+   * @internal
    */
-  private validate(): { problems: Problem[]; value: Record<string, unknown> } {
+  validate(): { problems: Problem[]; value: Record<string, unknown> } {
     const session = this.session!;
     session.setLang(this.uiLang);
     return session.validation();
   }
 
-  /** The problems of each field that has any, keyed by field path. */
-  private problemsByField(problems: Problem[], fields: FieldUi[]): Map<string, Problem[]> {
+  /** The problems of each field that has any, keyed by field path. @internal */
+  problemsByField(problems: Problem[], fields: FieldUi[]): Map<string, Problem[]> {
     const out = new Map<string, Problem[]>();
     for (const field of fields) {
       const own = problems.filter((p) => belongsTo(pointerToPath(p.path), field.field));
@@ -729,8 +704,8 @@ export class DvcForm extends LitElement {
     return out;
   }
 
-  /** Re-words the errors on screen in the new language. */
-  private refreshMessages(): void {
+  /** Re-words the errors on screen in the new language. @internal */
+  refreshMessages(): void {
     if (this.shown.size === 0 || !this.validator) return;
     const { problems } = this.validate();
     const fields = this.fieldsIn(this.steps).map((x) => x.field);
@@ -743,8 +718,8 @@ export class DvcForm extends LitElement {
     this.shown = next;
   }
 
-  /** The summary lines of a field: one per field, one per problem inside a repeat group. */
-  private summaryLines(path: string): string[] {
+  /** The summary lines of a field: one per field, one per problem inside a repeat group. @internal */
+  summaryLines(path: string): string[] {
     if (path === DECLARATION_ID) return [this.msg.declarationRequired];
     if (path === HELPER_ID) return [this.msg.helperDeclarationRequired];
     if (path === DELIVERY_TARGET) return this.deliveryChoice.problems.map((p) => p.message);
@@ -756,12 +731,14 @@ export class DvcForm extends LitElement {
 
   // ---- field events --------------------------------------------------------------------
 
-  private fieldOf(e: Event): FieldElement | undefined {
+  /** @internal */
+  fieldOf(e: Event): FieldElement | undefined {
     const el = e.target as HTMLElement | null;
     return el?.dataset?.path ? (el as FieldElement) : undefined;
   }
 
-  private setAnswer(path: string, value: unknown): void {
+  /** @internal */
+  setAnswer(path: string, value: unknown): void {
     const session = this.session;
     if (!session) return;
     const wasPrefilled = this.isPrefilled(path);
@@ -775,22 +752,24 @@ export class DvcForm extends LitElement {
   /**
    * Option elements speak strings; the answer keeps the type the procedure gave the option
    * (a number or boolean enum value), so rules and the schema see what the author wrote.
+   * @internal
    */
-  private typed(path: string, value: unknown): unknown {
+  typed(path: string, value: unknown): unknown {
     const field = this.fieldsIn(this.steps).find((x) => x.field.field === path)?.field;
     if (!field?.options?.length) return value;
     const back = (v: unknown) => field.options!.find((o) => String(o.value) === v)?.value ?? v;
     return Array.isArray(value) ? value.map(back) : back(value);
   }
 
-  /** While the person types: keep the answer, but leave the error on screen alone. */
-  private onFieldInput = (e: Event): void => {
+  /** While the person types: keep the answer, but leave the error on screen alone. @internal */
+  onFieldInput = (e: Event): void => {
     const el = this.fieldOf(e);
     if (!el) return;
     this.setAnswer(el.dataset.path!, el.value);
   };
 
-  private onFieldChange = (e: Event): void => {
+  /** @internal */
+  onFieldChange = (e: Event): void => {
     const el = this.fieldOf(e);
     if (!el) return;
     const path = el.dataset.path!;
@@ -802,8 +781,8 @@ export class DvcForm extends LitElement {
     void this.evaluateRules();
   };
 
-  /** After the person leaves a field, its error (or none) is shown. */
-  private onFieldBlur = (e: FocusEvent): void => {
+  /** After the person leaves a field, its error (or none) is shown. @internal */
+  onFieldBlur = (e: FocusEvent): void => {
     const el = this.fieldOf(e);
     if (!el || !this.validator) return;
     if (e.relatedTarget && el.contains(e.relatedTarget as Node)) return;
@@ -816,8 +795,9 @@ export class DvcForm extends LitElement {
    * Validates one field (the session's `problemsFor`) and shows its error on that field alone:
    * leaving a field does not re-render the page. The page renders again only when the error
    * summary lists the field, so its line follows.
+   * @internal
    */
-  private showFieldProblems(path: string): void {
+  showFieldProblems(path: string): void {
     if (!this.isShownOnPage(path) || !this.session) return;
     this.session.setLang(this.uiLang);
     const problems = this.session.problemsFor(path);
@@ -843,8 +823,9 @@ export class DvcForm extends LitElement {
   /**
    * Enter in a one-line answer continues, as it submits a plain HTML form; text areas, buttons,
    * lists and pickers keep their own Enter.
+   * @internal
    */
-  private onFieldKeydown = (e: KeyboardEvent): void => {
+  onFieldKeydown = (e: KeyboardEvent): void => {
     if (e.key !== 'Enter' || e.isComposing || e.shiftKey || e.ctrlKey || e.altKey || e.metaKey) {
       return;
     }
@@ -858,12 +839,13 @@ export class DvcForm extends LitElement {
     void this.onContinue();
   };
 
-  private isShownOnPage(path: string): boolean {
+  /** @internal */
+  isShownOnPage(path: string): boolean {
     return this.currentPage?.fields.some((f) => f.field === path) ?? false;
   }
 
-  /** Assisted mode: the helper's statement, recorded in the payload with the applicant's. */
-  private renderHelperDeclaration() {
+  /** Assisted mode: the helper's statement, recorded in the payload with the applicant's. @internal */
+  renderHelperDeclaration() {
     const msg = this.msg;
     const error = this.shown.has(HELPER_ID);
     return html`${
@@ -895,7 +877,8 @@ export class DvcForm extends LitElement {
       </div>`;
   }
 
-  private onErrorSelect = (e: DvcErrorSelectEvent): void => {
+  /** @internal */
+  onErrorSelect = (e: DvcErrorSelectEvent): void => {
     e.preventDefault();
     const target = e.detail.target;
     if (isDeclarationBox(target)) {
@@ -920,33 +903,39 @@ export class DvcForm extends LitElement {
     }
   };
 
-  private pathOfId(id: string): string | undefined {
+  /** @internal */
+  pathOfId(id: string): string | undefined {
     return this.fieldsIn(this.steps).find(({ field }) => fieldId(field.field) === id)?.field.field;
   }
 
   // ---- navigation ----------------------------------------------------------------------
 
-  private get currentPage(): Page | undefined {
+  /** @internal */
+  get currentPage(): Page | undefined {
     return this.pages.find((p) => p.id === this.pageId);
   }
 
-  private pageKind(id: string): PageKind {
+  /** @internal */
+  pageKind(id: string): PageKind {
     if (id === REVIEW) return PAGE_KIND.review;
     if (id === INELIGIBLE) return PAGE_KIND.ineligible;
     if (id === SUBMITTED) return PAGE_KIND.submitted;
     return PAGE_KIND.question;
   }
 
-  private progressOf(id: string): { index: number; total: number } {
+  /** @internal */
+  progressOf(id: string): { index: number; total: number } {
     const ids = [...this.pages.map((p) => p.id), REVIEW];
     return { index: ids.indexOf(id) + 1, total: ids.length };
   }
 
-  private writeHistory(page: string, mode: 'push' | 'replace'): void {
+  /** @internal */
+  writeHistory(page: string, mode: 'push' | 'replace'): void {
     this.history.record(page, mode);
   }
 
-  private restorePage(page: string): void {
+  /** @internal */
+  restorePage(page: string): void {
     if (this.status !== 'ready' || this.pageId === SUBMITTED || page === this.pageId) return;
     const known = page === REVIEW || page === INELIGIBLE || this.pages.some((p) => p.id === page);
     if (!known || !this.reached.has(page)) return;
@@ -956,8 +945,9 @@ export class DvcForm extends LitElement {
   /**
    * Shows page `id`: moves focus to its heading (or leaves it to the caller) and records the
    * page in the browser history so the Back button works.
+   * @internal
    */
-  private async goTo(
+  async goTo(
     id: string,
     options: { focus?: boolean; history?: 'push' | 'none' } = {},
   ): Promise<void> {
@@ -985,14 +975,16 @@ export class DvcForm extends LitElement {
     }
   }
 
-  private async showProblems(page: string, problems: Problem[], paths: string[]): Promise<void> {
+  /** @internal */
+  async showProblems(page: string, problems: Problem[], paths: string[]): Promise<void> {
     this.summaryPaths = paths;
     this.dispatchEvent(new DvcInvalidEvent({ page, problems }));
     await this.updateComplete;
     this.renderRoot.querySelector<DvcErrorSummary>('dvc-error-summary')?.focus();
   }
 
-  private async onContinue(): Promise<void> {
+  /** @internal */
+  async onContinue(): Promise<void> {
     const page = this.currentPage;
     if (!page || !this.validator) return;
     this.recordUnticked(page);
@@ -1044,8 +1036,9 @@ export class DvcForm extends LitElement {
    * A check box the person saw and left unticked means "no": on Continue it is recorded as
    * `false`, so the review page says "Không" and the payload carries it (docs/form.md). Boxes
    * that must be ticked keep no answer (recordsUntickedAsFalse). Returns the paths set.
+   * @internal
    */
-  private recordUnticked(page: Page): string[] {
+  recordUnticked(page: Page): string[] {
     if (!this.loaded) return [];
     const paths: string[] = [];
     for (const field of page.fields) {
@@ -1057,7 +1050,8 @@ export class DvcForm extends LitElement {
     return paths;
   }
 
-  private async onBack(): Promise<void> {
+  /** @internal */
+  async onBack(): Promise<void> {
     const pages = this.pages;
     if (this.pageId === INELIGIBLE) {
       const lastEligibility = [...pages].reverse().find((p) => p.eligibility);
@@ -1069,7 +1063,8 @@ export class DvcForm extends LitElement {
     if (index > 0) await this.goTo(pages[index - 1].id);
   }
 
-  private async onChangeLink(e: Event, path: string): Promise<void> {
+  /** @internal */
+  async onChangeLink(e: Event, path: string): Promise<void> {
     e.preventDefault();
     const page = this.pages.find((p) => p.fields.some((f) => f.field === path));
     if (!page) return;
@@ -1080,8 +1075,9 @@ export class DvcForm extends LitElement {
   /**
    * After a "Sửa" link, Continue goes straight back to the review page unless the change made
    * another page need answers (a question that just appeared, or one now required).
+   * @internal
    */
-  private canReturnToReview(): boolean {
+  canReturnToReview(): boolean {
     const { problems } = this.validate();
     const visible = this.pages.flatMap((p) => p.fields);
     return this.withDocumentProblems(this.problemsByField(problems, visible), visible).size === 0;
@@ -1090,8 +1086,9 @@ export class DvcForm extends LitElement {
   /**
    * Puts a draft's answers back (DraftController): with `page`, the journey resumes there and
    * every page before it counts as reached; without, the page stays (another tab's change).
+   * @internal
    */
-  private async restoreDraft(answers: Record<string, unknown>, page?: string): Promise<void> {
+  async restoreDraft(answers: Record<string, unknown>, page?: string): Promise<void> {
     this.session?.replace(answers);
     this.requestUpdate();
     await this.evaluateRules();
@@ -1106,7 +1103,8 @@ export class DvcForm extends LitElement {
 
   // ---- submission ----------------------------------------------------------------------
 
-  private async onSubmit(): Promise<void> {
+  /** @internal */
+  async onSubmit(): Promise<void> {
     // A second click while the first is still being checked, signed or sent does nothing.
     if (this.submitInProgress) return;
     this.submitInProgress = true;
@@ -1117,7 +1115,8 @@ export class DvcForm extends LitElement {
     }
   }
 
-  private async submitOnce(): Promise<void> {
+  /** @internal */
+  async submitOnce(): Promise<void> {
     if (!this.validator || !this.loaded || this.submitting) return;
     void this.evaluateRules();
     await this.settled();
@@ -1286,7 +1285,8 @@ export class DvcForm extends LitElement {
     `;
   }
 
-  private renderPage(): TemplateResult {
+  /** @internal */
+  renderPage(): TemplateResult {
     if (this.pageId === SUBMITTED) return this.renderSubmitted();
     if (this.pageId === INELIGIBLE) return this.renderIneligible();
     if (this.pageId === REVIEW) return this.renderReview();
@@ -1295,12 +1295,14 @@ export class DvcForm extends LitElement {
     return this.renderQuestions(page);
   }
 
-  private renderProgress(id: string): TemplateResult {
+  /** @internal */
+  renderProgress(id: string): TemplateResult {
     const { index, total } = this.progressOf(id);
     return html`<p class="progress" part="progress">${this.msg.progress(index, total)}</p>`;
   }
 
-  private renderSummary(): TemplateResult | typeof nothing {
+  /** @internal */
+  renderSummary(): TemplateResult | typeof nothing {
     if (this.summaryPaths.length === 0) {
       return this.submitFailed && this.pageId === REVIEW ? this.renderSubmitFailed() : nothing;
     }
@@ -1337,8 +1339,9 @@ export class DvcForm extends LitElement {
    * A submission the agency's server turned down (its problem detail) or that could not be sent:
    * at the top of the review page in the error summary, as GOV.UK places every problem that
    * stops the person going on. It names no field, so it is plain text, not a link.
+   * @internal
    */
-  private renderSubmitFailed(): TemplateResult {
+  renderSubmitFailed(): TemplateResult {
     const msg = this.msg;
     return html`<dvc-error-summary
       part="summary"
@@ -1347,7 +1350,8 @@ export class DvcForm extends LitElement {
     ></dvc-error-summary>`;
   }
 
-  private renderQuestions(page: Page): TemplateResult {
+  /** @internal */
+  renderQuestions(page: Page): TemplateResult {
     const lang = this.uiLang;
     // In one-question-per-page mode the step title stays the heading and the progress counts
     // questions; the question itself is the field's label, so it is not read out twice.
@@ -1402,7 +1406,8 @@ export class DvcForm extends LitElement {
     `;
   }
 
-  private isRequired(field: FieldUi): boolean {
+  /** @internal */
+  isRequired(field: FieldUi): boolean {
     if (!this.loaded) return false;
     return (
       isSchemaRequired(this.loaded.data, field.field) ||
@@ -1410,12 +1415,14 @@ export class DvcForm extends LitElement {
     );
   }
 
-  private isPrefilled(path: string): boolean {
+  /** @internal */
+  isPrefilled(path: string): boolean {
     const pre = getPath(this.prefilled, path);
     return pre !== undefined && JSON.stringify(pre) === JSON.stringify(getPath(this.answers, path));
   }
 
-  private renderField(field: FieldUi): TemplateResult {
+  /** @internal */
+  renderField(field: FieldUi): TemplateResult {
     if (field.widget === 'file') return this.renderDocument(field);
     const lang = this.uiLang;
     const tag = widgetOf(field).tag;
@@ -1470,8 +1477,8 @@ export class DvcForm extends LitElement {
     ></${tag}>`;
   }
 
-  /** A repeat group's item fields, localised, with `required` from the item schema. */
-  private groupFields(field: FieldUi) {
+  /** A repeat group's item fields, localised, with `required` from the item schema. @internal */
+  groupFields(field: FieldUi) {
     const lang = this.uiLang;
     const items = this.loaded ? schemaAt(this.loaded.data, field.field)?.items : undefined;
     const itemSchema = (items && typeof items === 'object' ? items : {}) as Record<string, unknown>;
@@ -1492,37 +1499,43 @@ export class DvcForm extends LitElement {
     }));
   }
 
-  private itemLimit(path: string, keyword: 'minItems' | 'maxItems'): number | undefined {
+  /** @internal */
+  itemLimit(path: string, keyword: 'minItems' | 'maxItems'): number | undefined {
     const n = this.loaded ? schemaAt(this.loaded.data, path)?.[keyword] : undefined;
     return typeof n === 'number' ? n : undefined;
   }
 
-  private shownValue(field: FieldUi, value: unknown): unknown {
+  /** @internal */
+  shownValue(field: FieldUi, value: unknown): unknown {
     if (value === undefined) return this.emptyValue(field);
     if (!field.options?.length) return value;
     return Array.isArray(value) ? value.map(String) : String(value);
   }
 
-  private emptyValue(field: FieldUi): unknown {
+  /** @internal */
+  emptyValue(field: FieldUi): unknown {
     return emptyValueOf(field);
   }
 
-  private documentOf(field: FieldUi): DocumentSpec | undefined {
+  /** @internal */
+  documentOf(field: FieldUi): DocumentSpec | undefined {
     return this.loaded?.documents.find((d) => d.id === field.document);
   }
 
   /**
    * A document question: the slot where its `<dvc-upload>` (made by the form in its light DOM,
    * or the host's own element) shows the requirements and takes the files.
+   * @internal
    */
-  private renderDocument(field: FieldUi): TemplateResult {
+  renderDocument(field: FieldUi): TemplateResult {
     const id = field.document ?? field.field;
     return html`<div class="document" part="document-slot" id=${fieldId(documentKey(id))}>
       <slot name="document-${id}"><p class="hint">${this.msg.documentWillUpload}</p></slot>
     </div>`;
   }
 
-  private renderIneligible(): TemplateResult {
+  /** @internal */
+  renderIneligible(): TemplateResult {
     return renderIneligible(
       this.rulesResult?.eligibility.reasons ?? [],
       this.uiLang,
@@ -1531,10 +1544,11 @@ export class DvcForm extends LitElement {
     );
   }
 
-  /** Names of provinces and communes for addresses on the review page (loaded on first use). */
-  private readonly unitNames = new UnitNames(this);
+  /** Names of provinces and communes for addresses on the review page (loaded on first use). @internal */
+  readonly unitNames = new UnitNames(this);
 
-  private renderReviewRow(field: FieldUi): TemplateResult {
+  /** @internal */
+  renderReviewRow(field: FieldUi): TemplateResult {
     const schema = this.loaded ? schemaAt(this.loaded.data, field.field) : undefined;
     return renderReviewRow(field, getPath(this.answers, field.field), {
       lang: this.uiLang,
@@ -1545,11 +1559,13 @@ export class DvcForm extends LitElement {
     });
   }
 
-  private renderFee(): TemplateResult {
+  /** @internal */
+  renderFee(): TemplateResult {
     return renderFee(this.rulesResult?.fee, this.uiLang, this.msg);
   }
 
-  private renderReview(): TemplateResult {
+  /** @internal */
+  renderReview(): TemplateResult {
     // Signing and transport are needed from here on: fetch them while the person reads.
     if (!this.submitter) void this.loadDelivery().catch(() => undefined);
     const lang = this.uiLang;
@@ -1651,8 +1667,8 @@ export class DvcForm extends LitElement {
     `;
   }
 
-  /** The files chosen for each visible document, with a "Sửa" link to the page asking for it. */
-  private renderReviewDocuments(): TemplateResult | typeof nothing {
+  /** The files chosen for each visible document, with a "Sửa" link to the page asking for it. @internal */
+  renderReviewDocuments(): TemplateResult | typeof nothing {
     const lang = this.uiLang;
     const msg = this.msg;
     const fields = this.pages.flatMap((p) => p.fields).filter((f) => f.widget === 'file');
@@ -1691,7 +1707,8 @@ export class DvcForm extends LitElement {
     </section>`;
   }
 
-  private renderSubmitted(): TemplateResult {
+  /** @internal */
+  renderSubmitted(): TemplateResult {
     return html`<h2 id="page-heading" part="heading" tabindex="-1">${this.msg.submittedHeading}</h2>
       <p>${this.msg.submittedBody}</p>
       ${this.delivery?.renderReceipt(this.loaded, this.uiLang) ?? nothing}`;

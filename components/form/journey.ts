@@ -57,3 +57,13 @@ export function allFields(steps: Step[]): { step: Step; field: FieldUi }[] {
 export function fieldId(path: string): string {
   return `field-${path.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 }
+
+/** Page ids that are not question pages. */
+export const REVIEW = 'review';
+export const INELIGIBLE = 'ineligible';
+export const SUBMITTED = 'submitted';
+/** The applicant's declaration box on the review page. */
+export const DECLARATION_ID = 'declaration';
+/** Assisted mode: the helper's own statement, a second box beside the applicant's. */
+export const HELPER_ID = 'helper-declaration';
+export const isDeclarationBox = (path: string) => path === DECLARATION_ID || path === HELPER_ID;
