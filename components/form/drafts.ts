@@ -28,7 +28,7 @@ export class FormDrafts {
         : undefined;
     },
     restore: (answers, page) =>
-      this.form.restoreDraft(this.form.deliveryChoice.restoreDraft(answers), page),
+      this.form.navigation.restoreDraft(this.form.deliveryChoice.restoreDraft(answers), page),
     lang: () => this.form.uiLang,
     ttlDays: () => this.form.draftTtlDays,
     fileCapMb: () => this.form.draftFileCapMb,
@@ -47,7 +47,7 @@ export class FormDrafts {
       );
     },
     onDelivered: (entry, response) => {
-      void this.form.goTo(SUBMITTED);
+      void this.form.navigation.goTo(SUBMITTED);
       this.form.dispatchEvent(new DvcSubmittedEvent({ payload: entry.form, result: response }));
     },
   };

@@ -29,18 +29,13 @@ import type {
   ErrorSummaryItem,
 } from '../error-summary/error-summary.js';
 import {
-  DvcEligibilityEvent,
   DvcErrorEvent,
-  DvcInvalidEvent,
-  DvcStepChangeEvent,
   DvcSubmitEvent,
   DvcSubmittedEvent,
   FORM_ERROR_CODE,
-  PAGE_KIND,
   type EligibilityResult,
   type FormErrorCode,
   type FormPayload,
-  type PageKind,
 } from './events.js';
 import { formStyles } from './form.styles.js';
 import {
@@ -69,14 +64,13 @@ import {
   getPath,
   isSchemaRequired,
   pointerToPath,
-  recordsUntickedAsFalse,
   schemaAt,
   setPath,
   type Page,
   type Visibility,
 } from './journey.js';
 import { formMessages, type FormMessages } from './messages.js';
-import { FormHistoryController } from './history.js';
+import { FormNavigation } from './navigation.js';
 import { inheritedLang, langAttribute, toUiLang } from '../base/i18n.js';
 import type { DeliveryOptions, FormDeliveryController } from '../submission/form-delivery.js';
 import { DocumentSlots, documentIdOfKey, documentKey, loadUploadElement } from './documents.js';
@@ -274,6 +268,9 @@ export class DvcForm extends LitElement {
     return this.deliveryLoading;
   }
 
+  /** Pages, Continue and Back, history, resuming a draft (navigation.ts). @internal */
+  readonly navigation = new FormNavigation(this);
+
   /** The `<dvc-upload>` of each document (light DOM, so files survive page changes). @internal */
   documentSlots = new DocumentSlots(this, (id) => this.onDocumentChange(id));
 
@@ -323,8 +320,6 @@ export class DvcForm extends LitElement {
   steps: Step[] = [];
   /** @internal */
   prefilled: Record<string, unknown> = {};
-  /** Pages reached so far: the browser's Forward button may not skip validation. @internal */
-  reached = new Set<string>();
   /** @internal */
   loadToken = 0;
   /** @internal */
@@ -333,8 +328,6 @@ export class DvcForm extends LitElement {
   rulesPending: Promise<void> = Promise.resolve();
   /** @internal */
   loading: Promise<void> = Promise.resolve();
-  /** Set by a "Sửa" link on the review page. @internal */
-  returnToReview = false;
 
   /** The element's own `lang`, else the closest `lang` around it (`<html lang="en">`), else vi. @internal */
   get uiLang(): Lang {
@@ -345,12 +338,6 @@ export class DvcForm extends LitElement {
   get msg(): FormMessages {
     return formMessages(this.uiLang);
   }
-
-  /** Back and Forward: this form's own page in history.state (history.ts). @internal */
-  readonly history = new FormHistoryController(this, {
-    key: () => ({ id: this.id, fallback: this.loaded?.code ?? 'form' }),
-    restore: (page) => this.restorePage(page),
-  });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (
@@ -447,7 +434,7 @@ export class DvcForm extends LitElement {
   /** Shows the page asking for document `id` and focuses its file button. @internal */
   async focusDocument(id: string): Promise<void> {
     const page = this.pages.find((p) => p.fields.some((f) => f.document === id));
-    if (page && page.id !== this.pageId) await this.goTo(page.id, { focus: false });
+    if (page && page.id !== this.pageId) await this.navigation.goTo(page.id, { focus: false });
     this.documentSlots.focus(id);
   }
 
@@ -535,8 +522,8 @@ export class DvcForm extends LitElement {
       this.fieldsIn(this.steps).map((x) => x.field),
     );
     this.prefilled = {};
-    this.reached = new Set();
-    this.returnToReview = false;
+    this.navigation.reached = new Set();
+    this.navigation.returnToReview = false;
     this.shown = new Map();
     this.summaryPaths = [];
     this.declarationAccepted = false;
@@ -552,9 +539,9 @@ export class DvcForm extends LitElement {
     if (stale()) return;
     const first = this.pages[0]?.id ?? REVIEW;
     this.pageId = first;
-    this.reached.add(first);
+    this.navigation.reached.add(first);
     this.status = 'ready';
-    this.writeHistory(first, 'replace');
+    this.navigation.writeHistory(first, 'replace');
   }
 
   /** @internal */
@@ -836,7 +823,7 @@ export class DvcForm extends LitElement {
     e.preventDefault();
     // Let the field commit (normalise) its value first, as it does on blur.
     inner.dispatchEvent(new Event('change', { bubbles: true }));
-    void this.onContinue();
+    void this.navigation.onContinue();
   };
 
   /** @internal */
@@ -897,7 +884,7 @@ export class DvcForm extends LitElement {
     const focusField = () =>
       this.renderRoot.querySelector<HTMLElement>(`#${fieldId(path)}`)?.focus();
     if (page && page.id !== this.pageId) {
-      void this.goTo(page.id, { focus: false }).then(focusField);
+      void this.navigation.goTo(page.id, { focus: false }).then(focusField);
     } else {
       focusField();
     }
@@ -913,192 +900,6 @@ export class DvcForm extends LitElement {
   /** @internal */
   get currentPage(): Page | undefined {
     return this.pages.find((p) => p.id === this.pageId);
-  }
-
-  /** @internal */
-  pageKind(id: string): PageKind {
-    if (id === REVIEW) return PAGE_KIND.review;
-    if (id === INELIGIBLE) return PAGE_KIND.ineligible;
-    if (id === SUBMITTED) return PAGE_KIND.submitted;
-    return PAGE_KIND.question;
-  }
-
-  /** @internal */
-  progressOf(id: string): { index: number; total: number } {
-    const ids = [...this.pages.map((p) => p.id), REVIEW];
-    return { index: ids.indexOf(id) + 1, total: ids.length };
-  }
-
-  /** @internal */
-  writeHistory(page: string, mode: 'push' | 'replace'): void {
-    this.history.record(page, mode);
-  }
-
-  /** @internal */
-  restorePage(page: string): void {
-    if (this.status !== 'ready' || this.pageId === SUBMITTED || page === this.pageId) return;
-    const known = page === REVIEW || page === INELIGIBLE || this.pages.some((p) => p.id === page);
-    if (!known || !this.reached.has(page)) return;
-    void this.goTo(page, { history: 'none' });
-  }
-
-  /**
-   * Shows page `id`: moves focus to its heading (or leaves it to the caller) and records the
-   * page in the browser history so the Back button works.
-   * @internal
-   */
-  async goTo(
-    id: string,
-    options: { focus?: boolean; history?: 'push' | 'none' } = {},
-  ): Promise<void> {
-    const from = this.pageId;
-    this.pageId = id;
-    if (id === REVIEW) this.returnToReview = false;
-    this.reached.add(id);
-    this.summaryPaths = [];
-    this.submitFailed = false;
-    if ((options.history ?? 'push') === 'push') this.writeHistory(id, 'push');
-    const { index, total } = this.progressOf(id);
-    const kind = this.pageKind(id);
-    this.dispatchEvent(
-      new DvcStepChangeEvent({
-        from,
-        to: id,
-        kind,
-        index: kind === PAGE_KIND.question || kind === PAGE_KIND.review ? index : 0,
-        total,
-      }),
-    );
-    await this.updateComplete;
-    if (options.focus ?? true) {
-      this.renderRoot.querySelector<HTMLElement>('#page-heading')?.focus();
-    }
-  }
-
-  /** @internal */
-  async showProblems(page: string, problems: Problem[], paths: string[]): Promise<void> {
-    this.summaryPaths = paths;
-    this.dispatchEvent(new DvcInvalidEvent({ page, problems }));
-    await this.updateComplete;
-    this.renderRoot.querySelector<DvcErrorSummary>('dvc-error-summary')?.focus();
-  }
-
-  /** @internal */
-  async onContinue(): Promise<void> {
-    const page = this.currentPage;
-    if (!page || !this.validator) return;
-    this.recordUnticked(page);
-    void this.evaluateRules();
-    await this.settled();
-    const current = this.currentPage ?? page;
-    const { problems } = this.validate();
-    const byField = this.withDocumentProblems(
-      this.problemsByField(problems, current.fields),
-      current.fields,
-    );
-    const shown = new Map(
-      [...this.shown].filter(
-        ([p]) => !current.fields.some((f) => f.field === p || documentKey(f.document ?? '') === p),
-      ),
-    );
-    for (const [path, problem] of byField) shown.set(path, problem);
-    this.shown = shown;
-    if (byField.size > 0) {
-      // In page order, as the summary lists them (the schema's order may differ).
-      const pageProblems = [...byField.values()].flat();
-      await this.showProblems(current.id, pageProblems, [...byField.keys()]);
-      return;
-    }
-    const pages = this.pages;
-    const index = pages.findIndex((p) => p.id === current.id);
-    const next = pages[index + 1];
-    if (current.eligibility && !next?.eligibility) {
-      const eligibility = this.rulesResult!.eligibility;
-      this.dispatchEvent(
-        new DvcEligibilityEvent({
-          status: eligibility.status,
-          reasons: structuredClone(eligibility.reasons),
-        }),
-      );
-      if (eligibility.status === 'ineligible') {
-        await this.goTo(INELIGIBLE);
-        return;
-      }
-    }
-    if (this.returnToReview && this.canReturnToReview()) {
-      await this.goTo(REVIEW);
-      return;
-    }
-    await this.goTo(next?.id ?? REVIEW);
-  }
-
-  /**
-   * A check box the person saw and left unticked means "no": on Continue it is recorded as
-   * `false`, so the review page says "Không" and the payload carries it (docs/form.md). Boxes
-   * that must be ticked keep no answer (recordsUntickedAsFalse). Returns the paths set.
-   * @internal
-   */
-  recordUnticked(page: Page): string[] {
-    if (!this.loaded) return [];
-    const paths: string[] = [];
-    for (const field of page.fields) {
-      if (getPath(this.answers, field.field) !== undefined) continue;
-      if (!recordsUntickedAsFalse(this.loaded.data, field)) continue;
-      this.setAnswer(field.field, false);
-      paths.push(field.field);
-    }
-    return paths;
-  }
-
-  /** @internal */
-  async onBack(): Promise<void> {
-    const pages = this.pages;
-    if (this.pageId === INELIGIBLE) {
-      const lastEligibility = [...pages].reverse().find((p) => p.eligibility);
-      await this.goTo(lastEligibility?.id ?? pages[0].id);
-      return;
-    }
-    const index =
-      this.pageId === REVIEW ? pages.length : pages.findIndex((p) => p.id === this.pageId);
-    if (index > 0) await this.goTo(pages[index - 1].id);
-  }
-
-  /** @internal */
-  async onChangeLink(e: Event, path: string): Promise<void> {
-    e.preventDefault();
-    const page = this.pages.find((p) => p.fields.some((f) => f.field === path));
-    if (!page) return;
-    this.returnToReview = true;
-    await this.goTo(page.id);
-  }
-
-  /**
-   * After a "Sửa" link, Continue goes straight back to the review page unless the change made
-   * another page need answers (a question that just appeared, or one now required).
-   * @internal
-   */
-  canReturnToReview(): boolean {
-    const { problems } = this.validate();
-    const visible = this.pages.flatMap((p) => p.fields);
-    return this.withDocumentProblems(this.problemsByField(problems, visible), visible).size === 0;
-  }
-
-  /**
-   * Puts a draft's answers back (DraftController): with `page`, the journey resumes there and
-   * every page before it counts as reached; without, the page stays (another tab's change).
-   * @internal
-   */
-  async restoreDraft(answers: Record<string, unknown>, page?: string): Promise<void> {
-    this.session?.replace(answers);
-    this.requestUpdate();
-    await this.evaluateRules();
-    if (page === undefined) return;
-    const ids = this.pages.map((p) => p.id);
-    const target = page === REVIEW || ids.includes(page) ? page : (ids[0] ?? REVIEW);
-    const upTo = target === REVIEW ? ids.length : ids.indexOf(target) + 1;
-    for (const id of ids.slice(0, upTo)) this.reached.add(id);
-    await this.goTo(target, { history: 'none' });
-    this.writeHistory(target, 'replace');
   }
 
   // ---- submission ----------------------------------------------------------------------
@@ -1122,7 +923,7 @@ export class DvcForm extends LitElement {
     await this.settled();
     const rules = this.rulesResult!;
     if (rules.eligibility.status === 'ineligible') {
-      await this.goTo(INELIGIBLE);
+      await this.navigation.goTo(INELIGIBLE);
       return;
     }
     this.submitFailed = false;
@@ -1147,7 +948,7 @@ export class DvcForm extends LitElement {
     if (deliveryProblems.length > 0) shown.set(DELIVERY_TARGET, deliveryProblems);
     this.shown = shown;
     if (shown.size > 0) {
-      await this.showProblems(REVIEW, problems, [...shown.keys()]);
+      await this.navigation.showProblems(REVIEW, problems, [...shown.keys()]);
       return;
     }
     const payload: FormPayload = {
@@ -1181,7 +982,7 @@ export class DvcForm extends LitElement {
     try {
       const result = await this.deliver(payload);
       this.submitting = false;
-      await this.goTo(SUBMITTED);
+      await this.navigation.goTo(SUBMITTED);
       this.dispatchEvent(new DvcSubmittedEvent({ payload, result }));
     } catch (cause) {
       this.submitting = false;
@@ -1297,7 +1098,7 @@ export class DvcForm extends LitElement {
 
   /** @internal */
   renderProgress(id: string): TemplateResult {
-    const { index, total } = this.progressOf(id);
+    const { index, total } = this.navigation.progressOf(id);
     return html`<p class="progress" part="progress">${this.msg.progress(index, total)}</p>`;
   }
 
@@ -1386,7 +1187,7 @@ export class DvcForm extends LitElement {
           type="button"
           class="primary"
           part="button button-primary"
-          @click=${() => void this.onContinue()}
+          @click=${() => void this.navigation.onContinue()}
         >
           ${this.msg.continue}
         </button>
@@ -1397,7 +1198,7 @@ export class DvcForm extends LitElement {
                 type="button"
                 class="secondary"
                 part="button button-secondary"
-                @click=${() => void this.onBack()}
+                @click=${() => void this.navigation.onBack()}
               >
                 ${this.msg.back}
               </button>`
@@ -1540,7 +1341,7 @@ export class DvcForm extends LitElement {
       this.rulesResult?.eligibility.reasons ?? [],
       this.uiLang,
       this.msg,
-      () => void this.onBack(),
+      () => void this.navigation.onBack(),
     );
   }
 
@@ -1555,7 +1356,7 @@ export class DvcForm extends LitElement {
       msg: this.msg,
       format: typeof schema?.format === 'string' ? schema.format : undefined,
       formatAddress: (v) => this.unitNames.formatAddress(v),
-      onChange: (e) => void this.onChangeLink(e, field.field),
+      onChange: (e) => void this.navigation.onChangeLink(e, field.field),
     });
   }
 
@@ -1647,7 +1448,7 @@ export class DvcForm extends LitElement {
                 type="button"
                 class="secondary"
                 part="button button-secondary"
-                @click=${() => void this.onBack()}
+                @click=${() => void this.navigation.onBack()}
               >
                 ${msg.back}
               </button>`
@@ -1697,7 +1498,7 @@ export class DvcForm extends LitElement {
               <a
                 href="#${fieldId(documentKey(id))}"
                 part="change-link"
-                @click=${(e: Event) => void this.onChangeLink(e, field.field)}
+                @click=${(e: Event) => void this.navigation.onChangeLink(e, field.field)}
                 >${msg.change}<span class="visually-hidden"> ${title}</span></a
               >
             </dd>
