@@ -23,20 +23,8 @@ import '../phone-field/phone-field.js';
 import '../email-field/email-field.js';
 import '../address-field/address-field.js';
 import '../repeat-group/repeat-group.js';
-import type {
-  DvcErrorSelectEvent,
-  DvcErrorSummary,
-  ErrorSummaryItem,
-} from '../error-summary/error-summary.js';
-import {
-  DvcErrorEvent,
-  DvcSubmitEvent,
-  DvcSubmittedEvent,
-  FORM_ERROR_CODE,
-  type EligibilityResult,
-  type FormErrorCode,
-  type FormPayload,
-} from './events.js';
+import type { DvcErrorSelectEvent, ErrorSummaryItem } from '../error-summary/error-summary.js';
+import { DvcErrorEvent, FORM_ERROR_CODE, type FormErrorCode, type FormPayload } from './events.js';
 import { formStyles } from './form.styles.js';
 import {
   embeddedDefinition,
@@ -71,8 +59,9 @@ import {
 } from './journey.js';
 import { formMessages, type FormMessages } from './messages.js';
 import { FormNavigation } from './navigation.js';
+import { FormSubmission } from './submission.js';
 import { inheritedLang, langAttribute, toUiLang } from '../base/i18n.js';
-import type { DeliveryOptions, FormDeliveryController } from '../submission/form-delivery.js';
+import type { DeliveryOptions } from '../submission/form-delivery.js';
 import { DocumentSlots, documentIdOfKey, documentKey, loadUploadElement } from './documents.js';
 import type { PayloadDocument } from '../../src/submission/index.js';
 import type { UploadEntry } from '../upload/upload.js';
@@ -220,12 +209,6 @@ export class DvcForm extends LitElement {
   procedureText = '';
   /** SHA-256 of the procedure file when it came from `compiled` (no text to hash then). @internal */
   procedureSha256: string | undefined;
-  /** Signing, challenge, transport with retries, and the receipt (components/submission). @internal */
-  delivery?: FormDeliveryController;
-  /** @internal */
-  deliveryLoading?: Promise<FormDeliveryController>;
-  /** Set from the first click on Submit until that submission is over. @internal */
-  submitInProgress = false;
   /**
    * Drafts and the offline outbox (docs/reliability.md): `auto` (default) keeps them when the
    * procedure comes from a URL the page can load again, and not in assisted mode (a shared
@@ -250,22 +233,20 @@ export class DvcForm extends LitElement {
     return this.draftLink.controller;
   }
 
+  /** Submit, the payload, delivery and the outbox hand-over (submission.ts). @internal */
+  readonly submission = new FormSubmission(this);
+
   /**
-   * Starts (once) loading signing, transport and the receipt: when the review page renders, so
-   * the chunk is there by the time Submit is pressed, or on Submit at the latest.
-   * @internal
+   * Delivers a payload once `dvc-submit` was not cancelled. Subclasses (or a `submitter`) add
+   * signing, documents and retries here; the default signs it and POSTs the JWS to `action`.
    */
-  loadDelivery(): Promise<FormDeliveryController> {
-    this.deliveryLoading ??= import('../submission/form-delivery.js').then(
-      ({ FormDeliveryController }) => {
-        this.delivery = new FormDeliveryController(this);
-        this.requestUpdate();
-        return this.delivery;
-      },
-    );
-    // A failed chunk load is retried on the next attempt (a click on Submit).
-    this.deliveryLoading.catch(() => (this.deliveryLoading = undefined));
-    return this.deliveryLoading;
+  protected deliver(payload: FormPayload): Promise<unknown> {
+    return this.submission.deliver(payload);
+  }
+
+  /** `deliver`, for the submission controller. @internal */
+  deliverPayload(payload: FormPayload): Promise<unknown> {
+    return this.deliver(payload);
   }
 
   /** Pages, Continue and Back, history, resuming a draft (navigation.ts). @internal */
@@ -516,7 +497,7 @@ export class DvcForm extends LitElement {
     // compiled module carries (its definition is the parsed file, not its bytes).
     this.procedureText = source.text;
     this.procedureSha256 = source.sha256;
-    this.delivery?.reset();
+    this.submission.delivery?.reset();
     this.documentSlots.reset(
       procedure,
       this.fieldsIn(this.steps).map((x) => x.field),
@@ -904,145 +885,6 @@ export class DvcForm extends LitElement {
 
   // ---- submission ----------------------------------------------------------------------
 
-  /** @internal */
-  async onSubmit(): Promise<void> {
-    // A second click while the first is still being checked, signed or sent does nothing.
-    if (this.submitInProgress) return;
-    this.submitInProgress = true;
-    try {
-      await this.submitOnce();
-    } finally {
-      this.submitInProgress = false;
-    }
-  }
-
-  /** @internal */
-  async submitOnce(): Promise<void> {
-    if (!this.validator || !this.loaded || this.submitting) return;
-    void this.evaluateRules();
-    await this.settled();
-    const rules = this.rulesResult!;
-    if (rules.eligibility.status === 'ineligible') {
-      await this.navigation.goTo(INELIGIBLE);
-      return;
-    }
-    this.submitFailed = false;
-    const { problems, value } = this.validate();
-    const visibleFields = this.pages.flatMap((p) => p.fields);
-    const byField = this.withDocumentProblems(
-      this.problemsByField(problems, visibleFields),
-      visibleFields,
-    );
-    const shown = new Map(byField);
-    if (!this.declarationAccepted) {
-      shown.set(DECLARATION_ID, [
-        { code: 'declaration', path: '', message: this.msg.declarationRequired, params: {} },
-      ]);
-    }
-    if (this.assistedBy && !this.helperConfirmed) {
-      shown.set(HELPER_ID, [
-        { code: 'declaration', path: '', message: this.msg.helperDeclarationRequired, params: {} },
-      ]);
-    }
-    const deliveryProblems = await this.deliveryChoice.check(this.loaded, this.uiLang);
-    if (deliveryProblems.length > 0) shown.set(DELIVERY_TARGET, deliveryProblems);
-    this.shown = shown;
-    if (shown.size > 0) {
-      await this.navigation.showProblems(REVIEW, problems, [...shown.keys()]);
-      return;
-    }
-    const payload: FormPayload = {
-      procedure: { code: this.loaded.code, version: this.loaded.version },
-      answers: value,
-      eligibility: {
-        status: rules.eligibility.status,
-        reasons: structuredClone(rules.eligibility.reasons),
-      } satisfies EligibilityResult,
-      fee: structuredClone(rules.fee),
-      lang: this.uiLang,
-      assistedBy: this.assistedBy || null,
-      // Both boxes were ticked (checked above); the helper's statement as it was shown.
-      ...(this.assistedBy
-        ? {
-            assistance: {
-              applicantConfirmed: true,
-              helperConfirmed: true,
-              helperStatement: this.msg.helperDeclarationLabel,
-            },
-          }
-        : {}),
-      submittedAt: this.now().toISOString(),
-      documents: this.collectDocuments(),
-    };
-    const delivery = await this.deliveryChoice.payloadValue(this.loaded, this.uiLang);
-    if (delivery) payload.delivery = delivery;
-    if (!this.dispatchEvent(new DvcSubmitEvent(payload))) return;
-    this.submitting = true;
-    this.submitFailed = false;
-    try {
-      const result = await this.deliver(payload);
-      this.submitting = false;
-      await this.navigation.goTo(SUBMITTED);
-      this.dispatchEvent(new DvcSubmittedEvent({ payload, result }));
-    } catch (cause) {
-      this.submitting = false;
-      // No network: kept in the outbox and sent when the connection is back (docs/reliability.md).
-      const queued =
-        !this.submitter &&
-        !!this.draftController &&
-        (await this.draftController.queueIfOffline(payload, cause, {
-          action: this.action,
-          challengeEndpoint: this.challengeEndpoint || undefined,
-          procedureText: this.procedureText,
-          ...(this.procedureSha256 ? { procedureSha256: this.procedureSha256 } : {}),
-          // Files without an upload endpoint wait in the outbox with it (multipart).
-          documents: this.collectDocumentFiles(),
-          // The very submission that failed: its key and, when it was sent, its signed bytes.
-          submission: this.delivery?.pending ?? {},
-        }));
-      if (queued) return;
-      this.submitFailed = true;
-      console.error('dvc-form: the submission failed', cause);
-      this.dispatchEvent(
-        new DvcErrorEvent({
-          code: FORM_ERROR_CODE.submit,
-          message: 'The submission failed',
-          cause,
-        }),
-      );
-      await this.updateComplete;
-      this.renderRoot.querySelector<DvcErrorSummary>('dvc-error-summary')?.focus();
-    }
-  }
-
-  /**
-   * Delivers a payload once `dvc-submit` was not cancelled. Subclasses (or a `submitter`) add
-   * signing, documents and retries here; the default signs it and POSTs the JWS to `action`.
-   */
-  protected async deliver(payload: FormPayload): Promise<unknown> {
-    if (this.submitter) return this.submitter(payload, this);
-    if (!this.action) throw new Error('dvc-form has neither a submitter nor an action');
-    // Challenge, signing (this browser's key or `signer`), POST with retries: components/submission.
-    const delivery = await this.loadDelivery();
-    return delivery.deliver(payload, {
-      action: this.action,
-      challengeEndpoint: this.challengeEndpoint,
-      signer: this.signer,
-      maxAttempts: this.maxAttempts,
-      procedureText: this.procedureText,
-      documents: this.collectDocumentFiles(),
-      lang: this.uiLang,
-      // The outbox takes the Idempotency-Key and the signed bytes from the delivery's
-      // submission (queueIfOffline below), so fetch is not wrapped.
-      overrides: {
-        ...this.deliveryOptions,
-        // From a compiled module there is no file text to hash: the delivery spreads `overrides`
-        // last into the submission options, so the module's file hash is what gets signed.
-        ...(this.procedureSha256 ? { procedureSha256: this.procedureSha256 } : {}),
-      },
-    });
-  }
-
   // ---- rendering -----------------------------------------------------------------------
 
   override render() {
@@ -1147,7 +989,7 @@ export class DvcForm extends LitElement {
     return html`<dvc-error-summary
       part="summary"
       .heading=${msg.submitFailedHeading}
-      .items=${[{ message: this.delivery?.failure || msg.submitFailedBody }]}
+      .items=${[{ message: this.submission.delivery?.failure || msg.submitFailedBody }]}
     ></dvc-error-summary>`;
   }
 
@@ -1368,7 +1210,7 @@ export class DvcForm extends LitElement {
   /** @internal */
   renderReview(): TemplateResult {
     // Signing and transport are needed from here on: fetch them while the person reads.
-    if (!this.submitter) void this.loadDelivery().catch(() => undefined);
+    if (!this.submitter) void this.submission.loadDelivery().catch(() => undefined);
     const lang = this.uiLang;
     const msg = this.msg;
     const procedure = this.loaded!;
@@ -1438,9 +1280,9 @@ export class DvcForm extends LitElement {
           part="button button-primary"
           ?disabled=${this.submitting}
           aria-disabled=${this.submitting ? 'true' : 'false'}
-          @click=${() => void this.onSubmit()}
+          @click=${() => void this.submission.onSubmit()}
         >
-          ${this.delivery?.buttonText(this.uiLang) ?? (this.submitting ? msg.submitting : msg.submit)}
+          ${this.submission.delivery?.buttonText(this.uiLang) ?? (this.submitting ? msg.submitting : msg.submit)}
         </button>
         ${
           pages.length > 0
@@ -1456,14 +1298,14 @@ export class DvcForm extends LitElement {
         }
       </div>
       ${
-        this.delivery?.progress?.phase === 'retrying'
+        this.submission.delivery?.progress?.phase === 'retrying'
           ? html`<p class="hint" part="submit-progress">
-              ${this.delivery.statusText(this.uiLang)}
+              ${this.submission.delivery.statusText(this.uiLang)}
             </p>`
           : nothing
       }
       <div class="visually-hidden" role="status" aria-live="polite">
-        ${this.delivery?.statusText(this.uiLang) || (this.submitting ? msg.submitting : '')}
+        ${this.submission.delivery?.statusText(this.uiLang) || (this.submitting ? msg.submitting : '')}
       </div>
     `;
   }
@@ -1512,7 +1354,7 @@ export class DvcForm extends LitElement {
   renderSubmitted(): TemplateResult {
     return html`<h2 id="page-heading" part="heading" tabindex="-1">${this.msg.submittedHeading}</h2>
       <p>${this.msg.submittedBody}</p>
-      ${this.delivery?.renderReceipt(this.loaded, this.uiLang) ?? nothing}`;
+      ${this.submission.delivery?.renderReceipt(this.loaded, this.uiLang) ?? nothing}`;
   }
 }
 
