@@ -32,13 +32,12 @@ import {
   loadDefinition,
   type EmbeddedDefinition,
 } from './loader.js';
-import { renderFee, renderIneligible, renderReviewRow, UnitNames } from './review.js';
 // Drafts, delivery (signing, transport, receipt) and the upload element are lazy chunks of the
 // one-file bundle (docs/performance.md): only their types are imported here.
 import type { DraftController } from '../drafts/controller.js';
 import { FormDrafts } from './drafts.js';
 import { draftStyles } from '../drafts/styles.js';
-import { formatBytes, localize } from './format.js';
+import { localize } from './format.js';
 import {
   belongsTo,
   buildPages,
@@ -59,6 +58,7 @@ import {
 } from './journey.js';
 import { formMessages, type FormMessages } from './messages.js';
 import { FormNavigation } from './navigation.js';
+import { FormReviewPages } from './review-page.js';
 import { FormSubmission } from './submission.js';
 import { inheritedLang, langAttribute, toUiLang } from '../base/i18n.js';
 import type { DeliveryOptions } from '../submission/form-delivery.js';
@@ -248,6 +248,9 @@ export class DvcForm extends LitElement {
   deliverPayload(payload: FormPayload): Promise<unknown> {
     return this.deliver(payload);
   }
+
+  /** The review, "cannot apply" and confirmation pages (review-page.ts). @internal */
+  readonly reviewPages = new FormReviewPages(this);
 
   /** Pages, Continue and Back, history, resuming a draft (navigation.ts). @internal */
   readonly navigation = new FormNavigation(this);
@@ -812,39 +815,6 @@ export class DvcForm extends LitElement {
     return this.currentPage?.fields.some((f) => f.field === path) ?? false;
   }
 
-  /** Assisted mode: the helper's statement, recorded in the payload with the applicant's. @internal */
-  renderHelperDeclaration() {
-    const msg = this.msg;
-    const error = this.shown.has(HELPER_ID);
-    return html`${
-        error
-          ? html`<p class="error" id="helper-declaration-error">
-              <span class="visually-hidden">${msg.errorPrefix}</span
-              >${msg.helperDeclarationRequired}
-            </p>`
-          : nothing
-      }
-      <div class="checkbox">
-        <input
-          type="checkbox"
-          id=${HELPER_ID}
-          required
-          aria-invalid=${error ? 'true' : 'false'}
-          aria-describedby=${error ? 'helper-declaration-error' : nothing}
-          .checked=${this.helperConfirmed}
-          @change=${(e: Event) => {
-            this.helperConfirmed = (e.target as HTMLInputElement).checked;
-            if (this.helperConfirmed && this.shown.has(HELPER_ID)) {
-              const next = new Map(this.shown);
-              next.delete(HELPER_ID);
-              this.shown = next;
-            }
-          }}
-        />
-        <label for=${HELPER_ID}>${msg.helperDeclarationLabel}</label>
-      </div>`;
-  }
-
   /** @internal */
   onErrorSelect = (e: DvcErrorSelectEvent): void => {
     e.preventDefault();
@@ -930,11 +900,11 @@ export class DvcForm extends LitElement {
 
   /** @internal */
   renderPage(): TemplateResult {
-    if (this.pageId === SUBMITTED) return this.renderSubmitted();
-    if (this.pageId === INELIGIBLE) return this.renderIneligible();
-    if (this.pageId === REVIEW) return this.renderReview();
+    if (this.pageId === SUBMITTED) return this.reviewPages.renderSubmitted();
+    if (this.pageId === INELIGIBLE) return this.reviewPages.renderIneligible();
+    if (this.pageId === REVIEW) return this.reviewPages.renderReview();
     const page = this.currentPage ?? this.pages[0];
-    if (!page) return this.renderReview();
+    if (!page) return this.reviewPages.renderReview();
     return this.renderQuestions(page);
   }
 
@@ -1160,11 +1130,6 @@ export class DvcForm extends LitElement {
     return emptyValueOf(field);
   }
 
-  /** @internal */
-  documentOf(field: FieldUi): DocumentSpec | undefined {
-    return this.loaded?.documents.find((d) => d.id === field.document);
-  }
-
   /**
    * A document question: the slot where its `<dvc-upload>` (made by the form in its light DOM,
    * or the host's own element) shows the requirements and takes the files.
@@ -1175,186 +1140,6 @@ export class DvcForm extends LitElement {
     return html`<div class="document" part="document-slot" id=${fieldId(documentKey(id))}>
       <slot name="document-${id}"><p class="hint">${this.msg.documentWillUpload}</p></slot>
     </div>`;
-  }
-
-  /** @internal */
-  renderIneligible(): TemplateResult {
-    return renderIneligible(
-      this.rulesResult?.eligibility.reasons ?? [],
-      this.uiLang,
-      this.msg,
-      () => void this.navigation.onBack(),
-    );
-  }
-
-  /** Names of provinces and communes for addresses on the review page (loaded on first use). @internal */
-  readonly unitNames = new UnitNames(this);
-
-  /** @internal */
-  renderReviewRow(field: FieldUi): TemplateResult {
-    const schema = this.loaded ? schemaAt(this.loaded.data, field.field) : undefined;
-    return renderReviewRow(field, getPath(this.answers, field.field), {
-      lang: this.uiLang,
-      msg: this.msg,
-      format: typeof schema?.format === 'string' ? schema.format : undefined,
-      formatAddress: (v) => this.unitNames.formatAddress(v),
-      onChange: (e) => void this.navigation.onChangeLink(e, field.field),
-    });
-  }
-
-  /** @internal */
-  renderFee(): TemplateResult {
-    return renderFee(this.rulesResult?.fee, this.uiLang, this.msg);
-  }
-
-  /** @internal */
-  renderReview(): TemplateResult {
-    // Signing and transport are needed from here on: fetch them while the person reads.
-    if (!this.submitter) void this.submission.loadDelivery().catch(() => undefined);
-    const lang = this.uiLang;
-    const msg = this.msg;
-    const procedure = this.loaded!;
-    const pages = this.pages;
-    // One list per step, in journey order; documents are listed by the upload feature.
-    const sections: { step: Step; fields: FieldUi[] }[] = [];
-    for (const page of pages) {
-      const fields = page.fields.filter((f) => f.widget !== 'file');
-      if (fields.length === 0) continue;
-      const last = sections[sections.length - 1];
-      if (last && last.step.id === page.step.id) last.fields.push(...fields);
-      else sections.push({ step: page.step, fields: [...fields] });
-    }
-    const declarationError = this.shown.has(DECLARATION_ID);
-    return html`
-      ${this.renderSummary()} ${this.renderProgress(REVIEW)}
-      <h2 id="page-heading" part="heading" tabindex="-1">${msg.reviewHeading}</h2>
-      <p>${msg.reviewIntro}</p>
-      ${sections.map(
-        (s) =>
-          html`<section class="review-section" aria-labelledby="review-${s.step.id}">
-            <h3 id="review-${s.step.id}">${localize(s.step.title, lang)}</h3>
-            <dl class="review" part="review-list">
-              ${s.fields.map((f) => this.renderReviewRow(f))}
-            </dl>
-          </section>`,
-      )}
-      ${this.renderReviewDocuments()} ${this.renderFee()}
-      ${this.deliveryChoice.render(procedure, lang, this.rulesResult?.fee.total ?? 0)}
-      <section class="declaration" part="declaration" aria-labelledby="declaration-heading">
-        <h3 id="declaration-heading">${msg.declarationHeading}</h3>
-        <p>${localize(procedure.declaration.text, lang)}</p>
-        ${
-          declarationError
-            ? html`<p class="error" id="declaration-error">
-                <span class="visually-hidden">${msg.errorPrefix}</span>${msg.declarationRequired}
-              </p>`
-            : nothing
-        }
-        <div class="checkbox">
-          <input
-            type="checkbox"
-            id=${DECLARATION_ID}
-            required
-            aria-invalid=${declarationError ? 'true' : 'false'}
-            aria-describedby=${declarationError ? 'declaration-error' : nothing}
-            .checked=${this.declarationAccepted}
-            @change=${(e: Event) => {
-              this.declarationAccepted = (e.target as HTMLInputElement).checked;
-              if (this.declarationAccepted && this.shown.has(DECLARATION_ID)) {
-                const next = new Map(this.shown);
-                next.delete(DECLARATION_ID);
-                this.shown = next;
-              }
-            }}
-          />
-          <label for=${DECLARATION_ID}
-            >${this.assistedBy ? msg.applicantConfirmLabel : msg.declarationLabel}</label
-          >
-        </div>
-        ${this.assistedBy ? this.renderHelperDeclaration() : nothing}
-      </section>
-      <div class="buttons">
-        <button
-          type="button"
-          class="primary"
-          part="button button-primary"
-          ?disabled=${this.submitting}
-          aria-disabled=${this.submitting ? 'true' : 'false'}
-          @click=${() => void this.submission.onSubmit()}
-        >
-          ${this.submission.delivery?.buttonText(this.uiLang) ?? (this.submitting ? msg.submitting : msg.submit)}
-        </button>
-        ${
-          pages.length > 0
-            ? html`<button
-                type="button"
-                class="secondary"
-                part="button button-secondary"
-                @click=${() => void this.navigation.onBack()}
-              >
-                ${msg.back}
-              </button>`
-            : nothing
-        }
-      </div>
-      ${
-        this.submission.delivery?.progress?.phase === 'retrying'
-          ? html`<p class="hint" part="submit-progress">
-              ${this.submission.delivery.statusText(this.uiLang)}
-            </p>`
-          : nothing
-      }
-      <div class="visually-hidden" role="status" aria-live="polite">
-        ${this.submission.delivery?.statusText(this.uiLang) || (this.submitting ? msg.submitting : '')}
-      </div>
-    `;
-  }
-
-  /** The files chosen for each visible document, with a "Sửa" link to the page asking for it. @internal */
-  renderReviewDocuments(): TemplateResult | typeof nothing {
-    const lang = this.uiLang;
-    const msg = this.msg;
-    const fields = this.pages.flatMap((p) => p.fields).filter((f) => f.widget === 'file');
-    const ids = this.documentIds(fields);
-    if (ids.length === 0) return nothing;
-    return html`<section class="review-section" aria-labelledby="documents-review">
-      <h3 id="documents-review">${msg.reviewDocumentsHeading}</h3>
-      <dl class="review review-documents" part="review-list">
-        ${ids.map((id) => {
-          const field = fields.find((f) => f.document === id)!;
-          const doc = this.documentOf(field)!;
-          const title = localize(doc.title, lang);
-          const files = this.documentSlots.documents([id]);
-          return html`<div class="row">
-            <dt>${title}</dt>
-            <dd class="value">
-              ${
-                files.length > 0
-                  ? html`<ul class="files">
-                      ${files.map((f) => html`<li>${msg.reviewFile(f.name, formatBytes(f.size))}</li>`)}
-                    </ul>`
-                  : msg.noFileChosen
-              }
-            </dd>
-            <dd class="action">
-              <a
-                href="#${fieldId(documentKey(id))}"
-                part="change-link"
-                @click=${(e: Event) => void this.navigation.onChangeLink(e, field.field)}
-                >${msg.change}<span class="visually-hidden"> ${title}</span></a
-              >
-            </dd>
-          </div>`;
-        })}
-      </dl>
-    </section>`;
-  }
-
-  /** @internal */
-  renderSubmitted(): TemplateResult {
-    return html`<h2 id="page-heading" part="heading" tabindex="-1">${this.msg.submittedHeading}</h2>
-      <p>${this.msg.submittedBody}</p>
-      ${this.submission.delivery?.renderReceipt(this.loaded, this.uiLang) ?? nothing}`;
   }
 }
 
