@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { html as staticHtml } from 'lit/static-html.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { live } from 'lit/directives/live.js';
-import { mentionsLabel, type createValidator } from '../../src/validation/index.js';
+import { type createValidator } from '../../src/validation/index.js';
 import { ProcedureModel, type Session, type SessionState } from '../../src/session/index.js';
 import { emptyValueOf, widgetOf } from '../base/widgets.js';
 import type { Signer } from '../../src/signing/index.js';
@@ -23,7 +23,6 @@ import '../phone-field/phone-field.js';
 import '../email-field/email-field.js';
 import '../address-field/address-field.js';
 import '../repeat-group/repeat-group.js';
-import type { DvcErrorSelectEvent, ErrorSummaryItem } from '../error-summary/error-summary.js';
 import { DvcErrorEvent, FORM_ERROR_CODE, type FormErrorCode, type FormPayload } from './events.js';
 import { formStyles } from './form.styles.js';
 import {
@@ -41,8 +40,6 @@ import { localize } from './format.js';
 import {
   belongsTo,
   buildPages,
-  DECLARATION_ID,
-  HELPER_ID,
   INELIGIBLE,
   isDeclarationBox,
   REVIEW,
@@ -58,14 +55,15 @@ import {
 } from './journey.js';
 import { formMessages, type FormMessages } from './messages.js';
 import { FormNavigation } from './navigation.js';
+import { FormSummary } from './summary.js';
 import { FormReviewPages } from './review-page.js';
 import { FormSubmission } from './submission.js';
 import { inheritedLang, langAttribute, toUiLang } from '../base/i18n.js';
 import type { DeliveryOptions } from '../submission/form-delivery.js';
-import { DocumentSlots, documentIdOfKey, documentKey, loadUploadElement } from './documents.js';
+import { DocumentSlots, documentKey, loadUploadElement } from './documents.js';
 import type { PayloadDocument } from '../../src/submission/index.js';
 import type { UploadEntry } from '../upload/upload.js';
-import { DeliveryChoiceController, DELIVERY_TARGET } from '../delivery-choice/controller.js';
+import { DeliveryChoiceController } from '../delivery-choice/controller.js';
 
 type Validator = Awaited<ReturnType<typeof createValidator>>;
 type CompiledModule = NonNullable<NonNullable<Parameters<typeof createValidator>[1]>['compiled']>;
@@ -249,6 +247,9 @@ export class DvcForm extends LitElement {
     return this.deliver(payload);
   }
 
+  /** The error summary and its links (summary.ts). @internal */
+  readonly summary = new FormSummary(this);
+
   /** The review, "cannot apply" and confirmation pages (review-page.ts). @internal */
   readonly reviewPages = new FormReviewPages(this);
 
@@ -413,13 +414,6 @@ export class DvcForm extends LitElement {
     } else {
       this.requestUpdate();
     }
-  }
-
-  /** Shows the page asking for document `id` and focuses its file button. @internal */
-  async focusDocument(id: string): Promise<void> {
-    const page = this.pages.find((p) => p.fields.some((f) => f.document === id));
-    if (page && page.id !== this.pageId) await this.navigation.goTo(page.id, { focus: false });
-    this.documentSlots.focus(id);
   }
 
   /**
@@ -689,17 +683,6 @@ export class DvcForm extends LitElement {
     this.shown = next;
   }
 
-  /** The summary lines of a field: one per field, one per problem inside a repeat group. @internal */
-  summaryLines(path: string): string[] {
-    if (path === DECLARATION_ID) return [this.msg.declarationRequired];
-    if (path === HELPER_ID) return [this.msg.helperDeclarationRequired];
-    if (path === DELIVERY_TARGET) return this.deliveryChoice.problems.map((p) => p.message);
-    const problems = this.shown.get(path) ?? [];
-    const field = this.fieldsIn(this.steps).find((x) => x.field.field === path)?.field;
-    const lines = problems.map((p) => p.message || this.msg.unnamedProblem);
-    return field?.widget === 'group' ? [...new Set(lines)] : lines.slice(0, 1);
-  }
-
   // ---- field events --------------------------------------------------------------------
 
   /** @internal */
@@ -815,37 +798,6 @@ export class DvcForm extends LitElement {
     return this.currentPage?.fields.some((f) => f.field === path) ?? false;
   }
 
-  /** @internal */
-  onErrorSelect = (e: DvcErrorSelectEvent): void => {
-    e.preventDefault();
-    const target = e.detail.target;
-    if (isDeclarationBox(target)) {
-      this.renderRoot.querySelector<HTMLInputElement>(`#${target}`)?.focus();
-      return;
-    }
-    if (target === DELIVERY_TARGET) return this.deliveryChoice.focus();
-    const doc = documentIdOfKey(this.summaryPaths.find((p) => fieldId(p) === target) ?? '');
-    if (doc !== undefined) {
-      void this.focusDocument(doc);
-      return;
-    }
-    const path = this.pathOfId(target);
-    if (path === undefined) return;
-    const page = this.pages.find((p) => p.fields.some((f) => f.field === path));
-    const focusField = () =>
-      this.renderRoot.querySelector<HTMLElement>(`#${fieldId(path)}`)?.focus();
-    if (page && page.id !== this.pageId) {
-      void this.navigation.goTo(page.id, { focus: false }).then(focusField);
-    } else {
-      focusField();
-    }
-  };
-
-  /** @internal */
-  pathOfId(id: string): string | undefined {
-    return this.fieldsIn(this.steps).find(({ field }) => fieldId(field.field) === id)?.field.field;
-  }
-
   // ---- navigation ----------------------------------------------------------------------
 
   /** @internal */
@@ -915,55 +867,6 @@ export class DvcForm extends LitElement {
   }
 
   /** @internal */
-  renderSummary(): TemplateResult | typeof nothing {
-    if (this.summaryPaths.length === 0) {
-      return this.submitFailed && this.pageId === REVIEW ? this.renderSubmitFailed() : nothing;
-    }
-    const lines = this.summaryPaths.flatMap((path) =>
-      this.summaryLines(path).map((message) => ({ path, message })),
-    );
-    // Each summary line must say which question it is about, and links with the same text that
-    // lead to different questions fail WCAG 2.4.4: a message that does not name its field
-    // ("Hãy chọn một câu trả lời") or that repeats names its question.
-    const seen = new Map<string, number>();
-    for (const { message } of lines) seen.set(message, (seen.get(message) ?? 0) + 1);
-    const items: ErrorSummaryItem[] = lines.map(({ path, message }) => {
-      const field = isDeclarationBox(path)
-        ? undefined
-        : this.fieldsIn(this.steps).find((x) => x.field.field === path)?.field;
-      const question = localize(field?.label, this.uiLang);
-      // A repeat group's lines are about its items' fields, which their messages name.
-      const unnamed = field?.widget !== 'group' && !mentionsLabel(message, question);
-      const label = question && ((seen.get(message) ?? 0) > 1 || unnamed) ? question : '';
-      return {
-        message: label ? this.msg.summaryForQuestion(message, label) : message,
-        target: isDeclarationBox(path) || path === DELIVERY_TARGET ? path : fieldId(path),
-      };
-    });
-    return html`<dvc-error-summary
-      part="summary"
-      .heading=${this.msg.errorSummaryHeading}
-      .items=${items}
-      @dvc-error-select=${this.onErrorSelect}
-    ></dvc-error-summary>`;
-  }
-
-  /**
-   * A submission the agency's server turned down (its problem detail) or that could not be sent:
-   * at the top of the review page in the error summary, as GOV.UK places every problem that
-   * stops the person going on. It names no field, so it is plain text, not a link.
-   * @internal
-   */
-  renderSubmitFailed(): TemplateResult {
-    const msg = this.msg;
-    return html`<dvc-error-summary
-      part="summary"
-      .heading=${msg.submitFailedHeading}
-      .items=${[{ message: this.submission.delivery?.failure || msg.submitFailedBody }]}
-    ></dvc-error-summary>`;
-  }
-
-  /** @internal */
   renderQuestions(page: Page): TemplateResult {
     const lang = this.uiLang;
     // In one-question-per-page mode the step title stays the heading and the progress counts
@@ -972,7 +875,7 @@ export class DvcForm extends LitElement {
     const pages = this.pages;
     const first = pages[0]?.id === page.id;
     return html`
-      ${this.renderSummary()} ${this.renderProgress(page.id)}
+      ${this.summary.renderSummary()} ${this.renderProgress(page.id)}
       <h2 id="page-heading" part="heading" tabindex="-1">${heading}</h2>
       ${
         page.step.description
