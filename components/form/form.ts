@@ -1,11 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { html as staticHtml } from 'lit/static-html.js';
-import { keyed } from 'lit/directives/keyed.js';
-import { live } from 'lit/directives/live.js';
-import { type createValidator } from '../../src/validation/index.js';
+import type { createValidator } from '../../src/validation/index.js';
 import { ProcedureModel, type Session, type SessionState } from '../../src/session/index.js';
-import { emptyValueOf, widgetOf } from '../base/widgets.js';
 import type { Signer } from '../../src/signing/index.js';
 import type { AuthorProblem, Problem } from '../../src/problem.js';
 import type { DocumentSpec, FieldUi, Lang, Procedure, Step } from '../../src/procedure/index.js';
@@ -36,7 +32,6 @@ import {
 import type { DraftController } from '../drafts/controller.js';
 import { FormDrafts } from './drafts.js';
 import { draftStyles } from '../drafts/styles.js';
-import { localize } from './format.js';
 import {
   belongsTo,
   buildPages,
@@ -45,16 +40,16 @@ import {
   REVIEW,
   SUBMITTED,
   fieldId,
+  groupErrorsOf,
   getPath,
-  isSchemaRequired,
   pointerToPath,
-  schemaAt,
   setPath,
   type Page,
   type Visibility,
 } from './journey.js';
 import { formMessages, type FormMessages } from './messages.js';
 import { FormNavigation } from './navigation.js';
+import { FormQuestions } from './questions.js';
 import { FormSummary } from './summary.js';
 import { FormReviewPages } from './review-page.js';
 import { FormSubmission } from './submission.js';
@@ -77,17 +72,6 @@ export type Submitter = (payload: FormPayload, form: DvcForm) => Promise<unknown
 interface FieldElement extends HTMLElement {
   value: unknown;
   name: string;
-}
-
-/** A repeat group's item problems by pointer relative to the group (`/0/fullName`). */
-function groupErrorsOf(path: string, problems: readonly Problem[]): Record<string, string> {
-  const errors: Record<string, string> = {};
-  const prefix = `/${path.split('.').join('/')}`;
-  for (const p of problems) {
-    const rel = p.path.slice(prefix.length);
-    if (p.path.startsWith(`${prefix}/`) && !(rel in errors)) errors[rel] = p.message;
-  }
-  return errors;
 }
 
 const EMPTY_VISIBILITY: Visibility = { hiddenFields: new Set(), hiddenDocuments: new Set() };
@@ -246,6 +230,9 @@ export class DvcForm extends LitElement {
   deliverPayload(payload: FormPayload): Promise<unknown> {
     return this.deliver(payload);
   }
+
+  /** A question page: its fields, documents, Continue and Back (questions.ts). @internal */
+  readonly questions = new FormQuestions(this);
 
   /** The error summary and its links (summary.ts). @internal */
   readonly summary = new FormSummary(this);
@@ -695,12 +682,12 @@ export class DvcForm extends LitElement {
   setAnswer(path: string, value: unknown): void {
     const session = this.session;
     if (!session) return;
-    const wasPrefilled = this.isPrefilled(path);
+    const wasPrefilled = this.questions.isPrefilled(path);
     session.set(path, this.typed(path, value));
     // The page is not rendered again for a typed answer: the drafts still save it, and the
     // field loses its "prefilled" mark once its answer is no longer the prefilled one.
     this.draftController?.hostUpdated();
-    if (wasPrefilled !== this.isPrefilled(path)) this.requestUpdate();
+    if (wasPrefilled !== this.questions.isPrefilled(path)) this.requestUpdate();
   }
 
   /**
@@ -857,192 +844,7 @@ export class DvcForm extends LitElement {
     if (this.pageId === REVIEW) return this.reviewPages.renderReview();
     const page = this.currentPage ?? this.pages[0];
     if (!page) return this.reviewPages.renderReview();
-    return this.renderQuestions(page);
-  }
-
-  /** @internal */
-  renderProgress(id: string): TemplateResult {
-    const { index, total } = this.navigation.progressOf(id);
-    return html`<p class="progress" part="progress">${this.msg.progress(index, total)}</p>`;
-  }
-
-  /** @internal */
-  renderQuestions(page: Page): TemplateResult {
-    const lang = this.uiLang;
-    // In one-question-per-page mode the step title stays the heading and the progress counts
-    // questions; the question itself is the field's label, so it is not read out twice.
-    const heading = localize(page.step.title, lang);
-    const pages = this.pages;
-    const first = pages[0]?.id === page.id;
-    return html`
-      ${this.summary.renderSummary()} ${this.renderProgress(page.id)}
-      <h2 id="page-heading" part="heading" tabindex="-1">${heading}</h2>
-      ${
-        page.step.description
-          ? html`<p class="description" part="description">
-              ${localize(page.step.description, lang)}
-            </p>`
-          : nothing
-      }
-      <div
-        class="fields"
-        @input=${this.onFieldInput}
-        @change=${this.onFieldChange}
-        @dvc-change=${this.onFieldChange}
-        @focusout=${this.onFieldBlur}
-        @keydown=${this.onFieldKeydown}
-      >
-        ${keyed(
-          page.id,
-          page.fields.map((f) => this.renderField(f)),
-        )}
-      </div>
-      <div class="buttons">
-        <button
-          type="button"
-          class="primary"
-          part="button button-primary"
-          @click=${() => void this.navigation.onContinue()}
-        >
-          ${this.msg.continue}
-        </button>
-        ${
-          first
-            ? nothing
-            : html`<button
-                type="button"
-                class="secondary"
-                part="button button-secondary"
-                @click=${() => void this.navigation.onBack()}
-              >
-                ${this.msg.back}
-              </button>`
-        }
-      </div>
-    `;
-  }
-
-  /** @internal */
-  isRequired(field: FieldUi): boolean {
-    if (!this.loaded) return false;
-    return (
-      isSchemaRequired(this.loaded.data, field.field) ||
-      (this.rulesResult?.required.fields.includes(field.field) ?? false)
-    );
-  }
-
-  /** @internal */
-  isPrefilled(path: string): boolean {
-    const pre = getPath(this.prefilled, path);
-    return pre !== undefined && JSON.stringify(pre) === JSON.stringify(getPath(this.answers, path));
-  }
-
-  /** @internal */
-  renderField(field: FieldUi): TemplateResult {
-    if (field.widget === 'file') return this.renderDocument(field);
-    const lang = this.uiLang;
-    const tag = widgetOf(field).tag;
-    const path = field.field;
-    const value = getPath(this.answers, path);
-    const problems = this.shown.get(path) ?? [];
-    const group = field.widget === 'group';
-    // A group shows its own problem (too few items…) itself and its items' problems at the items.
-    const error = group
-      ? (problems.find((p) => pointerToPath(p.path) === path)?.message ?? '')
-      : (problems[0]?.message ?? '');
-    const groupErrors = group ? groupErrorsOf(path, problems) : {};
-    const options = field.options?.map((o) => ({
-      value: String(o.value),
-      label: localize(o.label, lang),
-    }));
-    if (group) {
-      return html`<dvc-repeat-group
-        id=${fieldId(path)}
-        data-path=${path}
-        .name=${path}
-        .label=${localize(field.label, lang)}
-        .hint=${localize(field.hint, lang)}
-        .error=${live(error)}
-        .errors=${groupErrors}
-        .value=${this.shownValue(field, value)}
-        .fields=${this.groupFields(field)}
-        .min=${this.itemLimit(path, 'minItems') ?? 0}
-        .max=${this.itemLimit(path, 'maxItems')}
-        .itemLabel=${localize(field.itemLabel, lang)}
-        .addLabel=${localize(field.addLabel, lang)}
-        .required=${this.isRequired(field)}
-        .prefilled=${this.isPrefilled(path)}
-        .lang=${lang}
-      ></dvc-repeat-group>`;
-    }
-    return staticHtml`<${tag}
-      id=${fieldId(path)}
-      data-path=${path}
-      .name=${path}
-      .label=${localize(field.label, lang)}
-      .hint=${localize(field.hint, lang)}
-      .placeholder=${localize(field.placeholder, lang)}
-      .autocomplete=${field.autocomplete ?? ''}
-      .inputmode=${field.inputmode ?? ''}
-      .error=${live(error)}
-      .value=${live(this.shownValue(field, value))}
-      .required=${this.isRequired(field)}
-      .prefilled=${this.isPrefilled(path)}
-      .options=${options ?? []}
-      .lang=${lang}
-    ></${tag}>`;
-  }
-
-  /** A repeat group's item fields, localised, with `required` from the item schema. @internal */
-  groupFields(field: FieldUi) {
-    const lang = this.uiLang;
-    const items = this.loaded ? schemaAt(this.loaded.data, field.field)?.items : undefined;
-    const itemSchema = (items && typeof items === 'object' ? items : {}) as Record<string, unknown>;
-    const required = Array.isArray(itemSchema.required) ? (itemSchema.required as string[]) : [];
-    return (field.fields ?? []).map((sub) => ({
-      field: sub.field,
-      widget: sub.widget,
-      label: localize(sub.label, lang),
-      hint: localize(sub.hint, lang) || undefined,
-      placeholder: localize(sub.placeholder, lang) || undefined,
-      autocomplete: sub.autocomplete,
-      inputmode: sub.inputmode,
-      required: required.includes(sub.field),
-      options: sub.options?.map((o) => ({
-        value: String(o.value),
-        label: localize(o.label, lang),
-      })),
-    }));
-  }
-
-  /** @internal */
-  itemLimit(path: string, keyword: 'minItems' | 'maxItems'): number | undefined {
-    const n = this.loaded ? schemaAt(this.loaded.data, path)?.[keyword] : undefined;
-    return typeof n === 'number' ? n : undefined;
-  }
-
-  /** @internal */
-  shownValue(field: FieldUi, value: unknown): unknown {
-    if (value === undefined) return this.emptyValue(field);
-    if (!field.options?.length) return value;
-    return Array.isArray(value) ? value.map(String) : String(value);
-  }
-
-  /** @internal */
-  emptyValue(field: FieldUi): unknown {
-    return emptyValueOf(field);
-  }
-
-  /**
-   * A document question: the slot where its `<dvc-upload>` (made by the form in its light DOM,
-   * or the host's own element) shows the requirements and takes the files.
-   * @internal
-   */
-  renderDocument(field: FieldUi): TemplateResult {
-    const id = field.document ?? field.field;
-    return html`<div class="document" part="document-slot" id=${fieldId(documentKey(id))}>
-      <slot name="document-${id}"><p class="hint">${this.msg.documentWillUpload}</p></slot>
-    </div>`;
+    return this.questions.renderQuestions(page);
   }
 }
 

@@ -3,6 +3,7 @@
  * parents) lives in src/session so the CLI and the server share it; this file keeps the names the
  * form and its tests use, plus what only the element needs (element ids).
  */
+import type { Problem } from '../../src/problem.js';
 import type { FieldUi, Step } from '../../src/procedure/index.js';
 import { getAt, isAnswered, pointerToDots, setAt, isWithinPath } from '../../src/session/index.js';
 
@@ -67,3 +68,14 @@ export const DECLARATION_ID = 'declaration';
 /** Assisted mode: the helper's own statement, a second box beside the applicant's. */
 export const HELPER_ID = 'helper-declaration';
 export const isDeclarationBox = (path: string) => path === DECLARATION_ID || path === HELPER_ID;
+
+/** A repeat group's item problems by pointer relative to the group (`/0/fullName`). */
+export function groupErrorsOf(path: string, problems: readonly Problem[]): Record<string, string> {
+  const errors: Record<string, string> = {};
+  const prefix = `/${path.split('.').join('/')}`;
+  for (const p of problems) {
+    const rel = p.path.slice(prefix.length);
+    if (p.path.startsWith(`${prefix}/`) && !(rel in errors)) errors[rel] = p.message;
+  }
+  return errors;
+}

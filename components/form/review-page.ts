@@ -94,7 +94,7 @@ export class FormReviewPages {
     }
     const declarationError = this.form.shown.has(DECLARATION_ID);
     return html`
-      ${this.form.summary.renderSummary()} ${this.form.renderProgress(REVIEW)}
+      ${this.form.summary.renderSummary()} ${this.form.questions.renderProgress(REVIEW)}
       <h2 id="page-heading" part="heading" tabindex="-1">${msg.reviewHeading}</h2>
       <p>${msg.reviewIntro}</p>
       ${sections.map(
