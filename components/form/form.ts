@@ -5,7 +5,6 @@ import { ProcedureModel, type Session, type SessionState } from '../../src/sessi
 import type { Signer } from '../../src/signing/index.js';
 import type { AuthorProblem, Problem } from '../../src/problem.js';
 import type { DocumentSpec, FieldUi, Lang, Procedure, Step } from '../../src/procedure/index.js';
-import type { DvcChangeEvent } from '../base/events.js';
 import '../error-summary/error-summary.js';
 import '../text-field/text-field.js';
 import '../textarea-field/textarea-field.js';
@@ -39,8 +38,6 @@ import {
   isDeclarationBox,
   REVIEW,
   SUBMITTED,
-  fieldId,
-  groupErrorsOf,
   getPath,
   pointerToPath,
   setPath,
@@ -49,6 +46,7 @@ import {
 } from './journey.js';
 import { formMessages, type FormMessages } from './messages.js';
 import { FormNavigation } from './navigation.js';
+import { FormFieldEvents } from './field-events.js';
 import { FormQuestions } from './questions.js';
 import { FormSummary } from './summary.js';
 import { FormReviewPages } from './review-page.js';
@@ -67,12 +65,6 @@ type RulesResult = SessionState;
 
 /** Delivers a payload (signing, transport, documents); resolves with the receipt. */
 export type Submitter = (payload: FormPayload, form: DvcForm) => Promise<unknown>;
-
-/** The element a field is rendered with, as the fields engine defines it. */
-interface FieldElement extends HTMLElement {
-  value: unknown;
-  name: string;
-}
 
 const EMPTY_VISIBILITY: Visibility = { hiddenFields: new Set(), hiddenDocuments: new Set() };
 
@@ -230,6 +222,9 @@ export class DvcForm extends LitElement {
   deliverPayload(payload: FormPayload): Promise<unknown> {
     return this.deliver(payload);
   }
+
+  /** Typing in and leaving fields (field-events.ts). @internal */
+  readonly fieldEvents = new FormFieldEvents(this);
 
   /** A question page: its fields, documents, Continue and Back (questions.ts). @internal */
   readonly questions = new FormQuestions(this);
@@ -671,119 +666,6 @@ export class DvcForm extends LitElement {
   }
 
   // ---- field events --------------------------------------------------------------------
-
-  /** @internal */
-  fieldOf(e: Event): FieldElement | undefined {
-    const el = e.target as HTMLElement | null;
-    return el?.dataset?.path ? (el as FieldElement) : undefined;
-  }
-
-  /** @internal */
-  setAnswer(path: string, value: unknown): void {
-    const session = this.session;
-    if (!session) return;
-    const wasPrefilled = this.questions.isPrefilled(path);
-    session.set(path, this.typed(path, value));
-    // The page is not rendered again for a typed answer: the drafts still save it, and the
-    // field loses its "prefilled" mark once its answer is no longer the prefilled one.
-    this.draftController?.hostUpdated();
-    if (wasPrefilled !== this.questions.isPrefilled(path)) this.requestUpdate();
-  }
-
-  /**
-   * Option elements speak strings; the answer keeps the type the procedure gave the option
-   * (a number or boolean enum value), so rules and the schema see what the author wrote.
-   * @internal
-   */
-  typed(path: string, value: unknown): unknown {
-    const field = this.fieldsIn(this.steps).find((x) => x.field.field === path)?.field;
-    if (!field?.options?.length) return value;
-    const back = (v: unknown) => field.options!.find((o) => String(o.value) === v)?.value ?? v;
-    return Array.isArray(value) ? value.map(back) : back(value);
-  }
-
-  /** While the person types: keep the answer, but leave the error on screen alone. @internal */
-  onFieldInput = (e: Event): void => {
-    const el = this.fieldOf(e);
-    if (!el) return;
-    this.setAnswer(el.dataset.path!, el.value);
-  };
-
-  /** @internal */
-  onFieldChange = (e: Event): void => {
-    const el = this.fieldOf(e);
-    if (!el) return;
-    const path = el.dataset.path!;
-    const detail = (e as DvcChangeEvent).detail;
-    // A repeat group's inner fields bubble their own dvc-change through the group: then the
-    // group's whole value is the answer.
-    const value = e.type === 'dvc-change' && detail?.name === el.name ? detail.value : el.value;
-    this.setAnswer(path, value);
-    void this.evaluateRules();
-  };
-
-  /** After the person leaves a field, its error (or none) is shown. @internal */
-  onFieldBlur = (e: FocusEvent): void => {
-    const el = this.fieldOf(e);
-    if (!el || !this.validator) return;
-    if (e.relatedTarget && el.contains(e.relatedTarget as Node)) return;
-    if (e.relatedTarget === el) return;
-    const path = el.dataset.path!;
-    void this.rulesPending.then(() => this.showFieldProblems(path));
-  };
-
-  /**
-   * Validates one field (the session's `problemsFor`) and shows its error on that field alone:
-   * leaving a field does not re-render the page. The page renders again only when the error
-   * summary lists the field, so its line follows.
-   * @internal
-   */
-  showFieldProblems(path: string): void {
-    if (!this.isShownOnPage(path) || !this.session) return;
-    this.session.setLang(this.uiLang);
-    const problems = this.session.problemsFor(path);
-    const had = this.shown.has(path);
-    if (problems.length > 0) this.shown.set(path, problems);
-    else this.shown.delete(path);
-    if (this.summaryPaths.includes(path)) {
-      this.shown = new Map(this.shown);
-      return;
-    }
-    if (!had && problems.length === 0) return;
-    const el = this.renderRoot.querySelector<FieldElement & { error: string; errors?: unknown }>(
-      `#${fieldId(path)}`,
-    );
-    if (!el) return;
-    const group = el.localName === 'dvc-repeat-group';
-    el.error = group
-      ? (problems.find((p) => pointerToPath(p.path) === path)?.message ?? '')
-      : (problems[0]?.message ?? '');
-    if (group) el.errors = groupErrorsOf(path, problems);
-  }
-
-  /**
-   * Enter in a one-line answer continues, as it submits a plain HTML form; text areas, buttons,
-   * lists and pickers keep their own Enter.
-   * @internal
-   */
-  onFieldKeydown = (e: KeyboardEvent): void => {
-    if (e.key !== 'Enter' || e.isComposing || e.shiftKey || e.ctrlKey || e.altKey || e.metaKey) {
-      return;
-    }
-    const inner = e.composedPath()[0];
-    if (!(inner instanceof HTMLInputElement)) return;
-    if (!['text', 'tel', 'email', 'number', 'search'].includes(inner.type)) return;
-    if (inner.getAttribute('role') === 'combobox' || inner.hasAttribute('aria-expanded')) return;
-    e.preventDefault();
-    // Let the field commit (normalise) its value first, as it does on blur.
-    inner.dispatchEvent(new Event('change', { bubbles: true }));
-    void this.navigation.onContinue();
-  };
-
-  /** @internal */
-  isShownOnPage(path: string): boolean {
-    return this.currentPage?.fields.some((f) => f.field === path) ?? false;
-  }
 
   // ---- navigation ----------------------------------------------------------------------
 

@@ -165,7 +165,7 @@ export class FormNavigation {
     for (const field of page.fields) {
       if (getPath(this.form.answers, field.field) !== undefined) continue;
       if (!recordsUntickedAsFalse(this.form.loaded.data, field)) continue;
-      this.form.setAnswer(field.field, false);
+      this.form.fieldEvents.setAnswer(field.field, false);
       paths.push(field.field);
     }
     return paths;

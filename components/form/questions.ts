@@ -50,11 +50,11 @@ export class FormQuestions {
       }
       <div
         class="fields"
-        @input=${this.form.onFieldInput}
-        @change=${this.form.onFieldChange}
-        @dvc-change=${this.form.onFieldChange}
-        @focusout=${this.form.onFieldBlur}
-        @keydown=${this.form.onFieldKeydown}
+        @input=${this.form.fieldEvents.onFieldInput}
+        @change=${this.form.fieldEvents.onFieldChange}
+        @dvc-change=${this.form.fieldEvents.onFieldChange}
+        @focusout=${this.form.fieldEvents.onFieldBlur}
+        @keydown=${this.form.fieldEvents.onFieldKeydown}
       >
         ${keyed(
           page.id,
