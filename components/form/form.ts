@@ -4,7 +4,7 @@ import type { createValidator } from '../../src/validation/index.js';
 import { ProcedureModel, type Session, type SessionState } from '../../src/session/index.js';
 import type { Signer } from '../../src/signing/index.js';
 import type { AuthorProblem, Problem } from '../../src/problem.js';
-import type { DocumentSpec, FieldUi, Lang, Procedure, Step } from '../../src/procedure/index.js';
+import type { FieldUi, Lang, Procedure, Step } from '../../src/procedure/index.js';
 import '../error-summary/error-summary.js';
 import '../text-field/text-field.js';
 import '../textarea-field/textarea-field.js';
@@ -53,7 +53,7 @@ import { FormReviewPages } from './review-page.js';
 import { FormSubmission } from './submission.js';
 import { inheritedLang, langAttribute, toUiLang } from '../base/i18n.js';
 import type { DeliveryOptions } from '../submission/form-delivery.js';
-import { DocumentSlots, documentKey, loadUploadElement } from './documents.js';
+import { FormDocuments, documentKey, loadUploadElement } from './documents.js';
 import type { PayloadDocument } from '../../src/submission/index.js';
 import type { UploadEntry } from '../upload/upload.js';
 import { DeliveryChoiceController } from '../delivery-choice/controller.js';
@@ -235,11 +235,11 @@ export class DvcForm extends LitElement {
   /** The review, "cannot apply" and confirmation pages (review-page.ts). @internal */
   readonly reviewPages = new FormReviewPages(this);
 
+  /** The documents' upload elements and problems (documents.ts). @internal */
+  readonly formDocuments = new FormDocuments(this);
+
   /** Pages, Continue and Back, history, resuming a draft (navigation.ts). @internal */
   readonly navigation = new FormNavigation(this);
-
-  /** The `<dvc-upload>` of each document (light DOM, so files survive page changes). @internal */
-  documentSlots = new DocumentSlots(this, (id) => this.onDocumentChange(id));
 
   /** @internal */
   @state() status: 'loading' | 'error' | 'ready' = 'loading';
@@ -326,36 +326,16 @@ export class DvcForm extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if (this.status === 'ready') this.syncDocuments();
+    if (this.status === 'ready') this.formDocuments.syncDocuments();
   }
 
   // ---- documents -----------------------------------------------------------------------
 
-  /** Whether document `doc` needs a file: always, or because a `require` rule says so now. @internal */
-  isDocumentRequired(doc: DocumentSpec): boolean {
-    return doc.required || (this.rulesResult?.required.documents.includes(doc.id) ?? false);
-  }
-
-  /** @internal */
-  syncDocuments(): void {
-    this.documentSlots.sync({
-      lang: this.uiLang,
-      uploadEndpoint: this.uploadEndpoint,
-      required: (doc) => this.isDocumentRequired(doc),
-      error: (doc) => this.shown.get(documentKey(doc.id))?.[0]?.message ?? '',
-    });
-  }
-
-  /** Documents asked for by `fields` and not hidden by the rules, in `documents` order. @internal */
-  documentIds(fields: readonly FieldUi[]): string[] {
-    if (!this.loaded) return [];
-    const hidden = this.visibility.hiddenDocuments;
-    return DocumentSlots.idsOf(this.loaded, fields).filter((id) => !hidden.has(id));
-  }
-
   /** The payload's `documents`: the files of every visible document, in `documents` order. */
   collectDocuments(): PayloadDocument[] {
-    return this.documentSlots.documents(this.documentIds(this.pages.flatMap((p) => p.fields)));
+    return this.formDocuments.slots.documents(
+      this.formDocuments.documentIds(this.pages.flatMap((p) => p.fields)),
+    );
   }
 
   /**
@@ -363,39 +343,9 @@ export class DvcForm extends LitElement {
    * `upload-endpoint` (`buildMultipartBody(jws, form.collectDocumentFiles())`).
    */
   collectDocumentFiles(): UploadEntry[] {
-    return this.documentSlots.files(this.documentIds(this.pages.flatMap((p) => p.fields)));
-  }
-
-  /** The documents problems of `fields` merged into `byField`, in the order of `fields`. @internal */
-  withDocumentProblems(
-    byField: Map<string, Problem[]>,
-    fields: readonly FieldUi[],
-  ): Map<string, Problem[]> {
-    const docs = this.documentSlots.problems(
-      this.documentIds(fields),
-      (doc) => this.isDocumentRequired(doc),
-      this.uiLang,
+    return this.formDocuments.slots.files(
+      this.formDocuments.documentIds(this.pages.flatMap((p) => p.fields)),
     );
-    if (docs.size === 0) return byField;
-    const out = new Map<string, Problem[]>();
-    for (const f of fields) {
-      const key = f.widget === 'file' && f.document ? documentKey(f.document) : f.field;
-      const problems = byField.get(f.field) ?? docs.get(key);
-      if (problems) out.set(key, problems);
-    }
-    return out;
-  }
-
-  /** A file was added or removed: its error goes, and the review page lists the new files. @internal */
-  onDocumentChange(id: string): void {
-    const key = documentKey(id);
-    if (this.shown.has(key)) {
-      const next = new Map(this.shown);
-      next.delete(key);
-      this.shown = next;
-    } else {
-      this.requestUpdate();
-    }
   }
 
   /**
@@ -477,7 +427,7 @@ export class DvcForm extends LitElement {
     this.procedureText = source.text;
     this.procedureSha256 = source.sha256;
     this.submission.delivery?.reset();
-    this.documentSlots.reset(
+    this.formDocuments.slots.reset(
       procedure,
       this.fieldsIn(this.steps).map((x) => x.field),
     );
@@ -656,7 +606,10 @@ export class DvcForm extends LitElement {
     if (this.shown.size === 0 || !this.validator) return;
     const { problems } = this.validate();
     const fields = this.fieldsIn(this.steps).map((x) => x.field);
-    const fresh = this.withDocumentProblems(this.problemsByField(problems, fields), fields);
+    const fresh = this.formDocuments.withDocumentProblems(
+      this.problemsByField(problems, fields),
+      fields,
+    );
     const next = new Map<string, Problem[]>();
     for (const [path, old] of this.shown) {
       if (isDeclarationBox(path)) next.set(path, old);

@@ -114,7 +114,7 @@ export class FormNavigation {
     await this.form.settled();
     const current = this.form.currentPage ?? page;
     const { problems } = this.form.validate();
-    const byField = this.form.withDocumentProblems(
+    const byField = this.form.formDocuments.withDocumentProblems(
       this.form.problemsByField(problems, current.fields),
       current.fields,
     );
@@ -201,8 +201,10 @@ export class FormNavigation {
     const { problems } = this.form.validate();
     const visible = this.form.pages.flatMap((p) => p.fields);
     return (
-      this.form.withDocumentProblems(this.form.problemsByField(problems, visible), visible).size ===
-      0
+      this.form.formDocuments.withDocumentProblems(
+        this.form.problemsByField(problems, visible),
+        visible,
+      ).size === 0
     );
   }
 

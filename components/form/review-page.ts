@@ -183,7 +183,7 @@ export class FormReviewPages {
     const lang = this.form.uiLang;
     const msg = this.form.msg;
     const fields = this.form.pages.flatMap((p) => p.fields).filter((f) => f.widget === 'file');
-    const ids = this.form.documentIds(fields);
+    const ids = this.form.formDocuments.documentIds(fields);
     if (ids.length === 0) return nothing;
     return html`<section class="review-section" aria-labelledby="documents-review">
       <h3 id="documents-review">${msg.reviewDocumentsHeading}</h3>
@@ -192,7 +192,7 @@ export class FormReviewPages {
           const field = fields.find((f) => f.document === id)!;
           const doc = this.documentOf(field)!;
           const title = localize(doc.title, lang);
-          const files = this.form.documentSlots.documents([id]);
+          const files = this.form.formDocuments.slots.documents([id]);
           return html`<div class="row">
             <dt>${title}</dt>
             <dd class="value">

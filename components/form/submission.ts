@@ -69,7 +69,7 @@ export class FormSubmission {
     this.form.submitFailed = false;
     const { problems, value } = this.form.validate();
     const visibleFields = this.form.pages.flatMap((p) => p.fields);
-    const byField = this.form.withDocumentProblems(
+    const byField = this.form.formDocuments.withDocumentProblems(
       this.form.problemsByField(problems, visibleFields),
       visibleFields,
     );

@@ -110,6 +110,6 @@ export class FormSummary {
     const page = this.form.pages.find((p) => p.fields.some((f) => f.document === id));
     if (page && page.id !== this.form.pageId)
       await this.form.navigation.goTo(page.id, { focus: false });
-    this.form.documentSlots.focus(id);
+    this.form.formDocuments.slots.focus(id);
   }
 }
