@@ -1,9 +1,9 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { createValidator } from '../../src/validation/index.js';
-import { ProcedureModel, type Session, type SessionState } from '../../src/session/index.js';
+import { type Session, type SessionState } from '../../src/session/index.js';
 import type { Signer } from '../../src/signing/index.js';
-import type { AuthorProblem, Problem } from '../../src/problem.js';
+import type { Problem } from '../../src/problem.js';
 import type { FieldUi, Lang, Procedure, Step } from '../../src/procedure/index.js';
 import '../error-summary/error-summary.js';
 import '../text-field/text-field.js';
@@ -18,14 +18,9 @@ import '../phone-field/phone-field.js';
 import '../email-field/email-field.js';
 import '../address-field/address-field.js';
 import '../repeat-group/repeat-group.js';
-import { DvcErrorEvent, FORM_ERROR_CODE, type FormErrorCode, type FormPayload } from './events.js';
+import { type FormPayload } from './events.js';
 import { formStyles } from './form.styles.js';
-import {
-  embeddedDefinition,
-  fetchPrefill,
-  loadDefinition,
-  type EmbeddedDefinition,
-} from './loader.js';
+import { FormLoading } from './loader.js';
 // Drafts, delivery (signing, transport, receipt) and the upload element are lazy chunks of the
 // one-file bundle (docs/performance.md): only their types are imported here.
 import type { DraftController } from '../drafts/controller.js';
@@ -38,9 +33,7 @@ import {
   isDeclarationBox,
   REVIEW,
   SUBMITTED,
-  getPath,
   pointerToPath,
-  setPath,
   type Page,
   type Visibility,
 } from './journey.js';
@@ -53,7 +46,7 @@ import { FormReviewPages } from './review-page.js';
 import { FormSubmission } from './submission.js';
 import { inheritedLang, langAttribute, toUiLang } from '../base/i18n.js';
 import type { DeliveryOptions } from '../submission/form-delivery.js';
-import { FormDocuments, documentKey, loadUploadElement } from './documents.js';
+import { FormDocuments, documentKey } from './documents.js';
 import type { PayloadDocument } from '../../src/submission/index.js';
 import type { UploadEntry } from '../upload/upload.js';
 import { DeliveryChoiceController } from '../delivery-choice/controller.js';
@@ -235,6 +228,9 @@ export class DvcForm extends LitElement {
   /** The review, "cannot apply" and confirmation pages (review-page.ts). @internal */
   readonly reviewPages = new FormReviewPages(this);
 
+  /** Loading the procedure and prefill, resetting the journey (loader.ts). @internal */
+  readonly loader = new FormLoading(this);
+
   /** The documents' upload elements and problems (documents.ts). @internal */
   readonly formDocuments = new FormDocuments(this);
 
@@ -314,9 +310,9 @@ export class DvcForm extends LitElement {
       changed.has('prefillSrc') ||
       changed.has('today')
     ) {
-      this.loading = this.load();
+      this.loading = this.loader.load();
     } else if (changed.has('prefill') && this.status === 'ready' && this.prefill) {
-      this.applyPrefill(this.prefill);
+      this.loader.applyPrefill(this.prefill);
       void this.evaluateRules();
     }
     if (changed.has('lang') && changed.get('lang') !== undefined && this.status === 'ready') {
@@ -366,141 +362,8 @@ export class DvcForm extends LitElement {
 
   /** Loads (or reloads) the procedure and resets the journey. */
   async reload(): Promise<void> {
-    this.loading = this.load();
+    this.loading = this.loader.load();
     await this.loading;
-  }
-
-  /** @internal */
-  async load(): Promise<void> {
-    const embedded = this.embeddedDefinition();
-    if (!embedded && !this.procedure && this.procedureData === undefined) return;
-    const token = ++this.loadToken;
-    this.status = 'loading';
-    const stale = () => token !== this.loadToken;
-    // The drafts chunk downloads while the procedure does, not after it.
-    const drafts = this.draftLink.load();
-    const source = embedded ?? (await this.loadDefinition(stale));
-    if (!source || stale()) return;
-    const procedure = source.procedure;
-    // The upload element (with tus and the file checks) downloads while the validator is built.
-    const uploads = procedure.documents.length > 0 ? loadUploadElement() : undefined;
-    let model: ProcedureModel;
-    try {
-      model = await ProcedureModel.create(
-        procedure,
-        this.compiled ? { compiled: this.compiled } : undefined,
-      );
-    } catch (cause) {
-      if (!stale()) this.fail(FORM_ERROR_CODE.validator, 'Cannot build the validator', cause);
-      return;
-    }
-    let prefill: Record<string, unknown> = {};
-    if (this.prefillSrc) {
-      try {
-        prefill = await fetchPrefill(this.prefillSrc);
-      } catch (cause) {
-        // A missing prefill only costs typing: report it and go on with an empty form.
-        if (stale()) return;
-        console.error(`dvc-form: cannot prefill from ${this.prefillSrc}`, cause);
-        this.dispatchEvent(
-          new DvcErrorEvent({
-            code: FORM_ERROR_CODE.prefill,
-            message: `Cannot prefill from ${this.prefillSrc}`,
-            cause,
-          }),
-        );
-      }
-    }
-    // The drafts controller and the upload element are in place before the form is ready, as
-    // when they were static.
-    await Promise.all([drafts, uploads]);
-    if (stale()) return;
-    this.validator = model.validator;
-    this.session = model.createSession({
-      ...(this.today ? { today: this.today } : {}),
-      lang: this.uiLang,
-    });
-    this.steps = [...model.steps];
-    this.loaded = procedure;
-    // What the payload's procedure hash is taken from: the file's text, or the hash the
-    // compiled module carries (its definition is the parsed file, not its bytes).
-    this.procedureText = source.text;
-    this.procedureSha256 = source.sha256;
-    this.submission.delivery?.reset();
-    this.formDocuments.slots.reset(
-      procedure,
-      this.fieldsIn(this.steps).map((x) => x.field),
-    );
-    this.prefilled = {};
-    this.navigation.reached = new Set();
-    this.navigation.returnToReview = false;
-    this.shown = new Map();
-    this.summaryPaths = [];
-    this.declarationAccepted = false;
-    this.helperConfirmed = false;
-    this.submitFailed = false;
-    this.applyPrefill({ ...prefill, ...(this.prefill ?? {}) });
-    try {
-      this.decide(await this.session.check(), true);
-    } catch (cause) {
-      if (!stale()) this.fail(FORM_ERROR_CODE.procedureInvalid, 'The rules cannot run', cause);
-      return;
-    }
-    if (stale()) return;
-    const first = this.pages[0]?.id ?? REVIEW;
-    this.pageId = first;
-    this.navigation.reached.add(first);
-    this.status = 'ready';
-    this.navigation.writeHistory(first, 'replace');
-  }
-
-  /** @internal */
-  embeddedDefinition(): EmbeddedDefinition | undefined {
-    return embeddedDefinition(this.compiled, this.procedureData);
-  }
-
-  /** Fetches (or takes) the procedure text and checks it with the loader; undefined on failure. @internal */
-  async loadDefinition(
-    stale: () => boolean,
-  ): Promise<{ procedure: Procedure; text: string; sha256?: undefined } | undefined> {
-    const result = await loadDefinition(this.procedure, this.procedureData, stale);
-    if (!result || stale()) return undefined;
-    if (!result.ok) {
-      this.fail(result.code, result.message, result.cause, result.problems);
-      return undefined;
-    }
-    return { procedure: result.procedure, text: result.text };
-  }
-
-  /** @internal */
-  fail(code: FormErrorCode, message: string, cause?: unknown, problems?: AuthorProblem[]): void {
-    this.status = 'error';
-    // The details are for the developer; the person sees the plain message in the page.
-    console.error(
-      `dvc-form: ${message}`,
-      ...(problems ? [problems] : []),
-      ...(cause ? [cause] : []),
-    );
-    this.dispatchEvent(
-      new DvcErrorEvent({
-        code,
-        message,
-        ...(problems ? { problems } : {}),
-        ...(cause ? { cause } : {}),
-      }),
-    );
-  }
-
-  /** @internal */
-  applyPrefill(prefill: Record<string, unknown>): void {
-    const session = this.session;
-    if (!session) return;
-    for (const { field } of this.fieldsIn(this.steps)) {
-      const value = getPath(prefill, field.field);
-      if (value === undefined) continue;
-      session.set(field.field, value);
-      this.prefilled = setPath(this.prefilled, field.field, value);
-    }
   }
 
   /** @internal */
