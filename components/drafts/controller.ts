@@ -17,19 +17,13 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost } f
 import type { UiLang } from '../base/i18n.js';
 import { LOCALES } from '../base/i18n.js';
 import type { FormPayload } from '../form/events.js';
-import type { LocalizedText, Procedure } from '../../src/procedure/index.js';
+import type { Procedure } from '../../src/procedure/index.js';
 import { signFormPayload } from '../submission/submit.js';
 import { sendSubmission } from '../submission/transport.js';
-import { carryOver, questionFields, type AnswerChecker } from './carry-over.js';
+import { carryOver, questionFields } from './carry-over.js';
 import { DRAFT_DB_NAME, isQuotaError } from './db.js';
 import { DraftCipher, KEY_DB_NAME, clearDeviceData } from './crypto.js';
-import {
-  CONSENT,
-  consentMessages,
-  renderConsentPrompt,
-  renderKeptBar,
-  type ConsentSetting,
-} from './consent.js';
+import { CONSENT, consentMessages, renderConsentPrompt, renderKeptBar } from './consent.js';
 import {
   DEFAULT_FILE_CAP_MB,
   DEFAULT_TTL_DAYS,
@@ -37,7 +31,6 @@ import {
   draftId,
   type DraftKey,
   type DraftRecord,
-  type FileToKeep,
 } from './draft-store.js';
 import { draftMessages, type DraftMessages } from './messages.js';
 import { MULTIPART_PAYLOAD_PART } from '../../src/files/index.js';
@@ -49,119 +42,34 @@ import {
   type OutboxEntry,
   type OutboxFile,
   type OutboxResult,
-  type OutboxSend,
-  type OutboxSign,
   type OutboxSigning,
 } from './outbox.js';
 import { changedPaths, patch } from './paths.js';
-import { inProgressFiles, slotOf, type InProgressFile, type UploadLike } from './uploads.js';
+import { DraftFiles } from './kept-files.js';
+import {
+  DRAFT_CHANNEL,
+  DRAFT_PHASE,
+  NOTICE_KIND,
+  localize,
+  sideAnswers,
+  type ChannelMessage,
+  type DraftControllerOptions,
+  type DraftNotice,
+  type DraftPhase,
+  type NoticeKind,
+  type Offer,
+} from './types.js';
 
-export const DRAFT_CHANNEL = 'dvc-forms-drafts';
-
-/** The top-level answers whose key starts with `@`: kept by the form, not by a question. */
-const sideAnswers = (answers: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(answers).filter(([k]) => k.startsWith('@')));
-
-/** What the form is showing, or undefined while it is not ready (loading, error, submitted). */
-export interface DraftHostState {
-  procedure: Procedure;
-  /** The answers; top-level keys starting with `@` are the form's own (not questions). */
-  answers: Record<string, unknown>;
-  page: string;
-}
-
-export interface DraftControllerOptions {
-  state(): DraftHostState | undefined;
-  /**
-   * Puts answers back into the form; `page` is the page to show (undefined: stay on the page,
-   * as when another tab changed an answer).
-   */
-  restore(answers: Record<string, unknown>, page: string | undefined): Promise<void> | void;
-  lang(): UiLang;
-  /** `draft-ttl-days` (default 7). */
-  ttlDays?(): number;
-  /** `draft-file-cap-mb` (default 50). */
-  fileCapMb?(): number;
-  /** The new version's validator, to judge answers whose schema changed. */
-  checker?(): AnswerChecker | undefined;
-  /** Called when a queued submission was delivered (e.g. to show the "sent" page). */
-  onDelivered?(entry: OutboxEntry, response: unknown): void;
-  /**
-   * Whether drafts are kept at all (default: yes). The form turns them off in assisted mode: on
-   * a one-stop-shop computer, one citizen's draft must never be offered to the next.
-   */
-  enabled?(): boolean;
-  /**
-   * `draft-consent`: `ask` (default) asks before keeping anything on this device; `granted`
-   * when the host page has asked already.
-   */
-  consent?(): ConsentSetting;
-  /**
-   * When this document started (epoch ms; default `performance.timeOrigin`). Only drafts saved
-   * before it are offered back; a draft saved since then was written by this very page (a form
-   * mounted again by a single-page app, or a test) and is started afresh.
-   */
-  loadedAt?(): number;
-  /** Autosave delay (default 500 ms). */
-  debounceMs?: number;
-  factory?: IDBFactory;
-  /** Database name (tests). */
-  dbName?: string;
-  now?: () => number;
-  send?: OutboxSend;
-  sign?: OutboxSign;
-}
-
-export const DRAFT_PHASE = {
-  /** Waiting for the form, or reading IndexedDB. */
-  idle: 'idle',
-  /** A draft was found; the person chooses continue or start again. */
-  offer: 'offer',
-  /** No draft yet: asking whether to keep one on this device; nothing is saved meanwhile. */
-  ask: 'ask',
-  /** The person chose not to keep anything on this device (or deleted it): nothing is saved. */
-  declined: 'declined',
-  /** Autosaving. */
-  active: 'active',
-  /** Submitted: nothing more is saved. */
-  done: 'done',
-  /** IndexedDB refused to open: the form works without drafts. */
-  off: 'off',
-} as const;
-export type DraftPhase = (typeof DRAFT_PHASE)[keyof typeof DRAFT_PHASE];
-
-export const NOTICE_KIND = {
-  versionChanged: 'version-changed',
-  otherTab: 'other-tab',
-  files: 'files',
-  storage: 'storage',
-  outbox: 'outbox',
-  consent: 'consent',
-} as const;
-export type NoticeKind = (typeof NOTICE_KIND)[keyof typeof NOTICE_KIND];
-
-export interface DraftNotice {
-  kind: NoticeKind;
-  /** `status` (polite) or `alert`. */
-  role: 'status' | 'alert';
-  text: (m: DraftMessages, lang: UiLang) => string;
-  list?: (lang: UiLang) => string[];
-}
-
-interface Offer {
-  record: DraftRecord;
-  /** Set when the draft was written for another version. */
-  carried?: ReturnType<typeof carryOver>;
-}
-
-interface ChannelMessage {
-  type: 'saved' | 'deleted';
-  id: string;
-  writer: string;
-  paths: string[];
-}
-
-const localize = (t: LocalizedText, lang: UiLang) => (lang === 'en' ? (t.en ?? t.vi) : t.vi);
+export {
+  DRAFT_CHANNEL,
+  DRAFT_PHASE,
+  NOTICE_KIND,
+  type DraftControllerOptions,
+  type DraftHostState,
+  type DraftNotice,
+  type DraftPhase,
+  type NoticeKind,
+} from './types.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -175,32 +83,30 @@ export class DraftController implements ReactiveController {
   private cipherOpening?: Promise<DraftCipher>;
   private outbox?: Promise<Outbox | undefined>;
   private procedure?: Procedure;
-  private key?: DraftKey;
+  /** @internal */
+  key?: DraftKey;
   /** The answers as last saved by (or loaded into) this tab. */
   private baseline: Record<string, unknown> = {};
   private lastAnswers?: Record<string, unknown>;
   private lastPage?: string;
   private savedPage?: string;
-  private timer?: ReturnType<typeof setTimeout>;
-  private saving: Promise<void> = Promise.resolve();
+  /** @internal */
+  timer?: ReturnType<typeof setTimeout>;
+  /** @internal */
+  saving: Promise<void> = Promise.resolve();
   private channel?: BroadcastChannel;
-  /** Files waiting for their upload element to appear, by slot. */
-  private pendingFiles = new Map<string, FileToKeep[]>();
-  /** Upload elements this controller hears re-render (to keep files still uploading). */
-  private watched = new WeakSet<UploadLike>();
-  /** What was last kept of each element's unfinished files (name, size, hash). */
-  private unfinishedKept = new WeakMap<UploadLike, string>();
-  /** The SHA-256 of files put back from a draft, known before the element hashes them again. */
-  private knownSha = new WeakMap<Blob, string>();
   private checking?: Promise<void>;
   /** The next save replaces the stored draft instead of patching it. */
   private replaceNext = false;
   /** When the kept draft expires (epoch ms), for the "kept until" line. */
   private expiresAt?: number;
 
+  /** The document files kept with the draft (kept-files.ts). @internal */
+  readonly files = new DraftFiles(this);
+
   constructor(
-    private readonly host: Host,
-    private readonly options: DraftControllerOptions,
+    /** @internal */ readonly host: Host,
+    /** @internal */ readonly options: DraftControllerOptions,
   ) {
     host.addController(this);
   }
@@ -215,7 +121,7 @@ export class DraftController implements ReactiveController {
     window.addEventListener('pagehide', this.onHide);
     document.addEventListener('visibilitychange', this.onVisibility);
     window.addEventListener('online', this.onOnline);
-    this.host.addEventListener('dvc-change', this.onHostChange);
+    this.host.addEventListener('dvc-change', this.files.onHostChange);
     this.host.addEventListener('dvc-submitted', this.onSubmitted);
     if (typeof BroadcastChannel !== 'undefined') {
       this.channel = new BroadcastChannel(DRAFT_CHANNEL);
@@ -228,7 +134,7 @@ export class DraftController implements ReactiveController {
     window.removeEventListener('pagehide', this.onHide);
     document.removeEventListener('visibilitychange', this.onVisibility);
     window.removeEventListener('online', this.onOnline);
-    this.host.removeEventListener('dvc-change', this.onHostChange);
+    this.host.removeEventListener('dvc-change', this.files.onHostChange);
     this.host.removeEventListener('dvc-submitted', this.onSubmitted);
     this.channel?.close();
     this.channel = undefined;
@@ -249,8 +155,8 @@ export class DraftController implements ReactiveController {
       this.checking = this.check();
       return;
     }
-    this.applyPendingFiles();
-    this.watchUploads();
+    this.files.applyPendingFiles();
+    this.files.watchUploads();
     if (this.phase !== DRAFT_PHASE.active) return;
     if (s.answers !== this.lastAnswers || s.page !== this.lastPage) {
       this.lastAnswers = s.answers;
@@ -264,7 +170,8 @@ export class DraftController implements ReactiveController {
     await this.checking;
   }
 
-  private openStore(): Promise<DraftStore | undefined> {
+  /** @internal */
+  openStore(): Promise<DraftStore | undefined> {
     // Never in clear: without Web Crypto (or its key store) no draft is kept at all.
     this.store ??= this.cipher()
       .then((cipher) =>
@@ -389,7 +296,7 @@ export class DraftController implements ReactiveController {
     for (const [slot, docs] of Object.entries(record.documents ?? {})) {
       try {
         const files = await store.files(record, docs);
-        if (files.length > 0) this.pendingFiles.set(slot, files);
+        if (files.length > 0) this.files.pendingFiles.set(slot, files);
       } catch (cause) {
         console.error('dvc-form: cannot read the draft files', cause);
       }
@@ -525,7 +432,8 @@ export class DraftController implements ReactiveController {
     await this.saving;
   }
 
-  private save(force = false): Promise<void> {
+  /** @internal */
+  save(force = false): Promise<void> {
     const run = this.saving.then(() => this.saveNow(force));
     this.saving = run.catch(() => undefined);
     return this.saving;
@@ -571,7 +479,8 @@ export class DraftController implements ReactiveController {
     this.broadcast({ type: 'saved', id: draftId(this.key), writer: this.tabId, paths });
   }
 
-  private storageFailed(cause: unknown): void {
+  /** @internal */
+  storageFailed(cause: unknown): void {
     console.error('dvc-form: the draft cannot be saved', cause);
     const full = isQuotaError(cause);
     this.notify({
@@ -660,131 +569,6 @@ export class DraftController implements ReactiveController {
   }
 
   // ---- files ---------------------------------------------------------------------------------
-
-  private onHostChange = (e: Event): void => {
-    const upload = e
-      .composedPath()
-      .find((n): n is UploadLike => n instanceof HTMLElement && n.localName === 'dvc-upload');
-    if (upload) this.keepSlot(upload);
-  };
-
-  private uploads(): UploadLike[] {
-    const roots: ParentNode[] = [this.host];
-    if (this.host.shadowRoot) roots.push(this.host.shadowRoot);
-    return roots.flatMap((r) => [...r.querySelectorAll<UploadLike>('dvc-upload')]);
-  }
-
-  /**
-   * Hears every re-render of the upload elements: a file chosen and hashed (still uploading) is
-   * kept as soon as it is, and forgotten when it is removed — `dvc-change` only tells of
-   * finished files.
-   */
-  private watchUploads(): void {
-    for (const el of this.uploads()) {
-      if (this.watched.has(el) || typeof el.addController !== 'function') continue;
-      this.watched.add(el);
-      el.addController({ hostUpdated: () => this.onUploadUpdated(el) });
-    }
-  }
-
-  private unfinished(upload: UploadLike): (InProgressFile & { sha256: string })[] {
-    return inProgressFiles(upload).flatMap((f) => {
-      const sha256 = f.sha256 ?? this.knownSha.get(f.file);
-      return sha256 ? [{ ...f, sha256 }] : [];
-    });
-  }
-
-  private onUploadUpdated(upload: UploadLike): void {
-    if (this.phase !== DRAFT_PHASE.active || !this.key) return;
-    const sig = this.unfinished(upload)
-      .map((f) => `${f.sha256}:${f.size}:${f.name}`)
-      .join('|');
-    if (sig === (this.unfinishedKept.get(upload) ?? '')) return;
-    this.unfinishedKept.set(upload, sig);
-    this.keepSlot(upload);
-  }
-
-  /**
-   * Keeps a document slot's files with the draft: the finished ones (`value`) and those chosen
-   * and hashed but still uploading, read when the write runs so it is never behind the element.
-   */
-  private keepSlot(upload: UploadLike): void {
-    if (this.phase !== DRAFT_PHASE.active || !this.key) return;
-    const slot = slotOf(upload);
-    if (!slot) return;
-    const key = this.key;
-    void this.saving.then(async () => {
-      const store = await this.openStore();
-      if (!store || this.phase !== DRAFT_PHASE.active) return;
-      const files: FileToKeep[] = [
-        ...(upload.value ?? []).map((f) => ({
-          slot,
-          name: f.name,
-          type: f.type,
-          size: f.size,
-          sha256: f.sha256,
-          ...(f.url ? { url: f.url } : {}),
-          ...(f.file ? { file: f.file } : {}),
-        })),
-        ...this.unfinished(upload).map((f) => ({
-          slot,
-          name: f.name,
-          type: f.type,
-          size: f.size,
-          sha256: f.sha256,
-          file: f.file,
-          pending: true,
-        })),
-      ];
-      // The draft record must exist before its files are attached to it.
-      clearTimeout(this.timer);
-      this.timer = undefined;
-      await this.save(true);
-      try {
-        const { notKept } = await store.keepFiles(key, slot, files, {
-          capBytes: (this.options.fileCapMb?.() ?? DEFAULT_FILE_CAP_MB) * 1024 * 1024,
-          writer: this.tabId,
-        });
-        if (notKept.length > 0) {
-          this.notify({
-            kind: NOTICE_KIND.files,
-            role: 'status',
-            text: (m) =>
-              notKept
-                .map((f) =>
-                  f.reason === 'too-large' ? m.fileTooLarge(f.name) : m.fileNotKept(f.name),
-                )
-                .join(' '),
-          });
-        } else {
-          this.dismiss(NOTICE_KIND.files);
-        }
-      } catch (cause) {
-        this.storageFailed(cause);
-      }
-    });
-  }
-
-  private applyPendingFiles(): void {
-    if (this.pendingFiles.size === 0) return;
-    for (const el of this.uploads()) {
-      const slot = slotOf(el);
-      const files = slot ? this.pendingFiles.get(slot) : undefined;
-      if (!files) continue;
-      this.pendingFiles.delete(slot);
-      const canAdd = typeof el.addFiles === 'function';
-      el.value = files.filter((f) => !f.pending || !canAdd).map(({ pending: _p, ...f }) => f);
-      // A file that was still uploading is chosen again for the person: the element checks
-      // and hashes it, and tus continues the upload the server already has (same hash, size).
-      const again = files.flatMap((f) => {
-        if (!f.pending || !canAdd || !f.file) return [];
-        const file = new File([f.file], f.name, { type: f.type });
-        this.knownSha.set(file, f.sha256);
-        return [file];
-      });
-      if (again.length > 0) void el.addFiles!(again);
-    }
-  }
 
   // ---- outbox --------------------------------------------------------------------------------
 
