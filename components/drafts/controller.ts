@@ -18,14 +18,11 @@ import type { UiLang } from '../base/i18n.js';
 import { LOCALES } from '../base/i18n.js';
 import type { FormPayload } from '../form/events.js';
 import type { Procedure } from '../../src/procedure/index.js';
-import { signFormPayload } from '../submission/submit.js';
-import { sendSubmission } from '../submission/transport.js';
 import { carryOver, questionFields } from './carry-over.js';
 import { DRAFT_DB_NAME, isQuotaError } from './db.js';
 import { DraftCipher, KEY_DB_NAME, clearDeviceData } from './crypto.js';
 import { CONSENT, consentMessages, renderConsentPrompt, renderKeptBar } from './consent.js';
 import {
-  DEFAULT_FILE_CAP_MB,
   DEFAULT_TTL_DAYS,
   DraftStore,
   draftId,
@@ -33,19 +30,10 @@ import {
   type DraftRecord,
 } from './draft-store.js';
 import { draftMessages, type DraftMessages } from './messages.js';
-import { MULTIPART_PAYLOAD_PART } from '../../src/files/index.js';
-import { sha256Hex, type PayloadDocument } from '../../src/submission/index.js';
-import {
-  OUTBOX_RESULT,
-  Outbox,
-  isOfflineFailure,
-  type OutboxEntry,
-  type OutboxFile,
-  type OutboxResult,
-  type OutboxSigning,
-} from './outbox.js';
+import { type OutboxResult } from './outbox.js';
 import { changedPaths, patch } from './paths.js';
 import { DraftFiles } from './kept-files.js';
+import { DraftOutboxLink } from './outbox-link.js';
 import {
   DRAFT_CHANNEL,
   DRAFT_PHASE,
@@ -81,7 +69,6 @@ export class DraftController implements ReactiveController {
 
   private store?: Promise<DraftStore | undefined>;
   private cipherOpening?: Promise<DraftCipher>;
-  private outbox?: Promise<Outbox | undefined>;
   private procedure?: Procedure;
   /** @internal */
   key?: DraftKey;
@@ -101,6 +88,8 @@ export class DraftController implements ReactiveController {
   /** When the kept draft expires (epoch ms), for the "kept until" line. */
   private expiresAt?: number;
 
+  /** The offline outbox (outbox-link.ts). @internal */
+  readonly outboxLink = new DraftOutboxLink(this);
   /** The document files kept with the draft (kept-files.ts). @internal */
   readonly files = new DraftFiles(this);
 
@@ -120,7 +109,7 @@ export class DraftController implements ReactiveController {
   hostConnected(): void {
     window.addEventListener('pagehide', this.onHide);
     document.addEventListener('visibilitychange', this.onVisibility);
-    window.addEventListener('online', this.onOnline);
+    window.addEventListener('online', this.outboxLink.onOnline);
     this.host.addEventListener('dvc-change', this.files.onHostChange);
     this.host.addEventListener('dvc-submitted', this.onSubmitted);
     if (typeof BroadcastChannel !== 'undefined') {
@@ -133,7 +122,7 @@ export class DraftController implements ReactiveController {
     void this.flush();
     window.removeEventListener('pagehide', this.onHide);
     document.removeEventListener('visibilitychange', this.onVisibility);
-    window.removeEventListener('online', this.onOnline);
+    window.removeEventListener('online', this.outboxLink.onOnline);
     this.host.removeEventListener('dvc-change', this.files.onHostChange);
     this.host.removeEventListener('dvc-submitted', this.onSubmitted);
     this.channel?.close();
@@ -196,29 +185,11 @@ export class DraftController implements ReactiveController {
   }
 
   /** The device's draft key, opened (and created) on first need only. */
-  private cipher(): Promise<DraftCipher> {
+  /** @internal */
+  cipher(): Promise<DraftCipher> {
     this.cipherOpening ??= DraftCipher.open(this.options.factory, this.keyDbName);
     this.cipherOpening.catch(() => (this.cipherOpening = undefined));
     return this.cipherOpening;
-  }
-
-  private openOutbox(): Promise<Outbox | undefined> {
-    this.outbox ??= Outbox.open({
-      factory: this.options.factory,
-      name: this.options.dbName,
-      now: this.options.now,
-      cipher: () => this.cipher(),
-      send:
-        this.options.send ??
-        ((jws, o) => sendSubmission(jws, { ...o, maxAttempts: 2, baseDelayMs: 1000 })),
-      sign:
-        this.options.sign ??
-        ((form, signing: OutboxSigning) => signFormPayload(form, { ...signing })),
-    }).catch((cause: unknown) => {
-      console.error('dvc-form: the outbox cannot be opened', cause);
-      return undefined;
-    });
-    return this.outbox;
   }
 
   // ---- resume ------------------------------------------------------------------------------
@@ -226,7 +197,7 @@ export class DraftController implements ReactiveController {
   private async check(): Promise<void> {
     if (this.options.enabled?.() === false) {
       this.phase = DRAFT_PHASE.off;
-      void this.flushOutbox();
+      void this.outboxLink.flushOutbox();
       return;
     }
     const store = await this.openStore();
@@ -262,7 +233,7 @@ export class DraftController implements ReactiveController {
     }
     this.host.requestUpdate();
     // A submission left in the outbox by an earlier visit goes now (any procedure's).
-    void this.flushOutbox();
+    void this.outboxLink.flushOutbox();
   }
 
   /** Continue: the stored answers (carried over to this version if need be) and page come back. */
@@ -373,9 +344,9 @@ export class DraftController implements ReactiveController {
     this.phase = DRAFT_PHASE.declined;
     this.offer = undefined;
     this.expiresAt = undefined;
-    const open = [this.store, this.outbox];
+    const open = [this.store, this.outboxLink.outbox];
     this.store = undefined;
-    this.outbox = undefined;
+    this.outboxLink.outbox = undefined;
     this.cipherOpening = undefined;
     await this.saving;
     for (const p of open) (await p?.catch(() => undefined))?.close();
@@ -496,7 +467,7 @@ export class DraftController implements ReactiveController {
 
   private onVisibility = (): void => {
     if (document.visibilityState === 'hidden') void this.flush();
-    else void this.flushOutbox();
+    else void this.outboxLink.flushOutbox();
   };
 
   private onSubmitted = (): void => {
@@ -530,7 +501,7 @@ export class DraftController implements ReactiveController {
       this.phase = DRAFT_PHASE.declined;
       this.offer = undefined;
       this.store = undefined;
-      this.outbox = undefined;
+      this.outboxLink.outbox = undefined;
       this.cipherOpening = undefined;
       this.notify({
         kind: NOTICE_KIND.consent,
@@ -572,200 +543,35 @@ export class DraftController implements ReactiveController {
 
   // ---- outbox --------------------------------------------------------------------------------
 
-  /** The Idempotency-Key last generated for a submission (see `newKey`). */
-  private lastKey?: string;
-  /** The last submission POST: its key and signed bytes, recorded before it was sent. */
-  private lastPost?: { key: string; jws?: string };
-
   /**
    * Generates the Idempotency-Key of a new submission (pass as the delivery's `newKey`), so the
    * outbox can keep using it.
    */
-  readonly newKey = (): string => this.wrapNewKey()();
+  readonly newKey = (): string => this.outboxLink.newKey();
 
   /** Wraps the delivery's own key generator (tests, hosts) the same way as `newKey`. */
-  wrapNewKey(inner: () => string = () => crypto.randomUUID()): () => string {
-    return () => {
-      this.lastKey = inner();
-      return this.lastKey;
-    };
+  wrapNewKey(inner?: () => string): () => string {
+    return this.outboxLink.wrapNewKey(inner);
   }
 
-  /**
-   * Wraps the delivery's fetch: a POST carrying an Idempotency-Key is recorded (key and JWS)
-   * before it leaves, so that after a network failure the outbox can send the very same bytes.
-   */
-  wrapFetch(inner: typeof fetch = globalThis.fetch.bind(globalThis)): typeof fetch {
-    return (input, init) => {
-      const headers = new Headers(init?.headers);
-      const key = headers.get('idempotency-key');
-      if ((init?.method ?? 'GET').toUpperCase() === 'POST' && key) {
-        let jws: string | undefined;
-        if (typeof init?.body === 'string') {
-          try {
-            const parsed = JSON.parse(init.body) as { jws?: unknown };
-            if (typeof parsed.jws === 'string') jws = parsed.jws;
-          } catch {
-            // not JSON: not a submission this module can resend
-          }
-        } else if (init?.body instanceof FormData) {
-          // Multipart (no upload endpoint): the JWS is the `payload` part (docs/uploads.md).
-          const part = init.body.get(MULTIPART_PAYLOAD_PART);
-          if (typeof part === 'string') jws = part;
-        }
-        this.lastPost = { key, ...(jws ? { jws } : {}) };
-      }
-      return inner(input, init);
-    };
+  /** See DraftOutboxLink.wrapFetch: records a submission POST for a host's own transport. */
+  wrapFetch(inner?: typeof fetch): typeof fetch {
+    return this.outboxLink.wrapFetch(inner);
   }
 
-  /**
-   * After a failed delivery: when the failure is a lack of network, keeps the submission in the
-   * outbox (with the key and, when it got that far, the signed bytes of the failed attempt) and
-   * resolves true; the form then says it will be sent automatically. Files that travel as
-   * multipart parts (no upload endpoint) are kept with it as Blobs while they stay within
-   * `draft-file-cap-mb`; beyond that the person is told the application cannot wait for the
-   * network on this device, and it resolves false.
-   */
-  async queueIfOffline(
-    payload: FormPayload,
-    cause: unknown,
-    ctx: {
-      action: string;
-      challengeEndpoint?: string;
-      procedureText?: string | Uint8Array;
-      procedureSha256?: string;
-      hiddenDocuments?: readonly string[];
-      /**
-       * The payload's documents with their bytes (`form.collectDocumentFiles()`), in payload
-       * order: those without `url` are kept for the multipart body.
-       */
-      documents?: readonly (PayloadDocument & { file?: Blob })[];
-      /**
-       * The failed submission itself (the delivery's `pending`): its Idempotency-Key and the
-       * signed bytes it sent. `<dvc-form>` passes it; without it, what `newKey` and `wrapFetch`
-       * recorded is used (a host's own transport).
-       */
-      submission?: { idempotencyKey?: string; jws?: string };
-    },
-  ): Promise<boolean> {
-    if (this.options.enabled?.() === false || !isOfflineFailure(cause)) return false;
-    // "Không lưu" means nothing kept on this device, a waiting application included.
-    if (this.phase === DRAFT_PHASE.declined) return false;
-    const withFiles: readonly (PayloadDocument & { file?: Blob })[] =
-      ctx.documents ?? payload.documents ?? [];
-    const docs: PayloadDocument[] = withFiles.map(({ file: _file, ...d }) => d);
-    const files: OutboxFile[] = [];
-    for (const d of withFiles) {
-      if (d.url) continue;
-      // A file whose bytes are gone (not kept across a reload) cannot be sent later.
-      if (!d.file || d.file.size !== d.size) return false;
-      files.push({ slot: d.slot, name: d.name, file: d.file });
-    }
-    const capBytes = (this.options.fileCapMb?.() ?? DEFAULT_FILE_CAP_MB) * 1024 * 1024;
-    if (files.reduce((n, f) => n + f.file.size, 0) > capBytes) {
-      this.notify({ kind: NOTICE_KIND.outbox, role: 'alert', text: (m) => m.queueFilesTooLarge });
-      return false;
-    }
-    const post = ctx.submission?.idempotencyKey
-      ? { key: ctx.submission.idempotencyKey, jws: ctx.submission.jws }
-      : this.lastPost;
-    const key = ctx.submission?.idempotencyKey ?? this.lastKey ?? post?.key ?? crypto.randomUUID();
-    const jws = post?.key === key ? post.jws : undefined;
-    const procedureSha256 =
-      ctx.procedureSha256 ??
-      (ctx.procedureText !== undefined ? await sha256Hex(ctx.procedureText) : undefined);
-    if (!procedureSha256) return false;
-    return this.queue({
-      key,
-      action: ctx.action,
-      ...(jws ? { jws } : {}),
-      form: structuredClone(payload),
-      signing: {
-        procedureSha256,
-        ...(ctx.challengeEndpoint ? { challengeEndpoint: ctx.challengeEndpoint } : {}),
-        documents: structuredClone(docs),
-        hiddenDocuments: [...(ctx.hiddenDocuments ?? [])],
-      },
-      ...(files.length > 0 ? { files } : {}),
-    });
+  /** See DraftOutboxLink.queueIfOffline. */
+  queueIfOffline(...args: Parameters<DraftOutboxLink['queueIfOffline']>): Promise<boolean> {
+    return this.outboxLink.queueIfOffline(...args);
   }
 
-  /**
-   * Keeps a submission that could not be sent for lack of network; it goes when the network
-   * comes back. The draft is kept until it has been delivered.
-   */
-  async queue(entry: Omit<OutboxEntry, 'queuedAt' | 'attempts'>): Promise<boolean> {
-    await this.flush();
-    const outbox = await this.openOutbox();
-    if (!outbox) return false;
-    try {
-      await outbox.enqueue(entry);
-    } catch (cause) {
-      this.storageFailed(cause);
-      return false;
-    }
-    this.notify({ kind: NOTICE_KIND.outbox, role: 'status', text: (m) => m.queued });
-    return true;
+  /** See DraftOutboxLink.queue. */
+  queue(...args: Parameters<DraftOutboxLink['queue']>): Promise<boolean> {
+    return this.outboxLink.queue(...args);
   }
-
-  private onOnline = (): void => {
-    void this.flushOutbox();
-  };
 
   /** Sends what the outbox holds; resolves with what happened to each entry. */
-  async flushOutbox(): Promise<OutboxResult[]> {
-    const outbox = await this.openOutbox();
-    if (!outbox) return [];
-    let entries: OutboxEntry[];
-    try {
-      entries = await outbox.list();
-    } catch {
-      return [];
-    }
-    if (entries.length === 0) return [];
-    if (entries.some((e) => this.isMine(e))) {
-      this.notify({ kind: NOTICE_KIND.outbox, role: 'status', text: (m) => m.queuedSending });
-    }
-    const results = await outbox.flush();
-    const store = await this.openStore();
-    for (const r of results) {
-      const mine = this.isMine(r.entry);
-      if (r.result === OUTBOX_RESULT.sent) {
-        await store?.delete(r.entry.form.procedure).catch(() => undefined);
-        if (mine) {
-          const code = dossierCodeOf(r.response);
-          this.phase = DRAFT_PHASE.done;
-          this.offer = undefined;
-          clearTimeout(this.timer);
-          this.timer = undefined;
-          this.notify({
-            kind: NOTICE_KIND.outbox,
-            role: 'status',
-            text: (m) => (code ? m.queuedSent(code) : m.queuedSentNoCode),
-          });
-          this.options.onDelivered?.(r.entry, r.response);
-        }
-      } else if (r.result === OUTBOX_RESULT.rejected && mine) {
-        const reason = problemText(r.error);
-        this.notify({
-          kind: NOTICE_KIND.outbox,
-          role: 'alert',
-          text: (m) => m.queuedRejected(reason),
-        });
-      } else if (mine) {
-        this.notify({ kind: NOTICE_KIND.outbox, role: 'status', text: (m) => m.queued });
-      }
-    }
-    return results;
-  }
-
-  private isMine(entry: OutboxEntry): boolean {
-    return (
-      !!this.key &&
-      entry.form.procedure.code === this.key.code &&
-      entry.form.procedure.version === this.key.version
-    );
+  flushOutbox(): Promise<OutboxResult[]> {
+    return this.outboxLink.flushOutbox();
   }
 
   // ---- notices and rendering -----------------------------------------------------------------
@@ -872,16 +678,6 @@ function hasContent(record: DraftRecord): boolean {
     Object.keys(record.answers ?? {}).length > 0 ||
     Object.values(record.documents ?? {}).some((d) => d.length > 0)
   );
-}
-
-function dossierCodeOf(response: unknown): string | undefined {
-  const code = (response as { dossierCode?: unknown } | null)?.dossierCode;
-  return typeof code === 'string' ? code : undefined;
-}
-
-function problemText(error: unknown): string {
-  const p = (error as { problem?: { detail?: string; title?: string } } | undefined)?.problem;
-  return p?.detail || p?.title || String((error as Error | undefined)?.message ?? '');
 }
 
 export type { FormPayload };
