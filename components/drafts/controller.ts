@@ -13,15 +13,14 @@
  * - Offline: `queue()` keeps a submission in the outbox; it is sent on `online`, on the next
  *   visit and when the tab becomes visible again.
  */
-import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { UiLang } from '../base/i18n.js';
-import { LOCALES } from '../base/i18n.js';
 import type { FormPayload } from '../form/events.js';
 import type { Procedure } from '../../src/procedure/index.js';
 import { carryOver, questionFields } from './carry-over.js';
 import { DRAFT_DB_NAME, isQuotaError } from './db.js';
 import { DraftCipher, KEY_DB_NAME, clearDeviceData } from './crypto.js';
-import { CONSENT, consentMessages, renderConsentPrompt, renderKeptBar } from './consent.js';
+import { CONSENT, consentMessages } from './consent.js';
 import {
   DEFAULT_TTL_DAYS,
   DraftStore,
@@ -33,6 +32,7 @@ import { draftMessages, type DraftMessages } from './messages.js';
 import { type OutboxResult } from './outbox.js';
 import { changedPaths, patch } from './paths.js';
 import { DraftFiles } from './kept-files.js';
+import { renderDraftNotices, renderDraftOffer } from './notices.js';
 import { DraftOutboxLink } from './outbox-link.js';
 import {
   DRAFT_CHANNEL,
@@ -86,7 +86,8 @@ export class DraftController implements ReactiveController {
   /** The next save replaces the stored draft instead of patching it. */
   private replaceNext = false;
   /** When the kept draft expires (epoch ms), for the "kept until" line. */
-  private expiresAt?: number;
+  /** @internal */
+  expiresAt?: number;
 
   /** The offline outbox (outbox-link.ts). @internal */
   readonly outboxLink = new DraftOutboxLink(this);
@@ -100,7 +101,8 @@ export class DraftController implements ReactiveController {
     host.addController(this);
   }
 
-  private get m(): DraftMessages {
+  /** @internal */
+  get m(): DraftMessages {
     return draftMessages(this.options.lang());
   }
 
@@ -589,87 +591,12 @@ export class DraftController implements ReactiveController {
 
   /** The notices (version change, other tab, files, storage, outbox), above the page. */
   renderNotices() {
-    const lang = this.options.lang();
-    const m = this.m;
-    const asking = this.phase === DRAFT_PHASE.ask;
-    const keeping = this.phase === DRAFT_PHASE.active || this.phase === DRAFT_PHASE.offer;
-    if (this.notices.length === 0 && !asking && !keeping) return nothing;
-    return html`<div class="draft-notices" part="draft-notices">
-      ${
-        asking
-          ? renderConsentPrompt(lang, this.options.ttlDays?.() ?? DEFAULT_TTL_DAYS, (yes) =>
-              this.answerConsent(yes),
-            )
-          : nothing
-      }
-      ${
-        keeping
-          ? renderKeptBar(
-              lang,
-              this.phase === DRAFT_PHASE.offer ? this.offer?.record.expiresAt : this.expiresAt,
-              () => void this.clearDevice(),
-            )
-          : nothing
-      }
-      ${this.notices.map(
-        (n) =>
-          html`<div class="draft-notice" role=${n.role} data-kind=${n.kind}>
-            <p>${n.text(m, lang)}</p>
-            ${
-              n.list
-                ? html`<ul>
-                    ${n.list(lang).map((x) => html`<li>${x}</li>`)}
-                  </ul>`
-                : nothing
-            }
-            <button
-              type="button"
-              class="link"
-              part="button draft-dismiss"
-              @click=${() => this.dismiss(n.kind)}
-            >
-              ${m.dismiss}
-            </button>
-          </div>`,
-      )}
-    </div>`;
+    return renderDraftNotices(this);
   }
 
   /** The "continue or start again" page, shown instead of the form's page while offering. */
   renderOffer() {
-    const offer = this.offer;
-    if (this.phase !== DRAFT_PHASE.offer || !offer) return undefined;
-    const lang = this.options.lang();
-    const m = this.m;
-    const savedAt = new Intl.DateTimeFormat(LOCALES[lang], {
-      dateStyle: 'short',
-      timeStyle: 'short',
-      timeZone: 'Asia/Ho_Chi_Minh',
-    }).format(new Date(offer.record.savedAt));
-    return html`<section class="draft-offer" part="draft-offer" aria-labelledby="page-heading">
-      <h2 id="page-heading" part="heading" tabindex="-1">${m.resumeHeading}</h2>
-      <p>${m.resumeBody(savedAt)}</p>
-      <div class="buttons">
-        <button
-          type="button"
-          class="primary"
-          part="button button-primary"
-          data-draft="continue"
-          @click=${() => void this.resume()}
-        >
-          ${m.resumeContinue}
-        </button>
-        <button
-          type="button"
-          class="secondary"
-          part="button button-secondary"
-          data-draft="restart"
-          @click=${() => void this.restart()}
-        >
-          ${m.resumeRestart}
-        </button>
-      </div>
-    </section>`;
+    return renderDraftOffer(this);
   }
 }
 
