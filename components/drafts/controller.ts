@@ -545,22 +545,6 @@ export class DraftController implements ReactiveController {
 
   // ---- outbox --------------------------------------------------------------------------------
 
-  /**
-   * Generates the Idempotency-Key of a new submission (pass as the delivery's `newKey`), so the
-   * outbox can keep using it.
-   */
-  readonly newKey = (): string => this.outboxLink.newKey();
-
-  /** Wraps the delivery's own key generator (tests, hosts) the same way as `newKey`. */
-  wrapNewKey(inner?: () => string): () => string {
-    return this.outboxLink.wrapNewKey(inner);
-  }
-
-  /** See DraftOutboxLink.wrapFetch: records a submission POST for a host's own transport. */
-  wrapFetch(inner?: typeof fetch): typeof fetch {
-    return this.outboxLink.wrapFetch(inner);
-  }
-
   /** See DraftOutboxLink.queueIfOffline. */
   queueIfOffline(...args: Parameters<DraftOutboxLink['queueIfOffline']>): Promise<boolean> {
     return this.outboxLink.queueIfOffline(...args);

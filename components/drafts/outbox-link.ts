@@ -3,7 +3,6 @@
  * network is kept (with its own Idempotency-Key and signed bytes, from the submission object)
  * and sent when the network comes back, on the next visit or when the tab is shown again.
  */
-import { MULTIPART_PAYLOAD_PART } from '../../src/files/index.js';
 import { sha256Hex, type PayloadDocument } from '../../src/submission/index.js';
 import type { FormPayload } from '../form/events.js';
 import { signFormPayload } from '../submission/submit.js';
@@ -45,54 +44,6 @@ export class DraftOutboxLink {
     return this.outbox;
   }
 
-  /** The Idempotency-Key last generated for a submission (see `newKey`). */
-  private lastKey?: string;
-
-  /** The last submission POST: its key and signed bytes, recorded before it was sent. */
-  private lastPost?: { key: string; jws?: string };
-
-  /**
-   * Generates the Idempotency-Key of a new submission (pass as the delivery's `newKey`), so the
-   * outbox can keep using it.
-   */
-  readonly newKey = (): string => this.wrapNewKey()();
-
-  /** Wraps the delivery's own key generator (tests, hosts) the same way as `newKey`. */
-  wrapNewKey(inner: () => string = () => crypto.randomUUID()): () => string {
-    return () => {
-      this.lastKey = inner();
-      return this.lastKey;
-    };
-  }
-
-  /**
-   * Wraps the delivery's fetch: a POST carrying an Idempotency-Key is recorded (key and JWS)
-   * before it leaves, so that after a network failure the outbox can send the very same bytes.
-   */
-  wrapFetch(inner: typeof fetch = globalThis.fetch.bind(globalThis)): typeof fetch {
-    return (input, init) => {
-      const headers = new Headers(init?.headers);
-      const key = headers.get('idempotency-key');
-      if ((init?.method ?? 'GET').toUpperCase() === 'POST' && key) {
-        let jws: string | undefined;
-        if (typeof init?.body === 'string') {
-          try {
-            const parsed = JSON.parse(init.body) as { jws?: unknown };
-            if (typeof parsed.jws === 'string') jws = parsed.jws;
-          } catch {
-            // not JSON: not a submission this module can resend
-          }
-        } else if (init?.body instanceof FormData) {
-          // Multipart (no upload endpoint): the JWS is the `payload` part (docs/uploads.md).
-          const part = init.body.get(MULTIPART_PAYLOAD_PART);
-          if (typeof part === 'string') jws = part;
-        }
-        this.lastPost = { key, ...(jws ? { jws } : {}) };
-      }
-      return inner(input, init);
-    };
-  }
-
   /**
    * After a failed delivery: when the failure is a lack of network, keeps the submission in the
    * outbox (with the key and, when it got that far, the signed bytes of the failed attempt) and
@@ -116,9 +67,8 @@ export class DraftOutboxLink {
        */
       documents?: readonly (PayloadDocument & { file?: Blob })[];
       /**
-       * The failed submission itself (the delivery's `pending`): its Idempotency-Key and the
-       * signed bytes it sent. `<dvc-form>` passes it; without it, what `newKey` and `wrapFetch`
-       * recorded is used (a host's own transport).
+       * The failed submission itself (the delivery's `pending`, a `SignedSubmission`'s
+       * `idempotencyKey` and `pendingJws`): its Idempotency-Key and the signed bytes it sent.
        */
       submission?: { idempotencyKey?: string; jws?: string };
     },
@@ -145,11 +95,10 @@ export class DraftOutboxLink {
       });
       return false;
     }
-    const post = ctx.submission?.idempotencyKey
-      ? { key: ctx.submission.idempotencyKey, jws: ctx.submission.jws }
-      : this.lastPost;
-    const key = ctx.submission?.idempotencyKey ?? this.lastKey ?? post?.key ?? crypto.randomUUID();
-    const jws = post?.key === key ? post.jws : undefined;
+    // The submission that failed names its key and, when it got as far as sending, its signed
+    // bytes: the outbox sends those very bytes under that key. Without a key, none was sent.
+    const key = ctx.submission?.idempotencyKey ?? crypto.randomUUID();
+    const jws = ctx.submission?.idempotencyKey ? ctx.submission.jws : undefined;
     const procedureSha256 =
       ctx.procedureSha256 ??
       (ctx.procedureText !== undefined ? await sha256Hex(ctx.procedureText) : undefined);

@@ -36,7 +36,7 @@ export interface DraftControllerOptions {
   ttlDays?(): number;
   /** `draft-file-cap-mb` (default 50). */
   fileCapMb?(): number;
-  /** The new version's validator, to judge answers whose schema changed. */
+  /** The new version's model (its sessions judge answers whose schema changed). */
   checker?(): AnswerChecker | undefined;
   /** Called when a queued submission was delivered (e.g. to show the "sent" page). */
   onDelivered?(entry: OutboxEntry, response: unknown): void;

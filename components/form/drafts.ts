@@ -32,7 +32,8 @@ export class FormDrafts {
     lang: () => this.form.uiLang,
     ttlDays: () => this.form.draftTtlDays,
     fileCapMb: () => this.form.draftFileCapMb,
-    checker: () => this.form.validator,
+    // Answers of another version are judged by a session over this version (src/session).
+    checker: () => this.form.session?.model,
     consent: () => (this.form.draftConsent === 'granted' ? 'granted' : 'ask'),
     // Assisted mode keeps nothing on the (shared) device, whatever `drafts` says.
     enabled: () => {
