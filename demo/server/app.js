@@ -16,6 +16,7 @@ import { createUploadGuard } from './upload-guard.js';
 import { createTusServer, UPLOAD_PATH } from './uploads.js';
 import { registerDossierRoutes } from './dossiers.js';
 import { registerStatusRoutes } from './status.js';
+import { registerFormPages } from './form-pages.js';
 import { registerCors } from './cors.js';
 import { loadKeyring } from './crypto-at-rest.js';
 import { purge, startPurgeJob } from './retention.js';
@@ -224,6 +225,8 @@ export async function createServer(options = {}) {
     prefix: '/assets/',
     decorateReply: false,
   });
+  // The procedure pages, with the receiver's postage tariff on their form (form-pages.js).
+  registerFormPages(app, { siteDir: config.siteDir, postage: config.postage });
 
   app.get('/api/procedures', async () => ({
     procedures: procedures.map((p) =>
