@@ -128,7 +128,12 @@ export async function createServer(options = {}) {
     warn: (msg) => app.log.warn(msg),
     check: library.loadProcedure
       ? (text, file) => {
-          const r = library.loadProcedure?.(text, { file });
+          // As `dvc-forms lint` loads it: a pattern the linear-time engine cannot read would
+          // otherwise pass here and refuse every submission when its validator is compiled.
+          const r = library.loadProcedure?.(text, {
+            file,
+            ...(library.checkPattern ? { checkPattern: library.checkPattern } : {}),
+          });
           return r && r.ok === false
             ? r.problems
                 .filter((/** @type {any} */ p) => p.severity !== 'warning')
