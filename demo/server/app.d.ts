@@ -70,6 +70,8 @@ export interface ServerOptions {
   now?: () => Date;
   /** Replaces dist/verify.js's verifySubmission (agreed API). */
   verifySubmission?: (jws: string, options: Record<string, unknown>) => Promise<unknown>;
+  /** POSTAGE: the agency's postage in đồng for results by post (verified; written on the demo's form pages). */
+  postage?: number;
   /** Fee payment (demo/server/payments/config.js); default from the environment. */
   payments?: {
     publicUrl?: string;

@@ -16,6 +16,7 @@ import { createUploadGuard } from './upload-guard.js';
 import { createTusServer, UPLOAD_PATH } from './uploads.js';
 import { registerDossierRoutes } from './dossiers.js';
 import { registerStatusRoutes } from './status.js';
+import { registerFormPages } from './form-pages.js';
 import { registerCors } from './cors.js';
 import { loadKeyring } from './crypto-at-rest.js';
 import { purge, startPurgeJob } from './retention.js';
@@ -127,7 +128,12 @@ export async function createServer(options = {}) {
     warn: (msg) => app.log.warn(msg),
     check: library.loadProcedure
       ? (text, file) => {
-          const r = library.loadProcedure?.(text, { file });
+          // As `dvc-forms lint` loads it: a pattern the linear-time engine cannot read would
+          // otherwise pass here and refuse every submission when its validator is compiled.
+          const r = library.loadProcedure?.(text, {
+            file,
+            ...(library.checkPattern ? { checkPattern: library.checkPattern } : {}),
+          });
           return r && r.ok === false
             ? r.problems
                 .filter((/** @type {any} */ p) => p.severity !== 'warning')
@@ -224,6 +230,8 @@ export async function createServer(options = {}) {
     prefix: '/assets/',
     decorateReply: false,
   });
+  // The procedure pages, with the receiver's postage tariff on their form (form-pages.js).
+  registerFormPages(app, { siteDir: config.siteDir, postage: config.postage });
 
   app.get('/api/procedures', async () => ({
     procedures: procedures.map((p) =>

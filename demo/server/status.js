@@ -54,14 +54,19 @@ export function createFailureCounter({ max, windowSeconds }, now) {
 }
 
 /**
- * The result-delivery method of a dossier (`{ method }`, no recipient), or null.
+ * The result-delivery method of a dossier and, by post, its verified postage (`{ method,
+ * postage? }`, no recipient), or null.
  * @param {import('better-sqlite3').Database} db
  * @param {import('./app.js').Context} ctx
  * @param {any} row
  */
 function deliveryMethod(db, ctx, row) {
-  const method = readDossier(db, ctx.keyring, row).payload.delivery?.method;
-  return typeof method === 'string' ? { method } : null;
+  const delivery = readDossier(db, ctx.keyring, row).payload.delivery;
+  const method = delivery?.method;
+  if (typeof method !== 'string') return null;
+  return Number.isSafeInteger(delivery.postage)
+    ? { method, postage: delivery.postage }
+    : { method };
 }
 
 /**
@@ -222,8 +227,9 @@ export function registerStatusRoutes(app, ctx) {
     return {
       dossiers: rows.map((/** @type {any} */ row) => ({
         ...view(db, row, ctx, true),
-        // How the result goes back (docs/payments.md): the method only; the recipient's name,
-        // phone and address are personal data, read (and audited) with the dossier itself.
+        // How the result goes back (docs/payments.md): the method and postage only; the
+        // recipient's name, phone and address are personal data, read (and audited) with the
+        // dossier itself.
         delivery: deliveryMethod(db, ctx, row),
         allowed: TRANSITIONS[row.status] ?? [],
       })),

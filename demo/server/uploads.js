@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { chmodSync, createReadStream, mkdirSync } from 'node:fs';
 import { open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { UPLOAD_TOKEN_HEADER } from './upload-guard.js';
 
 export const UPLOAD_PATH = '/api/uploads';
 
@@ -91,6 +92,8 @@ export function createTusServer({
     // tus writes its own CORS headers: only for the origins of ALLOWED_ORIGINS (cors.js), never
     // its default "*".
     allowedOrigins: (origin) => allowOrigin(origin),
+    // Beside tus's own: the upload's token, which a page on another origin must read.
+    exposedHeaders: [UPLOAD_TOKEN_HEADER],
     // Upload ids come from tus (random 128-bit hex); anything else in the URL is not ours.
     getFileIdFromRequest: (_req, lastPath) =>
       lastPath && /^[0-9a-f]{32}$/.test(lastPath) ? lastPath : undefined,

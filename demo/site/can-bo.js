@@ -161,7 +161,11 @@ const DELIVERY = {
  */
 function deliveryText(d) {
   if (!d || typeof d.method !== 'string') return '';
-  const label = DELIVERY[/** @type {keyof typeof DELIVERY} */ (d.method)] ?? d.method;
+  const method = DELIVERY[/** @type {keyof typeof DELIVERY} */ (d.method)] ?? d.method;
+  const label =
+    d.method === 'post' && Number.isSafeInteger(d.postage)
+      ? `${method} (cước ${vnd(d.postage)})`
+      : method;
   if (d.method !== 'post' || !d.recipient) return label;
   const r = d.recipient;
   return `${label}: ${r.fullName}, ${r.phone}, ${r.address?.street} (xã ${r.address?.commune}, tỉnh ${r.address?.province})`;
