@@ -168,6 +168,8 @@ type Host = ReactiveControllerHost & HTMLElement;
 export class DraftController implements ReactiveController {
   readonly tabId = crypto.randomUUID();
   phase: DraftPhase = DRAFT_PHASE.idle;
+  /** "Lưu tạm…?" answered while the drafts were still being read (see asksFirst). */
+  private earlyConsent: boolean | undefined;
   offer?: Offer;
   notices: DraftNotice[] = [];
 
@@ -433,11 +435,34 @@ export class DraftController implements ReactiveController {
       this.catchUp();
     } else {
       this.phase = DRAFT_PHASE.ask;
+      const early = this.earlyConsent;
+      this.earlyConsent = undefined;
+      if (early !== undefined) this.answerConsent(early);
     }
+  }
+
+  /**
+   * The question is on screen from the form's first paint, while IndexedDB is still read: its
+   * space is laid out with the fields, never pushed in above them (nothing moves under a finger).
+   */
+  private asksFirst(): boolean {
+    return (
+      this.phase === DRAFT_PHASE.idle &&
+      this.earlyConsent === undefined &&
+      !!this.options.state() &&
+      this.options.enabled?.() !== false &&
+      (this.options.consent?.() ?? CONSENT.ask) !== CONSENT.granted
+    );
   }
 
   /** The answer to "Lưu tạm hồ sơ trên thiết bị này?". */
   answerConsent(yes: boolean): void {
+    if (this.asksFirst()) {
+      // Answered before the draft look-up is over: applied by askOrSave.
+      this.earlyConsent = yes;
+      this.host.requestUpdate();
+      return;
+    }
     if (this.phase !== DRAFT_PHASE.ask) return;
     if (yes) {
       this.phase = DRAFT_PHASE.active;
@@ -1001,7 +1026,7 @@ export class DraftController implements ReactiveController {
   renderNotices() {
     const lang = this.options.lang();
     const m = this.m;
-    const asking = this.phase === DRAFT_PHASE.ask;
+    const asking = this.phase === DRAFT_PHASE.ask || this.asksFirst();
     const keeping = this.phase === DRAFT_PHASE.active || this.phase === DRAFT_PHASE.offer;
     if (this.notices.length === 0 && !asking && !keeping) return nothing;
     return html`<div class="draft-notices" part="draft-notices">
