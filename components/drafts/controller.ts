@@ -618,7 +618,11 @@ export class DraftController implements ReactiveController {
   private onSubmitted = (): void => {
     clearTimeout(this.timer);
     this.timer = undefined;
+    // Nothing of this application was kept (assisted mode, “Không lưu”, never answered): the
+    // store is not opened, so no database or key is created on the device just to delete.
+    const kept = this.phase === DRAFT_PHASE.active || this.phase === DRAFT_PHASE.offer;
     this.phase = DRAFT_PHASE.done;
+    if (!kept) return;
     const key = this.key;
     void this.saving.then(async () => {
       const store = await this.openStore();

@@ -153,13 +153,16 @@ describe('uploads encrypted at rest from the first byte', () => {
       { kekId: null, code },
     );
     assert.ok(s.app.dvc.readUpload(id)!.equals(bytes));
-    // No key material in the logs.
+    // No key material in the receiver's log…
     const wrapped = (
       s.app.dvc.db.prepare('SELECT wrapped_key FROM upload_keys WHERE upload_id = ?').get(id) as {
         wrapped_key: string;
       }
     ).wrapped_key;
-    assert.ok(!s.logs.join('').includes(wrapped.slice(5, 40)));
+    const log = s.logs.join('');
+    assert.ok(!log.includes(wrapped.slice(5, 40)));
+    // …nor the file's name or content.
+    for (const m of [...MARKERS, FILE_NAME]) assert.ok(!log.includes(m), `"${m}" in the log`);
   });
 
   test('a stored file changed on disk is refused at submission and to the clerk, no crash', async () => {
