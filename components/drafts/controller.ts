@@ -64,6 +64,8 @@ type Host = ReactiveControllerHost & HTMLElement;
 export class DraftController implements ReactiveController {
   readonly tabId = crypto.randomUUID();
   phase: DraftPhase = DRAFT_PHASE.idle;
+  /** "Lưu tạm…?" answered while the drafts were still being read (see asksFirst). */
+  private earlyConsent: boolean | undefined;
   offer?: Offer;
   notices: DraftNotice[] = [];
 
@@ -313,11 +315,34 @@ export class DraftController implements ReactiveController {
       this.catchUp();
     } else {
       this.phase = DRAFT_PHASE.ask;
+      const early = this.earlyConsent;
+      this.earlyConsent = undefined;
+      if (early !== undefined) this.answerConsent(early);
     }
+  }
+
+  /**
+   * The question is on screen from the form's first paint, while IndexedDB is still read: its
+   * space is laid out with the fields, never pushed in above them (nothing moves under a finger).
+   */
+  asksFirst(): boolean {
+    return (
+      this.phase === DRAFT_PHASE.idle &&
+      this.earlyConsent === undefined &&
+      !!this.options.state() &&
+      this.options.enabled?.() !== false &&
+      (this.options.consent?.() ?? CONSENT.ask) !== CONSENT.granted
+    );
   }
 
   /** The answer to "Lưu tạm hồ sơ trên thiết bị này?". */
   answerConsent(yes: boolean): void {
+    if (this.asksFirst()) {
+      // Answered before the draft look-up is over: applied by askOrSave.
+      this.earlyConsent = yes;
+      this.host.requestUpdate();
+      return;
+    }
     if (this.phase !== DRAFT_PHASE.ask) return;
     if (yes) {
       this.phase = DRAFT_PHASE.active;
@@ -475,7 +500,11 @@ export class DraftController implements ReactiveController {
   private onSubmitted = (): void => {
     clearTimeout(this.timer);
     this.timer = undefined;
+    // Nothing of this application was kept (assisted mode, “Không lưu”, never answered): the
+    // store is not opened, so no database or key is created on the device just to delete.
+    const kept = this.phase === DRAFT_PHASE.active || this.phase === DRAFT_PHASE.offer;
     this.phase = DRAFT_PHASE.done;
+    if (!kept) return;
     const key = this.key;
     void this.saving.then(async () => {
       const store = await this.openStore();

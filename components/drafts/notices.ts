@@ -13,7 +13,7 @@ import { DRAFT_PHASE } from './types.js';
 export function renderDraftNotices(ctl: DraftController) {
   const lang = ctl.options.lang();
   const m = ctl.m;
-  const asking = ctl.phase === DRAFT_PHASE.ask;
+  const asking = ctl.phase === DRAFT_PHASE.ask || ctl.asksFirst();
   const keeping = ctl.phase === DRAFT_PHASE.active || ctl.phase === DRAFT_PHASE.offer;
   if (ctl.notices.length === 0 && !asking && !keeping) return nothing;
   return html`<div class="draft-notices" part="draft-notices">

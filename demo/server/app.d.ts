@@ -114,7 +114,7 @@ export type Receiver = FastifyInstance & {
       filesEncrypted: number;
       legacySealed: number;
     }>;
-    /** The decrypted bytes of a stored file (by upload id). */
+    /** The decrypted bytes of a stored file (by upload id); throws UploadDamagedError when they no longer match its SHA-256. */
     readUpload(id: string): Buffer | undefined;
   };
 };

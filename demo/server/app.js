@@ -20,7 +20,8 @@ import { registerFormPages } from './form-pages.js';
 import { registerCors } from './cors.js';
 import { loadKeyring } from './crypto-at-rest.js';
 import { purge, startPurgeJob } from './retention.js';
-import { readDossier, readUpload } from './vault.js';
+import { readDossier } from './vault.js';
+import { createUploadFiles } from './upload-files.js';
 import { accounts } from './auth.js';
 import { loadPaymentConfig } from './payments/config.js';
 import { registerPaymentRoutes } from './payments/routes.js';
@@ -56,6 +57,7 @@ export const STRICT_CSP =
  * @property {import('better-sqlite3').Database} db
  * @property {import('./procedures.js').ProcedureEntry[]} procedures
  * @property {string} uploadDir
+ * @property {import('./upload-files.js').UploadFiles} uploadFiles
  * @property {import('./crypto-at-rest.js').Keyring} keyring
  * @property {() => Date} now
  * @property {((jws: string, options: object) => Promise<any>) | undefined} verifySubmission
@@ -156,6 +158,7 @@ export async function createServer(options = {}) {
     db,
     procedures,
     uploadDir: join(config.dataDir, 'uploads'),
+    uploadFiles: createUploadFiles(db, keyring),
     keyring,
     now,
     verifySubmission: config.verifySubmission ?? library.verifySubmission,
@@ -295,6 +298,7 @@ export async function createServer(options = {}) {
   const tus = createTusServer({
     db,
     dir: ctx.uploadDir,
+    uploadFiles: ctx.uploadFiles,
     maxUploadBytes: config.maxUploadBytes,
     log: app.log,
     allowOrigin: cors.allowOrigin,
@@ -356,8 +360,8 @@ export async function createServer(options = {}) {
     },
     /** One run of the retention purge job (it also runs every PURGE_EVERY_MINUTES). */
     purge: () => purge(ctx),
-    /** The decrypted bytes of a dossier's stored file. @param {string} id */
-    readUpload: (id) => readUpload(db, keyring, id),
+    /** The decrypted bytes of a stored file, checked against its SHA-256. @param {string} id */
+    readUpload: (id) => ctx.uploadFiles.readAll(id),
   });
   return app;
 }

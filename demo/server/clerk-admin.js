@@ -22,6 +22,7 @@ import { openDatabase } from './db.js';
 import { accounts } from './auth.js';
 import { loadKeyring } from './crypto-at-rest.js';
 import { rewrapAll } from './vault.js';
+import { rewrapUploadKeys } from './upload-files.js';
 import { deleteDossier, purge } from './retention.js';
 
 const USAGE = `Cách dùng / usage: npm run clerk -- <lệnh> …
@@ -136,7 +137,8 @@ export async function main(argv, io = {}) {
         break;
       }
       case 'rewrap': {
-        const n = rewrapAll(db, loadKeyring(config));
+        const keyring = loadKeyring(config);
+        const n = rewrapAll(db, keyring) + rewrapUploadKeys(db, keyring);
         out(`Đã bọc lại ${n} khoá dữ liệu bằng khoá chính hiện tại.`);
         break;
       }

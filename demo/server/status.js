@@ -231,6 +231,9 @@ export function registerStatusRoutes(app, ctx) {
         // recipient's name, phone and address are personal data, read (and audited) with the
         // dossier itself.
         delivery: deliveryMethod(db, ctx, row),
+        // Whether a helper filled it in with the applicant (who, and what each confirmed, is
+        // read with the dossier itself).
+        assisted: Boolean(readDossier(db, ctx.keyring, row).payload.assistedBy),
         allowed: TRANSITIONS[row.status] ?? [],
       })),
     };

@@ -100,7 +100,17 @@ export function createUploadGuard({ db, config, now, dir, log, formatSize }) {
     `INSERT INTO upload_owners (id, owner_sha256, ip, length, created_at, expires_at)
      VALUES (?, ?, ?, ?, ?, ?)`,
   );
-  const forget = db.prepare('DELETE FROM upload_owners WHERE id = ?');
+  const forgetOwner = db.prepare('DELETE FROM upload_owners WHERE id = ?');
+  // The upload's own key (upload-files.js) goes with it, unless a dossier holds the file.
+  const forgetKey = db.prepare(
+    'DELETE FROM upload_keys WHERE upload_id = ? AND dossier_code IS NULL',
+  );
+  const forget = {
+    run: (/** @type {string} */ id) => {
+      forgetKey.run(id);
+      forgetOwner.run(id);
+    },
+  };
   const forgetFinished = db.prepare('DELETE FROM uploads WHERE id = ? AND dossier_code IS NULL');
   const expired = db.prepare(
     `SELECT o.id FROM upload_owners o LEFT JOIN uploads u ON u.id = o.id

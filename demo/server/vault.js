@@ -1,10 +1,8 @@
 // Dossiers at rest: the payload, the JWS and the files of each dossier are encrypted under the
 // dossier's own data key (crypto-at-rest.js). Everything that reads a dossier's personal data
 // goes through readDossier(), which the callers audit.
-import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import {
-  decryptFile,
   encryptFile,
   isSealed,
   newDataKey,
@@ -81,25 +79,6 @@ export function readDossier(db, keyring, row) {
 
 /** @param {string} code @param {string} uploadId */
 export const fileAad = (code, uploadId) => `dossier:${code}:file:${uploadId}`;
-
-/**
- * The plaintext of a stored file: decrypted when it belongs to a dossier and was encrypted.
- * @param {import('better-sqlite3').Database} db
- * @param {import('./crypto-at-rest.js').Keyring} keyring
- * @param {string} id
- * @returns {Buffer | undefined}
- */
-export function readUpload(db, keyring, id) {
-  const row =
-    /** @type {{ path: string, dossier_code: string | null, encrypted: number } | undefined} */ (
-      db.prepare('SELECT path, dossier_code, encrypted FROM uploads WHERE id = ?').get(id)
-    );
-  if (!row) return undefined;
-  if (!row.encrypted || !row.dossier_code) return readFileSync(row.path);
-  const key = dossierKey(db, keyring, row.dossier_code);
-  if (!key) return undefined;
-  return decryptFile(key, row.path, fileAad(row.dossier_code, id));
-}
 
 /**
  * Encrypts the dossier's files not encrypted yet and removes the tus metadata beside them (it

@@ -30,6 +30,9 @@ const bar = $('clerk-bar');
 const heading = $('clerk-heading');
 const table = /** @type {HTMLTableElement} */ ($('clerk-table'));
 const tbody = /** @type {HTMLTableSectionElement} */ (table.tBodies[0]);
+const detail = $('clerk-detail');
+const detailHeading = $('clerk-detail-heading');
+const detailList = $('clerk-detail-list');
 const auditHeading = $('audit-heading');
 const auditTable = /** @type {HTMLTableElement} */ ($('audit-table'));
 
@@ -100,8 +103,22 @@ function row(d) {
     line.textContent = delivery;
     procedureCell.append(line);
   }
+  const codeCell = cell(d.dossierCode);
+  const view = document.createElement('button');
+  view.type = 'button';
+  view.className = 'link';
+  view.textContent = 'Xem';
+  view.setAttribute('aria-label', `Xem hồ sơ ${d.dossierCode}`);
+  view.addEventListener('click', () => guarded(() => show(d.dossierCode)));
+  codeCell.append(' ', view);
+  if (d.assisted) {
+    const line = document.createElement('div');
+    line.className = 'assisted';
+    line.textContent = 'Khai có người hỗ trợ';
+    procedureCell.append(line);
+  }
   tr.append(
-    cell(d.dossierCode),
+    codeCell,
     procedureCell,
     cell(LABELS[/** @type {keyof typeof LABELS} */ (d.status)] ?? d.status, 'status'),
     cell(vnDate(d.expectedResultDate)),
@@ -126,11 +143,60 @@ function row(d) {
   return tr;
 }
 
+/**
+ * One dossier, read through the audited clerk API: who helped fill it in and what the applicant
+ * and the helper confirmed (both signed in the payload), how the result goes back, its files.
+ * @param {string} code
+ */
+async function show(code) {
+  const d = await api(`/api/clerk/dossiers/${encodeURIComponent(code)}`);
+  const p = d.payload ?? {};
+  /** @type {[string, string][]} */
+  const items = [['Ngày nộp', p.submittedAt ? vnTime(p.submittedAt) : '']];
+  if (typeof p.assistedBy === 'string' && p.assistedBy) {
+    const a = p.assistance ?? {};
+    items.push(
+      ['Khai với sự hỗ trợ của', p.assistedBy],
+      [
+        'Người nộp hồ sơ',
+        a.applicantConfirmed === true
+          ? 'Đã nghe lời cam đoan và đồng ý'
+          : 'Không có xác nhận của người nộp',
+      ],
+      [
+        'Người hỗ trợ cam đoan',
+        a.helperConfirmed === true && typeof a.helperStatement === 'string'
+          ? `“${a.helperStatement}”`
+          : 'Không có cam đoan của người hỗ trợ',
+      ],
+    );
+  } else items.push(['Người khai', 'Người nộp hồ sơ tự khai']);
+  const delivery = deliveryText(p.delivery);
+  if (delivery) items.push(['Nhận kết quả', delivery]);
+  const files = Array.isArray(p.documents)
+    ? p.documents.map((/** @type {any} */ f) => String(f?.name ?? '')).filter(Boolean)
+    : [];
+  items.push(['Giấy tờ', files.length ? files.join(', ') : 'Không có']);
+  detailList.replaceChildren(
+    ...items.flatMap(([term, text]) => {
+      const dt = document.createElement('dt');
+      dt.textContent = term;
+      const dd = document.createElement('dd');
+      dd.textContent = text;
+      return [dt, dd];
+    }),
+  );
+  detailHeading.textContent = `Hồ sơ ${code}`;
+  detail.hidden = false;
+  detailHeading.focus();
+}
+
 function signedOut(text = '') {
   session = undefined;
   form.hidden = false;
   bar.hidden = true;
-  for (const el of [heading, table, auditHeading, auditTable]) el.hidden = true;
+  for (const el of [heading, table, detail, auditHeading, auditTable]) el.hidden = true;
+  detailList.replaceChildren();
   tbody.replaceChildren();
   auditTable.tBodies[0].replaceChildren();
   say(text);

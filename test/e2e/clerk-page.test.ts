@@ -264,6 +264,7 @@ describe('clerk page in Chromium', { skip: chromiumPath ? false : 'needs Chromiu
   });
 
   test('the clerk page passes axe, signed out and signed in as an administrator', async () => {
+    await postDossier(s.base, fakeJws(payload(await challenge(s.base))));
     const context = await browser.newContext({ bypassCSP: true }); // to inject axe itself
     const page = await context.newPage();
     await page.goto(`${s.base}/can-bo.html`);
@@ -281,6 +282,13 @@ describe('clerk page in Chromium', { skip: chromiumPath ? false : 'needs Chromiu
     await page.getByLabel('Mật khẩu').fill(ADMIN.password);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await page.getByRole('table', { name: 'Nhật ký truy cập (quản trị viên)' }).waitFor();
+    assert.deepEqual(await axe(), []);
+    // A dossier opened (its details under the table).
+    await page
+      .getByRole('button', { name: /^Xem hồ sơ / })
+      .first()
+      .click();
+    await page.getByRole('region', { name: /^Hồ sơ / }).waitFor();
     assert.deepEqual(await axe(), []);
     await context.close();
   });

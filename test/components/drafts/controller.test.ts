@@ -581,6 +581,34 @@ describe('DraftController', () => {
     await expect(el).shadowDom.to.be.accessible();
   });
 
+  it('asks in the first paint; an answer given before the look-up is over is applied', async () => {
+    for (const yes of [true, false]) {
+      consent = 'ask';
+      dbName = `dvc-controller-test-${Date.now()}-${n++}`;
+      const el = await fixture<DraftTestHost>(html`<draft-test-host></draft-test-host>`);
+      el.procedure = procedure();
+      el.requestUpdate();
+      await el.updateComplete;
+      // IndexedDB is still being read, and the question is already laid out (no shift later).
+      expect(el.drafts.phase).to.equal(DRAFT_PHASE.idle);
+      expect(text(el, '.draft-consent h2')).to.deep.equal(['Lưu tạm hồ sơ trên thiết bị này?']);
+      el.set('hoTen', 'Người bấm sớm');
+      el.shadowRoot!.querySelector<HTMLButtonElement>(
+        `[data-consent="${yes ? 'yes' : 'no'}"]`,
+      )!.click();
+      await el.drafts.ready();
+      await el.updateComplete;
+      expect(el.drafts.phase).to.equal(yes ? DRAFT_PHASE.active : DRAFT_PHASE.declined);
+      expect(el.shadowRoot!.querySelector('.draft-consent')).to.equal(null);
+      if (yes) await waitUntil(async () => (await stored())?.answers.hoTen === 'Người bấm sớm');
+      else {
+        await el.drafts.flush();
+        expect(await stored()).to.equal(undefined);
+      }
+      el.remove();
+    }
+  });
+
   it('“Không lưu” keeps nothing, not even a submission that failed offline', async () => {
     consent = 'ask';
     const el = await mount();
