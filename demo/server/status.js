@@ -8,6 +8,7 @@ import { registerAuth } from './auth.js';
 import { audit, listAudit } from './audit.js';
 import { readDossier } from './vault.js';
 import { deleteDossier } from './retention.js';
+import { registerClerkFiles } from './clerk-files.js';
 
 const STATUS_LABELS = DOSSIER_STATUS_LABELS;
 
@@ -256,8 +257,15 @@ export function registerStatusRoutes(app, ctx) {
       allowed: TRANSITIONS[row.status] ?? [],
       payload: readDossier(db, ctx.keyring, row).payload,
       delivery: readDossier(db, ctx.keyring, row).payload.delivery ?? null,
+      // The stored files, for the clerk's copies (clerk-files.js).
+      files: db
+        .prepare(
+          'SELECT id, slot, filename AS name, type, size FROM uploads WHERE dossier_code = ? ORDER BY finished_at, id',
+        )
+        .all(code),
     };
   });
+  registerClerkFiles(app, ctx, clerkOf);
 
   app.post('/api/clerk/dossiers/:code/status', async (request, reply) => {
     const { code } = /** @type {{ code: string }} */ (request.params);

@@ -16,6 +16,7 @@ const ACTIONS = {
   'dossier.read': 'Xem dữ liệu hồ sơ',
   'dossier.status': 'Chuyển trạng thái',
   'dossier.delete': 'Xoá hồ sơ',
+  'dossier.file.read': 'Tải tệp của hồ sơ',
   'status.lookup': 'Người dân tra cứu',
 };
 /** Moves that tell the citizen something they must read ask for a note. */
@@ -173,10 +174,9 @@ async function show(code) {
   } else items.push(['Người khai', 'Người nộp hồ sơ tự khai']);
   const delivery = deliveryText(p.delivery);
   if (delivery) items.push(['Nhận kết quả', delivery]);
-  const files = Array.isArray(p.documents)
-    ? p.documents.map((/** @type {any} */ f) => String(f?.name ?? '')).filter(Boolean)
-    : [];
-  items.push(['Giấy tờ', files.length ? files.join(', ') : 'Không có']);
+  /** @type {{ id: string, name: string | null }[]} */
+  const files = Array.isArray(d.files) ? d.files : [];
+  items.push(['Giấy tờ', files.length ? '' : 'Không có']);
   detailList.replaceChildren(
     ...items.flatMap(([term, text]) => {
       const dt = document.createElement('dt');
@@ -186,6 +186,19 @@ async function show(code) {
       return [dt, dd];
     }),
   );
+  if (files.length) {
+    // Each a download of the decrypted file, checked against its signed SHA-256 (audited).
+    const list = document.createElement('ul');
+    for (const f of files) {
+      const a = document.createElement('a');
+      a.href = `/api/clerk/dossiers/${encodeURIComponent(code)}/files/${encodeURIComponent(f.id)}`;
+      a.textContent = f.name || f.id;
+      const li = document.createElement('li');
+      li.append(a);
+      list.append(li);
+    }
+    /** @type {HTMLElement} */ (detailList.lastElementChild).append(list);
+  }
   detailHeading.textContent = `Hồ sơ ${code}`;
   detail.hidden = false;
   detailHeading.focus();

@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  CLERK,
   challenge,
   clock,
   fakeJws,
@@ -79,6 +80,14 @@ describe('uploads encrypted at rest from the first byte', () => {
     sha256: sha(bytes),
     url,
   });
+  const clerkFile = (code: string, id: string) =>
+    fetch(`${s.base}/api/clerk/dossiers/${code}/files/${id}`, {
+      headers: { authorization: `Bearer ${s.clerkKey}` },
+    });
+  const auditOf = (code: string, action: string) =>
+    s.app.dvc.db
+      .prepare('SELECT actor, outcome FROM audit_log WHERE dossier_code = ? AND action = ?')
+      .all(code, action) as { actor: string; outcome: string }[];
   /** Signs (fake) and sends a submission with the one document at `url`. */
   const submit = async (url: string, bytes: Uint8Array, cookie: string) =>
     postDossier(
@@ -153,6 +162,19 @@ describe('uploads encrypted at rest from the first byte', () => {
       { kekId: null, code },
     );
     assert.ok(s.app.dvc.readUpload(id)!.equals(bytes));
+    // The clerk's copy over HTTP: the exact bytes, as a download, the read audited.
+    const copy = await clerkFile(code, id);
+    assert.equal(copy.status, 200);
+    assert.ok(Buffer.from(await copy.arrayBuffer()).equals(bytes));
+    assert.equal(copy.headers.get('content-type'), 'application/pdf');
+    assert.equal(
+      copy.headers.get('content-disposition'),
+      `attachment; filename="${FILE_NAME}"; filename*=UTF-8''${FILE_NAME}`,
+    );
+    assert.equal(copy.headers.get('cache-control'), 'no-store');
+    assert.deepEqual(auditOf(code, 'dossier.file.read'), [
+      { actor: `${CLERK.username} (khoá API ${s.clerkKey.split('_')[1]})`, outcome: 'success' },
+    ]);
     // No key material in the receiver's log…
     const wrapped = (
       s.app.dvc.db.prepare('SELECT wrapped_key FROM upload_keys WHERE upload_id = ?').get(id) as {
@@ -200,6 +222,21 @@ describe('uploads encrypted at rest from the first byte', () => {
     accepted[10] ^= 0x80;
     writeFileSync(path(url3), accepted);
     assert.throws(() => s.app.dvc.readUpload(id3), { name: 'UploadDamagedError' });
+    const code3 = (
+      s.app.dvc.db.prepare('SELECT dossier_code AS c FROM uploads WHERE id = ?').get(id3) as {
+        c: string;
+      }
+    ).c;
+    const refused = await clerkFile(code3, id3);
+    assert.equal(refused.status, 409);
+    assert.equal(
+      ((await refused.json()) as { type: string }).type,
+      'urn:dvc-forms:problem:file-damaged',
+    );
+    assert.deepEqual(
+      auditOf(code3, 'dossier.file.read').map((r) => r.outcome),
+      ['damaged'],
+    );
 
     // The receiver is still up and answering.
     assert.equal((await fetch(`${s.base}/api/procedures`)).status, 200);
