@@ -30,7 +30,7 @@ export {
   DvcErrorEvent,
   FORM_ERROR_CODE,
   PAGE_KIND,
-  type FormPayload,
+  type SubmissionPayload,
 } from './form/events.js';
 export { DvcAddressField, type AddressValue } from './address-field/address-field.js';
 export {

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import '../components/form/form.js';
 import type { Submitter } from '../components/form/form.js';
-import type { FormPayload } from '../components/form/events.js';
+import type { SubmissionPayload } from '../components/form/events.js';
 import { sha256Hex } from '../src/submission/payload.js';
 import { PHONE_VIEWPORT, storyLocale } from '../.storybook/locale.js';
 import {
@@ -125,7 +125,7 @@ export const DangKyKhaiSinhSubmitted: Story = {
       .shadowRoot!.querySelector<HTMLInputElement>('input[value="in-person"]')!
       .click();
     await form.settled();
-    let sent: FormPayload | undefined;
+    let sent: SubmissionPayload | undefined;
     form.addEventListener('dvc-submitted', (e) => (sent = e.detail.payload), { once: true });
     await pressPrimary(form);
     const shown = heading(form);

@@ -15,7 +15,6 @@
  */
 import { type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { UiLang } from '../base/i18n.js';
-import type { FormPayload } from '../form/events.js';
 import type { Procedure } from '../../src/procedure/index.js';
 import { carryOver, questionFields } from './carry-over.js';
 import { DRAFT_DB_NAME, isQuotaError } from './db.js';
@@ -619,5 +618,3 @@ function hasContent(record: DraftRecord): boolean {
     Object.values(record.documents ?? {}).some((d) => d.length > 0)
   );
 }
-
-export type { FormPayload };

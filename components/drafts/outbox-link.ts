@@ -3,9 +3,8 @@
  * network is kept (with its own Idempotency-Key and signed bytes, from the submission object)
  * and sent when the network comes back, on the next visit or when the tab is shown again.
  */
-import { sha256Hex, type PayloadDocument } from '../../src/submission/index.js';
-import type { FormPayload } from '../form/events.js';
-import { signFormPayload } from '../submission/submit.js';
+import type { PayloadDocument, SubmissionPayload } from '../../src/submission/index.js';
+import { signSubmission } from '../submission/submit.js';
 import { sendSubmission } from '../submission/transport.js';
 import type { DraftController } from './controller.js';
 import { DEFAULT_FILE_CAP_MB } from './draft-store.js';
@@ -36,7 +35,7 @@ export class DraftOutboxLink {
         ((jws, o) => sendSubmission(jws, { ...o, maxAttempts: 2, baseDelayMs: 1000 })),
       sign:
         this.ctl.options.sign ??
-        ((form, signing: OutboxSigning) => signFormPayload(form, { ...signing })),
+        ((payload, signing: OutboxSigning) => signSubmission(payload, { ...signing })),
     }).catch((cause: unknown) => {
       console.error('dvc-form: the outbox cannot be opened', cause);
       return undefined;
@@ -53,14 +52,11 @@ export class DraftOutboxLink {
    * network on this device, and it resolves false.
    */
   async queueIfOffline(
-    payload: FormPayload,
+    payload: SubmissionPayload,
     cause: unknown,
     ctx: {
       action: string;
       challengeEndpoint?: string;
-      procedureText?: string | Uint8Array;
-      procedureSha256?: string;
-      hiddenDocuments?: readonly string[];
       /**
        * The payload's documents with their bytes (`form.collectDocumentFiles()`), in payload
        * order: those without `url` are kept for the multipart body.
@@ -77,7 +73,7 @@ export class DraftOutboxLink {
     // "Không lưu" means nothing kept on this device, a waiting application included.
     if (this.ctl.phase === DRAFT_PHASE.declined) return false;
     const withFiles: readonly (PayloadDocument & { file?: Blob })[] =
-      ctx.documents ?? payload.documents ?? [];
+      ctx.documents ?? payload.documents;
     const docs: PayloadDocument[] = withFiles.map(({ file: _file, ...d }) => d);
     const files: OutboxFile[] = [];
     for (const d of withFiles) {
@@ -99,20 +95,14 @@ export class DraftOutboxLink {
     // bytes: the outbox sends those very bytes under that key. Without a key, none was sent.
     const key = ctx.submission?.idempotencyKey ?? crypto.randomUUID();
     const jws = ctx.submission?.idempotencyKey ? ctx.submission.jws : undefined;
-    const procedureSha256 =
-      ctx.procedureSha256 ??
-      (ctx.procedureText !== undefined ? await sha256Hex(ctx.procedureText) : undefined);
-    if (!procedureSha256) return false;
     return this.queue({
       key,
       action: ctx.action,
       ...(jws ? { jws } : {}),
       form: structuredClone(payload),
       signing: {
-        procedureSha256,
         ...(ctx.challengeEndpoint ? { challengeEndpoint: ctx.challengeEndpoint } : {}),
         documents: structuredClone(docs),
-        hiddenDocuments: [...(ctx.hiddenDocuments ?? [])],
       },
       ...(files.length > 0 ? { files } : {}),
     });

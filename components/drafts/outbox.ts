@@ -11,18 +11,16 @@
  * same key. `idempotency-key-reused` means the receiver already holds a dossier under this key:
  * the entry is done.
  */
-import type { FormPayload } from '../form/events.js';
-import type { PayloadDocument } from '../../src/submission/index.js';
+import type { PayloadDocument, SubmissionPayload } from '../../src/submission/index.js';
 import type { DocumentWithFile } from '../submission/transport.js';
 import { STORE, openDraftDatabase, requestResult, type DraftDatabase } from './db.js';
 import type { DraftCipher } from './crypto.js';
 import { openEntry, sealEntry, type StoredEntry } from './sealed-outbox.js';
 
+/** How a queued payload is signed again: a fresh challenge, and its documents in order. */
 export interface OutboxSigning {
-  procedureSha256: string;
   challengeEndpoint?: string;
   documents?: PayloadDocument[];
-  hiddenDocuments?: string[];
 }
 
 export interface OutboxEntry {
@@ -31,7 +29,8 @@ export interface OutboxEntry {
   action: string;
   /** The signed submission, when it was signed before the network went away. */
   jws?: string;
-  form: FormPayload;
+  /** The payload (the session's `toPayload()`), signed again with a fresh nonce if need be. */
+  form: SubmissionPayload;
   signing: OutboxSigning;
   /**
    * The bytes of the documents that travel as multipart parts (no upload endpoint), in the
@@ -82,8 +81,11 @@ export function documentsWithFiles(entry: OutboxEntry): DocumentWithFile[] | und
     return { slot: d.slot, name: d.name, ...(kept ? { file: kept.file } : {}) };
   });
 }
-/** How the outbox signs again (signFormPayload from components/submission). */
-export type OutboxSign = (form: FormPayload, signing: OutboxSigning) => Promise<{ jws: string }>;
+/** How the outbox signs again (signSubmission from components/submission). */
+export type OutboxSign = (
+  payload: SubmissionPayload,
+  signing: OutboxSigning,
+) => Promise<{ jws: string }>;
 
 export const OUTBOX_RESULT = {
   /** The receiver stored it (or had already). */

@@ -1,8 +1,7 @@
-import type { DeliveryChoice } from '../../src/delivery/index.js';
 import type { AuthorProblem, Problem } from '../../src/problem.js';
-import type { FieldPath, Lang, LocalizedText } from '../../src/procedure/index.js';
+import type { FieldPath, LocalizedText } from '../../src/procedure/index.js';
 import type { FeeResult } from '../../src/rules/index.js';
-import type { PayloadAssistance, PayloadDocument } from '../../src/submission/index.js';
+import type { SubmissionPayload } from '../../src/submission/index.js';
 
 export type { FeeResult };
 
@@ -82,32 +81,11 @@ export class DvcInvalidEvent extends Event {
 }
 
 /**
- * What the applicant submits, before signing. `answers` are normalised with hidden fields
- * removed; `assistedBy` is null unless someone helped fill the form in.
+ * What the applicant submits: the session's `toPayload()` (src/submission `SubmissionPayload`),
+ * the very object that is signed (with the challenge's nonce when there is one), verified by the
+ * agency's server and stored by the receiver.
  */
-export interface FormPayload {
-  procedure: { code: string; version: string };
-  answers: Record<string, unknown>;
-  eligibility: EligibilityResult;
-  fee: FeeResult;
-  lang: Lang;
-  assistedBy: string | null;
-  /**
-   * Assisted mode: both confirmations, set only once the helper ticked both boxes (the
-   * applicant's agreement with the declaration, and the helper's own statement, as shown).
-   */
-  assistance?: PayloadAssistance;
-  /** ISO 8601 instant from the form's clock. */
-  submittedAt: string;
-  /**
-   * The files of the visible documents as they go into the signed payload (`{slot, name, type,
-   * size, sha256, url?}`), in the order of the procedure's `documents`. Always set by
-   * `<dvc-form>`; optional so payloads built elsewhere stay valid.
-   */
-  documents?: PayloadDocument[];
-  /** How the result is received, normalized (src/delivery); when the procedure asks. */
-  delivery?: DeliveryChoice;
-}
+export type { SubmissionPayload };
 
 /**
  * The applicant pressed Submit and every answer is valid. Cancel it (`preventDefault()`) to
@@ -115,15 +93,15 @@ export interface FormPayload {
  */
 export class DvcSubmitEvent extends Event {
   static readonly eventName = 'dvc-submit';
-  readonly detail: FormPayload;
-  constructor(detail: FormPayload) {
+  readonly detail: SubmissionPayload;
+  constructor(detail: SubmissionPayload) {
     super(DvcSubmitEvent.eventName, { ...INIT, cancelable: true });
     this.detail = detail;
   }
 }
 
 export interface SubmittedDetail {
-  payload: FormPayload;
+  payload: SubmissionPayload;
   /** Whatever the submitter returned (for the default POST: the parsed JSON body or null). */
   result: unknown;
 }

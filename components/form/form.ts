@@ -18,7 +18,7 @@ import '../phone-field/phone-field.js';
 import '../email-field/email-field.js';
 import '../address-field/address-field.js';
 import '../repeat-group/repeat-group.js';
-import { type FormPayload } from './events.js';
+import { type SubmissionPayload } from './events.js';
 import { formStyles } from './form.styles.js';
 import { FormLoading } from './loader.js';
 // Drafts, delivery (signing, transport, receipt) and the upload element are lazy chunks of the
@@ -57,7 +57,7 @@ type CompiledModule = NonNullable<NonNullable<Parameters<typeof createValidator>
 type RulesResult = SessionState;
 
 /** Delivers a payload (signing, transport, documents); resolves with the receipt. */
-export type Submitter = (payload: FormPayload, form: DvcForm) => Promise<unknown>;
+export type Submitter = (payload: SubmissionPayload, form: DvcForm) => Promise<unknown>;
 
 const EMPTY_VISIBILITY: Visibility = { hiddenFields: new Set(), hiddenDocuments: new Set() };
 
@@ -207,12 +207,12 @@ export class DvcForm extends LitElement {
    * Delivers a payload once `dvc-submit` was not cancelled. Subclasses (or a `submitter`) add
    * signing, documents and retries here; the default signs it and POSTs the JWS to `action`.
    */
-  protected deliver(payload: FormPayload): Promise<unknown> {
+  protected deliver(payload: SubmissionPayload): Promise<unknown> {
     return this.submission.deliver(payload);
   }
 
   /** `deliver`, for the submission controller. @internal */
-  deliverPayload(payload: FormPayload): Promise<unknown> {
+  deliverPayload(payload: SubmissionPayload): Promise<unknown> {
     return this.deliver(payload);
   }
 

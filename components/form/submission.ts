@@ -6,14 +6,8 @@
  */
 import type { DvcErrorSummary } from '../error-summary/error-summary.js';
 import type { FormDeliveryController } from '../submission/form-delivery.js';
-import {
-  DvcErrorEvent,
-  DvcSubmitEvent,
-  DvcSubmittedEvent,
-  FORM_ERROR_CODE,
-  type EligibilityResult,
-  type FormPayload,
-} from './events.js';
+import { DvcErrorEvent, DvcSubmitEvent, DvcSubmittedEvent, FORM_ERROR_CODE } from './events.js';
+import { sha256Hex, type SubmissionPayload } from '../../src/submission/index.js';
 import { DELIVERY_TARGET } from '../delivery-choice/controller.js';
 import type { DvcForm } from './form.js';
 import { DECLARATION_ID, HELPER_ID, INELIGIBLE, REVIEW, SUBMITTED } from './journey.js';
@@ -58,7 +52,10 @@ export class FormSubmission {
   }
 
   async submitOnce(): Promise<void> {
-    if (!this.form.validator || !this.form.loaded || this.form.submitting) return;
+    if (!this.form.validator || !this.form.loaded || !this.form.session || this.form.submitting)
+      return;
+    // The files go into the session's decision and its payload.
+    this.form.session.setDocuments(this.form.collectDocuments());
     void this.form.evaluateRules();
     await this.form.settled();
     const rules = this.form.rulesResult!;
@@ -67,7 +64,7 @@ export class FormSubmission {
       return;
     }
     this.form.submitFailed = false;
-    const { problems, value } = this.form.validate();
+    const { problems } = this.form.validate();
     const visibleFields = this.form.pages.flatMap((p) => p.fields);
     const byField = this.form.formDocuments.withDocumentProblems(
       this.form.problemsByField(problems, visibleFields),
@@ -99,19 +96,18 @@ export class FormSubmission {
       await this.form.navigation.showProblems(REVIEW, problems, [...shown.keys()]);
       return;
     }
-    const payload: FormPayload = {
-      procedure: { code: this.form.loaded.code, version: this.form.loaded.version },
-      answers: value,
-      eligibility: {
-        status: rules.eligibility.status,
-        reasons: structuredClone(rules.eligibility.reasons),
-      } satisfies EligibilityResult,
-      fee: structuredClone(rules.fee),
+    const delivery = await this.form.deliveryChoice.payloadValue(
+      this.form.loaded,
+      this.form.uiLang,
+    );
+    // The one payload: what the session decided, as the agency's server will decide it again.
+    const payload = this.form.session.toPayload({
+      procedureSha256: this.form.procedureSha256 ?? (await sha256Hex(this.form.procedureText)),
       lang: this.form.uiLang,
-      assistedBy: this.form.assistedBy || null,
-      // Both boxes were ticked (checked above); the helper's statement as it was shown.
       ...(this.form.assistedBy
         ? {
+            assistedBy: this.form.assistedBy,
+            // Both boxes were ticked (checked above); the helper's statement as it was shown.
             assistance: {
               applicantConfirmed: true,
               helperConfirmed: true,
@@ -119,14 +115,9 @@ export class FormSubmission {
             },
           }
         : {}),
-      submittedAt: this.form.now().toISOString(),
-      documents: this.form.collectDocuments(),
-    };
-    const delivery = await this.form.deliveryChoice.payloadValue(
-      this.form.loaded,
-      this.form.uiLang,
-    );
-    if (delivery) payload.delivery = delivery;
+      ...(delivery ? { delivery } : {}),
+      now: this.form.now(),
+    });
     if (!this.form.dispatchEvent(new DvcSubmitEvent(payload))) return;
     this.form.submitting = true;
     this.form.submitFailed = false;
@@ -144,8 +135,6 @@ export class FormSubmission {
         (await this.form.draftController.queueIfOffline(payload, cause, {
           action: this.form.action,
           challengeEndpoint: this.form.challengeEndpoint || undefined,
-          procedureText: this.form.procedureText,
-          ...(this.form.procedureSha256 ? { procedureSha256: this.form.procedureSha256 } : {}),
           // Files without an upload endpoint wait in the outbox with it (multipart).
           documents: this.form.collectDocumentFiles(),
           // The very submission that failed: its key and, when it was sent, its signed bytes.
@@ -170,7 +159,7 @@ export class FormSubmission {
    * The built-in delivery (`<dvc-form>`'s `deliver` unless a subclass overrides it): the
    * `submitter` when set, else the payload is signed and POSTed to `action`.
    */
-  async deliver(payload: FormPayload): Promise<unknown> {
+  async deliver(payload: SubmissionPayload): Promise<unknown> {
     if (this.form.submitter) return this.form.submitter(payload, this.form);
     if (!this.form.action) throw new Error('dvc-form has neither a submitter nor an action');
     // Challenge, signing (this browser's key or `signer`), POST with retries: components/submission.
@@ -180,17 +169,11 @@ export class FormSubmission {
       challengeEndpoint: this.form.challengeEndpoint,
       signer: this.form.signer,
       maxAttempts: this.form.maxAttempts,
-      procedureText: this.form.procedureText,
       documents: this.form.collectDocumentFiles(),
       lang: this.form.uiLang,
       // The outbox takes the Idempotency-Key and the signed bytes from the delivery's
       // submission (queueIfOffline below), so fetch is not wrapped.
-      overrides: {
-        ...this.form.deliveryOptions,
-        // From a compiled module there is no file text to hash: the delivery spreads `overrides`
-        // last into the submission options, so the module's file hash is what gets signed.
-        ...(this.form.procedureSha256 ? { procedureSha256: this.form.procedureSha256 } : {}),
-      },
+      ...(this.form.deliveryOptions ? { overrides: this.form.deliveryOptions } : {}),
     });
   }
 }

@@ -6,10 +6,8 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { Procedure } from '../../src/procedure/index.js';
 import type { Signer } from '../../src/signing/index.js';
-import type { PayloadDocument } from '../../src/submission/index.js';
-import { sha256Hex } from '../../src/submission/index.js';
+import type { PayloadDocument, SubmissionPayload } from '../../src/submission/index.js';
 import type { UiLang } from '../base/i18n.js';
-import type { FormPayload } from '../form/events.js';
 import '../receipt/receipt.js';
 import { submissionMessages } from './messages.js';
 import {
@@ -26,14 +24,11 @@ export interface DeliveryContext {
   challengeEndpoint?: string;
   signer?: Signer;
   maxAttempts?: number;
-  /** The procedure file's text or bytes as fetched (its SHA-256 is signed). */
-  procedureText: string | Uint8Array;
   /**
    * The payload's documents with their bytes (`form.collectDocumentFiles()`): files without a
-   * tus `url` are sent as multipart parts. Default: the form payload's `documents`.
+   * tus `url` are sent as multipart parts. Default: the payload's `documents`.
    */
   documents?: readonly (PayloadDocument & { file?: Blob })[];
-  hiddenDocuments?: readonly string[];
   lang: UiLang;
   /** Backoff, timeout and network options (and test seams). */
   overrides?: DeliveryOptions;
@@ -61,7 +56,6 @@ export interface DossierReceipt {
 
 export class FormDeliveryController implements ReactiveController {
   private readonly submission = new SignedSubmission();
-  private hashCache?: { text: string | Uint8Array; sha: Promise<string> };
   /** Non-null while signing or sending. */
   progress: SubmissionProgress | null = null;
   /** The sentence explaining the last failure (server problem detail or catalog text). */
@@ -105,21 +99,17 @@ export class FormDeliveryController implements ReactiveController {
    * Signs and sends; resolves with the result, rejects after setting `failure`. Calls made
    * while one is running share it (one POST).
    */
-  async deliver(payload: FormPayload, ctx: DeliveryContext): Promise<SignedSubmissionResult> {
+  async deliver(payload: SubmissionPayload, ctx: DeliveryContext): Promise<SignedSubmissionResult> {
     this.failure = '';
     this.progress = { phase: 'signing' };
     this.host.requestUpdate();
     try {
-      if (!this.hashCache || this.hashCache.text !== ctx.procedureText)
-        this.hashCache = { text: ctx.procedureText, sha: sha256Hex(ctx.procedureText) };
       const result = await this.submission.submit(payload, {
         action: ctx.action,
-        procedureSha256: await this.hashCache.sha,
         ...(ctx.signer ? { signer: ctx.signer } : {}),
         ...(ctx.challengeEndpoint ? { challengeEndpoint: ctx.challengeEndpoint } : {}),
         ...(ctx.maxAttempts ? { maxAttempts: ctx.maxAttempts } : {}),
         ...(ctx.documents ? { documents: ctx.documents } : {}),
-        hiddenDocuments: ctx.hiddenDocuments ?? [],
         onProgress: (p) => {
           this.progress = p;
           this.host.requestUpdate();

@@ -30,7 +30,7 @@ export {
 } from './transport.js';
 export {
   SignedSubmission,
-  signFormPayload,
+  signSubmission,
   submissionFailureMessage,
   type SignedSubmissionOptions,
   type SignedSubmissionResult,

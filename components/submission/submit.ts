@@ -10,13 +10,11 @@ import { SigningError, TransportError } from '../../src/errors.js';
 import { canonicalize, canonicalizeToBytes } from '../../src/jcs/index.js';
 import { signPayload, type Signer } from '../../src/signing/index.js';
 import {
-  buildSubmissionPayload,
   sha256Hex,
   type PayloadDocument,
   type SubmissionPayload,
 } from '../../src/submission/index.js';
 import type { UiLang } from '../base/i18n.js';
-import type { FormPayload } from '../form/events.js';
 import { CHALLENGE_FAILURE, ChallengeError, fetchChallenge } from './challenge.js';
 import { browserSigner } from './key-store.js';
 import { submissionMessages } from './messages.js';
@@ -36,19 +34,16 @@ export type SubmissionProgress =
 export interface SignedSubmissionOptions extends RetryOptions {
   /** Where the JWS is POSTed (`{ "jws": … }`). */
   action: string;
-  /** Lower-case hex SHA-256 of the procedure file's bytes as served. */
-  procedureSha256: string;
   /** Signs the payload bytes; default: this browser's ES256 key from IndexedDB. */
   signer?: Signer;
   /** POST endpoint of the receiver's one-time challenge (`{ nonce, expiresAt }`). */
   challengeEndpoint?: string;
   /**
-   * Uploaded files (slot, name, type, size, sha256, url); default: the form payload's
-   * `documents`. An entry without `url` but with its `file` travels in a multipart body.
+   * The payload's documents with their bytes (`form.collectDocumentFiles()`); default: the
+   * payload's `documents`. An entry without `url` but with its `file` travels in a multipart
+   * body; entries of slots the payload does not list are left out.
    */
   documents?: readonly (PayloadDocument & { file?: Blob })[];
-  /** Document slots the rules hide: their files are left out of the payload. */
-  hiddenDocuments?: readonly string[];
   fetch?: typeof fetch;
   signal?: AbortSignal;
   onProgress?: (progress: SubmissionProgress) => void;
@@ -113,9 +108,12 @@ export class SignedSubmission {
    * Signs and sends. A call while another is running returns that one's promise instead of
    * sending twice.
    */
-  submit(form: FormPayload, options: SignedSubmissionOptions): Promise<SignedSubmissionResult> {
+  submit(
+    payload: SubmissionPayload,
+    options: SignedSubmissionOptions,
+  ): Promise<SignedSubmissionResult> {
     if (!this.inFlight) {
-      this.inFlight = this.run(form, options).finally(() => {
+      this.inFlight = this.run(payload, options).finally(() => {
         this.inFlight = undefined;
       });
     }
@@ -128,11 +126,10 @@ export class SignedSubmission {
   }
 
   private async run(
-    form: FormPayload,
+    payload: SubmissionPayload,
     options: SignedSubmissionOptions,
   ): Promise<SignedSubmissionResult> {
-    if (!options.documents && form.documents) options = { ...options, documents: form.documents };
-    const fingerprint = fingerprintOf(form, options);
+    const fingerprint = fingerprintOf(payload, options);
     if (this.pending?.fingerprint !== fingerprint) {
       const key = (options.newKey ?? (() => crypto.randomUUID()))();
       this.pending = { fingerprint, key };
@@ -143,19 +140,19 @@ export class SignedSubmission {
       !signed ||
       (signed.expiresAt !== undefined && signed.expiresAt - NONCE_MARGIN_MS < Date.now())
     )
-      signed = await sign(form, options);
+      signed = await sign(payload, options);
     pending.signed = undefined;
 
     const maxAttempts = options.maxAttempts;
     options.onProgress?.({ phase: 'sending', attempt: 1, maxAttempts: maxAttempts ?? 4 });
     try {
-      const hidden = new Set(options.hiddenDocuments ?? []);
+      const slots = new Set(payload.documents.map((d) => d.slot));
       const sent = await sendSubmission(signed.jws, {
         ...options,
-        // The same filter buildSubmissionPayload applies, so entries line up with the payload's.
-        documents: (options.documents ?? []).filter((d) => !hidden.has(d.slot)),
+        // Only the payload's slots, so the parts line up with the signed `documents`.
+        documents: (options.documents ?? payload.documents).filter((d) => slots.has(d.slot)),
         idempotencyKey: pending.key,
-        lang: form.lang,
+        lang: payload.lang,
         onRetry: (info) =>
           options.onProgress?.({
             phase: 'retrying',
@@ -191,83 +188,39 @@ function isUncertain(error: unknown): boolean {
 }
 
 /** What identifies "the same application": everything signed except time and nonce. */
-function fingerprintOf(form: FormPayload, options: SignedSubmissionOptions): string {
-  return canonicalize({
-    action: options.action,
-    procedure: { ...form.procedure, sha256: options.procedureSha256 },
-    answers: form.answers,
-    lang: form.lang,
-    assistedBy: form.assistedBy,
-    // canonicalize refuses undefined members: only when there is one.
-    ...(form.assistance ? { assistance: form.assistance } : {}),
-    documents: (options.documents ?? []).map(({ file: _file, ...d }) => d),
-  });
+function fingerprintOf(payload: SubmissionPayload, options: SignedSubmissionOptions): string {
+  const { submittedAt: _at, nonce: _nonce, ...same } = payload;
+  return canonicalize({ action: options.action, ...same });
 }
+
+type SignOptions = Pick<
+  SignedSubmissionOptions,
+  'signer' | 'challengeEndpoint' | 'fetch' | 'signal' | 'onProgress'
+>;
 
 /**
- * Builds and signs the payload of a form's submission: fetches the challenge (when configured)
- * just before signing, so the nonce is as fresh as possible.
+ * Signs a payload (the session's `toPayload()`): fetches the challenge (when configured) just
+ * before signing, so the nonce is as fresh as possible, and signs the payload with that nonce.
  */
-export async function signFormPayload(
-  form: FormPayload,
-  options: Pick<
-    SignedSubmissionOptions,
-    | 'procedureSha256'
-    | 'signer'
-    | 'challengeEndpoint'
-    | 'documents'
-    | 'hiddenDocuments'
-    | 'fetch'
-    | 'signal'
-    | 'onProgress'
-  >,
+export async function signSubmission(
+  payload: SubmissionPayload,
+  options: SignOptions,
 ): Promise<Signed> {
-  return sign(form, options);
+  return sign(payload, options);
 }
 
-async function sign(
-  form: FormPayload,
-  options: Pick<
-    SignedSubmissionOptions,
-    | 'procedureSha256'
-    | 'signer'
-    | 'challengeEndpoint'
-    | 'documents'
-    | 'hiddenDocuments'
-    | 'fetch'
-    | 'signal'
-    | 'onProgress'
-  >,
-): Promise<Signed> {
+async function sign(unsigned: SubmissionPayload, options: SignOptions): Promise<Signed> {
   options.onProgress?.({ phase: 'signing' });
-  const documents = options.documents ?? form.documents ?? [];
   const challenge = options.challengeEndpoint
     ? await fetchChallenge(options.challengeEndpoint, {
         fetch: options.fetch,
         signal: options.signal,
-        lang: form.lang,
-        procedure: { code: form.procedure.code, version: form.procedure.version },
+        lang: unsigned.lang,
+        procedure: { code: unsigned.procedure.code, version: unsigned.procedure.version },
       })
     : undefined;
   const signer = options.signer ?? (await browserSigner());
-  const payload = buildSubmissionPayload({
-    procedure: form.procedure,
-    procedureSha256: options.procedureSha256,
-    answers: form.answers,
-    rules: {
-      eligibility: form.eligibility,
-      // The form's answers are already without hidden fields.
-      hidden: { fields: [], documents: options.hiddenDocuments ?? [] },
-      fee: form.fee,
-    },
-    documents,
-    lang: form.lang,
-    ...(form.assistedBy ? { assistedBy: form.assistedBy } : {}),
-    ...(form.assistedBy && form.assistance ? { assistance: form.assistance } : {}),
-    ...(form.delivery ? { delivery: form.delivery } : {}),
-    ...(challenge ? { nonce: challenge.nonce } : {}),
-    now: new Date(form.submittedAt),
-  });
+  const payload = challenge ? { ...unsigned, nonce: challenge.nonce } : unsigned;
   const jws = await signPayload(payload, signer);
   const signedSha256 = await sha256Hex(canonicalizeToBytes(payload));
   const expires = challenge?.expiresAt ? Date.parse(challenge.expiresAt) : NaN;

@@ -5,7 +5,7 @@ import { DraftStore } from '../../../components/drafts/draft-store.js';
 import { DraftCipher } from '../../../components/drafts/crypto.js';
 import type { Procedure } from '../../../src/procedure/types.js';
 import type { OutboxSend, OutboxSign } from '../../../components/drafts/outbox.js';
-import type { FormPayload } from '../../../components/form/events.js';
+import type { SubmissionPayload } from '../../../src/submission/index.js';
 import {
   FAILURE_KIND,
   SubmissionTransportError,
@@ -289,14 +289,16 @@ describe('DraftController', () => {
     const el = await mount();
     el.set('hoTen', 'Võ Thị Em');
     await el.updateComplete;
-    const payload: FormPayload = {
-      procedure: { code: '1.000009', version: '1.0.0' },
+    const payload: SubmissionPayload = {
+      v: 1,
+      procedure: { code: '1.000009', version: '1.0.0', sha256: 'a'.repeat(64) },
       answers: { hoTen: 'Võ Thị Em' },
+      documents: [],
       eligibility: { status: 'eligible', reasons: [] },
       fee: { total: 0, currency: 'VND', items: [] },
       lang: 'vi',
-      assistedBy: null,
       submittedAt: '2026-11-26T03:00:00.000Z',
+      nonce: 'bm9uY2Utbm9uY2Utbm9uY2U',
     };
     // What the delivery's submission object says: the key and bytes of the POST that failed.
     const key = 'key-of-the-failed-post';
@@ -313,7 +315,6 @@ describe('DraftController', () => {
         }),
         {
           action: '/api/dossiers',
-          procedureText: '{}',
         },
       ),
     ).to.equal(false);
@@ -322,7 +323,6 @@ describe('DraftController', () => {
       await el.drafts.queueIfOffline(payload, cause, {
         action: '/api/dossiers',
         challengeEndpoint: '/api/challenges',
-        procedureText: '{}',
         submission,
       }),
     ).to.equal(true);
@@ -351,21 +351,22 @@ describe('DraftController', () => {
     const el = await mount();
     el.set('hoTen', 'Phan Văn Hải');
     await el.updateComplete;
-    const payload: FormPayload = {
-      procedure: { code: '1.000009', version: '1.0.0' },
+    const payload: SubmissionPayload = {
+      v: 1,
+      procedure: { code: '1.000009', version: '1.0.0', sha256: 'a'.repeat(64) },
       answers: { hoTen: 'Phan Văn Hải' },
+      documents: [],
       eligibility: { status: 'eligible', reasons: [] },
       fee: { total: 0, currency: 'VND', items: [] },
       lang: 'vi',
-      assistedBy: null,
       submittedAt: '2026-11-26T03:00:00.000Z',
+      nonce: 'bm9uY2Utbm9uY2Utbm9uY2U',
     };
     // The delivery's submission object says what was sent.
     online = false;
     expect(
       await el.drafts.queueIfOffline(payload, new TypeError('Failed to fetch'), {
         action: '/api/dossiers',
-        procedureText: '{}',
         submission: { idempotencyKey: 'key-from-submission', jws: 'signed-bytes' },
       }),
     ).to.equal(true);
@@ -391,19 +392,19 @@ describe('DraftController', () => {
       size: pdf.size,
       sha256: 'e'.repeat(64),
     };
-    const payload: FormPayload = {
-      procedure: { code: '1.000009', version: '1.0.0' },
+    const payload: SubmissionPayload = {
+      v: 1,
+      procedure: { code: '1.000009', version: '1.0.0', sha256: 'a'.repeat(64) },
       answers: { hoTen: 'Đỗ Văn Giang' },
       eligibility: { status: 'eligible', reasons: [] },
       fee: { total: 0, currency: 'VND', items: [] },
       lang: 'vi',
-      assistedBy: null,
       submittedAt: '2026-11-26T03:00:00.000Z',
+      nonce: 'bm9uY2Utbm9uY2Utbm9uY2U',
       documents: [document],
     };
     const ctx = {
       action: '/api/dossiers',
-      procedureText: '{}',
       documents: [{ ...document, file: pdf }],
       submission: { idempotencyKey: 'key-of-the-multipart-post', jws: 'multipart-bytes' },
     };
@@ -624,9 +625,9 @@ describe('DraftController', () => {
     await el.drafts.flush();
     expect(await stored()).to.equal(undefined);
     const queued = await el.drafts.queueIfOffline(
-      { procedure: { code: '1.000009', version: '1.0.0' } } as unknown as FormPayload,
+      { procedure: { code: '1.000009', version: '1.0.0' } } as unknown as SubmissionPayload,
       new SubmissionTransportError('down', { kind: FAILURE_KIND.network, attempts: 1 }),
-      { action: '/api/dossiers', procedureSha256: 'a'.repeat(64) },
+      { action: '/api/dossiers' },
     );
     expect(queued).to.equal(false);
   });

@@ -14,22 +14,24 @@ import {
 } from '../../../components/submission/transport.js';
 import { buildMultipartBody } from '../../../components/upload/multipart.js';
 import { TransportError } from '../../../src/errors.js';
-import type { FormPayload } from '../../../components/form/events.js';
+import type { SubmissionPayload } from '../../../src/submission/index.js';
 import { DraftCipher } from '../../../components/drafts/crypto.js';
 
 let n = 0;
 const dbName = () => `dvc-outbox-test-${Date.now()}-${n++}`;
 
-const FORM: FormPayload = {
-  procedure: { code: '1.000001', version: '1.0.0' },
+const FORM: SubmissionPayload = {
+  v: 1,
+  procedure: { code: '1.000001', version: '1.0.0', sha256: 'a'.repeat(64) },
   answers: { hoTen: 'Nguyễn Văn An' },
-  eligibility: { status: 'eligible', reasons: [] },
+  documents: [],
   fee: { total: 0, currency: 'VND', items: [] },
+  eligibility: { status: 'eligible', reasons: [] },
   lang: 'vi',
-  assistedBy: null,
   submittedAt: '2026-11-26T03:00:00.000Z',
+  nonce: 'bm9uY2Utbm9uY2Utbm9uY2U',
 };
-const SIGNING = { procedureSha256: 'a'.repeat(64), challengeEndpoint: '/api/challenges' };
+const SIGNING = { challengeEndpoint: '/api/challenges' };
 
 const networkError = () =>
   new SubmissionTransportError('down', { kind: FAILURE_KIND.network, attempts: 2 });

@@ -10,8 +10,9 @@ import type {
   DvcStepChangeEvent,
   DvcSubmitEvent,
   DvcSubmittedEvent,
-  FormPayload,
+  SubmissionPayload,
 } from '../../../components/form/events.js';
+import { sha256Hex } from '../../../src/submission/index.js';
 import { DvcChangeEvent } from '../../../components/base/events.js';
 import type { Procedure } from '../../../src/procedure/types.js';
 import type { DvcErrorSummary } from '../../../components/error-summary/error-summary.js';
@@ -555,7 +556,7 @@ describe('dvc-form', () => {
           .now=${() => new Date('2025-04-01T03:04:05.000Z')}
         ></dvc-form>`,
       );
-      const delivered: FormPayload[] = [];
+      const delivered: SubmissionPayload[] = [];
       el.submitter = async (payload) => {
         delivered.push(payload);
         return { dossier: 'H01.01-250401-0001' };
@@ -592,8 +593,14 @@ describe('dvc-form', () => {
       const done = oneEvent(el, 'dvc-submitted') as Promise<DvcSubmittedEvent>;
       button(el, 'primary')!.click();
       const event = await submitted;
-      const expected: FormPayload = {
-        procedure: { code: '1.001193', version: '1.2.0' },
+      // The one payload (the session's toPayload()), as it is signed and verified.
+      const expected: SubmissionPayload = {
+        v: 1,
+        procedure: {
+          code: '1.001193',
+          version: '1.2.0',
+          sha256: await sha256Hex(JSON.stringify(basic)),
+        },
         answers: {
           laCongDan: 'co',
           sinhTrongNuoc: 'co',
@@ -603,30 +610,6 @@ describe('dvc-form', () => {
           soDienThoai: '0912345678',
           soBanSao: 2,
         },
-        eligibility: { status: 'eligible', reasons: [] },
-        fee: {
-          total: 16000,
-          currency: 'VND',
-          items: [
-            {
-              id: 'ban-sao',
-              label: { vi: 'Bản sao trích lục khai sinh', en: 'Copy of the birth extract' },
-              amount: 8000,
-              quantity: 2,
-              subtotal: 16000,
-              reductions: [],
-            },
-          ],
-        },
-        lang: 'vi',
-        assistedBy: 'cán bộ một cửa',
-        assistance: {
-          applicantConfirmed: true,
-          helperConfirmed: true,
-          helperStatement:
-            'Tôi đã đọc lại toàn bộ nội dung cho người nộp hồ sơ và người nộp đã đồng ý',
-        },
-        submittedAt: '2025-04-01T03:04:05.000Z',
         documents: [
           {
             slot: 'giay-chung-sinh',
@@ -636,7 +619,25 @@ describe('dvc-form', () => {
             sha256: 'a'.repeat(64),
           },
         ],
+        fee: {
+          total: 16000,
+          currency: 'VND',
+          items: [{ id: 'ban-sao', amount: 8000, quantity: 2, subtotal: 16000, reductions: [] }],
+        },
+        eligibility: { status: 'eligible', reasons: [] },
+        lang: 'vi',
+        assistedBy: 'cán bộ một cửa',
+        assistance: {
+          applicantConfirmed: true,
+          helperConfirmed: true,
+          helperStatement:
+            'Tôi đã đọc lại toàn bộ nội dung cho người nộp hồ sơ và người nộp đã đồng ý',
+        },
+        submittedAt: '2025-04-01T03:04:05.000Z',
+        // 128 random bits; the built-in delivery puts the server's challenge here instead.
+        nonce: event.detail.nonce,
       };
+      expect(event.detail.nonce).to.match(/^[A-Za-z0-9_-]{22}$/);
       expect(event.detail).to.deep.equal(expected);
       expect(event.cancelable && event.bubbles && event.composed).to.equal(true);
       const ok = await done;
@@ -663,7 +664,7 @@ describe('dvc-form', () => {
       button(el, 'primary')!.click();
       const event = await submitted;
       expect(event.detail.answers).to.not.have.property('soDienThoai');
-      expect(event.detail.assistedBy).to.equal(null);
+      expect(event.detail).to.not.have.property('assistedBy');
       expect(event.detail).to.not.have.property('assistance');
       expect(root(el).querySelector('#helper-declaration')).to.equal(null);
       await aTimeout(10);

@@ -148,7 +148,11 @@ describe('dvc-form with the sample procedures', () => {
       root.querySelector<HTMLButtonElement>('.buttons button.primary')!.click();
       const { detail } = await submitted;
       expect(detail.delivery).to.deep.equal(asked ? { method: 'in-person' } : undefined);
-      expect(detail.procedure).to.deep.equal({ code: procedure.code, version: procedure.version });
+      expect(detail.procedure).to.deep.include({
+        code: procedure.code,
+        version: procedure.version,
+      });
+      expect(detail.procedure.sha256).to.match(/^[0-9a-f]{64}$/);
       expect(detail.eligibility.status).to.equal('eligible');
       // The case files state the fee partly ({ total } and sometimes items): compare what they state.
       const fee = (valid.expect.fee ?? {}) as Record<string, unknown>;

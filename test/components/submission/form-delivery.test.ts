@@ -1,9 +1,9 @@
 import { expect, fixture, html as testHtml } from '@open-wc/testing';
 import { LitElement, html } from 'lit';
 import { FormDeliveryController } from '../../../components/submission/form-delivery.js';
-import type { FormPayload } from '../../../components/form/events.js';
 import type { DvcReceipt } from '../../../components/receipt/receipt.js';
-import { createRules } from '../../../src/rules/index.js';
+import { ProcedureModel } from '../../../src/session/index.js';
+import { sha256Hex, type SubmissionPayload } from '../../../src/submission/index.js';
 import { loadProcedure } from '../../../src/procedure/load.js';
 import type { Procedure } from '../../../src/procedure/types.js';
 import simple from './fixtures/simple.json';
@@ -26,19 +26,12 @@ class DeliveryHost extends LitElement {
 }
 customElements.define('delivery-host', DeliveryHost);
 
-async function payload(): Promise<FormPayload> {
+async function payload(): Promise<SubmissionPayload> {
+  // The payload as the form builds it: the session's decision (src/session).
   const answers = { hoTen: 'Nguyễn Văn An' };
-  const rules = await createRules(procedure).evaluate(answers);
-  return {
-    procedure: { code: procedure.code, version: procedure.version },
-    answers,
-    eligibility: { status: rules.eligibility.status, reasons: rules.eligibility.reasons },
-    fee: rules.fee,
-    lang: 'vi',
-    assistedBy: null,
-    submittedAt: new Date().toISOString(),
-    documents: [],
-  };
+  const session = (await ProcedureModel.create(procedure)).createSession({ answers });
+  await session.check();
+  return session.toPayload({ procedureSha256: await sha256Hex(TEXT), lang: 'vi' });
 }
 
 describe('FormDeliveryController', () => {
@@ -54,7 +47,6 @@ describe('FormDeliveryController', () => {
     const seen: string[] = [];
     const result = await el.delivery.deliver(await payload(), {
       action: '/api/dossiers',
-      procedureText: TEXT,
       lang: 'vi',
       overrides: {
         fetch,
@@ -86,7 +78,6 @@ describe('FormDeliveryController', () => {
     try {
       await el.delivery.deliver(await payload(), {
         action: '/api/dossiers',
-        procedureText: TEXT,
         lang: 'vi',
         overrides: { fetch },
       });
@@ -105,7 +96,6 @@ describe('FormDeliveryController', () => {
     try {
       await el.delivery.deliver(await payload(), {
         action: '/api/dossiers',
-        procedureText: TEXT,
         lang: 'en',
         signer: {
           sign: () => Promise.reject(new Error('token removed')),

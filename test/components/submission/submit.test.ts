@@ -5,15 +5,14 @@ import {
   type SubmissionProgress,
 } from '../../../components/submission/submit.js';
 import { SubmissionTransportError } from '../../../components/submission/transport.js';
-import type { FormPayload } from '../../../components/form/events.js';
 import { loadProcedure } from '../../../src/procedure/load.js';
-import { createRules } from '../../../src/rules/index.js';
+import { ProcedureModel } from '../../../src/session/index.js';
 import {
   createWebCryptoSigner,
   generateSigningKey,
   type Signer,
 } from '../../../src/signing/index.js';
-import { sha256Hex } from '../../../src/submission/payload.js';
+import { sha256Hex, type SubmissionPayload } from '../../../src/submission/payload.js';
 import { verifySubmission, createMemoryNonceStore } from '../../../src/verify/index.js';
 import { canonicalizeToBytes } from '../../../src/jcs/canonicalize.js';
 import { SigningError, TransportError } from '../../../src/errors.js';
@@ -35,17 +34,11 @@ const OK = {
   },
 };
 
-async function formPayload(answers: Record<string, unknown>): Promise<FormPayload> {
-  const rules = await createRules(procedure).evaluate(answers);
-  return {
-    procedure: { code: procedure.code, version: procedure.version },
-    answers,
-    eligibility: { status: rules.eligibility.status, reasons: rules.eligibility.reasons },
-    fee: rules.fee,
-    lang: 'vi',
-    assistedBy: null,
-    submittedAt: new Date().toISOString(),
-  };
+async function formPayload(answers: Record<string, unknown>): Promise<SubmissionPayload> {
+  // The payload as the form builds it: the session's decision (src/session).
+  const session = (await ProcedureModel.create(procedure)).createSession({ answers });
+  await session.check();
+  return session.toPayload({ procedureSha256: await sha256Hex(TEXT), lang: 'vi' });
 }
 
 /** A signer that notes when it signs, around a fresh WebCrypto key. */
@@ -75,11 +68,6 @@ async function jwsPayload(jws: string): Promise<Record<string, unknown>> {
 }
 
 describe('SignedSubmission', () => {
-  let sha: string;
-  before(async () => {
-    sha = await sha256Hex(TEXT);
-  });
-
   it('fetches the challenge before signing, signs a payload verifySubmission accepts, and sends it', async () => {
     const log: string[] = [];
     const { fetch, calls } = loggingFetch(
@@ -93,7 +81,6 @@ describe('SignedSubmission', () => {
       {
         action: '/api/dossiers',
         challengeEndpoint: '/api/challenges',
-        procedureSha256: sha,
         signer,
         fetch,
         newKey: () => 'key-1',
@@ -154,7 +141,6 @@ describe('SignedSubmission', () => {
     const result = await new SignedSubmission().submit(form, {
       action: '/api/dossiers',
       challengeEndpoint: '/api/challenges',
-      procedureSha256: sha,
       signer: await recordingSigner([]),
       fetch,
       newKey: () => 'key-assisted',
@@ -173,7 +159,6 @@ describe('SignedSubmission', () => {
     const { fetch } = scriptedFetch([OK]);
     const result = await new SignedSubmission().submit(await formPayload({ hoTen: 'An' }), {
       action: '/api/dossiers',
-      procedureSha256: sha,
       fetch,
     });
     const header = JSON.parse(
@@ -197,7 +182,6 @@ describe('SignedSubmission', () => {
     let keys = 0;
     const options = {
       action: '/api/dossiers',
-      procedureSha256: sha,
       signer: await recordingSigner([]),
       fetch,
       maxAttempts: 2,
@@ -236,7 +220,6 @@ describe('SignedSubmission', () => {
     let keys = 0;
     const options = {
       action: '/api/dossiers',
-      procedureSha256: sha,
       signer: await recordingSigner([]),
       fetch,
       newKey: () => `key-${++keys}`,
@@ -265,7 +248,6 @@ describe('SignedSubmission', () => {
     const form = await formPayload({ hoTen: 'An' });
     const options = {
       action: '/api/dossiers',
-      procedureSha256: sha,
       signer: await recordingSigner([]),
       fetch,
     };

@@ -124,3 +124,56 @@ for (const sample of samples) {
     }
   });
 }
+
+/** The extract-copy fixture with a conditional at the root: married people name their spouse. */
+const LINKED: Procedure = (() => {
+  const base = JSON.parse(
+    readFileSync(new URL('../verify/fixtures/extract-copy.json', import.meta.url), 'utf8'),
+  ) as Procedure;
+  return {
+    ...base,
+    data: {
+      ...base.data,
+      if: { required: ['married'], properties: { married: { const: true } } },
+      then: { required: ['spouseName'] },
+    },
+  };
+})();
+
+test('a field tied to others by its object (if/then) is validated with every answer', async () => {
+  const model = await ProcedureModel.create(LINKED, { onRuleProblem: () => {} });
+  // The root ties its members together, so nothing under it stands alone.
+  assert.deepEqual([...model.validatedAlone], []);
+  const session = model.createSession({
+    today: '2025-07-01',
+    answers: { fullName: 'Nguyễn Văn An', birthDate: '1990-05-12', copies: 2, married: true },
+  });
+  await session.check();
+  // Validated alone ({} for an unanswered spouseName), the `if` could not see `married`.
+  assert.deepEqual(
+    session.problemsFor('spouseName').map((p) => [p.code, p.path]),
+    [['required', '/spouseName']],
+  );
+});
+
+test('the personal-id check ties the id to the birth date it names, not the other members', async () => {
+  const base = await ProcedureModel.create(LINKED, { onRuleProblem: () => {} });
+  const data = {
+    type: 'object',
+    properties: {
+      person: {
+        type: 'object',
+        properties: {
+          name: { type: 'string' },
+          id: { type: 'string', format: 'vn-personal-id', 'x-dvc-birthDate': 'born' },
+          born: { type: 'string', format: 'date' },
+        },
+      },
+    },
+  } as Procedure['data'];
+  const { validatesAlone } = await import('../../../src/session/field-validation.js');
+  assert.equal(validatesAlone(data, 'person.name'), true);
+  assert.equal(validatesAlone(data, 'person.id'), false);
+  assert.equal(validatesAlone(data, 'person.born'), false);
+  assert.equal(validatesAlone(base.procedure.data, 'fullName'), false);
+});
