@@ -1672,7 +1672,7 @@ export class DvcForm extends LitElement {
               ${
                 files.length > 0
                   ? html`<ul class="files">
-                      ${files.map((f) => html`<li>${msg.reviewFile(f.name, formatBytes(f.size))}</li>`)}
+                      ${files.map((f) => html`<li>${msg.reviewFile(f.name, formatBytes(f.size, this.uiLang))}</li>`)}
                     </ul>`
                   : msg.noFileChosen
               }

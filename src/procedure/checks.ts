@@ -14,6 +14,7 @@ import { DEFAULT_LINK_HOSTS, hostAllowed, linkHost } from './links.js';
 import { ID_KINDS, NON_LINEAR_CONSTRUCTS, UNSAFE_REASONS, localized } from './messages.js';
 import { AUTHOR_PROBLEM_CODE as C, type ProblemList } from './problems.js';
 import { closest } from './suggest.js';
+import { checkWidgetType } from './widget-checks.js';
 import {
   allowedValues,
   deref,
@@ -475,6 +476,7 @@ export function crossCheck(
             localized('unknownOption', { value: show(v), path: String(path) }),
           );
       });
+      if (isObject(schema)) checkWidgetType(data, f, schema, fp, problems);
       if (widget === 'group') {
         if (!Array.isArray(own(f, 'fields')))
           problems.add(C.groupWithoutFields, `${fp}/widget`, localized('groupWithoutFields'));

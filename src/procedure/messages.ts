@@ -71,6 +71,10 @@ const vi: Catalog = {
     `Tham chiếu ${p.value} tạo thành vòng lặp (${p.chain}); biểu mẫu không thể lồng vô hạn.`,
   groupWithoutFields: () => 'Trường kiểu "group" cần danh sách "fields" cho từng mục.',
   fileWithoutDocument: () => 'Trường kiểu "file" cần mục "document" trỏ tới một giấy tờ.',
+  widgetTypeMismatch: (p) =>
+    p.fits === 'checkbox'
+      ? `Trường "${p.path}" là một danh sách (kiểu ${p.type}) nhưng widget "${p.widget}" chỉ chọn được một giá trị, nên người dân không thể sửa lỗi; dùng widget "checkbox" có "options" để chọn nhiều.`
+      : `Widget "${p.widget}" cần trường kiểu danh sách (array) nhưng "${p.path}" có kiểu ${p.type}; dùng widget "${p.fits}" hoặc đổi kiểu trong "data".`,
   fileFieldInData: (p) =>
     `Trường tải tệp "${p.path}" trùng với một câu trả lời trong "data": tệp được gửi kèm như giấy tờ "${p.document}", không phải câu trả lời. Hãy xóa thuộc tính này khỏi "data" để tệp không bị ký hai lần.`,
   patternBirthDateField: (p) =>
@@ -158,6 +162,10 @@ const en: Catalog = {
     `The reference ${p.value} forms a loop (${p.chain}); a form cannot nest without end.`,
   groupWithoutFields: () => 'A "group" field needs a "fields" list for each item.',
   fileWithoutDocument: () => 'A "file" field needs a "document" naming a document slot.',
+  widgetTypeMismatch: (p) =>
+    p.fits === 'checkbox'
+      ? `"${p.path}" is a list (type ${p.type}) but the "${p.widget}" widget chooses one value, so the citizen could never fix the error; use a "checkbox" widget with "options" to choose several.`
+      : `The "${p.widget}" widget needs a list (array) field but "${p.path}" has type ${p.type}; use a "${p.fits}" widget or change the type in "data".`,
   fileFieldInData: (p) =>
     `The file field "${p.path}" is also an answer in "data": the files travel as the document "${p.document}", not as answers. Remove this property from "data" so the files are not signed twice.`,
   patternBirthDateField: (p) =>

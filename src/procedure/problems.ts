@@ -45,6 +45,7 @@ export const AUTHOR_PROBLEM_CODE = {
   groupWithoutFields: 'group-without-fields',
   fileWithoutDocument: 'file-without-document',
   fileFieldInData: 'file-field-in-data',
+  widgetTypeMismatch: 'widget-type-mismatch',
   unknownBirthDateField: 'unknown-birth-date-field',
   birthDateFieldNotDate: 'birth-date-field-not-date',
   birthDateWithoutPersonalId: 'birth-date-without-personal-id',
