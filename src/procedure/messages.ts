@@ -71,6 +71,11 @@ const vi: Catalog = {
     `Tham chiếu ${p.value} tạo thành vòng lặp (${p.chain}); biểu mẫu không thể lồng vô hạn.`,
   groupWithoutFields: () => 'Trường kiểu "group" cần danh sách "fields" cho từng mục.',
   fileWithoutDocument: () => 'Trường kiểu "file" cần mục "document" trỏ tới một giấy tờ.',
+  notADateField: (p) =>
+    `Trường "${p.path}" được so sánh như một ngày nhưng không có "format": "date"; phép so sánh ngày sẽ luôn sai.`,
+  notADateFact: (p) =>
+    `Phép so sánh ngày cần một ngày; "${p.fact}" là một con số. Dùng trường ngày, "today" hoặc "date".`,
+  notADateValue: (p) => `Giá trị "${p.value}" không phải ngày dạng YYYY-MM-DD.`,
   widgetTypeMismatch: (p) =>
     p.fits === 'checkbox'
       ? `Trường "${p.path}" là một danh sách (kiểu ${p.type}) nhưng widget "${p.widget}" chỉ chọn được một giá trị, nên người dân không thể sửa lỗi; dùng widget "checkbox" có "options" để chọn nhiều.`
@@ -162,6 +167,11 @@ const en: Catalog = {
     `The reference ${p.value} forms a loop (${p.chain}); a form cannot nest without end.`,
   groupWithoutFields: () => 'A "group" field needs a "fields" list for each item.',
   fileWithoutDocument: () => 'A "file" field needs a "document" naming a document slot.',
+  notADateField: (p) =>
+    `"${p.path}" is compared as a date but has no "format": "date"; the date comparison would always be false.`,
+  notADateFact: (p) =>
+    `A date comparison needs a date; "${p.fact}" is a number. Use a date field, "today" or "date".`,
+  notADateValue: (p) => `"${p.value}" is not a date written YYYY-MM-DD.`,
   widgetTypeMismatch: (p) =>
     p.fits === 'checkbox'
       ? `"${p.path}" is a list (type ${p.type}) but the "${p.widget}" widget chooses one value, so the citizen could never fix the error; use a "checkbox" widget with "options" to choose several.`

@@ -37,6 +37,7 @@ export const AUTHOR_PROBLEM_CODE = {
   unknownRequired: 'unknown-required',
   unknownFact: 'unknown-fact',
   missingFactParam: 'missing-fact-param',
+  notADate: 'not-a-date',
   unknownDocument: 'unknown-document',
   unknownFeeItem: 'unknown-fee-item',
   unknownOption: 'unknown-option',

@@ -245,8 +245,8 @@ export interface Privacy {
 
 export interface Procedure {
   $schema?: string;
-  /** Version of this format; always 1 for now. */
-  formatVersion: 1;
+  /** 1, or 1.1 for files that use the format 1.1 features; 1.0 files keep working unchanged. */
+  formatVersion: 1 | 1.1;
   /** National procedure code (mã TTHC), `d.dddddd`, e.g. "1.001193". */
   code: string;
   /** Version of this procedure file (semver); payloads record it. */

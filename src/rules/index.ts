@@ -33,7 +33,19 @@ export type { RuleProblemCode } from './messages.js';
 export { TRUTH } from './conditions.js';
 export type { Truth } from './conditions.js';
 export { isAnsweredValue, pathKey, readPath } from './paths.js';
-export { ageInYears, daysBetween, parseIsoDate, todayInVietnam } from './dates.js';
+export {
+  addDays,
+  addMonths,
+  ageInYears,
+  compareDates,
+  daysBetween,
+  formatIsoDate,
+  monthsBetween,
+  parseIsoDate,
+  todayInVietnam,
+  yearsBetween,
+} from './dates.js';
+export type { CivilDate } from './dates.js';
 export { lintRules } from './lint.js';
 
 export const ELIGIBILITY_STATUS = {

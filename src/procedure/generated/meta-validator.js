@@ -65,9 +65,10 @@ const schema31 = {
             'Editor hint: "https://dvc-forms.dev/schemas/procedure/v1.json" (or a relative path to procedure.schema.json).',
         },
         formatVersion: {
-          const: 1,
+          enum: [1, 1.1],
           title: 'Format version',
-          description: 'Version of the procedure format; always 1.',
+          description:
+            'Version of the procedure format: 1, or 1.1 for files using the 1.1 features (date facts and operators, named conditions…). Files of version 1 keep working unchanged.',
         },
         code: {
           type: 'string',
@@ -630,7 +631,7 @@ const schema31 = {
           type: 'string',
           minLength: 1,
           description:
-            'A field path ("child.birthDate") or a derived fact: ageInYears, today, daysBetween, count.',
+            'A field path ("child.birthDate") or a derived fact: ageInYears, today, daysBetween, count; 1.1: monthsBetween, yearsBetween, date.',
         },
         operator: {
           enum: [
@@ -646,13 +647,19 @@ const schema31 = {
             'doesNotContain',
             'isAnswered',
             'isNotAnswered',
+            'dateBefore',
+            'dateOnOrBefore',
+            'dateAfter',
+            'dateOnOrAfter',
           ],
-          description: 'How the fact is compared with value.',
+          description:
+            'How the fact is compared with value. The date operators (1.1) compare ISO dates as calendar days.',
         },
         value: { description: 'The value to compare with (for isAnswered/isNotAnswered: true).' },
         params: {
           type: 'object',
-          description: 'Derived fact parameters: ageInYears/count {field}, daysBetween {from, to}.',
+          description:
+            'Derived fact parameters: ageInYears {field, at?}, count {field}, daysBetween/monthsBetween/yearsBetween {from, to}, date {of, addYears?, addMonths?, addDays?}. A date parameter is a date field path or "today".',
         },
         path: { type: 'string', description: 'JSONPath into an object-valued fact.' },
         name: { type: 'string', description: 'A name for debugging.' },
@@ -873,9 +880,10 @@ const schema32 = {
         'Editor hint: "https://dvc-forms.dev/schemas/procedure/v1.json" (or a relative path to procedure.schema.json).',
     },
     formatVersion: {
-      const: 1,
+      enum: [1, 1.1],
       title: 'Format version',
-      description: 'Version of the procedure format; always 1.',
+      description:
+        'Version of the procedure format: 1, or 1.1 for files using the 1.1 features (date facts and operators, named conditions…). Files of version 1 keep working unchanged.',
     },
     code: {
       type: 'string',
@@ -5660,7 +5668,7 @@ const schema68 = {
       type: 'string',
       minLength: 1,
       description:
-        'A field path ("child.birthDate") or a derived fact: ageInYears, today, daysBetween, count.',
+        'A field path ("child.birthDate") or a derived fact: ageInYears, today, daysBetween, count; 1.1: monthsBetween, yearsBetween, date.',
     },
     operator: {
       enum: [
@@ -5676,13 +5684,19 @@ const schema68 = {
         'doesNotContain',
         'isAnswered',
         'isNotAnswered',
+        'dateBefore',
+        'dateOnOrBefore',
+        'dateAfter',
+        'dateOnOrAfter',
       ],
-      description: 'How the fact is compared with value.',
+      description:
+        'How the fact is compared with value. The date operators (1.1) compare ISO dates as calendar days.',
     },
     value: { description: 'The value to compare with (for isAnswered/isNotAnswered: true).' },
     params: {
       type: 'object',
-      description: 'Derived fact parameters: ageInYears/count {field}, daysBetween {from, to}.',
+      description:
+        'Derived fact parameters: ageInYears {field, at?}, count {field}, daysBetween/monthsBetween/yearsBetween {from, to}, date {of, addYears?, addMonths?, addDays?}. A date parameter is a date field path or "today".',
     },
     path: { type: 'string', description: 'JSONPath into an object-valued fact.' },
     name: { type: 'string', description: 'A name for debugging.' },
@@ -5931,7 +5945,11 @@ function validate41(
           data1 === 'contains' ||
           data1 === 'doesNotContain' ||
           data1 === 'isAnswered' ||
-          data1 === 'isNotAnswered'
+          data1 === 'isNotAnswered' ||
+          data1 === 'dateBefore' ||
+          data1 === 'dateOnOrBefore' ||
+          data1 === 'dateAfter' ||
+          data1 === 'dateOnOrAfter'
         )) {
           const err12 = {
             instancePath: instancePath + '/operator',
@@ -8952,13 +8970,14 @@ function validate21(
       }
     }
     if (data.formatVersion !== undefined) {
-      if (1 !== data.formatVersion) {
+      let data1 = data.formatVersion;
+      if (!(data1 === 1 || data1 === 1.1)) {
         const err18 = {
           instancePath: instancePath + '/formatVersion',
-          schemaPath: '#/properties/formatVersion/const',
-          keyword: 'const',
-          params: { allowedValue: 1 },
-          message: 'must be equal to constant',
+          schemaPath: '#/properties/formatVersion/enum',
+          keyword: 'enum',
+          params: { allowedValues: schema32.properties.formatVersion.enum },
+          message: 'must be equal to one of the allowed values',
         };
         if (vErrors === null) {
           vErrors = [err18];
