@@ -17,6 +17,12 @@ import { closest } from './suggest.js';
 import { typeNames } from './meta-errors.js';
 import { checkWidgetType } from './widget-checks.js';
 import {
+  checkConditionCycles,
+  checkConditionRef,
+  conditionRef,
+  namedConditions,
+} from './condition-checks.js';
+import {
   allowedValues,
   deref,
   memberNames,
@@ -526,8 +532,11 @@ export function crossCheck(
     });
 
   // Conditions: every fact is a data path or a derived fact with its parameters.
+  const named = namedConditions(procedure);
   const checkConditions = (node: unknown, pointer: string): void => {
     if (!isObject(node)) return;
+    const ref = conditionRef(node);
+    if (ref !== undefined) return checkConditionRef(ref, `${pointer}/condition`, named, problems);
     for (const k of ['all', 'any'])
       arr(own(node, k)).forEach((c, i) => checkConditions(c, `${pointer}/${k}/${i}`));
     if (own(node, 'not') !== undefined) checkConditions(own(node, 'not'), `${pointer}/not`);
@@ -599,6 +608,17 @@ export function crossCheck(
     const rp = `/rules/${i}`;
     rules.add(own(r, 'id'), `${rp}/id`);
     checkConditions(own(r, 'conditions'), `${rp}/conditions`);
+    // A check rule's problem is shown at one field, outside any list (its message names it).
+    const checked = own(r, 'field');
+    if (own(r, 'kind') === 'check' && typeof checked === 'string') {
+      if (checked.includes('['))
+        problems.add(
+          C.checkFieldInList,
+          `${rp}/field`,
+          localized('checkFieldInList', { path: checked }),
+        );
+      else fieldExists(checked, `${rp}/field`);
+    }
     const targets = own(r, 'targets');
     if (isObject(targets)) {
       arr(own(targets, 'fields')).forEach((f, j) => fieldExists(f, `${rp}/targets/fields/${j}`));
@@ -607,6 +627,11 @@ export function crossCheck(
       );
     }
   });
+
+  // Named conditions (1.1): each checked where it is written, and no loops between them.
+  for (const [name, conditions] of Object.entries(named))
+    checkConditions(conditions, `/conditions/${escapePointerToken(name)}`);
+  checkConditionCycles(named, problems);
 
   // privacy.identifyingFields: existing answers, each a string (a phone or ID number).
   const privacy = own(procedure, 'privacy');

@@ -71,6 +71,12 @@ const vi: Catalog = {
     `Tham chiếu ${p.value} tạo thành vòng lặp (${p.chain}); biểu mẫu không thể lồng vô hạn.`,
   groupWithoutFields: () => 'Trường kiểu "group" cần danh sách "fields" cho từng mục.',
   fileWithoutDocument: () => 'Trường kiểu "file" cần mục "document" trỏ tới một giấy tờ.',
+  unknownCondition: (p) =>
+    `Không có điều kiện đặt tên "${p.name}" trong "conditions"${p.suggestion ? `; có phải ý bạn là "${p.suggestion}"?` : '.'}`,
+  conditionCycle: (p) =>
+    `Các điều kiện đặt tên tham chiếu vòng tròn (${p.loop}); quy tắc dùng chúng không bao giờ xác định được.`,
+  checkFieldInList: (p) =>
+    `Quy tắc "check" gắn lỗi vào một trường, không thể là trường trong danh sách "${p.path}"; dùng trường ngoài danh sách hoặc "minItems"/"maxItems".`,
   notADateField: (p) =>
     `Trường "${p.path}" được so sánh như một ngày nhưng không có "format": "date"; phép so sánh ngày sẽ luôn sai.`,
   notADateFact: (p) =>
@@ -167,6 +173,12 @@ const en: Catalog = {
     `The reference ${p.value} forms a loop (${p.chain}); a form cannot nest without end.`,
   groupWithoutFields: () => 'A "group" field needs a "fields" list for each item.',
   fileWithoutDocument: () => 'A "file" field needs a "document" naming a document slot.',
+  unknownCondition: (p) =>
+    `There is no named condition "${p.name}" in "conditions"${p.suggestion ? `; did you mean "${p.suggestion}"?` : '.'}`,
+  conditionCycle: (p) =>
+    `The named conditions refer to each other in a loop (${p.loop}); a rule using them could never be decided.`,
+  checkFieldInList: (p) =>
+    `A "check" rule puts its problem at one field, not at a field inside the list "${p.path}"; use a field outside the list, or "minItems"/"maxItems".`,
   notADateField: (p) =>
     `"${p.path}" is compared as a date but has no "format": "date"; the date comparison would always be false.`,
   notADateFact: (p) =>

@@ -158,6 +158,8 @@ export type Conditions =
 
 export type ConditionNode =
   | Conditions
+  /** Format 1.1: the procedure's named condition `condition` (top-level `conditions`). */
+  | { condition: string }
   | {
       fact: string;
       operator: string;
@@ -174,6 +176,11 @@ export const RULE_KIND = {
   show: 'show',
   /** The targets are required while the conditions hold. */
   require: 'require',
+  /**
+   * Format 1.1: the conditions must hold, or `field` gets the problem `message` (a cross-field
+   * check: "the issue date must be before the expiry date"), in the form, `check` and verify.
+   */
+  check: 'check',
 } as const;
 export type RuleKind = (typeof RULE_KIND)[keyof typeof RULE_KIND];
 
@@ -196,6 +203,10 @@ export interface Rule {
   remedy?: LocalizedText;
   /** `show` and `require`: what the rule applies to. */
   targets?: RuleTargets;
+  /** `check`: the field whose problem it is (a field path without `[]`). */
+  field?: FieldPath;
+  /** `check`: the problem shown at the field and in the error summary when the conditions fail. */
+  message?: LocalizedText;
 }
 
 export interface FeeItem {
@@ -269,6 +280,11 @@ export interface Procedure {
   documents: DocumentSpec[];
   fees: FeeSpec;
   rules: Rule[];
+  /**
+   * Format 1.1: named conditions, referenced as `{ "condition": "<name>" }` from the conditions of
+   * rules, fee items and reductions (and from each other, without loops).
+   */
+  conditions?: Record<string, Conditions>;
   declaration: Declaration;
   privacy?: Privacy;
 }

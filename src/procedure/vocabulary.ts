@@ -68,8 +68,18 @@ export const DATE_PARAMS: Readonly<Record<DerivedFact, readonly string[]>> = {
   date: ['of'],
 };
 
+/** A condition node that stands for the procedure's named condition (format 1.1). */
+export const CONDITION_REF = 'condition';
+
 /** Parameters holding a whole number of years, months or days (`date`). */
 export const NUMBER_PARAMS: ReadonlySet<string> = new Set(['addYears', 'addMonths', 'addDays']);
+
+/**
+ * Set comparisons (format 1.1): the fact is a list (a checkbox group's answers) or one value, the
+ * `value` a list. `containsAny`: at least one of the values is among the fact's; `containsAll`:
+ * every one is; `containsNone`: none is. (`in`/`notIn` test one value against a list.)
+ */
+export const SET_OPERATORS = ['containsAny', 'containsAll', 'containsNone'] as const;
 
 /**
  * Date comparisons (format 1.1): the fact and the value are ISO dates — a date field, `today`,
@@ -98,6 +108,7 @@ export const OPERATORS = [
   'isAnswered',
   'isNotAnswered',
   ...DATE_OPERATORS,
+  ...SET_OPERATORS,
 ] as const;
 export type Operator = (typeof OPERATORS)[number];
 

@@ -9,6 +9,7 @@ import {
   DERIVED_FACT_OPTIONAL_PARAMS,
   DERIVED_FACT_PARAMS,
   NUMBER_PARAMS,
+  CONDITION_REF,
   OPERATORS,
   TODAY_WORD,
 } from '../procedure/vocabulary.js';
@@ -55,7 +56,10 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 export function analyseConditions(
   conditions: unknown,
   knownKeys: ReadonlySet<string>,
+  /** The procedure's named conditions (format 1.1), inlined where `{"condition": name}` is. */
+  named: Readonly<Record<string, unknown>> = {},
 ): AnalysedConditions {
+  const expanding: string[] = [];
   const dependencies = new Set<string>();
   const issues: ConditionIssue[] = [];
   let readsToday = false;
@@ -148,7 +152,33 @@ export function analyseConditions(
   ): Record<string, unknown> | undefined => {
     if (['all', 'any', 'not'].some((k) => Object.prototype.hasOwnProperty.call(node, k)))
       return visitBoolean(node, pointer, depth);
+    if (Object.prototype.hasOwnProperty.call(node, CONDITION_REF))
+      return visitRef(node[CONDITION_REF], `${pointer}/${CONDITION_REF}`, depth);
     return visitLeaf(node, pointer);
+  };
+
+  // A named condition is inlined: its facts become this unit's dependencies, so it runs again
+  // exactly when they change, and a loop of names is refused rather than followed for ever.
+  const visitRef = (
+    name: unknown,
+    pointer: string,
+    depth: number,
+  ): Record<string, unknown> | undefined => {
+    const body = typeof name === 'string' && Object.hasOwn(named, name) ? named[name] : undefined;
+    if (typeof name !== 'string' || !isObject(body)) {
+      malformed(pointer, `there is no named condition "${String(name)}"`);
+      return undefined;
+    }
+    if (expanding.includes(name)) {
+      malformed(pointer, `the named conditions ${[...expanding, name].join(' → ')} form a loop`);
+      return undefined;
+    }
+    expanding.push(name);
+    try {
+      return visitBoolean(body, pointer, depth + 1);
+    } finally {
+      expanding.pop();
+    }
   };
 
   const visitLeaf = (

@@ -35,6 +35,16 @@ const dateOperator = (name: string, test: (order: number) => boolean): Operator 
     return a !== undefined && b !== undefined && test(compareDates(a, b));
   });
 
+/** The fact as a set: a list's items, or one answered value. */
+const asSet = (v: unknown): unknown[] => (Array.isArray(v) ? v : isAnsweredValue(v) ? [v] : []);
+const setOperator = (
+  name: string,
+  test: (fact: unknown[], value: unknown[]) => boolean,
+): Operator =>
+  new Operator(name, (fact: unknown, value: unknown) =>
+    Array.isArray(value) ? test(asSet(fact), value) : false,
+  );
+
 /**
  * Presence tests (the condition's `value` is ignored) and the date comparisons of format 1.1,
  * defined once here for the browser, `check` and verify.
@@ -46,6 +56,9 @@ export const CUSTOM_OPERATORS = [
   dateOperator('dateOnOrBefore', (o) => o <= 0),
   dateOperator('dateAfter', (o) => o > 0),
   dateOperator('dateOnOrAfter', (o) => o >= 0),
+  setOperator('containsAny', (fact, value) => value.some((v) => fact.includes(v))),
+  setOperator('containsAll', (fact, value) => value.every((v) => fact.includes(v))),
+  setOperator('containsNone', (fact, value) => !value.some((v) => fact.includes(v))),
 ];
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');

@@ -97,6 +97,19 @@ export interface RulesResult {
   fee: FeeResult;
   /** Broken rules (extension): static problems found by `createRules` and run-time failures. */
   problems: RuleProblem[];
+  /**
+   * Format 1.1: the `check` rules whose conditions definitely fail, each with its field (never a
+   * hidden one) and the author's message, in procedure order. A check on unanswered questions is
+   * undecided and not listed.
+   */
+  checks?: FieldCheckFailure[];
+}
+
+/** A failed `check` rule: the problem its author wrote, at its field. */
+export interface FieldCheckFailure {
+  rule: string;
+  field: FieldPath;
+  message: LocalizedText;
 }
 
 export interface RulesOptions {
@@ -127,7 +140,7 @@ export interface RulesSession {
   dependencies(): Record<string, string[]>;
 }
 
-type UnitKind = 'eligibility' | 'show' | 'require' | 'fee' | 'reduction';
+type UnitKind = 'eligibility' | 'show' | 'require' | 'check' | 'fee' | 'reduction';
 
 /** A unit's static part, shared by every session of a `RulesFactory`. */
 interface Unit {
@@ -239,6 +252,10 @@ export function createRulesFactory(
   const fields = indexFields(procedure);
   const knownKeys = new Set(fields.byKey.keys());
   const staticProblems: RuleProblem[] = [];
+  const namedConditions: Readonly<Record<string, unknown>> =
+    procedure.conditions !== null && typeof procedure.conditions === 'object'
+      ? procedure.conditions
+      : {};
 
   const problem = (
     code: RuleProblemCode,
@@ -260,7 +277,7 @@ export function createRulesFactory(
     conditions: unknown,
     rule?: Rule,
   ): Unit => {
-    const a = analyseConditions(conditions, knownKeys);
+    const a = analyseConditions(conditions, knownKeys, namedConditions);
     for (const issue of a.issues) {
       const p = problem(issue.code, id, pointer + issue.pointer, issue.params);
       staticProblems.push(p);
@@ -309,7 +326,12 @@ export function createRulesFactory(
   const rules = Array.isArray(procedure.rules) ? procedure.rules : [];
   rules.forEach((rule, i) => {
     const kind = rule?.kind;
-    if (kind !== RULE_KIND.eligibility && kind !== RULE_KIND.show && kind !== RULE_KIND.require)
+    if (
+      kind !== RULE_KIND.eligibility &&
+      kind !== RULE_KIND.show &&
+      kind !== RULE_KIND.require &&
+      kind !== RULE_KIND.check
+    )
       return;
     units.push(makeUnit(`rule:${rule.id}`, kind, `/rules/${i}/conditions`, rule.conditions, rule));
   });
@@ -517,7 +539,15 @@ export function createRulesFactory(
         (id) => truthOfUnit(reductionUnits.get(id)),
       );
       const runtime = runtimeProblems.filter((p): p is RuleProblem => p !== undefined);
+      const checks: FieldCheckFailure[] = [];
+      for (const u of units) {
+        const rule = u.rule;
+        if (u.kind !== 'check' || !rule || truths[u.index] !== TRUTH.false) continue;
+        if (typeof rule.field !== 'string' || !rule.message || isHidden(rule.field)) continue;
+        checks.push({ rule: rule.id, field: rule.field, message: rule.message });
+      }
       return {
+        ...(checks.length ? { checks } : {}),
         eligibility: { status, reasons, undecided },
         visible: { fields: visibleFields, documents: visibleDocs },
         hidden: { fields: hiddenFields, documents: documentIds.filter((d) => h.documents.has(d)) },

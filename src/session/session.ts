@@ -41,6 +41,7 @@ import {
   setAt,
 } from './field-path.js';
 import { withRequiredParents } from './journey.js';
+import { withFieldChecks } from './field-checks.js';
 import type { ProcedureModel } from './model.js';
 
 export const DOCUMENT_PROBLEM = {
@@ -354,7 +355,8 @@ export class Session {
       answers,
       lang: this.lang,
       rules,
-      problems: result.problems,
+      // Format 1.1 cross-field checks join the validator's problems at their fields.
+      problems: withFieldChecks(result.problems, rules, this.lang),
       value: result.value,
     };
     return this.validationCache;

@@ -163,6 +163,14 @@ const schema31 = {
           title: 'Rules',
           description: 'Eligibility, show and require rules (json-rules-engine conditions).',
         },
+        conditions: {
+          type: 'object',
+          title: 'Named conditions',
+          description:
+            'Format 1.1: conditions defined once by name and referenced as {"condition": "<name>"} from rules, fee items, reductions and other named conditions (no loops).',
+          propertyNames: { pattern: '^[A-Za-z][A-Za-z0-9_-]*$' },
+          additionalProperties: { $ref: '#/$defs/Conditions' },
+        },
         declaration: {
           $ref: '#/$defs/Declaration',
           title: 'Declaration (cam đoan)',
@@ -618,8 +626,25 @@ const schema31 = {
         type: 'object',
         not: { anyOf: [{ required: ['all'] }, { required: ['any'] }, { required: ['not'] }] },
       },
-      then: { $ref: '#/$defs/FactCondition' },
+      then: {
+        if: { type: 'object', required: ['condition'] },
+        then: { $ref: '#/$defs/ConditionRef' },
+        else: { $ref: '#/$defs/FactCondition' },
+      },
       else: { $ref: '#/$defs/Conditions' },
+    },
+    ConditionRef: {
+      type: 'object',
+      title: 'Named condition reference',
+      additionalProperties: false,
+      required: ['condition'],
+      properties: {
+        condition: {
+          $ref: '#/$defs/Id',
+          description:
+            'Format 1.1: the name of a condition in the procedure\'s top-level "conditions".',
+        },
+      },
     },
     FactCondition: {
       type: 'object',
@@ -651,9 +676,12 @@ const schema31 = {
             'dateOnOrBefore',
             'dateAfter',
             'dateOnOrAfter',
+            'containsAny',
+            'containsAll',
+            'containsNone',
           ],
           description:
-            'How the fact is compared with value. The date operators (1.1) compare ISO dates as calendar days.',
+            'How the fact is compared with value. The date operators (1.1) compare ISO dates as calendar days. The set operators (1.1) compare a list (or one value) with a list: containsAny, containsAll, containsNone.',
         },
         value: { description: 'The value to compare with (for isAnswered/isNotAnswered: true).' },
         params: {
@@ -673,9 +701,9 @@ const schema31 = {
       properties: {
         id: { $ref: '#/$defs/Id', description: 'Unique rule id.' },
         kind: {
-          enum: ['eligibility', 'show', 'require'],
+          enum: ['eligibility', 'show', 'require', 'check'],
           description:
-            'eligibility: conditions must hold to apply; show: targets visible while they hold; require: targets required while they hold.',
+            'eligibility: conditions must hold to apply; show: targets visible while they hold; require: targets required while they hold. check (1.1): the conditions must hold, or field gets message as its problem.',
         },
         description: {
           $ref: '#/$defs/LocalizedText',
@@ -694,6 +722,14 @@ const schema31 = {
           $ref: '#/$defs/RuleTargets',
           description: 'show and require: what the rule applies to.',
         },
+        field: {
+          $ref: '#/$defs/FieldPath',
+          description: 'check (1.1): the field the problem is shown at.',
+        },
+        message: {
+          $ref: '#/$defs/LocalizedText',
+          description: 'check (1.1): the problem, shown at the field and in the error summary.',
+        },
       },
       allOf: [
         {
@@ -703,6 +739,10 @@ const schema31 = {
         {
           if: { required: ['kind'], properties: { kind: { enum: ['show', 'require'] } } },
           then: { required: ['targets'] },
+        },
+        {
+          if: { required: ['kind'], properties: { kind: { const: 'check' } } },
+          then: { required: ['field', 'message'] },
         },
       ],
     },
@@ -978,6 +1018,14 @@ const schema32 = {
       title: 'Rules',
       description: 'Eligibility, show and require rules (json-rules-engine conditions).',
     },
+    conditions: {
+      type: 'object',
+      title: 'Named conditions',
+      description:
+        'Format 1.1: conditions defined once by name and referenced as {"condition": "<name>"} from rules, fee items, reductions and other named conditions (no loops).',
+      propertyNames: { pattern: '^[A-Za-z][A-Za-z0-9_-]*$' },
+      additionalProperties: { $ref: '#/$defs/Conditions' },
+    },
     declaration: {
       $ref: '#/$defs/Declaration',
       title: 'Declaration (cam đoan)',
@@ -1016,6 +1064,7 @@ const pattern5 = new RegExp(
   'u',
 );
 const pattern6 = new RegExp('\\S', 'u');
+const pattern15 = new RegExp('^[A-Za-z][A-Za-z0-9_-]*$', 'u');
 const schema36 = {
   type: 'object',
   title: 'Legal reference',
@@ -3001,7 +3050,6 @@ const schema44 = {
   pattern: '^[A-Za-z][A-Za-z0-9_-]*$',
   description: 'An identifier: a letter, then letters, digits, "-" or "_".',
 };
-const pattern15 = new RegExp('^[A-Za-z][A-Za-z0-9_-]*$', 'u');
 const schema47 = {
   type: 'object',
   title: 'Field',
@@ -5655,10 +5703,14 @@ const schema67 = {
     type: 'object',
     not: { anyOf: [{ required: ['all'] }, { required: ['any'] }, { required: ['not'] }] },
   },
-  then: { $ref: '#/$defs/FactCondition' },
+  then: {
+    if: { type: 'object', required: ['condition'] },
+    then: { $ref: '#/$defs/ConditionRef' },
+    else: { $ref: '#/$defs/FactCondition' },
+  },
   else: { $ref: '#/$defs/Conditions' },
 };
-const schema68 = {
+const schema70 = {
   type: 'object',
   title: 'Condition',
   additionalProperties: false,
@@ -5688,9 +5740,12 @@ const schema68 = {
         'dateOnOrBefore',
         'dateAfter',
         'dateOnOrAfter',
+        'containsAny',
+        'containsAll',
+        'containsNone',
       ],
       description:
-        'How the fact is compared with value. The date operators (1.1) compare ISO dates as calendar days.',
+        'How the fact is compared with value. The date operators (1.1) compare ISO dates as calendar days. The set operators (1.1) compare a list (or one value) with a list: containsAny, containsAll, containsNone.',
     },
     value: { description: 'The value to compare with (for isAnswered/isNotAnswered: true).' },
     params: {
@@ -5702,6 +5757,118 @@ const schema68 = {
     name: { type: 'string', description: 'A name for debugging.' },
   },
 };
+const schema68 = {
+  type: 'object',
+  title: 'Named condition reference',
+  additionalProperties: false,
+  required: ['condition'],
+  properties: {
+    condition: {
+      $ref: '#/$defs/Id',
+      description:
+        'Format 1.1: the name of a condition in the procedure\'s top-level "conditions".',
+    },
+  },
+};
+function validate42(
+  data,
+  { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate42.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+  }
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.condition === undefined) {
+      const err0 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'condition' },
+        message: "must have required property '" + 'condition' + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === 'condition')) {
+        const err1 = {
+          instancePath,
+          schemaPath: '#/additionalProperties',
+          keyword: 'additionalProperties',
+          params: { additionalProperty: key0 },
+          message: 'must NOT have additional properties',
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.condition !== undefined) {
+      let data0 = data.condition;
+      if (typeof data0 === 'string') {
+        if (!pattern15.test(data0)) {
+          const err2 = {
+            instancePath: instancePath + '/condition',
+            schemaPath: '#/$defs/Id/pattern',
+            keyword: 'pattern',
+            params: { pattern: '^[A-Za-z][A-Za-z0-9_-]*$' },
+            message: 'must match pattern "' + '^[A-Za-z][A-Za-z0-9_-]*$' + '"',
+          };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      } else {
+        const err3 = {
+          instancePath: instancePath + '/condition',
+          schemaPath: '#/$defs/Id/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err4 = {
+      instancePath,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  }
+  validate42.errors = vErrors;
+  return errors === 0;
+}
+validate42.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 const func7 = __ucs2length;
 const wrapper13 = { validate: validate40 };
 function validate41(
@@ -5827,30 +5994,23 @@ function validate41(
   let ifClause0;
   if (_valid0) {
     const _errs9 = errors;
-    if (data && typeof data == 'object' && !Array.isArray(data)) {
-      if (data.fact === undefined) {
-        const err6 = {
-          instancePath,
-          schemaPath: '#/$defs/FactCondition/required',
-          keyword: 'required',
-          params: { missingProperty: 'fact' },
-          message: "must have required property '" + 'fact' + "'",
-        };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
+    const _errs10 = errors;
+    let valid3 = true;
+    const _errs11 = errors;
+    if (errors === _errs11) {
+      if (data && typeof data == 'object' && !Array.isArray(data)) {
+        let missing3;
+        if (data.condition === undefined && (missing3 = 'condition')) {
+          const err6 = {};
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (data.operator === undefined) {
-        const err7 = {
-          instancePath,
-          schemaPath: '#/$defs/FactCondition/required',
-          keyword: 'required',
-          params: { missingProperty: 'operator' },
-          message: "must have required property '" + 'operator' + "'",
-        };
+      } else {
+        const err7 = {};
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -5858,36 +6018,62 @@ function validate41(
         }
         errors++;
       }
-      if (data.value === undefined) {
-        const err8 = {
-          instancePath,
-          schemaPath: '#/$defs/FactCondition/required',
-          keyword: 'required',
-          params: { missingProperty: 'value' },
-          message: "must have required property '" + 'value' + "'",
-        };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
-        errors++;
+    }
+    var _valid2 = _errs11 === errors;
+    errors = _errs10;
+    if (vErrors !== null) {
+      if (_errs10) {
+        vErrors.length = _errs10;
+      } else {
+        vErrors = null;
       }
-      for (const key0 in data) {
-        if (!(
-          key0 === 'fact' ||
-          key0 === 'operator' ||
-          key0 === 'value' ||
-          key0 === 'params' ||
-          key0 === 'path' ||
-          key0 === 'name'
-        )) {
+    }
+    let ifClause1;
+    if (_valid2) {
+      const _errs13 = errors;
+      if (
+        !validate42(data, {
+          instancePath,
+          parentData,
+          parentDataProperty,
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+        errors = vErrors.length;
+      }
+      var _valid2 = _errs13 === errors;
+      valid3 = _valid2;
+      if (valid3) {
+        var props0 = true;
+      }
+      ifClause1 = 'then';
+    } else {
+      const _errs14 = errors;
+      if (data && typeof data == 'object' && !Array.isArray(data)) {
+        if (data.fact === undefined) {
+          const err8 = {
+            instancePath,
+            schemaPath: '#/$defs/FactCondition/required',
+            keyword: 'required',
+            params: { missingProperty: 'fact' },
+            message: "must have required property '" + 'fact' + "'",
+          };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+        if (data.operator === undefined) {
           const err9 = {
             instancePath,
-            schemaPath: '#/$defs/FactCondition/additionalProperties',
-            keyword: 'additionalProperties',
-            params: { additionalProperty: key0 },
-            message: 'must NOT have additional properties',
+            schemaPath: '#/$defs/FactCondition/required',
+            keyword: 'required',
+            params: { missingProperty: 'operator' },
+            message: "must have required property '" + 'operator' + "'",
           };
           if (vErrors === null) {
             vErrors = [err9];
@@ -5896,151 +6082,213 @@ function validate41(
           }
           errors++;
         }
-      }
-      if (data.fact !== undefined) {
-        let data0 = data.fact;
-        if (typeof data0 === 'string') {
-          if (func7(data0) < 1) {
-            const err10 = {
-              instancePath: instancePath + '/fact',
-              schemaPath: '#/$defs/FactCondition/properties/fact/minLength',
-              keyword: 'minLength',
-              params: { limit: 1 },
-              message: 'must NOT have fewer than 1 characters',
+        if (data.value === undefined) {
+          const err10 = {
+            instancePath,
+            schemaPath: '#/$defs/FactCondition/required',
+            keyword: 'required',
+            params: { missingProperty: 'value' },
+            message: "must have required property '" + 'value' + "'",
+          };
+          if (vErrors === null) {
+            vErrors = [err10];
+          } else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
+        for (const key0 in data) {
+          if (!(
+            key0 === 'fact' ||
+            key0 === 'operator' ||
+            key0 === 'value' ||
+            key0 === 'params' ||
+            key0 === 'path' ||
+            key0 === 'name'
+          )) {
+            const err11 = {
+              instancePath,
+              schemaPath: '#/$defs/FactCondition/additionalProperties',
+              keyword: 'additionalProperties',
+              params: { additionalProperty: key0 },
+              message: 'must NOT have additional properties',
             };
             if (vErrors === null) {
-              vErrors = [err10];
+              vErrors = [err11];
             } else {
-              vErrors.push(err10);
+              vErrors.push(err11);
             }
             errors++;
           }
+        }
+        if (data.fact !== undefined) {
+          let data0 = data.fact;
+          if (typeof data0 === 'string') {
+            if (func7(data0) < 1) {
+              const err12 = {
+                instancePath: instancePath + '/fact',
+                schemaPath: '#/$defs/FactCondition/properties/fact/minLength',
+                keyword: 'minLength',
+                params: { limit: 1 },
+                message: 'must NOT have fewer than 1 characters',
+              };
+              if (vErrors === null) {
+                vErrors = [err12];
+              } else {
+                vErrors.push(err12);
+              }
+              errors++;
+            }
+          } else {
+            const err13 = {
+              instancePath: instancePath + '/fact',
+              schemaPath: '#/$defs/FactCondition/properties/fact/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+            };
+            if (vErrors === null) {
+              vErrors = [err13];
+            } else {
+              vErrors.push(err13);
+            }
+            errors++;
+          }
+        }
+        if (data.operator !== undefined) {
+          let data1 = data.operator;
+          if (!(
+            data1 === 'equal' ||
+            data1 === 'notEqual' ||
+            data1 === 'lessThan' ||
+            data1 === 'lessThanInclusive' ||
+            data1 === 'greaterThan' ||
+            data1 === 'greaterThanInclusive' ||
+            data1 === 'in' ||
+            data1 === 'notIn' ||
+            data1 === 'contains' ||
+            data1 === 'doesNotContain' ||
+            data1 === 'isAnswered' ||
+            data1 === 'isNotAnswered' ||
+            data1 === 'dateBefore' ||
+            data1 === 'dateOnOrBefore' ||
+            data1 === 'dateAfter' ||
+            data1 === 'dateOnOrAfter' ||
+            data1 === 'containsAny' ||
+            data1 === 'containsAll' ||
+            data1 === 'containsNone'
+          )) {
+            const err14 = {
+              instancePath: instancePath + '/operator',
+              schemaPath: '#/$defs/FactCondition/properties/operator/enum',
+              keyword: 'enum',
+              params: { allowedValues: schema70.properties.operator.enum },
+              message: 'must be equal to one of the allowed values',
+            };
+            if (vErrors === null) {
+              vErrors = [err14];
+            } else {
+              vErrors.push(err14);
+            }
+            errors++;
+          }
+        }
+        if (data.params !== undefined) {
+          let data2 = data.params;
+          if (!(data2 && typeof data2 == 'object' && !Array.isArray(data2))) {
+            const err15 = {
+              instancePath: instancePath + '/params',
+              schemaPath: '#/$defs/FactCondition/properties/params/type',
+              keyword: 'type',
+              params: { type: 'object' },
+              message: 'must be object',
+            };
+            if (vErrors === null) {
+              vErrors = [err15];
+            } else {
+              vErrors.push(err15);
+            }
+            errors++;
+          }
+        }
+        if (data.path !== undefined) {
+          if (typeof data.path !== 'string') {
+            const err16 = {
+              instancePath: instancePath + '/path',
+              schemaPath: '#/$defs/FactCondition/properties/path/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+            };
+            if (vErrors === null) {
+              vErrors = [err16];
+            } else {
+              vErrors.push(err16);
+            }
+            errors++;
+          }
+        }
+        if (data.name !== undefined) {
+          if (typeof data.name !== 'string') {
+            const err17 = {
+              instancePath: instancePath + '/name',
+              schemaPath: '#/$defs/FactCondition/properties/name/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+            };
+            if (vErrors === null) {
+              vErrors = [err17];
+            } else {
+              vErrors.push(err17);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err18 = {
+          instancePath,
+          schemaPath: '#/$defs/FactCondition/type',
+          keyword: 'type',
+          params: { type: 'object' },
+          message: 'must be object',
+        };
+        if (vErrors === null) {
+          vErrors = [err18];
         } else {
-          const err11 = {
-            instancePath: instancePath + '/fact',
-            schemaPath: '#/$defs/FactCondition/properties/fact/type',
-            keyword: 'type',
-            params: { type: 'string' },
-            message: 'must be string',
-          };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
-          }
-          errors++;
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+      var _valid2 = _errs14 === errors;
+      valid3 = _valid2;
+      if (valid3) {
+        if (props0 !== true) {
+          props0 = true;
         }
       }
-      if (data.operator !== undefined) {
-        let data1 = data.operator;
-        if (!(
-          data1 === 'equal' ||
-          data1 === 'notEqual' ||
-          data1 === 'lessThan' ||
-          data1 === 'lessThanInclusive' ||
-          data1 === 'greaterThan' ||
-          data1 === 'greaterThanInclusive' ||
-          data1 === 'in' ||
-          data1 === 'notIn' ||
-          data1 === 'contains' ||
-          data1 === 'doesNotContain' ||
-          data1 === 'isAnswered' ||
-          data1 === 'isNotAnswered' ||
-          data1 === 'dateBefore' ||
-          data1 === 'dateOnOrBefore' ||
-          data1 === 'dateAfter' ||
-          data1 === 'dateOnOrAfter'
-        )) {
-          const err12 = {
-            instancePath: instancePath + '/operator',
-            schemaPath: '#/$defs/FactCondition/properties/operator/enum',
-            keyword: 'enum',
-            params: { allowedValues: schema68.properties.operator.enum },
-            message: 'must be equal to one of the allowed values',
-          };
-          if (vErrors === null) {
-            vErrors = [err12];
-          } else {
-            vErrors.push(err12);
-          }
-          errors++;
-        }
-      }
-      if (data.params !== undefined) {
-        let data2 = data.params;
-        if (!(data2 && typeof data2 == 'object' && !Array.isArray(data2))) {
-          const err13 = {
-            instancePath: instancePath + '/params',
-            schemaPath: '#/$defs/FactCondition/properties/params/type',
-            keyword: 'type',
-            params: { type: 'object' },
-            message: 'must be object',
-          };
-          if (vErrors === null) {
-            vErrors = [err13];
-          } else {
-            vErrors.push(err13);
-          }
-          errors++;
-        }
-      }
-      if (data.path !== undefined) {
-        if (typeof data.path !== 'string') {
-          const err14 = {
-            instancePath: instancePath + '/path',
-            schemaPath: '#/$defs/FactCondition/properties/path/type',
-            keyword: 'type',
-            params: { type: 'string' },
-            message: 'must be string',
-          };
-          if (vErrors === null) {
-            vErrors = [err14];
-          } else {
-            vErrors.push(err14);
-          }
-          errors++;
-        }
-      }
-      if (data.name !== undefined) {
-        if (typeof data.name !== 'string') {
-          const err15 = {
-            instancePath: instancePath + '/name',
-            schemaPath: '#/$defs/FactCondition/properties/name/type',
-            keyword: 'type',
-            params: { type: 'string' },
-            message: 'must be string',
-          };
-          if (vErrors === null) {
-            vErrors = [err15];
-          } else {
-            vErrors.push(err15);
-          }
-          errors++;
-        }
-      }
-    } else {
-      const err16 = {
+      ifClause1 = 'else';
+    }
+    if (!valid3) {
+      const err19 = {
         instancePath,
-        schemaPath: '#/$defs/FactCondition/type',
-        keyword: 'type',
-        params: { type: 'object' },
-        message: 'must be object',
+        schemaPath: '#/then/if',
+        keyword: 'if',
+        params: { failingKeyword: ifClause1 },
+        message: 'must match "' + ifClause1 + '" schema',
       };
       if (vErrors === null) {
-        vErrors = [err16];
+        vErrors = [err19];
       } else {
-        vErrors.push(err16);
+        vErrors.push(err19);
       }
       errors++;
     }
     var _valid0 = _errs9 === errors;
     valid0 = _valid0;
-    if (valid0) {
-      var props0 = true;
-    }
     ifClause0 = 'then';
   } else {
-    const _errs22 = errors;
+    const _errs27 = errors;
     if (
       !wrapper13.validate(data, {
         instancePath,
@@ -6057,7 +6305,7 @@ function validate41(
       var props1 = wrapper13.validate.evaluated.props;
       var items0 = wrapper13.validate.evaluated.items;
     }
-    var _valid0 = _errs22 === errors;
+    var _valid0 = _errs27 === errors;
     valid0 = _valid0;
     if (valid0) {
       if (props0 !== true && props1 !== undefined) {
@@ -6072,7 +6320,7 @@ function validate41(
     ifClause0 = 'else';
   }
   if (!valid0) {
-    const err17 = {
+    const err20 = {
       instancePath,
       schemaPath: '#/if',
       keyword: 'if',
@@ -6080,9 +6328,9 @@ function validate41(
       message: 'must match "' + ifClause0 + '" schema',
     };
     if (vErrors === null) {
-      vErrors = [err17];
+      vErrors = [err20];
     } else {
-      vErrors.push(err17);
+      vErrors.push(err20);
     }
     errors++;
   }
@@ -6758,7 +7006,7 @@ function validate39(
   return errors === 0;
 }
 validate39.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema69 = {
+const schema71 = {
   type: 'object',
   title: 'Fee reduction',
   additionalProperties: false,
@@ -6788,13 +7036,13 @@ const schema69 = {
     },
   },
 };
-function validate48(
+function validate50(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate48.evaluated;
+  const evaluated0 = validate50.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -7183,10 +7431,10 @@ function validate48(
     }
     errors++;
   }
-  validate48.errors = vErrors;
+  validate50.errors = vErrors;
   return errors === 0;
 }
-validate48.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate50.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 function validate38(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -7305,7 +7553,7 @@ function validate38(
         const len1 = data3.length;
         for (let i1 = 0; i1 < len1; i1++) {
           if (
-            !validate48(data3[i1], {
+            !validate50(data3[i1], {
               instancePath: instancePath + '/reductions/' + i1,
               parentData: data3,
               parentDataProperty: i1,
@@ -7313,7 +7561,7 @@ function validate38(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
+            vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
             errors = vErrors.length;
           }
         }
@@ -7352,7 +7600,7 @@ function validate38(
   return errors === 0;
 }
 validate38.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema73 = {
+const schema75 = {
   type: 'object',
   title: 'Rule',
   additionalProperties: false,
@@ -7360,9 +7608,9 @@ const schema73 = {
   properties: {
     id: { $ref: '#/$defs/Id', description: 'Unique rule id.' },
     kind: {
-      enum: ['eligibility', 'show', 'require'],
+      enum: ['eligibility', 'show', 'require', 'check'],
       description:
-        'eligibility: conditions must hold to apply; show: targets visible while they hold; require: targets required while they hold.',
+        'eligibility: conditions must hold to apply; show: targets visible while they hold; require: targets required while they hold. check (1.1): the conditions must hold, or field gets message as its problem.',
     },
     description: {
       $ref: '#/$defs/LocalizedText',
@@ -7381,6 +7629,14 @@ const schema73 = {
       $ref: '#/$defs/RuleTargets',
       description: 'show and require: what the rule applies to.',
     },
+    field: {
+      $ref: '#/$defs/FieldPath',
+      description: 'check (1.1): the field the problem is shown at.',
+    },
+    message: {
+      $ref: '#/$defs/LocalizedText',
+      description: 'check (1.1): the problem, shown at the field and in the error summary.',
+    },
   },
   allOf: [
     {
@@ -7391,9 +7647,13 @@ const schema73 = {
       if: { required: ['kind'], properties: { kind: { enum: ['show', 'require'] } } },
       then: { required: ['targets'] },
     },
+    {
+      if: { required: ['kind'], properties: { kind: { const: 'check' } } },
+      then: { required: ['field', 'message'] },
+    },
   ],
 };
-const schema78 = {
+const schema80 = {
   type: 'object',
   title: 'Targets',
   additionalProperties: false,
@@ -7413,13 +7673,13 @@ const schema78 = {
     },
   },
 };
-function validate55(
+function validate57(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate55.evaluated;
+  const evaluated0 = validate57.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -7617,17 +7877,17 @@ function validate55(
     }
     errors++;
   }
-  validate55.errors = vErrors;
+  validate57.errors = vErrors;
   return errors === 0;
 }
-validate55.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function validate53(
+validate57.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+function validate55(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate53.evaluated;
+  const evaluated0 = validate55.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -7781,68 +8041,67 @@ function validate53(
     }
     errors++;
   }
+  const _errs12 = errors;
+  let valid5 = true;
+  const _errs13 = errors;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
-    if (data.id === undefined) {
-      const err8 = {
-        instancePath,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'id' },
-        message: "must have required property '" + 'id' + "'",
-      };
+    let missing2;
+    if (data.kind === undefined && (missing2 = 'kind')) {
+      const err8 = {};
       if (vErrors === null) {
         vErrors = [err8];
       } else {
         vErrors.push(err8);
       }
       errors++;
-    }
-    if (data.kind === undefined) {
-      const err9 = {
-        instancePath,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'kind' },
-        message: "must have required property '" + 'kind' + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err9];
-      } else {
-        vErrors.push(err9);
+    } else {
+      if (data.kind !== undefined) {
+        if ('check' !== data.kind) {
+          const err9 = {};
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
       }
-      errors++;
     }
-    if (data.conditions === undefined) {
-      const err10 = {
-        instancePath,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'conditions' },
-        message: "must have required property '" + 'conditions' + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err10];
-      } else {
-        vErrors.push(err10);
+  }
+  var _valid2 = _errs13 === errors;
+  errors = _errs12;
+  if (vErrors !== null) {
+    if (_errs12) {
+      vErrors.length = _errs12;
+    } else {
+      vErrors = null;
+    }
+  }
+  if (_valid2) {
+    const _errs15 = errors;
+    if (data && typeof data == 'object' && !Array.isArray(data)) {
+      if (data.field === undefined) {
+        const err10 = {
+          instancePath,
+          schemaPath: '#/allOf/2/then/required',
+          keyword: 'required',
+          params: { missingProperty: 'field' },
+          message: "must have required property '" + 'field' + "'",
+        };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
       }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(
-        key0 === 'id' ||
-        key0 === 'kind' ||
-        key0 === 'description' ||
-        key0 === 'conditions' ||
-        key0 === 'reason' ||
-        key0 === 'remedy' ||
-        key0 === 'targets'
-      )) {
+      if (data.message === undefined) {
         const err11 = {
           instancePath,
-          schemaPath: '#/additionalProperties',
-          keyword: 'additionalProperties',
-          params: { additionalProperty: key0 },
-          message: 'must NOT have additional properties',
+          schemaPath: '#/allOf/2/then/required',
+          keyword: 'required',
+          params: { missingProperty: 'message' },
+          message: "must have required property '" + 'message' + "'",
         };
         if (vErrors === null) {
           vErrors = [err11];
@@ -7852,11 +8111,92 @@ function validate53(
         errors++;
       }
     }
+    var _valid2 = _errs15 === errors;
+    valid5 = _valid2;
+  }
+  if (!valid5) {
+    const err12 = {
+      instancePath,
+      schemaPath: '#/allOf/2/if',
+      keyword: 'if',
+      params: { failingKeyword: 'then' },
+      message: 'must match "then" schema',
+    };
+    if (vErrors === null) {
+      vErrors = [err12];
+    } else {
+      vErrors.push(err12);
+    }
+    errors++;
+  }
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.id === undefined) {
+      const err13 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'id' },
+        message: "must have required property '" + 'id' + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err13];
+      } else {
+        vErrors.push(err13);
+      }
+      errors++;
+    }
+    if (data.kind === undefined) {
+      const err14 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'kind' },
+        message: "must have required property '" + 'kind' + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err14];
+      } else {
+        vErrors.push(err14);
+      }
+      errors++;
+    }
+    if (data.conditions === undefined) {
+      const err15 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'conditions' },
+        message: "must have required property '" + 'conditions' + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err15];
+      } else {
+        vErrors.push(err15);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!func1.call(schema75.properties, key0)) {
+        const err16 = {
+          instancePath,
+          schemaPath: '#/additionalProperties',
+          keyword: 'additionalProperties',
+          params: { additionalProperty: key0 },
+          message: 'must NOT have additional properties',
+        };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+    }
     if (data.id !== undefined) {
-      let data2 = data.id;
-      if (typeof data2 === 'string') {
-        if (!pattern15.test(data2)) {
-          const err12 = {
+      let data3 = data.id;
+      if (typeof data3 === 'string') {
+        if (!pattern15.test(data3)) {
+          const err17 = {
             instancePath: instancePath + '/id',
             schemaPath: '#/$defs/Id/pattern',
             keyword: 'pattern',
@@ -7864,14 +8204,14 @@ function validate53(
             message: 'must match pattern "' + '^[A-Za-z][A-Za-z0-9_-]*$' + '"',
           };
           if (vErrors === null) {
-            vErrors = [err12];
+            vErrors = [err17];
           } else {
-            vErrors.push(err12);
+            vErrors.push(err17);
           }
           errors++;
         }
       } else {
-        const err13 = {
+        const err18 = {
           instancePath: instancePath + '/id',
           schemaPath: '#/$defs/Id/type',
           keyword: 'type',
@@ -7879,36 +8219,41 @@ function validate53(
           message: 'must be string',
         };
         if (vErrors === null) {
-          vErrors = [err13];
+          vErrors = [err18];
         } else {
-          vErrors.push(err13);
+          vErrors.push(err18);
         }
         errors++;
       }
     }
     if (data.kind !== undefined) {
-      let data3 = data.kind;
-      if (!(data3 === 'eligibility' || data3 === 'show' || data3 === 'require')) {
-        const err14 = {
+      let data4 = data.kind;
+      if (!(
+        data4 === 'eligibility' ||
+        data4 === 'show' ||
+        data4 === 'require' ||
+        data4 === 'check'
+      )) {
+        const err19 = {
           instancePath: instancePath + '/kind',
           schemaPath: '#/properties/kind/enum',
           keyword: 'enum',
-          params: { allowedValues: schema73.properties.kind.enum },
+          params: { allowedValues: schema75.properties.kind.enum },
           message: 'must be equal to one of the allowed values',
         };
         if (vErrors === null) {
-          vErrors = [err14];
+          vErrors = [err19];
         } else {
-          vErrors.push(err14);
+          vErrors.push(err19);
         }
         errors++;
       }
     }
     if (data.description !== undefined) {
-      let data4 = data.description;
-      if (data4 && typeof data4 == 'object' && !Array.isArray(data4)) {
-        if (data4.vi === undefined) {
-          const err15 = {
+      let data5 = data.description;
+      if (data5 && typeof data5 == 'object' && !Array.isArray(data5)) {
+        if (data5.vi === undefined) {
+          const err20 = {
             instancePath: instancePath + '/description',
             schemaPath: '#/$defs/LocalizedText/required',
             keyword: 'required',
@@ -7916,15 +8261,15 @@ function validate53(
             message: "must have required property '" + 'vi' + "'",
           };
           if (vErrors === null) {
-            vErrors = [err15];
+            vErrors = [err20];
           } else {
-            vErrors.push(err15);
+            vErrors.push(err20);
           }
           errors++;
         }
-        for (const key1 in data4) {
+        for (const key1 in data5) {
           if (!(key1 === 'vi' || key1 === 'en')) {
-            const err16 = {
+            const err21 = {
               instancePath: instancePath + '/description',
               schemaPath: '#/$defs/LocalizedText/additionalProperties',
               keyword: 'additionalProperties',
@@ -7932,18 +8277,18 @@ function validate53(
               message: 'must NOT have additional properties',
             };
             if (vErrors === null) {
-              vErrors = [err16];
+              vErrors = [err21];
             } else {
-              vErrors.push(err16);
+              vErrors.push(err21);
             }
             errors++;
           }
         }
-        if (data4.vi !== undefined) {
-          let data5 = data4.vi;
-          if (typeof data5 === 'string') {
-            if (!pattern6.test(data5)) {
-              const err17 = {
+        if (data5.vi !== undefined) {
+          let data6 = data5.vi;
+          if (typeof data6 === 'string') {
+            if (!pattern6.test(data6)) {
+              const err22 = {
                 instancePath: instancePath + '/description/vi',
                 schemaPath: '#/$defs/LocalizedText/properties/vi/pattern',
                 keyword: 'pattern',
@@ -7951,14 +8296,14 @@ function validate53(
                 message: 'must match pattern "' + '\\S' + '"',
               };
               if (vErrors === null) {
-                vErrors = [err17];
+                vErrors = [err22];
               } else {
-                vErrors.push(err17);
+                vErrors.push(err22);
               }
               errors++;
             }
           } else {
-            const err18 = {
+            const err23 = {
               instancePath: instancePath + '/description/vi',
               schemaPath: '#/$defs/LocalizedText/properties/vi/type',
               keyword: 'type',
@@ -7966,16 +8311,16 @@ function validate53(
               message: 'must be string',
             };
             if (vErrors === null) {
-              vErrors = [err18];
+              vErrors = [err23];
             } else {
-              vErrors.push(err18);
+              vErrors.push(err23);
             }
             errors++;
           }
         }
-        if (data4.en !== undefined) {
-          if (typeof data4.en !== 'string') {
-            const err19 = {
+        if (data5.en !== undefined) {
+          if (typeof data5.en !== 'string') {
+            const err24 = {
               instancePath: instancePath + '/description/en',
               schemaPath: '#/$defs/LocalizedText/properties/en/type',
               keyword: 'type',
@@ -7983,15 +8328,15 @@ function validate53(
               message: 'must be string',
             };
             if (vErrors === null) {
-              vErrors = [err19];
+              vErrors = [err24];
             } else {
-              vErrors.push(err19);
+              vErrors.push(err24);
             }
             errors++;
           }
         }
       } else {
-        const err20 = {
+        const err25 = {
           instancePath: instancePath + '/description',
           schemaPath: '#/$defs/LocalizedText/type',
           keyword: 'type',
@@ -7999,9 +8344,9 @@ function validate53(
           message: 'must be object',
         };
         if (vErrors === null) {
-          vErrors = [err20];
+          vErrors = [err25];
         } else {
-          vErrors.push(err20);
+          vErrors.push(err25);
         }
         errors++;
       }
@@ -8021,10 +8366,10 @@ function validate53(
       }
     }
     if (data.reason !== undefined) {
-      let data8 = data.reason;
-      if (data8 && typeof data8 == 'object' && !Array.isArray(data8)) {
-        if (data8.vi === undefined) {
-          const err21 = {
+      let data9 = data.reason;
+      if (data9 && typeof data9 == 'object' && !Array.isArray(data9)) {
+        if (data9.vi === undefined) {
+          const err26 = {
             instancePath: instancePath + '/reason',
             schemaPath: '#/$defs/LocalizedText/required',
             keyword: 'required',
@@ -8032,15 +8377,15 @@ function validate53(
             message: "must have required property '" + 'vi' + "'",
           };
           if (vErrors === null) {
-            vErrors = [err21];
+            vErrors = [err26];
           } else {
-            vErrors.push(err21);
+            vErrors.push(err26);
           }
           errors++;
         }
-        for (const key2 in data8) {
+        for (const key2 in data9) {
           if (!(key2 === 'vi' || key2 === 'en')) {
-            const err22 = {
+            const err27 = {
               instancePath: instancePath + '/reason',
               schemaPath: '#/$defs/LocalizedText/additionalProperties',
               keyword: 'additionalProperties',
@@ -8048,18 +8393,18 @@ function validate53(
               message: 'must NOT have additional properties',
             };
             if (vErrors === null) {
-              vErrors = [err22];
+              vErrors = [err27];
             } else {
-              vErrors.push(err22);
+              vErrors.push(err27);
             }
             errors++;
           }
         }
-        if (data8.vi !== undefined) {
-          let data9 = data8.vi;
-          if (typeof data9 === 'string') {
-            if (!pattern6.test(data9)) {
-              const err23 = {
+        if (data9.vi !== undefined) {
+          let data10 = data9.vi;
+          if (typeof data10 === 'string') {
+            if (!pattern6.test(data10)) {
+              const err28 = {
                 instancePath: instancePath + '/reason/vi',
                 schemaPath: '#/$defs/LocalizedText/properties/vi/pattern',
                 keyword: 'pattern',
@@ -8067,14 +8412,14 @@ function validate53(
                 message: 'must match pattern "' + '\\S' + '"',
               };
               if (vErrors === null) {
-                vErrors = [err23];
+                vErrors = [err28];
               } else {
-                vErrors.push(err23);
+                vErrors.push(err28);
               }
               errors++;
             }
           } else {
-            const err24 = {
+            const err29 = {
               instancePath: instancePath + '/reason/vi',
               schemaPath: '#/$defs/LocalizedText/properties/vi/type',
               keyword: 'type',
@@ -8082,103 +8427,18 @@ function validate53(
               message: 'must be string',
             };
             if (vErrors === null) {
-              vErrors = [err24];
+              vErrors = [err29];
             } else {
-              vErrors.push(err24);
+              vErrors.push(err29);
             }
             errors++;
           }
         }
-        if (data8.en !== undefined) {
-          if (typeof data8.en !== 'string') {
-            const err25 = {
+        if (data9.en !== undefined) {
+          if (typeof data9.en !== 'string') {
+            const err30 = {
               instancePath: instancePath + '/reason/en',
               schemaPath: '#/$defs/LocalizedText/properties/en/type',
-              keyword: 'type',
-              params: { type: 'string' },
-              message: 'must be string',
-            };
-            if (vErrors === null) {
-              vErrors = [err25];
-            } else {
-              vErrors.push(err25);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err26 = {
-          instancePath: instancePath + '/reason',
-          schemaPath: '#/$defs/LocalizedText/type',
-          keyword: 'type',
-          params: { type: 'object' },
-          message: 'must be object',
-        };
-        if (vErrors === null) {
-          vErrors = [err26];
-        } else {
-          vErrors.push(err26);
-        }
-        errors++;
-      }
-    }
-    if (data.remedy !== undefined) {
-      let data11 = data.remedy;
-      if (data11 && typeof data11 == 'object' && !Array.isArray(data11)) {
-        if (data11.vi === undefined) {
-          const err27 = {
-            instancePath: instancePath + '/remedy',
-            schemaPath: '#/$defs/LocalizedText/required',
-            keyword: 'required',
-            params: { missingProperty: 'vi' },
-            message: "must have required property '" + 'vi' + "'",
-          };
-          if (vErrors === null) {
-            vErrors = [err27];
-          } else {
-            vErrors.push(err27);
-          }
-          errors++;
-        }
-        for (const key3 in data11) {
-          if (!(key3 === 'vi' || key3 === 'en')) {
-            const err28 = {
-              instancePath: instancePath + '/remedy',
-              schemaPath: '#/$defs/LocalizedText/additionalProperties',
-              keyword: 'additionalProperties',
-              params: { additionalProperty: key3 },
-              message: 'must NOT have additional properties',
-            };
-            if (vErrors === null) {
-              vErrors = [err28];
-            } else {
-              vErrors.push(err28);
-            }
-            errors++;
-          }
-        }
-        if (data11.vi !== undefined) {
-          let data12 = data11.vi;
-          if (typeof data12 === 'string') {
-            if (!pattern6.test(data12)) {
-              const err29 = {
-                instancePath: instancePath + '/remedy/vi',
-                schemaPath: '#/$defs/LocalizedText/properties/vi/pattern',
-                keyword: 'pattern',
-                params: { pattern: '\\S' },
-                message: 'must match pattern "' + '\\S' + '"',
-              };
-              if (vErrors === null) {
-                vErrors = [err29];
-              } else {
-                vErrors.push(err29);
-              }
-              errors++;
-            }
-          } else {
-            const err30 = {
-              instancePath: instancePath + '/remedy/vi',
-              schemaPath: '#/$defs/LocalizedText/properties/vi/type',
               keyword: 'type',
               params: { type: 'string' },
               message: 'must be string',
@@ -8191,9 +8451,94 @@ function validate53(
             errors++;
           }
         }
-        if (data11.en !== undefined) {
-          if (typeof data11.en !== 'string') {
-            const err31 = {
+      } else {
+        const err31 = {
+          instancePath: instancePath + '/reason',
+          schemaPath: '#/$defs/LocalizedText/type',
+          keyword: 'type',
+          params: { type: 'object' },
+          message: 'must be object',
+        };
+        if (vErrors === null) {
+          vErrors = [err31];
+        } else {
+          vErrors.push(err31);
+        }
+        errors++;
+      }
+    }
+    if (data.remedy !== undefined) {
+      let data12 = data.remedy;
+      if (data12 && typeof data12 == 'object' && !Array.isArray(data12)) {
+        if (data12.vi === undefined) {
+          const err32 = {
+            instancePath: instancePath + '/remedy',
+            schemaPath: '#/$defs/LocalizedText/required',
+            keyword: 'required',
+            params: { missingProperty: 'vi' },
+            message: "must have required property '" + 'vi' + "'",
+          };
+          if (vErrors === null) {
+            vErrors = [err32];
+          } else {
+            vErrors.push(err32);
+          }
+          errors++;
+        }
+        for (const key3 in data12) {
+          if (!(key3 === 'vi' || key3 === 'en')) {
+            const err33 = {
+              instancePath: instancePath + '/remedy',
+              schemaPath: '#/$defs/LocalizedText/additionalProperties',
+              keyword: 'additionalProperties',
+              params: { additionalProperty: key3 },
+              message: 'must NOT have additional properties',
+            };
+            if (vErrors === null) {
+              vErrors = [err33];
+            } else {
+              vErrors.push(err33);
+            }
+            errors++;
+          }
+        }
+        if (data12.vi !== undefined) {
+          let data13 = data12.vi;
+          if (typeof data13 === 'string') {
+            if (!pattern6.test(data13)) {
+              const err34 = {
+                instancePath: instancePath + '/remedy/vi',
+                schemaPath: '#/$defs/LocalizedText/properties/vi/pattern',
+                keyword: 'pattern',
+                params: { pattern: '\\S' },
+                message: 'must match pattern "' + '\\S' + '"',
+              };
+              if (vErrors === null) {
+                vErrors = [err34];
+              } else {
+                vErrors.push(err34);
+              }
+              errors++;
+            }
+          } else {
+            const err35 = {
+              instancePath: instancePath + '/remedy/vi',
+              schemaPath: '#/$defs/LocalizedText/properties/vi/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+            };
+            if (vErrors === null) {
+              vErrors = [err35];
+            } else {
+              vErrors.push(err35);
+            }
+            errors++;
+          }
+        }
+        if (data12.en !== undefined) {
+          if (typeof data12.en !== 'string') {
+            const err36 = {
               instancePath: instancePath + '/remedy/en',
               schemaPath: '#/$defs/LocalizedText/properties/en/type',
               keyword: 'type',
@@ -8201,15 +8546,15 @@ function validate53(
               message: 'must be string',
             };
             if (vErrors === null) {
-              vErrors = [err31];
+              vErrors = [err36];
             } else {
-              vErrors.push(err31);
+              vErrors.push(err36);
             }
             errors++;
           }
         }
       } else {
-        const err32 = {
+        const err37 = {
           instancePath: instancePath + '/remedy',
           schemaPath: '#/$defs/LocalizedText/type',
           keyword: 'type',
@@ -8217,16 +8562,16 @@ function validate53(
           message: 'must be object',
         };
         if (vErrors === null) {
-          vErrors = [err32];
+          vErrors = [err37];
         } else {
-          vErrors.push(err32);
+          vErrors.push(err37);
         }
         errors++;
       }
     }
     if (data.targets !== undefined) {
       if (
-        !validate55(data.targets, {
+        !validate57(data.targets, {
           instancePath: instancePath + '/targets',
           parentData: data,
           parentDataProperty: 'targets',
@@ -8234,12 +8579,153 @@ function validate53(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
+        vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
         errors = vErrors.length;
       }
     }
+    if (data.field !== undefined) {
+      let data16 = data.field;
+      if (typeof data16 === 'string') {
+        if (!pattern18.test(data16)) {
+          const err38 = {
+            instancePath: instancePath + '/field',
+            schemaPath: '#/$defs/FieldPath/pattern',
+            keyword: 'pattern',
+            params: {
+              pattern: '^[A-Za-z_][A-Za-z0-9_]*(\\[\\])?(\\.[A-Za-z_][A-Za-z0-9_]*(\\[\\])?)*$',
+            },
+            message:
+              'must match pattern "' +
+              '^[A-Za-z_][A-Za-z0-9_]*(\\[\\])?(\\.[A-Za-z_][A-Za-z0-9_]*(\\[\\])?)*$' +
+              '"',
+          };
+          if (vErrors === null) {
+            vErrors = [err38];
+          } else {
+            vErrors.push(err38);
+          }
+          errors++;
+        }
+      } else {
+        const err39 = {
+          instancePath: instancePath + '/field',
+          schemaPath: '#/$defs/FieldPath/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        };
+        if (vErrors === null) {
+          vErrors = [err39];
+        } else {
+          vErrors.push(err39);
+        }
+        errors++;
+      }
+    }
+    if (data.message !== undefined) {
+      let data17 = data.message;
+      if (data17 && typeof data17 == 'object' && !Array.isArray(data17)) {
+        if (data17.vi === undefined) {
+          const err40 = {
+            instancePath: instancePath + '/message',
+            schemaPath: '#/$defs/LocalizedText/required',
+            keyword: 'required',
+            params: { missingProperty: 'vi' },
+            message: "must have required property '" + 'vi' + "'",
+          };
+          if (vErrors === null) {
+            vErrors = [err40];
+          } else {
+            vErrors.push(err40);
+          }
+          errors++;
+        }
+        for (const key4 in data17) {
+          if (!(key4 === 'vi' || key4 === 'en')) {
+            const err41 = {
+              instancePath: instancePath + '/message',
+              schemaPath: '#/$defs/LocalizedText/additionalProperties',
+              keyword: 'additionalProperties',
+              params: { additionalProperty: key4 },
+              message: 'must NOT have additional properties',
+            };
+            if (vErrors === null) {
+              vErrors = [err41];
+            } else {
+              vErrors.push(err41);
+            }
+            errors++;
+          }
+        }
+        if (data17.vi !== undefined) {
+          let data18 = data17.vi;
+          if (typeof data18 === 'string') {
+            if (!pattern6.test(data18)) {
+              const err42 = {
+                instancePath: instancePath + '/message/vi',
+                schemaPath: '#/$defs/LocalizedText/properties/vi/pattern',
+                keyword: 'pattern',
+                params: { pattern: '\\S' },
+                message: 'must match pattern "' + '\\S' + '"',
+              };
+              if (vErrors === null) {
+                vErrors = [err42];
+              } else {
+                vErrors.push(err42);
+              }
+              errors++;
+            }
+          } else {
+            const err43 = {
+              instancePath: instancePath + '/message/vi',
+              schemaPath: '#/$defs/LocalizedText/properties/vi/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+            };
+            if (vErrors === null) {
+              vErrors = [err43];
+            } else {
+              vErrors.push(err43);
+            }
+            errors++;
+          }
+        }
+        if (data17.en !== undefined) {
+          if (typeof data17.en !== 'string') {
+            const err44 = {
+              instancePath: instancePath + '/message/en',
+              schemaPath: '#/$defs/LocalizedText/properties/en/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+            };
+            if (vErrors === null) {
+              vErrors = [err44];
+            } else {
+              vErrors.push(err44);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err45 = {
+          instancePath: instancePath + '/message',
+          schemaPath: '#/$defs/LocalizedText/type',
+          keyword: 'type',
+          params: { type: 'object' },
+          message: 'must be object',
+        };
+        if (vErrors === null) {
+          vErrors = [err45];
+        } else {
+          vErrors.push(err45);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err33 = {
+    const err46 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
@@ -8247,17 +8733,17 @@ function validate53(
       message: 'must be object',
     };
     if (vErrors === null) {
-      vErrors = [err33];
+      vErrors = [err46];
     } else {
-      vErrors.push(err33);
+      vErrors.push(err46);
     }
     errors++;
   }
-  validate53.errors = vErrors;
+  validate55.errors = vErrors;
   return errors === 0;
 }
-validate53.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema81 = {
+validate55.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+const schema85 = {
   type: 'object',
   title: 'Declaration',
   additionalProperties: false,
@@ -8269,13 +8755,13 @@ const schema81 = {
     },
   },
 };
-function validate58(
+function validate61(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate58.evaluated;
+  const evaluated0 = validate61.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -8432,11 +8918,11 @@ function validate58(
     }
     errors++;
   }
-  validate58.errors = vErrors;
+  validate61.errors = vErrors;
   return errors === 0;
 }
-validate58.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema83 = {
+validate61.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+const schema87 = {
   type: 'object',
   title: 'Privacy',
   additionalProperties: false,
@@ -8463,13 +8949,13 @@ const schema83 = {
     },
   },
 };
-function validate60(
+function validate63(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate60.evaluated;
+  const evaluated0 = validate63.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -8677,10 +9163,10 @@ function validate60(
     }
     errors++;
   }
-  validate60.errors = vErrors;
+  validate63.errors = vErrors;
   return errors === 0;
 }
-validate60.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate63.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 function validate21(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -9667,7 +10153,7 @@ function validate21(
         const len3 = data25.length;
         for (let i4 = 0; i4 < len3; i4++) {
           if (
-            !validate53(data25[i4], {
+            !validate55(data25[i4], {
               instancePath: instancePath + '/rules/' + i4,
               parentData: data25,
               parentDataProperty: i4,
@@ -9675,7 +10161,7 @@ function validate21(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+            vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
             errors = vErrors.length;
           }
         }
@@ -9695,9 +10181,80 @@ function validate21(
         errors++;
       }
     }
+    if (data.conditions !== undefined) {
+      let data27 = data.conditions;
+      if (data27 && typeof data27 == 'object' && !Array.isArray(data27)) {
+        for (const key4 in data27) {
+          const _errs55 = errors;
+          if (typeof key4 === 'string') {
+            if (!pattern15.test(key4)) {
+              const err54 = {
+                instancePath: instancePath + '/conditions',
+                schemaPath: '#/properties/conditions/propertyNames/pattern',
+                keyword: 'pattern',
+                params: { pattern: '^[A-Za-z][A-Za-z0-9_-]*$' },
+                message: 'must match pattern "' + '^[A-Za-z][A-Za-z0-9_-]*$' + '"',
+                propertyName: key4,
+              };
+              if (vErrors === null) {
+                vErrors = [err54];
+              } else {
+                vErrors.push(err54);
+              }
+              errors++;
+            }
+          }
+          var valid16 = _errs55 === errors;
+          if (!valid16) {
+            const err55 = {
+              instancePath: instancePath + '/conditions',
+              schemaPath: '#/properties/conditions/propertyNames',
+              keyword: 'propertyNames',
+              params: { propertyName: key4 },
+              message: 'property name must be valid',
+            };
+            if (vErrors === null) {
+              vErrors = [err55];
+            } else {
+              vErrors.push(err55);
+            }
+            errors++;
+          }
+        }
+        for (const key5 in data27) {
+          if (
+            !validate40(data27[key5], {
+              instancePath:
+                instancePath + '/conditions/' + key5.replace(/~/g, '~0').replace(/\//g, '~1'),
+              parentData: data27,
+              parentDataProperty: key5,
+              rootData,
+              dynamicAnchors,
+            })
+          ) {
+            vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err56 = {
+          instancePath: instancePath + '/conditions',
+          schemaPath: '#/properties/conditions/type',
+          keyword: 'type',
+          params: { type: 'object' },
+          message: 'must be object',
+        };
+        if (vErrors === null) {
+          vErrors = [err56];
+        } else {
+          vErrors.push(err56);
+        }
+        errors++;
+      }
+    }
     if (data.declaration !== undefined) {
       if (
-        !validate58(data.declaration, {
+        !validate61(data.declaration, {
           instancePath: instancePath + '/declaration',
           parentData: data,
           parentDataProperty: 'declaration',
@@ -9705,13 +10262,13 @@ function validate21(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
+        vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
         errors = vErrors.length;
       }
     }
     if (data.privacy !== undefined) {
       if (
-        !validate60(data.privacy, {
+        !validate63(data.privacy, {
           instancePath: instancePath + '/privacy',
           parentData: data,
           parentDataProperty: 'privacy',
@@ -9719,12 +10276,12 @@ function validate21(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
+        vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
         errors = vErrors.length;
       }
     }
   } else {
-    const err54 = {
+    const err57 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
@@ -9732,9 +10289,9 @@ function validate21(
       message: 'must be object',
     };
     if (vErrors === null) {
-      vErrors = [err54];
+      vErrors = [err57];
     } else {
-      vErrors.push(err54);
+      vErrors.push(err57);
     }
     errors++;
   }
@@ -9798,6 +10355,7 @@ export const allowedProperties = {
     'documents',
     'fees',
     'rules',
+    'conditions',
     'declaration',
     'privacy',
   ],
@@ -9877,8 +10435,19 @@ export const allowedProperties = {
   ],
   '#/$defs/DocumentSpec/properties/photo': ['width', 'height', 'mimeType'],
   '#/$defs/Conditions': ['all', 'any', 'not', 'name', 'priority'],
+  '#/$defs/ConditionRef': ['condition'],
   '#/$defs/FactCondition': ['fact', 'operator', 'value', 'params', 'path', 'name'],
-  '#/$defs/Rule': ['id', 'kind', 'description', 'conditions', 'reason', 'remedy', 'targets'],
+  '#/$defs/Rule': [
+    'id',
+    'kind',
+    'description',
+    'conditions',
+    'reason',
+    'remedy',
+    'targets',
+    'field',
+    'message',
+  ],
   '#/$defs/RuleTargets': ['fields', 'documents'],
   '#/$defs/FeeSpec': ['currency', 'items', 'reductions'],
   '#/$defs/FeeItem': ['id', 'label', 'amount', 'quantityField', 'when', 'legalBasis'],
