@@ -16,6 +16,7 @@ import { AUTHOR_PROBLEM_CODE as C, type ProblemList } from './problems.js';
 import { closest } from './suggest.js';
 import { typeNames } from './meta-errors.js';
 import { checkWidgetType } from './widget-checks.js';
+import { checkFeeSchedule } from './fee-checks.js';
 import {
   checkConditionCycles,
   checkConditionRef,
@@ -654,6 +655,7 @@ export function crossCheck(
     if (own(f, 'quantityField') !== undefined)
       fieldExists(own(f, 'quantityField'), `/fees/items/${i}/quantityField`);
     checkConditions(own(f, 'when'), `/fees/items/${i}/when`);
+    checkFeeSchedule(f, `/fees/items/${i}`, problems);
   });
   const reductions = new IdRegistry('reduction', problems);
   if (isObject(fees))

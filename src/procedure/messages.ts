@@ -77,6 +77,9 @@ const vi: Catalog = {
     `Các điều kiện đặt tên tham chiếu vòng tròn (${p.loop}); quy tắc dùng chúng không bao giờ xác định được.`,
   checkFieldInList: (p) =>
     `Quy tắc "check" gắn lỗi vào một trường, không thể là trường trong danh sách "${p.path}"; dùng trường ngoài danh sách hoặc "minItems"/"maxItems".`,
+  feeScheduleOverlap: (p) =>
+    `Khoảng thời gian này trùng với mức phí ở ${p.other}; mỗi ngày chỉ được có một mức phí.`,
+  feeScheduleBackwards: (p) => `Ngày bắt đầu ${p.from} sau ngày kết thúc ${p.until}.`,
   notADateField: (p) =>
     `Trường "${p.path}" được so sánh như một ngày nhưng không có "format": "date"; phép so sánh ngày sẽ luôn sai.`,
   notADateFact: (p) =>
@@ -179,6 +182,9 @@ const en: Catalog = {
     `The named conditions refer to each other in a loop (${p.loop}); a rule using them could never be decided.`,
   checkFieldInList: (p) =>
     `A "check" rule puts its problem at one field, not at a field inside the list "${p.path}"; use a field outside the list, or "minItems"/"maxItems".`,
+  feeScheduleOverlap: (p) =>
+    `This period overlaps the amount at ${p.other}; only one amount may be in force on any day.`,
+  feeScheduleBackwards: (p) => `The first day ${p.from} is after the last day ${p.until}.`,
   notADateField: (p) =>
     `"${p.path}" is compared as a date but has no "format": "date"; the date comparison would always be false.`,
   notADateFact: (p) =>

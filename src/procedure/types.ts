@@ -219,13 +219,29 @@ export interface FeeItem {
   /** Charged only while these conditions hold; always charged when absent. */
   when?: Conditions;
   legalBasis?: LegalReference;
+  /**
+   * Format 1.1: amounts in force between dates; the entry whose `from`…`until` (inclusive, either
+   * open) contains the submission date applies, else `amount`.
+   */
+  schedule?: FeeScheduleEntry[];
+}
+
+export interface FeeScheduleEntry {
+  /** First day in force (ISO date); open when absent. */
+  from?: string;
+  /** Last day in force (ISO date); open when absent. */
+  until?: string;
+  /** Amount in VND. */
+  amount: number;
 }
 
 export interface FeeReduction {
   id: string;
   label: LocalizedText;
-  /** 100 = exemption (miễn), less = reduction (giảm). */
-  percent: number;
+  /** 100 = exemption (miễn), less = reduction (giảm). Exactly one of `percent` and `amount`. */
+  percent?: number;
+  /** Format 1.1: a fixed reduction in VND off the item's subtotal (never below 0). */
+  amount?: number;
   /** Fee item ids this applies to; all items when absent. */
   items?: string[];
   when: Conditions;

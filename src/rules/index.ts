@@ -26,7 +26,7 @@ import {
 } from './messages.js';
 import { isWithin, pathKey, pathsOverlap, withoutPaths } from './paths.js';
 
-export { computeFee, quantityOf } from './fees.js';
+export { amountOn, computeFee, quantityOf } from './fees.js';
 export type { FeeLine, FeeReductionLine, FeeResult } from './fees.js';
 export { RULE_PROBLEM } from './messages.js';
 export type { RuleProblemCode } from './messages.js';
@@ -434,6 +434,7 @@ export function createRulesFactory(
       const input =
         answers !== null && typeof answers === 'object' && !Array.isArray(answers) ? answers : {};
       const today = sessionOptions.today ?? todayInVietnam();
+      answersToday = today;
       const todayChanged = cachedToday !== undefined && cachedToday !== today;
       cachedToday = today;
       let dirty: string[] | undefined = changed?.map(pathKey);
@@ -479,6 +480,7 @@ export function createRulesFactory(
     const truthOfUnit = (u: Unit | undefined): Truth =>
       (u ? truths[u.index] : undefined) ?? TRUTH.unknown;
 
+    let answersToday: string | undefined;
     const buildResult = (
       answers: Record<string, unknown>,
       extraProblems: RuleProblem[],
@@ -537,6 +539,7 @@ export function createRulesFactory(
         withoutPaths(answers, h.fields),
         (id) => truthOfUnit(feeUnits.get(id)),
         (id) => truthOfUnit(reductionUnits.get(id)),
+        answersToday,
       );
       const runtime = runtimeProblems.filter((p): p is RuleProblem => p !== undefined);
       const checks: FieldCheckFailure[] = [];

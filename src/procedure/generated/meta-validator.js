@@ -813,13 +813,39 @@ const schema31 = {
           $ref: '#/$defs/LegalReference',
           description: 'The legal source of the amount.',
         },
+        schedule: {
+          type: 'array',
+          minItems: 1,
+          items: { $ref: '#/$defs/FeeScheduleEntry' },
+          description:
+            'Format 1.1: amounts in force between dates; the entry containing the submission date applies, else amount.',
+        },
+      },
+    },
+    FeeScheduleEntry: {
+      type: 'object',
+      title: 'Fee schedule entry',
+      additionalProperties: false,
+      required: ['amount'],
+      properties: {
+        from: {
+          type: 'string',
+          description: 'First day in force (YYYY-MM-DD); open when absent.',
+          pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$',
+        },
+        until: {
+          type: 'string',
+          description: 'Last day in force (YYYY-MM-DD); open when absent.',
+          pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$',
+        },
+        amount: { type: 'integer', minimum: 0, description: 'Amount in VND.' },
       },
     },
     FeeReduction: {
       type: 'object',
       title: 'Fee reduction',
       additionalProperties: false,
-      required: ['id', 'label', 'percent', 'when'],
+      required: ['id', 'label', 'when'],
       properties: {
         id: { $ref: '#/$defs/Id', description: 'Unique reduction id.' },
         label: {
@@ -830,7 +856,14 @@ const schema31 = {
           type: 'number',
           exclusiveMinimum: 0,
           maximum: 100,
-          description: '100 = exemption (miễn), less = reduction (giảm).',
+          description:
+            '100 = exemption (miễn), less = reduction (giảm). Exactly one of percent and amount.',
+        },
+        amount: {
+          type: 'integer',
+          minimum: 1,
+          description:
+            "Format 1.1: a fixed reduction in VND off the item's subtotal (never below 0). Exactly one of percent and amount.",
         },
         items: {
           type: 'array',
@@ -847,6 +880,7 @@ const schema31 = {
           description: 'The legal source of the reduction.',
         },
       },
+      oneOf: [{ required: ['percent'] }, { required: ['amount'] }],
     },
     Declaration: {
       type: 'object',
@@ -5670,8 +5704,35 @@ const schema62 = {
       description: 'Charged only while these conditions hold; always charged when absent.',
     },
     legalBasis: { $ref: '#/$defs/LegalReference', description: 'The legal source of the amount.' },
+    schedule: {
+      type: 'array',
+      minItems: 1,
+      items: { $ref: '#/$defs/FeeScheduleEntry' },
+      description:
+        'Format 1.1: amounts in force between dates; the entry containing the submission date applies, else amount.',
+    },
   },
 };
+const schema71 = {
+  type: 'object',
+  title: 'Fee schedule entry',
+  additionalProperties: false,
+  required: ['amount'],
+  properties: {
+    from: {
+      type: 'string',
+      description: 'First day in force (YYYY-MM-DD); open when absent.',
+      pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$',
+    },
+    until: {
+      type: 'string',
+      description: 'Last day in force (YYYY-MM-DD); open when absent.',
+      pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$',
+    },
+    amount: { type: 'integer', minimum: 0, description: 'Amount in VND.' },
+  },
+};
+const pattern34 = new RegExp('^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'u');
 const schema66 = {
   type: 'object',
   title: 'Conditions',
@@ -6732,7 +6793,8 @@ function validate39(
         key0 === 'amount' ||
         key0 === 'quantityField' ||
         key0 === 'when' ||
-        key0 === 'legalBasis'
+        key0 === 'legalBasis' ||
+        key0 === 'schedule'
       )) {
         const err3 = {
           instancePath,
@@ -6987,8 +7049,202 @@ function validate39(
         errors = vErrors.length;
       }
     }
+    if (data.schedule !== undefined) {
+      let data8 = data.schedule;
+      if (Array.isArray(data8)) {
+        if (data8.length < 1) {
+          const err16 = {
+            instancePath: instancePath + '/schedule',
+            schemaPath: '#/properties/schedule/minItems',
+            keyword: 'minItems',
+            params: { limit: 1 },
+            message: 'must NOT have fewer than 1 items',
+          };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+        const len0 = data8.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data9 = data8[i0];
+          if (data9 && typeof data9 == 'object' && !Array.isArray(data9)) {
+            if (data9.amount === undefined) {
+              const err17 = {
+                instancePath: instancePath + '/schedule/' + i0,
+                schemaPath: '#/$defs/FeeScheduleEntry/required',
+                keyword: 'required',
+                params: { missingProperty: 'amount' },
+                message: "must have required property '" + 'amount' + "'",
+              };
+              if (vErrors === null) {
+                vErrors = [err17];
+              } else {
+                vErrors.push(err17);
+              }
+              errors++;
+            }
+            for (const key2 in data9) {
+              if (!(key2 === 'from' || key2 === 'until' || key2 === 'amount')) {
+                const err18 = {
+                  instancePath: instancePath + '/schedule/' + i0,
+                  schemaPath: '#/$defs/FeeScheduleEntry/additionalProperties',
+                  keyword: 'additionalProperties',
+                  params: { additionalProperty: key2 },
+                  message: 'must NOT have additional properties',
+                };
+                if (vErrors === null) {
+                  vErrors = [err18];
+                } else {
+                  vErrors.push(err18);
+                }
+                errors++;
+              }
+            }
+            if (data9.from !== undefined) {
+              let data10 = data9.from;
+              if (typeof data10 === 'string') {
+                if (!pattern34.test(data10)) {
+                  const err19 = {
+                    instancePath: instancePath + '/schedule/' + i0 + '/from',
+                    schemaPath: '#/$defs/FeeScheduleEntry/properties/from/pattern',
+                    keyword: 'pattern',
+                    params: { pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' },
+                    message: 'must match pattern "' + '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' + '"',
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err19];
+                  } else {
+                    vErrors.push(err19);
+                  }
+                  errors++;
+                }
+              } else {
+                const err20 = {
+                  instancePath: instancePath + '/schedule/' + i0 + '/from',
+                  schemaPath: '#/$defs/FeeScheduleEntry/properties/from/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                };
+                if (vErrors === null) {
+                  vErrors = [err20];
+                } else {
+                  vErrors.push(err20);
+                }
+                errors++;
+              }
+            }
+            if (data9.until !== undefined) {
+              let data11 = data9.until;
+              if (typeof data11 === 'string') {
+                if (!pattern34.test(data11)) {
+                  const err21 = {
+                    instancePath: instancePath + '/schedule/' + i0 + '/until',
+                    schemaPath: '#/$defs/FeeScheduleEntry/properties/until/pattern',
+                    keyword: 'pattern',
+                    params: { pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' },
+                    message: 'must match pattern "' + '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' + '"',
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err21];
+                  } else {
+                    vErrors.push(err21);
+                  }
+                  errors++;
+                }
+              } else {
+                const err22 = {
+                  instancePath: instancePath + '/schedule/' + i0 + '/until',
+                  schemaPath: '#/$defs/FeeScheduleEntry/properties/until/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                };
+                if (vErrors === null) {
+                  vErrors = [err22];
+                } else {
+                  vErrors.push(err22);
+                }
+                errors++;
+              }
+            }
+            if (data9.amount !== undefined) {
+              let data12 = data9.amount;
+              if (!(
+                typeof data12 == 'number' &&
+                !(data12 % 1) &&
+                !isNaN(data12) &&
+                isFinite(data12)
+              )) {
+                const err23 = {
+                  instancePath: instancePath + '/schedule/' + i0 + '/amount',
+                  schemaPath: '#/$defs/FeeScheduleEntry/properties/amount/type',
+                  keyword: 'type',
+                  params: { type: 'integer' },
+                  message: 'must be integer',
+                };
+                if (vErrors === null) {
+                  vErrors = [err23];
+                } else {
+                  vErrors.push(err23);
+                }
+                errors++;
+              }
+              if (typeof data12 == 'number' && isFinite(data12)) {
+                if (data12 < 0 || isNaN(data12)) {
+                  const err24 = {
+                    instancePath: instancePath + '/schedule/' + i0 + '/amount',
+                    schemaPath: '#/$defs/FeeScheduleEntry/properties/amount/minimum',
+                    keyword: 'minimum',
+                    params: { comparison: '>=', limit: 0 },
+                    message: 'must be >= 0',
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err24];
+                  } else {
+                    vErrors.push(err24);
+                  }
+                  errors++;
+                }
+              }
+            }
+          } else {
+            const err25 = {
+              instancePath: instancePath + '/schedule/' + i0,
+              schemaPath: '#/$defs/FeeScheduleEntry/type',
+              keyword: 'type',
+              params: { type: 'object' },
+              message: 'must be object',
+            };
+            if (vErrors === null) {
+              vErrors = [err25];
+            } else {
+              vErrors.push(err25);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err26 = {
+          instancePath: instancePath + '/schedule',
+          schemaPath: '#/properties/schedule/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+        };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err16 = {
+    const err27 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
@@ -6996,9 +7252,9 @@ function validate39(
       message: 'must be object',
     };
     if (vErrors === null) {
-      vErrors = [err16];
+      vErrors = [err27];
     } else {
-      vErrors.push(err16);
+      vErrors.push(err27);
     }
     errors++;
   }
@@ -7006,11 +7262,11 @@ function validate39(
   return errors === 0;
 }
 validate39.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema71 = {
+const schema72 = {
   type: 'object',
   title: 'Fee reduction',
   additionalProperties: false,
-  required: ['id', 'label', 'percent', 'when'],
+  required: ['id', 'label', 'when'],
   properties: {
     id: { $ref: '#/$defs/Id', description: 'Unique reduction id.' },
     label: { $ref: '#/$defs/LocalizedText', description: 'Name of the exemption or reduction.' },
@@ -7018,7 +7274,14 @@ const schema71 = {
       type: 'number',
       exclusiveMinimum: 0,
       maximum: 100,
-      description: '100 = exemption (miễn), less = reduction (giảm).',
+      description:
+        '100 = exemption (miễn), less = reduction (giảm). Exactly one of percent and amount.',
+    },
+    amount: {
+      type: 'integer',
+      minimum: 1,
+      description:
+        "Format 1.1: a fixed reduction in VND off the item's subtotal (never below 0). Exactly one of percent and amount.",
     },
     items: {
       type: 'array',
@@ -7035,6 +7298,7 @@ const schema71 = {
       description: 'The legal source of the reduction.',
     },
   },
+  oneOf: [{ required: ['percent'] }, { required: ['amount'] }],
 };
 function validate50(
   data,
@@ -7049,14 +7313,18 @@ function validate50(
   if (evaluated0.dynamicItems) {
     evaluated0.items = undefined;
   }
+  const _errs1 = errors;
+  let valid0 = false;
+  let passing0 = null;
+  const _errs2 = errors;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
-    if (data.id === undefined) {
+    if (data.percent === undefined) {
       const err0 = {
         instancePath,
-        schemaPath: '#/required',
+        schemaPath: '#/oneOf/0/required',
         keyword: 'required',
-        params: { missingProperty: 'id' },
-        message: "must have required property '" + 'id' + "'",
+        params: { missingProperty: 'percent' },
+        message: "must have required property '" + 'percent' + "'",
       };
       if (vErrors === null) {
         vErrors = [err0];
@@ -7065,13 +7333,21 @@ function validate50(
       }
       errors++;
     }
-    if (data.label === undefined) {
+  }
+  var _valid0 = _errs2 === errors;
+  if (_valid0) {
+    valid0 = true;
+    passing0 = 0;
+  }
+  const _errs3 = errors;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.amount === undefined) {
       const err1 = {
         instancePath,
-        schemaPath: '#/required',
+        schemaPath: '#/oneOf/1/required',
         keyword: 'required',
-        params: { missingProperty: 'label' },
-        message: "must have required property '" + 'label' + "'",
+        params: { missingProperty: 'amount' },
+        message: "must have required property '" + 'amount' + "'",
       };
       if (vErrors === null) {
         vErrors = [err1];
@@ -7080,28 +7356,49 @@ function validate50(
       }
       errors++;
     }
-    if (data.percent === undefined) {
-      const err2 = {
-        instancePath,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'percent' },
-        message: "must have required property '" + 'percent' + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
+  }
+  var _valid0 = _errs3 === errors;
+  if (_valid0 && valid0) {
+    valid0 = false;
+    passing0 = [passing0, 1];
+  } else {
+    if (_valid0) {
+      valid0 = true;
+      passing0 = 1;
     }
-    if (data.when === undefined) {
+  }
+  if (!valid0) {
+    const err2 = {
+      instancePath,
+      schemaPath: '#/oneOf',
+      keyword: 'oneOf',
+      params: { passingSchemas: passing0 },
+      message: 'must match exactly one schema in oneOf',
+    };
+    if (vErrors === null) {
+      vErrors = [err2];
+    } else {
+      vErrors.push(err2);
+    }
+    errors++;
+  } else {
+    errors = _errs1;
+    if (vErrors !== null) {
+      if (_errs1) {
+        vErrors.length = _errs1;
+      } else {
+        vErrors = null;
+      }
+    }
+  }
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.id === undefined) {
       const err3 = {
         instancePath,
         schemaPath: '#/required',
         keyword: 'required',
-        params: { missingProperty: 'when' },
-        message: "must have required property '" + 'when' + "'",
+        params: { missingProperty: 'id' },
+        message: "must have required property '" + 'id' + "'",
       };
       if (vErrors === null) {
         vErrors = [err3];
@@ -7110,55 +7407,52 @@ function validate50(
       }
       errors++;
     }
+    if (data.label === undefined) {
+      const err4 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'label' },
+        message: "must have required property '" + 'label' + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    if (data.when === undefined) {
+      const err5 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'when' },
+        message: "must have required property '" + 'when' + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
     for (const key0 in data) {
       if (!(
         key0 === 'id' ||
         key0 === 'label' ||
         key0 === 'percent' ||
+        key0 === 'amount' ||
         key0 === 'items' ||
         key0 === 'when' ||
         key0 === 'legalBasis'
       )) {
-        const err4 = {
+        const err6 = {
           instancePath,
           schemaPath: '#/additionalProperties',
           keyword: 'additionalProperties',
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
-        };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-    if (data.id !== undefined) {
-      let data0 = data.id;
-      if (typeof data0 === 'string') {
-        if (!pattern15.test(data0)) {
-          const err5 = {
-            instancePath: instancePath + '/id',
-            schemaPath: '#/$defs/Id/pattern',
-            keyword: 'pattern',
-            params: { pattern: '^[A-Za-z][A-Za-z0-9_-]*$' },
-            message: 'must match pattern "' + '^[A-Za-z][A-Za-z0-9_-]*$' + '"',
-          };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
-        }
-      } else {
-        const err6 = {
-          instancePath: instancePath + '/id',
-          schemaPath: '#/$defs/Id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
         };
         if (vErrors === null) {
           vErrors = [err6];
@@ -7168,16 +7462,16 @@ function validate50(
         errors++;
       }
     }
-    if (data.label !== undefined) {
-      let data1 = data.label;
-      if (data1 && typeof data1 == 'object' && !Array.isArray(data1)) {
-        if (data1.vi === undefined) {
+    if (data.id !== undefined) {
+      let data0 = data.id;
+      if (typeof data0 === 'string') {
+        if (!pattern15.test(data0)) {
           const err7 = {
-            instancePath: instancePath + '/label',
-            schemaPath: '#/$defs/LocalizedText/required',
-            keyword: 'required',
-            params: { missingProperty: 'vi' },
-            message: "must have required property '" + 'vi' + "'",
+            instancePath: instancePath + '/id',
+            schemaPath: '#/$defs/Id/pattern',
+            keyword: 'pattern',
+            params: { pattern: '^[A-Za-z][A-Za-z0-9_-]*$' },
+            message: 'must match pattern "' + '^[A-Za-z][A-Za-z0-9_-]*$' + '"',
           };
           if (vErrors === null) {
             vErrors = [err7];
@@ -7186,48 +7480,48 @@ function validate50(
           }
           errors++;
         }
+      } else {
+        const err8 = {
+          instancePath: instancePath + '/id',
+          schemaPath: '#/$defs/Id/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.label !== undefined) {
+      let data1 = data.label;
+      if (data1 && typeof data1 == 'object' && !Array.isArray(data1)) {
+        if (data1.vi === undefined) {
+          const err9 = {
+            instancePath: instancePath + '/label',
+            schemaPath: '#/$defs/LocalizedText/required',
+            keyword: 'required',
+            params: { missingProperty: 'vi' },
+            message: "must have required property '" + 'vi' + "'",
+          };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
         for (const key1 in data1) {
           if (!(key1 === 'vi' || key1 === 'en')) {
-            const err8 = {
+            const err10 = {
               instancePath: instancePath + '/label',
               schemaPath: '#/$defs/LocalizedText/additionalProperties',
               keyword: 'additionalProperties',
               params: { additionalProperty: key1 },
               message: 'must NOT have additional properties',
-            };
-            if (vErrors === null) {
-              vErrors = [err8];
-            } else {
-              vErrors.push(err8);
-            }
-            errors++;
-          }
-        }
-        if (data1.vi !== undefined) {
-          let data2 = data1.vi;
-          if (typeof data2 === 'string') {
-            if (!pattern6.test(data2)) {
-              const err9 = {
-                instancePath: instancePath + '/label/vi',
-                schemaPath: '#/$defs/LocalizedText/properties/vi/pattern',
-                keyword: 'pattern',
-                params: { pattern: '\\S' },
-                message: 'must match pattern "' + '\\S' + '"',
-              };
-              if (vErrors === null) {
-                vErrors = [err9];
-              } else {
-                vErrors.push(err9);
-              }
-              errors++;
-            }
-          } else {
-            const err10 = {
-              instancePath: instancePath + '/label/vi',
-              schemaPath: '#/$defs/LocalizedText/properties/vi/type',
-              keyword: 'type',
-              params: { type: 'string' },
-              message: 'must be string',
             };
             if (vErrors === null) {
               vErrors = [err10];
@@ -7237,9 +7531,43 @@ function validate50(
             errors++;
           }
         }
+        if (data1.vi !== undefined) {
+          let data2 = data1.vi;
+          if (typeof data2 === 'string') {
+            if (!pattern6.test(data2)) {
+              const err11 = {
+                instancePath: instancePath + '/label/vi',
+                schemaPath: '#/$defs/LocalizedText/properties/vi/pattern',
+                keyword: 'pattern',
+                params: { pattern: '\\S' },
+                message: 'must match pattern "' + '\\S' + '"',
+              };
+              if (vErrors === null) {
+                vErrors = [err11];
+              } else {
+                vErrors.push(err11);
+              }
+              errors++;
+            }
+          } else {
+            const err12 = {
+              instancePath: instancePath + '/label/vi',
+              schemaPath: '#/$defs/LocalizedText/properties/vi/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+            };
+            if (vErrors === null) {
+              vErrors = [err12];
+            } else {
+              vErrors.push(err12);
+            }
+            errors++;
+          }
+        }
         if (data1.en !== undefined) {
           if (typeof data1.en !== 'string') {
-            const err11 = {
+            const err13 = {
               instancePath: instancePath + '/label/en',
               schemaPath: '#/$defs/LocalizedText/properties/en/type',
               keyword: 'type',
@@ -7247,15 +7575,15 @@ function validate50(
               message: 'must be string',
             };
             if (vErrors === null) {
-              vErrors = [err11];
+              vErrors = [err13];
             } else {
-              vErrors.push(err11);
+              vErrors.push(err13);
             }
             errors++;
           }
         }
       } else {
-        const err12 = {
+        const err14 = {
           instancePath: instancePath + '/label',
           schemaPath: '#/$defs/LocalizedText/type',
           keyword: 'type',
@@ -7263,9 +7591,9 @@ function validate50(
           message: 'must be object',
         };
         if (vErrors === null) {
-          vErrors = [err12];
+          vErrors = [err14];
         } else {
-          vErrors.push(err12);
+          vErrors.push(err14);
         }
         errors++;
       }
@@ -7274,7 +7602,7 @@ function validate50(
       let data4 = data.percent;
       if (typeof data4 == 'number' && isFinite(data4)) {
         if (data4 > 100 || isNaN(data4)) {
-          const err13 = {
+          const err15 = {
             instancePath: instancePath + '/percent',
             schemaPath: '#/properties/percent/maximum',
             keyword: 'maximum',
@@ -7282,53 +7610,19 @@ function validate50(
             message: 'must be <= 100',
           };
           if (vErrors === null) {
-            vErrors = [err13];
+            vErrors = [err15];
           } else {
-            vErrors.push(err13);
+            vErrors.push(err15);
           }
           errors++;
         }
         if (data4 <= 0 || isNaN(data4)) {
-          const err14 = {
+          const err16 = {
             instancePath: instancePath + '/percent',
             schemaPath: '#/properties/percent/exclusiveMinimum',
             keyword: 'exclusiveMinimum',
             params: { comparison: '>', limit: 0 },
             message: 'must be > 0',
-          };
-          if (vErrors === null) {
-            vErrors = [err14];
-          } else {
-            vErrors.push(err14);
-          }
-          errors++;
-        }
-      } else {
-        const err15 = {
-          instancePath: instancePath + '/percent',
-          schemaPath: '#/properties/percent/type',
-          keyword: 'type',
-          params: { type: 'number' },
-          message: 'must be number',
-        };
-        if (vErrors === null) {
-          vErrors = [err15];
-        } else {
-          vErrors.push(err15);
-        }
-        errors++;
-      }
-    }
-    if (data.items !== undefined) {
-      let data5 = data.items;
-      if (Array.isArray(data5)) {
-        if (data5.length < 1) {
-          const err16 = {
-            instancePath: instancePath + '/items',
-            schemaPath: '#/properties/items/minItems',
-            keyword: 'minItems',
-            params: { limit: 1 },
-            message: 'must NOT have fewer than 1 items',
           };
           if (vErrors === null) {
             vErrors = [err16];
@@ -7337,12 +7631,81 @@ function validate50(
           }
           errors++;
         }
-        const len0 = data5.length;
+      } else {
+        const err17 = {
+          instancePath: instancePath + '/percent',
+          schemaPath: '#/properties/percent/type',
+          keyword: 'type',
+          params: { type: 'number' },
+          message: 'must be number',
+        };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+    }
+    if (data.amount !== undefined) {
+      let data5 = data.amount;
+      if (!(typeof data5 == 'number' && !(data5 % 1) && !isNaN(data5) && isFinite(data5))) {
+        const err18 = {
+          instancePath: instancePath + '/amount',
+          schemaPath: '#/properties/amount/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
+        };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+      if (typeof data5 == 'number' && isFinite(data5)) {
+        if (data5 < 1 || isNaN(data5)) {
+          const err19 = {
+            instancePath: instancePath + '/amount',
+            schemaPath: '#/properties/amount/minimum',
+            keyword: 'minimum',
+            params: { comparison: '>=', limit: 1 },
+            message: 'must be >= 1',
+          };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.items !== undefined) {
+      let data6 = data.items;
+      if (Array.isArray(data6)) {
+        if (data6.length < 1) {
+          const err20 = {
+            instancePath: instancePath + '/items',
+            schemaPath: '#/properties/items/minItems',
+            keyword: 'minItems',
+            params: { limit: 1 },
+            message: 'must NOT have fewer than 1 items',
+          };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
+          }
+          errors++;
+        }
+        const len0 = data6.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          let data6 = data5[i0];
-          if (typeof data6 === 'string') {
-            if (!pattern15.test(data6)) {
-              const err17 = {
+          let data7 = data6[i0];
+          if (typeof data7 === 'string') {
+            if (!pattern15.test(data7)) {
+              const err21 = {
                 instancePath: instancePath + '/items/' + i0,
                 schemaPath: '#/$defs/Id/pattern',
                 keyword: 'pattern',
@@ -7350,14 +7713,14 @@ function validate50(
                 message: 'must match pattern "' + '^[A-Za-z][A-Za-z0-9_-]*$' + '"',
               };
               if (vErrors === null) {
-                vErrors = [err17];
+                vErrors = [err21];
               } else {
-                vErrors.push(err17);
+                vErrors.push(err21);
               }
               errors++;
             }
           } else {
-            const err18 = {
+            const err22 = {
               instancePath: instancePath + '/items/' + i0,
               schemaPath: '#/$defs/Id/type',
               keyword: 'type',
@@ -7365,15 +7728,15 @@ function validate50(
               message: 'must be string',
             };
             if (vErrors === null) {
-              vErrors = [err18];
+              vErrors = [err22];
             } else {
-              vErrors.push(err18);
+              vErrors.push(err22);
             }
             errors++;
           }
         }
       } else {
-        const err19 = {
+        const err23 = {
           instancePath: instancePath + '/items',
           schemaPath: '#/properties/items/type',
           keyword: 'type',
@@ -7381,9 +7744,9 @@ function validate50(
           message: 'must be array',
         };
         if (vErrors === null) {
-          vErrors = [err19];
+          vErrors = [err23];
         } else {
-          vErrors.push(err19);
+          vErrors.push(err23);
         }
         errors++;
       }
@@ -7417,7 +7780,7 @@ function validate50(
       }
     }
   } else {
-    const err20 = {
+    const err24 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
@@ -7425,9 +7788,9 @@ function validate50(
       message: 'must be object',
     };
     if (vErrors === null) {
-      vErrors = [err20];
+      vErrors = [err24];
     } else {
-      vErrors.push(err20);
+      vErrors.push(err24);
     }
     errors++;
   }
@@ -7600,7 +7963,7 @@ function validate38(
   return errors === 0;
 }
 validate38.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema75 = {
+const schema76 = {
   type: 'object',
   title: 'Rule',
   additionalProperties: false,
@@ -7653,7 +8016,7 @@ const schema75 = {
     },
   ],
 };
-const schema80 = {
+const schema81 = {
   type: 'object',
   title: 'Targets',
   additionalProperties: false,
@@ -8176,7 +8539,7 @@ function validate55(
       errors++;
     }
     for (const key0 in data) {
-      if (!func1.call(schema75.properties, key0)) {
+      if (!func1.call(schema76.properties, key0)) {
         const err16 = {
           instancePath,
           schemaPath: '#/additionalProperties',
@@ -8238,7 +8601,7 @@ function validate55(
           instancePath: instancePath + '/kind',
           schemaPath: '#/properties/kind/enum',
           keyword: 'enum',
-          params: { allowedValues: schema75.properties.kind.enum },
+          params: { allowedValues: schema76.properties.kind.enum },
           message: 'must be equal to one of the allowed values',
         };
         if (vErrors === null) {
@@ -8743,7 +9106,7 @@ function validate55(
   return errors === 0;
 }
 validate55.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema85 = {
+const schema86 = {
   type: 'object',
   title: 'Declaration',
   additionalProperties: false,
@@ -8922,7 +9285,7 @@ function validate61(
   return errors === 0;
 }
 validate61.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema87 = {
+const schema88 = {
   type: 'object',
   title: 'Privacy',
   additionalProperties: false,
@@ -10450,8 +10813,9 @@ export const allowedProperties = {
   ],
   '#/$defs/RuleTargets': ['fields', 'documents'],
   '#/$defs/FeeSpec': ['currency', 'items', 'reductions'],
-  '#/$defs/FeeItem': ['id', 'label', 'amount', 'quantityField', 'when', 'legalBasis'],
-  '#/$defs/FeeReduction': ['id', 'label', 'percent', 'items', 'when', 'legalBasis'],
+  '#/$defs/FeeItem': ['id', 'label', 'amount', 'quantityField', 'when', 'legalBasis', 'schedule'],
+  '#/$defs/FeeScheduleEntry': ['from', 'until', 'amount'],
+  '#/$defs/FeeReduction': ['id', 'label', 'percent', 'amount', 'items', 'when', 'legalBasis'],
   '#/$defs/Declaration': ['text'],
   '#/$defs/Privacy': ['identifyingFields', 'retentionDays'],
 };
