@@ -15,7 +15,7 @@ import { ID_KINDS, NON_LINEAR_CONSTRUCTS, UNSAFE_REASONS, localized } from './me
 import { AUTHOR_PROBLEM_CODE as C, type ProblemList } from './problems.js';
 import { closest } from './suggest.js';
 import { typeNames } from './meta-errors.js';
-import { checkWidgetType } from './widget-checks.js';
+import { checkFieldMessages, checkWidgetType } from './widget-checks.js';
 import { checkFeeSchedule } from './fee-checks.js';
 import {
   checkConditionCycles,
@@ -509,6 +509,7 @@ export function crossCheck(
           );
       });
       if (isObject(schema)) checkWidgetType(data, f, schema, fp, problems);
+      checkFieldMessages(f, fp, problems);
       if (widget === 'group') {
         if (!Array.isArray(own(f, 'fields')))
           problems.add(C.groupWithoutFields, `${fp}/widget`, localized('groupWithoutFields'));

@@ -80,6 +80,8 @@ const vi: Catalog = {
   feeScheduleOverlap: (p) =>
     `Khoảng thời gian này trùng với mức phí ở ${p.other}; mỗi ngày chỉ được có một mức phí.`,
   feeScheduleBackwards: (p) => `Ngày bắt đầu ${p.from} sau ngày kết thúc ${p.until}.`,
+  messageWithoutQuestion: (p) =>
+    `Thông báo lỗi "${p.keyword}" không nêu tên câu hỏi "${p.label}"; người dân đọc nó trong bảng tóm tắt lỗi sẽ không biết lỗi ở câu nào.`,
   notADateField: (p) =>
     `Trường "${p.path}" được so sánh như một ngày nhưng không có "format": "date"; phép so sánh ngày sẽ luôn sai.`,
   notADateFact: (p) =>
@@ -185,6 +187,8 @@ const en: Catalog = {
   feeScheduleOverlap: (p) =>
     `This period overlaps the amount at ${p.other}; only one amount may be in force on any day.`,
   feeScheduleBackwards: (p) => `The first day ${p.from} is after the last day ${p.until}.`,
+  messageWithoutQuestion: (p) =>
+    `The "${p.keyword}" error message does not name the question "${p.label}"; read in the error summary, it would not say which question is wrong.`,
   notADateField: (p) =>
     `"${p.path}" is compared as a date but has no "format": "date"; the date comparison would always be false.`,
   notADateFact: (p) =>

@@ -100,7 +100,34 @@ export interface FieldUi {
   itemLabel?: LocalizedText;
   /** Widget `file`: id of the document slot in `documents`. */
   document?: string;
+  /**
+   * Format 1.1: the author's own error messages for this question, by JSON Schema keyword
+   * (`required`, `pattern`, `minLength`, `format`…), replacing the built-in ones in the form,
+   * `check` and verify. Name the question in each (GOV.UK): "Nhập họ và tên của người mẹ".
+   */
+  messages?: Partial<Record<FieldMessageKeyword, LocalizedText>>;
 }
+
+/** The keywords a question's own error messages may be given for (`FieldUi.messages`). */
+export const FIELD_MESSAGE_KEYWORDS = [
+  'required',
+  'pattern',
+  'minLength',
+  'maxLength',
+  'format',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'enum',
+  'const',
+  'type',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+] as const;
+export type FieldMessageKeyword = (typeof FIELD_MESSAGE_KEYWORDS)[number];
 
 export interface Step {
   /** Unique id, used in URLs and history state. */

@@ -51,3 +51,39 @@ export function checkWidgetType(
     }),
   );
 }
+
+/** A label as a message would quote it: without "(không bắt buộc)"-style notes and end marks. */
+const labelWords = (label: string): string =>
+  label
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/[?:.!]+\s*$/, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLocaleLowerCase('vi');
+
+/**
+ * Warns (`message-without-question`) when a question's own error message does not name it:
+ * GOV.UK's advice, and the error summary links each message to its question, so "Nhập đúng định
+ * dạng" alone leaves the person guessing which one. The label must appear in the message
+ * (letter case aside), per language given.
+ */
+export function checkFieldMessages(field: Obj, pointer: string, problems: ProblemList): void {
+  const messages = field['messages'];
+  const label = field['label'];
+  if (!isObject(messages) || !isObject(label)) return;
+  for (const [keyword, text] of Object.entries(messages)) {
+    if (!isObject(text)) continue;
+    for (const lang of ['vi', 'en'] as const) {
+      const message = text[lang];
+      const question = typeof label[lang] === 'string' ? labelWords(label[lang] as string) : '';
+      if (typeof message !== 'string' || question === '') continue;
+      if (message.toLocaleLowerCase('vi').includes(question)) continue;
+      problems.add(
+        C.messageWithoutQuestion,
+        `${pointer}/messages/${keyword}/${lang}`,
+        localized('messageWithoutQuestion', { keyword, label: String(label[lang]) }),
+        { severity: 'warning' },
+      );
+    }
+  }
+}

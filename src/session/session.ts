@@ -42,6 +42,7 @@ import {
 } from './field-path.js';
 import { withRequiredParents } from './journey.js';
 import { withFieldChecks } from './field-checks.js';
+import { withAuthorMessages } from './field-messages.js';
 import type { ProcedureModel } from './model.js';
 
 export const DOCUMENT_PROBLEM = {
@@ -356,7 +357,11 @@ export class Session {
       lang: this.lang,
       rules,
       // Format 1.1 cross-field checks join the validator's problems at their fields.
-      problems: withFieldChecks(result.problems, rules, this.lang),
+      problems: withFieldChecks(
+        withAuthorMessages(result.problems, procedure, this.lang),
+        rules,
+        this.lang,
+      ),
       value: result.value,
     };
     return this.validationCache;

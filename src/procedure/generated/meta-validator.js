@@ -520,6 +520,33 @@ const schema31 = {
           $ref: '#/$defs/Id',
           description: 'Widget file: id of the document slot in documents.',
         },
+        messages: {
+          type: 'object',
+          title: 'Error messages',
+          description:
+            "Format 1.1: this question's own error messages by JSON Schema keyword (required, pattern, minLength, format…), replacing the built-in ones in the form, check and verify. Name the question in each.",
+          propertyNames: {
+            enum: [
+              'required',
+              'pattern',
+              'minLength',
+              'maxLength',
+              'format',
+              'minimum',
+              'maximum',
+              'exclusiveMinimum',
+              'exclusiveMaximum',
+              'multipleOf',
+              'enum',
+              'const',
+              'type',
+              'minItems',
+              'maxItems',
+              'uniqueItems',
+            ],
+          },
+          additionalProperties: { $ref: '#/$defs/LocalizedText' },
+        },
       },
     },
     FieldOption: {
@@ -3150,6 +3177,33 @@ const schema47 = {
       $ref: '#/$defs/Id',
       description: 'Widget file: id of the document slot in documents.',
     },
+    messages: {
+      type: 'object',
+      title: 'Error messages',
+      description:
+        "Format 1.1: this question's own error messages by JSON Schema keyword (required, pattern, minLength, format…), replacing the built-in ones in the form, check and verify. Name the question in each.",
+      propertyNames: {
+        enum: [
+          'required',
+          'pattern',
+          'minLength',
+          'maxLength',
+          'format',
+          'minimum',
+          'maximum',
+          'exclusiveMinimum',
+          'exclusiveMaximum',
+          'multipleOf',
+          'enum',
+          'const',
+          'type',
+          'minItems',
+          'maxItems',
+          'uniqueItems',
+        ],
+      },
+      additionalProperties: { $ref: '#/$defs/LocalizedText' },
+    },
   },
 };
 const schema48 = {
@@ -4216,8 +4270,196 @@ function validate30(
         errors++;
       }
     }
+    if (data.messages !== undefined) {
+      let data24 = data.messages;
+      if (data24 && typeof data24 == 'object' && !Array.isArray(data24)) {
+        for (const key6 in data24) {
+          const _errs60 = errors;
+          if (!(
+            key6 === 'required' ||
+            key6 === 'pattern' ||
+            key6 === 'minLength' ||
+            key6 === 'maxLength' ||
+            key6 === 'format' ||
+            key6 === 'minimum' ||
+            key6 === 'maximum' ||
+            key6 === 'exclusiveMinimum' ||
+            key6 === 'exclusiveMaximum' ||
+            key6 === 'multipleOf' ||
+            key6 === 'enum' ||
+            key6 === 'const' ||
+            key6 === 'type' ||
+            key6 === 'minItems' ||
+            key6 === 'maxItems' ||
+            key6 === 'uniqueItems'
+          )) {
+            const err45 = {
+              instancePath: instancePath + '/messages',
+              schemaPath: '#/properties/messages/propertyNames/enum',
+              keyword: 'enum',
+              params: { allowedValues: schema47.properties.messages.propertyNames.enum },
+              message: 'must be equal to one of the allowed values',
+              propertyName: key6,
+            };
+            if (vErrors === null) {
+              vErrors = [err45];
+            } else {
+              vErrors.push(err45);
+            }
+            errors++;
+          }
+          var valid17 = _errs60 === errors;
+          if (!valid17) {
+            const err46 = {
+              instancePath: instancePath + '/messages',
+              schemaPath: '#/properties/messages/propertyNames',
+              keyword: 'propertyNames',
+              params: { propertyName: key6 },
+              message: 'property name must be valid',
+            };
+            if (vErrors === null) {
+              vErrors = [err46];
+            } else {
+              vErrors.push(err46);
+            }
+            errors++;
+          }
+        }
+        for (const key7 in data24) {
+          let data25 = data24[key7];
+          if (data25 && typeof data25 == 'object' && !Array.isArray(data25)) {
+            if (data25.vi === undefined) {
+              const err47 = {
+                instancePath:
+                  instancePath + '/messages/' + key7.replace(/~/g, '~0').replace(/\//g, '~1'),
+                schemaPath: '#/$defs/LocalizedText/required',
+                keyword: 'required',
+                params: { missingProperty: 'vi' },
+                message: "must have required property '" + 'vi' + "'",
+              };
+              if (vErrors === null) {
+                vErrors = [err47];
+              } else {
+                vErrors.push(err47);
+              }
+              errors++;
+            }
+            for (const key8 in data25) {
+              if (!(key8 === 'vi' || key8 === 'en')) {
+                const err48 = {
+                  instancePath:
+                    instancePath + '/messages/' + key7.replace(/~/g, '~0').replace(/\//g, '~1'),
+                  schemaPath: '#/$defs/LocalizedText/additionalProperties',
+                  keyword: 'additionalProperties',
+                  params: { additionalProperty: key8 },
+                  message: 'must NOT have additional properties',
+                };
+                if (vErrors === null) {
+                  vErrors = [err48];
+                } else {
+                  vErrors.push(err48);
+                }
+                errors++;
+              }
+            }
+            if (data25.vi !== undefined) {
+              let data26 = data25.vi;
+              if (typeof data26 === 'string') {
+                if (!pattern6.test(data26)) {
+                  const err49 = {
+                    instancePath:
+                      instancePath +
+                      '/messages/' +
+                      key7.replace(/~/g, '~0').replace(/\//g, '~1') +
+                      '/vi',
+                    schemaPath: '#/$defs/LocalizedText/properties/vi/pattern',
+                    keyword: 'pattern',
+                    params: { pattern: '\\S' },
+                    message: 'must match pattern "' + '\\S' + '"',
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err49];
+                  } else {
+                    vErrors.push(err49);
+                  }
+                  errors++;
+                }
+              } else {
+                const err50 = {
+                  instancePath:
+                    instancePath +
+                    '/messages/' +
+                    key7.replace(/~/g, '~0').replace(/\//g, '~1') +
+                    '/vi',
+                  schemaPath: '#/$defs/LocalizedText/properties/vi/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                };
+                if (vErrors === null) {
+                  vErrors = [err50];
+                } else {
+                  vErrors.push(err50);
+                }
+                errors++;
+              }
+            }
+            if (data25.en !== undefined) {
+              if (typeof data25.en !== 'string') {
+                const err51 = {
+                  instancePath:
+                    instancePath +
+                    '/messages/' +
+                    key7.replace(/~/g, '~0').replace(/\//g, '~1') +
+                    '/en',
+                  schemaPath: '#/$defs/LocalizedText/properties/en/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                };
+                if (vErrors === null) {
+                  vErrors = [err51];
+                } else {
+                  vErrors.push(err51);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err52 = {
+              instancePath:
+                instancePath + '/messages/' + key7.replace(/~/g, '~0').replace(/\//g, '~1'),
+              schemaPath: '#/$defs/LocalizedText/type',
+              keyword: 'type',
+              params: { type: 'object' },
+              message: 'must be object',
+            };
+            if (vErrors === null) {
+              vErrors = [err52];
+            } else {
+              vErrors.push(err52);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err53 = {
+          instancePath: instancePath + '/messages',
+          schemaPath: '#/properties/messages/type',
+          keyword: 'type',
+          params: { type: 'object' },
+          message: 'must be object',
+        };
+        if (vErrors === null) {
+          vErrors = [err53];
+        } else {
+          vErrors.push(err53);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err45 = {
+    const err54 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
@@ -4225,9 +4467,9 @@ function validate30(
       message: 'must be object',
     };
     if (vErrors === null) {
-      vErrors = [err45];
+      vErrors = [err54];
     } else {
-      vErrors.push(err45);
+      vErrors.push(err54);
     }
     errors++;
   }
@@ -4772,7 +5014,7 @@ function validate28(
   return errors === 0;
 }
 validate28.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema57 = {
+const schema58 = {
   type: 'object',
   title: 'Document',
   additionalProperties: false,
@@ -4826,7 +5068,7 @@ const schema57 = {
     },
   },
 };
-const pattern29 = new RegExp(
+const pattern30 = new RegExp(
   '^(?!image/svg\\+xml$|text/html$|application/xhtml\\+xml$)[a-z]+/(\\*|[a-z0-9][a-z0-9.+-]*)$',
   'u',
 );
@@ -4965,7 +5207,7 @@ function validate36(
       errors++;
     }
     for (const key0 in data) {
-      if (!func1.call(schema57.properties, key0)) {
+      if (!func1.call(schema58.properties, key0)) {
         const err8 = {
           instancePath,
           schemaPath: '#/additionalProperties',
@@ -5231,7 +5473,7 @@ function validate36(
           instancePath: instancePath + '/form',
           schemaPath: '#/properties/form/enum',
           keyword: 'enum',
-          params: { allowedValues: schema57.properties.form.enum },
+          params: { allowedValues: schema58.properties.form.enum },
           message: 'must be equal to one of the allowed values',
         };
         if (vErrors === null) {
@@ -5316,7 +5558,7 @@ function validate36(
         for (let i0 = 0; i0 < len0; i0++) {
           let data11 = data10[i0];
           if (typeof data11 === 'string') {
-            if (!pattern29.test(data11)) {
+            if (!pattern30.test(data11)) {
               const err28 = {
                 instancePath: instancePath + '/accept/' + i0,
                 schemaPath: '#/properties/accept/items/pattern',
@@ -5480,7 +5722,7 @@ function validate36(
           instancePath: instancePath + '/capture',
           schemaPath: '#/properties/capture/enum',
           keyword: 'enum',
-          params: { allowedValues: schema57.properties.capture.enum },
+          params: { allowedValues: schema58.properties.capture.enum },
           message: 'must be equal to one of the allowed values',
         };
         if (vErrors === null) {
@@ -5618,7 +5860,7 @@ function validate36(
               instancePath: instancePath + '/photo/mimeType',
               schemaPath: '#/properties/photo/properties/mimeType/enum',
               keyword: 'enum',
-              params: { allowedValues: schema57.properties.photo.properties.mimeType.enum },
+              params: { allowedValues: schema58.properties.photo.properties.mimeType.enum },
               message: 'must be equal to one of the allowed values',
             };
             if (vErrors === null) {
@@ -5664,7 +5906,7 @@ function validate36(
   return errors === 0;
 }
 validate36.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema61 = {
+const schema62 = {
   type: 'object',
   title: 'Fees',
   additionalProperties: false,
@@ -5683,7 +5925,7 @@ const schema61 = {
     },
   },
 };
-const schema62 = {
+const schema63 = {
   type: 'object',
   title: 'Fee item',
   additionalProperties: false,
@@ -5713,7 +5955,7 @@ const schema62 = {
     },
   },
 };
-const schema71 = {
+const schema72 = {
   type: 'object',
   title: 'Fee schedule entry',
   additionalProperties: false,
@@ -5732,8 +5974,8 @@ const schema71 = {
     amount: { type: 'integer', minimum: 0, description: 'Amount in VND.' },
   },
 };
-const pattern34 = new RegExp('^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'u');
-const schema66 = {
+const pattern35 = new RegExp('^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'u');
+const schema67 = {
   type: 'object',
   title: 'Conditions',
   description: 'json-rules-engine conditions: exactly one of all, any, not.',
@@ -5757,7 +5999,7 @@ const schema66 = {
   },
   oneOf: [{ required: ['all'] }, { required: ['any'] }, { required: ['not'] }],
 };
-const schema67 = {
+const schema68 = {
   description:
     'A fact condition ({fact, operator, value}) or nested conditions ({all}, {any} or {not}).',
   if: {
@@ -5771,7 +6013,7 @@ const schema67 = {
   },
   else: { $ref: '#/$defs/Conditions' },
 };
-const schema70 = {
+const schema71 = {
   type: 'object',
   title: 'Condition',
   additionalProperties: false,
@@ -5818,7 +6060,7 @@ const schema70 = {
     name: { type: 'string', description: 'A name for debugging.' },
   },
 };
-const schema68 = {
+const schema69 = {
   type: 'object',
   title: 'Named condition reference',
   additionalProperties: false,
@@ -6243,7 +6485,7 @@ function validate41(
               instancePath: instancePath + '/operator',
               schemaPath: '#/$defs/FactCondition/properties/operator/enum',
               keyword: 'enum',
-              params: { allowedValues: schema70.properties.operator.enum },
+              params: { allowedValues: schema71.properties.operator.enum },
               message: 'must be equal to one of the allowed values',
             };
             if (vErrors === null) {
@@ -7106,7 +7348,7 @@ function validate39(
             if (data9.from !== undefined) {
               let data10 = data9.from;
               if (typeof data10 === 'string') {
-                if (!pattern34.test(data10)) {
+                if (!pattern35.test(data10)) {
                   const err19 = {
                     instancePath: instancePath + '/schedule/' + i0 + '/from',
                     schemaPath: '#/$defs/FeeScheduleEntry/properties/from/pattern',
@@ -7140,7 +7382,7 @@ function validate39(
             if (data9.until !== undefined) {
               let data11 = data9.until;
               if (typeof data11 === 'string') {
-                if (!pattern34.test(data11)) {
+                if (!pattern35.test(data11)) {
                   const err21 = {
                     instancePath: instancePath + '/schedule/' + i0 + '/until',
                     schemaPath: '#/$defs/FeeScheduleEntry/properties/until/pattern',
@@ -7262,7 +7504,7 @@ function validate39(
   return errors === 0;
 }
 validate39.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema72 = {
+const schema73 = {
   type: 'object',
   title: 'Fee reduction',
   additionalProperties: false,
@@ -7963,7 +8205,7 @@ function validate38(
   return errors === 0;
 }
 validate38.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema76 = {
+const schema77 = {
   type: 'object',
   title: 'Rule',
   additionalProperties: false,
@@ -8016,7 +8258,7 @@ const schema76 = {
     },
   ],
 };
-const schema81 = {
+const schema82 = {
   type: 'object',
   title: 'Targets',
   additionalProperties: false,
@@ -8539,7 +8781,7 @@ function validate55(
       errors++;
     }
     for (const key0 in data) {
-      if (!func1.call(schema76.properties, key0)) {
+      if (!func1.call(schema77.properties, key0)) {
         const err16 = {
           instancePath,
           schemaPath: '#/additionalProperties',
@@ -8601,7 +8843,7 @@ function validate55(
           instancePath: instancePath + '/kind',
           schemaPath: '#/properties/kind/enum',
           keyword: 'enum',
-          params: { allowedValues: schema76.properties.kind.enum },
+          params: { allowedValues: schema77.properties.kind.enum },
           message: 'must be equal to one of the allowed values',
         };
         if (vErrors === null) {
@@ -9106,7 +9348,7 @@ function validate55(
   return errors === 0;
 }
 validate55.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema86 = {
+const schema87 = {
   type: 'object',
   title: 'Declaration',
   additionalProperties: false,
@@ -9285,7 +9527,7 @@ function validate61(
   return errors === 0;
 }
 validate61.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema88 = {
+const schema89 = {
   type: 'object',
   title: 'Privacy',
   additionalProperties: false,
@@ -10781,6 +11023,7 @@ export const allowedProperties = {
     'addLabel',
     'itemLabel',
     'document',
+    'messages',
   ],
   '#/$defs/FieldOption': ['value', 'label'],
   '#/$defs/DocumentSpec': [
