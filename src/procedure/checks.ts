@@ -17,6 +17,7 @@ import { closest } from './suggest.js';
 import { typeNames } from './meta-errors.js';
 import { checkFieldMessages, checkWidgetType } from './widget-checks.js';
 import { checkFeeSchedule } from './fee-checks.js';
+import { checkFormatVersion } from './format-version.js';
 import {
   checkConditionCycles,
   checkConditionRef,
@@ -396,6 +397,7 @@ export function crossCheck(
 ): void {
   if (!isObject(procedure)) return;
   checkLinks(procedure, problems, options.allowedLinkHosts ?? DEFAULT_LINK_HOSTS);
+  checkFormatVersion(procedure, problems);
   const data = own(procedure, 'data');
   if (isObject(data)) checkDataSchema(data, problems, options.checkPattern);
 

@@ -82,6 +82,8 @@ const vi: Catalog = {
   feeScheduleBackwards: (p) => `Ngày bắt đầu ${p.from} sau ngày kết thúc ${p.until}.`,
   messageWithoutQuestion: (p) =>
     `Thông báo lỗi "${p.keyword}" không nêu tên câu hỏi "${p.label}"; người dân đọc nó trong bảng tóm tắt lỗi sẽ không biết lỗi ở câu nào.`,
+  formatVersion: (p) =>
+    `${p.feature} thuộc định dạng 1.1; hãy khai báo "formatVersion": 1.1 ở đầu tệp.`,
   notADateField: (p) =>
     `Trường "${p.path}" được so sánh như một ngày nhưng không có "format": "date"; phép so sánh ngày sẽ luôn sai.`,
   notADateFact: (p) =>
@@ -189,6 +191,8 @@ const en: Catalog = {
   feeScheduleBackwards: (p) => `The first day ${p.from} is after the last day ${p.until}.`,
   messageWithoutQuestion: (p) =>
     `The "${p.keyword}" error message does not name the question "${p.label}"; read in the error summary, it would not say which question is wrong.`,
+  formatVersion: (p) =>
+    `${p.feature} is a format 1.1 feature; declare "formatVersion": 1.1 at the top of the file.`,
   notADateField: (p) =>
     `"${p.path}" is compared as a date but has no "format": "date"; the date comparison would always be false.`,
   notADateFact: (p) =>

@@ -38,6 +38,7 @@ export const AUTHOR_PROBLEM_CODE = {
   unknownFact: 'unknown-fact',
   missingFactParam: 'missing-fact-param',
   notADate: 'not-a-date',
+  formatVersion: 'format-version',
   messageWithoutQuestion: 'message-without-question',
   feeScheduleOverlap: 'fee-schedule-overlap',
   unknownCondition: 'unknown-condition',

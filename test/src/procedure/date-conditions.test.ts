@@ -149,3 +149,49 @@ test('format 1.0 files keep loading unchanged, and 1.1 is accepted', () => {
     ['schema-enum'],
   );
 });
+
+test('a 1.1 feature in a file that declares formatVersion 1 is format-version at its use', () => {
+  const p = JSON.parse(minimal);
+  p.data.properties.issueDate = { type: 'string', format: 'date' };
+  p.rules.push({
+    id: 'dated',
+    kind: 'check',
+    field: 'issueDate',
+    conditions: {
+      all: [{ fact: 'issueDate', operator: 'dateOnOrBefore', value: { fact: 'today' } }],
+    },
+    message: { vi: 'Ngày cấp không được sau hôm nay' },
+  });
+  const text = JSON.stringify(p, null, 2);
+  const lines = text.split('\n');
+  const at = (needle: string, token: string) => {
+    const line = lines.findIndex((l) => l.includes(needle));
+    return [line + 1, lines[line]!.indexOf(token) + 1];
+  };
+  const r = loadProcedure(text);
+  assert.deepEqual(
+    r.problems.map((x) => [x.code, x.pointer, x.line, x.column, x.message.en]),
+    [
+      [
+        'format-version',
+        '/rules/2/kind',
+        ...at('"kind": "check"', '"check"'),
+        '"kind": "check" is a format 1.1 feature; declare "formatVersion": 1.1 at the top of the file.',
+      ],
+      [
+        'format-version',
+        '/rules/2/conditions/all/0/operator',
+        ...at('"operator": "dateOnOrBefore"', '"dateOnOrBefore"'),
+        'dateOnOrBefore is a format 1.1 feature; declare "formatVersion": 1.1 at the top of the file.',
+      ],
+      [
+        'format-version',
+        '/rules/2/conditions/all/0/value/fact',
+        ...at('"fact": "today"', '"today"'),
+        '{ "fact": "today" } as a value is a format 1.1 feature; declare "formatVersion": 1.1 at the top of the file.',
+      ],
+    ],
+  );
+  p.formatVersion = 1.1;
+  assert.deepEqual(loadProcedure(JSON.stringify(p, null, 2)).problems, []);
+});
