@@ -1,6 +1,8 @@
 import type { FieldUi, Lang, LocalizedText } from '../../src/procedure/index.js';
 import type { FormMessages } from './messages.js';
 import { isAnswered } from '../../src/session/index.js';
+import { formatSize } from '../../src/files/index.js';
+import { formatVnd as formatVndText } from '../../src/payment/index.js';
 
 /** Picks the text for `lang`, falling back to Vietnamese (the procedure format requires it). */
 export function localize(text: LocalizedText | undefined, lang: Lang): string {
@@ -9,18 +11,14 @@ export function localize(text: LocalizedText | undefined, lang: Lang): string {
 }
 
 /**
- * Amounts are shown the Vietnamese way in both languages ("50.000 ₫": whole đồng, dot thousands
- * separator; VIETNAM.md §5): fees are set in VND and people compare them with paper notices.
+ * Amounts are shown the Vietnamese way in both languages ("50.000 đ": whole đồng, dot thousands
+ * separator; VIETNAM.md §5): fees are set in VND and people compare them with paper notices. The
+ * one wording of src/payment, as the delivery choice, the payment status and the receipt write it.
  */
-const VND = new Intl.NumberFormat('vi-VN', {
-  style: 'currency',
-  currency: 'VND',
-  maximumFractionDigits: 0,
-});
 const NUMBER = new Intl.NumberFormat('vi-VN');
 
 export function formatVnd(amount: number): string {
-  return VND.format(amount);
+  return formatVndText(amount);
 }
 
 export function formatNumber(n: number): string {
@@ -36,10 +34,9 @@ export function formatDate(value: string): string {
   return m ? `${m[3]}/${m[2]}/${m[1]}` : value;
 }
 
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${NUMBER.format(Math.round((bytes / 1048576) * 10) / 10)} MB`;
-  if (bytes >= 1024) return `${NUMBER.format(Math.round(bytes / 1024))} KB`;
-  return `${NUMBER.format(bytes)} B`;
+/** A file's size on the review page: the one wording of src/files (`303 byte`, `1,5 MB`). */
+export function formatBytes(bytes: number, lang: Lang = 'vi'): string {
+  return formatSize(bytes, lang);
 }
 
 /** Not an answer, by the one rule of src/session/field-path.ts. */

@@ -1,4 +1,5 @@
 import type { Lang } from '../../src/procedure/index.js';
+import { formatPercent } from '../../src/payment/index.js';
 
 /**
  * Every interface string `<dvc-form>` shows, in Vietnamese and English. Vietnamese is written
@@ -96,8 +97,13 @@ const vi: FormMessages = {
   feeItem: 'Khoản',
   feeAmount: 'Số tiền',
   feeQuantity: (quantity, unitAmount) => `${quantity} × ${unitAmount}`,
+  // A fixed-amount reduction (format 1.1) has percent 0: its amount is in the next cell.
   feeReduction: (label, percent) =>
-    percent >= 100 ? `Miễn: ${label}` : `Giảm ${percent}%: ${label}`,
+    percent >= 100
+      ? `Miễn: ${label}`
+      : percent > 0
+        ? `Giảm ${formatPercent(percent, 'vi')}%: ${label}`
+        : `Giảm: ${label}`,
   feeTotal: 'Tổng cộng',
   noFee: 'Bạn không phải nộp phí, lệ phí.',
   declarationHeading: 'Lời cam đoan',
@@ -166,7 +172,11 @@ const en: FormMessages = {
   feeAmount: 'Amount',
   feeQuantity: (quantity, unitAmount) => `${quantity} × ${unitAmount}`,
   feeReduction: (label, percent) =>
-    percent >= 100 ? `Exempt: ${label}` : `${percent}% reduction: ${label}`,
+    percent >= 100
+      ? `Exempt: ${label}`
+      : percent > 0
+        ? `${formatPercent(percent, 'en')}% reduction: ${label}`
+        : `Reduction: ${label}`,
   feeTotal: 'Total',
   noFee: 'You do not have to pay a fee.',
   declarationHeading: 'Declaration',

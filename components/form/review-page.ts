@@ -199,7 +199,7 @@ export class FormReviewPages {
               ${
                 files.length > 0
                   ? html`<ul class="files">
-                      ${files.map((f) => html`<li>${msg.reviewFile(f.name, formatBytes(f.size))}</li>`)}
+                      ${files.map((f) => html`<li>${msg.reviewFile(f.name, formatBytes(f.size, lang))}</li>`)}
                     </ul>`
                   : msg.noFileChosen
               }

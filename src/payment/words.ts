@@ -46,3 +46,13 @@ export function amountInWords(amount: number): string {
 export function formatVnd(amount: number): string {
   return `${String(Math.trunc(amount)).replace(/\B(?=(\d{3})+(?!\d))/g, '.')} đ`;
 }
+
+/**
+ * A percentage the Vietnamese way: at most one decimal, decimal comma in Vietnamese
+ * (`15` → `15`, `33.333` → `33,3`; English `33.3`). Used for "Giảm 15%".
+ */
+export function formatPercent(percent: number, lang: 'vi' | 'en' = 'vi'): string {
+  const rounded = Math.round(percent * 10) / 10;
+  const s = Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1);
+  return lang === 'vi' ? s.replace('.', ',') : s;
+}

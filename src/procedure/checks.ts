@@ -14,6 +14,16 @@ import { DEFAULT_LINK_HOSTS, hostAllowed, linkHost } from './links.js';
 import { ID_KINDS, NON_LINEAR_CONSTRUCTS, UNSAFE_REASONS, localized } from './messages.js';
 import { AUTHOR_PROBLEM_CODE as C, type ProblemList } from './problems.js';
 import { closest } from './suggest.js';
+import { typeNames } from './meta-errors.js';
+import { checkFieldMessages, checkWidgetType } from './widget-checks.js';
+import { checkFeeSchedule } from './fee-checks.js';
+import { checkFormatVersion } from './format-version.js';
+import {
+  checkConditionCycles,
+  checkConditionRef,
+  conditionRef,
+  namedConditions,
+} from './condition-checks.js';
 import {
   allowedValues,
   deref,
@@ -22,7 +32,16 @@ import {
   resolveFieldPath,
   resolveLocalRef,
 } from './schema-paths.js';
-import { DERIVED_FACTS, DERIVED_FACT_PARAMS, type DerivedFact } from './vocabulary.js';
+import {
+  DATE_OPERATORS,
+  DATE_PARAMS,
+  DERIVED_FACTS,
+  DERIVED_FACT_OPTIONAL_PARAMS,
+  DERIVED_FACT_PARAMS,
+  NUMBER_PARAMS,
+  TODAY_WORD,
+  type DerivedFact,
+} from './vocabulary.js';
 
 type Obj = Record<string, unknown>;
 /** The annotation linking a personal ID number to its owner's birth date (docs/validation.md). */
@@ -73,6 +92,21 @@ function facets(root: unknown, schema: unknown, depth = 0): Obj[] {
 
 const hasFormat = (root: unknown, schema: unknown, format: string): boolean =>
   facets(root, schema).some((f) => own(f, 'format') === format);
+
+/** Date parameters of format 1.0, read as before (no `not-a-date` check): 1.0 files keep working. */
+const LEGACY_DATE_PARAMS: ReadonlySet<string> = new Set([
+  'ageInYears.field',
+  'daysBetween.from',
+  'daysBetween.to',
+]);
+/** Derived facts whose value is an ISO date, usable with the date operators. */
+const DATE_FACTS: ReadonlySet<string> = new Set([DERIVED_FACTS.today, DERIVED_FACTS.date]);
+const isIsoDate = (v: string): boolean => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  if (!m) return false;
+  const t = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return t.toISOString().slice(0, 10) === v;
+};
 
 /**
  * `x-dvc-birthDate` on a member of `object` (at `pointer`) names the sibling member holding the
@@ -363,6 +397,7 @@ export function crossCheck(
 ): void {
   if (!isObject(procedure)) return;
   checkLinks(procedure, problems, options.allowedLinkHosts ?? DEFAULT_LINK_HOSTS);
+  checkFormatVersion(procedure, problems);
   const data = own(procedure, 'data');
   if (isObject(data)) checkDataSchema(data, problems, options.checkPattern);
 
@@ -475,6 +510,8 @@ export function crossCheck(
             localized('unknownOption', { value: show(v), path: String(path) }),
           );
       });
+      if (isObject(schema)) checkWidgetType(data, f, schema, fp, problems);
+      checkFieldMessages(f, fp, problems);
       if (widget === 'group') {
         if (!Array.isArray(own(f, 'fields')))
           problems.add(C.groupWithoutFields, `${fp}/widget`, localized('groupWithoutFields'));
@@ -499,34 +536,74 @@ export function crossCheck(
     });
 
   // Conditions: every fact is a data path or a derived fact with its parameters.
+  const named = namedConditions(procedure);
   const checkConditions = (node: unknown, pointer: string): void => {
     if (!isObject(node)) return;
+    const ref = conditionRef(node);
+    if (ref !== undefined) return checkConditionRef(ref, `${pointer}/condition`, named, problems);
     for (const k of ['all', 'any'])
       arr(own(node, k)).forEach((c, i) => checkConditions(c, `${pointer}/${k}/${i}`));
     if (own(node, 'not') !== undefined) checkConditions(own(node, 'not'), `${pointer}/not`);
     const fact = own(node, 'fact');
     if (typeof fact !== 'string' || fact === '') return;
+    const dateOperator = (DATE_OPERATORS as readonly unknown[]).includes(own(node, 'operator'));
+    checkFact(fact, own(node, 'params'), pointer, dateOperator);
+    const value = own(node, 'value');
+    if (isObject(value) && typeof own(value, 'fact') === 'string' && own(value, 'fact') !== '')
+      checkFact(String(own(value, 'fact')), own(value, 'params'), `${pointer}/value`, dateOperator);
+    else if (dateOperator && typeof value === 'string' && !isIsoDate(value))
+      problems.add(C.notADate, `${pointer}/value`, localized('notADateValue', { value }));
+  };
+  /** A fact (of a condition, or of its value at `${pointer}/value`) and its parameters. */
+  const checkFact = (fact: string, params: unknown, pointer: string, date: boolean): void => {
     if (Object.prototype.hasOwnProperty.call(DERIVED_FACTS, fact)) {
-      const params = own(node, 'params');
-      for (const param of DERIVED_FACT_PARAMS[fact as DerivedFact]) {
+      const derived = fact as DerivedFact;
+      const required = DERIVED_FACT_PARAMS[derived];
+      for (const param of [...required, ...DERIVED_FACT_OPTIONAL_PARAMS[derived]]) {
         const value = isObject(params) ? own(params, param) : undefined;
-        if (typeof value !== 'string' || value === '') {
+        const at = `${pointer}/params/${param}`;
+        if (value === undefined && !required.includes(param)) continue;
+        if (NUMBER_PARAMS.has(param)) {
+          if (!Number.isInteger(value))
+            problems.add(
+              C.schemaType,
+              at,
+              localized('type', { name: param }, typeNames('integer')),
+            );
+        } else if (typeof value !== 'string' || value === '') {
           problems.add(
             C.missingFactParam,
             isObject(params) ? `${pointer}/params` : `${pointer}/fact`,
             localized('missingFactParam', { fact, param }),
           );
-        } else if (!(fact === DERIVED_FACTS.daysBetween && value === 'today')) {
-          fieldExists(value, `${pointer}/params/${param}`);
+        } else if (!(DATE_PARAMS[derived].includes(param) && value === TODAY_WORD)) {
+          const schema = fieldExists(value, at);
+          // 1.0's ageInYears/daysBetween stay as they were; the 1.1 facts and `at` are checked.
+          const checked = !LEGACY_DATE_PARAMS.has(`${derived}.${param}`);
+          if (schema && checked && DATE_PARAMS[derived].includes(param))
+            dateField(value, schema, at);
         }
       }
+      if (date && !DATE_FACTS.has(derived))
+        problems.add(C.notADate, `${pointer}/fact`, localized('notADateFact', { fact }));
     } else if (isObject(data) && !resolveFieldPath(data, data, fact)) {
       problems.add(
         C.unknownFact,
         `${pointer}/fact`,
         localized('unknownFact', { fact, suggestion: suggestPath(data, fact) }),
       );
+    } else if (date && isObject(data)) {
+      dateField(fact, resolveFieldPath(data, data, fact), `${pointer}/fact`);
     }
+  };
+  /** A field read as a date must be one (`"format": "date"`), or the comparison is always false. */
+  const dateField = (path: string, schema: unknown, pointer: string): void => {
+    const resolved = deref(data, schema);
+    // A schema that declares nothing (an unresolved $ref, reported already) is not judged.
+    if (!resolved || (own(resolved, 'type') === undefined && own(resolved, 'format') === undefined))
+      return;
+    if (!hasFormat(data, schema, 'date'))
+      problems.add(C.notADate, pointer, localized('notADateField', { path }));
   };
 
   const rules = new IdRegistry('rule', problems);
@@ -535,6 +612,17 @@ export function crossCheck(
     const rp = `/rules/${i}`;
     rules.add(own(r, 'id'), `${rp}/id`);
     checkConditions(own(r, 'conditions'), `${rp}/conditions`);
+    // A check rule's problem is shown at one field, outside any list (its message names it).
+    const checked = own(r, 'field');
+    if (own(r, 'kind') === 'check' && typeof checked === 'string') {
+      if (checked.includes('['))
+        problems.add(
+          C.checkFieldInList,
+          `${rp}/field`,
+          localized('checkFieldInList', { path: checked }),
+        );
+      else fieldExists(checked, `${rp}/field`);
+    }
     const targets = own(r, 'targets');
     if (isObject(targets)) {
       arr(own(targets, 'fields')).forEach((f, j) => fieldExists(f, `${rp}/targets/fields/${j}`));
@@ -543,6 +631,11 @@ export function crossCheck(
       );
     }
   });
+
+  // Named conditions (1.1): each checked where it is written, and no loops between them.
+  for (const [name, conditions] of Object.entries(named))
+    checkConditions(conditions, `/conditions/${escapePointerToken(name)}`);
+  checkConditionCycles(named, problems);
 
   // privacy.identifyingFields: existing answers, each a string (a phone or ID number).
   const privacy = own(procedure, 'privacy');
@@ -565,6 +658,7 @@ export function crossCheck(
     if (own(f, 'quantityField') !== undefined)
       fieldExists(own(f, 'quantityField'), `/fees/items/${i}/quantityField`);
     checkConditions(own(f, 'when'), `/fees/items/${i}/when`);
+    checkFeeSchedule(f, `/fees/items/${i}`, problems);
   });
   const reductions = new IdRegistry('reduction', problems);
   if (isObject(fees))

@@ -71,6 +71,28 @@ const vi: Catalog = {
     `Tham chiếu ${p.value} tạo thành vòng lặp (${p.chain}); biểu mẫu không thể lồng vô hạn.`,
   groupWithoutFields: () => 'Trường kiểu "group" cần danh sách "fields" cho từng mục.',
   fileWithoutDocument: () => 'Trường kiểu "file" cần mục "document" trỏ tới một giấy tờ.',
+  unknownCondition: (p) =>
+    `Không có điều kiện đặt tên "${p.name}" trong "conditions"${p.suggestion ? `; có phải ý bạn là "${p.suggestion}"?` : '.'}`,
+  conditionCycle: (p) =>
+    `Các điều kiện đặt tên tham chiếu vòng tròn (${p.loop}); quy tắc dùng chúng không bao giờ xác định được.`,
+  checkFieldInList: (p) =>
+    `Quy tắc "check" gắn lỗi vào một trường, không thể là trường trong danh sách "${p.path}"; dùng trường ngoài danh sách hoặc "minItems"/"maxItems".`,
+  feeScheduleOverlap: (p) =>
+    `Khoảng thời gian này trùng với mức phí ở ${p.other}; mỗi ngày chỉ được có một mức phí.`,
+  feeScheduleBackwards: (p) => `Ngày bắt đầu ${p.from} sau ngày kết thúc ${p.until}.`,
+  messageWithoutQuestion: (p) =>
+    `Thông báo lỗi "${p.keyword}" không nêu tên câu hỏi "${p.label}"; người dân đọc nó trong bảng tóm tắt lỗi sẽ không biết lỗi ở câu nào.`,
+  formatVersion: (p) =>
+    `${p.feature} thuộc định dạng 1.1; hãy khai báo "formatVersion": 1.1 ở đầu tệp.`,
+  notADateField: (p) =>
+    `Trường "${p.path}" được so sánh như một ngày nhưng không có "format": "date"; phép so sánh ngày sẽ luôn sai.`,
+  notADateFact: (p) =>
+    `Phép so sánh ngày cần một ngày; "${p.fact}" là một con số. Dùng trường ngày, "today" hoặc "date".`,
+  notADateValue: (p) => `Giá trị "${p.value}" không phải ngày dạng YYYY-MM-DD.`,
+  widgetTypeMismatch: (p) =>
+    p.fits === 'checkbox'
+      ? `Trường "${p.path}" là một danh sách (kiểu ${p.type}) nhưng widget "${p.widget}" chỉ chọn được một giá trị, nên người dân không thể sửa lỗi; dùng widget "checkbox" có "options" để chọn nhiều.`
+      : `Widget "${p.widget}" cần trường kiểu danh sách (array) nhưng "${p.path}" có kiểu ${p.type}; dùng widget "${p.fits}" hoặc đổi kiểu trong "data".`,
   fileFieldInData: (p) =>
     `Trường tải tệp "${p.path}" trùng với một câu trả lời trong "data": tệp được gửi kèm như giấy tờ "${p.document}", không phải câu trả lời. Hãy xóa thuộc tính này khỏi "data" để tệp không bị ký hai lần.`,
   patternBirthDateField: (p) =>
@@ -158,6 +180,28 @@ const en: Catalog = {
     `The reference ${p.value} forms a loop (${p.chain}); a form cannot nest without end.`,
   groupWithoutFields: () => 'A "group" field needs a "fields" list for each item.',
   fileWithoutDocument: () => 'A "file" field needs a "document" naming a document slot.',
+  unknownCondition: (p) =>
+    `There is no named condition "${p.name}" in "conditions"${p.suggestion ? `; did you mean "${p.suggestion}"?` : '.'}`,
+  conditionCycle: (p) =>
+    `The named conditions refer to each other in a loop (${p.loop}); a rule using them could never be decided.`,
+  checkFieldInList: (p) =>
+    `A "check" rule puts its problem at one field, not at a field inside the list "${p.path}"; use a field outside the list, or "minItems"/"maxItems".`,
+  feeScheduleOverlap: (p) =>
+    `This period overlaps the amount at ${p.other}; only one amount may be in force on any day.`,
+  feeScheduleBackwards: (p) => `The first day ${p.from} is after the last day ${p.until}.`,
+  messageWithoutQuestion: (p) =>
+    `The "${p.keyword}" error message does not name the question "${p.label}"; read in the error summary, it would not say which question is wrong.`,
+  formatVersion: (p) =>
+    `${p.feature} is a format 1.1 feature; declare "formatVersion": 1.1 at the top of the file.`,
+  notADateField: (p) =>
+    `"${p.path}" is compared as a date but has no "format": "date"; the date comparison would always be false.`,
+  notADateFact: (p) =>
+    `A date comparison needs a date; "${p.fact}" is a number. Use a date field, "today" or "date".`,
+  notADateValue: (p) => `"${p.value}" is not a date written YYYY-MM-DD.`,
+  widgetTypeMismatch: (p) =>
+    p.fits === 'checkbox'
+      ? `"${p.path}" is a list (type ${p.type}) but the "${p.widget}" widget chooses one value, so the citizen could never fix the error; use a "checkbox" widget with "options" to choose several.`
+      : `The "${p.widget}" widget needs a list (array) field but "${p.path}" has type ${p.type}; use a "${p.fits}" widget or change the type in "data".`,
   fileFieldInData: (p) =>
     `The file field "${p.path}" is also an answer in "data": the files travel as the document "${p.document}", not as answers. Remove this property from "data" so the files are not signed twice.`,
   patternBirthDateField: (p) =>

@@ -100,7 +100,34 @@ export interface FieldUi {
   itemLabel?: LocalizedText;
   /** Widget `file`: id of the document slot in `documents`. */
   document?: string;
+  /**
+   * Format 1.1: the author's own error messages for this question, by JSON Schema keyword
+   * (`required`, `pattern`, `minLength`, `format`…), replacing the built-in ones in the form,
+   * `check` and verify. Name the question in each (GOV.UK): "Nhập họ và tên của người mẹ".
+   */
+  messages?: Partial<Record<FieldMessageKeyword, LocalizedText>>;
 }
+
+/** The keywords a question's own error messages may be given for (`FieldUi.messages`). */
+export const FIELD_MESSAGE_KEYWORDS = [
+  'required',
+  'pattern',
+  'minLength',
+  'maxLength',
+  'format',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'enum',
+  'const',
+  'type',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+] as const;
+export type FieldMessageKeyword = (typeof FIELD_MESSAGE_KEYWORDS)[number];
 
 export interface Step {
   /** Unique id, used in URLs and history state. */
@@ -158,6 +185,8 @@ export type Conditions =
 
 export type ConditionNode =
   | Conditions
+  /** Format 1.1: the procedure's named condition `condition` (top-level `conditions`). */
+  | { condition: string }
   | {
       fact: string;
       operator: string;
@@ -174,6 +203,11 @@ export const RULE_KIND = {
   show: 'show',
   /** The targets are required while the conditions hold. */
   require: 'require',
+  /**
+   * Format 1.1: the conditions must hold, or `field` gets the problem `message` (a cross-field
+   * check: "the issue date must be before the expiry date"), in the form, `check` and verify.
+   */
+  check: 'check',
 } as const;
 export type RuleKind = (typeof RULE_KIND)[keyof typeof RULE_KIND];
 
@@ -196,6 +230,10 @@ export interface Rule {
   remedy?: LocalizedText;
   /** `show` and `require`: what the rule applies to. */
   targets?: RuleTargets;
+  /** `check`: the field whose problem it is (a field path without `[]`). */
+  field?: FieldPath;
+  /** `check`: the problem shown at the field and in the error summary when the conditions fail. */
+  message?: LocalizedText;
 }
 
 export interface FeeItem {
@@ -208,13 +246,29 @@ export interface FeeItem {
   /** Charged only while these conditions hold; always charged when absent. */
   when?: Conditions;
   legalBasis?: LegalReference;
+  /**
+   * Format 1.1: amounts in force between dates; the entry whose `from`…`until` (inclusive, either
+   * open) contains the submission date applies, else `amount`.
+   */
+  schedule?: FeeScheduleEntry[];
+}
+
+export interface FeeScheduleEntry {
+  /** First day in force (ISO date); open when absent. */
+  from?: string;
+  /** Last day in force (ISO date); open when absent. */
+  until?: string;
+  /** Amount in VND. */
+  amount: number;
 }
 
 export interface FeeReduction {
   id: string;
   label: LocalizedText;
-  /** 100 = exemption (miễn), less = reduction (giảm). */
-  percent: number;
+  /** 100 = exemption (miễn), less = reduction (giảm). Exactly one of `percent` and `amount`. */
+  percent?: number;
+  /** Format 1.1: a fixed reduction in VND off the item's subtotal (never below 0). */
+  amount?: number;
   /** Fee item ids this applies to; all items when absent. */
   items?: string[];
   when: Conditions;
@@ -245,8 +299,8 @@ export interface Privacy {
 
 export interface Procedure {
   $schema?: string;
-  /** Version of this format; always 1 for now. */
-  formatVersion: 1;
+  /** 1, or 1.1 for files that use the format 1.1 features; 1.0 files keep working unchanged. */
+  formatVersion: 1 | 1.1;
   /** National procedure code (mã TTHC), `d.dddddd`, e.g. "1.001193". */
   code: string;
   /** Version of this procedure file (semver); payloads record it. */
@@ -269,6 +323,11 @@ export interface Procedure {
   documents: DocumentSpec[];
   fees: FeeSpec;
   rules: Rule[];
+  /**
+   * Format 1.1: named conditions, referenced as `{ "condition": "<name>" }` from the conditions of
+   * rules, fee items and reductions (and from each other, without loops).
+   */
+  conditions?: Record<string, Conditions>;
   declaration: Declaration;
   privacy?: Privacy;
 }

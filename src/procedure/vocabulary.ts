@@ -8,7 +8,10 @@
  * must be a field path that exists in the procedure's `data` schema.
  */
 export const DERIVED_FACTS = {
-  /** Age in full years on `today` of the date in `params.field` (ISO `YYYY-MM-DD`). */
+  /**
+   * Age in full years of the date in `params.field` (ISO `YYYY-MM-DD`) on `params.at` (a date
+   * field or "today", the submission date; "today" when absent).
+   */
   ageInYears: 'ageInYears',
   /** Today's date as ISO `YYYY-MM-DD` (in Asia/Ho_Chi_Minh), injectable for tests. */
   today: 'today',
@@ -16,6 +19,16 @@ export const DERIVED_FACTS = {
   daysBetween: 'daysBetween',
   /** Number of items in the list at `params.field` (0 when absent). */
   count: 'count',
+  /** Full calendar months from `params.from` to `params.to` (format 1.1; month-end rule). */
+  monthsBetween: 'monthsBetween',
+  /** Full years from `params.from` to `params.to` (format 1.1). */
+  yearsBetween: 'yearsBetween',
+  /**
+   * The date `params.of` (a date field or "today") moved by `params.addYears`, `params.addMonths`
+   * and `params.addDays` (format 1.1), as ISO `YYYY-MM-DD`: "issued at most 6 months ago" is
+   * `date(of issueDate, addMonths 6)` `dateOnOrAfter` today.
+   */
+  date: 'date',
 } as const;
 export type DerivedFact = (typeof DERIVED_FACTS)[keyof typeof DERIVED_FACTS];
 
@@ -25,7 +38,59 @@ export const DERIVED_FACT_PARAMS: Record<DerivedFact, readonly string[]> = {
   today: [],
   daysBetween: ['from', 'to'],
   count: ['field'],
+  monthsBetween: ['from', 'to'],
+  yearsBetween: ['from', 'to'],
+  date: ['of'],
 };
+
+/** Parameters a derived fact may have besides its required ones (format 1.1). */
+export const DERIVED_FACT_OPTIONAL_PARAMS: Record<DerivedFact, readonly string[]> = {
+  ageInYears: ['at'],
+  today: [],
+  daysBetween: [],
+  count: [],
+  monthsBetween: [],
+  yearsBetween: [],
+  date: ['addYears', 'addMonths', 'addDays'],
+};
+
+/** The word a date parameter may hold instead of a field path: the submission date. */
+export const TODAY_WORD = 'today';
+
+/** Parameters that name a date: a date field path or `"today"`. The others name any field. */
+export const DATE_PARAMS: Readonly<Record<DerivedFact, readonly string[]>> = {
+  ageInYears: ['at'],
+  today: [],
+  daysBetween: ['from', 'to'],
+  count: [],
+  monthsBetween: ['from', 'to'],
+  yearsBetween: ['from', 'to'],
+  date: ['of'],
+};
+
+/** A condition node that stands for the procedure's named condition (format 1.1). */
+export const CONDITION_REF = 'condition';
+
+/** Parameters holding a whole number of years, months or days (`date`). */
+export const NUMBER_PARAMS: ReadonlySet<string> = new Set(['addYears', 'addMonths', 'addDays']);
+
+/**
+ * Set comparisons (format 1.1): the fact is a list (a checkbox group's answers) or one value, the
+ * `value` a list. `containsAny`: at least one of the values is among the fact's; `containsAll`:
+ * every one is; `containsNone`: none is. (`in`/`notIn` test one value against a list.)
+ */
+export const SET_OPERATORS = ['containsAny', 'containsAll', 'containsNone'] as const;
+
+/**
+ * Date comparisons (format 1.1): the fact and the value are ISO dates — a date field, `today`,
+ * a `date` fact, or a literal `"YYYY-MM-DD"`. Compared as calendar days.
+ */
+export const DATE_OPERATORS = [
+  'dateBefore',
+  'dateOnOrBefore',
+  'dateAfter',
+  'dateOnOrAfter',
+] as const;
 
 /** json-rules-engine's built-in operators plus ours. */
 export const OPERATORS = [
@@ -42,6 +107,8 @@ export const OPERATORS = [
   // Ours: presence tests, so authors do not compare against null or "".
   'isAnswered',
   'isNotAnswered',
+  ...DATE_OPERATORS,
+  ...SET_OPERATORS,
 ] as const;
 export type Operator = (typeof OPERATORS)[number];
 

@@ -3,7 +3,16 @@
  * a condition reads (its dependencies), and three-valued evaluation of json-rules-engine results.
  */
 import type { Conditions } from '../procedure/types.js';
-import { DERIVED_FACTS, DERIVED_FACT_PARAMS, OPERATORS } from '../procedure/vocabulary.js';
+import {
+  DATE_PARAMS,
+  DERIVED_FACTS,
+  DERIVED_FACT_OPTIONAL_PARAMS,
+  DERIVED_FACT_PARAMS,
+  NUMBER_PARAMS,
+  CONDITION_REF,
+  OPERATORS,
+  TODAY_WORD,
+} from '../procedure/vocabulary.js';
 import type { DerivedFact } from '../procedure/vocabulary.js';
 import { isAnsweredValue, pathKey } from './paths.js';
 import { RULE_PROBLEM, type RuleProblemCode } from './messages.js';
@@ -11,8 +20,8 @@ import { RULE_PROBLEM, type RuleProblemCode } from './messages.js';
 /** Nesting deeper than this is refused: author text must not be able to overflow the stack. */
 export const MAX_CONDITION_DEPTH = 32;
 
-/** `daysBetween` accepts this word instead of a field path. */
-export const TODAY_PARAM = 'today';
+/** Date parameters (`daysBetween`, `monthsBetween`, `date`…) accept this word instead of a field path. */
+export const TODAY_PARAM = TODAY_WORD;
 
 export const PRESENCE_OPERATORS: ReadonlySet<string> = new Set(['isAnswered', 'isNotAnswered']);
 const KNOWN_OPERATORS: ReadonlySet<string> = new Set(OPERATORS);
@@ -47,7 +56,10 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 export function analyseConditions(
   conditions: unknown,
   knownKeys: ReadonlySet<string>,
+  /** The procedure's named conditions (format 1.1), inlined where `{"condition": name}` is. */
+  named: Readonly<Record<string, unknown>> = {},
 ): AnalysedConditions {
+  const expanding: string[] = [];
   const dependencies = new Set<string>();
   const issues: ConditionIssue[] = [];
   let readsToday = false;
@@ -59,6 +71,32 @@ export function analyseConditions(
     if (!knownKeys.has(key))
       issues.push({ code: RULE_PROBLEM.unknownFact, pointer, params: { fact } });
     else dependencies.add(key);
+  };
+
+  // A derived fact's parameters: required ones present, date ones a field or "today", the
+  // day/month/year shifts whole numbers; every field read is a dependency.
+  const derivedRef = (fact: DerivedFact, params: unknown, pointer: string): void => {
+    if (fact !== DERIVED_FACTS.count) readsToday = true;
+    const given = isObject(params) ? params : {};
+    const bad = (name: string) =>
+      issues.push({
+        code: RULE_PROBLEM.badParams,
+        pointer: `${pointer}/params/${name}`,
+        params: { fact, param: name },
+      });
+    const names = [...DERIVED_FACT_PARAMS[fact], ...DERIVED_FACT_OPTIONAL_PARAMS[fact]];
+    for (const name of names) {
+      const v = given[name];
+      const required = DERIVED_FACT_PARAMS[fact].includes(name);
+      if (v === undefined && !required) continue;
+      if (NUMBER_PARAMS.has(name)) {
+        if (!Number.isInteger(v) || Math.abs(v as number) > 100_000) bad(name);
+        continue;
+      }
+      if (DATE_PARAMS[fact].includes(name) && v === TODAY_PARAM) continue;
+      if (typeof v !== 'string' || !knownKeys.has(pathKey(v))) bad(name);
+      else dependencies.add(pathKey(v));
+    }
   };
 
   const visitBoolean = (
@@ -114,7 +152,33 @@ export function analyseConditions(
   ): Record<string, unknown> | undefined => {
     if (['all', 'any', 'not'].some((k) => Object.prototype.hasOwnProperty.call(node, k)))
       return visitBoolean(node, pointer, depth);
+    if (Object.prototype.hasOwnProperty.call(node, CONDITION_REF))
+      return visitRef(node[CONDITION_REF], `${pointer}/${CONDITION_REF}`, depth);
     return visitLeaf(node, pointer);
+  };
+
+  // A named condition is inlined: its facts become this unit's dependencies, so it runs again
+  // exactly when they change, and a loop of names is refused rather than followed for ever.
+  const visitRef = (
+    name: unknown,
+    pointer: string,
+    depth: number,
+  ): Record<string, unknown> | undefined => {
+    const body = typeof name === 'string' && Object.hasOwn(named, name) ? named[name] : undefined;
+    if (typeof name !== 'string' || !isObject(body)) {
+      malformed(pointer, `there is no named condition "${String(name)}"`);
+      return undefined;
+    }
+    if (expanding.includes(name)) {
+      malformed(pointer, `the named conditions ${[...expanding, name].join(' → ')} form a loop`);
+      return undefined;
+    }
+    expanding.push(name);
+    try {
+      return visitBoolean(body, pointer, depth + 1);
+    } finally {
+      expanding.pop();
+    }
   };
 
   const visitLeaf = (
@@ -151,34 +215,23 @@ export function analyseConditions(
       return undefined;
     }
     const before = issues.length;
-    if (isDerived(fact)) {
-      if (fact !== DERIVED_FACTS.count) readsToday = true;
-      for (const name of DERIVED_FACT_PARAMS[fact]) {
-        const v = params?.[name];
-        if (fact === DERIVED_FACTS.daysBetween && v === TODAY_PARAM) continue;
-        if (typeof v !== 'string' || !knownKeys.has(pathKey(v)))
-          issues.push({
-            code: RULE_PROBLEM.badParams,
-            pointer: `${pointer}/params/${name}`,
-            params: { fact, param: name },
-          });
-        else dependencies.add(pathKey(v));
-      }
-    } else {
-      fieldRef(fact, `${pointer}/fact`);
-    }
+    if (isDerived(fact)) derivedRef(fact, params, pointer);
+    else fieldRef(fact, `${pointer}/fact`);
     let value = hasValue ? node['value'] : true;
     if (isObject(value) && typeof value['fact'] === 'string') {
-      // json-rules-engine compares with another fact when the value is {"fact": ...}.
+      // json-rules-engine compares with another fact when the value is {"fact": ...}: a field,
+      // or (format 1.1) a derived fact such as `today` or a shifted `date`.
       const ref = value['fact'];
-      if (isDerived(ref)) {
-        issues.push({
-          code: RULE_PROBLEM.malformed,
-          pointer: `${pointer}/value/fact`,
-          params: { detail: 'a value may only refer to a field' },
-        });
-      } else fieldRef(ref, `${pointer}/value/fact`);
-      value = { fact: ref };
+      const refParams = value['params'];
+      if (refParams !== undefined && !isObject(refParams)) {
+        malformed(`${pointer}/value/params`, '"params" must be an object');
+      } else if (isDerived(ref)) {
+        derivedRef(ref, refParams, `${pointer}/value`);
+        value = refParams ? { fact: ref, params: refParams } : { fact: ref };
+      } else {
+        fieldRef(ref, `${pointer}/value/fact`);
+        value = { fact: ref };
+      }
     }
     if (issues.length > before) return undefined;
     const out: Record<string, unknown> = { fact, operator, value };

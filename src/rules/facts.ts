@@ -5,7 +5,18 @@
  */
 import { Engine, Fact, Operator, type Almanac } from 'json-rules-engine';
 import { DERIVED_FACTS } from '../procedure/vocabulary.js';
-import { ageInYears, daysBetween, parseIsoDate } from './dates.js';
+import {
+  addDays,
+  addMonths,
+  ageInYears,
+  compareDates,
+  daysBetween,
+  formatIsoDate,
+  monthsBetween,
+  parseIsoDate,
+  yearsBetween,
+  type CivilDate,
+} from './dates.js';
 import { TODAY_PARAM } from './conditions.js';
 import { isAnsweredValue, readPath } from './paths.js';
 
@@ -16,10 +27,38 @@ export const TODAY_FACT = '\u0000today';
 const answersOf = (almanac: Almanac): Promise<unknown> => almanac.factValue(ANSWERS_FACT);
 const todayOf = (almanac: Almanac): Promise<string> => almanac.factValue<string>(TODAY_FACT);
 
-/** Presence tests; the condition's `value` is ignored. */
+/** Both sides real ISO dates, compared as calendar days; false otherwise. */
+const dateOperator = (name: string, test: (order: number) => boolean): Operator =>
+  new Operator(name, (fact: unknown, value: unknown) => {
+    const a = parseIsoDate(fact);
+    const b = parseIsoDate(value);
+    return a !== undefined && b !== undefined && test(compareDates(a, b));
+  });
+
+/** The fact as a set: a list's items, or one answered value. */
+const asSet = (v: unknown): unknown[] => (Array.isArray(v) ? v : isAnsweredValue(v) ? [v] : []);
+const setOperator = (
+  name: string,
+  test: (fact: unknown[], value: unknown[]) => boolean,
+): Operator =>
+  new Operator(name, (fact: unknown, value: unknown) =>
+    Array.isArray(value) ? test(asSet(fact), value) : false,
+  );
+
+/**
+ * Presence tests (the condition's `value` is ignored) and the date comparisons of format 1.1,
+ * defined once here for the browser, `check` and verify.
+ */
 export const CUSTOM_OPERATORS = [
   new Operator('isAnswered', (fact: unknown) => isAnsweredValue(fact)),
   new Operator('isNotAnswered', (fact: unknown) => !isAnsweredValue(fact)),
+  dateOperator('dateBefore', (o) => o < 0),
+  dateOperator('dateOnOrBefore', (o) => o <= 0),
+  dateOperator('dateAfter', (o) => o > 0),
+  dateOperator('dateOnOrAfter', (o) => o >= 0),
+  setOperator('containsAny', (fact, value) => value.some((v) => fact.includes(v))),
+  setOperator('containsAll', (fact, value) => value.every((v) => fact.includes(v))),
+  setOperator('containsNone', (fact, value) => !value.some((v) => fact.includes(v))),
 ];
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
@@ -42,18 +81,36 @@ export function registerFacts(engine: Engine, fieldFacts: Iterable<string>): Fac
     );
   }
   add(DERIVED_FACTS.today, (_p: Record<string, unknown>, almanac: Almanac) => todayOf(almanac));
+  /** A date parameter: `"today"` or a date field's answer; undefined when not a real date. */
+  const dateParam = async (p: unknown, almanac: Almanac): Promise<CivilDate | undefined> =>
+    parseIsoDate(
+      p === TODAY_PARAM ? await todayOf(almanac) : readPath(await answersOf(almanac), str(p)),
+    );
+  /** A fact of two date parameters, undefined unless both are dates. */
+  const between = (
+    id: string,
+    fn: (from: CivilDate, to: CivilDate) => number,
+    a: string,
+    b: string,
+  ) =>
+    add(id, async (params: Record<string, unknown>, almanac: Almanac) => {
+      const from = await dateParam(params[a], almanac);
+      const to = await dateParam(params[b], almanac);
+      return from && to ? fn(from, to) : undefined;
+    });
   add(DERIVED_FACTS.ageInYears, async (params: Record<string, unknown>, almanac: Almanac) => {
-    const birth = parseIsoDate(readPath(await answersOf(almanac), str(params['field'])));
-    const today = parseIsoDate(await todayOf(almanac));
-    return birth && today ? ageInYears(birth, today) : undefined;
+    const birth = await dateParam(params['field'], almanac);
+    const on = await dateParam(params['at'] ?? TODAY_PARAM, almanac);
+    return birth && on ? ageInYears(birth, on) : undefined;
   });
-  add(DERIVED_FACTS.daysBetween, async (params: Record<string, unknown>, almanac: Almanac) => {
-    const answers = await answersOf(almanac);
-    const today = await todayOf(almanac);
-    const at = (p: unknown): unknown => (p === TODAY_PARAM ? today : readPath(answers, str(p)));
-    const from = parseIsoDate(at(params['from']));
-    const to = parseIsoDate(at(params['to']));
-    return from && to ? daysBetween(from, to) : undefined;
+  between(DERIVED_FACTS.daysBetween, daysBetween, 'from', 'to');
+  between(DERIVED_FACTS.monthsBetween, monthsBetween, 'from', 'to');
+  between(DERIVED_FACTS.yearsBetween, yearsBetween, 'from', 'to');
+  add(DERIVED_FACTS.date, async (params: Record<string, unknown>, almanac: Almanac) => {
+    const of = await dateParam(params['of'], almanac);
+    if (!of) return undefined;
+    const n = (k: string): number => (Number.isInteger(params[k]) ? (params[k] as number) : 0);
+    return formatIsoDate(addDays(addMonths(of, n('addYears') * 12 + n('addMonths')), n('addDays')));
   });
   add(DERIVED_FACTS.count, async (params: Record<string, unknown>, almanac: Almanac) => {
     const list = readPath(await answersOf(almanac), str(params['field']));

@@ -10,7 +10,7 @@
  * A reduction is rounded to the nearest đồng, halves in the applicant's favour, so every amount
  * stays an integer and the total is the exact sum of the lines.
  */
-import type { FeeSpec, LocalizedText } from '../procedure/types.js';
+import type { FeeItem, FeeReduction, FeeSpec, LocalizedText } from '../procedure/types.js';
 import type { Truth } from './conditions.js';
 import { readPath } from './paths.js';
 
@@ -50,11 +50,27 @@ export function quantityOf(answers: unknown, field: string | undefined): number 
 const wholeVnd = (n: unknown): number =>
   typeof n === 'number' && Number.isFinite(n) && n > 0 ? Math.round(n) : 0;
 
+/**
+ * The amount of `item` on `today` (format 1.1 `schedule`): the entry whose `from`…`until`
+ * (inclusive ISO dates, either open) contains the day, else `amount`.
+ */
+export function amountOn(item: FeeItem, today: string | undefined): number {
+  if (Array.isArray(item.schedule) && today !== undefined)
+    for (const entry of item.schedule) {
+      if (entry.from !== undefined && today < entry.from) continue;
+      if (entry.until !== undefined && today > entry.until) continue;
+      return wholeVnd(entry.amount);
+    }
+  return wholeVnd(item.amount);
+}
+
 export function computeFee(
   fees: FeeSpec | undefined,
   answers: unknown,
   itemHolds: (id: string) => Truth,
   reductionHolds: (id: string) => Truth,
+  /** The submission date (`YYYY-MM-DD`) choosing each item's scheduled amount (format 1.1). */
+  today?: string,
 ): FeeResult {
   const items: FeeLine[] = [];
   const reductions = Array.isArray(fees?.reductions) ? fees.reductions : [];
@@ -62,16 +78,21 @@ export function computeFee(
     // A fee whose condition cannot be decided yet is not charged: the applicant sees no amount
     // that a later answer could still remove.
     if (item.when !== undefined && itemHolds(item.id) !== 'true') continue;
-    const amount = wholeVnd(item.amount);
+    const amount = amountOn(item, today);
     const quantity = quantityOf(answers, item.quantityField);
     const subtotal = amount * quantity;
     let best: FeeReductionLine | undefined;
     for (const r of reductions) {
       if (Array.isArray(r.items) && !r.items.includes(item.id)) continue;
       if (reductionHolds(r.id) !== 'true') continue;
-      const percent = typeof r.percent === 'number' ? Math.min(100, Math.max(0, r.percent)) : 0;
-      if (best && best.percent >= percent) continue;
-      best = { id: r.id, label: r.label, percent, amount: Math.round((subtotal * percent) / 100) };
+      const line = reductionLine(r, subtotal);
+      // The most favourable: the largest amount off, then the highest percent (1.0's order).
+      if (
+        best &&
+        (best.amount > line.amount || (best.amount === line.amount && best.percent >= line.percent))
+      )
+        continue;
+      best = line;
     }
     items.push({
       id: item.id,
@@ -83,4 +104,15 @@ export function computeFee(
     });
   }
   return { total: items.reduce((s, i) => s + i.subtotal, 0), currency: 'VND', items };
+}
+
+/**
+ * A reduction of `subtotal`: `percent` of it (rounded to the đồng), or (format 1.1) a fixed
+ * `amount` in đồng, never more than the subtotal; a fixed reduction's line has percent 0.
+ */
+function reductionLine(r: FeeReduction, subtotal: number): FeeReductionLine {
+  if (typeof r.amount === 'number')
+    return { id: r.id, label: r.label, percent: 0, amount: Math.min(subtotal, wholeVnd(r.amount)) };
+  const percent = typeof r.percent === 'number' ? Math.min(100, Math.max(0, r.percent)) : 0;
+  return { id: r.id, label: r.label, percent, amount: Math.round((subtotal * percent) / 100) };
 }

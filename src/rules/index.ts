@@ -26,14 +26,26 @@ import {
 } from './messages.js';
 import { isWithin, pathKey, pathsOverlap, withoutPaths } from './paths.js';
 
-export { computeFee, quantityOf } from './fees.js';
+export { amountOn, computeFee, quantityOf } from './fees.js';
 export type { FeeLine, FeeReductionLine, FeeResult } from './fees.js';
 export { RULE_PROBLEM } from './messages.js';
 export type { RuleProblemCode } from './messages.js';
 export { TRUTH } from './conditions.js';
 export type { Truth } from './conditions.js';
 export { isAnsweredValue, pathKey, readPath } from './paths.js';
-export { ageInYears, daysBetween, parseIsoDate, todayInVietnam } from './dates.js';
+export {
+  addDays,
+  addMonths,
+  ageInYears,
+  compareDates,
+  daysBetween,
+  formatIsoDate,
+  monthsBetween,
+  parseIsoDate,
+  todayInVietnam,
+  yearsBetween,
+} from './dates.js';
+export type { CivilDate } from './dates.js';
 export { lintRules } from './lint.js';
 
 export const ELIGIBILITY_STATUS = {
@@ -85,6 +97,19 @@ export interface RulesResult {
   fee: FeeResult;
   /** Broken rules (extension): static problems found by `createRules` and run-time failures. */
   problems: RuleProblem[];
+  /**
+   * Format 1.1: the `check` rules whose conditions definitely fail, each with its field (never a
+   * hidden one) and the author's message, in procedure order. A check on unanswered questions is
+   * undecided and not listed.
+   */
+  checks?: FieldCheckFailure[];
+}
+
+/** A failed `check` rule: the problem its author wrote, at its field. */
+export interface FieldCheckFailure {
+  rule: string;
+  field: FieldPath;
+  message: LocalizedText;
 }
 
 export interface RulesOptions {
@@ -115,7 +140,7 @@ export interface RulesSession {
   dependencies(): Record<string, string[]>;
 }
 
-type UnitKind = 'eligibility' | 'show' | 'require' | 'fee' | 'reduction';
+type UnitKind = 'eligibility' | 'show' | 'require' | 'check' | 'fee' | 'reduction';
 
 /** A unit's static part, shared by every session of a `RulesFactory`. */
 interface Unit {
@@ -227,6 +252,10 @@ export function createRulesFactory(
   const fields = indexFields(procedure);
   const knownKeys = new Set(fields.byKey.keys());
   const staticProblems: RuleProblem[] = [];
+  const namedConditions: Readonly<Record<string, unknown>> =
+    procedure.conditions !== null && typeof procedure.conditions === 'object'
+      ? procedure.conditions
+      : {};
 
   const problem = (
     code: RuleProblemCode,
@@ -248,7 +277,7 @@ export function createRulesFactory(
     conditions: unknown,
     rule?: Rule,
   ): Unit => {
-    const a = analyseConditions(conditions, knownKeys);
+    const a = analyseConditions(conditions, knownKeys, namedConditions);
     for (const issue of a.issues) {
       const p = problem(issue.code, id, pointer + issue.pointer, issue.params);
       staticProblems.push(p);
@@ -297,7 +326,12 @@ export function createRulesFactory(
   const rules = Array.isArray(procedure.rules) ? procedure.rules : [];
   rules.forEach((rule, i) => {
     const kind = rule?.kind;
-    if (kind !== RULE_KIND.eligibility && kind !== RULE_KIND.show && kind !== RULE_KIND.require)
+    if (
+      kind !== RULE_KIND.eligibility &&
+      kind !== RULE_KIND.show &&
+      kind !== RULE_KIND.require &&
+      kind !== RULE_KIND.check
+    )
       return;
     units.push(makeUnit(`rule:${rule.id}`, kind, `/rules/${i}/conditions`, rule.conditions, rule));
   });
@@ -400,6 +434,7 @@ export function createRulesFactory(
       const input =
         answers !== null && typeof answers === 'object' && !Array.isArray(answers) ? answers : {};
       const today = sessionOptions.today ?? todayInVietnam();
+      answersToday = today;
       const todayChanged = cachedToday !== undefined && cachedToday !== today;
       cachedToday = today;
       let dirty: string[] | undefined = changed?.map(pathKey);
@@ -445,6 +480,7 @@ export function createRulesFactory(
     const truthOfUnit = (u: Unit | undefined): Truth =>
       (u ? truths[u.index] : undefined) ?? TRUTH.unknown;
 
+    let answersToday: string | undefined;
     const buildResult = (
       answers: Record<string, unknown>,
       extraProblems: RuleProblem[],
@@ -503,9 +539,18 @@ export function createRulesFactory(
         withoutPaths(answers, h.fields),
         (id) => truthOfUnit(feeUnits.get(id)),
         (id) => truthOfUnit(reductionUnits.get(id)),
+        answersToday,
       );
       const runtime = runtimeProblems.filter((p): p is RuleProblem => p !== undefined);
+      const checks: FieldCheckFailure[] = [];
+      for (const u of units) {
+        const rule = u.rule;
+        if (u.kind !== 'check' || !rule || truths[u.index] !== TRUTH.false) continue;
+        if (typeof rule.field !== 'string' || !rule.message || isHidden(rule.field)) continue;
+        checks.push({ rule: rule.id, field: rule.field, message: rule.message });
+      }
       return {
+        ...(checks.length ? { checks } : {}),
         eligibility: { status, reasons, undecided },
         visible: { fields: visibleFields, documents: visibleDocs },
         hidden: { fields: hiddenFields, documents: documentIds.filter((d) => h.documents.has(d)) },

@@ -42,6 +42,8 @@ import {
 } from './field-path.js';
 import { answersWithOnly } from './field-validation.js';
 import { withRequiredParents } from './journey.js';
+import { withFieldChecks } from './field-checks.js';
+import { withAuthorMessages } from './field-messages.js';
 import type { ProcedureModel } from './model.js';
 
 export const DOCUMENT_PROBLEM = {
@@ -389,7 +391,12 @@ export class Session {
       answers,
       lang,
       rules,
-      problems: result.problems,
+      // Format 1.1 cross-field checks join the validator's problems at their fields.
+      problems: withFieldChecks(
+        withAuthorMessages(result.problems, procedure, this.lang),
+        rules,
+        this.lang,
+      ),
       value: result.value,
     };
     return this.validationCache;

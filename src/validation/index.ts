@@ -29,7 +29,7 @@ import {
 } from './runtime.js';
 
 export { normalizeAnswers } from './normalize.js';
-export { KEYWORD_CODES, PERSONAL_ID_BIRTH_YEAR } from './problems.js';
+export { COMMUNE_NOT_IN_PROVINCE, KEYWORD_CODES, PERSONAL_ID_BIRTH_YEAR } from './problems.js';
 export {
   MESSAGES as VALIDATION_MESSAGES,
   message as validationMessage,

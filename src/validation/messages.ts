@@ -224,6 +224,8 @@ const vi: Record<string, Template> = {
   },
   'personal-id-birth-year': (c) =>
     `${VI.subject(c, 'Số định danh cá nhân')} không khớp với năm sinh ${String(c.birthYear)}. Hãy kiểm tra lại số định danh hoặc ngày sinh`,
+  'commune-not-in-province': (c) =>
+    `${VI.subject(c, 'Xã, phường')} không thuộc tỉnh, thành phố đã chọn. Hãy chọn lại xã, phường hoặc tỉnh, thành phố`,
   'format.vn-cmnd': (c) => `${VI.subject(c, 'Số chứng minh nhân dân')} phải gồm 9 hoặc 12 chữ số`,
   'format.vn-mobile': (c) => {
     const s = VI.subject(c, 'Số điện thoại di động');
@@ -344,6 +346,8 @@ const en: Record<string, Template> = {
   },
   'personal-id-birth-year': (c) =>
     `${EN.subject(c, 'Personal identification number')} does not match the year of birth ${String(c.birthYear)}. Check the number or the date of birth`,
+  'commune-not-in-province': (c) =>
+    `${EN.subject(c, 'The commune')} is not in the chosen province. Choose the commune or the province again`,
   'format.vn-cmnd': (c) => `${EN.subject(c, 'Old identity card number')} must be 9 or 12 digits`,
   'format.vn-mobile': (c) => {
     const s = EN.subject(c, 'Mobile number');

@@ -5,7 +5,14 @@
 import type { Problem } from '../problem.js';
 import type { Lang, Procedure } from '../procedure/types.js';
 import { escapePointer, pointerToFieldPath, valueAt, type FieldInfo } from './fields.js';
-import { VN_FORMAT_REASONS, personalIdBirthYear, personalIdReason } from './formats.js';
+import {
+  VN_FORMAT_REASONS,
+  commune2025Reason,
+  personalIdBirthYear,
+  personalIdReason,
+  province2025Reason,
+} from './formats.js';
+import { isCommuneInProvince2025 } from '../data/admin-codes-2025.js';
 import { message, type MessageContext } from './messages.js';
 import { facets } from './normalize.js';
 import type { AjvErrorObject } from './runtime.js';
@@ -45,6 +52,12 @@ export const KEYWORD_CODES: Record<string, string> = {
 
 /** Code of the cross-field check between a personal ID number and the birth date it names. */
 export const PERSONAL_ID_BIRTH_YEAR = 'personal-id-birth-year';
+/**
+ * A 2025 commune code that is not in the province chosen beside it (an address object with a
+ * `vn-province-2025` and a `vn-commune-2025` member): the widget prevents it, and `check` and
+ * verify refuse it too (issue 19, point 9).
+ */
+export const COMMUNE_NOT_IN_PROVINCE = 'commune-not-in-province';
 
 const CHOOSE_WIDGETS = new Set(['select', 'radio', 'checkbox', 'address']);
 
@@ -248,7 +261,42 @@ export function crossFieldProblems(
       }
       walk(obj[key], child, here, depth + 1);
     }
+    out.push(...addressProblems(obj, list, pointer, root, builder));
   };
   walk(value, root, '', 0);
   return out;
+}
+
+/**
+ * The commune of an address object must lie in its province (both valid 2025 codes, so a format
+ * problem is never repeated). Reported at the commune: that is the answer to change.
+ */
+function addressProblems(
+  obj: Record<string, unknown>,
+  list: Record<string, unknown>[],
+  pointer: string,
+  root: Procedure['data'],
+  builder: ProblemBuilder,
+): Problem[] {
+  const withFormat = (format: string): string[] =>
+    Object.keys(obj).filter((key) => {
+      const child = list
+        .map((f) => f.properties as Record<string, unknown> | undefined)
+        .find((props) => props && Object.prototype.hasOwnProperty.call(props, key))?.[key];
+      return facets(root, child).some((f) => f.format === format);
+    });
+  const provinces = withFormat('vn-province-2025');
+  const communes = withFormat('vn-commune-2025');
+  if (provinces.length !== 1 || communes.length !== 1) return [];
+  const province = obj[provinces[0]!];
+  const commune = obj[communes[0]!];
+  if (typeof province !== 'string' || typeof commune !== 'string') return [];
+  if (province2025Reason(province) || commune2025Reason(commune)) return [];
+  if (isCommuneInProvince2025(commune, province)) return [];
+  return [
+    builder.make(COMMUNE_NOT_IN_PROVINCE, `${pointer}/${escapePointer(communes[0]!)}`, {
+      province,
+      commune,
+    }),
+  ];
 }

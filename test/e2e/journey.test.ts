@@ -230,8 +230,8 @@ describe('the birth-registration journey on the demo site', () => {
 
     const reviewFiles = await texts(form().locator('.review-documents .files li'));
     assert.equal(reviewFiles.length, 2);
-    assert.match(reviewFiles[0], /^giay-chung-sinh\.pdf \(\d+ B\)$/);
-    assert.match(reviewFiles[1], /^giay-chung-sinh-trang-2\.jpg \(\d+ B\)$/);
+    assert.match(reviewFiles[0], /^giay-chung-sinh\.pdf \(\d+ byte\)$/);
+    assert.match(reviewFiles[1], /^giay-chung-sinh-trang-2\.jpg \(\d+ byte\)$/);
 
     await form().locator('#declaration').check();
     // The procedure offers post: the form asks how the result is received (in person here).

@@ -11,6 +11,7 @@ import { ProcedureModel, type SessionState } from '../../session/index.js';
 import type { ValidationResult } from '../../validation/index.js';
 import type { Command } from '../main.js';
 import { readProcedure } from './procedure-file.js';
+import { USAGE } from './usage.js';
 
 /**
  * The `--format json` report. Validation fills `valid` and `problems`; the rules add
@@ -131,7 +132,7 @@ const SUCCESS: Record<Lang, (answers: string, procedure: string, status: string)
 };
 
 function usage(io: { err(line: string): void }): number {
-  io.err('Usage: dvc-forms check <procedure.json> <answers.json> [--lang vi|en] [--format json]');
+  io.err(USAGE.check);
   return 2;
 }
 

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { compileProcedureModule } from '../../validation/index.js';
 import type { Command } from '../main.js';
 import { readProcedure } from './procedure-file.js';
+import { USAGE } from './usage.js';
 
 export const compile: Command = async (args, io) => {
   let out: string | undefined;
@@ -21,7 +22,7 @@ export const compile: Command = async (args, io) => {
     else files.push(args[i]);
   }
   if (files.length !== 1 || !files[0] || !out) {
-    io.err('Usage: dvc-forms compile <procedure.json> --out <dir>');
+    io.err(USAGE.compile);
     return 2;
   }
   // The loader refuses a file with any error problem (what `dvc-forms lint` reports as errors),

@@ -9,8 +9,7 @@ import { join } from 'node:path';
 import { jwkThumbprint, publicJwk } from '../../signing/jws.js';
 import { getCrypto, type PlatformCryptoKeyPair } from '../../platform.js';
 import type { Command } from '../main.js';
-
-const USAGE = 'Usage: dvc-forms keygen [--out dir] [--force]';
+import { USAGE } from './usage.js';
 
 export const keygen: Command = async (args, io) => {
   let out = '.';
@@ -21,7 +20,7 @@ export const keygen: Command = async (args, io) => {
     else if (a === '--force') force = true;
     else {
       io.err(`dvc-forms keygen: unexpected argument ${a}`);
-      io.err(USAGE);
+      io.err(USAGE.keygen);
       return 2;
     }
   }

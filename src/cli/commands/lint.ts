@@ -24,6 +24,7 @@ import type { AuthorProblem } from '../../problem.js';
 import type { Lang } from '../../procedure/types.js';
 import { isCasesFile, lintCasesFile } from './lint-cases.js';
 import { checkPatternSyntax } from '../../procedure/pattern-check.js';
+import { USAGE } from './usage.js';
 
 export interface LintEntry {
   file: string;
@@ -34,9 +35,6 @@ export interface LintEntry {
   column: number;
   message: string;
 }
-
-const USAGE =
-  'Usage: dvc-forms lint <files...> [--format text|json] [--lang vi|en] [--allow-link-host <host>]...';
 
 /** A host as the allow-list takes it: a name, or `*.` and a name. */
 const HOST_ENTRY = /^(\*\.)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/;
@@ -128,7 +126,7 @@ export const lint: Command = async (args, io) => {
       const v = args[++i];
       if (v === undefined || !HOST_ENTRY.test(v)) {
         io.err(`dvc-forms lint: invalid value for ${a}: ${v ?? '(missing)'}`);
-        io.err(USAGE);
+        io.err(USAGE.lint);
         return 2;
       }
       hosts.push(v.toLowerCase());
@@ -138,17 +136,17 @@ export const lint: Command = async (args, io) => {
       else if (a === '--lang' && (v === 'vi' || v === 'en')) lang = v;
       else {
         io.err(`dvc-forms lint: invalid value for ${a}: ${v ?? '(missing)'}`);
-        io.err(USAGE);
+        io.err(USAGE.lint);
         return 2;
       }
     } else if (a.startsWith('--')) {
       io.err(`dvc-forms lint: unknown option ${a}`);
-      io.err(USAGE);
+      io.err(USAGE.lint);
       return 2;
     } else files.push(a);
   }
   if (files.length === 0) {
-    io.err(USAGE);
+    io.err(USAGE.lint);
     return 2;
   }
 

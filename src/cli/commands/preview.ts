@@ -15,9 +15,7 @@ import { loadProcedure } from '../../procedure/load.js';
 import type { Lang } from '../../procedure/types.js';
 import type { Command } from '../main.js';
 import { checkPatternSyntax } from '../../procedure/pattern-check.js';
-
-const USAGE =
-  'Usage: dvc-forms preview <procedure.json> [--port <n>] [--host <address>] [--lang vi|en]';
+import { USAGE } from './usage.js';
 
 const TEXT: Record<
   Lang,
@@ -241,12 +239,12 @@ export const preview: Command = async (args, io) => {
       host = v;
       i++;
     } else if (a.startsWith('-')) {
-      io.err(USAGE);
+      io.err(USAGE.preview);
       return 2;
     } else files.push(a);
   }
   if (files.length !== 1) {
-    io.err(USAGE);
+    io.err(USAGE.preview);
     return 2;
   }
   const file = files[0]!;

@@ -11,6 +11,7 @@ import { ProcedureModel, type SessionState } from '../../session/index.js';
 import type { Validator } from '../../validation/index.js';
 import type { CliIo, Command } from '../main.js';
 import { readProcedure } from './procedure-file.js';
+import { USAGE } from './usage.js';
 
 export interface TargetExpectation {
   fields?: string[];
@@ -266,7 +267,7 @@ export function casesFileFor(procedureFile: string): string {
 }
 
 function usage(io: CliIo): number {
-  io.err('Usage: dvc-forms test <procedure.json>... (runs <name>.cases.json beside each)');
+  io.err(USAGE.test);
   return 2;
 }
 

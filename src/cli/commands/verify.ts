@@ -1,6 +1,6 @@
 /**
  * `dvc-forms verify <payload.jws> --procedure <procedure.json> [--trusted-keys keys.json]
- * [--max-age seconds] [--now ISO-time] [--lang en|vi] [--format text|json]`: verifies a signed
+ * [--max-age seconds] [--now ISO-time] [--lang vi|en] [--format text|json]`: verifies a signed
  * submission the way the agency's server does. Exit 0 when valid, 1 when rejected, 2 on a usage
  * or file error. Without --now the current time is used, so an old payload is reported expired.
  */
@@ -11,13 +11,12 @@ import type { JsonWebKeyLike } from '../../platform.js';
 import { verifySubmission, verifyMessage, type VerifyOptions } from '../../verify/index.js';
 import type { CliIo, Command } from '../main.js';
 import { checkPatternSyntax } from '../../procedure/pattern-check.js';
-
-const USAGE =
-  'Usage: dvc-forms verify <payload.jws> --procedure <procedure.json> [--trusted-keys keys.json] [--max-age seconds] [--now ISO-time] [--lang en|vi] [--format text|json]';
+import { USAGE } from './usage.js';
+import { formatVnd } from '../../payment/words.js';
 
 function usage(io: CliIo, problem?: string): number {
   if (problem) io.err(`dvc-forms verify: ${problem}`);
-  io.err(USAGE);
+  io.err(USAGE.verify);
   return 2;
 }
 
@@ -67,7 +66,8 @@ export const verify: Command = async (args, io) => {
   if (!procedureFile) return usage(io, '--procedure is required');
   const format = opts['--format'] ?? 'text';
   if (format !== 'text' && format !== 'json') return usage(io, '--format must be text or json');
-  const lang = (opts['--lang'] ?? 'en') as Lang;
+  // Vietnamese by default, like lint and check.
+  const lang = (opts['--lang'] ?? 'vi') as Lang;
   if (lang !== 'en' && lang !== 'vi') return usage(io, '--lang must be en or vi');
 
   const jwsFile = readText(positional[0]!, io);
@@ -79,7 +79,7 @@ export const verify: Command = async (args, io) => {
   });
   if (!loaded.ok) {
     for (const p of loaded.problems)
-      io.err(`${procedureFile}:${p.line}:${p.column}  ${p.pointer}  ${p.message.en}`);
+      io.err(`${procedureFile}:${p.line}:${p.column}  ${p.pointer}  ${p.message[lang]}`);
     return 2;
   }
   const options: VerifyOptions = {
@@ -123,7 +123,7 @@ export const verify: Command = async (args, io) => {
     const s = result.submission;
     io.out(
       lang === 'vi'
-        ? `HỢP LỆ  thủ tục ${s.procedure.code} ${s.procedure.version}, khoá ${result.kid}, nộp lúc ${s.submittedAt}, lệ phí ${s.fee.total} đồng`
+        ? `HỢP LỆ  thủ tục ${s.procedure.code} ${s.procedure.version}, khoá ${result.kid}, nộp lúc ${s.submittedAt}, lệ phí ${formatVnd(s.fee.total)}`
         : `VALID  procedure ${s.procedure.code} ${s.procedure.version}, key ${result.kid}, submitted ${s.submittedAt}, fee ${s.fee.total} VND`,
     );
   } else {

@@ -65,9 +65,10 @@ const schema31 = {
             'Editor hint: "https://dvc-forms.dev/schemas/procedure/v1.json" (or a relative path to procedure.schema.json).',
         },
         formatVersion: {
-          const: 1,
+          enum: [1, 1.1],
           title: 'Format version',
-          description: 'Version of the procedure format; always 1.',
+          description:
+            'Version of the procedure format: 1, or 1.1 for files using the 1.1 features (date facts and operators, named conditions…). Files of version 1 keep working unchanged.',
         },
         code: {
           type: 'string',
@@ -161,6 +162,14 @@ const schema31 = {
           items: { $ref: '#/$defs/Rule' },
           title: 'Rules',
           description: 'Eligibility, show and require rules (json-rules-engine conditions).',
+        },
+        conditions: {
+          type: 'object',
+          title: 'Named conditions',
+          description:
+            'Format 1.1: conditions defined once by name and referenced as {"condition": "<name>"} from rules, fee items, reductions and other named conditions (no loops).',
+          propertyNames: { pattern: '^[A-Za-z][A-Za-z0-9_-]*$' },
+          additionalProperties: { $ref: '#/$defs/Conditions' },
         },
         declaration: {
           $ref: '#/$defs/Declaration',
@@ -511,6 +520,33 @@ const schema31 = {
           $ref: '#/$defs/Id',
           description: 'Widget file: id of the document slot in documents.',
         },
+        messages: {
+          type: 'object',
+          title: 'Error messages',
+          description:
+            "Format 1.1: this question's own error messages by JSON Schema keyword (required, pattern, minLength, format…), replacing the built-in ones in the form, check and verify. Name the question in each.",
+          propertyNames: {
+            enum: [
+              'required',
+              'pattern',
+              'minLength',
+              'maxLength',
+              'format',
+              'minimum',
+              'maximum',
+              'exclusiveMinimum',
+              'exclusiveMaximum',
+              'multipleOf',
+              'enum',
+              'const',
+              'type',
+              'minItems',
+              'maxItems',
+              'uniqueItems',
+            ],
+          },
+          additionalProperties: { $ref: '#/$defs/LocalizedText' },
+        },
       },
     },
     FieldOption: {
@@ -617,8 +653,25 @@ const schema31 = {
         type: 'object',
         not: { anyOf: [{ required: ['all'] }, { required: ['any'] }, { required: ['not'] }] },
       },
-      then: { $ref: '#/$defs/FactCondition' },
+      then: {
+        if: { type: 'object', required: ['condition'] },
+        then: { $ref: '#/$defs/ConditionRef' },
+        else: { $ref: '#/$defs/FactCondition' },
+      },
       else: { $ref: '#/$defs/Conditions' },
+    },
+    ConditionRef: {
+      type: 'object',
+      title: 'Named condition reference',
+      additionalProperties: false,
+      required: ['condition'],
+      properties: {
+        condition: {
+          $ref: '#/$defs/Id',
+          description:
+            'Format 1.1: the name of a condition in the procedure\'s top-level "conditions".',
+        },
+      },
     },
     FactCondition: {
       type: 'object',
@@ -630,7 +683,7 @@ const schema31 = {
           type: 'string',
           minLength: 1,
           description:
-            'A field path ("child.birthDate") or a derived fact: ageInYears, today, daysBetween, count.',
+            'A field path ("child.birthDate") or a derived fact: ageInYears, today, daysBetween, count; 1.1: monthsBetween, yearsBetween, date.',
         },
         operator: {
           enum: [
@@ -646,13 +699,22 @@ const schema31 = {
             'doesNotContain',
             'isAnswered',
             'isNotAnswered',
+            'dateBefore',
+            'dateOnOrBefore',
+            'dateAfter',
+            'dateOnOrAfter',
+            'containsAny',
+            'containsAll',
+            'containsNone',
           ],
-          description: 'How the fact is compared with value.',
+          description:
+            'How the fact is compared with value. The date operators (1.1) compare ISO dates as calendar days. The set operators (1.1) compare a list (or one value) with a list: containsAny, containsAll, containsNone.',
         },
         value: { description: 'The value to compare with (for isAnswered/isNotAnswered: true).' },
         params: {
           type: 'object',
-          description: 'Derived fact parameters: ageInYears/count {field}, daysBetween {from, to}.',
+          description:
+            'Derived fact parameters: ageInYears {field, at?}, count {field}, daysBetween/monthsBetween/yearsBetween {from, to}, date {of, addYears?, addMonths?, addDays?}. A date parameter is a date field path or "today".',
         },
         path: { type: 'string', description: 'JSONPath into an object-valued fact.' },
         name: { type: 'string', description: 'A name for debugging.' },
@@ -666,9 +728,9 @@ const schema31 = {
       properties: {
         id: { $ref: '#/$defs/Id', description: 'Unique rule id.' },
         kind: {
-          enum: ['eligibility', 'show', 'require'],
+          enum: ['eligibility', 'show', 'require', 'check'],
           description:
-            'eligibility: conditions must hold to apply; show: targets visible while they hold; require: targets required while they hold.',
+            'eligibility: conditions must hold to apply; show: targets visible while they hold; require: targets required while they hold. check (1.1): the conditions must hold, or field gets message as its problem.',
         },
         description: {
           $ref: '#/$defs/LocalizedText',
@@ -687,6 +749,14 @@ const schema31 = {
           $ref: '#/$defs/RuleTargets',
           description: 'show and require: what the rule applies to.',
         },
+        field: {
+          $ref: '#/$defs/FieldPath',
+          description: 'check (1.1): the field the problem is shown at.',
+        },
+        message: {
+          $ref: '#/$defs/LocalizedText',
+          description: 'check (1.1): the problem, shown at the field and in the error summary.',
+        },
       },
       allOf: [
         {
@@ -696,6 +766,10 @@ const schema31 = {
         {
           if: { required: ['kind'], properties: { kind: { enum: ['show', 'require'] } } },
           then: { required: ['targets'] },
+        },
+        {
+          if: { required: ['kind'], properties: { kind: { const: 'check' } } },
+          then: { required: ['field', 'message'] },
         },
       ],
     },
@@ -766,13 +840,39 @@ const schema31 = {
           $ref: '#/$defs/LegalReference',
           description: 'The legal source of the amount.',
         },
+        schedule: {
+          type: 'array',
+          minItems: 1,
+          items: { $ref: '#/$defs/FeeScheduleEntry' },
+          description:
+            'Format 1.1: amounts in force between dates; the entry containing the submission date applies, else amount.',
+        },
+      },
+    },
+    FeeScheduleEntry: {
+      type: 'object',
+      title: 'Fee schedule entry',
+      additionalProperties: false,
+      required: ['amount'],
+      properties: {
+        from: {
+          type: 'string',
+          description: 'First day in force (YYYY-MM-DD); open when absent.',
+          pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$',
+        },
+        until: {
+          type: 'string',
+          description: 'Last day in force (YYYY-MM-DD); open when absent.',
+          pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$',
+        },
+        amount: { type: 'integer', minimum: 0, description: 'Amount in VND.' },
       },
     },
     FeeReduction: {
       type: 'object',
       title: 'Fee reduction',
       additionalProperties: false,
-      required: ['id', 'label', 'percent', 'when'],
+      required: ['id', 'label', 'when'],
       properties: {
         id: { $ref: '#/$defs/Id', description: 'Unique reduction id.' },
         label: {
@@ -783,7 +883,14 @@ const schema31 = {
           type: 'number',
           exclusiveMinimum: 0,
           maximum: 100,
-          description: '100 = exemption (miễn), less = reduction (giảm).',
+          description:
+            '100 = exemption (miễn), less = reduction (giảm). Exactly one of percent and amount.',
+        },
+        amount: {
+          type: 'integer',
+          minimum: 1,
+          description:
+            "Format 1.1: a fixed reduction in VND off the item's subtotal (never below 0). Exactly one of percent and amount.",
         },
         items: {
           type: 'array',
@@ -800,6 +907,7 @@ const schema31 = {
           description: 'The legal source of the reduction.',
         },
       },
+      oneOf: [{ required: ['percent'] }, { required: ['amount'] }],
     },
     Declaration: {
       type: 'object',
@@ -873,9 +981,10 @@ const schema32 = {
         'Editor hint: "https://dvc-forms.dev/schemas/procedure/v1.json" (or a relative path to procedure.schema.json).',
     },
     formatVersion: {
-      const: 1,
+      enum: [1, 1.1],
       title: 'Format version',
-      description: 'Version of the procedure format; always 1.',
+      description:
+        'Version of the procedure format: 1, or 1.1 for files using the 1.1 features (date facts and operators, named conditions…). Files of version 1 keep working unchanged.',
     },
     code: {
       type: 'string',
@@ -970,6 +1079,14 @@ const schema32 = {
       title: 'Rules',
       description: 'Eligibility, show and require rules (json-rules-engine conditions).',
     },
+    conditions: {
+      type: 'object',
+      title: 'Named conditions',
+      description:
+        'Format 1.1: conditions defined once by name and referenced as {"condition": "<name>"} from rules, fee items, reductions and other named conditions (no loops).',
+      propertyNames: { pattern: '^[A-Za-z][A-Za-z0-9_-]*$' },
+      additionalProperties: { $ref: '#/$defs/Conditions' },
+    },
     declaration: {
       $ref: '#/$defs/Declaration',
       title: 'Declaration (cam đoan)',
@@ -1008,6 +1125,7 @@ const pattern5 = new RegExp(
   'u',
 );
 const pattern6 = new RegExp('\\S', 'u');
+const pattern15 = new RegExp('^[A-Za-z][A-Za-z0-9_-]*$', 'u');
 const schema36 = {
   type: 'object',
   title: 'Legal reference',
@@ -2993,7 +3111,6 @@ const schema44 = {
   pattern: '^[A-Za-z][A-Za-z0-9_-]*$',
   description: 'An identifier: a letter, then letters, digits, "-" or "_".',
 };
-const pattern15 = new RegExp('^[A-Za-z][A-Za-z0-9_-]*$', 'u');
 const schema47 = {
   type: 'object',
   title: 'Field',
@@ -3059,6 +3176,33 @@ const schema47 = {
     document: {
       $ref: '#/$defs/Id',
       description: 'Widget file: id of the document slot in documents.',
+    },
+    messages: {
+      type: 'object',
+      title: 'Error messages',
+      description:
+        "Format 1.1: this question's own error messages by JSON Schema keyword (required, pattern, minLength, format…), replacing the built-in ones in the form, check and verify. Name the question in each.",
+      propertyNames: {
+        enum: [
+          'required',
+          'pattern',
+          'minLength',
+          'maxLength',
+          'format',
+          'minimum',
+          'maximum',
+          'exclusiveMinimum',
+          'exclusiveMaximum',
+          'multipleOf',
+          'enum',
+          'const',
+          'type',
+          'minItems',
+          'maxItems',
+          'uniqueItems',
+        ],
+      },
+      additionalProperties: { $ref: '#/$defs/LocalizedText' },
     },
   },
 };
@@ -4126,8 +4270,196 @@ function validate30(
         errors++;
       }
     }
+    if (data.messages !== undefined) {
+      let data24 = data.messages;
+      if (data24 && typeof data24 == 'object' && !Array.isArray(data24)) {
+        for (const key6 in data24) {
+          const _errs60 = errors;
+          if (!(
+            key6 === 'required' ||
+            key6 === 'pattern' ||
+            key6 === 'minLength' ||
+            key6 === 'maxLength' ||
+            key6 === 'format' ||
+            key6 === 'minimum' ||
+            key6 === 'maximum' ||
+            key6 === 'exclusiveMinimum' ||
+            key6 === 'exclusiveMaximum' ||
+            key6 === 'multipleOf' ||
+            key6 === 'enum' ||
+            key6 === 'const' ||
+            key6 === 'type' ||
+            key6 === 'minItems' ||
+            key6 === 'maxItems' ||
+            key6 === 'uniqueItems'
+          )) {
+            const err45 = {
+              instancePath: instancePath + '/messages',
+              schemaPath: '#/properties/messages/propertyNames/enum',
+              keyword: 'enum',
+              params: { allowedValues: schema47.properties.messages.propertyNames.enum },
+              message: 'must be equal to one of the allowed values',
+              propertyName: key6,
+            };
+            if (vErrors === null) {
+              vErrors = [err45];
+            } else {
+              vErrors.push(err45);
+            }
+            errors++;
+          }
+          var valid17 = _errs60 === errors;
+          if (!valid17) {
+            const err46 = {
+              instancePath: instancePath + '/messages',
+              schemaPath: '#/properties/messages/propertyNames',
+              keyword: 'propertyNames',
+              params: { propertyName: key6 },
+              message: 'property name must be valid',
+            };
+            if (vErrors === null) {
+              vErrors = [err46];
+            } else {
+              vErrors.push(err46);
+            }
+            errors++;
+          }
+        }
+        for (const key7 in data24) {
+          let data25 = data24[key7];
+          if (data25 && typeof data25 == 'object' && !Array.isArray(data25)) {
+            if (data25.vi === undefined) {
+              const err47 = {
+                instancePath:
+                  instancePath + '/messages/' + key7.replace(/~/g, '~0').replace(/\//g, '~1'),
+                schemaPath: '#/$defs/LocalizedText/required',
+                keyword: 'required',
+                params: { missingProperty: 'vi' },
+                message: "must have required property '" + 'vi' + "'",
+              };
+              if (vErrors === null) {
+                vErrors = [err47];
+              } else {
+                vErrors.push(err47);
+              }
+              errors++;
+            }
+            for (const key8 in data25) {
+              if (!(key8 === 'vi' || key8 === 'en')) {
+                const err48 = {
+                  instancePath:
+                    instancePath + '/messages/' + key7.replace(/~/g, '~0').replace(/\//g, '~1'),
+                  schemaPath: '#/$defs/LocalizedText/additionalProperties',
+                  keyword: 'additionalProperties',
+                  params: { additionalProperty: key8 },
+                  message: 'must NOT have additional properties',
+                };
+                if (vErrors === null) {
+                  vErrors = [err48];
+                } else {
+                  vErrors.push(err48);
+                }
+                errors++;
+              }
+            }
+            if (data25.vi !== undefined) {
+              let data26 = data25.vi;
+              if (typeof data26 === 'string') {
+                if (!pattern6.test(data26)) {
+                  const err49 = {
+                    instancePath:
+                      instancePath +
+                      '/messages/' +
+                      key7.replace(/~/g, '~0').replace(/\//g, '~1') +
+                      '/vi',
+                    schemaPath: '#/$defs/LocalizedText/properties/vi/pattern',
+                    keyword: 'pattern',
+                    params: { pattern: '\\S' },
+                    message: 'must match pattern "' + '\\S' + '"',
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err49];
+                  } else {
+                    vErrors.push(err49);
+                  }
+                  errors++;
+                }
+              } else {
+                const err50 = {
+                  instancePath:
+                    instancePath +
+                    '/messages/' +
+                    key7.replace(/~/g, '~0').replace(/\//g, '~1') +
+                    '/vi',
+                  schemaPath: '#/$defs/LocalizedText/properties/vi/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                };
+                if (vErrors === null) {
+                  vErrors = [err50];
+                } else {
+                  vErrors.push(err50);
+                }
+                errors++;
+              }
+            }
+            if (data25.en !== undefined) {
+              if (typeof data25.en !== 'string') {
+                const err51 = {
+                  instancePath:
+                    instancePath +
+                    '/messages/' +
+                    key7.replace(/~/g, '~0').replace(/\//g, '~1') +
+                    '/en',
+                  schemaPath: '#/$defs/LocalizedText/properties/en/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                };
+                if (vErrors === null) {
+                  vErrors = [err51];
+                } else {
+                  vErrors.push(err51);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err52 = {
+              instancePath:
+                instancePath + '/messages/' + key7.replace(/~/g, '~0').replace(/\//g, '~1'),
+              schemaPath: '#/$defs/LocalizedText/type',
+              keyword: 'type',
+              params: { type: 'object' },
+              message: 'must be object',
+            };
+            if (vErrors === null) {
+              vErrors = [err52];
+            } else {
+              vErrors.push(err52);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err53 = {
+          instancePath: instancePath + '/messages',
+          schemaPath: '#/properties/messages/type',
+          keyword: 'type',
+          params: { type: 'object' },
+          message: 'must be object',
+        };
+        if (vErrors === null) {
+          vErrors = [err53];
+        } else {
+          vErrors.push(err53);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err45 = {
+    const err54 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
@@ -4135,9 +4467,9 @@ function validate30(
       message: 'must be object',
     };
     if (vErrors === null) {
-      vErrors = [err45];
+      vErrors = [err54];
     } else {
-      vErrors.push(err45);
+      vErrors.push(err54);
     }
     errors++;
   }
@@ -4682,7 +5014,7 @@ function validate28(
   return errors === 0;
 }
 validate28.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema57 = {
+const schema58 = {
   type: 'object',
   title: 'Document',
   additionalProperties: false,
@@ -4736,7 +5068,7 @@ const schema57 = {
     },
   },
 };
-const pattern29 = new RegExp(
+const pattern30 = new RegExp(
   '^(?!image/svg\\+xml$|text/html$|application/xhtml\\+xml$)[a-z]+/(\\*|[a-z0-9][a-z0-9.+-]*)$',
   'u',
 );
@@ -4875,7 +5207,7 @@ function validate36(
       errors++;
     }
     for (const key0 in data) {
-      if (!func1.call(schema57.properties, key0)) {
+      if (!func1.call(schema58.properties, key0)) {
         const err8 = {
           instancePath,
           schemaPath: '#/additionalProperties',
@@ -5141,7 +5473,7 @@ function validate36(
           instancePath: instancePath + '/form',
           schemaPath: '#/properties/form/enum',
           keyword: 'enum',
-          params: { allowedValues: schema57.properties.form.enum },
+          params: { allowedValues: schema58.properties.form.enum },
           message: 'must be equal to one of the allowed values',
         };
         if (vErrors === null) {
@@ -5226,7 +5558,7 @@ function validate36(
         for (let i0 = 0; i0 < len0; i0++) {
           let data11 = data10[i0];
           if (typeof data11 === 'string') {
-            if (!pattern29.test(data11)) {
+            if (!pattern30.test(data11)) {
               const err28 = {
                 instancePath: instancePath + '/accept/' + i0,
                 schemaPath: '#/properties/accept/items/pattern',
@@ -5390,7 +5722,7 @@ function validate36(
           instancePath: instancePath + '/capture',
           schemaPath: '#/properties/capture/enum',
           keyword: 'enum',
-          params: { allowedValues: schema57.properties.capture.enum },
+          params: { allowedValues: schema58.properties.capture.enum },
           message: 'must be equal to one of the allowed values',
         };
         if (vErrors === null) {
@@ -5528,7 +5860,7 @@ function validate36(
               instancePath: instancePath + '/photo/mimeType',
               schemaPath: '#/properties/photo/properties/mimeType/enum',
               keyword: 'enum',
-              params: { allowedValues: schema57.properties.photo.properties.mimeType.enum },
+              params: { allowedValues: schema58.properties.photo.properties.mimeType.enum },
               message: 'must be equal to one of the allowed values',
             };
             if (vErrors === null) {
@@ -5574,7 +5906,7 @@ function validate36(
   return errors === 0;
 }
 validate36.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema61 = {
+const schema62 = {
   type: 'object',
   title: 'Fees',
   additionalProperties: false,
@@ -5593,7 +5925,7 @@ const schema61 = {
     },
   },
 };
-const schema62 = {
+const schema63 = {
   type: 'object',
   title: 'Fee item',
   additionalProperties: false,
@@ -5614,9 +5946,36 @@ const schema62 = {
       description: 'Charged only while these conditions hold; always charged when absent.',
     },
     legalBasis: { $ref: '#/$defs/LegalReference', description: 'The legal source of the amount.' },
+    schedule: {
+      type: 'array',
+      minItems: 1,
+      items: { $ref: '#/$defs/FeeScheduleEntry' },
+      description:
+        'Format 1.1: amounts in force between dates; the entry containing the submission date applies, else amount.',
+    },
   },
 };
-const schema66 = {
+const schema72 = {
+  type: 'object',
+  title: 'Fee schedule entry',
+  additionalProperties: false,
+  required: ['amount'],
+  properties: {
+    from: {
+      type: 'string',
+      description: 'First day in force (YYYY-MM-DD); open when absent.',
+      pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$',
+    },
+    until: {
+      type: 'string',
+      description: 'Last day in force (YYYY-MM-DD); open when absent.',
+      pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$',
+    },
+    amount: { type: 'integer', minimum: 0, description: 'Amount in VND.' },
+  },
+};
+const pattern35 = new RegExp('^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'u');
+const schema67 = {
   type: 'object',
   title: 'Conditions',
   description: 'json-rules-engine conditions: exactly one of all, any, not.',
@@ -5640,17 +5999,21 @@ const schema66 = {
   },
   oneOf: [{ required: ['all'] }, { required: ['any'] }, { required: ['not'] }],
 };
-const schema67 = {
+const schema68 = {
   description:
     'A fact condition ({fact, operator, value}) or nested conditions ({all}, {any} or {not}).',
   if: {
     type: 'object',
     not: { anyOf: [{ required: ['all'] }, { required: ['any'] }, { required: ['not'] }] },
   },
-  then: { $ref: '#/$defs/FactCondition' },
+  then: {
+    if: { type: 'object', required: ['condition'] },
+    then: { $ref: '#/$defs/ConditionRef' },
+    else: { $ref: '#/$defs/FactCondition' },
+  },
   else: { $ref: '#/$defs/Conditions' },
 };
-const schema68 = {
+const schema71 = {
   type: 'object',
   title: 'Condition',
   additionalProperties: false,
@@ -5660,7 +6023,7 @@ const schema68 = {
       type: 'string',
       minLength: 1,
       description:
-        'A field path ("child.birthDate") or a derived fact: ageInYears, today, daysBetween, count.',
+        'A field path ("child.birthDate") or a derived fact: ageInYears, today, daysBetween, count; 1.1: monthsBetween, yearsBetween, date.',
     },
     operator: {
       enum: [
@@ -5676,18 +6039,139 @@ const schema68 = {
         'doesNotContain',
         'isAnswered',
         'isNotAnswered',
+        'dateBefore',
+        'dateOnOrBefore',
+        'dateAfter',
+        'dateOnOrAfter',
+        'containsAny',
+        'containsAll',
+        'containsNone',
       ],
-      description: 'How the fact is compared with value.',
+      description:
+        'How the fact is compared with value. The date operators (1.1) compare ISO dates as calendar days. The set operators (1.1) compare a list (or one value) with a list: containsAny, containsAll, containsNone.',
     },
     value: { description: 'The value to compare with (for isAnswered/isNotAnswered: true).' },
     params: {
       type: 'object',
-      description: 'Derived fact parameters: ageInYears/count {field}, daysBetween {from, to}.',
+      description:
+        'Derived fact parameters: ageInYears {field, at?}, count {field}, daysBetween/monthsBetween/yearsBetween {from, to}, date {of, addYears?, addMonths?, addDays?}. A date parameter is a date field path or "today".',
     },
     path: { type: 'string', description: 'JSONPath into an object-valued fact.' },
     name: { type: 'string', description: 'A name for debugging.' },
   },
 };
+const schema69 = {
+  type: 'object',
+  title: 'Named condition reference',
+  additionalProperties: false,
+  required: ['condition'],
+  properties: {
+    condition: {
+      $ref: '#/$defs/Id',
+      description:
+        'Format 1.1: the name of a condition in the procedure\'s top-level "conditions".',
+    },
+  },
+};
+function validate42(
+  data,
+  { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate42.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+  }
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.condition === undefined) {
+      const err0 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'condition' },
+        message: "must have required property '" + 'condition' + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === 'condition')) {
+        const err1 = {
+          instancePath,
+          schemaPath: '#/additionalProperties',
+          keyword: 'additionalProperties',
+          params: { additionalProperty: key0 },
+          message: 'must NOT have additional properties',
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.condition !== undefined) {
+      let data0 = data.condition;
+      if (typeof data0 === 'string') {
+        if (!pattern15.test(data0)) {
+          const err2 = {
+            instancePath: instancePath + '/condition',
+            schemaPath: '#/$defs/Id/pattern',
+            keyword: 'pattern',
+            params: { pattern: '^[A-Za-z][A-Za-z0-9_-]*$' },
+            message: 'must match pattern "' + '^[A-Za-z][A-Za-z0-9_-]*$' + '"',
+          };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      } else {
+        const err3 = {
+          instancePath: instancePath + '/condition',
+          schemaPath: '#/$defs/Id/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err4 = {
+      instancePath,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  }
+  validate42.errors = vErrors;
+  return errors === 0;
+}
+validate42.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 const func7 = __ucs2length;
 const wrapper13 = { validate: validate40 };
 function validate41(
@@ -5813,30 +6297,23 @@ function validate41(
   let ifClause0;
   if (_valid0) {
     const _errs9 = errors;
-    if (data && typeof data == 'object' && !Array.isArray(data)) {
-      if (data.fact === undefined) {
-        const err6 = {
-          instancePath,
-          schemaPath: '#/$defs/FactCondition/required',
-          keyword: 'required',
-          params: { missingProperty: 'fact' },
-          message: "must have required property '" + 'fact' + "'",
-        };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
+    const _errs10 = errors;
+    let valid3 = true;
+    const _errs11 = errors;
+    if (errors === _errs11) {
+      if (data && typeof data == 'object' && !Array.isArray(data)) {
+        let missing3;
+        if (data.condition === undefined && (missing3 = 'condition')) {
+          const err6 = {};
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (data.operator === undefined) {
-        const err7 = {
-          instancePath,
-          schemaPath: '#/$defs/FactCondition/required',
-          keyword: 'required',
-          params: { missingProperty: 'operator' },
-          message: "must have required property '" + 'operator' + "'",
-        };
+      } else {
+        const err7 = {};
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -5844,36 +6321,62 @@ function validate41(
         }
         errors++;
       }
-      if (data.value === undefined) {
-        const err8 = {
-          instancePath,
-          schemaPath: '#/$defs/FactCondition/required',
-          keyword: 'required',
-          params: { missingProperty: 'value' },
-          message: "must have required property '" + 'value' + "'",
-        };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
-        errors++;
+    }
+    var _valid2 = _errs11 === errors;
+    errors = _errs10;
+    if (vErrors !== null) {
+      if (_errs10) {
+        vErrors.length = _errs10;
+      } else {
+        vErrors = null;
       }
-      for (const key0 in data) {
-        if (!(
-          key0 === 'fact' ||
-          key0 === 'operator' ||
-          key0 === 'value' ||
-          key0 === 'params' ||
-          key0 === 'path' ||
-          key0 === 'name'
-        )) {
+    }
+    let ifClause1;
+    if (_valid2) {
+      const _errs13 = errors;
+      if (
+        !validate42(data, {
+          instancePath,
+          parentData,
+          parentDataProperty,
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+        errors = vErrors.length;
+      }
+      var _valid2 = _errs13 === errors;
+      valid3 = _valid2;
+      if (valid3) {
+        var props0 = true;
+      }
+      ifClause1 = 'then';
+    } else {
+      const _errs14 = errors;
+      if (data && typeof data == 'object' && !Array.isArray(data)) {
+        if (data.fact === undefined) {
+          const err8 = {
+            instancePath,
+            schemaPath: '#/$defs/FactCondition/required',
+            keyword: 'required',
+            params: { missingProperty: 'fact' },
+            message: "must have required property '" + 'fact' + "'",
+          };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+        if (data.operator === undefined) {
           const err9 = {
             instancePath,
-            schemaPath: '#/$defs/FactCondition/additionalProperties',
-            keyword: 'additionalProperties',
-            params: { additionalProperty: key0 },
-            message: 'must NOT have additional properties',
+            schemaPath: '#/$defs/FactCondition/required',
+            keyword: 'required',
+            params: { missingProperty: 'operator' },
+            message: "must have required property '" + 'operator' + "'",
           };
           if (vErrors === null) {
             vErrors = [err9];
@@ -5882,147 +6385,213 @@ function validate41(
           }
           errors++;
         }
-      }
-      if (data.fact !== undefined) {
-        let data0 = data.fact;
-        if (typeof data0 === 'string') {
-          if (func7(data0) < 1) {
-            const err10 = {
-              instancePath: instancePath + '/fact',
-              schemaPath: '#/$defs/FactCondition/properties/fact/minLength',
-              keyword: 'minLength',
-              params: { limit: 1 },
-              message: 'must NOT have fewer than 1 characters',
+        if (data.value === undefined) {
+          const err10 = {
+            instancePath,
+            schemaPath: '#/$defs/FactCondition/required',
+            keyword: 'required',
+            params: { missingProperty: 'value' },
+            message: "must have required property '" + 'value' + "'",
+          };
+          if (vErrors === null) {
+            vErrors = [err10];
+          } else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
+        for (const key0 in data) {
+          if (!(
+            key0 === 'fact' ||
+            key0 === 'operator' ||
+            key0 === 'value' ||
+            key0 === 'params' ||
+            key0 === 'path' ||
+            key0 === 'name'
+          )) {
+            const err11 = {
+              instancePath,
+              schemaPath: '#/$defs/FactCondition/additionalProperties',
+              keyword: 'additionalProperties',
+              params: { additionalProperty: key0 },
+              message: 'must NOT have additional properties',
             };
             if (vErrors === null) {
-              vErrors = [err10];
+              vErrors = [err11];
             } else {
-              vErrors.push(err10);
+              vErrors.push(err11);
             }
             errors++;
           }
+        }
+        if (data.fact !== undefined) {
+          let data0 = data.fact;
+          if (typeof data0 === 'string') {
+            if (func7(data0) < 1) {
+              const err12 = {
+                instancePath: instancePath + '/fact',
+                schemaPath: '#/$defs/FactCondition/properties/fact/minLength',
+                keyword: 'minLength',
+                params: { limit: 1 },
+                message: 'must NOT have fewer than 1 characters',
+              };
+              if (vErrors === null) {
+                vErrors = [err12];
+              } else {
+                vErrors.push(err12);
+              }
+              errors++;
+            }
+          } else {
+            const err13 = {
+              instancePath: instancePath + '/fact',
+              schemaPath: '#/$defs/FactCondition/properties/fact/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+            };
+            if (vErrors === null) {
+              vErrors = [err13];
+            } else {
+              vErrors.push(err13);
+            }
+            errors++;
+          }
+        }
+        if (data.operator !== undefined) {
+          let data1 = data.operator;
+          if (!(
+            data1 === 'equal' ||
+            data1 === 'notEqual' ||
+            data1 === 'lessThan' ||
+            data1 === 'lessThanInclusive' ||
+            data1 === 'greaterThan' ||
+            data1 === 'greaterThanInclusive' ||
+            data1 === 'in' ||
+            data1 === 'notIn' ||
+            data1 === 'contains' ||
+            data1 === 'doesNotContain' ||
+            data1 === 'isAnswered' ||
+            data1 === 'isNotAnswered' ||
+            data1 === 'dateBefore' ||
+            data1 === 'dateOnOrBefore' ||
+            data1 === 'dateAfter' ||
+            data1 === 'dateOnOrAfter' ||
+            data1 === 'containsAny' ||
+            data1 === 'containsAll' ||
+            data1 === 'containsNone'
+          )) {
+            const err14 = {
+              instancePath: instancePath + '/operator',
+              schemaPath: '#/$defs/FactCondition/properties/operator/enum',
+              keyword: 'enum',
+              params: { allowedValues: schema71.properties.operator.enum },
+              message: 'must be equal to one of the allowed values',
+            };
+            if (vErrors === null) {
+              vErrors = [err14];
+            } else {
+              vErrors.push(err14);
+            }
+            errors++;
+          }
+        }
+        if (data.params !== undefined) {
+          let data2 = data.params;
+          if (!(data2 && typeof data2 == 'object' && !Array.isArray(data2))) {
+            const err15 = {
+              instancePath: instancePath + '/params',
+              schemaPath: '#/$defs/FactCondition/properties/params/type',
+              keyword: 'type',
+              params: { type: 'object' },
+              message: 'must be object',
+            };
+            if (vErrors === null) {
+              vErrors = [err15];
+            } else {
+              vErrors.push(err15);
+            }
+            errors++;
+          }
+        }
+        if (data.path !== undefined) {
+          if (typeof data.path !== 'string') {
+            const err16 = {
+              instancePath: instancePath + '/path',
+              schemaPath: '#/$defs/FactCondition/properties/path/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+            };
+            if (vErrors === null) {
+              vErrors = [err16];
+            } else {
+              vErrors.push(err16);
+            }
+            errors++;
+          }
+        }
+        if (data.name !== undefined) {
+          if (typeof data.name !== 'string') {
+            const err17 = {
+              instancePath: instancePath + '/name',
+              schemaPath: '#/$defs/FactCondition/properties/name/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+            };
+            if (vErrors === null) {
+              vErrors = [err17];
+            } else {
+              vErrors.push(err17);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err18 = {
+          instancePath,
+          schemaPath: '#/$defs/FactCondition/type',
+          keyword: 'type',
+          params: { type: 'object' },
+          message: 'must be object',
+        };
+        if (vErrors === null) {
+          vErrors = [err18];
         } else {
-          const err11 = {
-            instancePath: instancePath + '/fact',
-            schemaPath: '#/$defs/FactCondition/properties/fact/type',
-            keyword: 'type',
-            params: { type: 'string' },
-            message: 'must be string',
-          };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
-          }
-          errors++;
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+      var _valid2 = _errs14 === errors;
+      valid3 = _valid2;
+      if (valid3) {
+        if (props0 !== true) {
+          props0 = true;
         }
       }
-      if (data.operator !== undefined) {
-        let data1 = data.operator;
-        if (!(
-          data1 === 'equal' ||
-          data1 === 'notEqual' ||
-          data1 === 'lessThan' ||
-          data1 === 'lessThanInclusive' ||
-          data1 === 'greaterThan' ||
-          data1 === 'greaterThanInclusive' ||
-          data1 === 'in' ||
-          data1 === 'notIn' ||
-          data1 === 'contains' ||
-          data1 === 'doesNotContain' ||
-          data1 === 'isAnswered' ||
-          data1 === 'isNotAnswered'
-        )) {
-          const err12 = {
-            instancePath: instancePath + '/operator',
-            schemaPath: '#/$defs/FactCondition/properties/operator/enum',
-            keyword: 'enum',
-            params: { allowedValues: schema68.properties.operator.enum },
-            message: 'must be equal to one of the allowed values',
-          };
-          if (vErrors === null) {
-            vErrors = [err12];
-          } else {
-            vErrors.push(err12);
-          }
-          errors++;
-        }
-      }
-      if (data.params !== undefined) {
-        let data2 = data.params;
-        if (!(data2 && typeof data2 == 'object' && !Array.isArray(data2))) {
-          const err13 = {
-            instancePath: instancePath + '/params',
-            schemaPath: '#/$defs/FactCondition/properties/params/type',
-            keyword: 'type',
-            params: { type: 'object' },
-            message: 'must be object',
-          };
-          if (vErrors === null) {
-            vErrors = [err13];
-          } else {
-            vErrors.push(err13);
-          }
-          errors++;
-        }
-      }
-      if (data.path !== undefined) {
-        if (typeof data.path !== 'string') {
-          const err14 = {
-            instancePath: instancePath + '/path',
-            schemaPath: '#/$defs/FactCondition/properties/path/type',
-            keyword: 'type',
-            params: { type: 'string' },
-            message: 'must be string',
-          };
-          if (vErrors === null) {
-            vErrors = [err14];
-          } else {
-            vErrors.push(err14);
-          }
-          errors++;
-        }
-      }
-      if (data.name !== undefined) {
-        if (typeof data.name !== 'string') {
-          const err15 = {
-            instancePath: instancePath + '/name',
-            schemaPath: '#/$defs/FactCondition/properties/name/type',
-            keyword: 'type',
-            params: { type: 'string' },
-            message: 'must be string',
-          };
-          if (vErrors === null) {
-            vErrors = [err15];
-          } else {
-            vErrors.push(err15);
-          }
-          errors++;
-        }
-      }
-    } else {
-      const err16 = {
+      ifClause1 = 'else';
+    }
+    if (!valid3) {
+      const err19 = {
         instancePath,
-        schemaPath: '#/$defs/FactCondition/type',
-        keyword: 'type',
-        params: { type: 'object' },
-        message: 'must be object',
+        schemaPath: '#/then/if',
+        keyword: 'if',
+        params: { failingKeyword: ifClause1 },
+        message: 'must match "' + ifClause1 + '" schema',
       };
       if (vErrors === null) {
-        vErrors = [err16];
+        vErrors = [err19];
       } else {
-        vErrors.push(err16);
+        vErrors.push(err19);
       }
       errors++;
     }
     var _valid0 = _errs9 === errors;
     valid0 = _valid0;
-    if (valid0) {
-      var props0 = true;
-    }
     ifClause0 = 'then';
   } else {
-    const _errs22 = errors;
+    const _errs27 = errors;
     if (
       !wrapper13.validate(data, {
         instancePath,
@@ -6039,7 +6608,7 @@ function validate41(
       var props1 = wrapper13.validate.evaluated.props;
       var items0 = wrapper13.validate.evaluated.items;
     }
-    var _valid0 = _errs22 === errors;
+    var _valid0 = _errs27 === errors;
     valid0 = _valid0;
     if (valid0) {
       if (props0 !== true && props1 !== undefined) {
@@ -6054,7 +6623,7 @@ function validate41(
     ifClause0 = 'else';
   }
   if (!valid0) {
-    const err17 = {
+    const err20 = {
       instancePath,
       schemaPath: '#/if',
       keyword: 'if',
@@ -6062,9 +6631,9 @@ function validate41(
       message: 'must match "' + ifClause0 + '" schema',
     };
     if (vErrors === null) {
-      vErrors = [err17];
+      vErrors = [err20];
     } else {
-      vErrors.push(err17);
+      vErrors.push(err20);
     }
     errors++;
   }
@@ -6466,7 +7035,8 @@ function validate39(
         key0 === 'amount' ||
         key0 === 'quantityField' ||
         key0 === 'when' ||
-        key0 === 'legalBasis'
+        key0 === 'legalBasis' ||
+        key0 === 'schedule'
       )) {
         const err3 = {
           instancePath,
@@ -6721,8 +7291,202 @@ function validate39(
         errors = vErrors.length;
       }
     }
+    if (data.schedule !== undefined) {
+      let data8 = data.schedule;
+      if (Array.isArray(data8)) {
+        if (data8.length < 1) {
+          const err16 = {
+            instancePath: instancePath + '/schedule',
+            schemaPath: '#/properties/schedule/minItems',
+            keyword: 'minItems',
+            params: { limit: 1 },
+            message: 'must NOT have fewer than 1 items',
+          };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+        const len0 = data8.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data9 = data8[i0];
+          if (data9 && typeof data9 == 'object' && !Array.isArray(data9)) {
+            if (data9.amount === undefined) {
+              const err17 = {
+                instancePath: instancePath + '/schedule/' + i0,
+                schemaPath: '#/$defs/FeeScheduleEntry/required',
+                keyword: 'required',
+                params: { missingProperty: 'amount' },
+                message: "must have required property '" + 'amount' + "'",
+              };
+              if (vErrors === null) {
+                vErrors = [err17];
+              } else {
+                vErrors.push(err17);
+              }
+              errors++;
+            }
+            for (const key2 in data9) {
+              if (!(key2 === 'from' || key2 === 'until' || key2 === 'amount')) {
+                const err18 = {
+                  instancePath: instancePath + '/schedule/' + i0,
+                  schemaPath: '#/$defs/FeeScheduleEntry/additionalProperties',
+                  keyword: 'additionalProperties',
+                  params: { additionalProperty: key2 },
+                  message: 'must NOT have additional properties',
+                };
+                if (vErrors === null) {
+                  vErrors = [err18];
+                } else {
+                  vErrors.push(err18);
+                }
+                errors++;
+              }
+            }
+            if (data9.from !== undefined) {
+              let data10 = data9.from;
+              if (typeof data10 === 'string') {
+                if (!pattern35.test(data10)) {
+                  const err19 = {
+                    instancePath: instancePath + '/schedule/' + i0 + '/from',
+                    schemaPath: '#/$defs/FeeScheduleEntry/properties/from/pattern',
+                    keyword: 'pattern',
+                    params: { pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' },
+                    message: 'must match pattern "' + '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' + '"',
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err19];
+                  } else {
+                    vErrors.push(err19);
+                  }
+                  errors++;
+                }
+              } else {
+                const err20 = {
+                  instancePath: instancePath + '/schedule/' + i0 + '/from',
+                  schemaPath: '#/$defs/FeeScheduleEntry/properties/from/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                };
+                if (vErrors === null) {
+                  vErrors = [err20];
+                } else {
+                  vErrors.push(err20);
+                }
+                errors++;
+              }
+            }
+            if (data9.until !== undefined) {
+              let data11 = data9.until;
+              if (typeof data11 === 'string') {
+                if (!pattern35.test(data11)) {
+                  const err21 = {
+                    instancePath: instancePath + '/schedule/' + i0 + '/until',
+                    schemaPath: '#/$defs/FeeScheduleEntry/properties/until/pattern',
+                    keyword: 'pattern',
+                    params: { pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' },
+                    message: 'must match pattern "' + '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' + '"',
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err21];
+                  } else {
+                    vErrors.push(err21);
+                  }
+                  errors++;
+                }
+              } else {
+                const err22 = {
+                  instancePath: instancePath + '/schedule/' + i0 + '/until',
+                  schemaPath: '#/$defs/FeeScheduleEntry/properties/until/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                };
+                if (vErrors === null) {
+                  vErrors = [err22];
+                } else {
+                  vErrors.push(err22);
+                }
+                errors++;
+              }
+            }
+            if (data9.amount !== undefined) {
+              let data12 = data9.amount;
+              if (!(
+                typeof data12 == 'number' &&
+                !(data12 % 1) &&
+                !isNaN(data12) &&
+                isFinite(data12)
+              )) {
+                const err23 = {
+                  instancePath: instancePath + '/schedule/' + i0 + '/amount',
+                  schemaPath: '#/$defs/FeeScheduleEntry/properties/amount/type',
+                  keyword: 'type',
+                  params: { type: 'integer' },
+                  message: 'must be integer',
+                };
+                if (vErrors === null) {
+                  vErrors = [err23];
+                } else {
+                  vErrors.push(err23);
+                }
+                errors++;
+              }
+              if (typeof data12 == 'number' && isFinite(data12)) {
+                if (data12 < 0 || isNaN(data12)) {
+                  const err24 = {
+                    instancePath: instancePath + '/schedule/' + i0 + '/amount',
+                    schemaPath: '#/$defs/FeeScheduleEntry/properties/amount/minimum',
+                    keyword: 'minimum',
+                    params: { comparison: '>=', limit: 0 },
+                    message: 'must be >= 0',
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err24];
+                  } else {
+                    vErrors.push(err24);
+                  }
+                  errors++;
+                }
+              }
+            }
+          } else {
+            const err25 = {
+              instancePath: instancePath + '/schedule/' + i0,
+              schemaPath: '#/$defs/FeeScheduleEntry/type',
+              keyword: 'type',
+              params: { type: 'object' },
+              message: 'must be object',
+            };
+            if (vErrors === null) {
+              vErrors = [err25];
+            } else {
+              vErrors.push(err25);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err26 = {
+          instancePath: instancePath + '/schedule',
+          schemaPath: '#/properties/schedule/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+        };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err16 = {
+    const err27 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
@@ -6730,9 +7494,9 @@ function validate39(
       message: 'must be object',
     };
     if (vErrors === null) {
-      vErrors = [err16];
+      vErrors = [err27];
     } else {
-      vErrors.push(err16);
+      vErrors.push(err27);
     }
     errors++;
   }
@@ -6740,11 +7504,11 @@ function validate39(
   return errors === 0;
 }
 validate39.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema69 = {
+const schema73 = {
   type: 'object',
   title: 'Fee reduction',
   additionalProperties: false,
-  required: ['id', 'label', 'percent', 'when'],
+  required: ['id', 'label', 'when'],
   properties: {
     id: { $ref: '#/$defs/Id', description: 'Unique reduction id.' },
     label: { $ref: '#/$defs/LocalizedText', description: 'Name of the exemption or reduction.' },
@@ -6752,7 +7516,14 @@ const schema69 = {
       type: 'number',
       exclusiveMinimum: 0,
       maximum: 100,
-      description: '100 = exemption (miễn), less = reduction (giảm).',
+      description:
+        '100 = exemption (miễn), less = reduction (giảm). Exactly one of percent and amount.',
+    },
+    amount: {
+      type: 'integer',
+      minimum: 1,
+      description:
+        "Format 1.1: a fixed reduction in VND off the item's subtotal (never below 0). Exactly one of percent and amount.",
     },
     items: {
       type: 'array',
@@ -6769,28 +7540,33 @@ const schema69 = {
       description: 'The legal source of the reduction.',
     },
   },
+  oneOf: [{ required: ['percent'] }, { required: ['amount'] }],
 };
-function validate48(
+function validate50(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate48.evaluated;
+  const evaluated0 = validate50.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = undefined;
   }
+  const _errs1 = errors;
+  let valid0 = false;
+  let passing0 = null;
+  const _errs2 = errors;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
-    if (data.id === undefined) {
+    if (data.percent === undefined) {
       const err0 = {
         instancePath,
-        schemaPath: '#/required',
+        schemaPath: '#/oneOf/0/required',
         keyword: 'required',
-        params: { missingProperty: 'id' },
-        message: "must have required property '" + 'id' + "'",
+        params: { missingProperty: 'percent' },
+        message: "must have required property '" + 'percent' + "'",
       };
       if (vErrors === null) {
         vErrors = [err0];
@@ -6799,13 +7575,21 @@ function validate48(
       }
       errors++;
     }
-    if (data.label === undefined) {
+  }
+  var _valid0 = _errs2 === errors;
+  if (_valid0) {
+    valid0 = true;
+    passing0 = 0;
+  }
+  const _errs3 = errors;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.amount === undefined) {
       const err1 = {
         instancePath,
-        schemaPath: '#/required',
+        schemaPath: '#/oneOf/1/required',
         keyword: 'required',
-        params: { missingProperty: 'label' },
-        message: "must have required property '" + 'label' + "'",
+        params: { missingProperty: 'amount' },
+        message: "must have required property '" + 'amount' + "'",
       };
       if (vErrors === null) {
         vErrors = [err1];
@@ -6814,28 +7598,49 @@ function validate48(
       }
       errors++;
     }
-    if (data.percent === undefined) {
-      const err2 = {
-        instancePath,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'percent' },
-        message: "must have required property '" + 'percent' + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
+  }
+  var _valid0 = _errs3 === errors;
+  if (_valid0 && valid0) {
+    valid0 = false;
+    passing0 = [passing0, 1];
+  } else {
+    if (_valid0) {
+      valid0 = true;
+      passing0 = 1;
     }
-    if (data.when === undefined) {
+  }
+  if (!valid0) {
+    const err2 = {
+      instancePath,
+      schemaPath: '#/oneOf',
+      keyword: 'oneOf',
+      params: { passingSchemas: passing0 },
+      message: 'must match exactly one schema in oneOf',
+    };
+    if (vErrors === null) {
+      vErrors = [err2];
+    } else {
+      vErrors.push(err2);
+    }
+    errors++;
+  } else {
+    errors = _errs1;
+    if (vErrors !== null) {
+      if (_errs1) {
+        vErrors.length = _errs1;
+      } else {
+        vErrors = null;
+      }
+    }
+  }
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.id === undefined) {
       const err3 = {
         instancePath,
         schemaPath: '#/required',
         keyword: 'required',
-        params: { missingProperty: 'when' },
-        message: "must have required property '" + 'when' + "'",
+        params: { missingProperty: 'id' },
+        message: "must have required property '" + 'id' + "'",
       };
       if (vErrors === null) {
         vErrors = [err3];
@@ -6844,55 +7649,52 @@ function validate48(
       }
       errors++;
     }
+    if (data.label === undefined) {
+      const err4 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'label' },
+        message: "must have required property '" + 'label' + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    if (data.when === undefined) {
+      const err5 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'when' },
+        message: "must have required property '" + 'when' + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
     for (const key0 in data) {
       if (!(
         key0 === 'id' ||
         key0 === 'label' ||
         key0 === 'percent' ||
+        key0 === 'amount' ||
         key0 === 'items' ||
         key0 === 'when' ||
         key0 === 'legalBasis'
       )) {
-        const err4 = {
+        const err6 = {
           instancePath,
           schemaPath: '#/additionalProperties',
           keyword: 'additionalProperties',
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
-        };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-    if (data.id !== undefined) {
-      let data0 = data.id;
-      if (typeof data0 === 'string') {
-        if (!pattern15.test(data0)) {
-          const err5 = {
-            instancePath: instancePath + '/id',
-            schemaPath: '#/$defs/Id/pattern',
-            keyword: 'pattern',
-            params: { pattern: '^[A-Za-z][A-Za-z0-9_-]*$' },
-            message: 'must match pattern "' + '^[A-Za-z][A-Za-z0-9_-]*$' + '"',
-          };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
-        }
-      } else {
-        const err6 = {
-          instancePath: instancePath + '/id',
-          schemaPath: '#/$defs/Id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
         };
         if (vErrors === null) {
           vErrors = [err6];
@@ -6902,16 +7704,16 @@ function validate48(
         errors++;
       }
     }
-    if (data.label !== undefined) {
-      let data1 = data.label;
-      if (data1 && typeof data1 == 'object' && !Array.isArray(data1)) {
-        if (data1.vi === undefined) {
+    if (data.id !== undefined) {
+      let data0 = data.id;
+      if (typeof data0 === 'string') {
+        if (!pattern15.test(data0)) {
           const err7 = {
-            instancePath: instancePath + '/label',
-            schemaPath: '#/$defs/LocalizedText/required',
-            keyword: 'required',
-            params: { missingProperty: 'vi' },
-            message: "must have required property '" + 'vi' + "'",
+            instancePath: instancePath + '/id',
+            schemaPath: '#/$defs/Id/pattern',
+            keyword: 'pattern',
+            params: { pattern: '^[A-Za-z][A-Za-z0-9_-]*$' },
+            message: 'must match pattern "' + '^[A-Za-z][A-Za-z0-9_-]*$' + '"',
           };
           if (vErrors === null) {
             vErrors = [err7];
@@ -6920,48 +7722,48 @@ function validate48(
           }
           errors++;
         }
+      } else {
+        const err8 = {
+          instancePath: instancePath + '/id',
+          schemaPath: '#/$defs/Id/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.label !== undefined) {
+      let data1 = data.label;
+      if (data1 && typeof data1 == 'object' && !Array.isArray(data1)) {
+        if (data1.vi === undefined) {
+          const err9 = {
+            instancePath: instancePath + '/label',
+            schemaPath: '#/$defs/LocalizedText/required',
+            keyword: 'required',
+            params: { missingProperty: 'vi' },
+            message: "must have required property '" + 'vi' + "'",
+          };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
         for (const key1 in data1) {
           if (!(key1 === 'vi' || key1 === 'en')) {
-            const err8 = {
+            const err10 = {
               instancePath: instancePath + '/label',
               schemaPath: '#/$defs/LocalizedText/additionalProperties',
               keyword: 'additionalProperties',
               params: { additionalProperty: key1 },
               message: 'must NOT have additional properties',
-            };
-            if (vErrors === null) {
-              vErrors = [err8];
-            } else {
-              vErrors.push(err8);
-            }
-            errors++;
-          }
-        }
-        if (data1.vi !== undefined) {
-          let data2 = data1.vi;
-          if (typeof data2 === 'string') {
-            if (!pattern6.test(data2)) {
-              const err9 = {
-                instancePath: instancePath + '/label/vi',
-                schemaPath: '#/$defs/LocalizedText/properties/vi/pattern',
-                keyword: 'pattern',
-                params: { pattern: '\\S' },
-                message: 'must match pattern "' + '\\S' + '"',
-              };
-              if (vErrors === null) {
-                vErrors = [err9];
-              } else {
-                vErrors.push(err9);
-              }
-              errors++;
-            }
-          } else {
-            const err10 = {
-              instancePath: instancePath + '/label/vi',
-              schemaPath: '#/$defs/LocalizedText/properties/vi/type',
-              keyword: 'type',
-              params: { type: 'string' },
-              message: 'must be string',
             };
             if (vErrors === null) {
               vErrors = [err10];
@@ -6971,9 +7773,43 @@ function validate48(
             errors++;
           }
         }
+        if (data1.vi !== undefined) {
+          let data2 = data1.vi;
+          if (typeof data2 === 'string') {
+            if (!pattern6.test(data2)) {
+              const err11 = {
+                instancePath: instancePath + '/label/vi',
+                schemaPath: '#/$defs/LocalizedText/properties/vi/pattern',
+                keyword: 'pattern',
+                params: { pattern: '\\S' },
+                message: 'must match pattern "' + '\\S' + '"',
+              };
+              if (vErrors === null) {
+                vErrors = [err11];
+              } else {
+                vErrors.push(err11);
+              }
+              errors++;
+            }
+          } else {
+            const err12 = {
+              instancePath: instancePath + '/label/vi',
+              schemaPath: '#/$defs/LocalizedText/properties/vi/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+            };
+            if (vErrors === null) {
+              vErrors = [err12];
+            } else {
+              vErrors.push(err12);
+            }
+            errors++;
+          }
+        }
         if (data1.en !== undefined) {
           if (typeof data1.en !== 'string') {
-            const err11 = {
+            const err13 = {
               instancePath: instancePath + '/label/en',
               schemaPath: '#/$defs/LocalizedText/properties/en/type',
               keyword: 'type',
@@ -6981,15 +7817,15 @@ function validate48(
               message: 'must be string',
             };
             if (vErrors === null) {
-              vErrors = [err11];
+              vErrors = [err13];
             } else {
-              vErrors.push(err11);
+              vErrors.push(err13);
             }
             errors++;
           }
         }
       } else {
-        const err12 = {
+        const err14 = {
           instancePath: instancePath + '/label',
           schemaPath: '#/$defs/LocalizedText/type',
           keyword: 'type',
@@ -6997,9 +7833,9 @@ function validate48(
           message: 'must be object',
         };
         if (vErrors === null) {
-          vErrors = [err12];
+          vErrors = [err14];
         } else {
-          vErrors.push(err12);
+          vErrors.push(err14);
         }
         errors++;
       }
@@ -7008,7 +7844,7 @@ function validate48(
       let data4 = data.percent;
       if (typeof data4 == 'number' && isFinite(data4)) {
         if (data4 > 100 || isNaN(data4)) {
-          const err13 = {
+          const err15 = {
             instancePath: instancePath + '/percent',
             schemaPath: '#/properties/percent/maximum',
             keyword: 'maximum',
@@ -7016,53 +7852,19 @@ function validate48(
             message: 'must be <= 100',
           };
           if (vErrors === null) {
-            vErrors = [err13];
+            vErrors = [err15];
           } else {
-            vErrors.push(err13);
+            vErrors.push(err15);
           }
           errors++;
         }
         if (data4 <= 0 || isNaN(data4)) {
-          const err14 = {
+          const err16 = {
             instancePath: instancePath + '/percent',
             schemaPath: '#/properties/percent/exclusiveMinimum',
             keyword: 'exclusiveMinimum',
             params: { comparison: '>', limit: 0 },
             message: 'must be > 0',
-          };
-          if (vErrors === null) {
-            vErrors = [err14];
-          } else {
-            vErrors.push(err14);
-          }
-          errors++;
-        }
-      } else {
-        const err15 = {
-          instancePath: instancePath + '/percent',
-          schemaPath: '#/properties/percent/type',
-          keyword: 'type',
-          params: { type: 'number' },
-          message: 'must be number',
-        };
-        if (vErrors === null) {
-          vErrors = [err15];
-        } else {
-          vErrors.push(err15);
-        }
-        errors++;
-      }
-    }
-    if (data.items !== undefined) {
-      let data5 = data.items;
-      if (Array.isArray(data5)) {
-        if (data5.length < 1) {
-          const err16 = {
-            instancePath: instancePath + '/items',
-            schemaPath: '#/properties/items/minItems',
-            keyword: 'minItems',
-            params: { limit: 1 },
-            message: 'must NOT have fewer than 1 items',
           };
           if (vErrors === null) {
             vErrors = [err16];
@@ -7071,12 +7873,81 @@ function validate48(
           }
           errors++;
         }
-        const len0 = data5.length;
+      } else {
+        const err17 = {
+          instancePath: instancePath + '/percent',
+          schemaPath: '#/properties/percent/type',
+          keyword: 'type',
+          params: { type: 'number' },
+          message: 'must be number',
+        };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+    }
+    if (data.amount !== undefined) {
+      let data5 = data.amount;
+      if (!(typeof data5 == 'number' && !(data5 % 1) && !isNaN(data5) && isFinite(data5))) {
+        const err18 = {
+          instancePath: instancePath + '/amount',
+          schemaPath: '#/properties/amount/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
+        };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+      if (typeof data5 == 'number' && isFinite(data5)) {
+        if (data5 < 1 || isNaN(data5)) {
+          const err19 = {
+            instancePath: instancePath + '/amount',
+            schemaPath: '#/properties/amount/minimum',
+            keyword: 'minimum',
+            params: { comparison: '>=', limit: 1 },
+            message: 'must be >= 1',
+          };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.items !== undefined) {
+      let data6 = data.items;
+      if (Array.isArray(data6)) {
+        if (data6.length < 1) {
+          const err20 = {
+            instancePath: instancePath + '/items',
+            schemaPath: '#/properties/items/minItems',
+            keyword: 'minItems',
+            params: { limit: 1 },
+            message: 'must NOT have fewer than 1 items',
+          };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
+          }
+          errors++;
+        }
+        const len0 = data6.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          let data6 = data5[i0];
-          if (typeof data6 === 'string') {
-            if (!pattern15.test(data6)) {
-              const err17 = {
+          let data7 = data6[i0];
+          if (typeof data7 === 'string') {
+            if (!pattern15.test(data7)) {
+              const err21 = {
                 instancePath: instancePath + '/items/' + i0,
                 schemaPath: '#/$defs/Id/pattern',
                 keyword: 'pattern',
@@ -7084,14 +7955,14 @@ function validate48(
                 message: 'must match pattern "' + '^[A-Za-z][A-Za-z0-9_-]*$' + '"',
               };
               if (vErrors === null) {
-                vErrors = [err17];
+                vErrors = [err21];
               } else {
-                vErrors.push(err17);
+                vErrors.push(err21);
               }
               errors++;
             }
           } else {
-            const err18 = {
+            const err22 = {
               instancePath: instancePath + '/items/' + i0,
               schemaPath: '#/$defs/Id/type',
               keyword: 'type',
@@ -7099,15 +7970,15 @@ function validate48(
               message: 'must be string',
             };
             if (vErrors === null) {
-              vErrors = [err18];
+              vErrors = [err22];
             } else {
-              vErrors.push(err18);
+              vErrors.push(err22);
             }
             errors++;
           }
         }
       } else {
-        const err19 = {
+        const err23 = {
           instancePath: instancePath + '/items',
           schemaPath: '#/properties/items/type',
           keyword: 'type',
@@ -7115,9 +7986,9 @@ function validate48(
           message: 'must be array',
         };
         if (vErrors === null) {
-          vErrors = [err19];
+          vErrors = [err23];
         } else {
-          vErrors.push(err19);
+          vErrors.push(err23);
         }
         errors++;
       }
@@ -7151,7 +8022,7 @@ function validate48(
       }
     }
   } else {
-    const err20 = {
+    const err24 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
@@ -7159,16 +8030,16 @@ function validate48(
       message: 'must be object',
     };
     if (vErrors === null) {
-      vErrors = [err20];
+      vErrors = [err24];
     } else {
-      vErrors.push(err20);
+      vErrors.push(err24);
     }
     errors++;
   }
-  validate48.errors = vErrors;
+  validate50.errors = vErrors;
   return errors === 0;
 }
-validate48.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate50.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 function validate38(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -7287,7 +8158,7 @@ function validate38(
         const len1 = data3.length;
         for (let i1 = 0; i1 < len1; i1++) {
           if (
-            !validate48(data3[i1], {
+            !validate50(data3[i1], {
               instancePath: instancePath + '/reductions/' + i1,
               parentData: data3,
               parentDataProperty: i1,
@@ -7295,7 +8166,7 @@ function validate38(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
+            vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
             errors = vErrors.length;
           }
         }
@@ -7334,7 +8205,7 @@ function validate38(
   return errors === 0;
 }
 validate38.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema73 = {
+const schema77 = {
   type: 'object',
   title: 'Rule',
   additionalProperties: false,
@@ -7342,9 +8213,9 @@ const schema73 = {
   properties: {
     id: { $ref: '#/$defs/Id', description: 'Unique rule id.' },
     kind: {
-      enum: ['eligibility', 'show', 'require'],
+      enum: ['eligibility', 'show', 'require', 'check'],
       description:
-        'eligibility: conditions must hold to apply; show: targets visible while they hold; require: targets required while they hold.',
+        'eligibility: conditions must hold to apply; show: targets visible while they hold; require: targets required while they hold. check (1.1): the conditions must hold, or field gets message as its problem.',
     },
     description: {
       $ref: '#/$defs/LocalizedText',
@@ -7363,6 +8234,14 @@ const schema73 = {
       $ref: '#/$defs/RuleTargets',
       description: 'show and require: what the rule applies to.',
     },
+    field: {
+      $ref: '#/$defs/FieldPath',
+      description: 'check (1.1): the field the problem is shown at.',
+    },
+    message: {
+      $ref: '#/$defs/LocalizedText',
+      description: 'check (1.1): the problem, shown at the field and in the error summary.',
+    },
   },
   allOf: [
     {
@@ -7373,9 +8252,13 @@ const schema73 = {
       if: { required: ['kind'], properties: { kind: { enum: ['show', 'require'] } } },
       then: { required: ['targets'] },
     },
+    {
+      if: { required: ['kind'], properties: { kind: { const: 'check' } } },
+      then: { required: ['field', 'message'] },
+    },
   ],
 };
-const schema78 = {
+const schema82 = {
   type: 'object',
   title: 'Targets',
   additionalProperties: false,
@@ -7395,13 +8278,13 @@ const schema78 = {
     },
   },
 };
-function validate55(
+function validate57(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate55.evaluated;
+  const evaluated0 = validate57.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -7599,17 +8482,17 @@ function validate55(
     }
     errors++;
   }
-  validate55.errors = vErrors;
+  validate57.errors = vErrors;
   return errors === 0;
 }
-validate55.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function validate53(
+validate57.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+function validate55(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate53.evaluated;
+  const evaluated0 = validate55.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -7763,68 +8646,67 @@ function validate53(
     }
     errors++;
   }
+  const _errs12 = errors;
+  let valid5 = true;
+  const _errs13 = errors;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
-    if (data.id === undefined) {
-      const err8 = {
-        instancePath,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'id' },
-        message: "must have required property '" + 'id' + "'",
-      };
+    let missing2;
+    if (data.kind === undefined && (missing2 = 'kind')) {
+      const err8 = {};
       if (vErrors === null) {
         vErrors = [err8];
       } else {
         vErrors.push(err8);
       }
       errors++;
-    }
-    if (data.kind === undefined) {
-      const err9 = {
-        instancePath,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'kind' },
-        message: "must have required property '" + 'kind' + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err9];
-      } else {
-        vErrors.push(err9);
+    } else {
+      if (data.kind !== undefined) {
+        if ('check' !== data.kind) {
+          const err9 = {};
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
       }
-      errors++;
     }
-    if (data.conditions === undefined) {
-      const err10 = {
-        instancePath,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'conditions' },
-        message: "must have required property '" + 'conditions' + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err10];
-      } else {
-        vErrors.push(err10);
+  }
+  var _valid2 = _errs13 === errors;
+  errors = _errs12;
+  if (vErrors !== null) {
+    if (_errs12) {
+      vErrors.length = _errs12;
+    } else {
+      vErrors = null;
+    }
+  }
+  if (_valid2) {
+    const _errs15 = errors;
+    if (data && typeof data == 'object' && !Array.isArray(data)) {
+      if (data.field === undefined) {
+        const err10 = {
+          instancePath,
+          schemaPath: '#/allOf/2/then/required',
+          keyword: 'required',
+          params: { missingProperty: 'field' },
+          message: "must have required property '" + 'field' + "'",
+        };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
       }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(
-        key0 === 'id' ||
-        key0 === 'kind' ||
-        key0 === 'description' ||
-        key0 === 'conditions' ||
-        key0 === 'reason' ||
-        key0 === 'remedy' ||
-        key0 === 'targets'
-      )) {
+      if (data.message === undefined) {
         const err11 = {
           instancePath,
-          schemaPath: '#/additionalProperties',
-          keyword: 'additionalProperties',
-          params: { additionalProperty: key0 },
-          message: 'must NOT have additional properties',
+          schemaPath: '#/allOf/2/then/required',
+          keyword: 'required',
+          params: { missingProperty: 'message' },
+          message: "must have required property '" + 'message' + "'",
         };
         if (vErrors === null) {
           vErrors = [err11];
@@ -7834,11 +8716,92 @@ function validate53(
         errors++;
       }
     }
+    var _valid2 = _errs15 === errors;
+    valid5 = _valid2;
+  }
+  if (!valid5) {
+    const err12 = {
+      instancePath,
+      schemaPath: '#/allOf/2/if',
+      keyword: 'if',
+      params: { failingKeyword: 'then' },
+      message: 'must match "then" schema',
+    };
+    if (vErrors === null) {
+      vErrors = [err12];
+    } else {
+      vErrors.push(err12);
+    }
+    errors++;
+  }
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.id === undefined) {
+      const err13 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'id' },
+        message: "must have required property '" + 'id' + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err13];
+      } else {
+        vErrors.push(err13);
+      }
+      errors++;
+    }
+    if (data.kind === undefined) {
+      const err14 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'kind' },
+        message: "must have required property '" + 'kind' + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err14];
+      } else {
+        vErrors.push(err14);
+      }
+      errors++;
+    }
+    if (data.conditions === undefined) {
+      const err15 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'conditions' },
+        message: "must have required property '" + 'conditions' + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err15];
+      } else {
+        vErrors.push(err15);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!func1.call(schema77.properties, key0)) {
+        const err16 = {
+          instancePath,
+          schemaPath: '#/additionalProperties',
+          keyword: 'additionalProperties',
+          params: { additionalProperty: key0 },
+          message: 'must NOT have additional properties',
+        };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+    }
     if (data.id !== undefined) {
-      let data2 = data.id;
-      if (typeof data2 === 'string') {
-        if (!pattern15.test(data2)) {
-          const err12 = {
+      let data3 = data.id;
+      if (typeof data3 === 'string') {
+        if (!pattern15.test(data3)) {
+          const err17 = {
             instancePath: instancePath + '/id',
             schemaPath: '#/$defs/Id/pattern',
             keyword: 'pattern',
@@ -7846,14 +8809,14 @@ function validate53(
             message: 'must match pattern "' + '^[A-Za-z][A-Za-z0-9_-]*$' + '"',
           };
           if (vErrors === null) {
-            vErrors = [err12];
+            vErrors = [err17];
           } else {
-            vErrors.push(err12);
+            vErrors.push(err17);
           }
           errors++;
         }
       } else {
-        const err13 = {
+        const err18 = {
           instancePath: instancePath + '/id',
           schemaPath: '#/$defs/Id/type',
           keyword: 'type',
@@ -7861,36 +8824,41 @@ function validate53(
           message: 'must be string',
         };
         if (vErrors === null) {
-          vErrors = [err13];
+          vErrors = [err18];
         } else {
-          vErrors.push(err13);
+          vErrors.push(err18);
         }
         errors++;
       }
     }
     if (data.kind !== undefined) {
-      let data3 = data.kind;
-      if (!(data3 === 'eligibility' || data3 === 'show' || data3 === 'require')) {
-        const err14 = {
+      let data4 = data.kind;
+      if (!(
+        data4 === 'eligibility' ||
+        data4 === 'show' ||
+        data4 === 'require' ||
+        data4 === 'check'
+      )) {
+        const err19 = {
           instancePath: instancePath + '/kind',
           schemaPath: '#/properties/kind/enum',
           keyword: 'enum',
-          params: { allowedValues: schema73.properties.kind.enum },
+          params: { allowedValues: schema77.properties.kind.enum },
           message: 'must be equal to one of the allowed values',
         };
         if (vErrors === null) {
-          vErrors = [err14];
+          vErrors = [err19];
         } else {
-          vErrors.push(err14);
+          vErrors.push(err19);
         }
         errors++;
       }
     }
     if (data.description !== undefined) {
-      let data4 = data.description;
-      if (data4 && typeof data4 == 'object' && !Array.isArray(data4)) {
-        if (data4.vi === undefined) {
-          const err15 = {
+      let data5 = data.description;
+      if (data5 && typeof data5 == 'object' && !Array.isArray(data5)) {
+        if (data5.vi === undefined) {
+          const err20 = {
             instancePath: instancePath + '/description',
             schemaPath: '#/$defs/LocalizedText/required',
             keyword: 'required',
@@ -7898,15 +8866,15 @@ function validate53(
             message: "must have required property '" + 'vi' + "'",
           };
           if (vErrors === null) {
-            vErrors = [err15];
+            vErrors = [err20];
           } else {
-            vErrors.push(err15);
+            vErrors.push(err20);
           }
           errors++;
         }
-        for (const key1 in data4) {
+        for (const key1 in data5) {
           if (!(key1 === 'vi' || key1 === 'en')) {
-            const err16 = {
+            const err21 = {
               instancePath: instancePath + '/description',
               schemaPath: '#/$defs/LocalizedText/additionalProperties',
               keyword: 'additionalProperties',
@@ -7914,18 +8882,18 @@ function validate53(
               message: 'must NOT have additional properties',
             };
             if (vErrors === null) {
-              vErrors = [err16];
+              vErrors = [err21];
             } else {
-              vErrors.push(err16);
+              vErrors.push(err21);
             }
             errors++;
           }
         }
-        if (data4.vi !== undefined) {
-          let data5 = data4.vi;
-          if (typeof data5 === 'string') {
-            if (!pattern6.test(data5)) {
-              const err17 = {
+        if (data5.vi !== undefined) {
+          let data6 = data5.vi;
+          if (typeof data6 === 'string') {
+            if (!pattern6.test(data6)) {
+              const err22 = {
                 instancePath: instancePath + '/description/vi',
                 schemaPath: '#/$defs/LocalizedText/properties/vi/pattern',
                 keyword: 'pattern',
@@ -7933,14 +8901,14 @@ function validate53(
                 message: 'must match pattern "' + '\\S' + '"',
               };
               if (vErrors === null) {
-                vErrors = [err17];
+                vErrors = [err22];
               } else {
-                vErrors.push(err17);
+                vErrors.push(err22);
               }
               errors++;
             }
           } else {
-            const err18 = {
+            const err23 = {
               instancePath: instancePath + '/description/vi',
               schemaPath: '#/$defs/LocalizedText/properties/vi/type',
               keyword: 'type',
@@ -7948,16 +8916,16 @@ function validate53(
               message: 'must be string',
             };
             if (vErrors === null) {
-              vErrors = [err18];
+              vErrors = [err23];
             } else {
-              vErrors.push(err18);
+              vErrors.push(err23);
             }
             errors++;
           }
         }
-        if (data4.en !== undefined) {
-          if (typeof data4.en !== 'string') {
-            const err19 = {
+        if (data5.en !== undefined) {
+          if (typeof data5.en !== 'string') {
+            const err24 = {
               instancePath: instancePath + '/description/en',
               schemaPath: '#/$defs/LocalizedText/properties/en/type',
               keyword: 'type',
@@ -7965,15 +8933,15 @@ function validate53(
               message: 'must be string',
             };
             if (vErrors === null) {
-              vErrors = [err19];
+              vErrors = [err24];
             } else {
-              vErrors.push(err19);
+              vErrors.push(err24);
             }
             errors++;
           }
         }
       } else {
-        const err20 = {
+        const err25 = {
           instancePath: instancePath + '/description',
           schemaPath: '#/$defs/LocalizedText/type',
           keyword: 'type',
@@ -7981,9 +8949,9 @@ function validate53(
           message: 'must be object',
         };
         if (vErrors === null) {
-          vErrors = [err20];
+          vErrors = [err25];
         } else {
-          vErrors.push(err20);
+          vErrors.push(err25);
         }
         errors++;
       }
@@ -8003,10 +8971,10 @@ function validate53(
       }
     }
     if (data.reason !== undefined) {
-      let data8 = data.reason;
-      if (data8 && typeof data8 == 'object' && !Array.isArray(data8)) {
-        if (data8.vi === undefined) {
-          const err21 = {
+      let data9 = data.reason;
+      if (data9 && typeof data9 == 'object' && !Array.isArray(data9)) {
+        if (data9.vi === undefined) {
+          const err26 = {
             instancePath: instancePath + '/reason',
             schemaPath: '#/$defs/LocalizedText/required',
             keyword: 'required',
@@ -8014,15 +8982,15 @@ function validate53(
             message: "must have required property '" + 'vi' + "'",
           };
           if (vErrors === null) {
-            vErrors = [err21];
+            vErrors = [err26];
           } else {
-            vErrors.push(err21);
+            vErrors.push(err26);
           }
           errors++;
         }
-        for (const key2 in data8) {
+        for (const key2 in data9) {
           if (!(key2 === 'vi' || key2 === 'en')) {
-            const err22 = {
+            const err27 = {
               instancePath: instancePath + '/reason',
               schemaPath: '#/$defs/LocalizedText/additionalProperties',
               keyword: 'additionalProperties',
@@ -8030,18 +8998,18 @@ function validate53(
               message: 'must NOT have additional properties',
             };
             if (vErrors === null) {
-              vErrors = [err22];
+              vErrors = [err27];
             } else {
-              vErrors.push(err22);
+              vErrors.push(err27);
             }
             errors++;
           }
         }
-        if (data8.vi !== undefined) {
-          let data9 = data8.vi;
-          if (typeof data9 === 'string') {
-            if (!pattern6.test(data9)) {
-              const err23 = {
+        if (data9.vi !== undefined) {
+          let data10 = data9.vi;
+          if (typeof data10 === 'string') {
+            if (!pattern6.test(data10)) {
+              const err28 = {
                 instancePath: instancePath + '/reason/vi',
                 schemaPath: '#/$defs/LocalizedText/properties/vi/pattern',
                 keyword: 'pattern',
@@ -8049,14 +9017,14 @@ function validate53(
                 message: 'must match pattern "' + '\\S' + '"',
               };
               if (vErrors === null) {
-                vErrors = [err23];
+                vErrors = [err28];
               } else {
-                vErrors.push(err23);
+                vErrors.push(err28);
               }
               errors++;
             }
           } else {
-            const err24 = {
+            const err29 = {
               instancePath: instancePath + '/reason/vi',
               schemaPath: '#/$defs/LocalizedText/properties/vi/type',
               keyword: 'type',
@@ -8064,103 +9032,18 @@ function validate53(
               message: 'must be string',
             };
             if (vErrors === null) {
-              vErrors = [err24];
+              vErrors = [err29];
             } else {
-              vErrors.push(err24);
+              vErrors.push(err29);
             }
             errors++;
           }
         }
-        if (data8.en !== undefined) {
-          if (typeof data8.en !== 'string') {
-            const err25 = {
+        if (data9.en !== undefined) {
+          if (typeof data9.en !== 'string') {
+            const err30 = {
               instancePath: instancePath + '/reason/en',
               schemaPath: '#/$defs/LocalizedText/properties/en/type',
-              keyword: 'type',
-              params: { type: 'string' },
-              message: 'must be string',
-            };
-            if (vErrors === null) {
-              vErrors = [err25];
-            } else {
-              vErrors.push(err25);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err26 = {
-          instancePath: instancePath + '/reason',
-          schemaPath: '#/$defs/LocalizedText/type',
-          keyword: 'type',
-          params: { type: 'object' },
-          message: 'must be object',
-        };
-        if (vErrors === null) {
-          vErrors = [err26];
-        } else {
-          vErrors.push(err26);
-        }
-        errors++;
-      }
-    }
-    if (data.remedy !== undefined) {
-      let data11 = data.remedy;
-      if (data11 && typeof data11 == 'object' && !Array.isArray(data11)) {
-        if (data11.vi === undefined) {
-          const err27 = {
-            instancePath: instancePath + '/remedy',
-            schemaPath: '#/$defs/LocalizedText/required',
-            keyword: 'required',
-            params: { missingProperty: 'vi' },
-            message: "must have required property '" + 'vi' + "'",
-          };
-          if (vErrors === null) {
-            vErrors = [err27];
-          } else {
-            vErrors.push(err27);
-          }
-          errors++;
-        }
-        for (const key3 in data11) {
-          if (!(key3 === 'vi' || key3 === 'en')) {
-            const err28 = {
-              instancePath: instancePath + '/remedy',
-              schemaPath: '#/$defs/LocalizedText/additionalProperties',
-              keyword: 'additionalProperties',
-              params: { additionalProperty: key3 },
-              message: 'must NOT have additional properties',
-            };
-            if (vErrors === null) {
-              vErrors = [err28];
-            } else {
-              vErrors.push(err28);
-            }
-            errors++;
-          }
-        }
-        if (data11.vi !== undefined) {
-          let data12 = data11.vi;
-          if (typeof data12 === 'string') {
-            if (!pattern6.test(data12)) {
-              const err29 = {
-                instancePath: instancePath + '/remedy/vi',
-                schemaPath: '#/$defs/LocalizedText/properties/vi/pattern',
-                keyword: 'pattern',
-                params: { pattern: '\\S' },
-                message: 'must match pattern "' + '\\S' + '"',
-              };
-              if (vErrors === null) {
-                vErrors = [err29];
-              } else {
-                vErrors.push(err29);
-              }
-              errors++;
-            }
-          } else {
-            const err30 = {
-              instancePath: instancePath + '/remedy/vi',
-              schemaPath: '#/$defs/LocalizedText/properties/vi/type',
               keyword: 'type',
               params: { type: 'string' },
               message: 'must be string',
@@ -8173,9 +9056,94 @@ function validate53(
             errors++;
           }
         }
-        if (data11.en !== undefined) {
-          if (typeof data11.en !== 'string') {
-            const err31 = {
+      } else {
+        const err31 = {
+          instancePath: instancePath + '/reason',
+          schemaPath: '#/$defs/LocalizedText/type',
+          keyword: 'type',
+          params: { type: 'object' },
+          message: 'must be object',
+        };
+        if (vErrors === null) {
+          vErrors = [err31];
+        } else {
+          vErrors.push(err31);
+        }
+        errors++;
+      }
+    }
+    if (data.remedy !== undefined) {
+      let data12 = data.remedy;
+      if (data12 && typeof data12 == 'object' && !Array.isArray(data12)) {
+        if (data12.vi === undefined) {
+          const err32 = {
+            instancePath: instancePath + '/remedy',
+            schemaPath: '#/$defs/LocalizedText/required',
+            keyword: 'required',
+            params: { missingProperty: 'vi' },
+            message: "must have required property '" + 'vi' + "'",
+          };
+          if (vErrors === null) {
+            vErrors = [err32];
+          } else {
+            vErrors.push(err32);
+          }
+          errors++;
+        }
+        for (const key3 in data12) {
+          if (!(key3 === 'vi' || key3 === 'en')) {
+            const err33 = {
+              instancePath: instancePath + '/remedy',
+              schemaPath: '#/$defs/LocalizedText/additionalProperties',
+              keyword: 'additionalProperties',
+              params: { additionalProperty: key3 },
+              message: 'must NOT have additional properties',
+            };
+            if (vErrors === null) {
+              vErrors = [err33];
+            } else {
+              vErrors.push(err33);
+            }
+            errors++;
+          }
+        }
+        if (data12.vi !== undefined) {
+          let data13 = data12.vi;
+          if (typeof data13 === 'string') {
+            if (!pattern6.test(data13)) {
+              const err34 = {
+                instancePath: instancePath + '/remedy/vi',
+                schemaPath: '#/$defs/LocalizedText/properties/vi/pattern',
+                keyword: 'pattern',
+                params: { pattern: '\\S' },
+                message: 'must match pattern "' + '\\S' + '"',
+              };
+              if (vErrors === null) {
+                vErrors = [err34];
+              } else {
+                vErrors.push(err34);
+              }
+              errors++;
+            }
+          } else {
+            const err35 = {
+              instancePath: instancePath + '/remedy/vi',
+              schemaPath: '#/$defs/LocalizedText/properties/vi/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+            };
+            if (vErrors === null) {
+              vErrors = [err35];
+            } else {
+              vErrors.push(err35);
+            }
+            errors++;
+          }
+        }
+        if (data12.en !== undefined) {
+          if (typeof data12.en !== 'string') {
+            const err36 = {
               instancePath: instancePath + '/remedy/en',
               schemaPath: '#/$defs/LocalizedText/properties/en/type',
               keyword: 'type',
@@ -8183,15 +9151,15 @@ function validate53(
               message: 'must be string',
             };
             if (vErrors === null) {
-              vErrors = [err31];
+              vErrors = [err36];
             } else {
-              vErrors.push(err31);
+              vErrors.push(err36);
             }
             errors++;
           }
         }
       } else {
-        const err32 = {
+        const err37 = {
           instancePath: instancePath + '/remedy',
           schemaPath: '#/$defs/LocalizedText/type',
           keyword: 'type',
@@ -8199,16 +9167,16 @@ function validate53(
           message: 'must be object',
         };
         if (vErrors === null) {
-          vErrors = [err32];
+          vErrors = [err37];
         } else {
-          vErrors.push(err32);
+          vErrors.push(err37);
         }
         errors++;
       }
     }
     if (data.targets !== undefined) {
       if (
-        !validate55(data.targets, {
+        !validate57(data.targets, {
           instancePath: instancePath + '/targets',
           parentData: data,
           parentDataProperty: 'targets',
@@ -8216,12 +9184,153 @@ function validate53(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
+        vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
         errors = vErrors.length;
       }
     }
+    if (data.field !== undefined) {
+      let data16 = data.field;
+      if (typeof data16 === 'string') {
+        if (!pattern18.test(data16)) {
+          const err38 = {
+            instancePath: instancePath + '/field',
+            schemaPath: '#/$defs/FieldPath/pattern',
+            keyword: 'pattern',
+            params: {
+              pattern: '^[A-Za-z_][A-Za-z0-9_]*(\\[\\])?(\\.[A-Za-z_][A-Za-z0-9_]*(\\[\\])?)*$',
+            },
+            message:
+              'must match pattern "' +
+              '^[A-Za-z_][A-Za-z0-9_]*(\\[\\])?(\\.[A-Za-z_][A-Za-z0-9_]*(\\[\\])?)*$' +
+              '"',
+          };
+          if (vErrors === null) {
+            vErrors = [err38];
+          } else {
+            vErrors.push(err38);
+          }
+          errors++;
+        }
+      } else {
+        const err39 = {
+          instancePath: instancePath + '/field',
+          schemaPath: '#/$defs/FieldPath/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        };
+        if (vErrors === null) {
+          vErrors = [err39];
+        } else {
+          vErrors.push(err39);
+        }
+        errors++;
+      }
+    }
+    if (data.message !== undefined) {
+      let data17 = data.message;
+      if (data17 && typeof data17 == 'object' && !Array.isArray(data17)) {
+        if (data17.vi === undefined) {
+          const err40 = {
+            instancePath: instancePath + '/message',
+            schemaPath: '#/$defs/LocalizedText/required',
+            keyword: 'required',
+            params: { missingProperty: 'vi' },
+            message: "must have required property '" + 'vi' + "'",
+          };
+          if (vErrors === null) {
+            vErrors = [err40];
+          } else {
+            vErrors.push(err40);
+          }
+          errors++;
+        }
+        for (const key4 in data17) {
+          if (!(key4 === 'vi' || key4 === 'en')) {
+            const err41 = {
+              instancePath: instancePath + '/message',
+              schemaPath: '#/$defs/LocalizedText/additionalProperties',
+              keyword: 'additionalProperties',
+              params: { additionalProperty: key4 },
+              message: 'must NOT have additional properties',
+            };
+            if (vErrors === null) {
+              vErrors = [err41];
+            } else {
+              vErrors.push(err41);
+            }
+            errors++;
+          }
+        }
+        if (data17.vi !== undefined) {
+          let data18 = data17.vi;
+          if (typeof data18 === 'string') {
+            if (!pattern6.test(data18)) {
+              const err42 = {
+                instancePath: instancePath + '/message/vi',
+                schemaPath: '#/$defs/LocalizedText/properties/vi/pattern',
+                keyword: 'pattern',
+                params: { pattern: '\\S' },
+                message: 'must match pattern "' + '\\S' + '"',
+              };
+              if (vErrors === null) {
+                vErrors = [err42];
+              } else {
+                vErrors.push(err42);
+              }
+              errors++;
+            }
+          } else {
+            const err43 = {
+              instancePath: instancePath + '/message/vi',
+              schemaPath: '#/$defs/LocalizedText/properties/vi/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+            };
+            if (vErrors === null) {
+              vErrors = [err43];
+            } else {
+              vErrors.push(err43);
+            }
+            errors++;
+          }
+        }
+        if (data17.en !== undefined) {
+          if (typeof data17.en !== 'string') {
+            const err44 = {
+              instancePath: instancePath + '/message/en',
+              schemaPath: '#/$defs/LocalizedText/properties/en/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+            };
+            if (vErrors === null) {
+              vErrors = [err44];
+            } else {
+              vErrors.push(err44);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err45 = {
+          instancePath: instancePath + '/message',
+          schemaPath: '#/$defs/LocalizedText/type',
+          keyword: 'type',
+          params: { type: 'object' },
+          message: 'must be object',
+        };
+        if (vErrors === null) {
+          vErrors = [err45];
+        } else {
+          vErrors.push(err45);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err33 = {
+    const err46 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
@@ -8229,17 +9338,17 @@ function validate53(
       message: 'must be object',
     };
     if (vErrors === null) {
-      vErrors = [err33];
+      vErrors = [err46];
     } else {
-      vErrors.push(err33);
+      vErrors.push(err46);
     }
     errors++;
   }
-  validate53.errors = vErrors;
+  validate55.errors = vErrors;
   return errors === 0;
 }
-validate53.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema81 = {
+validate55.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+const schema87 = {
   type: 'object',
   title: 'Declaration',
   additionalProperties: false,
@@ -8251,13 +9360,13 @@ const schema81 = {
     },
   },
 };
-function validate58(
+function validate61(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate58.evaluated;
+  const evaluated0 = validate61.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -8414,11 +9523,11 @@ function validate58(
     }
     errors++;
   }
-  validate58.errors = vErrors;
+  validate61.errors = vErrors;
   return errors === 0;
 }
-validate58.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema83 = {
+validate61.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+const schema89 = {
   type: 'object',
   title: 'Privacy',
   additionalProperties: false,
@@ -8445,13 +9554,13 @@ const schema83 = {
     },
   },
 };
-function validate60(
+function validate63(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate60.evaluated;
+  const evaluated0 = validate63.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -8659,10 +9768,10 @@ function validate60(
     }
     errors++;
   }
-  validate60.errors = vErrors;
+  validate63.errors = vErrors;
   return errors === 0;
 }
-validate60.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate63.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 function validate21(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -8952,13 +10061,14 @@ function validate21(
       }
     }
     if (data.formatVersion !== undefined) {
-      if (1 !== data.formatVersion) {
+      let data1 = data.formatVersion;
+      if (!(data1 === 1 || data1 === 1.1)) {
         const err18 = {
           instancePath: instancePath + '/formatVersion',
-          schemaPath: '#/properties/formatVersion/const',
-          keyword: 'const',
-          params: { allowedValue: 1 },
-          message: 'must be equal to constant',
+          schemaPath: '#/properties/formatVersion/enum',
+          keyword: 'enum',
+          params: { allowedValues: schema32.properties.formatVersion.enum },
+          message: 'must be equal to one of the allowed values',
         };
         if (vErrors === null) {
           vErrors = [err18];
@@ -9648,7 +10758,7 @@ function validate21(
         const len3 = data25.length;
         for (let i4 = 0; i4 < len3; i4++) {
           if (
-            !validate53(data25[i4], {
+            !validate55(data25[i4], {
               instancePath: instancePath + '/rules/' + i4,
               parentData: data25,
               parentDataProperty: i4,
@@ -9656,7 +10766,7 @@ function validate21(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+            vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
             errors = vErrors.length;
           }
         }
@@ -9676,9 +10786,80 @@ function validate21(
         errors++;
       }
     }
+    if (data.conditions !== undefined) {
+      let data27 = data.conditions;
+      if (data27 && typeof data27 == 'object' && !Array.isArray(data27)) {
+        for (const key4 in data27) {
+          const _errs55 = errors;
+          if (typeof key4 === 'string') {
+            if (!pattern15.test(key4)) {
+              const err54 = {
+                instancePath: instancePath + '/conditions',
+                schemaPath: '#/properties/conditions/propertyNames/pattern',
+                keyword: 'pattern',
+                params: { pattern: '^[A-Za-z][A-Za-z0-9_-]*$' },
+                message: 'must match pattern "' + '^[A-Za-z][A-Za-z0-9_-]*$' + '"',
+                propertyName: key4,
+              };
+              if (vErrors === null) {
+                vErrors = [err54];
+              } else {
+                vErrors.push(err54);
+              }
+              errors++;
+            }
+          }
+          var valid16 = _errs55 === errors;
+          if (!valid16) {
+            const err55 = {
+              instancePath: instancePath + '/conditions',
+              schemaPath: '#/properties/conditions/propertyNames',
+              keyword: 'propertyNames',
+              params: { propertyName: key4 },
+              message: 'property name must be valid',
+            };
+            if (vErrors === null) {
+              vErrors = [err55];
+            } else {
+              vErrors.push(err55);
+            }
+            errors++;
+          }
+        }
+        for (const key5 in data27) {
+          if (
+            !validate40(data27[key5], {
+              instancePath:
+                instancePath + '/conditions/' + key5.replace(/~/g, '~0').replace(/\//g, '~1'),
+              parentData: data27,
+              parentDataProperty: key5,
+              rootData,
+              dynamicAnchors,
+            })
+          ) {
+            vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err56 = {
+          instancePath: instancePath + '/conditions',
+          schemaPath: '#/properties/conditions/type',
+          keyword: 'type',
+          params: { type: 'object' },
+          message: 'must be object',
+        };
+        if (vErrors === null) {
+          vErrors = [err56];
+        } else {
+          vErrors.push(err56);
+        }
+        errors++;
+      }
+    }
     if (data.declaration !== undefined) {
       if (
-        !validate58(data.declaration, {
+        !validate61(data.declaration, {
           instancePath: instancePath + '/declaration',
           parentData: data,
           parentDataProperty: 'declaration',
@@ -9686,13 +10867,13 @@ function validate21(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
+        vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
         errors = vErrors.length;
       }
     }
     if (data.privacy !== undefined) {
       if (
-        !validate60(data.privacy, {
+        !validate63(data.privacy, {
           instancePath: instancePath + '/privacy',
           parentData: data,
           parentDataProperty: 'privacy',
@@ -9700,12 +10881,12 @@ function validate21(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
+        vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
         errors = vErrors.length;
       }
     }
   } else {
-    const err54 = {
+    const err57 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
@@ -9713,9 +10894,9 @@ function validate21(
       message: 'must be object',
     };
     if (vErrors === null) {
-      vErrors = [err54];
+      vErrors = [err57];
     } else {
-      vErrors.push(err54);
+      vErrors.push(err57);
     }
     errors++;
   }
@@ -9779,6 +10960,7 @@ export const allowedProperties = {
     'documents',
     'fees',
     'rules',
+    'conditions',
     'declaration',
     'privacy',
   ],
@@ -9841,6 +11023,7 @@ export const allowedProperties = {
     'addLabel',
     'itemLabel',
     'document',
+    'messages',
   ],
   '#/$defs/FieldOption': ['value', 'label'],
   '#/$defs/DocumentSpec': [
@@ -9858,12 +11041,24 @@ export const allowedProperties = {
   ],
   '#/$defs/DocumentSpec/properties/photo': ['width', 'height', 'mimeType'],
   '#/$defs/Conditions': ['all', 'any', 'not', 'name', 'priority'],
+  '#/$defs/ConditionRef': ['condition'],
   '#/$defs/FactCondition': ['fact', 'operator', 'value', 'params', 'path', 'name'],
-  '#/$defs/Rule': ['id', 'kind', 'description', 'conditions', 'reason', 'remedy', 'targets'],
+  '#/$defs/Rule': [
+    'id',
+    'kind',
+    'description',
+    'conditions',
+    'reason',
+    'remedy',
+    'targets',
+    'field',
+    'message',
+  ],
   '#/$defs/RuleTargets': ['fields', 'documents'],
   '#/$defs/FeeSpec': ['currency', 'items', 'reductions'],
-  '#/$defs/FeeItem': ['id', 'label', 'amount', 'quantityField', 'when', 'legalBasis'],
-  '#/$defs/FeeReduction': ['id', 'label', 'percent', 'items', 'when', 'legalBasis'],
+  '#/$defs/FeeItem': ['id', 'label', 'amount', 'quantityField', 'when', 'legalBasis', 'schedule'],
+  '#/$defs/FeeScheduleEntry': ['from', 'until', 'amount'],
+  '#/$defs/FeeReduction': ['id', 'label', 'percent', 'amount', 'items', 'when', 'legalBasis'],
   '#/$defs/Declaration': ['text'],
   '#/$defs/Privacy': ['identifyingFields', 'retentionDays'],
 };

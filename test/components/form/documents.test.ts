@@ -375,7 +375,7 @@ describe('dvc-form documents', () => {
       row.querySelector('a')!.textContent!.replace(/\s+/g, ' ').trim(),
     ]);
     expect(rows).to.deep.equal([
-      ['Giấy chứng sinh', ['giay-chung-sinh.pdf (32 B)'], 'Sửa Giấy chứng sinh'],
+      ['Giấy chứng sinh', ['giay-chung-sinh.pdf (32 byte)'], 'Sửa Giấy chứng sinh'],
     ]);
     await expect(el).to.be.accessible();
     section.querySelector<HTMLAnchorElement>('a')!.click();

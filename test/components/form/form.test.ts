@@ -30,7 +30,6 @@ const BASIC = jsonUrl(basic);
 const PREFILL = jsonUrl(prefill);
 const BROKEN = new URL('./fixtures/broken.json.txt', import.meta.url).href;
 const MISSING = new URL('./fixtures/does-not-exist.json', import.meta.url).href;
-const NBSP = '\u00a0';
 
 type FieldEl = HTMLElement & {
   value: unknown;
@@ -508,15 +507,15 @@ describe('dvc-form', () => {
         ['Bạn có muốn nhận tin nhắn không?', 'Có', 'Sửa Bạn có muốn nhận tin nhắn không?'],
         ['Số điện thoại di động', '0912345678', 'Sửa Số điện thoại di động'],
         ['Số bản sao trích lục', '2', 'Sửa Số bản sao trích lục'],
-        ['Giấy chứng sinh', 'giay-to.pdf (15 B)', 'Sửa Giấy chứng sinh'],
+        ['Giấy chứng sinh', 'giay-to.pdf (15 byte)', 'Sửa Giấy chứng sinh'],
       ]);
       const fee = [...root(el).querySelectorAll('[part="fee"] tr')].map((tr) =>
         tr.textContent!.replace(/[ \n\t]+/g, ' ').trim(),
       );
       expect(fee).to.deep.equal([
         'Khoản Số tiền',
-        `Bản sao trích lục khai sinh (2 × 8.000${NBSP}₫) 16.000${NBSP}₫`,
-        `Tổng cộng 16.000${NBSP}₫`,
+        `Bản sao trích lục khai sinh (2 × 8.000 đ) 16.000 đ`,
+        `Tổng cộng 16.000 đ`,
       ]);
       const declaration = root(el).querySelector('[part="declaration"]')!;
       expect(declaration.querySelector('p')!.textContent).to.equal(

@@ -16,7 +16,8 @@ import { payloadFor, setup } from '../verify/helpers.js';
 const PROCEDURE_FILE = fileURLToPath(
   new URL('../verify/fixtures/extract-copy.json', import.meta.url),
 );
-const NOW = ['--now', '2025-07-01T03:00:00Z'];
+// English where these tests read English; Vietnamese is the default (tested below).
+const NOW = ['--now', '2025-07-01T03:00:00Z', '--lang', 'en'];
 
 function capture(): CliIo & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
@@ -74,6 +75,19 @@ test('keygen writes a private JWK (0600) and a public JWK and prints the thumbpr
     );
     assert.deepEqual(ok.stdout, [
       `VALID  procedure 9.000042 1.2.0, key ${pub.kid}, submitted 2025-07-01T02:59:00.000Z, fee 16000 VND`,
+    ]);
+    // Without --lang: Vietnamese, like lint and check.
+    const vi = capture();
+    const args = ['verify', join(dir, 'payload.jws'), '--procedure', PROCEDURE_FILE];
+    assert.equal(
+      await main(
+        [...args, '--trusted-keys', join(dir, 'keys.json'), '--now', '2025-07-01T03:00:00Z'],
+        vi,
+      ),
+      0,
+    );
+    assert.deepEqual(vi.stdout, [
+      `HỢP LỆ  thủ tục 9.000042 1.2.0, khoá ${pub.kid}, nộp lúc 2025-07-01T02:59:00.000Z, lệ phí 16.000 đ`,
     ]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -199,7 +213,7 @@ test('verify usage and file errors exit 2', async () => {
   assert.equal(await main(['verify', 'x.jws'], io), 2);
   assert.deepEqual(io.stderr, [
     'dvc-forms verify: --procedure is required',
-    'Usage: dvc-forms verify <payload.jws> --procedure <procedure.json> [--trusted-keys keys.json] [--max-age seconds] [--now ISO-time] [--lang en|vi] [--format text|json]',
+    'Usage: dvc-forms verify <payload.jws> --procedure <procedure.json> [--trusted-keys keys.json] [--max-age seconds] [--now ISO-time] [--lang vi|en] [--format text|json]',
   ]);
   const missing = capture();
   assert.equal(

@@ -36,6 +36,7 @@ test('the samples that offer post are found (the check below is not vacuous)', (
   const offering = samples.filter((s) => asksDelivery(s.procedure)).map((s) => s.file);
   assert.deepEqual(offering.sort(), [
     'cap-giay-phep-lai-xe-quoc-te.json',
+    'cap-phieu-ly-lich-tu-phap.json',
     'dang-ky-khai-sinh.json',
   ]);
 });

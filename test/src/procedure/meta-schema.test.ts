@@ -106,6 +106,7 @@ test('every interface of types.ts matches its meta-schema definition', () => {
     'DocumentSpec',
     'FeeItem',
     'FeeReduction',
+    'FeeScheduleEntry',
     'FeeSpec',
     'FieldOption',
     'FieldUi',

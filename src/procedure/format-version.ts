@@ -1,0 +1,83 @@
+/**
+ * `formatVersion` 1.1 is declared by files that use its features, so a reader knows what the
+ * file needs and a dvc-forms that only knows 1.0 says "newer format" instead of misreading it.
+ * A file declaring 1 that uses a 1.1 feature gets `format-version` at each use, with the
+ * feature named; files of version 1 without them load exactly as before.
+ */
+import { localized } from './messages.js';
+import { AUTHOR_PROBLEM_CODE as C, type ProblemList } from './problems.js';
+import { CONDITION_REF, DATE_OPERATORS, SET_OPERATORS } from './vocabulary.js';
+
+type Obj = Record<string, unknown>;
+const isObject = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
+const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+const NEW_OPERATORS: ReadonlySet<unknown> = new Set([...DATE_OPERATORS, ...SET_OPERATORS]);
+const NEW_FACTS: ReadonlySet<unknown> = new Set(['monthsBetween', 'yearsBetween', 'date']);
+const OLD_DERIVED: ReadonlySet<unknown> = new Set(['ageInYears', 'today', 'daysBetween', 'count']);
+
+/** Every use of a format 1.1 feature: its pointer and the feature's name. */
+type Use = { pointer: string; feature: string; at: 'key' | 'value' };
+export function formatFeatures(procedure: Obj): Use[] {
+  const out: Use[] = [];
+  const use = (pointer: string, feature: string, at: Use['at'] = 'value') =>
+    out.push({ pointer, feature, at });
+  const conditions = (node: unknown, pointer: string, depth = 0): void => {
+    if (!isObject(node) || depth > 64) return;
+    if (Object.prototype.hasOwnProperty.call(node, CONDITION_REF))
+      use(`${pointer}/${CONDITION_REF}`, '{ "condition": … }', 'key');
+    for (const k of ['all', 'any'])
+      arr(node[k]).forEach((c, i) => conditions(c, `${pointer}/${k}/${i}`, depth + 1));
+    if (node['not'] !== undefined) conditions(node['not'], `${pointer}/not`, depth + 1);
+    if (NEW_OPERATORS.has(node['operator'])) use(`${pointer}/operator`, String(node['operator']));
+    if (NEW_FACTS.has(node['fact'])) use(`${pointer}/fact`, String(node['fact']));
+    const params = node['params'];
+    if (node['fact'] === 'ageInYears' && isObject(params) && params['at'] !== undefined)
+      use(`${pointer}/params/at`, 'ageInYears.at', 'key');
+    const value = node['value'];
+    if (isObject(value) && typeof value['fact'] === 'string') {
+      if (OLD_DERIVED.has(value['fact']) || NEW_FACTS.has(value['fact']))
+        use(`${pointer}/value/fact`, `{ "fact": "${value['fact']}" } as a value`);
+    }
+  };
+  if (procedure['conditions'] !== undefined) use('/conditions', 'conditions', 'key');
+  arr(procedure['rules']).forEach((r, i) => {
+    if (!isObject(r)) return;
+    if (r['kind'] === 'check') use(`/rules/${i}/kind`, '"kind": "check"');
+    conditions(r['conditions'], `/rules/${i}/conditions`);
+  });
+  const fees = procedure['fees'];
+  if (isObject(fees)) {
+    arr(fees['items']).forEach((f, i) => {
+      if (!isObject(f)) return;
+      if (f['schedule'] !== undefined) use(`/fees/items/${i}/schedule`, 'schedule', 'key');
+      conditions(f['when'], `/fees/items/${i}/when`);
+    });
+    arr(fees['reductions']).forEach((r, i) => {
+      if (!isObject(r)) return;
+      if (r['amount'] !== undefined) use(`/fees/reductions/${i}/amount`, 'amount', 'key');
+      conditions(r['when'], `/fees/reductions/${i}/when`);
+    });
+  }
+  const ui = procedure['ui'];
+  const fields = (list: unknown, pointer: string): void =>
+    arr(list).forEach((f, i) => {
+      if (!isObject(f)) return;
+      if (f['messages'] !== undefined) use(`${pointer}/${i}/messages`, 'messages', 'key');
+      fields(f['fields'], `${pointer}/${i}/fields`);
+    });
+  if (isObject(ui))
+    arr(ui['steps']).forEach((s, i) => {
+      if (isObject(s)) fields(s['fields'], `/ui/steps/${i}/fields`);
+    });
+  return out;
+}
+
+/** `format-version` at each 1.1 feature of a file that declares `formatVersion: 1`. */
+export function checkFormatVersion(procedure: Obj, problems: ProblemList): void {
+  if (procedure['formatVersion'] !== 1) return;
+  // A member that is new (`conditions`, `schedule`…) is pointed at by its key; a new value
+  // (an operator, a fact) at the value.
+  for (const { pointer, feature, at } of formatFeatures(procedure))
+    problems.add(C.formatVersion, pointer, localized('formatVersion', { feature }), { at });
+}

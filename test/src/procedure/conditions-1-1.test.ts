@@ -1,0 +1,117 @@
+/**
+ * Lint of format 1.1 named conditions and check rules (issue 19, points 2 and 3), with positions.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { loadProcedure } from '../../../src/procedure/index.js';
+
+const minimal = readFileSync(new URL('./fixtures/valid-minimal.json', import.meta.url), 'utf8');
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests reach into any member
+function variant(change: (p: Record<string, any>) => void): string {
+  const p = JSON.parse(minimal);
+  p.formatVersion = 1.1;
+  p.conditions = {
+    isMother: { all: [{ fact: 'relation', operator: 'equal', value: 'mother' }] },
+    motherWithCopies: {
+      all: [{ condition: 'isMother' }, { fact: 'copies', operator: 'greaterThan', value: 0 }],
+    },
+  };
+  change(p);
+  return JSON.stringify(p, null, 2);
+}
+const position = (text: string, needle: string, at = needle) => {
+  const lines = text.split('\n');
+  const line = lines.findIndex((l) => l.includes(needle));
+  return [line + 1, lines[line]!.indexOf(at) + 1];
+};
+
+test('named conditions used by rules, fees and reductions, and a check rule, lint clean', () => {
+  const r = loadProcedure(
+    variant((p) => {
+      p.rules.push({
+        id: 'mother',
+        kind: 'require',
+        conditions: { all: [{ condition: 'motherWithCopies' }] },
+        targets: { fields: ['phone'] },
+      });
+      p.fees.items[0].when = { any: [{ condition: 'isMother' }] };
+      p.fees.reductions = [
+        { id: 'r', label: { vi: 'Giảm' }, percent: 50, when: { not: { condition: 'isMother' } } },
+      ];
+      p.rules.push({
+        id: 'born-before-now',
+        kind: 'check',
+        field: 'child.birthDate',
+        conditions: {
+          all: [{ fact: 'child.birthDate', operator: 'dateOnOrBefore', value: { fact: 'today' } }],
+        },
+        message: { vi: 'Ngày sinh không được sau ngày hôm nay' },
+      });
+    }),
+  );
+  assert.deepEqual(r.problems, []);
+});
+
+test('an unknown named condition is reported where it is referenced, with the closest name', () => {
+  const text = variant((p) =>
+    p.rules.push({
+      id: 'x',
+      kind: 'require',
+      conditions: { all: [{ condition: 'isMothr' }] },
+      targets: { fields: ['phone'] },
+    }),
+  );
+  const r = loadProcedure(text);
+  const i = JSON.parse(text).rules.length - 1;
+  assert.deepEqual(
+    r.problems.map((p) => [p.code, p.pointer, p.line, p.column, p.message.en, p.message.vi]),
+    [
+      [
+        'unknown-condition',
+        `/rules/${i}/conditions/all/0/condition`,
+        ...position(text, '"condition": "isMothr"', '"isMothr"'),
+        'There is no named condition "isMothr" in "conditions"; did you mean "isMother"?',
+        'Không có điều kiện đặt tên "isMothr" trong "conditions"; có phải ý bạn là "isMother"?',
+      ],
+    ],
+  );
+});
+
+test('named conditions in a loop are one condition-cycle at the first name', () => {
+  const text = variant((p) => {
+    p.conditions.isMother = { all: [{ condition: 'motherWithCopies' }] };
+  });
+  const r = loadProcedure(text);
+  assert.deepEqual(
+    r.problems.map((p) => [p.code, p.pointer, p.line, p.column, p.message.en]),
+    [
+      [
+        'condition-cycle',
+        '/conditions/isMother',
+        ...position(text, '"isMother": {'),
+        'The named conditions refer to each other in a loop (isMother → motherWithCopies → isMother); a rule using them could never be decided.',
+      ],
+    ],
+  );
+});
+
+test('a check rule needs field and message, an existing field outside a list', () => {
+  const rule = (extra: Record<string, unknown>) =>
+    variant((p) =>
+      p.rules.push({
+        id: 'c',
+        kind: 'check',
+        conditions: { all: [{ condition: 'isMother' }] },
+        message: { vi: 'Sai' },
+        ...extra,
+      }),
+    );
+  const codes = (text: string) =>
+    loadProcedure(text).problems.map((p) => [p.code, p.pointer.replace(/^\/rules\/\d+/, '')]);
+  assert.deepEqual(codes(rule({})), [['schema-required', '']]);
+  assert.deepEqual(codes(rule({ field: 'child.birthdate' })), [['unknown-field', '/field']]);
+  assert.deepEqual(codes(rule({ field: 'siblings[].fullName' })), [
+    ['check-field-in-list', '/field'],
+  ]);
+});
