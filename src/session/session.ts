@@ -297,7 +297,10 @@ export class Session {
       hidden: hidden.filter((h) => isWithinPath(h, path)),
       required: rules ? rules.required.fields.filter((r) => isWithinPath(r, path)) : [],
     });
-    return result.problems.filter(within);
+    // The same wording and cross-field checks as the whole validation (validate() below): the
+    // author's messages replace the built-in ones, and a failed `check` rule (decided over all
+    // the answers by the rules) lands at its field.
+    return this.finishProblems(result.problems, rules).filter(within);
   }
 
   /**
@@ -373,6 +376,15 @@ export class Session {
     return result;
   }
 
+  /** Format 1.1: the author's messages and the failed `check` rules joined to the validator's. */
+  private finishProblems(problems: Problem[], rules: RulesResult | undefined): Problem[] {
+    return withFieldChecks(
+      withAuthorMessages(problems, this.model.procedure, this.lang),
+      rules,
+      this.lang,
+    );
+  }
+
   private validate(
     answers: Record<string, unknown>,
     rules: RulesResult | undefined,
@@ -392,11 +404,7 @@ export class Session {
       lang,
       rules,
       // Format 1.1 cross-field checks join the validator's problems at their fields.
-      problems: withFieldChecks(
-        withAuthorMessages(result.problems, procedure, this.lang),
-        rules,
-        this.lang,
-      ),
+      problems: this.finishProblems(result.problems, rules),
       value: result.value,
     };
     return this.validationCache;
