@@ -10,6 +10,17 @@ export interface Statement {
 export interface Db {
   prepare(sql: string): Statement;
 }
+/** demo/server/storage/index.js: the same statements, asynchronous, on any backend. */
+export interface Storage {
+  dialect: 'sqlite' | 'postgres';
+  prepare(sql: string): {
+    get(...params: unknown[]): Promise<unknown>;
+    all(...params: unknown[]): Promise<unknown[]>;
+    run(...params: unknown[]): Promise<{ changes: number }>;
+  };
+  transaction<T>(fn: (tx: Storage) => Promise<T> | T): Promise<T>;
+  close(): Promise<void>;
+}
 
 export type RateLimitName = 'challenges' | 'uploads' | 'dossiers' | 'status' | 'clerk';
 export interface RateLimit {
@@ -82,7 +93,10 @@ export interface ServerOptions {
 
 export type Receiver = FastifyInstance & {
   dvc: {
+    /** The embedded SQLite database itself (synchronous; undefined on PostgreSQL). */
     db: Db;
+    /** The asynchronous storage the routes use (demo/server/storage), any backend. */
+    storage: Storage;
     config: Required<ServerOptions>;
     procedures: { name: string; sha256: string }[];
     /** Removes expired uploads now (the server also does it every 10 minutes). */

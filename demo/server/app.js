@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from './config.js';
-import { openDatabase } from './db.js';
+import { openStorage } from './storage/index.js';
 import { DIST_DIR, loadLibrary, MissingBuildError } from './library.js';
 import { readProcedures, summary } from './procedures.js';
 import { problem, requestLang, sendProblem } from './problems.js';
@@ -19,7 +19,7 @@ import { registerStatusRoutes } from './status.js';
 import { registerCors } from './cors.js';
 import { loadKeyring } from './crypto-at-rest.js';
 import { purge, startPurgeJob } from './retention.js';
-import { readDossier, readUpload } from './vault.js';
+import { embeddedReader } from './vault.js';
 import { accounts } from './auth.js';
 import { loadPaymentConfig } from './payments/config.js';
 import { registerPaymentRoutes } from './payments/routes.js';
@@ -52,7 +52,7 @@ export const STRICT_CSP =
 /**
  * @typedef {object} Context
  * @property {ServerConfig} config
- * @property {import('better-sqlite3').Database} db
+ * @property {import('./storage/index.js').Storage} db the storage (storage/index.js)
  * @property {import('./procedures.js').ProcedureEntry[]} procedures
  * @property {string} uploadDir
  * @property {import('./crypto-at-rest.js').Keyring} keyring
@@ -64,7 +64,7 @@ export const STRICT_CSP =
  *   the named rate limits, as onRequest hooks
  * @property {import('./submission-files.js').LibraryFiles | undefined} files the shared file checks
  * @property {ReturnType<typeof import('./upload-guard.js').createUploadGuard>} [uploadGuard]
- * @property {ReturnType<typeof import('./payments/routes.js').registerPaymentRoutes>} [payments]
+ * @property {Awaited<ReturnType<typeof import('./payments/routes.js').registerPaymentRoutes>>} [payments]
  *   fee payment (docs/payments.md); views of a dossier show its payment summary
  * @property {(receivedAt: Date, processingDays: number) => string} resultDate
  *   the expected result date (YYYY-MM-DD) by the library's working-day calendar (src/calendar)
@@ -113,7 +113,7 @@ export async function createServer(options = {}) {
     trustProxy: config.trustProxy,
   });
 
-  const db = openDatabase(config.dataDir);
+  const db = await openStorage(config);
   app.addHook('onClose', async () => db.close());
   const keyring = loadKeyring(config);
   if (keyring.generatedFile) {
@@ -314,7 +314,7 @@ export async function createServer(options = {}) {
         reply.raw.end(body);
       } else reply.raw.destroy();
     } finally {
-      uploadGuard.settle(request, reply.raw.statusCode);
+      await uploadGuard.settle(request, reply.raw.statusCode);
     }
   };
   app.all(UPLOAD_PATH, tusHandler);
@@ -324,7 +324,7 @@ export async function createServer(options = {}) {
   registerStatusRoutes(app, ctx);
   startPurgeJob(app, ctx, config.purgeEveryMinutes ?? 0);
   if (library.payment) {
-    ctx.payments = registerPaymentRoutes(
+    ctx.payments = await registerPaymentRoutes(
       app,
       ctx,
       config.payments ?? loadPaymentConfig(process.env),
@@ -332,24 +332,29 @@ export async function createServer(options = {}) {
     );
   }
 
+  // Synchronous helpers for tests and scripts on the embedded database (`db` is better-sqlite3
+  // itself there); `storage` is what the routes use, whichever the backend.
+  const raw = db.raw;
+  const reader = raw ? embeddedReader(raw, keyring) : undefined;
   app.decorate('dvc', {
-    db,
+    db: raw,
+    storage: db,
     config,
     procedures,
     ctx,
     uploads: uploadGuard,
-    accounts: accounts(db, now),
+    accounts: raw ? accounts(raw, now) : undefined,
     /** The decrypted payload and JWS of a stored dossier (tests, scripts). @param {string} code */
     readDossier: (code) => {
       const row = /** @type {any} */ (
-        db.prepare('SELECT * FROM dossiers WHERE code = ?').get(code)
+        raw?.prepare('SELECT * FROM dossiers WHERE code = ?').get(code)
       );
-      return row ? readDossier(db, keyring, row) : undefined;
+      return row ? reader?.readDossier(row) : undefined;
     },
     /** One run of the retention purge job (it also runs every PURGE_EVERY_MINUTES). */
     purge: () => purge(ctx),
     /** The decrypted bytes of a dossier's stored file. @param {string} id */
-    readUpload: (id) => readUpload(db, keyring, id),
+    readUpload: (id) => reader?.readUpload(id),
   });
   return app;
 }

@@ -25,7 +25,7 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 /**
  * A NonceStore (the verify module's interface) over the `nonces` table: a nonce is accepted
  * once, only if this server issued it and it has not expired.
- * @param {import('better-sqlite3').Database} db
+ * @param {import('./storage/index.js').Storage} db
  * @param {() => Date} now
  */
 export function sqliteNonceStore(db, now) {
@@ -38,10 +38,10 @@ export function sqliteNonceStore(db, now) {
    * @param {{ procedure?: { code: string, version: string } }} [context]
    * @returns {'fresh' | 'replayed' | 'expired' | 'unknown' | 'wrong-procedure'}
    */
-  const state = (nonce, context) => {
-    const s = nonceState(find, nonce, now());
+  const state = async (nonce, context) => {
+    const s = await nonceState(find, nonce, now());
     if (s !== 'fresh' || !context) return s;
-    const row = /** @type {any} */ (find.get(nonce));
+    const row = /** @type {any} */ (await find.get(nonce));
     const wanted = context.procedure ? procedureKey(context.procedure) : undefined;
     return row.procedure !== null && row.procedure !== wanted ? 'wrong-procedure' : 'fresh';
   };
@@ -51,17 +51,17 @@ export function sqliteNonceStore(db, now) {
      * @param {{ procedure?: { code: string, version: string } }} [context]
      */
     async consume(nonce, context) {
-      if (state(nonce, context ?? {}) !== 'fresh') return false;
+      if ((await state(nonce, context ?? {})) !== 'fresh') return false;
       const t = now().toISOString();
       // Atomic: of two concurrent submissions with one nonce, only one UPDATE changes the row.
-      return consume.run(t, nonce, t).changes === 1;
+      return (await consume.run(t, nonce, t)).changes === 1;
     },
     /**
      * @param {unknown} nonce
      * @param {{ procedure?: { code: string, version: string } }} [context]
      */
     async refusal(nonce, context) {
-      const s = state(nonce, context ?? {});
+      const s = await state(nonce, context ?? {});
       return s === 'fresh' ? 'replayed' : s;
     },
     /** @param {unknown} nonce */
@@ -70,14 +70,14 @@ export function sqliteNonceStore(db, now) {
 }
 
 /**
- * @param {import('better-sqlite3').Statement} find
+ * @param {import('./storage/index.js').Statement} find
  * @param {unknown} nonce
  * @param {Date} at
- * @returns {'fresh' | 'replayed' | 'expired' | 'unknown'}
+ * @returns {Promise<'fresh' | 'replayed' | 'expired' | 'unknown'>}
  */
-function nonceState(find, nonce, at) {
+async function nonceState(find, nonce, at) {
   if (typeof nonce !== 'string' || nonce.length > 200) return 'unknown';
-  const row = /** @type {any} */ (find.get(nonce));
+  const row = /** @type {any} */ (await find.get(nonce));
   if (!row) return 'unknown';
   if (row.consumed_at) return 'replayed';
   if (row.expires_at <= at.toISOString()) return 'expired';
@@ -89,21 +89,21 @@ const procedureKey = (p) => `${p.code}@${p.version}`;
 
 /**
  * Issues a one-time nonce: 128 random bits, base64url, stored with its expiry.
- * @param {import('better-sqlite3').Database} db
+ * @param {import('./storage/index.js').Storage} db
  * @param {Date} at
  * @param {number} ttlSeconds
  * @param {{ code: string, version: string }} [procedure] the procedure the nonce may be spent on
  */
-export function issueNonce(db, at, ttlSeconds, procedure) {
+export async function issueNonce(db, at, ttlSeconds, procedure) {
   const nonce = randomBytes(16).toString('base64url');
   const expiresAt = new Date(at.getTime() + ttlSeconds * 1000).toISOString();
   // Expired nonces are useless: drop those a day old so the table does not grow without end.
-  db.prepare('DELETE FROM nonces WHERE expires_at < ?').run(
-    new Date(at.getTime() - 86400_000).toISOString(),
-  );
-  db.prepare(
-    'INSERT INTO nonces (nonce, issued_at, expires_at, procedure) VALUES (?, ?, ?, ?)',
-  ).run(nonce, at.toISOString(), expiresAt, procedure ? procedureKey(procedure) : null);
+  await db
+    .prepare('DELETE FROM nonces WHERE expires_at < ?')
+    .run(new Date(at.getTime() - 86400_000).toISOString());
+  await db
+    .prepare('INSERT INTO nonces (nonce, issued_at, expires_at, procedure) VALUES (?, ?, ?, ?)')
+    .run(nonce, at.toISOString(), expiresAt, procedure ? procedureKey(procedure) : null);
   return { nonce, expiresAt };
 }
 
@@ -134,7 +134,7 @@ export function peekPayload(jws) {
  * of the payload, the SHA-256 of the file this server stored, found by the entry's tus `url` or,
  * for a multipart submission, by its part name `file:<slot>:<n>`, where n counts that slot's
  * entries from 0 in payload order. Uploads already part of another dossier are not reusable.
- * @param {import('better-sqlite3').Database} db
+ * @param {import('./storage/index.js').Storage} db
  * @param {Map<string, { id: string, sha256: string }>} multipart part name → stored file
  * @param {any[]} documents the payload's documents (as peeked)
  */
@@ -156,7 +156,7 @@ export function attachmentResolver(db, multipart, documents) {
       }
       if (!id) return undefined;
       used.add(id);
-      const row = /** @type {{ sha256: string } | undefined} */ (byId.get(id));
+      const row = /** @type {{ sha256: string } | undefined} */ (await byId.get(id));
       return row?.sha256;
     },
     /** Upload ids matched (linked to the dossier once it is accepted). */
@@ -188,7 +188,6 @@ export function registerDossierRoutes(app, ctx) {
         ])
       : [],
   );
-  const codeExists = db.prepare('SELECT 1 FROM dossiers WHERE code = ?');
   const findKey = db.prepare('SELECT * FROM idempotency_keys WHERE key = ?');
 
   // Multipart bodies are handed over as a stream and parsed by the WHATWG Response (undici, built
@@ -227,7 +226,7 @@ export function registerDossierRoutes(app, ctx) {
           ],
         });
       }
-      const issued = issueNonce(db, ctx.now(), config.challengeTtlSeconds, {
+      const issued = await issueNonce(db, ctx.now(), config.challengeTtlSeconds, {
         code: p.code,
         version: p.version,
       });
@@ -325,7 +324,7 @@ export function registerDossierRoutes(app, ctx) {
       return sendProblem(request, reply, 'idempotency-key-invalid');
     }
     if (key) {
-      const previous = /** @type {any} */ (findKey.get(key));
+      const previous = /** @type {any} */ (await findKey.get(key));
       if (previous) {
         if (previous.request_sha256 !== requestSha256) {
           return sendProblem(request, reply, 'idempotency-key-reused');
@@ -381,7 +380,7 @@ export function registerDossierRoutes(app, ctx) {
     /** @type {Map<string, { id: string, sha256: string }>} */
     const stored = new Map();
     for (const p of fileParts) {
-      recordMultipartFile(db, p, ctx.files);
+      await recordMultipartFile(db, p, ctx.files);
       stored.set(p.name, { id: p.stored.id, sha256: p.sha256 });
     }
     // The stored files, checked before the signature is verified so that a refusal does not
@@ -438,8 +437,8 @@ export function registerDossierRoutes(app, ctx) {
     const keyring = ctx.keyring;
     /** @type {{ dossierCode: string, receivedAt: string, expectedResultDate: string, paymentUrl?: string }} */
     let answer = { dossierCode: '', receivedAt: at, expectedResultDate: expected };
-    db.transaction(() => {
-      const code = newDossierCode(entry.prefix, receivedAt, (c) => codeExists.get(c) !== undefined);
+    await db.transaction(async (tx) => {
+      const code = await freeDossierCode(tx, entry.prefix, receivedAt);
       answer = { dossierCode: code, receivedAt: at, expectedResultDate: expected };
       // A fee to pay: the receipt links to the payment page (docs/payments.md).
       const fee = Number(payload.fee?.total) + (Number(payload.delivery?.postage) || 0);
@@ -447,52 +446,58 @@ export function registerDossierRoutes(app, ctx) {
         answer = { ...answer, paymentUrl: ctx.payments.payLink(code, request) };
       }
       // Personal data is written only encrypted, under this dossier's own data key.
-      const dossierKey = createDossierKey(db, keyring, code);
+      const dossierKey = createDossierKey(tx, keyring, code);
       const sealed = sealDossier(dossierKey.dataKey, code, {
         payloadJson: JSON.stringify(payload),
         jws,
       });
-      db.prepare(
-        `INSERT INTO dossiers (code, procedure_code, procedure_version, procedure_name, status,
+      await tx
+        .prepare(
+          `INSERT INTO dossiers (code, procedure_code, procedure_version, procedure_name, status,
            received_at, expected_result_date, lang, signer_kid, jws, payload_json, updated_at,
            retain_until)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        code,
-        entry.procedure.code,
-        entry.procedure.version,
-        entry.name,
-        DOSSIER_STATUS.received,
-        at,
-        expected,
-        typeof payload.lang === 'string' ? payload.lang : null,
-        typeof result.kid === 'string' ? result.kid : null,
-        sealed.jws,
-        sealed.payloadJson,
-        at,
-        retainUntil(entry.procedure, receivedAt, config),
-      );
-      dossierKey.store();
-      db.prepare(
-        'INSERT INTO dossier_history (dossier_code, status, note, actor, at) VALUES (?, ?, NULL, ?, ?)',
-      ).run(code, DOSSIER_STATUS.received, 'system', at);
-      const addSecret = db.prepare(
+        )
+        .run(
+          code,
+          entry.procedure.code,
+          entry.procedure.version,
+          entry.name,
+          DOSSIER_STATUS.received,
+          at,
+          expected,
+          typeof payload.lang === 'string' ? payload.lang : null,
+          typeof result.kid === 'string' ? result.kid : null,
+          sealed.jws,
+          sealed.payloadJson,
+          at,
+          retainUntil(entry.procedure, receivedAt, config),
+        );
+      await dossierKey.store();
+      await tx
+        .prepare(
+          'INSERT INTO dossier_history (dossier_code, status, note, actor, at) VALUES (?, ?, NULL, ?, ?)',
+        )
+        .run(code, DOSSIER_STATUS.received, 'system', at);
+      const addSecret = tx.prepare(
         'INSERT OR IGNORE INTO dossier_lookup_secrets (dossier_code, key_id, secret_hmac) VALUES (?, ?, ?)',
       );
       for (const v of identifying) {
-        addSecret.run(code, keyring.lookup.id, secretHmac(keyring.lookup.key, code, v));
+        await addSecret.run(code, keyring.lookup.id, secretHmac(keyring.lookup.key, code, v));
       }
-      const link = db.prepare(
+      const link = tx.prepare(
         'UPDATE uploads SET dossier_code = ? WHERE id = ? AND dossier_code IS NULL',
       );
-      for (const id of attachments.usedIds()) link.run(code, id);
+      for (const id of attachments.usedIds()) await link.run(code, id);
       if (key) {
-        db.prepare(
-          `INSERT INTO idempotency_keys (key, request_sha256, status_code, response_json, created_at)
+        await tx
+          .prepare(
+            `INSERT INTO idempotency_keys (key, request_sha256, status_code, response_json, created_at)
            VALUES (?, ?, 201, ?, ?)`,
-        ).run(key, requestSha256, JSON.stringify(answer), at);
+          )
+          .run(key, requestSha256, JSON.stringify(answer), at);
       }
-    })();
+    });
     // The files are immutable from now on: encrypt them under the dossier's key. A failure here
     // loses nothing (the purge job retries files left unencrypted) and is not the sender's.
     await encryptDossierFiles(db, keyring, answer.dossierCode).catch((e) =>
@@ -505,7 +510,7 @@ export function registerDossierRoutes(app, ctx) {
 
 /**
  * Files of a refused multipart submission are not kept: the applicant sends them again.
- * @param {import('better-sqlite3').Database} db
+ * @param {import('./storage/index.js').Storage} db
  * @param {string[]} ids
  * @param {string[]} paths
  */
@@ -515,8 +520,26 @@ async function discardMultipartFiles(db, ids, paths) {
   );
   const drop = db.prepare('DELETE FROM uploads WHERE id = ? AND dossier_code IS NULL');
   for (const [i, id] of ids.entries()) {
-    if (linked.get(id)) continue;
-    drop.run(id);
+    if (await linked.get(id)) continue;
+    await drop.run(id);
     await rm(paths[i], { force: true });
+  }
+}
+
+/**
+ * A dossier code not yet in the table, drawn by newDossierCode (dossier-code.js). Run in the
+ * transaction that inserts the dossier; the primary key still refuses a duplicate.
+ * @param {import('./storage/index.js').Storage} tx
+ * @param {string} prefix
+ * @param {Date} receivedAt
+ */
+async function freeDossierCode(tx, prefix, receivedAt) {
+  /** @type {Set<string>} */
+  const taken = new Set();
+  for (;;) {
+    // Throws when 20 draws in a row are taken: the day's codes are nearly used up.
+    const code = newDossierCode(prefix, receivedAt, (c) => taken.has(c));
+    if (!(await tx.prepare('SELECT 1 FROM dossiers WHERE code = ?').get(code))) return code;
+    taken.add(code);
   }
 }

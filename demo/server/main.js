@@ -21,7 +21,7 @@ const port = typeof address === 'object' && address ? address.port : config.port
 console.log(`dvc-forms demo agency site: http://localhost:${port}/  (Ctrl-C to stop)`);
 console.log(`Data: ${config.dataDir}`);
 const accounts = /** @type {{ n: number }} */ (
-  app.dvc.db.prepare('SELECT COUNT(*) AS n FROM clerk_accounts').get()
+  await app.dvc.storage.prepare('SELECT COUNT(*) AS n FROM clerk_accounts').get()
 ).n;
 if (!accounts) {
   console.log(

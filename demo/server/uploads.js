@@ -50,7 +50,7 @@ export async function readEnds(path, sizes) {
 /**
  * @typedef {object} TusGuard
  * @property {(req: Request) => string} namingFunction
- * @property {(id: string) => void} terminated
+ * @property {(id: string) => Promise<void>} terminated
  */
 
 /**
@@ -62,7 +62,7 @@ export async function readEnds(path, sizes) {
  */
 
 /**
- * @param {{ db: import('better-sqlite3').Database, dir: string, maxUploadBytes: number, log: import('fastify').FastifyBaseLogger, allowOrigin?: (origin: string) => boolean, guard?: TusGuard, files?: FileTools, problem?: (slug: string) => object }} options
+ * @param {{ db: import('./storage/index.js').Storage, dir: string, maxUploadBytes: number, log: import('fastify').FastifyBaseLogger, allowOrigin?: (origin: string) => boolean, guard?: TusGuard, files?: FileTools, problem?: (slug: string) => object }} options
  */
 export function createTusServer({
   db,
@@ -106,7 +106,7 @@ export function createTusServer({
         });
         if (size === 0 || !files.sniffType(head, tail)) {
           await rm(path, { force: true });
-          guard?.terminated(upload.id);
+          await guard?.terminated(upload.id);
           log.info({ upload: upload.id, size }, 'upload refused: not a document type');
           throw {
             status_code: 422,
@@ -116,7 +116,7 @@ export function createTusServer({
       }
       const sha256 = await sha256File(path);
       const meta = upload.metadata ?? {};
-      record.run({
+      await record.run({
         id: upload.id,
         slot: meta.slot ?? null,
         filename:
@@ -136,31 +136,37 @@ export function createTusServer({
       return {};
     },
   });
-  if (guard) tus.on(EVENTS.POST_TERMINATE, (_req, _res, id) => guard.terminated(id));
+  if (guard) {
+    tus.on(EVENTS.POST_TERMINATE, (_req, _res, id) => {
+      guard.terminated(id).catch((e) => log.error({ err: e, upload: id }, 'terminate failed'));
+    });
+  }
   return tus;
 }
 
 /**
  * Records a multipart file part (already streamed to disk by multipart.js) like a finished
  * upload, with its name cleaned by the library's shared code.
- * @param {import('better-sqlite3').Database} db
+ * @param {import('./storage/index.js').Storage} db
  * @param {{ slot: string, stored: import('./multipart.js').StoredPart }} part
  * @param {FileTools | undefined} files
  */
-export function recordMultipartFile(db, { slot, stored }, files) {
-  db.prepare(
-    `INSERT INTO uploads (id, via, slot, filename, type, size, sha256, path, finished_at)
+export async function recordMultipartFile(db, { slot, stored }, files) {
+  await db
+    .prepare(
+      `INSERT INTO uploads (id, via, slot, filename, type, size, sha256, path, finished_at)
      VALUES (?, 'multipart', ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    stored.id,
-    slot,
-    stored.filename ? (files ? files.cleanFileName(stored.filename) : stored.filename) : null,
-    stored.type || null,
-    stored.size,
-    stored.sha256,
-    stored.path,
-    new Date().toISOString(),
-  );
+    )
+    .run(
+      stored.id,
+      slot,
+      stored.filename ? (files ? files.cleanFileName(stored.filename) : stored.filename) : null,
+      stored.type || null,
+      stored.size,
+      stored.sha256,
+      stored.path,
+      new Date().toISOString(),
+    );
 }
 
 /**
