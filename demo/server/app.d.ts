@@ -1,6 +1,7 @@
 // Types of the reference receiver for the TypeScript tests in test/e2e (the server itself is
 // plain JavaScript with JSDoc and needs no build step).
 import type { FastifyInstance } from 'fastify';
+import type { Storage } from './storage/index.js';
 
 export interface Statement {
   get(...params: unknown[]): unknown;
@@ -10,18 +11,6 @@ export interface Statement {
 export interface Db {
   prepare(sql: string): Statement;
 }
-/** demo/server/storage/index.js: the same statements, asynchronous, on any backend. */
-export interface Storage {
-  dialect: 'sqlite' | 'postgres';
-  prepare(sql: string): {
-    get(...params: unknown[]): Promise<unknown>;
-    all(...params: unknown[]): Promise<unknown[]>;
-    run(...params: unknown[]): Promise<{ changes: number }>;
-  };
-  transaction<T>(fn: (tx: Storage) => Promise<T> | T): Promise<T>;
-  close(): Promise<void>;
-}
-
 export type RateLimitName = 'challenges' | 'uploads' | 'dossiers' | 'status' | 'clerk';
 export interface RateLimit {
   max: number;
@@ -33,6 +22,9 @@ export interface RateLimit {
 export interface ServerOptions {
   port?: number;
   host?: string;
+  /** PostgreSQL instead of dvc.sqlite (DATABASE_URL; docs/deployment.md). */
+  databaseUrl?: string;
+  databasePoolSize?: number;
   /** Folder for dvc.sqlite and uploads/. */
   dataDir?: string;
   trustedKeys?: object[];

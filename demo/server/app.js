@@ -19,7 +19,7 @@ import { registerStatusRoutes } from './status.js';
 import { registerCors } from './cors.js';
 import { loadKeyring } from './crypto-at-rest.js';
 import { purge, startPurgeJob } from './retention.js';
-import { embeddedReader } from './vault.js';
+import { embeddedReader, readDossier, readUpload } from './vault.js';
 import { accounts } from './auth.js';
 import { loadPaymentConfig } from './payments/config.js';
 import { registerPaymentRoutes } from './payments/routes.js';
@@ -343,18 +343,29 @@ export async function createServer(options = {}) {
     procedures,
     ctx,
     uploads: uploadGuard,
-    accounts: raw ? accounts(raw, now) : undefined,
-    /** The decrypted payload and JWS of a stored dossier (tests, scripts). @param {string} code */
+    // Synchronous answers on the embedded database (tests rely on it), promises on PostgreSQL.
+    accounts: accounts(raw ?? db, now),
+    /**
+     * The decrypted payload and JWS of a stored dossier (tests, scripts): synchronous on the
+     * embedded database, a promise on PostgreSQL.
+     * @param {string} code
+     */
     readDossier: (code) => {
+      if (!raw) {
+        return db
+          .prepare('SELECT * FROM dossiers WHERE code = ?')
+          .get(code)
+          .then((row) => (row ? readDossier(db, keyring, row) : undefined));
+      }
       const row = /** @type {any} */ (
-        raw?.prepare('SELECT * FROM dossiers WHERE code = ?').get(code)
+        raw.prepare('SELECT * FROM dossiers WHERE code = ?').get(code)
       );
       return row ? reader?.readDossier(row) : undefined;
     },
     /** One run of the retention purge job (it also runs every PURGE_EVERY_MINUTES). */
     purge: () => purge(ctx),
-    /** The decrypted bytes of a dossier's stored file. @param {string} id */
-    readUpload: (id) => reader?.readUpload(id),
+    /** The decrypted bytes of a dossier's stored file (a promise on PostgreSQL). @param {string} id */
+    readUpload: (id) => (reader ? reader.readUpload(id) : readUpload(db, keyring, id)),
   });
   return app;
 }

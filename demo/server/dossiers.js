@@ -539,6 +539,8 @@ async function freeDossierCode(tx, prefix, receivedAt) {
   for (;;) {
     // Throws when 20 draws in a row are taken: the day's codes are nearly used up.
     const code = newDossierCode(prefix, receivedAt, (c) => taken.has(c));
+    // Another process drawing the same code waits here until this transaction ends, then sees it.
+    await tx.lock(`dossier-code:${code}`);
     if (!(await tx.prepare('SELECT 1 FROM dossiers WHERE code = ?').get(code))) return code;
     taken.add(code);
   }

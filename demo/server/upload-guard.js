@@ -152,6 +152,7 @@ export function createUploadGuard({ db, config, now, dir, log, formatSize }) {
     // the quota.
     const since = new Date(at.getTime() - ttlMs).toISOString();
     const refusal = await db.transaction(async (tx) => {
+      await tx.lock(`upload-quota:${request.ip}`);
       const theirs = Number(
         /** @type {{ n: number }} */ (await tx.prepare(ADDRESS_BYTES).get(request.ip, since)).n,
       );

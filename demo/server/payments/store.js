@@ -125,6 +125,7 @@ export function createPaymentStore(db) {
      */
     createPending({ code, amount, method, now }) {
       return db.transaction(async (tx) => {
+        await tx.lock(`payments:${code}`);
         const n = Number(
           /** @type {{ n: number }} */ (
             await tx.prepare('SELECT COUNT(*) AS n FROM payments WHERE dossier_code = ?').get(code)
@@ -151,8 +152,13 @@ export function createPaymentStore(db) {
      */
     settle(r, now) {
       return db.transaction(async (tx) => {
-        const row = /** @type {any} */ (await tx.prepare(BY_ID).get(r.paymentId ?? ''));
-        if (!row) return 'orderNotFound';
+        // Two notifications of one payment (a gateway retries) settle it once.
+        await tx.lock(`payment:${r.paymentId ?? ''}`);
+        const found = /** @type {any} */ (await tx.prepare(BY_ID).get(r.paymentId ?? ''));
+        if (!found) return 'orderNotFound';
+        // Payments of one dossier settle one after the other: one is paid, later ones duplicate.
+        await tx.lock(`payments:${found.dossier_code}`);
+        const row = /** @type {any} */ (await tx.prepare(BY_ID).get(found.id));
         if (r.amount !== row.amount) return 'invalidAmount';
         if (row.status !== PAYMENT_STATUS.pending) return 'alreadyConfirmed';
         const fields = {
@@ -186,6 +192,7 @@ export function createPaymentStore(db) {
      */
     recordByClerk({ code, amount, method, note, now }) {
       return db.transaction(async (tx) => {
+        await tx.lock(`payments:${code}`);
         const d = /** @type {any} */ (await tx.prepare(DOSSIER).get(code));
         if (!d || d.paid_at) return undefined;
         const id = `TT${randomSymbols(14)}`;

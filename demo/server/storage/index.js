@@ -8,6 +8,7 @@
 // SQL is written once, in the SQLite dialect the receiver always used (`?` placeholders,
 // `INSERT OR IGNORE`); each implementation runs it as its engine needs (docs/deployment.md).
 import { openSqliteStorage } from './sqlite.js';
+import { openPostgresStorage } from './postgres.js';
 
 /**
  * @typedef {object} RunResult
@@ -25,7 +26,7 @@ import { openSqliteStorage } from './sqlite.js';
 
 /**
  * @typedef {object} Storage
- * @property {'sqlite'} dialect
+ * @property {'sqlite' | 'postgres'} dialect
  * @property {(sql: string) => Statement} prepare
  * @property {(key: string) => Promise<void>} lock inside a transaction: waits for, then holds
  *   until the transaction ends, the lock named `key` (a check-then-write such as a quota is
@@ -39,10 +40,14 @@ import { openSqliteStorage } from './sqlite.js';
  */
 
 /**
- * Opens the storage the configuration names: the embedded SQLite file in `dataDir`.
- * @param {{ dataDir: string }} config
+ * Opens the storage the configuration names: PostgreSQL when `databaseUrl` (DATABASE_URL) is
+ * set, else the embedded SQLite file in `dataDir`.
+ * @param {{ dataDir: string, databaseUrl?: string, databasePoolSize?: number }} config
  * @returns {Promise<Storage>}
  */
 export async function openStorage(config) {
+  if (config.databaseUrl) {
+    return openPostgresStorage(config.databaseUrl, { max: config.databasePoolSize });
+  }
   return openSqliteStorage(config.dataDir);
 }
