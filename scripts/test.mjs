@@ -17,8 +17,11 @@ const only = args.includes('--only') ? args[args.indexOf('--only') + 1]?.split('
 const wanted = (stage) => !only || only.includes(stage);
 const tmp = mkdtempSync(join(tmpdir(), 'dvc-test-'));
 const bin = (name) => join('node_modules', '.bin', name);
-/** End-to-end files that run a second time on PostgreSQL (storage-dependent behaviour). */
-const POSTGRES_SUITES = ['test/e2e/receiver.test.ts'];
+/**
+ * End-to-end files run on PostgreSQL: the receiver suite a second time, and the several-processes
+ * test (PostgreSQL only, hence not named *.test.ts).
+ */
+const POSTGRES_SUITES = ['test/e2e/receiver.test.ts', 'test/e2e/processes.postgres.ts'];
 
 let passed = 0;
 let failed = 0;

@@ -14,6 +14,8 @@ import { problem, requestLang, sendProblem } from './problems.js';
 import { registerRateLimits } from './rate-limits.js';
 import { createUploadGuard } from './upload-guard.js';
 import { createTusServer, UPLOAD_PATH } from './uploads.js';
+import { createLocker } from './storage/tus.js';
+import { databaseRateLimitStore } from './storage/rate-limit-store.js';
 import { registerDossierRoutes } from './dossiers.js';
 import { registerStatusRoutes } from './status.js';
 import { registerCors } from './cors.js';
@@ -140,7 +142,12 @@ export async function createServer(options = {}) {
     app.log.warn('dist/verify.js has no verifySubmission yet: submissions get 503');
   }
 
-  const guards = await registerRateLimits(app, config.rateLimits);
+  // Several processes on one database server count into shared counters (docs/deployment.md).
+  const guards = await registerRateLimits(
+    app,
+    config.rateLimits,
+    db.dialect === 'postgres' ? await databaseRateLimitStore(db) : undefined,
+  );
 
   /** @type {Context} */
   const ctx = {
@@ -286,6 +293,7 @@ export async function createServer(options = {}) {
   app.addHook('onClose', async () => stopSweeping());
   const tus = createTusServer({
     db,
+    locker: await createLocker(db),
     dir: ctx.uploadDir,
     maxUploadBytes: config.maxUploadBytes,
     log: app.log,

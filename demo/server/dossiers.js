@@ -16,6 +16,10 @@ export const MULTIPART_PAYLOAD_PART = 'payload';
 const MULTIPART_FILE_PART = /^file:([A-Za-z0-9_-]{1,64}):(\d{1,3})$/;
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+/** `status_code` of an Idempotency-Key whose request is being received (claimKey). */
+const KEY_RESERVED = 0;
+/** A reservation older than this was left by a process that stopped mid-request. */
+const KEY_STALE_MS = 5 * 60_000;
 
 /**
  * A file part of a multipart submission, already streamed to disk.
@@ -170,7 +174,6 @@ export function attachmentResolver(db, multipart, documents) {
  */
 export function registerDossierRoutes(app, ctx) {
   const { db, config } = ctx;
-  const inFlight = new Set();
   const nonceStore = sqliteNonceStore(db, ctx.now);
   // One verifier per procedure, built at start-up: the procedure hash, validator and rules are
   // prepared once instead of for every submission (docs/performance.md, verify).
@@ -189,6 +192,15 @@ export function registerDossierRoutes(app, ctx) {
       : [],
   );
   const findKey = db.prepare('SELECT * FROM idempotency_keys WHERE key = ?');
+  const reserveKey = db.prepare(
+    `INSERT OR IGNORE INTO idempotency_keys (key, request_sha256, status_code, response_json, created_at)
+     VALUES (?, ?, ?, '', ?)`,
+  );
+  const takeStaleKey = db.prepare(
+    `UPDATE idempotency_keys SET created_at = ?
+     WHERE key = ? AND status_code = ? AND request_sha256 = ? AND created_at < ?`,
+  );
+  const releaseKey = db.prepare('DELETE FROM idempotency_keys WHERE key = ? AND status_code = ?');
 
   // Multipart bodies are handed over as a stream and parsed by the WHATWG Response (undici, built
   // into Node 20), so no multipart package is needed; the size is capped while reading.
@@ -324,24 +336,45 @@ export function registerDossierRoutes(app, ctx) {
       return sendProblem(request, reply, 'idempotency-key-invalid');
     }
     if (key) {
-      const previous = /** @type {any} */ (await findKey.get(key));
+      const previous = /** @type {any} */ (await claimKey(key, requestSha256));
       if (previous) {
         if (previous.request_sha256 !== requestSha256) {
           return sendProblem(request, reply, 'idempotency-key-reused');
+        }
+        if (previous.status_code === KEY_RESERVED) {
+          return sendProblem(request, reply, 'request-in-progress');
         }
         return reply
           .code(previous.status_code)
           .header('idempotent-replayed', 'true')
           .send(JSON.parse(previous.response_json));
       }
-      if (inFlight.has(key)) return sendProblem(request, reply, 'request-in-progress');
-      inFlight.add(key);
     }
     try {
       return await receive(request, reply, { jws, fileParts, key, requestSha256 });
     } finally {
-      if (key) inFlight.delete(key);
+      // A refused request keeps no answer: the key may be sent again (after a fix, or a retry).
+      if (key) await releaseKey.run(key, KEY_RESERVED);
     }
+  }
+
+  /**
+   * Reserves an Idempotency-Key for this request, in the database so that it holds across
+   * processes: the primary key lets one INSERT through; the others read the row, which holds
+   * the answer once the dossier is stored (status 201) or KEY_RESERVED while it is being
+   * received. A reservation left by a process that died is taken over after KEY_STALE_MS.
+   * @param {string} key
+   * @param {string} requestSha256
+   * @returns {Promise<unknown>} undefined when this request holds the key, else its row
+   */
+  async function claimKey(key, requestSha256) {
+    const t = ctx.now();
+    const claimed = await reserveKey.run(key, requestSha256, KEY_RESERVED, t.toISOString());
+    if (claimed.changes === 1) return undefined;
+    const stale = new Date(t.getTime() - KEY_STALE_MS).toISOString();
+    const taken = await takeStaleKey.run(t.toISOString(), key, KEY_RESERVED, requestSha256, stale);
+    if (taken.changes === 1) return undefined;
+    return findKey.get(key);
   }
 
   /**
@@ -492,10 +525,10 @@ export function registerDossierRoutes(app, ctx) {
       if (key) {
         await tx
           .prepare(
-            `INSERT INTO idempotency_keys (key, request_sha256, status_code, response_json, created_at)
-           VALUES (?, ?, 201, ?, ?)`,
+            `UPDATE idempotency_keys SET status_code = 201, response_json = ?, created_at = ?
+             WHERE key = ? AND request_sha256 = ?`,
           )
-          .run(key, requestSha256, JSON.stringify(answer), at);
+          .run(JSON.stringify(answer), at, key, requestSha256);
       }
     });
     // The files are immutable from now on: encrypt them under the dossier's key. A failure here

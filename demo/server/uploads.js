@@ -3,7 +3,7 @@
 // the stored bytes itself: the SHA-256 in the signed payload is checked against this, never
 // against what the browser claimed in the upload metadata.
 import { Server as TusServer, EVENTS } from '@tus/server';
-import { FileStore } from '@tus/file-store';
+import { createDataStore } from './storage/tus.js';
 import { createHash } from 'node:crypto';
 import { chmodSync, createReadStream, mkdirSync } from 'node:fs';
 import { open, rm } from 'node:fs/promises';
@@ -62,10 +62,11 @@ export async function readEnds(path, sizes) {
  */
 
 /**
- * @param {{ db: import('./storage/index.js').Storage, dir: string, maxUploadBytes: number, log: import('fastify').FastifyBaseLogger, allowOrigin?: (origin: string) => boolean, guard?: TusGuard, files?: FileTools, problem?: (slug: string) => object }} options
+ * @param {{ db: import('./storage/index.js').Storage, locker?: import('@tus/server').Locker, dir: string, maxUploadBytes: number, log: import('fastify').FastifyBaseLogger, allowOrigin?: (origin: string) => boolean, guard?: TusGuard, files?: FileTools, problem?: (slug: string) => object }} options
  */
 export function createTusServer({
   db,
+  locker,
   dir,
   maxUploadBytes,
   log,
@@ -84,7 +85,8 @@ export function createTusServer({
   const tus = new TusServer({
     path: UPLOAD_PATH,
     ...(guard ? { namingFunction: guard.namingFunction } : {}),
-    datastore: new FileStore({ directory: dir }),
+    datastore: createDataStore({ dir }),
+    ...(locker ? { locker } : {}),
     maxSize: maxUploadBytes,
     // Relative Location: correct behind any proxy without trusting X-Forwarded-* headers.
     relativeLocation: true,

@@ -31,6 +31,12 @@ import { openPostgresStorage } from './postgres.js';
  * @property {(key: string) => Promise<void>} lock inside a transaction: waits for, then holds
  *   until the transaction ends, the lock named `key` (a check-then-write such as a quota is
  *   then safe against other transactions, in other processes too)
+ * @property {(key: string, options?: { signal?: AbortSignal, timeoutMs?: number }) =>
+ *   Promise<() => Promise<void>>} [sessionLock] on a database server: waits for the lock `key`,
+ *   held across transactions until the returned release is called (or the process dies)
+ * @property {(channel: string, payload: string) => Promise<void>} [notify] on a database
+ *   server: a message to every process listening on `channel`
+ * @property {(channel: string, onMessage: (payload: string) => void) => Promise<void>} [listen]
  * @property {<T>(fn: (tx: Storage) => Promise<T> | T) => Promise<T>} transaction
  *   runs `fn` in one transaction, committed when it resolves and rolled back when it throws;
  *   inside, use `tx` (statements on the outer handle wait until the transaction ends)

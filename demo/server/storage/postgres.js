@@ -91,7 +91,7 @@ function values(t, params) {
 /**
  * Opens a pool on `url` and applies the migrations it has not seen (one process at a time).
  * @param {string} url
- * @param {{ max?: number }} [options]
+ * @param {{ max?: number, lockMax?: number }} [options]
  * @returns {Promise<import('./index.js').Storage>}
  */
 export async function openPostgresStorage(url, options = {}) {
@@ -104,14 +104,64 @@ export async function openPostgresStorage(url, options = {}) {
     await pool.end();
     throw e;
   }
-  return postgresStorage(pool);
+  // Session locks (tus uploads, storage/tus.js) hold a connection each while an upload is being
+  // written: their own pool, so they never starve the queries.
+  const lockPool = new pg.Pool({ connectionString: url, max: options.lockMax ?? 50, types });
+  lockPool.on('error', () => {});
+  return postgresStorage(pool, lockPool, url);
+}
+
+/**
+ * Waits (polling every 50 ms) for the session advisory lock `key` on a connection of its own and
+ * resolves with its release; rejects with 'timeout' after `timeoutMs`, or when `signal` aborts.
+ * @param {pg.Pool} lockPool
+ * @param {string} key
+ * @param {{ signal?: AbortSignal, timeoutMs?: number, onWait?: () => void }} [options] `onWait`
+ *   runs when the lock is taken, then every second while waiting
+ * @returns {Promise<() => Promise<void>>}
+ */
+async function sessionLock(lockPool, key, { signal, timeoutMs = 30_000, onWait } = {}) {
+  const client = await lockPool.connect();
+  const until = Date.now() + timeoutMs;
+  let asked = 0;
+  try {
+    for (;;) {
+      const r = await client.query('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS ok', [
+        key,
+      ]);
+      if (r.rows[0].ok) break;
+      if (signal?.aborted || Date.now() > until) throw 'timeout';
+      if (onWait && Date.now() - asked >= 1000) {
+        asked = Date.now();
+        onWait();
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  } catch (e) {
+    client.release();
+    throw e;
+  }
+  return async () => {
+    try {
+      await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [key]);
+      client.release();
+    } catch {
+      client.release(true); // a broken connection: its locks died with it
+    }
+  };
 }
 
 /**
  * @param {pg.Pool} pool
+ * @param {pg.Pool} lockPool
+ * @param {string} url
  * @returns {import('./index.js').Storage}
  */
-function postgresStorage(pool) {
+function postgresStorage(pool, lockPool, url) {
+  /** @type {pg.Client | undefined} LISTEN needs a connection of its own, kept open */
+  let listener;
+  /** @type {Map<string, Set<(payload: string) => void>>} */
+  const listeners = new Map();
   let savepoints = 0;
   /**
    * @param {pg.Pool | pg.PoolClient} on
@@ -163,8 +213,30 @@ function postgresStorage(pool) {
           client.release(broken);
         }
       },
+      sessionLock: (key, options) => sessionLock(lockPool, key, options),
+      async notify(channel, payload) {
+        await pool.query('SELECT pg_notify($1, $2)', [channel, payload]);
+      },
+      async listen(channel, onMessage) {
+        if (!listener) {
+          listener = new pg.Client({ connectionString: url });
+          listener.on('error', () => {});
+          listener.on('notification', (n) => {
+            for (const f of listeners.get(n.channel) ?? []) f(n.payload ?? '');
+          });
+          await listener.connect();
+        }
+        if (!listeners.has(channel)) {
+          listeners.set(channel, new Set());
+          await listener.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+        }
+        listeners.get(channel)?.add(onMessage);
+      },
       async close() {
-        if (!inTransaction) await /** @type {pg.Pool} */ (on).end();
+        if (inTransaction) return;
+        await listener?.end().catch(() => {});
+        await /** @type {pg.Pool} */ (on).end();
+        await lockPool.end();
       },
     };
   };
