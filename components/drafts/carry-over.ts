@@ -8,11 +8,15 @@ import { canonicalize } from '../../src/jcs/index.js';
 import type { FieldUi, JsonSchema, LocalizedText, Procedure } from '../../src/procedure/index.js';
 import type { Problem } from '../../src/problem.js';
 import { getLeaf, patch } from './paths.js';
-import { toPointer } from '../../src/session/index.js';
 
-/** The subset of the validator the carry-over needs (src/validation `Validator`). */
+/**
+ * What the carry-over needs of the new version: a session over given answers (src/session
+ * `ProcedureModel` is one), whose `problemsFor` judges an answer as the form will.
+ */
 export interface AnswerChecker {
-  validate(answers: unknown): { problems: Problem[] };
+  createSession(options: { answers: Record<string, unknown> }): {
+    problemsFor(path: string): Problem[];
+  };
 }
 
 export interface CarryOverResult {
@@ -76,14 +80,10 @@ export function questionFields(procedure: Procedure): FieldUi[] {
   return procedure.ui.steps.flatMap((s) => s.fields).filter((f) => f.widget !== 'file');
 }
 
-function pointerOf(path: string): string {
-  return toPointer(path.split('.'));
-}
-
 /**
  * Carries `old.answers` (written against `old.dataSchema`) over to `procedure`. An answer whose
  * schema is unchanged is kept as is; one whose schema changed is kept only if the new version's
- * `checker` finds no problem at or under its path (without a checker: only if its JSON type
+ * session (`checker`, the model's) finds no problem at or under its path (without a checker: only if its JSON type
  * still matches).
  */
 export function carryOver(
@@ -115,11 +115,8 @@ export function carryOver(
   }
   let answers = patch({}, old.answers, [...kept, ...toCheck.map((f) => f.field)]);
   if (checker && toCheck.length > 0) {
-    const { problems } = checker.validate(answers);
-    const bad = toCheck.filter((f) => {
-      const p = pointerOf(f.field);
-      return problems.some((x) => x.path === p || x.path.startsWith(`${p}/`));
-    });
+    const session = checker.createSession({ answers });
+    const bad = toCheck.filter((f) => session.problemsFor(f.field).length > 0);
     if (bad.length > 0) {
       answers = patch(
         answers,

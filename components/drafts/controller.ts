@@ -13,199 +13,98 @@
  * - Offline: `queue()` keeps a submission in the outbox; it is sent on `online`, on the next
  *   visit and when the tab becomes visible again.
  */
-import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { UiLang } from '../base/i18n.js';
-import { LOCALES } from '../base/i18n.js';
 import type { FormPayload } from '../form/events.js';
-import type { LocalizedText, Procedure } from '../../src/procedure/index.js';
-import { signFormPayload } from '../submission/submit.js';
-import { sendSubmission } from '../submission/transport.js';
-import { carryOver, questionFields, type AnswerChecker } from './carry-over.js';
+import type { Procedure } from '../../src/procedure/index.js';
+import { carryOver, questionFields } from './carry-over.js';
 import { DRAFT_DB_NAME, isQuotaError } from './db.js';
 import { DraftCipher, KEY_DB_NAME, clearDeviceData } from './crypto.js';
+import { CONSENT, consentMessages } from './consent.js';
 import {
-  CONSENT,
-  consentMessages,
-  renderConsentPrompt,
-  renderKeptBar,
-  type ConsentSetting,
-} from './consent.js';
-import {
-  DEFAULT_FILE_CAP_MB,
   DEFAULT_TTL_DAYS,
   DraftStore,
   draftId,
   type DraftKey,
   type DraftRecord,
-  type FileToKeep,
 } from './draft-store.js';
 import { draftMessages, type DraftMessages } from './messages.js';
-import { MULTIPART_PAYLOAD_PART } from '../../src/files/index.js';
-import { sha256Hex, type PayloadDocument } from '../../src/submission/index.js';
-import {
-  OUTBOX_RESULT,
-  Outbox,
-  isOfflineFailure,
-  type OutboxEntry,
-  type OutboxFile,
-  type OutboxResult,
-  type OutboxSend,
-  type OutboxSign,
-  type OutboxSigning,
-} from './outbox.js';
+import { type OutboxResult } from './outbox.js';
 import { changedPaths, patch } from './paths.js';
-import { inProgressFiles, slotOf, type InProgressFile, type UploadLike } from './uploads.js';
+import { DraftFiles } from './kept-files.js';
+import { renderDraftNotices, renderDraftOffer } from './notices.js';
+import { DraftOutboxLink } from './outbox-link.js';
+import {
+  DRAFT_CHANNEL,
+  DRAFT_PHASE,
+  NOTICE_KIND,
+  localize,
+  sideAnswers,
+  type ChannelMessage,
+  type DraftControllerOptions,
+  type DraftNotice,
+  type DraftPhase,
+  type NoticeKind,
+  type Offer,
+} from './types.js';
 
-export const DRAFT_CHANNEL = 'dvc-forms-drafts';
-
-/** The top-level answers whose key starts with `@`: kept by the form, not by a question. */
-const sideAnswers = (answers: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(answers).filter(([k]) => k.startsWith('@')));
-
-/** What the form is showing, or undefined while it is not ready (loading, error, submitted). */
-export interface DraftHostState {
-  procedure: Procedure;
-  /** The answers; top-level keys starting with `@` are the form's own (not questions). */
-  answers: Record<string, unknown>;
-  page: string;
-}
-
-export interface DraftControllerOptions {
-  state(): DraftHostState | undefined;
-  /**
-   * Puts answers back into the form; `page` is the page to show (undefined: stay on the page,
-   * as when another tab changed an answer).
-   */
-  restore(answers: Record<string, unknown>, page: string | undefined): Promise<void> | void;
-  lang(): UiLang;
-  /** `draft-ttl-days` (default 7). */
-  ttlDays?(): number;
-  /** `draft-file-cap-mb` (default 50). */
-  fileCapMb?(): number;
-  /** The new version's validator, to judge answers whose schema changed. */
-  checker?(): AnswerChecker | undefined;
-  /** Called when a queued submission was delivered (e.g. to show the "sent" page). */
-  onDelivered?(entry: OutboxEntry, response: unknown): void;
-  /**
-   * Whether drafts are kept at all (default: yes). The form turns them off in assisted mode: on
-   * a one-stop-shop computer, one citizen's draft must never be offered to the next.
-   */
-  enabled?(): boolean;
-  /**
-   * `draft-consent`: `ask` (default) asks before keeping anything on this device; `granted`
-   * when the host page has asked already.
-   */
-  consent?(): ConsentSetting;
-  /**
-   * When this document started (epoch ms; default `performance.timeOrigin`). Only drafts saved
-   * before it are offered back; a draft saved since then was written by this very page (a form
-   * mounted again by a single-page app, or a test) and is started afresh.
-   */
-  loadedAt?(): number;
-  /** Autosave delay (default 500 ms). */
-  debounceMs?: number;
-  factory?: IDBFactory;
-  /** Database name (tests). */
-  dbName?: string;
-  now?: () => number;
-  send?: OutboxSend;
-  sign?: OutboxSign;
-}
-
-export const DRAFT_PHASE = {
-  /** Waiting for the form, or reading IndexedDB. */
-  idle: 'idle',
-  /** A draft was found; the person chooses continue or start again. */
-  offer: 'offer',
-  /** No draft yet: asking whether to keep one on this device; nothing is saved meanwhile. */
-  ask: 'ask',
-  /** The person chose not to keep anything on this device (or deleted it): nothing is saved. */
-  declined: 'declined',
-  /** Autosaving. */
-  active: 'active',
-  /** Submitted: nothing more is saved. */
-  done: 'done',
-  /** IndexedDB refused to open: the form works without drafts. */
-  off: 'off',
-} as const;
-export type DraftPhase = (typeof DRAFT_PHASE)[keyof typeof DRAFT_PHASE];
-
-export const NOTICE_KIND = {
-  versionChanged: 'version-changed',
-  otherTab: 'other-tab',
-  files: 'files',
-  storage: 'storage',
-  outbox: 'outbox',
-  consent: 'consent',
-} as const;
-export type NoticeKind = (typeof NOTICE_KIND)[keyof typeof NOTICE_KIND];
-
-export interface DraftNotice {
-  kind: NoticeKind;
-  /** `status` (polite) or `alert`. */
-  role: 'status' | 'alert';
-  text: (m: DraftMessages, lang: UiLang) => string;
-  list?: (lang: UiLang) => string[];
-}
-
-interface Offer {
-  record: DraftRecord;
-  /** Set when the draft was written for another version. */
-  carried?: ReturnType<typeof carryOver>;
-}
-
-interface ChannelMessage {
-  type: 'saved' | 'deleted';
-  id: string;
-  writer: string;
-  paths: string[];
-}
-
-const localize = (t: LocalizedText, lang: UiLang) => (lang === 'en' ? (t.en ?? t.vi) : t.vi);
+export {
+  DRAFT_CHANNEL,
+  DRAFT_PHASE,
+  NOTICE_KIND,
+  type DraftControllerOptions,
+  type DraftHostState,
+  type DraftNotice,
+  type DraftPhase,
+  type NoticeKind,
+} from './types.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
 export class DraftController implements ReactiveController {
   readonly tabId = crypto.randomUUID();
   phase: DraftPhase = DRAFT_PHASE.idle;
+  /** "Lưu tạm…?" answered while the drafts were still being read (see asksFirst). */
+  private earlyConsent: boolean | undefined;
   offer?: Offer;
   notices: DraftNotice[] = [];
 
   private store?: Promise<DraftStore | undefined>;
   private cipherOpening?: Promise<DraftCipher>;
-  private outbox?: Promise<Outbox | undefined>;
   private procedure?: Procedure;
-  private key?: DraftKey;
+  /** @internal */
+  key?: DraftKey;
   /** The answers as last saved by (or loaded into) this tab. */
   private baseline: Record<string, unknown> = {};
   private lastAnswers?: Record<string, unknown>;
   private lastPage?: string;
   private savedPage?: string;
-  private timer?: ReturnType<typeof setTimeout>;
-  private saving: Promise<void> = Promise.resolve();
+  /** @internal */
+  timer?: ReturnType<typeof setTimeout>;
+  /** @internal */
+  saving: Promise<void> = Promise.resolve();
   private channel?: BroadcastChannel;
-  /** Files waiting for their upload element to appear, by slot. */
-  private pendingFiles = new Map<string, FileToKeep[]>();
-  /** Upload elements this controller hears re-render (to keep files still uploading). */
-  private watched = new WeakSet<UploadLike>();
-  /** What was last kept of each element's unfinished files (name, size, hash). */
-  private unfinishedKept = new WeakMap<UploadLike, string>();
-  /** The SHA-256 of files put back from a draft, known before the element hashes them again. */
-  private knownSha = new WeakMap<Blob, string>();
   private checking?: Promise<void>;
   /** The next save replaces the stored draft instead of patching it. */
   private replaceNext = false;
   /** When the kept draft expires (epoch ms), for the "kept until" line. */
-  private expiresAt?: number;
+  /** @internal */
+  expiresAt?: number;
+
+  /** The offline outbox (outbox-link.ts). @internal */
+  readonly outboxLink = new DraftOutboxLink(this);
+  /** The document files kept with the draft (kept-files.ts). @internal */
+  readonly files = new DraftFiles(this);
 
   constructor(
-    private readonly host: Host,
-    private readonly options: DraftControllerOptions,
+    /** @internal */ readonly host: Host,
+    /** @internal */ readonly options: DraftControllerOptions,
   ) {
     host.addController(this);
   }
 
-  private get m(): DraftMessages {
+  /** @internal */
+  get m(): DraftMessages {
     return draftMessages(this.options.lang());
   }
 
@@ -214,8 +113,8 @@ export class DraftController implements ReactiveController {
   hostConnected(): void {
     window.addEventListener('pagehide', this.onHide);
     document.addEventListener('visibilitychange', this.onVisibility);
-    window.addEventListener('online', this.onOnline);
-    this.host.addEventListener('dvc-change', this.onHostChange);
+    window.addEventListener('online', this.outboxLink.onOnline);
+    this.host.addEventListener('dvc-change', this.files.onHostChange);
     this.host.addEventListener('dvc-submitted', this.onSubmitted);
     if (typeof BroadcastChannel !== 'undefined') {
       this.channel = new BroadcastChannel(DRAFT_CHANNEL);
@@ -227,8 +126,8 @@ export class DraftController implements ReactiveController {
     void this.flush();
     window.removeEventListener('pagehide', this.onHide);
     document.removeEventListener('visibilitychange', this.onVisibility);
-    window.removeEventListener('online', this.onOnline);
-    this.host.removeEventListener('dvc-change', this.onHostChange);
+    window.removeEventListener('online', this.outboxLink.onOnline);
+    this.host.removeEventListener('dvc-change', this.files.onHostChange);
     this.host.removeEventListener('dvc-submitted', this.onSubmitted);
     this.channel?.close();
     this.channel = undefined;
@@ -249,8 +148,8 @@ export class DraftController implements ReactiveController {
       this.checking = this.check();
       return;
     }
-    this.applyPendingFiles();
-    this.watchUploads();
+    this.files.applyPendingFiles();
+    this.files.watchUploads();
     if (this.phase !== DRAFT_PHASE.active) return;
     if (s.answers !== this.lastAnswers || s.page !== this.lastPage) {
       this.lastAnswers = s.answers;
@@ -264,7 +163,8 @@ export class DraftController implements ReactiveController {
     await this.checking;
   }
 
-  private openStore(): Promise<DraftStore | undefined> {
+  /** @internal */
+  openStore(): Promise<DraftStore | undefined> {
     // Never in clear: without Web Crypto (or its key store) no draft is kept at all.
     this.store ??= this.cipher()
       .then((cipher) =>
@@ -289,29 +189,11 @@ export class DraftController implements ReactiveController {
   }
 
   /** The device's draft key, opened (and created) on first need only. */
-  private cipher(): Promise<DraftCipher> {
+  /** @internal */
+  cipher(): Promise<DraftCipher> {
     this.cipherOpening ??= DraftCipher.open(this.options.factory, this.keyDbName);
     this.cipherOpening.catch(() => (this.cipherOpening = undefined));
     return this.cipherOpening;
-  }
-
-  private openOutbox(): Promise<Outbox | undefined> {
-    this.outbox ??= Outbox.open({
-      factory: this.options.factory,
-      name: this.options.dbName,
-      now: this.options.now,
-      cipher: () => this.cipher(),
-      send:
-        this.options.send ??
-        ((jws, o) => sendSubmission(jws, { ...o, maxAttempts: 2, baseDelayMs: 1000 })),
-      sign:
-        this.options.sign ??
-        ((form, signing: OutboxSigning) => signFormPayload(form, { ...signing })),
-    }).catch((cause: unknown) => {
-      console.error('dvc-form: the outbox cannot be opened', cause);
-      return undefined;
-    });
-    return this.outbox;
   }
 
   // ---- resume ------------------------------------------------------------------------------
@@ -319,7 +201,7 @@ export class DraftController implements ReactiveController {
   private async check(): Promise<void> {
     if (this.options.enabled?.() === false) {
       this.phase = DRAFT_PHASE.off;
-      void this.flushOutbox();
+      void this.outboxLink.flushOutbox();
       return;
     }
     const store = await this.openStore();
@@ -355,7 +237,7 @@ export class DraftController implements ReactiveController {
     }
     this.host.requestUpdate();
     // A submission left in the outbox by an earlier visit goes now (any procedure's).
-    void this.flushOutbox();
+    void this.outboxLink.flushOutbox();
   }
 
   /** Continue: the stored answers (carried over to this version if need be) and page come back. */
@@ -389,7 +271,7 @@ export class DraftController implements ReactiveController {
     for (const [slot, docs] of Object.entries(record.documents ?? {})) {
       try {
         const files = await store.files(record, docs);
-        if (files.length > 0) this.pendingFiles.set(slot, files);
+        if (files.length > 0) this.files.pendingFiles.set(slot, files);
       } catch (cause) {
         console.error('dvc-form: cannot read the draft files', cause);
       }
@@ -433,11 +315,34 @@ export class DraftController implements ReactiveController {
       this.catchUp();
     } else {
       this.phase = DRAFT_PHASE.ask;
+      const early = this.earlyConsent;
+      this.earlyConsent = undefined;
+      if (early !== undefined) this.answerConsent(early);
     }
+  }
+
+  /**
+   * The question is on screen from the form's first paint, while IndexedDB is still read: its
+   * space is laid out with the fields, never pushed in above them (nothing moves under a finger).
+   */
+  asksFirst(): boolean {
+    return (
+      this.phase === DRAFT_PHASE.idle &&
+      this.earlyConsent === undefined &&
+      !!this.options.state() &&
+      this.options.enabled?.() !== false &&
+      (this.options.consent?.() ?? CONSENT.ask) !== CONSENT.granted
+    );
   }
 
   /** The answer to "Lưu tạm hồ sơ trên thiết bị này?". */
   answerConsent(yes: boolean): void {
+    if (this.asksFirst()) {
+      // Answered before the draft look-up is over: applied by askOrSave.
+      this.earlyConsent = yes;
+      this.host.requestUpdate();
+      return;
+    }
     if (this.phase !== DRAFT_PHASE.ask) return;
     if (yes) {
       this.phase = DRAFT_PHASE.active;
@@ -466,9 +371,9 @@ export class DraftController implements ReactiveController {
     this.phase = DRAFT_PHASE.declined;
     this.offer = undefined;
     this.expiresAt = undefined;
-    const open = [this.store, this.outbox];
+    const open = [this.store, this.outboxLink.outbox];
     this.store = undefined;
-    this.outbox = undefined;
+    this.outboxLink.outbox = undefined;
     this.cipherOpening = undefined;
     await this.saving;
     for (const p of open) (await p?.catch(() => undefined))?.close();
@@ -525,7 +430,8 @@ export class DraftController implements ReactiveController {
     await this.saving;
   }
 
-  private save(force = false): Promise<void> {
+  /** @internal */
+  save(force = false): Promise<void> {
     const run = this.saving.then(() => this.saveNow(force));
     this.saving = run.catch(() => undefined);
     return this.saving;
@@ -571,7 +477,8 @@ export class DraftController implements ReactiveController {
     this.broadcast({ type: 'saved', id: draftId(this.key), writer: this.tabId, paths });
   }
 
-  private storageFailed(cause: unknown): void {
+  /** @internal */
+  storageFailed(cause: unknown): void {
     console.error('dvc-form: the draft cannot be saved', cause);
     const full = isQuotaError(cause);
     this.notify({
@@ -587,13 +494,17 @@ export class DraftController implements ReactiveController {
 
   private onVisibility = (): void => {
     if (document.visibilityState === 'hidden') void this.flush();
-    else void this.flushOutbox();
+    else void this.outboxLink.flushOutbox();
   };
 
   private onSubmitted = (): void => {
     clearTimeout(this.timer);
     this.timer = undefined;
+    // Nothing of this application was kept (assisted mode, “Không lưu”, never answered): the
+    // store is not opened, so no database or key is created on the device just to delete.
+    const kept = this.phase === DRAFT_PHASE.active || this.phase === DRAFT_PHASE.offer;
     this.phase = DRAFT_PHASE.done;
+    if (!kept) return;
     const key = this.key;
     void this.saving.then(async () => {
       const store = await this.openStore();
@@ -621,7 +532,7 @@ export class DraftController implements ReactiveController {
       this.phase = DRAFT_PHASE.declined;
       this.offer = undefined;
       this.store = undefined;
-      this.outbox = undefined;
+      this.outboxLink.outbox = undefined;
       this.cipherOpening = undefined;
       this.notify({
         kind: NOTICE_KIND.consent,
@@ -661,327 +572,21 @@ export class DraftController implements ReactiveController {
 
   // ---- files ---------------------------------------------------------------------------------
 
-  private onHostChange = (e: Event): void => {
-    const upload = e
-      .composedPath()
-      .find((n): n is UploadLike => n instanceof HTMLElement && n.localName === 'dvc-upload');
-    if (upload) this.keepSlot(upload);
-  };
-
-  private uploads(): UploadLike[] {
-    const roots: ParentNode[] = [this.host];
-    if (this.host.shadowRoot) roots.push(this.host.shadowRoot);
-    return roots.flatMap((r) => [...r.querySelectorAll<UploadLike>('dvc-upload')]);
-  }
-
-  /**
-   * Hears every re-render of the upload elements: a file chosen and hashed (still uploading) is
-   * kept as soon as it is, and forgotten when it is removed — `dvc-change` only tells of
-   * finished files.
-   */
-  private watchUploads(): void {
-    for (const el of this.uploads()) {
-      if (this.watched.has(el) || typeof el.addController !== 'function') continue;
-      this.watched.add(el);
-      el.addController({ hostUpdated: () => this.onUploadUpdated(el) });
-    }
-  }
-
-  private unfinished(upload: UploadLike): (InProgressFile & { sha256: string })[] {
-    return inProgressFiles(upload).flatMap((f) => {
-      const sha256 = f.sha256 ?? this.knownSha.get(f.file);
-      return sha256 ? [{ ...f, sha256 }] : [];
-    });
-  }
-
-  private onUploadUpdated(upload: UploadLike): void {
-    if (this.phase !== DRAFT_PHASE.active || !this.key) return;
-    const sig = this.unfinished(upload)
-      .map((f) => `${f.sha256}:${f.size}:${f.name}`)
-      .join('|');
-    if (sig === (this.unfinishedKept.get(upload) ?? '')) return;
-    this.unfinishedKept.set(upload, sig);
-    this.keepSlot(upload);
-  }
-
-  /**
-   * Keeps a document slot's files with the draft: the finished ones (`value`) and those chosen
-   * and hashed but still uploading, read when the write runs so it is never behind the element.
-   */
-  private keepSlot(upload: UploadLike): void {
-    if (this.phase !== DRAFT_PHASE.active || !this.key) return;
-    const slot = slotOf(upload);
-    if (!slot) return;
-    const key = this.key;
-    void this.saving.then(async () => {
-      const store = await this.openStore();
-      if (!store || this.phase !== DRAFT_PHASE.active) return;
-      const files: FileToKeep[] = [
-        ...(upload.value ?? []).map((f) => ({
-          slot,
-          name: f.name,
-          type: f.type,
-          size: f.size,
-          sha256: f.sha256,
-          ...(f.url ? { url: f.url } : {}),
-          ...(f.file ? { file: f.file } : {}),
-        })),
-        ...this.unfinished(upload).map((f) => ({
-          slot,
-          name: f.name,
-          type: f.type,
-          size: f.size,
-          sha256: f.sha256,
-          file: f.file,
-          pending: true,
-        })),
-      ];
-      // The draft record must exist before its files are attached to it.
-      clearTimeout(this.timer);
-      this.timer = undefined;
-      await this.save(true);
-      try {
-        const { notKept } = await store.keepFiles(key, slot, files, {
-          capBytes: (this.options.fileCapMb?.() ?? DEFAULT_FILE_CAP_MB) * 1024 * 1024,
-          writer: this.tabId,
-        });
-        if (notKept.length > 0) {
-          this.notify({
-            kind: NOTICE_KIND.files,
-            role: 'status',
-            text: (m) =>
-              notKept
-                .map((f) =>
-                  f.reason === 'too-large' ? m.fileTooLarge(f.name) : m.fileNotKept(f.name),
-                )
-                .join(' '),
-          });
-        } else {
-          this.dismiss(NOTICE_KIND.files);
-        }
-      } catch (cause) {
-        this.storageFailed(cause);
-      }
-    });
-  }
-
-  private applyPendingFiles(): void {
-    if (this.pendingFiles.size === 0) return;
-    for (const el of this.uploads()) {
-      const slot = slotOf(el);
-      const files = slot ? this.pendingFiles.get(slot) : undefined;
-      if (!files) continue;
-      this.pendingFiles.delete(slot);
-      const canAdd = typeof el.addFiles === 'function';
-      el.value = files.filter((f) => !f.pending || !canAdd).map(({ pending: _p, ...f }) => f);
-      // A file that was still uploading is chosen again for the person: the element checks
-      // and hashes it, and tus continues the upload the server already has (same hash, size).
-      const again = files.flatMap((f) => {
-        if (!f.pending || !canAdd || !f.file) return [];
-        const file = new File([f.file], f.name, { type: f.type });
-        this.knownSha.set(file, f.sha256);
-        return [file];
-      });
-      if (again.length > 0) void el.addFiles!(again);
-    }
-  }
-
   // ---- outbox --------------------------------------------------------------------------------
 
-  /** The Idempotency-Key last generated for a submission (see `newKey`). */
-  private lastKey?: string;
-  /** The last submission POST: its key and signed bytes, recorded before it was sent. */
-  private lastPost?: { key: string; jws?: string };
-
-  /**
-   * Generates the Idempotency-Key of a new submission (pass as the delivery's `newKey`), so the
-   * outbox can keep using it.
-   */
-  readonly newKey = (): string => this.wrapNewKey()();
-
-  /** Wraps the delivery's own key generator (tests, hosts) the same way as `newKey`. */
-  wrapNewKey(inner: () => string = () => crypto.randomUUID()): () => string {
-    return () => {
-      this.lastKey = inner();
-      return this.lastKey;
-    };
+  /** See DraftOutboxLink.queueIfOffline. */
+  queueIfOffline(...args: Parameters<DraftOutboxLink['queueIfOffline']>): Promise<boolean> {
+    return this.outboxLink.queueIfOffline(...args);
   }
 
-  /**
-   * Wraps the delivery's fetch: a POST carrying an Idempotency-Key is recorded (key and JWS)
-   * before it leaves, so that after a network failure the outbox can send the very same bytes.
-   */
-  wrapFetch(inner: typeof fetch = globalThis.fetch.bind(globalThis)): typeof fetch {
-    return (input, init) => {
-      const headers = new Headers(init?.headers);
-      const key = headers.get('idempotency-key');
-      if ((init?.method ?? 'GET').toUpperCase() === 'POST' && key) {
-        let jws: string | undefined;
-        if (typeof init?.body === 'string') {
-          try {
-            const parsed = JSON.parse(init.body) as { jws?: unknown };
-            if (typeof parsed.jws === 'string') jws = parsed.jws;
-          } catch {
-            // not JSON: not a submission this module can resend
-          }
-        } else if (init?.body instanceof FormData) {
-          // Multipart (no upload endpoint): the JWS is the `payload` part (docs/uploads.md).
-          const part = init.body.get(MULTIPART_PAYLOAD_PART);
-          if (typeof part === 'string') jws = part;
-        }
-        this.lastPost = { key, ...(jws ? { jws } : {}) };
-      }
-      return inner(input, init);
-    };
+  /** See DraftOutboxLink.queue. */
+  queue(...args: Parameters<DraftOutboxLink['queue']>): Promise<boolean> {
+    return this.outboxLink.queue(...args);
   }
-
-  /**
-   * After a failed delivery: when the failure is a lack of network, keeps the submission in the
-   * outbox (with the key and, when it got that far, the signed bytes of the failed attempt) and
-   * resolves true; the form then says it will be sent automatically. Files that travel as
-   * multipart parts (no upload endpoint) are kept with it as Blobs while they stay within
-   * `draft-file-cap-mb`; beyond that the person is told the application cannot wait for the
-   * network on this device, and it resolves false.
-   */
-  async queueIfOffline(
-    payload: FormPayload,
-    cause: unknown,
-    ctx: {
-      action: string;
-      challengeEndpoint?: string;
-      procedureText?: string | Uint8Array;
-      procedureSha256?: string;
-      hiddenDocuments?: readonly string[];
-      /**
-       * The payload's documents with their bytes (`form.collectDocumentFiles()`), in payload
-       * order: those without `url` are kept for the multipart body.
-       */
-      documents?: readonly (PayloadDocument & { file?: Blob })[];
-      /**
-       * The failed submission itself (the delivery's `pending`): its Idempotency-Key and the
-       * signed bytes it sent. `<dvc-form>` passes it; without it, what `newKey` and `wrapFetch`
-       * recorded is used (a host's own transport).
-       */
-      submission?: { idempotencyKey?: string; jws?: string };
-    },
-  ): Promise<boolean> {
-    if (this.options.enabled?.() === false || !isOfflineFailure(cause)) return false;
-    // "Không lưu" means nothing kept on this device, a waiting application included.
-    if (this.phase === DRAFT_PHASE.declined) return false;
-    const withFiles: readonly (PayloadDocument & { file?: Blob })[] =
-      ctx.documents ?? payload.documents ?? [];
-    const docs: PayloadDocument[] = withFiles.map(({ file: _file, ...d }) => d);
-    const files: OutboxFile[] = [];
-    for (const d of withFiles) {
-      if (d.url) continue;
-      // A file whose bytes are gone (not kept across a reload) cannot be sent later.
-      if (!d.file || d.file.size !== d.size) return false;
-      files.push({ slot: d.slot, name: d.name, file: d.file });
-    }
-    const capBytes = (this.options.fileCapMb?.() ?? DEFAULT_FILE_CAP_MB) * 1024 * 1024;
-    if (files.reduce((n, f) => n + f.file.size, 0) > capBytes) {
-      this.notify({ kind: NOTICE_KIND.outbox, role: 'alert', text: (m) => m.queueFilesTooLarge });
-      return false;
-    }
-    const post = ctx.submission?.idempotencyKey
-      ? { key: ctx.submission.idempotencyKey, jws: ctx.submission.jws }
-      : this.lastPost;
-    const key = ctx.submission?.idempotencyKey ?? this.lastKey ?? post?.key ?? crypto.randomUUID();
-    const jws = post?.key === key ? post.jws : undefined;
-    const procedureSha256 =
-      ctx.procedureSha256 ??
-      (ctx.procedureText !== undefined ? await sha256Hex(ctx.procedureText) : undefined);
-    if (!procedureSha256) return false;
-    return this.queue({
-      key,
-      action: ctx.action,
-      ...(jws ? { jws } : {}),
-      form: structuredClone(payload),
-      signing: {
-        procedureSha256,
-        ...(ctx.challengeEndpoint ? { challengeEndpoint: ctx.challengeEndpoint } : {}),
-        documents: structuredClone(docs),
-        hiddenDocuments: [...(ctx.hiddenDocuments ?? [])],
-      },
-      ...(files.length > 0 ? { files } : {}),
-    });
-  }
-
-  /**
-   * Keeps a submission that could not be sent for lack of network; it goes when the network
-   * comes back. The draft is kept until it has been delivered.
-   */
-  async queue(entry: Omit<OutboxEntry, 'queuedAt' | 'attempts'>): Promise<boolean> {
-    await this.flush();
-    const outbox = await this.openOutbox();
-    if (!outbox) return false;
-    try {
-      await outbox.enqueue(entry);
-    } catch (cause) {
-      this.storageFailed(cause);
-      return false;
-    }
-    this.notify({ kind: NOTICE_KIND.outbox, role: 'status', text: (m) => m.queued });
-    return true;
-  }
-
-  private onOnline = (): void => {
-    void this.flushOutbox();
-  };
 
   /** Sends what the outbox holds; resolves with what happened to each entry. */
-  async flushOutbox(): Promise<OutboxResult[]> {
-    const outbox = await this.openOutbox();
-    if (!outbox) return [];
-    let entries: OutboxEntry[];
-    try {
-      entries = await outbox.list();
-    } catch {
-      return [];
-    }
-    if (entries.length === 0) return [];
-    if (entries.some((e) => this.isMine(e))) {
-      this.notify({ kind: NOTICE_KIND.outbox, role: 'status', text: (m) => m.queuedSending });
-    }
-    const results = await outbox.flush();
-    const store = await this.openStore();
-    for (const r of results) {
-      const mine = this.isMine(r.entry);
-      if (r.result === OUTBOX_RESULT.sent) {
-        await store?.delete(r.entry.form.procedure).catch(() => undefined);
-        if (mine) {
-          const code = dossierCodeOf(r.response);
-          this.phase = DRAFT_PHASE.done;
-          this.offer = undefined;
-          clearTimeout(this.timer);
-          this.timer = undefined;
-          this.notify({
-            kind: NOTICE_KIND.outbox,
-            role: 'status',
-            text: (m) => (code ? m.queuedSent(code) : m.queuedSentNoCode),
-          });
-          this.options.onDelivered?.(r.entry, r.response);
-        }
-      } else if (r.result === OUTBOX_RESULT.rejected && mine) {
-        const reason = problemText(r.error);
-        this.notify({
-          kind: NOTICE_KIND.outbox,
-          role: 'alert',
-          text: (m) => m.queuedRejected(reason),
-        });
-      } else if (mine) {
-        this.notify({ kind: NOTICE_KIND.outbox, role: 'status', text: (m) => m.queued });
-      }
-    }
-    return results;
-  }
-
-  private isMine(entry: OutboxEntry): boolean {
-    return (
-      !!this.key &&
-      entry.form.procedure.code === this.key.code &&
-      entry.form.procedure.version === this.key.version
-    );
+  flushOutbox(): Promise<OutboxResult[]> {
+    return this.outboxLink.flushOutbox();
   }
 
   // ---- notices and rendering -----------------------------------------------------------------
@@ -999,87 +604,12 @@ export class DraftController implements ReactiveController {
 
   /** The notices (version change, other tab, files, storage, outbox), above the page. */
   renderNotices() {
-    const lang = this.options.lang();
-    const m = this.m;
-    const asking = this.phase === DRAFT_PHASE.ask;
-    const keeping = this.phase === DRAFT_PHASE.active || this.phase === DRAFT_PHASE.offer;
-    if (this.notices.length === 0 && !asking && !keeping) return nothing;
-    return html`<div class="draft-notices" part="draft-notices">
-      ${
-        asking
-          ? renderConsentPrompt(lang, this.options.ttlDays?.() ?? DEFAULT_TTL_DAYS, (yes) =>
-              this.answerConsent(yes),
-            )
-          : nothing
-      }
-      ${
-        keeping
-          ? renderKeptBar(
-              lang,
-              this.phase === DRAFT_PHASE.offer ? this.offer?.record.expiresAt : this.expiresAt,
-              () => void this.clearDevice(),
-            )
-          : nothing
-      }
-      ${this.notices.map(
-        (n) =>
-          html`<div class="draft-notice" role=${n.role} data-kind=${n.kind}>
-            <p>${n.text(m, lang)}</p>
-            ${
-              n.list
-                ? html`<ul>
-                    ${n.list(lang).map((x) => html`<li>${x}</li>`)}
-                  </ul>`
-                : nothing
-            }
-            <button
-              type="button"
-              class="link"
-              part="button draft-dismiss"
-              @click=${() => this.dismiss(n.kind)}
-            >
-              ${m.dismiss}
-            </button>
-          </div>`,
-      )}
-    </div>`;
+    return renderDraftNotices(this);
   }
 
   /** The "continue or start again" page, shown instead of the form's page while offering. */
   renderOffer() {
-    const offer = this.offer;
-    if (this.phase !== DRAFT_PHASE.offer || !offer) return undefined;
-    const lang = this.options.lang();
-    const m = this.m;
-    const savedAt = new Intl.DateTimeFormat(LOCALES[lang], {
-      dateStyle: 'short',
-      timeStyle: 'short',
-      timeZone: 'Asia/Ho_Chi_Minh',
-    }).format(new Date(offer.record.savedAt));
-    return html`<section class="draft-offer" part="draft-offer" aria-labelledby="page-heading">
-      <h2 id="page-heading" part="heading" tabindex="-1">${m.resumeHeading}</h2>
-      <p>${m.resumeBody(savedAt)}</p>
-      <div class="buttons">
-        <button
-          type="button"
-          class="primary"
-          part="button button-primary"
-          data-draft="continue"
-          @click=${() => void this.resume()}
-        >
-          ${m.resumeContinue}
-        </button>
-        <button
-          type="button"
-          class="secondary"
-          part="button button-secondary"
-          data-draft="restart"
-          @click=${() => void this.restart()}
-        >
-          ${m.resumeRestart}
-        </button>
-      </div>
-    </section>`;
+    return renderDraftOffer(this);
   }
 }
 
@@ -1088,16 +618,6 @@ function hasContent(record: DraftRecord): boolean {
     Object.keys(record.answers ?? {}).length > 0 ||
     Object.values(record.documents ?? {}).some((d) => d.length > 0)
   );
-}
-
-function dossierCodeOf(response: unknown): string | undefined {
-  const code = (response as { dossierCode?: unknown } | null)?.dossierCode;
-  return typeof code === 'string' ? code : undefined;
-}
-
-function problemText(error: unknown): string {
-  const p = (error as { problem?: { detail?: string; title?: string } } | undefined)?.problem;
-  return p?.detail || p?.title || String((error as Error | undefined)?.message ?? '');
 }
 
 export type { FormPayload };

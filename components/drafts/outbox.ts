@@ -59,8 +59,8 @@ export type OutboxSend = (
     idempotencyKey: string;
     lang: string;
     /**
-     * The payload's documents, with `file` on those sent as multipart parts; absent when every
-     * file is on the server (a JSON body).
+     * The payload's documents, with `file` on those sent as multipart parts and `url` on those
+     * uploaded beforehand; absent when the payload has no document.
      */
     documents?: DocumentWithFile[];
   },
@@ -73,7 +73,8 @@ export type OutboxSend = (
  */
 export function documentsWithFiles(entry: OutboxEntry): DocumentWithFile[] | undefined {
   const files = entry.files ?? [];
-  if (files.length === 0) return undefined;
+  // Uploaded documents are passed too: the sender adds their upload tokens (upload-tokens.ts).
+  if (files.length === 0 && !(entry.signing.documents ?? []).some((d) => d.url)) return undefined;
   let next = 0;
   return (entry.signing.documents ?? []).map((d) => {
     if (d.url) return { slot: d.slot, name: d.name, url: d.url };

@@ -3,6 +3,7 @@ import type { DocumentSpec, FieldUi, Lang, Procedure } from '../../src/procedure
 import type { PayloadDocument } from '../../src/submission/index.js';
 import { um } from '../upload/messages.js';
 import type { DvcUpload, UploadEntry } from '../upload/upload.js';
+import type { DvcForm } from './form.js';
 
 /**
  * The dossier documents of `<dvc-form>`: one `<dvc-upload>` per document a `file` question asks
@@ -197,5 +198,71 @@ export class DocumentSlots {
   /** Moves focus to the document's file button. */
   focus(id: string): void {
     this.element(id)?.focus();
+  }
+}
+
+/**
+ * The documents of `<dvc-form>`: keeps each visible document's upload element in step with the
+ * session's decision (required by a rule, hidden), and gives the pages their problems.
+ */
+export class FormDocuments {
+  /** The `<dvc-upload>` of each document (light DOM, so files survive page changes). */
+  readonly slots: DocumentSlots;
+
+  constructor(private readonly form: DvcForm) {
+    this.slots = new DocumentSlots(form, (id) => this.onDocumentChange(id));
+  }
+
+  /** Whether document `doc` needs a file: always, or because a `require` rule says so now. */
+  isDocumentRequired(doc: DocumentSpec): boolean {
+    return doc.required || (this.form.rulesResult?.required.documents.includes(doc.id) ?? false);
+  }
+
+  syncDocuments(): void {
+    this.slots.sync({
+      lang: this.form.uiLang,
+      uploadEndpoint: this.form.uploadEndpoint,
+      required: (doc) => this.isDocumentRequired(doc),
+      error: (doc) => this.form.shown.get(documentKey(doc.id))?.[0]?.message ?? '',
+    });
+  }
+
+  /** Documents asked for by `fields` and not hidden by the rules, in `documents` order. */
+  documentIds(fields: readonly FieldUi[]): string[] {
+    if (!this.form.loaded) return [];
+    const hidden = this.form.visibility.hiddenDocuments;
+    return DocumentSlots.idsOf(this.form.loaded, fields).filter((id) => !hidden.has(id));
+  }
+
+  /** The documents problems of `fields` merged into `byField`, in the order of `fields`. */
+  withDocumentProblems(
+    byField: Map<string, Problem[]>,
+    fields: readonly FieldUi[],
+  ): Map<string, Problem[]> {
+    const docs = this.slots.problems(
+      this.documentIds(fields),
+      (doc) => this.isDocumentRequired(doc),
+      this.form.uiLang,
+    );
+    if (docs.size === 0) return byField;
+    const out = new Map<string, Problem[]>();
+    for (const f of fields) {
+      const key = f.widget === 'file' && f.document ? documentKey(f.document) : f.field;
+      const problems = byField.get(f.field) ?? docs.get(key);
+      if (problems) out.set(key, problems);
+    }
+    return out;
+  }
+
+  /** A file was added or removed: its error goes, and the review page lists the new files. */
+  onDocumentChange(id: string): void {
+    const key = documentKey(id);
+    if (this.form.shown.has(key)) {
+      const next = new Map(this.form.shown);
+      next.delete(key);
+      this.form.shown = next;
+    } else {
+      this.form.requestUpdate();
+    }
   }
 }

@@ -3,6 +3,7 @@
  * parents) lives in src/session so the CLI and the server share it; this file keeps the names the
  * form and its tests use, plus what only the element needs (element ids).
  */
+import type { Problem } from '../../src/problem.js';
 import type { FieldUi, Step } from '../../src/procedure/index.js';
 import { getAt, isAnswered, pointerToDots, setAt, isWithinPath } from '../../src/session/index.js';
 
@@ -56,4 +57,25 @@ export function allFields(steps: Step[]): { step: Step; field: FieldUi }[] {
 /** Stable, id-safe form of a field path for element ids inside the form's shadow root. */
 export function fieldId(path: string): string {
   return `field-${path.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+}
+
+/** Page ids that are not question pages. */
+export const REVIEW = 'review';
+export const INELIGIBLE = 'ineligible';
+export const SUBMITTED = 'submitted';
+/** The applicant's declaration box on the review page. */
+export const DECLARATION_ID = 'declaration';
+/** Assisted mode: the helper's own statement, a second box beside the applicant's. */
+export const HELPER_ID = 'helper-declaration';
+export const isDeclarationBox = (path: string) => path === DECLARATION_ID || path === HELPER_ID;
+
+/** A repeat group's item problems by pointer relative to the group (`/0/fullName`). */
+export function groupErrorsOf(path: string, problems: readonly Problem[]): Record<string, string> {
+  const errors: Record<string, string> = {};
+  const prefix = `/${path.split('.').join('/')}`;
+  for (const p of problems) {
+    const rel = p.path.slice(prefix.length);
+    if (p.path.startsWith(`${prefix}/`) && !(rel in errors)) errors[rel] = p.message;
+  }
+  return errors;
 }

@@ -1,12 +1,17 @@
 /**
  * Where `<dvc-form>` gets its procedure and prefill: the definition a compiled module embeds, or
  * the file (URL or data) checked by the loader, and a prefill URL. The element turns a failure
- * into its error page and `dvc-error` event.
+ * into its error page and `dvc-error` event. `FormLoading` loads a procedure into the form: its
+ * model and a new session, the prefill, and a journey reset to the first page.
  */
 import type { AuthorProblem } from '../../src/problem.js';
 import type { Procedure } from '../../src/procedure/index.js';
 import type { createValidator } from '../../src/validation/index.js';
-import { FORM_ERROR_CODE, type FormErrorCode } from './events.js';
+import { ProcedureModel } from '../../src/session/index.js';
+import { loadUploadElement } from './documents.js';
+import { DvcErrorEvent, FORM_ERROR_CODE, type FormErrorCode } from './events.js';
+import type { DvcForm } from './form.js';
+import { getPath, REVIEW, setPath } from './journey.js';
 
 type CompiledModule = NonNullable<NonNullable<Parameters<typeof createValidator>[1]>['compiled']>;
 
@@ -115,4 +120,138 @@ export async function fetchPrefill(url: string): Promise<Record<string, unknown>
     throw new Error('The prefill is not a JSON object');
   }
   return data as Record<string, unknown>;
+}
+
+export class FormLoading {
+  constructor(private readonly form: DvcForm) {}
+
+  /** */
+  async load(): Promise<void> {
+    const embedded = this.embeddedDefinition();
+    if (!embedded && !this.form.procedure && this.form.procedureData === undefined) return;
+    const token = ++this.form.loadToken;
+    this.form.status = 'loading';
+    const stale = () => token !== this.form.loadToken;
+    // The drafts chunk downloads while the procedure does, not after it.
+    const drafts = this.form.draftLink.load();
+    const source = embedded ?? (await this.loadDefinition(stale));
+    if (!source || stale()) return;
+    const procedure = source.procedure;
+    // The upload element (with tus and the file checks) downloads while the validator is built.
+    const uploads = procedure.documents.length > 0 ? loadUploadElement() : undefined;
+    let model: ProcedureModel;
+    try {
+      model = await ProcedureModel.create(
+        procedure,
+        this.form.compiled ? { compiled: this.form.compiled } : undefined,
+      );
+    } catch (cause) {
+      if (!stale()) this.fail(FORM_ERROR_CODE.validator, 'Cannot build the validator', cause);
+      return;
+    }
+    let prefill: Record<string, unknown> = {};
+    if (this.form.prefillSrc) {
+      try {
+        prefill = await fetchPrefill(this.form.prefillSrc);
+      } catch (cause) {
+        // A missing prefill only costs typing: report it and go on with an empty form.
+        if (stale()) return;
+        console.error(`dvc-form: cannot prefill from ${this.form.prefillSrc}`, cause);
+        this.form.dispatchEvent(
+          new DvcErrorEvent({
+            code: FORM_ERROR_CODE.prefill,
+            message: `Cannot prefill from ${this.form.prefillSrc}`,
+            cause,
+          }),
+        );
+      }
+    }
+    // The drafts controller and the upload element are in place before the form is ready, as
+    // when they were static.
+    await Promise.all([drafts, uploads]);
+    if (stale()) return;
+    this.form.validator = model.validator;
+    this.form.session = model.createSession({
+      ...(this.form.today ? { today: this.form.today } : {}),
+      lang: this.form.uiLang,
+    });
+    this.form.steps = [...model.steps];
+    this.form.loaded = procedure;
+    // What the payload's procedure hash is taken from: the file's text, or the hash the
+    // compiled module carries (its definition is the parsed file, not its bytes).
+    this.form.procedureText = source.text;
+    this.form.procedureSha256 = source.sha256;
+    this.form.submission.delivery?.reset();
+    this.form.formDocuments.slots.reset(
+      procedure,
+      this.form.fieldsIn(this.form.steps).map((x) => x.field),
+    );
+    this.form.prefilled = {};
+    this.form.navigation.reached = new Set();
+    this.form.navigation.returnToReview = false;
+    this.form.shown = new Map();
+    this.form.summaryPaths = [];
+    this.form.declarationAccepted = false;
+    this.form.helperConfirmed = false;
+    this.form.submitFailed = false;
+    this.applyPrefill({ ...prefill, ...(this.form.prefill ?? {}) });
+    try {
+      this.form.decide(await this.form.session.check(), true);
+    } catch (cause) {
+      if (!stale()) this.fail(FORM_ERROR_CODE.procedureInvalid, 'The rules cannot run', cause);
+      return;
+    }
+    if (stale()) return;
+    const first = this.form.pages[0]?.id ?? REVIEW;
+    this.form.pageId = first;
+    this.form.navigation.reached.add(first);
+    this.form.status = 'ready';
+    this.form.navigation.writeHistory(first, 'replace');
+  }
+
+  embeddedDefinition(): EmbeddedDefinition | undefined {
+    return embeddedDefinition(this.form.compiled, this.form.procedureData);
+  }
+
+  /** Fetches (or takes) the procedure text and checks it with the loader; undefined on failure. */
+  async loadDefinition(
+    stale: () => boolean,
+  ): Promise<{ procedure: Procedure; text: string; sha256?: undefined } | undefined> {
+    const result = await loadDefinition(this.form.procedure, this.form.procedureData, stale);
+    if (!result || stale()) return undefined;
+    if (!result.ok) {
+      this.fail(result.code, result.message, result.cause, result.problems);
+      return undefined;
+    }
+    return { procedure: result.procedure, text: result.text };
+  }
+
+  fail(code: FormErrorCode, message: string, cause?: unknown, problems?: AuthorProblem[]): void {
+    this.form.status = 'error';
+    // The details are for the developer; the person sees the plain message in the page.
+    console.error(
+      `dvc-form: ${message}`,
+      ...(problems ? [problems] : []),
+      ...(cause ? [cause] : []),
+    );
+    this.form.dispatchEvent(
+      new DvcErrorEvent({
+        code,
+        message,
+        ...(problems ? { problems } : {}),
+        ...(cause ? { cause } : {}),
+      }),
+    );
+  }
+
+  applyPrefill(prefill: Record<string, unknown>): void {
+    const session = this.form.session;
+    if (!session) return;
+    for (const { field } of this.form.fieldsIn(this.form.steps)) {
+      const value = getPath(prefill, field.field);
+      if (value === undefined) continue;
+      session.set(field.field, value);
+      this.form.prefilled = setPath(this.form.prefilled, field.field, value);
+    }
+  }
 }

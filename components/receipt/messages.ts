@@ -9,6 +9,8 @@ export interface ReceiptMessages {
   expectedResultDate: string;
   expectedNote: string;
   delivery: string;
+  /** The verified postage of a delivery by post (already included in the fee line's total). */
+  postage: (amount: string) => string;
   signedHash: string;
   /** The folded section with the hash, for clerks and helpers. */
   technicalSummary: string;
@@ -27,6 +29,7 @@ const vi: ReceiptMessages = {
   expectedResultDate: 'Ngày hẹn trả kết quả (dự kiến)',
   expectedNote: 'Tính theo ngày làm việc, đã trừ ngày nghỉ lễ, Tết và ngày nghỉ bù.',
   delivery: 'Cách nhận kết quả',
+  postage: (amount) => `Cước bưu chính: ${amount}`,
   signedHash: 'Mã kiểm tra (SHA-256)',
   technicalSummary: 'Thông tin kỹ thuật dành cho cán bộ',
   signedHashNote:
@@ -45,6 +48,7 @@ const en: ReceiptMessages = {
   expectedResultDate: 'Expected result date',
   expectedNote: 'Counted in working days, leaving out public holidays, Tết and days off in lieu.',
   delivery: 'Receiving the result',
+  postage: (amount) => `Postage: ${amount}`,
   signedHash: 'Check code (SHA-256)',
   technicalSummary: 'Technical details for staff',
   signedHashNote:

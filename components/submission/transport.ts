@@ -9,6 +9,11 @@
 import { TransportError } from '../../src/errors.js';
 import { MULTIPART_PAYLOAD_PART, multipartPartNames } from '../../src/files/index.js';
 import { classifyFetchFailure, REACHABILITY } from './reachability.js';
+import {
+  forgetUploadTokens,
+  UPLOAD_TOKEN_HEADER,
+  uploadTokensFor,
+} from '../upload/upload-tokens.js';
 
 /** A payload document entry with, when it was not uploaded beforehand, its bytes. */
 export interface DocumentWithFile {
@@ -214,6 +219,10 @@ export async function sendSubmission(jws: string, options: SendOptions): Promise
     'idempotency-key': options.idempotencyKey,
   };
   if (options.lang) headers['accept-language'] = options.lang;
+  // The uploads' tokens: the receiver accepts only uploads this browser made (upload-tokens.ts).
+  const uploadUrls = (options.documents ?? []).flatMap((d) => (d.url ? [d.url] : []));
+  const tokens = uploadUrls.length ? await uploadTokensFor(uploadUrls) : [];
+  if (tokens.length) headers[UPLOAD_TOKEN_HEADER.toLowerCase()] = tokens.join(', ');
 
   let last: {
     kind: 'network' | 'server';
@@ -271,13 +280,16 @@ export async function sendSubmission(jws: string, options: SendOptions): Promise
         );
     } else blockedInARow = 0;
     if (res) {
-      if (res.ok)
+      if (res.ok) {
+        // Submitted uploads are sealed: their tokens are of no further use.
+        if (uploadUrls.length) void forgetUploadTokens(uploadUrls);
         return {
           status: res.status,
           body: answer,
           replayed: res.headers.get('idempotent-replayed') === 'true',
           attempts: attempt,
         };
+      }
       const problem = asProblem(answer);
       if (res.status < 500)
         throw new SubmissionTransportError(

@@ -6,9 +6,14 @@
  * - pause and resume: the same upload URL is continued;
  * - a reload: the upload URL is stored (IndexedDB, see url-storage.ts) under a fingerprint made of
  *   the file's size and SHA-256, so choosing the same file again continues where it stopped.
+ *
+ * Every request after the creation carries the upload's token (upload-tokens.ts), which the
+ * receiver answered the creation with: on another site the receiver's cookies never come back,
+ * and without the token it refuses to let anyone resume, inspect or submit the upload.
  */
 import type { PreviousUpload, UrlStorage } from 'tus-js-client';
 import { IndexedDbUrlStorage } from './url-storage.js';
+import { rememberUploadToken, UPLOAD_TOKEN_HEADER, uploadTokenFor } from './upload-tokens.js';
 
 /** Seconds between tries: quick at first (a blip), then longer (a phone changing cells). */
 export const DEFAULT_RETRY_DELAYS = [0, 1000, 3000, 5000, 10000, 20000, 30000];
@@ -59,6 +64,10 @@ export async function createTransfer(options: TransferOptions): Promise<Transfer
   const urlStorage = options.urlStorage ?? storage;
   const fingerprint = transferFingerprint(options.sha256, options.file.size, options.endpoint);
   let resumed = false;
+  /** This upload's token, from its creation's answer or, on a resume, from upload-tokens.ts. */
+  let token: string | undefined;
+  /** Storing the token; the first byte waits for it, so a reload mid-upload can still resume. */
+  let saved: Promise<void> | undefined;
   const upload = new tus.Upload(options.file, {
     endpoint: options.endpoint,
     chunkSize: options.chunkSize ?? DEFAULT_CHUNK_SIZE,
@@ -68,6 +77,21 @@ export async function createTransfer(options: TransferOptions): Promise<Transfer
     storeFingerprintForResuming: true,
     removeFingerprintOnSuccess: true,
     ...(urlStorage ? { urlStorage } : {}),
+    onBeforeRequest: async (req) => {
+      // A creation starts a new upload: it gets its own token in the answer.
+      if (!token || req.getMethod() === 'POST') return;
+      await saved;
+      req.setHeader(UPLOAD_TOKEN_HEADER, token);
+    },
+    onAfterResponse: (req, res) => {
+      if (req.getMethod() !== 'POST') return;
+      const created = res.getHeader(UPLOAD_TOKEN_HEADER);
+      if (created) token = created;
+    },
+    // Called once the URL is known (after the creation, or the HEAD of a resume).
+    onUploadUrlAvailable: () => {
+      if (upload.url && token) saved = rememberUploadToken(upload.url, token);
+    },
     onProgress: (sent, total) => options.onProgress?.(sent, total),
     onSuccess: () => options.onSuccess?.(upload.url ?? ''),
     onError: (error) => options.onError?.(error),
@@ -86,6 +110,7 @@ export async function createTransfer(options: TransferOptions): Promise<Transfer
       const last = previous.sort((a, b) => b.creationTime.localeCompare(a.creationTime))[0];
       if (last) {
         resumed = true;
+        if (last.uploadUrl) token = await uploadTokenFor(last.uploadUrl);
         upload.resumeFromPreviousUpload(last);
       }
       upload.start();

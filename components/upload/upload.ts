@@ -2,12 +2,9 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { DvcFieldElement } from '../base/field-element.js';
 import { fieldStyles } from '../base/styles.js';
-import { FILE_PROBLEM, checkCount, checkFile, type FileProblem } from '../../src/files/index.js';
+import { type FileProblem } from '../../src/files/index.js';
 import { formatList, formatSize } from '../../src/files/index.js';
-import { sha256Blob } from '../../src/files/index.js';
-import { SNIFF_HEAD_BYTES, SNIFF_TAIL_BYTES } from '../../src/files/index.js';
 import {
-  FILE_TYPE,
   FILE_TYPES,
   acceptAttribute,
   acceptedTypes,
@@ -23,9 +20,14 @@ import {
   type UploadLang,
   type UploadMessageKey,
 } from './messages.js';
-import { renamePhoto, resizePhoto } from './photo.js';
-import { createTransfer, type Transfer } from './transfer.js';
 import { uploadStyles } from './upload.styles.js';
+import {
+  newItemKey,
+  UPLOAD_STATUS,
+  UploadPipeline,
+  type Item,
+  type UploadStatus,
+} from './pipeline.js';
 
 /** One file of the slot as it goes into the signed payload, plus the bytes for multipart. */
 export interface UploadEntry extends PayloadDocument {
@@ -33,50 +35,10 @@ export interface UploadEntry extends PayloadDocument {
   file?: Blob;
 }
 
-/** Where a file is in its journey from the device to the agency. */
-export const UPLOAD_STATUS = {
-  preparing: 'preparing',
-  hashing: 'hashing',
-  uploading: 'uploading',
-  paused: 'paused',
-  done: 'done',
-  failed: 'failed',
-} as const;
-export type UploadStatus = (typeof UPLOAD_STATUS)[keyof typeof UPLOAD_STATUS];
-
-interface Item {
-  key: number;
-  file: Blob;
-  name: string;
-  type: FileType;
-  size: number;
-  status: UploadStatus;
-  /**
-   * 0–1 of the current stage (hashing or uploading); undefined while it cannot be measured:
-   * files up to 64 MB are hashed by WebCrypto in one step that reports nothing in between.
-   */
-  progress?: number;
-  sha256?: string;
-  url?: string;
-  thumb?: string;
-  transfer?: Transfer;
-  abort?: AbortController;
-}
-
-/** Types Chromium, Firefox and Safari all decode in `<img>`: thumbnails for these only. */
-const PREVIEWABLE: readonly FileType[] = [FILE_TYPE.jpeg, FILE_TYPE.png, FILE_TYPE.webp];
-const PHOTO_INPUT: readonly FileType[] = [
-  FILE_TYPE.jpeg,
-  FILE_TYPE.png,
-  FILE_TYPE.webp,
-  FILE_TYPE.heic,
-  FILE_TYPE.heif,
-];
+export { UPLOAD_STATUS, type UploadStatus } from './pipeline.js';
 
 const localize = (text: LocalizedText | undefined, lang: UploadLang) =>
   text ? (lang === 'en' ? (text.en ?? text.vi) : text.vi) : '';
-
-let nextKey = 1;
 
 /**
  * @summary One dossier document slot (thành phần hồ sơ): its requirements in plain words, files
@@ -115,9 +77,12 @@ export class DvcUpload extends DvcFieldElement<UploadEntry[]> {
   /** Bytes read per hashing step; the memory a file needs while it is hashed. */
   @property({ attribute: false }) hashChunkSize?: number;
 
-  @state() private items: Item[] = [];
-  @state() private problems: FileProblem[] = [];
-  @state() private announcement = '';
+  /** @internal */
+  @state() items: Item[] = [];
+  /** @internal */
+  @state() problems: FileProblem[] = [];
+  /** @internal */
+  @state() announcement = '';
   @state() private dragging = false;
   private replaceKey?: number;
 
@@ -139,9 +104,9 @@ export class DvcUpload extends DvcFieldElement<UploadEntry[]> {
       }));
   }
   set value(entries: UploadEntry[] | null | undefined) {
-    for (const item of this.items) this.dispose(item);
+    for (const item of this.items) this.pipeline.dispose(item);
     this.items = (entries ?? []).map((e) => ({
-      key: nextKey++,
+      key: newItemKey(),
       file: e.file ?? new Blob([]),
       name: e.name,
       type: e.type as FileType,
@@ -196,14 +161,15 @@ export class DvcUpload extends DvcFieldElement<UploadEntry[]> {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    for (const item of this.items) this.ensureThumb(item);
+    for (const item of this.items) this.pipeline.ensureThumb(item);
   }
 
   private get ui(): UploadLang {
     return this.uiLang;
   }
 
-  private m(key: UploadMessageKey, params?: Record<string, string | number>): string {
+  /** @internal */
+  m(key: UploadMessageKey, params?: Record<string, string | number>): string {
     return um(this.ui, key, params);
   }
 
@@ -217,221 +183,28 @@ export class DvcUpload extends DvcFieldElement<UploadEntry[]> {
 
   // ---- checks and processing -----------------------------------------------------------
 
+  /** Progress callbacks mutate items in place; one render per frame is plenty. */
+  /** @internal */
+  touch(): void {
+    this.requestUpdate();
+  }
+
+  /** @internal */
+  emitChanged(): void {
+    this.requestUpdate();
+    void this.updateComplete.then(() => this.emitChange());
+  }
+
+  /** Checking, photo preparation, hashing and the tus upload of each file (pipeline.ts). */
+  private readonly pipeline = new UploadPipeline(this);
+
   /**
    * Checks and adds files (from the picker, the camera or a drop). With `replaceKey`, the new
    * file takes the place of that one.
    */
   async addFiles(files: readonly File[], replaceKey?: number): Promise<void> {
-    const spec = this.spec;
-    if (!spec || files.length === 0 || this.isDisabled) return;
-    const limits = {
-      accept: spec.accept,
-      maxSizeBytes: spec.maxSizeBytes,
-      maxFiles: spec.maxFiles,
-    };
-    const replacing = replaceKey !== undefined && this.items.some((i) => i.key === replaceKey);
-    const existing = replacing ? this.items.length - 1 : this.items.length;
-    const tooMany = checkCount(limits, existing, files.length);
-    if (tooMany) {
-      this.problems = [tooMany];
-      return;
-    }
-    const problems: FileProblem[] = [];
-    const accepted: Item[] = [];
-    for (const file of files) {
-      let head: Uint8Array;
-      let tail: Uint8Array | undefined;
-      try {
-        head = new Uint8Array(await file.slice(0, SNIFF_HEAD_BYTES).arrayBuffer());
-        // ZIP containers list their entries at the end (the central directory).
-        if (head[0] === 0x50 && head[1] === 0x4b && file.size > SNIFF_HEAD_BYTES) {
-          tail = new Uint8Array(await file.slice(-SNIFF_TAIL_BYTES).arrayBuffer());
-        }
-      } catch {
-        problems.push({ code: FILE_PROBLEM.unreadable, params: { name: file.name } });
-        continue;
-      }
-      const result = checkFile(limits, {
-        name: file.name,
-        size: file.size,
-        type: file.type,
-        head,
-        ...(tail ? { tail } : {}),
-      });
-      if (!result.ok) {
-        problems.push(result.problem);
-        continue;
-      }
-      accepted.push({
-        key: nextKey++,
-        file,
-        name: result.file.name,
-        type: result.file.type,
-        size: file.size,
-        status: spec.photo ? UPLOAD_STATUS.preparing : UPLOAD_STATUS.hashing,
-      });
-    }
-    this.problems = problems;
-    if (accepted.length === 0) return;
-    let items = [...this.items];
-    if (replacing) {
-      const at = items.findIndex((i) => i.key === replaceKey);
-      this.dispose(items[at]!);
-      items.splice(at, 1, ...accepted);
-    } else {
-      items = [...items, ...accepted];
-    }
-    this.items = items;
-    for (const item of accepted) this.ensureThumb(item);
-    this.announcement = accepted.map((i) => this.m('added', { name: i.name })).join('. ');
-    if (replacing) this.emitChanged();
-    await Promise.all(accepted.map((item) => this.process(item)));
-  }
-
-  private async process(item: Item): Promise<void> {
-    const photo = this.spec?.photo;
-    if (photo && PHOTO_INPUT.includes(item.type)) {
-      try {
-        const type = photo.mimeType ?? 'image/jpeg';
-        const blob = await resizePhoto(item.file, photo);
-        if (!this.has(item)) return;
-        item.file = blob;
-        item.size = blob.size;
-        item.type = type;
-        item.name = renamePhoto(item.name, type);
-        if (item.thumb) URL.revokeObjectURL(item.thumb);
-        item.thumb = undefined;
-        this.ensureThumb(item);
-      } catch {
-        // The browser cannot decode it (HEIC outside Safari): the original is sent as chosen.
-      }
-    }
-    await this.hash(item);
-  }
-
-  private async hash(item: Item): Promise<void> {
-    item.status = UPLOAD_STATUS.hashing;
-    // Unknown until the hasher reports a step: a one-shot (WebCrypto) hash reports only 0 and
-    // the end, and "0%" for the whole check would look stuck on a slow phone.
-    item.progress = undefined;
-    item.abort = new AbortController();
-    this.touch();
-    try {
-      item.sha256 = await sha256Blob(item.file, {
-        ...(this.hashChunkSize ? { chunkSize: this.hashChunkSize } : {}),
-        signal: item.abort.signal,
-        onProgress: (done, total) => {
-          if (done === 0 && total > 0) return;
-          item.progress = total ? done / total : 1;
-          this.touch();
-        },
-      });
-    } catch {
-      if (!this.has(item)) return;
-      this.problems = [
-        ...this.problems,
-        { code: FILE_PROBLEM.unreadable, params: { name: item.name } },
-      ];
-      this.removeItem(item, false);
-      return;
-    }
-    item.abort = undefined;
-    if (!this.has(item)) return;
-    if (this.uploadEndpoint) await this.upload(item);
-    else this.finish(item);
-  }
-
-  private async upload(item: Item): Promise<void> {
-    item.status = UPLOAD_STATUS.uploading;
-    item.progress = 0;
-    this.touch();
-    const transfer = await createTransfer({
-      endpoint: this.uploadEndpoint,
-      file: item.file,
-      sha256: item.sha256!,
-      metadata: { filename: item.name, filetype: item.type, slot: this.spec?.id ?? this.name },
-      ...(this.chunkSize ? { chunkSize: this.chunkSize } : {}),
-      ...(this.retryDelays ? { retryDelays: this.retryDelays } : {}),
-      onProgress: (sent, total) => {
-        item.progress = total ? sent / total : 1;
-        this.touch();
-      },
-      onSuccess: (url) => {
-        item.url = url;
-        item.transfer = undefined;
-        this.finish(item);
-      },
-      onError: () => {
-        item.status = UPLOAD_STATUS.failed;
-        this.announcement = this.m('uploadFailed', { name: item.name });
-        this.touch();
-      },
-    });
-    if (!this.has(item)) {
-      await transfer.cancel();
-      return;
-    }
-    item.transfer = transfer;
-    await transfer.start();
-  }
-
-  private finish(item: Item): void {
-    if (!this.has(item)) return;
-    item.status = UPLOAD_STATUS.done;
-    item.progress = 1;
-    this.touch();
-    this.emitChanged();
-  }
-
-  private pause(item: Item): void {
-    if (item.status !== UPLOAD_STATUS.uploading) return;
-    void item.transfer?.pause();
-    item.status = UPLOAD_STATUS.paused;
-    this.touch();
-  }
-
-  private resume(item: Item): void {
-    if (item.status !== UPLOAD_STATUS.paused && item.status !== UPLOAD_STATUS.failed) return;
-    item.status = UPLOAD_STATUS.uploading;
-    this.touch();
-    if (item.transfer) item.transfer.resume();
-    else void this.upload(item);
-  }
-
-  private has(item: Item): boolean {
-    return this.items.includes(item);
-  }
-
-  private dispose(item: Item): void {
-    item.abort?.abort();
-    // The server may delete what it received: the applicant no longer wants this file.
-    void item.transfer?.cancel();
-    if (item.thumb) URL.revokeObjectURL(item.thumb);
-    item.thumb = undefined;
-  }
-
-  private ensureThumb(item: Item): void {
-    if (!item.thumb && item.file.size > 0 && PREVIEWABLE.includes(item.type)) {
-      item.thumb = URL.createObjectURL(item.file);
-    }
-  }
-
-  private removeItem(item: Item, announce = true): void {
-    const wasDone = item.status === UPLOAD_STATUS.done;
-    this.dispose(item);
-    this.items = this.items.filter((i) => i !== item);
-    if (announce) this.announcement = this.m('removed', { name: item.name });
-    if (wasDone) this.emitChanged();
-  }
-
-  /** Progress callbacks mutate items in place; one render per frame is plenty. */
-  private touch(): void {
-    this.requestUpdate();
-  }
-
-  private emitChanged(): void {
-    this.requestUpdate();
-    void this.updateComplete.then(() => this.emitChange());
+    if (this.isDisabled) return;
+    return this.pipeline.addFiles(files, replaceKey);
   }
 
   // ---- form association ------------------------------------------------------------------
@@ -499,7 +272,7 @@ export class DvcUpload extends DvcFieldElement<UploadEntry[]> {
   }
 
   private onRemove(item: Item): void {
-    this.removeItem(item);
+    this.pipeline.removeItem(item);
     this.problems = [];
     void this.updateComplete.then(() => this.focusTarget()?.focus());
   }
@@ -677,7 +450,7 @@ export class DvcUpload extends DvcFieldElement<UploadEntry[]> {
                 type="button"
                 ?disabled=${disabled}
                 aria-label=${this.m('pauseFile', { name: item.name })}
-                @click=${() => this.pause(item)}
+                @click=${() => this.pipeline.pause(item)}
               >
                 ${this.m('pause')}
               </button>`
@@ -689,7 +462,7 @@ export class DvcUpload extends DvcFieldElement<UploadEntry[]> {
                 type="button"
                 ?disabled=${disabled}
                 aria-label=${this.m('resumeFile', { name: item.name })}
-                @click=${() => this.resume(item)}
+                @click=${() => this.pipeline.resume(item)}
               >
                 ${this.m('resume')}
               </button>`
@@ -701,7 +474,7 @@ export class DvcUpload extends DvcFieldElement<UploadEntry[]> {
                 type="button"
                 ?disabled=${disabled}
                 aria-label=${this.m('retryFile', { name: item.name })}
-                @click=${() => this.resume(item)}
+                @click=${() => this.pipeline.resume(item)}
               >
                 ${this.m('retry')}
               </button>`

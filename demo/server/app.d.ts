@@ -73,6 +73,8 @@ export interface ServerOptions {
   now?: () => Date;
   /** Replaces dist/verify.js's verifySubmission (agreed API). */
   verifySubmission?: (jws: string, options: Record<string, unknown>) => Promise<unknown>;
+  /** POSTAGE: the agency's postage in đồng for results by post (verified; written on the demo's form pages). */
+  postage?: number;
   /** Fee payment (demo/server/payments/config.js); default from the environment. */
   payments?: {
     publicUrl?: string;
@@ -118,7 +120,7 @@ export type Receiver = FastifyInstance & {
       filesEncrypted: number;
       legacySealed: number;
     }>;
-    /** The decrypted bytes of a stored file (by upload id). */
+    /** The decrypted bytes of a stored file (by upload id); throws UploadDamagedError when they no longer match its SHA-256. */
     readUpload(id: string): Buffer | undefined;
   };
 };

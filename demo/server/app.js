@@ -18,10 +18,12 @@ import { createLocker } from './storage/tus.js';
 import { databaseRateLimitStore } from './storage/rate-limit-store.js';
 import { registerDossierRoutes } from './dossiers.js';
 import { registerStatusRoutes } from './status.js';
+import { registerFormPages } from './form-pages.js';
 import { registerCors } from './cors.js';
 import { loadKeyring } from './crypto-at-rest.js';
 import { purge, startPurgeJob } from './retention.js';
-import { embeddedReader, readDossier, readUpload } from './vault.js';
+import { embeddedReader, readDossier } from './vault.js';
+import { createUploadFiles, embeddedUploadReader } from './upload-files.js';
 import { accounts } from './auth.js';
 import { loadPaymentConfig } from './payments/config.js';
 import { registerPaymentRoutes } from './payments/routes.js';
@@ -57,6 +59,7 @@ export const STRICT_CSP =
  * @property {import('./storage/index.js').Storage} db the storage (storage/index.js)
  * @property {import('./procedures.js').ProcedureEntry[]} procedures
  * @property {string} uploadDir
+ * @property {import('./upload-files.js').UploadFiles} uploadFiles
  * @property {import('./crypto-at-rest.js').Keyring} keyring
  * @property {() => Date} now
  * @property {((jws: string, options: object) => Promise<any>) | undefined} verifySubmission
@@ -129,7 +132,12 @@ export async function createServer(options = {}) {
     warn: (msg) => app.log.warn(msg),
     check: library.loadProcedure
       ? (text, file) => {
-          const r = library.loadProcedure?.(text, { file });
+          // As `dvc-forms lint` loads it: a pattern the linear-time engine cannot read would
+          // otherwise pass here and refuse every submission when its validator is compiled.
+          const r = library.loadProcedure?.(text, {
+            file,
+            ...(library.checkPattern ? { checkPattern: library.checkPattern } : {}),
+          });
           return r && r.ok === false
             ? r.problems
                 .filter((/** @type {any} */ p) => p.severity !== 'warning')
@@ -157,6 +165,7 @@ export async function createServer(options = {}) {
     db,
     procedures,
     uploadDir: join(config.dataDir, 'uploads'),
+    uploadFiles: createUploadFiles(db, keyring),
     keyring,
     now,
     verifySubmission: config.verifySubmission ?? library.verifySubmission,
@@ -231,6 +240,8 @@ export async function createServer(options = {}) {
     prefix: '/assets/',
     decorateReply: false,
   });
+  // The procedure pages, with the receiver's postage tariff on their form (form-pages.js).
+  registerFormPages(app, { siteDir: config.siteDir, postage: config.postage });
 
   app.get('/api/procedures', async () => ({
     procedures: procedures.map((p) =>
@@ -295,6 +306,7 @@ export async function createServer(options = {}) {
     db,
     locker: await createLocker(db),
     dir: ctx.uploadDir,
+    uploadFiles: ctx.uploadFiles,
     maxUploadBytes: config.maxUploadBytes,
     log: app.log,
     allowOrigin: cors.allowOrigin,
@@ -344,6 +356,7 @@ export async function createServer(options = {}) {
   // itself there); `storage` is what the routes use, whichever the backend.
   const raw = db.raw;
   const reader = raw ? embeddedReader(raw, keyring) : undefined;
+  const uploadReader = raw ? embeddedUploadReader(raw, keyring) : undefined;
   app.decorate('dvc', {
     db: raw,
     storage: db,
@@ -372,8 +385,12 @@ export async function createServer(options = {}) {
     },
     /** One run of the retention purge job (it also runs every PURGE_EVERY_MINUTES). */
     purge: () => purge(ctx),
-    /** The decrypted bytes of a dossier's stored file (a promise on PostgreSQL). @param {string} id */
-    readUpload: (id) => (reader ? reader.readUpload(id) : readUpload(db, keyring, id)),
+    /**
+     * The decrypted bytes of a stored file, checked against its SHA-256: synchronous on the
+     * embedded database, a promise on PostgreSQL.
+     * @param {string} id
+     */
+    readUpload: (id) => (uploadReader ? uploadReader.readAll(id) : ctx.uploadFiles.readAll(id)),
   });
   return app;
 }

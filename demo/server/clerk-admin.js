@@ -22,6 +22,7 @@ import { openStorage } from './storage/index.js';
 import { accounts } from './auth.js';
 import { loadKeyring } from './crypto-at-rest.js';
 import { rewrapAll } from './vault.js';
+import { rewrapUploadKeys } from './upload-files.js';
 import { deleteDossier, purge } from './retention.js';
 
 const USAGE = `Cách dùng / usage: npm run clerk -- <lệnh> …
@@ -139,7 +140,8 @@ export async function main(argv, io = {}) {
         break;
       }
       case 'rewrap': {
-        const n = await rewrapAll(storage, loadKeyring(config));
+        const keyring = loadKeyring(config);
+        const n = (await rewrapAll(storage, keyring)) + (await rewrapUploadKeys(storage, keyring));
         out(`Đã bọc lại ${n} khoá dữ liệu bằng khoá chính hiện tại.`);
         break;
       }

@@ -34,10 +34,21 @@ const MB = 1024 * 1024;
  * @property {boolean} trustProxy Take the client address from X-Forwarded-For (behind a proxy only).
  * @property {Record<RateLimitName, RateLimit>} rateLimits
  * @property {number | undefined} postage The agency's postage tariff in đồng for results by post,
- *   for procedures without their own `postage` (POSTAGE; unset = post needs the procedure's).
+ *   for procedures without their own `postage` (POSTAGE; unset = the demo's EXAMPLE_POSTAGE;
+ *   `none` = no agency tariff: post needs the procedure's own `postage`).
  * @property {number} receptionCutoffMinutes Dossiers received at or after this time of day (Việt Nam)
  *   count from the next working day (RECEPTION_CUTOFF, HH:MM, default 17:00).
  */
+
+/**
+ * The demo's postage tariff when POSTAGE is unset, in đồng: AN EXAMPLE, not a published price.
+ * Results of administrative procedures go home through the public postal service (dịch vụ bưu
+ * chính công ích, Decision 45/2016/QĐ-TTg), at the price of the agency's contract with its
+ * provincial post office, which differs by province and by distance. The demo needs a figure so
+ * that choosing post shows a postage and a total; an agency sets POSTAGE to its contract price
+ * (docs/payments.md "Postage").
+ */
+export const EXAMPLE_POSTAGE = 25_000;
 
 /**
  * The named rate limits: each applies per client address (`max` per `windowSeconds`) and to all
@@ -91,8 +102,19 @@ export function loadConfig(env = process.env) {
     trustProxy: env.TRUST_PROXY?.trim() === '1',
     rateLimits: rateLimits(env),
     receptionCutoffMinutes: timeOfDay(env, 'RECEPTION_CUTOFF', 17 * 60),
-    postage: env.POSTAGE?.trim() ? integer(env, 'POSTAGE', 0, 0, 10_000_000) : undefined,
+    postage: postage(env),
   };
+}
+
+/**
+ * POSTAGE: đồng, `none`, or unset (the demo's example tariff).
+ * @param {Record<string, string | undefined>} env
+ */
+function postage(env) {
+  const raw = env.POSTAGE?.trim();
+  if (raw === undefined || raw === '') return EXAMPLE_POSTAGE;
+  if (raw === 'none') return undefined;
+  return integer(env, 'POSTAGE', 0, 0, 10_000_000);
 }
 
 /**

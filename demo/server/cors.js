@@ -10,6 +10,7 @@
 // The clerk API is not listed: it is only ever called from the receiver's own pages.
 
 import { sendProblem } from './problems.js';
+import { UPLOAD_TOKEN_HEADER } from './upload-guard.js';
 
 /** Paths (exact, or a prefix ending in `/`) that another origin may call, with their methods. */
 export const CORS_ROUTES = [
@@ -32,13 +33,16 @@ export const ALLOWED_HEADERS = [
   'Upload-Offset',
   'Upload-Defer-Length',
   'Upload-Concat',
+  // The upload's capability token (upload-guard.js): on tus requests and on the submission.
+  UPLOAD_TOKEN_HEADER,
   'X-HTTP-Method-Override',
   'X-Requested-With',
 ];
 
 /**
  * Response headers the page must be able to read: tus-js-client reads Location (the upload's
- * URL) and Upload-Offset (where to resume); the form reads Idempotent-Replayed and Retry-After.
+ * URL) and Upload-Offset (where to resume); the form reads Idempotent-Replayed, Retry-After and
+ * the upload's token.
  */
 export const EXPOSED_HEADERS = [
   'Location',
@@ -54,6 +58,8 @@ export const EXPOSED_HEADERS = [
   'Tus-Max-Size',
   'Idempotent-Replayed',
   'Retry-After',
+  // The token answered on upload creation, which the form sends back.
+  UPLOAD_TOKEN_HEADER,
 ];
 
 /** How long a browser may cache a preflight answer (seconds). */

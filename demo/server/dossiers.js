@@ -141,9 +141,12 @@ export function peekPayload(jws) {
  * @param {import('./storage/index.js').Storage} db
  * @param {Map<string, { id: string, sha256: string }>} multipart part name → stored file
  * @param {any[]} documents the payload's documents (as peeked)
+ * @param {import('./upload-files.js').UploadFiles} [uploadFiles] when given, the SHA-256 is
+ *   computed again from the decrypted stored bytes (CTR has no authentication of its own: a file
+ *   changed on disk since it was uploaded no longer matches the signed payload and is refused)
  */
-export function attachmentResolver(db, multipart, documents) {
-  const byId = db.prepare('SELECT sha256 FROM uploads WHERE id = ? AND dossier_code IS NULL');
+export function attachmentResolver(db, multipart, documents, uploadFiles) {
+  const byId = db.prepare('SELECT sha256, path FROM uploads WHERE id = ? AND dossier_code IS NULL');
   /** @type {Set<string>} */
   const used = new Set();
   return {
@@ -160,8 +163,10 @@ export function attachmentResolver(db, multipart, documents) {
       }
       if (!id) return undefined;
       used.add(id);
-      const row = /** @type {{ sha256: string } | undefined} */ (await byId.get(id));
-      return row?.sha256;
+      const row = /** @type {{ sha256: string, path: string } | undefined} */ (await byId.get(id));
+      if (!row || !uploadFiles) return row?.sha256;
+      // Unreadable (removed, its key gone): as if it were missing, never a crash.
+      return uploadFiles.sha256(id, row.path).catch(() => undefined);
     },
     /** Upload ids matched (linked to the dossier once it is accepted). */
     usedIds: () => [...used],
@@ -295,6 +300,7 @@ export function registerDossierRoutes(app, ctx) {
           maxFiles: config.maxMultipartFiles,
           maxFieldBytes: 4 * 1024 * 1024,
           maxTotalBytes: config.maxDossierBytes,
+          keys: ctx.uploadFiles.keys,
         },
       );
       if (!parsed.ok) {
@@ -420,6 +426,7 @@ export function registerDossierRoutes(app, ctx) {
     // spend the nonce: ownership, replay, then the browser's own file rules on the bytes.
     const refused = await checkSubmissionFiles({
       db,
+      uploadFiles: ctx.uploadFiles,
       files: ctx.files,
       procedure: entry.procedure,
       documents: wanted.documents,
@@ -437,7 +444,7 @@ export function registerDossierRoutes(app, ctx) {
       request.log.info({ errors: refused.errors.map((e) => e.code) }, 'submission refused');
       return sendProblem(request, reply, refused.slug, { errors: refused.errors });
     }
-    const attachments = attachmentResolver(db, stored, wanted.documents);
+    const attachments = attachmentResolver(db, stored, wanted.documents, ctx.uploadFiles);
     const receivedAt = ctx.now();
     const verifier = verifiers.get(entry);
     const result = verifier
@@ -522,6 +529,8 @@ export function registerDossierRoutes(app, ctx) {
         'UPDATE uploads SET dossier_code = ? WHERE id = ? AND dossier_code IS NULL',
       );
       for (const id of attachments.usedIds()) await link.run(code, id);
+      // Their keys are wrapped by the dossier's key from now on (upload-files.js).
+      await ctx.uploadFiles.keys.attach(tx, dossierKey.dataKey, code, attachments.usedIds());
       if (key) {
         await tx
           .prepare(
@@ -552,9 +561,13 @@ async function discardMultipartFiles(db, ids, paths) {
     "SELECT 1 FROM uploads WHERE id = ? AND via = 'multipart' AND dossier_code IS NOT NULL",
   );
   const drop = db.prepare('DELETE FROM uploads WHERE id = ? AND dossier_code IS NULL');
+  const dropKey = db.prepare(
+    'DELETE FROM upload_keys WHERE upload_id = ? AND dossier_code IS NULL',
+  );
   for (const [i, id] of ids.entries()) {
     if (await linked.get(id)) continue;
     await drop.run(id);
+    await dropKey.run(id);
     await rm(paths[i], { force: true });
   }
 }

@@ -47,8 +47,14 @@ export async function loadLibrary(distDir = DIST_DIR) {
             SNIFF_TAIL_BYTES: verify.SNIFF_TAIL_BYTES,
           }
         : undefined,
-    /** @type {((text: string, options?: { file?: string }) => any) | undefined} */
+    /** @type {((text: string, options?: { file?: string, checkPattern?: (pattern: string) => unknown }) => any) | undefined} */
     loadProcedure: typeof engine.loadProcedure === 'function' ? engine.loadProcedure : undefined,
+    /**
+     * The linear-time engine's check of each pattern, for loadProcedure (as the CLI's lint).
+     * @type {((pattern: string) => unknown) | undefined}
+     */
+    checkPattern:
+      typeof verify.checkPatternSyntax === 'function' ? verify.checkPatternSyntax : undefined,
     /** @type {import('./payments/routes.js').PaymentLibrary | undefined} */
     payment:
       typeof engine.encodeVietQr === 'function'

@@ -1,6 +1,6 @@
 // The reference receiver and demo agency site behind `npm start`.
 // Configuration comes from environment variables: see docs/receiver.md.
-import { loadConfig } from './config.js';
+import { EXAMPLE_POSTAGE, loadConfig } from './config.js';
 import { MissingBuildError } from './library.js';
 
 let config;
@@ -20,6 +20,12 @@ const address = app.server.address();
 const port = typeof address === 'object' && address ? address.port : config.port;
 console.log(`dvc-forms demo agency site: http://localhost:${port}/  (Ctrl-C to stop)`);
 console.log(`Data: ${config.dataDir}`);
+if (!process.env.POSTAGE?.trim()) {
+  console.log(
+    `POSTAGE unset: results by post use the demo's example tariff of ${EXAMPLE_POSTAGE} đồng; ` +
+      'set POSTAGE to your agency’s price (or "none"), see docs/payments.md',
+  );
+}
 const accounts = /** @type {{ n: number }} */ (
   await app.dvc.storage.prepare('SELECT COUNT(*) AS n FROM clerk_accounts').get()
 ).n;

@@ -261,6 +261,19 @@ export const PROBLEMS = {
         'This server does not accept requests from the page that sent this one. The agency must add the page’s origin to ALLOWED_ORIGINS.',
     },
   },
+  'file-damaged': {
+    status: 409,
+    vi: {
+      title: 'Tệp không đọc được',
+      detail:
+        'Tệp lưu trên máy chủ không còn khớp với mã băm trong hồ sơ đã ký (hoặc không giải mã được), nên không được mở. Báo cho quản trị viên hệ thống.',
+    },
+    en: {
+      title: 'File cannot be read',
+      detail:
+        'The stored file no longer matches the hash in the signed dossier (or cannot be decrypted), so it is not opened. Tell the system administrator.',
+    },
+  },
   'not-found': {
     status: 404,
     vi: { title: 'Không tìm thấy', detail: 'Không có trang hoặc tài nguyên này.' },

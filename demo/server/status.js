@@ -8,6 +8,7 @@ import { registerAuth } from './auth.js';
 import { audit, listAudit } from './audit.js';
 import { readDossier } from './vault.js';
 import { deleteDossier } from './retention.js';
+import { registerClerkFiles } from './clerk-files.js';
 
 const STATUS_LABELS = DOSSIER_STATUS_LABELS;
 
@@ -54,14 +55,17 @@ export function createFailureCounter({ max, windowSeconds }, now) {
 }
 
 /**
- * The result-delivery method of a dossier (`{ method }`, no recipient), or null.
- * @param {import('./storage/index.js').Storage} db
- * @param {import('./app.js').Context} ctx
- * @param {any} row
+ * The result-delivery method of a dossier and, by post, its verified postage (`{ method,
+ * postage? }`, no recipient), or null.
+ * @param {any} payload the dossier's decrypted payload
  */
-async function deliveryMethod(db, ctx, row) {
-  const method = (await readDossier(db, ctx.keyring, row)).payload.delivery?.method;
-  return typeof method === 'string' ? { method } : null;
+function deliveryMethod(payload) {
+  const delivery = payload.delivery;
+  const method = delivery?.method;
+  if (typeof method !== 'string') return null;
+  return Number.isSafeInteger(delivery.postage)
+    ? { method, postage: delivery.postage }
+    : { method };
 }
 
 /**
@@ -223,13 +227,20 @@ export function registerStatusRoutes(app, ctx) {
       .all();
     return {
       dossiers: await Promise.all(
-        rows.map(async (/** @type {any} */ row) => ({
-          ...(await view(db, row, ctx, true)),
-          // How the result goes back (docs/payments.md): the method only; the recipient's name,
-          // phone and address are personal data, read (and audited) with the dossier itself.
-          delivery: await deliveryMethod(db, ctx, row),
-          allowed: TRANSITIONS[row.status] ?? [],
-        })),
+        rows.map(async (/** @type {any} */ row) => {
+          const { payload } = await readDossier(db, ctx.keyring, row);
+          return {
+            ...(await view(db, row, ctx, true)),
+            // How the result goes back (docs/payments.md): the method and postage only; the
+            // recipient's name, phone and address are personal data, read (and audited) with the
+            // dossier itself.
+            delivery: deliveryMethod(payload),
+            // Whether a helper filled it in with the applicant (who, and what each confirmed, is
+            // read with the dossier itself).
+            assisted: Boolean(payload.assistedBy),
+            allowed: TRANSITIONS[row.status] ?? [],
+          };
+        }),
       ),
     };
   });
@@ -252,8 +263,15 @@ export function registerStatusRoutes(app, ctx) {
       allowed: TRANSITIONS[row.status] ?? [],
       payload,
       delivery: payload.delivery ?? null,
+      // The stored files, for the clerk's copies (clerk-files.js).
+      files: await db
+        .prepare(
+          'SELECT id, slot, filename AS name, type, size FROM uploads WHERE dossier_code = ? ORDER BY finished_at, id',
+        )
+        .all(code),
     };
   });
+  registerClerkFiles(app, ctx, clerkOf);
 
   app.post('/api/clerk/dossiers/:code/status', async (request, reply) => {
     const { code } = /** @type {{ code: string }} */ (request.params);

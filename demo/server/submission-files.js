@@ -3,7 +3,7 @@
 // the browser's own file rules (src/files, through dist/verify.js) applied to the stored bytes.
 import { FILE_MESSAGES } from './guard-messages.js';
 import { holdsUpload } from './upload-guard.js';
-import { readEnds, uploadIdFromUrl } from './uploads.js';
+import { uploadIdFromUrl } from './uploads.js';
 
 /**
  * @typedef {import('./uploads.js').FileTools & {
@@ -20,6 +20,7 @@ import { readEnds, uploadIdFromUrl } from './uploads.js';
 /**
  * @param {{
  *   db: import('./storage/index.js').Storage,
+ *   uploadFiles: import('./upload-files.js').UploadFiles,
  *   files: LibraryFiles | undefined,
  *   procedure: any,
  *   documents: any[],
@@ -100,7 +101,8 @@ export async function checkSubmissionFiles(sub) {
     if (!spec) continue; // the verifier reports unknown-document
     let ends;
     try {
-      ends = await readEnds(row.path, {
+      // Decrypted: the rules apply to the file the applicant sent, not to its ciphertext.
+      ends = await sub.uploadFiles.readEnds(row.id, row.path, {
         head: files.SNIFF_HEAD_BYTES,
         tail: files.SNIFF_TAIL_BYTES,
       });

@@ -1,9 +1,16 @@
-// Uploads are not bearer capabilities (issue 17). Creating a tus upload sets a secret cookie for
-// that upload (`dvc_upload_<id>`, HttpOnly, SameSite=Strict, Path=/api/): the browser sends it
-// back by itself with its tus requests and its submission, scripts cannot read it, and a leaked
-// upload URL is useless without it. One cookie per upload rather than one per browser session,
+// Uploads are not bearer capabilities (issue 17): an upload URL alone is useless. Creating a tus
+// upload makes a secret for that upload, kept here only as a SHA-256 digest, and hands it to the
+// uploader twice:
+// - in the `Dvc-Upload-Token` answer header (exposed to allowed origins, cors.js): the upload
+//   element keeps it with the upload URL and sends it back in the same header on every tus
+//   request and, listed, on the submission. This is what works when the form is embedded on
+//   another site: Safari and Firefox partition or block third-party cookies, and a cookie of the
+//   receiver's site never comes back from a page on another site (issue 15);
+// - in a cookie (`dvc_upload_<id>`, HttpOnly, SameSite=Strict, Path=/api/) for the receiver's own
+//   pages: scripts cannot read it, and a page of the library without token support keeps working.
+// Either proves the same secret. One secret per upload rather than one per browser session,
 // because a form starts several uploads at once and concurrent first answers would overwrite a
-// shared session cookie. Only the holder may resume (PATCH), inspect (HEAD), delete or submit the
+// shared session secret. Only the holder may resume (PATCH), inspect (HEAD), delete or submit the
 // upload; once a dossier holds it, it is immutable; nobody can download it here (GET is refused:
 // clerks read files with their own tools, never from the public endpoint). Creation is rate
 // limited and counted against a quota per client address (the quota per dossier is checked when
@@ -16,6 +23,10 @@ import { QUOTA_SCOPE } from './guard-messages.js';
 
 /** The cookie holding an upload's secret. */
 export const uploadCookieName = (/** @type {string} */ id) => `dvc_upload_${id}`;
+/** The header carrying upload tokens: one on tus requests, a comma-separated list on submissions. */
+export const UPLOAD_TOKEN_HEADER = 'Dvc-Upload-Token';
+/** At most this many tokens are read from one request (a dossier never holds more files). */
+const MAX_TOKENS = 200;
 const SECRET_VALUE = /^[A-Za-z0-9_-]{22,64}$/;
 const UPLOAD_ID = /^[0-9a-f]{32}$/;
 /** Set on the raw request for the tus hooks: the id reserved for this creation. */
@@ -40,14 +51,32 @@ export function uploadSecretOf(request, id) {
 }
 
 /**
- * Whether the request holds the secret of upload `id` whose owner digest is `ownerSha256`.
+ * The well-formed upload tokens of the `Dvc-Upload-Token` header(s), at most MAX_TOKENS.
+ * @param {{ headers: Record<string, string | string[] | undefined> }} request
+ * @returns {string[]}
+ */
+export function uploadTokensOf(request) {
+  const raw = request.headers[UPLOAD_TOKEN_HEADER.toLowerCase()];
+  if (raw === undefined) return [];
+  const values = Array.isArray(raw) ? raw : [raw];
+  return values
+    .flatMap((v) => v.split(','))
+    .slice(0, MAX_TOKENS)
+    .map((v) => v.trim())
+    .filter((v) => SECRET_VALUE.test(v));
+}
+
+/**
+ * Whether the request holds the secret of upload `id` whose owner digest is `ownerSha256`: as
+ * its cookie or as one of its upload tokens.
  * @param {{ headers: Record<string, string | string[] | undefined> }} request
  * @param {string} id
  * @param {string} ownerSha256
  */
 export function holdsUpload(request, id, ownerSha256) {
   const secret = uploadSecretOf(request, id);
-  return secret !== undefined && ownerDigest(secret) === ownerSha256;
+  if (secret !== undefined && ownerDigest(secret) === ownerSha256) return true;
+  return uploadTokensOf(request).some((token) => ownerDigest(token) === ownerSha256);
 }
 
 /** For the guards' "did I answer?" result: true once sendProblem has been called. */
@@ -68,7 +97,16 @@ export function createUploadGuard({ db, config, now, dir, log, formatSize }) {
     'SELECT COALESCE(SUM(length), 0) AS n FROM upload_owners WHERE ip = ? AND created_at > ?';
   const INSERT = `INSERT INTO upload_owners (id, owner_sha256, ip, length, created_at, expires_at)
      VALUES (?, ?, ?, ?, ?, ?)`;
-  const forget = db.prepare('DELETE FROM upload_owners WHERE id = ?');
+  // The upload's own key (upload-files.js) goes with it, unless a dossier holds the file.
+  const FORGET_KEY = 'DELETE FROM upload_keys WHERE upload_id = ? AND dossier_code IS NULL';
+  const FORGET_OWNER = 'DELETE FROM upload_owners WHERE id = ?';
+  const forget = {
+    run: (/** @type {string} */ id) =>
+      db.transaction(async (tx) => {
+        await tx.prepare(FORGET_KEY).run(id);
+        await tx.prepare(FORGET_OWNER).run(id);
+      }),
+  };
   const expired = db.prepare(
     `SELECT o.id FROM upload_owners o LEFT JOIN uploads u ON u.id = o.id
      WHERE o.expires_at <= ? AND u.dossier_code IS NULL`,
@@ -179,6 +217,10 @@ export function createUploadGuard({ db, config, now, dir, log, formatSize }) {
       'set-cookie',
       `${uploadCookieName(id)}=${secret}; Path=/api/; Max-Age=${config.uploadTtlHours * 3600}; HttpOnly; SameSite=Strict${secure}`,
     );
+    // The same secret for pages on other sites, where the cookie never comes back. Shown once,
+    // never stored: only its digest is.
+    reply.raw.setHeader(UPLOAD_TOKEN_HEADER, secret);
+    reply.raw.setHeader('cache-control', 'no-store');
     /** @type {any} */ (request.raw)[CREATING] = id;
     return false;
   }
@@ -212,7 +254,8 @@ export function createUploadGuard({ db, config, now, dir, log, formatSize }) {
   /** @param {string} id @param {import('./storage/index.js').Storage} [tx] */
   async function terminated(id, tx = db) {
     await tx.prepare('DELETE FROM uploads WHERE id = ? AND dossier_code IS NULL').run(id);
-    await tx.prepare('DELETE FROM upload_owners WHERE id = ?').run(id);
+    await tx.prepare(FORGET_KEY).run(id);
+    await tx.prepare(FORGET_OWNER).run(id);
   }
 
   /**

@@ -1,51 +1,18 @@
 // Files: resumable uploads with the tus protocol (@tus/server + @tus/file-store) and, for pages
 // without an upload endpoint, file parts of a multipart submission. Either way the server hashes
 // the stored bytes itself: the SHA-256 in the signed payload is checked against this, never
-// against what the browser claimed in the upload metadata.
+// against what the browser claimed in the upload metadata. tus uploads are encrypted from their
+// first byte (storage/encrypted-store.js) and read back only through upload-files.js.
 import { Server as TusServer, EVENTS } from '@tus/server';
 import { createDataStore } from './storage/tus.js';
-import { createHash } from 'node:crypto';
-import { chmodSync, createReadStream, mkdirSync } from 'node:fs';
-import { open, rm } from 'node:fs/promises';
+import { chmodSync, mkdirSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { UPLOAD_TOKEN_HEADER } from './upload-guard.js';
+import { ENCRYPTED_CTR } from './upload-files.js';
+import { EncryptedStore } from './storage/encrypted-store.js';
 
 export const UPLOAD_PATH = '/api/uploads';
-
-/**
- * Streams a file through SHA-256 (a 500 MB upload never sits in memory).
- * @param {string} path
- * @returns {Promise<string>} hex digest
- */
-export function sha256File(path) {
-  return new Promise((resolve, reject) => {
-    const hash = createHash('sha256');
-    createReadStream(path)
-      .on('data', (chunk) => hash.update(chunk))
-      .on('error', reject)
-      .on('end', () => resolve(hash.digest('hex')));
-  });
-}
-
-/**
- * The first and last bytes of a stored file, as the shared file checks want them (src/files).
- * @param {string} path
- * @param {{ head: number, tail: number }} sizes
- * @returns {Promise<{ size: number, head: Uint8Array, tail: Uint8Array }>}
- */
-export async function readEnds(path, sizes) {
-  const handle = await open(path, 'r');
-  try {
-    const { size } = await handle.stat();
-    const head = Buffer.alloc(Math.min(size, sizes.head));
-    await handle.read(head, 0, head.length, 0);
-    const tailLength = Math.min(size, sizes.tail);
-    const tail = Buffer.alloc(tailLength);
-    await handle.read(tail, 0, tailLength, size - tailLength);
-    return { size, head, tail };
-  } finally {
-    await handle.close();
-  }
-}
 
 /**
  * @typedef {object} TusGuard
@@ -62,12 +29,13 @@ export async function readEnds(path, sizes) {
  */
 
 /**
- * @param {{ db: import('./storage/index.js').Storage, locker?: import('@tus/server').Locker, dir: string, maxUploadBytes: number, log: import('fastify').FastifyBaseLogger, allowOrigin?: (origin: string) => boolean, guard?: TusGuard, files?: FileTools, problem?: (slug: string) => object }} options
+ * @param {{ db: import('./storage/index.js').Storage, locker?: import('@tus/server').Locker, dir: string, uploadFiles: import('./upload-files.js').UploadFiles, maxUploadBytes: number, log: import('fastify').FastifyBaseLogger, allowOrigin?: (origin: string) => boolean, guard?: TusGuard, files?: FileTools, problem?: (slug: string) => object }} options
  */
 export function createTusServer({
   db,
   locker,
   dir,
+  uploadFiles,
   maxUploadBytes,
   log,
   allowOrigin = () => false,
@@ -79,13 +47,13 @@ export function createTusServer({
   // Owner only, also for a folder an older version created with the default mode.
   chmodSync(dir, 0o700);
   const record = db.prepare(
-    `INSERT OR REPLACE INTO uploads (id, via, slot, filename, type, size, sha256, path, finished_at)
-     VALUES (@id, 'tus', @slot, @filename, @type, @size, @sha256, @path, @finishedAt)`,
+    `INSERT OR REPLACE INTO uploads (id, via, slot, filename, type, size, sha256, path, finished_at, encrypted)
+     VALUES (@id, 'tus', @slot, @filename, @type, @size, @sha256, @path, @finishedAt, @encrypted)`,
   );
   const tus = new TusServer({
     path: UPLOAD_PATH,
     ...(guard ? { namingFunction: guard.namingFunction } : {}),
-    datastore: createDataStore({ dir }),
+    datastore: new EncryptedStore({ store: createDataStore({ dir }), keys: uploadFiles.keys }),
     ...(locker ? { locker } : {}),
     maxSize: maxUploadBytes,
     // Relative Location: correct behind any proxy without trusting X-Forwarded-* headers.
@@ -93,6 +61,8 @@ export function createTusServer({
     // tus writes its own CORS headers: only for the origins of ALLOWED_ORIGINS (cors.js), never
     // its default "*".
     allowedOrigins: (origin) => allowOrigin(origin),
+    // Beside tus's own: the upload's token, which a page on another origin must read.
+    exposedHeaders: [UPLOAD_TOKEN_HEADER],
     // Upload ids come from tus (random 128-bit hex); anything else in the URL is not ours.
     getFileIdFromRequest: (_req, lastPath) =>
       lastPath && /^[0-9a-f]{32}$/.test(lastPath) ? lastPath : undefined,
@@ -102,7 +72,7 @@ export function createTusServer({
         // The slot's own rules are applied when the file is submitted (the procedure is known
         // then); here a file that is empty or none of the document types is refused at once,
         // so the applicant hears it on the upload, and its bytes are not kept.
-        const { size, head, tail } = await readEnds(path, {
+        const { size, head, tail } = await uploadFiles.readEnds(upload.id, path, {
           head: files.SNIFF_HEAD_BYTES,
           tail: files.SNIFF_TAIL_BYTES,
         });
@@ -116,7 +86,7 @@ export function createTusServer({
           };
         }
       }
-      const sha256 = await sha256File(path);
+      const sha256 = await uploadFiles.sha256(upload.id, path);
       const meta = upload.metadata ?? {};
       await record.run({
         id: upload.id,
@@ -130,6 +100,7 @@ export function createTusServer({
         sha256,
         path,
         finishedAt: new Date().toISOString(),
+        encrypted: (await uploadFiles.isEncrypted(upload.id)) ? ENCRYPTED_CTR : 0,
       });
       if (meta.sha256 && meta.sha256 !== sha256) {
         // Not an error here: the signed payload decides. Logged because it usually means a bug.
@@ -156,8 +127,8 @@ export function createTusServer({
 export async function recordMultipartFile(db, { slot, stored }, files) {
   await db
     .prepare(
-      `INSERT INTO uploads (id, via, slot, filename, type, size, sha256, path, finished_at)
-     VALUES (?, 'multipart', ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO uploads (id, via, slot, filename, type, size, sha256, path, finished_at, encrypted)
+     VALUES (?, 'multipart', ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       stored.id,
@@ -168,6 +139,7 @@ export async function recordMultipartFile(db, { slot, stored }, files) {
       stored.sha256,
       stored.path,
       new Date().toISOString(),
+      stored.encrypted ? ENCRYPTED_CTR : 0,
     );
 }
 

@@ -1,10 +1,8 @@
 // Dossiers at rest: the payload, the JWS and the files of each dossier are encrypted under the
 // dossier's own data key (crypto-at-rest.js). Everything that reads a dossier's personal data
 // goes through readDossier(), which the callers audit.
-import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import {
-  decryptFile,
   encryptFile,
   isSealed,
   newDataKey,
@@ -46,10 +44,9 @@ export async function dossierKey(db, keyring, code) {
 }
 
 const DOSSIER_KEY_SQL = 'SELECT kek_id, wrapped_key FROM dossier_keys WHERE dossier_code = ?';
-const UPLOAD_SQL = 'SELECT path, dossier_code, encrypted FROM uploads WHERE id = ?';
 
 /**
- * readDossier and readUpload on the embedded database itself, synchronously: the maintenance
+ * readDossier and dossierKey on the embedded database itself, synchronously: the maintenance
  * and test helpers of app.dvc (the routes use the asynchronous storage).
  * @param {import('better-sqlite3').Database} raw
  * @param {import('./crypto-at-rest.js').Keyring} keyring
@@ -63,8 +60,7 @@ export function embeddedReader(raw, keyring) {
   return {
     /** @param {{ code: string, payload_json: string, jws: string }} row */
     readDossier: (row) => openDossier(row, keyOf),
-    /** @param {string} id */
-    readUpload: (id) => openUpload(id, /** @type {any} */ (raw.prepare(UPLOAD_SQL).get(id)), keyOf),
+    dossierKey: keyOf,
   };
 }
 
@@ -113,35 +109,6 @@ function openDossier(row, keyOf) {
 
 /** @param {string} code @param {string} uploadId */
 export const fileAad = (code, uploadId) => `dossier:${code}:file:${uploadId}`;
-
-/**
- * The plaintext of a stored file: decrypted when it belongs to a dossier and was encrypted.
- * @param {import('./storage/index.js').Storage} db
- * @param {import('./crypto-at-rest.js').Keyring} keyring
- * @param {string} id
- * @returns {Promise<Buffer | undefined>}
- */
-export async function readUpload(db, keyring, id) {
-  const row = /** @type {any} */ (await db.prepare(UPLOAD_SQL).get(id));
-  const key =
-    row?.encrypted && row.dossier_code
-      ? await dossierKey(db, keyring, row.dossier_code)
-      : undefined;
-  return openUpload(id, row, () => key);
-}
-
-/**
- * @param {string} id
- * @param {{ path: string, dossier_code: string | null, encrypted: number } | undefined} row
- * @param {(code: string) => Buffer | undefined} keyOf
- */
-function openUpload(id, row, keyOf) {
-  if (!row) return undefined;
-  if (!row.encrypted || !row.dossier_code) return readFileSync(row.path);
-  const key = keyOf(row.dossier_code);
-  if (!key) return undefined;
-  return decryptFile(key, row.path, fileAad(row.dossier_code, id));
-}
 
 /**
  * Encrypts the dossier's files not encrypted yet and removes the tus metadata beside them (it

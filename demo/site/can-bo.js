@@ -16,6 +16,7 @@ const ACTIONS = {
   'dossier.read': 'Xem dữ liệu hồ sơ',
   'dossier.status': 'Chuyển trạng thái',
   'dossier.delete': 'Xoá hồ sơ',
+  'dossier.file.read': 'Tải tệp của hồ sơ',
   'status.lookup': 'Người dân tra cứu',
 };
 /** Moves that tell the citizen something they must read ask for a note. */
@@ -30,6 +31,9 @@ const bar = $('clerk-bar');
 const heading = $('clerk-heading');
 const table = /** @type {HTMLTableElement} */ ($('clerk-table'));
 const tbody = /** @type {HTMLTableSectionElement} */ (table.tBodies[0]);
+const detail = $('clerk-detail');
+const detailHeading = $('clerk-detail-heading');
+const detailList = $('clerk-detail-list');
 const auditHeading = $('audit-heading');
 const auditTable = /** @type {HTMLTableElement} */ ($('audit-table'));
 
@@ -100,8 +104,22 @@ function row(d) {
     line.textContent = delivery;
     procedureCell.append(line);
   }
+  const codeCell = cell(d.dossierCode);
+  const view = document.createElement('button');
+  view.type = 'button';
+  view.className = 'link';
+  view.textContent = 'Xem';
+  view.setAttribute('aria-label', `Xem hồ sơ ${d.dossierCode}`);
+  view.addEventListener('click', () => guarded(() => show(d.dossierCode)));
+  codeCell.append(' ', view);
+  if (d.assisted) {
+    const line = document.createElement('div');
+    line.className = 'assisted';
+    line.textContent = 'Khai có người hỗ trợ';
+    procedureCell.append(line);
+  }
   tr.append(
-    cell(d.dossierCode),
+    codeCell,
     procedureCell,
     cell(LABELS[/** @type {keyof typeof LABELS} */ (d.status)] ?? d.status, 'status'),
     cell(vnDate(d.expectedResultDate)),
@@ -126,11 +144,72 @@ function row(d) {
   return tr;
 }
 
+/**
+ * One dossier, read through the audited clerk API: who helped fill it in and what the applicant
+ * and the helper confirmed (both signed in the payload), how the result goes back, its files.
+ * @param {string} code
+ */
+async function show(code) {
+  const d = await api(`/api/clerk/dossiers/${encodeURIComponent(code)}`);
+  const p = d.payload ?? {};
+  /** @type {[string, string][]} */
+  const items = [['Ngày nộp', p.submittedAt ? vnTime(p.submittedAt) : '']];
+  if (typeof p.assistedBy === 'string' && p.assistedBy) {
+    const a = p.assistance ?? {};
+    items.push(
+      ['Khai với sự hỗ trợ của', p.assistedBy],
+      [
+        'Người nộp hồ sơ',
+        a.applicantConfirmed === true
+          ? 'Đã nghe lời cam đoan và đồng ý'
+          : 'Không có xác nhận của người nộp',
+      ],
+      [
+        'Người hỗ trợ cam đoan',
+        a.helperConfirmed === true && typeof a.helperStatement === 'string'
+          ? `“${a.helperStatement}”`
+          : 'Không có cam đoan của người hỗ trợ',
+      ],
+    );
+  } else items.push(['Người khai', 'Người nộp hồ sơ tự khai']);
+  const delivery = deliveryText(p.delivery);
+  if (delivery) items.push(['Nhận kết quả', delivery]);
+  /** @type {{ id: string, name: string | null }[]} */
+  const files = Array.isArray(d.files) ? d.files : [];
+  items.push(['Giấy tờ', files.length ? '' : 'Không có']);
+  detailList.replaceChildren(
+    ...items.flatMap(([term, text]) => {
+      const dt = document.createElement('dt');
+      dt.textContent = term;
+      const dd = document.createElement('dd');
+      dd.textContent = text;
+      return [dt, dd];
+    }),
+  );
+  if (files.length) {
+    // Each a download of the decrypted file, checked against its signed SHA-256 (audited).
+    const list = document.createElement('ul');
+    for (const f of files) {
+      const a = document.createElement('a');
+      a.href = `/api/clerk/dossiers/${encodeURIComponent(code)}/files/${encodeURIComponent(f.id)}`;
+      a.textContent = f.name || f.id;
+      const li = document.createElement('li');
+      li.append(a);
+      list.append(li);
+    }
+    /** @type {HTMLElement} */ (detailList.lastElementChild).append(list);
+  }
+  detailHeading.textContent = `Hồ sơ ${code}`;
+  detail.hidden = false;
+  detailHeading.focus();
+}
+
 function signedOut(text = '') {
   session = undefined;
   form.hidden = false;
   bar.hidden = true;
-  for (const el of [heading, table, auditHeading, auditTable]) el.hidden = true;
+  for (const el of [heading, table, detail, auditHeading, auditTable]) el.hidden = true;
+  detailList.replaceChildren();
   tbody.replaceChildren();
   auditTable.tBodies[0].replaceChildren();
   say(text);
@@ -161,7 +240,11 @@ const DELIVERY = {
  */
 function deliveryText(d) {
   if (!d || typeof d.method !== 'string') return '';
-  const label = DELIVERY[/** @type {keyof typeof DELIVERY} */ (d.method)] ?? d.method;
+  const method = DELIVERY[/** @type {keyof typeof DELIVERY} */ (d.method)] ?? d.method;
+  const label =
+    d.method === 'post' && Number.isSafeInteger(d.postage)
+      ? `${method} (cước ${vnd(d.postage)})`
+      : method;
   if (d.method !== 'post' || !d.recipient) return label;
   const r = d.recipient;
   return `${label}: ${r.fullName}, ${r.phone}, ${r.address?.street} (xã ${r.address?.commune}, tỉnh ${r.address?.province})`;

@@ -7,8 +7,9 @@
  * payment); 38 merchant account information = { 00 GUID "A000000727" (NAPAS), 01 beneficiary =
  * { 00 acquirer BIN (6 digits), 01 account or card number }, 02 service "QRIBFTTA" (to account) /
  * "QRIBFTTC" (to card) }; 53 currency "704" (VND); 54 amount (optional); 58 country "VN";
- * 62 additional data = { 08 purpose of transaction }; 63 CRC-16/CCITT-FALSE over everything
- * before its value, including "6304".
+ * 62 additional data = { 01 bill number, 08 purpose of transaction }; 63 CRC-16/CCITT-FALSE over
+ * everything before its value, including "6304". Checked byte for byte against the examples of
+ * the NAPAS specification and EMVCo's (test/src/payment/fixtures/published-examples.json).
  */
 import { crc16, parseTlv, tlv, type DataObject } from './emv.js';
 
@@ -21,6 +22,7 @@ export const VIETQR_PROBLEM = {
   invalidAccount: 'vietqr-invalid-account',
   invalidAmount: 'vietqr-invalid-amount',
   invalidPurpose: 'vietqr-invalid-purpose',
+  invalidBillNumber: 'vietqr-invalid-bill-number',
   malformed: 'vietqr-malformed',
   crcMismatch: 'vietqr-crc-mismatch',
   notVietQr: 'vietqr-not-vietqr',
@@ -50,6 +52,11 @@ export interface VietQrInput {
    * ASCII (`Lệ phí` → `Le phi`) because not every bank app keeps them; at most 25 characters.
    */
   readonly purpose?: string;
+  /**
+   * Bill number (ID 62/01, EMVCo "Bill Number"), e.g. an invoice or order number; folded to ASCII
+   * like `purpose`, at most 25 characters.
+   */
+  readonly billNumber?: string;
   /** One payment ("12", the default when an amount is given) or reusable ("11"). */
   readonly dynamic?: boolean;
 }
@@ -63,6 +70,7 @@ export interface VietQr {
   readonly currency: '704';
   readonly country: 'VN';
   readonly purpose?: string;
+  readonly billNumber?: string;
 }
 
 const MAX_PURPOSE = 25;
@@ -86,6 +94,8 @@ const messages: Record<VietQrProblemCode, (p: Record<string, string | number>) =
     `Số tiền phải là số nguyên dương (đồng), tối đa 13 chữ số, nhận được "${p['value']}".`,
   'vietqr-invalid-purpose': (p) =>
     `Nội dung chuyển khoản tối đa ${MAX_PURPOSE} ký tự chữ không dấu, số và dấu câu, nhận được "${p['value']}".`,
+  'vietqr-invalid-bill-number': (p) =>
+    `Số hoá đơn tối đa ${MAX_PURPOSE} ký tự chữ không dấu, số và dấu câu, nhận được "${p['value']}".`,
   'vietqr-malformed': (p) => `Chuỗi QR sai cấu trúc EMV tại vị trí ${p['offset']}: ${p['detail']}.`,
   'vietqr-crc-mismatch': (p) =>
     `Mã kiểm tra CRC của chuỗi QR là ${p['actual']}, đúng ra phải là ${p['expected']}.`,
@@ -104,6 +114,9 @@ function problem(
   return { code, path, message: messages[code](params), params };
 }
 
+/** Text that folds to 1 to 25 printable ASCII characters (IDs 62/01 and 62/08). */
+const printable = (text: string) => /^[\x20-\x7e]{1,25}$/.test(foldToAscii(text));
+
 /** The problems of a VietQR input; empty when it can be encoded. */
 export function checkVietQrInput(input: VietQrInput): VietQrProblem[] {
   const out: VietQrProblem[] = [];
@@ -118,11 +131,11 @@ export function checkVietQrInput(input: VietQrInput): VietQrProblem[] {
   ) {
     out.push(problem('vietqr-invalid-amount', '/amount', { value: String(input.amount) }));
   }
-  if (input.purpose !== undefined) {
-    const folded = foldToAscii(input.purpose);
-    if (!/^[\x20-\x7e]{1,25}$/.test(folded)) {
-      out.push(problem('vietqr-invalid-purpose', '/purpose', { value: input.purpose }));
-    }
+  if (input.purpose !== undefined && !printable(input.purpose)) {
+    out.push(problem('vietqr-invalid-purpose', '/purpose', { value: input.purpose }));
+  }
+  if (input.billNumber !== undefined && !printable(input.billNumber)) {
+    out.push(problem('vietqr-invalid-bill-number', '/billNumber', { value: input.billNumber }));
   }
   return out;
 }
@@ -150,7 +163,10 @@ export function encodeVietQr(
     tlv('53', '704');
   if (input.amount !== undefined) body += tlv('54', String(input.amount));
   body += tlv('58', 'VN');
-  if (input.purpose !== undefined) body += tlv('62', tlv('08', foldToAscii(input.purpose)));
+  const extra =
+    (input.billNumber !== undefined ? tlv('01', foldToAscii(input.billNumber)) : '') +
+    (input.purpose !== undefined ? tlv('08', foldToAscii(input.purpose)) : '');
+  if (extra) body += tlv('62', extra);
   body += '6304';
   return { ok: true, payload: body + crc16(body) };
 }
@@ -194,8 +210,12 @@ export function decodeVietQr(
   const m = merchant === undefined ? undefined : parseTlv(merchant);
   if (!m?.ok || find(m.objects, '00') !== NAPAS_GUID) return fail('vietqr-not-vietqr', '/38', {});
   const ben = parseTlv(find(m.objects, '01') ?? '');
-  const bin = ben.ok ? find(ben.objects, '00') : undefined;
-  const account = ben.ok ? find(ben.objects, '01') : undefined;
+  // A length that does not match its value (the printed static example of the NAPAS
+  // specification has one) is a malformed template, not a missing field.
+  if (!ben.ok)
+    return fail('vietqr-malformed', '/38/01', { offset: ben.offset, detail: ben.detail });
+  const bin = find(ben.objects, '00');
+  const account = find(ben.objects, '01');
   if (!bin || !/^\d{6}$/.test(bin))
     return fail('vietqr-invalid-field', '/38/01/00', { id: '38/01/00', value: bin ?? '' });
   if (!account) return fail('vietqr-missing-field', '/38/01/01', { id: '38/01/01' });
@@ -211,10 +231,12 @@ export function decodeVietQr(
   }
   const extra = find(root.objects, '62');
   let purpose: string | undefined;
+  let billNumber: string | undefined;
   if (extra !== undefined) {
     const e = parseTlv(extra);
     if (!e.ok) return fail('vietqr-malformed', '/62', { offset: e.offset, detail: e.detail });
     purpose = find(e.objects, '08');
+    billNumber = find(e.objects, '01');
   }
   return {
     ok: true,
@@ -227,6 +249,7 @@ export function decodeVietQr(
       currency: '704',
       country: 'VN',
       ...(purpose !== undefined ? { purpose } : {}),
+      ...(billNumber !== undefined ? { billNumber } : {}),
     },
   };
 }

@@ -28,6 +28,7 @@ import {
   type Page,
   type Visibility,
 } from './journey.js';
+import { validatesAlone } from './field-validation.js';
 import { Session, type SessionOptions } from './session.js';
 
 /** One question of the journey (a top-level `ui` field, a repeat group counting as one). */
@@ -65,6 +66,8 @@ export class ProcedureModel {
   readonly rules: RulesFactory;
   /** Each rule unit's dependencies (canonical field keys), for tooling and tests. */
   readonly dependencies: Readonly<Record<string, string[]>>;
+  /** The questions whose problems depend on their own answer alone (field-validation.ts). */
+  readonly validatedAlone: ReadonlySet<string>;
 
   private constructor(
     readonly procedure: Procedure,
@@ -86,6 +89,9 @@ export class ProcedureModel {
             document: ui.widget === 'file' ? ui.document : undefined,
           });
     this.fields = fields;
+    this.validatedAlone = new Set(
+      [...fields.keys()].filter((path) => validatesAlone(procedure.data, path)),
+    );
     this.parents = parentPaths([...fields.values()].map((f) => f.ui));
     this.documents = procedure.documents;
     this.feeItems = procedure.fees?.items ?? [];

@@ -40,6 +40,7 @@ import {
   removeAll,
   setAt,
 } from './field-path.js';
+import { answersWithOnly } from './field-validation.js';
 import { withRequiredParents } from './journey.js';
 import type { ProcedureModel } from './model.js';
 
@@ -236,32 +237,65 @@ export class Session {
 
   private async checkNow(): Promise<SessionState> {
     const answers = this.current;
+    const lang = this.lang;
     const rules = await this.evaluate(answers);
-    const validation = this.validate(answers, rules);
     const documents = this.checkDocuments(rules);
     const eligible = rules.eligibility.status === ELIGIBILITY_STATUS.eligible;
-    this.last = {
+    // Validating every answer waits until something reads the problems (Continue, Submit, the
+    // CLI, verify): the form re-decides on every change, and a change needs only the rules.
+    let validation: { problems: Problem[]; value: Record<string, unknown> } | undefined;
+    const validated = () => (validation ??= this.validate(answers, rules, lang));
+    const state = {
       eligibility: rules.eligibility,
       visible: rules.visible,
       hidden: rules.hidden,
       required: rules.required,
       documents,
       fee: rules.fee,
-      problems: validation.problems,
-      normalised: validation.value,
       ruleProblems: rules.problems,
-      valid: validation.problems.length === 0 && documents.problems.length === 0 && eligible,
-    };
-    return this.last;
+    } as SessionState;
+    Object.defineProperties(state, {
+      problems: { enumerable: true, get: () => validated().problems },
+      normalised: { enumerable: true, get: () => validated().value },
+      valid: {
+        enumerable: true,
+        get: () => validated().problems.length === 0 && documents.problems.length === 0 && eligible,
+      },
+    });
+    this.last = state;
+    return state;
   }
 
   /**
    * The problems of one field (its own value and everything inside it), under the rules as last
-   * evaluated. The answers are validated at most once per change, whichever fields ask.
+   * evaluated. A question whose problems depend on its own answer alone is validated alone: the
+   * answers reduced to it (field-validation.ts), so leaving a field does not validate every
+   * answer. Any other path is read from the whole answers' validation (done at most once per
+   * change, whichever fields ask).
    */
   problemsFor(path: string): Problem[] {
-    const { problems } = this.validation();
-    return problems.filter((p) => isWithinPath(pointerToFieldPath(p.path), path));
+    const within = (p: Problem) => isWithinPath(pointerToFieldPath(p.path), path);
+    if (!this.model.validatedAlone.has(path)) return this.validation().problems.filter(within);
+    const rules = this.rulesResult;
+    const hidden = rules ? rules.hidden.fields : [];
+    // Hidden itself or inside a hidden object: not asked, so no problem.
+    if (hidden.some((h) => isWithinPath(path, h))) return [];
+    const cached = this.validationCache;
+    if (
+      cached &&
+      cached.answers === this.current &&
+      cached.rules === rules &&
+      cached.lang === this.lang
+    )
+      return cached.problems.filter(within);
+    const { procedure, validator, parents } = this.model;
+    const answers = withRequiredParents(procedure.data, this.current, parents);
+    const result = validator.validate(answersWithOnly(answers, path), {
+      lang: this.lang,
+      hidden: hidden.filter((h) => isWithinPath(h, path)),
+      required: rules ? rules.required.fields.filter((r) => isWithinPath(r, path)) : [],
+    });
+    return result.problems.filter(within);
   }
 
   /**
@@ -340,19 +374,20 @@ export class Session {
   private validate(
     answers: Record<string, unknown>,
     rules: RulesResult | undefined,
+    lang: Lang = this.lang,
   ): { problems: Problem[]; value: Record<string, unknown> } {
     const cached = this.validationCache;
-    if (cached && cached.answers === answers && cached.rules === rules && cached.lang === this.lang)
+    if (cached && cached.answers === answers && cached.rules === rules && cached.lang === lang)
       return cached;
     const { procedure, validator, parents } = this.model;
     const result = validator.validate(withRequiredParents(procedure.data, answers, parents), {
-      lang: this.lang,
+      lang,
       hidden: rules ? [...rules.hidden.fields] : [],
       required: rules ? [...rules.required.fields] : [],
     });
     this.validationCache = {
       answers,
-      lang: this.lang,
+      lang,
       rules,
       problems: result.problems,
       value: result.value,

@@ -31,6 +31,9 @@ export {
   type MemoryNonceStore,
   type MemoryNonceStoreOptions,
 } from './nonce.js';
+// The receiver loads its procedure files as `dvc-forms lint` does: with the linear-time
+// engine's pattern check (re2js is in this bundle already, for the validators).
+export { checkPatternSyntax, type PatternChecker } from '../procedure/pattern-check.js';
 export type {
   SubmissionPayload,
   PayloadDocument,

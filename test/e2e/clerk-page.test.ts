@@ -6,6 +6,8 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium, type Browser } from 'playwright-core';
 import { createRequire } from 'node:module';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { STRICT_CSP } from '../../demo/server/app.js';
 import {
   ADMIN,
@@ -263,7 +265,53 @@ describe('clerk page in Chromium', { skip: chromiumPath ? false : 'needs Chromiu
     await page.close();
   });
 
+  test('opens a dossier and downloads its file: the exact bytes, the read audited', async () => {
+    const pdf = Buffer.from('%PDF-1.7\n% giấy tờ của người nộp\n%%EOF\n');
+    const sha = createHash('sha256').update(pdf).digest('hex');
+    const docs = [
+      {
+        slot: 'giay-to',
+        name: 'giấy tờ.pdf',
+        type: 'application/pdf',
+        size: pdf.length,
+        sha256: sha,
+      },
+    ];
+    const body = new FormData();
+    body.set('payload', fakeJws(payload(await challenge(s.base), { documents: docs })));
+    body.set(
+      'file:giay-to:0',
+      new Blob([new Uint8Array(pdf)], { type: 'application/pdf' }),
+      'giấy tờ.pdf',
+    );
+    const r = await fetch(`${s.base}/api/dossiers`, { method: 'POST', body });
+    assert.equal(r.status, 201);
+    const { dossierCode: code } = (await r.json()) as { dossierCode: string };
+
+    const page = await browser.newPage();
+    await page.goto(`${s.base}/can-bo.html`);
+    await page.getByLabel('Tên đăng nhập').fill(CLERK.username);
+    await page.getByLabel('Mật khẩu').fill(CLERK.password);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('button', { name: `Xem hồ sơ ${code}` }).click();
+    const link = page
+      .getByRole('region', { name: `Hồ sơ ${code}` })
+      .getByRole('link', { name: 'giấy tờ.pdf' });
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    assert.equal(download.suggestedFilename(), 'giấy tờ.pdf');
+    const saved = await download.path();
+    assert.ok(readFileSync(saved!).equals(pdf));
+    const reads = s.app.dvc.db
+      .prepare(
+        "SELECT actor, outcome FROM audit_log WHERE action = 'dossier.file.read' AND dossier_code = ?",
+      )
+      .all(code);
+    assert.deepEqual(reads, [{ actor: CLERK.username, outcome: 'success' }]);
+    await page.close();
+  });
+
   test('the clerk page passes axe, signed out and signed in as an administrator', async () => {
+    await postDossier(s.base, fakeJws(payload(await challenge(s.base))));
     const context = await browser.newContext({ bypassCSP: true }); // to inject axe itself
     const page = await context.newPage();
     await page.goto(`${s.base}/can-bo.html`);
@@ -281,6 +329,13 @@ describe('clerk page in Chromium', { skip: chromiumPath ? false : 'needs Chromiu
     await page.getByLabel('Mật khẩu').fill(ADMIN.password);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await page.getByRole('table', { name: 'Nhật ký truy cập (quản trị viên)' }).waitFor();
+    assert.deepEqual(await axe(), []);
+    // A dossier opened (its details under the table).
+    await page
+      .getByRole('button', { name: /^Xem hồ sơ / })
+      .first()
+      .click();
+    await page.getByRole('region', { name: /^Hồ sơ / }).waitFor();
     assert.deepEqual(await axe(), []);
     await context.close();
   });

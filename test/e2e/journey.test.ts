@@ -20,6 +20,11 @@ const { CHROMIUM_ARGS, ensureChromium } = (await import(
   new URL('../../scripts/chromium.mjs', import.meta.url).href
 )) as { CHROMIUM_ARGS: string[]; ensureChromium(): string };
 
+// The receiver's environment settings, as `npm start` reads them (plain JS, no types).
+const { loadConfig } = (await import(
+  new URL('../../demo/server/config.js', import.meta.url).href
+)) as { loadConfig(env: Record<string, string>): { postage?: number } };
+
 const SAMPLES = fileURLToPath(new URL('../../schemas/procedures/', import.meta.url));
 const PROCEDURE_FILE = `${SAMPLES}dang-ky-khai-sinh.json`;
 const BUNDLE = fileURLToPath(new URL('../../dist/dvc-forms.min.js', import.meta.url));
@@ -69,8 +74,26 @@ describe('the birth-registration journey on the demo site', () => {
 
   before(async () => {
     assert.ok(existsSync(BUNDLE), 'dist/dvc-forms.min.js is missing: run "npx rollup -c" first');
-    s = await start({ proceduresDir: SAMPLES });
+    s = await start({
+      proceduresDir: SAMPLES,
+      // What `npm start` configures without any setting: the demo's example postage tariff.
+      postage: loadConfig({}).postage,
+      // Online payment through the local VNPay simulator, as PAYMENT_SIMULATOR=1 does.
+      payments: {
+        agency: {
+          name: 'UBND phường Thử Nghiệm',
+          taxCode: '',
+          receiptTemplate: '',
+          receiptSeries: '',
+        },
+        simulator: true,
+      },
+    });
     browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS });
+    await openPage();
+  });
+  /** A new browser context (a phone's screen, in Vietnamese) and its page as `page`. */
+  async function openPage() {
     const context = await browser.newContext({
       locale: 'vi-VN',
       viewport: { width: 390, height: 844 },
@@ -78,7 +101,8 @@ describe('the birth-registration journey on the demo site', () => {
     page = await context.newPage();
     page.on('pageerror', (e) => pageErrors.push(e.message));
     page.setDefaultTimeout(15_000);
-  });
+    return context;
+  }
   after(async () => {
     await browser?.close();
     await s?.close();
@@ -123,10 +147,12 @@ describe('the birth-registration journey on the demo site', () => {
     }
   }
 
-  test('from the eligibility questions to the receipt, then the status lookup', async () => {
-    const procedureText = readFileSync(PROCEDURE_FILE, 'utf8');
-    const procedure = JSON.parse(procedureText) as Procedure;
-
+  /**
+   * The birth-registration page from its start to "Bản sao và lệ phí": eligibility, the mother
+   * as requester, the child, the parents, and the birth certificate uploaded (tus) as a PDF and
+   * a JPEG. Returns the files' bytes.
+   */
+  async function fillToCopies(): Promise<{ pdf: Buffer; jpeg: Buffer }> {
     await page.goto(`${s.base}/thu-tuc/dang-ky-khai-sinh.html`);
     await heading().filter({ hasText: 'Kiểm tra trường hợp của bạn' }).waitFor();
 
@@ -189,6 +215,13 @@ describe('the birth-registration journey on the demo site', () => {
       'giay-chung-sinh-trang-2.jpg',
     ]);
     await continueTo('Bản sao và lệ phí');
+    return { pdf, jpeg };
+  }
+
+  test('from the eligibility questions to the receipt, then the status lookup', async () => {
+    const procedureText = readFileSync(PROCEDURE_FILE, 'utf8');
+    const procedure = JSON.parse(procedureText) as Procedure;
+    const { pdf, jpeg } = await fillToCopies();
 
     // How the result is received is asked once, by the delivery choice on the review page.
     assert.equal(await form().getByText('Bạn muốn nhận Giấy khai sinh bằng cách nào?').count(), 0);
@@ -303,5 +336,110 @@ describe('the birth-registration journey on the demo site', () => {
     assert.equal((await status.textContent())!.trim(), 'Đã tiếp nhận');
 
     assert.deepEqual(pageErrors, []);
+  });
+
+  test('by post: the configured postage is shown, added to the total, signed, verified, to pay', async () => {
+    // The tariff as `npm start` configures it: POSTAGE unset is the demo's example, `none` none.
+    assert.equal(loadConfig({}).postage, 25000);
+    assert.equal(loadConfig({ POSTAGE: 'none' }).postage, undefined);
+    assert.equal(loadConfig({ POSTAGE: '32000' }).postage, 32000);
+    const procedureText = readFileSync(PROCEDURE_FILE, 'utf8');
+    const procedure = JSON.parse(procedureText) as Procedure;
+    const context = await openPage();
+    // The demo page carries the receiver's tariff on its form (demo/server/form-pages.js).
+    const served = await (await fetch(`${s.base}/thu-tuc/dang-ky-khai-sinh.html`)).text();
+    assert.match(served, /<dvc-form postage="25000"\s/);
+
+    await fillToCopies();
+    // Two extra copies of the extract: 2 × 8.000 đ.
+    await choose('result.requestCopies', 'Có');
+    await type('result.copyCount', '2');
+    await continueTo('Kiểm tra lại thông tin');
+    await form().locator('#declaration').check();
+
+    const choice = form().locator('dvc-delivery-choice');
+    await choice.getByLabel('Nhận tại nhà qua dịch vụ bưu chính công ích').check();
+    const money = choice.locator('[part="money"]');
+    assert.equal(
+      (await money.innerText()).replace(/\s+/g, ' ').trim(),
+      'Cước trả kết quả qua bưu chính: 25.000 đ. Tổng số tiền phải nộp (phí, lệ phí và cước): 41.000 đ.',
+    );
+    await choice.locator('#name #control').click();
+    await page.keyboard.type('Nguyễn Thị Lan');
+    await choice.locator('#phone #control').click();
+    await page.keyboard.type('0912 345 678');
+    await choice.locator('#address #province').selectOption('01');
+    await choice.locator('#address #commune option[value="00004"]').waitFor({ state: 'attached' });
+    await choice.locator('#address #commune').selectOption('00004');
+    await choice.locator('#address #street').click();
+    await page.keyboard.type('Số 12 phố Đội Cấn');
+    await page.keyboard.press('Tab');
+    await form().locator('.buttons button.primary').click();
+
+    const receipt = form().locator('dvc-receipt');
+    await receipt.waitFor({ timeout: 20_000 });
+    const code = (await receipt.locator('[part="code"]').textContent())!.trim();
+    const shown = async (part: string) =>
+      (await receipt.locator(`[part="${part}"]`).innerText()).replace(/\s+/g, ' ').trim();
+    assert.match(await shown('delivery'), /Cước bưu chính: 25\.000 đ$/);
+    assert.match(await shown('fee'), /^41\.000 đ/);
+
+    // Signed and stored: the fee the rules computed and the postage, apart.
+    const clear = s.app.dvc.readDossier(code)!;
+    const payload = clear.payload as unknown as SubmissionPayload;
+    assert.equal(payload.fee.total, 16000);
+    assert.deepEqual(payload.delivery, {
+      method: 'post',
+      recipient: {
+        fullName: 'Nguyễn Thị Lan',
+        phone: PHONE,
+        address: { province: '01', commune: '00004', street: 'Số 12 phố Đội Cấn' },
+      },
+      postage: 25000,
+    });
+    // The receiver checked it against its own tariff: with another, the same JWS is refused.
+    const ok = await verifySubmission(clear.jws, { procedure, procedureText, postage: 25000 });
+    assert.ok(ok.ok, JSON.stringify(!ok.ok && ok.errors));
+    const other = await verifySubmission(clear.jws, { procedure, procedureText, postage: 30000 });
+    assert.equal(other.ok, false);
+    assert.deepEqual(!other.ok && other.errors.map((e) => e.code), ['invalid-delivery']);
+
+    // What is paid: the payment page lists the postage and the total, and the gateway is asked
+    // for exactly that (VNPay counts in đồng × 100).
+    const payLink = await receipt.locator('[part="pay-link"]').getAttribute('href');
+    const payPage = await (await fetch(new URL(payLink!, s.base))).text();
+    assert.match(
+      payPage,
+      /<dt>Phí cấp bản sao trích lục khai sinh<\/dt>\s*<dd>16\.000 đ<\/dd>\s*<dt>Cước trả kết quả qua bưu chính<\/dt>\s*<dd>25\.000 đ<\/dd>\s*<dt>Tổng cộng<\/dt>\s*<dd><strong>41\.000 đ<\/strong> \(Bốn mươi mốt nghìn đồng\)<\/dd>/,
+    );
+    const [path, query] = new URL(payLink!, s.base).href.split('?');
+    const started = await fetch(`${path}/cong?${query}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: '',
+      redirect: 'manual',
+    });
+    assert.equal(started.status, 303);
+    assert.equal(
+      new URL(started.headers.get('location')!).searchParams.get('vnp_Amount'),
+      '4100000',
+    );
+    assert.deepEqual(
+      s.app.dvc.db
+        .prepare('SELECT method, amount, status FROM payments WHERE dossier_code = ?')
+        .all(code),
+      [{ method: 'vnpay', amount: 41000, status: 'pending' }],
+    );
+
+    // The clerk's list names the method and its postage.
+    const list = await fetch(`${s.base}/api/clerk/dossiers`, {
+      headers: { authorization: `Bearer ${s.clerkKey}` },
+    });
+    const mine = (
+      (await list.json()) as { dossiers: { dossierCode: string; delivery: unknown }[] }
+    ).dossiers.find((d) => d.dossierCode === code);
+    assert.deepEqual(mine!.delivery, { method: 'post', postage: 25000 });
+    assert.deepEqual(pageErrors, []);
+    await context.close();
   });
 });

@@ -381,7 +381,7 @@ describe('fee payment: receiver + VNPay simulator', () => {
     const mine = (
       (await list.json()) as { dossiers: { dossierCode: string; delivery: unknown }[] }
     ).dossiers.find((d) => d.dossierCode === code);
-    assert.deepEqual(mine!.delivery, { method: 'post' });
+    assert.deepEqual(mine!.delivery, { method: 'post', postage: 30000 });
     const one = await fetch(`${s.base}/api/clerk/dossiers/${code}`, {
       headers: { authorization: `Bearer ${s.clerkKey}` },
     });

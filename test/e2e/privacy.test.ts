@@ -257,7 +257,9 @@ describe('clerk sessions, CSRF, throttling and API keys', () => {
   test('API keys are stored hashed and stop working once revoked', async () => {
     const { id, key } = s.app.dvc.accounts.createApiKey(CLERK.username, 'nightly export');
     const stored = JSON.stringify(s.app.dvc.db.prepare('SELECT * FROM api_keys').all());
-    assert.ok(!stored.includes(key.split('_')[2]), 'the secret is not stored');
+    // The secret is everything after `dvc_<id>_` (base64url: it may hold "_" itself).
+    const secret = key.slice(`dvc_${id}_`.length);
+    assert.ok(!stored.includes(secret), 'the secret is not stored');
     const list = () =>
       fetch(`${s.base}/api/clerk/dossiers`, { headers: { authorization: `Bearer ${key}` } });
     assert.equal((await list()).status, 200);
@@ -367,7 +369,16 @@ describe('personal data at rest', () => {
     const file = s.app.dvc.db
       .prepare('SELECT id, path, encrypted FROM uploads WHERE dossier_code = ?')
       .get(code) as { id: string; path: string; encrypted: number };
-    assert.equal(file.encrypted, 1);
+    // Written AES-256-CTR from its first byte under its own key, now wrapped by the dossier's.
+    assert.equal(file.encrypted, 2);
+    assert.deepEqual(
+      s.app.dvc.db
+        .prepare(
+          'SELECT kek_id AS kekId, dossier_code AS code FROM upload_keys WHERE upload_id = ?',
+        )
+        .get(file.id),
+      { kekId: null, code },
+    );
     const onDisk = readFileSync(file.path);
     assert.ok(!onDisk.includes(Buffer.from('Nguyễn Văn An')));
     assert.ok(s.app.dvc.readUpload(file.id)!.equals(pdf));
@@ -408,7 +419,13 @@ describe('personal data at rest', () => {
     assert.equal(del.status, 204);
     assert.equal(s.app.dvc.readDossier(code), undefined);
     assert.equal((await lookup(s, code, APPLICANT.phone)).status, 404);
-    for (const table of ['dossier_keys', 'dossier_lookup_secrets', 'dossier_history', 'uploads']) {
+    for (const table of [
+      'dossier_keys',
+      'dossier_lookup_secrets',
+      'dossier_history',
+      'uploads',
+      'upload_keys',
+    ]) {
       const n = s.app.dvc.db
         .prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE dossier_code = ?`)
         .get(code) as { n: number };

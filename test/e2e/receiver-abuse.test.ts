@@ -147,6 +147,86 @@ describe('uploads are not bearer capabilities', () => {
     assert.equal(mine.r.status, 201, JSON.stringify(mine.body));
   });
 
+  // A form embedded on another site never gets the receiver's cookies back (third-party cookies
+  // are partitioned or blocked): the token answered on creation proves the same thing.
+  test('the upload token, not a cookie: only its holder may resume, inspect, delete or submit', async () => {
+    const bytes = pdf('giấy tờ từ trang khác');
+    const create = () =>
+      fetch(`${s.base}/api/uploads/`, {
+        method: 'POST',
+        headers: { ...TUS, 'upload-length': String(bytes.length) },
+      });
+    const created = await create();
+    assert.equal(created.status, 201);
+    assert.equal(created.headers.get('cache-control'), 'no-store');
+    const token = created.headers.get('dvc-upload-token') ?? '';
+    assert.match(token, /^[A-Za-z0-9_-]{24}$/);
+    const url = `${s.base}${created.headers.get('location')}`;
+    const id = url.split('/').pop();
+    // Stored as a digest only: the token itself is nowhere in the database.
+    const owner = s.app.dvc.db.prepare('SELECT * FROM upload_owners WHERE id = ?').get(id);
+    assert.ok(owner && !JSON.stringify(owner).includes(token));
+    const other = (await create()).headers.get('dvc-upload-token') ?? '';
+    for (const [who, value] of [
+      ['no token', undefined],
+      ['the token of another upload', other],
+      ['a forged token', 'A'.repeat(24)],
+      ['a malformed token', `${token}!`],
+    ] as const) {
+      for (const method of ['HEAD', 'PATCH', 'DELETE']) {
+        const r = await fetch(url, {
+          method,
+          headers: {
+            ...TUS,
+            ...(value === undefined ? {} : { 'dvc-upload-token': value }),
+            'upload-offset': '0',
+            'content-type': 'application/offset+octet-stream',
+          },
+          ...(method === 'PATCH' ? { body: bytes } : {}),
+        });
+        assert.equal(r.status, 403, `${method} with ${who}`);
+      }
+    }
+    const mine = { ...TUS, 'dvc-upload-token': token };
+    const patched = await fetch(url, {
+      method: 'PATCH',
+      headers: { ...mine, 'upload-offset': '0', 'content-type': 'application/offset+octet-stream' },
+      body: bytes,
+    });
+    assert.equal(patched.status, 204);
+    const head = await fetch(url, { method: 'HEAD', headers: mine });
+    assert.equal(head.headers.get('upload-offset'), String(bytes.length));
+
+    const send = async (tokens?: string) => {
+      const r = await fetch(`${s.base}/api/dossiers`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(tokens ? { 'dvc-upload-token': tokens } : {}),
+        },
+        body: JSON.stringify({
+          jws: fakeJws(payload(await challenge(s.base), { documents: [doc(url, bytes)] })),
+        }),
+      });
+      return { r, body: (await r.json()) as Problem & { dossierCode?: string } };
+    };
+    for (const tokens of [undefined, other, `${other}, ${'B'.repeat(24)}`]) {
+      const theirs = await send(tokens);
+      assert.equal(theirs.r.status, 422, String(tokens));
+      assert.deepEqual(
+        theirs.body.errors?.map((e) => e.code),
+        ['upload-not-owned'],
+      );
+    }
+    // The submission lists the tokens of all its uploads; one of them is this upload's.
+    const ok = await send(`${other}, ${token}`);
+    assert.equal(ok.r.status, 201, JSON.stringify(ok.body));
+    // Sealed now: the token still reads the offset, but changes nothing.
+    assert.equal((await fetch(url, { method: 'HEAD', headers: mine })).status, 200);
+    const after = await fetch(url, { method: 'DELETE', headers: mine });
+    assert.equal((await problemOf(after)).type, 'urn:dvc-forms:problem:upload-immutable');
+  });
+
   test('a submitted file is immutable: PATCH and DELETE refused, HEAD allowed', async () => {
     const browser = uploadSession(s.base);
     const bytes = pdf('bản chính');

@@ -115,6 +115,7 @@ describe('reference receiver', () => {
       { version: 2, name: 'people_and_privacy' },
       { version: 3, name: 'upload_guard' },
       { version: 4, name: 'payments' },
+      { version: 5, name: 'upload_keys' },
     ]);
     const tables = (
       await db

@@ -3,6 +3,8 @@
 // rest, a different object store) plug in here and uploads.js stays the same.
 import { FileStore } from '@tus/file-store';
 import { ERRORS, MemoryLocker } from '@tus/server';
+import { chmod } from 'node:fs/promises';
+import { join } from 'node:path';
 
 /**
  * The tus DataStore of the receiver: files in `dir` (DATA_DIR/uploads; with several processes a
@@ -11,7 +13,15 @@ import { ERRORS, MemoryLocker } from '@tus/server';
  * @returns {import('@tus/utils').DataStore}
  */
 export function createDataStore({ dir }) {
-  return new FileStore({ directory: dir });
+  const store = new FileStore({ directory: dir });
+  // The FileStore creates its files with the default mode: owner only, before the first byte.
+  const create = store.create.bind(store);
+  store.create = async (upload) => {
+    const created = await create(upload);
+    await chmod(join(dir, upload.id), 0o600);
+    return created;
+  };
+  return store;
 }
 
 /** The channel on which a process asks the others to let go of an upload (its id). */

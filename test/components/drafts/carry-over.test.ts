@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { carryOver } from '../../../components/drafts/carry-over.js';
 import type { Procedure } from '../../../src/procedure/types.js';
-import { createValidator } from '../../../src/validation/index.js';
+import { ProcedureModel } from '../../../src/session/index.js';
 
 const OLD_SCHEMA = {
   type: 'object',
@@ -78,8 +78,8 @@ const OLD_ANSWERS = {
 describe('carryOver', () => {
   it('keeps unchanged and still-valid answers and lists the others by label', async () => {
     const p = procedure();
-    const validator = await createValidator(p);
-    const r = carryOver({ answers: OLD_ANSWERS, dataSchema: OLD_SCHEMA }, p, validator);
+    const model = await ProcedureModel.create(p);
+    const r = carryOver({ answers: OLD_ANSWERS, dataSchema: OLD_SCHEMA }, p, model);
     expect(r.answers).to.deep.equal({ hoTen: 'Nguyễn Văn An', gioiTinh: 'nu' });
     expect(r.kept).to.deep.equal(['hoTen', 'gioiTinh']);
     expect(r.reenter).to.deep.equal([

@@ -298,17 +298,10 @@ describe('DraftController', () => {
       assistedBy: null,
       submittedAt: '2026-11-26T03:00:00.000Z',
     };
-    // What the delivery does: a key, then a POST through the wrapped fetch, which fails.
-    const key = el.drafts.newKey();
-    const fetch = el.drafts.wrapFetch(async () => {
-      throw new TypeError('Failed to fetch');
-    });
-    let cause: unknown;
-    await fetch('/api/dossiers', {
-      method: 'POST',
-      headers: { 'idempotency-key': key, 'content-type': 'application/json' },
-      body: JSON.stringify({ jws: 'first-bytes' }),
-    }).catch((e: unknown) => (cause = e));
+    // What the delivery's submission object says: the key and bytes of the POST that failed.
+    const key = 'key-of-the-failed-post';
+    const submission = { idempotencyKey: key, jws: 'first-bytes' };
+    const cause = new TypeError('Failed to fetch');
     // A server error is not a lack of network: not queued.
     expect(
       await el.drafts.queueIfOffline(
@@ -330,6 +323,7 @@ describe('DraftController', () => {
         action: '/api/dossiers',
         challengeEndpoint: '/api/challenges',
         procedureText: '{}',
+        submission,
       }),
     ).to.equal(true);
     await el.updateComplete;
@@ -366,7 +360,7 @@ describe('DraftController', () => {
       assistedBy: null,
       submittedAt: '2026-11-26T03:00:00.000Z',
     };
-    // No wrapped fetch, no newKey: the delivery's submission object says what was sent.
+    // The delivery's submission object says what was sent.
     online = false;
     expect(
       await el.drafts.queueIfOffline(payload, new TypeError('Failed to fetch'), {
@@ -411,18 +405,12 @@ describe('DraftController', () => {
       action: '/api/dossiers',
       procedureText: '{}',
       documents: [{ ...document, file: pdf }],
+      submission: { idempotencyKey: 'key-of-the-multipart-post', jws: 'multipart-bytes' },
     };
-    // The multipart POST (no upload endpoint) fails for lack of network.
-    const key = el.drafts.newKey();
-    const body = new FormData();
-    body.append('payload', 'multipart-bytes');
-    body.append('file:giay-to:0', pdf, 'giay-to.pdf');
-    let cause: unknown;
-    await el.drafts
-      .wrapFetch(async () => {
-        throw new TypeError('Failed to fetch');
-      })('/api/dossiers', { method: 'POST', headers: { 'idempotency-key': key }, body })
-      .catch((e: unknown) => (cause = e));
+    // The multipart POST (no upload endpoint) failed for lack of network: the submission
+    // object has its key and the signed bytes it sent as the `payload` part.
+    const key = 'key-of-the-multipart-post';
+    const cause = new TypeError('Failed to fetch');
 
     // Over the cap: not queued, and the person is told why.
     capMb = 0.0005; // 524 bytes
@@ -591,6 +579,34 @@ describe('DraftController', () => {
     expect(r!.expiresAt - r!.savedAt).to.equal(7 * 86_400_000);
     expect(text(el, '.draft-kept button')).to.deep.equal(['Xoá dữ liệu trên máy này']);
     await expect(el).shadowDom.to.be.accessible();
+  });
+
+  it('asks in the first paint; an answer given before the look-up is over is applied', async () => {
+    for (const yes of [true, false]) {
+      consent = 'ask';
+      dbName = `dvc-controller-test-${Date.now()}-${n++}`;
+      const el = await fixture<DraftTestHost>(html`<draft-test-host></draft-test-host>`);
+      el.procedure = procedure();
+      el.requestUpdate();
+      await el.updateComplete;
+      // IndexedDB is still being read, and the question is already laid out (no shift later).
+      expect(el.drafts.phase).to.equal(DRAFT_PHASE.idle);
+      expect(text(el, '.draft-consent h2')).to.deep.equal(['Lưu tạm hồ sơ trên thiết bị này?']);
+      el.set('hoTen', 'Người bấm sớm');
+      el.shadowRoot!.querySelector<HTMLButtonElement>(
+        `[data-consent="${yes ? 'yes' : 'no'}"]`,
+      )!.click();
+      await el.drafts.ready();
+      await el.updateComplete;
+      expect(el.drafts.phase).to.equal(yes ? DRAFT_PHASE.active : DRAFT_PHASE.declined);
+      expect(el.shadowRoot!.querySelector('.draft-consent')).to.equal(null);
+      if (yes) await waitUntil(async () => (await stored())?.answers.hoTen === 'Người bấm sớm');
+      else {
+        await el.drafts.flush();
+        expect(await stored()).to.equal(undefined);
+      }
+      el.remove();
+    }
   });
 
   it('“Không lưu” keeps nothing, not even a submission that failed offline', async () => {

@@ -63,4 +63,40 @@ describe('dvc-form field updates', () => {
     expect(renders(), 'fixing the field').to.equal(before);
     expect(field(el, 'hoTen')).to.equal(name, 'the same element, not a new page');
   });
+
+  // The session's validator is given the answers reduced to that one answer, not every answer
+  // (src/session/field-validation.ts); would fail if leaving a field validated the whole object.
+  it('leaving a field validates that field alone', async () => {
+    const { el } = await mount();
+    await answer(el, 'laCongDan', 'co');
+    await answer(el, 'sinhTrongNuoc', 'co');
+    root(el).querySelector<HTMLButtonElement>('.buttons button.primary')!.click();
+    await waitUntil(() => field(el, 'hoTen'));
+    await el.settled();
+    const validator = el.session!.model.validator;
+    const given: Record<string, unknown>[] = [];
+    const inner = validator.validate.bind(validator);
+    validator.validate = (answers, options) => {
+      given.push(answers as Record<string, unknown>);
+      return inner(answers, options);
+    };
+    const name = field(el, 'hoTen')!;
+    name.focus();
+    await sendKeys({ type: 'A' });
+    await sendKeys({ press: 'Backspace' });
+    await sendKeys({ press: 'Tab' });
+    await waitUntil(() => name.error !== '');
+    expect(name.error).to.equal('Nhập họ và tên');
+    // One validation, of no answer but this one (the eligibility answers are not in it).
+    expect(given.map((a) => Object.keys(a))).to.deep.equal([[]]);
+    // Coming back leaves the next question (validated alone too, with no answer): start afresh.
+    name.focus();
+    await el.settled();
+    given.length = 0;
+    await sendKeys({ type: 'Nguyễn An' });
+    await sendKeys({ press: 'Tab' });
+    await waitUntil(() => name.error === '');
+    expect(given).to.deep.equal([{ hoTen: 'Nguyễn An' }]);
+    validator.validate = inner;
+  });
 });

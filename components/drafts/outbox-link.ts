@@ -1,0 +1,207 @@
+/**
+ * The offline outbox as the DraftController uses it: a submission that failed for lack of
+ * network is kept (with its own Idempotency-Key and signed bytes, from the submission object)
+ * and sent when the network comes back, on the next visit or when the tab is shown again.
+ */
+import { sha256Hex, type PayloadDocument } from '../../src/submission/index.js';
+import type { FormPayload } from '../form/events.js';
+import { signFormPayload } from '../submission/submit.js';
+import { sendSubmission } from '../submission/transport.js';
+import type { DraftController } from './controller.js';
+import { DEFAULT_FILE_CAP_MB } from './draft-store.js';
+import {
+  OUTBOX_RESULT,
+  Outbox,
+  isOfflineFailure,
+  type OutboxEntry,
+  type OutboxFile,
+  type OutboxResult,
+  type OutboxSigning,
+} from './outbox.js';
+import { DRAFT_PHASE, NOTICE_KIND } from './types.js';
+
+export class DraftOutboxLink {
+  constructor(private readonly ctl: DraftController) {}
+
+  outbox?: Promise<Outbox | undefined>;
+
+  openOutbox(): Promise<Outbox | undefined> {
+    this.outbox ??= Outbox.open({
+      factory: this.ctl.options.factory,
+      name: this.ctl.options.dbName,
+      now: this.ctl.options.now,
+      cipher: () => this.ctl.cipher(),
+      send:
+        this.ctl.options.send ??
+        ((jws, o) => sendSubmission(jws, { ...o, maxAttempts: 2, baseDelayMs: 1000 })),
+      sign:
+        this.ctl.options.sign ??
+        ((form, signing: OutboxSigning) => signFormPayload(form, { ...signing })),
+    }).catch((cause: unknown) => {
+      console.error('dvc-form: the outbox cannot be opened', cause);
+      return undefined;
+    });
+    return this.outbox;
+  }
+
+  /**
+   * After a failed delivery: when the failure is a lack of network, keeps the submission in the
+   * outbox (with the key and, when it got that far, the signed bytes of the failed attempt) and
+   * resolves true; the form then says it will be sent automatically. Files that travel as
+   * multipart parts (no upload endpoint) are kept with it as Blobs while they stay within
+   * `draft-file-cap-mb`; beyond that the person is told the application cannot wait for the
+   * network on this device, and it resolves false.
+   */
+  async queueIfOffline(
+    payload: FormPayload,
+    cause: unknown,
+    ctx: {
+      action: string;
+      challengeEndpoint?: string;
+      procedureText?: string | Uint8Array;
+      procedureSha256?: string;
+      hiddenDocuments?: readonly string[];
+      /**
+       * The payload's documents with their bytes (`form.collectDocumentFiles()`), in payload
+       * order: those without `url` are kept for the multipart body.
+       */
+      documents?: readonly (PayloadDocument & { file?: Blob })[];
+      /**
+       * The failed submission itself (the delivery's `pending`, a `SignedSubmission`'s
+       * `idempotencyKey` and `pendingJws`): its Idempotency-Key and the signed bytes it sent.
+       */
+      submission?: { idempotencyKey?: string; jws?: string };
+    },
+  ): Promise<boolean> {
+    if (this.ctl.options.enabled?.() === false || !isOfflineFailure(cause)) return false;
+    // "Không lưu" means nothing kept on this device, a waiting application included.
+    if (this.ctl.phase === DRAFT_PHASE.declined) return false;
+    const withFiles: readonly (PayloadDocument & { file?: Blob })[] =
+      ctx.documents ?? payload.documents ?? [];
+    const docs: PayloadDocument[] = withFiles.map(({ file: _file, ...d }) => d);
+    const files: OutboxFile[] = [];
+    for (const d of withFiles) {
+      if (d.url) continue;
+      // A file whose bytes are gone (not kept across a reload) cannot be sent later.
+      if (!d.file || d.file.size !== d.size) return false;
+      files.push({ slot: d.slot, name: d.name, file: d.file });
+    }
+    const capBytes = (this.ctl.options.fileCapMb?.() ?? DEFAULT_FILE_CAP_MB) * 1024 * 1024;
+    if (files.reduce((n, f) => n + f.file.size, 0) > capBytes) {
+      this.ctl.notify({
+        kind: NOTICE_KIND.outbox,
+        role: 'alert',
+        text: (m) => m.queueFilesTooLarge,
+      });
+      return false;
+    }
+    // The submission that failed names its key and, when it got as far as sending, its signed
+    // bytes: the outbox sends those very bytes under that key. Without a key, none was sent.
+    const key = ctx.submission?.idempotencyKey ?? crypto.randomUUID();
+    const jws = ctx.submission?.idempotencyKey ? ctx.submission.jws : undefined;
+    const procedureSha256 =
+      ctx.procedureSha256 ??
+      (ctx.procedureText !== undefined ? await sha256Hex(ctx.procedureText) : undefined);
+    if (!procedureSha256) return false;
+    return this.queue({
+      key,
+      action: ctx.action,
+      ...(jws ? { jws } : {}),
+      form: structuredClone(payload),
+      signing: {
+        procedureSha256,
+        ...(ctx.challengeEndpoint ? { challengeEndpoint: ctx.challengeEndpoint } : {}),
+        documents: structuredClone(docs),
+        hiddenDocuments: [...(ctx.hiddenDocuments ?? [])],
+      },
+      ...(files.length > 0 ? { files } : {}),
+    });
+  }
+
+  /**
+   * Keeps a submission that could not be sent for lack of network; it goes when the network
+   * comes back. The draft is kept until it has been delivered.
+   */
+  async queue(entry: Omit<OutboxEntry, 'queuedAt' | 'attempts'>): Promise<boolean> {
+    await this.ctl.flush();
+    const outbox = await this.openOutbox();
+    if (!outbox) return false;
+    try {
+      await outbox.enqueue(entry);
+    } catch (cause) {
+      this.ctl.storageFailed(cause);
+      return false;
+    }
+    this.ctl.notify({ kind: NOTICE_KIND.outbox, role: 'status', text: (m) => m.queued });
+    return true;
+  }
+
+  onOnline = (): void => {
+    void this.flushOutbox();
+  };
+
+  /** Sends what the outbox holds; resolves with what happened to each entry. */
+  async flushOutbox(): Promise<OutboxResult[]> {
+    const outbox = await this.openOutbox();
+    if (!outbox) return [];
+    let entries: OutboxEntry[];
+    try {
+      entries = await outbox.list();
+    } catch {
+      return [];
+    }
+    if (entries.length === 0) return [];
+    if (entries.some((e) => this.isMine(e))) {
+      this.ctl.notify({ kind: NOTICE_KIND.outbox, role: 'status', text: (m) => m.queuedSending });
+    }
+    const results = await outbox.flush();
+    const store = await this.ctl.openStore();
+    for (const r of results) {
+      const mine = this.isMine(r.entry);
+      if (r.result === OUTBOX_RESULT.sent) {
+        await store?.delete(r.entry.form.procedure).catch(() => undefined);
+        if (mine) {
+          const code = dossierCodeOf(r.response);
+          this.ctl.phase = DRAFT_PHASE.done;
+          this.ctl.offer = undefined;
+          clearTimeout(this.ctl.timer);
+          this.ctl.timer = undefined;
+          this.ctl.notify({
+            kind: NOTICE_KIND.outbox,
+            role: 'status',
+            text: (m) => (code ? m.queuedSent(code) : m.queuedSentNoCode),
+          });
+          this.ctl.options.onDelivered?.(r.entry, r.response);
+        }
+      } else if (r.result === OUTBOX_RESULT.rejected && mine) {
+        const reason = problemText(r.error);
+        this.ctl.notify({
+          kind: NOTICE_KIND.outbox,
+          role: 'alert',
+          text: (m) => m.queuedRejected(reason),
+        });
+      } else if (mine) {
+        this.ctl.notify({ kind: NOTICE_KIND.outbox, role: 'status', text: (m) => m.queued });
+      }
+    }
+    return results;
+  }
+
+  private isMine(entry: OutboxEntry): boolean {
+    return (
+      !!this.ctl.key &&
+      entry.form.procedure.code === this.ctl.key.code &&
+      entry.form.procedure.version === this.ctl.key.version
+    );
+  }
+}
+
+function dossierCodeOf(response: unknown): string | undefined {
+  const code = (response as { dossierCode?: unknown } | null)?.dossierCode;
+  return typeof code === 'string' ? code : undefined;
+}
+
+function problemText(error: unknown): string {
+  const p = (error as { problem?: { detail?: string; title?: string } } | undefined)?.problem;
+  return p?.detail || p?.title || String((error as Error | undefined)?.message ?? '');
+}

@@ -1,0 +1,208 @@
+/**
+ * A question page of `<dvc-form>`: the error summary, progress, heading, each field's element
+ * (from the widget registry, components/base/widgets.ts) with its value, error, required and
+ * prefilled marks from the session, the documents' slots, and Continue and Back.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { html as staticHtml } from 'lit/static-html.js';
+import { keyed } from 'lit/directives/keyed.js';
+import { live } from 'lit/directives/live.js';
+import type { FieldUi } from '../../src/procedure/index.js';
+import { emptyValueOf, widgetOf } from '../base/widgets.js';
+import { documentKey } from './documents.js';
+import type { DvcForm } from './form.js';
+import { localize } from './format.js';
+import {
+  fieldId,
+  getPath,
+  groupErrorsOf,
+  isSchemaRequired,
+  pointerToPath,
+  schemaAt,
+  type Page,
+} from './journey.js';
+
+export class FormQuestions {
+  constructor(private readonly form: DvcForm) {}
+
+  /** */
+  renderProgress(id: string): TemplateResult {
+    const { index, total } = this.form.navigation.progressOf(id);
+    return html`<p class="progress" part="progress">${this.form.msg.progress(index, total)}</p>`;
+  }
+
+  renderQuestions(page: Page): TemplateResult {
+    const lang = this.form.uiLang;
+    // In one-question-per-page mode the step title stays the heading and the progress counts
+    // questions; the question itself is the field's label, so it is not read out twice.
+    const heading = localize(page.step.title, lang);
+    const pages = this.form.pages;
+    const first = pages[0]?.id === page.id;
+    return html`
+      ${this.form.summary.renderSummary()} ${this.renderProgress(page.id)}
+      <h2 id="page-heading" part="heading" tabindex="-1">${heading}</h2>
+      ${
+        page.step.description
+          ? html`<p class="description" part="description">
+              ${localize(page.step.description, lang)}
+            </p>`
+          : nothing
+      }
+      <div
+        class="fields"
+        @input=${this.form.fieldEvents.onFieldInput}
+        @change=${this.form.fieldEvents.onFieldChange}
+        @dvc-change=${this.form.fieldEvents.onFieldChange}
+        @focusout=${this.form.fieldEvents.onFieldBlur}
+        @keydown=${this.form.fieldEvents.onFieldKeydown}
+      >
+        ${keyed(
+          page.id,
+          page.fields.map((f) => this.renderField(f)),
+        )}
+      </div>
+      <div class="buttons">
+        <button
+          type="button"
+          class="primary"
+          part="button button-primary"
+          @click=${() => void this.form.navigation.onContinue()}
+        >
+          ${this.form.msg.continue}
+        </button>
+        ${
+          first
+            ? nothing
+            : html`<button
+                type="button"
+                class="secondary"
+                part="button button-secondary"
+                @click=${() => void this.form.navigation.onBack()}
+              >
+                ${this.form.msg.back}
+              </button>`
+        }
+      </div>
+    `;
+  }
+
+  isRequired(field: FieldUi): boolean {
+    if (!this.form.loaded) return false;
+    return (
+      isSchemaRequired(this.form.loaded.data, field.field) ||
+      (this.form.rulesResult?.required.fields.includes(field.field) ?? false)
+    );
+  }
+
+  isPrefilled(path: string): boolean {
+    const pre = getPath(this.form.prefilled, path);
+    return (
+      pre !== undefined && JSON.stringify(pre) === JSON.stringify(getPath(this.form.answers, path))
+    );
+  }
+
+  renderField(field: FieldUi): TemplateResult {
+    if (field.widget === 'file') return this.renderDocument(field);
+    const lang = this.form.uiLang;
+    const tag = widgetOf(field).tag;
+    const path = field.field;
+    const value = getPath(this.form.answers, path);
+    const problems = this.form.shown.get(path) ?? [];
+    const group = field.widget === 'group';
+    // A group shows its own problem (too few items…) itself and its items' problems at the items.
+    const error = group
+      ? (problems.find((p) => pointerToPath(p.path) === path)?.message ?? '')
+      : (problems[0]?.message ?? '');
+    const groupErrors = group ? groupErrorsOf(path, problems) : {};
+    const options = field.options?.map((o) => ({
+      value: String(o.value),
+      label: localize(o.label, lang),
+    }));
+    if (group) {
+      return html`<dvc-repeat-group
+        id=${fieldId(path)}
+        data-path=${path}
+        .name=${path}
+        .label=${localize(field.label, lang)}
+        .hint=${localize(field.hint, lang)}
+        .error=${live(error)}
+        .errors=${groupErrors}
+        .value=${this.shownValue(field, value)}
+        .fields=${this.groupFields(field)}
+        .min=${this.itemLimit(path, 'minItems') ?? 0}
+        .max=${this.itemLimit(path, 'maxItems')}
+        .itemLabel=${localize(field.itemLabel, lang)}
+        .addLabel=${localize(field.addLabel, lang)}
+        .required=${this.isRequired(field)}
+        .prefilled=${this.isPrefilled(path)}
+        .lang=${lang}
+      ></dvc-repeat-group>`;
+    }
+    return staticHtml`<${tag}
+      id=${fieldId(path)}
+      data-path=${path}
+      .name=${path}
+      .label=${localize(field.label, lang)}
+      .hint=${localize(field.hint, lang)}
+      .placeholder=${localize(field.placeholder, lang)}
+      .autocomplete=${field.autocomplete ?? ''}
+      .inputmode=${field.inputmode ?? ''}
+      .error=${live(error)}
+      .value=${live(this.shownValue(field, value))}
+      .required=${this.isRequired(field)}
+      .prefilled=${this.isPrefilled(path)}
+      .options=${options ?? []}
+      .lang=${lang}
+    ></${tag}>`;
+  }
+
+  /** A repeat group's item fields, localised, with `required` from the item schema. */
+  groupFields(field: FieldUi) {
+    const lang = this.form.uiLang;
+    const items = this.form.loaded
+      ? schemaAt(this.form.loaded.data, field.field)?.items
+      : undefined;
+    const itemSchema = (items && typeof items === 'object' ? items : {}) as Record<string, unknown>;
+    const required = Array.isArray(itemSchema.required) ? (itemSchema.required as string[]) : [];
+    return (field.fields ?? []).map((sub) => ({
+      field: sub.field,
+      widget: sub.widget,
+      label: localize(sub.label, lang),
+      hint: localize(sub.hint, lang) || undefined,
+      placeholder: localize(sub.placeholder, lang) || undefined,
+      autocomplete: sub.autocomplete,
+      inputmode: sub.inputmode,
+      required: required.includes(sub.field),
+      options: sub.options?.map((o) => ({
+        value: String(o.value),
+        label: localize(o.label, lang),
+      })),
+    }));
+  }
+
+  itemLimit(path: string, keyword: 'minItems' | 'maxItems'): number | undefined {
+    const n = this.form.loaded ? schemaAt(this.form.loaded.data, path)?.[keyword] : undefined;
+    return typeof n === 'number' ? n : undefined;
+  }
+
+  shownValue(field: FieldUi, value: unknown): unknown {
+    if (value === undefined) return this.emptyValue(field);
+    if (!field.options?.length) return value;
+    return Array.isArray(value) ? value.map(String) : String(value);
+  }
+
+  emptyValue(field: FieldUi): unknown {
+    return emptyValueOf(field);
+  }
+
+  /**
+   * A document question: the slot where its `<dvc-upload>` (made by the form in its light DOM,
+   * or the host's own element) shows the requirements and takes the files.
+   */
+  renderDocument(field: FieldUi): TemplateResult {
+    const id = field.document ?? field.field;
+    return html`<div class="document" part="document-slot" id=${fieldId(documentKey(id))}>
+      <slot name="document-${id}"><p class="hint">${this.form.msg.documentWillUpload}</p></slot>
+    </div>`;
+  }
+}

@@ -1,0 +1,232 @@
+/**
+ * The pages of `<dvc-form>` after the questions: the review page (answers, documents, fee,
+ * delivery choice, the declaration and Submit), the "cannot apply" page and the confirmation.
+ * Rendering only: what they show comes from the session's decision held by the form.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { DocumentSpec, FieldUi, Step } from '../../src/procedure/index.js';
+import { documentKey } from './documents.js';
+import type { DvcForm } from './form.js';
+import { formatBytes, localize } from './format.js';
+import { DECLARATION_ID, fieldId, getPath, HELPER_ID, REVIEW, schemaAt } from './journey.js';
+import { renderFee, renderIneligible, renderReviewRow, UnitNames } from './review.js';
+
+export class FormReviewPages {
+  /** Assisted mode: the helper's statement, recorded in the payload with the applicant's. */
+  renderHelperDeclaration() {
+    const msg = this.form.msg;
+    const error = this.form.shown.has(HELPER_ID);
+    return html`${
+        error
+          ? html`<p class="error" id="helper-declaration-error">
+              <span class="visually-hidden">${msg.errorPrefix}</span
+              >${msg.helperDeclarationRequired}
+            </p>`
+          : nothing
+      }
+      <div class="checkbox">
+        <input
+          type="checkbox"
+          id=${HELPER_ID}
+          required
+          aria-invalid=${error ? 'true' : 'false'}
+          aria-describedby=${error ? 'helper-declaration-error' : nothing}
+          .checked=${this.form.helperConfirmed}
+          @change=${(e: Event) => {
+            this.form.helperConfirmed = (e.target as HTMLInputElement).checked;
+            if (this.form.helperConfirmed && this.form.shown.has(HELPER_ID)) {
+              const next = new Map(this.form.shown);
+              next.delete(HELPER_ID);
+              this.form.shown = next;
+            }
+          }}
+        />
+        <label for=${HELPER_ID}>${msg.helperDeclarationLabel}</label>
+      </div>`;
+  }
+
+  renderIneligible(): TemplateResult {
+    return renderIneligible(
+      this.form.rulesResult?.eligibility.reasons ?? [],
+      this.form.uiLang,
+      this.form.msg,
+      () => void this.form.navigation.onBack(),
+    );
+  }
+
+  /** Names of provinces and communes for addresses on the review page (loaded on first use). */
+  private readonly unitNames: UnitNames;
+
+  constructor(private readonly form: DvcForm) {
+    this.unitNames = new UnitNames(form);
+  }
+
+  renderReviewRow(field: FieldUi): TemplateResult {
+    const schema = this.form.loaded ? schemaAt(this.form.loaded.data, field.field) : undefined;
+    return renderReviewRow(field, getPath(this.form.answers, field.field), {
+      lang: this.form.uiLang,
+      msg: this.form.msg,
+      format: typeof schema?.format === 'string' ? schema.format : undefined,
+      formatAddress: (v) => this.unitNames.formatAddress(v),
+      onChange: (e) => void this.form.navigation.onChangeLink(e, field.field),
+    });
+  }
+
+  renderFee(): TemplateResult {
+    return renderFee(this.form.rulesResult?.fee, this.form.uiLang, this.form.msg);
+  }
+
+  renderReview(): TemplateResult {
+    // Signing and transport are needed from here on: fetch them while the person reads.
+    if (!this.form.submitter) void this.form.submission.loadDelivery().catch(() => undefined);
+    const lang = this.form.uiLang;
+    const msg = this.form.msg;
+    const procedure = this.form.loaded!;
+    const pages = this.form.pages;
+    // One list per step, in journey order; documents are listed by the upload feature.
+    const sections: { step: Step; fields: FieldUi[] }[] = [];
+    for (const page of pages) {
+      const fields = page.fields.filter((f) => f.widget !== 'file');
+      if (fields.length === 0) continue;
+      const last = sections[sections.length - 1];
+      if (last && last.step.id === page.step.id) last.fields.push(...fields);
+      else sections.push({ step: page.step, fields: [...fields] });
+    }
+    const declarationError = this.form.shown.has(DECLARATION_ID);
+    return html`
+      ${this.form.summary.renderSummary()} ${this.form.questions.renderProgress(REVIEW)}
+      <h2 id="page-heading" part="heading" tabindex="-1">${msg.reviewHeading}</h2>
+      <p>${msg.reviewIntro}</p>
+      ${sections.map(
+        (s) =>
+          html`<section class="review-section" aria-labelledby="review-${s.step.id}">
+            <h3 id="review-${s.step.id}">${localize(s.step.title, lang)}</h3>
+            <dl class="review" part="review-list">
+              ${s.fields.map((f) => this.renderReviewRow(f))}
+            </dl>
+          </section>`,
+      )}
+      ${this.renderReviewDocuments()} ${this.renderFee()}
+      ${this.form.deliveryChoice.render(procedure, lang, this.form.rulesResult?.fee.total ?? 0)}
+      <section class="declaration" part="declaration" aria-labelledby="declaration-heading">
+        <h3 id="declaration-heading">${msg.declarationHeading}</h3>
+        <p>${localize(procedure.declaration.text, lang)}</p>
+        ${
+          declarationError
+            ? html`<p class="error" id="declaration-error">
+                <span class="visually-hidden">${msg.errorPrefix}</span>${msg.declarationRequired}
+              </p>`
+            : nothing
+        }
+        <div class="checkbox">
+          <input
+            type="checkbox"
+            id=${DECLARATION_ID}
+            required
+            aria-invalid=${declarationError ? 'true' : 'false'}
+            aria-describedby=${declarationError ? 'declaration-error' : nothing}
+            .checked=${this.form.declarationAccepted}
+            @change=${(e: Event) => {
+              this.form.declarationAccepted = (e.target as HTMLInputElement).checked;
+              if (this.form.declarationAccepted && this.form.shown.has(DECLARATION_ID)) {
+                const next = new Map(this.form.shown);
+                next.delete(DECLARATION_ID);
+                this.form.shown = next;
+              }
+            }}
+          />
+          <label for=${DECLARATION_ID}
+            >${this.form.assistedBy ? msg.applicantConfirmLabel : msg.declarationLabel}</label
+          >
+        </div>
+        ${this.form.assistedBy ? this.renderHelperDeclaration() : nothing}
+      </section>
+      <div class="buttons">
+        <button
+          type="button"
+          class="primary"
+          part="button button-primary"
+          ?disabled=${this.form.submitting}
+          aria-disabled=${this.form.submitting ? 'true' : 'false'}
+          @click=${() => void this.form.submission.onSubmit()}
+        >
+          ${this.form.submission.delivery?.buttonText(this.form.uiLang) ?? (this.form.submitting ? msg.submitting : msg.submit)}
+        </button>
+        ${
+          pages.length > 0
+            ? html`<button
+                type="button"
+                class="secondary"
+                part="button button-secondary"
+                @click=${() => void this.form.navigation.onBack()}
+              >
+                ${msg.back}
+              </button>`
+            : nothing
+        }
+      </div>
+      ${
+        this.form.submission.delivery?.progress?.phase === 'retrying'
+          ? html`<p class="hint" part="submit-progress">
+              ${this.form.submission.delivery.statusText(this.form.uiLang)}
+            </p>`
+          : nothing
+      }
+      <div class="visually-hidden" role="status" aria-live="polite">
+        ${this.form.submission.delivery?.statusText(this.form.uiLang) || (this.form.submitting ? msg.submitting : '')}
+      </div>
+    `;
+  }
+
+  /** The files chosen for each visible document, with a "Sửa" link to the page asking for it. */
+  renderReviewDocuments(): TemplateResult | typeof nothing {
+    const lang = this.form.uiLang;
+    const msg = this.form.msg;
+    const fields = this.form.pages.flatMap((p) => p.fields).filter((f) => f.widget === 'file');
+    const ids = this.form.formDocuments.documentIds(fields);
+    if (ids.length === 0) return nothing;
+    return html`<section class="review-section" aria-labelledby="documents-review">
+      <h3 id="documents-review">${msg.reviewDocumentsHeading}</h3>
+      <dl class="review review-documents" part="review-list">
+        ${ids.map((id) => {
+          const field = fields.find((f) => f.document === id)!;
+          const doc = this.documentOf(field)!;
+          const title = localize(doc.title, lang);
+          const files = this.form.formDocuments.slots.documents([id]);
+          return html`<div class="row">
+            <dt>${title}</dt>
+            <dd class="value">
+              ${
+                files.length > 0
+                  ? html`<ul class="files">
+                      ${files.map((f) => html`<li>${msg.reviewFile(f.name, formatBytes(f.size))}</li>`)}
+                    </ul>`
+                  : msg.noFileChosen
+              }
+            </dd>
+            <dd class="action">
+              <a
+                href="#${fieldId(documentKey(id))}"
+                part="change-link"
+                @click=${(e: Event) => void this.form.navigation.onChangeLink(e, field.field)}
+                >${msg.change}<span class="visually-hidden"> ${title}</span></a
+              >
+            </dd>
+          </div>`;
+        })}
+      </dl>
+    </section>`;
+  }
+
+  documentOf(field: FieldUi): DocumentSpec | undefined {
+    return this.form.loaded?.documents.find((d) => d.id === field.document);
+  }
+
+  renderSubmitted(): TemplateResult {
+    return html`<h2 id="page-heading" part="heading" tabindex="-1">
+        ${this.form.msg.submittedHeading}
+      </h2>
+      <p>${this.form.msg.submittedBody}</p>
+      ${this.form.submission.delivery?.renderReceipt(this.form.loaded, this.form.uiLang) ?? nothing}`;
+  }
+}
