@@ -583,15 +583,19 @@ describe('reference receiver', () => {
     assert.match(location, /^\/api\/uploads\/[0-9a-f]{32}$/);
     const id = location.split('/').pop();
 
+    // The same secret as an upload token, for pages on other sites where the cookie never
+    // comes back: the second half is sent with it instead of the cookie.
+    const token = create.headers.get('dvc-upload-token') ?? '';
+    assert.equal(cookie.split('=')[1], token);
     const half = 10_000;
-    for (const [offset, chunk] of [
-      [0, bytes.subarray(0, half)],
-      [half, bytes.subarray(half)],
+    for (const [offset, chunk, proof] of [
+      [0, bytes.subarray(0, half), { cookie }],
+      [half, bytes.subarray(half), { 'dvc-upload-token': token }],
     ] as const) {
       const patch = await fetch(`${s.base}${location}`, {
         method: 'PATCH',
         headers: {
-          cookie,
+          ...proof,
           'tus-resumable': '1.0.0',
           'upload-offset': String(offset),
           'content-type': 'application/offset+octet-stream',
@@ -645,6 +649,18 @@ describe('reference receiver', () => {
       .prepare('SELECT dossier_code FROM uploads WHERE id = ?')
       .get(id);
     assert.deepEqual(linked, { dossier_code: ok.body.dossierCode });
+    // Encrypted from the first byte under the upload's own key, now wrapped by the dossier's.
+    assert.notEqual(
+      readFileSync(join(s.dataDir, 'uploads', id!))
+        .toString('latin1')
+        .slice(0, 8),
+      '%PDF-1.7',
+    );
+    const key = await s.app.dvc.storage
+      .prepare('SELECT kek_id, dossier_code FROM upload_keys WHERE upload_id = ?')
+      .get(id);
+    assert.deepEqual(key, { kek_id: null, dossier_code: ok.body.dossierCode });
+    assert.ok(Buffer.from((await s.app.dvc.readUpload(id!))!).equals(bytes));
 
     // A file already in a dossier cannot be claimed by another one.
     const reuse = await submit(undefined, { documents: [doc] }, cookie);
