@@ -2,19 +2,26 @@
 // "N passed, N failed" that counts every suite. Exits non-zero on any failure.
 //
 //   node scripts/test.mjs                 all stages
-//   node scripts/test.mjs --only node     one stage (typecheck, lint, build, node, browser, e2e, storybook)
+//   node scripts/test.mjs --only node     one stage (typecheck, lint, build, node, browser, e2e,
+//                                         postgres, storybook)
 //                                         (lint includes the import boundary)
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureChromium } from './chromium.mjs';
+import { ensurePostgres, startPostgres } from './postgres.mjs';
 
 const args = process.argv.slice(2);
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1]?.split(',') : undefined;
 const wanted = (stage) => !only || only.includes(stage);
 const tmp = mkdtempSync(join(tmpdir(), 'dvc-test-'));
 const bin = (name) => join('node_modules', '.bin', name);
+/**
+ * End-to-end files run on PostgreSQL: the receiver suite a second time, and the several-processes
+ * test (PostgreSQL only, hence not named *.test.ts).
+ */
+const POSTGRES_SUITES = ['test/e2e/receiver.test.ts', 'test/e2e/processes.postgres.ts'];
 
 let passed = 0;
 let failed = 0;
@@ -64,10 +71,10 @@ function testFiles(dir, suffix) {
   return out.sort();
 }
 
-function nodeSuite(label, dir) {
-  const files = testFiles(dir, '.test.ts');
+function nodeSuite(label, dir, env = {}) {
+  const files = dir.endsWith('.ts') ? [dir] : testFiles(dir, '.test.ts');
   if (files.length === 0) return;
-  const countFile = join(tmp, `${label}.json`);
+  const countFile = join(tmp, `${label.replace(/[^\w-]+/g, '_')}.json`);
   suite(
     label,
     process.execPath,
@@ -82,6 +89,7 @@ function nodeSuite(label, dir) {
       ...files,
     ],
     countFile,
+    env,
   );
 }
 
@@ -113,6 +121,25 @@ if (wanted('browser')) {
 if (wanted('e2e')) {
   ensureChromium();
   nodeSuite('end-to-end tests (demo site)', 'test/e2e');
+}
+if (wanted('postgres')) {
+  // The receiver's tests again on PostgreSQL (docs/deployment.md), on a cluster of this run.
+  const pgBin = ensurePostgres();
+  if (!pgBin) {
+    failed++;
+    failures.push('PostgreSQL');
+  } else {
+    const server = await startPostgres(pgBin);
+    try {
+      for (const file of POSTGRES_SUITES) {
+        nodeSuite(`receiver on PostgreSQL (${file.split('/').pop()})`, file, {
+          DVC_TEST_DATABASE_URL: server.url,
+        });
+      }
+    } finally {
+      server.stop();
+    }
+  }
 }
 if (wanted('storybook')) {
   // The static Storybook designers open without a dev server: build it, then open every story.

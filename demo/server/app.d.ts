@@ -1,6 +1,7 @@
 // Types of the reference receiver for the TypeScript tests in test/e2e (the server itself is
 // plain JavaScript with JSDoc and needs no build step).
 import type { FastifyInstance } from 'fastify';
+import type { Storage } from './storage/index.js';
 
 export interface Statement {
   get(...params: unknown[]): unknown;
@@ -10,7 +11,6 @@ export interface Statement {
 export interface Db {
   prepare(sql: string): Statement;
 }
-
 export type RateLimitName = 'challenges' | 'uploads' | 'dossiers' | 'status' | 'clerk';
 export interface RateLimit {
   max: number;
@@ -22,6 +22,9 @@ export interface RateLimit {
 export interface ServerOptions {
   port?: number;
   host?: string;
+  /** PostgreSQL instead of dvc.sqlite (DATABASE_URL; docs/deployment.md). */
+  databaseUrl?: string;
+  databasePoolSize?: number;
   /** Folder for dvc.sqlite and uploads/. */
   dataDir?: string;
   trustedKeys?: object[];
@@ -84,7 +87,10 @@ export interface ServerOptions {
 
 export type Receiver = FastifyInstance & {
   dvc: {
+    /** The embedded SQLite database itself (synchronous; undefined on PostgreSQL). */
     db: Db;
+    /** The asynchronous storage the routes use (demo/server/storage), any backend. */
+    storage: Storage;
     config: Required<ServerOptions>;
     procedures: { name: string; sha256: string }[];
     /** Removes expired uploads now (the server also does it every 10 minutes). */

@@ -7,21 +7,23 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from './config.js';
-import { openDatabase } from './db.js';
+import { openStorage } from './storage/index.js';
 import { DIST_DIR, loadLibrary, MissingBuildError } from './library.js';
 import { readProcedures, summary } from './procedures.js';
 import { problem, requestLang, sendProblem } from './problems.js';
 import { registerRateLimits } from './rate-limits.js';
 import { createUploadGuard } from './upload-guard.js';
 import { createTusServer, UPLOAD_PATH } from './uploads.js';
+import { createLocker } from './storage/tus.js';
+import { databaseRateLimitStore } from './storage/rate-limit-store.js';
 import { registerDossierRoutes } from './dossiers.js';
 import { registerStatusRoutes } from './status.js';
 import { registerFormPages } from './form-pages.js';
 import { registerCors } from './cors.js';
 import { loadKeyring } from './crypto-at-rest.js';
 import { purge, startPurgeJob } from './retention.js';
-import { readDossier } from './vault.js';
-import { createUploadFiles } from './upload-files.js';
+import { embeddedReader, readDossier } from './vault.js';
+import { createUploadFiles, embeddedUploadReader } from './upload-files.js';
 import { accounts } from './auth.js';
 import { loadPaymentConfig } from './payments/config.js';
 import { registerPaymentRoutes } from './payments/routes.js';
@@ -54,7 +56,7 @@ export const STRICT_CSP =
 /**
  * @typedef {object} Context
  * @property {ServerConfig} config
- * @property {import('better-sqlite3').Database} db
+ * @property {import('./storage/index.js').Storage} db the storage (storage/index.js)
  * @property {import('./procedures.js').ProcedureEntry[]} procedures
  * @property {string} uploadDir
  * @property {import('./upload-files.js').UploadFiles} uploadFiles
@@ -67,7 +69,7 @@ export const STRICT_CSP =
  *   the named rate limits, as onRequest hooks
  * @property {import('./submission-files.js').LibraryFiles | undefined} files the shared file checks
  * @property {ReturnType<typeof import('./upload-guard.js').createUploadGuard>} [uploadGuard]
- * @property {ReturnType<typeof import('./payments/routes.js').registerPaymentRoutes>} [payments]
+ * @property {Awaited<ReturnType<typeof import('./payments/routes.js').registerPaymentRoutes>>} [payments]
  *   fee payment (docs/payments.md); views of a dossier show its payment summary
  * @property {(receivedAt: Date, processingDays: number) => string} resultDate
  *   the expected result date (YYYY-MM-DD) by the library's working-day calendar (src/calendar)
@@ -116,7 +118,7 @@ export async function createServer(options = {}) {
     trustProxy: config.trustProxy,
   });
 
-  const db = openDatabase(config.dataDir);
+  const db = await openStorage(config);
   app.addHook('onClose', async () => db.close());
   const keyring = loadKeyring(config);
   if (keyring.generatedFile) {
@@ -148,7 +150,12 @@ export async function createServer(options = {}) {
     app.log.warn('dist/verify.js has no verifySubmission yet: submissions get 503');
   }
 
-  const guards = await registerRateLimits(app, config.rateLimits);
+  // Several processes on one database server count into shared counters (docs/deployment.md).
+  const guards = await registerRateLimits(
+    app,
+    config.rateLimits,
+    db.dialect === 'postgres' ? await databaseRateLimitStore(db) : undefined,
+  );
 
   /** @type {Context} */
   const ctx = {
@@ -297,6 +304,7 @@ export async function createServer(options = {}) {
   app.addHook('onClose', async () => stopSweeping());
   const tus = createTusServer({
     db,
+    locker: await createLocker(db),
     dir: ctx.uploadDir,
     uploadFiles: ctx.uploadFiles,
     maxUploadBytes: config.maxUploadBytes,
@@ -326,7 +334,7 @@ export async function createServer(options = {}) {
         reply.raw.end(body);
       } else reply.raw.destroy();
     } finally {
-      uploadGuard.settle(request, reply.raw.statusCode);
+      await uploadGuard.settle(request, reply.raw.statusCode);
     }
   };
   app.all(UPLOAD_PATH, tusHandler);
@@ -336,7 +344,7 @@ export async function createServer(options = {}) {
   registerStatusRoutes(app, ctx);
   startPurgeJob(app, ctx, config.purgeEveryMinutes ?? 0);
   if (library.payment) {
-    ctx.payments = registerPaymentRoutes(
+    ctx.payments = await registerPaymentRoutes(
       app,
       ctx,
       config.payments ?? loadPaymentConfig(process.env),
@@ -344,24 +352,45 @@ export async function createServer(options = {}) {
     );
   }
 
+  // Synchronous helpers for tests and scripts on the embedded database (`db` is better-sqlite3
+  // itself there); `storage` is what the routes use, whichever the backend.
+  const raw = db.raw;
+  const reader = raw ? embeddedReader(raw, keyring) : undefined;
+  const uploadReader = raw ? embeddedUploadReader(raw, keyring) : undefined;
   app.decorate('dvc', {
-    db,
+    db: raw,
+    storage: db,
     config,
     procedures,
     ctx,
     uploads: uploadGuard,
-    accounts: accounts(db, now),
-    /** The decrypted payload and JWS of a stored dossier (tests, scripts). @param {string} code */
+    // Synchronous answers on the embedded database (tests rely on it), promises on PostgreSQL.
+    accounts: accounts(raw ?? db, now),
+    /**
+     * The decrypted payload and JWS of a stored dossier (tests, scripts): synchronous on the
+     * embedded database, a promise on PostgreSQL.
+     * @param {string} code
+     */
     readDossier: (code) => {
+      if (!raw) {
+        return db
+          .prepare('SELECT * FROM dossiers WHERE code = ?')
+          .get(code)
+          .then((row) => (row ? readDossier(db, keyring, row) : undefined));
+      }
       const row = /** @type {any} */ (
-        db.prepare('SELECT * FROM dossiers WHERE code = ?').get(code)
+        raw.prepare('SELECT * FROM dossiers WHERE code = ?').get(code)
       );
-      return row ? readDossier(db, keyring, row) : undefined;
+      return row ? reader?.readDossier(row) : undefined;
     },
     /** One run of the retention purge job (it also runs every PURGE_EVERY_MINUTES). */
     purge: () => purge(ctx),
-    /** The decrypted bytes of a stored file, checked against its SHA-256. @param {string} id */
-    readUpload: (id) => ctx.uploadFiles.readAll(id),
+    /**
+     * The decrypted bytes of a stored file, checked against its SHA-256: synchronous on the
+     * embedded database, a promise on PostgreSQL.
+     * @param {string} id
+     */
+    readUpload: (id) => (uploadReader ? uploadReader.readAll(id) : ctx.uploadFiles.readAll(id)),
   });
   return app;
 }

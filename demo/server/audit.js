@@ -13,31 +13,33 @@
  */
 
 /**
- * @param {import('better-sqlite3').Database} db
+ * @param {import('./storage/index.js').Storage} db
  * @param {Date} at
  * @param {AuditEntry} entry
  */
-export function audit(db, at, entry) {
-  db.prepare(
-    `INSERT INTO audit_log (at, actor, action, outcome, dossier_code, ip, detail)
+export async function audit(db, at, entry) {
+  await db
+    .prepare(
+      `INSERT INTO audit_log (at, actor, action, outcome, dossier_code, ip, detail)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    at.toISOString(),
-    entry.actor.slice(0, 200),
-    entry.action,
-    entry.outcome,
-    entry.dossier ?? null,
-    entry.ip ?? null,
-    entry.detail ? JSON.stringify(entry.detail) : null,
-  );
+    )
+    .run(
+      at.toISOString(),
+      entry.actor.slice(0, 200),
+      entry.action,
+      entry.outcome,
+      entry.dossier ?? null,
+      entry.ip ?? null,
+      entry.detail ? JSON.stringify(entry.detail) : null,
+    );
 }
 
 /**
  * The newest records first, filtered by dossier, actor or action; at most `limit`.
- * @param {import('better-sqlite3').Database} db
+ * @param {import('./storage/index.js').Storage} db
  * @param {{ dossier?: string, actor?: string, action?: string, before?: number, limit?: number }} [filter]
  */
-export function listAudit(db, filter = {}) {
+export async function listAudit(db, filter = {}) {
   const where = [];
   /** @type {unknown[]} */
   const params = [];
@@ -54,14 +56,14 @@ export function listAudit(db, filter = {}) {
     params.push(value);
   }
   const limit = Math.min(Math.max(1, filter.limit ?? 100), 500);
-  return db
+  const rows = await db
     .prepare(
       `SELECT id, at, actor, action, outcome, dossier_code AS dossier, ip, detail FROM audit_log
        ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ${limit}`,
     )
-    .all(...params)
-    .map((/** @type {any} */ r) => ({
-      ...r,
-      detail: r.detail ? JSON.parse(r.detail) : undefined,
-    }));
+    .all(...params);
+  return rows.map((/** @type {any} */ r) => ({
+    ...r,
+    detail: r.detail ? JSON.parse(r.detail) : undefined,
+  }));
 }

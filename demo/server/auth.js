@@ -90,11 +90,24 @@ export function passwordProblem(password) {
 }
 
 /**
- * Account administration over the database (used by clerk-admin.js and the tests).
- * @param {import('better-sqlite3').Database} db
+ * `f(value)`, after `value` resolves when it is a promise: the account helpers below answer
+ * synchronously on the embedded database itself (better-sqlite3; the tests and scripts rely on
+ * it) and with a promise on the asynchronous storage (storage/index.js), with one implementation.
+ * @template T, U
+ * @param {T | Promise<T>} value
+ * @param {(v: T) => U} f
+ * @returns {any}
+ */
+const after = (value, f) => (value instanceof Promise ? value.then(f) : f(value));
+
+/**
+ * Account administration over the database (used by clerk-admin.js and the tests): the embedded
+ * better-sqlite3 database (synchronous answers) or any storage (storage/index.js; promises).
+ * @param {import('better-sqlite3').Database | import('./storage/index.js').Storage} db
  * @param {() => Date} [now]
  */
 export function accounts(db, now = () => new Date()) {
+  const q = (/** @type {string} */ sql) => /** @type {any} */ (db).prepare(sql);
   return {
     /**
      * @param {{ username: string, password: string, role?: string, displayName?: string }} a
@@ -111,88 +124,99 @@ export function accounts(db, now = () => new Date()) {
       }
       const problem = passwordProblem(password);
       if (problem) throw new Error(problem);
-      if (db.prepare('SELECT 1 FROM clerk_accounts WHERE username = ?').get(name)) {
+      if (await q('SELECT 1 FROM clerk_accounts WHERE username = ?').get(name)) {
         throw new Error(`Tài khoản "${name}" đã có.`);
       }
       const hash = await hashPassword(password);
-      const info = db
-        .prepare(
-          `INSERT INTO clerk_accounts (username, display_name, role, password_hash, created_at)
-           VALUES (?, ?, ?, ?, ?)`,
-        )
-        .run(name, displayName?.trim() || name, role, hash, now().toISOString());
-      return { id: Number(info.lastInsertRowid), username: name, role };
+      await q(
+        `INSERT INTO clerk_accounts (username, display_name, role, password_hash, created_at)
+         VALUES (?, ?, ?, ?, ?)`,
+      ).run(name, displayName?.trim() || name, role, hash, now().toISOString());
+      const { id } = await q('SELECT id FROM clerk_accounts WHERE username = ?').get(name);
+      return { id: Number(id), username: name, role };
     },
     /** @param {string} username @param {string} password */
     async setPassword(username, password) {
       const problem = passwordProblem(password);
       if (problem) throw new Error(problem);
       const hash = await hashPassword(password);
-      const changed = db
-        .prepare(
-          `UPDATE clerk_accounts SET password_hash = ?, failed_logins = 0, locked_until = NULL
-           WHERE username = ?`,
-        )
-        .run(hash, username.trim().toLowerCase()).changes;
-      if (!changed) throw new Error(`Không có tài khoản "${username}".`);
+      const { changes } = await q(
+        `UPDATE clerk_accounts SET password_hash = ?, failed_logins = 0, locked_until = NULL
+         WHERE username = ?`,
+      ).run(hash, username.trim().toLowerCase());
+      if (!changes) throw new Error(`Không có tài khoản "${username}".`);
       // A new password ends every session opened with the old one.
-      db.prepare(
+      await q(
         'DELETE FROM clerk_sessions WHERE account_id = (SELECT id FROM clerk_accounts WHERE username = ?)',
       ).run(username.trim().toLowerCase());
     },
     /** @param {string} username */
     disable(username) {
       const name = username.trim().toLowerCase();
-      const changed = db
-        .prepare('UPDATE clerk_accounts SET disabled_at = ? WHERE username = ?')
-        .run(now().toISOString(), name).changes;
-      if (!changed) throw new Error(`Không có tài khoản "${username}".`);
-      db.prepare(
-        'DELETE FROM clerk_sessions WHERE account_id = (SELECT id FROM clerk_accounts WHERE username = ?)',
-      ).run(name);
-      db.prepare(
-        'UPDATE api_keys SET revoked_at = ? WHERE account_id = (SELECT id FROM clerk_accounts WHERE username = ?) AND revoked_at IS NULL',
-      ).run(now().toISOString(), name);
+      const changed = q('UPDATE clerk_accounts SET disabled_at = ? WHERE username = ?').run(
+        now().toISOString(),
+        name,
+      );
+      return after(changed, (/** @type {{ changes: number }} */ { changes }) => {
+        if (!changes) throw new Error(`Không có tài khoản "${username}".`);
+        return after(
+          q(
+            'DELETE FROM clerk_sessions WHERE account_id = (SELECT id FROM clerk_accounts WHERE username = ?)',
+          ).run(name),
+          () =>
+            after(
+              q(
+                'UPDATE api_keys SET revoked_at = ? WHERE account_id = (SELECT id FROM clerk_accounts WHERE username = ?) AND revoked_at IS NULL',
+              ).run(now().toISOString(), name),
+              () => undefined,
+            ),
+        );
+      });
     },
     /** @param {string} username */
     unlock(username) {
-      db.prepare(
-        'UPDATE clerk_accounts SET failed_logins = 0, locked_until = NULL WHERE username = ?',
-      ).run(username.trim().toLowerCase());
+      return after(
+        q(
+          'UPDATE clerk_accounts SET failed_logins = 0, locked_until = NULL WHERE username = ?',
+        ).run(username.trim().toLowerCase()),
+        () => undefined,
+      );
     },
     list() {
-      return db
-        .prepare(
-          `SELECT username, display_name AS displayName, role, created_at AS createdAt,
-                  disabled_at AS disabledAt, locked_until AS lockedUntil
-           FROM clerk_accounts ORDER BY username`,
-        )
-        .all();
+      return q(
+        `SELECT username, display_name AS displayName, role, created_at AS createdAt,
+                disabled_at AS disabledAt, locked_until AS lockedUntil
+         FROM clerk_accounts ORDER BY username`,
+      ).all();
     },
     /**
      * A new API key acting as `username`; the key is shown once and only its hash is kept.
      * @param {string} username @param {string} [label]
      */
     createApiKey(username, label) {
-      const account = /** @type {{ id: number } | undefined} */ (
-        db
-          .prepare('SELECT id FROM clerk_accounts WHERE username = ? AND disabled_at IS NULL')
-          .get(username.trim().toLowerCase())
-      );
-      if (!account) throw new Error(`Không có tài khoản đang hoạt động "${username}".`);
-      const id = randomBytes(6).toString('hex');
-      const secret = randomBytes(32).toString('base64url');
-      db.prepare(
-        'INSERT INTO api_keys (id, account_id, secret_sha256, label, created_at) VALUES (?, ?, ?, ?, ?)',
-      ).run(id, account.id, sha256(secret), label ?? null, now().toISOString());
-      return { id, key: `dvc_${id}_${secret}` };
+      const found = q(
+        'SELECT id FROM clerk_accounts WHERE username = ? AND disabled_at IS NULL',
+      ).get(username.trim().toLowerCase());
+      return after(found, (/** @type {{ id: number } | undefined} */ account) => {
+        if (!account) throw new Error(`Không có tài khoản đang hoạt động "${username}".`);
+        const id = randomBytes(6).toString('hex');
+        const secret = randomBytes(32).toString('base64url');
+        return after(
+          q(
+            'INSERT INTO api_keys (id, account_id, secret_sha256, label, created_at) VALUES (?, ?, ?, ?, ?)',
+          ).run(id, account.id, sha256(secret), label ?? null, now().toISOString()),
+          () => ({ id, key: `dvc_${id}_${secret}` }),
+        );
+      });
     },
     /** @param {string} id */
     revokeApiKey(id) {
-      const changed = db
-        .prepare('UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL')
-        .run(now().toISOString(), id).changes;
-      if (!changed) throw new Error(`Không có khoá API đang dùng "${id}".`);
+      const changed = q(
+        'UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL',
+      ).run(now().toISOString(), id);
+      return after(changed, (/** @type {{ changes: number }} */ { changes }) => {
+        if (!changes) throw new Error(`Không có khoá API đang dùng "${id}".`);
+      });
     },
   };
 }
@@ -277,15 +301,15 @@ export function registerAuth(app, ctx) {
   /**
    * The signed-in clerk of a request, or undefined. A session is refreshed on use (idle expiry).
    * @param {import('fastify').FastifyRequest} request
-   * @returns {Principal | undefined}
+   * @returns {Promise<Principal | undefined>}
    */
-  function authenticate(request) {
+  async function authenticate(request) {
     const h = request.headers.authorization;
     if (typeof h === 'string') {
       const m = /^Bearer dvc_([0-9a-f]{12})_([\w-]{43})$/.exec(h);
       if (!m) return undefined;
       const row = /** @type {any} */ (
-        db
+        await db
           .prepare(
             `SELECT k.secret_sha256, a.* FROM api_keys k JOIN clerk_accounts a ON a.id = k.account_id
              WHERE k.id = ? AND k.revoked_at IS NULL AND a.disabled_at IS NULL`,
@@ -295,10 +319,9 @@ export function registerAuth(app, ctx) {
       const given = Buffer.from(sha256(m[2]), 'hex');
       const stored = Buffer.from(row?.secret_sha256 ?? '0'.repeat(64), 'hex');
       if (!row || !timingSafeEqual(given, stored)) return undefined;
-      db.prepare('UPDATE api_keys SET last_used_at = ? WHERE id = ?').run(
-        ctx.now().toISOString(),
-        m[1],
-      );
+      await db
+        .prepare('UPDATE api_keys SET last_used_at = ? WHERE id = ?')
+        .run(ctx.now().toISOString(), m[1]);
       return {
         accountId: row.id,
         username: row.username,
@@ -312,21 +335,20 @@ export function registerAuth(app, ctx) {
     if (!token || !/^[\w-]{43}$/.test(token)) return undefined;
     const hash = sha256(token);
     const s = /** @type {any} */ (
-      db.prepare('SELECT * FROM clerk_sessions WHERE token_sha256 = ?').get(hash)
+      await db.prepare('SELECT * FROM clerk_sessions WHERE token_sha256 = ?').get(hash)
     );
     if (!s) return undefined;
     const t = ctx.now().getTime();
     const idle = t - Date.parse(s.last_seen_at) > policy.idleMinutes * 60_000;
     const old = t - Date.parse(s.created_at) > policy.absoluteHours * 3_600_000;
-    const account = /** @type {any} */ (byId.get(s.account_id));
+    const account = /** @type {any} */ (await byId.get(s.account_id));
     if (idle || old || !account || account.disabled_at) {
-      db.prepare('DELETE FROM clerk_sessions WHERE token_sha256 = ?').run(hash);
+      await db.prepare('DELETE FROM clerk_sessions WHERE token_sha256 = ?').run(hash);
       return undefined;
     }
-    db.prepare('UPDATE clerk_sessions SET last_seen_at = ? WHERE token_sha256 = ?').run(
-      new Date(t).toISOString(),
-      hash,
-    );
+    await db
+      .prepare('UPDATE clerk_sessions SET last_seen_at = ? WHERE token_sha256 = ?')
+      .run(new Date(t).toISOString(), hash);
     return {
       accountId: account.id,
       username: account.username,
@@ -372,15 +394,15 @@ export function registerAuth(app, ctx) {
     if (failures.length >= policy.ipFailures) {
       const retry = Math.ceil((failures[0] + policy.ipWindowSeconds * 1000 - t.getTime()) / 1000);
       reply.header('retry-after', String(Math.max(1, retry)));
-      audit(db, t, { actor: username, action: 'login', outcome: 'throttled', ip });
+      await audit(db, t, { actor: username, action: 'login', outcome: 'throttled', ip });
       return sendProblem(request, reply, 'login-throttled');
     }
-    const account = /** @type {any} */ (byName.get(username));
+    const account = /** @type {any} */ (await byName.get(username));
     const locked = account?.locked_until && Date.parse(account.locked_until) > t.getTime();
     // Always one scrypt, so unknown, locked and known accounts answer in the same time.
     const ok = await verifyPassword(password, account?.password_hash ?? DUMMY_HASH);
     if (locked) {
-      audit(db, t, { actor: username, action: 'login', outcome: 'locked', ip });
+      await audit(db, t, { actor: username, action: 'login', outcome: 'locked', ip });
       return sendProblem(request, reply, 'login-locked', {
         params: { minutes: String(policy.lockMinutes) },
       });
@@ -391,15 +413,15 @@ export function registerAuth(app, ctx) {
       if (account && !account.disabled_at) {
         const n = account.failed_logins + 1;
         nowLocked = n >= policy.maxFailedLogins;
-        db.prepare(
-          'UPDATE clerk_accounts SET failed_logins = ?, locked_until = ? WHERE id = ?',
-        ).run(
-          nowLocked ? 0 : n,
-          nowLocked ? new Date(t.getTime() + policy.lockMinutes * 60_000).toISOString() : null,
-          account.id,
-        );
+        await db
+          .prepare('UPDATE clerk_accounts SET failed_logins = ?, locked_until = ? WHERE id = ?')
+          .run(
+            nowLocked ? 0 : n,
+            nowLocked ? new Date(t.getTime() + policy.lockMinutes * 60_000).toISOString() : null,
+            account.id,
+          );
       }
-      audit(db, t, {
+      await audit(db, t, {
         actor: username,
         action: 'login',
         outcome: nowLocked ? 'failure-locked' : 'failure',
@@ -412,21 +434,23 @@ export function registerAuth(app, ctx) {
       }
       return sendProblem(request, reply, 'login-failed');
     }
-    db.prepare('UPDATE clerk_accounts SET failed_logins = 0, locked_until = NULL WHERE id = ?').run(
-      account.id,
-    );
+    await db
+      .prepare('UPDATE clerk_accounts SET failed_logins = 0, locked_until = NULL WHERE id = ?')
+      .run(account.id);
     const token = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(32).toString('base64url');
     const at = t.toISOString();
     // Sessions past their absolute lifetime are dropped on every log-in.
-    db.prepare('DELETE FROM clerk_sessions WHERE created_at < ?').run(
-      new Date(t.getTime() - policy.absoluteHours * 3_600_000).toISOString(),
-    );
-    db.prepare(
-      `INSERT INTO clerk_sessions (token_sha256, account_id, csrf_token, created_at, last_seen_at, ip)
+    await db
+      .prepare('DELETE FROM clerk_sessions WHERE created_at < ?')
+      .run(new Date(t.getTime() - policy.absoluteHours * 3_600_000).toISOString());
+    await db
+      .prepare(
+        `INSERT INTO clerk_sessions (token_sha256, account_id, csrf_token, created_at, last_seen_at, ip)
        VALUES (?, ?, ?, ?, ?, ?)`,
-    ).run(sha256(token), account.id, csrfToken, at, at, ip);
-    audit(db, t, { actor: account.username, action: 'login', outcome: 'success', ip });
+      )
+      .run(sha256(token), account.id, csrfToken, at, at, ip);
+    await audit(db, t, { actor: account.username, action: 'login', outcome: 'success', ip });
     reply.header('set-cookie', cookie(request, token, policy.absoluteHours * 3600));
     return {
       username: account.username,
@@ -439,7 +463,7 @@ export function registerAuth(app, ctx) {
 
   app.get('/api/auth/session', async (request, reply) => {
     reply.header('cache-control', 'no-store');
-    const who = authenticate(request);
+    const who = await authenticate(request);
     if (!who || who.via !== 'session') return sendProblem(request, reply, 'clerk-unauthorized');
     return {
       username: who.username,
@@ -452,11 +476,11 @@ export function registerAuth(app, ctx) {
 
   app.post('/api/auth/logout', async (request, reply) => {
     reply.header('cache-control', 'no-store');
-    const who = authenticate(request);
+    const who = await authenticate(request);
     if (who?.via === 'session') {
       if (!csrfOk(request, who)) return sendProblem(request, reply, 'csrf-failed');
-      db.prepare('DELETE FROM clerk_sessions WHERE token_sha256 = ?').run(who.sessionHash);
-      audit(db, ctx.now(), {
+      await db.prepare('DELETE FROM clerk_sessions WHERE token_sha256 = ?').run(who.sessionHash);
+      await audit(db, ctx.now(), {
         actor: who.actor,
         action: 'logout',
         outcome: 'success',

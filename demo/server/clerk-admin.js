@@ -18,7 +18,7 @@
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import { loadConfig } from './config.js';
-import { openDatabase } from './db.js';
+import { openStorage } from './storage/index.js';
 import { accounts } from './auth.js';
 import { loadKeyring } from './crypto-at-rest.js';
 import { rewrapAll } from './vault.js';
@@ -72,10 +72,11 @@ export async function main(argv, io = {}) {
   };
   const arg = rest.find((a, i) => !a.startsWith('--') && !rest[i - 1]?.startsWith('--'));
   const config = loadConfig(io.env ?? process.env);
-  const db = openDatabase(config.dataDir);
+  // The receiver's own storage: the embedded database, or PostgreSQL with DATABASE_URL.
+  const storage = await openStorage(config);
   const password = io.password ?? (() => readPassword('Mật khẩu / password: '));
   try {
-    const acc = accounts(db);
+    const acc = accounts(storage);
     const need = () => {
       if (!arg) throw new Error(USAGE);
       return arg;
@@ -97,31 +98,31 @@ export async function main(argv, io = {}) {
         out(`Đã đổi mật khẩu của ${arg}.`);
         break;
       case 'unlock':
-        acc.unlock(need());
+        await acc.unlock(need());
         out(`Đã mở khoá ${arg}.`);
         break;
       case 'disable':
-        acc.disable(need());
+        await acc.disable(need());
         out(`Đã vô hiệu hoá ${arg}.`);
         break;
       case 'list':
-        for (const a of /** @type {any[]} */ (acc.list())) {
+        for (const a of /** @type {any[]} */ (await acc.list())) {
           out(`${a.username}\t${a.role}\t${a.displayName}${a.disabledAt ? '\t(vô hiệu hoá)' : ''}`);
         }
         break;
       case 'api-key': {
-        const k = acc.createApiKey(need(), option('label'));
+        const k = await acc.createApiKey(need(), option('label'));
         out(`Khoá API ${k.id} (chỉ hiện một lần / shown once):\n${k.key}`);
         break;
       }
       case 'revoke-key':
-        acc.revokeApiKey(need());
+        await acc.revokeApiKey(need());
         out(`Đã thu hồi khoá ${arg}.`);
         break;
       case 'delete': {
         const reason = option('reason')?.trim();
         if (!reason) throw new Error('Cần --reason "lý do xoá".');
-        const ok = await deleteDossier({ db }, need(), {
+        const ok = await deleteDossier({ db: storage }, need(), {
           actor: 'admin-cli',
           reason,
           at: new Date(),
@@ -132,13 +133,15 @@ export async function main(argv, io = {}) {
       }
       case 'purge': {
         const keyring = loadKeyring(config);
-        const r = await purge(/** @type {any} */ ({ db, config, keyring, now: () => new Date() }));
+        const r = await purge(
+          /** @type {any} */ ({ db: storage, config, keyring, now: () => new Date() }),
+        );
         out(`Đã xoá ${r.dossiers} hồ sơ hết hạn lưu, ${r.auditRecords} bản ghi nhật ký.`);
         break;
       }
       case 'rewrap': {
         const keyring = loadKeyring(config);
-        const n = rewrapAll(db, keyring) + rewrapUploadKeys(db, keyring);
+        const n = (await rewrapAll(storage, keyring)) + (await rewrapUploadKeys(storage, keyring));
         out(`Đã bọc lại ${n} khoá dữ liệu bằng khoá chính hiện tại.`);
         break;
       }
@@ -146,7 +149,7 @@ export async function main(argv, io = {}) {
         throw new Error(USAGE);
     }
   } finally {
-    db.close();
+    await storage.close();
   }
 }
 

@@ -25,7 +25,7 @@ export function registerClerkFiles(app, ctx, clerkOf) {
   const fileOf = db.prepare('SELECT * FROM uploads WHERE id = ? AND dossier_code = ?');
   app.get('/api/clerk/dossiers/:code/files/:id', async (request, reply) => {
     const { code, id } = /** @type {{ code: string, id: string }} */ (request.params);
-    const row = /** @type {any} */ (fileOf.get(id, code));
+    const row = /** @type {any} */ (await fileOf.get(id, code));
     /** @param {string} outcome */
     const record = (outcome) =>
       audit(db, ctx.now(), {
@@ -37,23 +37,23 @@ export function registerClerkFiles(app, ctx, clerkOf) {
         detail: { file: id.slice(0, 40) },
       });
     if (!row) {
-      record('not-found');
+      await record('not-found');
       return sendProblem(request, reply, 'not-found');
     }
     /** @type {Buffer | undefined} */
     let bytes;
     try {
-      bytes = ctx.uploadFiles.readAll(id);
+      bytes = await ctx.uploadFiles.readAll(id);
     } catch (e) {
-      record(e instanceof UploadDamagedError ? 'damaged' : 'unreadable');
+      await record(e instanceof UploadDamagedError ? 'damaged' : 'unreadable');
       request.log.error({ dossier: code, file: id, err: e }, 'stored file not readable');
       return sendProblem(request, reply, 'file-damaged');
     }
     if (!bytes) {
-      record('not-found');
+      await record('not-found');
       return sendProblem(request, reply, 'not-found');
     }
-    record('success');
+    await record('success');
     const name = typeof row.filename === 'string' && row.filename ? row.filename : id;
     return reply
       .header('content-type', DOCUMENT_TYPES.has(row.type) ? row.type : 'application/octet-stream')

@@ -11,6 +11,9 @@ const MB = 1024 * 1024;
  * @property {number} port
  * @property {string} host
  * @property {string} dataDir Folder for dvc.sqlite and uploads/ (created on first run).
+ * @property {string | undefined} databaseUrl DATABASE_URL: PostgreSQL instead of dvc.sqlite
+ *   (`postgres://user:password@host:port/database`; docs/deployment.md).
+ * @property {number} databasePoolSize DATABASE_POOL_SIZE: connections per process.
  * @property {object[] | undefined} trustedKeys Public JWKs; undefined = accept the key embedded in each submission.
  * @property {number} maxUploadBytes
  * @property {number} challengeTtlSeconds
@@ -77,6 +80,8 @@ export function loadConfig(env = process.env) {
     port: integer(env, 'PORT', 8080, 0, 65535),
     host: env.HOST?.trim() || '127.0.0.1',
     dataDir: resolve(env.DATA_DIR?.trim() || './data'),
+    databaseUrl: env.DATABASE_URL?.trim() || undefined,
+    databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 1000),
     trustedKeys: env.TRUSTED_KEYS?.trim() ? readTrustedKeys(env.TRUSTED_KEYS.trim()) : undefined,
     maxUploadBytes: integer(env, 'MAX_UPLOAD_BYTES', 20 * MB, 1, Number.MAX_SAFE_INTEGER),
     challengeTtlSeconds: integer(env, 'CHALLENGE_TTL_SECONDS', 600, 1, 86400),

@@ -16,6 +16,10 @@ export const MULTIPART_PAYLOAD_PART = 'payload';
 const MULTIPART_FILE_PART = /^file:([A-Za-z0-9_-]{1,64}):(\d{1,3})$/;
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+/** `status_code` of an Idempotency-Key whose request is being received (claimKey). */
+const KEY_RESERVED = 0;
+/** A reservation older than this was left by a process that stopped mid-request. */
+const KEY_STALE_MS = 5 * 60_000;
 
 /**
  * A file part of a multipart submission, already streamed to disk.
@@ -25,7 +29,7 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 /**
  * A NonceStore (the verify module's interface) over the `nonces` table: a nonce is accepted
  * once, only if this server issued it and it has not expired.
- * @param {import('better-sqlite3').Database} db
+ * @param {import('./storage/index.js').Storage} db
  * @param {() => Date} now
  */
 export function sqliteNonceStore(db, now) {
@@ -38,10 +42,10 @@ export function sqliteNonceStore(db, now) {
    * @param {{ procedure?: { code: string, version: string } }} [context]
    * @returns {'fresh' | 'replayed' | 'expired' | 'unknown' | 'wrong-procedure'}
    */
-  const state = (nonce, context) => {
-    const s = nonceState(find, nonce, now());
+  const state = async (nonce, context) => {
+    const s = await nonceState(find, nonce, now());
     if (s !== 'fresh' || !context) return s;
-    const row = /** @type {any} */ (find.get(nonce));
+    const row = /** @type {any} */ (await find.get(nonce));
     const wanted = context.procedure ? procedureKey(context.procedure) : undefined;
     return row.procedure !== null && row.procedure !== wanted ? 'wrong-procedure' : 'fresh';
   };
@@ -51,17 +55,17 @@ export function sqliteNonceStore(db, now) {
      * @param {{ procedure?: { code: string, version: string } }} [context]
      */
     async consume(nonce, context) {
-      if (state(nonce, context ?? {}) !== 'fresh') return false;
+      if ((await state(nonce, context ?? {})) !== 'fresh') return false;
       const t = now().toISOString();
       // Atomic: of two concurrent submissions with one nonce, only one UPDATE changes the row.
-      return consume.run(t, nonce, t).changes === 1;
+      return (await consume.run(t, nonce, t)).changes === 1;
     },
     /**
      * @param {unknown} nonce
      * @param {{ procedure?: { code: string, version: string } }} [context]
      */
     async refusal(nonce, context) {
-      const s = state(nonce, context ?? {});
+      const s = await state(nonce, context ?? {});
       return s === 'fresh' ? 'replayed' : s;
     },
     /** @param {unknown} nonce */
@@ -70,14 +74,14 @@ export function sqliteNonceStore(db, now) {
 }
 
 /**
- * @param {import('better-sqlite3').Statement} find
+ * @param {import('./storage/index.js').Statement} find
  * @param {unknown} nonce
  * @param {Date} at
- * @returns {'fresh' | 'replayed' | 'expired' | 'unknown'}
+ * @returns {Promise<'fresh' | 'replayed' | 'expired' | 'unknown'>}
  */
-function nonceState(find, nonce, at) {
+async function nonceState(find, nonce, at) {
   if (typeof nonce !== 'string' || nonce.length > 200) return 'unknown';
-  const row = /** @type {any} */ (find.get(nonce));
+  const row = /** @type {any} */ (await find.get(nonce));
   if (!row) return 'unknown';
   if (row.consumed_at) return 'replayed';
   if (row.expires_at <= at.toISOString()) return 'expired';
@@ -89,21 +93,21 @@ const procedureKey = (p) => `${p.code}@${p.version}`;
 
 /**
  * Issues a one-time nonce: 128 random bits, base64url, stored with its expiry.
- * @param {import('better-sqlite3').Database} db
+ * @param {import('./storage/index.js').Storage} db
  * @param {Date} at
  * @param {number} ttlSeconds
  * @param {{ code: string, version: string }} [procedure] the procedure the nonce may be spent on
  */
-export function issueNonce(db, at, ttlSeconds, procedure) {
+export async function issueNonce(db, at, ttlSeconds, procedure) {
   const nonce = randomBytes(16).toString('base64url');
   const expiresAt = new Date(at.getTime() + ttlSeconds * 1000).toISOString();
   // Expired nonces are useless: drop those a day old so the table does not grow without end.
-  db.prepare('DELETE FROM nonces WHERE expires_at < ?').run(
-    new Date(at.getTime() - 86400_000).toISOString(),
-  );
-  db.prepare(
-    'INSERT INTO nonces (nonce, issued_at, expires_at, procedure) VALUES (?, ?, ?, ?)',
-  ).run(nonce, at.toISOString(), expiresAt, procedure ? procedureKey(procedure) : null);
+  await db
+    .prepare('DELETE FROM nonces WHERE expires_at < ?')
+    .run(new Date(at.getTime() - 86400_000).toISOString());
+  await db
+    .prepare('INSERT INTO nonces (nonce, issued_at, expires_at, procedure) VALUES (?, ?, ?, ?)')
+    .run(nonce, at.toISOString(), expiresAt, procedure ? procedureKey(procedure) : null);
   return { nonce, expiresAt };
 }
 
@@ -134,7 +138,7 @@ export function peekPayload(jws) {
  * of the payload, the SHA-256 of the file this server stored, found by the entry's tus `url` or,
  * for a multipart submission, by its part name `file:<slot>:<n>`, where n counts that slot's
  * entries from 0 in payload order. Uploads already part of another dossier are not reusable.
- * @param {import('better-sqlite3').Database} db
+ * @param {import('./storage/index.js').Storage} db
  * @param {Map<string, { id: string, sha256: string }>} multipart part name → stored file
  * @param {any[]} documents the payload's documents (as peeked)
  * @param {import('./upload-files.js').UploadFiles} [uploadFiles] when given, the SHA-256 is
@@ -159,7 +163,7 @@ export function attachmentResolver(db, multipart, documents, uploadFiles) {
       }
       if (!id) return undefined;
       used.add(id);
-      const row = /** @type {{ sha256: string, path: string } | undefined} */ (byId.get(id));
+      const row = /** @type {{ sha256: string, path: string } | undefined} */ (await byId.get(id));
       if (!row || !uploadFiles) return row?.sha256;
       // Unreadable (removed, its key gone): as if it were missing, never a crash.
       return uploadFiles.sha256(id, row.path).catch(() => undefined);
@@ -175,7 +179,6 @@ export function attachmentResolver(db, multipart, documents, uploadFiles) {
  */
 export function registerDossierRoutes(app, ctx) {
   const { db, config } = ctx;
-  const inFlight = new Set();
   const nonceStore = sqliteNonceStore(db, ctx.now);
   // One verifier per procedure, built at start-up: the procedure hash, validator and rules are
   // prepared once instead of for every submission (docs/performance.md, verify).
@@ -193,8 +196,16 @@ export function registerDossierRoutes(app, ctx) {
         ])
       : [],
   );
-  const codeExists = db.prepare('SELECT 1 FROM dossiers WHERE code = ?');
   const findKey = db.prepare('SELECT * FROM idempotency_keys WHERE key = ?');
+  const reserveKey = db.prepare(
+    `INSERT OR IGNORE INTO idempotency_keys (key, request_sha256, status_code, response_json, created_at)
+     VALUES (?, ?, ?, '', ?)`,
+  );
+  const takeStaleKey = db.prepare(
+    `UPDATE idempotency_keys SET created_at = ?
+     WHERE key = ? AND status_code = ? AND request_sha256 = ? AND created_at < ?`,
+  );
+  const releaseKey = db.prepare('DELETE FROM idempotency_keys WHERE key = ? AND status_code = ?');
 
   // Multipart bodies are handed over as a stream and parsed by the WHATWG Response (undici, built
   // into Node 20), so no multipart package is needed; the size is capped while reading.
@@ -232,7 +243,7 @@ export function registerDossierRoutes(app, ctx) {
           ],
         });
       }
-      const issued = issueNonce(db, ctx.now(), config.challengeTtlSeconds, {
+      const issued = await issueNonce(db, ctx.now(), config.challengeTtlSeconds, {
         code: p.code,
         version: p.version,
       });
@@ -331,24 +342,45 @@ export function registerDossierRoutes(app, ctx) {
       return sendProblem(request, reply, 'idempotency-key-invalid');
     }
     if (key) {
-      const previous = /** @type {any} */ (findKey.get(key));
+      const previous = /** @type {any} */ (await claimKey(key, requestSha256));
       if (previous) {
         if (previous.request_sha256 !== requestSha256) {
           return sendProblem(request, reply, 'idempotency-key-reused');
+        }
+        if (previous.status_code === KEY_RESERVED) {
+          return sendProblem(request, reply, 'request-in-progress');
         }
         return reply
           .code(previous.status_code)
           .header('idempotent-replayed', 'true')
           .send(JSON.parse(previous.response_json));
       }
-      if (inFlight.has(key)) return sendProblem(request, reply, 'request-in-progress');
-      inFlight.add(key);
     }
     try {
       return await receive(request, reply, { jws, fileParts, key, requestSha256 });
     } finally {
-      if (key) inFlight.delete(key);
+      // A refused request keeps no answer: the key may be sent again (after a fix, or a retry).
+      if (key) await releaseKey.run(key, KEY_RESERVED);
     }
+  }
+
+  /**
+   * Reserves an Idempotency-Key for this request, in the database so that it holds across
+   * processes: the primary key lets one INSERT through; the others read the row, which holds
+   * the answer once the dossier is stored (status 201) or KEY_RESERVED while it is being
+   * received. A reservation left by a process that died is taken over after KEY_STALE_MS.
+   * @param {string} key
+   * @param {string} requestSha256
+   * @returns {Promise<unknown>} undefined when this request holds the key, else its row
+   */
+  async function claimKey(key, requestSha256) {
+    const t = ctx.now();
+    const claimed = await reserveKey.run(key, requestSha256, KEY_RESERVED, t.toISOString());
+    if (claimed.changes === 1) return undefined;
+    const stale = new Date(t.getTime() - KEY_STALE_MS).toISOString();
+    const taken = await takeStaleKey.run(t.toISOString(), key, KEY_RESERVED, requestSha256, stale);
+    if (taken.changes === 1) return undefined;
+    return findKey.get(key);
   }
 
   /**
@@ -387,7 +419,7 @@ export function registerDossierRoutes(app, ctx) {
     /** @type {Map<string, { id: string, sha256: string }>} */
     const stored = new Map();
     for (const p of fileParts) {
-      recordMultipartFile(db, p, ctx.files);
+      await recordMultipartFile(db, p, ctx.files);
       stored.set(p.name, { id: p.stored.id, sha256: p.sha256 });
     }
     // The stored files, checked before the signature is verified so that a refusal does not
@@ -445,8 +477,8 @@ export function registerDossierRoutes(app, ctx) {
     const keyring = ctx.keyring;
     /** @type {{ dossierCode: string, receivedAt: string, expectedResultDate: string, paymentUrl?: string }} */
     let answer = { dossierCode: '', receivedAt: at, expectedResultDate: expected };
-    db.transaction(() => {
-      const code = newDossierCode(entry.prefix, receivedAt, (c) => codeExists.get(c) !== undefined);
+    await db.transaction(async (tx) => {
+      const code = await freeDossierCode(tx, entry.prefix, receivedAt);
       answer = { dossierCode: code, receivedAt: at, expectedResultDate: expected };
       // A fee to pay: the receipt links to the payment page (docs/payments.md).
       const fee = Number(payload.fee?.total) + (Number(payload.delivery?.postage) || 0);
@@ -454,54 +486,60 @@ export function registerDossierRoutes(app, ctx) {
         answer = { ...answer, paymentUrl: ctx.payments.payLink(code, request) };
       }
       // Personal data is written only encrypted, under this dossier's own data key.
-      const dossierKey = createDossierKey(db, keyring, code);
+      const dossierKey = createDossierKey(tx, keyring, code);
       const sealed = sealDossier(dossierKey.dataKey, code, {
         payloadJson: JSON.stringify(payload),
         jws,
       });
-      db.prepare(
-        `INSERT INTO dossiers (code, procedure_code, procedure_version, procedure_name, status,
+      await tx
+        .prepare(
+          `INSERT INTO dossiers (code, procedure_code, procedure_version, procedure_name, status,
            received_at, expected_result_date, lang, signer_kid, jws, payload_json, updated_at,
            retain_until)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        code,
-        entry.procedure.code,
-        entry.procedure.version,
-        entry.name,
-        DOSSIER_STATUS.received,
-        at,
-        expected,
-        typeof payload.lang === 'string' ? payload.lang : null,
-        typeof result.kid === 'string' ? result.kid : null,
-        sealed.jws,
-        sealed.payloadJson,
-        at,
-        retainUntil(entry.procedure, receivedAt, config),
-      );
-      dossierKey.store();
-      db.prepare(
-        'INSERT INTO dossier_history (dossier_code, status, note, actor, at) VALUES (?, ?, NULL, ?, ?)',
-      ).run(code, DOSSIER_STATUS.received, 'system', at);
-      const addSecret = db.prepare(
+        )
+        .run(
+          code,
+          entry.procedure.code,
+          entry.procedure.version,
+          entry.name,
+          DOSSIER_STATUS.received,
+          at,
+          expected,
+          typeof payload.lang === 'string' ? payload.lang : null,
+          typeof result.kid === 'string' ? result.kid : null,
+          sealed.jws,
+          sealed.payloadJson,
+          at,
+          retainUntil(entry.procedure, receivedAt, config),
+        );
+      await dossierKey.store();
+      await tx
+        .prepare(
+          'INSERT INTO dossier_history (dossier_code, status, note, actor, at) VALUES (?, ?, NULL, ?, ?)',
+        )
+        .run(code, DOSSIER_STATUS.received, 'system', at);
+      const addSecret = tx.prepare(
         'INSERT OR IGNORE INTO dossier_lookup_secrets (dossier_code, key_id, secret_hmac) VALUES (?, ?, ?)',
       );
       for (const v of identifying) {
-        addSecret.run(code, keyring.lookup.id, secretHmac(keyring.lookup.key, code, v));
+        await addSecret.run(code, keyring.lookup.id, secretHmac(keyring.lookup.key, code, v));
       }
-      const link = db.prepare(
+      const link = tx.prepare(
         'UPDATE uploads SET dossier_code = ? WHERE id = ? AND dossier_code IS NULL',
       );
-      for (const id of attachments.usedIds()) link.run(code, id);
+      for (const id of attachments.usedIds()) await link.run(code, id);
       // Their keys are wrapped by the dossier's key from now on (upload-files.js).
-      ctx.uploadFiles.keys.attach(dossierKey.dataKey, code, attachments.usedIds());
+      await ctx.uploadFiles.keys.attach(tx, dossierKey.dataKey, code, attachments.usedIds());
       if (key) {
-        db.prepare(
-          `INSERT INTO idempotency_keys (key, request_sha256, status_code, response_json, created_at)
-           VALUES (?, ?, 201, ?, ?)`,
-        ).run(key, requestSha256, JSON.stringify(answer), at);
+        await tx
+          .prepare(
+            `UPDATE idempotency_keys SET status_code = 201, response_json = ?, created_at = ?
+             WHERE key = ? AND request_sha256 = ?`,
+          )
+          .run(JSON.stringify(answer), at, key, requestSha256);
       }
-    })();
+    });
     // The files are immutable from now on: encrypt them under the dossier's key. A failure here
     // loses nothing (the purge job retries files left unencrypted) and is not the sender's.
     await encryptDossierFiles(db, keyring, answer.dossierCode).catch((e) =>
@@ -514,7 +552,7 @@ export function registerDossierRoutes(app, ctx) {
 
 /**
  * Files of a refused multipart submission are not kept: the applicant sends them again.
- * @param {import('better-sqlite3').Database} db
+ * @param {import('./storage/index.js').Storage} db
  * @param {string[]} ids
  * @param {string[]} paths
  */
@@ -527,9 +565,29 @@ async function discardMultipartFiles(db, ids, paths) {
     'DELETE FROM upload_keys WHERE upload_id = ? AND dossier_code IS NULL',
   );
   for (const [i, id] of ids.entries()) {
-    if (linked.get(id)) continue;
-    drop.run(id);
-    dropKey.run(id);
+    if (await linked.get(id)) continue;
+    await drop.run(id);
+    await dropKey.run(id);
     await rm(paths[i], { force: true });
+  }
+}
+
+/**
+ * A dossier code not yet in the table, drawn by newDossierCode (dossier-code.js). Run in the
+ * transaction that inserts the dossier; the primary key still refuses a duplicate.
+ * @param {import('./storage/index.js').Storage} tx
+ * @param {string} prefix
+ * @param {Date} receivedAt
+ */
+async function freeDossierCode(tx, prefix, receivedAt) {
+  /** @type {Set<string>} */
+  const taken = new Set();
+  for (;;) {
+    // Throws when 20 draws in a row are taken: the day's codes are nearly used up.
+    const code = newDossierCode(prefix, receivedAt, (c) => taken.has(c));
+    // Another process drawing the same code waits here until this transaction ends, then sees it.
+    await tx.lock(`dossier-code:${code}`);
+    if (!(await tx.prepare('SELECT 1 FROM dossiers WHERE code = ?').get(code))) return code;
+    taken.add(code);
   }
 }

@@ -27,7 +27,7 @@ if (!process.env.POSTAGE?.trim()) {
   );
 }
 const accounts = /** @type {{ n: number }} */ (
-  app.dvc.db.prepare('SELECT COUNT(*) AS n FROM clerk_accounts').get()
+  await app.dvc.storage.prepare('SELECT COUNT(*) AS n FROM clerk_accounts').get()
 ).n;
 if (!accounts) {
   console.log(

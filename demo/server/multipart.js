@@ -29,7 +29,7 @@ import { ctrAt } from './storage/encrypted-store.js';
  * Reads a multipart body. On any failure the files already written are removed.
  * @param {import('node:stream').Readable} stream the raw request body
  * @param {Record<string, string | string[] | undefined>} headers
- * @param {{ dir: string, maxFileBytes: number, maxFiles: number, maxFieldBytes: number, maxTotalBytes: number, keys?: { create(id: string): Buffer, remove(id: string): void } }} limits
+ * @param {{ dir: string, maxFileBytes: number, maxFiles: number, maxFieldBytes: number, maxTotalBytes: number, keys?: { create(id: string): Buffer | Promise<Buffer>, remove(id: string): void | Promise<void> } }} limits
  *   with `keys`, each file is encrypted from its first byte under its own key (upload-files.js)
  * @returns {Promise<MultipartResult>}
  */
@@ -54,7 +54,7 @@ export function readMultipartToDisk(stream, headers, limits) {
       await Promise.allSettled(writes);
       if (failure) {
         await Promise.all(files.map((f) => rm(f.path, { force: true })));
-        for (const f of files) limits.keys?.remove(f.id);
+        for (const f of files) await limits.keys?.remove(f.id);
         resolve({ ok: false, reason: failure });
       } else resolve({ ok: true, fields, files });
     };
@@ -101,7 +101,6 @@ export function readMultipartToDisk(stream, headers, limits) {
         const id = `mp-${randomBytes(16).toString('hex')}`;
         const path = join(limits.dir, id);
         const hash = createHash('sha256');
-        const key = limits.keys?.create(id);
         const out = createWriteStream(path, { mode: 0o600 });
         outs.push(out);
         const entry = {
@@ -112,28 +111,45 @@ export function readMultipartToDisk(stream, headers, limits) {
           type: type ?? '',
           size: 0,
           sha256: '',
-          encrypted: key !== undefined,
+          encrypted: limits.keys !== undefined,
         };
         files.push(entry);
-        file.on('data', (/** @type {Buffer} */ chunk) => {
-          entry.size += chunk.length;
-          total += chunk.length;
-          hash.update(chunk);
-          if (total > limits.maxTotalBytes) fail('too-large');
-        });
-        file.on('limit', () => fail('too-large'));
+        // The file's key is stored before its first byte is read (the part waits meanwhile).
+        const keyed = Promise.resolve(limits.keys?.create(id));
         writes.push(
-          new Promise((done) => {
-            out.on('close', () => done());
-            out.on('error', () => {
+          keyed.then(
+            (key) =>
+              new Promise((done) => {
+                if (failure) {
+                  // Failed while the key was made: nothing of this part is wanted.
+                  file.resume();
+                  out.destroy();
+                  done();
+                  return;
+                }
+                file.on('data', (/** @type {Buffer} */ chunk) => {
+                  entry.size += chunk.length;
+                  total += chunk.length;
+                  hash.update(chunk);
+                  if (total > limits.maxTotalBytes) fail('too-large');
+                });
+                file.on('limit', () => fail('too-large'));
+                out.on('close', () => done());
+                out.on('error', () => {
+                  fail('invalid');
+                  done();
+                });
+                file.on('end', () => {
+                  entry.sha256 = hash.digest('hex');
+                });
+                (key ? file.pipe(ctrAt(key, 0)) : file).pipe(out);
+              }),
+            () => {
+              file.resume();
+              out.destroy();
               fail('invalid');
-              done();
-            });
-            file.on('end', () => {
-              entry.sha256 = hash.digest('hex');
-            });
-            (key ? file.pipe(ctrAt(key, 0)) : file).pipe(out);
-          }),
+            },
+          ),
         );
       },
     );

@@ -1,6 +1,6 @@
 // Rate limits (@fastify/rate-limit): each named limit of config.js applies per client address and
-// to all clients together. Counters live in this process's memory; several processes behind a
-// load balancer need the plugin's Redis store (docs/receiver.md).
+// to all clients together. Counters live in this process's memory on the embedded storage, and in
+// the database on PostgreSQL, shared by every process (storage/rate-limit-store.js).
 import rateLimit from '@fastify/rate-limit';
 import { sendProblem } from './problems.js';
 
@@ -16,10 +16,11 @@ import { sendProblem } from './problems.js';
  * and an RFC 9457 problem (`too-many-requests` for the status lookup, `rate-limited` otherwise).
  * @param {import('fastify').FastifyInstance} app
  * @param {Record<import('./config.js').RateLimitName, import('./config.js').RateLimit>} limits
+ * @param {any} [store] a @fastify/rate-limit store class; default: this process's memory
  * @returns {Promise<Record<import('./config.js').RateLimitName, Guard>>}
  */
-export async function registerRateLimits(app, limits) {
-  await app.register(rateLimit, { global: false, cache: 20_000 });
+export async function registerRateLimits(app, limits, store) {
+  await app.register(rateLimit, { global: false, cache: 20_000, ...(store ? { store } : {}) });
   /** @type {Record<string, Guard>} */
   const guards = {};
   for (const [name, limit] of Object.entries(limits)) {

@@ -24,25 +24,25 @@ export function retainUntil(procedure, receivedAt, config) {
 
 /**
  * Deletes a dossier and everything about it except the audit trail (which records the deletion).
- * @param {{ db: import('better-sqlite3').Database }} ctx
+ * @param {{ db: import('./storage/index.js').Storage }} ctx
  * @param {string} code
  * @param {{ actor: string, ip?: string, reason: string, at: Date }} by
  * @returns {Promise<boolean>} false when there was no such dossier
  */
 export async function deleteDossier({ db }, code, by) {
   const files = /** @type {{ path: string }[]} */ (
-    db.prepare('SELECT path FROM uploads WHERE dossier_code = ?').all(code)
+    await db.prepare('SELECT path FROM uploads WHERE dossier_code = ?').all(code)
   );
-  const deleted = db.transaction(() => {
-    if (!db.prepare('SELECT 1 FROM dossiers WHERE code = ?').get(code)) return false;
-    db.prepare('DELETE FROM dossier_keys WHERE dossier_code = ?').run(code);
-    db.prepare('DELETE FROM dossier_lookup_secrets WHERE dossier_code = ?').run(code);
-    db.prepare('DELETE FROM dossier_secrets WHERE dossier_code = ?').run(code);
-    db.prepare('DELETE FROM dossier_history WHERE dossier_code = ?').run(code);
-    db.prepare('DELETE FROM upload_keys WHERE dossier_code = ?').run(code);
-    db.prepare('DELETE FROM uploads WHERE dossier_code = ?').run(code);
-    db.prepare('DELETE FROM dossiers WHERE code = ?').run(code);
-    audit(db, by.at, {
+  const deleted = await db.transaction(async (tx) => {
+    if (!(await tx.prepare('SELECT 1 FROM dossiers WHERE code = ?').get(code))) return false;
+    await tx.prepare('DELETE FROM dossier_keys WHERE dossier_code = ?').run(code);
+    await tx.prepare('DELETE FROM dossier_lookup_secrets WHERE dossier_code = ?').run(code);
+    await tx.prepare('DELETE FROM dossier_secrets WHERE dossier_code = ?').run(code);
+    await tx.prepare('DELETE FROM dossier_history WHERE dossier_code = ?').run(code);
+    await tx.prepare('DELETE FROM upload_keys WHERE dossier_code = ?').run(code);
+    await tx.prepare('DELETE FROM uploads WHERE dossier_code = ?').run(code);
+    await tx.prepare('DELETE FROM dossiers WHERE code = ?').run(code);
+    await audit(tx, by.at, {
       actor: by.actor,
       action: 'dossier.delete',
       outcome: 'success',
@@ -51,7 +51,7 @@ export async function deleteDossier({ db }, code, by) {
       detail: { reason: by.reason, files: files.length },
     });
     return true;
-  })();
+  });
   if (deleted) {
     for (const f of files) {
       await rm(f.path, { force: true });
@@ -70,7 +70,7 @@ export async function purge(ctx) {
   const { db } = ctx;
   const at = ctx.now();
   const due = /** @type {{ code: string }[]} */ (
-    db
+    await db
       .prepare('SELECT code FROM dossiers WHERE retain_until IS NOT NULL AND retain_until <= ?')
       .all(at.toISOString())
   );
@@ -81,18 +81,20 @@ export async function purge(ctx) {
   const auditDays = ctx.config.auditRetentionDays ?? 0;
   const auditRecords =
     auditDays > 0
-      ? db
-          .prepare('DELETE FROM audit_log WHERE at < ?')
-          .run(new Date(at.getTime() - auditDays * DAY_MS).toISOString()).changes
+      ? (
+          await db
+            .prepare('DELETE FROM audit_log WHERE at < ?')
+            .run(new Date(at.getTime() - auditDays * DAY_MS).toISOString())
+        ).changes
       : 0;
   const pending = /** @type {{ code: string }[]} */ (
-    db
+    await db
       .prepare(
         'SELECT DISTINCT dossier_code AS code FROM uploads WHERE dossier_code IS NOT NULL AND encrypted = 0',
       )
       .all()
   );
-  const legacy = sealLegacyDossiers(
+  const legacy = await sealLegacyDossiers(
     db,
     ctx.keyring,
     (row) => {

@@ -57,12 +57,10 @@ export function createFailureCounter({ max, windowSeconds }, now) {
 /**
  * The result-delivery method of a dossier and, by post, its verified postage (`{ method,
  * postage? }`, no recipient), or null.
- * @param {import('better-sqlite3').Database} db
- * @param {import('./app.js').Context} ctx
- * @param {any} row
+ * @param {any} payload the dossier's decrypted payload
  */
-function deliveryMethod(db, ctx, row) {
-  const delivery = readDossier(db, ctx.keyring, row).payload.delivery;
+function deliveryMethod(payload) {
+  const delivery = payload.delivery;
   const method = delivery?.method;
   if (typeof method !== 'string') return null;
   return Number.isSafeInteger(delivery.postage)
@@ -71,32 +69,32 @@ function deliveryMethod(db, ctx, row) {
 }
 
 /**
- * @param {import('better-sqlite3').Database} db
+ * @param {import('./storage/index.js').Storage} db
  * @param {string} code
  */
-function history(db, code, withActor = false) {
-  return db
+async function history(db, code, withActor = false) {
+  const rows = await db
     .prepare(
       'SELECT status, note, actor, at FROM dossier_history WHERE dossier_code = ? ORDER BY id',
     )
-    .all(code)
-    .map((/** @type {any} */ h) => ({
-      status: h.status,
-      label: STATUS_LABELS[/** @type {keyof typeof STATUS_LABELS} */ (h.status)],
-      at: h.at,
-      ...(h.note ? { note: h.note } : {}),
-      // Clerks see who made each move; the citizen's view does not name them.
-      ...(withActor ? { actor: h.actor } : {}),
-    }));
+    .all(code);
+  return rows.map((/** @type {any} */ h) => ({
+    status: h.status,
+    label: STATUS_LABELS[/** @type {keyof typeof STATUS_LABELS} */ (h.status)],
+    at: h.at,
+    ...(h.note ? { note: h.note } : {}),
+    // Clerks see who made each move; the citizen's view does not name them.
+    ...(withActor ? { actor: h.actor } : {}),
+  }));
 }
 
 /**
- * @param {import('better-sqlite3').Database} db
+ * @param {import('./storage/index.js').Storage} db
  * @param {any} row a dossiers row
  * @param {import('./app.js').Context} ctx
  * @param {boolean} [forClerk]
  */
-function view(db, row, ctx, forClerk = false) {
+async function view(db, row, ctx, forClerk = false) {
   const entry = ctx.procedures.find((p) => p.name === row.procedure_name);
   return {
     dossierCode: row.code,
@@ -110,8 +108,8 @@ function view(db, row, ctx, forClerk = false) {
     receivedAt: row.received_at,
     expectedResultDate: row.expected_result_date,
     updatedAt: row.updated_at,
-    history: history(db, row.code, forClerk),
-    ...(ctx.payments ? { payment: ctx.payments.summary(row, { link: true }) } : {}),
+    history: await history(db, row.code, forClerk),
+    ...(ctx.payments ? { payment: await ctx.payments.summary(row, { link: true }) } : {}),
   };
 }
 
@@ -164,9 +162,11 @@ export function registerStatusRoutes(app, ctx) {
       reply.header('retry-after', String(retryAfter));
       return sendProblem(request, reply, 'too-many-requests');
     }
-    const row = CODE_PATTERN.test(code) ? /** @type {any} */ (byCode.get(code)) : undefined;
+    const row = CODE_PATTERN.test(code) ? /** @type {any} */ (await byCode.get(code)) : undefined;
     // The secrets are read for an unknown code too (none come back): the same queries either way.
-    const found = /** @type {{ key_id: string, secret_hmac: string }[]} */ (secretsOf.all(code));
+    const found = /** @type {{ key_id: string, secret_hmac: string }[]} */ (
+      await secretsOf.all(code)
+    );
     const rows = row ? found : [];
     let ok = false;
     // One HMAC per look-up key in use (one, except during a rotation), so the work is the same.
@@ -181,7 +181,7 @@ export function registerStatusRoutes(app, ctx) {
       perCode.fail(code);
       return sendProblem(request, reply, 'dossier-not-found');
     }
-    audit(db, ctx.now(), {
+    await audit(db, ctx.now(), {
       actor: 'applicant',
       action: 'status.lookup',
       outcome: 'success',
@@ -203,11 +203,11 @@ export function registerStatusRoutes(app, ctx) {
     reply.header('cache-control', 'no-store');
     // The named `clerk` limit (config.js) also bounds guessing passwords and keys.
     if (await ctx.guards.clerk(request, reply)) return reply;
-    const who = authenticate(request);
+    const who = await authenticate(request);
     if (!who) return sendProblem(request, reply, 'clerk-unauthorized');
     if (!csrfOk(request, who)) return sendProblem(request, reply, 'csrf-failed');
     if (route.startsWith('/api/clerk/admin/') && who.role !== 'admin') {
-      audit(db, ctx.now(), {
+      await audit(db, ctx.now(), {
         actor: who.actor,
         action: `${request.method} ${route}`,
         outcome: 'refused',
@@ -222,29 +222,34 @@ export function registerStatusRoutes(app, ctx) {
 
   // The list holds no answers (code, procedure, status, dates): not a read of personal data.
   app.get('/api/clerk/dossiers', async () => {
-    const rows = db
+    const rows = await db
       .prepare('SELECT * FROM dossiers ORDER BY received_at DESC, code LIMIT 200')
       .all();
     return {
-      dossiers: rows.map((/** @type {any} */ row) => ({
-        ...view(db, row, ctx, true),
-        // How the result goes back (docs/payments.md): the method and postage only; the
-        // recipient's name, phone and address are personal data, read (and audited) with the
-        // dossier itself.
-        delivery: deliveryMethod(db, ctx, row),
-        // Whether a helper filled it in with the applicant (who, and what each confirmed, is
-        // read with the dossier itself).
-        assisted: Boolean(readDossier(db, ctx.keyring, row).payload.assistedBy),
-        allowed: TRANSITIONS[row.status] ?? [],
-      })),
+      dossiers: await Promise.all(
+        rows.map(async (/** @type {any} */ row) => {
+          const { payload } = await readDossier(db, ctx.keyring, row);
+          return {
+            ...(await view(db, row, ctx, true)),
+            // How the result goes back (docs/payments.md): the method and postage only; the
+            // recipient's name, phone and address are personal data, read (and audited) with the
+            // dossier itself.
+            delivery: deliveryMethod(payload),
+            // Whether a helper filled it in with the applicant (who, and what each confirmed, is
+            // read with the dossier itself).
+            assisted: Boolean(payload.assistedBy),
+            allowed: TRANSITIONS[row.status] ?? [],
+          };
+        }),
+      ),
     };
   });
 
   app.get('/api/clerk/dossiers/:code', async (request, reply) => {
     const { code } = /** @type {{ code: string }} */ (request.params);
-    const row = /** @type {any} */ (byCode.get(code));
+    const row = /** @type {any} */ (await byCode.get(code));
     const who = clerkOf(request);
-    audit(db, ctx.now(), {
+    await audit(db, ctx.now(), {
       actor: who.actor,
       action: 'dossier.read',
       outcome: row ? 'success' : 'not-found',
@@ -252,13 +257,14 @@ export function registerStatusRoutes(app, ctx) {
       ip: request.ip,
     });
     if (!row) return sendProblem(request, reply, 'not-found');
+    const { payload } = await readDossier(db, ctx.keyring, row);
     return {
-      ...view(db, row, ctx, true),
+      ...(await view(db, row, ctx, true)),
       allowed: TRANSITIONS[row.status] ?? [],
-      payload: readDossier(db, ctx.keyring, row).payload,
-      delivery: readDossier(db, ctx.keyring, row).payload.delivery ?? null,
+      payload,
+      delivery: payload.delivery ?? null,
       // The stored files, for the clerk's copies (clerk-files.js).
-      files: db
+      files: await db
         .prepare(
           'SELECT id, slot, filename AS name, type, size FROM uploads WHERE dossier_code = ? ORDER BY finished_at, id',
         )
@@ -277,7 +283,7 @@ export function registerStatusRoutes(app, ctx) {
         params: { allowed: Object.keys(TRANSITIONS).join(', ') },
       });
     }
-    const row = /** @type {any} */ (byCode.get(code));
+    const row = /** @type {any} */ (await byCode.get(code));
     if (!row) return sendProblem(request, reply, 'not-found');
     const allowed = TRANSITIONS[row.status] ?? [];
     if (!allowed.includes(to)) {
@@ -293,12 +299,16 @@ export function registerStatusRoutes(app, ctx) {
     const now = ctx.now();
     const at = now.toISOString();
     const who = clerkOf(request);
-    db.transaction(() => {
-      db.prepare('UPDATE dossiers SET status = ?, updated_at = ? WHERE code = ?').run(to, at, code);
-      db.prepare(
-        'INSERT INTO dossier_history (dossier_code, status, note, actor, at) VALUES (?, ?, ?, ?, ?)',
-      ).run(code, to, note || null, who.actor, at);
-      audit(db, now, {
+    await db.transaction(async (tx) => {
+      await tx
+        .prepare('UPDATE dossiers SET status = ?, updated_at = ? WHERE code = ?')
+        .run(to, at, code);
+      await tx
+        .prepare(
+          'INSERT INTO dossier_history (dossier_code, status, note, actor, at) VALUES (?, ?, ?, ?, ?)',
+        )
+        .run(code, to, note || null, who.actor, at);
+      await audit(tx, now, {
         actor: who.actor,
         action: 'dossier.status',
         outcome: 'success',
@@ -306,10 +316,10 @@ export function registerStatusRoutes(app, ctx) {
         ip: request.ip,
         detail: { from: row.status, to },
       });
-    })();
+    });
     request.log.info({ dossier: code, from: row.status, to }, 'status changed');
-    const updated = byCode.get(code);
-    return { ...view(db, updated, ctx, true), allowed: TRANSITIONS[to] };
+    const updated = await byCode.get(code);
+    return { ...(await view(db, updated, ctx, true)), allowed: TRANSITIONS[to] };
   });
 
   // --- admin: the audit log and deletion on request ------------------------------------------
@@ -318,7 +328,7 @@ export function registerStatusRoutes(app, ctx) {
     const str = (/** @type {unknown} */ v) =>
       typeof v === 'string' && v ? v.slice(0, 200) : undefined;
     return {
-      records: listAudit(db, {
+      records: await listAudit(db, {
         dossier: str(q.dossier),
         actor: str(q.actor),
         action: str(q.action),

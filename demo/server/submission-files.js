@@ -19,7 +19,7 @@ import { uploadIdFromUrl } from './uploads.js';
 
 /**
  * @param {{
- *   db: import('better-sqlite3').Database,
+ *   db: import('./storage/index.js').Storage,
  *   uploadFiles: import('./upload-files.js').UploadFiles,
  *   files: LibraryFiles | undefined,
  *   procedure: any,
@@ -28,7 +28,7 @@ import { uploadIdFromUrl } from './uploads.js';
  *   request: { headers: Record<string, string | string[] | undefined> },
  *   maxDossierBytes: number,
  *   nonce: unknown,
- *   nonceState: (nonce: unknown) => string,
+ *   nonceState: (nonce: unknown) => Promise<string>,
  *   lang: 'vi' | 'en',
  * }} sub
  * @returns {Promise<{ slug: string, errors: FileError[] } | undefined>} a refusal, or undefined
@@ -67,11 +67,11 @@ export async function checkSubmissionFiles(sub) {
     let row;
     const id = uploadIdFromUrl(doc.url);
     if (id) {
-      row = uploadRow.get(id);
+      row = await uploadRow.get(id);
       if (!row) continue; // unfinished or unknown: the verifier reports attachment-missing
       if (row.dossier_code) {
         // The same signed submission sent again: say so, rather than "file missing".
-        if (sub.nonceState(sub.nonce) === 'replayed') {
+        if ((await sub.nonceState(sub.nonce)) === 'replayed') {
           return {
             slug: 'invalid-submission',
             errors: [
@@ -82,7 +82,7 @@ export async function checkSubmissionFiles(sub) {
         add('upload-already-attached', index, doc);
         continue;
       }
-      const owner = /** @type {any} */ (ownerOf.get(id));
+      const owner = /** @type {any} */ (await ownerOf.get(id));
       if (owner && !holdsUpload(request, id, owner.owner_sha256)) {
         add('upload-not-owned', index, doc);
         continue;
@@ -90,7 +90,7 @@ export async function checkSubmissionFiles(sub) {
     } else if (typeof doc.slot === 'string') {
       const n = documents.slice(0, index).filter((d) => d?.slot === doc.slot).length;
       const part = multipart.get(`file:${doc.slot}:${n}`);
-      row = part ? uploadRow.get(part.id) : undefined;
+      row = part ? await uploadRow.get(part.id) : undefined;
     }
     if (!row) continue;
     total += row.size;

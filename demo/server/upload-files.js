@@ -13,7 +13,7 @@ import { createReadStream, readFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { decryptFile, newDataKey, seal, unseal, unwrapKey, wrapKey } from './crypto-at-rest.js';
 import { ctrAt } from './storage/encrypted-store.js';
-import { dossierKey, fileAad } from './vault.js';
+import { dossierKey, embeddedReader, fileAad } from './vault.js';
 
 /** `uploads.encrypted` of a file stored under its own key (migration 005). */
 export const ENCRYPTED_CTR = 2;
@@ -33,80 +33,158 @@ const masterAad = (id) => `upload:${id}`;
 /** @param {string} code @param {string} id */
 const dossierAad = (code, id) => `${fileAad(code, id)}:key`;
 
+const KEY_SQL = 'SELECT * FROM upload_keys WHERE upload_id = ?';
+const UPLOAD_SQL = 'SELECT * FROM uploads WHERE id = ?';
+
 /**
- * @param {import('better-sqlite3').Database} db
+ * @typedef {{ upload_id: string, kek_id: string | null, dossier_code: string | null, wrapped_key: string }} KeyRow
+ * @typedef {{ kind: 'ctr', key: Buffer } | { kind: 'gcm', key: Buffer, aad: string } | { kind: 'plain' }} Scheme
+ */
+
+/**
+ * The dossier whose data key the file `id` needs, if any: the one wrapping its own key, or the
+ * one whose key sealed it (AES-GCM).
+ * @param {KeyRow | undefined} keyRow
+ * @param {any} uploadRow
+ * @returns {string | undefined}
+ */
+function dossierNeeded(keyRow, uploadRow) {
+  if (keyRow) return keyRow.dossier_code ?? undefined;
+  return uploadRow?.encrypted === 1 && uploadRow.dossier_code ? uploadRow.dossier_code : undefined;
+}
+
+/**
+ * The upload's own key from its row.
+ * @param {import('./crypto-at-rest.js').Keyring} keyring
+ * @param {string} id
+ * @param {KeyRow} row
+ * @param {Buffer | undefined} dk the data key of `row.dossier_code`
+ */
+function keyOfRow(keyring, id, row, dk) {
+  if (!row.dossier_code) {
+    return unwrapKey(keyring, /** @type {string} */ (row.kek_id), row.wrapped_key, masterAad(id));
+  }
+  // A deleted dossier's key is gone: its files cannot be read any more (crypto-shredding).
+  if (!dk) throw new Error(`dossier ${row.dossier_code} has no data key`);
+  return Buffer.from(unseal(dk, row.wrapped_key, dossierAad(row.dossier_code, id)), 'base64');
+}
+
+/**
+ * How the file `id` is stored: CTR with its key, GCM under its dossier's key, or plain.
+ * @param {import('./crypto-at-rest.js').Keyring} keyring
+ * @param {string} id
+ * @param {KeyRow | undefined} keyRow
+ * @param {any} uploadRow
+ * @param {Buffer | undefined} dk the data key of the dossier {@link dossierNeeded} names
+ * @returns {Scheme}
+ */
+function schemeOf(keyring, id, keyRow, uploadRow, dk) {
+  if (keyRow) return { kind: 'ctr', key: keyOfRow(keyring, id, keyRow, dk) };
+  if (uploadRow?.encrypted === 1 && uploadRow.dossier_code) {
+    if (!dk) throw new Error(`dossier ${uploadRow.dossier_code} has no data key`);
+    return { kind: 'gcm', key: dk, aad: fileAad(uploadRow.dossier_code, id) };
+  }
+  return { kind: 'plain' };
+}
+
+/**
+ * The exact bytes of a stored file (in memory: files are capped by MAX_UPLOAD_BYTES), checked
+ * against the SHA-256 recorded when it was stored: CTR is not authenticated, so a changed
+ * byte on disk is found here and refused (UploadDamagedError), never handed to a clerk.
+ * @param {string} id
+ * @param {any} row its `uploads` row
+ * @param {Scheme} scheme
+ */
+function openStored(id, row, scheme) {
+  /** @type {Buffer} */
+  let bytes;
+  if (scheme.kind === 'gcm') bytes = decryptFile(scheme.key, row.path, scheme.aad);
+  else {
+    const stored = readFileSync(row.path);
+    bytes = scheme.kind === 'ctr' ? ctrAt(scheme.key, 0).update(stored) : stored;
+  }
+  if (createHash('sha256').update(bytes).digest('hex') !== row.sha256) {
+    throw new UploadDamagedError(id);
+  }
+  return bytes;
+}
+
+/**
+ * @param {import('./storage/index.js').Storage} db
  * @param {import('./crypto-at-rest.js').Keyring} keyring
  */
 export function createUploadFiles(db, keyring) {
-  const keyRow = db.prepare('SELECT * FROM upload_keys WHERE upload_id = ?');
-  const insertKey = db.prepare(
-    `INSERT INTO upload_keys (upload_id, kek_id, dossier_code, wrapped_key, created_at)
-     VALUES (?, ?, NULL, ?, ?)`,
-  );
-  const removeKey = db.prepare(
-    'DELETE FROM upload_keys WHERE upload_id = ? AND dossier_code IS NULL',
-  );
-  const moveKey = db.prepare(
-    `UPDATE upload_keys SET kek_id = NULL, dossier_code = ?, wrapped_key = ?
-     WHERE upload_id = ? AND dossier_code IS NULL`,
-  );
-  const uploadRow = db.prepare('SELECT * FROM uploads WHERE id = ?');
+  /**
+   * @param {string} id
+   * @param {import('./storage/index.js').Storage} [on]
+   * @returns {Promise<KeyRow | undefined>}
+   */
+  const keyRow = async (id, on = db) => /** @type {any} */ (await on.prepare(KEY_SQL).get(id));
 
   /** @type {import('./storage/encrypted-store.js').UploadKeys & { attach: typeof attach }} */
   const keys = {
-    create(id) {
+    async create(id) {
       const key = newDataKey();
       const { kekId, wrapped } = wrapKey(keyring, key, masterAad(id));
-      insertKey.run(id, kekId, wrapped, new Date().toISOString());
+      await db
+        .prepare(
+          `INSERT INTO upload_keys (upload_id, kek_id, dossier_code, wrapped_key, created_at)
+           VALUES (?, ?, NULL, ?, ?)`,
+        )
+        .run(id, kekId, wrapped, new Date().toISOString());
       return key;
     },
-    get(id) {
-      const row = /** @type {any} */ (keyRow.get(id));
+    async get(id) {
+      const row = await keyRow(id);
       if (!row) return undefined;
-      if (!row.dossier_code) return unwrapKey(keyring, row.kek_id, row.wrapped_key, masterAad(id));
-      const dk = dossierKey(db, keyring, row.dossier_code);
-      // A deleted dossier's key is gone: its files cannot be read any more (crypto-shredding).
-      if (!dk) throw new Error(`dossier ${row.dossier_code} has no data key`);
-      return Buffer.from(unseal(dk, row.wrapped_key, dossierAad(row.dossier_code, id)), 'base64');
+      const dk = row.dossier_code ? await dossierKey(db, keyring, row.dossier_code) : undefined;
+      return keyOfRow(keyring, id, row, dk);
     },
-    remove(id) {
-      removeKey.run(id);
+    async remove(id) {
+      await db
+        .prepare('DELETE FROM upload_keys WHERE upload_id = ? AND dossier_code IS NULL')
+        .run(id);
     },
     attach,
   };
 
   /**
-   * At acceptance, in the dossier's transaction: the keys of its files are wrapped by the
+   * At acceptance, in the dossier's transaction `tx`: the keys of its files are wrapped by the
    * dossier's data key instead of a master key. The bytes are not rewritten; deleting the
    * dossier's key makes them unreadable, like its payload.
+   * @param {import('./storage/index.js').Storage} tx
    * @param {Buffer} dossierDataKey
    * @param {string} code
    * @param {string[]} ids
    */
-  function attach(dossierDataKey, code, ids) {
+  async function attach(tx, dossierDataKey, code, ids) {
+    const moveKey = tx.prepare(
+      `UPDATE upload_keys SET kek_id = NULL, dossier_code = ?, wrapped_key = ?
+       WHERE upload_id = ? AND dossier_code IS NULL`,
+    );
     for (const id of ids) {
-      const row = /** @type {any} */ (keyRow.get(id));
+      const row = await keyRow(id, tx);
       if (!row || row.dossier_code) continue;
-      const key = unwrapKey(keyring, row.kek_id, row.wrapped_key, masterAad(id));
-      moveKey.run(code, seal(dossierDataKey, key.toString('base64'), dossierAad(code, id)), id);
+      const key = keyOfRow(keyring, id, row, undefined);
+      await moveKey.run(
+        code,
+        seal(dossierDataKey, key.toString('base64'), dossierAad(code, id)),
+        id,
+      );
     }
   }
 
   /**
-   * How the file `id` is stored: CTR with its key, GCM under its dossier's key, or plain.
    * @param {string} id
-   * @returns {{ kind: 'ctr', key: Buffer } | { kind: 'gcm', key: Buffer, aad: string } | { kind: 'plain' }}
+   * @param {any} [uploadRow] its `uploads` row, when already read
+   * @returns {Promise<Scheme>}
    */
-  function schemeOf(id) {
-    const key = keys.get(id);
-    if (key) return { kind: 'ctr', key: /** @type {Buffer} */ (key) };
-    const row = /** @type {any} */ (uploadRow.get(id));
-    if (row?.encrypted === 1 && row.dossier_code) {
-      const dk = dossierKey(db, keyring, row.dossier_code);
-      if (!dk) throw new Error(`dossier ${row.dossier_code} has no data key`);
-      return { kind: 'gcm', key: dk, aad: fileAad(row.dossier_code, id) };
-    }
-    return { kind: 'plain' };
+  async function schemeFor(id, uploadRow) {
+    const row = await keyRow(id);
+    const upload = row ? undefined : (uploadRow ?? (await db.prepare(UPLOAD_SQL).get(id)));
+    const code = dossierNeeded(row, upload);
+    const dk = code ? await dossierKey(db, keyring, code) : undefined;
+    return schemeOf(keyring, id, row, upload, dk);
   }
 
   /**
@@ -117,7 +195,7 @@ export function createUploadFiles(db, keyring) {
    * @returns {Promise<{ size: number, head: Uint8Array, tail: Uint8Array }>}
    */
   async function readEnds(id, path, sizes) {
-    const scheme = schemeOf(id);
+    const scheme = await schemeFor(id);
     if (scheme.kind === 'gcm') {
       const all = decryptFile(scheme.key, path, scheme.aad);
       return {
@@ -152,7 +230,7 @@ export function createUploadFiles(db, keyring) {
    * @returns {Promise<string>} hex digest
    */
   async function sha256(id, path) {
-    const scheme = schemeOf(id);
+    const scheme = await schemeFor(id);
     if (scheme.kind === 'gcm') {
       const all = decryptFile(scheme.key, path, scheme.aad);
       return createHash('sha256').update(all).digest('hex');
@@ -170,27 +248,14 @@ export function createUploadFiles(db, keyring) {
   }
 
   /**
-   * The exact bytes of a stored file (in memory: files are capped by MAX_UPLOAD_BYTES), checked
-   * against the SHA-256 recorded when it was stored: CTR is not authenticated, so a changed
-   * byte on disk is found here and refused (UploadDamagedError), never handed to a clerk.
+   * The exact bytes of a stored file, checked against its SHA-256 ({@link openStored}).
    * @param {string} id
-   * @returns {Buffer | undefined} undefined for an unknown or unfinished upload
+   * @returns {Promise<Buffer | undefined>} undefined for an unknown or unfinished upload
    */
-  function readAll(id) {
-    const row = /** @type {any} */ (uploadRow.get(id));
+  async function readAll(id) {
+    const row = /** @type {any} */ (await db.prepare(UPLOAD_SQL).get(id));
     if (!row) return undefined;
-    const scheme = schemeOf(id);
-    /** @type {Buffer} */
-    let bytes;
-    if (scheme.kind === 'gcm') bytes = decryptFile(scheme.key, row.path, scheme.aad);
-    else {
-      const stored = readFileSync(row.path);
-      bytes = scheme.kind === 'ctr' ? ctrAt(scheme.key, 0).update(stored) : stored;
-    }
-    if (createHash('sha256').update(bytes).digest('hex') !== row.sha256) {
-      throw new UploadDamagedError(id);
-    }
-    return bytes;
+    return openStored(id, row, await schemeFor(id, row));
   }
 
   return {
@@ -198,7 +263,31 @@ export function createUploadFiles(db, keyring) {
     readEnds,
     sha256,
     readAll,
-    isEncrypted: (/** @type {string} */ id) => !!keyRow.get(id),
+    isEncrypted: async (/** @type {string} */ id) => !!(await keyRow(id)),
+  };
+}
+
+/**
+ * readAll on the embedded database itself, synchronously: the test and maintenance helper
+ * app.dvc.readUpload (the routes use {@link createUploadFiles}).
+ * @param {import('better-sqlite3').Database} raw
+ * @param {import('./crypto-at-rest.js').Keyring} keyring
+ */
+export function embeddedUploadReader(raw, keyring) {
+  const { dossierKey: dossierKeyOf } = embeddedReader(raw, keyring);
+  return {
+    /**
+     * @param {string} id
+     * @returns {Buffer | undefined}
+     */
+    readAll(id) {
+      const row = /** @type {any} */ (raw.prepare(UPLOAD_SQL).get(id));
+      if (!row) return undefined;
+      const keyRow = /** @type {KeyRow | undefined} */ (raw.prepare(KEY_SQL).get(id));
+      const code = dossierNeeded(keyRow, row);
+      const dk = code ? dossierKeyOf(code) : undefined;
+      return openStored(id, row, schemeOf(keyring, id, keyRow, row, dk));
+    },
   };
 }
 
@@ -207,24 +296,24 @@ export function createUploadFiles(db, keyring) {
 /**
  * Rotation: the keys of uploads no dossier holds yet, wrapped under the current master key (the
  * keys of a dossier's files are wrapped by its data key, which `rewrapAll` re-wraps).
- * @param {import('better-sqlite3').Database} db
+ * @param {import('./storage/index.js').Storage} db
  * @param {import('./crypto-at-rest.js').Keyring} keyring
  */
-export function rewrapUploadKeys(db, keyring) {
+export async function rewrapUploadKeys(db, keyring) {
   const rows = /** @type {{ upload_id: string, kek_id: string, wrapped_key: string }[]} */ (
-    db
+    await db
       .prepare('SELECT * FROM upload_keys WHERE dossier_code IS NULL AND kek_id != ?')
       .all(keyring.current.id)
   );
-  const update = db.prepare(
-    'UPDATE upload_keys SET kek_id = ?, wrapped_key = ? WHERE upload_id = ? AND dossier_code IS NULL',
-  );
-  db.transaction(() => {
+  await db.transaction(async (tx) => {
+    const update = tx.prepare(
+      'UPDATE upload_keys SET kek_id = ?, wrapped_key = ? WHERE upload_id = ? AND dossier_code IS NULL',
+    );
     for (const r of rows) {
       const key = unwrapKey(keyring, r.kek_id, r.wrapped_key, masterAad(r.upload_id));
       const { kekId, wrapped } = wrapKey(keyring, key, masterAad(r.upload_id));
-      update.run(kekId, wrapped, r.upload_id);
+      await update.run(kekId, wrapped, r.upload_id);
     }
-  })();
+  });
   return rows.length;
 }

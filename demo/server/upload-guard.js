@@ -87,31 +87,26 @@ export const ownerDigest = (value) =>
   createHash('sha256').update(`dvc-upload:${value}`).digest('hex');
 
 /**
- * @param {{ db: import('better-sqlite3').Database, config: import('./app.js').ServerConfig, now: () => Date, dir: string, log: import('fastify').FastifyBaseLogger, formatSize?: (bytes: number, lang: 'vi' | 'en') => string }} options
+ * @param {{ db: import('./storage/index.js').Storage, config: import('./app.js').ServerConfig, now: () => Date, dir: string, log: import('fastify').FastifyBaseLogger, formatSize?: (bytes: number, lang: 'vi' | 'en') => string }} options
  */
 export function createUploadGuard({ db, config, now, dir, log, formatSize }) {
   const ttlMs = config.uploadTtlHours * 3600_000;
   const owner = db.prepare('SELECT * FROM upload_owners WHERE id = ?');
   const finished = db.prepare('SELECT dossier_code, path, size FROM uploads WHERE id = ?');
-  const addressBytes = db.prepare(
-    'SELECT COALESCE(SUM(length), 0) AS n FROM upload_owners WHERE ip = ? AND created_at > ?',
-  );
-  const insert = db.prepare(
-    `INSERT INTO upload_owners (id, owner_sha256, ip, length, created_at, expires_at)
-     VALUES (?, ?, ?, ?, ?, ?)`,
-  );
-  const forgetOwner = db.prepare('DELETE FROM upload_owners WHERE id = ?');
+  const ADDRESS_BYTES =
+    'SELECT COALESCE(SUM(length), 0) AS n FROM upload_owners WHERE ip = ? AND created_at > ?';
+  const INSERT = `INSERT INTO upload_owners (id, owner_sha256, ip, length, created_at, expires_at)
+     VALUES (?, ?, ?, ?, ?, ?)`;
   // The upload's own key (upload-files.js) goes with it, unless a dossier holds the file.
-  const forgetKey = db.prepare(
-    'DELETE FROM upload_keys WHERE upload_id = ? AND dossier_code IS NULL',
-  );
+  const FORGET_KEY = 'DELETE FROM upload_keys WHERE upload_id = ? AND dossier_code IS NULL';
+  const FORGET_OWNER = 'DELETE FROM upload_owners WHERE id = ?';
   const forget = {
-    run: (/** @type {string} */ id) => {
-      forgetKey.run(id);
-      forgetOwner.run(id);
-    },
+    run: (/** @type {string} */ id) =>
+      db.transaction(async (tx) => {
+        await tx.prepare(FORGET_KEY).run(id);
+        await tx.prepare(FORGET_OWNER).run(id);
+      }),
   };
-  const forgetFinished = db.prepare('DELETE FROM uploads WHERE id = ? AND dossier_code IS NULL');
   const expired = db.prepare(
     `SELECT o.id FROM upload_owners o LEFT JOIN uploads u ON u.id = o.id
      WHERE o.expires_at <= ? AND u.dossier_code IS NULL`,
@@ -142,14 +137,14 @@ export function createUploadGuard({ db, config, now, dir, log, formatSize }) {
     }
     if (!['PATCH', 'HEAD', 'DELETE'].includes(method))
       return answered(sendProblem(request, reply, 'not-found'));
-    const row = id ? /** @type {any} */ (owner.get(id)) : undefined;
+    const row = id ? /** @type {any} */ (await owner.get(id)) : undefined;
     if (!row || row.expires_at <= now().toISOString()) {
       return answered(sendProblem(request, reply, 'upload-not-found'));
     }
     if (!holdsUpload(request, /** @type {string} */ (id), row.owner_sha256)) {
       return answered(sendProblem(request, reply, 'upload-forbidden'));
     }
-    const done = /** @type {any} */ (finished.get(id));
+    const done = /** @type {any} */ (await finished.get(id));
     if (done?.dossier_code && method !== 'HEAD') {
       return answered(sendProblem(request, reply, 'upload-immutable'));
     }
@@ -178,7 +173,7 @@ export function createUploadGuard({ db, config, now, dir, log, formatSize }) {
    * @param {import('fastify').FastifyRequest} request
    * @param {import('fastify').FastifyReply} reply
    */
-  function create(request, reply) {
+  async function create(request, reply) {
     if (request.headers['upload-defer-length'] !== undefined) {
       return answered(sendProblem(request, reply, 'upload-length-required'));
     }
@@ -191,22 +186,27 @@ export function createUploadGuard({ db, config, now, dir, log, formatSize }) {
     const digest = ownerDigest(secret);
     const at = now();
     const id = randomBytes(16).toString('hex');
-    // Checked and recorded in one synchronous transaction: concurrent creations cannot both
-    // squeeze under the quota.
+    // Checked and recorded in one transaction: concurrent creations cannot both squeeze under
+    // the quota.
     const since = new Date(at.getTime() - ttlMs).toISOString();
-    const refusal = db.transaction(() => {
-      const theirs = /** @type {{ n: number }} */ (addressBytes.get(request.ip, since)).n;
-      if (theirs + length > config.maxIpBytes) return { scope: 'ip', limit: config.maxIpBytes };
-      insert.run(
-        id,
-        digest,
-        request.ip,
-        length,
-        at.toISOString(),
-        new Date(at.getTime() + ttlMs).toISOString(),
+    const refusal = await db.transaction(async (tx) => {
+      await tx.lock(`upload-quota:${request.ip}`);
+      const theirs = Number(
+        /** @type {{ n: number }} */ (await tx.prepare(ADDRESS_BYTES).get(request.ip, since)).n,
       );
+      if (theirs + length > config.maxIpBytes) return { scope: 'ip', limit: config.maxIpBytes };
+      await tx
+        .prepare(INSERT)
+        .run(
+          id,
+          digest,
+          request.ip,
+          length,
+          at.toISOString(),
+          new Date(at.getTime() + ttlMs).toISOString(),
+        );
       return undefined;
-    })();
+    });
     if (refusal) {
       request.log.warn({ scope: refusal.scope, ip: request.ip }, 'upload quota exceeded');
       quotaProblem(request, reply, 'ip', refusal.limit);
@@ -246,15 +246,16 @@ export function createUploadGuard({ db, config, now, dir, log, formatSize }) {
    * @param {import('fastify').FastifyRequest} request
    * @param {number} statusCode
    */
-  function settle(request, statusCode) {
+  async function settle(request, statusCode) {
     const id = /** @type {any} */ (request.raw)[CREATING];
-    if (typeof id === 'string' && statusCode !== 201) forget.run(id);
+    if (typeof id === 'string' && statusCode !== 201) await forget.run(id);
   }
 
-  /** @param {string} id */
-  function terminated(id) {
-    forgetFinished.run(id);
-    forget.run(id);
+  /** @param {string} id @param {import('./storage/index.js').Storage} [tx] */
+  async function terminated(id, tx = db) {
+    await tx.prepare('DELETE FROM uploads WHERE id = ? AND dossier_code IS NULL').run(id);
+    await tx.prepare(FORGET_KEY).run(id);
+    await tx.prepare(FORGET_OWNER).run(id);
   }
 
   /**
@@ -263,11 +264,11 @@ export function createUploadGuard({ db, config, now, dir, log, formatSize }) {
    */
   async function sweep() {
     const t = now().toISOString();
-    const ids = expired.all(t).map((/** @type {any} */ r) => /** @type {string} */ (r.id));
+    const ids = (await expired.all(t)).map((/** @type {any} */ r) => /** @type {string} */ (r.id));
     for (const id of ids) {
       await rm(join(dir, id), { force: true });
       await rm(join(dir, `${id}.json`), { force: true });
-      db.transaction(() => terminated(id))();
+      await db.transaction((tx) => terminated(id, tx));
     }
     if (ids.length) log.info({ removed: ids.length }, 'expired uploads removed');
     return ids.length;
@@ -284,12 +285,10 @@ export function createUploadGuard({ db, config, now, dir, log, formatSize }) {
     } catch {
       return;
     }
-    const known = new Set(
-      db
-        .prepare('SELECT id FROM upload_owners UNION SELECT id FROM uploads')
-        .all()
-        .map((/** @type {any} */ r) => r.id),
-    );
+    const rows = await db
+      .prepare('SELECT id FROM upload_owners UNION SELECT id FROM uploads')
+      .all();
+    const known = new Set(rows.map((/** @type {any} */ r) => r.id));
     for (const name of names) {
       const id = name.replace(/\.json$/, '');
       if (UPLOAD_ID.test(id) && !known.has(id)) await rm(join(dir, name), { force: true });

@@ -4,9 +4,9 @@
 // against what the browser claimed in the upload metadata. tus uploads are encrypted from their
 // first byte (storage/encrypted-store.js) and read back only through upload-files.js.
 import { Server as TusServer, EVENTS } from '@tus/server';
-import { FileStore } from '@tus/file-store';
+import { createDataStore } from './storage/tus.js';
 import { chmodSync, mkdirSync } from 'node:fs';
-import { chmod, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UPLOAD_TOKEN_HEADER } from './upload-guard.js';
 import { ENCRYPTED_CTR } from './upload-files.js';
@@ -17,7 +17,7 @@ export const UPLOAD_PATH = '/api/uploads';
 /**
  * @typedef {object} TusGuard
  * @property {(req: Request) => string} namingFunction
- * @property {(id: string) => void} terminated
+ * @property {(id: string) => Promise<void>} terminated
  */
 
 /**
@@ -29,10 +29,11 @@ export const UPLOAD_PATH = '/api/uploads';
  */
 
 /**
- * @param {{ db: import('better-sqlite3').Database, dir: string, uploadFiles: import('./upload-files.js').UploadFiles, maxUploadBytes: number, log: import('fastify').FastifyBaseLogger, allowOrigin?: (origin: string) => boolean, guard?: TusGuard, files?: FileTools, problem?: (slug: string) => object }} options
+ * @param {{ db: import('./storage/index.js').Storage, locker?: import('@tus/server').Locker, dir: string, uploadFiles: import('./upload-files.js').UploadFiles, maxUploadBytes: number, log: import('fastify').FastifyBaseLogger, allowOrigin?: (origin: string) => boolean, guard?: TusGuard, files?: FileTools, problem?: (slug: string) => object }} options
  */
 export function createTusServer({
   db,
+  locker,
   dir,
   uploadFiles,
   maxUploadBytes,
@@ -49,18 +50,11 @@ export function createTusServer({
     `INSERT OR REPLACE INTO uploads (id, via, slot, filename, type, size, sha256, path, finished_at, encrypted)
      VALUES (@id, 'tus', @slot, @filename, @type, @size, @sha256, @path, @finishedAt, @encrypted)`,
   );
-  const fileStore = new FileStore({ directory: dir });
-  // The FileStore creates its files with the default mode: owner only, before the first byte.
-  const create = fileStore.create.bind(fileStore);
-  fileStore.create = async (upload) => {
-    const created = await create(upload);
-    await chmod(join(dir, upload.id), 0o600);
-    return created;
-  };
   const tus = new TusServer({
     path: UPLOAD_PATH,
     ...(guard ? { namingFunction: guard.namingFunction } : {}),
-    datastore: new EncryptedStore({ store: fileStore, keys: uploadFiles.keys }),
+    datastore: new EncryptedStore({ store: createDataStore({ dir }), keys: uploadFiles.keys }),
+    ...(locker ? { locker } : {}),
     maxSize: maxUploadBytes,
     // Relative Location: correct behind any proxy without trusting X-Forwarded-* headers.
     relativeLocation: true,
@@ -84,7 +78,7 @@ export function createTusServer({
         });
         if (size === 0 || !files.sniffType(head, tail)) {
           await rm(path, { force: true });
-          guard?.terminated(upload.id);
+          await guard?.terminated(upload.id);
           log.info({ upload: upload.id, size }, 'upload refused: not a document type');
           throw {
             status_code: 422,
@@ -94,7 +88,7 @@ export function createTusServer({
       }
       const sha256 = await uploadFiles.sha256(upload.id, path);
       const meta = upload.metadata ?? {};
-      record.run({
+      await record.run({
         id: upload.id,
         slot: meta.slot ?? null,
         filename:
@@ -106,7 +100,7 @@ export function createTusServer({
         sha256,
         path,
         finishedAt: new Date().toISOString(),
-        encrypted: uploadFiles.isEncrypted(upload.id) ? ENCRYPTED_CTR : 0,
+        encrypted: (await uploadFiles.isEncrypted(upload.id)) ? ENCRYPTED_CTR : 0,
       });
       if (meta.sha256 && meta.sha256 !== sha256) {
         // Not an error here: the signed payload decides. Logged because it usually means a bug.
@@ -115,32 +109,38 @@ export function createTusServer({
       return {};
     },
   });
-  if (guard) tus.on(EVENTS.POST_TERMINATE, (_req, _res, id) => guard.terminated(id));
+  if (guard) {
+    tus.on(EVENTS.POST_TERMINATE, (_req, _res, id) => {
+      guard.terminated(id).catch((e) => log.error({ err: e, upload: id }, 'terminate failed'));
+    });
+  }
   return tus;
 }
 
 /**
  * Records a multipart file part (already streamed to disk by multipart.js) like a finished
  * upload, with its name cleaned by the library's shared code.
- * @param {import('better-sqlite3').Database} db
+ * @param {import('./storage/index.js').Storage} db
  * @param {{ slot: string, stored: import('./multipart.js').StoredPart }} part
  * @param {FileTools | undefined} files
  */
-export function recordMultipartFile(db, { slot, stored }, files) {
-  db.prepare(
-    `INSERT INTO uploads (id, via, slot, filename, type, size, sha256, path, finished_at, encrypted)
+export async function recordMultipartFile(db, { slot, stored }, files) {
+  await db
+    .prepare(
+      `INSERT INTO uploads (id, via, slot, filename, type, size, sha256, path, finished_at, encrypted)
      VALUES (?, 'multipart', ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    stored.id,
-    slot,
-    stored.filename ? (files ? files.cleanFileName(stored.filename) : stored.filename) : null,
-    stored.type || null,
-    stored.size,
-    stored.sha256,
-    stored.path,
-    new Date().toISOString(),
-    stored.encrypted ? ENCRYPTED_CTR : 0,
-  );
+    )
+    .run(
+      stored.id,
+      slot,
+      stored.filename ? (files ? files.cleanFileName(stored.filename) : stored.filename) : null,
+      stored.type || null,
+      stored.size,
+      stored.sha256,
+      stored.path,
+      new Date().toISOString(),
+      stored.encrypted ? ENCRYPTED_CTR : 0,
+    );
 }
 
 /**

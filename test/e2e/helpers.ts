@@ -1,9 +1,11 @@
 // Starts the reference receiver on a random port with a fresh data folder, for the e2e tests.
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 import { createServer, type Receiver, type ServerOptions } from '../../demo/server/app.js';
 
 export const FIXTURE_PROCEDURES = fileURLToPath(new URL('./fixtures/procedures/', import.meta.url));
@@ -66,12 +68,37 @@ export const RELAXED_RATE_LIMITS = Object.fromEntries(
   ]),
 ) as Required<ServerOptions>['rateLimits'];
 
+/**
+ * With DVC_TEST_DATABASE_URL (a PostgreSQL server the test run started, scripts/test.mjs), each
+ * data folder gets its own database there, so the same tests run on both storages; a server
+ * started again on the same folder finds the same database.
+ */
+async function testDatabase(dataDir: string): Promise<string | undefined> {
+  const admin = process.env.DVC_TEST_DATABASE_URL;
+  if (!admin) return undefined;
+  const name = `dvc_${createHash('sha256').update(dataDir).digest('hex').slice(0, 24)}`;
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE ${name}`);
+  } catch (e) {
+    if ((e as { code?: string }).code !== '42P04') throw e; // 42P04: it exists already
+  } finally {
+    await client.end();
+  }
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return url.href;
+}
+
 export async function start(options: ServerOptions = {}): Promise<Running> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'dvc-receiver-'));
   const logs: string[] = [];
   let app: Receiver;
   try {
+    const databaseUrl = options.databaseUrl ?? (await testDatabase(dataDir));
     app = await createServer({
+      ...(databaseUrl ? { databaseUrl } : {}),
       dataDir,
       proceduresDir: FIXTURE_PROCEDURES,
       purgeEveryMinutes: 0,
@@ -85,13 +112,14 @@ export async function start(options: ServerOptions = {}): Promise<Running> {
   }
   // A server started again on the same data folder keeps its accounts.
   for (const account of [CLERK, ADMIN]) {
-    const exists = app.dvc.db
+    const exists = await app.dvc.storage
       .prepare('SELECT 1 FROM clerk_accounts WHERE username = ?')
       .get(account.username);
     if (!exists) await app.dvc.accounts.add(account);
   }
-  const clerkKey = app.dvc.accounts.createApiKey(CLERK.username, 'e2e').key;
-  const adminKey = app.dvc.accounts.createApiKey(ADMIN.username, 'e2e').key;
+  // Synchronous on the embedded database, a promise on PostgreSQL.
+  const clerkKey = (await app.dvc.accounts.createApiKey(CLERK.username, 'e2e')).key;
+  const adminKey = (await app.dvc.accounts.createApiKey(ADMIN.username, 'e2e')).key;
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -110,14 +138,18 @@ export async function start(options: ServerOptions = {}): Promise<Running> {
 }
 
 /** Every stored dossier's code and decrypted payload (the columns themselves hold ciphertext). */
-export function storedPayloads(s: Running): { code: string; payload: Record<string, unknown> }[] {
-  return s.app.dvc.db
+export async function storedPayloads(
+  s: Running,
+): Promise<{ code: string; payload: Record<string, unknown> }[]> {
+  const rows = await s.app.dvc.storage
     .prepare('SELECT code FROM dossiers ORDER BY received_at, code')
-    .all()
-    .map((r) => {
+    .all();
+  return Promise.all(
+    rows.map(async (r) => {
       const { code } = r as { code: string };
-      return { code, payload: s.app.dvc.readDossier(code)?.payload ?? {} };
-    });
+      return { code, payload: (await s.app.dvc.readDossier(code))?.payload ?? {} };
+    }),
+  );
 }
 
 /** A compact JWS-shaped string around `payload`, for the fake verifier (not really signed). */

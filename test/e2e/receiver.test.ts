@@ -105,8 +105,11 @@ describe('reference receiver', () => {
   };
 
   test('migrations create dvc.sqlite with a schema_migrations table, once', async () => {
-    assert.ok(existsSync(join(s.dataDir, 'dvc.sqlite')));
-    const rows = s.app.dvc.db.prepare('SELECT version, name FROM schema_migrations').all();
+    const db = s.app.dvc.storage;
+    if (db.dialect === 'sqlite') assert.ok(existsSync(join(s.dataDir, 'dvc.sqlite')));
+    const rows = await db
+      .prepare('SELECT version, name FROM schema_migrations ORDER BY version')
+      .all();
     assert.deepEqual(rows, [
       { version: 1, name: 'initial' },
       { version: 2, name: 'people_and_privacy' },
@@ -114,10 +117,15 @@ describe('reference receiver', () => {
       { version: 4, name: 'payments' },
       { version: 5, name: 'upload_keys' },
     ]);
-    const tables = s.app.dvc.db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-      .all()
-      .map((t) => (t as { name: string }).name);
+    const tables = (
+      await db
+        .prepare(
+          db.dialect === 'sqlite'
+            ? "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+            : "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'",
+        )
+        .all()
+    ).map((t) => (t as { name: string }).name);
     for (const t of [
       'api_keys',
       'audit_log',
@@ -138,7 +146,9 @@ describe('reference receiver', () => {
     // A second server on the same folder applies nothing again.
     const again = await start({ dataDir: s.dataDir, verifySubmission: fakeVerify });
     try {
-      const count = again.app.dvc.db.prepare('SELECT COUNT(*) AS n FROM schema_migrations').get();
+      const count = await again.app.dvc.storage
+        .prepare('SELECT COUNT(*) AS n FROM schema_migrations')
+        .get();
       assert.deepEqual(count, { n: rows.length });
     } finally {
       await again.app.close();
@@ -194,7 +204,9 @@ describe('reference receiver', () => {
     assert.match(body.nonce, /^[A-Za-z0-9_-]{22}$/);
     assert.equal(Buffer.from(body.nonce, 'base64url').length, 16);
     assert.equal(body.expiresAt, '2026-11-26T03:10:05.000Z'); // default TTL 600 s
-    const row = s.app.dvc.db.prepare('SELECT * FROM nonces WHERE nonce = ?').get(body.nonce);
+    const row = await s.app.dvc.storage
+      .prepare('SELECT * FROM nonces WHERE nonce = ?')
+      .get(body.nonce);
     assert.deepEqual(row, {
       nonce: body.nonce,
       issued_at: NOW,
@@ -227,7 +239,7 @@ describe('reference receiver', () => {
     const nonce = await challenge(s.base);
     const first = await postDossier(s.base, fakeJws(payload(nonce)));
     assert.equal(first.status, 201);
-    const consumed = s.app.dvc.db
+    const consumed = await s.app.dvc.storage
       .prepare('SELECT consumed_at FROM nonces WHERE nonce = ?')
       .get(nonce);
     assert.deepEqual(consumed, { consumed_at: NOW });
@@ -254,13 +266,13 @@ describe('reference receiver', () => {
     // Issued for one procedure (or version), spent on another: refused and not consumed. (The
     // fixture receiver offers one procedure, so the row is pointed at another version.)
     const bound = await challenge(s.base);
-    s.app.dvc.db
+    await s.app.dvc.storage
       .prepare("UPDATE nonces SET procedure = '9.000001@2.0.0' WHERE nonce = ?")
       .run(bound);
     const wrong = await postDossier(s.base, fakeJws(payload(bound)));
     assert.equal(((await wrong.json()) as Problem).errors?.[0].code, 'nonce-procedure-mismatch');
     assert.deepEqual(
-      s.app.dvc.db.prepare('SELECT consumed_at FROM nonces WHERE nonce = ?').get(bound),
+      await s.app.dvc.storage.prepare('SELECT consumed_at FROM nonces WHERE nonce = ?').get(bound),
       { consumed_at: null },
     );
   });
@@ -272,7 +284,7 @@ describe('reference receiver', () => {
     assert.match(String(body.dossierCode), /^TN-261126-[2-9A-HJKMNP-TV-Z]{4}$/);
     assert.equal(body.receivedAt, NOW);
     assert.equal(body.expectedResultDate, '2026-12-01'); // Thu + 3 working days
-    const row = s.app.dvc.db
+    const row = await s.app.dvc.storage
       .prepare(
         'SELECT status, procedure_code, signer_kid, received_at FROM dossiers WHERE code = ?',
       )
@@ -301,7 +313,7 @@ describe('reference receiver', () => {
     assert.equal(b.headers.get('idempotent-replayed'), 'true');
     const first = await a.json();
     assert.deepEqual(await b.json(), first);
-    const n = storedPayloads(s).filter((d) => d.payload.assistedBy === 'idem-1').length;
+    const n = (await storedPayloads(s)).filter((d) => d.payload.assistedBy === 'idem-1').length;
     assert.equal(n, 1);
 
     const other = fakeJws(payload(await challenge(s.base), { assistedBy: 'idem-2' }));
@@ -315,7 +327,7 @@ describe('reference receiver', () => {
       detail:
         'Mã Idempotency-Key này đã được dùng cho một hồ sơ khác. Vui lòng tải lại trang và gửi lại.',
     });
-    const none = storedPayloads(s).filter((d) => d.payload.assistedBy === 'idem-2').length;
+    const none = (await storedPayloads(s)).filter((d) => d.payload.assistedBy === 'idem-2').length;
     assert.equal(none, 0);
   });
 
@@ -571,15 +583,19 @@ describe('reference receiver', () => {
     assert.match(location, /^\/api\/uploads\/[0-9a-f]{32}$/);
     const id = location.split('/').pop();
 
+    // The same secret as an upload token, for pages on other sites where the cookie never
+    // comes back: the second half is sent with it instead of the cookie.
+    const token = create.headers.get('dvc-upload-token') ?? '';
+    assert.equal(cookie.split('=')[1], token);
     const half = 10_000;
-    for (const [offset, chunk] of [
-      [0, bytes.subarray(0, half)],
-      [half, bytes.subarray(half)],
+    for (const [offset, chunk, proof] of [
+      [0, bytes.subarray(0, half), { cookie }],
+      [half, bytes.subarray(half), { 'dvc-upload-token': token }],
     ] as const) {
       const patch = await fetch(`${s.base}${location}`, {
         method: 'PATCH',
         headers: {
-          cookie,
+          ...proof,
           'tus-resumable': '1.0.0',
           'upload-offset': String(offset),
           'content-type': 'application/offset+octet-stream',
@@ -594,7 +610,7 @@ describe('reference receiver', () => {
     });
     assert.equal(head.headers.get('upload-offset'), String(bytes.length));
 
-    const row = s.app.dvc.db
+    const row = await s.app.dvc.storage
       .prepare(
         'SELECT via, slot, filename, type, size, sha256, dossier_code FROM uploads WHERE id = ?',
       )
@@ -629,8 +645,22 @@ describe('reference receiver', () => {
 
     const ok = await submit(undefined, { documents: [doc] }, cookie);
     assert.equal(ok.r.status, 201);
-    const linked = s.app.dvc.db.prepare('SELECT dossier_code FROM uploads WHERE id = ?').get(id);
+    const linked = await s.app.dvc.storage
+      .prepare('SELECT dossier_code FROM uploads WHERE id = ?')
+      .get(id);
     assert.deepEqual(linked, { dossier_code: ok.body.dossierCode });
+    // Encrypted from the first byte under the upload's own key, now wrapped by the dossier's.
+    assert.notEqual(
+      readFileSync(join(s.dataDir, 'uploads', id!))
+        .toString('latin1')
+        .slice(0, 8),
+      '%PDF-1.7',
+    );
+    const key = await s.app.dvc.storage
+      .prepare('SELECT kek_id, dossier_code FROM upload_keys WHERE upload_id = ?')
+      .get(id);
+    assert.deepEqual(key, { kek_id: null, dossier_code: ok.body.dossierCode });
+    assert.ok(Buffer.from((await s.app.dvc.readUpload(id!))!).equals(bytes));
 
     // A file already in a dossier cannot be claimed by another one.
     const reuse = await submit(undefined, { documents: [doc] }, cookie);
@@ -663,7 +693,7 @@ describe('reference receiver', () => {
     const r = await fetch(`${s.base}/api/dossiers`, { method: 'POST', body: form });
     assert.equal(r.status, 201);
     const { dossierCode } = (await r.json()) as { dossierCode: string };
-    const rows = s.app.dvc.db
+    const rows = await s.app.dvc.storage
       .prepare(
         'SELECT via, slot, filename, sha256 FROM uploads WHERE dossier_code = ? ORDER BY filename',
       )
@@ -674,7 +704,7 @@ describe('reference receiver', () => {
     ]);
 
     // A refused multipart submission leaves no files behind.
-    const before = s.app.dvc.db
+    const before = await s.app.dvc.storage
       .prepare("SELECT COUNT(*) AS n FROM uploads WHERE via = 'multipart'")
       .get();
     const refused = new FormData();
@@ -687,7 +717,9 @@ describe('reference receiver', () => {
     const no = await fetch(`${s.base}/api/dossiers`, { method: 'POST', body: refused });
     assert.equal(no.status, 422);
     assert.deepEqual(
-      s.app.dvc.db.prepare("SELECT COUNT(*) AS n FROM uploads WHERE via = 'multipart'").get(),
+      await s.app.dvc.storage
+        .prepare("SELECT COUNT(*) AS n FROM uploads WHERE via = 'multipart'")
+        .get(),
       before,
     );
     assert.equal(

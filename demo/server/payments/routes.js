@@ -45,10 +45,10 @@ const METHOD_LABELS = /** @type {Record<string, string>} */ ({
  * @param {import('./config.js').PaymentConfig} config
  * @param {PaymentLibrary} lib
  */
-export function registerPaymentRoutes(app, ctx, config, lib) {
+export async function registerPaymentRoutes(app, ctx, config, lib) {
   const { db } = ctx;
   const store = createPaymentStore(db);
-  const key = linkKey(db, ctx.now());
+  const key = await linkKey(db, ctx.now());
   const byCode = db.prepare('SELECT * FROM dossiers WHERE code = ?');
 
   // The gateway: VNPay when configured, else the local simulator when asked for (demo).
@@ -79,17 +79,18 @@ export function registerPaymentRoutes(app, ctx, config, lib) {
     new URL(payUrlFor(request)).origin;
 
   /** A dossier's payload: stored encrypted, read through the vault (the fee is not personal). */
-  const payloadOf = (/** @type {any} */ row) => readDossier(ctx.db, ctx.keyring, row).payload;
+  const payloadOf = async (/** @type {any} */ row) =>
+    (await readDossier(ctx.db, ctx.keyring, row)).payload;
   /** What the applicant pays: the verified payload's fee and postage, summed as the form does. */
-  const amountDue = (/** @type {any} */ row) => {
-    const payload = payloadOf(row);
+  const amountDue = async (/** @type {any} */ row) => {
+    const payload = await payloadOf(row);
     return lib.totalToPay(Number(payload?.fee?.total) || 0, payload?.delivery);
   };
   const procedureOf = (/** @type {any} */ row) =>
     ctx.procedures.find((p) => p.name === row.procedure_name)?.procedure;
-  const feeLines = (/** @type {any} */ row) => {
+  const feeLines = async (/** @type {any} */ row) => {
     const procedure = procedureOf(row);
-    const payload = payloadOf(row);
+    const payload = await payloadOf(row);
     const items = payload?.fee?.items ?? [];
     const lines = items.map((/** @type {any} */ item) => ({
       label:
@@ -112,9 +113,9 @@ export function registerPaymentRoutes(app, ctx, config, lib) {
     `${request ? origin(request) : ''}/thanh-toan/${code}?t=${linkToken(key, code)}`;
 
   /** The dossier a payment link names, or undefined when the code or token is wrong. */
-  const dossierFromLink = (/** @type {string} */ code, /** @type {unknown} */ token) => {
+  const dossierFromLink = async (/** @type {string} */ code, /** @type {unknown} */ token) => {
     if (!CODE_PATTERN.test(code) || !tokenMatches(key, code, token)) return undefined;
-    return /** @type {any} */ (byCode.get(code));
+    return /** @type {any} */ (await byCode.get(code));
   };
 
   /**
@@ -144,7 +145,7 @@ export function registerPaymentRoutes(app, ctx, config, lib) {
   app.get('/thanh-toan/:code', async (request, reply) => {
     const { code } = /** @type {{ code: string }} */ (request.params);
     const { t } = /** @type {{ t?: string }} */ (request.query ?? {});
-    const row = dossierFromLink(code, t);
+    const row = await dossierFromLink(code, t);
     if (!row) {
       return sendPage(
         reply,
@@ -157,9 +158,9 @@ export function registerPaymentRoutes(app, ctx, config, lib) {
           </p>`,
       );
     }
-    const fee = amountDue(row);
-    const summary = paymentSummary(store, row, amountDue);
-    const lines = feeLines(row);
+    const fee = await amountDue(row);
+    const summary = await paymentSummary(store, row, amountDue);
+    const lines = await feeLines(row);
     const head = html`<h1>Nộp phí, lệ phí hồ sơ</h1>
       <dl class="payment-summary">
         <dt>Mã hồ sơ</dt>
@@ -262,13 +263,13 @@ export function registerPaymentRoutes(app, ctx, config, lib) {
     scope.post('/thanh-toan/:code/cong', async (request, reply) => {
       const { code } = /** @type {{ code: string }} */ (request.params);
       const { t } = /** @type {{ t?: string }} */ (request.query ?? {});
-      const row = dossierFromLink(code, t);
+      const row = await dossierFromLink(code, t);
       if (!row) return sendProblem(request, reply, 'not-found');
       if (!gateway) return sendProblem(request, reply, 'payment-gateway-unavailable');
-      const fee = amountDue(row);
+      const fee = await amountDue(row);
       if (fee === 0 || row.paid_at) return reply.redirect(payLink(code), 303);
       const now = ctx.now();
-      const id = store.createPending({ code, amount: fee, method: gateway.name, now });
+      const id = await store.createPending({ code, amount: fee, method: gateway.name, now });
       if (!id) return sendProblem(request, reply, 'too-many-payment-attempts');
       request.log.info({ dossier: code, payment: id, amount: fee }, 'payment started');
       const url = gateway.createPaymentUrl({
@@ -295,7 +296,7 @@ export function registerPaymentRoutes(app, ctx, config, lib) {
         request.log.warn({ payment: String(params.vnp_TxnRef ?? '') }, 'IPN with a bad signature');
         return gateway.ipnAnswer('invalidSignature');
       }
-      const outcome = store.settle(r, ctx.now());
+      const outcome = await store.settle(r, ctx.now());
       request.log.info(
         { payment: r.paymentId, outcome, success: r.success },
         'payment notification',
@@ -311,7 +312,7 @@ export function registerPaymentRoutes(app, ctx, config, lib) {
   app.get(RETURN_PATH, async (request, reply) => {
     const params = /** @type {Record<string, unknown>} */ (request.query ?? {});
     const r = gateway?.verifyCallback(params);
-    const payment = r?.valid ? store.get(r.paymentId ?? '') : undefined;
+    const payment = r?.valid ? await store.get(r.paymentId ?? '') : undefined;
     if (!r?.valid || !payment) {
       return sendPage(
         reply,
@@ -380,14 +381,15 @@ export function registerPaymentRoutes(app, ctx, config, lib) {
   // --- the electronic fee receipt -----------------------------------------------------------
   app.get('/bien-lai/:no', async (request, reply) => {
     const { no } = /** @type {{ no: string }} */ (request.params);
-    const p = /^BL\d{6}-[2-9A-HJKMNP-TV-Z]{8}$/.test(no) ? store.byReceipt(no) : undefined;
-    const row = p ? /** @type {any} */ (byCode.get(p.dossier_code)) : undefined;
+    const p = /^BL\d{6}-[2-9A-HJKMNP-TV-Z]{8}$/.test(no) ? await store.byReceipt(no) : undefined;
+    const row = p ? /** @type {any} */ (await byCode.get(p.dossier_code)) : undefined;
     if (!p || !row) {
       return sendPage(reply, 404, 'Không tìm thấy', html`<h1>Không tìm thấy biên lai</h1>`);
     }
     const download = /** @type {any} */ (request.query)?.['tai-ve'] === '1';
     if (download) reply.header('content-disposition', `attachment; filename="bien-lai-${no}.html"`);
     const a = config.agency;
+    const lines = await feeLines(row);
     return sendPage(
       reply,
       200,
@@ -414,7 +416,7 @@ export function registerPaymentRoutes(app, ctx, config, lib) {
           <dd class="code">${p.dossier_code}</dd>
           <dt>Thủ tục</dt>
           <dd>${procedureOf(row)?.title?.vi ?? row.procedure_code}</dd>
-          ${feeLines(row).map(
+          ${lines.map(
             (/** @type {any} */ l) =>
               html`<dt>${l.label}</dt>
                 <dd>${lib.formatVnd(l.amount)}</dd>`,
@@ -454,22 +456,24 @@ export function registerPaymentRoutes(app, ctx, config, lib) {
     if (method !== 'desk' && method !== 'transfer') {
       return sendProblem(request, reply, 'invalid-payment-method');
     }
-    const row = /** @type {any} */ (byCode.get(code));
+    const row = /** @type {any} */ (await byCode.get(code));
     if (!row) return sendProblem(request, reply, 'not-found');
-    const fee = amountDue(row);
+    const fee = await amountDue(row);
     if (fee === 0) return sendProblem(request, reply, 'payment-not-required');
     const note = typeof body.note === 'string' ? body.note.trim().slice(0, 200) : undefined;
-    const p = store.recordByClerk({ code, amount: fee, method, note, now: ctx.now() });
+    const p = await store.recordByClerk({ code, amount: fee, method, note, now: ctx.now() });
     if (!p) return sendProblem(request, reply, 'already-paid');
     request.log.info({ dossier: code, payment: p.id, method }, 'payment recorded by clerk');
-    return reply.code(201).send(paymentSummary(store, byCode.get(code), amountDue));
+    return reply.code(201).send(await paymentSummary(store, await byCode.get(code), amountDue));
   });
 
   return {
     /** What views of a dossier show about its fee; `link` only for those who may pay. */
-    summary: (/** @type {any} */ row, /** @type {{ link?: boolean }} */ opts = {}) => ({
-      ...paymentSummary(store, row, amountDue),
-      ...(opts.link && amountDue(row) > 0 && !row.paid_at ? { payUrl: payLink(row.code) } : {}),
+    summary: async (/** @type {any} */ row, /** @type {{ link?: boolean }} */ opts = {}) => ({
+      ...(await paymentSummary(store, row, amountDue)),
+      ...(opts.link && (await amountDue(row)) > 0 && !row.paid_at
+        ? { payUrl: payLink(row.code) }
+        : {}),
     }),
     payLink,
   };

@@ -18,20 +18,23 @@ const randomSymbols = (n) =>
 
 /**
  * The key that signs payment links, created once per database.
- * @param {import('better-sqlite3').Database} db
+ * @param {import('../storage/index.js').Storage} db
  * @param {Date} now
  */
-export function linkKey(db, now) {
-  const get = () =>
+export async function linkKey(db, now) {
+  const get = async () =>
     /** @type {{ value: string } | undefined} */ (
-      db.prepare("SELECT value FROM receiver_keys WHERE name = 'payment-links'").get()
+      await db.prepare("SELECT value FROM receiver_keys WHERE name = 'payment-links'").get()
     );
-  const found = get();
+  const found = await get();
   if (found) return Buffer.from(found.value, 'base64url');
-  db.prepare(
-    "INSERT OR IGNORE INTO receiver_keys (name, value, created_at) VALUES ('payment-links', ?, ?)",
-  ).run(randomBytes(32).toString('base64url'), now.toISOString());
-  return Buffer.from(/** @type {{ value: string }} */ (get()).value, 'base64url');
+  await db
+    .prepare(
+      "INSERT OR IGNORE INTO receiver_keys (name, value, created_at) VALUES ('payment-links', ?, ?)",
+    )
+    .run(randomBytes(32).toString('base64url'), now.toISOString());
+  // Another process may have created it first: read back the one that won.
+  return Buffer.from(/** @type {{ value: string }} */ (await get()).value, 'base64url');
 }
 
 /**
@@ -59,14 +62,14 @@ export function tokenMatches(key, code, token) {
 }
 
 /**
- * @param {import('better-sqlite3').Database} db
+ * @param {import('../storage/index.js').Storage} db
  */
 export function createPaymentStore(db) {
-  const byId = db.prepare('SELECT * FROM payments WHERE id = ?');
+  const BY_ID = 'SELECT * FROM payments WHERE id = ?';
+  const DOSSIER = 'SELECT code, paid_at FROM dossiers WHERE code = ?';
   const ofDossier = db.prepare(
     'SELECT * FROM payments WHERE dossier_code = ? ORDER BY created_at, rowid',
   );
-  const dossier = db.prepare('SELECT code, paid_at FROM dossiers WHERE code = ?');
   const byReceipt = db.prepare('SELECT * FROM payments WHERE receipt_no = ?');
 
   /** @param {Date} now */
@@ -76,62 +79,68 @@ export function createPaymentStore(db) {
   /**
    * Confirms a payment row inside the caller's transaction: the dossier is marked paid, or the
    * payment is a duplicate when it already was.
+   * @param {import('../storage/index.js').Storage} tx
    * @param {any} row
    * @param {Date} now
    * @param {Record<string, string | null>} fields
    */
-  const confirm = (row, now, fields) => {
-    const d = /** @type {any} */ (dossier.get(row.dossier_code));
+  const confirm = async (tx, row, now, fields) => {
+    const d = /** @type {any} */ (await tx.prepare(DOSSIER).get(row.dossier_code));
     const at = now.toISOString();
     const status = d?.paid_at ? PAYMENT_STATUS.duplicate : PAYMENT_STATUS.paid;
     const receipt = status === PAYMENT_STATUS.paid ? receiptNo(now) : null;
-    db.prepare(
-      `UPDATE payments SET status = ?, settled_at = ?, receipt_no = ?, provider_transaction = ?,
+    await tx
+      .prepare(
+        `UPDATE payments SET status = ?, settled_at = ?, receipt_no = ?, provider_transaction = ?,
          bank_code = ?, response_code = ? WHERE id = ?`,
-    ).run(
-      status,
-      at,
-      receipt,
-      fields.providerTransaction ?? null,
-      fields.bankCode ?? null,
-      fields.responseCode ?? null,
-      row.id,
-    );
-    if (status === PAYMENT_STATUS.paid) {
-      db.prepare('UPDATE dossiers SET paid_at = ?, updated_at = ? WHERE code = ?').run(
+      )
+      .run(
+        status,
         at,
-        at,
-        row.dossier_code,
+        receipt,
+        fields.providerTransaction ?? null,
+        fields.bankCode ?? null,
+        fields.responseCode ?? null,
+        row.id,
       );
+    if (status === PAYMENT_STATUS.paid) {
+      await tx
+        .prepare('UPDATE dossiers SET paid_at = ?, updated_at = ? WHERE code = ?')
+        .run(at, at, row.dossier_code);
     }
     return status;
   };
 
   return {
     /** @param {string} id */
-    get: (id) => /** @type {any} */ (byId.get(id)),
+    get: async (id) => /** @type {any} */ (await db.prepare(BY_ID).get(id)),
     /** @param {string} no */
-    byReceipt: (no) => /** @type {any} */ (byReceipt.get(no)),
+    byReceipt: async (no) => /** @type {any} */ (await byReceipt.get(no)),
     /** @param {string} code */
-    list: (code) => /** @type {any[]} */ (ofDossier.all(code)),
+    list: async (code) => /** @type {any[]} */ (await ofDossier.all(code)),
 
     /**
      * A new pending gateway attempt; undefined when the dossier has too many already.
      * @param {{ code: string, amount: number, method: string, now: Date }} p
      */
     createPending({ code, amount, method, now }) {
-      return db.transaction(() => {
-        const n = /** @type {{ n: number }} */ (
-          db.prepare('SELECT COUNT(*) AS n FROM payments WHERE dossier_code = ?').get(code)
-        ).n;
+      return db.transaction(async (tx) => {
+        await tx.lock(`payments:${code}`);
+        const n = Number(
+          /** @type {{ n: number }} */ (
+            await tx.prepare('SELECT COUNT(*) AS n FROM payments WHERE dossier_code = ?').get(code)
+          ).n,
+        );
         if (n >= MAX_ATTEMPTS) return undefined;
         const id = `TT${randomSymbols(14)}`;
-        db.prepare(
-          `INSERT INTO payments (id, dossier_code, method, amount, status, created_at, actor)
+        await tx
+          .prepare(
+            `INSERT INTO payments (id, dossier_code, method, amount, status, created_at, actor)
            VALUES (?, ?, ?, ?, 'pending', ?, 'gateway')`,
-        ).run(id, code, method, amount, now.toISOString());
+          )
+          .run(id, code, method, amount, now.toISOString());
         return id;
-      })();
+      });
     },
 
     /**
@@ -139,12 +148,17 @@ export function createPaymentStore(db) {
      * `alreadyConfirmed` and changes nothing.
      * @param {import('./gateway.js').CallbackResult} r
      * @param {Date} now
-     * @returns {import('./gateway.js').IpnOutcome}
+     * @returns {Promise<import('./gateway.js').IpnOutcome>}
      */
     settle(r, now) {
-      return db.transaction(() => {
-        const row = /** @type {any} */ (byId.get(r.paymentId ?? ''));
-        if (!row) return 'orderNotFound';
+      return db.transaction(async (tx) => {
+        // Two notifications of one payment (a gateway retries) settle it once.
+        await tx.lock(`payment:${r.paymentId ?? ''}`);
+        const found = /** @type {any} */ (await tx.prepare(BY_ID).get(r.paymentId ?? ''));
+        if (!found) return 'orderNotFound';
+        // Payments of one dossier settle one after the other: one is paid, later ones duplicate.
+        await tx.lock(`payments:${found.dossier_code}`);
+        const row = /** @type {any} */ (await tx.prepare(BY_ID).get(found.id));
         if (r.amount !== row.amount) return 'invalidAmount';
         if (row.status !== PAYMENT_STATUS.pending) return 'alreadyConfirmed';
         const fields = {
@@ -152,21 +166,23 @@ export function createPaymentStore(db) {
           bankCode: r.bankCode || null,
           responseCode: r.responseCode || null,
         };
-        if (r.success) confirm(row, now, fields);
+        if (r.success) await confirm(tx, row, now, fields);
         else {
-          db.prepare(
-            `UPDATE payments SET status = 'failed', settled_at = ?, provider_transaction = ?,
+          await tx
+            .prepare(
+              `UPDATE payments SET status = 'failed', settled_at = ?, provider_transaction = ?,
                bank_code = ?, response_code = ? WHERE id = ?`,
-          ).run(
-            now.toISOString(),
-            fields.providerTransaction,
-            fields.bankCode,
-            fields.responseCode,
-            row.id,
-          );
+            )
+            .run(
+              now.toISOString(),
+              fields.providerTransaction,
+              fields.bankCode,
+              fields.responseCode,
+              row.id,
+            );
         }
         return 'confirmed';
-      })();
+      });
     },
 
     /**
@@ -175,17 +191,20 @@ export function createPaymentStore(db) {
      * @param {{ code: string, amount: number, method: 'desk' | 'transfer', note?: string, now: Date }} p
      */
     recordByClerk({ code, amount, method, note, now }) {
-      return db.transaction(() => {
-        const d = /** @type {any} */ (dossier.get(code));
+      return db.transaction(async (tx) => {
+        await tx.lock(`payments:${code}`);
+        const d = /** @type {any} */ (await tx.prepare(DOSSIER).get(code));
         if (!d || d.paid_at) return undefined;
         const id = `TT${randomSymbols(14)}`;
-        db.prepare(
-          `INSERT INTO payments (id, dossier_code, method, amount, status, created_at, actor, note)
+        await tx
+          .prepare(
+            `INSERT INTO payments (id, dossier_code, method, amount, status, created_at, actor, note)
            VALUES (?, ?, ?, ?, 'pending', ?, 'clerk', ?)`,
-        ).run(id, code, method, amount, now.toISOString(), note ?? null);
-        confirm(byId.get(id), now, {});
-        return /** @type {any} */ (byId.get(id));
-      })();
+          )
+          .run(id, code, method, amount, now.toISOString(), note ?? null);
+        await confirm(tx, await tx.prepare(BY_ID).get(id), now, {});
+        return /** @type {any} */ (await tx.prepare(BY_ID).get(id));
+      });
     },
   };
 }
@@ -194,11 +213,11 @@ export function createPaymentStore(db) {
  * What the status look-up, the receipt and the clerk page show about a dossier's fee.
  * @param {ReturnType<typeof createPaymentStore>} store
  * @param {any} row a dossiers row
- * @param {(row: any) => number} amountDue what its applicant pays in đồng (routes.js)
+ * @param {(row: any) => Promise<number>} amountDue what its applicant pays in đồng (routes.js)
  */
-export function paymentSummary(store, row, amountDue) {
-  const fee = amountDue(row);
-  const payments = store.list(row.code).filter((p) => p.status !== PAYMENT_STATUS.pending);
+export async function paymentSummary(store, row, amountDue) {
+  const fee = await amountDue(row);
+  const payments = (await store.list(row.code)).filter((p) => p.status !== PAYMENT_STATUS.pending);
   return {
     fee,
     currency: 'VND',

@@ -1,0 +1,302 @@
+// Several receiver processes behind one PostgreSQL (docs/deployment.md): what must be unique or
+// single-use holds across processes because the database says so, rate limits are counted
+// together, and a tus upload started on one process resumes on another, also after the first was
+// killed mid-upload. Two real processes (fixtures/receiver-process.ts) share the database and the
+// upload folder. Run by scripts/test.mjs in its `postgres` stage (DVC_TEST_DATABASE_URL).
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { challenge, fakeJws, payload, postDossier } from './helpers.js';
+
+const ADMIN_URL = process.env.DVC_TEST_DATABASE_URL;
+const PROCESS = fileURLToPath(new URL('./fixtures/receiver-process.ts', import.meta.url));
+const key = () => `k1:${randomBytes(32).toString('base64')}`;
+
+interface Receiver {
+  base: string;
+  child: ChildProcess;
+  output: () => string;
+}
+
+function startReceiver(env: Record<string, string>): Promise<Receiver> {
+  const child = spawn(process.execPath, ['--import', 'tsx', PROCESS], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d) => (out += String(d)));
+  child.stderr!.on('data', (d) => (out += String(d)));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`receiver did not start:\n${out}`)), 60_000);
+    child.stdout!.on('data', () => {
+      const m = /listening (\d+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ base: `http://127.0.0.1:${m[1]}`, child, output: () => out });
+      }
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`receiver exited with ${code}:\n${out}`));
+    });
+  });
+}
+
+const stop = (r: Receiver) =>
+  new Promise<void>((resolve) => {
+    if (r.child.exitCode !== null || r.child.signalCode !== null) return resolve();
+    r.child.once('exit', () => resolve());
+    r.child.kill('SIGTERM');
+  });
+
+describe('two receiver processes on one PostgreSQL', { skip: !ADMIN_URL, timeout: 180_000 }, () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'dvc-processes-'));
+  let db: pg.Client;
+  let a: Receiver;
+  let b: Receiver;
+
+  const meta = Object.entries({ filename: 'gcs.pdf', filetype: 'application/pdf', slot: 'giay-to' })
+    .map(([k, v]) => `${k} ${Buffer.from(v).toString('base64')}`)
+    .join(',');
+  /** Creates a tus upload on `r`; returns its path and the headers its client sends. */
+  async function createUpload(r: Receiver, bytes: Buffer) {
+    const created = await fetch(`${r.base}/api/uploads/`, {
+      method: 'POST',
+      headers: {
+        'tus-resumable': '1.0.0',
+        'upload-length': String(bytes.length),
+        'upload-metadata': meta,
+      },
+    });
+    assert.equal(created.status, 201);
+    const location = created.headers.get('location')!;
+    const cookie = created.headers.get('set-cookie')!.split(';')[0];
+    return { location, cookie, tus: { 'tus-resumable': '1.0.0', cookie } };
+  }
+  /** A PATCH that sends `part` and then hangs, as a phone losing its network does. */
+  function hangingPatch(r: Receiver, location: string, tus: Record<string, string>, part: Buffer) {
+    let stream: ReadableStreamDefaultController<Uint8Array> | undefined;
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        stream = controller;
+        controller.enqueue(new Uint8Array(part));
+      },
+    });
+    const answer = fetch(`${r.base}${location}`, {
+      method: 'PATCH',
+      headers: { ...tus, 'upload-offset': '0', 'content-type': 'application/offset+octet-stream' },
+      body,
+      duplex: 'half',
+    } as RequestInit).catch((e: Error) => e);
+    /** The phone is gone for good: its request ends in an error. */
+    const drop = () => {
+      stream?.error(new Error('network lost'));
+      return answer;
+    };
+    return { answer, drop };
+  }
+  /** Waits until the shared upload folder holds `size` bytes of the upload. */
+  async function writtenOnDisk(location: string, size: number) {
+    const file = join(dataDir, 'uploads', location.split('/').pop()!);
+    for (let i = 0; i < 100 && (!existsSync(file) || statSync(file).size < size); i++) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    assert.equal(statSync(file).size, size);
+  }
+
+  before(async () => {
+    const name = `dvc_processes_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: ADMIN_URL });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const url = new URL(ADMIN_URL!);
+    url.pathname = `/${name}`;
+    const env = {
+      DATABASE_URL: url.href,
+      DATA_DIR: dataDir,
+      MASTER_KEYS: key(),
+      LOOKUP_KEYS: key(),
+      // Status look-ups: 4 a minute per address, counted over both processes.
+      RATE_LIMITS: JSON.stringify({
+        status: { max: 4, windowSeconds: 60, globalMax: 1000, globalWindowSeconds: 60 },
+      }),
+    };
+    // Started together: the migrations run once (advisory lock), both processes serve.
+    [a, b] = await Promise.all([startReceiver(env), startReceiver(env)]);
+    db = new pg.Client({ connectionString: url.href });
+    await db.connect();
+  });
+  after(async () => {
+    await Promise.all([a && stop(a), b && stop(b)]);
+    await db?.end();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test('200 concurrent submissions spread over both processes: 200 dossiers, none lost or doubled', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 200 }, async (_, i) => {
+        // The challenge from one process, the dossier to the other: the nonce lives in the database.
+        const [first, second] = i % 2 ? [a, b] : [b, a];
+        const nonce = await challenge(first.base);
+        const r = await postDossier(
+          second.base,
+          fakeJws(payload(nonce, { assistedBy: `load-${i}` })),
+        );
+        return { status: r.status, body: (await r.json()) as { dossierCode: string } };
+      }),
+    );
+    assert.deepEqual(
+      answers.filter((x) => x.status !== 201),
+      [],
+    );
+    const codes = new Set(answers.map((x) => x.body.dossierCode));
+    assert.equal(codes.size, 200);
+    const rows = (await db.query('SELECT code FROM dossiers')).rows.map((r) => r.code as string);
+    assert.equal(rows.length, 200);
+    assert.deepEqual(new Set(rows), codes);
+  });
+
+  test('one nonce sent to both processes at once makes one dossier', async () => {
+    for (let i = 0; i < 10; i++) {
+      const nonce = await challenge(a.base);
+      const jws = fakeJws(payload(nonce));
+      const rs = await Promise.all([postDossier(a.base, jws), postDossier(b.base, jws)]);
+      const refused = rs.find((r) => r.status !== 201);
+      if (refused) {
+        const problem = (await refused.json()) as { errors?: { code: string }[] };
+        assert.equal(problem.errors?.[0].code, 'nonce-replayed');
+      }
+      const statuses = rs.map((r) => r.status).sort();
+      assert.deepEqual(statuses, [201, 422], `attempt ${i}`);
+    }
+  });
+
+  test('one Idempotency-Key on both processes at once: one dossier, the same answer or 409', async () => {
+    for (let i = 0; i < 10; i++) {
+      const nonce = await challenge(b.base);
+      const jws = fakeJws(payload(nonce, { assistedBy: `idem-${i}` }));
+      const idem = `processes-${i}`;
+      const rs = await Promise.all([
+        postDossier(a.base, jws, idem),
+        postDossier(b.base, jws, idem),
+      ]);
+      const bodies = await Promise.all(
+        rs.map((r) => r.json() as Promise<{ dossierCode?: string }>),
+      );
+      const created = rs.filter((r) => r.status === 201);
+      assert.ok(created.length >= 1, `attempt ${i}: ${rs.map((r) => r.status)}`);
+      for (const [j, r] of rs.entries()) {
+        assert.ok([201, 409].includes(r.status), `attempt ${i}: ${r.status}`);
+        if (r.status === 201)
+          assert.equal(bodies[j].dossierCode, bodies[rs.indexOf(created[0])].dossierCode);
+      }
+      // Sent again later to either process: the stored answer.
+      const again = await postDossier(a.base, jws, idem);
+      assert.equal(again.headers.get('idempotent-replayed'), 'true');
+      const n = await db.query('SELECT COUNT(*)::int AS n FROM idempotency_keys WHERE key = $1', [
+        idem,
+      ]);
+      assert.equal(n.rows[0].n, 1);
+    }
+    const dossiers = await db.query(
+      'SELECT COUNT(*)::int AS n FROM dossiers WHERE received_at IS NOT NULL',
+    );
+    assert.equal(dossiers.rows[0].n, 200 + 10 + 10);
+  });
+
+  test('rate limits are counted over both processes', async () => {
+    const lookup = (r: Receiver) =>
+      fetch(`${r.base}/api/status?code=XX-000000-0000&secret=0912345678`).then((x) => x.status);
+    // 4 a minute per address: two on each process, then both refuse.
+    assert.deepEqual(
+      [await lookup(a), await lookup(b), await lookup(a), await lookup(b)],
+      [404, 404, 404, 404],
+    );
+    assert.equal(await lookup(a), 429);
+    assert.equal(await lookup(b), 429);
+  });
+
+  test('a request for an upload on one process makes the other let go of it', async () => {
+    const bytes = Buffer.from('%PDF-1.7\n' + 'tờ khai '.repeat(40_000));
+    const { location, tus } = await createUpload(a, bytes);
+    const sent = 50_000;
+    const hanging = hangingPatch(a, location, tus, bytes.subarray(0, sent));
+    await writtenOnDisk(location, sent);
+    // The client gave up on A and asks B where the upload stands: A's request lets go (it was
+    // told through the database), B answers at once instead of after the 30 s lock timeout.
+    const started = Date.now();
+    const head = await fetch(`${b.base}${location}`, { method: 'HEAD', headers: tus });
+    assert.equal(head.status, 200);
+    assert.equal(Number(head.headers.get('upload-offset')), sent);
+    assert.ok(Date.now() - started < 10_000, `${Date.now() - started} ms`);
+    await hanging.drop();
+    const rest = await fetch(`${b.base}${location}`, {
+      method: 'PATCH',
+      headers: {
+        ...tus,
+        'upload-offset': String(sent),
+        'content-type': 'application/offset+octet-stream',
+      },
+      body: new Uint8Array(bytes.subarray(sent)),
+    });
+    assert.equal(rest.status, 204, await rest.text());
+  });
+
+  test('a tus upload started on one process resumes on the other after the first is killed', async () => {
+    const bytes = Buffer.from('%PDF-1.7\n' + 'giấy chứng sinh '.repeat(40_000));
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const { location, cookie, tus } = await createUpload(a, bytes);
+    const sent = 100_000;
+    const hanging = hangingPatch(a, location, tus, bytes.subarray(0, sent));
+    // Killed while its PATCH holds the upload's lock.
+    await writtenOnDisk(location, sent);
+    a.child.kill('SIGKILL');
+    await new Promise((r) => a.child.once('exit', r));
+    assert.ok((await hanging.answer) instanceof Error);
+
+    // Process B: where are we, and the rest. A's lock died with its connection.
+    const head = await fetch(`${b.base}${location}`, { method: 'HEAD', headers: tus });
+    assert.equal(head.status, 200);
+    const resumeAt = Number(head.headers.get('upload-offset'));
+    assert.equal(resumeAt, sent);
+    const rest = await fetch(`${b.base}${location}`, {
+      method: 'PATCH',
+      headers: {
+        ...tus,
+        'upload-offset': String(resumeAt),
+        'content-type': 'application/offset+octet-stream',
+      },
+      body: new Uint8Array(bytes.subarray(resumeAt)),
+    });
+    assert.equal(rest.status, 204, await rest.text());
+    const stored = await db.query('SELECT sha256, size FROM uploads WHERE id = $1', [
+      location.split('/').pop(),
+    ]);
+    assert.deepEqual(stored.rows, [{ sha256, size: String(bytes.length) }]);
+
+    // And the dossier that holds it, on B.
+    const nonce = await challenge(b.base);
+    const doc = {
+      slot: 'giay-to',
+      name: 'gcs.pdf',
+      type: 'application/pdf',
+      size: bytes.length,
+      sha256,
+      url: `${b.base}${location}`,
+    };
+    const r = await postDossier(
+      b.base,
+      fakeJws(payload(nonce, { documents: [doc] })),
+      undefined,
+      cookie,
+    );
+    assert.equal(r.status, 201, await r.clone().text());
+  });
+});
