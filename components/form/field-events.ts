@@ -3,10 +3,17 @@
  * (typed as the procedure's options are), a change re-runs the rules, and leaving a field
  * validates that field alone and shows its error on that element, without rendering the page.
  * Enter in a one-line answer continues, as in a plain HTML form.
+ *
+ * When, as GOV.UK advises: leaving a field the person changed shows its error (or takes it away);
+ * leaving a field they only passed through (tabbed or clicked through) says nothing, and Continue
+ * shows every error of the page. An error that appears or goes when a field is left by a press
+ * on the page waits until that press has completed (pointer-press.ts), so the control under the
+ * finger does not move away before the release.
  */
 import type { DvcChangeEvent } from '../base/events.js';
 import type { DvcForm } from './form.js';
 import { fieldId, groupErrorsOf, pointerToPath } from './journey.js';
+import { PointerPress } from './pointer-press.js';
 
 /** The element a field is rendered with, as the fields engine defines it. */
 interface FieldElement extends HTMLElement {
@@ -15,7 +22,14 @@ interface FieldElement extends HTMLElement {
 }
 
 export class FormFieldEvents {
-  constructor(private readonly form: DvcForm) {}
+  /** The fields the person changed (typed in, chose, cleared): only these are checked on leaving. */
+  readonly edited = new Set<string>();
+  /** Whether a press on the page is under way, and work waiting for it to complete. */
+  readonly press: PointerPress;
+
+  constructor(private readonly form: DvcForm) {
+    this.press = new PointerPress(form);
+  }
 
   /** */
   fieldOf(e: Event): FieldElement | undefined {
@@ -49,6 +63,7 @@ export class FormFieldEvents {
   onFieldInput = (e: Event): void => {
     const el = this.fieldOf(e);
     if (!el) return;
+    this.edited.add(el.dataset.path!);
     this.setAnswer(el.dataset.path!, el.value);
   };
 
@@ -60,18 +75,25 @@ export class FormFieldEvents {
     // A repeat group's inner fields bubble their own dvc-change through the group: then the
     // group's whole value is the answer.
     const value = e.type === 'dvc-change' && detail?.name === el.name ? detail.value : el.value;
+    this.edited.add(path);
     this.setAnswer(path, value);
     void this.form.evaluateRules();
   };
 
-  /** After the person leaves a field, its error (or none) is shown. */
+  /**
+   * After the person leaves a field they changed, or one showing an error, its error (or none)
+   * is shown, once any press that moved focus away has completed.
+   */
   onFieldBlur = (e: FocusEvent): void => {
     const el = this.fieldOf(e);
     if (!el || !this.form.validator) return;
     if (e.relatedTarget && el.contains(e.relatedTarget as Node)) return;
     if (e.relatedTarget === el) return;
     const path = el.dataset.path!;
-    void this.form.rulesPending.then(() => this.showFieldProblems(path));
+    if (!this.edited.has(path) && !this.form.shown.has(path)) return;
+    void this.form.rulesPending.then(() =>
+      this.press.afterPress(() => this.showFieldProblems(path)),
+    );
   };
 
   /**

@@ -190,6 +190,7 @@ export class FormLoading {
     this.form.navigation.reached = new Set();
     this.form.navigation.returnToReview = false;
     this.form.shown = new Map();
+    this.form.fieldEvents.edited.clear();
     this.form.summaryPaths = [];
     this.form.declarationAccepted = false;
     this.form.helperConfirmed = false;
