@@ -46,10 +46,18 @@ export class FormReviewPages {
   }
 
   renderIneligible(): TemplateResult {
+    // The author's wording of the page (format 1.1), else the built-in one.
+    const lang = this.form.uiLang;
+    const own = this.form.loaded?.ineligible;
+    const msg = this.form.msg;
     return renderIneligible(
       this.form.rulesResult?.eligibility.reasons ?? [],
-      this.form.uiLang,
-      this.form.msg,
+      lang,
+      {
+        ...msg,
+        ineligibleHeading: own?.heading ? localize(own.heading, lang) : msg.ineligibleHeading,
+        remedyLabel: own?.remedyLabel ? localize(own.remedyLabel, lang) : msg.remedyLabel,
+      },
       () => void this.form.navigation.onBack(),
     );
   }
@@ -136,7 +144,13 @@ export class FormReviewPages {
             }}
           />
           <label for=${DECLARATION_ID}
-            >${this.form.assistedBy ? msg.applicantConfirmLabel : msg.declarationLabel}</label
+            >${
+              this.form.assistedBy
+                ? msg.applicantConfirmLabel
+                : procedure.declaration.label
+                  ? localize(procedure.declaration.label, lang)
+                  : msg.declarationLabel
+            }</label
           >
         </div>
         ${this.form.assistedBy ? this.renderHelperDeclaration() : nothing}

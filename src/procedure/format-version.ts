@@ -59,6 +59,10 @@ export function formatFeatures(procedure: Obj): Use[] {
       conditions(r['when'], `/fees/reductions/${i}/when`);
     });
   }
+  const declaration = procedure['declaration'];
+  if (isObject(declaration) && declaration['label'] !== undefined)
+    use('/declaration/label', 'declaration.label', 'key');
+  if (procedure['ineligible'] !== undefined) use('/ineligible', 'ineligible', 'key');
   const ui = procedure['ui'];
   const fields = (list: unknown, pointer: string): void =>
     arr(list).forEach((f, i) => {

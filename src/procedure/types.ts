@@ -284,6 +284,18 @@ export interface FeeSpec {
 export interface Declaration {
   /** The commitment (cam đoan) the applicant must accept before submitting. */
   text: LocalizedText;
+  /**
+   * (1.1) The tick-box text, e.g. "Chúng tôi đã đọc và đồng ý…" for two applicants; unset: the
+   * form's built-in wording.
+   */
+  label?: LocalizedText;
+}
+
+/** (1.1) The author's wording of the "cannot apply" page; unset members: the built-in wording. */
+export interface IneligiblePage {
+  heading?: LocalizedText;
+  /** The words before each remedy, e.g. "Cách khắc phục: ". */
+  remedyLabel?: LocalizedText;
 }
 
 /** Personal data of the procedure (docs/privacy.md). */
@@ -329,5 +341,6 @@ export interface Procedure {
    */
   conditions?: Record<string, Conditions>;
   declaration: Declaration;
+  ineligible?: IneligiblePage;
   privacy?: Privacy;
 }

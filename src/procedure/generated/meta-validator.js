@@ -176,6 +176,12 @@ const schema31 = {
           title: 'Declaration (cam đoan)',
           description: 'The commitment the applicant accepts before submitting.',
         },
+        ineligible: {
+          $ref: '#/$defs/IneligiblePage',
+          title: '"Cannot apply" page wording',
+          description:
+            "(1.1) The author's heading and remedy lead-in for the page shown when an eligibility rule fails; the built-in wording is the default.",
+        },
         privacy: {
           $ref: '#/$defs/Privacy',
           title: 'Personal data (dữ liệu cá nhân)',
@@ -919,6 +925,44 @@ const schema31 = {
           $ref: '#/$defs/LocalizedText',
           description: 'The commitment (cam đoan) the applicant must accept before submitting.',
         },
+        label: {
+          $ref: '#/$defs/LocalizedText',
+          title: 'Tick-box text',
+          description:
+            '(1.1) The text of the box the applicant ticks, when the built-in "Tôi đã đọc và đồng ý với lời cam đoan trên" does not fit, e.g. two applicants: "Chúng tôi đã đọc và đồng ý với lời cam đoan trên".',
+          examples: [
+            {
+              vi: 'Chúng tôi đã đọc và đồng ý với lời cam đoan trên',
+              en: 'We have read and agree with the declaration above',
+            },
+          ],
+        },
+      },
+    },
+    IneligiblePage: {
+      type: 'object',
+      title: '"Cannot apply" page',
+      additionalProperties: false,
+      properties: {
+        heading: {
+          $ref: '#/$defs/LocalizedText',
+          title: 'Heading',
+          description:
+            '(1.1) The page\'s heading instead of the built-in "Bạn chưa thể nộp hồ sơ này trực tuyến".',
+          examples: [
+            {
+              vi: 'Ông/bà chưa thể đăng ký tạm trú trực tuyến',
+              en: 'You cannot register temporary residence online',
+            },
+          ],
+        },
+        remedyLabel: {
+          $ref: '#/$defs/LocalizedText',
+          title: 'Remedy lead-in',
+          description:
+            '(1.1) The words before each rule\'s remedy instead of the built-in "Bạn có thể: ".',
+          examples: [{ vi: 'Cách khắc phục: ', en: 'How to fix it: ' }],
+        },
       },
     },
     Privacy: {
@@ -1091,6 +1135,12 @@ const schema32 = {
       $ref: '#/$defs/Declaration',
       title: 'Declaration (cam đoan)',
       description: 'The commitment the applicant accepts before submitting.',
+    },
+    ineligible: {
+      $ref: '#/$defs/IneligiblePage',
+      title: '"Cannot apply" page wording',
+      description:
+        "(1.1) The author's heading and remedy lead-in for the page shown when an eligibility rule fails; the built-in wording is the default.",
     },
     privacy: {
       $ref: '#/$defs/Privacy',
@@ -9358,6 +9408,18 @@ const schema87 = {
       $ref: '#/$defs/LocalizedText',
       description: 'The commitment (cam đoan) the applicant must accept before submitting.',
     },
+    label: {
+      $ref: '#/$defs/LocalizedText',
+      title: 'Tick-box text',
+      description:
+        '(1.1) The text of the box the applicant ticks, when the built-in "Tôi đã đọc và đồng ý với lời cam đoan trên" does not fit, e.g. two applicants: "Chúng tôi đã đọc và đồng ý với lời cam đoan trên".',
+      examples: [
+        {
+          vi: 'Chúng tôi đã đọc và đồng ý với lời cam đoan trên',
+          en: 'We have read and agree with the declaration above',
+        },
+      ],
+    },
   },
 };
 function validate61(
@@ -9390,7 +9452,7 @@ function validate61(
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === 'text')) {
+      if (!(key0 === 'text' || key0 === 'label')) {
         const err1 = {
           instancePath,
           schemaPath: '#/additionalProperties',
@@ -9508,8 +9570,110 @@ function validate61(
         errors++;
       }
     }
+    if (data.label !== undefined) {
+      let data3 = data.label;
+      if (data3 && typeof data3 == 'object' && !Array.isArray(data3)) {
+        if (data3.vi === undefined) {
+          const err8 = {
+            instancePath: instancePath + '/label',
+            schemaPath: '#/$defs/LocalizedText/required',
+            keyword: 'required',
+            params: { missingProperty: 'vi' },
+            message: "must have required property '" + 'vi' + "'",
+          };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+        for (const key2 in data3) {
+          if (!(key2 === 'vi' || key2 === 'en')) {
+            const err9 = {
+              instancePath: instancePath + '/label',
+              schemaPath: '#/$defs/LocalizedText/additionalProperties',
+              keyword: 'additionalProperties',
+              params: { additionalProperty: key2 },
+              message: 'must NOT have additional properties',
+            };
+            if (vErrors === null) {
+              vErrors = [err9];
+            } else {
+              vErrors.push(err9);
+            }
+            errors++;
+          }
+        }
+        if (data3.vi !== undefined) {
+          let data4 = data3.vi;
+          if (typeof data4 === 'string') {
+            if (!pattern6.test(data4)) {
+              const err10 = {
+                instancePath: instancePath + '/label/vi',
+                schemaPath: '#/$defs/LocalizedText/properties/vi/pattern',
+                keyword: 'pattern',
+                params: { pattern: '\\S' },
+                message: 'must match pattern "' + '\\S' + '"',
+              };
+              if (vErrors === null) {
+                vErrors = [err10];
+              } else {
+                vErrors.push(err10);
+              }
+              errors++;
+            }
+          } else {
+            const err11 = {
+              instancePath: instancePath + '/label/vi',
+              schemaPath: '#/$defs/LocalizedText/properties/vi/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+            };
+            if (vErrors === null) {
+              vErrors = [err11];
+            } else {
+              vErrors.push(err11);
+            }
+            errors++;
+          }
+        }
+        if (data3.en !== undefined) {
+          if (typeof data3.en !== 'string') {
+            const err12 = {
+              instancePath: instancePath + '/label/en',
+              schemaPath: '#/$defs/LocalizedText/properties/en/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+            };
+            if (vErrors === null) {
+              vErrors = [err12];
+            } else {
+              vErrors.push(err12);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err13 = {
+          instancePath: instancePath + '/label',
+          schemaPath: '#/$defs/LocalizedText/type',
+          keyword: 'type',
+          params: { type: 'object' },
+          message: 'must be object',
+        };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err8 = {
+    const err14 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
@@ -9517,9 +9681,9 @@ function validate61(
       message: 'must be object',
     };
     if (vErrors === null) {
-      vErrors = [err8];
+      vErrors = [err14];
     } else {
-      vErrors.push(err8);
+      vErrors.push(err14);
     }
     errors++;
   }
@@ -9527,7 +9691,287 @@ function validate61(
   return errors === 0;
 }
 validate61.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema89 = {
+const schema90 = {
+  type: 'object',
+  title: '"Cannot apply" page',
+  additionalProperties: false,
+  properties: {
+    heading: {
+      $ref: '#/$defs/LocalizedText',
+      title: 'Heading',
+      description:
+        '(1.1) The page\'s heading instead of the built-in "Bạn chưa thể nộp hồ sơ này trực tuyến".',
+      examples: [
+        {
+          vi: 'Ông/bà chưa thể đăng ký tạm trú trực tuyến',
+          en: 'You cannot register temporary residence online',
+        },
+      ],
+    },
+    remedyLabel: {
+      $ref: '#/$defs/LocalizedText',
+      title: 'Remedy lead-in',
+      description:
+        '(1.1) The words before each rule\'s remedy instead of the built-in "Bạn có thể: ".',
+      examples: [{ vi: 'Cách khắc phục: ', en: 'How to fix it: ' }],
+    },
+  },
+};
+function validate63(
+  data,
+  { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate63.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+  }
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    for (const key0 in data) {
+      if (!(key0 === 'heading' || key0 === 'remedyLabel')) {
+        const err0 = {
+          instancePath,
+          schemaPath: '#/additionalProperties',
+          keyword: 'additionalProperties',
+          params: { additionalProperty: key0 },
+          message: 'must NOT have additional properties',
+        };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.heading !== undefined) {
+      let data0 = data.heading;
+      if (data0 && typeof data0 == 'object' && !Array.isArray(data0)) {
+        if (data0.vi === undefined) {
+          const err1 = {
+            instancePath: instancePath + '/heading',
+            schemaPath: '#/$defs/LocalizedText/required',
+            keyword: 'required',
+            params: { missingProperty: 'vi' },
+            message: "must have required property '" + 'vi' + "'",
+          };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+        for (const key1 in data0) {
+          if (!(key1 === 'vi' || key1 === 'en')) {
+            const err2 = {
+              instancePath: instancePath + '/heading',
+              schemaPath: '#/$defs/LocalizedText/additionalProperties',
+              keyword: 'additionalProperties',
+              params: { additionalProperty: key1 },
+              message: 'must NOT have additional properties',
+            };
+            if (vErrors === null) {
+              vErrors = [err2];
+            } else {
+              vErrors.push(err2);
+            }
+            errors++;
+          }
+        }
+        if (data0.vi !== undefined) {
+          let data1 = data0.vi;
+          if (typeof data1 === 'string') {
+            if (!pattern6.test(data1)) {
+              const err3 = {
+                instancePath: instancePath + '/heading/vi',
+                schemaPath: '#/$defs/LocalizedText/properties/vi/pattern',
+                keyword: 'pattern',
+                params: { pattern: '\\S' },
+                message: 'must match pattern "' + '\\S' + '"',
+              };
+              if (vErrors === null) {
+                vErrors = [err3];
+              } else {
+                vErrors.push(err3);
+              }
+              errors++;
+            }
+          } else {
+            const err4 = {
+              instancePath: instancePath + '/heading/vi',
+              schemaPath: '#/$defs/LocalizedText/properties/vi/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+            };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
+        if (data0.en !== undefined) {
+          if (typeof data0.en !== 'string') {
+            const err5 = {
+              instancePath: instancePath + '/heading/en',
+              schemaPath: '#/$defs/LocalizedText/properties/en/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+            };
+            if (vErrors === null) {
+              vErrors = [err5];
+            } else {
+              vErrors.push(err5);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err6 = {
+          instancePath: instancePath + '/heading',
+          schemaPath: '#/$defs/LocalizedText/type',
+          keyword: 'type',
+          params: { type: 'object' },
+          message: 'must be object',
+        };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.remedyLabel !== undefined) {
+      let data3 = data.remedyLabel;
+      if (data3 && typeof data3 == 'object' && !Array.isArray(data3)) {
+        if (data3.vi === undefined) {
+          const err7 = {
+            instancePath: instancePath + '/remedyLabel',
+            schemaPath: '#/$defs/LocalizedText/required',
+            keyword: 'required',
+            params: { missingProperty: 'vi' },
+            message: "must have required property '" + 'vi' + "'",
+          };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+        for (const key2 in data3) {
+          if (!(key2 === 'vi' || key2 === 'en')) {
+            const err8 = {
+              instancePath: instancePath + '/remedyLabel',
+              schemaPath: '#/$defs/LocalizedText/additionalProperties',
+              keyword: 'additionalProperties',
+              params: { additionalProperty: key2 },
+              message: 'must NOT have additional properties',
+            };
+            if (vErrors === null) {
+              vErrors = [err8];
+            } else {
+              vErrors.push(err8);
+            }
+            errors++;
+          }
+        }
+        if (data3.vi !== undefined) {
+          let data4 = data3.vi;
+          if (typeof data4 === 'string') {
+            if (!pattern6.test(data4)) {
+              const err9 = {
+                instancePath: instancePath + '/remedyLabel/vi',
+                schemaPath: '#/$defs/LocalizedText/properties/vi/pattern',
+                keyword: 'pattern',
+                params: { pattern: '\\S' },
+                message: 'must match pattern "' + '\\S' + '"',
+              };
+              if (vErrors === null) {
+                vErrors = [err9];
+              } else {
+                vErrors.push(err9);
+              }
+              errors++;
+            }
+          } else {
+            const err10 = {
+              instancePath: instancePath + '/remedyLabel/vi',
+              schemaPath: '#/$defs/LocalizedText/properties/vi/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+            };
+            if (vErrors === null) {
+              vErrors = [err10];
+            } else {
+              vErrors.push(err10);
+            }
+            errors++;
+          }
+        }
+        if (data3.en !== undefined) {
+          if (typeof data3.en !== 'string') {
+            const err11 = {
+              instancePath: instancePath + '/remedyLabel/en',
+              schemaPath: '#/$defs/LocalizedText/properties/en/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+            };
+            if (vErrors === null) {
+              vErrors = [err11];
+            } else {
+              vErrors.push(err11);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err12 = {
+          instancePath: instancePath + '/remedyLabel',
+          schemaPath: '#/$defs/LocalizedText/type',
+          keyword: 'type',
+          params: { type: 'object' },
+          message: 'must be object',
+        };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err13 = {
+      instancePath,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    };
+    if (vErrors === null) {
+      vErrors = [err13];
+    } else {
+      vErrors.push(err13);
+    }
+    errors++;
+  }
+  validate63.errors = vErrors;
+  return errors === 0;
+}
+validate63.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+const schema93 = {
   type: 'object',
   title: 'Privacy',
   additionalProperties: false,
@@ -9554,13 +9998,13 @@ const schema89 = {
     },
   },
 };
-function validate63(
+function validate65(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate63.evaluated;
+  const evaluated0 = validate65.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -9768,10 +10212,10 @@ function validate63(
     }
     errors++;
   }
-  validate63.errors = vErrors;
+  validate65.errors = vErrors;
   return errors === 0;
 }
-validate63.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate65.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 function validate21(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -10871,9 +11315,23 @@ function validate21(
         errors = vErrors.length;
       }
     }
+    if (data.ineligible !== undefined) {
+      if (
+        !validate63(data.ineligible, {
+          instancePath: instancePath + '/ineligible',
+          parentData: data,
+          parentDataProperty: 'ineligible',
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
+        errors = vErrors.length;
+      }
+    }
     if (data.privacy !== undefined) {
       if (
-        !validate63(data.privacy, {
+        !validate65(data.privacy, {
           instancePath: instancePath + '/privacy',
           parentData: data,
           parentDataProperty: 'privacy',
@@ -10881,7 +11339,7 @@ function validate21(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
+        vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
         errors = vErrors.length;
       }
     }
@@ -10962,6 +11420,7 @@ export const allowedProperties = {
     'rules',
     'conditions',
     'declaration',
+    'ineligible',
     'privacy',
   ],
   '#/$defs/LocalizedText': ['vi', 'en'],
@@ -11059,6 +11518,7 @@ export const allowedProperties = {
   '#/$defs/FeeItem': ['id', 'label', 'amount', 'quantityField', 'when', 'legalBasis', 'schedule'],
   '#/$defs/FeeScheduleEntry': ['from', 'until', 'amount'],
   '#/$defs/FeeReduction': ['id', 'label', 'percent', 'amount', 'items', 'when', 'legalBasis'],
-  '#/$defs/Declaration': ['text'],
+  '#/$defs/Declaration': ['text', 'label'],
+  '#/$defs/IneligiblePage': ['heading', 'remedyLabel'],
   '#/$defs/Privacy': ['identifyingFields', 'retentionDays'],
 };

@@ -110,6 +110,7 @@ test('every interface of types.ts matches its meta-schema definition', () => {
     'FeeSpec',
     'FieldOption',
     'FieldUi',
+    'IneligiblePage',
     'LegalReference',
     'LocalizedText',
     'Privacy',

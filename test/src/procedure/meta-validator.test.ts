@@ -32,5 +32,5 @@ test('it imports under tsx and validates', () => {
   assert.ok(validate.errors?.some((e) => e.keyword === 'required'));
   const minimal = JSON.parse(read('test/src/procedure/fixtures/valid-minimal.json'));
   assert.equal(validate(minimal), true);
-  assert.deepEqual(allowedProperties['#/$defs/Declaration'], ['text']);
+  assert.deepEqual(allowedProperties['#/$defs/Declaration'], ['text', 'label']);
 });
