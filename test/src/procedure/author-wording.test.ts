@@ -77,10 +77,20 @@ test('in a file declaring format 1 they are format-version problems at their key
   });
   const r = loadProcedure(text);
   assert.deepEqual(
-    r.problems.map((p) => [p.code, p.pointer]),
+    r.problems.map((p) => [p.code, p.pointer, p.line, p.column, p.message.en]),
     [
-      ['format-version', '/declaration/label'],
-      ['format-version', '/ineligible'],
+      [
+        'format-version',
+        '/declaration/label',
+        ...at(text, '"declaration"', '"label"', 'key'),
+        'declaration.label is a format 1.1 feature; declare "formatVersion": 1.1 at the top of the file.',
+      ],
+      [
+        'format-version',
+        '/ineligible',
+        ...at(text, '"declaration"', '"ineligible"', 'key'),
+        'ineligible is a format 1.1 feature; declare "formatVersion": 1.1 at the top of the file.',
+      ],
     ],
   );
 });
