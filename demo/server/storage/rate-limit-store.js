@@ -22,7 +22,12 @@ const INCR = `INSERT INTO rate_limits (key, count, reset_at) VALUES (?, 1, ?)
  * @param {() => number} [nowMs]
  */
 export async function databaseRateLimitStore(db, nowMs = Date.now) {
-  await db.prepare(CREATE).run();
+  // Several processes start at once: PostgreSQL's CREATE TABLE IF NOT EXISTS is not safe against
+  // a concurrent one (a unique violation in pg_type), so the creation holds a lock.
+  await db.transaction(async (tx) => {
+    await tx.lock('dvc-rate-limits-table');
+    await tx.prepare(CREATE).run();
+  });
   let calls = 0;
   class DatabaseStore {
     /**
