@@ -345,17 +345,28 @@ export class DvcForm extends LitElement {
   }
 
   /**
-   * Resolves once the latest answers have gone through the rules and the page has rendered:
-   * hosts and tests await it after setting a value.
+   * Resolves once the form is ready (or has failed to load), the latest answers have gone
+   * through the rules and the page has rendered: hosts and tests await it after setting a value.
+   * Whenever it is called: right after `appendChild` or after setting `procedure`, the load
+   * starts in the next update (`willUpdate`), so the pending update is awaited first, and a load
+   * or rules run started meanwhile is awaited too. A form with nothing to load resolves after
+   * its pending update.
    */
   async settled(): Promise<void> {
-    await this.loading;
-    let pending: Promise<void>;
-    do {
-      pending = this.rulesPending;
-      await pending;
-    } while (pending !== this.rulesPending);
-    await this.updateComplete;
+    for (;;) {
+      await this.updateComplete;
+      const loading = this.loading;
+      await loading;
+      let pending: Promise<void>;
+      do {
+        pending = this.rulesPending;
+        await pending;
+      } while (pending !== this.rulesPending);
+      await this.updateComplete;
+      if (loading === this.loading && pending === this.rulesPending && !this.isUpdatePending) {
+        return;
+      }
+    }
   }
 
   // ---- loading -------------------------------------------------------------------------
