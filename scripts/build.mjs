@@ -7,6 +7,8 @@ import { join } from 'node:path';
 const bin = (name) => join('node_modules', '.bin', name);
 const steps = [
   ['rollup', [bin('rollup'), '-c', '--silent']],
+  // Brotli and gzip copies of the browser files, served as they are (scripts/precompress.mjs).
+  ['precompress', [process.execPath, 'scripts/precompress.mjs', 'dist']],
   ['types', [bin('tsc'), '-p', 'tsconfig.build.json']],
   [
     'manifest',

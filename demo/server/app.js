@@ -19,6 +19,7 @@ import { databaseRateLimitStore } from './storage/rate-limit-store.js';
 import { registerDossierRoutes } from './dossiers.js';
 import { registerStatusRoutes } from './status.js';
 import { registerFormPages } from './form-pages.js';
+import { assetStaticOptions, registerCompression, siteStaticOptions } from './static-assets.js';
 import { registerCors } from './cors.js';
 import { loadKeyring } from './crypto-at-rest.js';
 import { purge, startPurgeJob } from './retention.js';
@@ -228,17 +229,18 @@ export async function createServer(options = {}) {
   });
 
   // --- site, library bundle, procedures ----------------------------------------------------
+  // Compressed, hashed names cached for a year, the rest revalidated (static-assets.js).
+  await registerCompression(app);
   await app.register(fastifyStatic, {
     root: config.siteDir,
     prefix: '/',
-    // Cheap phones on slow networks: let them revalidate instead of re-downloading.
-    cacheControl: true,
-    maxAge: 0,
+    ...siteStaticOptions,
   });
   await app.register(fastifyStatic, {
     root: config.distDir,
     prefix: '/assets/',
     decorateReply: false,
+    ...assetStaticOptions,
   });
   // The procedure pages, with the receiver's postage tariff on their form (form-pages.js).
   registerFormPages(app, { siteDir: config.siteDir, postage: config.postage });
