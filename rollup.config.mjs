@@ -92,6 +92,30 @@ const smallEmitter = () => ({
   },
 });
 
+// dist/chunks.json: each lazy chunk's file and the chunks it imports statically, by the source
+// module it starts from (`components/drafts/controller.ts` → `chunks/controller-<hash>.min.js`).
+// A server reads it to write `<link rel="modulepreload">` for the chunks a form page needs at
+// load (demo/server/form-pages.js), so they download with the bundle instead of after it.
+const chunkManifest = () => ({
+  name: 'dvc-chunk-manifest',
+  generateBundle(_options, bundle) {
+    const root = `${process.cwd()}/`;
+    const chunks = {};
+    for (const c of Object.values(bundle)) {
+      if (c.type !== 'chunk' || !c.isDynamicEntry || !c.facadeModuleId) continue;
+      const id = c.facadeModuleId.startsWith(root)
+        ? c.facadeModuleId.slice(root.length)
+        : c.facadeModuleId;
+      chunks[id.replace(/\\/g, '/')] = { file: c.fileName, imports: c.imports };
+    }
+    this.emitFile({
+      type: 'asset',
+      fileName: 'chunks.json',
+      source: `${JSON.stringify(chunks, null, 2)}\n`,
+    });
+  },
+});
+
 const browserPlugins = () => [
   lazyJsonPath(),
   smallEmitter(),
@@ -131,7 +155,7 @@ export default [
       sourcemap: true,
       plugins: [terser({ format: { comments: false }, ecma: 2020, module: true })],
     },
-    plugins: browserPlugins(),
+    plugins: [...browserPlugins(), chunkManifest()],
     onwarn,
   },
   {

@@ -21,6 +21,7 @@ export {
   type ErrorSummaryItem,
 } from './error-summary/error-summary.js';
 export { DvcForm, type Submitter } from './form/form.js';
+export { provideCompiled } from './form/provide.js';
 export {
   DvcStepChangeEvent,
   DvcEligibilityEvent,

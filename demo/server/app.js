@@ -19,7 +19,13 @@ import { databaseRateLimitStore } from './storage/rate-limit-store.js';
 import { registerDossierRoutes } from './dossiers.js';
 import { registerStatusRoutes } from './status.js';
 import { registerFormPages } from './form-pages.js';
-import { assetStaticOptions, registerCompression, siteStaticOptions } from './static-assets.js';
+import {
+  IMMUTABLE,
+  assetStaticOptions,
+  readPreloads,
+  registerCompression,
+  siteStaticOptions,
+} from './static-assets.js';
 import { registerCors } from './cors.js';
 import { loadKeyring } from './crypto-at-rest.js';
 import { purge, startPurgeJob } from './retention.js';
@@ -242,8 +248,6 @@ export async function createServer(options = {}) {
     decorateReply: false,
     ...assetStaticOptions,
   });
-  // The procedure pages, with the receiver's postage tariff on their form (form-pages.js).
-  registerFormPages(app, { siteDir: config.siteDir, postage: config.postage });
 
   app.get('/api/procedures', async () => ({
     procedures: procedures.map((p) =>
@@ -282,6 +286,42 @@ export async function createServer(options = {}) {
       }
     }
   }
+  // The per-procedure form artefact (`dvc-forms compile --form`): the compiled module as the
+  // page's one script, importing the bundle. Named by its content, so cached for a year.
+  /** @type {Map<string, { fileName: string, source: string }>} */
+  const forms = new Map();
+  if (library.compileProcedureModule) {
+    for (const p of procedures) {
+      try {
+        const form = await library.compileProcedureModule(p.procedure, {
+          procedureSha256: p.sha256,
+          form: { bundle: '/assets/dvc-forms.min.js', file: `${p.name}.json` },
+        });
+        forms.set(p.name, form);
+      } catch (e) {
+        app.log.warn(`no form artefact for ${p.name}: ${/** @type {Error} */ (e).message}`);
+      }
+    }
+  }
+  const formFiles = new Map([...forms.values()].map((f) => [f.fileName, f.source]));
+  app.get('/forms/:file', async (request, reply) => {
+    const { file } = /** @type {{ file: string }} */ (request.params);
+    const source = formFiles.get(file);
+    if (!source) return sendProblem(request, reply, 'not-found');
+    return reply
+      .type('application/javascript; charset=utf-8')
+      .header('cache-control', IMMUTABLE)
+      .send(source);
+  });
+  // The procedure pages, with the receiver's postage tariff on their form and the form artefact
+  // as their script (form-pages.js).
+  registerFormPages(app, {
+    siteDir: config.siteDir,
+    postage: config.postage,
+    formScripts: new Map([...forms].map(([name, f]) => [name, `/forms/${f.fileName}`])),
+    preload: readPreloads(config.distDir),
+  });
+
   app.get('/compiled/:file', async (request, reply) => {
     const { file } = /** @type {{ file: string }} */ (request.params);
     const source = compiled.get(file.replace(/\.js$/, ''));

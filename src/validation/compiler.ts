@@ -14,6 +14,8 @@ import { CompileError } from '../errors.js';
 import type { JsonSchema, Procedure } from '../procedure/types.js';
 import { checkSchema } from './guards.js';
 import { schemaHash } from './hash.js';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import {
   COMPILED_FORMAT,
   RUNTIME_HELPER_IDS,
@@ -100,7 +102,7 @@ export function compileSchema(schema: JsonSchema): ValidateFunction {
  */
 export async function compileProcedureModule(
   procedure: Procedure,
-  options: { procedureSha256?: string } = {},
+  options: { procedureSha256?: string; form?: FormArtefactOptions } = {},
 ): Promise<{ source: string; hash: string; fileName: string }> {
   if (options.procedureSha256 !== undefined && !/^[0-9a-f]{64}$/.test(options.procedureSha256))
     throw new CompileError('procedureSha256 must be 64 lower-case hex digits');
@@ -137,5 +139,47 @@ export async function compileProcedureModule(
     '}',
     '',
   ].join('\n');
+  if (options.form) return formArtefact(source, hash, safeName(procedure.code), options.form);
   return { source, hash, fileName };
+}
+
+/** What makes a compiled module the page's one script (`dvc-forms compile --form`). */
+export interface FormArtefactOptions {
+  /** URL of the one-file bundle as the page loads it, or relative to the artefact. */
+  bundle: string;
+  /**
+   * The procedure file's name (`dang-ky-khai-sinh.json`): the artefact is given to the forms whose
+   * `procedure` attribute names that file, or that have none.
+   */
+  file?: string;
+}
+
+/**
+ * The compiled module as the one script a form page loads: it imports the bundle (which defines
+ * the elements) and hands itself to the page's forms (`provideCompiled`), so the form neither
+ * fetches the procedure file nor downloads the loader chunk or the runtime ajv compiler. Named by
+ * the hash of its own text (`<code>.form-<hash8>.min.js`): a server may cache it for a year.
+ */
+function formArtefact(
+  module: string,
+  hash: string,
+  code: string,
+  form: FormArtefactOptions,
+): { source: string; hash: string; fileName: string } {
+  if (!/^(\.{0,2}\/|https:\/\/)[^\s"'\\]*$/.test(form.bundle))
+    throw new CompileError(`The bundle URL must start with /, ./, ../ or https://: ${form.bundle}`);
+  if (form.file !== undefined && !/^[^\s"'\\/]+$/.test(form.file))
+    throw new CompileError(`The procedure file name must be a plain file name: ${form.file}`);
+  const source = [
+    module,
+    `import { provideCompiled } from ${JSON.stringify(form.bundle)};`,
+    'provideCompiled(',
+    '  { format, procedure, hash, definition, schema, bind' +
+      (/\bexport const procedureSha256\b/.test(module) ? ', procedureSha256 },' : ' },'),
+    `  ${JSON.stringify(form.file ?? '')},`,
+    ');',
+    '',
+  ].join('\n');
+  const own = bytesToHex(sha256(utf8ToBytes(source)));
+  return { source, hash, fileName: `${code}.form-${own.slice(0, 8)}.min.js` };
 }

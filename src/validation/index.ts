@@ -215,7 +215,7 @@ function firstTooDeep(root: unknown, limit: number): string | undefined {
  */
 export async function compileProcedureModule(
   procedure: Procedure,
-  options?: { procedureSha256?: string },
+  options?: { procedureSha256?: string; form?: { bundle: string; file?: string } },
 ): Promise<{ source: string; hash: string; fileName: string }> {
   return (await import('./compiler.js')).compileProcedureModule(procedure, options);
 }

@@ -4,10 +4,15 @@
  * standalone validator, the procedure itself as the loader accepted it (`definition`) and the
  * SHA-256 of the file's bytes (`procedureSha256`), so `<dvc-form>` given only `.compiled` neither
  * fetches the file nor downloads the loader chunk.
+ *
+ * With `--form [--bundle <url>]` it writes the per-procedure artefact a form page loads as its
+ * one script instead (`<code>.form-<hash8>.min.js`, named by its own content): the same module,
+ * importing the bundle (default `./dvc-forms.min.js`, beside it) and handing itself to the page's
+ * `<dvc-form procedure="…/<file>.json">` (README "Embed it").
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { compileProcedureModule } from '../../validation/index.js';
 import type { Command } from '../main.js';
 import { readProcedure } from './procedure-file.js';
@@ -15,13 +20,17 @@ import { USAGE } from './usage.js';
 
 export const compile: Command = async (args, io) => {
   let out: string | undefined;
+  let form = false;
+  let bundle: string | undefined;
   const files: string[] = [];
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--out') out = args[++i];
+    else if (args[i] === '--form') form = true;
+    else if (args[i] === '--bundle') bundle = args[++i];
     else if (args[i].startsWith('-')) files.push('');
     else files.push(args[i]);
   }
-  if (files.length !== 1 || !files[0] || !out) {
+  if (files.length !== 1 || !files[0] || !out || (bundle !== undefined && !form) || bundle === '') {
     io.err(USAGE.compile);
     return 2;
   }
@@ -33,7 +42,13 @@ export const compile: Command = async (args, io) => {
   try {
     // The server checks the payload's hash against the file it serves: hash the exact bytes.
     const procedureSha256 = createHash('sha256').update(readFileSync(files[0])).digest('hex');
-    compiled = await compileProcedureModule(procedure, { procedureSha256 });
+    compiled = await compileProcedureModule(procedure, {
+      procedureSha256,
+      // The page's one script: the module imports the bundle and gives itself to the forms.
+      ...(form
+        ? { form: { bundle: bundle ?? './dvc-forms.min.js', file: basename(files[0]) } }
+        : {}),
+    });
   } catch (err) {
     io.err(`dvc-forms: ${files[0]}: ${(err as Error).message}`);
     return 1;

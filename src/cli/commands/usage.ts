@@ -4,7 +4,7 @@
  */
 export const USAGE = {
   check: 'Usage: dvc-forms check <procedure.json> <answers.json> [--lang vi|en] [--format json]',
-  compile: 'Usage: dvc-forms compile <procedure.json> --out <dir>',
+  compile: 'Usage: dvc-forms compile <procedure.json> --out <dir> [--form [--bundle <url>]]',
   keygen: 'Usage: dvc-forms keygen [--out dir] [--force]',
   lint: 'Usage: dvc-forms lint <files...> [--format text|json] [--lang vi|en] [--allow-link-host <host>]...',
   preview:

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -145,7 +145,9 @@ test('a file the loader rejects is reported with line and column, exit 2', async
 test('usage errors exit 2', async () => {
   const io = capture();
   assert.equal(await main(['compile', procedureFile], io), 2);
-  assert.deepEqual(io.stderr, ['Usage: dvc-forms compile <procedure.json> --out <dir>']);
+  assert.deepEqual(io.stderr, [
+    'Usage: dvc-forms compile <procedure.json> --out <dir> [--form [--bundle <url>]]',
+  ]);
 });
 
 test('the compiled module the strict-CSP browser test loads is up to date', async () => {
@@ -173,3 +175,58 @@ for (const [name, from] of [
     assert.equal(readFileSync(file, 'utf8'), source, 'stale: run with DVC_UPDATE_FIXTURES=1');
   });
 }
+
+test('compile --form writes the page artefact: the module, importing the bundle and giving itself to the forms', async () => {
+  const io = capture();
+  const out = join(dir, 'form');
+  // A stand-in for dist/dvc-forms.min.js: records what the artefact hands to provideCompiled.
+  mkdirSync(out, { recursive: true });
+  writeFileSync(
+    join(out, 'bundle.mjs'),
+    'export function provideCompiled(m, file) { globalThis.__provided = { m, file }; return 1; }\n',
+  );
+  assert.equal(
+    await main(['compile', procedureFile, '--out', out, '--form', '--bundle', './bundle.mjs'], io),
+    0,
+  );
+  assert.equal(io.stdout.length, 1);
+  const path = io.stdout[0];
+  const source = readFileSync(path, 'utf8');
+  // Named by the hash of its own bytes: a server can cache it for a year.
+  const own = createHash('sha256').update(source).digest('hex').slice(0, 8);
+  assert.equal(path, join(out, `1.000002.form-${own}.min.js`));
+  assert.doesNotMatch(source, /new Function|eval\(/);
+  assert.match(source, /^import \{ provideCompiled \} from "\.\/bundle\.mjs";$/m);
+  await import(pathToFileURL(path).href);
+  const provided = (globalThis as { __provided?: { m: CompiledProcedureModule; file: string } })
+    .__provided!;
+  assert.equal(provided.file, 'procedure.json');
+  assert.deepEqual(provided.m.procedure, { code: '1.000002', version: '2.1.0' });
+  assert.equal(
+    provided.m.procedureSha256,
+    createHash('sha256').update(readFileSync(procedureFile)).digest('hex'),
+  );
+  const v = await createValidator(procedure, { compiled: provided.m });
+  assert.deepEqual(
+    v.validate({ fullName: 'An', accept: true, kind: 'ca-nhan' }).problems.map((p) => p.code),
+    [],
+  );
+  // Without --bundle the bundle is expected beside the artefact.
+  const io2 = capture();
+  assert.equal(await main(['compile', procedureFile, '--out', join(dir, 'f2'), '--form'], io2), 0);
+  assert.match(readFileSync(io2.stdout[0], 'utf8'), /from "\.\/dvc-forms\.min\.js";/);
+});
+
+test('compile --form refuses a bundle URL that could break out of the import', async () => {
+  const io = capture();
+  const code = await main(
+    ['compile', procedureFile, '--out', join(dir, 'bad'), '--form', '--bundle', 'x"; alert(1); "'],
+    io,
+  );
+  assert.equal(code, 1);
+  assert.deepEqual(io.stderr, [
+    `dvc-forms: ${procedureFile}: The bundle URL must start with /, ./, ../ or https://: x"; alert(1); "`,
+  ]);
+  const io2 = capture();
+  assert.equal(await main(['compile', procedureFile, '--out', dir, '--bundle', './b.js'], io2), 2);
+});
