@@ -5,7 +5,7 @@
 //
 //   npm run bench                 the full run (several minutes)
 //   npm run bench -- --quick      1 run each, 50 fields only, 10 MB hash, short verify loop (<1 min)
-//   npm run bench -- --only usable,keys   some sections (bundle, usable, keys, memory, rules, verify, receiver, hash)
+//   npm run bench -- --only usable,keys   some sections (bundle, usable, keys, memory, rules, verify, receiver, hash, slow3g)
 //   npm run bench -- --build      rebuild dist/*.js with rollup first (otherwise only when missing)
 //
 // Never part of `npm test`: timings depend on the machine; the harness asserts only that every
@@ -20,7 +20,7 @@ import { measureBundle } from './lib/bundle.mjs';
 import { composition } from './lib/composition.mjs';
 import { dvcBoot, dvcPage, generateProcedure, plainPage } from './lib/generate.mjs';
 import { startServer } from './lib/server.mjs';
-import { check, kb, mb, round, table } from './lib/stats.mjs';
+import { check, kb, mb, median, round, table } from './lib/stats.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -232,6 +232,21 @@ function expectedDigest(sizeMB) {
   for (let i = 0; i < sizeMB; i++) h.update(block);
   return h.digest('hex');
 }
+
+// ---- the demo page on slow 3G ---------------------------------------------------------------
+if (want('slow3g'))
+  await section('slow3g', async () => {
+    log('bench: the birth-registration page on slow 3G, 4x CPU…');
+    const { launch } = await import('./lib/browser.mjs');
+    const { slowNetwork } = await import('./lib/slow-network.mjs');
+    const { browser } = await launch();
+    try {
+      results.chromium ??= browser.version();
+      results.slow3g = await slowNetwork(browser, { runs: QUICK ? 1 : 3 });
+    } finally {
+      await browser.close();
+    }
+  });
 
 // ---- rules (bench/rules, the rules engineer's benchmark) --------------------------------
 if (want('rules'))
@@ -489,6 +504,49 @@ if (results.hash?.length) {
         unit: ' MB',
       },
     );
+}
+
+if (results.slow3g) {
+  const g = results.slow3g;
+  const med = (xs, f) => median(xs.map(f));
+  const fast = g.fast;
+  const runs = fast.length;
+  const plainFcp = med(g.htmlOnly, (r) => r.fcpMs);
+  row(
+    `slow 3G + 4x CPU, birth registration, default embed: first field usable (median of ${runs})`,
+    ms(med(fast, (r) => r.usableMs)),
+    '',
+    '',
+    { text: '≤ 6 s', value: med(fast, (r) => r.usableMs) / 1000, limit: 6, unit: ' s' },
+  );
+  row(
+    'slow 3G: transferred before the first field is usable (headers + compressed bodies)',
+    `${kb(med(fast, (r) => r.bytes))} KB`,
+    '',
+    '',
+    { text: '≤ 60 KB', value: med(fast, (r) => r.bytes) / 1024, limit: 60, unit: ' KB' },
+  );
+  row(
+    `slow 3G: first contentful paint; title and "what to prepare" in it: ${fast.every((r) => r.fcpContent?.title && r.fcpContent?.prepare) ? 'yes' : 'NO'}`,
+    ms(med(fast, (r) => r.fcpMs)),
+    `${ms(plainFcp)} (same HTML, no script)`,
+    x(med(fast, (r) => r.fcpMs) / plainFcp),
+    undefined,
+  );
+  row(
+    'slow 3G: files before usable, default embed',
+    fast[0].files.map((f) => `${f.name.split('/').pop()} ${kb(f.bytes)}`).join(', '),
+    '',
+    '',
+    undefined,
+  );
+  row(
+    'slow 3G: plain `procedure="…json"` embed (runtime compiler): usable / transferred',
+    `${ms(med(g.plainEmbed, (r) => r.usableMs))} / ${kb(med(g.plainEmbed, (r) => r.bytes))} KB`,
+    '',
+    '',
+    undefined,
+  );
 }
 
 for (const [name, message] of Object.entries(results.errors))
