@@ -470,7 +470,7 @@ if (results.hash?.length) {
   const small = results.hash[0];
   for (const h of results.hash)
     row(
-      `hashing ${h.sizeMB} MB (sha256Blob: ${h.sizeMB <= 64 ? 'WebCrypto one-shot, ≤ 64 MB' : 'incremental SHA-256, one reused buffer'}); heap growth: peak ${mb(h.peakHeapGrowthBytes)} MB, ${mb(h.retainedAfterGcBytes)} MB after GC`,
+      `hashing ${h.sizeMB} MB (sha256Blob: ${h.sizeMB <= 64 ? 'WebCrypto one-shot, ≤ 64 MB' : 'streaming: hash-wasm SHA-256 (JavaScript under a CSP without wasm-unsafe-eval), one reused buffer'}); heap growth: peak ${mb(h.peakHeapGrowthBytes)} MB, ${mb(h.retainedAfterGcBytes)} MB after GC`,
       `${round(h.mbPerSecond, 0)} MB/s`,
       '',
       '',
