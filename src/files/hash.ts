@@ -8,7 +8,7 @@
  * - Above it, or where there is no WebCrypto: an incremental hasher over the file's stream,
  *   read into ONE reused buffer (a BYOB reader), so memory stays flat in file size — a 500 MB
  *   scan costs one 4 MB buffer. WebCrypto cannot hash a stream. The hasher is hash-wasm's
- *   WebAssembly SHA-256 (≈ 5× the JavaScript one, a lazy chunk), which a page may only compile
+ *   WebAssembly SHA-256 (≈ 2× the JavaScript one per CPU-second in Node, a lazy chunk), which a page may only compile
  *   when its CSP allows `'wasm-unsafe-eval'`; under a stricter policy (the demo's strict page)
  *   compiling it fails and @noble/hashes' JavaScript hasher takes over, with the same result.
  */
