@@ -137,8 +137,6 @@ export class FormLoading {
     const source = embedded ?? (await this.loadDefinition(stale));
     if (!source || stale()) return;
     const procedure = source.procedure;
-    // The upload element (with tus and the file checks) downloads while the validator is built.
-    const uploads = procedure.documents.length > 0 ? loadUploadElement() : undefined;
     let model: ProcedureModel;
     try {
       model = await ProcedureModel.create(
@@ -166,9 +164,9 @@ export class FormLoading {
         );
       }
     }
-    // The drafts controller and the upload element are in place before the form is ready, as
-    // when they were static.
-    await Promise.all([drafts, uploads]);
+    // The drafts controller is in place before the form is ready: a resume offer must be there
+    // before the person starts typing, not appear under their finger.
+    await drafts;
     if (stale()) return;
     this.form.validator = model.validator;
     this.form.session = model.createSession({
@@ -208,6 +206,11 @@ export class FormLoading {
     this.form.navigation.reached.add(first);
     this.form.status = 'ready';
     this.form.navigation.writeHistory(first, 'replace');
+    // The upload element (tus, file checks) downloads once the first page is usable, so it does
+    // not share a slow link with what that page needs; documents are rarely on the first page,
+    // and a slot made before it arrives shows its file as still being prepared, never missing.
+    // The load (and so `settled()`) still ends with it defined.
+    if (procedure.documents.length > 0) await loadUploadElement();
   }
 
   embeddedDefinition(): EmbeddedDefinition | undefined {
