@@ -263,6 +263,8 @@ export function registerStatusRoutes(app, ctx) {
       allowed: TRANSITIONS[row.status] ?? [],
       payload,
       delivery: payload.delivery ?? null,
+      // Forwarding to the one-stop system (outbox/): null when FORWARD_URL is unset.
+      forwarding: (await ctx.forwarder?.stateOf(code)) ?? null,
       // The stored files, for the clerk's copies (clerk-files.js).
       files: await db
         .prepare(

@@ -2,6 +2,7 @@
 // received → processing → needs-more-information / result-ready / rejected; admins also see the
 // audit log. The session lives in an HttpOnly cookie the script cannot read; every change sends
 // the session's CSRF token, kept in memory only. Runs under the strict CSP: no innerHTML.
+import { forwardingTerms } from './can-bo-forwarding.js';
 
 const LABELS = {
   received: 'Đã tiếp nhận',
@@ -199,6 +200,17 @@ async function show(code) {
     }
     /** @type {HTMLElement} */ (detailList.lastElementChild).append(list);
   }
+  detailList.append(
+    ...forwardingTerms(d.forwarding, () =>
+      guarded(async () => {
+        await api(`/api/clerk/dossiers/${encodeURIComponent(code)}/forwarding/retry`, {
+          method: 'POST',
+        });
+        await show(code);
+        say(`Đã đặt chuyển lại hồ sơ ${code}.`);
+      }),
+    ),
+  );
   detailHeading.textContent = `Hồ sơ ${code}`;
   detail.hidden = false;
   detailHeading.focus();
