@@ -19,6 +19,7 @@ const ACTIONS = {
   'dossier.delete': 'Xoá hồ sơ',
   'dossier.file.read': 'Tải tệp của hồ sơ',
   'status.lookup': 'Người dân tra cứu',
+  'dossier.forwarding.retry': 'Chuyển lại sang một cửa điện tử',
 };
 /** Moves that tell the citizen something they must read ask for a note. */
 const NEEDS_NOTE = new Set(['needs-more-information', 'rejected']);
