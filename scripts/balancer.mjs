@@ -1,6 +1,7 @@
 // A small HTTP load balancer for the local scaled set-up (scripts/scaled.mjs, docs/scaling.md):
 // round robin over the receiver processes, request and response bodies streamed both ways (tus
-// PATCHes, file downloads), X-Forwarded-For/-Proto set for the receivers (TRUST_PROXY=1).
+// PATCHes, file downloads), X-Forwarded-For/-Proto set for the receivers (TRUST_PROXY=1),
+// replacing any a client sent.
 // A process that refuses connections is skipped for a few seconds, and the request goes to the
 // next one: the request body is only read once the upstream connection is open, so nothing is
 // lost. A process that dies mid-request ends that request (502, or the connection cut): the
@@ -43,9 +44,10 @@ export function createBalancer({ upstreams, downForMs = 3000 }) {
       Object.entries(req.headers).filter(([k]) => !HOP.has(k.toLowerCase())),
     );
     const client = req.socket.remoteAddress ?? '';
-    headers['x-forwarded-for'] = req.headers['x-forwarded-for']
-      ? `${req.headers['x-forwarded-for']}, ${client}`
-      : client;
+    // The edge: what a client says about its address or host is dropped, not appended to (the
+    // receivers, with TRUST_PROXY=1, take the left-most address: it must be the one seen here).
+    delete headers['x-forwarded-host'];
+    headers['x-forwarded-for'] = client;
     headers['x-forwarded-proto'] = 'http';
     const candidates = order();
 

@@ -288,6 +288,19 @@ describe('the scaled set-up (npm run start:scaled)', { skip: !ADMIN_URL, timeout
     assert.deepEqual(states.rows, [{ state: 'delivered', n: before + 200 }]);
   });
 
+  test('failed log-ins counted over both processes; an X-Forwarded-For a client sends changes nothing', async () => {
+    const login = (i: number) =>
+      fetch(`${base}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': `203.0.113.${i}` },
+        body: JSON.stringify({ username: 'nobody', password: 'not the password' }),
+      }).then((r) => r.status);
+    const statuses = [];
+    for (let i = 0; i < 20; i++) statuses.push(await login(i));
+    assert.deepEqual(statuses, Array(20).fill(401));
+    assert.equal(await login(99), 429);
+  });
+
   test(
     'a process killed during an upload: the upload resumes on the other through the balancer',
     { skip: RECEIVERS < 2 },
