@@ -65,7 +65,7 @@ export function ensurePostgres() {
 }
 
 /** A free TCP port on 127.0.0.1. @returns {Promise<number>} */
-function freePort() {
+export function freePort() {
   return new Promise((resolve, reject) => {
     const s = createServer();
     s.once('error', reject);

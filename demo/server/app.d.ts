@@ -73,6 +73,17 @@ export interface ServerOptions {
   now?: () => Date;
   /** Replaces dist/verify.js's verifySubmission (agreed API). */
   verifySubmission?: (jws: string, options: Record<string, unknown>) => Promise<unknown>;
+  /** Forwarding to the one-stop system (FORWARD_URL…; demo/server/outbox/config.js). */
+  forward?: {
+    url: string;
+    secret: string;
+    maxAttempts: number;
+    baseDelayMs: number;
+    maxDelayMs: number;
+    timeoutMs: number;
+    pollMs: number;
+    batch?: number;
+  };
   /** POSTAGE: the agency's postage in đồng for results by post (verified; written on the demo's form pages). */
   postage?: number;
   /** Fee payment (demo/server/payments/config.js); default from the environment. */

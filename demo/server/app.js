@@ -34,6 +34,8 @@ import { createUploadFiles, embeddedUploadReader } from './upload-files.js';
 import { accounts } from './auth.js';
 import { loadPaymentConfig } from './payments/config.js';
 import { registerPaymentRoutes } from './payments/routes.js';
+import { createForwarder } from './outbox/index.js';
+import { registerForwardingRoutes } from './outbox/routes.js';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 
@@ -78,6 +80,8 @@ export const STRICT_CSP =
  * @property {ReturnType<typeof import('./upload-guard.js').createUploadGuard>} [uploadGuard]
  * @property {Awaited<ReturnType<typeof import('./payments/routes.js').registerPaymentRoutes>>} [payments]
  *   fee payment (docs/payments.md); views of a dossier show its payment summary
+ * @property {import('./outbox/index.js').Forwarder} [forwarder] forwarding to the one-stop
+ *   system (FORWARD_URL; outbox/)
  * @property {(receivedAt: Date, processingDays: number) => string} resultDate
  *   the expected result date (YYYY-MM-DD) by the library's working-day calendar (src/calendar)
  */
@@ -382,8 +386,16 @@ export async function createServer(options = {}) {
   app.all(UPLOAD_PATH, tusHandler);
   app.all(`${UPLOAD_PATH}/*`, tusHandler);
 
+  if (config.forward) {
+    const forwarder = createForwarder({ db, keyring, log: app.log, now }, config.forward);
+    ctx.forwarder = forwarder;
+    app.addHook('onReady', async () => forwarder.start());
+    // Before the storage closes (hooks run in reverse order): attempts in flight are recorded.
+    app.addHook('onClose', async () => forwarder.stop());
+  }
   registerDossierRoutes(app, ctx);
   registerStatusRoutes(app, ctx);
+  if (ctx.forwarder) registerForwardingRoutes(app, ctx, ctx.forwarder);
   startPurgeJob(app, ctx, config.purgeEveryMinutes ?? 0);
   if (library.payment) {
     ctx.payments = await registerPaymentRoutes(

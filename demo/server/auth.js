@@ -2,6 +2,7 @@
 // sessions in an HttpOnly SameSite=Strict cookie with a CSRF token for every state change,
 // throttling and temporary lock-out after failed log-ins, idle expiry, roles and API keys.
 // docs/receiver.md, "Clerk accounts", explains the choices; docs/privacy.md the audit.
+import { createFailureCounter } from './storage/failure-store.js';
 import { createHash, randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 import { audit } from './audit.js';
@@ -273,18 +274,13 @@ export function registerAuth(app, ctx) {
   const policy = { ...DEFAULT_AUTH_POLICY, ...(ctx.config.authPolicy ?? {}) };
   const byName = db.prepare('SELECT * FROM clerk_accounts WHERE username = ?');
   const byId = db.prepare('SELECT * FROM clerk_accounts WHERE id = ?');
-  /** Failed log-ins per client address (memory; enough for one reference process). */
-  /** @type {Map<string, number[]>} */
-  const ipFailures = new Map();
-
-  /** @param {string} ip */
-  const recentIpFailures = (ip) => {
-    const since = ctx.now().getTime() - policy.ipWindowSeconds * 1000;
-    const list = (ipFailures.get(ip) ?? []).filter((t) => t > since);
-    if (list.length) ipFailures.set(ip, list);
-    else ipFailures.delete(ip);
-    return list;
-  };
+  /** Failed log-ins per client address, counted over every process (storage/failure-store.js). */
+  const ipFailures = createFailureCounter(
+    db,
+    'login-ip',
+    { max: policy.ipFailures, windowSeconds: policy.ipWindowSeconds },
+    ctx.now,
+  );
 
   /** @param {import('fastify').FastifyRequest} request */
   const secureCookie = (request) => request.protocol === 'https';
@@ -390,10 +386,9 @@ export function registerAuth(app, ctx) {
     }
     const ip = request.ip;
     const t = ctx.now();
-    const failures = recentIpFailures(ip);
-    if (failures.length >= policy.ipFailures) {
-      const retry = Math.ceil((failures[0] + policy.ipWindowSeconds * 1000 - t.getTime()) / 1000);
-      reply.header('retry-after', String(Math.max(1, retry)));
+    const retry = await ipFailures.blocked(ip);
+    if (retry) {
+      reply.header('retry-after', String(retry));
       await audit(db, t, { actor: username, action: 'login', outcome: 'throttled', ip });
       return sendProblem(request, reply, 'login-throttled');
     }
@@ -408,7 +403,7 @@ export function registerAuth(app, ctx) {
       });
     }
     if (!account || account.disabled_at || !ok) {
-      ipFailures.set(ip, [...failures, t.getTime()]);
+      await ipFailures.fail(ip);
       let nowLocked = false;
       if (account && !account.disabled_at) {
         const n = account.failed_logins + 1;

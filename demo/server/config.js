@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseAllowedOrigins } from './cors.js';
+import { loadForwardConfig } from './outbox/config.js';
 
 const MB = 1024 * 1024;
 
@@ -38,6 +39,8 @@ const MB = 1024 * 1024;
  *   `none` = no agency tariff: post needs the procedure's own `postage`).
  * @property {number} receptionCutoffMinutes Dossiers received at or after this time of day (Việt Nam)
  *   count from the next working day (RECEPTION_CUTOFF, HH:MM, default 17:00).
+ * @property {import('./outbox/config.js').ForwardConfig | undefined} forward forwarding of each
+ *   dossier to the one-stop system (FORWARD_URL, FORWARD_SECRET…; outbox/config.js)
  */
 
 /**
@@ -103,6 +106,7 @@ export function loadConfig(env = process.env) {
     rateLimits: rateLimits(env),
     receptionCutoffMinutes: timeOfDay(env, 'RECEPTION_CUTOFF', 17 * 60),
     postage: postage(env),
+    forward: loadForwardConfig(env),
   };
 }
 
@@ -174,7 +178,7 @@ function perWindow(env, name, fallback) {
  * @param {number} min
  * @param {number} max
  */
-function integer(env, name, fallback, min, max) {
+export function integer(env, name, fallback, min, max) {
   const raw = env[name]?.trim();
   if (!raw) return fallback;
   const n = Number(raw);

@@ -10,6 +10,7 @@ import { identifyingValues, secretHmac } from './secrets.js';
 import { createDossierKey, encryptDossierFiles, sealDossier } from './vault.js';
 import { retainUntil } from './retention.js';
 import { DOSSIER_STATUS } from './status.js';
+import { enqueueForward } from './outbox/index.js';
 
 /** Multipart part names (also in docs/receiver.md and docs/uploads.md). */
 export const MULTIPART_PAYLOAD_PART = 'payload';
@@ -531,6 +532,8 @@ export function registerDossierRoutes(app, ctx) {
       for (const id of attachments.usedIds()) await link.run(code, id);
       // Their keys are wrapped by the dossier's key from now on (upload-files.js).
       await ctx.uploadFiles.keys.attach(tx, dossierKey.dataKey, code, attachments.usedIds());
+      // Its forwarding to the one-stop system, in the same transaction (outbox/).
+      if (ctx.forwarder) await enqueueForward(tx, code, receivedAt);
       if (key) {
         await tx
           .prepare(
@@ -546,6 +549,7 @@ export function registerDossierRoutes(app, ctx) {
       request.log.error({ err: e, dossier: answer.dossierCode }, 'files not encrypted yet'),
     );
     request.log.info({ dossier: answer.dossierCode, procedure: entry.name }, 'dossier received');
+    ctx.forwarder?.wake();
     return reply.code(201).send(answer);
   }
 }

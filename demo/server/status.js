@@ -1,4 +1,5 @@
 // Dossier status: the citizen's lookup (GET /api/status) and the clerk's changes.
+import { createFailureCounter } from './storage/failure-store.js';
 import { randomBytes } from 'node:crypto';
 import { DOSSIER_STATUS, DOSSIER_STATUS_LABELS, DOSSIER_TRANSITIONS } from './engine.js';
 import { requestLang, sendProblem } from './problems.js';
@@ -17,42 +18,6 @@ export { DOSSIER_STATUS };
 export const TRANSITIONS = DOSSIER_TRANSITIONS;
 
 const NOTE_MAX = 1000;
-
-/**
- * Failed attempts per key (a client address, a dossier code) within a sliding window, in memory:
- * enough for one reference process. Only failures count, so a post office or one-stop desk that
- * looks up many dossiers correctly from one address is never blocked.
- * @param {{ max: number, windowSeconds: number }} limit
- * @param {() => Date} now
- */
-export function createFailureCounter({ max, windowSeconds }, now) {
-  /** @type {Map<string, number[]>} */
-  const failures = new Map();
-  /** @param {string} key */
-  const recent = (key) => {
-    const since = now().getTime() - windowSeconds * 1000;
-    const list = (failures.get(key) ?? []).filter((t) => t > since);
-    if (list.length) failures.set(key, list);
-    else failures.delete(key);
-    return list;
-  };
-  return {
-    /**
-     * 0 when `key` may try again, else the seconds until its oldest failure leaves the window.
-     * @param {string} key
-     */
-    blocked(key) {
-      const list = recent(key);
-      if (list.length < max) return 0;
-      return Math.max(1, Math.ceil((list[0] + windowSeconds * 1000 - now().getTime()) / 1000));
-    },
-    /** @param {string} key */
-    fail(key) {
-      if (failures.size > 10_000) for (const k of [...failures.keys()]) recent(k);
-      failures.set(key, [...recent(key), now().getTime()]);
-    },
-  };
-}
 
 /**
  * The result-delivery method of a dossier and, by post, its verified postage (`{ method,
@@ -135,8 +100,11 @@ function isClerkPath(url) {
  */
 export function registerStatusRoutes(app, ctx) {
   const { db, config } = ctx;
-  const perIp = createFailureCounter(config.statusRateLimit, ctx.now);
+  // Counted in the database, over every process (storage/failure-store.js).
+  const perIp = createFailureCounter(db, 'status-ip', config.statusRateLimit, ctx.now);
   const perCode = createFailureCounter(
+    db,
+    'status-code',
     config.statusCodeLimit ?? { max: 10, windowSeconds: 3600 },
     ctx.now,
   );
@@ -157,7 +125,7 @@ export function registerStatusRoutes(app, ctx) {
     }
     // Failed look-ups count per address and per code (unknown codes too, so a 429 does not
     // tell that a code exists); successful ones never do.
-    const retryAfter = Math.max(perIp.blocked(request.ip), perCode.blocked(code));
+    const retryAfter = Math.max(await perIp.blocked(request.ip), await perCode.blocked(code));
     if (retryAfter) {
       reply.header('retry-after', String(retryAfter));
       return sendProblem(request, reply, 'too-many-requests');
@@ -177,8 +145,8 @@ export function registerStatusRoutes(app, ctx) {
       if (matchesAny(secretHmac(key, code, secret || 'invalid'), stored)) ok = true;
     }
     if (!row || !secret || !ok) {
-      perIp.fail(request.ip);
-      perCode.fail(code);
+      await perIp.fail(request.ip);
+      await perCode.fail(code);
       return sendProblem(request, reply, 'dossier-not-found');
     }
     await audit(db, ctx.now(), {
@@ -263,6 +231,8 @@ export function registerStatusRoutes(app, ctx) {
       allowed: TRANSITIONS[row.status] ?? [],
       payload,
       delivery: payload.delivery ?? null,
+      // Forwarding to the one-stop system (outbox/): null when FORWARD_URL is unset.
+      forwarding: (await ctx.forwarder?.stateOf(code)) ?? null,
       // The stored files, for the clerk's copies (clerk-files.js).
       files: await db
         .prepare(

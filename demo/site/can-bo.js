@@ -2,6 +2,7 @@
 // received → processing → needs-more-information / result-ready / rejected; admins also see the
 // audit log. The session lives in an HttpOnly cookie the script cannot read; every change sends
 // the session's CSRF token, kept in memory only. Runs under the strict CSP: no innerHTML.
+import { forwardingTerms } from './can-bo-forwarding.js';
 
 const LABELS = {
   received: 'Đã tiếp nhận',
@@ -18,6 +19,7 @@ const ACTIONS = {
   'dossier.delete': 'Xoá hồ sơ',
   'dossier.file.read': 'Tải tệp của hồ sơ',
   'status.lookup': 'Người dân tra cứu',
+  'dossier.forwarding.retry': 'Chuyển lại sang một cửa điện tử',
 };
 /** Moves that tell the citizen something they must read ask for a note. */
 const NEEDS_NOTE = new Set(['needs-more-information', 'rejected']);
@@ -199,6 +201,17 @@ async function show(code) {
     }
     /** @type {HTMLElement} */ (detailList.lastElementChild).append(list);
   }
+  detailList.append(
+    ...forwardingTerms(d.forwarding, () =>
+      guarded(async () => {
+        await api(`/api/clerk/dossiers/${encodeURIComponent(code)}/forwarding/retry`, {
+          method: 'POST',
+        });
+        await show(code);
+        say(`Đã đặt chuyển lại hồ sơ ${code}.`);
+      }),
+    ),
+  );
   detailHeading.textContent = `Hồ sơ ${code}`;
   detail.hidden = false;
   detailHeading.focus();

@@ -223,6 +223,26 @@ describe('two receiver processes on one PostgreSQL', { skip: !ADMIN_URL, timeout
     assert.equal(await lookup(b), 429);
   });
 
+  test('failed log-ins are counted over both processes (20 per address, then 429)', async () => {
+    const login = (r: Receiver) =>
+      fetch(`${r.base}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'nobody', password: 'wrong password' }),
+      }).then((x) => x.status);
+    // Ten wrong passwords on each process: each alone has seen only ten.
+    for (let i = 0; i < 10; i++) assert.deepEqual([await login(a), await login(b)], [401, 401]);
+    assert.equal(await login(a), 429);
+    assert.equal(await login(b), 429);
+    // Stored as digests of the address, never the address itself.
+    const keys = await db.query(
+      "SELECT DISTINCT key_sha256 FROM failure_events WHERE scope = 'login-ip'",
+    );
+    assert.deepEqual(keys.rows, [
+      { key_sha256: createHash('sha256').update('127.0.0.1').digest('hex') },
+    ]);
+  });
+
   test('a request for an upload on one process makes the other let go of it', async () => {
     const bytes = Buffer.from('%PDF-1.7\n' + 'tờ khai '.repeat(40_000));
     const { location, tus } = await createUpload(a, bytes);

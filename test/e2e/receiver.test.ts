@@ -116,6 +116,7 @@ describe('reference receiver', () => {
       { version: 3, name: 'upload_guard' },
       { version: 4, name: 'payments' },
       { version: 5, name: 'upload_keys' },
+      { version: 6, name: 'outbox' },
     ]);
     const tables = (
       await db
@@ -140,6 +141,8 @@ describe('reference receiver', () => {
       'upload_owners',
       'payments',
       'uploads',
+      'outbox',
+      'failure_events',
     ]) {
       assert.ok(tables.includes(t), t);
     }

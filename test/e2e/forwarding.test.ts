@@ -1,0 +1,187 @@
+// Forwarding to the one-stop system through the transactional outbox (demo/server/outbox/): a
+// real HTTP target that is down for a while, then up; every dossier arrives exactly once, signed;
+// a target that keeps failing makes a dead letter after FORWARD_MAX_ATTEMPTS tries, which a clerk
+// sends again. Runs on SQLite, and on PostgreSQL in the `postgres` stage of `npm test`.
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { describe, test } from 'node:test';
+import {
+  challenge,
+  fakeJws,
+  fakeVerify,
+  payload,
+  postDossier,
+  start,
+  type Running,
+} from './helpers.js';
+import { forwardTarget, until } from './fixtures/forward-target.js';
+
+const SECRET = randomBytes(32).toString('base64url');
+const FAST = { baseDelayMs: 100, maxDelayMs: 400, timeoutMs: 2000, pollMs: 100 };
+
+async function submit(s: Running, i: number) {
+  const nonce = await challenge(s.base);
+  const jws = fakeJws(payload(nonce, { assistedBy: `forward-${i}` }));
+  const r = await postDossier(s.base, jws);
+  assert.equal(r.status, 201);
+  return { jws, code: ((await r.json()) as { dossierCode: string }).dossierCode };
+}
+
+async function forwardingOf(s: Running, code: string) {
+  const r = await fetch(`${s.base}/api/clerk/dossiers/${code}`, {
+    headers: { authorization: `Bearer ${s.clerkKey}` },
+  });
+  assert.equal(r.status, 200);
+  return ((await r.json()) as { forwarding: Record<string, unknown> | null }).forwarding;
+}
+
+describe('forwarding dossiers to the one-stop system', { timeout: 120_000 }, () => {
+  test('target down for a while: every dossier forwarded exactly once when it is back, signed', async () => {
+    const target = await forwardTarget(SECRET);
+    const s = await start({
+      verifySubmission: fakeVerify,
+      forward: { url: target.url, secret: SECRET, maxAttempts: 100, ...FAST },
+    });
+    try {
+      const sent = await Promise.all(Array.from({ length: 6 }, (_, i) => submit(s, i)));
+      // Down: each dossier is tried, refused by the network, and waits for its next try.
+      await until(
+        async () => {
+          const rows = (await s.app.dvc.storage
+            .prepare("SELECT attempts FROM outbox WHERE state = 'pending'")
+            .all()) as { attempts: number }[];
+          return rows.length === 6 && rows.every((r) => Number(r.attempts) >= 2);
+        },
+        30_000,
+        'two failed tries each',
+      );
+      const waiting = await forwardingOf(s, sent[0].code);
+      assert.equal(waiting?.state, 'pending');
+      assert.equal(waiting?.lastError, 'ECONNREFUSED');
+      assert.equal(typeof waiting?.nextAttemptAt, 'string');
+      assert.equal(target.requests.length, 0);
+
+      await target.up();
+      await until(() => target.accepted.size === 6, 30_000, 'all forwarded');
+      // A moment for any stray repeat to show up.
+      await new Promise((r) => setTimeout(r, 600));
+      assert.equal(target.requests.length, 6, 'one request per dossier, no repeats');
+      for (const { code, jws } of sent) {
+        const got = target.accepted.get(`dvc-forward-${code}`);
+        assert.ok(got, code);
+        assert.equal(got.signatureOk, true);
+        assert.equal(got.body.type, 'dossier.received');
+        assert.equal(got.body.dossierCode, code);
+        assert.equal(got.body.jws, jws);
+        assert.deepEqual(got.body.procedure, { code: '9.000001', version: '1.0.0' });
+        assert.deepEqual(got.body.files, []);
+        const view = await forwardingOf(s, code);
+        assert.equal(view?.state, 'delivered');
+        assert.equal(view?.lastStatus, 201);
+        assert.equal(view?.lastError, null);
+        assert.equal(view?.nextAttemptAt, null);
+      }
+      // The log says what happened without personal data.
+      assert.ok(s.logs.some((l) => l.includes('"msg":"dossier forwarded"')));
+      assert.ok(!s.logs.some((l) => l.includes('Nguyễn')));
+    } finally {
+      await s.close();
+      await target.down();
+    }
+  });
+
+  test('a target that keeps failing: dead letter after N tries; a clerk retries it', async () => {
+    const target = await forwardTarget(SECRET);
+    await target.up();
+    target.setMode('unavailable');
+    const s = await start({
+      verifySubmission: fakeVerify,
+      forward: { url: target.url, secret: SECRET, maxAttempts: 3, ...FAST },
+    });
+    try {
+      const { code } = await submit(s, 0);
+      await until(async () => (await forwardingOf(s, code))?.state === 'dead', 30_000, 'dead');
+      const dead = await forwardingOf(s, code);
+      assert.deepEqual(
+        { ...dead, nextAttemptAt: null },
+        {
+          state: 'dead',
+          attempts: 3,
+          nextAttemptAt: null,
+          deliveredAt: null,
+          lastStatus: 503,
+          lastError: 'HTTP 503',
+        },
+      );
+      await new Promise((r) => setTimeout(r, 500));
+      assert.equal(target.requests.length, 3, 'no try after the dead letter');
+      assert.ok(target.requests.every((r) => r.signatureOk));
+
+      // A clerk without a session cannot; with one (API key), after the target is fixed, can.
+      const anonymous = await fetch(`${s.base}/api/clerk/dossiers/${code}/forwarding/retry`, {
+        method: 'POST',
+      });
+      assert.equal(anonymous.status, 401);
+      target.setMode('ok');
+      const retry = await fetch(`${s.base}/api/clerk/dossiers/${code}/forwarding/retry`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${s.clerkKey}` },
+      });
+      assert.equal(retry.status, 200);
+      await until(async () => (await forwardingOf(s, code))?.state === 'delivered', 30_000, 'sent');
+      assert.equal(target.accepted.size, 1);
+      assert.equal((await forwardingOf(s, code))?.attempts, 1);
+      const again = await fetch(`${s.base}/api/clerk/dossiers/${code}/forwarding/retry`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${s.clerkKey}` },
+      });
+      assert.equal(again.status, 404, 'a delivered dossier is not sent again');
+      const audited = await s.app.dvc.storage
+        .prepare("SELECT outcome FROM audit_log WHERE action = 'dossier.forwarding.retry'")
+        .all();
+      assert.deepEqual(
+        audited.map((r) => (r as { outcome: string }).outcome),
+        ['success', 'not-found'],
+      );
+    } finally {
+      await s.close();
+      await target.down();
+    }
+  });
+
+  test('a wrong signature key: the target refuses (401), which is a dead letter at once', async () => {
+    const target = await forwardTarget(SECRET);
+    await target.up();
+    const s = await start({
+      verifySubmission: fakeVerify,
+      forward: {
+        url: target.url,
+        secret: randomBytes(32).toString('base64url'),
+        maxAttempts: 5,
+        ...FAST,
+      },
+    });
+    try {
+      const { code } = await submit(s, 0);
+      await until(async () => (await forwardingOf(s, code))?.state === 'dead', 30_000, 'dead');
+      assert.equal(target.requests.length, 1);
+      assert.equal(target.requests[0].signatureOk, false);
+      assert.equal((await forwardingOf(s, code))?.lastStatus, 401);
+    } finally {
+      await s.close();
+      await target.down();
+    }
+  });
+
+  test('without FORWARD_URL nothing is queued and the dossier JSON says forwarding: null', async () => {
+    const s = await start({ verifySubmission: fakeVerify });
+    try {
+      const { code } = await submit(s, 0);
+      assert.equal(await forwardingOf(s, code), null);
+      const n = await s.app.dvc.storage.prepare('SELECT COUNT(*) AS n FROM outbox').get();
+      assert.equal(Number((n as { n: number }).n), 0);
+    } finally {
+      await s.close();
+    }
+  });
+});
