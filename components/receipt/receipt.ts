@@ -8,7 +8,7 @@ import { expectedResultDate, formatDay, formatInstant } from '../../src/calendar
 import { receiptMessages } from './messages.js';
 import { renderPaymentRows } from '../payment-status/payment-status.js';
 import { DELIVERY_METHOD_LABELS } from '../../src/delivery/index.js';
-import { formatVnd } from '../../src/payment/index.js';
+import { formatDong } from '../../src/payment/index.js';
 import type { DeliveryChoice } from '../../src/delivery/index.js';
 import { loadAdminUnits, type AdminUnits } from '../address-field/admin-units.js';
 import { PAGE_CSS, receiptStyles } from './receipt.styles.js';
@@ -131,7 +131,7 @@ export class DvcReceipt extends LitElement {
       d.postage === undefined
         ? nothing
         : html`<br /><span part="postage"
-              >${receiptMessages(lang).postage(formatVnd(d.postage))}</span
+              >${receiptMessages(lang).postage(formatDong(d.postage, lang))}</span
             >`;
     return html`<dt>${receiptMessages(lang).delivery}</dt>
       <dd part="delivery">${label}<br />${r.fullName} · ${r.phone}<br />${place}${postage}</dd>`;
