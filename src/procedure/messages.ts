@@ -59,6 +59,14 @@ const vi: Catalog = {
     `Lựa chọn ${p.value} không có trong các giá trị cho phép của trường "${p.path}" (enum).`,
   duplicateId: (p) => `Mã "${p.id}" bị trùng: đã dùng cho ${p.what} khác ở ${p.first}.`,
   duplicateOption: (p) => `Giá trị lựa chọn ${p.value} bị lặp lại trong cùng một trường.`,
+  unknownOptionList: (p) =>
+    `Không có danh sách lựa chọn "${p.id}" trong "optionLists" hay trong các danh sách dvc-forms cung cấp (${p.shipped})${p.suggestion ? `; có phải ý bạn là "${p.suggestion}"?` : '.'}`,
+  optionsAndOptionList: () =>
+    'Một câu hỏi lấy lựa chọn hoặc từ "options" hoặc từ "optionList", không dùng cả hai.',
+  shippedOptionListName: (p) =>
+    `"${p.id}" là tên một danh sách dvc-forms cung cấp; đặt tên khác cho danh sách của bạn.`,
+  optionListValue: (p) =>
+    `Giá trị ${p.value} của danh sách "${p.id}" không nằm trong "enum" của trường ${p.path}.`,
   duplicateField: (p) => `Trường "${p.path}" được hỏi hai lần (lần đầu ở ${p.first}).`,
   unsafePattern: (p) =>
     `Biểu thức chính quy ${p.value} có thể làm treo trình duyệt với dữ liệu dài (${p.reason}). Hãy viết lại để mỗi ký tự chỉ khớp theo một cách.`,
@@ -168,6 +176,14 @@ const en: Catalog = {
     `The option ${p.value} is not one of the allowed values (enum) of the field "${p.path}".`,
   duplicateId: (p) => `The id "${p.id}" is used twice: another ${p.what} has it at ${p.first}.`,
   duplicateOption: (p) => `The option value ${p.value} appears twice in the same field.`,
+  unknownOptionList: (p) =>
+    `There is no option list "${p.id}" in "optionLists" nor among the lists dvc-forms ships (${p.shipped})${p.suggestion ? `; did you mean "${p.suggestion}"?` : '.'}`,
+  optionsAndOptionList: () =>
+    'A question takes its options either from "options" or from "optionList", not both.',
+  shippedOptionListName: (p) =>
+    `"${p.id}" is the name of a list dvc-forms ships; give your list another name.`,
+  optionListValue: (p) =>
+    `The value ${p.value} of list "${p.id}" is not in the "enum" of field ${p.path}.`,
   duplicateField: (p) => `The field "${p.path}" is asked twice (first at ${p.first}).`,
   unsafePattern: (p) =>
     `The regular expression ${p.value} can freeze the browser on long input (${p.reason}). Rewrite it so that each character can match in only one way.`,
