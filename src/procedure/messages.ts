@@ -98,9 +98,11 @@ const vi: Catalog = {
     `Phép so sánh ngày cần một ngày; "${p.fact}" là một con số. Dùng trường ngày, "today" hoặc "date".`,
   notADateValue: (p) => `Giá trị "${p.value}" không phải ngày dạng YYYY-MM-DD.`,
   widgetTypeMismatch: (p) =>
-    p.fits === 'checkbox'
-      ? `Trường "${p.path}" là một danh sách (kiểu ${p.type}) nhưng widget "${p.widget}" chỉ chọn được một giá trị, nên người dân không thể sửa lỗi; dùng widget "checkbox" có "options" để chọn nhiều.`
-      : `Widget "${p.widget}" cần trường kiểu danh sách (array) nhưng "${p.path}" có kiểu ${p.type}; dùng widget "${p.fits}" hoặc đổi kiểu trong "data".`,
+    p.fits === 'text'
+      ? `Widget "phone" chỉ nhận số điện thoại Việt Nam nhưng "${p.path}" có định dạng intl-phone, nên người nước ngoài không thể nhập số của mình; dùng widget "text" với "inputmode": "tel".`
+      : p.fits === 'checkbox'
+        ? `Trường "${p.path}" là một danh sách (kiểu ${p.type}) nhưng widget "${p.widget}" chỉ chọn được một giá trị, nên người dân không thể sửa lỗi; dùng widget "checkbox" có "options" để chọn nhiều.`
+        : `Widget "${p.widget}" cần trường kiểu danh sách (array) nhưng "${p.path}" có kiểu ${p.type}; dùng widget "${p.fits}" hoặc đổi kiểu trong "data".`,
   fileFieldInData: (p) =>
     `Trường tải tệp "${p.path}" trùng với một câu trả lời trong "data": tệp được gửi kèm như giấy tờ "${p.document}", không phải câu trả lời. Hãy xóa thuộc tính này khỏi "data" để tệp không bị ký hai lần.`,
   patternBirthDateField: (p) =>
@@ -215,9 +217,11 @@ const en: Catalog = {
     `A date comparison needs a date; "${p.fact}" is a number. Use a date field, "today" or "date".`,
   notADateValue: (p) => `"${p.value}" is not a date written YYYY-MM-DD.`,
   widgetTypeMismatch: (p) =>
-    p.fits === 'checkbox'
-      ? `"${p.path}" is a list (type ${p.type}) but the "${p.widget}" widget chooses one value, so the citizen could never fix the error; use a "checkbox" widget with "options" to choose several.`
-      : `The "${p.widget}" widget needs a list (array) field but "${p.path}" has type ${p.type}; use a "${p.fits}" widget or change the type in "data".`,
+    p.fits === 'text'
+      ? `The "phone" widget only takes Vietnamese numbers but "${p.path}" has the intl-phone format, so a foreigner could not enter their number; use a "text" widget with "inputmode": "tel".`
+      : p.fits === 'checkbox'
+        ? `"${p.path}" is a list (type ${p.type}) but the "${p.widget}" widget chooses one value, so the citizen could never fix the error; use a "checkbox" widget with "options" to choose several.`
+        : `The "${p.widget}" widget needs a list (array) field but "${p.path}" has type ${p.type}; use a "${p.fits}" widget or change the type in "data".`,
   fileFieldInData: (p) =>
     `The file field "${p.path}" is also an answer in "data": the files travel as the document "${p.document}", not as answers. Remove this property from "data" so the files are not signed twice.`,
   patternBirthDateField: (p) =>

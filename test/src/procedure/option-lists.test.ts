@@ -188,8 +188,23 @@ test('the 1.1 members in a file declaring format 1 are format-version at their k
 
 test('intl-phone and passport-number are known formats', () => {
   const text = variant(1.1, (p) => {
-    p.data.properties.phone = { type: 'string', format: 'intl-phone' };
+    p.data.properties.abroadPhone = { type: 'string', format: 'intl-phone' };
     p.data.properties.passport = { type: 'string', format: 'passport-number' };
   });
   assert.deepEqual(summary(text), []);
+});
+
+test('the Vietnamese phone widget on an intl-phone field is widget-type-mismatch at its widget', () => {
+  const text = variant(1.1, (p) => {
+    p.data.properties.abroad = { type: 'string', format: 'intl-phone' };
+    p.ui.steps[0].fields.push({ field: 'abroad', widget: 'phone', label: { vi: 'Số điện thoại' } });
+  });
+  assert.deepEqual(summary(text), [
+    [
+      'widget-type-mismatch',
+      '/ui/steps/0/fields/4/widget',
+      ...valueAt(text, '"widget": "phone"'),
+      'Widget "phone" chỉ nhận số điện thoại Việt Nam nhưng "abroad" có định dạng intl-phone, nên người nước ngoài không thể nhập số của mình; dùng widget "text" với "inputmode": "tel".',
+    ],
+  ]);
 });
