@@ -124,6 +124,9 @@ describe('dvc-form with foreign-party features', () => {
       // Brought to the desk: no upload slot, the instruction instead.
       expect(slots[1]!.querySelector('slot')).to.equal(null);
       expect(text(slots[1]!.querySelector('[part="document-at-desk"]')!)).to.equal(AT_DESK[lang]);
+      // …and no upload element that could hold a file or ask for one.
+      expect(el.querySelector('[slot="document-passport"]')).to.equal(null);
+      expect(el.querySelector('[slot="document-certificate"]')).to.not.equal(null);
     });
   }
 });
