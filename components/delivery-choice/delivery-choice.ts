@@ -7,7 +7,7 @@ import {
   type DeliveryChoice,
   type DeliveryMethod,
 } from '../../src/delivery/index.js';
-import { formatVnd } from '../../src/payment/index.js';
+import { formatDong } from '../../src/payment/index.js';
 import { toUiLang, inheritedLang, type UiLang } from '../base/i18n.js';
 import type { DvcChangeEvent } from '../base/events.js';
 import '../radio-group/radio-group.js';
@@ -143,9 +143,10 @@ export class DvcDeliveryChoice extends LitElement {
                 ${
                   this.postage === undefined
                     ? msg.noPostage
-                    : html`${msg.postage(formatVnd(this.postage))}<br />${msg.total(
-                          formatVnd(
+                    : html`${msg.postage(formatDong(this.postage, lang))}<br />${msg.total(
+                          formatDong(
                             totalToPay(this.feeTotal, { method: 'post', postage: this.postage }),
+                            lang,
                           ),
                         )}`
                 }

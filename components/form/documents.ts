@@ -80,12 +80,15 @@ export class DocumentSlots {
     private readonly onChange: (id: string) => void,
   ) {}
 
-  /** Document ids asked for by `file` questions, in the procedure's `documents` order. */
+  /**
+   * Document ids asked for by `file` questions, in the procedure's `documents` order. A document
+   * brought to the desk (1.1 `atDesk`) takes no upload, so it has no element.
+   */
   static idsOf(procedure: Procedure, fields: readonly FieldUi[]): string[] {
     const asked = new Set(
       fields.filter((f) => f.widget === 'file' && f.document).map((f) => f.document!),
     );
-    return procedure.documents.filter((d) => asked.has(d.id)).map((d) => d.id);
+    return procedure.documents.filter((d) => asked.has(d.id) && d.atDesk !== true).map((d) => d.id);
   }
 
   /**

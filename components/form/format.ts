@@ -2,7 +2,7 @@ import type { FieldUi, Lang, LocalizedText } from '../../src/procedure/index.js'
 import type { FormMessages } from './messages.js';
 import { isAnswered } from '../../src/session/index.js';
 import { formatSize } from '../../src/files/index.js';
-import { formatVnd as formatVndText } from '../../src/payment/index.js';
+import { formatDong } from '../../src/payment/index.js';
 
 /** Picks the text for `lang`, falling back to Vietnamese (the procedure format requires it). */
 export function localize(text: LocalizedText | undefined, lang: Lang): string {
@@ -11,14 +11,13 @@ export function localize(text: LocalizedText | undefined, lang: Lang): string {
 }
 
 /**
- * Amounts are shown the Vietnamese way in both languages ("50.000 đ": whole đồng, dot thousands
- * separator; VIETNAM.md §5): fees are set in VND and people compare them with paper notices. The
- * one wording of src/payment, as the delivery choice, the payment status and the receipt write it.
+ * Amounts in the fee statement as paper fee notices write them ("50.000 đồng"; English
+ * "50,000 VND"): the one wording of src/payment, as the delivery choice and the receipt write it.
  */
 const NUMBER = new Intl.NumberFormat('vi-VN');
 
-export function formatVnd(amount: number): string {
-  return formatVndText(amount);
+export function formatVnd(amount: number, lang: Lang = 'vi'): string {
+  return formatDong(amount, lang);
 }
 
 export function formatNumber(n: number): string {

@@ -50,6 +50,12 @@ export interface FormMessages {
   assistedNote: (helper: string) => string;
   documentHeading: string;
   documentWillUpload: string;
+  /** (1.1) A document brought to the desk, not uploaded. */
+  documentAtDesk: string;
+  /** (1.1) The document's translation requirement. */
+  documentTranslation: string;
+  /** (1.1) The document's legalisation requirement. */
+  documentLegalisation: string;
   documentForm: Record<'original' | 'copy' | 'certified-copy' | 'electronic', string>;
   documentCopies: (n: number) => string;
   documentRequired: string;
@@ -118,6 +124,11 @@ const vi: FormMessages = {
     `Biểu mẫu này được điền với sự hỗ trợ của ${helper}, cùng với người nộp hồ sơ. Người hỗ trợ cần đọc lại từng câu trả lời cho người nộp hồ sơ nghe trước khi gửi.`,
   documentHeading: 'Giấy tờ cần nộp',
   documentWillUpload: 'Bạn sẽ nộp giấy tờ này ở đây.',
+  documentAtDesk: 'Không cần tải lên: mang giấy tờ này đến khi nộp hồ sơ để cán bộ đối chiếu.',
+  documentTranslation:
+    'Nếu giấy tờ không bằng tiếng Việt, nộp kèm bản dịch sang tiếng Việt có chứng thực.',
+  documentLegalisation:
+    'Giấy tờ do cơ quan nước ngoài cấp phải được hợp pháp hóa lãnh sự, trừ trường hợp được miễn theo điều ước quốc tế.',
   documentForm: {
     original: 'Bản chính',
     copy: 'Bản sao',
@@ -191,6 +202,11 @@ const en: FormMessages = {
     `This form is being filled in with the help of ${helper}, together with the applicant. The helper should read every answer back to the applicant before sending.`,
   documentHeading: 'Document to provide',
   documentWillUpload: 'You will provide this document here.',
+  documentAtDesk: 'No upload: bring this document when you hand in the application, to be checked.',
+  documentTranslation:
+    'If the document is not in Vietnamese, add a certified Vietnamese translation.',
+  documentLegalisation:
+    'A document issued by a foreign authority must be consular-legalised, unless a treaty exempts it.',
   documentForm: {
     original: 'Original',
     copy: 'Copy',

@@ -201,8 +201,33 @@ export class FormQuestions {
    */
   renderDocument(field: FieldUi): TemplateResult {
     const id = field.document ?? field.field;
+    const spec = this.form.validator?.procedure.documents.find((d) => d.id === id);
+    const msg = this.form.msg;
+    // (1.1) The document's requirements as structured flags, in the form's own words.
+    const notes = [
+      spec?.translation === true ? msg.documentTranslation : '',
+      spec?.legalisation === true ? msg.documentLegalisation : '',
+    ].filter(Boolean);
+    const notesHtml = notes.length
+      ? html`<ul class="hint" part="document-notes">
+          ${notes.map((n) => html`<li>${n}</li>`)}
+        </ul>`
+      : nothing;
+    // (1.1) Brought to the desk: named with what to do, no upload.
+    if (spec?.atDesk === true)
+      return html`<div class="document" part="document-slot" id=${fieldId(documentKey(id))}>
+        <p><strong>${localize(spec.title, this.form.uiLang)}</strong></p>
+        ${
+          spec.description
+            ? html`<p class="hint">${localize(spec.description, this.form.uiLang)}</p>`
+            : nothing
+        }
+        <p class="hint" part="document-at-desk">${msg.documentAtDesk}</p>
+        ${notesHtml}
+      </div>`;
     return html`<div class="document" part="document-slot" id=${fieldId(documentKey(id))}>
-      <slot name="document-${id}"><p class="hint">${this.form.msg.documentWillUpload}</p></slot>
+      ${notesHtml}
+      <slot name="document-${id}"><p class="hint">${msg.documentWillUpload}</p></slot>
     </div>`;
   }
 }

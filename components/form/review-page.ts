@@ -241,6 +241,20 @@ export class FormReviewPages {
         ${this.form.msg.submittedHeading}
       </h2>
       <p>${this.form.msg.submittedBody}</p>
-      ${this.form.submission.delivery?.renderReceipt(this.form.loaded, this.form.uiLang) ?? nothing}`;
+      ${
+        this.form.submission.delivery?.renderReceipt(
+          this.form.loaded,
+          this.form.uiLang,
+          this.bringToDesk(),
+        ) ?? nothing
+      }`;
+  }
+
+  /** (1.1) The visible documents brought to the desk, for the receipt's checklist. */
+  private bringToDesk(): string[] {
+    const hidden = new Set(this.form.rulesResult?.hidden.documents ?? []);
+    return (this.form.loaded?.documents ?? [])
+      .filter((d) => d.atDesk === true && !hidden.has(d.id))
+      .map((d) => localize(d.title, this.form.uiLang));
   }
 }

@@ -175,18 +175,18 @@ export function renderFee(
                   ${
                     item.quantity !== 1
                       ? html`<span class="hint"
-                          >(${msg.feeQuantity(item.quantity, formatVnd(item.amount))})</span
+                          >(${msg.feeQuantity(item.quantity, formatVnd(item.amount, lang))})</span
                         >`
                       : nothing
                   }
                 </th>
-                <td class="amount">${formatVnd(item.amount * item.quantity)}</td>
+                <td class="amount">${formatVnd(item.amount * item.quantity, lang)}</td>
               </tr>
               ${item.reductions.map(
                 (r) =>
                   html`<tr class="reduction">
                     <th scope="row">${msg.feeReduction(localize(r.label, lang), r.percent)}</th>
-                    <td class="amount">−${formatVnd(r.amount)}</td>
+                    <td class="amount">−${formatVnd(r.amount, lang)}</td>
                   </tr>`,
               )}`,
         )}
@@ -194,7 +194,7 @@ export function renderFee(
       <tfoot>
         <tr>
           <th scope="row">${msg.feeTotal}</th>
-          <td class="amount">${formatVnd(fee.total)}</td>
+          <td class="amount">${formatVnd(fee.total, lang)}</td>
         </tr>
       </tfoot>
     </table>

@@ -9,6 +9,8 @@ export interface ReceiptMessages {
   expectedResultDate: string;
   expectedNote: string;
   delivery: string;
+  /** (1.1) Heading of the checklist of documents brought to the desk. */
+  bringToDesk: string;
   /** The verified postage of a delivery by post (already included in the fee line's total). */
   postage: (amount: string) => string;
   signedHash: string;
@@ -29,6 +31,7 @@ const vi: ReceiptMessages = {
   expectedResultDate: 'Ngày hẹn trả kết quả (dự kiến)',
   expectedNote: 'Tính theo ngày làm việc, đã trừ ngày nghỉ lễ, Tết và ngày nghỉ bù.',
   delivery: 'Cách nhận kết quả',
+  bringToDesk: 'Giấy tờ mang theo khi đến nộp hồ sơ (không tải lên)',
   postage: (amount) => `Cước bưu chính: ${amount}`,
   signedHash: 'Mã kiểm tra (SHA-256)',
   technicalSummary: 'Thông tin kỹ thuật dành cho cán bộ',
@@ -48,6 +51,7 @@ const en: ReceiptMessages = {
   expectedResultDate: 'Expected result date',
   expectedNote: 'Counted in working days, leaving out public holidays, Tết and days off in lieu.',
   delivery: 'Receiving the result',
+  bringToDesk: 'Documents to bring when you come to the desk (not uploaded)',
   postage: (amount) => `Postage: ${amount}`,
   signedHash: 'Check code (SHA-256)',
   technicalSummary: 'Technical details for staff',

@@ -8,7 +8,7 @@ import { expectedResultDate, formatDay, formatInstant } from '../../src/calendar
 import { receiptMessages } from './messages.js';
 import { renderPaymentRows } from '../payment-status/payment-status.js';
 import { DELIVERY_METHOD_LABELS } from '../../src/delivery/index.js';
-import { formatVnd } from '../../src/payment/index.js';
+import { formatDong } from '../../src/payment/index.js';
 import type { DeliveryChoice } from '../../src/delivery/index.js';
 import { loadAdminUnits, type AdminUnits } from '../address-field/admin-units.js';
 import { PAGE_CSS, receiptStyles } from './receipt.styles.js';
@@ -45,6 +45,7 @@ function ensurePageSize(): void {
  * @csspart receipt - The bordered box.
  * @csspart heading - The heading.
  * @csspart code - The dossier code.
+ * @csspart checklist - (1.1) The documents to bring to the desk.
  * @csspart qr - The QR code (SVG).
  * @csspart print - The Print button.
  *
@@ -81,6 +82,11 @@ export class DvcReceipt extends LitElement {
   @property({ attribute: false }) procedure?: Pick<Procedure, 'title' | 'processingDays'>;
   /** How the result is received, as signed (`payload.delivery`). */
   @property({ attribute: false }) delivery?: DeliveryChoice;
+  /**
+   * (1.1) The documents to bring to the desk (titles in the person's language), listed as a
+   * checklist: they were not uploaded.
+   */
+  @property({ attribute: false }) bringToDesk: readonly string[] = [];
   @state() private units?: AdminUnits;
   /** The fee of the dossier in đồng (the signed payload's total); unset = no fee line. */
   @property({ type: Number, attribute: 'fee-total' }) feeTotal?: number;
@@ -131,7 +137,7 @@ export class DvcReceipt extends LitElement {
       d.postage === undefined
         ? nothing
         : html`<br /><span part="postage"
-              >${receiptMessages(lang).postage(formatVnd(d.postage))}</span
+              >${receiptMessages(lang).postage(formatDong(d.postage, lang))}</span
             >`;
     return html`<dt>${receiptMessages(lang).delivery}</dt>
       <dd part="delivery">${label}<br />${r.fullName} · ${r.phone}<br />${place}${postage}</dd>`;
@@ -218,6 +224,16 @@ export class DvcReceipt extends LitElement {
               : nothing
           }
           ${this.renderDelivery(lang)}
+          ${
+            this.bringToDesk.length
+              ? html`<dt>${msg.bringToDesk}</dt>
+                  <dd part="checklist">
+                    <ul>
+                      ${this.bringToDesk.map((t) => html`<li>${t}</li>`)}
+                    </ul>
+                  </dd>`
+              : nothing
+          }
           ${
             this.feeTotal === undefined
               ? nothing

@@ -148,7 +148,11 @@ export class FormDeliveryController implements ReactiveController {
   }
 
   /** The receipt of the last successful submission, or nothing. */
-  renderReceipt(procedure: Pick<Procedure, 'title' | 'processingDays'> | undefined, lang: UiLang) {
+  renderReceipt(
+    procedure: Pick<Procedure, 'title' | 'processingDays'> | undefined,
+    lang: UiLang,
+    bringToDesk: readonly string[] = [],
+  ) {
     const r = this.result;
     if (!r) return nothing;
     const answer = (r.response ?? {}) as DossierReceipt;
@@ -164,6 +168,7 @@ export class FormDeliveryController implements ReactiveController {
       .delivery=${r.payload.delivery}
       payment-url=${answer.paymentUrl ?? ''}
       .procedure=${procedure}
+      .bringToDesk=${bringToDesk}
     ></dvc-receipt>`;
   }
 }

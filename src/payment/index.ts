@@ -14,4 +14,4 @@ export {
   type VietQrProblemCode,
   type VietQrService,
 } from './vietqr.js';
-export { amountInWords, formatPercent, formatVnd } from './words.js';
+export { amountInWords, formatDong, formatPercent, formatVnd } from './words.js';

@@ -42,9 +42,28 @@ export function amountInWords(amount: number): string {
   return text[0]!.toUpperCase() + text.slice(1);
 }
 
-/** `135000` → `135.000 đ` (dot as the thousands separator, VIETNAM.md §5). */
+const groupThousands = (amount: number, separator: string): string =>
+  String(Math.trunc(amount)).replace(/\B(?=(\d{3})+(?!\d))/g, separator);
+
+/**
+ * `135000` → `135.000 đ` (dot as the thousands separator, VIETNAM.md §5): the short form, for
+ * places where the amount stands alone as a label — a status badge, the pay button, a clerk's
+ * list row, a CLI line. Where the amount is read in a sentence or a fee statement (the review
+ * page's fee table, the delivery choice, the receipt) use `formatDong`.
+ */
 export function formatVnd(amount: number): string {
-  return `${String(Math.trunc(amount)).replace(/\B(?=(\d{3})+(?!\d))/g, '.')} đ`;
+  return `${groupThousands(amount, '.')} đ`;
+}
+
+/**
+ * An amount as Vietnamese fee notices and receipts write it: `135.000 đồng` (the unit in full,
+ * as in Decree 11/2020/NĐ-CP's forms and the amount in words); in English `135,000 VND` (comma
+ * separator, ISO 4217 code). Used wherever the citizen reads what they must pay.
+ */
+export function formatDong(amount: number, lang: 'vi' | 'en' = 'vi'): string {
+  return lang === 'en'
+    ? `${groupThousands(amount, ',')} VND`
+    : `${groupThousands(amount, '.')} đồng`;
 }
 
 /**

@@ -17,6 +17,7 @@ import { closest } from './suggest.js';
 import { typeNames } from './meta-errors.js';
 import { checkFieldMessages, checkWidgetType } from './widget-checks.js';
 import { checkFeeSchedule } from './fee-checks.js';
+import { checkOptionList, checkOptionLists } from './option-list-checks.js';
 import { checkFormatVersion } from './format-version.js';
 import {
   checkConditionCycles,
@@ -510,6 +511,7 @@ export function crossCheck(
             localized('unknownOption', { value: show(v), path: String(path) }),
           );
       });
+      checkOptionList(procedure, f, fp, values, problems);
       if (isObject(schema)) checkWidgetType(data, f, schema, fp, problems);
       checkFieldMessages(f, fp, problems);
       if (widget === 'group') {
@@ -605,6 +607,18 @@ export function crossCheck(
     if (!hasFormat(data, schema, 'date'))
       problems.add(C.notADate, pointer, localized('notADateField', { path }));
   };
+
+  // Documents (1.1): the issue-date and validity questions are date fields of `data`.
+  arr(own(procedure, 'documents')).forEach((d, i) => {
+    if (!isObject(d)) return;
+    for (const key of ['issueDateField', 'validUntilField']) {
+      const path = own(d, key);
+      if (typeof path !== 'string') continue;
+      const schema = fieldExists(path, `/documents/${i}/${key}`);
+      if (schema) dateField(path, schema, `/documents/${i}/${key}`);
+    }
+  });
+  checkOptionLists(procedure, problems);
 
   const rules = new IdRegistry('rule', problems);
   arr(own(procedure, 'rules')).forEach((r, i) => {

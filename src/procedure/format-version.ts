@@ -14,6 +14,13 @@ const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 const NEW_OPERATORS: ReadonlySet<unknown> = new Set([...DATE_OPERATORS, ...SET_OPERATORS]);
 const NEW_FACTS: ReadonlySet<unknown> = new Set(['monthsBetween', 'yearsBetween', 'date']);
+const DOCUMENT_1_1 = [
+  'atDesk',
+  'issueDateField',
+  'validUntilField',
+  'translation',
+  'legalisation',
+] as const;
 const OLD_DERIVED: ReadonlySet<unknown> = new Set(['ageInYears', 'today', 'daysBetween', 'count']);
 
 /** Every use of a format 1.1 feature: its pointer and the feature's name. */
@@ -63,11 +70,18 @@ export function formatFeatures(procedure: Obj): Use[] {
   if (isObject(declaration) && declaration['label'] !== undefined)
     use('/declaration/label', 'declaration.label', 'key');
   if (procedure['ineligible'] !== undefined) use('/ineligible', 'ineligible', 'key');
+  if (procedure['optionLists'] !== undefined) use('/optionLists', 'optionLists', 'key');
+  arr(procedure['documents']).forEach((d, i) => {
+    if (!isObject(d)) return;
+    for (const k of DOCUMENT_1_1)
+      if (d[k] !== undefined) use(`/documents/${i}/${k}`, `documents.${k}`, 'key');
+  });
   const ui = procedure['ui'];
   const fields = (list: unknown, pointer: string): void =>
     arr(list).forEach((f, i) => {
       if (!isObject(f)) return;
       if (f['messages'] !== undefined) use(`${pointer}/${i}/messages`, 'messages', 'key');
+      if (f['optionList'] !== undefined) use(`${pointer}/${i}/optionList`, 'optionList', 'key');
       fields(f['fields'], `${pointer}/${i}/fields`);
     });
   if (isObject(ui))

@@ -59,6 +59,14 @@ const vi: Catalog = {
     `Lựa chọn ${p.value} không có trong các giá trị cho phép của trường "${p.path}" (enum).`,
   duplicateId: (p) => `Mã "${p.id}" bị trùng: đã dùng cho ${p.what} khác ở ${p.first}.`,
   duplicateOption: (p) => `Giá trị lựa chọn ${p.value} bị lặp lại trong cùng một trường.`,
+  unknownOptionList: (p) =>
+    `Không có danh sách lựa chọn "${p.id}" trong "optionLists" hay trong các danh sách dvc-forms cung cấp (${p.shipped})${p.suggestion ? `; có phải ý bạn là "${p.suggestion}"?` : '.'}`,
+  optionsAndOptionList: () =>
+    'Một câu hỏi lấy lựa chọn hoặc từ "options" hoặc từ "optionList", không dùng cả hai.',
+  shippedOptionListName: (p) =>
+    `"${p.id}" là tên một danh sách dvc-forms cung cấp; đặt tên khác cho danh sách của bạn.`,
+  optionListValue: (p) =>
+    `Giá trị ${p.value} của danh sách "${p.id}" không nằm trong "enum" của trường ${p.path}.`,
   duplicateField: (p) => `Trường "${p.path}" được hỏi hai lần (lần đầu ở ${p.first}).`,
   unsafePattern: (p) =>
     `Biểu thức chính quy ${p.value} có thể làm treo trình duyệt với dữ liệu dài (${p.reason}). Hãy viết lại để mỗi ký tự chỉ khớp theo một cách.`,
@@ -90,9 +98,11 @@ const vi: Catalog = {
     `Phép so sánh ngày cần một ngày; "${p.fact}" là một con số. Dùng trường ngày, "today" hoặc "date".`,
   notADateValue: (p) => `Giá trị "${p.value}" không phải ngày dạng YYYY-MM-DD.`,
   widgetTypeMismatch: (p) =>
-    p.fits === 'checkbox'
-      ? `Trường "${p.path}" là một danh sách (kiểu ${p.type}) nhưng widget "${p.widget}" chỉ chọn được một giá trị, nên người dân không thể sửa lỗi; dùng widget "checkbox" có "options" để chọn nhiều.`
-      : `Widget "${p.widget}" cần trường kiểu danh sách (array) nhưng "${p.path}" có kiểu ${p.type}; dùng widget "${p.fits}" hoặc đổi kiểu trong "data".`,
+    p.fits === 'text'
+      ? `Widget "phone" chỉ nhận số điện thoại Việt Nam nhưng "${p.path}" có định dạng intl-phone, nên người nước ngoài không thể nhập số của mình; dùng widget "text" với "inputmode": "tel".`
+      : p.fits === 'checkbox'
+        ? `Trường "${p.path}" là một danh sách (kiểu ${p.type}) nhưng widget "${p.widget}" chỉ chọn được một giá trị, nên người dân không thể sửa lỗi; dùng widget "checkbox" có "options" để chọn nhiều.`
+        : `Widget "${p.widget}" cần trường kiểu danh sách (array) nhưng "${p.path}" có kiểu ${p.type}; dùng widget "${p.fits}" hoặc đổi kiểu trong "data".`,
   fileFieldInData: (p) =>
     `Trường tải tệp "${p.path}" trùng với một câu trả lời trong "data": tệp được gửi kèm như giấy tờ "${p.document}", không phải câu trả lời. Hãy xóa thuộc tính này khỏi "data" để tệp không bị ký hai lần.`,
   patternBirthDateField: (p) =>
@@ -168,6 +178,14 @@ const en: Catalog = {
     `The option ${p.value} is not one of the allowed values (enum) of the field "${p.path}".`,
   duplicateId: (p) => `The id "${p.id}" is used twice: another ${p.what} has it at ${p.first}.`,
   duplicateOption: (p) => `The option value ${p.value} appears twice in the same field.`,
+  unknownOptionList: (p) =>
+    `There is no option list "${p.id}" in "optionLists" nor among the lists dvc-forms ships (${p.shipped})${p.suggestion ? `; did you mean "${p.suggestion}"?` : '.'}`,
+  optionsAndOptionList: () =>
+    'A question takes its options either from "options" or from "optionList", not both.',
+  shippedOptionListName: (p) =>
+    `"${p.id}" is the name of a list dvc-forms ships; give your list another name.`,
+  optionListValue: (p) =>
+    `The value ${p.value} of list "${p.id}" is not in the "enum" of field ${p.path}.`,
   duplicateField: (p) => `The field "${p.path}" is asked twice (first at ${p.first}).`,
   unsafePattern: (p) =>
     `The regular expression ${p.value} can freeze the browser on long input (${p.reason}). Rewrite it so that each character can match in only one way.`,
@@ -199,9 +217,11 @@ const en: Catalog = {
     `A date comparison needs a date; "${p.fact}" is a number. Use a date field, "today" or "date".`,
   notADateValue: (p) => `"${p.value}" is not a date written YYYY-MM-DD.`,
   widgetTypeMismatch: (p) =>
-    p.fits === 'checkbox'
-      ? `"${p.path}" is a list (type ${p.type}) but the "${p.widget}" widget chooses one value, so the citizen could never fix the error; use a "checkbox" widget with "options" to choose several.`
-      : `The "${p.widget}" widget needs a list (array) field but "${p.path}" has type ${p.type}; use a "${p.fits}" widget or change the type in "data".`,
+    p.fits === 'text'
+      ? `The "phone" widget only takes Vietnamese numbers but "${p.path}" has the intl-phone format, so a foreigner could not enter their number; use a "text" widget with "inputmode": "tel".`
+      : p.fits === 'checkbox'
+        ? `"${p.path}" is a list (type ${p.type}) but the "${p.widget}" widget chooses one value, so the citizen could never fix the error; use a "checkbox" widget with "options" to choose several.`
+        : `The "${p.widget}" widget needs a list (array) field but "${p.path}" has type ${p.type}; use a "${p.fits}" widget or change the type in "data".`,
   fileFieldInData: (p) =>
     `The file field "${p.path}" is also an answer in "data": the files travel as the document "${p.document}", not as answers. Remove this property from "data" so the files are not signed twice.`,
   patternBirthDateField: (p) =>

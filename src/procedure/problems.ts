@@ -47,6 +47,8 @@ export const AUTHOR_PROBLEM_CODE = {
   unknownDocument: 'unknown-document',
   unknownFeeItem: 'unknown-fee-item',
   unknownOption: 'unknown-option',
+  unknownOptionList: 'unknown-option-list',
+  optionsAndOptionList: 'options-and-option-list',
   duplicateId: 'duplicate-id',
   duplicateField: 'duplicate-field',
   groupWithoutFields: 'group-without-fields',

@@ -80,6 +80,14 @@ export interface FieldOption {
   label: LocalizedText;
 }
 
+/** (1.1) A shared option list (`Procedure.optionLists`). */
+export interface OptionList {
+  /** Where the list comes from (a legal text or a catalogue), for authors and clerks. */
+  source?: LegalReference;
+  /** The options, values unique. */
+  options: FieldOption[];
+}
+
 export interface FieldUi {
   /** Path of the answer in `data`; inside a group, relative to the group's item. */
   field: FieldPath;
@@ -92,6 +100,12 @@ export interface FieldUi {
   inputmode?: 'none' | 'text' | 'decimal' | 'numeric' | 'tel' | 'search' | 'email' | 'url';
   /** Labels for the values of an enum (select, radio, checkbox group). */
   options?: FieldOption[];
+  /**
+   * Format 1.1: the options come from a shared list instead — an id of the procedure's
+   * `optionLists` or a list dvc-forms ships (`countries`, `ethnic-groups`, `religions`). The
+   * answer must be one of the list's values (checked in the form, `check` and verify).
+   */
+  optionList?: string;
   /** Widget `group`: the fields of each item (paths relative to the item). */
   fields?: FieldUi[];
   /** Widget `group`: label of the "add another" button. */
@@ -167,6 +181,19 @@ export interface DocumentSpec {
   accept: string[];
   maxSizeBytes: number;
   maxFiles: number;
+  /**
+   * (1.1) Brought to the desk (usually the original), never uploaded: listed on the receipt's
+   * checklist; a submission carrying files for it is refused.
+   */
+  atDesk?: boolean;
+  /** (1.1) The date field asking the document's issue date: shown and required with it. */
+  issueDateField?: FieldPath;
+  /** (1.1) The date field asking until when the document is valid: shown and required with it. */
+  validUntilField?: FieldPath;
+  /** (1.1) A document not in Vietnamese needs a certified Vietnamese translation. */
+  translation?: boolean;
+  /** (1.1) A document issued abroad must be consular-legalised unless a treaty exempts it. */
+  legalisation?: boolean;
   /** Suggest the phone camera ("environment" for documents, "user" for portraits). */
   capture?: 'user' | 'environment';
   /** Resize and re-encode a portrait photo in the browser. */
@@ -340,6 +367,11 @@ export interface Procedure {
    * rules, fee items and reductions (and from each other, without loops).
    */
   conditions?: Record<string, Conditions>;
+  /**
+   * Format 1.1: option lists defined once and named by several questions' `optionList` (ids must
+   * not be those of the shipped lists).
+   */
+  optionLists?: Record<string, OptionList>;
   declaration: Declaration;
   ineligible?: IneligiblePage;
   privacy?: Privacy;

@@ -129,3 +129,11 @@ export const VN_FORMATS = [
   'vn-person-name',
 ] as const;
 export type VnFormat = (typeof VN_FORMATS)[number];
+
+/**
+ * Formats for foreign parties (format 1.1; src/validation/foreign-formats.ts): `intl-phone` an
+ * international phone number (E.164 after normalisation, checked with libphonenumber-js),
+ * `passport-number` a passport's document number (ICAO 9303).
+ */
+export const FOREIGN_FORMATS = ['intl-phone', 'passport-number'] as const;
+export type ForeignFormat = (typeof FOREIGN_FORMATS)[number];

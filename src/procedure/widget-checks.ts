@@ -22,6 +22,11 @@ function declaredTypes(root: unknown, schema: unknown): string[] | undefined {
   return undefined;
 }
 
+function formatOf(root: unknown, schema: unknown): unknown {
+  const s = deref(root, schema);
+  return isObject(s) ? s['format'] : undefined;
+}
+
 /** Checks one `ui` field (`field` at `pointer`) against its resolved `schema`. */
 export function checkWidgetType(
   root: unknown,
@@ -38,6 +43,8 @@ export function checkWidgetType(
   const hasOptions = Array.isArray(field['options']) && field['options'].length > 0;
   let fits: string | undefined;
   if ((widget === 'radio' || widget === 'select') && onlyList) fits = 'checkbox';
+  // The phone widget refuses what is not a Vietnamese number: an intl-phone answer needs text.
+  else if (widget === 'phone' && formatOf(root, schema) === 'intl-phone') fits = 'text';
   else if (widget === 'checkbox' && hasOptions && !list) fits = 'radio';
   if (!fits) return;
   problems.add(

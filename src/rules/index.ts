@@ -352,6 +352,8 @@ export function createRulesFactory(
   const documentIds = (Array.isArray(procedure.documents) ? procedure.documents : []).map(
     (d) => d.id,
   );
+  // Format 1.1: a document's issue-date and validity questions come and go with the document.
+  const documentDateFields = documentDates(procedure);
 
   // Field targets that are not in the schema still get listed, so nothing disappears silently.
   const allPaths = [...fields.paths];
@@ -383,6 +385,8 @@ export function createRulesFactory(
     for (const [doc, keys] of fields.documentFields)
       if (keys.length && keys.every((k) => [...hiddenFields].some((h) => isWithin(k, h))))
         hiddenDocs.add(doc);
+    for (const [doc, paths] of documentDateFields)
+      if (hiddenDocs.has(doc)) for (const p of paths) hiddenFields.add(pathKey(p));
     return { fields: hiddenFields, documents: hiddenDocs };
   };
 
@@ -526,6 +530,8 @@ export function createRulesFactory(
         for (const f of u.rule?.targets?.fields ?? []) requiredFields.push(f);
         for (const d of u.rule?.targets?.documents ?? []) requiredDocs.add(d);
       }
+      for (const [doc, paths] of documentDateFields)
+        if (requiredDocs.has(doc)) requiredFields.push(...paths);
       // Hidden wins: a field or document that is not shown is never required.
       const required: TargetLists = {
         fields: unique(requiredFields)
@@ -579,6 +585,18 @@ export function createRulesFactory(
   };
 
   return { problems: staticProblems, createSession };
+}
+
+/** Each document's (1.1) `issueDateField` and `validUntilField`, by document id. */
+function documentDates(procedure: Procedure): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const d of Array.isArray(procedure.documents) ? procedure.documents : []) {
+    const paths = [d.issueDateField, d.validUntilField].filter(
+      (p): p is string => typeof p === 'string',
+    );
+    if (paths.length) out.set(d.id, paths);
+  }
+  return out;
 }
 
 /**

@@ -114,7 +114,8 @@ export class ProcedureModel {
       procedure,
       options.compiled ? { compiled: options.compiled } : undefined,
     );
-    return new ProcedureModel(procedure, validator, options);
+    // The validator's procedure has the shared option lists resolved into its questions.
+    return new ProcedureModel(validator.procedure, validator, options);
   }
 
   /** The model over an existing validator (a server that already holds one). */

@@ -428,6 +428,8 @@ export class Session {
         continue;
       }
       counts.set(doc.slot, (counts.get(doc.slot) ?? 0) + 1);
+      // (1.1) A document brought to the desk takes no file: counted below as one too many.
+      if (spec.atDesk === true) continue;
       const checked = checkDocument(spec, { name: doc.name, type: doc.type, size: doc.size });
       if (!checked.ok)
         problems.push({
@@ -438,13 +440,15 @@ export class Session {
         });
     }
     for (const [slot, count] of counts) {
-      const max = specs.get(slot)!.maxFiles;
+      const spec = specs.get(slot)!;
+      const max = spec.atDesk === true ? 0 : spec.maxFiles;
       if (count > max)
         problems.push({ code: DOCUMENT_PROBLEM.tooMany, slot, params: { count, max } });
     }
     const required = rules.required.documents.filter((id) => !hidden.has(id));
     for (const slot of required)
-      if (!counts.has(slot)) problems.push({ code: DOCUMENT_PROBLEM.missing, slot, params: {} });
+      if (!counts.has(slot) && specs.get(slot)?.atDesk !== true)
+        problems.push({ code: DOCUMENT_PROBLEM.missing, slot, params: {} });
     return {
       visible: this.model.documents.map((d) => d.id).filter((id) => !hidden.has(id)),
       hidden: [...rules.hidden.documents],

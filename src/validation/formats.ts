@@ -14,6 +14,7 @@ import {
   isProvinceCode2025,
 } from '../data/admin-codes-2025.js';
 import type { VnFormat } from '../procedure/vocabulary.js';
+import { normalizeIntlPhone, normalizePassportNumber } from './foreign-formats.js';
 
 /** Why a value failed its format; `undefined` means it is valid. Part of the message params. */
 export type FormatReason =
@@ -24,7 +25,9 @@ export type FormatReason =
   | 'checksum'
   | 'prefix'
   | 'unknown-code'
-  | 'characters';
+  | 'characters'
+  | 'country-code'
+  | 'invalid';
 
 const DIGITS = /^\d+$/;
 
@@ -229,6 +232,10 @@ export function normalizeFormat(format: string, value: string): string {
       return normalizeMobile(value);
     case 'vn-tax-code':
       return normalizeTaxCode(value);
+    case 'intl-phone':
+      return normalizeIntlPhone(value);
+    case 'passport-number':
+      return normalizePassportNumber(value);
     case 'vn-personal-id':
     case 'vn-cmnd':
     case 'vn-social-insurance':

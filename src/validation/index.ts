@@ -20,6 +20,8 @@ import {
 import { schemaHash } from './hash.js';
 import { normalizeAnswers } from './normalize.js';
 import { ProblemBuilder, crossFieldProblems } from './problems.js';
+import { loadPhoneEngine, needsPhoneEngine } from './foreign-formats.js';
+import { listedFields, optionListProblems, withOptionLists } from './option-lists.js';
 import {
   COMPILED_FORMAT,
   compiledRuntime,
@@ -29,6 +31,7 @@ import {
 } from './runtime.js';
 
 export { normalizeAnswers } from './normalize.js';
+export { withOptionLists } from './option-lists.js';
 export { COMMUNE_NOT_IN_PROVINCE, KEYWORD_CODES, PERSONAL_ID_BIRTH_YEAR } from './problems.js';
 export {
   MESSAGES as VALIDATION_MESSAGES,
@@ -101,9 +104,13 @@ function isCspBlock(err: unknown): boolean {
  * `CspCompileError` (runtime compilation blocked by CSP).
  */
 export async function createValidator(
-  procedure: Procedure,
+  source: Procedure,
   options: CreateValidatorOptions = {},
 ): Promise<Validator> {
+  // Format 1.1 `optionList` questions get their list's options (shipped lists load here, lazily).
+  const procedure = await withOptionLists(source);
+  // An international phone number is checked with libphonenumber-js: loaded only when needed.
+  if (needsPhoneEngine(procedure.data)) await loadPhoneEngine();
   let validateFn: ValidateFunction;
   const compiled = options.compiled;
   if (compiled) {
@@ -133,6 +140,7 @@ export async function createValidator(
 
 function makeValidator(procedure: Procedure, validateFn: ValidateFunction): Validator {
   const fields = fieldIndex(procedure);
+  const listed = listedFields(procedure);
   return {
     procedure,
     validate(answers, options = {}) {
@@ -170,6 +178,10 @@ function makeValidator(procedure: Procedure, validateFn: ValidateFunction): Vali
           problems.push(builder.make('required', at.pointer, {}));
         }
       }
+      if (listed.length > 0)
+        problems.push(
+          ...optionListProblems(listed, value, builder, new Set(problems.map((p) => p.path))),
+        );
       problems.push(...crossFieldProblems(procedure, value, builder));
       return { valid: problems.length === 0, problems, value };
     },

@@ -227,6 +227,23 @@ const vi: Record<string, Template> = {
   'commune-not-in-province': (c) =>
     `${VI.subject(c, 'Xã, phường')} không thuộc tỉnh, thành phố đã chọn. Hãy chọn lại xã, phường hoặc tỉnh, thành phố`,
   'format.vn-cmnd': (c) => `${VI.subject(c, 'Số chứng minh nhân dân')} phải gồm 9 hoặc 12 chữ số`,
+  'format.intl-phone': (c) => {
+    const s = VI.subject(c, 'Số điện thoại');
+    switch (c.reason) {
+      case 'characters':
+        return `${s} chỉ gồm dấu + và chữ số, ví dụ +44 20 7946 0958`;
+      case 'country-code':
+        return `${s} phải bắt đầu bằng dấu + và mã quốc gia, ví dụ +44 20 7946 0958`;
+      case 'length':
+        return `${s} có số chữ số không đúng với quốc gia của mã đã nhập. Hãy kiểm tra lại`;
+      default:
+        return `${s} không phải là số điện thoại có thật của quốc gia đó. Hãy kiểm tra lại`;
+    }
+  },
+  'format.passport-number': (c) =>
+    c.reason === 'length'
+      ? `${VI.subject(c, 'Số hộ chiếu')} phải có từ 6 đến 9 ký tự, như in trên hộ chiếu`
+      : `${VI.subject(c, 'Số hộ chiếu')} chỉ gồm chữ cái không dấu và chữ số, như in trên hộ chiếu, ví dụ C1234567`,
   'format.vn-mobile': (c) => {
     const s = VI.subject(c, 'Số điện thoại di động');
     return c.reason === 'prefix'
@@ -349,6 +366,23 @@ const en: Record<string, Template> = {
   'commune-not-in-province': (c) =>
     `${EN.subject(c, 'The commune')} is not in the chosen province. Choose the commune or the province again`,
   'format.vn-cmnd': (c) => `${EN.subject(c, 'Old identity card number')} must be 9 or 12 digits`,
+  'format.intl-phone': (c) => {
+    const s = EN.subject(c, 'Phone number');
+    switch (c.reason) {
+      case 'characters':
+        return `${s} must contain only + and digits, like +44 20 7946 0958`;
+      case 'country-code':
+        return `${s} must start with + and the country code, like +44 20 7946 0958`;
+      case 'length':
+        return `${s} has the wrong number of digits for its country. Check it`;
+      default:
+        return `${s} is not a real phone number of that country. Check it`;
+    }
+  },
+  'format.passport-number': (c) =>
+    c.reason === 'length'
+      ? `${EN.subject(c, 'Passport number')} must be 6 to 9 characters, as printed in the passport`
+      : `${EN.subject(c, 'Passport number')} must contain only letters A to Z and digits, as printed in the passport, like C1234567`,
   'format.vn-mobile': (c) => {
     const s = EN.subject(c, 'Mobile number');
     return c.reason === 'prefix'

@@ -5,6 +5,7 @@
 import type { Problem } from '../problem.js';
 import type { Lang, Procedure } from '../procedure/types.js';
 import { escapePointer, pointerToFieldPath, valueAt, type FieldInfo } from './fields.js';
+import { FOREIGN_FORMAT_REASONS } from './foreign-formats.js';
 import {
   VN_FORMAT_REASONS,
   commune2025Reason,
@@ -189,7 +190,7 @@ export class ProblemBuilder {
       case 'format': {
         const format = String(p.format);
         const params: Record<string, unknown> = { format };
-        const reasonOf = VN_FORMAT_REASONS[format as VnFormat];
+        const reasonOf = VN_FORMAT_REASONS[format as VnFormat] ?? FOREIGN_FORMAT_REASONS[format];
         const v = valueAt(value, at);
         if (reasonOf && typeof v === 'string') params.reason = reasonOf(v);
         return this.make(`format.${format}`, at, params);

@@ -6,6 +6,7 @@
  */
 import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { VN_FORMATS_AJV } from './formats.js';
+import { FOREIGN_FORMATS_AJV } from './foreign-formats.js';
 import type { JsonSchema, Procedure } from '../procedure/types.js';
 
 /** Version tag of the compiled module layout; bumped when `bind` or the runtime changes. */
@@ -115,7 +116,7 @@ export async function loadPatternEngine(): Promise<void> {
 
 /** The runtime handed to every compiled module's `bind`. */
 export const compiledRuntime: CompiledRuntime = {
-  formats: { ...fullFormats, ...VN_FORMATS_AJV },
+  formats: { ...fullFormats, ...VN_FORMATS_AJV, ...FOREIGN_FORMATS_AJV },
   require(id: string): unknown {
     const helper = HELPERS[id];
     if (!helper) throw new Error(`dvc-forms: compiled validator needs unknown helper ${id}`);

@@ -362,7 +362,7 @@ describe('the birth-registration journey on the demo site', () => {
     const money = choice.locator('[part="money"]');
     assert.equal(
       (await money.innerText()).replace(/\s+/g, ' ').trim(),
-      'Cước trả kết quả qua bưu chính: 25.000 đ. Tổng số tiền phải nộp (phí, lệ phí và cước): 41.000 đ.',
+      'Cước trả kết quả qua bưu chính: 25.000 đồng. Tổng số tiền phải nộp (phí, lệ phí và cước): 41.000 đồng.',
     );
     await choice.locator('#name #control').click();
     await page.keyboard.type('Nguyễn Thị Lan');
@@ -381,7 +381,7 @@ describe('the birth-registration journey on the demo site', () => {
     const code = (await receipt.locator('[part="code"]').textContent())!.trim();
     const shown = async (part: string) =>
       (await receipt.locator(`[part="${part}"]`).innerText()).replace(/\s+/g, ' ').trim();
-    assert.match(await shown('delivery'), /Cước bưu chính: 25\.000 đ$/);
+    assert.match(await shown('delivery'), /Cước bưu chính: 25\.000 đồng$/);
     assert.match(await shown('fee'), /^41\.000 đ/);
 
     // Signed and stored: the fee the rules computed and the postage, apart.

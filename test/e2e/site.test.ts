@@ -20,7 +20,7 @@ function htmlFiles(dir: string): string[] {
 const pages = htmlFiles(SITE).map((p) => `/${relative(SITE, p)}`);
 
 describe('demo site files', () => {
-  test('has the home, status, clerk, strict-CSP and six procedure pages', () => {
+  test('has the home, status, clerk, strict-CSP and seven procedure pages', () => {
     for (const p of [
       '/index.html',
       '/tra-cuu.html',
@@ -32,6 +32,7 @@ describe('demo site files', () => {
       '/thu-tuc/cap-giay-phep-lai-xe-quoc-te.html',
       '/thu-tuc/dang-ky-tam-tru.html',
       '/thu-tuc/cap-phieu-ly-lich-tu-phap.html',
+      '/thu-tuc/dang-ky-ket-hon-nuoc-ngoai.html',
     ]) {
       assert.ok(pages.includes(p), p);
     }

@@ -171,6 +171,14 @@ const schema31 = {
           propertyNames: { pattern: '^[A-Za-z][A-Za-z0-9_-]*$' },
           additionalProperties: { $ref: '#/$defs/Conditions' },
         },
+        optionLists: {
+          type: 'object',
+          title: 'Shared option lists',
+          description:
+            "Format 1.1: option lists defined once and named by questions' optionList. Ids must not be those of the lists dvc-forms ships (countries, ethnic-groups, religions).",
+          propertyNames: { pattern: '^[A-Za-z][A-Za-z0-9_-]*$' },
+          additionalProperties: { $ref: '#/$defs/OptionList' },
+        },
         declaration: {
           $ref: '#/$defs/Declaration',
           title: 'Declaration (cam đoan)',
@@ -370,6 +378,8 @@ const schema31 = {
             'vn-province-2025',
             'vn-commune-2025',
             'vn-person-name',
+            'intl-phone',
+            'passport-number',
           ],
           description:
             "A named format: ajv-formats' standard names or a Vietnamese format (vn-personal-id, vn-mobile, …).",
@@ -508,6 +518,11 @@ const schema31 = {
           items: { $ref: '#/$defs/FieldOption' },
           description: 'Labels for the values of an enum (select, radio, checkbox group).',
         },
+        optionList: {
+          $ref: '#/$defs/Id',
+          description:
+            'Format 1.1: take the options from a shared list: an id of optionLists or a shipped list (countries, ethnic-groups, religions). The answer must be one of its values.',
+        },
         fields: {
           type: 'array',
           minItems: 1,
@@ -568,6 +583,24 @@ const schema31 = {
         label: { $ref: '#/$defs/LocalizedText', description: 'The label shown for this value.' },
       },
     },
+    OptionList: {
+      type: 'object',
+      title: 'Option list',
+      additionalProperties: false,
+      required: ['options'],
+      properties: {
+        source: {
+          $ref: '#/$defs/LegalReference',
+          description: 'Where the list comes from (a legal text or catalogue).',
+        },
+        options: {
+          type: 'array',
+          minItems: 1,
+          items: { $ref: '#/$defs/FieldOption' },
+          description: 'The options; values unique.',
+        },
+      },
+    },
     DocumentSpec: {
       type: 'object',
       title: 'Document',
@@ -621,6 +654,31 @@ const schema31 = {
             height: { type: 'integer', minimum: 1, description: 'Height in pixels.' },
             mimeType: { enum: ['image/jpeg', 'image/png'], description: 'Output image type.' },
           },
+        },
+        atDesk: {
+          type: 'boolean',
+          description:
+            "Format 1.1: the applicant brings this document (usually the original) to the desk; nothing is uploaded (a submission with files for it is refused) and it is listed on the receipt's checklist.",
+        },
+        issueDateField: {
+          $ref: '#/$defs/FieldPath',
+          description:
+            "Format 1.1: the date field (format date) asking the document's issue date; shown and required with the document, usable in rules.",
+        },
+        validUntilField: {
+          $ref: '#/$defs/FieldPath',
+          description:
+            'Format 1.1: the date field (format date) asking until when the document is valid; shown and required with the document, usable in rules.',
+        },
+        translation: {
+          type: 'boolean',
+          description:
+            'Format 1.1: a document not in Vietnamese needs a certified Vietnamese translation (shown to the applicant).',
+        },
+        legalisation: {
+          type: 'boolean',
+          description:
+            'Format 1.1: a document issued abroad must be consular-legalised unless a treaty exempts it (shown to the applicant).',
         },
       },
     },
@@ -1131,6 +1189,14 @@ const schema32 = {
       propertyNames: { pattern: '^[A-Za-z][A-Za-z0-9_-]*$' },
       additionalProperties: { $ref: '#/$defs/Conditions' },
     },
+    optionLists: {
+      type: 'object',
+      title: 'Shared option lists',
+      description:
+        "Format 1.1: option lists defined once and named by questions' optionList. Ids must not be those of the lists dvc-forms ships (countries, ethnic-groups, religions).",
+      propertyNames: { pattern: '^[A-Za-z][A-Za-z0-9_-]*$' },
+      additionalProperties: { $ref: '#/$defs/OptionList' },
+    },
     declaration: {
       $ref: '#/$defs/Declaration',
       title: 'Declaration (cam đoan)',
@@ -1526,6 +1592,8 @@ const schema39 = {
         'vn-province-2025',
         'vn-commune-2025',
         'vn-person-name',
+        'intl-phone',
+        'passport-number',
       ],
       description:
         "A named format: ajv-formats' standard names or a Vietnamese format (vn-personal-id, vn-mobile, …).",
@@ -2649,7 +2717,9 @@ function validate25(
         data31 === 'vn-postal-code' ||
         data31 === 'vn-province-2025' ||
         data31 === 'vn-commune-2025' ||
-        data31 === 'vn-person-name'
+        data31 === 'vn-person-name' ||
+        data31 === 'intl-phone' ||
+        data31 === 'passport-number'
       )) {
         const err49 = {
           instancePath: instancePath + '/format',
@@ -3208,6 +3278,11 @@ const schema47 = {
       minItems: 1,
       items: { $ref: '#/$defs/FieldOption' },
       description: 'Labels for the values of an enum (select, radio, checkbox group).',
+    },
+    optionList: {
+      $ref: '#/$defs/Id',
+      description:
+        'Format 1.1: take the options from a shared list: an id of optionLists or a shipped list (countries, ethnic-groups, religions). The answer must be one of its values.',
     },
     fields: {
       type: 'array',
@@ -4030,16 +4105,16 @@ function validate30(
         errors++;
       }
     }
-    if (data.fields !== undefined) {
-      let data15 = data.fields;
-      if (Array.isArray(data15)) {
-        if (data15.length < 1) {
+    if (data.optionList !== undefined) {
+      let data15 = data.optionList;
+      if (typeof data15 === 'string') {
+        if (!pattern15.test(data15)) {
           const err29 = {
-            instancePath: instancePath + '/fields',
-            schemaPath: '#/properties/fields/minItems',
-            keyword: 'minItems',
-            params: { limit: 1 },
-            message: 'must NOT have fewer than 1 items',
+            instancePath: instancePath + '/optionList',
+            schemaPath: '#/$defs/Id/pattern',
+            keyword: 'pattern',
+            params: { pattern: '^[A-Za-z][A-Za-z0-9_-]*$' },
+            message: 'must match pattern "' + '^[A-Za-z][A-Za-z0-9_-]*$' + '"',
           };
           if (vErrors === null) {
             vErrors = [err29];
@@ -4048,12 +4123,46 @@ function validate30(
           }
           errors++;
         }
-        const len1 = data15.length;
+      } else {
+        const err30 = {
+          instancePath: instancePath + '/optionList',
+          schemaPath: '#/$defs/Id/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        };
+        if (vErrors === null) {
+          vErrors = [err30];
+        } else {
+          vErrors.push(err30);
+        }
+        errors++;
+      }
+    }
+    if (data.fields !== undefined) {
+      let data16 = data.fields;
+      if (Array.isArray(data16)) {
+        if (data16.length < 1) {
+          const err31 = {
+            instancePath: instancePath + '/fields',
+            schemaPath: '#/properties/fields/minItems',
+            keyword: 'minItems',
+            params: { limit: 1 },
+            message: 'must NOT have fewer than 1 items',
+          };
+          if (vErrors === null) {
+            vErrors = [err31];
+          } else {
+            vErrors.push(err31);
+          }
+          errors++;
+        }
+        const len1 = data16.length;
         for (let i1 = 0; i1 < len1; i1++) {
           if (
-            !wrapper12.validate(data15[i1], {
+            !wrapper12.validate(data16[i1], {
               instancePath: instancePath + '/fields/' + i1,
-              parentData: data15,
+              parentData: data16,
               parentDataProperty: i1,
               rootData,
               dynamicAnchors,
@@ -4067,7 +4176,7 @@ function validate30(
           }
         }
       } else {
-        const err30 = {
+        const err32 = {
           instancePath: instancePath + '/fields',
           schemaPath: '#/properties/fields/type',
           keyword: 'type',
@@ -4075,18 +4184,18 @@ function validate30(
           message: 'must be array',
         };
         if (vErrors === null) {
-          vErrors = [err30];
+          vErrors = [err32];
         } else {
-          vErrors.push(err30);
+          vErrors.push(err32);
         }
         errors++;
       }
     }
     if (data.addLabel !== undefined) {
-      let data17 = data.addLabel;
-      if (data17 && typeof data17 == 'object' && !Array.isArray(data17)) {
-        if (data17.vi === undefined) {
-          const err31 = {
+      let data18 = data.addLabel;
+      if (data18 && typeof data18 == 'object' && !Array.isArray(data18)) {
+        if (data18.vi === undefined) {
+          const err33 = {
             instancePath: instancePath + '/addLabel',
             schemaPath: '#/$defs/LocalizedText/required',
             keyword: 'required',
@@ -4094,54 +4203,20 @@ function validate30(
             message: "must have required property '" + 'vi' + "'",
           };
           if (vErrors === null) {
-            vErrors = [err31];
+            vErrors = [err33];
           } else {
-            vErrors.push(err31);
+            vErrors.push(err33);
           }
           errors++;
         }
-        for (const key4 in data17) {
+        for (const key4 in data18) {
           if (!(key4 === 'vi' || key4 === 'en')) {
-            const err32 = {
+            const err34 = {
               instancePath: instancePath + '/addLabel',
               schemaPath: '#/$defs/LocalizedText/additionalProperties',
               keyword: 'additionalProperties',
               params: { additionalProperty: key4 },
               message: 'must NOT have additional properties',
-            };
-            if (vErrors === null) {
-              vErrors = [err32];
-            } else {
-              vErrors.push(err32);
-            }
-            errors++;
-          }
-        }
-        if (data17.vi !== undefined) {
-          let data18 = data17.vi;
-          if (typeof data18 === 'string') {
-            if (!pattern6.test(data18)) {
-              const err33 = {
-                instancePath: instancePath + '/addLabel/vi',
-                schemaPath: '#/$defs/LocalizedText/properties/vi/pattern',
-                keyword: 'pattern',
-                params: { pattern: '\\S' },
-                message: 'must match pattern "' + '\\S' + '"',
-              };
-              if (vErrors === null) {
-                vErrors = [err33];
-              } else {
-                vErrors.push(err33);
-              }
-              errors++;
-            }
-          } else {
-            const err34 = {
-              instancePath: instancePath + '/addLabel/vi',
-              schemaPath: '#/$defs/LocalizedText/properties/vi/type',
-              keyword: 'type',
-              params: { type: 'string' },
-              message: 'must be string',
             };
             if (vErrors === null) {
               vErrors = [err34];
@@ -4151,9 +4226,43 @@ function validate30(
             errors++;
           }
         }
-        if (data17.en !== undefined) {
-          if (typeof data17.en !== 'string') {
-            const err35 = {
+        if (data18.vi !== undefined) {
+          let data19 = data18.vi;
+          if (typeof data19 === 'string') {
+            if (!pattern6.test(data19)) {
+              const err35 = {
+                instancePath: instancePath + '/addLabel/vi',
+                schemaPath: '#/$defs/LocalizedText/properties/vi/pattern',
+                keyword: 'pattern',
+                params: { pattern: '\\S' },
+                message: 'must match pattern "' + '\\S' + '"',
+              };
+              if (vErrors === null) {
+                vErrors = [err35];
+              } else {
+                vErrors.push(err35);
+              }
+              errors++;
+            }
+          } else {
+            const err36 = {
+              instancePath: instancePath + '/addLabel/vi',
+              schemaPath: '#/$defs/LocalizedText/properties/vi/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+            };
+            if (vErrors === null) {
+              vErrors = [err36];
+            } else {
+              vErrors.push(err36);
+            }
+            errors++;
+          }
+        }
+        if (data18.en !== undefined) {
+          if (typeof data18.en !== 'string') {
+            const err37 = {
               instancePath: instancePath + '/addLabel/en',
               schemaPath: '#/$defs/LocalizedText/properties/en/type',
               keyword: 'type',
@@ -4161,15 +4270,15 @@ function validate30(
               message: 'must be string',
             };
             if (vErrors === null) {
-              vErrors = [err35];
+              vErrors = [err37];
             } else {
-              vErrors.push(err35);
+              vErrors.push(err37);
             }
             errors++;
           }
         }
       } else {
-        const err36 = {
+        const err38 = {
           instancePath: instancePath + '/addLabel',
           schemaPath: '#/$defs/LocalizedText/type',
           keyword: 'type',
@@ -4177,18 +4286,18 @@ function validate30(
           message: 'must be object',
         };
         if (vErrors === null) {
-          vErrors = [err36];
+          vErrors = [err38];
         } else {
-          vErrors.push(err36);
+          vErrors.push(err38);
         }
         errors++;
       }
     }
     if (data.itemLabel !== undefined) {
-      let data20 = data.itemLabel;
-      if (data20 && typeof data20 == 'object' && !Array.isArray(data20)) {
-        if (data20.vi === undefined) {
-          const err37 = {
+      let data21 = data.itemLabel;
+      if (data21 && typeof data21 == 'object' && !Array.isArray(data21)) {
+        if (data21.vi === undefined) {
+          const err39 = {
             instancePath: instancePath + '/itemLabel',
             schemaPath: '#/$defs/LocalizedText/required',
             keyword: 'required',
@@ -4196,54 +4305,20 @@ function validate30(
             message: "must have required property '" + 'vi' + "'",
           };
           if (vErrors === null) {
-            vErrors = [err37];
+            vErrors = [err39];
           } else {
-            vErrors.push(err37);
+            vErrors.push(err39);
           }
           errors++;
         }
-        for (const key5 in data20) {
+        for (const key5 in data21) {
           if (!(key5 === 'vi' || key5 === 'en')) {
-            const err38 = {
+            const err40 = {
               instancePath: instancePath + '/itemLabel',
               schemaPath: '#/$defs/LocalizedText/additionalProperties',
               keyword: 'additionalProperties',
               params: { additionalProperty: key5 },
               message: 'must NOT have additional properties',
-            };
-            if (vErrors === null) {
-              vErrors = [err38];
-            } else {
-              vErrors.push(err38);
-            }
-            errors++;
-          }
-        }
-        if (data20.vi !== undefined) {
-          let data21 = data20.vi;
-          if (typeof data21 === 'string') {
-            if (!pattern6.test(data21)) {
-              const err39 = {
-                instancePath: instancePath + '/itemLabel/vi',
-                schemaPath: '#/$defs/LocalizedText/properties/vi/pattern',
-                keyword: 'pattern',
-                params: { pattern: '\\S' },
-                message: 'must match pattern "' + '\\S' + '"',
-              };
-              if (vErrors === null) {
-                vErrors = [err39];
-              } else {
-                vErrors.push(err39);
-              }
-              errors++;
-            }
-          } else {
-            const err40 = {
-              instancePath: instancePath + '/itemLabel/vi',
-              schemaPath: '#/$defs/LocalizedText/properties/vi/type',
-              keyword: 'type',
-              params: { type: 'string' },
-              message: 'must be string',
             };
             if (vErrors === null) {
               vErrors = [err40];
@@ -4253,9 +4328,43 @@ function validate30(
             errors++;
           }
         }
-        if (data20.en !== undefined) {
-          if (typeof data20.en !== 'string') {
-            const err41 = {
+        if (data21.vi !== undefined) {
+          let data22 = data21.vi;
+          if (typeof data22 === 'string') {
+            if (!pattern6.test(data22)) {
+              const err41 = {
+                instancePath: instancePath + '/itemLabel/vi',
+                schemaPath: '#/$defs/LocalizedText/properties/vi/pattern',
+                keyword: 'pattern',
+                params: { pattern: '\\S' },
+                message: 'must match pattern "' + '\\S' + '"',
+              };
+              if (vErrors === null) {
+                vErrors = [err41];
+              } else {
+                vErrors.push(err41);
+              }
+              errors++;
+            }
+          } else {
+            const err42 = {
+              instancePath: instancePath + '/itemLabel/vi',
+              schemaPath: '#/$defs/LocalizedText/properties/vi/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+            };
+            if (vErrors === null) {
+              vErrors = [err42];
+            } else {
+              vErrors.push(err42);
+            }
+            errors++;
+          }
+        }
+        if (data21.en !== undefined) {
+          if (typeof data21.en !== 'string') {
+            const err43 = {
               instancePath: instancePath + '/itemLabel/en',
               schemaPath: '#/$defs/LocalizedText/properties/en/type',
               keyword: 'type',
@@ -4263,54 +4372,20 @@ function validate30(
               message: 'must be string',
             };
             if (vErrors === null) {
-              vErrors = [err41];
+              vErrors = [err43];
             } else {
-              vErrors.push(err41);
+              vErrors.push(err43);
             }
             errors++;
           }
         }
       } else {
-        const err42 = {
+        const err44 = {
           instancePath: instancePath + '/itemLabel',
           schemaPath: '#/$defs/LocalizedText/type',
           keyword: 'type',
           params: { type: 'object' },
           message: 'must be object',
-        };
-        if (vErrors === null) {
-          vErrors = [err42];
-        } else {
-          vErrors.push(err42);
-        }
-        errors++;
-      }
-    }
-    if (data.document !== undefined) {
-      let data23 = data.document;
-      if (typeof data23 === 'string') {
-        if (!pattern15.test(data23)) {
-          const err43 = {
-            instancePath: instancePath + '/document',
-            schemaPath: '#/$defs/Id/pattern',
-            keyword: 'pattern',
-            params: { pattern: '^[A-Za-z][A-Za-z0-9_-]*$' },
-            message: 'must match pattern "' + '^[A-Za-z][A-Za-z0-9_-]*$' + '"',
-          };
-          if (vErrors === null) {
-            vErrors = [err43];
-          } else {
-            vErrors.push(err43);
-          }
-          errors++;
-        }
-      } else {
-        const err44 = {
-          instancePath: instancePath + '/document',
-          schemaPath: '#/$defs/Id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
         };
         if (vErrors === null) {
           vErrors = [err44];
@@ -4320,11 +4395,45 @@ function validate30(
         errors++;
       }
     }
+    if (data.document !== undefined) {
+      let data24 = data.document;
+      if (typeof data24 === 'string') {
+        if (!pattern15.test(data24)) {
+          const err45 = {
+            instancePath: instancePath + '/document',
+            schemaPath: '#/$defs/Id/pattern',
+            keyword: 'pattern',
+            params: { pattern: '^[A-Za-z][A-Za-z0-9_-]*$' },
+            message: 'must match pattern "' + '^[A-Za-z][A-Za-z0-9_-]*$' + '"',
+          };
+          if (vErrors === null) {
+            vErrors = [err45];
+          } else {
+            vErrors.push(err45);
+          }
+          errors++;
+        }
+      } else {
+        const err46 = {
+          instancePath: instancePath + '/document',
+          schemaPath: '#/$defs/Id/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        };
+        if (vErrors === null) {
+          vErrors = [err46];
+        } else {
+          vErrors.push(err46);
+        }
+        errors++;
+      }
+    }
     if (data.messages !== undefined) {
-      let data24 = data.messages;
-      if (data24 && typeof data24 == 'object' && !Array.isArray(data24)) {
-        for (const key6 in data24) {
-          const _errs60 = errors;
+      let data25 = data.messages;
+      if (data25 && typeof data25 == 'object' && !Array.isArray(data25)) {
+        for (const key6 in data25) {
+          const _errs63 = errors;
           if (!(
             key6 === 'required' ||
             key6 === 'pattern' ||
@@ -4343,7 +4452,7 @@ function validate30(
             key6 === 'maxItems' ||
             key6 === 'uniqueItems'
           )) {
-            const err45 = {
+            const err47 = {
               instancePath: instancePath + '/messages',
               schemaPath: '#/properties/messages/propertyNames/enum',
               keyword: 'enum',
@@ -4352,15 +4461,15 @@ function validate30(
               propertyName: key6,
             };
             if (vErrors === null) {
-              vErrors = [err45];
+              vErrors = [err47];
             } else {
-              vErrors.push(err45);
+              vErrors.push(err47);
             }
             errors++;
           }
-          var valid17 = _errs60 === errors;
-          if (!valid17) {
-            const err46 = {
+          var valid18 = _errs63 === errors;
+          if (!valid18) {
+            const err48 = {
               instancePath: instancePath + '/messages',
               schemaPath: '#/properties/messages/propertyNames',
               keyword: 'propertyNames',
@@ -4368,18 +4477,18 @@ function validate30(
               message: 'property name must be valid',
             };
             if (vErrors === null) {
-              vErrors = [err46];
+              vErrors = [err48];
             } else {
-              vErrors.push(err46);
+              vErrors.push(err48);
             }
             errors++;
           }
         }
-        for (const key7 in data24) {
-          let data25 = data24[key7];
-          if (data25 && typeof data25 == 'object' && !Array.isArray(data25)) {
-            if (data25.vi === undefined) {
-              const err47 = {
+        for (const key7 in data25) {
+          let data26 = data25[key7];
+          if (data26 && typeof data26 == 'object' && !Array.isArray(data26)) {
+            if (data26.vi === undefined) {
+              const err49 = {
                 instancePath:
                   instancePath + '/messages/' + key7.replace(/~/g, '~0').replace(/\//g, '~1'),
                 schemaPath: '#/$defs/LocalizedText/required',
@@ -4388,15 +4497,15 @@ function validate30(
                 message: "must have required property '" + 'vi' + "'",
               };
               if (vErrors === null) {
-                vErrors = [err47];
+                vErrors = [err49];
               } else {
-                vErrors.push(err47);
+                vErrors.push(err49);
               }
               errors++;
             }
-            for (const key8 in data25) {
+            for (const key8 in data26) {
               if (!(key8 === 'vi' || key8 === 'en')) {
-                const err48 = {
+                const err50 = {
                   instancePath:
                     instancePath + '/messages/' + key7.replace(/~/g, '~0').replace(/\//g, '~1'),
                   schemaPath: '#/$defs/LocalizedText/additionalProperties',
@@ -4405,18 +4514,18 @@ function validate30(
                   message: 'must NOT have additional properties',
                 };
                 if (vErrors === null) {
-                  vErrors = [err48];
+                  vErrors = [err50];
                 } else {
-                  vErrors.push(err48);
+                  vErrors.push(err50);
                 }
                 errors++;
               }
             }
-            if (data25.vi !== undefined) {
-              let data26 = data25.vi;
-              if (typeof data26 === 'string') {
-                if (!pattern6.test(data26)) {
-                  const err49 = {
+            if (data26.vi !== undefined) {
+              let data27 = data26.vi;
+              if (typeof data27 === 'string') {
+                if (!pattern6.test(data27)) {
+                  const err51 = {
                     instancePath:
                       instancePath +
                       '/messages/' +
@@ -4428,14 +4537,14 @@ function validate30(
                     message: 'must match pattern "' + '\\S' + '"',
                   };
                   if (vErrors === null) {
-                    vErrors = [err49];
+                    vErrors = [err51];
                   } else {
-                    vErrors.push(err49);
+                    vErrors.push(err51);
                   }
                   errors++;
                 }
               } else {
-                const err50 = {
+                const err52 = {
                   instancePath:
                     instancePath +
                     '/messages/' +
@@ -4447,16 +4556,16 @@ function validate30(
                   message: 'must be string',
                 };
                 if (vErrors === null) {
-                  vErrors = [err50];
+                  vErrors = [err52];
                 } else {
-                  vErrors.push(err50);
+                  vErrors.push(err52);
                 }
                 errors++;
               }
             }
-            if (data25.en !== undefined) {
-              if (typeof data25.en !== 'string') {
-                const err51 = {
+            if (data26.en !== undefined) {
+              if (typeof data26.en !== 'string') {
+                const err53 = {
                   instancePath:
                     instancePath +
                     '/messages/' +
@@ -4468,15 +4577,15 @@ function validate30(
                   message: 'must be string',
                 };
                 if (vErrors === null) {
-                  vErrors = [err51];
+                  vErrors = [err53];
                 } else {
-                  vErrors.push(err51);
+                  vErrors.push(err53);
                 }
                 errors++;
               }
             }
           } else {
-            const err52 = {
+            const err54 = {
               instancePath:
                 instancePath + '/messages/' + key7.replace(/~/g, '~0').replace(/\//g, '~1'),
               schemaPath: '#/$defs/LocalizedText/type',
@@ -4485,15 +4594,15 @@ function validate30(
               message: 'must be object',
             };
             if (vErrors === null) {
-              vErrors = [err52];
+              vErrors = [err54];
             } else {
-              vErrors.push(err52);
+              vErrors.push(err54);
             }
             errors++;
           }
         }
       } else {
-        const err53 = {
+        const err55 = {
           instancePath: instancePath + '/messages',
           schemaPath: '#/properties/messages/type',
           keyword: 'type',
@@ -4501,15 +4610,15 @@ function validate30(
           message: 'must be object',
         };
         if (vErrors === null) {
-          vErrors = [err53];
+          vErrors = [err55];
         } else {
-          vErrors.push(err53);
+          vErrors.push(err55);
         }
         errors++;
       }
     }
   } else {
-    const err54 = {
+    const err56 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
@@ -4517,9 +4626,9 @@ function validate30(
       message: 'must be object',
     };
     if (vErrors === null) {
-      vErrors = [err54];
+      vErrors = [err56];
     } else {
-      vErrors.push(err54);
+      vErrors.push(err56);
     }
     errors++;
   }
@@ -5064,7 +5173,7 @@ function validate28(
   return errors === 0;
 }
 validate28.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema58 = {
+const schema59 = {
   type: 'object',
   title: 'Document',
   additionalProperties: false,
@@ -5116,9 +5225,34 @@ const schema58 = {
         mimeType: { enum: ['image/jpeg', 'image/png'], description: 'Output image type.' },
       },
     },
+    atDesk: {
+      type: 'boolean',
+      description:
+        "Format 1.1: the applicant brings this document (usually the original) to the desk; nothing is uploaded (a submission with files for it is refused) and it is listed on the receipt's checklist.",
+    },
+    issueDateField: {
+      $ref: '#/$defs/FieldPath',
+      description:
+        "Format 1.1: the date field (format date) asking the document's issue date; shown and required with the document, usable in rules.",
+    },
+    validUntilField: {
+      $ref: '#/$defs/FieldPath',
+      description:
+        'Format 1.1: the date field (format date) asking until when the document is valid; shown and required with the document, usable in rules.',
+    },
+    translation: {
+      type: 'boolean',
+      description:
+        'Format 1.1: a document not in Vietnamese needs a certified Vietnamese translation (shown to the applicant).',
+    },
+    legalisation: {
+      type: 'boolean',
+      description:
+        'Format 1.1: a document issued abroad must be consular-legalised unless a treaty exempts it (shown to the applicant).',
+    },
   },
 };
-const pattern30 = new RegExp(
+const pattern31 = new RegExp(
   '^(?!image/svg\\+xml$|text/html$|application/xhtml\\+xml$)[a-z]+/(\\*|[a-z0-9][a-z0-9.+-]*)$',
   'u',
 );
@@ -5257,7 +5391,7 @@ function validate36(
       errors++;
     }
     for (const key0 in data) {
-      if (!func1.call(schema58.properties, key0)) {
+      if (!func1.call(schema59.properties, key0)) {
         const err8 = {
           instancePath,
           schemaPath: '#/additionalProperties',
@@ -5523,7 +5657,7 @@ function validate36(
           instancePath: instancePath + '/form',
           schemaPath: '#/properties/form/enum',
           keyword: 'enum',
-          params: { allowedValues: schema58.properties.form.enum },
+          params: { allowedValues: schema59.properties.form.enum },
           message: 'must be equal to one of the allowed values',
         };
         if (vErrors === null) {
@@ -5608,7 +5742,7 @@ function validate36(
         for (let i0 = 0; i0 < len0; i0++) {
           let data11 = data10[i0];
           if (typeof data11 === 'string') {
-            if (!pattern30.test(data11)) {
+            if (!pattern31.test(data11)) {
               const err28 = {
                 instancePath: instancePath + '/accept/' + i0,
                 schemaPath: '#/properties/accept/items/pattern',
@@ -5772,7 +5906,7 @@ function validate36(
           instancePath: instancePath + '/capture',
           schemaPath: '#/properties/capture/enum',
           keyword: 'enum',
-          params: { allowedValues: schema58.properties.capture.enum },
+          params: { allowedValues: schema59.properties.capture.enum },
           message: 'must be equal to one of the allowed values',
         };
         if (vErrors === null) {
@@ -5910,7 +6044,7 @@ function validate36(
               instancePath: instancePath + '/photo/mimeType',
               schemaPath: '#/properties/photo/properties/mimeType/enum',
               keyword: 'enum',
-              params: { allowedValues: schema58.properties.photo.properties.mimeType.enum },
+              params: { allowedValues: schema59.properties.photo.properties.mimeType.enum },
               message: 'must be equal to one of the allowed values',
             };
             if (vErrors === null) {
@@ -5937,8 +6071,137 @@ function validate36(
         errors++;
       }
     }
+    if (data.atDesk !== undefined) {
+      if (typeof data.atDesk !== 'boolean') {
+        const err46 = {
+          instancePath: instancePath + '/atDesk',
+          schemaPath: '#/properties/atDesk/type',
+          keyword: 'type',
+          params: { type: 'boolean' },
+          message: 'must be boolean',
+        };
+        if (vErrors === null) {
+          vErrors = [err46];
+        } else {
+          vErrors.push(err46);
+        }
+        errors++;
+      }
+    }
+    if (data.issueDateField !== undefined) {
+      let data20 = data.issueDateField;
+      if (typeof data20 === 'string') {
+        if (!pattern18.test(data20)) {
+          const err47 = {
+            instancePath: instancePath + '/issueDateField',
+            schemaPath: '#/$defs/FieldPath/pattern',
+            keyword: 'pattern',
+            params: {
+              pattern: '^[A-Za-z_][A-Za-z0-9_]*(\\[\\])?(\\.[A-Za-z_][A-Za-z0-9_]*(\\[\\])?)*$',
+            },
+            message:
+              'must match pattern "' +
+              '^[A-Za-z_][A-Za-z0-9_]*(\\[\\])?(\\.[A-Za-z_][A-Za-z0-9_]*(\\[\\])?)*$' +
+              '"',
+          };
+          if (vErrors === null) {
+            vErrors = [err47];
+          } else {
+            vErrors.push(err47);
+          }
+          errors++;
+        }
+      } else {
+        const err48 = {
+          instancePath: instancePath + '/issueDateField',
+          schemaPath: '#/$defs/FieldPath/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        };
+        if (vErrors === null) {
+          vErrors = [err48];
+        } else {
+          vErrors.push(err48);
+        }
+        errors++;
+      }
+    }
+    if (data.validUntilField !== undefined) {
+      let data21 = data.validUntilField;
+      if (typeof data21 === 'string') {
+        if (!pattern18.test(data21)) {
+          const err49 = {
+            instancePath: instancePath + '/validUntilField',
+            schemaPath: '#/$defs/FieldPath/pattern',
+            keyword: 'pattern',
+            params: {
+              pattern: '^[A-Za-z_][A-Za-z0-9_]*(\\[\\])?(\\.[A-Za-z_][A-Za-z0-9_]*(\\[\\])?)*$',
+            },
+            message:
+              'must match pattern "' +
+              '^[A-Za-z_][A-Za-z0-9_]*(\\[\\])?(\\.[A-Za-z_][A-Za-z0-9_]*(\\[\\])?)*$' +
+              '"',
+          };
+          if (vErrors === null) {
+            vErrors = [err49];
+          } else {
+            vErrors.push(err49);
+          }
+          errors++;
+        }
+      } else {
+        const err50 = {
+          instancePath: instancePath + '/validUntilField',
+          schemaPath: '#/$defs/FieldPath/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        };
+        if (vErrors === null) {
+          vErrors = [err50];
+        } else {
+          vErrors.push(err50);
+        }
+        errors++;
+      }
+    }
+    if (data.translation !== undefined) {
+      if (typeof data.translation !== 'boolean') {
+        const err51 = {
+          instancePath: instancePath + '/translation',
+          schemaPath: '#/properties/translation/type',
+          keyword: 'type',
+          params: { type: 'boolean' },
+          message: 'must be boolean',
+        };
+        if (vErrors === null) {
+          vErrors = [err51];
+        } else {
+          vErrors.push(err51);
+        }
+        errors++;
+      }
+    }
+    if (data.legalisation !== undefined) {
+      if (typeof data.legalisation !== 'boolean') {
+        const err52 = {
+          instancePath: instancePath + '/legalisation',
+          schemaPath: '#/properties/legalisation/type',
+          keyword: 'type',
+          params: { type: 'boolean' },
+          message: 'must be boolean',
+        };
+        if (vErrors === null) {
+          vErrors = [err52];
+        } else {
+          vErrors.push(err52);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err46 = {
+    const err53 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
@@ -5946,9 +6209,9 @@ function validate36(
       message: 'must be object',
     };
     if (vErrors === null) {
-      vErrors = [err46];
+      vErrors = [err53];
     } else {
-      vErrors.push(err46);
+      vErrors.push(err53);
     }
     errors++;
   }
@@ -5956,7 +6219,7 @@ function validate36(
   return errors === 0;
 }
 validate36.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema62 = {
+const schema65 = {
   type: 'object',
   title: 'Fees',
   additionalProperties: false,
@@ -5975,7 +6238,7 @@ const schema62 = {
     },
   },
 };
-const schema63 = {
+const schema66 = {
   type: 'object',
   title: 'Fee item',
   additionalProperties: false,
@@ -6005,7 +6268,7 @@ const schema63 = {
     },
   },
 };
-const schema72 = {
+const schema75 = {
   type: 'object',
   title: 'Fee schedule entry',
   additionalProperties: false,
@@ -6024,8 +6287,8 @@ const schema72 = {
     amount: { type: 'integer', minimum: 0, description: 'Amount in VND.' },
   },
 };
-const pattern35 = new RegExp('^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'u');
-const schema67 = {
+const pattern38 = new RegExp('^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'u');
+const schema70 = {
   type: 'object',
   title: 'Conditions',
   description: 'json-rules-engine conditions: exactly one of all, any, not.',
@@ -6049,7 +6312,7 @@ const schema67 = {
   },
   oneOf: [{ required: ['all'] }, { required: ['any'] }, { required: ['not'] }],
 };
-const schema68 = {
+const schema71 = {
   description:
     'A fact condition ({fact, operator, value}) or nested conditions ({all}, {any} or {not}).',
   if: {
@@ -6063,7 +6326,7 @@ const schema68 = {
   },
   else: { $ref: '#/$defs/Conditions' },
 };
-const schema71 = {
+const schema74 = {
   type: 'object',
   title: 'Condition',
   additionalProperties: false,
@@ -6110,7 +6373,7 @@ const schema71 = {
     name: { type: 'string', description: 'A name for debugging.' },
   },
 };
-const schema69 = {
+const schema72 = {
   type: 'object',
   title: 'Named condition reference',
   additionalProperties: false,
@@ -6535,7 +6798,7 @@ function validate41(
               instancePath: instancePath + '/operator',
               schemaPath: '#/$defs/FactCondition/properties/operator/enum',
               keyword: 'enum',
-              params: { allowedValues: schema71.properties.operator.enum },
+              params: { allowedValues: schema74.properties.operator.enum },
               message: 'must be equal to one of the allowed values',
             };
             if (vErrors === null) {
@@ -7398,7 +7661,7 @@ function validate39(
             if (data9.from !== undefined) {
               let data10 = data9.from;
               if (typeof data10 === 'string') {
-                if (!pattern35.test(data10)) {
+                if (!pattern38.test(data10)) {
                   const err19 = {
                     instancePath: instancePath + '/schedule/' + i0 + '/from',
                     schemaPath: '#/$defs/FeeScheduleEntry/properties/from/pattern',
@@ -7432,7 +7695,7 @@ function validate39(
             if (data9.until !== undefined) {
               let data11 = data9.until;
               if (typeof data11 === 'string') {
-                if (!pattern35.test(data11)) {
+                if (!pattern38.test(data11)) {
                   const err21 = {
                     instancePath: instancePath + '/schedule/' + i0 + '/until',
                     schemaPath: '#/$defs/FeeScheduleEntry/properties/until/pattern',
@@ -7554,7 +7817,7 @@ function validate39(
   return errors === 0;
 }
 validate39.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema73 = {
+const schema76 = {
   type: 'object',
   title: 'Fee reduction',
   additionalProperties: false,
@@ -8255,7 +8518,7 @@ function validate38(
   return errors === 0;
 }
 validate38.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema77 = {
+const schema80 = {
   type: 'object',
   title: 'Rule',
   additionalProperties: false,
@@ -8308,7 +8571,7 @@ const schema77 = {
     },
   ],
 };
-const schema82 = {
+const schema85 = {
   type: 'object',
   title: 'Targets',
   additionalProperties: false,
@@ -8831,7 +9094,7 @@ function validate55(
       errors++;
     }
     for (const key0 in data) {
-      if (!func1.call(schema77.properties, key0)) {
+      if (!func1.call(schema80.properties, key0)) {
         const err16 = {
           instancePath,
           schemaPath: '#/additionalProperties',
@@ -8893,7 +9156,7 @@ function validate55(
           instancePath: instancePath + '/kind',
           schemaPath: '#/properties/kind/enum',
           keyword: 'enum',
-          params: { allowedValues: schema77.properties.kind.enum },
+          params: { allowedValues: schema80.properties.kind.enum },
           message: 'must be equal to one of the allowed values',
         };
         if (vErrors === null) {
@@ -9398,7 +9661,153 @@ function validate55(
   return errors === 0;
 }
 validate55.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema87 = {
+const schema90 = {
+  type: 'object',
+  title: 'Option list',
+  additionalProperties: false,
+  required: ['options'],
+  properties: {
+    source: {
+      $ref: '#/$defs/LegalReference',
+      description: 'Where the list comes from (a legal text or catalogue).',
+    },
+    options: {
+      type: 'array',
+      minItems: 1,
+      items: { $ref: '#/$defs/FieldOption' },
+      description: 'The options; values unique.',
+    },
+  },
+};
+function validate61(
+  data,
+  { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate61.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+  }
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.options === undefined) {
+      const err0 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'options' },
+        message: "must have required property '" + 'options' + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === 'source' || key0 === 'options')) {
+        const err1 = {
+          instancePath,
+          schemaPath: '#/additionalProperties',
+          keyword: 'additionalProperties',
+          params: { additionalProperty: key0 },
+          message: 'must NOT have additional properties',
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.source !== undefined) {
+      if (
+        !validate22(data.source, {
+          instancePath: instancePath + '/source',
+          parentData: data,
+          parentDataProperty: 'source',
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.options !== undefined) {
+      let data1 = data.options;
+      if (Array.isArray(data1)) {
+        if (data1.length < 1) {
+          const err2 = {
+            instancePath: instancePath + '/options',
+            schemaPath: '#/properties/options/minItems',
+            keyword: 'minItems',
+            params: { limit: 1 },
+            message: 'must NOT have fewer than 1 items',
+          };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+        const len0 = data1.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (
+            !validate31(data1[i0], {
+              instancePath: instancePath + '/options/' + i0,
+              parentData: data1,
+              parentDataProperty: i0,
+              rootData,
+              dynamicAnchors,
+            })
+          ) {
+            vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err3 = {
+          instancePath: instancePath + '/options',
+          schemaPath: '#/properties/options/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+        };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err4 = {
+      instancePath,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  }
+  validate61.errors = vErrors;
+  return errors === 0;
+}
+validate61.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+const schema91 = {
   type: 'object',
   title: 'Declaration',
   additionalProperties: false,
@@ -9422,13 +9831,13 @@ const schema87 = {
     },
   },
 };
-function validate61(
+function validate65(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate61.evaluated;
+  const evaluated0 = validate65.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -9687,11 +10096,11 @@ function validate61(
     }
     errors++;
   }
-  validate61.errors = vErrors;
+  validate65.errors = vErrors;
   return errors === 0;
 }
-validate61.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema90 = {
+validate65.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+const schema94 = {
   type: 'object',
   title: '"Cannot apply" page',
   additionalProperties: false,
@@ -9717,13 +10126,13 @@ const schema90 = {
     },
   },
 };
-function validate63(
+function validate67(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate63.evaluated;
+  const evaluated0 = validate67.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -9967,11 +10376,11 @@ function validate63(
     }
     errors++;
   }
-  validate63.errors = vErrors;
+  validate67.errors = vErrors;
   return errors === 0;
 }
-validate63.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema93 = {
+validate67.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+const schema97 = {
   type: 'object',
   title: 'Privacy',
   additionalProperties: false,
@@ -9998,13 +10407,13 @@ const schema93 = {
     },
   },
 };
-function validate65(
+function validate69(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate65.evaluated;
+  const evaluated0 = validate69.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -10212,10 +10621,10 @@ function validate65(
     }
     errors++;
   }
-  validate65.errors = vErrors;
+  validate69.errors = vErrors;
   return errors === 0;
 }
-validate65.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate69.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 function validate21(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -11301,40 +11710,83 @@ function validate21(
         errors++;
       }
     }
+    if (data.optionLists !== undefined) {
+      let data29 = data.optionLists;
+      if (data29 && typeof data29 == 'object' && !Array.isArray(data29)) {
+        for (const key6 in data29) {
+          const _errs60 = errors;
+          if (typeof key6 === 'string') {
+            if (!pattern15.test(key6)) {
+              const err57 = {
+                instancePath: instancePath + '/optionLists',
+                schemaPath: '#/properties/optionLists/propertyNames/pattern',
+                keyword: 'pattern',
+                params: { pattern: '^[A-Za-z][A-Za-z0-9_-]*$' },
+                message: 'must match pattern "' + '^[A-Za-z][A-Za-z0-9_-]*$' + '"',
+                propertyName: key6,
+              };
+              if (vErrors === null) {
+                vErrors = [err57];
+              } else {
+                vErrors.push(err57);
+              }
+              errors++;
+            }
+          }
+          var valid18 = _errs60 === errors;
+          if (!valid18) {
+            const err58 = {
+              instancePath: instancePath + '/optionLists',
+              schemaPath: '#/properties/optionLists/propertyNames',
+              keyword: 'propertyNames',
+              params: { propertyName: key6 },
+              message: 'property name must be valid',
+            };
+            if (vErrors === null) {
+              vErrors = [err58];
+            } else {
+              vErrors.push(err58);
+            }
+            errors++;
+          }
+        }
+        for (const key7 in data29) {
+          if (
+            !validate61(data29[key7], {
+              instancePath:
+                instancePath + '/optionLists/' + key7.replace(/~/g, '~0').replace(/\//g, '~1'),
+              parentData: data29,
+              parentDataProperty: key7,
+              rootData,
+              dynamicAnchors,
+            })
+          ) {
+            vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err59 = {
+          instancePath: instancePath + '/optionLists',
+          schemaPath: '#/properties/optionLists/type',
+          keyword: 'type',
+          params: { type: 'object' },
+          message: 'must be object',
+        };
+        if (vErrors === null) {
+          vErrors = [err59];
+        } else {
+          vErrors.push(err59);
+        }
+        errors++;
+      }
+    }
     if (data.declaration !== undefined) {
       if (
-        !validate61(data.declaration, {
+        !validate65(data.declaration, {
           instancePath: instancePath + '/declaration',
           parentData: data,
           parentDataProperty: 'declaration',
-          rootData,
-          dynamicAnchors,
-        })
-      ) {
-        vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.ineligible !== undefined) {
-      if (
-        !validate63(data.ineligible, {
-          instancePath: instancePath + '/ineligible',
-          parentData: data,
-          parentDataProperty: 'ineligible',
-          rootData,
-          dynamicAnchors,
-        })
-      ) {
-        vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.privacy !== undefined) {
-      if (
-        !validate65(data.privacy, {
-          instancePath: instancePath + '/privacy',
-          parentData: data,
-          parentDataProperty: 'privacy',
           rootData,
           dynamicAnchors,
         })
@@ -11343,8 +11795,36 @@ function validate21(
         errors = vErrors.length;
       }
     }
+    if (data.ineligible !== undefined) {
+      if (
+        !validate67(data.ineligible, {
+          instancePath: instancePath + '/ineligible',
+          parentData: data,
+          parentDataProperty: 'ineligible',
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.privacy !== undefined) {
+      if (
+        !validate69(data.privacy, {
+          instancePath: instancePath + '/privacy',
+          parentData: data,
+          parentDataProperty: 'privacy',
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
+        errors = vErrors.length;
+      }
+    }
   } else {
-    const err57 = {
+    const err60 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
@@ -11352,9 +11832,9 @@ function validate21(
       message: 'must be object',
     };
     if (vErrors === null) {
-      vErrors = [err57];
+      vErrors = [err60];
     } else {
-      vErrors.push(err57);
+      vErrors.push(err60);
     }
     errors++;
   }
@@ -11419,6 +11899,7 @@ export const allowedProperties = {
     'fees',
     'rules',
     'conditions',
+    'optionLists',
     'declaration',
     'ineligible',
     'privacy',
@@ -11478,6 +11959,7 @@ export const allowedProperties = {
     'autocomplete',
     'inputmode',
     'options',
+    'optionList',
     'fields',
     'addLabel',
     'itemLabel',
@@ -11485,6 +11967,7 @@ export const allowedProperties = {
     'messages',
   ],
   '#/$defs/FieldOption': ['value', 'label'],
+  '#/$defs/OptionList': ['source', 'options'],
   '#/$defs/DocumentSpec': [
     'id',
     'title',
@@ -11497,6 +11980,11 @@ export const allowedProperties = {
     'maxFiles',
     'capture',
     'photo',
+    'atDesk',
+    'issueDateField',
+    'validUntilField',
+    'translation',
+    'legalisation',
   ],
   '#/$defs/DocumentSpec/properties/photo': ['width', 'height', 'mimeType'],
   '#/$defs/Conditions': ['all', 'any', 'not', 'name', 'priority'],

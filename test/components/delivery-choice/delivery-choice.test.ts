@@ -12,6 +12,25 @@ const inner = <E extends Element>(el: Element, sel: string) =>
   el.shadowRoot!.querySelector<E>(sel)!;
 
 describe('dvc-delivery-choice', () => {
+  it('writes the postage and the total in full: "đồng" in Vietnamese, "VND" in English', async () => {
+    const el = await fixture<DvcDeliveryChoice>(
+      html`<dvc-delivery-choice
+        lang="en"
+        .methods=${['post', 'in-person']}
+        .postage=${30000}
+        fee-total="135000"
+      ></dvc-delivery-choice>`,
+    );
+    inner<HTMLElement>(el, '#method')
+      .shadowRoot!.querySelector<HTMLInputElement>('input[value="post"]')!
+      .click();
+    await el.updateComplete;
+    const money = inner(el, '[part="money"]').textContent!.replace(/\s+/g, ' ').trim();
+    expect(money).to.contain('30,000 VND');
+    expect(money).to.contain('165,000 VND');
+    expect(money).not.to.contain('đ');
+  });
+
   it('offers the procedure’s ways; post asks recipient, phone and 2025 address and adds postage', async () => {
     const el = await fixture<DvcDeliveryChoice>(
       html`<dvc-delivery-choice
@@ -35,7 +54,7 @@ describe('dvc-delivery-choice', () => {
     expect(((await changed) as DvcDeliveryChangeEvent).detail.method).to.equal('post');
     await el.updateComplete;
     expect(inner(el, '[part="money"]').textContent!.replace(/\s+/g, ' ').trim()).to.equal(
-      'Cước trả kết quả qua bưu chính: 30.000 đ.Tổng số tiền phải nộp (phí, lệ phí và cước): 165.000 đ.',
+      'Cước trả kết quả qua bưu chính: 30.000 đồng.Tổng số tiền phải nộp (phí, lệ phí và cước): 165.000 đồng.',
     );
 
     // The inner fields' events do not leak out as the form's own.

@@ -514,8 +514,8 @@ describe('dvc-form', () => {
       );
       expect(fee).to.deep.equal([
         'Khoản Số tiền',
-        `Bản sao trích lục khai sinh (2 × 8.000 đ) 16.000 đ`,
-        `Tổng cộng 16.000 đ`,
+        `Bản sao trích lục khai sinh (2 × 8.000 đồng) 16.000 đồng`,
+        `Tổng cộng 16.000 đồng`,
       ]);
       const declaration = root(el).querySelector('[part="declaration"]')!;
       expect(declaration.querySelector('p')!.textContent).to.equal(

@@ -88,12 +88,13 @@ describe('payment rows (receipt and status look-up)', () => {
       el.shadowRoot!.querySelector('[part="delivery"]')!.textContent!.replace(/\s+/g, ' ').trim();
     await waitUntil(() => dd().includes('Phường Ba Đình'), 'unit names loaded');
     expect(dd()).to.equal(
-      'Nhận tại nhà qua dịch vụ bưu chính công íchNguyễn Thị Hoa · 0912345678Số 5 Phố Huế, Phường Ba Đình, Thành phố Hà NộiCước bưu chính: 30.000 đ',
+      'Nhận tại nhà qua dịch vụ bưu chính công íchNguyễn Thị Hoa · 0912345678Số 5 Phố Huế, Phường Ba Đình, Thành phố Hà NộiCước bưu chính: 30.000 đồng',
     );
     // The postage on its own line, as signed (the fee line below includes it in the total).
     expect(el.shadowRoot!.querySelector('[part="postage"]')!.textContent).to.equal(
-      'Cước bưu chính: 30.000 đ',
+      'Cước bưu chính: 30.000 đồng',
     );
+    // The fee row is the compact status line shared with the status look-up ("165.000 đ · …").
     expect(el.shadowRoot!.querySelector('[part="fee"]')!.textContent).to.contain('165.000 đ');
     await expect(el).to.be.accessible();
   });

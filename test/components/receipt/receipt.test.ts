@@ -157,3 +157,30 @@ describe('receipt dates', () => {
     expect(el.shownResultDate).to.equal('');
   });
 });
+
+describe('dvc-receipt checklist (format 1.1 documents brought to the desk)', () => {
+  for (const [lang, heading] of [
+    ['vi', 'Giấy tờ mang theo khi đến nộp hồ sơ (không tải lên)'],
+    ['en', 'Documents to bring when you come to the desk (not uploaded)'],
+  ] as const) {
+    it(`lists them under their own heading (${lang})`, async () => {
+      const el = await fixture<DvcReceipt>(
+        html`<dvc-receipt
+          lang=${lang}
+          dossier-code="KH-261126-7QF3"
+          .bringToDesk=${['Hộ chiếu (bản chính)']}
+        ></dvc-receipt>`,
+      );
+      expect(rows(el)).to.deep.include([heading, 'Hộ chiếu (bản chính)']);
+      const items = [...el.shadowRoot!.querySelectorAll('[part="checklist"] li')];
+      expect(items.map((li) => li.textContent!.trim())).to.deep.equal(['Hộ chiếu (bản chính)']);
+    });
+  }
+
+  it('has no checklist when nothing is brought to the desk', async () => {
+    const el = await fixture<DvcReceipt>(
+      html`<dvc-receipt dossier-code="KH-261126-7QF3"></dvc-receipt>`,
+    );
+    expect(el.shadowRoot!.querySelector('[part="checklist"]')).to.equal(null);
+  });
+});

@@ -119,10 +119,10 @@ test('the sample folder lints clean: cases files are checked as cases files', as
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .map((f) => dir + f);
-  assert.equal(files.filter((f) => f.endsWith('.cases.json')).length, 6);
+  assert.equal(files.filter((f) => f.endsWith('.cases.json')).length, 7);
   const io = capture();
   assert.equal(await main(['lint', ...files], io), 0);
-  assert.deepEqual(io.stdout, ['Đã kiểm tra 12 tệp: không có vấn đề nào.']);
+  assert.deepEqual(io.stdout, ['Đã kiểm tra 14 tệp: không có vấn đề nào.']);
 });
 
 test('a cases file is checked against procedure-cases.schema.json with positions', async () => {

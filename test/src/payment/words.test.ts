@@ -1,7 +1,7 @@
 // Amounts in Vietnamese words for the fee receipt ("Số tiền bằng chữ") and the đồng format.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { amountInWords, formatVnd } from '../../../src/payment/index.js';
+import { amountInWords, formatDong, formatVnd } from '../../../src/payment/index.js';
 
 const CASES: [number, string][] = [
   [0, 'Không đồng'],
@@ -29,4 +29,13 @@ test('formatVnd uses a dot as thousands separator', () => {
   assert.equal(formatVnd(135000), '135.000 đ');
   assert.equal(formatVnd(0), '0 đ');
   assert.equal(formatVnd(1234567), '1.234.567 đ');
+});
+
+test('formatDong writes the unit in full in Vietnamese and the ISO code in English', () => {
+  assert.equal(formatDong(135000), '135.000 đồng');
+  assert.equal(formatDong(135000, 'vi'), '135.000 đồng');
+  assert.equal(formatDong(0), '0 đồng');
+  assert.equal(formatDong(1234567), '1.234.567 đồng');
+  assert.equal(formatDong(135000, 'en'), '135,000 VND');
+  assert.equal(formatDong(999, 'en'), '999 VND');
 });

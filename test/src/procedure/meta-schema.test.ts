@@ -13,6 +13,7 @@ import {
   RULE_KIND,
   SERVICE_KIND,
   VN_FORMATS,
+  FOREIGN_FORMATS,
   WIDGETS,
 } from '../../../src/procedure/index.js';
 
@@ -113,6 +114,7 @@ test('every interface of types.ts matches its meta-schema definition', () => {
     'IneligiblePage',
     'LegalReference',
     'LocalizedText',
+    'OptionList',
     'Privacy',
     'Procedure',
     'Rule',
@@ -152,6 +154,7 @@ test('the enumerations match the constants of the contract', () => {
   assert.deepEqual(defs.JsonSchema.properties.format.enum, [
     ...Object.keys(fullFormats),
     ...VN_FORMATS,
+    ...FOREIGN_FORMATS,
   ]);
 });
 

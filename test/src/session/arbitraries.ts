@@ -86,6 +86,29 @@ function stringArb(schema: Schema, pooled: unknown[]): fc.Arbitrary<unknown> {
     case 'vn-commune-2025':
       options.push(fc.stringMatching(/^[0-9]{5}$/));
       break;
+    case 'intl-phone':
+      // Real numbers in several countries' notations, a domestic one, and junk.
+      options.push(
+        fc.constantFrom(
+          '+44 20 7946 0958',
+          '+1 202 456 1111',
+          '0044 20 7946 0958',
+          '+81 3-3581-0101',
+          '+84 912 345 678',
+          '020 7946 0958',
+          '+44 20 7946',
+          '+999 123 456',
+        ),
+        fc.stringMatching(/^\+[1-9][0-9]{6,14}$/),
+      );
+      break;
+    case 'passport-number':
+      options.push(
+        fc.stringMatching(/^[A-Z][0-9]{7}$/),
+        fc.stringMatching(/^[a-zA-Z0-9 ]{3,11}$/),
+        fc.constantFrom('c 1234567', 'ABCDEFGH', 'Ç1234567'),
+      );
+      break;
     default:
       if (pattern) options.push(fc.stringMatching(new RegExp(pattern)));
       options.push(
@@ -178,6 +201,20 @@ export function answersArb(
   cases: readonly { answers: Record<string, unknown> }[],
 ): fc.Arbitrary<Record<string, unknown>> {
   const pool = valuePool(cases);
+  // A question's options (its own or a shared list's, resolved by the model's validator) are
+  // the values people pick: mostly those, so option lists are exercised with valid answers too.
+  const addOptions = (fields: Procedure['ui']['steps'][number]['fields'], prefix: string): void => {
+    for (const f of fields) {
+      if (Array.isArray(f.options) && f.options.length > 0) {
+        const key = prefix + f.field;
+        const values = f.options.map((o) => o.value);
+        pool.set(key, [...(pool.get(key) ?? []), ...values]);
+        pool.set(`${key}[]`, [...(pool.get(`${key}[]`) ?? []), ...values]);
+      }
+      if (f.widget === 'group' && f.fields) addOptions(f.fields, `${prefix}${f.field}[].`);
+    }
+  };
+  for (const step of procedure.ui.steps) addOptions(step.fields, '');
   const root = procedure.data;
   const fresh = answerArb(root, root, '', pool).filter(
     (v): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v),
@@ -242,14 +279,22 @@ export function documentsArb(documents: readonly DocumentSpec[]): fc.Arbitrary<P
   return fc
     .tuple(
       ...documents.map((spec, i) =>
-        // Mostly one file per slot (most submissions are complete), sometimes none or too many.
-        fc.oneof(
-          { weight: 4, arbitrary: fc.array(fileFor(spec, i), { minLength: 1, maxLength: 1 }) },
-          {
-            weight: 1,
-            arbitrary: fc.array(fileFor(spec, i), { maxLength: Math.min(spec.maxFiles + 1, 3) }),
-          },
-        ),
+        // A document brought to the desk: mostly no file, sometimes one (which verify refuses).
+        spec.atDesk === true
+          ? fc.oneof(
+              { weight: 4, arbitrary: fc.constant([]) },
+              { weight: 1, arbitrary: fc.array(fileFor(spec, i), { minLength: 1, maxLength: 1 }) },
+            )
+          : // Mostly one file per slot (most submissions are complete), sometimes none or too many.
+            fc.oneof(
+              { weight: 4, arbitrary: fc.array(fileFor(spec, i), { minLength: 1, maxLength: 1 }) },
+              {
+                weight: 1,
+                arbitrary: fc.array(fileFor(spec, i), {
+                  maxLength: Math.min(spec.maxFiles + 1, 3),
+                }),
+              },
+            ),
       ),
     )
     .map((lists) => lists.flat());

@@ -173,7 +173,8 @@ for (const sample of samples) {
     const outcomes = { eligible: 0, ineligible: 0, unknown: 0, submittable: 0 };
     await fc.assert(
       fc.asyncProperty(
-        answersArb(sample.procedure, sample.cases),
+        // The model's procedure: shared option lists resolved into the questions' options.
+        answersArb(model.procedure, sample.cases),
         documentsArb(model.documents),
         async (answers, documents) => {
           const state = await agree(sample, model, answers, sample.today, documents);

@@ -1,0 +1,210 @@
+/**
+ * Issue 19, points 5, 6 and 8 as lint sees them: shared option lists, the document members and
+ * the foreign-party formats load in format 1.1, and each mistake is reported with its code, its
+ * exact line and column and a sentence that names the fix.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { loadProcedure } from '../../../src/procedure/index.js';
+
+const minimal = readFileSync(new URL('./fixtures/valid-minimal.json', import.meta.url), 'utf8');
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests reach into any member
+function variant(version: number, change: (p: Record<string, any>) => void): string {
+  const p = JSON.parse(minimal);
+  p.formatVersion = version;
+  change(p);
+  return JSON.stringify(p, null, 2);
+}
+/** 1-based line and column of the value after `"key": ` on the first line holding `needle`. */
+function valueAt(text: string, needle: string): [number, number] {
+  const lines = text.split('\n');
+  const line = lines.findIndex((l) => l.includes(needle));
+  assert.ok(line >= 0, needle);
+  const colon = lines[line]!.indexOf(':', lines[line]!.indexOf(needle));
+  return [line + 1, colon + 3];
+}
+function keyAt(text: string, needle: string): [number, number] {
+  const lines = text.split('\n');
+  const line = lines.findIndex((l) => l.includes(needle));
+  assert.ok(line >= 0, needle);
+  return [line + 1, lines[line]!.indexOf(needle) + 1];
+}
+const summary = (text: string) =>
+  loadProcedure(text).problems.map((p) => [p.code, p.pointer, p.line, p.column, p.message.vi]);
+
+const SEX_LIST = {
+  sex: {
+    options: [
+      { value: 'father', label: { vi: 'Cha' } },
+      { value: 'mother', label: { vi: 'Mẹ' } },
+    ],
+  },
+};
+
+test('an own list and a shipped list load in format 1.1', () => {
+  const text = variant(1.1, (p) => {
+    p.optionLists = SEX_LIST;
+    const relation = p.ui.steps[0].fields[2];
+    delete relation.options;
+    relation.optionList = 'sex';
+    p.data.properties.nationality = { type: 'string' };
+    p.ui.steps[0].fields.push({
+      field: 'nationality',
+      widget: 'select',
+      label: { vi: 'Quốc tịch' },
+      optionList: 'countries',
+    });
+  });
+  assert.deepEqual(summary(text), []);
+});
+
+test('an unknown list is reported at the optionList value, with the closest name', () => {
+  const text = variant(1.1, (p) => {
+    p.data.properties.nationality = { type: 'string' };
+    p.ui.steps[0].fields.push({
+      field: 'nationality',
+      widget: 'select',
+      label: { vi: 'Quốc tịch' },
+      optionList: 'countrys',
+    });
+  });
+  const [line, column] = valueAt(text, '"optionList": "countrys"');
+  assert.deepEqual(summary(text), [
+    [
+      'unknown-option-list',
+      '/ui/steps/0/fields/4/optionList',
+      line,
+      column,
+      'Không có danh sách lựa chọn "countrys" trong "optionLists" hay trong các danh sách dvc-forms cung cấp (countries, ethnic-groups, religions); có phải ý bạn là "countries"?',
+    ],
+  ]);
+});
+
+test('options beside optionList, a shipped name reused, a value twice and outside the enum', () => {
+  const text = variant(1.1, (p) => {
+    p.optionLists = {
+      religions: { options: [{ value: 'a', label: { vi: 'A' } }] },
+      rel: {
+        options: [
+          { value: 'father', label: { vi: 'Cha' } },
+          { value: 'uncle', label: { vi: 'Chú' } },
+          { value: 'father', label: { vi: 'Bố' } },
+        ],
+      },
+    };
+    p.ui.steps[0].fields[2].optionList = 'rel';
+  });
+  // The list's second "father" is the last line holding it.
+  const lines = text.split('\n');
+  const last = lines.findLastIndex((l) => l.includes('"value": "father"'));
+  const secondFather: [number, number] = [last + 1, lines[last]!.indexOf('"father"') + 1];
+  const byPosition = (a: unknown[], b: unknown[]) =>
+    Number(a[2]) - Number(b[2]) || Number(a[3]) - Number(b[3]);
+  assert.deepEqual(
+    summary(text).sort(byPosition),
+    [
+      [
+        'options-and-option-list',
+        '/ui/steps/0/fields/2/optionList',
+        ...valueAt(text, '"optionList": "rel"'),
+        'Một câu hỏi lấy lựa chọn hoặc từ "options" hoặc từ "optionList", không dùng cả hai.',
+      ],
+      [
+        'unknown-option',
+        '/optionLists/rel/options/1/value',
+        ...valueAt(text, '"value": "uncle"'),
+        'Giá trị "uncle" của danh sách "rel" không nằm trong "enum" của trường relation.',
+      ],
+      [
+        'duplicate-id',
+        '/optionLists/religions',
+        ...keyAt(text, '"religions": {'),
+        '"religions" là tên một danh sách dvc-forms cung cấp; đặt tên khác cho danh sách của bạn.',
+      ],
+      [
+        'duplicate-id',
+        '/optionLists/rel/options/2/value',
+        ...secondFather,
+        'Giá trị lựa chọn "father" bị lặp lại trong cùng một trường.',
+      ],
+    ].sort(byPosition),
+  );
+});
+
+test('a document date question must be a date field of data', () => {
+  const text = variant(1.1, (p) => {
+    p.documents[0].issueDateField = 'child.fullName';
+    p.documents[0].validUntilField = 'child.expiry';
+    p.documents[0].translation = true;
+    p.documents[0].legalisation = true;
+    p.documents[0].atDesk = true;
+  });
+  assert.deepEqual(
+    summary(text),
+    [
+      [
+        'unknown-field',
+        '/documents/0/validUntilField',
+        ...valueAt(text, '"validUntilField"'),
+        loadProcedure(text).problems.find((p) => p.code === 'unknown-field')!.message.vi,
+      ],
+      [
+        'not-a-date',
+        '/documents/0/issueDateField',
+        ...valueAt(text, '"issueDateField"'),
+        loadProcedure(text).problems.find((p) => p.code === 'not-a-date')!.message.vi,
+      ],
+    ].sort((a, b) => Number(a[2]) - Number(b[2])),
+  );
+  assert.match(
+    loadProcedure(text).problems.find((p) => p.code === 'unknown-field')!.message.vi,
+    /child\.expiry/,
+  );
+  assert.match(
+    loadProcedure(text).problems.find((p) => p.code === 'not-a-date')!.message.vi,
+    /child\.fullName/,
+  );
+});
+
+test('the 1.1 members in a file declaring format 1 are format-version at their keys', () => {
+  const text = variant(1, (p) => {
+    p.optionLists = SEX_LIST;
+    p.ui.steps[0].fields[2].optionList = 'sex';
+    delete p.ui.steps[0].fields[2].options;
+    p.documents[0].atDesk = true;
+    p.documents[0].translation = true;
+  });
+  assert.deepEqual(
+    loadProcedure(text).problems.map((p) => [p.code, p.pointer, p.line, p.column]),
+    [
+      ['format-version', '/ui/steps/0/fields/2/optionList', ...keyAt(text, '"optionList"')],
+      ['format-version', '/optionLists', ...keyAt(text, '"optionLists"')],
+      ['format-version', '/documents/0/atDesk', ...keyAt(text, '"atDesk"')],
+      ['format-version', '/documents/0/translation', ...keyAt(text, '"translation"')],
+    ].sort((a, b) => Number(a[2]) - Number(b[2])),
+  );
+});
+
+test('intl-phone and passport-number are known formats', () => {
+  const text = variant(1.1, (p) => {
+    p.data.properties.abroadPhone = { type: 'string', format: 'intl-phone' };
+    p.data.properties.passport = { type: 'string', format: 'passport-number' };
+  });
+  assert.deepEqual(summary(text), []);
+});
+
+test('the Vietnamese phone widget on an intl-phone field is widget-type-mismatch at its widget', () => {
+  const text = variant(1.1, (p) => {
+    p.data.properties.abroad = { type: 'string', format: 'intl-phone' };
+    p.ui.steps[0].fields.push({ field: 'abroad', widget: 'phone', label: { vi: 'Số điện thoại' } });
+  });
+  assert.deepEqual(summary(text), [
+    [
+      'widget-type-mismatch',
+      '/ui/steps/0/fields/4/widget',
+      ...valueAt(text, '"widget": "phone"'),
+      'Widget "phone" chỉ nhận số điện thoại Việt Nam nhưng "abroad" có định dạng intl-phone, nên người nước ngoài không thể nhập số của mình; dùng widget "text" với "inputmode": "tel".',
+    ],
+  ]);
+});
