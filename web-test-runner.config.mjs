@@ -2,7 +2,10 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { writeFileSync } from 'node:fs';
+import { webdriverLauncher } from '@web/test-runner-webdriver';
+import puppeteer from 'puppeteer-core';
 import { CHROMIUM_ARGS, ensureChromium } from './scripts/chromium.mjs';
+import { ensureFirefox, freePort, startWebKitDriver } from './scripts/engines.mjs';
 import { cjsInterop } from './scripts/wtr-cjs-interop.mjs';
 
 /** Counts every test so scripts/test.mjs can print one "N passed, N failed" line for all suites. */
@@ -31,6 +34,48 @@ function countingReporter(file) {
 }
 
 const files = process.env.WTR_FILES ?? 'test/{components,browser}/**/*.test.ts';
+
+/**
+ * The engine these tests run in (docs/compatibility.md): DVC_ENGINE=chromium (default), firefox
+ * or webkit. scripts/test.mjs runs one wtr per engine, side by side, each on its own port.
+ */
+const engine = process.env.DVC_ENGINE ?? 'chromium';
+
+async function browserFor(name) {
+  if (name === 'chromium') {
+    return chromeLauncher({
+      launchOptions: { executablePath: ensureChromium(), headless: true, args: CHROMIUM_ARGS },
+    });
+  }
+  if (name === 'firefox') {
+    // Debian's Firefox ESR over WebDriver BiDi (puppeteer-core's `browser: 'firefox'`).
+    return chromeLauncher({
+      puppeteer,
+      launchOptions: {
+        browser: 'firefox',
+        executablePath: ensureFirefox(),
+        headless: true,
+        // A closed network: no update, telemetry or safe-browsing calls.
+        extraPrefsFirefox: {
+          'app.update.enabled': false,
+          'browser.safebrowsing.downloads.remote.enabled': false,
+          'datareporting.policy.dataSubmissionEnabled': false,
+          'network.captive-portal-service.enabled': false,
+        },
+      },
+    });
+  }
+  if (name === 'webkit') {
+    // Debian's WebKitWebDriver driving MiniBrowser under an Xvfb of this run.
+    const driver = await startWebKitDriver();
+    return webdriverLauncher({
+      hostname: '127.0.0.1',
+      port: driver.port,
+      capabilities: driver.capabilities,
+    });
+  }
+  throw new Error(`DVC_ENGINE=${name}: expected chromium, firefox or webkit`);
+}
 
 export default {
   files,
@@ -73,11 +118,9 @@ export default {
     // tsconfig is needed so esbuild sees experimentalDecorators/useDefineForClassFields.
     esbuildPlugin({ ts: true, json: true, tsconfig: 'tsconfig.json', target: 'es2022' }),
   ],
-  browsers: [
-    chromeLauncher({
-      launchOptions: { executablePath: ensureChromium(), headless: true, args: CHROMIUM_ARGS },
-    }),
-  ],
+  browsers: [await browserFor(engine)],
+  // Engines run side by side (scripts/test.mjs): each wtr takes a port free at its start.
+  port: await freePort(),
   testFramework: { config: { timeout: 10000 } },
   reporters: [defaultReporter(), countingReporter(process.env.DVC_COUNT_FILE)],
 };
