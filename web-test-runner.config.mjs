@@ -61,6 +61,9 @@ async function browserFor(name) {
           'browser.safebrowsing.downloads.remote.enabled': false,
           'datareporting.policy.dataSubmissionEnabled': false,
           'network.captive-portal-service.enabled': false,
+          // Headless Firefox's window never has the OS focus, so it would fire no focus, blur or
+          // change events; Mozilla's own test harnesses set this.
+          'focusmanager.testmode': true,
         },
       },
     });
