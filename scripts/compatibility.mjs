@@ -84,7 +84,8 @@ const FEATURES = [
     name: 'IndexedDB',
     keys: ['api.IDBFactory'],
     use: 'drafts, the outbox, the signing key (components/drafts, submission/key-store.ts)',
-    fallback: 'without storage the form still works; nothing is kept between visits, and it says so',
+    fallback:
+      'without storage the form still works; nothing is kept between visits, and it says so',
   },
   {
     name: 'Web Crypto: non-extractable ECDSA P-256 key, AES-GCM',
@@ -199,7 +200,10 @@ export function table() {
     ),
     `| **Oldest version with every required feature** | ${oldest.map((v) => `**${cell(v)}**`).join(' | ')} | | |`,
   ];
-  return { markdown: lines.join('\n'), oldest: Object.fromEntries(BROWSERS.map(([b], i) => [b, oldest[i]])) };
+  return {
+    markdown: lines.join('\n'),
+    oldest: Object.fromEntries(BROWSERS.map(([b], i) => [b, oldest[i]])),
+  };
 }
 
 const BEGIN = '<!-- compatibility-table:begin (node scripts/compatibility.mjs --write) -->';

@@ -143,6 +143,8 @@ if (wanted('lint')) {
   check('prettier', bin('prettier'), ['--check', '.', '--log-level=warn']);
   // The import boundary (.dependency-cruiser.mjs): components/ → src/ only through index.ts,
   // src/ never → components/, no cycles.
+  // docs/compatibility.md's table, re-made from @mdn/browser-compat-data.
+  check('compatibility table', process.execPath, ['scripts/compatibility.mjs', '--check']);
   check('import boundary', bin('depcruise'), [
     'src',
     'components',
