@@ -1,8 +1,12 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { webdriverLauncher } from '@web/test-runner-webdriver';
+import { Key } from 'webdriverio';
+import puppeteer from 'puppeteer-core';
 import { CHROMIUM_ARGS, ensureChromium } from './scripts/chromium.mjs';
+import { ensureFirefox, freePort, startWebKitDriver } from './scripts/engines.mjs';
 import { cjsInterop } from './scripts/wtr-cjs-interop.mjs';
 
 /** Counts every test so scripts/test.mjs can print one "N passed, N failed" line for all suites. */
@@ -31,6 +35,85 @@ function countingReporter(file) {
 }
 
 const files = process.env.WTR_FILES ?? 'test/{components,browser}/**/*.test.ts';
+
+/**
+ * The engine these tests run in (docs/compatibility.md): DVC_ENGINE=chromium (default), firefox
+ * or webkit. scripts/test.mjs runs one wtr per engine, side by side, each on its own port.
+ */
+const engine = process.env.DVC_ENGINE ?? 'chromium';
+
+/**
+ * Tests that do not run in this engine, each with the reason (test/engine-gaps.json): each test
+ * whose title contains a listed one is declared pending there (test/support/engine-gaps.js) and
+ * reported as skipped. To close a gap, remove its entry.
+ */
+const gaps =
+  JSON.parse(readFileSync(new URL('./test/engine-gaps.json', import.meta.url), 'utf8'))[engine] ??
+  [];
+const gapTitles = gaps.flatMap((g) => g.tests);
+if (gapTitles.length) {
+  console.log(`Not run in ${engine} (test/engine-gaps.json):`);
+  for (const g of gaps) console.log(`- ${g.tests.length} test(s): ${g.why}`);
+}
+/** The test page: in an engine with gaps, test/support/engine-gaps.js declares them pending. */
+const testRunnerHtml = gapTitles.length
+  ? (framework) =>
+      `<!DOCTYPE html><html><head></head><body>` +
+      `<script>window.__DVC_GAPS__ = ${JSON.stringify(gapTitles).replace(/</g, '\\u003c')};</script>` +
+      `<script type="module" src="/test/support/engine-gaps.js"></script>` +
+      `<script type="module" src="${framework}"></script></body></html>`
+  : undefined;
+
+async function browserFor(name) {
+  if (name === 'chromium') {
+    return chromeLauncher({
+      launchOptions: { executablePath: ensureChromium(), headless: true, args: CHROMIUM_ARGS },
+    });
+  }
+  if (name === 'firefox') {
+    // Debian's Firefox ESR over WebDriver BiDi (puppeteer-core's `browser: 'firefox'`).
+    return chromeLauncher({
+      puppeteer,
+      launchOptions: {
+        browser: 'firefox',
+        executablePath: ensureFirefox(),
+        headless: true,
+        // A closed network: no update, telemetry or safe-browsing calls.
+        extraPrefsFirefox: {
+          'app.update.enabled': false,
+          'browser.safebrowsing.downloads.remote.enabled': false,
+          'datareporting.policy.dataSubmissionEnabled': false,
+          'network.captive-portal-service.enabled': false,
+          // Headless Firefox's window never has the OS focus, so it would fire no focus, blur or
+          // change events; Mozilla's own test harnesses set this.
+          'focusmanager.testmode': true,
+        },
+      },
+    });
+  }
+  if (name === 'webkit') {
+    // Debian's WebKitWebDriver driving MiniBrowser under an Xvfb of this run.
+    const driver = await startWebKitDriver();
+    const launcher = webdriverLauncher({
+      hostname: '127.0.0.1',
+      port: driver.port,
+      capabilities: driver.capabilities,
+    });
+    // webdriverio's keys() presses every key down, then lets them all up (a chord): WebKit then
+    // drops a repeated character ("00" types "0") and some spaces. Typing is each key down and
+    // up in turn, as a person types; named keys ('Tab', 'ArrowDown') are WebDriver's codes.
+    launcher.sendKeys = async (_sessionId, keys) => {
+      const typing = launcher.driver.action('key');
+      for (const key of keys) {
+        const code = key.length > 1 && key in Key ? Key[key] : key;
+        typing.down(code).up(code);
+      }
+      await typing.perform();
+    };
+    return launcher;
+  }
+  throw new Error(`DVC_ENGINE=${name}: expected chromium, firefox or webkit`);
+}
 
 export default {
   files,
@@ -73,11 +156,10 @@ export default {
     // tsconfig is needed so esbuild sees experimentalDecorators/useDefineForClassFields.
     esbuildPlugin({ ts: true, json: true, tsconfig: 'tsconfig.json', target: 'es2022' }),
   ],
-  browsers: [
-    chromeLauncher({
-      launchOptions: { executablePath: ensureChromium(), headless: true, args: CHROMIUM_ARGS },
-    }),
-  ],
+  browsers: [await browserFor(engine)],
+  // Engines run side by side (scripts/test.mjs): each wtr takes a port free at its start.
+  port: await freePort(),
   testFramework: { config: { timeout: 10000 } },
+  ...(testRunnerHtml ? { testRunnerHtml } : {}),
   reporters: [defaultReporter(), countingReporter(process.env.DVC_COUNT_FILE)],
 };

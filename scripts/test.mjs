@@ -3,13 +3,18 @@
 //
 //   node scripts/test.mjs                 all stages
 //   node scripts/test.mjs --only node     one stage (typecheck, lint, build, node, browser, e2e,
-//                                         postgres, storybook)
+//                                         firefox, webkit, postgres, storybook)
+//
+// browser (Chromium), firefox and webkit run side by side (DVC_ENGINES_AT_ONCE, 2 by default
+// on 2 cores or more), each its component/browser tests in its engine then, for firefox and
+// webkit, the end-to-end journeys of test/e2e/*.engines.ts; they share the one built bundle.
 //                                         (lint includes the import boundary)
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync, readdirSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureChromium } from './chromium.mjs';
+import { ensureFirefox, ensureWebKit } from './engines.mjs';
 import { ensurePostgres, startPostgres } from './postgres.mjs';
 
 const args = process.argv.slice(2);
@@ -66,6 +71,41 @@ function suite(label, cmd, cmdArgs, countFile, env = {}) {
   if (!ok) failures.push(label);
 }
 
+/** Like run(), without blocking: the output is kept and printed whole when it ends. */
+function runAside(label, cmd, cmdArgs, env = {}) {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    const out = [];
+    const child = spawn(cmd, cmdArgs, {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...env },
+    });
+    child.stdout.on('data', (d) => out.push(d));
+    child.stderr.on('data', (d) => out.push(d));
+    child.on('close', (code) => {
+      const ok = code === 0;
+      console.log(`\n▶ ${label}: ${cmd} ${cmdArgs.join(' ')}`);
+      process.stdout.write(Buffer.concat(out));
+      console.log(
+        `◀ ${label}: ${ok ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      );
+      resolve(ok);
+    });
+  });
+}
+
+/** A suite run aside, counted like suite(). */
+async function suiteAside(label, cmd, cmdArgs, countFile, env = {}) {
+  const ok = await runAside(label, cmd, cmdArgs, env);
+  let counts = { passed: 0, failed: 0, skipped: 0 };
+  if (existsSync(countFile)) counts = JSON.parse(readFileSync(countFile, 'utf8'));
+  passed += counts.passed;
+  skipped += counts.skipped;
+  failed += counts.failed;
+  if (!ok && counts.failed === 0) failed++;
+  if (!ok) failures.push(label);
+}
+
 function testFiles(dir, suffix) {
   if (!existsSync(dir)) return [];
   const out = [];
@@ -81,22 +121,21 @@ function nodeSuite(label, dir, env = {}) {
   const files = dir.endsWith('.ts') ? [dir] : testFiles(dir, '.test.ts');
   if (files.length === 0) return;
   const countFile = join(tmp, `${label.replace(/[^\w-]+/g, '_')}.json`);
-  suite(
-    label,
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      '--test',
-      '--test-reporter=spec',
-      '--test-reporter-destination=stdout',
-      '--test-reporter=./scripts/node-count-reporter.mjs',
-      `--test-reporter-destination=${countFile}`,
-      ...files,
-    ],
-    countFile,
-    env,
-  );
+  suite(label, process.execPath, nodeTestArgs(files, countFile), countFile, env);
+}
+
+/** node --test over `files`, printing the spec and counting into `countFile`. */
+function nodeTestArgs(files, countFile) {
+  return [
+    '--import',
+    'tsx',
+    '--test',
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    '--test-reporter=./scripts/node-count-reporter.mjs',
+    `--test-reporter-destination=${countFile}`,
+    ...files,
+  ];
 }
 
 if (wanted('typecheck')) {
@@ -110,6 +149,8 @@ if (wanted('lint')) {
   check('prettier', bin('prettier'), ['--check', '.', '--log-level=warn']);
   // The import boundary (.dependency-cruiser.mjs): components/ → src/ only through index.ts,
   // src/ never → components/, no cycles.
+  // docs/compatibility.md's table, re-made from @mdn/browser-compat-data.
+  check('compatibility table', process.execPath, ['scripts/compatibility.mjs', '--check']);
   check('import boundary', bin('depcruise'), [
     'src',
     'components',
@@ -119,10 +160,39 @@ if (wanted('lint')) {
 }
 if (wanted('build')) check('build', 'npm', ['run', 'build', '--silent']);
 if (wanted('node')) nodeSuite('engine tests (Node)', 'test/src');
-if (wanted('browser')) {
-  ensureChromium();
-  const countFile = join(tmp, 'wtr.json');
-  suite('browser tests (Chromium)', bin('wtr'), [], countFile, { DVC_COUNT_FILE: countFile });
+/** The engines' stages: component/browser tests (wtr) and, beside Chromium, the e2e journeys. */
+const ENGINES = [
+  { stage: 'browser', engine: 'chromium', name: 'Chromium', ensure: ensureChromium, e2e: false },
+  { stage: 'firefox', engine: 'firefox', name: 'Firefox ESR', ensure: ensureFirefox, e2e: true },
+  { stage: 'webkit', engine: 'webkit', name: 'WebKit', ensure: ensureWebKit, e2e: true },
+].filter((e) => wanted(e.stage));
+
+async function engineStage({ engine, name, e2e }) {
+  const countFile = join(tmp, `wtr-${engine}.json`);
+  await suiteAside(`browser tests (${name})`, bin('wtr'), [], countFile, {
+    DVC_COUNT_FILE: countFile,
+    DVC_ENGINE: engine,
+  });
+  if (!e2e) return;
+  const files = testFiles('test/e2e', '.engines.ts');
+  const e2eCount = join(tmp, `e2e-${engine}.json`);
+  await suiteAside(
+    `end-to-end journeys (${name})`,
+    process.execPath,
+    nodeTestArgs(files, e2eCount),
+    e2eCount,
+    { DVC_E2E_ENGINE: engine },
+  );
+}
+
+if (ENGINES.length) {
+  for (const e of ENGINES) e.ensure(); // installs (apt) one at a time, before any run
+  const atOnce = Number(process.env.DVC_ENGINES_AT_ONCE ?? Math.min(2, availableParallelism()));
+  const queue = [...ENGINES];
+  const worker = async () => {
+    for (let e = queue.shift(); e; e = queue.shift()) await engineStage(e);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, atOnce) }, worker));
 }
 if (wanted('e2e')) {
   ensureChromium();

@@ -1,3 +1,4 @@
+import { showInvalid } from './custom-state.js';
 import {
   LitElement,
   html,
@@ -210,12 +211,7 @@ export abstract class DvcFieldElement<T> extends LitElement {
       if (own) this.internals.setValidity(own.flags, own.message, own.anchor ?? anchor);
       else this.internals.setValidity({});
     }
-    try {
-      if (this.error) this.internals.states.add('invalid');
-      else this.internals.states.delete('invalid');
-    } catch {
-      // CustomStateSet is progressive enhancement for the host error bar only.
-    }
+    showInvalid(this, this.internals, Boolean(this.error));
   }
 
   /** Fires a bubbling, composed `input` from the host (after the value is updated). */

@@ -172,6 +172,12 @@ export const fieldStyles = css`
     border-inline-start: 4px solid var(--dvc-color-error, #b3261e);
     padding-inline-start: 0.75rem;
   }
+  /* Where CustomStateSet is missing (components/base/custom-state.ts); a rule of its own, as a
+     selector list with an unknown :state() would drop both. */
+  :host([data-dvc-invalid]) {
+    border-inline-start: 4px solid var(--dvc-color-error, #b3261e);
+    padding-inline-start: 0.75rem;
+  }
   input,
   select,
   textarea {

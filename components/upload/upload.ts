@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { showInvalid } from '../base/custom-state.js';
 import { customElement, property, state } from 'lit/decorators.js';
 import { DvcFieldElement } from '../base/field-element.js';
 import { fieldStyles } from '../base/styles.js';
@@ -245,12 +246,7 @@ export class DvcUpload extends DvcFieldElement<UploadEntry[]> {
         anchor,
       );
     } else this.internals.setValidity({});
-    try {
-      if (this.error || this.problems.length) this.internals.states.add('invalid');
-      else this.internals.states.delete('invalid');
-    } catch {
-      // CustomStateSet is progressive enhancement for the host error bar only.
-    }
+    showInvalid(this, this.internals, Boolean(this.error || this.problems.length));
   }
 
   // ---- events ----------------------------------------------------------------------------

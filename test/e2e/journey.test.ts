@@ -15,6 +15,7 @@ import type { Procedure } from '../../src/procedure/types.js';
 import type { SubmissionPayload } from '../../src/submission/payload.js';
 import { verifySubmission } from '../../src/verify/index.js';
 import { start, type Running } from './helpers.js';
+import { birthRegistrationSteps, perform, PHONE, smallPdf } from './journey-data.js';
 
 const { CHROMIUM_ARGS, ensureChromium } = (await import(
   new URL('../../scripts/chromium.mjs', import.meta.url).href
@@ -29,42 +30,12 @@ const SAMPLES = fileURLToPath(new URL('../../schemas/procedures/', import.meta.u
 const PROCEDURE_FILE = `${SAMPLES}dang-ky-khai-sinh.json`;
 const BUNDLE = fileURLToPath(new URL('../../dist/dvc-forms.min.js', import.meta.url));
 
-/** A small but complete PDF 1.4 (one empty A4 page), as a scanner would write it. */
-function smallPdf(): Buffer {
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>',
-  ];
-  let body = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(body.length);
-    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const off of offsets) body += `${String(off).padStart(10, '0')} 00000 n \n`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
-}
-
 /** The locator's texts with white space collapsed, as a person reads them. */
 async function texts(locator: Locator): Promise<string[]> {
   return (await locator.allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
 }
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-
-/** Today in Vietnam (UTC+7) minus `days`, as `dd/mm/yyyy` (how the date fields are typed). */
-function vnDaysAgo(days: number): string {
-  const d = new Date(Date.now() + 7 * 3600 * 1000 - days * 86400 * 1000);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
-}
-
-const PHONE = '0912345678';
-const PERSONAL_ID = '001195012345';
 
 describe('the birth-registration journey on the demo site', () => {
   let s: Running;
@@ -155,37 +126,13 @@ describe('the birth-registration journey on the demo site', () => {
   async function fillToCopies(): Promise<{ pdf: Buffer; jpeg: Buffer }> {
     await page.goto(`${s.base}/thu-tuc/dang-ky-khai-sinh.html`);
     await heading().filter({ hasText: 'Kiểm tra trường hợp của bạn' }).waitFor();
-
-    // Eligibility.
-    await choose('eligibility.alreadyRegistered', 'Chưa đăng ký');
-    await choose('eligibility.bornInVietnam', 'Có');
-    await choose('eligibility.foreignParent', 'Không');
-    await choose('eligibility.fatherStatus', 'Chưa xác định được cha của trẻ');
-    await continueTo('Người đi đăng ký khai sinh');
-
-    // The mother registers the birth.
-    await select('requester.relationship', 'mother');
-    await type('requester.fullName', 'Nguyễn Thị Lan');
-    await type('requester.personalId', PERSONAL_ID);
-    await type('requester.phone', '0912 345 678');
-    await continueTo('Thông tin của trẻ');
-
-    await type('child.fullName', 'Nguyễn Minh An');
-    await type('child.birthDate', vnDaysAgo(10));
-    await choose('child.sex', 'Nam');
-    await select('child.ethnicity', '01');
-    await choose('child.placeOfBirthType', 'Tại bệnh viện');
-    await type('child.healthFacility', 'Bệnh viện Phụ sản Hà Nội');
-    await address('child.placeOfBirth', '01', '00008', 'Số 929 đường La Thành');
-    await address('child.hometown', '01', '00004');
-    await continueTo('Thông tin của cha, mẹ');
-
-    await type('mother.fullName', 'Nguyễn Thị Lan');
-    await type('mother.birthDate', '15/03/1995');
-    await select('mother.ethnicity', '01');
-    await type('mother.personalId', PERSONAL_ID);
-    await address('mother.residence', '01', '00004', 'Số 12 phố Đội Cấn');
-    await continueTo('Giấy tờ cần nộp');
+    await perform(birthRegistrationSteps(), {
+      choose,
+      type: (path, text) => type(path, text),
+      select: (path, value) => select(path, value),
+      address,
+      continueTo,
+    });
 
     // Documents: the birth certificate is required once the applicant says they have one.
     await choose('birthProof.kind', 'Giấy chứng sinh do cơ sở y tế cấp');

@@ -20,7 +20,7 @@ describe('dvc-checkbox-field and dvc-checkbox-group', () => {
     const seen: unknown[] = [];
     el.addEventListener('dvc-change', (e) => seen.push(e.detail));
     await sendKeys({ press: 'Tab' });
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     await el.updateComplete;
     expect(el.value).to.equal(true);
     expect(seen).to.deep.equal([{ name: 'camDoan', value: true }]);
@@ -49,11 +49,11 @@ describe('dvc-checkbox-field and dvc-checkbox-group', () => {
     await expect(el).to.be.accessible();
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Tab' });
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     await sendKeys({ down: 'Shift' });
     await sendKeys({ press: 'Tab' });
     await sendKeys({ up: 'Shift' });
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     await el.updateComplete;
     expect(el.value).to.deep.equal(['a', 'b']);
     expect(new FormData(form).getAll('giayTo')).to.deep.equal(['a', 'b']);
@@ -86,7 +86,7 @@ describe('dvc-checkbox-field and dvc-checkbox-group', () => {
     expect(tick().opacity).to.equal('0');
     expect(label.getBoundingClientRect().height).to.be.at.least(44);
     await sendKeys({ press: 'Tab' });
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     expect(box.checked).to.equal(true);
     expect(tick().opacity).to.equal('1');
     // Keyboard focus: the yellow ring and a border that thickens to 4 px.

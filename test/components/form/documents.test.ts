@@ -187,7 +187,10 @@ async function choose(up: DvcUpload, files: File[]): Promise<void> {
   for (const f of files) dt.items.add(f);
   input.files = dt.files;
   input.dispatchEvent(new Event('change', { bubbles: true }));
-  await waitUntil(() => !up.busy && up.documents.length >= files.length, 'files hashed');
+  await waitUntil(() => !up.busy && up.documents.length >= files.length, 'files hashed', {
+    // 1 s (the default) was short for hashing in WebKit on a loaded machine.
+    timeout: 5000,
+  });
   await up.updateComplete;
 }
 

@@ -689,9 +689,9 @@ describe('dvc-form', () => {
       const onPrimary = () => root(el).activeElement === button(el, 'primary');
       // Eligibility: the first radio of each group, chosen with Space.
       await tabTo(() => inField('laCongDan'));
-      await sendKeys({ press: 'Space' });
+      await sendKeys({ press: ' ' });
       await tabTo(() => inField('sinhTrongNuoc'));
-      await sendKeys({ press: 'Space' });
+      await sendKeys({ press: ' ' });
       await tabTo(onPrimary);
       await sendKeys({ press: 'Enter' });
       await el.settled();
@@ -703,7 +703,7 @@ describe('dvc-form', () => {
       await sendKeys({ type: '15/03/2025' });
       await tabTo(() => inField('coSoDienThoai'));
       await sendKeys({ press: 'ArrowDown' });
-      await sendKeys({ press: 'Space' });
+      await sendKeys({ press: ' ' });
       await el.settled();
       await tabTo(onPrimary);
       await sendKeys({ press: 'Enter' });
@@ -718,7 +718,7 @@ describe('dvc-form', () => {
       await el.settled();
       await waitUntil(() => headingText(el) === 'Kiểm tra lại thông tin');
       await tabTo(() => root(el).activeElement?.id === 'declaration', 40);
-      await sendKeys({ press: 'Space' });
+      await sendKeys({ press: ' ' });
       const submitted = oneEvent(el, 'dvc-submit') as Promise<DvcSubmitEvent>;
       el.addEventListener('dvc-submit', (e) => e.preventDefault(), { once: true });
       await tabTo(onPrimary);

@@ -233,7 +233,10 @@ async function tabToControl(el: DvcForm, path: string, selector: string): Promis
 }
 
 async function press(key: string, times = 1): Promise<void> {
-  for (let i = 0; i < times; i++) await sendKeys({ press: key });
+  // The space bar is the key ' ' everywhere; the name 'Space' is Chromium's only (puppeteer's
+  // Firefox keyboard and WebDriver do not know it).
+  const name = key === 'Space' ? ' ' : key;
+  for (let i = 0; i < times; i++) await sendKeys({ press: name });
 }
 
 // ---- answering one question with the keyboard ---------------------------------------------

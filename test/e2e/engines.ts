@@ -1,0 +1,311 @@
+// One small page API over the three engines the product is tested in (docs/compatibility.md),
+// so an end-to-end test can run per engine:
+//
+// - chromium: Debian's chromium through puppeteer-core (CDP);
+// - firefox: Debian's firefox-esr through puppeteer-core's `browser: 'firefox'` (WebDriver BiDi);
+// - webkit: Debian's WebKitWebDriver driving MiniBrowser under a private Xvfb, through
+//   webdriverio (classic WebDriver).
+//
+// playwright-core (the other e2e tests) cannot drive Debian's Firefox or WebKit builds: it needs
+// its own patched browsers. Selectors here pierce shadow roots: `a >>> b` finds every `b` in the
+// subtree of an `a`, shadow trees included (as playwright's locators do).
+import puppeteer, { type Browser as PBrowser, type ElementHandle, type Page } from 'puppeteer-core';
+import { remote } from 'webdriverio';
+
+export type EngineName = 'chromium' | 'firefox' | 'webkit';
+
+/** The engine of this run: DVC_E2E_ENGINE (scripts/test.mjs sets it), chromium by default. */
+export const ENGINE = (process.env.DVC_E2E_ENGINE ?? 'chromium') as EngineName;
+
+interface EngineScripts {
+  ensureChromium(): string;
+  CHROMIUM_ARGS: string[];
+}
+interface EngineHelpers {
+  ensureFirefox(): string;
+  startWebKitDriver(): Promise<{
+    port: number;
+    capabilities: Record<string, unknown>;
+    stop(): void;
+  }>;
+}
+const chromiumScript = (await import(
+  new URL('../../scripts/chromium.mjs', import.meta.url).href
+)) as EngineScripts;
+const engineScript = (await import(
+  new URL('../../scripts/engines.mjs', import.meta.url).href
+)) as EngineHelpers;
+
+export interface FindOptions {
+  /** Only elements whose text (white space collapsed) contains this. */
+  text?: string;
+  /** The n-th match (0-based); the first by default. */
+  nth?: number;
+}
+
+export interface EnginePage {
+  readonly engine: EngineName;
+  goto(url: string): Promise<void>;
+  /** How many elements match (see the selector syntax above). */
+  count(selector: string, options?: FindOptions): Promise<number>;
+  /** The matches' texts, white space collapsed, as a person reads them. */
+  texts(selector: string): Promise<string[]>;
+  /** Waits until a match exists (and is rendered). */
+  waitFor(selector: string, options?: FindOptions & { timeout?: number }): Promise<void>;
+  /** A real click (pointer input through the driver) on the match. */
+  click(selector: string, options?: FindOptions): Promise<void>;
+  /** Clicks the text box, types `text` with the keyboard and presses Tab. */
+  type(selector: string, text: string): Promise<void>;
+  press(key: 'Tab' | 'Enter'): Promise<void>;
+  /** Chooses the option of `value` in a <select>, as a person picking it. */
+  select(selector: string, value: string): Promise<void>;
+  /** Chooses files (paths on this machine) in a file input. */
+  setFiles(selector: string, paths: string[]): Promise<void>;
+  /** Runs `fn` in the page; its result must be JSON. */
+  evaluate<T>(fn: (...args: never[]) => T | Promise<T>, ...args: unknown[]): Promise<T>;
+  /** Uncaught errors the page reported. */
+  errors(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+/**
+ * Runs in the page: every element matching the chain, in tree order, shadow trees included.
+ * Plain source text, so every driver sends it as it is (no transpiler helpers inside) and no
+ * page CSP applies (drivers evaluate outside the page's script policy).
+ */
+const FIND_ALL = `(function findAll(chain, text) {
+  var roots = [document];
+  var parts = chain.split('>>>').map(function (p) { return p.trim(); });
+  function within(root, selector, out) {
+    function visit(node) {
+      var all = node.querySelectorAll('*');
+      for (var i = 0; i < all.length; i++) {
+        if (all[i].matches(selector)) out.push(all[i]);
+        if (all[i].shadowRoot) visit(all[i].shadowRoot);
+      }
+    }
+    if (root.shadowRoot) visit(root.shadowRoot);
+    visit(root);
+  }
+  for (var i = 0; i < parts.length; i++) {
+    var next = [];
+    for (var j = 0; j < roots.length; j++) within(roots[j], parts[i], next);
+    roots = next.filter(function (el, k) { return next.indexOf(el) === k; });
+  }
+  if (text == null) return roots;
+  return roots.filter(function (el) {
+    return (el.textContent || '').replace(/\\s+/g, ' ').indexOf(text) >= 0;
+  });
+})`;
+const TEXT_OF = `function (el) { return (el.textContent || '').replace(/\\s+/g, ' ').trim(); }`;
+const call = (...args: unknown[]) => args.map((a) => JSON.stringify(a ?? null)).join(', ');
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function poll<T>(what: string, timeout: number, probe: () => Promise<T | undefined>) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const v = await probe().catch(() => undefined);
+    if (v !== undefined) return v;
+    if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
+    await sleep(100);
+  }
+}
+
+const TIMEOUT = 15_000;
+/** A phone's screen (as journey.test.ts). */
+const VIEWPORT = { width: 390, height: 844 };
+
+async function puppeteerPage(engine: 'chromium' | 'firefox'): Promise<EnginePage> {
+  const browser: PBrowser =
+    engine === 'chromium'
+      ? await puppeteer.launch({
+          executablePath: chromiumScript.ensureChromium(),
+          args: chromiumScript.CHROMIUM_ARGS,
+          headless: true,
+        })
+      : await puppeteer.launch({
+          browser: 'firefox',
+          executablePath: engineScript.ensureFirefox(),
+          headless: true,
+          extraPrefsFirefox: {
+            'app.update.enabled': false,
+            'datareporting.policy.dataSubmissionEnabled': false,
+            'network.captive-portal-service.enabled': false,
+            'intl.accept_languages': 'vi-VN, vi',
+          },
+        });
+  const page: Page = await browser.newPage();
+  await page.setViewport(VIEWPORT);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e instanceof Error ? e.message : String(e)));
+  const handle = async (selector: string, o: FindOptions = {}) =>
+    poll(selector, TIMEOUT, async () => {
+      const h = await page.evaluateHandle(
+        `${FIND_ALL}(${call(selector, o.text)})[${o.nth ?? 0}] || null`,
+      );
+      const el = h.asElement() as ElementHandle<Element> | null;
+      return el ?? undefined;
+    });
+  const self: EnginePage = {
+    engine,
+    async goto(url) {
+      await page.goto(url, { waitUntil: 'load' });
+    },
+    async count(selector, o = {}) {
+      return (await page.evaluate(`${FIND_ALL}(${call(selector, o.text)}).length`)) as number;
+    },
+    async texts(selector) {
+      return (await page.evaluate(`${FIND_ALL}(${call(selector)}).map(${TEXT_OF})`)) as string[];
+    },
+    async waitFor(selector, o = {}) {
+      await poll(selector, o.timeout ?? TIMEOUT, async () =>
+        (await self.count(selector, o)) > (o.nth ?? 0) ? true : undefined,
+      );
+    },
+    async click(selector, o) {
+      await (await handle(selector, o)).click();
+    },
+    async type(selector, text) {
+      await (await handle(selector)).click();
+      await page.keyboard.type(text);
+      await page.keyboard.press('Tab');
+    },
+    async press(key) {
+      await page.keyboard.press(key);
+    },
+    async select(selector, value) {
+      await (await handle(selector)).select(value);
+    },
+    async setFiles(selector, paths) {
+      await ((await handle(selector)) as ElementHandle<HTMLInputElement>).uploadFile(...paths);
+    },
+    async evaluate(fn, ...args) {
+      return page.evaluate(fn as (...a: unknown[]) => unknown, ...args) as never;
+    },
+    async errors() {
+      return errors;
+    },
+    async close() {
+      await browser.close();
+    },
+  };
+  return self;
+}
+
+async function webkitPage(): Promise<EnginePage> {
+  const driver = await engineScript.startWebKitDriver();
+  const browser = await remote({
+    hostname: '127.0.0.1',
+    port: driver.port,
+    logLevel: 'error',
+    capabilities: driver.capabilities as WebdriverIO.Capabilities,
+  });
+  await browser.setWindowSize(VIEWPORT.width, VIEWPORT.height).catch(() => undefined);
+  const find = async (selector: string, o: FindOptions = {}) =>
+    poll(selector, TIMEOUT, async () => {
+      const ref = (await browser.execute(
+        `return ${FIND_ALL}(${call(selector, o.text)})[${o.nth ?? 0}] || null;`,
+      )) as unknown;
+      return ref ? browser.$(ref as never) : undefined;
+    });
+  /**
+   * A tap as pointer input at the element's centre. WebKitWebDriver's Element Click hit-tests
+   * the element itself and reports "click intercepted" when the point lands on its shadow host
+   * (every control here is in a shadow root), so the click is sent as a finger would.
+   */
+  const tap = async (el: ReturnType<typeof browser.$>) => {
+    const r = (await browser.execute(
+      'arguments[0].scrollIntoView({ block: "center", inline: "center" });' +
+        'var r = arguments[0].getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2];',
+      el as never,
+    )) as [number, number];
+    await browser
+      .action('pointer', { parameters: { pointerType: 'mouse' } })
+      .move({ x: Math.round(r[0]), y: Math.round(r[1]), origin: 'viewport' })
+      .down()
+      .up()
+      .perform();
+  };
+
+  /**
+   * Classic WebDriver has no event for uncaught errors: a listener installed after each load
+   * collects them (an error during the load itself is not seen: a gap of this engine's runs).
+   */
+  const ERRORS = `window.__dvcErrors ??= []; if (!window.__dvcListening) { window.__dvcListening = true;
+    addEventListener('error', (e) => window.__dvcErrors.push(String(e.message)));
+    addEventListener('unhandledrejection', (e) => window.__dvcErrors.push(String(e.reason))); }`;
+  const errors: string[] = [];
+  const collect = async () => {
+    const now = (await browser.execute(`${ERRORS}; return window.__dvcErrors.splice(0);`)) as
+      string[] | null;
+    errors.push(...(now ?? []));
+  };
+  const page: EnginePage = {
+    engine: 'webkit',
+    async goto(url) {
+      await collect().catch(() => undefined);
+      await browser.url(url);
+      await collect();
+    },
+    async count(selector, o = {}) {
+      return (await browser.execute(
+        `return ${FIND_ALL}(${call(selector, o.text)}).length;`,
+      )) as number;
+    },
+    async texts(selector) {
+      return (await browser.execute(
+        `return ${FIND_ALL}(${call(selector)}).map(${TEXT_OF});`,
+      )) as string[];
+    },
+    async waitFor(selector, o = {}) {
+      await poll(selector, o.timeout ?? TIMEOUT, async () =>
+        (await page.count(selector, o)) > (o.nth ?? 0) ? true : undefined,
+      );
+    },
+    async click(selector, o) {
+      await tap(await find(selector, o));
+    },
+    async type(selector, text) {
+      const el = await find(selector);
+      await tap(el);
+      // Element Send Keys: the driver types each character into the focused control.
+      await el.addValue(text);
+      await browser.keys('Tab');
+    },
+    async press(key) {
+      await browser.keys(key);
+    },
+    async select(selector, value) {
+      await (await find(selector)).selectByAttribute('value', value);
+    },
+    async setFiles(selector, paths) {
+      // A file input takes its files as newline-separated paths through Element Send Keys.
+      await (await find(selector)).setValue(paths.join('\n'));
+    },
+    async evaluate(fn, ...args) {
+      return (await browser.executeAsync(
+        `const done = arguments[arguments.length - 1];
+         Promise.resolve((${fn.toString()})(...Array.prototype.slice.call(arguments, 0, -1)))
+           .then(done, (e) => done({ __error: String(e) }));`,
+        ...args,
+      )) as never;
+    },
+    async errors() {
+      await collect().catch(() => undefined);
+      return errors;
+    },
+    async close() {
+      await browser.deleteSession().catch(() => undefined);
+      driver.stop();
+    },
+  };
+  return page;
+}
+
+/** Opens a page of `engine` (default: this run's ENGINE). */
+export async function openEngine(engine: EngineName = ENGINE): Promise<EnginePage> {
+  if (engine === 'webkit') return webkitPage();
+  if (engine === 'chromium' || engine === 'firefox') return puppeteerPage(engine);
+  throw new Error(`DVC_E2E_ENGINE=${String(engine)}: expected chromium, firefox or webkit`);
+}
