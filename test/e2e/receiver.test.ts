@@ -116,6 +116,7 @@ describe('reference receiver', () => {
       { version: 3, name: 'upload_guard' },
       { version: 4, name: 'payments' },
       { version: 5, name: 'upload_keys' },
+      { version: 8, name: 'supplements_notifications' },
     ]);
     const tables = (
       await db
@@ -140,6 +141,8 @@ describe('reference receiver', () => {
       'upload_owners',
       'payments',
       'uploads',
+      'supplement_requests',
+      'notifications',
     ]) {
       assert.ok(tables.includes(t), t);
     }
