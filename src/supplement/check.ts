@@ -134,15 +134,24 @@ export async function checkSupplement(
     })
     .check();
 
+  // Server side, the dossier's answers are at hand: the rules decide (hidden questions, required
+  // ones) as they would for the whole dossier. In the browser they are not: the rules cannot be
+  // evaluated, so each requested answer is validated by the schema alone (no rule hides or
+  // requires it) and normalised the same way — what the receiver will compare with.
+  const alone = input.base
+    ? undefined
+    : model.validator.validate(answers, { lang, hidden: [], required: [] });
+  const answerProblems = alone ? alone.problems : state.problems;
+  const normalised = alone ? alone.value : state.normalised;
   const requestedOf = (pointer: string) => {
     const path = pointerToFieldPath(pointer);
-    return fields.find((f) => isWithinPath(path, f) || isWithinPath(f, path));
+    return fields.find((f) => isWithinPath(path, f));
   };
-  const hidden = new Set(state.hidden.fields.map(pathKey));
+  const hidden = new Set(alone ? [] : state.hidden.fields.map(pathKey));
   for (const path of fields)
     if (own(input.answers, path) && hidden.has(pathKey(path)))
       item(SUPPLEMENT_PROBLEM.hidden, answerPointer(path), path);
-  for (const p of state.problems) {
+  for (const p of answerProblems) {
     const path = requestedOf(p.path);
     // An answer left out is reported once, as missing; other answers are not the applicant's now.
     if (path === undefined || !own(input.answers, path)) continue;
@@ -154,10 +163,11 @@ export async function checkSupplement(
       problem: p,
     });
   }
-  if (!problems.some((p) => p.kind === 'answer'))
+  // The browser signs the normalised values it gets back here; only a received payload can differ.
+  if (input.base && !problems.some((p) => p.kind === 'answer'))
     for (const path of fields) {
       if (!own(input.answers, path) || hidden.has(pathKey(path))) continue;
-      const normal = getAt(state.normalised, path);
+      const normal = getAt(normalised, path);
       if (canonicalize(normal ?? null) !== canonicalize(input.answers[path] ?? null))
         item(SUPPLEMENT_PROBLEM.notNormalized, answerPointer(path), path);
     }
@@ -169,7 +179,7 @@ export async function checkSupplement(
     if (index < 0) continue;
     problems.push({ kind: 'document', pointer: `/documents/${index}`, item: p.slot, problem: p });
   }
-  return { problems, normalised: state.normalised, documents };
+  return { problems, normalised, documents };
 }
 
 /** `child.birthDate` → `/child/birthDate`. */

@@ -112,7 +112,10 @@ export function checkSupplementRequest(
   const list = (v: unknown) => (Array.isArray(v) ? v : []);
   const questions = new Set<string>();
   for (const step of procedure.ui.steps)
-    for (const f of step.fields) if (f.widget !== 'file') questions.add(f.field);
+    // Documents are asked by slot; a repeatable group is asked as a whole dossier correction
+    // at the desk, not in the online supplement form (it has no per-item request yet).
+    for (const f of step.fields)
+      if (f.widget !== 'file' && f.widget !== 'group') questions.add(f.field);
   const slots = new Set(procedure.documents.map((d) => d.id));
   const take = (what: 'fields' | 'documents', known: Set<string>, max: number): string[] => {
     const raw = list(rawItems[what]);

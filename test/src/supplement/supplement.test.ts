@@ -85,3 +85,55 @@ test('the restart policy runs the full processing time again', () => {
     '2025-07-23',
   );
 });
+
+test('checkSupplement: the browser (no dossier at hand) validates alone; the server merges', async () => {
+  const { ProcedureModel } = await import('../../../src/session/index.js');
+  const { checkSupplement } = await import('../../../src/supplement/index.js');
+  const { ANSWERS } = await import('../verify/helpers.js');
+  const model = await ProcedureModel.create(PROCEDURE, { onRuleProblem: () => {} });
+  const items = { fields: ['spouseName'], documents: [] };
+  // Without the dossier the rules cannot run: the answer is checked by its schema, normalised.
+  const browser = await checkSupplement(model, {
+    items,
+    answers: { spouseName: '  Trần Thị Bình  ' },
+    documents: [],
+  });
+  assert.deepEqual(browser.problems, []);
+  assert.equal(browser.normalised['spouseName'], 'Trần Thị Bình');
+  const tooLong = await checkSupplement(model, {
+    items,
+    answers: { spouseName: 'x'.repeat(101) },
+    documents: [],
+  });
+  assert.deepEqual(
+    tooLong.problems.map((p) => [p.kind, p.pointer]),
+    [['answer', '/answers/spouseName']],
+  );
+  // With the dossier, its answers decide: not married, so the spouse's name does not apply,
+  // and an answer that is not normalised is refused.
+  const unmarried = await checkSupplement(model, {
+    items,
+    answers: { spouseName: 'Trần Thị Bình' },
+    documents: [],
+    base: { answers: { ...ANSWERS, married: false, spouseName: undefined }, documents: [] },
+  });
+  assert.deepEqual(
+    unmarried.problems.map((p) => (p.kind === 'item' ? [p.code, p.message] : p.kind)),
+    [
+      [
+        'supplement-item-hidden',
+        'Với các câu trả lời hiện có, câu hỏi "spouseName" không còn áp dụng.',
+      ],
+    ],
+  );
+  const raw = await checkSupplement(model, {
+    items,
+    answers: { spouseName: '  Trần Thị Bình  ' },
+    documents: [],
+    base: { answers: ANSWERS, documents: [] },
+  });
+  assert.deepEqual(
+    raw.problems.map((p) => (p.kind === 'item' ? p.code : p.kind)),
+    ['supplement-answer-not-normalized'],
+  );
+});
