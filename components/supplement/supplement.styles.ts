@@ -12,8 +12,7 @@ export const supplementStyles = css`
   :host([hidden]) {
     display: none;
   }
-  h3,
-  h4 {
+  h3 {
     font-size: 1.25rem;
     margin: var(--dvc-space-l, 1.5rem) 0 0.75rem;
   }
@@ -26,6 +25,10 @@ export const supplementStyles = css`
   }
   p {
     margin: 0 0 1rem;
+  }
+  .subheading {
+    font-weight: 700;
+    margin: var(--dvc-space-l, 1.5rem) 0 0.5rem;
   }
   .note {
     border-left: 5px solid var(--dvc-color-hint, #505a5f);

@@ -83,6 +83,11 @@ export class DvcSupplement extends LitElement {
   @property({ attribute: 'upload-endpoint' }) uploadEndpoint = '/api/uploads/';
   /** The receiver's challenge endpoint (a nonce bound to the procedure). */
   @property({ attribute: 'challenge-endpoint' }) challengeEndpoint = '/api/challenges';
+  /**
+   * The procedure file itself instead of fetching `request.procedure.url`: its served text
+   * (hashed as served) or the parsed object (Storybook, tests).
+   */
+  @property({ attribute: false }) procedureData?: string | Procedure;
   @property({ reflect: true }) override lang = '';
 
   @state() private procedure?: Procedure;
@@ -105,19 +110,25 @@ export class DvcSupplement extends LitElement {
   }
 
   override willUpdate(): void {
-    const url = this.request?.procedure?.url;
-    if (url && url !== this.loadedFor) {
-      this.loadedFor = url;
-      void this.load(url);
+    const source = this.procedureData ?? this.request?.procedure?.url;
+    const key = typeof source === 'string' ? source : source ? source.code : '';
+    if (source && key !== this.loadedFor) {
+      this.loadedFor = key;
+      void this.load(source);
     }
   }
 
-  private async load(url: string): Promise<void> {
+  private async load(source: string | Procedure): Promise<void> {
     try {
-      const res = await fetch(url, { headers: { accept: 'application/json' } });
-      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      let text: string;
+      if (typeof source !== 'string') text = JSON.stringify(source);
+      else if (this.procedureData !== undefined) text = source;
+      else {
+        const res = await fetch(source, { headers: { accept: 'application/json' } });
+        if (!res.ok) throw new Error(`HTTP ${res.status}`);
+        text = await res.text();
+      }
       // The served bytes: the supplement pins their SHA-256, as a submission does.
-      const text = await res.text();
       this.procedureSha256 = await sha256Hex(text);
       const procedure = JSON.parse(text) as Procedure;
       this.model = ProcedureModel.create(procedure, { onRuleProblem: () => {} });
@@ -324,7 +335,7 @@ export class DvcSupplement extends LitElement {
     return html`<section aria-labelledby="supplement-heading">
       <h3 id="supplement-heading">${msg.heading}</h3>
       <p>${msg.intro}</p>
-      <h4>${msg.noteLabel}</h4>
+      <p class="subheading">${msg.noteLabel}</p>
       <p class="note">${request.note}</p>
       <dvc-error-summary .heading=${this.summaryHeading} .items=${this.summary}></dvc-error-summary>
       ${
@@ -374,7 +385,7 @@ export class DvcSupplement extends LitElement {
       </div>
       ${
         items.documents.length
-          ? html`<h4>${msg.documentsHeading}</h4>
+          ? html`<p class="subheading">${msg.documentsHeading}</p>
               ${items.documents.map((slot, i) => {
                 const spec = procedure.documents.find((d) => d.id === slot);
                 return spec
