@@ -19,3 +19,8 @@ export {
   type StatusHistoryEntry,
 } from './status-lookup/status-lookup.js';
 export { DOSSIER_STATUS, type DossierStatus } from './status-lookup/messages.js';
+export {
+  DvcSupplement,
+  DvcSupplementedEvent,
+  type SupplementRequestView,
+} from './supplement/supplement.js';

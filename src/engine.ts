@@ -37,3 +37,4 @@ export * from './dossier/index.js';
 export * from './calendar/index.js';
 export * from './payment/index.js';
 export * from './delivery/index.js';
+export * from './supplement/index.js';

@@ -11,6 +11,7 @@ import { statusLookupMessages, type DossierStatus } from './messages.js';
 import { normalizeDossierCode } from '../../src/dossier/index.js';
 import { statusLookupStyles } from './status-lookup.styles.js';
 import { renderPaymentRows, type PaymentSummary } from '../payment-status/payment-status.js';
+import type { DvcSupplementedEvent, SupplementRequestView } from '../supplement/supplement.js';
 
 /** One step of the dossier's history. */
 export interface StatusHistoryEntry {
@@ -34,6 +35,8 @@ export interface DossierStatusResult {
   history: StatusHistoryEntry[];
   /** The fee and its payments (docs/payments.md). */
   payment?: PaymentSummary;
+  /** The clerk's open request for a supplement, when the dossier waits for one. */
+  supplement?: SupplementRequestView;
 }
 
 /** The lookup found a dossier; `detail` is the receiver's answer. */
@@ -97,6 +100,19 @@ export class DvcStatusLookup extends LitElement {
   @property() code = '';
   /** Language: `vi` or `en`; empty means the closest `lang` attribute, else Vietnamese. */
   @property({ reflect: true }) override lang = '';
+  /**
+   * The receiver's supplement endpoint: when set and the dossier waits for a supplement, the
+   * applicant gets the form for exactly the requested items (`<dvc-supplement>`), sent with the
+   * code and number they just proved.
+   */
+  @property({ attribute: 'supplement-endpoint' }) supplementEndpoint = '';
+  /** The tus endpoint for the supplement's files. */
+  @property({ attribute: 'upload-endpoint' }) uploadEndpoint = '/api/uploads/';
+  /** The challenge endpoint for the supplement's nonce. */
+  @property({ attribute: 'challenge-endpoint' }) challengeEndpoint = '/api/challenges';
+
+  /** The code and number of the last successful look-up (the supplement's proof). */
+  private proof = { code: '', secret: '' };
 
   @state() private result?: DossierStatusResult;
   @state() private errors: ErrorSummaryItem[] = [];
@@ -158,6 +174,9 @@ export class DvcStatusLookup extends LitElement {
         // not JSON: handled below by status
       }
       if (res.ok && isResult(body)) {
+        this.proof = { code, secret };
+        // Its code (the session engine, uploads, signing) loads only when a supplement is asked.
+        if (body.supplement && this.supplementEndpoint) await import('../supplement/supplement.js');
         this.result = body;
         await this.updateComplete;
         this.renderRoot.querySelector<HTMLElement>('#result-heading')?.focus();
@@ -236,6 +255,17 @@ export class DvcStatusLookup extends LitElement {
     `;
   }
 
+  /** The supplement was received: the dossier is processed again, with its new date. */
+  private onSupplemented = (e: DvcSupplementedEvent): void => {
+    if (!this.result) return;
+    this.result = {
+      ...this.result,
+      status: 'processing',
+      label: undefined,
+      ...(e.detail.expectedResultDate ? { expectedResultDate: e.detail.expectedResultDate } : {}),
+    };
+  };
+
   private statusLabel(status: string, label: LocalizedText | undefined, lang: UiLang): string {
     const known = statusLookupMessages(lang).statuses[status as DossierStatus];
     return known ?? (pick(label, lang) || status);
@@ -281,6 +311,20 @@ export class DvcStatusLookup extends LitElement {
             : nothing
         }
       </dl>
+      ${
+        r.supplement && this.supplementEndpoint
+          ? html`<dvc-supplement
+              .request=${r.supplement}
+              .code=${this.proof.code}
+              .secret=${this.proof.secret}
+              endpoint=${this.supplementEndpoint}
+              upload-endpoint=${this.uploadEndpoint}
+              challenge-endpoint=${this.challengeEndpoint}
+              lang=${lang}
+              @dvc-supplemented=${this.onSupplemented}
+            ></dvc-supplement>`
+          : nothing
+      }
       <h3>${msg.historyHeading}</h3>
       <ol part="history">
         ${r.history.map(

@@ -94,6 +94,23 @@ export interface ServerOptions {
     vnpay?: { tmnCode: string; hashSecret: string; payUrl: string; expireMinutes?: number };
     simulator: boolean;
   };
+  /** Notifications (demo/server/notify); default from the environment (SMTP_URL, SMS_HTTP_URL…). */
+  notify?: {
+    email?: { url: string; from: string };
+    sms?: {
+      url: string;
+      headers?: Record<string, string>;
+      toField?: string;
+      textField?: string;
+      fixed?: Record<string, string>;
+      numberFormat?: 'national' | 'international';
+    };
+    publicBaseUrl?: string;
+    everySeconds?: number;
+    maxAttempts?: number;
+  };
+  /** How the processing clock treats a supplement: pause (default, Decree 61/2018 Art. 16) or restart. */
+  supplementClock?: 'pause' | 'restart';
 }
 
 export type Receiver = FastifyInstance & {
@@ -131,6 +148,8 @@ export type Receiver = FastifyInstance & {
       filesEncrypted: number;
       legacySealed: number;
     }>;
+    /** The notification queue: `runOnce()` sends what is due now (the sender also runs on a timer). */
+    notifications: { runOnce(): Promise<number>; kinds: ('email' | 'sms')[] };
     /** The decrypted bytes of a stored file (by upload id); throws UploadDamagedError when they no longer match its SHA-256. */
     readUpload(id: string): Buffer | undefined;
   };

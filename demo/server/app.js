@@ -36,6 +36,7 @@ import { loadPaymentConfig } from './payments/config.js';
 import { registerPaymentRoutes } from './payments/routes.js';
 import { createForwarder } from './outbox/index.js';
 import { registerForwardingRoutes } from './outbox/routes.js';
+import { createNotifier, loadNotifyConfig } from './notify/index.js';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 
@@ -59,6 +60,8 @@ export const STRICT_CSP =
  *   now?: () => Date,
  *   verifySubmission?: (jws: string, options: object) => Promise<any>,
  *   payments?: import('./payments/config.js').PaymentConfig,
+ *   notify?: import('./notify/index.js').NotifyConfig & { channels?: import('./notify/index.js').Channel[] },
+ *   supplementClock?: 'pause' | 'restart',
  * }} ServerConfig
  */
 
@@ -84,6 +87,11 @@ export const STRICT_CSP =
  *   system (FORWARD_URL; outbox/)
  * @property {(receivedAt: Date, processingDays: number) => string} resultDate
  *   the expected result date (YYYY-MM-DD) by the library's working-day calendar (src/calendar)
+ * @property {ReturnType<typeof createNotifier>} [notifier] messages to the applicant (notify/)
+ * @property {import('./supplement.js').SupplementLibrary} [supplementLibrary] supplements (src/supplement)
+ * @property {(request: import('fastify').FastifyRequest, reply: import('fastify').FastifyReply, code: unknown, secret: unknown) => Promise<any>} [applicantDossier]
+ *   the applicant's proof as the status look-up takes it (status.js); undefined answered
+ * @property {(row: any) => Promise<object>} [supplementFor] the open request, for the status view
  */
 
 /**
@@ -188,6 +196,16 @@ export async function createServer(options = {}) {
       }).resultDate;
     },
   };
+
+  ctx.supplementLibrary = library.supplements;
+  // Notifications on receipt, supplement requests and results (notify/): queued in the database
+  // with the event, sent and retried by a sender in each process.
+  ctx.notifier = createNotifier(
+    { db, keyring, procedures, now, log: app.log },
+    config.notify ?? loadNotifyConfig(process.env),
+  );
+  app.addHook('onReady', async () => ctx.notifier?.start());
+  app.addHook('preClose', async () => ctx.notifier?.stop());
 
   // Other sites embedding the form (ALLOWED_ORIGINS): preflights and origin checks (cors.js).
   const cors = registerCors(app, { allowedOrigins: config.allowedOrigins ?? [] });
@@ -437,6 +455,8 @@ export async function createServer(options = {}) {
       );
       return row ? reader?.readDossier(row) : undefined;
     },
+    /** The notification queue (notify/): one sending run now, and the channels in use. */
+    notifications: { runOnce: () => ctx.notifier?.runOnce(), kinds: ctx.notifier?.kinds ?? [] },
     /** One run of the retention purge job (it also runs every PURGE_EVERY_MINUTES). */
     purge: () => purge(ctx),
     /**

@@ -11,16 +11,11 @@ import { createDossierKey, encryptDossierFiles, sealDossier } from './vault.js';
 import { retainUntil } from './retention.js';
 import { DOSSIER_STATUS } from './status.js';
 import { enqueueForward } from './outbox/index.js';
+import { idempotencyKeys } from './idempotency.js';
 
 /** Multipart part names (also in docs/receiver.md and docs/uploads.md). */
 export const MULTIPART_PAYLOAD_PART = 'payload';
 const MULTIPART_FILE_PART = /^file:([A-Za-z0-9_-]{1,64}):(\d{1,3})$/;
-
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
-/** `status_code` of an Idempotency-Key whose request is being received (claimKey). */
-const KEY_RESERVED = 0;
-/** A reservation older than this was left by a process that stopped mid-request. */
-const KEY_STALE_MS = 5 * 60_000;
 
 /**
  * A file part of a multipart submission, already streamed to disk.
@@ -197,16 +192,7 @@ export function registerDossierRoutes(app, ctx) {
         ])
       : [],
   );
-  const findKey = db.prepare('SELECT * FROM idempotency_keys WHERE key = ?');
-  const reserveKey = db.prepare(
-    `INSERT OR IGNORE INTO idempotency_keys (key, request_sha256, status_code, response_json, created_at)
-     VALUES (?, ?, ?, '', ?)`,
-  );
-  const takeStaleKey = db.prepare(
-    `UPDATE idempotency_keys SET created_at = ?
-     WHERE key = ? AND status_code = ? AND request_sha256 = ? AND created_at < ?`,
-  );
-  const releaseKey = db.prepare('DELETE FROM idempotency_keys WHERE key = ? AND status_code = ?');
+  const idempotency = idempotencyKeys(db, ctx.now);
 
   // Multipart bodies are handed over as a stream and parsed by the WHATWG Response (undici, built
   // into Node 20), so no multipart package is needed; the size is capped while reading.
@@ -337,51 +323,9 @@ export function registerDossierRoutes(app, ctx) {
     }
     const requestSha256 = requestHash.digest('hex');
 
-    const keyHeader = request.headers['idempotency-key'];
-    const key = typeof keyHeader === 'string' ? keyHeader : undefined;
-    if (keyHeader !== undefined && (!key || !IDEMPOTENCY_KEY.test(key))) {
-      return sendProblem(request, reply, 'idempotency-key-invalid');
-    }
-    if (key) {
-      const previous = /** @type {any} */ (await claimKey(key, requestSha256));
-      if (previous) {
-        if (previous.request_sha256 !== requestSha256) {
-          return sendProblem(request, reply, 'idempotency-key-reused');
-        }
-        if (previous.status_code === KEY_RESERVED) {
-          return sendProblem(request, reply, 'request-in-progress');
-        }
-        return reply
-          .code(previous.status_code)
-          .header('idempotent-replayed', 'true')
-          .send(JSON.parse(previous.response_json));
-      }
-    }
-    try {
-      return await receive(request, reply, { jws, fileParts, key, requestSha256 });
-    } finally {
-      // A refused request keeps no answer: the key may be sent again (after a fix, or a retry).
-      if (key) await releaseKey.run(key, KEY_RESERVED);
-    }
-  }
-
-  /**
-   * Reserves an Idempotency-Key for this request, in the database so that it holds across
-   * processes: the primary key lets one INSERT through; the others read the row, which holds
-   * the answer once the dossier is stored (status 201) or KEY_RESERVED while it is being
-   * received. A reservation left by a process that died is taken over after KEY_STALE_MS.
-   * @param {string} key
-   * @param {string} requestSha256
-   * @returns {Promise<unknown>} undefined when this request holds the key, else its row
-   */
-  async function claimKey(key, requestSha256) {
-    const t = ctx.now();
-    const claimed = await reserveKey.run(key, requestSha256, KEY_RESERVED, t.toISOString());
-    if (claimed.changes === 1) return undefined;
-    const stale = new Date(t.getTime() - KEY_STALE_MS).toISOString();
-    const taken = await takeStaleKey.run(t.toISOString(), key, KEY_RESERVED, requestSha256, stale);
-    if (taken.changes === 1) return undefined;
-    return findKey.get(key);
+    return idempotency.run(request, reply, requestSha256, (key) =>
+      receive(request, reply, { jws, fileParts, key, requestSha256 }),
+    );
   }
 
   /**
@@ -534,14 +478,9 @@ export function registerDossierRoutes(app, ctx) {
       await ctx.uploadFiles.keys.attach(tx, dossierKey.dataKey, code, attachments.usedIds());
       // Its forwarding to the one-stop system, in the same transaction (outbox/).
       if (ctx.forwarder) await enqueueForward(tx, code, receivedAt);
-      if (key) {
-        await tx
-          .prepare(
-            `UPDATE idempotency_keys SET status_code = 201, response_json = ?, created_at = ?
-             WHERE key = ? AND request_sha256 = ?`,
-          )
-          .run(JSON.stringify(answer), at, key, requestSha256);
-      }
+      await idempotency.answered(tx, key, requestSha256, answer, at);
+      // The applicant is told the dossier was received (notify/), once it is stored.
+      await ctx.notifier?.enqueue(tx, code, 'received', DOSSIER_STATUS.received);
     });
     // The files are immutable from now on: encrypt them under the dossier's key. A failure here
     // loses nothing (the purge job retries files left unencrypted) and is not the sender's.

@@ -65,6 +65,19 @@ export async function loadLibrary(distDir = DIST_DIR) {
             totalToPay: engine.totalToPay,
           }
         : undefined,
+    /**
+     * Supplements (src/supplement): the clerk's request check and the supplement verifier.
+     * @type {{ createSupplementVerifier: (options: object) => { verify(jws: string, call: object): Promise<any> }, checkSupplementRequest: (procedure: any, body: unknown) => any, resumedResultDate: (input: object) => { resultDate: string } } | undefined}
+     */
+    supplements:
+      typeof verify.createSupplementVerifier === 'function' &&
+      typeof engine.resumedResultDate === 'function'
+        ? {
+            createSupplementVerifier: verify.createSupplementVerifier,
+            checkSupplementRequest: verify.checkSupplementRequest,
+            resumedResultDate: engine.resumedResultDate,
+          }
+        : undefined,
     /** @type {((receivedAt: Date, days: number, options?: { cutoffMinutes?: number }) => { receivedOn: string, resultDate: string, provisional: boolean }) | undefined} */
     expectedResultDate:
       typeof engine.expectedResultDate === 'function' ? engine.expectedResultDate : undefined,

@@ -333,6 +333,56 @@ export const PROBLEMS = {
       detail: 'The fee of this application has already been recorded; it is not collected twice.',
     },
   },
+  'invalid-supplement-request': {
+    status: 422,
+    vi: {
+      title: 'Yêu cầu bổ sung chưa hợp lệ',
+      detail: 'Kiểm tra các mục cần bổ sung và nội dung gửi người nộp.',
+    },
+    en: {
+      title: 'Supplement request not valid',
+      detail: 'Check the items to ask for and the note to the applicant.',
+    },
+  },
+  'supplement-request-required': {
+    status: 409,
+    vi: {
+      title: 'Cần lập yêu cầu bổ sung',
+      detail:
+        'Để chuyển hồ sơ sang “Cần bổ sung hồ sơ”, hãy dùng “Yêu cầu bổ sung” và chọn giấy tờ, thông tin cần bổ sung.',
+    },
+    en: {
+      title: 'Use a supplement request',
+      detail:
+        'To ask for more information, use “Request supplement” and choose the documents and answers needed.',
+    },
+  },
+  'no-open-supplement-request': {
+    status: 409,
+    vi: {
+      title: 'Hồ sơ không chờ bổ sung',
+      detail:
+        'Hồ sơ này hiện không có yêu cầu bổ sung nào đang chờ, hoặc phần bổ sung đã được tiếp nhận. Vui lòng tra cứu lại hồ sơ.',
+    },
+    en: {
+      title: 'Nothing to supplement',
+      detail:
+        'This application has no open request for more information, or the supplement was already received. Please look it up again.',
+    },
+  },
+  'invalid-supplement': {
+    status: 422,
+    vi: {
+      title: 'Phần bổ sung không hợp lệ',
+      detail:
+        'Phần bổ sung không vượt qua bước kiểm tra của cơ quan nên chưa được tiếp nhận. Vui lòng kiểm tra các mục được yêu cầu và gửi lại.',
+    },
+    en: {
+      title: 'Supplement not valid',
+      detail:
+        'The supplement did not pass the agency’s checks and has not been received. Please check the requested items and send it again.',
+    },
+  },
   'internal-error': {
     status: 500,
     vi: {

@@ -10,6 +10,7 @@ import { audit, listAudit } from './audit.js';
 import { readDossier } from './vault.js';
 import { deleteDossier } from './retention.js';
 import { registerClerkFiles } from './clerk-files.js';
+import { registerSupplementRoutes } from './supplement.js';
 
 const STATUS_LABELS = DOSSIER_STATUS_LABELS;
 
@@ -115,20 +116,30 @@ export function registerStatusRoutes(app, ctx) {
   // Compared against when the code is unknown, so both failures do the same work.
   const decoy = [randomBytes(32).toString('hex'), randomBytes(32).toString('hex')];
 
-  app.get('/api/status', { onRequest: ctx.guards.status }, async (request, reply) => {
-    reply.header('cache-control', 'no-store');
-    const q = /** @type {Record<string, unknown>} */ (request.query ?? {});
-    const code = typeof q.code === 'string' ? q.code.trim().toUpperCase().slice(0, 40) : '';
-    const secret = normalizeSecret(q.secret);
-    if (!code || typeof q.secret !== 'string' || !q.secret.trim()) {
-      return sendProblem(request, reply, 'missing-parameters');
+  /**
+   * The applicant's proof, as the status look-up takes it: the dossier code and one of the
+   * identifying answers (docs/receiver.md#status). Answers the problem itself and returns
+   * undefined when the proof fails; failures count per address and per code.
+   * @param {import('fastify').FastifyRequest} request
+   * @param {import('fastify').FastifyReply} reply
+   * @param {unknown} rawCode
+   * @param {unknown} rawSecret
+   * @returns {Promise<any>} the dossiers row
+   */
+  async function applicantDossier(request, reply, rawCode, rawSecret) {
+    const code = typeof rawCode === 'string' ? rawCode.trim().toUpperCase().slice(0, 40) : '';
+    const secret = normalizeSecret(rawSecret);
+    if (!code || typeof rawSecret !== 'string' || !rawSecret.trim()) {
+      await sendProblem(request, reply, 'missing-parameters');
+      return undefined;
     }
     // Failed look-ups count per address and per code (unknown codes too, so a 429 does not
     // tell that a code exists); successful ones never do.
     const retryAfter = Math.max(await perIp.blocked(request.ip), await perCode.blocked(code));
     if (retryAfter) {
       reply.header('retry-after', String(retryAfter));
-      return sendProblem(request, reply, 'too-many-requests');
+      await sendProblem(request, reply, 'too-many-requests');
+      return undefined;
     }
     const row = CODE_PATTERN.test(code) ? /** @type {any} */ (await byCode.get(code)) : undefined;
     // The secrets are read for an unknown code too (none come back): the same queries either way.
@@ -147,8 +158,19 @@ export function registerStatusRoutes(app, ctx) {
     if (!row || !secret || !ok) {
       await perIp.fail(request.ip);
       await perCode.fail(code);
-      return sendProblem(request, reply, 'dossier-not-found');
+      await sendProblem(request, reply, 'dossier-not-found');
+      return undefined;
     }
+    return row;
+  }
+  ctx.applicantDossier = applicantDossier;
+
+  app.get('/api/status', { onRequest: ctx.guards.status }, async (request, reply) => {
+    reply.header('cache-control', 'no-store');
+    const q = /** @type {Record<string, unknown>} */ (request.query ?? {});
+    const row = await applicantDossier(request, reply, q.code, q.secret);
+    if (!row) return reply;
+    const code = row.code;
     await audit(db, ctx.now(), {
       actor: 'applicant',
       action: 'status.lookup',
@@ -156,7 +178,8 @@ export function registerStatusRoutes(app, ctx) {
       dossier: code,
       ip: request.ip,
     });
-    return view(db, row, ctx);
+    // With an open request for supplement: what to send (supplement.js).
+    return { ...(await view(db, row, ctx)), ...(await ctx.supplementFor?.(row)) };
   });
 
   // --- clerk ---------------------------------------------------------------------------------
@@ -242,6 +265,7 @@ export function registerStatusRoutes(app, ctx) {
     };
   });
   registerClerkFiles(app, ctx, clerkOf);
+  if (ctx.supplementLibrary) registerSupplementRoutes(app, ctx, ctx.supplementLibrary, clerkOf);
 
   app.post('/api/clerk/dossiers/:code/status', async (request, reply) => {
     const { code } = /** @type {{ code: string }} */ (request.params);
@@ -266,6 +290,10 @@ export function registerStatusRoutes(app, ctx) {
         extra: { from: row.status, to, allowed },
       });
     }
+    // "Cần bổ sung hồ sơ" says what is missing: only a supplement request (supplement.js) leads there.
+    if (to === DOSSIER_STATUS.needsMoreInformation && ctx.supplementLibrary) {
+      return sendProblem(request, reply, 'supplement-request-required');
+    }
     const now = ctx.now();
     const at = now.toISOString();
     const who = clerkOf(request);
@@ -273,6 +301,18 @@ export function registerStatusRoutes(app, ctx) {
       await tx
         .prepare('UPDATE dossiers SET status = ?, updated_at = ? WHERE code = ?')
         .run(to, at, code);
+      // Leaving "needs more information" without the applicant's answer withdraws the request.
+      if (row.status === DOSSIER_STATUS.needsMoreInformation) {
+        await tx
+          .prepare(
+            "UPDATE supplement_requests SET status = 'withdrawn', answered_at = ? WHERE dossier_code = ? AND status = 'open'",
+          )
+          .run(at, code);
+      }
+      // The result (or the refusal) is the applicant's to know (notify/).
+      if (to === DOSSIER_STATUS.resultReady || to === DOSSIER_STATUS.rejected) {
+        await ctx.notifier?.enqueue(tx, code, 'result', to);
+      }
       await tx
         .prepare(
           'INSERT INTO dossier_history (dossier_code, status, note, actor, at) VALUES (?, ?, ?, ?, ?)',

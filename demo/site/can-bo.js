@@ -4,6 +4,8 @@
 // the session's CSRF token, kept in memory only. Runs under the strict CSP: no innerHTML.
 import { forwardingTerms } from './can-bo-forwarding.js';
 
+import { requestSupplement, supplementsView } from './can-bo-bo-sung.js';
+
 const LABELS = {
   received: 'Đã tiếp nhận',
   processing: 'Đang xử lý',
@@ -20,6 +22,10 @@ const ACTIONS = {
   'dossier.file.read': 'Tải tệp của hồ sơ',
   'status.lookup': 'Người dân tra cứu',
   'dossier.forwarding.retry': 'Chuyển lại sang một cửa điện tử',
+  'dossier.supplement-request': 'Yêu cầu bổ sung',
+  'dossier.supplement': 'Người dân nộp bổ sung',
+  'dossier.supplements.read': 'Xem hồ sơ bổ sung',
+  'notification.address': 'Gửi thông báo cho người nộp',
 };
 /** Moves that tell the citizen something they must read ask for a note. */
 const NEEDS_NOTE = new Set(['needs-more-information', 'rejected']);
@@ -68,7 +74,8 @@ async function api(path, init = {}) {
   if (r.status === 204) return {};
   const body = await r.json().catch(() => ({}));
   if (r.status === 401 && path !== '/api/auth/login') throw new Unauthorized(body.detail);
-  if (!r.ok) throw new Error(body.detail ?? `Lỗi ${r.status}`);
+  // The problem goes with the error: a form can show its `errors` at the fields.
+  if (!r.ok) throw Object.assign(new Error(body.detail ?? `Lỗi ${r.status}`), { problem: body });
   return body;
 }
 
@@ -137,7 +144,7 @@ function row(d) {
     b.className = to === 'rejected' ? 'danger' : to === 'processing' ? '' : 'secondary';
     b.textContent = LABELS[/** @type {keyof typeof LABELS} */ (to)] ?? to;
     b.setAttribute('aria-label', `${b.textContent}: ${d.dossierCode}`);
-    b.addEventListener('click', () => move(d.dossierCode, to));
+    b.addEventListener('click', () => move(d.dossierCode, to, d.procedure));
     actions.append(b);
   }
   if (!actions.childElementCount) actions.textContent = 'Đã kết thúc';
@@ -212,6 +219,9 @@ async function show(code) {
       }),
     ),
   );
+  detail.querySelector('.supplements-view')?.remove();
+  const supplements = await supplementsView(code, api);
+  if (supplements) detail.append(supplements);
   detailHeading.textContent = `Hồ sơ ${code}`;
   detail.hidden = false;
   detailHeading.focus();
@@ -357,8 +367,20 @@ function signedIn(s) {
     `${s.displayName} (${s.role === 'admin' ? 'quản trị viên' : 'cán bộ'})`;
 }
 
-/** @param {string} code @param {string} to */
-async function move(code, to) {
+/**
+ * @param {string} code @param {string} to
+ * @param {{ code: string, version: string }} [procedure] the dossier's procedure
+ */
+async function move(code, to, procedure) {
+  // "Cần bổ sung" says exactly what is missing: the request dialog (can-bo-bo-sung.js).
+  if (to === 'needs-more-information' && procedure) {
+    await guarded(async () => {
+      if (!(await requestSupplement(code, procedure, api))) return;
+      await refresh();
+      say(`Đã gửi yêu cầu bổ sung hồ sơ ${code}; hồ sơ chuyển sang “${LABELS[to]}”.`);
+    });
+    return;
+  }
   let note = '';
   if (NEEDS_NOTE.has(to)) {
     const asked = window.prompt(

@@ -36,3 +36,10 @@ export {
   type ResultDate,
   type WorkingCalendar,
 } from './working-days.js';
+export {
+  SUPPLEMENT_CLOCK,
+  workingDaysLeft,
+  resumedResultDate,
+  type SupplementClock,
+  type ResumeInput,
+} from './supplement-clock.js';

@@ -17,6 +17,7 @@ import {
   type PlatformCryptoKeyPair,
 } from '../platform.js';
 import type { SubmissionPayload } from '../submission/payload.js';
+import type { SupplementPayload } from '../supplement/payload.js';
 import {
   encodeProtectedHeader,
   isAllowedAlgorithm,
@@ -151,7 +152,10 @@ export async function importSigningKeyPair(
  * signature is checked against it before returning, so a signer that deviates from the
  * signing-input rule fails here rather than on the agency's server.
  */
-export async function signPayload(payload: SubmissionPayload, signer: Signer): Promise<string> {
+export async function signPayload(
+  payload: SubmissionPayload | SupplementPayload,
+  signer: Signer,
+): Promise<string> {
   const bytes = canonicalizeToBytes(payload);
   const { alg, signature: raw, protectedHeader } = await signer.sign(bytes);
   if (protectedHeader['alg'] !== alg)

@@ -166,34 +166,48 @@ export async function sha256Hex(data: Uint8Array | string): Promise<string> {
   return toHex(new Uint8Array(await getCrypto().subtle.digest('SHA-256', bytes)));
 }
 
+const invalid = (message: string): never => {
+  throw new DvcError(ERROR_CODE.invalidArgument, message);
+};
+
+/**
+ * Checks the procedure hash and the nonce (a random one when absent) of a payload to be signed;
+ * returns the nonce. Throws DvcError `invalid-argument`.
+ */
+export function checkSigningInputs(procedureSha256: string, nonce = randomNonce()): string {
+  if (!HEX_SHA256.test(procedureSha256))
+    invalid('procedureSha256 must be 64 lower-case hex digits.');
+  if (!NONCE_PATTERN.test(nonce)) invalid('nonce must be 22 to 86 base64url characters.');
+  return nonce;
+}
+
+/** The files as the payload lists them: exactly the signed members, the hashes checked. */
+export function payloadDocuments(documents: readonly PayloadDocument[]): PayloadDocument[] {
+  return documents.map((d) => {
+    if (!HEX_SHA256.test(d.sha256))
+      invalid(`The SHA-256 of document "${d.name}" must be 64 lower-case hex digits.`);
+    const entry: PayloadDocument = {
+      slot: d.slot,
+      name: d.name,
+      type: d.type,
+      size: d.size,
+      sha256: d.sha256,
+    };
+    if (d.url !== undefined) entry.url = d.url;
+    return entry;
+  });
+}
+
 /**
  * Assembles the payload. Throws DvcError `invalid-argument` when an input cannot be signed
  * faithfully (a malformed hash or nonce, answers that are not JSON data).
  */
 export function buildSubmissionPayload(input: BuildPayloadInput): SubmissionPayload {
-  const invalid = (message: string): never => {
-    throw new DvcError(ERROR_CODE.invalidArgument, message);
-  };
-  if (!HEX_SHA256.test(input.procedureSha256))
-    invalid('procedureSha256 must be 64 lower-case hex digits.');
-  const nonce = input.nonce ?? randomNonce();
-  if (!NONCE_PATTERN.test(nonce)) invalid('nonce must be 22 to 86 base64url characters.');
+  const nonce = checkSigningInputs(input.procedureSha256, input.nonce);
   const hiddenDocuments = new Set(input.rules.hidden.documents);
-  const documents = (input.documents ?? [])
-    .filter((d) => !hiddenDocuments.has(d.slot))
-    .map((d) => {
-      if (!HEX_SHA256.test(d.sha256))
-        invalid(`The SHA-256 of document "${d.name}" must be 64 lower-case hex digits.`);
-      const entry: PayloadDocument = {
-        slot: d.slot,
-        name: d.name,
-        type: d.type,
-        size: d.size,
-        sha256: d.sha256,
-      };
-      if (d.url !== undefined) entry.url = d.url;
-      return entry;
-    });
+  const documents = payloadDocuments(
+    (input.documents ?? []).filter((d) => !hiddenDocuments.has(d.slot)),
+  );
   const payload: SubmissionPayload = {
     v: PAYLOAD_VERSION,
     procedure: {

@@ -128,8 +128,9 @@ export async function checkSubmissionData(
   return errors;
 }
 
-function documentError(p: DocumentProblem): VerifyError {
-  const pointer = p.index === undefined ? '/documents' : `/documents/${p.index}`;
+/** A session document problem as its verify error (at the file's pointer unless `at` is given). */
+export function documentError(p: DocumentProblem, at?: string): VerifyError {
+  const pointer = at ?? (p.index === undefined ? '/documents' : `/documents/${p.index}`);
   const { slot } = p;
   const param = (k: string) => p.params[k] as string | number;
   switch (p.code) {

@@ -58,3 +58,17 @@ export {
   type StoredFile,
   type StoredFileProblem,
 } from '../files/index.js';
+export {
+  verifySupplement,
+  createSupplementVerifier,
+  type SupplementVerifier,
+  type SupplementVerifyResult,
+  type SupplementCallOptions,
+} from './supplement.js';
+export {
+  checkSupplementRequest,
+  SUPPLEMENT_LIMITS,
+  type SupplementItems,
+  type SupplementRequest,
+  type SupplementPayload,
+} from '../supplement/index.js';

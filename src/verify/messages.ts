@@ -51,6 +51,12 @@ export const VERIFY_ERROR = {
   nonceUnknown: 'nonce-unknown',
   nonceProcedureMismatch: 'nonce-procedure-mismatch',
   internalError: 'internal-error',
+  supplementDossierMismatch: 'supplement-dossier-mismatch',
+  supplementRequestMismatch: 'supplement-request-mismatch',
+  supplementItemMissing: 'supplement-item-missing',
+  supplementItemNotRequested: 'supplement-item-not-requested',
+  supplementItemHidden: 'supplement-item-hidden',
+  supplementAnswerNotNormalized: 'supplement-answer-not-normalized',
 } as const;
 export type VerifyErrorCode = (typeof VERIFY_ERROR)[keyof typeof VERIFY_ERROR];
 
@@ -124,6 +130,16 @@ const en: Catalog = {
   'nonce-procedure-mismatch': () =>
     'The challenge nonce was issued for another procedure than the one signed.',
   'internal-error': (p) => `Verification could not be completed: ${p['detail']}.`,
+  'supplement-dossier-mismatch': (p) =>
+    `The supplement is for dossier ${p['actual']}, not ${p['expected']}.`,
+  'supplement-request-mismatch': (p) =>
+    `The supplement answers request ${p['actual']}; the open request is ${p['expected']}.`,
+  'supplement-item-missing': (p) => `Requested ${p['what']} "${p['item']}" is missing.`,
+  'supplement-item-not-requested': (p) => `"${p['item']}" at ${p['pointer']} was not requested.`,
+  'supplement-item-hidden': (p) =>
+    `Requested question "${p['item']}" is hidden by the rules once merged into the dossier.`,
+  'supplement-answer-not-normalized': (p) =>
+    `Answer "${p['item']}" differs from its normalised form.`,
 };
 
 const vi: Catalog = {
@@ -191,6 +207,18 @@ const vi: Catalog = {
   'nonce-unknown': () => 'Mã dùng một lần (nonce) không do nơi nhận này cấp.',
   'nonce-procedure-mismatch': () => 'Mã dùng một lần (nonce) được cấp cho một thủ tục khác.',
   'internal-error': (p) => `Không hoàn tất được việc kiểm tra: ${p['detail']}.`,
+  'supplement-dossier-mismatch': (p) =>
+    `Hồ sơ bổ sung thuộc hồ sơ ${p['actual']}, không phải ${p['expected']}.`,
+  'supplement-request-mismatch': (p) =>
+    `Hồ sơ bổ sung trả lời yêu cầu ${p['actual']}; yêu cầu đang mở là ${p['expected']}.`,
+  'supplement-item-missing': (p) =>
+    `Thiếu ${p['what'] === 'document' ? 'giấy tờ' : 'thông tin'} được yêu cầu "${p['item']}".`,
+  'supplement-item-not-requested': (p) =>
+    `"${p['item']}" tại ${p['pointer']} không nằm trong yêu cầu bổ sung.`,
+  'supplement-item-hidden': (p) =>
+    `Câu hỏi được yêu cầu "${p['item']}" bị ẩn theo quy tắc khi ghép vào hồ sơ.`,
+  'supplement-answer-not-normalized': (p) =>
+    `Câu trả lời "${p['item']}" khác dạng chuẩn hoá của nó.`,
 };
 
 export const VERIFY_MESSAGES: Record<Lang, Catalog> = { en, vi };

@@ -83,21 +83,7 @@ function shape(value: unknown): asserts value is SubmissionPayload {
     ],
     ['assistedBy', 'delivery', 'assistance'],
   );
-  const proc = members(p['procedure'], '/procedure', ['code', 'version', 'sha256']);
-  str(proc['code'], '/procedure/code');
-  str(proc['version'], '/procedure/version');
-  str(proc['sha256'], '/procedure/sha256', HEX_SHA256, '64 lower-case hex digits');
-  if (!isRecord(p['answers'])) throw new Issue('/answers', 'expected an object');
-  arr(p['documents'], '/documents').forEach((d, i) => {
-    const at = `/documents/${i}`;
-    const doc = members(d, at, ['slot', 'name', 'type', 'size', 'sha256'], ['url']);
-    str(doc['slot'], `${at}/slot`);
-    str(doc['name'], `${at}/name`);
-    str(doc['type'], `${at}/type`);
-    int(doc['size'], `${at}/size`);
-    str(doc['sha256'], `${at}/sha256`, HEX_SHA256, '64 lower-case hex digits');
-    if ('url' in doc) str(doc['url'], `${at}/url`);
-  });
+  commonShape(p);
   const fee = members(p['fee'], '/fee', ['total', 'currency', 'items']);
   int(fee['total'], '/fee/total');
   if (fee['currency'] !== 'VND') throw new Issue('/fee/currency', 'expected "VND"');
@@ -160,5 +146,60 @@ function deliveryShape(v: unknown): void {
     ]);
     for (const k of ['province', 'commune', 'street'])
       str(a[k], `/delivery/recipient/address/${k}`);
+  }
+}
+
+/** The members every signed payload type has: procedure, answers, documents. */
+function commonShape(p: Json): void {
+  const proc = members(p['procedure'], '/procedure', ['code', 'version', 'sha256']);
+  str(proc['code'], '/procedure/code');
+  str(proc['version'], '/procedure/version');
+  str(proc['sha256'], '/procedure/sha256', HEX_SHA256, '64 lower-case hex digits');
+  if (!isRecord(p['answers'])) throw new Issue('/answers', 'expected an object');
+  documentsShape(p['documents']);
+}
+
+function documentsShape(v: unknown): void {
+  arr(v, '/documents').forEach((d, i) => {
+    const at = `/documents/${i}`;
+    const doc = members(d, at, ['slot', 'name', 'type', 'size', 'sha256'], ['url']);
+    str(doc['slot'], `${at}/slot`);
+    str(doc['name'], `${at}/name`);
+    str(doc['type'], `${at}/type`);
+    int(doc['size'], `${at}/size`);
+    str(doc['sha256'], `${at}/sha256`, HEX_SHA256, '64 lower-case hex digits');
+    if ('url' in doc) str(doc['url'], `${at}/url`);
+  });
+}
+
+/** The first structural problem of a supplement payload (src/supplement), or undefined. */
+export function checkSupplementShape(value: unknown): ShapeIssue | undefined {
+  try {
+    const p = members(value, '', [
+      'v',
+      'kind',
+      'dossierCode',
+      'requestId',
+      'procedure',
+      'answers',
+      'documents',
+      'lang',
+      'submittedAt',
+      'nonce',
+    ]);
+    if (p['kind'] !== 'supplement') throw new Issue('/kind', 'expected "supplement"');
+    str(p['dossierCode'], '/dossierCode');
+    str(p['requestId'], '/requestId');
+    commonShape(p);
+    if (!(LANGS as readonly unknown[]).includes(p['lang']))
+      throw new Issue('/lang', 'expected "vi" or "en"');
+    str(p['submittedAt'], '/submittedAt', RFC3339_UTC, 'an RFC 3339 UTC timestamp');
+    if (Number.isNaN(Date.parse(p['submittedAt'] as string)))
+      throw new Issue('/submittedAt', 'expected an RFC 3339 UTC timestamp');
+    str(p['nonce'], '/nonce', NONCE_PATTERN, '22 to 86 base64url characters');
+    return undefined;
+  } catch (issue) {
+    if (issue instanceof Issue) return { pointer: issue.pointer, detail: issue.detail };
+    throw issue;
   }
 }

@@ -85,16 +85,26 @@ export interface Verifier {
 export const DEFAULT_MAX_AGE_SECONDS = 24 * 3600;
 export const DEFAULT_CLOCK_SKEW_SECONDS = 300;
 
-class Reject {
+export class Reject {
   constructor(readonly errors: VerifyError[]) {}
 }
 
-function reject(
+export function reject(
   code: VerifyErrorCode,
   params?: Record<string, string | number>,
   pointer?: string,
 ): never {
   throw new Reject([error(code, params, pointer)]);
+}
+
+/** Rejects with `invalid-payload` at the shape issue, if any. */
+export function rejectShape(issue: { pointer: string; detail: string } | undefined): void {
+  if (issue)
+    reject(
+      VERIFY_ERROR.invalidPayload,
+      { pointer: issue.pointer, detail: issue.detail },
+      issue.pointer,
+    );
 }
 
 const CURVES: Record<SubmissionAlgorithm, { kty: string; crv: string }> = {
@@ -116,7 +126,7 @@ export async function verifySubmission(jws: string, options: VerifyOptions): Pro
 }
 
 /** The per-procedure values a verifier computes on first use and then keeps. */
-interface Prepared {
+export interface Prepared {
   options: VerifierOptions;
   procedureSha256(): Promise<string>;
   trusted(): Promise<TrustedKey[]> | undefined;
@@ -139,9 +149,17 @@ function once<T>(make: () => Promise<T>): () => Promise<T> {
  * the verifier is created; make a new one when the procedure file or the trusted keys change.
  */
 export function createVerifier(options: VerifierOptions): Verifier {
+  const prepared = prepare(options);
+  return {
+    verify: (jws, call = {}) => guarded(() => run(jws, prepared, call)),
+  };
+}
+
+/** The per-procedure values of a verifier (shared with the supplement verifier). */
+export function prepare(options: VerifierOptions): Prepared {
   const fixed: VerifierOptions = { ...options };
   const { procedureText, trustedKeys } = fixed;
-  const prepared: Prepared = {
+  return {
     options: fixed,
     procedureSha256: once(() => sha256Hex(procedureText ?? '')),
     trusted: trustedKeys
@@ -152,23 +170,25 @@ export function createVerifier(options: VerifierOptions): Verifier {
         )
       : () => undefined,
   };
-  return {
-    async verify(jws, call = {}) {
-      try {
-        return await run(jws, prepared, call);
-      } catch (e) {
-        if (e instanceof Reject) return { ok: false, errors: e.errors };
-        return {
-          ok: false,
-          errors: [
-            error(VERIFY_ERROR.internalError, {
-              detail: e instanceof Error ? e.message : String(e),
-            }),
-          ],
-        };
-      }
-    },
-  };
+}
+
+/** Runs a verification step list: a rejection or an unexpected throw becomes `{ ok: false }`. */
+export async function guarded<T extends { ok: true }>(
+  run: () => Promise<T | { ok: false; errors: VerifyError[] }>,
+): Promise<T | { ok: false; errors: VerifyError[] }> {
+  try {
+    return await run();
+  } catch (e) {
+    if (e instanceof Reject) return { ok: false, errors: e.errors };
+    return {
+      ok: false,
+      errors: [
+        error(VERIFY_ERROR.internalError, {
+          detail: e instanceof Error ? e.message : String(e),
+        }),
+      ],
+    };
+  }
 }
 
 /**
@@ -200,11 +220,14 @@ function importCached(jwk: JsonWebKeyLike, alg: SubmissionAlgorithm): Promise<un
   return imported;
 }
 
-async function run(
+/**
+ * Steps 1 to 5, shared by every signed payload type: the compact serialisation, the algorithm,
+ * the key, the signature and the payload's exact canonical bytes with `v` = 1. Throws `Reject`.
+ */
+export async function openEnvelope(
   jws: string,
   prepared: Prepared,
-  call: VerifyCallOptions,
-): Promise<VerifyResult> {
+): Promise<{ value: Record<string, unknown>; key: { jwk: JsonWebKeyLike; thumbprint: string } }> {
   const { options } = prepared;
   // 1. Compact serialisation, strictly decoded.
   if (typeof jws !== 'string') reject(VERIFY_ERROR.malformedJws, { detail: 'not a string' });
@@ -290,16 +313,64 @@ async function run(
   const value = parsed.value as Record<string, unknown>;
   if (typeof value === 'object' && value !== null && !Array.isArray(value) && value['v'] !== 1)
     reject(VERIFY_ERROR.unsupportedVersion, { v: JSON.stringify(value['v']) ?? 'missing' });
-  const issue = checkPayloadShape(value);
-  if (issue)
-    reject(
-      VERIFY_ERROR.invalidPayload,
-      { pointer: issue.pointer, detail: issue.detail },
-      issue.pointer,
-    );
+  return { value, key };
+}
+
+async function run(
+  jws: string,
+  prepared: Prepared,
+  call: VerifyCallOptions,
+): Promise<VerifyResult> {
+  const { options } = prepared;
+  const { value, key } = await openEnvelope(jws, prepared);
+  rejectShape(checkPayloadShape(value));
   const payload = value as unknown as SubmissionPayload;
 
   // 6. Which procedure, and when.
+  const now = call.now ?? new Date();
+  const submittedMs = await checkProcedureAndTime(payload, prepared, now);
+
+  // 7. The answers, eligibility, fee and documents, recomputed from the procedure.
+  const { checkSubmissionData } = await import('./data-checks.js');
+  const errors = await checkSubmissionData(payload, options.procedure, submittedMs, {
+    postage: options.postage,
+  });
+
+  // 8. The stored files.
+  if (call.attachments) errors.push(...(await checkAttachments(payload, call.attachments)));
+  if (errors.length > 0) return { ok: false, errors };
+
+  // 9. Spend the nonce last, so a rejected submission does not burn it.
+  await spendNonce(payload, call);
+  return { ok: true, submission: payload, kid: key.thumbprint };
+}
+
+/** Step 9: the nonce is spent last, so a rejected payload does not burn it. Throws `Reject`. */
+export async function spendNonce(
+  payload: { nonce: string; procedure: { code: string; version: string } },
+  call: Pick<VerifyCallOptions, 'nonceStore'>,
+): Promise<void> {
+  if (call.nonceStore) {
+    const context = {
+      procedure: { code: payload.procedure.code, version: payload.procedure.version },
+    };
+    if (!(await call.nonceStore.consume(payload.nonce, context))) {
+      const why = (await call.nonceStore.refusal?.(payload.nonce, context)) ?? 'replayed';
+      reject(NONCE_REFUSAL_ERROR[why] ?? VERIFY_ERROR.nonceReplayed, {}, '/nonce');
+    }
+  }
+}
+
+/**
+ * Step 6, shared by every signed payload type: the procedure the payload names is the server's
+ * file, and it was signed neither in the future nor too long ago. Returns `submittedAt` in ms.
+ */
+export async function checkProcedureAndTime(
+  payload: { procedure: { code: string; version: string; sha256: string }; submittedAt: string },
+  prepared: Prepared,
+  now: Date,
+): Promise<number> {
+  const { options } = prepared;
   const { procedure } = options;
   if (payload.procedure.code !== procedure.code)
     reject(
@@ -322,7 +393,6 @@ async function run(
         '/procedure/sha256',
       );
   }
-  const now = call.now ?? new Date();
   const submittedMs = Date.parse(payload.submittedAt);
   const skewMs = (options.clockSkewSeconds ?? DEFAULT_CLOCK_SKEW_SECONDS) * 1000;
   const maxAgeSeconds = options.maxAgeSeconds ?? DEFAULT_MAX_AGE_SECONDS;
@@ -331,28 +401,7 @@ async function run(
     reject(VERIFY_ERROR.submittedInFuture, times, '/submittedAt');
   if (submittedMs < now.getTime() - maxAgeSeconds * 1000)
     reject(VERIFY_ERROR.expired, { ...times, maxAgeSeconds }, '/submittedAt');
-
-  // 7. The answers, eligibility, fee and documents, recomputed from the procedure.
-  const { checkSubmissionData } = await import('./data-checks.js');
-  const errors = await checkSubmissionData(payload, procedure, submittedMs, {
-    postage: options.postage,
-  });
-
-  // 8. The stored files.
-  if (call.attachments) errors.push(...(await checkAttachments(payload, call.attachments)));
-  if (errors.length > 0) return { ok: false, errors };
-
-  // 9. Spend the nonce last, so a rejected submission does not burn it.
-  if (call.nonceStore) {
-    const context = {
-      procedure: { code: payload.procedure.code, version: payload.procedure.version },
-    };
-    if (!(await call.nonceStore.consume(payload.nonce, context))) {
-      const why = (await call.nonceStore.refusal?.(payload.nonce, context)) ?? 'replayed';
-      reject(NONCE_REFUSAL_ERROR[why] ?? VERIFY_ERROR.nonceReplayed, {}, '/nonce');
-    }
-  }
-  return { ok: true, submission: payload, kid: key.thumbprint };
+  return submittedMs;
 }
 
 function lastToken(pointer: string): string {
@@ -422,8 +471,8 @@ function checkKey(candidate: unknown, alg: SubmissionAlgorithm): JsonWebKeyLike 
   return jwk;
 }
 
-async function checkAttachments(
-  payload: SubmissionPayload,
+export async function checkAttachments(
+  payload: Pick<SubmissionPayload, 'documents'>,
   attachments: AttachmentResolver | Readonly<Record<string, string>>,
 ): Promise<VerifyError[]> {
   const resolve =

@@ -77,9 +77,26 @@ describe('clerk page in Chromium', { skip: chromiumPath ? false : 'needs Chromiu
     await page.getByRole('button', { name: `Đang xử lý: ${dossierCode}` }).click();
     await page.getByText(`Đã chuyển hồ sơ ${dossierCode} sang “Đang xử lý”.`).waitFor();
 
-    page.once('dialog', (d) => void d.accept('Vui lòng bổ sung giấy chứng sinh.'));
+    // Asking for a supplement says exactly what is missing (can-bo-bo-sung.js).
     await page.getByRole('button', { name: `Cần bổ sung hồ sơ: ${dossierCode}` }).click();
-    await page.getByText(`Đã chuyển hồ sơ ${dossierCode} sang “Cần bổ sung hồ sơ”.`).waitFor();
+    const dialog = page.getByRole('dialog', { name: `Yêu cầu bổ sung hồ sơ ${dossierCode}` });
+    await dialog.getByRole('button', { name: 'Gửi yêu cầu bổ sung' }).click();
+    const problems = dialog.getByRole('alert').locator('p');
+    await problems.first().waitFor();
+    assert.deepEqual(await problems.allTextContents(), [
+      'Chọn ít nhất một giấy tờ hoặc thông tin cần bổ sung.',
+      'Ghi rõ lý do và nội dung cần bổ sung cho người nộp.',
+    ]);
+    await dialog.getByLabel('Giấy tờ kèm theo').check();
+    await dialog
+      .getByLabel('Nội dung yêu cầu (người nộp sẽ đọc được)')
+      .fill('Vui lòng bổ sung giấy chứng sinh.');
+    await dialog.getByRole('button', { name: 'Gửi yêu cầu bổ sung' }).click();
+    await page
+      .getByText(
+        `Đã gửi yêu cầu bổ sung hồ sơ ${dossierCode}; hồ sơ chuyển sang “Cần bổ sung hồ sơ”.`,
+      )
+      .waitFor();
 
     // The history names the clerk who made each move, on the page and in the database.
     await row.getByText(`${CLERK.username}, `).waitFor();
@@ -124,7 +141,7 @@ describe('clerk page in Chromium', { skip: chromiumPath ? false : 'needs Chromiu
       },
       {
         actor: CLERK.username,
-        action: 'dossier.status',
+        action: 'dossier.supplement-request',
         outcome: 'success',
         dossier: dossierCode,
         ip: '127.0.0.1',

@@ -117,6 +117,7 @@ describe('reference receiver', () => {
       { version: 4, name: 'payments' },
       { version: 5, name: 'upload_keys' },
       { version: 6, name: 'outbox' },
+      { version: 8, name: 'supplements_notifications' },
     ]);
     const tables = (
       await db
@@ -143,6 +144,8 @@ describe('reference receiver', () => {
       'uploads',
       'outbox',
       'failure_events',
+      'supplement_requests',
+      'notifications',
     ]) {
       assert.ok(tables.includes(t), t);
     }
@@ -517,10 +520,26 @@ describe('reference receiver', () => {
     );
 
     assert.equal((await move('processing')).status, 200);
-    const ask = await move('needs-more-information', 'Vui lòng bổ sung bản sao giấy chứng sinh.');
-    assert.equal(ask.status, 200);
+    // "Cần bổ sung" says what is missing: only a supplement request leads there (supplement.js).
+    assert.equal((await move('needs-more-information', 'Bổ sung')).status, 409);
+    const ask = await fetch(`${s.base}/api/clerk/dossiers/${code}/supplement-requests`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${s.clerkKey}` },
+      body: JSON.stringify({
+        items: { fields: [], documents: ['giay-to'] },
+        note: 'Vui lòng bổ sung bản sao giấy chứng sinh.',
+      }),
+    });
+    assert.equal(ask.status, 201);
     assert.equal(((await ask.json()) as { status: string }).status, 'needs-more-information');
+    // Moving on without the applicant's answer withdraws the request.
     assert.equal((await move('processing')).status, 200);
+    assert.deepEqual(
+      await s.app.dvc.storage
+        .prepare('SELECT status FROM supplement_requests WHERE dossier_code = ?')
+        .all(code),
+      [{ status: 'withdrawn' }],
+    );
     const done = await move('result-ready');
     assert.deepEqual(((await done.json()) as { allowed: string[] }).allowed, []);
     assert.equal((await move('rejected')).status, 409); // final

@@ -73,7 +73,15 @@ describe('demo site files', () => {
       );
     }
     const status = readFileSync(join(SITE, 'tra-cuu.html'), 'utf8');
-    assert.ok(status.includes('<dvc-status-lookup endpoint="/api/status"></dvc-status-lookup>'));
+    // The look-up also offers the supplement form when the clerk asked for one.
+    assert.ok(
+      status.includes(`<dvc-status-lookup
+        endpoint="/api/status"
+        supplement-endpoint="/api/supplements"
+        upload-endpoint="/api/uploads/"
+        challenge-endpoint="/api/challenges"
+      ></dvc-status-lookup>`),
+    );
   });
 });
 

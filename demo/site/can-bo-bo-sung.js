@@ -1,0 +1,202 @@
+// Clerk page: "Yêu cầu bổ sung" — ask the applicant for specific answers and documents with a
+// note (POST /api/clerk/dossiers/:code/supplement-requests), and show a dossier's requests and
+// the supplements received (GET …/supplements, audited). A separate module so the clerk page can
+// change around it; runs under the strict CSP (DOM APIs only, no innerHTML).
+
+/** @typedef {(path: string, init?: RequestInit & { json?: unknown }) => Promise<any>} Api */
+
+/** @type {Map<string, Promise<any>>} */
+const procedures = new Map();
+
+/**
+ * The procedure file a dossier was made with (its questions and documents, as served).
+ * @param {{ code: string, version: string }} p
+ */
+function procedureFile(p) {
+  const key = `${p.code}@${p.version}`;
+  let found = procedures.get(key);
+  if (!found) {
+    found = fetch('/api/procedures')
+      .then((r) => r.json())
+      .then(({ procedures: list }) => {
+        const entry = list.find(
+          (/** @type {any} */ e) => e.code === p.code && e.version === p.version,
+        );
+        if (!entry) throw new Error('Không tìm thấy tệp thủ tục của hồ sơ này.');
+        return fetch(entry.url).then((r) => r.json());
+      });
+    found.catch(() => procedures.delete(key));
+    procedures.set(key, found);
+  }
+  return found;
+}
+
+/** @param {string} tag @param {Record<string, string>} [attrs] @param {(Node | string)[]} [children] */
+function el(tag, attrs = {}, children = []) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  e.append(...children);
+  return e;
+}
+
+/**
+ * A checkbox per item in a fieldset.
+ * @param {string} legend
+ * @param {string} name
+ * @param {{ value: string, label: string }[]} items
+ */
+function choices(legend, name, items) {
+  return el('fieldset', { class: 'supplement-choices' }, [
+    el('legend', {}, [legend]),
+    ...items.map((item, i) => {
+      const id = `${name}-${i}`;
+      return el('div', { class: 'choice' }, [
+        el('input', { type: 'checkbox', id, name, value: item.value }),
+        el('label', { for: id }, [item.label]),
+      ]);
+    }),
+  ]);
+}
+
+/**
+ * Opens the request dialog; resolves true once the request was made (the dossier then waits in
+ * "Cần bổ sung hồ sơ"), false when the clerk cancelled.
+ * @param {string} code
+ * @param {{ code: string, version: string }} procedureRef
+ * @param {Api} api the clerk page's API call (session cookie, CSRF token)
+ * @returns {Promise<boolean>}
+ */
+export async function requestSupplement(code, procedureRef, api) {
+  const procedure = await procedureFile(procedureRef);
+  const questions = procedure.ui.steps.flatMap((/** @type {any} */ s) =>
+    s.fields.filter((/** @type {any} */ f) => f.widget !== 'file' && f.widget !== 'group'),
+  );
+  const headingId = 'supplement-dialog-heading';
+  const error = el('div', { role: 'alert', class: 'supplement-error' });
+  const note = /** @type {HTMLTextAreaElement} */ (
+    el('textarea', { id: 'supplement-note', name: 'note', rows: '4', maxlength: '1000' })
+  );
+  const send = el('button', { type: 'submit' }, ['Gửi yêu cầu bổ sung']);
+  const cancel = el('button', { type: 'button', class: 'secondary' }, ['Huỷ']);
+  const form = /** @type {HTMLFormElement} */ (
+    el('form', { method: 'dialog', novalidate: '' }, [
+      el('h2', { id: headingId }, [`Yêu cầu bổ sung hồ sơ ${code}`]),
+      el('p', {}, [
+        'Chọn đúng những thông tin và giấy tờ người nộp cần bổ sung. Trong thời gian chờ bổ sung, thời hạn giải quyết tạm dừng.',
+      ]),
+      error,
+      choices(
+        'Thông tin cần khai lại',
+        'supplement-field',
+        questions.map((/** @type {any} */ f) => ({ value: f.field, label: f.label.vi })),
+      ),
+      choices(
+        'Giấy tờ cần nộp bổ sung',
+        'supplement-document',
+        procedure.documents.map((/** @type {any} */ d) => ({ value: d.id, label: d.title.vi })),
+      ),
+      el('label', { for: 'supplement-note' }, ['Nội dung yêu cầu (người nộp sẽ đọc được)']),
+      note,
+      el('div', { class: 'actions' }, [send, cancel]),
+    ])
+  );
+  const dialog = /** @type {HTMLDialogElement} */ (
+    el('dialog', { 'aria-labelledby': headingId, class: 'supplement-dialog' }, [form])
+  );
+  document.body.append(dialog);
+  dialog.showModal();
+  return new Promise((resolve) => {
+    const close = (/** @type {boolean} */ done) => {
+      dialog.close();
+      dialog.remove();
+      resolve(done);
+    };
+    cancel.addEventListener('click', () => close(false));
+    dialog.addEventListener('cancel', () => close(false));
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const checked = (/** @type {string} */ name) =>
+        [...form.querySelectorAll(`input[name="${name}"]:checked`)].map(
+          (i) => /** @type {HTMLInputElement} */ (i).value,
+        );
+      try {
+        await api(`/api/clerk/dossiers/${encodeURIComponent(code)}/supplement-requests`, {
+          method: 'POST',
+          json: {
+            items: {
+              fields: checked('supplement-field'),
+              documents: checked('supplement-document'),
+            },
+            note: note.value,
+          },
+        });
+        close(true);
+      } catch (e) {
+        // The receiver's problems, in Vietnamese (e.g. "Chọn ít nhất một giấy tờ…").
+        const errors = /** @type {any} */ (e).problem?.errors;
+        error.replaceChildren(
+          ...(Array.isArray(errors) && errors.length
+            ? errors.map((/** @type {any} */ x) => el('p', {}, [String(x.message)]))
+            : [el('p', {}, [/** @type {Error} */ (e).message])]),
+        );
+      }
+    });
+  });
+}
+
+/** @param {string} iso */
+const vnTime = (iso) =>
+  new Intl.DateTimeFormat('vi-VN', {
+    dateStyle: 'short',
+    timeStyle: 'short',
+    timeZone: 'Asia/Ho_Chi_Minh',
+  }).format(new Date(iso));
+
+/**
+ * The dossier's supplement requests and what the applicant sent, for the dossier view.
+ * @param {string} code
+ * @param {Api} api
+ * @returns {Promise<HTMLElement | undefined>} nothing when no supplement was ever asked
+ */
+export async function supplementsView(code, api) {
+  const { supplements } = await api(`/api/clerk/dossiers/${encodeURIComponent(code)}/supplements`);
+  if (!supplements?.length) return undefined;
+  const STATUS = {
+    open: 'Đang chờ người nộp',
+    answered: 'Đã nhận bổ sung',
+    withdrawn: 'Đã rút yêu cầu',
+  };
+  const list = el('ol', { class: 'supplements' });
+  for (const s of supplements) {
+    const li = el('li', {}, [
+      el('p', {}, [
+        `Yêu cầu lúc ${vnTime(s.requestedAt)} (${s.requestedBy}): `,
+        el('strong', {}, [STATUS[/** @type {keyof typeof STATUS} */ (s.status)] ?? s.status]),
+      ]),
+      el('p', {}, [`Nội dung: ${s.note}`]),
+    ]);
+    if (s.payload) {
+      const answers = el('dl', {});
+      for (const [path, value] of Object.entries(s.payload.answers ?? {}))
+        answers.append(
+          el('dt', {}, [path]),
+          el('dd', {}, [typeof value === 'string' ? value : JSON.stringify(value)]),
+        );
+      li.append(el('p', {}, [`Người nộp gửi lúc ${vnTime(s.answeredAt)}:`]), answers);
+      const files = el('ul', {});
+      for (const f of s.files ?? []) {
+        const a = el(
+          'a',
+          {
+            href: `/api/clerk/dossiers/${encodeURIComponent(code)}/files/${encodeURIComponent(f.id)}`,
+          },
+          [f.name || f.id],
+        );
+        files.append(el('li', {}, [a]));
+      }
+      if (s.files?.length) li.append(files);
+    }
+    list.append(li);
+  }
+  return el('section', { class: 'supplements-view' }, [el('h3', {}, ['Bổ sung hồ sơ']), list]);
+}
