@@ -21,7 +21,11 @@ const bin = (name) => join('node_modules', '.bin', name);
  * End-to-end files run on PostgreSQL: the receiver suite a second time, and the several-processes
  * test (PostgreSQL only, hence not named *.test.ts).
  */
-const POSTGRES_SUITES = ['test/e2e/receiver.test.ts', 'test/e2e/processes.postgres.ts'];
+const POSTGRES_SUITES = [
+  'test/e2e/receiver.test.ts',
+  'test/e2e/processes.postgres.ts',
+  'test/e2e/clerk-desk.test.ts',
+];
 
 let passed = 0;
 let failed = 0;

@@ -10,6 +10,7 @@ import { identifyingValues, secretHmac } from './secrets.js';
 import { createDossierKey, encryptDossierFiles, sealDossier } from './vault.js';
 import { retainUntil } from './retention.js';
 import { DOSSIER_STATUS } from './status.js';
+import { indexDossier } from './desk-search.js';
 
 /** Multipart part names (also in docs/receiver.md and docs/uploads.md). */
 export const MULTIPART_PAYLOAD_PART = 'payload';
@@ -525,6 +526,8 @@ export function registerDossierRoutes(app, ctx) {
       for (const v of identifying) {
         await addSecret.run(code, keyring.lookup.id, secretHmac(keyring.lookup.key, code, v));
       }
+      // Keyed blind index of the applicant's name, ID and phone for the clerk's search.
+      await indexDossier(tx, keyring, code, entry.procedure, payload, receivedAt);
       const link = tx.prepare(
         'UPDATE uploads SET dossier_code = ? WHERE id = ? AND dossier_code IS NULL',
       );

@@ -425,6 +425,8 @@ describe('personal data at rest', () => {
       'dossier_history',
       'uploads',
       'upload_keys',
+      'dossier_search',
+      'dossier_notes',
     ]) {
       const n = s.app.dvc.db
         .prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE dossier_code = ?`)

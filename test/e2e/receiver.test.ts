@@ -116,6 +116,7 @@ describe('reference receiver', () => {
       { version: 3, name: 'upload_guard' },
       { version: 4, name: 'payments' },
       { version: 5, name: 'upload_keys' },
+      { version: 7, name: 'clerk_desk' },
     ]);
     const tables = (
       await db
@@ -132,6 +133,8 @@ describe('reference receiver', () => {
       'clerk_accounts',
       'clerk_sessions',
       'dossier_history',
+      'dossier_notes',
+      'dossier_search',
       'dossier_keys',
       'dossier_lookup_secrets',
       'dossiers',
