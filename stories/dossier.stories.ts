@@ -44,7 +44,8 @@ const submission = (assisted: boolean): SubmissionPayload =>
   }) as unknown as SubmissionPayload;
 
 const meta: Meta<Args> = {
-  title: 'Elements/dvc-dossier',
+  title: 'Back office/Dossier',
+  component: 'dvc-dossier',
   args: { lang: 'vi', assisted: true, hashOk: 'match' },
   argTypes: {
     lang: { control: 'inline-radio', options: ['vi', 'en'] },

@@ -24,6 +24,7 @@ import * as upload from './upload.stories.js';
 import * as receipt from './receipt.stories.js';
 import * as statusLookup from './status-lookup.stories.js';
 import * as deliveryChoice from './delivery-choice.stories.js';
+import * as dossier from './dossier.stories.js';
 
 export const storyModules = {
   'text-field': textField,
@@ -47,4 +48,5 @@ export const storyModules = {
   receipt,
   'status-lookup': statusLookup,
   'delivery-choice': deliveryChoice,
+  dossier,
 };

@@ -94,7 +94,7 @@ describe('dvc-dossier', () => {
       'Thanh toán',
       'Cách nhận kết quả',
       'Người khai',
-      'Giấy tờ',
+      'Tệp giấy tờ đã nộp',
       'Chữ ký số',
     ]);
     const section = (id: string) => text(root.querySelector(`section[aria-labelledby="${id}"]`));
@@ -160,7 +160,7 @@ describe('dvc-dossier', () => {
       'Filled in by The applicant',
     );
     expect(text(root.querySelector('section[aria-labelledby="documents"]'))).to.equal(
-      'Documents No documents attached.',
+      'Submitted files No documents attached.',
     );
     expect(text(root.querySelector('section[aria-labelledby="signature"]'))).to.equal(
       'Digital signature No signature check recorded.',
