@@ -7,6 +7,7 @@ import { audit } from './audit.js';
 import { sendProblem } from './problems.js';
 import { CODE_PATTERN } from './dossier-code.js';
 import {
+  deskDay,
   DOSSIER_STATUS_LABELS,
   dossierDeadline,
   RUNNING_STATUSES,
@@ -27,12 +28,12 @@ const SORTS = {
 };
 
 /**
- * The desk's "today" in SQL terms: a dossier is overdue when its clock runs and its result date
- * is before today (Vietnam) — the same decision as dossierDeadline, so the filter and the marks
- * on the list agree.
+ * The desk's "today" (Vietnam) in SQL terms: a dossier is overdue when its clock runs and its
+ * result date is before today — the same decision as dossierDeadline, so the filter and the
+ * marks on the list agree.
  * @param {Date} now
  */
-const deskToday = (now) => new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+const deskToday = (now) => deskDay(now);
 
 /**
  * The applicant's name as the list shows it: the first `fullName` beside an identifying field.

@@ -25,3 +25,5 @@ export const dossierDeadline = engine.dossierDeadline;
 export const RUNNING_STATUSES = engine.RUNNING_STATUSES;
 /** @type {(rows: any[], now: Date) => { week: string, weekEnd: string, procedure: string, received: number, onTime: number, late: number, overdue: number, open: number }[]} */
 export const weeklyReport = engine.weeklyReport;
+/** @type {(now: Date) => string} the Vietnamese calendar day of an instant */
+export const deskDay = engine.deskDay;
