@@ -12,6 +12,7 @@ export {
 } from './upload/index.js';
 export * from './submission/index.js';
 export { DvcReceipt, type QrEncoder, type QrMatrix } from './receipt/receipt.js';
+export * from './dossier/index.js';
 export {
   DvcStatusLookup,
   DvcStatusEvent,

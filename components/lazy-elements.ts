@@ -19,6 +19,7 @@ const LAZY_ELEMENTS = {
   'dvc-upload': () => import('./upload/upload.js'),
   'dvc-status-lookup': () => import('./status-lookup/status-lookup.js'),
   'dvc-receipt': () => import('./receipt/receipt.js'),
+  'dvc-dossier': () => import('./dossier/dossier.js'),
 } as const;
 
 /** Tag names of the elements the bundle defines on first use. */

@@ -25,6 +25,7 @@ import * as receipt from './receipt.stories.js';
 import * as statusLookup from './status-lookup.stories.js';
 import * as deliveryChoice from './delivery-choice.stories.js';
 import * as supplement from './supplement.stories.js';
+import * as dossier from './dossier.stories.js';
 
 export const storyModules = {
   'text-field': textField,
@@ -49,4 +50,5 @@ export const storyModules = {
   'status-lookup': statusLookup,
   'delivery-choice': deliveryChoice,
   supplement,
+  dossier,
 };

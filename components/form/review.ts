@@ -50,7 +50,8 @@ export interface ReviewRowContext {
   /** The schema's `format` of the answer (a `date` is shown day first). */
   format: string | undefined;
   formatAddress(value: unknown): string | undefined;
-  onChange(e: Event): void;
+  /** The "Sửa" link's handler; without one the row is read-only (`<dvc-dossier>`). */
+  onChange?(e: Event): void;
 }
 
 /** One answer on the review page, with its "Sửa" link; a repeat group lists its items. */
@@ -85,11 +86,15 @@ export function renderReviewRow(
   return html`<div class="row">
     <dt>${label}</dt>
     <dd class="value">${shown}</dd>
-    <dd class="action">
-      <a href="#${fieldId(field.field)}" part="change-link" @click=${onChange}
-        >${msg.change}<span class="visually-hidden"> ${label}</span></a
-      >
-    </dd>
+    ${
+      onChange
+        ? html`<dd class="action">
+            <a href="#${fieldId(field.field)}" part="change-link" @click=${onChange}
+              >${msg.change}<span class="visually-hidden"> ${label}</span></a
+            >
+          </dd>`
+        : nothing
+    }
   </div>`;
 }
 
@@ -147,7 +152,7 @@ export class UnitNames {
 
 /** The fee table of the review page: items, reductions and the total, in VND. */
 export function renderFee(
-  fee: FeeResult | undefined,
+  fee: Pick<FeeResult, 'items' | 'total'> | undefined,
   lang: Lang,
   msg: FormMessages,
 ): TemplateResult {

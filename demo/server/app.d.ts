@@ -158,4 +158,6 @@ export type Receiver = FastifyInstance & {
 export declare function createServer(options?: ServerOptions): Promise<Receiver>;
 export declare function redactUrl(url: string): string;
 export declare const STRICT_CSP_PAGE: string;
+/** Pages answered with STRICT_CSP. */
+export declare const STRICT_CSP_PAGES: string[];
 export declare const STRICT_CSP: string;

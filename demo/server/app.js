@@ -42,8 +42,8 @@ const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 
 /** The page served under the strict Content-Security-Policy (the policy from the README). */
 export const STRICT_CSP_PAGE = '/csp-nghiem-ngat.html';
-/** Pages answered with STRICT_CSP: the strict-CSP form and the clerk page. */
-export const STRICT_CSP_PAGES = [STRICT_CSP_PAGE, '/can-bo.html'];
+/** Pages answered with STRICT_CSP: the strict-CSP form, the clerk page and the weekly report. */
+export const STRICT_CSP_PAGES = [STRICT_CSP_PAGE, '/can-bo.html', '/bao-cao-tuan.html'];
 export const STRICT_CSP =
   "script-src 'self'; object-src 'none'; base-uri 'none'; " +
   "require-trusted-types-for 'script'; trusted-types lit-html dvc-forms";

@@ -12,6 +12,7 @@ import { retainUntil } from './retention.js';
 import { DOSSIER_STATUS } from './status.js';
 import { enqueueForward } from './outbox/index.js';
 import { idempotencyKeys } from './idempotency.js';
+import { indexDossier } from './desk-search.js';
 
 /** Multipart part names (also in docs/receiver.md and docs/uploads.md). */
 export const MULTIPART_PAYLOAD_PART = 'payload';
@@ -470,6 +471,8 @@ export function registerDossierRoutes(app, ctx) {
       for (const v of identifying) {
         await addSecret.run(code, keyring.lookup.id, secretHmac(keyring.lookup.key, code, v));
       }
+      // Keyed blind index of the applicant's name, ID and phone for the clerk's search.
+      await indexDossier(tx, keyring, code, entry.procedure, payload, receivedAt);
       const link = tx.prepare(
         'UPDATE uploads SET dossier_code = ? WHERE id = ? AND dossier_code IS NULL',
       );

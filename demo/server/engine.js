@@ -19,3 +19,11 @@ export const DOSSIER_TRANSITIONS = engine.DOSSIER_TRANSITIONS;
 export const DOSSIER_CODE_ALPHABET = engine.DOSSIER_CODE_ALPHABET;
 /** @type {RegExp} */
 export const DOSSIER_CODE_PATTERN = engine.DOSSIER_CODE_PATTERN;
+/** @type {(d: { status: string, expectedResultDate: string }, now: Date) => { state: string, workingDaysLate: number }} */
+export const dossierDeadline = engine.dossierDeadline;
+/** @type {readonly string[]} */
+export const RUNNING_STATUSES = engine.RUNNING_STATUSES;
+/** @type {(rows: any[], now: Date) => { week: string, weekEnd: string, procedure: string, received: number, onTime: number, late: number, overdue: number, open: number }[]} */
+export const weeklyReport = engine.weeklyReport;
+/** @type {(now: Date) => string} the Vietnamese calendar day of an instant */
+export const deskDay = engine.deskDay;

@@ -1,8 +1,9 @@
 // RFC 9457 problem details (application/problem+json).
 import { PROBLEMS } from './messages.js';
 import { GUARD_PROBLEMS } from './guard-messages.js';
+import { DESK_PROBLEMS } from './desk-messages.js';
 
-const CATALOG = { ...PROBLEMS, ...GUARD_PROBLEMS };
+const CATALOG = { ...PROBLEMS, ...GUARD_PROBLEMS, ...DESK_PROBLEMS };
 
 export const PROBLEM_TYPE_PREFIX = 'urn:dvc-forms:problem:';
 

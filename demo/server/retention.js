@@ -41,6 +41,9 @@ export async function deleteDossier({ db }, code, by) {
     await tx.prepare('DELETE FROM dossier_history WHERE dossier_code = ?').run(code);
     await tx.prepare('DELETE FROM notifications WHERE dossier_code = ?').run(code);
     await tx.prepare('DELETE FROM supplement_requests WHERE dossier_code = ?').run(code);
+    await tx.prepare('DELETE FROM dossier_search WHERE dossier_code = ?').run(code);
+    await tx.prepare('DELETE FROM dossier_notes WHERE dossier_code = ?').run(code);
+    await tx.prepare('DELETE FROM outbox WHERE dossier_code = ?').run(code);
     await tx.prepare('DELETE FROM upload_keys WHERE dossier_code = ?').run(code);
     await tx.prepare('DELETE FROM uploads WHERE dossier_code = ?').run(code);
     await tx.prepare('DELETE FROM dossiers WHERE code = ?').run(code);

@@ -11,6 +11,7 @@ import { readDossier } from './vault.js';
 import { deleteDossier } from './retention.js';
 import { registerClerkFiles } from './clerk-files.js';
 import { registerSupplementRoutes } from './supplement.js';
+import { registerDesk } from './desk.js';
 
 const STATUS_LABELS = DOSSIER_STATUS_LABELS;
 
@@ -211,29 +212,12 @@ export function registerStatusRoutes(app, ctx) {
   /** @param {import('fastify').FastifyRequest} request @returns {import('./auth.js').Principal} */
   const clerkOf = (request) => /** @type {any} */ (request).clerk;
 
-  // The list holds no answers (code, procedure, status, dates): not a read of personal data.
-  app.get('/api/clerk/dossiers', async () => {
-    const rows = await db
-      .prepare('SELECT * FROM dossiers ORDER BY received_at DESC, code LIMIT 200')
-      .all();
-    return {
-      dossiers: await Promise.all(
-        rows.map(async (/** @type {any} */ row) => {
-          const { payload } = await readDossier(db, ctx.keyring, row);
-          return {
-            ...(await view(db, row, ctx, true)),
-            // How the result goes back (docs/payments.md): the method and postage only; the
-            // recipient's name, phone and address are personal data, read (and audited) with the
-            // dossier itself.
-            delivery: deliveryMethod(payload),
-            // Whether a helper filled it in with the applicant (who, and what each confirmed, is
-            // read with the dossier itself).
-            assisted: Boolean(payload.assistedBy),
-            allowed: TRANSITIONS[row.status] ?? [],
-          };
-        }),
-      ),
-    };
+  // The list, its search and filters, notes and the weekly report: the clerk's desk (desk.js).
+  const desk = registerDesk(app, ctx, {
+    clerkOf,
+    view: (row) => view(db, row, ctx, true),
+    deliveryMethod,
+    transitions: TRANSITIONS,
   });
 
   app.get('/api/clerk/dossiers/:code', async (request, reply) => {
@@ -248,7 +232,7 @@ export function registerStatusRoutes(app, ctx) {
       ip: request.ip,
     });
     if (!row) return sendProblem(request, reply, 'not-found');
-    const { payload } = await readDossier(db, ctx.keyring, row);
+    const { payload, jws } = await readDossier(db, ctx.keyring, row);
     return {
       ...(await view(db, row, ctx, true)),
       allowed: TRANSITIONS[row.status] ?? [],
@@ -256,12 +240,9 @@ export function registerStatusRoutes(app, ctx) {
       delivery: payload.delivery ?? null,
       // Forwarding to the one-stop system (outbox/): null when FORWARD_URL is unset.
       forwarding: (await ctx.forwarder?.stateOf(code)) ?? null,
-      // The stored files, for the clerk's copies (clerk-files.js).
-      files: await db
-        .prepare(
-          'SELECT id, slot, filename AS name, type, size FROM uploads WHERE dossier_code = ? ORDER BY finished_at, id',
-        )
-        .all(code),
+      // The stored files with their hashes checked (copies: clerk-files.js), notes, deadline,
+      // signature status and the procedure file to render the dossier with (desk.js).
+      ...(await desk.detail({ ...row, jws_clear: jws }, payload)),
     };
   });
   registerClerkFiles(app, ctx, clerkOf);

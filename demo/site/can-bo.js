@@ -1,9 +1,13 @@
-// Clerk page: sign in with a personal account, list dossiers and move them through
-// received → processing → needs-more-information / result-ready / rejected; admins also see the
-// audit log. The session lives in an HttpOnly cookie the script cannot read; every change sends
-// the session's CSRF token, kept in memory only. Runs under the strict CSP: no innerHTML.
+// Clerk page (the one-stop desk): sign in with a personal account; search the dossiers (code,
+// name, ID number, phone: the server searches a keyed blind index, desk-search.js), filter them
+// (procedure, status, overdue, assisted) and sort them by due date; open one — rendered by
+// <dvc-dossier> from its procedure file, documents downloaded through the authenticated, audited
+// route — move it through its statuses (a confirmation dialog for moves that cannot be undone or
+// that the citizen reads), keep internal notes and read its history. Admins also see the audit
+// log and the weekly report (bao-cao-tuan.html). The session lives in an HttpOnly cookie the
+// script cannot read; every change sends the session's CSRF token, kept in memory only. Runs
+// under the strict CSP: no innerHTML.
 import { forwardingTerms } from './can-bo-forwarding.js';
-
 import { requestSupplement, supplementsView } from './can-bo-bo-sung.js';
 
 const LABELS = {
@@ -20,6 +24,8 @@ const ACTIONS = {
   'dossier.status': 'Chuyển trạng thái',
   'dossier.delete': 'Xoá hồ sơ',
   'dossier.file.read': 'Tải tệp của hồ sơ',
+  'dossier.list': 'Xem danh sách, tìm hồ sơ',
+  'dossier.note': 'Ghi chú hồ sơ',
   'status.lookup': 'Người dân tra cứu',
   'dossier.forwarding.retry': 'Chuyển lại sang một cửa điện tử',
   'dossier.supplement-request': 'Yêu cầu bổ sung',
@@ -29,6 +35,8 @@ const ACTIONS = {
 };
 /** Moves that tell the citizen something they must read ask for a note. */
 const NEEDS_NOTE = new Set(['needs-more-information', 'rejected']);
+/** Moves that cannot be undone (final statuses). */
+const FINAL = new Set(['result-ready', 'rejected']);
 
 const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
 const form = /** @type {HTMLFormElement} */ ($('clerk-login'));
@@ -42,6 +50,16 @@ const tbody = /** @type {HTMLTableSectionElement} */ (table.tBodies[0]);
 const detail = $('clerk-detail');
 const detailHeading = $('clerk-detail-heading');
 const detailList = $('clerk-detail-list');
+const searchForm = /** @type {HTMLFormElement} */ ($('clerk-search'));
+const count = $('clerk-count');
+const adminLinks = $('clerk-admin-links');
+const moves = $('clerk-moves');
+const dossierEl = /** @type {any} */ ($('clerk-dossier'));
+const historyBody = /** @type {HTMLTableElement} */ ($('clerk-history')).tBodies[0];
+const notesList = $('clerk-notes');
+const noteForm = /** @type {HTMLFormElement} */ ($('clerk-note-form'));
+const noteInput = /** @type {HTMLTextAreaElement} */ ($('clerk-note'));
+const dialog = /** @type {HTMLDialogElement} */ ($('clerk-confirm'));
 const auditHeading = $('audit-heading');
 const auditTable = /** @type {HTMLTableElement} */ ($('audit-table'));
 
@@ -101,6 +119,36 @@ const vnTime = (iso) =>
     timeZone: 'Asia/Ho_Chi_Minh',
   }).format(new Date(iso));
 
+/**
+ * The due date and, from the engine's working-day calendar (the server's `deadline`), whether it
+ * is due today, overdue (by how many working days) or waiting for the citizen.
+ * @param {any} d
+ */
+function dueCell(d) {
+  const td = cell(vnDate(d.expectedResultDate));
+  const state = d.deadline?.state;
+  /** @type {[string, string] | undefined} */
+  const mark =
+    state === 'overdue'
+      ? [
+          'overdue',
+          d.deadline.workingDaysLate > 0
+            ? `Quá hạn ${d.deadline.workingDaysLate} ngày làm việc`
+            : 'Quá hạn',
+        ]
+      : state === 'due-today'
+        ? ['due-today', 'Đến hạn hôm nay']
+        : state === 'paused'
+          ? ['paused', 'Tạm dừng, chờ bổ sung']
+          : undefined;
+  if (mark) {
+    const span = document.createElement('span');
+    [span.className, span.textContent] = mark;
+    td.append(span);
+  }
+  return td;
+}
+
 /** @param {any} d */
 function row(d) {
   const tr = document.createElement('tr');
@@ -129,63 +177,54 @@ function row(d) {
   }
   tr.append(
     codeCell,
+    cell(d.applicant ?? ''),
     procedureCell,
     cell(LABELS[/** @type {keyof typeof LABELS} */ (d.status)] ?? d.status, 'status'),
-    cell(vnDate(d.expectedResultDate)),
-    cell(last ? `${last.actor === 'system' ? 'Hệ thống' : last.actor}, ${vnTime(last.at)}` : ''),
+    dueCell(d),
+    cell(last ? `${actorName(last.actor)}, ${vnTime(last.at)}` : ''),
     feeCell(d),
   );
-  const td = document.createElement('td');
-  const actions = document.createElement('div');
-  actions.className = 'actions';
-  for (const to of d.allowed ?? []) {
-    const b = document.createElement('button');
-    b.type = 'button';
-    b.className = to === 'rejected' ? 'danger' : to === 'processing' ? '' : 'secondary';
-    b.textContent = LABELS[/** @type {keyof typeof LABELS} */ (to)] ?? to;
-    b.setAttribute('aria-label', `${b.textContent}: ${d.dossierCode}`);
-    b.addEventListener('click', () => move(d.dossierCode, to, d.procedure));
-    actions.append(b);
-  }
-  if (!actions.childElementCount) actions.textContent = 'Đã kết thúc';
-  td.append(actions);
-  tr.append(td);
   return tr;
 }
 
+/** @param {string} actor */
+const actorName = (actor) => (actor === 'system' ? 'Hệ thống' : actor);
+
+/** The procedure files, fetched once each (the same bytes the applicant signed the hash of). */
+const procedureFiles = new Map();
+/** @param {string} url */
+function procedureFile(url) {
+  let p = procedureFiles.get(url);
+  if (!p) {
+    p = fetch(url).then((r) => (r.ok ? r.json() : undefined));
+    procedureFiles.set(url, p);
+  }
+  return p;
+}
+
+/** The dossier open in the view, if any. */
+let openCode = '';
+
 /**
- * One dossier, read through the audited clerk API: who helped fill it in and what the applicant
- * and the helper confirmed (both signed in the payload), how the result goes back, its files.
+ * One dossier, read through the audited clerk API and rendered by <dvc-dossier> with its
+ * procedure file: the answers, eligibility, fee, delivery, who helped, the documents with their
+ * hashes checked (each a link to the authenticated, audited download) and the signature.
  * @param {string} code
  */
-async function show(code) {
+async function show(code, focus = true) {
   const d = await api(`/api/clerk/dossiers/${encodeURIComponent(code)}`);
+  openCode = code;
   const p = d.payload ?? {};
+  const procedure = d.procedureFile ? await procedureFile(d.procedureFile) : undefined;
   /** @type {[string, string][]} */
-  const items = [['Ngày nộp', p.submittedAt ? vnTime(p.submittedAt) : '']];
-  if (typeof p.assistedBy === 'string' && p.assistedBy) {
-    const a = p.assistance ?? {};
-    items.push(
-      ['Khai với sự hỗ trợ của', p.assistedBy],
-      [
-        'Người nộp hồ sơ',
-        a.applicantConfirmed === true
-          ? 'Đã nghe lời cam đoan và đồng ý'
-          : 'Không có xác nhận của người nộp',
-      ],
-      [
-        'Người hỗ trợ cam đoan',
-        a.helperConfirmed === true && typeof a.helperStatement === 'string'
-          ? `“${a.helperStatement}”`
-          : 'Không có cam đoan của người hỗ trợ',
-      ],
-    );
-  } else items.push(['Người khai', 'Người nộp hồ sơ tự khai']);
+  const items = [
+    ['Thủ tục', d.procedure?.title?.vi ?? d.procedure?.code ?? ''],
+    ['Trạng thái', LABELS[/** @type {keyof typeof LABELS} */ (d.status)] ?? d.status],
+    ['Tiếp nhận', vnTime(d.receivedAt)],
+    ['Hẹn trả', dueCell(d).textContent ?? ''],
+  ];
   const delivery = deliveryText(p.delivery);
   if (delivery) items.push(['Nhận kết quả', delivery]);
-  /** @type {{ id: string, name: string | null }[]} */
-  const files = Array.isArray(d.files) ? d.files : [];
-  items.push(['Giấy tờ', files.length ? '' : 'Không có']);
   detailList.replaceChildren(
     ...items.flatMap(([term, text]) => {
       const dt = document.createElement('dt');
@@ -195,19 +234,40 @@ async function show(code) {
       return [dt, dd];
     }),
   );
-  if (files.length) {
-    // Each a download of the decrypted file, checked against its signed SHA-256 (audited).
-    const list = document.createElement('ul');
-    for (const f of files) {
-      const a = document.createElement('a');
-      a.href = `/api/clerk/dossiers/${encodeURIComponent(code)}/files/${encodeURIComponent(f.id)}`;
-      a.textContent = f.name || f.id;
-      const li = document.createElement('li');
-      li.append(a);
-      list.append(li);
-    }
-    /** @type {HTMLElement} */ (detailList.lastElementChild).append(list);
+  dossierEl.procedure = procedure;
+  dossierEl.submission = p;
+  dossierEl.signature = d.signature;
+  dossierEl.payment = d.payment ? { status: d.payment.status } : undefined;
+  dossierEl.files = (d.files ?? []).map((/** @type {any} */ f) => ({
+    ...f,
+    name: f.name || f.id,
+    href: `/api/clerk/dossiers/${encodeURIComponent(code)}/files/${encodeURIComponent(f.id)}`,
+  }));
+  moves.replaceChildren();
+  for (const to of d.allowed ?? []) {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = to === 'rejected' ? 'danger' : to === 'processing' ? '' : 'secondary';
+    b.textContent = LABELS[/** @type {keyof typeof LABELS} */ (to)] ?? to;
+    b.setAttribute('aria-label', `${b.textContent}: ${code}`);
+    b.addEventListener('click', () => move(code, to, b, d.procedure));
+    moves.append(b);
   }
+  if (!moves.childElementCount) moves.textContent = 'Hồ sơ đã kết thúc, không chuyển tiếp được.';
+  historyBody.replaceChildren(
+    ...(d.history ?? []).map((/** @type {any} */ h) => {
+      const tr = document.createElement('tr');
+      tr.append(
+        cell(vnTime(h.at)),
+        cell(LABELS[/** @type {keyof typeof LABELS} */ (h.status)] ?? h.status),
+        cell(actorName(h.actor ?? '')),
+        cell(h.note ?? ''),
+      );
+      return tr;
+    }),
+  );
+  renderNotes(d.notes ?? []);
+  // Forwarding to the one-stop system (can-bo-forwarding.js) and the supplements (can-bo-bo-sung.js).
   detailList.append(
     ...forwardingTerms(d.forwarding, () =>
       guarded(async () => {
@@ -224,14 +284,63 @@ async function show(code) {
   if (supplements) detail.append(supplements);
   detailHeading.textContent = `Hồ sơ ${code}`;
   detail.hidden = false;
-  detailHeading.focus();
+  if (focus) detailHeading.focus();
 }
+
+/** @param {{ actor: string, at: string, note: string }[]} notes */
+function renderNotes(notes) {
+  notesList.replaceChildren(
+    ...notes.map((n) => {
+      const li = document.createElement('li');
+      const who = document.createElement('strong');
+      who.textContent = `${n.actor}, ${vnTime(n.at)}: `;
+      li.append(who, n.note);
+      return li;
+    }),
+  );
+  if (!notes.length) {
+    const li = document.createElement('li');
+    li.textContent = 'Chưa có ghi chú.';
+    notesList.append(li);
+  }
+}
+
+noteForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const note = noteInput.value.trim();
+  if (!note) {
+    say('Vui lòng nhập nội dung ghi chú trước khi lưu.');
+    noteInput.focus();
+    return;
+  }
+  void guarded(async () => {
+    const { notes } = await api(`/api/clerk/dossiers/${encodeURIComponent(openCode)}/notes`, {
+      method: 'POST',
+      json: { note },
+    });
+    noteInput.value = '';
+    renderNotes(notes);
+    say(`Đã lưu ghi chú cho hồ sơ ${openCode}.`);
+  });
+});
 
 function signedOut(text = '') {
   session = undefined;
   form.hidden = false;
   bar.hidden = true;
-  for (const el of [heading, table, detail, auditHeading, auditTable]) el.hidden = true;
+  for (const el of [
+    heading,
+    searchForm,
+    count,
+    adminLinks,
+    table,
+    detail,
+    auditHeading,
+    auditTable,
+  ]) {
+    el.hidden = true;
+  }
+  openCode = '';
   detailList.replaceChildren();
   tbody.replaceChildren();
   auditTable.tBodies[0].replaceChildren();
@@ -331,13 +440,53 @@ async function takeAtDesk(code, fee) {
   }
 }
 
+/** The list's query from the search form (only what is set). */
+function listQuery() {
+  const params = new URLSearchParams();
+  for (const [k, v] of new FormData(searchForm))
+    if (typeof v === 'string' && v.trim()) params.set(k, v.trim());
+  return params.toString();
+}
+
+let optionsFilled = false;
+/** @param {{ name: string, title: { vi: string } }[]} procedures */
+function fillOptions(procedures) {
+  if (optionsFilled) return;
+  optionsFilled = true;
+  const add = (
+    /** @type {HTMLElement} */ select,
+    /** @type {string} */ value,
+    /** @type {string} */ text,
+  ) => {
+    const o = document.createElement('option');
+    o.value = value;
+    o.textContent = text;
+    select.append(o);
+  };
+  for (const p of procedures) add($('clerk-procedure'), p.name, p.title?.vi ?? p.name);
+  for (const [value, text] of Object.entries(LABELS)) add($('clerk-status'), value, text);
+}
+
 async function refresh() {
-  const { dossiers } = await api('/api/clerk/dossiers');
+  const query = listQuery();
+  const { dossiers, more, procedures } = await api(
+    `/api/clerk/dossiers${query ? `?${query}` : ''}`,
+  );
+  fillOptions(procedures ?? []);
   tbody.replaceChildren(...dossiers.map(row));
   heading.hidden = false;
-  table.hidden = false;
-  if (dossiers.length === 0) say('Chưa có hồ sơ nào.');
+  searchForm.hidden = false;
+  table.hidden = dossiers.length === 0;
+  count.hidden = false;
+  count.textContent =
+    dossiers.length === 0
+      ? query
+        ? 'Không tìm thấy hồ sơ nào.'
+        : 'Chưa có hồ sơ nào.'
+      : `${dossiers.length}${more ? '+' : ''} hồ sơ${more ? ' (thu hẹp tìm kiếm để xem thêm)' : ''}.`;
+  if (openCode) await show(openCode, false);
   if (session?.role === 'admin') {
+    adminLinks.hidden = false;
     const { records } = await api('/api/clerk/admin/audit?limit=50');
     auditTable.tBodies[0].replaceChildren(
       ...records.map((/** @type {any} */ r) => {
@@ -368,28 +517,88 @@ function signedIn(s) {
 }
 
 /**
+ * Asks before a move the citizen reads (with the note they will read) or that cannot be undone,
+ * in a modal dialog (keyboard: focus moves into it, Escape cancels, focus returns to the button).
  * @param {string} code @param {string} to
+ * @returns {Promise<{ note: string } | undefined>} undefined when cancelled
+ */
+function confirmMove(code, to) {
+  const label = LABELS[/** @type {keyof typeof LABELS} */ (to)] ?? to;
+  const needsNote = NEEDS_NOTE.has(to);
+  $('clerk-confirm-heading').textContent = `Chuyển hồ sơ ${code} sang “${label}”?`;
+  $('clerk-confirm-text').textContent = FINAL.has(to)
+    ? 'Đây là trạng thái cuối: sau khi xác nhận không thể chuyển hồ sơ sang trạng thái khác.'
+    : 'Người dân sẽ thấy trạng thái mới và ghi chú khi tra cứu hồ sơ.';
+  const group = $('clerk-confirm-note-group');
+  const note = /** @type {HTMLTextAreaElement} */ ($('clerk-confirm-note'));
+  const error = $('clerk-confirm-error');
+  group.hidden = !needsNote;
+  note.value = '';
+  error.hidden = true;
+  note.removeAttribute('aria-invalid');
+  note.removeAttribute('aria-describedby');
+  $('clerk-confirm-note-label').textContent =
+    to === 'rejected'
+      ? 'Lý do từ chối (người dân sẽ đọc được)'
+      : 'Cần bổ sung gì (người dân sẽ đọc được)';
+  const ok = $('clerk-confirm-ok');
+  ok.textContent = `Xác nhận: ${label}`;
+  ok.className = to === 'rejected' ? 'danger' : '';
+  return new Promise((resolve) => {
+    const form = /** @type {HTMLFormElement} */ ($('clerk-confirm-form'));
+    /** @param {SubmitEvent} e */
+    const onSubmit = (e) => {
+      const submitter = /** @type {HTMLButtonElement | null} */ (e.submitter);
+      if (submitter?.value !== 'confirm' || !needsNote || note.value.trim()) return;
+      // A note the citizen must read is required: say so at the field, keep the dialog open.
+      e.preventDefault();
+      error.textContent = 'Lỗi: Vui lòng ghi nội dung người dân cần biết.';
+      error.hidden = false;
+      note.setAttribute('aria-invalid', 'true');
+      note.setAttribute('aria-describedby', 'clerk-confirm-error');
+      note.focus();
+    };
+    form.addEventListener('submit', onSubmit);
+    dialog.addEventListener(
+      'close',
+      () => {
+        form.removeEventListener('submit', onSubmit);
+        resolve(dialog.returnValue === 'confirm' ? { note: note.value.trim() } : undefined);
+      },
+      { once: true },
+    );
+    dialog.returnValue = '';
+    dialog.showModal();
+    (needsNote ? note : ok).focus();
+  });
+}
+
+/**
+ * @param {string} code @param {string} to @param {HTMLElement} button
  * @param {{ code: string, version: string }} [procedure] the dossier's procedure
  */
-async function move(code, to, procedure) {
+async function move(code, to, button, procedure) {
   // "Cần bổ sung" says exactly what is missing: the request dialog (can-bo-bo-sung.js).
   if (to === 'needs-more-information' && procedure) {
     await guarded(async () => {
-      if (!(await requestSupplement(code, procedure, api))) return;
+      if (!(await requestSupplement(code, procedure, api))) {
+        button.focus();
+        return;
+      }
       await refresh();
       say(`Đã gửi yêu cầu bổ sung hồ sơ ${code}; hồ sơ chuyển sang “${LABELS[to]}”.`);
+      detailHeading.focus();
     });
     return;
   }
   let note = '';
-  if (NEEDS_NOTE.has(to)) {
-    const asked = window.prompt(
-      to === 'rejected'
-        ? `Lý do từ chối hồ sơ ${code} (người dân sẽ đọc được):`
-        : `Cần bổ sung gì cho hồ sơ ${code}? (người dân sẽ đọc được)`,
-    );
-    if (asked === null) return;
-    note = asked.trim();
+  if (NEEDS_NOTE.has(to) || FINAL.has(to)) {
+    const answer = await confirmMove(code, to);
+    if (!answer) {
+      button.focus();
+      return;
+    }
+    note = answer.note;
   }
   await guarded(async () => {
     await api(`/api/clerk/dossiers/${encodeURIComponent(code)}/status`, {
@@ -398,8 +607,18 @@ async function move(code, to, procedure) {
     });
     await refresh();
     say(`Đã chuyển hồ sơ ${code} sang “${LABELS[/** @type {keyof typeof LABELS} */ (to)]}”.`);
+    detailHeading.focus();
   });
 }
+
+searchForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  void guarded(refresh);
+});
+searchForm.addEventListener('reset', () => {
+  // After the reset has cleared the fields.
+  setTimeout(() => void guarded(refresh));
+});
 
 form.addEventListener('submit', async (event) => {
   event.preventDefault();

@@ -193,14 +193,15 @@ describe('an assisted application on the demo site', () => {
     await clerk.getByRole('button', { name: `Xem hồ sơ ${code}` }).click();
     const detail = clerk.getByRole('region', { name: `Hồ sơ ${code}` });
     await detail.waitFor();
-    const pairs = await detail.locator('dt, dd').allTextContents();
-    const shown = Object.fromEntries(
-      pairs.flatMap((t, i) => (i % 2 === 0 ? [[t, pairs[i + 1]]] : [])),
-    ) as Record<string, string>;
-    assert.equal(shown['Khai với sự hỗ trợ của'], HELPER);
-    assert.equal(shown['Người nộp hồ sơ'], 'Đã nghe lời cam đoan và đồng ý');
-    assert.equal(shown['Người hỗ trợ cam đoan'], `“${HELPER_STATEMENT}”`);
-    assert.equal(shown['Giấy tờ'], 'Không có');
+    // <dvc-dossier> (its shadow root) renders who helped and what each person confirmed.
+    const assistance = detail.locator('dvc-dossier section[aria-labelledby="assistance"] p');
+    await assistance.first().waitFor();
+    assert.deepEqual(await assistance.allTextContents(), [
+      `Khai với sự hỗ trợ của ${HELPER}`,
+      'Người nộp đã nghe lời cam đoan và đồng ý.',
+      `Người hỗ trợ cam đoan: “${HELPER_STATEMENT}”`,
+    ]);
+    await detail.getByText('Không có giấy tờ đính kèm.').waitFor();
     assert.equal(await clerk.evaluate(() => document.activeElement?.id), 'clerk-detail-heading');
     const reads = s.app.dvc.db
       .prepare(

@@ -425,6 +425,11 @@ describe('personal data at rest', () => {
       'dossier_history',
       'uploads',
       'upload_keys',
+      'dossier_search',
+      'dossier_notes',
+      'notifications',
+      'supplement_requests',
+      'outbox',
     ]) {
       const n = s.app.dvc.db
         .prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE dossier_code = ?`)

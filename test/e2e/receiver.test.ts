@@ -117,6 +117,7 @@ describe('reference receiver', () => {
       { version: 4, name: 'payments' },
       { version: 5, name: 'upload_keys' },
       { version: 6, name: 'outbox' },
+      { version: 7, name: 'clerk_desk' },
       { version: 8, name: 'supplements_notifications' },
     ]);
     const tables = (
@@ -134,6 +135,8 @@ describe('reference receiver', () => {
       'clerk_accounts',
       'clerk_sessions',
       'dossier_history',
+      'dossier_notes',
+      'dossier_search',
       'dossier_keys',
       'dossier_lookup_secrets',
       'dossiers',

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { STRICT_CSP, STRICT_CSP_PAGE } from '../../demo/server/app.js';
+import { STRICT_CSP, STRICT_CSP_PAGE, STRICT_CSP_PAGES } from '../../demo/server/app.js';
 import { fakeVerify, start, type Running } from './helpers.js';
 
 const SITE = fileURLToPath(new URL('../../demo/site/', import.meta.url));
@@ -20,11 +20,12 @@ function htmlFiles(dir: string): string[] {
 const pages = htmlFiles(SITE).map((p) => `/${relative(SITE, p)}`);
 
 describe('demo site files', () => {
-  test('has the home, status, clerk, strict-CSP and seven procedure pages', () => {
+  test('has the home, status, clerk, report, strict-CSP and seven procedure pages', () => {
     for (const p of [
       '/index.html',
       '/tra-cuu.html',
       '/can-bo.html',
+      '/bao-cao-tuan.html',
       '/csp-nghiem-ngat.html',
       '/thu-tuc/dang-ky-khai-sinh.html',
       '/thu-tuc/dang-ky-ket-hon.html',
@@ -100,8 +101,8 @@ describe('demo site over HTTP', () => {
       assert.equal(r.headers.get('x-content-type-options'), 'nosniff', page);
       assert.equal(r.headers.get('referrer-policy'), 'no-referrer', page);
       const csp = r.headers.get('content-security-policy');
-      // The strict-CSP form and the clerk page (personal data) carry the strict policy.
-      const strict = page === STRICT_CSP_PAGE || page === '/can-bo.html';
+      // The strict-CSP form, the clerk page and the report (personal data) carry the strict policy.
+      const strict = STRICT_CSP_PAGES.includes(page);
       assert.equal(csp, strict ? STRICT_CSP : null, page);
       await r.arrayBuffer();
     }

@@ -1,0 +1,275 @@
+// The clerk's desk on the real demo site in Chromium: a clerk signs in, searches by ID number,
+// filters the overdue dossiers, opens one (rendered by <dvc-dossier>), downloads its document
+// through the authenticated, audited route, adds a note, moves the status through the
+// confirmation dialog (keyboard: Escape cancels) and sees the history with their name; an
+// administrator reads the weekly report and downloads its CSV. axe on each view.
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createRequire } from 'node:module';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import {
+  ADMIN,
+  CLERK,
+  challenge,
+  clock,
+  fakeJws,
+  fakeVerify,
+  payload,
+  postDossier,
+  start,
+  type Running,
+} from './helpers.js';
+
+const { CHROMIUM_ARGS, findChromium } = (await import(
+  new URL('../../scripts/chromium.mjs', import.meta.url).href
+)) as { CHROMIUM_ARGS: string[]; findChromium(): string | undefined };
+const chromiumPath = findChromium();
+const require = createRequire(import.meta.url);
+
+async function axe(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const result = (await page.evaluate(() =>
+    (window as unknown as { axe: { run(): Promise<unknown> } }).axe.run(),
+  )) as { violations: { id: string; nodes: { target: unknown }[] }[] };
+  return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+}
+
+async function signIn(page: Page, base: string, who: { username: string; password: string }) {
+  await page.goto(`${base}/can-bo.html`);
+  await page.getByLabel('Tên đăng nhập').fill(who.username);
+  await page.getByLabel('Mật khẩu').fill(who.password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
+}
+
+describe('the clerk desk in Chromium', { skip: chromiumPath ? false : 'needs Chromium' }, () => {
+  let s: Running;
+  let browser: Browser;
+  const time = clock('2026-05-04T02:00:00.000Z'); // Monday 4/5/2026, 09:00 in Hà Nội
+  const pdf = Buffer.from('%PDF-1.7\n% bản chụp căn cước của người nộp\n%%EOF\n');
+  let late = '';
+  let recent = '';
+
+  before(async () => {
+    s = await start({ verifySubmission: fakeVerify, now: time.now });
+    browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
+    // Due Thursday 7/5 (3 working days), with its document.
+    const sha256 = createHash('sha256').update(pdf).digest('hex');
+    const documents = [
+      { slot: 'giay-to', name: 'cccd.pdf', type: 'application/pdf', size: pdf.length, sha256 },
+    ];
+    const body = new FormData();
+    body.set('payload', fakeJws(payload(await challenge(s.base), { documents })));
+    body.set(
+      'file:giay-to:0',
+      new Blob([new Uint8Array(pdf)], { type: 'application/pdf' }),
+      'cccd.pdf',
+    );
+    const r = await fetch(`${s.base}/api/dossiers`, { method: 'POST', body });
+    assert.equal(r.status, 201);
+    late = ((await r.json()) as { dossierCode: string }).dossierCode;
+    time.set('2026-05-12T03:00:00.000Z'); // Tuesday 12/5: the first is 3 working days late
+    const other = payload(await challenge(s.base), {
+      answers: {
+        applicant: { fullName: 'Đặng Thị Ánh', phone: '0987 654 321', personalId: '079188000111' },
+      },
+      assistedBy: 'buu-dien-ba-dinh-07',
+    });
+    recent = ((await (await postDossier(s.base, fakeJws(other))).json()) as { dossierCode: string })
+      .dossierCode;
+  });
+  after(async () => {
+    await browser?.close();
+    await s?.close();
+  });
+
+  test('search, overdue filter, dossier view, document, note, confirmed move, history', async () => {
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    const violations: string[] = [];
+    page.on('console', (m) => {
+      if (/Content.Security.Policy|Trusted Type/i.test(m.text())) violations.push(m.text());
+    });
+    await signIn(page, s.base, CLERK);
+    const table = page.getByRole('table', { name: 'Hồ sơ đã tiếp nhận' });
+    await table.getByRole('row').filter({ hasText: recent }).waitFor();
+    await page.getByRole('status').getByText('2 hồ sơ.').waitFor();
+
+    // By ID number, typed with spaces: only that applicant's dossier.
+    await page.getByLabel('Tìm hồ sơ').fill('0010 9901 2345');
+    await page.getByRole('button', { name: 'Tìm', exact: true }).click();
+    await page.getByRole('status').getByText('1 hồ sơ.').waitFor();
+    const rows = table.getByRole('row');
+    assert.equal(await rows.count(), 2); // header + one
+    assert.deepEqual((await rows.nth(1).getByRole('cell').allInnerTexts()).slice(0, 2), [
+      `${late} Xem`,
+      'Nguyễn Văn An',
+    ]);
+
+    // Overdue only (the search cleared): the late dossier, marked by working days.
+    await page.getByLabel('Tìm hồ sơ').fill('');
+    await page.getByLabel('Chỉ hồ sơ quá hạn').check();
+    await page.getByRole('button', { name: 'Tìm', exact: true }).click();
+    await page.getByRole('status').getByText('1 hồ sơ.').waitFor();
+    const row = table.getByRole('row').filter({ hasText: late });
+    assert.equal(
+      await row.getByRole('cell').nth(4).innerText(),
+      '07/05/2026\nQuá hạn 3 ngày làm việc',
+    );
+    assert.equal(await table.getByRole('row').filter({ hasText: recent }).count(), 0);
+    // Assisted only: the other one.
+    await page.getByLabel('Chỉ hồ sơ quá hạn').uncheck();
+    await page.getByLabel('Chỉ hồ sơ khai có người hỗ trợ').check();
+    await page.getByRole('button', { name: 'Tìm', exact: true }).click();
+    await table.getByRole('row').filter({ hasText: recent }).waitFor();
+    assert.equal(await table.getByRole('row').filter({ hasText: late }).count(), 0);
+    await page.getByRole('button', { name: 'Xoá bộ lọc' }).click();
+    await page.getByRole('status').getByText('2 hồ sơ.').waitFor();
+
+    // The dossier view: <dvc-dossier> with the answers, the document and its hash check.
+    await page.getByRole('button', { name: `Xem hồ sơ ${late}` }).click();
+    const view = page.getByRole('region', { name: `Hồ sơ ${late}` });
+    await view.getByRole('heading', { name: 'Người yêu cầu' }).waitFor();
+    await view.getByText('Nguyễn Văn An', { exact: true }).waitFor();
+    await view.getByText('Khớp với bản đã ký').waitFor();
+    await view.getByText('Người nộp hồ sơ tự khai').waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      view.getByRole('link', { name: 'Mở tệp cccd.pdf' }).click(),
+    ]);
+    assert.ok(readFileSync((await download.path())!).equals(pdf));
+
+    // A note, stored under the clerk's name.
+    await view.getByLabel('Ghi chú mới (chỉ cán bộ đọc được)').fill('Đã gọi điện cho người nộp.');
+    await view.getByRole('button', { name: 'Lưu ghi chú' }).click();
+    await view
+      .getByRole('list', { name: 'Ghi chú nội bộ' })
+      .getByText(`${CLERK.username}, `)
+      .waitFor();
+    await view.getByText('Đã gọi điện cho người nộp.').waitFor();
+
+    // Processing needs no confirmation; "result ready" is final and asks in a dialog.
+    await view.getByRole('button', { name: `Đang xử lý: ${late}` }).click();
+    await page.getByText(`Đã chuyển hồ sơ ${late} sang “Đang xử lý”.`).waitFor();
+    const final = view.getByRole('button', { name: `Đã có kết quả: ${late}` });
+    await final.click();
+    const dialog = page.getByRole('dialog', { name: `Chuyển hồ sơ ${late} sang “Đã có kết quả”?` });
+    await dialog
+      .getByText(
+        'Đây là trạng thái cuối: sau khi xác nhận không thể chuyển hồ sơ sang trạng thái khác.',
+      )
+      .waitFor();
+    // The confirm button has the focus; Escape cancels and gives the focus back.
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.textContent),
+      'Xác nhận: Đã có kết quả',
+    );
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.getAttribute('aria-label')),
+      `Đã có kết quả: ${late}`,
+    );
+    const status = s.app.dvc.db.prepare('SELECT status FROM dossiers WHERE code = ?');
+    assert.deepEqual(status.get(late), { status: 'processing' });
+    await final.click();
+    await page.keyboard.press('Enter');
+    await page.getByText(`Đã chuyển hồ sơ ${late} sang “Đã có kết quả”.`).waitFor();
+    assert.deepEqual(status.get(late), { status: 'result-ready' });
+
+    // The history names the clerk who made each move.
+    const history = view.getByRole('table', { name: 'Lịch sử xử lý' });
+    await history.getByRole('row').filter({ hasText: 'Đã có kết quả' }).waitFor();
+    const lines = (await history.getByRole('row').allInnerTexts()).slice(1);
+    assert.deepEqual(
+      lines.map((l) => l.split('\t').slice(1, 3)),
+      [
+        ['Đã tiếp nhận', 'Hệ thống'],
+        ['Đang xử lý', CLERK.username],
+        ['Đã có kết quả', CLERK.username],
+      ],
+    );
+    await view.getByText('Hồ sơ đã kết thúc, không chuyển tiếp được.').waitFor();
+
+    // Every read of personal data is in the audit log, never what was searched.
+    const audit = s.app.dvc.db
+      .prepare(
+        'SELECT actor, action, detail FROM audit_log WHERE dossier_code = ? OR dossier_code IS NULL ORDER BY id',
+      )
+      .all(late) as { actor: string; action: string; detail: string | null }[];
+    const actions = new Set(audit.filter((a) => a.actor === CLERK.username).map((a) => a.action));
+    for (const a of [
+      'dossier.list',
+      'dossier.read',
+      'dossier.file.read',
+      'dossier.note',
+      'dossier.status',
+    ]) {
+      assert.ok(actions.has(a), a);
+    }
+    assert.ok(audit.some((a) => a.detail === '{"count":1,"search":"number"}'));
+    assert.ok(!JSON.stringify(audit).includes('001099012345'));
+    assert.deepEqual(violations, []);
+    await context.close();
+  });
+
+  test('an administrator reads the weekly report and downloads it as CSV; clerks cannot', async () => {
+    // Without the page's CSP only to inject axe (the CSP itself: test/e2e/security.test.ts).
+    const context = await browser.newContext({ acceptDownloads: true, bypassCSP: true });
+    const page = await context.newPage();
+    await signIn(page, s.base, ADMIN);
+    await page.getByRole('link', { name: 'Báo cáo tuần của Bộ phận Một cửa' }).click();
+    const table = page.getByRole('table', { name: 'Hồ sơ theo tuần tiếp nhận và thủ tục' });
+    await table.waitFor();
+    const body = (await table.getByRole('row').allInnerTexts()).slice(1);
+    assert.deepEqual(body, [
+      '11/05/2026 – 17/05/2026\tThủ tục thử nghiệm\tỦy ban nhân dân xã Thử Nghiệm\t1\t0\t0\t0\t1',
+      '04/05/2026 – 10/05/2026\tThủ tục thử nghiệm\tỦy ban nhân dân xã Thử Nghiệm\t1\t0\t1\t0\t0',
+      'Tổng cộng\t\t\t2\t0\t1\t0\t1',
+    ]);
+    assert.deepEqual(await axe(page), []);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Tải báo cáo (CSV, mở được bằng Excel)' }).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), 'bao-cao-tuan-2026-05-12.csv');
+    const csv = readFileSync((await download.path())!);
+    assert.deepEqual([...csv.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+    assert.equal(csv.subarray(3).toString('utf8').split('\r\n').length, 4);
+    await context.close();
+
+    const clerkPage = await browser.newPage();
+    await signIn(clerkPage, s.base, CLERK);
+    assert.equal(await clerkPage.getByRole('link', { name: /Báo cáo tuần/ }).isVisible(), false);
+    await clerkPage.goto(`${s.base}/bao-cao-tuan.html`);
+    await clerkPage
+      .getByRole('status')
+      .getByText('Chỉ quản trị viên được làm việc này.', { exact: true })
+      .waitFor();
+    await clerkPage.close();
+  });
+
+  test('axe: the list with its filters, the dossier view and the confirmation dialog', async () => {
+    const context = await browser.newContext({ bypassCSP: true }); // to inject axe itself
+    const page = await context.newPage();
+    await signIn(page, s.base, CLERK);
+    await page.getByRole('button', { name: `Xem hồ sơ ${recent}` }).click();
+    const view = page.getByRole('region', { name: `Hồ sơ ${recent}` });
+    await view.getByText('Khai với sự hỗ trợ của buu-dien-ba-dinh-07').waitFor();
+    assert.deepEqual(await axe(page), []);
+    await view.getByRole('button', { name: `Từ chối tiếp nhận: ${recent}` }).click();
+    const dialog = page.getByRole('dialog', {
+      name: `Chuyển hồ sơ ${recent} sang “Từ chối tiếp nhận”?`,
+    });
+    // The reason is required: confirming without one says so at the field.
+    await dialog.getByRole('button', { name: 'Xác nhận: Từ chối tiếp nhận' }).click();
+    await dialog.getByText('Lỗi: Vui lòng ghi nội dung người dân cần biết.').waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'clerk-confirm-note');
+    assert.deepEqual(await axe(page), []);
+    await dialog.getByRole('button', { name: 'Huỷ' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await context.close();
+  });
+});
