@@ -124,7 +124,16 @@ describe('the clerk desk API', () => {
         body: JSON.stringify({ status, note: 'Bổ sung bản sao giấy khai sinh.' }),
       });
     assert.equal((await move(codes[0], 'processing')).status, 200);
-    assert.equal((await move(codes[0], 'needs-more-information')).status, 200);
+    // "Cần bổ sung hồ sơ" is reached by a supplement request that says what is missing.
+    const asked = await fetch(`${s.base}/api/clerk/dossiers/${codes[0]}/supplement-requests`, {
+      method: 'POST',
+      headers: { ...clerk(), 'content-type': 'application/json' },
+      body: JSON.stringify({
+        items: { fields: [], documents: ['giay-to'] },
+        note: 'Bổ sung bản sao giấy khai sinh.',
+      }),
+    });
+    assert.equal(asked.status, 201, await asked.text());
     assert.deepEqual(await codesOf('?overdue=1'), []);
     assert.equal((await move(codes[0], 'processing')).status, 200);
     // Sorted by due date, earliest first, and latest first.

@@ -146,6 +146,8 @@ describe(
       const clerk = await clerkPage();
       const row = clerk.getByRole('row').filter({ hasText: code });
       await row.getByText('Đã tiếp nhận').waitFor();
+      // Moves are made from the dossier's own view (<dvc-dossier>).
+      await clerk.getByRole('button', { name: `Xem hồ sơ ${code}` }).click();
       await clerk.getByRole('button', { name: `Đang xử lý: ${code}` }).click();
       await clerk.getByText(`Đã chuyển hồ sơ ${code} sang “Đang xử lý”.`).waitFor();
       await clerk.getByRole('button', { name: `Cần bổ sung hồ sơ: ${code}` }).click();
@@ -239,8 +241,13 @@ describe(
 
       // The result, and the dossier is done.
       await clerk.getByRole('button', { name: `Đã có kết quả: ${code}` }).click();
+      // A final move is confirmed in a dialog.
+      await clerk
+        .getByRole('dialog', { name: `Chuyển hồ sơ ${code} sang “Đã có kết quả”?` })
+        .getByRole('button', { name: 'Xác nhận: Đã có kết quả' })
+        .click();
       await clerk.getByText(`Đã chuyển hồ sơ ${code} sang “Đã có kết quả”.`).waitFor();
-      await row.getByText('Đã kết thúc').waitFor();
+      await row.getByText('Đã có kết quả').waitFor();
       const result = mail(
         `Hồ sơ ${code}: Đã có kết quả`,
         `Hồ sơ ${code} đã được giải quyết.\nTrạng thái: Đã có kết quả.\n` +
