@@ -194,6 +194,8 @@ export interface RulesFactory {
    * evaluated, by json-rules-engine). Empty otherwise.
    */
   readonly uncompiled: readonly UncompiledUnit[];
+  /** Whether the units are evaluated by the compiled evaluator (`compiled: true`). */
+  readonly compiled: boolean;
 }
 
 /** Options of `createRulesFactory`. */
@@ -638,7 +640,7 @@ export function createRulesFactory(
     };
   };
 
-  return { problems: staticProblems, createSession, uncompiled };
+  return { problems: staticProblems, createSession, uncompiled, compiled: !!options.compiled };
 }
 
 /**
