@@ -387,6 +387,14 @@ if (results.rules) {
     '',
     undefined,
   );
+  if (r.compiledFull)
+    row(
+      `rules full evaluation compiled to code (verify, form artefact), ${r.rules} rules (Node)`,
+      ms(r.compiledFull.medianMs),
+      '',
+      '',
+      undefined,
+    );
 }
 if (results.memory) {
   const m = results.memory;

@@ -9,7 +9,6 @@ import {
   addDays,
   addMonths,
   ageInYears,
-  compareDates,
   daysBetween,
   formatIsoDate,
   monthsBetween,
@@ -18,7 +17,8 @@ import {
   type CivilDate,
 } from './dates.js';
 import { TODAY_PARAM } from './conditions.js';
-import { isAnsweredValue, readPath } from './paths.js';
+import { readPath } from './paths.js';
+import { CUSTOM_OPERATOR_NAMES, OPERATOR_TESTS } from './compiled.js';
 
 /** Runtime facts holding the answers and today's date; no field path can be spelled like this. */
 export const ANSWERS_FACT = '\u0000answers';
@@ -27,39 +27,14 @@ export const TODAY_FACT = '\u0000today';
 const answersOf = (almanac: Almanac): Promise<unknown> => almanac.factValue(ANSWERS_FACT);
 const todayOf = (almanac: Almanac): Promise<string> => almanac.factValue<string>(TODAY_FACT);
 
-/** Both sides real ISO dates, compared as calendar days; false otherwise. */
-const dateOperator = (name: string, test: (order: number) => boolean): Operator =>
-  new Operator(name, (fact: unknown, value: unknown) => {
-    const a = parseIsoDate(fact);
-    const b = parseIsoDate(value);
-    return a !== undefined && b !== undefined && test(compareDates(a, b));
-  });
-
-/** The fact as a set: a list's items, or one answered value. */
-const asSet = (v: unknown): unknown[] => (Array.isArray(v) ? v : isAnsweredValue(v) ? [v] : []);
-const setOperator = (
-  name: string,
-  test: (fact: unknown[], value: unknown[]) => boolean,
-): Operator =>
-  new Operator(name, (fact: unknown, value: unknown) =>
-    Array.isArray(value) ? test(asSet(fact), value) : false,
-  );
-
 /**
- * Presence tests (the condition's `value` is ignored) and the date comparisons of format 1.1,
- * defined once here for the browser, `check` and verify.
+ * Presence tests (the condition's `value` is ignored), the date comparisons and the set
+ * comparisons of format 1.1, defined once (compiled.ts, whose compiled rules use the same
+ * functions) for the browser, `check` and verify.
  */
-export const CUSTOM_OPERATORS = [
-  new Operator('isAnswered', (fact: unknown) => isAnsweredValue(fact)),
-  new Operator('isNotAnswered', (fact: unknown) => !isAnsweredValue(fact)),
-  dateOperator('dateBefore', (o) => o < 0),
-  dateOperator('dateOnOrBefore', (o) => o <= 0),
-  dateOperator('dateAfter', (o) => o > 0),
-  dateOperator('dateOnOrAfter', (o) => o >= 0),
-  setOperator('containsAny', (fact, value) => value.some((v) => fact.includes(v))),
-  setOperator('containsAll', (fact, value) => value.every((v) => fact.includes(v))),
-  setOperator('containsNone', (fact, value) => !value.some((v) => fact.includes(v))),
-];
+export const CUSTOM_OPERATORS = CUSTOM_OPERATOR_NAMES.map(
+  (name) => new Operator(name, OPERATOR_TESTS[name]!),
+);
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 

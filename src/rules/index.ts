@@ -14,6 +14,7 @@ import type { FieldPath, Lang, LocalizedText, Procedure, Rule } from '../procedu
 import { RULE_KIND } from '../procedure/types.js';
 import { DvcError, ERROR_CODE } from '../errors.js';
 import { analyseConditions, TRUTH, truthOf, type Truth } from './conditions.js';
+import { compileConditions, type CompiledCondition } from './compiled.js';
 import { parseIsoDate, todayInVietnam } from './dates.js';
 import { computeFee, type FeeResult } from './fees.js';
 import { ANSWERS_FACT, registerFacts, TODAY_FACT } from './facts.js';
@@ -153,6 +154,16 @@ interface Unit {
   readsToday: boolean;
   /** The unit's conditions as a json-rules-engine rule, bound to an engine holding its facts. */
   compiled?: { rule: EvaluableRule; facts: Fact[] };
+  /** The same conditions compiled to plain synchronous code (compiled.ts), when asked for and possible. */
+  fast?: CompiledCondition;
+}
+
+/** A unit the rules compiler left to json-rules-engine (compiled.ts), with where and why. */
+export interface UncompiledUnit {
+  unit: string;
+  /** JSON pointer into the procedure file. */
+  pointer: string;
+  reason: string;
 }
 
 /** `Rule.evaluate` exists in json-rules-engine 7 (Engine.run calls it) but is not in its types. */
@@ -178,6 +189,24 @@ export interface RulesFactory {
   readonly problems: readonly RuleProblem[];
   /** A fresh session, as `createRules` gives, without preparing the rules again. */
   createSession(options?: RulesSessionOptions): RulesSession;
+  /**
+   * With `compiled: true`: the units the compiler could not turn into plain code (each still
+   * evaluated, by json-rules-engine). Empty otherwise.
+   */
+  readonly uncompiled: readonly UncompiledUnit[];
+  /** Whether the units are evaluated by the compiled evaluator (`compiled: true`). */
+  readonly compiled: boolean;
+}
+
+/** Options of `createRulesFactory`. */
+export interface RulesFactoryOptions {
+  onProblem?: (problem: RuleProblem) => void;
+  /**
+   * Evaluate the conditions with the compiled evaluator (compiled.ts) instead of json-rules-engine
+   * — same results, synchronous, several times faster. Units it cannot compile stay on the engine
+   * and are listed in `uncompiled`.
+   */
+  compiled?: boolean;
 }
 
 interface Console {
@@ -245,8 +274,9 @@ export function createRules(procedure: Procedure, options: RulesOptions = {}): R
  */
 export function createRulesFactory(
   procedure: Procedure,
-  options: { onProblem?: (problem: RuleProblem) => void } = {},
+  options: RulesFactoryOptions = {},
 ): RulesFactory {
+  const uncompiled: UncompiledUnit[] = [];
   const factoryLog = options.onProblem ?? defaultLog;
   const log = factoryLog;
   const fields = indexFields(procedure);
@@ -284,16 +314,17 @@ export function createRulesFactory(
       log(p);
     }
     let compiled: Unit['compiled'];
+    let fast: CompiledCondition | undefined;
     if (a.engineConditions) {
       try {
         const engine = new Engine([], {
           allowUndefinedFacts: false,
           allowUndefinedConditions: false,
         });
-        const facts = registerFacts(
-          engine,
-          [...collectFacts(a.engineConditions, new Set())].filter((f) => knownKeys.has(pathKey(f))),
+        const fieldFacts = [...collectFacts(a.engineConditions, new Set())].filter((f) =>
+          knownKeys.has(pathKey(f)),
         );
+        const facts = registerFacts(engine, fieldFacts);
         const engineRule = new EngineRule({
           conditions: a.engineConditions as never,
           event: { type: id },
@@ -301,6 +332,16 @@ export function createRulesFactory(
         });
         engine.addRule(engineRule);
         compiled = { rule: engineRule as unknown as EvaluableRule, facts };
+        if (options.compiled) {
+          const outcome = compileConditions(a.engineConditions, new Set(fieldFacts));
+          if (outcome.ok) fast = outcome.evaluate;
+          else
+            uncompiled.push({
+              unit: id,
+              pointer: pointer + outcome.refusal.pointer,
+              reason: outcome.refusal.reason,
+            });
+        }
       } catch (err) {
         compiled = undefined;
         const p = problem(RULE_PROBLEM.malformed, id, pointer, {
@@ -319,6 +360,7 @@ export function createRulesFactory(
       deps: a.dependencies,
       readsToday: a.readsToday,
       compiled,
+      fast,
     };
   };
 
@@ -402,6 +444,29 @@ export function createRulesFactory(
     const loggedRuntime = new Set<string>();
     let queue: Promise<unknown> = Promise.resolve();
 
+    const failed = (u: Unit, err: unknown): void => {
+      truths[u.index] = TRUTH.unknown;
+      const p = problem(RULE_PROBLEM.runtime, u.id, u.pointer, {
+        detail: err instanceof Error ? err.message : String(err),
+      });
+      runtimeProblems[u.index] = p;
+      const key = `${u.id}\u0000${p.message.en}`;
+      if (!loggedRuntime.has(key)) {
+        loggedRuntime.add(key);
+        log(p);
+      }
+    };
+
+    /** A compiled unit, synchronously: the same truth (and the same failures) as `runUnit`. */
+    const runFast = (u: Unit, fast: CompiledCondition, answers: unknown, today: string): void => {
+      runtimeProblems[u.index] = undefined;
+      try {
+        truths[u.index] = fast({ answers, today });
+      } catch (err) {
+        failed(u, err);
+      }
+    };
+
     const runUnit = async (u: Unit, facts: readonly Fact[]): Promise<void> => {
       runtimeProblems[u.index] = undefined;
       if (!u.compiled) {
@@ -418,16 +483,7 @@ export function createRulesFactory(
         const r = await u.compiled.rule.evaluate(almanac);
         truths[u.index] = truthOf(r?.conditions);
       } catch (err) {
-        truths[u.index] = TRUTH.unknown;
-        const p = problem(RULE_PROBLEM.runtime, u.id, u.pointer, {
-          detail: err instanceof Error ? err.message : String(err),
-        });
-        runtimeProblems[u.index] = p;
-        const key = `${u.id}\u0000${p.message.en}`;
-        if (!loggedRuntime.has(key)) {
-          loggedRuntime.add(key);
-          log(p);
-        }
+        failed(u, err);
       }
     };
 
@@ -456,8 +512,14 @@ export function createRulesFactory(
             (todayChanged && round === 0 && u.readsToday) ||
             [...u.deps].some((d) => dirty!.some((c) => pathsOverlap(d, c))),
         );
-        const facts = [new Fact(ANSWERS_FACT, effective), new Fact(TODAY_FACT, today)];
-        await Promise.all(todo.map((u) => runUnit(u, facts)));
+        const slow: Unit[] = [];
+        for (const u of todo)
+          if (u.fast && u.compiled) runFast(u, u.fast, effective, today);
+          else slow.push(u);
+        if (slow.length) {
+          const facts = [new Fact(ANSWERS_FACT, effective), new Fact(TODAY_FACT, today)];
+          await Promise.all(slow.map((u) => runUnit(u, facts)));
+        }
         for (const u of todo) ran.add(u.id);
         const next = hiddenBy(truths).fields;
         const delta = [...next]
@@ -584,7 +646,7 @@ export function createRulesFactory(
     };
   };
 
-  return { problems: staticProblems, createSession };
+  return { problems: staticProblems, createSession, uncompiled, compiled: !!options.compiled };
 }
 
 /** Each document's (1.1) `issueDateField` and `validUntilField`, by document id. */

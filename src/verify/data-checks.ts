@@ -27,7 +27,11 @@ const models = new WeakMap<Procedure, Promise<ProcedureModel>>();
 export function modelFor(procedure: Procedure): Promise<ProcedureModel> {
   const cached = models.get(procedure);
   if (cached) return cached;
-  const created = ProcedureModel.create(procedure, { onRuleProblem: () => {} });
+  const created = ProcedureModel.create(procedure, {
+    onRuleProblem: () => {},
+    // The rules compiled to plain code (src/rules/compiled.ts): the engine's results, faster.
+    compiledRules: true,
+  });
   models.set(procedure, created);
   created.catch(() => models.delete(procedure));
   return created;

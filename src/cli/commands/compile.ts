@@ -9,11 +9,19 @@
  * one script instead (`<code>.form-<hash8>.min.js`, named by its own content): the same module,
  * importing the bundle (default `./dvc-forms.min.js`, beside it) and handing itself to the page's
  * `<dvc-form procedure="…/<file>.json">` (README "Embed it").
+ *
+ * The rules are compiled too (src/rules/compiled.ts): a condition the compiler cannot turn into
+ * plain code (a JSONPath `path`) is reported here with its line, column and pointer; it is still
+ * evaluated, by json-rules-engine, never differently.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { parseJson } from '../../json/parse.js';
+import type { Procedure } from '../../procedure/types.js';
+import { createRulesFactory } from '../../rules/index.js';
 import { compileProcedureModule } from '../../validation/index.js';
+import type { CliIo } from '../main.js';
 import type { Command } from '../main.js';
 import { readProcedure } from './procedure-file.js';
 import { USAGE } from './usage.js';
@@ -38,6 +46,7 @@ export const compile: Command = async (args, io) => {
   // so a module is only ever written for a procedure the form would accept.
   const procedure = await readProcedure(files[0], io);
   if (!procedure) return 2;
+  reportUncompiledRules(files[0], procedure, io);
   let compiled;
   try {
     // The server checks the payload's hash against the file it serves: hash the exact bytes.
@@ -59,3 +68,21 @@ export const compile: Command = async (args, io) => {
   io.out(path);
   return 0;
 };
+
+/**
+ * Prints each rule condition the compiler left to json-rules-engine (with its place in the file),
+ * so an author knows which rules the fast path does not cover and why.
+ */
+function reportUncompiledRules(file: string, procedure: Procedure, io: CliIo): void {
+  const { uncompiled } = createRulesFactory(procedure, { onProblem: () => {}, compiled: true });
+  if (!uncompiled.length) return;
+  const parsed = parseJson(readFileSync(file, 'utf8'));
+  const positions = parsed.ok ? parsed.positions : new Map();
+  for (const u of uncompiled) {
+    const at =
+      positions.get(u.pointer)?.value ?? positions.get(u.pointer.replace(/\/[^/]*$/, ''))?.value;
+    io.err(
+      `${file}:${at?.line ?? 1}:${at?.column ?? 1}  ${u.pointer}  warning: the rules of "${u.unit}" are not compiled to code (${u.reason}); json-rules-engine evaluates them, more slowly`,
+    );
+  }
+}

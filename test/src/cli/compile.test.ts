@@ -230,3 +230,33 @@ test('compile --form refuses a bundle URL that could break out of the import', a
   const io2 = capture();
   assert.equal(await main(['compile', procedureFile, '--out', dir, '--bundle', './b.js'], io2), 2);
 });
+
+test('compile names each rule it leaves to json-rules-engine, with its line and pointer, and still writes the module', async () => {
+  // A JSONPath `path` is resolved asynchronously by jsonpath-plus: the rules compiler refuses it
+  // rather than guess, and the author is told where (src/rules/compiled.ts).
+  const file = join(dir, 'with-path.json');
+  const withPath = {
+    ...procedure,
+    rules: [
+      {
+        id: 'orgNamed',
+        kind: 'eligibility',
+        reason: { vi: 'Cần tên tổ chức' },
+        conditions: {
+          all: [{ fact: 'org', operator: 'equal', value: '0100233489', path: '$.taxCode' }],
+        },
+      },
+    ],
+  };
+  const text = JSON.stringify(withPath, null, 2) + '\n';
+  writeFileSync(file, text);
+  const line = text.split('\n').findIndex((l) => l.includes('"$.taxCode"')) + 1;
+  const column = text.split('\n')[line - 1]!.indexOf('"$.taxCode"') + 1;
+  const io = capture();
+  assert.equal(await main(['compile', file, '--out', join(dir, 'with-path')], io), 0);
+  assert.deepEqual(io.stderr, [
+    `${file}:${line}:${column}  /rules/0/conditions/all/0/path  warning: the rules of "rule:orgNamed" are not compiled to code (a condition with "path" (JSONPath) is evaluated by json-rules-engine only); json-rules-engine evaluates them, more slowly`,
+  ]);
+  assert.equal(io.stdout.length, 1);
+  assert.ok(existsSync(io.stdout[0]));
+});

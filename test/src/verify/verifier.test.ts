@@ -43,3 +43,13 @@ test('one verifier gives each of many concurrent calls its own, correct result',
     }
   });
 });
+
+// Issue 22 point 2: the server decides with the rules compiled to plain code (src/rules/compiled.ts),
+// every unit of the procedure covered, so no payload falls back to json-rules-engine's slow path.
+// (Their results equal the engine's: test/src/rules/compiled-differential.test.ts.)
+test('verify evaluates the rules with the compiled evaluator, every unit compiled', async () => {
+  const { modelFor } = await import('../../../src/verify/data-checks.js');
+  const model = await modelFor(PROCEDURE);
+  assert.equal(model.rules.compiled, true);
+  assert.deepEqual(model.rules.uncompiled, []);
+});
