@@ -32,6 +32,7 @@ import {
   groupItemSchema,
   resolveFieldPath,
   resolveLocalRef,
+  walkSchema,
 } from './schema-paths.js';
 import {
   DATE_OPERATORS,
@@ -52,30 +53,6 @@ const own = (o: Obj, k: string): unknown =>
   Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined;
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const show = (v: unknown): string => JSON.stringify(v) ?? String(v);
-
-/** Sub-schema keywords and how they hold schemas. */
-const SCHEMA_MAPS = ['properties', 'patternProperties', '$defs'];
-const SCHEMA_LISTS = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
-const SCHEMA_SINGLES = ['items', 'not', 'if', 'then', 'else', 'additionalProperties'];
-
-/** Calls `visit` on every sub-schema of `schema` (pointer-addressed), depth first. */
-function walkSchema(
-  schema: unknown,
-  pointer: string,
-  visit: (s: Obj, pointer: string) => void,
-): void {
-  if (!isObject(schema)) return;
-  visit(schema, pointer);
-  for (const k of SCHEMA_MAPS) {
-    const m = own(schema, k);
-    if (isObject(m))
-      for (const name of Object.keys(m))
-        walkSchema(m[name], `${pointer}/${k}/${escapePointerToken(name)}`, visit);
-  }
-  for (const k of SCHEMA_LISTS)
-    arr(own(schema, k)).forEach((s, i) => walkSchema(s, `${pointer}/${k}/${i}`, visit));
-  for (const k of SCHEMA_SINGLES) walkSchema(own(schema, k), `${pointer}/${k}`, visit);
-}
 
 /**
  * A schema and what it inherits the way the validator reads it (src/validation/normalize.ts

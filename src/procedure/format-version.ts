@@ -6,7 +6,8 @@
  */
 import { localized } from './messages.js';
 import { AUTHOR_PROBLEM_CODE as C, type ProblemList } from './problems.js';
-import { CONDITION_REF, DATE_OPERATORS, SET_OPERATORS } from './vocabulary.js';
+import { walkSchema } from './schema-paths.js';
+import { CONDITION_REF, DATE_OPERATORS, FOREIGN_FORMATS, SET_OPERATORS } from './vocabulary.js';
 
 type Obj = Record<string, unknown>;
 const isObject = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -21,6 +22,7 @@ const DOCUMENT_1_1 = [
   'translation',
   'legalisation',
 ] as const;
+const NEW_FORMATS: ReadonlySet<unknown> = new Set(FOREIGN_FORMATS);
 const OLD_DERIVED: ReadonlySet<unknown> = new Set(['ageInYears', 'today', 'daysBetween', 'count']);
 
 /** Every use of a format 1.1 feature: its pointer and the feature's name. */
@@ -47,6 +49,11 @@ export function formatFeatures(procedure: Obj): Use[] {
         use(`${pointer}/value/fact`, `{ "fact": "${value['fact']}" } as a value`);
     }
   };
+  // The foreign-party formats wherever a data schema declares them ($defs, items, allOf…).
+  walkSchema(procedure['data'], '/data', (s, pointer) => {
+    const format = Object.prototype.hasOwnProperty.call(s, 'format') ? s['format'] : undefined;
+    if (NEW_FORMATS.has(format)) use(`${pointer}/format`, `"format": "${String(format)}"`);
+  });
   if (procedure['conditions'] !== undefined) use('/conditions', 'conditions', 'key');
   arr(procedure['rules']).forEach((r, i) => {
     if (!isObject(r)) return;

@@ -4,7 +4,7 @@
  * compiles), as are `allOf`/`anyOf`/`oneOf` and `if`/`then`/`else` branches, because authors
  * often declare conditional members there.
  */
-import { pointerTokens } from '../json/parse.js';
+import { escapePointerToken, pointerTokens } from '../json/parse.js';
 
 type Schema = Record<string, unknown>;
 
@@ -13,6 +13,32 @@ const isObject = (v: unknown): v is Schema =>
 
 const own = (o: Schema, k: string): unknown =>
   Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined;
+
+const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+/** Sub-schema keywords and how they hold schemas. */
+const SCHEMA_MAPS = ['properties', 'patternProperties', '$defs'];
+const SCHEMA_LISTS = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
+const SCHEMA_SINGLES = ['items', 'not', 'if', 'then', 'else', 'additionalProperties'];
+
+/** Calls `visit` on every sub-schema of `schema` (pointer-addressed), depth first. */
+export function walkSchema(
+  schema: unknown,
+  pointer: string,
+  visit: (s: Schema, pointer: string) => void,
+): void {
+  if (!isObject(schema)) return;
+  visit(schema, pointer);
+  for (const k of SCHEMA_MAPS) {
+    const m = own(schema, k);
+    if (isObject(m))
+      for (const name of Object.keys(m))
+        walkSchema(m[name], `${pointer}/${k}/${escapePointerToken(name)}`, visit);
+  }
+  for (const k of SCHEMA_LISTS)
+    arr(own(schema, k)).forEach((s, i) => walkSchema(s, `${pointer}/${k}/${i}`, visit));
+  for (const k of SCHEMA_SINGLES) walkSchema(own(schema, k), `${pointer}/${k}`, visit);
+}
 
 /** Resolves a local `$ref` ("#/$defs/x") inside `root`; undefined when it does not resolve. */
 export function resolveLocalRef(root: unknown, ref: string): unknown {

@@ -186,6 +186,49 @@ test('the 1.1 members in a file declaring format 1 are format-version at their k
   );
 });
 
+test('intl-phone and passport-number in a file declaring format 1 are format-version at each format', () => {
+  const text = variant(1, (p) => {
+    // Wherever the data schema declares them: a member, a $defs schema, list items.
+    p.data.properties.abroadPhone = { type: 'string', format: 'intl-phone' };
+    p.data.$defs.person.properties.passport = { type: 'string', format: 'passport-number' };
+    p.data.properties.otherPhones = {
+      type: 'array',
+      items: { type: 'string', format: 'intl-phone' },
+    };
+  });
+  /** Line and column of each `"format": "<name>"` value, in file order. */
+  const formatsAt = (name: string): [number, number][] =>
+    text.split('\n').flatMap((l, i) => {
+      const at = l.indexOf(`"format": "${name}"`);
+      return at < 0 ? [] : [[i + 1, at + '"format": '.length + 1] as [number, number]];
+    });
+  const [abroadPhone, otherPhones] = formatsAt('intl-phone');
+  const message = (name: string) =>
+    `"format": "${name}" thuộc định dạng 1.1; hãy khai báo "formatVersion": 1.1 ở đầu tệp.`;
+  assert.deepEqual(summary(text), [
+    [
+      'format-version',
+      '/data/$defs/person/properties/passport/format',
+      ...formatsAt('passport-number')[0]!,
+      message('passport-number'),
+    ],
+    [
+      'format-version',
+      '/data/properties/abroadPhone/format',
+      ...abroadPhone!,
+      message('intl-phone'),
+    ],
+    [
+      'format-version',
+      '/data/properties/otherPhones/items/format',
+      ...otherPhones!,
+      message('intl-phone'),
+    ],
+  ]);
+  // Declaring 1.1 is the fix: the same file then loads without a problem.
+  assert.deepEqual(summary(text.replace('"formatVersion": 1,', '"formatVersion": 1.1,')), []);
+});
+
 test('intl-phone and passport-number are known formats', () => {
   const text = variant(1.1, (p) => {
     p.data.properties.abroadPhone = { type: 'string', format: 'intl-phone' };
