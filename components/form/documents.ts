@@ -1,5 +1,12 @@
 import type { Problem } from '../../src/problem.js';
-import type { DocumentSpec, FieldUi, Lang, Procedure } from '../../src/procedure/index.js';
+import {
+  isUploadedDocument,
+  type DocumentSpec,
+  type FieldUi,
+  type Lang,
+  type Procedure,
+  type UploadedDocumentSpec,
+} from '../../src/procedure/index.js';
 import type { PayloadDocument } from '../../src/submission/index.js';
 import { um } from '../upload/messages.js';
 import type { DvcUpload, UploadEntry } from '../upload/upload.js';
@@ -85,10 +92,20 @@ export class DocumentSlots {
    * brought to the desk (1.1 `atDesk`) takes no upload, so it has no element.
    */
   static idsOf(procedure: Procedure, fields: readonly FieldUi[]): string[] {
+    return DocumentSlots.uploaded(procedure, fields).map((d) => d.id);
+  }
+
+  /** The documents `idsOf` names: only uploaded ones, whose limits the upload reads. */
+  private static uploaded(
+    procedure: Procedure,
+    fields: readonly FieldUi[],
+  ): UploadedDocumentSpec[] {
     const asked = new Set(
       fields.filter((f) => f.widget === 'file' && f.document).map((f) => f.document!),
     );
-    return procedure.documents.filter((d) => asked.has(d.id) && d.atDesk !== true).map((d) => d.id);
+    return procedure.documents.filter(
+      (d): d is UploadedDocumentSpec => asked.has(d.id) && isUploadedDocument(d),
+    );
   }
 
   /**
@@ -98,14 +115,15 @@ export class DocumentSlots {
   reset(procedure: Procedure, fields: readonly FieldUi[]): void {
     for (const el of this.host.querySelectorAll(`:scope > [${OWN}]`)) el.remove();
     this.procedure = procedure;
-    for (const id of DocumentSlots.idsOf(procedure, fields)) {
+    for (const spec of DocumentSlots.uploaded(procedure, fields)) {
+      const id = spec.id;
       if (this.element(id)) continue;
       void loadUploadElement();
       const el = document.createElement('dvc-upload');
       el.setAttribute(OWN, '');
       el.slot = `document-${id}`;
       el.name = id;
-      el.spec = procedure.documents.find((d) => d.id === id)!;
+      el.spec = spec;
       el.addEventListener('dvc-change', () => this.onChange(id));
       this.host.append(el);
     }

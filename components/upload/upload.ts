@@ -12,7 +12,7 @@ import {
   typeLabels,
   type FileType,
 } from '../../src/files/index.js';
-import type { DocumentSpec, LocalizedText } from '../../src/procedure/index.js';
+import type { LocalizedText, UploadedDocumentSpec } from '../../src/procedure/index.js';
 import type { PayloadDocument } from '../../src/submission/index.js';
 import {
   fileProblemMessage,
@@ -67,8 +67,11 @@ const localize = (text: LocalizedText | undefined, lang: UploadLang) =>
 export class DvcUpload extends DvcFieldElement<UploadEntry[]> {
   static override styles = [fieldStyles, uploadStyles];
 
-  /** The document slot from the procedure's `documents`. */
-  @property({ attribute: false }) spec?: DocumentSpec;
+  /**
+   * The document slot from the procedure's `documents`: one uploaded online, with its limits (a
+   * document brought to the desk has no upload).
+   */
+  @property({ attribute: false }) spec?: UploadedDocumentSpec;
   /** The agency's tus endpoint; without it files stay in the browser for a multipart submission. */
   @property({ attribute: 'upload-endpoint' }) uploadEndpoint = '';
   /** Milliseconds to wait before each automatic retry of an interrupted upload. */
@@ -362,7 +365,7 @@ export class DvcUpload extends DvcFieldElement<UploadEntry[]> {
     `;
   }
 
-  private renderRequirements(spec: DocumentSpec, types: FileType[]): TemplateResult {
+  private renderRequirements(spec: UploadedDocumentSpec, types: FileType[]): TemplateResult {
     const required = this.required || spec.required;
     return html`<ul part="requirements" class="requirements" id="requirements">
       <li>${this.m(required ? 'required' : 'optional')}</li>

@@ -99,6 +99,9 @@ export async function checkSubmissionFiles(sub) {
       ? procedure.documents.find((/** @type {any} */ d) => d?.id === doc.slot)
       : undefined;
     if (!spec) continue; // the verifier reports unknown-document
+    // Brought to the desk (format 1.1 atDesk): no upload limits to check against; the verifier
+    // refuses any file for it (file-too-many, at most 0), in the session core's words.
+    if (spec.atDesk === true) continue;
     let ends;
     try {
       // Decrypted: the rules apply to the file the applicant sent, not to its ciphertext.

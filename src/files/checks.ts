@@ -4,7 +4,7 @@
  * (components/upload/messages.ts) and whose `params` fill it. DOM-free so the agency's server can
  * run the same checks on what it receives.
  */
-import type { DocumentSpec } from '../procedure/types.js';
+import type { UploadLimitMember, UploadedDocumentSpec } from '../procedure/types.js';
 import { cleanFileName } from './filename.js';
 import { sniffType } from './sniff.js';
 import {
@@ -66,8 +66,8 @@ export interface AcceptedFile {
   type: FileType;
 }
 
-/** The document rules the checks apply, taken from a {@link DocumentSpec}. */
-export type UploadLimits = Pick<DocumentSpec, 'accept' | 'maxSizeBytes' | 'maxFiles'>;
+/** The document rules the checks apply, taken from an {@link UploadedDocumentSpec}. */
+export type UploadLimits = Pick<UploadedDocumentSpec, UploadLimitMember>;
 
 /**
  * Whether `count` more files fit beside `existing` ones. A selection that does not fit is refused

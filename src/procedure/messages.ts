@@ -10,6 +10,8 @@ type Catalog = Record<string, (p: P) => string>;
 const vi: Catalog = {
   // Meta-schema problems.
   required: (p) => `Thiếu mục bắt buộc "${p.property}"${p.where ? ` trong ${p.where}` : ''}.`,
+  uploadLimitRequired: (p) =>
+    `Thiếu mục "${p.property}" trong ${p.where}: giấy tờ nộp trực tuyến cần "accept", "maxSizeBytes" và "maxFiles"; nếu người nộp mang bản chính đến nơi nộp thì ghi "atDesk": true (định dạng 1.1).`,
   missingVi: (p) => `Thiếu nội dung tiếng Việt ("vi") cho ${p.where}; tiếng Việt là bắt buộc.`,
   blankVi: (p) => `Nội dung tiếng Việt của ${p.where} đang để trống.`,
   type: (p) => `"${p.name}" phải là ${p.type}.`,
@@ -130,6 +132,8 @@ const vi: Catalog = {
 const en: Catalog = {
   required: (p) =>
     `The required member "${p.property}" is missing${p.where ? ` in ${p.where}` : ''}.`,
+  uploadLimitRequired: (p) =>
+    `"${p.property}" is missing in ${p.where}: a document uploaded online needs "accept", "maxSizeBytes" and "maxFiles"; if the applicant brings the original to the desk, write "atDesk": true (format 1.1).`,
   missingVi: (p) => `The Vietnamese text ("vi") of ${p.where} is missing; Vietnamese is required.`,
   blankVi: (p) => `The Vietnamese text of ${p.where} is blank.`,
   type: (p) => `"${p.name}" must be ${p.type}.`,

@@ -10,7 +10,7 @@ import { allowedProperties, metaPatterns } from './generated/meta-validator.js';
 import { closest } from './suggest.js';
 import { COMPARISONS, TYPE_NAMES, localized, where } from './messages.js';
 import { AUTHOR_PROBLEM_CODE as C, type ProblemList } from './problems.js';
-import type { Lang } from './types.js';
+import { UPLOAD_LIMIT_MEMBERS, type Lang } from './types.js';
 import { escapeToken } from '../session/field-path.js';
 
 export function valueAt(root: unknown, pointer: string): unknown {
@@ -114,10 +114,18 @@ export function translateMetaErrors(
           );
         } else {
           const w = where(pointer);
+          // DocumentSpec's `else`: the upload limits of a document not brought to the desk.
+          const uploadLimit =
+            e.schemaPath.endsWith('/else/required') &&
+            (UPLOAD_LIMIT_MEMBERS as readonly string[]).includes(property);
           problems.add(
             C.schemaRequired,
             pointer,
-            localized('required', { property }, { vi: { where: w.vi }, en: { where: w.en } }),
+            localized(
+              uploadLimit ? 'uploadLimitRequired' : 'required',
+              { property },
+              { vi: { where: w.vi }, en: { where: w.en } },
+            ),
           );
         }
         break;

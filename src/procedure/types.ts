@@ -177,13 +177,17 @@ export interface DocumentSpec {
   copies: number;
   /** Always required; when false, a `require` rule can make it required. */
   required: boolean;
-  /** Accepted MIME types (SVG and HTML are never accepted). */
-  accept: string[];
-  maxSizeBytes: number;
-  maxFiles: number;
+  /**
+   * Accepted MIME types (SVG and HTML are never accepted). `accept`, `maxSizeBytes` and
+   * `maxFiles` are required unless the document is brought to the desk (`atDesk`); code that
+   * uploads reads them through {@link UploadedDocumentSpec}.
+   */
+  accept?: string[];
+  maxSizeBytes?: number;
+  maxFiles?: number;
   /**
    * (1.1) Brought to the desk (usually the original), never uploaded: listed on the receipt's
-   * checklist; a submission carrying files for it is refused.
+   * checklist; a submission carrying files for it is refused. Needs no upload limits.
    */
   atDesk?: boolean;
   /** (1.1) The date field asking the document's issue date: shown and required with it. */
@@ -198,6 +202,32 @@ export interface DocumentSpec {
   capture?: 'user' | 'environment';
   /** Resize and re-encode a portrait photo in the browser. */
   photo?: { width: number; height: number; mimeType?: 'image/jpeg' | 'image/png' };
+}
+
+/** The upload limits, present on every document that is not brought to the desk. */
+export type UploadLimitMember = 'accept' | 'maxSizeBytes' | 'maxFiles';
+export const UPLOAD_LIMIT_MEMBERS = [
+  'accept',
+  'maxSizeBytes',
+  'maxFiles',
+] as const satisfies readonly UploadLimitMember[];
+
+/** A document uploaded online (not `atDesk`): the meta-schema requires its upload limits. */
+export type UploadedDocumentSpec = DocumentSpec &
+  Required<Pick<DocumentSpec, UploadLimitMember>> & { atDesk?: false };
+
+/**
+ * Whether `doc` is uploaded online, with its limits: false for a document brought to the desk.
+ * A loaded procedure has the limits on every other document (the meta-schema requires them);
+ * they are checked here too so that the type is never a promise the value breaks.
+ */
+export function isUploadedDocument(doc: DocumentSpec): doc is UploadedDocumentSpec {
+  return (
+    doc.atDesk !== true &&
+    Array.isArray(doc.accept) &&
+    typeof doc.maxSizeBytes === 'number' &&
+    typeof doc.maxFiles === 'number'
+  );
 }
 
 /**

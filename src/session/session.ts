@@ -14,7 +14,7 @@
 import { checkDocument, FILE_PROBLEM, type FileProblemCode } from '../files/index.js';
 import { DvcError, ERROR_CODE } from '../errors.js';
 import type { Problem } from '../problem.js';
-import type { Lang } from '../procedure/types.js';
+import { isUploadedDocument, type Lang } from '../procedure/types.js';
 import type { DeliveryChoice } from '../delivery/index.js';
 import {
   ELIGIBILITY_STATUS,
@@ -428,8 +428,9 @@ export class Session {
         continue;
       }
       counts.set(doc.slot, (counts.get(doc.slot) ?? 0) + 1);
-      // (1.1) A document brought to the desk takes no file: counted below as one too many.
-      if (spec.atDesk === true) continue;
+      // (1.1) A document brought to the desk takes no file (and has no upload limits): counted
+      // below as one too many.
+      if (!isUploadedDocument(spec)) continue;
       const checked = checkDocument(spec, { name: doc.name, type: doc.type, size: doc.size });
       if (!checked.ok)
         problems.push({
@@ -441,7 +442,7 @@ export class Session {
     }
     for (const [slot, count] of counts) {
       const spec = specs.get(slot)!;
-      const max = spec.atDesk === true ? 0 : spec.maxFiles;
+      const max = isUploadedDocument(spec) ? spec.maxFiles : 0;
       if (count > max)
         problems.push({ code: DOCUMENT_PROBLEM.tooMany, slot, params: { count, max } });
     }

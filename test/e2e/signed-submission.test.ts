@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Procedure } from '../../src/procedure/types.js';
+import { isUploadedDocument, type Procedure } from '../../src/procedure/types.js';
 import { createValidator } from '../../src/validation/index.js';
 import { createRules } from '../../src/rules/index.js';
 import { buildSubmissionPayload, type PayloadDocument } from '../../src/submission/index.js';
@@ -82,6 +82,7 @@ describe(
       const documents: PayloadDocument[] = [];
       for (const slot of final.required.documents) {
         const spec = procedure.documents.find((d) => d.id === slot)!;
+        if (!isUploadedDocument(spec)) continue; // brought to the desk: no file
         const type = spec.accept.includes('application/pdf') ? 'application/pdf' : spec.accept[0];
         const bytes = Buffer.from(`%PDF-1.4\n% ${slot}\n%%EOF\n`);
         const sha256 = createHash('sha256').update(bytes).digest('hex');

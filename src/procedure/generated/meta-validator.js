@@ -604,8 +604,12 @@ const schema31 = {
     DocumentSpec: {
       type: 'object',
       title: 'Document',
+      description:
+        'A dossier document: uploaded online (with accept, maxSizeBytes and maxFiles) or, in format 1.1, brought to the desk (atDesk: true, no upload limits).',
       additionalProperties: false,
-      required: ['id', 'title', 'form', 'copies', 'required', 'accept', 'maxSizeBytes', 'maxFiles'],
+      required: ['id', 'title', 'form', 'copies', 'required'],
+      if: { properties: { atDesk: { const: true } }, required: ['atDesk'] },
+      else: { required: ['accept', 'maxSizeBytes', 'maxFiles'] },
       properties: {
         id: { $ref: '#/$defs/Id', description: 'Unique document id.' },
         title: {
@@ -635,10 +639,18 @@ const schema31 = {
               '^(?!image/svg\\+xml$|text/html$|application/xhtml\\+xml$)[a-z]+/(\\*|[a-z0-9][a-z0-9.+-]*)$',
           },
           description:
-            'Accepted MIME types, e.g. "application/pdf", "image/jpeg" (never SVG or HTML).',
+            'Accepted MIME types, e.g. "application/pdf", "image/jpeg" (never SVG or HTML). Required unless atDesk.',
         },
-        maxSizeBytes: { type: 'integer', minimum: 1, description: 'Largest file size in bytes.' },
-        maxFiles: { type: 'integer', minimum: 1, description: 'Most files for this document.' },
+        maxSizeBytes: {
+          type: 'integer',
+          minimum: 1,
+          description: 'Largest file size in bytes. Required unless atDesk.',
+        },
+        maxFiles: {
+          type: 'integer',
+          minimum: 1,
+          description: 'Most files for this document. Required unless atDesk.',
+        },
         capture: {
           enum: ['user', 'environment'],
           description:
@@ -658,7 +670,7 @@ const schema31 = {
         atDesk: {
           type: 'boolean',
           description:
-            "Format 1.1: the applicant brings this document (usually the original) to the desk; nothing is uploaded (a submission with files for it is refused) and it is listed on the receipt's checklist.",
+            "Format 1.1: the applicant brings this document (usually the original) to the desk; nothing is uploaded (a submission with files for it is refused), it needs no accept, maxSizeBytes nor maxFiles, and it is listed on the receipt's checklist.",
         },
         issueDateField: {
           $ref: '#/$defs/FieldPath',
@@ -5176,8 +5188,12 @@ validate28.evaluated = { props: true, dynamicProps: false, dynamicItems: false }
 const schema59 = {
   type: 'object',
   title: 'Document',
+  description:
+    'A dossier document: uploaded online (with accept, maxSizeBytes and maxFiles) or, in format 1.1, brought to the desk (atDesk: true, no upload limits).',
   additionalProperties: false,
-  required: ['id', 'title', 'form', 'copies', 'required', 'accept', 'maxSizeBytes', 'maxFiles'],
+  required: ['id', 'title', 'form', 'copies', 'required'],
+  if: { properties: { atDesk: { const: true } }, required: ['atDesk'] },
+  else: { required: ['accept', 'maxSizeBytes', 'maxFiles'] },
   properties: {
     id: { $ref: '#/$defs/Id', description: 'Unique document id.' },
     title: {
@@ -5206,10 +5222,19 @@ const schema59 = {
         pattern:
           '^(?!image/svg\\+xml$|text/html$|application/xhtml\\+xml$)[a-z]+/(\\*|[a-z0-9][a-z0-9.+-]*)$',
       },
-      description: 'Accepted MIME types, e.g. "application/pdf", "image/jpeg" (never SVG or HTML).',
+      description:
+        'Accepted MIME types, e.g. "application/pdf", "image/jpeg" (never SVG or HTML). Required unless atDesk.',
     },
-    maxSizeBytes: { type: 'integer', minimum: 1, description: 'Largest file size in bytes.' },
-    maxFiles: { type: 'integer', minimum: 1, description: 'Most files for this document.' },
+    maxSizeBytes: {
+      type: 'integer',
+      minimum: 1,
+      description: 'Largest file size in bytes. Required unless atDesk.',
+    },
+    maxFiles: {
+      type: 'integer',
+      minimum: 1,
+      description: 'Most files for this document. Required unless atDesk.',
+    },
     capture: {
       enum: ['user', 'environment'],
       description: 'Suggest the phone camera: "environment" for documents, "user" for portraits.',
@@ -5228,7 +5253,7 @@ const schema59 = {
     atDesk: {
       type: 'boolean',
       description:
-        "Format 1.1: the applicant brings this document (usually the original) to the desk; nothing is uploaded (a submission with files for it is refused) and it is listed on the receipt's checklist.",
+        "Format 1.1: the applicant brings this document (usually the original) to the desk; nothing is uploaded (a submission with files for it is refused), it needs no accept, maxSizeBytes nor maxFiles, and it is listed on the receipt's checklist.",
     },
     issueDateField: {
       $ref: '#/$defs/FieldPath',
@@ -5269,104 +5294,117 @@ function validate36(
   if (evaluated0.dynamicItems) {
     evaluated0.items = undefined;
   }
+  const _errs1 = errors;
+  let valid0 = true;
+  const _errs2 = errors;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
-    if (data.id === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'id' },
-        message: "must have required property '" + 'id' + "'",
-      };
+    let missing0;
+    if (data.atDesk === undefined && (missing0 = 'atDesk')) {
+      const err0 = {};
       if (vErrors === null) {
         vErrors = [err0];
       } else {
         vErrors.push(err0);
       }
       errors++;
-    }
-    if (data.title === undefined) {
-      const err1 = {
-        instancePath,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'title' },
-        message: "must have required property '" + 'title' + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
+    } else {
+      if (data.atDesk !== undefined) {
+        if (true !== data.atDesk) {
+          const err1 = {};
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
       }
-      errors++;
     }
-    if (data.form === undefined) {
-      const err2 = {
-        instancePath,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'form' },
-        message: "must have required property '" + 'form' + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
+  }
+  var _valid0 = _errs2 === errors;
+  errors = _errs1;
+  if (vErrors !== null) {
+    if (_errs1) {
+      vErrors.length = _errs1;
+    } else {
+      vErrors = null;
+    }
+  }
+  if (!_valid0) {
+    const _errs4 = errors;
+    if (data && typeof data == 'object' && !Array.isArray(data)) {
+      if (data.accept === undefined) {
+        const err2 = {
+          instancePath,
+          schemaPath: '#/else/required',
+          keyword: 'required',
+          params: { missingProperty: 'accept' },
+          message: "must have required property '" + 'accept' + "'",
+        };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
       }
-      errors++;
-    }
-    if (data.copies === undefined) {
-      const err3 = {
-        instancePath,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'copies' },
-        message: "must have required property '" + 'copies' + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err3];
-      } else {
-        vErrors.push(err3);
+      if (data.maxSizeBytes === undefined) {
+        const err3 = {
+          instancePath,
+          schemaPath: '#/else/required',
+          keyword: 'required',
+          params: { missingProperty: 'maxSizeBytes' },
+          message: "must have required property '" + 'maxSizeBytes' + "'",
+        };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
       }
-      errors++;
-    }
-    if (data.required === undefined) {
-      const err4 = {
-        instancePath,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'required' },
-        message: "must have required property '" + 'required' + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err4];
-      } else {
-        vErrors.push(err4);
+      if (data.maxFiles === undefined) {
+        const err4 = {
+          instancePath,
+          schemaPath: '#/else/required',
+          keyword: 'required',
+          params: { missingProperty: 'maxFiles' },
+          message: "must have required property '" + 'maxFiles' + "'",
+        };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
       }
-      errors++;
     }
-    if (data.accept === undefined) {
-      const err5 = {
-        instancePath,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'accept' },
-        message: "must have required property '" + 'accept' + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err5];
-      } else {
-        vErrors.push(err5);
-      }
-      errors++;
+    var _valid0 = _errs4 === errors;
+    valid0 = _valid0;
+  }
+  if (!valid0) {
+    const err5 = {
+      instancePath,
+      schemaPath: '#/if',
+      keyword: 'if',
+      params: { failingKeyword: 'else' },
+      message: 'must match "else" schema',
+    };
+    if (vErrors === null) {
+      vErrors = [err5];
+    } else {
+      vErrors.push(err5);
     }
-    if (data.maxSizeBytes === undefined) {
+    errors++;
+  }
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.id === undefined) {
       const err6 = {
         instancePath,
         schemaPath: '#/required',
         keyword: 'required',
-        params: { missingProperty: 'maxSizeBytes' },
-        message: "must have required property '" + 'maxSizeBytes' + "'",
+        params: { missingProperty: 'id' },
+        message: "must have required property '" + 'id' + "'",
       };
       if (vErrors === null) {
         vErrors = [err6];
@@ -5375,13 +5413,13 @@ function validate36(
       }
       errors++;
     }
-    if (data.maxFiles === undefined) {
+    if (data.title === undefined) {
       const err7 = {
         instancePath,
         schemaPath: '#/required',
         keyword: 'required',
-        params: { missingProperty: 'maxFiles' },
-        message: "must have required property '" + 'maxFiles' + "'",
+        params: { missingProperty: 'title' },
+        message: "must have required property '" + 'title' + "'",
       };
       if (vErrors === null) {
         vErrors = [err7];
@@ -5390,9 +5428,54 @@ function validate36(
       }
       errors++;
     }
+    if (data.form === undefined) {
+      const err8 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'form' },
+        message: "must have required property '" + 'form' + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err8];
+      } else {
+        vErrors.push(err8);
+      }
+      errors++;
+    }
+    if (data.copies === undefined) {
+      const err9 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'copies' },
+        message: "must have required property '" + 'copies' + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err9];
+      } else {
+        vErrors.push(err9);
+      }
+      errors++;
+    }
+    if (data.required === undefined) {
+      const err10 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'required' },
+        message: "must have required property '" + 'required' + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err10];
+      } else {
+        vErrors.push(err10);
+      }
+      errors++;
+    }
     for (const key0 in data) {
       if (!func1.call(schema59.properties, key0)) {
-        const err8 = {
+        const err11 = {
           instancePath,
           schemaPath: '#/additionalProperties',
           keyword: 'additionalProperties',
@@ -5400,18 +5483,18 @@ function validate36(
           message: 'must NOT have additional properties',
         };
         if (vErrors === null) {
-          vErrors = [err8];
+          vErrors = [err11];
         } else {
-          vErrors.push(err8);
+          vErrors.push(err11);
         }
         errors++;
       }
     }
     if (data.id !== undefined) {
-      let data0 = data.id;
-      if (typeof data0 === 'string') {
-        if (!pattern15.test(data0)) {
-          const err9 = {
+      let data1 = data.id;
+      if (typeof data1 === 'string') {
+        if (!pattern15.test(data1)) {
+          const err12 = {
             instancePath: instancePath + '/id',
             schemaPath: '#/$defs/Id/pattern',
             keyword: 'pattern',
@@ -5419,14 +5502,14 @@ function validate36(
             message: 'must match pattern "' + '^[A-Za-z][A-Za-z0-9_-]*$' + '"',
           };
           if (vErrors === null) {
-            vErrors = [err9];
+            vErrors = [err12];
           } else {
-            vErrors.push(err9);
+            vErrors.push(err12);
           }
           errors++;
         }
       } else {
-        const err10 = {
+        const err13 = {
           instancePath: instancePath + '/id',
           schemaPath: '#/$defs/Id/type',
           keyword: 'type',
@@ -5434,18 +5517,18 @@ function validate36(
           message: 'must be string',
         };
         if (vErrors === null) {
-          vErrors = [err10];
+          vErrors = [err13];
         } else {
-          vErrors.push(err10);
+          vErrors.push(err13);
         }
         errors++;
       }
     }
     if (data.title !== undefined) {
-      let data1 = data.title;
-      if (data1 && typeof data1 == 'object' && !Array.isArray(data1)) {
-        if (data1.vi === undefined) {
-          const err11 = {
+      let data2 = data.title;
+      if (data2 && typeof data2 == 'object' && !Array.isArray(data2)) {
+        if (data2.vi === undefined) {
+          const err14 = {
             instancePath: instancePath + '/title',
             schemaPath: '#/$defs/LocalizedText/required',
             keyword: 'required',
@@ -5453,71 +5536,20 @@ function validate36(
             message: "must have required property '" + 'vi' + "'",
           };
           if (vErrors === null) {
-            vErrors = [err11];
+            vErrors = [err14];
           } else {
-            vErrors.push(err11);
+            vErrors.push(err14);
           }
           errors++;
         }
-        for (const key1 in data1) {
+        for (const key1 in data2) {
           if (!(key1 === 'vi' || key1 === 'en')) {
-            const err12 = {
+            const err15 = {
               instancePath: instancePath + '/title',
               schemaPath: '#/$defs/LocalizedText/additionalProperties',
               keyword: 'additionalProperties',
               params: { additionalProperty: key1 },
               message: 'must NOT have additional properties',
-            };
-            if (vErrors === null) {
-              vErrors = [err12];
-            } else {
-              vErrors.push(err12);
-            }
-            errors++;
-          }
-        }
-        if (data1.vi !== undefined) {
-          let data2 = data1.vi;
-          if (typeof data2 === 'string') {
-            if (!pattern6.test(data2)) {
-              const err13 = {
-                instancePath: instancePath + '/title/vi',
-                schemaPath: '#/$defs/LocalizedText/properties/vi/pattern',
-                keyword: 'pattern',
-                params: { pattern: '\\S' },
-                message: 'must match pattern "' + '\\S' + '"',
-              };
-              if (vErrors === null) {
-                vErrors = [err13];
-              } else {
-                vErrors.push(err13);
-              }
-              errors++;
-            }
-          } else {
-            const err14 = {
-              instancePath: instancePath + '/title/vi',
-              schemaPath: '#/$defs/LocalizedText/properties/vi/type',
-              keyword: 'type',
-              params: { type: 'string' },
-              message: 'must be string',
-            };
-            if (vErrors === null) {
-              vErrors = [err14];
-            } else {
-              vErrors.push(err14);
-            }
-            errors++;
-          }
-        }
-        if (data1.en !== undefined) {
-          if (typeof data1.en !== 'string') {
-            const err15 = {
-              instancePath: instancePath + '/title/en',
-              schemaPath: '#/$defs/LocalizedText/properties/en/type',
-              keyword: 'type',
-              params: { type: 'string' },
-              message: 'must be string',
             };
             if (vErrors === null) {
               vErrors = [err15];
@@ -5527,48 +5559,48 @@ function validate36(
             errors++;
           }
         }
-      } else {
-        const err16 = {
-          instancePath: instancePath + '/title',
-          schemaPath: '#/$defs/LocalizedText/type',
-          keyword: 'type',
-          params: { type: 'object' },
-          message: 'must be object',
-        };
-        if (vErrors === null) {
-          vErrors = [err16];
-        } else {
-          vErrors.push(err16);
-        }
-        errors++;
-      }
-    }
-    if (data.description !== undefined) {
-      let data4 = data.description;
-      if (data4 && typeof data4 == 'object' && !Array.isArray(data4)) {
-        if (data4.vi === undefined) {
-          const err17 = {
-            instancePath: instancePath + '/description',
-            schemaPath: '#/$defs/LocalizedText/required',
-            keyword: 'required',
-            params: { missingProperty: 'vi' },
-            message: "must have required property '" + 'vi' + "'",
-          };
-          if (vErrors === null) {
-            vErrors = [err17];
+        if (data2.vi !== undefined) {
+          let data3 = data2.vi;
+          if (typeof data3 === 'string') {
+            if (!pattern6.test(data3)) {
+              const err16 = {
+                instancePath: instancePath + '/title/vi',
+                schemaPath: '#/$defs/LocalizedText/properties/vi/pattern',
+                keyword: 'pattern',
+                params: { pattern: '\\S' },
+                message: 'must match pattern "' + '\\S' + '"',
+              };
+              if (vErrors === null) {
+                vErrors = [err16];
+              } else {
+                vErrors.push(err16);
+              }
+              errors++;
+            }
           } else {
-            vErrors.push(err17);
+            const err17 = {
+              instancePath: instancePath + '/title/vi',
+              schemaPath: '#/$defs/LocalizedText/properties/vi/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+            };
+            if (vErrors === null) {
+              vErrors = [err17];
+            } else {
+              vErrors.push(err17);
+            }
+            errors++;
           }
-          errors++;
         }
-        for (const key2 in data4) {
-          if (!(key2 === 'vi' || key2 === 'en')) {
+        if (data2.en !== undefined) {
+          if (typeof data2.en !== 'string') {
             const err18 = {
-              instancePath: instancePath + '/description',
-              schemaPath: '#/$defs/LocalizedText/additionalProperties',
-              keyword: 'additionalProperties',
-              params: { additionalProperty: key2 },
-              message: 'must NOT have additional properties',
+              instancePath: instancePath + '/title/en',
+              schemaPath: '#/$defs/LocalizedText/properties/en/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
             };
             if (vErrors === null) {
               vErrors = [err18];
@@ -5578,48 +5610,48 @@ function validate36(
             errors++;
           }
         }
-        if (data4.vi !== undefined) {
-          let data5 = data4.vi;
-          if (typeof data5 === 'string') {
-            if (!pattern6.test(data5)) {
-              const err19 = {
-                instancePath: instancePath + '/description/vi',
-                schemaPath: '#/$defs/LocalizedText/properties/vi/pattern',
-                keyword: 'pattern',
-                params: { pattern: '\\S' },
-                message: 'must match pattern "' + '\\S' + '"',
-              };
-              if (vErrors === null) {
-                vErrors = [err19];
-              } else {
-                vErrors.push(err19);
-              }
-              errors++;
-            }
-          } else {
-            const err20 = {
-              instancePath: instancePath + '/description/vi',
-              schemaPath: '#/$defs/LocalizedText/properties/vi/type',
-              keyword: 'type',
-              params: { type: 'string' },
-              message: 'must be string',
-            };
-            if (vErrors === null) {
-              vErrors = [err20];
-            } else {
-              vErrors.push(err20);
-            }
-            errors++;
-          }
+      } else {
+        const err19 = {
+          instancePath: instancePath + '/title',
+          schemaPath: '#/$defs/LocalizedText/type',
+          keyword: 'type',
+          params: { type: 'object' },
+          message: 'must be object',
+        };
+        if (vErrors === null) {
+          vErrors = [err19];
+        } else {
+          vErrors.push(err19);
         }
-        if (data4.en !== undefined) {
-          if (typeof data4.en !== 'string') {
+        errors++;
+      }
+    }
+    if (data.description !== undefined) {
+      let data5 = data.description;
+      if (data5 && typeof data5 == 'object' && !Array.isArray(data5)) {
+        if (data5.vi === undefined) {
+          const err20 = {
+            instancePath: instancePath + '/description',
+            schemaPath: '#/$defs/LocalizedText/required',
+            keyword: 'required',
+            params: { missingProperty: 'vi' },
+            message: "must have required property '" + 'vi' + "'",
+          };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
+          }
+          errors++;
+        }
+        for (const key2 in data5) {
+          if (!(key2 === 'vi' || key2 === 'en')) {
             const err21 = {
-              instancePath: instancePath + '/description/en',
-              schemaPath: '#/$defs/LocalizedText/properties/en/type',
-              keyword: 'type',
-              params: { type: 'string' },
-              message: 'must be string',
+              instancePath: instancePath + '/description',
+              schemaPath: '#/$defs/LocalizedText/additionalProperties',
+              keyword: 'additionalProperties',
+              params: { additionalProperty: key2 },
+              message: 'must NOT have additional properties',
             };
             if (vErrors === null) {
               vErrors = [err21];
@@ -5629,8 +5661,59 @@ function validate36(
             errors++;
           }
         }
+        if (data5.vi !== undefined) {
+          let data6 = data5.vi;
+          if (typeof data6 === 'string') {
+            if (!pattern6.test(data6)) {
+              const err22 = {
+                instancePath: instancePath + '/description/vi',
+                schemaPath: '#/$defs/LocalizedText/properties/vi/pattern',
+                keyword: 'pattern',
+                params: { pattern: '\\S' },
+                message: 'must match pattern "' + '\\S' + '"',
+              };
+              if (vErrors === null) {
+                vErrors = [err22];
+              } else {
+                vErrors.push(err22);
+              }
+              errors++;
+            }
+          } else {
+            const err23 = {
+              instancePath: instancePath + '/description/vi',
+              schemaPath: '#/$defs/LocalizedText/properties/vi/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+            };
+            if (vErrors === null) {
+              vErrors = [err23];
+            } else {
+              vErrors.push(err23);
+            }
+            errors++;
+          }
+        }
+        if (data5.en !== undefined) {
+          if (typeof data5.en !== 'string') {
+            const err24 = {
+              instancePath: instancePath + '/description/en',
+              schemaPath: '#/$defs/LocalizedText/properties/en/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+            };
+            if (vErrors === null) {
+              vErrors = [err24];
+            } else {
+              vErrors.push(err24);
+            }
+            errors++;
+          }
+        }
       } else {
-        const err22 = {
+        const err25 = {
           instancePath: instancePath + '/description',
           schemaPath: '#/$defs/LocalizedText/type',
           keyword: 'type',
@@ -5638,79 +5721,27 @@ function validate36(
           message: 'must be object',
         };
         if (vErrors === null) {
-          vErrors = [err22];
+          vErrors = [err25];
         } else {
-          vErrors.push(err22);
+          vErrors.push(err25);
         }
         errors++;
       }
     }
     if (data.form !== undefined) {
-      let data7 = data.form;
+      let data8 = data.form;
       if (!(
-        data7 === 'original' ||
-        data7 === 'copy' ||
-        data7 === 'certified-copy' ||
-        data7 === 'electronic'
+        data8 === 'original' ||
+        data8 === 'copy' ||
+        data8 === 'certified-copy' ||
+        data8 === 'electronic'
       )) {
-        const err23 = {
+        const err26 = {
           instancePath: instancePath + '/form',
           schemaPath: '#/properties/form/enum',
           keyword: 'enum',
           params: { allowedValues: schema59.properties.form.enum },
           message: 'must be equal to one of the allowed values',
-        };
-        if (vErrors === null) {
-          vErrors = [err23];
-        } else {
-          vErrors.push(err23);
-        }
-        errors++;
-      }
-    }
-    if (data.copies !== undefined) {
-      let data8 = data.copies;
-      if (!(typeof data8 == 'number' && !(data8 % 1) && !isNaN(data8) && isFinite(data8))) {
-        const err24 = {
-          instancePath: instancePath + '/copies',
-          schemaPath: '#/properties/copies/type',
-          keyword: 'type',
-          params: { type: 'integer' },
-          message: 'must be integer',
-        };
-        if (vErrors === null) {
-          vErrors = [err24];
-        } else {
-          vErrors.push(err24);
-        }
-        errors++;
-      }
-      if (typeof data8 == 'number' && isFinite(data8)) {
-        if (data8 < 1 || isNaN(data8)) {
-          const err25 = {
-            instancePath: instancePath + '/copies',
-            schemaPath: '#/properties/copies/minimum',
-            keyword: 'minimum',
-            params: { comparison: '>=', limit: 1 },
-            message: 'must be >= 1',
-          };
-          if (vErrors === null) {
-            vErrors = [err25];
-          } else {
-            vErrors.push(err25);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.required !== undefined) {
-      if (typeof data.required !== 'boolean') {
-        const err26 = {
-          instancePath: instancePath + '/required',
-          schemaPath: '#/properties/required/type',
-          keyword: 'type',
-          params: { type: 'boolean' },
-          message: 'must be boolean',
         };
         if (vErrors === null) {
           vErrors = [err26];
@@ -5720,11 +5751,63 @@ function validate36(
         errors++;
       }
     }
+    if (data.copies !== undefined) {
+      let data9 = data.copies;
+      if (!(typeof data9 == 'number' && !(data9 % 1) && !isNaN(data9) && isFinite(data9))) {
+        const err27 = {
+          instancePath: instancePath + '/copies',
+          schemaPath: '#/properties/copies/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
+        };
+        if (vErrors === null) {
+          vErrors = [err27];
+        } else {
+          vErrors.push(err27);
+        }
+        errors++;
+      }
+      if (typeof data9 == 'number' && isFinite(data9)) {
+        if (data9 < 1 || isNaN(data9)) {
+          const err28 = {
+            instancePath: instancePath + '/copies',
+            schemaPath: '#/properties/copies/minimum',
+            keyword: 'minimum',
+            params: { comparison: '>=', limit: 1 },
+            message: 'must be >= 1',
+          };
+          if (vErrors === null) {
+            vErrors = [err28];
+          } else {
+            vErrors.push(err28);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.required !== undefined) {
+      if (typeof data.required !== 'boolean') {
+        const err29 = {
+          instancePath: instancePath + '/required',
+          schemaPath: '#/properties/required/type',
+          keyword: 'type',
+          params: { type: 'boolean' },
+          message: 'must be boolean',
+        };
+        if (vErrors === null) {
+          vErrors = [err29];
+        } else {
+          vErrors.push(err29);
+        }
+        errors++;
+      }
+    }
     if (data.accept !== undefined) {
-      let data10 = data.accept;
-      if (Array.isArray(data10)) {
-        if (data10.length < 1) {
-          const err27 = {
+      let data11 = data.accept;
+      if (Array.isArray(data11)) {
+        if (data11.length < 1) {
+          const err30 = {
             instancePath: instancePath + '/accept',
             schemaPath: '#/properties/accept/minItems',
             keyword: 'minItems',
@@ -5732,18 +5815,18 @@ function validate36(
             message: 'must NOT have fewer than 1 items',
           };
           if (vErrors === null) {
-            vErrors = [err27];
+            vErrors = [err30];
           } else {
-            vErrors.push(err27);
+            vErrors.push(err30);
           }
           errors++;
         }
-        const len0 = data10.length;
+        const len0 = data11.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          let data11 = data10[i0];
-          if (typeof data11 === 'string') {
-            if (!pattern31.test(data11)) {
-              const err28 = {
+          let data12 = data11[i0];
+          if (typeof data12 === 'string') {
+            if (!pattern31.test(data12)) {
+              const err31 = {
                 instancePath: instancePath + '/accept/' + i0,
                 schemaPath: '#/properties/accept/items/pattern',
                 keyword: 'pattern',
@@ -5757,14 +5840,14 @@ function validate36(
                   '"',
               };
               if (vErrors === null) {
-                vErrors = [err28];
+                vErrors = [err31];
               } else {
-                vErrors.push(err28);
+                vErrors.push(err31);
               }
               errors++;
             }
           } else {
-            const err29 = {
+            const err32 = {
               instancePath: instancePath + '/accept/' + i0,
               schemaPath: '#/properties/accept/items/type',
               keyword: 'type',
@@ -5772,25 +5855,25 @@ function validate36(
               message: 'must be string',
             };
             if (vErrors === null) {
-              vErrors = [err29];
+              vErrors = [err32];
             } else {
-              vErrors.push(err29);
+              vErrors.push(err32);
             }
             errors++;
           }
         }
-        let i1 = data10.length;
+        let i1 = data11.length;
         let j0;
         if (i1 > 1) {
           const indices0 = {};
           for (; i1--;) {
-            let item0 = data10[i1];
+            let item0 = data11[i1];
             if (typeof item0 !== 'string') {
               continue;
             }
             if (typeof indices0[item0] == 'number') {
               j0 = indices0[item0];
-              const err30 = {
+              const err33 = {
                 instancePath: instancePath + '/accept',
                 schemaPath: '#/properties/accept/uniqueItems',
                 keyword: 'uniqueItems',
@@ -5803,9 +5886,9 @@ function validate36(
                   ' are identical)',
               };
               if (vErrors === null) {
-                vErrors = [err30];
+                vErrors = [err33];
               } else {
-                vErrors.push(err30);
+                vErrors.push(err33);
               }
               errors++;
               break;
@@ -5814,65 +5897,12 @@ function validate36(
           }
         }
       } else {
-        const err31 = {
+        const err34 = {
           instancePath: instancePath + '/accept',
           schemaPath: '#/properties/accept/type',
           keyword: 'type',
           params: { type: 'array' },
           message: 'must be array',
-        };
-        if (vErrors === null) {
-          vErrors = [err31];
-        } else {
-          vErrors.push(err31);
-        }
-        errors++;
-      }
-    }
-    if (data.maxSizeBytes !== undefined) {
-      let data12 = data.maxSizeBytes;
-      if (!(typeof data12 == 'number' && !(data12 % 1) && !isNaN(data12) && isFinite(data12))) {
-        const err32 = {
-          instancePath: instancePath + '/maxSizeBytes',
-          schemaPath: '#/properties/maxSizeBytes/type',
-          keyword: 'type',
-          params: { type: 'integer' },
-          message: 'must be integer',
-        };
-        if (vErrors === null) {
-          vErrors = [err32];
-        } else {
-          vErrors.push(err32);
-        }
-        errors++;
-      }
-      if (typeof data12 == 'number' && isFinite(data12)) {
-        if (data12 < 1 || isNaN(data12)) {
-          const err33 = {
-            instancePath: instancePath + '/maxSizeBytes',
-            schemaPath: '#/properties/maxSizeBytes/minimum',
-            keyword: 'minimum',
-            params: { comparison: '>=', limit: 1 },
-            message: 'must be >= 1',
-          };
-          if (vErrors === null) {
-            vErrors = [err33];
-          } else {
-            vErrors.push(err33);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.maxFiles !== undefined) {
-      let data13 = data.maxFiles;
-      if (!(typeof data13 == 'number' && !(data13 % 1) && !isNaN(data13) && isFinite(data13))) {
-        const err34 = {
-          instancePath: instancePath + '/maxFiles',
-          schemaPath: '#/properties/maxFiles/type',
-          keyword: 'type',
-          params: { type: 'integer' },
-          message: 'must be integer',
         };
         if (vErrors === null) {
           vErrors = [err34];
@@ -5881,67 +5911,67 @@ function validate36(
         }
         errors++;
       }
+    }
+    if (data.maxSizeBytes !== undefined) {
+      let data13 = data.maxSizeBytes;
+      if (!(typeof data13 == 'number' && !(data13 % 1) && !isNaN(data13) && isFinite(data13))) {
+        const err35 = {
+          instancePath: instancePath + '/maxSizeBytes',
+          schemaPath: '#/properties/maxSizeBytes/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
+        };
+        if (vErrors === null) {
+          vErrors = [err35];
+        } else {
+          vErrors.push(err35);
+        }
+        errors++;
+      }
       if (typeof data13 == 'number' && isFinite(data13)) {
         if (data13 < 1 || isNaN(data13)) {
-          const err35 = {
-            instancePath: instancePath + '/maxFiles',
-            schemaPath: '#/properties/maxFiles/minimum',
+          const err36 = {
+            instancePath: instancePath + '/maxSizeBytes',
+            schemaPath: '#/properties/maxSizeBytes/minimum',
             keyword: 'minimum',
             params: { comparison: '>=', limit: 1 },
             message: 'must be >= 1',
           };
           if (vErrors === null) {
-            vErrors = [err35];
+            vErrors = [err36];
           } else {
-            vErrors.push(err35);
+            vErrors.push(err36);
           }
           errors++;
         }
       }
     }
-    if (data.capture !== undefined) {
-      let data14 = data.capture;
-      if (!(data14 === 'user' || data14 === 'environment')) {
-        const err36 = {
-          instancePath: instancePath + '/capture',
-          schemaPath: '#/properties/capture/enum',
-          keyword: 'enum',
-          params: { allowedValues: schema59.properties.capture.enum },
-          message: 'must be equal to one of the allowed values',
+    if (data.maxFiles !== undefined) {
+      let data14 = data.maxFiles;
+      if (!(typeof data14 == 'number' && !(data14 % 1) && !isNaN(data14) && isFinite(data14))) {
+        const err37 = {
+          instancePath: instancePath + '/maxFiles',
+          schemaPath: '#/properties/maxFiles/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
         };
         if (vErrors === null) {
-          vErrors = [err36];
+          vErrors = [err37];
         } else {
-          vErrors.push(err36);
+          vErrors.push(err37);
         }
         errors++;
       }
-    }
-    if (data.photo !== undefined) {
-      let data15 = data.photo;
-      if (data15 && typeof data15 == 'object' && !Array.isArray(data15)) {
-        if (data15.width === undefined) {
-          const err37 = {
-            instancePath: instancePath + '/photo',
-            schemaPath: '#/properties/photo/required',
-            keyword: 'required',
-            params: { missingProperty: 'width' },
-            message: "must have required property '" + 'width' + "'",
-          };
-          if (vErrors === null) {
-            vErrors = [err37];
-          } else {
-            vErrors.push(err37);
-          }
-          errors++;
-        }
-        if (data15.height === undefined) {
+      if (typeof data14 == 'number' && isFinite(data14)) {
+        if (data14 < 1 || isNaN(data14)) {
           const err38 = {
-            instancePath: instancePath + '/photo',
-            schemaPath: '#/properties/photo/required',
-            keyword: 'required',
-            params: { missingProperty: 'height' },
-            message: "must have required property '" + 'height' + "'",
+            instancePath: instancePath + '/maxFiles',
+            schemaPath: '#/properties/maxFiles/minimum',
+            keyword: 'minimum',
+            params: { comparison: '>=', limit: 1 },
+            message: 'must be >= 1',
           };
           if (vErrors === null) {
             vErrors = [err38];
@@ -5950,67 +5980,67 @@ function validate36(
           }
           errors++;
         }
-        for (const key3 in data15) {
+      }
+    }
+    if (data.capture !== undefined) {
+      let data15 = data.capture;
+      if (!(data15 === 'user' || data15 === 'environment')) {
+        const err39 = {
+          instancePath: instancePath + '/capture',
+          schemaPath: '#/properties/capture/enum',
+          keyword: 'enum',
+          params: { allowedValues: schema59.properties.capture.enum },
+          message: 'must be equal to one of the allowed values',
+        };
+        if (vErrors === null) {
+          vErrors = [err39];
+        } else {
+          vErrors.push(err39);
+        }
+        errors++;
+      }
+    }
+    if (data.photo !== undefined) {
+      let data16 = data.photo;
+      if (data16 && typeof data16 == 'object' && !Array.isArray(data16)) {
+        if (data16.width === undefined) {
+          const err40 = {
+            instancePath: instancePath + '/photo',
+            schemaPath: '#/properties/photo/required',
+            keyword: 'required',
+            params: { missingProperty: 'width' },
+            message: "must have required property '" + 'width' + "'",
+          };
+          if (vErrors === null) {
+            vErrors = [err40];
+          } else {
+            vErrors.push(err40);
+          }
+          errors++;
+        }
+        if (data16.height === undefined) {
+          const err41 = {
+            instancePath: instancePath + '/photo',
+            schemaPath: '#/properties/photo/required',
+            keyword: 'required',
+            params: { missingProperty: 'height' },
+            message: "must have required property '" + 'height' + "'",
+          };
+          if (vErrors === null) {
+            vErrors = [err41];
+          } else {
+            vErrors.push(err41);
+          }
+          errors++;
+        }
+        for (const key3 in data16) {
           if (!(key3 === 'width' || key3 === 'height' || key3 === 'mimeType')) {
-            const err39 = {
+            const err42 = {
               instancePath: instancePath + '/photo',
               schemaPath: '#/properties/photo/additionalProperties',
               keyword: 'additionalProperties',
               params: { additionalProperty: key3 },
               message: 'must NOT have additional properties',
-            };
-            if (vErrors === null) {
-              vErrors = [err39];
-            } else {
-              vErrors.push(err39);
-            }
-            errors++;
-          }
-        }
-        if (data15.width !== undefined) {
-          let data16 = data15.width;
-          if (!(typeof data16 == 'number' && !(data16 % 1) && !isNaN(data16) && isFinite(data16))) {
-            const err40 = {
-              instancePath: instancePath + '/photo/width',
-              schemaPath: '#/properties/photo/properties/width/type',
-              keyword: 'type',
-              params: { type: 'integer' },
-              message: 'must be integer',
-            };
-            if (vErrors === null) {
-              vErrors = [err40];
-            } else {
-              vErrors.push(err40);
-            }
-            errors++;
-          }
-          if (typeof data16 == 'number' && isFinite(data16)) {
-            if (data16 < 1 || isNaN(data16)) {
-              const err41 = {
-                instancePath: instancePath + '/photo/width',
-                schemaPath: '#/properties/photo/properties/width/minimum',
-                keyword: 'minimum',
-                params: { comparison: '>=', limit: 1 },
-                message: 'must be >= 1',
-              };
-              if (vErrors === null) {
-                vErrors = [err41];
-              } else {
-                vErrors.push(err41);
-              }
-              errors++;
-            }
-          }
-        }
-        if (data15.height !== undefined) {
-          let data17 = data15.height;
-          if (!(typeof data17 == 'number' && !(data17 % 1) && !isNaN(data17) && isFinite(data17))) {
-            const err42 = {
-              instancePath: instancePath + '/photo/height',
-              schemaPath: '#/properties/photo/properties/height/type',
-              keyword: 'type',
-              params: { type: 'integer' },
-              message: 'must be integer',
             };
             if (vErrors === null) {
               vErrors = [err42];
@@ -6019,9 +6049,62 @@ function validate36(
             }
             errors++;
           }
+        }
+        if (data16.width !== undefined) {
+          let data17 = data16.width;
+          if (!(typeof data17 == 'number' && !(data17 % 1) && !isNaN(data17) && isFinite(data17))) {
+            const err43 = {
+              instancePath: instancePath + '/photo/width',
+              schemaPath: '#/properties/photo/properties/width/type',
+              keyword: 'type',
+              params: { type: 'integer' },
+              message: 'must be integer',
+            };
+            if (vErrors === null) {
+              vErrors = [err43];
+            } else {
+              vErrors.push(err43);
+            }
+            errors++;
+          }
           if (typeof data17 == 'number' && isFinite(data17)) {
             if (data17 < 1 || isNaN(data17)) {
-              const err43 = {
+              const err44 = {
+                instancePath: instancePath + '/photo/width',
+                schemaPath: '#/properties/photo/properties/width/minimum',
+                keyword: 'minimum',
+                params: { comparison: '>=', limit: 1 },
+                message: 'must be >= 1',
+              };
+              if (vErrors === null) {
+                vErrors = [err44];
+              } else {
+                vErrors.push(err44);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data16.height !== undefined) {
+          let data18 = data16.height;
+          if (!(typeof data18 == 'number' && !(data18 % 1) && !isNaN(data18) && isFinite(data18))) {
+            const err45 = {
+              instancePath: instancePath + '/photo/height',
+              schemaPath: '#/properties/photo/properties/height/type',
+              keyword: 'type',
+              params: { type: 'integer' },
+              message: 'must be integer',
+            };
+            if (vErrors === null) {
+              vErrors = [err45];
+            } else {
+              vErrors.push(err45);
+            }
+            errors++;
+          }
+          if (typeof data18 == 'number' && isFinite(data18)) {
+            if (data18 < 1 || isNaN(data18)) {
+              const err46 = {
                 instancePath: instancePath + '/photo/height',
                 schemaPath: '#/properties/photo/properties/height/minimum',
                 keyword: 'minimum',
@@ -6029,18 +6112,18 @@ function validate36(
                 message: 'must be >= 1',
               };
               if (vErrors === null) {
-                vErrors = [err43];
+                vErrors = [err46];
               } else {
-                vErrors.push(err43);
+                vErrors.push(err46);
               }
               errors++;
             }
           }
         }
-        if (data15.mimeType !== undefined) {
-          let data18 = data15.mimeType;
-          if (!(data18 === 'image/jpeg' || data18 === 'image/png')) {
-            const err44 = {
+        if (data16.mimeType !== undefined) {
+          let data19 = data16.mimeType;
+          if (!(data19 === 'image/jpeg' || data19 === 'image/png')) {
+            const err47 = {
               instancePath: instancePath + '/photo/mimeType',
               schemaPath: '#/properties/photo/properties/mimeType/enum',
               keyword: 'enum',
@@ -6048,15 +6131,15 @@ function validate36(
               message: 'must be equal to one of the allowed values',
             };
             if (vErrors === null) {
-              vErrors = [err44];
+              vErrors = [err47];
             } else {
-              vErrors.push(err44);
+              vErrors.push(err47);
             }
             errors++;
           }
         }
       } else {
-        const err45 = {
+        const err48 = {
           instancePath: instancePath + '/photo',
           schemaPath: '#/properties/photo/type',
           keyword: 'type',
@@ -6064,16 +6147,16 @@ function validate36(
           message: 'must be object',
         };
         if (vErrors === null) {
-          vErrors = [err45];
+          vErrors = [err48];
         } else {
-          vErrors.push(err45);
+          vErrors.push(err48);
         }
         errors++;
       }
     }
     if (data.atDesk !== undefined) {
       if (typeof data.atDesk !== 'boolean') {
-        const err46 = {
+        const err49 = {
           instancePath: instancePath + '/atDesk',
           schemaPath: '#/properties/atDesk/type',
           keyword: 'type',
@@ -6081,18 +6164,18 @@ function validate36(
           message: 'must be boolean',
         };
         if (vErrors === null) {
-          vErrors = [err46];
+          vErrors = [err49];
         } else {
-          vErrors.push(err46);
+          vErrors.push(err49);
         }
         errors++;
       }
     }
     if (data.issueDateField !== undefined) {
-      let data20 = data.issueDateField;
-      if (typeof data20 === 'string') {
-        if (!pattern18.test(data20)) {
-          const err47 = {
+      let data21 = data.issueDateField;
+      if (typeof data21 === 'string') {
+        if (!pattern18.test(data21)) {
+          const err50 = {
             instancePath: instancePath + '/issueDateField',
             schemaPath: '#/$defs/FieldPath/pattern',
             keyword: 'pattern',
@@ -6105,14 +6188,14 @@ function validate36(
               '"',
           };
           if (vErrors === null) {
-            vErrors = [err47];
+            vErrors = [err50];
           } else {
-            vErrors.push(err47);
+            vErrors.push(err50);
           }
           errors++;
         }
       } else {
-        const err48 = {
+        const err51 = {
           instancePath: instancePath + '/issueDateField',
           schemaPath: '#/$defs/FieldPath/type',
           keyword: 'type',
@@ -6120,18 +6203,18 @@ function validate36(
           message: 'must be string',
         };
         if (vErrors === null) {
-          vErrors = [err48];
+          vErrors = [err51];
         } else {
-          vErrors.push(err48);
+          vErrors.push(err51);
         }
         errors++;
       }
     }
     if (data.validUntilField !== undefined) {
-      let data21 = data.validUntilField;
-      if (typeof data21 === 'string') {
-        if (!pattern18.test(data21)) {
-          const err49 = {
+      let data22 = data.validUntilField;
+      if (typeof data22 === 'string') {
+        if (!pattern18.test(data22)) {
+          const err52 = {
             instancePath: instancePath + '/validUntilField',
             schemaPath: '#/$defs/FieldPath/pattern',
             keyword: 'pattern',
@@ -6144,14 +6227,14 @@ function validate36(
               '"',
           };
           if (vErrors === null) {
-            vErrors = [err49];
+            vErrors = [err52];
           } else {
-            vErrors.push(err49);
+            vErrors.push(err52);
           }
           errors++;
         }
       } else {
-        const err50 = {
+        const err53 = {
           instancePath: instancePath + '/validUntilField',
           schemaPath: '#/$defs/FieldPath/type',
           keyword: 'type',
@@ -6159,16 +6242,16 @@ function validate36(
           message: 'must be string',
         };
         if (vErrors === null) {
-          vErrors = [err50];
+          vErrors = [err53];
         } else {
-          vErrors.push(err50);
+          vErrors.push(err53);
         }
         errors++;
       }
     }
     if (data.translation !== undefined) {
       if (typeof data.translation !== 'boolean') {
-        const err51 = {
+        const err54 = {
           instancePath: instancePath + '/translation',
           schemaPath: '#/properties/translation/type',
           keyword: 'type',
@@ -6176,16 +6259,16 @@ function validate36(
           message: 'must be boolean',
         };
         if (vErrors === null) {
-          vErrors = [err51];
+          vErrors = [err54];
         } else {
-          vErrors.push(err51);
+          vErrors.push(err54);
         }
         errors++;
       }
     }
     if (data.legalisation !== undefined) {
       if (typeof data.legalisation !== 'boolean') {
-        const err52 = {
+        const err55 = {
           instancePath: instancePath + '/legalisation',
           schemaPath: '#/properties/legalisation/type',
           keyword: 'type',
@@ -6193,15 +6276,15 @@ function validate36(
           message: 'must be boolean',
         };
         if (vErrors === null) {
-          vErrors = [err52];
+          vErrors = [err55];
         } else {
-          vErrors.push(err52);
+          vErrors.push(err55);
         }
         errors++;
       }
     }
   } else {
-    const err53 = {
+    const err56 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
@@ -6209,9 +6292,9 @@ function validate36(
       message: 'must be object',
     };
     if (vErrors === null) {
-      vErrors = [err53];
+      vErrors = [err56];
     } else {
-      vErrors.push(err53);
+      vErrors.push(err56);
     }
     errors++;
   }

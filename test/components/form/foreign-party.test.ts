@@ -66,9 +66,7 @@ const PROCEDURE = {
       form: 'original',
       copies: 1,
       required: true,
-      accept: ACCEPT,
-      maxSizeBytes: 1000000,
-      maxFiles: 1,
+      // Nothing is uploaded: no accept, maxSizeBytes nor maxFiles.
       atDesk: true,
     },
   ],

@@ -14,6 +14,7 @@ import {
   SERVICE_KIND,
   VN_FORMATS,
   FOREIGN_FORMATS,
+  UPLOAD_LIMIT_MEMBERS,
   WIDGETS,
 } from '../../../src/procedure/index.js';
 
@@ -61,6 +62,10 @@ function readContract(): Map<string, Map<string, Member>> {
   };
   const result = new Map<string, Map<string, Member>>();
   ts.forEachChild(source, (node) => {
+    // A document uploaded online: DocumentSpec with its upload limits required (the meta-schema's
+    // `else` branch of DocumentSpec, for documents not brought to the desk).
+    if (ts.isTypeAliasDeclaration(node) && node.name.text === 'UploadedDocumentSpec')
+      result.set(node.name.text, members(checker.getTypeAtLocation(node), node));
     if (ts.isInterfaceDeclaration(node) && node.name.text !== 'JsonSchema')
       result.set(node.name.text, members(checker.getTypeAtLocation(node), node));
     if (ts.isTypeAliasDeclaration(node) && node.name.text === 'Conditions') {
@@ -122,11 +127,30 @@ test('every interface of types.ts matches its meta-schema definition', () => {
     'Step',
     'UiSpec',
   ];
-  assert.deepEqual([...contract.keys()].sort(), expectedNames);
+  assert.deepEqual([...contract.keys()].sort(), [...expectedNames, 'UploadedDocumentSpec'].sort());
   for (const [name, members] of contract) {
+    if (name === 'UploadedDocumentSpec') continue; // the test below
     assert.ok(defs[name], `meta-schema has $defs/${name}`);
     compare(name, members, defs[name]);
   }
+});
+
+test('the upload limits are required exactly where UploadedDocumentSpec requires them', () => {
+  const contract = readContract();
+  const required = (name: string) =>
+    [...contract.get(name)!].filter(([, m]) => !m.optional).map(([k]) => k);
+  const document = defs.DocumentSpec!;
+  // Uploaded documents: those whose atDesk is not `true`.
+  assert.deepEqual(document.if, {
+    properties: { atDesk: { const: true } },
+    required: ['atDesk'],
+  });
+  assert.equal(document.then, undefined);
+  const extra = required('UploadedDocumentSpec').filter((k) => !document.required.includes(k));
+  assert.deepEqual(extra.sort(), [...document.else.required].sort());
+  assert.deepEqual([...UPLOAD_LIMIT_MEMBERS].sort(), extra.sort());
+  // An uploaded document's atDesk is false or absent, never true.
+  assert.deepEqual(contract.get('UploadedDocumentSpec')!.get('atDesk'), { optional: true });
 });
 
 test('the fact condition shape matches ConditionNode', () => {

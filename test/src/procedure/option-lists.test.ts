@@ -167,6 +167,38 @@ test('a document date question must be a date field of data', () => {
   );
 });
 
+test('a document brought to the desk needs no upload limits; any other document needs all three', () => {
+  const atDesk = variant(1.1, (p) => {
+    const doc = p.documents[0];
+    doc.atDesk = true;
+    for (const k of ['accept', 'maxSizeBytes', 'maxFiles']) delete doc[k];
+  });
+  assert.deepEqual(summary(atDesk), []);
+  // The same document uploaded online (atDesk false or absent) lacks its limits: each is
+  // schema-required at the document, with the way out named.
+  for (const value of [false, undefined]) {
+    const text = variant(1.1, (p) => {
+      const doc = p.documents[0];
+      doc.atDesk = value;
+      delete doc.accept;
+      delete doc.maxFiles;
+    });
+    const lines = text.split('\n');
+    const line = lines.findIndex((l) => l.includes('"id": "birth-certificate"')) - 1;
+    const at = [line + 1, lines[line]!.indexOf('{') + 1];
+    const message = (member: string) =>
+      `Thiếu mục "${member}" trong "/documents/0": giấy tờ nộp trực tuyến cần "accept", "maxSizeBytes" và "maxFiles"; nếu người nộp mang bản chính đến nơi nộp thì ghi "atDesk": true (định dạng 1.1).`;
+    assert.deepEqual(summary(text), [
+      ['schema-required', '/documents/0', ...at, message('accept')],
+      ['schema-required', '/documents/0', ...at, message('maxFiles')],
+    ]);
+    assert.equal(
+      loadProcedure(text).problems[0]!.message.en,
+      '"accept" is missing in "/documents/0": a document uploaded online needs "accept", "maxSizeBytes" and "maxFiles"; if the applicant brings the original to the desk, write "atDesk": true (format 1.1).',
+    );
+  }
+});
+
 test('the 1.1 members in a file declaring format 1 are format-version at their keys', () => {
   const text = variant(1, (p) => {
     p.optionLists = SEX_LIST;

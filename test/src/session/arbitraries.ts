@@ -6,7 +6,12 @@
  * a value just out of range, a missing answer).
  */
 import fc from 'fast-check';
-import type { DocumentSpec, JsonSchema, Procedure } from '../../../src/procedure/types.js';
+import {
+  isUploadedDocument,
+  type DocumentSpec,
+  type JsonSchema,
+  type Procedure,
+} from '../../../src/procedure/types.js';
 import {
   deref,
   memberNames,
@@ -248,7 +253,11 @@ export function answersArb(
 
 /** Files for the procedure's documents: mostly acceptable ones, sometimes too large or SVG. */
 export function documentsArb(documents: readonly DocumentSpec[]): fc.Arbitrary<PayloadDocument[]> {
-  const fileFor = (spec: DocumentSpec, i: number): fc.Arbitrary<PayloadDocument> => {
+  const fileFor = (doc: DocumentSpec, i: number): fc.Arbitrary<PayloadDocument> => {
+    // A document brought to the desk has no upload limits: any plausible file (refused anyway).
+    const spec = isUploadedDocument(doc)
+      ? doc
+      : { ...doc, accept: ['application/pdf'], maxSizeBytes: 1_000_000, maxFiles: 1 };
     const types = acceptedTypes(spec.accept);
     const good = fc.constantFrom(...types).map((type) => ({
       name: `tep-${i}.${FILE_TYPES[type].extensions[0]}`,
@@ -280,7 +289,7 @@ export function documentsArb(documents: readonly DocumentSpec[]): fc.Arbitrary<P
     .tuple(
       ...documents.map((spec, i) =>
         // A document brought to the desk: mostly no file, sometimes one (which verify refuses).
-        spec.atDesk === true
+        !isUploadedDocument(spec)
           ? fc.oneof(
               { weight: 4, arbitrary: fc.constant([]) },
               { weight: 1, arbitrary: fc.array(fileFor(spec, i), { minLength: 1, maxLength: 1 }) },
