@@ -11,6 +11,7 @@ import type { PayloadDocument } from '../../src/submission/index.js';
 import { um } from '../upload/messages.js';
 import type { DvcUpload, UploadEntry } from '../upload/upload.js';
 import type { DvcForm } from './form.js';
+import type { FormMessages } from './messages.js';
 
 /**
  * The dossier documents of `<dvc-form>`: one `<dvc-upload>` per document a `file` question asks
@@ -24,6 +25,17 @@ import type { DvcForm } from './form.js';
  */
 
 /** Key of a document in the form's map of shown problems (field paths never contain `/`). */
+/** (1.1) The document's requirements as structured flags, in the form's own words. */
+export function documentNotes(
+  spec: DocumentSpec | undefined,
+  msg: Pick<FormMessages, 'documentTranslation' | 'documentLegalisation'>,
+): string[] {
+  return [
+    spec?.translation === true ? msg.documentTranslation : '',
+    spec?.legalisation === true ? msg.documentLegalisation : '',
+  ].filter(Boolean);
+}
+
 export function documentKey(id: string): string {
   return `documents/${id}`;
 }

@@ -63,6 +63,8 @@ export interface FormMessages {
   documentAccept: (types: string) => string;
   documentMaxSize: (size: string) => string;
   reviewDocumentsHeading: string;
+  /** (1.1) The review page's list of the documents brought to the desk. */
+  reviewDeskHeading: string;
   reviewFile: (name: string, size: string) => string;
   noFileChosen: string;
   submittedHeading: string;
@@ -141,6 +143,7 @@ const vi: FormMessages = {
   documentAccept: (types) => `Định dạng được nhận: ${types}`,
   documentMaxSize: (size) => `Dung lượng tối đa: ${size}`,
   reviewDocumentsHeading: 'Giấy tờ kèm theo',
+  reviewDeskHeading: 'Mang bản chính đến nơi nộp',
   reviewFile: (name, size) => `${name} (${size})`,
   noFileChosen: 'Chưa chọn tệp',
   submittedHeading: 'Đã gửi hồ sơ',
@@ -219,6 +222,7 @@ const en: FormMessages = {
   documentAccept: (types) => `Accepted formats: ${types}`,
   documentMaxSize: (size) => `Maximum size: ${size}`,
   reviewDocumentsHeading: 'Documents',
+  reviewDeskHeading: 'Bring the originals to the office',
   reviewFile: (name, size) => `${name} (${size})`,
   noFileChosen: 'No file chosen',
   submittedHeading: 'Application sent',

@@ -9,7 +9,7 @@ import { keyed } from 'lit/directives/keyed.js';
 import { live } from 'lit/directives/live.js';
 import type { FieldUi } from '../../src/procedure/index.js';
 import { emptyValueOf, widgetOf } from '../base/widgets.js';
-import { documentKey } from './documents.js';
+import { documentKey, documentNotes } from './documents.js';
 import type { DvcForm } from './form.js';
 import { localize } from './format.js';
 import {
@@ -204,10 +204,7 @@ export class FormQuestions {
     const spec = this.form.validator?.procedure.documents.find((d) => d.id === id);
     const msg = this.form.msg;
     // (1.1) The document's requirements as structured flags, in the form's own words.
-    const notes = [
-      spec?.translation === true ? msg.documentTranslation : '',
-      spec?.legalisation === true ? msg.documentLegalisation : '',
-    ].filter(Boolean);
+    const notes = documentNotes(spec, msg);
     const notesHtml = notes.length
       ? html`<ul class="hint" part="document-notes">
           ${notes.map((n) => html`<li>${n}</li>`)}

@@ -5,7 +5,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { DocumentSpec, FieldUi, Step } from '../../src/procedure/index.js';
-import { documentKey } from './documents.js';
+import { documentKey, documentNotes } from './documents.js';
 import type { DvcForm } from './form.js';
 import { formatBytes, localize } from './format.js';
 import { DECLARATION_ID, fieldId, getPath, HELPER_ID, REVIEW, schemaAt } from './journey.js';
@@ -198,38 +198,79 @@ export class FormReviewPages {
     const msg = this.form.msg;
     const fields = this.form.pages.flatMap((p) => p.fields).filter((f) => f.widget === 'file');
     const ids = this.form.formDocuments.documentIds(fields);
-    if (ids.length === 0) return nothing;
-    return html`<section class="review-section" aria-labelledby="documents-review">
-      <h3 id="documents-review">${msg.reviewDocumentsHeading}</h3>
-      <dl class="review review-documents" part="review-list">
-        ${ids.map((id) => {
-          const field = fields.find((f) => f.document === id)!;
-          const doc = this.documentOf(field)!;
-          const title = localize(doc.title, lang);
-          const files = this.form.formDocuments.slots.documents([id]);
-          return html`<div class="row">
-            <dt>${title}</dt>
-            <dd class="value">
-              ${
-                files.length > 0
-                  ? html`<ul class="files">
-                      ${files.map((f) => html`<li>${msg.reviewFile(f.name, formatBytes(f.size, lang))}</li>`)}
-                    </ul>`
-                  : msg.noFileChosen
-              }
-            </dd>
-            <dd class="action">
-              <a
-                href="#${fieldId(documentKey(id))}"
-                part="change-link"
-                @click=${(e: Event) => void this.form.navigation.onChangeLink(e, field.field)}
-                >${msg.change}<span class="visually-hidden"> ${title}</span></a
-              >
-            </dd>
-          </div>`;
-        })}
+    const desk = this.deskDocuments();
+    if (ids.length === 0 && desk.length === 0) return nothing;
+    const uploaded =
+      ids.length === 0
+        ? nothing
+        : html`<section class="review-section" aria-labelledby="documents-review">
+            <h3 id="documents-review">${msg.reviewDocumentsHeading}</h3>
+            <dl class="review review-documents" part="review-list">
+              ${ids.map((id) => {
+                const field = fields.find((f) => f.document === id)!;
+                const doc = this.documentOf(field)!;
+                const title = localize(doc.title, lang);
+                const files = this.form.formDocuments.slots.documents([id]);
+                return html`<div class="row">
+                  <dt>${title}</dt>
+                  <dd class="value">
+                    ${
+                      files.length > 0
+                        ? html`<ul class="files">
+                            ${files.map((f) => html`<li>${msg.reviewFile(f.name, formatBytes(f.size, lang))}</li>`)}
+                          </ul>`
+                        : msg.noFileChosen
+                    }
+                    ${this.renderNotes(doc)}
+                  </dd>
+                  <dd class="action">
+                    <a
+                      href="#${fieldId(documentKey(id))}"
+                      part="change-link"
+                      @click=${(e: Event) => void this.form.navigation.onChangeLink(e, field.field)}
+                      >${msg.change}<span class="visually-hidden"> ${title}</span></a
+                    >
+                  </dd>
+                </div>`;
+              })}
+            </dl>
+          </section>`;
+    return html`${uploaded}${this.renderDeskDocuments(desk)}`;
+  }
+
+  /**
+   * (1.1) The documents brought to the desk: not uploaded, so no file and no "Sửa" link; what to
+   * bring (form and copies) and the translation and legalisation requirements.
+   */
+  private renderDeskDocuments(docs: readonly DocumentSpec[]): TemplateResult | typeof nothing {
+    if (docs.length === 0) return nothing;
+    const lang = this.form.uiLang;
+    const msg = this.form.msg;
+    return html`<section class="review-section" aria-labelledby="desk-review">
+      <h3 id="desk-review">${msg.reviewDeskHeading}</h3>
+      <dl class="review review-documents" part="review-list review-desk">
+        ${docs.map(
+          (doc) =>
+            html`<div class="row">
+              <dt>${localize(doc.title, lang)}</dt>
+              <dd class="value">
+                ${msg.documentForm[doc.form]}, ${msg.documentCopies(doc.copies).toLowerCase()}
+                ${this.renderNotes(doc)}
+              </dd>
+            </div>`,
+        )}
       </dl>
     </section>`;
+  }
+
+  /** (1.1) The document's translation and legalisation requirements, as on its question. */
+  private renderNotes(doc: DocumentSpec): TemplateResult | typeof nothing {
+    const notes = documentNotes(doc, this.form.msg);
+    return notes.length
+      ? html`<ul class="hint" part="document-notes">
+          ${notes.map((n) => html`<li>${n}</li>`)}
+        </ul>`
+      : nothing;
   }
 
   documentOf(field: FieldUi): DocumentSpec | undefined {
@@ -252,9 +293,14 @@ export class FormReviewPages {
 
   /** (1.1) The visible documents brought to the desk, for the receipt's checklist. */
   private bringToDesk(): string[] {
+    return this.deskDocuments().map((d) => localize(d.title, this.form.uiLang));
+  }
+
+  /** (1.1) The visible documents brought to the desk (the review page and the receipt). */
+  private deskDocuments(): DocumentSpec[] {
     const hidden = new Set(this.form.rulesResult?.hidden.documents ?? []);
-    return (this.form.loaded?.documents ?? [])
-      .filter((d) => d.atDesk === true && !hidden.has(d.id))
-      .map((d) => localize(d.title, this.form.uiLang));
+    return (this.form.loaded?.documents ?? []).filter(
+      (d) => d.atDesk === true && !hidden.has(d.id),
+    );
   }
 }

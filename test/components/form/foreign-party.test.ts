@@ -3,9 +3,11 @@
  * list (loaded on demand) in the page's language; a document brought to the desk has no upload
  * and says so; translation and legalisation requirements are shown in the form's own words.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../components/form/form.js';
 import type { DvcForm } from '../../../components/form/form.js';
+import type { DvcUpload } from '../../../components/upload/upload.js';
+import { DvcChangeEvent } from '../../../components/base/events.js';
 
 const ACCEPT = ['application/pdf'];
 const PROCEDURE = {
@@ -125,6 +127,65 @@ describe('dvc-form with foreign-party features', () => {
       // …and no upload element that could hold a file or ask for one.
       expect(el.querySelector('[slot="document-passport"]')).to.equal(null);
       expect(el.querySelector('[slot="document-certificate"]')).to.not.equal(null);
+    });
+  }
+});
+
+/** Answers the nationality, chooses a PDF for the certificate and continues to the review page. */
+async function toReview(el: DvcForm): Promise<void> {
+  const select = root(el).querySelector<HTMLElement & { value: unknown }>(
+    '[data-path="nationality"]',
+  )!;
+  select.value = 'GB';
+  select.dispatchEvent(new DvcChangeEvent({ name: 'nationality', value: 'GB' }));
+  await el.settled();
+  const up = el.querySelector<DvcUpload>(':scope > dvc-upload[slot="document-certificate"]')!;
+  const input = up.shadowRoot!.querySelector<HTMLInputElement>('#control')!;
+  const dt = new DataTransfer();
+  dt.items.add(new File(['%PDF-1.4\n%%EOF\n'], 'xac-nhan.pdf', { type: 'application/pdf' }));
+  input.files = dt.files;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+  await waitUntil(() => !up.busy && up.documents.length === 1, 'file hashed', { timeout: 5000 });
+  root(el).querySelector<HTMLButtonElement>('.buttons button.primary')!.click();
+  await aTimeout(0);
+  await el.settled();
+}
+
+const REVIEW = {
+  vi: {
+    heading: 'Mang bản chính đến nơi nộp',
+    uploaded: ['Giấy xác nhận', 'xac-nhan.pdf (15 byte)', ...NOTES.vi],
+    desk: ['Hộ chiếu (bản chính)', 'Bản chính, số lượng: 1'],
+  },
+  en: {
+    heading: 'Bring the originals to the office',
+    uploaded: ['Certificate', 'xac-nhan.pdf (15 bytes)', ...NOTES.en],
+    desk: ['Passport (original)', 'Original, number of copies: 1'],
+  },
+};
+
+describe('the review page with documents brought to the desk', () => {
+  for (const lang of ['vi', 'en'] as const) {
+    it(`lists them under their own heading, with the document flags (${lang})`, async () => {
+      const el = await open(lang);
+      await toReview(el);
+      // The uploaded document: its file, then its translation and legalisation requirements.
+      const [uploaded, desk] = [...root(el).querySelectorAll('.review-documents')];
+      const row = (r: Element) => [
+        text(r.querySelector('dt')!),
+        ...[...r.querySelectorAll('dd.value li')].map(text),
+      ];
+      expect([...uploaded!.querySelectorAll('.row')].map(row)).to.deep.equal([
+        REVIEW[lang].uploaded,
+      ]);
+      // The passport: no file, no change link; what to bring.
+      expect(text(root(el).querySelector('#desk-review')!)).to.equal(REVIEW[lang].heading);
+      const deskRows = [...desk!.querySelectorAll('.row')];
+      expect(
+        deskRows.map((r) => [text(r.querySelector('dt')!), text(r.querySelector('dd')!)]),
+      ).to.deep.equal([REVIEW[lang].desk]);
+      expect(deskRows[0]!.querySelector('a')).to.equal(null);
+      await expect(el).to.be.accessible();
     });
   }
 });
