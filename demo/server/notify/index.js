@@ -61,6 +61,14 @@ export function loadNotifyConfig(env) {
     }
     throw new Error(`${name} must be a JSON object of strings`);
   };
+  /** @param {string} name */
+  const positive = (name) => {
+    const raw = env[name]?.trim();
+    if (!raw) return undefined;
+    const n = Number(raw);
+    if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number`);
+    return n;
+  };
   const smtp = env.SMTP_URL?.trim();
   const sms = env.SMS_HTTP_URL?.trim();
   return {
@@ -75,12 +83,28 @@ export function loadNotifyConfig(env) {
             fixed: json('SMS_HTTP_FIXED'),
             toField: env.SMS_HTTP_TO_FIELD?.trim() || undefined,
             textField: env.SMS_HTTP_TEXT_FIELD?.trim() || undefined,
+            numberFormat: numberFormat(env.SMS_HTTP_NUMBER_FORMAT),
+            timeoutSeconds: positive('SMS_HTTP_TIMEOUT_SECONDS'),
           },
         }
       : {}),
     publicBaseUrl: env.PUBLIC_BASE_URL?.trim() || undefined,
     everySeconds: Number(env.NOTIFY_EVERY_SECONDS) || undefined,
   };
+}
+
+/**
+ * SMS_HTTP_NUMBER_FORMAT: how the provider wants the number written.
+ * @param {string | undefined} raw
+ * @returns {'national' | 'international' | undefined}
+ */
+function numberFormat(raw) {
+  const v = raw?.trim();
+  if (!v) return undefined;
+  if (v === 'national' || v === 'international') return v;
+  throw new Error(
+    'SMS_HTTP_NUMBER_FORMAT must be "national" (0912345678) or "international" (84912345678)',
+  );
 }
 
 /**
