@@ -228,9 +228,12 @@ export function createNotifier(deps, config) {
       const claimed = await db
         .prepare(
           `UPDATE notifications SET locked_until = ?, attempts = attempts + 1
-           WHERE id = ? AND status = 'pending' AND (locked_until IS NULL OR locked_until < ?)`,
+           WHERE id = ? AND status = 'pending' AND next_attempt_at <= ?
+             AND (locked_until IS NULL OR locked_until < ?)`,
         )
-        .run(new Date(t.getTime() + LEASE_MS).toISOString(), row.id, at);
+        // next_attempt_at again: another sender may have failed it (and set the retry's time)
+        // between our SELECT and this claim; the row is not due yet.
+        .run(new Date(t.getTime() + LEASE_MS).toISOString(), row.id, at, at);
       if (claimed.changes !== 1) continue;
       handled++;
       const attempts = row.attempts + 1;
