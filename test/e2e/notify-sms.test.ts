@@ -4,6 +4,7 @@
 // test asserts the exact request (method, URL, headers, JSON body), the number taken from the
 // dossier's vn-mobile answer, the Vietnamese text without personal data, retries after 5xx/408/
 // 429 and timeouts delivering once, a 4xx failing for good, and the dossier never affected.
+// On SQLite, and on PostgreSQL in npm test's postgres stage.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
