@@ -31,6 +31,7 @@ const POSTGRES_SUITES = [
   'test/e2e/forwarding.test.ts',
   'test/e2e/processes.postgres.ts',
   'test/e2e/supplement-receiver.test.ts',
+  'test/e2e/notify-sms.test.ts',
   'test/e2e/clerk-desk.test.ts',
   // The set-up of `npm run start:scaled`: balancer, two processes, forwarding (docs/scaling.md).
   'test/e2e/scaled.postgres.ts',

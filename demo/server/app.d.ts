@@ -104,6 +104,7 @@ export interface ServerOptions {
       textField?: string;
       fixed?: Record<string, string>;
       numberFormat?: 'national' | 'international';
+      timeoutSeconds?: number;
     };
     publicBaseUrl?: string;
     everySeconds?: number;

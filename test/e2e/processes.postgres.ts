@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -57,6 +58,10 @@ const stop = (r: Receiver) =>
 
 describe('two receiver processes on one PostgreSQL', { skip: !ADMIN_URL, timeout: 180_000 }, () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'dvc-processes-'));
+  // The SMS provider both processes send to (the queue is shared): the texts it received.
+  const sms: string[] = [];
+  const numbers = new Set<string>();
+  let provider: Server;
   let db: pg.Client;
   let a: Receiver;
   let b: Receiver;
@@ -118,7 +123,22 @@ describe('two receiver processes on one PostgreSQL', { skip: !ADMIN_URL, timeout
     await admin.end();
     const url = new URL(ADMIN_URL!);
     url.pathname = `/${name}`;
+    provider = createServer((req, res) => {
+      let body = '';
+      req.on('data', (d) => (body += String(d)));
+      req.on('end', () => {
+        const sent = JSON.parse(body) as { to: string; text: string };
+        sms.push(sent.text);
+        numbers.add(sent.to);
+        res.writeHead(200).end('{}');
+      });
+    });
+    await new Promise<void>((resolve) => provider.listen(0, '127.0.0.1', resolve));
+    const address = provider.address();
     const env = {
+      // Both processes run a notification sender every second on the shared queue.
+      SMS_HTTP_URL: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/send`,
+      NOTIFY_EVERY_SECONDS: '1',
       DATABASE_URL: url.href,
       DATA_DIR: dataDir,
       MASTER_KEYS: key(),
@@ -136,6 +156,8 @@ describe('two receiver processes on one PostgreSQL', { skip: !ADMIN_URL, timeout
   after(async () => {
     await Promise.all([a && stop(a), b && stop(b)]);
     await db?.end();
+    provider?.closeAllConnections();
+    await new Promise((resolve) => provider?.close(resolve));
     rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -209,6 +231,34 @@ describe('two receiver processes on one PostgreSQL', { skip: !ADMIN_URL, timeout
       'SELECT COUNT(*)::int AS n FROM dossiers WHERE received_at IS NOT NULL',
     );
     assert.equal(dossiers.rows[0].n, 200 + 10 + 10);
+  });
+
+  test('two senders on one notifications queue send each receipt exactly once', async () => {
+    // The dossiers above were received by both processes while both senders ran.
+    const dossiers = Number((await db.query('SELECT count(*) AS n FROM dossiers')).rows[0].n);
+    assert.ok(dossiers > 200);
+    for (let i = 0; i < 240; i++) {
+      const { rows } = await db.query(
+        "SELECT count(*) AS n FROM notifications WHERE status = 'pending'",
+      );
+      if (Number(rows[0].n) === 0) break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    // A little longer: a sender that wrongly sent again would have done so by now.
+    await new Promise((r) => setTimeout(r, 2500));
+    const { rows } = await db.query(
+      "SELECT dossier_code, status, attempts FROM notifications WHERE event = 'received' AND channel = 'sms'",
+    );
+    assert.equal(rows.length, dossiers);
+    assert.deepEqual(
+      rows.filter((r) => r.status !== 'sent' || r.attempts !== 1),
+      [],
+    );
+    const sent = sms.map((text) => /^Ho so (\S+) da duoc tiep nhan\./.exec(text)?.[1]);
+    assert.equal(sent.length, dossiers, 'one SMS per dossier');
+    assert.deepEqual(new Set(sent), new Set(rows.map((r) => r.dossier_code as string)));
+    // The answer "0912 345 678" (as typed, not canonical) is sent as the provider wants it.
+    assert.deepEqual([...numbers], ['84912345678']);
   });
 
   test('rate limits are counted over both processes', async () => {

@@ -61,6 +61,14 @@ export function loadNotifyConfig(env) {
     }
     throw new Error(`${name} must be a JSON object of strings`);
   };
+  /** @param {string} name */
+  const positive = (name) => {
+    const raw = env[name]?.trim();
+    if (!raw) return undefined;
+    const n = Number(raw);
+    if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number`);
+    return n;
+  };
   const smtp = env.SMTP_URL?.trim();
   const sms = env.SMS_HTTP_URL?.trim();
   return {
@@ -75,12 +83,28 @@ export function loadNotifyConfig(env) {
             fixed: json('SMS_HTTP_FIXED'),
             toField: env.SMS_HTTP_TO_FIELD?.trim() || undefined,
             textField: env.SMS_HTTP_TEXT_FIELD?.trim() || undefined,
+            numberFormat: numberFormat(env.SMS_HTTP_NUMBER_FORMAT),
+            timeoutSeconds: positive('SMS_HTTP_TIMEOUT_SECONDS'),
           },
         }
       : {}),
     publicBaseUrl: env.PUBLIC_BASE_URL?.trim() || undefined,
     everySeconds: Number(env.NOTIFY_EVERY_SECONDS) || undefined,
   };
+}
+
+/**
+ * SMS_HTTP_NUMBER_FORMAT: how the provider wants the number written.
+ * @param {string | undefined} raw
+ * @returns {'national' | 'international' | undefined}
+ */
+function numberFormat(raw) {
+  const v = raw?.trim();
+  if (!v) return undefined;
+  if (v === 'national' || v === 'international') return v;
+  throw new Error(
+    'SMS_HTTP_NUMBER_FORMAT must be "national" (0912345678) or "international" (84912345678)',
+  );
 }
 
 /**
@@ -204,9 +228,12 @@ export function createNotifier(deps, config) {
       const claimed = await db
         .prepare(
           `UPDATE notifications SET locked_until = ?, attempts = attempts + 1
-           WHERE id = ? AND status = 'pending' AND (locked_until IS NULL OR locked_until < ?)`,
+           WHERE id = ? AND status = 'pending' AND next_attempt_at <= ?
+             AND (locked_until IS NULL OR locked_until < ?)`,
         )
-        .run(new Date(t.getTime() + LEASE_MS).toISOString(), row.id, at);
+        // next_attempt_at again: another sender may have failed it (and set the retry's time)
+        // between our SELECT and this claim; the row is not due yet.
+        .run(new Date(t.getTime() + LEASE_MS).toISOString(), row.id, at, at);
       if (claimed.changes !== 1) continue;
       handled++;
       const attempts = row.attempts + 1;

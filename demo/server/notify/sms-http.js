@@ -24,10 +24,15 @@ export function createHttpSmsChannel(options) {
   return {
     kind: 'sms',
     async send(to, message) {
+      // The answer is normally canonical (0912345678), but a dossier stored before that rule,
+      // or typed by a clerk, may hold "0912 345 678" or "+84 912…": providers refuse those.
+      const digits = to.replace(/[\s.\-()]/g, '').replace(/^(?:\+|00)84/, '84');
+      const national =
+        digits.startsWith('84') && digits.length === 11 ? `0${digits.slice(2)}` : digits;
       const number =
-        (options.numberFormat ?? 'international') === 'international' && to.startsWith('0')
-          ? `84${to.slice(1)}`
-          : to;
+        (options.numberFormat ?? 'international') === 'international' && national.startsWith('0')
+          ? `84${national.slice(1)}`
+          : national;
       /** @type {Response} */
       let res;
       try {

@@ -106,7 +106,7 @@ describe('dvc-dossier', () => {
     expect(section('signature')).to.equal(
       'Chữ ký số Chữ ký hợp lệ, đã kiểm tra khi tiếp nhận lúc 10:00 26/11/2026. Khoá ký: kid-1 (ES256) Hồ sơ được khai theo đúng tệp thủ tục đang dùng.',
     );
-    expect(text(root.querySelector('.fee tfoot'))).to.equal('Tổng cộng 15.000 đ');
+    expect(text(root.querySelector('.fee tfoot'))).to.equal('Tổng cộng 15.000 đồng');
     const files = [...root.querySelectorAll('.documents tbody tr')].map((tr) =>
       [...tr.querySelectorAll('td')].map(text),
     );
