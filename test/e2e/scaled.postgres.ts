@@ -237,17 +237,24 @@ describe('the scaled set-up (npm run start:scaled)', { skip: !ADMIN_URL, timeout
     const rows = (await db.query('SELECT code FROM dossiers')).rows.map((r) => r.code as string);
     assert.equal(rows.length, before + 200);
     for (const c of codes) assert.ok(rows.includes(c), c);
-    // Spread over both processes by the balancer (each logs the dossiers it received).
-    const perProcess = pids
-      .map((_, n) => n + 1)
-      .map(
-        (n) =>
-          out
-            .split('\n')
-            .filter(
-              (l) => l.startsWith(`[receiver ${n}]`) && l.includes('"msg":"dossier received"'),
-            ).length,
-      );
+    // Spread over both processes by the balancer (each logs the dossiers it received). The log
+    // lines reach this process through the children's pipes after the answers do: wait for them.
+    const counted = () =>
+      pids
+        .map((_, n) => n + 1)
+        .map(
+          (n) =>
+            out
+              .split('\n')
+              .filter(
+                (l) => l.startsWith(`[receiver ${n}]`) && l.includes('"msg":"dossier received"'),
+              ).length,
+        );
+    for (let waited = 0; waited < 10_000; waited += 100) {
+      if (counted().reduce((a, b) => a + b, 0) >= before + 200) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const perProcess = counted();
     assert.equal(
       perProcess.reduce((a, b) => a + b, 0),
       before + 200,
