@@ -1,4 +1,6 @@
 import type { Problem } from '../../src/problem.js';
+// From types.js, not the folder's index: the index also exports the loader, which a form given a
+// compiled module must never import (test/components/form/compiled.test.ts).
 import {
   isUploadedDocument,
   type DocumentSpec,
@@ -6,7 +8,7 @@ import {
   type Lang,
   type Procedure,
   type UploadedDocumentSpec,
-} from '../../src/procedure/index.js';
+} from '../../src/procedure/types.js';
 import type { PayloadDocument } from '../../src/submission/index.js';
 import { um } from '../upload/messages.js';
 import type { DvcUpload, UploadEntry } from '../upload/upload.js';

@@ -50,7 +50,10 @@ describe('drafts consent box: no layout shift', () => {
     const watcher = watch(el);
     el.setAttribute('drafts', 'on');
     el.setAttribute('procedure', url);
-    await fixture(html`<div style="width: 600px">${el}</div>`);
+    // Connect it by hand and watch at once: the shadow root exists from connection, and the first
+    // render comes later, so the watcher cannot miss it (awaiting fixture() first could, under load).
+    const box = await fixture<HTMLDivElement>(html`<div style="width: 600px"></div>`);
+    box.append(el);
     watcher.attach();
     const controller = () =>
       (el as unknown as { draftController?: { phase: string } }).draftController;
