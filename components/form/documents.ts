@@ -1,14 +1,14 @@
 import type { Problem } from '../../src/problem.js';
-// From types.js, not the folder's index: the index also exports the loader, which a form given a
-// compiled module must never import (test/components/form/compiled.test.ts).
-import {
-  isUploadedDocument,
-  type DocumentSpec,
-  type FieldUi,
-  type Lang,
-  type Procedure,
-  type UploadedDocumentSpec,
-} from '../../src/procedure/types.js';
+import type {
+  DocumentSpec,
+  FieldUi,
+  Lang,
+  Procedure,
+  UploadedDocumentSpec,
+} from '../../src/procedure/index.js';
+// Through src/files: src/procedure/index.ts also exports the loader, which a form given a compiled
+// module must never import (test/components/form/compiled.test.ts).
+import { isUploadedDocument } from '../../src/files/index.js';
 import type { PayloadDocument } from '../../src/submission/index.js';
 import { um } from '../upload/messages.js';
 import type { DvcUpload, UploadEntry } from '../upload/upload.js';

@@ -43,3 +43,6 @@ export {
   type StoredFileProblem,
   type StoredFileProblemCode,
 } from './server-checks.js';
+// Whether a document slot takes uploads (not brought to the desk): here too, so components can ask
+// without importing src/procedure/index.ts, whose loader a form given a compiled module never needs.
+export { isUploadedDocument } from '../procedure/types.js';
