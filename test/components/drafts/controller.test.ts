@@ -150,9 +150,13 @@ describe('DraftController', () => {
   it('autosaves changes after the debounce and on pagehide', async () => {
     const el = await mount();
     expect(el.drafts.phase).to.equal(DRAFT_PHASE.active);
+    const typedAt = performance.now();
     el.set('hoTen', 'Nguyễn Văn An');
     await el.updateComplete;
-    expect(await stored()).to.equal(undefined);
+    const early = await stored();
+    // Nothing is saved before the 20 ms debounce; reading IndexedDB can itself take longer than
+    // that on a loaded machine (three engines at once in CI), and then there is nothing to check.
+    if (performance.now() - typedAt < 20) expect(early).to.equal(undefined);
     await waitUntil(async () => (await stored())?.answers.hoTen === 'Nguyễn Văn An');
     el.set('soDienThoai', '0912345678');
     el.page = 'review';
