@@ -71,6 +71,23 @@ export interface DaysOffData {
     readonly holiday: string;
     readonly note: string;
   }[];
+  /**
+   * Holidays announced as policy but not (yet known to be) law: the day stays a working day, and
+   * a result date counted across it is provisional. Move one into the statute once a source
+   * confirms the law and the year it takes effect.
+   */
+  readonly pending?: readonly PendingHoliday[];
+}
+
+/** A yearly day off announced but not confirmed in law (see `DaysOffData.pending`). */
+export interface PendingHoliday {
+  readonly holiday: string;
+  readonly month: number;
+  readonly day: number;
+  /** The first year the day could apply. */
+  readonly fromYear: number;
+  readonly note: string;
+  readonly source: string;
 }
 
 export const VIETNAM_DAYS_OFF: DaysOffData = data;
@@ -79,6 +96,8 @@ export const VIETNAM_DAYS_OFF: DaysOffData = data;
 export interface YearDaysOff {
   readonly daysOff: ReadonlyMap<IsoDay, DayOff>;
   readonly workingDays: ReadonlyMap<IsoDay, SwappedWorkingDay>;
+  /** Working days that may become days off (a pending holiday on a weekday). */
+  readonly pending: ReadonlyMap<IsoDay, PendingHoliday>;
 }
 
 const isWeekend = (day: IsoDay) => {
@@ -159,7 +178,12 @@ export function daysOffInYear(year: number, source: DaysOffData = VIETNAM_DAYS_O
       provisional: w.provisional,
     });
   }
-  return { daysOff, workingDays };
+  const pending = new Map<IsoDay, PendingHoliday>();
+  for (const p of source.pending ?? []) {
+    const day = isoOf(year, p.month, p.day);
+    if (year >= p.fromYear && !isWeekend(day) && !daysOff.has(day)) pending.set(day, p);
+  }
+  return { daysOff, workingDays, pending };
 }
 
 /** True when `day` is a valid `YYYY-MM-DD`. */

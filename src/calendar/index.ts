@@ -26,6 +26,7 @@ export {
   type DayOff,
   type SwappedWorkingDay,
   type DaysOffData,
+  type PendingHoliday,
   type YearDaysOff,
 } from './holidays.js';
 export {

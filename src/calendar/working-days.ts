@@ -73,6 +73,9 @@ export function createWorkingCalendar(data: DaysOffData = VIETNAM_DAYS_OFF): Wor
   };
   const dayOff = (day: IsoDay) => year(day).daysOff.get(day);
   const swappedWorkingDay = (day: IsoDay) => year(day).workingDays.get(day);
+  // A day whose status is not settled: an estimated day off, or a pending holiday.
+  const uncertain = (day: IsoDay) =>
+    (dayOff(day)?.provisional ?? false) || year(day).pending.has(day);
   const isWorkingDay = (day: IsoDay) => {
     if (swappedWorkingDay(day)) return true;
     const w = weekday(day);
@@ -93,11 +96,10 @@ export function createWorkingCalendar(data: DaysOffData = VIETNAM_DAYS_OFF): Wor
       );
     }
     let d = day;
-    let provisional = dayOff(d)?.provisional ?? false;
+    let provisional = uncertain(d);
     for (let left = n; left > 0;) {
       d = addDays(d, 1);
-      const off = dayOff(d);
-      if (off?.provisional) provisional = true;
+      if (uncertain(d)) provisional = true;
       if (isWorkingDay(d)) left--;
     }
     return { day: d, provisional };
@@ -125,10 +127,10 @@ export function createWorkingCalendar(data: DaysOffData = VIETNAM_DAYS_OFF): Wor
       const { day, minutes } = vietnamDateTime(receivedAt);
       // Received on a day off, or after the cut-off: it counts from the next working day.
       let receivedOn = nextWorkingDay(day);
-      let provisional = receivedOn !== day && (dayOff(day)?.provisional ?? false);
+      let provisional = receivedOn !== day && uncertain(day);
       if (receivedOn === day && minutes >= cutoff) receivedOn = nextWorkingDay(addDays(day, 1));
       for (let d = day; d < receivedOn; d = addDays(d, 1)) {
-        if (dayOff(d)?.provisional) provisional = true;
+        if (uncertain(d)) provisional = true;
       }
       const result = walk(receivedOn, processingDays);
       return { receivedOn, resultDate: result.day, provisional: provisional || result.provisional };

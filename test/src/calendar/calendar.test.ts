@@ -89,6 +89,42 @@ test('2026: Tết Bính Ngọ 16–20/2 off by decision, Giỗ Tổ moved to Mon
   assert.equal(cal.isWorkingDay('2026-04-28'), true);
 });
 
+test('2026: New Year 1–2/1 off with Saturday 10/1 worked; 2/9 off 31/8–2/9 with Saturday 22/8 worked', () => {
+  for (const d of ['2026-01-01', '2026-01-02', '2026-08-31', '2026-09-01', '2026-09-02']) {
+    assert.equal(cal.isWorkingDay(d), false, d);
+    assert.equal(cal.dayOff(d)?.basis, 'decision', d);
+    assert.equal(cal.dayOff(d)?.provisional, false, d);
+  }
+  assert.equal(cal.dayOff('2026-01-02')?.holiday, 'new-year');
+  assert.equal(cal.dayOff('2026-08-31')?.holiday, 'national-day');
+  assert.deepEqual(
+    [cal.swappedWorkingDay('2026-01-10')?.replaces, cal.swappedWorkingDay('2026-08-22')?.replaces],
+    ['2026-01-02', '2026-08-31'],
+  );
+  for (const d of ['2026-01-10', '2026-08-22', '2026-09-03', '2026-01-05'])
+    assert.equal(cal.isWorkingDay(d), true, d);
+  // No year from 2025 to 2027 has more than one decision per holiday.
+  const keys = VIETNAM_DAYS_OFF.decisions.map((d) => `${d.year} ${d.holiday}`);
+  assert.equal(new Set(keys).size, keys.length);
+  // Decided holidays are no longer listed as unknown.
+  for (const u of VIETNAM_DAYS_OFF.unknown) assert.ok(!keys.includes(`${u.year} ${u.holiday}`));
+});
+
+test('Ngày Văn hoá Việt Nam (24/11) is pending, not law: a working day that makes a span provisional', () => {
+  const pending = VIETNAM_DAYS_OFF.pending ?? [];
+  assert.deepEqual(
+    pending.map((p) => [p.holiday, p.month, p.day, p.fromYear]),
+    [['vietnam-culture-day', 11, 24, 2026]],
+  );
+  assert.match(pending[0]!.source, /^https:\/\/\S+$/);
+  assert.equal(cal.isWorkingDay('2026-11-24'), true);
+  assert.equal(cal.dayOff('2026-11-24'), undefined);
+  assert.equal(daysOffInYear(2026).pending.has('2026-11-24'), true);
+  assert.equal(daysOffInYear(2025).pending.size, 0); // before the first year it could apply
+  // Received on the day itself: if it became a holiday, reception would move a day.
+  assert.equal(expectedResultDate(new Date('2026-11-24T09:00:00+07:00'), 0).provisional, true);
+});
+
 test('without a decision the Labour Code rules apply and the days are provisional', () => {
   const y = daysOffInYear(2027);
   // Tết Đinh Mùi is Saturday 6/2/2027: the last day of the year (5/2) and mùng 1–4; the two
@@ -159,8 +195,8 @@ test('an agency can supply its own days-off data', () => {
     unknown: [],
   });
   assert.equal(own.isWorkingDay('2026-09-01'), false);
-  assert.equal(own.isWorkingDay('2026-09-03'), true);
-  assert.equal(cal.isWorkingDay('2026-09-03'), false); // the built-in estimate
+  assert.equal(own.isWorkingDay('2026-08-31'), true);
+  assert.equal(cal.isWorkingDay('2026-08-31'), false); // the built-in decision's swapped day
 });
 
 test('day-first formatting in Việt Nam time', () => {
