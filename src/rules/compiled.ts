@@ -13,20 +13,9 @@
  * condition's pointer (`CompileRefusal`), never evaluated differently: `createRulesFactory` then
  * runs that unit with json-rules-engine, and `dvc-forms compile` reports it to the author.
  */
-import { DERIVED_FACTS } from '../procedure/vocabulary.js';
-import {
-  addDays,
-  addMonths,
-  ageInYears,
-  compareDates,
-  daysBetween,
-  formatIsoDate,
-  monthsBetween,
-  parseIsoDate,
-  yearsBetween,
-  type CivilDate,
-} from './dates.js';
-import { PRESENCE_OPERATORS, TODAY_PARAM, TRUTH, type Truth } from './conditions.js';
+import { compareDates, parseIsoDate } from './dates.js';
+import { derivedFactReader } from './derived-facts.js';
+import { PRESENCE_OPERATORS, TRUTH, type Truth } from './conditions.js';
 import { isAnsweredValue, readPath } from './paths.js';
 
 /** What one evaluation reads: the answers (hidden ones removed) and the submission date. */
@@ -123,14 +112,6 @@ export const CUSTOM_OPERATOR_NAMES = [
   'containsNone',
 ] as const;
 
-const str = (v: unknown): string => (typeof v === 'string' ? v : '');
-
-/** A date parameter, as facts.ts's `dateParam`: "today" or a date field's answer. */
-const dateParam =
-  (p: unknown): ((ctx: CompiledContext) => CivilDate | undefined) =>
-  (ctx) =>
-    parseIsoDate(p === TODAY_PARAM ? ctx.today : readPath(ctx.answers, str(p)));
-
 /** The reader of a fact (with its params), as `registerFacts` defines it; refuses unknown ones. */
 function factReader(
   fact: unknown,
@@ -139,55 +120,9 @@ function factReader(
   pointer: string,
 ): Read {
   if (typeof fact !== 'string') throw new Refused(pointer, 'the fact is not a name');
-  const p = isObject(params) ? params : {};
-  switch (fact) {
-    case DERIVED_FACTS.today:
-      return (ctx) => ctx.today;
-    case DERIVED_FACTS.ageInYears: {
-      const birth = dateParam(p['field']);
-      const on = dateParam(p['at'] ?? TODAY_PARAM);
-      return (ctx) => {
-        const b = birth(ctx);
-        const o = on(ctx);
-        return b && o ? ageInYears(b, o) : undefined;
-      };
-    }
-    case DERIVED_FACTS.daysBetween:
-    case DERIVED_FACTS.monthsBetween:
-    case DERIVED_FACTS.yearsBetween: {
-      const fn =
-        fact === DERIVED_FACTS.daysBetween
-          ? daysBetween
-          : fact === DERIVED_FACTS.monthsBetween
-            ? monthsBetween
-            : yearsBetween;
-      const from = dateParam(p['from']);
-      const to = dateParam(p['to']);
-      return (ctx) => {
-        const a = from(ctx);
-        const b = to(ctx);
-        return a && b ? fn(a, b) : undefined;
-      };
-    }
-    case DERIVED_FACTS.date: {
-      const of = dateParam(p['of']);
-      const n = (k: string): number => (Number.isInteger(p[k]) ? (p[k] as number) : 0);
-      const months = n('addYears') * 12 + n('addMonths');
-      const days = n('addDays');
-      return (ctx) => {
-        const d = of(ctx);
-        return d ? formatIsoDate(addDays(addMonths(d, months), days)) : undefined;
-      };
-    }
-    case DERIVED_FACTS.count: {
-      const field = str(p['field']);
-      return (ctx) => {
-        const list = readPath(ctx.answers, field);
-        if (list === undefined || list === null) return 0;
-        return Array.isArray(list) ? list.length : undefined;
-      };
-    }
-  }
+  // Derived facts: the same definitions json-rules-engine's facts use (derived-facts.ts).
+  const derived = derivedFactReader(fact, params);
+  if (derived) return derived;
   // A field fact, registered by createRulesFactory only when the form has the field; the engine
   // would throw "Undefined fact" for any other, so the compiler refuses it instead.
   if (!knownFields.has(fact))

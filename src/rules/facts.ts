@@ -4,19 +4,7 @@
  * answer gives `undefined`, never an exception, and the condition on it becomes "unknown".
  */
 import { Engine, Fact, Operator, type Almanac } from 'json-rules-engine';
-import { DERIVED_FACTS } from '../procedure/vocabulary.js';
-import {
-  addDays,
-  addMonths,
-  ageInYears,
-  daysBetween,
-  formatIsoDate,
-  monthsBetween,
-  parseIsoDate,
-  yearsBetween,
-  type CivilDate,
-} from './dates.js';
-import { TODAY_PARAM } from './conditions.js';
+import { DERIVED_FACT_NAMES, derivedFactReader } from './derived-facts.js';
 import { readPath } from './paths.js';
 import { CUSTOM_OPERATOR_NAMES, OPERATOR_TESTS } from './compiled.js';
 
@@ -36,8 +24,6 @@ export const CUSTOM_OPERATORS = CUSTOM_OPERATOR_NAMES.map(
   (name) => new Operator(name, OPERATOR_TESTS[name]!),
 );
 
-const str = (v: unknown): string => (typeof v === 'string' ? v : '');
-
 /**
  * Registers the derived facts and one fact per field path in `fieldFacts` (as written), and
  * returns them so an evaluation can put them into its own almanac.
@@ -55,42 +41,14 @@ export function registerFacts(engine: Engine, fieldFacts: Iterable<string>): Fac
       readPath(await answersOf(almanac), name),
     );
   }
-  add(DERIVED_FACTS.today, (_p: Record<string, unknown>, almanac: Almanac) => todayOf(almanac));
-  /** A date parameter: `"today"` or a date field's answer; undefined when not a real date. */
-  const dateParam = async (p: unknown, almanac: Almanac): Promise<CivilDate | undefined> =>
-    parseIsoDate(
-      p === TODAY_PARAM ? await todayOf(almanac) : readPath(await answersOf(almanac), str(p)),
+  // The derived facts' values come from derived-facts.ts, as the compiled rules' do.
+  for (const name of DERIVED_FACT_NAMES) {
+    add(name, async (params: Record<string, unknown>, almanac: Almanac) =>
+      derivedFactReader(name, params)!({
+        answers: await answersOf(almanac),
+        today: await todayOf(almanac),
+      }),
     );
-  /** A fact of two date parameters, undefined unless both are dates. */
-  const between = (
-    id: string,
-    fn: (from: CivilDate, to: CivilDate) => number,
-    a: string,
-    b: string,
-  ) =>
-    add(id, async (params: Record<string, unknown>, almanac: Almanac) => {
-      const from = await dateParam(params[a], almanac);
-      const to = await dateParam(params[b], almanac);
-      return from && to ? fn(from, to) : undefined;
-    });
-  add(DERIVED_FACTS.ageInYears, async (params: Record<string, unknown>, almanac: Almanac) => {
-    const birth = await dateParam(params['field'], almanac);
-    const on = await dateParam(params['at'] ?? TODAY_PARAM, almanac);
-    return birth && on ? ageInYears(birth, on) : undefined;
-  });
-  between(DERIVED_FACTS.daysBetween, daysBetween, 'from', 'to');
-  between(DERIVED_FACTS.monthsBetween, monthsBetween, 'from', 'to');
-  between(DERIVED_FACTS.yearsBetween, yearsBetween, 'from', 'to');
-  add(DERIVED_FACTS.date, async (params: Record<string, unknown>, almanac: Almanac) => {
-    const of = await dateParam(params['of'], almanac);
-    if (!of) return undefined;
-    const n = (k: string): number => (Number.isInteger(params[k]) ? (params[k] as number) : 0);
-    return formatIsoDate(addDays(addMonths(of, n('addYears') * 12 + n('addMonths')), n('addDays')));
-  });
-  add(DERIVED_FACTS.count, async (params: Record<string, unknown>, almanac: Almanac) => {
-    const list = readPath(await answersOf(almanac), str(params['field']));
-    if (list === undefined || list === null) return 0;
-    return Array.isArray(list) ? list.length : undefined;
-  });
+  }
   return facts;
 }
