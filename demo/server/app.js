@@ -77,6 +77,8 @@ export const STRICT_CSP =
  * @property {((jws: string, options: object) => Promise<any>) | undefined} verifySubmission
  * @property {((options: object) => { verify(jws: string, options?: object): Promise<any> }) | undefined} [createVerifier]
  *   the library's per-procedure verifier; undefined when `config.verifySubmission` replaces it
+ * @property {import('./verify-errors.js').VerifyMessage | undefined} [verifyMessage]
+ *   the verifier's vi/en messages, for refusals in the request's language
  * @property {Record<import('./config.js').RateLimitName, import('./rate-limits.js').Guard>} guards
  *   the named rate limits, as onRequest hooks
  * @property {import('./submission-files.js').LibraryFiles | undefined} files the shared file checks
@@ -189,6 +191,7 @@ export async function createServer(options = {}) {
     now,
     verifySubmission: config.verifySubmission ?? library.verifySubmission,
     createVerifier: config.verifySubmission ? undefined : library.createVerifier,
+    verifyMessage: library.verifyMessage,
     resultDate: (receivedAt, processingDays) => {
       if (!library.expectedResultDate) throw new MissingBuildError(`${config.distDir}engine.js`);
       return library.expectedResultDate(receivedAt, processingDays, {

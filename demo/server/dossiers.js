@@ -4,6 +4,7 @@ import { rm } from 'node:fs/promises';
 import { newDossierCode } from './dossier-code.js';
 import { readMultipartToDisk } from './multipart.js';
 import { requestLang, sendProblem } from './problems.js';
+import { localVerifyErrors } from './verify-errors.js';
 import { checkSubmissionFiles } from './submission-files.js';
 import { recordMultipartFile, uploadIdFromUrl } from './uploads.js';
 import { identifyingValues, secretHmac } from './secrets.js';
@@ -406,10 +407,12 @@ export function registerDossierRoutes(app, ctx) {
         });
     if (!result || result.ok !== true) {
       const errors = Array.isArray(result?.errors)
-        ? result.errors.map((/** @type {any} */ e) => ({
-            code: String(e.code),
-            message: String(e.message),
-          }))
+        ? // A verifier passed in by configuration (tests, an agency's own) speaks for itself.
+          localVerifyErrors(
+            result.errors,
+            requestLang(request),
+            ctx.config.verifySubmission ? undefined : ctx.verifyMessage,
+          ).map(({ code, message }) => ({ code, message }))
         : [{ code: 'verify-failed', message: 'verifySubmission gave no result.' }];
       request.log.info({ errors: errors.map((e) => e.code) }, 'submission refused');
       return sendProblem(request, reply, 'invalid-submission', { errors });

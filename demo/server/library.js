@@ -29,6 +29,11 @@ export async function loadLibrary(distDir = DIST_DIR) {
     /** @type {((jws: string, options: object) => Promise<any>) | undefined} */
     verifySubmission:
       typeof verify.verifySubmission === 'function' ? verify.verifySubmission : undefined,
+    /**
+     * The verifier's vi/en message catalogs (src/verify/messages.ts), by code and params.
+     * @type {import('./verify-errors.js').VerifyMessage | undefined}
+     */
+    verifyMessage: typeof verify.verifyMessage === 'function' ? verify.verifyMessage : undefined,
     /** @type {((options: object) => { verify(jws: string, options?: object): Promise<any> }) | undefined} */
     createVerifier: typeof verify.createVerifier === 'function' ? verify.createVerifier : undefined,
     /**

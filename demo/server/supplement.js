@@ -12,6 +12,7 @@ import { idempotencyKeys } from './idempotency.js';
 import { requestLang, sendProblem } from './problems.js';
 import { seal, unseal, isSealed } from './crypto-at-rest.js';
 import { checkSubmissionFiles } from './submission-files.js';
+import { localVerifyErrors } from './verify-errors.js';
 import { dossierKey, encryptDossierFiles, readDossier } from './vault.js';
 
 const aad = (/** @type {string} */ code, /** @type {string} */ id, /** @type {string} */ part) =>
@@ -287,11 +288,11 @@ export function registerSupplementRoutes(app, ctx, library, clerkOf) {
       now: receivedAt,
     });
     if (!result || result.ok !== true) {
-      const errors = (result?.errors ?? []).map((/** @type {any} */ e) => ({
-        code: String(e.code),
-        message: String(e.message),
-        ...(e.pointer ? { pointer: String(e.pointer) } : {}),
-      }));
+      const errors = localVerifyErrors(
+        result?.errors ?? [],
+        requestLang(request),
+        ctx.verifyMessage,
+      );
       request.log.info(
         { errors: errors.map((/** @type {any} */ e) => e.code) },
         'supplement refused',

@@ -115,7 +115,7 @@ const en: Catalog = {
     `Document ${p['pointer']} is for slot "${p['slot']}", which the rules hide for these answers.`,
   'missing-document': (p) => `Required document "${p['slot']}" is missing.`,
   'too-many-documents': (p) =>
-    `Slot "${p['slot']}" has ${p['count']} files; at most ${p['max']} are allowed.`,
+    `Slot "${p['slot']}" has ${p['count']} ${p['count'] === 1 ? 'file' : 'files'}; at most ${p['max']} allowed.`,
   'document-type-not-accepted': (p) =>
     `Document ${p['pointer']} has type "${p['type']}", which slot "${p['slot']}" does not accept.`,
   'document-too-large': (p) =>

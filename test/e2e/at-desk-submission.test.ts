@@ -1,6 +1,7 @@
 // A document brought to the desk (format 1.1 atDesk) has no upload limits: the receiver must
 // not check a file sent for it against limits it does not have (that threw), and the real
-// verifier refuses the file in the session core's words. Without a file the dossier is received.
+// verifier refuses the file in the session core's words, in the request's language (the vi/en
+// catalogs of src/verify/messages.ts). Without a file the dossier is received.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -37,7 +38,7 @@ describe('a document brought to the desk, at the receiver (dang-ky-ket-hon-nuoc-
   after(() => s?.close());
 
   /** Signs the first (valid) case with one PDF per uploaded document, plus `extra` slots. */
-  async function submit(extra: string[], key: string) {
+  async function submit(extra: string[], key: string, acceptLanguage?: string) {
     const answers = CASES.cases[0]!.answers;
     const browser = uploadSession(s.base);
     const rules = createRules(procedure, { today: CASES.today });
@@ -78,7 +79,18 @@ describe('a document brought to the desk, at the receiver (dang-ky-ket-hon-nuoc-
       now: new Date(now.getTime() - 60_000),
     });
     const jws = await signPayload(payload, await createWebCryptoSigner(await generateSigningKey()));
-    const r = await postDossier(s.base, jws, key, browser.cookie);
+    const r = acceptLanguage
+      ? await fetch(`${s.base}/api/dossiers`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'idempotency-key': key,
+            cookie: browser.cookie,
+            'accept-language': acceptLanguage,
+          },
+          body: JSON.stringify({ jws }),
+        })
+      : await postDossier(s.base, jws, key, browser.cookie);
     return { status: r.status, body: (await r.json()) as Record<string, unknown> };
   }
 
@@ -86,14 +98,24 @@ describe('a document brought to the desk, at the receiver (dang-ky-ket-hon-nuoc-
     const { status, body } = await submit(['passport'], 'desk-1');
     assert.equal(status, 422, JSON.stringify(body));
     assert.equal(body.type, 'urn:dvc-forms:problem:invalid-submission');
+    // The problem is Vietnamese (no Accept-Language), and so is the verifier's reason.
+    assert.equal(body.title, 'Hồ sơ không hợp lệ');
     assert.deepEqual(body.errors, [
-      {
-        code: 'too-many-documents',
-        message: 'Slot "passport" has 1 files; at most 0 are allowed.',
-      },
+      { code: 'too-many-documents', message: 'Mục "passport" có 1 tệp; tối đa 0 tệp.' },
     ]);
     const count = s.app.dvc.db.prepare('SELECT COUNT(*) AS n FROM dossiers').get();
     assert.deepEqual(count, { n: 0 });
+  });
+
+  test('the same refusal in English when the browser accepts English only', async () => {
+    const { status, body } = await submit(['passport'], 'desk-en', 'en-GB,en;q=0.8');
+    assert.equal(status, 422, JSON.stringify(body));
+    assert.deepEqual(body.errors, [
+      {
+        code: 'too-many-documents',
+        message: 'Slot "passport" has 1 file; at most 0 allowed.',
+      },
+    ]);
   });
 
   test('without a file for it the dossier is received', async () => {

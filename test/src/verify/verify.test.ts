@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import {
   verifySubmission,
+  verifyMessage,
   createMemoryNonceStore,
   type VerifyOptions,
 } from '../../../src/verify/index.js';
@@ -459,9 +460,24 @@ test('document checks against the procedure', async () => {
   assert.deepEqual(await codes(await withDocs([ID_CARD, { ...MARRIAGE, size: 5_000_001 }])), [
     'document-too-large',
   ]);
-  assert.deepEqual(await codes(await withDocs([ID_CARD, ID_CARD, ID_CARD, MARRIAGE])), [
-    'too-many-documents',
+  const tooMany = { slot: 'id-card', count: 3, max: 2 };
+  await rejectedWith(await withDocs([ID_CARD, ID_CARD, ID_CARD, MARRIAGE]), [
+    {
+      code: 'too-many-documents',
+      message: 'Slot "id-card" has 3 files; at most 2 allowed.',
+      pointer: '/documents',
+      params: tooMany,
+    },
   ]);
+  // The receiver answers a citizen in Vietnamese from the same catalog (demo/server/verify-errors.js).
+  assert.equal(
+    verifyMessage('too-many-documents', tooMany, 'vi'),
+    'Mục "id-card" có 3 tệp; tối đa 2 tệp.',
+  );
+  assert.equal(
+    verifyMessage('too-many-documents', { ...tooMany, count: 1, max: 0 }, 'en'),
+    'Slot "id-card" has 1 file; at most 0 allowed.',
+  );
   assert.deepEqual(
     await codes(await withDocs([ID_CARD, MARRIAGE, { ...ID_CARD, slot: 'passport' }])),
     ['unknown-document'],
