@@ -61,7 +61,7 @@ CREATE TABLE uploads (
   slot TEXT,
   filename TEXT,
   type TEXT,
-  size INTEGER NOT NULL,
+  size BIGINT NOT NULL,
   sha256 TEXT NOT NULL,
   path TEXT NOT NULL,
   finished_at TEXT NOT NULL,

@@ -14,12 +14,14 @@ CREATE TABLE clerk_accounts (
   created_at TEXT NOT NULL,
   disabled_at TEXT
 );
+-- User names are compared without case: SQLite collates the column so, PostgreSQL needs an index.
+-- postgres: CREATE UNIQUE INDEX clerk_accounts_username_nocase ON clerk_accounts (lower(username));
 
 -- Log-in sessions: only the SHA-256 of the cookie value is stored, so a copy of the database
 -- cannot be replayed as a session.
 CREATE TABLE clerk_sessions (
   token_sha256 TEXT PRIMARY KEY,
-  account_id INTEGER NOT NULL REFERENCES clerk_accounts (id) ON DELETE CASCADE,
+  account_id BIGINT NOT NULL REFERENCES clerk_accounts (id) ON DELETE CASCADE,
   csrf_token TEXT NOT NULL,
   created_at TEXT NOT NULL,
   last_seen_at TEXT NOT NULL,
@@ -31,7 +33,7 @@ CREATE INDEX clerk_sessions_account ON clerk_sessions (account_id);
 -- 256-bit secret is stored as SHA-256 (a fast hash suffices for a random secret of that size).
 CREATE TABLE api_keys (
   id TEXT PRIMARY KEY,
-  account_id INTEGER NOT NULL REFERENCES clerk_accounts (id) ON DELETE CASCADE,
+  account_id BIGINT NOT NULL REFERENCES clerk_accounts (id) ON DELETE CASCADE,
   secret_sha256 TEXT NOT NULL,
   label TEXT,
   created_at TEXT NOT NULL,

@@ -8,7 +8,7 @@ CREATE TABLE upload_owners (
   owner_sha256 TEXT NOT NULL,
   ip TEXT NOT NULL,
   -- Upload-Length declared at creation: what the upload may grow to, counted in the quotas.
-  length INTEGER NOT NULL,
+  length BIGINT NOT NULL,
   created_at TEXT NOT NULL,
   expires_at TEXT NOT NULL
 );

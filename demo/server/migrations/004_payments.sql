@@ -11,7 +11,7 @@ CREATE TABLE payments (
   dossier_code TEXT NOT NULL REFERENCES dossiers (code),
   -- 'vnpay' (gateway), 'desk' (cash/card at the one-stop desk), 'transfer' (VietQR, reconciled).
   method TEXT NOT NULL,
-  amount INTEGER NOT NULL,
+  amount BIGINT NOT NULL,
   currency TEXT NOT NULL DEFAULT 'VND',
   -- 'pending' → 'paid' | 'failed'; 'duplicate' = a second successful payment for a dossier
   -- already paid: money to refund, shown to the clerk.
@@ -26,6 +26,8 @@ CREATE TABLE payments (
   -- 'gateway' or 'clerk'.
   actor TEXT NOT NULL,
   note TEXT
+  -- Insertion order, as SQLite's rowid (payments of one dossier are listed in it).
+  -- postgres: , rowid BIGSERIAL
 );
 CREATE INDEX payments_dossier ON payments (dossier_code, created_at);
 

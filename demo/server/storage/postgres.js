@@ -5,9 +5,7 @@
 // constraint or an atomic UPDATE there, never a check in one process's memory (docs/deployment.md).
 import pg from 'pg';
 import { listMigrations } from '../db.js';
-import { fileURLToPath } from 'node:url';
-
-const MIGRATIONS_DIR = fileURLToPath(new URL('../migrations/postgres/', import.meta.url));
+import { migrationForPostgres } from '../migration-sql.js';
 
 // BIGINT (counts, sums, sizes) and NUMERIC come back from pg as strings; the receiver's numbers
 // stay far below 2^53, and the SQLite storage gives numbers: parse them as numbers.
@@ -244,12 +242,15 @@ function postgresStorage(pool, lockPool, url) {
 }
 
 /**
- * Applies the migrations not applied yet (`migrations/postgres/NNN_name.sql`: the versions and
- * names of the SQLite ones, in PostgreSQL's dialect), each in its own transaction, under an
+ * Applies the migrations not applied yet (`migrations/NNN_name.sql`, the SQLite ones with their
+ * versions and names, translated by migration-sql.js), each in its own transaction, under an
  * advisory lock so that processes starting together do not apply one twice.
  * @param {pg.Pool} pool
  */
-async function migrate(pool, migrations = listMigrations(MIGRATIONS_DIR)) {
+async function migrate(
+  pool,
+  migrations = listMigrations().map((m) => ({ ...m, sql: migrationForPostgres(m.sql) })),
+) {
   const client = await pool.connect();
   try {
     await client.query("SELECT pg_advisory_lock(hashtextextended('dvc-migrations', 0))");
