@@ -11,7 +11,8 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
+import { spawn } from 'node:child_process';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const require = createRequire(import.meta.url);
 
@@ -53,6 +54,40 @@ export async function startS3Server({
     },
     close: () => server.close(),
   };
+}
+
+/**
+ * The server in a child process of its own (a parent that blocks in spawnSync, as the test
+ * script does, would otherwise stop it): resolves once it serves, with the receiver's S3_*
+ * variables and `stop()`.
+ * @param {string} dir its data (the bucket's objects as files)
+ * @returns {Promise<{ env: Record<string, string>, pid: number | undefined, stop(): void }>}
+ */
+export function spawnS3Server(dir) {
+  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), dir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += String(d);
+      if (!out.includes('S3_FORCE_PATH_STYLE=')) return;
+      /** @type {Record<string, string>} */
+      const env = {};
+      for (const line of out.trim().split('\n')) {
+        const [name, ...value] = line.split('=');
+        env[name] = value.join('=');
+      }
+      resolve({
+        env,
+        pid: child.pid,
+        stop: () => {
+          if (child.exitCode === null) child.kill('SIGTERM');
+        },
+      });
+    });
+    child.once('exit', (code) => reject(new Error(`the S3 server exited (${code}): ${out}`)));
+  });
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
