@@ -274,7 +274,8 @@ describe('uploads in S3-compatible object storage', { timeout: 180_000 }, () => 
     );
   });
 
-  test('an upload never finished expires: its multipart upload is aborted, its objects deleted', async () => {
+  /** An upload whose client sent its first 1,000 bytes and no more. */
+  async function unfinishedUpload() {
     const bytes = documentBytes();
     const browser = uploadSession(s.base);
     const created = await browser.fetch('/api/uploads/', {
@@ -293,6 +294,11 @@ describe('uploads in S3-compatible object storage', { timeout: 180_000 }, () => 
       body: new Uint8Array(bytes.subarray(0, 1000)),
     });
     assert.equal(part.status, 204);
+    return { browser, url, id };
+  }
+
+  test('an upload never finished expires: its multipart upload is aborted, its objects deleted', async () => {
+    const { browser, url, id } = await unfinishedUpload();
     assert.equal(multipartUploads(), 1);
     time.set('2026-12-06T04:00:00.000Z'); // past UPLOAD_TTL_HOURS (24)
     assert.ok((await s.app.dvc.uploads.sweep()) >= 1);
@@ -302,6 +308,15 @@ describe('uploads in S3-compatible object storage', { timeout: 180_000 }, () => 
     const head = await browser.fetch(url, { method: 'HEAD', headers: TUS });
     assert.equal(head.status, 404);
     time.set('2026-12-05T03:00:00.000Z');
+  });
+
+  test('an upload its client terminates (tus DELETE) leaves nothing in the bucket', async () => {
+    const { browser, url, id } = await unfinishedUpload();
+    assert.equal((await bucket.readAll(`s3:${id}.part`)).length, 1000);
+    const gone = await browser.fetch(url, { method: 'DELETE', headers: TUS });
+    assert.equal(gone.status, 204);
+    assert.ok(!(await bucket.listIds()).includes(id));
+    assert.equal(multipartUploads(), 0);
   });
 
   /** Multipart uploads the S3 server holds open (s3rver keeps one folder for each). */

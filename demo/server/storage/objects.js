@@ -120,6 +120,13 @@ function s3ObjectStore(config) {
   const store = tusS3Store(config);
   const client = store.client;
   const Bucket = config.bucket;
+  // A terminated upload (tus DELETE): @tus/s3-store aborts the multipart upload and deletes the
+  // object and its `.info`, but leaves an incomplete part behind; it goes too.
+  const removeUpload = store.remove.bind(store);
+  store.remove = async (id) => {
+    await removeUpload(id);
+    await client.deleteObject({ Bucket, Key: `${id}.part` });
+  };
   /** @param {string} ref */
   const keyOf = (ref) => {
     if (typeof ref !== 'string' || !ref.startsWith(PREFIX)) {
