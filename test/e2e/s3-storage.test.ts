@@ -10,6 +10,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { S3Store } from '@tus/s3-store';
 import { createServer } from '../../demo/server/app.js';
 import { createObjectStore, type ObjectStore } from '../../demo/server/storage/objects.js';
 import { loadS3Config, type S3Config } from '../../demo/server/storage/s3-config.js';
@@ -109,6 +110,91 @@ describe('uploads in S3-compatible object storage', { timeout: 180_000 }, () => 
         cookie,
       ),
     );
+
+  test('the S3 server (patched s3rver): ListParts pages, NoSuchUpload once completed, signatures checked', async () => {
+    // The S3 client of @tus/s3-store, with the receiver's settings (and with a wrong secret).
+    type Client = {
+      createMultipartUpload(a: object): Promise<{ UploadId?: string }>;
+      uploadPart(a: object): Promise<{ ETag?: string }>;
+      listParts(a: object): Promise<{
+        Parts?: { PartNumber?: number; Size?: number; ETag?: string }[];
+        IsTruncated?: boolean;
+        NextPartNumberMarker?: string | number;
+      }>;
+      completeMultipartUpload(a: object): Promise<unknown>;
+      destroy(): void;
+    };
+    const clientOf = (c: S3Config) =>
+      (
+        new S3Store({
+          s3ClientConfig: {
+            bucket: c.bucket,
+            region: c.region,
+            endpoint: c.endpoint,
+            forcePathStyle: true,
+            credentials: { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey },
+            requestChecksumCalculation: 'WHEN_REQUIRED',
+            responseChecksumValidation: 'WHEN_REQUIRED',
+          },
+        }) as unknown as { client: Client }
+      ).client;
+    const client = clientOf(config);
+    const forged = clientOf({ ...config, secretAccessKey: 'not-the-secret' });
+    try {
+      const Bucket = config.bucket;
+      const Key = 'paging-check';
+      const { UploadId } = await client.createMultipartUpload({ Bucket, Key });
+      const etags = [];
+      for (const PartNumber of [1, 2, 3]) {
+        const body = Buffer.from(`part ${PartNumber}`);
+        etags.push(
+          (await client.uploadPart({ Bucket, Key, UploadId, PartNumber, Body: body })).ETag,
+        );
+      }
+      const page1 = await client.listParts({ Bucket, Key, UploadId, MaxParts: 2 });
+      assert.deepEqual(
+        page1.Parts?.map((p) => [p.PartNumber, p.Size, p.ETag]),
+        [
+          [1, 6, etags[0]],
+          [2, 6, etags[1]],
+        ],
+      );
+      assert.equal(page1.IsTruncated, true);
+      assert.equal(String(page1.NextPartNumberMarker), '2');
+      const page2 = await client.listParts({ Bucket, Key, UploadId, PartNumberMarker: '2' });
+      assert.deepEqual(
+        page2.Parts?.map((p) => p.PartNumber),
+        [3],
+      );
+      assert.equal(page2.IsTruncated, false);
+      // A request signed with another secret is refused, for every operation.
+      await assert.rejects(forged.listParts({ Bucket, Key, UploadId }), {
+        name: 'SignatureDoesNotMatch',
+      });
+      // Completing with a part that was never uploaded is refused; with the real ones it works.
+      await assert.rejects(
+        client.completeMultipartUpload({
+          Bucket,
+          Key,
+          UploadId,
+          MultipartUpload: { Parts: [{ PartNumber: 4, ETag: etags[0] }] },
+        }),
+        { name: 'InvalidPart' },
+      );
+      await client.completeMultipartUpload({
+        Bucket,
+        Key,
+        UploadId,
+        MultipartUpload: { Parts: etags.map((ETag, i) => ({ PartNumber: i + 1, ETag })) },
+      });
+      assert.equal((await bucket.readAll('s3:paging-check')).toString(), 'part 1part 2part 3');
+      await assert.rejects(client.listParts({ Bucket, Key, UploadId }), { name: 'NoSuchUpload' });
+      await bucket.remove('s3:paging-check');
+    } finally {
+      client.destroy();
+      forged.destroy();
+    }
+  });
 
   test('the configuration: all or nothing, checked at start-up with the variable named', async () => {
     assert.equal(loadS3Config({}), undefined);
