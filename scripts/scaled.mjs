@@ -1,22 +1,24 @@
 // `npm run start:scaled`: the receiver as an agency runs it beyond one machine, locally
 // (docs/scaling.md): PostgreSQL (Debian's package, a throw-away cluster as in the tests, unless
-// DATABASE_URL names one), two receiver processes (demo/server/main.js) sharing it and one upload
-// folder, and a balancer in front (scripts/balancer.mjs) on PORT (default 8080).
+// DATABASE_URL names one), an S3-compatible server for the uploads (scripts/s3-server.mjs, on
+// 127.0.0.1, its objects in DATA_DIR/s3, unless S3_BUCKET and the other S3_* variables name the
+// agency's own object storage), two receiver processes (demo/server/main.js) sharing both, and a
+// balancer in front (scripts/balancer.mjs) on PORT (default 8080).
 //
 //   npm run start:scaled                       everything, demo site on http://localhost:8080/
 //   RECEIVERS=3 npm run start:scaled           more processes
 //   FORWARD_URL=… FORWARD_SECRET=… npm run start:scaled   forwarding (outbox), as for one process
 //
 // Every other variable of docs/receiver.md goes to each receiver unchanged. The receivers trust
-// X-Forwarded-For from the balancer (TRUST_PROXY=1) and listen on 127.0.0.1 only. Uploads live
-// in DATA_DIR/uploads (default ./data-scaled), one folder all processes share (on several
-// machines: a shared file system; object storage is the next step, docs/scaling.md "Limits").
-// Prints `balancer http://127.0.0.1:<port>` and `receiver <n> pid <pid> port <port>` lines.
+// X-Forwarded-For from the balancer (TRUST_PROXY=1) and listen on 127.0.0.1 only. DATA_DIR
+// defaults to ./data-scaled. Prints `balancer http://127.0.0.1:<port>`, `S3 <endpoint>` and
+// `receiver <n> pid <pid> port <port>` lines.
 import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createBalancer } from './balancer.mjs';
 import { ensurePostgres, freePort, startPostgres } from './postgres.mjs';
+import { spawnS3Server } from './s3-server.mjs';
 
 const MAIN = fileURLToPath(new URL('../demo/server/main.js', import.meta.url));
 const { loadKeyring } = await import(
@@ -39,6 +41,25 @@ if (!databaseUrl) {
   databaseUrl = cluster.url;
   console.log('PostgreSQL: a new cluster for this run (removed when stopped)');
 }
+// Uploads in S3-compatible object storage: the agency's (S3_* set), else a server of our own.
+/** @type {Awaited<ReturnType<typeof spawnS3Server>> | undefined} */
+let s3Server;
+/** @type {Record<string, string>} */
+let s3Env = {};
+if (!process.env.S3_BUCKET?.trim()) {
+  try {
+    s3Server = await spawnS3Server(join(dataDir, 's3'));
+  } catch (e) {
+    console.error(/** @type {Error} */ (e).message);
+    cluster?.stop();
+    process.exit(1);
+  }
+  s3Env = s3Server.env;
+  console.log(
+    `S3 ${s3Env.S3_ENDPOINT} bucket ${s3Env.S3_BUCKET} (objects in ${join(dataDir, 's3')})`,
+  );
+}
+
 // One keyring for every process: generated once here when MASTER_KEYS/LOOKUP_KEYS are unset,
 // before the processes start (each would otherwise race to write DATA_DIR/keys.env).
 const keyring = loadKeyring({
@@ -62,6 +83,7 @@ function stopAll(code = 0) {
       : new Promise((r) => c.once('exit', r)),
   );
   Promise.all(wait).then(() => {
+    s3Server?.stop();
     cluster?.stop();
     process.exit(code);
   });
@@ -78,6 +100,7 @@ for (let n = 1; n <= count; n++) {
       ...process.env,
       DATABASE_URL: databaseUrl,
       DATA_DIR: dataDir,
+      ...s3Env,
       HOST: '127.0.0.1',
       PORT: String(port),
       TRUST_PROXY: '1',

@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { ensureChromium } from './chromium.mjs';
 import { ensureFirefox, ensureWebKit } from './engines.mjs';
 import { ensurePostgres, startPostgres } from './postgres.mjs';
+import { spawnS3Server } from './s3-server.mjs';
 
 const args = process.argv.slice(2);
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1]?.split(',') : undefined;
@@ -23,8 +24,8 @@ const wanted = (stage) => !only || only.includes(stage);
 const tmp = mkdtempSync(join(tmpdir(), 'dvc-test-'));
 const bin = (name) => join('node_modules', '.bin', name);
 /**
- * End-to-end files run on PostgreSQL: the receiver suite a second time, and the several-processes
- * test (PostgreSQL only, hence not named *.test.ts).
+ * End-to-end files run on PostgreSQL with uploads in S3: the receiver suite a second time, and
+ * the several-processes tests (PostgreSQL only, hence not named *.test.ts).
  */
 const POSTGRES_SUITES = [
   'test/e2e/receiver.test.ts',
@@ -33,6 +34,8 @@ const POSTGRES_SUITES = [
   'test/e2e/supplement-receiver.test.ts',
   'test/e2e/notify-sms.test.ts',
   'test/e2e/clerk-desk.test.ts',
+  // The S3 store itself (also in the e2e stage, on SQLite), against its own S3 server.
+  'test/e2e/s3-storage.test.ts',
   // The set-up of `npm run start:scaled`: balancer, two processes, forwarding (docs/scaling.md).
   'test/e2e/scaled.postgres.ts',
 ];
@@ -209,13 +212,19 @@ if (wanted('postgres')) {
     failures.push('PostgreSQL');
   } else {
     const server = await startPostgres(pgBin);
+    // Uploads in S3-compatible object storage (scripts/s3-server.mjs), each test's own bucket:
+    // the scaled set-up is PostgreSQL + S3, the embedded default (e2e stage) SQLite + files.
+    const s3 = await spawnS3Server(join(tmp, 's3'));
+    const { S3_BUCKET: _shared, ...s3Admin } = s3.env;
     try {
       for (const file of POSTGRES_SUITES) {
-        nodeSuite(`receiver on PostgreSQL (${file.split('/').pop()})`, file, {
+        nodeSuite(`receiver on PostgreSQL + S3 (${file.split('/').pop()})`, file, {
           DVC_TEST_DATABASE_URL: server.url,
+          DVC_TEST_S3: JSON.stringify(s3Admin),
         });
       }
     } finally {
+      s3.stop();
       server.stop();
     }
   }

@@ -2,6 +2,8 @@
 // plain JavaScript with JSDoc and needs no build step).
 import type { FastifyInstance } from 'fastify';
 import type { Storage } from './storage/index.js';
+import type { ObjectStore } from './storage/objects.js';
+import type { S3Config } from './storage/s3-config.js';
 
 export interface Statement {
   get(...params: unknown[]): unknown;
@@ -27,6 +29,8 @@ export interface ServerOptions {
   databasePoolSize?: number;
   /** Folder for dvc.sqlite and uploads/. */
   dataDir?: string;
+  /** Uploads in an S3-compatible bucket instead of uploads/ (S3_*; storage/s3-config.js). */
+  s3?: S3Config;
   trustedKeys?: object[];
   maxUploadBytes?: number;
   challengeTtlSeconds?: number;
@@ -120,6 +124,8 @@ export type Receiver = FastifyInstance & {
     db: Db;
     /** The asynchronous storage the routes use (demo/server/storage), any backend. */
     storage: Storage;
+    /** Where upload bytes are (the local folder or the S3 bucket), read and written as stored. */
+    objects: ObjectStore;
     config: Required<ServerOptions>;
     procedures: { name: string; sha256: string }[];
     /** Removes expired uploads now (the server also does it every 10 minutes). */

@@ -31,6 +31,7 @@ import { loadKeyring } from './crypto-at-rest.js';
 import { purge, startPurgeJob } from './retention.js';
 import { embeddedReader, readDossier } from './vault.js';
 import { createUploadFiles, embeddedUploadReader } from './upload-files.js';
+import { createObjectStore } from './storage/objects.js';
 import { accounts } from './auth.js';
 import { loadPaymentConfig } from './payments/config.js';
 import { registerPaymentRoutes } from './payments/routes.js';
@@ -141,6 +142,17 @@ export async function createServer(options = {}) {
 
   const db = await openStorage(config);
   app.addHook('onClose', async () => db.close());
+  // Where upload bytes live: DATA_DIR/uploads, or the S3 bucket of S3_* (checked now, so a
+  // wrong bucket or key stops the start instead of the first upload).
+  const objects = createObjectStore({ dir: join(config.dataDir, 'uploads'), s3: config.s3 });
+  app.addHook('onClose', async () => objects.close());
+  try {
+    await objects.check();
+  } catch (e) {
+    objects.close();
+    await db.close();
+    throw e;
+  }
   const keyring = loadKeyring(config);
   if (keyring.generatedFile) {
     app.log.warn(
@@ -186,7 +198,7 @@ export async function createServer(options = {}) {
     db,
     procedures,
     uploadDir: join(config.dataDir, 'uploads'),
-    uploadFiles: createUploadFiles(db, keyring),
+    uploadFiles: createUploadFiles(db, keyring, objects),
     keyring,
     now,
     verifySubmission: config.verifySubmission ?? library.verifySubmission,
@@ -362,7 +374,7 @@ export async function createServer(options = {}) {
     db,
     config,
     now,
-    dir: ctx.uploadDir,
+    objects,
     log: app.log,
     formatSize: library.files?.formatSize,
   });
@@ -431,10 +443,13 @@ export async function createServer(options = {}) {
   // itself there); `storage` is what the routes use, whichever the backend.
   const raw = db.raw;
   const reader = raw ? embeddedReader(raw, keyring) : undefined;
-  const uploadReader = raw ? embeddedUploadReader(raw, keyring) : undefined;
+  // (Synchronous reads are for files in the local folder; from S3 every read is a promise.)
+  const uploadReader =
+    raw && objects.kind === 'file' ? embeddedUploadReader(raw, keyring) : undefined;
   app.decorate('dvc', {
     db: raw,
     storage: db,
+    objects,
     config,
     procedures,
     ctx,

@@ -19,6 +19,8 @@ import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import { loadConfig } from './config.js';
 import { openStorage } from './storage/index.js';
+import { createObjectStore } from './storage/objects.js';
+import { join } from 'node:path';
 import { accounts } from './auth.js';
 import { loadKeyring } from './crypto-at-rest.js';
 import { rewrapAll } from './vault.js';
@@ -122,7 +124,8 @@ export async function main(argv, io = {}) {
       case 'delete': {
         const reason = option('reason')?.trim();
         if (!reason) throw new Error('Cần --reason "lý do xoá".');
-        const ok = await deleteDossier({ db: storage }, need(), {
+        const objects = createObjectStore({ dir: join(config.dataDir, 'uploads'), s3: config.s3 });
+        const ok = await deleteDossier({ db: storage, uploadFiles: { objects } }, need(), {
           actor: 'admin-cli',
           reason,
           at: new Date(),
@@ -134,7 +137,15 @@ export async function main(argv, io = {}) {
       case 'purge': {
         const keyring = loadKeyring(config);
         const r = await purge(
-          /** @type {any} */ ({ db: storage, config, keyring, now: () => new Date() }),
+          /** @type {any} */ ({
+            db: storage,
+            config,
+            keyring,
+            now: () => new Date(),
+            uploadFiles: {
+              objects: createObjectStore({ dir: join(config.dataDir, 'uploads'), s3: config.s3 }),
+            },
+          }),
         );
         out(`Đã xoá ${r.dossiers} hồ sơ hết hạn lưu, ${r.auditRecords} bản ghi nhật ký.`);
         break;

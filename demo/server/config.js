@@ -1,5 +1,6 @@
 // Configuration of the reference receiver, read from environment variables.
 // The table of variables is in docs/receiver.md; keep the two in step.
+import { loadS3Config } from './storage/s3-config.js';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseAllowedOrigins } from './cors.js';
@@ -13,6 +14,8 @@ const MB = 1024 * 1024;
  * @property {string} host
  * @property {string} dataDir Folder for dvc.sqlite and uploads/ (created on first run).
  * @property {string | undefined} databaseUrl DATABASE_URL: PostgreSQL instead of dvc.sqlite
+ * @property {import('./storage/s3-config.js').S3Config | undefined} s3 S3_*: uploads in an
+ *   S3-compatible bucket instead of DATA_DIR/uploads
  *   (`postgres://user:password@host:port/database`; docs/deployment.md).
  * @property {number} databasePoolSize DATABASE_POOL_SIZE: connections per process.
  * @property {object[] | undefined} trustedKeys Public JWKs; undefined = accept the key embedded in each submission.
@@ -107,6 +110,7 @@ export function loadConfig(env = process.env) {
     receptionCutoffMinutes: timeOfDay(env, 'RECEPTION_CUTOFF', 17 * 60),
     postage: postage(env),
     forward: loadForwardConfig(env),
+    s3: loadS3Config(env),
   };
 }
 

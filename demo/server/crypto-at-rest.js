@@ -227,9 +227,19 @@ export async function encryptFile(dataKey, path, aad) {
  * @param {string} aad
  */
 export function decryptFile(dataKey, path, aad) {
-  const bytes = readFileSync(path);
+  return decryptFileBytes(dataKey, readFileSync(path), aad, path);
+}
+
+/**
+ * decryptFile on bytes already read (from object storage).
+ * @param {Buffer} dataKey
+ * @param {Buffer} bytes
+ * @param {string} aad
+ * @param {string} name for the error message
+ */
+export function decryptFileBytes(dataKey, bytes, aad, name) {
   if (!bytes.subarray(0, FILE_MAGIC.length).equals(FILE_MAGIC)) {
-    throw new Error(`${path} is not an encrypted dvc file`);
+    throw new Error(`${name} is not an encrypted dvc file`);
   }
   return gcmDecrypt(dataKey, bytes.subarray(FILE_MAGIC.length), aad);
 }

@@ -255,6 +255,7 @@ export function registerDossierRoutes(app, ctx) {
           written.delete(request);
           await discardMultipartFiles(
             db,
+            ctx.uploadFiles.objects,
             files.map((/** @type {any} */ f) => f.id),
             files.map((/** @type {any} */ f) => f.path),
           );
@@ -302,6 +303,8 @@ export function registerDossierRoutes(app, ctx) {
         );
       }
       track(parsed.files);
+      // Into the store uploads live in (a no-op for the local folder; with S3 the bucket).
+      for (const f of parsed.files) f.path = await ctx.uploadFiles.objects.adopt(f.id, f.path);
       for (const [name] of parsed.fields) {
         if (name !== MULTIPART_PAYLOAD_PART) return sendProblem(request, reply, 'invalid-request');
       }
@@ -502,10 +505,11 @@ export function registerDossierRoutes(app, ctx) {
 /**
  * Files of a refused multipart submission are not kept: the applicant sends them again.
  * @param {import('./storage/index.js').Storage} db
+ * @param {import('./storage/objects.js').ObjectStore} objects
  * @param {string[]} ids
  * @param {string[]} paths
  */
-async function discardMultipartFiles(db, ids, paths) {
+async function discardMultipartFiles(db, objects, ids, paths) {
   const linked = db.prepare(
     "SELECT 1 FROM uploads WHERE id = ? AND via = 'multipart' AND dossier_code IS NOT NULL",
   );
@@ -517,7 +521,9 @@ async function discardMultipartFiles(db, ids, paths) {
     if (await linked.get(id)) continue;
     await drop.run(id);
     await dropKey.run(id);
-    await rm(paths[i], { force: true });
+    // In the store once adopted; before that, the local file multipart.js wrote.
+    if (paths[i] === objects.refOf(id)) await objects.remove(paths[i]);
+    else await rm(paths[i], { force: true });
   }
 }
 

@@ -3,7 +3,6 @@
 // procedure (`privacy.retentionDays`) or RETENTION_DAYS; a purge job deletes dossiers past it,
 // and an admin deletes one on request. Deleting drops the wrapped data key first, so any copy of
 // the ciphertext left in a backup or a WAL file is unreadable (crypto-shredding).
-import { rm } from 'node:fs/promises';
 import { audit } from './audit.js';
 import { encryptDossierFiles, sealLegacyDossiers } from './vault.js';
 import { identifyingValues, secretHmac } from './secrets.js';
@@ -24,12 +23,12 @@ export function retainUntil(procedure, receivedAt, config) {
 
 /**
  * Deletes a dossier and everything about it except the audit trail (which records the deletion).
- * @param {{ db: import('./storage/index.js').Storage }} ctx
+ * @param {{ db: import('./storage/index.js').Storage, uploadFiles: { objects: import('./storage/objects.js').ObjectStore } }} ctx
  * @param {string} code
  * @param {{ actor: string, ip?: string, reason: string, at: Date }} by
  * @returns {Promise<boolean>} false when there was no such dossier
  */
-export async function deleteDossier({ db }, code, by) {
+export async function deleteDossier({ db, uploadFiles }, code, by) {
   const files = /** @type {{ path: string }[]} */ (
     await db.prepare('SELECT path FROM uploads WHERE dossier_code = ?').all(code)
   );
@@ -58,10 +57,7 @@ export async function deleteDossier({ db }, code, by) {
     return true;
   });
   if (deleted) {
-    for (const f of files) {
-      await rm(f.path, { force: true });
-      await rm(`${f.path}.json`, { force: true });
-    }
+    for (const f of files) await uploadFiles.objects.remove(f.path);
   }
   return deleted;
 }

@@ -9,9 +9,15 @@
 //   - neither: a file stored before any encryption, read as it is (it is sealed when its dossier
 //     is accepted, or removed with its expired upload).
 import { createHash } from 'node:crypto';
-import { createReadStream, readFileSync } from 'node:fs';
-import { open } from 'node:fs/promises';
-import { decryptFile, newDataKey, seal, unseal, unwrapKey, wrapKey } from './crypto-at-rest.js';
+import { readFileSync } from 'node:fs';
+import {
+  decryptFileBytes,
+  newDataKey,
+  seal,
+  unseal,
+  unwrapKey,
+  wrapKey,
+} from './crypto-at-rest.js';
 import { ctrAt } from './storage/encrypted-store.js';
 import { dossierKey, embeddedReader, fileAad } from './vault.js';
 
@@ -90,19 +96,17 @@ function schemeOf(keyring, id, keyRow, uploadRow, dk) {
 /**
  * The exact bytes of a stored file (in memory: files are capped by MAX_UPLOAD_BYTES), checked
  * against the SHA-256 recorded when it was stored: CTR is not authenticated, so a changed
- * byte on disk is found here and refused (UploadDamagedError), never handed to a clerk.
+ * byte in storage is found here and refused (UploadDamagedError), never handed to a clerk.
  * @param {string} id
  * @param {any} row its `uploads` row
  * @param {Scheme} scheme
+ * @param {Buffer} stored the bytes as stored
  */
-function openStored(id, row, scheme) {
+function openStored(id, row, scheme, stored) {
   /** @type {Buffer} */
   let bytes;
-  if (scheme.kind === 'gcm') bytes = decryptFile(scheme.key, row.path, scheme.aad);
-  else {
-    const stored = readFileSync(row.path);
-    bytes = scheme.kind === 'ctr' ? ctrAt(scheme.key, 0).update(stored) : stored;
-  }
+  if (scheme.kind === 'gcm') bytes = decryptFileBytes(scheme.key, stored, scheme.aad, row.path);
+  else bytes = scheme.kind === 'ctr' ? ctrAt(scheme.key, 0).update(stored) : stored;
   if (createHash('sha256').update(bytes).digest('hex') !== row.sha256) {
     throw new UploadDamagedError(id);
   }
@@ -112,8 +116,9 @@ function openStored(id, row, scheme) {
 /**
  * @param {import('./storage/index.js').Storage} db
  * @param {import('./crypto-at-rest.js').Keyring} keyring
+ * @param {import('./storage/objects.js').ObjectStore} objects where the bytes are
  */
-export function createUploadFiles(db, keyring) {
+export function createUploadFiles(db, keyring, objects) {
   /**
    * @param {string} id
    * @param {import('./storage/index.js').Storage} [on]
@@ -197,30 +202,24 @@ export function createUploadFiles(db, keyring) {
   async function readEnds(id, path, sizes) {
     const scheme = await schemeFor(id);
     if (scheme.kind === 'gcm') {
-      const all = decryptFile(scheme.key, path, scheme.aad);
+      const all = decryptFileBytes(scheme.key, await objects.readAll(path), scheme.aad, path);
       return {
         size: all.length,
         head: all.subarray(0, sizes.head),
         tail: all.subarray(Math.max(0, all.length - sizes.tail)),
       };
     }
-    const handle = await open(path, 'r');
-    try {
-      // CTR keeps lengths: the stored size is the file's size.
-      const { size } = await handle.stat();
-      /** @param {number} start @param {number} length */
-      const at = async (start, length) => {
-        const bytes = Buffer.alloc(length);
-        await handle.read(bytes, 0, length, start);
-        return scheme.kind === 'ctr' ? ctrAt(scheme.key, start).update(bytes) : bytes;
-      };
-      const head = await at(0, Math.min(size, sizes.head));
-      const tailLength = Math.min(size, sizes.tail);
-      const tail = await at(size - tailLength, tailLength);
-      return { size, head, tail };
-    } finally {
-      await handle.close();
-    }
+    // CTR keeps lengths: the stored size is the file's size.
+    const size = await objects.size(path);
+    /** @param {number} start @param {number} length */
+    const at = async (start, length) => {
+      const bytes = await objects.readRange(path, start, length);
+      return scheme.kind === 'ctr' ? ctrAt(scheme.key, start).update(bytes) : bytes;
+    };
+    const head = await at(0, Math.min(size, sizes.head));
+    const tailLength = Math.min(size, sizes.tail);
+    const tail = await at(size - tailLength, tailLength);
+    return { size, head, tail };
   }
 
   /**
@@ -232,13 +231,14 @@ export function createUploadFiles(db, keyring) {
   async function sha256(id, path) {
     const scheme = await schemeFor(id);
     if (scheme.kind === 'gcm') {
-      const all = decryptFile(scheme.key, path, scheme.aad);
+      const all = decryptFileBytes(scheme.key, await objects.readAll(path), scheme.aad, path);
       return createHash('sha256').update(all).digest('hex');
     }
+    const source = await objects.stream(path);
     return new Promise((resolve, reject) => {
       const hash = createHash('sha256');
       const decipher = scheme.kind === 'ctr' ? ctrAt(scheme.key, 0) : undefined;
-      createReadStream(path)
+      source
         .on('data', (chunk) =>
           hash.update(decipher ? decipher.update(/** @type {Buffer} */ (chunk)) : chunk),
         )
@@ -255,10 +255,12 @@ export function createUploadFiles(db, keyring) {
   async function readAll(id) {
     const row = /** @type {any} */ (await db.prepare(UPLOAD_SQL).get(id));
     if (!row) return undefined;
-    return openStored(id, row, await schemeFor(id, row));
+    const scheme = await schemeFor(id, row);
+    return openStored(id, row, scheme, await objects.readAll(row.path));
   }
 
   return {
+    objects,
     keys,
     readEnds,
     sha256,
@@ -286,7 +288,7 @@ export function embeddedUploadReader(raw, keyring) {
       const keyRow = /** @type {KeyRow | undefined} */ (raw.prepare(KEY_SQL).get(id));
       const code = dossierNeeded(keyRow, row);
       const dk = code ? dossierKeyOf(code) : undefined;
-      return openStored(id, row, schemeOf(keyring, id, keyRow, row, dk));
+      return openStored(id, row, schemeOf(keyring, id, keyRow, row, dk), readFileSync(row.path));
     },
   };
 }

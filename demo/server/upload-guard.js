@@ -16,8 +16,6 @@
 // limited and counted against a quota per client address (the quota per dossier is checked when
 // the files are submitted); unfinished or never-submitted uploads expire and are removed.
 import { createHash, randomBytes } from 'node:crypto';
-import { readdir, rm } from 'node:fs/promises';
-import { join } from 'node:path';
 import { requestLang, sendProblem } from './problems.js';
 import { QUOTA_SCOPE } from './guard-messages.js';
 
@@ -87,9 +85,9 @@ export const ownerDigest = (value) =>
   createHash('sha256').update(`dvc-upload:${value}`).digest('hex');
 
 /**
- * @param {{ db: import('./storage/index.js').Storage, config: import('./app.js').ServerConfig, now: () => Date, dir: string, log: import('fastify').FastifyBaseLogger, formatSize?: (bytes: number, lang: 'vi' | 'en') => string }} options
+ * @param {{ db: import('./storage/index.js').Storage, config: import('./app.js').ServerConfig, now: () => Date, objects: import('./storage/objects.js').ObjectStore, log: import('fastify').FastifyBaseLogger, formatSize?: (bytes: number, lang: 'vi' | 'en') => string }} options
  */
-export function createUploadGuard({ db, config, now, dir, log, formatSize }) {
+export function createUploadGuard({ db, config, now, objects, log, formatSize }) {
   const ttlMs = config.uploadTtlHours * 3600_000;
   const owner = db.prepare('SELECT * FROM upload_owners WHERE id = ?');
   const finished = db.prepare('SELECT dossier_code, path, size FROM uploads WHERE id = ?');
@@ -266,8 +264,7 @@ export function createUploadGuard({ db, config, now, dir, log, formatSize }) {
     const t = now().toISOString();
     const ids = (await expired.all(t)).map((/** @type {any} */ r) => /** @type {string} */ (r.id));
     for (const id of ids) {
-      await rm(join(dir, id), { force: true });
-      await rm(join(dir, `${id}.json`), { force: true });
+      await objects.remove(objects.refOf(id));
       await db.transaction((tx) => terminated(id, tx));
     }
     if (ids.length) log.info({ removed: ids.length }, 'expired uploads removed');
@@ -279,19 +276,13 @@ export function createUploadGuard({ db, config, now, dir, log, formatSize }) {
    * every tus upload is recorded before its first byte, so such files are never resumable.
    */
   async function sweepStrays() {
-    let names = [];
-    try {
-      names = await readdir(dir);
-    } catch {
-      return;
-    }
+    const ids = await objects.listIds();
     const rows = await db
       .prepare('SELECT id FROM upload_owners UNION SELECT id FROM uploads')
       .all();
     const known = new Set(rows.map((/** @type {any} */ r) => r.id));
-    for (const name of names) {
-      const id = name.replace(/\.json$/, '');
-      if (UPLOAD_ID.test(id) && !known.has(id)) await rm(join(dir, name), { force: true });
+    for (const id of ids) {
+      if (UPLOAD_ID.test(id) && !known.has(id)) await objects.remove(objects.refOf(id));
     }
   }
 

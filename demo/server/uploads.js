@@ -4,10 +4,7 @@
 // against what the browser claimed in the upload metadata. tus uploads are encrypted from their
 // first byte (storage/encrypted-store.js) and read back only through upload-files.js.
 import { Server as TusServer, EVENTS } from '@tus/server';
-import { createDataStore } from './storage/tus.js';
 import { chmodSync, mkdirSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
 import { UPLOAD_TOKEN_HEADER } from './upload-guard.js';
 import { ENCRYPTED_CTR } from './upload-files.js';
 import { EncryptedStore } from './storage/encrypted-store.js';
@@ -53,7 +50,10 @@ export function createTusServer({
   const tus = new TusServer({
     path: UPLOAD_PATH,
     ...(guard ? { namingFunction: guard.namingFunction } : {}),
-    datastore: new EncryptedStore({ store: createDataStore({ dir }), keys: uploadFiles.keys }),
+    datastore: new EncryptedStore({
+      store: uploadFiles.objects.dataStore(),
+      keys: uploadFiles.keys,
+    }),
     ...(locker ? { locker } : {}),
     maxSize: maxUploadBytes,
     // Relative Location: correct behind any proxy without trusting X-Forwarded-* headers.
@@ -67,7 +67,7 @@ export function createTusServer({
     getFileIdFromRequest: (_req, lastPath) =>
       lastPath && /^[0-9a-f]{32}$/.test(lastPath) ? lastPath : undefined,
     async onUploadFinish(_req, upload) {
-      const path = upload.storage?.path ?? join(dir, upload.id);
+      const path = uploadFiles.objects.refOf(upload.id);
       if (files) {
         // The slot's own rules are applied when the file is submitted (the procedure is known
         // then); here a file that is empty or none of the document types is refused at once,
@@ -77,7 +77,7 @@ export function createTusServer({
           tail: files.SNIFF_TAIL_BYTES,
         });
         if (size === 0 || !files.sniffType(head, tail)) {
-          await rm(path, { force: true });
+          await uploadFiles.objects.remove(path);
           await guard?.terminated(upload.id);
           log.info({ upload: upload.id, size }, 'upload refused: not a document type');
           throw {

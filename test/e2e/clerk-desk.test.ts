@@ -5,7 +5,6 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
 import {
   ADMIN,
   CLERK,
@@ -221,9 +220,9 @@ describe('the clerk desk API', () => {
     const [{ path }] = (await all('SELECT path FROM uploads WHERE dossier_code = ?', code)) as {
       path: string;
     }[];
-    const bytes = readFileSync(path);
+    const bytes = await s.app.dvc.objects.readAll(path);
     bytes[bytes.length - 2] ^= 1;
-    writeFileSync(path, bytes);
+    await s.app.dvc.objects.put(path, bytes);
     const after = await detail();
     assert.notEqual(after.files[0].hashOk, true);
   });

@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { createServer, type Receiver, type ServerOptions } from '../../demo/server/app.js';
+import { createBucket } from '../../demo/server/storage/objects.js';
+import { loadS3Config, type S3Config } from '../../demo/server/storage/s3-config.js';
 
 export const FIXTURE_PROCEDURES = fileURLToPath(new URL('./fixtures/procedures/', import.meta.url));
 /** The clerk account every test server starts with (a person, with a password). */
@@ -91,14 +93,30 @@ async function testDatabase(dataDir: string): Promise<string | undefined> {
   return url.href;
 }
 
+/**
+ * With DVC_TEST_S3 (the S3_* settings of an S3-compatible server the test run started, without
+ * S3_BUCKET; scripts/test.mjs), each data folder gets its own bucket there: uploads then go to
+ * S3 and never to the folder. A server started again on the same folder finds the same bucket.
+ */
+export async function testS3(dataDir: string): Promise<S3Config | undefined> {
+  const raw = process.env.DVC_TEST_S3;
+  if (!raw) return undefined;
+  const bucket = `dvc-${createHash('sha256').update(dataDir).digest('hex').slice(0, 24)}`;
+  const config = loadS3Config({ ...JSON.parse(raw), S3_BUCKET: bucket })!;
+  await createBucket(config);
+  return config;
+}
+
 export async function start(options: ServerOptions = {}): Promise<Running> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'dvc-receiver-'));
   const logs: string[] = [];
   let app: Receiver;
   try {
     const databaseUrl = options.databaseUrl ?? (await testDatabase(dataDir));
+    const s3 = options.s3 ?? (await testS3(dataDir));
     app = await createServer({
       ...(databaseUrl ? { databaseUrl } : {}),
+      ...(s3 ? { s3 } : {}),
       dataDir,
       proceduresDir: FIXTURE_PROCEDURES,
       purgeEveryMinutes: 0,

@@ -4,7 +4,7 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CODE_PATTERN, newDossierCode } from '../../demo/server/dossier-code.js';
 import {
@@ -674,13 +674,14 @@ describe('reference receiver', () => {
       .prepare('SELECT dossier_code FROM uploads WHERE id = ?')
       .get(id);
     assert.deepEqual(linked, { dossier_code: ok.body.dossierCode });
-    // Encrypted from the first byte under the upload's own key, now wrapped by the dossier's.
-    assert.notEqual(
-      readFileSync(join(s.dataDir, 'uploads', id!))
-        .toString('latin1')
-        .slice(0, 8),
-      '%PDF-1.7',
-    );
+    // Encrypted from the first byte under the upload's own key, now wrapped by the dossier's:
+    // the bytes as stored (in the folder, or the S3 object itself) are not the PDF's.
+    const { path } = (await s.app.dvc.storage
+      .prepare('SELECT path FROM uploads WHERE id = ?')
+      .get(id)) as { path: string };
+    const stored = await s.app.dvc.objects.readAll(path);
+    assert.equal(stored.length, bytes.length);
+    assert.notEqual(stored.toString('latin1').slice(0, 8), '%PDF-1.7');
     const key = await s.app.dvc.storage
       .prepare('SELECT kek_id, dossier_code FROM upload_keys WHERE upload_id = ?')
       .get(id);
@@ -747,10 +748,7 @@ describe('reference receiver', () => {
         .get(),
       before,
     );
-    assert.equal(
-      readdirSync(join(s.dataDir, 'uploads')).filter((f) => f.startsWith('mp-')).length,
-      2,
-    );
+    assert.equal((await s.app.dvc.objects.listIds()).filter((f) => f.startsWith('mp-')).length, 2);
 
     const stray = new FormData();
     stray.set('payload', fakeJws(payload(await challenge(s.base))));

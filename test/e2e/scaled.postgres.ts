@@ -134,6 +134,8 @@ describe('the scaled set-up (npm run start:scaled)', { skip: !ADMIN_URL, timeout
     );
     env = {
       PATH: process.env.PATH ?? '',
+      // Where the receivers buffer a part before it goes to S3 (the kill test looks there).
+      TMPDIR: tmpdir(),
       DATABASE_URL: url.href,
       DATA_DIR: dataDir,
       MASTER_KEYS: key(),
@@ -159,6 +161,8 @@ describe('the scaled set-up (npm run start:scaled)', { skip: !ADMIN_URL, timeout
     child.stderr!.on('data', (d) => (out += String(d)));
     await until(() => /balancer (http:\S+)/.test(out), 120_000, `the set-up:\n${out}`);
     base = /balancer (http:\S+)/.exec(out)![1];
+    // Uploads go to the S3-compatible server the command started, on loopback.
+    assert.match(out, /^S3 http:\/\/127\.0\.0\.1:\d+ bucket dvc-uploads /m);
     for (const m of out.matchAll(/receiver \d+ pid (\d+)/g)) pids.push(Number(m[1]));
     assert.equal(pids.length, RECEIVERS);
     db = new pg.Client({ connectionString: url.href });
@@ -313,11 +317,14 @@ describe('the scaled set-up (npm run start:scaled)', { skip: !ADMIN_URL, timeout
     { skip: RECEIVERS < 2 },
     async () => {
       const browser = uploadSession(base);
-      const bytes = Buffer.from('%PDF-1.7\n' + 'giấy chứng sinh '.repeat(40_000));
+      // 14 MiB: @tus/s3-store sends 8 MiB parts, so the first PATCH leaves one complete part in
+      // the bucket and the rest as its "incomplete part".
+      const bytes = Buffer.from('%PDF-1.7\n' + 'giấy chứng sinh '.repeat(720_000));
+      const tus = { 'tus-resumable': '1.0.0' };
       const created = await browser.fetch('/api/uploads/', {
         method: 'POST',
         headers: {
-          'tus-resumable': '1.0.0',
+          ...tus,
           'upload-length': String(bytes.length),
           'upload-metadata': `filename ${Buffer.from('gcs.pdf').toString('base64')},slot ${Buffer.from('birthCertificate').toString('base64')}`,
         },
@@ -325,32 +332,45 @@ describe('the scaled set-up (npm run start:scaled)', { skip: !ADMIN_URL, timeout
       assert.equal(created.status, 201);
       const location = created.headers.get('location')!;
       const id = location.split('/').pop()!;
-      const file = join(dataDir, 'uploads', id);
-      const sent = 100_000;
+      const PART = 8 * 1024 * 1024;
+      const start = PART + 100_000;
+      const first = await browser.fetch(location, {
+        method: 'PATCH',
+        headers: {
+          ...tus,
+          'upload-offset': '0',
+          'content-type': 'application/offset+octet-stream',
+        },
+        body: new Uint8Array(bytes.subarray(0, start)),
+      });
+      assert.equal(first.status, 204, await first.text());
+      const sent = start + 100_000;
       let controller: ReadableStreamDefaultController<Uint8Array> | undefined;
       const hanging = fetch(`${base}${location}`, {
         method: 'PATCH',
         headers: {
-          'tus-resumable': '1.0.0',
+          ...tus,
           cookie: browser.cookie,
-          'upload-offset': '0',
+          'upload-offset': String(start),
           'content-type': 'application/offset+octet-stream',
         },
         body: new ReadableStream<Uint8Array>({
           start(c) {
             controller = c;
-            c.enqueue(new Uint8Array(bytes.subarray(0, sent)));
+            c.enqueue(new Uint8Array(bytes.subarray(start, sent)));
           },
         }),
         duplex: 'half',
       } as RequestInit).catch((e: Error) => e);
-      await until(() => existsSync(file) && statSync(file).size >= sent, 30_000, 'bytes on disk');
-      // The process writing it: the one holding the file open.
-      const writer = pids.find((pid) => {
+      // The process writing it: the one holding open the part it buffers before sending it to
+      // S3 (the incomplete part taken back from the bucket and the new bytes).
+      /** Files of size ≥ `size` that process `pid` holds open in the temporary folder. */
+      const buffering = (pid: number, size: number) => {
         try {
           return readdirSync(`/proc/${pid}/fd`).some((fd) => {
             try {
-              return readlinkSync(`/proc/${pid}/fd/${fd}`) === file;
+              const path = readlinkSync(`/proc/${pid}/fd/${fd}`);
+              return path.startsWith(tmpdir()) && statSync(path).size >= size;
             } catch {
               return false;
             }
@@ -358,9 +378,14 @@ describe('the scaled set-up (npm run start:scaled)', { skip: !ADMIN_URL, timeout
         } catch {
           return false;
         }
-      });
-      assert.ok(writer, 'a receiver process holds the upload open');
-      process.kill(writer, 'SIGKILL');
+      };
+      let writer: number | undefined;
+      await until(
+        () => (writer = pids.find((pid) => buffering(pid, sent - PART))) !== undefined,
+        30_000,
+        'a receiver buffering the part',
+      );
+      process.kill(writer!, 'SIGKILL');
       await until(() => out.includes('exited (SIGKILL)'), 30_000, 'the process gone');
       controller?.error(new Error('network lost'));
       await hanging;
@@ -373,7 +398,9 @@ describe('the scaled set-up (npm run start:scaled)', { skip: !ADMIN_URL, timeout
       });
       assert.equal(head.status, 200);
       const offset = Number(head.headers.get('upload-offset'));
-      assert.equal(offset, sent);
+      // The complete part survived in the bucket; the killed process had taken the incomplete
+      // one out to send it again with the new bytes, so those are sent again.
+      assert.equal(offset, PART);
       const rest = await browser.fetch(location, {
         method: 'PATCH',
         headers: {
@@ -384,10 +411,20 @@ describe('the scaled set-up (npm run start:scaled)', { skip: !ADMIN_URL, timeout
         body: new Uint8Array(bytes.subarray(offset)),
       });
       assert.equal(rest.status, 204, await rest.text());
-      const stored = await db.query('SELECT sha256, size FROM uploads WHERE id = $1', [id]);
+      const stored = await db.query('SELECT sha256, size, path FROM uploads WHERE id = $1', [id]);
       assert.deepEqual(stored.rows, [
-        { sha256: createHash('sha256').update(bytes).digest('hex'), size: String(bytes.length) },
+        {
+          sha256: createHash('sha256').update(bytes).digest('hex'),
+          size: String(bytes.length),
+          path: `s3:${id}`,
+        },
       ]);
+      // One object in the S3 server's bucket (s3rver keeps it as a file), ciphertext, and
+      // nothing in the local upload folder.
+      const object = readFileSync(join(dataDir, 's3', 'dvc-uploads', `${id}._S3rver_object`));
+      assert.equal(object.length, bytes.length);
+      assert.ok(!object.includes(Buffer.from('giấy chứng sinh')));
+      assert.ok(!existsSync(join(dataDir, 'uploads', id)));
     },
   );
 });
