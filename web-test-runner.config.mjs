@@ -55,14 +55,18 @@ if (gapTitles.length) {
   console.log(`Not run in ${engine} (test/engine-gaps.json):`);
   for (const g of gaps) console.log(`- ${g.tests.length} test(s): ${g.why}`);
 }
-/** The test page: in an engine with gaps, test/support/engine-gaps.js declares them pending. */
-const testRunnerHtml = gapTitles.length
-  ? (framework) =>
-      `<!DOCTYPE html><html><head></head><body>` +
-      `<script>window.__DVC_GAPS__ = ${JSON.stringify(gapTitles).replace(/</g, '\\u003c')};</script>` +
-      `<script type="module" src="/test/support/engine-gaps.js"></script>` +
-      `<script type="module" src="${framework}"></script></body></html>`
-  : undefined;
+/**
+ * The test page: test/support/page-end.js keeps a focusable element after every fixture (as a
+ * real page has), and in an engine with gaps test/support/engine-gaps.js declares them pending.
+ */
+const testRunnerHtml = (framework) =>
+  `<!DOCTYPE html><html><head></head><body>` +
+  `<script type="module" src="/test/support/page-end.js"></script>` +
+  (gapTitles.length
+    ? `<script>window.__DVC_GAPS__ = ${JSON.stringify(gapTitles).replace(/</g, '\\u003c')};</script>` +
+      `<script type="module" src="/test/support/engine-gaps.js"></script>`
+    : '') +
+  `<script type="module" src="${framework}"></script></body></html>`;
 
 async function browserFor(name) {
   if (name === 'chromium') {
@@ -160,6 +164,6 @@ export default {
   // Engines run side by side (scripts/test.mjs): each wtr takes a port free at its start.
   port: await freePort(),
   testFramework: { config: { timeout: 10000 } },
-  ...(testRunnerHtml ? { testRunnerHtml } : {}),
+  testRunnerHtml,
   reporters: [defaultReporter(), countingReporter(process.env.DVC_COUNT_FILE)],
 };
