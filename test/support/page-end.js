@@ -8,6 +8,10 @@ const end = document.createElement('div');
 end.id = 'dvc-test-page-end';
 end.tabIndex = 0;
 end.textContent = 'Cuối trang';
+// Out of the flow and of the tests' sight: it never moves when a fixture grows (a layout-shift
+// test measures the page) and takes no room.
+end.style.cssText =
+  'position: fixed; left: 0; bottom: 0; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%);';
 // A module script runs once the body is parsed; every element added to the body later (the
 // fixtures' containers) is followed by this one again.
 function keepLast() {
