@@ -1,3 +1,4 @@
+/* global document, MutationObserver */
 // Loaded before mocha on every test page (web-test-runner.config.mjs): a focusable element kept
 // at the very end of the page, after every fixture, as any real page has a control or a link
 // after a form. Without it, Tab on a fixture's last control leaves the page: Chromium then blurs
