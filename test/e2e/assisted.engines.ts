@@ -24,7 +24,7 @@ import {
   PERSONAL,
   WOMAN,
 } from './assisted-data.js';
-import { ENGINE, openEngine, type EnginePage } from './engines.js';
+import { ENGINE, formOn, openEngine, type EnginePage } from './engines.js';
 import { CLERK, start, type Running } from './helpers.js';
 
 const SAMPLES = fileURLToPath(new URL('../../schemas/procedures/', import.meta.url));
@@ -55,21 +55,7 @@ describe(`an assisted application in ${ENGINE}`, () => {
     await s?.close();
   });
 
-  const FORM = 'dvc-form';
-  const HEADING = `${FORM} >>> #page-heading`;
-  const field = (path: string) => `${FORM} >>> [data-path="${path}"]`;
-  const type = (path: string, text: string, control = '#control') =>
-    page.type(`${field(path)} >>> ${control}`, text);
-  const choose = (path: string, label: string) =>
-    page.click(`${field(path)} >>> label.choice`, { text: label });
-  const select = (path: string, value: string, control = '#control') =>
-    page.select(`${field(path)} >>> ${control}`, value);
-  async function address(path: string, street: string) {
-    await select(path, '01', '#province');
-    await page.waitFor(`${field(path)} >>> #commune option[value="00004"]`);
-    await select(path, '00004', '#commune');
-    await type(path, street, '#street');
-  }
+  const { FORM, HEADING, type, choose, select, address } = formOn(() => page);
   async function continueTo(next: RegExp): Promise<string> {
     await page.click(`${FORM} >>> .buttons button.primary`);
     const end = Date.now() + 10_000;
@@ -87,7 +73,7 @@ describe(`an assisted application in ${ENGINE}`, () => {
     await type(`${who}.fullName`, p.name);
     await select(`${who}.ethnicity`, '01');
     await type(`${who}.personalId`, p.id);
-    await address(`${who}.residence`, p.street);
+    await address(`${who}.residence`, '01', '00004', p.street);
     await type(`${who}.marriageNumber`, '1');
   }
 

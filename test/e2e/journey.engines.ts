@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import type { Procedure } from '../../src/procedure/types.js';
 import type { SubmissionPayload } from '../../src/submission/payload.js';
 import { verifySubmission } from '../../src/verify/index.js';
-import { ENGINE, openEngine, type EnginePage } from './engines.js';
+import { ENGINE, formOn, openEngine, type EnginePage } from './engines.js';
 import { start, type Running } from './helpers.js';
 import { birthRegistrationSteps, perform, PHONE, POST_DELIVERY, smallPdf } from './journey-data.js';
 
@@ -50,21 +50,7 @@ describe(`the citizen's journey in ${ENGINE}`, () => {
     if (files) rmSync(files, { recursive: true, force: true });
   });
 
-  const FORM = 'dvc-form';
-  const HEADING = `${FORM} >>> #page-heading`;
-  const field = (path: string) => `${FORM} >>> [data-path="${path}"]`;
-  const type = (path: string, text: string, control = '#control') =>
-    page.type(`${field(path)} >>> ${control}`, text);
-  const choose = (path: string, label: string) =>
-    page.click(`${field(path)} >>> label.choice`, { text: label });
-  const select = (path: string, value: string, control = '#control') =>
-    page.select(`${field(path)} >>> ${control}`, value);
-  async function address(path: string, province: string, commune: string, street?: string) {
-    await select(path, province, '#province');
-    await page.waitFor(`${field(path)} >>> #commune option[value="${commune}"]`);
-    await select(path, commune, '#commune');
-    if (street !== undefined) await type(path, street, '#street');
-  }
+  const { FORM, HEADING, type, choose, select, address } = formOn(() => page);
   async function continueTo(next: string): Promise<void> {
     const before = (await page.texts(HEADING))[0];
     await page.click(`${FORM} >>> .buttons button.primary`);

@@ -7,58 +7,24 @@
 // Not named *.test.ts: the e2e stage (Chromium) does not run it.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startVnpaySimulator } from '../../demo/server/payments/simulator.js';
 import { ENGINE, openEngine, type EnginePage } from './engines.js';
-import {
-  challenge,
-  fakeJws,
-  fakeVerify,
-  payload,
-  postDossier,
-  start,
-  type Running,
-} from './helpers.js';
-
-const SECRET = 'JOURNEYSECRET0123456789ABCDEFGHI';
+import { dossierWithFee, startWithPayments, type PaymentSetup } from './payment-setup.js';
 
 describe(`paying a fee online in ${ENGINE}`, () => {
-  let s: Running;
-  let sim: Awaited<ReturnType<typeof startVnpaySimulator>>;
+  let setup: PaymentSetup;
   let page: EnginePage;
   before(async () => {
-    sim = await startVnpaySimulator({
-      tmnCode: 'DVCTEST2',
-      hashSecret: SECRET,
-      ipnUrl: () => `${s.base}/api/payments/vnpay/ipn`,
-    });
-    s = await start({
-      verifySubmission: fakeVerify,
-      payments: {
-        agency: { name: 'UBND xã Thử Nghiệm', taxCode: '', receiptTemplate: '', receiptSeries: '' },
-        vietqr: { bin: '970436', account: '0011001234567', accountName: '' },
-        vnpay: { tmnCode: 'DVCTEST2', hashSecret: SECRET, payUrl: sim.payUrl },
-        simulator: false,
-      },
-    });
+    setup = await startWithPayments();
     page = await openEngine();
   });
   after(async () => {
     await page?.close();
-    await s?.close();
-    await sim?.close();
+    await setup?.close();
   });
 
   test('payment page → gateway → return → receipt, printed, the payment stored as paid', async () => {
-    const fee = {
-      total: 50000,
-      currency: 'VND',
-      items: [{ id: 'le-phi', amount: 50000, quantity: 1, subtotal: 50000, reductions: [] }],
-    };
-    const r = await postDossier(s.base, fakeJws(payload(await challenge(s.base), { fee })));
-    const { dossierCode, paymentUrl } = (await r.json()) as {
-      dossierCode: string;
-      paymentUrl: string;
-    };
+    const s = setup.s;
+    const { dossierCode, paymentUrl } = await dossierWithFee(s);
     await page.goto(paymentUrl);
     await page.waitFor('h1', { text: 'Nộp phí, lệ phí hồ sơ' });
     await page.waitFor('svg[role="img"][aria-label="Mã VietQR chuyển khoản"]');
