@@ -3,11 +3,11 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { webdriverLauncher } from '@web/test-runner-webdriver';
-import { Key } from 'webdriverio';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_ARGS, ensureChromium } from './scripts/chromium.mjs';
 import { ensureFirefox, freePort, startWebKitDriver } from './scripts/engines.mjs';
 import { cjsInterop } from './scripts/wtr-cjs-interop.mjs';
+import { typeKeyByKey, webdriverCommands } from './scripts/wtr-webdriver-commands.mjs';
 
 /** Counts every test so scripts/test.mjs can print one "N passed, N failed" line for all suites. */
 function countingReporter(file) {
@@ -55,14 +55,21 @@ if (gapTitles.length) {
   console.log(`Not run in ${engine} (test/engine-gaps.json):`);
   for (const g of gaps) console.log(`- ${g.tests.length} test(s): ${g.why}`);
 }
-/** The test page: in an engine with gaps, test/support/engine-gaps.js declares them pending. */
-const testRunnerHtml = gapTitles.length
-  ? (framework) =>
-      `<!DOCTYPE html><html><head></head><body>` +
-      `<script>window.__DVC_GAPS__ = ${JSON.stringify(gapTitles).replace(/</g, '\\u003c')};</script>` +
-      `<script type="module" src="/test/support/engine-gaps.js"></script>` +
-      `<script type="module" src="${framework}"></script></body></html>`
-  : undefined;
+/**
+ * The test page: test/support/page-end.js keeps a focusable element after every fixture (as a
+ * real page has), and in an engine with gaps test/support/engine-gaps.js declares them pending.
+ */
+const testRunnerHtml = (framework) =>
+  `<!DOCTYPE html><html><head></head><body>` +
+  `<script type="module" src="/test/support/page-end.js"></script>` +
+  (gapTitles.length
+    ? `<script>window.__DVC_GAPS__ = ${JSON.stringify(gapTitles).replace(/</g, '\\u003c')};</script>` +
+      `<script type="module" src="/test/support/engine-gaps.js"></script>`
+    : '') +
+  `<script type="module" src="${framework}"></script></body></html>`;
+
+/** Plugins the WebKit launcher needs (its commands); filled by browserFor. */
+const webdriverPlugins = [];
 
 async function browserFor(name) {
   if (name === 'chromium') {
@@ -99,21 +106,16 @@ async function browserFor(name) {
       port: driver.port,
       capabilities: driver.capabilities,
     });
-    // webdriverio's keys() presses every key down, then lets them all up (a chord): WebKit then
-    // drops a repeated character ("00" types "0") and some spaces. Typing is each key down and
-    // up in turn, as a person types; named keys ('Tab', 'ArrowDown') are WebDriver's codes.
-    launcher.sendKeys = async (_sessionId, keys) => {
-      const typing = launcher.driver.action('key');
-      for (const key of keys) {
-        const code = key.length > 1 && key in Key ? Key[key] : key;
-        typing.down(code).up(code);
-      }
-      await typing.perform();
-    };
+    // Keys typed one by one, Shift held, the viewport set (scripts/wtr-webdriver-commands.mjs).
+    typeKeyByKey(launcher);
+    webdriverPlugins.push(webdriverCommands(launcher));
     return launcher;
   }
   throw new Error(`DVC_ENGINE=${name}: expected chromium, firefox or webkit`);
 }
+
+/** Made before the config below, which lists the plugins it adds. */
+const browser = await browserFor(engine);
 
 export default {
   files,
@@ -141,6 +143,7 @@ export default {
     },
   ],
   plugins: [
+    ...webdriverPlugins,
     // The engine is imported from source in browser tests; its CommonJS dependencies need
     // named ESM exports (the rollup bundle handles this with @rollup/plugin-commonjs).
     cjsInterop({
@@ -156,10 +159,10 @@ export default {
     // tsconfig is needed so esbuild sees experimentalDecorators/useDefineForClassFields.
     esbuildPlugin({ ts: true, json: true, tsconfig: 'tsconfig.json', target: 'es2022' }),
   ],
-  browsers: [await browserFor(engine)],
+  browsers: [browser],
   // Engines run side by side (scripts/test.mjs): each wtr takes a port free at its start.
   port: await freePort(),
   testFramework: { config: { timeout: 10000 } },
-  ...(testRunnerHtml ? { testRunnerHtml } : {}),
+  testRunnerHtml,
   reporters: [defaultReporter(), countingReporter(process.env.DVC_COUNT_FILE)],
 };

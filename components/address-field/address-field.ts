@@ -1,7 +1,8 @@
-import { css, html, nothing } from 'lit';
+import { css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { DvcFieldElement, type FieldValidity } from '../base/field-element.js';
+import { showSelected } from '../base/select-sync.js';
 import { fieldStyles } from '../base/styles.js';
 import { foldVietnamese, loadAdminUnits, type AdminUnit, type AdminUnits } from './admin-units.js';
 
@@ -250,6 +251,14 @@ export class DvcAddressField extends DvcFieldElement<AddressValue> {
     const all = this.units?.communesByProvince.get(v.province) ?? [];
     const q = foldVietnamese(this.query);
     return q ? all.filter((c) => c.folded.includes(q) || c.code === v.commune) : all;
+  }
+
+  /** The lists show the value after a change made from script (select-sync.ts). */
+  override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const v = toAddress(this.value);
+    showSelected(this.renderRoot.querySelector('#province'), v.province ?? '');
+    showSelected(this.renderRoot.querySelector('#commune'), v.commune ?? '');
   }
 
   override render() {

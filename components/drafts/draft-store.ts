@@ -63,8 +63,11 @@ export interface DraftRecord {
 export interface FileRow {
   id: string;
   draft: string;
-  /** The bytes, or (with a cipher) their ciphertext and type. */
-  blob: Blob | import('./crypto.js').SealedBlob;
+  /**
+   * The file: a Blob before it is written; stored as its bytes and type (stored-bytes.ts) or,
+   * with a cipher, their ciphertext and type. Drafts written by earlier versions hold a Blob.
+   */
+  blob: Blob | import('./stored-bytes.js').StoredBytes | import('./crypto.js').SealedBlob;
 }
 
 export interface DraftKey {

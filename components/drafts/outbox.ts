@@ -34,7 +34,7 @@ export interface OutboxEntry {
   signing: OutboxSigning;
   /**
    * The bytes of the documents that travel as multipart parts (no upload endpoint), in the
-   * order of `signing.documents` entries without a `url`. IndexedDB stores Blobs as they are.
+   * order of `signing.documents` entries without a `url` (stored as bytes, stored-bytes.ts).
    */
   files?: OutboxFile[];
   /** Epoch ms. */

@@ -6,10 +6,16 @@
 import type { DraftCipher, Sealed, SealedBlob } from './crypto.js';
 import { isSealed } from './crypto.js';
 import type { OutboxEntry, OutboxFile } from './outbox.js';
+import { fromStoredBytes, toStoredBytes, type StoredBytes } from './stored-bytes.js';
 
-/** What the outbox store holds: an entry, or one whose personal parts are sealed. */
+/**
+ * What the outbox store holds: an entry with its files as bytes and type (stored-bytes.ts; a
+ * Blob in entries queued by earlier versions), or one whose personal parts are sealed.
+ */
 export type StoredEntry =
-  | OutboxEntry
+  | (Omit<OutboxEntry, 'files'> & {
+      files?: { slot: string; name: string; file: Blob | StoredBytes }[];
+    })
   | (Omit<OutboxEntry, 'jws' | 'form' | 'signing' | 'files'> & {
       sealed: Sealed;
       sealedFiles?: { slot: string; name: string; file: SealedBlob }[];
@@ -21,7 +27,13 @@ export async function sealEntry(
   cipher: (() => Promise<DraftCipher>) | undefined,
   entry: OutboxEntry,
 ): Promise<StoredEntry> {
-  if (!cipher) return entry;
+  if (!cipher) {
+    if (!entry.files) return entry;
+    const files = await Promise.all(
+      entry.files.map(async (f) => ({ ...f, file: await toStoredBytes(f.file) })),
+    );
+    return { ...entry, files };
+  }
   const c = await cipher();
   const { jws, form, signing, files, ...rest } = entry;
   const aad = `outbox|${entry.key}`;
@@ -46,7 +58,11 @@ export async function openEntry(
   cipher: (() => Promise<DraftCipher>) | undefined,
   stored: StoredEntry,
 ): Promise<OutboxEntry | undefined> {
-  if (!('sealed' in stored) || !isSealed(stored.sealed)) return stored as OutboxEntry;
+  if (!('sealed' in stored) || !isSealed(stored.sealed)) {
+    const plain = stored as Extract<StoredEntry, { form: unknown }>;
+    if (!plain.files) return plain as OutboxEntry;
+    return { ...plain, files: plain.files.map((f) => ({ ...f, file: fromStoredBytes(f.file) })) };
+  }
   if (!cipher) return undefined;
   try {
     const c = await cipher();

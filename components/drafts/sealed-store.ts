@@ -7,6 +7,7 @@
 import type { DraftCipher, Sealed, SealedBlob } from './crypto.js';
 import { isSealed } from './crypto.js';
 import type { DraftDocument, DraftRecord, FileRow } from './draft-store.js';
+import { fromStoredBytes, isStoredBytes, toStoredBytes } from './stored-bytes.js';
 
 /** The encrypted members of a stored draft record. */
 export interface StoredFields {
@@ -50,15 +51,22 @@ export async function sealDocuments(
   return cipher ? cipher.seal(docs, docsAad(id, slot)) : undefined;
 }
 
+/**
+ * The rows as IndexedDB stores them: the files sealed with a cipher, their bytes and type
+ * without one (stored-bytes.ts: never a Blob, which WebKit's ephemeral sessions refuse).
+ */
 export async function sealRows(
   cipher: DraftCipher | undefined,
   rows: FileRow[],
 ): Promise<FileRow[]> {
-  if (!cipher) return rows;
   return Promise.all(
-    rows.map(async (r) =>
-      r.blob instanceof Blob ? { ...r, blob: await cipher.sealBlob(r.blob, r.id) } : r,
-    ),
+    rows.map(async (r) => {
+      if (!(r.blob instanceof Blob)) return r;
+      return {
+        ...r,
+        blob: cipher ? await cipher.sealBlob(r.blob, r.id) : await toStoredBytes(r.blob),
+      };
+    }),
   );
 }
 
@@ -67,7 +75,7 @@ export async function openRow(
   cipher: DraftCipher | undefined,
   row: FileRow,
 ): Promise<Blob | undefined> {
-  if (row.blob instanceof Blob) return row.blob;
+  if (row.blob instanceof Blob || isStoredBytes(row.blob)) return fromStoredBytes(row.blob);
   if (!cipher || !isSealed(row.blob)) return undefined;
   try {
     return await cipher.openBlob(row.blob as SealedBlob, row.id);
@@ -77,5 +85,7 @@ export async function openRow(
 }
 
 /** Bytes a row takes (the cap on kept files counts ciphertext the same as plain bytes). */
-export const rowSize = (row: FileRow): number =>
-  row.blob instanceof Blob ? row.blob.size : row.blob.data.byteLength;
+export function rowSize(row: FileRow): number {
+  if (row.blob instanceof Blob) return row.blob.size;
+  return isStoredBytes(row.blob) ? row.blob.bytes.byteLength : row.blob.data.byteLength;
+}

@@ -27,6 +27,9 @@ import { optionsProperty, type FieldOptionItem } from '../base/options.js';
  * @event change - When another option is chosen.
  * @event dvc-change - DvcChangeEvent with `{ name, value }` when another option is chosen.
  */
+/** Groups made on this page, for their radios' names. */
+let groups = 0;
+
 @customElement('dvc-radio-group')
 export class DvcRadioGroup extends DvcFieldElement<string> {
   /** The value of the chosen option, or empty. */
@@ -35,6 +38,14 @@ export class DvcRadioGroup extends DvcFieldElement<string> {
   @property(optionsProperty) options: FieldOptionItem[] = [];
 
   protected override missingKey = 'valueMissingChoice' as const;
+
+  /**
+   * The native radios' name, unique on the page. WebKit (Safari) decides whether Tab may stop on
+   * a radio from every radio of that name in the document, shadow roots included: with one name
+   * shared by every group, a group after one already answered had no Tab stop at all (issue
+   * 23). Chromium and Firefox scope the name to the shadow root; a unique name is right in all.
+   */
+  private readonly radioName = `dvc-choice-${++groups}`;
 
   protected override focusTarget(): HTMLElement | null {
     const radios = [...(this.renderRoot?.querySelectorAll?.<HTMLInputElement>('input') ?? [])];
@@ -76,7 +87,7 @@ export class DvcRadioGroup extends DvcFieldElement<string> {
               part="input"
               type="radio"
               id=${`option-${i}`}
-              name="choice"
+              name=${this.radioName}
               .value=${o.value}
               .checked=${live(o.value === this.value)}
               ?required=${this.required}

@@ -1,7 +1,8 @@
-import { html } from 'lit';
+import { html, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { DvcFieldElement } from '../base/field-element.js';
+import { showSelected } from '../base/select-sync.js';
 import { optionsProperty, type FieldOptionItem } from '../base/options.js';
 
 /**
@@ -51,6 +52,12 @@ export class DvcSelectField extends DvcFieldElement<string> {
 
   protected override restoreValue(state: unknown): string {
     return typeof state === 'string' ? state : '';
+  }
+
+  /** The list shows the value after a change made from script (select-sync.ts). */
+  override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    showSelected(this.renderRoot.querySelector('select'), this.value);
   }
 
   private onInput(e: Event): void {

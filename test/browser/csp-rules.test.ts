@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { WEBKIT } from './engine.js';
 
 /**
  * The rules engine must run where webmasters embed the form: under
@@ -43,7 +44,9 @@ describe('rules under a strict Content-Security-Policy', () => {
         trustedEvalBlocked: true,
         violations: [
           { directive: 'require-trusted-types-for', blockedURI: 'trusted-types-sink' },
-          { directive: 'script-src', blockedURI: 'eval' },
+          // WebKit blocks the trusted eval (trustedEvalBlocked above) without firing the
+          // securitypolicyviolation event for it; Chromium and Firefox fire it.
+          ...(WEBKIT ? [] : [{ directive: 'script-src', blockedURI: 'eval' }]),
         ],
       });
     } finally {

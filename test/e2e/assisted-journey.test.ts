@@ -14,6 +14,18 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Procedure } from '../../src/procedure/types.js';
 import { verifySubmission } from '../../src/verify/index.js';
+import {
+  APPLICANT_STATEMENT,
+  ASSISTANCE_SHOWN,
+  ASSISTED_PAGE,
+  ASSISTED_PHONE,
+  HELPER,
+  HELPER_MISSING,
+  HELPER_STATEMENT,
+  MAN,
+  PERSONAL,
+  WOMAN,
+} from './assisted-data.js';
 import { CLERK, start, type Running } from './helpers.js';
 
 const { CHROMIUM_ARGS, ensureChromium } = (await import(
@@ -22,27 +34,8 @@ const { CHROMIUM_ARGS, ensureChromium } = (await import(
 
 const SAMPLES = fileURLToPath(new URL('../../schemas/procedures/', import.meta.url));
 const PROCEDURE_FILE = `${SAMPLES}dang-ky-ket-hon.json`;
-const PAGE = '/thu-tuc/dang-ky-ket-hon.html';
-const HELPER = 'Bưu điện Hoàn Kiếm — nhân viên 07';
-const HELPER_STATEMENT =
-  'Tôi đã đọc lại toàn bộ nội dung cho người nộp hồ sơ và người nộp đã đồng ý';
-
-const WOMAN = { name: 'Trần Thị Hạnh', id: '001195012345', street: 'Số 12 phố Đội Cấn' };
-const MAN = { name: 'Lê Văn Quang', id: '001093004321', street: 'Số 7 ngõ Văn Chương' };
-const PHONE = '0987654321';
-/** Every answer that would be personal data in a log line, as typed and as normalised. */
-const PERSONAL = [
-  WOMAN.name,
-  WOMAN.id,
-  WOMAN.street,
-  MAN.name,
-  MAN.id,
-  MAN.street,
-  PHONE,
-  '0987 654 321',
-  '+84987654321',
-  '84987654321',
-];
+const PAGE = ASSISTED_PAGE;
+const PHONE = ASSISTED_PHONE;
 
 describe('an assisted application on the demo site', () => {
   let s: Running;
@@ -138,12 +131,12 @@ describe('an assisted application on the demo site', () => {
 
     // The review page: the applicant's box is worded for the helper to read out; without the
     // helper's own confirmation nothing is sent.
-    await form().getByLabel('Người nộp hồ sơ đã nghe lời cam đoan trên và đồng ý').check();
+    await form().getByLabel(APPLICANT_STATEMENT).check();
     await form().locator('.buttons button.primary').click();
     const summary = form().locator('dvc-error-summary li');
     await summary.first().waitFor();
     assert.deepEqual(await summary.allTextContents().then((t) => t.map((x) => x.trim())), [
-      'Người hỗ trợ cần đánh dấu xác nhận đã đọc lại toàn bộ nội dung cho người nộp hồ sơ',
+      HELPER_MISSING,
     ]);
     const count = s.app.dvc.db.prepare('SELECT COUNT(*) AS n FROM dossiers').get() as { n: number };
     assert.equal(count.n, 0);
@@ -196,11 +189,7 @@ describe('an assisted application on the demo site', () => {
     // <dvc-dossier> (its shadow root) renders who helped and what each person confirmed.
     const assistance = detail.locator('dvc-dossier section[aria-labelledby="assistance"] p');
     await assistance.first().waitFor();
-    assert.deepEqual(await assistance.allTextContents(), [
-      `Khai với sự hỗ trợ của ${HELPER}`,
-      'Người nộp đã nghe lời cam đoan và đồng ý.',
-      `Người hỗ trợ cam đoan: “${HELPER_STATEMENT}”`,
-    ]);
+    assert.deepEqual(await assistance.allTextContents(), ASSISTANCE_SHOWN);
     await detail.getByText('Không có giấy tờ đính kèm.').waitFor();
     assert.equal(await clerk.evaluate(() => document.activeElement?.id), 'clerk-detail-heading');
     const reads = s.app.dvc.db

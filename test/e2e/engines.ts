@@ -309,3 +309,30 @@ export async function openEngine(engine: EngineName = ENGINE): Promise<EnginePag
   if (engine === 'chromium' || engine === 'firefox') return puppeteerPage(engine);
   throw new Error(`DVC_E2E_ENGINE=${String(engine)}: expected chromium, firefox or webkit`);
 }
+
+/** The selectors and answers of a `<dvc-form>` on an engine page (`page()`: opened later). */
+export function formOn(page: () => EnginePage) {
+  const FORM = 'dvc-form';
+  const field = (path: string) => `${FORM} >>> [data-path="${path}"]`;
+  const type = (path: string, text: string, control = '#control') =>
+    page().type(`${field(path)} >>> ${control}`, text);
+  const select = (path: string, value: string, control = '#control') =>
+    page().select(`${field(path)} >>> ${control}`, value);
+  return {
+    FORM,
+    HEADING: `${FORM} >>> #page-heading`,
+    field,
+    type,
+    select,
+    /** Clicks the radio or check box whose label holds `label`. */
+    choose: (path: string, label: string) =>
+      page().click(`${field(path)} >>> label.choice`, { text: label }),
+    /** A province, then (once its communes are listed) a commune, then the street if given. */
+    async address(path: string, province: string, commune: string, street?: string) {
+      await select(path, province, '#province');
+      await page().waitFor(`${field(path)} >>> #commune option[value="${commune}"]`);
+      await select(path, commune, '#commune');
+      if (street !== undefined) await type(path, street, '#street');
+    },
+  };
+}

@@ -107,7 +107,14 @@ export async function testS3(dataDir: string): Promise<S3Config | undefined> {
   return config;
 }
 
-export async function start(options: ServerOptions = {}): Promise<Running> {
+/**
+ * Starts the receiver on a loopback port. `prepare` runs before it listens, to add what a test
+ * needs beside the demo site (a page as another agency embeds it).
+ */
+export async function start(
+  options: ServerOptions = {},
+  prepare?: (app: Receiver) => void,
+): Promise<Running> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'dvc-receiver-'));
   const logs: string[] = [];
   let app: Receiver;
@@ -138,6 +145,7 @@ export async function start(options: ServerOptions = {}): Promise<Running> {
   // Synchronous on the embedded database, a promise on PostgreSQL.
   const clerkKey = (await app.dvc.accounts.createApiKey(CLERK.username, 'e2e')).key;
   const adminKey = (await app.dvc.accounts.createApiKey(ADMIN.username, 'e2e')).key;
+  prepare?.(app);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

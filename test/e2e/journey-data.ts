@@ -31,6 +31,17 @@ export function vnDaysAgo(days: number): string {
 export const PHONE = '0912345678';
 export const PERSONAL_ID = '001195012345';
 
+/** The delivery by post every journey signs: the recipient as typed, the demo's postage. */
+export const POST_DELIVERY = {
+  method: 'post',
+  recipient: {
+    fullName: 'Nguyễn Thị Lan',
+    phone: PHONE,
+    address: { province: '01', commune: '00004', street: 'Số 12 phố Đội Cấn' },
+  },
+  postage: 25000,
+};
+
 /** One thing a person does on a page of the form; every journey test drives it its own way. */
 export type Step =
   | { choose: string; label: string }

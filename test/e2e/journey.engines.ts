@@ -16,9 +16,9 @@ import { fileURLToPath } from 'node:url';
 import type { Procedure } from '../../src/procedure/types.js';
 import type { SubmissionPayload } from '../../src/submission/payload.js';
 import { verifySubmission } from '../../src/verify/index.js';
-import { ENGINE, openEngine, type EnginePage } from './engines.js';
+import { ENGINE, formOn, openEngine, type EnginePage } from './engines.js';
 import { start, type Running } from './helpers.js';
-import { birthRegistrationSteps, perform, PHONE, smallPdf } from './journey-data.js';
+import { birthRegistrationSteps, perform, PHONE, POST_DELIVERY, smallPdf } from './journey-data.js';
 
 const SAMPLES = fileURLToPath(new URL('../../schemas/procedures/', import.meta.url));
 const PROCEDURE_FILE = `${SAMPLES}dang-ky-khai-sinh.json`;
@@ -50,21 +50,7 @@ describe(`the citizen's journey in ${ENGINE}`, () => {
     if (files) rmSync(files, { recursive: true, force: true });
   });
 
-  const FORM = 'dvc-form';
-  const HEADING = `${FORM} >>> #page-heading`;
-  const field = (path: string) => `${FORM} >>> [data-path="${path}"]`;
-  const type = (path: string, text: string, control = '#control') =>
-    page.type(`${field(path)} >>> ${control}`, text);
-  const choose = (path: string, label: string) =>
-    page.click(`${field(path)} >>> label.choice`, { text: label });
-  const select = (path: string, value: string, control = '#control') =>
-    page.select(`${field(path)} >>> ${control}`, value);
-  async function address(path: string, province: string, commune: string, street?: string) {
-    await select(path, province, '#province');
-    await page.waitFor(`${field(path)} >>> #commune option[value="${commune}"]`);
-    await select(path, commune, '#commune');
-    if (street !== undefined) await type(path, street, '#street');
-  }
+  const { FORM, HEADING, type, choose, select, address } = formOn(() => page);
   async function continueTo(next: string): Promise<void> {
     const before = (await page.texts(HEADING))[0];
     await page.click(`${FORM} >>> .buttons button.primary`);
@@ -86,9 +72,11 @@ describe(`the citizen's journey in ${ENGINE}`, () => {
     assert.deepEqual(await page.errors(), []);
   });
 
-  test('from the eligibility questions to the receipt, then the status lookup', async () => {
-    const procedureText = readFileSync(PROCEDURE_FILE, 'utf8');
-    const procedure = JSON.parse(procedureText) as Procedure;
+  /**
+   * The birth registration from the eligibility questions to the copies page, with a real PDF
+   * and a JPEG the engine encodes itself uploaded on the documents page.
+   */
+  async function fillToCopies(): Promise<{ pdf: Buffer; jpeg: Buffer }> {
     await page.goto(`${s.base}/thu-tuc/dang-ky-khai-sinh.html`);
     await page.waitFor(HEADING, { text: 'Kiểm tra trường hợp của bạn' });
     await perform(birthRegistrationSteps(), {
@@ -133,6 +121,13 @@ describe(`the citizen's journey in ${ENGINE}`, () => {
       'giay-chung-sinh-trang-2.jpg',
     ]);
     await continueTo('Bản sao và lệ phí');
+    return { pdf, jpeg };
+  }
+
+  test('from the eligibility questions to the receipt, then the status lookup', async () => {
+    const procedureText = readFileSync(PROCEDURE_FILE, 'utf8');
+    const procedure = JSON.parse(procedureText) as Procedure;
+    const { pdf, jpeg } = await fillToCopies();
 
     await choose('result.requestCopies', 'Không');
     await continueTo('Kiểm tra lại thông tin');
@@ -196,6 +191,65 @@ describe(`the citizen's journey in ${ENGINE}`, () => {
     await page.waitFor(`${lookup} >>> [part="status"]`);
     assert.deepEqual(await page.texts(`${lookup} >>> [part="status"]`), ['Đã tiếp nhận']);
 
+    assert.deepEqual(await page.errors(), []);
+  });
+
+  test('by post: the postage is shown, added to the total, signed, verified and asked to pay', async () => {
+    const procedureText = readFileSync(PROCEDURE_FILE, 'utf8');
+    const procedure = JSON.parse(procedureText) as Procedure;
+    await fillToCopies();
+    // Two extra copies of the extract: 2 × 8.000 đ.
+    await choose('result.requestCopies', 'Có');
+    await type('result.copyCount', '2');
+    await continueTo('Kiểm tra lại thông tin');
+    await page.click(`${FORM} >>> #declaration`);
+
+    const choice = `${FORM} >>> dvc-delivery-choice`;
+    await page.click(`${choice} >>> label`, {
+      text: 'Nhận tại nhà qua dịch vụ bưu chính công ích',
+    });
+    await page.waitFor(`${choice} >>> [part="money"]`);
+    // Two lines (a <br> between them, which the text read here does not show as a space).
+    assert.deepEqual(await page.texts(`${choice} >>> [part="money"]`), [
+      'Cước trả kết quả qua bưu chính: 25.000 đồng.Tổng số tiền phải nộp (phí, lệ phí và cước): 41.000 đồng.',
+    ]);
+    await page.type(`${choice} >>> #name >>> #control`, 'Nguyễn Thị Lan');
+    await page.type(`${choice} >>> #phone >>> #control`, '0912 345 678');
+    await page.select(`${choice} >>> #address >>> #province`, '01');
+    await page.waitFor(`${choice} >>> #address >>> #commune option[value="00004"]`);
+    await page.select(`${choice} >>> #address >>> #commune`, '00004');
+    await page.type(`${choice} >>> #address >>> #street`, 'Số 12 phố Đội Cấn');
+    await page.click(`${FORM} >>> .buttons button.primary`);
+
+    const receipt = `${FORM} >>> dvc-receipt`;
+    await page.waitFor(`${receipt} >>> [part="code"]`, { timeout: 20_000 });
+    const [code] = await page.texts(`${receipt} >>> [part="code"]`);
+    assert.match(
+      (await page.texts(`${receipt} >>> [part="delivery"]`))[0],
+      /Cước bưu chính: 25\.000 đồng$/,
+    );
+    assert.match((await page.texts(`${receipt} >>> [part="fee"]`))[0], /^41\.000 đ/);
+
+    // Signed in this engine exactly as in Chromium: the rules' fee and the postage apart, the
+    // recipient as typed (the phone normalised), checked against the receiver's own tariff.
+    const clear = (await s.app.dvc.readDossier(code))!;
+    const verified = await verifySubmission(clear.jws, {
+      procedure,
+      procedureText,
+      postage: 25000,
+    });
+    assert.ok(verified.ok, JSON.stringify(!verified.ok && verified.errors));
+    const payload = verified.submission as SubmissionPayload;
+    assert.equal(payload.fee.total, 16000);
+    assert.deepEqual(payload.delivery, POST_DELIVERY);
+    const other = await verifySubmission(clear.jws, { procedure, procedureText, postage: 30000 });
+    assert.deepEqual(!other.ok && other.errors.map((e) => e.code), ['invalid-delivery']);
+
+    // The receipt's pay link opens the payment page with the postage and the total.
+    await page.click(`${receipt} >>> [part="pay-link"]`);
+    await page.waitFor('dd', { text: '41.000 đ' });
+    const amounts = await page.texts('dl dd');
+    assert.ok(amounts.includes('25.000 đ'), amounts.join(' | '));
     assert.deepEqual(await page.errors(), []);
   });
 });

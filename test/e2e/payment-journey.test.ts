@@ -7,23 +7,13 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { startVnpaySimulator } from '../../demo/server/payments/simulator.js';
-import {
-  challenge,
-  fakeJws,
-  fakeVerify,
-  payload,
-  postDossier,
-  start,
-  type Running,
-} from './helpers.js';
+import { dossierWithFee, startWithPayments, type PaymentSetup } from './payment-setup.js';
 
 const { CHROMIUM_ARGS, findChromium } = (await import(
   new URL('../../scripts/chromium.mjs', import.meta.url).href
 )) as { CHROMIUM_ARGS: string[]; findChromium(): string | undefined };
 const chromiumPath = findChromium();
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const SECRET = 'JOURNEYSECRET0123456789ABCDEFGHI';
 
 /** axe violations of the page (run in an isolated world, so the page's CSP does not apply). */
 async function axe(page: Page): Promise<string[]> {
@@ -47,48 +37,19 @@ describe(
   'paying a fee online in Chromium',
   { skip: chromiumPath ? false : 'needs Chromium' },
   () => {
-    let s: Running;
-    let sim: Awaited<ReturnType<typeof startVnpaySimulator>>;
+    let setup: PaymentSetup;
     let browser: Browser;
     before(async () => {
-      sim = await startVnpaySimulator({
-        tmnCode: 'DVCTEST2',
-        hashSecret: SECRET,
-        ipnUrl: () => `${s.base}/api/payments/vnpay/ipn`,
-      });
-      s = await start({
-        verifySubmission: fakeVerify,
-        payments: {
-          agency: {
-            name: 'UBND xã Thử Nghiệm',
-            taxCode: '',
-            receiptTemplate: '',
-            receiptSeries: '',
-          },
-          vietqr: { bin: '970436', account: '0011001234567', accountName: '' },
-          vnpay: { tmnCode: 'DVCTEST2', hashSecret: SECRET, payUrl: sim.payUrl },
-          simulator: false,
-        },
-      });
+      setup = await startWithPayments();
       browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
     });
     after(async () => {
       await browser?.close();
-      await s?.close();
-      await sim?.close();
+      await setup?.close();
     });
 
     test('payment page → gateway → return → receipt, accessible, under the pages’ CSP', async () => {
-      const fee = {
-        total: 50000,
-        currency: 'VND',
-        items: [{ id: 'le-phi', amount: 50000, quantity: 1, subtotal: 50000, reductions: [] }],
-      };
-      const r = await postDossier(s.base, fakeJws(payload(await challenge(s.base), { fee })));
-      const { dossierCode, paymentUrl } = (await r.json()) as {
-        dossierCode: string;
-        paymentUrl: string;
-      };
+      const { dossierCode, paymentUrl } = await dossierWithFee(setup.s);
       const page = await browser.newPage();
       const cspErrors: string[] = [];
       page.on('console', (m) => {

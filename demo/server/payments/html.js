@@ -47,10 +47,12 @@ export function html(strings, ...values) {
 }
 
 /**
- * A whole page with the site's header.
- * @param {{ title: string, body: SafeHtml, lang?: string }} p
+ * A whole page with the site's header. `script: false` leaves out the site's page script, for
+ * pages served where the site is not (the payment simulator on its own origin, which would
+ * answer 404 for it: Firefox reports the refused module).
+ * @param {{ title: string, body: SafeHtml, lang?: string, script?: boolean }} p
  */
-export function page({ title, body, lang = 'vi' }) {
+export function page({ title, body, lang = 'vi', script = true }) {
   return html`<!doctype html>
     <html lang="${lang}">
       <head>
@@ -59,7 +61,7 @@ export function page({ title, body, lang = 'vi' }) {
         <title>${title} — Cổng dịch vụ công (bản trình diễn)</title>
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/site.css" />
-        <script type="module" src="/thanh-toan.js"></script>
+        ${script ? html`<script type="module" src="/thanh-toan.js"></script>` : ''}
       </head>
       <body>
         <a class="skip" href="#noi-dung">Bỏ qua, đến nội dung chính</a>

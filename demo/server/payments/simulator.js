@@ -63,6 +63,7 @@ export function registerVnpaySimulator(scope, options) {
     if (error) {
       return reply.code(400).send(
         page({
+          script: false,
           title: 'Lỗi giao dịch',
           body: html`<h1>Giao dịch không hợp lệ</h1>
             <p>${error}</p>`,
@@ -74,6 +75,7 @@ export function registerVnpaySimulator(scope, options) {
     );
     const amount = Number(q.vnp_Amount) / 100;
     return page({
+      script: false,
       title: 'Cổng thanh toán mô phỏng',
       body: html`<h1>Cổng thanh toán (mô phỏng VNPay)</h1>
         <p class="warning"><strong>Bản mô phỏng để thử nghiệm:</strong> không có tiền thật.</p>

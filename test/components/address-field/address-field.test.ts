@@ -112,6 +112,32 @@ describe('dvc-address-field', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('after the person picks a province, a reset shows the default province again', async () => {
+    // Firefox no longer selects an option by its `selected` attribute once the person picked
+    // another (select-sync.ts): the list must still show the value after the reset.
+    const form = await fixture<HTMLFormElement>(
+      html`<form>
+        <dvc-address-field
+          label="Địa chỉ"
+          name="dc"
+          .value=${{ province: '79', commune: '', street: '' }}
+        ></dvc-address-field>
+      </form>`,
+    );
+    const el = form.querySelector('dvc-address-field')!;
+    await el.unitsReady();
+    const province = el.shadowRoot!.querySelector<HTMLSelectElement>('#province')!;
+    province.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect((el.value as { province: string }).province).to.not.equal('79');
+    expect(province.value).to.equal((el.value as { province: string }).province);
+    form.reset();
+    await el.updateComplete;
+    expect(el.value).to.deep.equal({ province: '79', commune: '', street: '' });
+    expect(province.value).to.equal('79');
+  });
+
   it('lists provinces by proper name and picks one by typing with or without tone marks', async () => {
     const el = await fixture<DvcAddressField>(
       html`<dvc-address-field label="Nơi thường trú" name="diaChi"></dvc-address-field>`,

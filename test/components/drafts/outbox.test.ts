@@ -16,6 +16,7 @@ import { buildMultipartBody } from '../../../components/upload/multipart.js';
 import { TransportError } from '../../../src/errors.js';
 import type { SubmissionPayload } from '../../../src/submission/index.js';
 import { DraftCipher } from '../../../components/drafts/crypto.js';
+import { holdsBlob, rawValues } from './raw-store.js';
 
 let n = 0;
 const dbName = () => `dvc-outbox-test-${Date.now()}-${n++}`;
@@ -173,10 +174,11 @@ for (const encrypted of [false, true])
       box.close();
     });
 
-    it('keeps the files of a multipart submission as Blobs and sends them with the same bytes', async () => {
+    it('keeps the files of a multipart submission as bytes and sends them with the same bytes', async () => {
       let online = false;
       const h = harness(() => (online ? { dossierCode: 'KS-7' } : networkError()));
-      const box = await open({ name: dbName(), send: h.send, sign: h.sign });
+      const name = dbName();
+      const box = await open({ name, send: h.send, sign: h.sign });
       const pdf = new Blob(['%PDF-1.4\n', new Uint8Array(5000).fill(0x41), '\n%%EOF\n'], {
         type: 'application/pdf',
       });
@@ -209,11 +211,15 @@ for (const encrypted of [false, true])
           { slot: 'anh', name: 'anh.jpg', file: photo },
         ],
       });
-      // Stored in IndexedDB and read back: still Blobs with their bytes.
+      // Stored as bytes, never a Blob (WebKit's ephemeral sessions refuse Blobs in IndexedDB),
+      // and read back as Blobs with their bytes and type.
+      expect((await rawValues(name, 'outbox')).some(holdsBlob)).to.equal(false);
       const [kept] = await box.list();
-      expect(kept.files!.map((f) => [f.name, f.file instanceof Blob, f.file.size])).to.deep.equal([
-        ['a.pdf', true, pdf.size],
-        ['anh.jpg', true, 7],
+      expect(
+        kept.files!.map((f) => [f.name, f.file instanceof Blob, f.file.size, f.file.type]),
+      ).to.deep.equal([
+        ['a.pdf', true, pdf.size, 'application/pdf'],
+        ['anh.jpg', true, 7, 'image/jpeg'],
       ]);
       expect((await box.flush())[0].result).to.equal(OUTBOX_RESULT.waiting);
       online = true;

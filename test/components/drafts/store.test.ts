@@ -3,6 +3,8 @@ import { changedPaths, flatten, patch } from '../../../components/drafts/paths.j
 import { DAY_MS, DraftStore } from '../../../components/drafts/draft-store.js';
 import { DraftQuotaError, isQuotaError } from '../../../components/drafts/db.js';
 import { DraftCipher } from '../../../components/drafts/crypto.js';
+import { fromStoredBytes } from '../../../components/drafts/stored-bytes.js';
+import { holdsBlob, rawValues } from './raw-store.js';
 
 let n = 0;
 const dbName = () => `dvc-drafts-test-${Date.now()}-${n++}`;
@@ -59,9 +61,10 @@ for (const encrypted of [false, true])
     let t = Date.parse('2026-11-26T03:00:00Z');
     const now = () => t;
     let store: DraftStore;
+    let name: string;
     beforeEach(async () => {
       t = Date.parse('2026-11-26T03:00:00Z');
-      const name = dbName();
+      name = dbName();
       const cipher = encrypted ? await DraftCipher.open(undefined, `${name}-keys`) : undefined;
       store = await DraftStore.open({ name, now, ...(cipher ? { cipher } : {}) });
     });
@@ -137,7 +140,7 @@ for (const encrypted of [false, true])
       expect(await store.findOtherVersion({ code: 'Q', version: '1' })).to.equal(undefined);
     });
 
-    it('keeps files as Blobs up to the cap and says which were not kept', async () => {
+    it('keeps files as bytes up to the cap and says which were not kept', async () => {
       await store.save(KEY, change({ a: 'x' }, []), { writer: 'w', ttlDays: 30 });
       const small = new Blob([new Uint8Array(600)], { type: 'application/pdf' });
       const big = new Blob([new Uint8Array(500)], { type: 'application/pdf' });
@@ -181,11 +184,24 @@ for (const encrypted of [false, true])
         ['c.pdf', undefined, 'http://x/api/uploads/1'],
       ]);
       expect(new Uint8Array(await files[0].file!.arrayBuffer())).to.deep.equal(new Uint8Array(600));
+      expect(files[0].file!.type).to.equal('application/pdf');
+      // Bytes and type, never a Blob: WebKit's ephemeral sessions (Safari's private browsing)
+      // refuse Blobs in IndexedDB.
+      const rows = await rawValues(name, 'files');
+      expect(rows.length).to.equal(1);
+      expect(rows.some(holdsBlob)).to.equal(false);
       // Replacing the slot's files deletes the old Blobs; deleting the draft deletes the rest.
       await store.keepFiles(KEY, 'giay-to', [], { capBytes: 1000, writer: 'w' });
       expect((await store.get(KEY))!.documents['giay-to']).to.deep.equal([]);
       await store.delete(KEY);
       expect(await store.get(KEY)).to.equal(undefined);
+    });
+
+    it('reads a file kept as a Blob by an earlier version', async () => {
+      const blob = new Blob(['%PDF'], { type: 'application/pdf' });
+      expect(fromStoredBytes(blob)).to.equal(blob);
+      const again = fromStoredBytes({ bytes: await blob.arrayBuffer(), type: blob.type });
+      expect([again.type, await again.text()]).to.deep.equal(['application/pdf', '%PDF']);
     });
 
     it('reports a full storage as a quota error and keeps the stored draft', async () => {

@@ -78,4 +78,33 @@ describe('dvc-radio-group', () => {
     }
     await expect(el).to.be.accessible();
   });
+
+  it('Tab leaves an answered group for the next group, whose first radio takes the focus', async () => {
+    // WebKit (Safari) decides a radio's Tab stop from every radio of its name in the document,
+    // shadow roots included: were all groups' radios named alike, an answered group would take
+    // the next group's Tab stop away. Each group's radios have a name of their own.
+    const wrap = await fixture<HTMLDivElement>(
+      html`<div>
+        <button id="before">Trước</button>
+        <dvc-radio-group id="a" label="Một" .options=${options}></dvc-radio-group>
+        <dvc-radio-group id="b" label="Hai" .options=${options}></dvc-radio-group>
+      </div>`,
+    );
+    const [a, b] = [...wrap.querySelectorAll<DvcRadioGroup>('dvc-radio-group')];
+    const radio = (g: DvcRadioGroup, i: number) =>
+      g.shadowRoot!.querySelectorAll<HTMLInputElement>('input')[i];
+    expect(radio(a, 0).name).to.not.equal(radio(b, 0).name);
+    wrap.querySelector<HTMLButtonElement>('#before')!.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(a.shadowRoot!.activeElement).to.equal(radio(a, 0));
+    await sendKeys({ press: 'ArrowDown' });
+    expect(a.value).to.equal('nu');
+    await sendKeys({ press: 'Tab' });
+    expect(document.activeElement).to.equal(b);
+    expect(b.shadowRoot!.activeElement).to.equal(radio(b, 0));
+    // Choosing in the second group leaves the first group's answer as it was.
+    await sendKeys({ press: ' ' });
+    expect([a.value, b.value]).to.deep.equal(['nu', 'nam']);
+    expect(radio(a, 1).checked).to.equal(true);
+  });
 });

@@ -1,0 +1,155 @@
+// The clerk journey with its supplement round trip in one engine (DVC_E2E_ENGINE; scripts/test.mjs
+// runs it in Firefox ESR and WebKit, clerk-journey.test.ts covers Chromium): the clerk page moves
+// the dossier to processing and asks for a supplement in its dialog; the citizen completes it
+// through the status look-up (<dvc-supplement>: the procedure's own field and upload, signed in
+// this engine); the clerk sees the answer and the file's exact bytes, then gives the result. The
+// receiver's three mails reach a real SMTP server, exactly, with no personal data.
+//
+// Not named *.test.ts: the e2e stage (Chromium) does not run it; needs `npm run build`.
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  HEALTH_FACILITY,
+  journeyMails,
+  notifyOptions,
+  pdf,
+  PERSONAL_IN_MAILS,
+  PHONE,
+  receiveBirthDossier,
+  SAMPLES,
+  SUPPLEMENT_NOTE,
+} from './clerk-journey-data.js';
+import { ENGINE, openEngine, type EnginePage } from './engines.js';
+import { CLERK, start, type Running } from './helpers.js';
+import { startSmtp, type TestSmtp } from './smtp.js';
+
+describe(`a clerk processes a dossier end to end in ${ENGINE}`, () => {
+  let s: Running;
+  let smtp: TestSmtp;
+  let page: EnginePage;
+  let files: string;
+
+  before(async () => {
+    smtp = await startSmtp();
+    s = await start({ proceduresDir: SAMPLES, notify: notifyOptions(smtp.url) });
+    files = mkdtempSync(join(tmpdir(), 'dvc-engine-clerk-'));
+    page = await openEngine();
+  });
+  after(async () => {
+    await page?.close();
+    await s?.close();
+    await smtp?.close();
+    if (files) rmSync(files, { recursive: true, force: true });
+  });
+
+  /** The clerk page, signed in (the session cookie keeps it signed in on later visits). */
+  async function clerkPage(signIn: boolean) {
+    await page.goto(`${s.base}/can-bo.html`);
+    if (signIn) {
+      await page.type('#clerk-username', CLERK.username);
+      await page.type('#clerk-password', CLERK.password);
+      await page.click('button[type="submit"]', { text: 'Đăng nhập' });
+    }
+    await page.waitFor('#clerk-who', { text: `${CLERK.displayName} (cán bộ)` });
+  }
+  /** Waits until the dossier's row in the list shows `status`. */
+  async function rowShows(code: string, status: string) {
+    const end = Date.now() + 15_000;
+    for (;;) {
+      const rows = await page.texts('tr');
+      if (rows.some((r) => r.includes(code) && r.includes(status))) return;
+      if (Date.now() > end) assert.fail(`no row "${code} … ${status}": ${rows.join(' | ')}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  test('receipt, processing, supplement round trip, result, with the mails', async () => {
+    const code = await receiveBirthDossier(s);
+    const { received, asked, result } = journeyMails(code);
+    assert.deepEqual(await smtp.waitFor(1), [received]);
+
+    // The clerk takes it up and asks for a supplement: one answer and one document.
+    await clerkPage(true);
+    await rowShows(code, 'Đã tiếp nhận');
+    await page.click(`button[aria-label="Xem hồ sơ ${code}"]`);
+    await page.click(`button[aria-label="Đang xử lý: ${code}"]`);
+    await page.waitFor('body', { text: `Đã chuyển hồ sơ ${code} sang “Đang xử lý”.` });
+    await page.click(`button[aria-label="Cần bổ sung hồ sơ: ${code}"]`);
+    const dialog = 'dialog.supplement-dialog';
+    await page.waitFor(`${dialog} h2`, { text: `Yêu cầu bổ sung hồ sơ ${code}` });
+    await page.click(`${dialog} input[name="supplement-field"][value="child.healthFacility"]`);
+    await page.click(`${dialog} input[name="supplement-document"][value="birthCertificate"]`);
+    await page.type(`${dialog} #supplement-note`, SUPPLEMENT_NOTE);
+    await page.click(`${dialog} button[type="submit"]`, { text: 'Gửi yêu cầu bổ sung' });
+    await page.waitFor('body', {
+      text: `Đã gửi yêu cầu bổ sung hồ sơ ${code}; hồ sơ chuyển sang “Cần bổ sung hồ sơ”.`,
+    });
+    await rowShows(code, 'Cần bổ sung hồ sơ');
+    assert.deepEqual(await smtp.waitFor(2), [received, asked]);
+
+    // The citizen looks the dossier up and gets the form for exactly the requested items.
+    await page.goto(`${s.base}/tra-cuu.html`);
+    const lookup = 'dvc-status-lookup';
+    await page.type(`${lookup} >>> dvc-text-field[name="code"] >>> #control`, code);
+    await page.type(`${lookup} >>> dvc-text-field[name="secret"] >>> #control`, PHONE);
+    await page.click(`${lookup} >>> button[type="submit"]`);
+    const form = `${lookup} >>> dvc-supplement`;
+    await page.waitFor(`${form} >>> :is(h2, h3)`, { text: 'Bổ sung hồ sơ' });
+    assert.deepEqual(await page.texts(`${form} >>> .note`), [SUPPLEMENT_NOTE]);
+    await page.waitFor(`${form} >>> dvc-upload`);
+    assert.equal(await page.count(`${form} >>> [data-path]`), 1);
+    assert.equal(await page.count(`${form} >>> dvc-upload`), 1);
+
+    // Sent empty: the error summary names both items; the field says it in its shadow root.
+    const send = () => page.click(`${form} >>> button`, { text: 'Gửi hồ sơ bổ sung' });
+    await send();
+    await page.waitFor(`${form} >>> dvc-error-summary >>> li`);
+    assert.deepEqual(await page.texts(`${form} >>> dvc-error-summary >>> li`), [
+      'Vui lòng nhập Tên cơ sở y tế nơi trẻ sinh ra',
+      'Vui lòng chọn tệp Giấy chứng sinh',
+    ]);
+    const facility = `${form} >>> [data-path="child.healthFacility"]`;
+    assert.deepEqual(await page.texts(`${facility} >>> [part~="error"]`), [
+      'Lỗi: Vui lòng nhập Tên cơ sở y tế nơi trẻ sinh ra',
+    ]);
+    await page.type(`${facility} >>> #control`, HEALTH_FACILITY);
+    const file = join(files, 'giay-chung-sinh-ro.pdf');
+    writeFileSync(file, pdf('ro'));
+    await page.setFiles(`${form} >>> dvc-upload >>> #control`, [file]);
+    await page.waitFor(`${form} >>> dvc-upload >>> .file[data-status="done"]`, {
+      timeout: 20_000,
+    });
+    await send();
+    await page.waitFor(`${form} >>> :is(h2, h3)`, { text: 'Đã gửi hồ sơ bổ sung' });
+    assert.deepEqual(await page.texts(`${lookup} >>> [part="status"]`), ['Đang xử lý']);
+    assert.deepEqual(await page.errors(), []);
+
+    // The clerk sees it in the dossier: the answer and the file's exact bytes.
+    await clerkPage(false);
+    await rowShows(code, 'Đang xử lý');
+    await page.click(`button[aria-label="Xem hồ sơ ${code}"]`);
+    await page.waitFor('.supplements-view', { text: 'Đã nhận bổ sung' });
+    assert.equal((await page.texts('.supplements-view dd'))[0], HEALTH_FACILITY);
+    const bytes = await page.evaluate(async (name: string) => {
+      const link = [...document.querySelectorAll<HTMLAnchorElement>('.supplements-view a')].find(
+        (a) => a.textContent?.trim() === name,
+      );
+      return link ? (await fetch(link.href)).text() : 'no link';
+    }, 'giay-chung-sinh-ro.pdf');
+    assert.equal(bytes, pdf('ro').toString());
+
+    // The result, confirmed in a dialog; the dossier is done.
+    await page.click(`button[aria-label="Đã có kết quả: ${code}"]`);
+    await page.click('#clerk-confirm-ok', { text: 'Xác nhận: Đã có kết quả' });
+    await page.waitFor('body', { text: `Đã chuyển hồ sơ ${code} sang “Đã có kết quả”.` });
+    await rowShows(code, 'Đã có kết quả');
+    assert.deepEqual(await smtp.waitFor(3), [received, asked, result]);
+    for (const m of smtp.mails)
+      for (const personal of PERSONAL_IN_MAILS)
+        assert.ok(!`${m.subject}\n${m.text}`.includes(personal), personal);
+    assert.deepEqual(await page.errors(), []);
+  });
+});
