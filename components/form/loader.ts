@@ -212,9 +212,11 @@ export class FormLoading {
     // The upload element (tus, file checks) downloads once the first page is usable, so it does
     // not share a slow link with what that page needs; documents are rarely on the first page,
     // and a slot made before it arrives shows its file as still being prepared, never missing.
-    // The load (and so `settled()`) still ends with it defined.
+    // The same for the review pages (review-link.ts) and, on a first visit, the drafts. The
+    // load (and so `settled()`) still ends with all of them in place.
     await Promise.all([
       this.form.draftLink.load(),
+      this.form.reviewPages.load(),
       procedure.documents.length > 0 ? loadUploadElement() : undefined,
     ]);
   }
