@@ -39,6 +39,12 @@ const DRAFTS = asset('components/drafts/controller.ts');
 // Signing and transport: a chunk the drafts controller imports (rollup names it after submit.ts).
 const SIGNING = `/assets/${CHUNKS['components/drafts/controller.ts']!.imports.find((f) => /\/submit-/.test(f))!}`;
 const PAGE = '/thu-tuc/dang-ky-khai-sinh.html';
+/** What these tests read of `<dvc-form>` in the page (the e2e code is not type-checked with the DOM elements). */
+interface FormElement {
+  settled(): Promise<void>;
+  status: string;
+  draftController?: { ready(): Promise<void> };
+}
 
 describe(
   'the form artefact on the demo pages',
@@ -105,7 +111,9 @@ describe(
       assert.ok(!requested.includes('/procedures/dang-ky-khai-sinh.json'), requested.join('\n'));
       assert.ok(!requested.includes(LOADER), requested.join('\n'));
       assert.ok(!requested.includes(COMPILER), requested.join('\n'));
-      await page.evaluate(() => document.querySelector('dvc-form')!.settled());
+      await page.evaluate(() =>
+        (document.querySelector('dvc-form') as unknown as FormElement).settled(),
+      );
       // Every rule of the sample is compiled: the engine is never fetched, not even after.
       for (const f of ENGINE) assert.ok(!requested.includes(f), `${f}\n${requested.join('\n')}`);
       // Every script and the page itself came compressed.
@@ -136,16 +144,22 @@ describe(
       await first.check();
       assert.equal(await first.isChecked(), true);
       const controllerBefore = await page.evaluate(
-        () => document.querySelector('dvc-form')!.draftController !== undefined,
+        () =>
+          (document.querySelector('dvc-form') as unknown as FormElement).draftController !==
+          undefined,
       );
       assert.equal(controllerBefore, false);
       release();
       // Then they load, and settled() waits for them: the controller is there afterwards.
-      await page.evaluate(() => document.querySelector('dvc-form')!.settled());
+      await page.evaluate(() =>
+        (document.querySelector('dvc-form') as unknown as FormElement).settled(),
+      );
       assert.deepEqual(held.sort(), [DRAFTS, SIGNING].sort());
       assert.equal(
         await page.evaluate(
-          () => document.querySelector('dvc-form')!.draftController !== undefined,
+          () =>
+            (document.querySelector('dvc-form') as unknown as FormElement).draftController !==
+            undefined,
         ),
         true,
       );
@@ -158,7 +172,7 @@ describe(
       await page.goto(`${s.base}${PAGE}`);
       // The first visit's controller creates the database (its draft lookup opens it).
       await page.evaluate(async () => {
-        const form = document.querySelector('dvc-form')!;
+        const form = document.querySelector('dvc-form') as unknown as FormElement;
         await form.settled();
         await form.draftController!.ready();
       });
@@ -178,7 +192,7 @@ describe(
       await again.goto(`${s.base}${PAGE}`);
       // A resume offer could be waiting: the form stays on "loading" until the chunk is here.
       const statusWhileHeld = await again.evaluate(async () => {
-        const form = document.querySelector('dvc-form')!;
+        const form = document.querySelector('dvc-form') as unknown as FormElement;
         await customElements.whenDefined('dvc-form');
         for (let i = 0; i < 50 && form.status !== 'loading'; i++)
           await new Promise((r) => setTimeout(r, 20));
@@ -188,8 +202,15 @@ describe(
       assert.ok(requested, 'the drafts chunk was requested before the form was ready');
       assert.equal(statusWhileHeld, 'loading');
       release();
-      await again.evaluate(() => document.querySelector('dvc-form')!.settled());
-      assert.equal(await again.evaluate(() => document.querySelector('dvc-form')!.status), 'ready');
+      await again.evaluate(() =>
+        (document.querySelector('dvc-form') as unknown as FormElement).settled(),
+      );
+      assert.equal(
+        await again.evaluate(
+          () => (document.querySelector('dvc-form') as unknown as FormElement).status,
+        ),
+        'ready',
+      );
       await context.close();
     });
 
