@@ -140,7 +140,7 @@ export class DraftController implements ReactiveController {
       this.key = { code: s.procedure.code, version: s.procedure.version };
       this.phase = DRAFT_PHASE.idle;
       this.offer = undefined;
-      this.baseline = structuredClone(s.answers);
+      this.baseline = structuredClone(this.options.readyAnswers?.() ?? s.answers);
       this.lastAnswers = s.answers;
       this.lastPage = s.page;
       this.savedPage = s.page;

@@ -32,6 +32,12 @@ export interface DraftControllerOptions {
    */
   restore(answers: Record<string, unknown>, page: string | undefined): Promise<void> | void;
   lang(): UiLang;
+  /**
+   * The answers as the form was when it became ready (prefilled, nothing typed), when the
+   * controller may join later than that: what was typed before it arrived is then a change to
+   * save, not part of the baseline. Defaults to the answers when the controller first sees them.
+   */
+  readyAnswers?(): Record<string, unknown> | undefined;
   /** `draft-ttl-days` (default 7). */
   ttlDays?(): number;
   /** `draft-file-cap-mb` (default 50). */

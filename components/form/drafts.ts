@@ -4,6 +4,7 @@
  * answers with the delivery choice, the page — and how to put a draft back.
  */
 import type { DraftController, DraftControllerOptions } from '../drafts/controller.js';
+import { DRAFT_DB_NAME } from '../drafts/db.js';
 import { DvcSubmittedEvent } from './events.js';
 import type { DvcForm } from './form.js';
 import { SUBMITTED } from './journey.js';
@@ -11,6 +12,8 @@ import { SUBMITTED } from './journey.js';
 export class FormDrafts {
   /** Autosave, resume, two tabs and the offline outbox, once its chunk has arrived. */
   controller?: DraftController;
+  /** The answers (with the delivery choice) when the form became ready; set by FormLoading. */
+  readyAnswers?: Record<string, unknown>;
   private loading?: Promise<DraftController | undefined>;
 
   constructor(private readonly form: DvcForm) {}
@@ -30,6 +33,7 @@ export class FormDrafts {
     restore: (answers, page) =>
       this.form.navigation.restoreDraft(this.form.deliveryChoice.restoreDraft(answers), page),
     lang: () => this.form.uiLang,
+    readyAnswers: () => this.readyAnswers,
     ttlDays: () => this.form.draftTtlDays,
     fileCapMb: () => this.form.draftFileCapMb,
     // Answers of another version are judged by a session over this version (src/session).
@@ -52,6 +56,26 @@ export class FormDrafts {
       this.form.dispatchEvent(new DvcSubmittedEvent({ payload: entry.form, result: response }));
     },
   };
+
+  /**
+   * Whether the drafts chunk must be in place before the form is ready: unless the browser can
+   * tell that this origin holds no drafts database at all (`indexedDB.databases()`; Chromium,
+   * Safari, Firefox 126+), there may be a draft to offer or an outbox entry to resend, and a
+   * resume offer must be up before the person starts typing, not appear under their finger.
+   * Without a database there is nothing to offer, so a first visit's form is usable without
+   * the drafts, signing and transport code (≈ 19 KB): `FormLoading` loads it once the first page
+   * is usable (docs/performance.md).
+   */
+  async neededBeforeReady(): Promise<boolean> {
+    const idb = (globalThis as { indexedDB?: IDBFactory }).indexedDB;
+    if (typeof idb?.databases !== 'function') return true;
+    try {
+      const dbs = await idb.databases();
+      return dbs.some((d) => d.name === DRAFT_DB_NAME);
+    } catch {
+      return true;
+    }
+  }
 
   /**
    * Starts (once) loading the drafts chunk; the controller joins the form when it arrives. It

@@ -42,7 +42,7 @@ import { FormNavigation } from './navigation.js';
 import { FormFieldEvents } from './field-events.js';
 import { FormQuestions } from './questions.js';
 import { FormSummary } from './summary.js';
-import { FormReviewPages } from './review-page.js';
+import { FormReviewLink } from './review-link.js';
 import { FormSubmission } from './submission.js';
 import { inheritedLang, langAttribute, toUiLang } from '../base/i18n.js';
 import type { DeliveryOptions } from '../submission/form-delivery.js';
@@ -225,8 +225,8 @@ export class DvcForm extends LitElement {
   /** The error summary and its links (summary.ts). @internal */
   readonly summary = new FormSummary(this);
 
-  /** The review, "cannot apply" and confirmation pages (review-page.ts). @internal */
-  readonly reviewPages = new FormReviewPages(this);
+  /** The review, "cannot apply" and confirmation pages (review-page.ts, a lazy chunk). @internal */
+  readonly reviewPages = new FormReviewLink(this);
 
   /** Loading the procedure and prefill, resetting the journey (loader.ts). @internal */
   readonly loader = new FormLoading(this);

@@ -132,8 +132,10 @@ export class FormLoading {
     const token = ++this.form.loadToken;
     this.form.status = 'loading';
     const stale = () => token !== this.form.loadToken;
-    // The drafts chunk downloads while the procedure does, not after it.
-    const drafts = this.form.draftLink.load();
+    // The drafts chunk downloads while the procedure does, not after it, when a draft may be
+    // waiting; on a device without one it loads once the first page is usable (drafts.ts).
+    const draftsFirst = this.form.draftLink.neededBeforeReady();
+    const drafts = draftsFirst.then((first) => (first ? this.form.draftLink.load() : undefined));
     const source = embedded ?? (await this.loadDefinition(stale));
     if (!source || stale()) return;
     const procedure = source.procedure;
@@ -204,13 +206,19 @@ export class FormLoading {
     const first = this.form.pages[0]?.id ?? REVIEW;
     this.form.pageId = first;
     this.form.navigation.reached.add(first);
+    this.form.draftLink.readyAnswers = this.form.deliveryChoice.draftAnswers(this.form.answers);
     this.form.status = 'ready';
     this.form.navigation.writeHistory(first, 'replace');
     // The upload element (tus, file checks) downloads once the first page is usable, so it does
     // not share a slow link with what that page needs; documents are rarely on the first page,
     // and a slot made before it arrives shows its file as still being prepared, never missing.
-    // The load (and so `settled()`) still ends with it defined.
-    if (procedure.documents.length > 0) await loadUploadElement();
+    // The same for the review pages (review-link.ts) and, on a first visit, the drafts. The
+    // load (and so `settled()`) still ends with all of them in place.
+    await Promise.all([
+      this.form.draftLink.load(),
+      this.form.reviewPages.load(),
+      procedure.documents.length > 0 ? loadUploadElement() : undefined,
+    ]);
   }
 
   embeddedDefinition(): EmbeddedDefinition | undefined {

@@ -78,8 +78,14 @@ export async function registerCompression(app) {
   });
 }
 
-/** The lazy chunks a form page needs as soon as its form loads (components/form/drafts.ts). */
-const FORM_LOAD_CHUNKS = ['components/drafts/controller.ts', 'components/submission/submit.ts'];
+/**
+ * The lazy chunks a form page needs before its first field is usable. None since the drafts,
+ * signing and transport chunks load after it on a first visit (components/form/drafts.ts):
+ * preloading them would share the slow link with what the first page needs. Kept as the one
+ * place to list such a chunk (its static imports are preloaded with it).
+ * @type {string[]}
+ */
+const FORM_LOAD_CHUNKS = [];
 
 /**
  * URLs (under `/assets/`) of the bundle and the chunks every form loads at once, from the

@@ -9,7 +9,6 @@
  * last outcomes. A unit whose conditions are broken is undecidable ("unknown"), logged, never
  * thrown.
  */
-import { Almanac, Engine, Fact, Rule as EngineRule } from 'json-rules-engine';
 import type { FieldPath, Lang, LocalizedText, Procedure, Rule } from '../procedure/types.js';
 import { RULE_KIND } from '../procedure/types.js';
 import { DvcError, ERROR_CODE } from '../errors.js';
@@ -17,7 +16,7 @@ import { analyseConditions, TRUTH, truthOf, type Truth } from './conditions.js';
 import { compileConditions, type CompiledCondition } from './compiled.js';
 import { parseIsoDate, todayInVietnam } from './dates.js';
 import { computeFee, type FeeResult } from './fees.js';
-import { ANSWERS_FACT, registerFacts, TODAY_FACT } from './facts.js';
+import type { EngineUnit } from './engine-units.js';
 import { indexFields } from './fields.js';
 import {
   DEFAULT_INELIGIBLE_REASON,
@@ -152,8 +151,12 @@ interface Unit {
   rule?: Rule;
   deps: ReadonlySet<string>;
   readsToday: boolean;
-  /** The unit's conditions as a json-rules-engine rule, bound to an engine holding its facts. */
-  compiled?: { rule: EvaluableRule; facts: Fact[] };
+  /**
+   * The unit's conditions as json-rules-engine runs them, and the field facts they read (absent
+   * when the conditions are broken). The engine rule itself is built on first need
+   * (engine-units.ts, imported dynamically), never for a unit the compiled evaluator runs.
+   */
+  engine?: { conditions: unknown; fieldFacts: string[] };
   /** The same conditions compiled to plain synchronous code (compiled.ts), when asked for and possible. */
   fast?: CompiledCondition;
 }
@@ -164,11 +167,6 @@ export interface UncompiledUnit {
   /** JSON pointer into the procedure file. */
   pointer: string;
   reason: string;
-}
-
-/** `Rule.evaluate` exists in json-rules-engine 7 (Engine.run calls it) but is not in its types. */
-interface EvaluableRule {
-  evaluate(almanac: Almanac): Promise<{ conditions?: unknown } | undefined>;
 }
 
 /** Options of one session made by a `RulesFactory`. */
@@ -241,16 +239,17 @@ function collectFacts(node: unknown, out: Set<string>): Set<string> {
 
 const unique = <T>(xs: Iterable<T>): T[] => [...new Set(xs)];
 
-let jsonPath: Promise<typeof import('jsonpath-plus')> | undefined;
+type EngineModule = typeof import('./engine-units.js');
+let engineModule: Promise<EngineModule> | undefined;
 /**
- * json-rules-engine's own `path` resolver (the same `JSONPath` call), with jsonpath-plus loaded
- * on first use: few conditions have a `path`, so the browser bundle keeps it out of its core
- * (rollup.config.mjs; docs/performance.md). The almanac awaits the promise it returns.
+ * json-rules-engine and the facts registered on it, loaded on first need: the per-procedure
+ * artefact's rules are all compiled (compiled.ts), so its pages never fetch the engine's chunk
+ * (rollup.config.mjs; docs/performance.md). A failed load is tried again next time.
  */
-const resolvePath = (value: object, path: string): Promise<unknown> => {
-  jsonPath ??= import('jsonpath-plus');
-  jsonPath.catch(() => (jsonPath = undefined));
-  return jsonPath.then(({ JSONPath }) => JSONPath({ path, json: value, wrap: false }));
+const loadEngine = (): Promise<EngineModule> => {
+  engineModule ??= import('./engine-units.js');
+  engineModule.catch(() => (engineModule = undefined));
+  return engineModule;
 };
 
 function checkToday(today: string | undefined): void {
@@ -313,42 +312,22 @@ export function createRulesFactory(
       staticProblems.push(p);
       log(p);
     }
-    let compiled: Unit['compiled'];
+    let engine: Unit['engine'];
     let fast: CompiledCondition | undefined;
     if (a.engineConditions) {
-      try {
-        const engine = new Engine([], {
-          allowUndefinedFacts: false,
-          allowUndefinedConditions: false,
-        });
-        const fieldFacts = [...collectFacts(a.engineConditions, new Set())].filter((f) =>
-          knownKeys.has(pathKey(f)),
-        );
-        const facts = registerFacts(engine, fieldFacts);
-        const engineRule = new EngineRule({
-          conditions: a.engineConditions as never,
-          event: { type: id },
-          name: id,
-        });
-        engine.addRule(engineRule);
-        compiled = { rule: engineRule as unknown as EvaluableRule, facts };
-        if (options.compiled) {
-          const outcome = compileConditions(a.engineConditions, new Set(fieldFacts));
-          if (outcome.ok) fast = outcome.evaluate;
-          else
-            uncompiled.push({
-              unit: id,
-              pointer: pointer + outcome.refusal.pointer,
-              reason: outcome.refusal.reason,
-            });
-        }
-      } catch (err) {
-        compiled = undefined;
-        const p = problem(RULE_PROBLEM.malformed, id, pointer, {
-          detail: err instanceof Error ? err.message : String(err),
-        });
-        staticProblems.push(p);
-        log(p);
+      const fieldFacts = [...collectFacts(a.engineConditions, new Set())].filter((f) =>
+        knownKeys.has(pathKey(f)),
+      );
+      engine = { conditions: a.engineConditions, fieldFacts };
+      if (options.compiled) {
+        const outcome = compileConditions(a.engineConditions, new Set(fieldFacts));
+        if (outcome.ok) fast = outcome.evaluate;
+        else
+          uncompiled.push({
+            unit: id,
+            pointer: pointer + outcome.refusal.pointer,
+            reason: outcome.refusal.reason,
+          });
       }
     }
     return {
@@ -359,7 +338,7 @@ export function createRulesFactory(
       rule,
       deps: a.dependencies,
       readsToday: a.readsToday,
-      compiled,
+      engine,
       fast,
     };
   };
@@ -390,6 +369,38 @@ export function createRulesFactory(
     reductionUnits.set(r.id, u);
     units.push(u);
   });
+  // Engine rules, built once per unit on first need and shared by every session. Conditions
+  // json-rules-engine refuses although the analysis accepted them are reported as `malformed`
+  // (static problems of the factory) and their unit stays undecided, as before.
+  const engineUnits = new Map<Unit, Promise<EngineUnit | undefined>>();
+  const engineUnitOf = (u: Unit, m: EngineModule): Promise<EngineUnit | undefined> => {
+    let p = engineUnits.get(u);
+    if (!p) {
+      let prepared: EngineUnit | undefined;
+      try {
+        if (u.engine)
+          prepared = m.prepareEngineUnit(u.id, u.engine.conditions, u.engine.fieldFacts);
+      } catch (err) {
+        const p = problem(RULE_PROBLEM.malformed, u.id, u.pointer, {
+          detail: err instanceof Error ? err.message : String(err),
+        });
+        staticProblems.push(p);
+        log(p);
+      }
+      p = Promise.resolve(prepared);
+      engineUnits.set(u, p);
+    }
+    return p;
+  };
+  const engineBound = units.filter((u) => u.engine && !u.fast);
+  // Start fetching the engine with the factory when some unit needs it, so that the first
+  // evaluation does not wait for it more than it must.
+  if (engineBound.length)
+    void loadEngine().then(
+      (m) => engineBound.forEach((u) => void engineUnitOf(u, m)),
+      () => undefined,
+    );
+
   const showUnits = units.filter((u) => u.kind === 'show');
   const documentIds = (Array.isArray(procedure.documents) ? procedure.documents : []).map(
     (d) => d.id,
@@ -467,24 +478,35 @@ export function createRulesFactory(
       }
     };
 
-    const runUnit = async (u: Unit, facts: readonly Fact[]): Promise<void> => {
+    const runUnit = async (
+      u: Unit,
+      m: EngineModule,
+      facts: ReturnType<EngineModule['runFacts']>,
+    ): Promise<void> => {
       runtimeProblems[u.index] = undefined;
-      if (!u.compiled) {
+      const prepared = await engineUnitOf(u, m);
+      if (!prepared) {
         truths[u.index] = TRUTH.unknown;
         return;
       }
       try {
-        // What Engine.run does for one rule, minus its shared `status` (which makes concurrent runs
-        // of one engine skip rules) and its events: a fresh almanac per run, the engine's facts,
-        // then this run's answers and date.
-        const almanac = new Almanac({ allowUndefinedFacts: false, pathResolver: resolvePath });
-        for (const f of u.compiled.facts) almanac.addFact(f);
-        for (const f of facts) almanac.addFact(f);
-        const r = await u.compiled.rule.evaluate(almanac);
-        truths[u.index] = truthOf(r?.conditions);
+        truths[u.index] = truthOf(await m.evaluateEngineUnit(prepared, facts));
       } catch (err) {
         failed(u, err);
       }
+    };
+
+    /** The units left to json-rules-engine, once its module is here (a failed load: undecided). */
+    const runSlow = async (slow: Unit[], answers: unknown, today: string): Promise<void> => {
+      let m: EngineModule;
+      try {
+        m = await loadEngine();
+      } catch (err) {
+        for (const u of slow) failed(u, err);
+        return;
+      }
+      const facts = m.runFacts(answers, today);
+      await Promise.all(slow.map((u) => runUnit(u, m, facts)));
     };
 
     const doEvaluate = async (
@@ -514,12 +536,9 @@ export function createRulesFactory(
         );
         const slow: Unit[] = [];
         for (const u of todo)
-          if (u.fast && u.compiled) runFast(u, u.fast, effective, today);
+          if (u.fast) runFast(u, u.fast, effective, today);
           else slow.push(u);
-        if (slow.length) {
-          const facts = [new Fact(ANSWERS_FACT, effective), new Fact(TODAY_FACT, today)];
-          await Promise.all(slow.map((u) => runUnit(u, facts)));
-        }
+        if (slow.length) await runSlow(slow, effective, today);
         for (const u of todo) ran.add(u.id);
         const next = hiddenBy(truths).fields;
         const delta = [...next]

@@ -1,9 +1,12 @@
 /**
  * The default embed is the fast path (issue 22 point 1): the demo's procedure pages load the
  * procedure's form artefact (`dvc-forms compile --form`, made by the receiver from the file it
- * serves) as their one script, with the bundle and the chunks every form needs preloaded. In
- * Chromium the form becomes usable without fetching the procedure JSON, the loader chunk
- * (meta-schema check) or the runtime ajv compiler, and what it transferred is compressed.
+ * serves) as their one script, with the bundle preloaded. In Chromium the form becomes usable
+ * without fetching the procedure JSON, the loader chunk (meta-schema check), the runtime ajv
+ * compiler or json-rules-engine (the artefact's rules are compiled), and on a first visit
+ * without the drafts, signing and transport chunks, which load after it; what it transferred is
+ * compressed. Before any script has run, the page's own HTML shows the procedure's title, what
+ * to prepare and, in the form's place, the form's loading line (issue 22 point 6).
  */
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -24,6 +27,24 @@ const CHUNKS = JSON.parse(
 ) as Record<string, { file: string; imports: string[] }>;
 const LOADER = `/assets/${CHUNKS['src/procedure/index.ts']!.file}`;
 const COMPILER = `/assets/${CHUNKS['src/validation/compiler.ts']!.file}`;
+const asset = (id: string) => `/assets/${CHUNKS[id]!.file}`;
+/** json-rules-engine's chunk and what it imports besides the bundle. */
+const ENGINE = [
+  CHUNKS['src/rules/engine-units.ts']!.file,
+  ...CHUNKS['src/rules/engine-units.ts']!.imports,
+]
+  .filter((f) => f !== 'dvc-forms.min.js')
+  .map((f) => `/assets/${f}`);
+const DRAFTS = asset('components/drafts/controller.ts');
+// Signing and transport: a chunk the drafts controller imports (rollup names it after submit.ts).
+const SIGNING = `/assets/${CHUNKS['components/drafts/controller.ts']!.imports.find((f) => /\/submit-/.test(f))!}`;
+const PAGE = '/thu-tuc/dang-ky-khai-sinh.html';
+/** What these tests read of `<dvc-form>` in the page (the e2e code is not type-checked with the DOM elements). */
+interface FormElement {
+  settled(): Promise<void>;
+  status: string;
+  draftController?: { ready(): Promise<void> };
+}
 
 describe(
   'the form artefact on the demo pages',
@@ -40,7 +61,7 @@ describe(
       await s?.close();
     });
 
-    test('the page loads the artefact as its one script and preloads the bundle and chunks', async () => {
+    test('the page loads the artefact as its one script and preloads the bundle', async () => {
       const html = await (await fetch(`${s.base}/thu-tuc/dang-ky-khai-sinh.html`)).text();
       const scripts = [...html.matchAll(/<script type="module" src="([^"]+)"><\/script>/g)].map(
         (m) => m[1],
@@ -50,8 +71,8 @@ describe(
       const preloads = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)" \/>/g)].map(
         (m) => m[1],
       );
-      assert.ok(preloads.includes('/assets/dvc-forms.min.js'));
-      assert.ok(preloads.includes(`/assets/${CHUNKS['components/drafts/controller.ts']!.file}`));
+      // The bundle only: the drafts and signing chunks wait until the form is usable.
+      assert.deepEqual(preloads, ['/assets/dvc-forms.min.js']);
       const artefact = await fetch(`${s.base}${scripts[0]}`);
       assert.equal(artefact.status, 200);
       assert.equal(artefact.headers.get('cache-control'), IMMUTABLE);
@@ -64,7 +85,7 @@ describe(
       await missing.arrayBuffer();
     });
 
-    test('in Chromium the form is usable without the procedure JSON, the loader or the compiler', async () => {
+    test('in Chromium the form is usable without the procedure JSON, the loader, the compiler or json-rules-engine', async () => {
       const context = await browser.newContext();
       const page = await context.newPage();
       const errors: string[] = [];
@@ -90,12 +111,130 @@ describe(
       assert.ok(!requested.includes('/procedures/dang-ky-khai-sinh.json'), requested.join('\n'));
       assert.ok(!requested.includes(LOADER), requested.join('\n'));
       assert.ok(!requested.includes(COMPILER), requested.join('\n'));
+      await page.evaluate(() =>
+        (document.querySelector('dvc-form') as unknown as FormElement).settled(),
+      );
+      // Every rule of the sample is compiled: the engine is never fetched, not even after.
+      for (const f of ENGINE) assert.ok(!requested.includes(f), `${f}\n${requested.join('\n')}`);
       // Every script and the page itself came compressed.
       for (const t of transferred) {
         if (/\.(js|html)$/.test(t.path)) assert.ok(t.encoding === 'br', `${t.path}: ${t.encoding}`);
       }
       assert.deepEqual(errors, []);
       await context.close();
+    });
+
+    test('on a first visit the first field is usable while the drafts and signing chunks are held back', async () => {
+      const context = await browser.newContext();
+      let release!: () => void;
+      const released = new Promise<void>((r) => (release = r));
+      const held: string[] = [];
+      for (const chunk of [DRAFTS, SIGNING])
+        await context.route(`**${chunk}`, async (route) => {
+          held.push(chunk);
+          await released;
+          await route.continue();
+        });
+      const page = await context.newPage();
+      await page.goto(`${s.base}${PAGE}`);
+      // Usable: the first question (a radio group on this page) takes a choice, with both
+      // chunks still waiting (a form that awaited them would never get here).
+      const first = page.locator('dvc-form [data-path] input').first();
+      await first.focus();
+      await first.check();
+      assert.equal(await first.isChecked(), true);
+      const controllerBefore = await page.evaluate(
+        () =>
+          (document.querySelector('dvc-form') as unknown as FormElement).draftController !==
+          undefined,
+      );
+      assert.equal(controllerBefore, false);
+      release();
+      // Then they load, and settled() waits for them: the controller is there afterwards.
+      await page.evaluate(() =>
+        (document.querySelector('dvc-form') as unknown as FormElement).settled(),
+      );
+      assert.deepEqual(held.sort(), [DRAFTS, SIGNING].sort());
+      assert.equal(
+        await page.evaluate(
+          () =>
+            (document.querySelector('dvc-form') as unknown as FormElement).draftController !==
+            undefined,
+        ),
+        true,
+      );
+      await context.close();
+    });
+
+    test('with a drafts database on the device the drafts chunk is in place before the form is ready', async () => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`${s.base}${PAGE}`);
+      // The first visit's controller creates the database (its draft lookup opens it).
+      await page.evaluate(async () => {
+        const form = document.querySelector('dvc-form') as unknown as FormElement;
+        await form.settled();
+        await form.draftController!.ready();
+      });
+      const names = await page.evaluate(async () =>
+        (await indexedDB.databases()).map((d) => d.name),
+      );
+      assert.ok(names.includes('dvc-forms-drafts'), names.join(', '));
+      let release!: () => void;
+      const released = new Promise<void>((r) => (release = r));
+      let requested = false;
+      await context.route(`**${DRAFTS}`, async (route) => {
+        requested = true;
+        await released;
+        await route.continue();
+      });
+      const again = await context.newPage();
+      await again.goto(`${s.base}${PAGE}`);
+      // A resume offer could be waiting: the form stays on "loading" until the chunk is here.
+      const statusWhileHeld = await again.evaluate(async () => {
+        const form = document.querySelector('dvc-form') as unknown as FormElement;
+        await customElements.whenDefined('dvc-form');
+        for (let i = 0; i < 50 && form.status !== 'loading'; i++)
+          await new Promise((r) => setTimeout(r, 20));
+        await new Promise((r) => setTimeout(r, 500));
+        return form.status;
+      });
+      assert.ok(requested, 'the drafts chunk was requested before the form was ready');
+      assert.equal(statusWhileHeld, 'loading');
+      release();
+      await again.evaluate(() =>
+        (document.querySelector('dvc-form') as unknown as FormElement).settled(),
+      );
+      assert.equal(
+        await again.evaluate(
+          () => (document.querySelector('dvc-form') as unknown as FormElement).status,
+        ),
+        'ready',
+      );
+      await context.close();
+    });
+
+    test("without script the page shows the title, what to prepare and the form's loading line", async () => {
+      const context = await browser.newContext({ javaScriptEnabled: false });
+      const page = await context.newPage();
+      await page.goto(`${s.base}${PAGE}`);
+      assert.equal(await page.locator('main h1').innerText(), 'Đăng ký khai sinh');
+      const prepare = page.locator('main h2', { hasText: 'Chuẩn bị trước' });
+      assert.equal(await prepare.isVisible(), true);
+      assert.deepEqual(await page.locator('main h2 + ul > li').allInnerTexts(), [
+        'Giấy chứng sinh (bản chụp hoặc bản điện tử)',
+        'Số định danh cá nhân của cha, mẹ hoặc người đi đăng ký',
+      ]);
+      const placeholder = page.locator('dvc-form > .form-placeholder');
+      assert.equal(await placeholder.innerText(), 'Đang tải biểu mẫu…');
+      await context.close();
+      // With script, the form's shadow root takes the place: the placeholder is no longer shown.
+      const live = await browser.newContext();
+      const withScript = await live.newPage();
+      await withScript.goto(`${s.base}${PAGE}`);
+      await withScript.locator('dvc-form').getByRole('button', { name: 'Tiếp tục' }).waitFor();
+      assert.equal(await withScript.locator('dvc-form > .form-placeholder').isVisible(), false);
+      await live.close();
     });
   },
 );

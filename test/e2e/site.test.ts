@@ -69,7 +69,9 @@ describe('demo site files', () => {
         action="/api/dossiers"
         challenge-endpoint="/api/challenges"
         upload-endpoint="/api/uploads/"
-      ></dvc-form>`),
+      >
+        <p class="form-placeholder">Đang tải biểu mẫu…</p>
+      </dvc-form>`),
         page,
       );
     }
