@@ -101,15 +101,32 @@ export function parseFieldPath(path: string): string[] {
   return out;
 }
 
+/** Entries `pathKey` remembers before it starts again (a procedure has a few hundred paths). */
+export const PATH_KEY_MEMO_SIZE = 4096;
+const pathKeys = new Map<string, string>();
+
 /**
  * The canonical key of a path: its names joined by dots, item markers and indexes removed
  * (`siblings[2].fullName`, `/siblings/2/fullName` → `siblings.fullName`). Rules decide per field,
  * not per item, so an index never narrows a dependency.
  */
 export function pathKey(path: string): string {
-  return parseFieldPath(path)
-    .filter((s) => s !== EVERY_ITEM && !/^\d+$/.test(s))
-    .join('.');
+  let key = pathKeys.get(path);
+  if (key === undefined) {
+    key = parseFieldPath(path)
+      .filter((s) => s !== EVERY_ITEM && !/^\d+$/.test(s))
+      .join('.');
+    // Rules and sessions ask for the keys of the same few field paths on every evaluation; the
+    // memo is bounded because paths can also come from answers a stranger sent.
+    if (pathKeys.size >= PATH_KEY_MEMO_SIZE) pathKeys.clear();
+    pathKeys.set(path, key);
+  }
+  return key;
+}
+
+/** How many paths `pathKey` remembers now (tests: the memo stays bounded). */
+export function pathKeyMemoSize(): number {
+  return pathKeys.size;
 }
 
 /** Whether `inner` is `outer` or lies inside it (`child.birthDate` is within `child`). */
