@@ -136,7 +136,7 @@ test('a cached key does not make a forged signature pass', async () => {
 test('normalisation follows a changed procedure, never a stale schema or field index', () => {
   const procedure = (format: string | undefined, widget: string): Procedure => {
     const p = JSON.parse(PROCEDURE_TEXT) as Procedure;
-    const data = p.data as { properties: Record<string, Record<string, unknown>> };
+    const data = p.data as unknown as { properties: Record<string, Record<string, unknown>> };
     data.properties['phone'] = { type: 'string', ...(format ? { format } : {}) };
     data.properties['note'] = { type: 'string' };
     p.ui.steps[0]!.fields.push(
