@@ -41,6 +41,7 @@ function drive(base, { clients, seconds, warmupSeconds, clockOffsetMs, profile }
     });
     let cpu0;
     let cpu;
+    let systemCpu;
     child.on('message', async (m) => {
       if (m.type === 'window-start') {
         await profile?.start();
@@ -49,6 +50,7 @@ function drive(base, { clients, seconds, warmupSeconds, clockOffsetMs, profile }
       } else if (m.type === 'window-end') {
         const d = process.cpuUsage(cpu0);
         cpu = (d.user + d.system) / 1e6;
+        systemCpu = d.system / 1e6;
         await profile?.stop();
         child.send('go');
       } else if (m.type === 'done') {
@@ -56,6 +58,8 @@ function drive(base, { clients, seconds, warmupSeconds, clockOffsetMs, profile }
         resolve({
           ...r,
           cpuSeconds: cpu,
+          // The kernel's part (socket writes, the database's writes and fsyncs).
+          systemCpuSeconds: systemCpu,
           perSecond: r.accepted / r.wallSeconds,
           perCpuSecond: r.accepted / cpu,
           cpuMsPerSubmission: (cpu * 1000) / r.accepted,

@@ -28,12 +28,18 @@ function own(value: unknown, key: string): unknown {
 
 /** Sets an own data property, also for a key such as `__proto__` met in parsed data. */
 export function define(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, {
-    value,
-    enumerable: true,
-    writable: true,
-    configurable: true,
-  });
+  // Assignment is the fast path (the answers are copied on every change and every verified
+  // payload); only `__proto__` must not be assigned, since that would call Object.prototype's
+  // setter and switch the prototype. It is Object.prototype's only accessor, so every other key
+  // becomes an own data property either way (src/json/parse.ts does the same).
+  if (key === '__proto__')
+    Object.defineProperty(target, key, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  else target[key] = value;
 }
 
 // ---- JSON pointers -----------------------------------------------------------------------

@@ -64,15 +64,19 @@ export const VERIFY_PARAMS: Record<SubmissionAlgorithm, { name: string; hash?: s
 /** The public key members a cache key is made of: exactly what import and thumbprint read. */
 const MATERIAL = ['kty', 'crv', 'x', 'y', 'n', 'e'] as const;
 
-/** The cache key of a JWK's public material, or undefined when a member is not a string. */
+/**
+ * The cache key of a JWK's public material, or undefined when a member is not a string. Each
+ * member is written with its length, so no two different keys can give the same text.
+ */
 export function materialKey(jwk: JsonWebKeyLike, alg = ''): string | undefined {
-  const members: (string | undefined)[] = [alg];
+  let key = alg;
   for (const name of MATERIAL) {
     const value = jwk[name];
-    if (value !== undefined && typeof value !== 'string') return undefined;
-    members.push(value);
+    if (value === undefined) key += '|-';
+    else if (typeof value === 'string') key += `|${value.length}:${value}`;
+    else return undefined;
   }
-  return JSON.stringify(members);
+  return key;
 }
 
 const importedKeys = new PromiseCache<PlatformCryptoKey>(KEY_CACHE_SIZE);
