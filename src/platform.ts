@@ -101,8 +101,12 @@ export function utf8Encode(text: string): Uint8Array {
  * signed byte string has exactly one text reading. A leading BOM is kept, not stripped.
  */
 export function utf8DecodeStrict(bytes: Uint8Array): string {
-  return new platform.TextDecoder!('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  // One decoder: a non-streaming `decode` keeps no state between calls, even after a throw.
+  strictDecoder ??= new platform.TextDecoder!('utf-8', { fatal: true, ignoreBOM: true });
+  return strictDecoder.decode(bytes);
 }
+
+let strictDecoder: { decode(bytes: Uint8Array): string } | undefined;
 
 /** Lower-case hex of bytes. */
 export function toHex(bytes: Uint8Array): string {
@@ -136,13 +140,17 @@ export function base64UrlEncode(bytes: Uint8Array): string {
  * undefined for anything else.
  */
 export function base64UrlDecode(text: string): Uint8Array | undefined {
-  if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) return undefined;
+  if (text.length % 4 === 1) return undefined;
   const out = new Uint8Array(Math.floor((text.length * 3) / 4));
   let bits = 0;
   let value = 0;
   let o = 0;
-  for (const ch of text) {
-    value = (value << 6) | B64URL.indexOf(ch);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const sextet = c < 128 ? B64URL_VALUES[c]! : -1;
+    // Outside the URL-safe alphabet: padding, whitespace, '+', '/', anything else.
+    if (sextet < 0) return undefined;
+    value = ((value << 6) | sextet) & 0xffffff;
     bits += 6;
     if (bits >= 8) {
       bits -= 8;
@@ -152,3 +160,10 @@ export function base64UrlDecode(text: string): Uint8Array | undefined {
   if ((value & ((1 << bits) - 1)) !== 0) return undefined;
   return out;
 }
+
+/** Each ASCII code's base64url value, -1 outside the alphabet. */
+const B64URL_VALUES = (() => {
+  const values = new Int8Array(128).fill(-1);
+  for (let i = 0; i < B64URL.length; i++) values[B64URL.charCodeAt(i)] = i;
+  return values;
+})();

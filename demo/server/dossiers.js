@@ -89,6 +89,9 @@ async function nonceState(find, nonce, at) {
 /** @param {{ code: string, version: string }} p */
 const procedureKey = (p) => `${p.code}@${p.version}`;
 
+/** When each database last dropped its day-old nonces (server clock, ms). */
+const lastNoncePrune = new WeakMap();
+
 /**
  * Issues a one-time nonce: 128 random bits, base64url, stored with its expiry.
  * @param {import('./storage/index.js').Storage} db
@@ -99,10 +102,15 @@ const procedureKey = (p) => `${p.code}@${p.version}`;
 export async function issueNonce(db, at, ttlSeconds, procedure) {
   const nonce = randomBytes(16).toString('base64url');
   const expiresAt = new Date(at.getTime() + ttlSeconds * 1000).toISOString();
-  // Expired nonces are useless: drop those a day old so the table does not grow without end.
-  await db
-    .prepare('DELETE FROM nonces WHERE expires_at < ?')
-    .run(new Date(at.getTime() - 86400_000).toISOString());
+  // Expired nonces are useless: drop those a day old so the table does not grow without end,
+  // at most once a minute per database (a write per challenge bought nothing more).
+  const last = lastNoncePrune.get(db);
+  if (last === undefined || Math.abs(at.getTime() - last) >= 60_000) {
+    lastNoncePrune.set(db, at.getTime());
+    await db
+      .prepare('DELETE FROM nonces WHERE expires_at < ?')
+      .run(new Date(at.getTime() - 86400_000).toISOString());
+  }
   await db
     .prepare('INSERT INTO nonces (nonce, issued_at, expires_at, procedure) VALUES (?, ?, ?, ?)')
     .run(nonce, at.toISOString(), expiresAt, procedure ? procedureKey(procedure) : null);

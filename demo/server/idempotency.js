@@ -23,6 +23,8 @@ export function idempotencyKeys(db, now) {
      WHERE key = ? AND status_code = ? AND request_sha256 = ? AND created_at < ?`,
   );
   const releaseKey = db.prepare('DELETE FROM idempotency_keys WHERE key = ? AND status_code = ?');
+  /** Keys whose request recorded its answer (`answered`), until `run` has finished with them. */
+  const answeredKeys = new Set();
 
   /**
    * Reserves an Idempotency-Key for this request, in the database so that it holds across
@@ -74,10 +76,16 @@ export function idempotencyKeys(db, now) {
             .send(JSON.parse(previous.response_json));
         }
       }
+      let received = false;
       try {
-        return await receive(key);
+        const answer = await receive(key);
+        received = true;
+        return answer;
       } finally {
-        if (key) await releaseKey.run(key, KEY_RESERVED);
+        // When the request's transaction stored its answer (and committed: `receive` returned),
+        // the reservation is gone already and the DELETE would only cost a write.
+        const stored = answeredKeys.delete(/** @type {string} */ (key));
+        if (key && !(received && stored)) await releaseKey.run(key, KEY_RESERVED);
       }
     },
     /**
@@ -90,6 +98,7 @@ export function idempotencyKeys(db, now) {
      */
     async answered(tx, key, requestSha256, answer, at) {
       if (!key) return;
+      answeredKeys.add(key);
       await tx
         .prepare(
           `UPDATE idempotency_keys SET status_code = 201, response_json = ?, created_at = ?

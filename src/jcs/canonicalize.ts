@@ -34,43 +34,52 @@ export interface CanonicalizeOptions {
 export function canonicalize(value: unknown, options: CanonicalizeOptions = {}): string {
   const maxDepth = options.maxDepth ?? JCS_MAX_DEPTH;
   const ancestors = new Set<object>();
-  const parts: string[] = [];
-  write(value, '', 0);
-  return parts.join('');
+  // The tokens from the root to the value being written: the pointer of an error is built from
+  // them only when there is one (building it for every member cost more than writing the text).
+  const path: (string | number)[] = [];
+  let out = '';
+  write(value, 0);
+  return out;
 
-  function write(v: unknown, pointer: string, depth: number): void {
+  function fail(reason: string): never {
+    return failAt(path.map((t) => `/${escapePointer(String(t))}`).join(''), reason);
+  }
+
+  function write(v: unknown, depth: number): void {
     switch (typeof v) {
       case 'string':
-        parts.push(quote(v, pointer));
+        out += quote(v, fail);
         return;
       case 'number':
-        if (!Number.isFinite(v)) fail(pointer, `${String(v)} is not a JSON number`);
-        parts.push(String(v));
+        if (!Number.isFinite(v)) fail(`${String(v)} is not a JSON number`);
+        out += String(v);
         return;
       case 'boolean':
-        parts.push(v ? 'true' : 'false');
+        out += v ? 'true' : 'false';
         return;
       case 'object':
         break;
       default:
-        fail(pointer, `a ${typeof v} is not a JSON value`);
+        fail(`a ${typeof v} is not a JSON value`);
     }
     if (v === null) {
-      parts.push('null');
+      out += 'null';
       return;
     }
-    if (depth + 1 > maxDepth) fail(pointer, `nesting is deeper than ${maxDepth}`);
-    if (ancestors.has(v)) fail(pointer, 'the value contains a cycle');
+    if (depth + 1 > maxDepth) fail(`nesting is deeper than ${maxDepth}`);
+    if (ancestors.has(v)) fail('the value contains a cycle');
     ancestors.add(v);
     if (Array.isArray(v)) {
-      parts.push('[');
+      out += '[';
       for (let i = 0; i < v.length; i++) {
-        if (i > 0) parts.push(',');
+        if (i > 0) out += ',';
+        path.push(i);
         // `in` catches holes of sparse arrays, which JSON.stringify would turn into null.
-        if (!(i in v)) fail(`${pointer}/${i}`, 'undefined is not a JSON value');
-        write(v[i], `${pointer}/${i}`, depth + 1);
+        if (!(i in v)) fail('undefined is not a JSON value');
+        write(v[i], depth + 1);
+        path.pop();
       }
-      parts.push(']');
+      out += ']';
     } else {
       // The tag test works across realms (iframes, vm contexts), unlike a prototype comparison.
       const record = v as Record<string, unknown>;
@@ -78,16 +87,19 @@ export function canonicalize(value: unknown, options: CanonicalizeOptions = {}):
         Object.prototype.toString.call(v) !== '[object Object]' ||
         typeof record['toJSON'] === 'function'
       )
-        fail(pointer, 'only plain objects and arrays can be canonicalised');
+        fail('only plain objects and arrays can be canonicalised');
       const keys = Object.keys(record).sort();
-      parts.push('{');
-      keys.forEach((key, i) => {
-        const child = `${pointer}/${escapePointer(key)}`;
-        if (i > 0) parts.push(',');
-        parts.push(quote(key, child), ':');
-        write(record[key], child, depth + 1);
-      });
-      parts.push('}');
+      out += '{';
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i]!;
+        path.push(key);
+        if (i > 0) out += ',';
+        out += quote(key, fail);
+        out += ':';
+        write(record[key], depth + 1);
+        path.pop();
+      }
+      out += '}';
     }
     ancestors.delete(v);
   }
@@ -111,9 +123,14 @@ const SHORT_ESCAPES: Record<string, string> = {
 // eslint-disable-next-line no-control-regex
 const NEEDS_ESCAPE = /["\\\u0000-\u001f]/g;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/** Anything `quote` must look at more closely: an escape or a surrogate (paired or lone). */
+// eslint-disable-next-line no-control-regex
+const SPECIAL = /["\\\u0000-\u001f\ud800-\udfff]/;
 
-function quote(text: string, pointer: string): string {
-  if (LONE_SURROGATE.test(text)) fail(pointer, 'the string contains a lone surrogate');
+function quote(text: string, fail: (reason: string) => never): string {
+  // Most strings (names, dates, codes, Vietnamese text) have nothing to escape and no surrogate.
+  if (!SPECIAL.test(text)) return `"${text}"`;
+  if (LONE_SURROGATE.test(text)) fail('the string contains a lone surrogate');
   const escaped = text.replace(
     NEEDS_ESCAPE,
     (ch) => SHORT_ESCAPES[ch] ?? `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
@@ -123,7 +140,7 @@ function quote(text: string, pointer: string): string {
 
 const escapePointer = escapeToken;
 
-function fail(pointer: string, reason: string): never {
+function failAt(pointer: string, reason: string): never {
   throw new DvcError(
     ERROR_CODE.invalidArgument,
     `Cannot canonicalise JSON at ${pointer === '' ? 'the root' : `"${pointer}"`}: ${reason}.`,

@@ -596,8 +596,9 @@ export function createRulesFactory(
         for (const k of h.fields) if (isWithin(key, k)) return true;
         return false;
       };
-      const visibleFields = allPaths.filter((p) => !isHidden(p));
-      const hiddenFields = allPaths.filter((p) => isHidden(p));
+      const visibleFields: string[] = [];
+      const hiddenFields: string[] = [];
+      for (const p of allPaths) (isHidden(p) ? hiddenFields : visibleFields).push(p);
       const visibleDocs = documentIds.filter((d) => !h.documents.has(d));
 
       const requiredFields: string[] = [];

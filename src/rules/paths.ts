@@ -25,8 +25,18 @@ export function pathSegments(path: string): string[] {
 
 /** The canonical key of a path: its segments joined by dots. */
 export function pathKey(path: string): string {
-  return pathSegments(path).join('.');
+  // Asked for the same few paths on every evaluation (remembered, bounded: paths can also come
+  // from answers a stranger sent).
+  let key = keys.get(path);
+  if (key === undefined) {
+    key = pathSegments(path).join('.');
+    if (keys.size >= 4096) keys.clear();
+    keys.set(path, key);
+  }
+  return key;
 }
+
+const keys = new Map<string, string>();
 
 /** True when one path is the other or lies inside it (segment-wise, in either direction). */
 export function pathsOverlap(a: string, b: string): boolean {

@@ -28,12 +28,18 @@ function own(value: unknown, key: string): unknown {
 
 /** Sets an own data property, also for a key such as `__proto__` met in parsed data. */
 export function define(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, {
-    value,
-    enumerable: true,
-    writable: true,
-    configurable: true,
-  });
+  // Assignment is the fast path (the answers are copied on every change and every verified
+  // payload); only `__proto__` must not be assigned, since that would call Object.prototype's
+  // setter and switch the prototype. It is Object.prototype's only accessor, so every other key
+  // becomes an own data property either way (src/json/parse.ts does the same).
+  if (key === '__proto__')
+    Object.defineProperty(target, key, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  else target[key] = value;
 }
 
 // ---- JSON pointers -----------------------------------------------------------------------
@@ -101,15 +107,32 @@ export function parseFieldPath(path: string): string[] {
   return out;
 }
 
+/** Entries `pathKey` remembers before it starts again (a procedure has a few hundred paths). */
+export const PATH_KEY_MEMO_SIZE = 4096;
+const pathKeys = new Map<string, string>();
+
 /**
  * The canonical key of a path: its names joined by dots, item markers and indexes removed
  * (`siblings[2].fullName`, `/siblings/2/fullName` → `siblings.fullName`). Rules decide per field,
  * not per item, so an index never narrows a dependency.
  */
 export function pathKey(path: string): string {
-  return parseFieldPath(path)
-    .filter((s) => s !== EVERY_ITEM && !/^\d+$/.test(s))
-    .join('.');
+  let key = pathKeys.get(path);
+  if (key === undefined) {
+    key = parseFieldPath(path)
+      .filter((s) => s !== EVERY_ITEM && !/^\d+$/.test(s))
+      .join('.');
+    // Rules and sessions ask for the keys of the same few field paths on every evaluation; the
+    // memo is bounded because paths can also come from answers a stranger sent.
+    if (pathKeys.size >= PATH_KEY_MEMO_SIZE) pathKeys.clear();
+    pathKeys.set(path, key);
+  }
+  return key;
+}
+
+/** How many paths `pathKey` remembers now (tests: the memo stays bounded). */
+export function pathKeyMemoSize(): number {
+  return pathKeys.size;
 }
 
 /** Whether `inner` is `outer` or lies inside it (`child.birthDate` is within `child`). */

@@ -10,7 +10,16 @@ export interface FieldInfo {
 }
 
 /** Field path → label and widget, for every field in `ui` (group items as `group[].field`). */
-export function fieldIndex(procedure: Procedure): Map<FieldPath, FieldInfo> {
+export function fieldIndex(procedure: Procedure): ReadonlyMap<FieldPath, FieldInfo> {
+  // Built once per procedure object: normalisation asks for it on every validation.
+  let index = fieldIndexes.get(procedure);
+  if (!index) fieldIndexes.set(procedure, (index = buildFieldIndex(procedure)));
+  return index;
+}
+
+const fieldIndexes = new WeakMap<Procedure, ReadonlyMap<FieldPath, FieldInfo>>();
+
+function buildFieldIndex(procedure: Procedure): Map<FieldPath, FieldInfo> {
   const index = new Map<FieldPath, FieldInfo>();
   const add = (fields: readonly FieldUi[] | undefined, prefix: string, depth: number): void => {
     if (!fields || depth > 16) return;

@@ -18,9 +18,28 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
+/**
+ * `facets` of each schema object, per root schema: normalisation and the cross-field checks ask
+ * for the same sub-schemas for every answer of every submission. Weak on both levels, so a
+ * procedure's entries go with it (a changed procedure file is a new object, never a stale hit).
+ * The lists are shared: callers only read them.
+ */
+const facetMemo = new WeakMap<object, WeakMap<object, Schema[]>>();
+
 /** The schema and the sub-schemas that constrain the same value (`$ref`, `allOf`). */
 export function facets(root: JsonSchema, schema: unknown, depth = 0): Schema[] {
   if (!isRecord(schema) || depth > 16) return [];
+  if (depth === 0 && isRecord(root)) {
+    let memo = facetMemo.get(root);
+    if (!memo) facetMemo.set(root, (memo = new WeakMap()));
+    let list = memo.get(schema);
+    if (!list) memo.set(schema, (list = collectFacets(root, schema, 0)));
+    return list;
+  }
+  return collectFacets(root, schema, depth);
+}
+
+function collectFacets(root: JsonSchema, schema: Schema, depth: number): Schema[] {
   const out: Schema[] = [schema];
   if (typeof schema.$ref === 'string')
     out.push(...facets(root, resolvePointer(root, schema.$ref), depth + 1));

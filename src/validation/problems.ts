@@ -64,7 +64,7 @@ const CHOOSE_WIDGETS = new Set(['select', 'radio', 'checkbox', 'address']);
 
 export class ProblemBuilder {
   constructor(
-    private readonly fields: Map<string, FieldInfo>,
+    private readonly fields: ReadonlyMap<string, FieldInfo>,
     private readonly lang: Lang,
   ) {}
 

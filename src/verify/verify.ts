@@ -4,14 +4,18 @@
  * the algorithm before any key, the key before the signature, the signature before the payload,
  * the payload's exact bytes before its values, and the values before the nonce is spent.
  */
-import { compactVerify, importJWK } from 'jose';
 import { canonicalize } from '../jcs/canonicalize.js';
 import { parseJson, JSON_PROBLEM_CODE } from '../json/parse.js';
-import { base64UrlDecode, type JsonWebKeyLike, utf8DecodeStrict } from '../platform.js';
+import {
+  base64UrlDecode,
+  getCrypto,
+  type JsonWebKeyLike,
+  utf8DecodeStrict,
+  utf8Encode,
+} from '../platform.js';
 import type { Procedure } from '../procedure/types.js';
 import {
   isAllowedAlgorithm,
-  jwkThumbprint,
   publicJwk,
   SIGNATURE_LENGTH,
   SUBMISSION_JWS_TYPE,
@@ -27,6 +31,7 @@ import {
 import { NONCE_REFUSAL_ERROR, type NonceStore } from './nonce.js';
 import { isLowS } from '../signing/low-s.js';
 import { checkPayloadShape } from './shape.js';
+import { cachedThumbprint, importPublicKey, VERIFY_PARAMS } from './key-cache.js';
 import { unescapeToken } from '../session/field-path.js';
 
 export type { VerifyError };
@@ -192,35 +197,6 @@ export async function guarded<T extends { ok: true }>(
 }
 
 /**
- * Imported public keys, by algorithm and key material (the members an RFC 7638 thumbprint
- * covers, which are all `importJWK` receives): importing is a WebCrypto round trip per payload
- * otherwise. Bounded, least recently used first out, so a flood of fresh embedded keys cannot
- * grow it; only successful imports are kept.
- */
-const KEY_CACHE_SIZE = 256;
-const importedKeys = new Map<string, Promise<unknown>>();
-
-function importCached(jwk: JsonWebKeyLike, alg: SubmissionAlgorithm): Promise<unknown> {
-  const members = [alg, jwk.kty, jwk.crv, jwk.x, jwk.y, jwk.n, jwk.e];
-  const cacheable = members.every((m) => m === undefined || typeof m === 'string');
-  const key = cacheable ? JSON.stringify(members) : undefined;
-  const hit = key === undefined ? undefined : importedKeys.get(key);
-  if (hit && key !== undefined) {
-    importedKeys.delete(key);
-    importedKeys.set(key, hit);
-    return hit;
-  }
-  const imported = importJWK(jwk as Parameters<typeof importJWK>[0], alg);
-  if (key !== undefined) {
-    importedKeys.set(key, imported);
-    imported.catch(() => importedKeys.delete(key));
-    if (importedKeys.size > KEY_CACHE_SIZE)
-      importedKeys.delete(importedKeys.keys().next().value as string);
-  }
-  return imported;
-}
-
-/**
  * Steps 1 to 5, shared by every signed payload type: the compact serialisation, the algorithm,
  * the key, the signature and the payload's exact canonical bytes with `v` = 1. Throws `Reject`.
  */
@@ -274,12 +250,17 @@ export async function openEnvelope(
   if (signature.length !== SIGNATURE_LENGTH[alg]) reject(VERIFY_ERROR.signatureInvalid);
   // The high-S twin of a valid ECDSA signature is valid too: accept one JWS per payload.
   if (!isLowS(alg, signature)) reject(VERIFY_ERROR.signatureNotCanonical);
+  // The header and algorithm were vetted above, so WebCrypto checks the signature over the
+  // signing input (RFC 7515 §5.2 step 8) directly, with the key imported once per key material.
+  let verified = false;
   try {
-    const cryptoKey = (await importCached(key.jwk, alg)) as Parameters<typeof compactVerify>[1];
-    await compactVerify(jws, cryptoKey, { algorithms: [alg] });
+    const cryptoKey = await importPublicKey(key.jwk, alg);
+    const input = utf8Encode(`${headerB64}.${payloadB64}`);
+    verified = await getCrypto().subtle.verify(VERIFY_PARAMS[alg], cryptoKey, signature, input);
   } catch {
-    reject(VERIFY_ERROR.signatureInvalid);
+    verified = false;
   }
+  if (!verified) reject(VERIFY_ERROR.signatureInvalid);
 
   // 5. The payload bytes: strict JSON, no duplicate or prototype keys, exactly canonical.
   let payloadText: string;
@@ -444,7 +425,7 @@ async function resolveKey(
 
 async function safeThumbprint(jwk: JsonWebKeyLike): Promise<string | undefined> {
   try {
-    return await jwkThumbprint(jwk);
+    return await cachedThumbprint(jwk);
   } catch {
     return undefined;
   }

@@ -312,6 +312,27 @@ describe('reference receiver', () => {
     assert.equal(codes.size, 15);
   });
 
+  // Challenges no longer delete on every call (issue 22 point 4): day-old nonces still go, on the
+  // first challenge a minute or more after the last clean-up.
+  test('nonces expired for a day are dropped by a later challenge, at most once a minute', async () => {
+    const find = s.app.dvc.storage.prepare('SELECT nonce FROM nonces WHERE nonce = ?');
+    try {
+      time.set('2026-11-28T03:00:00.000Z');
+      const old = await challenge(s.base); // expires at 03:10:00
+      time.set('2026-11-29T03:09:30.000Z'); // a clean-up: `old` is not a day past its expiry yet
+      await challenge(s.base);
+      assert.ok(await find.get(old));
+      time.set('2026-11-29T03:10:20.000Z'); // a day and 20 s past it, 50 s after the clean-up
+      await challenge(s.base);
+      assert.ok(await find.get(old), 'kept: the table was cleaned less than a minute before');
+      time.set('2026-11-29T03:10:40.000Z');
+      await challenge(s.base);
+      assert.equal(await find.get(old), undefined, 'dropped a minute after the last clean-up');
+    } finally {
+      time.set(NOW);
+    }
+  });
+
   test('Idempotency-Key: the same request twice gives the same 201 and one dossier', async () => {
     const nonce = await challenge(s.base);
     const jws = fakeJws(payload(nonce, { assistedBy: 'idem-1' }));
