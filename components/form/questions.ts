@@ -22,6 +22,9 @@ import {
   type Page,
 } from './journey.js';
 
+/** The `options` of a question without any (one array, so it never counts as a change). */
+const NO_OPTIONS: readonly { value: string; label: string }[] = Object.freeze([]);
+
 export class FormQuestions {
   constructor(private readonly form: DvcForm) {}
 
@@ -114,10 +117,7 @@ export class FormQuestions {
       ? (problems.find((p) => pointerToPath(p.path) === path)?.message ?? '')
       : (problems[0]?.message ?? '');
     const groupErrors = group ? groupErrorsOf(path, problems) : {};
-    const options = field.options?.map((o) => ({
-      value: String(o.value),
-      label: localize(o.label, lang),
-    }));
+    const options = this.optionsOf(field);
     if (group) {
       return html`<dvc-repeat-group
         id=${fieldId(path)}
@@ -151,10 +151,33 @@ export class FormQuestions {
       .value=${live(this.shownValue(field, value))}
       .required=${this.isRequired(field)}
       .prefilled=${this.isPrefilled(path)}
-      .options=${options ?? []}
+      .options=${options ?? NO_OPTIONS}
       .lang=${lang}
     ></${tag}>`;
   }
+
+  /**
+   * A question's options in the page's language, the same array from one render to the next:
+   * a new array would count as a changed `options` and render the select or radio group again
+   * every time the page renders.
+   */
+  optionsOf(field: FieldUi): { value: string; label: string }[] | undefined {
+    if (!field.options) return undefined;
+    const lang = this.form.uiLang;
+    const cached = this.options.get(field);
+    if (cached?.lang === lang) return cached.items;
+    const items = field.options.map((o) => ({
+      value: String(o.value),
+      label: localize(o.label, lang),
+    }));
+    this.options.set(field, { lang, items });
+    return items;
+  }
+
+  private readonly options = new WeakMap<
+    FieldUi,
+    { lang: string; items: { value: string; label: string }[] }
+  >();
 
   /** A repeat group's item fields, localised, with `required` from the item schema. */
   groupFields(field: FieldUi) {

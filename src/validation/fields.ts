@@ -9,8 +9,25 @@ export interface FieldInfo {
   widget: Widget;
 }
 
-/** Field path → label and widget, for every field in `ui` (group items as `group[].field`). */
-export function fieldIndex(procedure: Procedure): Map<FieldPath, FieldInfo> {
+/** One index per procedure object: normalising and validating read it on every call. */
+const indexes = new WeakMap<Procedure, ReadonlyMap<FieldPath, FieldInfo>>();
+
+/**
+ * Field path → label and widget, for every field in `ui` (group items as `group[].field`).
+ * Built once per procedure object (a procedure is not changed once loaded): normalising the
+ * answers reads it on every rules run and every field validated, and building it walks every
+ * question of the procedure.
+ */
+export function fieldIndex(procedure: Procedure): ReadonlyMap<FieldPath, FieldInfo> {
+  let index = indexes.get(procedure);
+  if (!index) {
+    index = buildFieldIndex(procedure);
+    indexes.set(procedure, index);
+  }
+  return index;
+}
+
+function buildFieldIndex(procedure: Procedure): Map<FieldPath, FieldInfo> {
   const index = new Map<FieldPath, FieldInfo>();
   const add = (fields: readonly FieldUi[] | undefined, prefix: string, depth: number): void => {
     if (!fields || depth > 16) return;
