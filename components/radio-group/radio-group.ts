@@ -66,10 +66,8 @@ export class DvcRadioGroup extends DvcFieldElement<string> {
 
   override render() {
     const disabled = this.isDisabled || this.readonly;
-    return html`<fieldset aria-describedby=${this.describedBy()}>
-      <legend part="legend">${this.label}</legend>
-      ${this.renderHelp()}
-      ${this.options.map(
+    // prettier-ignore
+    return html`<fieldset aria-describedby=${this.describedBy()}><legend part="legend">${this.label}</legend>${this.renderHint()}${this.renderBadge()}${this.renderError()}${this.options.map(
         (o, i) =>
           html`<label class="choice" part="option"
             ><input
@@ -86,8 +84,7 @@ export class DvcRadioGroup extends DvcFieldElement<string> {
               @change=${this.onChange}
             /><span class="choice-text">${o.label}</span></label
           >`,
-      )}
-    </fieldset>`;
+      )}</fieldset>`;
   }
 }
 
