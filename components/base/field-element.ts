@@ -242,7 +242,7 @@ export abstract class DvcFieldElement<T> extends LitElement {
    * page (docs/performance.md).
    */
   protected renderHeader(forId = 'control'): TemplateResult {
-    return html`<label part="label" for=${forId}>${this.label}</label
+    return html`<label part="label" for=${forId} .textContent=${this.label}></label
       >${this.renderHint()}${this.renderBadge()}${this.renderError()}`;
   }
 
@@ -252,7 +252,9 @@ export abstract class DvcFieldElement<T> extends LitElement {
   }
 
   protected renderHint(): TemplateResult | typeof nothing {
-    return this.hint ? html`<span part="hint" class="hint" id="hint">${this.hint}</span>` : nothing;
+    return this.hint
+      ? html`<span part="hint" class="hint" id="hint" .textContent=${this.hint}></span>`
+      : nothing;
   }
 
   /** The "pre-filled" badge and the error with its visually hidden "Lỗi:" prefix. */

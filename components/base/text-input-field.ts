@@ -121,7 +121,7 @@ export abstract class DvcTextInputField<T> extends DvcFieldElement<T> {
    * marker comments (a thousand of each on a large page; docs/performance.md).
    */
   protected renderLabelledInput(type = 'text', extra: InputExtras = {}): TemplateResult {
-    return html`<label part="label" for="control">${this.label}</label
+    return html`<label part="label" for="control" .textContent=${this.label}></label
       >${this.renderHint()}${this.renderBadge()}${this.renderError()}<input
         part="input"
         id="control"

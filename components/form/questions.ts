@@ -10,6 +10,7 @@ import { live } from 'lit/directives/live.js';
 import type { FieldUi } from '../../src/procedure/index.js';
 import { emptyValueOf, widgetOf } from '../base/widgets.js';
 import { documentKey, documentNotes } from './documents.js';
+import { fieldProperties } from './field-properties.js';
 import type { DvcForm } from './form.js';
 import { localize } from './format.js';
 import {
@@ -21,6 +22,9 @@ import {
   schemaAt,
   type Page,
 } from './journey.js';
+
+/** The properties a field element changes itself: compared with the element, as live() does. */
+const LIVE_PROPERTIES = ['error', 'value'] as const;
 
 /** The `options` of a question without any (one array, so it never counts as a change). */
 const NO_OPTIONS: readonly { value: string; label: string }[] = Object.freeze([]);
@@ -138,21 +142,28 @@ export class FormQuestions {
         .lang=${lang}
       ></dvc-repeat-group>`;
     }
+    // One binding for the properties (field-properties.ts), in the order they were bound one
+    // by one; `error` and `value` compared with the element's own, as live() does.
     return staticHtml`<${tag}
       id=${fieldId(path)}
       data-path=${path}
-      .name=${path}
-      .label=${localize(field.label, lang)}
-      .hint=${localize(field.hint, lang)}
-      .placeholder=${localize(field.placeholder, lang)}
-      .autocomplete=${field.autocomplete ?? ''}
-      .inputmode=${field.inputmode ?? ''}
-      .error=${live(error)}
-      .value=${live(this.shownValue(field, value))}
-      .required=${this.isRequired(field)}
-      .prefilled=${this.isPrefilled(path)}
-      .options=${options ?? NO_OPTIONS}
-      .lang=${lang}
+      ${fieldProperties(
+        {
+          name: path,
+          label: localize(field.label, lang),
+          hint: localize(field.hint, lang),
+          placeholder: localize(field.placeholder, lang),
+          autocomplete: field.autocomplete ?? '',
+          inputmode: field.inputmode ?? '',
+          error,
+          value: this.shownValue(field, value),
+          required: this.isRequired(field),
+          prefilled: this.isPrefilled(path),
+          options: options ?? NO_OPTIONS,
+          lang,
+        },
+        LIVE_PROPERTIES,
+      )}
     ></${tag}>`;
   }
 

@@ -71,7 +71,7 @@ export class DvcSelectField extends DvcFieldElement<string> {
     // Flat: header parts inline and no spaces inside the options, so each option costs one part
     // and its text, not nested templates and whitespace nodes (docs/performance.md).
     // prettier-ignore
-    return html`<label part="label" for="control">${this.label}</label>${this.renderHint()}${this.renderBadge()}${this.renderError()}<select
+    return html`<label part="label" for="control" .textContent=${this.label}></label>${this.renderHint()}${this.renderBadge()}${this.renderError()}<select
         part="input"
         id="control"
         autocomplete=${(this.autocomplete || 'off') as never}
@@ -82,7 +82,7 @@ export class DvcSelectField extends DvcFieldElement<string> {
         @input=${this.onInput}
         @change=${this.onChange}
       ><option value="" ?selected=${live(this.value === '')}>${this.placeholder || this.msg('choose')}</option>${this.options.map(
-          (o) => html`<option value=${o.value} ?selected=${live(o.value === this.value)}>${o.label}</option>`,
+          (o) => html`<option value=${o.value} ?selected=${live(o.value === this.value)} .textContent=${o.label}></option>`,
         )}</select>`;
   }
 }

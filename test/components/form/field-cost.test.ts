@@ -119,4 +119,21 @@ describe('dvc-form: the cost of leaving one field', () => {
     // A new array would count as a change and render the element again.
     expect(renders).to.equal(0);
   });
+
+  // A page renders each of these nodes once per question (bench/ counts every node of a
+  // thousand-question page against the plain HTML form): label, input, the label's text and lit's
+  // markers for the render root, hint, badge and error. Nested templates or whitespace inside
+  // the field's template would add nodes here.
+  it('renders a text question as label, text and input with four lit markers', async () => {
+    const el = await onPersonPage();
+    const kinds = new Map<number, number>();
+    const walker = document.createTreeWalker(field(el, 'hoTen')!.shadowRoot!, NodeFilter.SHOW_ALL);
+    for (let n = walker.nextNode(); n; n = walker.nextNode())
+      kinds.set(n.nodeType, (kinds.get(n.nodeType) ?? 0) + 1);
+    expect(Object.fromEntries(kinds)).to.deep.equal({
+      [Node.ELEMENT_NODE]: 2,
+      [Node.TEXT_NODE]: 1,
+      [Node.COMMENT_NODE]: 4,
+    });
+  });
 });
