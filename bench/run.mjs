@@ -38,7 +38,7 @@ const CONFIG = QUICK
       sizes: [50],
       throttles: [1, 4],
       runs: 1,
-      keyFields: 50,
+      keyFields: [50],
       keyRuns: 1,
       memoryFields: 50,
       rulesRuns: 20,
@@ -51,7 +51,7 @@ const CONFIG = QUICK
       sizes: [50, 200, 1000],
       throttles: [1, 4],
       runs: 7,
-      keyFields: 200,
+      keyFields: [200, 1000],
       keyRuns: 20,
       memoryFields: 1000,
       rulesRuns: 200,
@@ -126,7 +126,7 @@ if (browserSections.length)
   await section('browser', async () => {
     const { launch, timeToUsable, keystrokes, memory, hashing } = await import('./lib/browser.mjs');
     const { compileProcedureModule, loadProcedure } = await import('../dist/engine.js');
-    const sizes = [...new Set([...CONFIG.sizes, CONFIG.keyFields, CONFIG.memoryFields])];
+    const sizes = [...new Set([...CONFIG.sizes, ...CONFIG.keyFields, CONFIG.memoryFields])];
     const routes = {};
     for (const n of sizes) {
       const text = JSON.stringify(generateProcedure(n), null, 2);
@@ -188,13 +188,15 @@ if (browserSections.length)
         });
       if (want('keys'))
         await section('keys', async () => {
-          const n = CONFIG.keyFields;
-          log(`bench: keystrokes, ${n} fields…`);
-          const plain = await keystrokes(context, url('plain', n), 'plain', {
-            runs: CONFIG.keyRuns,
-          });
-          const dvc = await keystrokes(context, url('dvc', n), 'dvc', { runs: CONFIG.keyRuns });
-          results.keystrokes = { fields: n, runs: CONFIG.keyRuns, plain, dvc };
+          results.keystrokes = [];
+          for (const n of CONFIG.keyFields) {
+            log(`bench: keystrokes, ${n} fields…`);
+            const plain = await keystrokes(context, url('plain', n), 'plain', {
+              runs: CONFIG.keyRuns,
+            });
+            const dvc = await keystrokes(context, url('dvc', n), 'dvc', { runs: CONFIG.keyRuns });
+            results.keystrokes.push({ fields: n, runs: CONFIG.keyRuns, plain, dvc });
+          }
         });
       if (want('memory'))
         await section('memory', async () => {
@@ -356,22 +358,27 @@ for (const u of results.usable ?? []) {
     target,
   );
 }
-if (results.keystrokes) {
-  const k = results.keystrokes;
-  const at200 = k.fields === 200;
+/** Issue 22 point 3: letter then Tab → inline error ≤ 6 ms at 200 fields, ≤ 10 ms at 1000. */
+const ERROR_LIMIT_MS = { 200: 6, 1000: 10 };
+for (const k of results.keystrokes ?? []) {
+  const errorLimit = ERROR_LIMIT_MS[k.fields];
   row(
     `keystroke → inline error, ${k.fields} fields (median of ${k.runs})`,
     ms(k.dvc.toErrorMs),
     ms(k.plain.toErrorMs),
     x(k.dvc.toErrorMs / k.plain.toErrorMs),
-    at200 ? { text: '≤ 6 ms', value: k.dvc.toErrorMs, limit: 6, unit: ' ms' } : undefined,
+    errorLimit
+      ? { text: `≤ ${errorLimit} ms`, value: k.dvc.toErrorMs, limit: errorLimit, unit: ' ms' }
+      : undefined,
   );
   row(
     `keystroke → next frame, ${k.fields} fields (median of ${k.runs})`,
     ms(k.dvc.toFrameMs),
     ms(k.plain.toFrameMs),
     x(k.dvc.toFrameMs / k.plain.toFrameMs),
-    at200 ? { text: '≤ 10 ms', value: k.dvc.toFrameMs, limit: 10, unit: ' ms' } : undefined,
+    k.fields === 200
+      ? { text: '≤ 10 ms', value: k.dvc.toFrameMs, limit: 10, unit: ' ms' }
+      : undefined,
   );
   row(
     `keystroke → update done, before the 60 Hz frame wait, ${k.fields} fields`,
@@ -432,7 +439,10 @@ if (results.memory) {
     `${m.dvc.nodes}`,
     `${m.plain.nodes}`,
     x(m.dvc.nodes / m.plain.nodes),
-    undefined,
+    // Issue 22 point 3 counts every node (comments and text too), not only elements.
+    at1000
+      ? { text: '≤ 2× plain', value: m.dvc.nodes / m.plain.nodes, limit: 2, unit: '×' }
+      : undefined,
   );
 }
 if (results.verify) {

@@ -236,32 +236,45 @@ export abstract class DvcFieldElement<T> extends LitElement {
     return ids.length ? ids.join(' ') : nothing;
   }
 
-  /** The label (for a single control) followed by hint, badge and error. */
+  /**
+   * The label (for a single control) followed by hint, badge and error. One flat template: each
+   * nested template costs the field a part and its marker comments, a thousand times on a large
+   * page (docs/performance.md).
+   */
   protected renderHeader(forId = 'control'): TemplateResult {
-    return html`<label part="label" for=${forId}>${this.label}</label>${this.renderHelp()}`;
+    return html`<label part="label" for=${forId} .textContent=${this.label}></label
+      >${this.renderHint()}${this.renderBadge()}${this.renderError()}`;
   }
 
   /** Hint, "pre-filled" badge and error, each rendered only when present. */
   protected renderHelp(): TemplateResult {
-    return html`${this.renderHint()}${this.renderNotes()}`;
+    return html`${this.renderHint()}${this.renderBadge()}${this.renderError()}`;
   }
 
   protected renderHint(): TemplateResult | typeof nothing {
-    return this.hint ? html`<span part="hint" class="hint" id="hint">${this.hint}</span>` : nothing;
+    return this.hint
+      ? html`<span part="hint" class="hint" id="hint" .textContent=${this.hint}></span>`
+      : nothing;
   }
 
   /** The "pre-filled" badge and the error with its visually hidden "Lỗi:" prefix. */
   protected renderNotes(): TemplateResult {
-    return html`${
-      this.prefilled
-        ? html`<span part="prefilled" class="badge" id="prefilled">${this.msg('prefilled')}</span>`
-        : nothing
-    }${
-      this.error
-        ? html`<span part="error" class="error" id="error"
-            ><span class="visually-hidden">${this.msg('errorPrefix')} </span>${this.error}</span
-          >`
-        : nothing
-    }`;
+    return html`${this.renderBadge()}${this.renderError()}`;
+  }
+
+  /** The "pre-filled" badge, when the value came from a known source. */
+  protected renderBadge(): TemplateResult | typeof nothing {
+    return this.prefilled
+      ? html`<span part="prefilled" class="badge" id="prefilled">${this.msg('prefilled')}</span>`
+      : nothing;
+  }
+
+  /** The error with its visually hidden "Lỗi:" prefix, when there is one. */
+  protected renderError(): TemplateResult | typeof nothing {
+    return this.error
+      ? html`<span part="error" class="error" id="error"
+          ><span class="visually-hidden">${this.msg('errorPrefix')} </span>${this.error}</span
+        >`
+      : nothing;
   }
 }

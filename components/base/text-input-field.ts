@@ -1,8 +1,16 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { DvcFieldElement, type FieldValidity } from './field-element.js';
+import { inputAttributes, type InputState } from './input-attributes.js';
+
+/** What a subclass adds to its text box. */
+export interface InputExtras {
+  /** Ids of its own elements the box is described by, after the hint. */
+  describedBy?: string[];
+  maxlength?: number | undefined;
+  spellcheck?: boolean;
+}
 
 /** Result of reading what the person typed. */
 export interface Parsed<T> {
@@ -91,33 +99,58 @@ export abstract class DvcTextInputField<T> extends DvcFieldElement<T> {
     this.value = parsed.value;
   }
 
-  /** Attributes shared by every text box; subclasses pass their type and extras. */
-  protected renderInput(
-    type = 'text',
-    extra: { describedBy?: string[]; maxlength?: number; spellcheck?: boolean } = {},
-  ): TemplateResult {
+  /**
+   * The text box alone (a subclass that lays it out with other controls, like the date field);
+   * most fields render it with its label through `renderLabelledInput`.
+   */
+  protected renderInput(type = 'text', extra: InputExtras = {}): TemplateResult {
     return html`<input
       part="input"
       id="control"
       type=${type}
       .value=${live(this.text)}
-      ?required=${this.required}
-      ?disabled=${this.isDisabled}
-      ?readonly=${this.readonly}
-      placeholder=${this.placeholder || nothing}
-      autocomplete=${(this.autocomplete || nothing) as never}
-      inputmode=${this.inputmode || this.defaultInputMode() || nothing}
-      maxlength=${ifDefined(extra.maxlength)}
-      spellcheck=${extra.spellcheck === false ? 'false' : nothing}
-      aria-invalid=${this.error ? 'true' : 'false'}
-      aria-describedby=${this.describedBy(...(extra.describedBy ?? []))}
+      ${inputAttributes(this.inputState(extra))}
       @input=${this.onNativeInput}
       @change=${this.onNativeChange}
     />`;
   }
 
+  /**
+   * Label, hint, badge, error and the text box in one flat template: the same elements in the
+   * same order as `renderHeader()` then `renderInput()`, without the nested templates' parts and
+   * marker comments (a thousand of each on a large page; docs/performance.md).
+   */
+  protected renderLabelledInput(type = 'text', extra: InputExtras = {}): TemplateResult {
+    return html`<label part="label" for="control" .textContent=${this.label}></label
+      >${this.renderHint()}${this.renderBadge()}${this.renderError()}<input
+        part="input"
+        id="control"
+        type=${type}
+        .value=${live(this.text)}
+        ${inputAttributes(this.inputState(extra))}
+        @input=${this.onNativeInput}
+        @change=${this.onNativeChange}
+      />`;
+  }
+
+  /** The text box's attributes (`inputAttributes`), read from the field's properties. */
+  protected inputState(extra: InputExtras): InputState {
+    return {
+      required: this.required,
+      disabled: this.isDisabled,
+      readonly: this.readonly,
+      placeholder: this.placeholder,
+      autocomplete: this.autocomplete,
+      inputmode: this.inputmode || this.defaultInputMode(),
+      maxlength: extra.maxlength,
+      spellcheck: extra.spellcheck,
+      invalid: Boolean(this.error),
+      describedBy: this.describedBy(...(extra.describedBy ?? [])),
+    };
+  }
+
   override render(): TemplateResult {
-    return html`${this.renderHeader()}${this.renderInput()}`;
+    return this.renderLabelledInput();
   }
 }
 

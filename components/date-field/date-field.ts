@@ -20,12 +20,6 @@ import { dateFieldStyles } from './date-field.styles.js';
 /** A date written day first (d/m/yyyy, dd/mm/yyyy, also with - or .) inside a hint. */
 const HINT_HAS_DATE = /(?:^|\D)\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?:\D|$)/u;
 
-const calendarIcon = html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-  <path
-    d="M7 2h2v2h6V2h2v2h3a1 1 0 0 1 1 1v15a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1h3zm12 8H5v9h14zM5 8h14V6H5z"
-  />
-</svg>`;
-
 /**
  * @summary A date typed as dd/mm/yyyy, with a calendar button that opens an accessible picker.
  *
@@ -316,15 +310,14 @@ export class DvcDateField extends DvcTextInputField<string> {
   override render() {
     const chosen = partsFromIso(this.value) ? formatVnDate(this.value) : '';
     const format = this.showFormatHint;
-    return html`<label part="label" for="control">${this.label}</label>${this.renderHint()}${
+    // Flat and without whitespace between the elements (the icon inline, not a part): a page of
+    // many dates renders each of these nodes once per date (docs/performance.md).
+    // prettier-ignore
+    return html`<label part="label" for="control" .textContent=${this.label}></label>${this.renderHint()}${
         format
-          ? html`<span part="format-hint" class="hint" id="format"
-              >${this.msg('dateFormatHint')}</span
-            >`
+          ? html`<span part="format-hint" class="hint" id="format">${this.msg('dateFormatHint')}</span>`
           : nothing
-      }${this.renderNotes()}
-      <div class="row">
-        ${this.renderInput('text', { describedBy: format ? ['format'] : [] })}<button
+      }${this.renderBadge()}${this.renderError()}<div class="row">${this.renderInput('text', { describedBy: format ? ['format'] : [] })}<button
           type="button"
           id="open"
           part="calendar-button"
@@ -332,11 +325,7 @@ export class DvcDateField extends DvcTextInputField<string> {
           aria-label=${chosen ? this.msg('chooseDateSelected', { date: chosen }) : this.msg('chooseDate')}
           ?disabled=${this.isDisabled || this.readonly}
           @click=${this.openPicker}
-        >
-          ${calendarIcon}
-        </button>
-      </div>
-      ${this.pickerOpen ? this.renderPicker() : nothing}`;
+        ><svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M7 2h2v2h6V2h2v2h3a1 1 0 0 1 1 1v15a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1h3zm12 8H5v9h14zM5 8h14V6H5z"/></svg></button></div>${this.pickerOpen ? this.renderPicker() : nothing}`;
   }
 }
 

@@ -1,4 +1,3 @@
-import { html } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import type { FieldValidity } from '../base/field-element.js';
 import { DvcStringInputField, type InputMode, type Parsed } from '../base/text-input-field.js';
@@ -58,7 +57,7 @@ export class DvcEmailField extends DvcStringInputField {
   override render() {
     // type="text" + inputmode: type="email" would hide the caret position from the selection API
     // and silently rewrite internationalised domains.
-    return html`${this.renderHeader()}${this.renderInput('text', { spellcheck: false })}`;
+    return this.renderLabelledInput('text', { spellcheck: false });
   }
 }
 

@@ -53,7 +53,7 @@ export class FormFieldEvents {
    * (a number or boolean enum value), so rules and the schema see what the author wrote.
    */
   typed(path: string, value: unknown): unknown {
-    const field = this.form.fieldsIn(this.form.steps).find((x) => x.field.field === path)?.field;
+    const field = this.form.fieldAt(path);
     if (!field?.options?.length) return value;
     const back = (v: unknown) => field.options!.find((o) => String(o.value) === v)?.value ?? v;
     return Array.isArray(value) ? value.map(back) : back(value);

@@ -396,10 +396,35 @@ export class DvcForm extends LitElement {
     return this.oneQuestionPerPage || this.loaded?.ui.oneQuestionPerPage === true;
   }
 
-  /** The question pages for the current answers (conditional questions come and go). @internal */
+  /**
+   * The question pages for the current answers (conditional questions come and go). Built again
+   * only when the steps, the rules' decision or the one-question mode changed: leaving a field
+   * asks which page it is on, and building the pages walks every question.
+   * @internal
+   */
   get pages(): Page[] {
-    return buildPages(this.steps, this.visibility, this.oneQuestion);
+    const key = [this.steps, this.rulesResult, this.oneQuestion] as const;
+    const memo = this.pagesMemo;
+    if (memo && memo.key.every((k, i) => k === key[i])) return memo.pages;
+    const pages = buildPages(this.steps, this.visibility, this.oneQuestion);
+    this.pagesMemo = { key, pages };
+    return pages;
   }
+
+  private pagesMemo?: { key: readonly unknown[]; pages: Page[] };
+
+  /** The question at `path` (top-level questions of every step), by a map built once per steps. @internal */
+  fieldAt(path: string): FieldUi | undefined {
+    if (this.fieldMap?.steps !== this.steps) {
+      const byPath = new Map<string, FieldUi>();
+      for (const { field } of this.fieldsIn(this.steps))
+        if (!byPath.has(field.field)) byPath.set(field.field, field);
+      this.fieldMap = { steps: this.steps, byPath };
+    }
+    return this.fieldMap.byPath.get(path);
+  }
+
+  private fieldMap?: { steps: Step[]; byPath: Map<string, FieldUi> };
 
   /**
    * Decides the current answers (the session runs only the rules whose inputs changed): the

@@ -10,6 +10,7 @@ import { live } from 'lit/directives/live.js';
 import type { FieldUi } from '../../src/procedure/index.js';
 import { emptyValueOf, widgetOf } from '../base/widgets.js';
 import { documentKey, documentNotes } from './documents.js';
+import { fieldProperties } from './field-properties.js';
 import type { DvcForm } from './form.js';
 import { localize } from './format.js';
 import {
@@ -21,6 +22,12 @@ import {
   schemaAt,
   type Page,
 } from './journey.js';
+
+/** The properties a field element changes itself: compared with the element, as live() does. */
+const LIVE_PROPERTIES = ['error', 'value'] as const;
+
+/** The `options` of a question without any (one array, so it never counts as a change). */
+const NO_OPTIONS: readonly { value: string; label: string }[] = Object.freeze([]);
 
 export class FormQuestions {
   constructor(private readonly form: DvcForm) {}
@@ -114,10 +121,7 @@ export class FormQuestions {
       ? (problems.find((p) => pointerToPath(p.path) === path)?.message ?? '')
       : (problems[0]?.message ?? '');
     const groupErrors = group ? groupErrorsOf(path, problems) : {};
-    const options = field.options?.map((o) => ({
-      value: String(o.value),
-      label: localize(o.label, lang),
-    }));
+    const options = this.optionsOf(field);
     if (group) {
       return html`<dvc-repeat-group
         id=${fieldId(path)}
@@ -138,23 +142,53 @@ export class FormQuestions {
         .lang=${lang}
       ></dvc-repeat-group>`;
     }
+    // One binding for the properties (field-properties.ts), in the order they were bound one
+    // by one; `error` and `value` compared with the element's own, as live() does.
     return staticHtml`<${tag}
       id=${fieldId(path)}
       data-path=${path}
-      .name=${path}
-      .label=${localize(field.label, lang)}
-      .hint=${localize(field.hint, lang)}
-      .placeholder=${localize(field.placeholder, lang)}
-      .autocomplete=${field.autocomplete ?? ''}
-      .inputmode=${field.inputmode ?? ''}
-      .error=${live(error)}
-      .value=${live(this.shownValue(field, value))}
-      .required=${this.isRequired(field)}
-      .prefilled=${this.isPrefilled(path)}
-      .options=${options ?? []}
-      .lang=${lang}
+      ${fieldProperties(
+        {
+          name: path,
+          label: localize(field.label, lang),
+          hint: localize(field.hint, lang),
+          placeholder: localize(field.placeholder, lang),
+          autocomplete: field.autocomplete ?? '',
+          inputmode: field.inputmode ?? '',
+          error,
+          value: this.shownValue(field, value),
+          required: this.isRequired(field),
+          prefilled: this.isPrefilled(path),
+          options: options ?? NO_OPTIONS,
+          lang,
+        },
+        LIVE_PROPERTIES,
+      )}
     ></${tag}>`;
   }
+
+  /**
+   * A question's options in the page's language, the same array from one render to the next:
+   * a new array would count as a changed `options` and render the select or radio group again
+   * every time the page renders.
+   */
+  optionsOf(field: FieldUi): { value: string; label: string }[] | undefined {
+    if (!field.options) return undefined;
+    const lang = this.form.uiLang;
+    const cached = this.options.get(field);
+    if (cached?.lang === lang) return cached.items;
+    const items = field.options.map((o) => ({
+      value: String(o.value),
+      label: localize(o.label, lang),
+    }));
+    this.options.set(field, { lang, items });
+    return items;
+  }
+
+  private readonly options = new WeakMap<
+    FieldUi,
+    { lang: string; items: { value: string; label: string }[] }
+  >();
 
   /** A repeat group's item fields, localised, with `required` from the item schema. */
   groupFields(field: FieldUi) {

@@ -1,4 +1,3 @@
-import { html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { FieldValidity } from '../base/field-element.js';
 import { DvcStringInputField, type InputMode, type Parsed } from '../base/text-input-field.js';
@@ -64,7 +63,7 @@ export class DvcIdNumberField extends DvcStringInputField {
   }
 
   override render() {
-    return html`${this.renderHeader()}${this.renderInput('text', { spellcheck: false })}`;
+    return this.renderLabelledInput('text', { spellcheck: false });
   }
 }
 

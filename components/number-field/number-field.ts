@@ -1,4 +1,3 @@
-import { html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { FieldValidity } from '../base/field-element.js';
 import { LOCALES } from '../base/i18n.js';
@@ -111,7 +110,7 @@ export class DvcNumberField extends DvcTextInputField<number | null> {
   }
 
   override render() {
-    return html`${this.renderHeader()}${this.renderInput('text')}`;
+    return this.renderLabelledInput('text');
   }
 }
 

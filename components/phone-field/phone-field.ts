@@ -1,4 +1,3 @@
-import { html } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import type { FieldValidity } from '../base/field-element.js';
 import { DvcStringInputField, type InputMode, type Parsed } from '../base/text-input-field.js';
@@ -76,7 +75,7 @@ export class DvcPhoneField extends DvcStringInputField {
   }
 
   override render() {
-    return html`${this.renderHeader()}${this.renderInput('tel')}`;
+    return this.renderLabelledInput('tel');
   }
 }
 

@@ -77,10 +77,8 @@ export class DvcRadioGroup extends DvcFieldElement<string> {
 
   override render() {
     const disabled = this.isDisabled || this.readonly;
-    return html`<fieldset aria-describedby=${this.describedBy()}>
-      <legend part="legend">${this.label}</legend>
-      ${this.renderHelp()}
-      ${this.options.map(
+    // prettier-ignore
+    return html`<fieldset aria-describedby=${this.describedBy()}><legend part="legend" .textContent=${this.label}></legend>${this.renderHint()}${this.renderBadge()}${this.renderError()}${this.options.map(
         (o, i) =>
           html`<label class="choice" part="option"
             ><input
@@ -95,10 +93,9 @@ export class DvcRadioGroup extends DvcFieldElement<string> {
               aria-invalid=${this.error ? 'true' : 'false'}
               @input=${this.onInput}
               @change=${this.onChange}
-            /><span class="choice-text">${o.label}</span></label
+            /><span class="choice-text" .textContent=${o.label}></span></label
           >`,
-      )}
-    </fieldset>`;
+      )}</fieldset>`;
   }
 }
 

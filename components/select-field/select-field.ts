@@ -75,7 +75,10 @@ export class DvcSelectField extends DvcFieldElement<string> {
   override render() {
     // A select cannot be read-only natively; disabling would also drop it from the form data,
     // which the form value set through ElementInternals does not depend on.
-    return html`${this.renderHeader()}<select
+    // Flat: header parts inline and no spaces inside the options, so each option costs one part
+    // and its text, not nested templates and whitespace nodes (docs/performance.md).
+    // prettier-ignore
+    return html`<label part="label" for="control" .textContent=${this.label}></label>${this.renderHint()}${this.renderBadge()}${this.renderError()}<select
         part="input"
         id="control"
         autocomplete=${(this.autocomplete || 'off') as never}
@@ -85,17 +88,9 @@ export class DvcSelectField extends DvcFieldElement<string> {
         aria-describedby=${this.describedBy()}
         @input=${this.onInput}
         @change=${this.onChange}
-      >
-        <option value="" ?selected=${live(this.value === '')}>
-          ${this.placeholder || this.msg('choose')}
-        </option>
-        ${this.options.map(
-          (o) =>
-            html`<option value=${o.value} ?selected=${live(o.value === this.value)}>
-              ${o.label}
-            </option>`,
-        )}
-      </select>`;
+      ><option value="" ?selected=${live(this.value === '')}>${this.placeholder || this.msg('choose')}</option>${this.options.map(
+          (o) => html`<option value=${o.value} ?selected=${live(o.value === this.value)} .textContent=${o.label}></option>`,
+        )}</select>`;
   }
 }
 

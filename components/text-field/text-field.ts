@@ -1,4 +1,3 @@
-import { html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { FieldValidity } from '../base/field-element.js';
 import { DvcStringInputField, type Parsed } from '../base/text-input-field.js';
@@ -52,7 +51,7 @@ export class DvcTextField extends DvcStringInputField {
   }
 
   override render() {
-    return html`${this.renderHeader()}${this.renderInput('text', { maxlength: this.maxlength })}`;
+    return this.renderLabelledInput('text', { maxlength: this.maxlength });
   }
 }
 

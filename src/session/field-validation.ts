@@ -36,37 +36,70 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /**
+ * Which members of an object schema have problems that depend on other members: `all` when the
+ * object itself ties them together (or a member's keyword may read any member), else the members
+ * named on either side of an `x-dvc-birthDate` link. One pass over the members, kept per object
+ * schema, so asking for every question of a large page stays linear in its questions.
+ */
+interface Linking {
+  all: boolean;
+  members: ReadonlySet<string>;
+}
+
+function linkingOf(root: JsonSchema, schema: Record<string, unknown>): Linking {
+  if (Object.keys(schema).some((k) => LINKING_KEYWORDS.has(k) || k.startsWith('x-dvc-')))
+    return { all: true, members: new Set() };
+  const members = new Set<string>();
+  const properties = schema.properties;
+  if (!isObject(properties)) return { all: false, members };
+  for (const [key, m] of Object.entries(properties)) {
+    const s = deref(root, m);
+    if (!s || s === OPAQUE_SCHEMA) return { all: true, members };
+    for (const [k, v] of Object.entries(s)) {
+      if (!k.startsWith('x-dvc-')) continue;
+      // A keyword this module does not know may read any member.
+      if (k !== 'x-dvc-birthDate') return { all: true, members };
+      // The personal-id check reads the birth date beside it: both depend on each other.
+      members.add(key);
+      if (typeof v === 'string') members.add(v);
+    }
+  }
+  return { all: false, members };
+}
+
+/**
  * Whether, in `schema` (an object holding members), the problems of member `name` depend on
  * other members: keywords of the object itself, or a member naming another (`x-dvc-birthDate`).
  */
-function linked(root: JsonSchema, schema: Record<string, unknown>, name: string): boolean {
-  if (Object.keys(schema).some((k) => LINKING_KEYWORDS.has(k) || k.startsWith('x-dvc-')))
-    return true;
-  const members = schema.properties;
-  if (!isObject(members)) return false;
-  return Object.entries(members).some(([key, m]) => {
-    const s = deref(root, m);
-    if (!s || s === OPAQUE_SCHEMA) return true;
-    return Object.entries(s).some(([k, v]) => {
-      if (!k.startsWith('x-dvc-')) return false;
-      // The personal-id check reads the birth date beside it: both depend on each other.
-      if (k === 'x-dvc-birthDate') return key === name || v === name;
-      // A keyword this module does not know may read any member.
-      return true;
-    });
-  });
+function linked(
+  root: JsonSchema,
+  schema: Record<string, unknown>,
+  name: string,
+  cache: Map<object, Linking>,
+): boolean {
+  let linking = cache.get(schema);
+  if (!linking) {
+    linking = linkingOf(root, schema);
+    cache.set(schema, linking);
+  }
+  return linking.all || linking.members.has(name);
 }
 
 /**
  * Whether the problems of the answer at `path` (a question's dot path) depend on that answer and
- * its presence alone, so that it can be validated without the other answers.
+ * its presence alone, so that it can be validated without the other answers. Pass one `cache`
+ * (a new Map) when asking for many paths of the same `root`: each object schema is then read once.
  */
-export function validatesAlone(root: JsonSchema, path: string): boolean {
+export function validatesAlone(
+  root: JsonSchema,
+  path: string,
+  cache: Map<object, Linking> = new Map(),
+): boolean {
   const keys = path.split('.');
   if (keys.some((k) => k === '' || k.endsWith('[]'))) return false;
   for (let i = 0; i < keys.length; i++) {
     const container = i === 0 ? deref(root, root) : schemaAt(root, keys.slice(0, i).join('.'));
-    if (!container || container === OPAQUE_SCHEMA || linked(root, container, keys[i]!))
+    if (!container || container === OPAQUE_SCHEMA || linked(root, container, keys[i]!, cache))
       return false;
   }
   return true;

@@ -95,8 +95,9 @@ export class ProcedureModel {
             document: ui.widget === 'file' ? ui.document : undefined,
           });
     this.fields = fields;
+    const linking = new Map();
     this.validatedAlone = new Set(
-      [...fields.keys()].filter((path) => validatesAlone(procedure.data, path)),
+      [...fields.keys()].filter((path) => validatesAlone(procedure.data, path, linking)),
     );
     this.parents = parentPaths([...fields.values()].map((f) => f.ui));
     this.documents = procedure.documents;

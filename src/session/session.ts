@@ -296,6 +296,7 @@ export class Session {
       lang: this.lang,
       hidden: hidden.filter((h) => isWithinPath(h, path)),
       required: rules ? rules.required.fields.filter((r) => isWithinPath(r, path)) : [],
+      within: path,
     });
     // The same wording and cross-field checks as the whole validation (validate() below): the
     // author's messages replace the built-in ones, and a failed `check` rule (decided over all

@@ -9,15 +9,23 @@ export interface FieldInfo {
   widget: Widget;
 }
 
-/** Field path → label and widget, for every field in `ui` (group items as `group[].field`). */
+/** One index per procedure object: normalising and validating read it on every call. */
+const indexes = new WeakMap<Procedure, ReadonlyMap<FieldPath, FieldInfo>>();
+
+/**
+ * Field path → label and widget, for every field in `ui` (group items as `group[].field`).
+ * Built once per procedure object (a procedure is not changed once loaded): normalising the
+ * answers reads it on every rules run and every field validated, and building it walks every
+ * question of the procedure.
+ */
 export function fieldIndex(procedure: Procedure): ReadonlyMap<FieldPath, FieldInfo> {
-  // Built once per procedure object: normalisation asks for it on every validation.
-  let index = fieldIndexes.get(procedure);
-  if (!index) fieldIndexes.set(procedure, (index = buildFieldIndex(procedure)));
+  let index = indexes.get(procedure);
+  if (!index) {
+    index = buildFieldIndex(procedure);
+    indexes.set(procedure, index);
+  }
   return index;
 }
-
-const fieldIndexes = new WeakMap<Procedure, ReadonlyMap<FieldPath, FieldInfo>>();
 
 function buildFieldIndex(procedure: Procedure): Map<FieldPath, FieldInfo> {
   const index = new Map<FieldPath, FieldInfo>();

@@ -55,7 +55,7 @@ export {
   personalIdBirthYear,
   type FormatReason,
 } from './formats.js';
-import { childPointer } from '../session/field-path.js';
+import { childPointer, isWithinPath } from '../session/field-path.js';
 export { schemaHash } from './hash.js';
 
 export interface ValidateOptions {
@@ -65,6 +65,13 @@ export interface ValidateOptions {
   hidden?: FieldPath[];
   /** Fields a rule makes required: a missing answer is a `required` problem. */
   required?: FieldPath[];
+  /**
+   * Only the problems of this field (its own value and everything inside it) are wanted, as
+   * when one field is left: the others are not built (ajv still reports them), so the cost
+   * follows the answers given, not the questions of the procedure. The result's problems are
+   * those of the full validation within this field, plus the cross-field ones.
+   */
+  within?: FieldPath;
 }
 
 export interface ValidationResult {
@@ -167,9 +174,14 @@ function makeValidator(procedure: Procedure, validateFn: ValidateFunction): Vali
           (h) => path === h || path.startsWith(h + '.') || path.startsWith(h + '['),
         );
       };
+      const within = options.within;
+      const keep =
+        within === undefined
+          ? undefined
+          : (pointer: string) => isWithinPath(pointerToFieldPath(pointer), within);
       const problems = valid
         ? []
-        : builder.fromAjv(validateFn.errors ?? [], value).filter((p) => !isHidden(p.path));
+        : builder.fromAjv(validateFn.errors ?? [], value, keep).filter((p) => !isHidden(p.path));
       const seen = new Set(problems.map((p) => `${p.code} ${p.path}`));
       for (const path of options.required ?? []) {
         for (const at of locateFieldPath(value, fieldPathParts(path))) {

@@ -113,8 +113,17 @@ export class ProblemBuilder {
     return info ? (info.label[this.lang] ?? info.label.vi) : undefined;
   }
 
-  /** Problems for ajv's errors, in ajv's order, without the redundant wrapper/branch errors. */
-  fromAjv(errors: readonly AjvErrorObject[], value: unknown): Problem[] {
+  /**
+   * Problems for ajv's errors, in ajv's order, without the redundant wrapper/branch errors.
+   * With `keep`, only the errors whose problem pointer it accepts become problems (the others
+   * are not wanted: building a problem words its message): leaving one field asks for that
+   * field's problems, while ajv reports every missing required answer beside it.
+   */
+  fromAjv(
+    errors: readonly AjvErrorObject[],
+    value: unknown,
+    keep?: (pointer: string) => boolean,
+  ): Problem[] {
     // Failed branches of anyOf/oneOf contradict each other, and the items a `contains` did not
     // match are not wrong: report the keyword once, not what its sub-schema said.
     const wrappers = errors
@@ -127,6 +136,7 @@ export class ProblemBuilder {
       if (wrappers.some((prefix) => e.schemaPath.startsWith(prefix))) continue;
       // propertyNames reports the inner failure too (marked with `propertyName`); keep one per name.
       if (e.keyword !== 'propertyNames' && e.propertyName !== undefined) continue;
+      if (keep && !keep(ajvErrorPointer(e))) continue;
       out.push(this.fromError(e, value));
     }
     return out;
@@ -210,6 +220,27 @@ export class ProblemBuilder {
         return this.make(code, at, {});
     }
   }
+}
+
+/**
+ * The JSON pointer of the problem `fromAjv` makes for `e`: the missing or extra member for the
+ * keywords that name one, else the value ajv checked.
+ */
+export function ajvErrorPointer(e: AjvErrorObject): string {
+  const p = e.params ?? {};
+  const member =
+    e.keyword === 'required' || e.keyword === 'dependentRequired'
+      ? p.missingProperty
+      : e.keyword === 'additionalProperties'
+        ? p.additionalProperty
+        : e.keyword === 'unevaluatedProperties'
+          ? p.unevaluatedProperty
+          : e.keyword === 'propertyNames'
+            ? p.propertyName
+            : undefined;
+  return member === undefined
+    ? e.instancePath
+    : `${e.instancePath}/${escapePointer(String(member))}`;
 }
 
 /**
