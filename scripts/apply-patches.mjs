@@ -1,6 +1,8 @@
-// `npm install`'s postinstall: applies patches/ with patch-package (s3rver, the S3-compatible
-// server of the tests and `npm run start:scaled`; scripts/s3-server.mjs says why). A production
-// install without dev dependencies has neither s3rver nor patch-package: nothing to patch then.
+// `npm install` / `npm ci`'s prepare step in this repository: applies patches/ with patch-package
+// (s3rver, the S3-compatible server of the tests and `npm run start:scaled`; scripts/s3-server.mjs
+// says why). It is `prepare`, not `postinstall`: a site that installs dvc-forms from the registry
+// runs no prepare script of ours (scripts/ is not in the package). An install without dev
+// dependencies has neither s3rver nor patch-package: nothing to patch then.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 

@@ -9,12 +9,22 @@
 //
 //   node scripts/s3-server.mjs <dir>     prints the S3_* settings, serves until Ctrl-C
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { spawn } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const require = createRequire(import.meta.url);
+
+/** Fails with what to do when node_modules has s3rver without our patch (no ListParts). */
+function assertPatched() {
+  const routes = readFileSync(require.resolve('s3rver/lib/routes.js'), 'utf8');
+  if (!routes.includes('objectCtrl.listParts(ctx)')) {
+    throw new Error(
+      's3rver is not patched (no ListParts): run `npm install` in the repository, which applies patches/s3rver+3.7.1.patch',
+    );
+  }
+}
 
 /**
  * Starts the server on 127.0.0.1 (a free port unless `port`), its data under `dir`, with the
@@ -29,6 +39,7 @@ export async function startS3Server({
   secretAccessKey = randomBytes(24).toString('base64url'),
   region = 'vn-local-1',
 }) {
+  assertPatched();
   const S3rver = require('s3rver');
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const server = new S3rver({
