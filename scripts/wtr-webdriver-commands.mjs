@@ -7,7 +7,8 @@
 //
 // setViewport is not added: MiniBrowser's window cannot be narrower than 447 px of viewport, and
 // under Xvfb (no window manager) a resized window no longer shows :focus-visible on keyboard
-// focus in the test files that follow (test/engine-gaps.json).
+// focus in the test files that follow (the one test that sets a viewport lays the form out at
+// that width itself in WebKit; docs/compatibility.md).
 //
 // Keys go through one key input source ("dvc-keyboard") whose state persists across actions
 // within the session, so a key held by `down` modifies the presses that follow until `up`.

@@ -4,6 +4,7 @@ import '../../../components/form/form.js';
 import type { DvcForm } from '../../../components/form/form.js';
 import { DvcChangeEvent } from '../../../components/base/events.js';
 import basic from './fixtures/basic.json';
+import { WEBKIT } from '../../browser/engine.js';
 
 /**
  * When errors appear and go (GOV.UK: validate when the person leaves a field they changed, and
@@ -28,9 +29,14 @@ async function answer(el: DvcForm, path: string, value: unknown): Promise<void> 
 }
 
 /** The form on its question page (name, date of birth, "text messages?" radios…). */
-async function questionsPage(): Promise<DvcForm> {
+async function questionsPage(width?: string): Promise<DvcForm> {
   const el = await fixture<DvcForm>(
-    html`<dvc-form procedure=${BASIC} today="2025-04-01" drafts="off"></dvc-form>`,
+    html`<dvc-form
+      procedure=${BASIC}
+      today="2025-04-01"
+      drafts="off"
+      style=${width ? `display:block;inline-size:${width}` : ''}
+    ></dvc-form>`,
   );
   await el.settled();
   await waitUntil(() => root(el).querySelector('#page-heading'));
@@ -85,8 +91,10 @@ describe('dvc-form validation timing', () => {
   it('after an empty Continue, fixing an answer and clicking the next radio selects it', async () => {
     // A phone-sized screen the whole page fits on, as at the top of the page after Continue
     // (at the very top the browser's scroll anchoring does not hide a shift).
-    await setViewport({ width: 400, height: 1400 });
-    const el = await questionsPage();
+    // WebKit's driver cannot set the viewport: there the form itself is laid out 400 px wide
+    // (the question page has no viewport media query) in the window as it is.
+    if (!WEBKIT) await setViewport({ width: 400, height: 1400 });
+    const el = await questionsPage(WEBKIT ? '400px' : undefined);
     continueButton(el).click();
     const name = field(el, 'hoTen');
     await waitUntil(() => name.error !== '');
@@ -96,7 +104,16 @@ describe('dvc-form validation timing', () => {
     const radios = field(el, 'coSoDienThoai');
     const yes = radios.shadowRoot!.querySelector<HTMLInputElement>('input[value="co"]')!;
     window.scrollTo(0, 0);
+    if (WEBKIT) {
+      // Its window (730 px) is shorter than the page: the page scrolls to bring the radio into
+      // view, with scroll anchoring off so that a shift above it cannot be hidden by the browser
+      // moving the scroll position along (WebKit has no anchoring today; this keeps it so).
+      document.documentElement.style.overflowAnchor = 'none';
+      const bottom = yes.getBoundingClientRect().bottom;
+      if (bottom > window.innerHeight) window.scrollBy(0, bottom - window.innerHeight + 24);
+    }
     const at = centre(yes);
+    expect(at[1], 'the radio is on the screen').to.be.within(0, window.innerHeight);
     await sendMouse({ type: 'move', position: at });
     await sendMouse({ type: 'down' });
     // The time a person's press takes: the field is left and validated meanwhile.
