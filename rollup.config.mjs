@@ -5,7 +5,7 @@
 //      ajv compiler, the address list, jsonpath-plus) sit beside it in dist/chunks/ and are only
 //      fetched, relative to the entry's URL, when a page needs them (docs/performance.md).
 //  (b) the npm entry points (dist/index.js, engine.js, verify.js, cli.js) with source maps and
-//      dependencies left external, so applications dedupe lit, ajv and jose themselves.
+//      dependencies left external, so applications dedupe lit and ajv themselves.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
 import json from '@rollup/plugin-json';
