@@ -46,6 +46,7 @@ export {
   yearsBetween,
 } from './dates.js';
 export type { CivilDate } from './dates.js';
+export { validationOptions, withoutHidden } from './result-use.js';
 export { lintRules } from './lint.js';
 
 export const ELIGIBILITY_STATUS = {
@@ -679,24 +680,4 @@ function documentDates(procedure: Procedure): Map<string, string[]> {
     if (paths.length) out.set(d.id, paths);
   }
   return out;
-}
-
-/**
- * The options `Validator.validate` takes from a rules result: hidden fields are dropped before
- * validation (never "hidden but still required"), rule-required fields are validated as required
- * (already without hidden ones: never "required but never shown").
- */
-export function validationOptions(result: RulesResult): {
-  hidden: FieldPath[];
-  required: FieldPath[];
-} {
-  return { hidden: result.hidden.fields, required: result.required.fields };
-}
-
-/** The answers without hidden fields: what is validated, shown on the review page and submitted. */
-export function withoutHidden(
-  answers: Record<string, unknown>,
-  result: RulesResult,
-): Record<string, unknown> {
-  return withoutPaths(answers, unique(result.hidden.fields.map(pathKey)));
 }
