@@ -6,8 +6,9 @@
 //                                         firefox, webkit, postgres, storybook)
 //
 // browser (Chromium), firefox and webkit run side by side (DVC_ENGINES_AT_ONCE, 2 by default
-// on 2 cores or more), each its component/browser tests in its engine then, for firefox and
-// webkit, the end-to-end journeys of test/e2e/*.engines.ts; they share the one built bundle.
+// on 2 cores or more), each its component/browser tests in its engine then the end-to-end
+// journeys of test/e2e/*.engines.ts (one script per journey, driven in every engine through
+// test/e2e/engines.ts); they share the one built bundle.
 //                                         (lint includes the import boundary)
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync, readdirSync, statSync } from 'node:fs';
@@ -168,7 +169,7 @@ if (wanted('build')) check('build', 'npm', ['run', 'build', '--silent']);
 if (wanted('node')) nodeSuite('engine tests (Node)', 'test/src');
 /** The engines' stages: component/browser tests (wtr) and, beside Chromium, the e2e journeys. */
 const ENGINES = [
-  { stage: 'browser', engine: 'chromium', name: 'Chromium', ensure: ensureChromium, e2e: false },
+  { stage: 'browser', engine: 'chromium', name: 'Chromium', ensure: ensureChromium, e2e: true },
   { stage: 'firefox', engine: 'firefox', name: 'Firefox ESR', ensure: ensureFirefox, e2e: true },
   { stage: 'webkit', engine: 'webkit', name: 'WebKit', ensure: ensureWebKit, e2e: true },
 ].filter((e) => wanted(e.stage));

@@ -1,5 +1,5 @@
-// The assisted marriage registration both assisted journeys enter (assisted-journey.test.ts in
-// Chromium, assisted.engines.ts in Firefox and WebKit): the helper, the couple, and every answer
+// The assisted marriage registration the assisted journey enters (assisted.engines.ts, in
+// each engine): the helper, the couple, and every answer
 // that would be personal data in a log line.
 export const ASSISTED_PAGE = '/thu-tuc/dang-ky-ket-hon.html';
 export const HELPER = 'Bưu điện Hoàn Kiếm — nhân viên 07';

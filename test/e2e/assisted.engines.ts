@@ -1,11 +1,12 @@
-// Assisted digital in one engine (DVC_E2E_ENGINE; scripts/test.mjs runs it in Firefox ESR and
-// WebKit, assisted-journey.test.ts covers Chromium): a post-office worker fills in the marriage
+// Assisted digital in each engine (DVC_E2E_ENGINE; scripts/test.mjs runs it in Chromium,
+// Firefox ESR and WebKit): a post-office worker fills in the marriage
 // registration with the couple on a page that names the helper (`assisted-by`). The form asks
 // both confirmations and will not send without the helper's; the payload this engine signed
 // verifies against the procedure file and records both; nothing is kept in the browser; the
 // clerk page shows who helped; the receiver's log holds none of the answers.
 //
-// Not named *.test.ts: the e2e stage (Chromium) does not run it; needs `npm run build`.
+// Not named *.test.ts: the engines' stages run it, not the Playwright e2e stage; needs
+// `npm run build`.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';

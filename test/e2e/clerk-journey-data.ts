@@ -1,6 +1,6 @@
-// The clerk journey's dossier and mails, shared by clerk-journey.test.ts (Chromium) and
-// clerk.engines.ts (Firefox, WebKit): a birth registration received through the API with its
-// documents uploaded, the supplement the clerk asks for, and the exact notification mails.
+// The clerk journey's dossier and mails, for clerk.engines.ts (run in each engine): a birth
+// registration received through the API with its documents uploaded, the supplement the clerk
+// asks for, and the exact notification mails.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';

@@ -1,11 +1,12 @@
-// The clerk journey with its supplement round trip in one engine (DVC_E2E_ENGINE; scripts/test.mjs
-// runs it in Firefox ESR and WebKit, clerk-journey.test.ts covers Chromium): the clerk page moves
+// The clerk journey with its supplement round trip in each engine (DVC_E2E_ENGINE; scripts/test.mjs
+// runs it in Chromium, Firefox ESR and WebKit): the clerk page moves
 // the dossier to processing and asks for a supplement in its dialog; the citizen completes it
 // through the status look-up (<dvc-supplement>: the procedure's own field and upload, signed in
 // this engine); the clerk sees the answer and the file's exact bytes, then gives the result. The
 // receiver's three mails reach a real SMTP server, exactly, with no personal data.
 //
-// Not named *.test.ts: the e2e stage (Chromium) does not run it; needs `npm run build`.
+// Not named *.test.ts: the engines' stages run it, not the Playwright e2e stage; needs
+// `npm run build`.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -151,5 +152,14 @@ describe(`a clerk processes a dossier end to end in ${ENGINE}`, () => {
       for (const personal of PERSONAL_IN_MAILS)
         assert.ok(!`${m.subject}\n${m.text}`.includes(personal), personal);
     assert.deepEqual(await page.errors(), []);
+  });
+
+  test('no page promises an SMS while no SMS provider is configured', async () => {
+    assert.deepEqual(s.app.dvc.notifications.kinds, ['email']);
+    for (const path of ['/', '/tra-cuu.html', '/can-bo.html', '/thu-tuc/dang-ky-khai-sinh.html']) {
+      await page.goto(`${s.base}${path}`);
+      const text = await page.evaluate(() => document.documentElement.outerHTML);
+      assert.doesNotMatch(text, /\bSMS\b|tin nhắn/i, path);
+    }
   });
 });

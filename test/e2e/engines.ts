@@ -9,6 +9,8 @@
 // playwright-core (the other e2e tests) cannot drive Debian's Firefox or WebKit builds: it needs
 // its own patched browsers. Selectors here pierce shadow roots: `a >>> b` finds every `b` in the
 // subtree of an `a`, shadow trees included (as playwright's locators do).
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import puppeteer, { type Browser as PBrowser, type ElementHandle, type Page } from 'puppeteer-core';
 import { remote } from 'webdriverio';
 
@@ -63,8 +65,13 @@ export interface EnginePage {
   setFiles(selector: string, paths: string[]): Promise<void>;
   /** Runs `fn` in the page; its result must be JSON. */
   evaluate<T>(fn: (...args: never[]) => T | Promise<T>, ...args: unknown[]): Promise<T>;
-  /** Uncaught errors the page reported. */
+  /**
+   * Uncaught errors the page reported, and what its Content Security Policy refused (as
+   * `CSP <directive> refused <what>`): a journey under the pages' policy must end with none.
+   */
   errors(): Promise<string[]>;
+  /** axe-core's WCAG 2.2 AA violations of the page as it is now (`rule: targets`). */
+  axe(): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -97,6 +104,25 @@ const FIND_ALL = `(function findAll(chain, text) {
     return (el.textContent || '').replace(/\\s+/g, ' ').indexOf(text) >= 0;
   });
 })`;
+/**
+ * Runs in the page: records each refusal of its Content Security Policy. Installed before the
+ * page's own scripts where the driver can (puppeteer), else right after each load (WebKit).
+ */
+const CSP_LISTENER = `window.__dvcCsp = window.__dvcCsp || []; if (!window.__dvcCspListening) {
+  window.__dvcCspListening = true;
+  document.addEventListener('securitypolicyviolation', function (e) {
+    window.__dvcCsp.push('CSP ' + e.effectiveDirective + ' refused ' + (e.blockedURI || 'inline'));
+  }, true); }`;
+const CSP_TAKE = `(function () { ${CSP_LISTENER}; return window.__dvcCsp.splice(0); })()`;
+/** axe-core run on the document by the driver (outside the page's script policy). */
+const AXE_SOURCE = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+const AXE_RUN = `axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] })
+  .then(function (r) { return r.violations.map(function (v) {
+    return v.id + ': ' + v.nodes.map(function (n) { return n.target.join(' '); }).join(', ');
+  }); })`;
 const TEXT_OF = `function (el) { return (el.textContent || '').replace(/\\s+/g, ' ').trim(); }`;
 const call = (...args: unknown[]) => args.map((a) => JSON.stringify(a ?? null)).join(', ');
 
@@ -113,7 +139,7 @@ async function poll<T>(what: string, timeout: number, probe: () => Promise<T | u
 }
 
 const TIMEOUT = 15_000;
-/** A phone's screen (as journey.test.ts). */
+/** A phone's screen. */
 const VIEWPORT = { width: 390, height: 844 };
 
 async function puppeteerPage(engine: 'chromium' | 'firefox'): Promise<EnginePage> {
@@ -139,6 +165,10 @@ async function puppeteerPage(engine: 'chromium' | 'firefox'): Promise<EnginePage
   await page.setViewport(VIEWPORT);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e instanceof Error ? e.message : String(e)));
+  await page.evaluateOnNewDocument(CSP_LISTENER);
+  /** The refusals the page recorded since the last call (none if it is gone or not ours). */
+  const refusals = async () =>
+    ((await page.evaluate(CSP_TAKE).catch(() => [])) as string[] | null) ?? [];
   const handle = async (selector: string, o: FindOptions = {}) =>
     poll(selector, TIMEOUT, async () => {
       const h = await page.evaluateHandle(
@@ -150,6 +180,7 @@ async function puppeteerPage(engine: 'chromium' | 'firefox'): Promise<EnginePage
   const self: EnginePage = {
     engine,
     async goto(url) {
+      errors.push(...(await refusals()));
       await page.goto(url, { waitUntil: 'load' });
     },
     async count(selector, o = {}) {
@@ -184,7 +215,12 @@ async function puppeteerPage(engine: 'chromium' | 'firefox'): Promise<EnginePage
       return page.evaluate(fn as (...a: unknown[]) => unknown, ...args) as never;
     },
     async errors() {
+      errors.push(...(await refusals()));
       return errors;
+    },
+    async axe() {
+      if ((await page.evaluate('typeof axe')) !== 'object') await page.evaluate(AXE_SOURCE);
+      return (await page.evaluate(AXE_RUN)) as string[];
     },
     async close() {
       await browser.close();
@@ -237,8 +273,9 @@ async function webkitPage(): Promise<EnginePage> {
     addEventListener('unhandledrejection', (e) => window.__dvcErrors.push(String(e.reason))); }`;
   const errors: string[] = [];
   const collect = async () => {
-    const now = (await browser.execute(`${ERRORS}; return window.__dvcErrors.splice(0);`)) as
-      string[] | null;
+    const now = (await browser.execute(
+      `${ERRORS}; return window.__dvcErrors.splice(0).concat(${CSP_TAKE});`,
+    )) as string[] | null;
     errors.push(...(now ?? []));
   };
   const page: EnginePage = {
@@ -294,6 +331,13 @@ async function webkitPage(): Promise<EnginePage> {
     async errors() {
       await collect().catch(() => undefined);
       return errors;
+    },
+    async axe() {
+      if ((await browser.execute('return typeof axe;')) !== 'object')
+        await browser.execute(AXE_SOURCE);
+      return (await browser.executeAsync(
+        `const done = arguments[arguments.length - 1]; ${AXE_RUN}.then(done, (e) => done([String(e)]));`,
+      )) as string[];
     },
     async close() {
       await browser.deleteSession().catch(() => undefined);

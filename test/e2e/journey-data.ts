@@ -1,5 +1,5 @@
-// What the birth-registration journeys type and upload, shared by journey.test.ts (Chromium,
-// playwright) and journey.engines.ts (each engine).
+// What the birth-registration journey types and uploads (journey.engines.ts, run in each
+// engine), beside the helpers that enter it.
 
 /** A small but complete PDF 1.4 (one empty A4 page), as a scanner would write it. */
 export function smallPdf(): Buffer {

@@ -1,15 +1,17 @@
-// The citizen's journey on the demo site in one engine (DVC_E2E_ENGINE: firefox, webkit or
-// chromium; scripts/test.mjs runs it in Firefox ESR and WebKit, journey.test.ts covers Chromium
-// with playwright): the birth-registration page from the eligibility questions to the receipt,
-// typing with the keyboard and uploading a real PDF and JPEG with tus, the dossier's signed
-// payload verified against the procedure file, and the status page finding it. What the engine
-// signed must be exactly what Chromium signs: the same answers, documents and hashes.
+// The citizen's journey on the demo site, in each engine (DVC_E2E_ENGINE: chromium, firefox or
+// webkit; scripts/test.mjs runs it in all three): the birth-registration page from the
+// eligibility questions to the receipt, typing with the keyboard and uploading a real PDF and
+// JPEG with tus; the dossier as the receiver stored it (ciphertext at rest, its signed payload
+// verified against the procedure file, its files hashing as the ones chosen); the status page
+// finding it; and the result by post, its postage signed, verified and asked to pay. What each
+// engine signs must be exactly the same answers, documents and hashes.
 //
-// Not named *.test.ts: the e2e stage (Chromium) does not run it; needs `npm run build`.
+// Not named *.test.ts: the engines' stages run it, not the Playwright e2e stage; needs
+// `npm run build`.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +21,11 @@ import { verifySubmission } from '../../src/verify/index.js';
 import { ENGINE, formOn, openEngine, type EnginePage } from './engines.js';
 import { start, type Running } from './helpers.js';
 import { birthRegistrationSteps, perform, PHONE, POST_DELIVERY, smallPdf } from './journey-data.js';
+
+// The receiver's environment settings, as `npm start` reads them (plain JS, no types).
+const { loadConfig } = (await import(
+  new URL('../../demo/server/config.js', import.meta.url).href
+)) as { loadConfig(env: Record<string, string>): { postage?: number } };
 
 const SAMPLES = fileURLToPath(new URL('../../schemas/procedures/', import.meta.url));
 const PROCEDURE_FILE = `${SAMPLES}dang-ky-khai-sinh.json`;
@@ -40,7 +47,21 @@ describe(`the citizen's journey in ${ENGINE}`, () => {
 
   before(async () => {
     assert.ok(existsSync(BUNDLE), 'dist/dvc-forms.min.js is missing: run "npm run build" first');
-    s = await start({ proceduresDir: SAMPLES });
+    s = await start({
+      proceduresDir: SAMPLES,
+      // What `npm start` configures without any setting: the demo's example postage tariff.
+      postage: loadConfig({}).postage,
+      // Online payment through the local VNPay simulator, as PAYMENT_SIMULATOR=1 does.
+      payments: {
+        agency: {
+          name: 'UBND phường Thử Nghiệm',
+          taxCode: '',
+          receiptTemplate: '',
+          receiptSeries: '',
+        },
+        simulator: true,
+      },
+    });
     files = mkdtempSync(join(tmpdir(), 'dvc-engine-files-'));
     page = await openEngine();
   });
@@ -129,11 +150,19 @@ describe(`the citizen's journey in ${ENGINE}`, () => {
     const procedure = JSON.parse(procedureText) as Procedure;
     const { pdf, jpeg } = await fillToCopies();
 
+    // How the result is received is asked once, by the delivery choice on the review page.
+    assert.equal(
+      await page.count(`${FORM} >>> legend, label, h2, p`, {
+        text: 'Bạn muốn nhận Giấy khai sinh bằng cách nào?',
+      }),
+      0,
+    );
     await choose('result.requestCopies', 'Không');
     await continueTo('Kiểm tra lại thông tin');
     const reviewFiles = await page.texts(`${FORM} >>> .review-documents .files li`);
     assert.equal(reviewFiles.length, 2);
     assert.match(reviewFiles[0], /^giay-chung-sinh\.pdf \(\d+ byte\)$/);
+    assert.match(reviewFiles[1], /^giay-chung-sinh-trang-2\.jpg \(\d+ byte\)$/);
 
     await page.click(`${FORM} >>> #declaration`);
     await page.click(`${FORM} >>> dvc-delivery-choice >>> label`, {
@@ -156,13 +185,27 @@ describe(`the citizen's journey in ${ENGINE}`, () => {
     const [code] = await page.texts(`${receipt} >>> [part="code"]`);
     assert.match(code, /^KS-\d{6}-[23456789ABCDEFGHJKMNPQRSTVWXYZ]{4}$/);
 
+    // The dossier as stored: received, ciphertext at rest (no phone number in its columns).
+    const row = (await s.app.dvc.storage
+      .prepare('SELECT jws, payload_json, status, procedure_code FROM dossiers WHERE code = ?')
+      .get(code)) as
+      { jws: string; payload_json: string; status: string; procedure_code: string } | undefined;
+    assert.ok(row, `dossier ${code} stored`);
+    assert.deepEqual([row.status, row.procedure_code], ['received', '1.001193']);
+    assert.ok(!row.jws.includes(PHONE) && !row.payload_json.includes(PHONE));
     // The payload this engine signed verifies against the procedure file and holds exactly the
     // answers and files given: nothing an engine difference could have changed.
     const clear = (await s.app.dvc.readDossier(code))!;
     const verified = await verifySubmission(clear.jws, { procedure, procedureText });
     assert.ok(verified.ok, JSON.stringify(!verified.ok && verified.errors));
     const payload = verified.submission as SubmissionPayload;
+    assert.deepEqual(clear.payload, payload);
     assert.deepEqual(payload.delivery, { method: 'in-person' });
+    assert.ok(
+      (await page.texts(`${receipt} >>> [part="delivery"], dd`)).some((t) =>
+        t.includes('Nhận trực tiếp tại Bộ phận Một cửa'),
+      ),
+    );
     const answers = payload.answers as Record<string, Record<string, unknown>>;
     assert.equal(answers.requester.phone, PHONE);
     assert.equal(answers.requester.fullName, 'Nguyễn Thị Lan');
@@ -182,6 +225,37 @@ describe(`the citizen's journey in ${ENGINE}`, () => {
       ],
     );
 
+    // …and the files the receiver stored (tus) hash the same once decrypted; on disk they are
+    // ciphertext only the receiver's user can read.
+    const uploads = (await s.app.dvc.storage
+      .prepare(
+        'SELECT id, slot, filename, sha256, path FROM uploads WHERE dossier_code = ? ORDER BY filename',
+      )
+      .all(code)) as { id: string; slot: string; filename: string; sha256: string; path: string }[];
+    assert.deepEqual(
+      await Promise.all(
+        uploads.map(async (u) => [
+          u.slot,
+          u.filename,
+          u.sha256,
+          sha256((await s.app.dvc.readUpload(u.id))!),
+          sha256(readFileSync(u.path)) === u.sha256,
+          statSync(u.path).mode & 0o777,
+        ]),
+      ),
+      [
+        [
+          'birthCertificate',
+          'giay-chung-sinh-trang-2.jpg',
+          sha256(jpeg),
+          sha256(jpeg),
+          false,
+          0o600,
+        ],
+        ['birthCertificate', 'giay-chung-sinh.pdf', sha256(pdf), sha256(pdf), false, 0o600],
+      ],
+    );
+
     // The status page finds it with the code and the phone number.
     await page.goto(`${s.base}/tra-cuu.html`);
     const lookup = 'dvc-status-lookup';
@@ -195,8 +269,15 @@ describe(`the citizen's journey in ${ENGINE}`, () => {
   });
 
   test('by post: the postage is shown, added to the total, signed, verified and asked to pay', async () => {
+    // The tariff as `npm start` configures it: POSTAGE unset is the demo's example, `none` none.
+    assert.equal(loadConfig({}).postage, 25000);
+    assert.equal(loadConfig({ POSTAGE: 'none' }).postage, undefined);
+    assert.equal(loadConfig({ POSTAGE: '32000' }).postage, 32000);
     const procedureText = readFileSync(PROCEDURE_FILE, 'utf8');
     const procedure = JSON.parse(procedureText) as Procedure;
+    // The demo page carries the receiver's tariff on its form (demo/server/form-pages.js).
+    const served = await (await fetch(`${s.base}/thu-tuc/dang-ky-khai-sinh.html`)).text();
+    assert.match(served, /<dvc-form postage="25000"\s/);
     await fillToCopies();
     // Two extra copies of the extract: 2 × 8.000 đ.
     await choose('result.requestCopies', 'Có');
@@ -245,11 +326,51 @@ describe(`the citizen's journey in ${ENGINE}`, () => {
     const other = await verifySubmission(clear.jws, { procedure, procedureText, postage: 30000 });
     assert.deepEqual(!other.ok && other.errors.map((e) => e.code), ['invalid-delivery']);
 
-    // The receipt's pay link opens the payment page with the postage and the total.
+    // The receipt's pay link opens the payment page with the fee, the postage and the total.
     await page.click(`${receipt} >>> [part="pay-link"]`);
     await page.waitFor('dd', { text: '41.000 đ' });
-    const amounts = await page.texts('dl dd');
-    assert.ok(amounts.includes('25.000 đ'), amounts.join(' | '));
+    const terms = await page.texts('dl dt');
+    const values = await page.texts('dl dd');
+    const row = (term: string) => values[terms.indexOf(term)];
+    assert.deepEqual(
+      ['Phí cấp bản sao trích lục khai sinh', 'Cước trả kết quả qua bưu chính', 'Tổng cộng'].map(
+        (t) => [t, row(t)],
+      ),
+      [
+        ['Phí cấp bản sao trích lục khai sinh', '16.000 đ'],
+        ['Cước trả kết quả qua bưu chính', '25.000 đ'],
+        ['Tổng cộng', '41.000 đ (Bốn mươi mốt nghìn đồng)'],
+      ],
+    );
+    assert.equal(terms.indexOf('Tổng cộng') - terms.indexOf('Cước trả kết quả qua bưu chính'), 1);
+    // The gateway is asked for exactly that total (VNPay counts in đồng × 100).
+    const payUrl = await page.evaluate(() => location.href);
+    const [path, query] = payUrl.split('?');
+    const started = await fetch(`${path}/cong?${query}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: '',
+      redirect: 'manual',
+    });
+    assert.equal(started.status, 303);
+    assert.equal(
+      new URL(started.headers.get('location')!).searchParams.get('vnp_Amount'),
+      '4100000',
+    );
+    assert.deepEqual(
+      await s.app.dvc.storage
+        .prepare('SELECT method, amount, status FROM payments WHERE dossier_code = ?')
+        .all(code),
+      [{ method: 'vnpay', amount: 41000, status: 'pending' }],
+    );
+    // The clerk's list names the method and its postage.
+    const list = await fetch(`${s.base}/api/clerk/dossiers`, {
+      headers: { authorization: `Bearer ${s.clerkKey}` },
+    });
+    const mine = (
+      (await list.json()) as { dossiers: { dossierCode: string; delivery: unknown }[] }
+    ).dossiers.find((d) => d.dossierCode === code);
+    assert.deepEqual(mine!.delivery, { method: 'post', postage: 25000 });
     assert.deepEqual(await page.errors(), []);
   });
 });

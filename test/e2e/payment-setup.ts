@@ -1,6 +1,6 @@
 // The receiver with online payment through the local VNPay simulator on its own origin, and a
-// dossier with a 50.000 đ fee: what both payment journeys start from (payment-journey.test.ts in
-// Chromium, payment.engines.ts in Firefox and WebKit).
+// dossier with a 50.000 đ fee: what the payment journey starts from (payment.engines.ts, in
+// each engine).
 import { startVnpaySimulator } from '../../demo/server/payments/simulator.js';
 import {
   challenge,
