@@ -121,6 +121,19 @@ describe('a submission and its nonce', () => {
 
 // What a submission costs the embedded database, counted: a regression that adds a transaction
 // or prepares statements per request fails here, whatever the machine's speed.
+/** The parts of better-sqlite3 the counting wraps (app.dvc.db is that database on SQLite). */
+interface RawStatement {
+  reader: boolean;
+  run(...a: unknown[]): unknown;
+  get(...a: unknown[]): unknown;
+  all(...a: unknown[]): unknown;
+}
+interface RawDb {
+  inTransaction: boolean;
+  prepare(sql: string): RawStatement;
+  exec(sql: string): unknown;
+}
+
 describe('the work of one submission (SQLite)', () => {
   let s: Running;
   const counts = { prepared: 0, transactions: 0, autocommitWrites: 0, statements: 0 };
@@ -129,28 +142,28 @@ describe('the work of one submission (SQLite)', () => {
 
   before(async () => {
     s = await start({ now: clock(NOW).now, verifySubmission: fakeVerify });
-    const db = s.app.dvc.db;
+    const db = s.app.dvc.db as unknown as RawDb | undefined;
     if (!db) return;
     // Every statement the storage compiles from now on is counted when it runs.
     const prepare = db.prepare.bind(db);
     const exec = db.exec.bind(db);
-    db.prepare = ((sql: string) => {
+    db.prepare = (sql: string) => {
       counts.prepared++;
       const st = prepare(sql);
       for (const method of ['run', 'get', 'all'] as const) {
-        const f = (st[method] as (...a: unknown[]) => unknown).bind(st);
-        (st as unknown as Record<string, unknown>)[method] = (...a: unknown[]) => {
+        const f = st[method].bind(st);
+        st[method] = (...a: unknown[]) => {
           counts.statements++;
           if (!st.reader && !db.inTransaction) counts.autocommitWrites++;
           return f(...a);
         };
       }
       return st;
-    }) as typeof db.prepare;
-    db.exec = ((sql: string) => {
+    };
+    db.exec = (sql: string) => {
       if (/^BEGIN/i.test(sql)) counts.transactions++;
       return exec(sql);
-    }) as typeof db.exec;
+    };
   });
   after(() => s.close());
 
