@@ -19,6 +19,7 @@ import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
+import { performance } from 'node:perf_hooks';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -33,7 +34,7 @@ const CLIENTS = new URL('./receiver-clients.mjs', import.meta.url);
  * Drives `base` with the client process; returns its counts and this process's CPU seconds over
  * the measured window.
  */
-function drive(base, { clients, seconds, warmupSeconds, clockOffsetMs, profile }) {
+function drive(base, { profile, ...options }) {
   return new Promise((resolve, reject) => {
     const child = fork(CLIENTS, [], {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -42,13 +43,20 @@ function drive(base, { clients, seconds, warmupSeconds, clockOffsetMs, profile }
     let cpu0;
     let cpu;
     let systemCpu;
+    let elu0;
+    let busy;
     child.on('message', async (m) => {
       if (m.type === 'window-start') {
         await profile?.start();
         cpu0 = process.cpuUsage();
+        elu0 = performance.eventLoopUtilization();
         child.send('go');
       } else if (m.type === 'window-end') {
         const d = process.cpuUsage(cpu0);
+        // The main thread's time out of its event loop's wait: its CPU and whatever blocked it
+        // (SQLite's writes and fsyncs are synchronous), and, on a loaded machine, time it was
+        // runnable but not running.
+        busy = performance.eventLoopUtilization(elu0).active / 1000;
         cpu = (d.user + d.system) / 1e6;
         systemCpu = d.system / 1e6;
         await profile?.stop();
@@ -63,13 +71,15 @@ function drive(base, { clients, seconds, warmupSeconds, clockOffsetMs, profile }
           perSecond: r.accepted / r.wallSeconds,
           perCpuSecond: r.accepted / cpu,
           cpuMsPerSubmission: (cpu * 1000) / r.accepted,
+          mainBusySeconds: busy,
+          mainBusyMsPerSubmission: (busy * 1000) / r.accepted,
         });
       } else if (m.type === 'error') reject(new Error(`receiver clients: ${m.message}`));
     });
     child.on('exit', (code) => {
       if (code) reject(new Error(`receiver clients exited with ${code}`));
     });
-    child.send({ base, clients, seconds, warmupSeconds, clockOffsetMs });
+    child.send({ base, ...options });
   });
 }
 
@@ -121,9 +131,11 @@ async function plainServer(dir) {
 }
 
 /**
- * @param {{ clients: number, seconds: number, warmupSeconds: number }} options
+ * @param {{ clients: number, seconds: number, warmupSeconds: number, warmupSubmissions?: number,
+ *   maxWarmupSeconds?: number }} options the window, after a warm-up of at least `warmupSeconds`
+ *   and `warmupSubmissions` accepted (at most `maxWarmupSeconds`), for each server alike
  */
-export async function receiverThroughput({ clients, seconds, warmupSeconds }) {
+export async function receiverThroughput({ clients, seconds, ...warm }) {
   const template = await submissionTemplate();
   const dir = mkdtempSync(join(tmpdir(), 'dvc-throughput-'));
   const logStream = createWriteStream('/dev/null');
@@ -150,7 +162,7 @@ export async function receiverThroughput({ clients, seconds, warmupSeconds }) {
       dvc = await drive(`http://127.0.0.1:${app.server.address().port}`, {
         clients,
         seconds,
-        warmupSeconds,
+        ...warm,
         clockOffsetMs: start - t0,
         profile: windowProfiler(process.env.DVC_BENCH_PROFILE),
       });
@@ -170,7 +182,7 @@ export async function receiverThroughput({ clients, seconds, warmupSeconds }) {
       base = await drive(`http://127.0.0.1:${plain.app.server.address().port}`, {
         clients,
         seconds,
-        warmupSeconds,
+        ...warm,
         clockOffsetMs: start - t0,
       });
       base.stored = plain.count();
@@ -193,7 +205,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       await receiverThroughput({
         clients: Number(clients),
         seconds: Number(seconds),
-        warmupSeconds: 2,
+        warmupSeconds: 3,
+        warmupSubmissions: Number(process.env.DVC_BENCH_WARMUP ?? 3000),
+        maxWarmupSeconds: 60,
       }),
       null,
       2,

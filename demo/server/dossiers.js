@@ -14,6 +14,7 @@ import { DOSSIER_STATUS } from './status.js';
 import { enqueueForward } from './outbox/index.js';
 import { idempotencyKeys } from './idempotency.js';
 import { indexDossier } from './desk-search.js';
+import { heldNonces } from './held-nonces.js';
 
 /** Multipart part names (also in docs/receiver.md and docs/uploads.md). */
 export const MULTIPART_PAYLOAD_PART = 'payload';
@@ -41,9 +42,10 @@ export function sqliteNonceStore(db, now) {
    * @returns {'fresh' | 'replayed' | 'expired' | 'unknown' | 'wrong-procedure'}
    */
   const state = async (nonce, context) => {
-    const s = await nonceState(find, nonce, now());
+    // One read of the row for both checks.
+    const row = /** @type {any} */ (await findRow(find, nonce));
+    const s = rowState(row, now());
     if (s !== 'fresh' || !context) return s;
-    const row = /** @type {any} */ (await find.get(nonce));
     const wanted = context.procedure ? procedureKey(context.procedure) : undefined;
     return row.procedure !== null && row.procedure !== wanted ? 'wrong-procedure' : 'fresh';
   };
@@ -68,6 +70,12 @@ export function sqliteNonceStore(db, now) {
     },
     /** @param {unknown} nonce */
     state: (nonce) => nonceState(find, nonce, now()),
+    /**
+     * Whether `consume` would spend it now (held-nonces.js spends it later, in a transaction).
+     * @param {unknown} nonce
+     * @param {{ procedure?: { code: string, version: string } }} context
+     */
+    isFresh: async (nonce, context) => (await state(nonce, context)) === 'fresh',
   };
 }
 
@@ -78,8 +86,24 @@ export function sqliteNonceStore(db, now) {
  * @returns {Promise<'fresh' | 'replayed' | 'expired' | 'unknown'>}
  */
 async function nonceState(find, nonce, at) {
-  if (typeof nonce !== 'string' || nonce.length > 200) return 'unknown';
-  const row = /** @type {any} */ (await find.get(nonce));
+  return rowState(await findRow(find, nonce), at);
+}
+
+/**
+ * @param {import('./storage/index.js').Statement} find
+ * @param {unknown} nonce
+ */
+async function findRow(find, nonce) {
+  if (typeof nonce !== 'string' || nonce.length > 200) return undefined;
+  return find.get(nonce);
+}
+
+/**
+ * @param {any} row the nonce's row, undefined when there is none
+ * @param {Date} at
+ * @returns {'fresh' | 'replayed' | 'expired' | 'unknown'}
+ */
+function rowState(row, at) {
   if (!row) return 'unknown';
   if (row.consumed_at) return 'replayed';
   if (row.expires_at <= at.toISOString()) return 'expired';
@@ -186,6 +210,8 @@ export function attachmentResolver(db, multipart, documents, uploadFiles) {
 export function registerDossierRoutes(app, ctx) {
   const { db, config } = ctx;
   const nonceStore = sqliteNonceStore(db, ctx.now);
+  // Spent by the dossier's transaction, not by the verifier's call (held-nonces.js).
+  const nonces = heldNonces(nonceStore, ctx.now);
   // One verifier per procedure, built at start-up: the procedure hash, validator and rules are
   // prepared once instead of for every submission (docs/performance.md, verify).
   const createVerifier = ctx.createVerifier;
@@ -402,9 +428,46 @@ export function registerDossierRoutes(app, ctx) {
       request.log.info({ errors: refused.errors.map((e) => e.code) }, 'submission refused');
       return sendProblem(request, reply, refused.slug, { errors: refused.errors });
     }
-    const attachments = attachmentResolver(db, stored, wanted.documents, ctx.uploadFiles);
     const receivedAt = ctx.now();
+    // Verified, then stored with the nonce spent in the same transaction. Only when another
+    // process spent the nonce between the two (its UPDATE is refused in the transaction) is the
+    // submission verified again: the verifier then refuses it and says why, as before.
+    for (let attempt = 1; ; attempt++) {
+      const nonce = nonces.forRequest();
+      try {
+        const sent = await verifyAndStore(request, reply, {
+          jws,
+          key,
+          requestSha256,
+          entry,
+          stored,
+          documents: wanted.documents,
+          receivedAt,
+          nonce,
+        });
+        if (sent !== NONCE_LOST) return sent;
+        if (attempt === 2) throw new Error('the nonce was spent elsewhere twice');
+      } finally {
+        nonce.release();
+      }
+    }
+  }
+
+  /**
+   * @param {import('fastify').FastifyRequest} request
+   * @param {import('fastify').FastifyReply} reply
+   * @param {{ jws: string, key?: string, requestSha256: string, entry: import('./procedures.js').ProcedureEntry,
+   *   stored: Map<string, { id: string, sha256: string }>, documents: any[], receivedAt: Date,
+   *   nonce: ReturnType<ReturnType<typeof heldNonces>['forRequest']> }} sub
+   */
+  async function verifyAndStore(
+    request,
+    reply,
+    { jws, key, requestSha256, entry, stored, documents, receivedAt, nonce },
+  ) {
+    const attachments = attachmentResolver(db, stored, documents, ctx.uploadFiles);
     const verifier = verifiers.get(entry);
+    const nonceStore = nonce.nonceStore;
     const result = verifier
       ? await verifier.verify(jws, { nonceStore, attachments, now: receivedAt })
       : await ctx.verifySubmission(jws, {
@@ -437,7 +500,9 @@ export function registerDossierRoutes(app, ctx) {
     const keyring = ctx.keyring;
     /** @type {{ dossierCode: string, receivedAt: string, expectedResultDate: string, paymentUrl?: string }} */
     let answer = { dossierCode: '', receivedAt: at, expectedResultDate: expected };
-    await db.transaction(async (tx) => {
+    const spent = await db.transaction(async (tx) => {
+      // First: when the nonce cannot be spent, nothing else is written.
+      if (!(await nonce.spend(tx))) return false;
       const code = await freeDossierCode(tx, entry.prefix, receivedAt);
       answer = { dossierCode: code, receivedAt: at, expectedResultDate: expected };
       // A fee to pay: the receipt links to the payment page (docs/payments.md).
@@ -498,7 +563,9 @@ export function registerDossierRoutes(app, ctx) {
       await idempotency.answered(tx, key, requestSha256, answer, at);
       // The applicant is told the dossier was received (notify/), once it is stored.
       await ctx.notifier?.enqueue(tx, code, 'received', DOSSIER_STATUS.received);
+      return true;
     });
+    if (!spent) return NONCE_LOST;
     // The files are immutable from now on: encrypt them under the dossier's key. A failure here
     // loses nothing (the purge job retries files left unencrypted) and is not the sender's.
     await encryptDossierFiles(db, keyring, answer.dossierCode).catch((e) =>
@@ -509,6 +576,9 @@ export function registerDossierRoutes(app, ctx) {
     return reply.code(201).send(answer);
   }
 }
+
+/** verifyAndStore's answer when another process spent the nonce after it was verified. */
+const NONCE_LOST = Symbol('nonce spent elsewhere');
 
 /**
  * Files of a refused multipart submission are not kept: the applicant sends them again.
