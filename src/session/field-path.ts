@@ -244,11 +244,12 @@ function drop(node: unknown, segs: readonly string[], i: number): unknown {
     return changed ? next : node;
   }
   if (!isRecord(node) || !Object.prototype.hasOwnProperty.call(node, seg)) return node;
+  // Nothing below changed: no copy (the settling rounds remove paths that are mostly absent).
+  const inner = last ? undefined : drop(node[seg], segs, i + 1);
+  if (!last && inner === node[seg]) return node;
   const copy: Record<string, unknown> = {};
   for (const key of Object.keys(node)) if (key !== seg || !last) define(copy, key, node[key]);
   if (last) return copy;
-  const inner = drop(node[seg], segs, i + 1);
-  if (inner === node[seg]) return node;
   define(copy, seg, inner);
   return copy;
 }
