@@ -181,10 +181,12 @@ function makeValidator(procedure: Procedure, validateFn: ValidateFunction): Vali
         );
       };
       const within = options.within;
-      const keep =
-        within === undefined
-          ? undefined
-          : (pointer: string) => isWithinPath(pointerToFieldPath(pointer), within);
+      // A problem is only built (its message worded) when it is kept: errors at hidden fields
+      // (ajv reports a required answer the rules hide) and, with `within`, outside that field are
+      // dropped by their pointer, which is the problem's path (ajvErrorPointer).
+      const keep = (pointer: string) =>
+        !isHidden(pointer) &&
+        (within === undefined || isWithinPath(pointerToFieldPath(pointer), within));
       const problems = valid
         ? []
         : builder.fromAjv(validateFn.errors ?? [], value, keep).filter((p) => !isHidden(p.path));
