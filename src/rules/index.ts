@@ -552,7 +552,7 @@ export function createRulesFactory(
             truths[u.index] === undefined ||
             dirty === undefined ||
             (todayChanged && round === 0 && u.readsToday) ||
-            [...u.deps].some((d) => dirty!.some((c) => pathsOverlap(d, c))),
+            overlaps(u.deps, dirty),
         );
         const slow: Unit[] = [];
         for (const u of todo)
@@ -692,6 +692,12 @@ export function createRulesFactory(
   };
 
   return { problems: staticProblems, createSession, uncompiled, compiled: !!options.compiled };
+}
+
+/** Whether any dependency overlaps any changed path (no array made per unit and round). */
+function overlaps(deps: ReadonlySet<string>, dirty: readonly string[]): boolean {
+  for (const d of deps) for (const c of dirty) if (pathsOverlap(d, c)) return true;
+  return false;
 }
 
 /** What a combination of show-rule outcomes hides (see `hiddenFor`). */
