@@ -4,3 +4,4 @@ export {
   JCS_MAX_DEPTH,
   type CanonicalizeOptions,
 } from './canonicalize.js';
+export { canonicalEqual } from './equal.js';

@@ -419,6 +419,25 @@ export function createRulesFactory(
         allPaths.push(f);
       }
 
+  /**
+   * `hiddenBy` for each combination of the show rules' outcomes met so far, shared by every
+   * session of this factory (a server decides many payloads with the same few combinations). The
+   * entries' sets are only read; `paths` remembers `isHidden` of the field paths asked about.
+   * Bounded: a procedure with many show rules cannot make it grow without end.
+   */
+  const hiddenMemo = new Map<string, Hidden>();
+  const hiddenFor = (truths: readonly (Truth | undefined)[]): Hidden => {
+    let key = '';
+    for (const u of showUnits) key += `${truths[u.index] ?? ''},`;
+    let entry = hiddenMemo.get(key);
+    if (entry === undefined) {
+      entry = { ...hiddenBy(truths), paths: new Map() };
+      if (hiddenMemo.size >= HIDDEN_MEMO_SIZE) hiddenMemo.clear();
+      hiddenMemo.set(key, entry);
+    }
+    return entry;
+  };
+
   /** Show-rule targets (canonical keys) and documents hidden by the current outcomes. */
   const hiddenBy = (
     truths: readonly (Truth | undefined)[],
@@ -533,7 +552,7 @@ export function createRulesFactory(
             truths[u.index] === undefined ||
             dirty === undefined ||
             (todayChanged && round === 0 && u.readsToday) ||
-            [...u.deps].some((d) => dirty!.some((c) => pathsOverlap(d, c))),
+            overlaps(u.deps, dirty),
         );
         const slow: Unit[] = [];
         for (const u of todo)
@@ -541,7 +560,7 @@ export function createRulesFactory(
           else slow.push(u);
         if (slow.length) await runSlow(slow, effective, today);
         for (const u of todo) ran.add(u.id);
-        const next = hiddenBy(truths).fields;
+        const next = hiddenFor(truths).fields;
         const delta = [...next]
           .filter((k) => !hidden.has(k))
           .concat([...hidden].filter((k) => !next.has(k)));
@@ -591,11 +610,16 @@ export function createRulesFactory(
           ? ELIGIBILITY_STATUS.unknown
           : ELIGIBILITY_STATUS.eligible;
 
-      const h = hiddenBy(truths);
+      const h = hiddenFor(truths);
       const isHidden = (path: string): boolean => {
-        const key = pathKey(path);
-        for (const k of h.fields) if (isWithin(key, k)) return true;
-        return false;
+        let hiddenPath = h.paths.get(path);
+        if (hiddenPath === undefined) {
+          const key = pathKey(path);
+          hiddenPath = false;
+          for (const k of h.fields) if (isWithin(key, k)) hiddenPath = true;
+          if (h.paths.size < HIDDEN_MEMO_SIZE) h.paths.set(path, hiddenPath);
+        }
+        return hiddenPath;
       };
       const visibleFields: string[] = [];
       const hiddenFields: string[] = [];
@@ -669,6 +693,23 @@ export function createRulesFactory(
 
   return { problems: staticProblems, createSession, uncompiled, compiled: !!options.compiled };
 }
+
+/** Whether any dependency overlaps any changed path (no array made per unit and round). */
+function overlaps(deps: ReadonlySet<string>, dirty: readonly string[]): boolean {
+  for (const d of deps) for (const c of dirty) if (pathsOverlap(d, c)) return true;
+  return false;
+}
+
+/** What a combination of show-rule outcomes hides (see `hiddenFor`). */
+interface Hidden {
+  fields: Set<string>;
+  documents: Set<string>;
+  /** `isHidden` of each field path asked about under these outcomes. */
+  paths: Map<string, boolean>;
+}
+
+/** Combinations of show-rule outcomes (and paths per combination) remembered per procedure. */
+const HIDDEN_MEMO_SIZE = 1024;
 
 /** Each document's (1.1) `issueDateField` and `validUntilField`, by document id. */
 function documentDates(procedure: Procedure): Map<string, string[]> {

@@ -63,10 +63,20 @@ function own(value: unknown, key: string): unknown {
  * can ask `contains` about repeatable groups.
  */
 export function readPath(answers: unknown, path: FieldPath): unknown {
-  return readSegments(answers, pathSegments(path), 0);
+  // The compiled rules and the fee read the same few paths for every evaluation: their segments
+  // are parsed once (bounded like `pathKey`; the arrays are never handed out, so never mutated).
+  let segs = segments.get(path);
+  if (segs === undefined) {
+    segs = pathSegments(path);
+    if (segments.size >= 4096) segments.clear();
+    segments.set(path, segs);
+  }
+  return readSegments(answers, segs, 0);
 }
 
-function readSegments(value: unknown, segs: string[], i: number): unknown {
+const segments = new Map<string, readonly string[]>();
+
+function readSegments(value: unknown, segs: readonly string[], i: number): unknown {
   if (i === segs.length) return value;
   if (Array.isArray(value)) {
     const items = value.map((item) => readSegments(item, segs, i)).filter((v) => v !== undefined);

@@ -153,7 +153,23 @@ export function isWithinPath(inner: string, outer: string): boolean {
  * left out), so rules can ask `contains` about repeatable groups.
  */
 export function getAt(answers: unknown, path: string): unknown {
-  return read(answers, parseFieldPath(path), 0);
+  return read(answers, segmentsOf(path), 0);
+}
+
+/**
+ * `parseFieldPath` remembered for the readers and `removeAt` (the settling rounds and
+ * validation ask for the same few paths per check; bounded, as paths can come from a stranger's
+ * answers). The arrays stay inside this module, read only.
+ */
+const parsed = new Map<string, readonly string[]>();
+function segmentsOf(path: string): readonly string[] {
+  let segs = parsed.get(path);
+  if (segs === undefined) {
+    segs = parseFieldPath(path);
+    if (parsed.size >= PATH_KEY_MEMO_SIZE) parsed.clear();
+    parsed.set(path, segs);
+  }
+  return segs;
 }
 
 function read(value: unknown, segs: readonly string[], i: number): unknown {
@@ -213,7 +229,7 @@ function write(node: unknown, segs: readonly string[], i: number, value: unknown
  * Only the objects on the way are copied; returns `answers` itself when nothing was there.
  */
 export function removeAt<T>(answers: T, path: string): T {
-  const segs = parseFieldPath(path);
+  const segs = segmentsOf(path);
   if (segs.length === 0) return answers;
   return drop(answers, segs, 0) as T;
 }
@@ -244,11 +260,12 @@ function drop(node: unknown, segs: readonly string[], i: number): unknown {
     return changed ? next : node;
   }
   if (!isRecord(node) || !Object.prototype.hasOwnProperty.call(node, seg)) return node;
+  // Nothing below changed: no copy (the settling rounds remove paths that are mostly absent).
+  const inner = last ? undefined : drop(node[seg], segs, i + 1);
+  if (!last && inner === node[seg]) return node;
   const copy: Record<string, unknown> = {};
   for (const key of Object.keys(node)) if (key !== seg || !last) define(copy, key, node[key]);
   if (last) return copy;
-  const inner = drop(node[seg], segs, i + 1);
-  if (inner === node[seg]) return node;
   define(copy, seg, inner);
   return copy;
 }

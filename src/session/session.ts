@@ -105,6 +105,11 @@ export interface SessionOptions {
   documents?: readonly PayloadDocument[];
   /** Run-time rule failures; quiet by default (they are in `state.ruleProblems`). */
   onRuleProblem?: (problem: RuleProblem) => void;
+  /**
+   * The answers object is never changed in place (a server's parsed payload): the normalised copy
+   * the rules run on is then also the one validated, instead of normalising the answers twice.
+   */
+  fixedAnswers?: boolean;
 }
 
 export interface ToPayloadInput {
@@ -149,6 +154,9 @@ export class Session {
       }
     | undefined;
   private revision = 0;
+  /** With `fixedAnswers`: the rules' normalised copy of `answers`, until validation takes it. */
+  private normalisedCopy: { answers: unknown; value: Record<string, unknown> } | undefined;
+  private readonly fixedAnswers: boolean;
 
   constructor(
     readonly model: ProcedureModel,
@@ -157,6 +165,7 @@ export class Session {
     this.current = options.answers ?? {};
     this.docs = [...(options.documents ?? [])];
     this.lang = options.lang ?? 'vi';
+    this.fixedAnswers = options.fixedAnswers === true;
     this.rules = model.rules.createSession({
       ...(options.today ? { today: options.today } : {}),
       onProblem: options.onRuleProblem ?? (() => {}),
@@ -348,10 +357,10 @@ export class Session {
   private async evaluate(answers: Record<string, unknown>): Promise<RulesResult> {
     // Answers that are not an object (a hostile payload, a wrong answers file) are validation's
     // to report; the rules see none.
-    const base =
-      answers !== null && typeof answers === 'object' && !Array.isArray(answers)
-        ? normalizeAnswers(this.model.procedure, answers)
-        : {};
+    const isObject = answers !== null && typeof answers === 'object' && !Array.isArray(answers);
+    const base = isObject ? normalizeAnswers(this.model.procedure, answers) : {};
+    // The rules only read `base` (removeAll copies): validation may take it over afterwards.
+    this.normalisedCopy = this.fixedAnswers && isObject ? { answers, value: base } : undefined;
     let hidden: string[] = [];
     // The rules last saw their input without `lastHidden`: those fields changed too.
     let changed: string[] | undefined = this.changed
@@ -395,10 +404,18 @@ export class Session {
     if (cached && cached.answers === answers && cached.rules === rules && cached.lang === lang)
       return cached;
     const { procedure, validator, parents } = this.model;
-    const result = validator.validate(withRequiredParents(procedure.data, answers, parents), {
+    const complete = withRequiredParents(procedure.data, answers, parents);
+    // Normalised once: the rules' copy is exactly `normalizeAnswers(complete)` when no required
+    // object had to be added (then `complete` is `answers` itself), and is used only once.
+    const copy = this.normalisedCopy;
+    const normalised =
+      copy && copy.answers === answers && complete === answers ? copy.value : undefined;
+    if (normalised) this.normalisedCopy = undefined;
+    const result = validator.validate(complete, {
       lang,
       hidden: rules ? [...rules.hidden.fields] : [],
       required: rules ? [...rules.required.fields] : [],
+      ...(normalised ? { normalised } : {}),
     });
     this.validationCache = {
       answers,

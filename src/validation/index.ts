@@ -72,6 +72,12 @@ export interface ValidateOptions {
    * those of the full validation within this field, plus the cross-field ones.
    */
   within?: FieldPath;
+  /**
+   * `normalizeAnswers(procedure, answers)` when the caller already has it (a session normalised
+   * the answers for the rules): handed over, not copied — the validator removes the hidden
+   * fields from it in place and returns it as `value`.
+   */
+  normalised?: Record<string, unknown>;
 }
 
 export interface ValidationResult {
@@ -163,7 +169,7 @@ function makeValidator(procedure: Procedure, validateFn: ValidateFunction): Vali
           problems: [builder.make('too-deep', tooDeep, { limit: MAX_ANSWER_DEPTH })],
           value: {},
         };
-      const value = normalizeAnswers(procedure, answers);
+      const value = options.normalised ?? normalizeAnswers(procedure, answers);
       const hidden = options.hidden ?? [];
       for (const path of hidden) removeFieldPath(value, fieldPathParts(path));
       const valid = validateFn(value);
@@ -175,10 +181,12 @@ function makeValidator(procedure: Procedure, validateFn: ValidateFunction): Vali
         );
       };
       const within = options.within;
-      const keep =
-        within === undefined
-          ? undefined
-          : (pointer: string) => isWithinPath(pointerToFieldPath(pointer), within);
+      // A problem is only built (its message worded) when it is kept: errors at hidden fields
+      // (ajv reports a required answer the rules hide) and, with `within`, outside that field are
+      // dropped by their pointer, which is the problem's path (ajvErrorPointer).
+      const keep = (pointer: string) =>
+        !isHidden(pointer) &&
+        (within === undefined || isWithinPath(pointerToFieldPath(pointer), within));
       const problems = valid
         ? []
         : builder.fromAjv(validateFn.errors ?? [], value, keep).filter((p) => !isHidden(p.path));

@@ -56,6 +56,13 @@ function first<T>(list: Schema[], pick: (s: Schema) => T | undefined): T | undef
   return undefined;
 }
 
+let runs = 0;
+
+/** How many times `normalizeAnswers` ran in this process (tests count work with it). */
+export function normalizeRuns(): number {
+  return runs;
+}
+
 /**
  * Returns a normalised copy of `answers` (never modifies it): every string is cleaned
  * (invisible characters removed, NFC, spaces collapsed, trimmed; line breaks kept only in
@@ -64,6 +71,7 @@ function first<T>(list: Schema[], pick: (s: Schema) => T | undefined): T | undef
  * catches a blank field. Non-object answers are returned unchanged.
  */
 export function normalizeAnswers(procedure: Procedure, answers: unknown): Record<string, unknown> {
+  runs++;
   const root = procedure.data;
   const widgets = fieldIndex(procedure);
 

@@ -265,25 +265,30 @@ export function crossFieldProblems(
       return;
     }
     const obj = v as Record<string, unknown>;
+    let province: string | undefined;
+    let provinces = 0;
+    let commune: string | undefined;
+    let communes = 0;
     for (const key of Object.keys(obj)) {
-      const child = list
-        .map((f) => f.properties as Record<string, unknown> | undefined)
-        .find((props) => props && Object.prototype.hasOwnProperty.call(props, key))?.[key];
-      const childFacets = facets(root, child);
-      const here = `${pointer}/${escapePointer(key)}`;
-      const isId = childFacets.some((f) => f.format === 'vn-personal-id');
-      const birthKey = childFacets.find((f) => typeof f['x-dvc-birthDate'] === 'string')?.[
-        'x-dvc-birthDate'
-      ] as string | undefined;
+      const plan = memberPlan(root, list, key);
+      if (plan.province) {
+        province = key;
+        provinces++;
+      }
+      if (plan.commune) {
+        commune = key;
+        communes++;
+      }
       const id = obj[key];
-      if (isId && birthKey && typeof id === 'string' && personalIdReason(id) === undefined) {
+      const birthKey = plan.birthKey;
+      if (birthKey !== undefined && typeof id === 'string' && personalIdReason(id) === undefined) {
         const birth = Object.prototype.hasOwnProperty.call(obj, birthKey)
           ? obj[birthKey]
           : undefined;
         const m = typeof birth === 'string' ? /^(\d{4})-\d{2}-\d{2}$/.exec(birth) : null;
         if (m && personalIdBirthYear(id) !== Number(m[1])) {
           out.push(
-            builder.make(PERSONAL_ID_BIRTH_YEAR, here, {
+            builder.make(PERSONAL_ID_BIRTH_YEAR, `${pointer}/${escapePointer(key)}`, {
               birthYear: Number(m[1]),
               idBirthYear: personalIdBirthYear(id),
               birthDateField: birthKey,
@@ -291,44 +296,91 @@ export function crossFieldProblems(
           );
         }
       }
-      walk(obj[key], child, here, depth + 1);
+      // Only objects and arrays hold more to check: no pointer is built for the other answers.
+      if (id !== null && typeof id === 'object')
+        walk(id, plan.child, `${pointer}/${escapePointer(key)}`, depth + 1);
     }
-    out.push(...addressProblems(obj, list, pointer, root, builder));
+    if (provinces === 1 && communes === 1) {
+      const problem = addressProblem(obj, province!, commune!, pointer, builder);
+      if (problem) out.push(problem);
+    }
   };
   walk(value, root, '', 0);
   return out;
 }
 
+/** What the cross-field checks need to know about one member of an object schema. */
+interface MemberPlan {
+  /** The member's schema: the first facet's `properties[key]`. */
+  child: unknown;
+  /** Its `x-dvc-birthDate` sibling when it is a `vn-personal-id` that names one. */
+  birthKey: string | undefined;
+  province: boolean;
+  commune: boolean;
+}
+
+const NO_PLAN: MemberPlan = {
+  child: undefined,
+  birthKey: undefined,
+  province: false,
+  commune: false,
+};
+
+/**
+ * Member plans per facet list (facets() keeps one list per schema object): the same schemas are
+ * asked about for every answer of every payload. Only members the schema declares are kept, so
+ * a stranger's keys cannot grow the memo.
+ */
+const plans = new WeakMap<object, Map<string, MemberPlan>>();
+
+function memberPlan(
+  root: Procedure['data'],
+  list: Record<string, unknown>[],
+  key: string,
+): MemberPlan {
+  if (list.length === 0) return NO_PLAN;
+  let byKey = plans.get(list);
+  if (!byKey) plans.set(list, (byKey = new Map()));
+  let plan = byKey.get(key);
+  if (plan) return plan;
+  const child = list
+    .map((f) => f.properties as Record<string, unknown> | undefined)
+    .find((props) => props && Object.prototype.hasOwnProperty.call(props, key))?.[key];
+  if (child === undefined) return NO_PLAN;
+  const childFacets = facets(root, child);
+  const isId = childFacets.some((f) => f.format === 'vn-personal-id');
+  const birthKey = childFacets.find((f) => typeof f['x-dvc-birthDate'] === 'string')?.[
+    'x-dvc-birthDate'
+  ] as string | undefined;
+  plan = {
+    child,
+    birthKey: isId ? birthKey : undefined,
+    province: childFacets.some((f) => f.format === 'vn-province-2025'),
+    commune: childFacets.some((f) => f.format === 'vn-commune-2025'),
+  };
+  byKey.set(key, plan);
+  return plan;
+}
+
 /**
  * The commune of an address object must lie in its province (both valid 2025 codes, so a format
- * problem is never repeated). Reported at the commune: that is the answer to change.
+ * problem is never repeated). Reported at the commune: that is the answer to change. Asked only
+ * of an object with exactly one member of each format.
  */
-function addressProblems(
+function addressProblem(
   obj: Record<string, unknown>,
-  list: Record<string, unknown>[],
+  provinceKey: string,
+  communeKey: string,
   pointer: string,
-  root: Procedure['data'],
   builder: ProblemBuilder,
-): Problem[] {
-  const withFormat = (format: string): string[] =>
-    Object.keys(obj).filter((key) => {
-      const child = list
-        .map((f) => f.properties as Record<string, unknown> | undefined)
-        .find((props) => props && Object.prototype.hasOwnProperty.call(props, key))?.[key];
-      return facets(root, child).some((f) => f.format === format);
-    });
-  const provinces = withFormat('vn-province-2025');
-  const communes = withFormat('vn-commune-2025');
-  if (provinces.length !== 1 || communes.length !== 1) return [];
-  const province = obj[provinces[0]!];
-  const commune = obj[communes[0]!];
-  if (typeof province !== 'string' || typeof commune !== 'string') return [];
-  if (province2025Reason(province) || commune2025Reason(commune)) return [];
-  if (isCommuneInProvince2025(commune, province)) return [];
-  return [
-    builder.make(COMMUNE_NOT_IN_PROVINCE, `${pointer}/${escapePointer(communes[0]!)}`, {
-      province,
-      commune,
-    }),
-  ];
+): Problem | undefined {
+  const province = obj[provinceKey];
+  const commune = obj[communeKey];
+  if (typeof province !== 'string' || typeof commune !== 'string') return undefined;
+  if (province2025Reason(province) || commune2025Reason(commune)) return undefined;
+  if (isCommuneInProvince2025(commune, province)) return undefined;
+  return builder.make(COMMUNE_NOT_IN_PROVINCE, `${pointer}/${escapePointer(communeKey)}`, {
+    province,
+    commune,
+  });
 }

@@ -5,7 +5,7 @@
  * server accepts exactly what the form allowed. Loaded lazily by verify.ts, so a malformed or
  * forged JWS is rejected without loading ajv.
  */
-import { canonicalize } from '../jcs/canonicalize.js';
+import { canonicalEqual } from '../jcs/equal.js';
 import { checkDelivery } from '../delivery/index.js';
 import type { Procedure } from '../procedure/types.js';
 import { todayInVietnam } from '../rules/index.js';
@@ -54,6 +54,8 @@ export async function decidePayload(
       lang: 'en',
       answers: payload.answers,
       documents: payload.documents,
+      // Parsed from the payload and never changed: normalised once for the rules and validation.
+      fixedAnswers: true,
     })
     .check();
 }
@@ -107,11 +109,11 @@ export async function checkSubmissionData(
         error(VERIFY_ERROR.invalidAnswers, { pointer: at, problem: p.code, detail: p.message }, at),
       );
     }
-  else if (errors.length === 0 && canonicalize(state.normalised) !== canonicalize(payload.answers))
+  else if (errors.length === 0 && !canonicalEqual(state.normalised, payload.answers))
     errors.push(error(VERIFY_ERROR.answersNotNormalized, {}, '/answers'));
 
   const fee = toPayloadFee(state.fee);
-  if (canonicalize(fee) !== canonicalize(payload.fee))
+  if (!canonicalEqual(fee, payload.fee))
     errors.push(
       error(VERIFY_ERROR.feeMismatch, { actual: payload.fee.total, expected: fee.total }, '/fee'),
     );

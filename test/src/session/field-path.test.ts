@@ -89,3 +89,18 @@ test('pointersAt finds every stored answer of a field, present whatever its valu
   assert.deepEqual(pointersAt(answers, '/a~1b/~0'), ['/a~1b/~0']);
   assert.deepEqual(pointersAt(answers, 'l[].x'), ['/l/0/x', '/l/2/x']);
 });
+
+// getAt and removeAt remember parsed paths (the settling rounds ask for the same few per check):
+// a stream of strangers' paths must neither grow that memo without end nor make a path read or
+// remove what another path names.
+test('remembered paths stay right after many strangers’ paths', () => {
+  const answers = { a: { b: [{ c: 1 }, { c: 2 }] }, x: 'y' };
+  for (let i = 0; i < 10_000; i++) {
+    assert.equal(getAt({ [`s${i}`]: { t: i } }, `s${i}.t`), i);
+    assert.deepEqual(removeAt({ [`s${i}`]: { t: i, u: 1 } }, `s${i}.t`), { [`s${i}`]: { u: 1 } });
+  }
+  assert.deepEqual(getAt(answers, 'a.b[].c'), [1, 2]);
+  assert.deepEqual(removeAt(answers, 'a.b[].c'), { a: { b: [{}, {}] }, x: 'y' });
+  assert.deepEqual(answers, { a: { b: [{ c: 1 }, { c: 2 }] }, x: 'y' });
+  assert.equal(removeAt(answers, 'a.z'), answers);
+});
