@@ -19,14 +19,27 @@ class FieldPropertiesDirective extends Directive {
       throw new Error('fieldProperties() belongs in an element binding: <dvc-text-field ${…}>');
   }
 
-  render(_properties: Record<string, unknown>, _live: readonly string[] = []): unknown {
+  render(
+    _properties: Record<string, unknown>,
+    _live: readonly string[] = [],
+    _attributes: Record<string, string> = {},
+  ): unknown {
     return noChange;
   }
 
   override update(
     part: ElementPart,
-    [properties, live = []]: [Record<string, unknown>, (readonly string[])?],
+    [properties, live = [], attributes = {}]: [
+      Record<string, unknown>,
+      (readonly string[])?,
+      Record<string, string>?,
+    ],
   ): unknown {
+    // Attributes (the id, data-path) compared with the element's own, set only when different:
+    // two attribute bindings per question were two more parts lit kept (issue 22 point 3).
+    for (const [name, value] of Object.entries(attributes)) {
+      if (part.element.getAttribute(name) !== value) part.element.setAttribute(name, value);
+    }
     const el = part.element as unknown as Record<string, unknown>;
     const last = this.last;
     for (const [name, value] of Object.entries(properties)) {
@@ -40,5 +53,8 @@ class FieldPropertiesDirective extends Directive {
   }
 }
 
-/** `<x ${fieldProperties({ label, hint, … }, ['value', 'error'])}>`: the properties as one binding. */
+/**
+ * `<x ${fieldProperties({ label, hint, … }, ['value', 'error'], { id, 'data-path': path })}>`: the
+ * properties, and the attributes, as one binding.
+ */
 export const fieldProperties = directive(FieldPropertiesDirective);

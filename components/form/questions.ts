@@ -144,9 +144,8 @@ export class FormQuestions {
     }
     // One binding for the properties (field-properties.ts), in the order they were bound one
     // by one; `error` and `value` compared with the element's own, as live() does.
+    // The id and data-path ride on the same binding as attributes.
     return staticHtml`<${tag}
-      id=${fieldId(path)}
-      data-path=${path}
       ${fieldProperties(
         {
           name: path,
@@ -163,6 +162,7 @@ export class FormQuestions {
           lang,
         },
         LIVE_PROPERTIES,
+        { id: fieldId(path), 'data-path': path },
       )}
     ></${tag}>`;
   }
