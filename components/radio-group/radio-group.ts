@@ -113,7 +113,7 @@ export class DvcRadioGroup extends DvcFieldElement<string> {
     // bindings per radio, a thousand times on a large page: option-nodes.ts); their input and
     // change events are handled on the fieldset.
     // prettier-ignore
-    return html`<fieldset aria-describedby=${this.describedBy()} @input=${this.onInput} @change=${this.onChange}><legend part="legend" .textContent=${this.label}></legend>${this.renderHint()}${this.renderBadge()}${this.renderError()}${optionNodes(this.options, this.optionNode)}</fieldset>`;
+    return html`<fieldset aria-describedby=${this.describedBy()} @input=${this.onInput} @change=${this.onChange}><legend part="legend" .textContent=${this.label}></legend>${this.renderNoteNodes()}${optionNodes(this.options, this.optionNode)}</fieldset>`;
   }
 }
 

@@ -92,7 +92,7 @@ export class DvcSelectField extends DvcFieldElement<string> {
     // Flat: header parts inline and no spaces inside the options; the choices are plain nodes
     // made once per options array, not a template each (option-nodes.ts, docs/performance.md).
     // prettier-ignore
-    return html`<label part="label" for="control" .textContent=${this.label}></label>${this.renderHint()}${this.renderBadge()}${this.renderError()}<select
+    return html`<label part="label" for="control" .textContent=${this.label}></label>${this.renderNoteNodes()}<select
         part="input"
         id="control"
         autocomplete=${(this.autocomplete || 'off') as never}

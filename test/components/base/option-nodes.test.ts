@@ -31,11 +31,11 @@ describe('choices as plain nodes (option-nodes.ts)', () => {
       html`<dvc-radio-group label="Giới tính" name="gt" .options=${options}></dvc-radio-group>`,
     );
     // fieldset, legend, 3 × (label, input, span); texts: the legend's and the 3 choices';
-    // markers: render root, hint, badge, error and the one for the choices.
+    // markers: render root, the notes (hint, badge and error: field-notes.ts) and the choices.
     expect(count(el.shadowRoot!)).to.deep.equal({
       [Node.ELEMENT_NODE]: 11,
       [Node.TEXT_NODE]: 4,
-      [Node.COMMENT_NODE]: 5,
+      [Node.COMMENT_NODE]: 3,
     });
     const labels = [...el.shadowRoot!.querySelectorAll('label')];
     expect(labels.map((l) => l.textContent)).to.deep.equal(['Nam', 'Nữ', 'Khác']);
@@ -94,7 +94,7 @@ describe('choices as plain nodes (option-nodes.ts)', () => {
     expect(count(el.shadowRoot!)).to.deep.equal({
       [Node.ELEMENT_NODE]: 6,
       [Node.TEXT_NODE]: 5,
-      [Node.COMMENT_NODE]: 6,
+      [Node.COMMENT_NODE]: 4,
     });
     const select = el.shadowRoot!.querySelector('select')!;
     const nodes = [...select.options];
