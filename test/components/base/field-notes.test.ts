@@ -34,7 +34,9 @@ describe('hint, badge and error as one part (field-notes.ts)', () => {
     el.prefilled = true;
     el.error = 'Nhập họ và tên';
     await el.updateComplete;
-    const spans = [...el.shadowRoot!.querySelectorAll(':host > span')].map((s) => s.outerHTML);
+    const spans = [...el.shadowRoot!.children]
+      .filter((c) => c.localName === 'span')
+      .map((c) => c.outerHTML);
     expect(spans).to.deep.equal([
       '<span part="hint" class="hint" id="hint">Như trên giấy khai sinh</span>',
       '<span part="prefilled" class="badge" id="prefilled">Đã điền sẵn</span>',
