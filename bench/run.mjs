@@ -152,7 +152,12 @@ if (browserSections.length)
         throw new Error(
           `the generated ${n}-field procedure does not load: ${JSON.stringify(loaded.problems)}`,
         );
-      const { source } = await compileProcedureModule(loaded.procedure);
+      // As `dvc-forms compile` writes it: with the SHA-256 of the file served, so the form takes
+      // the procedure from the module (the README's embed) instead of fetching and loading the
+      // file again beside the definition the module already carries.
+      const { source } = await compileProcedureModule(loaded.procedure, {
+        procedureSha256: createHash('sha256').update(text).digest('hex'),
+      });
       Object.assign(routes, {
         [`/plain/n${n}.html`]: () => plainPage(n),
         [`/dvc/n${n}.html`]: () => dvcPage(n),

@@ -8,6 +8,8 @@ import {
   type TemplateResult,
 } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import type { DirectiveResult } from 'lit/directive.js';
+import { fieldNotes } from './field-notes.js';
 import { DvcChangeEvent } from './events.js';
 import { inheritedLang, t, toUiLang, type UiLang } from './i18n.js';
 import type { MessageKey } from './messages.js';
@@ -26,6 +28,11 @@ const langConverter = {
   fromAttribute: (value: string | null) => value ?? '',
   toAttribute: (value: string) => value || null,
 };
+
+/** The fields' `focusout` listener: the field has been left. */
+function markTouched(this: DvcFieldElement<unknown>): void {
+  this.touched = true;
+}
 
 /** Deep copy of a plain JSON value, so a reset cannot share arrays/objects with the live value. */
 export function copyValue<V>(value: V): V {
@@ -87,10 +94,9 @@ export abstract class DvcFieldElement<T> extends LitElement {
     super();
     this.internals = this.attachInternals();
     // Focus moving inside the shadow root is not seen here (retargeted target === relatedTarget),
-    // so this fires only when focus leaves the whole field.
-    this.addEventListener('focusout', () => {
-      this.touched = true;
-    });
+    // so this fires only when focus leaves the whole field. One shared listener, not a closure
+    // per field (a thousand on a large page; docs/performance.md).
+    this.addEventListener('focusout', markTouched);
   }
 
   /** The language the built-in strings are shown in. */
@@ -243,12 +249,26 @@ export abstract class DvcFieldElement<T> extends LitElement {
    */
   protected renderHeader(forId = 'control'): TemplateResult {
     return html`<label part="label" for=${forId} .textContent=${this.label}></label
-      >${this.renderHint()}${this.renderBadge()}${this.renderError()}`;
+      >${this.renderNoteNodes()}`;
   }
 
   /** Hint, "pre-filled" badge and error, each rendered only when present. */
   protected renderHelp(): TemplateResult {
-    return html`${this.renderHint()}${this.renderBadge()}${this.renderError()}`;
+    return html`${this.renderNoteNodes()}`;
+  }
+
+  /**
+   * Hint, "pre-filled" badge and error as one part of the field's template (field-notes.ts): the
+   * same elements as `renderHint()`, `renderBadge()` and `renderError()` in a row, without their
+   * three parts, markers and nested templates (a thousand of each on a large page).
+   */
+  protected renderNoteNodes(): DirectiveResult {
+    return fieldNotes(
+      this.hint,
+      this.prefilled ? this.msg('prefilled') : '',
+      this.error ? this.msg('errorPrefix') : '',
+      this.error,
+    );
   }
 
   protected renderHint(): TemplateResult | typeof nothing {

@@ -122,7 +122,7 @@ export abstract class DvcTextInputField<T> extends DvcFieldElement<T> {
    */
   protected renderLabelledInput(type = 'text', extra: InputExtras = {}): TemplateResult {
     return html`<label part="label" for="control" .textContent=${this.label}></label
-      >${this.renderHint()}${this.renderBadge()}${this.renderError()}<input
+      >${this.renderNoteNodes()}<input
         part="input"
         id="control"
         type=${type}

@@ -23,9 +23,6 @@ import {
   type Page,
 } from './journey.js';
 
-/** The properties a field element changes itself: compared with the element, as live() does. */
-const LIVE_PROPERTIES = ['error', 'value'] as const;
-
 /** The `options` of a question without any (one array, so it never counts as a change). */
 const NO_OPTIONS: readonly { value: string; label: string }[] = Object.freeze([]);
 
@@ -142,11 +139,9 @@ export class FormQuestions {
         .lang=${lang}
       ></dvc-repeat-group>`;
     }
-    // One binding for the properties (field-properties.ts), in the order they were bound one
-    // by one; `error` and `value` compared with the element's own, as live() does.
+    // One binding for the properties and the id and data-path (field-properties.ts), each
+    // compared with the element's own, as live() does.
     return staticHtml`<${tag}
-      id=${fieldId(path)}
-      data-path=${path}
       ${fieldProperties(
         {
           name: path,
@@ -162,7 +157,7 @@ export class FormQuestions {
           options: options ?? NO_OPTIONS,
           lang,
         },
-        LIVE_PROPERTIES,
+        { id: fieldId(path), 'data-path': path },
       )}
     ></${tag}>`;
   }

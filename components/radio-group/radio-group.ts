@@ -1,7 +1,7 @@
-import { html } from 'lit';
+import { html, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
 import { DvcFieldElement } from '../base/field-element.js';
+import { optionNodes, toggleAttr } from '../base/option-nodes.js';
 import { optionsProperty, type FieldOptionItem } from '../base/options.js';
 
 /**
@@ -75,27 +75,45 @@ export class DvcRadioGroup extends DvcFieldElement<string> {
     this.emitChange();
   }
 
-  override render() {
+  /** One choice: its label, radio and text; the state that follows the value is set by `updated()`. */
+  private readonly optionNode = (o: FieldOptionItem, i: number): Node => {
+    const label = document.createElement('label');
+    label.className = 'choice';
+    label.setAttribute('part', 'option');
+    const input = document.createElement('input');
+    input.setAttribute('part', 'input');
+    input.type = 'radio';
+    input.id = `option-${i}`;
+    input.name = this.radioName;
+    input.value = o.value;
+    const text = document.createElement('span');
+    text.className = 'choice-text';
+    text.textContent = o.label;
+    label.append(input, text);
+    return label;
+  };
+
+  /** The radios follow the value, `required`, `disabled` and the error, as bindings would. */
+  override updated(changed: PropertyValues<this>): void {
     const disabled = this.isDisabled || this.readonly;
+    const invalid = this.error ? 'true' : 'false';
+    for (const input of this.renderRoot.querySelectorAll('input')) {
+      const checked = input.value === this.value;
+      if (input.checked !== checked) input.checked = checked;
+      toggleAttr(input, 'required', this.required);
+      toggleAttr(input, 'disabled', disabled);
+      if (input.getAttribute('aria-invalid') !== invalid)
+        input.setAttribute('aria-invalid', invalid);
+    }
+    super.updated(changed);
+  }
+
+  override render() {
+    // The choices are plain nodes made once per options array, not a template each (ten
+    // bindings per radio, a thousand times on a large page: option-nodes.ts); their input and
+    // change events are handled on the fieldset.
     // prettier-ignore
-    return html`<fieldset aria-describedby=${this.describedBy()}><legend part="legend" .textContent=${this.label}></legend>${this.renderHint()}${this.renderBadge()}${this.renderError()}${this.options.map(
-        (o, i) =>
-          html`<label class="choice" part="option"
-            ><input
-              part="input"
-              type="radio"
-              id=${`option-${i}`}
-              name=${this.radioName}
-              .value=${o.value}
-              .checked=${live(o.value === this.value)}
-              ?required=${this.required}
-              ?disabled=${disabled}
-              aria-invalid=${this.error ? 'true' : 'false'}
-              @input=${this.onInput}
-              @change=${this.onChange}
-            /><span class="choice-text" .textContent=${o.label}></span></label
-          >`,
-      )}</fieldset>`;
+    return html`<fieldset aria-describedby=${this.describedBy()} @input=${this.onInput} @change=${this.onChange}><legend part="legend" .textContent=${this.label}></legend>${this.renderNoteNodes()}${optionNodes(this.options, this.optionNode)}</fieldset>`;
   }
 }
 

@@ -3,7 +3,16 @@ import { customElement, property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { DvcFieldElement } from '../base/field-element.js';
 import { showSelected } from '../base/select-sync.js';
+import { optionNodes, toggleAttr } from '../base/option-nodes.js';
 import { optionsProperty, type FieldOptionItem } from '../base/options.js';
+
+/** One choice of the list (its `selected` is set by `updated()`). */
+function optionNode(o: FieldOptionItem): Node {
+  const option = document.createElement('option');
+  option.value = o.value;
+  option.textContent = o.label;
+  return option;
+}
 
 /**
  * @summary A drop-down list (native `<select>`) for choosing one of many options.
@@ -57,7 +66,12 @@ export class DvcSelectField extends DvcFieldElement<string> {
   /** The list shows the value after a change made from script (select-sync.ts). */
   override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    showSelected(this.renderRoot.querySelector('select'), this.value);
+    const select = this.renderRoot.querySelector('select');
+    // The choices are plain nodes (option-nodes.ts): mark the chosen one as `?selected` did.
+    for (const option of select?.options ?? []) {
+      if (option.value !== '') toggleAttr(option, 'selected', option.value === this.value);
+    }
+    showSelected(select, this.value);
   }
 
   private onInput(e: Event): void {
@@ -75,10 +89,10 @@ export class DvcSelectField extends DvcFieldElement<string> {
   override render() {
     // A select cannot be read-only natively; disabling would also drop it from the form data,
     // which the form value set through ElementInternals does not depend on.
-    // Flat: header parts inline and no spaces inside the options, so each option costs one part
-    // and its text, not nested templates and whitespace nodes (docs/performance.md).
+    // Flat: header parts inline and no spaces inside the options; the choices are plain nodes
+    // made once per options array, not a template each (option-nodes.ts, docs/performance.md).
     // prettier-ignore
-    return html`<label part="label" for="control" .textContent=${this.label}></label>${this.renderHint()}${this.renderBadge()}${this.renderError()}<select
+    return html`<label part="label" for="control" .textContent=${this.label}></label>${this.renderNoteNodes()}<select
         part="input"
         id="control"
         autocomplete=${(this.autocomplete || 'off') as never}
@@ -88,9 +102,7 @@ export class DvcSelectField extends DvcFieldElement<string> {
         aria-describedby=${this.describedBy()}
         @input=${this.onInput}
         @change=${this.onChange}
-      ><option value="" ?selected=${live(this.value === '')}>${this.placeholder || this.msg('choose')}</option>${this.options.map(
-          (o) => html`<option value=${o.value} ?selected=${live(o.value === this.value)} .textContent=${o.label}></option>`,
-        )}</select>`;
+      ><option value="" ?selected=${live(this.value === '')}>${this.placeholder || this.msg('choose')}</option>${optionNodes(this.options, optionNode)}</select>`;
   }
 }
 
