@@ -14,6 +14,7 @@ import { CompileError } from '../errors.js';
 import type { JsonSchema, Procedure } from '../procedure/types.js';
 import { checkSchema } from './guards.js';
 import { schemaHash } from './hash.js';
+import { COMMUNE_CODES_CHUNK, needsCommuneCodes } from './formats.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import {
@@ -103,7 +104,7 @@ export function compileSchema(schema: JsonSchema): ValidateFunction {
 export async function compileProcedureModule(
   procedure: Procedure,
   options: { procedureSha256?: string; form?: FormArtefactOptions } = {},
-): Promise<{ source: string; hash: string; fileName: string }> {
+): Promise<CompiledModuleFile> {
   if (options.procedureSha256 !== undefined && !/^[0-9a-f]{64}$/.test(options.procedureSha256))
     throw new CompileError('procedureSha256 must be 64 lower-case hex digits');
   const ajv = createAjv({ standalone: true });
@@ -139,8 +140,23 @@ export async function compileProcedureModule(
     '}',
     '',
   ].join('\n');
-  if (options.form) return formArtefact(source, hash, safeName(procedure.code), options.form);
-  return { source, hash, fileName };
+  const chunks = needsCommuneCodes(procedure.data) ? [COMMUNE_CODES_CHUNK] : [];
+  if (options.form)
+    return { ...formArtefact(source, hash, safeName(procedure.code), options.form), chunks };
+  return { source, hash, fileName, chunks };
+}
+
+/** A compiled module (or form artefact) as `dvc-forms compile` writes it. */
+export interface CompiledModuleFile {
+  source: string;
+  hash: string;
+  fileName: string;
+  /**
+   * The bundle's lazy chunks the form loads before it is ready with this module, by source module
+   * (keys of dist/chunks.json, e.g. the commune codes for a schema with the 2025 address formats):
+   * a page preloads them with `<link rel="modulepreload">` so they download with the bundle.
+   */
+  chunks: string[];
 }
 
 /** What makes a compiled module the page's one script (`dvc-forms compile --form`). */
