@@ -11,7 +11,8 @@ import standaloneModule from 'ajv/dist/standalone/index.js';
 import { checkLinearPattern, linearRegExp } from '../safety/linear-regexp.js';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { CompileError } from '../errors.js';
-import type { JsonSchema, Procedure } from '../procedure/types.js';
+import type { FieldUi, JsonSchema, Procedure } from '../procedure/types.js';
+import { orderSteps } from '../session/journey.js';
 import { checkSchema } from './guards.js';
 import { schemaHash } from './hash.js';
 import { COMMUNE_CODES_CHUNK, needsCommuneCodes } from './formats.js';
@@ -140,10 +141,36 @@ export async function compileProcedureModule(
     '}',
     '',
   ].join('\n');
-  const chunks = needsCommuneCodes(procedure.data) ? [COMMUNE_CODES_CHUNK] : [];
+  const chunks = [
+    ...(needsCommuneCodes(procedure.data) ? [COMMUNE_CODES_CHUNK] : []),
+    ...firstStepElementChunks(procedure),
+  ];
   if (options.form)
     return { ...formArtefact(source, hash, safeName(procedure.code), options.form), chunks };
   return { source, hash, fileName, chunks };
+}
+
+/**
+ * The bundle's lazy field elements (components/form/lazy-widgets.ts) by widget: the form loads
+ * them before it is ready when its first page shows one, so the page preloads them then.
+ */
+const LAZY_WIDGET_CHUNKS: Readonly<Record<string, string>> = {
+  address: 'components/address-field/address-field.ts',
+  group: 'components/repeat-group/repeat-group.ts',
+};
+
+function firstStepElementChunks(procedure: Procedure): string[] {
+  const used = new Set<string>();
+  const walk = (fields: readonly FieldUi[]) => {
+    for (const f of fields) {
+      used.add(f.widget);
+      if (f.fields) walk(f.fields);
+    }
+  };
+  walk(orderSteps(procedure)[0]?.fields ?? []);
+  return Object.entries(LAZY_WIDGET_CHUNKS)
+    .filter(([widget]) => used.has(widget))
+    .map(([, chunk]) => chunk);
 }
 
 /** A compiled module (or form artefact) as `dvc-forms compile` writes it. */

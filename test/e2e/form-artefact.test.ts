@@ -150,6 +150,52 @@ describe(
       assert.ok(chunk.includes(head));
       assert.ok(!core.includes(head), 'the commune codes are back in dist/dvc-forms.min.js');
       assert.ok(core.includes(`import("./${COMMUNES.slice('/assets/'.length)}")`));
+      // By module, from the bundle's source map: these are lazy chunks, never in the core.
+      const map = JSON.parse(
+        readFileSync(new URL('../../dist/dvc-forms.min.js.map', import.meta.url), 'utf8'),
+      ) as { sources: string[] };
+      const inCore = map.sources.map((src) => src.replace(/^(\.\.\/)+/, ''));
+      for (const lazy of [
+        'src/data/communes-2025.ts',
+        'components/address-field/address-field.ts',
+        'components/repeat-group/repeat-group.ts',
+        'src/validation/compiler.ts',
+        'src/procedure/index.ts',
+      ])
+        assert.ok(!inCore.includes(lazy), `${lazy} is back in dist/dvc-forms.min.js`);
+      assert.ok(inCore.includes('components/form/form.ts'), inCore.join('\n'));
+    });
+
+    test('the address field arrives after the first page is usable and works in the form', async () => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await page.goto(`${s.base}${PAGE}`);
+      await page.locator('dvc-form').getByRole('button', { name: 'Tiếp tục' }).waitFor();
+      // settled() waits for the lazy elements the procedure uses: the address field is then
+      // defined, and an address question renders its province list.
+      const defined = await page.evaluate(async () => {
+        await (document.querySelector('dvc-form') as unknown as FormElement).settled();
+        return {
+          address: customElements.get('dvc-address-field') !== undefined,
+          group: customElements.get('dvc-repeat-group') !== undefined,
+        };
+      });
+      // The birth registration has address questions and no repeat group.
+      assert.deepEqual(defined, { address: true, group: false });
+      const rendered = await page.evaluate(async () => {
+        const field = document.createElement('dvc-address-field') as HTMLElement & {
+          updateComplete: Promise<unknown>;
+        };
+        field.setAttribute('label', 'Địa chỉ');
+        document.body.append(field);
+        await field.updateComplete;
+        return field.shadowRoot !== null && field.shadowRoot.querySelector('select') !== null;
+      });
+      assert.equal(rendered, true);
+      assert.deepEqual(errors, []);
+      await context.close();
     });
 
     test('an address procedure waits for the commune codes before ready', async () => {
