@@ -7,7 +7,7 @@
  * A page reached before its element arrived shows the element undefined (an empty box styled by
  * `:not(:defined)`), upgraded with the properties already set on it.
  */
-import type { FieldUi } from '../../src/procedure/types.js';
+import type { FieldUi } from '../../src/procedure/index.js';
 
 const LAZY_WIDGETS: Readonly<Record<string, () => Promise<unknown>>> = {
   address: () => import('../address-field/address-field.js'),
