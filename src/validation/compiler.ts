@@ -12,7 +12,6 @@ import { checkLinearPattern, linearRegExp } from '../safety/linear-regexp.js';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { CompileError } from '../errors.js';
 import type { FieldUi, JsonSchema, Procedure } from '../procedure/types.js';
-import { orderSteps } from '../session/journey.js';
 import { checkSchema } from './guards.js';
 import { schemaHash } from './hash.js';
 import { COMMUNE_CODES_CHUNK, needsCommuneCodes } from './formats.js';
@@ -167,7 +166,10 @@ function firstStepElementChunks(procedure: Procedure): string[] {
       if (f.fields) walk(f.fields);
     }
   };
-  walk(orderSteps(procedure)[0]?.fields ?? []);
+  // The first step as the journey orders it (eligibility steps first); a hint only, so the
+  // fields the journey moves into a made-up eligibility step are not looked at.
+  const steps = procedure.ui?.steps ?? [];
+  walk((steps.find((st) => st.kind === 'eligibility') ?? steps[0])?.fields ?? []);
   return Object.entries(LAZY_WIDGET_CHUNKS)
     .filter(([widget]) => used.has(widget))
     .map(([, chunk]) => chunk);
