@@ -102,11 +102,16 @@ const chunkManifest = () => ({
     const root = `${process.cwd()}/`;
     const chunks = {};
     for (const c of Object.values(bundle)) {
-      if (c.type !== 'chunk' || !c.isDynamicEntry || !c.facadeModuleId) continue;
-      const id = c.facadeModuleId.startsWith(root)
-        ? c.facadeModuleId.slice(root.length)
-        : c.facadeModuleId;
-      chunks[id.replace(/\\/g, '/')] = { file: c.fileName, imports: c.imports };
+      if (c.type !== 'chunk' || !c.isDynamicEntry) continue;
+      // A module both imported dynamically (by the core) and statically (by another lazy chunk)
+      // is a dynamic entry without a facade (the commune codes): key it by that module.
+      const ids = c.facadeModuleId
+        ? [c.facadeModuleId]
+        : c.moduleIds.filter((m) => (this.getModuleInfo(m)?.dynamicImporters.length ?? 0) > 0);
+      for (const full of ids) {
+        const id = full.startsWith(root) ? full.slice(root.length) : full;
+        chunks[id.replace(/\\/g, '/')] = { file: c.fileName, imports: c.imports };
+      }
     }
     this.emitFile({
       type: 'asset',

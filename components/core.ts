@@ -33,9 +33,8 @@ export {
   PAGE_KIND,
   type SubmissionPayload,
 } from './form/events.js';
-export { DvcAddressField, type AddressValue } from './address-field/address-field.js';
-export {
-  DvcRepeatGroup,
-  type RepeatFieldSpec,
-  type RepeatItem,
-} from './repeat-group/repeat-group.js';
+// The address field and the repeat group are not here: the bundle loads them when a form (or
+// the page) uses them (components/form/lazy-widgets.ts, lazy-elements.ts); the npm entry
+// (components/index.ts) exports their classes.
+export type { AddressValue } from './address-field/address-field.js';
+export type { RepeatFieldSpec, RepeatItem } from './repeat-group/repeat-group.js';

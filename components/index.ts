@@ -2,6 +2,8 @@
 // and bundlers see every export). The one-file bundle for a webmaster's script tag is
 // components/bundle.ts, which loads the rarely used elements on first use instead.
 export * from './core.js';
+export { DvcAddressField } from './address-field/address-field.js';
+export { DvcRepeatGroup } from './repeat-group/repeat-group.js';
 export {
   DvcUpload,
   UPLOAD_STATUS,

@@ -20,6 +20,10 @@ const LAZY_ELEMENTS = {
   'dvc-status-lookup': () => import('./status-lookup/status-lookup.js'),
   'dvc-receipt': () => import('./receipt/receipt.js'),
   'dvc-dossier': () => import('./dossier/dossier.js'),
+  // Used by a form through components/form/lazy-widgets.ts (the same chunks); here for a page
+  // that places one itself.
+  'dvc-address-field': () => import('./address-field/address-field.js'),
+  'dvc-repeat-group': () => import('./repeat-group/repeat-group.js'),
 } as const;
 
 /** Tag names of the elements the bundle defines on first use. */

@@ -127,6 +127,8 @@ export const FORM_ERROR_CODE = {
   prefill: 'prefill',
   /** Delivering the submission failed. */
   submit: 'submit',
+  /** A field element the first page needs (address, repeat group) could not be loaded. */
+  elements: 'elements',
 } as const;
 export type FormErrorCode = (typeof FORM_ERROR_CODE)[keyof typeof FORM_ERROR_CODE];
 

@@ -16,8 +16,6 @@ import '../checkbox-field/checkbox-field.js';
 import '../id-number-field/id-number-field.js';
 import '../phone-field/phone-field.js';
 import '../email-field/email-field.js';
-import '../address-field/address-field.js';
-import '../repeat-group/repeat-group.js';
 import { type SubmissionPayload } from './events.js';
 import { formStyles } from './form.styles.js';
 import { FormLoading } from './loader.js';

@@ -9,6 +9,7 @@ import type { Procedure } from '../../src/procedure/index.js';
 import type { createValidator } from '../../src/validation/index.js';
 import { ProcedureModel } from '../../src/session/index.js';
 import { loadUploadElement } from './documents.js';
+import { loadWidgetElements, needsLazyWidget } from './lazy-widgets.js';
 import { DvcErrorEvent, FORM_ERROR_CODE, type FormErrorCode } from './events.js';
 import type { DvcForm } from './form.js';
 import { getPath, REVIEW, setPath } from './journey.js';
@@ -180,6 +181,7 @@ export class FormLoading {
     // before the person starts typing, not appear under their finger.
     await drafts;
     if (stale()) return;
+    const allFields = model.steps.flatMap((step) => step.fields);
     this.form.validator = model.validator;
     this.form.session = model.createSession({
       ...(this.form.today ? { today: this.form.today } : {}),
@@ -213,7 +215,19 @@ export class FormLoading {
       return;
     }
     if (stale()) return;
-    const first = this.form.pages[0]?.id ?? REVIEW;
+    // The address field and the repeat group (lazy-widgets.ts): before ready when the first page
+    // shows one or a draft may take the person to any page, otherwise right after it.
+    const firstPage = this.form.pages[0];
+    if (needsLazyWidget(firstPage?.fields ?? []) || (await draftsFirst)) {
+      try {
+        await loadWidgetElements(allFields);
+      } catch (cause) {
+        if (!stale()) this.fail(FORM_ERROR_CODE.elements, 'Cannot load a field element', cause);
+        return;
+      }
+      if (stale()) return;
+    }
+    const first = firstPage?.id ?? REVIEW;
     this.form.pageId = first;
     this.form.navigation.reached.add(first);
     this.form.draftLink.readyAnswers = this.form.deliveryChoice.draftAnswers(this.form.answers);
@@ -228,6 +242,9 @@ export class FormLoading {
       this.form.draftLink.load(),
       this.form.reviewPages.load(),
       procedure.documents.length > 0 ? loadUploadElement() : undefined,
+      loadWidgetElements(allFields).catch((cause: unknown) => {
+        console.error('dvc-form: a field element cannot be loaded', cause);
+      }),
     ]);
   }
 

@@ -325,7 +325,7 @@ export async function createServer(options = {}) {
   }
   // The per-procedure form artefact (`dvc-forms compile --form`): the compiled module as the
   // page's one script, importing the bundle. Named by its content, so cached for a year.
-  /** @type {Map<string, { fileName: string, source: string }>} */
+  /** @type {Map<string, { fileName: string, source: string, chunks?: string[] }>} */
   const forms = new Map();
   if (library.compileProcedureModule) {
     for (const p of procedures) {
@@ -357,6 +357,9 @@ export async function createServer(options = {}) {
     postage: config.postage,
     formScripts: new Map([...forms].map(([name, f]) => [name, `/forms/${f.fileName}`])),
     preload: readPreloads(config.distDir),
+    formPreloads: new Map(
+      [...forms].map(([name, f]) => [name, readPreloads(config.distDir, f.chunks ?? [])]),
+    ),
   });
 
   app.get('/compiled/:file', async (request, reply) => {

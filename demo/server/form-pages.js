@@ -28,16 +28,20 @@ const BUNDLE_TAG = '<script type="module" src="/assets/dvc-forms.min.js"></scrip
  * when its form loads `/procedures/<name>.json` and that artefact exists; and with
  * `<link rel="modulepreload">` for the bundle and the chunks every form loads at once, so they
  * all download in parallel with the artefact (one round trip instead of three on a slow link).
+ * `formPreloads`: by procedure, the same list with the chunks its artefact needs before ready.
  * @param {string} html
- * @param {{ formScripts?: Map<string, string>, preload?: string[] }} options
+ * @param {{ formScripts?: Map<string, string>, preload?: string[], formPreloads?: Map<string, string[]> }} options
  */
-export function withFormScript(html, { formScripts, preload = [] }) {
+export function withFormScript(html, { formScripts, preload = [], formPreloads }) {
   if (!html.includes(BUNDLE_TAG)) return html;
   const forms = [
     ...html.matchAll(/<dvc-form(?![\w-])[^>]*\sprocedure="\/procedures\/([a-z0-9-]+)\.json"/g),
   ];
   const script = forms.length === 1 ? formScripts?.get(forms[0][1]) : undefined;
-  const links = preload.map((href) => `<link rel="modulepreload" href="${href}" />`).join('\n    ');
+  const own = script ? formPreloads?.get(forms[0][1]) : undefined;
+  const links = (own ?? preload)
+    .map((href) => `<link rel="modulepreload" href="${href}" />`)
+    .join('\n    ');
   const tag = script ? `<script type="module" src="${script}"></script>` : BUNDLE_TAG;
   return html.replace(BUNDLE_TAG, links ? `${links}\n    ${tag}` : tag);
 }
@@ -46,9 +50,9 @@ export function withFormScript(html, { formScripts, preload = [] }) {
  * Serves `/thu-tuc/<name>.html` from `siteDir` with the settings applied; anything else there is
  * left to the static file server (a 404 for a page that does not exist).
  * @param {import('fastify').FastifyInstance} app
- * @param {{ siteDir: string, postage?: number, formScripts?: Map<string, string>, preload?: string[] }} options
+ * @param {{ siteDir: string, postage?: number, formScripts?: Map<string, string>, preload?: string[], formPreloads?: Map<string, string[]> }} options
  */
-export function registerFormPages(app, { siteDir, postage, formScripts, preload }) {
+export function registerFormPages(app, { siteDir, postage, formScripts, preload, formPreloads }) {
   app.get('/thu-tuc/:page', async (request, reply) => {
     const { page } = /** @type {{ page: string }} */ (request.params);
     let html;
@@ -61,6 +65,8 @@ export function registerFormPages(app, { siteDir, postage, formScripts, preload 
     return reply
       .type('text/html; charset=utf-8')
       .header('cache-control', 'no-cache')
-      .send(withFormScript(withFormSettings(html, { postage }), { formScripts, preload }));
+      .send(
+        withFormScript(withFormSettings(html, { postage }), { formScripts, preload, formPreloads }),
+      );
   });
 }

@@ -90,11 +90,14 @@ const FORM_LOAD_CHUNKS = [];
 /**
  * URLs (under `/assets/`) of the bundle and the chunks every form loads at once, from the
  * build's dist/chunks.json: the page preloads them so they arrive with the form's script instead
- * of one round trip after it (2 s on a slow 3G link). Empty when there is no build.
+ * of one round trip after it (2 s on a slow 3G link). Empty when there is no build. `extra`: more
+ * chunks by source module, as a form artefact lists those its procedure needs before the form is
+ * ready (`chunks` of `compileProcedureModule`, e.g. the 2025 commune codes).
  * @param {string} distDir
+ * @param {string[]} [extra]
  * @returns {string[]}
  */
-export function readPreloads(distDir) {
+export function readPreloads(distDir, extra = []) {
   /** @type {Record<string, { file: string, imports: string[] }>} */
   let chunks;
   try {
@@ -103,7 +106,7 @@ export function readPreloads(distDir) {
     return [];
   }
   const files = new Set(['dvc-forms.min.js']);
-  for (const id of FORM_LOAD_CHUNKS) {
+  for (const id of [...FORM_LOAD_CHUNKS, ...extra]) {
     const c = chunks[id];
     if (!c) continue;
     files.add(c.file);

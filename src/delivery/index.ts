@@ -8,6 +8,9 @@ import {
   isCommuneInProvince2025,
   isProvinceCode2025,
 } from '../data/admin-codes-2025.js';
+// The commune tables statically: checkDelivery is synchronous and runs in verify (Node), never in
+// the browser bundle, whose elements import only this module's labels (the tables shake out).
+import * as communes from '../data/communes-2025.js';
 import type { Lang, Procedure } from '../procedure/types.js';
 import type { Problem } from '../problem.js';
 import { mobileReason, normalizeMobile, personNameReason } from '../validation/formats.js';
@@ -143,10 +146,10 @@ export function checkDelivery(
   const a = r?.address;
   if (!a?.province) add(DELIVERY_PROBLEM.provinceRequired, '/recipient/address/province');
   else if (!a.commune) add(DELIVERY_PROBLEM.communeRequired, '/recipient/address/commune');
-  else if (!isProvinceCode2025(a.province) || !isCommuneCode2025(a.commune))
+  else if (!isProvinceCode2025(a.province) || !isCommuneCode2025(a.commune, communes))
     add(DELIVERY_PROBLEM.addressInvalid, '/recipient/address');
   // Both codes exist but the commune is another province's: the post office cannot deliver it.
-  else if (!isCommuneInProvince2025(a.commune, a.province))
+  else if (!isCommuneInProvince2025(a.commune, a.province, communes))
     add(DELIVERY_PROBLEM.communeNotInProvince, '/recipient/address/commune');
   if (!a?.street) add(DELIVERY_PROBLEM.streetRequired, '/recipient/address/street');
   else if (a.street.length > 200) add(DELIVERY_PROBLEM.streetRequired, '/recipient/address/street');

@@ -11,9 +11,10 @@ import standaloneModule from 'ajv/dist/standalone/index.js';
 import { checkLinearPattern, linearRegExp } from '../safety/linear-regexp.js';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { CompileError } from '../errors.js';
-import type { JsonSchema, Procedure } from '../procedure/types.js';
+import type { FieldUi, JsonSchema, Procedure } from '../procedure/types.js';
 import { checkSchema } from './guards.js';
 import { schemaHash } from './hash.js';
+import { COMMUNE_CODES_CHUNK, needsCommuneCodes } from './formats.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import {
@@ -103,7 +104,7 @@ export function compileSchema(schema: JsonSchema): ValidateFunction {
 export async function compileProcedureModule(
   procedure: Procedure,
   options: { procedureSha256?: string; form?: FormArtefactOptions } = {},
-): Promise<{ source: string; hash: string; fileName: string }> {
+): Promise<CompiledModuleFile> {
   if (options.procedureSha256 !== undefined && !/^[0-9a-f]{64}$/.test(options.procedureSha256))
     throw new CompileError('procedureSha256 must be 64 lower-case hex digits');
   const ajv = createAjv({ standalone: true });
@@ -139,8 +140,52 @@ export async function compileProcedureModule(
     '}',
     '',
   ].join('\n');
-  if (options.form) return formArtefact(source, hash, safeName(procedure.code), options.form);
-  return { source, hash, fileName };
+  const chunks = [
+    ...(needsCommuneCodes(procedure.data) ? [COMMUNE_CODES_CHUNK] : []),
+    ...firstStepElementChunks(procedure),
+  ];
+  if (options.form)
+    return { ...formArtefact(source, hash, safeName(procedure.code), options.form), chunks };
+  return { source, hash, fileName, chunks };
+}
+
+/**
+ * The bundle's lazy field elements (components/form/lazy-widgets.ts) by widget: the form loads
+ * them before it is ready when its first page shows one, so the page preloads them then.
+ */
+const LAZY_WIDGET_CHUNKS: Readonly<Record<string, string>> = {
+  address: 'components/address-field/address-field.ts',
+  group: 'components/repeat-group/repeat-group.ts',
+};
+
+function firstStepElementChunks(procedure: Procedure): string[] {
+  const used = new Set<string>();
+  const walk = (fields: readonly FieldUi[]) => {
+    for (const f of fields) {
+      used.add(f.widget);
+      if (f.fields) walk(f.fields);
+    }
+  };
+  // The first step as the journey orders it (eligibility steps first); a hint only, so the
+  // fields the journey moves into a made-up eligibility step are not looked at.
+  const steps = procedure.ui?.steps ?? [];
+  walk((steps.find((st) => st.kind === 'eligibility') ?? steps[0])?.fields ?? []);
+  return Object.entries(LAZY_WIDGET_CHUNKS)
+    .filter(([widget]) => used.has(widget))
+    .map(([, chunk]) => chunk);
+}
+
+/** A compiled module (or form artefact) as `dvc-forms compile` writes it. */
+export interface CompiledModuleFile {
+  source: string;
+  hash: string;
+  fileName: string;
+  /**
+   * The bundle's lazy chunks the form loads before it is ready with this module, by source module
+   * (keys of dist/chunks.json, e.g. the commune codes for a schema with the 2025 address formats):
+   * a page preloads them with `<link rel="modulepreload">` so they download with the bundle.
+   */
+  chunks: string[];
 }
 
 /** What makes a compiled module the page's one script (`dvc-forms compile --form`). */

@@ -21,14 +21,19 @@ export async function loadPhoneEngine(): Promise<void> {
   phone ??= await import('libphonenumber-js/min');
 }
 
-/** Whether a data schema uses a format that needs the phone engine. */
-export function needsPhoneEngine(data: unknown): boolean {
+/** Whether a data schema names `format` (as a JSON string anywhere in it). */
+export function schemaMentions(data: unknown, format: string): boolean {
   try {
-    return JSON.stringify(data).includes('"intl-phone"');
+    return JSON.stringify(data).includes(JSON.stringify(format));
   } catch {
     // Nested too deep to serialise: compiling refuses that schema with its own CompileError.
     return false;
   }
+}
+
+/** Whether a data schema uses a format that needs the phone engine. */
+export function needsPhoneEngine(data: unknown): boolean {
+  return schemaMentions(data, 'intl-phone');
 }
 
 /**

@@ -14,7 +14,7 @@ import {
   isProvinceCode2025,
 } from '../data/admin-codes-2025.js';
 import type { VnFormat } from '../procedure/vocabulary.js';
-import { normalizeIntlPhone, normalizePassportNumber } from './foreign-formats.js';
+import { normalizeIntlPhone, normalizePassportNumber, schemaMentions } from './foreign-formats.js';
 
 /** Why a value failed its format; `undefined` means it is valid. Part of the message params. */
 export type FormatReason =
@@ -135,6 +135,18 @@ export function commune2025Reason(value: string): FormatReason | undefined {
   if (!/^\d{5}$/.test(value)) return 'length';
   return isCommuneCode2025(value) ? undefined : 'unknown-code';
 }
+
+/**
+ * Whether a data schema uses the 2025 commune format, so its validator needs the commune codes
+ * (`loadCommuneCodes2025`, a lazy chunk in the browser). A form artefact of such a procedure
+ * lists that chunk for the page to preload (`CompiledModuleFile.chunks`).
+ */
+export function needsCommuneCodes(data: unknown): boolean {
+  return schemaMentions(data, 'vn-commune-2025');
+}
+
+/** The source module of the commune codes' lazy chunk (a key of dist/chunks.json). */
+export const COMMUNE_CODES_CHUNK = 'src/data/communes-2025.ts';
 
 /**
  * A person's name ("Họ, chữ đệm, tên"): letters with Vietnamese diacritics (and those of ethnic

@@ -21,6 +21,9 @@ import { schemaHash } from './hash.js';
 import { normalizeAnswers } from './normalize.js';
 import { ProblemBuilder, crossFieldProblems } from './problems.js';
 import { loadPhoneEngine, needsPhoneEngine } from './foreign-formats.js';
+import { loadCommuneCodes2025 } from '../data/admin-codes-2025.js';
+import { needsCommuneCodes } from './formats.js';
+import type { CompiledModuleFile } from './compiler.js';
 import { listedFields, optionListProblems, withOptionLists } from './option-lists.js';
 import {
   COMPILED_FORMAT,
@@ -53,8 +56,16 @@ export {
   normalizeFormat,
   VN_FORMAT_REASONS,
   personalIdBirthYear,
+  needsCommuneCodes,
+  COMMUNE_CODES_CHUNK,
   type FormatReason,
 } from './formats.js';
+export {
+  loadCommuneCodes2025,
+  communeCodesLoaded2025,
+  type CommuneTables,
+} from '../data/admin-codes-2025.js';
+export type { CompiledModuleFile } from './compiler.js';
 import { childPointer, isWithinPath } from '../session/field-path.js';
 export { schemaHash } from './hash.js';
 
@@ -124,6 +135,9 @@ export async function createValidator(
   const procedure = await withOptionLists(source);
   // An international phone number is checked with libphonenumber-js: loaded only when needed.
   if (needsPhoneEngine(procedure.data)) await loadPhoneEngine();
+  // The 3,321 commune codes (a lazy chunk in the browser, ≈ 8 KB gzip) only for a schema with the
+  // 2025 commune format: its check and the commune-in-province check read them synchronously.
+  if (needsCommuneCodes(procedure.data)) await loadCommuneCodes2025();
   let validateFn: ValidateFunction;
   const compiled = options.compiled;
   if (compiled) {
@@ -248,6 +262,6 @@ function firstTooDeep(root: unknown, limit: number): string | undefined {
 export async function compileProcedureModule(
   procedure: Procedure,
   options?: { procedureSha256?: string; form?: { bundle: string; file?: string } },
-): Promise<{ source: string; hash: string; fileName: string }> {
+): Promise<CompiledModuleFile> {
   return (await import('./compiler.js')).compileProcedureModule(procedure, options);
 }

@@ -38,7 +38,12 @@ const ENGINE = [
 const DRAFTS = asset('components/drafts/controller.ts');
 // Signing and transport: a chunk the drafts controller imports (rollup names it after submit.ts).
 const SIGNING = `/assets/${CHUNKS['components/drafts/controller.ts']!.imports.find((f) => /\/submit-/.test(f))!}`;
+// The 3,321 commune codes: a lazy chunk, loaded by the validator of a schema with the 2025
+// address formats and preloaded by the page whose artefact needs them (issue 22 round 3).
+const COMMUNES = asset('src/data/communes-2025.ts');
 const PAGE = '/thu-tuc/dang-ky-khai-sinh.html';
+// A sample whose schema has no 2025 commune format (international driving permit).
+const NO_ADDRESS_PAGE = '/thu-tuc/cap-giay-phep-lai-xe-quoc-te.html';
 /** What these tests read of `<dvc-form>` in the page (the e2e code is not type-checked with the DOM elements). */
 interface FormElement {
   settled(): Promise<void>;
@@ -71,8 +76,14 @@ describe(
       const preloads = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)" \/>/g)].map(
         (m) => m[1],
       );
-      // The bundle only: the drafts and signing chunks wait until the form is usable.
-      assert.deepEqual(preloads, ['/assets/dvc-forms.min.js']);
+      // The bundle and the commune codes this procedure's address questions need before the form
+      // is ready; the drafts and signing chunks wait until the form is usable.
+      assert.deepEqual(preloads, ['/assets/dvc-forms.min.js', COMMUNES]);
+      const other = await (await fetch(`${s.base}${NO_ADDRESS_PAGE}`)).text();
+      assert.deepEqual(
+        [...other.matchAll(/<link rel="modulepreload" href="([^"]+)" \/>/g)].map((m) => m[1]),
+        ['/assets/dvc-forms.min.js'],
+      );
       const artefact = await fetch(`${s.base}${scripts[0]}`);
       assert.equal(artefact.status, 200);
       assert.equal(artefact.headers.get('cache-control'), IMMUTABLE);
@@ -125,6 +136,114 @@ describe(
         if (/\.(js|html)$/.test(t.path)) assert.ok(t.encoding === 'br', `${t.path}: ${t.encoding}`);
       }
       assert.deepEqual(errors, []);
+      await context.close();
+    });
+
+    test('the core holds neither the commune codes nor the runtime compiler: they are lazy chunks', () => {
+      const core = readFileSync(new URL('../../dist/dvc-forms.min.js', import.meta.url), 'utf8');
+      const chunk = readFileSync(
+        new URL(`../../dist${COMMUNES.slice('/assets'.length)}`, import.meta.url),
+        'utf8',
+      );
+      // The first 40 digits of COMMUNE_CODES_2025: in the chunk, never in the core.
+      const head = '0000400008000250007000082000910009700103';
+      assert.ok(chunk.includes(head));
+      assert.ok(!core.includes(head), 'the commune codes are back in dist/dvc-forms.min.js');
+      assert.ok(core.includes(`import("./${COMMUNES.slice('/assets/'.length)}")`));
+      // By module, from the bundle's source map: these are lazy chunks, never in the core.
+      const map = JSON.parse(
+        readFileSync(new URL('../../dist/dvc-forms.min.js.map', import.meta.url), 'utf8'),
+      ) as { sources: string[] };
+      const inCore = map.sources.map((src) => src.replace(/^(\.\.\/)+/, ''));
+      for (const lazy of [
+        'src/data/communes-2025.ts',
+        'components/address-field/address-field.ts',
+        'components/repeat-group/repeat-group.ts',
+        'src/validation/compiler.ts',
+        'src/procedure/index.ts',
+      ])
+        assert.ok(!inCore.includes(lazy), `${lazy} is back in dist/dvc-forms.min.js`);
+      assert.ok(inCore.includes('components/form/form.ts'), inCore.join('\n'));
+    });
+
+    test('the address field arrives after the first page is usable and works in the form', async () => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await page.goto(`${s.base}${PAGE}`);
+      await page.locator('dvc-form').getByRole('button', { name: 'Tiếp tục' }).waitFor();
+      // settled() waits for the lazy elements the procedure uses: the address field is then
+      // defined, and an address question renders its province list.
+      const defined = await page.evaluate(async () => {
+        await (document.querySelector('dvc-form') as unknown as FormElement).settled();
+        return {
+          address: customElements.get('dvc-address-field') !== undefined,
+          group: customElements.get('dvc-repeat-group') !== undefined,
+        };
+      });
+      // The birth registration has address questions and no repeat group.
+      assert.deepEqual(defined, { address: true, group: false });
+      const rendered = await page.evaluate(async () => {
+        const field = document.createElement('dvc-address-field') as HTMLElement & {
+          updateComplete: Promise<unknown>;
+        };
+        field.setAttribute('label', 'Địa chỉ');
+        document.body.append(field);
+        await field.updateComplete;
+        return field.shadowRoot !== null && field.shadowRoot.querySelector('select') !== null;
+      });
+      assert.equal(rendered, true);
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+
+    test('an address procedure waits for the commune codes before ready', async () => {
+      const context = await browser.newContext();
+      let release!: () => void;
+      const released = new Promise<void>((r) => (release = r));
+      let held = false;
+      await context.route(`**${COMMUNES}`, async (route) => {
+        held = true;
+        await released;
+        await route.continue();
+      });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await page.goto(`${s.base}${PAGE}`);
+      // Without the codes the validator cannot answer: the form stays loading, never usable
+      // with a check that would throw (or guess) on the first commune typed.
+      const statusWhileHeld = await page.evaluate(async () => {
+        await customElements.whenDefined('dvc-form');
+        await new Promise((r) => setTimeout(r, 800));
+        return (document.querySelector('dvc-form') as unknown as FormElement).status;
+      });
+      assert.ok(held, 'the commune codes were requested');
+      assert.equal(statusWhileHeld, 'loading');
+      release();
+      await page.locator('dvc-form').getByRole('button', { name: 'Tiếp tục' }).waitFor();
+      const status = await page.evaluate(async () => {
+        const form = document.querySelector('dvc-form') as unknown as FormElement;
+        await form.settled();
+        return form.status;
+      });
+      assert.equal(status, 'ready');
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+
+    test('a procedure without the 2025 address formats never fetches the commune codes', async () => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const requested: string[] = [];
+      page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+      await page.goto(`${s.base}${NO_ADDRESS_PAGE}`);
+      await page.locator('dvc-form').getByRole('button', { name: 'Tiếp tục' }).waitFor();
+      await page.evaluate(() =>
+        (document.querySelector('dvc-form') as unknown as FormElement).settled(),
+      );
+      assert.ok(!requested.includes(COMMUNES), requested.join('\n'));
       await context.close();
     });
 

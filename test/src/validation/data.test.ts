@@ -7,8 +7,10 @@ import {
   isCommuneCode2025,
   isMobilePrefix,
   isProvinceCode2025,
-  COMMUNE_CODES_2025,
+  loadCommuneCodes2025,
+  communeCodesLoaded2025,
 } from '../../../src/data/admin-codes-2025.js';
+import { COMMUNE_CODES_2025 } from '../../../src/data/communes-2025.js';
 import units from '../../../src/data/admin-units-2025.json' with { type: 'json' };
 
 const script = new URL('../../../scripts/gen-admin-data.mjs', import.meta.url);
@@ -25,7 +27,19 @@ test('the committed src/data files match vendor/vn-admin', () => {
   execFileSync(process.execPath, [script.pathname, '--check'], { stdio: 'pipe' });
 });
 
-test('every commune and province of the 2025 lists is found, and only those', () => {
+test('the commune checks refuse to answer before the codes are loaded, not guess', async () => {
+  // Runs first in this file: nothing has loaded the lazy module yet. A check that answered
+  // "unknown code" here would turn every commune into an error on a form.
+  assert.equal(communeCodesLoaded2025(), false);
+  assert.throws(() => isCommuneCode2025('00004'), {
+    message: 'dvc-forms: the 2025 commune codes are not loaded: await loadCommuneCodes2025() first',
+  });
+  await loadCommuneCodes2025();
+  assert.equal(communeCodesLoaded2025(), true);
+});
+
+test('every commune and province of the 2025 lists is found, and only those', async () => {
+  await loadCommuneCodes2025();
   const communes = csv('communes-2025.csv');
   assert.equal(communes.length, 3321);
   assert.equal(COMMUNE_CODES_2025.length, 3321 * 5);
