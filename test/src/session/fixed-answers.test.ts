@@ -8,32 +8,27 @@
  * (the factory remembers what each combination of show rules hides). Also counted: one
  * normalisation per check with it, two without.
  */
-import { test } from "node:test";
-import assert from "node:assert/strict";
-import { readFileSync, readdirSync } from "node:fs";
-import fc from "fast-check";
-import { loadProcedure } from "../../../src/procedure/index.js";
-import type { Procedure } from "../../../src/procedure/types.js";
-import { createRules, createRulesFactory } from "../../../src/rules/index.js";
-import {
-  ProcedureModel,
-  type SessionState,
-} from "../../../src/session/index.js";
-import { normalizeRuns } from "../../../src/validation/normalize.js";
-import { answersArb, documentsArb } from "./arbitraries.js";
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import fc from 'fast-check';
+import { loadProcedure } from '../../../src/procedure/index.js';
+import type { Procedure } from '../../../src/procedure/types.js';
+import { createRules, createRulesFactory } from '../../../src/rules/index.js';
+import { ProcedureModel, type SessionState } from '../../../src/session/index.js';
+import { normalizeRuns } from '../../../src/validation/normalize.js';
+import { answersArb, documentsArb } from './arbitraries.js';
 
-const DIR = new URL("../../../schemas/procedures/", import.meta.url);
-const RUNS = Number(process.env["DVC_DIFFERENTIAL_RUNS"] ?? 300);
+const DIR = new URL('../../../schemas/procedures/', import.meta.url);
+const RUNS = Number(process.env['DVC_DIFFERENTIAL_RUNS'] ?? 300);
 
 const samples = readdirSync(DIR)
-  .filter((f) => f.endsWith(".cases.json"))
+  .filter((f) => f.endsWith('.cases.json'))
   .map((f) => {
-    const name = f.replace(/\.cases\.json$/, "");
-    const loaded = loadProcedure(
-      readFileSync(new URL(`${name}.json`, DIR), "utf8"),
-    );
+    const name = f.replace(/\.cases\.json$/, '');
+    const loaded = loadProcedure(readFileSync(new URL(`${name}.json`, DIR), 'utf8'));
     assert.ok(loaded.ok, name);
-    const file = JSON.parse(readFileSync(new URL(f, DIR), "utf8"));
+    const file = JSON.parse(readFileSync(new URL(f, DIR), 'utf8'));
     return {
       name,
       procedure: loaded.procedure as Procedure,
@@ -47,22 +42,21 @@ function dirty(answers: unknown, seed: number): unknown {
   let n = seed;
   const next = () => (n = (n * 1103515245 + 12345) & 0x7fffffff) % 8;
   const walk = (v: unknown): unknown => {
-    if (typeof v === "string")
+    if (typeof v === 'string')
       return [
         v,
         ` ${v}  `,
         `${v}\u200b`,
-        v.replace(/^0/, "+84 "),
-        "   ",
+        v.replace(/^0/, '+84 '),
+        '   ',
         v.toUpperCase(),
         `${v}\n\nx`,
-        v.normalize("NFD"),
+        v.normalize('NFD'),
       ][next()];
     if (Array.isArray(v)) return v.map(walk);
-    if (v !== null && typeof v === "object") {
+    if (v !== null && typeof v === 'object') {
       const out: Record<string, unknown> = {};
-      for (const [k, x] of Object.entries(v))
-        if (next() !== 0) out[k] = walk(x);
+      for (const [k, x] of Object.entries(v)) if (next() !== 0) out[k] = walk(x);
       return out;
     }
     return v;
@@ -72,7 +66,7 @@ function dirty(answers: unknown, seed: number): unknown {
     return JSON.parse(
       `{"__proto__":{"polluted":true},"constructor":{"prototype":1},${JSON.stringify(out).slice(1)}`.replace(
         /,}$/,
-        "}",
+        '}',
       ),
     ) as unknown;
   return out;
@@ -107,15 +101,13 @@ for (const sample of samples)
           const answers = dirty(clean, seed) as Record<string, unknown>;
           const options = {
             today: sample.today,
-            lang: "en" as const,
+            lang: 'en' as const,
             answers,
             documents,
           };
           const twice = await model.createSession(options).check();
           const expected = decision(twice);
-          const once = await model
-            .createSession({ ...options, fixedAnswers: true })
-            .check();
+          const once = await model.createSession({ ...options, fixedAnswers: true }).check();
           assert.deepEqual(decision(once), expected);
           // The shared factory's remembered outcomes answer as a fresh factory does.
           const fresh = await createRules(model.procedure, {
@@ -125,15 +117,15 @@ for (const sample of samples)
             .createSession({ today: sample.today })
             .evaluate(once.normalised);
           assert.deepEqual(shared, fresh);
-          assert.equal(({} as Record<string, unknown>)["polluted"], undefined);
+          assert.equal(({} as Record<string, unknown>)['polluted'], undefined);
         },
       ),
       { numRuns: RUNS },
     );
   });
 
-test("with fixedAnswers the answers are normalised once per check, without it twice", async () => {
-  const sample = samples.find((s) => s.name === "dang-ky-khai-sinh")!;
+test('with fixedAnswers the answers are normalised once per check, without it twice', async () => {
+  const sample = samples.find((s) => s.name === 'dang-ky-khai-sinh')!;
   const model = await ProcedureModel.create(sample.procedure, {
     compiledRules: true,
   });
@@ -152,13 +144,8 @@ test("with fixedAnswers the answers are normalised once per check, without it tw
       void state.problems;
       void state.normalised;
       // A required object left out is added for validation: then validation normalises itself.
-      const added = model.parents.some(
-        (p) => !p.includes(".") && !(p in c.answers),
-      );
-      assert.equal(
-        normalizeRuns() - before,
-        fixedAnswers && added ? 2 : expected,
-      );
+      const added = model.parents.some((p) => !p.includes('.') && !(p in c.answers));
+      assert.equal(normalizeRuns() - before, fixedAnswers && added ? 2 : expected);
     }
   }
 });
@@ -185,9 +172,6 @@ for (const sample of samples)
         compiled: true,
         onProblem: () => {},
       });
-      assert.deepEqual(
-        await decide(shared, answers),
-        await decide(fresh, answers),
-      );
+      assert.deepEqual(await decide(shared, answers), await decide(fresh, answers));
     }
   });
