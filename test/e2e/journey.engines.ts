@@ -328,6 +328,8 @@ describe(`the citizen's journey in ${ENGINE}`, () => {
 
     // The receipt's pay link opens the payment page with the fee, the postage and the total.
     await page.click(`${receipt} >>> [part="pay-link"]`);
+    // The receipt shows 41.000 đ too: wait for the payment page's own heading, not an amount.
+    await page.waitFor('h1', { text: 'Nộp phí, lệ phí hồ sơ' });
     await page.waitFor('dd', { text: '41.000 đ' });
     const terms = await page.texts('dl dt');
     const values = await page.texts('dl dd');

@@ -14,7 +14,10 @@ import fc from 'fast-check';
 import type { Problem } from '../../../src/problem.js';
 import { loadProcedure } from '../../../src/procedure/index.js';
 import type { Procedure } from '../../../src/procedure/types.js';
-import { isCommuneInProvince2025 } from '../../../src/data/admin-codes-2025.js';
+import {
+  isCommuneInProvince2025,
+  loadCommuneCodes2025,
+} from '../../../src/data/admin-codes-2025.js';
 import { escapePointer, fieldIndex } from '../../../src/validation/fields.js';
 import {
   commune2025Reason,
@@ -32,6 +35,9 @@ import {
 import { answersArb } from '../session/arbitraries.js';
 
 const DIR = new URL('../../../schemas/procedures/', import.meta.url);
+// The reference walk below asks the commune format directly, which needs the 2025 commune codes
+// (a lazy module since round 3; the validators under test load them themselves).
+await loadCommuneCodes2025();
 
 /** The walk as it was before the plans: every schema question asked for every answer. */
 function reference(procedure: Procedure, value: unknown, builder: ProblemBuilder): Problem[] {
