@@ -11,8 +11,9 @@
  */
 import { StorageError } from '../../src/errors.js';
 import { openDatabase, unwrap, wrap } from '../base/idb.js';
+import { DRAFT_DB_NAME } from './db-name.js';
 
-export const DRAFT_DB_NAME = 'dvc-forms-drafts';
+export { DRAFT_DB_NAME };
 export const DRAFT_DB_VERSION = 1;
 export const STORE = { drafts: 'drafts', files: 'files', outbox: 'outbox' } as const;
 export type StoreName = (typeof STORE)[keyof typeof STORE];

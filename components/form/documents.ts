@@ -10,7 +10,7 @@ import type {
 // module must never import (test/components/form/compiled.test.ts).
 import { isUploadedDocument } from '../../src/files/index.js';
 import type { PayloadDocument } from '../../src/submission/index.js';
-import { um } from '../upload/messages.js';
+import { documentMessage } from '../upload/document-messages.js';
 import type { DvcUpload, UploadEntry } from '../upload/upload.js';
 import type { DvcForm } from './form.js';
 import type { FormMessages } from './messages.js';
@@ -207,7 +207,7 @@ export class DocumentSlots {
       // Until its code has arrived, an upload element counts as a file still being prepared.
       if (el.busy || awaitingUpgrade(el)) {
         out.set(documentKey(id), [
-          { code: DOCUMENT_PROBLEM.busy, path: '', message: um(lang, 'busy'), params },
+          { code: DOCUMENT_PROBLEM.busy, path: '', message: documentMessage(lang, 'busy'), params },
         ]);
         continue;
       }
@@ -221,7 +221,7 @@ export class DocumentSlots {
           {
             code: DOCUMENT_PROBLEM.missing,
             path: '',
-            message: um(lang, 'valueMissing', { title }),
+            message: documentMessage(lang, 'valueMissing', { title }),
             params,
           },
         ]);

@@ -4,7 +4,7 @@
  * answers with the delivery choice, the page — and how to put a draft back.
  */
 import type { DraftController, DraftControllerOptions } from '../drafts/controller.js';
-import { DRAFT_DB_NAME } from '../drafts/db.js';
+import { DRAFT_DB_NAME } from '../drafts/db-name.js';
 import { DvcSubmittedEvent } from './events.js';
 import type { DvcForm } from './form.js';
 import { SUBMITTED } from './journey.js';

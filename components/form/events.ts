@@ -125,7 +125,7 @@ export const FORM_ERROR_CODE = {
   validator: 'validator',
   /** The prefill URL could not be fetched or is not a JSON object. */
   prefill: 'prefill',
-  /** Delivering the submission failed. */
+  /** Delivering the submission failed, or its code (a lazy chunk) could not be loaded. */
   submit: 'submit',
   /** A field element the first page needs (address, repeat group) could not be loaded. */
   elements: 'elements',

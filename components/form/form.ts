@@ -41,7 +41,7 @@ import { FormFieldEvents } from './field-events.js';
 import { FormQuestions } from './questions.js';
 import { FormSummary } from './summary.js';
 import { FormReviewLink } from './review-link.js';
-import { FormSubmission } from './submission.js';
+import { FormSubmissionLink } from './submission-link.js';
 import { inheritedLang, langAttribute, toUiLang } from '../base/i18n.js';
 import type { DeliveryOptions } from '../submission/form-delivery.js';
 import { FormDocuments, documentKey } from './documents.js';
@@ -198,8 +198,11 @@ export class DvcForm extends LitElement {
     return this.draftLink.controller;
   }
 
-  /** Submit, the payload, delivery and the outbox hand-over (submission.ts). @internal */
-  readonly submission = new FormSubmission(this);
+  /**
+   * Submit, the payload, delivery and the outbox hand-over (submission.ts, a lazy chunk loaded
+   * right after ready: submission-link.ts). @internal
+   */
+  readonly submission = new FormSubmissionLink(this);
 
   /**
    * Delivers a payload once `dvc-submit` was not cancelled. Subclasses (or a `submitter`) add

@@ -236,11 +236,13 @@ export class FormLoading {
     // The upload element (tus, file checks) downloads once the first page is usable, so it does
     // not share a slow link with what that page needs; documents are rarely on the first page,
     // and a slot made before it arrives shows its file as still being prepared, never missing.
-    // The same for the review pages (review-link.ts) and, on a first visit, the drafts. The
-    // load (and so `settled()`) still ends with all of them in place.
+    // The same for the review pages (review-link.ts), Submit and the payload (submission-link.ts)
+    // and, on a first visit, the drafts. The load (and so `settled()`) still ends with all of
+    // them in place.
     await Promise.all([
       this.form.draftLink.load(),
       this.form.reviewPages.load(),
+      this.form.submission.preload(),
       procedure.documents.length > 0 ? loadUploadElement() : undefined,
       loadWidgetElements(allFields).catch((cause: unknown) => {
         console.error('dvc-form: a field element cannot be loaded', cause);

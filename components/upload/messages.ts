@@ -9,6 +9,7 @@
 import type { FileProblem, FileProblemCode } from '../../src/files/index.js';
 import { formatList, formatSize } from '../../src/files/index.js';
 import type { DocumentForm } from '../../src/procedure/index.js';
+import { documentMessages } from './document-messages.js';
 
 export type UploadLang = 'vi' | 'en';
 
@@ -44,8 +45,7 @@ const vi = {
   uploadFailed: 'Chưa tải lên được tệp {name}. Vui lòng thử lại',
   added: 'Đã thêm tệp {name}',
   removed: 'Đã xoá tệp {name}',
-  busy: 'Vui lòng chờ tải tệp xong',
-  valueMissing: 'Vui lòng chọn tệp {title}',
+  ...documentMessages.vi,
   errorPrefix: 'Lỗi:',
   formOriginal: 'Bản chính',
   formCopy: 'Bản sao',
@@ -94,8 +94,7 @@ const en: Record<UploadMessageKey, string> = {
   uploadFailed: 'The file {name} could not be uploaded. Try again',
   added: 'Added file {name}',
   removed: 'Removed file {name}',
-  busy: 'Wait until the files have finished uploading',
-  valueMissing: 'Choose a file for {title}',
+  ...documentMessages.en,
   errorPrefix: 'Error:',
   formOriginal: 'Original',
   formCopy: 'Copy',

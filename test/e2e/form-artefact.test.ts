@@ -41,6 +41,9 @@ const SIGNING = `/assets/${CHUNKS['components/drafts/controller.ts']!.imports.fi
 // The 3,321 commune codes: a lazy chunk, loaded by the validator of a schema with the 2025
 // address formats and preloaded by the page whose artefact needs them (issue 22 round 3).
 const COMMUNES = asset('src/data/communes-2025.ts');
+// Submit and the payload (components/form/submission.ts): loaded right after ready (issue 22
+// round 4), and Submit waits for it when pressed before it has arrived.
+const SUBMISSION = asset('components/form/submission.ts');
 const PAGE = '/thu-tuc/dang-ky-khai-sinh.html';
 // A sample whose schema has no 2025 commune format (international driving permit).
 const NO_ADDRESS_PAGE = '/thu-tuc/cap-giay-phep-lai-xe-quoc-te.html';
@@ -48,6 +51,9 @@ const NO_ADDRESS_PAGE = '/thu-tuc/cap-giay-phep-lai-xe-quoc-te.html';
 interface FormElement {
   settled(): Promise<void>;
   status: string;
+  pageId: string;
+  shadowRoot: { querySelector(s: string): unknown } | null;
+  navigation: { goTo(page: string): Promise<void> };
   draftController?: { ready(): Promise<void> };
 }
 
@@ -161,6 +167,13 @@ describe(
         'components/repeat-group/repeat-group.ts',
         'src/validation/compiler.ts',
         'src/procedure/index.ts',
+        // Needed only after the first page is usable (round 4): Submit and the payload, and the
+        // upload catalog (the form keeps its two document messages, document-messages.ts).
+        'components/form/submission.ts',
+        'components/upload/messages.ts',
+        // The drafts database code (idb) comes with the drafts chunk; the core knows its name.
+        'components/drafts/db.ts',
+        'node_modules/idb/build/index.js',
       ])
         assert.ok(!inCore.includes(lazy), `${lazy} is back in dist/dvc-forms.min.js`);
       assert.ok(inCore.includes('components/form/form.ts'), inCore.join('\n'));
@@ -247,12 +260,12 @@ describe(
       await context.close();
     });
 
-    test('on a first visit the first field is usable while the drafts and signing chunks are held back', async () => {
+    test('on a first visit the first field is usable while the drafts, signing and submission chunks are held back', async () => {
       const context = await browser.newContext();
       let release!: () => void;
       const released = new Promise<void>((r) => (release = r));
       const held: string[] = [];
-      for (const chunk of [DRAFTS, SIGNING])
+      for (const chunk of [DRAFTS, SIGNING, SUBMISSION])
         await context.route(`**${chunk}`, async (route) => {
           held.push(chunk);
           await released;
@@ -277,7 +290,7 @@ describe(
       await page.evaluate(() =>
         (document.querySelector('dvc-form') as unknown as FormElement).settled(),
       );
-      assert.deepEqual(held.sort(), [DRAFTS, SIGNING].sort());
+      assert.deepEqual(held.sort(), [DRAFTS, SIGNING, SUBMISSION].sort());
       assert.equal(
         await page.evaluate(
           () =>
@@ -285,6 +298,107 @@ describe(
             undefined,
         ),
         true,
+      );
+      await context.close();
+    });
+
+    test('Submit pressed before the submission chunk has arrived waits for it, then checks the answers', async () => {
+      const context = await browser.newContext();
+      let release!: () => void;
+      const released = new Promise<void>((r) => (release = r));
+      let requested = false;
+      await context.route(`**${SUBMISSION}`, async (route) => {
+        requested = true;
+        await released;
+        await route.continue();
+      });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(`${s.base}${PAGE}`);
+      await page.evaluate(() =>
+        document.querySelector('dvc-form')!.addEventListener('dvc-error', (e) => {
+          (window as unknown as { dvcErrors: unknown[] }).dvcErrors ??= [];
+          (window as unknown as { dvcErrors: unknown[] }).dvcErrors.push(
+            (e as CustomEvent<{ code: string }>).detail.code,
+          );
+        }),
+      );
+      await page.waitForFunction(
+        () => (document.querySelector('dvc-form') as unknown as FormElement).status === 'ready',
+      );
+      // The review page (its own chunk, not held) with its Submit button, the chunk still held.
+      await page.evaluate(() =>
+        (document.querySelector('dvc-form') as unknown as FormElement).navigation.goTo('review'),
+      );
+      const submit = page.locator('dvc-form .buttons button.primary');
+      await submit.waitFor();
+      assert.equal(requested, true);
+      await submit.click();
+      await page.waitForTimeout(300);
+      // Waiting: nothing has moved, nothing has failed.
+      const before = await page.evaluate(() => {
+        const form = document.querySelector('dvc-form') as unknown as FormElement;
+        return {
+          page: form.pageId,
+          summary: !!form.shadowRoot!.querySelector('dvc-error-summary'),
+          errors: (window as unknown as { dvcErrors?: unknown[] }).dvcErrors ?? [],
+        };
+      });
+      assert.deepEqual(before, { page: 'review', summary: false, errors: [] });
+      release();
+      // Then the click is carried out: the empty birth form cannot be sent, and says why.
+      await page.waitForFunction(() => {
+        const form = document.querySelector('dvc-form') as unknown as FormElement;
+        return form.pageId !== 'review' || !!form.shadowRoot!.querySelector('dvc-error-summary');
+      });
+      assert.deepEqual(
+        await page.evaluate(() => (window as unknown as { dvcErrors?: unknown[] }).dvcErrors ?? []),
+        [],
+      );
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+
+    test('a submission chunk that cannot load is a dvc-error, and Submit says the dossier was not sent', async () => {
+      const context = await browser.newContext();
+      await context.route(`**${SUBMISSION}`, (route) => route.abort());
+      const page = await context.newPage();
+      await page.addInitScript(() => {
+        document.addEventListener(
+          'dvc-error',
+          (e) => {
+            (window as unknown as { dvcErrors: unknown[] }).dvcErrors ??= [];
+            (window as unknown as { dvcErrors: unknown[] }).dvcErrors.push(
+              (e as CustomEvent<{ code: string }>).detail.code,
+            );
+          },
+          true,
+        );
+      });
+      await page.goto(`${s.base}${PAGE}`);
+      // The form is usable and settles: a missing submission chunk costs Submit, not the form.
+      await page.evaluate(() =>
+        (document.querySelector('dvc-form') as unknown as FormElement).settled(),
+      );
+      assert.equal(
+        await page.evaluate(
+          () => (document.querySelector('dvc-form') as unknown as FormElement).status,
+        ),
+        'ready',
+      );
+      assert.deepEqual(
+        await page.evaluate(() => (window as unknown as { dvcErrors?: unknown[] }).dvcErrors),
+        ['submit'],
+      );
+      await page.evaluate(() =>
+        (document.querySelector('dvc-form') as unknown as FormElement).navigation.goTo('review'),
+      );
+      await page.locator('dvc-form .buttons button.primary').click();
+      await page.locator('dvc-form dvc-error-summary').waitFor();
+      assert.deepEqual(
+        await page.evaluate(() => (window as unknown as { dvcErrors?: unknown[] }).dvcErrors),
+        ['submit', 'submit'],
       );
       await context.close();
     });

@@ -1,0 +1,6 @@
+/**
+ * The drafts database's name, apart from db.ts: `<dvc-form>` checks for it before ready
+ * (components/form/drafts.ts) without carrying the IndexedDB code, which comes with the drafts
+ * chunk (issue 22 point 1).
+ */
+export const DRAFT_DB_NAME = 'dvc-forms-drafts';
