@@ -17,16 +17,26 @@ const TYPES = {
 export const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; object-src 'none'; " +
   "base-uri 'none'; require-trusted-types-for 'script'";
+/**
+ * The same policy for a page that allows WebAssembly compilation, as an agency accepting files
+ * above the 64 MB one-shot limit is told to (docs/performance.md, src/files/hash.ts): the only
+ * difference is `'wasm-unsafe-eval'`, which still refuses `eval` and `new Function`.
+ */
+export const CSP_WASM = CSP.replace("script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'");
 
 /**
  * Starts the server. `routes` maps a path to `() => string` (generated content); other paths
- * under `/dist/` and `/bench/pages/` are files below `root`. Returns `{ origin, close() }`.
+ * under `/dist/` and `/bench/pages/` are files below `root`; `policies` maps a path to another
+ * Content-Security-Policy than `CSP`. Returns `{ origin, close() }`.
  */
-export async function startServer(root, routes) {
+export async function startServer(root, routes, policies = {}) {
   const allowed = ['dist', join('bench', 'pages')].map((d) => join(root, d) + sep);
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    const headers = { 'content-security-policy': CSP, 'x-content-type-options': 'nosniff' };
+    const headers = {
+      'content-security-policy': Object.hasOwn(policies, path) ? policies[path] : CSP,
+      'x-content-type-options': 'nosniff',
+    };
     try {
       let body;
       if (Object.hasOwn(routes, path)) {
