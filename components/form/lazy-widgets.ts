@@ -8,13 +8,12 @@
  * `:not(:defined)`), upgraded with the properties already set on it.
  */
 import type { FieldUi } from '../../src/procedure/index.js';
+import { loadOnce } from '../base/load-once.js';
 
 const LAZY_WIDGETS: Readonly<Record<string, () => Promise<unknown>>> = {
-  address: () => import('../address-field/address-field.js'),
-  group: () => import('../repeat-group/repeat-group.js'),
+  address: loadOnce(() => import('../address-field/address-field.js')),
+  group: loadOnce(() => import('../repeat-group/repeat-group.js')),
 };
-
-const loading = new Map<string, Promise<unknown>>();
 
 function widgetsIn(fields: readonly FieldUi[], into: Set<string>): Set<string> {
   for (const f of fields) {
@@ -39,14 +38,6 @@ export function loadWidgetElements(fields: readonly FieldUi[]): Promise<unknown>
   return Promise.all(
     Object.entries(LAZY_WIDGETS)
       .filter(([widget]) => used.has(widget))
-      .map(([widget, load]) => {
-        let p = loading.get(widget);
-        if (!p) {
-          p = load();
-          p.catch(() => loading.delete(widget));
-          loading.set(widget, p);
-        }
-        return p;
-      }),
+      .map(([, load]) => load()),
   );
 }

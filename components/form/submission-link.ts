@@ -12,11 +12,18 @@ import type { SubmissionPayload } from '../../src/submission/index.js';
 import { DvcErrorEvent, FORM_ERROR_CODE } from './events.js';
 import type { DvcForm } from './form.js';
 import type { FormSubmission } from './submission.js';
+import { loadOnce } from '../base/load-once.js';
 
 export class FormSubmissionLink {
   private flow?: FormSubmission;
-  private loading?: Promise<FormSubmission>;
   private reported = false;
+  private readonly loadChunk = loadOnce(() =>
+    import('./submission.js').then(({ FormSubmission }) => {
+      this.flow = new FormSubmission(this.form);
+      this.reported = false;
+      return this.flow;
+    }),
+  );
 
   constructor(private readonly form: DvcForm) {}
 
@@ -27,13 +34,7 @@ export class FormSubmissionLink {
 
   /** Loads the submission chunk (once; again after a failed load). */
   load(): Promise<FormSubmission> {
-    this.loading ??= import('./submission.js').then(({ FormSubmission }) => {
-      this.flow = new FormSubmission(this.form);
-      this.reported = false;
-      return this.flow;
-    });
-    this.loading.catch(() => (this.loading = undefined));
-    return this.loading;
+    return this.loadChunk();
   }
 
   /**
