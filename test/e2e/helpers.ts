@@ -26,6 +26,16 @@ export const ADMIN = {
   role: 'admin',
 } as const;
 
+/** An RFC 9457 problem as the receiver answers it. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  errors?: { code: string; message: string; index?: number; slot?: string; name?: string }[];
+  [k: string]: unknown;
+}
+
 export interface Running {
   app: Receiver;
   base: string;

@@ -16,6 +16,7 @@ import {
   postDossier,
   start,
   uploadSession,
+  type Problem,
   type Running,
 } from './helpers.js';
 
@@ -23,14 +24,6 @@ const NOW = '2026-11-26T03:00:05.000Z';
 const PROBLEM_JSON = 'application/problem+json; charset=utf-8';
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const pdf = (text: string) => new TextEncoder().encode(`%PDF-1.7\n${text}\n%%EOF\n`);
-
-interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  errors?: { code: string; message: string; index?: number; slot?: string; name?: string }[];
-}
 
 async function problemOf(r: Response): Promise<Problem> {
   assert.equal(r.headers.get('content-type'), PROBLEM_JSON);

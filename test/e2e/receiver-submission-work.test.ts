@@ -14,16 +14,11 @@ import {
   postDossier,
   start,
   storedPayloads,
+  type Problem,
   type Running,
 } from './helpers.js';
 
 const NOW = '2026-11-26T03:00:05.000Z';
-
-interface Problem {
-  type: string;
-  status: number;
-  errors?: { code: string; message: string }[];
-}
 
 describe('a submission and its nonce', () => {
   let s: Running;

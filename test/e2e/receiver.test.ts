@@ -1,5 +1,5 @@
 // The reference receiver (demo/server) over HTTP: storage, challenges, dossiers, idempotency,
-// problems, status lookup, clerk transitions, tus uploads and logs. The verifier is the fake in
+// problems, status lookup, clerk transitions and logs (uploads: receiver-uploads.test.ts). The verifier is the fake in
 // helpers.ts (the real one is exercised in signed-submission.test.ts).
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -17,20 +17,12 @@ import {
   postDossier,
   start,
   storedPayloads,
+  type Problem,
   type Running,
 } from './helpers.js';
 
 const NOW = '2026-11-26T03:00:05.000Z'; // a Thursday, 10:00 in Hà Nội
 const PROBLEM = 'application/problem+json; charset=utf-8';
-
-interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  errors?: { code: string; message: string }[];
-  [k: string]: unknown;
-}
 
 describe('dossier codes and dates (units)', () => {
   test('a code is PREFIX-YYMMDD-XXXX from the unambiguous alphabet, in Vietnam time', () => {
@@ -593,189 +585,6 @@ describe('reference receiver', () => {
       body: '{"status":"processing"}',
     });
     assert.equal(unknown.status, 404);
-  });
-
-  test('tus upload: the server hashes the stored file and the dossier must match it', async () => {
-    const bytes = Buffer.from('%PDF-1.7\n' + 'giấy chứng sinh '.repeat(2000));
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const meta = (o: Record<string, string>) =>
-      Object.entries(o)
-        .map(([k, v]) => `${k} ${Buffer.from(v).toString('base64')}`)
-        .join(',');
-    const create = await fetch(`${s.base}/api/uploads/`, {
-      method: 'POST',
-      headers: {
-        'tus-resumable': '1.0.0',
-        'upload-length': String(bytes.length),
-        'upload-metadata': meta({
-          filename: 'giay-chung-sinh.pdf',
-          filetype: 'application/pdf',
-          slot: 'giay-to',
-          sha256,
-        }),
-      },
-    });
-    assert.equal(create.status, 201);
-    assert.equal(create.headers.get('x-content-type-options'), 'nosniff');
-    // The upload's secret: an HttpOnly cookie the browser sends back by itself.
-    const setCookie = create.headers.get('set-cookie') ?? '';
-    assert.match(
-      setCookie,
-      /^dvc_upload_[0-9a-f]{32}=[A-Za-z0-9_-]{24}; Path=\/api\/; Max-Age=86400; HttpOnly; SameSite=Strict$/,
-    );
-    const cookie = setCookie.split(';')[0];
-    assert.ok(cookie.startsWith(`dvc_upload_${create.headers.get('location')?.split('/').pop()}=`));
-    const location = create.headers.get('location') ?? '';
-    assert.match(location, /^\/api\/uploads\/[0-9a-f]{32}$/);
-    const id = location.split('/').pop();
-
-    // The same secret as an upload token, for pages on other sites where the cookie never
-    // comes back: the second half is sent with it instead of the cookie.
-    const token = create.headers.get('dvc-upload-token') ?? '';
-    assert.equal(cookie.split('=')[1], token);
-    const half = 10_000;
-    for (const [offset, chunk, proof] of [
-      [0, bytes.subarray(0, half), { cookie }],
-      [half, bytes.subarray(half), { 'dvc-upload-token': token }],
-    ] as const) {
-      const patch = await fetch(`${s.base}${location}`, {
-        method: 'PATCH',
-        headers: {
-          ...proof,
-          'tus-resumable': '1.0.0',
-          'upload-offset': String(offset),
-          'content-type': 'application/offset+octet-stream',
-        },
-        body: chunk,
-      });
-      assert.equal(patch.status, 204);
-    }
-    const head = await fetch(`${s.base}${location}`, {
-      method: 'HEAD',
-      headers: { cookie, 'tus-resumable': '1.0.0' },
-    });
-    assert.equal(head.headers.get('upload-offset'), String(bytes.length));
-
-    const row = await s.app.dvc.storage
-      .prepare(
-        'SELECT via, slot, filename, type, size, sha256, dossier_code FROM uploads WHERE id = ?',
-      )
-      .get(id);
-    assert.deepEqual(row, {
-      via: 'tus',
-      slot: 'giay-to',
-      filename: 'giay-chung-sinh.pdf',
-      type: 'application/pdf',
-      size: bytes.length,
-      sha256,
-      dossier_code: null,
-    });
-
-    const doc = {
-      slot: 'giay-to',
-      name: 'giay-chung-sinh.pdf',
-      type: 'application/pdf',
-      size: bytes.length,
-      sha256,
-      url: `${s.base}${location}`,
-    };
-    const swapped = await submit(
-      undefined,
-      { documents: [{ ...doc, sha256: 'f'.repeat(64) }] },
-      cookie,
-    );
-    assert.equal(swapped.r.status, 422);
-    assert.deepEqual((swapped.body as unknown as Problem).errors, [
-      { code: 'attachment-hash-mismatch', message: '#0' },
-    ]);
-
-    const ok = await submit(undefined, { documents: [doc] }, cookie);
-    assert.equal(ok.r.status, 201);
-    const linked = await s.app.dvc.storage
-      .prepare('SELECT dossier_code FROM uploads WHERE id = ?')
-      .get(id);
-    assert.deepEqual(linked, { dossier_code: ok.body.dossierCode });
-    // Encrypted from the first byte under the upload's own key, now wrapped by the dossier's:
-    // the bytes as stored (in the folder, or the S3 object itself) are not the PDF's.
-    const { path } = (await s.app.dvc.storage
-      .prepare('SELECT path FROM uploads WHERE id = ?')
-      .get(id)) as { path: string };
-    const stored = await s.app.dvc.objects.readAll(path);
-    assert.equal(stored.length, bytes.length);
-    assert.notEqual(stored.toString('latin1').slice(0, 8), '%PDF-1.7');
-    const key = await s.app.dvc.storage
-      .prepare('SELECT kek_id, dossier_code FROM upload_keys WHERE upload_id = ?')
-      .get(id);
-    assert.deepEqual(key, { kek_id: null, dossier_code: ok.body.dossierCode });
-    assert.ok(Buffer.from((await s.app.dvc.readUpload(id!))!).equals(bytes));
-
-    // A file already in a dossier cannot be claimed by another one.
-    const reuse = await submit(undefined, { documents: [doc] }, cookie);
-    assert.deepEqual((reuse.body as unknown as Problem).errors, [
-      {
-        code: 'upload-already-attached',
-        message: 'Tệp ‘giay-chung-sinh.pdf’ đã thuộc một hồ sơ khác. Vui lòng tải lại tệp',
-        index: 0,
-        slot: 'giay-to',
-        name: 'giay-chung-sinh.pdf',
-      },
-    ]);
-  });
-
-  test('multipart: the JWS in "payload" and files in "file:<slot>:<n>" parts', async () => {
-    const a = Buffer.from('%PDF-1.7 first');
-    const b = Buffer.from('%PDF-1.7 second');
-    const hex = (x: Buffer) => createHash('sha256').update(x).digest('hex');
-    const docs = [a, b].map((x, i) => ({
-      slot: 'giay-to',
-      name: `trang-${i + 1}.pdf`,
-      type: 'application/pdf',
-      size: x.length,
-      sha256: hex(x),
-    }));
-    const form = new FormData();
-    form.set('payload', fakeJws(payload(await challenge(s.base), { documents: docs })));
-    form.set('file:giay-to:0', new Blob([a], { type: 'application/pdf' }), 'trang-1.pdf');
-    form.set('file:giay-to:1', new Blob([b], { type: 'application/pdf' }), 'trang-2.pdf');
-    const r = await fetch(`${s.base}/api/dossiers`, { method: 'POST', body: form });
-    assert.equal(r.status, 201);
-    const { dossierCode } = (await r.json()) as { dossierCode: string };
-    const rows = await s.app.dvc.storage
-      .prepare(
-        'SELECT via, slot, filename, sha256 FROM uploads WHERE dossier_code = ? ORDER BY filename',
-      )
-      .all(dossierCode);
-    assert.deepEqual(rows, [
-      { via: 'multipart', slot: 'giay-to', filename: 'trang-1.pdf', sha256: hex(a) },
-      { via: 'multipart', slot: 'giay-to', filename: 'trang-2.pdf', sha256: hex(b) },
-    ]);
-
-    // A refused multipart submission leaves no files behind.
-    const before = await s.app.dvc.storage
-      .prepare("SELECT COUNT(*) AS n FROM uploads WHERE via = 'multipart'")
-      .get();
-    const refused = new FormData();
-    refused.set(
-      'payload',
-      fakeJws(payload(await challenge(s.base), { documents: docs }), 'forged'),
-    );
-    refused.set('file:giay-to:0', new Blob([a], { type: 'application/pdf' }), 'trang-1.pdf');
-    refused.set('file:giay-to:1', new Blob([b], { type: 'application/pdf' }), 'trang-2.pdf');
-    const no = await fetch(`${s.base}/api/dossiers`, { method: 'POST', body: refused });
-    assert.equal(no.status, 422);
-    assert.deepEqual(
-      await s.app.dvc.storage
-        .prepare("SELECT COUNT(*) AS n FROM uploads WHERE via = 'multipart'")
-        .get(),
-      before,
-    );
-    assert.equal((await s.app.dvc.objects.listIds()).filter((f) => f.startsWith('mp-')).length, 2);
-
-    const stray = new FormData();
-    stray.set('payload', fakeJws(payload(await challenge(s.base))));
-    stray.set('attachment', new Blob([a]), 'x.pdf');
-    const bad = await fetch(`${s.base}/api/dossiers`, { method: 'POST', body: stray });
-    assert.equal(bad.status, 400);
   });
 
   test('security headers on pages and API answers', async () => {
