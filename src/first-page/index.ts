@@ -1,0 +1,16 @@
+/**
+ * The form's first page rendered on the server as plain HTML that `<dvc-form>` adopts
+ * (docs/form.md, "Server-rendered first page").
+ */
+export {
+  escapeHtml,
+  firstPageHtml,
+  firstPageOf,
+  renderFirstPage,
+  PLAIN_WIDGETS,
+  type FirstPage,
+  type FirstPageOptions,
+  type FirstPageQuestion,
+  type PlainWidget,
+} from './first-page.js';
+export { FIRST_PAGE_MESSAGES, type FirstPageMessages } from './messages.js';
