@@ -13,6 +13,10 @@
  * - Focus and the caret (or the chosen radio) move to the same question's control in the form.
  * - The plain page is then removed.
  *
+ * The drafts' consent question, which a form shows above its first page from its first paint,
+ * goes below that page here (`noticesBelow`): above, it would push the questions the person is
+ * typing in down by its height.
+ *
  * A draft on this device: the form first asks whether to resume it. The typed answers wait for
  * that answer and then win over the draft's for the questions they answer: they are the newest
  * thing the person entered. A question not on the page the form then shows gets its answer
@@ -92,6 +96,19 @@ export class FirstPageAdoption implements ReactiveController {
     form.addController(this);
   }
 
+  /** The first page's id when this form took over a server-rendered page. */
+  private adoptedPage: string | undefined;
+
+  /**
+   * Whether the drafts' notices (the consent question first) go below the page rather than
+   * above it: on the first page of a form that took over a server-rendered one, whose questions
+   * the person may be typing in, so they do not move down under the finger. Another page opens
+   * with them above as usual.
+   */
+  noticesBelow(): boolean {
+    return this.adoptedPage !== undefined && this.adoptedPage === this.form.pageId;
+  }
+
   /** The server-rendered first page in the form's light DOM, while it is there. */
   get markup(): HTMLElement | null {
     return this.form.querySelector<HTMLElement>(':scope > .dvc-first-page');
@@ -109,6 +126,7 @@ export class FirstPageAdoption implements ReactiveController {
     if (!markup) return;
     this.pending = readPlainAnswers(markup);
     this.focus = readPlainFocus(markup);
+    this.adoptedPage = this.form.pageId;
   }
 
   hostUpdated(): void {

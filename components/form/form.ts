@@ -574,8 +574,9 @@ export class DvcForm extends LitElement {
               </p>`
             : nothing
         }
-        ${this.draftController?.renderNotices() ?? nothing}
+        ${this.firstPage.noticesBelow() ? nothing : (this.draftController?.renderNotices() ?? nothing)}
         ${this.draftController?.renderOffer() ?? this.renderPage()}
+        ${this.firstPage.noticesBelow() ? (this.draftController?.renderNotices() ?? nothing) : nothing}
       </div>
     `;
   }

@@ -314,3 +314,19 @@ export async function firstPageHtml(
   const page = await firstPageOf(model, options);
   return page && renderFirstPage(page);
 }
+
+/**
+ * A first-page renderer for one procedure, for a server that serves its page many times: the
+ * model (the schema compiled once) is built now, and each call decides the page afresh (the rules
+ * may depend on today's date).
+ */
+export async function firstPageRenderer(
+  procedure: Procedure,
+  compiled?: FirstPageOptions['compiled'],
+): Promise<(options?: FirstPageOptions) => Promise<string | undefined>> {
+  const model = await ProcedureModel.create(procedure, compiled ? { compiled } : {});
+  return async (options = {}) => {
+    const page = await firstPageOf(model, options);
+    return page && renderFirstPage(page);
+  };
+}

@@ -6,6 +6,7 @@ export {
   escapeHtml,
   firstPageHtml,
   firstPageOf,
+  firstPageRenderer,
   renderFirstPage,
   PLAIN_WIDGETS,
   type FirstPage,
@@ -14,3 +15,4 @@ export {
   type PlainWidget,
 } from './first-page.js';
 export { FIRST_PAGE_MESSAGES, type FirstPageMessages } from './messages.js';
+export { FIRST_PAGE_CSS } from './styles.js';
