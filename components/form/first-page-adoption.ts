@@ -24,7 +24,7 @@
  */
 import { html, type ReactiveController, type TemplateResult } from 'lit';
 import type { DvcForm } from './form.js';
-import { fieldId } from './journey.js';
+import { fieldId, getPath } from './journey.js';
 
 /** What the person gave one plain question. */
 interface PlainAnswer {
@@ -96,6 +96,14 @@ export class FirstPageAdoption implements ReactiveController {
     form.addController(this);
   }
 
+  /**
+   * The questions answered in the plain page, while a draft may still be offered: the drafts'
+   * look-up can end after the hand-over, and resuming replaces the answers with the draft's.
+   */
+  private keptPaths: string[] | undefined;
+  /** Their answers when the offer appeared, given back once the person has chosen. */
+  private snapshot: Map<string, unknown> | undefined;
+
   /** The first page's id when this form took over a server-rendered page. */
   private adoptedPage: string | undefined;
 
@@ -130,14 +138,43 @@ export class FirstPageAdoption implements ReactiveController {
   }
 
   hostUpdated(): void {
-    if (!this.pending || this.form.status !== 'ready') return;
+    if (this.form.status !== 'ready') return;
+    const offered = this.form.draftController?.renderOffer() !== undefined;
+    this.keepOverDraft(offered);
+    if (!this.pending) return;
     // A draft offer first: the answers wait until the person has chosen.
-    if (this.form.draftController?.renderOffer() !== undefined) return;
+    if (offered) return;
     const answers = this.pending;
     const focus = this.focus;
     this.pending = undefined;
     this.focus = undefined;
     this.adopting = this.adopt(answers, focus);
+  }
+
+  /**
+   * The typed answers win over a draft's: when an offer appears after the hand-over, their
+   * current answers are noted, and given back (through the session, already normalised) once
+   * the person has chosen to continue the draft or start again.
+   */
+  private keepOverDraft(offered: boolean): void {
+    if (!this.keptPaths) return;
+    if (offered) {
+      this.snapshot ??= new Map(this.keptPaths.map((p) => [p, getPath(this.form.answers, p)]));
+      return;
+    }
+    const snapshot = this.snapshot;
+    if (snapshot) {
+      this.snapshot = undefined;
+      this.keptPaths = undefined;
+      for (const [path, value] of snapshot)
+        if (value !== undefined) this.form.fieldEvents.setAnswer(path, value);
+      this.form.requestUpdate();
+      void this.form.evaluateRules();
+      return;
+    }
+    // No offer can come any more once the drafts have decided (asking, saving, off…).
+    const phase = this.form.draftController?.phase;
+    if (phase !== undefined && phase !== 'idle') this.keptPaths = undefined;
   }
 
   private async adopt(answers: PlainAnswer[], focus: PlainFocus | undefined): Promise<void> {
@@ -159,6 +196,7 @@ export class FirstPageAdoption implements ReactiveController {
       const el = elements.get(focus.path);
       if (el?.shadowRoot) this.moveFocus(el.shadowRoot, focus);
     }
+    if (answers.length > 0) this.keptPaths = answers.map((a) => a.path);
     this.markup?.remove();
   }
 

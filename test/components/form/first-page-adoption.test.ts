@@ -114,4 +114,41 @@ describe('dvc-form adopts the server-rendered first page', () => {
     expect(el.querySelector('.dvc-first-page')).to.equal(null);
     expect(el.shadowRoot!.querySelector('slot:not([name])')).to.equal(null);
   });
+
+  it('with a draft on the device: after "continue", the typed answers win over the draft for their questions', async () => {
+    // An earlier visit left a draft: a name and a note.
+    const earlier = await fixture<DvcForm>(
+      `<dvc-form drafts="on" draft-consent="granted" today="2026-12-05"></dvc-form>`,
+    );
+    earlier.procedureData = procedure();
+    await earlier.settled();
+    await earlier.draftController!.ready();
+    earlier.fieldEvents.setAnswer('fullName', 'Trần Văn Cũ');
+    earlier.fieldEvents.setAnswer('note', 'Ghi chú cũ');
+    await earlier.draftController!.flush();
+    earlier.remove();
+    // A draft counts as from an earlier visit when saved before this document started: this
+    // document "starts" now, as a new visit would.
+    Object.defineProperty(performance, 'timeOrigin', { value: Date.now() + 1, configurable: true });
+    after(() => delete (performance as { timeOrigin?: number }).timeOrigin);
+
+    const markup = (await firstPageHtml(procedure(), { today: '2026-12-05' }))!;
+    const el = await fixture<DvcForm>(
+      `<dvc-form drafts="on" draft-consent="granted" today="2026-12-05">${markup}</dvc-form>`,
+    );
+    const name = plain(el, 'fullName').querySelector('input')!;
+    name.focus();
+    await sendKeys({ type: 'Lê Thị Mới' });
+    el.procedureData = procedure();
+    await el.settled();
+    await el.draftController!.ready();
+    await el.updateComplete;
+    // The offer first; the typed answer waits for the person's choice.
+    const resume = el.shadowRoot!.querySelector<HTMLButtonElement>('[data-draft="continue"]');
+    expect(resume, 'the draft is offered').not.to.equal(null);
+    resume!.click();
+    await el.settled();
+    expect(el.session!.answers).to.deep.equal({ fullName: 'Lê Thị Mới', note: 'Ghi chú cũ' });
+    expect(el.querySelector('.dvc-first-page')).to.equal(null);
+  });
 });
