@@ -633,12 +633,19 @@ if (results.slow3g) {
   const fast = g.fast;
   const runs = fast.length;
   const plainFcp = med(g.htmlOnly, (r) => r.fcpMs);
+  const by = [...new Set(fast.map((r) => r.usableBy))].join('/');
+  const kept = fast.every((r) => r.kept);
   row(
-    `slow 3G + 4x CPU, birth registration, default embed: first field usable (median of ${runs})`,
+    `slow 3G + 4x CPU, birth registration, default embed: first field usable (median of ${runs}; ${by === 'server' ? 'the server-rendered field' : `the ${by} field`}, a choice made there kept by the form: ${kept ? 'yes' : 'NO'})`,
     ms(med(fast, (r) => r.usableMs)),
     '',
     '',
-    { text: '≤ 6 s', value: med(fast, (r) => r.usableMs) / 1000, limit: 6, unit: ' s' },
+    {
+      text: '≤ 6 s',
+      value: kept ? med(fast, (r) => r.usableMs) / 1000 : Infinity,
+      limit: 6,
+      unit: ' s',
+    },
   );
   row(
     'slow 3G: transferred before the first field is usable (headers + compressed bodies)',
@@ -646,6 +653,13 @@ if (results.slow3g) {
     '',
     '',
     { text: '≤ 60 KB', value: med(fast, (r) => r.bytes) / 1024, limit: 60, unit: ' KB' },
+  );
+  row(
+    'slow 3G: <dvc-form> itself ready (its own first field takes focus) / transferred before it',
+    `${ms(med(fast, (r) => r.readyMs))} / ${kb(med(fast, (r) => r.readyBytes))} KB`,
+    '',
+    '',
+    undefined,
   );
   row(
     `slow 3G: first contentful paint; title and "what to prepare" in it: ${fast.every((r) => r.fcpContent?.title && r.fcpContent?.prepare) ? 'yes' : 'NO'}`,

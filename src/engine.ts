@@ -38,3 +38,4 @@ export * from './calendar/index.js';
 export * from './payment/index.js';
 export * from './delivery/index.js';
 export * from './supplement/index.js';
+export * from './first-page/index.js';

@@ -4,7 +4,10 @@
 // form artefact). Measured inside the page: first contentful paint (and whether the procedure's
 // title and "what to prepare" list were in the DOM at that point), the moment the first question
 // is usable (its control is in the form's shadow root and takes focus), and the bytes transferred
-// (resource timing `transferSize`: headers + compressed bodies) until then, file by file.
+// (resource timing `transferSize`: headers + compressed bodies) until then, file by file. Since
+// round 5 the first question is usable in the server-rendered first page, before the scripts:
+// the probe says which control it was, checks that a choice made there is kept when the element
+// takes over, and measures the element's own readiness and the bytes before it beside it.
 // Beside it in the same run: the same page with the plain `procedure="…json"` embed (the runtime
 // compiler path), and the page's HTML alone with JavaScript off (what plain HTML gives).
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -21,33 +24,79 @@ export const SLOW_3G = {
 const PAGE = '/thu-tuc/dang-ky-khai-sinh.html';
 const ROOT = new URL('../../', import.meta.url);
 
-/** In the page: polls each frame until the first question's control takes focus. */
+/**
+ * In the page: polls each frame until the first question's control takes focus, the plain one the
+ * server rendered inside `<dvc-form>` (src/first-page) or the element's own, whichever is there
+ * first: that is when the person can start. A choice is then made in it (the first option ticked,
+ * or a letter typed; the plain one counts only once the page has painted), and polling goes on until the element's own first question takes focus
+ * (the element is ready); once settled, the probe checks that the choice made early is the
+ * form's answer ("what is typed is kept"). Bytes: every file that ended before each moment.
+ */
 function probe() {
   const started = performance.now();
+  const filesBefore = (t) => {
+    const nav = performance.getEntriesByType('navigation')[0];
+    return [
+      { name: location.pathname, bytes: nav.transferSize, endMs: nav.responseEnd },
+      ...performance
+        .getEntriesByType('resource')
+        .filter((e) => e.responseEnd <= t)
+        .map((e) => ({
+          name: new URL(e.name).pathname,
+          bytes: e.transferSize,
+          endMs: e.responseEnd,
+        })),
+    ];
+  };
   return new Promise((resolve) => {
-    const tick = () => {
+    let usable;
+    const tick = async () => {
       const form = document.querySelector('dvc-form');
       const field = form?.shadowRoot?.querySelector('[data-path]');
       const control = field?.shadowRoot?.querySelector('input, select, textarea');
       if (control) {
         control.focus();
         if (field.shadowRoot.activeElement === control) {
-          const usableMs = performance.now();
+          const readyMs = performance.now();
+          if (!usable) {
+            usable = { ms: readyMs, by: 'element', path: field.dataset.path };
+            if (control.type === 'radio' || control.type === 'checkbox') control.click();
+          }
+          await form.settled();
+          const answer = form.session?.answers;
+          const value = usable.path.split('.').reduce((o, k) => o?.[k], answer);
           const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
-          const nav = performance.getEntriesByType('navigation')[0];
-          const files = [
-            { name: location.pathname, bytes: nav.transferSize, endMs: nav.responseEnd },
-            ...performance
-              .getEntriesByType('resource')
-              .filter((e) => e.responseEnd <= usableMs)
-              .map((e) => ({
-                name: new URL(e.name).pathname,
-                bytes: e.transferSize,
-                endMs: e.responseEnd,
-              })),
-          ];
-          resolve({ usableMs, fcpMs: fcp, files, waitedMs: usableMs - started });
+          resolve({
+            usableMs: usable.ms,
+            usableBy: usable.by,
+            files: filesBefore(usable.ms),
+            readyMs,
+            readyFiles: filesBefore(readyMs),
+            fcpMs: fcp,
+            kept:
+              usable.by === 'element' || (value !== undefined && String(value) === usable.value),
+            waitedMs: usable.ms - started,
+          });
           return;
+        }
+      } else if (!usable) {
+        const plain = form?.querySelector('.dvc-fp-field[data-path]');
+        const input = plain?.querySelector('input, select, textarea');
+        // Only once it is on screen: the parser makes it before the stylesheets have arrived,
+        // and the page is not painted until they have (a control the person cannot see yet
+        // could take focus, which would not be "usable").
+        const painted = performance.getEntriesByName('first-contentful-paint').length > 0;
+        if (input && painted) {
+          input.focus();
+          if (document.activeElement === input) {
+            usable = { ms: performance.now(), by: 'server', path: plain.dataset.path };
+            if (input.type === 'radio' || input.type === 'checkbox') input.click();
+            else {
+              input.value = 'a';
+              input.dispatchEvent(new Event('input', { bubbles: true }));
+            }
+            usable.value = input.value;
+          }
         }
       }
       requestAnimationFrame(tick);
@@ -125,6 +174,7 @@ export async function slowNetwork(browser, { runs = 1 } = {}) {
             ...r,
             fcpContent: content,
             bytes: r.files.reduce((a, f) => a + f.bytes, 0),
+            readyBytes: r.readyFiles.reduce((a, f) => a + f.bytes, 0),
           });
         } finally {
           await context.close();

@@ -7,6 +7,10 @@ export const draftStyles = css`
     gap: 0.75rem;
     margin-block-end: var(--dvc-space-l, 1.5rem);
   }
+  /* Below the page, on a first page taken over from the server (form/first-page-adoption.ts). */
+  .buttons + .draft-notices {
+    margin-block: var(--dvc-space-l, 1.5rem) 0;
+  }
   .draft-notice {
     border-inline-start: 6px solid var(--dvc-color-notice, #1d70b8);
     background: var(--dvc-color-secondary, #f3f2f1);

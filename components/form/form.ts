@@ -42,6 +42,7 @@ import { FormQuestions } from './questions.js';
 import { FormSummary } from './summary.js';
 import { FormReviewLink } from './review-link.js';
 import { FormSubmissionLink } from './submission-link.js';
+import { FirstPageAdoption } from './first-page-adoption.js';
 import { inheritedLang, langAttribute, toUiLang } from '../base/i18n.js';
 import type { DeliveryOptions } from '../submission/form-delivery.js';
 import { FormDocuments, documentKey } from './documents.js';
@@ -229,6 +230,9 @@ export class DvcForm extends LitElement {
   /** The review, "cannot apply" and confirmation pages (review-page.ts, a lazy chunk). @internal */
   readonly reviewPages = new FormReviewLink(this);
 
+  /** The server-rendered first page in the light DOM, adopted when ready (first-page-adoption.ts). @internal */
+  readonly firstPage = new FirstPageAdoption(this);
+
   /** Loading the procedure and prefill, resetting the journey (loader.ts). @internal */
   readonly loader = new FormLoading(this);
 
@@ -364,6 +368,7 @@ export class DvcForm extends LitElement {
         await pending;
       } while (pending !== this.rulesPending);
       await this.updateComplete;
+      await this.firstPage.adopting;
       if (loading === this.loading && pending === this.rulesPending && !this.isUpdatePending) {
         return;
       }
@@ -534,9 +539,12 @@ export class DvcForm extends LitElement {
   override render() {
     const msg = this.msg;
     if (this.status === 'loading') {
-      return html`<div class="status" part="status" role="status" aria-live="polite">
-        ${msg.loading}
-      </div>`;
+      return (
+        this.firstPage.renderWhileLoading() ??
+        html`<div class="status" part="status" role="status" aria-live="polite">
+          ${msg.loading}
+        </div>`
+      );
     }
     if (this.status === 'error') {
       return html`<div class="status error-page" part="status" role="alert">
@@ -566,8 +574,9 @@ export class DvcForm extends LitElement {
               </p>`
             : nothing
         }
-        ${this.draftController?.renderNotices() ?? nothing}
+        ${this.firstPage.noticesBelow() ? nothing : (this.draftController?.renderNotices() ?? nothing)}
         ${this.draftController?.renderOffer() ?? this.renderPage()}
+        ${this.firstPage.noticesBelow() ? (this.draftController?.renderNotices() ?? nothing) : nothing}
       </div>
     `;
   }

@@ -1,5 +1,6 @@
 import type { Lang } from '../../src/procedure/index.js';
 import { formatPercent } from '../../src/payment/index.js';
+import { FIRST_PAGE_MESSAGES } from '../../src/first-page/index.js';
 
 /**
  * Every interface string `<dvc-form>` shows, in Vietnamese and English. Vietnamese is written
@@ -81,7 +82,8 @@ const vi: FormMessages = {
   loadFailedWhatToDo:
     'Bạn vui lòng thử lại sau ít phút. Nếu vẫn không được, bạn có thể liên hệ cơ quan giải quyết hoặc nộp hồ sơ trực tiếp tại Bộ phận Một cửa.',
   retry: 'Thử lại',
-  progress: (current, total) => `Bước ${current} trên ${total}`,
+  // The same words as the server-rendered first page's (src/first-page).
+  progress: FIRST_PAGE_MESSAGES.vi.progress,
   summaryForQuestion: (message, question) => `${message} (câu hỏi: ${question})`,
   back: 'Quay lại',
   continue: 'Tiếp tục',
@@ -161,7 +163,7 @@ const en: FormMessages = {
   loadFailedWhatToDo:
     'Please try again in a few minutes. If it still does not work, contact the agency or apply in person at the one-stop shop (Bộ phận Một cửa).',
   retry: 'Try again',
-  progress: (current, total) => `Step ${current} of ${total}`,
+  progress: FIRST_PAGE_MESSAGES.en.progress,
   summaryForQuestion: (message, question) => `${message} (question: ${question})`,
   back: 'Back',
   continue: 'Continue',

@@ -18,7 +18,7 @@ import { createLocker } from './storage/tus.js';
 import { databaseRateLimitStore } from './storage/rate-limit-store.js';
 import { registerDossierRoutes } from './dossiers.js';
 import { registerStatusRoutes } from './status.js';
-import { registerFormPages } from './form-pages.js';
+import { firstPageSource, registerFormPages } from './form-pages.js';
 import {
   IMMUTABLE,
   assetStaticOptions,
@@ -360,6 +360,13 @@ export async function createServer(options = {}) {
     formPreloads: new Map(
       [...forms].map(([name, f]) => [name, readPreloads(config.distDir, f.chunks ?? [])]),
     ),
+    // The form's first page rendered here, adopted by <dvc-form> (form-pages.js, src/first-page).
+    ...(library.firstPage && {
+      firstPage: {
+        page: firstPageSource(library.firstPage, procedures, { now, log: app.log }),
+        css: library.firstPage.css,
+      },
+    }),
   });
 
   app.get('/compiled/:file', async (request, reply) => {

@@ -3,6 +3,7 @@
 // `postage="…"` on the tag and sets the same POSTAGE on the receiver (docs/payments.md); here
 // the receiver serves the pages itself, so it writes the one value it verifies against, and the
 // two can never disagree.
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -46,13 +47,100 @@ export function withFormScript(html, { formScripts, preload = [], formPreloads }
   return html.replace(BUNDLE_TAG, links ? `${links}\n    ${tag}` : tag);
 }
 
+/** Where the server-rendered first page's stylesheet is served (FIRST_PAGE_CSS). */
+export const FIRST_PAGE_CSS_PATH = '/dvc-first-page.css';
+
+/** @param {string} css */
+const FIRST_PAGE_CSS_ETAG = (css) =>
+  `"${createHash('sha256').update(css).digest('base64url').slice(0, 16)}"`;
+
+/** What may stand inside a page's `<dvc-form>` and be replaced by the first page: a placeholder. */
+const REPLACEABLE = /^\s*(?:<p class="form-placeholder">[^<]*<\/p>)?\s*$/;
+
+/**
+ * The page with the form's first page, rendered on the server (src/first-page), inside its one
+ * `<dvc-form>` (its light DOM, which the element adopts when ready: a citizen on a slow line can
+ * start answering as soon as the HTML and CSS have arrived), and the stylesheet that makes it look
+ * like the element's page linked after the page's own. Left as it is when the page has no single
+ * form for a procedure, its form already holds other content, or there is no first page.
+ * @param {string} html
+ * @param {(name: string) => Promise<string | undefined>} firstPage the markup for a procedure
+ */
+export async function withFirstPage(html, firstPage) {
+  const forms = [
+    ...html.matchAll(
+      /(<dvc-form(?![\w-])[^>]*\sprocedure="\/procedures\/([a-z0-9-]+)\.json"[^>]*>)([\s\S]*?)(<\/dvc-form>)/g,
+    ),
+  ];
+  if (forms.length !== 1) return html;
+  const [whole, open, name, inner, close] = forms[0];
+  if (!REPLACEABLE.test(inner) || !html.includes('</head>')) return html;
+  const markup = await firstPage(name);
+  if (!markup) return html;
+  return html
+    .replace(whole, () => `${open}\n        ${markup}\n      ${close}`)
+    .replace(
+      '</head>',
+      () => `  <link rel="stylesheet" href="${FIRST_PAGE_CSS_PATH}" />\n  </head>`,
+    );
+}
+
+/**
+ * The first page of each procedure as the receiver serves it: each procedure's model is built
+ * once, in the background from startup (compiling its schema takes 0.1–0.6 s), and its page is
+ * decided once per Vietnamese calendar day (the rules may depend on today), as the element
+ * decides it on that day. A procedure whose model cannot be built gets no first page (logged).
+ * @param {{ renderer: (procedure: any) => Promise<(options?: { lang?: 'vi' | 'en', today?: string }) => Promise<string | undefined>> }} library
+ * @param {{ name: string, procedure: any }[]} procedures
+ * @param {{ now: () => Date, log: { warn: (message: string) => void } }} options
+ * @returns {(name: string) => Promise<string | undefined>}
+ */
+export function firstPageSource(library, procedures, { now, log }) {
+  const renderers = new Map(
+    procedures.map((p) => [
+      p.name,
+      library.renderer(p.procedure).catch((/** @type {Error} */ e) => {
+        log.warn(`no server-rendered first page for ${p.name}: ${e.message}`);
+        return undefined;
+      }),
+    ]),
+  );
+  /** @type {Map<string, { today: string, html: Promise<string | undefined> }>} */
+  const pages = new Map();
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' });
+  return async (name) => {
+    const renderer = renderers.get(name);
+    if (!renderer) return undefined;
+    const today = day.format(now());
+    let page = pages.get(name);
+    if (page?.today !== today) {
+      const html = renderer.then((render) => render?.({ lang: 'vi', today }));
+      page = { today, html: html.catch(() => undefined) };
+      pages.set(name, page);
+    }
+    return page.html;
+  };
+}
+
 /**
  * Serves `/thu-tuc/<name>.html` from `siteDir` with the settings applied; anything else there is
  * left to the static file server (a 404 for a page that does not exist).
+ * `firstPage`: the server-rendered first page for a procedure's name (withFirstPage), if any.
  * @param {import('fastify').FastifyInstance} app
- * @param {{ siteDir: string, postage?: number, formScripts?: Map<string, string>, preload?: string[], formPreloads?: Map<string, string[]> }} options
+ * @param {{ siteDir: string, postage?: number, formScripts?: Map<string, string>, preload?: string[], formPreloads?: Map<string, string[]>, firstPage?: { page: (name: string) => Promise<string | undefined>, css: string } }} options
  */
-export function registerFormPages(app, { siteDir, postage, formScripts, preload, formPreloads }) {
+export function registerFormPages(
+  app,
+  { siteDir, postage, formScripts, preload, formPreloads, firstPage },
+) {
+  if (firstPage)
+    app.get(FIRST_PAGE_CSS_PATH, async (_request, reply) =>
+      reply
+        .type('text/css; charset=utf-8')
+        .header('cache-control', 'no-cache')
+        .header('etag', FIRST_PAGE_CSS_ETAG(firstPage.css))
+        .send(firstPage.css),
+    );
   app.get('/thu-tuc/:page', async (request, reply) => {
     const { page } = /** @type {{ page: string }} */ (request.params);
     let html;
@@ -62,6 +150,7 @@ export function registerFormPages(app, { siteDir, postage, formScripts, preload,
       html = undefined;
     }
     if (html === undefined) return reply.callNotFound();
+    if (firstPage) html = await withFirstPage(html, firstPage.page);
     return reply
       .type('text/html; charset=utf-8')
       .header('cache-control', 'no-cache')

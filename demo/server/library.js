@@ -86,6 +86,14 @@ export async function loadLibrary(distDir = DIST_DIR) {
     /** @type {((receivedAt: Date, days: number, options?: { cutoffMinutes?: number }) => { receivedOn: string, resultDate: string, provisional: boolean }) | undefined} */
     expectedResultDate:
       typeof engine.expectedResultDate === 'function' ? engine.expectedResultDate : undefined,
+    /**
+     * The server-rendered first page (src/first-page): a renderer per procedure, and its CSS.
+     * @type {{ renderer: (procedure: any) => Promise<(options?: { lang?: string, today?: string }) => Promise<string | undefined>>, css: string } | undefined}
+     */
+    firstPage:
+      typeof engine.firstPageRenderer === 'function'
+        ? { renderer: engine.firstPageRenderer, css: engine.FIRST_PAGE_CSS }
+        : undefined,
     /** @type {((procedure: any) => Promise<{ fileName: string, source: string }>) | undefined} */
     compileProcedureModule:
       typeof engine.compileProcedureModule === 'function'

@@ -451,7 +451,7 @@ describe(
       await context.close();
     });
 
-    test("without script the page shows the title, what to prepare and the form's loading line", async () => {
+    test("without script the page shows the title, what to prepare and the form's first page", async () => {
       const context = await browser.newContext({ javaScriptEnabled: false });
       const page = await context.newPage();
       await page.goto(`${s.base}${PAGE}`);
@@ -462,15 +462,18 @@ describe(
         'Giấy chứng sinh (bản chụp hoặc bản điện tử)',
         'Số định danh cá nhân của cha, mẹ hoặc người đi đăng ký',
       ]);
-      const placeholder = page.locator('dvc-form > .form-placeholder');
-      assert.equal(await placeholder.innerText(), 'Đang tải biểu mẫu…');
+      // The form's first page, rendered by the receiver (test/e2e/first-page.test.ts), in place of
+      // a loading line: its heading and questions, and a notice that the form needs JavaScript.
+      const first = page.locator('dvc-form > .dvc-first-page');
+      assert.equal(await first.locator('h2').innerText(), 'Kiểm tra trường hợp của bạn');
+      assert.match(await first.locator('[role="status"]').innerText(), /bật JavaScript/);
       await context.close();
-      // With script, the form's shadow root takes the place: the placeholder is no longer shown.
+      // With script, the form's shadow root takes the place: the plain page is gone.
       const live = await browser.newContext();
       const withScript = await live.newPage();
       await withScript.goto(`${s.base}${PAGE}`);
       await withScript.locator('dvc-form').getByRole('button', { name: 'Tiếp tục' }).waitFor();
-      assert.equal(await withScript.locator('dvc-form > .form-placeholder').isVisible(), false);
+      assert.equal(await withScript.locator('dvc-form > .dvc-first-page').count(), 0);
       await live.close();
     });
   },

@@ -17,6 +17,11 @@ registerCommand(
   async () => (await import('./compile.js')).compile,
 );
 registerCommand(
+  'first-page',
+  "write the form's first page as plain HTML to paste inside <dvc-form>",
+  async () => (await import('./first-page.js')).firstPage,
+);
+registerCommand(
   'verify',
   'verify a signed submission (JWS) against a procedure',
   async () => (await import('./verify.js')).verify,

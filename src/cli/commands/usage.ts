@@ -5,6 +5,8 @@
 export const USAGE = {
   check: 'Usage: dvc-forms check <procedure.json> <answers.json> [--lang vi|en] [--format json]',
   compile: 'Usage: dvc-forms compile <procedure.json> --out <dir> [--form [--bundle <url>]]',
+  'first-page':
+    'Usage: dvc-forms first-page <procedure.json> --out <dir> [--lang vi|en] [--today YYYY-MM-DD]',
   keygen: 'Usage: dvc-forms keygen [--out dir] [--force]',
   lint: 'Usage: dvc-forms lint <files...> [--format text|json] [--lang vi|en] [--allow-link-host <host>]...',
   preview:

@@ -1,0 +1,258 @@
+/**
+ * `<dvc-form>` adopts the first page the server rendered as plain HTML in its light DOM
+ * (src/first-page; issue 22 points 1 and 6). On a slow line the person can answer the first
+ * questions before the script has arrived; nothing they type is lost when the element takes over.
+ *
+ * - While the form loads, it shows its light DOM (a `<slot>`) instead of its "loading" line, so
+ *   the plain page stays where it is and keeps taking answers.
+ * - Once the form is ready and shows its first page, each plain answer is given to the same
+ *   question's element as the person's own input would be: the element's control gets the text
+ *   (or the choice) and the `input` event, then `change` for every question but the one being
+ *   typed in; the field normalises it, the form puts it in the session, re-runs the rules and
+ *   saves the draft, exactly as for typing (field-events.ts).
+ * - Focus and the caret (or the chosen radio) move to the same question's control in the form.
+ * - The plain page is then removed.
+ *
+ * The drafts' consent question, which a form shows above its first page from its first paint,
+ * goes below that page here (`noticesBelow`): above, it would push the questions the person is
+ * typing in down by its height.
+ *
+ * A draft on this device: the form first asks whether to resume it. The typed answers wait for
+ * that answer and then win over the draft's for the questions they answer: they are the newest
+ * thing the person entered. A question not on the page the form then shows gets its answer
+ * through the session directly (text in Unicode NFC, choices as the procedure types them).
+ */
+import { html, type ReactiveController, type TemplateResult } from 'lit';
+import type { DvcForm } from './form.js';
+import { fieldId, getPath } from './journey.js';
+
+/** What the person gave one plain question. */
+interface PlainAnswer {
+  path: string;
+  widget: string;
+  /** Text of a text-like control or a select; the chosen values of choices. */
+  value: string | string[] | boolean;
+}
+
+/** Where focus was in the plain page. */
+interface PlainFocus {
+  path: string;
+  /** The radio or check box value that had focus. */
+  value?: string;
+  start?: number | null;
+  end?: number | null;
+}
+
+type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
+
+function fire(control: Element, type: 'input' | 'change'): void {
+  control.dispatchEvent(new Event(type, { bubbles: true, composed: true }));
+}
+
+/** The answers in the plain page, in page order, empty ones left out. */
+export function readPlainAnswers(root: ParentNode): PlainAnswer[] {
+  const answers: PlainAnswer[] = [];
+  for (const field of root.querySelectorAll<HTMLElement>('.dvc-fp-field[data-path]')) {
+    const path = field.dataset.path!;
+    const widget = field.dataset.widget ?? 'text';
+    const controls = [...field.querySelectorAll<Control>('input, textarea, select')];
+    if (widget === 'radio') {
+      const on = controls.find((c) => (c as HTMLInputElement).checked);
+      if (on) answers.push({ path, widget, value: on.value });
+    } else if (widget === 'checkbox') {
+      const group = field.querySelector('fieldset') !== null;
+      const on = controls.filter((c) => (c as HTMLInputElement).checked).map((c) => c.value);
+      if (group && on.length > 0) answers.push({ path, widget, value: on });
+      else if (!group && on.length > 0) answers.push({ path, widget, value: true });
+    } else if (controls[0] && controls[0].value !== '') {
+      answers.push({ path, widget, value: controls[0].value });
+    }
+  }
+  return answers;
+}
+
+/** The question and caret of the focused plain control, if focus is in the plain page. */
+export function readPlainFocus(root: Element): PlainFocus | undefined {
+  const active = root.ownerDocument.activeElement;
+  if (!active || !root.contains(active)) return undefined;
+  const field = active.closest<HTMLElement>('.dvc-fp-field[data-path]');
+  if (!field) return undefined;
+  const path = field.dataset.path!;
+  if (active instanceof HTMLInputElement && (active.type === 'radio' || active.type === 'checkbox'))
+    return { path, value: active.value };
+  if (active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement)
+    return { path, start: active.selectionStart, end: active.selectionEnd };
+  return { path };
+}
+
+export class FirstPageAdoption implements ReactiveController {
+  /** Answers read from the plain page, waiting for the form's first page (or a draft's answer). */
+  private pending: PlainAnswer[] | undefined;
+  private focus: PlainFocus | undefined;
+  /** Resolves when the plain page's answers have been handed over; `settled()` waits for it. */
+  adopting: Promise<void> = Promise.resolve();
+
+  constructor(private readonly form: DvcForm) {
+    form.addController(this);
+  }
+
+  /**
+   * The questions answered in the plain page, while a draft may still be offered: the drafts'
+   * look-up can end after the hand-over, and resuming replaces the answers with the draft's.
+   */
+  private keptPaths: string[] | undefined;
+  /** Their answers when the offer appeared, given back once the person has chosen. */
+  private snapshot: Map<string, unknown> | undefined;
+
+  /** The first page's id when this form took over a server-rendered page. */
+  private adoptedPage: string | undefined;
+
+  /**
+   * Whether the drafts' notices (the consent question first) go below the page rather than
+   * above it: on the first page of a form that took over a server-rendered one, whose questions
+   * the person may be typing in, so they do not move down under the finger. Another page opens
+   * with them above as usual.
+   */
+  noticesBelow(): boolean {
+    return this.adoptedPage !== undefined && this.adoptedPage === this.form.pageId;
+  }
+
+  /** The server-rendered first page in the form's light DOM, while it is there. */
+  get markup(): HTMLElement | null {
+    return this.form.querySelector<HTMLElement>(':scope > .dvc-first-page');
+  }
+
+  /** While the form loads: its light DOM, the plain page, in place of the "loading" line. */
+  renderWhileLoading(): TemplateResult | undefined {
+    return this.markup ? html`<slot></slot>` : undefined;
+  }
+
+  hostUpdate(): void {
+    // Before the render that takes the plain page off screen: read it while it still has focus.
+    if (this.form.status !== 'ready' || this.pending) return;
+    const markup = this.markup;
+    if (!markup) return;
+    this.pending = readPlainAnswers(markup);
+    this.focus = readPlainFocus(markup);
+    this.adoptedPage = this.form.pageId;
+  }
+
+  hostUpdated(): void {
+    if (this.form.status !== 'ready') return;
+    const offered = this.form.draftController?.renderOffer() !== undefined;
+    this.keepOverDraft(offered);
+    if (!this.pending) return;
+    // A draft offer first: the answers wait until the person has chosen.
+    if (offered) return;
+    const answers = this.pending;
+    const focus = this.focus;
+    this.pending = undefined;
+    this.focus = undefined;
+    this.adopting = this.adopt(answers, focus);
+  }
+
+  /**
+   * The typed answers win over a draft's: when an offer appears after the hand-over, their
+   * current answers are noted, and given back (through the session, already normalised) once
+   * the person has chosen to continue the draft or start again.
+   */
+  private keepOverDraft(offered: boolean): void {
+    if (!this.keptPaths) return;
+    if (offered) {
+      this.snapshot ??= new Map(this.keptPaths.map((p) => [p, getPath(this.form.answers, p)]));
+      return;
+    }
+    const snapshot = this.snapshot;
+    if (snapshot) {
+      this.snapshot = undefined;
+      this.keptPaths = undefined;
+      for (const [path, value] of snapshot)
+        if (value !== undefined) this.form.fieldEvents.setAnswer(path, value);
+      this.form.requestUpdate();
+      void this.form.evaluateRules();
+      return;
+    }
+    // No offer can come any more once the drafts have decided (asking, saving, off…).
+    const phase = this.form.draftController?.phase;
+    if (phase !== undefined && phase !== 'idle') this.keptPaths = undefined;
+  }
+
+  private async adopt(answers: PlainAnswer[], focus: PlainFocus | undefined): Promise<void> {
+    const root = this.form.renderRoot;
+    const elements = new Map<string, HTMLElement & { updateComplete?: Promise<unknown> }>();
+    for (const a of [...answers, ...(focus ? [focus] : [])]) {
+      const el = root.querySelector<HTMLElement>(`#${fieldId(a.path)}`);
+      if (el) elements.set(a.path, el);
+    }
+    // The fields render in their own update, right after the form's.
+    await Promise.all([...elements.values()].map((el) => el.updateComplete));
+    for (const answer of answers) {
+      const el = elements.get(answer.path);
+      const typing = focus?.path === answer.path && focus.value === undefined;
+      if (el?.shadowRoot) this.giveToElement(el.shadowRoot, answer, typing);
+      else this.giveToSession(answer);
+    }
+    if (focus) {
+      const el = elements.get(focus.path);
+      if (el?.shadowRoot) this.moveFocus(el.shadowRoot, focus);
+    }
+    if (answers.length > 0) this.keptPaths = answers.map((a) => a.path);
+    this.markup?.remove();
+  }
+
+  /** The answer goes in through the element's own control, as the person's input would. */
+  private giveToElement(shadow: ShadowRoot, answer: PlainAnswer, typing: boolean): void {
+    const { value } = answer;
+    if (typeof value === 'string' && answer.widget !== 'radio') {
+      const control = shadow.querySelector<Control>('#control');
+      if (!control) return;
+      control.value = value;
+      fire(control, 'input');
+      if (!typing) fire(control, 'change');
+      return;
+    }
+    const wanted = Array.isArray(value) ? value : [value];
+    for (const input of shadow.querySelectorAll<HTMLInputElement>('input')) {
+      const on =
+        typeof value === 'boolean' ? value : wanted.includes(input.value) && input.type !== 'text';
+      if (on && !input.checked) {
+        input.checked = true;
+        fire(input, 'input');
+        fire(input, 'change');
+      }
+    }
+  }
+
+  /** A question the form does not show now (a resumed draft on another page). */
+  private giveToSession(answer: PlainAnswer): void {
+    // A number is read by its element (decimal comma, spaces); without it, it is left unanswered.
+    if (!this.form.fieldAt(answer.path) || answer.widget === 'number') return;
+    const v = answer.value;
+    this.form.fieldEvents.setAnswer(answer.path, typeof v === 'string' ? v.normalize('NFC') : v);
+    void this.form.evaluateRules();
+  }
+
+  private moveFocus(shadow: ShadowRoot, focus: PlainFocus): void {
+    if (focus.value !== undefined) {
+      const inputs = [...shadow.querySelectorAll<HTMLInputElement>('input')];
+      (inputs.find((i) => i.value === focus.value) ?? inputs[0])?.focus();
+      return;
+    }
+    const control = shadow.querySelector<Control>('#control');
+    if (!control) return;
+    control.focus();
+    if (
+      !(control instanceof HTMLSelectElement) &&
+      focus.start !== null &&
+      focus.start !== undefined &&
+      focus.end !== null &&
+      focus.end !== undefined
+    ) {
+      try {
+        control.setSelectionRange(focus.start, focus.end);
+      } catch {
+        // A control without a caret (never for the widgets the first page renders).
+      }
+    }
+  }
+}

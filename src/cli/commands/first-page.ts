@@ -1,0 +1,61 @@
+/**
+ * `dvc-forms first-page <procedure.json> --out <dir> [--lang vi|en] [--today YYYY-MM-DD]`:
+ * writes the form's first page as plain HTML (src/first-page) for a webmaster who serves static
+ * pages: `<code>.first-page.<lang>.html`, a fragment to paste inside the page's `<dvc-form>`, and
+ * `dvc-first-page.css`, the stylesheet to link from the page's `<head>`; prints both paths.
+ * `<dvc-form>` adopts the fragment when it is ready (README "Serve the first page with the page").
+ *
+ * The page is decided as the form decides it on `--today` (today in Vietnam by default): only a
+ * procedure whose rules read today's date on an empty form can change it, and the fragment must
+ * then be written again when that decision changes. Nothing is written when the form's first
+ * question cannot be rendered plainly (a date, an address, a repeat group, a document).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FIRST_PAGE_CSS, firstPageHtml } from '../../first-page/index.js';
+import type { Lang } from '../../procedure/index.js';
+import type { Command } from '../main.js';
+import { readProcedure } from './procedure-file.js';
+import { USAGE } from './usage.js';
+
+export const firstPage: Command = async (args, io) => {
+  let out: string | undefined;
+  let lang: Lang = 'vi';
+  let today: string | undefined;
+  const files: string[] = [];
+  let bad = false;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--out') out = args[++i];
+    else if (arg === '--lang') {
+      const v = args[++i];
+      if (v === 'vi' || v === 'en') lang = v;
+      else bad = true;
+    } else if (arg === '--today') {
+      today = args[++i];
+      if (!today || !/^\d{4}-\d{2}-\d{2}$/.test(today)) bad = true;
+    } else if (arg.startsWith('-')) bad = true;
+    else files.push(arg);
+  }
+  if (bad || files.length !== 1 || !out) {
+    io.err(USAGE['first-page']);
+    return 2;
+  }
+  const procedure = await readProcedure(files[0]!, io);
+  if (!procedure) return 2;
+  const html = await firstPageHtml(procedure, { lang, ...(today ? { today } : {}) });
+  if (!html) {
+    io.err(
+      `dvc-forms: ${files[0]}: the form's first question cannot be rendered as plain HTML (a date, an address, a repeat group or a document); no first page written`,
+    );
+    return 1;
+  }
+  mkdirSync(out, { recursive: true });
+  const fragment = join(out, `${procedure.code}.first-page.${lang}.html`);
+  const css = join(out, 'dvc-first-page.css');
+  writeFileSync(fragment, `${html}\n`);
+  writeFileSync(css, FIRST_PAGE_CSS);
+  io.out(fragment);
+  io.out(css);
+  return 0;
+};

@@ -1,0 +1,154 @@
+/**
+ * `<dvc-form>` adopting the server-rendered first page (components/form/first-page-adoption.ts):
+ * while it loads the plain page stays on screen and takes answers; once ready, every answer is in
+ * the session as if typed into the form's own fields, focus and caret are on the same question's
+ * control, and the plain page is gone.
+ */
+import { expect, fixture } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../../components/form/form.js';
+import type { DvcForm } from '../../../components/form/form.js';
+import { loadProcedure, type Procedure } from '../../../src/procedure/index.js';
+import { firstPageHtml } from '../../../src/first-page/index.js';
+import everyWidget from '../../src/first-page/fixtures/every-widget.json';
+
+function procedure(): Procedure {
+  const r = loadProcedure(JSON.stringify(everyWidget));
+  if (!r.ok) throw new Error('fixture invalid');
+  return r.procedure;
+}
+
+/** A form with the plain first page inside and no procedure yet: it stays "loading". */
+async function waitingForm(): Promise<DvcForm> {
+  const markup = (await firstPageHtml(procedure(), { today: '2026-12-05' }))!;
+  // As the server sends it: the markup is inside the tag before the element upgrades.
+  return fixture<DvcForm>(`<dvc-form today="2026-12-05">${markup}</dvc-form>`);
+}
+
+const plain = (el: DvcForm, path: string) =>
+  el.querySelector<HTMLElement>(`.dvc-fp-field[data-path="${path}"]`)!;
+const fieldEl = (el: DvcForm, path: string) =>
+  el.shadowRoot!.querySelector<HTMLElement & { value: unknown }>(`[data-path="${path}"]`)!;
+
+describe('dvc-form adopts the server-rendered first page', () => {
+  it('shows the plain page, not its loading line, while it loads; axe passes', async () => {
+    const el = await waitingForm();
+    expect(el.shadowRoot!.querySelector('slot')).not.to.equal(null);
+    expect(el.shadowRoot!.querySelector('[part="status"]')).to.equal(null);
+    expect(plain(el, 'fullName').getBoundingClientRect().height).to.be.greaterThan(0);
+    expect(el.querySelector('[role="status"]')!.textContent).to.contain('Biểu mẫu đang tải');
+    await expect(el).to.be.accessible();
+  });
+
+  it('takes every plain answer into the session as typed, keeps focus and caret, then removes the page', async () => {
+    const el = await waitingForm();
+    // Typed for real, decomposed Vietnamese (as some keyboards send it) into the name.
+    plain(el, 'copies').querySelector('input')!.focus();
+    await sendKeys({ type: '3' });
+    plain(el, 'note').querySelector('textarea')!.focus();
+    await sendKeys({ type: 'Giao sáng' });
+    plain(el, 'province').querySelector('select')!.value = '79';
+    plain(el, 'relation').querySelector<HTMLInputElement>('input[value="mother"]')!.click();
+    plain(el, 'needs').querySelector<HTMLInputElement>('input[value="post"]')!.click();
+    plain(el, 'agree').querySelector<HTMLInputElement>('input')!.click();
+    const name = plain(el, 'fullName').querySelector('input')!;
+    name.focus();
+    await sendKeys({ type: 'Nguye\u0302\u0303n Va\u0306n' });
+    name.setSelectionRange(3, 3);
+
+    const changes: string[] = [];
+    el.addEventListener('dvc-change', (e) => changes.push((e as CustomEvent).detail.name));
+    el.procedureData = procedure();
+    await el.settled();
+
+    expect(el.session!.answers).to.deep.equal({
+      fullName: 'Nguyễn Văn',
+      note: 'Giao sáng',
+      copies: 3,
+      province: '79',
+      relation: 'mother',
+      agree: true,
+      needs: ['post'],
+    });
+    // The same events as typing and leaving each field; the focused one is still being typed in.
+    expect(changes).to.include.members([
+      'note',
+      'copies',
+      'province',
+      'relation',
+      'needs',
+      'agree',
+    ]);
+    expect(changes).not.to.include('fullName');
+    expect(fieldEl(el, 'fullName').value).to.equal('Nguyễn Văn');
+    expect(fieldEl(el, 'copies').value).to.equal(3);
+    // Focus and caret on the form's own control of the same question.
+    expect(el.shadowRoot!.activeElement).to.equal(fieldEl(el, 'fullName'));
+    const control = fieldEl(el, 'fullName').shadowRoot!.querySelector('input')!;
+    expect(fieldEl(el, 'fullName').shadowRoot!.activeElement).to.equal(control);
+    expect([control.selectionStart, control.selectionEnd]).to.deep.equal([3, 3]);
+    expect(el.querySelector('.dvc-first-page')).to.equal(null);
+    // Typing goes on in the form's field, at the caret.
+    await sendKeys({ type: 'x' });
+    expect(el.session!.answers.fullName).to.equal('Nguxyễn Văn');
+    await expect(el).to.be.accessible();
+  });
+
+  it('a radio that had focus gives focus to the same choice in the form', async () => {
+    const el = await waitingForm();
+    const mother = plain(el, 'relation').querySelector<HTMLInputElement>('input[value="mother"]')!;
+    mother.focus();
+    await sendKeys({ press: 'Space' });
+    el.procedureData = procedure();
+    await el.settled();
+    expect(el.session!.answers).to.deep.equal({ relation: 'mother' });
+    const inner = fieldEl(el, 'relation').shadowRoot!;
+    expect(inner.activeElement).to.equal(inner.querySelector('input[value="mother"]'));
+  });
+
+  it('with nothing typed, the form starts as without the plain page and removes it', async () => {
+    const el = await waitingForm();
+    el.procedureData = procedure();
+    await el.settled();
+    expect(el.session!.answers).to.deep.equal({});
+    expect(el.querySelector('.dvc-first-page')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('slot:not([name])')).to.equal(null);
+  });
+
+  it('with a draft on the device: after "continue", the typed answers win over the draft for their questions', async () => {
+    // An earlier visit left a draft: a name and a note.
+    const earlier = await fixture<DvcForm>(
+      `<dvc-form drafts="on" draft-consent="granted" today="2026-12-05"></dvc-form>`,
+    );
+    earlier.procedureData = procedure();
+    await earlier.settled();
+    await earlier.draftController!.ready();
+    earlier.fieldEvents.setAnswer('fullName', 'Trần Văn Cũ');
+    earlier.fieldEvents.setAnswer('note', 'Ghi chú cũ');
+    await earlier.draftController!.flush();
+    earlier.remove();
+    // A draft counts as from an earlier visit when saved before this document started: this
+    // document "starts" now, as a new visit would.
+    Object.defineProperty(performance, 'timeOrigin', { value: Date.now() + 1, configurable: true });
+    after(() => delete (performance as { timeOrigin?: number }).timeOrigin);
+
+    const markup = (await firstPageHtml(procedure(), { today: '2026-12-05' }))!;
+    const el = await fixture<DvcForm>(
+      `<dvc-form drafts="on" draft-consent="granted" today="2026-12-05">${markup}</dvc-form>`,
+    );
+    const name = plain(el, 'fullName').querySelector('input')!;
+    name.focus();
+    await sendKeys({ type: 'Lê Thị Mới' });
+    el.procedureData = procedure();
+    await el.settled();
+    await el.draftController!.ready();
+    await el.updateComplete;
+    // The offer first; the typed answer waits for the person's choice.
+    const resume = el.shadowRoot!.querySelector<HTMLButtonElement>('[data-draft="continue"]');
+    expect(resume, 'the draft is offered').not.to.equal(null);
+    resume!.click();
+    await el.settled();
+    expect(el.session!.answers).to.deep.equal({ fullName: 'Lê Thị Mới', note: 'Ghi chú cũ' });
+    expect(el.querySelector('.dvc-first-page')).to.equal(null);
+  });
+});

@@ -1,0 +1,76 @@
+/**
+ * `dvc-forms first-page`: the fragment a static site pastes inside `<dvc-form>` and its
+ * stylesheet, written from the same renderer the demo receiver uses (src/first-page).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { main, type CliIo } from '../../../src/cli/main.js';
+import { FIRST_PAGE_CSS } from '../../../src/first-page/index.js';
+
+function capture(): CliIo & { stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return { stdout, stderr, out: (l) => stdout.push(l), err: (l) => stderr.push(l) };
+}
+
+const fixture = (name: string) =>
+  fileURLToPath(new URL(`../first-page/fixtures/${name}`, import.meta.url));
+const sample = (name: string) =>
+  fileURLToPath(new URL(`../../../schemas/procedures/${name}.json`, import.meta.url));
+
+test('first-page writes the fragment and the stylesheet and prints their paths', async () => {
+  const out = mkdtempSync(join(tmpdir(), 'dvc-first-page-'));
+  for (const lang of ['vi', 'en'] as const) {
+    const io = capture();
+    const code = await main(
+      [
+        'first-page',
+        fixture('every-widget.json'),
+        '--out',
+        out,
+        '--lang',
+        lang,
+        '--today',
+        '2026-12-05',
+      ],
+      io,
+    );
+    assert.equal(code, 0, io.stderr.join('\n'));
+    assert.deepEqual(io.stdout, [
+      join(out, `9.000001.first-page.${lang}.html`),
+      join(out, 'dvc-first-page.css'),
+    ]);
+    assert.equal(
+      readFileSync(io.stdout[0]!, 'utf8'),
+      readFileSync(fixture(`every-widget.${lang}.html`), 'utf8'),
+    );
+    assert.equal(readFileSync(io.stdout[1]!, 'utf8'), FIRST_PAGE_CSS);
+  }
+});
+
+test('first-page says so and writes nothing when the first question cannot be plain', async () => {
+  const out = mkdtempSync(join(tmpdir(), 'dvc-first-page-'));
+  const io = capture();
+  assert.equal(await main(['first-page', sample('dang-ky-ket-hon'), '--out', out], io), 1);
+  assert.deepEqual(io.stdout, []);
+  assert.match(
+    io.stderr[0]!,
+    /dang-ky-ket-hon\.json: the form's first question cannot be rendered as plain HTML/,
+  );
+});
+
+test('first-page: a usage error for a bad language, date or missing --out', async () => {
+  for (const args of [
+    [sample('dang-ky-khai-sinh'), '--out'],
+    [sample('dang-ky-khai-sinh'), '--out', '/tmp/x', '--lang', 'fr'],
+    [sample('dang-ky-khai-sinh'), '--out', '/tmp/x', '--today', '5/12/2026'],
+  ]) {
+    const io = capture();
+    assert.equal(await main(['first-page', ...args], io), 2);
+    assert.match(io.stderr[0]!, /^Usage: dvc-forms first-page/);
+  }
+});
