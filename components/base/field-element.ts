@@ -55,12 +55,6 @@ export abstract class DvcFieldElement<T> extends LitElement {
     delegatesFocus: true,
   };
 
-  // The reflected properties below are `useDefault`: their initial value is not written to the
-  // host. Without it every field wrote six attributes on its first render (`name=""` and five
-  // removals), each a custom-element reaction and a style invalidation of the host, 1,200 on a
-  // page of 200 questions (docs/performance.md, round 5). The attributes are the same as before
-  // once a value differs from its default (`name=""` is no longer written).
-
   /** The visible label (or legend for groups), already in the person's language. */
   @property() label = '';
   /** Extra guidance shown under the label. */
@@ -68,21 +62,21 @@ export abstract class DvcFieldElement<T> extends LitElement {
   /** The error message to show; when non-empty the field is invalid and announced as such. */
   @property() error = '';
   /** The name the value is submitted under. */
-  @property({ reflect: true, useDefault: true }) name = '';
+  @property({ reflect: true }) name = '';
   /** Whether an answer is required. */
-  @property({ type: Boolean, reflect: true, useDefault: true }) required = false;
+  @property({ type: Boolean, reflect: true }) required = false;
   /** Whether the field is disabled (not submitted, not focusable). */
-  @property({ type: Boolean, reflect: true, useDefault: true }) disabled = false;
+  @property({ type: Boolean, reflect: true }) disabled = false;
   /** Whether the value is shown but cannot be changed. */
-  @property({ type: Boolean, reflect: true, useDefault: true }) readonly = false;
+  @property({ type: Boolean, reflect: true }) readonly = false;
   /** Whether the value was filled in from a known source; shows a "Đã điền sẵn" badge. */
-  @property({ type: Boolean, reflect: true, useDefault: true }) prefilled = false;
+  @property({ type: Boolean, reflect: true }) prefilled = false;
   /** Placeholder text of the control (use sparingly: hints belong in `hint`). */
   @property() placeholder = '';
   /** HTML autocomplete token of the control. */
   @property() autocomplete = '';
   /** Language of the built-in strings (vi or en); empty means the closest `lang` attribute, else vi. */
-  @property({ reflect: true, useDefault: true, converter: langConverter }) override lang = '';
+  @property({ reflect: true, converter: langConverter }) override lang = '';
   /** Whether the field has lost focus at least once; the form shows inline errors only then. */
   @property({ type: Boolean }) touched = false;
 
