@@ -184,6 +184,39 @@ test('a compiled module of another schema or layout is refused', async () => {
   });
 });
 
+test("a compiled module's own definition is not hashed again; any other procedure object is", async () => {
+  // issue 22 point 3: `<dvc-form>` binds the module it was given to the definition the module
+  // carries; hashing that schema again (canonical JSON + SHA-256 before the first question is
+  // usable) could only confirm what one `dvc-forms compile` run wrote. Counted by digests.
+  const p = procedure({ properties: { a: { type: 'string' } } });
+  const { source } = await compileProcedureModule(p);
+  const url = 'data:text/javascript;base64,' + Buffer.from(source).toString('base64');
+  const compiled = (await import(url)) as CompiledProcedureModule;
+  const subtle = globalThis.crypto.subtle;
+  const digest = subtle.digest;
+  let digests = 0;
+  subtle.digest = function (this: unknown, ...args: unknown[]) {
+    digests++;
+    return (digest as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof digest;
+  try {
+    await createValidator(compiled.definition!, { compiled });
+    assert.equal(digests, 0, "the module's own definition");
+    await createValidator(structuredClone(compiled.definition!), { compiled });
+    assert.equal(digests, 1, 'an equal copy is checked by content');
+    // A module whose hash does not name its own schema is still refused for any other object.
+    const wrong = { ...compiled, hash: '0'.repeat(64) };
+    await assert.rejects(
+      createValidator(structuredClone(compiled.definition!), { compiled: wrong }),
+      {
+        name: 'CompileError',
+      },
+    );
+  } finally {
+    subtle.digest = digest;
+  }
+});
+
 test('runtime compilation blocked by CSP (EvalError) becomes a CspCompileError naming dvc-forms compile', async () => {
   const original = globalThis.Function;
   // Simulate the browser: under script-src without 'unsafe-eval', new Function throws EvalError.
