@@ -1,5 +1,5 @@
 import type { Lang } from '../../src/procedure/index.js';
-import { formatPercent } from '../../src/payment/index.js';
+import { formatPercent } from '../../src/view.js';
 
 /**
  * Every interface string `<dvc-form>` shows, in Vietnamese and English. Vietnamese is written
