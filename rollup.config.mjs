@@ -92,7 +92,7 @@ const smallEmitter = () => ({
   },
 });
 
-// dist/chunks.json: each lazy chunk's file and the chunks it imports statically, by the source
+// dist/chunks.json: each lazy chunk's file and the chunks it imports statically (transitively), by the source
 // module it starts from (`components/drafts/controller.ts` → `chunks/controller-<hash>.min.js`).
 // A server reads it to write `<link rel="modulepreload">` for the chunks a form page needs at
 // load (demo/server/form-pages.js), so they download with the bundle instead of after it.
@@ -108,9 +108,20 @@ const chunkManifest = () => ({
       const ids = c.facadeModuleId
         ? [c.facadeModuleId]
         : c.moduleIds.filter((m) => (this.getModuleInfo(m)?.dynamicImporters.length ?? 0) > 0);
+      // Every chunk it needs, transitively: a shared chunk (which has no key of its own) may
+      // import another, and a page must preload them all for one round trip.
+      const imports = new Set();
+      const walk = (chunk) => {
+        for (const f of chunk.imports) {
+          if (imports.has(f)) continue;
+          imports.add(f);
+          if (bundle[f]?.type === 'chunk') walk(bundle[f]);
+        }
+      };
+      walk(c);
       for (const full of ids) {
         const id = full.startsWith(root) ? full.slice(root.length) : full;
-        chunks[id.replace(/\\/g, '/')] = { file: c.fileName, imports: c.imports };
+        chunks[id.replace(/\\/g, '/')] = { file: c.fileName, imports: [...imports] };
       }
     }
     this.emitFile({
@@ -120,6 +131,57 @@ const chunkManifest = () => ({
     });
   },
 });
+
+/**
+ * The form's engine as ONE lazy chunk (components/form/engine.ts: session, validation runtime,
+ * rules, their catalogs): every module it imports statically that the core does not, so a form
+ * page fetches the bundle, the engine and its artefact side by side. Left to itself, rollup cuts
+ * the modules the engine shares with other lazy chunks (upload, drafts, submission, the loader)
+ * into seven small chunks, and on HTTP/1.1 (6 connections per host) the page then needs one more
+ * 2 s round trip on a slow 3G line. The other lazy chunks import what they need from it.
+ */
+const ENGINE_ENTRY = 'components/form/engine.ts';
+// Modules the engine's barrels reach that the engine itself never runs (a manual chunk takes
+// every static dependency, used or not): the SHA-256 of files (the upload element) and the rules
+// lint (the procedure loader, the compiler). Each keeps a chunk of its own.
+const NOT_ENGINE = [
+  ['node_modules/@noble/hashes/', 'sha2'],
+  ['src/files/hash.ts', 'sha2'],
+  ['src/rules/lint.ts', 'lint'],
+];
+const engineChunk = () => {
+  let engine;
+  const closure = (start, getModuleInfo) => {
+    const seen = new Set();
+    const stack = [start];
+    while (stack.length > 0) {
+      const id = stack.pop();
+      if (seen.has(id)) continue;
+      seen.add(id);
+      stack.push(...(getModuleInfo(id)?.importedIds ?? []));
+    }
+    return seen;
+  };
+  let core;
+  return (id, { getModuleInfo }) => {
+    if (!engine) {
+      const root = `${process.cwd()}/`;
+      // What the core imports stays in it: named as the entry, this manual chunk is the entry
+      // itself. Without it rollup would pull the core's own imports into the engine chunk (a
+      // manual chunk takes its dependencies). src/errors.ts (0.3 KB) joins the core: the receipt,
+      // the upload element and the status lookup use it too, and must not fetch the engine.
+      core = closure(`${root}components/bundle.ts`, getModuleInfo);
+      core.add(`${root}src/errors.ts`);
+      engine = new Set(
+        [...closure(`${root}${ENGINE_ENTRY}`, getModuleInfo)].filter((m) => !core.has(m)),
+      );
+    }
+    if (core.has(id)) return 'dvc-forms';
+    const own = NOT_ENGINE.find(([path]) => id.includes(`/${path}`));
+    if (own) return own[1];
+    return engine.has(id) ? 'form-engine' : undefined;
+  };
+};
 
 const browserPlugins = () => [
   lazyJsonPath(),
@@ -152,11 +214,18 @@ export default [
     // Lets rollup keep shared code in the entry itself instead of a facade that re-exports a
     // static chunk: the default path must be this one file (only lazy chunks sit beside it).
     preserveEntrySignatures: 'allow-extension',
+    // src/ is the engine: modules without side effects (no DOM, nothing registered on import), so
+    // a module the core reaches only through a barrel (`src/session/index.ts`) and does not use
+    // stays out of the core and goes with the lazy chunk that uses it (the form's engine chunk,
+    // components/form/engine.ts). Without this, rollup assigns every module such a barrel
+    // re-exports to the core as soon as one of its top-level statements might have an effect.
+    treeshake: { moduleSideEffects: (id) => !id.startsWith(`${process.cwd()}/src/`) },
     output: {
       dir: 'dist',
       format: 'es',
       entryFileNames: '[name].min.js',
       chunkFileNames: 'chunks/[name]-[hash].min.js',
+      manualChunks: engineChunk(),
       sourcemap: true,
       plugins: [terser({ format: { comments: false }, ecma: 2020, module: true })],
     },

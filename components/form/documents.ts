@@ -8,7 +8,7 @@ import type {
 } from '../../src/procedure/index.js';
 // Through src/files: src/procedure/index.ts also exports the loader, which a form given a compiled
 // module must never import (test/components/form/compiled.test.ts).
-import { isUploadedDocument } from '../../src/files/index.js';
+import { isUploadedDocument } from '../../src/view.js';
 import type { PayloadDocument } from '../../src/submission/index.js';
 import { documentMessage } from '../upload/document-messages.js';
 import type { DvcUpload, UploadEntry } from '../upload/upload.js';

@@ -129,6 +129,11 @@ export const FORM_ERROR_CODE = {
   submit: 'submit',
   /** A field element the first page needs (address, repeat group) could not be loaded. */
   elements: 'elements',
+  /**
+   * The form's engine (rules, validation, the session: a lazy chunk of the one-file bundle) could
+   * not be loaded; Try again loads it again.
+   */
+  engine: 'engine',
 } as const;
 export type FormErrorCode = (typeof FORM_ERROR_CODE)[keyof typeof FORM_ERROR_CODE];
 

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { createValidator } from '../../src/validation/index.js';
-import { type Session, type SessionState } from '../../src/session/index.js';
+import type { Session, SessionState } from '../../src/session/index.js';
 import type { Signer } from '../../src/signing/index.js';
 import type { Problem } from '../../src/problem.js';
 import type { FieldUi, Lang, Procedure, Step } from '../../src/procedure/index.js';

@@ -1,8 +1,7 @@
 import type { FieldUi, Lang, LocalizedText } from '../../src/procedure/index.js';
 import type { FormMessages } from './messages.js';
-import { isAnswered } from '../../src/session/index.js';
-import { formatSize } from '../../src/files/index.js';
-import { formatDong } from '../../src/payment/index.js';
+// From src/view.ts: the folders' index.ts would tie the core to the engine chunk (engine.ts).
+import { formatDong, formatSize, isAnswered } from '../../src/view.js';
 
 /** Picks the text for `lang`, falling back to Vietnamese (the procedure format requires it). */
 export function localize(text: LocalizedText | undefined, lang: Lang): string {

@@ -5,7 +5,9 @@
  */
 import type { Problem } from '../../src/problem.js';
 import type { FieldUi, Step } from '../../src/procedure/index.js';
-import { getAt, isAnswered, pointerToDots, setAt, isWithinPath } from '../../src/session/index.js';
+// From src/view.ts, not src/session/index.ts: the core of the one-file bundle takes only these,
+// and the session itself comes with the form's engine chunk (engine.ts).
+import { getAt, isAnswered, pointerToDots, setAt, isWithinPath } from '../../src/view.js';
 
 export {
   SYNTHETIC_ELIGIBILITY_STEP,
@@ -20,7 +22,7 @@ export {
   withRequiredParents,
   type Page,
   type Visibility,
-} from '../../src/session/index.js';
+} from '../../src/view.js';
 
 /** `/child/birth~1date` → `child.birth/date` (RFC 6901 unescaping). */
 export function pointerToPath(pointer: string): string {

@@ -7,7 +7,8 @@
 import type { AuthorProblem } from '../../src/problem.js';
 import type { Procedure } from '../../src/procedure/index.js';
 import type { createValidator } from '../../src/validation/index.js';
-import { ProcedureModel } from '../../src/session/index.js';
+import type { ProcedureModel } from '../../src/session/index.js';
+import { loadEngine } from './engine-link.js';
 import { loadUploadElement } from './documents.js';
 import { loadWidgetElements, needsLazyWidget } from './lazy-widgets.js';
 import { DvcErrorEvent, FORM_ERROR_CODE, type FormErrorCode } from './events.js';
@@ -147,12 +148,24 @@ export class FormLoading {
     // waiting; on a device without one it loads once the first page is usable (drafts.ts).
     const draftsFirst = this.form.draftLink.neededBeforeReady();
     const drafts = draftsFirst.then((first) => (first ? this.form.draftLink.load() : undefined));
+    // The engine chunk (engine.ts) downloads while the procedure does (a page preloads it with
+    // the bundle); a failed load is the form's error page, and Try again fetches it again.
+    const engine = loadEngine();
+    engine.catch(() => undefined);
     const source = embedded ?? (await this.loadDefinition(stale));
     if (!source || stale()) return;
     const procedure = source.procedure;
+    let ProcedureModelClass: typeof ProcedureModel;
+    try {
+      ({ ProcedureModel: ProcedureModelClass } = await engine);
+    } catch (cause) {
+      if (!stale()) this.fail(FORM_ERROR_CODE.engine, 'Cannot load the form engine', cause);
+      return;
+    }
+    if (stale()) return;
     let model: ProcedureModel;
     try {
-      model = await ProcedureModel.create(
+      model = await ProcedureModelClass.create(
         procedure,
         this.form.compiled ? { compiled: this.form.compiled } : undefined,
       );

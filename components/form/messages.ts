@@ -1,6 +1,6 @@
 import type { Lang } from '../../src/procedure/index.js';
-import { formatPercent } from '../../src/payment/index.js';
-import { FIRST_PAGE_MESSAGES } from '../../src/first-page/index.js';
+import { formatPercent } from '../../src/view.js';
+import { FIRST_PAGE_MESSAGES } from '../../src/first-page/messages.js';
 
 /**
  * Every interface string `<dvc-form>` shows, in Vietnamese and English. Vietnamese is written

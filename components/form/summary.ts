@@ -4,7 +4,7 @@
  * field (or document, declaration box, delivery choice), on another page if need be.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { mentionsLabel } from '../../src/validation/index.js';
+import { mentionsLabel } from '../../src/view.js';
 import { DELIVERY_TARGET } from '../delivery-choice/controller.js';
 import type { DvcErrorSelectEvent, ErrorSummaryItem } from '../error-summary/error-summary.js';
 import { documentIdOfKey } from './documents.js';

@@ -79,13 +79,14 @@ export async function registerCompression(app) {
 }
 
 /**
- * The lazy chunks a form page needs before its first field is usable. None since the drafts,
- * signing and transport chunks load after it on a first visit (components/form/drafts.ts):
- * preloading them would share the slow link with what the first page needs. Kept as the one
- * place to list such a chunk (its static imports are preloaded with it).
+ * The lazy chunks every form page needs before its first field is usable: the form's engine
+ * (session, validation, rules: components/form/engine.ts, `ENGINE_CHUNK` of the compiler). The
+ * drafts, signing and transport chunks load after it on a first visit (components/form/drafts.ts):
+ * preloading them would share the slow link with what the first page needs. A chunk's static
+ * imports (all of them, dist/chunks.json lists them transitively) are preloaded with it.
  * @type {string[]}
  */
-const FORM_LOAD_CHUNKS = [];
+const FORM_LOAD_CHUNKS = ['components/form/engine.ts'];
 
 /**
  * URLs (under `/assets/`) of the bundle and the chunks every form loads at once, from the

@@ -4,7 +4,9 @@
  * compiles), as are `allOf`/`anyOf`/`oneOf` and `if`/`then`/`else` branches, because authors
  * often declare conditional members there.
  */
-import { escapePointerToken, pointerTokens } from '../json/parse.js';
+// From field-path.ts itself (json/parse.ts re-exports them): the form's page building uses this
+// module in the core of the one-file bundle, which must not take the JSON parser with it.
+import { escapeToken as escapePointerToken, pointerTokens } from '../session/field-path.js';
 
 type Schema = Record<string, unknown>;
 

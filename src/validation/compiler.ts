@@ -141,6 +141,7 @@ export async function compileProcedureModule(
     '',
   ].join('\n');
   const chunks = [
+    ENGINE_CHUNK,
     ...(needsCommuneCodes(procedure.data) ? [COMMUNE_CODES_CHUNK] : []),
     ...firstStepElementChunks(procedure),
   ];
@@ -148,6 +149,12 @@ export async function compileProcedureModule(
     return { ...formArtefact(source, hash, safeName(procedure.code), options.form), chunks };
   return { source, hash, fileName, chunks };
 }
+
+/**
+ * The source module of the form's engine chunk (session, validation runtime, rules; a key of
+ * dist/chunks.json): every form loads it before it is ready, so every artefact lists it first.
+ */
+export const ENGINE_CHUNK = 'components/form/engine.ts';
 
 /**
  * The bundle's lazy field elements (components/form/lazy-widgets.ts) by widget: the form loads

@@ -7,6 +7,9 @@
  * `ui`, when it has one) and `action` (the verb for the widget: enter / choose / upload).
  */
 import type { Lang } from '../procedure/types.js';
+import { bareLabel, labelInSentence } from './labels.js';
+
+export { bareLabel, labelInSentence, mentionsLabel } from './labels.js';
 
 export interface MessageContext {
   /** The field's label in the message language, when the `ui` names the field. */
@@ -45,29 +48,6 @@ function isQuestion(c: MessageContext): boolean {
   // "About the child’s father" names a topic, not a thing to select.
   if (/^about\s/i.test(label)) return true;
   return !!c.choice && label.length > MAX_CHOICE_LABEL;
-}
-
-/** The label without a trailing "(không bắt buộc)" / "(optional)": a message is never optional. */
-export function bareLabel(label: string): string {
-  return label
-    .replace(/\s*\((?:không bắt buộc|nếu có|nếu biết|optional|if any|if known)\)\s*$/iu, '')
-    .trim();
-}
-
-/**
- * The label inside a sentence, after a verb ("Nhập họ, chữ đệm và tên"): bare, with its first
- * letter in lower case unless the label starts with an acronym or a name written in capitals
- * ("CCCD", "VNeID").
- */
-export function labelInSentence(label: string): string {
-  const bare = bareLabel(label);
-  return /^\p{Lu}\p{Ll}/u.test(bare) ? bare[0]!.toLocaleLowerCase('vi') + bare.slice(1) : bare;
-}
-
-/** Whether `message` already names the field labelled `label` (the summary then need not). */
-export function mentionsLabel(message: string, label: string): boolean {
-  const m = message.toLocaleLowerCase('vi');
-  return m.includes(labelInSentence(label).toLocaleLowerCase('vi'));
 }
 
 /** The words for the parts of an address, used with the address's own label. */

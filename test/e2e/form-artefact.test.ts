@@ -26,15 +26,18 @@ const CHUNKS = JSON.parse(
   readFileSync(new URL('../../dist/chunks.json', import.meta.url), 'utf8'),
 ) as Record<string, { file: string; imports: string[] }>;
 const LOADER = `/assets/${CHUNKS['src/procedure/index.ts']!.file}`;
+// The form's engine (session, validation runtime, rules: components/form/engine.ts), one lazy
+// chunk every form loads before it is ready and every form page preloads (issue 22 round 5).
+const FORM_ENGINE = `/assets/${CHUNKS['components/form/engine.ts']!.file}`;
 const COMPILER = `/assets/${CHUNKS['src/validation/compiler.ts']!.file}`;
 const asset = (id: string) => `/assets/${CHUNKS[id]!.file}`;
-/** json-rules-engine's chunk and what it imports besides the bundle. */
+/** json-rules-engine's chunk and what it imports besides the bundle and the form's engine. */
 const ENGINE = [
   CHUNKS['src/rules/engine-units.ts']!.file,
   ...CHUNKS['src/rules/engine-units.ts']!.imports,
 ]
-  .filter((f) => f !== 'dvc-forms.min.js')
-  .map((f) => `/assets/${f}`);
+  .map((f) => `/assets/${f}`)
+  .filter((f) => f !== '/assets/dvc-forms.min.js' && f !== FORM_ENGINE);
 const DRAFTS = asset('components/drafts/controller.ts');
 // Signing and transport: a chunk the drafts controller imports (rollup names it after submit.ts).
 const SIGNING = `/assets/${CHUNKS['components/drafts/controller.ts']!.imports.find((f) => /\/submit-/.test(f))!}`;
@@ -82,13 +85,13 @@ describe(
       const preloads = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)" \/>/g)].map(
         (m) => m[1],
       );
-      // The bundle and the commune codes this procedure's address questions need before the form
-      // is ready; the drafts and signing chunks wait until the form is usable.
-      assert.deepEqual(preloads, ['/assets/dvc-forms.min.js', COMMUNES]);
+      // The bundle, the form's engine and the commune codes this procedure's address questions
+      // need before the form is ready; the drafts and signing chunks wait until it is usable.
+      assert.deepEqual(preloads, ['/assets/dvc-forms.min.js', FORM_ENGINE, COMMUNES]);
       const other = await (await fetch(`${s.base}${NO_ADDRESS_PAGE}`)).text();
       assert.deepEqual(
         [...other.matchAll(/<link rel="modulepreload" href="([^"]+)" \/>/g)].map((m) => m[1]),
-        ['/assets/dvc-forms.min.js'],
+        ['/assets/dvc-forms.min.js', FORM_ENGINE],
       );
       const artefact = await fetch(`${s.base}${scripts[0]}`);
       assert.equal(artefact.status, 200);
@@ -155,7 +158,12 @@ describe(
       const head = '0000400008000250007000082000910009700103';
       assert.ok(chunk.includes(head));
       assert.ok(!core.includes(head), 'the commune codes are back in dist/dvc-forms.min.js');
-      assert.ok(core.includes(`import("./${COMMUNES.slice('/assets/'.length)}")`));
+      // The validator that loads them is in the form's engine chunk (round 5).
+      const engine = readFileSync(
+        new URL(`../../dist${FORM_ENGINE.slice('/assets'.length)}`, import.meta.url),
+        'utf8',
+      );
+      assert.ok(engine.includes(`import("./${COMMUNES.slice('/assets/chunks/'.length)}")`));
       // By module, from the bundle's source map: these are lazy chunks, never in the core.
       const map = JSON.parse(
         readFileSync(new URL('../../dist/dvc-forms.min.js.map', import.meta.url), 'utf8'),
@@ -177,6 +185,139 @@ describe(
       ])
         assert.ok(!inCore.includes(lazy), `${lazy} is back in dist/dvc-forms.min.js`);
       assert.ok(inCore.includes('components/form/form.ts'), inCore.join('\n'));
+    });
+
+    test('the core holds lit, the elements and the form shell; the engine is one lazy chunk beside it', () => {
+      const sources = (file: string) =>
+        (
+          JSON.parse(readFileSync(new URL(`../../dist/${file}.map`, import.meta.url), 'utf8')) as {
+            sources: string[];
+          }
+        ).sources.map((src) => src.replace(/^(\.\.\/)+/, ''));
+      const inCore = sources('dvc-forms.min.js');
+      const inEngine = sources(FORM_ENGINE.slice('/assets/'.length));
+      // What the form needs once it has a procedure (issue 22 round 5): never in the core, all in
+      // the one engine chunk, so a form page fetches it with one request beside the bundle.
+      for (const moved of [
+        'src/session/session.ts',
+        'src/session/model.ts',
+        'src/validation/index.ts',
+        'src/validation/runtime.ts',
+        'src/validation/messages.ts',
+        'src/validation/problems.ts',
+        'src/validation/formats.ts',
+        'src/rules/index.ts',
+        'src/rules/compiled.ts',
+        'src/rules/conditions.ts',
+        'src/files/checks.ts',
+        'src/jcs/canonicalize.ts',
+        'src/submission/payload.ts',
+        'node_modules/ajv-formats/dist/formats.js',
+      ]) {
+        assert.ok(!inCore.includes(moved), `${moved} is back in dist/dvc-forms.min.js`);
+        assert.ok(inEngine.includes(moved), `${moved} is not in the engine chunk`);
+      }
+      // The core keeps the shell and what the fields render with.
+      for (const kept of [
+        'components/form/form.ts',
+        'components/text-field/text-field.ts',
+        'src/session/journey.ts',
+      ])
+        assert.ok(inCore.includes(kept), `${kept} left the core`);
+      // The engine needs nothing but the core: one request, not a chain of shared chunks.
+      assert.deepEqual(CHUNKS['components/form/engine.ts']!.imports, ['dvc-forms.min.js']);
+      // The core imports no chunk statically: the page's one script is still one file.
+      const core = readFileSync(new URL('../../dist/dvc-forms.min.js', import.meta.url), 'utf8');
+      assert.doesNotMatch(core, /(^|[;}])\s*import\s*[{*\w"]/);
+      // Elements used alone never fetch the engine: the status lookup and the receipt.
+      for (const alone of [
+        'components/status-lookup/status-lookup.ts',
+        'components/receipt/receipt.ts',
+      ])
+        assert.ok(
+          !CHUNKS[alone]!.imports.includes(FORM_ENGINE.slice('/assets/'.length)),
+          `${alone} imports the form engine`,
+        );
+    });
+
+    test('with the engine chunk held back the form stays loading, and is ready once it arrives', async () => {
+      const context = await browser.newContext();
+      let release!: () => void;
+      const released = new Promise<void>((r) => (release = r));
+      let held = 0;
+      await context.route(`**${FORM_ENGINE}`, async (route) => {
+        held++;
+        await released;
+        await route.continue();
+      });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await page.goto(`${s.base}${PAGE}`);
+      // Without the engine no check can answer: the form shows its loading line, never a field.
+      const whileHeld = await page.evaluate(async () => {
+        await customElements.whenDefined('dvc-form');
+        await new Promise((r) => setTimeout(r, 800));
+        const form = document.querySelector('dvc-form') as unknown as FormElement;
+        return { status: form.status, field: !!form.shadowRoot?.querySelector('[data-path]') };
+      });
+      assert.ok(held > 0, 'the engine chunk was requested');
+      assert.deepEqual(whileHeld, { status: 'loading', field: false });
+      release();
+      await page.locator('dvc-form').getByRole('button', { name: 'Tiếp tục' }).waitFor();
+      const status = await page.evaluate(async () => {
+        const form = document.querySelector('dvc-form') as unknown as FormElement;
+        await form.settled();
+        return form.status;
+      });
+      assert.equal(status, 'ready');
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+
+    test('an engine chunk that cannot load is a dvc-error engine with the error page, and Try again loads it', async () => {
+      const context = await browser.newContext();
+      let refuse = true;
+      await context.route(`**${FORM_ENGINE}`, (route) =>
+        refuse ? route.abort() : route.continue(),
+      );
+      const page = await context.newPage();
+      await page.addInitScript(() => {
+        document.addEventListener(
+          'dvc-error',
+          (e) => {
+            (window as unknown as { dvcErrors: unknown[] }).dvcErrors ??= [];
+            (window as unknown as { dvcErrors: unknown[] }).dvcErrors.push(
+              (e as CustomEvent<{ code: string }>).detail.code,
+            );
+          },
+          true,
+        );
+      });
+      await page.goto(`${s.base}${PAGE}`);
+      await page
+        .locator('dvc-form')
+        .getByRole('heading', { name: 'Không tải được biểu mẫu' })
+        .waitFor();
+      assert.deepEqual(
+        await page.evaluate(() => ({
+          status: (document.querySelector('dvc-form') as unknown as FormElement).status,
+          codes: (window as unknown as { dvcErrors?: unknown[] }).dvcErrors,
+        })),
+        { status: 'error', codes: ['engine'] },
+      );
+      refuse = false;
+      await page.locator('dvc-form').getByRole('button', { name: 'Thử lại' }).click();
+      await page.locator('dvc-form').getByRole('button', { name: 'Tiếp tục' }).waitFor();
+      assert.equal(
+        await page.evaluate(async () => {
+          const form = document.querySelector('dvc-form') as unknown as FormElement;
+          await form.settled();
+          return form.status;
+        }),
+        'ready',
+      );
+      await context.close();
     });
 
     test('the address field arrives after the first page is usable and works in the form', async () => {

@@ -84,6 +84,16 @@ test('compileProcedureModule without a file hash embeds no procedureSha256', asy
   });
 });
 
+test('every artefact lists the form engine chunk first among the chunks to preload', async () => {
+  // The engine (session, validation, rules) is a lazy chunk every form loads before it is ready
+  // (issue 22 round 5): a page that preloads `chunks` fetches it beside the bundle, then the
+  // lazy elements this fixture's first step shows (a repeat group).
+  const expected = ['components/form/engine.ts', 'components/repeat-group/repeat-group.ts'];
+  assert.deepEqual((await compileProcedureModule(procedure)).chunks, expected);
+  const form = await compileProcedureModule(procedure, { form: { bundle: './dvc-forms.min.js' } });
+  assert.deepEqual(form.chunks, expected);
+});
+
 test('a procedure with lint errors is not compiled and nothing is written', async () => {
   // An unknown field in a step is a loader error (what `dvc-forms lint` reports).
   const bad = join(dir, 'lint-error.json');
