@@ -552,7 +552,7 @@ export class DvcForm extends LitElement {
         <p>${msg.loadFailedBody}</p>
         <p>${msg.loadFailedWhatToDo}</p>
         ${
-          this.procedure || this.procedureData !== undefined
+          this.procedure || this.procedureData !== undefined || this.compiled
             ? html`<button
                 type="button"
                 part="button button-secondary"
