@@ -13,6 +13,10 @@
  * - Focus and the caret (or the chosen radio) move to the same question's control in the form.
  * - The plain page is then removed.
  *
+ * This controller reads the plain page and decides when; the hand-over itself
+ * (first-page-hand-over.ts) comes with the form's engine chunk, so pages without a
+ * server-rendered first page do not download it with the core.
+ *
  * The drafts' consent question, which a form shows above its first page from its first paint,
  * goes below that page here (`noticesBelow`): above, it would push the questions the person is
  * typing in down by its height.
@@ -24,10 +28,11 @@
  */
 import { html, type ReactiveController, type TemplateResult } from 'lit';
 import type { DvcForm } from './form.js';
-import { fieldId, getPath } from './journey.js';
+import { loadEngine } from './engine-link.js';
+import { getPath } from './journey.js';
 
 /** What the person gave one plain question. */
-interface PlainAnswer {
+export interface PlainAnswer {
   path: string;
   widget: string;
   /** Text of a text-like control or a select; the chosen values of choices. */
@@ -35,7 +40,7 @@ interface PlainAnswer {
 }
 
 /** Where focus was in the plain page. */
-interface PlainFocus {
+export interface PlainFocus {
   path: string;
   /** The radio or check box value that had focus. */
   value?: string;
@@ -44,10 +49,6 @@ interface PlainFocus {
 }
 
 type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
-
-function fire(control: Element, type: 'input' | 'change'): void {
-  control.dispatchEvent(new Event(type, { bubbles: true, composed: true }));
-}
 
 /** The answers in the plain page, in page order, empty ones left out. */
 export function readPlainAnswers(root: ParentNode): PlainAnswer[] {
@@ -148,7 +149,13 @@ export class FirstPageAdoption implements ReactiveController {
     const focus = this.focus;
     this.pending = undefined;
     this.focus = undefined;
-    this.adopting = this.adopt(answers, focus);
+    // The hand-over itself travels in the engine chunk (first-page-hand-over.ts), which a ready
+    // form has already loaded: only pages with a server-rendered first page run it.
+    this.adopting = loadEngine()
+      .then(({ handOverFirstPage }) => handOverFirstPage(this.form, this.markup, answers, focus))
+      .then(() => {
+        if (answers.length > 0) this.keptPaths = answers.map((a) => a.path);
+      });
   }
 
   /**
@@ -175,84 +182,5 @@ export class FirstPageAdoption implements ReactiveController {
     // No offer can come any more once the drafts have decided (asking, saving, off…).
     const phase = this.form.draftController?.phase;
     if (phase !== undefined && phase !== 'idle') this.keptPaths = undefined;
-  }
-
-  private async adopt(answers: PlainAnswer[], focus: PlainFocus | undefined): Promise<void> {
-    const root = this.form.renderRoot;
-    const elements = new Map<string, HTMLElement & { updateComplete?: Promise<unknown> }>();
-    for (const a of [...answers, ...(focus ? [focus] : [])]) {
-      const el = root.querySelector<HTMLElement>(`#${fieldId(a.path)}`);
-      if (el) elements.set(a.path, el);
-    }
-    // The fields render in their own update, right after the form's.
-    await Promise.all([...elements.values()].map((el) => el.updateComplete));
-    for (const answer of answers) {
-      const el = elements.get(answer.path);
-      const typing = focus?.path === answer.path && focus.value === undefined;
-      if (el?.shadowRoot) this.giveToElement(el.shadowRoot, answer, typing);
-      else this.giveToSession(answer);
-    }
-    if (focus) {
-      const el = elements.get(focus.path);
-      if (el?.shadowRoot) this.moveFocus(el.shadowRoot, focus);
-    }
-    if (answers.length > 0) this.keptPaths = answers.map((a) => a.path);
-    this.markup?.remove();
-  }
-
-  /** The answer goes in through the element's own control, as the person's input would. */
-  private giveToElement(shadow: ShadowRoot, answer: PlainAnswer, typing: boolean): void {
-    const { value } = answer;
-    if (typeof value === 'string' && answer.widget !== 'radio') {
-      const control = shadow.querySelector<Control>('#control');
-      if (!control) return;
-      control.value = value;
-      fire(control, 'input');
-      if (!typing) fire(control, 'change');
-      return;
-    }
-    const wanted = Array.isArray(value) ? value : [value];
-    for (const input of shadow.querySelectorAll<HTMLInputElement>('input')) {
-      const on =
-        typeof value === 'boolean' ? value : wanted.includes(input.value) && input.type !== 'text';
-      if (on && !input.checked) {
-        input.checked = true;
-        fire(input, 'input');
-        fire(input, 'change');
-      }
-    }
-  }
-
-  /** A question the form does not show now (a resumed draft on another page). */
-  private giveToSession(answer: PlainAnswer): void {
-    // A number is read by its element (decimal comma, spaces); without it, it is left unanswered.
-    if (!this.form.fieldAt(answer.path) || answer.widget === 'number') return;
-    const v = answer.value;
-    this.form.fieldEvents.setAnswer(answer.path, typeof v === 'string' ? v.normalize('NFC') : v);
-    void this.form.evaluateRules();
-  }
-
-  private moveFocus(shadow: ShadowRoot, focus: PlainFocus): void {
-    if (focus.value !== undefined) {
-      const inputs = [...shadow.querySelectorAll<HTMLInputElement>('input')];
-      (inputs.find((i) => i.value === focus.value) ?? inputs[0])?.focus();
-      return;
-    }
-    const control = shadow.querySelector<Control>('#control');
-    if (!control) return;
-    control.focus();
-    if (
-      !(control instanceof HTMLSelectElement) &&
-      focus.start !== null &&
-      focus.start !== undefined &&
-      focus.end !== null &&
-      focus.end !== undefined
-    ) {
-      try {
-        control.setSelectionRange(focus.start, focus.end);
-      } catch {
-        // A control without a caret (never for the widgets the first page renders).
-      }
-    }
   }
 }
