@@ -25,3 +25,4 @@ export { formatSize } from './files/format.js';
 export { formatDong, formatPercent } from './payment/words.js';
 export { mentionsLabel } from './validation/labels.js';
 export { isUploadedDocument } from './procedure/types.js';
+export { FIRST_PAGE_MESSAGES, type FirstPageMessages } from './first-page/messages.js';

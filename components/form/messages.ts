@@ -1,6 +1,5 @@
 import type { Lang } from '../../src/procedure/index.js';
-import { formatPercent } from '../../src/view.js';
-import { FIRST_PAGE_MESSAGES } from '../../src/first-page/messages.js';
+import { FIRST_PAGE_MESSAGES, formatPercent } from '../../src/view.js';
 
 /**
  * Every interface string `<dvc-form>` shows, in Vietnamese and English. Vietnamese is written
