@@ -6,7 +6,7 @@
  * the `dvc-fp-` classes, and wins over a site's own `label`, `input` or `h2` rules.
  *
  * A string, not a file, so the engine serves it with no DOM and no bundler: the demo receiver
- * at `/dvc-first-page.css`, `dvc-forms first-page` beside the fragment it writes. Linked, never
+ * at `/dvc-first-page.<hash>.css` (named by its content), `dvc-forms first-page` beside the fragment it writes. Linked, never
  * inlined: a strict CSP refuses inline styles.
  */
 export const FIRST_PAGE_CSS = `/* dvc-forms: the server-rendered first page inside <dvc-form> (README, "Serve the first page"). */

@@ -93,10 +93,17 @@ describe(
       const html = await (await fetch(`${s.base}${PAGE}`)).text();
       assert.match(html, /<dvc-form[^>]*>\s*<div class="dvc-first-page" data-dvc-first-page="/);
       assert.ok(!html.includes('form-placeholder'));
-      assert.match(html, /<link rel="stylesheet" href="\/dvc-first-page.css" \/>\s*<\/head>/);
-      const css = await fetch(`${s.base}/dvc-first-page.css`);
+      // Named by its content and cached for a year: a returning visitor's paint waits for no
+      // round trip to revalidate it.
+      const link =
+        /<link rel="stylesheet" href="(\/dvc-first-page\.[A-Za-z0-9_-]{12}\.css)" \/>\s*<\/head>/.exec(
+          html,
+        );
+      assert.ok(link, "the page links the first page's stylesheet last in <head>");
+      const css = await fetch(`${s.base}${link[1]}`);
       assert.equal(css.status, 200);
       assert.equal(css.headers.get('content-type'), 'text/css; charset=utf-8');
+      assert.equal(css.headers.get('cache-control'), 'public, max-age=31536000, immutable');
       assert.match(await css.text(), /dvc-form \.dvc-first-page/);
     });
 
