@@ -187,6 +187,40 @@ describe(
       await context.close();
     });
 
+    test('birth registration on a phone: every radio of the plain page is where the form puts it', async () => {
+      // The demo's main page opens with four radio questions: a finger on the plain page must
+      // land on the same choice after the hand-over, so every question and every radio keeps its
+      // place (the test above checks a text question).
+      const context = await browser.newContext({ viewport: { width: 412, height: 915 } });
+      const release = await holdScripts(context);
+      const page = await context.newPage();
+      await page.goto(`${s.base}/thu-tuc/dang-ky-khai-sinh.html`, { waitUntil: 'commit' });
+      await page.locator('dvc-form .dvc-first-page').waitFor();
+      const where = (plain: boolean) =>
+        page.evaluate((plain) => {
+          const form = document.querySelector('dvc-form')!;
+          const fields = plain
+            ? [...form.querySelectorAll('.dvc-fp-field')]
+            : [...form.shadowRoot!.querySelectorAll('[data-path]')];
+          return fields.map((f) => {
+            const radios = (plain ? f : f.shadowRoot!).querySelectorAll('input[type="radio"]');
+            // Inline, no named helper: tsx would wrap one in a function the page does not have.
+            return [f, ...radios]
+              .map((e) => e.getBoundingClientRect())
+              .map((r) => `${Math.round(r.left)},${Math.round(r.top)},${Math.round(r.width)}`)
+              .concat(f.getAttribute('data-path') ?? '')
+              .join(' ');
+          });
+        }, plain);
+      const before = await where(true);
+      assert.equal(before.length, 4);
+      release();
+      await page.waitForFunction(() => !document.querySelector('dvc-form .dvc-first-page'));
+      await settled(page);
+      assert.deepEqual(await where(false), before);
+      await context.close();
+    });
+
     test('axe passes on the plain page and on the form after the hand-over', async () => {
       // bypassCSP only to inject axe itself.
       const context = await browser.newContext({ bypassCSP: true });
