@@ -27,6 +27,15 @@ export async function handOverFirstPage(
   answers: PlainAnswer[],
   focus: PlainFocus | undefined,
 ): Promise<void> {
+  // A fragment written for another version of the procedure (not regenerated after a change):
+  // its answers still go in by path, what a person typed is never dropped for it, but the
+  // webmaster is told, since its questions may no longer be the form's.
+  const made = markup?.dataset.dvcFirstPage;
+  const procedure = form.loaded && `${form.loaded.code}@${form.loaded.version}`;
+  if (made && procedure && made !== procedure)
+    console.warn(
+      `dvc-forms: the first page in this <dvc-form> was written for ${made}, the form is ${procedure}: write it again (dvc-forms first-page)`,
+    );
   const root = form.renderRoot;
   const elements = new Map<string, HTMLElement & { updateComplete?: Promise<unknown> }>();
   for (const a of [...answers, ...(focus ? [focus] : [])]) {

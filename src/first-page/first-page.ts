@@ -58,7 +58,10 @@ export interface FirstPageQuestion {
 
 /** The first page as `<dvc-form>` will show it. */
 export interface FirstPage {
-  /** `code@version` of the procedure, so the element adopts only markup made for it. */
+  /**
+   * `code@version` of the procedure it was made for: the element still adopts its answers by path
+   * when they differ (nothing typed is dropped) and warns in the console that it is out of date.
+   */
   procedure: string;
   lang: Lang;
   /** The page's id (the step id, or `<step>/<path>` one question per page). */

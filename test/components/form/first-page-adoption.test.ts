@@ -152,4 +152,26 @@ describe('dvc-form adopts the server-rendered first page', () => {
     expect(el.session!.answers).to.deep.equal({ fullName: 'Lê Thị Mới', note: 'Ghi chú cũ' });
     expect(el.querySelector('.dvc-first-page')).to.equal(null);
   });
+
+  it('a first page written for another version: its answers still go in, and the console says to write it again', async () => {
+    const el = await waitingForm();
+    const made = el.querySelector<HTMLElement>('.dvc-first-page')!;
+    made.dataset.dvcFirstPage = `${procedure().code}@0.9.0`;
+    plain(el, 'fullName').querySelector('input')!.value = 'Trần Văn Cũ';
+    const warned: string[] = [];
+    const warn = console.warn;
+    console.warn = (...a: unknown[]) => warned.push(a.join(' '));
+    try {
+      el.procedureData = procedure();
+      await el.settled();
+    } finally {
+      console.warn = warn;
+    }
+    // Nothing the person typed is dropped for it.
+    expect(el.session!.answers).to.deep.equal({ fullName: 'Trần Văn Cũ' });
+    const p = procedure();
+    expect(warned).to.deep.equal([
+      `dvc-forms: the first page in this <dvc-form> was written for ${p.code}@0.9.0, the form is ${p.code}@${p.version}: write it again (dvc-forms first-page)`,
+    ]);
+  });
 });
