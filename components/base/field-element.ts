@@ -11,7 +11,14 @@ import { property, state } from 'lit/decorators.js';
 import type { DirectiveResult } from 'lit/directive.js';
 import { fieldNotes } from './field-notes.js';
 import { DvcChangeEvent } from './events.js';
-import { inheritedLang, t, toUiLang, type UiLang } from './i18n.js';
+import {
+  inheritedLang,
+  inheritedLangAttribute,
+  sameLanguage,
+  t,
+  toUiLang,
+  type UiLang,
+} from './i18n.js';
 import type { MessageKey } from './messages.js';
 import { fieldStyles } from './styles.js';
 
@@ -26,8 +33,24 @@ export interface FieldValidity {
 /** Keeps `lang=""` (which would mean "unknown language") off the host when the property is empty. */
 const langConverter = {
   fromAttribute: (value: string | null) => value ?? '',
-  toAttribute: (value: string) => value || null,
 };
+
+/**
+ * The properties shown as the host's attributes. They are written by hand (`reflectToHost`), not
+ * by lit's `reflect: true`: lit writes each of them on every field's first update, the false
+ * booleans and empty strings as removals of attributes that are not there, and every write it
+ * makes runs the element's attributeChangedCallback, which converts the value back. A page of
+ * 200 questions made 1,200 such calls and 500 custom-element reactions before its first question
+ * was usable (docs/performance.md, issue 22 round 6). lit's `useDefault` would skip the defaults
+ * but keeps a Map in every element (the heap target at 1,000 questions).
+ */
+const REFLECTED = ['name', 'required', 'disabled', 'readonly', 'prefilled', 'lang'] as const;
+
+/**
+ * Set while a field writes one of its own attributes: the attributeChangedCallback that the write
+ * runs (synchronously, for that field only) has nothing to convert back.
+ */
+let reflecting = false;
 
 /** The fields' `focusout` listener: the field has been left. */
 function markTouched(this: DvcFieldElement<unknown>): void {
@@ -61,22 +84,42 @@ export abstract class DvcFieldElement<T> extends LitElement {
   @property() hint = '';
   /** The error message to show; when non-empty the field is invalid and announced as such. */
   @property() error = '';
-  /** The name the value is submitted under. */
-  @property({ reflect: true }) name = '';
-  /** Whether an answer is required. */
-  @property({ type: Boolean, reflect: true }) required = false;
-  /** Whether the field is disabled (not submitted, not focusable). */
-  @property({ type: Boolean, reflect: true }) disabled = false;
-  /** Whether the value is shown but cannot be changed. */
-  @property({ type: Boolean, reflect: true }) readonly = false;
-  /** Whether the value was filled in from a known source; shows a "Đã điền sẵn" badge. */
-  @property({ type: Boolean, reflect: true }) prefilled = false;
+  /**
+   * The name the value is submitted under.
+   * @reflect
+   */
+  @property() name = '';
+  /**
+   * Whether an answer is required.
+   * @reflect
+   */
+  @property({ type: Boolean }) required = false;
+  /**
+   * Whether the field is disabled (not submitted, not focusable).
+   * @reflect
+   */
+  @property({ type: Boolean }) disabled = false;
+  /**
+   * Whether the value is shown but cannot be changed.
+   * @reflect
+   */
+  @property({ type: Boolean }) readonly = false;
+  /**
+   * Whether the value was filled in from a known source; shows a "Đã điền sẵn" badge.
+   * @reflect
+   */
+  @property({ type: Boolean }) prefilled = false;
   /** Placeholder text of the control (use sparingly: hints belong in `hint`). */
   @property() placeholder = '';
   /** HTML autocomplete token of the control. */
   @property() autocomplete = '';
-  /** Language of the built-in strings (vi or en); empty means the closest `lang` attribute, else vi. */
-  @property({ reflect: true, converter: langConverter }) override lang = '';
+  /**
+   * Language of the built-in strings (vi or en); empty means the closest `lang` attribute, else vi.
+   * Shown as the host's `lang` attribute unless the host already speaks that language by
+   * inheritance (a question inside `<dvc-form>`, whose language is the form's).
+   * @reflect
+   */
+  @property({ converter: langConverter }) override lang = '';
   /** Whether the field has lost focus at least once; the form shows inline errors only then. */
   @property({ type: Boolean }) touched = false;
 
@@ -191,6 +234,36 @@ export abstract class DvcFieldElement<T> extends LitElement {
     return this.disabled || this.formDisabled;
   }
 
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    // Our own write (reflectToHost): the property already holds the value.
+    if (!reflecting) super.attributeChangedCallback(name, old, value);
+  }
+
+  protected override update(changed: PropertyValues<this>): void {
+    for (const key of REFLECTED) if (changed.has(key)) this.reflectToHost(key);
+    super.update(changed);
+  }
+
+  /** Shows a property as the host's attribute, writing only when the attribute says otherwise. */
+  private reflectToHost(key: (typeof REFLECTED)[number]): void {
+    const value = this[key];
+    const current = this.getAttribute(key);
+    if (typeof value === 'boolean' ? (current !== null) === value : (current ?? '') === value)
+      return;
+    // A host without a `lang` of its own already speaks the language around it.
+    if (key === 'lang' && current === null) {
+      const around = inheritedLangAttribute(this);
+      if (around !== null && sameLanguage(around, value as string)) return;
+    }
+    reflecting = true;
+    try {
+      if (value === false || value === '') this.removeAttribute(key);
+      else this.setAttribute(key, value === true ? '' : (value as string));
+    } finally {
+      reflecting = false;
+    }
+  }
+
   override willUpdate(changed: PropertyValues<this>): void {
     if (!this.defaultCaptured) {
       this.defaultCaptured = true;
@@ -207,14 +280,15 @@ export abstract class DvcFieldElement<T> extends LitElement {
   /** Pushes the value and validity to ElementInternals. */
   protected syncForm(): void {
     this.internals.setFormValue(this.formValue(), JSON.stringify(this.value ?? null));
-    const anchor = this.focusTarget() ?? undefined;
+    // The control is looked up only for an invalid field (the anchor of the browser's message).
+    const anchor = () => this.focusTarget() ?? undefined;
     if (this.error) {
-      this.internals.setValidity({ customError: true }, this.error, anchor);
+      this.internals.setValidity({ customError: true }, this.error, anchor());
     } else if (this.required && this.isEmpty()) {
-      this.internals.setValidity({ valueMissing: true }, this.msg(this.missingKey), anchor);
+      this.internals.setValidity({ valueMissing: true }, this.msg(this.missingKey), anchor());
     } else {
       const own = this.checkOwnValidity();
-      if (own) this.internals.setValidity(own.flags, own.message, own.anchor ?? anchor);
+      if (own) this.internals.setValidity(own.flags, own.message, own.anchor ?? anchor());
       else this.internals.setValidity({});
     }
     showInvalid(this, this.internals, Boolean(this.error));

@@ -25,17 +25,31 @@ export const langAttribute = {
  * inside `<dvc-form lang="en">`'s shadow root speaks English without its own attribute.
  */
 export function inheritedLang(from: Element): UiLang {
+  return toUiLang(inheritedLangAttribute(from));
+}
+
+/**
+ * The `lang` attribute of the closest element that has a non-empty one, from `from` up, crossing
+ * shadow roots (the language `from` speaks when it has no attribute of its own), or null.
+ */
+export function inheritedLangAttribute(from: Element): string | null {
   let node: Node | null = from;
   while (node) {
     if (node instanceof Element) {
       // An element's own empty lang (a reflected default) means "inherit", not "unknown".
       const found = node.closest('[lang]:not([lang=""])');
-      if (found) return toUiLang(found.getAttribute('lang'));
+      if (found) return found.getAttribute('lang');
     }
     const root: Node = (node as Element).getRootNode?.() ?? node;
     node = root instanceof ShadowRoot ? root.host : null;
   }
-  return 'vi';
+  return null;
+}
+
+/** Whether two language tags name the same language (`vi` and `vi-VN` do; `vi` and `fr` do not). */
+export function sameLanguage(a: string, b: string): boolean {
+  const primary = (tag: string) => tag.split('-')[0]!.toLowerCase();
+  return primary(a) === primary(b);
 }
 
 /** Looks a message up in the catalog and fills its `{param}` placeholders. */
