@@ -52,6 +52,23 @@ const REFLECTED = ['name', 'required', 'disabled', 'readonly', 'prefilled', 'lan
  */
 let reflecting = false;
 
+/** The language around the last parent asked about, until the current updates have run. */
+let around: { parent: Node | null; lang: string | null } | undefined;
+
+/**
+ * The language `el` inherits, looked up once for all the children of one parent updated together
+ * (a page's questions share theirs; the look-up walks up through the shadow roots, a few
+ * microseconds a question). Were an ancestor's `lang` to change between two of those updates, the
+ * answer could only be out of date in a way that writes a `lang` that was not needed.
+ */
+function langAround(el: Element): string | null {
+  if (around?.parent !== el.parentNode) {
+    if (!around) queueMicrotask(() => (around = undefined));
+    around = { parent: el.parentNode, lang: inheritedLangAttribute(el) };
+  }
+  return around.lang;
+}
+
 /** The fields' `focusout` listener: the field has been left. */
 function markTouched(this: DvcFieldElement<unknown>): void {
   this.touched = true;
@@ -252,16 +269,13 @@ export abstract class DvcFieldElement<T> extends LitElement {
       return;
     // A host without a `lang` of its own already speaks the language around it.
     if (key === 'lang' && current === null) {
-      const around = inheritedLangAttribute(this);
+      const around = langAround(this);
       if (around !== null && sameLanguage(around, value as string)) return;
     }
     reflecting = true;
-    try {
-      if (value === false || value === '') this.removeAttribute(key);
-      else this.setAttribute(key, value === true ? '' : (value as string));
-    } finally {
-      reflecting = false;
-    }
+    if (value === false || value === '') this.removeAttribute(key);
+    else this.setAttribute(key, value === true ? '' : (value as string));
+    reflecting = false;
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -349,11 +363,6 @@ export abstract class DvcFieldElement<T> extends LitElement {
     return this.hint
       ? html`<span part="hint" class="hint" id="hint" .textContent=${this.hint}></span>`
       : nothing;
-  }
-
-  /** The "pre-filled" badge and the error with its visually hidden "Lỗi:" prefix. */
-  protected renderNotes(): TemplateResult {
-    return html`${this.renderBadge()}${this.renderError()}`;
   }
 
   /** The "pre-filled" badge, when the value came from a known source. */

@@ -59,7 +59,8 @@ class InputAttributesDirective extends Directive {
     const next = attributesOf(state);
     const last = this.last;
     next.forEach(([name, value], i) => {
-      if (last !== undefined && last[i] === value) return;
+      // First render: the template's box has none of these attributes, nothing to remove.
+      if (last === undefined ? value === null : last[i] === value) return;
       if (value === null) el.removeAttribute(name);
       else el.setAttribute(name, value);
     });

@@ -26,11 +26,14 @@ class FieldPropertiesDirective extends Directive {
     part: ElementPart,
     [properties, attributes = {}]: [Record<string, unknown>, Record<string, string>?],
   ): unknown {
-    for (const [name, value] of Object.entries(attributes)) {
+    const el = part.element as unknown as Record<string, unknown>;
+    // for…in, not Object.entries: no array of pairs per question on every render.
+    for (const name in attributes) {
+      const value = attributes[name]!;
       if (part.element.getAttribute(name) !== value) part.element.setAttribute(name, value);
     }
-    const el = part.element as unknown as Record<string, unknown>;
-    for (const [name, value] of Object.entries(properties)) {
+    for (const name in properties) {
+      const value = properties[name];
       if (el[name] !== value) el[name] = value;
     }
     return noChange;

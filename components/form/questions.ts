@@ -62,7 +62,7 @@ export class FormQuestions {
       >
         ${keyed(
           page.id,
-          page.fields.map((f) => this.renderField(f)),
+          page.fields.map((f) => this.renderField(f, lang)),
         )}
       </div>
       <div class="buttons">
@@ -105,9 +105,12 @@ export class FormQuestions {
     );
   }
 
-  renderField(field: FieldUi): TemplateResult {
+  /**
+   * One question. `lang` is the form's language, which the page passes once: a form without its
+   * own `lang` looks it up through the page's elements, twice per question otherwise.
+   */
+  renderField(field: FieldUi, lang = this.form.uiLang): TemplateResult {
     if (field.widget === 'file') return this.renderDocument(field);
-    const lang = this.form.uiLang;
     const tag = widgetOf(field).tag;
     const path = field.field;
     const value = getPath(this.form.answers, path);
@@ -118,7 +121,7 @@ export class FormQuestions {
       ? (problems.find((p) => pointerToPath(p.path) === path)?.message ?? '')
       : (problems[0]?.message ?? '');
     const groupErrors = group ? groupErrorsOf(path, problems) : {};
-    const options = this.optionsOf(field);
+    const options = this.optionsOf(field, lang);
     if (group) {
       return html`<dvc-repeat-group
         id=${fieldId(path)}
@@ -167,9 +170,11 @@ export class FormQuestions {
    * a new array would count as a changed `options` and render the select or radio group again
    * every time the page renders.
    */
-  optionsOf(field: FieldUi): { value: string; label: string }[] | undefined {
+  optionsOf(
+    field: FieldUi,
+    lang = this.form.uiLang,
+  ): { value: string; label: string }[] | undefined {
     if (!field.options) return undefined;
-    const lang = this.form.uiLang;
     const cached = this.options.get(field);
     if (cached?.lang === lang) return cached.items;
     const items = field.options.map((o) => ({
