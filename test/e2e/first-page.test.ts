@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { start, type Running } from './helpers.js';
 import { STRICT_CSP } from '../../demo/server/app.js';
+import { firstPageCssFile } from '../../src/first-page/index.js';
 
 const { CHROMIUM_ARGS, findChromium } = (await import(
   new URL('../../scripts/chromium.mjs', import.meta.url).href
@@ -100,6 +101,8 @@ describe(
           html,
         );
       assert.ok(link, "the page links the first page's stylesheet last in <head>");
+      // The name `dvc-forms first-page` writes for a static site: one naming for both.
+      assert.equal(link[1], `/${firstPageCssFile()}`);
       const css = await fetch(`${s.base}${link[1]}`);
       assert.equal(css.status, 200);
       assert.equal(css.headers.get('content-type'), 'text/css; charset=utf-8');
