@@ -10,6 +10,7 @@
 import type { DvcForm } from './form.js';
 import type { PlainAnswer, PlainFocus } from './first-page-adoption.js';
 import { fieldId } from './journey.js';
+import { parseNumber } from '../number-field/number-field.js';
 
 type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
 
@@ -68,24 +69,61 @@ function giveToElement(shadow: ShadowRoot, answer: PlainAnswer, typing: boolean)
     if (!typing) fire(control, 'change');
     return;
   }
+  // The plain page's ticks become exactly the answer: a group's options it left unticked are
+  // unticked in the form too (a prefill may have ticked them), one change at a time as clicks
+  // would. A radio is only ever chosen: choosing one unchecks the others.
   const wanted = Array.isArray(value) ? value : [value];
-  for (const input of shadow.querySelectorAll<HTMLInputElement>('input')) {
-    const on =
-      typeof value === 'boolean' ? value : wanted.includes(input.value) && input.type !== 'text';
-    if (on && !input.checked) {
-      input.checked = true;
+  for (const input of shadow.querySelectorAll<HTMLInputElement>(
+    'input[type="checkbox"], input[type="radio"]',
+  )) {
+    const on = typeof value === 'boolean' ? value : wanted.includes(input.value);
+    if (on !== input.checked && (on || (Array.isArray(value) && input.type === 'checkbox'))) {
+      input.checked = on;
       fire(input, 'input');
       fire(input, 'change');
     }
   }
 }
 
-/** A question the form does not show now (a resumed draft on another page). */
+/**
+ * After the person chose to continue a draft or start again: the answers typed in the plain page
+ * win over the draft's. Each gets the value the form had for it when the offer appeared (already
+ * normalised, and perhaps edited since the hand-over); one that had none there goes in as
+ * the hand-over gives a question not shown.
+ */
+export function keepOverDraft(
+  form: DvcForm,
+  snapshot: Map<string, unknown>,
+  kept: PlainAnswer[],
+): void {
+  for (const answer of kept) {
+    const value = snapshot.get(answer.path);
+    if (value === undefined) giveToSession(form, answer);
+    else form.fieldEvents.setAnswer(answer.path, value);
+  }
+  form.requestUpdate();
+  void form.evaluateRules();
+}
+
+/**
+ * A question the form does not show now (a resumed draft on another page, or one its answers
+ * hide): the answer is kept in the session, so it is there when the question shows (and a hidden
+ * one is left out of the payload, as any hidden answer). Text in NFC as the fields normalise it; a
+ * number read as the number field reads it (`parseNumber`: decimal comma, groups, spaces), in the
+ * form's language.
+ */
 function giveToSession(form: DvcForm, answer: PlainAnswer): void {
-  // A number is read by its element (decimal comma, spaces); without it, it is left unanswered.
-  if (!form.fieldAt(answer.path) || answer.widget === 'number') return;
+  if (!form.fieldAt(answer.path)) return;
   const v = answer.value;
-  form.fieldEvents.setAnswer(answer.path, typeof v === 'string' ? v.normalize('NFC') : v);
+  let given: unknown = typeof v === 'string' ? v.normalize('NFC') : v;
+  if (answer.widget === 'number' && typeof v === 'string') {
+    const n = parseNumber(v, form.uiLang);
+    // Text that is no number has no answer the session can keep (the field itself keeps such
+    // text only in its box, with its error): left unanswered, the one case still lost.
+    if (n === null) return;
+    given = n;
+  }
+  form.fieldEvents.setAnswer(answer.path, given);
   void form.evaluateRules();
 }
 
