@@ -8,15 +8,19 @@
  */
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { start, type Running } from './helpers.js';
 import { STRICT_CSP } from '../../demo/server/app.js';
 import { firstPageCssFile } from '../../src/first-page/index.js';
+import {
+  LAYOUT,
+  STYLESHEETS_LOADED,
+  WIDGET_PATHS,
+  WIDGETS_PAGE,
+  widgetsSite,
+} from './first-page-site.js';
 
 const { CHROMIUM_ARGS, findChromium } = (await import(
   new URL('../../scripts/chromium.mjs', import.meta.url).href
@@ -71,58 +75,6 @@ async function axeViolations(page: Page): Promise<string[]> {
     (window as unknown as { axe: { run(): Promise<unknown> } }).axe.run(),
   )) as { violations: { id: string; nodes: { target: unknown }[] }[] };
   return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-}
-
-/**
- * A copy of the demo site and a procedures folder holding the first-page fixture whose first page
- * has every plain widget (text, text area, number, phone, e-mail, ID number, select, radios, a
- * check box and a group of check boxes), served at WIDGETS_PAGE like a demo procedure page.
- */
-const WIDGETS_PAGE = '/thu-tuc/moi-loai-cau-hoi.html';
-function widgetsSite(): { siteDir: string; proceduresDir: string; remove(): void } {
-  const root = mkdtempSync(join(tmpdir(), 'dvc-first-page-widgets-'));
-  const siteDir = join(root, 'site');
-  const proceduresDir = join(root, 'procedures');
-  cpSync(fileURLToPath(new URL('../../demo/site/', import.meta.url)), siteDir, { recursive: true });
-  cpSync(
-    fileURLToPath(new URL('../src/first-page/fixtures/every-widget.json', import.meta.url)),
-    join(proceduresDir, 'moi-loai-cau-hoi.json'),
-  );
-  const birth = readFileSync(join(siteDir, 'thu-tuc', 'dang-ky-khai-sinh.html'), 'utf8');
-  writeFileSync(
-    join(siteDir, WIDGETS_PAGE),
-    birth.replace('/procedures/dang-ky-khai-sinh.json', '/procedures/moi-loai-cau-hoi.json'),
-  );
-  return { siteDir, proceduresDir, remove: () => rmSync(root, { recursive: true, force: true }) };
-}
-
-/**
- * Every question of the plain page (by path), then every control in it, as
- * `left,top,width,height`: in the plain page, or in the form for the same questions.
- */
-function layout(page: Page, plain: boolean): Promise<string[]> {
-  return page.evaluate((plain) => {
-    const form = document.querySelector('dvc-form')!;
-    const paths = plain
-      ? [...form.querySelectorAll<HTMLElement>('.dvc-fp-field')].map((f) => f.dataset.path!)
-      : [...form.shadowRoot!.querySelectorAll<HTMLElement>('[data-path]')].map(
-          (f) => f.dataset.path!,
-        );
-    return paths.flatMap((path) => {
-      const field = plain
-        ? form.querySelector(`.dvc-fp-field[data-path="${path}"]`)!
-        : form.shadowRoot!.querySelector(`[data-path="${path}"]`)!;
-      const controls = (plain ? field : field.shadowRoot!).querySelectorAll(
-        'input, select, textarea',
-      );
-      // Inline, no named helper: tsx would wrap one in a function the page does not have.
-      return [field, ...controls].map((e, i) => {
-        const r = e.getBoundingClientRect();
-        const what = i === 0 ? path : `${path} ${e.tagName.toLowerCase()}#${i}`;
-        return `${what}: ${Math.round(r.left)},${Math.round(r.top)},${Math.round(r.width)},${Math.round(r.height)}`;
-      });
-    });
-  }, plain);
 }
 
 const settled = (page: Page) =>
@@ -292,32 +244,16 @@ describe(
           await page.goto(`${w.base}${WIDGETS_PAGE}`, { waitUntil: 'commit' });
           await page.locator('dvc-form .dvc-first-page').waitFor();
           // The site's stylesheet and the first page's, as the person sees the page.
-          await page.waitForFunction(() =>
-            [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].every(
-              (l) => l.sheet,
-            ),
-          );
-          const before = await layout(page, true);
+          await page.waitForFunction(STYLESHEETS_LOADED, false);
+          const before = await page.evaluate(LAYOUT, true);
           assert.deepEqual(
             before.map((l) => l.split(':')[0]!).filter((what) => !what.includes(' ')),
-            // Up to the date the plain page stops at; the rules hide the father's name.
-            [
-              'fullName',
-              'note',
-              'copies',
-              'phone',
-              'email',
-              'personalId',
-              'province',
-              'relation',
-              'agree',
-              'needs',
-            ],
+            WIDGET_PATHS,
           );
           release();
           await page.waitForFunction(() => !document.querySelector('dvc-form .dvc-first-page'));
           await settled(page);
-          const after = await layout(page, false);
+          const after = await page.evaluate(LAYOUT, false);
           // The form goes on below (the date the plain page stops at, and what follows).
           assert.deepEqual(after.slice(0, before.length), before);
         } finally {
