@@ -9,7 +9,7 @@
  */
 import type { DvcForm } from './form.js';
 import type { PlainAnswer, PlainFocus } from './first-page-adoption.js';
-import { fieldId } from './journey.js';
+import { fieldId, getPath } from './journey.js';
 import { parseNumber } from '../number-field/number-field.js';
 
 type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
@@ -118,9 +118,9 @@ function giveToSession(form: DvcForm, answer: PlainAnswer): void {
   let given: unknown = typeof v === 'string' ? v.normalize('NFC') : v;
   if (answer.widget === 'number' && typeof v === 'string') {
     const n = parseNumber(v, form.uiLang);
-    // Text that is no number has no answer the session can keep (the field itself keeps such
-    // text only in its box, with its error): left unanswered, the one case still lost.
-    if (n === null) return;
+    // Text that is no number has no answer the session can keep: the field itself keeps such
+    // text only in its box, with its error, and so it goes there when the question shows.
+    if (n === null) return giveWhenShown(form, answer, v);
     given = n;
   }
   form.fieldEvents.setAnswer(answer.path, given);
@@ -149,4 +149,33 @@ function moveFocus(shadow: ShadowRoot, focus: PlainFocus): void {
       // A control without a caret (never for the widgets the first page renders).
     }
   }
+}
+
+/**
+ * Gives `text` (a number its field cannot read) to its question's box whenever the form renders
+ * that question afresh (the person goes to its page, a change of answer shows it, a resumed
+ * draft opens on it), until the person has answered it or changed the box.
+ */
+function giveWhenShown(form: DvcForm, answer: PlainAnswer, text: string): void {
+  let given: HTMLElement | undefined;
+  const waiting = {
+    hostUpdated: () => {
+      const box = given?.shadowRoot?.querySelector<Control>('#control');
+      if (
+        (getPath(form.answers, answer.path) ?? null) !== null ||
+        (given?.isConnected && box && box.value !== text)
+      )
+        return form.removeController(waiting);
+      if (given?.isConnected) return;
+      const el = form.renderRoot.querySelector<HTMLElement & { updateComplete?: Promise<unknown> }>(
+        `#${fieldId(answer.path)}`,
+      );
+      if (!el) return;
+      given = el;
+      void Promise.resolve(el.updateComplete).then(() => {
+        if (el.isConnected && el.shadowRoot) giveToElement(el.shadowRoot, answer, false);
+      });
+    },
+  };
+  form.addController(waiting);
 }

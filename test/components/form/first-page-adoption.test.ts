@@ -224,6 +224,42 @@ describe('dvc-form adopts the server-rendered first page', () => {
     expect(el.session!.answers.copies).to.equal(2.5);
   });
 
+  it('a number its field cannot read, for a question not shown: its box has it whenever it shows', async () => {
+    // The draft opens on the second page; the text is no number, so the session cannot keep it.
+    await draftFromEarlierVisit({ again: 'Lần trước' }, 'second');
+    const markup = (await firstPageHtml(procedure(), { today: '2026-12-05' }))!;
+    const el = await fixture<DvcForm>(
+      `<dvc-form drafts="on" draft-consent="granted" today="2026-12-05">${markup}</dvc-form>`,
+    );
+    plain(el, 'copies').querySelector('input')!.value = 'ba bản';
+    el.procedureData = procedure();
+    await el.settled();
+    await el.draftController!.ready();
+    await el.updateComplete;
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[data-draft="continue"]')!.click();
+    await el.settled();
+    expect(el.pageId).to.equal('second');
+    expect(el.session!.answers).to.deep.equal({ again: 'Lần trước' });
+    const box = () => fieldEl(el, 'copies').shadowRoot!.querySelector('input')!;
+    // Back on the first page: the text is in its box, as typed.
+    el.pageId = 'first';
+    await el.settled();
+    await (fieldEl(el, 'copies') as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    expect(box().value).to.equal('ba bản');
+    // Away and back again: still there, until the person changes it.
+    el.pageId = 'second';
+    await el.settled();
+    el.pageId = 'first';
+    await el.settled();
+    await (fieldEl(el, 'copies') as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    expect(box().value).to.equal('ba bản');
+    box().value = '3';
+    box().dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    box().dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    await el.settled();
+    expect(el.session!.answers.copies).to.equal(3);
+  });
+
   it('a group of check boxes: the plain ticks become exactly the answer, unticking a prefilled one', async () => {
     const el = await waitingForm();
     plain(el, 'needs').querySelector<HTMLInputElement>('input[value="post"]')!.click();
