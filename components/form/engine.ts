@@ -9,4 +9,4 @@
  * through the same dynamic import, which a bundler resolves like any other.
  */
 export { ProcedureModel } from '../../src/session/index.js';
-export { handOverFirstPage } from './first-page-hand-over.js';
+export { handOverFirstPage, keepOverDraft } from './first-page-hand-over.js';

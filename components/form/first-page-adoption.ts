@@ -101,7 +101,7 @@ export class FirstPageAdoption implements ReactiveController {
    * The questions answered in the plain page, while a draft may still be offered: the drafts'
    * look-up can end after the hand-over, and resuming replaces the answers with the draft's.
    */
-  private keptPaths: string[] | undefined;
+  private kept: PlainAnswer[] | undefined;
   /** Their answers when the offer appeared, given back once the person has chosen. */
   private snapshot: Map<string, unknown> | undefined;
 
@@ -154,7 +154,7 @@ export class FirstPageAdoption implements ReactiveController {
     this.adopting = loadEngine()
       .then(({ handOverFirstPage }) => handOverFirstPage(this.form, this.markup, answers, focus))
       .then(() => {
-        if (answers.length > 0) this.keptPaths = answers.map((a) => a.path);
+        if (answers.length > 0) this.kept = answers;
       });
   }
 
@@ -164,23 +164,25 @@ export class FirstPageAdoption implements ReactiveController {
    * the person has chosen to continue the draft or start again.
    */
   private keepOverDraft(offered: boolean): void {
-    if (!this.keptPaths) return;
+    const kept = this.kept;
+    if (!kept) return;
     if (offered) {
-      this.snapshot ??= new Map(this.keptPaths.map((p) => [p, getPath(this.form.answers, p)]));
+      this.snapshot ??= new Map(kept.map((a) => [a.path, getPath(this.form.answers, a.path)]));
       return;
     }
     const snapshot = this.snapshot;
     if (snapshot) {
       this.snapshot = undefined;
-      this.keptPaths = undefined;
-      for (const [path, value] of snapshot)
-        if (value !== undefined) this.form.fieldEvents.setAnswer(path, value);
-      this.form.requestUpdate();
-      void this.form.evaluateRules();
+      this.kept = undefined;
+      // In the engine chunk with the hand-over: a number its field could not read has no
+      // answer in the snapshot, and goes back to its box.
+      this.adopting = loadEngine().then(({ keepOverDraft }) =>
+        keepOverDraft(this.form, snapshot, kept),
+      );
       return;
     }
     // No offer can come any more once the drafts have decided (asking, saving, off…).
     const phase = this.form.draftController?.phase;
-    if (phase !== undefined && phase !== 'idle') this.keptPaths = undefined;
+    if (phase !== undefined && phase !== 'idle') this.kept = undefined;
   }
 }

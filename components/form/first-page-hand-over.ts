@@ -9,7 +9,8 @@
  */
 import type { DvcForm } from './form.js';
 import type { PlainAnswer, PlainFocus } from './first-page-adoption.js';
-import { fieldId } from './journey.js';
+import { fieldId, getPath } from './journey.js';
+import { parseNumber } from '../number-field/number-field.js';
 
 type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
 
@@ -68,24 +69,61 @@ function giveToElement(shadow: ShadowRoot, answer: PlainAnswer, typing: boolean)
     if (!typing) fire(control, 'change');
     return;
   }
+  // The plain page's ticks become exactly the answer: a group's options it left unticked are
+  // unticked in the form too (a prefill may have ticked them), one change at a time as clicks
+  // would. A radio is only ever chosen: choosing one unchecks the others.
   const wanted = Array.isArray(value) ? value : [value];
-  for (const input of shadow.querySelectorAll<HTMLInputElement>('input')) {
-    const on =
-      typeof value === 'boolean' ? value : wanted.includes(input.value) && input.type !== 'text';
-    if (on && !input.checked) {
-      input.checked = true;
+  for (const input of shadow.querySelectorAll<HTMLInputElement>(
+    'input[type="checkbox"], input[type="radio"]',
+  )) {
+    const on = typeof value === 'boolean' ? value : wanted.includes(input.value);
+    if (on !== input.checked && (on || (Array.isArray(value) && input.type === 'checkbox'))) {
+      input.checked = on;
       fire(input, 'input');
       fire(input, 'change');
     }
   }
 }
 
-/** A question the form does not show now (a resumed draft on another page). */
+/**
+ * After the person chose to continue a draft or start again: the answers typed in the plain page
+ * win over the draft's. Each gets the value the form had for it when the offer appeared (already
+ * normalised, and perhaps edited since the hand-over); one that had none there goes in as
+ * the hand-over gives a question not shown.
+ */
+export function keepOverDraft(
+  form: DvcForm,
+  snapshot: Map<string, unknown>,
+  kept: PlainAnswer[],
+): void {
+  for (const answer of kept) {
+    const value = snapshot.get(answer.path);
+    if (value === undefined) giveToSession(form, answer);
+    else form.fieldEvents.setAnswer(answer.path, value);
+  }
+  form.requestUpdate();
+  void form.evaluateRules();
+}
+
+/**
+ * A question the form does not show now (a resumed draft on another page, or one its answers
+ * hide): the answer is kept in the session, so it is there when the question shows (and a hidden
+ * one is left out of the payload, as any hidden answer). Text in NFC as the fields normalise it; a
+ * number read as the number field reads it (`parseNumber`: decimal comma, groups, spaces), in the
+ * form's language.
+ */
 function giveToSession(form: DvcForm, answer: PlainAnswer): void {
-  // A number is read by its element (decimal comma, spaces); without it, it is left unanswered.
-  if (!form.fieldAt(answer.path) || answer.widget === 'number') return;
+  if (!form.fieldAt(answer.path)) return;
   const v = answer.value;
-  form.fieldEvents.setAnswer(answer.path, typeof v === 'string' ? v.normalize('NFC') : v);
+  let given: unknown = typeof v === 'string' ? v.normalize('NFC') : v;
+  if (answer.widget === 'number' && typeof v === 'string') {
+    const n = parseNumber(v, form.uiLang);
+    // Text that is no number has no answer the session can keep: the field itself keeps such
+    // text only in its box, with its error, and so it goes there when the question shows.
+    if (n === null) return giveWhenShown(form, answer, v);
+    given = n;
+  }
+  form.fieldEvents.setAnswer(answer.path, given);
   void form.evaluateRules();
 }
 
@@ -111,4 +149,33 @@ function moveFocus(shadow: ShadowRoot, focus: PlainFocus): void {
       // A control without a caret (never for the widgets the first page renders).
     }
   }
+}
+
+/**
+ * Gives `text` (a number its field cannot read) to its question's box whenever the form renders
+ * that question afresh (the person goes to its page, a change of answer shows it, a resumed
+ * draft opens on it), until the person has answered it or changed the box.
+ */
+function giveWhenShown(form: DvcForm, answer: PlainAnswer, text: string): void {
+  let given: HTMLElement | undefined;
+  const waiting = {
+    hostUpdated: () => {
+      const box = given?.shadowRoot?.querySelector<Control>('#control');
+      if (
+        (getPath(form.answers, answer.path) ?? null) !== null ||
+        (given?.isConnected && box && box.value !== text)
+      )
+        return form.removeController(waiting);
+      if (given?.isConnected) return;
+      const el = form.renderRoot.querySelector<HTMLElement & { updateComplete?: Promise<unknown> }>(
+        `#${fieldId(answer.path)}`,
+      );
+      if (!el) return;
+      given = el;
+      void Promise.resolve(el.updateComplete).then(() => {
+        if (el.isConnected && el.shadowRoot) giveToElement(el.shadowRoot, answer, false);
+      });
+    },
+  };
+  form.addController(waiting);
 }

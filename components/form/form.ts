@@ -565,18 +565,18 @@ export class DvcForm extends LitElement {
         }
       </div>`;
     }
+    // On the first page taken over from the server's plain one, what the plain page lacks (the
+    // assisted note, the drafts' notices) goes below it: above, it would move its questions.
+    const below = this.firstPage.noticesBelow();
+    const above = html`${
+      this.assistedBy
+        ? html`<p class="assisted" part="assisted-note">${msg.assistedNote(this.assistedBy)}</p>`
+        : nothing
+    }${this.draftController?.renderNotices() ?? nothing}`;
     return html`
       <div class="form">
-        ${
-          this.assistedBy
-            ? html`<p class="assisted" part="assisted-note">
-                ${msg.assistedNote(this.assistedBy)}
-              </p>`
-            : nothing
-        }
-        ${this.firstPage.noticesBelow() ? nothing : (this.draftController?.renderNotices() ?? nothing)}
-        ${this.draftController?.renderOffer() ?? this.renderPage()}
-        ${this.firstPage.noticesBelow() ? (this.draftController?.renderNotices() ?? nothing) : nothing}
+        ${below ? nothing : above} ${this.draftController?.renderOffer() ?? this.renderPage()}
+        ${below ? above : nothing}
       </div>
     `;
   }

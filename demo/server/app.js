@@ -365,6 +365,7 @@ export async function createServer(options = {}) {
       firstPage: {
         page: firstPageSource(library.firstPage, procedures, { now, log: app.log }),
         css: library.firstPage.css,
+        file: library.firstPage.file,
       },
     }),
   });

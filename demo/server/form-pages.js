@@ -3,7 +3,6 @@
 // `postage="…"` on the tag and sets the same POSTAGE on the receiver (docs/payments.md); here
 // the receiver serves the pages itself, so it writes the one value it verifies against, and the
 // two can never disagree.
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { IMMUTABLE } from './static-assets.js';
@@ -48,15 +47,6 @@ export function withFormScript(html, { formScripts, preload = [], formPreloads }
   return html.replace(BUNDLE_TAG, links ? `${links}\n    ${tag}` : tag);
 }
 
-/**
- * Where the server-rendered first page's stylesheet (FIRST_PAGE_CSS) is served: named by its
- * content, like the bundle's chunks, so a returning visitor's browser uses its copy for a year
- * instead of asking again first (a stylesheet blocks the paint: a 2 s round trip on slow 3G).
- * @param {string} css
- */
-export const firstPageCssPath = (css) =>
-  `/dvc-first-page.${createHash('sha256').update(css).digest('base64url').slice(0, 12)}.css`;
-
 /** What may stand inside a page's `<dvc-form>` and be replaced by the first page: a placeholder. */
 const REPLACEABLE = /^\s*(?:<p class="form-placeholder">[^<]*<\/p>)?\s*$/;
 
@@ -68,7 +58,7 @@ const REPLACEABLE = /^\s*(?:<p class="form-placeholder">[^<]*<\/p>)?\s*$/;
  * form for a procedure, its form already holds other content, or there is no first page.
  * @param {string} html
  * @param {(name: string) => Promise<string | undefined>} firstPage the markup for a procedure
- * @param {string} cssPath where its stylesheet is served (firstPageCssPath)
+ * @param {string} cssPath where its stylesheet is served (`/` and its file name)
  */
 export async function withFirstPage(html, firstPage, cssPath) {
   const forms = [
@@ -126,15 +116,18 @@ export function firstPageSource(library, procedures, { now, log }) {
 /**
  * Serves `/thu-tuc/<name>.html` from `siteDir` with the settings applied; anything else there is
  * left to the static file server (a 404 for a page that does not exist).
- * `firstPage`: the server-rendered first page for a procedure's name (withFirstPage), if any.
+ * `firstPage`: the server-rendered first page for a procedure's name (withFirstPage), if any, and
+ * its stylesheet, served under its file name (named by its content, src/first-page/css-file.ts)
+ * and cached for a year, like the bundle's chunks: a returning visitor's browser uses its copy
+ * instead of asking again first (a stylesheet blocks the paint: a 2 s round trip on slow 3G).
  * @param {import('fastify').FastifyInstance} app
- * @param {{ siteDir: string, postage?: number, formScripts?: Map<string, string>, preload?: string[], formPreloads?: Map<string, string[]>, firstPage?: { page: (name: string) => Promise<string | undefined>, css: string } }} options
+ * @param {{ siteDir: string, postage?: number, formScripts?: Map<string, string>, preload?: string[], formPreloads?: Map<string, string[]>, firstPage?: { page: (name: string) => Promise<string | undefined>, css: string, file: string } }} options
  */
 export function registerFormPages(
   app,
   { siteDir, postage, formScripts, preload, formPreloads, firstPage },
 ) {
-  const cssPath = firstPage && firstPageCssPath(firstPage.css);
+  const cssPath = firstPage && `/${firstPage.file}`;
   if (firstPage && cssPath)
     app.get(cssPath, async (_request, reply) =>
       reply.type('text/css; charset=utf-8').header('cache-control', IMMUTABLE).send(firstPage.css),

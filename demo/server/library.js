@@ -87,12 +87,17 @@ export async function loadLibrary(distDir = DIST_DIR) {
     expectedResultDate:
       typeof engine.expectedResultDate === 'function' ? engine.expectedResultDate : undefined,
     /**
-     * The server-rendered first page (src/first-page): a renderer per procedure, and its CSS.
-     * @type {{ renderer: (procedure: any) => Promise<(options?: { lang?: string, today?: string }) => Promise<string | undefined>>, css: string } | undefined}
+     * The server-rendered first page (src/first-page): a renderer per procedure, its CSS and the
+     * CSS's file name (by its content, as `dvc-forms first-page` names it).
+     * @type {{ renderer: (procedure: any) => Promise<(options?: { lang?: string, today?: string }) => Promise<string | undefined>>, css: string, file: string } | undefined}
      */
     firstPage:
       typeof engine.firstPageRenderer === 'function'
-        ? { renderer: engine.firstPageRenderer, css: engine.FIRST_PAGE_CSS }
+        ? {
+            renderer: engine.firstPageRenderer,
+            css: engine.FIRST_PAGE_CSS,
+            file: engine.firstPageCssFile(engine.FIRST_PAGE_CSS),
+          }
         : undefined,
     /** @type {((procedure: any) => Promise<{ fileName: string, source: string }>) | undefined} */
     compileProcedureModule:

@@ -16,3 +16,4 @@ export {
 } from './first-page.js';
 export { FIRST_PAGE_MESSAGES, type FirstPageMessages } from './messages.js';
 export { FIRST_PAGE_CSS } from './styles.js';
+export { firstPageCssFile } from './css-file.js';

@@ -13,6 +13,14 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { start, type Running } from './helpers.js';
 import { STRICT_CSP } from '../../demo/server/app.js';
+import { firstPageCssFile } from '../../src/first-page/index.js';
+import {
+  LAYOUT,
+  STYLESHEETS_LOADED,
+  WIDGET_PATHS,
+  WIDGETS_PAGE,
+  widgetsSite,
+} from './first-page-site.js';
 
 const { CHROMIUM_ARGS, findChromium } = (await import(
   new URL('../../scripts/chromium.mjs', import.meta.url).href
@@ -100,6 +108,8 @@ describe(
           html,
         );
       assert.ok(link, "the page links the first page's stylesheet last in <head>");
+      // The name `dvc-forms first-page` writes for a static site: one naming for both.
+      assert.equal(link[1], `/${firstPageCssFile()}`);
       const css = await fetch(`${s.base}${link[1]}`);
       assert.equal(css.status, 200);
       assert.equal(css.headers.get('content-type'), 'text/css; charset=utf-8');
@@ -220,6 +230,38 @@ describe(
       assert.deepEqual(await where(false), before);
       await context.close();
     });
+
+    for (const width of [412, 1280])
+      test(`every plain widget at ${width} px: each question and control is where the form puts it`, async () => {
+        // Select, check box, group of check boxes, text area, number and phone as well as text
+        // and radios: a finger on the plain page lands on the same control after the hand-over.
+        const site = widgetsSite();
+        const w = await start({ proceduresDir: site.proceduresDir, siteDir: site.siteDir });
+        const context = await browser.newContext({ viewport: { width, height: 2000 } });
+        try {
+          const release = await holdScripts(context);
+          const page = await context.newPage();
+          await page.goto(`${w.base}${WIDGETS_PAGE}`, { waitUntil: 'commit' });
+          await page.locator('dvc-form .dvc-first-page').waitFor();
+          // The site's stylesheet and the first page's, as the person sees the page.
+          await page.waitForFunction(STYLESHEETS_LOADED, false);
+          const before = await page.evaluate(LAYOUT, true);
+          assert.deepEqual(
+            before.map((l) => l.split(':')[0]!).filter((what) => !what.includes(' ')),
+            WIDGET_PATHS,
+          );
+          release();
+          await page.waitForFunction(() => !document.querySelector('dvc-form .dvc-first-page'));
+          await settled(page);
+          const after = await page.evaluate(LAYOUT, false);
+          // The form goes on below (the date the plain page stops at, and what follows).
+          assert.deepEqual(after.slice(0, before.length), before);
+        } finally {
+          await context.close();
+          await w.close();
+          site.remove();
+        }
+      });
 
     test('axe passes on the plain page and on the form after the hand-over', async () => {
       // bypassCSP only to inject axe itself.

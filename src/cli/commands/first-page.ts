@@ -2,7 +2,9 @@
  * `dvc-forms first-page <procedure.json> --out <dir> [--lang vi|en] [--today YYYY-MM-DD]`:
  * writes the form's first page as plain HTML (src/first-page) for a webmaster who serves static
  * pages: `<code>.first-page.<lang>.html`, a fragment to paste inside the page's `<dvc-form>`, and
- * `dvc-first-page.css`, the stylesheet to link from the page's `<head>`; prints both paths.
+ * `dvc-first-page.<hash12>.css`, the stylesheet named by its content (as the demo receiver serves
+ * it, so a site may cache it for a year), to link from the page's `<head>`; prints both paths,
+ * then the `<link>` to put last in the `<head>` (the fragment's first line says it too).
  * `<dvc-form>` adopts the fragment when it is ready (README "Serve the first page with the page").
  *
  * The page is decided as the form decides it on `--today` (today in Vietnam by default): only a
@@ -12,7 +14,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FIRST_PAGE_CSS, firstPageHtml } from '../../first-page/index.js';
+import { FIRST_PAGE_CSS, firstPageCssFile, firstPageHtml } from '../../first-page/index.js';
 import type { Lang } from '../../procedure/index.js';
 import type { Command } from '../main.js';
 import { readProcedure } from './procedure-file.js';
@@ -52,10 +54,19 @@ export const firstPage: Command = async (args, io) => {
   }
   mkdirSync(out, { recursive: true });
   const fragment = join(out, `${procedure.code}.first-page.${lang}.html`);
-  const css = join(out, 'dvc-first-page.css');
-  writeFileSync(fragment, `${html}\n`);
+  const cssFile = firstPageCssFile(FIRST_PAGE_CSS);
+  const css = join(out, cssFile);
+  // The `<link>` the page needs, in the fragment itself (whoever pastes it sees which stylesheet
+  // goes with it) and printed: its href is where the site serves `--out`. The name changes with
+  // each release of the CSS, so a page keeps the look its fragment was written for.
+  const link = `<link rel="stylesheet" href="${cssFile}" />`;
+  writeFileSync(
+    fragment,
+    `<!-- dvc-forms first-page: paste inside <dvc-form>; put ${link} last in the page's head (href where you serve it) -->\n${html}\n`,
+  );
   writeFileSync(css, FIRST_PAGE_CSS);
   io.out(fragment);
   io.out(css);
+  io.out(link);
   return 0;
 };

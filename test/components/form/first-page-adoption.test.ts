@@ -9,7 +9,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../../components/form/form.js';
 import type { DvcForm } from '../../../components/form/form.js';
 import { loadProcedure, type Procedure } from '../../../src/procedure/index.js';
-import { firstPageHtml } from '../../../src/first-page/index.js';
+import { FIRST_PAGE_CSS, firstPageHtml } from '../../../src/first-page/index.js';
 import everyWidget from '../../src/first-page/fixtures/every-widget.json';
 
 function procedure(): Procedure {
@@ -19,10 +19,40 @@ function procedure(): Procedure {
 }
 
 /** A form with the plain first page inside and no procedure yet: it stays "loading". */
-async function waitingForm(): Promise<DvcForm> {
+async function waitingForm(attributes = ''): Promise<DvcForm> {
   const markup = (await firstPageHtml(procedure(), { today: '2026-12-05' }))!;
   // As the server sends it: the markup is inside the tag before the element upgrades.
-  return fixture<DvcForm>(`<dvc-form today="2026-12-05">${markup}</dvc-form>`);
+  return fixture<DvcForm>(`<dvc-form today="2026-12-05"${attributes}>${markup}</dvc-form>`);
+}
+
+/** The plain page's stylesheet on the test page, as a site links it (for layout checks). */
+function linkFirstPageCss(): void {
+  if (document.getElementById('dvc-fp-css')) return;
+  const style = document.createElement('style');
+  style.id = 'dvc-fp-css';
+  style.textContent = FIRST_PAGE_CSS;
+  document.head.append(style);
+}
+
+/** A draft from an earlier visit, saved with `answers` on the page `pageId`. */
+async function draftFromEarlierVisit(answers: Record<string, unknown>, pageId?: string) {
+  const earlier = await fixture<DvcForm>(
+    `<dvc-form drafts="on" draft-consent="granted" today="2026-12-05"></dvc-form>`,
+  );
+  earlier.procedureData = procedure();
+  await earlier.settled();
+  await earlier.draftController!.ready();
+  for (const [path, value] of Object.entries(answers)) earlier.fieldEvents.setAnswer(path, value);
+  if (pageId) {
+    earlier.pageId = pageId;
+    await earlier.updateComplete;
+  }
+  await earlier.draftController!.flush();
+  earlier.remove();
+  // A draft counts as from an earlier visit when saved before this document started: this
+  // document "starts" now, as a new visit would.
+  Object.defineProperty(performance, 'timeOrigin', { value: Date.now() + 1, configurable: true });
+  after(() => delete (performance as { timeOrigin?: number }).timeOrigin);
 }
 
 const plain = (el: DvcForm, path: string) =>
@@ -118,20 +148,7 @@ describe('dvc-form adopts the server-rendered first page', () => {
 
   it('with a draft on the device: after "continue", the typed answers win over the draft for their questions', async () => {
     // An earlier visit left a draft: a name and a note.
-    const earlier = await fixture<DvcForm>(
-      `<dvc-form drafts="on" draft-consent="granted" today="2026-12-05"></dvc-form>`,
-    );
-    earlier.procedureData = procedure();
-    await earlier.settled();
-    await earlier.draftController!.ready();
-    earlier.fieldEvents.setAnswer('fullName', 'Trần Văn Cũ');
-    earlier.fieldEvents.setAnswer('note', 'Ghi chú cũ');
-    await earlier.draftController!.flush();
-    earlier.remove();
-    // A draft counts as from an earlier visit when saved before this document started: this
-    // document "starts" now, as a new visit would.
-    Object.defineProperty(performance, 'timeOrigin', { value: Date.now() + 1, configurable: true });
-    after(() => delete (performance as { timeOrigin?: number }).timeOrigin);
+    await draftFromEarlierVisit({ fullName: 'Trần Văn Cũ', note: 'Ghi chú cũ' });
 
     const markup = (await firstPageHtml(procedure(), { today: '2026-12-05' }))!;
     const el = await fixture<DvcForm>(
@@ -173,5 +190,100 @@ describe('dvc-form adopts the server-rendered first page', () => {
     expect(warned).to.deep.equal([
       `dvc-forms: the first page in this <dvc-form> was written for ${p.code}@0.9.0, the form is ${p.code}@${p.version}: write it again (dvc-forms first-page)`,
     ]);
+  });
+
+  it('a question not shown at the hand-over (a draft resumed on a later page): a number typed early is kept, read as its field reads it', async () => {
+    // The form shows its second page (as after resuming a draft saved there): the first page's
+    // answers cannot go through their fields, and go to the session; a number was dropped.
+    const el = await fixture<DvcForm>(`<dvc-form today="2026-12-05"></dvc-form>`);
+    el.procedureData = procedure();
+    await el.settled();
+    el.pageId = 'second';
+    await el.updateComplete;
+    const { handOverFirstPage } = await import('../../../components/form/engine.js');
+    await handOverFirstPage(
+      el,
+      null,
+      [
+        { path: 'copies', widget: 'number', value: '1.234' },
+        { path: 'fullName', widget: 'text', value: 'Le\u0302 Thi\u0323' },
+      ],
+      undefined,
+    );
+    await el.settled();
+    // 1.234 in Vietnamese is one thousand two hundred and thirty-four, as the number field reads it.
+    expect(el.session!.answers).to.deep.equal({ copies: 1234, fullName: 'Lê Thị' });
+    el.lang = 'en';
+    await el.updateComplete;
+    await handOverFirstPage(
+      el,
+      null,
+      [{ path: 'copies', widget: 'number', value: '2,5' }],
+      undefined,
+    );
+    expect(el.session!.answers.copies).to.equal(2.5);
+  });
+
+  it('a number its field cannot read, for a question not shown: its box has it whenever it shows', async () => {
+    // The draft opens on the second page; the text is no number, so the session cannot keep it.
+    await draftFromEarlierVisit({ again: 'Lần trước' }, 'second');
+    const markup = (await firstPageHtml(procedure(), { today: '2026-12-05' }))!;
+    const el = await fixture<DvcForm>(
+      `<dvc-form drafts="on" draft-consent="granted" today="2026-12-05">${markup}</dvc-form>`,
+    );
+    plain(el, 'copies').querySelector('input')!.value = 'ba bản';
+    el.procedureData = procedure();
+    await el.settled();
+    await el.draftController!.ready();
+    await el.updateComplete;
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[data-draft="continue"]')!.click();
+    await el.settled();
+    expect(el.pageId).to.equal('second');
+    expect(el.session!.answers).to.deep.equal({ again: 'Lần trước' });
+    const box = () => fieldEl(el, 'copies').shadowRoot!.querySelector('input')!;
+    // Back on the first page: the text is in its box, as typed.
+    el.pageId = 'first';
+    await el.settled();
+    await (fieldEl(el, 'copies') as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    expect(box().value).to.equal('ba bản');
+    // Away and back again: still there, until the person changes it.
+    el.pageId = 'second';
+    await el.settled();
+    el.pageId = 'first';
+    await el.settled();
+    await (fieldEl(el, 'copies') as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    expect(box().value).to.equal('ba bản');
+    box().value = '3';
+    box().dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    box().dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    await el.settled();
+    expect(el.session!.answers.copies).to.equal(3);
+  });
+
+  it('a group of check boxes: the plain ticks become exactly the answer, unticking a prefilled one', async () => {
+    const el = await waitingForm();
+    plain(el, 'needs').querySelector<HTMLInputElement>('input[value="post"]')!.click();
+    el.prefill = { needs: ['copy'] };
+    el.procedureData = procedure();
+    await el.settled();
+    expect(el.session!.answers.needs).to.deep.equal(['post']);
+    const ticked = [
+      ...fieldEl(el, 'needs').shadowRoot!.querySelectorAll<HTMLInputElement>('input:checked'),
+    ].map((i) => i.value);
+    expect(ticked).to.deep.equal(['post']);
+  });
+
+  it('with assisted-by: the note the plain page lacks goes below the page, so nothing moves', async () => {
+    linkFirstPageCss();
+    const el = await waitingForm(' assisted-by="Bưu điện xã Tân Hòa"');
+    const before = plain(el, 'fullName').querySelector('input')!.getBoundingClientRect();
+    el.procedureData = procedure();
+    await el.settled();
+    const after = fieldEl(el, 'fullName').shadowRoot!.querySelector('input')!;
+    expect(Math.round(after.getBoundingClientRect().top)).to.equal(Math.round(before.top));
+    // The note is still shown, after the page's questions, and above them on the next pages.
+    const note = el.shadowRoot!.querySelector('[part="assisted-note"]')!;
+    expect(note.textContent).to.contain('Bưu điện xã Tân Hòa');
+    expect(note.getBoundingClientRect().top).to.be.greaterThan(before.bottom);
   });
 });

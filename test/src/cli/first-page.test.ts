@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main, type CliIo } from '../../../src/cli/main.js';
+import { createHash } from 'node:crypto';
 import { FIRST_PAGE_CSS } from '../../../src/first-page/index.js';
 
 function capture(): CliIo & { stdout: string[]; stderr: string[] } {
@@ -22,7 +23,11 @@ const fixture = (name: string) =>
 const sample = (name: string) =>
   fileURLToPath(new URL(`../../../schemas/procedures/${name}.json`, import.meta.url));
 
-test('first-page writes the fragment and the stylesheet and prints their paths', async () => {
+test('first-page writes the fragment and the stylesheet named by its content, prints their paths and the <link>', async () => {
+  // Named by its content, as the demo receiver serves it, so a static site can cache it for a
+  // year: the name is 12 base64url characters of the CSS's SHA-256, computed here independently.
+  const name = `dvc-first-page.${createHash('sha256').update(FIRST_PAGE_CSS).digest('base64url').slice(0, 12)}.css`;
+  const link = `<link rel="stylesheet" href="${name}" />`;
   const out = mkdtempSync(join(tmpdir(), 'dvc-first-page-'));
   for (const lang of ['vi', 'en'] as const) {
     const io = capture();
@@ -42,11 +47,14 @@ test('first-page writes the fragment and the stylesheet and prints their paths',
     assert.equal(code, 0, io.stderr.join('\n'));
     assert.deepEqual(io.stdout, [
       join(out, `9.000001.first-page.${lang}.html`),
-      join(out, 'dvc-first-page.css'),
+      join(out, name),
+      link,
     ]);
+    // The fragment's first line says which stylesheet goes with it; the rest is the page.
     assert.equal(
       readFileSync(io.stdout[0]!, 'utf8'),
-      readFileSync(fixture(`every-widget.${lang}.html`), 'utf8'),
+      `<!-- dvc-forms first-page: paste inside <dvc-form>; put ${link} last in the page's head (href where you serve it) -->\n` +
+        readFileSync(fixture(`every-widget.${lang}.html`), 'utf8'),
     );
     assert.equal(readFileSync(io.stdout[1]!, 'utf8'), FIRST_PAGE_CSS);
   }

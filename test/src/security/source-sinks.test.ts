@@ -44,8 +44,10 @@ const SINK_MODULES = /^lit(-html)?\/directives\/unsafe-(html|svg|mathml)(\.js)?$
  * a place a reviewer must re-read when it changes.
  */
 const ALLOWED: Record<string, string> = {
-  // Empty: src/validation/compiler.ts only names `new Function` in comments (ajv does it, inside
+  // src/validation/compiler.ts only names `new Function` in comments (ajv does it, inside
   // node_modules, on pages without a strict CSP). Add entries as 'path: what' → reason.
+  'components/base/styles.ts: unsafeCSS':
+    "src/look.ts's constant CSS text (the fields' look, shared with the server-rendered first page, which src/ cannot take from components/), built only from string literals and SHADOW_SCOPE: never author text",
 };
 
 interface Hit {
