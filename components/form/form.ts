@@ -565,6 +565,8 @@ export class DvcForm extends LitElement {
         }
       </div>`;
     }
+    // The drafts' notices go below the page when it may be in use already (drafts.ts).
+    const below = this.firstPage.noticesBelow() || this.draftLink.noticesBelow();
     return html`
       <div class="form">
         ${
@@ -574,9 +576,9 @@ export class DvcForm extends LitElement {
               </p>`
             : nothing
         }
-        ${this.firstPage.noticesBelow() ? nothing : (this.draftController?.renderNotices() ?? nothing)}
+        ${below ? nothing : (this.draftController?.renderNotices() ?? nothing)}
         ${this.draftController?.renderOffer() ?? this.renderPage()}
-        ${this.firstPage.noticesBelow() ? (this.draftController?.renderNotices() ?? nothing) : nothing}
+        ${below ? (this.draftController?.renderNotices() ?? nothing) : nothing}
       </div>
     `;
   }
