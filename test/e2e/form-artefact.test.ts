@@ -566,7 +566,10 @@ describe(
         await released;
         await route.continue();
       });
-      /** The status 500 ms after the form started loading, and whether settled() was over. */
+      /**
+       * The form's status while the drafts chunk is held (`ready` as soon as it gets there, else
+       * what it is 500 ms after it started loading), and whether settled() was over by then.
+       */
       const whileHeld = async (p: Page) =>
         p.evaluate(async () => {
           const form = document.querySelector('dvc-form') as unknown as FormElement;
@@ -575,6 +578,10 @@ describe(
           void form.settled().then(() => (settled = true));
           for (let i = 0; i < 50 && form.status !== 'loading'; i++)
             await new Promise((r) => setTimeout(r, 20));
+          // A loaded machine may take a while to get there: up to 10 s (a held chunk: all of it).
+          for (let i = 0; i < 200 && form.status === 'loading'; i++)
+            await new Promise((r) => setTimeout(r, 50));
+          if (form.status === 'loading') return { status: form.status, settled };
           await new Promise((r) => setTimeout(r, 500));
           return { status: form.status, settled };
         });
