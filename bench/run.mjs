@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { measureBundle } from './lib/bundle.mjs';
 import { composition } from './lib/composition.mjs';
-import { dvcBoot, dvcPage, generateProcedure, plainPage } from './lib/generate.mjs';
+import { dvcRoutes, generateProcedure, plainPage } from './lib/generate.mjs';
 import { CSP_WASM, startServer } from './lib/server.mjs';
 import { check, kb, mb, median, round, table } from './lib/stats.mjs';
 
@@ -144,28 +144,16 @@ const browserSections = ['usable', 'keys', 'memory', 'hash'].filter(want);
 if (browserSections.length)
   await section('browser', async () => {
     const { launch, timeToUsable, keystrokes, memory, hashing } = await import('./lib/browser.mjs');
-    const { compileProcedureModule, loadProcedure } = await import('../dist/engine.js');
+    const engine = await import('../dist/engine.js');
     const sizes = [...new Set([...CONFIG.sizes, ...CONFIG.keyFields, CONFIG.memoryFields])];
     const routes = {};
     for (const n of sizes) {
       const text = JSON.stringify(generateProcedure(n), null, 2);
-      const loaded = loadProcedure(text);
-      if (!loaded.ok)
-        throw new Error(
-          `the generated ${n}-field procedure does not load: ${JSON.stringify(loaded.problems)}`,
-        );
-      // As `dvc-forms compile` writes it: with the SHA-256 of the file served, so the form takes
-      // the procedure from the module (the README's embed) instead of fetching and loading the
-      // file again beside the definition the module already carries.
-      const { source } = await compileProcedureModule(loaded.procedure, {
-        procedureSha256: createHash('sha256').update(text).digest('hex'),
-      });
-      Object.assign(routes, {
+      // The page as the README's default embed: the form artefact `dvc-forms compile --form`
+      // writes (with the SHA-256 of the file served, so the form takes the procedure from it
+      // instead of fetching and loading the file) and the bundle and engine preloaded beside it.
+      Object.assign(routes, await dvcRoutes(n, text, { dist: `${ROOT}dist`, engine }), {
         [`/plain/n${n}.html`]: () => plainPage(n),
-        [`/dvc/n${n}.html`]: () => dvcPage(n),
-        [`/boot/n${n}.js`]: () => dvcBoot(n),
-        [`/procedures/n${n}.json`]: () => text,
-        [`/compiled/n${n}.js`]: () => source,
       });
     }
     const hashBundle = await build({

@@ -186,30 +186,66 @@ ${fields.map(plainField).join('\n')}
 `;
 }
 
-/** The page that embeds <dvc-form> for the generated procedure, served under a strict CSP. */
-export function dvcPage(n) {
+/**
+ * The page that embeds <dvc-form> for the generated procedure, served under a strict CSP: the
+ * README's default embed ("Embed it"), nothing more. The per-procedure artefact written by
+ * `dvc-forms compile --form` is the page's one script; it imports the bundle and hands the form
+ * its precompiled validator, rules and procedure (so neither the procedure file, the loader nor
+ * the runtime ajv compiler is fetched), and the two `modulepreload`s the README tells webmasters
+ * to write (the bundle and the form's engine chunk, named in dist/chunks.json) make them download
+ * with the artefact instead of one round trip after it. `chunks` are the `file`s of the chunks the
+ * artefact lists (`compileProcedureModule`'s `chunks`, mapped through dist/chunks.json).
+ */
+export function dvcPage(n, { bundle = '/dist/dvc-forms.min.js', chunks = [] } = {}) {
+  const preloads = [bundle, ...chunks]
+    .map((href) => `<link rel="modulepreload" href="${esc(href)}">`)
+    .join('\n');
   return `<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>dvc-form ${n}</title>
 <script src="/bench/pages/probe.js" data-kind="dvc" data-target="f${n - 1}"></script>
-<script type="module" src="/boot/n${n}.js"></script>
+${preloads}
+<script type="module" src="${esc(dvcArtefactUrl(n))}"></script>
 </head><body>
 <main><h1>Thủ tục thử nghiệm ${n} câu hỏi</h1>
-<dvc-form id="form" today="2025-07-01"></dvc-form></main>
+<dvc-form id="form" procedure="/procedures/n${n}.json" today="2025-07-01"></dvc-form></main>
 </body></html>
 `;
 }
 
+/** Where the bench serves the `n`-question procedure's form artefact (`compile --form`). */
+export const dvcArtefactUrl = (n) => `/compiled/n${n}.form.js`;
+
 /**
- * The page's module script: boots the form the way an agency page under strict CSP does — the
- * self-contained bundle, the validator precompiled by `dvc-forms compile`, the procedure URL.
- * `compiled` is set before `procedure`, so the runtime ajv compiler is never fetched.
+ * The routes of the dvc page for `n` questions as a webmaster deploys it: the procedure file, its
+ * form artefact (what `dvc-forms compile <file> --out <dir> --form --bundle <url>` writes, with
+ * the file's SHA-256 for the signed payload) and the page with its preloads. `dist` is the
+ * directory of the built bundle (for dist/chunks.json); `engine` is dist/engine.js's exports.
  */
-export function dvcBoot(n) {
-  return `import '/dist/dvc-forms.min.js';
-import * as compiled from '/compiled/n${n}.js';
-const form = document.getElementById('form');
-form.compiled = compiled;
-form.procedure = '/procedures/n${n}.json';
-`;
+export async function dvcRoutes(n, text, { dist, engine }) {
+  const { readFile } = await import('node:fs/promises');
+  const { createHash } = await import('node:crypto');
+  const { join } = await import('node:path');
+  const loaded = engine.loadProcedure(text);
+  if (!loaded.ok)
+    throw new Error(
+      `the generated ${n}-field procedure does not load: ${JSON.stringify(loaded.problems)}`,
+    );
+  const bundle = '/dist/dvc-forms.min.js';
+  const { source, chunks } = await engine.compileProcedureModule(loaded.procedure, {
+    procedureSha256: createHash('sha256').update(text).digest('hex'),
+    form: { bundle, file: `n${n}.json` },
+  });
+  const manifest = JSON.parse(await readFile(join(dist, 'chunks.json'), 'utf8'));
+  const files = chunks.map((c) => {
+    const file = manifest[c]?.file;
+    if (!file) throw new Error(`dist/chunks.json has no chunk for ${c}`);
+    return `/dist/${file}`;
+  });
+  const page = dvcPage(n, { bundle, chunks: files });
+  return {
+    [`/dvc/n${n}.html`]: () => page,
+    [`/procedures/n${n}.json`]: () => text,
+    [dvcArtefactUrl(n)]: () => source,
+  };
 }

@@ -15,6 +15,8 @@ export class FormDrafts {
   /** The answers (with the delivery choice) when the form became ready; set by FormLoading. */
   readyAnswers?: Record<string, unknown>;
   private loading?: Promise<DraftController | undefined>;
+  /** The page the form showed when the controller arrived after ready (a first visit). */
+  private latePage?: string;
 
   constructor(private readonly form: DvcForm) {}
 
@@ -59,22 +61,27 @@ export class FormDrafts {
 
   /**
    * Whether the drafts chunk must be in place before the form is ready: unless the browser can
-   * tell that this origin holds no drafts database at all (`indexedDB.databases()`; Chromium,
-   * Safari, Firefox 126+), there may be a draft to offer or an outbox entry to resend, and a
-   * resume offer must be up before the person starts typing, not appear under their finger.
-   * Without a database there is nothing to offer, so a first visit's form is usable without
-   * the drafts, signing and transport code (≈ 19 KB): `FormLoading` loads it once the first page
-   * is usable (docs/performance.md).
+   * tell that this origin's drafts database holds nothing (`indexedDB.databases()`; Chromium,
+   * Safari, Firefox 126+, then a count of its stores), there may be a draft to offer or an outbox
+   * entry to resend, and a resume offer must be up before the person starts typing, not appear
+   * under their finger. Without a database, or with an empty one (the drafts controller opens it
+   * on every visit, so a returning visitor who never kept a draft has one), there is nothing to
+   * offer, so the form is usable without the drafts, signing and transport code (≈ 19 KB) and
+   * its look-ups: `FormLoading` loads it once the first page is usable (docs/performance.md).
    */
-  async neededBeforeReady(): Promise<boolean> {
-    const idb = (globalThis as { indexedDB?: IDBFactory }).indexedDB;
-    if (typeof idb?.databases !== 'function') return true;
-    try {
-      const dbs = await idb.databases();
-      return dbs.some((d) => d.name === DRAFT_DB_NAME);
-    } catch {
-      return true;
-    }
+  neededBeforeReady(): Promise<boolean> {
+    return draftsMayWait((globalThis as { indexedDB?: IDBFactory }).indexedDB);
+  }
+
+  /**
+   * Whether the drafts' notices (the consent question first) go below the page rather than
+   * above it: on the page the form showed when the drafts arrived after ready (nothing could be
+   * waiting on the device, so the form did not wait for them), whose questions the person may be
+   * answering already, so they do not move down under the finger. Another page opens with them
+   * above as usual.
+   */
+  noticesBelow(): boolean {
+    return this.latePage !== undefined && this.latePage === this.form.pageId;
   }
 
   /**
@@ -88,6 +95,7 @@ export class FormDrafts {
     if (!this.loading) void import('../submission/submit.js').catch(() => undefined);
     this.loading ??= import('../drafts/controller.js').then(
       ({ DraftController }) => {
+        if (this.form.status === 'ready') this.latePage = this.form.pageId;
         this.controller = new DraftController(this.form, this.options);
         this.form.requestUpdate();
         return this.controller;
@@ -99,4 +107,46 @@ export class FormDrafts {
     );
     return this.loading;
   }
+}
+
+/**
+ * Whether the drafts database `name` may hold a draft or an outbox entry (`neededBeforeReady`):
+ * false only when the browser tells it does not exist, or it holds no record at all (read with
+ * plain IndexedDB: the idb code comes with the drafts chunk). Whatever cannot be told (no
+ * `databases()`, refused, an odd database) counts as "may": the drafts then come before ready.
+ */
+export async function draftsMayWait(
+  idb: IDBFactory | undefined,
+  name = DRAFT_DB_NAME,
+): Promise<boolean> {
+  if (typeof idb?.databases !== 'function') return true;
+  try {
+    if (!(await idb.databases()).some((d) => d.name === name)) return false;
+  } catch {
+    return true;
+  }
+  return new Promise((resolve) => {
+    const open = idb.open(name);
+    // Deleted since `databases()`: never create it here (the abort fails the open: "may").
+    open.onupgradeneeded = () => open.transaction!.abort();
+    open.onerror = open.onblocked = () => resolve(true);
+    open.onsuccess = () => {
+      const db = open.result;
+      let n = 0;
+      const done = (may: boolean) => {
+        db.close();
+        resolve(may);
+      };
+      try {
+        const tx = db.transaction([...db.objectStoreNames], 'readonly');
+        for (const store of db.objectStoreNames)
+          tx.objectStore(store).count().onsuccess = (e) =>
+            (n += (e.target as IDBRequest<number>).result);
+        tx.oncomplete = () => done(n > 0);
+        tx.onabort = () => done(true);
+      } catch {
+        done(true);
+      }
+    };
+  });
 }

@@ -566,17 +566,19 @@ export class DvcForm extends LitElement {
       </div>`;
     }
     // On the first page taken over from the server's plain one, what the plain page lacks (the
-    // assisted note, the drafts' notices) goes below it: above, it would move its questions.
-    const below = this.firstPage.noticesBelow();
-    const above = html`${
-      this.assistedBy
-        ? html`<p class="assisted" part="assisted-note">${msg.assistedNote(this.assistedBy)}</p>`
-        : nothing
-    }${this.draftController?.renderNotices() ?? nothing}`;
+    // assisted note, the drafts' notices) goes below it: above, it would move its questions. The
+    // drafts' notices also go below a page that may be in use already (drafts.ts).
+    const adopted = this.firstPage.noticesBelow();
+    const notesBelow = adopted || this.draftLink.noticesBelow();
+    const assisted = this.assistedBy
+      ? html`<p class="assisted" part="assisted-note">${msg.assistedNote(this.assistedBy)}</p>`
+      : nothing;
+    const notices = this.draftController?.renderNotices() ?? nothing;
     return html`
       <div class="form">
-        ${below ? nothing : above} ${this.draftController?.renderOffer() ?? this.renderPage()}
-        ${below ? above : nothing}
+        ${adopted ? nothing : assisted} ${notesBelow ? nothing : notices}
+        ${this.draftController?.renderOffer() ?? this.renderPage()} ${adopted ? assisted : nothing}
+        ${notesBelow ? notices : nothing}
       </div>
     `;
   }

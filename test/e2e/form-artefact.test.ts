@@ -12,7 +12,7 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { start, type Running } from './helpers.js';
 import { IMMUTABLE } from '../../demo/server/static-assets.js';
 
@@ -544,11 +544,11 @@ describe(
       await context.close();
     });
 
-    test('with a drafts database on the device the drafts chunk is in place before the form is ready', async () => {
+    test('with a draft on the device the drafts chunk is in place before the form is ready; with an empty drafts database it is not waited for', async () => {
       const context = await browser.newContext();
       const page = await context.newPage();
       await page.goto(`${s.base}${PAGE}`);
-      // The first visit's controller creates the database (its draft lookup opens it).
+      // The first visit's controller creates the database (its draft lookup opens it), empty.
       await page.evaluate(async () => {
         const form = document.querySelector('dvc-form') as unknown as FormElement;
         await form.settled();
@@ -559,26 +559,73 @@ describe(
       );
       assert.ok(names.includes('dvc-forms-drafts'), names.join(', '));
       let release!: () => void;
-      const released = new Promise<void>((r) => (release = r));
+      let released = new Promise<void>((r) => (release = r));
       let requested = false;
       await context.route(`**${DRAFTS}`, async (route) => {
         requested = true;
         await released;
         await route.continue();
       });
+      /**
+       * The form's status while the drafts chunk is held (`ready` as soon as it gets there, else
+       * what it is 500 ms after it started loading), and whether settled() was over by then.
+       */
+      const whileHeld = async (p: Page) =>
+        p.evaluate(async () => {
+          const form = document.querySelector('dvc-form') as unknown as FormElement;
+          await customElements.whenDefined('dvc-form');
+          let settled = false;
+          void form.settled().then(() => (settled = true));
+          for (let i = 0; i < 50 && form.status !== 'loading'; i++)
+            await new Promise((r) => setTimeout(r, 20));
+          // A loaded machine may take a while to get there: up to 10 s (a held chunk: all of it).
+          for (let i = 0; i < 200 && form.status === 'loading'; i++)
+            await new Promise((r) => setTimeout(r, 50));
+          if (form.status === 'loading') return { status: form.status, settled };
+          await new Promise((r) => setTimeout(r, 500));
+          return { status: form.status, settled };
+        });
+      // Nothing kept: nothing to offer, so the form is ready without the drafts chunk, and
+      // settled() still waits for it (the controller is in place when it resolves).
+      const second = await context.newPage();
+      await second.goto(`${s.base}${PAGE}`);
+      assert.deepEqual(await whileHeld(second), { status: 'ready', settled: false });
+      assert.ok(requested, 'the drafts chunk was requested once the form was ready');
+      release();
+      assert.equal(
+        await second.evaluate(async () => {
+          const form = document.querySelector('dvc-form') as unknown as FormElement;
+          await form.settled();
+          return !!form.draftController;
+        }),
+        true,
+      );
+      // Keep a draft: an answer, and "yes" to keeping it on this device.
+      await second.locator('dvc-form input[type="radio"]').first().check();
+      await second.locator('dvc-form [data-consent="yes"]').click();
+      await second.waitForFunction(
+        () =>
+          new Promise<boolean>((resolve) => {
+            const open = indexedDB.open('dvc-forms-drafts');
+            open.onsuccess = () => {
+              const q = open.result.transaction('drafts').objectStore('drafts').count();
+              q.onsuccess = () => {
+                open.result.close();
+                resolve(q.result > 0);
+              };
+            };
+          }),
+        null,
+        { polling: 100 },
+      );
+      await second.close();
+      requested = false;
+      released = new Promise<void>((r) => (release = r));
       const again = await context.newPage();
       await again.goto(`${s.base}${PAGE}`);
-      // A resume offer could be waiting: the form stays on "loading" until the chunk is here.
-      const statusWhileHeld = await again.evaluate(async () => {
-        const form = document.querySelector('dvc-form') as unknown as FormElement;
-        await customElements.whenDefined('dvc-form');
-        for (let i = 0; i < 50 && form.status !== 'loading'; i++)
-          await new Promise((r) => setTimeout(r, 20));
-        await new Promise((r) => setTimeout(r, 500));
-        return form.status;
-      });
+      // A resume offer is waiting: the form stays on "loading" until the chunk is here.
+      assert.deepEqual(await whileHeld(again), { status: 'loading', settled: false });
       assert.ok(requested, 'the drafts chunk was requested before the form was ready');
-      assert.equal(statusWhileHeld, 'loading');
       release();
       await again.evaluate(() =>
         (document.querySelector('dvc-form') as unknown as FormElement).settled(),

@@ -1,0 +1,90 @@
+import { expect } from '@open-wc/testing';
+import { draftsMayWait } from '../../../components/form/drafts.js';
+import { STORE, openDraftDatabase, requestResult } from '../../../components/drafts/db.js';
+
+/**
+ * Whether `<dvc-form>` waits for the drafts chunk before it is ready (components/form/drafts.ts):
+ * only when a draft or an outbox entry may be waiting. The drafts controller opens (so creates)
+ * the database on every visit, so a returning visitor who never kept anything has an empty one:
+ * that visitor's form must not wait for the drafts, signing and transport code (issue 22 point 3,
+ * round 6). Each case has its own database name: other test files share this origin.
+ */
+describe('dvc-form: drafts before ready', () => {
+  const names: string[] = [];
+  const fresh = () => {
+    const name = `dvc-forms-drafts-test-${Math.random().toString(36).slice(2)}`;
+    names.push(name);
+    return name;
+  };
+  after(async () => {
+    for (const name of names)
+      await new Promise((done) => {
+        const q = indexedDB.deleteDatabase(name);
+        q.onsuccess = q.onerror = q.onblocked = done;
+      });
+  });
+
+  async function withRecord(store: (typeof STORE)[keyof typeof STORE], record: object) {
+    const name = fresh();
+    const db = await openDraftDatabase(indexedDB, name);
+    await db.run([store], 'readwrite', (tx) => requestResult(tx.objectStore(store).put(record)));
+    db.close();
+    return name;
+  }
+
+  it('does not wait when there is no drafts database', async () => {
+    const name = fresh();
+    expect(await draftsMayWait(indexedDB, name)).to.equal(false);
+    // The look-up never creates it.
+    expect((await indexedDB.databases()).map((d) => d.name)).not.to.include(name);
+  });
+
+  it('does not wait when the database holds nothing (a returning visitor who kept no draft)', async () => {
+    const name = fresh();
+    (await openDraftDatabase(indexedDB, name)).close();
+    expect(await draftsMayWait(indexedDB, name)).to.equal(false);
+  });
+
+  it('waits when a draft, a kept file or an outbox entry is there', async () => {
+    expect(
+      await draftsMayWait(
+        indexedDB,
+        await withRecord(STORE.drafts, { id: '1.001193@1.0.0', code: '1.001193' }),
+      ),
+    ).to.equal(true);
+    expect(
+      await draftsMayWait(
+        indexedDB,
+        await withRecord(STORE.files, { id: 'f1', draft: '1.001193@1.0.0' }),
+      ),
+    ).to.equal(true);
+    expect(await draftsMayWait(indexedDB, await withRecord(STORE.outbox, { key: 'k1' }))).to.equal(
+      true,
+    );
+  });
+
+  it('waits when the browser cannot tell', async () => {
+    expect(await draftsMayWait(undefined)).to.equal(true);
+    const noList = { open: indexedDB.open.bind(indexedDB) } as unknown as IDBFactory;
+    expect(await draftsMayWait(noList)).to.equal(true);
+    const refused = {
+      databases: () => Promise.reject(new DOMException('refused', 'SecurityError')),
+    } as unknown as IDBFactory;
+    expect(await draftsMayWait(refused)).to.equal(true);
+  });
+
+  it('leaves the database open to the drafts controller (its connection is closed)', async () => {
+    const name = await withRecord(STORE.drafts, { id: 'a@1', code: 'a' });
+    await draftsMayWait(indexedDB, name);
+    // A version change is blocked by any connection left open.
+    await new Promise<void>((resolve, reject) => {
+      const q = indexedDB.open(name, 2);
+      q.onblocked = () => reject(new Error('a connection was left open'));
+      q.onsuccess = () => {
+        q.result.close();
+        resolve();
+      };
+      q.onerror = () => reject(q.error);
+    });
+  });
+});
