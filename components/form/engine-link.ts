@@ -6,4 +6,12 @@
  */
 import { loadOnce } from '../base/load-once.js';
 
-export const loadEngine = loadOnce(() => import('./engine.js'));
+type Engine = typeof import('./engine.js');
+let loaded: Engine | undefined;
+
+export const loadEngine = loadOnce(() => import('./engine.js').then((engine) => (loaded = engine)));
+
+/** The engine chunk once it has loaded (a ready form's), for code that must run synchronously. */
+export function loadedEngine(): Engine | undefined {
+  return loaded;
+}

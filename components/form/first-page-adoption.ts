@@ -28,63 +28,9 @@
  */
 import { html, type ReactiveController, type TemplateResult } from 'lit';
 import type { DvcForm } from './form.js';
-import { loadEngine } from './engine-link.js';
+import { loadEngine, loadedEngine } from './engine-link.js';
 import { getPath } from './journey.js';
-
-/** What the person gave one plain question. */
-export interface PlainAnswer {
-  path: string;
-  widget: string;
-  /** Text of a text-like control or a select; the chosen values of choices. */
-  value: string | string[] | boolean;
-}
-
-/** Where focus was in the plain page. */
-export interface PlainFocus {
-  path: string;
-  /** The radio or check box value that had focus. */
-  value?: string;
-  start?: number | null;
-  end?: number | null;
-}
-
-type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
-
-/** The answers in the plain page, in page order, empty ones left out. */
-export function readPlainAnswers(root: ParentNode): PlainAnswer[] {
-  const answers: PlainAnswer[] = [];
-  for (const field of root.querySelectorAll<HTMLElement>('.dvc-fp-field[data-path]')) {
-    const path = field.dataset.path!;
-    const widget = field.dataset.widget ?? 'text';
-    const controls = [...field.querySelectorAll<Control>('input, textarea, select')];
-    if (widget === 'radio') {
-      const on = controls.find((c) => (c as HTMLInputElement).checked);
-      if (on) answers.push({ path, widget, value: on.value });
-    } else if (widget === 'checkbox') {
-      const group = field.querySelector('fieldset') !== null;
-      const on = controls.filter((c) => (c as HTMLInputElement).checked).map((c) => c.value);
-      if (group && on.length > 0) answers.push({ path, widget, value: on });
-      else if (!group && on.length > 0) answers.push({ path, widget, value: true });
-    } else if (controls[0] && controls[0].value !== '') {
-      answers.push({ path, widget, value: controls[0].value });
-    }
-  }
-  return answers;
-}
-
-/** The question and caret of the focused plain control, if focus is in the plain page. */
-export function readPlainFocus(root: Element): PlainFocus | undefined {
-  const active = root.ownerDocument.activeElement;
-  if (!active || !root.contains(active)) return undefined;
-  const field = active.closest<HTMLElement>('.dvc-fp-field[data-path]');
-  if (!field) return undefined;
-  const path = field.dataset.path!;
-  if (active instanceof HTMLInputElement && (active.type === 'radio' || active.type === 'checkbox'))
-    return { path, value: active.value };
-  if (active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement)
-    return { path, start: active.selectionStart, end: active.selectionEnd };
-  return { path };
-}
+import type { PlainAnswer, PlainFocus } from './first-page-readers.js';
 
 export class FirstPageAdoption implements ReactiveController {
   /** Answers read from the plain page, waiting for the form's first page (or a draft's answer). */
@@ -133,8 +79,11 @@ export class FirstPageAdoption implements ReactiveController {
     if (this.form.status !== 'ready' || this.pending) return;
     const markup = this.markup;
     if (!markup) return;
-    this.pending = readPlainAnswers(markup);
-    this.focus = readPlainFocus(markup);
+    // A ready form has its engine, where the readers travel (the core carries none of it).
+    const engine = loadedEngine();
+    if (!engine) return;
+    this.pending = engine.readPlainAnswers(markup);
+    this.focus = engine.readPlainFocus(markup);
     this.adoptedPage = this.form.pageId;
   }
 

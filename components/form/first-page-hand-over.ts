@@ -8,7 +8,7 @@
  * so it travels in the form's engine chunk (engine.ts), not in the core every page downloads.
  */
 import type { DvcForm } from './form.js';
-import type { PlainAnswer, PlainFocus } from './first-page-adoption.js';
+import type { PlainAnswer, PlainFocus } from './first-page-readers.js';
 import { fieldId, getPath } from './journey.js';
 import { parseNumber } from '../number-field/number-field.js';
 

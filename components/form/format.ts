@@ -21,7 +21,6 @@ const number = (n: number) => (numberFormat ??= new Intl.NumberFormat('vi-VN')).
  * Amounts in the fee statement as paper fee notices write them ("50.000 đồng"; English
  * "50,000 VND"): the one wording of src/payment, as the delivery choice and the receipt write it.
  */
-
 export function formatVnd(amount: number, lang: Lang = 'vi'): string {
   return formatDong(amount, lang);
 }
