@@ -1,6 +1,9 @@
 // Generated procedures for the browser benchmarks: N questions on one page, a realistic mix of
 // widgets, and the plain static HTML form with the same labels, hints and inputs (the baseline
 // every browser number is compared with). Deterministic, so every run measures the same pages.
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 
 /** The widget kinds cycled through, so every size has the same mix. */
 const KINDS = ['text', 'date', 'number', 'select', 'phone', 'email', 'radio', 'id-number'];
@@ -223,9 +226,6 @@ export const dvcArtefactUrl = (n) => `/compiled/n${n}.form.js`;
  * directory of the built bundle (for dist/chunks.json); `engine` is dist/engine.js's exports.
  */
 export async function dvcRoutes(n, text, { dist, engine }) {
-  const { readFile } = await import('node:fs/promises');
-  const { createHash } = await import('node:crypto');
-  const { join } = await import('node:path');
   const loaded = engine.loadProcedure(text);
   if (!loaded.ok)
     throw new Error(
