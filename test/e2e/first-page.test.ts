@@ -145,6 +145,7 @@ describe(
       await page.keyboard.press('ArrowLeft');
       await page.keyboard.press('ArrowLeft');
       assert.equal(await page.evaluate(() => customElements.get('dvc-form')), undefined);
+      await page.waitForFunction(STYLESHEETS_LOADED, false);
       const before = await boxes(page, 'plain');
 
       release();
@@ -206,6 +207,10 @@ describe(
       const page = await context.newPage();
       await page.goto(`${s.base}/thu-tuc/dang-ky-khai-sinh.html`, { waitUntil: 'commit' });
       await page.locator('dvc-form .dvc-first-page').waitFor();
+      // Measured as the person sees the page: with the site's and the first page's stylesheets.
+      // Without this wait a loaded machine measured the plain page before its stylesheet had
+      // arrived, and every radio "moved" by the stylesheet's 214 px (a flake, not a shift).
+      await page.waitForFunction(STYLESHEETS_LOADED, false);
       const where = (plain: boolean) =>
         page.evaluate((plain) => {
           const form = document.querySelector('dvc-form')!;
