@@ -133,6 +133,10 @@ export async function createServer(options = {}) {
     // connection silent for IDLE_TIMEOUT_SECONDS is closed. Node checks every second.
     requestTimeout: config.requestTimeoutSeconds * 1000,
     connectionTimeout: config.idleTimeoutSeconds * 1000,
+    // The same limit between two requests of a kept-alive connection, so the `Keep-Alive:
+    // timeout=` hint a proxy's pool relies on is what the server does (fastify's default says
+    // 72 s while the idle limit closes the connection first: a pooled request then met a reset).
+    keepAliveTimeout: config.idleTimeoutSeconds * 1000,
     http: {
       headersTimeout: config.headersTimeoutSeconds * 1000,
       connectionsCheckingInterval: 1000,

@@ -313,6 +313,27 @@ describe('slow clients are cut', () => {
     assert.ok(ms >= 1500 && ms < 6000, `closed after ${ms} ms`);
   });
 
+  test('an idle kept-alive connection: its Keep-Alive hint is IDLE_TIMEOUT_SECONDS, and it is closed then', async () => {
+    // A balancer or proxy in front (scripts/balancer.mjs: Node's pooling agent) drops an idle
+    // connection 1 s before the server's hint. With Fastify's default hint (72 s) over a 30 s
+    // idle close, a pooled connection the receiver was closing could be given a request, which
+    // then failed with ECONNRESET: the 502 seen once under load in scaled.postgres.ts.
+    const url = new URL(server.base);
+    const socket = connect(Number(url.port), url.hostname);
+    const t0 = Date.now();
+    let text = '';
+    socket.on('data', (d) => (text += d.toString('latin1')));
+    socket.on('error', () => undefined);
+    socket.write(`GET /api/procedures HTTP/1.1\r\nHost: ${url.host}\r\n\r\n`);
+    const ms = await new Promise<number>((resolve) => {
+      socket.on('close', () => resolve(Date.now() - t0));
+      setTimeout(() => socket.destroy(), 15_000);
+    });
+    assert.match(text, /^HTTP\/1\.1 200 /);
+    assert.match(text, /\r\nkeep-alive: timeout=2\r\n/i);
+    assert.ok(ms >= 1500 && ms < 6000, `closed after ${ms} ms`);
+  });
+
   test('and the receiver keeps answering others meanwhile', async () => {
     const slow = drip(
       'POST /api/dossiers HTTP/1.1\r\nHost: x\r\nContent-Length: 9999\r\n\r\n',
