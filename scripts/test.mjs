@@ -152,6 +152,7 @@ if (wanted('typecheck')) {
   check('type-check (engine, no DOM)', bin('tsc'), ['-p', 'src/tsconfig.json']);
   check('type-check (Node: CLI and tests)', bin('tsc'), ['-p', 'tsconfig.node.json']);
   check('type-check (end-to-end tests)', bin('tsc'), ['-p', 'tsconfig.e2e.json']);
+  check('type-check (reference receiver)', bin('tsc'), ['-p', 'tsconfig.server.json']);
 }
 if (wanted('lint')) {
   check('eslint', bin('eslint'), ['.', '--max-warnings=0']);

@@ -1,6 +1,22 @@
 // Types of the reference receiver for the TypeScript tests in test/e2e (the server itself is
-// plain JavaScript with JSDoc and needs no build step).
-import type { FastifyInstance } from 'fastify';
+// plain JavaScript with JSDoc and needs no build step). The server's own JSDoc imports
+// ServerConfig and Context from here too: an import of './app.js' resolves to this file.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { RateLimitName as ConfigRateLimitName, ReceiverConfig } from './config.js';
+import type { AuthPolicy } from './auth.js';
+import type { PaymentConfig } from './payments/config.js';
+import type { Channel, Notifier, NotifyConfig } from './notify/index.js';
+import type { ProcedureEntry } from './procedures.js';
+import type { UploadFiles } from './upload-files.js';
+import type { Keyring } from './crypto-at-rest.js';
+import type { VerifyMessage } from './verify-errors.js';
+import type { Guard } from './rate-limits.js';
+import type { LibraryFiles } from './submission-files.js';
+import type { createUploadGuard } from './upload-guard.js';
+import type { registerPaymentRoutes } from './payments/routes.js';
+import type { Forwarder } from './outbox/index.js';
+import type { SupplementLibrary } from './supplement.js';
+import type { VerifyResult } from '../../src/verify/verify.js';
 import type { Storage } from './storage/index.js';
 import type { ObjectStore } from './storage/objects.js';
 import type { S3Config } from './storage/s3-config.js';
@@ -168,3 +184,76 @@ export declare const STRICT_CSP_PAGE: string;
 /** Pages answered with STRICT_CSP. */
 export declare const STRICT_CSP_PAGES: string[];
 export declare const STRICT_CSP: string;
+
+/**
+ * What a verifier answers: dist/verify.js's VerifyResult. A verifier passed in by configuration
+ * (tests, an agency's own) may answer nothing, so the receiver also reads it defensively.
+ */
+export type VerifierAnswer = VerifyResult | undefined;
+
+/** A row of the dossiers table as the routes read it: by column name. */
+export interface DossierRow {
+  code: string;
+  status: string;
+  [column: string]: unknown;
+}
+
+/** The receiver's configuration: config.js's, plus what createServer's caller may set. */
+export type ServerConfig = ReceiverConfig & {
+  proceduresDir: string;
+  siteDir: string;
+  distDir: string;
+  statusRateLimit?: { max: number; windowSeconds: number };
+  statusCodeLimit?: { max: number; windowSeconds: number };
+  authPolicy?: Partial<AuthPolicy>;
+  logStream?: { write(line: string): void };
+  now?: () => Date;
+  verifySubmission?: (jws: string, options: object) => Promise<VerifierAnswer>;
+  payments?: PaymentConfig;
+  notify?: NotifyConfig & { channels?: Channel[] };
+  supplementClock?: 'pause' | 'restart';
+};
+
+/** What the route modules (dossiers.js, status.js, desk.js…) take from createServer. */
+export interface Context {
+  config: ServerConfig;
+  /** The storage (storage/index.js). */
+  db: Storage;
+  procedures: ProcedureEntry[];
+  uploadDir: string;
+  uploadFiles: UploadFiles;
+  keyring: Keyring;
+  now: () => Date;
+  verifySubmission: ((jws: string, options: object) => Promise<VerifierAnswer>) | undefined;
+  /** The library's per-procedure verifier; undefined when `config.verifySubmission` replaces it. */
+  createVerifier?:
+    | ((options: object) => { verify(jws: string, options?: object): Promise<VerifierAnswer> })
+    | undefined;
+  /** The verifier's vi/en messages, for refusals in the request's language. */
+  verifyMessage?: VerifyMessage | undefined;
+  /** The named rate limits, as onRequest hooks. */
+  guards: Record<ConfigRateLimitName, Guard>;
+  /** The shared file checks. */
+  files: LibraryFiles | undefined;
+  /** The tus uploads' quotas and owners (upload-guard.js). */
+  uploadGuard: ReturnType<typeof createUploadGuard>;
+  /** Fee payment (docs/payments.md); views of a dossier show its payment summary. */
+  payments?: Awaited<ReturnType<typeof registerPaymentRoutes>>;
+  /** Forwarding to the one-stop system (FORWARD_URL; outbox/). */
+  forwarder?: Forwarder;
+  /** The expected result date (YYYY-MM-DD) by the library's working-day calendar (src/calendar). */
+  resultDate: (receivedAt: Date, processingDays: number) => string;
+  /** Messages to the applicant (notify/). */
+  notifier?: Notifier;
+  /** Supplements (src/supplement). */
+  supplementLibrary?: SupplementLibrary;
+  /** The applicant's proof as the status look-up takes it (status.js); undefined answered. */
+  applicantDossier?: (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    code: unknown,
+    secret: unknown,
+  ) => Promise<DossierRow | undefined>;
+  /** The open request, for the status view. */
+  supplementFor?: (row: DossierRow) => Promise<object>;
+}

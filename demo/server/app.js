@@ -39,7 +39,7 @@ import { createForwarder } from './outbox/index.js';
 import { registerForwardingRoutes } from './outbox/routes.js';
 import { createNotifier, loadNotifyConfig } from './notify/index.js';
 
-const here = (p) => fileURLToPath(new URL(p, import.meta.url));
+const here = (/** @type {string} */ p) => fileURLToPath(new URL(p, import.meta.url));
 
 /** The page served under the strict Content-Security-Policy (the policy from the README). */
 export const STRICT_CSP_PAGE = '/csp-nghiem-ngat.html';
@@ -49,53 +49,11 @@ export const STRICT_CSP =
   "script-src 'self'; object-src 'none'; base-uri 'none'; " +
   "require-trusted-types-for 'script'; trusted-types lit-html dvc-forms";
 
-/**
- * @typedef {import('./config.js').ReceiverConfig & {
- *   proceduresDir: string,
- *   siteDir: string,
- *   distDir: string,
- *   statusRateLimit?: { max: number, windowSeconds: number },
- *   statusCodeLimit?: { max: number, windowSeconds: number },
- *   authPolicy?: Partial<import('./auth.js').AuthPolicy>,
- *   logStream?: { write(line: string): void },
- *   now?: () => Date,
- *   verifySubmission?: (jws: string, options: object) => Promise<any>,
- *   payments?: import('./payments/config.js').PaymentConfig,
- *   notify?: import('./notify/index.js').NotifyConfig & { channels?: import('./notify/index.js').Channel[] },
- *   supplementClock?: 'pause' | 'restart',
- * }} ServerConfig
- */
-
-/**
- * @typedef {object} Context
- * @property {ServerConfig} config
- * @property {import('./storage/index.js').Storage} db the storage (storage/index.js)
- * @property {import('./procedures.js').ProcedureEntry[]} procedures
- * @property {string} uploadDir
- * @property {import('./upload-files.js').UploadFiles} uploadFiles
- * @property {import('./crypto-at-rest.js').Keyring} keyring
- * @property {() => Date} now
- * @property {((jws: string, options: object) => Promise<any>) | undefined} verifySubmission
- * @property {((options: object) => { verify(jws: string, options?: object): Promise<any> }) | undefined} [createVerifier]
- *   the library's per-procedure verifier; undefined when `config.verifySubmission` replaces it
- * @property {import('./verify-errors.js').VerifyMessage | undefined} [verifyMessage]
- *   the verifier's vi/en messages, for refusals in the request's language
- * @property {Record<import('./config.js').RateLimitName, import('./rate-limits.js').Guard>} guards
- *   the named rate limits, as onRequest hooks
- * @property {import('./submission-files.js').LibraryFiles | undefined} files the shared file checks
- * @property {ReturnType<typeof import('./upload-guard.js').createUploadGuard>} [uploadGuard]
- * @property {Awaited<ReturnType<typeof import('./payments/routes.js').registerPaymentRoutes>>} [payments]
- *   fee payment (docs/payments.md); views of a dossier show its payment summary
- * @property {import('./outbox/index.js').Forwarder} [forwarder] forwarding to the one-stop
- *   system (FORWARD_URL; outbox/)
- * @property {(receivedAt: Date, processingDays: number) => string} resultDate
- *   the expected result date (YYYY-MM-DD) by the library's working-day calendar (src/calendar)
- * @property {ReturnType<typeof createNotifier>} [notifier] messages to the applicant (notify/)
- * @property {import('./supplement.js').SupplementLibrary} [supplementLibrary] supplements (src/supplement)
- * @property {(request: import('fastify').FastifyRequest, reply: import('fastify').FastifyReply, code: unknown, secret: unknown) => Promise<any>} [applicantDossier]
- *   the applicant's proof as the status look-up takes it (status.js); undefined answered
- * @property {(row: any) => Promise<object>} [supplementFor] the open request, for the status view
- */
+// The server's configuration (ServerConfig) and the context every route module takes (Context)
+// are declared in app.d.ts, where the route modules' JSDoc (`import('./app.js').Context`) finds
+// them: an import of './app.js' resolves to that file.
+/** @typedef {import('./app.js').ServerConfig} ServerConfig */
+/** @typedef {import('./app.js').Context} Context */
 
 /**
  * Builds the receiver (not listening yet). Every option has a default from the environment
@@ -112,9 +70,6 @@ export async function createServer(options = {}) {
     distDir: DIST_DIR,
     ...options,
   };
-  // Failed status look-ups per address (status.js); the named `status` rate limit above it
-  // only bounds the request rate, so a desk doing many correct look-ups is never blocked.
-  config.statusRateLimit ??= { max: 20, windowSeconds: 600 };
   const library = await loadLibrary(config.distDir);
   const now = config.now ?? (() => new Date());
 
@@ -194,9 +149,21 @@ export async function createServer(options = {}) {
     db.dialect === 'postgres' ? await databaseRateLimitStore(db) : undefined,
   );
 
+  // The tus uploads' quotas and owners (upload-guard.js); the dossier route also answers with its
+  // quota problem, so it is in the context from the start.
+  const uploadGuard = createUploadGuard({
+    db,
+    config,
+    now,
+    objects,
+    log: app.log,
+    formatSize: library.files?.formatSize,
+  });
+
   /** @type {Context} */
   const ctx = {
     guards,
+    uploadGuard,
     files: library.files,
     config,
     db,
@@ -385,15 +352,6 @@ export async function createServer(options = {}) {
   });
 
   // --- tus uploads ---------------------------------------------------------------------------
-  const uploadGuard = createUploadGuard({
-    db,
-    config,
-    now,
-    objects,
-    log: app.log,
-    formatSize: library.files?.formatSize,
-  });
-  ctx.uploadGuard = uploadGuard;
   const stopSweeping = uploadGuard.startSweeping();
   app.addHook('onClose', async () => stopSweeping());
   const tus = createTusServer({
@@ -481,7 +439,15 @@ export async function createServer(options = {}) {
         return db
           .prepare('SELECT * FROM dossiers WHERE code = ?')
           .get(code)
-          .then((row) => (row ? readDossier(db, keyring, row) : undefined));
+          .then((row) =>
+            row
+              ? readDossier(
+                  db,
+                  keyring,
+                  /** @type {{ code: string, payload_json: string, jws: string }} */ (row),
+                )
+              : undefined,
+          );
       }
       const row = /** @type {any} */ (
         raw.prepare('SELECT * FROM dossiers WHERE code = ?').get(code)

@@ -1,4 +1,5 @@
 // Problems of the clerk's desk (desk.js), in the shape of messages.js.
+/** @type {Record<string, import('./messages.js').ProblemText>} */
 export const DESK_PROBLEMS = {
   'note-missing': {
     status: 400,

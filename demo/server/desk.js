@@ -213,6 +213,8 @@ export function registerDesk(app, ctx, helpers) {
         )
         .all(row.code)
     );
+    // The signed payload's document entries (src/verify PayloadDocument), as the applicant sent them.
+    /** @type {({ url?: string, slot?: string, sha256?: string } | null)[]} */
     const documents = Array.isArray(payload.documents) ? payload.documents : [];
     const checked = await Promise.all(
       files.map(async (f) => {

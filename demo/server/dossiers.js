@@ -39,7 +39,7 @@ export function sqliteNonceStore(db, now) {
   /**
    * @param {unknown} nonce
    * @param {{ procedure?: { code: string, version: string } }} [context]
-   * @returns {'fresh' | 'replayed' | 'expired' | 'unknown' | 'wrong-procedure'}
+   * @returns {Promise<'fresh' | 'replayed' | 'expired' | 'unknown' | 'wrong-procedure'>}
    */
   const state = async (nonce, context) => {
     // One read of the row for both checks.
@@ -398,7 +398,8 @@ export function registerDossierRoutes(app, ctx) {
         ],
       });
     }
-    if (!ctx.verifySubmission) return sendProblem(request, reply, 'verifier-unavailable');
+    const verifySubmission = ctx.verifySubmission;
+    if (!verifySubmission) return sendProblem(request, reply, 'verifier-unavailable');
 
     /** @type {Map<string, { id: string, sha256: string }>} */
     const stored = new Map();
@@ -444,6 +445,7 @@ export function registerDossierRoutes(app, ctx) {
           documents: wanted.documents,
           receivedAt,
           nonce,
+          verifySubmission,
         });
         if (sent !== NONCE_LOST) return sent;
         if (attempt === 2) throw new Error('the nonce was spent elsewhere twice');
@@ -458,19 +460,21 @@ export function registerDossierRoutes(app, ctx) {
    * @param {import('fastify').FastifyReply} reply
    * @param {{ jws: string, key?: string, requestSha256: string, entry: import('./procedures.js').ProcedureEntry,
    *   stored: Map<string, { id: string, sha256: string }>, documents: any[], receivedAt: Date,
-   *   nonce: ReturnType<ReturnType<typeof heldNonces>['forRequest']> }} sub
+   *   nonce: ReturnType<ReturnType<typeof heldNonces>['forRequest']>,
+   *   verifySubmission: (jws: string, options: object) => Promise<any> }} sub
+   *   `verifySubmission`: the one checked present (when no per-procedure verifier was built)
    */
   async function verifyAndStore(
     request,
     reply,
-    { jws, key, requestSha256, entry, stored, documents, receivedAt, nonce },
+    { jws, key, requestSha256, entry, stored, documents, receivedAt, nonce, verifySubmission },
   ) {
     const attachments = attachmentResolver(db, stored, documents, ctx.uploadFiles);
     const verifier = verifiers.get(entry);
     const nonceStore = nonce.nonceStore;
     const result = verifier
       ? await verifier.verify(jws, { nonceStore, attachments, now: receivedAt })
-      : await ctx.verifySubmission(jws, {
+      : await verifySubmission(jws, {
           procedure: entry.procedure,
           procedureText: entry.text,
           trustedKeys: config.trustedKeys,

@@ -1,7 +1,7 @@
 // Text of the receiver's defences (issue 17): limits, quotas, upload ownership and file checks.
 // Kept beside messages.js and merged into its catalog by problems.js.
 
-/** @type {Record<string, { status: number, vi: { title: string, detail: string }, en: { title: string, detail: string } }>} */
+/** @type {Record<string, import('./messages.js').ProblemText>} */
 export const GUARD_PROBLEMS = {
   'rate-limited': {
     status: 429,

@@ -99,7 +99,14 @@ export async function loadLibrary(distDir = DIST_DIR) {
             file: engine.firstPageCssFile(engine.FIRST_PAGE_CSS),
           }
         : undefined,
-    /** @type {((procedure: any) => Promise<{ fileName: string, source: string }>) | undefined} */
+    /**
+     * dist/engine.js's compileProcedureModule (src/validation/index.ts): the procedure's validator
+     * as a module, or with `form` the page's one script (the form artefact).
+     * @type {((
+     *   procedure: any,
+     *   options?: { procedureSha256?: string, form?: { bundle: string, file?: string } },
+     * ) => Promise<{ fileName: string, source: string, hash: string, chunks: string[] }>) | undefined}
+     */
     compileProcedureModule:
       typeof engine.compileProcedureModule === 'function'
         ? engine.compileProcedureModule

@@ -3,7 +3,12 @@
 
 /** @typedef {'vi' | 'en'} Lang */
 
-/** @type {Record<string, { status: number, vi: { title: string, detail: string }, en: { title: string, detail: string } }>} */
+/**
+ * A problem's status and its title and detail in each language.
+ * @typedef {{ status: number, vi: { title: string, detail: string }, en: { title: string, detail: string } }} ProblemText
+ */
+
+/** @type {Record<string, ProblemText>} */
 export const PROBLEMS = {
   'invalid-request': {
     status: 400,

@@ -1,7 +1,7 @@
 // Multipart submissions streamed to disk (@fastify/busboy): file parts go straight from the socket
 // to `DATA_DIR/uploads/mp-…` through a SHA-256, so a 20 MB file never sits in memory, and every
 // limit (file size, file count, field size, total) is enforced while reading.
-import Busboy from '@fastify/busboy';
+import { Busboy } from '@fastify/busboy';
 import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';

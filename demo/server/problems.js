@@ -3,6 +3,7 @@ import { PROBLEMS } from './messages.js';
 import { GUARD_PROBLEMS } from './guard-messages.js';
 import { DESK_PROBLEMS } from './desk-messages.js';
 
+/** @type {Record<string, import('./messages.js').ProblemText>} */
 const CATALOG = { ...PROBLEMS, ...GUARD_PROBLEMS, ...DESK_PROBLEMS };
 
 export const PROBLEM_TYPE_PREFIX = 'urn:dvc-forms:problem:';

@@ -40,7 +40,7 @@ export function assetCacheControl(path) {
 export const assetStaticOptions = {
   preCompressed: true,
   cacheControl: false,
-  /** @param {import('node:http').ServerResponse} res @param {string} path */
+  /** @param {import('@fastify/static').SetHeadersResponse} res @param {string} path */
   setHeaders(res, path) {
     res.setHeader('cache-control', assetCacheControl(path.replace(/\.(br|gz)$/, '')));
     res.setHeader('vary', 'accept-encoding');
@@ -52,7 +52,7 @@ export const assetStaticOptions = {
  */
 export const siteStaticOptions = {
   cacheControl: false,
-  /** @param {import('node:http').ServerResponse} res */
+  /** @param {import('@fastify/static').SetHeadersResponse} res */
   setHeaders(res) {
     res.setHeader('cache-control', REVALIDATE);
   },

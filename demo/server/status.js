@@ -103,7 +103,14 @@ function isClerkPath(url) {
 export function registerStatusRoutes(app, ctx) {
   const { db, config } = ctx;
   // Counted in the database, over every process (storage/failure-store.js).
-  const perIp = createFailureCounter(db, 'status-ip', config.statusRateLimit, ctx.now);
+  // Failed look-ups per address; the named `status` rate limit (config.js) only bounds the
+  // request rate, so a desk doing many correct look-ups is never blocked.
+  const perIp = createFailureCounter(
+    db,
+    'status-ip',
+    config.statusRateLimit ?? { max: 20, windowSeconds: 600 },
+    ctx.now,
+  );
   const perCode = createFailureCounter(
     db,
     'status-code',
@@ -215,7 +222,7 @@ export function registerStatusRoutes(app, ctx) {
   // The list, its search and filters, notes and the weekly report: the clerk's desk (desk.js).
   const desk = registerDesk(app, ctx, {
     clerkOf,
-    view: (row) => view(db, row, ctx, true),
+    view: (/** @type {import('./app.js').DossierRow} */ row) => view(db, row, ctx, true),
     deliveryMethod,
     transitions: TRANSITIONS,
   });

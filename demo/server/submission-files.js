@@ -52,9 +52,11 @@ export async function checkSubmissionFiles(sub) {
     const raw = typeof doc?.name === 'string' ? doc.name : '';
     const name = params.name ?? (files ? files.cleanFileName(raw) : raw);
     const text = FILE_MESSAGES[code]?.[lang] ?? code;
+    /** @type {Record<string, string>} */
+    const values = { ...params, name };
     errors.push({
       code,
-      message: text.replace(/\{(\w+)\}/g, (m, k) => ({ ...params, name })[k] ?? m),
+      message: text.replace(/\{(\w+)\}/g, (m, /** @type {string} */ k) => values[k] ?? m),
       index,
       ...(typeof doc?.slot === 'string' ? { slot: doc.slot } : {}),
       ...(name ? { name } : {}),

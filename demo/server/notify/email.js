@@ -9,7 +9,10 @@ import { NotifyError } from './errors.js';
  * @returns {import('./index.js').Channel}
  */
 export function createEmailChannel({ url, from, timeoutSeconds = 20 }) {
-  const transport = nodemailer.createTransport(url, {
+  // The time-outs are transport options, beside the URL: createTransport's second argument is
+  // the messages' defaults, where they were once passed and silently ignored.
+  const transport = nodemailer.createTransport({
+    url,
     connectionTimeout: timeoutSeconds * 1000,
     greetingTimeout: timeoutSeconds * 1000,
     socketTimeout: timeoutSeconds * 1000,

@@ -19,13 +19,9 @@ import { createHttpSmsChannel } from './sms-http.js';
 export { notificationText } from './messages.js';
 export { NotifyError } from './errors.js';
 
-/**
- * @typedef {object} Channel
- * @property {'email' | 'sms'} kind
- * @property {(to: string, message: { subject: string, text: string, sms: string }) => Promise<void>} send
- *   throws NotifyError (`permanent` when retrying cannot help)
- * @property {() => void} close
- */
+// Channel, Notifier and NotifyConfig are declared in index.d.ts, where the other modules'
+// JSDoc (`import('./index.js').Channel`) finds them.
+/** @typedef {import('./index.js').Channel} Channel */
 
 /**
  * @typedef {object} NotifyConfig
@@ -142,9 +138,10 @@ export function contactPaths(procedure) {
  *   keyring: import('../crypto-at-rest.js').Keyring,
  *   procedures: import('../procedures.js').ProcedureEntry[],
  *   now: () => Date,
- *   log: { info: Function, warn: Function, error: Function },
+ *   log: Pick<import('fastify').FastifyBaseLogger, 'info' | 'warn' | 'error'>,
  * }} deps
  * @param {NotifyConfig & { channels?: Channel[] }} config `channels` replaces the configured ones
+ * @returns {import('./index.js').Notifier}
  */
 export function createNotifier(deps, config) {
   const { db, now, log } = deps;
@@ -297,9 +294,10 @@ export function createNotifier(deps, config) {
       if (!channels.length || timer) return;
       timer = setInterval(
         () => {
-          running = running
-            .then(runOnce)
-            .catch((e) => log.error({ err: e }, 'notification sender'));
+          running = running.then(runOnce).catch((e) => {
+            log.error({ err: e }, 'notification sender');
+            return 0;
+          });
         },
         (config.everySeconds ?? 5) * 1000,
       );

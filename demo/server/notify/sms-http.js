@@ -10,7 +10,7 @@ import { NotifyError } from './errors.js';
  * @property {string} [toField] name of the phone number field (default "to")
  * @property {string} [textField] name of the text field (default "text")
  * @property {Record<string, string>} [fixed] fixed fields, e.g. { brandname: 'UBND-XA' }
- * @property {'national' | 'international'} [numberFormat] 0912345678 or 84912345678 (default)
+ * @property {'national' | 'international'} [numberFormat] `0912345678` or `84912345678` (default)
  * @property {number} [timeoutSeconds]
  */
 

@@ -191,6 +191,7 @@ export function createForwarder({ db, keyring, log, now = () => new Date() }, co
       error = String(err?.cause?.code ?? err?.name ?? 'error').slice(0, 100);
     }
     const t = now();
+    /** @type {(typeof FORWARD_STATE)[keyof typeof FORWARD_STATE]} */
     let state = FORWARD_STATE.pending;
     let next = t.getTime();
     if (!error) state = FORWARD_STATE.delivered;

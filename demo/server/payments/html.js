@@ -33,7 +33,8 @@ export class SafeHtml {
  * @param {unknown[]} values
  */
 export function html(strings, ...values) {
-  const part = (/** @type {unknown} */ v) =>
+  /** @type {(v: unknown) => string} */
+  const part = (v) =>
     v instanceof SafeHtml
       ? v.text
       : Array.isArray(v)

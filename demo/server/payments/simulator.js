@@ -8,14 +8,9 @@ import { randomInt } from 'node:crypto';
 import { html, page, pageCsp } from './html.js';
 import { sign, verifySignature, vnpDate, VNPAY_VERSION } from './vnpay.js';
 
-/**
- * @typedef {object} SimulatorOptions
- * @property {string} tmnCode
- * @property {string} hashSecret
- * @property {string | ((request: import('fastify').FastifyRequest) => string)} ipnUrl
- * @property {() => Date} [now]
- * @property {string} [prefix] Path prefix of the simulator's pages ('' standalone).
- */
+// SimulatorOptions (tmnCode, hashSecret, ipnUrl, now, prefix) is declared in simulator.d.ts,
+// beside the functions' types the tests and app.js import.
+/** @typedef {import('./simulator.js').SimulatorOptions} SimulatorOptions */
 
 /**
  * Adds the simulator's routes to a Fastify scope.

@@ -76,13 +76,9 @@ export function vnpDate(date) {
   return new Date(date.getTime() + 7 * 3600_000).toISOString().replace(/[-:T]/g, '').slice(0, 14);
 }
 
-/**
- * @typedef {object} VnpayConfig
- * @property {string} tmnCode Merchant terminal code given by VNPay.
- * @property {string} hashSecret Secret for HMAC-SHA512 (vnp_HashSecret); never leaves the server.
- * @property {string} payUrl The gateway's payment page.
- * @property {number} [expireMinutes] How long the payment page stays valid (15 by default).
- */
+// VnpayConfig (tmnCode, hashSecret, payUrl, expireMinutes) is declared in vnpay.d.ts, where the
+// other modules' JSDoc (`import('./vnpay.js').VnpayConfig`) finds it.
+/** @typedef {import('./vnpay.js').VnpayConfig} VnpayConfig */
 
 /**
  * The payment gateway adapter for VNPay. Every gateway the receiver supports implements the

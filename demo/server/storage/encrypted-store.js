@@ -74,13 +74,21 @@ export class EncryptedStore extends EventEmitter {
   }
 
   // @tus/server subscribes to its datastore's events: they are the wrapped store's.
-  /** @param {string | symbol} event @param {(...args: any[]) => void} listener */
+  /**
+   * @override
+   * @param {string | symbol} event
+   * @param {(...args: any[]) => void} listener
+   */
   on(event, listener) {
     this.store.on(event, listener);
     return this;
   }
 
-  /** @param {string | symbol} event @param {(...args: any[]) => void} listener */
+  /**
+   * @override
+   * @param {string | symbol} event
+   * @param {(...args: any[]) => void} listener
+   */
   removeListener(event, listener) {
     this.store.removeListener(event, listener);
     return this;

@@ -10,40 +10,9 @@
 import { openSqliteStorage } from './sqlite.js';
 import { openPostgresStorage } from './postgres.js';
 
-/**
- * @typedef {object} RunResult
- * @property {number} changes rows inserted, updated or deleted
- * @property {number | bigint} [lastInsertRowid] the new row's id (SQLite only)
- */
-
-/**
- * A prepared statement: parameters are positional (`?`) or, passing one object, named (`@name`).
- * @typedef {object} Statement
- * @property {(...params: unknown[]) => Promise<any>} get the first row, or undefined
- * @property {(...params: unknown[]) => Promise<any[]>} all every row
- * @property {(...params: unknown[]) => Promise<RunResult>} run
- */
-
-/**
- * @typedef {object} Storage
- * @property {'sqlite' | 'postgres'} dialect
- * @property {(sql: string) => Statement} prepare
- * @property {(key: string) => Promise<void>} lock inside a transaction: waits for, then holds
- *   until the transaction ends, the lock named `key` (a check-then-write such as a quota is
- *   then safe against other transactions, in other processes too)
- * @property {(key: string, options?: { signal?: AbortSignal, timeoutMs?: number }) =>
- *   Promise<() => Promise<void>>} [sessionLock] on a database server: waits for the lock `key`,
- *   held across transactions until the returned release is called (or the process dies)
- * @property {(channel: string, payload: string) => Promise<void>} [notify] on a database
- *   server: a message to every process listening on `channel`
- * @property {(channel: string, onMessage: (payload: string) => void) => Promise<void>} [listen]
- * @property {<T>(fn: (tx: Storage) => Promise<T> | T) => Promise<T>} transaction
- *   runs `fn` in one transaction, committed when it resolves and rolled back when it throws;
- *   inside, use `tx` (statements on the outer handle wait until the transaction ends)
- * @property {() => Promise<void>} close
- * @property {import('better-sqlite3').Database} [raw] the embedded database itself, for the
- *   synchronous test and maintenance helpers (app.dvc.db); undefined on a database server
- */
+// The interface (Storage, Statement, RunResult) is declared in index.d.ts, where both the
+// TypeScript tests and this server's JSDoc (`import('./index.js').Storage`) find it.
+/** @typedef {import('./index.js').Storage} Storage */
 
 /**
  * Opens the storage the configuration names: PostgreSQL when `databaseUrl` (DATABASE_URL) is

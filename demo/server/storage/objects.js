@@ -10,26 +10,9 @@ import { open, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createDataStore } from './tus.js';
 
-/**
- * @typedef {object} ObjectStore
- * @property {'file' | 's3'} kind
- * @property {(id: string) => string} refOf the reference of upload `id` (kept in `uploads.path`)
- * @property {() => import('@tus/utils').DataStore} dataStore tus's store (wrapped for encryption)
- * @property {(ref: string) => Promise<import('node:stream').Readable>} stream every byte
- * @property {(ref: string) => Promise<Buffer>} readAll every byte, in memory
- * @property {(ref: string, start: number, length: number) => Promise<Buffer>} readRange
- * @property {(ref: string) => Promise<number>} size
- * @property {(ref: string) => Promise<void>} remove the file and what tus keeps beside it
- *   (metadata; on S3 also an unfinished multipart upload and its incomplete part); no error when
- *   it is already gone
- * @property {(ref: string, bytes: Buffer) => Promise<void>} put replaces a stored file's bytes
- *   as they are (maintenance and the tests that damage a stored file on purpose)
- * @property {(id: string, localPath: string) => Promise<string>} adopt a file written locally
- *   (a multipart submission's part) moved into the store; returns its reference
- * @property {() => Promise<string[]>} listIds the upload ids the store holds something for
- * @property {() => Promise<void>} check at start-up: the store is there and answers
- * @property {() => void} close
- */
+// The interface every store gives (ObjectStore) is declared in objects.d.ts, where both the
+// TypeScript tests and the server's JSDoc (`import('./objects.js').ObjectStore`) find it.
+/** @typedef {import('./objects.js').ObjectStore} ObjectStore */
 
 /**
  * The store the configuration names.
@@ -101,7 +84,7 @@ const notFound = (e) =>
  * @param {import('./s3-config.js').S3Config} config
  */
 export async function createBucket(config) {
-  const { client } = tusS3Store(config);
+  const client = tusS3Store(config).s3Client;
   try {
     await client.createBucket({ Bucket: config.bucket });
   } catch (e) {
@@ -118,7 +101,7 @@ export async function createBucket(config) {
  */
 function s3ObjectStore(config) {
   const store = tusS3Store(config);
-  const client = store.client;
+  const client = store.s3Client;
   const Bucket = config.bucket;
   // A terminated upload (tus DELETE): @tus/s3-store aborts the multipart upload and deletes the
   // object and its `.info`, but leaves an incomplete part behind; it goes too.
@@ -218,13 +201,20 @@ function s3ObjectStore(config) {
   };
 }
 
+/** tus's S3Store, its S3 client (protected there) readable: the other operations here use it. */
+class SharedClientS3Store extends S3Store {
+  get s3Client() {
+    return this.client;
+  }
+}
+
 /**
  * tus's S3 DataStore for the bucket of `config` (it also carries the S3 client every other
  * operation here uses).
  * @param {import('./s3-config.js').S3Config} config
  */
 function tusS3Store(config) {
-  return new S3Store({
+  return new SharedClientS3Store({
     // S3's minimum part is 5 MiB (except the last): a PATCH that ends short of a part leaves an
     // "incomplete part" object (`<id>.part`) that the next PATCH, on any process, takes over.
     partSize: 8 * 1024 * 1024,

@@ -40,7 +40,8 @@ export async function databaseRateLimitStore(db, nowMs = Date.now) {
       const resetAt = t + timeWindow;
       db.prepare(INCR)
         .get(key, resetAt, t, t, resetAt)
-        .then((row) => {
+        .then((answer) => {
+          const row = /** @type {{ count: number | string, reset_at: number | string }} */ (answer);
           cb(null, { current: Number(row.count), ttl: Math.max(0, Number(row.reset_at) - t) });
           // Windows that ended long ago: removed now and then, so the table stays small.
           if (++calls % 1000 === 0) {
