@@ -153,6 +153,7 @@ if (wanted('typecheck')) {
   check('type-check (Node: CLI and tests)', bin('tsc'), ['-p', 'tsconfig.node.json']);
   check('type-check (end-to-end tests)', bin('tsc'), ['-p', 'tsconfig.e2e.json']);
   check('type-check (reference receiver)', bin('tsc'), ['-p', 'tsconfig.server.json']);
+  check('type-check (demo site scripts)', bin('tsc'), ['-p', 'tsconfig.site.json']);
 }
 if (wanted('lint')) {
   check('eslint', bin('eslint'), ['.', '--max-warnings=0']);

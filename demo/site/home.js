@@ -3,7 +3,7 @@
 // DOM building only through textContent: procedure titles are author text.
 
 const list = document.getElementById('procedure-list');
-const status = document.getElementById('procedure-list-status');
+const listStatus = document.getElementById('procedure-list-status');
 
 /**
  * @param {{ title: { vi: string, en?: string }, code: string, page: string | null,
@@ -43,7 +43,7 @@ async function load() {
     list.replaceChildren(...procedures.map(item));
   } catch {
     // The static list stays: every link still works.
-    if (status) status.textContent = 'Không tải được thông tin chi tiết các thủ tục.';
+    if (listStatus) listStatus.textContent = 'Không tải được thông tin chi tiết các thủ tục.';
   }
 }
 
