@@ -61,8 +61,8 @@ export class FormDrafts {
 
   /**
    * Whether the drafts chunk must be in place before the form is ready: unless the browser can
-   * tell that this origin's drafts database holds nothing (`indexedDB.databases()`; Chromium,
-   * Safari, Firefox 126+, then a count of its stores), there may be a draft to offer or an outbox
+   * tell that this origin's drafts database does not exist or holds nothing (`draftsMayWait`: an
+   * open and a count of its stores), there may be a draft to offer or an outbox
    * entry to resend, and a resume offer must be up before the person starts typing, not appear
    * under their finger. Without a database, or with an empty one (the drafts controller opens it
    * on every visit, so a returning visitor who never kept a draft has one), there is nothing to
@@ -111,24 +111,27 @@ export class FormDrafts {
 
 /**
  * Whether the drafts database `name` may hold a draft or an outbox entry (`neededBeforeReady`):
- * false only when the browser tells it does not exist, or it holds no record at all (read with
- * plain IndexedDB: the idb code comes with the drafts chunk). Whatever cannot be told (no
- * `databases()`, refused, an odd database) counts as "may": the drafts then come before ready.
+ * false only when it does not exist or holds no record at all (read with plain IndexedDB: the idb
+ * code comes with the drafts chunk). One open and, if it exists, one count: no
+ * `indexedDB.databases()` first, which cost one more round trip to the browser on the path to the
+ * first page, each one waiting for the main thread (docs/performance.md, round 7). A database
+ * that does not exist is not created: its open's version change is aborted, which undoes the
+ * creation. Whatever cannot be told (no IndexedDB, refused, blocked, an odd database) counts as
+ * "may": the drafts then come before ready.
  */
-export async function draftsMayWait(
-  idb: IDBFactory | undefined,
-  name = DRAFT_DB_NAME,
-): Promise<boolean> {
-  if (typeof idb?.databases !== 'function') return true;
-  try {
-    if (!(await idb.databases()).some((d) => d.name === name)) return false;
-  } catch {
-    return true;
-  }
+export function draftsMayWait(idb: IDBFactory | undefined, name = DRAFT_DB_NAME): Promise<boolean> {
   return new Promise((resolve) => {
-    const open = idb.open(name);
-    // Deleted since `databases()`: never create it here (the abort fails the open: "may").
-    open.onupgradeneeded = () => open.transaction!.abort();
+    let open: IDBOpenDBRequest;
+    try {
+      open = idb!.open(name);
+    } catch {
+      return resolve(true);
+    }
+    open.onupgradeneeded = () => {
+      // None yet (an open without a version upgrades only a new one): nothing can be waiting.
+      resolve(false);
+      open.transaction!.abort();
+    };
     open.onerror = open.onblocked = () => resolve(true);
     open.onsuccess = () => {
       const db = open.result;
@@ -137,9 +140,11 @@ export async function draftsMayWait(
         db.close();
         resolve(may);
       };
+      const stores = [...db.objectStoreNames];
+      if (!stores.length) return done(false);
       try {
-        const tx = db.transaction([...db.objectStoreNames], 'readonly');
-        for (const store of db.objectStoreNames)
+        const tx = db.transaction(stores, 'readonly');
+        for (const store of stores)
           tx.objectStore(store).count().onsuccess = (e) =>
             (n += (e.target as IDBRequest<number>).result);
         tx.oncomplete = () => done(n > 0);
