@@ -167,7 +167,7 @@ test('a model decides which questions stand alone when first asked, not when it 
     },
   });
   // The walk reads the page's object schema through the model's procedure: swap in the counter.
-  (data as { properties: unknown }).properties = properties;
+  (data as unknown as { properties: unknown }).properties = properties;
   assert.equal(reads, 0);
   const alone = model.validatedAlone;
   assert.equal(reads, 1, 'one pass over the members, on first use');
