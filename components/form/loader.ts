@@ -59,8 +59,7 @@ export function embeddedDefinition(
 export function deepFreeze<T>(value: T): T {
   if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
   Object.freeze(value);
-  // for…in, not Object.values: no array per object of the procedure (every label, option…).
-  for (const key in value) deepFreeze(value[key]);
+  for (const inner of Object.values(value)) deepFreeze(inner);
   return value;
 }
 
