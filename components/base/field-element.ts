@@ -347,37 +347,16 @@ export abstract class DvcFieldElement<T> extends LitElement {
 
   /**
    * Hint, "pre-filled" badge and error as one part of the field's template (field-notes.ts): the
-   * same elements as `renderHint()`, `renderBadge()` and `renderError()` in a row, without their
-   * three parts, markers and nested templates (a thousand of each on a large page).
+   * elements in a row without a part, a marker and a nested template each (a thousand of each on
+   * a large page). `format`: a date field's format example, shown after the hint.
    */
-  protected renderNoteNodes(): DirectiveResult {
+  protected renderNoteNodes(format = ''): DirectiveResult {
     return fieldNotes(
       this.hint,
       this.prefilled ? this.msg('prefilled') : '',
       this.error ? this.msg('errorPrefix') : '',
       this.error,
+      format,
     );
-  }
-
-  protected renderHint(): TemplateResult | typeof nothing {
-    return this.hint
-      ? html`<span part="hint" class="hint" id="hint" .textContent=${this.hint}></span>`
-      : nothing;
-  }
-
-  /** The "pre-filled" badge, when the value came from a known source. */
-  protected renderBadge(): TemplateResult | typeof nothing {
-    return this.prefilled
-      ? html`<span part="prefilled" class="badge" id="prefilled">${this.msg('prefilled')}</span>`
-      : nothing;
-  }
-
-  /** The error with its visually hidden "Lỗi:" prefix, when there is one. */
-  protected renderError(): TemplateResult | typeof nothing {
-    return this.error
-      ? html`<span part="error" class="error" id="error"
-          ><span class="visually-hidden">${this.msg('errorPrefix')} </span>${this.error}</span
-        >`
-      : nothing;
   }
 }

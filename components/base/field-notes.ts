@@ -5,6 +5,7 @@
  * (docs/performance.md, issue 22 point 3). The elements are the ones the nested templates made:
  *
  *   <span part="hint" class="hint" id="hint">…</span>
+ *   <span part="format-hint" class="hint" id="format">Ví dụ: 15/03/2025</span>  (a date field's)
  *   <span part="prefilled" class="badge" id="prefilled">Đã điền sẵn</span>
  *   <span part="error" class="error" id="error"><span class="visually-hidden">Lỗi: </span>…</span>
  *
@@ -13,11 +14,11 @@
 import { noChange, nothing } from 'lit';
 import { Directive, directive, PartType, type PartInfo } from 'lit/directive.js';
 
-function span(part: string, className: string, text: string): HTMLSpanElement {
+function span(part: string, className: string, id: string, text: string): HTMLSpanElement {
   const el = document.createElement('span');
   el.setAttribute('part', part);
   el.className = className;
-  el.id = part === 'prefilled' ? 'prefilled' : className;
+  el.id = id;
   el.textContent = text;
   return el;
 }
@@ -27,6 +28,7 @@ class FieldNotesDirective extends Directive {
   private badge?: string;
   private prefix?: string;
   private error?: string;
+  private format?: string;
 
   constructor(info: PartInfo) {
     super(info);
@@ -39,26 +41,30 @@ class FieldNotesDirective extends Directive {
    * @param badge the badge's text when the value is pre-filled, or empty
    * @param prefix the error's visually hidden prefix ("Lỗi:")
    * @param error the error, or empty
+   * @param format a date field's format example after the hint, or empty
    */
-  render(hint: string, badge: string, prefix: string, error: string): unknown {
+  render(hint: string, badge: string, prefix: string, error: string, format = ''): unknown {
     if (
       hint === this.hint &&
       badge === this.badge &&
       prefix === this.prefix &&
-      error === this.error
+      error === this.error &&
+      format === this.format
     )
       return noChange;
     this.hint = hint;
     this.badge = badge;
     this.prefix = prefix;
     this.error = error;
-    if (!hint && !badge && !error) return nothing;
+    this.format = format;
+    if (!hint && !format && !badge && !error) return nothing;
     // A fragment is committed as its children; the next one replaces them (lit clears the part).
     const fragment = document.createDocumentFragment();
-    if (hint) fragment.append(span('hint', 'hint', hint));
-    if (badge) fragment.append(span('prefilled', 'badge', badge));
+    if (hint) fragment.append(span('hint', 'hint', 'hint', hint));
+    if (format) fragment.append(span('format-hint', 'hint', 'format', format));
+    if (badge) fragment.append(span('prefilled', 'badge', 'prefilled', badge));
     if (error) {
-      const el = span('error', 'error', '');
+      const el = span('error', 'error', 'error', '');
       const hidden = document.createElement('span');
       hidden.className = 'visually-hidden';
       hidden.textContent = `${prefix} `;
@@ -69,5 +75,5 @@ class FieldNotesDirective extends Directive {
   }
 }
 
-/** `${fieldNotes(hint, badge, prefix, error)}`: hint, badge and error as one part. */
+/** `${fieldNotes(hint, badge, prefix, error, format?)}`: hint, format, badge and error as one part. */
 export const fieldNotes = directive(FieldNotesDirective);

@@ -53,13 +53,13 @@ export function sameLanguage(a: string, b: string): boolean {
 }
 
 /** Looks a message up in the catalog and fills its `{param}` placeholders. */
-export function t(
-  lang: UiLang,
-  key: MessageKey,
-  params: Record<string, string | number> = {},
-): string {
+export function t(lang: UiLang, key: MessageKey, params?: Record<string, string | number>): string {
   const template = messages[lang][key];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  // Without params every placeholder stays as written: no replace (each field's first update
+  // looks up its "required" message, a thousand times on a large page; docs/performance.md).
+  return params
+    ? template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+        name in params ? String(params[name]) : whole,
+      )
+    : template;
 }

@@ -24,24 +24,42 @@ export interface InputState {
   describedBy: string | typeof nothing;
 }
 
-/** The attributes for a state, in a fixed order; `null` means absent. */
-function attributesOf(s: InputState): [string, string | null][] {
+/** The attributes' names, in the order of `valuesOf`. */
+const NAMES = [
+  'required',
+  'disabled',
+  'readonly',
+  'placeholder',
+  'autocomplete',
+  'inputmode',
+  'maxlength',
+  'spellcheck',
+  'aria-invalid',
+  'aria-describedby',
+] as const;
+
+/**
+ * The attributes' values for a state, in `NAMES` order; `null` means absent. One array per
+ * render, not an array of pairs and a copy (a text box's first update, a thousand of them on a
+ * large page; docs/performance.md).
+ */
+function valuesOf(s: InputState): (string | null)[] {
   return [
-    ['required', s.required ? '' : null],
-    ['disabled', s.disabled ? '' : null],
-    ['readonly', s.readonly ? '' : null],
-    ['placeholder', s.placeholder || null],
-    ['autocomplete', s.autocomplete || null],
-    ['inputmode', s.inputmode || null],
-    ['maxlength', s.maxlength === undefined ? null : String(s.maxlength)],
-    ['spellcheck', s.spellcheck === false ? 'false' : null],
-    ['aria-invalid', s.invalid ? 'true' : 'false'],
-    ['aria-describedby', s.describedBy === nothing ? null : (s.describedBy as string)],
+    s.required ? '' : null,
+    s.disabled ? '' : null,
+    s.readonly ? '' : null,
+    s.placeholder || null,
+    s.autocomplete || null,
+    s.inputmode || null,
+    s.maxlength === undefined ? null : String(s.maxlength),
+    s.spellcheck === false ? 'false' : null,
+    s.invalid ? 'true' : 'false',
+    s.describedBy === nothing ? null : (s.describedBy as string),
   ];
 }
 
 class InputAttributesDirective extends Directive {
-  /** The values last written, in `attributesOf` order. */
+  /** The values last written, in `NAMES` order. */
   private last: (string | null)[] | undefined;
 
   constructor(info: PartInfo) {
@@ -56,15 +74,16 @@ class InputAttributesDirective extends Directive {
 
   override update(part: ElementPart, [state]: [InputState]): unknown {
     const el = part.element;
-    const next = attributesOf(state);
+    const next = valuesOf(state);
     const last = this.last;
-    next.forEach(([name, value], i) => {
+    for (let i = 0; i < NAMES.length; i++) {
+      const value = next[i]!;
       // First render: the template's box has none of these attributes, nothing to remove.
-      if (last === undefined ? value === null : last[i] === value) return;
-      if (value === null) el.removeAttribute(name);
-      else el.setAttribute(name, value);
-    });
-    this.last = next.map(([, value]) => value);
+      if (last === undefined ? value === null : last[i] === value) continue;
+      if (value === null) el.removeAttribute(NAMES[i]!);
+      else el.setAttribute(NAMES[i]!, value);
+    }
+    this.last = next;
     return noChange;
   }
 }

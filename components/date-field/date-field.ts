@@ -313,11 +313,7 @@ export class DvcDateField extends DvcTextInputField<string> {
     // Flat and without whitespace between the elements (the icon inline, not a part): a page of
     // many dates renders each of these nodes once per date (docs/performance.md).
     // prettier-ignore
-    return html`<label part="label" for="control" .textContent=${this.label}></label>${this.renderHint()}${
-        format
-          ? html`<span part="format-hint" class="hint" id="format">${this.msg('dateFormatHint')}</span>`
-          : nothing
-      }${this.renderBadge()}${this.renderError()}<div class="row">${this.renderInput('text', { describedBy: format ? ['format'] : [] })}<button
+    return html`<label part="label" for="control" .textContent=${this.label}></label>${this.renderNoteNodes(format ? this.msg('dateFormatHint') : '')}<div class="row">${this.renderInput('text', { describedBy: format ? ['format'] : [] })}<button
           type="button"
           id="open"
           part="calendar-button"

@@ -70,10 +70,8 @@ export class ProcedureModel {
   readonly feeItems: readonly FeeItem[];
   /** The rules, prepared once; each session evaluates them incrementally. */
   readonly rules: RulesFactory;
-  /** Each rule unit's dependencies (canonical field keys), for tooling and tests. */
-  readonly dependencies: Readonly<Record<string, string[]>>;
-  /** The questions whose problems depend on their own answer alone (field-validation.ts). */
-  readonly validatedAlone: ReadonlySet<string>;
+  private dependenciesMemo?: Readonly<Record<string, string[]>>;
+  private validatedAloneMemo?: ReadonlySet<string>;
 
   private constructor(
     readonly procedure: Procedure,
@@ -95,10 +93,6 @@ export class ProcedureModel {
             document: ui.widget === 'file' ? ui.document : undefined,
           });
     this.fields = fields;
-    const linking = new Map();
-    this.validatedAlone = new Set(
-      [...fields.keys()].filter((path) => validatesAlone(procedure.data, path, linking)),
-    );
     this.parents = parentPaths([...fields.values()].map((f) => f.ui));
     this.documents = procedure.documents;
     this.feeItems = procedure.fees?.items ?? [];
@@ -106,7 +100,32 @@ export class ProcedureModel {
       ...(options.onRuleProblem ? { onProblem: options.onRuleProblem } : {}),
       compiled: options.compiledRules ?? options.compiled !== undefined,
     });
-    this.dependencies = this.rules.createSession({ onProblem: () => {} }).dependencies();
+  }
+
+  /**
+   * Each rule unit's dependencies (canonical field keys), for tooling and tests. Worked out on
+   * first use: a form never asks, and the model is built while its first page waits.
+   */
+  get dependencies(): Readonly<Record<string, string[]>> {
+    return (this.dependenciesMemo ??= this.rules
+      .createSession({ onProblem: () => {} })
+      .dependencies());
+  }
+
+  /**
+   * The questions whose problems depend on their own answer alone (field-validation.ts). Worked
+   * out when a field is first validated alone (the person leaves it), not while the form's first
+   * page waits for the model (issue 22 round 7).
+   */
+  get validatedAlone(): ReadonlySet<string> {
+    if (!this.validatedAloneMemo) {
+      const linking = new Map();
+      const data = this.procedure.data;
+      this.validatedAloneMemo = new Set(
+        [...this.fields.keys()].filter((path) => validatesAlone(data, path, linking)),
+      );
+    }
+    return this.validatedAloneMemo;
   }
 
   /**

@@ -165,4 +165,34 @@ describe('dvc-date-field', () => {
     await el.updateComplete;
     expect(hints()).to.deep.equal(['Trong vòng 60 ngày kể từ 1/7', 'For example, 15/03/2025']);
   });
+
+  it('renders hint, format example, badge and error as one part, in that order (issue 22 round 7)', async () => {
+    const el = await fixture<DvcDateField>(
+      html`<dvc-date-field
+        label="Ngày sinh"
+        hint="Theo giấy khai sinh"
+        prefilled
+      ></dvc-date-field>`,
+    );
+    el.error = 'Nhập ngày sinh';
+    await el.updateComplete;
+    const notes = [...root(el).querySelectorAll('label ~ span')].map(
+      (s) => `${s.getAttribute('part')}#${s.id}`,
+    );
+    expect(notes).to.deep.equal([
+      'hint#hint',
+      'format-hint#format',
+      'prefilled#prefilled',
+      'error#error',
+    ]);
+    expect(input(el).getAttribute('aria-describedby')).to.equal('hint format prefilled error');
+    // lit's marker comments: 5, one of them for the notes (there were 12: one for each of the four
+    // notes, each shown through a nested template).
+    const comments = (node: Node): number =>
+      [...node.childNodes].reduce(
+        (n, c) => n + (c.nodeType === Node.COMMENT_NODE ? 1 : 0) + comments(c),
+        0,
+      );
+    expect(comments(root(el))).to.equal(5);
+  });
 });

@@ -153,3 +153,33 @@ test('deciding which of 300 questions stand alone reads the page’s object sche
   const model = await ProcedureModel.create(procedure);
   assert.equal(model.validatedAlone.size, QUESTIONS);
 });
+
+test('a model decides which questions stand alone when first asked, not when it is built', async () => {
+  // A form builds its model while its first page waits, and asks only once a field is left.
+  const procedure = largeProcedure();
+  let reads = 0;
+  const model = await ProcedureModel.create(procedure);
+  const data = model.procedure.data;
+  const properties = new Proxy(data.properties as Record<string, unknown>, {
+    ownKeys(target) {
+      reads++;
+      return Reflect.ownKeys(target);
+    },
+  });
+  // The walk reads the page's object schema through the model's procedure: swap in the counter.
+  (data as unknown as { properties: unknown }).properties = properties;
+  assert.equal(reads, 0);
+  const alone = model.validatedAlone;
+  assert.equal(reads, 1, 'one pass over the members, on first use');
+  assert.equal(alone.size, QUESTIONS);
+  assert.equal(model.validatedAlone, alone, 'kept');
+  assert.equal(reads, 1);
+});
+
+test('a model works out its rules’ dependencies on first use, the same as a rules session', async () => {
+  const procedure = largeProcedure();
+  const model = await ProcedureModel.create(procedure);
+  const deps = model.dependencies;
+  assert.deepEqual(deps, model.rules.createSession({ onProblem: () => {} }).dependencies());
+  assert.equal(model.dependencies, deps, 'kept');
+});
