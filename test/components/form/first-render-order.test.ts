@@ -43,4 +43,26 @@ describe('dvc-form: the first page before the chunks it does not need', () => {
     expect(started(el)).to.deep.equal({ review: true, drafts: true });
     expect(el.draftController, 'the drafts joined the form').to.not.equal(undefined);
   });
+
+  it('waits for no timer: settled() ends while timers are held (a hidden tab, fake timers)', async () => {
+    // A hidden tab runs timers at most once a second, and a host's tests with fake timers run
+    // them only when told: the task after ready is a message, so neither holds the form back.
+    const realSetTimeout = window.setTimeout;
+    const held: unknown[] = [];
+    window.setTimeout = ((fn: unknown) => held.push(fn)) as unknown as typeof window.setTimeout;
+    try {
+      const el = document.createElement('dvc-form') as DvcForm;
+      el.draftLink.neededBeforeReady = () => Promise.resolve(false);
+      el.today = '2025-04-01';
+      el.procedure = BASIC;
+      document.body.append(el);
+      const settled = el.settled().then(() => 'settled');
+      const late = new Promise((r) => realSetTimeout(() => r('timed out'), 3000));
+      expect(await Promise.race([settled, late])).to.equal('settled');
+      expect(started(el)).to.deep.equal({ review: true, drafts: true });
+      el.remove();
+    } finally {
+      window.setTimeout = realSetTimeout;
+    }
+  });
 });
