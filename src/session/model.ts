@@ -71,7 +71,9 @@ export class ProcedureModel {
   /** The rules, prepared once; each session evaluates them incrementally. */
   readonly rules: RulesFactory;
   private dependenciesMemo?: Readonly<Record<string, string[]>>;
-  private validatedAloneMemo?: ReadonlySet<string>;
+  /** `standsAlone`'s answers so far, and the object schemas' linking it has read. */
+  private readonly aloneByPath = new Map<string, boolean>();
+  private readonly linking = new Map();
 
   private constructor(
     readonly procedure: Procedure,
@@ -113,19 +115,23 @@ export class ProcedureModel {
   }
 
   /**
-   * The questions whose problems depend on their own answer alone (field-validation.ts). Worked
-   * out when a field is first validated alone (the person leaves it), not while the form's first
-   * page waits for the model (issue 22 round 7).
+   * Whether the question at `path` is validated alone: its problems depend on its own answer
+   * alone (field-validation.ts). Decided when first asked, for that question only: a form asks
+   * when the person leaves a field, so neither the first page's wait for the model nor the first
+   * field left pays for every question of a large procedure (issue 22 round 7).
    */
-  get validatedAlone(): ReadonlySet<string> {
-    if (!this.validatedAloneMemo) {
-      const linking = new Map();
-      const data = this.procedure.data;
-      this.validatedAloneMemo = new Set(
-        [...this.fields.keys()].filter((path) => validatesAlone(data, path, linking)),
-      );
+  standsAlone(path: string): boolean {
+    let alone = this.aloneByPath.get(path);
+    if (alone === undefined) {
+      alone = this.fields.has(path) && validatesAlone(this.procedure.data, path, this.linking);
+      this.aloneByPath.set(path, alone);
     }
-    return this.validatedAloneMemo;
+    return alone;
+  }
+
+  /** Every question that `standsAlone`, for tooling and tests. */
+  get validatedAlone(): ReadonlySet<string> {
+    return new Set([...this.fields.keys()].filter((path) => this.standsAlone(path)));
   }
 
   /**

@@ -286,7 +286,7 @@ export class Session {
    */
   problemsFor(path: string): Problem[] {
     const within = (p: Problem) => isWithinPath(pointerToFieldPath(p.path), path);
-    if (!this.model.validatedAlone.has(path)) return this.validation().problems.filter(within);
+    if (!this.model.standsAlone(path)) return this.validation().problems.filter(within);
     const rules = this.rulesResult;
     const hidden = rules ? rules.hidden.fields : [];
     // Hidden itself or inside a hidden object: not asked, so no problem.
