@@ -110,6 +110,14 @@ export class FormDrafts {
 }
 
 /**
+ * How long the form waits for the browser to answer `draftsMayWait` before it goes on without
+ * the drafts (ms). An open normally answers within tens of milliseconds even on a slow phone; one
+ * that never answers (a stuck IndexedDB, as Safari 14.1's first open after launch) must not keep
+ * the form on its loading line.
+ */
+export const DRAFTS_PROBE_LIMIT_MS = 1000;
+
+/**
  * Whether the drafts database `name` may hold a draft or an outbox entry (`neededBeforeReady`):
  * false only when it does not exist or holds no record at all (read with plain IndexedDB: the idb
  * code comes with the drafts chunk). One open and, if it exists, one count: no
@@ -117,10 +125,27 @@ export class FormDrafts {
  * first page, each one waiting for the main thread (docs/performance.md, round 7). A database
  * that does not exist is not created: its open's version change is aborted, which undoes the
  * creation. Whatever cannot be told (no IndexedDB, refused, blocked, an odd database) counts as
- * "may": the drafts then come before ready.
+ * "may": the drafts then come before ready. A browser that has not answered after `limitMs`
+ * counts as "nothing waiting": the drafts would have to wait for the same browser, so the form
+ * goes on and they load after ready, their notices below the page the person is on
+ * (`noticesBelow`), as on a first visit.
  */
-export function draftsMayWait(idb: IDBFactory | undefined, name = DRAFT_DB_NAME): Promise<boolean> {
-  return new Promise((resolve) => {
+export function draftsMayWait(
+  idb: IDBFactory | undefined,
+  name = DRAFT_DB_NAME,
+  limitMs = DRAFTS_PROBE_LIMIT_MS,
+): Promise<boolean> {
+  return new Promise((answer) => {
+    let limit: ReturnType<typeof setTimeout> | undefined = setTimeout(() => {
+      limit = undefined;
+      answer(false);
+    }, limitMs);
+    const resolve = (may: boolean) => {
+      if (limit === undefined) return;
+      clearTimeout(limit);
+      limit = undefined;
+      answer(may);
+    };
     let open: IDBOpenDBRequest;
     try {
       open = idb!.open(name);
