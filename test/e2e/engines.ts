@@ -140,15 +140,38 @@ const call = (...args: unknown[]) => args.map((a) => JSON.stringify(a ?? null)).
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function poll<T>(what: string, timeout: number, probe: () => Promise<T | undefined>) {
+/**
+ * Probes until `probe` gives a value. A time-out says what the page looked like (`state`: its
+ * address and each form's status) and the probe's last error, so that a run that fails once in
+ * CI tells why (a form left loading, a page gone, a driver that stopped answering).
+ */
+async function poll<T>(
+  what: string,
+  timeout: number,
+  probe: () => Promise<T | undefined>,
+  state?: () => Promise<unknown>,
+) {
   const end = Date.now() + timeout;
+  let failure: unknown;
   for (;;) {
-    const v = await probe().catch(() => undefined);
+    const v = await probe().catch((e: unknown) => void (failure = e));
     if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
+    if (Date.now() > end) {
+      const seen = state
+        ? await state().catch((e: unknown) => `unknown (${String(e)})`)
+        : undefined;
+      throw new Error(
+        `timed out after ${timeout} ms waiting for ${what}` +
+          (seen === undefined ? '' : `; the page: ${JSON.stringify(seen)}`) +
+          (failure === undefined ? '' : `; last probe error: ${String(failure)}`),
+      );
+    }
     await sleep(100);
   }
 }
+
+/** What a time-out reports of the page (run in it): its address and each form's status. */
+const PAGE_STATE = `({ url: location.href, forms: Array.from(document.querySelectorAll('dvc-form'), function (f) { return f.status; }) })`;
 
 const TIMEOUT = 15_000;
 /** A phone's screen. */
@@ -181,14 +204,20 @@ async function puppeteerPage(engine: 'chromium' | 'firefox'): Promise<EnginePage
   /** The refusals the page recorded since the last call (none if it is gone or not ours). */
   const refusals = async () =>
     ((await page.evaluate(CSP_TAKE).catch(() => [])) as string[] | null) ?? [];
+  const state = () => page.evaluate(PAGE_STATE);
   const handle = async (selector: string, o: FindOptions = {}) =>
-    poll(selector, TIMEOUT, async () => {
-      const h = await page.evaluateHandle(
-        `${FIND_ALL}(${call(selector, o.text)})[${o.nth ?? 0}] || null`,
-      );
-      const el = h.asElement() as ElementHandle<Element> | null;
-      return el ?? undefined;
-    });
+    poll(
+      selector,
+      TIMEOUT,
+      async () => {
+        const h = await page.evaluateHandle(
+          `${FIND_ALL}(${call(selector, o.text)})[${o.nth ?? 0}] || null`,
+        );
+        const el = h.asElement() as ElementHandle<Element> | null;
+        return el ?? undefined;
+      },
+      state,
+    );
   const self: EnginePage = {
     engine,
     async goto(url) {
@@ -202,8 +231,11 @@ async function puppeteerPage(engine: 'chromium' | 'firefox'): Promise<EnginePage
       return (await page.evaluate(`${FIND_ALL}(${call(selector)}).map(${TEXT_OF})`)) as string[];
     },
     async waitFor(selector, o = {}) {
-      await poll(selector, o.timeout ?? TIMEOUT, async () =>
-        (await self.count(selector, o)) > (o.nth ?? 0) ? true : undefined,
+      await poll(
+        selector,
+        o.timeout ?? TIMEOUT,
+        async () => ((await self.count(selector, o)) > (o.nth ?? 0) ? true : undefined),
+        state,
       );
     },
     async click(selector, o) {
@@ -250,13 +282,19 @@ async function webkitPage(): Promise<EnginePage> {
     capabilities: driver.capabilities as WebdriverIO.Capabilities,
   });
   await browser.setWindowSize(VIEWPORT.width, VIEWPORT.height).catch(() => undefined);
+  const state = () => browser.execute(`return ${PAGE_STATE};`);
   const find = async (selector: string, o: FindOptions = {}) =>
-    poll(selector, TIMEOUT, async () => {
-      const ref = (await browser.execute(
-        `return ${FIND_ALL}(${call(selector, o.text)})[${o.nth ?? 0}] || null;`,
-      )) as unknown;
-      return ref ? browser.$(ref as never) : undefined;
-    });
+    poll(
+      selector,
+      TIMEOUT,
+      async () => {
+        const ref = (await browser.execute(
+          `return ${FIND_ALL}(${call(selector, o.text)})[${o.nth ?? 0}] || null;`,
+        )) as unknown;
+        return ref ? browser.$(ref as never) : undefined;
+      },
+      state,
+    );
   /**
    * A tap as pointer input at the element's centre. WebKitWebDriver's Element Click hit-tests
    * the element itself and reports "click intercepted" when the point lands on its shadow host
@@ -308,8 +346,11 @@ async function webkitPage(): Promise<EnginePage> {
       )) as string[];
     },
     async waitFor(selector, o = {}) {
-      await poll(selector, o.timeout ?? TIMEOUT, async () =>
-        (await page.count(selector, o)) > (o.nth ?? 0) ? true : undefined,
+      await poll(
+        selector,
+        o.timeout ?? TIMEOUT,
+        async () => ((await page.count(selector, o)) > (o.nth ?? 0) ? true : undefined),
+        state,
       );
     },
     async click(selector, o) {
