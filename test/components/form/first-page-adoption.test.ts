@@ -12,8 +12,18 @@ import { loadProcedure, type Procedure } from '../../../src/procedure/index.js';
 import { FIRST_PAGE_CSS, firstPageHtml } from '../../../src/first-page/index.js';
 import everyWidget from '../../src/first-page/fixtures/every-widget.json';
 
+/**
+ * Each test's procedure has a code of its own: drafts are kept per code in the origin's drafts
+ * database, which every test (and other test files) shares, so a draft left by an earlier test
+ * would be offered in place of the one a test saves (it counts as from an earlier visit, and a
+ * form that offers a draft saves nothing until the person answers the offer).
+ */
+let run = 0;
+beforeEach(() => run++);
+
 function procedure(): Procedure {
-  const r = loadProcedure(JSON.stringify(everyWidget));
+  const code = `9.${String(100000 + run).padStart(6, '0')}`;
+  const r = loadProcedure(JSON.stringify({ ...everyWidget, code }));
   if (!r.ok) throw new Error('fixture invalid');
   return r.procedure;
 }
