@@ -36,7 +36,13 @@ export function foldVietnamese(text: string): string {
     .trim();
 }
 
-const collator = new Intl.Collator('vi');
+/**
+ * Made on first sort, not when the module is evaluated: the review, receipt and delivery chunks
+ * import this module on every form page, and a Vietnamese collator loads its ICU data (≈ 50 ms of
+ * main thread at 4x CPU, a long task just after the form is usable), which only a page that
+ * shows an address needs.
+ */
+let collator: Intl.Collator | undefined;
 const UNIT_TYPE = /^(Thành phố|Tỉnh|Xã|Phường|Đặc khu)\s+/u;
 const withoutType = (name: string) => name.replace(UNIT_TYPE, '');
 
@@ -56,7 +62,7 @@ function unit(code: string, name: string, label: string): AdminUnit {
   };
 }
 const byName = (a: AdminUnit, b: AdminUnit) =>
-  collator.compare(withoutType(a.name), withoutType(b.name));
+  (collator ??= new Intl.Collator('vi')).compare(withoutType(a.name), withoutType(b.name));
 
 let loading: Promise<AdminUnits> | undefined;
 
