@@ -12,24 +12,52 @@ export type { IDBPDatabase };
 export { unwrap, wrap };
 
 /**
+ * How long an open may go unanswered before the database counts as unavailable (ms). A healthy
+ * browser answers in milliseconds, a slow phone's first open in well under a second; one that
+ * never answers (a stuck IndexedDB, as Safari 14.1's first open after launch, or an upgrade
+ * blocked by a connection that is never closed) must not hold Submit, the drafts or an upload
+ * for good: the callers' answer to an unavailable IndexedDB takes over (a signing key for this
+ * page only, drafts off with a notice, no upload resume).
+ */
+export const OPEN_LIMIT_MS = 10_000;
+
+/**
  * Opens (creating or upgrading when needed) database `name` at `version`; `upgrade` creates its
  * stores. `factory` is `indexedDB` unless a test or a host gives another. Throws StorageError
- * when IndexedDB is missing or refuses.
+ * when IndexedDB is missing or refuses, or has not answered within `limitMs`.
  */
 export async function openDatabase(
   name: string,
   version: number,
   upgrade: (db: IDBDatabase, oldVersion: number) => void,
   factory: IDBFactory | undefined = globalThis.indexedDB,
+  limitMs = OPEN_LIMIT_MS,
 ): Promise<IDBPDatabase> {
   if (!factory) throw new StorageError('IndexedDB is not available in this browser.');
   let db: IDBPDatabase;
+  let limit: ReturnType<typeof setTimeout> | undefined;
   try {
     const request = factory.open(name, version);
     request.onupgradeneeded = (e) => upgrade(request.result, e.oldVersion);
-    db = (await wrap(request)) as IDBPDatabase;
+    const opened = wrap(request) as Promise<IDBPDatabase>;
+    db = await Promise.race([
+      opened,
+      new Promise<never>((_, reject) => {
+        limit = setTimeout(() => {
+          // A connection that opens after all is closed at once: nobody holds it, and an open
+          // connection would block the next version change.
+          opened.then(
+            (late) => late.close(),
+            () => undefined,
+          );
+          reject(new Error(`IndexedDB did not answer within ${limitMs} ms`));
+        }, limitMs);
+      }),
+    ]);
   } catch (cause) {
     throw new StorageError(`IndexedDB database "${name}" cannot be opened.`, { cause });
+  } finally {
+    clearTimeout(limit);
   }
   // A newer version of the library in another tab must be able to upgrade the database.
   db.addEventListener('versionchange', () => db.close());

@@ -7,6 +7,7 @@
  * drafts, so anything left behind (a crashed write, a backup) can never be decrypted.
  */
 import { StorageError } from '../../src/errors.js';
+import { openDatabase, unwrap } from '../base/idb.js';
 import { requestResult } from './db.js';
 
 export const KEY_DB_NAME = 'dvc-forms-keys';
@@ -33,14 +34,17 @@ export function isSealed(value: unknown): value is Sealed {
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-function openKeyDb(factory: IDBFactory, name: string): Promise<IDBDatabase> {
-  const request = factory.open(name, 1);
-  request.onupgradeneeded = () => {
-    if (!request.result.objectStoreNames.contains(KEY_STORE)) {
-      request.result.createObjectStore(KEY_STORE);
-    }
-  };
-  return requestResult(request);
+/** The key's database, opened through the one wrapper (components/base/idb.ts: its time limit). */
+async function openKeyDb(factory: IDBFactory, name: string): Promise<IDBDatabase> {
+  const db = await openDatabase(
+    name,
+    1,
+    (d) => {
+      if (!d.objectStoreNames.contains(KEY_STORE)) d.createObjectStore(KEY_STORE);
+    },
+    factory,
+  );
+  return unwrap(db);
 }
 
 /** Encrypts and decrypts draft data with the device's draft key. */

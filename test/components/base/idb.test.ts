@@ -1,0 +1,103 @@
+import { expect } from '@open-wc/testing';
+import { OPEN_LIMIT_MS, openDatabase } from '../../../components/base/idb.js';
+import { StorageError } from '../../../src/errors.js';
+
+/**
+ * The one IndexedDB wrapper (components/base/idb.ts) and its time limit: an open that never
+ * answers must fail as an unavailable IndexedDB does (a StorageError, which every caller already
+ * answers: a signing key for this page only, drafts off with a notice, no upload resume), never
+ * hold Submit, the drafts or an upload for good. Each case has its own database name: other test
+ * files share this origin.
+ */
+describe('openDatabase', () => {
+  const names: string[] = [];
+  const fresh = () => {
+    const name = `dvc-idb-test-${Math.random().toString(36).slice(2)}`;
+    names.push(name);
+    return name;
+  };
+  after(async () => {
+    for (const name of names)
+      await new Promise((done) => {
+        const q = indexedDB.deleteDatabase(name);
+        q.onsuccess = q.onerror = q.onblocked = done;
+      });
+  });
+
+  /** A connection at version 1 that never closes, even when asked to (another tab's, stuck). */
+  const holdOpen = (name: string) =>
+    new Promise<IDBDatabase>((resolve) => {
+      const q = indexedDB.open(name, 1);
+      q.onsuccess = () => resolve(q.result);
+    });
+
+  it('waits ten seconds at most by default', () => {
+    expect(OPEN_LIMIT_MS).to.equal(10_000);
+  });
+
+  it('opens and upgrades as asked', async () => {
+    const name = fresh();
+    const db = await openDatabase(name, 1, (d) => d.createObjectStore('things'));
+    expect([...db.objectStoreNames]).to.deep.equal(['things']);
+    db.close();
+  });
+
+  it('an open that is not answered in time fails as a StorageError, and the late connection is closed', async () => {
+    const name = fresh();
+    const holder = await holdOpen(name);
+    let upgraded = false;
+    const started = performance.now();
+    let error: unknown;
+    try {
+      // The upgrade to version 2 waits for the holder, which never lets go.
+      await openDatabase(name, 2, () => (upgraded = true), indexedDB, 50);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).to.be.instanceOf(StorageError);
+    expect((error as StorageError).message).to.equal(
+      `IndexedDB database "${name}" cannot be opened.`,
+    );
+    expect(String((error as StorageError).cause)).to.equal(
+      'Error: IndexedDB did not answer within 50 ms',
+    );
+    expect(performance.now() - started).to.be.at.least(50);
+    // The holder goes: the late open goes through (its upgrade runs) and is closed at once, so
+    // the next version change is not blocked by a connection nobody holds.
+    holder.close();
+    const blocked = await new Promise<boolean>((resolve, reject) => {
+      let wasBlocked = false;
+      const q = indexedDB.open(name, 3);
+      q.onblocked = () => (wasBlocked = true);
+      q.onsuccess = () => {
+        q.result.close();
+        resolve(wasBlocked);
+      };
+      q.onerror = () => reject(q.error);
+    });
+    expect(upgraded).to.equal(true);
+    expect(blocked).to.equal(false);
+  });
+
+  it('an answer within the limit is the database, and its timer is cleared', async () => {
+    const name = fresh();
+    const made: number[] = [];
+    const cleared: unknown[] = [];
+    const [set, clear] = [window.setTimeout, window.clearTimeout];
+    window.setTimeout = ((fn: TimerHandler, ms?: number, ...rest: unknown[]) => {
+      const id = set(fn, ms, ...rest);
+      if (ms === 4_321) made.push(id);
+      return id;
+    }) as typeof window.setTimeout;
+    window.clearTimeout = ((id?: number) => (cleared.push(id), clear(id))) as typeof clear;
+    try {
+      const db = await openDatabase(name, 1, (d) => d.createObjectStore('s'), indexedDB, 4_321);
+      expect(db.name).to.equal(name);
+      db.close();
+    } finally {
+      [window.setTimeout, window.clearTimeout] = [set, clear];
+    }
+    expect(made).to.have.length(1);
+    expect(cleared).to.include(made[0]);
+  });
+});
