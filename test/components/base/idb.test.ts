@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { OPEN_LIMIT_MS, openDatabase } from '../../../components/base/idb.js';
 import { StorageError } from '../../../src/errors.js';
+import { freshDatabases } from '../../support/fresh-databases.js';
 
 /**
  * The one IndexedDB wrapper (components/base/idb.ts) and its time limit: an open that never
@@ -10,19 +11,7 @@ import { StorageError } from '../../../src/errors.js';
  * files share this origin.
  */
 describe('openDatabase', () => {
-  const names: string[] = [];
-  const fresh = () => {
-    const name = `dvc-idb-test-${Math.random().toString(36).slice(2)}`;
-    names.push(name);
-    return name;
-  };
-  after(async () => {
-    for (const name of names)
-      await new Promise((done) => {
-        const q = indexedDB.deleteDatabase(name);
-        q.onsuccess = q.onerror = q.onblocked = done;
-      });
-  });
+  const { fresh } = freshDatabases('dvc-idb-test');
 
   /** A connection at version 1 that never closes, even when asked to (another tab's, stuck). */
   const holdOpen = (name: string) =>

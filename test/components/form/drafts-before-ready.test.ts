@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { draftsMayWait } from '../../../components/form/drafts.js';
 import { STORE, openDraftDatabase, requestResult } from '../../../components/drafts/db.js';
+import { freshDatabases } from '../../support/fresh-databases.js';
 
 /**
  * Whether `<dvc-form>` waits for the drafts chunk before it is ready (components/form/drafts.ts):
@@ -10,19 +11,7 @@ import { STORE, openDraftDatabase, requestResult } from '../../../components/dra
  * round 6). Each case has its own database name: other test files share this origin.
  */
 describe('dvc-form: drafts before ready', () => {
-  const names: string[] = [];
-  const fresh = () => {
-    const name = `dvc-forms-drafts-test-${Math.random().toString(36).slice(2)}`;
-    names.push(name);
-    return name;
-  };
-  after(async () => {
-    for (const name of names)
-      await new Promise((done) => {
-        const q = indexedDB.deleteDatabase(name);
-        q.onsuccess = q.onerror = q.onblocked = done;
-      });
-  });
+  const { fresh } = freshDatabases('dvc-forms-drafts-test');
 
   async function withRecord(store: (typeof STORE)[keyof typeof STORE], record: object) {
     const name = fresh();
