@@ -111,11 +111,13 @@ export class FormDrafts {
 
 /**
  * How long the form waits for the browser to answer `draftsMayWait` before it goes on without
- * the drafts (ms). An open normally answers within tens of milliseconds even on a slow phone; one
- * that never answers (a stuck IndexedDB, as Safari 14.1's first open after launch) must not keep
- * the form on its loading line.
+ * the drafts (ms). An open answers within tens of milliseconds on a normal phone and within a
+ * second or so on a slow one whose storage is busy (Firefox's answers took longer than a second
+ * on this project's CI machine while it installed packages); one that never answers (a stuck
+ * IndexedDB, as Safari 14.1's first open after launch) must not keep the form on its loading
+ * line. Too short a limit only costs a late resume offer (below the page), never a draft.
  */
-export const DRAFTS_PROBE_LIMIT_MS = 1000;
+export const DRAFTS_PROBE_LIMIT_MS = 3000;
 
 /**
  * Whether the drafts database `name` may hold a draft or an outbox entry (`neededBeforeReady`):
