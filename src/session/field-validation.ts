@@ -41,7 +41,7 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
  * named on either side of an `x-dvc-birthDate` link. One pass over the members, kept per object
  * schema, so asking for every question of a large page stays linear in its questions.
  */
-interface Linking {
+export interface Linking {
   all: boolean;
   members: ReadonlySet<string>;
 }

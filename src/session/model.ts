@@ -28,7 +28,7 @@ import {
   type Page,
   type Visibility,
 } from './journey.js';
-import { validatesAlone } from './field-validation.js';
+import { validatesAlone, type Linking } from './field-validation.js';
 import { Session, type SessionOptions } from './session.js';
 
 /** One question of the journey (a top-level `ui` field, a repeat group counting as one). */
@@ -73,7 +73,7 @@ export class ProcedureModel {
   private dependenciesMemo?: Readonly<Record<string, string[]>>;
   /** `standsAlone`'s answers so far, and the object schemas' linking it has read. */
   private readonly aloneByPath = new Map<string, boolean>();
-  private readonly linking = new Map();
+  private readonly linking = new Map<object, Linking>();
 
   private constructor(
     readonly procedure: Procedure,
