@@ -31,14 +31,14 @@ export const SHADOW_SCOPE: LookScope = { at: '', cls: (name) => `.${name}` };
  * GOV.UK-style check boxes and radios: a 40 px box or circle with a 2 px border and a large tick
  * or dot, drawn on the native input (`appearance: none` + `::before`) so the input keeps its role,
  * state, keyboard behaviour and label for assistive technology. Only a checked input has the
- * `::before`, centred by absolute position: a hidden one on every choice, centred in a grid, cost
- * ≈ 30 % more style and layout per radio question (docs/performance.md, round 9), and looked the
- * same to the pixel. The label row (`choice`, its box
- * beside the first line when a long option wraps) is the 44 px target; `choice-text` centres the
- * first line on the box. The tick and the dot are borders, not backgrounds: forced colours
- * (Windows high contrast) repaint borders and drop backgrounds. `--dvc-color-accent` themes box,
- * tick and dot together (keep it ≥ 3:1, WCAG 1.4.11). Focused, the yellow ring alone is 1.6:1 on
- * white, so the border thickens to 4 px: focus also shows as a change of shape (2.4.7, 1.4.11).
+ * `::before`, centred by absolute position: a hidden one on every choice, centred in a grid,
+ * looked the same to the pixel and cost ≈ 30 % more style and layout per radio question
+ * (docs/performance.md, round 9). The label row (`choice`, its box beside the first line when a
+ * long option wraps) is the 44 px target; `choice-text` centres the first line on the box. The
+ * tick and the dot are borders, not backgrounds: forced colours (Windows high contrast) repaint
+ * borders and drop backgrounds. `--dvc-color-accent` themes box, tick and dot together (keep it
+ * ≥ 3:1, WCAG 1.4.11). Focused, the yellow ring alone is 1.6:1 on white, so the border thickens
+ * to 4 px: focus also shows as a change of shape (2.4.7, 1.4.11).
  */
 export function choiceLook({ at, cls }: LookScope): string {
   const box = `${at}input[type='checkbox']`;

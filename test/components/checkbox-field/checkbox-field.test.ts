@@ -91,7 +91,15 @@ describe('dvc-checkbox-field and dvc-checkbox-group', () => {
     expect([tick().borderLeftWidth, tick().borderBottomWidth, tick().borderTopWidth]).to.deep.equal(
       ['5px', '5px', '0px'],
     );
-    expect(tick().position).to.equal('absolute');
+    // Centred in the box's inside (32 px: focused, its border is 4 px), the L (25 × 13 px before
+    // it turns) raised 3 px so the turned tick looks centred: 3.5 px on each side, 12.5 px above
+    // and below an area 6 px taller.
+    expect([tick().position, tick().top, tick().marginTop, tick().marginLeft]).to.deep.equal([
+      'absolute',
+      '-6px',
+      '12.5px',
+      '3.5px',
+    ]);
     // Keyboard focus: the yellow ring and a border that thickens to 4 px.
     expect(box.matches(':focus-visible')).to.equal(true);
     const focused = getComputedStyle(box);

@@ -74,6 +74,12 @@ describe('dvc-radio-group', () => {
       '0px',
     ]);
     expect(dot(nam).content).to.equal('none');
+    // Centred in the circle: a 20 px dot in the 36 px inside of a 2 px border leaves 8 px around.
+    expect([dot(nu).position, dot(nu).marginTop, dot(nu).marginLeft]).to.deep.equal([
+      'absolute',
+      '8px',
+      '8px',
+    ]);
     for (const label of el.shadowRoot!.querySelectorAll('label')) {
       expect(label.getBoundingClientRect().height).to.be.at.least(44);
     }
