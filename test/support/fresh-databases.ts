@@ -3,7 +3,7 @@
  * so a shared name would let one file's records into another's cases), deleted after its suite.
  * Call inside a `describe`: `fresh()` gives a new name each time.
  */
-export function freshDatabases(prefix: string): { fresh(): string; names: readonly string[] } {
+export function freshDatabases(prefix: string): { fresh(): string } {
   const names: string[] = [];
   after(async () => {
     for (const name of names)
@@ -13,7 +13,6 @@ export function freshDatabases(prefix: string): { fresh(): string; names: readon
       });
   });
   return {
-    names,
     fresh() {
       const name = `${prefix}-${Math.random().toString(36).slice(2)}`;
       names.push(name);
