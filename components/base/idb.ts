@@ -22,9 +22,18 @@ export { unwrap, wrap };
 export const OPEN_LIMIT_MS = 10_000;
 
 /**
+ * The databases, by factory, with an open that ran out of time and has still not answered.
+ * IndexedDB answers the opens of one database in the order they were made, so a new open of such
+ * a database cannot answer before the stuck one: it fails at once instead of waiting its own
+ * limit (a failed offline submission opens the drafts database twice: one wait, not two).
+ */
+const unanswered = new WeakMap<IDBFactory, Map<string, number>>();
+
+/**
  * Opens (creating or upgrading when needed) database `name` at `version`; `upgrade` creates its
  * stores. `factory` is `indexedDB` unless a test or a host gives another. Throws StorageError
- * when IndexedDB is missing or refuses, or has not answered within `limitMs`.
+ * when IndexedDB is missing or refuses, or has not answered within `limitMs`, or at once while
+ * an earlier open of the same database has not answered within its own limit.
  */
 export async function openDatabase(
   name: string,
@@ -37,6 +46,8 @@ export async function openDatabase(
   let db: IDBPDatabase;
   let limit: ReturnType<typeof setTimeout> | undefined;
   try {
+    if (unanswered.get(factory)?.get(name))
+      throw new Error('An earlier open of this database has not answered yet.');
     const request = factory.open(name, version);
     request.onupgradeneeded = (e) => upgrade(request.result, e.oldVersion);
     const opened = wrap(request) as Promise<IDBPDatabase>;
@@ -44,12 +55,20 @@ export async function openDatabase(
       opened,
       new Promise<never>((_, reject) => {
         limit = setTimeout(() => {
+          const waiting = unanswered.get(factory) ?? new Map<string, number>();
+          unanswered.set(factory, waiting);
+          waiting.set(name, (waiting.get(name) ?? 0) + 1);
+          const answered = () => {
+            const left = (waiting.get(name) ?? 1) - 1;
+            if (left > 0) waiting.set(name, left);
+            else waiting.delete(name);
+          };
           // A connection that opens after all is closed at once: nobody holds it, and an open
           // connection would block the next version change.
-          opened.then(
-            (late) => late.close(),
-            () => undefined,
-          );
+          opened.then((late) => {
+            answered();
+            late.close();
+          }, answered);
           reject(new Error(`IndexedDB did not answer within ${limitMs} ms`));
         }, limitMs);
       }),

@@ -68,6 +68,45 @@ describe('openDatabase', () => {
     expect(blocked).to.equal(false);
   });
 
+  it('while an open that ran out of time has not answered, the next open of that database fails at once', async () => {
+    // IndexedDB answers one database's opens in order: the second could not answer before the
+    // stuck one, so waiting its own limit would only double the wait (a failed offline
+    // submission opens the drafts database twice).
+    const name = fresh();
+    const holder = await holdOpen(name);
+    const failure = async (open: Promise<unknown>) => {
+      try {
+        await open;
+      } catch (e) {
+        return e as StorageError;
+      }
+      throw new Error('the open succeeded');
+    };
+    const first = await failure(openDatabase(name, 2, () => undefined, indexedDB, 50));
+    expect(String(first.cause)).to.equal('Error: IndexedDB did not answer within 50 ms');
+    const started = performance.now();
+    const second = await failure(openDatabase(name, 2, () => undefined, indexedDB, 5_000));
+    expect(performance.now() - started).to.be.below(1_000);
+    expect(second).to.be.instanceOf(StorageError);
+    expect(second.message).to.equal(`IndexedDB database "${name}" cannot be opened.`);
+    expect(String(second.cause)).to.equal(
+      'Error: An earlier open of this database has not answered yet.',
+    );
+    // Another database is not held back by this one.
+    const other = await openDatabase(fresh(), 1, () => undefined, indexedDB, 5_000);
+    other.close();
+    // Once the stuck open answers (the holder lets go), the database opens as usual again.
+    holder.close();
+    // Opens are answered in order: when this one has, the stuck one has too.
+    await new Promise<void>((resolve) => {
+      const q = indexedDB.open(name, 2);
+      q.onsuccess = () => (q.result.close(), resolve());
+    });
+    const db = await openDatabase(name, 2, () => undefined, indexedDB, 5_000);
+    expect(db.version).to.equal(2);
+    db.close();
+  });
+
   it('an answer within the limit is the database, and its timer is cleared', async () => {
     const name = fresh();
     const made: number[] = [];
