@@ -19,6 +19,8 @@ export interface ConsentMessages {
   kept: (until: string) => string;
   clear: string;
   cleared: string;
+  /** Another tab holds the data open: the deletion waits for it to close. */
+  clearBlocked: string;
   clearFailed: string;
 }
 
@@ -36,6 +38,8 @@ const vi: ConsentMessages = {
   clear: 'Xoá dữ liệu trên máy này',
   cleared:
     'Đã xoá mọi hồ sơ đang khai, tệp và hồ sơ chờ gửi của trang này trên thiết bị. Những gì đang hiện trên trang sẽ không được lưu.',
+  clearBlocked:
+    'Đang chờ xoá: một thẻ (tab) khác của trang này vẫn đang mở dữ liệu. Vui lòng đóng các thẻ khác của trang này, dữ liệu sẽ được xoá ngay sau đó.',
   clearFailed:
     'Chưa xoá được dữ liệu trên thiết bị. Vui lòng đóng các thẻ (tab) khác của trang này rồi thử lại.',
 };
@@ -54,6 +58,8 @@ const en: ConsentMessages = {
   clear: 'Delete the data on this device',
   cleared:
     'All applications in progress, files and applications waiting to be sent by this site have been deleted from this device. What is on the page now will not be saved.',
+  clearBlocked:
+    'Waiting to delete: another tab of this site still has the data open. Please close the other tabs of this site; the data will be deleted as soon as they are closed.',
   clearFailed:
     'The data on this device could not be deleted. Please close the other tabs of this site and try again.',
 };

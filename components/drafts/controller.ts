@@ -377,10 +377,16 @@ export class DraftController implements ReactiveController {
     await this.saving;
     for (const p of open) (await p?.catch(() => undefined))?.close();
     try {
-      await clearDeviceData(this.options.factory ?? globalThis.indexedDB, [
-        this.options.dbName ?? DRAFT_DB_NAME,
-        this.keyDbName,
-      ]);
+      await clearDeviceData(
+        this.options.factory ?? globalThis.indexedDB,
+        [this.options.dbName ?? DRAFT_DB_NAME, this.keyDbName],
+        () =>
+          this.notify({
+            kind: NOTICE_KIND.consent,
+            role: 'status',
+            text: (_m, lang) => consentMessages(lang).clearBlocked,
+          }),
+      );
       this.broadcast({ type: 'deleted', id: '*', writer: this.tabId, paths: [] });
       this.notify({
         kind: NOTICE_KIND.consent,

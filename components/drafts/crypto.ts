@@ -137,11 +137,15 @@ export class DraftCipher {
 
 /**
  * Deletes every draft, kept file, waiting submission and the draft key of this site on this
- * device. Open connections (this tab's, other tabs') close themselves on `versionchange`.
+ * device. Open connections (this tab's, other tabs') close themselves on `versionchange`; one
+ * that does not (a tab of an older version, a stuck one) holds the deletion until it closes:
+ * `onBlocked` is called then, so the person can be told to close the other tabs, and the promise
+ * resolves once the deletion has happened after all.
  */
 export async function clearDeviceData(
   factory: IDBFactory | undefined = globalThis.indexedDB,
   names: readonly string[],
+  onBlocked?: () => void,
 ): Promise<void> {
   if (!factory) return;
   await Promise.all(
@@ -149,6 +153,7 @@ export async function clearDeviceData(
       (name) =>
         new Promise<void>((resolve, reject) => {
           const request = factory.deleteDatabase(name);
+          request.onblocked = () => onBlocked?.();
           request.onsuccess = () => resolve();
           request.onerror = () => reject(request.error ?? new Error(`cannot delete ${name}`));
         }),
