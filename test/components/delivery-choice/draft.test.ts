@@ -15,6 +15,7 @@ import {
 import type { DvcDeliveryChoice } from '../../../components/delivery-choice/delivery-choice.js';
 import type { DvcAddressField } from '../../../components/address-field/address-field.js';
 import type { Procedure } from '../../../src/procedure/types.js';
+import { oneQuestionProcedure, savingDraftOptions } from '../../support/drafts-host.js';
 
 /** IndexedDB can be slow on a loaded machine: wait up to 5 s. */
 const waitUntil = (predicate: () => unknown, message?: string) =>
@@ -23,24 +24,11 @@ const waitUntil = (predicate: () => unknown, message?: string) =>
 let dbName = '';
 let n = 0;
 
-function procedure(version = '1.0.0'): Procedure {
-  return {
-    code: '1.002804',
-    version,
+const procedure = (version = '1.0.0'): Procedure =>
+  oneQuestionProcedure('1.002804', version, {
     resultDelivery: ['post', 'in-person'],
     postage: 30000,
-    data: { type: 'object', properties: { hoTen: { type: 'string' } } },
-    ui: {
-      steps: [
-        {
-          id: 'buoc-1',
-          title: { vi: 'Bước 1' },
-          fields: [{ field: 'hoTen', widget: 'text', label: { vi: 'Họ và tên' } }],
-        },
-      ],
-    },
-  } as unknown as Procedure;
-}
+  });
 
 class DeliveryDraftHost extends LitElement {
   procedure?: Procedure;
@@ -61,11 +49,7 @@ class DeliveryDraftHost extends LitElement {
       if (page) this.page = page;
       this.requestUpdate();
     },
-    lang: () => 'vi',
-    debounceMs: 20,
-    dbName,
-    loadedAt: () => Infinity,
-    consent: () => 'granted',
+    ...savingDraftOptions(dbName),
   });
 
   override render() {

@@ -4,6 +4,7 @@ import { DraftController } from '../../../components/drafts/controller.js';
 import { DraftStore } from '../../../components/drafts/draft-store.js';
 import { DraftCipher } from '../../../components/drafts/crypto.js';
 import type { Procedure } from '../../../src/procedure/types.js';
+import { oneQuestionProcedure } from '../../support/drafts-host.js';
 
 /** IndexedDB can be slow on a loaded machine: wait up to 10 s. */
 const waitUntil = (predicate: () => unknown) =>
@@ -95,20 +96,7 @@ class FakeUpload extends LitElement {
 customElements.define('dvc-upload', FakeUpload);
 type DvcUpload = FakeUpload;
 
-const PROCEDURE = {
-  code: '1.000010',
-  version: '1.0.0',
-  data: { type: 'object', properties: { hoTen: { type: 'string' } } },
-  ui: {
-    steps: [
-      {
-        id: 'buoc-1',
-        title: { vi: 'Bước 1' },
-        fields: [{ field: 'hoTen', widget: 'text', label: { vi: 'Họ và tên' } }],
-      },
-    ],
-  },
-} as unknown as Procedure;
+const PROCEDURE = oneQuestionProcedure('1.000010');
 
 class UploadDraftHost extends LitElement {
   procedure?: Procedure;
