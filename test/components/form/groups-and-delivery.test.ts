@@ -1,7 +1,7 @@
 import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../../components/form/form.js';
 import type { DvcForm } from '../../../components/form/form.js';
-import type { DvcUpload } from '../../../components/upload/upload.js';
+import { attachDocuments } from './attach-documents.js';
 import type { DvcErrorEvent, DvcSubmitEvent } from '../../../components/form/events.js';
 import type { DvcErrorSummary } from '../../../components/error-summary/error-summary.js';
 import type { DvcRepeatGroup } from '../../../components/repeat-group/repeat-group.js';
@@ -18,27 +18,6 @@ function summaryTexts(el: DvcForm): string[] {
   return s ? [...s.shadowRoot!.querySelectorAll('li')].map((li) => li.textContent!.trim()) : [];
 }
 const heading = (el: DvcForm) => el.shadowRoot!.querySelector('#page-heading')!.textContent!.trim();
-/**
- * Gives every required, empty document upload a file, as a person picking one would (the file
- * picker itself cannot be driven in a headless browser); documents.test.ts covers choosing.
- */
-function attachDocuments(el: DvcForm): void {
-  for (const up of el.querySelectorAll<DvcUpload>(':scope > dvc-upload')) {
-    if (!up.required || up.documents.length > 0) continue;
-    const file = new File(['%PDF-1.4\n%%EOF\n'], 'giay-to.pdf', { type: 'application/pdf' });
-    up.value = [
-      {
-        slot: up.name,
-        name: file.name,
-        type: file.type,
-        size: file.size,
-        sha256: 'a'.repeat(64),
-        file,
-      },
-    ];
-  }
-}
-
 async function next(el: DvcForm): Promise<void> {
   attachDocuments(el);
   el.shadowRoot!.querySelector<HTMLButtonElement>('.buttons button.primary')!.click();

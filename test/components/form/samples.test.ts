@@ -1,7 +1,7 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../../components/form/form.js';
 import type { DvcForm } from '../../../components/form/form.js';
-import type { DvcUpload } from '../../../components/upload/upload.js';
+import { attachDocuments } from './attach-documents.js';
 import { chooseDelivery } from './choose-delivery.js';
 import type { DvcSubmitEvent } from '../../../components/form/events.js';
 import type { DvcErrorSummary } from '../../../components/error-summary/error-summary.js';
@@ -34,27 +34,6 @@ const SAMPLES: [string, unknown, unknown][] = [
 function summaryTexts(el: DvcForm): string[] {
   const s = el.shadowRoot!.querySelector<DvcErrorSummary>('dvc-error-summary');
   return s ? [...s.shadowRoot!.querySelectorAll('li')].map((li) => li.textContent!.trim()) : [];
-}
-
-/**
- * Gives every required, empty document upload a file, as a person picking one would (the file
- * picker itself cannot be driven in a headless browser); documents.test.ts covers choosing.
- */
-function attachDocuments(el: DvcForm): void {
-  for (const up of el.querySelectorAll<DvcUpload>(':scope > dvc-upload')) {
-    if (!up.required || up.documents.length > 0) continue;
-    const file = new File(['%PDF-1.4\n%%EOF\n'], 'giay-to.pdf', { type: 'application/pdf' });
-    up.value = [
-      {
-        slot: up.name,
-        name: file.name,
-        type: file.type,
-        size: file.size,
-        sha256: 'a'.repeat(64),
-        file,
-      },
-    ];
-  }
 }
 
 describe('dvc-form with the sample procedures', () => {

@@ -6,7 +6,7 @@
 import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../../components/form/form.js';
 import type { DvcForm } from '../../../components/form/form.js';
-import type { DvcUpload } from '../../../components/upload/upload.js';
+import { attachDocuments } from './attach-documents.js';
 import type { DvcSubmitEvent } from '../../../components/form/events.js';
 import { chooseDelivery } from './choose-delivery.js';
 import type { DvcErrorSummary } from '../../../components/error-summary/error-summary.js';
@@ -37,24 +37,6 @@ async function pressContinue(el: DvcForm): Promise<void> {
   await aTimeout(0);
   await el.settled();
   await aTimeout(0);
-}
-
-/** Gives every required, empty document upload a file (the picker cannot be driven headless). */
-function attachDocuments(el: DvcForm): void {
-  for (const up of el.querySelectorAll<DvcUpload>(':scope > dvc-upload')) {
-    if (!up.required || up.documents.length > 0) continue;
-    const file = new File(['%PDF-1.4\n%%EOF\n'], 'giay-to.pdf', { type: 'application/pdf' });
-    up.value = [
-      {
-        slot: up.name,
-        name: file.name,
-        type: file.type,
-        size: file.size,
-        sha256: 'a'.repeat(64),
-        file,
-      },
-    ];
-  }
 }
 
 function reviewRow(el: DvcForm, label: string): string | undefined {
