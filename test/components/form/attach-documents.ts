@@ -1,5 +1,3 @@
-// Stands in for a person picking each required document's file on a <dvc-form> (the file picker
-// itself cannot be driven in a headless browser; documents.test.ts covers choosing).
 import type { DvcForm } from '../../../components/form/form.js';
 import type { DvcUpload } from '../../../components/upload/upload.js';
 
