@@ -27,7 +27,7 @@ export const OPEN_LIMIT_MS = 10_000;
  * a database cannot answer before the stuck one: it fails at once instead of waiting its own
  * limit (a failed offline submission opens the drafts database twice: one wait, not two).
  */
-const unanswered = new WeakMap<IDBFactory, Map<string, number>>();
+const unanswered = new WeakMap<IDBFactory, Map<string, Promise<unknown>>>();
 
 /**
  * Opens (creating or upgrading when needed) database `name` at `version`; `upgrade` creates its
@@ -46,7 +46,7 @@ export async function openDatabase(
   let db: IDBPDatabase;
   let limit: ReturnType<typeof setTimeout> | undefined;
   try {
-    if (unanswered.get(factory)?.get(name))
+    if (unanswered.get(factory)?.has(name))
       throw new Error('An earlier open of this database has not answered yet.');
     const request = factory.open(name, version);
     request.onupgradeneeded = (e) => upgrade(request.result, e.oldVersion);
@@ -55,13 +55,12 @@ export async function openDatabase(
       opened,
       new Promise<never>((_, reject) => {
         limit = setTimeout(() => {
-          const waiting = unanswered.get(factory) ?? new Map<string, number>();
-          unanswered.set(factory, waiting);
-          waiting.set(name, (waiting.get(name) ?? 0) + 1);
+          const stuck = unanswered.get(factory) ?? new Map<string, Promise<unknown>>();
+          unanswered.set(factory, stuck);
+          stuck.set(name, opened);
+          // The latest stuck open answers last: only its answer frees the database.
           const answered = () => {
-            const left = (waiting.get(name) ?? 1) - 1;
-            if (left > 0) waiting.set(name, left);
-            else waiting.delete(name);
+            if (stuck.get(name) === opened) stuck.delete(name);
           };
           // A connection that opens after all is closed at once: nobody holds it, and an open
           // connection would block the next version change.
