@@ -29,6 +29,10 @@ export const JSON_MESSAGES: Record<Lang, Record<string, Message>> = {
       `Không được dùng khóa "${p.key}": tên này có thể làm thay đổi đối tượng của JavaScript.`,
     tooDeep: (p) => `Dữ liệu lồng nhau quá sâu (tối đa ${p.max} cấp).`,
     tooLarge: (p) => `Tệp quá lớn: ${p.size} ký tự, tối đa ${p.max}.`,
+    notUtf8: () =>
+      'Có ký tự không đọc được (�) ở đây: tệp có lẽ không được lưu bằng mã UTF-8 (ví dụ ANSI, Windows-1258). Hãy lưu lại tệp với mã hoá UTF-8 rồi xem lại chữ có dấu quanh chỗ này.',
+    utf16: () =>
+      'Tệp được lưu bằng mã UTF-16 ("Unicode" của Notepad), không phải UTF-8. Hãy mở tệp và lưu lại với mã hoá UTF-8.',
   },
   en: {
     unexpectedEnd: () =>
@@ -50,6 +54,10 @@ export const JSON_MESSAGES: Record<Lang, Record<string, Message>> = {
       `The key "${p.key}" is not allowed: it can alter JavaScript objects (prototype pollution).`,
     tooDeep: (p) => `The data is nested too deeply (at most ${p.max} levels).`,
     tooLarge: (p) => `The file is too large: ${p.size} characters, at most ${p.max}.`,
+    notUtf8: () =>
+      'Unreadable character (�) here: the file was probably not saved as UTF-8 (e.g. ANSI, Windows-1252 or 1258). Save it again as UTF-8, then check the accented letters around this place.',
+    utf16: () =>
+      'The file is saved as UTF-16 (Notepad\'s "Unicode"), not UTF-8. Open it and save it again as UTF-8.',
   },
 };
 

@@ -1,7 +1,8 @@
 /**
  * `loadProcedure`: reads a procedure file and says precisely what is wrong with it.
  *
- * Three passes, each reporting every problem it finds with a JSON pointer, line and column:
+ * After a check that the text was read from UTF-8 (src/json/encoding.ts), three passes, each
+ * reporting every problem it finds with a JSON pointer, line and column:
  * 1. a strict JSON parse (src/json/parse.ts): syntax, duplicate and forbidden keys, size, depth;
  * 2. the meta-schema (schemas/procedure.schema.json), precompiled by ajv's standalone generator
  *    so this module never evaluates code and runs under `script-src 'self'` without unsafe-eval;
@@ -9,6 +10,7 @@
  *    (src/procedure/links.ts) and the rules module's semantic checks (src/rules/lint.ts).
  * Never throws: an unexpected failure becomes an `internal` problem.
  */
+import { encodingProblem } from '../json/encoding.js';
 import { parseJson, type JsonLocation } from '../json/parse.js';
 import type { AuthorProblem } from '../problem.js';
 import { lintRules } from '../rules/lint.js';
@@ -80,6 +82,9 @@ export function loadProcedure(text: string, options: LoadOptions = {}): LoadResu
   try {
     if (typeof text !== 'string')
       return internal(new TypeError('the procedure text is not a string'));
+    // A file not read from UTF-8 would otherwise load with "�" in its words, or fail on a NUL.
+    const encoding = encodingProblem(text);
+    if (encoding) return { ok: false, problems: [{ ...encoding, severity: 'error' }] };
     const parsed = parseJson(text, {
       maxDepth: options.maxDepth ?? LOAD_LIMITS.maxDepth,
       maxLength: options.maxLength ?? LOAD_LIMITS.maxLength,

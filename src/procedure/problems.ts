@@ -9,6 +9,7 @@ export const AUTHOR_PROBLEM_CODE = {
   forbiddenKey: 'forbidden-key',
   tooDeep: 'too-deep',
   tooLarge: 'too-large',
+  notUtf8: 'not-utf8',
   schemaRequired: 'schema-required',
   schemaType: 'schema-type',
   schemaEnum: 'schema-enum',

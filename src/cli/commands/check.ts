@@ -3,13 +3,13 @@
  * set of answers the way the form and the agency server do, and prints every problem.
  * Exit 0 when valid, 1 on any problem, 2 on a usage or file error.
  */
-import { readFileSync } from 'node:fs';
 import type { Problem } from '../../problem.js';
 import type { Lang, LocalizedText, Procedure } from '../../procedure/types.js';
 import { ELIGIBILITY_STATUS } from '../../rules/index.js';
 import { ProcedureModel, type SessionState } from '../../session/index.js';
 import type { ValidationResult } from '../../validation/index.js';
 import type { Command } from '../main.js';
+import { readJsonFile } from './json-file.js';
 import { readProcedure } from './procedure-file.js';
 import { USAGE } from './usage.js';
 
@@ -157,13 +157,9 @@ export const check: Command = async (args, io) => {
   const [procedureFile, answersFile] = files;
   const procedure = await readProcedure(procedureFile, io);
   if (!procedure) return 2;
-  let answers: unknown;
-  try {
-    answers = JSON.parse(readFileSync(answersFile, 'utf8'));
-  } catch (err) {
-    io.err(`dvc-forms: cannot read answers ${answersFile}: ${(err as Error).message}`);
-    return 2;
-  }
+  const read = readJsonFile(answersFile, io, 'answers');
+  if (!read) return 2;
+  const answers = read.value;
   let checked: Awaited<ReturnType<typeof checkAnswers>>;
   try {
     checked = await checkAnswers(procedure, answers, { lang });

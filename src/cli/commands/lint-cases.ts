@@ -9,6 +9,7 @@
  */
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import casesSchema from '../../../schemas/procedure-cases.schema.json' with { type: 'json' };
+import { encodingProblem } from '../../json/encoding.js';
 import { parseJson } from '../../json/parse.js';
 import { LOAD_LIMITS } from '../../procedure/load.js';
 import { localized, where } from '../../procedure/messages.js';
@@ -145,6 +146,8 @@ export function lintCasesFile(
   file: string,
   procedureExists: (path: string) => boolean,
 ): AuthorProblem[] {
+  const encoding = encodingProblem(text);
+  if (encoding) return [{ ...encoding, severity: 'error' }];
   const parsed = parseJson(text, LOAD_LIMITS);
   const problems = new ProblemList(parsed.positions);
   for (const p of parsed.problems) problems.items.push({ ...p, severity: 'error' });

@@ -5,11 +5,12 @@
  * differed` per case and a closing `N passed, N failed`. Exit 0 when all pass, 1 on any failure,
  * 2 on a usage or file error.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { Procedure } from '../../procedure/types.js';
 import { ProcedureModel, type SessionState } from '../../session/index.js';
 import type { Validator } from '../../validation/index.js';
 import type { CliIo, Command } from '../main.js';
+import { readJsonFile } from './json-file.js';
 import { readProcedure } from './procedure-file.js';
 import { USAGE } from './usage.js';
 
@@ -283,13 +284,9 @@ export const test: Command = async (args, io) => {
     }
     const procedure = await readProcedure(procedureFile, io);
     if (!procedure) return 2;
-    let parsed: ReturnType<typeof parseCasesFile>;
-    try {
-      parsed = parseCasesFile(JSON.parse(readFileSync(casesPath, 'utf8')));
-    } catch (err) {
-      io.err(`dvc-forms: cannot read ${casesPath}: ${(err as Error).message}`);
-      return 2;
-    }
+    const read = readJsonFile(casesPath, io, 'cases file');
+    if (!read) return 2;
+    const parsed = parseCasesFile(read.value);
     if (!parsed.ok) {
       for (const e of parsed.errors) io.err(`${casesPath}: ${e}`);
       return 2;

@@ -97,7 +97,13 @@ test('usage and file errors exit 2', async () => {
   const broken = join(dir, 'broken.json');
   writeFileSync(broken, '{"a":');
   assert.equal(await main(['check', procedureFile, broken], io), 2);
-  assert.match(io.stderr[0], /^dvc-forms: cannot read answers .*broken\.json: /);
+  // Read by the same strict parser as procedures: the place of the mistake, not "at position 5".
+  assert.deepEqual(io.stderr, [
+    `${broken}:1:6  /a  The JSON ends too early: a closing "}", "]" or double quote may be missing.`,
+  ]);
+  io = capture();
+  assert.equal(await main(['check', procedureFile, join(dir, 'absent.json')], io), 2);
+  assert.match(io.stderr[0], /^dvc-forms: cannot read answers .*absent\.json: ENOENT/);
 });
 
 test('buildCheckReport keeps code, path and message only', () => {

@@ -162,6 +162,34 @@ test('a cases file is checked against procedure-cases.schema.json with positions
   ]);
 });
 
+test('a procedure or cases file not saved as UTF-8 is told so at the first unreadable letter', async () => {
+  const { writeFileSync, copyFileSync } = await import('node:fs');
+  const dir = await tempDir();
+  copyFileSync(valid, `${dir}/p.json`);
+  const cases = `${dir}/p.cases.json`;
+  // "Khai sinh đúng hạn" saved by an editor set to Windows-1258: ú is the one byte 0xFA.
+  writeFileSync(
+    cases,
+    Buffer.concat([
+      Buffer.from('{\n  "cases": [{ "name": "đ'),
+      Buffer.from([0xfa]),
+      Buffer.from('ng" }]\n}\n'),
+    ]),
+  );
+  const utf16 = `${dir}/notepad.json`;
+  writeFileSync(
+    utf16,
+    Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{ "code": "1" }', 'utf16le')]),
+  );
+  const io = capture();
+  assert.equal(await main(['lint', cases, utf16], io), 1);
+  assert.deepEqual(io.stdout, [
+    `${cases}:2:25  not-utf8  Có ký tự không đọc được (\ufffd) ở đây: tệp có lẽ không được lưu bằng mã UTF-8 (ví dụ ANSI, Windows-1258). Hãy lưu lại tệp với mã hoá UTF-8 rồi xem lại chữ có dấu quanh chỗ này.`,
+    `${utf16}:1:1  not-utf8  Tệp được lưu bằng mã UTF-16 ("Unicode" của Notepad), không phải UTF-8. Hãy mở tệp và lưu lại với mã hoá UTF-8.`,
+    'Đã kiểm tra 2 tệp: 2 lỗi, 0 cảnh báo.',
+  ]);
+});
+
 test('a cases file needs its procedure beside it and the .cases.json name', async () => {
   const { writeFileSync } = await import('node:fs');
   const dir = await tempDir();

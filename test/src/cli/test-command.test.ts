@@ -105,6 +105,31 @@ test('a malformed cases file names each bad value and exits 2', async () => {
   ]);
 });
 
+test('a cases file that is not JSON, or not UTF-8, is reported at its line and column', async () => {
+  const file = writeCase('comma', {});
+  const casesFile = join(dir, 'comma.cases.json');
+  writeFileSync(casesFile, '{\n  "cases": [],\n}\n');
+  let io = capture();
+  assert.equal(await main(['test', file], io), 2);
+  assert.deepEqual(io.stderr, [
+    `${casesFile}:3:1  /cases  Trailing comma before the closing bracket; JSON does not allow it.`,
+  ]);
+  // "Tên" saved in Windows-1258 by an old editor: ê is one byte, not UTF-8.
+  writeFileSync(
+    casesFile,
+    Buffer.concat([
+      Buffer.from('{\n  "cases": [{ "name": "T'),
+      Buffer.from([0xea]),
+      Buffer.from('n" }]\n}\n'),
+    ]),
+  );
+  io = capture();
+  assert.equal(await main(['test', file], io), 2);
+  assert.deepEqual(io.stderr, [
+    `${casesFile}:2:25  /  Unreadable character (\ufffd) here: the file was probably not saved as UTF-8 (e.g. ANSI, Windows-1252 or 1258). Save it again as UTF-8, then check the accented letters around this place.`,
+  ]);
+});
+
 test('a missing cases file or no argument is a usage error', async () => {
   const lone = join(dir, 'lone.json');
   writeFileSync(lone, family);
