@@ -32,12 +32,17 @@ export const JSON_PROBLEM_CODE = {
   forbiddenKey: 'forbidden-key',
   tooDeep: 'too-deep',
   tooLarge: 'too-large',
+  notUtf8: 'not-utf8',
 } as const;
 export type JsonProblemCode = (typeof JSON_PROBLEM_CODE)[keyof typeof JSON_PROBLEM_CODE];
 
 export interface JsonProblem {
   code: JsonProblemCode;
-  /** JSON pointer of the offending member (or of the value being read for syntax errors). */
+  /**
+   * JSON pointer of the offending member; for a syntax error, of the value being read when it
+   * was found (the object itself when a key is broken), or of the member before a missing or
+   * extra comma.
+   */
   pointer: string;
   line: number;
   column: number;
@@ -280,7 +285,8 @@ export function parseJson(text: string, options: ParseOptions = {}): ParseResult
     return parseLiteral();
   };
 
-  // Without position tracking, pointers are only built when a problem needs one.
+  // The path of the value being read: a syntax error belongs to it (the object whose key is broken,
+  // not the member before it). Pointers are built from it only when a problem needs one.
   const stack: string[] = [];
   const stackPointer = (): string =>
     stack.length === 0 ? '' : '/' + stack.map(escapePointerToken).join('/');
@@ -306,7 +312,7 @@ export function parseJson(text: string, options: ParseOptions = {}): ParseResult
       if (text.charCodeAt(i) !== 0x3a) throw unexpected('colon');
       i++;
       const keyPos = track ? position(keyOffset) : undefined;
-      if (!track) stack.push(k);
+      stack.push(k);
       const value = parseValue(memberPointer, depth, keyPos);
       const duplicate = Object.prototype.hasOwnProperty.call(obj, k);
       if (duplicate || forbidden.has(k)) {
@@ -331,7 +337,7 @@ export function parseJson(text: string, options: ParseOptions = {}): ParseResult
       } else {
         obj[k] = value;
       }
-      if (!track) stack.pop();
+      stack.pop();
       skipWs();
       const c = text.charCodeAt(i);
       if (c === 0x2c) {
@@ -357,9 +363,9 @@ export function parseJson(text: string, options: ParseOptions = {}): ParseResult
     for (;;) {
       skipWs();
       if (text[i] === ']') throw new SyntaxProblem('trailingComma', i);
-      if (!track) stack.push(String(arr.length));
+      stack.push(String(arr.length));
       arr.push(parseValue(track ? `${pointer}/${arr.length}` : '', depth));
-      if (!track) stack.pop();
+      stack.pop();
       skipWs();
       if (text[i] === ',') {
         i++;
@@ -373,14 +379,17 @@ export function parseJson(text: string, options: ParseOptions = {}): ParseResult
     }
   };
 
-  // The pointer of the innermost value whose start precedes `offset`, for syntax errors.
-  const pointerAt = (offset: number): string => {
-    if (!track) return stackPointer();
+  // A missing or extra comma is about the member before it: the pointer of the innermost value
+  // whose start precedes `offset`. Any other syntax error belongs to the value being read.
+  const COMMA_EXPECTED = new Set(['commaOrBrace', 'commaOrBracket']);
+  const syntaxPointer = (e: SyntaxProblem): string => {
+    const comma = e.key === 'trailingComma' || COMMA_EXPECTED.has(String(e.params.expected));
+    if (!track || !comma) return e.key === 'trailingData' ? '' : stackPointer();
     let best = '';
     let bestOffset = -1;
     for (const [p, loc] of positions) {
       const o = (loc.key ?? loc.value).offset;
-      if (o <= offset && o >= bestOffset) {
+      if (o <= e.offset && o >= bestOffset) {
         best = p;
         bestOffset = o;
       }
@@ -413,7 +422,7 @@ export function parseJson(text: string, options: ParseOptions = {}): ParseResult
     if (typeof params.expected === 'string') {
       const key = params.expected;
       const p = position(e.offset);
-      const pointer = pointerAt(e.offset);
+      const pointer = syntaxPointer(e);
       problems.push({
         code: e.code,
         pointer,
@@ -428,7 +437,7 @@ export function parseJson(text: string, options: ParseOptions = {}): ParseResult
       const p = position(e.offset);
       problems.push({
         code: e.code,
-        pointer: e.key === 'trailingData' ? '' : pointerAt(e.offset),
+        pointer: syntaxPointer(e),
         line: p.line,
         column: p.column,
         message: message(e.key, params),

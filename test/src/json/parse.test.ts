@@ -92,8 +92,23 @@ test('each kind of syntax error', () => {
   assert.deepEqual(problems("{'a': 1}"), [
     ['json-syntax', '', 1, 2, 'JSON strings use double quotes ("), not single quotes.'],
   ]);
+  // After the whole value: it belongs to no member.
   assert.deepEqual(problems('{"a": 1} // note'), [
-    ['json-syntax', '/a', 1, 10, 'JSON does not allow comments (// or /* */).'],
+    ['json-syntax', '', 1, 10, 'JSON does not allow comments (// or /* */).'],
+  ]);
+  // A broken key is the object's problem, not the member before it.
+  assert.deepEqual(problems('{"a": 1,\n "b": {"c": 2,\n  d": 3}}'), [
+    ['json-syntax', '/b', 3, 3, `Unexpected character 'd'; expected a key in double quotes.`],
+  ]);
+  // The file ends inside the value being read.
+  assert.deepEqual(problems('{"a": {"b": ["x", "y'), [
+    [
+      'json-syntax',
+      '/a/b/1',
+      1,
+      19,
+      'The string is not closed with a double quote before the line ends.',
+    ],
   ]);
   assert.deepEqual(problems('["a\nb"]'), [
     [
