@@ -34,6 +34,8 @@ const vi: Catalog = {
   patternMime: (p) =>
     `Kiểu tệp "${p.value}" không được chấp nhận: dùng kiểu MIME như "application/pdf" hoặc "image/jpeg" (không nhận SVG và HTML).`,
   insecureUrl: (p) => `Liên kết ${p.value} phải dùng https://.`,
+  urlSpace: (p) =>
+    `Liên kết ${p.value} có khoảng trắng hoặc xuống dòng: viết %20 thay cho dấu cách trong địa chỉ, hoặc bỏ phần thừa.`,
   remoteRef: (p) =>
     `Tham chiếu ${p.value} trỏ ra ngoài tệp; chỉ dùng tham chiếu nội bộ dạng "#/$defs/…".`,
   range: (p) => `"${p.name}" phải ${p.comparison} ${p.limit}.`,
@@ -156,6 +158,8 @@ const en: Catalog = {
   patternMime: (p) =>
     `The file type "${p.value}" is not accepted: use a MIME type such as "application/pdf" or "image/jpeg" (SVG and HTML are never accepted).`,
   insecureUrl: (p) => `The link ${p.value} must use https://.`,
+  urlSpace: (p) =>
+    `The link ${p.value} contains a space or a line break: write %20 for a space in an address, or remove what does not belong.`,
   remoteRef: (p) =>
     `The reference ${p.value} points outside the file; only local references such as "#/$defs/…" are allowed.`,
   range: (p) => `"${p.name}" must be ${p.comparison} ${p.limit}.`,

@@ -268,6 +268,13 @@ function translatePattern(
       return;
     }
     case 'url':
+      // An https link that fails only for its spaces is not insecure: say what is wrong.
+      if (/^https:\/\/\S/.test(v))
+        return problems.add(
+          C.schemaPattern,
+          pointer,
+          localized('urlSpace', { value: show(value) }),
+        );
       return problems.add(C.insecureUrl, pointer, localized('insecureUrl', { value: show(value) }));
     case 'ref':
       return problems.add(C.remoteRef, pointer, localized('remoteRef', { value: show(value) }));

@@ -310,6 +310,21 @@ test('a legal-basis link outside the allow-list is a warning; allowedLinkHosts r
     summary(insecure).map((p) => [p[0], p[1]]),
     [['insecure-url', 'error']],
   );
+  // An https link copied with its spaces is not "insecure": the message says what is wrong.
+  const spaced = variant(
+    (p) => (p.legalBasis[0].url = 'https://vbpl.vn/van-ban/Luat Ho tich.aspx'),
+  );
+  assert.deepEqual(
+    loadProcedure(spaced).problems.map((p) => [p.code, p.severity, p.pointer, p.message.en]),
+    [
+      [
+        'schema-pattern',
+        'error',
+        '/legalBasis/0/url',
+        'The link "https://vbpl.vn/van-ban/Luat Ho tich.aspx" contains a space or a line break: write %20 for a space in an address, or remove what does not belong.',
+      ],
+    ],
+  );
 });
 
 // --- rules lint --------------------------------------------------------------------------------
