@@ -3,9 +3,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { newDossierCode } from './dossier-code.js';
 import { readMultipartToDisk } from './multipart.js';
+import { FILE_MESSAGES } from './guard-messages.js';
 import { requestLang, sendProblem } from './problems.js';
 import { localVerifyErrors } from './verify-errors.js';
-import { checkSubmissionFiles } from './submission-files.js';
+import { checkSubmissionFiles, slotOrdinals } from './submission-files.js';
 import { recordMultipartFile, uploadIdFromUrl } from './uploads.js';
 import { identifyingValues, secretHmac } from './secrets.js';
 import { createDossierKey, encryptDossierFiles, sealDossier } from './vault.js';
@@ -179,6 +180,7 @@ export function attachmentResolver(db, multipart, documents, uploadFiles) {
   const byId = db.prepare('SELECT sha256, path FROM uploads WHERE id = ? AND dossier_code IS NULL');
   /** @type {Set<string>} */
   const used = new Set();
+  const ordinals = slotOrdinals(documents);
   return {
     /**
      * @param {any} entry
@@ -188,8 +190,7 @@ export function attachmentResolver(db, multipart, documents, uploadFiles) {
     async sha256For(entry, index) {
       let id = uploadIdFromUrl(entry?.url);
       if (!id && typeof entry?.slot === 'string') {
-        const n = documents.slice(0, index).filter((d) => d?.slot === entry.slot).length;
-        id = multipart.get(`file:${entry.slot}:${n}`)?.id;
+        id = multipart.get(`file:${entry.slot}:${ordinals[index]}`)?.id;
       }
       if (!id) return undefined;
       used.add(id);
@@ -400,6 +401,17 @@ export function registerDossierRoutes(app, ctx) {
     }
     const verifySubmission = ctx.verifySubmission;
     if (!verifySubmission) return sendProblem(request, reply, 'verifier-unavailable');
+    // More entries than the procedure's documents can take is refused before any work is spent
+    // on them (the verifier would refuse them too, after walking every one).
+    const maxEntries = ctx.files?.maxDocumentEntries?.(entry.procedure.documents);
+    if (maxEntries !== undefined && wanted.documents.length > maxEntries) {
+      const lang = requestLang(request);
+      const message = FILE_MESSAGES['file-too-many'][lang].replace('{max}', String(maxEntries));
+      request.log.info({ errors: ['file-too-many'] }, 'submission refused');
+      return sendProblem(request, reply, 'invalid-submission', {
+        errors: [{ code: 'file-too-many', message }],
+      });
+    }
 
     /** @type {Map<string, { id: string, sha256: string }>} */
     const stored = new Map();

@@ -45,6 +45,7 @@ export async function loadLibrary(distDir = DIST_DIR) {
         ? {
             checkStoredFile: verify.checkStoredFile,
             cleanFileName: verify.cleanFileName,
+            maxDocumentEntries: verify.maxDocumentEntries,
             sniffType: verify.sniffType,
             formatSize: verify.formatSize,
             formatList: verify.formatList,

@@ -94,6 +94,9 @@ export function readMultipartToDisk(stream, headers, limits) {
        * @param {string} type
        */
       (part, file, filename, _encoding, type) => {
+        // Listened to at once: a body that ends inside this part makes the part emit 'error'
+        // (possibly while its key is still being made), and an unheard 'error' ends the process.
+        file.on('error', () => fail('invalid'));
         if (failure) {
           file.resume();
           return;

@@ -8,6 +8,7 @@ import { uploadIdFromUrl } from './uploads.js';
 /**
  * @typedef {import('./uploads.js').FileTools & {
  *   checkStoredFile: (limits: any, file: any) => { ok: true } | { ok: false, problem: { code: string, params: Record<string, any> } },
+ *   maxDocumentEntries: (documents: any[] | undefined) => number,
  *   formatSize: (bytes: number, lang: 'vi' | 'en') => string,
  *   formatList: (items: string[], lang: 'vi' | 'en') => string,
  * }} LibraryFiles
@@ -16,6 +17,22 @@ import { uploadIdFromUrl } from './uploads.js';
 /**
  * @typedef {{ code: string, message: string, index: number, slot?: string, name?: string }} FileError
  */
+
+/**
+ * For each document entry, how many entries of the same slot come before it in the payload: the
+ * `n` of its multipart part name `file:<slot>:<n>`. One pass, whatever the number of entries.
+ * @param {any[]} documents
+ * @returns {number[]}
+ */
+export function slotOrdinals(documents) {
+  /** @type {Map<unknown, number>} */
+  const seen = new Map();
+  return documents.map((d) => {
+    const n = seen.get(d?.slot) ?? 0;
+    seen.set(d?.slot, n + 1);
+    return n;
+  });
+}
 
 /**
  * @param {{
@@ -38,6 +55,7 @@ export async function checkSubmissionFiles(sub) {
   const { db, files, procedure, documents, multipart, request, lang } = sub;
   const ownerOf = db.prepare('SELECT owner_sha256 FROM upload_owners WHERE id = ?');
   const uploadRow = db.prepare('SELECT * FROM uploads WHERE id = ?');
+  const ordinals = slotOrdinals(documents);
   /** @type {FileError[]} */
   const errors = [];
   let total = 0;
@@ -90,8 +108,7 @@ export async function checkSubmissionFiles(sub) {
         continue;
       }
     } else if (typeof doc.slot === 'string') {
-      const n = documents.slice(0, index).filter((d) => d?.slot === doc.slot).length;
-      const part = multipart.get(`file:${doc.slot}:${n}`);
+      const part = multipart.get(`file:${doc.slot}:${ordinals[index]}`);
       row = part ? await uploadRow.get(part.id) : undefined;
     }
     if (!row) continue;

@@ -39,6 +39,7 @@ export { MULTIPART_PAYLOAD_PART, multipartPartNames } from './multipart.js';
 export {
   STORED_FILE_PROBLEM,
   checkStoredFile,
+  maxDocumentEntries,
   type StoredFile,
   type StoredFileProblem,
   type StoredFileProblemCode,

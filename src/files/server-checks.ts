@@ -9,6 +9,7 @@
 import { checkFile, FILE_PROBLEM, type AcceptedFile, type UploadLimits } from './checks.js';
 import { cleanFileName } from './filename.js';
 import { acceptedTypes, isFileType, sameFamily, typeLabels } from './types.js';
+import { isUploadedDocument, type DocumentSpec } from '../procedure/types.js';
 
 export const STORED_FILE_PROBLEM = {
   ...FILE_PROBLEM,
@@ -92,4 +93,16 @@ export function checkStoredFile(
     };
   }
   return checked;
+}
+
+/**
+ * The most document entries a payload for these documents can hold: the sum of every uploaded
+ * document's `maxFiles` (a document brought to the desk takes none). More entries always break
+ * the session's own rule (some slot over its `maxFiles`, or an unknown slot), so a receiver may
+ * refuse them before spending any work on them, as the verifier would after.
+ */
+export function maxDocumentEntries(documents: readonly DocumentSpec[] | undefined): number {
+  let max = 0;
+  for (const d of documents ?? []) if (isUploadedDocument(d)) max += d.maxFiles;
+  return max;
 }

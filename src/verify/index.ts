@@ -50,6 +50,7 @@ export {
   STORED_FILE_PROBLEM,
   checkStoredFile,
   cleanFileName,
+  maxDocumentEntries,
   sniffType,
   SNIFF_HEAD_BYTES,
   SNIFF_TAIL_BYTES,

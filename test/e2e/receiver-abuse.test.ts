@@ -490,6 +490,68 @@ describe('stored files are checked with the browser’s code', () => {
   });
 });
 
+describe('more document entries than the procedure takes', () => {
+  let s: Running;
+  before(async () => {
+    s = await start({ verifySubmission: fakeVerify });
+  });
+  after(() => s.close());
+
+  test('are refused before any is looked at, without spending the nonce', async () => {
+    // 60,000 entries once took the old receiver 48 s of one thread (each entry counted the ones
+    // before it), and nothing else was served meanwhile. The fixture takes at most 2 files.
+    const nonce = await challenge(s.base);
+    const documents = Array.from({ length: 60_000 }, () => ({ slot: 'giay-to' }));
+    const r = await postDossier(s.base, fakeJws(payload(nonce, { documents })));
+    assert.equal(r.status, 422);
+    const body = await problemOf(r);
+    assert.equal(body.type, 'urn:dvc-forms:problem:invalid-submission');
+    assert.deepEqual(body.errors, [
+      { code: 'file-too-many', message: 'Chỉ được nộp tối đa 2 tệp' },
+    ]);
+    // The same nonce still works for the person's real submission.
+    const ok = await postDossier(s.base, fakeJws(payload(nonce)));
+    assert.equal(ok.status, 201);
+  });
+});
+
+describe('a multipart body cut inside a file part', () => {
+  let s: Running;
+  before(async () => {
+    s = await start({ verifySubmission: fakeVerify });
+  });
+  after(() => s.close());
+
+  test('is refused, leaves nothing on disk, and the process keeps answering', async () => {
+    // No closing boundary: the part ends with the body. Busboy says so on the part's stream,
+    // which nobody listened to while the file's key was made, and the process used to exit.
+    const body = [
+      '--XX\r\n',
+      'Content-Disposition: form-data; name="file:giay-to:0"; filename="a.pdf"\r\n',
+      'Content-Type: application/pdf\r\n\r\n',
+      '%PDF-1.4 aaaa',
+    ].join('');
+    for (let i = 0; i < 3; i++) {
+      const r = await fetch(`${s.base}/api/dossiers`, {
+        method: 'POST',
+        headers: { 'content-type': 'multipart/form-data; boundary=XX' },
+        body,
+      });
+      assert.equal(r.status, 400);
+      assert.equal((await problemOf(r)).type, 'urn:dvc-forms:problem:invalid-request');
+    }
+    assert.equal((await fetch(`${s.base}/api/procedures`)).status, 200);
+    assert.deepEqual(
+      readdirSync(join(s.dataDir, 'uploads')).filter((f) => f.startsWith('mp-')),
+      [],
+    );
+    const keys = s.app.dvc.db.prepare(
+      "SELECT COUNT(*) AS n FROM upload_keys WHERE upload_id LIKE 'mp-%'",
+    );
+    assert.deepEqual(keys.get(), { n: 0 });
+  });
+});
+
 describe('quotas and rate limits', () => {
   let s: Running;
   before(async () => {

@@ -2,7 +2,11 @@
 // to the bytes on disk and to what the signed payload declares.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkStoredFile, STORED_FILE_PROBLEM } from '../../../src/files/index.js';
+import {
+  checkStoredFile,
+  maxDocumentEntries,
+  STORED_FILE_PROBLEM,
+} from '../../../src/files/index.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const PDF = enc('%PDF-1.7\n1 0 obj\n%%EOF\n');
@@ -73,4 +77,20 @@ test('each refusal, in the order the browser checks', () => {
   ]);
   // No signed size (an older payload): the stored size is still checked against the slot.
   assert.equal(code({ signedSize: undefined }), 'ok');
+});
+
+test("maxDocumentEntries: the sum of the uploaded documents' maxFiles; a desk document takes none", () => {
+  const doc = (id: string, extra: object) =>
+    ({ id, title: { vi: id }, form: 'electronic', copies: 1, required: false, ...extra }) as never;
+  const uploaded = { accept: ['application/pdf'], maxSizeBytes: 1000 };
+  assert.equal(maxDocumentEntries(undefined), 0);
+  assert.equal(maxDocumentEntries([]), 0);
+  assert.equal(
+    maxDocumentEntries([
+      doc('a', { ...uploaded, maxFiles: 2 }),
+      doc('b', { ...uploaded, maxFiles: 5 }),
+      doc('ban-chinh', { atDesk: true }),
+    ]),
+    7,
+  );
 });
