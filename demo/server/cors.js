@@ -98,9 +98,17 @@ export function parseAllowedOrigins(value) {
  * @returns {{ path: string, methods: string[] } | undefined}
  */
 export function corsRoute(url) {
-  const path = url.split('?')[0];
+  const raw = url.split('?')[0];
+  // Matched as the router matches it, after percent-decoding: `/api/%64ossiers` reaches the
+  // dossiers route, so it must not escape the origin check either.
+  let path = raw;
+  try {
+    path = decodeURIComponent(raw);
+  } catch {
+    // A malformed escape: the router answers 400; the raw path is checked meanwhile.
+  }
   return CORS_ROUTES.find((r) =>
-    r.path.endsWith('/') ? path.startsWith(r.path) : path === r.path,
+    [raw, path].some((p) => (r.path.endsWith('/') ? p.startsWith(r.path) : p === r.path)),
   );
 }
 

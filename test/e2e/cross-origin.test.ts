@@ -216,14 +216,23 @@ describe('cross-origin receiver', () => {
   });
 
   test('a simple (no-preflight) POST from an origin not allowed is refused before any work', async () => {
-    const form = new FormData();
-    form.append('payload', 'x.y.z');
-    const res = await fetch(`${closed.base}/api/dossiers`, {
-      method: 'POST',
-      headers: { origin: site.origin },
-      body: form,
-    });
-    assert.equal(res.status, 403);
+    // The router decodes the path: a percent-encoded spelling reaches the same routes, so it is
+    // refused the same way (the old check compared the raw URL and let it through).
+    for (const path of [
+      '/api/dossiers',
+      '/api/%64ossiers',
+      '/api/%63hallenges',
+      '/api/%75ploads/',
+    ]) {
+      const form = new FormData();
+      form.append('payload', 'x.y.z');
+      const res = await fetch(`${closed.base}${path}`, {
+        method: 'POST',
+        headers: { origin: site.origin },
+        body: form,
+      });
+      assert.equal(res.status, 403, path);
+    }
     const same = await fetch(`${closed.base}/api/challenges`, {
       method: 'POST',
       headers: { origin: closed.base, 'content-type': 'application/json' },
