@@ -100,7 +100,8 @@ export function registerDesk(app, ctx, helpers) {
     }
     const status = str(q.status);
     if (status) {
-      if (!(status in helpers.transitions)) return sendProblem(request, reply, 'invalid-request');
+      if (!Object.hasOwn(helpers.transitions, status))
+        return sendProblem(request, reply, 'invalid-request');
       where.push('status = ?');
       params.push(status);
     }
@@ -119,7 +120,12 @@ export function registerDesk(app, ctx, helpers) {
       where.push(c.sql);
       params.push(...c.params);
     }
-    const sort = SORTS[/** @type {keyof typeof SORTS} */ (str(q.sort))] ?? SORTS.received;
+    // Own members only: `sort=__proto__` must not put an inherited property into the SQL.
+    const sortKey = str(q.sort);
+    const sort =
+      sortKey && Object.hasOwn(SORTS, sortKey)
+        ? SORTS[/** @type {keyof typeof SORTS} */ (sortKey)]
+        : SORTS.received;
     const rows = /** @type {any[]} */ (
       await db
         .prepare(

@@ -144,6 +144,18 @@ describe('the clerk desk API', () => {
       (await list('?sort=-due')).map((d) => d.dossierCode),
       [...codes].reverse(),
     );
+    // A name every object inherits is no sort (it once reached the SQL: a 500) and no status.
+    const received = (await list()).map((d) => d.dossierCode);
+    for (const name of ['__proto__', 'constructor', 'toString'])
+      assert.deepEqual(
+        (await list(`?sort=${name}`)).map((d) => d.dossierCode),
+        received,
+        name,
+      );
+    const byStatus = await fetch(`${s.base}/api/clerk/dossiers?status=constructor`, {
+      headers: clerk(),
+    });
+    assert.equal(byStatus.status, 400);
   });
 
   test('notes are stored with the clerk who wrote them, audited, and never empty', async () => {
