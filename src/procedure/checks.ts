@@ -17,7 +17,7 @@ import { closest } from './suggest.js';
 import { typeNames } from './meta-errors.js';
 import { checkFieldMessages, checkWidgetType } from './widget-checks.js';
 import { checkFeeSchedule } from './fee-checks.js';
-import { checkOptionList, checkOptionLists } from './option-list-checks.js';
+import { checkOptionList, checkOptionLists, choicesOf } from './option-list-checks.js';
 import { checkFormatVersion } from './format-version.js';
 import {
   checkConditionCycles,
@@ -431,6 +431,8 @@ export function crossCheck(
   const steps = new IdRegistry('step', problems);
   const ui = own(procedure, 'ui');
   const asked = new Map<string, string>();
+  /** The values each question lets the citizen choose, by full field path (for rule values). */
+  const choicesAt = new Map<string, unknown[]>();
   const checkFields = (fields: unknown, pointer: string, base: unknown, prefix: string): void => {
     arr(fields).forEach((f, i) => {
       if (!isObject(f)) return;
@@ -489,7 +491,11 @@ export function crossCheck(
           );
       });
       checkOptionList(procedure, f, fp, values, problems);
-      if (isObject(schema)) checkWidgetType(data, f, schema, fp, problems);
+      const choices = choicesOf(procedure, f);
+      if (choices && typeof path === 'string') choicesAt.set(prefix + path, choices);
+      // A `$ref` loop leaves no form to build: its widgets are not judged as well.
+      if (isObject(schema) && !problems.items.some((p) => p.code === C.refCycle))
+        checkWidgetType(data, f, schema, fp, problems, choices, prefix !== '');
       checkFieldMessages(f, fp, problems);
       if (widget === 'group') {
         if (!Array.isArray(own(f, 'fields')))

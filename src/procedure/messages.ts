@@ -107,6 +107,18 @@ const vi: Catalog = {
       : p.fits === 'checkbox'
         ? `Trường "${p.path}" là một danh sách (kiểu ${p.type}) nhưng widget "${p.widget}" chỉ chọn được một giá trị, nên người dân không thể sửa lỗi; dùng widget "checkbox" có "options" để chọn nhiều.`
         : `Widget "${p.widget}" cần trường kiểu danh sách (array) nhưng "${p.path}" có kiểu ${p.type}; dùng widget "${p.fits}" hoặc đổi kiểu trong "data".`,
+  widgetGives: (p) =>
+    `Widget "${p.widget}" cho ra ${p.gives} nhưng "${p.path}" có kiểu ${p.type}, nên người dân không thể qua bước này; dùng widget "${p.fits}" hoặc đổi kiểu trong "data".`,
+  widgetWithoutOptions: (p) =>
+    `Widget "${p.widget}" của "${p.path}" không có "options" hay "optionList", nên người dân không có gì để chọn và không thể trả lời; hãy khai báo các lựa chọn.`,
+  widgetDateFormat: (p) =>
+    `Widget "date" cho ra một ngày dạng YYYY-MM-DD nhưng "${p.path}" có định dạng ${p.format}, nên người dân không thể qua bước này; dùng widget "${p.fits}" hoặc "format": "date".`,
+  conditionValueType: (p) =>
+    `Giá trị ${p.value} là ${p.given} nhưng "${p.fact}" là ${p.type}, nên phép so sánh "${p.operator}" không bao giờ khớp${p.suggestion ? `; có phải ý bạn là ${p.suggestion}?` : '.'}`,
+  conditionValueList: (p) =>
+    `Phép so sánh "${p.operator}" cần một danh sách […] các giá trị, không phải ${p.value}.`,
+  conditionValueOption: (p) =>
+    `Giá trị ${p.value} không phải là một lựa chọn của "${p.fact}", nên điều kiện không bao giờ khớp${p.suggestion ? `; có phải ý bạn là ${p.suggestion}?` : '.'}`,
   fileFieldInData: (p) =>
     `Trường tải tệp "${p.path}" trùng với một câu trả lời trong "data": tệp được gửi kèm như giấy tờ "${p.document}", không phải câu trả lời. Hãy xóa thuộc tính này khỏi "data" để tệp không bị ký hai lần.`,
   patternBirthDateField: (p) =>
@@ -230,6 +242,18 @@ const en: Catalog = {
       : p.fits === 'checkbox'
         ? `"${p.path}" is a list (type ${p.type}) but the "${p.widget}" widget chooses one value, so the citizen could never fix the error; use a "checkbox" widget with "options" to choose several.`
         : `The "${p.widget}" widget needs a list (array) field but "${p.path}" has type ${p.type}; use a "${p.fits}" widget or change the type in "data".`,
+  widgetGives: (p) =>
+    `The "${p.widget}" widget gives ${p.gives} but "${p.path}" has type ${p.type}, so the citizen could never pass this step; use a "${p.fits}" widget or change the type in "data".`,
+  widgetWithoutOptions: (p) =>
+    `The "${p.widget}" widget of "${p.path}" has neither "options" nor "optionList", so the citizen has nothing to choose and could never answer; give its options.`,
+  widgetDateFormat: (p) =>
+    `The "date" widget gives a date YYYY-MM-DD but "${p.path}" has the format ${p.format}, so the citizen could never pass this step; use a "${p.fits}" widget or "format": "date".`,
+  conditionValueType: (p) =>
+    `The value ${p.value} is ${p.given} but "${p.fact}" is ${p.type}, so "${p.operator}" never matches${p.suggestion ? `; did you mean ${p.suggestion}?` : '.'}`,
+  conditionValueList: (p) =>
+    `The operator "${p.operator}" needs a list […] of values, not ${p.value}.`,
+  conditionValueOption: (p) =>
+    `The value ${p.value} is not an option of "${p.fact}", so the condition never matches${p.suggestion ? `; did you mean ${p.suggestion}?` : '.'}`,
   fileFieldInData: (p) =>
     `The file field "${p.path}" is also an answer in "data": the files travel as the document "${p.document}", not as answers. Remove this property from "data" so the files are not signed twice.`,
   patternBirthDateField: (p) =>

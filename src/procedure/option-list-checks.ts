@@ -91,3 +91,15 @@ export function checkOptionLists(procedure: Obj, problems: ProblemList): void {
     });
   }
 }
+
+/**
+ * The values a `ui` field lets the citizen choose: its own `options`, or those of the own list
+ * its `optionList` names; undefined for neither or a shipped list (not loaded here).
+ */
+export function choicesOf(procedure: Obj, field: Obj): unknown[] | undefined {
+  const id = own(field, 'optionList');
+  const list = typeof id === 'string' ? own(ownLists(procedure), id) : undefined;
+  const options = own(field, 'options') ?? (isObject(list) ? own(list, 'options') : undefined);
+  if (!Array.isArray(options)) return undefined;
+  return options.filter((o) => isObject(o) && Object.hasOwn(o, 'value')).map((o) => o['value']);
+}
