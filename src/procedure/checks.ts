@@ -15,7 +15,8 @@ import { ID_KINDS, NON_LINEAR_CONSTRUCTS, UNSAFE_REASONS, localized } from './me
 import { AUTHOR_PROBLEM_CODE as C, type ProblemList } from './problems.js';
 import { closest } from './suggest.js';
 import { typeNames } from './meta-errors.js';
-import { checkFieldMessages, checkWidgetType } from './widget-checks.js';
+import { checkFieldMessages, checkWidgetType, declaredTypes } from './widget-checks.js';
+import { checkConditionValue } from './value-checks.js';
 import { checkFeeSchedule } from './fee-checks.js';
 import { checkOptionList, checkOptionLists, choicesOf } from './option-list-checks.js';
 import { checkFormatVersion } from './format-version.js';
@@ -71,7 +72,10 @@ function facets(root: unknown, schema: unknown, depth = 0): Obj[] {
 const hasFormat = (root: unknown, schema: unknown, format: string): boolean =>
   facets(root, schema).some((f) => own(f, 'format') === format);
 
-/** Date parameters of format 1.0, read as before (no `not-a-date` check): 1.0 files keep working. */
+/**
+ * Date parameters of format 1.0: in a 1.0 file only a field that cannot hold text is `not-a-date`
+ * (1.0 files keep working); 1.1 files need `"format": "date"` as for the 1.1 facts.
+ */
 const LEGACY_DATE_PARAMS: ReadonlySet<string> = new Set([
   'ageInYears.field',
   'daysBetween.from',
@@ -533,6 +537,7 @@ export function crossCheck(
     if (typeof fact !== 'string' || fact === '') return;
     const dateOperator = (DATE_OPERATORS as readonly unknown[]).includes(own(node, 'operator'));
     checkFact(fact, own(node, 'params'), pointer, dateOperator);
+    if (isObject(data)) checkConditionValue(node, pointer, data, choicesAt, problems);
     const value = own(node, 'value');
     if (isObject(value) && typeof own(value, 'fact') === 'string' && own(value, 'fact') !== '')
       checkFact(String(own(value, 'fact')), own(value, 'params'), `${pointer}/value`, dateOperator);
@@ -563,10 +568,10 @@ export function crossCheck(
           );
         } else if (!(DATE_PARAMS[derived].includes(param) && value === TODAY_WORD)) {
           const schema = fieldExists(value, at);
-          // 1.0's ageInYears/daysBetween stay as they were; the 1.1 facts and `at` are checked.
-          const checked = !LEGACY_DATE_PARAMS.has(`${derived}.${param}`);
-          if (schema && checked && DATE_PARAMS[derived].includes(param))
-            dateField(value, schema, at);
+          // 1.0's ageInYears/daysBetween only need a field that can hold a date as text.
+          const legacy = LEGACY_DATE_PARAMS.has(`${derived}.${param}`);
+          if (schema && (legacy || DATE_PARAMS[derived].includes(param)))
+            dateField(value, schema, at, legacy && procedure['formatVersion'] === 1);
         }
       }
       if (date && !DATE_FACTS.has(derived))
@@ -582,12 +587,16 @@ export function crossCheck(
     }
   };
   /** A field read as a date must be one (`"format": "date"`), or the comparison is always false. */
-  const dateField = (path: string, schema: unknown, pointer: string): void => {
+  const dateField = (path: string, schema: unknown, pointer: string, loose = false): void => {
     const resolved = deref(data, schema);
     // A schema that declares nothing (an unresolved $ref, reported already) is not judged.
     if (!resolved || (own(resolved, 'type') === undefined && own(resolved, 'format') === undefined))
       return;
-    if (!hasFormat(data, schema, 'date'))
+    if (
+      loose
+        ? !(declaredTypes(data, schema) ?? ['string']).includes('string')
+        : !hasFormat(data, schema, 'date')
+    )
       problems.add(C.notADate, pointer, localized('notADateField', { path }));
   };
 

@@ -56,6 +56,7 @@ export const AUTHOR_PROBLEM_CODE = {
   fileWithoutDocument: 'file-without-document',
   fileFieldInData: 'file-field-in-data',
   widgetTypeMismatch: 'widget-type-mismatch',
+  conditionValueType: 'condition-value-type',
   unknownBirthDateField: 'unknown-birth-date-field',
   birthDateFieldNotDate: 'birth-date-field-not-date',
   birthDateWithoutPersonalId: 'birth-date-without-personal-id',

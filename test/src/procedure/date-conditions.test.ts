@@ -195,3 +195,51 @@ test('a 1.1 feature in a file that declares formatVersion 1 is format-version at
   p.formatVersion = 1.1;
   assert.deepEqual(loadProcedure(JSON.stringify(p, null, 2)).problems, []);
 });
+
+test('1.1: ageInYears and daysBetween from a field that is not a date are not-a-date at the param', () => {
+  const text = withCondition({
+    fact: 'daysBetween',
+    params: { from: 'copies', to: 'today' },
+    operator: 'lessThan',
+    value: 30,
+  });
+  const lines = text.split('\n');
+  const line = lines.findIndex((l) => l.includes('"from": "copies"')) + 1;
+  const r = loadProcedure(text);
+  assert.deepEqual(
+    r.problems.map((p) => [p.code, p.pointer, p.line, p.column, p.message.en]),
+    [
+      [
+        'not-a-date',
+        `/rules/${last(text)}/conditions/all/0/params/from`,
+        line,
+        lines[line - 1]!.indexOf('"copies"') + 1,
+        '"copies" is compared as a date but has no "format": "date"; the date comparison would always be false.',
+      ],
+    ],
+  );
+  const age = loadProcedure(
+    withCondition({
+      fact: 'ageInYears',
+      params: { field: 'relation' },
+      operator: 'lessThan',
+      value: 14,
+    }),
+  );
+  assert.deepEqual(
+    age.problems.map((p) => [p.code, p.pointer]),
+    [['not-a-date', `/rules/${last(text)}/conditions/all/0/params/field`]],
+  );
+});
+
+test('1.0: a date parameter on a field that cannot hold text is not-a-date; text stays as before', () => {
+  const p = JSON.parse(minimal);
+  p.rules[0].conditions.all[0].params.from = 'copies';
+  const r = loadProcedure(JSON.stringify(p, null, 2));
+  assert.deepEqual(
+    r.problems.map((x) => [x.code, x.pointer]),
+    [['not-a-date', '/rules/0/conditions/all/0/params/from']],
+  );
+  p.rules[0].conditions.all[0].params.from = 'phone';
+  assert.deepEqual(loadProcedure(JSON.stringify(p, null, 2)).problems, []);
+});
