@@ -20,6 +20,7 @@ import { checkConditionValue } from './value-checks.js';
 import { checkFeeSchedule } from './fee-checks.js';
 import { checkOptionList, checkOptionLists, choicesOf } from './option-list-checks.js';
 import { checkFormatVersion } from './format-version.js';
+import { checkConstraints } from './constraint-checks.js';
 import {
   checkConditionCycles,
   checkConditionRef,
@@ -382,6 +383,7 @@ export function crossCheck(
   checkFormatVersion(procedure, problems);
   const data = own(procedure, 'data');
   if (isObject(data)) checkDataSchema(data, problems, options.checkPattern);
+  if (isObject(data)) checkConstraints(data, problems);
 
   const documents = new IdRegistry('document', problems);
   arr(own(procedure, 'documents')).forEach((d, i) => {

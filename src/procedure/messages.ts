@@ -56,6 +56,14 @@ const vi: Catalog = {
       : `"${p.fact}" không phải là trường trong "data" hay dữ kiện dẫn xuất (ageInYears, today, daysBetween, count).`,
   unknownRequired: (p) =>
     `Mục bắt buộc "${p.name}" không được khai báo trong "properties", nên người nộp không thể trả lời và không gửi được hồ sơ${p.suggestion ? `; có phải ý bạn là "${p.suggestion}"?` : '.'}`,
+  impossibleBounds: (p) =>
+    `${p.lower} (${p.min}) lớn hơn ${p.upper} (${p.max}): không câu trả lời nào hợp lệ.`,
+  impossibleRange: (p) =>
+    `Không có ${p.number} nào vừa ${p.low} ${p.min} vừa ${p.high} ${p.max}: không câu trả lời nào hợp lệ.`,
+  constNotInEnum: (p) =>
+    `Giá trị cố định ${p.value} ("const") không nằm trong danh sách "enum" của cùng lược đồ: không câu trả lời nào hợp lệ.`,
+  valueTypeMismatch: (p) =>
+    `Giá trị ${p.value} trong "${p.keyword}" không phải ${p.type} như "type" yêu cầu: không câu trả lời nào có thể là giá trị này.`,
   missingFactParam: (p) => `Dữ kiện "${p.fact}" cần tham số "params.${p.param}".`,
   unknownDocument: (p) => `Không có giấy tờ nào có mã "${p.id}" trong "documents".`,
   unknownFeeItem: (p) => `Không có khoản phí nào có mã "${p.id}" trong "fees.items".`,
@@ -191,6 +199,14 @@ const en: Catalog = {
       : `"${p.fact}" is neither a field in "data" nor a derived fact (ageInYears, today, daysBetween, count).`,
   unknownRequired: (p) =>
     `The required member "${p.name}" is not declared in "properties", so applicants could never answer it or send the form${p.suggestion ? `; did you mean "${p.suggestion}"?` : '.'}`,
+  impossibleBounds: (p) =>
+    `The ${p.lower} (${p.min}) is greater than the ${p.upper} (${p.max}): no answer can be valid.`,
+  impossibleRange: (p) =>
+    `No ${p.number} is both ${p.low} ${p.min} and ${p.high} ${p.max}: no answer can be valid.`,
+  constNotInEnum: (p) =>
+    `The fixed value ${p.value} ("const") is not in the same schema's "enum": no answer can be valid.`,
+  valueTypeMismatch: (p) =>
+    `The value ${p.value} in "${p.keyword}" is not ${p.type} as "type" demands: no answer can ever be this value.`,
   missingFactParam: (p) => `The fact "${p.fact}" needs the parameter "params.${p.param}".`,
   unknownDocument: (p) => `There is no document with id "${p.id}" in "documents".`,
   unknownFeeItem: (p) => `There is no fee item with id "${p.id}" in "fees.items".`,
@@ -300,6 +316,28 @@ export const TYPE_NAMES: Record<Lang, Record<string, string>> = {
     array: 'a list […]',
     null: 'null',
   },
+};
+
+/** The two sides of a bound, as `impossible-bounds` names them. */
+export const BOUND_NAMES: Record<Lang, Record<string, [string, string]>> = {
+  vi: {
+    Length: ['Độ dài tối thiểu', 'độ dài tối đa'],
+    Items: ['Số phần tử tối thiểu', 'số phần tử tối đa'],
+    Properties: ['Số mục tối thiểu', 'số mục tối đa'],
+    imum: ['Giá trị nhỏ nhất', 'giá trị lớn nhất'],
+  },
+  en: {
+    Length: ['minimum length', 'maximum length'],
+    Items: ['minimum number of items', 'maximum number of items'],
+    Properties: ['minimum number of members', 'maximum number of members'],
+    imum: ['minimum', 'maximum'],
+  },
+};
+
+/** "số" / "number" and "số nguyên" / "whole number", for `impossible-bounds` between numbers. */
+export const NUMBER_KINDS: Record<Lang, Record<'number' | 'integer', string>> = {
+  vi: { number: 'số', integer: 'số nguyên' },
+  en: { number: 'number', integer: 'whole number' },
 };
 
 export const COMPARISONS: Record<Lang, Record<string, string>> = {
