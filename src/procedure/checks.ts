@@ -21,6 +21,7 @@ import { checkFeeSchedule } from './fee-checks.js';
 import { checkOptionList, checkOptionLists, choicesOf } from './option-list-checks.js';
 import { checkFormatVersion } from './format-version.js';
 import { checkConstraints } from './constraint-checks.js';
+import { checkComposedValues } from './nfc-checks.js';
 import {
   checkConditionCycles,
   checkConditionRef,
@@ -384,6 +385,7 @@ export function crossCheck(
   const data = own(procedure, 'data');
   if (isObject(data)) checkDataSchema(data, problems, options.checkPattern);
   if (isObject(data)) checkConstraints(data, problems);
+  checkComposedValues(procedure, problems);
 
   const documents = new IdRegistry('document', problems);
   arr(own(procedure, 'documents')).forEach((d, i) => {

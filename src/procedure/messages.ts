@@ -64,6 +64,8 @@ const vi: Catalog = {
     `Giá trị cố định ${p.value} ("const") không nằm trong danh sách "enum" của cùng lược đồ: không câu trả lời nào hợp lệ.`,
   valueTypeMismatch: (p) =>
     `Giá trị ${p.value} trong "${p.keyword}" không phải ${p.type} như "type" yêu cầu: không câu trả lời nào có thể là giá trị này.`,
+  decomposedText: (p) =>
+    `Giá trị ${p.value} được viết ở dạng Unicode tổ hợp (NFD), thường do gõ trên máy Mac. Biểu mẫu chuẩn hóa mọi câu trả lời về dạng dựng sẵn (NFC) trước khi so sánh, nên dvc-forms không bao giờ khớp được giá trị này; hãy viết lại nó ở dạng dựng sẵn (NFC).`,
   missingFactParam: (p) => `Dữ kiện "${p.fact}" cần tham số "params.${p.param}".`,
   unknownDocument: (p) => `Không có giấy tờ nào có mã "${p.id}" trong "documents".`,
   unknownFeeItem: (p) => `Không có khoản phí nào có mã "${p.id}" trong "fees.items".`,
@@ -207,6 +209,8 @@ const en: Catalog = {
     `The fixed value ${p.value} ("const") is not in the same schema's "enum": no answer can be valid.`,
   valueTypeMismatch: (p) =>
     `The value ${p.value} in "${p.keyword}" is not ${p.type} as "type" demands: no answer can ever be this value.`,
+  decomposedText: (p) =>
+    `The value ${p.value} is written in decomposed Unicode (NFD), as a Mac keyboard often types it. The form turns every answer into composed form (NFC) before comparing, so dvc-forms can never match this value; write it in composed form (NFC).`,
   missingFactParam: (p) => `The fact "${p.fact}" needs the parameter "params.${p.param}".`,
   unknownDocument: (p) => `There is no document with id "${p.id}" in "documents".`,
   unknownFeeItem: (p) => `There is no fee item with id "${p.id}" in "fees.items".`,

@@ -39,6 +39,7 @@ export const AUTHOR_PROBLEM_CODE = {
   impossibleBounds: 'impossible-bounds',
   constNotInEnum: 'const-not-in-enum',
   valueTypeMismatch: 'value-type-mismatch',
+  decomposedText: 'decomposed-text',
   unknownFact: 'unknown-fact',
   missingFactParam: 'missing-fact-param',
   notADate: 'not-a-date',
