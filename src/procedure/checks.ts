@@ -20,6 +20,7 @@ import { checkConditionValue } from './value-checks.js';
 import { checkFeeSchedule } from './fee-checks.js';
 import { checkOptionList, checkOptionLists, choicesOf } from './option-list-checks.js';
 import { checkFormatVersion } from './format-version.js';
+import { checkRequiredAsked } from './coverage-checks.js';
 import { checkConstraints } from './constraint-checks.js';
 import { checkComposedValues } from './nfc-checks.js';
 import {
@@ -385,6 +386,7 @@ export function crossCheck(
   const data = own(procedure, 'data');
   if (isObject(data)) checkDataSchema(data, problems, options.checkPattern);
   if (isObject(data)) checkConstraints(data, problems);
+  checkRequiredAsked(procedure, problems);
   checkComposedValues(procedure, problems);
 
   const documents = new IdRegistry('document', problems);

@@ -56,6 +56,8 @@ const vi: Catalog = {
       : `"${p.fact}" không phải là trường trong "data" hay dữ kiện dẫn xuất (ageInYears, today, daysBetween, count).`,
   unknownRequired: (p) =>
     `Mục bắt buộc "${p.name}" không được khai báo trong "properties", nên người nộp không thể trả lời và không gửi được hồ sơ${p.suggestion ? `; có phải ý bạn là "${p.suggestion}"?` : '.'}`,
+  requiredNotAsked: (p) =>
+    `Mục bắt buộc "${p.path}" không được hỏi ở câu hỏi nào trong "ui", nên người nộp không thể trả lời và không gửi được hồ sơ. Thêm một câu hỏi cho trường này hoặc bỏ nó khỏi "required".`,
   impossibleBounds: (p) =>
     `${p.lower} (${p.min}) lớn hơn ${p.upper} (${p.max}): không câu trả lời nào hợp lệ.`,
   impossibleRange: (p) =>
@@ -201,6 +203,8 @@ const en: Catalog = {
       : `"${p.fact}" is neither a field in "data" nor a derived fact (ageInYears, today, daysBetween, count).`,
   unknownRequired: (p) =>
     `The required member "${p.name}" is not declared in "properties", so applicants could never answer it or send the form${p.suggestion ? `; did you mean "${p.suggestion}"?` : '.'}`,
+  requiredNotAsked: (p) =>
+    `The required answer "${p.path}" is asked by no question in "ui", so applicants could never answer it or send the form. Add a question for it or remove it from "required".`,
   impossibleBounds: (p) =>
     `The ${p.lower} (${p.min}) is greater than the ${p.upper} (${p.max}): no answer can be valid.`,
   impossibleRange: (p) =>

@@ -36,6 +36,7 @@ export const AUTHOR_PROBLEM_CODE = {
   unknownField: 'unknown-field',
   identifyingFieldNotText: 'identifying-field-not-text',
   unknownRequired: 'unknown-required',
+  requiredNotAsked: 'required-not-asked',
   impossibleBounds: 'impossible-bounds',
   constNotInEnum: 'const-not-in-enum',
   valueTypeMismatch: 'value-type-mismatch',

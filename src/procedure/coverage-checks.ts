@@ -1,0 +1,186 @@
+/**
+ * Is every required answer asked? A `required` member that no `ui` question gives can never be answered, so the citizen's form can never be sent
+ * (`required-not-asked`). What the form does decides what counts as asked:
+ * - a question at the path itself, or at an object above it (an address widget answers its whole
+ *   object), or below it (a required object is present as soon as the page holding its questions
+ *   is: src/session/journey.ts `withRequiredParents`);
+ * - a repeat `group` asks its list and its items, and its `fields` ask inside each item;
+ * - a `file` widget asks for a document, never for an answer in `data`;
+ * - nothing else gives an answer: the host's prefill and a resumed draft only fill questions of
+ *   `ui` (components/form/loader.ts `applyPrefill`), the form's own `@…` answers cannot be members
+ *   of `data`, `default` is not applied, and a `show` rule hides a question but never asks one.
+ * A required member applies only where its object can be present (a question gives something in
+ * it): a `$defs` schema used by an object nobody answers is not reported there, and a required
+ * object nobody answers is reported once, at its own `required` entry. Conditional requirements
+ * are read as the validator applies them: `then` unless its `if` requires an answer never asked,
+ * `else` unless its `if` only constrains answers never given (then it always holds),
+ * `dependentRequired` when its trigger is asked, and an `anyOf`/`oneOf` branch only when every
+ * branch requires something never asked (otherwise the citizen can meet another branch).
+ */
+import { escapePointerToken } from '../json/parse.js';
+import { pointerTokens } from '../session/field-path.js';
+import { localized } from './messages.js';
+import { AUTHOR_PROBLEM_CODE as C, type ProblemList } from './problems.js';
+import { itemSchema, memberNames, resolveFieldPath, resolveLocalRef } from './schema-paths.js';
+
+type Obj = Record<string, unknown>;
+const isObject = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
+const own = (o: Obj, k: string): unknown => (Object.hasOwn(o, k) ? o[k] : undefined);
+const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+/** A field path as segments, a list's items as `[]`: `siblings[].fullName` → siblings, [], fullName. */
+type Segments = readonly string[];
+const ITEM = '[]';
+const segmentsOf = (path: string): string[] =>
+  path.split('.').flatMap((s) => (s.endsWith(ITEM) ? [s.slice(0, -ITEM.length), ITEM] : [s]));
+const pathOf = (segments: Segments): string => segments.join('.').replaceAll(`.${ITEM}`, ITEM);
+const isProperPrefix = (a: Segments, b: Segments): boolean =>
+  a.length < b.length && a.every((s, i) => s === b[i]);
+const same = (a: Segments, b: Segments): boolean =>
+  a.length === b.length && a.every((s, i) => s === b[i]);
+
+/** What one `ui` question gives: its path, and whether it answers everything below it. */
+interface Asked {
+  segments: Segments;
+  whole: boolean;
+}
+
+/**
+ * What the `ui` questions ask, and the objects holding a question whose path `data` does not
+ * declare (`unknown-field` already): a required member beside a misspelt question is most likely
+ * the one it meant, so it is not reported a second time.
+ */
+function askedBy(data: Obj, ui: unknown): { asked: Asked[]; misspelt: Segments[] } {
+  const asked: Asked[] = [];
+  const misspelt: Segments[] = [];
+  const visit = (fields: unknown, prefix: Segments, depth: number): void => {
+    if (depth > 16) return;
+    for (const f of arr(fields)) {
+      if (!isObject(f) || typeof own(f, 'field') !== 'string') continue;
+      const widget = own(f, 'widget');
+      if (widget === 'file') continue;
+      const segments = [...prefix, ...segmentsOf(own(f, 'field') as string)];
+      const schema = resolveFieldPath(data, data, pathOf(segments));
+      if (!schema) misspelt.push(segments.slice(0, -1));
+      // A group without `fields` (`group-without-fields`) or on no list is not judged inside.
+      const group = widget === 'group' && Array.isArray(own(f, 'fields'));
+      if (group && schema && itemSchema(data, schema)) {
+        // The list and its items (the person adds them); inside an item, only its fields.
+        asked.push({ segments, whole: false }, { segments: [...segments, ITEM], whole: false });
+        visit(own(f, 'fields'), [...segments, ITEM], depth + 1);
+      } else asked.push({ segments, whole: true });
+    }
+  };
+  if (isObject(ui))
+    for (const step of arr(own(ui, 'steps'))) if (isObject(step)) visit(own(step, 'fields'), [], 0);
+  return { asked, misspelt };
+}
+
+interface Finding {
+  pointer: string;
+  path: string;
+}
+
+/** Reports every required answer no question asks; see the module comment for what is asked. */
+export function checkRequiredAsked(procedure: Obj, problems: ProblemList): void {
+  const data = own(procedure, 'data');
+  if (!isObject(data)) return;
+  const { asked, misspelt } = askedBy(data, own(procedure, 'ui'));
+  const isAsked = (p: Segments): boolean =>
+    asked.some(
+      (a) =>
+        same(a.segments, p) ||
+        (a.whole && isProperPrefix(a.segments, p)) ||
+        isProperPrefix(p, a.segments),
+    );
+  // An `if` that requires an answer never asked never holds; one that constrains only answers
+  // never given (absent members pass `properties`) always holds.
+  const canHold = (cond: Obj, at: Segments): boolean =>
+    arr(own(cond, 'required')).every((n) => typeof n !== 'string' || isAsked([...at, n]));
+  const canFail = (cond: Obj, at: Segments): boolean => {
+    const keys = Object.keys(cond).filter((k) => !['$comment', 'title', 'description'].includes(k));
+    if (keys.some((k) => k !== 'properties')) return true;
+    const props = own(cond, 'properties');
+    return isObject(props) && Object.keys(props).some((n) => isAsked([...at, n]));
+  };
+
+  const seen = new Set<string>();
+  const walk = (schema: unknown, at: Segments, pointer: string, out: Finding[], depth: number) => {
+    if (!isObject(schema) || depth > 48) return;
+    const key = `${pointer} ${at.join('.')}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    // Nothing below an object no question answers can be present.
+    if (at.length > 0 && !isAsked(at)) return;
+    // A name `properties` never declares is `unknown-required` already.
+    const names = isObject(own(schema, 'properties')) ? memberNames(data, schema) : undefined;
+    arr(own(schema, 'required')).forEach((name, i) => {
+      if (typeof name !== 'string' || (names && !names.includes(name))) return;
+      const path = [...at, name];
+      if (!isAsked(path) && !misspelt.some((m) => same(m, at)))
+        out.push({ pointer: `${pointer}/required/${i}`, path: pathOf(path) });
+    });
+    const dependent = own(schema, 'dependentRequired');
+    if (isObject(dependent))
+      for (const [trigger, list] of Object.entries(dependent)) {
+        if (!isAsked([...at, trigger])) continue;
+        arr(list).forEach((name, j) => {
+          if (typeof name === 'string' && !isAsked([...at, name]))
+            out.push({
+              pointer: `${pointer}/dependentRequired/${escapePointerToken(trigger)}/${j}`,
+              path: pathOf([...at, name]),
+            });
+        });
+      }
+    const ref = own(schema, '$ref');
+    if (typeof ref === 'string' && ref.startsWith('#') && resolveLocalRef(data, ref) !== undefined)
+      walk(resolveLocalRef(data, ref), at, refPointer(ref), out, depth + 1);
+    const props = own(schema, 'properties');
+    if (isObject(props))
+      for (const [name, s] of Object.entries(props))
+        walk(s, [...at, name], `${pointer}/properties/${escapePointerToken(name)}`, out, depth + 1);
+    walk(own(schema, 'items'), [...at, ITEM], `${pointer}/items`, out, depth + 1);
+    arr(own(schema, 'prefixItems')).forEach((s, i) =>
+      walk(s, [...at, ITEM], `${pointer}/prefixItems/${i}`, out, depth + 1),
+    );
+    arr(own(schema, 'allOf')).forEach((s, i) =>
+      walk(s, at, `${pointer}/allOf/${i}`, out, depth + 1),
+    );
+    for (const k of ['anyOf', 'oneOf']) {
+      const branches = arr(own(schema, k)).map((s, i) => {
+        const found: Finding[] = [];
+        walk(s, at, `${pointer}/${k}/${i}`, found, depth + 1);
+        return found;
+      });
+      if (branches.length > 0 && branches.every((b) => b.length > 0)) out.push(...branches.flat());
+    }
+    const cond = own(schema, 'if');
+    const condition = isObject(cond) ? cond : {};
+    if (canHold(condition, at)) walk(own(schema, 'then'), at, `${pointer}/then`, out, depth + 1);
+    if (canFail(condition, at)) walk(own(schema, 'else'), at, `${pointer}/else`, out, depth + 1);
+  };
+  const found: Finding[] = [];
+  walk(data, [], '/data', found, 0);
+  const reported = new Set<string>();
+  for (const { pointer, path } of found) {
+    if (reported.has(pointer)) continue;
+    reported.add(pointer);
+    problems.add(C.requiredNotAsked, pointer, localized('requiredNotAsked', { path }));
+  }
+}
+
+/** The file's pointer to the target of a local `$ref` ("#/$defs/a%20b" → /data/$defs/a b). */
+function refPointer(ref: string): string {
+  return (
+    '/data' +
+    pointerTokens(ref.slice(1))
+      .map((t) => {
+        try {
+          return `/${escapePointerToken(decodeURIComponent(t))}`;
+        } catch {
+          return `/${escapePointerToken(t)}`;
+        }
+      })
+      .join('')
+  );
+}
