@@ -11,11 +11,21 @@ import { loadProcedure } from '../../../src/procedure/index.js';
 const minimal = readFileSync(new URL('./fixtures/valid-minimal.json', import.meta.url), 'utf8');
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests reach into any member
 type Json = Record<string, any>;
-/** The minimal procedure with `note` (asked by a text question) given `schema`. */
+/** The widget that gives an answer of the schema's type (so only the constraint is wrong). */
+function widgetFor(schema: Json): Json {
+  const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
+  if (type === 'number' || type === 'integer') return { widget: 'number' };
+  if (type === 'boolean') return { widget: 'checkbox' };
+  if (type === 'array')
+    return { widget: 'checkbox', options: [{ value: 'a', label: { vi: 'A' } }] };
+  if (type === 'object') return { widget: 'address' };
+  return { widget: 'text' };
+}
+/** The minimal procedure with `note` (asked by a question that fits its type) given `schema`. */
 function withNote(schema: Json): string {
   const p = JSON.parse(minimal);
   p.data.properties.note = schema;
-  p.ui.steps[1].fields.push({ field: 'note', widget: 'text', label: { vi: 'Ghi chú' } });
+  p.ui.steps[1].fields.push({ field: 'note', ...widgetFor(schema), label: { vi: 'Ghi chú' } });
   return JSON.stringify(p, null, 2);
 }
 const found = (schema: Json): [string, string, string, string][] =>
