@@ -10,7 +10,7 @@
  * | `number` | a number (integer or not) |
  * | `checkbox` without options | `true` or `false` |
  * | `checkbox` with `options`/`optionList` | a list of option values |
- * | `select`, `radio` | one option value, typed as the option is (a string inside a group, whose items keep the strings); without `options`/`optionList`, one of the `enum`; nothing at all without any |
+ * | `select`, `radio` | one option value, typed as the option is (a string inside a group, whose items keep the strings); nothing at all without `options`/`optionList` (the form never offers the `enum` itself) |
  * | `address` | an object `{ province, commune, street }` |
  * | `group` | a list of item objects (lint also reads its items on an object) |
  * | `file` | no answer (a document) |
@@ -22,7 +22,7 @@
  */
 import { localized, TYPE_NAMES } from './messages.js';
 import { AUTHOR_PROBLEM_CODE as C, type ProblemList } from './problems.js';
-import { allowedValues, deref } from './schema-paths.js';
+import { deref } from './schema-paths.js';
 import { FOREIGN_FORMATS, VN_FORMATS } from './vocabulary.js';
 
 type Obj = Record<string, unknown>;
@@ -120,7 +120,9 @@ function givenTypes(
       return hasChoices ? ['array'] : ['boolean'];
     case 'select':
     case 'radio':
-      if (!hasChoices && !choices) return [];
+      // The form offers only `options`/`optionList` (components/form/questions.ts optionsOf),
+      // never the schema's `enum`: without them there is nothing to choose.
+      if (!hasChoices) return [];
       // A repeat group keeps the strings its elements give; the form types only top-level answers.
       if (inGroup || !choices) return ['string'];
       return [...new Set(choices.map(jsonType))];
@@ -148,10 +150,7 @@ export function checkWidgetType(
   if (typeof widget !== 'string') return;
   const path = String(field['field']);
   const at = `${pointer}/widget`;
-  // Without options of its own, a choice offers the schema's `enum` (as `check` and hosts do).
-  const resolved = deref(root, schema);
-  const enumValues = resolved ? allowedValues(root, resolved) : undefined;
-  const given = givenTypes(widget, field, choices ?? enumValues, inGroup);
+  const given = givenTypes(widget, field, choices, inGroup);
   // A choice widget with nothing to choose gives nothing, whatever the schema.
   if (given && given.length === 0) {
     problems.add(C.widgetTypeMismatch, at, localized('widgetWithoutOptions', { widget, path }));

@@ -124,7 +124,7 @@ test('a number widget on a string personal ID is refused, suggesting id-number',
   );
 });
 
-test('a select or radio with neither options, optionList nor enum is refused', () => {
+test('a select or radio with neither options nor optionList is refused, even with an enum', () => {
   for (const widget of ['select', 'radio']) {
     const text = variant((p) => {
       p.data.properties.choice = { type: 'string' };
@@ -143,11 +143,19 @@ test('a select or radio with neither options, optionList nor enum is refused', (
       r.problems[0]!.message.vi,
       `Widget "${widget}" của "choice" không có "options" hay "optionList", nên người dân không có gì để chọn và không thể trả lời; hãy khai báo các lựa chọn.`,
     );
-    const withEnum = variant((p) => {
-      p.data.properties.choice = { type: 'string', enum: ['a', 'b'] };
-      p.ui.steps[1].fields.push({ field: 'choice', widget, label: { vi: 'Chọn' } });
-    });
-    assert.deepEqual(loadProcedure(withEnum).problems, []);
+    // The form offers only the question's options, never the schema's enum: still nothing to
+    // choose. With options, the same enum is fine.
+    const withEnum = (options?: object[]) =>
+      variant((p) => {
+        p.data.properties.choice = { type: 'string', enum: ['a', 'b'] };
+        p.ui.steps[1].fields.push({ field: 'choice', widget, label: { vi: 'Chọn' }, options });
+      });
+    assert.deepEqual(
+      loadProcedure(withEnum()).problems.map((p) => [p.code, p.pointer]),
+      [['widget-type-mismatch', '/ui/steps/1/fields/2/widget']],
+    );
+    const options = ['a', 'b'].map((value) => ({ value, label: { vi: value.toUpperCase() } }));
+    assert.deepEqual(loadProcedure(withEnum(options)).problems, []);
   }
 });
 
