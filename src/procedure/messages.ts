@@ -16,6 +16,8 @@ const vi: Catalog = {
   blankVi: (p) => `Nội dung tiếng Việt của ${p.where} đang để trống.`,
   type: (p) => `"${p.name}" phải là ${p.type}.`,
   enum: (p) => `Giá trị ${p.value} không dùng được cho "${p.name}". Chọn một trong: ${p.allowed}.`,
+  enumQuoted: (p) =>
+    `"${p.name}" nhận ${p.kind}, không phải chữ: viết ${p.bare} không có dấu ngoặc kép, thay cho ${p.value}.`,
   const: (p) => `"${p.name}" phải có giá trị ${p.allowed}.`,
   unknownFormat: (p) =>
     `Định dạng ${p.value} không được hỗ trợ. Dùng một định dạng chuẩn (date, email…) hoặc định dạng Việt Nam (vn-personal-id, vn-mobile…).`,
@@ -164,6 +166,8 @@ const en: Catalog = {
   blankVi: (p) => `The Vietnamese text of ${p.where} is blank.`,
   type: (p) => `"${p.name}" must be ${p.type}.`,
   enum: (p) => `The value ${p.value} is not allowed for "${p.name}". Use one of: ${p.allowed}.`,
+  enumQuoted: (p) =>
+    `"${p.name}" takes ${p.kind}, not text: write ${p.bare} without quotes instead of ${p.value}.`,
   const: (p) => `"${p.name}" must be ${p.allowed}.`,
   unknownFormat: (p) =>
     `The format ${p.value} is not supported. Use a standard format (date, email…) or a Vietnamese one (vn-personal-id, vn-mobile…).`,

@@ -148,6 +148,22 @@ export function translateMetaErrors(
             pointer,
             localized('unknownOperator', { value: show(value), allowed }),
           );
+        else if (
+          typeof value === 'string' &&
+          values.some((v) => typeof v !== 'string' && String(v) === value)
+        )
+          // "1.1" for 1.1: the text is right, the quotes are not; "use one of: 1, 1.1" hid that.
+          problems.add(
+            C.schemaEnum,
+            pointer,
+            localized(
+              'enumQuoted',
+              { value: show(value), name, bare: value },
+              value === 'true' || value === 'false'
+                ? { vi: { kind: 'true/false' }, en: { kind: 'true/false' } }
+                : { vi: { kind: 'một số' }, en: { kind: 'a number' } },
+            ),
+          );
         else
           problems.add(
             C.schemaEnum,

@@ -327,6 +327,27 @@ test('a legal-basis link outside the allow-list is a warning; allowedLinkHosts r
   );
 });
 
+test('a version number written in quotes is told to lose its quotes, not to pick from a list', () => {
+  // "Use one of: 1, 1.1" for "1.1" read as if 1.1 itself were wrong.
+  const quoted = variant((p) => (p.formatVersion = '1.1'));
+  assert.deepEqual(
+    loadProcedure(quoted).problems.map((p) => [p.code, p.pointer, p.message.vi, p.message.en]),
+    [
+      [
+        'schema-enum',
+        '/formatVersion',
+        '"formatVersion" nhận một số, không phải chữ: viết 1.1 không có dấu ngoặc kép, thay cho "1.1".',
+        '"formatVersion" takes a number, not text: write 1.1 without quotes instead of "1.1".',
+      ],
+    ],
+  );
+  // A value that is not the text of an allowed one still gets the list.
+  assert.deepEqual(
+    loadProcedure(variant((p) => (p.formatVersion = '2'))).problems.map((p) => p.message.en),
+    ['The value "2" is not allowed for "formatVersion". Use one of: 1, 1.1.'],
+  );
+});
+
 // --- rules lint --------------------------------------------------------------------------------
 
 test("the rules module's warnings become author problems with positions", () => {
