@@ -16,7 +16,8 @@ const vi: PaymentMessages = {
   paid: 'Đã nộp',
   unpaid: 'Chưa nộp',
   notRequired: 'Không phải nộp',
-  payOnline: 'Nộp phí trực tuyến hoặc bằng mã VietQR',
+  // The agency's page says which ways it offers (online, VietQR, at the desk): the link cannot.
+  payOnline: 'Xem cách nộp phí',
   receipt: (no) => `Biên lai ${no}`,
   refund: 'Khoản nộp trùng, cơ quan sẽ hoàn tiền',
 };
@@ -26,7 +27,7 @@ const en: PaymentMessages = {
   paid: 'Paid',
   unpaid: 'Not paid',
   notRequired: 'Nothing to pay',
-  payOnline: 'Pay online or by VietQR transfer',
+  payOnline: 'How to pay',
   receipt: (no) => `Receipt ${no}`,
   refund: 'Duplicate payment, to be refunded',
 };

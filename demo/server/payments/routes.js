@@ -245,8 +245,9 @@ export async function registerPaymentRoutes(app, ctx, config, lib) {
         <section aria-labelledby="desk-h">
           <h2 id="desk-h">Nộp tại Bộ phận Một cửa</h2>
           <p>
-            Bạn cũng có thể nộp trực tiếp khi đến nhận kết quả; đọc mã hồ sơ
-            <strong>${code}</strong> cho cán bộ.
+            ${online || qr.text ? 'Bạn cũng có thể nộp' : 'Nộp'} trực tiếp tại Bộ phận Một cửa của
+            cơ quan tiếp nhận hồ sơ; đọc mã hồ sơ
+            <span class="code">${code}</span> cho cán bộ.
           </p>
         </section>`,
       gateway ? [gatewayOrigin(request)] : [],

@@ -19,7 +19,7 @@ describe('payment rows (receipt and status look-up)', () => {
     const dl = rows({ fee: 135000, status: 'unpaid', payUrl: '/thanh-toan/KS-261126-7QF3?t=x' });
     expect(dl.querySelector('dt')!.textContent).to.equal('Phí, lệ phí');
     expect(dl.querySelector('dd')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
-      '135.000 đ · Chưa nộp Nộp phí trực tuyến hoặc bằng mã VietQR',
+      '135.000 đ · Chưa nộp Xem cách nộp phí',
     );
     expect(dl.querySelector('a')!.href).to.equal(
       'https://dvc.example.gov.vn/thanh-toan/KS-261126-7QF3?t=x',
@@ -109,7 +109,7 @@ describe('payment rows (receipt and status look-up)', () => {
       ></dvc-receipt>`,
     );
     const link = el.shadowRoot!.querySelector<HTMLAnchorElement>('a[part="pay-link"]')!;
-    expect(link.textContent).to.equal('Nộp phí trực tuyến hoặc bằng mã VietQR');
+    expect(link.textContent).to.equal('Xem cách nộp phí');
     expect(new URL(link.href).pathname).to.equal('/thanh-toan/KS-261126-7QF3');
     await expect(el).to.be.accessible();
   });
