@@ -145,6 +145,8 @@ describe('fee payment: receiver + VNPay simulator', () => {
     assert.match(page, /Chuyển khoản bằng mã VietQR/);
     assert.match(page, /<svg class="qr" role="img" aria-label="Mã VietQR chuyển khoản"/);
     assert.match(page, /Nộp tại Bộ phận Một cửa/);
+    // Beside the online and VietQR ways, the desk is "also" (alone: test/e2e/payment-page-phone).
+    assert.match(page, /Bạn cũng có thể nộp trực tiếp tại Bộ phận Một cửa/);
 
     const gatewayUrl = await startPayment(paymentUrl!);
     assert.equal(`${gatewayUrl.origin}${gatewayUrl.pathname}`, sim.payUrl);
