@@ -35,6 +35,9 @@ export function sqliteStorage(db) {
   };
   /** @type {Promise<void> | null} the open transaction, settled when it ends */
   let active = null;
+  // Each waiter checks `active` again right before it runs, with no await in between: waiters
+  // woken by the same transaction's end must not both go (an `await idle()` that returned
+  // would let a second one begin its own transaction, or run inside the first's).
   const idle = async () => {
     while (active) await active;
   };
@@ -48,12 +51,17 @@ export function sqliteStorage(db) {
     dialect: 'sqlite',
     raw: db,
     prepare(sql) {
-      const wait = outer ? idle : async () => {};
       return {
-        get: async (...params) => (await wait(), compiled(sql).get(...params)),
-        all: async (...params) => (await wait(), compiled(sql).all(...params)),
+        get: async (...params) => {
+          while (outer && active) await active;
+          return compiled(sql).get(...params);
+        },
+        all: async (...params) => {
+          while (outer && active) await active;
+          return compiled(sql).all(...params);
+        },
         run: async (...params) => {
-          await wait();
+          while (outer && active) await active;
           const r = compiled(sql).run(...params);
           return { changes: r.changes, lastInsertRowid: r.lastInsertRowid };
         },
@@ -77,7 +85,7 @@ export function sqliteStorage(db) {
           throw e;
         }
       }
-      await idle();
+      while (active) await active;
       /** @type {() => void} */
       let release = () => {};
       active = new Promise((resolve) => (release = resolve));
