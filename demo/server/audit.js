@@ -4,7 +4,8 @@
 
 /**
  * @typedef {object} AuditEntry
- * @property {string} actor a clerk's user name, "applicant", "system" or the name tried at log-in
+ * @property {string} actor a clerk's user name, "applicant", "system", or "(unknown account)" for a log-in
+ *   with a name that is no account's (never the text typed: auth.js UNKNOWN_ACCOUNT)
  * @property {string} action e.g. login, logout, dossier.read, dossier.status, dossier.delete
  * @property {string} outcome success, failure, locked, throttled, refused…
  * @property {string} [dossier]

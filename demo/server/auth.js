@@ -14,6 +14,9 @@ const scrypt = /** @type {(p: string, s: Buffer, n: number, o: object) => Promis
 
 export const ROLES = /** @type {const} */ (['clerk', 'admin']);
 export const SESSION_COOKIE = 'dvc_clerk_session';
+
+/** The audit actor of a failed log-in whose user name is no account's (never the text typed). */
+export const UNKNOWN_ACCOUNT = '(unknown account)';
 /** The header a cookie-authenticated state change must carry (the synchronizer token). */
 export const CSRF_HEADER = 'x-csrf-token';
 
@@ -386,18 +389,21 @@ export function registerAuth(app, ctx) {
     }
     const ip = request.ip;
     const t = ctx.now();
+    const account = /** @type {any} */ (await byName.get(username));
+    // The audit names an account only when the name is one: what was typed otherwise (often a
+    // password, a phone number, a citizen's ID typed into the wrong box) is never recorded.
+    const actor = account ? account.username : UNKNOWN_ACCOUNT;
     const retry = await ipFailures.blocked(ip);
     if (retry) {
       reply.header('retry-after', String(retry));
-      await audit(db, t, { actor: username, action: 'login', outcome: 'throttled', ip });
+      await audit(db, t, { actor, action: 'login', outcome: 'throttled', ip });
       return sendProblem(request, reply, 'login-throttled');
     }
-    const account = /** @type {any} */ (await byName.get(username));
     const locked = account?.locked_until && Date.parse(account.locked_until) > t.getTime();
     // Always one scrypt, so unknown, locked and known accounts answer in the same time.
     const ok = await verifyPassword(password, account?.password_hash ?? DUMMY_HASH);
     if (locked) {
-      await audit(db, t, { actor: username, action: 'login', outcome: 'locked', ip });
+      await audit(db, t, { actor, action: 'login', outcome: 'locked', ip });
       return sendProblem(request, reply, 'login-locked', {
         params: { minutes: String(policy.lockMinutes) },
       });
@@ -417,7 +423,7 @@ export function registerAuth(app, ctx) {
           );
       }
       await audit(db, t, {
-        actor: username,
+        actor,
         action: 'login',
         outcome: nowLocked ? 'failure-locked' : 'failure',
         ip,
