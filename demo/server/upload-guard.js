@@ -16,7 +16,7 @@
 // limited and counted against a quota per client address (the quota per dossier is checked when
 // the files are submitted); unfinished or never-submitted uploads expire and are removed.
 import { createHash, randomBytes } from 'node:crypto';
-import { requestLang, sendProblem } from './problems.js';
+import { problem, requestLang, sendProblem } from './problems.js';
 import { QUOTA_SCOPE } from './guard-messages.js';
 
 /** The cookie holding an upload's secret. */
@@ -249,6 +249,37 @@ export function createUploadGuard({ db, config, now, objects, log, formatSize })
     if (typeof id === 'string' && statusCode !== 201) await forget.run(id);
   }
 
+  /**
+   * Takes upload `id` away from any submission before its bytes are removed: its row goes, so a
+   * dossier being accepted now cannot link it (dossiers.js refuses a link that changes no row).
+   * Resolves false, touching nothing, when a dossier already holds it: such a file is never
+   * removed. Ordered on the row itself, so atomic against the link in SQLite and PostgreSQL
+   * alike (a DELETE waiting for the linking transaction sees its dossier_code once it commits).
+   * @param {string} id
+   * @returns {Promise<boolean>}
+   */
+  async function release(id) {
+    return db.transaction(async (tx) => {
+      await tx.prepare('DELETE FROM uploads WHERE id = ? AND dossier_code IS NULL').run(id);
+      if (await tx.prepare('SELECT 1 FROM uploads WHERE id = ?').get(id)) return false;
+      await terminated(id, tx);
+      return true;
+    });
+  }
+
+  /**
+   * The tus store's `beforeRemove`: an uploader's DELETE, under tus's lock for the upload, past
+   * {@link admit}'s check. A dossier that took the file in between wins: 409 upload-immutable.
+   * @param {string} id
+   */
+  async function claim(id) {
+    if (await release(id)) return;
+    throw Object.assign(new Error('upload held by a dossier'), {
+      status_code: 409,
+      body: JSON.stringify(problem('upload-immutable', 'vi')),
+    });
+  }
+
   /** @param {string} id @param {import('./storage/index.js').Storage} [tx] */
   async function terminated(id, tx = db) {
     await tx.prepare('DELETE FROM uploads WHERE id = ? AND dossier_code IS NULL').run(id);
@@ -263,12 +294,16 @@ export function createUploadGuard({ db, config, now, objects, log, formatSize })
   async function sweep() {
     const t = now().toISOString();
     const ids = (await expired.all(t)).map((/** @type {any} */ r) => /** @type {string} */ (r.id));
+    let removed = 0;
     for (const id of ids) {
+      // Rows first, bytes after (a crash in between leaves a stray file, sweepStrays removes
+      // it); a dossier that took the file since the query keeps it.
+      if (!(await release(id))) continue;
       await objects.remove(objects.refOf(id));
-      await db.transaction((tx) => terminated(id, tx));
+      removed++;
     }
-    if (ids.length) log.info({ removed: ids.length }, 'expired uploads removed');
-    return ids.length;
+    if (removed) log.info({ removed }, 'expired uploads removed');
+    return removed;
   }
 
   /**
@@ -314,5 +349,14 @@ export function createUploadGuard({ db, config, now, objects, log, formatSize })
     });
   }
 
-  return { admit, namingFunction, settle, terminated, sweep, startSweeping, quotaProblem };
+  return {
+    admit,
+    namingFunction,
+    settle,
+    terminated,
+    claim,
+    sweep,
+    startSweeping,
+    quotaProblem,
+  };
 }

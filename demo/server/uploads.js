@@ -15,6 +15,7 @@ export const UPLOAD_PATH = '/api/uploads';
  * @typedef {object} TusGuard
  * @property {(req: Request) => string} namingFunction
  * @property {(id: string) => Promise<void>} terminated
+ * @property {(id: string) => Promise<void>} claim
  */
 
 /**
@@ -43,16 +44,25 @@ export function createTusServer({
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   // Owner only, also for a folder an older version created with the default mode.
   chmodSync(dir, 0o700);
+  // Written once: an upload's row is never rewritten. tus runs onUploadFinish again for an empty
+  // PATCH at the final offset, possibly while (or after) a dossier takes the file: a rewrite
+  // would set its dossier_code back to NULL and free an accepted file for deletion.
   const record = db.prepare(
-    `INSERT OR REPLACE INTO uploads (id, via, slot, filename, type, size, sha256, path, finished_at, encrypted)
+    `INSERT OR IGNORE INTO uploads (id, via, slot, filename, type, size, sha256, path, finished_at, encrypted)
      VALUES (@id, 'tus', @slot, @filename, @type, @size, @sha256, @path, @finishedAt, @encrypted)`,
   );
+  const recorded = db.prepare('SELECT 1 FROM uploads WHERE id = ?');
   const tus = new TusServer({
     path: UPLOAD_PATH,
     ...(guard ? { namingFunction: guard.namingFunction } : {}),
     datastore: new EncryptedStore({
       store: uploadFiles.objects.dataStore(),
       keys: uploadFiles.keys,
+      // A DELETE (under tus's lock for the upload) first takes the upload from any dossier
+      // that could still claim it, or is refused when one already holds it (upload-guard.js).
+      ...(guard ? { beforeRemove: guard.claim } : {}),
+      // Deferred lengths are always refused (upload-guard.js): not offered in Tus-Extension.
+      withoutExtensions: ['creation-defer-length'],
     }),
     ...(locker ? { locker } : {}),
     maxSize: maxUploadBytes,
@@ -67,6 +77,9 @@ export function createTusServer({
     getFileIdFromRequest: (_req, lastPath) =>
       lastPath && /^[0-9a-f]{32}$/.test(lastPath) ? lastPath : undefined,
     async onUploadFinish(_req, upload) {
+      // Finished before (an empty PATCH at the final offset): the row, and any dossier's hold on
+      // it, stay as they are.
+      if (await recorded.get(upload.id)) return {};
       const path = uploadFiles.objects.refOf(upload.id);
       if (files) {
         // The slot's own rules are applied when the file is submitted (the procedure is known

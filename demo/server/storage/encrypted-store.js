@@ -57,20 +57,26 @@ const metadataAad = (id) => `upload:${id}:metadata`;
  * @template {import('@tus/utils').DataStore} S
  */
 export class EncryptedStore extends EventEmitter {
-  /** @param {{ store: S, keys: UploadKeys }} options */
-  constructor({ store, keys }) {
+  /**
+   * @param {{ store: S, keys: UploadKeys, beforeRemove?: (id: string) => Promise<void>, withoutExtensions?: string[] }} options
+   *   `beforeRemove` runs first in `remove` (its throw refuses the termination); the
+   *   `withoutExtensions` of the store are not offered (refused before tus sees the request).
+   */
+  constructor({ store, keys, beforeRemove, withoutExtensions = [] }) {
     super();
     this.store = store;
     this.keys = keys;
+    this.beforeRemove = beforeRemove;
+    this.withoutExtensions = withoutExtensions;
   }
 
   get extensions() {
-    return this.store.extensions;
+    return this.store.extensions.filter((e) => !this.withoutExtensions.includes(e));
   }
 
   /** @param {string} extension */
   hasExtension(extension) {
-    return this.store.hasExtension(extension);
+    return !this.withoutExtensions.includes(extension) && this.store.hasExtension(extension);
   }
 
   // @tus/server subscribes to its datastore's events: they are the wrapped store's.
@@ -147,6 +153,7 @@ export class EncryptedStore extends EventEmitter {
 
   /** @param {string} id */
   async remove(id) {
+    await this.beforeRemove?.(id);
     await this.store.remove(id);
     await this.keys.remove(id);
   }
