@@ -172,13 +172,19 @@ export function createUploadGuard({ db, config, now, objects, log, formatSize })
    * @param {import('fastify').FastifyReply} reply
    */
   async function create(request, reply) {
-    if (request.headers['upload-defer-length'] !== undefined) {
+    const given = request.headers['upload-length'];
+    if (
+      request.headers['upload-defer-length'] !== undefined ||
+      typeof given !== 'string' ||
+      !/^\d{1,16}$/.test(given.trim())
+    ) {
       return answered(sendProblem(request, reply, 'upload-length-required'));
     }
-    const length = Number(request.headers['upload-length']);
-    // A missing or malformed length, or one over MAX_UPLOAD_BYTES, is tus's to answer (400/413).
-    if (!Number.isSafeInteger(length) || length < 0 || length > config.maxUploadBytes) {
-      return false;
+    const length = Number(given.trim());
+    // Answered here: past this point tus would first ask namingFunction for the id, which only
+    // a reserved creation has.
+    if (length > config.maxUploadBytes) {
+      return answered(sendProblem(request, reply, 'payload-too-large'));
     }
     const secret = randomBytes(18).toString('base64url');
     const digest = ownerDigest(secret);
