@@ -8,6 +8,8 @@ import { requestLang, sendProblem } from './problems.js';
 import { localVerifyErrors } from './verify-errors.js';
 import { checkSubmissionFiles, slotOrdinals } from './submission-files.js';
 import { recordMultipartFile, uploadIdFromUrl } from './uploads.js';
+import { UploadTakenError } from './upload-files.js';
+import { FILE_MESSAGES } from './guard-messages.js';
 import { identifyingValues, secretHmac } from './secrets.js';
 import { createDossierKey, encryptDossierFiles, sealDossier } from './vault.js';
 import { retainUntil } from './retention.js';
@@ -461,6 +463,10 @@ export function registerDossierRoutes(app, ctx) {
         });
         if (sent !== NONCE_LOST) return sent;
         if (attempt === 2) throw new Error('the nonce was spent elsewhere twice');
+      } catch (e) {
+        // Its transaction rolled back: nothing stored, the nonce not spent.
+        if (!(e instanceof UploadTakenError)) throw e;
+        return sendUploadTaken(request, reply, wanted.documents, e.uploadId, ctx.files);
       } finally {
         nonce.release();
       }
@@ -568,12 +574,9 @@ export function registerDossierRoutes(app, ctx) {
       }
       // Keyed blind index of the applicant's name, ID and phone for the clerk's search.
       await indexDossier(tx, keyring, code, entry.procedure, payload, receivedAt);
-      const link = tx.prepare(
-        'UPDATE uploads SET dossier_code = ? WHERE id = ? AND dossier_code IS NULL',
-      );
-      for (const id of attachments.usedIds()) await link.run(code, id);
-      // Their keys are wrapped by the dossier's key from now on (upload-files.js).
-      await ctx.uploadFiles.keys.attach(tx, dossierKey.dataKey, code, attachments.usedIds());
+      // The files become the dossier's, their keys wrapped by its key (upload-files.js); one
+      // another dossier took meanwhile rolls all of this back (UploadTakenError).
+      await ctx.uploadFiles.link(tx, dossierKey.dataKey, code, attachments.usedIds());
       // Its forwarding to the one-stop system, in the same transaction (outbox/).
       if (ctx.forwarder) await enqueueForward(tx, code, receivedAt);
       await idempotency.answered(tx, key, requestSha256, answer, at);
@@ -591,6 +594,35 @@ export function registerDossierRoutes(app, ctx) {
     ctx.forwarder?.wake();
     return reply.code(201).send(answer);
   }
+}
+
+/**
+ * 409 upload-already-attached: a file the submission names was taken by another dossier (or
+ * deleted) while it was being verified; nothing of it was stored and its nonce is not spent.
+ * @param {import('fastify').FastifyRequest} request
+ * @param {import('fastify').FastifyReply} reply
+ * @param {any[]} documents the payload's documents
+ * @param {string} id the upload taken
+ * @param {{ cleanFileName: (name: string) => string } | undefined} files
+ */
+export function sendUploadTaken(request, reply, documents, id, files) {
+  request.log.info({ upload: id }, 'submission refused: file taken by another dossier');
+  const index = documents.findIndex((d) => uploadIdFromUrl(d?.url) === id);
+  const doc = documents[index];
+  const raw = typeof doc?.name === 'string' ? doc.name : '';
+  const name = files ? files.cleanFileName(raw) : raw;
+  const message = FILE_MESSAGES['upload-already-attached'][requestLang(request)];
+  return sendProblem(request, reply, 'upload-already-attached', {
+    errors: [
+      {
+        code: 'upload-already-attached',
+        message: message.replace('{name}', name),
+        ...(index >= 0 ? { index } : {}),
+        ...(typeof doc?.slot === 'string' ? { slot: doc.slot } : {}),
+        ...(name ? { name } : {}),
+      },
+    ],
+  });
 }
 
 /** verifyAndStore's answer when another process spent the nonce after it was verified. */

@@ -69,6 +69,19 @@ export const GUARD_PROBLEMS = {
       detail: 'This file belongs to a submitted application and cannot be changed or deleted.',
     },
   },
+  'upload-already-attached': {
+    status: 409,
+    vi: {
+      title: 'Tệp đã thuộc hồ sơ khác',
+      detail:
+        'Một tệp đính kèm vừa được nộp cùng một hồ sơ khác nên hồ sơ này chưa được tiếp nhận. Vui lòng tải lại tệp đó rồi gửi lại.',
+    },
+    en: {
+      title: 'File already in another application',
+      detail:
+        'An attached file has just been submitted with another application, so this one has not been received. Upload that file again and resend.',
+    },
+  },
   'upload-length-required': {
     status: 400,
     vi: {

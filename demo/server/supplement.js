@@ -6,12 +6,13 @@
 // links them to the dossier, resumes the clock and puts the dossier back in processing.
 import { createHash, randomBytes } from 'node:crypto';
 import { audit } from './audit.js';
-import { attachmentResolver, sqliteNonceStore } from './dossiers.js';
+import { attachmentResolver, sendUploadTaken, sqliteNonceStore } from './dossiers.js';
 import { DOSSIER_STATUS, DOSSIER_STATUS_LABELS, DOSSIER_TRANSITIONS } from './engine.js';
 import { idempotencyKeys } from './idempotency.js';
 import { requestLang, sendProblem } from './problems.js';
 import { seal, unseal, isSealed } from './crypto-at-rest.js';
 import { checkSubmissionFiles } from './submission-files.js';
+import { UploadTakenError } from './upload-files.js';
 import { localVerifyErrors } from './verify-errors.js';
 import { dossierKey, encryptDossierFiles, readDossier } from './vault.js';
 
@@ -317,7 +318,7 @@ export function registerSupplementRoutes(app, ctx, library, clerkOf) {
     const dataKey = await dossierKey(db, ctx.keyring, row.code);
     if (!dataKey) throw new Error(`dossier ${row.code} has no data key`);
     const to = DOSSIER_STATUS.processing;
-    const stored = await db.transaction(async (tx) => {
+    const storing = db.transaction(async (tx) => {
       const answered = await tx
         .prepare(
           `UPDATE supplement_requests SET status = 'answered', answered_at = ?, jws = ?,
@@ -342,11 +343,8 @@ export function registerSupplementRoutes(app, ctx, library, clerkOf) {
         )
         .run(row.code, to, 'Đã nhận hồ sơ bổ sung.', 'applicant', at);
       const ids = attachments.usedIds();
-      const link = tx.prepare(
-        'UPDATE uploads SET dossier_code = ?, supplement_id = ? WHERE id = ? AND dossier_code IS NULL',
-      );
-      for (const id of ids) await link.run(row.code, req.id, id);
-      await ctx.uploadFiles.keys.attach(tx, dataKey, row.code, ids);
+      // A file another dossier took meanwhile rolls this back (UploadTakenError, below).
+      await ctx.uploadFiles.link(tx, dataKey, row.code, ids, req.id);
       await audit(tx, receivedAt, {
         actor: 'applicant',
         action: 'dossier.supplement',
@@ -358,6 +356,13 @@ export function registerSupplementRoutes(app, ctx, library, clerkOf) {
       await idempotency.answered(tx, key, requestSha256, answer, at);
       return true;
     });
+    const stored = await storing.catch((e) => {
+      if (e instanceof UploadTakenError) return e;
+      throw e;
+    });
+    if (stored instanceof UploadTakenError) {
+      return sendUploadTaken(request, reply, documents, stored.uploadId, ctx.files);
+    }
     if (!stored) return sendProblem(request, reply, 'no-open-supplement-request');
     await encryptDossierFiles(db, ctx.keyring, row.code).catch((e) =>
       request.log.error({ err: e, dossier: row.code }, 'files not encrypted yet'),

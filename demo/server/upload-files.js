@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import {
   decryptFileBytes,
+  isSealed,
   newDataKey,
   seal,
   unseal,
@@ -34,10 +35,35 @@ export class UploadDamagedError extends Error {
   }
 }
 
+/**
+ * A file a dossier (or supplement) names was taken by another one, or removed, between the
+ * checks and the dossier's transaction: thrown inside that transaction, which rolls back.
+ */
+export class UploadTakenError extends Error {
+  /** @param {string} id */
+  constructor(id) {
+    super(`upload ${id} is held by another dossier or gone`);
+    this.name = 'UploadTakenError';
+    this.code = 'upload-already-attached';
+    this.uploadId = id;
+  }
+}
+
 /** @param {string} id */
 const masterAad = (id) => `upload:${id}`;
 /** @param {string} code @param {string} id */
 const dossierAad = (code, id) => `${fileAad(code, id)}:key`;
+
+/**
+ * The file name the applicant gave (personal data: "CCCD Nguyễn Văn An 001195012345.pdf") is
+ * sealed with AES-256-GCM under the upload's own key, like its tus metadata: it follows the key
+ * from the master key to the dossier's data key, is re-wrapped with it, and is shredded with it.
+ * @param {string} id
+ */
+const nameAad = (id) => `upload:${id}:name`;
+/** A file stored before uploads had their own key: its name is sealed under its dossier's key. */
+const dossierNameAad = (/** @type {string} */ code, /** @type {string} */ id) =>
+  `${fileAad(code, id)}:name`;
 
 const KEY_SQL = 'SELECT * FROM upload_keys WHERE upload_id = ?';
 const UPLOAD_SQL = 'SELECT * FROM uploads WHERE id = ?';
@@ -91,6 +117,49 @@ function schemeOf(keyring, id, keyRow, uploadRow, dk) {
     return { kind: 'gcm', key: dk, aad: fileAad(uploadRow.dossier_code, id) };
   }
   return { kind: 'plain' };
+}
+
+/**
+ * The key and additional data that seal the name of file `id`, if it has one: its own key, or
+ * (a file stored before uploads had keys) its dossier's data key.
+ * @param {import('./crypto-at-rest.js').Keyring} keyring
+ * @param {string} id
+ * @param {KeyRow | undefined} keyRow
+ * @param {string | null | undefined} dossierCode of its `uploads` row
+ * @param {Buffer | undefined} dk the data key of the dossier {@link nameDossier} names
+ * @returns {{ key: Buffer, aad: string } | undefined}
+ */
+function nameKeyOf(keyring, id, keyRow, dossierCode, dk) {
+  if (keyRow) return { key: keyOfRow(keyring, id, keyRow, dk), aad: nameAad(id) };
+  if (dossierCode && dk) return { key: dk, aad: dossierNameAad(dossierCode, id) };
+  return undefined;
+}
+
+/**
+ * The dossier whose data key {@link nameKeyOf} needs.
+ * @param {KeyRow | undefined} keyRow
+ * @param {string | null | undefined} dossierCode
+ */
+const nameDossier = (keyRow, dossierCode) =>
+  (keyRow ? keyRow.dossier_code : dossierCode) ?? undefined;
+
+/**
+ * The clear name of a stored `filename` value: a name written before names were sealed is
+ * returned as it is (the purge job seals it, {@link createUploadFiles} `sealLegacyNames`); one
+ * whose key is gone (a deleted dossier) or that does not open is null.
+ * @param {unknown} value
+ * @param {(() => { key: Buffer, aad: string } | undefined)} keyOf
+ * @returns {string | null}
+ */
+function openName(value, keyOf) {
+  if (typeof value !== 'string' || !value) return null;
+  if (!isSealed(value)) return value;
+  try {
+    const k = keyOf();
+    return k ? unseal(k.key, value, k.aad) : null;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -169,14 +238,43 @@ export function createUploadFiles(db, keyring, objects) {
     );
     for (const id of ids) {
       const row = await keyRow(id, tx);
-      if (!row || row.dossier_code) continue;
+      if (!row) continue; // a file stored before uploads had keys
+      if (row.dossier_code) throw new UploadTakenError(id);
       const key = keyOfRow(keyring, id, row, undefined);
-      await moveKey.run(
+      const moved = await moveKey.run(
         code,
         seal(dossierDataKey, key.toString('base64'), dossierAad(code, id)),
         id,
       );
+      if (moved.changes !== 1) throw new UploadTakenError(id);
     }
+  }
+
+  /**
+   * At acceptance, in the dossier's transaction `tx`: its files become the dossier's (and the
+   * supplement's, for one), then their keys pass under its data key ({@link attach}). Each link
+   * must change its row: a file another dossier took meanwhile, or one its uploader deleted,
+   * throws UploadTakenError, and the whole transaction (dossier, nonce, links) rolls back. In
+   * PostgreSQL the second of two linking transactions waits on the row and then finds it taken.
+   * @param {import('./storage/index.js').Storage} tx
+   * @param {Buffer} dossierDataKey
+   * @param {string} code
+   * @param {string[]} ids
+   * @param {string} [supplementId]
+   */
+  async function link(tx, dossierDataKey, code, ids, supplementId) {
+    const update = tx.prepare(
+      supplementId
+        ? 'UPDATE uploads SET dossier_code = ?, supplement_id = ? WHERE id = ? AND dossier_code IS NULL'
+        : 'UPDATE uploads SET dossier_code = ? WHERE id = ? AND dossier_code IS NULL',
+    );
+    for (const id of ids) {
+      const linked = supplementId
+        ? await update.run(code, supplementId, id)
+        : await update.run(code, id);
+      if (linked.changes !== 1) throw new UploadTakenError(id);
+    }
+    await attach(tx, dossierDataKey, code, ids);
   }
 
   /**
@@ -259,12 +357,82 @@ export function createUploadFiles(db, keyring, objects) {
     return openStored(id, row, scheme, await objects.readAll(row.path));
   }
 
+  /**
+   * The key sealing the name of file `id` (see {@link nameKeyOf}), read on `on`.
+   * @param {string} id
+   * @param {import('./storage/index.js').Storage} [on]
+   */
+  async function nameKey(id, on = db) {
+    const row = await keyRow(id, on);
+    const upload = row
+      ? undefined
+      : /** @type {any} */ (
+          await on.prepare('SELECT dossier_code FROM uploads WHERE id = ?').get(id)
+        );
+    const code = nameDossier(row, upload?.dossier_code);
+    const dk = code ? await dossierKey(on, keyring, code) : undefined;
+    return nameKeyOf(keyring, id, row, upload?.dossier_code, dk);
+  }
+
+  /**
+   * The `uploads.filename` value for a (cleaned) name: sealed, or null when the upload has no key
+   * to seal it under (a file stored before encryption that no dossier holds): never in clear.
+   * @param {string} id
+   * @param {unknown} name
+   * @param {import('./storage/index.js').Storage} [on]
+   * @returns {Promise<string | null>}
+   */
+  async function sealName(id, name, on = db) {
+    if (typeof name !== 'string' || !name) return null;
+    const k = await nameKey(id, on);
+    return k ? seal(k.key, name, k.aad) : null;
+  }
+
+  /**
+   * The applicant's name of a stored file, decrypted (null when none, or its key is gone).
+   * @param {{ id: string, filename?: unknown }} row its `uploads` row (id and filename)
+   * @returns {Promise<string | null>}
+   */
+  async function fileName(row) {
+    if (typeof row.filename !== 'string' || !isSealed(row.filename)) {
+      return openName(row.filename, () => undefined);
+    }
+    const k = await nameKey(row.id).catch(() => undefined);
+    return openName(row.filename, () => k);
+  }
+
+  /**
+   * Names stored in clear by older versions, sealed (migration 009 dropped those no key can
+   * seal). Compare-and-set, so processes running it at once agree; names whose dossier has no
+   * data key yet (sealed by sealLegacyDossiers first) wait for the next run. Run by the purge job.
+   */
+  async function sealLegacyNames() {
+    const rows = /** @type {{ id: string, filename: string }[]} */ (
+      await db
+        .prepare(
+          "SELECT id, filename FROM uploads WHERE filename IS NOT NULL AND filename NOT LIKE 'dvc1.%' LIMIT 500",
+        )
+        .all()
+    );
+    const update = db.prepare('UPDATE uploads SET filename = ? WHERE id = ? AND filename = ?');
+    let sealed = 0;
+    for (const r of rows) {
+      const value = await sealName(r.id, r.filename);
+      if (value) sealed += (await update.run(value, r.id, r.filename)).changes;
+    }
+    return sealed;
+  }
+
   return {
     objects,
     keys,
     readEnds,
     sha256,
     readAll,
+    link,
+    sealName,
+    fileName,
+    sealLegacyNames,
     isEncrypted: async (/** @type {string} */ id) => !!(await keyRow(id)),
   };
 }
@@ -289,6 +457,26 @@ export function embeddedUploadReader(raw, keyring) {
       const code = dossierNeeded(keyRow, row);
       const dk = code ? dossierKeyOf(code) : undefined;
       return openStored(id, row, schemeOf(keyring, id, keyRow, row, dk), readFileSync(row.path));
+    },
+    /**
+     * The applicant's name of stored file `id`, decrypted.
+     * @param {string} id
+     * @returns {string | null | undefined} undefined for an unknown upload
+     */
+    fileName(id) {
+      const row = /** @type {any} */ (raw.prepare(UPLOAD_SQL).get(id));
+      if (!row) return undefined;
+      const keyRow = /** @type {KeyRow | undefined} */ (raw.prepare(KEY_SQL).get(id));
+      return openName(row.filename, () => {
+        const code = nameDossier(keyRow, row.dossier_code);
+        return nameKeyOf(
+          keyring,
+          id,
+          keyRow,
+          row.dossier_code,
+          code ? dossierKeyOf(code) : undefined,
+        );
+      });
     },
   };
 }
