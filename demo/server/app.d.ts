@@ -170,11 +170,14 @@ export type Receiver = FastifyInstance & {
       auditRecords: number;
       filesEncrypted: number;
       legacySealed: number;
+      namesSealed: number;
     }>;
     /** The notification queue: `runOnce()` sends what is due now (the sender also runs on a timer). */
     notifications: { runOnce(): Promise<number>; kinds: ('email' | 'sms')[] };
     /** The decrypted bytes of a stored file (by upload id); throws UploadDamagedError when they no longer match its SHA-256. */
     readUpload(id: string): Buffer | undefined;
+    /** The applicant's name of a stored file, decrypted (a promise on PostgreSQL: await it); null when none, undefined for an unknown upload. */
+    uploadName(id: string): string | null | undefined;
   };
 };
 

@@ -393,7 +393,10 @@ export async function createServer(options = {}) {
   app.all(`${UPLOAD_PATH}/*`, tusHandler);
 
   if (config.forward) {
-    const forwarder = createForwarder({ db, keyring, log: app.log, now }, config.forward);
+    const forwarder = createForwarder(
+      { db, keyring, log: app.log, now, fileName: ctx.uploadFiles.fileName },
+      config.forward,
+    );
     ctx.forwarder = forwarder;
     app.addHook('onReady', async () => forwarder.start());
     // Before the storage closes (hooks run in reverse order): attempts in flight are recorded.
@@ -464,6 +467,18 @@ export async function createServer(options = {}) {
      * @param {string} id
      */
     readUpload: (id) => (uploadReader ? uploadReader.readAll(id) : ctx.uploadFiles.readAll(id)),
+    /**
+     * The applicant's name of a stored file, decrypted (the column holds it sealed): synchronous
+     * on the embedded database, a promise on PostgreSQL; undefined for an unknown upload.
+     * @param {string} id
+     */
+    uploadName: (id) =>
+      uploadReader
+        ? uploadReader.fileName(id)
+        : ctx.db
+            .prepare('SELECT id, filename FROM uploads WHERE id = ?')
+            .get(id)
+            .then((/** @type {any} */ row) => (row ? ctx.uploadFiles.fileName(row) : undefined)),
   });
   return app;
 }

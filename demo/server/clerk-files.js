@@ -54,7 +54,7 @@ export function registerClerkFiles(app, ctx, clerkOf) {
       return sendProblem(request, reply, 'not-found');
     }
     await record('success');
-    const name = typeof row.filename === 'string' && row.filename ? row.filename : id;
+    const name = (await ctx.uploadFiles.fileName(row)) || id;
     return reply
       .header('content-type', DOCUMENT_TYPES.has(row.type) ? row.type : 'application/octet-stream')
       .header(

@@ -234,7 +234,7 @@ export function registerDesk(app, ctx, helpers) {
         return {
           id: f.id,
           slot: f.slot,
-          name: f.filename,
+          name: await ctx.uploadFiles.fileName(f),
           type: f.type,
           size: f.size,
           sha256: signed?.sha256 ?? f.sha256,

@@ -418,7 +418,7 @@ export function registerDossierRoutes(app, ctx) {
     /** @type {Map<string, { id: string, sha256: string }>} */
     const stored = new Map();
     for (const p of fileParts) {
-      await recordMultipartFile(db, p, ctx.files);
+      await recordMultipartFile(db, p, ctx.files, ctx.uploadFiles);
       stored.set(p.name, { id: p.stored.id, sha256: p.sha256 });
     }
     // The stored files, checked before the signature is verified so that a refusal does not

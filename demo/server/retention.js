@@ -106,7 +106,9 @@ export async function purge(ctx) {
   );
   let files = 0;
   for (const { code } of pending) files += await encryptDossierFiles(db, ctx.keyring, code);
-  return { dossiers, auditRecords, filesEncrypted: files, legacySealed: legacy };
+  // File names older versions stored in clear (migration 009), once their keys exist.
+  const namesSealed = ctx.uploadFiles ? await ctx.uploadFiles.sealLegacyNames() : 0;
+  return { dossiers, auditRecords, filesEncrypted: files, legacySealed: legacy, namesSealed };
 }
 
 /**
@@ -120,7 +122,7 @@ export function startPurgeJob(app, ctx, everyMinutes) {
   const run = () =>
     purge(ctx).then(
       (r) => {
-        if (r.dossiers || r.auditRecords || r.filesEncrypted || r.legacySealed) {
+        if (r.dossiers || r.auditRecords || r.filesEncrypted || r.legacySealed || r.namesSealed) {
           app.log.info(r, 'purge');
         }
       },

@@ -212,11 +212,21 @@ export function registerSupplementRoutes(app, ctx, library, clerkOf) {
             r.payload_json && key
               ? JSON.parse(unseal(key, r.payload_json, aad(code, r.id, 'payload')))
               : null,
-          files: await db
-            .prepare(
-              'SELECT id, slot, filename AS name, type, size FROM uploads WHERE supplement_id = ? ORDER BY finished_at, id',
-            )
-            .all(r.id),
+          files: await Promise.all(
+            (
+              await db
+                .prepare(
+                  'SELECT id, slot, filename, type, size FROM uploads WHERE supplement_id = ? ORDER BY finished_at, id',
+                )
+                .all(r.id)
+            ).map(async (/** @type {any} */ { filename, ...f }) => ({
+              id: f.id,
+              slot: f.slot,
+              name: await ctx.uploadFiles.fileName({ id: f.id, filename }),
+              type: f.type,
+              size: f.size,
+            })),
+          ),
         })),
       ),
     };

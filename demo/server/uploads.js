@@ -104,10 +104,13 @@ export function createTusServer({
       await record.run({
         id: upload.id,
         slot: meta.slot ?? null,
-        filename:
+        // Personal data: sealed under the upload's own key, never stored in clear.
+        filename: await uploadFiles.sealName(
+          upload.id,
           typeof meta.filename === 'string' && files
             ? files.cleanFileName(meta.filename)
-            : (meta.filename ?? null),
+            : meta.filename,
+        ),
         type: meta.filetype ?? null,
         size: upload.size ?? upload.offset,
         sha256,
@@ -132,12 +135,18 @@ export function createTusServer({
 
 /**
  * Records a multipart file part (already streamed to disk by multipart.js) like a finished
- * upload, with its name cleaned by the library's shared code.
+ * upload, with its name cleaned by the library's shared code and sealed under the part's key.
  * @param {import('./storage/index.js').Storage} db
  * @param {{ slot: string, stored: import('./multipart.js').StoredPart }} part
  * @param {FileTools | undefined} files
+ * @param {import('./upload-files.js').UploadFiles} uploadFiles
  */
-export async function recordMultipartFile(db, { slot, stored }, files) {
+export async function recordMultipartFile(db, { slot, stored }, files, uploadFiles) {
+  const name = stored.filename
+    ? files
+      ? files.cleanFileName(stored.filename)
+      : stored.filename
+    : null;
   await db
     .prepare(
       `INSERT INTO uploads (id, via, slot, filename, type, size, sha256, path, finished_at, encrypted)
@@ -146,7 +155,7 @@ export async function recordMultipartFile(db, { slot, stored }, files) {
     .run(
       stored.id,
       slot,
-      stored.filename ? (files ? files.cleanFileName(stored.filename) : stored.filename) : null,
+      await uploadFiles.sealName(stored.id, name, db),
       stored.type || null,
       stored.size,
       stored.sha256,

@@ -99,15 +99,17 @@ describe('reference receiver: documents', () => {
     });
     assert.equal(head.headers.get('upload-offset'), String(bytes.length));
 
-    const row = await s.app.dvc.storage
+    const { filename: sealedName, ...row } = (await s.app.dvc.storage
       .prepare(
         'SELECT via, slot, filename, type, size, sha256, dossier_code FROM uploads WHERE id = ?',
       )
-      .get(id);
+      .get(id)) as Record<string, unknown>;
+    // The applicant's file name is personal data: sealed in the column, read back decrypted.
+    assert.match(String(sealedName), /^dvc1\./);
+    assert.equal(await s.app.dvc.uploadName(id), 'giay-chung-sinh.pdf');
     assert.deepEqual(row, {
       via: 'tus',
       slot: 'giay-to',
-      filename: 'giay-chung-sinh.pdf',
       type: 'application/pdf',
       size: bytes.length,
       sha256,
@@ -183,11 +185,14 @@ describe('reference receiver: documents', () => {
     const r = await fetch(`${s.base}/api/dossiers`, { method: 'POST', body: form });
     assert.equal(r.status, 201);
     const { dossierCode } = (await r.json()) as { dossierCode: string };
-    const rows = await s.app.dvc.storage
-      .prepare(
-        'SELECT via, slot, filename, sha256 FROM uploads WHERE dossier_code = ? ORDER BY filename',
-      )
-      .all(dossierCode);
+    const stored = (await s.app.dvc.storage
+      .prepare('SELECT id, via, slot, filename, sha256 FROM uploads WHERE dossier_code = ?')
+      .all(dossierCode)) as { id: string; filename: string }[];
+    assert.ok(stored.every((f) => f.filename.startsWith('dvc1.')));
+    const rows = await Promise.all(
+      stored.map(async ({ id, ...f }) => ({ ...f, filename: await s.app.dvc.uploadName(id) })),
+    );
+    rows.sort((x, y) => String(x.filename).localeCompare(String(y.filename)));
     assert.deepEqual(rows, [
       { via: 'multipart', slot: 'giay-to', filename: 'trang-1.pdf', sha256: hex(a) },
       { via: 'multipart', slot: 'giay-to', filename: 'trang-2.pdf', sha256: hex(b) },

@@ -66,10 +66,14 @@ const retryable = (status) => status === 408 || status === 425 || status === 429
 
 /**
  * The worker of one process.
- * @param {{ db: import('../storage/index.js').Storage, keyring: import('../crypto-at-rest.js').Keyring, log: import('fastify').FastifyBaseLogger, now?: () => Date }} ctx
+ * @param {{ db: import('../storage/index.js').Storage, keyring: import('../crypto-at-rest.js').Keyring, log: import('fastify').FastifyBaseLogger, now?: () => Date, fileName?: (row: { id: string, filename?: unknown }) => Promise<string | null> }} ctx
+ *   `fileName`: the applicant's name of a stored file, decrypted (upload-files.js)
  * @param {import('./config.js').ForwardConfig} config
  */
-export function createForwarder({ db, keyring, log, now = () => new Date() }, config) {
+export function createForwarder(
+  { db, keyring, log, now = () => new Date(), fileName = async () => null },
+  config,
+) {
   const worker = randomBytes(6).toString('hex');
   const batch = config.batch ?? 10;
   // Long enough for one attempt and the row's update; after it another worker may take the row.
@@ -131,6 +135,7 @@ export function createForwarder({ db, keyring, log, now = () => new Date() }, co
         )
         .all(code)
     );
+    const names = await Promise.all(files.map((f) => fileName(f)));
     return JSON.stringify({
       type: 'dossier.received',
       dossierCode: code,
@@ -138,10 +143,10 @@ export function createForwarder({ db, keyring, log, now = () => new Date() }, co
       receivedAt: row.received_at,
       expectedResultDate: row.expected_result_date,
       jws,
-      files: files.map((f) => ({
+      files: files.map((f, i) => ({
         id: f.id,
         slot: f.slot,
-        name: f.filename,
+        name: names[i],
         type: f.type,
         size: Number(f.size),
         sha256: f.sha256,
