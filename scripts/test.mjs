@@ -31,6 +31,7 @@ const bin = (name) => join('node_modules', '.bin', name);
 const POSTGRES_SUITES = [
   'test/e2e/receiver.test.ts',
   'test/e2e/receiver-uploads.test.ts',
+  'test/e2e/receiver-upload-integrity.test.ts',
   'test/e2e/receiver-submission-work.test.ts',
   'test/e2e/forwarding.test.ts',
   'test/e2e/processes.postgres.ts',
