@@ -9,8 +9,8 @@ import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { listMigrations, migrate } from '../../demo/server/db.js';
 import {
   ADMIN,
   CLERK,
@@ -312,11 +312,20 @@ describe('the applicant’s file names are sealed at rest', () => {
     async () => {
       const dataDir = mkdtempSync(join(tmpdir(), 'dvc-receiver-'));
       const old = new Database(join(dataDir, 'dvc.sqlite'));
-      migrate(
-        old,
-        listMigrations().filter((m) => m.version <= 8),
-      );
       const at = '2026-11-26T03:00:00.000Z';
+      // The schema of the version before: migrations 001–008, as db.js records them.
+      const migrations = fileURLToPath(new URL('../../demo/server/migrations/', import.meta.url));
+      old.exec(
+        'CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+      );
+      for (const file of readdirSync(migrations)
+        .filter((f) => /^00[1-8]_.*\.sql$/.test(f))
+        .sort()) {
+        old.exec(readFileSync(join(migrations, file), 'utf8'));
+        old
+          .prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
+          .run(Number(file.slice(0, 3)), file.slice(4, -4), at);
+      }
       const insert = old.prepare(
         `INSERT INTO uploads (id, via, slot, filename, type, size, sha256, path, finished_at, encrypted)
          VALUES (?, 'tus', 'giay-to', ?, 'application/pdf', 1, ?, ?, ?, 0)`,

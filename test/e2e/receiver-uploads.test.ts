@@ -106,7 +106,7 @@ describe('reference receiver: documents', () => {
       .get(id)) as Record<string, unknown>;
     // The applicant's file name is personal data: sealed in the column, read back decrypted.
     assert.match(String(sealedName), /^dvc1\./);
-    assert.equal(await s.app.dvc.uploadName(id), 'giay-chung-sinh.pdf');
+    assert.equal(await s.app.dvc.uploadName(id!), 'giay-chung-sinh.pdf');
     assert.deepEqual(row, {
       via: 'tus',
       slot: 'giay-to',
