@@ -47,6 +47,7 @@ test('one set of files, the versions and names databases already recorded', () =
     '006_outbox.sql',
     '007_clerk_desk.sql',
     '008_supplements_notifications.sql',
+    '009_sealed_upload_names.sql',
   ]);
   for (const f of files) {
     const sql = pg(f);

@@ -111,6 +111,7 @@ describe('reference receiver', () => {
       { version: 6, name: 'outbox' },
       { version: 7, name: 'clerk_desk' },
       { version: 8, name: 'supplements_notifications' },
+      { version: 9, name: 'sealed_upload_names' },
     ]);
     const tables = (
       await db
