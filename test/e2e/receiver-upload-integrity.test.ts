@@ -30,6 +30,7 @@ const NOW = '2026-11-26T03:00:05.000Z';
 const PROBLEM_JSON = 'application/problem+json; charset=utf-8';
 const TUS = { 'tus-resumable': '1.0.0' };
 const ON_POSTGRES = !!process.env.DVC_TEST_DATABASE_URL;
+const ON_S3 = !!process.env.DVC_TEST_S3;
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const pdf = (text: string) => new TextEncoder().encode(`%PDF-1.7\n${text}\n%%EOF\n`);
 /** A citizen's real-life file name: the ID card of a named person, with the ID number. */
@@ -109,7 +110,10 @@ describe('a file a dossier holds stays with it', () => {
     assert.equal(accepted.status, 201);
     const { dossierCode } = (await accepted.json()) as { dossierCode: string };
     held.end();
-    assert.equal(await patched, 204);
+    const finished = await patched;
+    // The file store finishes the upload again (204); the S3 store (the PostgreSQL stage) refuses
+    // a PATCH to an upload it has completed (tus answers 500), so there is no second finish.
+    assert.equal(finished, ON_S3 ? 500 : 204);
 
     // Still the dossier's: row and key.
     assert.deepEqual(await uploadRow(id), { dossier_code: dossierCode, sha256: sha(bytes) });
