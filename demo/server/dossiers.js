@@ -9,7 +9,6 @@ import { localVerifyErrors } from './verify-errors.js';
 import { checkSubmissionFiles, slotOrdinals } from './submission-files.js';
 import { recordMultipartFile, uploadIdFromUrl } from './uploads.js';
 import { UploadTakenError } from './upload-files.js';
-import { FILE_MESSAGES } from './guard-messages.js';
 import { identifyingValues, secretHmac } from './secrets.js';
 import { createDossierKey, encryptDossierFiles, sealDossier } from './vault.js';
 import { retainUntil } from './retention.js';
