@@ -59,6 +59,14 @@ export abstract class DvcTextInputField<T> extends DvcFieldElement<T> {
     return this.text.trim() === '';
   }
 
+  /**
+   * The message for text that cannot be read as a value (31/02/2026, "abc" for a number), else
+   * empty. The value is then empty, so the form shows this, not "required" (or nothing).
+   */
+  get inputProblem(): string {
+    return this.bad ? this.badInputMessage() : '';
+  }
+
   protected override checkOwnValidity(): FieldValidity | null {
     if (this.bad) return { flags: { badInput: true }, message: this.badInputMessage() };
     return this.isEmpty() ? null : this.checkValue(this.value);

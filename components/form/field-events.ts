@@ -104,7 +104,10 @@ export class FormFieldEvents {
   showFieldProblems(path: string): void {
     if (!this.isShownOnPage(path) || !this.form.session) return;
     this.form.session.setLang(this.form.uiLang);
-    const problems = this.form.session.problemsFor(path);
+    // A box holding text it cannot read shows its own message (problemsByField).
+    const problems =
+      this.form.problemsByField(this.form.session.problemsFor(path), [{ field: path }]).get(path) ??
+      [];
     const had = this.form.shown.has(path);
     if (problems.length > 0) this.form.shown.set(path, problems);
     else this.form.shown.delete(path);

@@ -27,6 +27,7 @@ import { draftStyles } from '../drafts/styles.js';
 import {
   belongsTo,
   buildPages,
+  fieldId,
   INELIGIBLE,
   isDeclarationBox,
   REVIEW,
@@ -496,12 +497,23 @@ export class DvcForm extends LitElement {
     return session.validation();
   }
 
-  /** The problems of each field that has any, keyed by field path. @internal */
-  problemsByField(problems: Problem[], fields: FieldUi[]): Map<string, Problem[]> {
+  /**
+   * The problems of each field that has any, keyed by field path. A field on the page whose box
+   * holds text it cannot read (a date 31/02/2026, a number "abc") has its own message instead:
+   * its answer is then empty, so the session says "required" (or nothing, for an optional
+   * question) while the box still shows what was typed.
+   * @internal
+   */
+  problemsByField(problems: Problem[], fields: Pick<FieldUi, 'field'>[]): Map<string, Problem[]> {
     const out = new Map<string, Problem[]>();
-    for (const field of fields) {
-      const own = problems.filter((p) => belongsTo(pointerToPath(p.path), field.field));
-      if (own.length > 0) out.set(field.field, own);
+    for (const { field: path } of fields) {
+      const bad = this.renderRoot.querySelector<HTMLElement & { inputProblem?: string }>(
+        `#${fieldId(path)}`,
+      )?.inputProblem;
+      const own = bad
+        ? [{ code: 'badInput', path: `/${path.replace(/\./g, '/')}`, message: bad, params: {} }]
+        : problems.filter((p) => belongsTo(pointerToPath(p.path), path));
+      if (own.length > 0) out.set(path, own);
     }
     return out;
   }
