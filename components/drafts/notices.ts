@@ -35,7 +35,7 @@ export function renderDraftNotices(ctl: DraftController) {
     }
     ${ctl.notices.map(
       (n) =>
-        html`<div class="draft-notice" role=${n.role} data-kind=${n.kind}>
+        html`<div class="draft-notice" role=${n.role} data-kind=${n.kind} tabindex="-1">
           <p>${n.text(m, lang)}</p>
           ${
             n.list

@@ -18,10 +18,10 @@ export const formStyles = css`
     line-height: 1.25;
     margin: 0 0 var(--dvc-space-l, 1.5rem);
   }
-  h2:focus {
+  [tabindex='-1']:focus {
     outline: none;
   }
-  h2:focus-visible {
+  [tabindex='-1']:focus-visible {
     outline: 3px solid var(--dvc-color-focus, #ffbf47);
     outline-offset: 2px;
   }
@@ -76,7 +76,7 @@ export const formStyles = css`
     color: var(--dvc-color-text, #1b1b1b);
     box-shadow: 0 2px 0 #929191;
   }
-  button:disabled {
+  button[aria-disabled='true'] {
     opacity: 0.6;
     cursor: progress;
   }

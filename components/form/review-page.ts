@@ -101,6 +101,9 @@ export class FormReviewPages {
       else sections.push({ step: page.step, fields: [...fields] });
     }
     const declarationError = this.form.shown.has(DECLARATION_ID);
+    // Submit is never `disabled` while sending: the button has focus, and a disabled one would
+    // drop it to <body> (a keyboard user starts again from the top of the page). aria-disabled
+    // says it is busy, and a second press does nothing (FormSubmission.onSubmit).
     return html`
       ${this.form.summary.renderSummary()} ${this.form.questions.renderProgress(REVIEW)}
       <h2 id="page-heading" part="heading" tabindex="-1">${msg.reviewHeading}</h2>
@@ -160,7 +163,6 @@ export class FormReviewPages {
           type="button"
           class="primary"
           part="button button-primary"
-          ?disabled=${this.form.submitting}
           aria-disabled=${this.form.submitting ? 'true' : 'false'}
           @click=${() => void this.form.submission.onSubmit()}
         >
