@@ -7,7 +7,6 @@
  */
 import { html, nothing } from 'lit';
 import type { UiLang } from '../base/i18n.js';
-import { LOCALES } from '../base/i18n.js';
 
 export interface ConsentMessages {
   heading: string;
@@ -110,16 +109,26 @@ export function renderConsentPrompt(lang: UiLang, ttlDays: number, answer: (yes:
   </section>`;
 }
 
+/**
+ * The day of `ms` in Vietnam as the form writes dates in both languages: dd/mm/yyyy (the review
+ * page's `formatDate`), never a two-digit year.
+ */
+export function formatDay(ms: number): string {
+  const parts: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
+  for (const p of new Intl.DateTimeFormat('en', {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    timeZone: 'Asia/Ho_Chi_Minh',
+  }).formatToParts(new Date(ms)))
+    parts[p.type] = p.value;
+  return `${parts.day}/${parts.month}/${parts.year}`;
+}
+
 /** While something is kept: until when, and the action that deletes it. */
 export function renderKeptBar(lang: UiLang, expiresAt: number | undefined, clear: () => void) {
   const m = consentMessages(lang);
-  const until =
-    expiresAt === undefined
-      ? undefined
-      : new Intl.DateTimeFormat(LOCALES[lang], {
-          dateStyle: 'short',
-          timeZone: 'Asia/Ho_Chi_Minh',
-        }).format(new Date(expiresAt));
+  const until = expiresAt === undefined ? undefined : formatDay(expiresAt);
   return html`<div class="draft-kept" part="draft-kept">
     ${until ? html`<p>${m.kept(until)}</p>` : nothing}
     <button type="button" class="link" part="button draft-clear" @click=${clear}>${m.clear}</button>

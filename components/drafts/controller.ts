@@ -509,6 +509,8 @@ export class DraftController implements ReactiveController {
     // store is not opened, so no database or key is created on the device just to delete.
     const kept = this.phase === DRAFT_PHASE.active || this.phase === DRAFT_PHASE.offer;
     this.phase = DRAFT_PHASE.done;
+    // The "kept on this device until …" bar and its "Xoá dữ liệu" go: nothing is kept now.
+    this.host.requestUpdate();
     if (!kept) return;
     const key = this.key;
     void this.saving.then(async () => {

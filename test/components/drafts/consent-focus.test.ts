@@ -1,0 +1,95 @@
+/**
+ * The drafts' "kept on this device" bar in the real <dvc-form>: once the application is sent
+ * the bar no longer says anything is kept.
+ */
+import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../../components/form/form.js';
+import type { DvcForm } from '../../../components/form/form.js';
+import type { DraftControllerOptions } from '../../../components/drafts/controller.js';
+import { DvcChangeEvent } from '../../../components/base/events.js';
+import simple from '../submission/fixtures/simple.json';
+
+const TEXT = JSON.stringify(simple);
+const shadow = (el: DvcForm) => el.shadowRoot!;
+const text = (el: DvcForm, selector: string) =>
+  [...shadow(el).querySelectorAll(selector)].map((x) => x.textContent!.replace(/\s+/g, ' ').trim());
+const wait = (predicate: () => unknown, message: string) =>
+  waitUntil(predicate as () => boolean, message, { timeout: 5000 });
+
+/** The day a draft is kept until, in Vietnam (UTC+7, no daylight saving), as dd/mm/yyyy. */
+function day(ms: number): string {
+  const [y, m, d] = new Date(ms + 7 * 3_600_000).toISOString().slice(0, 10).split('-');
+  return `${d}/${m}/${y}`;
+}
+
+const databases: string[] = [];
+afterEach(() => {
+  for (const name of databases.splice(0)) indexedDB.deleteDatabase(name);
+});
+
+async function mount(consent: 'ask' | 'granted'): Promise<DvcForm> {
+  const el = document.createElement('dvc-form') as DvcForm;
+  // A database of this test's own: the test files share one origin, hence one IndexedDB.
+  const dbName = `dvc-consent-focus-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  databases.push(dbName, `${dbName}-keys`);
+  (el.draftLink as unknown as { options: DraftControllerOptions }).options.dbName = dbName;
+  Object.assign(el, {
+    procedureData: TEXT,
+    today: '2026-11-26',
+    drafts: 'on',
+    draftConsent: consent,
+    submitter: async () => ({ dossierCode: 'KS-261126-7QF3' }),
+  });
+  await fixture(html`<div>${el}</div>`);
+  await el.settled();
+  await wait(() => el.draftController, 'the drafts controller');
+  await el.draftController!.ready();
+  await el.settled();
+  return el;
+}
+
+/** Types an answer as a field commits it, so there is something to keep. */
+async function answer(el: DvcForm, path: string, value: unknown): Promise<void> {
+  const f = shadow(el).querySelector<HTMLElement & { value: unknown }>(`[data-path="${path}"]`)!;
+  f.value = value;
+  f.dispatchEvent(new DvcChangeEvent({ name: path, value }));
+  await el.settled();
+}
+
+describe('drafts consent: focus and the kept bar', () => {
+  it('says until when as dd/mm/yyyy; once sent, no longer says it is kept on this device', async () => {
+    const el = await mount('granted');
+    await answer(el, 'hoTen', 'Lê Văn Cường');
+    await wait(() => shadow(el).querySelector('.draft-kept p'), 'the kept bar');
+    // Until when, as the form writes dates: dd/mm/yyyy, never a two-digit year.
+    const expiresAt = el.draftController!.expiresAt!;
+    expect(text(el, '.draft-kept p')).to.deep.equal([
+      `Hồ sơ đang khai được mã hoá và lưu trên thiết bị này đến ${day(expiresAt)}.`,
+    ]);
+    el.lang = 'en';
+    await el.settled();
+    expect(text(el, '.draft-kept p')).to.deep.equal([
+      `Your application is encrypted and kept on this device until ${day(expiresAt)}.`,
+    ]);
+    el.lang = 'vi';
+    await el.settled();
+    const heading = () => shadow(el).querySelector('#page-heading')!.textContent!.trim();
+    for (let i = 0; i < 4 && heading() !== 'Kiểm tra lại thông tin'; i++) {
+      shadow(el).querySelector<HTMLButtonElement>('.buttons button.primary')!.click();
+      await aTimeout(0);
+      await el.settled();
+    }
+    expect(heading()).to.equal('Kiểm tra lại thông tin');
+    shadow(el).querySelector<HTMLInputElement>('#declaration')!.click();
+    await el.updateComplete;
+    const sent = new Promise((resolve) => el.addEventListener('dvc-submitted', resolve));
+    shadow(el).querySelector<HTMLButtonElement>('.buttons button.primary')!.click();
+    await sent;
+    await el.settled();
+    expect(heading()).to.equal('Đã gửi hồ sơ');
+    expect(text(el, '.draft-kept')).to.deep.equal([]);
+    expect(shadow(el).textContent).to.not.include('lưu trên thiết bị này');
+    expect(shadow(el).textContent).to.not.include('Xoá dữ liệu trên máy này');
+    await expect(el).to.be.accessible();
+  });
+});
