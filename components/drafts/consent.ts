@@ -129,8 +129,9 @@ export function formatDay(ms: number): string {
 export function renderKeptBar(lang: UiLang, expiresAt: number | undefined, clear: () => void) {
   const m = consentMessages(lang);
   const until = expiresAt === undefined ? undefined : formatDay(expiresAt);
+  // The message takes focus once the person has said yes (notices.ts).
   return html`<div class="draft-kept" part="draft-kept">
-    ${until ? html`<p>${m.kept(until)}</p>` : nothing}
+    ${until ? html`<p tabindex="-1">${m.kept(until)}</p>` : nothing}
     <button type="button" class="link" part="button draft-clear" @click=${clear}>${m.clear}</button>
   </div>`;
 }

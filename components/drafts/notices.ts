@@ -7,7 +7,26 @@ import { LOCALES } from '../base/i18n.js';
 import { renderConsentPrompt, renderKeptBar } from './consent.js';
 import type { DraftController } from './controller.js';
 import { DEFAULT_TTL_DAYS } from './draft-store.js';
-import { DRAFT_PHASE } from './types.js';
+import { DRAFT_PHASE, NOTICE_KIND } from './types.js';
+
+/**
+ * The answer to "Lưu tạm hồ sơ trên thiết bị này?" just given, until what it led to is on screen.
+ * The question goes with its buttons, so focus would fall to <body> and a keyboard or screen
+ * reader user would start again from the top of the page, not knowing whether the choice took.
+ * As GOV.UK's cookie banner does, the confirmation that replaces the question takes focus: it is
+ * read out, and the next Tab goes on to the questions below it. "Lưu trên thiết bị này": the
+ * "kept until …" line (once the first save has set that date) or, when it cannot be kept, the
+ * storage notice; "Không lưu": the notice that nothing will be kept.
+ */
+const answered = new WeakMap<DraftController, boolean>();
+
+/** After this render, focuses `selector` if it answers the consent question just answered. */
+function focusAnswer(ctl: DraftController, selector: string | false): void {
+  if (!selector || !answered.delete(ctl)) return;
+  void ctl.host.updateComplete.then(() =>
+    ctl.host.shadowRoot?.querySelector<HTMLElement>(selector)?.focus(),
+  );
+}
 
 /** The notices (version change, other tab, files, storage, outbox), above the page. */
 export function renderDraftNotices(ctl: DraftController) {
@@ -15,24 +34,30 @@ export function renderDraftNotices(ctl: DraftController) {
   const m = ctl.m;
   const asking = ctl.phase === DRAFT_PHASE.ask || ctl.asksFirst();
   const keeping = ctl.phase === DRAFT_PHASE.active || ctl.phase === DRAFT_PHASE.offer;
+  const kinds = ctl.notices.map((n) => n.kind);
+  const expiresAt = ctl.phase === DRAFT_PHASE.offer ? ctl.offer?.record.expiresAt : ctl.expiresAt;
+  if (answered.has(ctl)) {
+    focusAnswer(
+      ctl,
+      answered.get(ctl)
+        ? (keeping && expiresAt !== undefined && '.draft-kept p') ||
+            (kinds.includes(NOTICE_KIND.storage) && `[data-kind="${NOTICE_KIND.storage}"]`)
+        : ctl.phase === DRAFT_PHASE.declined &&
+            kinds.includes(NOTICE_KIND.consent) &&
+            `[data-kind="${NOTICE_KIND.consent}"]`,
+    );
+  }
   if (ctl.notices.length === 0 && !asking && !keeping) return nothing;
   return html`<div class="draft-notices" part="draft-notices">
     ${
       asking
-        ? renderConsentPrompt(lang, ctl.options.ttlDays?.() ?? DEFAULT_TTL_DAYS, (yes) =>
-            ctl.answerConsent(yes),
-          )
+        ? renderConsentPrompt(lang, ctl.options.ttlDays?.() ?? DEFAULT_TTL_DAYS, (yes) => {
+            answered.set(ctl, yes);
+            ctl.answerConsent(yes);
+          })
         : nothing
     }
-    ${
-      keeping
-        ? renderKeptBar(
-            lang,
-            ctl.phase === DRAFT_PHASE.offer ? ctl.offer?.record.expiresAt : ctl.expiresAt,
-            () => void ctl.clearDevice(),
-          )
-        : nothing
-    }
+    ${keeping ? renderKeptBar(lang, expiresAt, () => void ctl.clearDevice()) : nothing}
     ${ctl.notices.map(
       (n) =>
         html`<div class="draft-notice" role=${n.role} data-kind=${n.kind} tabindex="-1">

@@ -1,12 +1,16 @@
 /**
- * The drafts' "kept on this device" bar in the real <dvc-form>: once the application is sent
- * the bar no longer says anything is kept.
+ * The drafts' consent question and "kept on this device" bar in the real <dvc-form>, for a
+ * keyboard or screen reader user: answering the question moves focus to what replaced it (never
+ * to <body>), the bar gives its date as dd/mm/yyyy in both languages, and once the application
+ * is sent the bar no longer says anything is kept.
  */
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../../components/form/form.js';
 import type { DvcForm } from '../../../components/form/form.js';
 import type { DraftControllerOptions } from '../../../components/drafts/controller.js';
 import { DvcChangeEvent } from '../../../components/base/events.js';
+import { focusPath } from '../focus-path.js';
 import simple from '../submission/fixtures/simple.json';
 
 const TEXT = JSON.stringify(simple);
@@ -56,7 +60,53 @@ async function answer(el: DvcForm, path: string, value: unknown): Promise<void> 
   await el.settled();
 }
 
+async function pressConsent(el: DvcForm, which: 'yes' | 'no'): Promise<void> {
+  await wait(() => shadow(el).querySelector(`[data-consent="${which}"]`), 'the question');
+  shadow(el).querySelector<HTMLButtonElement>(`[data-consent="${which}"]`)!.focus();
+  await sendKeys({ press: 'Enter' });
+  await el.settled();
+}
+
 describe('drafts consent: focus and the kept bar', () => {
+  it('“Không lưu”: focus goes to the notice that nothing will be kept', async () => {
+    const el = await mount('ask');
+    await pressConsent(el, 'no');
+    await wait(() => focusPath() !== 'body', `focus stays at ${focusPath()}`);
+    expect(text(el, '.draft-consent h2')).to.deep.equal([]);
+    expect(focusPath()).to.equal('dvc-form > div.draft-notice[data-kind=consent]');
+    expect(text(el, '.draft-notice[data-kind="consent"] p')).to.deep.equal([
+      'Hồ sơ sẽ không được lưu trên thiết bị này. Bạn vui lòng không đóng trang cho đến khi gửi xong hồ sơ.',
+    ]);
+    await expect(el).to.be.accessible();
+    // The next Tab goes on from there, not from the top of the page.
+    await sendKeys({ press: 'Tab' });
+    expect(focusPath()).to.equal('dvc-form > button.link');
+    expect(text(el, '.draft-notice[data-kind="consent"] button')).to.deep.equal(['Đóng thông báo']);
+  });
+
+  it('“Lưu trên thiết bị này”: focus goes to “kept until dd/mm/yyyy”, in both languages', async () => {
+    const el = await mount('ask');
+    await answer(el, 'hoTen', 'Trần Thị Bình');
+    await pressConsent(el, 'yes');
+    await wait(() => focusPath() !== 'body', `focus stays at ${focusPath()}`);
+    const expiresAt = el.draftController!.expiresAt!;
+    expect(expiresAt).to.be.a('number');
+    expect(day(expiresAt)).to.match(/^\d{2}\/\d{2}\/\d{4}$/);
+    expect(focusPath()).to.equal('dvc-form > p');
+    expect(text(el, '.draft-kept p')).to.deep.equal([
+      `Hồ sơ đang khai được mã hoá và lưu trên thiết bị này đến ${day(expiresAt)}.`,
+    ]);
+    await expect(el).to.be.accessible();
+    await sendKeys({ press: 'Tab' });
+    expect(focusPath()).to.equal('dvc-form > button.link');
+    expect(text(el, '.draft-kept button')).to.deep.equal(['Xoá dữ liệu trên máy này']);
+    el.lang = 'en';
+    await el.settled();
+    expect(text(el, '.draft-kept p')).to.deep.equal([
+      `Your application is encrypted and kept on this device until ${day(expiresAt)}.`,
+    ]);
+  });
+
   it('says until when as dd/mm/yyyy; once sent, no longer says it is kept on this device', async () => {
     const el = await mount('granted');
     await answer(el, 'hoTen', 'Lê Văn Cường');
