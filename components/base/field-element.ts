@@ -242,9 +242,13 @@ export abstract class DvcFieldElement<T> extends LitElement {
     return state as T;
   }
 
-  /** Looks a built-in string up in the field's language. */
-  protected msg(key: MessageKey, params?: Record<string, string | number>): string {
-    return t(this.uiLang, key, params);
+  /** Looks a built-in string up in the field's language (or `lang`). */
+  protected msg(
+    key: MessageKey,
+    params?: Record<string, string | number>,
+    lang = this.uiLang,
+  ): string {
+    return t(lang, key, params);
   }
 
   protected get isDisabled(): boolean {

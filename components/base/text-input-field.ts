@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { DvcFieldElement, type FieldValidity } from './field-element.js';
 import { inputAttributes, type InputState } from './input-attributes.js';
+import type { UiLang } from './i18n.js';
 
 /** What a subclass adds to its text box. */
 export interface InputExtras {
@@ -42,8 +43,8 @@ export abstract class DvcTextInputField<T> extends DvcFieldElement<T> {
   protected abstract emptyValue(): T;
   protected abstract parse(text: string): Parsed<T>;
   protected abstract format(value: T): string;
-  /** The message when `bad` is set. */
-  protected abstract badInputMessage(): string;
+  /** The message when `bad` is set, in the field's language or `lang`. */
+  protected abstract badInputMessage(lang?: UiLang): string;
 
   /** The keyboard to ask for when the author set no `inputmode`. */
   protected defaultInputMode(): InputMode | '' {
@@ -61,10 +62,11 @@ export abstract class DvcTextInputField<T> extends DvcFieldElement<T> {
 
   /**
    * The message for text that cannot be read as a value (31/02/2026, "abc" for a number), else
-   * empty. The value is then empty, so the form shows this, not "required" (or nothing).
+   * empty. The value is then empty, so the form shows this, not "required" (or nothing). `lang`:
+   * the form's, which may be changing before the attribute the field inherits it from is.
    */
-  get inputProblem(): string {
-    return this.bad ? this.badInputMessage() : '';
+  inputProblem(lang?: UiLang): string {
+    return this.bad ? this.badInputMessage(lang) : '';
   }
 
   protected override checkOwnValidity(): FieldValidity | null {
@@ -179,7 +181,7 @@ export abstract class DvcStringInputField extends DvcTextInputField<string> {
     return typeof state === 'string' ? state : '';
   }
 
-  protected badInputMessage(): string {
-    return this.msg('invalidNumber');
+  protected badInputMessage(lang?: UiLang): string {
+    return this.msg('invalidNumber', undefined, lang);
   }
 }

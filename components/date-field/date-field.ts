@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { FieldValidity } from '../base/field-element.js';
-import { LOCALES } from '../base/i18n.js';
+import { LOCALES, type UiLang } from '../base/i18n.js';
 import { fieldStyles } from '../base/styles.js';
 import { DvcTextInputField, type InputMode, type Parsed } from '../base/text-input-field.js';
 import {
@@ -87,8 +87,8 @@ export class DvcDateField extends DvcTextInputField<string> {
     return formatVnDate(value);
   }
 
-  protected badInputMessage(): string {
-    return this.msg('invalidDate');
+  protected badInputMessage(lang?: UiLang): string {
+    return this.msg('invalidDate', undefined, lang);
   }
 
   protected override formValue(): string {

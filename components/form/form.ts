@@ -507,9 +507,9 @@ export class DvcForm extends LitElement {
   problemsByField(problems: Problem[], fields: Pick<FieldUi, 'field'>[]): Map<string, Problem[]> {
     const out = new Map<string, Problem[]>();
     for (const { field: path } of fields) {
-      const bad = this.renderRoot.querySelector<HTMLElement & { inputProblem?: string }>(
-        `#${fieldId(path)}`,
-      )?.inputProblem;
+      const bad = this.renderRoot
+        .querySelector<HTMLElement & { inputProblem?(lang: Lang): string }>(`#${fieldId(path)}`)
+        ?.inputProblem?.(this.uiLang);
       const own = bad
         ? [{ code: 'badInput', path: `/${path.replace(/\./g, '/')}`, message: bad, params: {} }]
         : problems.filter((p) => belongsTo(pointerToPath(p.path), path));

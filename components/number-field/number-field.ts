@@ -1,6 +1,6 @@
 import { customElement, property } from 'lit/decorators.js';
 import type { FieldValidity } from '../base/field-element.js';
-import { LOCALES } from '../base/i18n.js';
+import { LOCALES, type UiLang } from '../base/i18n.js';
 import { DvcTextInputField, type InputMode, type Parsed } from '../base/text-input-field.js';
 
 /** `1.234.567,5` (vi) / `1,234,567.5` (en): groups of three after the first 1–3 digits. */
@@ -76,8 +76,8 @@ export class DvcNumberField extends DvcTextInputField<number | null> {
     return new Intl.NumberFormat(LOCALES[this.uiLang], { maximumFractionDigits: 20 }).format(value);
   }
 
-  protected badInputMessage(): string {
-    return this.msg('invalidNumber');
+  protected badInputMessage(lang?: UiLang): string {
+    return this.msg('invalidNumber', undefined, lang);
   }
 
   protected override checkValue(value: number | null): FieldValidity | null {

@@ -71,6 +71,20 @@ describe('dvc-form: text a field cannot read', () => {
       expect(box(el, 'ngaySinh').value).to.equal(typed);
       expect(box(el, 'ngaySinh').getAttribute('aria-invalid')).to.equal('true');
       await expect(el).to.be.accessible();
+      if (typed === '31/02/2026') {
+        // In English too, when the language changes with the message on screen.
+        el.lang = 'en';
+        await el.settled();
+        expect(summaryTexts(el)).to.deep.equal([
+          'Enter a real date as day/month/year, for example 15/03/2025. (question: Date of birth)',
+        ]);
+        expect(field(el, 'ngaySinh')!.error).to.equal(
+          'Enter a real date as day/month/year, for example 15/03/2025.',
+        );
+        el.lang = 'vi';
+        await el.settled();
+        expect(summaryTexts(el)).to.deep.equal([`${INVALID_DATE} (câu hỏi: Ngày sinh)`]);
+      }
       // The summary's link still lands in the box.
       summary(el)!.shadowRoot!.querySelector('a')!.click();
       expect(root(el).activeElement).to.equal(field(el, 'ngaySinh'));
