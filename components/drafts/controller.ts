@@ -47,6 +47,9 @@ import {
   type Offer,
 } from './types.js';
 
+/** How long a deletion may wait on a closing connection before the person is told why. */
+const CLEAR_BLOCKED_NOTICE_MS = 500;
+
 export {
   DRAFT_CHANNEL,
   DRAFT_PHASE,
@@ -376,17 +379,26 @@ export class DraftController implements ReactiveController {
     this.cipherOpening = undefined;
     await this.saving;
     for (const p of open) (await p?.catch(() => undefined))?.close();
+    // A connection of this page that is closing as asked blocks the deletion for a moment too:
+    // "another tab holds the data" is said only when the wait lasts.
+    let blocked: ReturnType<typeof setTimeout> | undefined;
     try {
       await clearDeviceData(
         this.options.factory ?? globalThis.indexedDB,
         [this.options.dbName ?? DRAFT_DB_NAME, this.keyDbName],
-        () =>
-          this.notify({
-            kind: NOTICE_KIND.consent,
-            role: 'status',
-            text: (_m, lang) => consentMessages(lang).clearBlocked,
-          }),
+        () => {
+          blocked ??= setTimeout(
+            () =>
+              this.notify({
+                kind: NOTICE_KIND.consent,
+                role: 'status',
+                text: (_m, lang) => consentMessages(lang).clearBlocked,
+              }),
+            CLEAR_BLOCKED_NOTICE_MS,
+          );
+        },
       );
+      clearTimeout(blocked);
       this.broadcast({ type: 'deleted', id: '*', writer: this.tabId, paths: [] });
       this.notify({
         kind: NOTICE_KIND.consent,
@@ -394,6 +406,7 @@ export class DraftController implements ReactiveController {
         text: (_m, lang) => consentMessages(lang).cleared,
       });
     } catch (cause) {
+      clearTimeout(blocked);
       console.error('dvc-form: the data on this device cannot be deleted', cause);
       this.notify({
         kind: NOTICE_KIND.consent,
