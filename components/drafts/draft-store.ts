@@ -87,6 +87,25 @@ export interface SaveChange {
   labels: Record<string, LocalizedText>;
 }
 
+export interface SaveOptions {
+  writer: string;
+  ttlDays: number;
+  /** Start the draft afresh (its files go too) instead of patching the stored one. */
+  replace?: boolean;
+}
+
+/** A draft sealed, ready to be put (DraftStore.sealAhead, putNow). */
+export interface SealedDraft {
+  /** The draft as the form has it. */
+  record: DraftRecord;
+  /** The draft as stored: answers and documents sealed. */
+  stored: DraftRecord & StoredFields;
+  /** It replaces the stored draft: the old one's files are deleted with it. */
+  fresh: boolean;
+  /** DraftStore's write count when it was read. */
+  writes: number;
+}
+
 export interface FileToKeep {
   slot: string;
   name: string;
@@ -115,6 +134,17 @@ export interface DraftStoreOptions {
 }
 
 export class DraftStore {
+  /** Writes begun or ended, and in flight (see putNow). */
+  private writes = 0;
+  private writing = 0;
+  /** The draft last read or written, with the write count then (see seal). */
+  private known?: {
+    id: string;
+    stored: (DraftRecord & StoredFields) | undefined;
+    current: DraftRecord | undefined;
+    writes: number;
+  };
+
   private constructor(
     private readonly db: DraftDatabase,
     private readonly now: () => number,
@@ -157,15 +187,11 @@ export class DraftStore {
    * Writes the paths this tab changed onto the stored draft (creating it), in one transaction:
    * whatever another tab wrote to other paths is kept. Resolves with the record as stored.
    */
-  async save(
-    key: DraftKey,
-    change: SaveChange,
-    options: { writer: string; ttlDays: number; replace?: boolean },
-  ): Promise<DraftRecord> {
+  async save(key: DraftKey, change: SaveChange, options: SaveOptions): Promise<DraftRecord> {
     if (this.cipher) return this.saveSealed(key, change, options, this.cipher);
     const id = draftId(key);
     const now = this.now();
-    return this.db.run([STORE.drafts, STORE.files], 'readwrite', async (tx) => {
+    return this.write(async (tx) => {
       const store = tx.objectStore(STORE.drafts);
       const current = await requestResult<DraftRecord | undefined>(store.get(id));
       const base = current && current.expiresAt > now && !options.replace ? current : undefined;
@@ -241,7 +267,7 @@ export class DraftStore {
       // Encrypted before the transaction opens: Web Crypto would let it commit half-way.
       const rowsToWrite = await sealRows(this.cipher, plainRows);
       const sealedDocs = await sealDocuments(this.cipher, id, slot, plainDocs);
-      return this.db.run([STORE.drafts, STORE.files], 'readwrite', async (tx) => {
+      return this.write(async (tx) => {
         const fileStore = tx.objectStore(STORE.files);
         const drafts = tx.objectStore(STORE.drafts);
         for (const r of rows) {
@@ -302,56 +328,140 @@ export class DraftStore {
   private async saveSealed(
     key: DraftKey,
     change: SaveChange,
-    options: { writer: string; ttlDays: number; replace?: boolean },
+    options: SaveOptions,
     cipher: DraftCipher,
   ): Promise<DraftRecord> {
-    const id = draftId(key);
     for (let attempt = 0; ; attempt++) {
-      const now = this.now();
-      const stored = await this.db.run([STORE.drafts], 'readonly', (tx) =>
-        requestResult<(DraftRecord & StoredFields) | undefined>(
-          tx.objectStore(STORE.drafts).get(id),
-        ),
-      );
-      const current = stored && (await openRecord(cipher, stored));
-      const base = current && current.expiresAt > now && !options.replace ? current : undefined;
-      const record: DraftRecord = {
-        id,
-        code: key.code,
-        version: key.version,
-        answers: patch(base?.answers ?? {}, change.answers, base ? change.paths : allPaths(change)),
-        page: change.page,
-        dataSchema: change.dataSchema,
-        labels: change.labels,
-        documents: base?.documents ?? {},
-        savedAt: now,
-        expiresAt: now + options.ttlDays * DAY_MS,
-        rev: (current?.rev ?? 0) + 1,
-        writer: options.writer,
-      };
-      const sealedAnswers = await cipher.seal(record.answers, `${id}|answers`);
-      const toStore: DraftRecord & StoredFields = {
+      const sealed = await this.seal(key, change, options, cipher);
+      const written = await this.write(async (tx) => {
+        const drafts = tx.objectStore(STORE.drafts);
+        const now = await requestResult<DraftRecord | undefined>(drafts.get(sealed.stored.id));
+        if ((now?.rev ?? 0) !== sealed.record.rev - 1) return false;
+        this.putSealed(tx, sealed);
+        return true;
+      });
+      if (written) {
+        this.wrote(sealed);
+        return sealed.record;
+      }
+      if (attempt >= 5) throw new Error('The draft keeps changing in another tab.');
+    }
+  }
+
+  /**
+   * The draft as `save` would write it, sealed now to be written later by `putNow`
+   * (seal-ahead.ts); undefined without a cipher (nothing is kept in clear).
+   */
+  async sealAhead(
+    key: DraftKey,
+    change: SaveChange,
+    options: SaveOptions,
+  ): Promise<SealedDraft | undefined> {
+    return this.cipher && this.seal(key, change, options, this.cipher);
+  }
+
+  /**
+   * Writes a draft sealed ahead at once: the transaction is opened and the record put before
+   * this returns, with no await, so a page being unloaded still commits it. Only while nothing
+   * was written since it was read (by this tab, or by another as far as `touch` was told):
+   * otherwise undefined, as it would overwrite that write. Resolves once committed.
+   */
+  putNow(sealed: SealedDraft): Promise<void> | undefined {
+    if (!this.fresh(sealed.writes)) return undefined;
+    return this.write((tx) => {
+      this.putSealed(tx, sealed);
+      // Committed now, not when the task ends: the page may not see its end.
+      tx.commit?.();
+    }).then(() => this.wrote(sealed));
+  }
+
+  /** Nothing was written (by this store) since the write count was `writes`. */
+  private fresh(writes: number): boolean {
+    return writes === this.writes && this.writing === 0;
+  }
+
+  /** `sealed` is what is stored now (as far as this tab knows). */
+  private wrote(sealed: SealedDraft): void {
+    this.known = {
+      id: sealed.stored.id,
+      stored: sealed.stored,
+      current: sealed.record,
+      writes: this.writes,
+    };
+  }
+
+  /** Another tab wrote a draft: what was sealed ahead here is stale. */
+  touch(): void {
+    this.writes++;
+  }
+
+  private async seal(
+    key: DraftKey,
+    change: SaveChange,
+    options: SaveOptions,
+    cipher: DraftCipher,
+  ): Promise<SealedDraft> {
+    const writes = this.writes;
+    const id = draftId(key);
+    const now = this.now();
+    // The draft as this store last read or wrote it, while nothing was written since: sealing
+    // ahead then takes one encryption, no read (a millisecond, not several).
+    const known = this.known?.id === id && this.fresh(this.known.writes) ? this.known : undefined;
+    const stored = known
+      ? known.stored
+      : await this.db.run([STORE.drafts], 'readonly', (tx) =>
+          requestResult<(DraftRecord & StoredFields) | undefined>(
+            tx.objectStore(STORE.drafts).get(id),
+          ),
+        );
+    const current = known ? known.current : stored && (await openRecord(cipher, stored));
+    if (!known && this.fresh(writes)) this.known = { id, stored, current, writes };
+    const base = current && current.expiresAt > now && !options.replace ? current : undefined;
+    const record: DraftRecord = {
+      id,
+      code: key.code,
+      version: key.version,
+      answers: patch(base?.answers ?? {}, change.answers, base ? change.paths : allPaths(change)),
+      page: change.page,
+      dataSchema: change.dataSchema,
+      labels: change.labels,
+      documents: base?.documents ?? {},
+      savedAt: now,
+      expiresAt: now + options.ttlDays * DAY_MS,
+      rev: (current?.rev ?? 0) + 1,
+      writer: options.writer,
+    };
+    const sealedAnswers = await cipher.seal(record.answers, `${id}|answers`);
+    return {
+      record,
+      stored: {
         ...record,
         answers: {},
         documents: {},
         sealedAnswers,
         ...(base && stored?.sealedDocuments ? { sealedDocuments: stored.sealedDocuments } : {}),
-      };
-      const written = await this.db.run([STORE.drafts, STORE.files], 'readwrite', async (tx) => {
-        const drafts = tx.objectStore(STORE.drafts);
-        const now2 = await requestResult<DraftRecord | undefined>(drafts.get(id));
-        if ((now2?.rev ?? 0) !== (current?.rev ?? 0)) return false;
-        if (current && !base) {
-          const files = tx.objectStore(STORE.files);
-          const keys = await requestResult(files.index('draft').getAllKeys(id));
-          for (const k of keys) await requestResult(files.delete(k));
-        }
-        await requestResult(drafts.put(toStore));
-        return true;
-      });
-      if (written) return record;
-      if (attempt >= 5) throw new Error('The draft keeps changing in another tab.');
-    }
+      },
+      fresh: !!current && !base,
+      writes,
+    };
+  }
+
+  /** Puts a sealed draft; a draft started afresh loses the old one's files (ids `id|…`). */
+  private putSealed(tx: IDBTransaction, sealed: SealedDraft): void {
+    const { id } = sealed.stored;
+    if (sealed.fresh)
+      tx.objectStore(STORE.files).delete(IDBKeyRange.bound(`${id}|`, `${id}|\uffff`));
+    tx.objectStore(STORE.drafts).put(sealed.stored);
+  }
+
+  /** Every write goes through here, counted (see putNow). */
+  private write<T>(action: (tx: IDBTransaction) => Promise<T> | T): Promise<T> {
+    this.writes++;
+    this.writing++;
+    return this.db.run([STORE.drafts, STORE.files], 'readwrite', action).finally(() => {
+      this.writing--;
+      this.writes++;
+    });
   }
 
   private fileRows(id: string): Promise<FileRow[]> {
@@ -363,7 +473,7 @@ export class DraftStore {
   /** Deletes a draft and its files. */
   async delete(key: DraftKey): Promise<void> {
     const id = draftId(key);
-    await this.db.run([STORE.drafts, STORE.files], 'readwrite', async (tx) => {
+    await this.write(async (tx) => {
       await requestResult(tx.objectStore(STORE.drafts).delete(id));
       const files = tx.objectStore(STORE.files);
       const keys = await requestResult(files.index('draft').getAllKeys(id));
