@@ -2,7 +2,8 @@
  * DraftController: what `<dvc-form>` adds (a few lines) so nothing typed is lost.
  *
  * - Autosave: every change of answers or page is written to IndexedDB, debounced (500 ms) and
- *   flushed at once on `pagehide` and when the tab is hidden (a phone switching apps).
+ *   flushed at once on `pagehide` and when the tab is hidden (a phone switching apps); the
+ *   latest change is sealed ahead so a page being unloaded still writes it (seal-ahead.ts).
  * - Resume: a draft for the same procedure code + version is offered back ("Tiếp tục hồ sơ đang
  *   khai" / "Khai lại từ đầu"); a draft for another version is carried over field by field and
  *   the questions to answer again are listed by label. Drafts expire after `ttlDays`.
@@ -26,6 +27,8 @@ import {
   draftId,
   type DraftKey,
   type DraftRecord,
+  type SaveChange,
+  type SaveOptions,
 } from './draft-store.js';
 import { draftMessages, type DraftMessages } from './messages.js';
 import { type OutboxResult } from './outbox.js';
@@ -33,6 +36,7 @@ import { changedPaths, patch } from './paths.js';
 import { DraftFiles } from './kept-files.js';
 import { renderDraftNotices, renderDraftOffer } from './notices.js';
 import { DraftOutboxLink } from './outbox-link.js';
+import { SealAhead } from './seal-ahead.js';
 import {
   DRAFT_CHANNEL,
   DRAFT_PHASE,
@@ -97,6 +101,34 @@ export class DraftController implements ReactiveController {
   readonly outboxLink = new DraftOutboxLink(this);
   /** The document files kept with the draft (kept-files.ts). @internal */
   readonly files = new DraftFiles(this);
+  /** The latest change, sealed for the page's last moment (seal-ahead.ts). @internal */
+  readonly ahead = new SealAhead({
+    sealNow: async () => {
+      const store = await this.openStore();
+      const next = this.pending();
+      const sealed = next && (await store?.sealAhead(next.key, next.change, next.options));
+      return sealed && store && { store, sealed, change: next.change };
+    },
+    wrote: (done, { change }) => {
+      const paths = change.paths;
+      this.broadcast({
+        type: 'saved',
+        id: draftId(this.key!),
+        writer: this.tabId,
+        paths: [...paths],
+      });
+      this.saving = this.saving
+        .then(() => done)
+        .then(
+          () => {
+            this.baseline = change.answers;
+            this.savedPage = change.page;
+            this.replaceNext = false;
+          },
+          (cause: unknown) => this.storageFailed(cause),
+        );
+    },
+  });
 
   constructor(
     /** @internal */ readonly host: Host,
@@ -114,6 +146,8 @@ export class DraftController implements ReactiveController {
 
   hostConnected(): void {
     window.addEventListener('pagehide', this.onHide);
+    // Before the next page is asked for: WebKit drops a transaction opened during `pagehide`.
+    window.addEventListener('beforeunload', this.onHide);
     document.addEventListener('visibilitychange', this.onVisibility);
     window.addEventListener('online', this.outboxLink.onOnline);
     this.host.addEventListener('dvc-change', this.files.onHostChange);
@@ -127,6 +161,7 @@ export class DraftController implements ReactiveController {
   hostDisconnected(): void {
     void this.flush();
     window.removeEventListener('pagehide', this.onHide);
+    window.removeEventListener('beforeunload', this.onHide);
     document.removeEventListener('visibilitychange', this.onVisibility);
     window.removeEventListener('online', this.outboxLink.onOnline);
     this.host.removeEventListener('dvc-change', this.files.onHostChange);
@@ -370,6 +405,7 @@ export class DraftController implements ReactiveController {
   async clearDevice(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
+    this.ahead.drop();
     this.phase = DRAFT_PHASE.declined;
     this.offer = undefined;
     this.expiresAt = undefined;
@@ -431,6 +467,7 @@ export class DraftController implements ReactiveController {
   // ---- autosave ----------------------------------------------------------------------------
 
   private schedule(delay = this.options.debounceMs ?? 500): void {
+    this.ahead.soon();
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
@@ -451,35 +488,44 @@ export class DraftController implements ReactiveController {
   /** @internal */
   save(force = false): Promise<void> {
     const run = this.saving.then(() => this.saveNow(force));
-    this.saving = run.catch(() => undefined);
+    // What was sealed ahead is stale once written over: sealed again if changes are left.
+    this.saving = run.catch(() => undefined).finally(() => this.ahead.soon());
     return this.saving;
+  }
+
+  /** What a save would write now; undefined when nothing (`force`: even without a change). */
+  private pending(
+    force = false,
+  ): { key: DraftKey; change: SaveChange; options: SaveOptions } | undefined {
+    const s = this.options.state();
+    if (this.phase !== DRAFT_PHASE.active || !this.key || !s || s.procedure !== this.procedure) {
+      return undefined;
+    }
+    const paths = changedPaths(this.baseline, s.answers);
+    if (!force && paths.length === 0 && s.page === this.savedPage) return undefined;
+    const change = {
+      answers: structuredClone(s.answers),
+      paths,
+      page: s.page,
+      dataSchema: s.procedure.data,
+      labels: Object.fromEntries(questionFields(s.procedure).map((f) => [f.field, f.label])),
+    };
+    const options = {
+      writer: this.tabId,
+      ttlDays: this.options.ttlDays?.() ?? DEFAULT_TTL_DAYS,
+      replace: this.replaceNext,
+    };
+    return { key: this.key, change, options };
   }
 
   /** `force`: write even without a change, so the draft record exists (files attach to it). */
   private async saveNow(force = false): Promise<void> {
-    if (this.phase !== DRAFT_PHASE.active || !this.key) return;
-    const s = this.options.state();
     const store = await this.openStore();
-    if (!s || !store || s.procedure !== this.procedure) return;
-    const paths = changedPaths(this.baseline, s.answers);
-    if (!force && paths.length === 0 && s.page === this.savedPage) return;
-    const answers = structuredClone(s.answers);
+    const next = this.pending(force);
+    if (!store || !next) return;
+    const { key, change } = next;
     try {
-      const saved = await store.save(
-        this.key,
-        {
-          answers,
-          paths,
-          page: s.page,
-          dataSchema: s.procedure.data,
-          labels: Object.fromEntries(questionFields(s.procedure).map((f) => [f.field, f.label])),
-        },
-        {
-          writer: this.tabId,
-          ttlDays: this.options.ttlDays?.() ?? DEFAULT_TTL_DAYS,
-          replace: this.replaceNext,
-        },
-      );
+      const saved = await store.save(key, change, next.options);
       this.replaceNext = false;
       if (saved.expiresAt !== this.expiresAt) {
         this.expiresAt = saved.expiresAt;
@@ -489,10 +535,15 @@ export class DraftController implements ReactiveController {
       this.storageFailed(cause);
       return;
     }
-    this.baseline = answers;
-    this.savedPage = s.page;
+    this.baseline = change.answers;
+    this.savedPage = change.page;
     this.dismiss(NOTICE_KIND.storage);
-    this.broadcast({ type: 'saved', id: draftId(this.key), writer: this.tabId, paths });
+    this.broadcast({
+      type: 'saved',
+      id: draftId(key),
+      writer: this.tabId,
+      paths: [...change.paths],
+    });
   }
 
   /** @internal */
@@ -506,12 +557,14 @@ export class DraftController implements ReactiveController {
     });
   }
 
+  /** The page goes (or may): the change sealed ahead is put at once, the rest as it can. */
   private onHide = (): void => {
+    if (this.phase === DRAFT_PHASE.active) this.ahead.writeNow();
     void this.flush();
   };
 
   private onVisibility = (): void => {
-    if (document.visibilityState === 'hidden') void this.flush();
+    if (document.visibilityState === 'hidden') this.onHide();
     else void this.outboxLink.flushOutbox();
   };
 
@@ -545,12 +598,18 @@ export class DraftController implements ReactiveController {
   }
 
   private async onMessage(msg: ChannelMessage): Promise<void> {
+    if (msg.writer !== this.tabId) {
+      // Another tab wrote: what was sealed ahead here must not be put over it; sealed again.
+      void this.store?.then((store) => store?.touch());
+      this.ahead.soon();
+    }
     if (msg.type === 'deleted' && msg.id === '*' && msg.writer !== this.tabId) {
       // Another tab deleted the data on this device: this one must not write it back.
       clearTimeout(this.timer);
       this.timer = undefined;
       this.phase = DRAFT_PHASE.declined;
       this.offer = undefined;
+      this.ahead.drop();
       this.store = undefined;
       this.outboxLink.outbox = undefined;
       this.cipherOpening = undefined;

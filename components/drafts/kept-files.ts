@@ -112,6 +112,8 @@ export class DraftFiles {
       } catch (cause) {
         this.ctl.storageFailed(cause);
       }
+      // The draft's record changed: what was sealed ahead is stale, sealed again.
+      this.ctl.ahead.soon();
     });
   }
 
