@@ -81,10 +81,12 @@ export class DraftController implements ReactiveController {
   /** @internal */
   key?: DraftKey;
   /** The answers as last saved by (or loaded into) this tab. */
-  private baseline: Record<string, unknown> = {};
+  /** @internal */
+  baseline: Record<string, unknown> = {};
   private lastAnswers?: Record<string, unknown>;
   private lastPage?: string;
-  private savedPage?: string;
+  /** @internal */
+  savedPage?: string;
   /** @internal */
   timer?: ReturnType<typeof setTimeout>;
   /** @internal */
@@ -92,7 +94,8 @@ export class DraftController implements ReactiveController {
   private channel?: BroadcastChannel;
   private checking?: Promise<void>;
   /** The next save replaces the stored draft instead of patching it. */
-  private replaceNext = false;
+  /** @internal */
+  replaceNext = false;
   /** When the kept draft expires (epoch ms), for the "kept until" line. */
   /** @internal */
   expiresAt?: number;
@@ -102,33 +105,7 @@ export class DraftController implements ReactiveController {
   /** The document files kept with the draft (kept-files.ts). @internal */
   readonly files = new DraftFiles(this);
   /** The latest change, sealed for the page's last moment (seal-ahead.ts). @internal */
-  readonly ahead = new SealAhead({
-    sealNow: async () => {
-      const store = await this.openStore();
-      const next = this.pending();
-      const sealed = next && (await store?.sealAhead(next.key, next.change, next.options));
-      return sealed && store && { store, sealed, change: next.change };
-    },
-    wrote: (done, { change }) => {
-      const paths = change.paths;
-      this.broadcast({
-        type: 'saved',
-        id: draftId(this.key!),
-        writer: this.tabId,
-        paths: [...paths],
-      });
-      this.saving = this.saving
-        .then(() => done)
-        .then(
-          () => {
-            this.baseline = change.answers;
-            this.savedPage = change.page;
-            this.replaceNext = false;
-          },
-          (cause: unknown) => this.storageFailed(cause),
-        );
-    },
-  });
+  readonly ahead = new SealAhead(this);
 
   constructor(
     /** @internal */ readonly host: Host,
@@ -493,10 +470,8 @@ export class DraftController implements ReactiveController {
     return this.saving;
   }
 
-  /** What a save would write now; undefined when nothing (`force`: even without a change). */
-  private pending(
-    force = false,
-  ): { key: DraftKey; change: SaveChange; options: SaveOptions } | undefined {
+  /** What a save would write now; undefined when nothing (`force`: even without a change). @internal */
+  pending(force = false): { key: DraftKey; change: SaveChange; options: SaveOptions } | undefined {
     const s = this.options.state();
     if (this.phase !== DRAFT_PHASE.active || !this.key || !s || s.procedure !== this.procedure) {
       return undefined;
@@ -589,7 +564,8 @@ export class DraftController implements ReactiveController {
 
   // ---- two tabs ------------------------------------------------------------------------------
 
-  private broadcast(message: ChannelMessage): void {
+  /** @internal */
+  broadcast(message: ChannelMessage): void {
     try {
       this.channel?.postMessage(message);
     } catch {

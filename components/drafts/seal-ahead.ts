@@ -28,20 +28,14 @@
  * while such a write is in flight (this tab's own: one transaction of a few ms after each pause
  * in typing) nothing is put at once either; the regular save is all there is then.
  */
-import type { DraftStore, SaveChange, SealedDraft } from './draft-store.js';
+import type { DraftController } from './controller.js';
+import { draftId, type DraftStore, type SaveChange, type SealedDraft } from './draft-store.js';
 
-export interface Ahead {
+interface Ahead {
   store: DraftStore;
   sealed: SealedDraft;
   /** What it was sealed from: the tab's answers, the paths changed, the page. */
   change: SaveChange;
-}
-
-export interface SealAheadHost {
-  /** The draft as it would be saved now, sealed; undefined when there is nothing to write. */
-  sealNow(): Promise<Ahead | undefined>;
-  /** The record was put at once: `done` resolves once it is committed. */
-  wrote(done: Promise<void>, ahead: Ahead): void;
 }
 
 export class SealAhead {
@@ -49,7 +43,7 @@ export class SealAhead {
   private running = false;
   private again = false;
 
-  constructor(private readonly host: SealAheadHost) {}
+  constructor(private readonly ctl: DraftController) {}
 
   /** The answers changed: seal them as soon as the sealing before (if any) is over. */
   soon(): void {
@@ -66,8 +60,27 @@ export class SealAhead {
   writeNow(): void {
     const ahead = this.latest;
     this.latest = undefined;
-    const done = ahead && ahead.store.putNow(ahead.sealed);
-    if (done) this.host.wrote(done, ahead);
+    const done = ahead?.store.putNow(ahead.sealed);
+    if (!ahead || !done || !this.ctl.key) return;
+    const { ctl } = this;
+    const { change } = ahead;
+    // Other tabs read it after it is committed: IndexedDB runs their reads after this write.
+    ctl.broadcast({
+      type: 'saved',
+      id: draftId(ctl.key!),
+      writer: ctl.tabId,
+      paths: [...change.paths],
+    });
+    ctl.saving = ctl.saving
+      .then(() => done)
+      .then(
+        () => {
+          ctl.baseline = change.answers;
+          ctl.savedPage = change.page;
+          ctl.replaceNext = false;
+        },
+        (cause: unknown) => ctl.storageFailed(cause),
+      );
   }
 
   private async run(): Promise<void> {
@@ -75,10 +88,18 @@ export class SealAhead {
     try {
       while (this.again) {
         this.again = false;
-        this.latest = await this.host.sealNow().catch(() => undefined);
+        this.latest = await this.sealNow().catch(() => undefined);
       }
     } finally {
       this.running = false;
     }
+  }
+
+  /** The draft as a save would write it now, sealed; undefined when there is nothing to write. */
+  private async sealNow(): Promise<Ahead | undefined> {
+    const store = await this.ctl.openStore();
+    const next = this.ctl.pending();
+    const sealed = next && (await store?.sealAhead(next.key, next.change, next.options));
+    return sealed && store && { store, sealed, change: next.change };
   }
 }
