@@ -194,27 +194,14 @@ export class DraftStore {
     return this.write(async (tx) => {
       const store = tx.objectStore(STORE.drafts);
       const current = await requestResult<DraftRecord | undefined>(store.get(id));
-      const base = current && current.expiresAt > now && !options.replace ? current : undefined;
+      const base = baseOf(current, options, now);
       if (current && !base) {
         // A draft started afresh: the old one's files go with it.
         const files = tx.objectStore(STORE.files);
         const keys = await requestResult(files.index('draft').getAllKeys(id));
         for (const k of keys) await requestResult(files.delete(k));
       }
-      const record: DraftRecord = {
-        id,
-        code: key.code,
-        version: key.version,
-        answers: patch(base?.answers ?? {}, change.answers, base ? change.paths : allPaths(change)),
-        page: change.page,
-        dataSchema: change.dataSchema,
-        labels: change.labels,
-        documents: base?.documents ?? {},
-        savedAt: now,
-        expiresAt: now + options.ttlDays * DAY_MS,
-        rev: (current?.rev ?? 0) + 1,
-        writer: options.writer,
-      };
+      const record = nextRecord(id, key, change, options, current, now);
       await requestResult(store.put(record));
       return record;
     });
@@ -416,21 +403,8 @@ export class DraftStore {
         );
     const current = known ? known.current : stored && (await openRecord(cipher, stored));
     if (!known && this.fresh(writes)) this.known = { id, stored, current, writes };
-    const base = current && current.expiresAt > now && !options.replace ? current : undefined;
-    const record: DraftRecord = {
-      id,
-      code: key.code,
-      version: key.version,
-      answers: patch(base?.answers ?? {}, change.answers, base ? change.paths : allPaths(change)),
-      page: change.page,
-      dataSchema: change.dataSchema,
-      labels: change.labels,
-      documents: base?.documents ?? {},
-      savedAt: now,
-      expiresAt: now + options.ttlDays * DAY_MS,
-      rev: (current?.rev ?? 0) + 1,
-      writer: options.writer,
-    };
+    const base = baseOf(current, options, now);
+    const record = nextRecord(id, key, change, options, current, now);
     const sealedAnswers = await cipher.seal(record.answers, `${id}|answers`);
     return {
       record,
@@ -496,4 +470,42 @@ export class DraftStore {
 function allPaths(change: SaveChange): string[] {
   // A new draft takes every answer the tab has.
   return [...new Set([...change.paths, ...Object.keys(change.answers)])];
+}
+
+/** The stored draft a save builds on: none when it expired or the draft starts afresh. */
+function baseOf(
+  current: DraftRecord | undefined,
+  options: SaveOptions,
+  now: number,
+): DraftRecord | undefined {
+  return current && current.expiresAt > now && !options.replace ? current : undefined;
+}
+
+/**
+ * The draft a save writes over `current` (the stored one, if any): this tab's changed paths
+ * patched onto it, or every answer when it expired or the draft starts afresh (`replace`).
+ */
+function nextRecord(
+  id: string,
+  key: DraftKey,
+  change: SaveChange,
+  options: SaveOptions,
+  current: DraftRecord | undefined,
+  now: number,
+): DraftRecord {
+  const base = baseOf(current, options, now);
+  return {
+    id,
+    code: key.code,
+    version: key.version,
+    answers: patch(base?.answers ?? {}, change.answers, base ? change.paths : allPaths(change)),
+    page: change.page,
+    dataSchema: change.dataSchema,
+    labels: change.labels,
+    documents: base?.documents ?? {},
+    savedAt: now,
+    expiresAt: now + options.ttlDays * DAY_MS,
+    rev: (current?.rev ?? 0) + 1,
+    writer: options.writer,
+  };
 }
