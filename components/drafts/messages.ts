@@ -54,7 +54,8 @@ const vi: DraftMessages = {
   queued: 'Hồ sơ đã được lưu và sẽ tự động gửi khi có mạng.',
   queueFilesTooLarge:
     'Không có mạng nên hồ sơ chưa được gửi. Các tệp đính kèm quá lớn để lưu tạm trên thiết bị, nên hồ sơ không thể tự động gửi khi có mạng. Bạn vui lòng giữ trang này mở và bấm “Gửi hồ sơ” lại khi có mạng.',
-  queuedSending: 'Đã có mạng. Đang gửi hồ sơ đã lưu…',
+  // Also when the page is shown again or opened later: not only when the network came back.
+  queuedSending: 'Đang gửi hồ sơ đã lưu…',
   queuedSent: (code) => `Hồ sơ đã lưu trước đây đã được gửi. Mã hồ sơ của bạn là ${code}.`,
   queuedSentNoCode: 'Hồ sơ đã lưu trước đây đã được gửi.',
   queuedRejected: (reason) => `Hồ sơ đã lưu trước đây chưa được cơ quan tiếp nhận: ${reason}`,
@@ -86,7 +87,7 @@ const en: DraftMessages = {
     'Your application has been saved and will be sent automatically when you are back online.',
   queueFilesTooLarge:
     'You are offline, so your application has not been sent. The attached files are too large to keep on this device, so it cannot be sent automatically. Please keep this page open and press “Send application” again when you are back online.',
-  queuedSending: 'You are back online. Sending your saved application…',
+  queuedSending: 'Sending your saved application…',
   queuedSent: (code) => `Your saved application has been sent. Your reference number is ${code}.`,
   queuedSentNoCode: 'Your saved application has been sent.',
   queuedRejected: (reason) => `Your saved application was not accepted: ${reason}`,
