@@ -7,7 +7,7 @@ import type { UiLang } from '../base/i18n.js';
 
 export interface DraftMessages {
   resumeHeading: string;
-  resumeBody: (savedAt: string) => string;
+  resumeBody: (time: string, day: string) => string;
   resumeContinue: string;
   resumeRestart: string;
   /** The procedure changed since the draft was saved; `labels` must be entered again. */
@@ -32,7 +32,7 @@ export interface DraftMessages {
 
 const vi: DraftMessages = {
   resumeHeading: 'Bạn có một hồ sơ đang khai dở',
-  resumeBody: (savedAt) => `Hồ sơ được lưu tự động trên thiết bị này lúc ${savedAt}.`,
+  resumeBody: (time, day) => `Hồ sơ được lưu tự động trên thiết bị này lúc ${time} ngày ${day}.`,
   resumeContinue: 'Tiếp tục hồ sơ đang khai',
   resumeRestart: 'Khai lại từ đầu',
   versionChanged:
@@ -64,7 +64,7 @@ const vi: DraftMessages = {
 
 const en: DraftMessages = {
   resumeHeading: 'You have an application you have not finished',
-  resumeBody: (savedAt) => `It was saved automatically on this device at ${savedAt}.`,
+  resumeBody: (time, day) => `It was saved automatically on this device at ${time} on ${day}.`,
   resumeContinue: 'Continue your application',
   resumeRestart: 'Start again',
   versionChanged:

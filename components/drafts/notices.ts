@@ -4,7 +4,7 @@
  */
 import { html, nothing } from 'lit';
 import { LOCALES } from '../base/i18n.js';
-import { renderConsentPrompt, renderKeptBar } from './consent.js';
+import { formatDay, renderConsentPrompt, renderKeptBar } from './consent.js';
 import type { DraftController } from './controller.js';
 import { DEFAULT_TTL_DAYS } from './draft-store.js';
 import { DRAFT_PHASE, NOTICE_KIND } from './types.js';
@@ -88,14 +88,16 @@ export function renderDraftOffer(ctl: DraftController) {
   if (ctl.phase !== DRAFT_PHASE.offer || !offer) return undefined;
   const lang = ctl.options.lang();
   const m = ctl.m;
-  const savedAt = new Intl.DateTimeFormat(LOCALES[lang], {
-    dateStyle: 'short',
+  // The time in the page's language, the day as the form writes dates (dd/mm/yyyy: never a
+  // two-digit year).
+  const time = new Intl.DateTimeFormat(LOCALES[lang], {
     timeStyle: 'short',
     timeZone: 'Asia/Ho_Chi_Minh',
   }).format(new Date(offer.record.savedAt));
+  const day = formatDay(offer.record.savedAt);
   return html`<section class="draft-offer" part="draft-offer" aria-labelledby="page-heading">
     <h2 id="page-heading" part="heading" tabindex="-1">${m.resumeHeading}</h2>
-    <p>${m.resumeBody(savedAt)}</p>
+    <p>${m.resumeBody(time, day)}</p>
     <div class="buttons">
       <button
         type="button"

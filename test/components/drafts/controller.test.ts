@@ -48,6 +48,10 @@ describe('DraftController', () => {
     const el = await mount();
     expect(el.drafts.phase).to.equal(DRAFT_PHASE.offer);
     expect(text(el, 'h2')).to.deep.equal(['Bạn có một hồ sơ đang khai dở']);
+    // When it was saved, with a four-digit year (it was "06/12/26" before).
+    expect(text(el, '.draft-offer p')[0]).to.match(
+      /^Hồ sơ được lưu tự động trên thiết bị này lúc \d{1,2}:\d{2} ngày \d{2}\/\d{2}\/\d{4}\.$/,
+    );
     expect(text(el, '.draft-offer button')).to.deep.equal([
       'Tiếp tục hồ sơ đang khai',
       'Khai lại từ đầu',
