@@ -80,6 +80,22 @@ export function questionFields(procedure: Procedure): FieldUi[] {
   return procedure.ui.steps.flatMap((s) => s.fields).filter((f) => f.widget !== 'file');
 }
 
+const labelsOf = new WeakMap<Procedure, Record<string, LocalizedText>>();
+
+/**
+ * The questions' labels by path, as every draft record keeps them: built once per procedure,
+ * not on each change (sealing ahead builds a record per change; 1,000 questions are a walk of
+ * 1,000 fields each time). Shared by the records, never changed.
+ */
+export function fieldLabels(procedure: Procedure): Record<string, LocalizedText> {
+  let labels = labelsOf.get(procedure);
+  if (!labels) {
+    labels = Object.fromEntries(questionFields(procedure).map((f) => [f.field, f.label]));
+    labelsOf.set(procedure, labels);
+  }
+  return labels;
+}
+
 /**
  * Carries `old.answers` (written against `old.dataSchema`) over to `procedure`. An answer whose
  * schema is unchanged is kept as is; one whose schema changed is kept only if the new version's

@@ -17,7 +17,7 @@
 import { type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { UiLang } from '../base/i18n.js';
 import type { Procedure } from '../../src/procedure/index.js';
-import { carryOver, questionFields } from './carry-over.js';
+import { carryOver, fieldLabels } from './carry-over.js';
 import { DRAFT_DB_NAME, isQuotaError } from './db.js';
 import { DraftCipher, KEY_DB_NAME, clearDeviceData } from './crypto.js';
 import { CONSENT, consentMessages } from './consent.js';
@@ -483,7 +483,7 @@ export class DraftController implements ReactiveController {
       paths,
       page: s.page,
       dataSchema: s.procedure.data,
-      labels: Object.fromEntries(questionFields(s.procedure).map((f) => [f.field, f.label])),
+      labels: fieldLabels(s.procedure),
     };
     const options = {
       writer: this.tabId,

@@ -2,7 +2,7 @@ import { expect, fixture, html, waitUntil as wait } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { DraftController } from '../../../components/drafts/controller.js';
 import { DraftCipher, type Sealed } from '../../../components/drafts/crypto.js';
-import { DraftStore } from '../../../components/drafts/draft-store.js';
+import { DraftStore, type DraftRecord } from '../../../components/drafts/draft-store.js';
 import { oneQuestionProcedure, savingDraftOptions } from '../../support/drafts-host.js';
 
 /**
@@ -73,6 +73,37 @@ async function mount(): Promise<SealAheadHost> {
   return el;
 }
 
+/** A procedure of 200 questions that counts how often its questions are walked. */
+function countingProcedure(): { procedure: typeof procedure; walks: () => number } {
+  const counted = structuredClone(procedure);
+  const fields = Array.from({ length: 200 }, (_, i) => ({
+    field: i === 0 ? 'hoTen' : `q${i}`,
+    widget: 'text',
+    label: { vi: `Câu ${i}` },
+  }));
+  const steps = [{ id: 'buoc-1', title: { vi: 'Bước 1' }, fields }];
+  let walks = 0;
+  Object.defineProperty(counted.ui, 'steps', {
+    get: () => {
+      walks++;
+      return steps;
+    },
+  });
+  return { procedure: counted, walks: () => walks };
+}
+
+class CountingHost extends LitElement {
+  answers: Record<string, unknown> = {};
+  readonly counting = countingProcedure();
+  drafts = new DraftController(this, {
+    state: () => ({ procedure: this.counting.procedure, answers: this.answers, page: 'buoc-1' }),
+    restore: () => undefined,
+    ...savingDraftOptions(dbName),
+    debounceMs: 60_000,
+  });
+}
+customElements.define('seal-ahead-counting-host', CountingHost);
+
 describe('DraftController: the last change, written as the page goes', () => {
   beforeEach(() => {
     dbName = `dvc-seal-ahead-test-${Date.now()}-${n++}`;
@@ -100,6 +131,24 @@ describe('DraftController: the last change, written as the page goes', () => {
       db.close();
     });
   }
+
+  it("walks the procedure's questions once, not on each change sealed ahead", async () => {
+    const el = await fixture<CountingHost>(
+      html`<seal-ahead-counting-host></seal-ahead-counting-host>`,
+    );
+    await el.drafts.ready();
+    const sealed = el.drafts.ahead as unknown as { latest?: { sealed: { record: DraftRecord } } };
+    for (const name of ['An', 'Bình', 'Chi', 'Dũng', 'Em']) {
+      el.answers = { hoTen: name };
+      el.requestUpdate();
+      await el.updateComplete;
+      await waitUntil(() => sealed.latest?.sealed.record.answers.hoTen === name);
+    }
+    expect(sealed.latest!.sealed.record.labels.q199).to.deep.equal({ vi: 'Câu 199' });
+    await el.drafts.flush();
+    // Five records sealed ahead and one saved, all with the labels of the 200 questions.
+    expect(el.counting.walks()).to.equal(1);
+  });
 
   it('never puts a sealed change over a write made since (another tab, kept files)', async () => {
     const cipher = await DraftCipher.open(indexedDB, `${dbName}-keys`);
