@@ -4,7 +4,9 @@
  *
  * - `drafts`: one record per procedure code + version (`id` = `code@version`, index `code`);
  * - `files`: Blobs of chosen files not yet on the server (index `draft`);
- * - `outbox`: signed submissions waiting for the network (key = Idempotency-Key).
+ * - `outbox`: signed submissions waiting for the network (key = Idempotency-Key);
+ * - `revisions` (version 2): a key `[draft id, rev]` per revision written, added in the write's
+ *   own transaction; an `add` that finds its key aborts the write (DraftStore.putNow).
  *
  * Nothing goes to localStorage: it is synchronous, shared with the host page's scripts under
  * one key space, and capped at a few MB.
@@ -14,8 +16,13 @@ import { openDatabase, unwrap, wrap } from '../base/idb.js';
 import { DRAFT_DB_NAME } from './db-name.js';
 
 export { DRAFT_DB_NAME };
-export const DRAFT_DB_VERSION = 1;
-export const STORE = { drafts: 'drafts', files: 'files', outbox: 'outbox' } as const;
+export const DRAFT_DB_VERSION = 2;
+export const STORE = {
+  drafts: 'drafts',
+  files: 'files',
+  outbox: 'outbox',
+  revisions: 'revisions',
+} as const;
 export type StoreName = (typeof STORE)[keyof typeof STORE];
 
 /** A write failed because the browser's storage quota is used up. */
@@ -67,6 +74,7 @@ export async function openDraftDatabase(
       if (!d.objectStoreNames.contains(STORE.outbox)) {
         d.createObjectStore(STORE.outbox, { keyPath: 'key' });
       }
+      if (!d.objectStoreNames.contains(STORE.revisions)) d.createObjectStore(STORE.revisions);
     },
     factory,
   );

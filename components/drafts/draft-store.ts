@@ -202,6 +202,7 @@ export class DraftStore {
         for (const k of keys) await requestResult(files.delete(k));
       }
       const record = nextRecord(id, key, change, options, current, now);
+      claim(tx, id, record.rev);
       await requestResult(store.put(record));
       return record;
     });
@@ -272,6 +273,7 @@ export class DraftStore {
           }
           current.rev += 1;
           current.writer = options.writer;
+          claim(tx, id, current.rev);
           await requestResult(drafts.put(current));
         }
       });
@@ -351,15 +353,27 @@ export class DraftStore {
    * Writes a draft sealed ahead at once: the transaction is opened and the record put before
    * this returns, with no await, so a page being unloaded still commits it. Only while nothing
    * was written since it was read (by this tab, or by another as far as `touch` was told):
-   * otherwise undefined, as it would overwrite that write. Resolves once committed.
+   * otherwise undefined, as it would overwrite that write. Resolves with true once committed;
+   * with false when another tab had written that revision first, unknown to this one yet (its
+   * message was on its way): the revision's claim exists, so nothing was put (see `claim`).
    */
-  putNow(sealed: SealedDraft): Promise<void> | undefined {
+  putNow(sealed: SealedDraft): Promise<boolean> | undefined {
     if (!this.fresh(sealed.writes)) return undefined;
+    let claimed: IDBRequest | undefined;
     return this.write((tx) => {
-      this.putSealed(tx, sealed);
+      claimed = this.putSealed(tx, sealed);
       // Committed now, not when the task ends: the page may not see its end.
       tx.commit?.();
-    }).then(() => this.wrote(sealed));
+    }).then(
+      () => {
+        this.wrote(sealed);
+        return true;
+      },
+      (error: unknown) => {
+        if (claimed?.error?.name !== 'ConstraintError') throw error;
+        return false;
+      },
+    );
   }
 
   /** Nothing was written (by this store) since the write count was `writes`. */
@@ -420,19 +434,25 @@ export class DraftStore {
     };
   }
 
-  /** Puts a sealed draft; a draft started afresh loses the old one's files (ids `id|…`). */
-  private putSealed(tx: IDBTransaction, sealed: SealedDraft): void {
+  /**
+   * Puts a sealed draft and claims its revision (the claim's request is returned); a draft
+   * started afresh loses the old one's files (ids `id|…`).
+   */
+  private putSealed(tx: IDBTransaction, sealed: SealedDraft): IDBRequest {
     const { id } = sealed.stored;
+    const claimed = claim(tx, id, sealed.stored.rev);
     if (sealed.fresh)
       tx.objectStore(STORE.files).delete(IDBKeyRange.bound(`${id}|`, `${id}|\uffff`));
     tx.objectStore(STORE.drafts).put(sealed.stored);
+    return claimed;
   }
 
   /** Every write goes through here, counted (see putNow). */
   private write<T>(action: (tx: IDBTransaction) => Promise<T> | T): Promise<T> {
     this.writes++;
     this.writing++;
-    return this.db.run([STORE.drafts, STORE.files], 'readwrite', action).finally(() => {
+    const stores = [STORE.drafts, STORE.files, STORE.revisions];
+    return this.db.run(stores, 'readwrite', action).finally(() => {
       this.writing--;
       this.writes++;
     });
@@ -449,6 +469,7 @@ export class DraftStore {
     const id = draftId(key);
     await this.write(async (tx) => {
       await requestResult(tx.objectStore(STORE.drafts).delete(id));
+      await requestResult(tx.objectStore(STORE.revisions).delete(claims(id, Infinity)));
       const files = tx.objectStore(STORE.files);
       const keys = await requestResult(files.index('draft').getAllKeys(id));
       for (const k of keys) await requestResult(files.delete(k));
@@ -465,6 +486,26 @@ export class DraftStore {
     for (const r of expired) await this.delete(r);
     return expired.length;
   }
+}
+
+/** Claims of revisions kept per draft: another tab's writes the news of which is still on its way. */
+const CLAIMS_KEPT = 32;
+
+/** The claims of draft `id`'s revisions below `below`. */
+const claims = (id: string, below: number) => IDBKeyRange.bound([id, 0], [id, below], false, true);
+
+/**
+ * Claims revision `rev` of draft `id` in the write's transaction: every write adds its claim,
+ * and an `add` whose key exists fails and, unhandled, aborts the whole transaction. So a write
+ * made without reading first (putNow, in a page's last event: there is no later callback to
+ * compare a read in) never lands over a newer revision another tab wrote meanwhile. The oldest
+ * claims go as new ones come.
+ */
+function claim(tx: IDBTransaction, id: string, rev: number): IDBRequest {
+  const revisions = tx.objectStore(STORE.revisions);
+  const claimed = revisions.add(true, [id, rev]);
+  if (rev > CLAIMS_KEPT) revisions.delete(claims(id, rev - CLAIMS_KEPT));
+  return claimed;
 }
 
 function allPaths(change: SaveChange): string[] {

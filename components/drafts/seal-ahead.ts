@@ -27,6 +27,11 @@
  * it is never put over them (DraftStore.putNow), and the latest answers are sealed again. So
  * while such a write is in flight (this tab's own: one transaction of a few ms after each pause
  * in typing) nothing is put at once either; the regular save is all there is then.
+ *
+ * Another tab's write whose message has not arrived yet (a few ms before the page goes) is not
+ * known here: the record put then claims the revision that write already claimed, the `add` of
+ * the claim fails and the whole transaction is undone by IndexedDB itself (DraftStore `claim`):
+ * nothing older is put over it, with no read to wait for in a page that may run no more tasks.
  */
 import type { DraftController } from './controller.js';
 import { draftId, type DraftStore, type SaveChange, type SealedDraft } from './draft-store.js';
@@ -74,7 +79,9 @@ export class SealAhead {
     ctl.saving = ctl.saving
       .then(() => done)
       .then(
-        () => {
+        (put) => {
+          // Another tab had written first: the regular save patches this tab's answers onto it.
+          if (!put) return;
           ctl.baseline = change.answers;
           ctl.savedPage = change.page;
           ctl.replaceNext = false;

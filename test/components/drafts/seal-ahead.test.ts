@@ -150,6 +150,49 @@ describe('DraftController: the last change, written as the page goes', () => {
     expect(el.counting.walks()).to.equal(1);
   });
 
+  it("never puts a sealed change over another tab's write it was not told of yet", async () => {
+    // Two tabs: two stores on the same database and key. Tab B's message ("saved") has not
+    // reached tab A when A's page goes: A's store was never touched, so only IndexedDB can tell.
+    const cipher = await DraftCipher.open(indexedDB, `${dbName}-keys`);
+    const tabA = await DraftStore.open({ name: dbName, cipher });
+    const tabB = await DraftStore.open({ name: dbName, cipher });
+    const change = (answers: Record<string, string>) => ({
+      answers,
+      paths: Object.keys(answers),
+      page: 'buoc-1',
+      dataSchema: procedure.data,
+      labels: {},
+    });
+    await tabA.save(KEY, change({ hoTen: 'An' }), { writer: 'tab-a', ttlDays: 7 });
+    const ahead = (await tabA.sealAhead(KEY, change({ hoTen: 'Bình' }), {
+      writer: 'tab-a',
+      ttlDays: 7,
+    }))!;
+    await tabB.save(KEY, change({ diaChi: 'Huế' }), { writer: 'tab-b', ttlDays: 7 });
+    const put = tabA.putNow(ahead);
+    expect(put).not.to.equal(undefined);
+    const result = await put;
+    const kept = (await tabB.get(KEY))!;
+    expect([kept.rev, kept.writer, kept.answers]).to.deep.equal([
+      2,
+      'tab-b',
+      { hoTen: 'An', diaChi: 'Huế' },
+    ]);
+    expect(result).to.equal(false);
+    // Tab A's regular save then patches its answer onto tab B's record: both are kept.
+    await tabA.save(KEY, change({ hoTen: 'Bình' }), { writer: 'tab-a', ttlDays: 7 });
+    expect((await tabB.get(KEY))!.answers).to.deep.equal({ hoTen: 'Bình', diaChi: 'Huế' });
+    // With nothing written in between, the sealed change is put, and claims its revision.
+    const next = (await tabA.sealAhead(KEY, change({ hoTen: 'Chi' }), {
+      writer: 'tab-a',
+      ttlDays: 7,
+    }))!;
+    expect(await tabA.putNow(next)).to.equal(true);
+    expect((await tabB.get(KEY))!.answers).to.deep.equal({ hoTen: 'Chi', diaChi: 'Huế' });
+    tabA.close();
+    tabB.close();
+  });
+
   it('never puts a sealed change over a write made since (another tab, kept files)', async () => {
     const cipher = await DraftCipher.open(indexedDB, `${dbName}-keys`);
     const store = await DraftStore.open({ name: dbName, cipher });

@@ -1,6 +1,11 @@
 import { expect } from '@open-wc/testing';
 import { draftsMayWait } from '../../../components/form/drafts.js';
-import { STORE, openDraftDatabase, requestResult } from '../../../components/drafts/db.js';
+import {
+  DRAFT_DB_VERSION,
+  STORE,
+  openDraftDatabase,
+  requestResult,
+} from '../../../components/drafts/db.js';
 import { freshDatabases } from '../../support/fresh-databases.js';
 
 /**
@@ -126,7 +131,7 @@ describe('dvc-form: drafts before ready', () => {
     await draftsMayWait(indexedDB, name, UNBOUNDED);
     // A version change is blocked by any connection left open.
     await new Promise<void>((resolve, reject) => {
-      const q = indexedDB.open(name, 2);
+      const q = indexedDB.open(name, DRAFT_DB_VERSION + 1);
       q.onblocked = () => reject(new Error('a connection was left open'));
       q.onsuccess = () => {
         q.result.close();

@@ -12,7 +12,7 @@ import type { DvcForm } from '../../../components/form/form.js';
 import { provideCompiled } from '../../../components/form/provide.js';
 import { DRAFTS_PROBE_LIMIT_MS } from '../../../components/form/drafts.js';
 import { DRAFT_DB_NAME } from '../../../components/drafts/db-name.js';
-import { openDraftDatabase } from '../../../components/drafts/db.js';
+import { DRAFT_DB_VERSION, openDraftDatabase } from '../../../components/drafts/db.js';
 import * as compiledBasic from './fixtures/compiled-basic.js';
 
 /** True when the current stack passes through the product's code (not the test runner's). */
@@ -124,6 +124,8 @@ describe('dvc-form start-up path: what it waits for before its first page', () =
     expect(await untilReady()).to.deep.equal([
       `setTimeout ${DRAFTS_PROBE_LIMIT_MS}`,
       `open ${DRAFT_DB_NAME}`,
+      // drafts, files, outbox, revisions
+      'count',
       'count',
       'count',
       'count',
@@ -139,7 +141,7 @@ describe('dvc-form start-up path: what it waits for before its first page', () =
       const q = indexedDB.open(name);
       q.onsuccess = () => resolve(q.result);
     });
-    const upgrade = indexedDB.open(name, 2);
+    const upgrade = indexedDB.open(name, DRAFT_DB_VERSION + 1);
     upgrade.onsuccess = () => upgrade.result.close();
     try {
       const started = performance.now();
