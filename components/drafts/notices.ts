@@ -7,7 +7,7 @@ import { LOCALES } from '../base/i18n.js';
 import { formatDay, renderConsentPrompt, renderKeptBar } from './consent.js';
 import type { DraftController } from './controller.js';
 import { DEFAULT_TTL_DAYS } from './draft-store.js';
-import { DRAFT_PHASE, NOTICE_KIND } from './types.js';
+import { DRAFT_PHASE, NOTICE_KIND, type DraftNotice, type NoticeKind } from './types.js';
 
 /**
  * The answer to "Lưu tạm hồ sơ trên thiết bị này?" just given, until what it led to is on screen.
@@ -20,12 +20,31 @@ import { DRAFT_PHASE, NOTICE_KIND } from './types.js';
  */
 const answered = new WeakMap<DraftController, boolean>();
 
-/** After this render, focuses `selector` if it answers the consent question just answered. */
-function focusAnswer(ctl: DraftController, selector: string | false): void {
-  if (!selector || !answered.delete(ctl)) return;
-  void ctl.host.updateComplete.then(() =>
-    ctl.host.shadowRoot?.querySelector<HTMLElement>(selector)?.focus(),
-  );
+/**
+ * After this render, focuses what answers the consent question just answered: the kept bar's
+ * line (`selector`), or a notice, which takes focus as every notice marked `focus` does.
+ */
+function focusAnswer(ctl: DraftController, target: string | DraftNotice | false | undefined): void {
+  if (!target || !answered.delete(ctl)) return;
+  if (typeof target !== 'string') target.focus = true;
+  else
+    void ctl.host.updateComplete.then(() =>
+      ctl.host.shadowRoot?.querySelector<HTMLElement>(target)?.focus(),
+    );
+}
+
+/**
+ * After this render, focuses a notice marked `focus`, then makes it a live region again: it is
+ * rendered without its role until then, not to be read twice (DraftNotice.focus).
+ */
+function focusNotice(ctl: DraftController, notice: DraftNotice): void {
+  void ctl.host.updateComplete.then(() => {
+    ctl.host.shadowRoot
+      ?.querySelector<HTMLElement>(`.draft-notice[data-kind="${notice.kind}"]`)
+      ?.focus();
+    notice.focus = false;
+    ctl.host.requestUpdate();
+  });
 }
 
 /** The notices (version change, other tab, files, storage, outbox), above the page. */
@@ -34,19 +53,17 @@ export function renderDraftNotices(ctl: DraftController) {
   const m = ctl.m;
   const asking = ctl.phase === DRAFT_PHASE.ask || ctl.asksFirst();
   const keeping = ctl.phase === DRAFT_PHASE.active || ctl.phase === DRAFT_PHASE.offer;
-  const kinds = ctl.notices.map((n) => n.kind);
+  const notice = (kind: NoticeKind) => ctl.notices.find((n) => n.kind === kind);
   const expiresAt = ctl.phase === DRAFT_PHASE.offer ? ctl.offer?.record.expiresAt : ctl.expiresAt;
   if (answered.has(ctl)) {
     focusAnswer(
       ctl,
       answered.get(ctl)
-        ? (keeping && expiresAt !== undefined && '.draft-kept p') ||
-            (kinds.includes(NOTICE_KIND.storage) && `[data-kind="${NOTICE_KIND.storage}"]`)
-        : ctl.phase === DRAFT_PHASE.declined &&
-            kinds.includes(NOTICE_KIND.consent) &&
-            `[data-kind="${NOTICE_KIND.consent}"]`,
+        ? (keeping && expiresAt !== undefined && '.draft-kept p') || notice(NOTICE_KIND.storage)
+        : ctl.phase === DRAFT_PHASE.declined && notice(NOTICE_KIND.consent),
     );
   }
+  for (const n of ctl.notices) if (n.focus) focusNotice(ctl, n);
   if (ctl.notices.length === 0 && !asking && !keeping) return nothing;
   return html`<div class="draft-notices" part="draft-notices">
     ${
@@ -60,7 +77,12 @@ export function renderDraftNotices(ctl: DraftController) {
     ${keeping ? renderKeptBar(lang, expiresAt, () => void ctl.clearDevice()) : nothing}
     ${ctl.notices.map(
       (n) =>
-        html`<div class="draft-notice" role=${n.role} data-kind=${n.kind} tabindex="-1">
+        html`<div
+          class="draft-notice"
+          role=${n.focus ? nothing : n.role}
+          data-kind=${n.kind}
+          tabindex="-1"
+        >
           <p>${n.text(m, lang)}</p>
           ${
             n.list

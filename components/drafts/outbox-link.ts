@@ -122,7 +122,14 @@ export class DraftOutboxLink {
       this.ctl.storageFailed(cause);
       return false;
     }
-    this.ctl.notify({ kind: NOTICE_KIND.outbox, role: 'status', text: (m) => m.queued });
+    // The person pressed "Gửi hồ sơ": focus goes to what became of it, as it goes to the error
+    // summary when sending failed and to the heading of "Đã gửi hồ sơ".
+    this.ctl.notify({
+      kind: NOTICE_KIND.outbox,
+      role: 'status',
+      focus: true,
+      text: (m) => m.queued,
+    });
     return true;
   }
 

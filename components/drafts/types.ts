@@ -106,6 +106,14 @@ export interface DraftNotice {
   role: 'status' | 'alert';
   text: (m: DraftMessages, lang: UiLang) => string;
   list?: (lang: UiLang) => string[];
+  /**
+   * The notice takes focus once shown (notices.ts): it says what became of the person's own
+   * action (the application kept until the network is back, the answer to "Lưu tạm hồ sơ…?").
+   * Until it has focus it is no live region: one that takes focus is read out as the focused
+   * element, and a screen reader would read it twice, as a status and again on focus (WAI-ARIA
+   * APG, GOV.UK). Once it has focus it is one again, so what it says next is announced.
+   */
+  focus?: boolean;
 }
 
 export interface Offer {

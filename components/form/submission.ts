@@ -140,16 +140,10 @@ export class FormSubmission {
           // The very submission that failed: its key and, when it was sent, its signed bytes.
           submission: this.delivery?.pending ?? {},
         }));
-      if (queued) {
-        // Focus goes to the notice that says it will be sent when the network is back, as it goes
-        // to the summary when sending failed and to the heading of "Đã gửi hồ sơ": the button
-        // the person pressed says nothing of what happened.
-        await this.form.updateComplete;
-        this.form.renderRoot
-          .querySelector<HTMLElement>('.draft-notice[data-kind="outbox"]')
-          ?.focus();
-        return;
-      }
+      // The notice that says it will be sent when the network is back takes focus itself (as
+      // the summary does when sending failed): the button the person pressed says nothing of
+      // what happened, and the notice is no live region while it takes focus (DraftNotice).
+      if (queued) return;
       this.form.submitFailed = true;
       console.error('dvc-form: the submission failed', cause);
       this.form.dispatchEvent(

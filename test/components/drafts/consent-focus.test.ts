@@ -11,6 +11,7 @@ import type { DvcForm } from '../../../components/form/form.js';
 import type { DraftControllerOptions } from '../../../components/drafts/controller.js';
 import { DvcChangeEvent } from '../../../components/base/events.js';
 import { focusPath } from '../focus-path.js';
+import { watchFocusArrivals } from '../live-at-focus.js';
 import simple from '../submission/fixtures/simple.json';
 
 const TEXT = JSON.stringify(simple);
@@ -70,10 +71,21 @@ async function pressConsent(el: DvcForm, which: 'yes' | 'no'): Promise<void> {
 describe('drafts consent: focus and the kept bar', () => {
   it('“Không lưu”: focus goes to the notice that nothing will be kept', async () => {
     const el = await mount('ask');
+    const arrivals = watchFocusArrivals(shadow(el));
     await pressConsent(el, 'no');
     await wait(() => focusPath() !== 'body', `focus stays at ${focusPath()}`);
     expect(text(el, '.draft-consent h2')).to.deep.equal([]);
     expect(focusPath()).to.equal('dvc-form > div.draft-notice[data-kind=consent]');
+    // It is read once, as the focused element: no live region when focus moved there.
+    expect(arrivals.filter((a) => a.element.startsWith('div.draft-notice'))).to.deep.equal([
+      {
+        element: 'div.draft-notice[data-kind=consent]',
+        role: null,
+        ariaLive: null,
+        text: 'Hồ sơ sẽ không được lưu trên thiết bị này. Bạn vui lòng không đóng trang cho đến khi gửi xong hồ sơ.',
+        liveWithText: [],
+      },
+    ]);
     expect(text(el, '.draft-notice[data-kind="consent"] p')).to.deep.equal([
       'Hồ sơ sẽ không được lưu trên thiết bị này. Bạn vui lòng không đóng trang cho đến khi gửi xong hồ sơ.',
     ]);

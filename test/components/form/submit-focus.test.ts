@@ -12,6 +12,7 @@ import type { DraftControllerOptions } from '../../../components/drafts/controll
 import { createWebCryptoSigner, generateSigningKey } from '../../../src/signing/index.js';
 import simple from '../submission/fixtures/simple.json';
 import { focusPath } from '../focus-path.js';
+import { watchFocusArrivals } from '../live-at-focus.js';
 import { scriptedFetch, type Step } from '../submission/fake-fetch.js';
 import {
   FAILURE_KIND,
@@ -142,6 +143,7 @@ describe('dvc-form: focus when "Gửi hồ sơ" is pressed', () => {
         shadow(el).querySelector('.draft-notice[data-kind="outbox"] p')?.textContent?.trim();
       await waitUntil(() => outboxText() === queued, 'the queued notice', { timeout: 5000 });
       const notice = shadow(el).querySelector<HTMLElement>('.draft-notice[data-kind="outbox"]')!;
+      // A live region again once focused, so that what it says next is announced.
       expect(notice.getAttribute('role')).to.equal('status');
       expect(heading(el).textContent!.trim()).to.equal('Kiểm tra lại thông tin');
       expect(focusPath()).to.equal('dvc-form > div.draft-notice[data-kind=outbox]');
@@ -150,6 +152,42 @@ describe('dvc-form: focus when "Gửi hồ sơ" is pressed', () => {
       // The next Tab goes on from the notice: its own button first.
       await sendKeys({ press: 'Tab' });
       expect(focusPath()).to.equal('dvc-form > button.link');
+    } finally {
+      window.removeEventListener('visibilitychange', hold, true);
+      el.remove();
+      for (const name of [dbName, `${dbName}-keys`]) indexedDB.deleteDatabase(name);
+    }
+  });
+  it('the notice that takes focus is no live region at that moment: it is read once', async () => {
+    const hold = (e: Event) => e.stopImmediatePropagation();
+    window.addEventListener('visibilitychange', hold, true);
+    const { el, dbName } = await review([{ networkError: true }], { drafts: true });
+    const arrivals = watchFocusArrivals(shadow(el));
+    try {
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(
+        () => arrivals.some((a) => a.element === 'div.draft-notice[data-kind=outbox]'),
+        'focus on the outbox notice',
+        { timeout: 5000 },
+      );
+      // When focus moved there: the notice was neither a status nor within one, and no live
+      // region held its text, so a screen reader reads it once, as the focused element.
+      expect(arrivals).to.deep.equal([
+        {
+          element: 'div.draft-notice[data-kind=outbox]',
+          role: null,
+          ariaLive: null,
+          text: 'Hồ sơ đã được lưu và sẽ tự động gửi khi có mạng.',
+          liveWithText: [],
+        },
+      ]);
+      // Focused, it is a status again: what the outbox says next ("Đang gửi hồ sơ đã lưu…",
+      // the dossier code once sent) is announced where the person is.
+      await el.settled();
+      const notice = shadow(el).querySelector<HTMLElement>('.draft-notice[data-kind="outbox"]')!;
+      await waitUntil(() => notice.getAttribute('role') === 'status', 'the status again');
+      expect(focusPath()).to.equal('dvc-form > div.draft-notice[data-kind=outbox]');
+      await expect(el).to.be.accessible();
     } finally {
       window.removeEventListener('visibilitychange', hold, true);
       el.remove();
