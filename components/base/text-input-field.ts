@@ -4,6 +4,7 @@ import { live } from 'lit/directives/live.js';
 import { DvcFieldElement, type FieldValidity } from './field-element.js';
 import { inputAttributes, type InputState } from './input-attributes.js';
 import type { UiLang } from './i18n.js';
+import type { Problem } from '../../src/problem.js';
 
 /** What a subclass adds to its text box. */
 export interface InputExtras {
@@ -61,12 +62,24 @@ export abstract class DvcTextInputField<T> extends DvcFieldElement<T> {
   }
 
   /**
-   * The message for text that cannot be read as a value (31/02/2026, "abc" for a number), else
-   * empty. The value is then empty, so the form shows this, not "required" (or nothing). `lang`:
-   * the form's, which may be changing before the attribute the field inherits it from is.
+   * The problems the form shows for this question (`<dvc-form>` asks each question on the page,
+   * and a repeat group each of its items' boxes): `problems`, the session's, or, when the box
+   * holds text it cannot read (31/02/2026, "abc" for a number), only that: the value is then
+   * empty, so the session says "required" (or nothing) while the box still shows the text. At
+   * the question's path (`name`); `lang`: the form's, which may be changing before the attribute
+   * the field inherits it from is.
    */
-  inputProblem(lang?: UiLang): string {
-    return this.bad ? this.badInputMessage(lang) : '';
+  withInputProblems(problems: Problem[], lang?: UiLang): Problem[] {
+    return this.bad
+      ? [
+          {
+            code: 'badInput',
+            path: `/${this.name.replace(/\./g, '/')}`,
+            message: this.badInputMessage(lang),
+            params: {},
+          },
+        ]
+      : problems;
   }
 
   protected override checkOwnValidity(): FieldValidity | null {

@@ -498,22 +498,24 @@ export class DvcForm extends LitElement {
   }
 
   /**
-   * The problems of each field that has any, keyed by field path. A field on the page whose box
-   * holds text it cannot read (a date 31/02/2026, a number "abc") has its own message instead:
-   * its answer is then empty, so the session says "required" (or nothing, for an optional
+   * The problems of each field that has any, keyed by field path. Each field on the page has the
+   * last word (`withInputProblems`): a box holding text it cannot read (a date 31/02/2026, a
+   * number "abc"), at a question or in an item of a repeat group, gives its own message instead,
+   * as its answer is then empty, so the session says "required" (or nothing, for an optional
    * question) while the box still shows what was typed.
    * @internal
    */
   problemsByField(problems: Problem[], fields: Pick<FieldUi, 'field'>[]): Map<string, Problem[]> {
     const out = new Map<string, Problem[]>();
     for (const { field: path } of fields) {
-      const bad = this.renderRoot
-        .querySelector<HTMLElement & { inputProblem?(lang: Lang): string }>(`#${fieldId(path)}`)
-        ?.inputProblem?.(this.uiLang);
-      const own = bad
-        ? [{ code: 'badInput', path: `/${path.replace(/\./g, '/')}`, message: bad, params: {} }]
-        : problems.filter((p) => belongsTo(pointerToPath(p.path), path));
-      if (own.length > 0) out.set(path, own);
+      const own = problems.filter((p) => belongsTo(pointerToPath(p.path), path));
+      const shown =
+        this.renderRoot
+          .querySelector<
+            HTMLElement & { withInputProblems?(own: Problem[], lang: Lang): Problem[] }
+          >(`#${fieldId(path)}`)
+          ?.withInputProblems?.(own, this.uiLang) ?? own;
+      if (shown.length > 0) out.set(path, shown);
     }
     return out;
   }

@@ -10,20 +10,48 @@ import type { DvcErrorSelectEvent, ErrorSummaryItem } from '../error-summary/err
 import { documentIdOfKey } from './documents.js';
 import type { DvcForm } from './form.js';
 import { localize } from './format.js';
-import { DECLARATION_ID, fieldId, HELPER_ID, isDeclarationBox, REVIEW } from './journey.js';
+import { fieldId, HELPER_ID, isDeclarationBox, REVIEW } from './journey.js';
+
+/** One line of the summary (summaryLines). */
+interface SummaryLine extends ErrorSummaryItem {
+  target: string;
+  /** The question the line is about, named after the message when the message does not. */
+  question?: string;
+}
 
 export class FormSummary {
   constructor(private readonly form: DvcForm) {}
 
-  /** The summary lines of a field: one per field, one per problem inside a repeat group. */
-  summaryLines(path: string): string[] {
-    if (path === DECLARATION_ID) return [this.form.msg.declarationRequired];
-    if (path === HELPER_ID) return [this.form.msg.helperDeclarationRequired];
-    if (path === DELIVERY_TARGET) return this.form.deliveryChoice.problems.map((p) => p.message);
-    const problems = this.form.shown.get(path) ?? [];
-    const field = this.form.fieldsIn(this.form.steps).find((x) => x.field.field === path)?.field;
-    const lines = problems.map((p) => p.message || this.form.msg.unnamedProblem);
-    return field?.widget === 'group' ? [...new Set(lines)] : lines.slice(0, 1);
+  /**
+   * The summary lines of a field: one per field, one per distinct problem inside a repeat group.
+   * Each has the question it is about (in a group, its item's field) and the id its link moves
+   * to (in a group, followed by the problem's pointer under it: `field-members/1/birthDate`, the
+   * box of that item's field).
+   */
+  summaryLines(path: string): SummaryLine[] {
+    const msg = this.form.msg;
+    if (isDeclarationBox(path)) {
+      const message = path === HELPER_ID ? msg.helperDeclarationRequired : msg.declarationRequired;
+      return [{ message, target: path }];
+    }
+    if (path === DELIVERY_TARGET)
+      return this.form.deliveryChoice.problems.map(({ message }) => ({ message, target: path }));
+    const field = this.form.fieldAt(path);
+    const lines = new Map<string, SummaryLine>();
+    for (const p of this.form.shown.get(path) ?? []) {
+      // The pointer under the field (`/1/birthDate`): `path` is the field's pointer in dots.
+      const at = p.path.slice(path.length + 1);
+      const item = field?.fields?.find((f) => f.field === at.split('/')[2]);
+      const message = p.message || msg.unnamedProblem;
+      const question = localize((item ?? field)?.label, this.form.uiLang);
+      if (!lines.has(message + question))
+        lines.set(message + question, {
+          message,
+          question,
+          target: fieldId(path) + (item ? at : ''),
+        });
+    }
+    return [...lines.values()].slice(0, field?.widget === 'group' ? undefined : 1);
   }
 
   renderSummary(): TemplateResult | typeof nothing {
@@ -32,25 +60,20 @@ export class FormSummary {
         ? this.renderSubmitFailed()
         : nothing;
     }
-    const lines = this.form.summaryPaths.flatMap((path) =>
-      this.summaryLines(path).map((message) => ({ path, message })),
-    );
+    const lines = this.form.summaryPaths.flatMap((path) => this.summaryLines(path));
     // Each summary line must say which question it is about, and links with the same text that
     // lead to different questions fail WCAG 2.4.4: a message that does not name its field
     // ("Hãy chọn một câu trả lời") or that repeats names its question.
     const seen = new Map<string, number>();
     for (const { message } of lines) seen.set(message, (seen.get(message) ?? 0) + 1);
-    const items: ErrorSummaryItem[] = lines.map(({ path, message }) => {
-      const field = isDeclarationBox(path)
-        ? undefined
-        : this.form.fieldsIn(this.form.steps).find((x) => x.field.field === path)?.field;
-      const question = localize(field?.label, this.form.uiLang);
-      // A repeat group's lines are about its items' fields, which their messages name.
-      const unnamed = field?.widget !== 'group' && !mentionsLabel(message, question);
-      const label = question && ((seen.get(message) ?? 0) > 1 || unnamed) ? question : '';
+    const items: ErrorSummaryItem[] = lines.map(({ message, question, target }) => {
+      const label =
+        question && ((seen.get(message) ?? 0) > 1 || !mentionsLabel(message, question))
+          ? question
+          : '';
       return {
         message: label ? this.form.msg.summaryForQuestion(message, label) : message,
-        target: isDeclarationBox(path) || path === DELIVERY_TARGET ? path : fieldId(path),
+        target,
       };
     });
     return html`<dvc-error-summary
@@ -83,33 +106,27 @@ export class FormSummary {
       return;
     }
     if (target === DELIVERY_TARGET) return this.form.deliveryChoice.focus();
-    const doc = documentIdOfKey(this.form.summaryPaths.find((p) => fieldId(p) === target) ?? '');
-    if (doc !== undefined) {
-      void this.focusDocument(doc);
-      return;
-    }
-    const path = this.pathOfId(target);
+    // `field-members/1/birthDate`: the box of an item's field in a repeat group (summaryLines).
+    const id = target.split('/')[0];
+    const path = this.form.summaryPaths.find((p) => fieldId(p) === id);
     if (path === undefined) return;
-    const page = this.form.pages.find((p) => p.fields.some((f) => f.field === path));
-    const focusField = () =>
-      this.form.renderRoot.querySelector<HTMLElement>(`#${fieldId(path)}`)?.focus();
+    // A document's line shows the page asking for it and focuses its file button.
+    const doc = documentIdOfKey(path);
+    const page = this.form.pages.find((p) =>
+      p.fields.some((f) => (doc === undefined ? f.field === path : f.document === doc)),
+    );
+    const focus = () => {
+      if (doc !== undefined) return this.form.formDocuments.slots.focus(doc);
+      const el = this.form.renderRoot.querySelector<
+        HTMLElement & { focusAt?(pointer: string): void }
+      >(`#${id}`);
+      if (el?.focusAt) el.focusAt(target.slice(id.length));
+      else el?.focus();
+    };
     if (page && page.id !== this.form.pageId) {
-      void this.form.navigation.goTo(page.id, { focus: false }).then(focusField);
+      void this.form.navigation.goTo(page.id, { focus: false }).then(focus);
     } else {
-      focusField();
+      focus();
     }
   };
-
-  pathOfId(id: string): string | undefined {
-    return this.form.fieldsIn(this.form.steps).find(({ field }) => fieldId(field.field) === id)
-      ?.field.field;
-  }
-
-  /** Shows the page asking for document `id` and focuses its file button. */
-  async focusDocument(id: string): Promise<void> {
-    const page = this.form.pages.find((p) => p.fields.some((f) => f.document === id));
-    if (page && page.id !== this.form.pageId)
-      await this.form.navigation.goTo(page.id, { focus: false });
-    this.form.formDocuments.slots.focus(id);
-  }
 }

@@ -6,6 +6,8 @@ import { WIDGETS, emptyValueOf as emptyValueFor, widgetNameOf } from '../base/wi
 import { DvcFieldElement, copyValue, type FieldValidity } from '../base/field-element.js';
 import type { FieldOptionItem } from '../base/options.js';
 import { fieldStyles } from '../base/styles.js';
+import type { UiLang } from '../base/i18n.js';
+import type { Problem } from '../../src/problem.js';
 import '../address-field/address-field.js';
 import '../checkbox-field/checkbox-field.js';
 import '../date-field/date-field.js';
@@ -182,6 +184,49 @@ export class DvcRepeatGroup extends DvcFieldElement<RepeatItem[]> {
       this.renderRoot?.querySelector?.<HTMLElement>('#add') ??
       null
     );
+  }
+
+  /**
+   * The problems `<dvc-form>` shows for the group, as it asks each question
+   * (DvcTextInputField.withInputProblems): `problems`, the session's, where an item's box holding
+   * text it cannot read (a date 31/02/2026, a number "abc") gives that box's own message in place
+   * of the session's ("required", or nothing for an optional field), in page order (items, then
+   * their fields). The group's `name` is its answer's path.
+   */
+  withInputProblems(problems: Problem[], lang?: UiLang): Problem[] {
+    const at = `/${this.name.replace(/\./g, '/')}`;
+    const bad = new Map<string, Problem>();
+    for (const child of this.children$() as (DvcFieldElement<unknown> & {
+      withInputProblems?(problems: Problem[], lang?: UiLang): Problem[];
+    })[]) {
+      // The item's box, asked as the form asks a question; its problem goes at the item's field.
+      const [own] = child.withInputProblems?.([], lang) ?? [];
+      const path = `${at}/${this.keys.indexOf(Number(child.dataset.key))}/${child.dataset.field}`;
+      if (own) bad.set(path, { ...own, path });
+    }
+    // Where a problem is on the page: the group's own first, then by item and field.
+    const place = (p: Problem) => {
+      const [, item, field] = p.path.slice(at.length).split('/');
+      return item === undefined
+        ? -1
+        : Number(item) * this.fields.length + this.fields.findIndex((f) => f.field === field);
+    };
+    return [...problems.filter((p) => !bad.has(p.path)), ...bad.values()].sort(
+      (a, b) => place(a) - place(b),
+    );
+  }
+
+  /**
+   * Moves focus to the box of the item field at `pointer` (relative to the group, `/1/birthDate`,
+   * as in `errors`), else as `focus()` does: an error summary's line about it lands there.
+   */
+  focusAt(pointer: string): void {
+    const [, item, field] = pointer.split('/');
+    (
+      this.children$().find(
+        (c) => c.dataset.field === field && c.dataset.key === String(this.keys[Number(item)]),
+      ) ?? this
+    ).focus();
   }
 
   protected override formValue(): FormData | null {
