@@ -8,14 +8,15 @@
  * With `--form [--bundle <url>]` it writes the per-procedure artefact a form page loads as its
  * one script instead (`<code>.form-<hash8>.min.js`, named by its own content): the same module,
  * importing the bundle (default `./dvc-forms.min.js`, beside it) and handing itself to the page's
- * `<dvc-form procedure="…/<file>.json">` (README "Embed it").
+ * `<dvc-form procedure="…/<file>.json">` (README "Embed it"), and prints the page's `<head>`
+ * lines after the path: the `modulepreload`s of the bundle and the chunks it needs, and its script.
  *
  * The rules are compiled too (src/rules/compiled.ts): a condition the compiler cannot turn into
  * plain code (a JSONPath `path`) is reported here with its line, column and pointer; it is still
  * evaluated, by json-rules-engine, never differently.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseJson } from '../../json/parse.js';
 import type { Procedure } from '../../procedure/types.js';
@@ -23,6 +24,7 @@ import { createRulesFactory } from '../../rules/index.js';
 import { compileProcedureModule } from '../../validation/index.js';
 import type { CliIo } from '../main.js';
 import type { Command } from '../main.js';
+import { bundleDir } from './preview.js';
 import { readProcedure } from './procedure-file.js';
 import { USAGE } from './usage.js';
 
@@ -66,8 +68,31 @@ export const compile: Command = async (args, io) => {
   const path = join(out, compiled.fileName);
   writeFileSync(path, compiled.source);
   io.out(path);
+  if (form) printHeadTags(compiled.fileName, compiled.chunks, bundle ?? './dvc-forms.min.js', io);
   return 0;
 };
+
+/**
+ * Prints the `<head>` lines of the form's page, in order: a `modulepreload` for the bundle and
+ * each chunk the form loads before it is ready (their names change with each release, so a
+ * webmaster copies them from here rather than from an example), then the artefact's script.
+ * Hrefs are relative to the --out folder, like `first-page`'s stylesheet link.
+ */
+function printHeadTags(fileName: string, chunks: string[], bundle: string, io: CliIo): void {
+  const dir = bundleDir();
+  const manifest = dir && join(dir, 'chunks.json');
+  if (!manifest || !existsSync(manifest)) {
+    io.err('dvc-forms: dist/chunks.json is missing; run "npm run build" for the preload links.');
+    io.out(`<script type="module" src="${fileName}"></script>`);
+    return;
+  }
+  const files = JSON.parse(readFileSync(manifest, 'utf8')) as Record<string, { file: string }>;
+  const bundleHref = bundle.replace(/^\.\//, '');
+  const base = bundleHref.slice(0, bundleHref.lastIndexOf('/') + 1);
+  for (const href of [bundleHref, ...chunks.map((c) => files[c] && base + files[c].file)])
+    if (href) io.out(`<link rel="modulepreload" href="${href}" />`);
+  io.out(`<script type="module" src="${fileName}"></script>`);
+}
 
 /**
  * Prints each rule condition the compiler left to json-rules-engine (with its place in the file),

@@ -21,6 +21,12 @@ function capture(): CliIo & { stdout: string[]; stderr: string[] } {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'dvc-compile-'));
+/** The chunks of the last build (`npm run build`), by source module. */
+const CHUNKS = JSON.parse(
+  readFileSync(new URL('../../../dist/chunks.json', import.meta.url), 'utf8'),
+) as Record<string, { file: string }>;
+/** The engine chunk, which every form preloads. */
+const ENGINE_FILE = CHUNKS['components/form/engine.ts'].file;
 const procedure = (
   JSON.parse(
     readFileSync(new URL('../validation/fixtures/keywords.json', import.meta.url), 'utf8'),
@@ -199,12 +205,19 @@ test('compile --form writes the page artefact: the module, importing the bundle 
     await main(['compile', procedureFile, '--out', out, '--form', '--bundle', './bundle.mjs'], io),
     0,
   );
-  assert.equal(io.stdout.length, 1);
   const path = io.stdout[0];
   const source = readFileSync(path, 'utf8');
   // Named by the hash of its own bytes: a server can cache it for a year.
   const own = createHash('sha256').update(source).digest('hex').slice(0, 8);
   assert.equal(path, join(out, `1.000002.form-${own}.min.js`));
+  // Then the page's <head> lines, with the engine chunk's name of this build (README "Embed it").
+  assert.deepEqual(io.stdout.slice(1), [
+    '<link rel="modulepreload" href="bundle.mjs" />',
+    `<link rel="modulepreload" href="${ENGINE_FILE}" />`,
+    // The fixture's first step has a repeated group.
+    `<link rel="modulepreload" href="${CHUNKS['components/repeat-group/repeat-group.ts'].file}" />`,
+    `<script type="module" src="1.000002.form-${own}.min.js"></script>`,
+  ]);
   assert.doesNotMatch(source, /new Function|eval\(/);
   assert.match(source, /^import \{ provideCompiled \} from "\.\/bundle\.mjs";$/m);
   await import(pathToFileURL(path).href);
@@ -225,6 +238,15 @@ test('compile --form writes the page artefact: the module, importing the bundle 
   const io2 = capture();
   assert.equal(await main(['compile', procedureFile, '--out', join(dir, 'f2'), '--form'], io2), 0);
   assert.match(readFileSync(io2.stdout[0], 'utf8'), /from "\.\/dvc-forms\.min\.js";/);
+  assert.equal(io2.stdout[1], '<link rel="modulepreload" href="dvc-forms.min.js" />');
+  // A bundle elsewhere: its chunks are beside it.
+  const io3 = capture();
+  const args = ['--form', '--bundle', '/static/dvc-forms.min.js'];
+  assert.equal(await main(['compile', procedureFile, '--out', join(dir, 'f3'), ...args], io3), 0);
+  assert.deepEqual(io3.stdout.slice(1, 3), [
+    '<link rel="modulepreload" href="/static/dvc-forms.min.js" />',
+    `<link rel="modulepreload" href="/static/${ENGINE_FILE}" />`,
+  ]);
 });
 
 test('compile --form refuses a bundle URL that could break out of the import', async () => {
