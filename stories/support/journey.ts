@@ -9,6 +9,12 @@ import thuongTru from '../../schemas/procedures/dang-ky-thuong-tru.json';
 import thuongTruCases from '../../schemas/procedures/dang-ky-thuong-tru.cases.json';
 import laiXe from '../../schemas/procedures/cap-giay-phep-lai-xe-quoc-te.json';
 import laiXeCases from '../../schemas/procedures/cap-giay-phep-lai-xe-quoc-te.cases.json';
+import tamTru from '../../schemas/procedures/dang-ky-tam-tru.json';
+import tamTruCases from '../../schemas/procedures/dang-ky-tam-tru.cases.json';
+import ketHonNuocNgoai from '../../schemas/procedures/dang-ky-ket-hon-nuoc-ngoai.json';
+import ketHonNuocNgoaiCases from '../../schemas/procedures/dang-ky-ket-hon-nuoc-ngoai.cases.json';
+import lyLich from '../../schemas/procedures/cap-phieu-ly-lich-tu-phap.json';
+import lyLichCases from '../../schemas/procedures/cap-phieu-ly-lich-tu-phap.cases.json';
 
 export interface Sample {
   procedure: Procedure;
@@ -35,12 +41,18 @@ function sample(procedure: unknown, cases: unknown): Sample {
   };
 }
 
-/** The four sample procedures of schemas/procedures/, imported as JSON by Vite and wtr alike. */
+/**
+ * The sample procedures of schemas/procedures/, imported as JSON by Vite and wtr alike; each has
+ * a story (test/storybook/static-build.test.ts checks none is left out).
+ */
 export const samples = {
   khaiSinh: sample(khaiSinh, khaiSinhCases),
   ketHon: sample(ketHon, ketHonCases),
   thuongTru: sample(thuongTru, thuongTruCases),
   laiXe: sample(laiXe, laiXeCases),
+  tamTru: sample(tamTru, tamTruCases),
+  ketHonNuocNgoai: sample(ketHonNuocNgoai, ketHonNuocNgoaiCases),
+  lyLich: sample(lyLich, lyLichCases),
 };
 
 /** Resolves once `test()` holds, polling each frame; rejects with `what` after `timeout` ms. */

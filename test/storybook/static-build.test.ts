@@ -9,7 +9,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
@@ -85,6 +85,28 @@ test('index.json lists the stories, and story names keep their Vietnamese diacri
   assert.equal(
     names.get('procedures-sample-procedures--cap-giay-phep-lai-xe-quoc-te'),
     'Cấp giấy phép lái xe quốc tế',
+  );
+});
+
+test('every sample procedure of schemas/procedures/ has its stories, named after it', () => {
+  const dir = fileURLToPath(new URL('../../schemas/procedures/', import.meta.url));
+  const titles = readdirSync(dir)
+    .filter((f) => f.endsWith('.json') && !f.endsWith('.cases.json'))
+    .map(
+      (f) => (JSON.parse(readFileSync(join(dir, f), 'utf8')) as { title: { vi: string } }).title.vi,
+    );
+  const names = stories
+    .filter((s) => s.title === 'Procedures/Sample procedures')
+    .map((s) => s.name);
+  // The start of each journey, and its review page.
+  const missing = titles
+    .flatMap((t) => [t, `${t}: trang xem lại`])
+    .filter((n) => !names.includes(n));
+  assert.deepEqual(missing, []);
+  // Every story there is named after its procedure (not CSF's "Dang Ky Khai Sinh Review").
+  assert.deepEqual(
+    names.filter((n) => !titles.some((t) => n === t || n.startsWith(`${t}: `))),
+    [],
   );
 });
 
