@@ -1,29 +1,23 @@
-// The README's "Embed it (webmasters)" followed literally, as a webmaster with a plain static site
-// does it: the built files copied into a folder of their own (no repository beside them), the
-// README's `compile` command run there, the README's page written from its own HTML snippet with
-// the `<head>` lines `compile` printed, and served by a few lines of node:http with the README's
-// Content-Security-Policy header, its `/api/` passed on to the reference receiver. The snippet and
-// the header are read from README.md, so this test breaks when the README drifts from the product.
-// In Chromium through Playwright; needs `npm run build`.
+// The README's "Embed it (webmasters)" followed literally on a static site of one's own
+// (readme-site.ts builds it from the README's snippet, command and header), in Chromium through
+// Playwright: what `compile` prints is what the README shows, the README's header is the demo's
+// strict policy, and the page shows the form under it, fetches nothing missing and reaches the
+// receiver's nonce endpoint. readme-embed.engines.ts opens the same page in Firefox and WebKit.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, request, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { STRICT_CSP } from '../../demo/server/app.js';
 import { start, type Running } from './helpers.js';
+import {
+  PROCEDURE,
+  ROOT,
+  readmeBlocks as blocks,
+  readmeSite,
+  type ReadmeSite,
+} from './readme-site.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
-const EMBED = README.slice(
-  README.indexOf('## Embed it'),
-  README.indexOf('## For procedure authors'),
-);
 const { CHROMIUM_ARGS, findChromium } = (await import(
   new URL('../../scripts/chromium.mjs', import.meta.url).href
 )) as { CHROMIUM_ARGS: string[]; findChromium(): string | undefined };
@@ -33,11 +27,6 @@ const skip = !existsSync(join(ROOT, 'dist/chunks.json'))
   : !chromiumPath
     ? 'needs Chromium ($CHROME_PATH or /usr/bin/chromium)'
     : false;
-
-/** The fenced blocks of one language in the README's embed section, in order. */
-function blocks(lang: string): string[] {
-  return [...EMBED.matchAll(new RegExp('```' + lang + '\\n([\\s\\S]*?)```', 'g'))].map((m) => m[1]);
-}
 
 /** What the page-side functions read, typed here: this file is checked without the DOM library. */
 interface PageGlobals {
@@ -57,95 +46,22 @@ interface PageGlobals {
 }
 
 describe("the README's embed steps, on a static site of one's own", { skip }, () => {
-  const site = mkdtempSync(join(tmpdir(), 'dvc-cms-site-'));
   let receiver: Running;
-  let server: Server;
+  let site: ReadmeSite;
   let base: string;
   let browser: Browser;
   let printed: string[];
-  const requests: { path: string; status: number }[] = [];
+  let requests: ReadmeSite['requests'];
 
   before(async () => {
     receiver = await start({ proceduresDir: join(ROOT, 'schemas/procedures/') });
-    // "Copy dist/dvc-forms.min.js and the dist/chunks/ folder beside it … into assets/".
-    mkdirSync(join(site, 'assets'));
-    mkdirSync(join(site, 'procedures'));
-    for (const ext of ['', '.br', '.gz'])
-      cpSync(
-        join(ROOT, `dist/dvc-forms.min.js${ext}`),
-        join(site, `assets/dvc-forms.min.js${ext}`),
-      );
-    cpSync(join(ROOT, 'dist/chunks'), join(site, 'assets/chunks'), { recursive: true });
-    cpSync(
-      join(ROOT, 'schemas/procedures/dang-ky-khai-sinh.json'),
-      join(site, 'procedures/dang-ky-khai-sinh.json'),
-    );
-    // The README's command, run in the site's folder (the package's bin in place of npx).
-    const command = blocks('sh')[0].split('\n')[0];
-    assert.match(command, /^npx dvc-forms compile /);
-    const args = command.replace(/^npx dvc-forms /, '').split(/\s+/);
-    printed = execFileSync(process.execPath, [join(ROOT, 'bin/dvc-forms.js'), ...args], {
-      cwd: site,
-      encoding: 'utf8',
-    })
-      .trim()
-      .split('\n');
-    // The page: the README's snippet with the <head> lines compile printed, hrefs under /assets/.
-    const snippet = blocks('html')[0];
-    const head = printed
-      .slice(1)
-      .map((line) => line.replace(/(href|src)="/, '$1="/assets/'))
-      .join('\n    ');
-    const page = snippet.replace(
-      /<link rel="modulepreload"[\s\S]*<script type="module"[^\n]*<\/script>/,
-      head,
-    );
-    writeFileSync(join(site, 'index.html'), page);
-    // The README's header, the one the demo's strict page sends.
-    const csp = blocks('text')
-      .map((b) => /^Content-Security-Policy: (.*)$/m.exec(b)?.[1])
-      .find(Boolean)!;
-    const receiverBase = new URL(receiver.base);
-    server = createServer((req, res) => {
-      const path = new URL(req.url!, 'http://site').pathname;
-      if (path.startsWith('/api/')) {
-        // The web server passes /api/ on to the receiver with the page's Host, as the README says.
-        // The web server passes /api/ on to the receiver, as the README says.
-        const forward = request(
-          {
-            host: receiverBase.hostname,
-            port: receiverBase.port,
-            path: req.url,
-            method: req.method,
-            headers: req.headers,
-          },
-          (answer) => {
-            requests.push({ path, status: answer.statusCode! });
-            res.writeHead(answer.statusCode!, answer.headers);
-            answer.pipe(res);
-          },
-        );
-        req.pipe(forward);
-        return;
-      }
-      const file = join(site, normalize(path.endsWith('/') ? `${path}index.html` : path));
-      const status = file.startsWith(site) && existsSync(file) ? 200 : 404;
-      requests.push({ path, status });
-      if (status === 404) return res.writeHead(404).end();
-      const type = extname(file) === '.html' ? 'text/html; charset=utf-8' : 'text/javascript';
-      res.writeHead(200, {
-        'content-type': type,
-        ...(type.startsWith('text/html') ? { 'content-security-policy': csp } : {}),
-      });
-      res.end(readFileSync(file));
-    });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    site = await readmeSite(receiver.base);
+    ({ base, printed, requests } = site);
     browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
   });
   after(async () => {
     await browser?.close();
-    await new Promise((r) => server?.close(r));
+    await site?.close();
     await receiver?.close();
   });
 
@@ -180,7 +96,7 @@ describe("the README's embed steps, on a static site of one's own", { skip }, ()
 
   test('the page shows the form under the policy, fetching nothing that is missing, and the receiver issues its nonce', async () => {
     const firstStep = (
-      JSON.parse(readFileSync(join(site, 'procedures/dang-ky-khai-sinh.json'), 'utf8')) as {
+      JSON.parse(readFileSync(PROCEDURE, 'utf8')) as {
         ui: { steps: { title: { vi: string } }[] };
       }
     ).ui.steps[0].title.vi;
