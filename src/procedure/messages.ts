@@ -41,6 +41,8 @@ const vi: Catalog = {
   remoteRef: (p) =>
     `Tham chiếu ${p.value} trỏ ra ngoài tệp; chỉ dùng tham chiếu nội bộ dạng "#/$defs/…".`,
   range: (p) => `"${p.name}" phải ${p.comparison} ${p.limit}.`,
+  amountTooLarge: (p) =>
+    `Số tiền ${p.value} quá lớn: số tiền phải là một số nguyên đồng, không quá ${p.limit} (số lớn nhất mà máy tính cộng, nhân được chính xác). Hãy kiểm tra lại số tiền.`,
   minItems: (p) => `"${p.name}" cần ít nhất ${p.limit} phần tử.`,
   minLength: (p) => `"${p.name}" không được để trống.`,
   unique: (p) => `"${p.name}" có phần tử trùng nhau (vị trí ${p.i} và ${p.j}).`,
@@ -191,6 +193,8 @@ const en: Catalog = {
   remoteRef: (p) =>
     `The reference ${p.value} points outside the file; only local references such as "#/$defs/…" are allowed.`,
   range: (p) => `"${p.name}" must be ${p.comparison} ${p.limit}.`,
+  amountTooLarge: (p) =>
+    `The amount ${p.value} is too large: an amount must be a whole number of đồng no greater than ${p.limit} (the largest number a computer adds and multiplies exactly). Check the amount.`,
   minItems: (p) => `"${p.name}" needs at least ${p.limit} item(s).`,
   minLength: (p) => `"${p.name}" must not be empty.`,
   unique: (p) => `"${p.name}" has duplicate items (positions ${p.i} and ${p.j}).`,

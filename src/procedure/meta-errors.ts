@@ -207,6 +207,15 @@ export function translateMetaErrors(
       case 'exclusiveMinimum':
       case 'exclusiveMaximum': {
         const comparison = String(e.params.comparison);
+        // Only fee amounts have this limit: say it in đồng, not as a bare comparison.
+        if (e.keyword === 'maximum' && e.params.limit === Number.MAX_SAFE_INTEGER) {
+          problems.add(
+            C.schemaRange,
+            pointer,
+            localized('amountTooLarge', { value: show(value), limit: Number(e.params.limit) }),
+          );
+          break;
+        }
         problems.add(
           C.schemaRange,
           pointer,

@@ -902,7 +902,9 @@ const schema31 = {
         amount: {
           type: 'integer',
           minimum: 0,
-          description: 'Amount in VND (integer, no decimals).',
+          maximum: 9007199254740991,
+          description:
+            'Amount in VND: a whole number of đồng, at most 9007199254740991 (Number.MAX_SAFE_INTEGER, the largest whole number every JavaScript engine computes exactly).',
         },
         quantityField: {
           $ref: '#/$defs/FieldPath',
@@ -941,7 +943,12 @@ const schema31 = {
           description: 'Last day in force (YYYY-MM-DD); open when absent.',
           pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$',
         },
-        amount: { type: 'integer', minimum: 0, description: 'Amount in VND.' },
+        amount: {
+          type: 'integer',
+          minimum: 0,
+          maximum: 9007199254740991,
+          description: 'Amount in VND: a whole number of đồng, at most 9007199254740991.',
+        },
       },
     },
     FeeReduction: {
@@ -965,8 +972,9 @@ const schema31 = {
         amount: {
           type: 'integer',
           minimum: 1,
+          maximum: 9007199254740991,
           description:
-            "Format 1.1: a fixed reduction in VND off the item's subtotal (never below 0). Exactly one of percent and amount.",
+            "Format 1.1: a fixed reduction in VND (a whole number of đồng, at most 9007199254740991) off the item's subtotal (never below 0). Exactly one of percent and amount.",
         },
         items: {
           type: 'array',
@@ -6332,7 +6340,13 @@ const schema66 = {
       $ref: '#/$defs/LocalizedText',
       description: 'Name of the fee, e.g. "Lệ phí đăng ký khai sinh".',
     },
-    amount: { type: 'integer', minimum: 0, description: 'Amount in VND (integer, no decimals).' },
+    amount: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 9007199254740991,
+      description:
+        'Amount in VND: a whole number of đồng, at most 9007199254740991 (Number.MAX_SAFE_INTEGER, the largest whole number every JavaScript engine computes exactly).',
+    },
     quantityField: {
       $ref: '#/$defs/FieldPath',
       description: 'Multiply by the number in this field (e.g. number of copies).',
@@ -6367,7 +6381,12 @@ const schema75 = {
       description: 'Last day in force (YYYY-MM-DD); open when absent.',
       pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$',
     },
-    amount: { type: 'integer', minimum: 0, description: 'Amount in VND.' },
+    amount: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 9007199254740991,
+      description: 'Amount in VND: a whole number of đồng, at most 9007199254740991.',
+    },
   },
 };
 const pattern38 = new RegExp('^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'u');
@@ -7603,8 +7622,23 @@ function validate39(
         errors++;
       }
       if (typeof data4 == 'number' && isFinite(data4)) {
-        if (data4 < 0 || isNaN(data4)) {
+        if (data4 > 9007199254740991 || isNaN(data4)) {
           const err13 = {
+            instancePath: instancePath + '/amount',
+            schemaPath: '#/properties/amount/maximum',
+            keyword: 'maximum',
+            params: { comparison: '<=', limit: 9007199254740991 },
+            message: 'must be <= 9007199254740991',
+          };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+        if (data4 < 0 || isNaN(data4)) {
+          const err14 = {
             instancePath: instancePath + '/amount',
             schemaPath: '#/properties/amount/minimum',
             keyword: 'minimum',
@@ -7612,9 +7646,9 @@ function validate39(
             message: 'must be >= 0',
           };
           if (vErrors === null) {
-            vErrors = [err13];
+            vErrors = [err14];
           } else {
-            vErrors.push(err13);
+            vErrors.push(err14);
           }
           errors++;
         }
@@ -7624,7 +7658,7 @@ function validate39(
       let data5 = data.quantityField;
       if (typeof data5 === 'string') {
         if (!pattern18.test(data5)) {
-          const err14 = {
+          const err15 = {
             instancePath: instancePath + '/quantityField',
             schemaPath: '#/$defs/FieldPath/pattern',
             keyword: 'pattern',
@@ -7637,14 +7671,14 @@ function validate39(
               '"',
           };
           if (vErrors === null) {
-            vErrors = [err14];
+            vErrors = [err15];
           } else {
-            vErrors.push(err14);
+            vErrors.push(err15);
           }
           errors++;
         }
       } else {
-        const err15 = {
+        const err16 = {
           instancePath: instancePath + '/quantityField',
           schemaPath: '#/$defs/FieldPath/type',
           keyword: 'type',
@@ -7652,9 +7686,9 @@ function validate39(
           message: 'must be string',
         };
         if (vErrors === null) {
-          vErrors = [err15];
+          vErrors = [err16];
         } else {
-          vErrors.push(err15);
+          vErrors.push(err16);
         }
         errors++;
       }
@@ -7691,7 +7725,7 @@ function validate39(
       let data8 = data.schedule;
       if (Array.isArray(data8)) {
         if (data8.length < 1) {
-          const err16 = {
+          const err17 = {
             instancePath: instancePath + '/schedule',
             schemaPath: '#/properties/schedule/minItems',
             keyword: 'minItems',
@@ -7699,9 +7733,9 @@ function validate39(
             message: 'must NOT have fewer than 1 items',
           };
           if (vErrors === null) {
-            vErrors = [err16];
+            vErrors = [err17];
           } else {
-            vErrors.push(err16);
+            vErrors.push(err17);
           }
           errors++;
         }
@@ -7710,7 +7744,7 @@ function validate39(
           let data9 = data8[i0];
           if (data9 && typeof data9 == 'object' && !Array.isArray(data9)) {
             if (data9.amount === undefined) {
-              const err17 = {
+              const err18 = {
                 instancePath: instancePath + '/schedule/' + i0,
                 schemaPath: '#/$defs/FeeScheduleEntry/required',
                 keyword: 'required',
@@ -7718,15 +7752,15 @@ function validate39(
                 message: "must have required property '" + 'amount' + "'",
               };
               if (vErrors === null) {
-                vErrors = [err17];
+                vErrors = [err18];
               } else {
-                vErrors.push(err17);
+                vErrors.push(err18);
               }
               errors++;
             }
             for (const key2 in data9) {
               if (!(key2 === 'from' || key2 === 'until' || key2 === 'amount')) {
-                const err18 = {
+                const err19 = {
                   instancePath: instancePath + '/schedule/' + i0,
                   schemaPath: '#/$defs/FeeScheduleEntry/additionalProperties',
                   keyword: 'additionalProperties',
@@ -7734,9 +7768,9 @@ function validate39(
                   message: 'must NOT have additional properties',
                 };
                 if (vErrors === null) {
-                  vErrors = [err18];
+                  vErrors = [err19];
                 } else {
-                  vErrors.push(err18);
+                  vErrors.push(err19);
                 }
                 errors++;
               }
@@ -7745,7 +7779,7 @@ function validate39(
               let data10 = data9.from;
               if (typeof data10 === 'string') {
                 if (!pattern38.test(data10)) {
-                  const err19 = {
+                  const err20 = {
                     instancePath: instancePath + '/schedule/' + i0 + '/from',
                     schemaPath: '#/$defs/FeeScheduleEntry/properties/from/pattern',
                     keyword: 'pattern',
@@ -7753,14 +7787,14 @@ function validate39(
                     message: 'must match pattern "' + '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' + '"',
                   };
                   if (vErrors === null) {
-                    vErrors = [err19];
+                    vErrors = [err20];
                   } else {
-                    vErrors.push(err19);
+                    vErrors.push(err20);
                   }
                   errors++;
                 }
               } else {
-                const err20 = {
+                const err21 = {
                   instancePath: instancePath + '/schedule/' + i0 + '/from',
                   schemaPath: '#/$defs/FeeScheduleEntry/properties/from/type',
                   keyword: 'type',
@@ -7768,9 +7802,9 @@ function validate39(
                   message: 'must be string',
                 };
                 if (vErrors === null) {
-                  vErrors = [err20];
+                  vErrors = [err21];
                 } else {
-                  vErrors.push(err20);
+                  vErrors.push(err21);
                 }
                 errors++;
               }
@@ -7779,7 +7813,7 @@ function validate39(
               let data11 = data9.until;
               if (typeof data11 === 'string') {
                 if (!pattern38.test(data11)) {
-                  const err21 = {
+                  const err22 = {
                     instancePath: instancePath + '/schedule/' + i0 + '/until',
                     schemaPath: '#/$defs/FeeScheduleEntry/properties/until/pattern',
                     keyword: 'pattern',
@@ -7787,14 +7821,14 @@ function validate39(
                     message: 'must match pattern "' + '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' + '"',
                   };
                   if (vErrors === null) {
-                    vErrors = [err21];
+                    vErrors = [err22];
                   } else {
-                    vErrors.push(err21);
+                    vErrors.push(err22);
                   }
                   errors++;
                 }
               } else {
-                const err22 = {
+                const err23 = {
                   instancePath: instancePath + '/schedule/' + i0 + '/until',
                   schemaPath: '#/$defs/FeeScheduleEntry/properties/until/type',
                   keyword: 'type',
@@ -7802,9 +7836,9 @@ function validate39(
                   message: 'must be string',
                 };
                 if (vErrors === null) {
-                  vErrors = [err22];
+                  vErrors = [err23];
                 } else {
-                  vErrors.push(err22);
+                  vErrors.push(err23);
                 }
                 errors++;
               }
@@ -7817,7 +7851,7 @@ function validate39(
                 !isNaN(data12) &&
                 isFinite(data12)
               )) {
-                const err23 = {
+                const err24 = {
                   instancePath: instancePath + '/schedule/' + i0 + '/amount',
                   schemaPath: '#/$defs/FeeScheduleEntry/properties/amount/type',
                   keyword: 'type',
@@ -7825,15 +7859,30 @@ function validate39(
                   message: 'must be integer',
                 };
                 if (vErrors === null) {
-                  vErrors = [err23];
+                  vErrors = [err24];
                 } else {
-                  vErrors.push(err23);
+                  vErrors.push(err24);
                 }
                 errors++;
               }
               if (typeof data12 == 'number' && isFinite(data12)) {
+                if (data12 > 9007199254740991 || isNaN(data12)) {
+                  const err25 = {
+                    instancePath: instancePath + '/schedule/' + i0 + '/amount',
+                    schemaPath: '#/$defs/FeeScheduleEntry/properties/amount/maximum',
+                    keyword: 'maximum',
+                    params: { comparison: '<=', limit: 9007199254740991 },
+                    message: 'must be <= 9007199254740991',
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err25];
+                  } else {
+                    vErrors.push(err25);
+                  }
+                  errors++;
+                }
                 if (data12 < 0 || isNaN(data12)) {
-                  const err24 = {
+                  const err26 = {
                     instancePath: instancePath + '/schedule/' + i0 + '/amount',
                     schemaPath: '#/$defs/FeeScheduleEntry/properties/amount/minimum',
                     keyword: 'minimum',
@@ -7841,16 +7890,16 @@ function validate39(
                     message: 'must be >= 0',
                   };
                   if (vErrors === null) {
-                    vErrors = [err24];
+                    vErrors = [err26];
                   } else {
-                    vErrors.push(err24);
+                    vErrors.push(err26);
                   }
                   errors++;
                 }
               }
             }
           } else {
-            const err25 = {
+            const err27 = {
               instancePath: instancePath + '/schedule/' + i0,
               schemaPath: '#/$defs/FeeScheduleEntry/type',
               keyword: 'type',
@@ -7858,15 +7907,15 @@ function validate39(
               message: 'must be object',
             };
             if (vErrors === null) {
-              vErrors = [err25];
+              vErrors = [err27];
             } else {
-              vErrors.push(err25);
+              vErrors.push(err27);
             }
             errors++;
           }
         }
       } else {
-        const err26 = {
+        const err28 = {
           instancePath: instancePath + '/schedule',
           schemaPath: '#/properties/schedule/type',
           keyword: 'type',
@@ -7874,15 +7923,15 @@ function validate39(
           message: 'must be array',
         };
         if (vErrors === null) {
-          vErrors = [err26];
+          vErrors = [err28];
         } else {
-          vErrors.push(err26);
+          vErrors.push(err28);
         }
         errors++;
       }
     }
   } else {
-    const err27 = {
+    const err29 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
@@ -7890,9 +7939,9 @@ function validate39(
       message: 'must be object',
     };
     if (vErrors === null) {
-      vErrors = [err27];
+      vErrors = [err29];
     } else {
-      vErrors.push(err27);
+      vErrors.push(err29);
     }
     errors++;
   }
@@ -7918,8 +7967,9 @@ const schema76 = {
     amount: {
       type: 'integer',
       minimum: 1,
+      maximum: 9007199254740991,
       description:
-        "Format 1.1: a fixed reduction in VND off the item's subtotal (never below 0). Exactly one of percent and amount.",
+        "Format 1.1: a fixed reduction in VND (a whole number of đồng, at most 9007199254740991) off the item's subtotal (never below 0). Exactly one of percent and amount.",
     },
     items: {
       type: 'array',
@@ -8303,8 +8353,23 @@ function validate50(
         errors++;
       }
       if (typeof data5 == 'number' && isFinite(data5)) {
-        if (data5 < 1 || isNaN(data5)) {
+        if (data5 > 9007199254740991 || isNaN(data5)) {
           const err19 = {
+            instancePath: instancePath + '/amount',
+            schemaPath: '#/properties/amount/maximum',
+            keyword: 'maximum',
+            params: { comparison: '<=', limit: 9007199254740991 },
+            message: 'must be <= 9007199254740991',
+          };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
+        }
+        if (data5 < 1 || isNaN(data5)) {
+          const err20 = {
             instancePath: instancePath + '/amount',
             schemaPath: '#/properties/amount/minimum',
             keyword: 'minimum',
@@ -8312,9 +8377,9 @@ function validate50(
             message: 'must be >= 1',
           };
           if (vErrors === null) {
-            vErrors = [err19];
+            vErrors = [err20];
           } else {
-            vErrors.push(err19);
+            vErrors.push(err20);
           }
           errors++;
         }
@@ -8324,7 +8389,7 @@ function validate50(
       let data6 = data.items;
       if (Array.isArray(data6)) {
         if (data6.length < 1) {
-          const err20 = {
+          const err21 = {
             instancePath: instancePath + '/items',
             schemaPath: '#/properties/items/minItems',
             keyword: 'minItems',
@@ -8332,9 +8397,9 @@ function validate50(
             message: 'must NOT have fewer than 1 items',
           };
           if (vErrors === null) {
-            vErrors = [err20];
+            vErrors = [err21];
           } else {
-            vErrors.push(err20);
+            vErrors.push(err21);
           }
           errors++;
         }
@@ -8343,7 +8408,7 @@ function validate50(
           let data7 = data6[i0];
           if (typeof data7 === 'string') {
             if (!pattern15.test(data7)) {
-              const err21 = {
+              const err22 = {
                 instancePath: instancePath + '/items/' + i0,
                 schemaPath: '#/$defs/Id/pattern',
                 keyword: 'pattern',
@@ -8351,14 +8416,14 @@ function validate50(
                 message: 'must match pattern "' + '^[A-Za-z][A-Za-z0-9_-]*$' + '"',
               };
               if (vErrors === null) {
-                vErrors = [err21];
+                vErrors = [err22];
               } else {
-                vErrors.push(err21);
+                vErrors.push(err22);
               }
               errors++;
             }
           } else {
-            const err22 = {
+            const err23 = {
               instancePath: instancePath + '/items/' + i0,
               schemaPath: '#/$defs/Id/type',
               keyword: 'type',
@@ -8366,15 +8431,15 @@ function validate50(
               message: 'must be string',
             };
             if (vErrors === null) {
-              vErrors = [err22];
+              vErrors = [err23];
             } else {
-              vErrors.push(err22);
+              vErrors.push(err23);
             }
             errors++;
           }
         }
       } else {
-        const err23 = {
+        const err24 = {
           instancePath: instancePath + '/items',
           schemaPath: '#/properties/items/type',
           keyword: 'type',
@@ -8382,9 +8447,9 @@ function validate50(
           message: 'must be array',
         };
         if (vErrors === null) {
-          vErrors = [err23];
+          vErrors = [err24];
         } else {
-          vErrors.push(err23);
+          vErrors.push(err24);
         }
         errors++;
       }
@@ -8418,7 +8483,7 @@ function validate50(
       }
     }
   } else {
-    const err24 = {
+    const err25 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
@@ -8426,9 +8491,9 @@ function validate50(
       message: 'must be object',
     };
     if (vErrors === null) {
-      vErrors = [err24];
+      vErrors = [err25];
     } else {
-      vErrors.push(err24);
+      vErrors.push(err25);
     }
     errors++;
   }

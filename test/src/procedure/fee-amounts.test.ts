@@ -1,0 +1,93 @@
+/**
+ * Fee amounts are whole đồng that every engine computes exactly: an integer from 0 (a fixed
+ * reduction from 1) to Number.MAX_SAFE_INTEGER, said by the meta-schema (schemas/), so the editor
+ * that reads `$schema`, the loader, `dvc-forms lint` and `compile` refuse the same amounts.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { loadProcedure } from '../../../src/procedure/index.js';
+
+const minimal = readFileSync(new URL('./fixtures/valid-minimal.json', import.meta.url), 'utf8');
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests reach into any member
+type Json = Record<string, any>;
+/** Stands for the amount under test, then is replaced by it as written in the file. */
+const MARK = 123456789;
+
+/** Where the amount goes: the item, a schedule entry (1.1), a fixed reduction (1.1). */
+const PLACES: Record<string, { pointer: string; put: (p: Json) => void }> = {
+  item: { pointer: '/fees/items/0/amount', put: (p) => (p.fees.items[0].amount = MARK) },
+  schedule: {
+    pointer: '/fees/items/0/schedule/0/amount',
+    put: (p) => {
+      p.formatVersion = 1.1;
+      p.fees.items[0].schedule = [{ from: '2025-01-01', amount: MARK }];
+    },
+  },
+  reduction: {
+    pointer: '/fees/reductions/0/amount',
+    put: (p) => {
+      p.formatVersion = 1.1;
+      delete p.fees.reductions[0].percent;
+      p.fees.reductions[0].amount = MARK;
+    },
+  },
+};
+
+const tooLarge = (value: string) => ({
+  vi: `Số tiền ${value} quá lớn: số tiền phải là một số nguyên đồng, không quá 9007199254740991 (số lớn nhất mà máy tính cộng, nhân được chính xác). Hãy kiểm tra lại số tiền.`,
+  en: `The amount ${value} is too large: an amount must be a whole number of đồng no greater than 9007199254740991 (the largest number a computer adds and multiplies exactly). Check the amount.`,
+});
+const notWhole = { vi: '"amount" phải là một số nguyên.', en: '"amount" must be a whole number.' };
+const atLeast = (limit: number) => ({
+  vi: `"amount" phải lớn hơn hoặc bằng ${limit}.`,
+  en: `"amount" must be greater than or equal to ${limit}.`,
+});
+
+/** [amount as written in the file, place, expected problem (code, message) or none]. */
+const CASES: [string, string, [string, Record<string, string>] | undefined][] = [
+  ['1e20', 'item', ['schema-range', tooLarge('100000000000000000000')]],
+  ['1e20', 'schedule', ['schema-range', tooLarge('100000000000000000000')]],
+  ['1e20', 'reduction', ['schema-range', tooLarge('100000000000000000000')]],
+  ['9007199254740992', 'item', ['schema-range', tooLarge('9007199254740992')]],
+  ['9007199254740992', 'schedule', ['schema-range', tooLarge('9007199254740992')]],
+  ['9007199254740992', 'reduction', ['schema-range', tooLarge('9007199254740992')]],
+  ['9007199254740991', 'item', undefined],
+  ['9007199254740991', 'schedule', undefined],
+  ['9007199254740991', 'reduction', undefined],
+  ['0', 'item', undefined],
+  ['135000', 'schedule', undefined],
+  ['1500.5', 'item', ['schema-type', notWhole]],
+  ['1500.5', 'schedule', ['schema-type', notWhole]],
+  ['1500.5', 'reduction', ['schema-type', notWhole]],
+  ['-1', 'item', ['schema-range', atLeast(0)]],
+  ['-1', 'schedule', ['schema-range', atLeast(0)]],
+  ['0', 'reduction', ['schema-range', atLeast(1)]],
+];
+
+for (const [written, place, expected] of CASES) {
+  test(`a fee amount of ${written} (${place}) ${expected ? `is ${expected[0]}` : 'is accepted'}`, () => {
+    const p = JSON.parse(minimal);
+    PLACES[place]!.put(p);
+    const text = JSON.stringify(p, null, 2).replace(String(MARK), written);
+    const lines = text.split('\n');
+    const line = lines.findIndex((l) => l.includes(`"amount": ${written}`)) + 1;
+    const r = loadProcedure(text);
+    assert.deepEqual(
+      r.problems.map((x) => [x.code, x.severity, x.pointer, x.line, x.column, x.message]),
+      expected
+        ? [
+            [
+              expected[0],
+              'error',
+              PLACES[place]!.pointer,
+              line,
+              lines[line - 1]!.indexOf(written) + 1,
+              expected[1],
+            ],
+          ]
+        : [],
+    );
+    assert.equal(r.ok, !expected);
+  });
+}
