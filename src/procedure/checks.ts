@@ -23,6 +23,7 @@ import { checkFormatVersion } from './format-version.js';
 import { checkRequiredAsked } from './coverage-checks.js';
 import { checkConstraints } from './constraint-checks.js';
 import { checkComposedValues } from './nfc-checks.js';
+import { checkLoneSurrogates } from './text-checks.js';
 import {
   checkConditionCycles,
   checkConditionRef,
@@ -380,6 +381,8 @@ export function crossCheck(
   problems: ProblemList,
   options: CrossCheckOptions = {},
 ): void {
+  // Any string or key, before the shape: the file is one text, whatever else is wrong with it.
+  checkLoneSurrogates(procedure, problems);
   if (!isObject(procedure)) return;
   checkLinks(procedure, problems, options.allowedLinkHosts ?? DEFAULT_LINK_HOSTS);
   checkFormatVersion(procedure, problems);

@@ -90,7 +90,7 @@ export function loadProcedure(text: string, options: LoadOptions = {}): LoadResu
       maxLength: options.maxLength ?? LOAD_LIMITS.maxLength,
     });
     const positions: ReadonlyMap<string, JsonLocation> = parsed.positions;
-    const problems = new ProblemList(positions);
+    const problems = new ProblemList(positions, text);
     for (const p of parsed.problems) problems.items.push({ ...p, severity: 'error' });
     if (!parsed.ok && parsed.value === undefined)
       return { ok: false, problems: sortProblems(problems.items) };

@@ -72,6 +72,10 @@ const vi: Catalog = {
     `Giá trị ${p.value} trong "${p.keyword}" không phải ${p.type} như "type" yêu cầu: không câu trả lời nào có thể là giá trị này.`,
   decomposedText: (p) =>
     `Giá trị ${p.value} được viết ở dạng Unicode tổ hợp (NFD), thường do gõ trên máy Mac. Biểu mẫu chuẩn hóa mọi câu trả lời về dạng dựng sẵn (NFC) trước khi so sánh, nên dvc-forms không bao giờ khớp được giá trị này; hãy viết lại nó ở dạng dựng sẵn (NFC).`,
+  loneSurrogate: (p) =>
+    `Chuỗi ${p.value} chứa mã ${p.code}: đó là một nửa của cặp mã UTF-16 đứng riêng, không phải một chữ thật. Nó không hiển thị được, không ghi được thành UTF-8 và làm hồ sơ không ký số được; hãy xóa mã này hoặc gõ thẳng chữ bạn muốn viết.`,
+  loneSurrogateKey: (p) =>
+    `Tên mục ${p.value} chứa mã ${p.code}: đó là một nửa của cặp mã UTF-16 đứng riêng, không phải một chữ thật. Nó không hiển thị được, không ghi được thành UTF-8 và làm hồ sơ không ký số được; hãy xóa mã này hoặc gõ thẳng chữ bạn muốn viết.`,
   missingFactParam: (p) => `Dữ kiện "${p.fact}" cần tham số "params.${p.param}".`,
   unknownDocument: (p) => `Không có giấy tờ nào có mã "${p.id}" trong "documents".`,
   unknownFeeItem: (p) => `Không có khoản phí nào có mã "${p.id}" trong "fees.items".`,
@@ -223,6 +227,10 @@ const en: Catalog = {
     `The value ${p.value} in "${p.keyword}" is not ${p.type} as "type" demands: no answer can ever be this value.`,
   decomposedText: (p) =>
     `The value ${p.value} is written in decomposed Unicode (NFD), as a Mac keyboard often types it. The form turns every answer into composed form (NFC) before comparing, so dvc-forms can never match this value; write it in composed form (NFC).`,
+  loneSurrogate: (p) =>
+    `The text ${p.value} contains ${p.code}, half of a UTF-16 pair standing alone, not a real character. It cannot be shown or written as UTF-8, and it stops the dossier from being signed; delete it, or type the character you meant directly.`,
+  loneSurrogateKey: (p) =>
+    `The member name ${p.value} contains ${p.code}, half of a UTF-16 pair standing alone, not a real character. It cannot be shown or written as UTF-8, and it stops the dossier from being signed; delete it, or type the character you meant directly.`,
   missingFactParam: (p) => `The fact "${p.fact}" needs the parameter "params.${p.param}".`,
   unknownDocument: (p) => `There is no document with id "${p.id}" in "documents".`,
   unknownFeeItem: (p) => `There is no fee item with id "${p.id}" in "fees.items".`,

@@ -41,6 +41,7 @@ export const AUTHOR_PROBLEM_CODE = {
   constNotInEnum: 'const-not-in-enum',
   valueTypeMismatch: 'value-type-mismatch',
   decomposedText: 'decomposed-text',
+  loneSurrogate: 'lone-surrogate',
   unknownFact: 'unknown-fact',
   missingFactParam: 'missing-fact-param',
   notADate: 'not-a-date',
@@ -81,7 +82,28 @@ export function parentPointer(pointer: string): string {
 /** Collects problems, placing each at the line and column of the pointed key or value. */
 export class ProblemList {
   readonly items: AuthorProblem[] = [];
-  constructor(private readonly positions: ReadonlyMap<string, JsonLocation>) {}
+  /** `source`: the parsed text, so `inString` can count escapes as the file writes them. */
+  constructor(
+    private readonly positions: ReadonlyMap<string, JsonLocation>,
+    private readonly source?: string,
+  ) {}
+
+  /**
+   * Characters from a string's opening quote (the pointed key or value) to its character at
+   * `index`, as the file spells it: `\ud800` or `\"` count as written, not as one character.
+   * Without the source (or when the pointer is not a string there), JSON.stringify's spelling.
+   */
+  private offsetInString(pointer: string, at: 'key' | 'value', text: string, index: number) {
+    const loc = this.positions.get(pointer);
+    const start = loc && (at === 'key' ? loc.key : loc.value)?.offset;
+    const src = this.source;
+    if (src === undefined || start === undefined || src[start] !== '"')
+      return JSON.stringify(text.slice(0, index)).length - 1;
+    let i = start + 1;
+    for (let k = 0; k < index && i < src.length; k++)
+      i += src[i] !== '\\' ? 1 : src[i + 1] === 'u' ? 6 : 2;
+    return i - start;
+  }
 
   /** The position of `pointer` (its key for `at: 'key'`), or of its nearest existing ancestor. */
   locate(pointer: string, at: 'key' | 'value' = 'value'): { line: number; column: number } {
@@ -106,11 +128,18 @@ export class ProblemList {
       severity?: 'error' | 'warning';
       /** Characters from the start of the value to the exact spot (inside a string). */
       columnOffset?: number;
+      /** The exact spot as a character of the pointed string (key or value), `text` at `index`. */
+      inString?: { text: string; index: number };
     } = {},
   ): void {
     const where = this.locate(pointer, options.at);
     const line = where.line;
-    const column = where.column + (options.columnOffset ?? 0);
+    const spot = options.inString;
+    const column =
+      where.column +
+      (spot
+        ? this.offsetInString(pointer, options.at ?? 'value', spot.text, spot.index)
+        : (options.columnOffset ?? 0));
     this.items.push({
       code,
       severity: options.severity ?? 'error',
