@@ -1,9 +1,12 @@
 /**
  * Is every required answer asked? A `required` member that no `ui` question gives can never be answered, so the citizen's form can never be sent
  * (`required-not-asked`). What the form does decides what counts as asked:
- * - a question at the path itself, or at an object above it (an address widget answers its whole
- *   object), or below it (a required object is present as soon as the page holding its questions
- *   is: src/session/journey.ts `withRequiredParents`);
+ * - a question at the path itself, or at an object above it, or below it (a required object is
+ *   present as soon as the page holding its questions is: src/session/journey.ts
+ *   `withRequiredParents`);
+ * - an `address` question gives its object and only the parts the widget has (`ADDRESS_PARTS`:
+ *   province, commune, street): any other member its schema requires is never given
+ *   (`address-member-not-asked`, the same walk);
  * - a repeat `group` asks its list and its items, and its `fields` ask inside each item;
  * - a `file` widget asks for a document, never for an answer in `data`;
  * - nothing else gives an answer: the host's prefill and a resumed draft only fill questions of
@@ -22,6 +25,7 @@ import { pointerTokens } from '../session/field-path.js';
 import { localized } from './messages.js';
 import { AUTHOR_PROBLEM_CODE as C, type ProblemList } from './problems.js';
 import { itemSchema, memberNames, resolveFieldPath, resolveLocalRef } from './schema-paths.js';
+import { ADDRESS_PARTS } from './vocabulary.js';
 
 type Obj = Record<string, unknown>;
 const isObject = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -46,13 +50,17 @@ interface Asked {
 }
 
 /**
- * What the `ui` questions ask, and the objects holding a question whose path `data` does not
- * declare (`unknown-field` already): a required member beside a misspelt question is most likely
- * the one it meant, so it is not reported a second time.
+ * What the `ui` questions ask, the objects holding a question whose path `data` does not
+ * declare (`unknown-field` already: a required member beside a misspelt question is most likely
+ * the one it meant, so it is not reported a second time), and the address questions' objects.
  */
-function askedBy(data: Obj, ui: unknown): { asked: Asked[]; misspelt: Segments[] } {
+function askedBy(
+  data: Obj,
+  ui: unknown,
+): { asked: Asked[]; misspelt: Segments[]; addresses: Segments[] } {
   const asked: Asked[] = [];
   const misspelt: Segments[] = [];
+  const addresses: Segments[] = [];
   const visit = (fields: unknown, prefix: Segments, depth: number): void => {
     if (depth > 16) return;
     for (const f of arr(fields)) {
@@ -68,24 +76,38 @@ function askedBy(data: Obj, ui: unknown): { asked: Asked[]; misspelt: Segments[]
         // The list and its items (the person adds them); inside an item, only its fields.
         asked.push({ segments, whole: false }, { segments: [...segments, ITEM], whole: false });
         visit(own(f, 'fields'), [...segments, ITEM], depth + 1);
+      } else if (widget === 'address') {
+        addresses.push(segments);
+        asked.push({ segments, whole: false });
+        for (const part of ADDRESS_PARTS)
+          asked.push({ segments: [...segments, part], whole: true });
       } else asked.push({ segments, whole: true });
     }
   };
   if (isObject(ui))
     for (const step of arr(own(ui, 'steps'))) if (isObject(step)) visit(own(step, 'fields'), [], 0);
-  return { asked, misspelt };
+  return { asked, misspelt, addresses };
 }
 
 interface Finding {
   pointer: string;
   path: string;
+  /** The address question whose object lacks this member, when it is one. */
+  address?: string;
 }
 
 /** Reports every required answer no question asks; see the module comment for what is asked. */
 export function checkRequiredAsked(procedure: Obj, problems: ProblemList): void {
   const data = own(procedure, 'data');
   if (!isObject(data)) return;
-  const { asked, misspelt } = askedBy(data, own(procedure, 'ui'));
+  const { asked, misspelt, addresses } = askedBy(data, own(procedure, 'ui'));
+  /** A finding for member `name` of the object at `at`, naming the address question it is in. */
+  const finding = (pointer: string, at: Segments, name: string): Finding => {
+    const path = pathOf([...at, name]);
+    return addresses.some((a) => same(a, at))
+      ? { pointer, path, address: pathOf(at) }
+      : { pointer, path };
+  };
   const isAsked = (p: Segments): boolean =>
     asked.some(
       (a) =>
@@ -118,7 +140,7 @@ export function checkRequiredAsked(procedure: Obj, problems: ProblemList): void 
       if (typeof name !== 'string' || (names && !names.includes(name))) return;
       const path = [...at, name];
       if (!isAsked(path) && !misspelt.some((m) => same(m, at)))
-        out.push({ pointer: `${pointer}/required/${i}`, path: pathOf(path) });
+        out.push(finding(`${pointer}/required/${i}`, at, name));
     });
     const dependent = own(schema, 'dependentRequired');
     if (isObject(dependent))
@@ -126,10 +148,9 @@ export function checkRequiredAsked(procedure: Obj, problems: ProblemList): void 
         if (!isAsked([...at, trigger])) continue;
         arr(list).forEach((name, j) => {
           if (typeof name === 'string' && !isAsked([...at, name]))
-            out.push({
-              pointer: `${pointer}/dependentRequired/${escapePointerToken(trigger)}/${j}`,
-              path: pathOf([...at, name]),
-            });
+            out.push(
+              finding(`${pointer}/dependentRequired/${escapePointerToken(trigger)}/${j}`, at, name),
+            );
         });
       }
     const ref = own(schema, '$ref');
@@ -162,10 +183,20 @@ export function checkRequiredAsked(procedure: Obj, problems: ProblemList): void 
   const found: Finding[] = [];
   walk(data, [], '/data', found, 0);
   const reported = new Set<string>();
-  for (const { pointer, path } of found) {
+  for (const { pointer, path, address } of found) {
     if (reported.has(pointer)) continue;
     reported.add(pointer);
-    problems.add(C.requiredNotAsked, pointer, localized('requiredNotAsked', { path }));
+    if (address !== undefined)
+      problems.add(
+        C.addressMemberNotAsked,
+        pointer,
+        localized('addressMemberNotAsked', {
+          path,
+          address,
+          name: path.slice(address.length + 1),
+        }),
+      );
+    else problems.add(C.requiredNotAsked, pointer, localized('requiredNotAsked', { path }));
   }
 }
 

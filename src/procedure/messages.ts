@@ -62,6 +62,8 @@ const vi: Catalog = {
     `Mục bắt buộc "${p.name}" không được khai báo trong "properties", nên người nộp không thể trả lời và không gửi được hồ sơ${p.suggestion ? `; có phải ý bạn là "${p.suggestion}"?` : '.'}`,
   requiredNotAsked: (p) =>
     `Mục bắt buộc "${p.path}" không được hỏi ở câu hỏi nào trong "ui", nên người nộp không thể trả lời và không gửi được hồ sơ. Thêm một câu hỏi cho trường này hoặc bỏ nó khỏi "required".`,
+  addressMemberNotAsked: (p) =>
+    `Câu hỏi địa chỉ "${p.address}" chỉ cho ra tỉnh, thành phố ("province"), xã, phường ("commune") và số nhà, đường ("street"), nhưng lược đồ của nó bắt buộc cả "${p.name}", nên người nộp không thể trả lời và không gửi được hồ sơ. Bỏ "${p.name}" khỏi "required" của địa chỉ (từ 1/7/2025 không còn cấp huyện), hoặc đặt nó ngoài địa chỉ và hỏi bằng một câu hỏi riêng.`,
   impossibleBounds: (p) =>
     `${p.lower} (${p.min}) lớn hơn ${p.upper} (${p.max}): không câu trả lời nào hợp lệ.`,
   impossibleRange: (p) =>
@@ -217,6 +219,8 @@ const en: Catalog = {
     `The required member "${p.name}" is not declared in "properties", so applicants could never answer it or send the form${p.suggestion ? `; did you mean "${p.suggestion}"?` : '.'}`,
   requiredNotAsked: (p) =>
     `The required answer "${p.path}" is asked by no question in "ui", so applicants could never answer it or send the form. Add a question for it or remove it from "required".`,
+  addressMemberNotAsked: (p) =>
+    `The address question "${p.address}" gives only the province ("province"), the commune ("commune") and the house number and street ("street"), but its schema also requires "${p.name}", so applicants could never answer it or send the form. Remove "${p.name}" from the address's "required" (there are no districts since 1 July 2025), or move it out of the address and ask it with a question of its own.`,
   impossibleBounds: (p) =>
     `The ${p.lower} (${p.min}) is greater than the ${p.upper} (${p.max}): no answer can be valid.`,
   impossibleRange: (p) =>

@@ -37,6 +37,7 @@ export const AUTHOR_PROBLEM_CODE = {
   identifyingFieldNotText: 'identifying-field-not-text',
   unknownRequired: 'unknown-required',
   requiredNotAsked: 'required-not-asked',
+  addressMemberNotAsked: 'address-member-not-asked',
   impossibleBounds: 'impossible-bounds',
   constNotInEnum: 'const-not-in-enum',
   valueTypeMismatch: 'value-type-mismatch',

@@ -189,3 +189,150 @@ test('a required member beside a misspelt question is left to unknown-field', ()
   });
   assert.deepEqual(found(text), [['unknown-field', '/ui/steps/0/fields/0/field']]);
 });
+
+/** An address object whose schema requires `required`, and the address question on `home`. */
+const address = (required: string[], extra: Json = {}): Json => ({
+  type: 'object',
+  properties: {
+    province: { type: 'string' },
+    commune: { type: 'string' },
+    street: { type: 'string' },
+    district: { type: 'string' },
+    postcode: { type: 'string' },
+  },
+  required,
+  ...extra,
+});
+const askAddress = (p: Json, field = 'home'): void =>
+  ask(p, { field, widget: 'address', label: { vi: 'Nơi cư trú' } });
+
+test('an address question gives only province, commune and street: another required member is an error, in both languages', () => {
+  const text = variant((p) => {
+    p.data.properties.home = address(['province', 'commune', 'district', 'street']);
+    p.data.required.push('home');
+    askAddress(p);
+  });
+  const r = loadProcedure(text);
+  assert.equal(r.ok, false);
+  const lines = text.split('\n');
+  // `required` is written one name a line: "district" is the third.
+  const line = lines.findIndex((l) => l.trim() === '"district",') + 1;
+  assert.deepEqual(
+    r.problems.map((p) => [p.code, p.severity, p.pointer, p.line, p.column, p.message]),
+    [
+      [
+        'address-member-not-asked',
+        'error',
+        '/data/properties/home/required/2',
+        line,
+        lines[line - 1]!.indexOf('"district"') + 1,
+        {
+          vi: 'Câu hỏi địa chỉ "home" chỉ cho ra tỉnh, thành phố ("province"), xã, phường ("commune") và số nhà, đường ("street"), nhưng lược đồ của nó bắt buộc cả "district", nên người nộp không thể trả lời và không gửi được hồ sơ. Bỏ "district" khỏi "required" của địa chỉ (từ 1/7/2025 không còn cấp huyện), hoặc đặt nó ngoài địa chỉ và hỏi bằng một câu hỏi riêng.',
+          en: 'The address question "home" gives only the province ("province"), the commune ("commune") and the house number and street ("street"), but its schema also requires "district", so applicants could never answer it or send the form. Remove "district" from the address\'s "required" (there are no districts since 1 July 2025), or move it out of the address and ask it with a question of its own.',
+        },
+      ],
+    ],
+  );
+});
+
+/** [case, change to the minimal procedure, expected [code, pointer, what the message names]]. */
+const ADDRESS_CASES: [string, (p: Json) => void, [string, string, string[]][]][] = [
+  [
+    'the three parts required: nothing to say',
+    (p) => {
+      p.data.properties.home = address(['province', 'commune', 'street']);
+      askAddress(p);
+    },
+    [],
+  ],
+  [
+    'nothing required of an optional address',
+    (p) => {
+      p.data.properties.home = address([]);
+      askAddress(p);
+    },
+    [],
+  ],
+  [
+    'through a $ref, at the shared schema',
+    (p) => {
+      p.data.$defs.address = address(['province', 'postcode']);
+      p.data.properties.home = { $ref: '#/$defs/address' };
+      askAddress(p);
+    },
+    [['address-member-not-asked', '/data/$defs/address/required/1', ['home', 'postcode']]],
+  ],
+  [
+    'inside each item of a repeat group',
+    (p) => {
+      p.data.$defs.address = address(['district']);
+      p.data.properties.moves = {
+        type: 'array',
+        items: { type: 'object', properties: { home: { $ref: '#/$defs/address' } } },
+      };
+      ask(p, {
+        field: 'moves',
+        widget: 'group',
+        label: { vi: 'Nơi đã ở' },
+        fields: [{ field: 'home', widget: 'address', label: { vi: 'Địa chỉ' } }],
+      });
+    },
+    [['address-member-not-asked', '/data/$defs/address/required/0', ['moves[].home', 'district']]],
+  ],
+  [
+    'a dependentRequired whose trigger is a part',
+    (p) => {
+      p.data.properties.home = address([], { dependentRequired: { street: ['postcode'] } });
+      askAddress(p);
+    },
+    [
+      [
+        'address-member-not-asked',
+        '/data/properties/home/dependentRequired/street/0',
+        ['home', 'postcode'],
+      ],
+    ],
+  ],
+  [
+    'a then whose if holds for some province',
+    (p) => {
+      p.data.properties.home = address([], {
+        if: { properties: { province: { const: '01' } }, required: ['province'] },
+        then: { required: ['district'] },
+      });
+      askAddress(p);
+    },
+    [['address-member-not-asked', '/data/properties/home/then/required/0', ['home', 'district']]],
+  ],
+  [
+    'a member a question of its own asks counts as asked',
+    (p) => {
+      p.data.properties.home = address(['province', 'postcode']);
+      askAddress(p);
+      ask(p, { field: 'home.postcode', widget: 'text', label: { vi: 'Mã bưu chính' } });
+    },
+    [],
+  ],
+  [
+    'an object no address question answers keeps required-not-asked',
+    (p) => {
+      p.data.properties.home = address(['province', 'district']);
+      ask(p, { field: 'home.province', widget: 'text', label: { vi: 'Tỉnh' } });
+    },
+    [['required-not-asked', '/data/properties/home/required/1', ['home.district']]],
+  ],
+];
+
+for (const [name, change, expected] of ADDRESS_CASES) {
+  test(`address: ${name}`, () => {
+    const r = loadProcedure(variant(change));
+    assert.deepEqual(
+      r.problems.map((p) => [p.code, p.pointer]),
+      expected.map(([code, pointer]) => [code, pointer]),
+    );
+    expected.forEach(([, , names], i) => {
+      for (const n of names) assert.ok(r.problems[i]!.message.en.includes(`"${n}"`), n);
+    });
+    assert.equal(r.ok, expected.length === 0);
+  });
+}
