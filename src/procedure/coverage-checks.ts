@@ -1,6 +1,7 @@
 /**
  * Is every required answer asked? A `required` member that no `ui` question gives can never be answered, so the citizen's form can never be sent
- * (`required-not-asked`). What the form does decides what counts as asked:
+ * (`required-not-asked`); nor can a target field of a `require` rule while the rule holds
+ * (`require-target-not-asked`). What the form does decides what counts as asked:
  * - a question at the path itself, or at an object above it, or below it (a required object is
  *   present as soon as the page holding its questions is: src/session/journey.ts
  *   `withRequiredParents`);
@@ -96,7 +97,10 @@ interface Finding {
   address?: string;
 }
 
-/** Reports every required answer no question asks; see the module comment for what is asked. */
+/**
+ * Reports every required answer no question asks (`required`, `dependentRequired` and the target
+ * fields of `require` rules); see the module comment for what is asked.
+ */
 export function checkRequiredAsked(procedure: Obj, problems: ProblemList): void {
   const data = own(procedure, 'data');
   if (!isObject(data)) return;
@@ -198,6 +202,27 @@ export function checkRequiredAsked(procedure: Obj, problems: ProblemList): void 
       );
     else problems.add(C.requiredNotAsked, pointer, localized('requiredNotAsked', { path }));
   }
+
+  // A `require` rule makes its target fields required while it holds (src/rules): one no
+  // question asks could then never be answered. A target `data` lacks is `unknown-field`.
+  arr(own(procedure, 'rules')).forEach((rule, i) => {
+    if (!isObject(rule) || own(rule, 'kind') !== 'require') return;
+    const targets = own(rule, 'targets');
+    const id = own(rule, 'id');
+    arr(isObject(targets) ? own(targets, 'fields') : undefined).forEach((path, j) => {
+      if (typeof path !== 'string' || !resolveFieldPath(data, data, path)) return;
+      const segments = segmentsOf(path);
+      if (isAsked(segments) || misspelt.some((m) => same(m, segments.slice(0, -1)))) return;
+      problems.add(
+        C.requireTargetNotAsked,
+        `/rules/${i}/targets/fields/${j}`,
+        localized('requireTargetNotAsked', {
+          rule: typeof id === 'string' ? id : `/rules/${i}`,
+          path,
+        }),
+      );
+    });
+  });
 }
 
 /** The file's pointer to the target of a local `$ref` ("#/$defs/a%20b" → /data/$defs/a b). */

@@ -64,6 +64,8 @@ const vi: Catalog = {
     `Mục bắt buộc "${p.path}" không được hỏi ở câu hỏi nào trong "ui", nên người nộp không thể trả lời và không gửi được hồ sơ. Thêm một câu hỏi cho trường này hoặc bỏ nó khỏi "required".`,
   addressMemberNotAsked: (p) =>
     `Câu hỏi địa chỉ "${p.address}" chỉ cho ra tỉnh, thành phố ("province"), xã, phường ("commune") và số nhà, đường ("street"), nhưng lược đồ của nó bắt buộc cả "${p.name}", nên người nộp không thể trả lời và không gửi được hồ sơ. Bỏ "${p.name}" khỏi "required" của địa chỉ (từ 1/7/2025 không còn cấp huyện), hoặc đặt nó ngoài địa chỉ và hỏi bằng một câu hỏi riêng.`,
+  requireTargetNotAsked: (p) =>
+    `Quy tắc "${p.rule}" bắt buộc trả lời "${p.path}", nhưng không câu hỏi nào trong "ui" hỏi trường này, nên mỗi khi quy tắc áp dụng người nộp không thể trả lời và không gửi được hồ sơ. Thêm một câu hỏi cho trường này hoặc bỏ nó khỏi "targets" của quy tắc.`,
   impossibleBounds: (p) =>
     `${p.lower} (${p.min}) lớn hơn ${p.upper} (${p.max}): không câu trả lời nào hợp lệ.`,
   impossibleRange: (p) =>
@@ -221,6 +223,8 @@ const en: Catalog = {
     `The required answer "${p.path}" is asked by no question in "ui", so applicants could never answer it or send the form. Add a question for it or remove it from "required".`,
   addressMemberNotAsked: (p) =>
     `The address question "${p.address}" gives only the province ("province"), the commune ("commune") and the house number and street ("street"), but its schema also requires "${p.name}", so applicants could never answer it or send the form. Remove "${p.name}" from the address's "required" (there are no districts since 1 July 2025), or move it out of the address and ask it with a question of its own.`,
+  requireTargetNotAsked: (p) =>
+    `Rule "${p.rule}" requires an answer to "${p.path}", but no question in "ui" asks it, so whenever the rule applies applicants could never answer it or send the form. Add a question for it or remove it from the rule's "targets".`,
   impossibleBounds: (p) =>
     `The ${p.lower} (${p.min}) is greater than the ${p.upper} (${p.max}): no answer can be valid.`,
   impossibleRange: (p) =>

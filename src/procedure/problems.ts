@@ -38,6 +38,7 @@ export const AUTHOR_PROBLEM_CODE = {
   unknownRequired: 'unknown-required',
   requiredNotAsked: 'required-not-asked',
   addressMemberNotAsked: 'address-member-not-asked',
+  requireTargetNotAsked: 'require-target-not-asked',
   impossibleBounds: 'impossible-bounds',
   constNotInEnum: 'const-not-in-enum',
   valueTypeMismatch: 'value-type-mismatch',

@@ -123,6 +123,12 @@ test('a field asked twice is a warning: the procedure still loads', () => {
 test('group children resolve against the item schema; list paths work in rules', () => {
   const r = loadProcedure(
     variant((p) => {
+      // Asked inside each item (a require rule's target no question asks is an error).
+      p.ui.steps[0].fields[3].fields.push({
+        field: 'birthDate',
+        widget: 'date',
+        label: { vi: 'Ngày sinh' },
+      });
       p.rules[1].targets.fields = ['siblings[].birthDate'];
       p.rules[1].conditions = {
         all: [{ fact: 'count', params: { field: 'siblings' }, operator: 'greaterThan', value: 0 }],
