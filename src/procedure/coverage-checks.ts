@@ -26,7 +26,15 @@ import { pointerTokens } from '../session/field-path.js';
 import { localized } from './messages.js';
 import { AUTHOR_PROBLEM_CODE as C, type ProblemList } from './problems.js';
 import { itemSchema, memberNames, resolveFieldPath, resolveLocalRef } from './schema-paths.js';
-import { ADDRESS_PARTS } from './vocabulary.js';
+
+/**
+ * The members an `address` question gives its object, and no others: the widget's value is
+ * `{ province, commune, street }` (components/address-field `AddressValue`; two levels since the
+ * 2025 reform, no district or ward), set over the whole object each time it changes. Here, not
+ * in vocabulary.ts: that module is in the core bundle, and the loader chunk importing it from
+ * there would cost the core an export.
+ */
+const ADDRESS_PARTS = ['province', 'commune', 'street'] as const;
 
 type Obj = Record<string, unknown>;
 const isObject = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);

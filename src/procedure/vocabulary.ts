@@ -137,10 +137,3 @@ export type VnFormat = (typeof VN_FORMATS)[number];
  */
 export const FOREIGN_FORMATS = ['intl-phone', 'passport-number'] as const;
 export type ForeignFormat = (typeof FOREIGN_FORMATS)[number];
-
-/**
- * The members an `address` question gives its object, and no others: the widget's value is
- * `{ province, commune, street }` (components/address-field `AddressValue`; two levels since the
- * 2025 reform, no district or ward), set over the whole object each time it changes.
- */
-export const ADDRESS_PARTS = ['province', 'commune', 'street'] as const;
