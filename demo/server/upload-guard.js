@@ -27,6 +27,8 @@ export const UPLOAD_TOKEN_HEADER = 'Dvc-Upload-Token';
 const MAX_TOKENS = 200;
 const SECRET_VALUE = /^[A-Za-z0-9_-]{22,64}$/;
 const UPLOAD_ID = /^[0-9a-f]{32}$/;
+/** A multipart submission's file (multipart.js). */
+const MULTIPART_ID = /^mp-[0-9a-f]{32}$/;
 /** Set on the raw request for the tus hooks: the id reserved for this creation. */
 const CREATING = Symbol('dvc.creatingUpload');
 
@@ -313,8 +315,15 @@ export function createUploadGuard({ db, config, now, objects, log, formatSize })
   }
 
   /**
-   * tus files that no row knows (their reservation was given back, or a crash came in between):
-   * every tus upload is recorded before its first byte, so such files are never resumable.
+   * Files no row knows, from a process that died before it could clean up (power loss, kill -9):
+   * - tus files (their reservation was given back, or a crash came in between): every tus upload
+   *   is recorded before its first byte, so such files are never resumable;
+   * - multipart files (`mp-…`, multipart.js) of a submission whose process died mid-request.
+   *   Only the request that wrote one records it, so a file older than the upload TTL that no
+   *   `uploads` row names will never be recorded; a younger one may be a live request's (in
+   *   this process or another one sharing the store). A file an `uploads` row names is never
+   *   touched here, nor one whose key a dossier holds.
+   * Logs how many were removed, never which files nor what they held.
    */
   async function sweepStrays() {
     const ids = await objects.listIds();
@@ -322,9 +331,33 @@ export function createUploadGuard({ db, config, now, objects, log, formatSize })
       .prepare('SELECT id FROM upload_owners UNION SELECT id FROM uploads')
       .all();
     const known = new Set(rows.map((/** @type {any} */ r) => r.id));
+    let removed = 0;
     for (const id of ids) {
-      if (UPLOAD_ID.test(id) && !known.has(id)) await objects.remove(objects.refOf(id));
+      if (known.has(id)) continue;
+      if (UPLOAD_ID.test(id) || (MULTIPART_ID.test(id) && (await multipartStray(id)))) {
+        await objects.remove(objects.refOf(id));
+        removed++;
+      }
     }
+    if (removed) log.info({ removed }, 'stray upload files removed');
+    return removed;
+  }
+
+  /**
+   * Whether multipart file `id` is a dead request's: old enough, and no row names it. Its key
+   * (written before its first byte) goes in the same transaction as the check, so a dossier can
+   * never be left holding a file without its key.
+   * @param {string} id
+   */
+  async function multipartStray(id) {
+    // Wall-clock time, not `now()`: the file system stamps files with the real time.
+    const modified = await objects.modifiedAt(objects.refOf(id));
+    if (modified === undefined || Date.now() - modified < ttlMs) return false;
+    return db.transaction(async (tx) => {
+      if (await tx.prepare('SELECT 1 FROM uploads WHERE id = ?').get(id)) return false;
+      await tx.prepare(FORGET_KEY).run(id);
+      return !(await tx.prepare('SELECT 1 FROM upload_keys WHERE upload_id = ?').get(id));
+    });
   }
 
   /** Sweeps now and every 10 minutes (or the TTL, when shorter); returns the stop function. */

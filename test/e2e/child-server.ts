@@ -31,8 +31,14 @@ export interface ChildServer {
   stop(): Promise<void>;
 }
 
-export async function startChild(env: Record<string, string> = {}): Promise<ChildServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'dvc-child-'));
+/**
+ * @param options.dataDir a data folder the caller owns (to start again on it): kept on stop
+ */
+export async function startChild(
+  env: Record<string, string> = {},
+  options: { dataDir?: string } = {},
+): Promise<ChildServer> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'dvc-child-'));
   const child = spawn(process.execPath, [MAIN], {
     env: {
       PATH: process.env.PATH ?? '',
@@ -83,7 +89,7 @@ export async function startChild(env: Record<string, string> = {}): Promise<Chil
         child.kill('SIGTERM');
         await gone;
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -27,6 +27,8 @@ export interface ObjectStore {
   adopt(id: string, localPath: string): Promise<string>;
   /** The upload ids the store holds something for. */
   listIds(): Promise<string[]>;
+  /** When the stored file was last written (ms since the epoch); undefined when it is gone. */
+  modifiedAt(ref: string): Promise<number | undefined>;
   /** At start-up: the store is there and answers. */
   check(): Promise<void>;
   close(): void;

@@ -45,6 +45,7 @@ function fileObjectStore(dir) {
       }
     },
     size: async (ref) => (await stat(ref)).size,
+    modifiedAt: async (ref) => (await stat(ref).catch(() => undefined))?.mtimeMs,
     async remove(ref) {
       await rm(ref, { force: true });
       await rm(`${ref}.json`, { force: true });
@@ -145,6 +146,15 @@ function s3ObjectStore(config) {
     async size(ref) {
       const head = await client.headObject({ Bucket, Key: keyOf(ref) });
       return Number(head.ContentLength);
+    },
+    async modifiedAt(ref) {
+      try {
+        const head = await client.headObject({ Bucket, Key: keyOf(ref) });
+        return head.LastModified?.getTime();
+      } catch (e) {
+        if (notFound(e)) return undefined;
+        throw e;
+      }
     },
     async remove(ref) {
       const Key = keyOf(ref);

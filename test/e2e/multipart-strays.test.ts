@@ -1,0 +1,150 @@
+// Multipart files of a receiver process that died mid-request (kill -9: no onSend clean-up ran)
+// are swept when a receiver starts again on the same data, once older than the upload TTL; a
+// younger one (perhaps a live request's) and a file a stored dossier holds are kept. The real
+// receiver (`npm start`'s main.js) in child processes, on SQLite and the local folder.
+import { test, describe, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { RELAXED_LIMIT_ENV, startChild } from './child-server.js';
+import { challenge, fakeJws, fakeVerify, payload, start } from './helpers.js';
+
+const ENV = { ...RELAXED_LIMIT_ENV, LOG_LEVEL: 'info', UPLOAD_TTL_HOURS: '1' };
+/** What the crashed requests carried: none of it may reach a log. */
+const PERSONAL = ['Nguyễn Văn An', 'CCCD', '001099012345'];
+
+const mpFiles = (dataDir: string) =>
+  readdirSync(join(dataDir, 'uploads'))
+    .filter((f) => f.startsWith('mp-'))
+    .sort();
+
+/**
+ * Starts the receiver on `dataDir`, sends the head of a multipart submission whose file part
+ * never ends, and kills the process with SIGKILL once bytes of that file are on disk. Returns
+ * the stray file's id and everything the process wrote.
+ */
+async function crashMidMultipart(dataDir: string): Promise<{ id: string; output: string }> {
+  const c = await startChild(ENV, { dataDir });
+  const before = new Set(mpFiles(dataDir));
+  const url = new URL(`${c.base}/api/dossiers`);
+  const boundary = 'dvc-crash';
+  const req = request({
+    host: url.hostname,
+    port: url.port,
+    path: url.pathname,
+    method: 'POST',
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  });
+  req.on('error', () => undefined); // the process is killed under it
+  req.write(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file:giay-to:0"; ` +
+      `filename="${PERSONAL[0]} ${PERSONAL[1]} ${PERSONAL[2]}.pdf"\r\n` +
+      'Content-Type: application/pdf\r\n\r\n',
+  );
+  req.write(Buffer.alloc(64 * 1024, '%PDF-1.7 '));
+  let id: string | undefined;
+  while (!id) {
+    id = mpFiles(dataDir).find(
+      (f) => !before.has(f) && statSync(join(dataDir, 'uploads', f)).size > 0,
+    );
+    if (!id) await new Promise((r) => setTimeout(r, 20));
+  }
+  const gone = new Promise((r) => c.process.once('exit', r));
+  c.process.kill('SIGKILL');
+  await gone;
+  req.destroy();
+  return { id, output: c.output() };
+}
+
+const keysOf = (dataDir: string) => {
+  const db = new Database(join(dataDir, 'dvc.sqlite'), { readonly: true });
+  try {
+    return db
+      .prepare('SELECT upload_id, dossier_code FROM upload_keys ORDER BY upload_id')
+      .all() as { upload_id: string; dossier_code: string | null }[];
+  } finally {
+    db.close();
+  }
+};
+
+describe('receiver start-up: stray multipart files', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'dvc-mp-strays-'));
+  after(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  test('a dead request’s old file and its key go; a young one and a dossier’s file stay', async () => {
+    const outputs: string[] = [];
+    // 1. A receiver killed while it wrote a multipart file: the file and its key stay behind.
+    const old = await crashMidMultipart(dataDir);
+    outputs.push(old.output);
+    assert.deepEqual(
+      keysOf(dataDir).map((k) => k.upload_id),
+      [old.id],
+    );
+
+    // 2. A dossier received by multipart: its file must never be swept, however old.
+    const s = await start({ dataDir, verifySubmission: fakeVerify });
+    const bytes = Buffer.from('%PDF-1.7 giấy chứng sinh');
+    const doc = {
+      slot: 'giay-to',
+      name: 'giay-chung-sinh.pdf',
+      type: 'application/pdf',
+      size: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+    };
+    const form = new FormData();
+    form.set('payload', fakeJws(payload(await challenge(s.base), { documents: [doc] })));
+    form.set('file:giay-to:0', new Blob([bytes], { type: 'application/pdf' }), doc.name);
+    const r = await fetch(`${s.base}/api/dossiers`, { method: 'POST', body: form });
+    assert.equal(r.status, 201);
+    const { dossierCode } = (await r.json()) as { dossierCode: string };
+    const held = (await s.app.dvc.storage
+      .prepare('SELECT id FROM uploads WHERE dossier_code = ?')
+      .get(dossierCode)) as { id: string };
+    await s.app.close();
+    outputs.push(s.logs.join(''));
+
+    // 3. Another crash, whose file stays young (as a live request's in another process would).
+    const young = await crashMidMultipart(dataDir);
+    outputs.push(young.output);
+    assert.deepEqual(mpFiles(dataDir), [old.id, held.id, young.id].sort());
+
+    // The first crash's file and the dossier's file are now older than the upload TTL (1 h).
+    const twoHoursAgo = Date.now() / 1000 - 2 * 3600;
+    for (const id of [old.id, held.id]) {
+      utimesSync(join(dataDir, 'uploads', id), twoHoursAgo, twoHoursAgo);
+    }
+
+    // 4. Started again: the start-up sweep takes exactly the dead request's old file.
+    const c = await startChild(ENV, { dataDir });
+    const deadline = Date.now() + 60_000;
+    while (!c.output().includes('stray upload files removed') && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    await c.stop();
+    outputs.push(c.output());
+    const line = c
+      .output()
+      .split('\n')
+      .find((l) => l.includes('stray upload files removed'));
+    assert.ok(line, `no sweep line in:\n${c.output()}`);
+    assert.equal(JSON.parse(line).removed, 1);
+    assert.deepEqual(readdirSync(join(dataDir, 'uploads')).sort(), [held.id, young.id].sort());
+    assert.deepEqual(
+      keysOf(dataDir),
+      [
+        { upload_id: held.id, dossier_code: dossierCode },
+        { upload_id: young.id, dossier_code: null },
+      ].sort((a, b) => (a.upload_id < b.upload_id ? -1 : 1)),
+    );
+
+    // Nothing the requests carried reached a log, nor the swept file's name.
+    for (const out of outputs) {
+      for (const p of PERSONAL) assert.ok(!out.includes(p), `"${p}" in a log`);
+    }
+    assert.ok(!line.includes(old.id));
+  });
+});
