@@ -4,6 +4,10 @@
 // change around it; runs under the strict CSP (DOM APIs only, no innerHTML).
 
 /** @typedef {(path: string, init?: RequestInit & { json?: unknown }) => Promise<any>} Api */
+/**
+ * A request not sent yet: what was ticked and typed.
+ * @typedef {{ fields: string[], documents: string[], note: string }} SupplementDraft
+ */
 
 /** @type {Map<string, Promise<any>>} */
 const procedures = new Map();
@@ -64,9 +68,11 @@ function choices(legend, name, items) {
  * @param {string} code
  * @param {{ code: string, version: string }} procedureRef
  * @param {Api} api the clerk page's API call (session cookie, CSRF token)
- * @returns {Promise<boolean>}
+ * @param {SupplementDraft} [draft] what the clerk had ticked and typed before their session ended
+ * @returns {Promise<boolean>} rejects when the session ended (401), the form's content as the
+ *   error's `supplementDraft`, for the page to give back after the next log-in
  */
-export async function requestSupplement(code, procedureRef, api) {
+export async function requestSupplement(code, procedureRef, api, draft) {
   const procedure = await procedureFile(procedureRef);
   const questions = procedure.ui.steps.flatMap((/** @type {any} */ s) =>
     s.fields.filter((/** @type {any} */ f) => f.widget !== 'file' && f.widget !== 'group'),
@@ -103,9 +109,17 @@ export async function requestSupplement(code, procedureRef, api) {
   const dialog = /** @type {HTMLDialogElement} */ (
     el('dialog', { 'aria-labelledby': headingId, class: 'supplement-dialog' }, [form])
   );
+  if (draft) {
+    for (const input of form.querySelectorAll('input[type="checkbox"]')) {
+      const box = /** @type {HTMLInputElement} */ (input);
+      const kept = box.name === 'supplement-field' ? draft.fields : draft.documents;
+      box.checked = kept.includes(box.value);
+    }
+    note.value = draft.note;
+  }
   document.body.append(dialog);
   dialog.showModal();
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     const close = (/** @type {boolean} */ done) => {
       dialog.close();
       dialog.remove();
@@ -132,6 +146,18 @@ export async function requestSupplement(code, procedureRef, api) {
         });
         close(true);
       } catch (e) {
+        if (/** @type {any} */ (e).problem?.status === 401) {
+          // The session ended: the page signs out; what was ticked and typed is kept for later.
+          const supplementDraft = {
+            fields: checked('supplement-field'),
+            documents: checked('supplement-document'),
+            note: note.value,
+          };
+          dialog.close();
+          dialog.remove();
+          reject(Object.assign(/** @type {Error} */ (e), { supplementDraft }));
+          return;
+        }
         // The receiver's problems, in Vietnamese (e.g. "Chọn ít nhất một giấy tờ…").
         const errors = /** @type {any} */ (e).problem?.errors;
         error.replaceChildren(

@@ -73,6 +73,24 @@ function say(text) {
 
 class Unauthorized extends Error {}
 
+/**
+ * What the clerk was doing when their session ended (idle expiry): the dossier open, the note
+ * being written, the note of a move not yet saved and a supplement request not yet sent. Kept in
+ * this page's memory only, and given back only to the same clerk's next log-in: nothing typed is
+ * lost, and nothing goes to another clerk or to another dossier.
+ * @type {{ username: string, code: string, note: string, move?: { to: string, note: string }, supplement?: import('./can-bo-bo-sung.js').SupplementDraft } | undefined}
+ */
+let interrupted;
+/** The move being saved and its note, until the receiver answered. */
+/** @type {{ to: string, note: string } | undefined} */
+let unsavedMove;
+/** A move's note given back after a log-in, for that dossier's same move. */
+/** @type {{ code: string, to: string, note: string } | undefined} */
+let moveDraft;
+/** A supplement request given back after a log-in, for that dossier. */
+/** @type {{ code: string, draft: import('./can-bo-bo-sung.js').SupplementDraft } | undefined} */
+let supplementDraft;
+
 /** @param {string} path @param {RequestInit & { json?: unknown }} [init] */
 async function api(path, init = {}) {
   const { json, ...rest } = init;
@@ -91,7 +109,9 @@ async function api(path, init = {}) {
   });
   if (r.status === 204) return {};
   const body = await r.json().catch(() => ({}));
-  if (r.status === 401 && path !== '/api/auth/login') throw new Unauthorized(body.detail);
+  if (r.status === 401 && path !== '/api/auth/login') {
+    throw Object.assign(new Unauthorized(body.detail), { problem: body });
+  }
   // The problem goes with the error: a form can show its `errors` at the fields.
   if (!r.ok) throw Object.assign(new Error(body.detail ?? `Lỗi ${r.status}`), { problem: body });
   return body;
@@ -341,7 +361,19 @@ function signedOut(text = '') {
     el.hidden = true;
   }
   openCode = '';
+  // Nothing of a dossier stays in the page, even hidden, once nobody is signed in.
   detailList.replaceChildren();
+  detailHeading.textContent = '';
+  moves.replaceChildren();
+  dossierEl.procedure = undefined;
+  dossierEl.submission = undefined;
+  dossierEl.signature = undefined;
+  dossierEl.payment = undefined;
+  dossierEl.files = [];
+  historyBody.replaceChildren();
+  notesList.replaceChildren();
+  noteInput.value = '';
+  detail.querySelector('.supplements-view')?.remove();
   tbody.replaceChildren();
   auditTable.tBodies[0].replaceChildren();
   say(text);
@@ -353,10 +385,63 @@ async function guarded(/** @type {() => Promise<void>} */ work) {
     await work();
   } catch (e) {
     if (e instanceof Unauthorized) {
-      signedOut('Phiên làm việc đã hết. Vui lòng đăng nhập lại.');
+      const kept = session && openCode ? keepWork(session.username, e) : undefined;
+      signedOut(
+        kept
+          ? `Phiên làm việc đã hết. Vui lòng đăng nhập lại: hồ sơ ${kept.code} sẽ được mở lại, những gì bạn đã nhập vẫn còn.`
+          : 'Phiên làm việc đã hết. Vui lòng đăng nhập lại.',
+      );
       username.focus();
-    } else say(/** @type {Error} */ (e).message);
+    } else {
+      unsavedMove = undefined;
+      say(/** @type {Error} */ (e).message);
+    }
   }
+}
+
+/**
+ * Keeps what the clerk was doing on the open dossier, for {@link resumeWork}.
+ * @param {string} who
+ * @param {unknown} error the Unauthorized error (a supplement request's form rides on it)
+ */
+function keepWork(who, error) {
+  const supplement = /** @type {any} */ (error).supplementDraft;
+  interrupted = {
+    username: who,
+    code: openCode,
+    note: noteInput.value,
+    ...(unsavedMove ? { move: unsavedMove } : {}),
+    ...(supplement ? { supplement } : {}),
+  };
+  unsavedMove = undefined;
+  return interrupted;
+}
+
+/**
+ * After a log-in: the same clerk finds the dossier they had open and what they had typed; the
+ * move or request that was not saved waits for them to confirm it again. Another clerk gets none
+ * of it.
+ * @param {string} who
+ */
+async function resumeWork(who) {
+  const work = interrupted;
+  interrupted = undefined;
+  if (!work || work.username !== who) return false;
+  await show(work.code, false);
+  noteInput.value = work.note;
+  if (work.move) moveDraft = { code: work.code, to: work.move.to, note: work.move.note };
+  if (work.supplement) supplementDraft = { code: work.code, draft: work.supplement };
+  const pending = work.move
+    ? `Chưa chuyển hồ sơ sang “${LABELS[/** @type {keyof typeof LABELS} */ (work.move.to)] ?? work.move.to}”: vui lòng bấm lại nút chuyển, nội dung bạn đã nhập vẫn còn.`
+    : work.supplement
+      ? 'Chưa gửi yêu cầu bổ sung: vui lòng bấm lại “Cần bổ sung hồ sơ”, những gì bạn đã chọn và nhập vẫn còn.'
+      : work.note
+        ? 'Ghi chú bạn đang viết chưa được lưu.'
+        : '';
+  say(`Đã mở lại hồ sơ ${work.code}.${pending ? ` ${pending}` : ''}`);
+  if (work.note && !work.move && !work.supplement) noteInput.focus();
+  else detailHeading.focus();
+  return true;
 }
 
 const DELIVERY = {
@@ -428,16 +513,15 @@ function feeCell(d) {
 /** @param {string} code @param {number} fee */
 async function takeAtDesk(code, fee) {
   if (!window.confirm(`Xác nhận đã thu ${vnd(fee)} cho hồ sơ ${code}?`)) return;
-  try {
+  // Guarded: an ended session signs out (and says so) instead of leaving a dead page.
+  await guarded(async () => {
     await api(`/api/clerk/dossiers/${encodeURIComponent(code)}/payments`, {
       method: 'POST',
       json: { method: 'desk' },
     });
     await refresh();
     say(`Đã ghi nhận nộp ${vnd(fee)} cho hồ sơ ${code} và lập biên lai.`);
-  } catch (e) {
-    say(/** @type {Error} */ (e).message);
-  }
+  });
 }
 
 /** The list's query from the search form (only what is set). */
@@ -533,7 +617,9 @@ function confirmMove(code, to) {
   const note = /** @type {HTMLTextAreaElement} */ ($('clerk-confirm-note'));
   const error = $('clerk-confirm-error');
   group.hidden = !needsNote;
-  note.value = '';
+  // The note of this very move, typed before the session ended, comes back.
+  note.value = moveDraft?.code === code && moveDraft.to === to ? moveDraft.note : '';
+  moveDraft = undefined;
   error.hidden = true;
   note.removeAttribute('aria-invalid');
   note.removeAttribute('aria-describedby');
@@ -581,7 +667,9 @@ async function move(code, to, button, procedure) {
   // "Cần bổ sung" says exactly what is missing: the request dialog (can-bo-bo-sung.js).
   if (to === 'needs-more-information' && procedure) {
     await guarded(async () => {
-      if (!(await requestSupplement(code, procedure, api))) {
+      const draft = supplementDraft?.code === code ? supplementDraft.draft : undefined;
+      supplementDraft = undefined;
+      if (!(await requestSupplement(code, procedure, api, draft))) {
         button.focus();
         return;
       }
@@ -601,10 +689,12 @@ async function move(code, to, button, procedure) {
     note = answer.note;
   }
   await guarded(async () => {
+    unsavedMove = note ? { to, note } : undefined;
     await api(`/api/clerk/dossiers/${encodeURIComponent(code)}/status`, {
       method: 'POST',
       json: { status: to, ...(note ? { note } : {}) },
     });
+    unsavedMove = undefined;
     await refresh();
     say(`Đã chuyển hồ sơ ${code} sang “${LABELS[/** @type {keyof typeof LABELS} */ (to)]}”.`);
     detailHeading.focus();
@@ -635,7 +725,11 @@ form.addEventListener('submit', async (event) => {
     password.value = '';
     signedIn(s);
     say('');
-    await guarded(refresh);
+    await guarded(async () => {
+      await refresh();
+      // The focus leaves the log-in form, which is gone: to the list, or back to the work.
+      if (!(await resumeWork(s.username))) heading.focus();
+    });
   } catch (e) {
     password.value = '';
     say(/** @type {Error} */ (e).message);

@@ -272,4 +272,131 @@ describe('the clerk desk in Chromium', { skip: chromiumPath ? false : 'needs Chr
     await dialog.waitFor({ state: 'hidden' });
     await context.close();
   });
+  test('a session that ends mid-action: nothing typed is lost or left in the page, and only the same clerk gets it back', async () => {
+    const page = await browser.newPage();
+    let at = Date.parse('2026-05-12T03:00:00.000Z');
+    // Idle sessions end after 30 minutes (auth.js): the next call is refused with 401.
+    const idle = () => {
+      at += 31 * 60_000;
+      time.set(new Date(at).toISOString());
+    };
+    const focused = () => page.evaluate(() => document.activeElement?.id);
+    const message = page.locator('#clerk-message');
+    // Nothing of the dossier stays in the page, even hidden: not its answers, notes or history.
+    const leftInPage = () =>
+      page.evaluate(() => {
+        const dossier = document.getElementById('clerk-dossier') as HTMLElement & {
+          submission?: unknown;
+        };
+        return [
+          document.body.innerHTML.includes('Đặng Thị Ánh'),
+          dossier.submission !== undefined,
+          (dossier.shadowRoot?.textContent ?? '').includes('Đặng Thị Ánh'),
+          document.querySelectorAll('#clerk-history tbody tr, #clerk-notes li').length > 0,
+          (document.getElementById('clerk-note') as HTMLTextAreaElement).value !== '',
+        ];
+      });
+    const nothingLeft = [false, false, false, false, false];
+    const logIn = async (who: { username: string; password: string }) => {
+      await page.getByLabel('Tên đăng nhập').fill(who.username);
+      await page.getByLabel('Mật khẩu').fill(who.password);
+      await page.getByLabel('Mật khẩu').press('Enter');
+      await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
+    };
+    const ended = `Phiên làm việc đã hết. Vui lòng đăng nhập lại: hồ sơ ${recent} sẽ được mở lại, những gì bạn đã nhập vẫn còn.`;
+    const notes = s.app.dvc.db.prepare(
+      'SELECT dossier_code, note FROM dossier_notes WHERE note = ?',
+    );
+
+    // After logging in the focus is on the list's heading, not lost with the log-in form.
+    await signIn(page, s.base, CLERK);
+    await page.getByRole('status').getByText('2 hồ sơ.').waitFor();
+    assert.equal(await focused(), 'clerk-heading');
+
+    // A note being written and a refusal's reason typed when the session ends.
+    await page.getByRole('button', { name: `Xem hồ sơ ${recent}` }).click();
+    const view = page.getByRole('region', { name: `Hồ sơ ${recent}` });
+    const note = view.getByLabel('Ghi chú mới (chỉ cán bộ đọc được)');
+    await note.fill('Đã hẹn người nộp mang bản chính.');
+    await view.getByRole('button', { name: `Từ chối tiếp nhận: ${recent}` }).click();
+    const dialog = page.getByRole('dialog', {
+      name: `Chuyển hồ sơ ${recent} sang “Từ chối tiếp nhận”?`,
+    });
+    await dialog.getByLabel('Lý do từ chối (người dân sẽ đọc được)').fill('Thiếu bản chính.');
+    idle();
+    await dialog.getByRole('button', { name: 'Xác nhận: Từ chối tiếp nhận' }).click();
+    await page.getByText(ended).waitFor();
+    assert.equal(await focused(), 'clerk-username');
+    assert.deepEqual(await leftInPage(), nothingLeft);
+    const status = s.app.dvc.db.prepare('SELECT status FROM dossiers WHERE code = ?');
+    assert.deepEqual(status.get(recent), { status: 'received' });
+
+    // The same clerk again: the dossier, the note and the reason come back; nothing was saved.
+    await logIn(CLERK);
+    await view.waitFor();
+    assert.equal(
+      await message.innerText(),
+      `Đã mở lại hồ sơ ${recent}. Chưa chuyển hồ sơ sang “Từ chối tiếp nhận”: vui lòng bấm lại nút chuyển, nội dung bạn đã nhập vẫn còn.`,
+    );
+    assert.equal(await focused(), 'clerk-detail-heading');
+    assert.equal(await note.inputValue(), 'Đã hẹn người nộp mang bản chính.');
+    await view.getByRole('button', { name: `Từ chối tiếp nhận: ${recent}` }).click();
+    assert.equal(
+      await dialog.getByLabel('Lý do từ chối (người dân sẽ đọc được)').inputValue(),
+      'Thiếu bản chính.',
+    );
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    // The note goes to the dossier it was written for.
+    await view.getByRole('button', { name: 'Lưu ghi chú' }).click();
+    await page.getByText(`Đã lưu ghi chú cho hồ sơ ${recent}.`).waitFor();
+    assert.deepEqual(notes.all('Đã hẹn người nộp mang bản chính.'), [
+      { dossier_code: recent, note: 'Đã hẹn người nộp mang bản chính.' },
+    ]);
+
+    // A supplement request being written: what was ticked and typed comes back too.
+    await view.getByRole('button', { name: `Đang xử lý: ${recent}` }).click();
+    await page.getByText(`Đã chuyển hồ sơ ${recent} sang “Đang xử lý”.`).waitFor();
+    await view.getByRole('button', { name: `Cần bổ sung hồ sơ: ${recent}` }).click();
+    const request = page.getByRole('dialog', { name: `Yêu cầu bổ sung hồ sơ ${recent}` });
+    await request.getByLabel('Số điện thoại').check();
+    await request
+      .getByLabel('Nội dung yêu cầu (người nộp sẽ đọc được)')
+      .fill('Số máy không gọi được.');
+    idle();
+    await request.getByRole('button', { name: 'Gửi yêu cầu bổ sung' }).click();
+    await page.getByText(ended).waitFor();
+    await request.waitFor({ state: 'detached' });
+    assert.equal(await focused(), 'clerk-username');
+    assert.deepEqual(await leftInPage(), nothingLeft);
+    await logIn(CLERK);
+    await view.waitFor();
+    assert.equal(
+      await message.innerText(),
+      `Đã mở lại hồ sơ ${recent}. Chưa gửi yêu cầu bổ sung: vui lòng bấm lại “Cần bổ sung hồ sơ”, những gì bạn đã chọn và nhập vẫn còn.`,
+    );
+    await view.getByRole('button', { name: `Cần bổ sung hồ sơ: ${recent}` }).click();
+    assert.equal(await request.getByLabel('Số điện thoại').isChecked(), true);
+    assert.equal(await request.getByLabel('Họ và tên').isChecked(), false);
+    assert.equal(
+      await request.getByLabel('Nội dung yêu cầu (người nộp sẽ đọc được)').inputValue(),
+      'Số máy không gọi được.',
+    );
+    await request.getByRole('button', { name: 'Huỷ' }).click();
+    await request.waitFor({ state: 'detached' });
+
+    // Another account signing in at the same desk gets none of it.
+    await note.fill('Ghi chú chưa lưu của cán bộ An.');
+    idle();
+    await view.getByRole('button', { name: 'Lưu ghi chú' }).click();
+    await page.getByText(ended).waitFor();
+    await logIn(ADMIN);
+    await page.getByRole('status').getByText('2 hồ sơ.').waitFor();
+    assert.equal(await view.isVisible(), false);
+    assert.equal(await message.innerText(), '');
+    assert.equal(await page.locator('#clerk-note').inputValue(), ''); // hidden, and empty
+    assert.equal(await focused(), 'clerk-heading');
+    assert.deepEqual(notes.all('Ghi chú chưa lưu của cán bộ An.'), []);
+    await page.close();
+  });
 });
