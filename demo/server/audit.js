@@ -1,6 +1,7 @@
 // The audit log: every log-in (success and failure), every read of a dossier's personal data,
 // every status change and every deletion, with who, when, from where and which dossier.
 // Never the personal data itself: the record says that a dossier was read, not what it holds.
+import { CODE_PATTERN } from './dossier-code.js';
 
 /**
  * @typedef {object} AuditEntry
@@ -44,17 +45,27 @@ export async function listAudit(db, filter = {}) {
   const where = [];
   /** @type {unknown[]} */
   const params = [];
-  /** @type {[string, unknown][]} */
+  // A dossier's records include the lists that showed it (`dossier.list` names the dossiers it
+  // showed in its detail, desk.js): who saw its applicant's name is part of who read it. Only
+  // for a whole code (anchored pattern), so no LIKE wildcard reaches the condition.
+  const listed = filter.dossier && CODE_PATTERN.test(filter.dossier) ? filter.dossier : undefined;
+  /** @type {[string, unknown, ...unknown[]][]} */
   const conditions = [
-    ['dossier_code = ?', filter.dossier],
+    listed
+      ? [
+          "(dossier_code = ? OR (action = 'dossier.list' AND detail LIKE ?))",
+          listed,
+          `%"${listed}"%`,
+        ]
+      : ['dossier_code = ?', filter.dossier],
     ['actor = ?', filter.actor],
     ['action = ?', filter.action],
     ['id < ?', filter.before],
   ];
-  for (const [sql, value] of conditions) {
+  for (const [sql, value, ...more] of conditions) {
     if (value === undefined || value === '' || value === 0) continue;
     where.push(sql);
-    params.push(value);
+    params.push(value, ...more);
   }
   const limit = Math.min(Math.max(1, filter.limit ?? 100), 500);
   const rows = await db

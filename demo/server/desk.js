@@ -156,13 +156,18 @@ export function registerDesk(app, ctx, helpers) {
       }),
     );
     // The list names applicants: a read of personal data, audited once per list with what was
-    // searched by (never the words or numbers typed).
+    // searched by (never the words or numbers typed) and which dossiers it showed, so that a
+    // dossier's audit records name every clerk who saw its applicant (audit.js listAudit).
     await audit(db, now, {
       actor: clerkOf(request).actor,
       action: 'dossier.list',
       outcome: 'success',
       ip: request.ip,
-      detail: { count: dossiers.length, ...(search ? { search: search.by } : {}) },
+      detail: {
+        count: dossiers.length,
+        ...(search ? { search: search.by } : {}),
+        dossiers: page.map((row) => row.code),
+      },
     });
     return {
       dossiers,

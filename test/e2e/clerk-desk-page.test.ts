@@ -209,7 +209,9 @@ describe('the clerk desk in Chromium', { skip: chromiumPath ? false : 'needs Chr
     ]) {
       assert.ok(actions.has(a), a);
     }
-    assert.ok(audit.some((a) => a.detail === '{"count":1,"search":"number"}'));
+    assert.ok(
+      audit.some((a) => a.detail === `{"count":1,"search":"number","dossiers":["${late}"]}`),
+    );
     assert.ok(!JSON.stringify(audit).includes('001099012345'));
     assert.deepEqual(violations, []);
     await context.close();

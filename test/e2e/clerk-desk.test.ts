@@ -70,8 +70,38 @@ describe('the clerk desk API', () => {
     const lists = (await all(
       "SELECT actor, action, outcome, detail FROM audit_log WHERE action = 'dossier.list' ORDER BY id",
     )) as { actor: string; detail: string }[];
-    assert.deepEqual(JSON.parse(lists[0].detail), { count: 1, search: 'number' });
+    assert.deepEqual(JSON.parse(lists[0].detail), {
+      count: 1,
+      search: 'number',
+      dossiers: [codes[0]],
+    });
     assert.ok(lists.every((l) => l.actor.startsWith(CLERK.username)));
+    // A dossier's audit records name every list that showed its applicant, and by what it was
+    // searched (newest first): by ID number twice, and once among the names with "Văn".
+    const seen = async (code: string) => {
+      const r = await fetch(`${s.base}/api/clerk/admin/audit?dossier=${code}`, {
+        headers: admin(),
+      });
+      const { records } = (await r.json()) as {
+        records: {
+          actor: string;
+          action: string;
+          dossier: string | null;
+          detail: { search?: string };
+        }[];
+      };
+      return records.map((x) => [x.action, x.actor, x.dossier, x.detail.search]);
+    };
+    const actor = lists[0].actor;
+    assert.deepEqual(await seen(codes[0]), [
+      ['dossier.list', actor, null, 'number'],
+      ['dossier.list', actor, null, 'name'],
+      ['dossier.list', actor, null, 'number'],
+    ]);
+    assert.deepEqual(await seen(codes[1]), [
+      ['dossier.list', actor, null, 'name'],
+      ['dossier.list', actor, null, 'number'],
+    ]);
     const text = JSON.stringify(await all('SELECT * FROM audit_log'));
     for (const secret of ['001099012345', '987654321', 'dang', 'Ánh']) {
       assert.ok(!text.includes(secret), secret);
