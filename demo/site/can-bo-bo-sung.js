@@ -179,12 +179,50 @@ const vnTime = (iso) =>
   }).format(new Date(iso));
 
 /**
+ * Every question of a procedure by its answer's path (groups' fields included).
+ * @param {any} procedure
+ * @returns {Map<string, any>}
+ */
+function questionsOf(procedure) {
+  /** @type {Map<string, any>} */
+  const byPath = new Map();
+  /** @param {any[]} fields */
+  const walk = (fields) => {
+    for (const f of fields ?? []) {
+      if (typeof f?.field === 'string') byPath.set(f.field, f);
+      if (Array.isArray(f?.fields)) walk(f.fields);
+    }
+  };
+  for (const step of procedure?.ui?.steps ?? []) walk(step.fields);
+  return byPath;
+}
+
+/**
+ * An answer as the clerk reads it: the question's words, and a choice's label rather than its
+ * stored value (`true`, `kinh`…); the path and the raw value only when the procedure has none.
+ * @param {Map<string, any>} questions
+ * @param {string} path
+ * @param {unknown} value
+ */
+function answerText(questions, path, value) {
+  const q = questions.get(path);
+  const option = Array.isArray(q?.options)
+    ? q.options.find((/** @type {any} */ o) => o.value === value)
+    : undefined;
+  return [
+    q?.label?.vi ?? path,
+    option?.label?.vi ?? (typeof value === 'string' ? value : JSON.stringify(value)),
+  ];
+}
+
+/**
  * The dossier's supplement requests and what the applicant sent, for the dossier view.
  * @param {string} code
  * @param {Api} api
+ * @param {any} [procedure] the dossier's procedure file: the questions' words for the answers
  * @returns {Promise<HTMLElement | undefined>} nothing when no supplement was ever asked
  */
-export async function supplementsView(code, api) {
+export async function supplementsView(code, api, procedure) {
   const { supplements } = await api(`/api/clerk/dossiers/${encodeURIComponent(code)}/supplements`);
   if (!supplements?.length) return undefined;
   const STATUS = {
@@ -192,6 +230,7 @@ export async function supplementsView(code, api) {
     answered: 'Đã nhận bổ sung',
     withdrawn: 'Đã rút yêu cầu',
   };
+  const questions = questionsOf(procedure);
   const list = el('ol', { class: 'supplements' });
   for (const s of supplements) {
     const li = el('li', {}, [
@@ -203,11 +242,10 @@ export async function supplementsView(code, api) {
     ]);
     if (s.payload) {
       const answers = el('dl', {});
-      for (const [path, value] of Object.entries(s.payload.answers ?? {}))
-        answers.append(
-          el('dt', {}, [path]),
-          el('dd', {}, [typeof value === 'string' ? value : JSON.stringify(value)]),
-        );
+      for (const [path, value] of Object.entries(s.payload.answers ?? {})) {
+        const [question, answer] = answerText(questions, path, value);
+        answers.append(el('dt', {}, [question]), el('dd', {}, [answer]));
+      }
       li.append(el('p', {}, [`Người nộp gửi lúc ${vnTime(s.answeredAt)}:`]), answers);
       const files = el('ul', {});
       for (const f of s.files ?? []) {

@@ -300,7 +300,7 @@ async function show(code, focus = true) {
     ),
   );
   detail.querySelector('.supplements-view')?.remove();
-  const supplements = await supplementsView(code, api);
+  const supplements = await supplementsView(code, api, procedure);
   if (supplements) detail.append(supplements);
   detailHeading.textContent = `Hồ sơ ${code}`;
   detail.hidden = false;

@@ -134,6 +134,8 @@ describe(`a clerk processes a dossier end to end in ${ENGINE}`, () => {
     await page.click(`button[aria-label="Xem hồ sơ ${code}"]`);
     await page.waitFor('.supplements-view', { text: 'Đã nhận bổ sung' });
     assert.equal((await page.texts('.supplements-view dd'))[0], HEALTH_FACILITY);
+    // The answer under its question's words, not its path (child.healthFacility).
+    assert.equal((await page.texts('.supplements-view dt'))[0], 'Tên cơ sở y tế nơi trẻ sinh ra');
     const bytes = await page.evaluate(async (name: string) => {
       const link = [...document.querySelectorAll<HTMLAnchorElement>('.supplements-view a')].find(
         (a) => a.textContent?.trim() === name,
