@@ -26,6 +26,7 @@ const ACTIONS = {
   'dossier.file.read': 'Tải tệp của hồ sơ',
   'dossier.list': 'Xem danh sách, tìm hồ sơ',
   'dossier.note': 'Ghi chú hồ sơ',
+  'dossier.payment': 'Ghi nhận nộp phí tại quầy',
   'status.lookup': 'Người dân tra cứu',
   'dossier.forwarding.retry': 'Chuyển lại sang một cửa điện tử',
   'dossier.supplement-request': 'Yêu cầu bổ sung',

@@ -8,6 +8,7 @@ import { createHmac } from 'node:crypto';
 import { startVnpaySimulator } from '../../demo/server/payments/simulator.js';
 import { signedData } from '../../demo/server/payments/vnpay.js';
 import {
+  CLERK,
   challenge,
   clock,
   fakeJws,
@@ -322,7 +323,7 @@ describe('fee payment: receiver + VNPay simulator', () => {
     assert.equal(desk.status, 201);
     const summary = (await desk.json()) as {
       status: string;
-      payments: { method: string; status: string; receiptNo?: string }[];
+      payments: { method: string; status: string; amount: number; receiptNo?: string }[];
     };
     assert.equal(summary.status, 'paid');
     assert.deepEqual(
@@ -334,6 +335,29 @@ describe('fee payment: receiver + VNPay simulator', () => {
     );
     const receipt = await text(await fetch(`${s.base}/bien-lai/${summary.payments[1]!.receiptNo}`));
     assert.ok(receipt.includes('<dd>Nộp tại Bộ phận Một cửa</dd>'));
+    // Which clerk recorded the money is in the audit log.
+    assert.deepEqual(
+      s.app.dvc.db
+        .prepare(
+          "SELECT actor, outcome, detail FROM audit_log WHERE action = 'dossier.payment' AND dossier_code = ?",
+        )
+        .all(code),
+      [
+        {
+          actor: `${CLERK.username} (khoá API ${s.clerkKey.split('_')[1]})`,
+          outcome: 'success',
+          detail: JSON.stringify({
+            method: 'desk',
+            amount: summary.payments[1]!.amount,
+            payment: (
+              s.app.dvc.db
+                .prepare("SELECT id FROM payments WHERE dossier_code = ? AND method = 'desk'")
+                .get(code) as { id: string }
+            ).id,
+          }),
+        },
+      ],
+    );
     // The payment page now shows the receipt instead of payment options.
     const after = await text(await fetch(paymentUrl!));
     assert.match(after, /Đã nộp/);
