@@ -34,6 +34,24 @@ const ACTIONS = {
   'dossier.supplements.read': 'Xem hồ sơ bổ sung',
   'notification.address': 'Gửi thông báo cho người nộp',
 };
+/** The audit records' outcomes (audit.js), in the administrator's words. */
+const OUTCOMES = {
+  success: 'Thành công',
+  failure: 'Không thành công',
+  'failure-locked': 'Không thành công, tài khoản bị khoá tạm thời',
+  locked: 'Từ chối: tài khoản đang bị khoá tạm thời',
+  throttled: 'Từ chối: thử quá nhiều lần',
+  refused: 'Bị từ chối',
+  'not-found': 'Không tìm thấy',
+  none: 'Không có dữ liệu',
+};
+/** Who an audit record names when it is no clerk's account. */
+const ACTORS = {
+  system: 'Hệ thống',
+  applicant: 'Người nộp hồ sơ',
+  '(unknown account)': '(tên đăng nhập không có tài khoản)',
+};
+
 /** Moves that tell the citizen something they must read ask for a note. */
 const NEEDS_NOTE = new Set(['needs-more-information', 'rejected']);
 /** Moves that cannot be undone (final statuses). */
@@ -578,9 +596,9 @@ async function refresh() {
         const tr = document.createElement('tr');
         tr.append(
           cell(vnTime(r.at)),
-          cell(r.actor),
+          cell(ACTORS[/** @type {keyof typeof ACTORS} */ (r.actor)] ?? r.actor),
           cell(ACTIONS[/** @type {keyof typeof ACTIONS} */ (r.action)] ?? r.action),
-          cell(r.outcome),
+          cell(OUTCOMES[/** @type {keyof typeof OUTCOMES} */ (r.outcome)] ?? r.outcome),
           cell(r.dossier ?? ''),
           cell(r.ip ?? ''),
         );

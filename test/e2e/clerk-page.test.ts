@@ -249,11 +249,24 @@ describe('clerk page in Chromium', { skip: chromiumPath ? false : 'needs Chromiu
     assert.deepEqual(cells.slice(1), [
       `${CLERK.username} (khoá API ${s.clerkKey.split('_')[1]})`,
       'Xem dữ liệu hồ sơ',
-      'success',
+      'Thành công',
       dossierCode,
       '127.0.0.1',
     ]);
     await log.getByRole('row').filter({ hasText: ADMIN.username }).first().waitFor();
+    // The citizen's own look-up, in words (the record says "applicant" and "success").
+    const found = await fetch(
+      `${s.base}/api/status?code=${dossierCode}&secret=${encodeURIComponent('0912 345 678')}`,
+    );
+    assert.equal(found.status, 200);
+    await page.reload();
+    const lookup = log.getByRole('row').filter({ hasText: 'Người dân tra cứu' }).first();
+    await lookup.waitFor();
+    assert.deepEqual((await lookup.getByRole('cell').allInnerTexts()).slice(1, 4), [
+      'Người nộp hồ sơ',
+      'Người dân tra cứu',
+      'Thành công',
+    ]);
     await page.close();
   });
 
