@@ -709,10 +709,21 @@ async function move(code, to, button, procedure) {
   }
   await guarded(async () => {
     unsavedMove = note ? { to, note } : undefined;
-    await api(`/api/clerk/dossiers/${encodeURIComponent(code)}/status`, {
-      method: 'POST',
-      json: { status: to, ...(note ? { note } : {}) },
-    });
+    try {
+      await api(`/api/clerk/dossiers/${encodeURIComponent(code)}/status`, {
+        method: 'POST',
+        json: { status: to, ...(note ? { note } : {}) },
+      });
+    } catch (e) {
+      // Refused (another clerk moved it first…): the view shows the dossier as it is now, with
+      // the moves it allows now, before the message says why; the pressed button may be gone.
+      if (!(e instanceof Unauthorized)) {
+        unsavedMove = undefined;
+        await refresh().catch(() => undefined);
+        detailHeading.focus();
+      }
+      throw e;
+    }
     unsavedMove = undefined;
     await refresh();
     say(`Đã chuyển hồ sơ ${code} sang “${LABELS[/** @type {keyof typeof LABELS} */ (to)]}”.`);

@@ -401,4 +401,33 @@ describe('the clerk desk in Chromium', { skip: chromiumPath ? false : 'needs Chr
     assert.deepEqual(notes.all('Ghi chú chưa lưu của cán bộ An.'), []);
     await page.close();
   });
+  test('a move another clerk made first: the clerk is told why and sees the dossier as it is now', async () => {
+    const r = await postDossier(s.base, fakeJws(payload(await challenge(s.base))));
+    const { dossierCode: code } = (await r.json()) as { dossierCode: string };
+    const page = await browser.newPage();
+    await signIn(page, s.base, CLERK);
+    await page.getByRole('button', { name: `Xem hồ sơ ${code}` }).click();
+    const view = page.getByRole('region', { name: `Hồ sơ ${code}` });
+    await view.getByRole('button', { name: `Đang xử lý: ${code}` }).waitFor();
+    // Meanwhile another clerk takes it up.
+    const other = await fetch(`${s.base}/api/clerk/dossiers/${code}/status`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${s.clerkKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ status: 'processing' }),
+    });
+    assert.equal(other.status, 200);
+    await view.getByRole('button', { name: `Đang xử lý: ${code}` }).click();
+    await page
+      .locator('#clerk-message')
+      .getByText('Hồ sơ đang ở trạng thái “Đang xử lý”, không thể chuyển sang “Đang xử lý”.')
+      .waitFor();
+    // The view is the dossier's state now: its status, and no button for the move made.
+    assert.equal(
+      await view.locator('#clerk-detail-list dt:text-is("Trạng thái") + dd').innerText(),
+      'Đang xử lý',
+    );
+    assert.equal(await view.getByRole('button', { name: `Đang xử lý: ${code}` }).count(), 0);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'clerk-detail-heading');
+    await page.close();
+  });
 });
