@@ -252,6 +252,8 @@ let openCode = '';
  */
 async function show(code, focus = true) {
   const d = await api(`/api/clerk/dossiers/${encodeURIComponent(code)}`);
+  // Another dossier: the note field's error was about the previous one.
+  if (code !== openCode) noteProblem();
   openCode = code;
   const p = d.payload ?? {};
   const procedure = d.procedureFile ? await procedureFile(d.procedureFile) : undefined;
@@ -344,14 +346,29 @@ function renderNotes(notes) {
   }
 }
 
+const noteError = $('clerk-note-error');
+/** The note field's error, at the field (where the clerk is, however far down the page). */
+function noteProblem(/** @type {string} */ text = '') {
+  noteError.textContent = text ? `Lỗi: ${text}` : '';
+  noteError.hidden = !text;
+  if (text) {
+    noteInput.setAttribute('aria-invalid', 'true');
+    noteInput.setAttribute('aria-describedby', 'clerk-note-error');
+  } else {
+    noteInput.removeAttribute('aria-invalid');
+    noteInput.removeAttribute('aria-describedby');
+  }
+}
+
 noteForm.addEventListener('submit', (event) => {
   event.preventDefault();
   const note = noteInput.value.trim();
   if (!note) {
-    say('Vui lòng nhập nội dung ghi chú trước khi lưu.');
+    noteProblem('Vui lòng nhập nội dung ghi chú trước khi lưu.');
     noteInput.focus();
     return;
   }
+  noteProblem();
   void guarded(async () => {
     const { notes } = await api(`/api/clerk/dossiers/${encodeURIComponent(openCode)}/notes`, {
       method: 'POST',
@@ -392,6 +409,7 @@ function signedOut(text = '') {
   historyBody.replaceChildren();
   notesList.replaceChildren();
   noteInput.value = '';
+  noteProblem();
   detail.querySelector('.supplements-view')?.remove();
   tbody.replaceChildren();
   auditTable.tBodies[0].replaceChildren();

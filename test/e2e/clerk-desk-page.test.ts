@@ -430,4 +430,29 @@ describe('the clerk desk in Chromium', { skip: chromiumPath ? false : 'needs Chr
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'clerk-detail-heading');
     await page.close();
   });
+  test('on a phone (360 px), an empty note is refused at the field, where the clerk is', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 640 } });
+    const page = await context.newPage();
+    await signIn(page, s.base, CLERK);
+    await page.getByRole('button', { name: `Xem hồ sơ ${late}` }).click();
+    const view = page.getByRole('region', { name: `Hồ sơ ${late}` });
+    const note = view.getByLabel('Ghi chú mới (chỉ cán bộ đọc được)');
+    await view.getByRole('button', { name: 'Lưu ghi chú' }).press('Enter');
+    const error = view.getByText('Lỗi: Vui lòng nhập nội dung ghi chú trước khi lưu.');
+    await error.waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'clerk-note');
+    assert.equal(await note.getAttribute('aria-invalid'), 'true');
+    assert.equal(await note.getAttribute('aria-describedby'), 'clerk-note-error');
+    // Seen beside the field: in the viewport with the field the focus went to.
+    const box = (await error.boundingBox())!;
+    const scrollY = await page.evaluate(() => window.scrollY);
+    assert.ok(box.y >= 0 && box.y + box.height <= 640, `error at ${box.y} (scrolled ${scrollY})`);
+    // Written: the error goes.
+    await note.fill('Đã kiểm tra bản chính.');
+    await view.getByRole('button', { name: 'Lưu ghi chú' }).press('Enter');
+    await page.getByText(`Đã lưu ghi chú cho hồ sơ ${late}.`).waitFor();
+    assert.equal(await error.count(), 0);
+    assert.equal(await note.getAttribute('aria-invalid'), null);
+    await context.close();
+  });
 });
