@@ -97,7 +97,7 @@ class Unauthorized extends Error {}
  * being written, the note of a move not yet saved and a supplement request not yet sent. Kept in
  * this page's memory only, and given back only to the same clerk's next log-in: nothing typed is
  * lost, and nothing goes to another clerk or to another dossier.
- * @type {{ username: string, code: string, note: string, move?: { to: string, note: string }, supplement?: import('./can-bo-bo-sung.js').SupplementDraft } | undefined}
+ * @type {{ username: string, code: string, note: string, search: [string, string][], move?: { to: string, note: string }, supplement?: import('./can-bo-bo-sung.js').SupplementDraft } | undefined}
  */
 let interrupted;
 /** The move being saved and its note, until the receiver answered. */
@@ -410,6 +410,7 @@ function signedOut(text = '') {
   notesList.replaceChildren();
   noteInput.value = '';
   noteProblem();
+  searchForm.reset();
   detail.querySelector('.supplements-view')?.remove();
   tbody.replaceChildren();
   auditTable.tBodies[0].replaceChildren();
@@ -422,9 +423,9 @@ async function guarded(/** @type {() => Promise<void>} */ work) {
     await work();
   } catch (e) {
     if (e instanceof Unauthorized) {
-      const kept = session && openCode ? keepWork(session.username, e) : undefined;
+      const kept = session ? keepWork(session.username, e) : undefined;
       signedOut(
-        kept
+        kept?.code
           ? `Phiên làm việc đã hết. Vui lòng đăng nhập lại: hồ sơ ${kept.code} sẽ được mở lại, những gì bạn đã nhập vẫn còn.`
           : 'Phiên làm việc đã hết. Vui lòng đăng nhập lại.',
       );
@@ -447,6 +448,8 @@ function keepWork(who, error) {
     username: who,
     code: openCode,
     note: noteInput.value,
+    // The search typed (an ID number, a name…) leaves the page with the rest.
+    search: [...new FormData(searchForm)].map(([k, v]) => [k, String(v)]),
     ...(unsavedMove ? { move: unsavedMove } : {}),
     ...(supplement ? { supplement } : {}),
   };
@@ -455,15 +458,31 @@ function keepWork(who, error) {
 }
 
 /**
- * After a log-in: the same clerk finds the dossier they had open and what they had typed; the
- * move or request that was not saved waits for them to confirm it again. Another clerk gets none
- * of it.
+ * At a log-in, before the list is read: the work an ended session of the same account left
+ * (its search back in the form), or nothing; another account's is forgotten.
  * @param {string} who
  */
-async function resumeWork(who) {
-  const work = interrupted;
+function takeWork(who) {
+  const work = interrupted?.username === who ? interrupted : undefined;
   interrupted = undefined;
-  if (!work || work.username !== who) return false;
+  if (!work) return undefined;
+  for (const el of searchForm.elements) {
+    const field = /** @type {HTMLInputElement} */ (el);
+    if (!field.name) continue;
+    const kept = work.search.find(([k]) => k === field.name)?.[1];
+    if (field.type === 'checkbox') field.checked = kept !== undefined;
+    else if (kept !== undefined) field.value = kept;
+  }
+  return work;
+}
+
+/**
+ * After the list is read: the same clerk finds the dossier they had open and what they had
+ * typed; the move or request that was not saved waits for them to confirm it again.
+ * @param {NonNullable<typeof interrupted>} work from {@link takeWork}
+ */
+async function resumeWork(work) {
+  if (!work.code) return false;
   await show(work.code, false);
   noteInput.value = work.note;
   if (work.move) moveDraft = { code: work.code, to: work.move.to, note: work.move.note };
@@ -754,8 +773,8 @@ searchForm.addEventListener('submit', (event) => {
   void guarded(refresh);
 });
 searchForm.addEventListener('reset', () => {
-  // After the reset has cleared the fields.
-  setTimeout(() => void guarded(refresh));
+  // After the reset has cleared the fields; not when signing out clears them.
+  setTimeout(() => session && void guarded(refresh));
 });
 
 form.addEventListener('submit', async (event) => {
@@ -773,10 +792,11 @@ form.addEventListener('submit', async (event) => {
     password.value = '';
     signedIn(s);
     say('');
+    const work = takeWork(s.username);
     await guarded(async () => {
       await refresh();
       // The focus leaves the log-in form, which is gone: to the list, or back to the work.
-      if (!(await resumeWork(s.username))) heading.focus();
+      if (!(work && (await resumeWork(work)))) heading.focus();
     });
   } catch (e) {
     password.value = '';

@@ -296,9 +296,10 @@ describe('the clerk desk in Chromium', { skip: chromiumPath ? false : 'needs Chr
           (dossier.shadowRoot?.textContent ?? '').includes('Đặng Thị Ánh'),
           document.querySelectorAll('#clerk-history tbody tr, #clerk-notes li').length > 0,
           (document.getElementById('clerk-note') as HTMLTextAreaElement).value !== '',
+          (document.getElementById('clerk-q') as HTMLInputElement).value !== '',
         ];
       });
-    const nothingLeft = [false, false, false, false, false];
+    const nothingLeft = [false, false, false, false, false, false];
     const logIn = async (who: { username: string; password: string }) => {
       await page.getByLabel('Tên đăng nhập').fill(who.username);
       await page.getByLabel('Mật khẩu').fill(who.password);
@@ -315,7 +316,10 @@ describe('the clerk desk in Chromium', { skip: chromiumPath ? false : 'needs Chr
     await page.getByRole('status').getByText('2 hồ sơ.').waitFor();
     assert.equal(await focused(), 'clerk-heading');
 
-    // A note being written and a refusal's reason typed when the session ends.
+    // A search, a note being written and a refusal's reason typed when the session ends.
+    await page.getByLabel('Tìm hồ sơ').fill('079188000111');
+    await page.getByRole('button', { name: 'Tìm', exact: true }).click();
+    await page.getByRole('status').getByText('1 hồ sơ.').waitFor();
     await page.getByRole('button', { name: `Xem hồ sơ ${recent}` }).click();
     const view = page.getByRole('region', { name: `Hồ sơ ${recent}` });
     const note = view.getByLabel('Ghi chú mới (chỉ cán bộ đọc được)');
@@ -342,6 +346,8 @@ describe('the clerk desk in Chromium', { skip: chromiumPath ? false : 'needs Chr
     );
     assert.equal(await focused(), 'clerk-detail-heading');
     assert.equal(await note.inputValue(), 'Đã hẹn người nộp mang bản chính.');
+    assert.equal(await page.getByLabel('Tìm hồ sơ').inputValue(), '079188000111');
+    await page.getByRole('status').getByText('1 hồ sơ.').waitFor();
     await view.getByRole('button', { name: `Từ chối tiếp nhận: ${recent}` }).click();
     assert.equal(
       await dialog.getByLabel('Lý do từ chối (người dân sẽ đọc được)').inputValue(),
@@ -392,8 +398,11 @@ describe('the clerk desk in Chromium', { skip: chromiumPath ? false : 'needs Chr
     idle();
     await view.getByRole('button', { name: 'Lưu ghi chú' }).click();
     await page.getByText(ended).waitFor();
+    assert.deepEqual(await leftInPage(), nothingLeft);
     await logIn(ADMIN);
+    // Not the other clerk's search either: the whole list.
     await page.getByRole('status').getByText('2 hồ sơ.').waitFor();
+    assert.equal(await page.getByLabel('Tìm hồ sơ').inputValue(), '');
     assert.equal(await view.isVisible(), false);
     assert.equal(await message.innerText(), '');
     assert.equal(await page.locator('#clerk-note').inputValue(), ''); // hidden, and empty
