@@ -78,7 +78,8 @@ export async function requestSupplement(code, procedureRef, api, draft) {
     s.fields.filter((/** @type {any} */ f) => f.widget !== 'file' && f.widget !== 'group'),
   );
   const headingId = 'supplement-dialog-heading';
-  const error = el('div', { role: 'alert', class: 'supplement-error' });
+  // Focused when it says what is wrong: on a long procedure it is far above the send button.
+  const error = el('div', { role: 'alert', class: 'supplement-error', tabindex: '-1' });
   const note = /** @type {HTMLTextAreaElement} */ (
     el('textarea', { id: 'supplement-note', name: 'note', rows: '4', maxlength: '1000' })
   );
@@ -165,6 +166,7 @@ export async function requestSupplement(code, procedureRef, api, draft) {
             ? errors.map((/** @type {any} */ x) => el('p', {}, [String(x.message)]))
             : [el('p', {}, [/** @type {Error} */ (e).message])]),
         );
+        error.focus();
       }
     });
   });

@@ -464,4 +464,30 @@ describe('the clerk desk in Chromium', { skip: chromiumPath ? false : 'needs Chr
     assert.equal(await note.getAttribute('aria-invalid'), null);
     await context.close();
   });
+  test('on a phone (360 px), a supplement request refused says why where the focus goes', async () => {
+    const r = await postDossier(s.base, fakeJws(payload(await challenge(s.base))));
+    const { dossierCode: code } = (await r.json()) as { dossierCode: string };
+    const context = await browser.newContext({ viewport: { width: 360, height: 480 } });
+    const page = await context.newPage();
+    await signIn(page, s.base, CLERK);
+    await page.getByRole('button', { name: `Xem hồ sơ ${code}` }).click();
+    const view = page.getByRole('region', { name: `Hồ sơ ${code}` });
+    await view.getByRole('button', { name: `Đang xử lý: ${code}` }).click();
+    await page.getByText(`Đã chuyển hồ sơ ${code} sang “Đang xử lý”.`).waitFor();
+    await view.getByRole('button', { name: `Cần bổ sung hồ sơ: ${code}` }).click();
+    const request = page.getByRole('dialog', { name: `Yêu cầu bổ sung hồ sơ ${code}` });
+    // Sent with nothing chosen, from the send button at the dialog's end (keyboard).
+    await request.getByRole('button', { name: 'Gửi yêu cầu bổ sung' }).press('Enter');
+    const alert = request.getByRole('alert');
+    await alert.getByText('Chọn ít nhất một giấy tờ hoặc thông tin cần bổ sung.').waitFor();
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.classList.contains('supplement-error')),
+      true,
+    );
+    const box = (await alert.boundingBox())!;
+    assert.ok(box.y >= 0 && box.y < 480, `the errors at ${box.y}`);
+    await page.keyboard.press('Escape');
+    await request.waitFor({ state: 'detached' });
+    await context.close();
+  });
 });
