@@ -52,6 +52,17 @@ const ACTORS = {
   '(unknown account)': '(tên đăng nhập không có tài khoản)',
 };
 
+/**
+ * An audit record's action in words; a refused call to an administrator's route is recorded as
+ * its method and route (status.js).
+ * @param {string} action
+ */
+const actionText = (action) =>
+  ACTIONS[/** @type {keyof typeof ACTIONS} */ (action)] ??
+  (/^[A-Z]+ \/api\/clerk\/admin\//.test(action)
+    ? `Dùng chức năng của quản trị viên (${action})`
+    : action);
+
 /** Moves that tell the citizen something they must read ask for a note. */
 const NEEDS_NOTE = new Set(['needs-more-information', 'rejected']);
 /** Moves that cannot be undone (final statuses). */
@@ -634,7 +645,7 @@ async function refresh() {
         tr.append(
           cell(vnTime(r.at)),
           cell(ACTORS[/** @type {keyof typeof ACTORS} */ (r.actor)] ?? r.actor),
-          cell(ACTIONS[/** @type {keyof typeof ACTIONS} */ (r.action)] ?? r.action),
+          cell(actionText(r.action)),
           cell(OUTCOMES[/** @type {keyof typeof OUTCOMES} */ (r.outcome)] ?? r.outcome),
           cell(r.dossier ?? ''),
           cell(r.ip ?? ''),

@@ -259,7 +259,18 @@ describe('clerk page in Chromium', { skip: chromiumPath ? false : 'needs Chromiu
       `${s.base}/api/status?code=${dossierCode}&secret=${encodeURIComponent('0912 345 678')}`,
     );
     assert.equal(found.status, 200);
+    // A clerk trying an administrator's route: refused, and recorded.
+    const refused = await fetch(`${s.base}/api/clerk/admin/audit`, {
+      headers: { authorization: `Bearer ${s.clerkKey}` },
+    });
+    assert.equal(refused.status, 403);
     await page.reload();
+    const tried = log.getByRole('row').filter({ hasText: 'Bị từ chối' }).first();
+    await tried.waitFor();
+    assert.deepEqual((await tried.getByRole('cell').allInnerTexts()).slice(2, 4), [
+      'Dùng chức năng của quản trị viên (GET /api/clerk/admin/audit)',
+      'Bị từ chối',
+    ]);
     const lookup = log.getByRole('row').filter({ hasText: 'Người dân tra cứu' }).first();
     await lookup.waitFor();
     assert.deepEqual((await lookup.getByRole('cell').allInnerTexts()).slice(1, 4), [
