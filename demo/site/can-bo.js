@@ -96,9 +96,16 @@ const auditTable = /** @type {HTMLTableElement} */ ($('audit-table'));
 /** @type {{ username: string, displayName: string, role: string, csrfToken: string } | undefined} */
 let session;
 
-/** @param {string} text */
-function say(text) {
-  message.textContent = text;
+/** The message lines: the page's (top), the open dossier's (under its heading), the note's. */
+const messages = [message, $('clerk-detail-message'), $('clerk-note-message')];
+/**
+ * Says `text` where the clerk is: a dossier's news under its heading, a saved note beside the
+ * note form (on a phone the top line is screens away); every other line is emptied.
+ * @param {string} text
+ * @param {HTMLElement} [where]
+ */
+function say(text, where = message) {
+  for (const m of messages) m.textContent = m === where ? text : '';
 }
 
 class Unauthorized extends Error {}
@@ -263,8 +270,11 @@ let openCode = '';
  */
 async function show(code, focus = true) {
   const d = await api(`/api/clerk/dossiers/${encodeURIComponent(code)}`);
-  // Another dossier: the note field's error was about the previous one.
-  if (code !== openCode) noteProblem();
+  // Another dossier: the note field's error and the messages were about the previous one.
+  if (code !== openCode) {
+    noteProblem();
+    say('');
+  }
   openCode = code;
   const p = d.payload ?? {};
   const procedure = d.procedureFile ? await procedureFile(d.procedureFile) : undefined;
@@ -327,7 +337,7 @@ async function show(code, focus = true) {
           method: 'POST',
         });
         await show(code);
-        say(`Đã đặt chuyển lại hồ sơ ${code}.`);
+        say(`Đã đặt chuyển lại hồ sơ ${code}.`, messages[1]);
       }),
     ),
   );
@@ -387,7 +397,7 @@ noteForm.addEventListener('submit', (event) => {
     });
     noteInput.value = '';
     renderNotes(notes);
-    say(`Đã lưu ghi chú cho hồ sơ ${openCode}.`);
+    say(`Đã lưu ghi chú cho hồ sơ ${openCode}.`, messages[2]);
   });
 });
 
@@ -505,7 +515,7 @@ async function resumeWork(work) {
       : work.note
         ? 'Ghi chú bạn đang viết chưa được lưu.'
         : '';
-  say(`Đã mở lại hồ sơ ${work.code}.${pending ? ` ${pending}` : ''}`);
+  say(`Đã mở lại hồ sơ ${work.code}.${pending ? ` ${pending}` : ''}`, messages[1]);
   if (work.note && !work.move && !work.supplement) noteInput.focus();
   else detailHeading.focus();
   return true;
@@ -741,7 +751,7 @@ async function move(code, to, button, procedure) {
         return;
       }
       await refresh();
-      say(`Đã gửi yêu cầu bổ sung hồ sơ ${code}; hồ sơ chuyển sang “${LABELS[to]}”.`);
+      say(`Đã gửi yêu cầu bổ sung hồ sơ ${code}; hồ sơ chuyển sang “${LABELS[to]}”.`, messages[1]);
       detailHeading.focus();
     });
     return;
@@ -765,16 +775,19 @@ async function move(code, to, button, procedure) {
     } catch (e) {
       // Refused (another clerk moved it first…): the view shows the dossier as it is now, with
       // the moves it allows now, before the message says why; the pressed button may be gone.
-      if (!(e instanceof Unauthorized)) {
-        unsavedMove = undefined;
-        await refresh().catch(() => undefined);
-        detailHeading.focus();
-      }
-      throw e;
+      if (e instanceof Unauthorized) throw e;
+      unsavedMove = undefined;
+      await refresh().catch(() => undefined);
+      say(/** @type {Error} */ (e).message, messages[1]);
+      detailHeading.focus();
+      return;
     }
     unsavedMove = undefined;
     await refresh();
-    say(`Đã chuyển hồ sơ ${code} sang “${LABELS[/** @type {keyof typeof LABELS} */ (to)]}”.`);
+    say(
+      `Đã chuyển hồ sơ ${code} sang “${LABELS[/** @type {keyof typeof LABELS} */ (to)]}”.`,
+      messages[1],
+    );
     detailHeading.focus();
   });
 }

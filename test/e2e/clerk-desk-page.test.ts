@@ -283,7 +283,7 @@ describe('the clerk desk in Chromium', { skip: chromiumPath ? false : 'needs Chr
       time.set(new Date(at).toISOString());
     };
     const focused = () => page.evaluate(() => document.activeElement?.id);
-    const message = page.locator('#clerk-message');
+    const message = page.locator('#clerk-detail-message');
     // Nothing of the dossier stays in the page, even hidden: not its answers, notes or history.
     const leftInPage = () =>
       page.evaluate(() => {
@@ -404,7 +404,7 @@ describe('the clerk desk in Chromium', { skip: chromiumPath ? false : 'needs Chr
     await page.getByRole('status').getByText('2 hồ sơ.').waitFor();
     assert.equal(await page.getByLabel('Tìm hồ sơ').inputValue(), '');
     assert.equal(await view.isVisible(), false);
-    assert.equal(await message.innerText(), '');
+    assert.equal(await page.locator('#clerk-message').innerText(), '');
     assert.equal(await page.locator('#clerk-note').inputValue(), ''); // hidden, and empty
     assert.equal(await focused(), 'clerk-heading');
     assert.deepEqual(notes.all('Ghi chú chưa lưu của cán bộ An.'), []);
@@ -426,8 +426,9 @@ describe('the clerk desk in Chromium', { skip: chromiumPath ? false : 'needs Chr
     });
     assert.equal(other.status, 200);
     await view.getByRole('button', { name: `Đang xử lý: ${code}` }).click();
+    // Said under the dossier's heading, where the focus goes.
     await page
-      .locator('#clerk-message')
+      .locator('#clerk-detail-message')
       .getByText('Hồ sơ đang ở trạng thái “Đang xử lý”, không thể chuyển sang “Đang xử lý”.')
       .waitFor();
     // The view is the dossier's state now: its status, and no button for the move made.
@@ -459,7 +460,11 @@ describe('the clerk desk in Chromium', { skip: chromiumPath ? false : 'needs Chr
     // Written: the error goes.
     await note.fill('Đã kiểm tra bản chính.');
     await view.getByRole('button', { name: 'Lưu ghi chú' }).press('Enter');
-    await page.getByText(`Đã lưu ghi chú cho hồ sơ ${late}.`).waitFor();
+    // Saved: said beside the button pressed, in view (the page's top line is screens away).
+    const saved = page.getByText(`Đã lưu ghi chú cho hồ sơ ${late}.`);
+    await saved.waitFor();
+    const at = (await saved.boundingBox())!;
+    assert.ok(at.y >= 0 && at.y + at.height <= 640, `saved at ${at.y}`);
     assert.equal(await error.count(), 0);
     assert.equal(await note.getAttribute('aria-invalid'), null);
     await context.close();
