@@ -1,0 +1,144 @@
+// Clerk page: what every part of the desk shares — the status names, the receiver's API (the
+// session's CSRF token kept in memory only, an ended session as `Unauthorized`), the message
+// lines, and the table cells, dates, amounts and delivery in the clerk's words.
+
+export const LABELS = {
+  received: 'Đã tiếp nhận',
+  processing: 'Đang xử lý',
+  'needs-more-information': 'Cần bổ sung hồ sơ',
+  'result-ready': 'Đã có kết quả',
+  rejected: 'Từ chối tiếp nhận',
+};
+
+export const $ = (/** @type {string} */ id) =>
+  /** @type {HTMLElement} */ (document.getElementById(id));
+
+/** @typedef {{ username: string, displayName: string, role: string, csrfToken: string }} Session */
+/** @type {Session | undefined} */
+export let session;
+/** @param {Session | undefined} s the signed-in account, or undefined once signed out */
+export function setSession(s) {
+  session = s;
+}
+
+const message = $('clerk-message');
+/** The message lines: the page's (top), the open dossier's (under its heading), the note's. */
+export const messages = [message, $('clerk-detail-message'), $('clerk-note-message')];
+/**
+ * Says `text` where the clerk is: a dossier's news under its heading, a saved note beside the
+ * note form (on a phone the top line is screens away); every other line is emptied.
+ * @param {string} text
+ * @param {HTMLElement} [where]
+ */
+export function say(text, where = message) {
+  for (const m of messages) m.textContent = m === where ? text : '';
+}
+
+export class Unauthorized extends Error {}
+
+/** @param {string} path @param {RequestInit & { json?: unknown }} [init] */
+export async function api(path, init = {}) {
+  const { json, ...rest } = init;
+  const r = await fetch(path, {
+    ...rest,
+    credentials: 'same-origin',
+    headers: {
+      accept: 'application/json',
+      'accept-language': 'vi',
+      ...(json !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(session && rest.method && rest.method !== 'GET'
+        ? { 'x-csrf-token': session.csrfToken }
+        : {}),
+    },
+    ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
+  });
+  if (r.status === 204) return {};
+  const body = await r.json().catch(() => ({}));
+  if (r.status === 401 && path !== '/api/auth/login') {
+    throw Object.assign(new Unauthorized(body.detail), { problem: body });
+  }
+  // The problem goes with the error: a form can show its `errors` at the fields.
+  if (!r.ok) throw Object.assign(new Error(body.detail ?? `Lỗi ${r.status}`), { problem: body });
+  return body;
+}
+
+/** @param {string} text @param {string} [cls] */
+export function cell(text, cls) {
+  const td = document.createElement('td');
+  if (cls) {
+    const span = document.createElement('span');
+    span.className = cls;
+    span.textContent = text;
+    td.append(span);
+  } else td.textContent = text;
+  return td;
+}
+
+/** @param {string} iso YYYY-MM-DD → dd/mm/yyyy */
+export const vnDate = (iso) => iso.split('-').reverse().join('/');
+/** @param {string} iso */
+export const vnTime = (iso) =>
+  new Intl.DateTimeFormat('vi-VN', {
+    dateStyle: 'short',
+    timeStyle: 'short',
+    timeZone: 'Asia/Ho_Chi_Minh',
+  }).format(new Date(iso));
+
+/**
+ * The due date and, from the engine's working-day calendar (the server's `deadline`), whether it
+ * is due today, overdue (by how many working days) or waiting for the citizen.
+ * @param {any} d
+ */
+export function dueCell(d) {
+  const td = cell(vnDate(d.expectedResultDate));
+  const state = d.deadline?.state;
+  /** @type {[string, string] | undefined} */
+  const mark =
+    state === 'overdue'
+      ? [
+          'overdue',
+          d.deadline.workingDaysLate > 0
+            ? `Quá hạn ${d.deadline.workingDaysLate} ngày làm việc`
+            : 'Quá hạn',
+        ]
+      : state === 'due-today'
+        ? ['due-today', 'Đến hạn hôm nay']
+        : state === 'paused'
+          ? ['paused', 'Tạm dừng, chờ bổ sung']
+          : undefined;
+  if (mark) {
+    const span = document.createElement('span');
+    [span.className, span.textContent] = mark;
+    td.append(span);
+  }
+  return td;
+}
+
+/** @param {string} actor */
+export const actorName = (actor) => (actor === 'system' ? 'Hệ thống' : actor);
+
+const DELIVERY = {
+  online: 'Nhận kết quả điện tử',
+  post: 'Gửi qua bưu chính',
+  'in-person': 'Nhận tại Bộ phận Một cửa',
+};
+
+/**
+ * How the result goes back, for the clerk (the codes of the 2025 units are printed as they are
+ * on the envelope's label; the names are on the dossier).
+ * @param {any} d the payload's delivery
+ */
+export function deliveryText(d) {
+  if (!d || typeof d.method !== 'string') return '';
+  const method = DELIVERY[/** @type {keyof typeof DELIVERY} */ (d.method)] ?? d.method;
+  const label =
+    d.method === 'post' && Number.isSafeInteger(d.postage)
+      ? `${method} (cước ${vnd(d.postage)})`
+      : method;
+  if (d.method !== 'post' || !d.recipient) return label;
+  const r = d.recipient;
+  return `${label}: ${r.fullName}, ${r.phone}, ${r.address?.street} (xã ${r.address?.commune}, tỉnh ${r.address?.province})`;
+}
+
+/** @param {number} n */
+export const vnd = (n) => `${String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.')} đ`;

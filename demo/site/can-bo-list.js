@@ -1,0 +1,250 @@
+// Clerk page: the list of dossiers — the search and filters, a row per dossier (due date and
+// overdue marks, delivery, the fee with "take it at the desk"), and for admins the audit log.
+import {
+  $,
+  LABELS,
+  actorName,
+  api,
+  cell,
+  deliveryText,
+  dueCell,
+  say,
+  session,
+  vnTime,
+  vnd,
+} from './can-bo-common.js';
+import { openCode, show } from './can-bo-dossier.js';
+import { guarded } from './can-bo.js';
+
+const ACTIONS = {
+  login: 'Đăng nhập',
+  logout: 'Đăng xuất',
+  'dossier.read': 'Xem dữ liệu hồ sơ',
+  'dossier.status': 'Chuyển trạng thái',
+  'dossier.delete': 'Xoá hồ sơ',
+  'dossier.file.read': 'Tải tệp của hồ sơ',
+  'dossier.list': 'Xem danh sách, tìm hồ sơ',
+  'dossier.note': 'Ghi chú hồ sơ',
+  'dossier.payment': 'Ghi nhận nộp phí tại quầy',
+  'status.lookup': 'Người dân tra cứu',
+  'dossier.forwarding.retry': 'Chuyển lại sang một cửa điện tử',
+  'dossier.supplement-request': 'Yêu cầu bổ sung',
+  'dossier.supplement': 'Người dân nộp bổ sung',
+  'dossier.supplements.read': 'Xem hồ sơ bổ sung',
+  'notification.address': 'Gửi thông báo cho người nộp',
+};
+/** The audit records' outcomes (audit.js), in the administrator's words. */
+const OUTCOMES = {
+  success: 'Thành công',
+  failure: 'Không thành công',
+  'failure-locked': 'Không thành công, tài khoản bị khoá tạm thời',
+  locked: 'Từ chối: tài khoản đang bị khoá tạm thời',
+  throttled: 'Từ chối: thử quá nhiều lần',
+  refused: 'Bị từ chối',
+  'not-found': 'Không tìm thấy',
+  none: 'Không có dữ liệu',
+};
+/** Who an audit record names when it is no clerk's account. */
+const ACTORS = {
+  system: 'Hệ thống',
+  applicant: 'Người nộp hồ sơ',
+  '(unknown account)': '(tên đăng nhập không có tài khoản)',
+};
+
+/**
+ * An audit record's action in words; a refused call to an administrator's route is recorded as
+ * its method and route (status.js).
+ * @param {string} action
+ */
+const actionText = (action) =>
+  ACTIONS[/** @type {keyof typeof ACTIONS} */ (action)] ??
+  (/^[A-Z]+ \/api\/clerk\/admin\//.test(action)
+    ? `Dùng chức năng của quản trị viên (${action})`
+    : action);
+
+export const heading = $('clerk-heading');
+const table = /** @type {HTMLTableElement} */ ($('clerk-table'));
+const tbody = /** @type {HTMLTableSectionElement} */ (table.tBodies[0]);
+export const searchForm = /** @type {HTMLFormElement} */ ($('clerk-search'));
+const count = $('clerk-count');
+const adminLinks = $('clerk-admin-links');
+const auditHeading = $('audit-heading');
+const auditTable = /** @type {HTMLTableElement} */ ($('audit-table'));
+
+/** Signed out: the list, its search and the audit log are hidden and emptied. */
+export function clearList() {
+  for (const el of [heading, searchForm, count, adminLinks, table, auditHeading, auditTable]) {
+    el.hidden = true;
+  }
+  searchForm.reset();
+  tbody.replaceChildren();
+  auditTable.tBodies[0].replaceChildren();
+}
+
+/** @param {any} d */
+function row(d) {
+  const tr = document.createElement('tr');
+  const last = d.history?.[d.history.length - 1];
+  const procedureCell = cell(d.procedure?.title?.vi ?? d.procedure?.code ?? '');
+  const delivery = deliveryText(d.delivery);
+  if (delivery) {
+    const line = document.createElement('div');
+    line.className = 'delivery';
+    line.textContent = delivery;
+    procedureCell.append(line);
+  }
+  const codeCell = cell(d.dossierCode);
+  const view = document.createElement('button');
+  view.type = 'button';
+  view.className = 'link';
+  view.textContent = 'Xem';
+  view.setAttribute('aria-label', `Xem hồ sơ ${d.dossierCode}`);
+  view.addEventListener('click', () => guarded(() => show(d.dossierCode)));
+  codeCell.append(' ', view);
+  if (d.assisted) {
+    const line = document.createElement('div');
+    line.className = 'assisted';
+    line.textContent = 'Khai có người hỗ trợ';
+    procedureCell.append(line);
+  }
+  tr.append(
+    codeCell,
+    cell(d.applicant ?? ''),
+    procedureCell,
+    cell(LABELS[/** @type {keyof typeof LABELS} */ (d.status)] ?? d.status, 'status'),
+    dueCell(d),
+    cell(last ? `${actorName(last.actor)}, ${vnTime(last.at)}` : ''),
+    feeCell(d),
+  );
+  return tr;
+}
+
+/**
+ * The fee: amount and paid/unpaid, receipt links, and "take it at the desk" while unpaid.
+ * @param {any} d
+ */
+function feeCell(d) {
+  const p = d.payment;
+  const td = document.createElement('td');
+  if (!p || p.status === 'not-required') {
+    td.textContent = 'Không thu';
+    return td;
+  }
+  const line = document.createElement('div');
+  line.textContent = `${vnd(p.fee)} · ${p.status === 'paid' ? 'Đã nộp' : 'Chưa nộp'}`;
+  td.append(line);
+  for (const pay of p.payments ?? []) {
+    if (pay.status === 'duplicate') {
+      const warn = document.createElement('div');
+      warn.textContent = `Nộp trùng ${vnd(pay.amount)}: cần hoàn tiền`;
+      td.append(warn);
+    }
+    if (!pay.receiptUrl || !/^\/bien-lai\/[A-Z0-9-]+$/.test(pay.receiptUrl)) continue;
+    const a = document.createElement('a');
+    a.href = pay.receiptUrl;
+    a.textContent = `Biên lai ${pay.receiptNo}`;
+    const div = document.createElement('div');
+    div.append(a);
+    td.append(div);
+  }
+  if (p.status === 'unpaid') {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'secondary';
+    b.textContent = 'Thu tại quầy';
+    b.setAttribute('aria-label', `Thu tại quầy: ${d.dossierCode}`);
+    b.addEventListener('click', () => takeAtDesk(d.dossierCode, p.fee));
+    td.append(b);
+  }
+  return td;
+}
+
+/** @param {string} code @param {number} fee */
+async function takeAtDesk(code, fee) {
+  if (!window.confirm(`Xác nhận đã thu ${vnd(fee)} cho hồ sơ ${code}?`)) return;
+  // Guarded: an ended session signs out (and says so) instead of leaving a dead page.
+  await guarded(async () => {
+    await api(`/api/clerk/dossiers/${encodeURIComponent(code)}/payments`, {
+      method: 'POST',
+      json: { method: 'desk' },
+    });
+    await refresh();
+    say(`Đã ghi nhận nộp ${vnd(fee)} cho hồ sơ ${code} và lập biên lai.`);
+  });
+}
+
+/** The list's query from the search form (only what is set). */
+function listQuery() {
+  const params = new URLSearchParams();
+  for (const [k, v] of new FormData(searchForm))
+    if (typeof v === 'string' && v.trim()) params.set(k, v.trim());
+  return params.toString();
+}
+
+let optionsFilled = false;
+/** @param {{ name: string, title: { vi: string } }[]} procedures */
+function fillOptions(procedures) {
+  if (optionsFilled) return;
+  optionsFilled = true;
+  const add = (
+    /** @type {HTMLElement} */ select,
+    /** @type {string} */ value,
+    /** @type {string} */ text,
+  ) => {
+    const o = document.createElement('option');
+    o.value = value;
+    o.textContent = text;
+    select.append(o);
+  };
+  for (const p of procedures) add($('clerk-procedure'), p.name, p.title?.vi ?? p.name);
+  for (const [value, text] of Object.entries(LABELS)) add($('clerk-status'), value, text);
+}
+
+export async function refresh() {
+  const query = listQuery();
+  const { dossiers, more, procedures } = await api(
+    `/api/clerk/dossiers${query ? `?${query}` : ''}`,
+  );
+  fillOptions(procedures ?? []);
+  tbody.replaceChildren(...dossiers.map(row));
+  heading.hidden = false;
+  searchForm.hidden = false;
+  table.hidden = dossiers.length === 0;
+  count.hidden = false;
+  count.textContent =
+    dossiers.length === 0
+      ? query
+        ? 'Không tìm thấy hồ sơ nào.'
+        : 'Chưa có hồ sơ nào.'
+      : `${dossiers.length}${more ? '+' : ''} hồ sơ${more ? ' (thu hẹp tìm kiếm để xem thêm)' : ''}.`;
+  if (openCode) await show(openCode, false);
+  if (session?.role === 'admin') {
+    adminLinks.hidden = false;
+    const { records } = await api('/api/clerk/admin/audit?limit=50');
+    auditTable.tBodies[0].replaceChildren(
+      ...records.map((/** @type {any} */ r) => {
+        const tr = document.createElement('tr');
+        tr.append(
+          cell(vnTime(r.at)),
+          cell(ACTORS[/** @type {keyof typeof ACTORS} */ (r.actor)] ?? r.actor),
+          cell(actionText(r.action)),
+          cell(OUTCOMES[/** @type {keyof typeof OUTCOMES} */ (r.outcome)] ?? r.outcome),
+          cell(r.dossier ?? ''),
+          cell(r.ip ?? ''),
+        );
+        return tr;
+      }),
+    );
+    auditHeading.hidden = false;
+    auditTable.hidden = false;
+  }
+}
+
+searchForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  void guarded(refresh);
+});
+searchForm.addEventListener('reset', () => {
+  // After the reset has cleared the fields; not when signing out clears them.
+  setTimeout(() => session && void guarded(refresh));
+});
