@@ -52,6 +52,8 @@ function el(tag, attrs = {}, children = []) {
 function choices(legend, name, items) {
   return el('fieldset', { class: 'supplement-choices' }, [
     el('legend', {}, [legend]),
+    // Its error, said at the group and read with each box (fieldProblems).
+    el('p', { class: 'error', id: `${name}-error`, hidden: '' }),
     ...items.map((item, i) => {
       const id = `${name}-${i}`;
       return el('div', { class: 'choice' }, [
@@ -83,6 +85,7 @@ export async function requestSupplement(code, procedureRef, api, draft) {
   const note = /** @type {HTMLTextAreaElement} */ (
     el('textarea', { id: 'supplement-note', name: 'note', rows: '4', maxlength: '1000' })
   );
+  const noteError = el('p', { class: 'error', id: 'supplement-note-error', hidden: '' });
   const send = el('button', { type: 'submit' }, ['Gửi yêu cầu bổ sung']);
   const cancel = el('button', { type: 'button', class: 'secondary' }, ['Huỷ']);
   const form = /** @type {HTMLFormElement} */ (
@@ -103,6 +106,7 @@ export async function requestSupplement(code, procedureRef, api, draft) {
         procedure.documents.map((/** @type {any} */ d) => ({ value: d.id, label: d.title.vi })),
       ),
       el('label', { for: 'supplement-note' }, ['Nội dung yêu cầu (người nộp sẽ đọc được)']),
+      noteError,
       note,
       el('div', { class: 'actions' }, [send, cancel]),
     ])
@@ -130,6 +134,7 @@ export async function requestSupplement(code, procedureRef, api, draft) {
     dialog.addEventListener('cancel', () => close(false));
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
+      fieldProblems(form, []);
       const checked = (/** @type {string} */ name) =>
         [...form.querySelectorAll(`input[name="${name}"]:checked`)].map(
           (i) => /** @type {HTMLInputElement} */ (i).value,
@@ -166,10 +171,46 @@ export async function requestSupplement(code, procedureRef, api, draft) {
             ? errors.map((/** @type {any} */ x) => el('p', {}, [String(x.message)]))
             : [el('p', {}, [/** @type {Error} */ (e).message])]),
         );
+        fieldProblems(form, Array.isArray(errors) ? errors : []);
         error.focus();
       }
     });
   });
+}
+
+/**
+ * Ties each of the receiver's problems to its control (a path `fields/…`, `documents/…`, `note`;
+ * `` for the whole request, i.e. both groups): its words beside it, and `aria-invalid` with
+ * `aria-describedby` on the note and on every box of the group. `[]` clears them all.
+ * @param {HTMLFormElement} form
+ * @param {{ path?: string, message?: string }[]} problems
+ */
+function fieldProblems(form, problems) {
+  for (const [name, owns] of /** @type {[string, (path: string) => boolean][]} */ ([
+    ['supplement-field', (p) => p === '' || p === 'fields' || p.startsWith('fields/')],
+    ['supplement-document', (p) => p === '' || p === 'documents' || p.startsWith('documents/')],
+    ['supplement-note', (p) => p === 'note'],
+  ])) {
+    const said = [
+      ...new Set(problems.filter((x) => owns(String(x.path ?? '-'))).map((x) => String(x.message))),
+    ];
+    const error = /** @type {HTMLElement} */ (form.querySelector(`#${name}-error`));
+    error.textContent = said.length ? `Lỗi: ${said.join(' ')}` : '';
+    error.hidden = !said.length;
+    const controls =
+      name === 'supplement-note'
+        ? form.querySelectorAll('#supplement-note')
+        : form.querySelectorAll(`input[name="${name}"]`);
+    for (const c of controls) {
+      if (said.length) {
+        c.setAttribute('aria-invalid', 'true');
+        c.setAttribute('aria-describedby', error.id);
+      } else {
+        c.removeAttribute('aria-invalid');
+        c.removeAttribute('aria-describedby');
+      }
+    }
+  }
 }
 
 /** @param {string} iso */

@@ -491,6 +491,42 @@ describe('the clerk desk in Chromium', { skip: chromiumPath ? false : 'needs Chr
     );
     const box = (await alert.boundingBox())!;
     assert.ok(box.y >= 0 && box.y < 480, `the errors at ${box.y}`);
+    // Each error is also tied to its control: every box of both groups, and the note.
+    /** The control's aria-invalid and the words of what aria-describedby names. */
+    const tied = (control: import('playwright-core').Locator) =>
+      control.evaluate((c) => [
+        c.getAttribute('aria-invalid'),
+        (c.getAttribute('aria-describedby') ?? '')
+          .split(' ')
+          .map((id) => document.getElementById(id)?.textContent ?? '')
+          .join(' '),
+      ]);
+    const empty = 'Lỗi: Chọn ít nhất một giấy tờ hoặc thông tin cần bổ sung.';
+    const fields = request.getByRole('group', { name: 'Thông tin cần khai lại' });
+    const documents = request.getByRole('group', { name: 'Giấy tờ cần nộp bổ sung' });
+    const note = request.getByLabel('Nội dung yêu cầu (người nộp sẽ đọc được)');
+    const boxes = [
+      ...(await fields.getByRole('checkbox').all()),
+      ...(await documents.getByRole('checkbox').all()),
+    ];
+    assert.ok(boxes.length >= 2, `${boxes.length} boxes`);
+    for (const c of boxes) assert.deepEqual(await tied(c), ['true', empty]);
+    assert.deepEqual(await tied(note), [
+      'true',
+      'Lỗi: Ghi rõ lý do và nội dung cần bổ sung cho người nộp.',
+    ]);
+    // A document chosen, still no note: the groups' errors go, the note's stays.
+    await documents.getByRole('checkbox').first().check();
+    await request.getByRole('button', { name: 'Gửi yêu cầu bổ sung' }).press('Enter');
+    await alert.getByText('Ghi rõ lý do và nội dung cần bổ sung cho người nộp.').waitFor();
+    await alert.getByText('Chọn ít nhất một giấy tờ').waitFor({ state: 'detached' });
+    for (const c of await documents.getByRole('checkbox').all())
+      assert.deepEqual(await tied(c), [null, '']);
+    assert.equal(await fields.getByText(empty).count(), 0);
+    assert.deepEqual(await tied(note), [
+      'true',
+      'Lỗi: Ghi rõ lý do và nội dung cần bổ sung cho người nộp.',
+    ]);
     await page.keyboard.press('Escape');
     await request.waitFor({ state: 'detached' });
     await context.close();
