@@ -153,15 +153,41 @@ function feeCell(d) {
     b.className = 'secondary';
     b.textContent = 'Thu tại quầy';
     b.setAttribute('aria-label', `Thu tại quầy: ${d.dossierCode}`);
-    b.addEventListener('click', () => takeAtDesk(d.dossierCode, p.fee));
+    b.addEventListener('click', () => takeAtDesk(d.dossierCode, p.fee, b));
     td.append(b);
   }
   return td;
 }
 
-/** @param {string} code @param {number} fee */
-async function takeAtDesk(code, fee) {
-  if (!window.confirm(`Xác nhận đã thu ${vnd(fee)} cho hồ sơ ${code}?`)) return;
+const feeDialog = /** @type {HTMLDialogElement} */ ($('clerk-fee-confirm'));
+
+/**
+ * Asks whether the fee was taken, in the page's modal dialog (Vietnamese buttons, not the
+ * browser's OK/Cancel): the focus moves into it, Escape cancels, the focus returns to `button`.
+ * @param {string} code @param {number} fee @param {HTMLElement} button
+ * @returns {Promise<boolean>}
+ */
+function confirmFee(code, fee, button) {
+  $('clerk-fee-heading').textContent = `Xác nhận đã thu ${vnd(fee)} cho hồ sơ ${code}?`;
+  return new Promise((resolve) => {
+    feeDialog.addEventListener(
+      'close',
+      () => {
+        const taken = feeDialog.returnValue === 'confirm';
+        if (!taken) button.focus();
+        resolve(taken);
+      },
+      { once: true },
+    );
+    feeDialog.returnValue = '';
+    feeDialog.showModal();
+    $('clerk-fee-ok').focus();
+  });
+}
+
+/** @param {string} code @param {number} fee @param {HTMLElement} button */
+async function takeAtDesk(code, fee, button) {
+  if (!(await confirmFee(code, fee, button))) return;
   // Guarded: an ended session signs out (and says so) instead of leaving a dead page.
   await guarded(async () => {
     await api(`/api/clerk/dossiers/${encodeURIComponent(code)}/payments`, {

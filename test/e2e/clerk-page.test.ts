@@ -296,11 +296,35 @@ describe('clerk page in Chromium', { skip: chromiumPath ? false : 'needs Chromiu
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     const row = page.getByRole('row').filter({ hasText: dossierCode });
     await row.getByText('135.000 đ · Chưa nộp').waitFor();
-    page.once('dialog', (d) => {
-      assert.equal(d.message(), `Xác nhận đã thu 135.000 đ cho hồ sơ ${dossierCode}?`);
-      void d.accept();
+    // The browser's own confirm box (OK/Cancel in its language) is never used.
+    const native: string[] = [];
+    page.on('dialog', (d) => {
+      native.push(d.message());
+      void d.dismiss();
     });
-    await page.getByRole('button', { name: `Thu tại quầy: ${dossierCode}` }).click();
+    const take = page.getByRole('button', { name: `Thu tại quầy: ${dossierCode}` });
+    const ask = page.getByRole('dialog', {
+      name: `Xác nhận đã thu 135.000 đ cho hồ sơ ${dossierCode}?`,
+    });
+    const focused = () =>
+      page.evaluate(
+        () => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.id,
+      );
+    // Escape cancels: nothing recorded, the focus back on the button.
+    await take.click();
+    await ask.waitFor();
+    assert.equal(await focused(), 'clerk-fee-ok');
+    await page.keyboard.press('Escape');
+    await ask.waitFor({ state: 'hidden' });
+    assert.equal(await focused(), `Thu tại quầy: ${dossierCode}`);
+    // So does "Huỷ".
+    await take.press('Enter');
+    await ask.getByRole('button', { name: 'Huỷ' }).click();
+    await ask.waitFor({ state: 'hidden' });
+    assert.equal(await focused(), `Thu tại quầy: ${dossierCode}`);
+    await row.getByText('135.000 đ · Chưa nộp').waitFor();
+    await take.press('Enter');
+    await ask.getByRole('button', { name: 'Xác nhận đã thu' }).press('Enter');
     await page
       .getByText(`Đã ghi nhận nộp 135.000 đ cho hồ sơ ${dossierCode} và lập biên lai.`)
       .waitFor();
@@ -309,6 +333,7 @@ describe('clerk page in Chromium', { skip: chromiumPath ? false : 'needs Chromiu
     await link.click();
     await page.getByRole('heading', { name: /BIÊN LAI THU PHÍ, LỆ PHÍ/ }).waitFor();
     await page.getByText('Một trăm ba mươi lăm nghìn đồng').waitFor();
+    assert.deepEqual(native, []);
     await page.close();
   });
 
