@@ -127,7 +127,7 @@ export async function show(code, focus = true) {
         });
         await show(code);
         say(`Đã đặt chuyển lại hồ sơ ${code}.`, messages[1]);
-      }),
+      }, messages[1]),
     ),
   );
   detail.querySelector('.supplements-view')?.remove();
@@ -187,7 +187,7 @@ noteForm.addEventListener('submit', (event) => {
     noteInput.value = '';
     renderNotes(notes);
     say(`Đã lưu ghi chú cho hồ sơ ${openCode}.`, messages[2]);
-  });
+  }, messages[2]);
 });
 
 /** Signed out: nothing of a dossier stays in the page, even hidden. */
@@ -283,7 +283,7 @@ async function move(code, to, button, procedure) {
       await refresh();
       say(`Đã gửi yêu cầu bổ sung hồ sơ ${code}; hồ sơ chuyển sang “${LABELS[to]}”.`, messages[1]);
       detailHeading.focus();
-    });
+    }, messages[1]);
     return;
   }
   let note = '';
@@ -319,5 +319,5 @@ async function move(code, to, button, procedure) {
       messages[1],
     );
     detailHeading.focus();
-  });
+  }, messages[1]);
 }

@@ -29,8 +29,14 @@ function signedOut(text = '') {
   say(text);
 }
 
-/** Any call can meet an ended session (idle expiry): back to the log-in form, saying so. */
-export async function guarded(/** @type {() => Promise<void>} */ work) {
+/**
+ * Any call can meet an ended session (idle expiry): back to the log-in form, saying so. Any
+ * other failure is said where the clerk acted (`where`: the open dossier's line, the note's),
+ * not only at the page's top, screens away on a phone.
+ * @param {() => Promise<void>} work
+ * @param {HTMLElement} [where] the message line beside what the clerk pressed
+ */
+export async function guarded(work, where) {
   try {
     await work();
   } catch (e) {
@@ -44,7 +50,7 @@ export async function guarded(/** @type {() => Promise<void>} */ work) {
       username.focus();
     } else {
       setUnsavedMove(undefined);
-      say(/** @type {Error} */ (e).message);
+      say(/** @type {Error} */ (e).message, where);
     }
   }
 }

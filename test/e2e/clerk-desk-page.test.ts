@@ -469,6 +469,32 @@ describe('the clerk desk in Chromium', { skip: chromiumPath ? false : 'needs Chr
     assert.equal(await note.getAttribute('aria-invalid'), null);
     await context.close();
   });
+  test('on a phone (360 px), a note that cannot be saved says why beside the note form', async () => {
+    const r = await postDossier(s.base, fakeJws(payload(await challenge(s.base))));
+    const { dossierCode: code } = (await r.json()) as { dossierCode: string };
+    const context = await browser.newContext({ viewport: { width: 360, height: 640 } });
+    const page = await context.newPage();
+    await signIn(page, s.base, CLERK);
+    await page.getByRole('button', { name: `Xem hồ sơ ${code}` }).click();
+    const view = page.getByRole('region', { name: `Hồ sơ ${code}` });
+    await view.getByLabel('Ghi chú mới (chỉ cán bộ đọc được)').fill('Đã gọi điện cho người nộp.');
+    // Meanwhile an administrator deletes the dossier (not an ended session: the clerk stays).
+    const del = await fetch(`${s.base}/api/clerk/admin/dossiers/${code}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${s.adminKey}`, 'content-type': 'application/json' },
+      body: '{"reason":"Nộp trùng"}',
+    });
+    assert.equal(del.status, 204);
+    await view.getByRole('button', { name: 'Lưu ghi chú' }).press('Enter');
+    const said = page.locator('#clerk-note-message');
+    await said.getByText('Không có trang hoặc tài nguyên này.').waitFor();
+    // Beside the button pressed, in view; the page's top line (screens away) says nothing.
+    const at = (await said.boundingBox())!;
+    assert.ok(at.y >= 0 && at.y + at.height <= 640, `said at ${at.y}`);
+    assert.equal(await page.locator('#clerk-message').innerText(), '');
+    assert.equal(await page.getByRole('button', { name: 'Đăng xuất' }).isVisible(), true);
+    await context.close();
+  });
   test('on a phone (360 px), a supplement request refused says why where the focus goes', async () => {
     const r = await postDossier(s.base, fakeJws(payload(await challenge(s.base))));
     const { dossierCode: code } = (await r.json()) as { dossierCode: string };
