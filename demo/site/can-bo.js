@@ -9,7 +9,9 @@
 // under the strict CSP: no innerHTML.
 // The page is split by subject: can-bo-common.js (API, messages, cells), can-bo-list.js (search,
 // list, audit log), can-bo-dossier.js (the open dossier), can-bo-resume.js (work kept across an
-// ended session); this module signs in and out.
+// ended session); this module signs in and out. The modules import one another in a loop, which
+// is safe only while no module uses an import at its top level (during loading): use them inside
+// functions only.
 import { $, Unauthorized, api, say, session, setSession } from './can-bo-common.js';
 import { closeDossier } from './can-bo-dossier.js';
 import { clearList, heading, refresh } from './can-bo-list.js';
