@@ -66,17 +66,24 @@ interface Asked {
 function askedBy(
   data: Obj,
   ui: unknown,
-): { asked: Asked[]; misspelt: Segments[]; addresses: Segments[] } {
+): {
+  asked: Asked[];
+  misspelt: Segments[];
+  addresses: Segments[];
+  questions: { segments: Segments; pointer: string }[];
+} {
   const asked: Asked[] = [];
   const misspelt: Segments[] = [];
   const addresses: Segments[] = [];
-  const visit = (fields: unknown, prefix: Segments, depth: number): void => {
+  const questions: { segments: Segments; pointer: string }[] = [];
+  const visit = (fields: unknown, prefix: Segments, pointer: string, depth: number): void => {
     if (depth > 16) return;
-    for (const f of arr(fields)) {
-      if (!isObject(f) || typeof own(f, 'field') !== 'string') continue;
+    arr(fields).forEach((f, k) => {
+      if (!isObject(f) || typeof own(f, 'field') !== 'string') return;
       const widget = own(f, 'widget');
-      if (widget === 'file') continue;
+      if (widget === 'file') return;
       const segments = [...prefix, ...segmentsOf(own(f, 'field') as string)];
+      questions.push({ segments, pointer: `${pointer}/${k}/field` });
       const schema = resolveFieldPath(data, data, pathOf(segments));
       if (!schema) misspelt.push(segments.slice(0, -1));
       // A group without `fields` (`group-without-fields`) or on no list is not judged inside.
@@ -84,18 +91,45 @@ function askedBy(
       if (group && schema && itemSchema(data, schema)) {
         // The list and its items (the person adds them); inside an item, only its fields.
         asked.push({ segments, whole: false }, { segments: [...segments, ITEM], whole: false });
-        visit(own(f, 'fields'), [...segments, ITEM], depth + 1);
+        visit(own(f, 'fields'), [...segments, ITEM], `${pointer}/${k}/fields`, depth + 1);
       } else if (widget === 'address') {
         addresses.push(segments);
         asked.push({ segments, whole: false });
         for (const part of ADDRESS_PARTS)
           asked.push({ segments: [...segments, part], whole: true });
       } else asked.push({ segments, whole: true });
-    }
+    });
   };
   if (isObject(ui))
-    for (const step of arr(own(ui, 'steps'))) if (isObject(step)) visit(own(step, 'fields'), [], 0);
-  return { asked, misspelt, addresses };
+    arr(own(ui, 'steps')).forEach((step, s) => {
+      if (isObject(step)) visit(own(step, 'fields'), [], `/ui/steps/${s}/fields`, 0);
+    });
+  return { asked, misspelt, addresses, questions };
+}
+
+/**
+ * A question inside an address question's object (`home.ward` beside the address `home`) is
+ * asked, but the address widget sets the whole object to `{ province, commune, street }` each
+ * time it changes: the other answer is wiped (`address-part-asked-separately`).
+ */
+function checkInsideAddress(
+  addresses: Segments[],
+  questions: { segments: Segments; pointer: string }[],
+  problems: ProblemList,
+): void {
+  for (const { segments, pointer } of questions) {
+    const address = addresses.find((a) => isProperPrefix(a, segments));
+    if (!address) continue;
+    problems.add(
+      C.addressPartAskedSeparately,
+      pointer,
+      localized('addressPartAskedSeparately', {
+        path: pathOf(segments),
+        address: pathOf(address),
+        name: pathOf(segments.slice(address.length)),
+      }),
+    );
+  }
 }
 
 interface Finding {
@@ -112,7 +146,8 @@ interface Finding {
 export function checkRequiredAsked(procedure: Obj, problems: ProblemList): void {
   const data = own(procedure, 'data');
   if (!isObject(data)) return;
-  const { asked, misspelt, addresses } = askedBy(data, own(procedure, 'ui'));
+  const { asked, misspelt, addresses, questions } = askedBy(data, own(procedure, 'ui'));
+  checkInsideAddress(addresses, questions, problems);
   /** A finding for member `name` of the object at `at`, naming the address question it is in. */
   const finding = (pointer: string, at: Segments, name: string): Finding => {
     const path = pathOf([...at, name]);
@@ -212,23 +247,36 @@ export function checkRequiredAsked(procedure: Obj, problems: ProblemList): void 
   }
 
   // A `require` rule makes its target fields required while it holds (src/rules): one no
-  // question asks could then never be answered. A target `data` lacks is `unknown-field`.
+  // question asks could then never be answered. A `check` rule's problem is shown at its
+  // `field`: one no question asks has no place on the form, and the citizen would be refused
+  // over an answer they cannot see. A path `data` lacks is `unknown-field`.
+  const notAsked = (path: unknown): boolean => {
+    if (typeof path !== 'string' || !resolveFieldPath(data, data, path)) return false;
+    const segments = segmentsOf(path);
+    return !isAsked(segments) && !misspelt.some((m) => same(m, segments.slice(0, -1)));
+  };
   arr(own(procedure, 'rules')).forEach((rule, i) => {
-    if (!isObject(rule) || own(rule, 'kind') !== 'require') return;
-    const targets = own(rule, 'targets');
+    if (!isObject(rule)) return;
     const id = own(rule, 'id');
-    arr(isObject(targets) ? own(targets, 'fields') : undefined).forEach((path, j) => {
-      if (typeof path !== 'string' || !resolveFieldPath(data, data, path)) return;
-      const segments = segmentsOf(path);
-      if (isAsked(segments) || misspelt.some((m) => same(m, segments.slice(0, -1)))) return;
+    const params = { rule: typeof id === 'string' ? id : `/rules/${i}` };
+    const kind = own(rule, 'kind');
+    const checked = own(rule, 'field');
+    // A check field inside a list is `check-field-in-list` already.
+    if (kind === 'check' && notAsked(checked) && !(checked as string).includes('['))
       problems.add(
-        C.requireTargetNotAsked,
-        `/rules/${i}/targets/fields/${j}`,
-        localized('requireTargetNotAsked', {
-          rule: typeof id === 'string' ? id : `/rules/${i}`,
-          path,
-        }),
+        C.checkFieldNotAsked,
+        `/rules/${i}/field`,
+        localized('checkFieldNotAsked', { ...params, path: checked as string }),
       );
+    if (kind !== 'require') return;
+    const targets = own(rule, 'targets');
+    arr(isObject(targets) ? own(targets, 'fields') : undefined).forEach((path, j) => {
+      if (notAsked(path))
+        problems.add(
+          C.requireTargetNotAsked,
+          `/rules/${i}/targets/fields/${j}`,
+          localized('requireTargetNotAsked', { ...params, path: path as string }),
+        );
     });
   });
 }

@@ -66,6 +66,10 @@ const vi: Catalog = {
     `Câu hỏi địa chỉ "${p.address}" chỉ cho ra tỉnh, thành phố ("province"), xã, phường ("commune") và số nhà, đường ("street"), nhưng lược đồ của nó bắt buộc cả "${p.name}", nên người nộp không thể trả lời và không gửi được hồ sơ. Bỏ "${p.name}" khỏi "required" của địa chỉ (từ 1/7/2025 không còn cấp huyện), hoặc đặt nó ngoài địa chỉ và hỏi bằng một câu hỏi riêng.`,
   requireTargetNotAsked: (p) =>
     `Quy tắc "${p.rule}" bắt buộc trả lời "${p.path}", nhưng không câu hỏi nào trong "ui" hỏi trường này, nên mỗi khi quy tắc áp dụng người nộp không thể trả lời và không gửi được hồ sơ. Thêm một câu hỏi cho trường này hoặc bỏ nó khỏi "targets" của quy tắc.`,
+  checkFieldNotAsked: (p) =>
+    `Quy tắc kiểm tra "${p.rule}" báo lỗi ở trường "${p.path}", nhưng không câu hỏi nào trong "ui" hỏi trường này, nên người nộp thấy lỗi mà không có chỗ nào để sửa và không gửi được hồ sơ. Đặt "field" của quy tắc là trường có câu hỏi mà thông báo nhắc tới, hoặc thêm một câu hỏi cho trường này.`,
+  addressPartAskedSeparately: (p) =>
+    `Câu hỏi "${p.path}" nằm trong địa chỉ "${p.address}", nhưng câu hỏi địa chỉ ghi lại cả địa chỉ (chỉ gồm tỉnh, thành phố; xã, phường; số nhà, đường) mỗi khi người nộp sửa nó, nên câu trả lời "${p.name}" bị xoá mất. Đặt trường này ra ngoài địa chỉ (ví dụ cạnh "${p.address}") và hỏi nó ở đó.`,
   impossibleBounds: (p) =>
     `${p.lower} (${p.min}) lớn hơn ${p.upper} (${p.max}): không câu trả lời nào hợp lệ.`,
   impossibleRange: (p) =>
@@ -225,6 +229,10 @@ const en: Catalog = {
     `The address question "${p.address}" gives only the province ("province"), the commune ("commune") and the house number and street ("street"), but its schema also requires "${p.name}", so applicants could never answer it or send the form. Remove "${p.name}" from the address's "required" (there are no districts since 1 July 2025), or move it out of the address and ask it with a question of its own.`,
   requireTargetNotAsked: (p) =>
     `Rule "${p.rule}" requires an answer to "${p.path}", but no question in "ui" asks it, so whenever the rule applies applicants could never answer it or send the form. Add a question for it or remove it from the rule's "targets".`,
+  checkFieldNotAsked: (p) =>
+    `The check rule "${p.rule}" reports its problem at "${p.path}", but no question in "ui" asks it, so applicants would see a problem they have nowhere to correct and could not send the form. Set the rule's "field" to the asked field its message names, or add a question for it.`,
+  addressPartAskedSeparately: (p) =>
+    `The question "${p.path}" lies inside the address "${p.address}", but the address question writes the whole address (only province, commune and house number and street) each time the applicant changes it, so the answer to "${p.name}" is wiped. Move this field out of the address (for example beside "${p.address}") and ask it there.`,
   impossibleBounds: (p) =>
     `The ${p.lower} (${p.min}) is greater than the ${p.upper} (${p.max}): no answer can be valid.`,
   impossibleRange: (p) =>

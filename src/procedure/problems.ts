@@ -39,6 +39,8 @@ export const AUTHOR_PROBLEM_CODE = {
   requiredNotAsked: 'required-not-asked',
   addressMemberNotAsked: 'address-member-not-asked',
   requireTargetNotAsked: 'require-target-not-asked',
+  checkFieldNotAsked: 'check-field-not-asked',
+  addressPartAskedSeparately: 'address-part-asked-separately',
   impossibleBounds: 'impossible-bounds',
   constNotInEnum: 'const-not-in-enum',
   valueTypeMismatch: 'value-type-mismatch',

@@ -305,13 +305,19 @@ const ADDRESS_CASES: [string, (p: Json) => void, [string, string, string[]][]][]
     [['address-member-not-asked', '/data/properties/home/then/required/0', ['home', 'district']]],
   ],
   [
-    'a member a question of its own asks counts as asked',
+    'a member a question of its own asks is wiped by the address widget',
     (p) => {
       p.data.properties.home = address(['province', 'postcode']);
       askAddress(p);
       ask(p, { field: 'home.postcode', widget: 'text', label: { vi: 'Mã bưu chính' } });
     },
-    [],
+    [
+      [
+        'address-part-asked-separately',
+        '/ui/steps/1/fields/3/field',
+        ['home.postcode', 'home', 'postcode'],
+      ],
+    ],
   ],
   [
     'an object no address question answers keeps required-not-asked',
@@ -453,3 +459,190 @@ test("the rules module's fixture of malformed rules is told its require target i
     [['/rules/3/targets/fields/0', 27, 137]],
   );
 });
+
+test('a question inside an address object is an error at its field, in both languages', () => {
+  // The address widget sets `home` to { province, commune, street } on each change: `home.ward`,
+  // asked before or after it, is wiped.
+  const text = variant((p) => {
+    p.data.properties.home = address([]);
+    p.data.properties.home.properties.ward = { type: 'string' };
+    p.ui.steps[0].fields.push({ field: 'home.ward', widget: 'text', label: { vi: 'Phường' } });
+    askAddress(p);
+  });
+  const r = loadProcedure(text);
+  assert.equal(r.ok, false);
+  const lines = text.split('\n');
+  const line = lines.findIndex((l) => l.includes('"field": "home.ward"')) + 1;
+  assert.deepEqual(
+    r.problems.map((p) => [p.code, p.severity, p.pointer, p.line, p.column, p.message]),
+    [
+      [
+        'address-part-asked-separately',
+        'error',
+        '/ui/steps/0/fields/4/field',
+        line,
+        lines[line - 1]!.indexOf('"home.ward"') + 1,
+        {
+          vi: 'Câu hỏi "home.ward" nằm trong địa chỉ "home", nhưng câu hỏi địa chỉ ghi lại cả địa chỉ (chỉ gồm tỉnh, thành phố; xã, phường; số nhà, đường) mỗi khi người nộp sửa nó, nên câu trả lời "ward" bị xoá mất. Đặt trường này ra ngoài địa chỉ (ví dụ cạnh "home") và hỏi nó ở đó.',
+          en: 'The question "home.ward" lies inside the address "home", but the address question writes the whole address (only province, commune and house number and street) each time the applicant changes it, so the answer to "ward" is wiped. Move this field out of the address (for example beside "home") and ask it there.',
+        },
+      ],
+    ],
+  );
+});
+
+/** [case, change to the minimal procedure, expected [code, pointer]]. */
+const INSIDE_ADDRESS_CASES: [string, (p: Json) => void, [string, string][]][] = [
+  [
+    'a question beside the address, not in it',
+    (p) => {
+      p.data.properties.home = address([]);
+      p.data.properties.homeWard = { type: 'string' };
+      askAddress(p);
+      ask(p, { field: 'homeWard', widget: 'text', label: { vi: 'Phường' } });
+    },
+    [],
+  ],
+  [
+    'a question on one of the parts the widget gives',
+    (p) => {
+      p.data.properties.home = address([]);
+      askAddress(p);
+      ask(p, { field: 'home.street', widget: 'text', label: { vi: 'Đường' } });
+    },
+    [['address-part-asked-separately', '/ui/steps/1/fields/3/field']],
+  ],
+  [
+    'a group field inside the address of each item',
+    (p) => {
+      p.data.properties.moves = {
+        type: 'array',
+        items: { type: 'object', properties: { home: address([]) } },
+      };
+      p.data.properties.moves.items.properties.home.properties.ward = { type: 'string' };
+      ask(p, {
+        field: 'moves',
+        widget: 'group',
+        label: { vi: 'Nơi ở trước đây' },
+        fields: [
+          { field: 'home', widget: 'address', label: { vi: 'Địa chỉ' } },
+          { field: 'home.ward', widget: 'text', label: { vi: 'Phường' } },
+        ],
+      });
+    },
+    [['address-part-asked-separately', '/ui/steps/1/fields/2/fields/1/field']],
+  ],
+  [
+    'the same path in another object',
+    (p) => {
+      p.data.properties.home = address([]);
+      p.data.properties.work = address([]);
+      askAddress(p);
+      ask(p, { field: 'work.street', widget: 'text', label: { vi: 'Đường' } });
+    },
+    [],
+  ],
+];
+
+for (const [name, change, expected] of INSIDE_ADDRESS_CASES) {
+  test(`inside an address: ${name}`, () => {
+    assert.deepEqual(found(variant(change)), expected);
+  });
+}
+
+/** A format-1.1 variant with a check rule on `field`. */
+const withCheck = (field: string, change: (p: Json) => void = () => {}) =>
+  variant((p) => {
+    p.formatVersion = 1.1;
+    change(p);
+    p.rules.push({
+      id: 'born-before-now',
+      kind: 'check',
+      field,
+      conditions: { all: [{ fact: 'copies', operator: 'lessThan', value: 5 }] },
+      message: { vi: 'Số bản sao phải ít hơn 5' },
+    });
+  });
+
+test('a check rule whose field no question asks is an error at its field, in both languages', () => {
+  const text = withCheck('phone', (p) => removeQuestion(p, 'phone'));
+  const r = loadProcedure(text);
+  assert.equal(r.ok, false);
+  const lines = text.split('\n');
+  const line = lines.findIndex((l) => l.includes('"field": "phone"')) + 1;
+  assert.deepEqual(
+    r.problems.map((p) => [p.code, p.severity, p.pointer, p.line, p.column, p.message]),
+    [
+      [
+        'check-field-not-asked',
+        'error',
+        '/rules/2/field',
+        line,
+        lines[line - 1]!.indexOf('"phone"') + 1,
+        {
+          vi: 'Quy tắc kiểm tra "born-before-now" báo lỗi ở trường "phone", nhưng không câu hỏi nào trong "ui" hỏi trường này, nên người nộp thấy lỗi mà không có chỗ nào để sửa và không gửi được hồ sơ. Đặt "field" của quy tắc là trường có câu hỏi mà thông báo nhắc tới, hoặc thêm một câu hỏi cho trường này.',
+          en: 'The check rule "born-before-now" reports its problem at "phone", but no question in "ui" asks it, so applicants would see a problem they have nowhere to correct and could not send the form. Set the rule\'s "field" to the asked field its message names, or add a question for it.',
+        },
+      ],
+    ],
+  );
+});
+
+/** [case, check rule field, change to the minimal procedure, expected [code, pointer]]. */
+const CHECK_CASES: [string, string, (p: Json) => void, [string, string][]][] = [
+  ['a field a question asks', 'copies', () => {}, []],
+  ['an object a question inside asks', 'child', () => {}, []],
+  [
+    'an address part the widget gives, and a member it does not',
+    'home.province',
+    (p) => {
+      p.data.properties.home = address([]);
+      askAddress(p);
+    },
+    [],
+  ],
+  [
+    'an address member the widget does not give',
+    'home.district',
+    (p) => {
+      p.data.properties.home = address([]);
+      askAddress(p);
+    },
+    [['check-field-not-asked', '/rules/2/field']],
+  ],
+  [
+    'a field data lacks is left to unknown-field',
+    'nickname',
+    () => {},
+    [['unknown-field', '/rules/2/field']],
+  ],
+  [
+    'a field inside a list is left to check-field-in-list',
+    'siblings[].birthDate',
+    () => {},
+    [['check-field-in-list', '/rules/2/field']],
+  ],
+  [
+    'a file widget gives a document, never the answer checked',
+    'certificate',
+    (p) => {
+      p.data.properties.certificate = { type: 'string' };
+      ask(p, {
+        field: 'certificate',
+        widget: 'file',
+        document: 'birth-certificate',
+        label: { vi: 'Giấy chứng sinh' },
+      });
+    },
+    [
+      ['file-field-in-data', '/ui/steps/1/fields/2/field'],
+      ['check-field-not-asked', '/rules/2/field'],
+    ],
+  ],
+];
+
+for (const [name, field, change, expected] of CHECK_CASES) {
+  test(`check rule: ${name}`, () => {
+    assert.deepEqual(found(withCheck(field, change)), expected);
+  });
+}

@@ -153,6 +153,8 @@ test('format 1.0 files keep loading unchanged, and 1.1 is accepted', () => {
 test('a 1.1 feature in a file that declares formatVersion 1 is format-version at its use', () => {
   const p = JSON.parse(minimal);
   p.data.properties.issueDate = { type: 'string', format: 'date' };
+  // The checked field is asked (else check-field-not-asked).
+  p.ui.steps[0].fields.push({ field: 'issueDate', widget: 'date', label: { vi: 'Ngày cấp' } });
   p.rules.push({
     id: 'dated',
     kind: 'check',
