@@ -25,7 +25,14 @@ import { escapePointerToken } from '../json/parse.js';
 import { pointerTokens } from '../session/field-path.js';
 import { localized } from './messages.js';
 import { AUTHOR_PROBLEM_CODE as C, type ProblemList } from './problems.js';
-import { itemSchema, memberNames, resolveFieldPath, resolveLocalRef } from './schema-paths.js';
+import {
+  deref,
+  itemSchema,
+  memberNames,
+  memberSchema,
+  resolveFieldPath,
+  resolveLocalRef,
+} from './schema-paths.js';
 
 /**
  * The members an `address` question gives its object, and no others: the widget's value is
@@ -52,6 +59,13 @@ const isProperPrefix = (a: Segments, b: Segments): boolean =>
 const same = (a: Segments, b: Segments): boolean =>
   a.length === b.length && a.every((s, i) => s === b[i]);
 
+/** A `ui` question: its path, its pointer in the file, its widget. */
+interface Question {
+  segments: Segments;
+  pointer: string;
+  widget: unknown;
+}
+
 /** What one `ui` question gives: its path, and whether it answers everything below it. */
 interface Asked {
   segments: Segments;
@@ -70,12 +84,12 @@ function askedBy(
   asked: Asked[];
   misspelt: Segments[];
   addresses: Segments[];
-  questions: { segments: Segments; pointer: string }[];
+  questions: Question[];
 } {
   const asked: Asked[] = [];
   const misspelt: Segments[] = [];
   const addresses: Segments[] = [];
-  const questions: { segments: Segments; pointer: string }[] = [];
+  const questions: Question[] = [];
   const visit = (fields: unknown, prefix: Segments, pointer: string, depth: number): void => {
     if (depth > 16) return;
     arr(fields).forEach((f, k) => {
@@ -83,7 +97,7 @@ function askedBy(
       const widget = own(f, 'widget');
       if (widget === 'file') return;
       const segments = [...prefix, ...segmentsOf(own(f, 'field') as string)];
-      questions.push({ segments, pointer: `${pointer}/${k}/field` });
+      questions.push({ segments, pointer: `${pointer}/${k}`, widget });
       const schema = resolveFieldPath(data, data, pathOf(segments));
       if (!schema) misspelt.push(segments.slice(0, -1));
       // A group without `fields` (`group-without-fields`) or on no list is not judged inside.
@@ -114,7 +128,7 @@ function askedBy(
  */
 function checkInsideAddress(
   addresses: Segments[],
-  questions: { segments: Segments; pointer: string }[],
+  questions: Question[],
   problems: ProblemList,
 ): void {
   for (const { segments, pointer } of questions) {
@@ -122,13 +136,48 @@ function checkInsideAddress(
     if (!address) continue;
     problems.add(
       C.addressPartAskedSeparately,
-      pointer,
+      `${pointer}/field`,
       localized('addressPartAskedSeparately', {
         path: pathOf(segments),
         address: pathOf(address),
         name: pathOf(segments.slice(address.length)),
       }),
     );
+  }
+}
+
+/**
+ * An address question's schema must hold what the widget gives, `{ province, commune, street }`,
+ * all strings: `"additionalProperties": false` without one of them, or a part of another type,
+ * refuses every address the citizen enters (`widget-type-mismatch`, at the question's widget).
+ */
+function checkAddressSchemas(data: Obj, questions: Question[], problems: ProblemList): void {
+  for (const { segments, pointer, widget } of questions) {
+    if (widget !== 'address') continue;
+    const schema = deref(data, resolveFieldPath(data, data, pathOf(segments)));
+    if (!schema) continue;
+    const path = pathOf(segments);
+    const props = own(schema, 'properties');
+    // `additionalProperties` sees only its own schema's `properties` and `patternProperties`.
+    const undeclared =
+      own(schema, 'additionalProperties') === false &&
+      own(schema, 'patternProperties') === undefined
+        ? ADDRESS_PARTS.filter((n) => !isObject(props) || !Object.hasOwn(props, n))
+        : [];
+    const mistyped = ADDRESS_PARTS.filter((n) => {
+      const type = own(memberSchema(data, schema, n) ?? {}, 'type');
+      return (typeof type === 'string' || Array.isArray(type)) && ![type].flat().includes('string');
+    });
+    for (const [key, parts] of [
+      ['addressPartUndeclared', undeclared],
+      ['addressPartType', mistyped],
+    ] as const)
+      if (parts.length > 0)
+        problems.add(
+          C.widgetTypeMismatch,
+          `${pointer}/widget`,
+          localized(key, { path, parts: parts.map((n) => `"${n}"`).join(', ') }),
+        );
   }
 }
 
@@ -148,6 +197,7 @@ export function checkRequiredAsked(procedure: Obj, problems: ProblemList): void 
   if (!isObject(data)) return;
   const { asked, misspelt, addresses, questions } = askedBy(data, own(procedure, 'ui'));
   checkInsideAddress(addresses, questions, problems);
+  checkAddressSchemas(data, questions, problems);
   /** A finding for member `name` of the object at `at`, naming the address question it is in. */
   const finding = (pointer: string, at: Segments, name: string): Finding => {
     const path = pathOf([...at, name]);

@@ -70,6 +70,10 @@ const vi: Catalog = {
     `Quy tắc kiểm tra "${p.rule}" báo lỗi ở trường "${p.path}", nhưng không câu hỏi nào trong "ui" hỏi trường này, nên người nộp thấy lỗi mà không có chỗ nào để sửa và không gửi được hồ sơ. Đặt "field" của quy tắc là trường có câu hỏi mà thông báo nhắc tới, hoặc thêm một câu hỏi cho trường này.`,
   addressPartAskedSeparately: (p) =>
     `Câu hỏi "${p.path}" nằm trong địa chỉ "${p.address}", nhưng câu hỏi địa chỉ ghi lại cả địa chỉ (chỉ gồm tỉnh, thành phố; xã, phường; số nhà, đường) mỗi khi người nộp sửa nó, nên câu trả lời "${p.name}" bị xoá mất. Đặt trường này ra ngoài địa chỉ (ví dụ cạnh "${p.address}") và hỏi nó ở đó.`,
+  addressPartUndeclared: (p) =>
+    `Câu hỏi địa chỉ "${p.path}" ghi tỉnh, thành phố ("province"), xã, phường ("commune") và số nhà, đường ("street"), nhưng lược đồ của nó có "additionalProperties": false mà không khai báo ${p.parts} trong "properties", nên địa chỉ người nộp nhập luôn bị từ chối. Khai báo ${p.parts} trong "properties" với "type": "string".`,
+  addressPartType: (p) =>
+    `Câu hỏi địa chỉ "${p.path}" ghi tỉnh, thành phố ("province"), xã, phường ("commune") và số nhà, đường ("street") đều là chuỗi chữ, nhưng lược đồ của nó cho ${p.parts} một kiểu khác, nên địa chỉ người nộp nhập luôn bị từ chối. Đặt "type": "string" cho ${p.parts}.`,
   impossibleBounds: (p) =>
     `${p.lower} (${p.min}) lớn hơn ${p.upper} (${p.max}): không câu trả lời nào hợp lệ.`,
   impossibleRange: (p) =>
@@ -233,6 +237,10 @@ const en: Catalog = {
     `The check rule "${p.rule}" reports its problem at "${p.path}", but no question in "ui" asks it, so applicants would see a problem they have nowhere to correct and could not send the form. Set the rule's "field" to the asked field its message names, or add a question for it.`,
   addressPartAskedSeparately: (p) =>
     `The question "${p.path}" lies inside the address "${p.address}", but the address question writes the whole address (only province, commune and house number and street) each time the applicant changes it, so the answer to "${p.name}" is wiped. Move this field out of the address (for example beside "${p.address}") and ask it there.`,
+  addressPartUndeclared: (p) =>
+    `The address question "${p.path}" writes the province ("province"), the commune ("commune") and the house number and street ("street"), but its schema has "additionalProperties": false without declaring ${p.parts} in "properties", so the address applicants enter is always refused. Declare ${p.parts} in "properties" with "type": "string".`,
+  addressPartType: (p) =>
+    `The address question "${p.path}" writes the province ("province"), the commune ("commune") and the house number and street ("street") as text, but its schema gives ${p.parts} another type, so the address applicants enter is always refused. Set "type": "string" for ${p.parts}.`,
   impossibleBounds: (p) =>
     `The ${p.lower} (${p.min}) is greater than the ${p.upper} (${p.max}): no answer can be valid.`,
   impossibleRange: (p) =>

@@ -646,3 +646,102 @@ for (const [name, field, change, expected] of CHECK_CASES) {
     assert.deepEqual(found(withCheck(field, change)), expected);
   });
 }
+
+test('an address schema refusing a part the widget gives is widget-type-mismatch, in both languages', () => {
+  const text = variant((p) => {
+    p.data.properties.home = address([], { additionalProperties: false });
+    delete p.data.properties.home.properties.street;
+    p.data.properties.home.properties.commune = { type: 'integer' };
+    askAddress(p);
+  });
+  const r = loadProcedure(text);
+  assert.equal(r.ok, false);
+  const lines = text.split('\n');
+  const line = lines.findIndex((l) => l.includes('"widget": "address"')) + 1;
+  const column = lines[line - 1]!.indexOf('"address"') + 1;
+  assert.deepEqual(
+    r.problems.map((p) => [p.code, p.severity, p.pointer, p.line, p.column, p.message]),
+    [
+      [
+        'widget-type-mismatch',
+        'error',
+        '/ui/steps/1/fields/2/widget',
+        line,
+        column,
+        {
+          vi: 'Câu hỏi địa chỉ "home" ghi tỉnh, thành phố ("province"), xã, phường ("commune") và số nhà, đường ("street"), nhưng lược đồ của nó có "additionalProperties": false mà không khai báo "street" trong "properties", nên địa chỉ người nộp nhập luôn bị từ chối. Khai báo "street" trong "properties" với "type": "string".',
+          en: 'The address question "home" writes the province ("province"), the commune ("commune") and the house number and street ("street"), but its schema has "additionalProperties": false without declaring "street" in "properties", so the address applicants enter is always refused. Declare "street" in "properties" with "type": "string".',
+        },
+      ],
+      [
+        'widget-type-mismatch',
+        'error',
+        '/ui/steps/1/fields/2/widget',
+        line,
+        column,
+        {
+          vi: 'Câu hỏi địa chỉ "home" ghi tỉnh, thành phố ("province"), xã, phường ("commune") và số nhà, đường ("street") đều là chuỗi chữ, nhưng lược đồ của nó cho "commune" một kiểu khác, nên địa chỉ người nộp nhập luôn bị từ chối. Đặt "type": "string" cho "commune".',
+          en: 'The address question "home" writes the province ("province"), the commune ("commune") and the house number and street ("street") as text, but its schema gives "commune" another type, so the address applicants enter is always refused. Set "type": "string" for "commune".',
+        },
+      ],
+    ],
+  );
+});
+
+/** [case, change to the minimal procedure (then `home` is asked by an address), expected]. */
+const ADDRESS_SCHEMA_CASES: [string, (p: Json) => void, [string, string][]][] = [
+  ['an open object with the three parts', (p) => (p.data.properties.home = address([])), []],
+  [
+    'a closed object declaring the three parts',
+    (p) => (p.data.properties.home = address([], { additionalProperties: false })),
+    [],
+  ],
+  [
+    'a closed object declaring none',
+    (p) => (p.data.properties.home = { type: 'object', additionalProperties: false }),
+    [['widget-type-mismatch', '/ui/steps/1/fields/2/widget']],
+  ],
+  ['an open object declaring none', (p) => (p.data.properties.home = { type: 'object' }), []],
+  [
+    'a closed $defs object missing a part',
+    (p) => {
+      p.data.$defs.address = {
+        type: 'object',
+        properties: { province: {}, commune: {} },
+        additionalProperties: false,
+      };
+      p.data.properties.home = { $ref: '#/$defs/address' };
+    },
+    [['widget-type-mismatch', '/ui/steps/1/fields/2/widget']],
+  ],
+  [
+    'a part that may be a string or null',
+    (p) => {
+      p.data.properties.home = address([]);
+      p.data.properties.home.properties.street = { type: ['string', 'null'] };
+    },
+    [],
+  ],
+  [
+    'a part of type object',
+    (p) => {
+      p.data.properties.home = address([]);
+      p.data.properties.home.properties.province = { type: 'object' };
+    },
+    [['widget-type-mismatch', '/ui/steps/1/fields/2/widget']],
+  ],
+];
+
+for (const [name, change, expected] of ADDRESS_SCHEMA_CASES) {
+  test(`address schema: ${name}`, () => {
+    assert.deepEqual(
+      found(
+        variant((p) => {
+          change(p);
+          askAddress(p);
+        }),
+      ),
+      expected,
+    );
+  });
+}
