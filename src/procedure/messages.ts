@@ -502,9 +502,26 @@ export function localized(
   perLang?: Partial<Record<Lang, P>>,
 ): Record<Lang, string> {
   return {
-    vi: vi[key]({ ...params, ...perLang?.vi }),
-    en: en[key]({ ...params, ...perLang?.en }),
+    vi: vi[key](readable({ ...params, ...perLang?.vi })),
+    en: en[key](readable({ ...params, ...perLang?.en })),
   };
+}
+
+/**
+ * A lone surrogate in a parameter (a key or value quoted from a hostile file) would print as "�"
+ * or break the output's UTF-8: it is shown as the escape the file writes, `\ud800`. A pair is
+ * matched first and kept, so no lookbehind (old Safari) is needed.
+ */
+function readable(params: P): P {
+  const out: P = {};
+  for (const [k, v] of Object.entries(params))
+    out[k] =
+      typeof v === 'string'
+        ? v.replace(/[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]/g, (m) =>
+            m.length === 2 ? m : `\\u${m.charCodeAt(0).toString(16).padStart(4, '0')}`,
+          )
+        : v;
+  return out;
 }
 
 /** Where a pointer is, for sentences: the pointer itself, or "the top level". */

@@ -43,12 +43,16 @@ const show = (v: unknown): string => {
  * to the referenced definition, so the definition is recognised by the object's other members:
  * the allowed list sharing most of them.
  */
-function allowedFor(object: unknown): string[] {
+function allowedFor(object: unknown, property: string): string[] {
   if (object === null || typeof object !== 'object') return [];
   const keys = Object.keys(object);
   let best: string[] = [];
   let bestScore = 0;
   for (const names of Object.values(allowedProperties)) {
+    // The definition that refused `property` does not list it: one listing it shares members
+    // with the object but is another definition (a condition group holding a leaf's
+    // "condition"), and would "suggest" the very name refused.
+    if (names.includes(property)) continue;
     const score = keys.filter((k) => names.includes(k)).length;
     if (score > bestScore) [best, bestScore] = [names, score];
   }
@@ -56,7 +60,7 @@ function allowedFor(object: unknown): string[] {
 }
 
 function suggest(property: string, object: unknown): string {
-  return closest(property, allowedFor(object));
+  return closest(property, allowedFor(object, property));
 }
 
 export function typeNames(types: unknown): Record<Lang, { type: string }> {

@@ -14,11 +14,13 @@ function distance(a: string, b: string): number {
   return row[b.length];
 }
 
-/** The candidate closest to `name`, if close enough to be a typo (else ''). */
+/** The candidate closest to `name` other than itself, if close enough to be a typo (else ''). */
 export function closest(name: string, candidates: Iterable<string>): string {
   let best = '';
   let bestDistance = Infinity;
   for (const c of candidates) {
+    // The name itself is no suggestion ("did you mean "x"?" about "x").
+    if (c === name) continue;
     const d = distance(name, c);
     if (d < bestDistance) [best, bestDistance] = [c, d];
   }

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { loadProcedure } from '../../../src/procedure/index.js';
+import { closest } from '../../../src/procedure/suggest.js';
 
 const minimal = readFileSync(new URL('./fixtures/valid-minimal.json', import.meta.url), 'utf8');
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests reach into any member
@@ -114,4 +115,44 @@ test('a check rule needs field and message, an existing field outside a list', (
   assert.deepEqual(codes(rule({ field: 'siblings[].fullName' })), [
     ['check-field-in-list', '/field'],
   ]);
+});
+
+test('a member the format refuses is never "suggested" as itself', () => {
+  // A named condition where a group belongs, in a format 1.0 file: "condition" is refused in the
+  // group, and the leaf definition listing it is not the one that refused it.
+  const p = JSON.parse(minimal);
+  p.rules[1].conditions = { condition: 'isMother' };
+  const r = loadProcedure(JSON.stringify(p, null, 2));
+  assert.deepEqual(
+    r.problems
+      .filter((x) => x.code === 'schema-additional-property')
+      .map((x) => [x.pointer, x.message]),
+    [
+      [
+        '/rules/1/conditions/condition',
+        {
+          vi: 'Mục "condition" không có trong định dạng ở vị trí này.',
+          en: '"condition" is not part of the format here.',
+        },
+      ],
+    ],
+  );
+  // A leaf mixing a fact with a named condition (1.1): its fact members are refused, unsuggested.
+  const mixed = variant((q) => (q.rules[1].conditions.any[0].condition = 'isMother'));
+  assert.deepEqual(
+    loadProcedure(mixed)
+      .problems.filter((x) => x.code === 'schema-additional-property')
+      .map((x) => x.message.en),
+    [
+      '"fact" is not part of the format here.',
+      '"operator" is not part of the format here.',
+      '"value" is not part of the format here.',
+    ],
+  );
+});
+
+test('closest never offers the name itself, but does offer another spelling of it', () => {
+  assert.equal(closest('condition', ['condition', 'conditions']), 'conditions');
+  assert.equal(closest('condition', ['condition']), '');
+  assert.equal(closest('Label', ['label']), 'label');
 });

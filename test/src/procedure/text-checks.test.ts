@@ -138,3 +138,26 @@ test('loneSurrogateAt finds the first unpaired half only', () => {
   ];
   for (const [s, at] of CASES) assert.equal(loneSurrogateAt(s), at, JSON.stringify(s));
 });
+
+test("other codes quote a key with a lone surrogate as its escape, never as '�'", () => {
+  // The same file as the case "in a member name the format does not know": the extra member's
+  // own problem quotes the key too.
+  const source = minimal.replace(
+    '"title": { "vi": "Đăng ký',
+    '"title": { "x\\ud800": "y", "vi": "Đăng ký',
+  );
+  const extra = loadProcedure(source).problems.find((p) => p.code === 'schema-additional-property');
+  assert.deepEqual(extra?.message, {
+    vi: 'Mục "x\\ud800" không có trong định dạng ở vị trí này; có phải ý bạn là "vi"?',
+    en: '"x\\ud800" is not part of the format here; did you mean "vi"?',
+  });
+  // A pair stays the character it is; a backwards pair is two escapes.
+  const pair = minimal.replace(
+    '"title": { "vi": "Đăng ký',
+    '"title": { "x\\ud83d\\ude00\\udc00\\ud800": "y", "vi": "Đăng ký',
+  );
+  assert.equal(
+    loadProcedure(pair).problems.find((p) => p.code === 'schema-additional-property')?.message.en,
+    '"x😀\\udc00\\ud800" is not part of the format here.',
+  );
+});
