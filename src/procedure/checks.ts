@@ -35,6 +35,7 @@ import {
   deref,
   memberNames,
   groupItemSchema,
+  itemSchema,
   resolveFieldPath,
   resolveLocalRef,
   walkSchema,
@@ -513,13 +514,12 @@ export function crossCheck(
       if (widget === 'group') {
         if (!Array.isArray(own(f, 'fields')))
           problems.add(C.groupWithoutFields, `${fp}/widget`, localized('groupWithoutFields'));
-        else if (isObject(schema))
-          checkFields(
-            own(f, 'fields'),
-            `${fp}/fields`,
-            groupItemSchema(data, schema),
-            `${prefix}${String(path)}[].`,
-          );
+        else if (isObject(schema)) {
+          // A group over an object (no list) asks inside it: `spouse.idCard`, not `spouse[]…`.
+          const list = itemSchema(data, schema) ? '[]' : '';
+          const item = groupItemSchema(data, schema);
+          checkFields(own(f, 'fields'), `${fp}/fields`, item, `${prefix}${String(path)}${list}.`);
+        }
       }
       if (widget === 'file' && own(f, 'document') === undefined)
         problems.add(C.fileWithoutDocument, `${fp}/widget`, localized('fileWithoutDocument'));

@@ -186,6 +186,51 @@ test('a file widget whose field is also a data answer is a warning (signed twice
   );
 });
 
+test('a group over an object names its fields inside the object, not as list items', () => {
+  // A group on an object (lint reads its fields inside it) has no items: `spouse.idCard`, and a
+  // question at spouse.fullName asks what the group asks already.
+  const text = variant((p) => {
+    p.data.properties.spouse = {
+      type: 'object',
+      properties: { fullName: { type: 'string' }, idCard: { type: 'string' } },
+    };
+    p.data.properties.siblings.items = {
+      type: 'object',
+      properties: { fullName: { type: 'string' }, idCard: { type: 'string' } },
+    };
+    const fields = [
+      { field: 'fullName', widget: 'text', label: { vi: 'Họ và tên' } },
+      { field: 'idCard', widget: 'file', label: { vi: 'CCCD' }, document: 'birth-certificate' },
+    ];
+    p.ui.steps[0].fields[3].fields = fields;
+    p.ui.steps[1].fields.push(
+      { field: 'spouse', widget: 'group', label: { vi: 'Vợ hoặc chồng' }, fields },
+      { field: 'spouse.fullName', widget: 'text', label: { vi: 'Họ tên vợ hoặc chồng' } },
+    );
+  });
+  const r = loadProcedure(text);
+  assert.deepEqual(
+    r.problems.map((p) => [p.code, p.pointer, p.message.en]),
+    [
+      [
+        'file-field-in-data',
+        '/ui/steps/0/fields/3/fields/1/field',
+        'The file field "siblings[].idCard" is also an answer in "data": the files travel as the document "birth-certificate", not as answers. Remove this property from "data" so the files are not signed twice.',
+      ],
+      [
+        'file-field-in-data',
+        '/ui/steps/1/fields/2/fields/1/field',
+        'The file field "spouse.idCard" is also an answer in "data": the files travel as the document "birth-certificate", not as answers. Remove this property from "data" so the files are not signed twice.',
+      ],
+      [
+        'duplicate-field',
+        '/ui/steps/1/fields/3/field',
+        'The field "spouse.fullName" is asked twice (first at /ui/steps/1/fields/2/fields/0/field).',
+      ],
+    ],
+  );
+});
+
 test('a file widget without document, or with an unknown one, is an error', () => {
   const r = loadProcedure(
     variant((p) => {
