@@ -17,7 +17,7 @@ import { closest } from './suggest.js';
 import { typeNames } from './meta-errors.js';
 import { checkFieldMessages, checkWidgetType, declaredTypes } from './widget-checks.js';
 import { checkConditionValue } from './value-checks.js';
-import { checkFeeSchedule } from './fee-checks.js';
+import { checkFeeQuantities, checkFeeSchedule } from './fee-checks.js';
 import { checkOptionList, checkOptionLists, choicesOf } from './option-list-checks.js';
 import { checkFormatVersion } from './format-version.js';
 import { checkRequiredAsked } from './coverage-checks.js';
@@ -668,10 +668,16 @@ export function crossCheck(
         );
     });
 
+  checkFeeQuantities(
+    feeList,
+    (path, at) => {
+      const schema = fieldExists(path, at);
+      return isObject(schema) ? deref(data, schema) : undefined;
+    },
+    problems,
+  );
   feeList.forEach((f, i) => {
     if (!isObject(f)) return;
-    if (own(f, 'quantityField') !== undefined)
-      fieldExists(own(f, 'quantityField'), `/fees/items/${i}/quantityField`);
     checkConditions(own(f, 'when'), `/fees/items/${i}/when`);
     checkFeeSchedule(f, `/fees/items/${i}`, problems);
   });

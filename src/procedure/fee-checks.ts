@@ -2,6 +2,11 @@
  * Lint of format 1.1 fee schedules: each entry's dates are real calendar dates, `from` is not
  * after `until`, and no two entries are in force on the same day (`fee-schedule-overlap`) —
  * otherwise which amount applies would depend on the order of the list.
+ *
+ * And each `quantityField` has a `maximum` small enough that amount × quantity, and the sum of all
+ * items at their largest, stay exact integers (`fee-quantity-unbounded`): past
+ * Number.MAX_SAFE_INTEGER the form refuses the fee (src/rules/fees.ts), which an author can
+ * prevent by bounding the answer.
  */
 import { localized } from './messages.js';
 import { AUTHOR_PROBLEM_CODE as C, type ProblemList } from './problems.js';
@@ -46,4 +51,55 @@ export function checkFeeSchedule(item: Obj, pointer: string, problems: ProblemLi
       problems.add(C.feeScheduleOverlap, at, localized('feeScheduleOverlap', { other: clash.at }));
     periods.push({ from, until, at });
   });
+}
+
+/** The largest amount an item can charge: `amount` or any `schedule` entry's. */
+function largestAmount(item: Obj): number {
+  const amounts = [item['amount'], ...(Array.isArray(item['schedule']) ? item['schedule'] : [])]
+    .map((e) => (isObject(e) ? e['amount'] : e))
+    // An amount past the limit is the meta-schema's problem (`schema-range`), not reported twice.
+    .filter((n): n is number => typeof n === 'number' && n > 0 && n <= Number.MAX_SAFE_INTEGER);
+  return Math.max(0, ...amounts.map(Math.round));
+}
+
+/**
+ * Checks the `quantityField` bounds of `items` (at `/fees/items`); `schemaOf` resolves a field
+ * path (reporting an unknown one itself) to its data schema.
+ */
+export function checkFeeQuantities(
+  items: unknown[],
+  schemaOf: (path: unknown, pointer: string) => Obj | undefined,
+  problems: ProblemList,
+): void {
+  const max = Number.MAX_SAFE_INTEGER;
+  let total = 0;
+  items.forEach((item, i) => {
+    if (!isObject(item)) return;
+    const amount = largestAmount(item);
+    const field = item['quantityField'];
+    if (field === undefined) {
+      total += amount;
+      return;
+    }
+    const at = `/fees/items/${i}/quantityField`;
+    const schema = schemaOf(field, at);
+    if (!schema) return;
+    const bound = schema['maximum'];
+    // Exact integer quantities: the answer is rounded down (quantityOf).
+    const most = typeof bound === 'number' && Number.isFinite(bound) ? Math.floor(bound) : Infinity;
+    const room = amount > 0 ? Math.floor(max / amount) : Infinity;
+    if (most > room)
+      problems.add(
+        C.feeQuantityUnbounded,
+        at,
+        localized(most === Infinity ? 'feeQuantityUnbounded' : 'feeQuantityTooLarge', {
+          path: String(field),
+          room,
+          maximum: most,
+        }),
+      );
+    else total += amount * Math.max(0, most);
+  });
+  if (total > max)
+    problems.add(C.feeQuantityUnbounded, '/fees/items', localized('feeTotalTooLarge', { max }));
 }

@@ -123,6 +123,12 @@ const vi: Catalog = {
     `Quy tắc "check" gắn lỗi vào một trường, không thể là trường trong danh sách "${p.path}"; dùng trường ngoài danh sách hoặc "minItems"/"maxItems".`,
   feeScheduleOverlap: (p) =>
     `Khoảng thời gian này trùng với mức phí ở ${p.other}; mỗi ngày chỉ được có một mức phí.`,
+  feeQuantityUnbounded: (p) =>
+    `Trường số lượng "${p.path}" không có "maximum": nhập số quá lớn thì lệ phí không tính được chính xác. Đặt "maximum" không quá ${p.room}.`,
+  feeQuantityTooLarge: (p) =>
+    `"maximum" của trường số lượng "${p.path}" là ${p.maximum}, quá lớn để tính lệ phí chính xác; đặt không quá ${p.room}.`,
+  feeTotalTooLarge: (p) =>
+    `Tổng lệ phí lớn nhất của các khoản vượt quá ${p.max} đồng, không tính được chính xác; giảm "maximum" của các trường số lượng.`,
   feeScheduleBackwards: (p) => `Ngày bắt đầu ${p.from} sau ngày kết thúc ${p.until}.`,
   messageWithoutQuestion: (p) =>
     `Thông báo lỗi "${p.keyword}" không nêu tên câu hỏi "${p.label}"; người dân đọc nó trong bảng tóm tắt lỗi sẽ không biết lỗi ở câu nào.`,
@@ -290,6 +296,12 @@ const en: Catalog = {
     `A "check" rule puts its problem at one field, not at a field inside the list "${p.path}"; use a field outside the list, or "minItems"/"maxItems".`,
   feeScheduleOverlap: (p) =>
     `This period overlaps the amount at ${p.other}; only one amount may be in force on any day.`,
+  feeQuantityUnbounded: (p) =>
+    `The quantity field "${p.path}" has no "maximum": a large answer would make the fee inexact. Set "maximum" to at most ${p.room}.`,
+  feeQuantityTooLarge: (p) =>
+    `The "maximum" ${p.maximum} of the quantity field "${p.path}" is too large for an exact fee; set it to at most ${p.room}.`,
+  feeTotalTooLarge: (p) =>
+    `The largest possible total of the fee items exceeds ${p.max} đồng and could not be computed exactly; lower the quantity fields' "maximum".`,
   feeScheduleBackwards: (p) => `The first day ${p.from} is after the last day ${p.until}.`,
   messageWithoutQuestion: (p) =>
     `The "${p.keyword}" error message does not name the question "${p.label}"; read in the error summary, it would not say which question is wrong.`,

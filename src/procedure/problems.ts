@@ -52,6 +52,7 @@ export const AUTHOR_PROBLEM_CODE = {
   formatVersion: 'format-version',
   messageWithoutQuestion: 'message-without-question',
   feeScheduleOverlap: 'fee-schedule-overlap',
+  feeQuantityUnbounded: 'fee-quantity-unbounded',
   unknownCondition: 'unknown-condition',
   conditionCycle: 'condition-cycle',
   checkFieldInList: 'check-field-in-list',

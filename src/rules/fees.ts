@@ -9,6 +9,9 @@
  * `subtotal` is net: amount × quantity less the reduction.
  * A reduction is rounded to the nearest đồng, halves in the applicant's favour, so every amount
  * stays an integer and the total is the exact sum of the lines.
+ * A line or total past Number.MAX_SAFE_INTEGER đồng cannot be computed exactly in JavaScript: the
+ * fee is then refused (`tooLarge`, no items, total 0) rather than a rounded wrong number, and the
+ * session turns that into a problem at the quantity answer, so the form and verify decide alike.
  */
 import type { FeeItem, FeeReduction, FeeSpec, LocalizedText } from '../procedure/types.js';
 import type { Truth } from './conditions.js';
@@ -34,6 +37,8 @@ export interface FeeResult {
   total: number;
   currency: 'VND';
   items: FeeLine[];
+  /** The fee is refused: this item's line, or the total with it, is not an exact integer. */
+  tooLarge?: { item: string; quantityField?: string };
 }
 
 /**
@@ -73,6 +78,7 @@ export function computeFee(
   today?: string,
 ): FeeResult {
   const items: FeeLine[] = [];
+  let total = 0;
   const reductions = Array.isArray(fees?.reductions) ? fees.reductions : [];
   for (const item of Array.isArray(fees?.items) ? fees.items : []) {
     // A fee whose condition cannot be decided yet is not charged: the applicant sees no amount
@@ -94,16 +100,29 @@ export function computeFee(
         continue;
       best = line;
     }
+    const net = subtotal - (best?.amount ?? 0);
+    total += net;
+    // Checked after the reduction too: a line past the limit is refused even if a reduction
+    // brings it back, as its subtotal (and the percent of it) was already inexact.
+    if (!Number.isSafeInteger(subtotal) || !Number.isSafeInteger(total)) {
+      const field = item.quantityField;
+      return {
+        total: 0,
+        currency: 'VND',
+        items: [],
+        tooLarge: { item: item.id, ...(typeof field === 'string' ? { quantityField: field } : {}) },
+      };
+    }
     items.push({
       id: item.id,
       label: item.label,
       amount,
       quantity,
-      subtotal: subtotal - (best?.amount ?? 0),
+      subtotal: net,
       reductions: best ? [best] : [],
     });
   }
-  return { total: items.reduce((s, i) => s + i.subtotal, 0), currency: 'VND', items };
+  return { total, currency: 'VND', items };
 }
 
 /**

@@ -11,6 +11,15 @@ import { isWithinPath, parseFieldPath, pointerToFieldPath, toPointer } from './f
 /** The code of a failed `check` rule's problem; `params.rule` names the rule. */
 export const FIELD_CHECK_PROBLEM = 'rule-check' as const;
 
+/** The code of a refused fee (src/rules/fees.ts `tooLarge`); `params.item` names the fee item. */
+export const FEE_TOO_LARGE_PROBLEM = 'fee-too-large' as const;
+
+/** What the applicant reads when the fee cannot be computed exactly (vi first, en). */
+const FEE_TOO_LARGE_MESSAGE: Record<Lang, string> = {
+  vi: 'Số lượng quá lớn, không tính được lệ phí. Hãy nhập số nhỏ hơn',
+  en: 'The number is too large to work out the fee. Enter a smaller number',
+};
+
 /**
  * `problems` plus one problem per failed check whose field has none yet: a field that is empty or
  * malformed shows that first (one message at a time, as GOV.UK advises); the check's follows
@@ -21,9 +30,21 @@ export function withFieldChecks(
   rules: RulesResult | undefined,
   lang: Lang,
 ): Problem[] {
-  const checks = rules?.checks;
-  if (!checks?.length) return problems;
+  const checks = rules?.checks ?? [];
+  const tooLarge = rules?.fee.tooLarge;
+  if (!checks.length && !tooLarge) return problems;
   const out = [...problems];
+  // A refused fee blocks the form and verify alike, at the answer that made it too large (the
+  // root when the item has no quantity field).
+  if (tooLarge) {
+    const field = tooLarge.quantityField;
+    out.push({
+      code: FEE_TOO_LARGE_PROBLEM,
+      path: field === undefined ? '' : toPointer(parseFieldPath(field)),
+      message: FEE_TOO_LARGE_MESSAGE[lang] ?? FEE_TOO_LARGE_MESSAGE.vi,
+      params: { item: tooLarge.item, max: Number.MAX_SAFE_INTEGER },
+    });
+  }
   const placed = new Set<string>();
   for (const check of checks) {
     if (placed.has(check.field)) continue;

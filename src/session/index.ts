@@ -6,7 +6,7 @@
 export * from './field-path.js';
 export * from './journey.js';
 export { SESSION_MESSAGES } from './messages.js';
-export { FIELD_CHECK_PROBLEM, withFieldChecks } from './field-checks.js';
+export { FEE_TOO_LARGE_PROBLEM, FIELD_CHECK_PROBLEM, withFieldChecks } from './field-checks.js';
 export { keywordOfProblem, withAuthorMessages } from './field-messages.js';
 export { ProcedureModel, type FieldEntry, type ProcedureModelOptions } from './model.js';
 export {

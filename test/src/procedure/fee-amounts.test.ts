@@ -68,6 +68,9 @@ const CASES: [string, string, [string, Record<string, string>] | undefined][] = 
 for (const [written, place, expected] of CASES) {
   test(`a fee amount of ${written} (${place}) ${expected ? `is ${expected[0]}` : 'is accepted'}`, () => {
     const p = JSON.parse(minimal);
+    // One copy at most, so an amount at the limit times the quantity stays exact: no
+    // `fee-quantity-unbounded` (test/src/rules/fee-limit.test.ts) beside the amount's own problem.
+    p.data.properties.copies.maximum = 1;
     PLACES[place]!.put(p);
     const text = JSON.stringify(p, null, 2).replace(String(MARK), written);
     const lines = text.split('\n');
