@@ -520,19 +520,21 @@ export function localized(
 }
 
 /**
- * A lone surrogate in a parameter (a key or value quoted from a hostile file) would print as "�"
- * or break the output's UTF-8: it is shown as the escape the file writes, `\ud800`. A pair is
- * matched first and kept, so no lookbehind (old Safari) is needed.
+ * `text` (a key, value or pointer quoted from a hostile file) with each lone surrogate shown as the
+ * escape the file writes, `\ud800`: printed raw it would show as "�" or break the output's UTF-8.
+ * Messages' parameters and the CLI's printed pointers go through it. A pair is matched first and
+ * kept, so no lookbehind (old Safari) is needed.
  */
+export function escapeLoneSurrogates(text: string): string {
+  return text.replace(/[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]/g, (m) =>
+    m.length === 2 ? m : `\\u${m.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
 function readable(params: P): P {
   const out: P = {};
   for (const [k, v] of Object.entries(params))
-    out[k] =
-      typeof v === 'string'
-        ? v.replace(/[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]/g, (m) =>
-            m.length === 2 ? m : `\\u${m.charCodeAt(0).toString(16).padStart(4, '0')}`,
-          )
-        : v;
+    out[k] = typeof v === 'string' ? escapeLoneSurrogates(v) : v;
   return out;
 }
 

@@ -12,6 +12,7 @@ import type { Command } from '../main.js';
 import { readJsonFile } from './json-file.js';
 import { readProcedure } from './procedure-file.js';
 import { USAGE } from './usage.js';
+import { escapeLoneSurrogates } from '../../procedure/messages.js';
 
 /**
  * The `--format json` report. Validation fills `valid` and `problems`; the rules add
@@ -175,7 +176,9 @@ export const check: Command = async (args, io) => {
   };
   if (json) io.out(JSON.stringify(report));
   else {
-    for (const p of report.problems) io.out(`${p.path || '/'}  ${p.code}  ${p.message}`);
+    for (const p of report.problems)
+      // A key quoted from the answers file may hold a lone surrogate: printed as its escape.
+      io.out(escapeLoneSurrogates(`${p.path || '/'}  ${p.code}  ${p.message}`));
     for (const r of rules.reasons)
       io.out(`ineligible  ${r.rule}  ${r.message[lang] ?? r.message.vi}`);
     // Silence on success reads like "did it run?": say so in one line.

@@ -27,6 +27,7 @@ import type { Command } from '../main.js';
 import { bundleDir } from './preview.js';
 import { readProcedure } from './procedure-file.js';
 import { USAGE } from './usage.js';
+import { escapeLoneSurrogates } from '../../procedure/messages.js';
 
 export const compile: Command = async (args, io) => {
   let out: string | undefined;
@@ -107,7 +108,7 @@ function reportUncompiledRules(file: string, procedure: Procedure, io: CliIo): v
     const at =
       positions.get(u.pointer)?.value ?? positions.get(u.pointer.replace(/\/[^/]*$/, ''))?.value;
     io.err(
-      `${file}:${at?.line ?? 1}:${at?.column ?? 1}  ${u.pointer}  warning: the rules of "${u.unit}" are not compiled to code (${u.reason}); json-rules-engine evaluates them, more slowly`,
+      `${file}:${at?.line ?? 1}:${at?.column ?? 1}  ${escapeLoneSurrogates(u.pointer)}  warning: the rules of "${u.unit}" are not compiled to code (${u.reason}); json-rules-engine evaluates them, more slowly`,
     );
   }
 }

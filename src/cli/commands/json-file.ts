@@ -8,6 +8,7 @@ import { encodingProblem } from '../../json/encoding.js';
 import { parseJson } from '../../json/parse.js';
 import { LOAD_LIMITS } from '../../procedure/load.js';
 import type { CliIo } from '../main.js';
+import { escapeLoneSurrogates } from '../../procedure/messages.js';
 
 /** The parsed value of `file`, or undefined after printing why it cannot be used. */
 export function readJsonFile(
@@ -27,6 +28,8 @@ export function readJsonFile(
   const problems = encoding ? [encoding] : parsed!.problems;
   if (problems.length === 0) return { value: parsed!.value };
   for (const p of problems)
-    io.err(`${file}:${p.line}:${p.column}  ${p.pointer || '/'}  ${p.message.en}`);
+    io.err(
+      `${file}:${p.line}:${p.column}  ${escapeLoneSurrogates(p.pointer || '/')}  ${p.message.en}`,
+    );
   return undefined;
 }

@@ -7,6 +7,7 @@ import { loadProcedure } from '../../procedure/load.js';
 import type { Procedure } from '../../procedure/types.js';
 import type { CliIo } from '../main.js';
 import { checkPatternSyntax } from '../../procedure/pattern-check.js';
+import { escapeLoneSurrogates } from '../../procedure/messages.js';
 
 /** The procedure in `file`, or undefined after printing why it cannot be used (exit code 2). */
 export async function readProcedure(file: string, io: CliIo): Promise<Procedure | undefined> {
@@ -21,7 +22,9 @@ export async function readProcedure(file: string, io: CliIo): Promise<Procedure 
   if (!result.ok) {
     for (const p of result.problems)
       if (p.severity === 'error')
-        io.err(`${file}:${p.line}:${p.column}  ${p.pointer || '/'}  ${p.message.en}`);
+        io.err(
+          `${file}:${p.line}:${p.column}  ${escapeLoneSurrogates(p.pointer || '/')}  ${p.message.en}`,
+        );
     return undefined;
   }
   return result.procedure;

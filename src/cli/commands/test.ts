@@ -13,6 +13,7 @@ import type { CliIo, Command } from '../main.js';
 import { readJsonFile } from './json-file.js';
 import { readProcedure } from './procedure-file.js';
 import { USAGE } from './usage.js';
+import { escapeLoneSurrogates } from '../../procedure/messages.js';
 
 export interface TargetExpectation {
   fields?: string[];
@@ -256,7 +257,7 @@ export async function runCases(
     const differences = compareCase(c.expect, state, state.problems);
     // A broken rule would make a case pass or fail for the wrong reason: always report it.
     for (const p of state.ruleProblems)
-      differences.push(`rule problem at ${p.pointer}: ${p.message.en}`);
+      differences.push(`rule problem at ${escapeLoneSurrogates(p.pointer)}: ${p.message.en}`);
     outcomes.push({ name: c.name, ok: differences.length === 0, differences });
   }
   return outcomes;

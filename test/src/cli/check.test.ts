@@ -115,3 +115,32 @@ test('buildCheckReport keeps code, path and message only', () => {
     { valid: false, problems: [{ code: 'required', path: '/a', message: 'Nhập A' }] },
   );
 });
+
+test('a lone surrogate in a printed pointer or path is shown as its escape', async () => {
+  const bad = join(dir, 'lone-surrogate.json');
+  const procedure = fixture.procedure as { title: Record<string, string> };
+  writeFileSync(
+    bad,
+    JSON.stringify({ ...procedure, title: { ...procedure.title, '\ud800x': 'y' } }),
+  );
+  const io = capture();
+  assert.equal(await main(['check', bad, answers({})], io), 2);
+  // Printed raw, the pointer would read "/title/\ufffdx" (or break the output's UTF-8).
+  assert.deepEqual(io.stderr, [
+    `${bad}:1:106  /title/\\ud800x  "\\ud800x" is not part of the format here; did you mean "vi"?`,
+    `${bad}:1:107  /title/\\ud800x  The member name "\\ud800x" contains \\ud800, half of a UTF-16 pair standing alone, not a real character. It cannot be shown or written as UTF-8, and it stops the dossier from being signed; delete it, or type the character you meant directly.`,
+  ]);
+
+  const io2 = capture();
+  const file = answers({ fullName: 'An', accept: true, '\udc00': 1 });
+  await main(['check', procedureFile, file], io2);
+  assert.deepEqual(io2.stdout, [
+    '/\\udc00  unknown-property  Biểu mẫu không có mục “\\udc00”. Hãy bỏ thông tin này',
+  ]);
+
+  // JSON output escapes it already (well-formed JSON.stringify): valid UTF-8 that reads back.
+  const io3 = capture();
+  await main(['check', '--format', 'json', procedureFile, file], io3);
+  assert.match(io3.stdout[0]!, /"path":"\/\\udc00"/);
+  assert.equal(JSON.parse(io3.stdout[0]!).problems[0].path, '/\udc00');
+});
