@@ -182,7 +182,7 @@ export function registerDesk(app, ctx, helpers) {
     const note = typeof body.note === 'string' ? body.note.trim().slice(0, NOTE_MAX) : '';
     if (!note) return sendProblem(request, reply, 'note-missing');
     const exists = await db.prepare('SELECT 1 FROM dossiers WHERE code = ?').get(code);
-    if (!exists) return sendProblem(request, reply, 'not-found');
+    if (!exists) return sendProblem(request, reply, 'clerk-dossier-not-found');
     const who = clerkOf(request);
     const now = ctx.now();
     await db.transaction(async (tx) => {

@@ -279,6 +279,20 @@ export const PROBLEMS = {
         'The stored file no longer matches the hash in the signed dossier (or cannot be decrypted), so it is not opened. Tell the system administrator.',
     },
   },
+  // A clerk's route for one dossier (read, note, move, fee, supplement, deletion) that finds no
+  // such dossier: said in the clerk's words, not the citizen's look-up ('dossier-not-found'
+  // asks for the receipt's code and phone) nor the general 'not-found' (page or resource).
+  'clerk-dossier-not-found': {
+    status: 404,
+    vi: {
+      title: 'Không tìm thấy hồ sơ',
+      detail: 'Không có hồ sơ này trong hệ thống (có thể hồ sơ vừa bị xoá).',
+    },
+    en: {
+      title: 'Application not found',
+      detail: 'There is no such application in the system (it may have just been deleted).',
+    },
+  },
   'not-found': {
     status: 404,
     vi: { title: 'Không tìm thấy', detail: 'Không có trang hoặc tài nguyên này.' },

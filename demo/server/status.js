@@ -238,7 +238,7 @@ export function registerStatusRoutes(app, ctx) {
       dossier: code.slice(0, 40),
       ip: request.ip,
     });
-    if (!row) return sendProblem(request, reply, 'not-found');
+    if (!row) return sendProblem(request, reply, 'clerk-dossier-not-found');
     const { payload, jws } = await readDossier(db, ctx.keyring, row);
     return {
       ...(await view(db, row, ctx, true)),
@@ -266,7 +266,7 @@ export function registerStatusRoutes(app, ctx) {
       });
     }
     const row = /** @type {any} */ (await byCode.get(code));
-    if (!row) return sendProblem(request, reply, 'not-found');
+    if (!row) return sendProblem(request, reply, 'clerk-dossier-not-found');
     const allowed = TRANSITIONS[row.status] ?? [];
     if (!allowed.includes(to)) {
       const lang = requestLang(request);
@@ -348,7 +348,7 @@ export function registerStatusRoutes(app, ctx) {
       reason,
       at: ctx.now(),
     });
-    if (!deleted) return sendProblem(request, reply, 'not-found');
+    if (!deleted) return sendProblem(request, reply, 'clerk-dossier-not-found');
     return reply.code(204).send();
   });
 }

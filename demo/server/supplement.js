@@ -96,7 +96,7 @@ export function registerSupplementRoutes(app, ctx, library, clerkOf) {
   app.post('/api/clerk/dossiers/:code/supplement-requests', async (request, reply) => {
     const { code } = /** @type {{ code: string }} */ (request.params);
     const row = /** @type {any} */ (await byCode.get(code));
-    if (!row) return sendProblem(request, reply, 'not-found');
+    if (!row) return sendProblem(request, reply, 'clerk-dossier-not-found');
     const lang = requestLang(request);
     const to = DOSSIER_STATUS.needsMoreInformation;
     if (!(DOSSIER_TRANSITIONS[row.status] ?? []).includes(to)) {
@@ -163,7 +163,7 @@ export function registerSupplementRoutes(app, ctx, library, clerkOf) {
       await ctx.notifier?.enqueue(tx, code, 'supplement-requested', id);
       return true;
     });
-    if (!moved) return sendProblem(request, reply, 'not-found');
+    if (!moved) return sendProblem(request, reply, 'clerk-dossier-not-found');
     request.log.info({ dossier: code, request: id }, 'supplement requested');
     const updated = /** @type {any} */ (await byCode.get(code));
     return reply.code(201).send({
@@ -187,7 +187,7 @@ export function registerSupplementRoutes(app, ctx, library, clerkOf) {
       dossier: code.slice(0, 40),
       ip: request.ip,
     });
-    if (!row) return sendProblem(request, reply, 'not-found');
+    if (!row) return sendProblem(request, reply, 'clerk-dossier-not-found');
     const rows = /** @type {any[]} */ (
       await db
         .prepare(

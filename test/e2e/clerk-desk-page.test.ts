@@ -487,7 +487,18 @@ describe('the clerk desk in Chromium', { skip: chromiumPath ? false : 'needs Chr
     assert.equal(del.status, 204);
     await view.getByRole('button', { name: 'Lưu ghi chú' }).press('Enter');
     const said = page.locator('#clerk-note-message');
-    await said.getByText('Không có trang hoặc tài nguyên này.').waitFor();
+    // The dossier's own words, as every clerk's route for one dossier says them.
+    const gone = 'Không có hồ sơ này trong hệ thống (có thể hồ sơ vừa bị xoá).';
+    await said.getByText(gone).waitFor();
+    for (const path of ['', '/supplements']) {
+      const r = await page.request.get(`${s.base}/api/clerk/dossiers/${code}${path}`);
+      assert.equal(r.status(), 404);
+      const problem = (await r.json()) as { type: string; detail: string };
+      assert.deepEqual(
+        [problem.type, problem.detail],
+        ['urn:dvc-forms:problem:clerk-dossier-not-found', gone],
+      );
+    }
     // Beside the button pressed, in view; the page's top line (screens away) says nothing.
     const at = (await said.boundingBox())!;
     assert.ok(at.y >= 0 && at.y + at.height <= 640, `said at ${at.y}`);

@@ -459,7 +459,7 @@ export async function registerPaymentRoutes(app, ctx, config, lib) {
       return sendProblem(request, reply, 'invalid-payment-method');
     }
     const row = /** @type {any} */ (await byCode.get(code));
-    if (!row) return sendProblem(request, reply, 'not-found');
+    if (!row) return sendProblem(request, reply, 'clerk-dossier-not-found');
     const fee = await amountDue(row);
     if (fee === 0) return sendProblem(request, reply, 'payment-not-required');
     const note = typeof body.note === 'string' ? body.note.trim().slice(0, 200) : undefined;
