@@ -26,12 +26,16 @@ const message = $('clerk-message');
 export const messages = [message, $('clerk-detail-message'), $('clerk-note-message')];
 /**
  * Says `text` where the clerk is: a dossier's news under its heading, a saved note beside the
- * note form (on a phone the top line is screens away); every other line is emptied.
+ * note form, a row's news in that row (on a phone the top line is screens away); every other
+ * line is emptied.
  * @param {string} text
  * @param {HTMLElement} [where]
  */
 export function say(text, where = message) {
   for (const m of messages) m.textContent = m === where ? text : '';
+  // A list row's own line (can-bo-list.js rowLine) goes once anything else is said.
+  for (const m of document.querySelectorAll('.row-message')) if (m !== where) m.remove();
+  where.textContent = text;
 }
 
 export class Unauthorized extends Error {}

@@ -84,6 +84,7 @@ export function clearList() {
 /** @param {any} d */
 function row(d) {
   const tr = document.createElement('tr');
+  tr.dataset.code = d.dossierCode;
   const last = d.history?.[d.history.length - 1];
   const procedureCell = cell(d.procedure?.title?.vi ?? d.procedure?.code ?? '');
   const delivery = deliveryText(d.delivery);
@@ -99,7 +100,9 @@ function row(d) {
   view.className = 'link';
   view.textContent = 'Xem';
   view.setAttribute('aria-label', `Xem hồ sơ ${d.dossierCode}`);
-  view.addEventListener('click', () => guarded(() => show(d.dossierCode)));
+  // A dossier that cannot be opened (deleted meanwhile) is said in its row; the focus stays on
+  // the button pressed.
+  view.addEventListener('click', () => guarded(() => show(d.dossierCode), rowLine(tr)));
   codeCell.append(' ', view);
   if (d.assisted) {
     const line = document.createElement('div');
@@ -118,6 +121,28 @@ function row(d) {
   );
   return tr;
 }
+
+/**
+ * The row's own message line, under its code (the first cell, in view on a phone), made empty:
+ * what the clerk did in a row is said there, not on the page's top line screens away. It is
+ * focusable (tabindex -1) so the focus can go to the news when the button pressed is gone.
+ * @param {HTMLTableRowElement} tr
+ */
+function rowLine(tr) {
+  let line = /** @type {HTMLElement | null} */ (tr.querySelector('.row-message'));
+  if (!line) {
+    line = document.createElement('div');
+    line.className = 'row-message';
+    line.setAttribute('role', 'status');
+    line.tabIndex = -1;
+    tr.cells[0].append(line);
+  }
+  line.textContent = '';
+  return line;
+}
+
+/** @param {string} code the listed row of this dossier, if it is still listed */
+const rowOf = (code) => [...tbody.rows].find((tr) => tr.dataset.code === code);
 
 /**
  * The fee: amount and paid/unpaid, receipt links, and "take it at the desk" while unpaid.
@@ -188,15 +213,28 @@ function confirmFee(code, fee, button) {
 /** @param {string} code @param {number} fee @param {HTMLElement} button */
 async function takeAtDesk(code, fee, button) {
   if (!(await confirmFee(code, fee, button))) return;
-  // Guarded: an ended session signs out (and says so) instead of leaving a dead page.
+  const tr = /** @type {HTMLTableRowElement} */ (button.closest('tr'));
+  // Guarded: an ended session signs out (and says so) instead of leaving a dead page; any other
+  // failure is said in this row, the focus back on the button.
+  const line = rowLine(tr);
   await guarded(async () => {
-    await api(`/api/clerk/dossiers/${encodeURIComponent(code)}/payments`, {
-      method: 'POST',
-      json: { method: 'desk' },
-    });
+    try {
+      await api(`/api/clerk/dossiers/${encodeURIComponent(code)}/payments`, {
+        method: 'POST',
+        json: { method: 'desk' },
+      });
+    } finally {
+      if (button.isConnected) button.focus();
+    }
     await refresh();
-    say(`Đã ghi nhận nộp ${vnd(fee)} cho hồ sơ ${code} và lập biên lai.`);
-  });
+    // The list is new and the button gone (paid): the news is said in the dossier's new row and
+    // the focus goes to it; a dossier no longer listed (a filter) is said on the top line.
+    const text = `Đã ghi nhận nộp ${vnd(fee)} cho hồ sơ ${code} và lập biên lai.`;
+    const row = rowOf(code);
+    const at = row ? rowLine(row) : undefined;
+    say(text, at);
+    (at ?? heading).focus();
+  }, line);
 }
 
 /** The list's query from the search form (only what is set). */

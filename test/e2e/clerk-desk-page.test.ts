@@ -506,6 +506,35 @@ describe('the clerk desk in Chromium', { skip: chromiumPath ? false : 'needs Chr
     assert.equal(await page.getByRole('button', { name: 'Đăng xuất' }).isVisible(), true);
     await context.close();
   });
+  test('on a phone (360 px), a dossier that cannot be opened is said in its row', async () => {
+    const r = await postDossier(s.base, fakeJws(payload(await challenge(s.base))));
+    const { dossierCode: code } = (await r.json()) as { dossierCode: string };
+    const context = await browser.newContext({ viewport: { width: 360, height: 640 } });
+    const page = await context.newPage();
+    await signIn(page, s.base, CLERK);
+    const view = page.getByRole('button', { name: `Xem hồ sơ ${code}` });
+    await view.waitFor();
+    // Meanwhile an administrator deletes the dossier; the clerk's list still shows it.
+    const del = await fetch(`${s.base}/api/clerk/admin/dossiers/${code}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${s.adminKey}`, 'content-type': 'application/json' },
+      body: '{"reason":"Nộp trùng"}',
+    });
+    assert.equal(del.status, 204);
+    await view.press('Enter');
+    const row = page.getByRole('row').filter({ has: view });
+    const said = row.getByRole('status');
+    await said.getByText('Không có hồ sơ này trong hệ thống (có thể hồ sơ vừa bị xoá).').waitFor();
+    // In the row pressed, in view; the top line says nothing; the focus stays on the button.
+    const at = (await said.boundingBox())!;
+    assert.ok(at.y >= 0 && at.y + at.height <= 640, `said at ${at.y}`);
+    assert.equal(await page.locator('#clerk-message').innerText(), '');
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.getAttribute('aria-label')),
+      `Xem hồ sơ ${code}`,
+    );
+    await context.close();
+  });
   test('on a phone (360 px), a supplement request refused says why where the focus goes', async () => {
     const r = await postDossier(s.base, fakeJws(payload(await challenge(s.base))));
     const { dossierCode: code } = (await r.json()) as { dossierCode: string };

@@ -325,9 +325,18 @@ describe('clerk page in Chromium', { skip: chromiumPath ? false : 'needs Chromiu
     await row.getByText('135.000 đ · Chưa nộp').waitFor();
     await take.press('Enter');
     await ask.getByRole('button', { name: 'Xác nhận đã thu' }).press('Enter');
-    await page
-      .getByText(`Đã ghi nhận nộp 135.000 đ cho hồ sơ ${dossierCode} và lập biên lai.`)
-      .waitFor();
+    const paid = `Đã ghi nhận nộp 135.000 đ cho hồ sơ ${dossierCode} và lập biên lai.`;
+    // Said in the dossier's row (the page's top line is screens away on a long list), and the
+    // focus, whose button is gone with the fee paid, goes to that news, not to the page's body.
+    await row.getByRole('status').getByText(paid).waitFor();
+    assert.equal(await page.locator('#clerk-message').innerText(), '');
+    assert.deepEqual(
+      await page.evaluate(() => {
+        const a = document.activeElement as HTMLElement;
+        return [a.closest('tr')?.dataset.code, a.textContent];
+      }),
+      [dossierCode, paid],
+    );
     await row.getByText('135.000 đ · Đã nộp').waitFor();
     const link = row.getByRole('link', { name: /^Biên lai BL\d{6}-/ });
     await link.click();
