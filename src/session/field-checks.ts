@@ -7,18 +7,13 @@ import type { Problem } from '../problem.js';
 import type { Lang } from '../procedure/types.js';
 import type { RulesResult } from '../rules/index.js';
 import { isWithinPath, parseFieldPath, pointerToFieldPath, toPointer } from './field-path.js';
+import { SESSION_MESSAGES } from './messages.js';
 
 /** The code of a failed `check` rule's problem; `params.rule` names the rule. */
 export const FIELD_CHECK_PROBLEM = 'rule-check' as const;
 
 /** The code of a refused fee (src/rules/fees.ts `tooLarge`); `params.item` names the fee item. */
 export const FEE_TOO_LARGE_PROBLEM = 'fee-too-large' as const;
-
-/** What the applicant reads when the fee cannot be computed exactly (vi first, en). */
-const FEE_TOO_LARGE_MESSAGE: Record<Lang, string> = {
-  vi: 'Số lượng quá lớn, không tính được lệ phí. Hãy nhập số nhỏ hơn',
-  en: 'The number is too large to work out the fee. Enter a smaller number',
-};
 
 /**
  * `problems` plus one problem per failed check whose field has none yet: a field that is empty or
@@ -41,7 +36,7 @@ export function withFieldChecks(
     out.push({
       code: FEE_TOO_LARGE_PROBLEM,
       path: field === undefined ? '' : toPointer(parseFieldPath(field)),
-      message: FEE_TOO_LARGE_MESSAGE[lang] ?? FEE_TOO_LARGE_MESSAGE.vi,
+      message: SESSION_MESSAGES.feeTooLarge[lang] ?? SESSION_MESSAGES.feeTooLarge.vi,
       params: { item: tooLarge.item, max: Number.MAX_SAFE_INTEGER },
     });
   }
