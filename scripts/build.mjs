@@ -8,7 +8,7 @@ const bin = (name) => join('node_modules', '.bin', name);
 const steps = [
   ['rollup', [bin('rollup'), '-c', '--silent']],
   // Brotli and gzip copies of the browser files, served as they are (scripts/precompress.mjs).
-  ['precompress', [process.execPath, 'scripts/precompress.mjs', 'dist']],
+  ['precompress', [process.execPath, '--import', 'tsx', 'scripts/precompress.mjs', 'dist']],
   ['types', [bin('tsc'), '-p', 'tsconfig.build.json']],
   [
     'manifest',

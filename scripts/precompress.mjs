@@ -1,13 +1,11 @@
 // Brotli and gzip copies of the browser files in dist/ (the one-file bundle, its lazy chunks and
-// the per-procedure forms), written once at build time at the highest settings, so a server
-// sends `x.min.js.br` or `x.min.js.gz` with `Content-Encoding` instead of compressing on every
-// request (the demo receiver does this with @fastify/static's `preCompressed`;
-// README "Serving the files" shows nginx and Apache doing the same). Cheap phones on slow
-// networks pay for every byte: brotli -11 is ≈ 15 % smaller than gzip -9 on these files.
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+// the per-procedure forms), written once at build time (src/cli/compressed.ts says why and how);
+// the demo receiver serves them with @fastify/static's `preCompressed`. Run with `--import tsx`.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { pathToFileURL } from 'node:url';
+// The one implementation, shared with `dvc-forms compile` and `first-page` (run under tsx).
+import { writeWithCompressedCopies } from '../src/cli/compressed.ts';
 
 /**
  * The files a browser downloads: the minified bundle, chunks and forms (`*.min.js`). Not the npm
@@ -31,18 +29,7 @@ export function precompress(dir) {
       continue;
     }
     if (!COMPRESSIBLE.test(name)) continue;
-    const bytes = readFileSync(path);
-    const br = brotliCompressSync(bytes, {
-      params: {
-        [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
-        [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-        [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
-      },
-    });
-    const gz = gzipSync(bytes, { level: 9 });
-    writeFileSync(`${path}.br`, br);
-    writeFileSync(`${path}.gz`, gz);
-    out.push({ file: path, bytes: bytes.length, br: br.length, gz: gz.length });
+    out.push({ file: path, ...writeWithCompressedCopies(path, readFileSync(path)) });
   }
   return out;
 }

@@ -1,6 +1,7 @@
 /**
  * `dvc-forms compile <procedure.json> --out <dir>`: writes the module a page under strict CSP (or
- * on a cheap phone) needs, `<code>-<version>-<hash8>.js`, and prints its path. It holds the
+ * on a cheap phone) needs, `<code>-<version>-<hash8>.js` (with `.br` and `.gz` copies beside it),
+ * and prints its path. It holds the
  * standalone validator, the procedure itself as the loader accepted it (`definition`) and the
  * SHA-256 of the file's bytes (`procedureSha256`), so `<dvc-form>` given only `.compiled` neither
  * fetches the file nor downloads the loader chunk.
@@ -16,7 +17,7 @@
  * evaluated, by json-rules-engine, never differently.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseJson } from '../../json/parse.js';
 import type { Procedure } from '../../procedure/types.js';
@@ -24,6 +25,7 @@ import { createRulesFactory } from '../../rules/index.js';
 import { compileProcedureModule } from '../../validation/index.js';
 import type { CliIo } from '../main.js';
 import type { Command } from '../main.js';
+import { writeWithCompressedCopies } from '../compressed.js';
 import { bundleDir } from './preview.js';
 import { readProcedure } from './procedure-file.js';
 import { USAGE } from './usage.js';
@@ -67,7 +69,8 @@ export const compile: Command = async (args, io) => {
   }
   mkdirSync(out, { recursive: true });
   const path = join(out, compiled.fileName);
-  writeFileSync(path, compiled.source);
+  // With its brotli and gzip copies: a browser downloads it (README "Serve the files compressed").
+  writeWithCompressedCopies(path, compiled.source);
   io.out(path);
   if (form) printHeadTags(compiled.fileName, compiled.chunks, bundle ?? './dvc-forms.min.js', io);
   return 0;

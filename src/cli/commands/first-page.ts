@@ -3,7 +3,7 @@
  * writes the form's first page as plain HTML (src/first-page) for a webmaster who serves static
  * pages: `<code>.first-page.<lang>.html`, a fragment to paste inside the page's `<dvc-form>`, and
  * `dvc-first-page.<hash12>.css`, the stylesheet named by its content (as the demo receiver serves
- * it, so a site may cache it for a year), to link from the page's `<head>`; prints both paths,
+ * it, so a site may cache it for a year; with `.br` and `.gz` copies beside it), to link from the page's `<head>`; prints both paths,
  * then the `<link>` to put last in the `<head>` (the fragment's first line says it too).
  * `<dvc-form>` adopts the fragment when it is ready (README "Serve the first page with the page").
  *
@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { FIRST_PAGE_CSS, firstPageCssFile, firstPageHtml } from '../../first-page/index.js';
 import type { Lang } from '../../procedure/index.js';
 import type { Command } from '../main.js';
+import { writeWithCompressedCopies } from '../compressed.js';
 import { readProcedure } from './procedure-file.js';
 import { USAGE } from './usage.js';
 
@@ -64,7 +65,8 @@ export const firstPage: Command = async (args, io) => {
     fragment,
     `<!-- dvc-forms first-page: paste inside <dvc-form>; put ${link} last in the page's head (href where you serve it) -->\n${html}\n`,
   );
-  writeFileSync(css, FIRST_PAGE_CSS);
+  // With its brotli and gzip copies: a browser downloads it (README "Serve the files compressed").
+  writeWithCompressedCopies(css, FIRST_PAGE_CSS);
   io.out(fragment);
   io.out(css);
   io.out(link);

@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { main, type CliIo } from '../../../src/cli/main.js';
 import {
   compileProcedureModule,
@@ -218,6 +219,9 @@ test('compile --form writes the page artefact: the module, importing the bundle 
     `<link rel="modulepreload" href="${CHUNKS['components/repeat-group/repeat-group.ts'].file}" />`,
     `<script type="module" src="1.000002.form-${own}.min.js"></script>`,
   ]);
+  // Its brotli and gzip copies beside it, for a web server to send as they are.
+  assert.equal(brotliDecompressSync(readFileSync(`${path}.br`)).toString(), source);
+  assert.equal(gunzipSync(readFileSync(`${path}.gz`)).toString(), source);
   assert.doesNotMatch(source, /new Function|eval\(/);
   assert.match(source, /^import \{ provideCompiled \} from "\.\/bundle\.mjs";$/m);
   await import(pathToFileURL(path).href);

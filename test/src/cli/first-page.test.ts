@@ -4,10 +4,11 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { main, type CliIo } from '../../../src/cli/main.js';
 import { createHash } from 'node:crypto';
 import { FIRST_PAGE_CSS } from '../../../src/first-page/index.js';
@@ -57,6 +58,14 @@ test('first-page writes the fragment and the stylesheet named by its content, pr
         readFileSync(fixture(`every-widget.${lang}.html`), 'utf8'),
     );
     assert.equal(readFileSync(io.stdout[1]!, 'utf8'), FIRST_PAGE_CSS);
+    // Its brotli and gzip copies beside it, for a web server to send as they are; none of the
+    // fragment, which is pasted into a page, never served alone.
+    assert.equal(
+      brotliDecompressSync(readFileSync(`${io.stdout[1]}.br`)).toString(),
+      FIRST_PAGE_CSS,
+    );
+    assert.equal(gunzipSync(readFileSync(`${io.stdout[1]}.gz`)).toString(), FIRST_PAGE_CSS);
+    assert.equal(existsSync(`${io.stdout[0]}.gz`), false);
   }
 });
 
