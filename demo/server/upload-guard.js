@@ -111,6 +111,12 @@ export function createUploadGuard({ db, config, now, objects, log, formatSize })
     `SELECT o.id FROM upload_owners o LEFT JOIN uploads u ON u.id = o.id
      WHERE o.expires_at <= ? AND u.dossier_code IS NULL`,
   );
+  // Multipart files recorded by a request whose process died before its dossier was stored
+  // (recordMultipartFile, then a crash before the dossier's transaction): no dossier will ever
+  // link them, and as they have no owner row the expiry above never sees them.
+  const unlinkedMultipart = db.prepare(
+    `SELECT id FROM uploads WHERE via = 'multipart' AND dossier_code IS NULL AND finished_at <= ?`,
+  );
 
   /**
    * Checks a tus request before @tus/server sees it. Resolves true when it answered here
@@ -297,11 +303,16 @@ export function createUploadGuard({ db, config, now, objects, log, formatSize })
 
   /**
    * Removes uploads whose time ran out without a dossier: the rows and the files tus wrote
-   * (`<id>` and `<id>.json`). Returns how many were removed.
+   * (`<id>` and `<id>.json`), and multipart files a dead request recorded more than the upload
+   * TTL ago (a live request links its file within the request). Returns how many were removed.
    */
   async function sweep() {
     const t = now().toISOString();
-    const ids = (await expired.all(t)).map((/** @type {any} */ r) => /** @type {string} */ (r.id));
+    // Wall-clock time for multipart rows: recordMultipartFile stamps them with the real time.
+    const recordedBefore = new Date(Date.now() - ttlMs).toISOString();
+    const ids = [...(await expired.all(t)), ...(await unlinkedMultipart.all(recordedBefore))].map(
+      (/** @type {any} */ r) => /** @type {string} */ (r.id),
+    );
     let removed = 0;
     for (const id of ids) {
       // Rows first, bytes after (a crash in between leaves a stray file, sweepStrays removes

@@ -148,3 +148,64 @@ describe('receiver start-up: stray multipart files', () => {
     assert.ok(!line.includes(old.id));
   });
 });
+
+describe('receiver sweep: multipart files recorded but never stored with a dossier', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'dvc-mp-unlinked-'));
+  after(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  // A process killed after recordMultipartFile wrote the file's `uploads` row and before the
+  // dossier's transaction linked it: the row names the file, so the stray sweep keeps it, and it
+  // has no owner row, so the tus expiry never sees it. Such rows are made here by hand on files
+  // a killed receiver really left (the instant between the two writes is too short to hit).
+  test('an old unlinked row goes with its file and key; a young one (a live request’s) stays', async () => {
+    const old = await crashMidMultipart(dataDir);
+    const young = await crashMidMultipart(dataDir);
+    const db = new Database(join(dataDir, 'dvc.sqlite'));
+    try {
+      const record = db.prepare(
+        `INSERT INTO uploads (id, via, slot, filename, type, size, sha256, path, finished_at, encrypted)
+         VALUES (?, 'multipart', 'giay-to', NULL, 'application/pdf', 9, ?, ?, ?, 2)`,
+      );
+      const twoHoursAgo = new Date(Date.now() - 2 * 3600_000).toISOString();
+      record.run(old.id, 'a'.repeat(64), join(dataDir, 'uploads', old.id), twoHoursAgo);
+      record.run(
+        young.id,
+        'b'.repeat(64),
+        join(dataDir, 'uploads', young.id),
+        new Date().toISOString(),
+      );
+    } finally {
+      db.close();
+    }
+    // Both files are old on disk: only the row's time tells a dead request from a live one.
+    const twoHoursAgo = Date.now() / 1000 - 2 * 3600;
+    for (const id of [old.id, young.id]) {
+      utimesSync(join(dataDir, 'uploads', id), twoHoursAgo, twoHoursAgo);
+    }
+
+    const c = await startChild(ENV, { dataDir });
+    const deadline = Date.now() + 60_000;
+    while (!c.output().includes('expired uploads removed') && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    await c.stop();
+    const line = c
+      .output()
+      .split('\n')
+      .find((l) => l.includes('expired uploads removed'));
+    assert.ok(line, `no sweep line in:\n${c.output()}`);
+    assert.equal(JSON.parse(line).removed, 1);
+    assert.deepEqual(mpFiles(dataDir), [young.id]);
+    assert.deepEqual(
+      keysOf(dataDir).map((k) => k.upload_id),
+      [young.id],
+    );
+    const rows = new Database(join(dataDir, 'dvc.sqlite'), { readonly: true });
+    try {
+      assert.deepEqual(rows.prepare('SELECT id FROM uploads').all(), [{ id: young.id }]);
+    } finally {
+      rows.close();
+    }
+    assert.ok(!line.includes(old.id));
+  });
+});
