@@ -6,8 +6,8 @@
 import type { Problem } from '../problem.js';
 import type { Lang } from '../procedure/types.js';
 import type { RulesResult } from '../rules/index.js';
+import { FEE_MESSAGES } from './fee-messages.js';
 import { isWithinPath, parseFieldPath, pointerToFieldPath, toPointer } from './field-path.js';
-import { SESSION_MESSAGES } from './messages.js';
 
 /** The code of a failed `check` rule's problem; `params.rule` names the rule. */
 export const FIELD_CHECK_PROBLEM = 'rule-check' as const;
@@ -36,7 +36,7 @@ export function withFieldChecks(
     out.push({
       code: FEE_TOO_LARGE_PROBLEM,
       path: field === undefined ? '' : toPointer(parseFieldPath(field)),
-      message: SESSION_MESSAGES.feeTooLarge[lang] ?? SESSION_MESSAGES.feeTooLarge.vi,
+      message: FEE_MESSAGES.feeTooLarge[lang] ?? FEE_MESSAGES.feeTooLarge.vi,
       params: { item: tooLarge.item, max: Number.MAX_SAFE_INTEGER },
     });
   }

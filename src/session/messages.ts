@@ -7,9 +7,4 @@ export const SESSION_MESSAGES = {
     vi: 'Kiểm tra điều kiện nộp hồ sơ',
     en: 'Check you can apply',
   } satisfies LocalizedText,
-  /** At the quantity answer when the fee would pass Number.MAX_SAFE_INTEGER đồng (fees.ts). */
-  feeTooLarge: {
-    vi: 'Số lượng quá lớn, không tính được lệ phí. Hãy nhập số nhỏ hơn',
-    en: 'The number is too large to work out the fee. Enter a smaller number',
-  } satisfies LocalizedText,
 } as const;
