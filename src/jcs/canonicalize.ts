@@ -122,7 +122,9 @@ const SHORT_ESCAPES: Record<string, string> = {
 
 // eslint-disable-next-line no-control-regex
 const NEEDS_ESCAPE = /["\\\u0000-\u001f]/g;
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/** Half of a UTF-16 pair standing alone: no character, so no text (RFC 8785 §3.2.2.2). */
+export const LONE_SURROGATE =
+  /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 /** Anything `quote` must look at more closely: an escape or a surrogate (paired or lone). */
 // eslint-disable-next-line no-control-regex
 const SPECIAL = /["\\\u0000-\u001f\ud800-\udfff]/;

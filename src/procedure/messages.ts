@@ -1,4 +1,5 @@
 import type { Lang } from './types.js';
+import { LONE_SURROGATE } from '../jcs/index.js';
 
 /**
  * Messages for procedure authors (loader and `dvc-forms lint`), Vietnamese and English. Each
@@ -522,14 +523,17 @@ export function localized(
 /**
  * `text` (a key, value or pointer quoted from a hostile file) with each lone surrogate shown as the
  * escape the file writes, `\ud800`: printed raw it would show as "�" or break the output's UTF-8.
- * Messages' parameters and the CLI's printed pointers go through it. A pair is matched first and
- * kept, so no lookbehind (old Safari) is needed.
+ * Messages' parameters and the CLI's printed pointers go through it.
  */
 export function escapeLoneSurrogates(text: string): string {
-  return text.replace(/[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]/g, (m) =>
-    m.length === 2 ? m : `\\u${m.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  return text.replace(
+    LONE_SURROGATES,
+    (m) => `\\u${m.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
 }
+
+/** Every lone surrogate: the one definition (src/jcs), made global for `replace`. */
+const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, 'g');
 
 function readable(params: P): P {
   const out: P = {};

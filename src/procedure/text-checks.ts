@@ -6,20 +6,14 @@
  * (src/jcs/canonicalize.ts, RFC 8785 §3.2.2.2). Reported as `lone-surrogate` at the string or
  * key, its column at the surrogate as the file writes it, wherever in the file it is.
  */
+import { LONE_SURROGATE } from '../jcs/index.js';
 import { escapePointerToken } from '../json/parse.js';
 import { localized } from './messages.js';
 import { AUTHOR_PROBLEM_CODE as C, type ProblemList } from './problems.js';
 
-/** The index of the first lone surrogate in `s`, or -1 (a loop: no lookbehind in old Safari). */
+/** The index of the first lone surrogate in `s`, or -1 (the one definition: src/jcs). */
 export function loneSurrogateAt(s: string): number {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0xd800 || c > 0xdfff) continue;
-    const next = s.charCodeAt(i + 1);
-    if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) i++;
-    else return i;
-  }
-  return -1;
+  return LONE_SURROGATE.exec(s)?.index ?? -1;
 }
 
 /** The string as JSON writes it (a lone surrogate as its escape), shortened for a sentence. */
