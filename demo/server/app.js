@@ -158,6 +158,7 @@ export async function createServer(options = {}) {
     objects,
     log: app.log,
     formatSize: library.files?.formatSize,
+    stagingDir: join(config.dataDir, 'uploads'),
   });
 
   /** @type {Context} */

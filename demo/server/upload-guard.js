@@ -16,6 +16,8 @@
 // limited and counted against a quota per client address (the quota per dossier is checked when
 // the files are submitted); unfinished or never-submitted uploads expire and are removed.
 import { createHash, randomBytes } from 'node:crypto';
+import { readdir, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { problem, requestLang, sendProblem } from './problems.js';
 import { QUOTA_SCOPE } from './guard-messages.js';
 
@@ -87,9 +89,15 @@ export const ownerDigest = (value) =>
   createHash('sha256').update(`dvc-upload:${value}`).digest('hex');
 
 /**
- * @param {{ db: import('./storage/index.js').Storage, config: import('./app.js').ServerConfig, now: () => Date, objects: import('./storage/objects.js').ObjectStore, log: import('fastify').FastifyBaseLogger, formatSize?: (bytes: number, lang: 'vi' | 'en') => string }} options
+ * @param {{ db: import('./storage/index.js').Storage, config: import('./app.js').ServerConfig, now: () => Date, objects: import('./storage/objects.js').ObjectStore, log: import('fastify').FastifyBaseLogger, formatSize?: (bytes: number, lang: 'vi' | 'en') => string, stagingDir?: string }} options
+ *   `stagingDir`: the local folder multipart.js writes to. With S3 a file stays there until the
+ *   request moves it into the bucket, so a process that died in between leaves it there, where
+ *   the bucket's listing never shows it.
  */
-export function createUploadGuard({ db, config, now, objects, log, formatSize }) {
+export function createUploadGuard({ db, config, now, objects, log, formatSize, stagingDir }) {
+  /** The local copy of multipart file `id` when uploads live elsewhere (S3), else undefined. */
+  const staged = (/** @type {string} */ id) =>
+    stagingDir && objects.kind === 's3' ? join(stagingDir, id) : undefined;
   const ttlMs = config.uploadTtlHours * 3600_000;
   const owner = db.prepare('SELECT * FROM upload_owners WHERE id = ?');
   const finished = db.prepare('SELECT dossier_code, path, size FROM uploads WHERE id = ?');
@@ -350,19 +358,49 @@ export function createUploadGuard({ db, config, now, objects, log, formatSize })
         removed++;
       }
     }
+    removed += await sweepStaged(known);
     if (removed) log.info({ removed }, 'stray upload files removed');
     return removed;
   }
 
   /**
-   * Whether multipart file `id` is a dead request's: old enough, and no row names it. Its key
-   * (written before its first byte) goes in the same transaction as the check, so a dossier can
-   * never be left holding a file without its key.
+   * With S3: multipart files a dead request left in the local staging folder before it could
+   * move them into the bucket, by the same test as {@link multipartStray}. A file of the bucket
+   * with the same id was handled by the caller's pass over the bucket.
+   * @param {Set<string>} known the ids some row names
+   */
+  async function sweepStaged(known) {
+    if (!staged('')) return 0;
+    const names = await readdir(/** @type {string} */ (stagingDir)).catch(() => []);
+    let removed = 0;
+    for (const id of names) {
+      const local = /** @type {string} */ (staged(id));
+      if (known.has(id) || !MULTIPART_ID.test(id)) continue;
+      const modified = (await stat(local).catch(() => undefined))?.mtimeMs;
+      if (!(await strayAt(id, modified))) continue;
+      await rm(local, { force: true });
+      removed++;
+    }
+    return removed;
+  }
+
+  /**
+   * Whether multipart file `id` of the store is a dead request's ({@link strayAt}).
    * @param {string} id
    */
   async function multipartStray(id) {
+    return strayAt(id, await objects.modifiedAt(objects.refOf(id)));
+  }
+
+  /**
+   * Whether multipart file `id`, last written at `modified` (ms), is a dead request's: old
+   * enough, and no row names it. Its key (written before its first byte) goes in the same
+   * transaction as the check, so a dossier can never be left holding a file without its key.
+   * @param {string} id
+   * @param {number | undefined} modified undefined when the file is gone
+   */
+  async function strayAt(id, modified) {
     // Wall-clock time, not `now()`: the file system stamps files with the real time.
-    const modified = await objects.modifiedAt(objects.refOf(id));
     if (modified === undefined || Date.now() - modified < ttlMs) return false;
     return db.transaction(async (tx) => {
       if (await tx.prepare('SELECT 1 FROM uploads WHERE id = ?').get(id)) return false;

@@ -10,6 +10,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { startS3Server } from '../../scripts/s3-server.mjs';
 import { RELAXED_LIMIT_ENV, startChild } from './child-server.js';
 import { challenge, fakeJws, fakeVerify, payload, start } from './helpers.js';
 
@@ -27,8 +28,11 @@ const mpFiles = (dataDir: string) =>
  * never ends, and kills the process with SIGKILL once bytes of that file are on disk. Returns
  * the stray file's id and everything the process wrote.
  */
-async function crashMidMultipart(dataDir: string): Promise<{ id: string; output: string }> {
-  const c = await startChild(ENV, { dataDir });
+async function crashMidMultipart(
+  dataDir: string,
+  env: Record<string, string> = ENV,
+): Promise<{ id: string; output: string }> {
+  const c = await startChild(env, { dataDir });
   const before = new Set(mpFiles(dataDir));
   const url = new URL(`${c.base}/api/dossiers`);
   const boundary = 'dvc-crash';
@@ -207,5 +211,51 @@ describe('receiver sweep: multipart files recorded but never stored with a dossi
       rows.close();
     }
     assert.ok(!line.includes(old.id));
+  });
+});
+
+describe('receiver start-up: multipart files left in the staging folder with S3', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'dvc-mp-s3-strays-'));
+  const s3Dir = mkdtempSync(join(tmpdir(), 'dvc-mp-s3-'));
+  let server: Awaited<ReturnType<typeof startS3Server>> | undefined;
+  after(async () => {
+    await server?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(s3Dir, { recursive: true, force: true });
+  });
+
+  // With S3 a multipart file is written to DATA_DIR/uploads first and moved into the bucket by
+  // the request; a process killed before the move leaves it in the local folder, which the
+  // bucket's listing never shows. Before the staging sweep it stayed there for ever, with the
+  // applicant's document in it (encrypted, but kept past any retention).
+  test('a dead request’s old staged file and its key go; a young one stays', async () => {
+    server = await startS3Server({ dir: s3Dir, bucket: 'dvc-mp-strays' });
+    const env = { ...ENV, ...server.env };
+    const old = await crashMidMultipart(dataDir, env);
+    const young = await crashMidMultipart(dataDir, env);
+    assert.deepEqual(mpFiles(dataDir), [old.id, young.id].sort());
+    const twoHoursAgo = Date.now() / 1000 - 2 * 3600;
+    utimesSync(join(dataDir, 'uploads', old.id), twoHoursAgo, twoHoursAgo);
+
+    const c = await startChild(env, { dataDir });
+    const deadline = Date.now() + 60_000;
+    while (!c.output().includes('stray upload files removed') && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    await c.stop();
+    const line = c
+      .output()
+      .split('\n')
+      .find((l) => l.includes('stray upload files removed'));
+    assert.ok(line, `no sweep line in:\n${c.output()}`);
+    assert.equal(JSON.parse(line).removed, 1);
+    assert.deepEqual(mpFiles(dataDir), [young.id]);
+    assert.deepEqual(
+      keysOf(dataDir).map((k) => k.upload_id),
+      [young.id],
+    );
+    for (const out of [old.output, young.output, c.output()]) {
+      for (const p of PERSONAL) assert.ok(!out.includes(p), `"${p}" in a log`);
+    }
   });
 });
