@@ -155,7 +155,30 @@ export type Receiver = FastifyInstance & {
         password: string;
         role?: 'clerk' | 'admin';
         displayName?: string;
+        /** Procedure ids whose dossiers a clerk sees (none by default). */
+        procedures?: string[];
+        /** Every procedure's dossiers (what clerks from before the grants keep). */
+        allProcedures?: boolean;
       }): Promise<{ id: number; username: string; role: string }>;
+      /** More procedures for the account, or every procedure. */
+      grant(
+        username: string,
+        scope: { procedures?: string[]; allProcedures?: boolean },
+      ): Promise<void>;
+      /** Fewer procedures; `allProcedures` ends "every procedure". */
+      revoke(
+        username: string,
+        scope: { procedures?: string[]; allProcedures?: boolean },
+      ): Promise<void>;
+      /** Every account with what it sees (a promise on PostgreSQL). */
+      list(): {
+        username: string;
+        displayName: string;
+        role: string;
+        disabledAt: string | null;
+        allProcedures: number;
+        procedures: string[];
+      }[];
       setPassword(username: string, password: string): Promise<void>;
       unlock(username: string): void;
       disable(username: string): void;

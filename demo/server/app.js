@@ -6,7 +6,7 @@ import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadConfig } from './config.js';
+import { DEFAULT_PROCEDURES_DIR, loadConfig } from './config.js';
 import { openStorage } from './storage/index.js';
 import { DIST_DIR, loadLibrary, MissingBuildError } from './library.js';
 import { readProcedures, summary } from './procedures.js';
@@ -65,7 +65,7 @@ export async function createServer(options = {}) {
   /** @type {ServerConfig} */
   const config = {
     ...loadConfig({}),
-    proceduresDir: here('../../schemas/procedures/'),
+    proceduresDir: DEFAULT_PROCEDURES_DIR,
     siteDir: here('../site/'),
     distDir: DIST_DIR,
     ...options,
@@ -432,7 +432,11 @@ export async function createServer(options = {}) {
     ctx,
     uploads: uploadGuard,
     // Synchronous answers on the embedded database (tests rely on it), promises on PostgreSQL.
-    accounts: accounts(raw ?? db, now),
+    accounts: accounts(
+      raw ?? db,
+      now,
+      procedures.map((p) => p.name),
+    ),
     /**
      * The decrypted payload and JWS of a stored dossier (tests, scripts): synchronous on the
      * embedded database, a promise on PostgreSQL.

@@ -15,6 +15,10 @@ const scrypt = /** @type {(p: string, s: Buffer, n: number, o: object) => Promis
 export const ROLES = /** @type {const} */ (['clerk', 'admin']);
 export const SESSION_COOKIE = 'dvc_clerk_session';
 
+/** What grant and revoke need besides the account. */
+const SCOPE_USAGE =
+  'Cần --procedures <mã,mã> hoặc --all-procedures / give --procedures <id,id> or --all-procedures.';
+
 /** The audit actor of a failed log-in whose user name is no account's (never the text typed). */
 export const UNKNOWN_ACCOUNT = '(unknown account)';
 /** The header a cookie-authenticated state change must carry (the synchronizer token). */
@@ -25,6 +29,8 @@ const SCRYPT = { N: 2 ** 15, r: 8, p: 1, keylen: 32 };
 const USERNAME = /^[a-z0-9][a-z0-9._-]{1,62}$/;
 const PASSWORD_MIN = 12;
 const PASSWORD_MAX = 1024;
+/** A procedure id: the procedure file's name without `.json` (procedures.js). */
+const PROCEDURE_ID = /^[a-z0-9-]{1,100}$/;
 
 /**
  * @typedef {object} AuthPolicy
@@ -105,18 +111,60 @@ export function passwordProblem(password) {
 const after = (value, f) => (value instanceof Promise ? value.then(f) : f(value));
 
 /**
+ * Which procedures an account is given or loses: ids, or every procedure.
+ * @typedef {{ procedures?: string[], allProcedures?: boolean }} ProcedureScope
+ */
+
+/**
  * Account administration over the database (used by clerk-admin.js and the tests): the embedded
  * better-sqlite3 database (synchronous answers) or any storage (storage/index.js; promises).
  * @param {import('better-sqlite3').Database | import('./storage/index.js').Storage} db
  * @param {() => Date} [now]
+ * @param {readonly string[]} [known] the receiver's procedure ids: others are refused when given
  */
-export function accounts(db, now = () => new Date()) {
+export function accounts(db, now = () => new Date(), known) {
   const q = (/** @type {string} */ sql) => /** @type {any} */ (db).prepare(sql);
+  /**
+   * The ids of `scope`, checked: a typo must not grant nothing while looking done.
+   * @param {ProcedureScope} scope
+   * @param {boolean} [offered] refuse ids the receiver does not offer (not when revoking: a
+   *   procedure file removed since must still be taken away)
+   */
+  const procedureIds = (scope, offered = true) => {
+    const ids = [...new Set((scope.procedures ?? []).map((p) => p.trim()).filter(Boolean))];
+    for (const id of ids) {
+      if (!PROCEDURE_ID.test(id) || (offered && known && !known.includes(id))) {
+        throw new Error(
+          `Không có thủ tục "${id.slice(0, 100)}" trên máy chủ này / no procedure "${id.slice(0, 100)}" on this receiver` +
+            (known ? ` (${known.join(', ')})` : '') +
+            '.',
+        );
+      }
+    }
+    return ids;
+  };
+  /** @param {string} username */
+  const accountIdOf = async (username) => {
+    const row = await q('SELECT id FROM clerk_accounts WHERE username = ?').get(
+      username.trim().toLowerCase(),
+    );
+    if (!row) throw new Error(`Không có tài khoản "${username}".`);
+    return Number(row.id);
+  };
+  /** @param {number} id @param {string[]} ids */
+  const grantIds = async (id, ids) => {
+    for (const p of ids) {
+      await q(
+        'INSERT OR IGNORE INTO clerk_procedure_grants (account_id, procedure_id) VALUES (?, ?)',
+      ).run(id, p);
+    }
+  };
   return {
     /**
-     * @param {{ username: string, password: string, role?: string, displayName?: string }} a
+     * @param {{ username: string, password: string, role?: string, displayName?: string } & ProcedureScope} a
+     *   a clerk sees no dossier until given procedures (`procedures`) or all (`allProcedures`)
      */
-    async add({ username, password, role = 'clerk', displayName }) {
+    async add({ username, password, role = 'clerk', displayName, procedures, allProcedures }) {
       const name = username.trim().toLowerCase();
       if (!USERNAME.test(name)) {
         throw new Error(
@@ -128,16 +176,57 @@ export function accounts(db, now = () => new Date()) {
       }
       const problem = passwordProblem(password);
       if (problem) throw new Error(problem);
+      const ids = procedureIds({ procedures });
       if (await q('SELECT 1 FROM clerk_accounts WHERE username = ?').get(name)) {
         throw new Error(`Tài khoản "${name}" đã có.`);
       }
       const hash = await hashPassword(password);
       await q(
-        `INSERT INTO clerk_accounts (username, display_name, role, password_hash, created_at)
-         VALUES (?, ?, ?, ?, ?)`,
-      ).run(name, displayName?.trim() || name, role, hash, now().toISOString());
+        `INSERT INTO clerk_accounts (username, display_name, role, password_hash, created_at, all_procedures)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+      ).run(
+        name,
+        displayName?.trim() || name,
+        role,
+        hash,
+        now().toISOString(),
+        allProcedures ? 1 : 0,
+      );
       const { id } = await q('SELECT id FROM clerk_accounts WHERE username = ?').get(name);
+      await grantIds(Number(id), ids);
       return { id: Number(id), username: name, role };
+    },
+    /**
+     * Gives `username` the dossiers of more procedures, or of every procedure.
+     * @param {string} username @param {ProcedureScope} scope
+     */
+    async grant(username, scope) {
+      const ids = procedureIds(scope);
+      if (!ids.length && !scope.allProcedures) throw new Error(SCOPE_USAGE);
+      const id = await accountIdOf(username);
+      if (scope.allProcedures) {
+        await q('UPDATE clerk_accounts SET all_procedures = 1 WHERE id = ?').run(id);
+      }
+      await grantIds(id, ids);
+    },
+    /**
+     * Takes procedures away from `username`; `allProcedures` ends "every procedure" (the
+     * procedures granted one by one stay).
+     * @param {string} username @param {ProcedureScope} scope
+     */
+    async revoke(username, scope) {
+      const ids = procedureIds(scope, false);
+      if (!ids.length && !scope.allProcedures) throw new Error(SCOPE_USAGE);
+      const id = await accountIdOf(username);
+      if (scope.allProcedures) {
+        await q('UPDATE clerk_accounts SET all_procedures = 0 WHERE id = ?').run(id);
+      }
+      for (const p of ids) {
+        await q('DELETE FROM clerk_procedure_grants WHERE account_id = ? AND procedure_id = ?').run(
+          id,
+          p,
+        );
+      }
     },
     /** @param {string} username @param {string} password */
     async setPassword(username, password) {
@@ -186,12 +275,29 @@ export function accounts(db, now = () => new Date()) {
         () => undefined,
       );
     },
+    /**
+     * Every account with the procedures it sees: `allProcedures` (1 or 0) and `procedures` (ids).
+     */
     list() {
-      return q(
+      const rows = q(
         `SELECT username, display_name AS displayName, role, created_at AS createdAt,
-                disabled_at AS disabledAt, locked_until AS lockedUntil
+                disabled_at AS disabledAt, locked_until AS lockedUntil,
+                all_procedures AS allProcedures
          FROM clerk_accounts ORDER BY username`,
       ).all();
+      const grants = q(
+        `SELECT a.username, g.procedure_id AS procedure FROM clerk_procedure_grants g
+         JOIN clerk_accounts a ON a.id = g.account_id ORDER BY g.procedure_id`,
+      ).all();
+      return after(rows, (/** @type {any[]} */ accountRows) =>
+        after(grants, (/** @type {{ username: string, procedure: string }[]} */ granted) =>
+          accountRows.map((a) => ({
+            ...a,
+            allProcedures: Number(a.allProcedures),
+            procedures: granted.filter((g) => g.username === a.username).map((g) => g.procedure),
+          })),
+        ),
+      );
     },
     /**
      * A new API key acting as `username`; the key is shown once and only its hash is kept.
@@ -231,6 +337,8 @@ export function accounts(db, now = () => new Date()) {
  * @property {string} username
  * @property {string} displayName
  * @property {'clerk' | 'admin'} role
+ * @property {boolean} allProcedures whether the account sees every procedure's dossiers (an
+ *   administrator always does; a clerk when flagged so, clerk-scope.js)
  * @property {'session' | 'api-key'} via
  * @property {string} actor what the audit log and the dossier history record
  * @property {string} [csrfToken]
@@ -326,6 +434,7 @@ export function registerAuth(app, ctx) {
         username: row.username,
         displayName: row.display_name,
         role: row.role,
+        allProcedures: row.role === 'admin' || Number(row.all_procedures) === 1,
         via: 'api-key',
         actor: `${row.username} (khoá API ${m[1]})`,
       };
@@ -353,6 +462,7 @@ export function registerAuth(app, ctx) {
       username: account.username,
       displayName: account.display_name,
       role: account.role,
+      allProcedures: account.role === 'admin' || Number(account.all_procedures) === 1,
       via: 'session',
       actor: account.username,
       csrfToken: s.csrf_token,

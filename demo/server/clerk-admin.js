@@ -2,6 +2,9 @@
 // Clerk accounts and data housekeeping from the command line, on the server's DATA_DIR:
 //
 //   npm run clerk -- add <user> [--role clerk|admin] [--name "Họ tên"]   password asked (or stdin)
+//                    [--procedures <id,id> | --all-procedures]   what a clerk sees (none by default)
+//   npm run clerk -- grant <user> --procedures <id,id> | --all-procedures
+//   npm run clerk -- revoke <user> --procedures <id,id> | --all-procedures
 //   npm run clerk -- passwd <user>          new password (ends the user's sessions)
 //   npm run clerk -- unlock <user>          lift a lock-out after failed log-ins
 //   npm run clerk -- disable <user>         no more log-in; sessions and API keys end
@@ -17,7 +20,7 @@
 // in the arguments, where `ps` and the shell history would show it.
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
-import { loadConfig } from './config.js';
+import { DEFAULT_PROCEDURES_DIR, loadConfig } from './config.js';
 import { openStorage } from './storage/index.js';
 import { createObjectStore } from './storage/objects.js';
 import { join } from 'node:path';
@@ -26,9 +29,12 @@ import { loadKeyring } from './crypto-at-rest.js';
 import { rewrapAll } from './vault.js';
 import { rewrapUploadKeys } from './upload-files.js';
 import { deleteDossier, purge } from './retention.js';
+import { readProcedures } from './procedures.js';
 
 const USAGE = `Cách dùng / usage: npm run clerk -- <lệnh> …
-  add <user> [--role clerk|admin] [--name "Họ tên"]
+  add <user> [--role clerk|admin] [--name "Họ tên"] [--procedures <mã,mã> | --all-procedures]
+  grant <user> --procedures <mã,mã> | --all-procedures
+  revoke <user> --procedures <mã,mã> | --all-procedures
   passwd <user> | unlock <user> | disable <user> | list
   api-key <user> [--label "…"] | revoke-key <id>
   delete <mã hồ sơ> --reason "…" | purge | rewrap`;
@@ -62,7 +68,8 @@ async function readPassword(prompt) {
 
 /**
  * @param {string[]} argv
- * @param {{ out?: (line: string) => void, env?: Record<string, string | undefined>, password?: () => Promise<string> }} [io]
+ * @param {{ out?: (line: string) => void, env?: Record<string, string | undefined>, password?: () => Promise<string>, proceduresDir?: string }} [io]
+ *   `proceduresDir`: the receiver's procedures (its own folder unless a test gives another)
  */
 export async function main(argv, io = {}) {
   const out = io.out ?? ((/** @type {string} */ l) => console.log(l));
@@ -72,13 +79,27 @@ export async function main(argv, io = {}) {
     const i = rest.indexOf(`--${name}`);
     return i >= 0 ? rest[i + 1] : undefined;
   };
-  const arg = rest.find((a, i) => !a.startsWith('--') && !rest[i - 1]?.startsWith('--'));
+  /** Options that take no value. */
+  const FLAGS = ['--all-procedures'];
+  const arg = rest.find(
+    (a, i) =>
+      !a.startsWith('--') && !(rest[i - 1]?.startsWith('--') && !FLAGS.includes(rest[i - 1])),
+  );
+  /** --procedures a,b and --all-procedures, as accounts() takes them. */
+  const scope = () => ({
+    procedures: (option('procedures') ?? '').split(',').filter((p) => p.trim()),
+    allProcedures: rest.includes('--all-procedures'),
+  });
   const config = loadConfig(io.env ?? process.env);
   // The receiver's own storage: the embedded database, or PostgreSQL with DATABASE_URL.
   const storage = await openStorage(config);
   const password = io.password ?? (() => readPassword('Mật khẩu / password: '));
   try {
-    const acc = accounts(storage);
+    // The ids a grant may name: the procedures this receiver offers (its file names).
+    const known = readProcedures(io.proceduresDir ?? DEFAULT_PROCEDURES_DIR, {
+      warn: () => {},
+    }).map((p) => p.name);
+    const acc = accounts(storage, undefined, known);
     const need = () => {
       if (!arg) throw new Error(USAGE);
       return arg;
@@ -90,9 +111,22 @@ export async function main(argv, io = {}) {
           username: user,
           role: option('role') ?? 'clerk',
           displayName: option('name'),
+          ...scope(),
           password: await password(),
         });
         out(`Đã tạo tài khoản ${a.username} (${a.role}).`);
+        break;
+      }
+      case 'grant': {
+        const user = need();
+        await acc.grant(user, scope());
+        out(`Đã giao thủ tục cho ${user} / procedures granted: ${seen(await acc.list(), user)}`);
+        break;
+      }
+      case 'revoke': {
+        const user = need();
+        await acc.revoke(user, scope());
+        out(`Đã thu hồi thủ tục của ${user} / procedures revoked: ${seen(await acc.list(), user)}`);
         break;
       }
       case 'passwd':
@@ -109,7 +143,9 @@ export async function main(argv, io = {}) {
         break;
       case 'list':
         for (const a of /** @type {any[]} */ (await acc.list())) {
-          out(`${a.username}\t${a.role}\t${a.displayName}${a.disabledAt ? '\t(vô hiệu hoá)' : ''}`);
+          out(
+            `${a.username}\t${a.role}\t${a.displayName}\t${procedureList(a)}${a.disabledAt ? '\t(vô hiệu hoá)' : ''}`,
+          );
         }
         break;
       case 'api-key': {
@@ -162,6 +198,24 @@ export async function main(argv, io = {}) {
   } finally {
     await storage.close();
   }
+}
+
+/**
+ * What an account sees, as `list` shows it.
+ * @param {{ role: string, allProcedures: number, procedures: string[] }} a
+ */
+function procedureList(a) {
+  if (a.role === 'admin' || a.allProcedures) return 'mọi thủ tục / all procedures';
+  return a.procedures.length ? a.procedures.join(',') : 'chưa có thủ tục / no procedure';
+}
+
+/**
+ * @param {any[]} list
+ * @param {string} user
+ */
+function seen(list, user) {
+  const a = list.find((x) => x.username === user.trim().toLowerCase());
+  return a ? procedureList(a) : '';
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -3,10 +3,16 @@
 import { loadS3Config } from './storage/s3-config.js';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseAllowedOrigins } from './cors.js';
 import { loadForwardConfig } from './outbox/config.js';
 
 const MB = 1024 * 1024;
+
+/** The procedures the receiver offers (its `proceduresDir`), also what `npm run clerk` grants. */
+export const DEFAULT_PROCEDURES_DIR = fileURLToPath(
+  new URL('../../schemas/procedures/', import.meta.url),
+);
 
 /**
  * @typedef {object} ReceiverConfig

@@ -13,6 +13,7 @@ import {
   RUNNING_STATUSES,
   weeklyReport,
 } from './engine.js';
+import { allSeeingClerks, grantedProcedures, scopeCondition } from './clerk-scope.js';
 import { indexDossier, parseQuery, searchCondition, searchTerms } from './desk-search.js';
 import { readDossier } from './vault.js';
 import { valuesAt } from './secrets.js';
@@ -73,6 +74,16 @@ export function registerDesk(app, ctx, helpers) {
   // Dossiers received before the index existed (or while it failed) are indexed at start-up.
   app.addHook('onReady', async () => {
     await indexPending().catch((e) => app.log.error({ err: e }, 'search index not complete'));
+    // Clerks who still read every procedure's dossiers (those from before the grants existed):
+    // said at each start until an administrator gives them their procedures. A count, no names.
+    const n = await allSeeingClerks(db);
+    if (n > 0) {
+      app.log.warn(
+        { clerkAccountsSeeingAllProcedures: n },
+        `${n} clerk account(s) still see the dossiers of every procedure: give each its own ` +
+          '(npm run clerk -- grant <user> --procedures <id,id>, then revoke <user> --all-procedures; docs/receiver.md)',
+      );
+    }
   });
   async function indexPending() {
     const rows = await db.prepare('SELECT * FROM dossiers WHERE indexed_at IS NULL').all();
@@ -89,10 +100,13 @@ export function registerDesk(app, ctx, helpers) {
     const q = /** @type {Record<string, unknown>} */ (request.query ?? {});
     const str = (/** @type {unknown} */ v) => (typeof v === 'string' ? v.slice(0, 200) : '');
     const now = ctx.now();
+    const who = clerkOf(request);
+    // Only the clerk's procedures, in the query itself (clerk-scope.js).
+    const scope = scopeCondition(who);
     /** @type {string[]} */
-    const where = [];
+    const where = [scope.sql];
     /** @type {unknown[]} */
-    const params = [];
+    const params = [...scope.params];
     const procedure = str(q.procedure);
     if (procedure) {
       where.push('procedure_name = ?');
@@ -129,7 +143,7 @@ export function registerDesk(app, ctx, helpers) {
     const rows = /** @type {any[]} */ (
       await db
         .prepare(
-          `SELECT * FROM dossiers ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+          `SELECT * FROM dossiers WHERE ${where.join(' AND ')}
            ORDER BY ${sort} LIMIT ${PAGE_SIZE + 1}`,
         )
         .all(...params)
@@ -159,7 +173,7 @@ export function registerDesk(app, ctx, helpers) {
     // searched by (never the words or numbers typed) and which dossiers it showed, so that a
     // dossier's audit records name every clerk who saw its applicant (audit.js listAudit).
     await audit(db, now, {
-      actor: clerkOf(request).actor,
+      actor: who.actor,
       action: 'dossier.list',
       outcome: 'success',
       ip: request.ip,
@@ -172,7 +186,12 @@ export function registerDesk(app, ctx, helpers) {
     return {
       dossiers,
       more: rows.length > PAGE_SIZE,
-      procedures: ctx.procedures.map((p) => ({ name: p.name, title: p.procedure.title })),
+      // The filter offers the clerk's own procedures only.
+      procedures: await grantedProcedures(db, who).then((granted) =>
+        ctx.procedures
+          .filter((p) => !granted || granted.has(p.name))
+          .map((p) => ({ name: p.name, title: p.procedure.title })),
+      ),
     };
   });
 
@@ -321,6 +340,9 @@ export function registerDesk(app, ctx, helpers) {
     const weeks = Math.min(Math.max(1, Number(q.weeks) || 8), REPORT_MAX_WEEKS);
     const now = ctx.now();
     const since = new Date(now.getTime() - (weeks * 7 + 7) * 86400_000).toISOString();
+    // The report is for administrators (every procedure); should clerks ever read it, it counts
+    // only their procedures, in the query itself (clerk-scope.js).
+    const scope = scopeCondition(clerkOf(request), 'd.procedure_name');
     // The time each finished dossier reached its final status: its last history entry.
     const rows = /** @type {any[]} */ (
       await db
@@ -329,9 +351,9 @@ export function registerDesk(app, ctx, helpers) {
              d.expected_result_date AS "expectedResultDate", d.status,
              (SELECT MAX(h.at) FROM dossier_history h
                WHERE h.dossier_code = d.code AND h.status = d.status) AS "closedAt"
-           FROM dossiers d WHERE d.received_at >= ?`,
+           FROM dossiers d WHERE d.received_at >= ? AND ${scope.sql}`,
         )
-        .all(since)
+        .all(since, ...scope.params)
     );
     const lines = weeklyReport(rows, now);
     const first = new Date(now.getTime() - weeks * 7 * 86400_000);

@@ -5,6 +5,7 @@ import { DOSSIER_STATUS, DOSSIER_STATUS_LABELS, DOSSIER_TRANSITIONS } from './en
 import { requestLang, sendProblem } from './problems.js';
 import { matchesAny, normalizeSecret, secretHmac } from './secrets.js';
 import { CODE_PATTERN } from './dossier-code.js';
+import { scopeCondition } from './clerk-scope.js';
 import { registerAuth } from './auth.js';
 import { audit, listAudit } from './audit.js';
 import { readDossier } from './vault.js';
@@ -215,6 +216,28 @@ export function registerStatusRoutes(app, ctx) {
       return sendProblem(request, reply, 'admin-only');
     }
     /** @type {any} */ (request).clerk = who;
+    // Every route about one dossier (`:code`: the dossier, its files, notes, status, supplements,
+    // payments at the desk, forwarding; any added later too) finds it here first, limited in the
+    // SQL to the clerk's procedures (clerk-scope.js). A dossier outside them answers exactly as
+    // one that does not exist, the same problem and the same audit record: nothing tells the
+    // clerk it is there (test/e2e/clerk-scope.test.ts enumerates the routes).
+    const scope = scopeCondition(who);
+    if (!scope.all && route.includes('/:code')) {
+      const code = String(/** @type {any} */ (request.params)?.code ?? '');
+      const found = await db
+        .prepare(`SELECT 1 FROM dossiers WHERE code = ? AND ${scope.sql}`)
+        .get(code, ...scope.params);
+      if (!found) {
+        await audit(db, ctx.now(), {
+          actor: who.actor,
+          action: `${request.method} ${route}`,
+          outcome: 'not-found',
+          dossier: code.slice(0, 40),
+          ip: request.ip,
+        });
+        return sendProblem(request, reply, 'clerk-dossier-not-found');
+      }
+    }
   });
   /** @param {import('fastify').FastifyRequest} request @returns {import('./auth.js').Principal} */
   const clerkOf = (request) => /** @type {any} */ (request).clerk;

@@ -150,7 +150,11 @@ export async function start(
     const exists = await app.dvc.storage
       .prepare('SELECT 1 FROM clerk_accounts WHERE username = ?')
       .get(account.username);
-    if (!exists) await app.dvc.accounts.add(account);
+    // The clerk is given the server's procedures, as an agency gives its clerks theirs (a new
+    // clerk account sees no dossier until then).
+    if (!exists) {
+      await app.dvc.accounts.add({ ...account, procedures: app.dvc.procedures.map((p) => p.name) });
+    }
   }
   // Synchronous on the embedded database, a promise on PostgreSQL.
   const clerkKey = (await app.dvc.accounts.createApiKey(CLERK.username, 'e2e')).key;

@@ -48,6 +48,7 @@ test('one set of files, the versions and names databases already recorded', () =
     '007_clerk_desk.sql',
     '008_supplements_notifications.sql',
     '009_sealed_upload_names.sql',
+    '010_clerk_procedure_scope.sql',
   ]);
   for (const f of files) {
     const sql = pg(f);

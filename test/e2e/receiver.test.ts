@@ -112,6 +112,7 @@ describe('reference receiver', () => {
       { version: 7, name: 'clerk_desk' },
       { version: 8, name: 'supplements_notifications' },
       { version: 9, name: 'sealed_upload_names' },
+      { version: 10, name: 'clerk_procedure_scope' },
     ]);
     const tables = (
       await db
@@ -126,6 +127,7 @@ describe('reference receiver', () => {
       'api_keys',
       'audit_log',
       'clerk_accounts',
+      'clerk_procedure_grants',
       'clerk_sessions',
       'dossier_history',
       'dossier_notes',
