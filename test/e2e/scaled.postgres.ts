@@ -174,7 +174,11 @@ describe('the scaled set-up (npm run start:scaled)', { skip: !ADMIN_URL, timeout
         input,
         encoding: 'utf8',
       });
-    const added = cli(['add', 'can-bo', '--role', 'clerk'], 'mật khẩu rất dài 2026\n');
+    // Given the procedure it handles: a clerk account sees no dossier otherwise.
+    const added = cli(
+      ['add', 'can-bo', '--role', 'clerk', '--procedures', 'dang-ky-khai-sinh'],
+      'mật khẩu rất dài 2026\n',
+    );
     assert.equal(added.status, 0, added.stderr);
     const issued = cli(['api-key', 'can-bo']);
     assert.equal(issued.status, 0, issued.stderr);
