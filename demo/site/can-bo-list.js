@@ -3,6 +3,7 @@
 import {
   $,
   LABELS,
+  Unauthorized,
   actorName,
   api,
   cell,
@@ -14,6 +15,7 @@ import {
   vnd,
 } from './can-bo-common.js';
 import { openCode, show } from './can-bo-dossier.js';
+import { deskText } from './can-bo-messages.js';
 import { guarded } from './can-bo.js';
 
 const ACTIONS = {
@@ -226,7 +228,26 @@ async function takeAtDesk(code, fee, button) {
     } finally {
       if (button.isConnected) button.focus();
     }
-    await refresh();
+    try {
+      await refresh();
+    } catch (e) {
+      if (e instanceof Unauthorized) throw e;
+      // The fee is taken but the reload failed partway (the rows may be new, the line above
+      // gone with its row): said in the dossier's row as it is now, or on the list's status
+      // line if it is no longer listed, with the focus there — never lost to the page.
+      const row = rowOf(code);
+      const at = row ? rowLine(row) : count;
+      say(
+        deskText('feeTakenNotReloaded', {
+          fee: vnd(fee),
+          code,
+          reason: /** @type {Error} */ (e).message,
+        }),
+        at,
+      );
+      at.focus();
+      return;
+    }
     // The list is new and the button gone (paid): the news is said in the dossier's new row and
     // the focus goes to it; a dossier no longer listed (a filter) is said on the top line.
     const text = `Đã ghi nhận nộp ${vnd(fee)} cho hồ sơ ${code} và lập biên lai.`;

@@ -1,0 +1,131 @@
+// The clerk desk's list refresh on the real demo site in Chromium, with the real receiver: a fee
+// taken at the desk whose reload then fails is still said where the clerk acted (the receiver's
+// own refusal: its clerk rate limit). axe on each state.
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createRequire } from 'node:module';
+import {
+  ADMIN,
+  RELAXED_RATE_LIMITS,
+  challenge,
+  clock,
+  fakeJws,
+  fakeVerify,
+  payload,
+  postDossier,
+  start,
+  type Running,
+} from './helpers.js';
+
+const { CHROMIUM_ARGS, findChromium } = (await import(
+  new URL('../../scripts/chromium.mjs', import.meta.url).href
+)) as { CHROMIUM_ARGS: string[]; findChromium(): string | undefined };
+const chromiumPath = findChromium();
+const require = createRequire(import.meta.url);
+
+async function axe(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const result = (await page.evaluate(() =>
+    (window as unknown as { axe: { run(): Promise<unknown> } }).axe.run(),
+  )) as { violations: { id: string; nodes: { target: unknown }[] }[] };
+  return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+}
+
+async function signIn(page: Page, base: string, who: { username: string; password: string }) {
+  await page.goto(`${base}/can-bo.html`);
+  await page.getByLabel('Tên đăng nhập').fill(who.username);
+  await page.getByLabel('Mật khẩu').fill(who.password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
+}
+
+/** The audit records of one dossier: [actor, action, outcome], oldest first. */
+async function auditOf(s: Running, code: string): Promise<string[][]> {
+  const rows = (await s.app.dvc.storage
+    .prepare('SELECT actor, action, outcome FROM audit_log WHERE dossier_code = ? ORDER BY id')
+    .all(code)) as { actor: string; action: string; outcome: string }[];
+  return rows.map((r) => [r.actor, r.action, r.outcome]);
+}
+
+/** What has the focus: [the code of its list row, its id or class, its text]. */
+const focusOf = (page: Page) =>
+  page.evaluate(() => {
+    const a = document.activeElement as HTMLElement;
+    return [a.closest('tr')?.dataset.code ?? '', a.id || a.className, a.textContent ?? ''];
+  });
+
+async function newDossier(base: string, overrides: Record<string, unknown> = {}) {
+  const r = await postDossier(base, fakeJws(payload(await challenge(base), overrides)));
+  assert.equal(r.status, 201);
+  return ((await r.json()) as { dossierCode: string }).dossierCode;
+}
+
+describe(
+  'the clerk desk refresh in Chromium',
+  { skip: chromiumPath ? false : 'needs Chromium' },
+  () => {
+    let browser: Browser;
+    const time = clock('2026-05-04T02:00:00.000Z');
+    before(async () => {
+      browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
+    });
+    after(async () => {
+      await browser?.close();
+    });
+
+    test('a fee taken at the desk whose reload fails: said in its row, the focus there', async () => {
+      // The receiver's clerk limit lets the administrator's page make four clerk requests: the
+      // list and the audit log at sign-in, the payment, the list again; the audit log after it
+      // is refused (429), after the list's rows were already replaced.
+      const s = await start({
+        verifySubmission: fakeVerify,
+        now: time.now,
+        rateLimits: {
+          ...RELAXED_RATE_LIMITS,
+          clerk: { max: 4, windowSeconds: 600, globalMax: 100_000, globalWindowSeconds: 600 },
+        },
+      });
+      try {
+        const fee = {
+          total: 135000,
+          currency: 'VND',
+          items: [{ id: 'le-phi', amount: 135000, quantity: 1, subtotal: 135000, reductions: [] }],
+        };
+        const code = await newDossier(s.base, { fee });
+        const context = await browser.newContext({ bypassCSP: true }); // to inject axe itself
+        const page = await context.newPage();
+        await signIn(page, s.base, ADMIN);
+        await page.getByRole('table', { name: 'Nhật ký truy cập (quản trị viên)' }).waitFor();
+        const row = page.getByRole('row').filter({ hasText: code });
+        await row.getByText('135.000 đ · Chưa nộp').waitFor();
+        await row.getByRole('button', { name: `Thu tại quầy: ${code}` }).press('Enter');
+        const refused = page.waitForResponse(
+          (r) => r.url().includes('/api/clerk/admin/audit') && r.status() === 429,
+        );
+        await page
+          .getByRole('dialog', { name: `Xác nhận đã thu 135.000 đ cho hồ sơ ${code}?` })
+          .getByRole('button', { name: 'Xác nhận đã thu' })
+          .press('Enter');
+        const seconds = (await refused).headers()['retry-after'];
+        const said =
+          `Đã ghi nhận nộp 135.000 đ cho hồ sơ ${code} và lập biên lai, nhưng chưa tải lại được ` +
+          `đầy đủ trang: Có quá nhiều yêu cầu trong thời gian ngắn. Vui lòng đợi ${seconds} giây rồi thử lại.`;
+        // In the dossier's row as reloaded (paid, its button gone), with the focus on it.
+        await row.getByRole('status').getByText(said, { exact: true }).waitFor();
+        await row.getByText('135.000 đ · Đã nộp').waitFor();
+        assert.deepEqual(await focusOf(page), [code, 'row-message', said]);
+        assert.equal(await page.locator('#clerk-message').innerText(), '');
+        // Recorded once, by the administrator who took it.
+        assert.deepEqual(
+          (await auditOf(s, code)).filter(([, action]) => action === 'dossier.payment'),
+          [[ADMIN.username, 'dossier.payment', 'success']],
+        );
+        assert.deepEqual(await axe(page), []);
+        await context.close();
+      } finally {
+        await s.close();
+      }
+    });
+  },
+);
