@@ -33,8 +33,14 @@ export const messages = [message, $('clerk-detail-message'), $('clerk-note-messa
  */
 export function say(text, where = message) {
   for (const m of messages) m.textContent = m === where ? text : '';
-  // A list row's own line (can-bo-list.js rowLine) goes once anything else is said.
-  for (const m of document.querySelectorAll('.row-message')) if (m !== where) m.remove();
+  // A list row's own line (can-bo-list.js rowLine) goes once anything else is said; so does a
+  // row that is only that line (a dossier found deleted, can-bo-list.js goneRow).
+  for (const m of document.querySelectorAll('.row-message')) {
+    if (m === where) continue;
+    const row = m.closest('tr');
+    if (row && !row.dataset.code) row.remove();
+    else m.remove();
+  }
   where.textContent = text;
 }
 

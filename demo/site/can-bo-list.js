@@ -102,9 +102,18 @@ function row(d) {
   view.className = 'link';
   view.textContent = 'Xem';
   view.setAttribute('aria-label', `Xem hồ sơ ${d.dossierCode}`);
-  // A dossier that cannot be opened (deleted meanwhile) is said in its row; the focus stays on
-  // the button pressed.
-  view.addEventListener('click', () => guarded(() => show(d.dossierCode), rowLine(tr)));
+  // A dossier that cannot be opened is said in its row, the focus staying on the button
+  // pressed; one deleted meanwhile leaves the list instead (goneRow), nothing else reloaded.
+  view.addEventListener('click', () =>
+    guarded(async () => {
+      try {
+        await show(d.dossierCode);
+      } catch (e) {
+        if (/** @type {any} */ (e).problem?.type !== NOT_FOUND) throw e;
+        goneRow(tr, d.dossierCode);
+      }
+    }, rowLine(tr)),
+  );
   codeCell.append(' ', view);
   if (d.assisted) {
     const line = document.createElement('div');
@@ -142,6 +151,39 @@ function rowLine(tr) {
   line.textContent = '';
   return line;
 }
+
+const NOT_FOUND = 'urn:dvc-forms:problem:clerk-dossier-not-found';
+
+/**
+ * A listed dossier found deleted: its row (the applicant's name with it) is replaced by one
+ * saying so, which has the focus, and the count says one fewer. The rest of the list, the open
+ * dossier and whatever the clerk typed stay as they are. The sentence's row goes the next time
+ * anything is said (can-bo-common.js say) or the list is reloaded.
+ * @param {HTMLTableRowElement} tr @param {string} code
+ */
+function goneRow(tr, code) {
+  const td = document.createElement('td');
+  td.colSpan = tr.cells.length;
+  const gone = document.createElement('tr');
+  gone.append(td);
+  tr.replaceWith(gone);
+  const line = rowLine(gone);
+  say(deskText('dossierGone', { code }), line);
+  line.focus();
+  const left = tbody.querySelectorAll('tr[data-code]').length;
+  count.textContent = countText(left, listed.more, listed.query);
+}
+
+/** What the list shows now: whether there are more than it shows, and what it was asked. */
+const listed = { more: false, query: '' };
+
+/** @param {number} n @param {boolean} more @param {string} query */
+const countText = (n, more, query) =>
+  n === 0
+    ? query
+      ? 'Không tìm thấy hồ sơ nào.'
+      : 'Chưa có hồ sơ nào.'
+    : `${n}${more ? '+' : ''} hồ sơ${more ? ' (thu hẹp tìm kiếm để xem thêm)' : ''}.`;
 
 /** @param {string} code the listed row of this dossier, if it is still listed */
 const rowOf = (code) => [...tbody.rows].find((tr) => tr.dataset.code === code);
@@ -296,12 +338,8 @@ export async function refresh() {
   searchForm.hidden = false;
   table.hidden = dossiers.length === 0;
   count.hidden = false;
-  count.textContent =
-    dossiers.length === 0
-      ? query
-        ? 'Không tìm thấy hồ sơ nào.'
-        : 'Chưa có hồ sơ nào.'
-      : `${dossiers.length}${more ? '+' : ''} hồ sơ${more ? ' (thu hẹp tìm kiếm để xem thêm)' : ''}.`;
+  Object.assign(listed, { more: Boolean(more), query });
+  count.textContent = countText(dossiers.length, listed.more, query);
   if (openCode) await show(openCode, false);
   if (session?.role === 'admin') {
     adminLinks.hidden = false;

@@ -1,12 +1,14 @@
 // The clerk desk's list refresh on the real demo site in Chromium, with the real receiver: a fee
 // taken at the desk whose reload then fails is still said where the clerk acted (the receiver's
-// own refusal: its clerk rate limit). axe on each state.
+// own refusal: its clerk rate limit); a dossier deleted meanwhile leaves the list when "Xem"
+// finds it gone, nothing else reloaded. axe on each state.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createRequire } from 'node:module';
 import {
   ADMIN,
+  CLERK,
   RELAXED_RATE_LIMITS,
   challenge,
   clock,
@@ -126,6 +128,72 @@ describe(
       } finally {
         await s.close();
       }
+    });
+
+    describe('on one receiver', () => {
+      let s: Running;
+      before(async () => {
+        s = await start({ verifySubmission: fakeVerify, now: time.now });
+      });
+      after(async () => {
+        await s?.close();
+      });
+
+      test('"Xem" on a dossier deleted meanwhile: it leaves the list, nothing else reloaded', async () => {
+        const open = await newDossier(s.base);
+        const gone = await newDossier(s.base);
+        const context = await browser.newContext({ bypassCSP: true }); // to inject axe itself
+        const page = await context.newPage();
+        await signIn(page, s.base, CLERK);
+        const count = page.locator('#clerk-count');
+        const listed = Number(/^(\d+) hồ sơ\.$/.exec(await count.innerText())?.[1]);
+        assert.ok(listed >= 2, `${listed} listed`);
+        // A dossier open with a note being written, and a search typed but not yet sent.
+        await page.getByRole('button', { name: `Xem hồ sơ ${open}` }).click();
+        const view = page.getByRole('region', { name: `Hồ sơ ${open}` });
+        const note = view.getByLabel('Ghi chú mới (chỉ cán bộ đọc được)');
+        await note.fill('Đang gọi điện cho người nộp.');
+        await page.getByLabel('Tìm hồ sơ').fill('Nguyễn Văn');
+        // Meanwhile an administrator deletes the other one.
+        const del = await fetch(`${s.base}/api/clerk/admin/dossiers/${gone}`, {
+          method: 'DELETE',
+          headers: { authorization: `Bearer ${s.adminKey}`, 'content-type': 'application/json' },
+          body: '{"reason":"Nộp trùng"}',
+        });
+        assert.equal(del.status, 204);
+        const requests: string[] = [];
+        page.on('request', (r) => {
+          const url = new URL(r.url());
+          if (url.pathname.startsWith('/api/')) requests.push(`${r.method()} ${url.pathname}`);
+        });
+        await page.getByRole('button', { name: `Xem hồ sơ ${gone}` }).press('Enter');
+        const said = `Hồ sơ ${gone} không còn trong hệ thống (có thể vừa bị xoá) nên đã được bỏ khỏi danh sách.`;
+        const line = page.getByRole('table', { name: 'Hồ sơ đã tiếp nhận' }).getByRole('status');
+        await line.getByText(said, { exact: true }).waitFor();
+        // Its row is gone (nothing of it left but the sentence, where the focus is), the count
+        // says one fewer, and nothing was reloaded: what the clerk typed is all still there.
+        assert.equal(await page.getByRole('button', { name: `Xem hồ sơ ${gone}` }).count(), 0);
+        assert.equal(await page.locator(`#clerk-table tr[data-code="${gone}"]`).count(), 0);
+        assert.deepEqual(await focusOf(page), ['', 'row-message', said]);
+        assert.equal(await count.innerText(), `${listed - 1} hồ sơ.`);
+        assert.deepEqual(requests, [`GET /api/clerk/dossiers/${gone}`]);
+        assert.equal(await note.inputValue(), 'Đang gọi điện cho người nộp.');
+        assert.equal(await page.getByLabel('Tìm hồ sơ').inputValue(), 'Nguyễn Văn');
+        assert.equal(await view.isVisible(), true);
+        assert.equal(await page.locator('#clerk-message').innerText(), '');
+        // The try is audited as such, once.
+        assert.deepEqual(
+          (await auditOf(s, gone)).filter(([actor]) => actor === CLERK.username),
+          [[CLERK.username, 'dossier.read', 'not-found']],
+        );
+        assert.deepEqual(await axe(page), []);
+        // Anything said next takes the sentence's row away with it.
+        await view.getByRole('button', { name: 'Lưu ghi chú' }).click();
+        await page.getByText(`Đã lưu ghi chú cho hồ sơ ${open}.`).waitFor();
+        assert.equal(await page.getByText(said).count(), 0);
+        assert.equal(await page.locator('#clerk-table tbody tr:not([data-code])').count(), 0);
+        await context.close();
+      });
     });
   },
 );
