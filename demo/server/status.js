@@ -1,6 +1,6 @@
 // Dossier status: the citizen's lookup (GET /api/status) and the clerk's changes.
 import { createFailureCounter } from './storage/failure-store.js';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { DOSSIER_STATUS, DOSSIER_STATUS_LABELS, DOSSIER_TRANSITIONS } from './engine.js';
 import { requestLang, sendProblem } from './problems.js';
 import { matchesAny, normalizeSecret, secretHmac } from './secrets.js';
@@ -254,16 +254,20 @@ export function registerStatusRoutes(app, ctx) {
     const { code } = /** @type {{ code: string }} */ (request.params);
     const row = /** @type {any} */ (await byCode.get(code));
     const who = clerkOf(request);
-    await audit(db, ctx.now(), {
-      actor: who.actor,
-      action: 'dossier.read',
-      outcome: row ? 'success' : 'not-found',
-      dossier: code.slice(0, 40),
-      ip: request.ip,
-    });
-    if (!row) return sendProblem(request, reply, 'clerk-dossier-not-found');
+    const read = (/** @type {string} */ outcome) =>
+      audit(db, ctx.now(), {
+        actor: who.actor,
+        action: 'dossier.read',
+        outcome,
+        dossier: code.slice(0, 40),
+        ip: request.ip,
+      });
+    if (!row) {
+      await read('not-found');
+      return sendProblem(request, reply, 'clerk-dossier-not-found');
+    }
     const { payload, jws } = await readDossier(db, ctx.keyring, row);
-    return {
+    const body = {
       ...(await view(db, row, ctx, true)),
       allowed: TRANSITIONS[row.status] ?? [],
       payload,
@@ -274,6 +278,15 @@ export function registerStatusRoutes(app, ctx) {
       // signature status and the procedure file to render the dossier with (desk.js).
       ...(await desk.detail({ ...row, jws_clear: jws }, payload)),
     };
+    // The desk's refresh asks again for the dossier it shows (If-None-Match): when nothing in
+    // it changed, nothing is read out (304, no body) and nothing audited, so that `dossier.read`
+    // records a person's view, not every list refresh. Any change (a note, a file, the fee,
+    // forwarding, the deadline's day) changes the tag and the dossier is sent, and audited.
+    const tag = `"${createHash('sha256').update(JSON.stringify(body)).digest('base64url')}"`;
+    reply.header('etag', tag);
+    if (request.headers['if-none-match'] === tag) return reply.code(304).send();
+    await read('success');
+    return body;
   });
   registerClerkFiles(app, ctx, clerkOf);
   if (ctx.supplementLibrary) registerSupplementRoutes(app, ctx, ctx.supplementLibrary, clerkOf);

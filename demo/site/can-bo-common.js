@@ -46,9 +46,16 @@ export function say(text, where = message) {
 
 export class Unauthorized extends Error {}
 
-/** @param {string} path @param {RequestInit & { json?: unknown }} [init] */
+/** Each answer's ETag, by the body {@link api} returned (a refresh asks whether it changed). */
+export const tags = new WeakMap();
+
+/**
+ * The receiver's JSON answer; `null` for 304 (the copy named by an If-None-Match in `headers`
+ * is still current).
+ * @param {string} path @param {RequestInit & { json?: unknown }} [init] headers as an object
+ */
 export async function api(path, init = {}) {
-  const { json, ...rest } = init;
+  const { json, headers, ...rest } = init;
   const r = await fetch(path, {
     ...rest,
     credentials: 'same-origin',
@@ -59,16 +66,20 @@ export async function api(path, init = {}) {
       ...(session && rest.method && rest.method !== 'GET'
         ? { 'x-csrf-token': session.csrfToken }
         : {}),
+      .../** @type {Record<string, string> | undefined} */ (headers),
     },
     ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
   });
   if (r.status === 204) return {};
+  if (r.status === 304) return null;
   const body = await r.json().catch(() => ({}));
   if (r.status === 401 && path !== '/api/auth/login') {
     throw Object.assign(new Unauthorized(body.detail), { problem: body });
   }
   // The problem goes with the error: a form can show its `errors` at the fields.
   if (!r.ok) throw Object.assign(new Error(body.detail ?? `Lỗi ${r.status}`), { problem: body });
+  const tag = r.headers.get('etag');
+  if (tag && body && typeof body === 'object') tags.set(body, tag);
   return body;
 }
 

@@ -14,6 +14,7 @@ import {
   dueCell,
   messages,
   say,
+  tags,
   vnTime,
 } from './can-bo-common.js';
 import { refresh } from './can-bo-list.js';
@@ -50,6 +51,8 @@ function procedureFile(url) {
 
 /** The dossier open in the view, if any. */
 export let openCode = '';
+/** The ETag of the open dossier as the view shows it, once it is wholly shown. */
+let shownTag = '';
 
 /**
  * One dossier, read through the audited clerk API and rendered by <dvc-dossier> with its
@@ -58,7 +61,15 @@ export let openCode = '';
  * @param {string} code
  */
 export async function show(code, focus = true) {
-  const d = await api(`/api/clerk/dossiers/${encodeURIComponent(code)}`);
+  // A refresh of the dossier shown only asks whether it changed: unchanged (304), the view
+  // stays and the receiver records no new read (a `dossier.read` is a view a person asked for).
+  const again = !focus && code === openCode && shownTag;
+  const d = await api(
+    `/api/clerk/dossiers/${encodeURIComponent(code)}`,
+    again ? { headers: { 'if-none-match': shownTag } } : {},
+  );
+  if (d === null) return;
+  shownTag = '';
   // Another dossier: the note field's error and the messages were about the previous one.
   if (code !== openCode) {
     noteProblem();
@@ -135,6 +146,7 @@ export async function show(code, focus = true) {
   if (supplements) detail.append(supplements);
   detailHeading.textContent = `Hồ sơ ${code}`;
   detail.hidden = false;
+  shownTag = tags.get(d) ?? '';
   if (focus) detailHeading.focus();
 }
 
@@ -194,6 +206,7 @@ noteForm.addEventListener('submit', (event) => {
 export function closeDossier() {
   detail.hidden = true;
   openCode = '';
+  shownTag = '';
   detailList.replaceChildren();
   detailHeading.textContent = '';
   moves.replaceChildren();

@@ -1,7 +1,8 @@
 // The clerk desk's list refresh on the real demo site in Chromium, with the real receiver: a fee
 // taken at the desk whose reload then fails is still said where the clerk acted (the receiver's
 // own refusal: its clerk rate limit); a dossier deleted meanwhile leaves the list when "Xem"
-// finds it gone, nothing else reloaded. axe on each state.
+// finds it gone, nothing else reloaded; and a refresh re-reads the open dossier (one more
+// `dossier.read` audit record) only when it changed. axe on each state.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -193,6 +194,50 @@ describe(
         assert.equal(await page.getByText(said).count(), 0);
         assert.equal(await page.locator('#clerk-table tbody tr:not([data-code])').count(), 0);
         await context.close();
+      });
+
+      test('a refresh re-reads the open dossier only when it changed: one audit record a view', async () => {
+        const code = await newDossier(s.base);
+        const page = await browser.newPage();
+        await signIn(page, s.base, CLERK);
+        await page.getByRole('button', { name: `Xem hồ sơ ${code}` }).click();
+        const view = page.getByRole('region', { name: `Hồ sơ ${code}` });
+        await view.getByRole('button', { name: `Đang xử lý: ${code}` }).waitFor();
+        const reads = async () =>
+          (await auditOf(s, code)).filter(([, action]) => action === 'dossier.read');
+        const read = [CLERK.username, 'dossier.read', 'success'];
+        assert.deepEqual(await reads(), [read]);
+        /** "Tìm" again, and the open dossier's answer to the refresh. */
+        const search = async () => {
+          const answer = page.waitForResponse((r) =>
+            r.url().endsWith(`/api/clerk/dossiers/${code}`),
+          );
+          await page.getByRole('button', { name: 'Tìm', exact: true }).click();
+          return (await answer).status();
+        };
+        // Unchanged: nothing read out again, nothing audited.
+        assert.equal(await search(), 304);
+        assert.equal(await search(), 304);
+        assert.deepEqual(await reads(), [read]);
+        // Changed by someone else (a note: not a status move): shown fresh, read (and audited) once.
+        const r = await fetch(`${s.base}/api/clerk/dossiers/${code}/notes`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${s.adminKey}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ note: 'Đã đối chiếu bản chính.' }),
+        });
+        assert.equal(r.status, 201);
+        assert.equal(await search(), 200);
+        await view
+          .getByRole('list', { name: 'Ghi chú nội bộ' })
+          .getByText('Đã đối chiếu bản chính.')
+          .waitFor();
+        assert.equal(await search(), 304);
+        assert.deepEqual(await reads(), [read, read]);
+        // "Xem" is a person's view: always read, and audited.
+        await page.getByRole('button', { name: `Xem hồ sơ ${code}` }).click();
+        await page.waitForFunction(() => document.activeElement?.id === 'clerk-detail-heading');
+        assert.deepEqual(await reads(), [read, read, read]);
+        await page.close();
       });
     });
   },
