@@ -14,7 +14,7 @@ import {
   vnTime,
   vnd,
 } from './can-bo-common.js';
-import { openCode, show } from './can-bo-dossier.js';
+import { closeDossier, openCode, show } from './can-bo-dossier.js';
 import { deskText } from './can-bo-messages.js';
 import { guarded } from './can-bo.js';
 
@@ -156,8 +156,8 @@ const NOT_FOUND = 'urn:dvc-forms:problem:clerk-dossier-not-found';
 
 /**
  * A listed dossier found deleted: its row (the applicant's name with it) is replaced by one
- * saying so, which has the focus, and the count says one fewer. The rest of the list, the open
- * dossier and whatever the clerk typed stay as they are. The sentence's row goes the next time
+ * saying so, which has the focus, and the count says one fewer. The rest of the list, another
+ * dossier open and whatever the clerk typed stay as they are. The sentence's row goes the next time
  * anything is said (can-bo-common.js say) or the list is reloaded.
  * @param {HTMLTableRowElement} tr @param {string} code
  */
@@ -167,6 +167,8 @@ function goneRow(tr, code) {
   const gone = document.createElement('tr');
   gone.append(td);
   tr.replaceWith(gone);
+  // Its view, if it was the one open, goes too: nothing of a deleted dossier stays on screen.
+  if (code === openCode) closeDossier();
   const line = rowLine(gone);
   say(deskText('dossierGone', { code }), line);
   line.focus();
