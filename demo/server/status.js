@@ -1,6 +1,6 @@
 // Dossier status: the citizen's lookup (GET /api/status) and the clerk's changes.
 import { createFailureCounter } from './storage/failure-store.js';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { DOSSIER_STATUS, DOSSIER_STATUS_LABELS, DOSSIER_TRANSITIONS } from './engine.js';
 import { requestLang, sendProblem } from './problems.js';
 import { matchesAny, normalizeSecret, secretHmac } from './secrets.js';
@@ -230,7 +230,9 @@ export function registerStatusRoutes(app, ctx) {
       if (!found) {
         await audit(db, ctx.now(), {
           actor: who.actor,
-          action: `${request.method} ${route}`,
+          // The action the route itself records, so the audit reads the same as for a dossier
+          // that exists (the administrator's audit table words them).
+          action: SCOPED_ACTIONS[`${request.method} ${route}`] ?? `${request.method} ${route}`,
           outcome: 'not-found',
           dossier: code.slice(0, 40),
           ip: request.ip,
@@ -239,6 +241,21 @@ export function registerStatusRoutes(app, ctx) {
       }
     }
   });
+  /**
+   * The audit action each route about one dossier records (its own handler's), for a try the
+   * scope check above answers instead.
+   * @type {Record<string, string>}
+   */
+  const SCOPED_ACTIONS = {
+    'GET /api/clerk/dossiers/:code': 'dossier.read',
+    'GET /api/clerk/dossiers/:code/files/:id': 'dossier.file.read',
+    'GET /api/clerk/dossiers/:code/supplements': 'dossier.supplements.read',
+    'POST /api/clerk/dossiers/:code/supplement-requests': 'dossier.supplement-request',
+    'POST /api/clerk/dossiers/:code/status': 'dossier.status',
+    'POST /api/clerk/dossiers/:code/notes': 'dossier.note',
+    'POST /api/clerk/dossiers/:code/payments': 'dossier.payment',
+    'POST /api/clerk/dossiers/:code/forwarding/retry': 'dossier.forwarding.retry',
+  };
   /** @param {import('fastify').FastifyRequest} request @returns {import('./auth.js').Principal} */
   const clerkOf = (request) => /** @type {any} */ (request).clerk;
 
@@ -282,7 +299,12 @@ export function registerStatusRoutes(app, ctx) {
     // it changed, nothing is read out (304, no body) and nothing audited, so that `dossier.read`
     // records a person's view, not every list refresh. Any change (a note, a file, the fee,
     // forwarding, the deadline's day) changes the tag and the dossier is sent, and audited.
-    const tag = `"${createHash('sha256').update(JSON.stringify(body)).digest('base64url')}"`;
+    // Keyed (the look-up key, with its own label), so the tag is no plain fingerprint of the
+    // applicant's data that anyone holding a guess could confirm.
+    const tag = `"${createHmac('sha256', ctx.keyring.lookup.key)
+      .update('dvc-forms clerk view etag v1\0')
+      .update(JSON.stringify(body))
+      .digest('base64url')}"`;
     reply.header('etag', tag);
     if (request.headers['if-none-match'] === tag) return reply.code(304).send();
     await read('success');
