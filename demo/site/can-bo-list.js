@@ -342,7 +342,19 @@ export async function refresh() {
   count.hidden = false;
   Object.assign(listed, { more: Boolean(more), query });
   count.textContent = countText(dossiers.length, listed.more, query);
-  if (openCode) await show(openCode, false);
+  if (openCode) {
+    const code = openCode;
+    try {
+      await show(code, false);
+    } catch (e) {
+      if (/** @type {any} */ (e).problem?.type !== NOT_FOUND) throw e;
+      // The dossier open was deleted meanwhile (another clerk, the retention job): its view
+      // closes, said on the list's line, and the rest of the refresh (the audit table) goes on.
+      closeDossier();
+      say(deskText('openDossierGone', { code }), count);
+      if (!document.activeElement || document.activeElement === document.body) count.focus();
+    }
+  }
   if (session?.role === 'admin') {
     adminLinks.hidden = false;
     const { records } = await api('/api/clerk/admin/audit?limit=50');

@@ -10,12 +10,16 @@ const TEXT = {
     // "Xem" on a dossier deleted meanwhile: its row leaves the list, this sentence in its place.
     dossierGone:
       'Hồ sơ {code} không còn trong hệ thống (có thể vừa bị xoá) nên đã được bỏ khỏi danh sách.',
+    openDossierGone:
+      'Hồ sơ {code} đang mở không còn trong hệ thống (có thể vừa bị xoá) nên đã được đóng lại.',
   },
   en: {
     feeTakenNotReloaded:
       'Payment of {fee} for application {code} recorded and receipted, but the page could not be fully reloaded: {reason}',
     dossierGone:
       'Application {code} is no longer in the system (it may have just been deleted), so it was removed from the list.',
+    openDossierGone:
+      'Application {code}, which was open, is no longer in the system (it may have just been deleted), so it was closed.',
   },
 };
 

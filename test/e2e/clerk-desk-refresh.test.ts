@@ -252,6 +252,20 @@ describe(
         await page.getByRole('button', { name: `Xem hồ sơ ${code}` }).click();
         await page.waitForFunction(() => document.activeElement?.id === 'clerk-detail-heading');
         assert.deepEqual(await reads(), [read, read, read]);
+        // Deleted meanwhile: the next refresh closes its view and says so on the list's line,
+        // where the search just sent is; before, the refresh failed on it and stopped there.
+        const del = await fetch(`${s.base}/api/clerk/admin/dossiers/${code}`, {
+          method: 'DELETE',
+          headers: { authorization: `Bearer ${s.adminKey}`, 'content-type': 'application/json' },
+          body: '{"reason":"Nộp trùng"}',
+        });
+        assert.equal(del.status, 204);
+        assert.equal(await search(), 404);
+        const said = `Hồ sơ ${code} đang mở không còn trong hệ thống (có thể vừa bị xoá) nên đã được đóng lại.`;
+        await page.locator('#clerk-count').getByText(said, { exact: true }).waitFor();
+        assert.equal(await page.locator('#clerk-detail').isHidden(), true);
+        assert.equal(await page.locator('#clerk-message').innerText(), '');
+        assert.equal(await page.locator(`#clerk-table tr[data-code="${code}"]`).count(), 0);
         await page.close();
       });
     });
