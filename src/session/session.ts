@@ -40,6 +40,7 @@ import {
   removeAll,
   setAt,
 } from './field-path.js';
+import { withAnsweredMembers } from './answered-items.js';
 import { answersWithOnly } from './field-validation.js';
 import { withRequiredParents } from './journey.js';
 import { withFieldChecks } from './field-checks.js';
@@ -201,10 +202,12 @@ export class Session {
 
   /**
    * Sets the answer at `path`, or removes it when the value is not an answer (FieldPath's one
-   * rule). Only the rules reading `path` run again on the next `check()`.
+   * rule); in a list of items (a repeat group), each item's members that are not answers are
+   * left out the same way (withAnsweredMembers). Only the rules reading `path` run again on the
+   * next `check()`.
    */
   set(path: string, value: unknown): void {
-    const next = setAt(this.current, path, value);
+    const next = setAt(this.current, path, withAnsweredMembers(value));
     if (next === this.current) return;
     this.current = next;
     this.changed?.add(pathKey(path));

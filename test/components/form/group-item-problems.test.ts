@@ -1,0 +1,78 @@
+/**
+ * Repeated items as the person meets them (fixture: test/src/session/fixtures/
+ * repeat-optional-number.json, an optional number at a question and in each person):
+ * - an optional number typed and then emptied in an item is no answer, as at a question: it
+ *   stopped Continue with "… phải là một số nguyên" (src/session/answered-items.ts decides it).
+ */
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../../components/form/form.js';
+import type { DvcForm } from '../../../components/form/form.js';
+import type { DvcRepeatGroup } from '../../../components/repeat-group/repeat-group.js';
+import type { Procedure } from '../../../src/procedure/types.js';
+import procedure from '../../src/session/fixtures/repeat-optional-number.json';
+import { headingText, next, root, summaryTexts } from './form-harness.js';
+
+const PEOPLE = 'Người cùng cư trú';
+const REVIEW = 'Kiểm tra lại thông tin';
+
+async function mountForm(prefill?: Record<string, unknown>): Promise<DvcForm> {
+  const el = await fixture<DvcForm>(
+    html`<dvc-form
+      .procedureData=${procedure as unknown as Procedure}
+      .prefill=${prefill}
+      today="2026-12-06"
+    ></dvc-form>`,
+  );
+  await el.settled();
+  expect(headingText(el)).to.equal(PEOPLE);
+  return el;
+}
+
+const group = (el: DvcForm) => root(el).querySelector<DvcRepeatGroup>('dvc-repeat-group')!;
+const itemField = (el: DvcForm, index: number, field: string) =>
+  group(el).shadowRoot!.querySelectorAll<HTMLElement>(`[data-field="${field}"]`)[index]!;
+const itemBox = (el: DvcForm, index: number, field: string) =>
+  itemField(el, index, field).shadowRoot!.querySelector<HTMLInputElement>('#control')!;
+const roomsBox = (el: DvcForm) =>
+  root(el)
+    .querySelector('[data-path="rooms"]')!
+    .shadowRoot!.querySelector<HTMLInputElement>('#control')!;
+/** The error shown at an item's field itself. */
+const fieldError = (el: DvcForm, index: number, field: string) =>
+  itemField(el, index, field)
+    .shadowRoot!.querySelector('[part="error"]')
+    ?.textContent!.replace(/\s+/g, ' ')
+    .trim();
+/** Replaces a box's text with the keyboard (nothing: empties it), then leaves it for Continue. */
+async function retype(el: DvcForm, box: HTMLInputElement, text: string): Promise<void> {
+  box.focus();
+  box.select();
+  await sendKeys(text ? { type: text } : { press: 'Backspace' });
+  root(el).querySelector<HTMLButtonElement>('.buttons button.primary')!.focus();
+  await el.settled();
+  await group(el).updateComplete;
+}
+
+describe('dvc-form: problems in repeated items', function () {
+  // Typing with the real keyboard on a machine other runs share.
+  this.timeout(30_000);
+
+  it('an optional number typed and then emptied in an item is no answer, as at a question: Continue goes on', async () => {
+    const el = await mountForm();
+    await retype(el, itemBox(el, 0, 'fullName'), 'Nguyễn Văn An');
+    // At the question and in the item alike: a number typed, then the box emptied.
+    await retype(el, roomsBox(el), '3');
+    await retype(el, roomsBox(el), '');
+    await retype(el, itemBox(el, 0, 'years'), '12');
+    expect(el.answers).to.deep.equal({ people: [{ fullName: 'Nguyễn Văn An', years: 12 }] });
+    await retype(el, itemBox(el, 0, 'years'), '');
+    expect(itemBox(el, 0, 'years').value).to.equal('');
+    // Leaving the emptied box says nothing, and the answer holds no empty value.
+    expect(fieldError(el, 0, 'years')).to.equal(undefined);
+    expect(el.answers).to.deep.equal({ people: [{ fullName: 'Nguyễn Văn An' }] });
+    await next(el);
+    expect(summaryTexts(el)).to.deep.equal([]);
+    expect(headingText(el)).to.equal(REVIEW);
+  });
+});
