@@ -54,7 +54,11 @@ export function sameLanguage(a: string, b: string): boolean {
 
 /** Looks a message up in the catalog and fills its `{param}` placeholders. */
 export function t(lang: UiLang, key: MessageKey, params?: Record<string, string | number>): string {
-  const template = messages[lang][key];
+  return fill(messages[lang][key], params);
+}
+
+/** Fills the `{param}` placeholders of a message (an element's own catalog's too). */
+export function fill(template: string, params?: Record<string, string | number>): string {
   // Without params every placeholder stays as written: no replace (each field's first update
   // looks up its "required" message, a thousand times on a large page; docs/performance.md).
   return params

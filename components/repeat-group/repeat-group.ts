@@ -6,7 +6,8 @@ import { WIDGETS, emptyValueOf as emptyValueFor, widgetNameOf } from '../base/wi
 import { DvcFieldElement, copyValue, type FieldValidity } from '../base/field-element.js';
 import type { FieldOptionItem } from '../base/options.js';
 import { fieldStyles } from '../base/styles.js';
-import type { UiLang } from '../base/i18n.js';
+import { fill, type UiLang } from '../base/i18n.js';
+import { REPEAT_GROUP_MESSAGES, type RepeatGroupMessageKey } from './messages.js';
 import type { Problem } from '../../src/problem.js';
 import '../address-field/address-field.js';
 import '../checkbox-field/checkbox-field.js';
@@ -144,8 +145,13 @@ export class DvcRepeatGroup extends DvcFieldElement<RepeatItem[]> {
     return this.itemLabel || this.msg('defaultItem');
   }
 
+  /** A message of the group's own catalog (messages.ts), in the element's language. */
+  private say(key: RepeatGroupMessageKey, params?: Record<string, string | number>): string {
+    return fill(REPEAT_GROUP_MESSAGES[this.uiLang][key], params);
+  }
+
   private heading(index: number): string {
-    return this.msg('itemHeading', { item: this.itemName, n: index + 1 });
+    return this.say('itemHeading', { item: this.itemName, n: index + 1 });
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -265,7 +271,7 @@ export class DvcRepeatGroup extends DvcFieldElement<RepeatItem[]> {
       const index = this.keys.indexOf(Number(bad.dataset.key));
       return {
         flags: { customError: true },
-        message: this.msg('itemInvalid', { item: this.itemName, n: index + 1 }),
+        message: this.say('itemInvalid', { item: this.itemName, n: index + 1 }),
         anchor: bad,
       };
     }
@@ -294,7 +300,7 @@ export class DvcRepeatGroup extends DvcFieldElement<RepeatItem[]> {
     this.value = [...this.value, this.emptyItem()];
     this.keys = [...this.keys, key];
     this.removed = undefined;
-    this.announcement = this.msg('added', { item: this.itemName, n: this.value.length });
+    this.announcement = this.say('added', { item: this.itemName, n: this.value.length });
     this.changed();
     await this.focusItem(key, '[data-field]');
   }
@@ -305,7 +311,7 @@ export class DvcRepeatGroup extends DvcFieldElement<RepeatItem[]> {
     this.removed = { item: this.value[index], key: this.keys[index], index };
     this.value = this.value.filter((_, i) => i !== index);
     this.keys = this.keys.filter((_, i) => i !== index);
-    this.announcement = this.msg('removed', { item: this.itemName, n: index + 1 });
+    this.announcement = this.say('removed', { item: this.itemName, n: index + 1 });
     this.changed();
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#undo')?.focus();
@@ -319,7 +325,7 @@ export class DvcRepeatGroup extends DvcFieldElement<RepeatItem[]> {
     this.value = [...this.value.slice(0, index), r.item, ...this.value.slice(index)];
     this.keys = [...this.keys.slice(0, index), r.key, ...this.keys.slice(index)];
     this.removed = undefined;
-    this.announcement = this.msg('restored', { item: this.itemName, n: index + 1 });
+    this.announcement = this.say('restored', { item: this.itemName, n: index + 1 });
     this.changed();
     await this.focusItem(r.key, '[data-field]');
   }
@@ -336,7 +342,7 @@ export class DvcRepeatGroup extends DvcFieldElement<RepeatItem[]> {
     const key = this.keys[index];
     this.value = swap(this.value);
     this.keys = swap(this.keys);
-    this.announcement = this.msg('moved', {
+    this.announcement = this.say('moved', {
       item: this.heading(index),
       position: to + 1,
       count: this.value.length,
@@ -416,20 +422,20 @@ export class DvcRepeatGroup extends DvcFieldElement<RepeatItem[]> {
                                 type="button"
                                 part="move-up"
                                 data-action="up"
-                                aria-label=${this.msg('moveUpItem', { item: this.itemName, n })}
+                                aria-label=${this.say('moveUpItem', { item: this.itemName, n })}
                                 aria-disabled=${i === 0 ? 'true' : 'false'}
                                 @click=${() => this.moveItem(i, -1)}
                               >
-                                ${this.msg('moveUp')}</button
+                                ${this.say('moveUp')}</button
                               ><button
                                 type="button"
                                 part="move-down"
                                 data-action="down"
-                                aria-label=${this.msg('moveDownItem', { item: this.itemName, n })}
+                                aria-label=${this.say('moveDownItem', { item: this.itemName, n })}
                                 aria-disabled=${i === count - 1 ? 'true' : 'false'}
                                 @click=${() => this.moveItem(i, 1)}
                               >
-                                ${this.msg('moveDown')}
+                                ${this.say('moveDown')}
                               </button>`
                           : nothing
                       }
@@ -439,10 +445,10 @@ export class DvcRepeatGroup extends DvcFieldElement<RepeatItem[]> {
                               type="button"
                               part="remove"
                               data-action="remove"
-                              aria-label=${this.msg('removeItem', { item: this.itemName, n })}
+                              aria-label=${this.say('removeItem', { item: this.itemName, n })}
                               @click=${() => this.removeItem(i)}
                             >
-                              ${this.msg('remove')}
+                              ${this.say('remove')}
                             </button>`
                           : nothing
                       }
@@ -459,10 +465,10 @@ export class DvcRepeatGroup extends DvcFieldElement<RepeatItem[]> {
                 type="button"
                 id="undo"
                 part="undo"
-                aria-label=${this.msg('undoRemove', { item: this.itemName, n: this.removed.index + 1 })}
+                aria-label=${this.say('undoRemove', { item: this.itemName, n: this.removed.index + 1 })}
                 @click=${this.undoRemove}
               >
-                ${this.msg('undo')}
+                ${this.say('undo')}
               </button>
             </p>`
           : nothing
@@ -471,9 +477,9 @@ export class DvcRepeatGroup extends DvcFieldElement<RepeatItem[]> {
         locked
           ? nothing
           : atMax
-            ? html`<p class="hint">${this.msg('maxItemsReached', { max: this.max ?? count })}</p>`
+            ? html`<p class="hint">${this.say('maxItemsReached', { max: this.max ?? count })}</p>`
             : html`<button type="button" id="add" part="add" @click=${this.addItem}>
-                ${this.addLabel || this.msg('addItem', { item: this.itemName })}
+                ${this.addLabel || this.say('addItem', { item: this.itemName })}
               </button>`
       }
       <span class="visually-hidden" role="status">${this.announcement}</span>
