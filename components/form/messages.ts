@@ -14,6 +14,8 @@ export interface FormMessages {
   progress: (current: number, total: number) => string;
   /** A summary line whose text another line repeats: the question tells them apart. */
   summaryForQuestion: (message: string, question: string) => string;
+  /** A summary line about a field of a repeat group's item: the item's heading, then the line. */
+  summaryForItem: (item: string, line: string) => string;
   back: string;
   continue: string;
   submit: string;
@@ -74,6 +76,9 @@ export interface FormMessages {
   unnamedProblem: string;
 }
 
+/** The same in both languages: the item's heading, a colon, the line ("Người con 2: …"). */
+const summaryForItem = (item: string, line: string) => `${item}: ${line}`;
+
 const vi: FormMessages = {
   loading: 'Đang tải biểu mẫu…',
   loadFailedHeading: 'Không tải được biểu mẫu',
@@ -84,6 +89,7 @@ const vi: FormMessages = {
   // The same words as the server-rendered first page's (src/first-page).
   progress: FIRST_PAGE_MESSAGES.vi.progress,
   summaryForQuestion: (message, question) => `${message} (câu hỏi: ${question})`,
+  summaryForItem,
   back: 'Quay lại',
   continue: 'Tiếp tục',
   submit: 'Gửi hồ sơ',
@@ -164,6 +170,7 @@ const en: FormMessages = {
   retry: 'Try again',
   progress: FIRST_PAGE_MESSAGES.en.progress,
   summaryForQuestion: (message, question) => `${message} (question: ${question})`,
+  summaryForItem,
   back: 'Back',
   continue: 'Continue',
   submit: 'Send application',

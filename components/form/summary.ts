@@ -10,6 +10,7 @@ import type { DvcErrorSelectEvent, ErrorSummaryItem } from '../error-summary/err
 import { documentIdOfKey } from './documents.js';
 import type { DvcForm } from './form.js';
 import { localize } from './format.js';
+import { t } from '../base/i18n.js';
 import { fieldId, HELPER_ID, isDeclarationBox, REVIEW } from './journey.js';
 
 /** One line of the summary (summaryLines). */
@@ -17,19 +18,22 @@ interface SummaryLine extends ErrorSummaryItem {
   target: string;
   /** The question the line is about, named after the message when the message does not. */
   question?: string;
+  /** In a repeat group, the item the problem is in, as its heading reads ("Người con 2"). */
+  item?: string;
 }
 
 export class FormSummary {
   constructor(private readonly form: DvcForm) {}
 
   /**
-   * The summary lines of a field: one per field, one per distinct problem inside a repeat group.
-   * Each has the question it is about (in a group, its item's field) and the id its link moves
-   * to (in a group, followed by the problem's pointer under it: `field-members/1/birthDate`, the
-   * box of that item's field).
+   * The summary lines of a field: one per field; in a repeat group one per place with a problem
+   * (the group itself, each item's field), its first problem, as each box shows one (GOV.UK: one
+   * line per error, linking to its own field). Each has the question it is about (in a group,
+   * its item's field), the item's heading, and the id its link moves to (in a group, followed by
+   * the problem's pointer under it: `field-members/1/birthDate`, the box of that item's field).
    */
   summaryLines(path: string): SummaryLine[] {
-    const msg = this.form.msg;
+    const { msg, uiLang: lang } = this.form;
     if (isDeclarationBox(path)) {
       const message = path === HELPER_ID ? msg.helperDeclarationRequired : msg.declarationRequired;
       return [{ message, target: path }];
@@ -41,13 +45,20 @@ export class FormSummary {
     for (const p of this.form.shown.get(path) ?? []) {
       // The pointer under the field (`/1/birthDate`): `path` is the field's pointer in dots.
       const at = p.path.slice(path.length + 1);
-      const item = field?.fields?.find((f) => f.field === at.split('/')[2]);
-      const message = p.message || msg.unnamedProblem;
-      const question = localize((item ?? field)?.label, this.form.uiLang);
-      if (!lines.has(message + question))
-        lines.set(message + question, {
-          message,
-          question,
+      const [, n, sub] = at.split('/');
+      const item = field?.fields?.find((f) => f.field === sub);
+      if (!lines.has(at))
+        lines.set(at, {
+          message: p.message || msg.unnamedProblem,
+          question: localize((item ?? field)?.label, lang),
+          // The item's heading as the group shows it (repeat-group.ts).
+          item:
+            n && field?.widget === 'group'
+              ? msg.itemHeading(
+                  localize(field.itemLabel, lang) || t(lang, 'defaultItem'),
+                  Number(n) + 1,
+                )
+              : undefined,
           target: fieldId(path) + (item ? at : ''),
         });
     }
@@ -64,17 +75,15 @@ export class FormSummary {
     // Each summary line must say which question it is about, and links with the same text that
     // lead to different questions fail WCAG 2.4.4: a message that does not name its field
     // ("Hãy chọn một câu trả lời") or that repeats names its question.
+    // A line about a repeat group's item is named by the item too ("Người con 2: …").
+    const msg = this.form.msg;
     const seen = new Map<string, number>();
-    for (const { message } of lines) seen.set(message, (seen.get(message) ?? 0) + 1);
-    const items: ErrorSummaryItem[] = lines.map(({ message, question, target }) => {
-      const label =
-        question && ((seen.get(message) ?? 0) > 1 || !mentionsLabel(message, question))
-          ? question
-          : '';
-      return {
-        message: label ? this.form.msg.summaryForQuestion(message, label) : message,
-        target,
-      };
+    for (const { item, message } of lines)
+      seen.set(item + message, (seen.get(item + message) ?? 0) + 1);
+    const items: ErrorSummaryItem[] = lines.map(({ item, message, question, target }) => {
+      if (question && ((seen.get(item + message) ?? 0) > 1 || !mentionsLabel(message, question)))
+        message = msg.summaryForQuestion(message, question);
+      return { message: item ? msg.summaryForItem(item, message) : message, target };
     });
     return html`<dvc-error-summary
       part="summary"

@@ -19,6 +19,8 @@ const INVALID_DATE =
   'Ngày không hợp lệ. Vui lòng nhập ngày có thật theo dạng ngày/tháng/năm, ví dụ 15/03/2025.';
 const INVALID_NUMBER = 'Vui lòng chỉ nhập số, ví dụ 12 hoặc 2,5.';
 const RESIDENCE = 'Nơi đăng ký thường trú';
+/** The first item's heading, which names each of its lines in the error summary. */
+const FIRST = 'Người cùng đăng ký 1';
 
 /** A person registering with the applicant, every answer valid. */
 const HOA = {
@@ -109,10 +111,10 @@ describe('dvc-form: text a repeat group item cannot read', function () {
     await next(el);
     expect(headingText(el)).to.equal(RESIDENCE);
     expect(summaryTexts(el)).to.deep.equal([
-      'Nhập ngày, tháng, năm sinh',
-      'Nhập số định danh cá nhân',
-      'Chọn quan hệ với chủ hộ',
-      `${INVALID_DATE} (câu hỏi: Ngày, tháng, năm sinh)`,
+      `${FIRST}: Nhập ngày, tháng, năm sinh`,
+      `${FIRST}: Nhập số định danh cá nhân`,
+      `${FIRST}: Chọn quan hệ với chủ hộ`,
+      `Người cùng đăng ký 2: ${INVALID_DATE} (câu hỏi: Ngày, tháng, năm sinh)`,
     ]);
     expect(root(el).activeElement).to.equal(summary(el));
     expect(group(el).errors['/1/birthDate']).to.equal(INVALID_DATE);
@@ -125,7 +127,7 @@ describe('dvc-form: text a repeat group item cannot read', function () {
     el.lang = 'en';
     await el.settled();
     expect(summaryTexts(el)[3]).to.equal(
-      'Enter a real date as day/month/year, for example 15/03/2025. (question: Date of birth)',
+      'Person registering with you 2: Enter a real date as day/month/year, for example 15/03/2025. (question: Date of birth)',
     );
     el.lang = 'vi';
     await el.settled();
@@ -140,9 +142,9 @@ describe('dvc-form: text a repeat group item cannot read', function () {
     expect(fieldError(el, 1, 'birthDate')).to.equal(undefined);
     await next(el);
     expect(summaryTexts(el)).to.deep.equal([
-      'Nhập ngày, tháng, năm sinh',
-      'Nhập số định danh cá nhân',
-      'Chọn quan hệ với chủ hộ',
+      `${FIRST}: Nhập ngày, tháng, năm sinh`,
+      `${FIRST}: Nhập số định danh cá nhân`,
+      `${FIRST}: Chọn quan hệ với chủ hộ`,
     ]);
   });
 
@@ -153,7 +155,7 @@ describe('dvc-form: text a repeat group item cannot read', function () {
     await next(el);
     expect(headingText(el)).to.equal(RESIDENCE);
     expect(summaryTexts(el)).to.deep.equal([
-      `${INVALID_NUMBER} (câu hỏi: Số năm đã sống tại địa chỉ này)`,
+      `${FIRST}: ${INVALID_NUMBER} (câu hỏi: Số năm đã sống tại địa chỉ này)`,
     ]);
     expect(box(el, 0, 'years').value).to.equal('abc');
     await expect(el).to.be.accessible();

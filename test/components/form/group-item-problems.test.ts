@@ -2,7 +2,9 @@
  * Repeated items as the person meets them (fixture: test/src/session/fixtures/
  * repeat-optional-number.json, an optional number at a question and in each person):
  * - an optional number typed and then emptied in an item is no answer, as at a question: it
- *   stopped Continue with "… phải là một số nguyên" (src/session/answered-items.ts decides it).
+ *   stopped Continue with "… phải là một số nguyên" (src/session/answered-items.ts decides it);
+ * - two items with the same problem get a summary line each, naming the item, and each line's
+ *   link moves to its own item's box: they gave one line, linking to the first item only.
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
@@ -11,7 +13,7 @@ import type { DvcForm } from '../../../components/form/form.js';
 import type { DvcRepeatGroup } from '../../../components/repeat-group/repeat-group.js';
 import type { Procedure } from '../../../src/procedure/types.js';
 import procedure from '../../src/session/fixtures/repeat-optional-number.json';
-import { headingText, next, root, summaryTexts } from './form-harness.js';
+import { headingText, next, root, summary, summaryTexts } from './form-harness.js';
 
 const PEOPLE = 'Người cùng cư trú';
 const REVIEW = 'Kiểm tra lại thông tin';
@@ -44,6 +46,13 @@ const fieldError = (el: DvcForm, index: number, field: string) =>
     .shadowRoot!.querySelector('[part="error"]')
     ?.textContent!.replace(/\s+/g, ' ')
     .trim();
+/** The deepest focused element, through the shadow roots. */
+function deepActive(): Element | null {
+  let a: Element | null = document.activeElement;
+  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+  return a;
+}
+
 /** Replaces a box's text with the keyboard (nothing: empties it), then leaves it for Continue. */
 async function retype(el: DvcForm, box: HTMLInputElement, text: string): Promise<void> {
   box.focus();
@@ -74,5 +83,55 @@ describe('dvc-form: problems in repeated items', function () {
     await next(el);
     expect(summaryTexts(el)).to.deep.equal([]);
     expect(headingText(el)).to.equal(REVIEW);
+  });
+
+  it('two items with the same problem get a line each, naming the item, each landing in its own box', async () => {
+    const el = await mountForm({
+      people: [
+        { fullName: 'Nguyễn Văn An', years: 130 },
+        { fullName: 'Trần Thị Bình', years: 140 },
+        { fullName: 'Lê Văn Cường', years: 3 },
+      ],
+    });
+    await next(el);
+    expect(headingText(el)).to.equal(PEOPLE);
+    const TOO_LARGE = 'Số năm đã sống tại đây không được lớn hơn 120';
+    expect(summaryTexts(el)).to.deep.equal([
+      `Người thứ 1: ${TOO_LARGE}`,
+      `Người thứ 2: ${TOO_LARGE}`,
+    ]);
+    expect(fieldError(el, 0, 'years')).to.equal(`Lỗi: ${TOO_LARGE}`);
+    expect(fieldError(el, 1, 'years')).to.equal(`Lỗi: ${TOO_LARGE}`);
+    expect(fieldError(el, 2, 'years')).to.equal(undefined);
+    await expect(el).to.be.accessible();
+    const links = summary(el)!.shadowRoot!.querySelectorAll('a');
+    links[1]!.click();
+    expect(deepActive()).to.equal(itemBox(el, 1, 'years'));
+    links[0]!.click();
+    expect(deepActive()).to.equal(itemBox(el, 0, 'years'));
+    // Two problems of one item: a line each, both naming the item. In English too.
+    await retype(el, itemBox(el, 0, 'fullName'), '');
+    await next(el);
+    expect(summaryTexts(el)).to.deep.equal([
+      'Người thứ 1: Nhập họ và tên',
+      `Người thứ 1: ${TOO_LARGE}`,
+      `Người thứ 2: ${TOO_LARGE}`,
+    ]);
+    el.lang = 'en';
+    await el.settled();
+    expect(summaryTexts(el)).to.deep.equal([
+      'Person 1: Enter full name',
+      'Person 1: Years lived here must be 120 or less',
+      'Person 2: Years lived here must be 120 or less',
+    ]);
+    // Putting the second person right takes away its line alone.
+    el.lang = 'vi';
+    await el.settled();
+    await retype(el, itemBox(el, 1, 'years'), '14');
+    await next(el);
+    expect(summaryTexts(el)).to.deep.equal([
+      'Người thứ 1: Nhập họ và tên',
+      `Người thứ 1: ${TOO_LARGE}`,
+    ]);
   });
 });

@@ -65,7 +65,10 @@ describe('dvc-form repeat groups', () => {
       '/0/relationshipToHead',
     ]);
     expect(group!.error).to.equal('');
-    expect(summaryTexts(el)).to.deep.equal(Object.values(group!.errors));
+    // A line for each, naming the item (its heading on the page), then the message at the box.
+    expect(summaryTexts(el)).to.deep.equal(
+      Object.values(group!.errors).map((message) => `Người cùng đăng ký 1: ${message}`),
+    );
   });
 });
 
