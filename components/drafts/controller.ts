@@ -23,6 +23,7 @@ import { DraftCipher, KEY_DB_NAME, clearDeviceData } from './crypto.js';
 import { CONSENT, consentMessages } from './consent.js';
 import {
   DEFAULT_TTL_DAYS,
+  DraftDeletedError,
   DraftStore,
   draftId,
   type DraftKey,
@@ -507,7 +508,14 @@ export class DraftController implements ReactiveController {
         this.host.requestUpdate();
       }
     } catch (cause) {
-      this.storageFailed(cause);
+      if (cause instanceof DraftDeletedError) {
+        // Sent or cleared in another tab since this one read it: this application is over
+        // here too, as after sending; written, it would come back to be sent twice.
+        clearTimeout(this.timer);
+        this.ahead.drop();
+        this.phase = DRAFT_PHASE.done;
+        this.host.requestUpdate();
+      } else this.storageFailed(cause);
       return;
     }
     this.baseline = change.answers;

@@ -4,7 +4,16 @@
  * a second tab's answers to other questions survive (docs/reliability.md, "Two tabs").
  */
 import type { JsonSchema, LocalizedText } from '../../src/procedure/index.js';
+import { StorageError } from '../../src/errors.js';
 import { STORE, openDraftDatabase, requestResult, type DraftDatabase } from './db.js';
+import {
+  bury,
+  claim,
+  claims,
+  deletedSince,
+  lastClaimed,
+  removeOldTombstones,
+} from './revisions.js';
 import { patch } from './paths.js';
 import type { DraftCipher } from './crypto.js';
 import {
@@ -94,6 +103,14 @@ export interface SaveOptions {
   replace?: boolean;
 }
 
+/**
+ * A save built on a draft that was deleted since it was read (sent, or cleared, in another tab):
+ * written, it would bring that draft back.
+ */
+export class DraftDeletedError extends StorageError {
+  override name = 'DraftDeletedError';
+}
+
 /** A draft sealed, ready to be put (DraftStore.sealAhead, putNow). */
 export interface SealedDraft {
   /** The draft as the form has it. */
@@ -104,6 +121,8 @@ export interface SealedDraft {
   fresh: boolean;
   /** DraftStore's write count when it was read. */
   writes: number;
+  /** The revision this store had seen of the draft before: deleted after it, it is not written. */
+  since: number;
 }
 
 export interface FileToKeep {
@@ -142,8 +161,12 @@ export class DraftStore {
     id: string;
     stored: (DraftRecord & StoredFields) | undefined;
     current: DraftRecord | undefined;
+    /** The revision they are (or, with no draft stored, the last one claimed). */
+    rev: number;
     writes: number;
   };
+  /** The revision of each draft this store last read, wrote or deleted (see DraftDeletedError). */
+  private readonly seen = new Map<string, number>();
 
   private constructor(
     private readonly db: DraftDatabase,
@@ -166,9 +189,10 @@ export class DraftStore {
       requestResult<DraftRecord | undefined>(tx.objectStore(STORE.drafts).get(draftId(key))),
     );
     if (record && record.expiresAt <= this.now()) {
-      await this.delete(key);
+      await this.delete(key, true);
       return undefined;
     }
+    if (record) this.seen.set(record.id, record.rev);
     return record && openRecord(this.cipher, record);
   }
 
@@ -194,6 +218,7 @@ export class DraftStore {
     return this.write(async (tx) => {
       const store = tx.objectStore(STORE.drafts);
       const current = await requestResult<DraftRecord | undefined>(store.get(id));
+      const rev = current?.rev ?? (await lastClaimed(tx, id));
       const base = baseOf(current, options, now);
       if (current && !base) {
         // A draft started afresh: the old one's files go with it.
@@ -201,7 +226,7 @@ export class DraftStore {
         const keys = await requestResult(files.index('draft').getAllKeys(id));
         for (const k of keys) await requestResult(files.delete(k));
       }
-      const record = nextRecord(id, key, change, options, current, now);
+      const record = nextRecord(id, key, change, options, current, rev, now);
       claim(tx, id, record.rev);
       await requestResult(store.put(record));
       return record;
@@ -258,24 +283,25 @@ export class DraftStore {
       return this.write(async (tx) => {
         const fileStore = tx.objectStore(STORE.files);
         const drafts = tx.objectStore(STORE.drafts);
+        const current = await requestResult<(DraftRecord & StoredFields) | undefined>(
+          drafts.get(id),
+        );
+        // No draft (deleted meanwhile, as when its dossier was sent in another tab): its files
+        // would stay behind, attached to nothing.
+        if (!current) return;
         for (const r of rows) {
           if (r.id.startsWith(`${id}|${slot}|`)) await requestResult(fileStore.delete(r.id));
         }
         for (const r of rowsToWrite) await requestResult(fileStore.put(r));
-        const current = await requestResult<(DraftRecord & StoredFields) | undefined>(
-          drafts.get(id),
-        );
-        if (current) {
-          if (sealedDocs) {
-            current.sealedDocuments = { ...current.sealedDocuments, [slot]: sealedDocs };
-          } else {
-            current.documents = { ...current.documents, [slot]: plainDocs };
-          }
-          current.rev += 1;
-          current.writer = options.writer;
-          claim(tx, id, current.rev);
-          await requestResult(drafts.put(current));
+        if (sealedDocs) {
+          current.sealedDocuments = { ...current.sealedDocuments, [slot]: sealedDocs };
+        } else {
+          current.documents = { ...current.documents, [slot]: plainDocs };
         }
+        current.rev += 1;
+        current.writer = options.writer;
+        claim(tx, id, current.rev);
+        await requestResult(drafts.put(current));
       });
     };
     try {
@@ -312,7 +338,9 @@ export class DraftStore {
   /**
    * `save` with encryption: the patch is computed on the decrypted draft and sealed outside any
    * transaction, then written only if no other tab wrote in between (same `rev`); otherwise
-   * read again and retried, so another tab's answers to other questions still survive.
+   * read again and retried, so another tab's answers to other questions still survive. Throws
+   * DraftDeletedError when the draft it was first built on was deleted since: written again,
+   * a dossier sent (or a draft cleared) in another tab would come back.
    */
   private async saveSealed(
     key: DraftKey,
@@ -322,13 +350,17 @@ export class DraftStore {
   ): Promise<DraftRecord> {
     for (let attempt = 0; ; attempt++) {
       const sealed = await this.seal(key, change, options, cipher);
+      const { id } = sealed.stored;
+      const base = sealed.record.rev - 1;
       const written = await this.write(async (tx) => {
         const drafts = tx.objectStore(STORE.drafts);
-        const now = await requestResult<DraftRecord | undefined>(drafts.get(sealed.stored.id));
-        if ((now?.rev ?? 0) !== sealed.record.rev - 1) return false;
+        const now = await requestResult<DraftRecord | undefined>(drafts.get(id));
+        if (await deletedSince(tx, id, sealed.since)) return undefined;
+        if ((now?.rev ?? (await lastClaimed(tx, id))) !== base) return false;
         this.putSealed(tx, sealed);
         return true;
       });
+      if (written === undefined) throw new DraftDeletedError('The draft was deleted meanwhile.');
       if (written) {
         this.wrote(sealed);
         return sealed.record;
@@ -383,10 +415,12 @@ export class DraftStore {
 
   /** `sealed` is what is stored now (as far as this tab knows). */
   private wrote(sealed: SealedDraft): void {
+    this.seen.set(sealed.stored.id, sealed.record.rev);
     this.known = {
       id: sealed.stored.id,
       stored: sealed.stored,
       current: sealed.record,
+      rev: sealed.record.rev,
       writes: this.writes,
     };
   }
@@ -408,17 +442,22 @@ export class DraftStore {
     // The draft as this store last read or wrote it, while nothing was written since: sealing
     // ahead then takes one encryption, no read (a millisecond, not several).
     const known = this.known?.id === id && this.fresh(this.known.writes) ? this.known : undefined;
-    const stored = known
-      ? known.stored
-      : await this.db.run([STORE.drafts], 'readonly', (tx) =>
-          requestResult<(DraftRecord & StoredFields) | undefined>(
+    const seen = this.seen.get(id);
+    const [stored, rev] = known
+      ? [known.stored, known.rev]
+      : await this.db.run([STORE.drafts, STORE.revisions], 'readonly', async (tx) => {
+          const got = await requestResult<(DraftRecord & StoredFields) | undefined>(
             tx.objectStore(STORE.drafts).get(id),
-          ),
-        );
+          );
+          if (seen !== undefined && (await deletedSince(tx, id, seen))) return [];
+          return [got, got?.rev ?? (await lastClaimed(tx, id))] as const;
+        });
+    if (rev === undefined) throw new DraftDeletedError('The draft was deleted meanwhile.');
+    this.seen.set(id, rev);
     const current = known ? known.current : stored && (await openRecord(cipher, stored));
-    if (!known && this.fresh(writes)) this.known = { id, stored, current, writes };
+    if (!known && this.fresh(writes)) this.known = { id, stored, current, rev, writes };
     const base = baseOf(current, options, now);
-    const record = nextRecord(id, key, change, options, current, now);
+    const record = nextRecord(id, key, change, options, current, rev, now);
     const sealedAnswers = await cipher.seal(record.answers, `${id}|answers`);
     return {
       record,
@@ -431,6 +470,7 @@ export class DraftStore {
       },
       fresh: !!current && !base,
       writes,
+      since: seen ?? rev,
     };
   }
 
@@ -464,12 +504,30 @@ export class DraftStore {
     );
   }
 
-  /** Deletes a draft and its files. */
-  async delete(key: DraftKey): Promise<void> {
+  /**
+   * Deletes a draft and its files. A draft sent or cleared leaves a tombstone after its last
+   * revision: a write sealed from it before (another tab's, as its page goes) cannot bring it
+   * back (revisions.ts). An expired one does not (`expired`): a tab still open on it, idle for
+   * days, saves its answers afresh when the person comes back to it.
+   */
+  async delete(key: DraftKey, expired = false): Promise<void> {
     const id = draftId(key);
+    const now = this.now();
     await this.write(async (tx) => {
-      await requestResult(tx.objectStore(STORE.drafts).delete(id));
-      await requestResult(tx.objectStore(STORE.revisions).delete(claims(id, Infinity)));
+      const drafts = tx.objectStore(STORE.drafts);
+      const revisions = tx.objectStore(STORE.revisions);
+      const record = await requestResult<DraftRecord | undefined>(drafts.get(id));
+      if (expired) {
+        revisions.delete(claims(id, Infinity));
+        this.seen.delete(id);
+      } else {
+        const rev = Math.max(record?.rev ?? 0, await lastClaimed(tx, id));
+        const ttl = record ? record.expiresAt - record.savedAt : DEFAULT_TTL_DAYS * DAY_MS;
+        bury(tx, id, rev, { deletedAt: now, until: now + ttl });
+        // This store's own next save starts the draft afresh after the tombstone.
+        if (rev > 0) this.seen.set(id, rev + 1);
+      }
+      await requestResult(drafts.delete(id));
       const files = tx.objectStore(STORE.files);
       const keys = await requestResult(files.index('draft').getAllKeys(id));
       for (const k of keys) await requestResult(files.delete(k));
@@ -483,29 +541,10 @@ export class DraftStore {
       requestResult<DraftRecord[]>(tx.objectStore(STORE.drafts).getAll()),
     );
     const expired = all.filter((r) => r.expiresAt <= now);
-    for (const r of expired) await this.delete(r);
+    for (const r of expired) await this.delete(r, true);
+    await this.db.run([STORE.revisions], 'readwrite', (tx) => removeOldTombstones(tx, now));
     return expired.length;
   }
-}
-
-/** Claims of revisions kept per draft: another tab's writes the news of which is still on its way. */
-const CLAIMS_KEPT = 32;
-
-/** The claims of draft `id`'s revisions below `below`. */
-const claims = (id: string, below: number) => IDBKeyRange.bound([id, 0], [id, below], false, true);
-
-/**
- * Claims revision `rev` of draft `id` in the write's transaction: every write adds its claim,
- * and an `add` whose key exists fails and, unhandled, aborts the whole transaction. So a write
- * made without reading first (putNow, in a page's last event: there is no later callback to
- * compare a read in) never lands over a newer revision another tab wrote meanwhile. The oldest
- * claims go as new ones come.
- */
-function claim(tx: IDBTransaction, id: string, rev: number): IDBRequest {
-  const revisions = tx.objectStore(STORE.revisions);
-  const claimed = revisions.add(true, [id, rev]);
-  if (rev > CLAIMS_KEPT) revisions.delete(claims(id, rev - CLAIMS_KEPT));
-  return claimed;
 }
 
 function allPaths(change: SaveChange): string[] {
@@ -532,6 +571,8 @@ function nextRecord(
   change: SaveChange,
   options: SaveOptions,
   current: DraftRecord | undefined,
+  /** The revision it builds on: the stored draft's, or with none the last one claimed. */
+  rev: number,
   now: number,
 ): DraftRecord {
   const base = baseOf(current, options, now);
@@ -546,7 +587,7 @@ function nextRecord(
     documents: base?.documents ?? {},
     savedAt: now,
     expiresAt: now + options.ttlDays * DAY_MS,
-    rev: (current?.rev ?? 0) + 1,
+    rev: rev + 1,
     writer: options.writer,
   };
 }
