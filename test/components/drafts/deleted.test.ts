@@ -147,4 +147,27 @@ describe('A deleted draft stays deleted', () => {
     await c.drafts.flush();
     expect((await stored())?.answers).to.deep.equal({ hoTen: 'Võ Văn Em' });
   });
+
+  it('a draft offered in a tab and sent from another meanwhile does not come back on continuing', async () => {
+    const first = await mount();
+    first.set('hoTen', 'Đỗ Thị Giang');
+    await first.updateComplete;
+    await first.drafts.flush();
+    first.remove();
+    const a = await mount();
+    const b = await mount();
+    expect([a.drafts.phase, b.drafts.phase]).to.deep.equal([DRAFT_PHASE.offer, DRAFT_PHASE.offer]);
+    b.shadowRoot!.querySelector<HTMLButtonElement>('[data-draft="continue"]')!.click();
+    await waitUntil(() => b.restored.length === 1);
+    b.dispatchEvent(new Event('dvc-submitted'));
+    await waitUntil(async () => (await stored()) === undefined);
+    // Tab A, left on "Bạn có một hồ sơ đang khai dở", continues and types on.
+    a.shadowRoot!.querySelector<HTMLButtonElement>('[data-draft="continue"]')!.click();
+    await waitUntil(() => a.restored.length === 1);
+    a.set('soDienThoai', '0912345678');
+    await a.updateComplete;
+    await a.drafts.flush();
+    expect(await stored()).to.equal(undefined);
+    expect(a.drafts.phase).to.equal(DRAFT_PHASE.done);
+  });
 });
