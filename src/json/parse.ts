@@ -125,7 +125,8 @@ export function parseJson(text: string, options: ParseOptions = {}): ParseResult
   const problems: JsonProblem[] = [];
 
   // Line starts, filled lazily in order, so positions cost a binary search only when asked for.
-  const lineStarts: number[] = [0];
+  // A byte order mark is no column: editors do not show it, so line 1 starts after it.
+  const lineStarts: number[] = [text.charCodeAt(0) === 0xfeff ? 1 : 0];
   let scannedTo = 0;
   let lastLine = 0;
   const position = (offset: number): JsonPosition => {
@@ -151,7 +152,7 @@ export function parseJson(text: string, options: ParseOptions = {}): ParseResult
       }
     }
     lastLine = lo;
-    return { line: lo + 1, column: offset - lineStarts[lo] + 1, offset };
+    return { line: lo + 1, column: Math.max(1, offset - lineStarts[lo] + 1), offset };
   };
 
   if (text.length > maxLength) {

@@ -44,9 +44,25 @@ test('records key and value positions for every pointer (1-based lines and colum
 });
 
 test('a byte order mark is skipped and does not shift columns', () => {
+  // Editors show no column for the mark: "1" is in column 7, as in the same file without it.
   const r = parseJson('\ufeff{"a": 1}');
   assert.equal(r.ok, true);
-  assert.deepEqual(r.positions.get('/a')?.value, { line: 1, column: 8, offset: 7 });
+  assert.deepEqual(r.positions.get('/a')?.value, { line: 1, column: 7, offset: 7 });
+  assert.deepEqual(parseJson('{"a": 1}').positions.get('/a')?.value, {
+    line: 1,
+    column: 7,
+    offset: 6,
+  });
+  // A problem on line 1 of a Notepad file (mark and CRLF) is where the editor shows it.
+  const bad = parseJson('\ufeff{ "a": 1 ,}\r\n');
+  assert.deepEqual(
+    bad.problems.map((p) => [p.line, p.column]),
+    parseJson('{ "a": 1 ,}\r\n').problems.map((p) => [p.line, p.column]),
+  );
+  assert.deepEqual(
+    bad.problems.map((p) => [p.line, p.column]),
+    [[1, 11]],
+  );
 });
 
 test('syntax errors say what and where, in Vietnamese and English', () => {
