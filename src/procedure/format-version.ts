@@ -26,11 +26,12 @@ const NEW_FORMATS: ReadonlySet<unknown> = new Set(FOREIGN_FORMATS);
 const OLD_DERIVED: ReadonlySet<unknown> = new Set(['ageInYears', 'today', 'daysBetween', 'count']);
 
 /** Every use of a format 1.1 feature: its pointer and the feature's name. */
-type Use = { pointer: string; feature: string; at: 'key' | 'value' };
+type Use = { pointer: string; feature: string; at: 'key' | 'value'; vi?: string };
 export function formatFeatures(procedure: Obj): Use[] {
   const out: Use[] = [];
-  const use = (pointer: string, feature: string, at: Use['at'] = 'value') =>
-    out.push({ pointer, feature, at });
+  // `vi`: the feature's name in the Vietnamese sentence, when it is words rather than JSON.
+  const use = (pointer: string, feature: string, at: Use['at'] = 'value', vi?: string) =>
+    out.push({ pointer, feature, at, ...(vi === undefined ? {} : { vi }) });
   const conditions = (node: unknown, pointer: string, depth = 0): void => {
     if (!isObject(node) || depth > 64) return;
     if (Object.prototype.hasOwnProperty.call(node, CONDITION_REF))
@@ -46,7 +47,12 @@ export function formatFeatures(procedure: Obj): Use[] {
     const value = node['value'];
     if (isObject(value) && typeof value['fact'] === 'string') {
       if (OLD_DERIVED.has(value['fact']) || NEW_FACTS.has(value['fact']))
-        use(`${pointer}/value/fact`, `{ "fact": "${value['fact']}" } as a value`);
+        use(
+          `${pointer}/value/fact`,
+          `{ "fact": "${value['fact']}" } as a value`,
+          'value',
+          `Giá trị so sánh { "fact": "${value['fact']}" }`,
+        );
     }
   };
   // The foreign-party formats wherever a data schema declares them ($defs, items, allOf…).
@@ -103,6 +109,15 @@ export function checkFormatVersion(procedure: Obj, problems: ProblemList): void 
   if (procedure['formatVersion'] !== 1) return;
   // A member that is new (`conditions`, `schedule`…) is pointed at by its key; a new value
   // (an operator, a fact) at the value.
-  for (const { pointer, feature, at } of formatFeatures(procedure))
-    problems.add(C.formatVersion, pointer, localized('formatVersion', { feature }), { at });
+  for (const { pointer, feature, at, vi } of formatFeatures(procedure))
+    problems.add(
+      C.formatVersion,
+      pointer,
+      localized(
+        'formatVersion',
+        { feature },
+        vi === undefined ? undefined : { vi: { feature: vi } },
+      ),
+      { at },
+    );
 }

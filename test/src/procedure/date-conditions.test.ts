@@ -194,6 +194,15 @@ test('a 1.1 feature in a file that declares formatVersion 1 is format-version at
       ],
     ],
   );
+  // The Vietnamese sentences are Vietnamese throughout (no English words around the JSON).
+  assert.deepEqual(
+    r.problems.map((x) => x.message.vi),
+    [
+      '"kind": "check" thuộc định dạng 1.1; hãy khai báo "formatVersion": 1.1 ở đầu tệp.',
+      'dateOnOrBefore thuộc định dạng 1.1; hãy khai báo "formatVersion": 1.1 ở đầu tệp.',
+      'Giá trị so sánh { "fact": "today" } thuộc định dạng 1.1; hãy khai báo "formatVersion": 1.1 ở đầu tệp.',
+    ],
+  );
   p.formatVersion = 1.1;
   assert.deepEqual(loadProcedure(JSON.stringify(p, null, 2)).problems, []);
 });
