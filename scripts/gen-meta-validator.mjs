@@ -113,6 +113,7 @@ export async function generate() {
     fieldPath: d.FieldPath.pattern,
     birthDateField: d.JsonSchema.properties['x-dvc-birthDate'].pattern,
     mime: d.DocumentSpec.properties.accept.items.pattern,
+    date: d.FeeScheduleEntry.properties.from.pattern,
   };
   if (new Set(Object.values(patterns)).size !== Object.keys(patterns).length)
     throw new Error('two meta-schema patterns are identical: their errors could not be told apart');

@@ -323,6 +323,13 @@ function translatePattern(
       );
     case 'mime':
       return problems.add(C.schemaPattern, pointer, localized('patternMime', { value: v }));
+    case 'date':
+      // A fee schedule's from/until: say "a date YYYY-MM-DD", not the regular expression.
+      return problems.add(
+        C.schemaPattern,
+        pointer,
+        localized('casesDate', { name, value: show(value) }),
+      );
     default:
       problems.add(
         C.schemaPattern,

@@ -12024,6 +12024,7 @@ export const metaPatterns = {
   fieldPath: '^[A-Za-z_][A-Za-z0-9_]*(\\[\\])?(\\.[A-Za-z_][A-Za-z0-9_]*(\\[\\])?)*$',
   birthDateField: '^[A-Za-z_][A-Za-z0-9_]*$',
   mime: '^(?!image/svg\\+xml$|text/html$|application/xhtml\\+xml$)[a-z]+/(\\*|[a-z0-9][a-z0-9.+-]*)$',
+  date: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$',
 };
 
 /** Member names allowed by each closed definition, keyed by schema path. */

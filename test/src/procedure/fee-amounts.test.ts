@@ -94,3 +94,39 @@ for (const [written, place, expected] of CASES) {
     assert.equal(r.ok, !expected);
   });
 }
+
+test('a schedule date not written YYYY-MM-DD says so, not the regular expression', () => {
+  const p = JSON.parse(minimal);
+  p.formatVersion = 1.1;
+  p.data.properties.copies.maximum = 1;
+  p.fees.items[0].schedule = [{ from: '2025-1-1', until: '31/12/2025', amount: 6000 }];
+  const text = JSON.stringify(p, null, 2);
+  const lines = text.split('\n');
+  const at = (v: string) => {
+    const line = lines.findIndex((l) => l.includes(`"${v}"`)) + 1;
+    return [line, lines[line - 1]!.indexOf(`"${v}"`) + 1];
+  };
+  assert.deepEqual(
+    loadProcedure(text).problems.map((x) => [x.code, x.pointer, x.line, x.column, x.message]),
+    [
+      [
+        'schema-pattern',
+        '/fees/items/0/schedule/0/from',
+        ...at('2025-1-1'),
+        {
+          vi: '"from" phải là một ngày dạng YYYY-MM-DD, không phải "2025-1-1".',
+          en: '"from" must be a date YYYY-MM-DD, not "2025-1-1".',
+        },
+      ],
+      [
+        'schema-pattern',
+        '/fees/items/0/schedule/0/until',
+        ...at('31/12/2025'),
+        {
+          vi: '"until" phải là một ngày dạng YYYY-MM-DD, không phải "31/12/2025".',
+          en: '"until" must be a date YYYY-MM-DD, not "31/12/2025".',
+        },
+      ],
+    ],
+  );
+});
