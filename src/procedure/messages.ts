@@ -11,6 +11,8 @@ type Catalog = Record<string, (p: P) => string>;
 const vi: Catalog = {
   // Meta-schema problems.
   required: (p) => `Thiếu mục bắt buộc "${p.property}"${p.where ? ` trong ${p.where}` : ''}.`,
+  answeredValueRequired: (p) =>
+    `Thiếu mục bắt buộc "value" trong ${p.where}: phép "${p.operator}" không dùng đến giá trị, nhưng vẫn phải ghi; hãy ghi "value": true.`,
   uploadLimitRequired: (p) =>
     `Thiếu mục "${p.property}" trong ${p.where}: giấy tờ nộp trực tuyến cần "accept", "maxSizeBytes" và "maxFiles"; nếu người nộp mang bản chính đến nơi nộp thì ghi "atDesk": true (định dạng 1.1).`,
   missingVi: (p) => `Thiếu nội dung tiếng Việt ("vi") cho ${p.where}; tiếng Việt là bắt buộc.`,
@@ -185,6 +187,8 @@ const vi: Catalog = {
 const en: Catalog = {
   required: (p) =>
     `The required member "${p.property}" is missing${p.where ? ` in ${p.where}` : ''}.`,
+  answeredValueRequired: (p) =>
+    `The required member "value" is missing in ${p.where}: "${p.operator}" does not use it, but it must be written; write "value": true.`,
   uploadLimitRequired: (p) =>
     `"${p.property}" is missing in ${p.where}: a document uploaded online needs "accept", "maxSizeBytes" and "maxFiles"; if the applicant brings the original to the desk, write "atDesk": true (format 1.1).`,
   missingVi: (p) => `The Vietnamese text ("vi") of ${p.where} is missing; Vietnamese is required.`,

@@ -122,12 +122,16 @@ export function translateMetaErrors(
           const uploadLimit =
             e.schemaPath.endsWith('/else/required') &&
             (UPLOAD_LIMIT_MEMBERS as readonly string[]).includes(property);
+          // isAnswered/isNotAnswered ignore their value, yet the format wants one: say what to write.
+          const operator = valueAt(value, '/operator');
+          const answered =
+            property === 'value' && (operator === 'isAnswered' || operator === 'isNotAnswered');
           problems.add(
             C.schemaRequired,
             pointer,
             localized(
-              uploadLimit ? 'uploadLimitRequired' : 'required',
-              { property },
+              uploadLimit ? 'uploadLimitRequired' : answered ? 'answeredValueRequired' : 'required',
+              { property, operator: String(operator) },
               { vi: { where: w.vi }, en: { where: w.en } },
             ),
           );

@@ -156,3 +156,27 @@ test('closest never offers the name itself, but does offer another spelling of i
   assert.equal(closest('condition', ['condition']), '');
   assert.equal(closest('Label', ['label']), 'label');
 });
+
+test('isAnswered without a value says to write "value": true, where the condition is', () => {
+  const p = JSON.parse(minimal);
+  p.rules[1].conditions.any[0] = { fact: 'phone', operator: 'isNotAnswered' };
+  const text = JSON.stringify(p, null, 2);
+  const r = loadProcedure(text);
+  assert.deepEqual(
+    r.problems.map((x) => [x.code, x.pointer, x.line, x.column, x.message]),
+    [
+      [
+        'schema-required',
+        '/rules/1/conditions/any/0',
+        // The condition object's `{`, the line above its "fact".
+        ...((line) => [line - 1, text.split('\n')[line - 2]!.indexOf('{') + 1])(
+          position(text, '"fact": "phone"')[0]!,
+        ),
+        {
+          vi: 'Thiếu mục bắt buộc "value" trong "/rules/1/conditions/any/0": phép "isNotAnswered" không dùng đến giá trị, nhưng vẫn phải ghi; hãy ghi "value": true.',
+          en: 'The required member "value" is missing in "/rules/1/conditions/any/0": "isNotAnswered" does not use it, but it must be written; write "value": true.',
+        },
+      ],
+    ],
+  );
+});
