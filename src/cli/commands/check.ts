@@ -156,9 +156,9 @@ export const check: Command = async (args, io) => {
   }
   if (files.length !== 2) return usage(io);
   const [procedureFile, answersFile] = files;
-  const procedure = await readProcedure(procedureFile, io);
+  const procedure = await readProcedure(procedureFile, io, lang);
   if (!procedure) return 2;
-  const read = readJsonFile(answersFile, io, 'answers');
+  const read = readJsonFile(answersFile, io, 'answers', lang);
   if (!read) return 2;
   const answers = read.value;
   let checked: Awaited<ReturnType<typeof checkAnswers>>;

@@ -44,7 +44,7 @@ export const firstPage: Command = async (args, io) => {
     io.err(USAGE['first-page']);
     return 2;
   }
-  const procedure = await readProcedure(files[0]!, io);
+  const procedure = await readProcedure(files[0]!, io, lang);
   if (!procedure) return 2;
   const html = await firstPageHtml(procedure, { lang, ...(today ? { today } : {}) });
   if (!html) {

@@ -8,6 +8,7 @@ import { encodingProblem } from '../../json/encoding.js';
 import { parseJson } from '../../json/parse.js';
 import { LOAD_LIMITS } from '../../procedure/load.js';
 import type { CliIo } from '../main.js';
+import type { Lang } from '../../procedure/types.js';
 import { escapeLoneSurrogates } from '../../procedure/messages.js';
 
 /** The parsed value of `file`, or undefined after printing why it cannot be used. */
@@ -15,6 +16,7 @@ export function readJsonFile(
   file: string,
   io: CliIo,
   what: string,
+  lang: Lang = 'en',
 ): { value: unknown } | undefined {
   let text: string;
   try {
@@ -29,7 +31,7 @@ export function readJsonFile(
   if (problems.length === 0) return { value: parsed!.value };
   for (const p of problems)
     io.err(
-      `${file}:${p.line}:${p.column}  ${escapeLoneSurrogates(p.pointer || '/')}  ${p.message.en}`,
+      `${file}:${p.line}:${p.column}  ${escapeLoneSurrogates(p.pointer || '/')}  ${p.message[lang]}`,
     );
   return undefined;
 }

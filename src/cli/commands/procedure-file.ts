@@ -4,13 +4,20 @@
  */
 import { readFileSync } from 'node:fs';
 import { loadProcedure } from '../../procedure/load.js';
-import type { Procedure } from '../../procedure/types.js';
+import type { Lang, Procedure } from '../../procedure/types.js';
 import type { CliIo } from '../main.js';
 import { checkPatternSyntax } from '../../procedure/pattern-check.js';
 import { escapeLoneSurrogates } from '../../procedure/messages.js';
 
-/** The procedure in `file`, or undefined after printing why it cannot be used (exit code 2). */
-export async function readProcedure(file: string, io: CliIo): Promise<Procedure | undefined> {
+/**
+ * The procedure in `file`, or undefined after printing why it cannot be used (exit code 2), in
+ * `lang`: the command's own `--lang` where it has one, so `check` speaks one language throughout.
+ */
+export async function readProcedure(
+  file: string,
+  io: CliIo,
+  lang: Lang = 'en',
+): Promise<Procedure | undefined> {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -23,7 +30,7 @@ export async function readProcedure(file: string, io: CliIo): Promise<Procedure 
     for (const p of result.problems)
       if (p.severity === 'error')
         io.err(
-          `${file}:${p.line}:${p.column}  ${escapeLoneSurrogates(p.pointer || '/')}  ${p.message.en}`,
+          `${file}:${p.line}:${p.column}  ${escapeLoneSurrogates(p.pointer || '/')}  ${p.message[lang]}`,
         );
     return undefined;
   }

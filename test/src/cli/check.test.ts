@@ -96,10 +96,21 @@ test('usage and file errors exit 2', async () => {
   io = capture();
   const broken = join(dir, 'broken.json');
   writeFileSync(broken, '{"a":');
-  assert.equal(await main(['check', procedureFile, broken], io), 2);
+  assert.equal(await main(['check', procedureFile, broken, '--lang', 'en'], io), 2);
   // Read by the same strict parser as procedures: the place of the mistake, not "at position 5".
   assert.deepEqual(io.stderr, [
     `${broken}:1:6  /a  The JSON ends too early: a closing "}", "]" or double quote may be missing.`,
+  ]);
+  // In the language of the rest of the command's output: Vietnamese unless --lang en.
+  io = capture();
+  assert.equal(await main(['check', procedureFile, broken], io), 2);
+  assert.deepEqual(io.stderr, [
+    `${broken}:1:6  /a  Tệp JSON kết thúc đột ngột: có thể thiếu dấu đóng "}", "]" hoặc dấu ngoặc kép.`,
+  ]);
+  io = capture();
+  assert.equal(await main(['check', broken, answers({})], io), 2);
+  assert.deepEqual(io.stderr, [
+    `${broken}:1:6  /a  Tệp JSON kết thúc đột ngột: có thể thiếu dấu đóng "}", "]" hoặc dấu ngoặc kép.`,
   ]);
   io = capture();
   assert.equal(await main(['check', procedureFile, join(dir, 'absent.json')], io), 2);
@@ -124,7 +135,7 @@ test('a lone surrogate in a printed pointer or path is shown as its escape', asy
     JSON.stringify({ ...procedure, title: { ...procedure.title, '\ud800x': 'y' } }),
   );
   const io = capture();
-  assert.equal(await main(['check', bad, answers({})], io), 2);
+  assert.equal(await main(['check', bad, answers({}), '--lang', 'en'], io), 2);
   // Printed raw, the pointer would read "/title/\ufffdx" (or break the output's UTF-8).
   assert.deepEqual(io.stderr, [
     `${bad}:1:106  /title/\\ud800x  "\\ud800x" is not part of the format here; did you mean "vi"?`,
