@@ -5,7 +5,8 @@
  * differed` per case and a closing `N passed, N failed`. Exit 0 when all pass, 1 on any failure,
  * 2 on a usage or file error.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { lintCasesFile } from './lint-cases.js';
 import type { Procedure } from '../../procedure/types.js';
 import { ProcedureModel, type SessionState } from '../../session/index.js';
 import type { Validator } from '../../validation/index.js';
@@ -289,7 +290,17 @@ export const test: Command = async (args, io) => {
     if (!read) return 2;
     const parsed = parseCasesFile(read.value);
     if (!parsed.ok) {
-      for (const e of parsed.errors) io.err(`${casesPath}: ${e}`);
+      // As `dvc-forms lint` reports them, with line and column; the shape check's own words
+      // only for what the cases schema cannot say.
+      const located = lintCasesFile(readFileSync(casesPath, 'utf8'), casesPath, () => true).filter(
+        (p) => p.severity === 'error',
+      );
+      if (located.length)
+        for (const p of located)
+          io.err(
+            `${casesPath}:${p.line}:${p.column}  ${escapeLoneSurrogates(p.pointer || '/')}  ${p.message.en}`,
+          );
+      else for (const e of parsed.errors) io.err(`${casesPath}: ${e}`);
       return 2;
     }
     if (args.length > 1) io.out(procedureFile);

@@ -95,13 +95,14 @@ test('a malformed cases file names each bad value and exits 2', async () => {
   const io = capture();
   assert.equal(await main(['test', file], io), 2);
   const casesFile = join(dir, 'malformed.cases.json');
+  // As `dvc-forms lint` says it: line and column, and the member meant for a misspelt one.
   assert.deepEqual(io.stderr, [
-    `${casesFile}: /today: expected a date YYYY-MM-DD`,
-    `${casesFile}: /cases/0/answers: expected an object`,
-    `${casesFile}: /cases/0/expect/eligibility/status: expected eligible, ineligible or unknown`,
-    `${casesFile}: /cases/0/expect/fees: unknown expectation`,
-    `${casesFile}: /cases/1/name: duplicate case name "x"`,
-    `${casesFile}: /cases/1/expect/fee/total: expected a whole number of VND`,
+    `${casesFile}:1:10  /today  "today" must be a date YYYY-MM-DD, not "1/6/2025".`,
+    `${casesFile}:1:52  /cases/0/answers  "answers" must be an object {…}.`,
+    `${casesFile}:1:89  /cases/0/expect/eligibility/status  The value "maybe" is not allowed for "status". Use one of: "eligible", "ineligible", "unknown".`,
+    `${casesFile}:1:98  /cases/0/expect/fees  "fees" is not part of the format here; did you mean "fee"?`,
+    `${casesFile}:1:117  /cases/1/name  The case name "x" is used twice (first at /cases/0/name).`,
+    `${casesFile}:1:159  /cases/1/expect/fee/total  "total" must be a whole number.`,
   ]);
 });
 
