@@ -17,7 +17,7 @@ import { closest } from './suggest.js';
 import { typeNames } from './meta-errors.js';
 import { checkFieldMessages, checkWidgetType, declaredTypes } from './widget-checks.js';
 import { checkConditionValue } from './value-checks.js';
-import { checkFeeQuantities, checkFeeSchedule } from './fee-checks.js';
+import { checkFeeAmounts, checkFeeQuantities, checkFeeSchedule } from './fee-checks.js';
 import { checkOptionList, checkOptionLists, choicesOf } from './option-list-checks.js';
 import { checkFormatVersion } from './format-version.js';
 import { checkRequiredAsked } from './coverage-checks.js';
@@ -676,6 +676,7 @@ export function crossCheck(
     },
     problems,
   );
+  checkFeeAmounts(fees, problems);
   feeList.forEach((f, i) => {
     if (!isObject(f)) return;
     checkConditions(own(f, 'when'), `/fees/items/${i}/when`);

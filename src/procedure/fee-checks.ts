@@ -103,3 +103,33 @@ export function checkFeeQuantities(
   if (total > max)
     problems.add(C.feeQuantityUnbounded, '/fees/items', localized('feeTotalTooLarge', { max }));
 }
+
+/**
+ * `"amount": 8.000` is valid JSON for 8, a whole number the meta-schema accepts: an author used to
+ * the Vietnamese thousands separator would charge 8 đồng for an 8,000 đồng fee. Any amount written
+ * with a point (item, schedule entry, fixed reduction) is refused, with the digits meant.
+ */
+export function checkFeeAmounts(fees: unknown, problems: ProblemList): void {
+  if (!isObject(fees)) return;
+  const check = (pointer: string, value: unknown) => {
+    const raw = typeof value === 'number' ? problems.numberAsWritten(pointer) : undefined;
+    if (raw === undefined || !raw.includes('.') || !Number.isInteger(value)) return;
+    const fix = /^\d+\.\d{3}$/.test(raw) ? raw.replace('.', '') : String(value);
+    problems.add(
+      C.amountDecimalPoint,
+      pointer,
+      localized('amountDecimalPoint', { raw, value: String(value), fix }),
+    );
+  };
+  const list = (v: unknown) => (Array.isArray(v) ? v : []);
+  list(fees['items']).forEach((item, i) => {
+    if (!isObject(item)) return;
+    check(`/fees/items/${i}/amount`, item['amount']);
+    list(item['schedule']).forEach((e, j) => {
+      if (isObject(e)) check(`/fees/items/${i}/schedule/${j}/amount`, e['amount']);
+    });
+  });
+  list(fees['reductions']).forEach((r, i) => {
+    if (isObject(r)) check(`/fees/reductions/${i}/amount`, r['amount']);
+  });
+}

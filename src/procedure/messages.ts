@@ -126,6 +126,8 @@ const vi: Catalog = {
     `Quy tắc "check" gắn lỗi vào một trường, không thể là trường trong danh sách "${p.path}"; dùng trường ngoài danh sách hoặc "minItems"/"maxItems".`,
   feeScheduleOverlap: (p) =>
     `Khoảng thời gian này trùng với mức phí ở ${p.other}; mỗi ngày chỉ được có một mức phí.`,
+  amountDecimalPoint: (p) =>
+    `Số tiền ${p.raw} được đọc là ${p.value} đồng: trong JSON dấu chấm là dấu thập phân, không phải dấu phân cách hàng nghìn. Viết số tiền không có dấu chấm, ví dụ ${p.fix}.`,
   feeQuantityUnbounded: (p) =>
     `Trường số lượng "${p.path}" không có "maximum": nhập số quá lớn thì lệ phí không tính được chính xác. Đặt "maximum" không quá ${p.room}.`,
   feeQuantityTooLarge: (p) =>
@@ -301,6 +303,8 @@ const en: Catalog = {
     `A "check" rule puts its problem at one field, not at a field inside the list "${p.path}"; use a field outside the list, or "minItems"/"maxItems".`,
   feeScheduleOverlap: (p) =>
     `This period overlaps the amount at ${p.other}; only one amount may be in force on any day.`,
+  amountDecimalPoint: (p) =>
+    `The amount ${p.raw} is read as ${p.value} đồng: in JSON a point is a decimal point, not a thousands separator. Write the amount without a point, e.g. ${p.fix}.`,
   feeQuantityUnbounded: (p) =>
     `The quantity field "${p.path}" has no "maximum": a large answer would make the fee inexact. Set "maximum" to at most ${p.room}.`,
   feeQuantityTooLarge: (p) =>

@@ -53,6 +53,7 @@ export const AUTHOR_PROBLEM_CODE = {
   messageWithoutQuestion: 'message-without-question',
   feeScheduleOverlap: 'fee-schedule-overlap',
   feeQuantityUnbounded: 'fee-quantity-unbounded',
+  amountDecimalPoint: 'amount-decimal-point',
   unknownCondition: 'unknown-condition',
   conditionCycle: 'condition-cycle',
   checkFieldInList: 'check-field-in-list',
@@ -108,6 +109,13 @@ export class ProblemList {
     for (let k = 0; k < index && i < src.length; k++)
       i += src[i] !== '\\' ? 1 : src[i + 1] === 'u' ? 6 : 2;
     return i - start;
+  }
+
+  /** The number at `pointer` as the file writes it (`8.000`), when the source is known. */
+  numberAsWritten(pointer: string): string | undefined {
+    const offset = this.positions.get(pointer)?.value.offset;
+    if (this.source === undefined || offset === undefined) return undefined;
+    return /^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(this.source.slice(offset, offset + 40))?.[0];
   }
 
   /** The position of `pointer` (its key for `at: 'key'`), or of its nearest existing ancestor. */

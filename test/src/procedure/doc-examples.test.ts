@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { loadProcedure } from '../../../src/procedure/index.js';
+import { AUTHOR_PROBLEM_CODE, loadProcedure } from '../../../src/procedure/index.js';
 import { lintCasesFile } from '../../../src/cli/commands/lint-cases.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- examples are set in freely
@@ -250,6 +250,20 @@ test('the cases-file example in docs/rules.md has the shape of procedure-cases.s
     lintCasesFile(text, 'x.cases.json', () => true).map(
       (x) => `${x.code} ${x.pointer}: ${x.message.en}`,
     ),
+    [],
+  );
+});
+
+test('every problem code the loader reports has its row in the codes table of the format doc', () => {
+  const doc = read('docs/procedure-format.md');
+  const rows = new Set(
+    [...doc.matchAll(/^\| `([a-z0-9-]+)`(?: \/ `([a-z0-9-]+)`)? \|/gm)].flatMap((m) => [
+      m[1],
+      m[2],
+    ]),
+  );
+  assert.deepEqual(
+    Object.values(AUTHOR_PROBLEM_CODE).filter((code) => !rows.has(code)),
     [],
   );
 });

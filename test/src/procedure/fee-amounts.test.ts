@@ -130,3 +130,35 @@ test('a schedule date not written YYYY-MM-DD says so, not the regular expression
     ],
   );
 });
+
+for (const [written, place, value, fix] of [
+  ['8.000', 'item', '8', '8000'],
+  ['135.000', 'schedule', '135', '135000'],
+  ['5000.0', 'reduction', '5000', '5000'],
+] as const)
+  test(`an amount written ${written} (${place}) is amount-decimal-point, not ${value} đồng`, () => {
+    const p = JSON.parse(minimal);
+    p.data.properties.copies.maximum = 1;
+    PLACES[place]!.put(p);
+    const text = JSON.stringify(p, null, 2).replace(String(MARK), written);
+    const lines = text.split('\n');
+    const line = lines.findIndex((l) => l.includes(`"amount": ${written}`)) + 1;
+    const r = loadProcedure(text);
+    assert.deepEqual(
+      r.problems.map((x) => [x.code, x.severity, x.pointer, x.line, x.column, x.message]),
+      [
+        [
+          'amount-decimal-point',
+          'error',
+          PLACES[place]!.pointer,
+          line,
+          lines[line - 1]!.indexOf(written) + 1,
+          {
+            vi: `Số tiền ${written} được đọc là ${value} đồng: trong JSON dấu chấm là dấu thập phân, không phải dấu phân cách hàng nghìn. Viết số tiền không có dấu chấm, ví dụ ${fix}.`,
+            en: `The amount ${written} is read as ${value} đồng: in JSON a point is a decimal point, not a thousands separator. Write the amount without a point, e.g. ${fix}.`,
+          },
+        ],
+      ],
+    );
+    assert.equal(r.ok, false);
+  });
