@@ -11,7 +11,8 @@ import { checkRegexSafety, UNSAFE_REASON } from '../safety/regex.js';
 import { findNonLinearConstruct } from '../safety/linear-regex.js';
 import type { PatternChecker } from './pattern-check.js';
 import { DEFAULT_LINK_HOSTS, hostAllowed, linkHost } from './links.js';
-import { ID_KINDS, NON_LINEAR_CONSTRUCTS, UNSAFE_REASONS, localized } from './messages.js';
+import { NON_LINEAR_CONSTRUCTS, UNSAFE_REASONS, localized } from './messages.js';
+import { IdRegistry } from './id-registry.js';
 import { AUTHOR_PROBLEM_CODE as C, type ProblemList } from './problems.js';
 import { closest } from './suggest.js';
 import { typeNames } from './meta-errors.js';
@@ -318,33 +319,6 @@ function checkDataSchema(
   }
 }
 
-/** Records ids and reports the second use of each. */
-class IdRegistry {
-  private readonly first = new Map<string, string>();
-  constructor(
-    private readonly kind: keyof (typeof ID_KINDS)['vi'],
-    private readonly problems: ProblemList,
-  ) {}
-  add(id: unknown, pointer: string): void {
-    if (typeof id !== 'string') return;
-    const first = this.first.get(id);
-    if (first !== undefined) {
-      this.problems.add(
-        C.duplicateId,
-        pointer,
-        localized(
-          'duplicateId',
-          { id, first },
-          { vi: { what: ID_KINDS.vi[this.kind] }, en: { what: ID_KINDS.en[this.kind] } },
-        ),
-      );
-    } else this.first.set(id, pointer);
-  }
-  has(id: string): boolean {
-    return this.first.has(id);
-  }
-}
-
 /** Warns about every https url whose host is not on the allow-list (see ./links.ts). */
 function checkLinks(procedure: Obj, problems: ProblemList, allowed: readonly string[]): void {
   const check = (ref: unknown, pointer: string): void => {
@@ -411,10 +385,16 @@ export function crossCheck(
       problems.add(
         C.unknownField,
         pointer,
-        localized('unknownField', { path, suggestion: suggestPath(base, path) }),
+        localized('unknownField', {
+          path,
+          suggestion: suggestPath(base, path) || inItem(base, path),
+        }),
       );
     return schema;
   };
+  // Inside a group, "siblings[].fullName" written whole → "fullName", relative to the item.
+  const inItem = (base: unknown, path: string, rel = path.slice(path.lastIndexOf('[].') + 3)) =>
+    base !== data && rel !== path && resolveFieldPath(data, base, rel) ? rel : '';
   // "child.fullname" → "child.fullName": the closest member where the path stops resolving.
   const suggestPath = (base: unknown, path: string): string => {
     const segments = path.split('.');

@@ -143,6 +143,26 @@ test('group children resolve against the item schema; list paths work in rules',
   );
 });
 
+test('a group question written with the whole list path is told the path relative to the item', () => {
+  const text = variant((p) => (p.ui.steps[0].fields[3].fields[0].field = 'siblings[].fullName'));
+  const line = text.split('\n').findIndex((l) => l.includes('"siblings[].fullName"')) + 1;
+  assert.deepEqual(
+    loadProcedure(text)
+      .problems.filter((p) => p.code === 'unknown-field')
+      .map((p) => [p.pointer, p.line, p.message]),
+    [
+      [
+        '/ui/steps/0/fields/3/fields/0/field',
+        line,
+        {
+          vi: 'Trường "siblings[].fullName" không có trong lược đồ dữ liệu "data"; có phải ý bạn là "fullName"?',
+          en: 'The field "siblings[].fullName" does not exist in the "data" schema; did you mean "fullName"?',
+        },
+      ],
+    ],
+  );
+});
+
 test('members declared in allOf / if-then branches are fields too', () => {
   const r = loadProcedure(
     variant((p) => {
