@@ -14,13 +14,28 @@ function distance(a: string, b: string): number {
   return row[b.length];
 }
 
-/** The candidate closest to `name` other than itself, if close enough to be a typo (else ''). */
+/** The words of a name, in order of the alphabet: "dateOfDeath" and "deathDate" → "date death". */
+const words = (s: string): string =>
+  s
+    .split(/(?=[A-Z])|[-_\s]+/)
+    .map((w) => w.toLowerCase())
+    .filter((w) => w && w !== 'of')
+    .sort()
+    .join(' ');
+
+/**
+ * The candidate closest to `name` other than itself, if close enough to be a typo (else ''). The
+ * same words in another order ("dateOfDeath" for "deathDate") win over a few letters' difference
+ * ("placeOfDeath"): the author remembered the meaning, not the order.
+ */
 export function closest(name: string, candidates: Iterable<string>): string {
   let best = '';
   let bestDistance = Infinity;
+  const mine = words(name);
   for (const c of candidates) {
     // The name itself is no suggestion ("did you mean "x"?" about "x").
     if (c === name) continue;
+    if (words(c) === mine) return c;
     const d = distance(name, c);
     if (d < bestDistance) [best, bestDistance] = [c, d];
   }

@@ -157,6 +157,13 @@ test('closest never offers the name itself, but does offer another spelling of i
   assert.equal(closest('Label', ['label']), 'label');
 });
 
+test('closest prefers the same words in another order over a near spelling', () => {
+  // Levenshtein alone offers placeOfDeath (4 edits) for dateOfDeath; the author meant deathDate.
+  assert.equal(closest('dateOfDeath', ['placeOfDeath', 'deathDate', 'fullName']), 'deathDate');
+  assert.equal(closest('issue-date', ['dateIssue', 'issued']), 'dateIssue');
+  assert.equal(closest('fullname', ['fullName', 'nameFull']), 'fullName');
+});
+
 test('isAnswered without a value says to write "value": true, where the condition is', () => {
   const p = JSON.parse(minimal);
   p.rules[1].conditions.any[0] = { fact: 'phone', operator: 'isNotAnswered' };
