@@ -37,6 +37,7 @@ import { changedPaths, patch } from './paths.js';
 import { DraftFiles } from './kept-files.js';
 import { renderDraftNotices, renderDraftOffer } from './notices.js';
 import { DraftOutboxLink } from './outbox-link.js';
+import { DeletedElsewhere } from './deleted-elsewhere.js';
 import { SealAhead } from './seal-ahead.js';
 import {
   DRAFT_CHANNEL,
@@ -107,6 +108,8 @@ export class DraftController implements ReactiveController {
   readonly files = new DraftFiles(this);
   /** The latest change, sealed for the page's last moment (seal-ahead.ts). @internal */
   readonly ahead = new SealAhead(this);
+  /** Sent or started again in another tab (deleted-elsewhere.ts). @internal */
+  readonly elsewhere = new DeletedElsewhere(this);
 
   constructor(
     /** @internal */ readonly host: Host,
@@ -508,14 +511,10 @@ export class DraftController implements ReactiveController {
         this.host.requestUpdate();
       }
     } catch (cause) {
-      if (cause instanceof DraftDeletedError) {
-        // Sent or cleared in another tab since this one read it: this application is over
-        // here too, as after sending; written, it would come back to be sent twice.
-        clearTimeout(this.timer);
-        this.ahead.drop();
-        this.phase = DRAFT_PHASE.done;
-        this.host.requestUpdate();
-      } else this.storageFailed(cause);
+      // Sent or cleared in another tab since this one read it: this application is over here
+      // too, as after sending; written, it would come back to be sent twice.
+      if (cause instanceof DraftDeletedError) this.elsewhere.stop();
+      else this.storageFailed(cause);
       return;
     }
     this.baseline = change.answers;
@@ -558,6 +557,8 @@ export class DraftController implements ReactiveController {
     // store is not opened, so no database or key is created on the device just to delete.
     const kept = this.phase === DRAFT_PHASE.active || this.phase === DRAFT_PHASE.offer;
     this.phase = DRAFT_PHASE.done;
+    // Its "Giữ bản khai ở đây" would keep the dossier just sent.
+    this.dismiss(NOTICE_KIND.deleted);
     // The "kept on this device until …" bar and its "Xoá dữ liệu" go: nothing is kept now.
     this.host.requestUpdate();
     if (!kept) return;
@@ -605,7 +606,8 @@ export class DraftController implements ReactiveController {
       return;
     }
     if (!this.key || msg.writer === this.tabId || msg.id !== draftId(this.key)) return;
-    if (this.phase !== DRAFT_PHASE.active || msg.type !== 'saved') return;
+    if (this.phase !== DRAFT_PHASE.active) return;
+    if (msg.type === 'deleted') return this.elsewhere.onDeleted();
     const store = await this.openStore();
     const record = await store?.get(this.key).catch(() => undefined);
     const s = this.options.state();

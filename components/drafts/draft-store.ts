@@ -101,6 +101,13 @@ export interface SaveOptions {
   ttlDays: number;
   /** Start the draft afresh (its files go too) instead of patching the stored one. */
   replace?: boolean;
+  /**
+   * A new draft after the one this tab held was deleted in another tab ("Giữ bản khai ở đây"):
+   * built on no revision this tab read, it counts on from the tombstone, and is written only
+   * while no draft is stored (DraftTakenError): it never patches, nor replaces, a draft started
+   * in another tab since.
+   */
+  afresh?: boolean;
 }
 
 /**
@@ -109,6 +116,13 @@ export interface SaveOptions {
  */
 export class DraftDeletedError extends StorageError {
   override name = 'DraftDeletedError';
+}
+
+const TAKEN = 'Another draft was started meanwhile.';
+
+/** An `afresh` save found a draft stored (started again in another tab): nothing was written. */
+export class DraftTakenError extends StorageError {
+  override name = 'DraftTakenError';
 }
 
 /** A draft sealed, ready to be put (DraftStore.sealAhead, putNow). */
@@ -218,6 +232,7 @@ export class DraftStore {
     return this.write(async (tx) => {
       const store = tx.objectStore(STORE.drafts);
       const current = await requestResult<DraftRecord | undefined>(store.get(id));
+      if (current && options.afresh) throw new DraftTakenError(TAKEN);
       const rev = current?.rev ?? (await lastClaimed(tx, id));
       const base = baseOf(current, options, now);
       if (current && !base) {
@@ -355,12 +370,14 @@ export class DraftStore {
       const written = await this.write(async (tx) => {
         const drafts = tx.objectStore(STORE.drafts);
         const now = await requestResult<DraftRecord | undefined>(drafts.get(id));
+        if (now && options.afresh) return null;
         if (await deletedSince(tx, id, sealed.since)) return undefined;
         if ((now?.rev ?? (await lastClaimed(tx, id))) !== base) return false;
         this.putSealed(tx, sealed);
         return true;
       });
       if (written === undefined) throw new DraftDeletedError('The draft was deleted meanwhile.');
+      if (written === null) throw new DraftTakenError(TAKEN);
       if (written) {
         this.wrote(sealed);
         return sealed.record;
@@ -441,8 +458,12 @@ export class DraftStore {
     const now = this.now();
     // The draft as this store last read or wrote it, while nothing was written since: sealing
     // ahead then takes one encryption, no read (a millisecond, not several).
-    const known = this.known?.id === id && this.fresh(this.known.writes) ? this.known : undefined;
-    const seen = this.seen.get(id);
+    // An `afresh` draft builds on nothing this tab read: the draft it knew is gone.
+    const known =
+      this.known?.id === id && this.fresh(this.known.writes) && !options.afresh
+        ? this.known
+        : undefined;
+    const seen = options.afresh ? undefined : this.seen.get(id);
     const [stored, rev] = known
       ? [known.stored, known.rev]
       : await this.db.run([STORE.drafts, STORE.revisions], 'readonly', async (tx) => {
@@ -502,6 +523,17 @@ export class DraftStore {
     return this.db.run([STORE.files], 'readonly', (tx) =>
       requestResult<FileRow[]>(tx.objectStore(STORE.files).index('draft').getAll(id)),
     );
+  }
+
+  /**
+   * Whether draft `key` was deleted (sent, or cleared, in another tab) after the revision this
+   * store last read or wrote of it; false when it read none.
+   */
+  async deletedSinceSeen(key: DraftKey): Promise<boolean> {
+    const id = draftId(key);
+    const seen = this.seen.get(id);
+    if (seen === undefined) return false;
+    return this.db.run([STORE.revisions], 'readonly', (tx) => deletedSince(tx, id, seen));
   }
 
   /**

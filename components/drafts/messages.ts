@@ -27,6 +27,12 @@ export interface DraftMessages {
   queuedSent: (dossierCode: string) => string;
   queuedSentNoCode: string;
   queuedRejected: (reason: string) => string;
+  /** The draft was sent, or started again, in another tab: what is typed here is not kept. */
+  deletedElsewhere: string;
+  keepHere: string;
+  keptHere: string;
+  /** "Giữ bản khai ở đây", but another tab has started a new draft of this procedure. */
+  keepHereTaken: string;
   dismiss: string;
 }
 
@@ -59,6 +65,13 @@ const vi: DraftMessages = {
   queuedSent: (code) => `Hồ sơ đã lưu trước đây đã được gửi. Mã hồ sơ của bạn là ${code}.`,
   queuedSentNoCode: 'Hồ sơ đã lưu trước đây đã được gửi.',
   queuedRejected: (reason) => `Hồ sơ đã lưu trước đây chưa được cơ quan tiếp nhận: ${reason}`,
+  deletedElsewhere:
+    'Hồ sơ này đã được gửi đi, hoặc đã được khai lại từ đầu, ở một thẻ (tab) hay cửa sổ khác của trình duyệt. Những gì bạn nhập ở trang này không còn được lưu tạm trên thiết bị này nữa. Bạn có thể chuyển sang thẻ đó để xem hồ sơ, hoặc bấm “Giữ bản khai ở đây” để lưu tạm những gì đang có ở trang này thành một hồ sơ mới. Nếu hồ sơ đã được gửi, bạn không cần gửi lại.',
+  keepHere: 'Giữ bản khai ở đây',
+  keptHere:
+    'Những gì bạn đã nhập ở trang này đã được lưu tạm thành một hồ sơ mới trên thiết bị này. Những gì bạn nhập tiếp cũng sẽ được lưu tự động.',
+  keepHereTaken:
+    'Không lưu tạm được bản khai ở trang này, vì một hồ sơ mới của thủ tục này đã được bắt đầu ở thẻ hay cửa sổ khác. Bạn vui lòng không đóng trang này cho đến khi gửi xong hồ sơ.',
   dismiss: 'Đóng thông báo',
 };
 
@@ -91,6 +104,13 @@ const en: DraftMessages = {
   queuedSent: (code) => `Your saved application has been sent. Your reference number is ${code}.`,
   queuedSentNoCode: 'Your saved application has been sent.',
   queuedRejected: (reason) => `Your saved application was not accepted: ${reason}`,
+  deletedElsewhere:
+    'This application was sent, or started again, in another browser tab or window. What you enter on this page is no longer saved on this device. You can go to that tab to see your application, or press “Keep my answers here” to save what is on this page as a new application. If the application was sent, you do not need to send it again.',
+  keepHere: 'Keep my answers here',
+  keptHere:
+    'What you entered on this page has been saved on this device as a new application. What you enter next will be saved automatically too.',
+  keepHereTaken:
+    'Your answers on this page could not be saved, because a new application for this service was started in another tab or window. Please keep this page open until you have sent it.',
   dismiss: 'Dismiss',
 };
 

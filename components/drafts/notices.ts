@@ -91,6 +91,19 @@ export function renderDraftNotices(ctl: DraftController) {
                 </ul>`
               : nothing
           }
+          ${
+            n.action
+              ? html`<button
+                  type="button"
+                  class="secondary"
+                  part="button button-secondary draft-action"
+                  data-draft-action=${n.kind}
+                  @click=${n.action.run}
+                >
+                  ${n.action.label(m)}
+                </button>`
+              : nothing
+          }
           <button
             type="button"
             class="link"

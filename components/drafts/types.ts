@@ -97,6 +97,8 @@ export const NOTICE_KIND = {
   storage: 'storage',
   outbox: 'outbox',
   consent: 'consent',
+  /** The draft was sent, or started again, in another tab (deleted-elsewhere.ts). */
+  deleted: 'deleted',
 } as const;
 export type NoticeKind = (typeof NOTICE_KIND)[keyof typeof NOTICE_KIND];
 
@@ -106,6 +108,8 @@ export interface DraftNotice {
   role: 'status' | 'alert';
   text: (m: DraftMessages, lang: UiLang) => string;
   list?: (lang: UiLang) => string[];
+  /** A button beside the text: what the person can do about it. */
+  action?: { label: (m: DraftMessages) => string; run: () => void };
   /**
    * The notice takes focus once shown (notices.ts): it says what became of the person's own
    * action (the application kept until the network is back, the answer to "Lưu tạm hồ sơ…?").

@@ -1,0 +1,182 @@
+/**
+ * A tab whose draft was deleted in another tab (its dossier sent there, or started again there)
+ * keeps nothing more of it (deleted.test.ts); here, in the real <dvc-form>, the person in that
+ * tab is told so where they are, without focus leaving the field they are typing in, and may
+ * keep this tab's answers as a new draft, never over a draft another tab started since.
+ * Two forms on one database stand for two tabs (one BroadcastChannel, one IndexedDB).
+ */
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../../components/form/form.js';
+import type { DvcForm } from '../../../components/form/form.js';
+import type { DraftControllerOptions } from '../../../components/drafts/controller.js';
+import { DRAFT_PHASE } from '../../../components/drafts/controller.js';
+import { DraftCipher } from '../../../components/drafts/crypto.js';
+import { DraftStore } from '../../../components/drafts/draft-store.js';
+import { DvcChangeEvent } from '../../../components/base/events.js';
+import { focusPath } from '../focus-path.js';
+import simple from '../submission/fixtures/simple.json';
+
+const TEXT = JSON.stringify(simple);
+const KEY = { code: simple.code, version: simple.version };
+const shadow = (el: DvcForm) => el.shadowRoot!;
+const text = (el: DvcForm, selector: string) =>
+  [...shadow(el).querySelectorAll(selector)].map((x) => x.textContent!.replace(/\s+/g, ' ').trim());
+const wait = (predicate: () => unknown, message: string) =>
+  waitUntil(predicate as () => boolean, message, { timeout: 5000 });
+
+const NOTICE_VI =
+  'Hồ sơ này đã được gửi đi, hoặc đã được khai lại từ đầu, ở một thẻ (tab) hay cửa sổ khác của trình duyệt. Những gì bạn nhập ở trang này không còn được lưu tạm trên thiết bị này nữa. Bạn có thể chuyển sang thẻ đó để xem hồ sơ, hoặc bấm “Giữ bản khai ở đây” để lưu tạm những gì đang có ở trang này thành một hồ sơ mới. Nếu hồ sơ đã được gửi, bạn không cần gửi lại.';
+const NOTICE_EN =
+  'This application was sent, or started again, in another browser tab or window. What you enter on this page is no longer saved on this device. You can go to that tab to see your application, or press “Keep my answers here” to save what is on this page as a new application. If the application was sent, you do not need to send it again.';
+
+let dbName = '';
+const databases: string[] = [];
+beforeEach(() => {
+  dbName = `dvc-deleted-notice-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  databases.push(dbName, `${dbName}-keys`);
+});
+afterEach(() => {
+  for (const name of databases.splice(0)) indexedDB.deleteDatabase(name);
+});
+
+async function mount(): Promise<DvcForm> {
+  const el = document.createElement('dvc-form') as DvcForm;
+  (el.draftLink as unknown as { options: DraftControllerOptions }).options.dbName = dbName;
+  Object.assign(el, {
+    procedureData: TEXT,
+    today: '2026-11-26',
+    drafts: 'on',
+    draftConsent: 'granted',
+    submitter: async () => ({ dossierCode: 'KS-261126-7QF3' }),
+  });
+  await fixture(html`<div>${el}</div>`);
+  await el.settled();
+  await wait(() => el.draftController, 'the drafts controller');
+  await el.draftController!.ready();
+  await el.settled();
+  return el;
+}
+
+/** Types an answer as a field commits it. */
+async function answer(el: DvcForm, path: string, value: unknown): Promise<void> {
+  const f = shadow(el).querySelector<HTMLElement & { value: unknown }>(`[data-path="${path}"]`)!;
+  f.value = value;
+  f.dispatchEvent(new DvcChangeEvent({ name: path, value }));
+  await el.settled();
+}
+
+async function stored() {
+  const cipher = await DraftCipher.open(undefined, `${dbName}-keys`);
+  const store = await DraftStore.open({ name: dbName, cipher });
+  const r = await store.get(KEY);
+  store.close();
+  return r;
+}
+
+/** Tab A has kept a draft; tab B, open on the same application, deletes it by sending. */
+async function sentInOtherTab(): Promise<[DvcForm, DvcForm]> {
+  const a = await mount();
+  await answer(a, 'hoTen', 'Nguyễn Văn An');
+  await a.draftController!.flush();
+  const b = await mount();
+  // Tab B sends the dossier: its controller deletes the draft and tells the other tabs.
+  b.dispatchEvent(new Event('dvc-submitted'));
+  await wait(async () => (await stored()) === undefined, 'the draft deleted');
+  return [a, b];
+}
+
+describe('drafts: a tab whose draft was sent or started again in another tab is told so', () => {
+  it('says so politely, leaves focus in the field being typed in, and keeps the answers on request', async () => {
+    const a = await mount();
+    await answer(a, 'hoTen', 'Nguyễn Văn An');
+    await a.draftController!.flush();
+    // The person is typing in tab A's field when tab B sends the dossier.
+    shadow(a).querySelector<HTMLElement>('[data-path="hoTen"]')!.focus();
+    const typing = focusPath();
+    expect(typing).to.not.equal('body');
+    const b = await mount();
+    b.dispatchEvent(new Event('dvc-submitted'));
+    await wait(() => text(a, '.draft-notice[data-kind="deleted"] p').length > 0, 'the notice');
+    expect(text(a, '.draft-notice[data-kind="deleted"] p')).to.deep.equal([NOTICE_VI]);
+    // A polite live region, not focused: the next keys still go to the field.
+    const notice = shadow(a).querySelector('.draft-notice[data-kind="deleted"]')!;
+    expect(notice.getAttribute('role')).to.equal('status');
+    expect(focusPath()).to.equal(typing);
+    expect(a.draftController!.phase).to.equal(DRAFT_PHASE.done);
+    // Nothing says it is kept on this device any more.
+    expect(text(a, '.draft-kept')).to.deep.equal([]);
+    expect(text(a, '.draft-notice[data-kind="deleted"] button')).to.deep.equal([
+      'Giữ bản khai ở đây',
+      'Đóng thông báo',
+    ]);
+    await expect(a).to.be.accessible();
+    a.lang = 'en';
+    await a.settled();
+    expect(text(a, '.draft-notice[data-kind="deleted"] p')).to.deep.equal([NOTICE_EN]);
+    expect(text(a, '.draft-notice[data-kind="deleted"] button')).to.deep.equal([
+      'Keep my answers here',
+      'Dismiss',
+    ]);
+    a.lang = 'vi';
+    await a.settled();
+
+    // Typed on: not kept (the draft sent stays deleted).
+    await answer(a, 'soBanSao', 2);
+    await a.draftController!.flush();
+    expect(await stored()).to.equal(undefined);
+
+    // "Giữ bản khai ở đây", with the keyboard: a new draft of what this tab has.
+    shadow(a).querySelector<HTMLButtonElement>('[data-draft-action="deleted"]')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await wait(() => focusPath().includes('draft-notice'), `focus at ${focusPath()}`);
+    expect(focusPath()).to.equal('dvc-form > div.draft-notice[data-kind=deleted]');
+    expect(text(a, '.draft-notice[data-kind="deleted"] p')).to.deep.equal([
+      'Những gì bạn đã nhập ở trang này đã được lưu tạm thành một hồ sơ mới trên thiết bị này. Những gì bạn nhập tiếp cũng sẽ được lưu tự động.',
+    ]);
+    expect(a.draftController!.phase).to.equal(DRAFT_PHASE.active);
+    const kept = (await stored())!;
+    expect(kept.answers).to.deep.include({ hoTen: 'Nguyễn Văn An', soBanSao: 2 });
+    // It counts on from the deletion's tombstone (revisions 1 and 2 were the sent draft's).
+    expect(kept.rev).to.equal(3);
+    await wait(() => text(a, '.draft-kept p').length === 1, 'the kept bar');
+    await expect(a).to.be.accessible();
+    // And autosaving goes on.
+    await answer(a, 'soBanSao', 3);
+    await a.draftController!.flush();
+    expect((await stored())!.answers).to.deep.include({ hoTen: 'Nguyễn Văn An', soBanSao: 3 });
+  });
+
+  it('is told even before typing again, and does not keep its answers over a draft started since in another tab', async () => {
+    const [a] = await sentInOtherTab();
+    await wait(() => text(a, '.draft-notice[data-kind="deleted"] p').length > 0, 'the notice');
+    expect(text(a, '.draft-notice[data-kind="deleted"] p')).to.deep.equal([NOTICE_VI]);
+    // Another tab starts the application again and keeps a new draft.
+    const c = await mount();
+    await answer(c, 'hoTen', 'Trần Thị Bình');
+    await c.draftController!.flush();
+    expect((await stored())!.answers).to.deep.include({ hoTen: 'Trần Thị Bình' });
+    shadow(a).querySelector<HTMLButtonElement>('[data-draft-action="deleted"]')!.click();
+    await wait(
+      () => !text(a, '.draft-notice[data-kind="deleted"] p')[0]?.startsWith('Hồ sơ này'),
+      'the answer',
+    );
+    expect(text(a, '.draft-notice[data-kind="deleted"] p')).to.deep.equal([
+      'Không lưu tạm được bản khai ở trang này, vì một hồ sơ mới của thủ tục này đã được bắt đầu ở thẻ hay cửa sổ khác. Bạn vui lòng không đóng trang này cho đến khi gửi xong hồ sơ.',
+    ]);
+    expect(a.draftController!.phase).to.equal(DRAFT_PHASE.done);
+    const kept = (await stored())!;
+    expect(kept.answers).to.deep.include({ hoTen: 'Trần Thị Bình' });
+    expect(kept.answers).to.not.have.property('soBanSao');
+    await expect(a).to.be.accessible();
+  });
+
+  it('the notice and its “Giữ bản khai ở đây” go once the dossier is sent from this tab too', async () => {
+    const [a] = await sentInOtherTab();
+    await wait(() => text(a, '.draft-notice[data-kind="deleted"] p').length > 0, 'the notice');
+    a.dispatchEvent(new Event('dvc-submitted'));
+    await a.settled();
+    expect(text(a, '.draft-notice[data-kind="deleted"]')).to.deep.equal([]);
+    expect(await stored()).to.equal(undefined);
+  });
+});
