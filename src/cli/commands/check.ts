@@ -158,7 +158,7 @@ export const check: Command = async (args, io) => {
   const [procedureFile, answersFile] = files;
   const procedure = await readProcedure(procedureFile, io, lang);
   if (!procedure) return 2;
-  const read = readJsonFile(answersFile, io, 'answers', lang);
+  const read = readJsonFile(answersFile, io, lang);
   if (!read) return 2;
   const answers = read.value;
   let checked: Awaited<ReturnType<typeof checkAnswers>>;

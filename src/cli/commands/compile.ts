@@ -1,5 +1,5 @@
 /**
- * `dvc-forms compile <procedure.json> --out <dir>`: writes the module a page under strict CSP (or
+ * `dvc-forms compile <procedure.json> --out <dir> [--lang vi|en]`: writes the module a page under strict CSP (or
  * on a cheap phone) needs, `<code>-<version>-<hash8>.js` (with `.br` and `.gz` copies beside it),
  * and prints its path. It holds the
  * standalone validator, the procedure itself as the loader accepted it (`definition`) and the
@@ -13,14 +13,15 @@
  * lines after the path: the `modulepreload`s of the bundle and the chunks it needs, and its script.
  *
  * The rules are compiled too (src/rules/compiled.ts): a condition the compiler cannot turn into
- * plain code (a JSONPath `path`) is reported here with its line, column and pointer; it is still
- * evaluated, by json-rules-engine, never differently.
+ * plain code (a JSONPath `path`) is reported on stderr with its line and column, as `lint` reports a
+ * warning; it is still evaluated, by json-rules-engine, never differently. Stdout holds only the
+ * path (and the head lines), in any `--lang`: scripts read it.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseJson } from '../../json/parse.js';
-import type { Procedure } from '../../procedure/types.js';
+import type { Lang, Procedure } from '../../procedure/types.js';
 import { createRulesFactory } from '../../rules/index.js';
 import { compileProcedureModule } from '../../validation/index.js';
 import type { CliIo } from '../main.js';
@@ -29,29 +30,46 @@ import { writeWithCompressedCopies } from '../compressed.js';
 import { bundleDir } from './preview.js';
 import { readProcedure } from './procedure-file.js';
 import { USAGE } from './usage.js';
-import { escapeLoneSurrogates } from '../../procedure/messages.js';
+import { CLI_MESSAGES } from '../messages.js';
+import { problemLine } from '../problem-line.js';
+
+/** The code of the warning for a rule the compiler leaves to json-rules-engine. */
+export const RULES_NOT_COMPILED = 'rules-not-compiled';
 
 export const compile: Command = async (args, io) => {
   let out: string | undefined;
   let form = false;
   let bundle: string | undefined;
+  let lang: Lang = 'vi';
+  let badLang = false;
   const files: string[] = [];
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--out') out = args[++i];
-    else if (args[i] === '--form') form = true;
+    else if (args[i] === '--lang') {
+      const v = args[++i];
+      if (v === 'vi' || v === 'en') lang = v;
+      else badLang = true;
+    } else if (args[i] === '--form') form = true;
     else if (args[i] === '--bundle') bundle = args[++i];
     else if (args[i].startsWith('-')) files.push('');
     else files.push(args[i]);
   }
-  if (files.length !== 1 || !files[0] || !out || (bundle !== undefined && !form) || bundle === '') {
+  if (
+    badLang ||
+    files.length !== 1 ||
+    !files[0] ||
+    !out ||
+    (bundle !== undefined && !form) ||
+    bundle === ''
+  ) {
     io.err(USAGE.compile);
     return 2;
   }
   // The loader refuses a file with any error problem (what `dvc-forms lint` reports as errors),
   // so a module is only ever written for a procedure the form would accept.
-  const procedure = await readProcedure(files[0], io);
+  const procedure = await readProcedure(files[0], io, lang);
   if (!procedure) return 2;
-  reportUncompiledRules(files[0], procedure, io);
+  reportUncompiledRules(files[0], procedure, io, lang);
   let compiled;
   try {
     // The server checks the payload's hash against the file it serves: hash the exact bytes.
@@ -72,7 +90,8 @@ export const compile: Command = async (args, io) => {
   // With its brotli and gzip copies: a browser downloads it (README "Serve the files compressed").
   writeWithCompressedCopies(path, compiled.source);
   io.out(path);
-  if (form) printHeadTags(compiled.fileName, compiled.chunks, bundle ?? './dvc-forms.min.js', io);
+  if (form)
+    printHeadTags(compiled.fileName, compiled.chunks, bundle ?? './dvc-forms.min.js', io, lang);
   return 0;
 };
 
@@ -82,11 +101,17 @@ export const compile: Command = async (args, io) => {
  * webmaster copies them from here rather than from an example), then the artefact's script.
  * Hrefs are relative to the --out folder, like `first-page`'s stylesheet link.
  */
-function printHeadTags(fileName: string, chunks: string[], bundle: string, io: CliIo): void {
+function printHeadTags(
+  fileName: string,
+  chunks: string[],
+  bundle: string,
+  io: CliIo,
+  lang: Lang,
+): void {
   const dir = bundleDir();
   const manifest = dir && join(dir, 'chunks.json');
   if (!manifest || !existsSync(manifest)) {
-    io.err('dvc-forms: dist/chunks.json is missing; run "npm run build" for the preload links.');
+    io.err(CLI_MESSAGES[lang].noChunksManifest);
     io.out(`<script type="module" src="${fileName}"></script>`);
     return;
   }
@@ -100,9 +125,12 @@ function printHeadTags(fileName: string, chunks: string[], bundle: string, io: C
 
 /**
  * Prints each rule condition the compiler left to json-rules-engine (with its place in the file),
- * so an author knows which rules the fast path does not cover and why.
+ * so an author knows which rules the fast path does not cover and why: a warning line as `lint`
+ * prints one, code `rules-not-compiled`. A loaded procedure only reaches the compiler's refusal of
+ * a JSONPath `path`; its other refusals (the loader rejects those procedures) keep the compiler's
+ * English reason.
  */
-function reportUncompiledRules(file: string, procedure: Procedure, io: CliIo): void {
+function reportUncompiledRules(file: string, procedure: Procedure, io: CliIo, lang: Lang): void {
   const { uncompiled } = createRulesFactory(procedure, { onProblem: () => {}, compiled: true });
   if (!uncompiled.length) return;
   const parsed = parseJson(readFileSync(file, 'utf8'));
@@ -110,8 +138,19 @@ function reportUncompiledRules(file: string, procedure: Procedure, io: CliIo): v
   for (const u of uncompiled) {
     const at =
       positions.get(u.pointer)?.value ?? positions.get(u.pointer.replace(/\/[^/]*$/, ''))?.value;
+    const reason = u.pointer.endsWith('/path') ? CLI_MESSAGES[lang].jsonPathCondition : u.reason;
     io.err(
-      `${file}:${at?.line ?? 1}:${at?.column ?? 1}  ${escapeLoneSurrogates(u.pointer)}  warning: the rules of "${u.unit}" are not compiled to code (${u.reason}); json-rules-engine evaluates them, more slowly`,
+      problemLine(
+        file,
+        {
+          code: RULES_NOT_COMPILED,
+          severity: 'warning',
+          line: at?.line ?? 1,
+          column: at?.column ?? 1,
+        },
+        CLI_MESSAGES[lang].rulesNotCompiled(u.unit, reason),
+        lang,
+      ),
     );
   }
 }

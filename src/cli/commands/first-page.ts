@@ -20,6 +20,7 @@ import type { Command } from '../main.js';
 import { writeWithCompressedCopies } from '../compressed.js';
 import { readProcedure } from './procedure-file.js';
 import { USAGE } from './usage.js';
+import { CLI_MESSAGES } from '../messages.js';
 
 export const firstPage: Command = async (args, io) => {
   let out: string | undefined;
@@ -48,9 +49,7 @@ export const firstPage: Command = async (args, io) => {
   if (!procedure) return 2;
   const html = await firstPageHtml(procedure, { lang, ...(today ? { today } : {}) });
   if (!html) {
-    io.err(
-      `dvc-forms: ${files[0]}: the form's first question cannot be rendered as plain HTML (a date, an address, a repeat group or a document); no first page written`,
-    );
+    io.err(CLI_MESSAGES[lang].noPlainFirstPage(files[0]!));
     return 1;
   }
   mkdirSync(out, { recursive: true });

@@ -25,6 +25,8 @@ import type { Lang } from '../../procedure/types.js';
 import { isCasesFile, lintCasesFile } from './lint-cases.js';
 import { checkPatternSyntax } from '../../procedure/pattern-check.js';
 import { USAGE } from './usage.js';
+import { CLI_MESSAGES, readErrorDetail } from '../messages.js';
+import { problemLine } from '../problem-line.js';
 
 export interface LintEntry {
   file: string;
@@ -38,23 +40,6 @@ export interface LintEntry {
 
 /** A host as the allow-list takes it: a name, or `*.` and a name. */
 const HOST_ENTRY = /^(\*\.)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/;
-
-const SUMMARY: Record<Lang, (files: number, errors: number, warnings: number) => string> = {
-  vi: (f, e, w) =>
-    e === 0 && w === 0
-      ? `Đã kiểm tra ${f} tệp: không có vấn đề nào.`
-      : `Đã kiểm tra ${f} tệp: ${e} lỗi, ${w} cảnh báo.`,
-  en: (f, e, w) =>
-    e === 0 && w === 0
-      ? `Checked ${f} file(s): no problems.`
-      : `Checked ${f} file(s): ${e} error(s), ${w} warning(s).`,
-};
-
-const READ_ERRORS: Record<string, Record<Lang, string>> = {
-  ENOENT: { vi: 'không tìm thấy tệp', en: 'no such file' },
-  EACCES: { vi: 'không có quyền đọc tệp', en: 'permission denied' },
-  EISDIR: { vi: 'đây là một thư mục', en: 'it is a directory' },
-};
 
 /** Members only a procedure has: an object with none of them is answers (or something else). */
 const PROCEDURE_MEMBERS = ['formatVersion', 'data', 'ui', 'documents', 'rules'];
@@ -75,13 +60,6 @@ export function isAnswersFile(text: string): boolean {
   );
 }
 
-const SKIPPED: Record<Lang, (file: string) => string> = {
-  vi: (f) =>
-    `${f}: bỏ qua — tệp này chứa câu trả lời, không phải thủ tục (không có "formatVersion", "data", "ui", "documents" hay "rules"). Kiểm tra câu trả lời bằng: dvc-forms check <thủ-tục.json> ${f}`,
-  en: (f) =>
-    `${f}: skipped — this file holds answers, not a procedure (no "formatVersion", "data", "ui", "documents" or "rules"). Check answers with: dvc-forms check <procedure.json> ${f}`,
-};
-
 async function lintFile(
   file: string,
   allowedLinkHosts: readonly string[],
@@ -90,8 +68,6 @@ async function lintFile(
   try {
     text = await readFile(file, 'utf8');
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? 'EIO';
-    const known = READ_ERRORS[code];
     return [
       {
         code: AUTHOR_PROBLEM_CODE.fileUnreadable,
@@ -103,8 +79,8 @@ async function lintFile(
           'fileUnreadable',
           {},
           {
-            vi: { detail: known ? known.vi : code },
-            en: { detail: known ? known.en : code },
+            vi: { detail: readErrorDetail(e, 'vi') },
+            en: { detail: readErrorDetail(e, 'en') },
           },
         ),
       },
@@ -174,14 +150,11 @@ export const lint: Command = async (args, io) => {
   if (format === 'json') {
     io.out(JSON.stringify(entries, null, 2));
     // stdout stays one JSON document; the note goes to stderr.
-    for (const f of skipped) io.err(SKIPPED[lang](f));
+    for (const f of skipped) io.err(CLI_MESSAGES[lang].lintSkipped(f));
   } else {
-    for (const f of skipped) io.out(SKIPPED[lang](f));
-    for (const e of entries) {
-      const tag = e.severity === 'warning' ? ` (${lang === 'vi' ? 'cảnh báo' : 'warning'})` : '';
-      io.out(`${e.file}:${e.line}:${e.column}  ${e.code}${tag}  ${e.message}`);
-    }
-    io.out(SUMMARY[lang](files.length - skipped.length, errors, warnings));
+    for (const f of skipped) io.out(CLI_MESSAGES[lang].lintSkipped(f));
+    for (const e of entries) io.out(problemLine(e.file, e, e.message, lang));
+    io.out(CLI_MESSAGES[lang].lintSummary(files.length - skipped.length, errors, warnings));
   }
   return errors > 0 ? 1 : 0;
 };

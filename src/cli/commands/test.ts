@@ -1,13 +1,13 @@
 /**
- * `dvc-forms test <procedure.json>...`: runs the cases file beside each procedure
+ * `dvc-forms test <procedure.json>... [--lang vi|en]`: runs the cases file beside each procedure
  * (`<name>.cases.json`, format in docs/rules.md and schemas/procedure-cases.schema.json) through
  * one `Session`, exactly as the form and the agency's server do, prints `✓ name` or `✗ name — what
- * differed` per case and a closing `N passed, N failed`. Exit 0 when all pass, 1 on any failure,
- * 2 on a usage or file error.
+ * differed` per case and a closing `N đạt, N không đạt` (`N passed, N failed` with `--lang en`).
+ * Exit 0 when all pass, 1 on any failure, 2 on a usage or file error: scripts read the exit code.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { lintCasesFile } from './lint-cases.js';
-import type { Procedure } from '../../procedure/types.js';
+import type { Lang, Procedure } from '../../procedure/types.js';
 import { ProcedureModel, type SessionState } from '../../session/index.js';
 import type { Validator } from '../../validation/index.js';
 import type { CliIo, Command } from '../main.js';
@@ -15,6 +15,8 @@ import { readJsonFile } from './json-file.js';
 import { readProcedure } from './procedure-file.js';
 import { USAGE } from './usage.js';
 import { escapeLoneSurrogates } from '../../procedure/messages.js';
+import { CLI_MESSAGES } from '../messages.js';
+import { problemLine } from '../problem-line.js';
 
 export interface TargetExpectation {
   fields?: string[];
@@ -155,14 +157,16 @@ function sameSet(
   expected: readonly string[],
   actual: readonly string[],
   out: string[],
+  lang: Lang,
 ): void {
+  const t = CLI_MESSAGES[lang];
   const missing = expected.filter((x) => !actual.includes(x));
   const extra = actual.filter((x) => !expected.includes(x));
   if (missing.length || extra.length)
     out.push(
       `${label}: ${[
-        missing.length ? `missing ${show(sorted(missing))}` : '',
-        extra.length ? `unexpected ${show(sorted(extra))}` : '',
+        missing.length ? t.missing(show(sorted(missing))) : '',
+        extra.length ? t.unexpected(show(sorted(extra))) : '',
       ]
         .filter(Boolean)
         .join(', ')}`,
@@ -170,26 +174,38 @@ function sameSet(
 }
 
 function includesAll(
-  label: string,
+  label: `${'visible' | 'hidden'}.${string}`,
   expected: readonly string[],
   actual: readonly string[],
   out: string[],
+  lang: Lang,
 ): void {
   const missing = expected.filter((x) => !actual.includes(x));
-  if (missing.length) out.push(`${label}: ${show(missing)} not ${label.split('.')[0]}`);
+  if (!missing.length) return;
+  const t = CLI_MESSAGES[lang];
+  out.push((label.startsWith('visible') ? t.notVisible : t.notHidden)(label, show(missing)));
 }
 
-/** Compares one case's outcome with its expectation; an empty list means it passed. */
+/**
+ * Compares one case's outcome with its expectation, in `lang`; an empty list means it passed.
+ * Member names (`fee.total`), codes and ids stay as the cases file writes them.
+ */
 export function compareCase(
   expect: CaseExpectation,
   rules: Pick<SessionState, 'eligibility' | 'visible' | 'hidden' | 'required' | 'fee'>,
   problems: readonly { code: string; path: string }[],
+  lang: Lang = 'vi',
 ): string[] {
+  const t = CLI_MESSAGES[lang];
   const out: string[] = [];
   if (expect.eligibility) {
     if (expect.eligibility.status !== rules.eligibility.status)
       out.push(
-        `eligibility.status: expected ${show(expect.eligibility.status)}, got ${show(rules.eligibility.status)}`,
+        t.expectedGot(
+          'eligibility.status',
+          show(expect.eligibility.status),
+          show(rules.eligibility.status),
+        ),
       );
     if (expect.eligibility.reasons)
       sameSet(
@@ -197,24 +213,25 @@ export function compareCase(
         expect.eligibility.reasons,
         rules.eligibility.reasons.map((r) => r.rule),
         out,
+        lang,
       );
   }
   if (expect.problems) {
-    const key = (p: { code: string; path: string }) => `${p.code} at ${p.path || '/'}`;
-    sameSet('problems', expect.problems.map(key), problems.map(key), out);
+    const key = (p: { code: string; path: string }) => t.problemAt(p.code, p.path || '/');
+    sameSet('problems', expect.problems.map(key), problems.map(key), out, lang);
   }
   for (const k of ['visible', 'hidden'] as const) {
     const e = expect[k];
-    if (e?.fields) includesAll(`${k}.fields`, e.fields, rules[k].fields, out);
-    if (e?.documents) includesAll(`${k}.documents`, e.documents, rules[k].documents, out);
+    if (e?.fields) includesAll(`${k}.fields`, e.fields, rules[k].fields, out, lang);
+    if (e?.documents) includesAll(`${k}.documents`, e.documents, rules[k].documents, out, lang);
   }
   if (expect.required?.fields)
-    sameSet('required.fields', expect.required.fields, rules.required.fields, out);
+    sameSet('required.fields', expect.required.fields, rules.required.fields, out, lang);
   if (expect.required?.documents)
-    sameSet('required.documents', expect.required.documents, rules.required.documents, out);
+    sameSet('required.documents', expect.required.documents, rules.required.documents, out, lang);
   if (expect.fee) {
     if (expect.fee.total !== undefined && expect.fee.total !== rules.fee.total)
-      out.push(`fee.total: expected ${expect.fee.total}, got ${rules.fee.total}`);
+      out.push(t.expectedGot('fee.total', String(expect.fee.total), String(rules.fee.total)));
     if (expect.fee.items) {
       const items = expect.fee.items.map((i) => (typeof i === 'string' ? { id: i } : i));
       sameSet(
@@ -222,13 +239,14 @@ export function compareCase(
         items.map((i) => i.id),
         rules.fee.items.map((i) => i.id),
         out,
+        lang,
       );
       for (const e of items) {
         const got = rules.fee.items.find((i) => i.id === e.id);
         if (!got) continue;
         for (const p of ['quantity', 'subtotal', 'amount'] as const)
           if (e[p] !== undefined && e[p] !== got[p])
-            out.push(`fee.items[${e.id}].${p}: expected ${e[p]}, got ${got[p]}`);
+            out.push(t.expectedGot(`fee.items[${e.id}].${p}`, String(e[p]), String(got[p])));
       }
     }
   }
@@ -242,8 +260,9 @@ export function compareCase(
 export async function runCases(
   procedure: Procedure,
   file: CasesFile,
-  options: { validator?: Validator; model?: ProcedureModel } = {},
+  options: { validator?: Validator; model?: ProcedureModel; lang?: Lang } = {},
 ): Promise<CaseOutcome[]> {
+  const lang = options.lang ?? 'vi';
   const model =
     options.model ??
     (options.validator
@@ -255,10 +274,12 @@ export async function runCases(
     const state = await model
       .createSession({ ...(today ? { today } : {}), answers: c.answers })
       .check();
-    const differences = compareCase(c.expect, state, state.problems);
+    const differences = compareCase(c.expect, state, state.problems, lang);
     // A broken rule would make a case pass or fail for the wrong reason: always report it.
     for (const p of state.ruleProblems)
-      differences.push(`rule problem at ${escapeLoneSurrogates(p.pointer)}: ${p.message.en}`);
+      differences.push(
+        CLI_MESSAGES[lang].ruleProblem(escapeLoneSurrogates(p.pointer), p.message[lang]),
+      );
     outcomes.push({ name: c.name, ok: differences.length === 0, differences });
   }
   return outcomes;
@@ -275,18 +296,30 @@ function usage(io: CliIo): number {
 }
 
 export const test: Command = async (args, io) => {
-  if (args.length === 0 || args.some((a) => a.startsWith('-'))) return usage(io);
+  let lang: Lang = 'vi';
+  const files: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--lang') {
+      const v = args[++i];
+      if (v !== 'vi' && v !== 'en') return usage(io);
+      lang = v;
+    } else if (a.startsWith('-')) return usage(io);
+    else files.push(a);
+  }
+  if (files.length === 0) return usage(io);
+  const t = CLI_MESSAGES[lang];
   let passed = 0;
   let failed = 0;
-  for (const procedureFile of args) {
+  for (const procedureFile of files) {
     const casesPath = casesFileFor(procedureFile);
     if (!existsSync(casesPath)) {
-      io.err(`dvc-forms: no cases file ${casesPath} beside ${procedureFile}`);
+      io.err(t.noCasesFile(casesPath, procedureFile));
       return 2;
     }
-    const procedure = await readProcedure(procedureFile, io);
+    const procedure = await readProcedure(procedureFile, io, lang);
     if (!procedure) return 2;
-    const read = readJsonFile(casesPath, io, 'cases file');
+    const read = readJsonFile(casesPath, io, lang);
     if (!read) return 2;
     const parsed = parseCasesFile(read.value);
     if (!parsed.ok) {
@@ -296,17 +329,14 @@ export const test: Command = async (args, io) => {
         (p) => p.severity === 'error',
       );
       if (located.length)
-        for (const p of located)
-          io.err(
-            `${casesPath}:${p.line}:${p.column}  ${escapeLoneSurrogates(p.pointer || '/')}  ${p.message.en}`,
-          );
+        for (const p of located) io.err(problemLine(casesPath, p, p.message[lang], lang));
       else for (const e of parsed.errors) io.err(`${casesPath}: ${e}`);
       return 2;
     }
-    if (args.length > 1) io.out(procedureFile);
+    if (files.length > 1) io.out(procedureFile);
     let outcomes: CaseOutcome[];
     try {
-      outcomes = await runCases(procedure, parsed.file);
+      outcomes = await runCases(procedure, parsed.file, { lang });
     } catch (err) {
       io.err(`dvc-forms: ${procedureFile}: ${(err as Error).message}`);
       return 2;
@@ -314,9 +344,9 @@ export const test: Command = async (args, io) => {
     for (const o of outcomes) {
       if (o.ok) passed++;
       else failed++;
-      io.out(o.ok ? `✓ ${o.name}` : `✗ ${o.name} — ${o.differences.join('; ')}`);
+      io.out(o.ok ? t.casePassed(o.name) : t.caseFailed(o.name, o.differences.join('; ')));
     }
   }
-  io.out(`${passed} passed, ${failed} failed`);
+  io.out(t.testSummary(passed, failed));
   return failed ? 1 : 0;
 };

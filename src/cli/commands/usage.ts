@@ -4,14 +4,15 @@
  */
 export const USAGE = {
   check: 'Usage: dvc-forms check <procedure.json> <answers.json> [--lang vi|en] [--format json]',
-  compile: 'Usage: dvc-forms compile <procedure.json> --out <dir> [--form [--bundle <url>]]',
+  compile:
+    'Usage: dvc-forms compile <procedure.json> --out <dir> [--form [--bundle <url>]] [--lang vi|en]',
   'first-page':
     'Usage: dvc-forms first-page <procedure.json> --out <dir> [--lang vi|en] [--today YYYY-MM-DD]',
   keygen: 'Usage: dvc-forms keygen [--out dir] [--force]',
   lint: 'Usage: dvc-forms lint <files...> [--format text|json] [--lang vi|en] [--allow-link-host <host>]...',
   preview:
     'Usage: dvc-forms preview <procedure.json> [--port <n>] [--host <address>] [--lang vi|en]',
-  test: 'Usage: dvc-forms test <procedure.json>... (runs <name>.cases.json beside each)',
+  test: 'Usage: dvc-forms test <procedure.json>... [--lang vi|en] (runs <name>.cases.json beside each)',
   verify:
     'Usage: dvc-forms verify <payload.jws> --procedure <procedure.json> [--trusted-keys keys.json] [--max-age seconds] [--now ISO-time] [--lang vi|en] [--format text|json]',
   version: 'Usage: dvc-forms version',

@@ -13,7 +13,7 @@ import type { CliIo, Command } from '../main.js';
 import { checkPatternSyntax } from '../../procedure/pattern-check.js';
 import { USAGE } from './usage.js';
 import { formatVnd } from '../../payment/words.js';
-import { escapeLoneSurrogates } from '../../procedure/messages.js';
+import { problemLine } from '../problem-line.js';
 
 function usage(io: CliIo, problem?: string): number {
   if (problem) io.err(`dvc-forms verify: ${problem}`);
@@ -79,10 +79,7 @@ export const verify: Command = async (args, io) => {
     checkPattern: checkPatternSyntax,
   });
   if (!loaded.ok) {
-    for (const p of loaded.problems)
-      io.err(
-        `${procedureFile}:${p.line}:${p.column}  ${escapeLoneSurrogates(p.pointer)}  ${p.message[lang]}`,
-      );
+    for (const p of loaded.problems) io.err(problemLine(procedureFile, p, p.message[lang], lang));
     return 2;
   }
   const options: VerifyOptions = {

@@ -32,7 +32,7 @@ test('its cases pass: on time, late with a witness, a death date in the future',
     '✓ đúng hạn, 2 bản sao',
     '✓ quá hạn 15 ngày: lệ phí',
     '✓ ngày chết trong tương lai',
-    '3 passed, 0 failed',
+    '3 đạt, 0 không đạt',
   ]);
 });
 

@@ -99,22 +99,30 @@ test('usage and file errors exit 2', async () => {
   assert.equal(await main(['check', procedureFile, broken, '--lang', 'en'], io), 2);
   // Read by the same strict parser as procedures: the place of the mistake, not "at position 5".
   assert.deepEqual(io.stderr, [
-    `${broken}:1:6  /a  The JSON ends too early: a closing "}", "]" or double quote may be missing.`,
+    `${broken}:1:6  json-syntax  The JSON ends too early: a closing "}", "]" or double quote may be missing.`,
   ]);
   // In the language of the rest of the command's output: Vietnamese unless --lang en.
   io = capture();
   assert.equal(await main(['check', procedureFile, broken], io), 2);
   assert.deepEqual(io.stderr, [
-    `${broken}:1:6  /a  Tệp JSON kết thúc đột ngột: có thể thiếu dấu đóng "}", "]" hoặc dấu ngoặc kép.`,
+    `${broken}:1:6  json-syntax  Tệp JSON kết thúc đột ngột: có thể thiếu dấu đóng "}", "]" hoặc dấu ngoặc kép.`,
   ]);
   io = capture();
   assert.equal(await main(['check', broken, answers({})], io), 2);
   assert.deepEqual(io.stderr, [
-    `${broken}:1:6  /a  Tệp JSON kết thúc đột ngột: có thể thiếu dấu đóng "}", "]" hoặc dấu ngoặc kép.`,
+    `${broken}:1:6  json-syntax  Tệp JSON kết thúc đột ngột: có thể thiếu dấu đóng "}", "]" hoặc dấu ngoặc kép.`,
   ]);
   io = capture();
   assert.equal(await main(['check', procedureFile, join(dir, 'absent.json')], io), 2);
-  assert.match(io.stderr[0], /^dvc-forms: cannot read answers .*absent\.json: ENOENT/);
+  assert.deepEqual(io.stderr, [
+    `dvc-forms: không đọc được ${join(dir, 'absent.json')}: không tìm thấy tệp`,
+  ]);
+  io = capture();
+  assert.equal(
+    await main(['check', procedureFile, join(dir, 'absent.json'), '--lang', 'en'], io),
+    2,
+  );
+  assert.deepEqual(io.stderr, [`dvc-forms: cannot read ${join(dir, 'absent.json')}: no such file`]);
 });
 
 test('buildCheckReport keeps code, path and message only', () => {
@@ -127,7 +135,7 @@ test('buildCheckReport keeps code, path and message only', () => {
   );
 });
 
-test('a lone surrogate in a printed pointer or path is shown as its escape', async () => {
+test('a lone surrogate in a printed message or path is shown as its escape', async () => {
   const bad = join(dir, 'lone-surrogate.json');
   const procedure = fixture.procedure as { title: Record<string, string> };
   writeFileSync(
@@ -136,10 +144,10 @@ test('a lone surrogate in a printed pointer or path is shown as its escape', asy
   );
   const io = capture();
   assert.equal(await main(['check', bad, answers({}), '--lang', 'en'], io), 2);
-  // Printed raw, the pointer would read "/title/\ufffdx" (or break the output's UTF-8).
+  // Printed raw, the message would read "/title/\ufffdx" (or break the output's UTF-8).
   assert.deepEqual(io.stderr, [
-    `${bad}:1:106  /title/\\ud800x  "\\ud800x" is not part of the format here; did you mean "vi"?`,
-    `${bad}:1:107  /title/\\ud800x  The member name "\\ud800x" contains \\ud800, half of a UTF-16 pair standing alone, not a real character. It cannot be shown or written as UTF-8, and it stops the dossier from being signed; delete it, or type the character you meant directly.`,
+    `${bad}:1:106  schema-additional-property  "\\ud800x" is not part of the format here; did you mean "vi"?`,
+    `${bad}:1:107  lone-surrogate  The member name "\\ud800x" contains \\ud800, half of a UTF-16 pair standing alone, not a real character. It cannot be shown or written as UTF-8, and it stops the dossier from being signed; delete it, or type the character you meant directly.`,
   ]);
 
   const io2 = capture();

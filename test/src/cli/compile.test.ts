@@ -111,13 +111,21 @@ test('a procedure with lint errors is not compiled and nothing is written', asyn
   writeFileSync(bad, JSON.stringify(broken, null, 1));
   const io = capture();
   const out = join(dir, 'lint-out');
+  const text = readFileSync(bad, 'utf8').split('\n');
+  const line = text.findIndex((l) => l.includes('"khongCo"')) + 1;
+  const at = `${bad}:${line}:${text[line - 1]!.indexOf('"khongCo"') + 1}`;
+  // As `dvc-forms lint` prints it: the code, not the pointer, in Vietnamese unless --lang en.
   assert.equal(await main(['compile', bad, '--out', out], io), 2);
-  assert.equal(io.stdout.length, 0);
-  assert.equal(io.stderr.length, 1);
-  assert.match(
-    io.stderr[0],
-    /:\d+:\d+ {2}\/ui\/steps\/0\/fields\/\d+\/field {2}The field "khongCo" does not exist in the "data" schema\.$/,
-  );
+  assert.deepEqual(io.stdout, []);
+  assert.deepEqual(io.stderr, [
+    `${at}  unknown-field  Trường "khongCo" không có trong lược đồ dữ liệu "data".`,
+  ]);
+  const en = capture();
+  assert.equal(await main(['compile', bad, '--out', out, '--lang', 'en'], en), 2);
+  assert.deepEqual(en.stdout, []);
+  assert.deepEqual(en.stderr, [
+    `${at}  unknown-field  The field "khongCo" does not exist in the "data" schema.`,
+  ]);
   assert.equal(existsSync(out), false);
 });
 
@@ -155,7 +163,7 @@ test('a file the loader rejects is reported with line and column, exit 2', async
   assert.equal(await main(['compile', bad, '--out', join(dir, 'loop-out')], io), 2);
   assert.match(
     io.stderr[0],
-    new RegExp(`^${bad.replace(/[.]/g, '\\.')}:\\d+:\\d+  /data/\\$defs/a/\\$ref  `),
+    new RegExp(`^${bad.replace(/[.]/g, '\\.')}:\\d+:\\d+  ref-cycle  Tham chiếu "#/\\$defs/a" `),
   );
 });
 
@@ -163,8 +171,11 @@ test('usage errors exit 2', async () => {
   const io = capture();
   assert.equal(await main(['compile', procedureFile], io), 2);
   assert.deepEqual(io.stderr, [
-    'Usage: dvc-forms compile <procedure.json> --out <dir> [--form [--bundle <url>]]',
+    'Usage: dvc-forms compile <procedure.json> --out <dir> [--form [--bundle <url>]] [--lang vi|en]',
   ]);
+  const fr = capture();
+  assert.equal(await main(['compile', procedureFile, '--out', dir, '--lang', 'fr'], fr), 2);
+  assert.deepEqual(fr.stderr, io.stderr);
 });
 
 test('the compiled module the strict-CSP browser test loads is up to date', async () => {
@@ -267,7 +278,7 @@ test('compile --form refuses a bundle URL that could break out of the import', a
   assert.equal(await main(['compile', procedureFile, '--out', dir, '--bundle', './b.js'], io2), 2);
 });
 
-test('compile names each rule it leaves to json-rules-engine, with its line and pointer, and still writes the module', async () => {
+test('compile names each rule it leaves to json-rules-engine as lint prints a warning, and still writes the module', async () => {
   // A JSONPath `path` is resolved asynchronously by jsonpath-plus: the rules compiler refuses it
   // rather than guess, and the author is told where (src/rules/compiled.ts).
   const file = join(dir, 'with-path.json');
@@ -291,8 +302,18 @@ test('compile names each rule it leaves to json-rules-engine, with its line and 
   const io = capture();
   assert.equal(await main(['compile', file, '--out', join(dir, 'with-path')], io), 0);
   assert.deepEqual(io.stderr, [
-    `${file}:${line}:${column}  /rules/0/conditions/all/0/path  warning: the rules of "rule:orgNamed" are not compiled to code (a condition with "path" (JSONPath) is evaluated by json-rules-engine only); json-rules-engine evaluates them, more slowly`,
+    `${file}:${line}:${column}  rules-not-compiled (cảnh báo)  Các quy tắc của "rule:orgNamed" không được dịch thành mã (điều kiện có "path" (JSONPath) chỉ json-rules-engine xét được); json-rules-engine vẫn xét chúng, nhưng chậm hơn.`,
   ]);
+  // stdout is the module's path only, whatever the language: scripts read it.
   assert.equal(io.stdout.length, 1);
   assert.ok(existsSync(io.stdout[0]));
+  const en = capture();
+  assert.equal(
+    await main(['compile', file, '--out', join(dir, 'with-path'), '--lang', 'en'], en),
+    0,
+  );
+  assert.deepEqual(en.stderr, [
+    `${file}:${line}:${column}  rules-not-compiled (warning)  The rules of "rule:orgNamed" are not compiled to code (a condition with "path" (JSONPath) is evaluated by json-rules-engine only); json-rules-engine evaluates them, more slowly.`,
+  ]);
+  assert.deepEqual(en.stdout, io.stdout);
 });

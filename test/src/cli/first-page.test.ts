@@ -74,10 +74,15 @@ test('first-page says so and writes nothing when the first question cannot be pl
   const io = capture();
   assert.equal(await main(['first-page', sample('dang-ky-ket-hon'), '--out', out], io), 1);
   assert.deepEqual(io.stdout, []);
-  assert.match(
-    io.stderr[0]!,
-    /dang-ky-ket-hon\.json: the form's first question cannot be rendered as plain HTML/,
-  );
+  const file = sample('dang-ky-ket-hon');
+  assert.deepEqual(io.stderr, [
+    `dvc-forms: ${file}: câu hỏi đầu tiên của biểu mẫu không viết được bằng HTML thường (ngày, địa chỉ, nhóm lặp lại hoặc giấy tờ); chưa ghi trang đầu nào`,
+  ]);
+  const en = capture();
+  assert.equal(await main(['first-page', file, '--out', out, '--lang', 'en'], en), 1);
+  assert.deepEqual(en.stderr, [
+    `dvc-forms: ${file}: the form's first question cannot be rendered as plain HTML (a date, an address, a repeat group or a document); no first page written`,
+  ]);
 });
 
 test('first-page: a usage error for a bad language, date or missing --out', async () => {

@@ -31,7 +31,7 @@ const baseAnswers = {
   copies: 2,
 };
 
-test('prints one line per case and a closing count; exit 1 on any failure', async () => {
+test('prints one line per case and a closing count, in Vietnamese unless --lang en; exit 1 on any failure', async () => {
   const file = writeCase('mixed', {
     today: '2025-06-01',
     cases: [
@@ -66,6 +66,17 @@ test('prints one line per case and a closing count; exit 1 on any failure', asyn
   assert.deepEqual(io.stderr, []);
   assert.deepEqual(io.stdout, [
     '✓ đủ điều kiện',
+    '✗ sai kỳ vọng — eligibility.reasons: thiếu ["resides-in-vietnam"]; ' +
+      'problems: thiếu ["required tại /applicant"]; visible.fields: ["spouse"] không hiển thị; ' +
+      'required.documents: thừa ["birthCertificate"]; fee.total: cần 16000, thực tế 31001; ' +
+      'fee.items: thừa ["registration"]',
+    '1 đạt, 1 không đạt',
+  ]);
+  const en = capture();
+  assert.equal(await main(['test', '--lang', 'en', file], en), 1);
+  assert.deepEqual(en.stderr, []);
+  assert.deepEqual(en.stdout, [
+    '✓ đủ điều kiện',
     '✗ sai kỳ vọng — eligibility.reasons: missing ["resides-in-vietnam"]; ' +
       'problems: missing ["required at /applicant"]; visible.fields: ["spouse"] not visible; ' +
       'required.documents: unexpected ["birthCertificate"]; fee.total: expected 16000, got 31001; ' +
@@ -81,7 +92,10 @@ test('all cases passing exits 0', async () => {
   });
   const io = capture();
   assert.equal(await main(['test', file], io), 0);
-  assert.deepEqual(io.stdout, ['✓ a', '1 passed, 0 failed']);
+  assert.deepEqual(io.stdout, ['✓ a', '1 đạt, 0 không đạt']);
+  const en = capture();
+  assert.equal(await main(['test', file, '--lang', 'en'], en), 0);
+  assert.deepEqual(en.stdout, ['✓ a', '1 passed, 0 failed']);
 });
 
 test('a malformed cases file names each bad value and exits 2', async () => {
@@ -95,14 +109,24 @@ test('a malformed cases file names each bad value and exits 2', async () => {
   const io = capture();
   assert.equal(await main(['test', file], io), 2);
   const casesFile = join(dir, 'malformed.cases.json');
-  // As `dvc-forms lint` says it: line and column, and the member meant for a misspelt one.
+  // As `dvc-forms lint` says it: line and column, code, and the member meant for a misspelt one.
   assert.deepEqual(io.stderr, [
-    `${casesFile}:1:10  /today  "today" must be a date YYYY-MM-DD, not "1/6/2025".`,
-    `${casesFile}:1:52  /cases/0/answers  "answers" must be an object {…}.`,
-    `${casesFile}:1:89  /cases/0/expect/eligibility/status  The value "maybe" is not allowed for "status". Use one of: "eligible", "ineligible", "unknown".`,
-    `${casesFile}:1:98  /cases/0/expect/fees  "fees" is not part of the format here; did you mean "fee"?`,
-    `${casesFile}:1:117  /cases/1/name  The case name "x" is used twice (first at /cases/0/name).`,
-    `${casesFile}:1:159  /cases/1/expect/fee/total  "total" must be a whole number.`,
+    `${casesFile}:1:10  schema-pattern  "today" phải là một ngày dạng YYYY-MM-DD, không phải "1/6/2025".`,
+    `${casesFile}:1:52  schema-type  "answers" phải là một đối tượng {…}.`,
+    `${casesFile}:1:89  schema-enum  Giá trị "maybe" không dùng được cho "status". Chọn một trong: "eligible", "ineligible", "unknown".`,
+    `${casesFile}:1:98  schema-additional-property  Mục "fees" không có trong định dạng ở vị trí này; có phải ý bạn là "fee"?`,
+    `${casesFile}:1:117  duplicate-id  Tên ca kiểm thử "x" bị trùng (lần đầu ở /cases/0/name).`,
+    `${casesFile}:1:159  schema-type  "total" phải là một số nguyên.`,
+  ]);
+  const en = capture();
+  assert.equal(await main(['test', file, '--lang', 'en'], en), 2);
+  assert.deepEqual(en.stderr, [
+    `${casesFile}:1:10  schema-pattern  "today" must be a date YYYY-MM-DD, not "1/6/2025".`,
+    `${casesFile}:1:52  schema-type  "answers" must be an object {…}.`,
+    `${casesFile}:1:89  schema-enum  The value "maybe" is not allowed for "status". Use one of: "eligible", "ineligible", "unknown".`,
+    `${casesFile}:1:98  schema-additional-property  "fees" is not part of the format here; did you mean "fee"?`,
+    `${casesFile}:1:117  duplicate-id  The case name "x" is used twice (first at /cases/0/name).`,
+    `${casesFile}:1:159  schema-type  "total" must be a whole number.`,
   ]);
 });
 
@@ -113,7 +137,12 @@ test('a cases file that is not JSON, or not UTF-8, is reported at its line and c
   let io = capture();
   assert.equal(await main(['test', file], io), 2);
   assert.deepEqual(io.stderr, [
-    `${casesFile}:3:1  /cases  Trailing comma before the closing bracket; JSON does not allow it.`,
+    `${casesFile}:3:1  json-syntax  Có dấu phẩy thừa trước dấu đóng; JSON không cho phép dấu phẩy cuối.`,
+  ]);
+  io = capture();
+  assert.equal(await main(['test', file, '--lang', 'en'], io), 2);
+  assert.deepEqual(io.stderr, [
+    `${casesFile}:3:1  json-syntax  Trailing comma before the closing bracket; JSON does not allow it.`,
   ]);
   // "Tên" saved in Windows-1258 by an old editor: ê is one byte, not UTF-8.
   writeFileSync(
@@ -125,9 +154,9 @@ test('a cases file that is not JSON, or not UTF-8, is reported at its line and c
     ]),
   );
   io = capture();
-  assert.equal(await main(['test', file], io), 2);
+  assert.equal(await main(['test', '--lang', 'en', file], io), 2);
   assert.deepEqual(io.stderr, [
-    `${casesFile}:2:25  /  Unreadable character (\ufffd) here: the file was probably not saved as UTF-8 (e.g. ANSI, Windows-1252 or 1258). Save it again as UTF-8, then check the accented letters around this place.`,
+    `${casesFile}:2:25  not-utf8  Unreadable character (\ufffd) here: the file was probably not saved as UTF-8 (e.g. ANSI, Windows-1252 or 1258). Save it again as UTF-8, then check the accented letters around this place.`,
   ]);
 });
 
@@ -137,13 +166,20 @@ test('a missing cases file or no argument is a usage error', async () => {
   let io = capture();
   assert.equal(await main(['test', lone], io), 2);
   assert.deepEqual(io.stderr, [
-    `dvc-forms: no cases file ${join(dir, 'lone.cases.json')} beside ${lone}`,
+    `dvc-forms: không có tệp ca kiểm thử ${join(dir, 'lone.cases.json')} bên cạnh ${lone}`,
   ]);
   io = capture();
-  assert.equal(await main(['test'], io), 2);
+  assert.equal(await main(['test', lone, '--lang', 'en'], io), 2);
   assert.deepEqual(io.stderr, [
-    'Usage: dvc-forms test <procedure.json>... (runs <name>.cases.json beside each)',
+    `dvc-forms: no cases file ${join(dir, 'lone.cases.json')} beside ${lone}`,
   ]);
+  const usage =
+    'Usage: dvc-forms test <procedure.json>... [--lang vi|en] (runs <name>.cases.json beside each)';
+  for (const args of [[], ['--lang', 'fr', lone], ['--lang'], ['--verbose', lone]]) {
+    io = capture();
+    assert.equal(await main(['test', ...args], io), 2);
+    assert.deepEqual(io.stderr, [usage]);
+  }
 });
 
 test('parseCasesFile accepts the documented format', () => {
@@ -181,7 +217,7 @@ test('compareCase: visible and hidden are "at least these", required and reasons
     [],
   );
   assert.deepEqual(
-    compareCase({ required: { fields: [] }, hidden: { documents: ['d1'] } }, rules, []),
+    compareCase({ required: { fields: [] }, hidden: { documents: ['d1'] } }, rules, [], 'en'),
     ['hidden.documents: ["d1"] not hidden', 'required.fields: unexpected ["x"]'],
   );
 });

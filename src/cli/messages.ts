@@ -1,0 +1,90 @@
+/**
+ * The CLI's own sentences, Vietnamese first: what `lint`, `check`, `test`, `compile`,
+ * `first-page` and `preview` print around the problems (whose words come from the loader's
+ * catalogs). Every command takes `--lang vi|en` and speaks Vietnamese by default, so an author
+ * reads one language from every command. Codes, paths, rule and case names stay as written.
+ */
+import type { Lang } from '../procedure/types.js';
+
+const vi = {
+  /** After the code of a warning in a problem line: `file:1:2  code (cảnh báo)  message`. */
+  warning: 'cảnh báo',
+  /** Why a file could not be read, by the system's error code. */
+  readErrors: {
+    ENOENT: 'không tìm thấy tệp',
+    EACCES: 'không có quyền đọc tệp',
+    EISDIR: 'đây là một thư mục',
+  } as Record<string, string>,
+  cannotRead: (file: string, detail: string) => `dvc-forms: không đọc được ${file}: ${detail}`,
+  lintSummary: (files: number, errors: number, warnings: number) =>
+    errors === 0 && warnings === 0
+      ? `Đã kiểm tra ${files} tệp: không có vấn đề nào.`
+      : `Đã kiểm tra ${files} tệp: ${errors} lỗi, ${warnings} cảnh báo.`,
+  lintSkipped: (file: string) =>
+    `${file}: bỏ qua — tệp này chứa câu trả lời, không phải thủ tục (không có "formatVersion", "data", "ui", "documents" hay "rules"). Kiểm tra câu trả lời bằng: dvc-forms check <thủ-tục.json> ${file}`,
+  // `dvc-forms test`
+  noCasesFile: (cases: string, procedure: string) =>
+    `dvc-forms: không có tệp ca kiểm thử ${cases} bên cạnh ${procedure}`,
+  casePassed: (name: string) => `✓ ${name}`,
+  caseFailed: (name: string, differences: string) => `✗ ${name} — ${differences}`,
+  testSummary: (passed: number, failed: number) => `${passed} đạt, ${failed} không đạt`,
+  expectedGot: (label: string, expected: string, got: string) =>
+    `${label}: cần ${expected}, thực tế ${got}`,
+  missing: (list: string) => `thiếu ${list}`,
+  unexpected: (list: string) => `thừa ${list}`,
+  notVisible: (label: string, list: string) => `${label}: ${list} không hiển thị`,
+  notHidden: (label: string, list: string) => `${label}: ${list} không bị ẩn`,
+  problemAt: (code: string, path: string) => `${code} tại ${path}`,
+  ruleProblem: (pointer: string, message: string) => `lỗi quy tắc tại ${pointer}: ${message}`,
+  // `dvc-forms compile`
+  rulesNotCompiled: (unit: string, reason: string) =>
+    `Các quy tắc của "${unit}" không được dịch thành mã (${reason}); json-rules-engine vẫn xét chúng, nhưng chậm hơn.`,
+  jsonPathCondition: 'điều kiện có "path" (JSONPath) chỉ json-rules-engine xét được',
+  noChunksManifest:
+    'dvc-forms: thiếu dist/chunks.json; hãy chạy "npm run build" để có các dòng modulepreload.',
+  // `dvc-forms first-page`
+  noPlainFirstPage: (file: string) =>
+    `dvc-forms: ${file}: câu hỏi đầu tiên của biểu mẫu không viết được bằng HTML thường (ngày, địa chỉ, nhóm lặp lại hoặc giấy tờ); chưa ghi trang đầu nào`,
+};
+
+const en: typeof vi = {
+  warning: 'warning',
+  readErrors: {
+    ENOENT: 'no such file',
+    EACCES: 'permission denied',
+    EISDIR: 'it is a directory',
+  },
+  cannotRead: (file, detail) => `dvc-forms: cannot read ${file}: ${detail}`,
+  lintSummary: (files, errors, warnings) =>
+    errors === 0 && warnings === 0
+      ? `Checked ${files} file(s): no problems.`
+      : `Checked ${files} file(s): ${errors} error(s), ${warnings} warning(s).`,
+  lintSkipped: (file) =>
+    `${file}: skipped — this file holds answers, not a procedure (no "formatVersion", "data", "ui", "documents" or "rules"). Check answers with: dvc-forms check <procedure.json> ${file}`,
+  noCasesFile: (cases, procedure) => `dvc-forms: no cases file ${cases} beside ${procedure}`,
+  casePassed: (name) => `✓ ${name}`,
+  caseFailed: (name, differences) => `✗ ${name} — ${differences}`,
+  testSummary: (passed, failed) => `${passed} passed, ${failed} failed`,
+  expectedGot: (label, expected, got) => `${label}: expected ${expected}, got ${got}`,
+  missing: (list) => `missing ${list}`,
+  unexpected: (list) => `unexpected ${list}`,
+  notVisible: (label, list) => `${label}: ${list} not visible`,
+  notHidden: (label, list) => `${label}: ${list} not hidden`,
+  problemAt: (code, path) => `${code} at ${path}`,
+  ruleProblem: (pointer, message) => `rule problem at ${pointer}: ${message}`,
+  rulesNotCompiled: (unit, reason) =>
+    `The rules of "${unit}" are not compiled to code (${reason}); json-rules-engine evaluates them, more slowly.`,
+  jsonPathCondition: 'a condition with "path" (JSONPath) is evaluated by json-rules-engine only',
+  noChunksManifest:
+    'dvc-forms: dist/chunks.json is missing; run "npm run build" for the preload links.',
+  noPlainFirstPage: (file) =>
+    `dvc-forms: ${file}: the form's first question cannot be rendered as plain HTML (a date, an address, a repeat group or a document); no first page written`,
+};
+
+export const CLI_MESSAGES: Record<Lang, typeof vi> = { vi, en };
+
+/** Why `file` could not be read, from the error `readFile` threw. */
+export function readErrorDetail(err: unknown, lang: Lang): string {
+  const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
+  return CLI_MESSAGES[lang].readErrors[code] ?? code;
+}
