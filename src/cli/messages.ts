@@ -45,6 +45,19 @@ const vi = {
   // `dvc-forms first-page`
   noPlainFirstPage: (file: string) =>
     `dvc-forms: ${file}: câu hỏi đầu tiên của biểu mẫu không viết được bằng HTML thường (ngày, địa chỉ, nhóm lặp lại hoặc giấy tờ); chưa ghi trang đầu nào`,
+  // `dvc-forms check`: the one line printed in text mode when the answers pass.
+  checkValid: (answers: string, procedure: string, eligible: boolean) =>
+    `Hợp lệ: ${answers} không có vấn đề nào theo ${procedure}; ${eligible ? 'đủ điều kiện nộp hồ sơ' : 'chưa xác định được điều kiện nộp hồ sơ'}.`,
+  // `dvc-forms preview`: the terminal and the preview page.
+  previewTitle: (file: string) => `Xem trước: ${file}`,
+  previewServing: (url: string, file: string) =>
+    `Đang xem trước ${file} tại ${url} — trang tự tải lại khi tệp thay đổi. Bấm Ctrl+C để dừng.`,
+  previewReloaded: (file: string) => `${file} đã thay đổi: tải lại trang.`,
+  previewNoProblems: 'Tệp không có vấn đề nào.',
+  previewProblems: (n: number) => `Tệp có ${n} vấn đề (dvc-forms lint):`,
+  previewPayload: 'Dữ liệu sẽ được ký và gửi (bản xem trước không gửi đi đâu):',
+  previewNoBundle:
+    'dvc-forms preview: chưa có dist/dvc-forms.min.js; hãy chạy "npm run build" trong mã nguồn dvc-forms.',
 };
 
 const en: typeof vi = {
@@ -79,6 +92,17 @@ const en: typeof vi = {
     'dvc-forms: dist/chunks.json is missing; run "npm run build" for the preload links.',
   noPlainFirstPage: (file) =>
     `dvc-forms: ${file}: the form's first question cannot be rendered as plain HTML (a date, an address, a repeat group or a document); no first page written`,
+  checkValid: (answers, procedure, eligible) =>
+    `Valid: ${answers} has no problems against ${procedure}; ${eligible ? 'eligible to apply' : 'eligibility not determined'}.`,
+  previewTitle: (file) => `Preview: ${file}`,
+  previewServing: (url, file) =>
+    `Previewing ${file} at ${url} — the page reloads when the file changes. Press Ctrl+C to stop.`,
+  previewReloaded: (file) => `${file} changed: reloading the page.`,
+  previewNoProblems: 'The file has no problems.',
+  previewProblems: (n) => `The file has ${n} problem(s) (dvc-forms lint):`,
+  previewPayload: 'What would be signed and sent (the preview sends nothing):',
+  previewNoBundle:
+    'dvc-forms preview: dist/dvc-forms.min.js is missing; run "npm run build" in the dvc-forms source.',
 };
 
 export const CLI_MESSAGES: Record<Lang, typeof vi> = { vi, en };

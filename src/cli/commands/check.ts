@@ -12,6 +12,7 @@ import type { Command } from '../main.js';
 import { readJsonFile } from './json-file.js';
 import { readProcedure } from './procedure-file.js';
 import { USAGE } from './usage.js';
+import { CLI_MESSAGES } from '../messages.js';
 import { escapeLoneSurrogates } from '../../procedure/messages.js';
 
 /**
@@ -124,14 +125,6 @@ export async function mergeRulesResult(
 ): Promise<ReturnType<typeof rulesReport>> {
   return rulesReport((await checkAnswers(procedure, answers, options)).state);
 }
-/** The one line printed in text mode when the answers pass. */
-const SUCCESS: Record<Lang, (answers: string, procedure: string, status: string) => string> = {
-  vi: (a, p, status) =>
-    `Hợp lệ: ${a} không có vấn đề nào theo ${p}; ${status === ELIGIBILITY_STATUS.eligible ? 'đủ điều kiện nộp hồ sơ' : 'chưa xác định được điều kiện nộp hồ sơ'}.`,
-  en: (a, p, status) =>
-    `Valid: ${a} has no problems against ${p}; ${status === ELIGIBILITY_STATUS.eligible ? 'eligible to apply' : 'eligibility not determined'}.`,
-};
-
 function usage(io: { err(line: string): void }): number {
   io.err(USAGE.check);
   return 2;
@@ -183,7 +176,13 @@ export const check: Command = async (args, io) => {
       io.out(`ineligible  ${r.rule}  ${r.message[lang] ?? r.message.vi}`);
     // Silence on success reads like "did it run?": say so in one line.
     if (report.valid && !rules.ineligible)
-      io.out(SUCCESS[lang](answersFile, procedureFile, rules.status));
+      io.out(
+        CLI_MESSAGES[lang].checkValid(
+          answersFile,
+          procedureFile,
+          rules.status === ELIGIBILITY_STATUS.eligible,
+        ),
+      );
   }
   return report.valid && !rules.ineligible ? 0 : 1;
 };

@@ -16,42 +16,7 @@ import type { Lang } from '../../procedure/types.js';
 import type { Command } from '../main.js';
 import { checkPatternSyntax } from '../../procedure/pattern-check.js';
 import { USAGE } from './usage.js';
-
-const TEXT: Record<
-  Lang,
-  {
-    title: (file: string) => string;
-    serving: (url: string, file: string) => string;
-    reloaded: (file: string) => string;
-    noProblems: string;
-    problems: (n: number) => string;
-    payload: string;
-    noBundle: string;
-  }
-> = {
-  vi: {
-    title: (f) => `Xem trước: ${f}`,
-    serving: (url, f) =>
-      `Đang xem trước ${f} tại ${url} — trang tự tải lại khi tệp thay đổi. Bấm Ctrl+C để dừng.`,
-    reloaded: (f) => `${f} đã thay đổi: tải lại trang.`,
-    noProblems: 'Tệp không có vấn đề nào.',
-    problems: (n) => `Tệp có ${n} vấn đề (dvc-forms lint):`,
-    payload: 'Dữ liệu sẽ được ký và gửi (bản xem trước không gửi đi đâu):',
-    noBundle:
-      'dvc-forms preview: chưa có dist/dvc-forms.min.js; hãy chạy "npm run build" trong mã nguồn dvc-forms.',
-  },
-  en: {
-    title: (f) => `Preview: ${f}`,
-    serving: (url, f) =>
-      `Previewing ${f} at ${url} — the page reloads when the file changes. Press Ctrl+C to stop.`,
-    reloaded: (f) => `${f} changed: reloading the page.`,
-    noProblems: 'The file has no problems.',
-    problems: (n) => `The file has ${n} problem(s) (dvc-forms lint):`,
-    payload: 'What would be signed and sent (the preview sends nothing):',
-    noBundle:
-      'dvc-forms preview: dist/dvc-forms.min.js is missing; run "npm run build" in the dvc-forms source.',
-  },
-};
+import { CLI_MESSAGES } from '../messages.js';
 
 const escapeHtml = (s: string) =>
   s.replace(
@@ -83,7 +48,7 @@ form.submitter = async (payload) => {
 `;
 
 function page(file: string, text: string | undefined, lang: Lang): string {
-  const t = TEXT[lang];
+  const t = CLI_MESSAGES[lang];
   const problems =
     text === undefined
       ? []
@@ -99,7 +64,7 @@ function page(file: string, text: string | undefined, lang: Lang): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(t.title(basename(file)))}</title>
+<title>${escapeHtml(t.previewTitle(basename(file)))}</title>
 <style>
   body { font-family: system-ui, sans-serif; margin: 0 auto; max-width: 48rem; padding: 1rem; }
   #problems { border-left: 4px solid #d4351c; padding: 0.5rem 1rem; margin-bottom: 1.5rem; }
@@ -111,11 +76,11 @@ function page(file: string, text: string | undefined, lang: Lang): string {
 </head>
 <body>
 <section id="problems" class="${problems.length ? 'problems' : 'ok'}" role="${problems.length ? 'alert' : 'status'}">
-<p>${escapeHtml(problems.length ? t.problems(problems.length) : t.noProblems)}</p>
+<p>${escapeHtml(problems.length ? t.previewProblems(problems.length) : t.previewNoProblems)}</p>
 ${problems.length ? `<ul>\n${list}\n</ul>` : ''}
 </section>
 <dvc-form procedure="/procedure.json" drafts="off"></dvc-form>
-<section id="payload" hidden><p>${escapeHtml(t.payload)}</p><pre></pre></section>
+<section id="payload" hidden><p>${escapeHtml(t.previewPayload)}</p><pre></pre></section>
 </body>
 </html>
 `;
@@ -143,7 +108,7 @@ export async function startPreview(
   const path = resolve(file);
   const lang = options.lang ?? 'vi';
   const bundle = options.bundle ?? bundleDir();
-  if (!bundle) throw new Error(TEXT[lang].noBundle);
+  if (!bundle) throw new Error(CLI_MESSAGES[lang].previewNoBundle);
   const clients = new Set<ServerResponse>();
   const read = (): string | undefined => {
     try {
@@ -249,7 +214,7 @@ export const preview: Command = async (args, io) => {
   }
   const file = files[0]!;
   if (!existsSync(file)) {
-    io.err(`dvc-forms preview: cannot read ${file}: no such file`);
+    io.err(CLI_MESSAGES[lang].cannotRead(file, CLI_MESSAGES[lang].readErrors['ENOENT']!));
     return 2;
   }
   let server: PreviewServer;
@@ -258,13 +223,13 @@ export const preview: Command = async (args, io) => {
       port,
       host,
       lang,
-      onReload: () => io.out(TEXT[lang].reloaded(file)),
+      onReload: () => io.out(CLI_MESSAGES[lang].previewReloaded(file)),
     });
   } catch (err) {
     io.err((err as Error).message);
     return 2;
   }
-  io.out(TEXT[lang].serving(server.url, file));
+  io.out(CLI_MESSAGES[lang].previewServing(server.url, file));
   await new Promise<void>((done) => {
     process.once('SIGINT', done);
     process.once('SIGTERM', done);

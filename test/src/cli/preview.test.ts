@@ -87,8 +87,11 @@ test('usage errors exit 2 with the usage line', async () => {
   const io: CliIo = { out: () => undefined, err: (l) => err.push(l) };
   assert.equal(await main(['preview'], io), 2);
   assert.equal(await main(['preview', join(dir, 'missing.json')], io), 2);
+  assert.equal(await main(['preview', join(dir, 'missing.json'), '--lang', 'en'], io), 2);
+  // In the command's language, as every other command says it.
   assert.deepEqual(err, [
     'Usage: dvc-forms preview <procedure.json> [--port <n>] [--host <address>] [--lang vi|en]',
-    `dvc-forms preview: cannot read ${join(dir, 'missing.json')}: no such file`,
+    `dvc-forms: không đọc được ${join(dir, 'missing.json')}: không tìm thấy tệp`,
+    `dvc-forms: cannot read ${join(dir, 'missing.json')}: no such file`,
   ]);
 });

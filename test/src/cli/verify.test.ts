@@ -234,3 +234,23 @@ test('verify usage and file errors exit 2', async () => {
     `dvc-forms verify: ${PROCEDURE_FILE} is not a JSON array of JWKs or a JWK Set`,
   );
 });
+
+test('verify prints a procedure the loader refuses as lint does, in its --lang', async () => {
+  const dir = tempDir();
+  try {
+    const bad = join(dir, 'broken.json');
+    writeFileSync(bad, '{"a":');
+    const vi = capture();
+    assert.equal(await main(['verify', PROCEDURE_FILE, '--procedure', bad], vi), 2);
+    assert.deepEqual(vi.stderr, [
+      `${bad}:1:6  json-syntax  Tệp JSON kết thúc đột ngột: có thể thiếu dấu đóng "}", "]" hoặc dấu ngoặc kép.`,
+    ]);
+    const en = capture();
+    assert.equal(await main(['verify', PROCEDURE_FILE, '--procedure', bad, '--lang', 'en'], en), 2);
+    assert.deepEqual(en.stderr, [
+      `${bad}:1:6  json-syntax  The JSON ends too early: a closing "}", "]" or double quote may be missing.`,
+    ]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
