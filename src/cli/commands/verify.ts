@@ -14,6 +14,7 @@ import { checkPatternSyntax } from '../../procedure/pattern-check.js';
 import { USAGE } from './usage.js';
 import { formatVnd } from '../../payment/words.js';
 import { problemLine } from '../problem-line.js';
+import { CLI_MESSAGES, readErrorDetail } from '../messages.js';
 
 function usage(io: CliIo, problem?: string): number {
   if (problem) io.err(`dvc-forms verify: ${problem}`);
@@ -21,12 +22,16 @@ function usage(io: CliIo, problem?: string): number {
   return 2;
 }
 
-function readText(file: string, io: CliIo): { bytes: Buffer; text: string } | undefined {
+function readText(
+  file: string,
+  io: CliIo,
+  lang: Lang,
+): { bytes: Buffer; text: string } | undefined {
   try {
     const bytes = readFileSync(file);
     return { bytes, text: bytes.toString('utf8') };
   } catch (err) {
-    io.err(`dvc-forms: cannot read ${file}: ${(err as Error).message}`);
+    io.err(CLI_MESSAGES[lang].cannotRead(file, readErrorDetail(err, lang)));
     return undefined;
   }
 }
@@ -71,8 +76,8 @@ export const verify: Command = async (args, io) => {
   const lang = (opts['--lang'] ?? 'vi') as Lang;
   if (lang !== 'en' && lang !== 'vi') return usage(io, '--lang must be en or vi');
 
-  const jwsFile = readText(positional[0]!, io);
-  const procedureFileContent = readText(procedureFile, io);
+  const jwsFile = readText(positional[0]!, io, lang);
+  const procedureFileContent = readText(procedureFile, io, lang);
   if (!jwsFile || !procedureFileContent) return 2;
   const loaded = loadProcedure(procedureFileContent.text, {
     file: procedureFile,
@@ -87,7 +92,7 @@ export const verify: Command = async (args, io) => {
     procedureText: new Uint8Array(procedureFileContent.bytes),
   };
   if (opts['--trusted-keys']) {
-    const file = readText(opts['--trusted-keys'], io);
+    const file = readText(opts['--trusted-keys'], io, lang);
     if (!file) return 2;
     const keys = parseKeys(file.text);
     if (!keys)

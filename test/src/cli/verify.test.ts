@@ -220,7 +220,18 @@ test('verify usage and file errors exit 2', async () => {
     await main(['verify', '/nonexistent/x.jws', '--procedure', PROCEDURE_FILE], missing),
     2,
   );
-  assert.match(missing.stderr[0]!, /^dvc-forms: cannot read \/nonexistent\/x\.jws: ENOENT/);
+  assert.deepEqual(missing.stderr, [
+    'dvc-forms: không đọc được /nonexistent/x.jws: không tìm thấy tệp',
+  ]);
+  const missingEn = capture();
+  assert.equal(
+    await main(
+      ['verify', '/nonexistent/x.jws', '--procedure', PROCEDURE_FILE, '--lang', 'en'],
+      missingEn,
+    ),
+    2,
+  );
+  assert.equal(missingEn.stderr[0], 'dvc-forms: cannot read /nonexistent/x.jws: no such file');
   const badKeys = capture();
   assert.equal(
     await main(
