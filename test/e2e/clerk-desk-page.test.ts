@@ -5,8 +5,7 @@
 // administrator reads the weekly report and downloads its CSV. axe on each view.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { createRequire } from 'node:module';
+import { chromium, type Browser } from 'playwright-core';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import {
@@ -21,28 +20,12 @@ import {
   start,
   type Running,
 } from './helpers.js';
+import { axe, signIn } from './desk-page.js';
 
 const { CHROMIUM_ARGS, findChromium } = (await import(
   new URL('../../scripts/chromium.mjs', import.meta.url).href
 )) as { CHROMIUM_ARGS: string[]; findChromium(): string | undefined };
 const chromiumPath = findChromium();
-const require = createRequire(import.meta.url);
-
-async function axe(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-  const result = (await page.evaluate(() =>
-    (window as unknown as { axe: { run(): Promise<unknown> } }).axe.run(),
-  )) as { violations: { id: string; nodes: { target: unknown }[] }[] };
-  return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-}
-
-async function signIn(page: Page, base: string, who: { username: string; password: string }) {
-  await page.goto(`${base}/can-bo.html`);
-  await page.getByLabel('Tên đăng nhập').fill(who.username);
-  await page.getByLabel('Mật khẩu').fill(who.password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
-}
 
 describe('the clerk desk in Chromium', { skip: chromiumPath ? false : 'needs Chromium' }, () => {
   let s: Running;

@@ -64,6 +64,21 @@ async function crashMidMultipart(
   return { id, output: c.output() };
 }
 
+/** Waits (at most a minute) for the receiver's log line containing `text`, then stops it. */
+async function sweepLine(c: Awaited<ReturnType<typeof startChild>>, text: string) {
+  const deadline = Date.now() + 60_000;
+  while (!c.output().includes(text) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  await c.stop();
+  const line = c
+    .output()
+    .split('\n')
+    .find((l) => l.includes(text));
+  assert.ok(line, `no sweep line in:\n${c.output()}`);
+  return line;
+}
+
 const keysOf = (dataDir: string) => {
   const db = new Database(join(dataDir, 'dvc.sqlite'), { readonly: true });
   try {
@@ -124,17 +139,8 @@ describe('receiver start-up: stray multipart files', () => {
 
     // 4. Started again: the start-up sweep takes exactly the dead request's old file.
     const c = await startChild(ENV, { dataDir });
-    const deadline = Date.now() + 60_000;
-    while (!c.output().includes('stray upload files removed') && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    await c.stop();
+    const line = await sweepLine(c, 'stray upload files removed');
     outputs.push(c.output());
-    const line = c
-      .output()
-      .split('\n')
-      .find((l) => l.includes('stray upload files removed'));
-    assert.ok(line, `no sweep line in:\n${c.output()}`);
     assert.equal(JSON.parse(line).removed, 1);
     assert.deepEqual(readdirSync(join(dataDir, 'uploads')).sort(), [held.id, young.id].sort());
     assert.deepEqual(
@@ -188,16 +194,7 @@ describe('receiver sweep: multipart files recorded but never stored with a dossi
     }
 
     const c = await startChild(ENV, { dataDir });
-    const deadline = Date.now() + 60_000;
-    while (!c.output().includes('expired uploads removed') && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    await c.stop();
-    const line = c
-      .output()
-      .split('\n')
-      .find((l) => l.includes('expired uploads removed'));
-    assert.ok(line, `no sweep line in:\n${c.output()}`);
+    const line = await sweepLine(c, 'expired uploads removed');
     assert.equal(JSON.parse(line).removed, 1);
     assert.deepEqual(mpFiles(dataDir), [young.id]);
     assert.deepEqual(
@@ -238,16 +235,7 @@ describe('receiver start-up: multipart files left in the staging folder with S3'
     utimesSync(join(dataDir, 'uploads', old.id), twoHoursAgo, twoHoursAgo);
 
     const c = await startChild(env, { dataDir });
-    const deadline = Date.now() + 60_000;
-    while (!c.output().includes('stray upload files removed') && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    await c.stop();
-    const line = c
-      .output()
-      .split('\n')
-      .find((l) => l.includes('stray upload files removed'));
-    assert.ok(line, `no sweep line in:\n${c.output()}`);
+    const line = await sweepLine(c, 'stray upload files removed');
     assert.equal(JSON.parse(line).removed, 1);
     assert.deepEqual(mpFiles(dataDir), [young.id]);
     assert.deepEqual(
