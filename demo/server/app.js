@@ -99,6 +99,22 @@ export async function createServer(options = {}) {
     trustProxy: config.trustProxy,
   });
 
+  // IDLE_TIMEOUT_SECONDS is for a silent client, not for a receiver still working on a request:
+  // Node's socket timer also runs while we wait on PostgreSQL, S3 or an upload's lock, and on
+  // its own it destroys the connection. Under load a tus PATCH answered after 30 s was cut before
+  // its answer: the balancer's 502 in scaled.postgres.ts. So a request is cut only while we are
+  // reading its body and nothing came (flowing, nothing buffered); received whole, not read yet
+  // or held back by us, it waits for its answer, whose bytes re-arm the timer. An idle kept-alive
+  // connection (no response attached) is closed as before; REQUEST_TIMEOUT_SECONDS still bounds
+  // the time a client takes to send a request.
+  app.server.on('request', (req, res) =>
+    res.on('timeout', (/** @type {import('node:net').Socket} */ socket) => {
+      const waitingForClient =
+        !req.complete && req.readableFlowing === true && req.readableLength === 0;
+      if (waitingForClient) socket.destroy();
+    }),
+  );
+
   const db = await openStorage(config);
   app.addHook('onClose', async () => db.close());
   // Where upload bytes live: DATA_DIR/uploads, or the S3 bucket of S3_* (checked now, so a
