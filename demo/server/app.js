@@ -110,7 +110,10 @@ export async function createServer(options = {}) {
   app.server.on('request', (req, res) =>
     res.on('timeout', (/** @type {import('node:net').Socket} */ socket) => {
       const waitingForClient =
-        !req.complete && req.readableFlowing === true && req.readableLength === 0;
+        (!req.complete && req.readableFlowing === true && req.readableLength === 0) ||
+        // A client that does not read our answer (a slow read): its bytes wait in our buffer.
+        socket.writableLength > 0 ||
+        res.writableNeedDrain;
       if (waitingForClient) socket.destroy();
     }),
   );

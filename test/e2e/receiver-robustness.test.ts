@@ -334,6 +334,34 @@ describe('slow clients are cut', () => {
     assert.ok(ms >= 1500 && ms < 6000, `closed after ${ms} ms`);
   });
 
+  test('a client that stops reading the answers is cut after IDLE_TIMEOUT_SECONDS', async () => {
+    // A slow read: many answers asked for at once (pipelined), none read. Our bytes wait in the
+    // socket's buffer and the connection goes quiet; it must be closed like a silent client,
+    // while a request still being worked on is not (processes.postgres.ts). Read after 8 s:
+    // cut at ~2 s, far fewer than all the answers came.
+    const url = new URL(server.base);
+    const asked = 200;
+    const one = `GET /assets/dvc-forms.min.js HTTP/1.1\r\nHost: ${url.host}\r\n\r\n`;
+    const socket = connect(Number(url.port), url.hostname);
+    socket.on('error', () => undefined);
+    socket.pause();
+    socket.write(one.repeat(asked));
+    await new Promise((r) => setTimeout(r, 8000));
+    let bytes = 0;
+    let answers = 0;
+    socket.on('data', (d: Buffer) => {
+      bytes += d.length;
+      answers += d.toString('latin1').split('HTTP/1.1 200 ').length - 1;
+    });
+    socket.resume();
+    await new Promise<void>((resolve) => {
+      socket.on('close', () => resolve());
+      setTimeout(() => (socket.destroy(), resolve()), 20_000);
+    });
+    assert.ok(bytes > 0, 'some answers came before the client stopped reading');
+    assert.ok(answers < asked / 2, `${answers} of ${asked} answers (${bytes} bytes) came`);
+  });
+
   test('and the receiver keeps answering others meanwhile', async () => {
     const slow = drip(
       'POST /api/dossiers HTTP/1.1\r\nHost: x\r\nContent-Length: 9999\r\n\r\n',
