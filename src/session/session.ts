@@ -32,15 +32,8 @@ import {
   type SubmissionPayload,
 } from '../submission/index.js';
 import { normalizeAnswers } from '../validation/index.js';
-import {
-  getAt,
-  isWithinPath,
-  pathKey,
-  pointerToFieldPath,
-  removeAll,
-  setAt,
-} from './field-path.js';
-import { withAnsweredMembers } from './answered-items.js';
+import { getAt, isWithinPath, pathKey, pointerToFieldPath, removeAll } from './field-path.js';
+import { answeredOnly, setAnswer } from './answered-items.js';
 import { answersWithOnly } from './field-validation.js';
 import { withRequiredParents } from './journey.js';
 import { withFieldChecks } from './field-checks.js';
@@ -100,7 +93,10 @@ export interface SessionOptions {
   today?: string;
   /** Language of the problems' messages (Vietnamese by default). */
   lang?: Lang;
-  /** The answers to start from (kept as given: a server checks exactly what it received). */
+  /**
+   * The answers to start from, kept as given: a server checks exactly what it received, and
+   * refuses a `null` the form never sends. A form loads answers with `replace`.
+   */
   answers?: Record<string, unknown>;
   /** The files attached so far. */
   documents?: readonly PayloadDocument[];
@@ -203,11 +199,11 @@ export class Session {
   /**
    * Sets the answer at `path`, or removes it when the value is not an answer (FieldPath's one
    * rule); in a list of items (a repeat group), each item's members that are not answers are
-   * left out the same way (withAnsweredMembers). Only the rules reading `path` run again on the
-   * next `check()`.
+   * left out the same way (answered-items.ts `setAnswer`). Only the rules reading `path` run
+   * again on the next `check()`.
    */
   set(path: string, value: unknown): void {
-    const next = setAt(this.current, path, withAnsweredMembers(value));
+    const next = setAnswer(this.current, path, value);
     if (next === this.current) return;
     this.current = next;
     this.changed?.add(pathKey(path));
@@ -219,9 +215,14 @@ export class Session {
     return getAt(this.current, path);
   }
 
-  /** Replaces every answer (a restored draft, a prefill): every rule runs again. */
+  /**
+   * Replaces every answer (a restored draft, one carried over from another version, another
+   * tab's change): every rule runs again. Each question is taken as `set` takes it
+   * (answered-items.ts `answeredOnly`): a draft saved before an emptied field became absent,
+   * holding `null` in an item, loads without the problem the person could not see.
+   */
   replace(answers: Record<string, unknown>): void {
-    this.current = answers;
+    this.current = answeredOnly(answers, this.model.fields.keys());
     this.changed = undefined;
     this.revision++;
   }

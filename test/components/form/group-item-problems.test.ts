@@ -3,6 +3,7 @@
  * repeat-optional-number.json, an optional number at a question and in each person):
  * - an optional number typed and then emptied in an item is no answer, as at a question: it
  *   stopped Continue with "… phải là một số nguyên" (src/session/answered-items.ts decides it);
+ * - a draft saved with that `null` (before the rule) resumes without it, and Continue goes on;
  * - two items with the same problem get a summary line each, naming the item, and each line's
  *   link moves to its own item's box: they gave one line, linking to the first item only.
  */
@@ -83,6 +84,27 @@ describe('dvc-form: problems in repeated items', function () {
     await next(el);
     expect(summaryTexts(el)).to.deep.equal([]);
     expect(headingText(el)).to.equal(REVIEW);
+  });
+
+  it('a draft saved with an emptied number as null, in an item and at a question, resumes and Continue goes on', async () => {
+    // What a form before the rule saved when a number box was emptied: `null`. The draft comes
+    // back as the drafts controller gives it back (restoreDraft: Session.replace), and a prefill
+    // holding the same goes through each question's `set`: both are decided as typing would.
+    const el = await mountForm({ people: [{ fullName: 'Lê Văn Cường', years: null }] });
+    expect(el.answers).to.deep.equal({ people: [{ fullName: 'Lê Văn Cường' }] });
+    await el.navigation.restoreDraft(
+      { rooms: null, people: [{ fullName: 'Nguyễn Văn An', years: null }] },
+      'nguoi-cung-o',
+    );
+    await el.settled();
+    await group(el).updateComplete;
+    expect(headingText(el)).to.equal(PEOPLE);
+    expect(itemBox(el, 0, 'fullName').value).to.equal('Nguyễn Văn An');
+    expect(itemBox(el, 0, 'years').value).to.equal('');
+    await next(el);
+    expect(summaryTexts(el)).to.deep.equal([]);
+    expect(headingText(el)).to.equal(REVIEW);
+    expect(el.answers).to.deep.equal({ people: [{ fullName: 'Nguyễn Văn An' }] });
   });
 
   it('two items with the same problem get a line each, naming the item, each landing in its own box', async () => {
