@@ -7,6 +7,7 @@
 import { canonicalize } from '../../src/jcs/index.js';
 import type { FieldUi, JsonSchema, LocalizedText, Procedure } from '../../src/procedure/index.js';
 import type { Problem } from '../../src/problem.js';
+import { answeredOnly } from '../../src/session/index.js';
 import { getLeaf, patch } from './paths.js';
 
 /**
@@ -108,11 +109,19 @@ export function carryOver(
   checker?: AnswerChecker,
 ): CarryOverResult {
   const fields = questionFields(procedure);
+  // First what the new version's session makes of each question (Session.replace does the
+  // same): a field left empty is absent. A draft from before that rule holds `null` for an
+  // emptied number box; judged as it was, the question was asked again although the person had
+  // left it empty, and a repeat group with one such item was dropped whole.
+  const given = answeredOnly(
+    old.answers,
+    fields.map((f) => f.field),
+  );
   const kept: string[] = [];
   const toCheck: FieldUi[] = [];
   const reenter: FieldUi[] = [];
   for (const field of fields) {
-    const value = getLeaf(old.answers, field.field);
+    const value = getLeaf(given, field.field);
     if (value === undefined) continue;
     const before = subSchema(old.dataSchema, field.field);
     const after = subSchema(procedure.data, field.field);
@@ -129,7 +138,7 @@ export function carryOver(
       reenter.push(field);
     }
   }
-  let answers = patch({}, old.answers, [...kept, ...toCheck.map((f) => f.field)]);
+  let answers = patch({}, given, [...kept, ...toCheck.map((f) => f.field)]);
   if (checker && toCheck.length > 0) {
     const session = checker.createSession({ answers });
     const bad = toCheck.filter((f) => session.problemsFor(f.field).length > 0);

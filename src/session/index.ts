@@ -4,6 +4,7 @@
  * (`verify`) all use, so what the form allows is what the server accepts (docs/architecture.md).
  */
 export * from './field-path.js';
+export { answeredOnly, setAnswer, withAnsweredMembers } from './answered-items.js';
 export * from './journey.js';
 export { SESSION_MESSAGES } from './messages.js';
 export { FEE_TOO_LARGE_PROBLEM, FIELD_CHECK_PROBLEM, withFieldChecks } from './field-checks.js';

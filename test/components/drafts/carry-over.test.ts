@@ -107,4 +107,45 @@ describe('carryOver', () => {
     );
     expect(r).to.deep.equal({ answers: { hoTen: 'An' }, reenter: [], kept: ['hoTen'] });
   });
+
+  it('carries an emptied answer over as no answer: not asked again, and its group kept', async () => {
+    // A draft saved before an emptied field became absent holds `null` (an emptied number box),
+    // at a question and in a repeated item. The new version's session takes each question as
+    // `set` takes it (src/session/answered-items.ts): the question is simply unanswered, the
+    // group comes along without the empty member.
+    const p = procedure();
+    const data = p.data as unknown as { properties: Record<string, unknown> };
+    data.properties.nguoi = {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { ten: { type: 'string' }, soNam: { type: 'integer', minimum: 1 } },
+        additionalProperties: false,
+      },
+    };
+    p.ui.steps[0]!.fields.push({
+      field: 'nguoi',
+      widget: 'group',
+      label: { vi: 'Người cùng ở', en: 'People' },
+      itemLabel: { vi: 'Người thứ' },
+      fields: [
+        { field: 'ten', widget: 'text', label: { vi: 'Tên' } },
+        { field: 'soNam', widget: 'number', label: { vi: 'Số năm' } },
+      ],
+    } as unknown as (typeof p.ui.steps)[number]['fields'][number]);
+    const model = await ProcedureModel.create(p);
+    const r = carryOver(
+      {
+        answers: { hoTen: 'An', soCon: null, nguoi: [{ ten: 'Bình', soNam: null }] },
+        dataSchema: OLD_SCHEMA,
+      },
+      p,
+      model,
+    );
+    expect(r).to.deep.equal({
+      answers: { hoTen: 'An', nguoi: [{ ten: 'Bình' }] },
+      reenter: [],
+      kept: ['hoTen', 'nguoi'],
+    });
+  });
 });
