@@ -21,9 +21,19 @@ const HOP = new Set([
 ]);
 
 /**
- * @param {{ upstreams: { host: string, port: number }[], downForMs?: number }} options
+ * @typedef {object} UpstreamError what `log` is told when an upstream fails a request: never its
+ *   path or query (upload ids, dossier codes), nor anything the request carried
+ * @property {string} method
+ * @property {number} upstream the process's index in `upstreams`
+ * @property {string} code the socket error's code (ECONNREFUSED, ECONNRESET…)
+ * @property {boolean} answered whether the client got another process's answer instead of a 502
  */
-export function createBalancer({ upstreams, downForMs = 3000 }) {
+
+/**
+ * @param {{ upstreams: { host: string, port: number }[], downForMs?: number, log?: (e: UpstreamError) => void }} options
+ *   `log`: each upstream failure, so that an operator sees why clients got a 502
+ */
+export function createBalancer({ upstreams, downForMs = 3000, log }) {
   const agent = new Agent({ keepAlive: true, maxSockets: 256 });
   const downUntil = upstreams.map(() => 0);
   let next = 0;
@@ -77,9 +87,16 @@ export function createBalancer({ upstreams, downForMs = 3000 }) {
         else send();
       });
       up.on('error', (/** @type {NodeJS.ErrnoException} */ e) => {
+        const retry = !sent && e.code === 'ECONNREFUSED' && k + 1 < candidates.length;
+        log?.({
+          method: String(req.method),
+          upstream: i,
+          code: String(e.code ?? 'error'),
+          answered: retry,
+        });
         if (!sent && e.code === 'ECONNREFUSED') {
           downUntil[i] = Date.now() + downForMs;
-          if (k + 1 < candidates.length) return attempt(k + 1);
+          if (retry) return attempt(k + 1);
         }
         if (!res.headersSent) {
           res.writeHead(502, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' });

@@ -137,7 +137,12 @@ for (let n = 1; n <= count; n++) {
   upstreams.push({ host: '127.0.0.1', port });
 }
 
-balancer = createBalancer({ upstreams });
+balancer = createBalancer({
+  upstreams,
+  // One line per upstream failure (method and error code only, never a path): the 502s a client
+  // sees, and the process they came from, explained.
+  log: (e) => console.error(JSON.stringify({ msg: 'balancer: upstream error', ...e })),
+});
 const wanted = Number(process.env.PORT ?? 8080);
 balancer.server.listen(wanted, '127.0.0.1', () => {
   const a = balancer?.server.address();

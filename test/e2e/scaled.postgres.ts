@@ -393,6 +393,23 @@ describe('the scaled set-up (npm run start:scaled)', { skip: !ADMIN_URL, timeout
       await until(() => out.includes('exited (SIGKILL)'), 30_000, 'the process gone');
       controller?.error(new Error('network lost'));
       await hanging;
+      // The balancer says why that request failed: which process, the socket's error code, and
+      // nothing of the request's path (the upload's id).
+      const failures = out
+        .split('\n')
+        .filter((l) => l.includes('balancer: upstream error'))
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
+      assert.ok(
+        failures.some(
+          (f) =>
+            f.method === 'PATCH' &&
+            f.upstream === pids.indexOf(writer!) &&
+            ['ECONNRESET', 'EPIPE'].includes(String(f.code)) &&
+            f.answered === false,
+        ),
+        JSON.stringify(failures),
+      );
+      assert.ok(!out.split('\n').some((l) => l.includes('balancer:') && l.includes(id)));
 
       // The browser asks where the upload stands and sends the rest: the balancer takes it to the
       // other process, which finds the lock of the dead one gone with its connection.
