@@ -11,11 +11,13 @@ export const JSON_MESSAGES: Record<Lang, Record<string, Message>> = {
     unexpectedEnd: () =>
       'Tệp JSON kết thúc đột ngột: có thể thiếu dấu đóng "}", "]" hoặc dấu ngoặc kép.',
     unexpectedChar: (p) => `Ký tự ${p.char} không hợp lệ ở đây; cần ${p.expected}.`,
-    trailingComma: () => 'Có dấu phẩy thừa trước dấu đóng; JSON không cho phép dấu phẩy cuối.',
+    trailingComma: (p) =>
+      `Dấu phẩy thừa trước "${p.close}": hãy xoá dấu phẩy này (JSON không cho phép dấu phẩy cuối).`,
     comment: () => 'JSON không cho phép chú thích (// hoặc /* */).',
     singleQuote: () =>
       'Chuỗi trong JSON phải đặt trong dấu ngoặc kép ("), không dùng dấu nháy đơn.',
-    unterminatedString: () => 'Chuỗi chưa được đóng bằng dấu ngoặc kép trước khi hết dòng.',
+    unterminatedString: (p) =>
+      `Chuỗi mở ở dòng ${p.line}, cột ${p.column} chưa đóng ngoặc kép: thêm dấu " vào cuối chuỗi (dấu " trong chữ phải viết là \\").`,
     controlChar: () =>
       'Chuỗi chứa ký tự điều khiển (xuống dòng, tab…); hãy viết \\n hoặc \\t thay thế.',
     badEscape: (p) => `Chuỗi thoát ${p.escape} không hợp lệ trong JSON.`,
@@ -38,10 +40,12 @@ export const JSON_MESSAGES: Record<Lang, Record<string, Message>> = {
     unexpectedEnd: () =>
       'The JSON ends too early: a closing "}", "]" or double quote may be missing.',
     unexpectedChar: (p) => `Unexpected character ${p.char}; expected ${p.expected}.`,
-    trailingComma: () => 'Trailing comma before the closing bracket; JSON does not allow it.',
+    trailingComma: (p) =>
+      `Extra comma before "${p.close}": remove this comma (JSON does not allow a trailing comma).`,
     comment: () => 'JSON does not allow comments (// or /* */).',
     singleQuote: () => 'JSON strings use double quotes ("), not single quotes.',
-    unterminatedString: () => 'The string is not closed with a double quote before the line ends.',
+    unterminatedString: (p) =>
+      `The string opened at line ${p.line}, column ${p.column} is not closed: add a double quote (") at its end (a double quote inside the text is written \\").`,
     controlChar: () =>
       'The string contains a control character (line break, tab…); write \\n or \\t instead.',
     badEscape: (p) => `Invalid escape sequence ${p.escape} in a JSON string.`,

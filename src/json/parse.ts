@@ -190,11 +190,21 @@ export function parseJson(text: string, options: ParseOptions = {}): ParseResult
     if (i >= n) return new SyntaxProblem('unexpectedEnd', i);
     const ch = String.fromCodePoint(text.codePointAt(i) ?? 0);
     if (ch === "'") return new SyntaxProblem('singleQuote', i);
+    // `"vi": "Đăng ký, "en": "…"`: the string closed on the next key's quote and the key's first
+    // letter is reported. The author must look where the string opened, not at that letter.
+    // A quote right after a string (`"x""b"`) is a missing comma, not a lost quote.
+    const eol = text.indexOf('\n', i);
+    if (i === stringEnd && ch !== '"' && text.slice(i, eol < 0 ? n : eol).includes('"'))
+      return new SyntaxProblem('unterminatedString', stringStart);
     return new SyntaxProblem('unexpectedChar', i, { char: describeChar(ch), expected });
   };
 
+  // Where the last string opened and ended: a string that ends right before an unexpected
+  // character most likely lost its closing quote and ran on into the next key.
+  let stringStart = -1;
+  let stringEnd = -1;
   const parseString = (): string => {
-    const start = i;
+    const start = (stringStart = i);
     i++; // opening quote
     let out = '';
     let chunk = i;
@@ -203,7 +213,7 @@ export function parseJson(text: string, options: ParseOptions = {}): ParseResult
       const c = text.charCodeAt(i);
       if (c === 0x22) {
         out += text.slice(chunk, i);
-        i++;
+        stringEnd = ++i;
         return out;
       }
       if (c === 0x5c) {
@@ -289,6 +299,8 @@ export function parseJson(text: string, options: ParseOptions = {}): ParseResult
   // The path of the value being read: a syntax error belongs to it (the object whose key is broken,
   // not the member before it). Pointers are built from it only when a problem needs one.
   const stack: string[] = [];
+  // The last comma read: a trailing comma is reported there, where the author must delete it.
+  let comma = -1;
   const stackPointer = (): string =>
     stack.length === 0 ? '' : '/' + stack.map(escapePointerToken).join('/');
 
@@ -303,7 +315,7 @@ export function parseJson(text: string, options: ParseOptions = {}): ParseResult
     for (;;) {
       skipWs();
       if (text.charCodeAt(i) !== 0x22) {
-        if (text[i] === '}') throw new SyntaxProblem('trailingComma', i);
+        if (text[i] === '}') throw new SyntaxProblem('trailingComma', comma, { close: '}' });
         throw unexpected('key');
       }
       const keyOffset = i;
@@ -342,7 +354,7 @@ export function parseJson(text: string, options: ParseOptions = {}): ParseResult
       skipWs();
       const c = text.charCodeAt(i);
       if (c === 0x2c) {
-        i++;
+        comma = i++;
         continue;
       }
       if (c === 0x7d) {
@@ -363,13 +375,13 @@ export function parseJson(text: string, options: ParseOptions = {}): ParseResult
     }
     for (;;) {
       skipWs();
-      if (text[i] === ']') throw new SyntaxProblem('trailingComma', i);
+      if (text[i] === ']') throw new SyntaxProblem('trailingComma', comma, { close: ']' });
       stack.push(String(arr.length));
       arr.push(parseValue(track ? `${pointer}/${arr.length}` : '', depth));
       stack.pop();
       skipWs();
       if (text[i] === ',') {
-        i++;
+        comma = i++;
         continue;
       }
       if (text[i] === ']') {
@@ -384,8 +396,11 @@ export function parseJson(text: string, options: ParseOptions = {}): ParseResult
   // whose start precedes `offset`. Any other syntax error belongs to the value being read.
   const COMMA_EXPECTED = new Set(['commaOrBrace', 'commaOrBracket']);
   const syntaxPointer = (e: SyntaxProblem): string => {
-    const comma = e.key === 'trailingComma' || COMMA_EXPECTED.has(String(e.params.expected));
-    if (!track || !comma) return e.key === 'trailingData' ? '' : stackPointer();
+    // A string that ran on into the next key belongs to the member whose value it opened.
+    if (e.key === 'unterminatedString' && e.offset < stringEnd)
+      for (const [p, loc] of positions) if (loc.value.offset === e.offset) return p;
+    const aboutComma = e.key === 'trailingComma' || COMMA_EXPECTED.has(String(e.params.expected));
+    if (!track || !aboutComma) return e.key === 'trailingData' ? '' : stackPointer();
     let best = '';
     let bestOffset = -1;
     for (const [p, loc] of positions) {
@@ -441,7 +456,7 @@ export function parseJson(text: string, options: ParseOptions = {}): ParseResult
         pointer: syntaxPointer(e),
         line: p.line,
         column: p.column,
-        message: message(e.key, params),
+        message: message(e.key, { ...params, line: p.line, column: p.column }),
       });
     }
     return { ok: false, positions, problems };

@@ -283,3 +283,23 @@ test('a pattern the linear-time engine cannot read fails lint at the construct, 
   assert.equal(compile.stderr.length, 1);
   assert.match(compile.stderr[0]!, /:35:58 {2}unsupported-pattern {2}Biểu thức chính quy/);
 });
+
+test('an unclosed string and a trailing comma are shown where the author must fix them', async () => {
+  const runsOn = fixture('broken/json-string-runs-into-next-key.json');
+  const lineBreak = fixture('broken/json-unterminated-string.json');
+  const comma = fixture('broken/json-trailing-comma-line-below.json');
+  const vi = capture();
+  assert.equal(await main(['lint', runsOn, lineBreak, comma], vi), 1);
+  assert.deepEqual(vi.stdout, [
+    `${runsOn}:6:20  json-syntax  Chuỗi mở ở dòng 6, cột 20 chưa đóng ngoặc kép: thêm dấu " vào cuối chuỗi (dấu " trong chữ phải viết là \\").`,
+    `${lineBreak}:46:76  json-syntax  Chuỗi mở ở dòng 46, cột 76 chưa đóng ngoặc kép: thêm dấu " vào cuối chuỗi (dấu " trong chữ phải viết là \\").`,
+    `${comma}:17:43  json-syntax  Dấu phẩy thừa trước "]": hãy xoá dấu phẩy này (JSON không cho phép dấu phẩy cuối).`,
+    'Đã kiểm tra 3 tệp: 3 lỗi, 0 cảnh báo.',
+  ]);
+  const en = capture();
+  assert.equal(await main(['lint', '--lang', 'en', runsOn, comma], en), 1);
+  assert.deepEqual(en.stdout.slice(0, 2), [
+    `${runsOn}:6:20  json-syntax  The string opened at line 6, column 20 is not closed: add a double quote (") at its end (a double quote inside the text is written \\").`,
+    `${comma}:17:43  json-syntax  Extra comma before "]": remove this comma (JSON does not allow a trailing comma).`,
+  ]);
+});

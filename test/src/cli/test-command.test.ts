@@ -137,12 +137,12 @@ test('a cases file that is not JSON, or not UTF-8, is reported at its line and c
   let io = capture();
   assert.equal(await main(['test', file], io), 2);
   assert.deepEqual(io.stderr, [
-    `${casesFile}:3:1  json-syntax  Có dấu phẩy thừa trước dấu đóng; JSON không cho phép dấu phẩy cuối.`,
+    `${casesFile}:2:14  json-syntax  Dấu phẩy thừa trước "}": hãy xoá dấu phẩy này (JSON không cho phép dấu phẩy cuối).`,
   ]);
   io = capture();
   assert.equal(await main(['test', file, '--lang', 'en'], io), 2);
   assert.deepEqual(io.stderr, [
-    `${casesFile}:3:1  json-syntax  Trailing comma before the closing bracket; JSON does not allow it.`,
+    `${casesFile}:2:14  json-syntax  Extra comma before "}": remove this comma (JSON does not allow a trailing comma).`,
   ]);
   // "Tên" saved in Windows-1258 by an old editor: ê is one byte, not UTF-8.
   writeFileSync(

@@ -61,7 +61,7 @@ test('a byte order mark is skipped and does not shift columns', () => {
   );
   assert.deepEqual(
     bad.problems.map((p) => [p.line, p.column]),
-    [[1, 11]],
+    [[1, 10]],
   );
 });
 
@@ -71,11 +71,11 @@ test('syntax errors say what and where, in Vietnamese and English', () => {
     {
       code: 'json-syntax',
       pointer: '/a',
-      line: 3,
-      column: 1,
+      line: 2,
+      column: 9,
       message: {
-        vi: 'Có dấu phẩy thừa trước dấu đóng; JSON không cho phép dấu phẩy cuối.',
-        en: 'Trailing comma before the closing bracket; JSON does not allow it.',
+        vi: 'Dấu phẩy thừa trước "}": hãy xoá dấu phẩy này (JSON không cho phép dấu phẩy cuối).',
+        en: 'Extra comma before "}": remove this comma (JSON does not allow a trailing comma).',
       },
     },
   ]);
@@ -123,7 +123,7 @@ test('each kind of syntax error', () => {
       '/a/b/1',
       1,
       19,
-      'The string is not closed with a double quote before the line ends.',
+      'The string opened at line 1, column 19 is not closed: add a double quote (") at its end (a double quote inside the text is written \\").',
     ],
   ]);
   assert.deepEqual(problems('["a\nb"]'), [
@@ -132,7 +132,7 @@ test('each kind of syntax error', () => {
       '/0',
       1,
       2,
-      'The string is not closed with a double quote before the line ends.',
+      'The string opened at line 1, column 2 is not closed: add a double quote (") at its end (a double quote inside the text is written \\").',
     ],
   ]);
   assert.deepEqual(problems('["a\tb"]'), [
@@ -176,6 +176,58 @@ test('each kind of syntax error', () => {
   assert.deepEqual(problems('[\u0001]'), [
     ['json-syntax', '/0', 1, 2, 'Unexpected character U+0001; expected a value.'],
   ]);
+});
+
+const vien = (text: string, options = {}) =>
+  parseJson(text, options).problems.map((p) => [p.pointer, p.line, p.column, p.message]);
+
+test('an unclosed string is reported where it opened, also when it ran on into the next key', () => {
+  const unclosed = (line: number, column: number) => ({
+    vi: `Chuỗi mở ở dòng ${line}, cột ${column} chưa đóng ngoặc kép: thêm dấu " vào cuối chuỗi (dấu " trong chữ phải viết là \\").`,
+    en: `The string opened at line ${line}, column ${column} is not closed: add a double quote (") at its end (a double quote inside the text is written \\").`,
+  });
+  // The closing quote is missing at the end of the line: a raw line break is not allowed in a string.
+  const lines =
+    '{\n  "title": {\n    "vi": "Đăng ký khai tử, \n    "en": "Death registration"\n  }\n}';
+  assert.deepEqual(vien(lines), [['/title/vi', 3, 11, unclosed(3, 11)]]);
+  assert.deepEqual(vien(lines.replace(', \n', ',\r\n')), [['/title/vi', 3, 11, unclosed(3, 11)]]);
+  // On one line, the string closes on the next key's quote: not "character 'e' is not valid".
+  const oneLine = '{\n  "title": { "vi": "Đăng ký khai tử, "en": "Death registration" }\n}';
+  assert.deepEqual(vien(oneLine), [['/title/vi', 2, 20, unclosed(2, 20)]]);
+  assert.deepEqual(vien('["a, "b"]'), [['/0', 1, 2, unclosed(1, 2)]]);
+  assert.deepEqual(vien('{"vi, "en": 1}'), [['', 1, 2, unclosed(1, 2)]]);
+  // A double quote inside the text ends the string early in the same way.
+  assert.deepEqual(vien('{"a": "Nhấn "Gửi" để nộp"}'), [['/a', 1, 7, unclosed(1, 7)]]);
+  // Without positions the pointer is the object's, the place is the same.
+  assert.deepEqual(
+    parseJson(oneLine, { positions: false }).problems.map((p) => [p.pointer, p.line, p.column]),
+    [['/title', 2, 20]],
+  );
+  // Not a lost quote: a stray letter after a closed string, and a missing comma, stay as they were.
+  assert.deepEqual(problems('{"a": "x"y}'), [
+    ['json-syntax', '/a', 1, 10, `Unexpected character 'y'; expected a comma "," or "}".`],
+  ]);
+  assert.deepEqual(problems('{"a": "x" "b": 1}'), [
+    ['json-syntax', '/a', 1, 11, `Unexpected character '"'; expected a comma "," or "}".`],
+  ]);
+  assert.deepEqual(problems('{"a": "x""b": 1}'), [
+    ['json-syntax', '/a', 1, 10, `Unexpected character '"'; expected a comma "," or "}".`],
+  ]);
+});
+
+test('a trailing comma is reported at the comma, not at the bracket on the line below', () => {
+  const comma = (close: string) => ({
+    vi: `Dấu phẩy thừa trước "${close}": hãy xoá dấu phẩy này (JSON không cho phép dấu phẩy cuối).`,
+    en: `Extra comma before "${close}": remove this comma (JSON does not allow a trailing comma).`,
+  });
+  assert.deepEqual(vien('{"a": 1,\n}'), [['/a', 1, 8, comma('}')]]);
+  assert.deepEqual(vien('[1, 2,\n]'), [['/1', 1, 6, comma(']')]]);
+  assert.deepEqual(vien('{"a": [1,\n  2,\n  ],\n}'), [['/a/1', 2, 4, comma(']')]]);
+  assert.deepEqual(vien('{\n  "a": {"b": [1]} ,\r\n\r\n}'), [['/a/b/0', 2, 19, comma('}')]]);
+  assert.deepEqual(
+    parseJson('[1, 2,\n]', { positions: false }).problems.map((p) => [p.pointer, p.line, p.column]),
+    [['', 1, 6]],
+  );
 });
 
 test('duplicate keys are reported at the second key; the first value is kept', () => {
