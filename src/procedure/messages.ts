@@ -550,9 +550,53 @@ function readable(params: P): P {
   return out;
 }
 
-/** Where a pointer is, for sentences: the pointer itself, or "the top level". */
+/** The procedure format's lists an author knows by name: [kind, vi, en]. */
+type Place = [kind: string, vi: string, en: string];
+const TOP_LISTS: Record<string, Place> = {
+  'fees/items': ['fee', 'khoản phí', 'fee item'],
+  'fees/reductions': ['reduction', 'khoản miễn giảm', 'reduction'],
+  documents: ['document', 'giấy tờ', 'document'],
+  rules: ['rule', 'quy tắc', 'rule'],
+  'ui/steps': ['step', 'bước', 'step'],
+};
+/** Lists inside a place of the kind named first: a step's or question's questions, … */
+const INNER_LISTS: Record<string, Place> = {
+  'step|fields': ['field', 'câu hỏi', 'question'],
+  'field|fields': ['field', 'câu hỏi', 'question'],
+  'field|options': ['option', 'lựa chọn', 'option'],
+  'fee|schedule': ['rate', 'mức phí', 'rate'],
+};
+
+/**
+ * Where a pointer is, for sentences: "khoản phí thứ 2" / "fee item 2" rather than
+ * "/fees/items/1", which an author has to count from zero to read. What lies below the last
+ * known list stays quoted ("title" of step 2); a place in no known list is the pointer itself.
+ * The pointer itself still goes with the problem (its `pointer`, line and column).
+ */
 export function where(pointer: string): Record<Lang, string> {
-  return pointer === ''
-    ? { vi: 'cấp ngoài cùng của tệp', en: 'the top level of the file' }
-    : { vi: `"${pointer}"`, en: `"${pointer}"` };
+  if (pointer === '') return { vi: 'cấp ngoài cùng của tệp', en: 'the top level of the file' };
+  const places: Place[] = [];
+  let rest: string[] = [];
+  for (const token of pointer.split('/').slice(1).map(unescapePointerToken)) {
+    const list =
+      /^\d+$/.test(token) &&
+      (places.length === 0
+        ? TOP_LISTS[rest.join('/')]
+        : rest.length === 1
+          ? INNER_LISTS[`${places[places.length - 1]![0]}|${rest[0]}`]
+          : undefined);
+    if (list) {
+      const n = Number(token) + 1;
+      places.push([list[0], `${list[1]} thứ ${n}`, `${list[2]} ${n}`]);
+      rest = [];
+    } else rest.push(token);
+  }
+  if (places.length === 0) return { vi: `"${pointer}"`, en: `"${pointer}"` };
+  const inner = places.reverse();
+  const vi = inner.map((p) => p[1]).join(' của ');
+  const en = inner.map((p) => p[2]).join(' of ');
+  const below = rest.join('/');
+  return below ? { vi: `"${below}" của ${vi}`, en: `"${below}" of ${en}` } : { vi, en };
 }
+
+const unescapePointerToken = (t: string): string => t.replace(/~1/g, '/').replace(/~0/g, '~');

@@ -70,8 +70,47 @@ test('a missing member names the member and where it belongs', () => {
       [
         'schema-required',
         '/ui/steps/1',
-        'Thiếu mục bắt buộc "title" trong "/ui/steps/1".',
-        'The required member "title" is missing in "/ui/steps/1".',
+        'Thiếu mục bắt buộc "title" trong bước thứ 2.',
+        'The required member "title" is missing in step 2.',
+      ],
+    ],
+  );
+});
+
+test('a missing member says its place in words an author reads; the pointer stays with the problem', () => {
+  const text = variant((p) => {
+    p.fees.items.push({ id: 'extra-fee', label: { vi: 'Phí thêm' } });
+    delete p.ui.steps[0].fields[0].label.vi;
+    delete p.title.vi;
+  });
+  const r = loadProcedure(text);
+  const lines = text.split('\n');
+  // The second fee item's object opens on the line after "amount": 8000's item closes.
+  const feeLine = lines.findIndex((l) => l.includes('"extra-fee"')) - 1;
+  assert.deepEqual(
+    r.problems.map((p) => [p.code, p.pointer, p.line, p.message.vi, p.message.en]),
+    [
+      [
+        'missing-vi',
+        '/title',
+        lines.findIndex((l) => l.includes('"title": {')) + 1,
+        // A place in no list the format names keeps its pointer.
+        'Thiếu nội dung tiếng Việt ("vi") cho "/title"; tiếng Việt là bắt buộc.',
+        'The Vietnamese text ("vi") of "/title" is missing; Vietnamese is required.',
+      ],
+      [
+        'missing-vi',
+        '/ui/steps/0/fields/0/label',
+        lines.findIndex((l) => l.includes('"label": {}')) + 1,
+        'Thiếu nội dung tiếng Việt ("vi") cho "label" của câu hỏi thứ 1 của bước thứ 1; tiếng Việt là bắt buộc.',
+        'The Vietnamese text ("vi") of "label" of question 1 of step 1 is missing; Vietnamese is required.',
+      ],
+      [
+        'schema-required',
+        '/fees/items/1',
+        feeLine + 1,
+        'Thiếu mục bắt buộc "amount" trong khoản phí thứ 2.',
+        'The required member "amount" is missing in fee item 2.',
       ],
     ],
   );
@@ -96,7 +135,7 @@ test('show and require rules need targets', () => {
   const r = loadProcedure(variant((p) => delete p.rules[1].targets));
   assert.deepEqual(
     r.problems.map((p) => [p.code, p.pointer, p.message.en]),
-    [['schema-required', '/rules/1', 'The required member "targets" is missing in "/rules/1".']],
+    [['schema-required', '/rules/1', 'The required member "targets" is missing in rule 2.']],
   );
 });
 
@@ -350,7 +389,7 @@ test('a condition node without all/any/not is read as a fact condition', () => {
       [
         'schema-required',
         '/rules/1/conditions/any/0',
-        'The required member "fact" is missing in "/rules/1/conditions/any/0".',
+        'The required member "fact" is missing in "conditions/any/0" of rule 2.',
       ],
     ],
   );

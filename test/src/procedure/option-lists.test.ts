@@ -187,14 +187,14 @@ test('a document brought to the desk needs no upload limits; any other document 
     const line = lines.findIndex((l) => l.includes('"id": "birth-certificate"')) - 1;
     const at = [line + 1, lines[line]!.indexOf('{') + 1];
     const message = (member: string) =>
-      `Thiếu mục "${member}" trong "/documents/0": giấy tờ nộp trực tuyến cần "accept", "maxSizeBytes" và "maxFiles"; nếu người nộp mang bản chính đến nơi nộp thì ghi "atDesk": true (định dạng 1.1).`;
+      `Thiếu mục "${member}" trong giấy tờ thứ 1: giấy tờ nộp trực tuyến cần "accept", "maxSizeBytes" và "maxFiles"; nếu người nộp mang bản chính đến nơi nộp thì ghi "atDesk": true (định dạng 1.1).`;
     assert.deepEqual(summary(text), [
       ['schema-required', '/documents/0', ...at, message('accept')],
       ['schema-required', '/documents/0', ...at, message('maxFiles')],
     ]);
     assert.equal(
       loadProcedure(text).problems[0]!.message.en,
-      '"accept" is missing in "/documents/0": a document uploaded online needs "accept", "maxSizeBytes" and "maxFiles"; if the applicant brings the original to the desk, write "atDesk": true (format 1.1).',
+      '"accept" is missing in document 1: a document uploaded online needs "accept", "maxSizeBytes" and "maxFiles"; if the applicant brings the original to the desk, write "atDesk": true (format 1.1).',
     );
   }
 });
