@@ -1,8 +1,9 @@
 /**
  * `formatVersion` 1.1 is declared by files that use its features, so a reader knows what the
  * file needs and a dvc-forms that only knows 1.0 says "newer format" instead of misreading it.
- * A file declaring 1 that uses a 1.1 feature gets `format-version` at each use, with the
- * feature named; files of version 1 without them load exactly as before.
+ * A file declaring 1 that uses a 1.1 feature gets `format-version` at its first use (an error)
+ * and at each other (warnings), with the feature named; files of version 1 without them load
+ * exactly as before.
  */
 import { localized } from './messages.js';
 import { AUTHOR_PROBLEM_CODE as C, type ProblemList } from './problems.js';
@@ -104,20 +105,30 @@ export function formatFeatures(procedure: Obj): Use[] {
   return out;
 }
 
-/** `format-version` at each 1.1 feature of a file that declares `formatVersion: 1`. */
+/**
+ * `format-version` for a file that declares `formatVersion: 1` and uses 1.1 features: an error
+ * at the first use in the file, saying how many other places use them, and a warning at each
+ * of those. One line, `"formatVersion": 1.1`, fixes them all, so it is one error (five errors
+ * for two rules read as five things to fix); the warnings keep every place marked for an author
+ * whose file must stay format 1 and so has to take each use out.
+ */
 export function checkFormatVersion(procedure: Obj, problems: ProblemList): void {
   if (procedure['formatVersion'] !== 1) return;
   // A member that is new (`conditions`, `schedule`…) is pointed at by its key; a new value
-  // (an operator, a fact) at the value.
-  for (const { pointer, feature, at, vi } of formatFeatures(procedure))
+  // (an operator, a fact) at the value. In file order, so "first" is the one read first.
+  const uses = formatFeatures(procedure)
+    .map((u) => ({ ...u, pos: problems.locate(u.pointer, u.at) }))
+    .sort((a, b) => a.pos.line - b.pos.line || a.pos.column - b.pos.column);
+  uses.forEach(({ pointer, feature, at, vi }, i) =>
     problems.add(
       C.formatVersion,
       pointer,
       localized(
-        'formatVersion',
-        { feature },
+        i === 0 ? 'formatVersion' : 'formatVersionAlso',
+        { feature, others: uses.length - 1 },
         vi === undefined ? undefined : { vi: { feature: vi } },
       ),
-      { at },
-    );
+      i === 0 ? { at } : { at, severity: 'warning' },
+    ),
+  );
 }

@@ -138,7 +138,9 @@ const vi: Catalog = {
   messageWithoutQuestion: (p) =>
     `Thông báo lỗi "${p.keyword}" không nêu tên câu hỏi "${p.label}"; người dân đọc nó trong bảng tóm tắt lỗi sẽ không biết lỗi ở câu nào.`,
   formatVersion: (p) =>
-    `${p.feature} thuộc định dạng 1.1; hãy khai báo "formatVersion": 1.1 ở đầu tệp.`,
+    `${p.feature} thuộc định dạng 1.1; hãy khai báo "formatVersion": 1.1 ở đầu tệp.${p.others ? ` Tệp còn dùng tính năng của định dạng 1.1 ở ${p.others} chỗ khác (đánh dấu là cảnh báo); khai báo này là đủ cho tất cả.` : ''}`,
+  formatVersionAlso: (p) =>
+    `${p.feature} cũng thuộc định dạng 1.1: khai báo "formatVersion": 1.1 ở đầu tệp là đủ cho cả chỗ này.`,
   notADateField: (p) =>
     `Trường "${p.path}" được so sánh như một ngày nhưng không có "format": "date"; phép so sánh ngày sẽ luôn sai.`,
   notADateFact: (p) =>
@@ -315,7 +317,9 @@ const en: Catalog = {
   messageWithoutQuestion: (p) =>
     `The "${p.keyword}" error message does not name the question "${p.label}"; read in the error summary, it would not say which question is wrong.`,
   formatVersion: (p) =>
-    `${p.feature} is a format 1.1 feature; declare "formatVersion": 1.1 at the top of the file.`,
+    `${p.feature} is a format 1.1 feature; declare "formatVersion": 1.1 at the top of the file.${p.others ? ` The file uses format 1.1 features in ${p.others} other ${p.others === 1 ? 'place' : 'places'} too (marked as warnings); this one declaration covers them all.` : ''}`,
+  formatVersionAlso: (p) =>
+    `${p.feature} is a format 1.1 feature too: declaring "formatVersion": 1.1 at the top of the file covers this place as well.`,
   notADateField: (p) =>
     `"${p.path}" is compared as a date but has no "format": "date"; the date comparison would always be false.`,
   notADateFact: (p) =>

@@ -77,19 +77,21 @@ test('in a file declaring format 1 they are format-version problems at their key
   });
   const r = loadProcedure(text);
   assert.deepEqual(
-    r.problems.map((p) => [p.code, p.pointer, p.line, p.column, p.message.en]),
+    r.problems.map((p) => [p.code, p.severity, p.pointer, p.line, p.column, p.message.en]),
     [
       [
         'format-version',
+        'error',
         '/declaration/label',
         ...at(text, '"declaration"', '"label"', 'key'),
-        'declaration.label is a format 1.1 feature; declare "formatVersion": 1.1 at the top of the file.',
+        'declaration.label is a format 1.1 feature; declare "formatVersion": 1.1 at the top of the file. The file uses format 1.1 features in 1 other place too (marked as warnings); this one declaration covers them all.',
       ],
       [
         'format-version',
+        'warning',
         '/ineligible',
         ...at(text, '"declaration"', '"ineligible"', 'key'),
-        'ineligible is a format 1.1 feature; declare "formatVersion": 1.1 at the top of the file.',
+        'ineligible is a format 1.1 feature too: declaring "formatVersion": 1.1 at the top of the file covers this place as well.',
       ],
     ],
   );

@@ -150,7 +150,7 @@ test('format 1.0 files keep loading unchanged, and 1.1 is accepted', () => {
   );
 });
 
-test('a 1.1 feature in a file that declares formatVersion 1 is format-version at its use', () => {
+test('1.1 features in a file that declares formatVersion 1: one error at the first, warnings at the others', () => {
   const p = JSON.parse(minimal);
   p.data.properties.issueDate = { type: 'string', format: 'date' };
   // The checked field is asked (else check-field-not-asked).
@@ -172,25 +172,28 @@ test('a 1.1 feature in a file that declares formatVersion 1 is format-version at
   };
   const r = loadProcedure(text);
   assert.deepEqual(
-    r.problems.map((x) => [x.code, x.pointer, x.line, x.column, x.message.en]),
+    r.problems.map((x) => [x.code, x.severity, x.pointer, x.line, x.column, x.message.en]),
     [
       [
         'format-version',
+        'error',
         '/rules/2/kind',
         ...at('"kind": "check"', '"check"'),
-        '"kind": "check" is a format 1.1 feature; declare "formatVersion": 1.1 at the top of the file.',
+        '"kind": "check" is a format 1.1 feature; declare "formatVersion": 1.1 at the top of the file. The file uses format 1.1 features in 2 other places too (marked as warnings); this one declaration covers them all.',
       ],
       [
         'format-version',
+        'warning',
         '/rules/2/conditions/all/0/operator',
         ...at('"operator": "dateOnOrBefore"', '"dateOnOrBefore"'),
-        'dateOnOrBefore is a format 1.1 feature; declare "formatVersion": 1.1 at the top of the file.',
+        'dateOnOrBefore is a format 1.1 feature too: declaring "formatVersion": 1.1 at the top of the file covers this place as well.',
       ],
       [
         'format-version',
+        'warning',
         '/rules/2/conditions/all/0/value/fact',
         ...at('"fact": "today"', '"today"'),
-        '{ "fact": "today" } as a value is a format 1.1 feature; declare "formatVersion": 1.1 at the top of the file.',
+        '{ "fact": "today" } as a value is a format 1.1 feature too: declaring "formatVersion": 1.1 at the top of the file covers this place as well.',
       ],
     ],
   );
@@ -198,9 +201,9 @@ test('a 1.1 feature in a file that declares formatVersion 1 is format-version at
   assert.deepEqual(
     r.problems.map((x) => x.message.vi),
     [
-      '"kind": "check" thuộc định dạng 1.1; hãy khai báo "formatVersion": 1.1 ở đầu tệp.',
-      'dateOnOrBefore thuộc định dạng 1.1; hãy khai báo "formatVersion": 1.1 ở đầu tệp.',
-      'Giá trị so sánh { "fact": "today" } thuộc định dạng 1.1; hãy khai báo "formatVersion": 1.1 ở đầu tệp.',
+      '"kind": "check" thuộc định dạng 1.1; hãy khai báo "formatVersion": 1.1 ở đầu tệp. Tệp còn dùng tính năng của định dạng 1.1 ở 2 chỗ khác (đánh dấu là cảnh báo); khai báo này là đủ cho tất cả.',
+      'dateOnOrBefore cũng thuộc định dạng 1.1: khai báo "formatVersion": 1.1 ở đầu tệp là đủ cho cả chỗ này.',
+      'Giá trị so sánh { "fact": "today" } cũng thuộc định dạng 1.1: khai báo "formatVersion": 1.1 ở đầu tệp là đủ cho cả chỗ này.',
     ],
   );
   p.formatVersion = 1.1;

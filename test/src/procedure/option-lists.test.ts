@@ -207,14 +207,17 @@ test('the 1.1 members in a file declaring format 1 are format-version at their k
     p.documents[0].atDesk = true;
     p.documents[0].translation = true;
   });
+  // The first in the file is the one error; the others are warnings.
   assert.deepEqual(
-    loadProcedure(text).problems.map((p) => [p.code, p.pointer, p.line, p.column]),
+    loadProcedure(text).problems.map((p) => [p.code, p.severity, p.pointer, p.line, p.column]),
     [
       ['format-version', '/ui/steps/0/fields/2/optionList', ...keyAt(text, '"optionList"')],
       ['format-version', '/optionLists', ...keyAt(text, '"optionLists"')],
       ['format-version', '/documents/0/atDesk', ...keyAt(text, '"atDesk"')],
       ['format-version', '/documents/0/translation', ...keyAt(text, '"translation"')],
-    ].sort((a, b) => Number(a[2]) - Number(b[2])),
+    ]
+      .sort((a, b) => Number(a[2]) - Number(b[2]))
+      .map(([code, ...rest], i) => [code, i === 0 ? 'error' : 'warning', ...rest]),
   );
 });
 
@@ -235,26 +238,21 @@ test('intl-phone and passport-number in a file declaring format 1 are format-ver
       return at < 0 ? [] : [[i + 1, at + '"format": '.length + 1] as [number, number]];
     });
   const [abroadPhone, otherPhones] = formatsAt('intl-phone');
-  const message = (name: string) =>
-    `"format": "${name}" thuộc định dạng 1.1; hãy khai báo "formatVersion": 1.1 ở đầu tệp.`;
+  const also = (name: string) =>
+    `"format": "${name}" cũng thuộc định dạng 1.1: khai báo "formatVersion": 1.1 ở đầu tệp là đủ cho cả chỗ này.`;
   assert.deepEqual(summary(text), [
     [
       'format-version',
       '/data/$defs/person/properties/passport/format',
       ...formatsAt('passport-number')[0]!,
-      message('passport-number'),
+      '"format": "passport-number" thuộc định dạng 1.1; hãy khai báo "formatVersion": 1.1 ở đầu tệp. Tệp còn dùng tính năng của định dạng 1.1 ở 2 chỗ khác (đánh dấu là cảnh báo); khai báo này là đủ cho tất cả.',
     ],
-    [
-      'format-version',
-      '/data/properties/abroadPhone/format',
-      ...abroadPhone!,
-      message('intl-phone'),
-    ],
+    ['format-version', '/data/properties/abroadPhone/format', ...abroadPhone!, also('intl-phone')],
     [
       'format-version',
       '/data/properties/otherPhones/items/format',
       ...otherPhones!,
-      message('intl-phone'),
+      also('intl-phone'),
     ],
   ]);
   // Declaring 1.1 is the fix: the same file then loads without a problem.
