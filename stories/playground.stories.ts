@@ -69,7 +69,7 @@ export const WithProblems: StoryObj<Args> = {
     // A trailing comma, the mistake authors make most often when editing JSON by hand.
     text: '{\n  "formatVersion": 1,\n  "code": "1.001193",\n}\n',
   },
-  play: ({ canvasElement }) => expectShown(canvasElement, ['4:1 json-syntax'], false),
+  play: ({ canvasElement }) => expectShown(canvasElement, ['3:21 json-syntax'], false),
 };
 
 /** A key written twice: JSON.parse would silently keep the last one; the loader refuses. */
