@@ -15,6 +15,29 @@ import { CODE_PATTERN } from './dossier-code.js';
  */
 
 /**
+ * The route options that name the audit action a route records, e.g. `auditAs('dossier.read')`.
+ * Declared once per route and read by both its handler and the clerk hook that may answer for it
+ * (a dossier outside the clerk's procedures, status.js), so the two records of the same try
+ * cannot drift apart.
+ * @param {string} action
+ */
+export const auditAs = (action) => ({ config: { audit: action } });
+
+/**
+ * The audit action the matched route declared (`auditAs`); for a route that declared none, its
+ * method and path, so the record still says what was tried.
+ * @param {import('fastify').FastifyRequest} request
+ * @returns {string}
+ */
+export function routeAction(request) {
+  const action = /** @type {{ audit?: unknown } | undefined} */ (request.routeOptions?.config)
+    ?.audit;
+  return typeof action === 'string'
+    ? action
+    : `${request.method} ${request.routeOptions?.url ?? ''}`;
+}
+
+/**
  * @param {import('./storage/index.js').Storage} db
  * @param {Date} at
  * @param {AuditEntry} entry

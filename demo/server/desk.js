@@ -3,7 +3,7 @@
 // hashes checked and signature status; the weekly report for administrators (page and CSV).
 // Deadlines and the report are the engine's (src/dossier/desk.ts, from the built engine), on the
 // working-day calendar of src/calendar.
-import { audit } from './audit.js';
+import { audit, auditAs, routeAction } from './audit.js';
 import { sendProblem } from './problems.js';
 import { CODE_PATTERN } from './dossier-code.js';
 import {
@@ -195,30 +195,34 @@ export function registerDesk(app, ctx, helpers) {
     };
   });
 
-  app.post('/api/clerk/dossiers/:code/notes', { bodyLimit: 16 * 1024 }, async (request, reply) => {
-    const { code } = /** @type {{ code: string }} */ (request.params);
-    const body = /** @type {any} */ (request.body ?? {});
-    const note = typeof body.note === 'string' ? body.note.trim().slice(0, NOTE_MAX) : '';
-    if (!note) return sendProblem(request, reply, 'note-missing');
-    const exists = await db.prepare('SELECT 1 FROM dossiers WHERE code = ?').get(code);
-    if (!exists) return sendProblem(request, reply, 'clerk-dossier-not-found');
-    const who = clerkOf(request);
-    const now = ctx.now();
-    await db.transaction(async (tx) => {
-      await tx
-        .prepare('INSERT INTO dossier_notes (dossier_code, actor, at, note) VALUES (?, ?, ?, ?)')
-        .run(code, who.actor, now.toISOString(), note);
-      await audit(tx, now, {
-        actor: who.actor,
-        action: 'dossier.note',
-        outcome: 'success',
-        dossier: code,
-        ip: request.ip,
-        detail: { length: note.length },
+  app.post(
+    '/api/clerk/dossiers/:code/notes',
+    { bodyLimit: 16 * 1024, ...auditAs('dossier.note') },
+    async (request, reply) => {
+      const { code } = /** @type {{ code: string }} */ (request.params);
+      const body = /** @type {any} */ (request.body ?? {});
+      const note = typeof body.note === 'string' ? body.note.trim().slice(0, NOTE_MAX) : '';
+      if (!note) return sendProblem(request, reply, 'note-missing');
+      const exists = await db.prepare('SELECT 1 FROM dossiers WHERE code = ?').get(code);
+      if (!exists) return sendProblem(request, reply, 'clerk-dossier-not-found');
+      const who = clerkOf(request);
+      const now = ctx.now();
+      await db.transaction(async (tx) => {
+        await tx
+          .prepare('INSERT INTO dossier_notes (dossier_code, actor, at, note) VALUES (?, ?, ?, ?)')
+          .run(code, who.actor, now.toISOString(), note);
+        await audit(tx, now, {
+          actor: who.actor,
+          action: routeAction(request),
+          outcome: 'success',
+          dossier: code,
+          ip: request.ip,
+          detail: { length: note.length },
+        });
       });
-    });
-    return reply.code(201).send({ notes: await notesOf(code) });
-  });
+      return reply.code(201).send({ notes: await notesOf(code) });
+    },
+  );
 
   /** @param {string} code */
   async function notesOf(code) {

@@ -7,7 +7,7 @@ import { matchesAny, normalizeSecret, secretHmac } from './secrets.js';
 import { CODE_PATTERN } from './dossier-code.js';
 import { scopeCondition } from './clerk-scope.js';
 import { registerAuth } from './auth.js';
-import { audit, listAudit } from './audit.js';
+import { audit, auditAs, listAudit, routeAction } from './audit.js';
 import { readDossier } from './vault.js';
 import { deleteDossier } from './retention.js';
 import { registerClerkFiles } from './clerk-files.js';
@@ -230,9 +230,9 @@ export function registerStatusRoutes(app, ctx) {
       if (!found) {
         await audit(db, ctx.now(), {
           actor: who.actor,
-          // The action the route itself records, so the audit reads the same as for a dossier
-          // that exists (the administrator's audit table words them).
-          action: SCOPED_ACTIONS[`${request.method} ${route}`] ?? `${request.method} ${route}`,
+          // The action the route itself declares and records, so the audit reads the same as for
+          // a dossier that exists (the administrator's audit table words them).
+          action: routeAction(request),
           outcome: 'not-found',
           dossier: code.slice(0, 40),
           ip: request.ip,
@@ -241,21 +241,6 @@ export function registerStatusRoutes(app, ctx) {
       }
     }
   });
-  /**
-   * The audit action each route about one dossier records (its own handler's), for a try the
-   * scope check above answers instead.
-   * @type {Record<string, string>}
-   */
-  const SCOPED_ACTIONS = {
-    'GET /api/clerk/dossiers/:code': 'dossier.read',
-    'GET /api/clerk/dossiers/:code/files/:id': 'dossier.file.read',
-    'GET /api/clerk/dossiers/:code/supplements': 'dossier.supplements.read',
-    'POST /api/clerk/dossiers/:code/supplement-requests': 'dossier.supplement-request',
-    'POST /api/clerk/dossiers/:code/status': 'dossier.status',
-    'POST /api/clerk/dossiers/:code/notes': 'dossier.note',
-    'POST /api/clerk/dossiers/:code/payments': 'dossier.payment',
-    'POST /api/clerk/dossiers/:code/forwarding/retry': 'dossier.forwarding.retry',
-  };
   /** @param {import('fastify').FastifyRequest} request @returns {import('./auth.js').Principal} */
   const clerkOf = (request) => /** @type {any} */ (request).clerk;
 
@@ -267,14 +252,14 @@ export function registerStatusRoutes(app, ctx) {
     transitions: TRANSITIONS,
   });
 
-  app.get('/api/clerk/dossiers/:code', async (request, reply) => {
+  app.get('/api/clerk/dossiers/:code', auditAs('dossier.read'), async (request, reply) => {
     const { code } = /** @type {{ code: string }} */ (request.params);
     const row = /** @type {any} */ (await byCode.get(code));
     const who = clerkOf(request);
     const read = (/** @type {string} */ outcome) =>
       audit(db, ctx.now(), {
         actor: who.actor,
-        action: 'dossier.read',
+        action: routeAction(request),
         outcome,
         dossier: code.slice(0, 40),
         ip: request.ip,
@@ -313,70 +298,74 @@ export function registerStatusRoutes(app, ctx) {
   registerClerkFiles(app, ctx, clerkOf);
   if (ctx.supplementLibrary) registerSupplementRoutes(app, ctx, ctx.supplementLibrary, clerkOf);
 
-  app.post('/api/clerk/dossiers/:code/status', async (request, reply) => {
-    const { code } = /** @type {{ code: string }} */ (request.params);
-    const body = /** @type {any} */ (request.body ?? {});
-    const to = body.status;
-    const note = typeof body.note === 'string' ? body.note.trim().slice(0, NOTE_MAX) : '';
-    if (typeof to !== 'string' || !(to in TRANSITIONS)) {
-      return sendProblem(request, reply, 'invalid-status', {
-        params: { allowed: Object.keys(TRANSITIONS).join(', ') },
-      });
-    }
-    const row = /** @type {any} */ (await byCode.get(code));
-    if (!row) return sendProblem(request, reply, 'clerk-dossier-not-found');
-    const allowed = TRANSITIONS[row.status] ?? [];
-    if (!allowed.includes(to)) {
-      const lang = requestLang(request);
-      return sendProblem(request, reply, 'transition-not-allowed', {
-        params: {
-          from: STATUS_LABELS[/** @type {keyof typeof STATUS_LABELS} */ (row.status)][lang],
-          to: STATUS_LABELS[/** @type {keyof typeof STATUS_LABELS} */ (to)][lang],
-        },
-        extra: { from: row.status, to, allowed },
-      });
-    }
-    // "Cần bổ sung hồ sơ" says what is missing: only a supplement request (supplement.js) leads there.
-    if (to === DOSSIER_STATUS.needsMoreInformation && ctx.supplementLibrary) {
-      return sendProblem(request, reply, 'supplement-request-required');
-    }
-    const now = ctx.now();
-    const at = now.toISOString();
-    const who = clerkOf(request);
-    await db.transaction(async (tx) => {
-      await tx
-        .prepare('UPDATE dossiers SET status = ?, updated_at = ? WHERE code = ?')
-        .run(to, at, code);
-      // Leaving "needs more information" without the applicant's answer withdraws the request.
-      if (row.status === DOSSIER_STATUS.needsMoreInformation) {
+  app.post(
+    '/api/clerk/dossiers/:code/status',
+    auditAs('dossier.status'),
+    async (request, reply) => {
+      const { code } = /** @type {{ code: string }} */ (request.params);
+      const body = /** @type {any} */ (request.body ?? {});
+      const to = body.status;
+      const note = typeof body.note === 'string' ? body.note.trim().slice(0, NOTE_MAX) : '';
+      if (typeof to !== 'string' || !(to in TRANSITIONS)) {
+        return sendProblem(request, reply, 'invalid-status', {
+          params: { allowed: Object.keys(TRANSITIONS).join(', ') },
+        });
+      }
+      const row = /** @type {any} */ (await byCode.get(code));
+      if (!row) return sendProblem(request, reply, 'clerk-dossier-not-found');
+      const allowed = TRANSITIONS[row.status] ?? [];
+      if (!allowed.includes(to)) {
+        const lang = requestLang(request);
+        return sendProblem(request, reply, 'transition-not-allowed', {
+          params: {
+            from: STATUS_LABELS[/** @type {keyof typeof STATUS_LABELS} */ (row.status)][lang],
+            to: STATUS_LABELS[/** @type {keyof typeof STATUS_LABELS} */ (to)][lang],
+          },
+          extra: { from: row.status, to, allowed },
+        });
+      }
+      // "Cần bổ sung hồ sơ" says what is missing: only a supplement request (supplement.js) leads there.
+      if (to === DOSSIER_STATUS.needsMoreInformation && ctx.supplementLibrary) {
+        return sendProblem(request, reply, 'supplement-request-required');
+      }
+      const now = ctx.now();
+      const at = now.toISOString();
+      const who = clerkOf(request);
+      await db.transaction(async (tx) => {
+        await tx
+          .prepare('UPDATE dossiers SET status = ?, updated_at = ? WHERE code = ?')
+          .run(to, at, code);
+        // Leaving "needs more information" without the applicant's answer withdraws the request.
+        if (row.status === DOSSIER_STATUS.needsMoreInformation) {
+          await tx
+            .prepare(
+              "UPDATE supplement_requests SET status = 'withdrawn', answered_at = ? WHERE dossier_code = ? AND status = 'open'",
+            )
+            .run(at, code);
+        }
+        // The result (or the refusal) is the applicant's to know (notify/).
+        if (to === DOSSIER_STATUS.resultReady || to === DOSSIER_STATUS.rejected) {
+          await ctx.notifier?.enqueue(tx, code, 'result', to);
+        }
         await tx
           .prepare(
-            "UPDATE supplement_requests SET status = 'withdrawn', answered_at = ? WHERE dossier_code = ? AND status = 'open'",
+            'INSERT INTO dossier_history (dossier_code, status, note, actor, at) VALUES (?, ?, ?, ?, ?)',
           )
-          .run(at, code);
-      }
-      // The result (or the refusal) is the applicant's to know (notify/).
-      if (to === DOSSIER_STATUS.resultReady || to === DOSSIER_STATUS.rejected) {
-        await ctx.notifier?.enqueue(tx, code, 'result', to);
-      }
-      await tx
-        .prepare(
-          'INSERT INTO dossier_history (dossier_code, status, note, actor, at) VALUES (?, ?, ?, ?, ?)',
-        )
-        .run(code, to, note || null, who.actor, at);
-      await audit(tx, now, {
-        actor: who.actor,
-        action: 'dossier.status',
-        outcome: 'success',
-        dossier: code,
-        ip: request.ip,
-        detail: { from: row.status, to },
+          .run(code, to, note || null, who.actor, at);
+        await audit(tx, now, {
+          actor: who.actor,
+          action: routeAction(request),
+          outcome: 'success',
+          dossier: code,
+          ip: request.ip,
+          detail: { from: row.status, to },
+        });
       });
-    });
-    request.log.info({ dossier: code, from: row.status, to }, 'status changed');
-    const updated = await byCode.get(code);
-    return { ...(await view(db, updated, ctx, true)), allowed: TRANSITIONS[to] };
-  });
+      request.log.info({ dossier: code, from: row.status, to }, 'status changed');
+      const updated = await byCode.get(code);
+      return { ...(await view(db, updated, ctx, true)), allowed: TRANSITIONS[to] };
+    },
+  );
 
   // --- admin: the audit log and deletion on request ------------------------------------------
   app.get('/api/clerk/admin/audit', async (request) => {

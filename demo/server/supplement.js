@@ -5,7 +5,7 @@
 // procedure and nonce checks as a submission, and the one supplement check of src/supplement),
 // links them to the dossier, resumes the clock and puts the dossier back in processing.
 import { createHash, randomBytes } from 'node:crypto';
-import { audit } from './audit.js';
+import { audit, auditAs, routeAction } from './audit.js';
 import { attachmentResolver, sendUploadTaken, sqliteNonceStore } from './dossiers.js';
 import { DOSSIER_STATUS, DOSSIER_STATUS_LABELS, DOSSIER_TRANSITIONS } from './engine.js';
 import { idempotencyKeys } from './idempotency.js';
@@ -93,144 +93,152 @@ export function registerSupplementRoutes(app, ctx, library, clerkOf) {
   };
 
   // --- clerk: ask ------------------------------------------------------------------------------
-  app.post('/api/clerk/dossiers/:code/supplement-requests', async (request, reply) => {
-    const { code } = /** @type {{ code: string }} */ (request.params);
-    const row = /** @type {any} */ (await byCode.get(code));
-    if (!row) return sendProblem(request, reply, 'clerk-dossier-not-found');
-    const lang = requestLang(request);
-    const to = DOSSIER_STATUS.needsMoreInformation;
-    if (!(DOSSIER_TRANSITIONS[row.status] ?? []).includes(to)) {
-      return sendProblem(request, reply, 'transition-not-allowed', {
-        params: {
-          from: DOSSIER_STATUS_LABELS[row.status][lang],
-          to: DOSSIER_STATUS_LABELS[to][lang],
-        },
-        extra: { from: row.status, to, allowed: DOSSIER_TRANSITIONS[row.status] ?? [] },
-      });
-    }
-    const entry = entryOf(row);
-    const checked = library.checkSupplementRequest(entry?.procedure, request.body);
-    if (!checked.ok) {
-      return sendProblem(request, reply, 'invalid-supplement-request', {
-        errors: checked.problems.map((/** @type {any} */ p) => ({
-          code: p.code,
-          path: p.path,
-          message: p.message[lang],
-        })),
-      });
-    }
-    const who = clerkOf(request);
-    const now = ctx.now();
-    const at = now.toISOString();
-    const id = randomBytes(12).toString('base64url');
-    const moved = await db.transaction(async (tx) => {
-      // The status in the same statement: of two clerks asking at once, one moves the dossier.
-      const r = await tx
-        .prepare('UPDATE dossiers SET status = ?, updated_at = ? WHERE code = ? AND status = ?')
-        .run(to, at, code, row.status);
-      if (r.changes !== 1) return false;
-      await tx
-        .prepare(
-          `INSERT INTO supplement_requests (id, dossier_code, items_json, note, requested_by,
+  app.post(
+    '/api/clerk/dossiers/:code/supplement-requests',
+    auditAs('dossier.supplement-request'),
+    async (request, reply) => {
+      const { code } = /** @type {{ code: string }} */ (request.params);
+      const row = /** @type {any} */ (await byCode.get(code));
+      if (!row) return sendProblem(request, reply, 'clerk-dossier-not-found');
+      const lang = requestLang(request);
+      const to = DOSSIER_STATUS.needsMoreInformation;
+      if (!(DOSSIER_TRANSITIONS[row.status] ?? []).includes(to)) {
+        return sendProblem(request, reply, 'transition-not-allowed', {
+          params: {
+            from: DOSSIER_STATUS_LABELS[row.status][lang],
+            to: DOSSIER_STATUS_LABELS[to][lang],
+          },
+          extra: { from: row.status, to, allowed: DOSSIER_TRANSITIONS[row.status] ?? [] },
+        });
+      }
+      const entry = entryOf(row);
+      const checked = library.checkSupplementRequest(entry?.procedure, request.body);
+      if (!checked.ok) {
+        return sendProblem(request, reply, 'invalid-supplement-request', {
+          errors: checked.problems.map((/** @type {any} */ p) => ({
+            code: p.code,
+            path: p.path,
+            message: p.message[lang],
+          })),
+        });
+      }
+      const who = clerkOf(request);
+      const now = ctx.now();
+      const at = now.toISOString();
+      const id = randomBytes(12).toString('base64url');
+      const moved = await db.transaction(async (tx) => {
+        // The status in the same statement: of two clerks asking at once, one moves the dossier.
+        const r = await tx
+          .prepare('UPDATE dossiers SET status = ?, updated_at = ? WHERE code = ? AND status = ?')
+          .run(to, at, code, row.status);
+        if (r.changes !== 1) return false;
+        await tx
+          .prepare(
+            `INSERT INTO supplement_requests (id, dossier_code, items_json, note, requested_by,
              requested_at, paused_due, status) VALUES (?, ?, ?, ?, ?, ?, ?, 'open')`,
-        )
-        .run(
-          id,
-          code,
-          JSON.stringify(checked.items),
-          checked.note,
-          who.actor,
-          at,
-          row.expected_result_date,
-        );
-      await tx
-        .prepare(
-          'INSERT INTO dossier_history (dossier_code, status, note, actor, at) VALUES (?, ?, ?, ?, ?)',
-        )
-        .run(code, to, checked.note, who.actor, at);
-      await audit(tx, now, {
-        actor: who.actor,
-        action: 'dossier.supplement-request',
-        outcome: 'success',
-        dossier: code,
-        ip: request.ip,
-        detail: {
-          request: id,
-          fields: checked.items.fields.length,
-          documents: checked.items.documents.length,
-        },
+          )
+          .run(
+            id,
+            code,
+            JSON.stringify(checked.items),
+            checked.note,
+            who.actor,
+            at,
+            row.expected_result_date,
+          );
+        await tx
+          .prepare(
+            'INSERT INTO dossier_history (dossier_code, status, note, actor, at) VALUES (?, ?, ?, ?, ?)',
+          )
+          .run(code, to, checked.note, who.actor, at);
+        await audit(tx, now, {
+          actor: who.actor,
+          action: routeAction(request),
+          outcome: 'success',
+          dossier: code,
+          ip: request.ip,
+          detail: {
+            request: id,
+            fields: checked.items.fields.length,
+            documents: checked.items.documents.length,
+          },
+        });
+        await ctx.notifier?.enqueue(tx, code, 'supplement-requested', id);
+        return true;
       });
-      await ctx.notifier?.enqueue(tx, code, 'supplement-requested', id);
-      return true;
-    });
-    if (!moved) return sendProblem(request, reply, 'clerk-dossier-not-found');
-    request.log.info({ dossier: code, request: id }, 'supplement requested');
-    const updated = /** @type {any} */ (await byCode.get(code));
-    return reply.code(201).send({
-      dossierCode: code,
-      status: updated.status,
-      label: DOSSIER_STATUS_LABELS[updated.status],
-      allowed: DOSSIER_TRANSITIONS[updated.status] ?? [],
-      request: { id, items: checked.items, note: checked.note, requestedAt: at },
-    });
-  });
+      if (!moved) return sendProblem(request, reply, 'clerk-dossier-not-found');
+      request.log.info({ dossier: code, request: id }, 'supplement requested');
+      const updated = /** @type {any} */ (await byCode.get(code));
+      return reply.code(201).send({
+        dossierCode: code,
+        status: updated.status,
+        label: DOSSIER_STATUS_LABELS[updated.status],
+        allowed: DOSSIER_TRANSITIONS[updated.status] ?? [],
+        request: { id, items: checked.items, note: checked.note, requestedAt: at },
+      });
+    },
+  );
 
   // --- clerk: see the requests and the supplements (a read of personal data: audited) ---------
-  app.get('/api/clerk/dossiers/:code/supplements', async (request, reply) => {
-    const { code } = /** @type {{ code: string }} */ (request.params);
-    const row = /** @type {any} */ (await byCode.get(code));
-    const who = clerkOf(request);
-    await audit(db, ctx.now(), {
-      actor: who.actor,
-      action: 'dossier.supplements.read',
-      outcome: row ? 'success' : 'not-found',
-      dossier: code.slice(0, 40),
-      ip: request.ip,
-    });
-    if (!row) return sendProblem(request, reply, 'clerk-dossier-not-found');
-    const rows = /** @type {any[]} */ (
-      await db
-        .prepare(
-          'SELECT * FROM supplement_requests WHERE dossier_code = ? ORDER BY requested_at, id',
-        )
-        .all(code)
-    );
-    const key = rows.some((r) => isSealed(r.payload_json))
-      ? await dossierKey(db, ctx.keyring, code)
-      : undefined;
-    return {
-      supplements: await Promise.all(
-        rows.map(async (r) => ({
-          id: r.id,
-          status: r.status,
-          items: JSON.parse(r.items_json),
-          note: r.note,
-          requestedBy: r.requested_by,
-          requestedAt: r.requested_at,
-          answeredAt: r.answered_at,
-          payload:
-            r.payload_json && key
-              ? JSON.parse(unseal(key, r.payload_json, aad(code, r.id, 'payload')))
-              : null,
-          files: await Promise.all(
-            (
-              await db
-                .prepare(
-                  'SELECT id, slot, filename, type, size FROM uploads WHERE supplement_id = ? ORDER BY finished_at, id',
-                )
-                .all(r.id)
-            ).map(async (/** @type {any} */ { filename, ...f }) => ({
-              id: f.id,
-              slot: f.slot,
-              name: await ctx.uploadFiles.fileName({ id: f.id, filename }),
-              type: f.type,
-              size: f.size,
-            })),
-          ),
-        })),
-      ),
-    };
-  });
+  app.get(
+    '/api/clerk/dossiers/:code/supplements',
+    auditAs('dossier.supplements.read'),
+    async (request, reply) => {
+      const { code } = /** @type {{ code: string }} */ (request.params);
+      const row = /** @type {any} */ (await byCode.get(code));
+      const who = clerkOf(request);
+      await audit(db, ctx.now(), {
+        actor: who.actor,
+        action: routeAction(request),
+        outcome: row ? 'success' : 'not-found',
+        dossier: code.slice(0, 40),
+        ip: request.ip,
+      });
+      if (!row) return sendProblem(request, reply, 'clerk-dossier-not-found');
+      const rows = /** @type {any[]} */ (
+        await db
+          .prepare(
+            'SELECT * FROM supplement_requests WHERE dossier_code = ? ORDER BY requested_at, id',
+          )
+          .all(code)
+      );
+      const key = rows.some((r) => isSealed(r.payload_json))
+        ? await dossierKey(db, ctx.keyring, code)
+        : undefined;
+      return {
+        supplements: await Promise.all(
+          rows.map(async (r) => ({
+            id: r.id,
+            status: r.status,
+            items: JSON.parse(r.items_json),
+            note: r.note,
+            requestedBy: r.requested_by,
+            requestedAt: r.requested_at,
+            answeredAt: r.answered_at,
+            payload:
+              r.payload_json && key
+                ? JSON.parse(unseal(key, r.payload_json, aad(code, r.id, 'payload')))
+                : null,
+            files: await Promise.all(
+              (
+                await db
+                  .prepare(
+                    'SELECT id, slot, filename, type, size FROM uploads WHERE supplement_id = ? ORDER BY finished_at, id',
+                  )
+                  .all(r.id)
+              ).map(async (/** @type {any} */ { filename, ...f }) => ({
+                id: f.id,
+                slot: f.slot,
+                name: await ctx.uploadFiles.fileName({ id: f.id, filename }),
+                type: f.type,
+                size: f.size,
+              })),
+            ),
+          })),
+        ),
+      };
+    },
+  );
 
   // --- applicant: send the supplement -------------------------------------------------------
   app.post(

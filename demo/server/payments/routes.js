@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { generate } from 'lean-qr';
 import { toSvgPath } from 'lean-qr/extras/svg';
 import { sendProblem } from '../problems.js';
-import { audit } from '../audit.js';
+import { audit, auditAs, routeAction } from '../audit.js';
 import { CODE_PATTERN } from '../dossier-code.js';
 import { readDossier } from '../vault.js';
 import { html, page, pageCsp, SafeHtml } from './html.js';
@@ -451,33 +451,37 @@ export async function registerPaymentRoutes(app, ctx, config, lib) {
   });
 
   // --- clerks: payment at the desk, or a VietQR transfer found on the statement --------------
-  app.post('/api/clerk/dossiers/:code/payments', async (request, reply) => {
-    const { code } = /** @type {{ code: string }} */ (request.params);
-    const body = /** @type {any} */ (request.body ?? {});
-    const method = body.method;
-    if (method !== 'desk' && method !== 'transfer') {
-      return sendProblem(request, reply, 'invalid-payment-method');
-    }
-    const row = /** @type {any} */ (await byCode.get(code));
-    if (!row) return sendProblem(request, reply, 'clerk-dossier-not-found');
-    const fee = await amountDue(row);
-    if (fee === 0) return sendProblem(request, reply, 'payment-not-required');
-    const note = typeof body.note === 'string' ? body.note.trim().slice(0, 200) : undefined;
-    const now = ctx.now();
-    const p = await store.recordByClerk({ code, amount: fee, method, note, now });
-    if (!p) return sendProblem(request, reply, 'already-paid');
-    // Money taken: which clerk said so is in the audit log, like every change to a dossier.
-    await audit(ctx.db, now, {
-      actor: /** @type {any} */ (request).clerk.actor,
-      action: 'dossier.payment',
-      outcome: 'success',
-      dossier: code,
-      ip: request.ip,
-      detail: { method, amount: fee, payment: p.id },
-    });
-    request.log.info({ dossier: code, payment: p.id, method }, 'payment recorded by clerk');
-    return reply.code(201).send(await paymentSummary(store, await byCode.get(code), amountDue));
-  });
+  app.post(
+    '/api/clerk/dossiers/:code/payments',
+    auditAs('dossier.payment'),
+    async (request, reply) => {
+      const { code } = /** @type {{ code: string }} */ (request.params);
+      const body = /** @type {any} */ (request.body ?? {});
+      const method = body.method;
+      if (method !== 'desk' && method !== 'transfer') {
+        return sendProblem(request, reply, 'invalid-payment-method');
+      }
+      const row = /** @type {any} */ (await byCode.get(code));
+      if (!row) return sendProblem(request, reply, 'clerk-dossier-not-found');
+      const fee = await amountDue(row);
+      if (fee === 0) return sendProblem(request, reply, 'payment-not-required');
+      const note = typeof body.note === 'string' ? body.note.trim().slice(0, 200) : undefined;
+      const now = ctx.now();
+      const p = await store.recordByClerk({ code, amount: fee, method, note, now });
+      if (!p) return sendProblem(request, reply, 'already-paid');
+      // Money taken: which clerk said so is in the audit log, like every change to a dossier.
+      await audit(ctx.db, now, {
+        actor: /** @type {any} */ (request).clerk.actor,
+        action: routeAction(request),
+        outcome: 'success',
+        dossier: code,
+        ip: request.ip,
+        detail: { method, amount: fee, payment: p.id },
+      });
+      request.log.info({ dossier: code, payment: p.id, method }, 'payment recorded by clerk');
+      return reply.code(201).send(await paymentSummary(store, await byCode.get(code), amountDue));
+    },
+  );
 
   return {
     /** What views of a dossier show about its fee; `link` only for those who may pay. */
