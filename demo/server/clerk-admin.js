@@ -107,14 +107,22 @@ export async function main(argv, io = {}) {
     switch (command) {
       case 'add': {
         const user = need();
+        const given = scope();
         const a = await acc.add({
           username: user,
           role: option('role') ?? 'clerk',
           displayName: option('name'),
-          ...scope(),
+          ...given,
           password: await password(),
         });
         out(`Đã tạo tài khoản ${a.username} (${a.role}).`);
+        // A clerk given no procedure sees an empty desk, which reads as a fault on their first
+        // day: say so here, with the command that gives them their procedures.
+        if (a.role !== 'admin' && !given.allProcedures && !given.procedures.length) {
+          out(
+            `Tài khoản này chưa xem được hồ sơ nào cho đến khi được giao thủ tục / this account sees no dossier until given procedures: npm run clerk -- grant ${a.username} --procedures <mã,mã>`,
+          );
+        }
         break;
       }
       case 'grant': {

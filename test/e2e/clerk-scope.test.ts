@@ -360,6 +360,8 @@ describe('a clerk reads only the dossiers of their procedures', { timeout: 120_0
       `Đã giao thủ tục cho so.tu.phap / procedures granted: ${B.id},${A.id}`,
       `Đã thu hồi thủ tục của so.tu.phap / procedures revoked: ${A.id}`,
       'Đã tạo tài khoản moi.vao (clerk).',
+      // Created without procedures: the CLI says the desk will be empty and how to give them.
+      'Tài khoản này chưa xem được hồ sơ nào cho đến khi được giao thủ tục / this account sees no dossier until given procedures: npm run clerk -- grant moi.vao --procedures <mã,mã>',
       'Đã giao thủ tục cho moi.vao / procedures granted: mọi thủ tục / all procedures',
       'Đã thu hồi thủ tục của moi.vao / procedures revoked: chưa có thủ tục / no procedure',
       '--',
