@@ -72,6 +72,12 @@ export class DvcAddressField extends DvcFieldElement<AddressValue> {
   /** The address: `{ province, commune, street }` (codes of the 2025 list, free text). */
   @property({ type: Object }) value: AddressValue = { ...EMPTY };
 
+  /**
+   * A place rather than an address (a hometown: commune and province only): the street box is
+   * marked "(không bắt buộc)" and is neither required nor announced as required when the field is.
+   */
+  @property({ type: Boolean, attribute: 'street-optional' }) streetOptional = false;
+
   @state() private units?: AdminUnits;
   @state() private loadFailed = false;
   @state() private query = '';
@@ -97,18 +103,20 @@ export class DvcAddressField extends DvcFieldElement<AddressValue> {
     await this.updateComplete;
   }
 
+  /** The first part a required address lacks, or undefined when none is missing. */
+  private missingPart(v: AddressValue): 'province' | 'commune' | 'street' | undefined {
+    if (!v.province) return 'province';
+    if (!v.commune) return 'commune';
+    if (!v.street.trim() && !this.streetOptional) return 'street';
+    return undefined;
+  }
+
   protected override focusTarget(): HTMLElement | null {
     const root = this.renderRoot;
     if (!root?.querySelector) return null;
-    const v = toAddress(this.value);
-    const id = !v.province
-      ? 'province'
-      : !v.commune
-        ? 'commune'
-        : !v.street
-          ? 'street'
-          : 'province';
-    return root.querySelector<HTMLElement>(`#${id}`);
+    return root.querySelector<HTMLElement>(
+      `#${this.missingPart(toAddress(this.value)) ?? 'province'}`,
+    );
   }
 
   protected override formValue(): FormData | null {
@@ -143,7 +151,7 @@ export class DvcAddressField extends DvcFieldElement<AddressValue> {
         message: this.msg('valueMissingCommune'),
         anchor: at('commune'),
       };
-    if (!v.street.trim())
+    if (!v.street.trim() && !this.streetOptional)
       return {
         flags: { valueMissing: true },
         message: this.msg('valueMissingStreet'),
@@ -264,7 +272,12 @@ export class DvcAddressField extends DvcFieldElement<AddressValue> {
   override render() {
     const v = toAddress(this.value);
     const disabled = this.isDisabled || this.readonly;
-    const invalid = this.error ? 'true' : 'false';
+    // With an error, only the part it is about is invalid: the missing part when one is (the part
+    // the error summary's link focuses), all of them otherwise (a commune of another province…).
+    // Marking a chosen province "invalid" for a missing street misleads a screen-reader user.
+    const missing = this.missingPart(v);
+    const invalid = (part: string) =>
+      this.error && (!missing || missing === part) ? 'true' : 'false';
     const communes = this.communes(v);
     const status = this.loadFailed
       ? this.msg('unitsFailed')
@@ -284,7 +297,7 @@ export class DvcAddressField extends DvcFieldElement<AddressValue> {
         autocomplete="address-level1"
         ?disabled=${disabled || !this.units}
         ?required=${this.required}
-        aria-invalid=${invalid}
+        aria-invalid=${invalid('province')}
         @input=${this.onProvince}
         @change=${this.onProvince}
         @keydown=${this.onProvinceKey}
@@ -326,7 +339,7 @@ export class DvcAddressField extends DvcFieldElement<AddressValue> {
         autocomplete="address-level2"
         ?disabled=${disabled || !v.province || !this.units}
         ?required=${this.required}
-        aria-invalid=${invalid}
+        aria-invalid=${invalid('commune')}
         aria-describedby=${v.province ? nothing : 'commune-hint'}
         @input=${this.onCommune}
         @change=${this.onCommune}
@@ -339,7 +352,12 @@ export class DvcAddressField extends DvcFieldElement<AddressValue> {
             </option>`,
         )}
       </select>
-      ${partLabel('street', this.msg('street'))}
+      ${partLabel(
+        'street',
+        this.streetOptional
+          ? `${this.msg('street')} (${this.msg('optional')})`
+          : this.msg('street'),
+      )}
       <input
         id="street"
         part="street"
@@ -348,8 +366,8 @@ export class DvcAddressField extends DvcFieldElement<AddressValue> {
         .value=${live(v.street)}
         ?disabled=${this.isDisabled}
         ?readonly=${this.readonly}
-        ?required=${this.required}
-        aria-invalid=${invalid}
+        ?required=${this.required && !this.streetOptional}
+        aria-invalid=${invalid('street')}
         @input=${this.onStreet}
         @change=${this.onStreet}
       />

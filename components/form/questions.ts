@@ -159,6 +159,10 @@ export class FormQuestions {
           prefilled: this.isPrefilled(path),
           options: options ?? NO_OPTIONS,
           lang,
+          // A place (a hometown) needs no street: not announced as required (WCAG 4.1.2).
+          ...(field.widget === 'address' && {
+            streetOptional: !isSchemaRequired(this.form.loaded!.data, `${path}.street`),
+          }),
         },
         { id: fieldId(path), 'data-path': path },
       )}

@@ -82,6 +82,50 @@ describe('dvc-address-field', () => {
     expect(el.checkValidity()).to.equal(true);
   });
 
+  it('with an error, marks invalid only the part that is missing (the part the summary link focuses)', async () => {
+    const el = await fixture<DvcAddressField>(
+      html`<dvc-address-field label="Địa chỉ" required></dvc-address-field>`,
+    );
+    await el.unitsReady();
+    const invalid = () =>
+      ['province', 'commune', 'street'].map((id) => $(el, `#${id}`).getAttribute('aria-invalid'));
+    el.value = { province: '01', commune: '00004', street: '' };
+    el.error = 'Nhập số nhà, tên đường hoặc thôn, tổ dân phố cho địa chỉ';
+    await el.updateComplete;
+    expect(invalid()).to.deep.equal(['false', 'false', 'true']);
+    el.value = { province: '01', commune: '', street: '' };
+    await el.updateComplete;
+    expect(invalid()).to.deep.equal(['false', 'true', 'false']);
+    // An error about a complete address (a commune of another province…) is about all of it.
+    el.value = { province: '01', commune: '00004', street: 'Số 1' };
+    await el.updateComplete;
+    expect(invalid()).to.deep.equal(['true', 'true', 'true']);
+    el.error = '';
+    await el.updateComplete;
+    expect(invalid()).to.deep.equal(['false', 'false', 'false']);
+  });
+
+  it('street-optional: a place needs no street, which is labelled optional and not required', async () => {
+    const el = await fixture<DvcAddressField>(
+      html`<dvc-address-field label="Quê quán" required street-optional></dvc-address-field>`,
+    );
+    await el.unitsReady();
+    const street = $<HTMLInputElement>(el, '#street');
+    expect(street.required).to.equal(false);
+    expect(street.labels![0].textContent!.trim()).to.equal(
+      'Số nhà, tên đường, thôn, tổ dân phố (không bắt buộc)',
+    );
+    el.value = { province: '01', commune: '00004', street: '' };
+    await el.updateComplete;
+    expect(el.checkValidity()).to.equal(true);
+    el.lang = 'en';
+    await el.updateComplete;
+    expect(street.labels![0].textContent!.trim()).to.equal(
+      'House number, street, village or neighbourhood (optional)',
+    );
+    await expect(el).to.be.accessible();
+  });
+
   it('submits its parts with FormData; reset restores the default; passes axe with error and disabled', async () => {
     const form = await fixture<HTMLFormElement>(
       html`<form>
