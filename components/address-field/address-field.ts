@@ -3,8 +3,10 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { DvcFieldElement, type FieldValidity } from '../base/field-element.js';
 import { showSelected } from '../base/select-sync.js';
+import { fill } from '../base/i18n.js';
 import { fieldStyles } from '../base/styles.js';
 import { foldVietnamese, loadAdminUnits, type AdminUnit, type AdminUnits } from './admin-units.js';
+import { ADDRESS_MESSAGES, type AddressMessageKey } from './messages.js';
 
 /** The answer of an address field: 2-digit province code, 5-digit commune code, free text. */
 export interface AddressValue {
@@ -44,6 +46,7 @@ function toAddress(v: unknown): AddressValue {
  * @csspart commune - The commune select.
  * @csspart street - The house number and street input.
  * @csspart status - The loading or failure message.
+ * @csspart reuse - The "Dùng lại địa chỉ đã khai ở …" button (an address above, fully answered).
  *
  * @cssproperty [--dvc-color-text=#1b1b1b] - Text colour.
  * @cssproperty [--dvc-color-hint=#505a5f] - Hint colour.
@@ -66,6 +69,11 @@ export class DvcAddressField extends DvcFieldElement<AddressValue> {
         margin-block-start: 0.75rem;
         font-weight: 400;
       }
+      .reuse {
+        display: block;
+        margin-block-start: 0.5rem;
+        text-align: start;
+      }
     `,
   ];
 
@@ -82,8 +90,18 @@ export class DvcAddressField extends DvcFieldElement<AddressValue> {
   @state() private loadFailed = false;
   @state() private query = '';
 
+  /** Where the questions around this one live (the form's page, or the document). */
+  private around?: Document | ShadowRoot;
+
+  /** Another address above changed: the "use again" offer may come or go. */
+  private readonly onAround = (e: Event): void => {
+    if (e.target !== this && e.target instanceof DvcAddressField) this.requestUpdate();
+  };
+
   override connectedCallback(): void {
     super.connectedCallback();
+    this.around = this.getRootNode() as Document | ShadowRoot;
+    this.around.addEventListener('input', this.onAround);
     if (!this.units) {
       loadAdminUnits().then(
         (units) => {
@@ -95,6 +113,49 @@ export class DvcAddressField extends DvcFieldElement<AddressValue> {
         },
       );
     }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.around?.removeEventListener('input', this.onAround);
+  }
+
+  /** A message of the address's own catalog (messages.ts), in the element's language. */
+  private say(key: AddressMessageKey, params?: Record<string, string | number>): string {
+    return fill(ADDRESS_MESSAGES[this.uiLang][key], params);
+  }
+
+  /**
+   * The nearest address question above this one on the page, of the same kind (address or
+   * place) and fully answered, while this one is still empty: the mother's residence when the
+   * father's is asked. Offered with one button so nobody types the same address twice (WCAG 2.2
+   * SC 3.3.7 Redundant Entry).
+   */
+  private reusable(v: AddressValue): DvcAddressField | undefined {
+    if (v.province || v.commune || v.street || this.isDisabled || this.readonly) return undefined;
+    const all = [...(this.around?.querySelectorAll('dvc-address-field') ?? [])];
+    return all
+      .slice(0, all.indexOf(this))
+      .reverse()
+      .find((other) => {
+        const o = toAddress(other.value);
+        return (
+          other.streetOptional === this.streetOptional &&
+          !!o.province &&
+          !!o.commune &&
+          (this.streetOptional || !!o.street.trim())
+        );
+      });
+  }
+
+  private async reuse(from: DvcAddressField): Promise<void> {
+    this.query = '';
+    this.value = { ...toAddress(from.value) };
+    this.emitInput();
+    this.emitChange();
+    await this.updateComplete;
+    // The button is gone; the person lands on the last part, the whole address read above it.
+    this.renderRoot.querySelector<HTMLElement>('#street')?.focus();
   }
 
   /** Resolves once the administrative list is loaded and rendered. */
@@ -279,6 +340,7 @@ export class DvcAddressField extends DvcFieldElement<AddressValue> {
     const invalid = (part: string) =>
       this.error && (!missing || missing === part) ? 'true' : 'false';
     const communes = this.communes(v);
+    const from = this.reusable(v);
     const status = this.loadFailed
       ? this.msg('unitsFailed')
       : !this.units
@@ -290,6 +352,13 @@ export class DvcAddressField extends DvcFieldElement<AddressValue> {
       <legend part="legend">${this.label}</legend>
       ${this.renderHelp()}
       <span role="status" part="status" class="hint">${status}</span>
+      ${
+        from
+          ? html`<button type="button" part="reuse" class="reuse" @click=${() => this.reuse(from)}>
+              ${this.say('reuse', { label: from.label })}
+            </button>`
+          : nothing
+      }
       ${partLabel('province', this.msg('province'))}
       <select
         id="province"
@@ -352,12 +421,7 @@ export class DvcAddressField extends DvcFieldElement<AddressValue> {
             </option>`,
         )}
       </select>
-      ${partLabel(
-        'street',
-        this.streetOptional
-          ? `${this.msg('street')} (${this.msg('optional')})`
-          : this.msg('street'),
-      )}
+      ${partLabel('street', this.streetOptional ? this.say('streetOptional') : this.msg('street'))}
       <input
         id="street"
         part="street"

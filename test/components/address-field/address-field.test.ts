@@ -126,6 +126,63 @@ describe('dvc-address-field', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('offers the nearest fully answered address above, of the same kind, instead of typing it again', async () => {
+    const page = await fixture<HTMLElement>(
+      html`<div>
+        <dvc-address-field id="mother" label="Nơi cư trú của người mẹ" required></dvc-address-field>
+        <dvc-address-field id="hometown" label="Quê quán" street-optional></dvc-address-field>
+        <dvc-address-field
+          id="father"
+          label="Nơi cư trú của người cha"
+          required
+        ></dvc-address-field>
+      </div>`,
+    );
+    const [mother, hometown, father] = [
+      ...page.querySelectorAll<DvcAddressField>('dvc-address-field'),
+    ];
+    await father.unitsReady();
+    const offer = (el: DvcAddressField) =>
+      el.shadowRoot!.querySelector<HTMLButtonElement>('button[part="reuse"]');
+    // Nothing to reuse yet: the mother's address lacks its street.
+    mother.value = { province: '01', commune: '00004', street: '' };
+    mother.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await father.updateComplete;
+    expect(offer(father)).to.equal(null);
+
+    const street = $<HTMLInputElement>(mother, '#street');
+    street.focus();
+    await sendKeys({ type: 'Số 12 phố Đội Cấn' });
+    await father.updateComplete;
+    expect(offer(father)!.textContent!.trim()).to.equal(
+      'Dùng lại địa chỉ đã khai ở “Nơi cư trú của người mẹ”',
+    );
+    expect(offer(mother)).to.equal(null);
+    // A place (commune and province) is not offered an address, nor an address a place.
+    expect(offer(hometown)).to.equal(null);
+    await expect(father).to.be.accessible();
+
+    const changes: unknown[] = [];
+    father.addEventListener('dvc-change', (e) => changes.push((e as CustomEvent).detail.value));
+    offer(father)!.focus();
+    await sendKeys({ press: 'Enter' });
+    await father.updateComplete;
+    const copied = { province: '01', commune: '00004', street: 'Số 12 phố Đội Cấn' };
+    expect(father.value).to.deep.equal(copied);
+    expect(changes).to.deep.equal([copied]);
+    // The offer is gone with the empty answer; the focus is on the street box, not lost.
+    expect(offer(father)).to.equal(null);
+    expect(father.shadowRoot!.activeElement).to.equal($(father, '#street'));
+    expect($<HTMLSelectElement>(father, '#commune').value).to.equal('00004');
+
+    father.lang = 'en';
+    father.value = { province: '', commune: '', street: '' };
+    await father.updateComplete;
+    expect(offer(father)!.textContent!.trim()).to.equal(
+      'Use the address given in “Nơi cư trú của người mẹ”',
+    );
+  });
+
   it('submits its parts with FormData; reset restores the default; passes axe with error and disabled', async () => {
     const form = await fixture<HTMLFormElement>(
       html`<form>

@@ -4,9 +4,12 @@
  * - the child's hometown (quê quán) is a place, commune and province only (`$defs/place` requires
  *   no street): its street box must not be announced as required, and says "(không bắt buộc)";
  * - the place of birth is an address: its street box is required, and when only the street is
- *   missing, only the street box is invalid, not the province and commune already chosen.
+ *   missing, only the street box is invalid, not the province and commune already chosen;
+ * - the father's residence is asked right under the mother's (WCAG 2.2 SC 3.3.7 Redundant Entry):
+ *   one button takes the mother's again, as the answer the form keeps and shows on review.
  */
 import { aTimeout, expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../../components/form/form.js';
 import type { DvcForm } from '../../../components/form/form.js';
 import type { Procedure } from '../../../src/procedure/types.js';
@@ -77,5 +80,44 @@ describe('dvc-form address parts', () => {
     ).to.deep.equal(['Nhập số nhà, tên đường hoặc thôn, tổ dân phố cho địa chỉ nơi sinh']);
     expect(invalidParts(el, 'child.placeOfBirth')).to.deep.equal(['false', 'false', 'true']);
     expect(invalidParts(el, 'child.hometown')).to.deep.equal(['false', 'false', 'false']);
+  });
+
+  it("the father's residence takes the mother's with one key press", async () => {
+    const { eligibility, requester, child, mother, father } = cases[0].answers;
+    const { residence: _, ...fatherWithoutResidence } = father;
+    const el = await fixture<DvcForm>(
+      html`<dvc-form
+        .procedureData=${procedure}
+        .prefill=${{ eligibility, requester, child, mother, father: fatherWithoutResidence }}
+        today=${today}
+      ></dvc-form>`,
+    );
+    await el.settled();
+    await pressContinue(el);
+    await pressContinue(el);
+    await pressContinue(el);
+    expect(el.shadowRoot!.querySelector('#page-heading')!.textContent!.trim()).to.equal(
+      'Thông tin của cha, mẹ',
+    );
+    const fatherAddress = el.shadowRoot!.querySelector<HTMLElement>(
+      '[data-path="father.residence"]',
+    )!;
+    const offer = () =>
+      fatherAddress.shadowRoot!.querySelector<HTMLButtonElement>('button[part="reuse"]');
+    expect(offer()!.textContent!.trim()).to.equal(
+      'Dùng lại địa chỉ đã khai ở “Nơi cư trú của người mẹ”',
+    );
+    offer()!.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.settled();
+    expect(
+      (el as unknown as { answers: Record<string, Record<string, unknown>> }).answers.father
+        .residence,
+    ).to.deep.equal(mother.residence);
+    expect(offer()).to.equal(null);
+    await pressContinue(el);
+    expect(el.shadowRoot!.querySelector('#page-heading')!.textContent!.trim()).to.equal(
+      'Giấy tờ cần nộp',
+    );
   });
 });
