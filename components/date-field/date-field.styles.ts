@@ -1,5 +1,9 @@
 import { css } from 'lit';
 
+// Comments inside the css`` text would ship in the core bundle: they are here instead.
+// - forced-colors: Windows high contrast replaces the selected day's blue with the page
+//   background, and the chosen day looked like any other (WCAG 1.4.11); the system's
+//   Highlight/HighlightText pair keeps it apart from the other days and the focus ring.
 export const dateFieldStyles = css`
   .row {
     display: flex;
@@ -75,6 +79,13 @@ export const dateFieldStyles = css`
   td[aria-selected='true'] {
     background: var(--dvc-color-selected-bg, #1d70b8);
     color: var(--dvc-color-selected-text, #fff);
+  }
+  @media (forced-colors: active) {
+    td[aria-selected='true'] {
+      forced-color-adjust: none;
+      background: Highlight;
+      color: HighlightText;
+    }
   }
   td[aria-disabled='true'] {
     color: var(--dvc-color-hint, #505a5f);
