@@ -21,6 +21,7 @@ import { localized } from './messages.js';
 import { AUTHOR_PROBLEM_CODE as C, ProblemList } from './problems.js';
 import type { Procedure } from './types.js';
 import type { PatternChecker } from './pattern-check.js';
+import type { SchemaChecker } from './schema-compile-check.js';
 
 export interface LoadOptions {
   /** File name, for callers that print problems (the loader itself does not use it). */
@@ -41,6 +42,14 @@ export interface LoadOptions {
    * (src/procedure/pattern-check.ts, re2js), which reports the rest as `unsupported-pattern`.
    */
   checkPattern?: PatternChecker;
+  /**
+   * Whether the validator compiler (ajv) builds the `data` schema. Without it a schema the
+   * meta-schema accepts but ajv refuses (`"minimum"` without `"type": "number"`) is found only
+   * when the form or a command compiles it; the Node CLI passes `checkSchemaCompiles`
+   * (src/procedure/schema-compile-check.ts), which reports it as `schema-compile`. Runs only on
+   * a file with no other error, whose own problems already say more precisely what is wrong.
+   */
+  checkSchema?: SchemaChecker;
 }
 
 export type LoadResult =
@@ -119,6 +128,10 @@ export function loadProcedure(text: string, options: LoadOptions = {}): LoadResu
       } catch (e) {
         problems.items.push(...internal(e).problems);
       }
+    }
+    if (options.checkSchema && problems.errorCount === 0) {
+      const refused = options.checkSchema((value as Procedure).data);
+      if (refused) problems.add(C.schemaCompile, refused.pointer, refused.message);
     }
     const sorted = sortProblems(problems.items);
     if (sorted.some((p) => p.severity === 'error')) return { ok: false, problems: sorted };

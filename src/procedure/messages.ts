@@ -449,6 +449,37 @@ export const UNSUPPORTED_PATTERN: Record<Lang, (p: P) => string> = {
 };
 
 /**
+ * `schema-compile`: the ajv compiler refuses the `data` schema although the meta-schema accepts
+ * it. Only for src/procedure/schema-compile-check.ts (the CLI's), like UNSUPPORTED_PATTERN.
+ */
+export const SCHEMA_COMPILE: Record<Lang, Record<string, (p: P) => string>> = {
+  vi: {
+    missingType: (p) =>
+      `"${p.keyword}" chỉ kiểm tra ${p.kind}, nhưng lược đồ này không khai báo "type": "${p.type}", nên không dựng được bộ kiểm tra câu trả lời. Thêm "type": "${p.type}" vào lược đồ này, hoặc bỏ "${p.keyword}".`,
+    typeConflict: (p) =>
+      `"type": "${p.type}" mâu thuẫn với kiểu "${p.context}" đã khai báo cho cùng giá trị này ở lược đồ chứa nó, nên không dựng được bộ kiểm tra câu trả lời. Dùng cùng một kiểu ở cả hai chỗ.`,
+    unknownFormat: (p) =>
+      `Định dạng "${p.format}" không được hỗ trợ, nên không dựng được bộ kiểm tra câu trả lời. Dùng một định dạng chuẩn (date, email…) hoặc định dạng Việt Nam (vn-personal-id, vn-mobile…).`,
+    unresolvedRef: (p) =>
+      `Tham chiếu "${p.ref}" không trỏ tới lược đồ nào trong "data", nên không dựng được bộ kiểm tra câu trả lời.`,
+    other: (p) =>
+      `Không dựng được bộ kiểm tra câu trả lời từ lược đồ "data" (ajv báo: ${p.detail}).`,
+  },
+  en: {
+    missingType: (p) =>
+      `"${p.keyword}" only checks ${p.kind}, but this schema does not declare "type": "${p.type}", so the answer checker cannot be built. Add "type": "${p.type}" to this schema, or remove "${p.keyword}".`,
+    typeConflict: (p) =>
+      `"type": "${p.type}" contradicts the type "${p.context}" declared for the same value by the schema around it, so the answer checker cannot be built. Use one type in both places.`,
+    unknownFormat: (p) =>
+      `The format "${p.format}" is not supported, so the answer checker cannot be built. Use a standard format (date, email…) or a Vietnamese one (vn-personal-id, vn-mobile…).`,
+    unresolvedRef: (p) =>
+      `The reference "${p.ref}" points to no schema in "data", so the answer checker cannot be built.`,
+    other: (p) =>
+      `The answer checker cannot be built from the "data" schema (ajv says: ${p.detail}).`,
+  },
+};
+
+/**
  * RE2's syntax errors (re2js `RE2JSSyntaxException` descriptions), for authors; only for
  * src/procedure/pattern-check.ts (see UNSUPPORTED_PATTERN).
  */

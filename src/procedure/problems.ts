@@ -33,6 +33,7 @@ export const AUTHOR_PROBLEM_CODE = {
   invalidPattern: 'invalid-pattern',
   nonLinearPattern: 'non-linear-pattern',
   unsupportedPattern: 'unsupported-pattern',
+  schemaCompile: 'schema-compile',
   unknownField: 'unknown-field',
   identifyingFieldNotText: 'identifying-field-not-text',
   unknownRequired: 'unknown-required',

@@ -24,6 +24,7 @@ import type { AuthorProblem } from '../../problem.js';
 import type { Lang } from '../../procedure/types.js';
 import { isCasesFile, lintCasesFile } from './lint-cases.js';
 import { checkPatternSyntax } from '../../procedure/pattern-check.js';
+import { checkSchemaCompiles } from '../../procedure/schema-compile-check.js';
 import { USAGE } from './usage.js';
 import { CLI_MESSAGES, readErrorDetail } from '../messages.js';
 import { problemLine } from '../problem-line.js';
@@ -88,7 +89,12 @@ async function lintFile(
   }
   if (isCasesFile(file, text)) return lintCasesFile(text, file, existsSync);
   if (isAnswersFile(text)) return 'answers';
-  return loadProcedure(text, { file, allowedLinkHosts, checkPattern: checkPatternSyntax }).problems;
+  return loadProcedure(text, {
+    file,
+    allowedLinkHosts,
+    checkPattern: checkPatternSyntax,
+    checkSchema: checkSchemaCompiles,
+  }).problems;
 }
 
 export const lint: Command = async (args, io) => {

@@ -15,6 +15,7 @@ import { loadProcedure } from '../../procedure/load.js';
 import type { Lang } from '../../procedure/types.js';
 import type { Command } from '../main.js';
 import { checkPatternSyntax } from '../../procedure/pattern-check.js';
+import { checkSchemaCompiles } from '../../procedure/schema-compile-check.js';
 import { USAGE } from './usage.js';
 import { CLI_MESSAGES } from '../messages.js';
 
@@ -52,7 +53,11 @@ function page(file: string, text: string | undefined, lang: Lang): string {
   const problems =
     text === undefined
       ? []
-      : loadProcedure(text, { file: basename(file), checkPattern: checkPatternSyntax }).problems;
+      : loadProcedure(text, {
+          file: basename(file),
+          checkPattern: checkPatternSyntax,
+          checkSchema: checkSchemaCompiles,
+        }).problems;
   const list = problems
     .map(
       (p) =>

@@ -7,6 +7,7 @@ import { loadProcedure } from '../../procedure/load.js';
 import type { Lang, Procedure } from '../../procedure/types.js';
 import type { CliIo } from '../main.js';
 import { checkPatternSyntax } from '../../procedure/pattern-check.js';
+import { checkSchemaCompiles } from '../../procedure/schema-compile-check.js';
 import { CLI_MESSAGES, readErrorDetail } from '../messages.js';
 import { problemLine } from '../problem-line.js';
 
@@ -26,7 +27,11 @@ export async function readProcedure(
     io.err(CLI_MESSAGES[lang].cannotRead(file, readErrorDetail(err, lang)));
     return undefined;
   }
-  const result = loadProcedure(text, { file, checkPattern: checkPatternSyntax });
+  const result = loadProcedure(text, {
+    file,
+    checkPattern: checkPatternSyntax,
+    checkSchema: checkSchemaCompiles,
+  });
   if (!result.ok) {
     for (const p of result.problems)
       if (p.severity === 'error') io.err(problemLine(file, p, p.message[lang], lang));

@@ -11,6 +11,7 @@ import type { JsonWebKeyLike } from '../../platform.js';
 import { verifySubmission, verifyMessage, type VerifyOptions } from '../../verify/index.js';
 import type { CliIo, Command } from '../main.js';
 import { checkPatternSyntax } from '../../procedure/pattern-check.js';
+import { checkSchemaCompiles } from '../../procedure/schema-compile-check.js';
 import { USAGE } from './usage.js';
 import { formatVnd } from '../../payment/words.js';
 import { problemLine } from '../problem-line.js';
@@ -82,6 +83,7 @@ export const verify: Command = async (args, io) => {
   const loaded = loadProcedure(procedureFileContent.text, {
     file: procedureFile,
     checkPattern: checkPatternSyntax,
+    checkSchema: checkSchemaCompiles,
   });
   if (!loaded.ok) {
     for (const p of loaded.problems) io.err(problemLine(procedureFile, p, p.message[lang], lang));

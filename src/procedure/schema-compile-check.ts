@@ -1,0 +1,112 @@
+/**
+ * The schema checker the Node CLI gives `loadProcedure` (`LoadOptions.checkSchema`): compiles the
+ * procedure's `data` schema with the very ajv set-up the form and the server use, and when ajv
+ * refuses it, says where and why in the author's words instead of ajv's exception text
+ * ("strict mode: missing type …"). Kept out of the loader like src/procedure/pattern-check.ts:
+ * the browser's `procedure` chunk must not load the ajv compiler.
+ */
+import { compileSchema } from '../validation/compiler.js';
+import { SCHEMA_COMPILE, TYPE_NAMES } from './messages.js';
+import type { Lang } from './types.js';
+
+/** Why the validator cannot be built: where (a JSON pointer in the file) and the sentence. */
+export interface SchemaRefusal {
+  pointer: string;
+  message: Record<Lang, string>;
+}
+
+/** Says whether the `data` schema compiles (undefined when it does). */
+export type SchemaChecker = (data: unknown) => SchemaRefusal | undefined;
+
+/** ajv's schema path (`#/$defs/a%20b`, URI-escaped) as a pointer into the procedure file. */
+function filePointer(schemaPath: string | undefined): string {
+  if (schemaPath === undefined) return '/data';
+  let path = schemaPath.replace(/^#/, '');
+  try {
+    path = decodeURIComponent(path);
+  } catch {
+    // A path ajv escaped in a way we cannot undo: the schema's root is still the right file part.
+    return '/data';
+  }
+  return '/data' + path;
+}
+
+/** The kinds of refusal with their own sentence: [kind, ajv's words, what the sentence needs]. */
+const KINDS: [kind: string, pattern: RegExp][] = [
+  ['missingType', /^strict mode: missing type "([^"]+)" for keyword "([^"]+)" at "([^"]*)"/],
+  ['typeConflict', /^strict mode: type "([^"]+)" not allowed by context "([^"]*)" at "([^"]*)"/],
+  ['unknownFormat', /^unknown format "([^"]*)" ignored in schema at path "([^"]*)"/],
+  ['unresolvedRef', /^can't resolve reference (\S+) from id/],
+];
+
+const typeWords = (types: string, lang: Lang): string =>
+  types
+    .split(',')
+    .map((t) => TYPE_NAMES[lang][t] ?? t)
+    .join(lang === 'vi' ? ' hoặc ' : ' or ');
+
+/** Turns ajv's refusal of `data` into a `SchemaRefusal`. */
+export function explainCompileFailure(err: unknown): SchemaRefusal {
+  // compileWith wraps ajv's exception in a CompileError; the author's sentence needs ajv's own.
+  const cause = (err as { cause?: unknown }).cause ?? err;
+  const text = cause instanceof Error ? cause.message : String(cause);
+  for (const [kind, pattern] of KINDS) {
+    const m = pattern.exec(text);
+    if (!m) continue;
+    if (kind === 'missingType') {
+      const [, types, keyword, at] = m as unknown as [string, string, string, string];
+      return {
+        pointer: `${filePointer(at)}/${keyword}`,
+        message: {
+          vi: SCHEMA_COMPILE.vi.missingType({ keyword, type: types, kind: typeWords(types, 'vi') }),
+          en: SCHEMA_COMPILE.en.missingType({ keyword, type: types, kind: typeWords(types, 'en') }),
+        },
+      };
+    }
+    if (kind === 'typeConflict') {
+      const [, type, context, at] = m as unknown as [string, string, string, string];
+      return {
+        pointer: `${filePointer(at)}/type`,
+        message: {
+          vi: SCHEMA_COMPILE.vi.typeConflict({ type, context }),
+          en: SCHEMA_COMPILE.en.typeConflict({ type, context }),
+        },
+      };
+    }
+    if (kind === 'unknownFormat') {
+      const [, format, at] = m as unknown as [string, string, string];
+      return {
+        pointer: filePointer(at),
+        message: {
+          vi: SCHEMA_COMPILE.vi.unknownFormat({ format }),
+          en: SCHEMA_COMPILE.en.unknownFormat({ format }),
+        },
+      };
+    }
+    const ref = (cause as { missingRef?: string }).missingRef ?? m[1]!;
+    return {
+      pointer: '/data',
+      message: {
+        vi: SCHEMA_COMPILE.vi.unresolvedRef({ ref }),
+        en: SCHEMA_COMPILE.en.unresolvedRef({ ref }),
+      },
+    };
+  }
+  // Anything else ajv refuses: its words, without the "strict mode:" jargon, in our sentence.
+  const at = /\bat (?:path )?"(#[^"]*)"/.exec(text)?.[1];
+  const detail = text.replace(/^strict mode: /, '');
+  return {
+    pointer: filePointer(at),
+    message: { vi: SCHEMA_COMPILE.vi.other({ detail }), en: SCHEMA_COMPILE.en.other({ detail }) },
+  };
+}
+
+/** The `SchemaChecker` backed by the ajv compiler (src/validation/compiler.ts). */
+export const checkSchemaCompiles: SchemaChecker = (data) => {
+  try {
+    compileSchema(data as Parameters<typeof compileSchema>[0]);
+    return undefined;
+  } catch (err) {
+    return explainCompileFailure(err);
+  }
+};

@@ -1,0 +1,128 @@
+/**
+ * A `data` schema the meta-schema accepts but ajv refuses to compile is a `schema-compile`
+ * problem with its pointer, line and column, in the command's language: never ajv's exception.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { main, type CliIo } from '../../../src/cli/main.js';
+import { loadProcedure } from '../../../src/procedure/load.js';
+import { checkSchemaCompiles } from '../../../src/procedure/schema-compile-check.js';
+
+function capture(): CliIo & { stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return { stdout, stderr, out: (l) => stdout.push(l), err: (l) => stderr.push(l) };
+}
+
+const base = JSON.parse(
+  readFileSync(
+    fileURLToPath(new URL('../procedure/fixtures/valid-minimal.json', import.meta.url)),
+    'utf8',
+  ),
+);
+const dir = mkdtempSync(join(tmpdir(), 'dvc-schema-compile-'));
+
+/** valid-minimal.json changed by `edit`, written two-space indented. */
+function variant(name: string, edit: (d: typeof base) => void): string {
+  const d = structuredClone(base);
+  edit(d);
+  const file = join(dir, `${name}.json`);
+  writeFileSync(file, JSON.stringify(d, null, 2));
+  return file;
+}
+
+// "minimum" on a string: the meta-schema allows it, ajv's strict types refuse it.
+const minimumOnString = variant('minimum-on-string', (d) => {
+  d.data.properties.phone.minimum = 3;
+});
+const answers = join(dir, 'answers.json');
+writeFileSync(answers, '{}');
+
+const MISSING_TYPE_VI =
+  '"minimum" chỉ kiểm tra một số, nhưng lược đồ này không khai báo "type": "number", nên không dựng được bộ kiểm tra câu trả lời. Thêm "type": "number" vào lược đồ này, hoặc bỏ "minimum".';
+const MISSING_TYPE_EN =
+  '"minimum" only checks a number, but this schema does not declare "type": "number", so the answer checker cannot be built. Add "type": "number" to this schema, or remove "minimum".';
+
+test('lint reports a keyword ajv refuses at the keyword, in Vietnamese and English', async () => {
+  const vi = capture();
+  assert.equal(await main(['lint', minimumOnString], vi), 1);
+  assert.deepEqual(vi.stdout, [
+    `${minimumOnString}:78:20  schema-compile  ${MISSING_TYPE_VI}`,
+    'Đã kiểm tra 1 tệp: 1 lỗi, 0 cảnh báo.',
+  ]);
+  const en = capture();
+  assert.equal(await main(['lint', '--lang', 'en', '--format', 'json', minimumOnString], en), 1);
+  assert.deepEqual(JSON.parse(en.stdout.join('\n')), [
+    {
+      file: minimumOnString,
+      code: 'schema-compile',
+      severity: 'error',
+      pointer: '/data/properties/phone/minimum',
+      line: 78,
+      column: 20,
+      message: MISSING_TYPE_EN,
+    },
+  ]);
+});
+
+test('check, compile and test print the same problem line, not ajv exception text', async () => {
+  for (const args of [
+    ['check', minimumOnString, answers],
+    ['compile', minimumOnString, '--out', dir],
+    ['test', minimumOnString],
+  ]) {
+    const io = capture();
+    // `test` wants a cases file beside the procedure.
+    writeFileSync(join(dir, 'minimum-on-string.cases.json'), '{"cases": []}');
+    assert.equal(await main([...args, '--lang', 'en'], io), 2, args[0]);
+    assert.deepEqual(
+      io.stderr,
+      [`${minimumOnString}:78:20  schema-compile  ${MISSING_TYPE_EN}`],
+      args[0],
+    );
+  }
+});
+
+test('a type contradicting the type around it is named at that "type"', () => {
+  const file = variant('type-conflict', (d) => {
+    d.data.properties.relation.allOf = [{ type: 'number' }];
+  });
+  const r = loadProcedure(readFileSync(file, 'utf8'), { checkSchema: checkSchemaCompiles });
+  assert.deepEqual(
+    r.problems.map((p) => [p.code, p.pointer, p.line, p.column, p.message.vi, p.message.en]),
+    [
+      [
+        'schema-compile',
+        '/data/properties/relation/allOf/0/type',
+        65,
+        21,
+        '"type": "number" mâu thuẫn với kiểu "string" đã khai báo cho cùng giá trị này ở lược đồ chứa nó, nên không dựng được bộ kiểm tra câu trả lời. Dùng cùng một kiểu ở cả hai chỗ.',
+        '"type": "number" contradicts the type "string" declared for the same value by the schema around it, so the answer checker cannot be built. Use one type in both places.',
+      ],
+    ],
+  );
+});
+
+test("any other refusal keeps ajv's reason inside a plain sentence", () => {
+  const file = variant('if-alone', (d) => {
+    d.data.properties.relation.if = { const: 'father' };
+  });
+  const r = loadProcedure(readFileSync(file, 'utf8'), { checkSchema: checkSchemaCompiles });
+  assert.deepEqual(
+    r.problems.map((p) => [p.code, p.pointer, p.message.vi, p.message.en]),
+    [
+      [
+        'schema-compile',
+        '/data',
+        'Không dựng được bộ kiểm tra câu trả lời từ lược đồ "data" (ajv báo: "if" without "then" and "else" is ignored).',
+        'The answer checker cannot be built from the "data" schema (ajv says: "if" without "then" and "else" is ignored).',
+      ],
+    ],
+  );
+  // Without the checker (the browser's loader), the file loads: the form reports it on compile.
+  assert.equal(loadProcedure(readFileSync(file, 'utf8')).ok, true);
+});
