@@ -28,6 +28,10 @@ const vi = {
   casePassed: (name: string) => `✓ ${name}`,
   caseFailed: (name: string, differences: string) => `✗ ${name} — ${differences}`,
   testSummary: (passed: number, failed: number) => `${passed} đạt, ${failed} không đạt`,
+  caseBadDate: (date: string) =>
+    `ca này không chạy được: ngày "today" ${date} không có trên lịch; hãy viết một ngày có thật dạng YYYY-MM-DD`,
+  caseCrashed: (detail: string) =>
+    `ca này không chạy được vì dvc-forms gặp lỗi bên trong (${detail}); các ca khác vẫn chạy. Hãy báo lỗi này kèm kết quả của "dvc-forms test --debug"`,
   expectedGot: (label: string, expected: string, got: string) =>
     `${label}: cần ${expected}, thực tế ${got}`,
   missing: (list: string) => `thiếu ${list}`,
@@ -78,6 +82,10 @@ const en: typeof vi = {
   casePassed: (name) => `✓ ${name}`,
   caseFailed: (name, differences) => `✗ ${name} — ${differences}`,
   testSummary: (passed, failed) => `${passed} passed, ${failed} failed`,
+  caseBadDate: (date) =>
+    `the case could not run: the "today" date ${date} is not on the calendar; write a real date YYYY-MM-DD`,
+  caseCrashed: (detail) =>
+    `the case could not run: dvc-forms failed inside (${detail}); the other cases still run. Please report it with the output of "dvc-forms test --debug"`,
   expectedGot: (label, expected, got) => `${label}: expected ${expected}, got ${got}`,
   missing: (list) => `missing ${list}`,
   unexpected: (list) => `unexpected ${list}`,

@@ -56,6 +56,14 @@ export interface CaseOutcome {
   ok: boolean;
   /** One line per difference, e.g. `eligibility.status: expected "eligible", got "unknown"`. */
   differences: string[];
+  /** What the case threw, when it crashed (printed with `--debug`). */
+  error?: unknown;
+}
+
+/** Whether a YYYY-MM-DD date is on the calendar (not 2026-02-30). */
+function isCalendarDate(date: string): boolean {
+  const d = new Date(`${date}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === date;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
@@ -269,18 +277,30 @@ export async function runCases(
       ? ProcedureModel.fromValidator(options.validator, { onRuleProblem: () => {} })
       : await ProcedureModel.create(procedure, { onRuleProblem: () => {} }));
   const outcomes: CaseOutcome[] = [];
+  const t = CLI_MESSAGES[lang];
   for (const c of file.cases) {
     const today = c.today ?? file.today;
-    const state = await model
-      .createSession({ ...(today ? { today } : {}), answers: c.answers })
-      .check();
-    const differences = compareCase(c.expect, state, state.problems, lang);
-    // A broken rule would make a case pass or fail for the wrong reason: always report it.
-    for (const p of state.ruleProblems)
-      differences.push(
-        CLI_MESSAGES[lang].ruleProblem(escapeLoneSurrogates(p.pointer), p.message[lang]),
-      );
-    outcomes.push({ name: c.name, ok: differences.length === 0, differences });
+    try {
+      const state = await model
+        .createSession({ ...(today ? { today } : {}), answers: c.answers })
+        .check();
+      const differences = compareCase(c.expect, state, state.problems, lang);
+      // A broken rule would make a case pass or fail for the wrong reason: always report it.
+      for (const p of state.ruleProblems)
+        differences.push(
+          CLI_MESSAGES[lang].ruleProblem(escapeLoneSurrogates(p.pointer), p.message[lang]),
+        );
+      outcomes.push({ name: c.name, ok: differences.length === 0, differences });
+    } catch (error) {
+      // One case that throws is that case's failure, in the author's words; the others still run.
+      // A date of the right shape but not on the calendar (2026-02-30) is the author's to fix.
+      const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      const why =
+        today !== undefined && !isCalendarDate(today)
+          ? t.caseBadDate(today)
+          : t.caseCrashed(detail);
+      outcomes.push({ name: c.name, ok: false, differences: [why], error });
+    }
   }
   return outcomes;
 }
@@ -297,6 +317,7 @@ function usage(io: CliIo): number {
 
 export const test: Command = async (args, io) => {
   let lang: Lang = 'vi';
+  let debug = false;
   const files: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
@@ -304,7 +325,8 @@ export const test: Command = async (args, io) => {
       const v = args[++i];
       if (v !== 'vi' && v !== 'en') return usage(io);
       lang = v;
-    } else if (a.startsWith('-')) return usage(io);
+    } else if (a === '--debug') debug = true;
+    else if (a.startsWith('-')) return usage(io);
     else files.push(a);
   }
   if (files.length === 0) return usage(io);
@@ -345,6 +367,9 @@ export const test: Command = async (args, io) => {
       if (o.ok) passed++;
       else failed++;
       io.out(o.ok ? t.casePassed(o.name) : t.caseFailed(o.name, o.differences.join('; ')));
+      // The stack is for whoever reports the crash to dvc-forms, not for every author's run.
+      if (debug && o.error !== undefined)
+        io.err(o.error instanceof Error ? (o.error.stack ?? String(o.error)) : String(o.error));
     }
   }
   io.out(t.testSummary(passed, failed));

@@ -12,7 +12,7 @@ export const USAGE = {
   lint: 'Usage: dvc-forms lint <files...> [--format text|json] [--lang vi|en] [--allow-link-host <host>]...',
   preview:
     'Usage: dvc-forms preview <procedure.json> [--port <n>] [--host <address>] [--lang vi|en]',
-  test: 'Usage: dvc-forms test <procedure.json>... [--lang vi|en] (runs <name>.cases.json beside each)',
+  test: 'Usage: dvc-forms test <procedure.json>... [--lang vi|en] [--debug] (runs <name>.cases.json beside each)',
   verify:
     'Usage: dvc-forms verify <payload.jws> --procedure <procedure.json> [--trusted-keys keys.json] [--max-age seconds] [--now ISO-time] [--lang vi|en] [--format text|json]',
   version: 'Usage: dvc-forms version',

@@ -174,7 +174,7 @@ test('a missing cases file or no argument is a usage error', async () => {
     `dvc-forms: no cases file ${join(dir, 'lone.cases.json')} beside ${lone}`,
   ]);
   const usage =
-    'Usage: dvc-forms test <procedure.json>... [--lang vi|en] (runs <name>.cases.json beside each)';
+    'Usage: dvc-forms test <procedure.json>... [--lang vi|en] [--debug] (runs <name>.cases.json beside each)';
   for (const args of [[], ['--lang', 'fr', lone], ['--lang'], ['--verbose', lone]]) {
     io = capture();
     assert.equal(await main(['test', ...args], io), 2);
@@ -257,4 +257,54 @@ test('the sample cases files satisfy schemas/procedure-cases.schema.json', async
     assert.equal(ok, true);
   }
   assert.equal(validate({ cases: [{ name: 'x', answers: {}, expect: { fees: {} } }] }), false);
+});
+
+test('a case that throws is that case failing, named, in vi or en; the others still run; the stack only with --debug', async () => {
+  const file = writeCase('crash', {
+    cases: [
+      { name: 'ngày không có thật', today: '2025-02-30', answers: baseAnswers, expect: {} },
+      { name: 'ngày thật', today: '2025-06-01', answers: baseAnswers, expect: {} },
+    ],
+  });
+  let io = capture();
+  assert.equal(await main(['test', file], io), 1);
+  assert.deepEqual(io.stdout, [
+    '✗ ngày không có thật — ca này không chạy được: ngày "today" 2025-02-30 không có trên lịch; hãy viết một ngày có thật dạng YYYY-MM-DD',
+    '✓ ngày thật',
+    '1 đạt, 1 không đạt',
+  ]);
+  assert.deepEqual(io.stderr, []);
+  io = capture();
+  assert.equal(await main(['test', file, '--lang', 'en', '--debug'], io), 1);
+  assert.deepEqual(io.stdout, [
+    '✗ ngày không có thật — the case could not run: the "today" date 2025-02-30 is not on the calendar; write a real date YYYY-MM-DD',
+    '✓ ngày thật',
+    '1 passed, 1 failed',
+  ]);
+  assert.equal(io.stderr.length, 1);
+  assert.match(
+    io.stderr[0]!,
+    /^\w*Error: today must be a date YYYY-MM-DD, got "2025-02-30"\n {4}at /,
+  );
+});
+
+test('runCases: an answer that throws when read fails its case with the error, not the run', async () => {
+  const loaded = loadProcedure(family);
+  assert.ok(loaded.ok);
+  const answers = {
+    ...baseAnswers,
+    get copies(): number {
+      throw new TypeError('copies cannot be read');
+    },
+  };
+  const file = { cases: [{ name: 'hỏng', answers, expect: {} }] };
+  for (const lang of ['vi', 'en'] as const) {
+    const [outcome] = await runCases(loaded.procedure, file, { lang });
+    assert.equal(outcome!.ok, false);
+    assert.deepEqual(outcome!.differences, [
+      lang === 'vi'
+        ? 'ca này không chạy được vì dvc-forms gặp lỗi bên trong (TypeError: copies cannot be read); các ca khác vẫn chạy. Hãy báo lỗi này kèm kết quả của "dvc-forms test --debug"'
+        : 'the case could not run: dvc-forms failed inside (TypeError: copies cannot be read); the other cases still run. Please report it with the output of "dvc-forms test --debug"',
+    ]);
+  }
 });
