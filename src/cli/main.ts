@@ -3,7 +3,10 @@
  * Each command lives in its own module under src/cli/commands and returns an exit code.
  */
 import { commands, type CliIo } from './registry.js';
-import { USAGE } from './commands/usage.js';
+import { USAGE, langOf } from './commands/usage.js';
+import { CLI_MESSAGES } from './messages.js';
+import { closest } from '../procedure/suggest.js';
+import type { Lang } from '../procedure/types.js';
 
 export { registerCommand, type CliIo, type Command } from './registry.js';
 
@@ -26,12 +29,13 @@ const defaultIo: CliIo = {
   err: (line) => process.stderr.write(line + '\n'),
 };
 
-function usage(io: CliIo): void {
-  io.out('Usage: dvc-forms <command> [options]');
+function usage(io: CliIo, lang: Lang): void {
+  const t = CLI_MESSAGES[lang];
+  io.out(t.mainUsage);
   io.out('');
-  io.out('Commands:');
+  io.out(t.commandsHeading);
   for (const [name, { summary }] of Object.entries(commands).sort(([a], [b]) => a.localeCompare(b)))
-    io.out(`  ${name.padEnd(10)} ${summary}`);
+    io.out(`  ${name.padEnd(10)} ${t.summaries[name] ?? summary}`);
 }
 
 const HELP = new Set(['--help', '-h']);
@@ -43,23 +47,24 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
   }
   await import('./commands/index.js');
   const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
-    usage(io);
-    return name ? 0 : 2;
+  // Vietnamese unless the line says `--lang en`, as every command speaks.
+  const lang = langOf(argv);
+  if (!name || name === '--help' || name === '-h' || name === 'help' || name === '--lang') {
+    usage(io, lang);
+    return name === '--help' || name === '-h' || name === 'help' ? 0 : 2;
   }
   const command = commands[name];
   if (!command) {
-    io.err(`dvc-forms: unknown command "${name}"`);
-    usage(io);
+    io.err(CLI_MESSAGES[lang].unknownCommand(name, closest(name, Object.keys(commands))));
+    usage(io, lang);
     return 2;
   }
   // `dvc-forms check --help`: the command's usage on stdout, whatever else is on the line.
   if (rest.some((a) => HELP.has(a))) {
-    io.out(
-      Object.hasOwn(USAGE, name) ? USAGE[name as keyof typeof USAGE] : `Usage: dvc-forms ${name}`,
-    );
+    const lines = USAGE[lang] as Record<string, string>;
+    io.out(Object.hasOwn(lines, name) ? lines[name]! : `${CLI_MESSAGES[lang].mainUsage}`);
     io.out('');
-    io.out(command.summary);
+    io.out(CLI_MESSAGES[lang].summaries[name] ?? command.summary);
     return 0;
   }
   return (await command.load())(rest, io);

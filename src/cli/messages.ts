@@ -6,7 +6,46 @@
  */
 import type { Lang } from '../procedure/types.js';
 
+/** What was wrong with a command line, for `usageProblem` (src/cli/commands/usage.ts). */
+export type UsageProblem =
+  | { kind: 'unknownOption'; option: string }
+  /** `value` undefined: the option was last, with no value after it. */
+  | { kind: 'badValue'; option: string; value: string | undefined }
+  /** A file or an option the command needs; `what` is a key of `argumentNames`. */
+  | { kind: 'missing'; what: string }
+  | { kind: 'unexpected'; argument: string }
+  /** `option` only works together with `needs` (`--bundle` with `--form`). */
+  | { kind: 'needs'; option: string; needs: string };
+
 const vi = {
+  // Usage errors and the command list.
+  usageProblem: (p: UsageProblem): string =>
+    p.kind === 'unknownOption'
+      ? `không có tùy chọn ${p.option}.`
+      : p.kind === 'badValue'
+        ? p.value === undefined
+          ? `${p.option} cần một giá trị đứng sau.`
+          : `giá trị "${p.value}" không dùng được cho ${p.option}${VALUE_HINTS.vi[p.option] ? ` (${VALUE_HINTS.vi[p.option]})` : ''}.`
+        : p.kind === 'missing'
+          ? `thiếu ${ARGUMENT_NAMES.vi[p.what] ?? p.what}.`
+          : p.kind === 'unexpected'
+            ? `thừa "${p.argument}": lệnh này không nhận thêm tệp hay đối số nào nữa.`
+            : `${p.option} chỉ dùng được cùng với ${p.needs}.`,
+  unknownCommand: (name: string, suggestion: string) =>
+    `dvc-forms: không có lệnh "${name}"${suggestion ? `; có phải ý bạn là "${suggestion}"?` : '.'}`,
+  mainUsage: 'Cách dùng: dvc-forms <lệnh> [tùy-chọn]',
+  commandsHeading: 'Các lệnh:',
+  summaries: {
+    version: 'in ra phiên bản dvc-forms',
+    check: 'kiểm tra một tệp câu trả lời theo một thủ tục',
+    compile: 'dịch sẵn bộ kiểm tra của một thủ tục, cho trang có CSP chặt',
+    'first-page': 'ghi trang đầu của biểu mẫu thành HTML thường, để dán vào trong <dvc-form>',
+    verify: 'kiểm tra một hồ sơ đã ký (JWS) theo một thủ tục',
+    keygen: 'tạo cặp khóa ký ES256 thành các tệp JWK',
+    lint: 'kiểm tra các tệp thủ tục, báo từng vấn đề kèm dòng và cột',
+    test: 'chạy tệp <tên>.cases.json bên cạnh mỗi thủ tục',
+    preview: 'xem trước một thủ tục trong biểu mẫu, tự tải lại khi tệp thay đổi',
+  } as Record<string, string>,
   /** After the code of a warning in a problem line: `file:1:2  code (cảnh báo)  message`. */
   warning: 'cảnh báo',
   /** Why a file could not be read, by the system's error code. */
@@ -65,6 +104,33 @@ const vi = {
 };
 
 const en: typeof vi = {
+  usageProblem: (p) =>
+    p.kind === 'unknownOption'
+      ? `unknown option ${p.option}`
+      : p.kind === 'badValue'
+        ? p.value === undefined
+          ? `${p.option} needs a value`
+          : `invalid value for ${p.option}: ${p.value}${VALUE_HINTS.en[p.option] ? ` (${VALUE_HINTS.en[p.option]})` : ''}`
+        : p.kind === 'missing'
+          ? `missing ${ARGUMENT_NAMES.en[p.what] ?? p.what}`
+          : p.kind === 'unexpected'
+            ? `unexpected argument "${p.argument}": this command takes no more files or arguments`
+            : `${p.option} works only together with ${p.needs}`,
+  unknownCommand: (name, suggestion) =>
+    `dvc-forms: unknown command "${name}"${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
+  mainUsage: 'Usage: dvc-forms <command> [options]',
+  commandsHeading: 'Commands:',
+  summaries: {
+    version: 'print the dvc-forms version',
+    check: 'validate answers against a procedure',
+    compile: 'precompile a procedure validator for strict CSP',
+    'first-page': "write the form's first page as plain HTML to paste inside <dvc-form>",
+    verify: 'verify a signed submission (JWS) against a procedure',
+    keygen: 'write an ES256 signing key pair as JWK files',
+    lint: 'check procedure files and report problems with line and column',
+    test: 'run the <name>.cases.json beside each procedure',
+    preview: 'serve a procedure in the form, reloading when the file changes',
+  },
   warning: 'warning',
   readErrors: {
     ENOENT: 'no such file',
@@ -111,6 +177,50 @@ const en: typeof vi = {
   previewPayload: 'What would be signed and sent (the preview sends nothing):',
   previewNoBundle:
     'dvc-forms preview: dist/dvc-forms.min.js is missing; run "npm run build" in the dvc-forms source.',
+};
+
+/** The files and options a command line can lack, for `usageProblem` `missing`. */
+const ARGUMENT_NAMES: Record<Lang, Record<string, string>> = {
+  vi: {
+    procedure: 'tệp thủ tục <thủ-tục.json>',
+    answers: 'tệp câu trả lời <câu-trả-lời.json>',
+    files: 'tệp cần kiểm tra',
+    payload: 'tệp hồ sơ đã ký <hồ-sơ.jws>',
+    out: 'thư mục ghi kết quả (--out <thư-mục>)',
+    '--procedure': 'tệp thủ tục (--procedure <thủ-tục.json>)',
+  },
+  en: {
+    procedure: 'the procedure file <procedure.json>',
+    answers: 'the answers file <answers.json>',
+    files: 'the files to check',
+    payload: 'the signed submission <payload.jws>',
+    out: 'the output folder (--out <dir>)',
+    '--procedure': 'the procedure file (--procedure <procedure.json>)',
+  },
+};
+
+/** What an option takes, said after a value it cannot use. */
+const VALUE_HINTS: Record<Lang, Record<string, string>> = {
+  vi: {
+    '--lang': 'dùng vi hoặc en',
+    '--format': 'dùng text hoặc json',
+    '--today': 'một ngày dạng YYYY-MM-DD',
+    '--port': 'một số cổng từ 0 đến 65535',
+    '--max-age': 'một số giây nguyên dương',
+    '--now': 'một thời điểm theo ISO 8601',
+    '--trusted-keys': 'một tệp JSON chứa danh sách khóa JWK hoặc một JWK Set',
+    '--allow-link-host': 'một tên miền như dichvucong.gov.vn hoặc *.gov.vn, không có https://',
+  },
+  en: {
+    '--lang': 'use vi or en',
+    '--format': 'use text or json',
+    '--today': 'a date YYYY-MM-DD',
+    '--port': 'a port number from 0 to 65535',
+    '--max-age': 'a positive whole number of seconds',
+    '--now': 'an ISO 8601 time',
+    '--trusted-keys': 'a JSON file with a list of JWKs or a JWK Set',
+    '--allow-link-host': 'a host such as dichvucong.gov.vn or *.gov.vn, without https://',
+  },
 };
 
 export const CLI_MESSAGES: Record<Lang, typeof vi> = { vi, en };

@@ -11,7 +11,7 @@ import type { ValidationResult } from '../../validation/index.js';
 import type { Command } from '../main.js';
 import { readJsonFile } from './json-file.js';
 import { readProcedure } from './procedure-file.js';
-import { USAGE } from './usage.js';
+import { usageError } from './usage.js';
 import { CLI_MESSAGES } from '../messages.js';
 import { escapeLoneSurrogates } from '../../procedure/messages.js';
 
@@ -125,10 +125,6 @@ export async function mergeRulesResult(
 ): Promise<ReturnType<typeof rulesReport>> {
   return rulesReport((await checkAnswers(procedure, answers, options)).state);
 }
-function usage(io: { err(line: string): void }): number {
-  io.err(USAGE.check);
-  return 2;
-}
 
 export const check: Command = async (args, io) => {
   const files: string[] = [];
@@ -138,16 +134,25 @@ export const check: Command = async (args, io) => {
     const a = args[i];
     if (a === '--lang') {
       const v = args[++i];
-      if (v !== 'vi' && v !== 'en') return usage(io);
+      if (v !== 'vi' && v !== 'en')
+        return usageError(io, 'check', args, { kind: 'badValue', option: a, value: v });
       lang = v;
     } else if (a === '--format') {
       const v = args[++i];
-      if (v !== 'json' && v !== 'text') return usage(io);
+      if (v !== 'json' && v !== 'text')
+        return usageError(io, 'check', args, { kind: 'badValue', option: a, value: v });
       json = v === 'json';
-    } else if (a.startsWith('-')) return usage(io);
+    } else if (a.startsWith('-'))
+      return usageError(io, 'check', args, { kind: 'unknownOption', option: a });
     else files.push(a);
   }
-  if (files.length !== 2) return usage(io);
+  if (files.length < 2)
+    return usageError(io, 'check', args, {
+      kind: 'missing',
+      what: files.length === 0 ? 'procedure' : 'answers',
+    });
+  if (files.length > 2)
+    return usageError(io, 'check', args, { kind: 'unexpected', argument: files[2]! });
   const [procedureFile, answersFile] = files;
   const procedure = await readProcedure(procedureFile, io, lang);
   if (!procedure) return 2;

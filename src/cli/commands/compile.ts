@@ -29,8 +29,8 @@ import type { Command } from '../main.js';
 import { writeWithCompressedCopies } from '../compressed.js';
 import { bundleDir } from './preview.js';
 import { readProcedure } from './procedure-file.js';
-import { USAGE } from './usage.js';
-import { CLI_MESSAGES } from '../messages.js';
+import { usageError } from './usage.js';
+import { CLI_MESSAGES, type UsageProblem } from '../messages.js';
 import { problemLine } from '../problem-line.js';
 
 /** The code of the warning for a rule the compiler leaves to json-rules-engine. */
@@ -41,30 +41,26 @@ export const compile: Command = async (args, io) => {
   let form = false;
   let bundle: string | undefined;
   let lang: Lang = 'vi';
-  let badLang = false;
   const files: string[] = [];
+  const wrong = (problem: UsageProblem) => usageError(io, 'compile', args, problem);
   for (let i = 0; i < args.length; i++) {
-    if (args[i] === '--out') out = args[++i];
-    else if (args[i] === '--lang') {
+    const a = args[i]!;
+    if (a === '--out' || a === '--bundle' || a === '--lang') {
       const v = args[++i];
-      if (v === 'vi' || v === 'en') lang = v;
-      else badLang = true;
-    } else if (args[i] === '--form') form = true;
-    else if (args[i] === '--bundle') bundle = args[++i];
-    else if (args[i].startsWith('-')) files.push('');
-    else files.push(args[i]);
+      if (!v || (a === '--lang' && v !== 'vi' && v !== 'en'))
+        return wrong({ kind: 'badValue', option: a, value: v });
+      if (a === '--out') out = v;
+      else if (a === '--bundle') bundle = v;
+      else lang = v as Lang;
+    } else if (a === '--form') form = true;
+    else if (a.startsWith('-')) return wrong({ kind: 'unknownOption', option: a });
+    else files.push(a);
   }
-  if (
-    badLang ||
-    files.length !== 1 ||
-    !files[0] ||
-    !out ||
-    (bundle !== undefined && !form) ||
-    bundle === ''
-  ) {
-    io.err(USAGE.compile);
-    return 2;
-  }
+  if (files.length === 0) return wrong({ kind: 'missing', what: 'procedure' });
+  if (files.length > 1) return wrong({ kind: 'unexpected', argument: files[1]! });
+  if (!out) return wrong({ kind: 'missing', what: 'out' });
+  if (bundle !== undefined && !form)
+    return wrong({ kind: 'needs', option: '--bundle', needs: '--form' });
   // The loader refuses a file with any error problem (what `dvc-forms lint` reports as errors),
   // so a module is only ever written for a procedure the form would accept.
   const procedure = await readProcedure(files[0], io, lang);

@@ -19,32 +19,34 @@ import type { Lang } from '../../procedure/index.js';
 import type { Command } from '../main.js';
 import { writeWithCompressedCopies } from '../compressed.js';
 import { readProcedure } from './procedure-file.js';
-import { USAGE } from './usage.js';
-import { CLI_MESSAGES } from '../messages.js';
+import { usageError } from './usage.js';
+import { CLI_MESSAGES, type UsageProblem } from '../messages.js';
 
 export const firstPage: Command = async (args, io) => {
   let out: string | undefined;
   let lang: Lang = 'vi';
   let today: string | undefined;
   const files: string[] = [];
-  let bad = false;
+  const wrong = (problem: UsageProblem) => usageError(io, 'first-page', args, problem);
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    if (arg === '--out') out = args[++i];
-    else if (arg === '--lang') {
+    if (arg === '--out' || arg === '--lang' || arg === '--today') {
       const v = args[++i];
-      if (v === 'vi' || v === 'en') lang = v;
-      else bad = true;
-    } else if (arg === '--today') {
-      today = args[++i];
-      if (!today || !/^\d{4}-\d{2}-\d{2}$/.test(today)) bad = true;
-    } else if (arg.startsWith('-')) bad = true;
+      if (
+        !v ||
+        (arg === '--lang' && v !== 'vi' && v !== 'en') ||
+        (arg === '--today' && !/^\d{4}-\d{2}-\d{2}$/.test(v))
+      )
+        return wrong({ kind: 'badValue', option: arg, value: v });
+      if (arg === '--out') out = v;
+      else if (arg === '--lang') lang = v as Lang;
+      else today = v;
+    } else if (arg.startsWith('-')) return wrong({ kind: 'unknownOption', option: arg });
     else files.push(arg);
   }
-  if (bad || files.length !== 1 || !out) {
-    io.err(USAGE['first-page']);
-    return 2;
-  }
+  if (files.length === 0) return wrong({ kind: 'missing', what: 'procedure' });
+  if (files.length > 1) return wrong({ kind: 'unexpected', argument: files[1]! });
+  if (!out) return wrong({ kind: 'missing', what: 'out' });
   const procedure = await readProcedure(files[0]!, io, lang);
   if (!procedure) return 2;
   const html = await firstPageHtml(procedure, { lang, ...(today ? { today } : {}) });

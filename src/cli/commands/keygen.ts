@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { jwkThumbprint, publicJwk } from '../../signing/jws.js';
 import { getCrypto, type PlatformCryptoKeyPair } from '../../platform.js';
 import type { Command } from '../main.js';
-import { USAGE } from './usage.js';
+import { usageError } from './usage.js';
 
 export const keygen: Command = async (args, io) => {
   let out = '.';
@@ -18,11 +18,17 @@ export const keygen: Command = async (args, io) => {
     const a = args[i];
     if (a === '--out' && args[i + 1] !== undefined) out = args[++i]!;
     else if (a === '--force') force = true;
-    else {
-      io.err(`dvc-forms keygen: unexpected argument ${a}`);
-      io.err(USAGE.keygen);
-      return 2;
-    }
+    else
+      return usageError(
+        io,
+        'keygen',
+        args,
+        a?.startsWith('-') && a !== '--out'
+          ? { kind: 'unknownOption', option: a }
+          : a === '--out'
+            ? { kind: 'badValue', option: a, value: undefined }
+            : { kind: 'unexpected', argument: String(a) },
+      );
   }
   const privatePath = join(out, 'private.jwk.json');
   const publicPath = join(out, 'public.jwk.json');

@@ -25,7 +25,7 @@ import type { Lang } from '../../procedure/types.js';
 import { isCasesFile, lintCasesFile } from './lint-cases.js';
 import { checkPatternSyntax } from '../../procedure/pattern-check.js';
 import { checkSchemaCompiles } from '../../procedure/schema-compile-check.js';
-import { USAGE } from './usage.js';
+import { usageError } from './usage.js';
 import { CLI_MESSAGES, readErrorDetail } from '../messages.js';
 import { problemLine } from '../problem-line.js';
 
@@ -106,31 +106,19 @@ export const lint: Command = async (args, io) => {
     const a = args[i];
     if (a === '--allow-link-host') {
       const v = args[++i];
-      if (v === undefined || !HOST_ENTRY.test(v)) {
-        io.err(`dvc-forms lint: invalid value for ${a}: ${v ?? '(missing)'}`);
-        io.err(USAGE.lint);
-        return 2;
-      }
+      if (v === undefined || !HOST_ENTRY.test(v))
+        return usageError(io, 'lint', args, { kind: 'badValue', option: a, value: v });
       hosts.push(v.toLowerCase());
     } else if (a === '--format' || a === '--lang') {
       const v = args[++i];
       if (a === '--format' && (v === 'text' || v === 'json')) format = v;
       else if (a === '--lang' && (v === 'vi' || v === 'en')) lang = v;
-      else {
-        io.err(`dvc-forms lint: invalid value for ${a}: ${v ?? '(missing)'}`);
-        io.err(USAGE.lint);
-        return 2;
-      }
-    } else if (a.startsWith('--')) {
-      io.err(`dvc-forms lint: unknown option ${a}`);
-      io.err(USAGE.lint);
-      return 2;
-    } else files.push(a);
+      else return usageError(io, 'lint', args, { kind: 'badValue', option: a, value: v });
+    } else if (a.startsWith('--'))
+      return usageError(io, 'lint', args, { kind: 'unknownOption', option: a });
+    else files.push(a);
   }
-  if (files.length === 0) {
-    io.err(USAGE.lint);
-    return 2;
-  }
+  if (files.length === 0) return usageError(io, 'lint', args, { kind: 'missing', what: 'files' });
 
   const entries: LintEntry[] = [];
   const skipped: string[] = [];

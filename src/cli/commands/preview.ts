@@ -16,7 +16,7 @@ import type { Lang } from '../../procedure/types.js';
 import type { Command } from '../main.js';
 import { checkPatternSyntax } from '../../procedure/pattern-check.js';
 import { checkSchemaCompiles } from '../../procedure/schema-compile-check.js';
-import { USAGE } from './usage.js';
+import { usageError } from './usage.js';
 import { CLI_MESSAGES } from '../messages.js';
 
 const escapeHtml = (s: string) =>
@@ -208,15 +208,16 @@ export const preview: Command = async (args, io) => {
     } else if (a === '--host' && v) {
       host = v;
       i++;
-    } else if (a.startsWith('-')) {
-      io.err(USAGE.preview);
-      return 2;
-    } else files.push(a);
+    } else if (a === '--lang' || a === '--port' || a === '--host')
+      return usageError(io, 'preview', args, { kind: 'badValue', option: a, value: v });
+    else if (a.startsWith('-'))
+      return usageError(io, 'preview', args, { kind: 'unknownOption', option: a });
+    else files.push(a);
   }
-  if (files.length !== 1) {
-    io.err(USAGE.preview);
-    return 2;
-  }
+  if (files.length === 0)
+    return usageError(io, 'preview', args, { kind: 'missing', what: 'procedure' });
+  if (files.length > 1)
+    return usageError(io, 'preview', args, { kind: 'unexpected', argument: files[1]! });
   const file = files[0]!;
   if (!existsSync(file)) {
     io.err(CLI_MESSAGES[lang].cannotRead(file, CLI_MESSAGES[lang].readErrors['ENOENT']!));

@@ -10,10 +10,10 @@ import { lintCasesFile } from './lint-cases.js';
 import type { Lang, Procedure } from '../../procedure/types.js';
 import { ProcedureModel, type SessionState } from '../../session/index.js';
 import type { Validator } from '../../validation/index.js';
-import type { CliIo, Command } from '../main.js';
+import type { Command } from '../main.js';
 import { readJsonFile } from './json-file.js';
 import { readProcedure } from './procedure-file.js';
-import { USAGE } from './usage.js';
+import { usageError } from './usage.js';
 import { escapeLoneSurrogates } from '../../procedure/messages.js';
 import { CLI_MESSAGES } from '../messages.js';
 import { problemLine } from '../problem-line.js';
@@ -310,11 +310,6 @@ export function casesFileFor(procedureFile: string): string {
   return procedureFile.replace(/(\.json)?$/, '.cases.json');
 }
 
-function usage(io: CliIo): number {
-  io.err(USAGE.test);
-  return 2;
-}
-
 export const test: Command = async (args, io) => {
   let lang: Lang = 'vi';
   let debug = false;
@@ -323,13 +318,16 @@ export const test: Command = async (args, io) => {
     const a = args[i]!;
     if (a === '--lang') {
       const v = args[++i];
-      if (v !== 'vi' && v !== 'en') return usage(io);
+      if (v !== 'vi' && v !== 'en')
+        return usageError(io, 'test', args, { kind: 'badValue', option: a, value: v });
       lang = v;
     } else if (a === '--debug') debug = true;
-    else if (a.startsWith('-')) return usage(io);
+    else if (a.startsWith('-'))
+      return usageError(io, 'test', args, { kind: 'unknownOption', option: a });
     else files.push(a);
   }
-  if (files.length === 0) return usage(io);
+  if (files.length === 0)
+    return usageError(io, 'test', args, { kind: 'missing', what: 'procedure' });
   const t = CLI_MESSAGES[lang];
   let passed = 0;
   let failed = 0;

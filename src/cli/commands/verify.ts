@@ -12,16 +12,10 @@ import { verifySubmission, verifyMessage, type VerifyOptions } from '../../verif
 import type { CliIo, Command } from '../main.js';
 import { checkPatternSyntax } from '../../procedure/pattern-check.js';
 import { checkSchemaCompiles } from '../../procedure/schema-compile-check.js';
-import { USAGE } from './usage.js';
+import { usageError } from './usage.js';
 import { formatVnd } from '../../payment/words.js';
 import { problemLine } from '../problem-line.js';
-import { CLI_MESSAGES, readErrorDetail } from '../messages.js';
-
-function usage(io: CliIo, problem?: string): number {
-  if (problem) io.err(`dvc-forms verify: ${problem}`);
-  io.err(USAGE.verify);
-  return 2;
-}
+import { CLI_MESSAGES, readErrorDetail, type UsageProblem } from '../messages.js';
 
 function readText(
   file: string,
@@ -59,23 +53,27 @@ export const verify: Command = async (args, io) => {
   const positional: string[] = [];
   const opts: Record<string, string> = {};
   const valued = ['--procedure', '--trusted-keys', '--max-age', '--now', '--lang', '--format'];
+  const usage = (problem?: UsageProblem) => usageError(io, 'verify', args, problem);
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (valued.includes(a)) {
       const v = args[++i];
-      if (v === undefined) return usage(io, `${a} needs a value`);
+      if (v === undefined) return usage({ kind: 'badValue', option: a, value: v });
       opts[a] = v;
-    } else if (a.startsWith('--')) return usage(io, `unknown option ${a}`);
+    } else if (a.startsWith('--')) return usage({ kind: 'unknownOption', option: a });
     else positional.push(a);
   }
-  if (positional.length !== 1) return usage(io);
+  if (positional.length === 0) return usage({ kind: 'missing', what: 'payload' });
+  if (positional.length > 1) return usage({ kind: 'unexpected', argument: positional[1]! });
   const procedureFile = opts['--procedure'];
-  if (!procedureFile) return usage(io, '--procedure is required');
+  if (!procedureFile) return usage({ kind: 'missing', what: '--procedure' });
   const format = opts['--format'] ?? 'text';
-  if (format !== 'text' && format !== 'json') return usage(io, '--format must be text or json');
+  if (format !== 'text' && format !== 'json')
+    return usage({ kind: 'badValue', option: '--format', value: format });
   // Vietnamese by default, like lint and check.
   const lang = (opts['--lang'] ?? 'vi') as Lang;
-  if (lang !== 'en' && lang !== 'vi') return usage(io, '--lang must be en or vi');
+  if (lang !== 'en' && lang !== 'vi')
+    return usage({ kind: 'badValue', option: '--lang', value: lang });
 
   const jwsFile = readText(positional[0]!, io, lang);
   const procedureFileContent = readText(procedureFile, io, lang);
@@ -98,18 +96,19 @@ export const verify: Command = async (args, io) => {
     if (!file) return 2;
     const keys = parseKeys(file.text);
     if (!keys)
-      return usage(io, `${opts['--trusted-keys']} is not a JSON array of JWKs or a JWK Set`);
+      return usage({ kind: 'badValue', option: '--trusted-keys', value: opts['--trusted-keys'] });
     options.trustedKeys = keys;
   }
   if (opts['--max-age']) {
     const seconds = Number(opts['--max-age']);
     if (!Number.isInteger(seconds) || seconds <= 0)
-      return usage(io, '--max-age must be a positive whole number of seconds');
+      return usage({ kind: 'badValue', option: '--max-age', value: opts['--max-age'] });
     options.maxAgeSeconds = seconds;
   }
   if (opts['--now']) {
     const now = new Date(opts['--now']);
-    if (Number.isNaN(now.getTime())) return usage(io, '--now must be an ISO 8601 time');
+    if (Number.isNaN(now.getTime()))
+      return usage({ kind: 'badValue', option: '--now', value: opts['--now'] });
     options.now = now;
   }
 

@@ -89,10 +89,30 @@ test('usage and file errors exit 2', async () => {
   let io = capture();
   assert.equal(await main(['check', procedureFile], io), 2);
   assert.deepEqual(io.stderr, [
+    'dvc-forms check: thiếu tệp câu trả lời <câu-trả-lời.json>.',
+    'Cách dùng: dvc-forms check <thủ-tục.json> <câu-trả-lời.json> [--lang vi|en] [--format json]',
+  ]);
+  io = capture();
+  assert.equal(await main(['check', procedureFile, '--lang', 'en'], io), 2);
+  assert.deepEqual(io.stderr, [
+    'dvc-forms check: missing the answers file <answers.json>',
     'Usage: dvc-forms check <procedure.json> <answers.json> [--lang vi|en] [--format json]',
   ]);
   io = capture();
   assert.equal(await main(['check', procedureFile, answers({}), '--lang', 'fr'], io), 2);
+  assert.equal(
+    io.stderr[0],
+    'dvc-forms check: giá trị "fr" không dùng được cho --lang (dùng vi hoặc en).',
+  );
+  io = capture();
+  assert.equal(await main(['check', '--lang', 'en', '--strict', procedureFile], io), 2);
+  assert.equal(io.stderr[0], 'dvc-forms check: unknown option --strict');
+  io = capture();
+  assert.equal(await main(['check', procedureFile, 'a.json', 'b.json'], io), 2);
+  assert.equal(
+    io.stderr[0],
+    'dvc-forms check: thừa "b.json": lệnh này không nhận thêm tệp hay đối số nào nữa.',
+  );
   io = capture();
   const broken = join(dir, 'broken.json');
   writeFileSync(broken, '{"a":');

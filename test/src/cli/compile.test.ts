@@ -174,11 +174,27 @@ test('usage errors exit 2', async () => {
   const io = capture();
   assert.equal(await main(['compile', procedureFile], io), 2);
   assert.deepEqual(io.stderr, [
-    'Usage: dvc-forms compile <procedure.json> --out <dir> [--form [--bundle <url>]] [--lang vi|en]',
+    'dvc-forms compile: thiếu thư mục ghi kết quả (--out <thư-mục>).',
+    'Cách dùng: dvc-forms compile <thủ-tục.json> --out <thư-mục> [--form [--bundle <url>]] [--lang vi|en]',
   ]);
   const fr = capture();
   assert.equal(await main(['compile', procedureFile, '--out', dir, '--lang', 'fr'], fr), 2);
-  assert.deepEqual(fr.stderr, io.stderr);
+  assert.deepEqual(fr.stderr, [
+    'dvc-forms compile: giá trị "fr" không dùng được cho --lang (dùng vi hoặc en).',
+    io.stderr[1],
+  ]);
+  const bundle = capture();
+  assert.equal(
+    await main(
+      ['compile', procedureFile, '--out', dir, '--bundle', './b.js', '--lang', 'en'],
+      bundle,
+    ),
+    2,
+  );
+  assert.deepEqual(bundle.stderr, [
+    'dvc-forms compile: --bundle works only together with --form',
+    'Usage: dvc-forms compile <procedure.json> --out <dir> [--form [--bundle <url>]] [--lang vi|en]',
+  ]);
 });
 
 test('the compiled module the strict-CSP browser test loads is up to date', async () => {

@@ -93,6 +93,19 @@ test('first-page: a usage error for a bad language, date or missing --out', asyn
   ]) {
     const io = capture();
     assert.equal(await main(['first-page', ...args], io), 2);
-    assert.match(io.stderr[0]!, /^Usage: dvc-forms first-page/);
+    assert.match(io.stderr.at(-1)!, /^Cách dùng: dvc-forms first-page <thủ-tục.json>/);
   }
+  const io = capture();
+  const today = [sample('dang-ky-khai-sinh'), '--out', '/tmp/x', '--today', '5/12/2026'];
+  assert.equal(await main(['first-page', ...today], io), 2);
+  assert.equal(
+    io.stderr[0],
+    'dvc-forms first-page: giá trị "5/12/2026" không dùng được cho --today (một ngày dạng YYYY-MM-DD).',
+  );
+  const en = capture();
+  assert.equal(await main(['first-page', sample('dang-ky-khai-sinh'), '--lang', 'en'], en), 2);
+  assert.deepEqual(en.stderr, [
+    'dvc-forms first-page: missing the output folder (--out <dir>)',
+    'Usage: dvc-forms first-page <procedure.json> --out <dir> [--lang vi|en] [--today YYYY-MM-DD]',
+  ]);
 });

@@ -78,16 +78,27 @@ test('a missing file is a problem, not a stack trace', async () => {
 
 test('usage mistakes exit 2', async () => {
   const usage =
+    'Cách dùng: dvc-forms lint <các-tệp...> [--format text|json] [--lang vi|en] [--allow-link-host <tên-miền>]...';
+  const usageEn =
     'Usage: dvc-forms lint <files...> [--format text|json] [--lang vi|en] [--allow-link-host <host>]...';
   let io = capture();
   assert.equal(await main(['lint'], io), 2);
-  assert.deepEqual(io.stderr, [usage]);
+  assert.deepEqual(io.stderr, ['dvc-forms lint: thiếu tệp cần kiểm tra.', usage]);
   io = capture();
   assert.equal(await main(['lint', '--lang', 'fr', valid], io), 2);
-  assert.deepEqual(io.stderr, ['dvc-forms lint: invalid value for --lang: fr', usage]);
+  assert.deepEqual(io.stderr, [
+    'dvc-forms lint: giá trị "fr" không dùng được cho --lang (dùng vi hoặc en).',
+    usage,
+  ]);
   io = capture();
   assert.equal(await main(['lint', '--strict', valid], io), 2);
-  assert.deepEqual(io.stderr, ['dvc-forms lint: unknown option --strict', usage]);
+  assert.deepEqual(io.stderr, ['dvc-forms lint: không có tùy chọn --strict.', usage]);
+  io = capture();
+  assert.equal(await main(['lint', '--strict', valid, '--lang', 'en'], io), 2);
+  assert.deepEqual(io.stderr, ['dvc-forms lint: unknown option --strict', usageEn]);
+  io = capture();
+  assert.equal(await main(['lint', '--lang', 'en', '--format'], io), 2);
+  assert.deepEqual(io.stderr, ['dvc-forms lint: --format needs a value', usageEn]);
 });
 
 test('warnings alone exit 0 and are marked as warnings', async () => {
@@ -235,10 +246,19 @@ test('--allow-link-host adds hosts to the link allow-list', async () => {
   assert.deepEqual(wildcard.stdout.at(-1), 'Đã kiểm tra 1 tệp: 0 lỗi, 1 cảnh báo.');
   const tld = capture();
   assert.equal(await main(['lint', file, '--allow-link-host', '*.vn'], tld), 2);
-  assert.equal(tld.stderr[0], 'dvc-forms lint: invalid value for --allow-link-host: *.vn');
+  assert.equal(
+    tld.stderr[0],
+    'dvc-forms lint: giá trị "*.vn" không dùng được cho --allow-link-host (một tên miền như dichvucong.gov.vn hoặc *.gov.vn, không có https://).',
+  );
   const bad = capture();
-  assert.equal(await main(['lint', file, '--allow-link-host', 'https://x.vn/'], bad), 2);
-  assert.equal(bad.stderr[0], 'dvc-forms lint: invalid value for --allow-link-host: https://x.vn/');
+  assert.equal(
+    await main(['lint', file, '--allow-link-host', 'https://x.vn/', '--lang', 'en'], bad),
+    2,
+  );
+  assert.equal(
+    bad.stderr[0],
+    'dvc-forms lint: invalid value for --allow-link-host: https://x.vn/ (a host such as dichvucong.gov.vn or *.gov.vn, without https://)',
+  );
 });
 
 test('an answers file is skipped with a note saying why and how to check it', async () => {

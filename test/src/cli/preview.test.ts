@@ -89,9 +89,13 @@ test('usage errors exit 2 with the usage line', async () => {
   assert.equal(await main(['preview', join(dir, 'missing.json')], io), 2);
   assert.equal(await main(['preview', join(dir, 'missing.json'), '--lang', 'en'], io), 2);
   // In the command's language, as every other command says it.
+  assert.equal(await main(['preview', 'a.json', '--port', '99999', '--lang', 'en'], io), 2);
   assert.deepEqual(err, [
-    'Usage: dvc-forms preview <procedure.json> [--port <n>] [--host <address>] [--lang vi|en]',
+    'dvc-forms preview: thiếu tệp thủ tục <thủ-tục.json>.',
+    'Cách dùng: dvc-forms preview <thủ-tục.json> [--port <số>] [--host <địa-chỉ>] [--lang vi|en]',
     `dvc-forms: không đọc được ${join(dir, 'missing.json')}: không tìm thấy tệp`,
     `dvc-forms: cannot read ${join(dir, 'missing.json')}: no such file`,
+    'dvc-forms preview: invalid value for --port: 99999 (a port number from 0 to 65535)',
+    'Usage: dvc-forms preview <procedure.json> [--port <n>] [--host <address>] [--lang vi|en]',
   ]);
 });

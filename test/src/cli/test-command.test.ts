@@ -174,12 +174,23 @@ test('a missing cases file or no argument is a usage error', async () => {
     `dvc-forms: no cases file ${join(dir, 'lone.cases.json')} beside ${lone}`,
   ]);
   const usage =
-    'Usage: dvc-forms test <procedure.json>... [--lang vi|en] [--debug] (runs <name>.cases.json beside each)';
-  for (const args of [[], ['--lang', 'fr', lone], ['--lang'], ['--verbose', lone]]) {
+    'Cách dùng: dvc-forms test <thủ-tục.json>... [--lang vi|en] [--debug] (chạy tệp <tên>.cases.json bên cạnh mỗi thủ tục)';
+  for (const [args, problem] of [
+    [[], 'thiếu tệp thủ tục <thủ-tục.json>.'],
+    [['--lang', 'fr', lone], 'giá trị "fr" không dùng được cho --lang (dùng vi hoặc en).'],
+    [['--lang'], '--lang cần một giá trị đứng sau.'],
+    [['--verbose', lone], 'không có tùy chọn --verbose.'],
+  ] as const) {
     io = capture();
     assert.equal(await main(['test', ...args], io), 2);
-    assert.deepEqual(io.stderr, [usage]);
+    assert.deepEqual(io.stderr, [`dvc-forms test: ${problem}`, usage]);
   }
+  io = capture();
+  assert.equal(await main(['test', '--verbose', '--lang', 'en'], io), 2);
+  assert.deepEqual(io.stderr, [
+    'dvc-forms test: unknown option --verbose',
+    'Usage: dvc-forms test <procedure.json>... [--lang vi|en] [--debug] (runs <name>.cases.json beside each)',
+  ]);
 });
 
 test('parseCasesFile accepts the documented format', () => {

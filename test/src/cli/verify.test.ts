@@ -212,7 +212,13 @@ test('verify usage and file errors exit 2', async () => {
   const io = capture();
   assert.equal(await main(['verify', 'x.jws'], io), 2);
   assert.deepEqual(io.stderr, [
-    'dvc-forms verify: --procedure is required',
+    'dvc-forms verify: thiếu tệp thủ tục (--procedure <thủ-tục.json>).',
+    'Cách dùng: dvc-forms verify <hồ-sơ.jws> --procedure <thủ-tục.json> [--trusted-keys khóa.json] [--max-age số-giây] [--now thời-điểm-ISO] [--lang vi|en] [--format text|json]',
+  ]);
+  const en = capture();
+  assert.equal(await main(['verify', 'x.jws', '--lang', 'en'], en), 2);
+  assert.deepEqual(en.stderr, [
+    'dvc-forms verify: missing the procedure file (--procedure <procedure.json>)',
     'Usage: dvc-forms verify <payload.jws> --procedure <procedure.json> [--trusted-keys keys.json] [--max-age seconds] [--now ISO-time] [--lang vi|en] [--format text|json]',
   ]);
   const missing = capture();
@@ -242,7 +248,7 @@ test('verify usage and file errors exit 2', async () => {
   );
   assert.equal(
     badKeys.stderr[0],
-    `dvc-forms verify: ${PROCEDURE_FILE} is not a JSON array of JWKs or a JWK Set`,
+    `dvc-forms verify: giá trị "${PROCEDURE_FILE}" không dùng được cho --trusted-keys (một tệp JSON chứa danh sách khóa JWK hoặc một JWK Set).`,
   );
 });
 
