@@ -11,7 +11,7 @@ import { checkRegexSafety, UNSAFE_REASON } from '../safety/regex.js';
 import { findNonLinearConstruct } from '../safety/linear-regex.js';
 import type { PatternChecker } from './pattern-check.js';
 import { DEFAULT_LINK_HOSTS, hostAllowed, linkHost } from './links.js';
-import { NON_LINEAR_CONSTRUCTS, UNSAFE_REASONS, localized } from './messages.js';
+import { NON_LINEAR_CONSTRUCTS, UNSAFE_REASONS, localized, localizedAt } from './messages.js';
 import { IdRegistry } from './id-registry.js';
 import { AUTHOR_PROBLEM_CODE as C, type ProblemList } from './problems.js';
 import { closest } from './suggest.js';
@@ -460,7 +460,8 @@ export function crossCheck(
           problems.add(
             C.duplicateField,
             `${fp}/field`,
-            localized('duplicateField', { path: full, first }),
+            // The first question in words, not its "field" member's pointer.
+            localizedAt('duplicateField', { path: full }, { first: first.replace(/\/field$/, '') }),
             {
               severity: 'warning',
             },

@@ -8,7 +8,7 @@
  * Number.MAX_SAFE_INTEGER the form refuses the fee (src/rules/fees.ts), which an author can
  * prevent by bounding the answer.
  */
-import { localized } from './messages.js';
+import { localized, localizedAt } from './messages.js';
 import { AUTHOR_PROBLEM_CODE as C, type ProblemList } from './problems.js';
 
 type Obj = Record<string, unknown>;
@@ -48,7 +48,11 @@ export function checkFeeSchedule(item: Obj, pointer: string, problems: ProblemLi
     }
     const clash = periods.find((p) => p.from <= until && from <= p.until);
     if (clash)
-      problems.add(C.feeScheduleOverlap, at, localized('feeScheduleOverlap', { other: clash.at }));
+      problems.add(
+        C.feeScheduleOverlap,
+        at,
+        localizedAt('feeScheduleOverlap', {}, { other: clash.at }),
+      );
     periods.push({ from, until, at });
   });
 }

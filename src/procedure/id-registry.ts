@@ -1,5 +1,5 @@
 /** Duplicate ids (steps, documents, fee items, reductions, options) for the cross-checks. */
-import { ID_KINDS, localized } from './messages.js';
+import { ID_KINDS, localizedAt } from './messages.js';
 import { AUTHOR_PROBLEM_CODE as C, type ProblemList } from './problems.js';
 
 /** Records ids and reports the second use of each. */
@@ -16,11 +16,8 @@ export class IdRegistry {
       this.problems.add(
         C.duplicateId,
         pointer,
-        localized(
-          'duplicateId',
-          { id, first },
-          { vi: { what: ID_KINDS.vi[this.kind] }, en: { what: ID_KINDS.en[this.kind] } },
-        ),
+        // The first use in words ("bước thứ 1"): the place that has the id, not its "id" member.
+        localizedAt('duplicateId', { id }, { first: first.replace(/\/id$/, '') }),
       );
     } else this.first.set(id, pointer);
   }

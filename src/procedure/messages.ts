@@ -96,7 +96,7 @@ const vi: Catalog = {
   unknownFeeItem: (p) => `Không có khoản phí nào có mã "${p.id}" trong "fees.items".`,
   unknownOption: (p) =>
     `Lựa chọn ${p.value} không có trong các giá trị cho phép của trường "${p.path}" (enum).`,
-  duplicateId: (p) => `Mã "${p.id}" bị trùng: đã dùng cho ${p.what} khác ở ${p.first}.`,
+  duplicateId: (p) => `Mã "${p.id}" bị trùng: ${p.first} đã dùng mã này.`,
   duplicateOption: (p) => `Giá trị lựa chọn ${p.value} bị lặp lại trong cùng một trường.`,
   unknownOptionList: (p) =>
     `Không có danh sách lựa chọn "${p.id}" trong "optionLists" hay trong các danh sách dvc-forms cung cấp (${p.shipped})${p.suggestion ? `; có phải ý bạn là "${p.suggestion}"?` : '.'}`,
@@ -125,7 +125,7 @@ const vi: Catalog = {
   checkFieldInList: (p) =>
     `Quy tắc "check" gắn lỗi vào một trường, không thể là trường trong danh sách "${p.path}"; dùng trường ngoài danh sách hoặc "minItems"/"maxItems".`,
   feeScheduleOverlap: (p) =>
-    `Khoảng thời gian này trùng với mức phí ở ${p.other}; mỗi ngày chỉ được có một mức phí.`,
+    `Khoảng thời gian này trùng với ${p.other}; mỗi ngày chỉ được có một mức phí.`,
   amountDecimalPoint: (p) =>
     `Số tiền ${p.raw} được đọc là ${p.value} đồng: trong JSON dấu chấm là dấu thập phân, không phải dấu phân cách hàng nghìn. Viết số tiền không có dấu chấm, ví dụ ${p.fix}.`,
   feeQuantityUnbounded: (p) =>
@@ -275,7 +275,7 @@ const en: Catalog = {
   unknownFeeItem: (p) => `There is no fee item with id "${p.id}" in "fees.items".`,
   unknownOption: (p) =>
     `The option ${p.value} is not one of the allowed values (enum) of the field "${p.path}".`,
-  duplicateId: (p) => `The id "${p.id}" is used twice: another ${p.what} has it at ${p.first}.`,
+  duplicateId: (p) => `The id "${p.id}" is used twice: ${p.first} already has it.`,
   duplicateOption: (p) => `The option value ${p.value} appears twice in the same field.`,
   unknownOptionList: (p) =>
     `There is no option list "${p.id}" in "optionLists" nor among the lists dvc-forms ships (${p.shipped})${p.suggestion ? `; did you mean "${p.suggestion}"?` : '.'}`,
@@ -304,7 +304,7 @@ const en: Catalog = {
   checkFieldInList: (p) =>
     `A "check" rule puts its problem at one field, not at a field inside the list "${p.path}"; use a field outside the list, or "minItems"/"maxItems".`,
   feeScheduleOverlap: (p) =>
-    `This period overlaps the amount at ${p.other}; only one amount may be in force on any day.`,
+    `This period overlaps ${p.other}; only one amount may be in force on any day.`,
   amountDecimalPoint: (p) =>
     `The amount ${p.raw} is read as ${p.value} đồng: in JSON a point is a decimal point, not a thousands separator. Write the amount without a point, e.g. ${p.fix}.`,
   feeQuantityUnbounded: (p) =>
@@ -593,36 +593,65 @@ const TOP_LISTS: Record<string, Place> = {
   documents: ['document', 'giấy tờ', 'document'],
   rules: ['rule', 'quy tắc', 'rule'],
   'ui/steps': ['step', 'bước', 'step'],
+  // A cases file (`dvc-forms test`).
+  cases: ['case', 'ca kiểm thử', 'case'],
 };
 /** Lists inside a place of the kind named first: a step's or question's questions, … */
 const INNER_LISTS: Record<string, Place> = {
   'step|fields': ['field', 'câu hỏi', 'question'],
   'field|fields': ['field', 'câu hỏi', 'question'],
   'field|options': ['option', 'lựa chọn', 'option'],
+  'optionList|options': ['option', 'lựa chọn', 'option'],
   'fee|schedule': ['rate', 'mức phí', 'rate'],
+};
+/** Top-level members whose members are named by the author: [kind, vi, en] before the name. */
+const TOP_MAPS: Record<string, Place> = {
+  conditions: ['named', 'điều kiện đặt tên', 'the named condition'],
+  optionLists: ['optionList', 'danh sách lựa chọn', 'the option list'],
+};
+/** Where a condition group (`all`, `any`) may stand, after a place of this kind. */
+const GROUPS_AFTER: Record<string, string> = {
+  rule: 'conditions/',
+  named: '',
+  condition: '',
 };
 
 /**
  * Where a pointer is, for sentences: "khoản phí thứ 2" / "fee item 2" rather than
- * "/fees/items/1", which an author has to count from zero to read. What lies below the last
- * known list stays quoted ("title" of step 2); a place in no known list is the pointer itself.
- * The pointer itself still goes with the problem (its `pointer`, line and column).
+ * "/fees/items/1", which an author has to count from zero to read; a rule's condition is
+ * "điều kiện thứ 1 trong nhóm any của quy tắc thứ 2" / "condition 1 of the any group of rule 2",
+ * a named condition or option list is named ("điều kiện đặt tên "isMother""). What lies below the
+ * last known place stays quoted ("title" of step 2); a place in no known list is the pointer
+ * itself. The pointer itself still goes with the problem (its `pointer`, line and column).
  */
 export function where(pointer: string): Record<Lang, string> {
   if (pointer === '') return { vi: 'cấp ngoài cùng của tệp', en: 'the top level of the file' };
   const places: Place[] = [];
   let rest: string[] = [];
   for (const token of pointer.split('/').slice(1).map(unescapePointerToken)) {
-    const list =
-      /^\d+$/.test(token) &&
-      (places.length === 0
-        ? TOP_LISTS[rest.join('/')]
-        : rest.length === 1
-          ? INNER_LISTS[`${places[places.length - 1]![0]}|${rest[0]}`]
-          : undefined);
-    if (list) {
-      const n = Number(token) + 1;
-      places.push([list[0], `${list[1]} thứ ${n}`, `${list[2]} ${n}`]);
+    const index = /^\d+$/.test(token) ? Number(token) + 1 : 0;
+    const last = places[places.length - 1];
+    const below = rest.join('/');
+    const group =
+      last && /^(all|any)$/.test(rest[rest.length - 1] ?? '') ? rest[rest.length - 1] : '';
+    let place: Place | undefined;
+    if (!last && rest.length === 1 && TOP_MAPS[below]) {
+      const [kind, vi, en] = TOP_MAPS[below]!;
+      place = [kind, `${vi} "${token}"`, `${en} "${token}"`];
+    } else if (index && !last && TOP_LISTS[below]) {
+      const [kind, vi, en] = TOP_LISTS[below]!;
+      place = [kind, `${vi} thứ ${index}`, `${en} ${index}`];
+    } else if (index && last && INNER_LISTS[`${last[0]}|${below}`]) {
+      const [kind, vi, en] = INNER_LISTS[`${last[0]}|${below}`]!;
+      place = [kind, `${vi} thứ ${index}`, `${en} ${index}`];
+    } else if (index && group && GROUPS_AFTER[last![0]] + group === below)
+      place = [
+        'condition',
+        `điều kiện thứ ${index} trong nhóm ${group}`,
+        `condition ${index} of the ${group} group`,
+      ];
+    if (place) {
+      places.push(place);
       rest = [];
     } else rest.push(token);
   }
@@ -632,6 +661,26 @@ export function where(pointer: string): Record<Lang, string> {
   const en = inner.map((p) => p[2]).join(' of ');
   const below = rest.join('/');
   return below ? { vi: `"${below}" của ${vi}`, en: `"${below}" of ${en}` } : { vi, en };
+}
+
+/**
+ * `localized` with the parameters in `places` (name → JSON pointer) said in words by `where`:
+ * "lần đầu ở câu hỏi thứ 1 của bước thứ 2", not "/ui/steps/1/fields/0".
+ */
+export function localizedAt(
+  key: string,
+  params: P,
+  places: Record<string, string>,
+  perLang?: Partial<Record<Lang, P>>,
+): Record<Lang, string> {
+  const vi: P = { ...perLang?.vi };
+  const en: P = { ...perLang?.en };
+  for (const [name, pointer] of Object.entries(places)) {
+    const w = where(pointer);
+    vi[name] = w.vi;
+    en[name] = w.en;
+  }
+  return localized(key, params, { vi, en });
 }
 
 const unescapePointerToken = (t: string): string => t.replace(/~1/g, '/').replace(/~0/g, '~');

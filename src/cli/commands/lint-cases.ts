@@ -12,7 +12,7 @@ import casesSchema from '../../../schemas/procedure-cases.schema.json' with { ty
 import { encodingProblem } from '../../json/encoding.js';
 import { parseJson } from '../../json/parse.js';
 import { LOAD_LIMITS } from '../../procedure/load.js';
-import { localized, where } from '../../procedure/messages.js';
+import { localized, localizedAt, where } from '../../procedure/messages.js';
 import { nameOf, relevant, typeNames, valueAt } from '../../procedure/meta-errors.js';
 import { AUTHOR_PROBLEM_CODE as C, ProblemList } from '../../procedure/problems.js';
 import { closest } from '../../procedure/suggest.js';
@@ -175,7 +175,12 @@ export function lintCasesFile(
         const at = `/cases/${i}/name`;
         const before = first.get(id);
         if (before === undefined) first.set(id, at);
-        else problems.add(C.duplicateId, at, localized('duplicateCaseName', { id, first: before }));
+        else
+          problems.add(
+            C.duplicateId,
+            at,
+            localizedAt('duplicateCaseName', { id }, { first: before.replace(/\/name$/, '') }),
+          );
       });
   }
   return problems.items

@@ -112,7 +112,7 @@ test('warnings alone exit 0 and are marked as warnings', async () => {
   const io = capture();
   assert.equal(await main(['lint', '--lang', 'en', file], io), 0);
   assert.deepEqual(io.stdout, [
-    `${file}:168:22  duplicate-field (warning)  The field "copies" is asked twice (first at /ui/steps/1/fields/0/field).`,
+    `${file}:168:22  duplicate-field (warning)  The field "copies" is asked twice (first at question 1 of step 2).`,
     'Checked 1 file(s): 0 error(s), 1 warning(s).',
   ]);
 });
@@ -163,9 +163,9 @@ test('a cases file is checked against procedure-cases.schema.json with positions
   assert.equal(await main(['lint', '--lang', 'en', file], io), 1);
   assert.deepEqual(io.stdout, [
     `${file}:3:12  schema-pattern  "today" must be a date YYYY-MM-DD, not "26/11/2026".`,
-    `${file}:5:5  schema-required  The required member "expect" is missing in "/cases/0".`,
+    `${file}:5:5  schema-required  The required member "expect" is missing in case 1.`,
     `${file}:5:35  schema-additional-property  "expcet" is not part of the format here; did you mean "expect"?`,
-    `${file}:7:15  duplicate-id  The case name "a" is used twice (first at /cases/0/name).`,
+    `${file}:7:15  duplicate-id  The case name "a" is used twice (first at case 1).`,
     `${file}:8:18  schema-type  "answers" must be an object {…}.`,
     `${file}:9:46  schema-enum  The value "ok" is not allowed for "status". Use one of: "eligible", "ineligible", "unknown".`,
     `${file}:9:73  schema-invalid  "items[0]" must be a fee item id (a string) or an object { "id", "quantity", "amount", "subtotal" }.`,

@@ -115,7 +115,7 @@ test('a malformed cases file names each bad value and exits 2', async () => {
     `${casesFile}:1:52  schema-type  "answers" phải là một đối tượng {…}.`,
     `${casesFile}:1:89  schema-enum  Giá trị "maybe" không dùng được cho "status". Chọn một trong: "eligible", "ineligible", "unknown".`,
     `${casesFile}:1:98  schema-additional-property  Mục "fees" không có trong định dạng ở vị trí này; có phải ý bạn là "fee"?`,
-    `${casesFile}:1:117  duplicate-id  Tên ca kiểm thử "x" bị trùng (lần đầu ở /cases/0/name).`,
+    `${casesFile}:1:117  duplicate-id  Tên ca kiểm thử "x" bị trùng (lần đầu ở ca kiểm thử thứ 1).`,
     `${casesFile}:1:159  schema-type  "total" phải là một số nguyên.`,
   ]);
   const en = capture();
@@ -125,7 +125,7 @@ test('a malformed cases file names each bad value and exits 2', async () => {
     `${casesFile}:1:52  schema-type  "answers" must be an object {…}.`,
     `${casesFile}:1:89  schema-enum  The value "maybe" is not allowed for "status". Use one of: "eligible", "ineligible", "unknown".`,
     `${casesFile}:1:98  schema-additional-property  "fees" is not part of the format here; did you mean "fee"?`,
-    `${casesFile}:1:117  duplicate-id  The case name "x" is used twice (first at /cases/0/name).`,
+    `${casesFile}:1:117  duplicate-id  The case name "x" is used twice (first at case 1).`,
     `${casesFile}:1:159  schema-type  "total" must be a whole number.`,
   ]);
 });

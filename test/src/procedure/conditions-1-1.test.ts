@@ -180,8 +180,8 @@ test('isAnswered without a value says to write "value": true, where the conditio
           position(text, '"fact": "phone"')[0]!,
         ),
         {
-          vi: 'Thiếu mục bắt buộc "value" trong "conditions/any/0" của quy tắc thứ 2: phép "isNotAnswered" không dùng đến giá trị, nhưng vẫn phải ghi; hãy ghi "value": true.',
-          en: 'The required member "value" is missing in "conditions/any/0" of rule 2: "isNotAnswered" does not use it, but it must be written; write "value": true.',
+          vi: 'Thiếu mục bắt buộc "value" trong điều kiện thứ 1 trong nhóm any của quy tắc thứ 2: phép "isNotAnswered" không dùng đến giá trị, nhưng vẫn phải ghi; hãy ghi "value": true.',
+          en: 'The required member "value" is missing in condition 1 of the any group of rule 2: "isNotAnswered" does not use it, but it must be written; write "value": true.',
         },
       ],
     ],

@@ -225,7 +225,7 @@ test('a group over an object names its fields inside the object, not as list ite
       [
         'duplicate-field',
         '/ui/steps/1/fields/3/field',
-        'The field "spouse.fullName" is asked twice (first at /ui/steps/1/fields/2/fields/0/field).',
+        'The field "spouse.fullName" is asked twice (first at question 1 of question 3 of step 2).',
       ],
     ],
   );

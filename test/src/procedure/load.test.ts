@@ -153,7 +153,7 @@ test('a field asked twice is a warning: the procedure still loads', () => {
         'duplicate-field',
         'warning',
         '/ui/steps/1/fields/2/field',
-        'The field "copies" is asked twice (first at /ui/steps/1/fields/0/field).',
+        'The field "copies" is asked twice (first at question 1 of step 2).',
       ],
     ],
   );
@@ -254,7 +254,7 @@ test('unknown document on a file widget and duplicate document ids', () => {
       [
         'duplicate-id',
         '/documents/1/id',
-        'The id "birth-certificate" is used twice: another document has it at /documents/0/id.',
+        'The id "birth-certificate" is used twice: document 1 already has it.',
       ],
     ],
   );
@@ -389,7 +389,7 @@ test('a condition node without all/any/not is read as a fact condition', () => {
       [
         'schema-required',
         '/rules/1/conditions/any/0',
-        'The required member "fact" is missing in "conditions/any/0" of rule 2.',
+        'The required member "fact" is missing in condition 1 of the any group of rule 2.',
       ],
     ],
   );

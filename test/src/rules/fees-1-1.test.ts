@@ -96,7 +96,7 @@ test('lint: percent or amount, not both; schedules that overlap or run backwards
         'fee-schedule-overlap',
         '/fees/items/0/schedule/1',
         line('"from": "2025-07-01"') - 1,
-        'This period overlaps the amount at /fees/items/0/schedule/0; only one amount may be in force on any day.',
+        'This period overlaps rate 1 of fee item 1; only one amount may be in force on any day.',
       ],
       [
         'not-a-date',
