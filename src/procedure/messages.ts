@@ -11,8 +11,6 @@ type Catalog = Record<string, (p: P) => string>;
 const vi: Catalog = {
   // Meta-schema problems.
   required: (p) => `Thiếu mục bắt buộc "${p.property}"${p.where ? ` trong ${p.where}` : ''}.`,
-  answeredValueRequired: (p) =>
-    `Thiếu mục bắt buộc "value" trong ${p.where}: phép "${p.operator}" không dùng đến giá trị, nhưng vẫn phải ghi; hãy ghi "value": true.`,
   uploadLimitRequired: (p) =>
     `Thiếu mục "${p.property}" trong ${p.where}: giấy tờ nộp trực tuyến cần "accept", "maxSizeBytes" và "maxFiles"; nếu người nộp mang bản chính đến nơi nộp thì ghi "atDesk": true (định dạng 1.1).`,
   missingVi: (p) => `Thiếu nội dung tiếng Việt ("vi") cho ${p.where}; tiếng Việt là bắt buộc.`,
@@ -160,6 +158,8 @@ const vi: Catalog = {
     `Widget "date" cho ra một ngày dạng YYYY-MM-DD nhưng "${p.path}" có định dạng ${p.format}, nên người dân không thể qua bước này; dùng widget "${p.fits}" hoặc "format": "date".`,
   conditionValueType: (p) =>
     `Giá trị ${p.value} là ${p.given} nhưng "${p.fact}" là ${p.type}, nên phép so sánh "${p.operator}" không bao giờ khớp${p.suggestion ? `; có phải ý bạn là ${p.suggestion}?` : '.'}`,
+  answeredValueIgnored: (p) =>
+    `Phép "${p.operator}" không dùng đến "value", nên giá trị ${p.value} ở đây không có tác dụng: điều kiện chỉ xem trường "${p.fact}" ${p.operator === 'isAnswered' ? 'đã' : 'chưa'} được trả lời. Hãy bỏ "value"; muốn hỏi điều ngược lại thì dùng "${p.opposite}".`,
   conditionValueList: (p) =>
     `Phép so sánh "${p.operator}" cần một danh sách […] các giá trị, không phải ${p.value}.`,
   conditionValueOption: (p) =>
@@ -191,8 +191,6 @@ const vi: Catalog = {
 const en: Catalog = {
   required: (p) =>
     `The required member "${p.property}" is missing${p.where ? ` in ${p.where}` : ''}.`,
-  answeredValueRequired: (p) =>
-    `The required member "value" is missing in ${p.where}: "${p.operator}" does not use it, but it must be written; write "value": true.`,
   uploadLimitRequired: (p) =>
     `"${p.property}" is missing in ${p.where}: a document uploaded online needs "accept", "maxSizeBytes" and "maxFiles"; if the applicant brings the original to the desk, write "atDesk": true (format 1.1).`,
   missingVi: (p) => `The Vietnamese text ("vi") of ${p.where} is missing; Vietnamese is required.`,
@@ -339,6 +337,8 @@ const en: Catalog = {
     `The "date" widget gives a date YYYY-MM-DD but "${p.path}" has the format ${p.format}, so the citizen could never pass this step; use a "${p.fits}" widget or "format": "date".`,
   conditionValueType: (p) =>
     `The value ${p.value} is ${p.given} but "${p.fact}" is ${p.type}, so "${p.operator}" never matches${p.suggestion ? `; did you mean ${p.suggestion}?` : '.'}`,
+  answeredValueIgnored: (p) =>
+    `"${p.operator}" does not use "value", so the value ${p.value} here has no effect: the condition only asks whether "${p.fact}" ${p.operator === 'isAnswered' ? 'is' : 'is not'} answered. Remove "value"; for the opposite, use "${p.opposite}".`,
   conditionValueList: (p) =>
     `The operator "${p.operator}" needs a list […] of values, not ${p.value}.`,
   conditionValueOption: (p) =>

@@ -122,16 +122,12 @@ export function translateMetaErrors(
           const uploadLimit =
             e.schemaPath.endsWith('/else/required') &&
             (UPLOAD_LIMIT_MEMBERS as readonly string[]).includes(property);
-          // isAnswered/isNotAnswered ignore their value, yet the format wants one: say what to write.
-          const operator = valueAt(value, '/operator');
-          const answered =
-            property === 'value' && (operator === 'isAnswered' || operator === 'isNotAnswered');
           problems.add(
             C.schemaRequired,
             pointer,
             localized(
-              uploadLimit ? 'uploadLimitRequired' : answered ? 'answeredValueRequired' : 'required',
-              { property, operator: String(operator) },
+              uploadLimit ? 'uploadLimitRequired' : 'required',
+              { property },
               { vi: { where: w.vi }, en: { where: w.en } },
             ),
           );

@@ -70,6 +70,7 @@ export const AUTHOR_PROBLEM_CODE = {
   fileFieldInData: 'file-field-in-data',
   widgetTypeMismatch: 'widget-type-mismatch',
   conditionValueType: 'condition-value-type',
+  answeredValueIgnored: 'answered-value-ignored',
   unknownBirthDateField: 'unknown-birth-date-field',
   birthDateFieldNotDate: 'birth-date-field-not-date',
   birthDateWithoutPersonalId: 'birth-date-without-personal-id',

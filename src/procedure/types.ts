@@ -247,7 +247,8 @@ export type ConditionNode =
   | {
       fact: string;
       operator: string;
-      value: unknown;
+      /** Needed by every operator but `isAnswered`/`isNotAnswered`, which ignore it. */
+      value?: unknown;
       params?: Record<string, unknown>;
       path?: string;
       name?: string;

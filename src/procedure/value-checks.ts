@@ -12,7 +12,10 @@
  * - `containsAny`/`containsAll`/`containsNone`: a list of items of a list answer (or of answers);
  * - `lessThan`… on a number answer: a number, or text reading as one (the engine compares
  *   `17 < "18"` as numbers); not checked on other answers (ISO dates compare as text);
- * - `isAnswered`, the date operators (`not-a-date`), a `{ "fact": … }` value and a `path` are
+ * - `isAnswered`/`isNotAnswered` need no value and ignore one: `true` (which format 1.0 files had
+ *   to write) passes, any other value is an `answered-value-ignored` warning, since `false`
+ *   reads as the opposite of what the condition does;
+ * - the date operators (`not-a-date`), a `{ "fact": … }` value and a `path` are
  *   left alone.
  *
  * A value of the wrong JSON type is `condition-value-type`; one outside the choices
@@ -68,6 +71,22 @@ export function checkConditionValue(
 ): void {
   const fact = node['fact'];
   if (typeof fact !== 'string') return;
+  const operator = node['operator'];
+  if (operator === 'isAnswered' || operator === 'isNotAnswered') {
+    if (Object.hasOwn(node, 'value') && node['value'] !== true)
+      problems.add(
+        C.answeredValueIgnored,
+        `${pointer}/value`,
+        localized('answeredValueIgnored', {
+          operator,
+          value: show(node['value']),
+          fact,
+          opposite: operator === 'isAnswered' ? 'isNotAnswered' : 'isAnswered',
+        }),
+        { severity: 'warning' },
+      );
+    return;
+  }
   const schema = Object.hasOwn(DERIVED_FACTS, fact)
     ? NUMBER_FACTS.has(fact)
       ? { type: 'integer' }

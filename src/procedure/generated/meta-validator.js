@@ -753,7 +753,12 @@ const schema31 = {
       type: 'object',
       title: 'Condition',
       additionalProperties: false,
-      required: ['fact', 'operator', 'value'],
+      required: ['fact', 'operator'],
+      if: {
+        required: ['operator'],
+        properties: { operator: { enum: ['isAnswered', 'isNotAnswered'] } },
+      },
+      else: { required: ['value'] },
       properties: {
         fact: {
           type: 'string',
@@ -786,7 +791,10 @@ const schema31 = {
           description:
             'How the fact is compared with value. The date operators (1.1) compare ISO dates as calendar days. The set operators (1.1) compare a list (or one value) with a list: containsAny, containsAll, containsNone.',
         },
-        value: { description: 'The value to compare with (for isAnswered/isNotAnswered: true).' },
+        value: {
+          description:
+            'The value to compare with. Not needed for isAnswered/isNotAnswered, which ignore it (true is accepted; another value is a warning).',
+        },
         params: {
           type: 'object',
           description:
@@ -6432,7 +6440,12 @@ const schema74 = {
   type: 'object',
   title: 'Condition',
   additionalProperties: false,
-  required: ['fact', 'operator', 'value'],
+  required: ['fact', 'operator'],
+  if: {
+    required: ['operator'],
+    properties: { operator: { enum: ['isAnswered', 'isNotAnswered'] } },
+  },
+  else: { required: ['value'] },
   properties: {
     fact: {
       type: 'string',
@@ -6465,7 +6478,10 @@ const schema74 = {
       description:
         'How the fact is compared with value. The date operators (1.1) compare ISO dates as calendar days. The set operators (1.1) compare a list (or one value) with a list: containsAny, containsAll, containsNone.',
     },
-    value: { description: 'The value to compare with (for isAnswered/isNotAnswered: true).' },
+    value: {
+      description:
+        'The value to compare with. Not needed for isAnswered/isNotAnswered, which ignore it (true is accepted; another value is a warning).',
+    },
     params: {
       type: 'object',
       description:
@@ -6769,9 +6785,83 @@ function validate41(
       ifClause1 = 'then';
     } else {
       const _errs14 = errors;
+      const _errs17 = errors;
+      let valid5 = true;
+      const _errs18 = errors;
+      if (data && typeof data == 'object' && !Array.isArray(data)) {
+        let missing4;
+        if (data.operator === undefined && (missing4 = 'operator')) {
+          const err8 = {};
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        } else {
+          if (data.operator !== undefined) {
+            let data0 = data.operator;
+            if (!(data0 === 'isAnswered' || data0 === 'isNotAnswered')) {
+              const err9 = {};
+              if (vErrors === null) {
+                vErrors = [err9];
+              } else {
+                vErrors.push(err9);
+              }
+              errors++;
+            }
+          }
+        }
+      }
+      var _valid3 = _errs18 === errors;
+      errors = _errs17;
+      if (vErrors !== null) {
+        if (_errs17) {
+          vErrors.length = _errs17;
+        } else {
+          vErrors = null;
+        }
+      }
+      if (!_valid3) {
+        const _errs20 = errors;
+        if (data && typeof data == 'object' && !Array.isArray(data)) {
+          if (data.value === undefined) {
+            const err10 = {
+              instancePath,
+              schemaPath: '#/$defs/FactCondition/else/required',
+              keyword: 'required',
+              params: { missingProperty: 'value' },
+              message: "must have required property '" + 'value' + "'",
+            };
+            if (vErrors === null) {
+              vErrors = [err10];
+            } else {
+              vErrors.push(err10);
+            }
+            errors++;
+          }
+        }
+        var _valid3 = _errs20 === errors;
+        valid5 = _valid3;
+      }
+      if (!valid5) {
+        const err11 = {
+          instancePath,
+          schemaPath: '#/$defs/FactCondition/if',
+          keyword: 'if',
+          params: { failingKeyword: 'else' },
+          message: 'must match "else" schema',
+        };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
       if (data && typeof data == 'object' && !Array.isArray(data)) {
         if (data.fact === undefined) {
-          const err8 = {
+          const err12 = {
             instancePath,
             schemaPath: '#/$defs/FactCondition/required',
             keyword: 'required',
@@ -6779,14 +6869,14 @@ function validate41(
             message: "must have required property '" + 'fact' + "'",
           };
           if (vErrors === null) {
-            vErrors = [err8];
+            vErrors = [err12];
           } else {
-            vErrors.push(err8);
+            vErrors.push(err12);
           }
           errors++;
         }
         if (data.operator === undefined) {
-          const err9 = {
+          const err13 = {
             instancePath,
             schemaPath: '#/$defs/FactCondition/required',
             keyword: 'required',
@@ -6794,24 +6884,9 @@ function validate41(
             message: "must have required property '" + 'operator' + "'",
           };
           if (vErrors === null) {
-            vErrors = [err9];
+            vErrors = [err13];
           } else {
-            vErrors.push(err9);
-          }
-          errors++;
-        }
-        if (data.value === undefined) {
-          const err10 = {
-            instancePath,
-            schemaPath: '#/$defs/FactCondition/required',
-            keyword: 'required',
-            params: { missingProperty: 'value' },
-            message: "must have required property '" + 'value' + "'",
-          };
-          if (vErrors === null) {
-            vErrors = [err10];
-          } else {
-            vErrors.push(err10);
+            vErrors.push(err13);
           }
           errors++;
         }
@@ -6824,84 +6899,12 @@ function validate41(
             key0 === 'path' ||
             key0 === 'name'
           )) {
-            const err11 = {
+            const err14 = {
               instancePath,
               schemaPath: '#/$defs/FactCondition/additionalProperties',
               keyword: 'additionalProperties',
               params: { additionalProperty: key0 },
               message: 'must NOT have additional properties',
-            };
-            if (vErrors === null) {
-              vErrors = [err11];
-            } else {
-              vErrors.push(err11);
-            }
-            errors++;
-          }
-        }
-        if (data.fact !== undefined) {
-          let data0 = data.fact;
-          if (typeof data0 === 'string') {
-            if (func7(data0) < 1) {
-              const err12 = {
-                instancePath: instancePath + '/fact',
-                schemaPath: '#/$defs/FactCondition/properties/fact/minLength',
-                keyword: 'minLength',
-                params: { limit: 1 },
-                message: 'must NOT have fewer than 1 characters',
-              };
-              if (vErrors === null) {
-                vErrors = [err12];
-              } else {
-                vErrors.push(err12);
-              }
-              errors++;
-            }
-          } else {
-            const err13 = {
-              instancePath: instancePath + '/fact',
-              schemaPath: '#/$defs/FactCondition/properties/fact/type',
-              keyword: 'type',
-              params: { type: 'string' },
-              message: 'must be string',
-            };
-            if (vErrors === null) {
-              vErrors = [err13];
-            } else {
-              vErrors.push(err13);
-            }
-            errors++;
-          }
-        }
-        if (data.operator !== undefined) {
-          let data1 = data.operator;
-          if (!(
-            data1 === 'equal' ||
-            data1 === 'notEqual' ||
-            data1 === 'lessThan' ||
-            data1 === 'lessThanInclusive' ||
-            data1 === 'greaterThan' ||
-            data1 === 'greaterThanInclusive' ||
-            data1 === 'in' ||
-            data1 === 'notIn' ||
-            data1 === 'contains' ||
-            data1 === 'doesNotContain' ||
-            data1 === 'isAnswered' ||
-            data1 === 'isNotAnswered' ||
-            data1 === 'dateBefore' ||
-            data1 === 'dateOnOrBefore' ||
-            data1 === 'dateAfter' ||
-            data1 === 'dateOnOrAfter' ||
-            data1 === 'containsAny' ||
-            data1 === 'containsAll' ||
-            data1 === 'containsNone'
-          )) {
-            const err14 = {
-              instancePath: instancePath + '/operator',
-              schemaPath: '#/$defs/FactCondition/properties/operator/enum',
-              keyword: 'enum',
-              params: { allowedValues: schema74.properties.operator.enum },
-              message: 'must be equal to one of the allowed values',
             };
             if (vErrors === null) {
               vErrors = [err14];
@@ -6911,29 +6914,28 @@ function validate41(
             errors++;
           }
         }
-        if (data.params !== undefined) {
-          let data2 = data.params;
-          if (!(data2 && typeof data2 == 'object' && !Array.isArray(data2))) {
-            const err15 = {
-              instancePath: instancePath + '/params',
-              schemaPath: '#/$defs/FactCondition/properties/params/type',
-              keyword: 'type',
-              params: { type: 'object' },
-              message: 'must be object',
-            };
-            if (vErrors === null) {
-              vErrors = [err15];
-            } else {
-              vErrors.push(err15);
+        if (data.fact !== undefined) {
+          let data1 = data.fact;
+          if (typeof data1 === 'string') {
+            if (func7(data1) < 1) {
+              const err15 = {
+                instancePath: instancePath + '/fact',
+                schemaPath: '#/$defs/FactCondition/properties/fact/minLength',
+                keyword: 'minLength',
+                params: { limit: 1 },
+                message: 'must NOT have fewer than 1 characters',
+              };
+              if (vErrors === null) {
+                vErrors = [err15];
+              } else {
+                vErrors.push(err15);
+              }
+              errors++;
             }
-            errors++;
-          }
-        }
-        if (data.path !== undefined) {
-          if (typeof data.path !== 'string') {
+          } else {
             const err16 = {
-              instancePath: instancePath + '/path',
-              schemaPath: '#/$defs/FactCondition/properties/path/type',
+              instancePath: instancePath + '/fact',
+              schemaPath: '#/$defs/FactCondition/properties/fact/type',
               keyword: 'type',
               params: { type: 'string' },
               message: 'must be string',
@@ -6946,14 +6948,35 @@ function validate41(
             errors++;
           }
         }
-        if (data.name !== undefined) {
-          if (typeof data.name !== 'string') {
+        if (data.operator !== undefined) {
+          let data2 = data.operator;
+          if (!(
+            data2 === 'equal' ||
+            data2 === 'notEqual' ||
+            data2 === 'lessThan' ||
+            data2 === 'lessThanInclusive' ||
+            data2 === 'greaterThan' ||
+            data2 === 'greaterThanInclusive' ||
+            data2 === 'in' ||
+            data2 === 'notIn' ||
+            data2 === 'contains' ||
+            data2 === 'doesNotContain' ||
+            data2 === 'isAnswered' ||
+            data2 === 'isNotAnswered' ||
+            data2 === 'dateBefore' ||
+            data2 === 'dateOnOrBefore' ||
+            data2 === 'dateAfter' ||
+            data2 === 'dateOnOrAfter' ||
+            data2 === 'containsAny' ||
+            data2 === 'containsAll' ||
+            data2 === 'containsNone'
+          )) {
             const err17 = {
-              instancePath: instancePath + '/name',
-              schemaPath: '#/$defs/FactCondition/properties/name/type',
-              keyword: 'type',
-              params: { type: 'string' },
-              message: 'must be string',
+              instancePath: instancePath + '/operator',
+              schemaPath: '#/$defs/FactCondition/properties/operator/enum',
+              keyword: 'enum',
+              params: { allowedValues: schema74.properties.operator.enum },
+              message: 'must be equal to one of the allowed values',
             };
             if (vErrors === null) {
               vErrors = [err17];
@@ -6963,8 +6986,60 @@ function validate41(
             errors++;
           }
         }
+        if (data.params !== undefined) {
+          let data3 = data.params;
+          if (!(data3 && typeof data3 == 'object' && !Array.isArray(data3))) {
+            const err18 = {
+              instancePath: instancePath + '/params',
+              schemaPath: '#/$defs/FactCondition/properties/params/type',
+              keyword: 'type',
+              params: { type: 'object' },
+              message: 'must be object',
+            };
+            if (vErrors === null) {
+              vErrors = [err18];
+            } else {
+              vErrors.push(err18);
+            }
+            errors++;
+          }
+        }
+        if (data.path !== undefined) {
+          if (typeof data.path !== 'string') {
+            const err19 = {
+              instancePath: instancePath + '/path',
+              schemaPath: '#/$defs/FactCondition/properties/path/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+            };
+            if (vErrors === null) {
+              vErrors = [err19];
+            } else {
+              vErrors.push(err19);
+            }
+            errors++;
+          }
+        }
+        if (data.name !== undefined) {
+          if (typeof data.name !== 'string') {
+            const err20 = {
+              instancePath: instancePath + '/name',
+              schemaPath: '#/$defs/FactCondition/properties/name/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+            };
+            if (vErrors === null) {
+              vErrors = [err20];
+            } else {
+              vErrors.push(err20);
+            }
+            errors++;
+          }
+        }
       } else {
-        const err18 = {
+        const err21 = {
           instancePath,
           schemaPath: '#/$defs/FactCondition/type',
           keyword: 'type',
@@ -6972,9 +7047,9 @@ function validate41(
           message: 'must be object',
         };
         if (vErrors === null) {
-          vErrors = [err18];
+          vErrors = [err21];
         } else {
-          vErrors.push(err18);
+          vErrors.push(err21);
         }
         errors++;
       }
@@ -6988,7 +7063,7 @@ function validate41(
       ifClause1 = 'else';
     }
     if (!valid3) {
-      const err19 = {
+      const err22 = {
         instancePath,
         schemaPath: '#/then/if',
         keyword: 'if',
@@ -6996,9 +7071,9 @@ function validate41(
         message: 'must match "' + ifClause1 + '" schema',
       };
       if (vErrors === null) {
-        vErrors = [err19];
+        vErrors = [err22];
       } else {
-        vErrors.push(err19);
+        vErrors.push(err22);
       }
       errors++;
     }
@@ -7006,7 +7081,7 @@ function validate41(
     valid0 = _valid0;
     ifClause0 = 'then';
   } else {
-    const _errs27 = errors;
+    const _errs31 = errors;
     if (
       !wrapper13.validate(data, {
         instancePath,
@@ -7023,7 +7098,7 @@ function validate41(
       var props1 = wrapper13.validate.evaluated.props;
       var items0 = wrapper13.validate.evaluated.items;
     }
-    var _valid0 = _errs27 === errors;
+    var _valid0 = _errs31 === errors;
     valid0 = _valid0;
     if (valid0) {
       if (props0 !== true && props1 !== undefined) {
@@ -7038,7 +7113,7 @@ function validate41(
     ifClause0 = 'else';
   }
   if (!valid0) {
-    const err20 = {
+    const err23 = {
       instancePath,
       schemaPath: '#/if',
       keyword: 'if',
@@ -7046,9 +7121,9 @@ function validate41(
       message: 'must match "' + ifClause0 + '" schema',
     };
     if (vErrors === null) {
-      vErrors = [err20];
+      vErrors = [err23];
     } else {
-      vErrors.push(err20);
+      vErrors.push(err23);
     }
     errors++;
   }

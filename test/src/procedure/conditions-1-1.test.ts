@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { loadProcedure } from '../../../src/procedure/index.js';
 import { closest } from '../../../src/procedure/suggest.js';
+import { checkAnswers } from '../../../src/cli/commands/check.js';
 
 const minimal = readFileSync(new URL('./fixtures/valid-minimal.json', import.meta.url), 'utf8');
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests reach into any member
@@ -164,24 +165,53 @@ test('closest prefers the same words in another order over a near spelling', () 
   assert.equal(closest('fullname', ['fullName', 'nameFull']), 'fullName');
 });
 
-test('isAnswered without a value says to write "value": true, where the condition is', () => {
+test('isAnswered/isNotAnswered need no value, and the rule runs without one', async () => {
   const p = JSON.parse(minimal);
   p.rules[1].conditions.any[0] = { fact: 'phone', operator: 'isNotAnswered' };
-  const text = JSON.stringify(p, null, 2);
-  const r = loadProcedure(text);
+  const r = loadProcedure(JSON.stringify(p, null, 2));
+  assert.deepEqual(r.problems, []);
+  assert.ok(r.ok);
+  // The require rule holds while the phone is not answered, and no longer once it is.
+  const required = async (answers: Record<string, unknown>) =>
+    (await checkAnswers(r.procedure, answers, { today: '2026-01-10' })).state.required.documents;
+  assert.deepEqual(await required({ relation: 'father' }), ['birth-certificate']);
+  assert.deepEqual(await required({ relation: 'father', phone: '0912345678' }), []);
+  // Another operator still needs its value, in the plain "required" sentence.
+  p.rules[1].conditions.any[0] = { fact: 'phone', operator: 'equal' };
   assert.deepEqual(
-    r.problems.map((x) => [x.code, x.pointer, x.line, x.column, x.message]),
+    loadProcedure(JSON.stringify(p, null, 2)).problems.map((x) => [x.code, x.pointer, x.message]),
     [
       [
         'schema-required',
         '/rules/1/conditions/any/0',
-        // The condition object's `{`, the line above its "fact".
-        ...((line) => [line - 1, text.split('\n')[line - 2]!.indexOf('{') + 1])(
-          position(text, '"fact": "phone"')[0]!,
-        ),
         {
-          vi: 'Thiếu mục bắt buộc "value" trong điều kiện thứ 1 trong nhóm any của quy tắc thứ 2: phép "isNotAnswered" không dùng đến giá trị, nhưng vẫn phải ghi; hãy ghi "value": true.',
-          en: 'The required member "value" is missing in condition 1 of the any group of rule 2: "isNotAnswered" does not use it, but it must be written; write "value": true.',
+          vi: 'Thiếu mục bắt buộc "value" trong điều kiện thứ 1 trong nhóm any của quy tắc thứ 2.',
+          en: 'The required member "value" is missing in condition 1 of the any group of rule 2.',
+        },
+      ],
+    ],
+  );
+});
+
+test('a value on isAnswered: true stays valid, another value is a warning that it is ignored', () => {
+  const p = JSON.parse(minimal);
+  p.rules[1].conditions.any[0] = { fact: 'phone', operator: 'isAnswered', value: true };
+  assert.deepEqual(loadProcedure(JSON.stringify(p, null, 2)).problems, []);
+  p.rules[1].conditions.any[0] = { fact: 'phone', operator: 'isAnswered', value: false };
+  const text = JSON.stringify(p, null, 2);
+  const r = loadProcedure(text);
+  assert.ok(r.ok, 'a warning: the file still loads');
+  assert.deepEqual(
+    r.problems.map((x) => [x.code, x.severity, x.pointer, x.line, x.column, x.message]),
+    [
+      [
+        'answered-value-ignored',
+        'warning',
+        '/rules/1/conditions/any/0/value',
+        ...position(text, '"value": false', 'false'),
+        {
+          vi: 'Phép "isAnswered" không dùng đến "value", nên giá trị false ở đây không có tác dụng: điều kiện chỉ xem trường "phone" đã được trả lời. Hãy bỏ "value"; muốn hỏi điều ngược lại thì dùng "isNotAnswered".',
+          en: '"isAnswered" does not use "value", so the value false here has no effect: the condition only asks whether "phone" is answered. Remove "value"; for the opposite, use "isNotAnswered".',
         },
       ],
     ],

@@ -162,7 +162,10 @@ test('the fact condition shape matches ConditionNode', () => {
     'path',
     'value',
   ]);
-  assert.deepEqual([...defs.FactCondition.required].sort(), ['fact', 'operator', 'value']);
+  assert.deepEqual([...defs.FactCondition.required].sort(), ['fact', 'operator']);
+  // "value" is required by every operator but isAnswered/isNotAnswered, which ignore it.
+  assert.deepEqual(defs.FactCondition.if.properties.operator.enum, ['isAnswered', 'isNotAnswered']);
+  assert.deepEqual(defs.FactCondition.else, { required: ['value'] });
 });
 
 test('the enumerations match the constants of the contract', () => {
