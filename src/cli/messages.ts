@@ -88,6 +88,11 @@ const vi = {
   // `dvc-forms first-page`
   noPlainFirstPage: (file: string) =>
     `dvc-forms: ${file}: câu hỏi đầu tiên của biểu mẫu không viết được bằng HTML thường (ngày, địa chỉ, nhóm lặp lại hoặc giấy tờ); chưa ghi trang đầu nào`,
+  // `dvc-forms check` given a procedure where the answers go.
+  answersAreProcedure: (answers: string, procedure: string) =>
+    `dvc-forms check: ${answers} là một tệp thủ tục, không phải tệp câu trả lời; hãy đưa tệp câu trả lời (các câu trả lời của người nộp, dạng JSON) sau tệp thủ tục: dvc-forms check ${procedure} <câu-trả-lời.json>`,
+  checkSwapped: (procedure: string, answers: string) =>
+    `dvc-forms check: hai tệp bị đảo thứ tự: ${answers} là tệp thủ tục, ${procedure} là tệp câu trả lời; tệp thủ tục đứng trước: dvc-forms check ${answers} ${procedure}`,
   // `dvc-forms check`: the one line printed in text mode when the answers pass.
   checkValid: (answers: string, procedure: string, eligible: boolean) =>
     `Hợp lệ: ${answers} không có vấn đề nào theo ${procedure}; ${eligible ? 'đủ điều kiện nộp hồ sơ' : 'chưa xác định được điều kiện nộp hồ sơ'}.`,
@@ -166,6 +171,10 @@ const en: typeof vi = {
     'dvc-forms: dist/chunks.json is missing; run "npm run build" for the preload links.',
   noPlainFirstPage: (file) =>
     `dvc-forms: ${file}: the form's first question cannot be rendered as plain HTML (a date, an address, a repeat group or a document); no first page written`,
+  answersAreProcedure: (answers, procedure) =>
+    `dvc-forms check: ${answers} is a procedure file, not an answers file; give the answers (an applicant's answers as JSON) after the procedure: dvc-forms check ${procedure} <answers.json>`,
+  checkSwapped: (procedure, answers) =>
+    `dvc-forms check: the two files are the wrong way round: ${answers} is the procedure and ${procedure} the answers; the procedure goes first: dvc-forms check ${answers} ${procedure}`,
   checkValid: (answers, procedure, eligible) =>
     `Valid: ${answers} has no problems against ${procedure}; ${eligible ? 'eligible to apply' : 'eligibility not determined'}.`,
   previewTitle: (file) => `Preview: ${file}`,

@@ -3,6 +3,7 @@
  * set of answers the way the form and the agency server do, and prints every problem.
  * Exit 0 when valid, 1 on any problem, 2 on a usage or file error.
  */
+import { readFileSync } from 'node:fs';
 import type { Problem } from '../../problem.js';
 import type { Lang, LocalizedText, Procedure } from '../../procedure/types.js';
 import { ELIGIBILITY_STATUS } from '../../rules/index.js';
@@ -126,6 +127,27 @@ export async function mergeRulesResult(
   return rulesReport((await checkAnswers(procedure, answers, options)).state);
 }
 
+/** The JSON in `file`, or undefined when it cannot be read or parsed (reported later). */
+function peek(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether `value` is a procedure rather than answers: its `formatVersion` with a part only a
+ * procedure has. Answers are keyed by the procedure's field names, which never hold both.
+ */
+function looksLikeProcedure(value: unknown): boolean {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
+  return (
+    Object.hasOwn(value, 'formatVersion') &&
+    ['data', 'ui', 'documents', 'rules'].some((m) => Object.hasOwn(value, m))
+  );
+}
+
 export const check: Command = async (args, io) => {
   const files: string[] = [];
   let lang: Lang = 'vi';
@@ -153,7 +175,16 @@ export const check: Command = async (args, io) => {
     });
   if (files.length > 2)
     return usageError(io, 'check', args, { kind: 'unexpected', argument: files[2]! });
-  const [procedureFile, answersFile] = files;
+  const [procedureFile, answersFile] = files as [string, string];
+  // A procedure given as the answers would only list every answer as missing: say what it is.
+  if (looksLikeProcedure(peek(answersFile))) {
+    io.err(
+      looksLikeProcedure(peek(procedureFile))
+        ? CLI_MESSAGES[lang].answersAreProcedure(answersFile, procedureFile)
+        : CLI_MESSAGES[lang].checkSwapped(procedureFile, answersFile),
+    );
+    return 2;
+  }
   const procedure = await readProcedure(procedureFile, io, lang);
   if (!procedure) return 2;
   const read = readJsonFile(answersFile, io, lang);

@@ -183,3 +183,30 @@ test('a lone surrogate in a printed message or path is shown as its escape', asy
   assert.match(io3.stdout[0]!, /"path":"\/\\udc00"/);
   assert.equal(JSON.parse(io3.stdout[0]!).problems[0].path, '/\udc00');
 });
+
+test('a procedure given as the answers file, or the two files swapped, is said in one sentence', async () => {
+  const other = join(dir, 'other-procedure.json');
+  writeFileSync(other, readFileSync(procedureFile));
+  let io = capture();
+  assert.equal(await main(['check', procedureFile, other], io), 2);
+  assert.deepEqual(io.stdout, []);
+  assert.deepEqual(io.stderr, [
+    `dvc-forms check: ${other} là một tệp thủ tục, không phải tệp câu trả lời; hãy đưa tệp câu trả lời (các câu trả lời của người nộp, dạng JSON) sau tệp thủ tục: dvc-forms check ${procedureFile} <câu-trả-lời.json>`,
+  ]);
+  io = capture();
+  assert.equal(await main(['check', procedureFile, other, '--lang', 'en'], io), 2);
+  assert.deepEqual(io.stderr, [
+    `dvc-forms check: ${other} is a procedure file, not an answers file; give the answers (an applicant's answers as JSON) after the procedure: dvc-forms check ${procedureFile} <answers.json>`,
+  ]);
+  const given = answers({ fullName: 'Nguyễn Văn A' });
+  io = capture();
+  assert.equal(await main(['check', given, procedureFile], io), 2);
+  assert.deepEqual(io.stderr, [
+    `dvc-forms check: hai tệp bị đảo thứ tự: ${procedureFile} là tệp thủ tục, ${given} là tệp câu trả lời; tệp thủ tục đứng trước: dvc-forms check ${procedureFile} ${given}`,
+  ]);
+  io = capture();
+  assert.equal(await main(['check', given, procedureFile, '--lang', 'en'], io), 2);
+  assert.deepEqual(io.stderr, [
+    `dvc-forms check: the two files are the wrong way round: ${procedureFile} is the procedure and ${given} the answers; the procedure goes first: dvc-forms check ${procedureFile} ${given}`,
+  ]);
+});
