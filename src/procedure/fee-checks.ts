@@ -110,20 +110,29 @@ export function checkFeeQuantities(
 
 /**
  * `"amount": 8.000` is valid JSON for 8, a whole number the meta-schema accepts: an author used to
- * the Vietnamese thousands separator would charge 8 đồng for an 8,000 đồng fee. Any amount written
- * with a point (item, schedule entry, fixed reduction) is refused, with the digits meant.
+ * the Vietnamese thousands separator would charge 8 đồng for an 8,000 đồng fee. An amount whose
+ * point is followed by exactly three digits (item, schedule entry, fixed reduction) is that trap
+ * and refused, with the digits meant. Any other whole amount written with a point (`8000.0`) is
+ * read as written, so it is only a warning saying the point and zeros do nothing.
  */
 export function checkFeeAmounts(fees: unknown, problems: ProblemList): void {
   if (!isObject(fees)) return;
   const check = (pointer: string, value: unknown) => {
     const raw = typeof value === 'number' ? problems.numberAsWritten(pointer) : undefined;
     if (raw === undefined || !raw.includes('.') || !Number.isInteger(value)) return;
-    const fix = /^\d+\.\d{3}$/.test(raw) ? raw.replace('.', '') : String(value);
-    problems.add(
-      C.amountDecimalPoint,
-      pointer,
-      localized('amountDecimalPoint', { raw, value: String(value), fix }),
-    );
+    if (/^\d+\.\d{3}$/.test(raw))
+      problems.add(
+        C.amountDecimalPoint,
+        pointer,
+        localized('amountDecimalPoint', { raw, value: String(value), fix: raw.replace('.', '') }),
+      );
+    else
+      problems.add(
+        C.amountDecimalPoint,
+        pointer,
+        localized('amountTrailingZeros', { raw, value: String(value) }),
+        { severity: 'warning' },
+      );
   };
   const list = (v: unknown) => (Array.isArray(v) ? v : []);
   list(fees['items']).forEach((item, i) => {

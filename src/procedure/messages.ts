@@ -126,6 +126,8 @@ const vi: Catalog = {
     `Khoảng thời gian này trùng với ${p.other}; mỗi ngày chỉ được có một mức phí.`,
   amountDecimalPoint: (p) =>
     `Số tiền ${p.raw} được đọc là ${p.value} đồng: trong JSON dấu chấm là dấu thập phân, không phải dấu phân cách hàng nghìn. Viết số tiền không có dấu chấm, ví dụ ${p.fix}.`,
+  amountTrailingZeros: (p) =>
+    `Số tiền ${p.raw} được đọc đúng là ${p.value} đồng, nhưng phần sau dấu chấm không có tác dụng và dễ bị đọc nhầm là dấu phân cách hàng nghìn; hãy viết ${p.value}.`,
   feeQuantityUnbounded: (p) =>
     `Trường số lượng "${p.path}" không có "maximum": nhập số quá lớn thì lệ phí không tính được chính xác. Đặt "maximum" không quá ${p.room}.`,
   feeQuantityTooLarge: (p) =>
@@ -305,6 +307,8 @@ const en: Catalog = {
     `This period overlaps ${p.other}; only one amount may be in force on any day.`,
   amountDecimalPoint: (p) =>
     `The amount ${p.raw} is read as ${p.value} đồng: in JSON a point is a decimal point, not a thousands separator. Write the amount without a point, e.g. ${p.fix}.`,
+  amountTrailingZeros: (p) =>
+    `The amount ${p.raw} is read correctly as ${p.value} đồng, but the part after the point does nothing and is easily mistaken for a thousands separator; write ${p.value}.`,
   feeQuantityUnbounded: (p) =>
     `The quantity field "${p.path}" has no "maximum": a large answer would make the fee inexact. Set "maximum" to at most ${p.room}.`,
   feeQuantityTooLarge: (p) =>

@@ -134,7 +134,7 @@ test('a schedule date not written YYYY-MM-DD says so, not the regular expression
 for (const [written, place, value, fix] of [
   ['8.000', 'item', '8', '8000'],
   ['135.000', 'schedule', '135', '135000'],
-  ['5000.0', 'reduction', '5000', '5000'],
+  ['5.000', 'reduction', '5', '5000'],
 ] as const)
   test(`an amount written ${written} (${place}) is amount-decimal-point, not ${value} đồng`, () => {
     const p = JSON.parse(minimal);
@@ -161,4 +161,36 @@ for (const [written, place, value, fix] of [
       ],
     );
     assert.equal(r.ok, false);
+  });
+
+for (const [written, place, value] of [
+  ['8000.0', 'item', '8000'],
+  ['135000.00', 'schedule', '135000'],
+  ['5000.0000', 'reduction', '5000'],
+] as const)
+  test(`an amount written ${written} (${place}) is read as ${value} đồng: a warning, not the thousands trap`, () => {
+    const p = JSON.parse(minimal);
+    p.data.properties.copies.maximum = 1;
+    PLACES[place]!.put(p);
+    const text = JSON.stringify(p, null, 2).replace(String(MARK), written);
+    const lines = text.split('\n');
+    const line = lines.findIndex((l) => l.includes(`"amount": ${written}`)) + 1;
+    const r = loadProcedure(text);
+    assert.deepEqual(
+      r.problems.map((x) => [x.code, x.severity, x.pointer, x.line, x.column, x.message]),
+      [
+        [
+          'amount-decimal-point',
+          'warning',
+          PLACES[place]!.pointer,
+          line,
+          lines[line - 1]!.indexOf(written) + 1,
+          {
+            vi: `Số tiền ${written} được đọc đúng là ${value} đồng, nhưng phần sau dấu chấm không có tác dụng và dễ bị đọc nhầm là dấu phân cách hàng nghìn; hãy viết ${value}.`,
+            en: `The amount ${written} is read correctly as ${value} đồng, but the part after the point does nothing and is easily mistaken for a thousands separator; write ${value}.`,
+          },
+        ],
+      ],
+    );
+    assert.equal(r.ok, true);
   });
