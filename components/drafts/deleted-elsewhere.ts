@@ -86,5 +86,7 @@ export class DeletedElsewhere {
     });
     ctl.saving = run.catch(() => undefined);
     await ctl.saving;
+    // The files chosen here go with the new draft too (the deleted draft's went with it).
+    if (ctl.phase === DRAFT_PHASE.active) await ctl.files.keepAll();
   }
 }

@@ -15,8 +15,19 @@ export class DraftFiles {
     const upload = e
       .composedPath()
       .find((n): n is UploadLike => n instanceof HTMLElement && n.localName === 'dvc-upload');
-    if (upload) this.keepSlot(upload);
+    if (upload) void this.keepSlot(upload);
   };
+
+  /**
+   * Keeps every slot's files with the draft as it is now: after "Giữ bản khai ở đây" wrote a new
+   * draft, the files chosen in this tab are kept with it at once, not when they next change.
+   */
+  async keepAll(): Promise<void> {
+    const withFiles = this.uploads().filter(
+      (u) => (u.value ?? []).length > 0 || this.unfinished(u).length > 0,
+    );
+    await Promise.all(withFiles.map((u) => this.keepSlot(u)));
+  }
 
   private uploads(): UploadLike[] {
     const roots: ParentNode[] = [this.ctl.host];
@@ -51,19 +62,19 @@ export class DraftFiles {
       .join('|');
     if (sig === (this.unfinishedKept.get(upload) ?? '')) return;
     this.unfinishedKept.set(upload, sig);
-    this.keepSlot(upload);
+    void this.keepSlot(upload);
   }
 
   /**
    * Keeps a document slot's files with the draft: the finished ones (`value`) and those chosen
    * and hashed but still uploading, read when the write runs so it is never behind the element.
    */
-  private keepSlot(upload: UploadLike): void {
+  private async keepSlot(upload: UploadLike): Promise<void> {
     if (this.ctl.phase !== DRAFT_PHASE.active || !this.ctl.key) return;
     const slot = slotOf(upload);
     if (!slot) return;
     const key = this.ctl.key;
-    void this.ctl.saving.then(async () => {
+    await this.ctl.saving.then(async () => {
       const store = await this.ctl.openStore();
       if (!store || this.ctl.phase !== DRAFT_PHASE.active) return;
       const files: FileToKeep[] = [

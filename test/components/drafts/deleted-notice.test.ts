@@ -9,6 +9,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../components/form/form.js';
 import type { DvcForm } from '../../../components/form/form.js';
+import type { DvcUpload } from '../../../components/upload/upload.js';
 import type { DraftControllerOptions } from '../../../components/drafts/controller.js';
 import { DRAFT_PHASE } from '../../../components/drafts/controller.js';
 import { DraftCipher } from '../../../components/drafts/crypto.js';
@@ -23,7 +24,7 @@ const shadow = (el: DvcForm) => el.shadowRoot!;
 const text = (el: DvcForm, selector: string) =>
   [...shadow(el).querySelectorAll(selector)].map((x) => x.textContent!.replace(/\s+/g, ' ').trim());
 const wait = (predicate: () => unknown, message: string) =>
-  waitUntil(predicate as () => boolean, message, { timeout: 5000 });
+  waitUntil(predicate as () => boolean, message, { timeout: 10_000 });
 
 const NOTICE_VI =
   'Hồ sơ này đã được gửi đi, hoặc đã được khai lại từ đầu, ở một thẻ (tab) hay cửa sổ khác của trình duyệt. Những gì bạn nhập ở trang này không còn được lưu tạm trên thiết bị này nữa. Bạn có thể chuyển sang thẻ đó để xem hồ sơ, hoặc bấm “Giữ bản khai ở đây” để lưu tạm những gì đang có ở trang này thành một hồ sơ mới. Nếu hồ sơ đã được gửi, bạn không cần gửi lại.';
@@ -40,14 +41,56 @@ afterEach(() => {
   for (const name of databases.splice(0)) indexedDB.deleteDatabase(name);
 });
 
-async function mount(): Promise<DvcForm> {
+/** The same procedure with a document chosen on its one page (no upload endpoint: kept here). */
+const WITH_FILE = JSON.stringify({
+  ...simple,
+  data: {
+    ...simple.data,
+    properties: { ...simple.data.properties, giayTo: { type: 'array', items: { type: 'string' } } },
+  },
+  ui: {
+    steps: [
+      {
+        ...simple.ui.steps[0],
+        fields: [
+          ...simple.ui.steps[0]!.fields,
+          {
+            field: 'giayTo',
+            widget: 'file',
+            label: { vi: 'Giấy tờ', en: 'Paper' },
+            document: 'giay-to',
+          },
+        ],
+      },
+    ],
+  },
+  documents: [
+    {
+      id: 'giay-to',
+      title: { vi: 'Giấy tờ', en: 'Paper' },
+      form: 'electronic',
+      copies: 1,
+      required: false,
+      accept: ['application/pdf'],
+      maxSizeBytes: 1048576,
+      maxFiles: 2,
+    },
+  ],
+});
+
+async function mount(
+  procedureData = TEXT,
+  { draftConsent = 'granted', debounceMs = 500 } = {},
+): Promise<DvcForm> {
   const el = document.createElement('dvc-form') as DvcForm;
-  (el.draftLink as unknown as { options: DraftControllerOptions }).options.dbName = dbName;
+  const options = (el.draftLink as unknown as { options: DraftControllerOptions }).options;
+  options.dbName = dbName;
+  options.debounceMs = debounceMs;
   Object.assign(el, {
-    procedureData: TEXT,
+    procedureData,
     today: '2026-11-26',
     drafts: 'on',
-    draftConsent: 'granted',
+    draftConsent,
     submitter: async () => ({ dossierCode: 'KS-261126-7QF3' }),
   });
   await fixture(html`<div>${el}</div>`);
@@ -72,6 +115,16 @@ async function stored() {
   const r = await store.get(KEY);
   store.close();
   return r;
+}
+
+/** The kept files of the stored draft's slot, with their bytes read back as text. */
+async function keptFiles(slot: string) {
+  const cipher = await DraftCipher.open(undefined, `${dbName}-keys`);
+  const store = await DraftStore.open({ name: dbName, cipher });
+  const r = await store.get(KEY);
+  const files = r ? await store.files(r, r.documents[slot] ?? []) : [];
+  store.close();
+  return Promise.all(files.map(async (f) => ({ name: f.name, text: await f.file?.text() })));
 }
 
 /** Tab A has kept a draft; tab B, open on the same application, deletes it by sending. */
@@ -178,5 +231,27 @@ describe('drafts: a tab whose draft was sent or started again in another tab is 
     await a.settled();
     expect(text(a, '.draft-notice[data-kind="deleted"]')).to.deep.equal([]);
     expect(await stored()).to.equal(undefined);
+  });
+
+  it('“Giữ bản khai ở đây” keeps the files chosen in this tab with the new draft at once', async () => {
+    const a = await mount(WITH_FILE);
+    await answer(a, 'hoTen', 'Nguyễn Văn An');
+    await customElements.whenDefined('dvc-upload');
+    const upload = a.querySelector<DvcUpload>('dvc-upload[name="giay-to"]')!;
+    const bytes = '%PDF-1.4\n1 0 obj\n%%EOF\n';
+    await upload.addFiles([new File([bytes], 'giay-to.pdf', { type: 'application/pdf' })]);
+    await wait(async () => (await keptFiles('giay-to')).length === 1, 'the file kept');
+    const b = await mount(WITH_FILE);
+    b.dispatchEvent(new Event('dvc-submitted'));
+    await wait(() => text(a, '.draft-notice[data-kind="deleted"] p').length > 0, 'the notice');
+    expect(await stored()).to.equal(undefined);
+    shadow(a).querySelector<HTMLButtonElement>('[data-draft-action="deleted"]')!.click();
+    await wait(() => a.draftController!.phase === DRAFT_PHASE.active, 'kept here');
+    await a.draftController!.flush();
+    // Without touching the file again: it is in the new draft, bytes and all.
+    await wait(async () => (await keptFiles('giay-to')).length === 1, 'the file kept again');
+    expect(await keptFiles('giay-to')).to.deep.equal([{ name: 'giay-to.pdf', text: bytes }]);
+    expect((await stored())!.answers).to.deep.include({ hoTen: 'Nguyễn Văn An' });
+    expect(upload.value.map((f) => f.name)).to.deep.equal(['giay-to.pdf']);
   });
 });
