@@ -98,6 +98,13 @@ export class DraftController implements ReactiveController {
   /** The next save replaces the stored draft instead of patching it. */
   /** @internal */
   replaceNext = false;
+  /**
+   * This tab's answers hold something of the stored draft: it resumed it, saved into it, or took
+   * another tab's answers from it. Only then is its deletion elsewhere this tab's business
+   * (deleted-elsewhere.ts); a tab holding none of it has its own answers, kept as a new draft.
+   */
+  /** @internal */
+  holds = false;
   /** When the kept draft expires (epoch ms), for the "kept until" line. */
   /** @internal */
   expiresAt?: number;
@@ -159,6 +166,7 @@ export class DraftController implements ReactiveController {
       this.key = { code: s.procedure.code, version: s.procedure.version };
       this.phase = DRAFT_PHASE.idle;
       this.offer = undefined;
+      this.holds = false;
       this.baseline = structuredClone(this.options.readyAnswers?.() ?? s.answers);
       this.lastAnswers = s.answers;
       this.lastPage = s.page;
@@ -270,6 +278,7 @@ export class DraftController implements ReactiveController {
       ? { ...sideAnswers(record.answers), ...carried.answers }
       : record.answers;
     this.offer = undefined;
+    this.holds = true;
     this.expiresAt = record.expiresAt;
     this.baseline = structuredClone(answers);
     this.phase = DRAFT_PHASE.active;
@@ -512,11 +521,14 @@ export class DraftController implements ReactiveController {
       }
     } catch (cause) {
       // Sent or cleared in another tab since this one read it: this application is over here
-      // too, as after sending; written, it would come back to be sent twice.
-      if (cause instanceof DraftDeletedError) this.elsewhere.stop();
-      else this.storageFailed(cause);
+      // too, as after sending; written, it would come back to be sent twice. Unless nothing of
+      // it is on this page: then these answers are this tab's own, kept as a new draft.
+      if (!(cause instanceof DraftDeletedError)) this.storageFailed(cause);
+      else if (this.holds) this.elsewhere.stop();
+      else if (store.forget(key)) return this.saveNow(force);
       return;
     }
+    this.holds = true;
     this.baseline = change.answers;
     this.savedPage = change.page;
     this.dismiss(NOTICE_KIND.storage);
@@ -619,6 +631,7 @@ export class DraftController implements ReactiveController {
     );
     if (theirs.length === 0) return;
     const answers = patch(s.answers, record.answers, theirs);
+    this.holds = true;
     this.baseline = patch(this.baseline, record.answers, theirs);
     await this.options.restore(answers, undefined);
     const after = this.options.state();

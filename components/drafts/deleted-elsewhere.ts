@@ -23,8 +23,11 @@ export class DeletedElsewhere {
     const { ctl } = this;
     const key = ctl.key;
     const store = await ctl.openStore();
-    // A tab that read no revision of it (nothing saved yet) starts a new draft as it saves.
-    const gone = key && (await store?.deletedSinceSeen(key).catch(() => false));
+    if (!key || !store) return;
+    // Nothing of it on this page (never resumed, saved into or taken from): the answers here
+    // are this tab's own, typed or not yet, and its next save keeps them as a new draft.
+    if (!ctl.holds) return void store.forget(key);
+    const gone = await store.deletedSinceSeen(key).catch(() => false);
     if (gone && ctl.phase === DRAFT_PHASE.active && ctl.key === key) this.stop();
   }
 
@@ -57,6 +60,7 @@ export class DeletedElsewhere {
       }
       try {
         const saved = await store.save(next.key, next.change, { ...next.options, afresh: true });
+        ctl.holds = true;
         ctl.baseline = next.change.answers;
         ctl.savedPage = next.change.page;
         ctl.replaceNext = false;

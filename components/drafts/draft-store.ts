@@ -537,6 +537,17 @@ export class DraftStore {
   }
 
   /**
+   * Forgets the revision of draft `key` this store read: a tab that took nothing from a draft
+   * deleted since builds its next save on no revision of it (a new draft after the tombstone).
+   * False when it had read none.
+   */
+  forget(key: DraftKey): boolean {
+    const id = draftId(key);
+    if (this.known?.id === id) this.known = undefined;
+    return this.seen.delete(id);
+  }
+
+  /**
    * Deletes a draft and its files. A draft sent or cleared leaves a tombstone after its last
    * revision: a write sealed from it before (another tab's, as its page goes) cannot bring it
    * back (revisions.ts). An expired one does not (`expired`): a tab still open on it, idle for

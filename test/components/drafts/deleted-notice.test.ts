@@ -254,4 +254,70 @@ describe('drafts: a tab whose draft was sent or started again in another tab is 
     expect((await stored())!.answers).to.deep.include({ hoTen: 'Nguyễn Văn An' });
     expect(upload.value.map((f) => f.name)).to.deep.equal(['giay-to.pdf']);
   });
+
+  /**
+   * Whether a tab is told depends on what its page holds of the deleted draft, not on whether it
+   * saved: here tab A opened after tab B kept a draft, read it (not offered: written by this very
+   * page) and took nothing of it, and its person typed an answer not saved yet (its autosave
+   * waits) when tab B sent. Tab A's answer is its own: kept as a new draft, nobody told.
+   */
+  it('a tab holding nothing of the draft deleted elsewhere is not told, and what was typed there is kept as a new draft', async () => {
+    const b = await mount();
+    await answer(b, 'hoTen', 'Trần Thị Bình');
+    await b.draftController!.flush();
+    const a = await mount(TEXT, { debounceMs: 60_000 });
+    await answer(a, 'soBanSao', 2);
+    b.dispatchEvent(new Event('dvc-submitted'));
+    await wait(async () => (await stored()) === undefined, 'the draft deleted');
+    await a.draftController!.flush();
+    const kept = (await stored())!;
+    expect(kept.answers).to.deep.include({ soBanSao: 2 });
+    expect(kept.answers).to.not.have.property('hoTen');
+    expect(a.draftController!.phase).to.equal(DRAFT_PHASE.active);
+    expect(text(a, '.draft-notice[data-kind="deleted"]')).to.deep.equal([]);
+    // The 'deleted' message, whenever it arrives, changes nothing here.
+    await (
+      a.draftController as unknown as { elsewhere: { onDeleted(): Promise<void> } }
+    ).elsewhere.onDeleted();
+    expect(a.draftController!.phase).to.equal(DRAFT_PHASE.active);
+    expect(text(a, '.draft-notice[data-kind="deleted"]')).to.deep.equal([]);
+    await answer(a, 'soBanSao', 3);
+    await a.draftController!.flush();
+    expect((await stored())!.answers).to.deep.include({ soBanSao: 3 });
+  });
+
+  it('a tab still asking “Lưu tạm…?” keeps what was typed as a new draft once its person agrees', async () => {
+    const b = await mount();
+    await answer(b, 'hoTen', 'Trần Thị Bình');
+    await b.draftController!.flush();
+    const a = await mount(TEXT, { draftConsent: 'ask' });
+    expect(a.draftController!.phase).to.equal(DRAFT_PHASE.ask);
+    await answer(a, 'soBanSao', 2);
+    b.dispatchEvent(new Event('dvc-submitted'));
+    await wait(async () => (await stored()) === undefined, 'the draft deleted');
+    shadow(a).querySelector<HTMLButtonElement>('[data-consent="yes"]')!.click();
+    await a.settled();
+    await a.draftController!.flush();
+    await wait(async () => (await stored()) !== undefined, 'the new draft');
+    const kept = (await stored())!;
+    expect(kept.answers).to.deep.include({ soBanSao: 2 });
+    expect(kept.answers).to.not.have.property('hoTen');
+    expect(a.draftController!.phase).to.equal(DRAFT_PHASE.active);
+    expect(text(a, '.draft-notice[data-kind="deleted"]')).to.deep.equal([]);
+  });
+
+  it('a tab that never saved but shows answers taken from the draft is told', async () => {
+    const b = await mount();
+    const a = await mount(TEXT, { debounceMs: 60_000 });
+    await answer(b, 'hoTen', 'Trần Thị Bình');
+    await b.draftController!.flush();
+    // Tab B's answer comes over to tab A, which never saved.
+    await wait(() => a.answers.hoTen === 'Trần Thị Bình', 'the answer taken');
+    b.dispatchEvent(new Event('dvc-submitted'));
+    await wait(() => text(a, '.draft-notice[data-kind="deleted"] p').length > 0, 'the notice');
+    expect(text(a, '.draft-notice[data-kind="deleted"] p')).to.deep.equal([NOTICE_VI]);
+    await answer(a, 'soBanSao', 2);
+    await a.draftController!.flush();
+    expect(await stored()).to.equal(undefined);
+  });
 });
