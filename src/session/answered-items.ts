@@ -19,15 +19,21 @@ import { getAt, isAnswered, setAt } from './field-path.js';
 
 /**
  * `value` with, in each item of a list (a repeat group's answer), only the members that are
- * answers; anything else as it is. An item with nothing answered stays, as an item the person
- * added. Items are copied, never changed; `Object.fromEntries` defines every key, `__proto__`
- * included, as an own data property.
+ * answers, and the same rule in the lists among those members (a group inside a group's items:
+ * without it an emptied member of a nested item stayed `null`, and was refused); anything else
+ * as it is. An item with nothing answered stays, as an item the person added. Items are copied,
+ * never changed; `Object.fromEntries` defines every key, `__proto__` included, as an own data
+ * property.
  */
 export function withAnsweredMembers(value: unknown): unknown {
   return Array.isArray(value)
     ? value.map((item: unknown) =>
         item !== null && typeof item === 'object' && !Array.isArray(item)
-          ? Object.fromEntries(Object.entries(item).filter(([, v]) => isAnswered(v)))
+          ? Object.fromEntries(
+              Object.entries(item).flatMap(([k, v]) =>
+                isAnswered(v) ? [[k, withAnsweredMembers(v)]] : [],
+              ),
+            )
           : item,
       )
     : value;
