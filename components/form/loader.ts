@@ -313,7 +313,9 @@ export class FormLoading {
       const value = getPath(prefill, field.field);
       if (value === undefined) continue;
       session.set(field.field, value);
-      this.form.prefilled = setPath(this.form.prefilled, field.field, value);
+      // As the session keeps it (an emptied member of an item left out), or the "prefilled"
+      // mark, which compares it with the answer, would never match.
+      this.form.prefilled = setPath(this.form.prefilled, field.field, session.get(field.field));
     }
   }
 }
