@@ -13,6 +13,7 @@ import {
   deletedSince,
   lastClaimed,
   removeOldTombstones,
+  tombstonesDue,
 } from './revisions.js';
 import { patch } from './paths.js';
 import type { DraftCipher } from './crypto.js';
@@ -585,7 +586,12 @@ export class DraftStore {
     );
     const expired = all.filter((r) => r.expiresAt <= now);
     for (const r of expired) await this.delete(r, true);
-    await this.db.run([STORE.revisions], 'readwrite', (tx) => removeOldTombstones(tx, now));
+    // A read-only look first: nothing due (nearly every load), no read-write transaction that
+    // would wait for, and hold up, other tabs' writes.
+    const due = await this.db.run([STORE.revisions], 'readonly', (tx) => tombstonesDue(tx, now));
+    if (due) {
+      await this.db.run([STORE.revisions], 'readwrite', (tx) => removeOldTombstones(tx, now));
+    }
     return expired.length;
   }
 }

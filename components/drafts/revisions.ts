@@ -17,6 +17,15 @@ import { STORE, requestResult } from './db.js';
 /** Claims of revisions kept per draft: another tab's writes the news of which is still on its way. */
 const CLAIMS_KEPT = 32;
 
+/**
+ * The one record of the store about the store: when the earliest tombstone is due (`until`, ms;
+ * Infinity with none). No draft id is ''. Every form load asks it alone, and reads the whole
+ * store only when a tombstone is due: before, each load read every claim of every draft (up to
+ * 33 per draft) in a read-write transaction, on the way to the resume offer. Missing (a
+ * database from before it, or whose tombstones were all buried before it): read once.
+ */
+const DUE: [string, number] = ['', 0];
+
 /** Where a draft was deleted; removed (with the draft's claims) once `until` is past. */
 export interface Tombstone {
   deletedAt: number;
@@ -65,16 +74,36 @@ export async function deletedSince(tx: IDBTransaction, id: string, rev: number):
 
 /** Leaves a tombstone after revision `rev` of draft `id` (nothing when it never had one). */
 export function bury(tx: IDBTransaction, id: string, rev: number, tombstone: Tombstone): void {
-  if (rev > 0) tx.objectStore(STORE.revisions).put(tombstone, [id, rev + 1]);
+  if (rev <= 0) return;
+  const revisions = tx.objectStore(STORE.revisions);
+  revisions.put(tombstone, [id, rev + 1]);
+  // The earliest tombstone is due sooner now; unknown (missing) stays unknown: read at once.
+  const due = revisions.get(DUE);
+  due.onsuccess = () => {
+    if (typeof due.result === 'number' && tombstone.until < due.result) {
+      revisions.put(tombstone.until, DUE);
+    }
+  };
 }
 
-/** Removes the tombstones whose time is past, with the claims before them. */
+/** Whether a tombstone may be due (see DUE): only then is the whole store read. */
+export async function tombstonesDue(tx: IDBTransaction, now: number): Promise<boolean> {
+  const due = await requestResult(tx.objectStore(STORE.revisions).get(DUE));
+  return typeof due !== 'number' || due <= now;
+}
+
+/** Removes the tombstones whose time is past, with the claims before them; notes the next. */
 export async function removeOldTombstones(tx: IDBTransaction, now: number): Promise<void> {
+  if (!(await tombstonesDue(tx, now))) return;
   const revisions = tx.objectStore(STORE.revisions);
   const keys = (await requestResult(revisions.getAllKeys())) as [string, number][];
   const values = await requestResult(revisions.getAll());
+  let next = Infinity;
   for (const [i, [id, rev]] of keys.entries()) {
     const value = values[i];
-    if (isTombstone(value) && value.until <= now) revisions.delete(claims(id, rev + 1));
+    if (!isTombstone(value) || id === DUE[0]) continue;
+    if (value.until <= now) revisions.delete(claims(id, rev + 1));
+    else next = Math.min(next, value.until);
   }
+  revisions.put(next, DUE);
 }
