@@ -271,6 +271,7 @@ export class DraftController implements ReactiveController {
     const offer = this.offer;
     const store = await this.openStore();
     if (!offer || !store || !this.key) return;
+    if (await this.elsewhere.offerGone()) return;
     const { record, carried } = offer;
     // Answers the form keeps beside the procedure's questions (`@…`, e.g. the delivery choice)
     // are no field of any version: they go over to the new version as they are.
@@ -335,8 +336,8 @@ export class DraftController implements ReactiveController {
     return this.options.dbName ? `${this.options.dbName}-keys` : KEY_DB_NAME;
   }
 
-  /** A new application: ask before keeping it, unless the host page has asked already. */
-  private askOrSave(): void {
+  /** A new application: ask before keeping it, unless the host page has asked already. @internal */
+  askOrSave(): void {
     if ((this.options.consent?.() ?? CONSENT.ask) === CONSENT.granted) {
       this.phase = DRAFT_PHASE.active;
       this.catchUp();
@@ -617,6 +618,7 @@ export class DraftController implements ReactiveController {
       });
       return;
     }
+    if (msg.type === 'deleted' && msg.writer !== this.tabId) void this.elsewhere.offerGone(msg.id);
     if (!this.key || msg.writer === this.tabId || msg.id !== draftId(this.key)) return;
     if (this.phase !== DRAFT_PHASE.active) return;
     if (msg.type === 'deleted') return this.elsewhere.onDeleted();
@@ -647,8 +649,6 @@ export class DraftController implements ReactiveController {
       },
     });
   }
-
-  // ---- files ---------------------------------------------------------------------------------
 
   // ---- outbox --------------------------------------------------------------------------------
 

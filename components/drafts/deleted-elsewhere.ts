@@ -31,6 +31,36 @@ export class DeletedElsewhere {
     if (gone && ctl.phase === DRAFT_PHASE.active && ctl.key === key) this.stop();
   }
 
+  /**
+   * The draft on the resume page was deleted in another tab (its 'deleted' message, or found so
+   * as "Tiếp tục" is pressed): continued, a dossier sent there would come back to be sent twice.
+   * The offer goes, the person is told (focus there: the page they were on goes), and this tab
+   * starts a new application. Resolves with whether it was gone.
+   */
+  async offerGone(id?: string): Promise<boolean> {
+    const { ctl } = this;
+    const record = ctl.offer?.record;
+    if (ctl.phase !== DRAFT_PHASE.offer || !record || (id && id !== record.id)) return false;
+    if (!id) {
+      const store = await ctl.openStore();
+      const key = { code: record.code, version: record.version };
+      const gone =
+        !!store &&
+        ((await store.deletedSinceSeen(key).catch(() => false)) ||
+          !(await store.get(key).catch(() => record)));
+      if (!gone) return false;
+    }
+    ctl.offer = undefined;
+    ctl.notify({
+      kind: NOTICE_KIND.deleted,
+      role: 'status',
+      text: (m) => m.offerGone,
+      focus: true,
+    });
+    ctl.askOrSave();
+    return true;
+  }
+
   /** This application is over here (DraftDeletedError): nothing more is kept, and they are told. */
   stop(): void {
     const { ctl } = this;

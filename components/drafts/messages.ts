@@ -33,6 +33,8 @@ export interface DraftMessages {
   keptHere: string;
   /** "Giữ bản khai ở đây", but another tab has started a new draft of this procedure. */
   keepHereTaken: string;
+  /** The draft offered ("Tiếp tục…") was sent, or started again, in another tab meanwhile. */
+  offerGone: string;
   dismiss: string;
 }
 
@@ -72,6 +74,8 @@ const vi: DraftMessages = {
     'Những gì bạn đã nhập ở trang này đã được lưu tạm thành một hồ sơ mới trên thiết bị này. Những gì bạn nhập tiếp cũng sẽ được lưu tự động.',
   keepHereTaken:
     'Không lưu tạm được bản khai ở trang này, vì một hồ sơ mới của thủ tục này đã được bắt đầu ở thẻ hay cửa sổ khác. Bạn vui lòng không đóng trang này cho đến khi gửi xong hồ sơ.',
+  offerGone:
+    'Hồ sơ đang khai dở vừa được gửi đi, hoặc được khai lại từ đầu, ở một thẻ (tab) hay cửa sổ khác của trình duyệt, nên không còn để tiếp tục ở đây. Nếu hồ sơ đã được gửi, bạn không cần gửi lại. Bạn có thể khai một hồ sơ mới ở trang này.',
   dismiss: 'Đóng thông báo',
 };
 
@@ -111,6 +115,8 @@ const en: DraftMessages = {
     'What you entered on this page has been saved on this device as a new application. What you enter next will be saved automatically too.',
   keepHereTaken:
     'Your answers on this page could not be saved, because a new application for this service was started in another tab or window. Please keep this page open until you have sent it.',
+  offerGone:
+    'The unfinished application was just sent, or started again, in another browser tab or window, so it can no longer be continued here. If it was sent, you do not need to send it again. You can start a new application on this page.',
   dismiss: 'Dismiss',
 };
 

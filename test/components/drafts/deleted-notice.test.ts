@@ -80,12 +80,14 @@ const WITH_FILE = JSON.stringify({
 
 async function mount(
   procedureData = TEXT,
-  { draftConsent = 'granted', debounceMs = 500 } = {},
+  { draftConsent = 'granted', debounceMs = 500, offered = false } = {},
 ): Promise<DvcForm> {
   const el = document.createElement('dvc-form') as DvcForm;
   const options = (el.draftLink as unknown as { options: DraftControllerOptions }).options;
   options.dbName = dbName;
   options.debounceMs = debounceMs;
+  // `offered`: as a page loaded after the draft was kept (one written by this page is not offered).
+  if (offered) options.loadedAt = () => Infinity;
   Object.assign(el, {
     procedureData,
     today: '2026-11-26',
@@ -319,5 +321,64 @@ describe('drafts: a tab whose draft was sent or started again in another tab is 
     await answer(a, 'soBanSao', 2);
     await a.draftController!.flush();
     expect(await stored()).to.equal(undefined);
+  });
+
+  describe('a tab showing “Bạn có một hồ sơ đang khai dở” for a draft then sent in another tab', () => {
+    const GONE_VI =
+      'Hồ sơ đang khai dở vừa được gửi đi, hoặc được khai lại từ đầu, ở một thẻ (tab) hay cửa sổ khác của trình duyệt, nên không còn để tiếp tục ở đây. Nếu hồ sơ đã được gửi, bạn không cần gửi lại. Bạn có thể khai một hồ sơ mới ở trang này.';
+    const GONE_EN =
+      'The unfinished application was just sent, or started again, in another browser tab or window, so it can no longer be continued here. If it was sent, you do not need to send it again. You can start a new application on this page.';
+
+    async function offeredThenSent(): Promise<DvcForm> {
+      const b = await mount();
+      await answer(b, 'hoTen', 'Trần Thị Bình');
+      await b.draftController!.flush();
+      const a = await mount(TEXT, { offered: true });
+      expect(a.draftController!.phase).to.equal(DRAFT_PHASE.offer);
+      expect(shadow(a).querySelector('[data-draft="continue"]')).to.not.equal(null);
+      return a;
+    }
+
+    it('withdraws the offer as soon as it hears, and says so', async () => {
+      const a = await offeredThenSent();
+      const b = [...document.querySelectorAll<DvcForm>('dvc-form')].find((f) => f !== a)!;
+      b.dispatchEvent(new Event('dvc-submitted'));
+      await wait(() => a.draftController!.phase !== DRAFT_PHASE.offer, 'the offer withdrawn');
+      await a.settled();
+      expect(text(a, '.draft-notice[data-kind="deleted"] p')).to.deep.equal([GONE_VI]);
+      expect(shadow(a).querySelector('[data-draft="continue"]')).to.equal(null);
+      await wait(() => focusPath().includes('draft-notice'), `focus at ${focusPath()}`);
+      expect(a.draftController!.phase).to.equal(DRAFT_PHASE.active);
+      expect(a.answers).to.not.have.property('hoTen');
+      await expect(a).to.be.accessible();
+      a.lang = 'en';
+      await a.settled();
+      expect(text(a, '.draft-notice[data-kind="deleted"] p')).to.deep.equal([GONE_EN]);
+      // A new application: kept as a new draft, nothing of the one sent.
+      await answer(a, 'soBanSao', 2);
+      await a.draftController!.flush();
+      const kept = (await stored())!;
+      expect(kept.answers).to.deep.include({ soBanSao: 2 });
+      expect(kept.answers).to.not.have.property('hoTen');
+    });
+
+    it('does not bring it back when “Tiếp tục” is pressed without having heard', async () => {
+      const a = await offeredThenSent();
+      // Deleted with no message to this tab (another browser window without BroadcastChannel,
+      // or the message still on its way).
+      const cipher = await DraftCipher.open(undefined, `${dbName}-keys`);
+      const other = await DraftStore.open({ name: dbName, cipher });
+      await other.get(KEY);
+      await other.delete(KEY);
+      other.close();
+      shadow(a).querySelector<HTMLButtonElement>('[data-draft="continue"]')!.click();
+      await wait(() => a.draftController!.phase !== DRAFT_PHASE.offer, 'the offer withdrawn');
+      await a.settled();
+      expect(text(a, '.draft-notice[data-kind="deleted"] p')).to.deep.equal([GONE_VI]);
+      expect(a.answers).to.not.have.property('hoTen');
+      expect(a.draftController!.phase).to.equal(DRAFT_PHASE.active);
+      await a.draftController!.flush();
+      expect(await stored()).to.equal(undefined);
+    });
   });
 });
