@@ -271,7 +271,7 @@ export class DraftController implements ReactiveController {
     const offer = this.offer;
     const store = await this.openStore();
     if (!offer || !store || !this.key) return;
-    if (await this.elsewhere.offerGone()) return;
+    if ((await this.elsewhere.offerGone()) || this.offer !== offer) return;
     const { record, carried } = offer;
     // Answers the form keeps beside the procedure's questions (`@…`, e.g. the delivery choice)
     // are no field of any version: they go over to the new version as they are.

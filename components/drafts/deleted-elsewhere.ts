@@ -41,6 +41,9 @@ export class DeletedElsewhere {
     const { ctl } = this;
     const record = ctl.offer?.record;
     if (ctl.phase !== DRAFT_PHASE.offer || !record || (id && id !== record.id)) return false;
+    // A draft of another version is deleted as one tab carries it over (no tombstone, no
+    // message): continued here too, it merges into that tab's, as before.
+    if (!id && ctl.offer?.carried) return false;
     if (!id) {
       const store = await ctl.openStore();
       const key = { code: record.code, version: record.version };
@@ -48,7 +51,7 @@ export class DeletedElsewhere {
         !!store &&
         ((await store.deletedSinceSeen(key).catch(() => false)) ||
           !(await store.get(key).catch(() => record)));
-      if (!gone) return false;
+      if (!gone || ctl.offer?.record !== record) return false;
     }
     ctl.offer = undefined;
     ctl.notify({
