@@ -114,6 +114,85 @@ describe(
       }
     });
 
+    test("a fee taken for a dossier that has left the list, whose reload fails: said on the list's line", async () => {
+      // The administrator lists the dossiers "Đã tiếp nhận"; while the fee dialog is open, a clerk's
+      // account (its API key) moves the dossier on, so the reload after the payment no longer lists
+      // it. The receiver's clerk limit (per address: the page's and the key's requests together)
+      // lets seven through: the list and the audit log at sign-in, the filtered list and the
+      // audit log, the key's move, the payment, the list again; the audit log after it is refused.
+      const s = await start({
+        verifySubmission: fakeVerify,
+        now: time.now,
+        rateLimits: {
+          ...RELAXED_RATE_LIMITS,
+          clerk: { max: 7, windowSeconds: 600, globalMax: 100_000, globalWindowSeconds: 600 },
+        },
+      });
+      try {
+        const fee = {
+          total: 135000,
+          currency: 'VND',
+          items: [{ id: 'le-phi', amount: 135000, quantity: 1, subtotal: 135000, reductions: [] }],
+        };
+        const code = await newDossier(s.base, { fee });
+        const stays = await newDossier(s.base); // one more, still "Đã tiếp nhận" after the move
+        const context = await browser.newContext({ bypassCSP: true }); // to inject axe itself
+        const page = await context.newPage();
+        await signIn(page, s.base, ADMIN);
+        const audit = page.getByRole('table', { name: 'Nhật ký truy cập (quản trị viên)' });
+        await audit.waitFor();
+        await page.getByLabel('Trạng thái').selectOption({ label: 'Đã tiếp nhận' });
+        const filtered = page.waitForResponse((r) => r.url().includes('/api/clerk/admin/audit'));
+        await page.getByRole('button', { name: 'Tìm', exact: true }).click();
+        assert.equal((await filtered).status(), 200);
+        const row = page.getByRole('row').filter({ hasText: code });
+        await row.getByText('135.000 đ · Chưa nộp').waitFor();
+        await row.getByRole('button', { name: `Thu tại quầy: ${code}` }).press('Enter');
+        const dialog = page.getByRole('dialog', {
+          name: `Xác nhận đã thu 135.000 đ cho hồ sơ ${code}?`,
+        });
+        await dialog.waitFor();
+        // Meanwhile another clerk's account takes the dossier up: it is no longer "Đã tiếp nhận".
+        const moved = await fetch(`${s.base}/api/clerk/dossiers/${code}/status`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${s.clerkKey}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ status: 'processing' }),
+        });
+        assert.equal(moved.status, 200);
+        const refused = page.waitForResponse(
+          (r) => r.url().includes('/api/clerk/admin/audit') && r.status() === 429,
+        );
+        await dialog.getByRole('button', { name: 'Xác nhận đã thu' }).press('Enter');
+        const seconds = (await refused).headers()['retry-after'];
+        const said =
+          `Đã ghi nhận nộp 135.000 đ cho hồ sơ ${code} và lập biên lai, nhưng chưa tải lại được ` +
+          `đầy đủ trang: Có quá nhiều yêu cầu trong thời gian ngắn. Vui lòng đợi ${seconds} giây rồi thử lại.`;
+        // The list was reloaded without it (its row, where the dialog was opened, is gone): the
+        // news is on the list's line, with the focus, not lost with the row nor on the top line.
+        const count = page.locator('#clerk-count');
+        await count.getByText(said, { exact: true }).waitFor();
+        assert.deepEqual(await focusOf(page), ['', 'clerk-count', said]);
+        assert.equal(await page.locator(`#clerk-table tr[data-code="${code}"]`).count(), 0);
+        assert.equal(await page.locator(`#clerk-table tr[data-code="${stays}"]`).count(), 1);
+        assert.equal(await page.locator('#clerk-table .row-message').count(), 0);
+        assert.equal(await page.locator('#clerk-message').innerText(), '');
+        // Taken once, by the administrator, after the clerk's move.
+        const [clerkActor] = (await auditOf(s, code)).find(([, a]) => a === 'dossier.status') ?? [];
+        assert.ok(clerkActor?.startsWith(`${CLERK.username} (khoá API `), clerkActor);
+        assert.deepEqual(
+          (await auditOf(s, code)).filter(([, action]) => action !== 'dossier.list'),
+          [
+            [clerkActor, 'dossier.status', 'success'],
+            [ADMIN.username, 'dossier.payment', 'success'],
+          ],
+        );
+        assert.deepEqual(await axe(page), []);
+        await context.close();
+      } finally {
+        await s.close();
+      }
+    });
+
     describe('on one receiver', () => {
       let s: Running;
       before(async () => {
