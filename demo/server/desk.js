@@ -183,15 +183,18 @@ export function registerDesk(app, ctx, helpers) {
         dossiers: page.map((row) => row.code),
       },
     });
+    const granted = await grantedProcedures(db, who);
     return {
       dossiers,
       more: rows.length > PAGE_SIZE,
       // The filter offers the clerk's own procedures only.
-      procedures: await grantedProcedures(db, who).then((granted) =>
-        ctx.procedures
-          .filter((p) => !granted || granted.has(p.name))
-          .map((p) => ({ name: p.name, title: p.procedure.title })),
-      ),
+      procedures: ctx.procedures
+        .filter((p) => !granted || granted.has(p.name))
+        .map((p) => ({ name: p.name, title: p.procedure.title })),
+      // An account given no procedure yet (a new clerk) sees nothing: said, so that the desk can
+      // tell the clerk to ask an administrator rather than "no dossier". Only about the account
+      // itself: nothing of the procedures or dossiers it may not read.
+      ...(granted?.size === 0 ? { noProceduresGranted: true } : {}),
     };
   });
 

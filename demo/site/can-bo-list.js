@@ -173,19 +173,26 @@ function goneRow(tr, code) {
   say(deskText('dossierGone', { code }), line);
   line.focus();
   const left = tbody.querySelectorAll('tr[data-code]').length;
-  count.textContent = countText(left, listed.more, listed.query);
+  count.textContent = countText(left);
 }
 
-/** What the list shows now: whether there are more than it shows, and what it was asked. */
-const listed = { more: false, query: '' };
+/**
+ * What the list shows now: whether there are more than it shows, whether a search or filter
+ * narrowed it (the order chosen is none), and whether the account was given no procedure.
+ */
+const listed = { more: false, filtered: false, noProcedures: false };
 
-/** @param {number} n @param {boolean} more @param {string} query */
-const countText = (n, more, query) =>
-  n === 0
-    ? query
-      ? 'Không tìm thấy hồ sơ nào.'
-      : 'Chưa có hồ sơ nào.'
-    : `${n}${more ? '+' : ''} hồ sơ${more ? ' (thu hẹp tìm kiếm để xem thêm)' : ''}.`;
+/**
+ * The list's status line for `n` dossiers shown. An empty list says why: the account has no
+ * procedure yet (ask an administrator), nothing matched (how to widen the search), or none yet.
+ * @param {number} n
+ */
+const countText = (n) =>
+  n > 0
+    ? deskText(listed.more ? 'listCountMore' : 'listCount', { n: String(n) })
+    : deskText(
+        listed.noProcedures ? 'listNoProcedures' : listed.filtered ? 'listNoMatch' : 'listEmpty',
+      );
 
 /** @param {string} code the listed row of this dossier, if it is still listed */
 const rowOf = (code) => [...tbody.rows].find((tr) => tr.dataset.code === code);
@@ -331,17 +338,22 @@ function fillOptions(procedures) {
 
 export async function refresh() {
   const query = listQuery();
-  const { dossiers, more, procedures } = await api(
+  const { dossiers, more, procedures, noProceduresGranted } = await api(
     `/api/clerk/dossiers${query ? `?${query}` : ''}`,
   );
   fillOptions(procedures ?? []);
   tbody.replaceChildren(...dossiers.map(row));
   heading.hidden = false;
-  searchForm.hidden = false;
+  // An account with no procedure finds nothing whatever it searches: no search form, only why.
+  searchForm.hidden = Boolean(noProceduresGranted);
   table.hidden = dossiers.length === 0;
   count.hidden = false;
-  Object.assign(listed, { more: Boolean(more), query });
-  count.textContent = countText(dossiers.length, listed.more, query);
+  Object.assign(listed, {
+    more: Boolean(more),
+    filtered: [...new URLSearchParams(query).keys()].some((k) => k !== 'sort'),
+    noProcedures: Boolean(noProceduresGranted),
+  });
+  count.textContent = countText(dossiers.length);
   if (openCode) {
     const code = openCode;
     try {

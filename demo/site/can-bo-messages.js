@@ -1,6 +1,8 @@
-// Clerk page: the desk's own sentences, Vietnamese first (the page is in Vietnamese; `en` keeps
-// the catalog whole for a translated desk). The receiver's problems come with their own words
-// (demo/server/messages.js); these say what the desk itself knows, around them.
+// Clerk page: the desk's own sentences. Vietnamese only: the desk, like every page of the demo
+// site, is in Vietnamese with no way to choose another language (a few labels carry an English
+// gloss in the page itself); a translated desk would add its language here, keyed the same. The
+// receiver's problems come with their own words (demo/server/messages.js); these say what the
+// desk itself knows, around them.
 
 const TEXT = {
   vi: {
@@ -12,22 +14,21 @@ const TEXT = {
       'Hồ sơ {code} không còn trong hệ thống (có thể vừa bị xoá) nên đã được bỏ khỏi danh sách.',
     openDossierGone:
       'Hồ sơ {code} đang mở không còn trong hệ thống (có thể vừa bị xoá) nên đã được đóng lại.',
-  },
-  en: {
-    feeTakenNotReloaded:
-      'Payment of {fee} for application {code} recorded and receipted, but the page could not be fully reloaded: {reason}',
-    dossierGone:
-      'Application {code} is no longer in the system (it may have just been deleted), so it was removed from the list.',
-    openDossierGone:
-      'Application {code}, which was open, is no longer in the system (it may have just been deleted), so it was closed.',
+    // The list's status line: how many, or why it is empty.
+    listCount: '{n} hồ sơ.',
+    listCountMore: '{n}+ hồ sơ (thu hẹp tìm kiếm để xem thêm).',
+    listEmpty: 'Chưa có hồ sơ nào. Hồ sơ người dân nộp sẽ hiện ở đây.',
+    listNoMatch:
+      'Không tìm thấy hồ sơ nào khớp với tìm kiếm và bộ lọc. Hãy bỏ bớt bộ lọc (hoặc bấm “Xoá bộ lọc”), kiểm tra lại mã hồ sơ, số định danh, số điện thoại, hoặc gõ đủ từng chữ của họ tên.',
+    listNoProcedures:
+      'Tài khoản của bạn chưa được giao thủ tục nào nên chưa xem được hồ sơ. Hãy đề nghị quản trị viên giao thủ tục cho tài khoản, rồi tải lại trang này.',
   },
 };
 
 /**
- * A desk sentence in the page's language, its `{name}` places filled.
- * @param {keyof typeof TEXT.vi} key @param {Record<string, string>} params
+ * A desk sentence, its `{name}` places filled.
+ * @param {keyof typeof TEXT.vi} key @param {Record<string, string>} [params]
  */
-export function deskText(key, params) {
-  const lang = document.documentElement.lang === 'en' ? 'en' : 'vi';
-  return TEXT[lang][key].replace(/\{(\w+)\}/g, (_, name) => params[name] ?? '');
+export function deskText(key, params = {}) {
+  return TEXT.vi[key].replace(/\{(\w+)\}/g, (_, name) => params[name] ?? '');
 }

@@ -119,10 +119,14 @@ describe('a clerk reads only the dossiers of their procedures', { timeout: 120_0
     const body = (await r.json()) as {
       dossiers: { dossierCode: string }[];
       procedures: { name: string }[];
+      noProceduresGranted?: true;
     };
     return {
       codes: body.dossiers.map((d) => d.dossierCode).sort(),
       procedures: body.procedures.map((p) => p.name),
+      ...(body.noProceduresGranted !== undefined
+        ? { noProceduresGranted: body.noProceduresGranted }
+        : {}),
     };
   };
 
@@ -159,7 +163,10 @@ describe('a clerk reads only the dossiers of their procedures', { timeout: 120_0
   test('list and search return only the procedures granted; administrators see all', async () => {
     // The clerk of the helpers was given both procedures: the name finds both dossiers.
     assert.deepEqual((await listCodes(bearer(s.clerkKey), NAME_QUERY)).codes, [a, b].sort());
-    assert.deepEqual((await listCodes(bearer(s.adminKey), NAME_QUERY)).codes, [a, b].sort());
+    assert.deepEqual(await listCodes(bearer(s.adminKey), NAME_QUERY), {
+      codes: [a, b].sort(),
+      procedures: [B.id, A.id],
+    });
     // The clerk given procedure A: by name, ID number, code, filter or none, only A's dossier.
     const key = bearer(scopedKey);
     assert.deepEqual(await listCodes(key, NAME_QUERY), { codes: [a], procedures: [A.id] });
@@ -312,14 +319,24 @@ describe('a clerk reads only the dossiers of their procedures', { timeout: 120_0
     assert.deepEqual((await listCodes(key, NAME_QUERY)).codes, [a, b].sort());
     assert.equal((await fetch(`${s.base}/api/clerk/dossiers/${b}`, { headers: key })).status, 200);
     await s.app.dvc.accounts.revoke(SCOPED.username, { procedures: [A.id, B.id] });
-    assert.deepEqual(await listCodes(key, NAME_QUERY), { codes: [], procedures: [] });
+    // No procedure left: said as such (the desk tells the clerk to ask an administrator), and
+    // nothing of any procedure named.
+    assert.deepEqual(await listCodes(key, NAME_QUERY), {
+      codes: [],
+      procedures: [],
+      noProceduresGranted: true,
+    });
     const r = await fetch(`${s.base}/api/clerk/dossiers/${a}`, { headers: key });
     assert.deepEqual(await r.json(), NOT_FOUND);
     // "All procedures" is an explicit choice, and can be taken back.
     await s.app.dvc.accounts.grant(SCOPED.username, { allProcedures: true });
     assert.deepEqual((await listCodes(key, NAME_QUERY)).codes, [a, b].sort());
     await s.app.dvc.accounts.revoke(SCOPED.username, { allProcedures: true });
-    assert.deepEqual((await listCodes(key, NAME_QUERY)).codes, []);
+    assert.deepEqual(await listCodes(key, NAME_QUERY), {
+      codes: [],
+      procedures: [],
+      noProceduresGranted: true,
+    });
   });
 
   test('the account CLI gives, takes and lists procedures; an unknown id is refused', async () => {
