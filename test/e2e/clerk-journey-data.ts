@@ -74,7 +74,10 @@ export function journeyMails(code: string) {
 }
 
 /** Receives the journey's birth registration through the API, documents uploaded first. */
-export async function receiveBirthDossier(s: Running): Promise<string> {
+export async function receiveBirthDossier(
+  s: Running,
+  idempotencyKey = 'journey-1',
+): Promise<string> {
   const b = uploadSession(s.base);
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(
     new Date(),
@@ -115,7 +118,7 @@ export async function receiveBirthDossier(s: Running): Promise<string> {
     nonce: await challenge(s.base, { code: PROCEDURE.code, version: PROCEDURE.version }),
   });
   const jws = await signPayload(payload, await createWebCryptoSigner(await generateSigningKey()));
-  const r = await postDossier(s.base, jws, 'journey-1', b.cookie);
+  const r = await postDossier(s.base, jws, idempotencyKey, b.cookie);
   const body = (await r.json()) as { dossierCode: string };
   assert.equal(r.status, 201, JSON.stringify(body));
   return body.dossierCode;

@@ -3,7 +3,10 @@
 // the dossier to processing and asks for a supplement in its dialog; the citizen completes it
 // through the status look-up (<dvc-supplement>: the procedure's own field and upload, signed in
 // this engine); the clerk sees the answer and the file's exact bytes, then gives the result. The
-// receiver's three mails reach a real SMTP server, exactly, with no personal data.
+// receiver's three mails reach a real SMTP server, exactly, with no personal data. And the desk's
+// refresh asks whether the open dossier changed with its ETag (If-None-Match, set by the desk's
+// fetch): each engine must send it, so that an unchanged dossier is a 304 (the receiver's request
+// log) with no new `dossier.read` audit record.
 //
 // Not named *.test.ts: the engines' stages run it, not the Playwright e2e stage; needs
 // `npm run build`.
@@ -153,6 +156,68 @@ describe(`a clerk processes a dossier end to end in ${ENGINE}`, () => {
     for (const m of smtp.mails)
       for (const personal of PERSONAL_IN_MAILS)
         assert.ok(!`${m.subject}\n${m.text}`.includes(personal), personal);
+    assert.deepEqual(await page.errors(), []);
+  });
+
+  /** The receiver's answers to the desk's reads of one dossier, as its request log has them. */
+  const answersFor = (code: string) =>
+    s.logs
+      .filter((line) => line.includes('"msg":"request"'))
+      .map(
+        (line) =>
+          JSON.parse(line) as { msg?: string; method?: string; url?: string; statusCode?: number },
+      )
+      .filter(
+        (l) => l.msg === 'request' && l.method === 'GET' && l.url === `/api/clerk/dossiers/${code}`,
+      )
+      .map((l) => l.statusCode);
+  /** The `dossier.read` audit records of one dossier. */
+  const readsOf = async (code: string) =>
+    (
+      (await s.app.dvc.storage
+        .prepare("SELECT actor FROM audit_log WHERE dossier_code = ? AND action = 'dossier.read'")
+        .all(code)) as unknown[]
+    ).length;
+
+  test('a refresh asks whether the open dossier changed (If-None-Match): unchanged, 304 and no audit record', async () => {
+    const code = await receiveBirthDossier(s, 'journey-2'); // a second dossier: its own key
+    // Signed in already (the journey's session cookie), or now.
+    await page.goto(`${s.base}/can-bo.html`);
+    const signedIn = await page.evaluate(
+      async () => (await fetch('/api/auth/session', { credentials: 'same-origin' })).ok,
+    );
+    await clerkPage(!signedIn);
+    await rowShows(code, 'Đã tiếp nhận');
+    await page.click(`button[aria-label="Xem hồ sơ ${code}"]`);
+    await page.waitFor('#clerk-detail-heading', { text: `Hồ sơ ${code}` });
+    assert.deepEqual(answersFor(code), [200]);
+    assert.equal(await readsOf(code), 1);
+    /** "Tìm" again; resolves with the receiver's answer to the open dossier's re-read. */
+    const search = async () => {
+      const before = answersFor(code).length;
+      await page.click('#clerk-search button[type="submit"]', { text: 'Tìm' });
+      const end = Date.now() + 15_000;
+      while (answersFor(code).length === before) {
+        if (Date.now() > end) assert.fail(`no re-read of ${code} after "Tìm"`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      return answersFor(code).slice(before);
+    };
+    // Unchanged: this engine sent the view's ETag, the receiver answered 304, nothing audited.
+    assert.deepEqual(await search(), [304]);
+    assert.deepEqual(await search(), [304]);
+    assert.equal(await readsOf(code), 1);
+    // Changed by another account (a note): sent again, shown, audited once; then unchanged again.
+    const note = await fetch(`${s.base}/api/clerk/dossiers/${code}/notes`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${s.adminKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ note: 'Đã đối chiếu bản chính.' }),
+    });
+    assert.equal(note.status, 201);
+    assert.deepEqual(await search(), [200]);
+    await page.waitFor('#clerk-notes li', { text: 'Đã đối chiếu bản chính.' });
+    assert.deepEqual(await search(), [304]);
+    assert.equal(await readsOf(code), 2);
     assert.deepEqual(await page.errors(), []);
   });
 
