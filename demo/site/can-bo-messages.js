@@ -14,6 +14,14 @@ const TEXT = {
       'Hồ sơ {code} không còn trong hệ thống (có thể vừa bị xoá) nên đã được bỏ khỏi danh sách.',
     openDossierGone:
       'Hồ sơ {code} đang mở không còn trong hệ thống (có thể vừa bị xoá) nên đã được đóng lại.',
+    // Signing in and out (can-bo.js).
+    sessionEndedKept:
+      'Phiên làm việc đã hết. Vui lòng đăng nhập lại: hồ sơ {code} sẽ được mở lại, những gì bạn đã nhập vẫn còn.',
+    sessionEnded: 'Phiên làm việc đã hết. Vui lòng đăng nhập lại.',
+    signInMissing: 'Vui lòng nhập tên đăng nhập và mật khẩu.',
+    signedOut: 'Đã đăng xuất.',
+    whoAdmin: '{name} (quản trị viên)',
+    whoClerk: '{name} (cán bộ)',
     // The list's status line: how many, or why it is empty.
     listCount: '{n} hồ sơ.',
     listCountMore: '{n}+ hồ sơ (thu hẹp tìm kiếm để xem thêm).',

@@ -14,6 +14,7 @@
 // functions only.
 import { $, Unauthorized, api, say, session, setSession } from './can-bo-common.js';
 import { closeDossier } from './can-bo-dossier.js';
+import { deskText } from './can-bo-messages.js';
 import { clearList, heading, refresh } from './can-bo-list.js';
 import { keepWork, resumeWork, setUnsavedMove, takeWork } from './can-bo-resume.js';
 
@@ -45,9 +46,7 @@ export async function guarded(work, where) {
     if (e instanceof Unauthorized) {
       const kept = session ? keepWork(session.username, e) : undefined;
       signedOut(
-        kept?.code
-          ? `Phiên làm việc đã hết. Vui lòng đăng nhập lại: hồ sơ ${kept.code} sẽ được mở lại, những gì bạn đã nhập vẫn còn.`
-          : 'Phiên làm việc đã hết. Vui lòng đăng nhập lại.',
+        kept?.code ? deskText('sessionEndedKept', { code: kept.code }) : deskText('sessionEnded'),
       );
       username.focus();
     } else {
@@ -62,14 +61,15 @@ function signedIn(s) {
   setSession(s);
   form.hidden = true;
   bar.hidden = false;
-  $('clerk-who').textContent =
-    `${s.displayName} (${s.role === 'admin' ? 'quản trị viên' : 'cán bộ'})`;
+  $('clerk-who').textContent = deskText(s.role === 'admin' ? 'whoAdmin' : 'whoClerk', {
+    name: s.displayName,
+  });
 }
 
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
   if (!username.value.trim() || !password.value) {
-    say('Vui lòng nhập tên đăng nhập và mật khẩu.');
+    say(deskText('signInMissing'));
     (username.value.trim() ? password : username).focus();
     return;
   }
@@ -96,7 +96,7 @@ form.addEventListener('submit', async (event) => {
 
 $('clerk-logout').addEventListener('click', async () => {
   await api('/api/auth/logout', { method: 'POST' }).catch(() => undefined);
-  signedOut('Đã đăng xuất.');
+  signedOut(deskText('signedOut'));
   username.focus();
 });
 
