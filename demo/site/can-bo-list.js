@@ -100,8 +100,8 @@ function row(d) {
   const view = document.createElement('button');
   view.type = 'button';
   view.className = 'link';
-  view.textContent = 'Xem';
-  view.setAttribute('aria-label', `Xem hồ sơ ${d.dossierCode}`);
+  view.textContent = deskText('view');
+  view.setAttribute('aria-label', deskText('viewLabel', { code: d.dossierCode }));
   // A dossier that cannot be opened is said in its row, the focus staying on the button
   // pressed; one deleted meanwhile leaves the list instead (goneRow), nothing else reloaded.
   view.addEventListener('click', () =>
@@ -118,7 +118,7 @@ function row(d) {
   if (d.assisted) {
     const line = document.createElement('div');
     line.className = 'assisted';
-    line.textContent = 'Khai có người hỗ trợ';
+    line.textContent = deskText('assisted');
     procedureCell.append(line);
   }
   tr.append(
@@ -205,22 +205,22 @@ function feeCell(d) {
   const p = d.payment;
   const td = document.createElement('td');
   if (!p || p.status === 'not-required') {
-    td.textContent = 'Không thu';
+    td.textContent = deskText('feeNone');
     return td;
   }
   const line = document.createElement('div');
-  line.textContent = `${vnd(p.fee)} · ${p.status === 'paid' ? 'Đã nộp' : 'Chưa nộp'}`;
+  line.textContent = deskText(p.status === 'paid' ? 'feePaid' : 'feeUnpaid', { fee: vnd(p.fee) });
   td.append(line);
   for (const pay of p.payments ?? []) {
     if (pay.status === 'duplicate') {
       const warn = document.createElement('div');
-      warn.textContent = `Nộp trùng ${vnd(pay.amount)}: cần hoàn tiền`;
+      warn.textContent = deskText('feeDuplicate', { amount: vnd(pay.amount) });
       td.append(warn);
     }
     if (!pay.receiptUrl || !/^\/bien-lai\/[A-Z0-9-]+$/.test(pay.receiptUrl)) continue;
     const a = document.createElement('a');
     a.href = pay.receiptUrl;
-    a.textContent = `Biên lai ${pay.receiptNo}`;
+    a.textContent = deskText('receipt', { number: pay.receiptNo });
     const div = document.createElement('div');
     div.append(a);
     td.append(div);
@@ -229,8 +229,8 @@ function feeCell(d) {
     const b = document.createElement('button');
     b.type = 'button';
     b.className = 'secondary';
-    b.textContent = 'Thu tại quầy';
-    b.setAttribute('aria-label', `Thu tại quầy: ${d.dossierCode}`);
+    b.textContent = deskText('takeFee');
+    b.setAttribute('aria-label', deskText('takeFeeLabel', { code: d.dossierCode }));
     b.addEventListener('click', () => takeAtDesk(d.dossierCode, p.fee, b));
     td.append(b);
   }
@@ -246,7 +246,7 @@ const feeDialog = /** @type {HTMLDialogElement} */ ($('clerk-fee-confirm'));
  * @returns {Promise<boolean>}
  */
 function confirmFee(code, fee, button) {
-  $('clerk-fee-heading').textContent = `Xác nhận đã thu ${vnd(fee)} cho hồ sơ ${code}?`;
+  $('clerk-fee-heading').textContent = deskText('takeFeeConfirm', { fee: vnd(fee), code });
   return new Promise((resolve) => {
     feeDialog.addEventListener(
       'close',
@@ -301,7 +301,7 @@ async function takeAtDesk(code, fee, button) {
     }
     // The list is new and the button gone (paid): the news is said in the dossier's new row and
     // the focus goes to it; a dossier no longer listed (a filter) is said on the top line.
-    const text = `Đã ghi nhận nộp ${vnd(fee)} cho hồ sơ ${code} và lập biên lai.`;
+    const text = deskText('feeTaken', { fee: vnd(fee), code });
     const row = rowOf(code);
     const at = row ? rowLine(row) : undefined;
     say(text, at);
