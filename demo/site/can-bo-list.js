@@ -15,43 +15,8 @@ import {
   vnd,
 } from './can-bo-common.js';
 import { closeDossier, openCode, show } from './can-bo-dossier.js';
-import { deskText } from './can-bo-messages.js';
+import { AUDIT_ACTIONS, AUDIT_ACTORS, AUDIT_OUTCOMES, deskText } from './can-bo-messages.js';
 import { guarded } from './can-bo.js';
-
-const ACTIONS = {
-  login: 'Đăng nhập',
-  logout: 'Đăng xuất',
-  'dossier.read': 'Xem dữ liệu hồ sơ',
-  'dossier.status': 'Chuyển trạng thái',
-  'dossier.delete': 'Xoá hồ sơ',
-  'dossier.file.read': 'Tải tệp của hồ sơ',
-  'dossier.list': 'Xem danh sách, tìm hồ sơ',
-  'dossier.note': 'Ghi chú hồ sơ',
-  'dossier.payment': 'Ghi nhận nộp phí tại quầy',
-  'status.lookup': 'Người dân tra cứu',
-  'dossier.forwarding.retry': 'Chuyển lại sang một cửa điện tử',
-  'dossier.supplement-request': 'Yêu cầu bổ sung',
-  'dossier.supplement': 'Người dân nộp bổ sung',
-  'dossier.supplements.read': 'Xem hồ sơ bổ sung',
-  'notification.address': 'Gửi thông báo cho người nộp',
-};
-/** The audit records' outcomes (audit.js), in the administrator's words. */
-const OUTCOMES = {
-  success: 'Thành công',
-  failure: 'Không thành công',
-  'failure-locked': 'Không thành công, tài khoản bị khoá tạm thời',
-  locked: 'Từ chối: tài khoản đang bị khoá tạm thời',
-  throttled: 'Từ chối: thử quá nhiều lần',
-  refused: 'Bị từ chối',
-  'not-found': 'Không tìm thấy',
-  none: 'Không có dữ liệu',
-};
-/** Who an audit record names when it is no clerk's account. */
-const ACTORS = {
-  system: 'Hệ thống',
-  applicant: 'Người nộp hồ sơ',
-  '(unknown account)': '(tên đăng nhập không có tài khoản)',
-};
 
 /**
  * An audit record's action in words; a refused call to an administrator's route is recorded as
@@ -59,10 +24,8 @@ const ACTORS = {
  * @param {string} action
  */
 const actionText = (action) =>
-  ACTIONS[/** @type {keyof typeof ACTIONS} */ (action)] ??
-  (/^[A-Z]+ \/api\/clerk\/admin\//.test(action)
-    ? `Dùng chức năng của quản trị viên (${action})`
-    : action);
+  AUDIT_ACTIONS[/** @type {keyof typeof AUDIT_ACTIONS} */ (action)] ??
+  (/^[A-Z]+ \/api\/clerk\/admin\//.test(action) ? deskText('adminRoute', { action }) : action);
 
 export const heading = $('clerk-heading');
 const table = /** @type {HTMLTableElement} */ ($('clerk-table'));
@@ -375,9 +338,9 @@ export async function refresh() {
         const tr = document.createElement('tr');
         tr.append(
           cell(vnTime(r.at)),
-          cell(ACTORS[/** @type {keyof typeof ACTORS} */ (r.actor)] ?? r.actor),
+          cell(AUDIT_ACTORS[/** @type {keyof typeof AUDIT_ACTORS} */ (r.actor)] ?? r.actor),
           cell(actionText(r.action)),
-          cell(OUTCOMES[/** @type {keyof typeof OUTCOMES} */ (r.outcome)] ?? r.outcome),
+          cell(AUDIT_OUTCOMES[/** @type {keyof typeof AUDIT_OUTCOMES} */ (r.outcome)] ?? r.outcome),
           cell(r.dossier ?? ''),
           cell(r.ip ?? ''),
         );

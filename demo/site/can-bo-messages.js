@@ -35,6 +35,8 @@ const TEXT = {
     takeFeeLabel: 'Thu tại quầy: {code}',
     takeFeeConfirm: 'Xác nhận đã thu {fee} cho hồ sơ {code}?',
     feeTaken: 'Đã ghi nhận nộp {fee} cho hồ sơ {code} và lập biên lai.',
+    // An administrator's route refused to a clerk, as the audit log records it (status.js).
+    adminRoute: 'Dùng chức năng của quản trị viên ({action})',
     // The list's status line: how many, or why it is empty.
     listCount: '{n} hồ sơ.',
     listCountMore: '{n}+ hồ sơ (thu hẹp tìm kiếm để xem thêm).',
@@ -44,6 +46,42 @@ const TEXT = {
     listNoProcedures:
       'Tài khoản của bạn chưa được giao thủ tục nào nên chưa xem được hồ sơ. Hãy đề nghị quản trị viên giao thủ tục cho tài khoản, rồi tải lại trang này.',
   },
+};
+
+/** The audit log's actions (audit.js), in the administrator's words. */
+export const AUDIT_ACTIONS = {
+  login: 'Đăng nhập',
+  logout: 'Đăng xuất',
+  'dossier.read': 'Xem dữ liệu hồ sơ',
+  'dossier.status': 'Chuyển trạng thái',
+  'dossier.delete': 'Xoá hồ sơ',
+  'dossier.file.read': 'Tải tệp của hồ sơ',
+  'dossier.list': 'Xem danh sách, tìm hồ sơ',
+  'dossier.note': 'Ghi chú hồ sơ',
+  'dossier.payment': 'Ghi nhận nộp phí tại quầy',
+  'status.lookup': 'Người dân tra cứu',
+  'dossier.forwarding.retry': 'Chuyển lại sang một cửa điện tử',
+  'dossier.supplement-request': 'Yêu cầu bổ sung',
+  'dossier.supplement': 'Người dân nộp bổ sung',
+  'dossier.supplements.read': 'Xem hồ sơ bổ sung',
+  'notification.address': 'Gửi thông báo cho người nộp',
+};
+/** The audit records' outcomes (audit.js), in the administrator's words. */
+export const AUDIT_OUTCOMES = {
+  success: 'Thành công',
+  failure: 'Không thành công',
+  'failure-locked': 'Không thành công, tài khoản bị khoá tạm thời',
+  locked: 'Từ chối: tài khoản đang bị khoá tạm thời',
+  throttled: 'Từ chối: thử quá nhiều lần',
+  refused: 'Bị từ chối',
+  'not-found': 'Không tìm thấy',
+  none: 'Không có dữ liệu',
+};
+/** Who an audit record names when it is no clerk's account. */
+export const AUDIT_ACTORS = {
+  system: 'Hệ thống',
+  applicant: 'Người nộp hồ sơ',
+  '(unknown account)': '(tên đăng nhập không có tài khoản)',
 };
 
 /**
