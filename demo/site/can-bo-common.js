@@ -2,13 +2,10 @@
 // session's CSRF token kept in memory only, an ended session as `Unauthorized`), the message
 // lines, and the table cells, dates, amounts and delivery in the clerk's words.
 
-export const LABELS = {
-  received: 'Đã tiếp nhận',
-  processing: 'Đang xử lý',
-  'needs-more-information': 'Cần bổ sung hồ sơ',
-  'result-ready': 'Đã có kết quả',
-  rejected: 'Từ chối tiếp nhận',
-};
+import { DELIVERY, STATUS_NAMES, deskText } from './can-bo-messages.js';
+
+/** The statuses' names (the catalog's), by status. */
+export const LABELS = STATUS_NAMES;
 
 export const $ = (/** @type {string} */ id) =>
   /** @type {HTMLElement} */ (document.getElementById(id));
@@ -77,7 +74,10 @@ export async function api(path, init = {}) {
     throw Object.assign(new Unauthorized(body.detail), { problem: body });
   }
   // The problem goes with the error: a form can show its `errors` at the fields.
-  if (!r.ok) throw Object.assign(new Error(body.detail ?? `Lỗi ${r.status}`), { problem: body });
+  if (!r.ok) {
+    const text = body.detail ?? deskText('httpError', { status: String(r.status) });
+    throw Object.assign(new Error(text), { problem: body });
+  }
   const tag = r.headers.get('etag');
   if (tag && body && typeof body === 'object') tags.set(body, tag);
   return body;
@@ -119,13 +119,13 @@ export function dueCell(d) {
       ? [
           'overdue',
           d.deadline.workingDaysLate > 0
-            ? `Quá hạn ${d.deadline.workingDaysLate} ngày làm việc`
-            : 'Quá hạn',
+            ? deskText('overdueDays', { days: String(d.deadline.workingDaysLate) })
+            : deskText('overdue'),
         ]
       : state === 'due-today'
-        ? ['due-today', 'Đến hạn hôm nay']
+        ? ['due-today', deskText('dueToday')]
         : state === 'paused'
-          ? ['paused', 'Tạm dừng, chờ bổ sung']
+          ? ['paused', deskText('paused')]
           : undefined;
   if (mark) {
     const span = document.createElement('span');
@@ -136,13 +136,7 @@ export function dueCell(d) {
 }
 
 /** @param {string} actor */
-export const actorName = (actor) => (actor === 'system' ? 'Hệ thống' : actor);
-
-const DELIVERY = {
-  online: 'Nhận kết quả điện tử',
-  post: 'Gửi qua bưu chính',
-  'in-person': 'Nhận tại Bộ phận Một cửa',
-};
+export const actorName = (actor) => (actor === 'system' ? deskText('system') : actor);
 
 /**
  * How the result goes back, for the clerk (the codes of the 2025 units are printed as they are
@@ -154,11 +148,18 @@ export function deliveryText(d) {
   const method = DELIVERY[/** @type {keyof typeof DELIVERY} */ (d.method)] ?? d.method;
   const label =
     d.method === 'post' && Number.isSafeInteger(d.postage)
-      ? `${method} (cước ${vnd(d.postage)})`
+      ? deskText('deliveryPostage', { method, postage: vnd(d.postage) })
       : method;
   if (d.method !== 'post' || !d.recipient) return label;
   const r = d.recipient;
-  return `${label}: ${r.fullName}, ${r.phone}, ${r.address?.street} (xã ${r.address?.commune}, tỉnh ${r.address?.province})`;
+  return deskText('deliveryRecipient', {
+    label,
+    name: r.fullName,
+    phone: r.phone,
+    street: r.address?.street,
+    commune: r.address?.commune,
+    province: r.address?.province,
+  });
 }
 
 /** @param {number} n */

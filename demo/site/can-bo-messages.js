@@ -37,6 +37,17 @@ const TEXT = {
     feeTaken: 'Đã ghi nhận nộp {fee} cho hồ sơ {code} và lập biên lai.',
     // An administrator's route refused to a clerk, as the audit log records it (status.js).
     adminRoute: 'Dùng chức năng của quản trị viên ({action})',
+    // The receiver's error without words of its own.
+    httpError: 'Lỗi {status}',
+    // The due date's marks, who moved a dossier when no clerk did, and how the result goes back
+    // (can-bo-common.js).
+    overdueDays: 'Quá hạn {days} ngày làm việc',
+    overdue: 'Quá hạn',
+    dueToday: 'Đến hạn hôm nay',
+    paused: 'Tạm dừng, chờ bổ sung',
+    system: 'Hệ thống',
+    deliveryPostage: '{method} (cước {postage})',
+    deliveryRecipient: '{label}: {name}, {phone}, {street} (xã {commune}, tỉnh {province})',
     // The list's status line: how many, or why it is empty.
     listCount: '{n} hồ sơ.',
     listCountMore: '{n}+ hồ sơ (thu hẹp tìm kiếm để xem thêm).',
@@ -82,6 +93,22 @@ export const AUDIT_ACTORS = {
   system: 'Hệ thống',
   applicant: 'Người nộp hồ sơ',
   '(unknown account)': '(tên đăng nhập không có tài khoản)',
+};
+
+/** The dossiers' statuses, in the clerk's words. */
+export const STATUS_NAMES = {
+  received: 'Đã tiếp nhận',
+  processing: 'Đang xử lý',
+  'needs-more-information': 'Cần bổ sung hồ sơ',
+  'result-ready': 'Đã có kết quả',
+  rejected: 'Từ chối tiếp nhận',
+};
+
+/** How the result goes back (the payload's delivery method). */
+export const DELIVERY = {
+  online: 'Nhận kết quả điện tử',
+  post: 'Gửi qua bưu chính',
+  'in-person': 'Nhận tại Bộ phận Một cửa',
 };
 
 /**
