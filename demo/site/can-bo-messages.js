@@ -48,6 +48,13 @@ const TEXT = {
     system: 'Hệ thống',
     deliveryPostage: '{method} (cước {postage})',
     deliveryRecipient: '{label}: {name}, {phone}, {street} (xã {commune}, tỉnh {province})',
+    // The work kept across an ended session, given back after signing in again (can-bo-resume.js).
+    resumed: 'Đã mở lại hồ sơ {code}.',
+    resumedMove:
+      'Chưa chuyển hồ sơ sang “{status}”: vui lòng bấm lại nút chuyển, nội dung bạn đã nhập vẫn còn.',
+    resumedSupplement:
+      'Chưa gửi yêu cầu bổ sung: vui lòng bấm lại “Cần bổ sung hồ sơ”, những gì bạn đã chọn và nhập vẫn còn.',
+    resumedNote: 'Ghi chú bạn đang viết chưa được lưu.',
     // The list's status line: how many, or why it is empty.
     listCount: '{n} hồ sơ.',
     listCountMore: '{n}+ hồ sơ (thu hẹp tìm kiếm để xem thêm).',

@@ -5,6 +5,7 @@
 import { LABELS, messages, say } from './can-bo-common.js';
 import { detailHeading, noteInput, openCode, show } from './can-bo-dossier.js';
 import { searchForm } from './can-bo-list.js';
+import { deskText } from './can-bo-messages.js';
 
 /**
  * What the clerk was doing when their session ended (idle expiry): the dossier open, the note
@@ -100,13 +101,16 @@ export async function resumeWork(work) {
   if (work.move) moveDraft = { code: work.code, to: work.move.to, note: work.move.note };
   if (work.supplement) supplementDraft = { code: work.code, draft: work.supplement };
   const pending = work.move
-    ? `Chưa chuyển hồ sơ sang “${LABELS[/** @type {keyof typeof LABELS} */ (work.move.to)] ?? work.move.to}”: vui lòng bấm lại nút chuyển, nội dung bạn đã nhập vẫn còn.`
+    ? deskText('resumedMove', {
+        status: LABELS[/** @type {keyof typeof LABELS} */ (work.move.to)] ?? work.move.to,
+      })
     : work.supplement
-      ? 'Chưa gửi yêu cầu bổ sung: vui lòng bấm lại “Cần bổ sung hồ sơ”, những gì bạn đã chọn và nhập vẫn còn.'
+      ? deskText('resumedSupplement')
       : work.note
-        ? 'Ghi chú bạn đang viết chưa được lưu.'
+        ? deskText('resumedNote')
         : '';
-  say(`Đã mở lại hồ sơ ${work.code}.${pending ? ` ${pending}` : ''}`, messages[1]);
+  const reopened = deskText('resumed', { code: work.code });
+  say(pending ? `${reopened} ${pending}` : reopened, messages[1]);
   if (work.note && !work.move && !work.supplement) noteInput.focus();
   else detailHeading.focus();
   return true;
