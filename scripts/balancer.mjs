@@ -55,7 +55,8 @@ export function createBalancer({ upstreams, downForMs = 3000, log }) {
     );
     const client = req.socket.remoteAddress ?? '';
     // The edge: what a client says about its address or host is dropped, not appended to (the
-    // receivers, with TRUST_PROXY=1, take the left-most address: it must be the one seen here).
+    // receivers, with TRUST_PROXY=1, take the right-most address, the one seen here; appending
+    // as nginx's $proxy_add_x_forwarded_for does would be as safe).
     delete headers['x-forwarded-host'];
     headers['x-forwarded-for'] = client;
     headers['x-forwarded-proto'] = 'http';

@@ -83,7 +83,8 @@ export interface ServerOptions {
   headersTimeoutSeconds?: number;
   requestTimeoutSeconds?: number;
   idleTimeoutSeconds?: number;
-  trustProxy?: boolean;
+  /** The agency's proxies in front of the receiver (TRUST_PROXY): addresses, a count, or none. */
+  trustProxy?: number | string | false;
   /** The named rate limits of config.js (per address and global). */
   rateLimits?: Record<RateLimitName, RateLimit>;
   /** Failed status look-ups allowed per dossier code within the window. */

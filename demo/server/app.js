@@ -38,6 +38,7 @@ import { registerPaymentRoutes } from './payments/routes.js';
 import { createForwarder } from './outbox/index.js';
 import { registerForwardingRoutes } from './outbox/routes.js';
 import { createNotifier, loadNotifyConfig } from './notify/index.js';
+import { HEALTH_PATHS, registerHealthRoutes } from './health.js';
 
 const here = (/** @type {string} */ p) => fileURLToPath(new URL(p, import.meta.url));
 
@@ -96,7 +97,15 @@ export async function createServer(options = {}) {
       headersTimeout: config.headersTimeoutSeconds * 1000,
       connectionsCheckingInterval: 1000,
     },
-    trustProxy: config.trustProxy,
+    // A count of proxies is trusted hop by hop from the right of X-Forwarded-For; fastify's own
+    // number form trusts nothing at all (it cannot check the peer), so it is given as a function.
+    trustProxy:
+      typeof config.trustProxy === 'number'
+        ? (
+            (hops) => (/** @type {string} */ _address, /** @type {number} */ i) =>
+              i < hops
+          )(config.trustProxy)
+        : config.trustProxy,
   });
 
   // IDLE_TIMEOUT_SECONDS is for a silent client, not for a receiver still working on a request:
@@ -236,6 +245,7 @@ export async function createServer(options = {}) {
     );
   };
   app.addHook('onResponse', async (request, reply) => {
+    if (reply.statusCode < 400 && HEALTH_PATHS.has(request.url)) return;
     logRequest(request, reply.statusCode, reply.elapsedTime);
   });
   app.addHook('onSend', async (request, reply) => {
@@ -422,6 +432,7 @@ export async function createServer(options = {}) {
     // Before the storage closes (hooks run in reverse order): attempts in flight are recorded.
     app.addHook('onClose', async () => forwarder.stop());
   }
+  registerHealthRoutes(app, { db });
   registerDossierRoutes(app, ctx);
   registerStatusRoutes(app, ctx);
   if (ctx.forwarder) registerForwardingRoutes(app, ctx, ctx.forwarder);

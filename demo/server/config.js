@@ -1,7 +1,9 @@
 // Configuration of the reference receiver, read from environment variables.
 // The table of variables is in docs/receiver.md; keep the two in step.
 import { loadS3Config } from './storage/s3-config.js';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseAllowedOrigins } from './cors.js';
@@ -41,7 +43,8 @@ export const DEFAULT_PROCEDURES_DIR = fileURLToPath(
  * @property {number} headersTimeoutSeconds Time to receive the request headers.
  * @property {number} requestTimeoutSeconds Time to receive a whole request, body included.
  * @property {number} idleTimeoutSeconds A connection silent this long is closed (slow bodies).
- * @property {boolean} trustProxy Take the client address from X-Forwarded-For (behind a proxy only).
+ * @property {number | string | false} trustProxy TRUST_PROXY: the agency's proxies, by address
+ *   (a proxy-addr list) or by number; false = the connection's own address (trustProxy below).
  * @property {Record<RateLimitName, RateLimit>} rateLimits
  * @property {number | undefined} postage The agency's postage tariff in đồng for results by post,
  *   for procedures without their own `postage` (POSTAGE; unset = the demo's EXAMPLE_POSTAGE;
@@ -92,7 +95,7 @@ export function loadConfig(env = process.env) {
     port: integer(env, 'PORT', 8080, 0, 65535),
     host: env.HOST?.trim() || '127.0.0.1',
     dataDir: resolve(env.DATA_DIR?.trim() || './data'),
-    databaseUrl: env.DATABASE_URL?.trim() || undefined,
+    databaseUrl: databaseUrl(env),
     databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 1000),
     trustedKeys: env.TRUSTED_KEYS?.trim() ? readTrustedKeys(env.TRUSTED_KEYS.trim()) : undefined,
     maxUploadBytes: integer(env, 'MAX_UPLOAD_BYTES', 20 * MB, 1, Number.MAX_SAFE_INTEGER),
@@ -102,7 +105,7 @@ export function loadConfig(env = process.env) {
     retentionDays: integer(env, 'RETENTION_DAYS', 1825, 0, 36500),
     auditRetentionDays: integer(env, 'AUDIT_RETENTION_DAYS', 1825, 0, 36500),
     purgeEveryMinutes: integer(env, 'PURGE_EVERY_MINUTES', 60, 0, 10080),
-    logLevel: env.LOG_LEVEL?.trim() || 'info',
+    logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     allowedOrigins: parseAllowedOrigins(env.ALLOWED_ORIGINS),
     uploadTtlHours: integer(env, 'UPLOAD_TTL_HOURS', 24, 1, 24 * 365),
     maxDossierBytes: integer(env, 'MAX_DOSSIER_BYTES', 100 * MB, 1, Number.MAX_SAFE_INTEGER),
@@ -111,13 +114,93 @@ export function loadConfig(env = process.env) {
     headersTimeoutSeconds: integer(env, 'HEADERS_TIMEOUT_SECONDS', 20, 1, 600),
     requestTimeoutSeconds: integer(env, 'REQUEST_TIMEOUT_SECONDS', 600, 1, 3600),
     idleTimeoutSeconds: integer(env, 'IDLE_TIMEOUT_SECONDS', 30, 1, 600),
-    trustProxy: env.TRUST_PROXY?.trim() === '1',
+    trustProxy: trustProxy(env),
     rateLimits: rateLimits(env),
     receptionCutoffMinutes: timeOfDay(env, 'RECEPTION_CUTOFF', 17 * 60),
     postage: postage(env),
     forward: loadForwardConfig(env),
     s3: loadS3Config(env),
   };
+}
+
+/** pino's levels, what LOG_LEVEL may name. */
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/**
+ * A variable that takes one of a few words. An unknown one stops the start: `TRUST_PROXY=true`
+ * read as "not 1" left a receiver behind a proxy counting every client as the proxy's address.
+ * @param {Record<string, string | undefined>} env
+ * @param {string} name
+ * @param {string[]} allowed
+ * @param {string} fallback
+ */
+function oneOf(env, name, allowed, fallback) {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  if (!allowed.includes(raw)) {
+    throw new Error(`${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
+  }
+  return raw;
+}
+
+/**
+ * TRUST_PROXY: which X-Forwarded-For entries to believe. Either the addresses of the agency's
+ * proxies (`127.0.0.1`, `10.0.0.0/8`, `loopback`, `uniquelocal`…, comma-separated): the client
+ * address is the right-most entry not from one of them, and a request that did not come from
+ * one of them keeps its own address whatever it sends; or a number of proxies in front (`1`),
+ * counted from the right of the header. Believing the whole header (its left-most entry, what
+ * `1` meant before) let a client write its own address before nginx's
+ * `$proxy_add_x_forwarded_for` appended the real one, and escape every per-address limit.
+ * @param {Record<string, string | undefined>} env
+ * @returns {number | string | false}
+ */
+function trustProxy(env) {
+  const raw = env.TRUST_PROXY?.trim();
+  if (!raw || raw === '0') return false;
+  if (/^[1-9]$/.test(raw)) return Number(raw);
+  const entries = raw.split(',').map((e) => e.trim());
+  const bad = entries.find((e) => {
+    if (['loopback', 'linklocal', 'uniquelocal'].includes(e)) return false;
+    const [address, prefix, more] = e.split('/');
+    const family = isIP(address ?? '');
+    if (!family || more !== undefined) return true;
+    if (prefix === undefined) return false;
+    return !/^\d{1,3}$/.test(prefix) || Number(prefix) > (family === 4 ? 32 : 128);
+  });
+  if (bad !== undefined) {
+    throw new Error(
+      'TRUST_PROXY must be the addresses of your own reverse proxies (e.g. 127.0.0.1 or ' +
+        `10.0.0.0/8,loopback), or how many of them stand in front (1), or 0; got "${bad}"`,
+    );
+  }
+  return entries.join(',');
+}
+
+/**
+ * DATABASE_URL: a PostgreSQL URL, checked here so that a typo is named instead of surfacing as a
+ * DNS error of the driver. The value holds the password: it is never repeated in the message.
+ * @param {Record<string, string | undefined>} env
+ */
+function databaseUrl(env) {
+  const raw = env.DATABASE_URL?.trim();
+  if (!raw) return undefined;
+  const expected =
+    'DATABASE_URL must be postgres://user:password@host:port/database ' +
+    '(unset: the embedded SQLite file in DATA_DIR)';
+  let url;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`${expected}; the value set is not a URL`);
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new Error(`${expected}; the value set starts with "${url.protocol}//"`);
+  }
+  // A Unix socket is `postgres:///dvc?host=/var/run/postgresql`.
+  if (!url.hostname && !url.searchParams.get('host')) {
+    throw new Error(`${expected}; the value set has no host`);
+  }
+  return raw;
 }
 
 /**
@@ -222,4 +305,24 @@ export function readTrustedKeys(path) {
     if ('d' in k) throw new Error(`TRUSTED_KEYS: item ${i} of ${path} is a private key`);
   });
   return keys;
+}
+
+/**
+ * DATA_DIR must be a folder this process can write: multipart files are staged there even with
+ * PostgreSQL and S3, so an unwritable one would otherwise fail at the first dossier with files.
+ * Created (0700) when missing.
+ * @param {string} dir
+ */
+export function checkDataDir(dir) {
+  const probe = join(dir, `.write-check-${process.pid}`);
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    writeFileSync(probe, '');
+    rmSync(probe);
+  } catch (e) {
+    const code = /** @type {NodeJS.ErrnoException} */ (e).code ?? String(e);
+    throw new Error(
+      `DATA_DIR must be a folder this process can create and write, got "${dir}" (${code})`,
+    );
+  }
 }

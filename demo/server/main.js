@@ -1,6 +1,6 @@
 // The reference receiver and demo agency site behind `npm start`.
 // Configuration comes from environment variables: see docs/receiver.md.
-import { EXAMPLE_POSTAGE, loadConfig } from './config.js';
+import { EXAMPLE_POSTAGE, checkDataDir, loadConfig } from './config.js';
 import { MissingBuildError } from './library.js';
 
 let config;
@@ -9,13 +9,29 @@ try {
   // Imported here: the receiver's modules load the built engine and say so when it is missing.
   const { createServer } = await import('./app.js');
   config = loadConfig(process.env);
+  checkDataDir(config.dataDir);
   app = await createServer(config);
 } catch (e) {
   if (e instanceof MissingBuildError) console.error(`dvc-forms demo: ${e.message}`);
   else console.error(`dvc-forms demo: cannot start: ${/** @type {Error} */ (e).message}`);
   process.exit(1);
 }
-await app.listen({ port: config.port, host: config.host });
+try {
+  await app.listen({ port: config.port, host: config.host });
+} catch (e) {
+  // A port taken or an address not of this machine: said with the variables to change.
+  const code = /** @type {NodeJS.ErrnoException} */ (e).code;
+  console.error(
+    `dvc-forms demo: cannot start: cannot listen on HOST=${config.host} PORT=${config.port}: ` +
+      (code === 'EADDRINUSE'
+        ? 'the port is in use by another process (set PORT to a free one)'
+        : code === 'EACCES'
+          ? 'a port below 1024 needs privileges (use a port from 1024 and a reverse proxy)'
+          : `${code ?? ''} ${/** @type {Error} */ (e).message} (HOST must be an address of this machine, e.g. 127.0.0.1 or 0.0.0.0)`),
+  );
+  await app.close().catch(() => {});
+  process.exit(1);
+}
 const address = app.server.address();
 const port = typeof address === 'object' && address ? address.port : config.port;
 console.log(`dvc-forms demo agency site: http://localhost:${port}/  (Ctrl-C to stop)`);

@@ -67,6 +67,28 @@ export function loadNotifyConfig(env) {
   };
   const smtp = env.SMTP_URL?.trim();
   const sms = env.SMS_HTTP_URL?.trim();
+  // Checked at start: nodemailer would only fail at the first dossier's mail, hours later in the
+  // retry log. The value holds the password, so the message names the scheme, never the value.
+  if (smtp) {
+    /** @type {URL | undefined} */
+    let url;
+    try {
+      url = new URL(smtp);
+    } catch {
+      // reported below
+    }
+    if (!url || (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') || !url.hostname) {
+      throw new Error(
+        'SMTP_URL must be smtp://user:password@host:587 (STARTTLS) or smtps://user:password@host:465' +
+          (url
+            ? `; the value set starts with "${url.protocol}//"`
+            : '; the value set is not a URL'),
+      );
+    }
+  }
+  if (sms && !/^https?:\/\/[^/]/.test(sms)) {
+    throw new Error("SMS_HTTP_URL must be the provider's https:// send endpoint");
+  }
   return {
     ...(smtp
       ? { email: { url: smtp, from: env.MAIL_FROM?.trim() || 'Dịch vụ công <no-reply@localhost>' } }

@@ -97,6 +97,14 @@ export async function openPostgresStorage(url, options = {}) {
   // An idle connection the server dropped must not crash the process.
   pool.on('error', () => {});
   try {
+    // Connected first, apart from the migrations, so that an unreachable server or a refused
+    // password is reported as DATABASE_URL's, with where it points (never the password).
+    await pool.query('SELECT 1').catch((e) => {
+      throw new Error(
+        `DATABASE_URL: cannot connect to PostgreSQL at ${whereTo(url)}: ${e.message}` +
+          ' (check the host, port, database, user and password, and that the server accepts this machine)',
+      );
+    });
     await migrate(pool);
   } catch (e) {
     await pool.end();
@@ -239,6 +247,20 @@ function postgresStorage(pool, lockPool, url) {
     };
   };
   return handle(pool, false);
+}
+
+/**
+ * `user@host:port/database` of a DATABASE_URL, for messages: without its password.
+ * @param {string} url
+ */
+function whereTo(url) {
+  try {
+    const u = new URL(url);
+    const host = u.hostname || u.searchParams.get('host') || 'localhost';
+    return `${decodeURIComponent(u.username) || '(default user)'}@${host}:${u.port || 5432}${u.pathname}`;
+  } catch {
+    return '(the URL set)';
+  }
 }
 
 /**

@@ -1,0 +1,38 @@
+// Health and readiness for a load balancer or an orchestrator (docs/deployment.md "Health
+// checks"). `/healthz` says the process answers; `/readyz` says it can take dossiers: its
+// database answers and it is not shutting down. A balancer that checks /readyz stops sending
+// requests to a process that received SIGTERM while that process finishes those in flight.
+// Neither says anything about a dossier, and successful probes are not logged (they would be
+// most of the log at one probe a second).
+
+/**
+ * @param {import('fastify').FastifyInstance} app
+ * @param {{ db: import('./storage/index.js').Storage }} deps
+ */
+export function registerHealthRoutes(app, { db }) {
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  const noStore = { 'cache-control': 'no-store' };
+
+  app.get('/healthz', { logLevel: 'warn' }, async (_request, reply) =>
+    reply.headers(noStore).send({ status: 'ok' }),
+  );
+
+  app.get('/readyz', { logLevel: 'warn' }, async (request, reply) => {
+    reply.headers(noStore);
+    if (closing) return reply.code(503).send({ status: 'stopping' });
+    try {
+      await db.prepare('SELECT 1 AS ok').get();
+    } catch (e) {
+      // The reason for the operator (the driver's message names no dossier); not the URL.
+      request.log.error({ err: { message: /** @type {Error} */ (e).message } }, 'not ready');
+      return reply.code(503).send({ status: 'database-unavailable' });
+    }
+    return reply.send({ status: 'ready' });
+  });
+}
+
+/** Paths whose successful answers are not logged (probes). */
+export const HEALTH_PATHS = new Set(['/healthz', '/readyz']);

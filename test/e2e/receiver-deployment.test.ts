@@ -1,0 +1,241 @@
+// The receiver as an agency's administrator deploys it (docs/deployment.md): `node
+// demo/server/main.js` in a child process, configured only through the environment. A wrong
+// setting stops the start with one line naming the variable (no stack, no secret); behind a
+// proxy the rate limits count the real client and a client cannot choose its address; the
+// health and readiness probes answer; SIGTERM lets a request in flight finish.
+import { test, describe, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startChild } from './child-server.js';
+
+const MAIN = fileURLToPath(new URL('../../demo/server/main.js', import.meta.url));
+const tmp = mkdtempSync(join(tmpdir(), 'dvc-deploy-'));
+after(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** Production-like keys, so that no demo key is generated. */
+const KEYS = {
+  MASTER_KEYS: `m1:${Buffer.alloc(32, 7).toString('base64')}`,
+  LOOKUP_KEYS: `l1:${Buffer.alloc(32, 9).toString('base64')}`,
+};
+
+/**
+ * Runs main.js with `env` until it exits, or until it says it listens (then it is stopped and
+ * `started` is true: the setting was accepted).
+ */
+function runOnce(env: Record<string, string>) {
+  const child = spawn(process.execPath, [MAIN], {
+    env: { PATH: process.env.PATH ?? '', PORT: '0', DATA_DIR: join(tmp, 'data'), ...KEYS, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout.on('data', (d) => (out += String(d)));
+  child.stderr.on('data', (d) => (out += String(d)));
+  return new Promise<{ code: number | null; out: string; started: boolean }>((resolve) => {
+    let started = false;
+    child.stdout.on('data', () => {
+      if (!started && out.includes('http://localhost:')) {
+        started = true;
+        child.kill('SIGTERM');
+      }
+    });
+    child.on('exit', (code) => resolve({ code, out, started }));
+  });
+}
+
+describe('a wrong setting stops the start with the variable named, no stack, no secret', () => {
+  const secret = 'S3cr3t-Pa55word';
+  const aFile = join(tmp, 'not-a-folder');
+  writeFileSync(aFile, '');
+  const cases: [string, Record<string, string>, string][] = [
+    [
+      'TRUST_PROXY=true (once read as "no proxy")',
+      { TRUST_PROXY: 'true' },
+      'TRUST_PROXY must be the addresses of your own reverse proxies (e.g. 127.0.0.1 or 10.0.0.0/8,loopback), or how many of them stand in front (1), or 0; got "true"',
+    ],
+    [
+      'TRUST_PROXY with a bad address',
+      { TRUST_PROXY: '127.0.0.1,10.0.0.0/33' },
+      'TRUST_PROXY must be the addresses of your own reverse proxies (e.g. 127.0.0.1 or 10.0.0.0/8,loopback), or how many of them stand in front (1), or 0; got "10.0.0.0/33"',
+    ],
+    [
+      'LOG_LEVEL unknown',
+      { LOG_LEVEL: 'verbose' },
+      'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "verbose"',
+    ],
+    [
+      'DATABASE_URL of another database',
+      { DATABASE_URL: `mysql://dvc:${secret}@db.example/dvc` },
+      'DATABASE_URL must be postgres://user:password@host:port/database (unset: the embedded SQLite file in DATA_DIR); the value set starts with "mysql://"',
+    ],
+    [
+      'DATABASE_URL not a URL',
+      { DATABASE_URL: `host=db.example user=dvc password=${secret}` }, // libpq's other form
+      'DATABASE_URL must be postgres://user:password@host:port/database (unset: the embedded SQLite file in DATA_DIR); the value set is not a URL',
+    ],
+    [
+      'DATABASE_URL of a server that does not answer',
+      { DATABASE_URL: `postgres://dvc:${secret}@127.0.0.1:1/dvc` },
+      'DATABASE_URL: cannot connect to PostgreSQL at dvc@127.0.0.1:1/dvc: connect ECONNREFUSED 127.0.0.1:1 (check the host, port, database, user and password, and that the server accepts this machine)',
+    ],
+    [
+      'SMTP_URL of another scheme',
+      { SMTP_URL: `https://mailer:${secret}@mail.example.vn` },
+      'SMTP_URL must be smtp://user:password@host:587 (STARTTLS) or smtps://user:password@host:465; the value set starts with "https://"',
+    ],
+    [
+      'DATA_DIR a file',
+      { DATA_DIR: aFile },
+      `DATA_DIR must be a folder this process can create and write, got "${aFile}" (EEXIST)`,
+    ],
+    [
+      'HOST not an address of this machine',
+      { HOST: '999.1.1.1' },
+      'cannot listen on HOST=999.1.1.1 PORT=0: ENOTFOUND getaddrinfo ENOTFOUND 999.1.1.1 (HOST must be an address of this machine, e.g. 127.0.0.1 or 0.0.0.0)',
+    ],
+  ];
+  for (const [name, env, message] of cases) {
+    test(name, async () => {
+      const r = await runOnce(env);
+      assert.equal(r.started, false, `started with ${JSON.stringify(env)}:\n${r.out}`);
+      assert.equal(r.code, 1);
+      assert.equal(r.out, `dvc-forms demo: cannot start: ${message}\n`);
+      assert.ok(!r.out.includes(secret));
+    });
+  }
+
+  test('PORT taken by another process', async () => {
+    const taken = createServer();
+    await new Promise<void>((r) => taken.listen(0, '127.0.0.1', r));
+    const port = (taken.address() as { port: number }).port;
+    try {
+      const r = await runOnce({ PORT: String(port), HOST: '127.0.0.1' });
+      assert.equal(
+        r.out
+          .split('\n')
+          .filter((l) => l.startsWith('dvc-forms demo:'))
+          .join('\n'),
+        `dvc-forms demo: cannot start: cannot listen on HOST=127.0.0.1 PORT=${port}: the port is in use by another process (set PORT to a free one)`,
+      );
+      assert.equal(r.code, 1);
+      assert.doesNotMatch(r.out, /\n\s+at /, 'a stack trace');
+    } finally {
+      taken.close();
+    }
+  });
+});
+
+/** POST /api/challenges with an X-Forwarded-For header; the status only. */
+async function challenge(base: string, forwardedFor?: string) {
+  const res = await fetch(`${base}/api/challenges`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}),
+    },
+    body: '{}',
+  });
+  await res.arrayBuffer();
+  return res.status;
+}
+
+describe('behind a reverse proxy: the real client is counted, a client cannot pick its address', () => {
+  const LIMIT = { ...KEYS, RATE_LIMIT_CHALLENGES: '3/600' };
+
+  for (const trust of ['1', '127.0.0.1', 'loopback,10.0.0.0/8']) {
+    test(`TRUST_PROXY=${trust}: what the proxy appended counts, not what the client wrote`, async () => {
+      const server = await startChild({ ...LIMIT, TRUST_PROXY: trust });
+      try {
+        // nginx's `proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for` appends the
+        // address it saw (198.51.100.7) to whatever the client sent.
+        const statuses = [];
+        for (let i = 0; i < 4; i++)
+          statuses.push(await challenge(server.base, `10.1.1.${i}, 198.51.100.7`));
+        assert.deepEqual(statuses, [400, 400, 400, 429]);
+        // Another client behind the same proxy has its own allowance.
+        assert.equal(await challenge(server.base, '198.51.100.8'), 400);
+      } finally {
+        await server.stop();
+      }
+    });
+  }
+
+  for (const trust of [undefined, '10.0.0.0/8']) {
+    test(`TRUST_PROXY=${trust ?? '(unset)'}: a request not from a trusted proxy keeps its address`, async () => {
+      const server = await startChild({ ...LIMIT, ...(trust ? { TRUST_PROXY: trust } : {}) });
+      try {
+        const statuses = [];
+        for (let i = 0; i < 4; i++) statuses.push(await challenge(server.base, `198.51.100.${i}`));
+        assert.deepEqual(statuses, [400, 400, 400, 429]);
+      } finally {
+        await server.stop();
+      }
+    });
+  }
+});
+
+describe('health, readiness and a graceful stop', () => {
+  test('/healthz and /readyz answer, and the probes fill no log', async () => {
+    const server = await startChild({ ...KEYS, LOG_LEVEL: 'info' });
+    try {
+      for (const [path, body] of [
+        ['/healthz', { status: 'ok' }],
+        ['/readyz', { status: 'ready' }],
+      ] as const) {
+        const res = await fetch(`${server.base}${path}`);
+        assert.equal(res.status, 200, path);
+        assert.equal(res.headers.get('cache-control'), 'no-store');
+        assert.deepEqual(await res.json(), body);
+      }
+      await (await fetch(`${server.base}/api/procedures`)).arrayBuffer();
+      while (!server.output().includes('"/api/procedures"'))
+        await new Promise((r) => setTimeout(r, 20));
+      // The request line of a real request is logged, the probes' are not.
+      const requests = server
+        .output()
+        .split('\n')
+        .filter((l) => l.includes('"msg":"request"'))
+        .map((l) => JSON.parse(l).url);
+      assert.deepEqual(requests, ['/api/procedures']);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  test('SIGTERM: a request in flight gets its answer, then the process exits 0', async () => {
+    const server = await startChild({ ...KEYS });
+    const url = new URL(server.base);
+    const body = JSON.stringify({ procedure: { code: '1.001193', version: '1.0.0' } });
+    const socket = connect(Number(url.port), url.hostname);
+    let answer = '';
+    socket.on('data', (d) => (answer += String(d)));
+    const closed = new Promise((r) => socket.on('close', r));
+    await new Promise((r) => socket.on('connect', r));
+    // Headers and half the body; once the receiver has read the headers (its `100 Continue`),
+    // SIGTERM; the rest of the body once the process is stopping.
+    socket.write(
+      `POST /api/challenges HTTP/1.1\r\nHost: ${url.host}\r\ncontent-type: application/json\r\n` +
+        `content-length: ${Buffer.byteLength(body)}\r\nexpect: 100-continue\r\n` +
+        `connection: close\r\n\r\n${body.slice(0, 10)}`,
+    );
+    while (!answer.includes('100 Continue')) await new Promise((r) => setTimeout(r, 20));
+    answer = '';
+    const exited = new Promise<number | null>((r) => server.process.once('exit', r));
+    server.process.kill('SIGTERM');
+    while (!server.output().includes('Stopping')) await new Promise((r) => setTimeout(r, 20));
+    // The receiver no longer takes new connections…
+    await assert.rejects(fetch(`${server.base}/healthz`));
+    // …and still answers the one it was receiving.
+    socket.end(body.slice(10));
+    await closed;
+    assert.match(answer, /^HTTP\/1\.1 201 /);
+    assert.match(answer, /"nonce":"/);
+    assert.equal(await exited, 0);
+    await server.stop();
+  });
+});
