@@ -7,7 +7,7 @@
 import { S3Store } from '@tus/s3-store';
 import { createReadStream } from 'node:fs';
 import { open, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { createDataStore } from './tus.js';
 
 // The interface every store gives (ObjectStore) is declared in objects.d.ts, where both the
@@ -28,14 +28,19 @@ export function createObjectStore({ dir, s3 }) {
  * @returns {ObjectStore}
  */
 function fileObjectStore(dir) {
+  // A reference is the file's path when it was stored, under the DATA_DIR of that day. Every
+  // local file lives directly in `dir`, so it is read there by its name: a DATA_DIR restored
+  // from a backup into another folder, or moved to another disk, keeps its files readable
+  // (the absolute path read as such made every file of a restored receiver "damaged").
+  const at = (/** @type {string} */ ref) => join(dir, basename(ref));
   return {
     kind: 'file',
     refOf: (id) => join(dir, id),
     dataStore: () => createDataStore({ dir }),
-    stream: async (ref) => createReadStream(ref),
-    readAll: (ref) => readFile(ref),
+    stream: async (ref) => createReadStream(at(ref)),
+    readAll: (ref) => readFile(at(ref)),
     async readRange(ref, start, length) {
-      const handle = await open(ref, 'r');
+      const handle = await open(at(ref), 'r');
       try {
         const bytes = Buffer.alloc(length);
         const { bytesRead } = await handle.read(bytes, 0, length, start);
@@ -44,13 +49,13 @@ function fileObjectStore(dir) {
         await handle.close();
       }
     },
-    size: async (ref) => (await stat(ref)).size,
-    modifiedAt: async (ref) => (await stat(ref).catch(() => undefined))?.mtimeMs,
+    size: async (ref) => (await stat(at(ref))).size,
+    modifiedAt: async (ref) => (await stat(at(ref)).catch(() => undefined))?.mtimeMs,
     async remove(ref) {
-      await rm(ref, { force: true });
-      await rm(`${ref}.json`, { force: true });
+      await rm(at(ref), { force: true });
+      await rm(`${at(ref)}.json`, { force: true });
     },
-    put: (ref, bytes) => writeFile(ref, bytes, { mode: 0o600 }),
+    put: (ref, bytes) => writeFile(at(ref), bytes, { mode: 0o600 }),
     adopt: async (_id, localPath) => localPath,
     async listIds() {
       try {
