@@ -48,7 +48,12 @@ const accounts = /** @type {{ n: number }} */ (
 if (!accounts) {
   console.log(
     `Clerk page http://localhost:${port}/can-bo.html — no clerk account yet: create one with\n` +
-      `  DATA_DIR=${config.dataDir} npm run clerk -- add <user> --role admin`,
+      // With PostgreSQL the command must reach the same database (an account created in a
+      // SQLite file of DATA_DIR would never log in); the URL is not repeated: it holds a password.
+      (config.databaseUrl
+        ? '  DATABASE_URL=<the same DATABASE_URL> MASTER_KEYS=<the same> LOOKUP_KEYS=<the same> '
+        : `  DATA_DIR=${config.dataDir} `) +
+      'npm run clerk -- add <user> --role admin',
   );
 }
 

@@ -41,6 +41,7 @@ describe('backup and restore (SQLite and DATA_DIR/uploads)', { skip: !ON_SQLITE_
       verifySubmission: fakeVerify,
       masterKeys: MASTER_KEYS,
       lookupKeys: LOOKUP_KEYS,
+      logLevel: 'trace',
     });
     let code: string;
     let fileId: string;
@@ -95,6 +96,7 @@ tar -C "$DATA_DIR" -xzf "$BACKUP/uploads.tar.gz"`,
       verifySubmission: fakeVerify,
       masterKeys: MASTER_KEYS,
       lookupKeys: LOOKUP_KEYS,
+      logLevel: 'trace',
     });
     try {
       const clerk = { authorization: `Bearer ${again.clerkKey}` };
@@ -126,6 +128,7 @@ tar -C "$DATA_DIR" -xzf "$BACKUP/uploads.tar.gz"`,
       verifySubmission: fakeVerify,
       masterKeys: key('m2026'),
       lookupKeys: key('l2026'),
+      logLevel: 'trace',
     });
     try {
       assert.throws(() => other.app.dvc.readDossier(code));
@@ -136,5 +139,13 @@ tar -C "$DATA_DIR" -xzf "$BACKUP/uploads.tar.gz"`,
     } finally {
       await other.close();
     }
+    // At every level, through submission, clerk reads, download, look-ups and the failures of
+    // the wrong keys: no name, number or file name in any log line.
+    for (const line of [...s.logs, ...again.logs, ...other.logs]) {
+      for (const personal of ['Nguyễn', 'Nguy', '001099012345', '0912', 'CCCD', 'secret=0']) {
+        assert.ok(!line.includes(personal), `${personal} in ${line}`);
+      }
+    }
+    assert.ok(again.logs.some((l) => l.includes('/api/status')));
   });
 });
