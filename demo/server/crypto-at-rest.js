@@ -67,6 +67,18 @@ export function loadKeyring(config) {
   let masterRaw = config.masterKeys;
   let lookupRaw = config.lookupKeys;
   let generatedFile;
+  // One set and the other generated beside the data: an agency that set its keys believes them
+  // all in its secret store, while each process or restored folder draws a look-up key (or a
+  // master key) of its own. Both or neither.
+  if (!masterRaw !== !lookupRaw) {
+    const [set, unset] = masterRaw
+      ? ['MASTER_KEYS', 'LOOKUP_KEYS']
+      : ['LOOKUP_KEYS', 'MASTER_KEYS'];
+    throw new Error(
+      `${unset} must be set too when ${set} is (both from your secret store, or neither for ` +
+        'demo keys generated in DATA_DIR/keys.env)',
+    );
+  }
   if (!masterRaw || !lookupRaw) {
     generatedFile = join(config.dataDir, 'keys.env');
     /** @type {Record<string, string>} */

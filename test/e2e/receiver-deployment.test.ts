@@ -64,6 +64,11 @@ describe('a wrong setting stops the start with the variable named, no stack, no 
       'TRUST_PROXY must be the addresses of your own reverse proxies (e.g. 127.0.0.1 or 10.0.0.0/8,loopback), or how many of them stand in front (1), or 0; got "10.0.0.0/33"',
     ],
     [
+      'MASTER_KEYS without LOOKUP_KEYS (once generated beside the data)',
+      { LOOKUP_KEYS: '' },
+      'LOOKUP_KEYS must be set too when MASTER_KEYS is (both from your secret store, or neither for demo keys generated in DATA_DIR/keys.env)',
+    ],
+    [
       'LOG_LEVEL unknown',
       { LOG_LEVEL: 'verbose' },
       'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "verbose"',
