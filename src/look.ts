@@ -12,8 +12,11 @@
  * indentation in the strings: they are shipped as they are, in the core bundle.
  *
  * Defaults meet WCAG 2.2 AA: text ≥ 4.5:1 on white, 44 px targets (2.5.8 asks 24 px; 44 px suits
- * thumbs on cheap phones), a 3 px focus ring that does not rely on colour alone, sizes in rem/em
- * so 200 % zoom reflows instead of clipping at 360 px.
+ * thumbs on cheap phones), a 3 px focus ring that does not rely on colour alone, sizes in em
+ * so 200 % zoom reflows instead of clipping at 360 px. em, not rem: the form's text is the page's
+ * (`font: inherit`), and many CMS themes shrink the root (Bootstrap 3's `html{font-size:10px}`,
+ * `62.5%`) and set the text size on `body`; rem sizes then shrank boxes, spacing and the heading
+ * to 10 px units, a heading smaller than the text it heads (docs/compatibility.md, host pages).
  */
 
 /** How a scope names its selectors. */
@@ -44,13 +47,13 @@ export function choiceLook({ at, cls }: LookScope): string {
   const box = `${at}input[type='checkbox']`;
   const dot = `${at}input[type='radio']`;
   return (
-    `${cls('choice')}{display:flex;align-items:flex-start;gap:0.75rem;min-block-size:44px;font-weight:400;margin:0 0 0.5rem;cursor:pointer}` +
-    `${cls('choice-text')}{padding-block:0.5rem;padding-block:calc((2.5rem - 1lh) / 2);overflow-wrap:anywhere}` +
-    `${box},${dot}{appearance:none;box-sizing:border-box;position:relative;flex:none;inline-size:2.5rem;block-size:2.5rem;min-block-size:0;margin:0;padding:0;border:2px solid var(--dvc-color-accent, #0b0c0c);border-radius:0;background:var(--dvc-color-input-bg, #fff);color:var(--dvc-color-accent, #0b0c0c);cursor:pointer}` +
+    `${cls('choice')}{display:flex;align-items:flex-start;gap:0.75em;min-block-size:44px;font-weight:400;margin:0 0 0.5em;cursor:pointer}` +
+    `${cls('choice-text')}{padding-block:0.5em;padding-block:calc((2.5em - 1lh) / 2);overflow-wrap:anywhere}` +
+    `${box},${dot}{appearance:none;box-sizing:border-box;position:relative;flex:none;inline-size:2.5em;block-size:2.5em;min-block-size:0;margin:0;padding:0;border:2px solid var(--dvc-color-accent, #0b0c0c);border-radius:0;background:var(--dvc-color-input-bg, #fff);color:var(--dvc-color-accent, #0b0c0c);cursor:pointer}` +
     `${dot}{border-radius:50%}` +
     `${box}:checked::before,${dot}:checked::before{content:'';position:absolute;inset:0;margin:auto}` +
-    `${box}:checked::before{box-sizing:content-box;inline-size:1.25rem;block-size:0.5rem;inset-block-start:-0.375rem;border:solid currentColor;border-width:0 0 0.3125rem 0.3125rem;transform:rotate(-45deg)}` +
-    `${dot}:checked::before{inline-size:0;block-size:0;border:0.625rem solid currentColor;border-radius:50%}` +
+    `${box}:checked::before{box-sizing:content-box;inline-size:1.25em;block-size:0.5em;inset-block-start:-0.375em;border:solid currentColor;border-width:0 0 0.3125em 0.3125em;transform:rotate(-45deg)}` +
+    `${dot}:checked::before{inline-size:0;block-size:0;border:0.625em solid currentColor;border-radius:50%}` +
     `${box}:focus-visible,${dot}:focus-visible{outline:3px solid var(--dvc-color-focus, #ffbf47);outline-offset:0;border-width:4px;box-shadow:none}` +
     `@media (forced-colors: active){${box},${dot},${box}:checked::before,${dot}:checked::before{border-color:CanvasText}${box}:focus-visible,${dot}:focus-visible{outline-color:Highlight}}`
   );
@@ -63,11 +66,11 @@ export function choiceLook({ at, cls }: LookScope): string {
  */
 export function fieldLook({ at, cls }: LookScope): string {
   return (
-    `${at}label,${at}legend{display:block;font-weight:700;margin-block-end:0.25rem;overflow-wrap:anywhere}` +
+    `${at}label,${at}legend{display:block;font-weight:700;margin-block-end:0.25em;overflow-wrap:anywhere}` +
     `${at}fieldset{margin:0;padding:0;border:0;min-inline-size:0}` +
     `${at}legend{padding:0}` +
-    `${cls('hint')}{display:block;color:var(--dvc-color-hint, #505a5f);margin-block-end:0.25rem}` +
-    `${at}input,${at}select,${at}textarea{box-sizing:border-box;inline-size:100%;min-block-size:44px;padding:0.5rem;font:inherit;border:2px solid var(--dvc-color-border, #0b0c0c);border-radius:var(--dvc-radius, 0);background:var(--dvc-color-input-bg, #fff);color:inherit}` +
+    `${cls('hint')}{display:block;color:var(--dvc-color-hint, #505a5f);margin-block-end:0.25em}` +
+    `${at}input,${at}select,${at}textarea{box-sizing:border-box;inline-size:100%;min-block-size:44px;padding:0.5em;font:inherit;border:2px solid var(--dvc-color-border, #0b0c0c);border-radius:var(--dvc-radius, 0);background:var(--dvc-color-input-bg, #fff);color:inherit}` +
     `${at}textarea{min-block-size:6em;resize:vertical}` +
     `${at}:focus-visible{outline:3px solid var(--dvc-color-focus, #ffbf47);outline-offset:0;box-shadow:inset 0 0 0 2px currentColor}` +
     `@media (forced-colors: active){${at}:focus-visible{outline-color:Highlight}}`
@@ -76,4 +79,4 @@ export function fieldLook({ at, cls }: LookScope): string {
 
 /** A question's own box: the elements' `:host`, the plain page's `.dvc-fp-field`. */
 export const FIELD_BOX =
-  'display:block;margin-block-end:var(--dvc-field-gap, 1.5rem);max-inline-size:100%';
+  'display:block;margin-block-end:var(--dvc-field-gap, 1.5em);max-inline-size:100%';

@@ -53,7 +53,7 @@ function toAddress(v: unknown): AddressValue {
  * @cssproperty [--dvc-color-error=#b3261e] - Error colour and error bar.
  * @cssproperty [--dvc-color-border=#0b0c0c] - Border colour of the controls.
  * @cssproperty [--dvc-color-focus=#ffbf47] - Focus outline colour.
- * @cssproperty [--dvc-field-gap=1.5rem] - Space after the field.
+ * @cssproperty [--dvc-field-gap=1.5em] - Space after the field.
  * @cssproperty [--dvc-radius=0] - Corner radius.
  *
  * @event input - When a part changes (every keystroke in the street box).

@@ -49,7 +49,7 @@ export const fieldStyles = css`
   .badge {
     display: inline-block;
     margin-block-end: 0.25rem;
-    padding: 0 0.375rem;
+    padding: 0 0.375em;
     border: 1px solid currentColor;
     border-radius: var(--dvc-radius, 0);
     color: var(--dvc-color-prefilled, #00584a);
@@ -63,13 +63,13 @@ export const fieldStyles = css`
   }
   :host(:state(invalid)) {
     border-inline-start: 4px solid var(--dvc-color-error, #b3261e);
-    padding-inline-start: 0.75rem;
+    padding-inline-start: 0.75em;
   }
   /* Where CustomStateSet is missing (components/base/custom-state.ts); a rule of its own, as a
      selector list with an unknown :state() would drop both. */
   :host([data-dvc-invalid]) {
     border-inline-start: 4px solid var(--dvc-color-error, #b3261e);
-    padding-inline-start: 0.75rem;
+    padding-inline-start: 0.75em;
   }
   [aria-invalid='true'] {
     border-color: var(--dvc-color-error, #b3261e);
@@ -92,7 +92,7 @@ export const fieldStyles = css`
     box-sizing: border-box;
     min-block-size: 44px;
     min-inline-size: 44px;
-    padding: 0.5rem 0.75rem;
+    padding: 0.5em 0.75em;
     font: inherit;
     color: var(--dvc-color-button-text, #0b0c0c);
     background: var(--dvc-color-button-bg, #f3f2f1);

@@ -21,7 +21,7 @@ import { optionsProperty, type FieldOptionItem } from '../base/options.js';
  * @cssproperty [--dvc-color-error=#b3261e] - Error colour and error bar.
  * @cssproperty [--dvc-color-accent=#0b0c0c] - Border and tick of the 40 px box.
  * @cssproperty [--dvc-color-focus=#ffbf47] - Focus outline colour.
- * @cssproperty [--dvc-field-gap=1.5rem] - Space after the field.
+ * @cssproperty [--dvc-field-gap=1.5em] - Space after the field.
  *
  * @event input - When the box is ticked or cleared.
  * @event change - When the box is ticked or cleared.
@@ -97,7 +97,7 @@ export class DvcCheckboxField extends DvcFieldElement<boolean> {
  * @cssproperty [--dvc-color-error=#b3261e] - Error colour and error bar.
  * @cssproperty [--dvc-color-accent=#0b0c0c] - Border and tick of the 40 px boxes.
  * @cssproperty [--dvc-color-focus=#ffbf47] - Focus outline colour.
- * @cssproperty [--dvc-field-gap=1.5rem] - Space after the field.
+ * @cssproperty [--dvc-field-gap=1.5em] - Space after the field.
  *
  * @event input - When a box is ticked or cleared.
  * @event change - When a box is ticked or cleared.

@@ -7,8 +7,8 @@ import { css } from 'lit';
 export const dateFieldStyles = css`
   .row {
     display: flex;
-    gap: 0.5rem;
-    max-inline-size: 20rem;
+    gap: 0.5em;
+    max-inline-size: 20em;
   }
   .row input {
     flex: 1 1 auto;
@@ -16,11 +16,11 @@ export const dateFieldStyles = css`
   }
   .row button {
     flex: none;
-    padding: 0.5rem;
+    padding: 0.5em;
   }
   svg {
-    inline-size: 1.5rem;
-    block-size: 1.5rem;
+    inline-size: 1.5em;
+    block-size: 1.5em;
     vertical-align: middle;
     fill: currentColor;
   }
@@ -28,8 +28,8 @@ export const dateFieldStyles = css`
     box-sizing: border-box;
     /* Without a cap the long keyboard help line widens the dialog to the whole screen at 200 %
        zoom, leaving the 7-day grid stranded on the left under a full-width header. */
-    max-inline-size: min(calc(100vw - 1rem), 24rem);
-    padding: 0.75rem;
+    max-inline-size: min(calc(100vw - 1em), 24em);
+    padding: 0.75em;
     border: 2px solid var(--dvc-color-border, #0b0c0c);
     border-radius: var(--dvc-radius, 0);
     background: var(--dvc-color-input-bg, #fff);
@@ -42,17 +42,17 @@ export const dateFieldStyles = css`
     display: flex;
     align-items: center;
     justify-content: space-between;
-    gap: 0.5rem;
+    gap: 0.5em;
   }
   h2 {
     margin: 0;
-    font-size: 1.125rem;
+    font-size: 1.125em;
     text-align: center;
   }
   table {
     inline-size: 100%;
     border-collapse: collapse;
-    margin-block: 0.5rem;
+    margin-block: 0.5em;
   }
   th,
   td {

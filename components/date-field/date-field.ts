@@ -47,7 +47,7 @@ const HINT_HAS_DATE = /(?:^|\D)\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?:\D|$)/u;
  * @cssproperty [--dvc-color-selected-bg=#1d70b8] - Background of the chosen day.
  * @cssproperty [--dvc-color-selected-text=#fff] - Text of the chosen day.
  * @cssproperty [--dvc-color-button-bg=#f3f2f1] - Button background.
- * @cssproperty [--dvc-field-gap=1.5rem] - Space after the field.
+ * @cssproperty [--dvc-field-gap=1.5em] - Space after the field.
  * @cssproperty [--dvc-radius=0] - Corner radius.
  *
  * @event input - After every keystroke, once `value` is updated.

@@ -4,24 +4,24 @@ import { css } from 'lit';
 export const draftStyles = css`
   .draft-notices {
     display: grid;
-    gap: 0.75rem;
-    margin-block-end: var(--dvc-space-l, 1.5rem);
+    gap: 0.75em;
+    margin-block-end: var(--dvc-space-l, 1.5em);
   }
   /* Below the page, on a first page taken over from the server (form/first-page-adoption.ts). */
   .buttons + .draft-notices {
-    margin-block: var(--dvc-space-l, 1.5rem) 0;
+    margin-block: var(--dvc-space-l, 1.5em) 0;
   }
   .draft-notice {
     border-inline-start: 6px solid var(--dvc-color-notice, #1d70b8);
     background: var(--dvc-color-secondary, #f3f2f1);
-    padding: 0.5rem 1rem;
+    padding: 0.5em 1em;
   }
   .draft-notice[role='alert'] {
     border-inline-start-color: var(--dvc-color-error, #b3261e);
   }
   .draft-notice p,
   .draft-notice ul {
-    margin: 0 0 0.5rem;
+    margin: 0 0 0.5em;
   }
   .draft-notice button.link {
     min-height: 44px;
@@ -40,13 +40,13 @@ export const draftStyles = css`
   .draft-consent-buttons {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem 1rem;
+    gap: 0.5em 1em;
   }
   .draft-kept {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: 0 1rem;
+    gap: 0 1em;
   }
   .draft-kept p {
     margin: 0;

@@ -3,13 +3,13 @@ import { css } from 'lit';
 export const errorSummaryStyles = css`
   :host {
     display: block;
-    margin-block-end: var(--dvc-space-l, 1.5rem);
+    margin-block-end: var(--dvc-space-l, 1.5em);
   }
   :host([hidden]) {
     display: none;
   }
   .summary {
-    padding: 1rem;
+    padding: 1em;
     border: 4px solid var(--dvc-color-error, #b3261e);
     color: var(--dvc-color-text, #1b1b1b);
     background: var(--dvc-color-bg, #fff);
@@ -19,8 +19,8 @@ export const errorSummaryStyles = css`
     outline-offset: 0;
   }
   h2 {
-    margin: 0 0 0.75rem;
-    font-size: var(--dvc-font-size-heading-s, 1.25rem);
+    margin: 0 0 0.6em;
+    font-size: var(--dvc-font-size-heading-s, 1.25em);
     line-height: 1.3;
   }
   ul {
@@ -29,7 +29,7 @@ export const errorSummaryStyles = css`
     list-style: none;
   }
   li {
-    margin-block-end: 0.5rem;
+    margin-block-end: 0.5em;
   }
   a {
     display: inline-block;
@@ -38,7 +38,7 @@ export const errorSummaryStyles = css`
     box-sizing: border-box;
     min-height: 44px;
     line-height: 1.5;
-    padding-block: 0.5rem;
+    padding-block: 0.5em;
     color: var(--dvc-color-error, #b3261e);
     font-weight: 700;
     text-decoration: underline;
@@ -54,7 +54,7 @@ export const errorSummaryStyles = css`
   .plain {
     display: inline-block;
     box-sizing: border-box;
-    padding-block: 0.5rem;
+    padding-block: 0.5em;
     font-weight: 700;
     color: var(--dvc-color-error, #b3261e);
   }

@@ -38,7 +38,7 @@ export class DvcErrorSelectEvent extends Event {
  * @cssproperty [--dvc-color-error=#b3261e] - Border and link colour.
  * @cssproperty [--dvc-color-focus=#ffbf47] - Focus colour.
  * @cssproperty [--dvc-color-focus-text=#0b0c0c] - Text colour of a focused link.
- * @cssproperty [--dvc-space-l=1.5rem] - Space after the summary.
+ * @cssproperty [--dvc-space-l=1.5em] - Space after the summary.
  *
  * @event dvc-error-select - A link was chosen; `detail.target` is the field id. Cancelable.
  */

@@ -3,7 +3,7 @@ import { css } from 'lit';
 export const formStyles = css`
   :host {
     display: block;
-    max-width: var(--dvc-max-width, 40rem);
+    max-width: var(--dvc-max-width, 40em);
     color: var(--dvc-color-text, #1b1b1b);
     background: var(--dvc-color-bg, #fff);
     font: inherit;
@@ -14,9 +14,9 @@ export const formStyles = css`
     display: none;
   }
   h2 {
-    font-size: var(--dvc-font-size-heading, 1.5rem);
+    font-size: var(--dvc-font-size-heading, 1.5em);
     line-height: 1.25;
-    margin: 0 0 var(--dvc-space-l, 1.5rem);
+    margin: 0 0 var(--dvc-space-l, 1em);
   }
   [tabindex='-1']:focus {
     outline: none;
@@ -26,14 +26,14 @@ export const formStyles = css`
     outline-offset: 2px;
   }
   h3 {
-    font-size: 1.2rem;
-    margin: var(--dvc-space-l, 1.5rem) 0 0.75rem;
+    font-size: 1.2em;
+    margin: var(--dvc-space-l, 1.25em) 0 0.625em;
   }
   p {
-    margin: 0 0 1rem;
+    margin: 0 0 1em;
   }
   .status {
-    padding: 1rem 0;
+    padding: 1em 0;
   }
   .error-page h2 {
     color: var(--dvc-color-text, #1b1b1b);
@@ -43,23 +43,23 @@ export const formStyles = css`
     color: var(--dvc-color-hint, #505a5f);
   }
   .progress {
-    margin-block-end: 0.25rem;
+    margin-block-end: 0.25em;
   }
   .assisted {
     border-inline-start: 6px solid var(--dvc-color-notice, #1d70b8);
-    padding: 0.5rem 1rem;
+    padding: 0.5em 1em;
     background: var(--dvc-color-secondary, #f3f2f1);
   }
   .buttons {
     display: flex;
     flex-wrap: wrap;
-    gap: 1rem;
-    margin-block-start: var(--dvc-space-l, 1.5rem);
+    gap: 1em;
+    margin-block-start: var(--dvc-space-l, 1.5em);
   }
   button {
     min-height: 44px;
     min-width: 44px;
-    padding: 0.5rem 1.25rem;
+    padding: 0.5em 1.25em;
     font: inherit;
     font-weight: 700;
     border: 2px solid transparent;
@@ -92,10 +92,10 @@ export const formStyles = css`
     text-underline-offset: 0.15em;
   }
   .reasons {
-    padding-inline-start: 1.25rem;
+    padding-inline-start: 1.25em;
   }
   .reasons li {
-    margin-block-end: 1rem;
+    margin-block-end: 1em;
   }
   .remedy {
     margin: 0;
@@ -106,14 +106,14 @@ export const formStyles = css`
   .row {
     display: grid;
     grid-template-columns: 1fr;
-    gap: 0.25rem;
-    padding-block: 0.75rem;
+    gap: 0.25em;
+    padding-block: 0.75em;
     border-block-end: 1px solid var(--dvc-color-border, #b1b4b6);
   }
   @media (min-width: 40em) {
     .row {
       grid-template-columns: 2fr 3fr auto;
-      gap: 1rem;
+      gap: 1em;
     }
   }
   dt {
@@ -129,7 +129,7 @@ export const formStyles = css`
   }
   .items {
     margin: 0;
-    padding-inline-start: 1.25rem;
+    padding-inline-start: 1.25em;
   }
   .item-heading {
     font-weight: 700;
@@ -141,7 +141,7 @@ export const formStyles = css`
   .fee th,
   .fee td {
     text-align: start;
-    padding: 0.5rem 0.25rem;
+    padding: 0.5em 0.25em;
     border-block-end: 1px solid var(--dvc-color-border, #b1b4b6);
     font-weight: normal;
   }
@@ -155,12 +155,12 @@ export const formStyles = css`
     white-space: nowrap;
   }
   .declaration {
-    margin-block-start: var(--dvc-space-l, 1.5rem);
+    margin-block-start: var(--dvc-space-l, 1.5em);
   }
   .checkbox {
     display: flex;
     align-items: flex-start;
-    gap: 0.75rem;
+    gap: 0.75em;
   }
   .checkbox input {
     flex: none;
@@ -170,7 +170,7 @@ export const formStyles = css`
     accent-color: var(--dvc-color-text, #1b1b1b);
   }
   .checkbox label {
-    padding-block: 0.6rem;
+    padding-block: 0.6em;
   }
   .error {
     color: var(--dvc-color-error, #b3261e);
@@ -178,16 +178,16 @@ export const formStyles = css`
   }
   /* The upload element draws its own fieldset and drop zone. */
   .document {
-    margin-block-end: var(--dvc-space-l, 1.5rem);
+    margin-block-end: var(--dvc-space-l, 1.5em);
   }
   .review-documents .files {
     margin: 0;
-    padding-inline-start: 1.25rem;
+    padding-inline-start: 1.25em;
     overflow-wrap: anywhere;
   }
   .requirements {
-    margin: 0 0 0.75rem;
-    padding-inline-start: 1.25rem;
+    margin: 0 0 0.75em;
+    padding-inline-start: 1.25em;
   }
   .visually-hidden {
     position: absolute !important;

@@ -101,9 +101,9 @@ const EMPTY_VISIBILITY: Visibility = { hiddenFields: new Set(), hiddenDocuments:
  * @cssproperty [--dvc-color-error=#b3261e] - Errors.
  * @cssproperty [--dvc-color-focus=#ffbf47] - Focus outline.
  * @cssproperty [--dvc-color-notice=#1d70b8] - Border of the assisted-mode note.
- * @cssproperty [--dvc-font-size-heading=1.5rem] - Page headings.
- * @cssproperty [--dvc-space-l=1.5rem] - Vertical rhythm.
- * @cssproperty [--dvc-max-width=40rem] - Maximum width of the form.
+ * @cssproperty [--dvc-font-size-heading=1.5em] - Page headings.
+ * @cssproperty [--dvc-space-l=1.5em] - Vertical rhythm.
+ * @cssproperty [--dvc-max-width=40em] - Maximum width of the form.
  *
  * @event dvc-step-change - The page changed; `detail` is `{from, to, kind, index, total}`.
  * @event dvc-eligibility - The eligibility questions were decided; `detail` is `{status, reasons}`.

@@ -21,7 +21,7 @@ import { optionsProperty, type FieldOptionItem } from '../base/options.js';
  * @cssproperty [--dvc-color-error=#b3261e] - Error colour and error bar.
  * @cssproperty [--dvc-color-accent=#0b0c0c] - Border and dot of the 40 px radio circles.
  * @cssproperty [--dvc-color-focus=#ffbf47] - Focus outline colour.
- * @cssproperty [--dvc-field-gap=1.5rem] - Space after the field.
+ * @cssproperty [--dvc-field-gap=1.5em] - Space after the field.
  *
  * @event input - When another option is chosen.
  * @event change - When another option is chosen.

@@ -88,7 +88,7 @@ let nextKey = 1;
  * @cssproperty [--dvc-color-border=#0b0c0c] - Border colour of the items and buttons.
  * @cssproperty [--dvc-color-button-bg=#f3f2f1] - Button background.
  * @cssproperty [--dvc-color-focus=#ffbf47] - Focus outline colour.
- * @cssproperty [--dvc-field-gap=1.5rem] - Space after the field.
+ * @cssproperty [--dvc-field-gap=1.5em] - Space after the field.
  *
  * @event input - When a child field changes or an item is added, removed, restored or moved.
  * @event change - When a child field is committed or the list of items changes.

@@ -23,7 +23,7 @@ import { DvcStringInputField, type Parsed } from '../base/text-input-field.js';
  * @cssproperty [--dvc-color-input-bg=#fff] - Input background.
  * @cssproperty [--dvc-color-readonly-bg=#f3f2f1] - Background of a read-only input.
  * @cssproperty [--dvc-color-prefilled=#00584a] - Colour of the "pre-filled" badge.
- * @cssproperty [--dvc-field-gap=1.5rem] - Space after the field.
+ * @cssproperty [--dvc-field-gap=1.5em] - Space after the field.
  * @cssproperty [--dvc-radius=0] - Corner radius.
  *
  * @event input - After every keystroke, once `value` is updated.

@@ -19,7 +19,7 @@ import { DvcStringInputField, type Parsed } from '../base/text-input-field.js';
  * @cssproperty [--dvc-color-error=#b3261e] - Error colour and error bar.
  * @cssproperty [--dvc-color-border=#0b0c0c] - Textarea border colour.
  * @cssproperty [--dvc-color-focus=#ffbf47] - Focus outline colour.
- * @cssproperty [--dvc-field-gap=1.5rem] - Space after the field.
+ * @cssproperty [--dvc-field-gap=1.5em] - Space after the field.
  * @cssproperty [--dvc-radius=0] - Corner radius.
  *
  * @event input - After every keystroke, once `value` is updated.

@@ -21,24 +21,24 @@ const PLAIN_SCOPE: LookScope = { at: AT, cls: (name) => `${AT}.dvc-fp-${name}` }
 export const FIRST_PAGE_CSS = `/* dvc-forms: the server-rendered first page inside <dvc-form> (README, "Serve the first page"). */
 dvc-form {
   display: block;
-  max-width: var(--dvc-max-width, 40rem);
+  max-width: var(--dvc-max-width, 40em);
   color: var(--dvc-color-text, #1b1b1b);
   background: var(--dvc-color-bg, #fff);
   line-height: 1.5;
   overflow-wrap: anywhere;
 }
 dvc-form .dvc-first-page p {
-  margin: 0 0 1rem;
+  margin: 0 0 1em;
 }
 dvc-form .dvc-first-page .dvc-fp-progress {
   color: var(--dvc-color-hint, #505a5f);
-  margin-block-end: 0.25rem;
+  margin-block-end: 0.25em;
 }
 dvc-form .dvc-first-page h2.dvc-fp-heading {
-  font-size: var(--dvc-font-size-heading, 1.5rem);
+  font-size: var(--dvc-font-size-heading, 1.5em);
   font-weight: 700;
   line-height: 1.25;
-  margin: 0 0 var(--dvc-space-l, 1.5rem);
+  margin: 0 0 var(--dvc-space-l, 1em);
 }
 dvc-form .dvc-first-page .dvc-fp-field {
   margin: 0;
@@ -55,8 +55,8 @@ dvc-form .dvc-first-page textarea {
   max-inline-size: none;
 }
 dvc-form .dvc-first-page p.dvc-fp-status {
-  margin: var(--dvc-space-l, 1.5rem) 0 0;
-  padding: 0.5rem 0.75rem;
+  margin: var(--dvc-space-l, 1.5em) 0 0;
+  padding: 0.5em 0.75em;
   border-inline-start: 4px solid var(--dvc-color-notice, #1d70b8);
   background: var(--dvc-color-secondary, #f3f2f1);
 }
