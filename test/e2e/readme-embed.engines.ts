@@ -1,17 +1,57 @@
 // The README's embed page (readme-site.ts: the README's snippet, `compile` command and
 // Content-Security-Policy header on a static site of one's own) in each engine (DVC_E2E_ENGINE;
 // scripts/test.mjs runs it in Chromium, Firefox ESR and WebKit): the form takes the place of the
-// loading line with its first step, under the README's policy with no violation and no error.
+// loading line with its first step, under the README's policy with no violation and no error;
+// and under a CMS's `default-src 'self'` with what the README says such a policy must add, the
+// components' styles apply and the preview of an attached photo shows.
 //
 // Not named *.test.ts: the engines' stages run it, not the Playwright e2e stage; needs
 // `npm run build`.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { deflateSync } from 'node:zlib';
 import { join } from 'node:path';
 import { ENGINE, openEngine, type EnginePage } from './engines.js';
 import { start, type Running } from './helpers.js';
 import { PROCEDURE, ROOT, readmeSite, type ReadmeSite } from './readme-site.js';
+
+/** A real 2 × 2 PNG (red): a photo the browser can decode for its preview. */
+function png(): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (b: Buffer) => {
+    let c = 0xffffffff;
+    for (const x of b) c = crcTable[(c ^ x) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const out = Buffer.alloc(body.length + 8);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc(body), body.length + 4);
+    return out;
+  };
+  const header = Buffer.from([0, 0, 0, 2, 0, 0, 0, 2, 8, 2, 0, 0, 0]);
+  const rows = Buffer.from([0, 255, 0, 0, 255, 0, 0, 0, 255, 0, 0, 255, 0, 0]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/** What the README says a policy with `default-src` must add. */
+const README_DEFAULT_SRC_ADDS = [
+  ...readFileSync(join(ROOT, 'README.md'), 'utf8').matchAll(
+    /policy with `default-src`[\s\S]*?needs `([^`]+)`/g,
+  ),
+].map((m) => m[1]);
 
 const FIRST_STEP = (
   JSON.parse(readFileSync(PROCEDURE, 'utf8')) as { ui: { steps: { title: { vi: string } }[] } }
@@ -41,5 +81,55 @@ describe(`the README's embed page in ${ENGINE}`, () => {
       site.requests.filter((r) => r.status === 404 && r.path !== '/favicon.ico'),
       [],
     );
+  });
+
+  test("under a CMS's default-src 'self' with the README's additions, styles apply and a photo's preview shows", async () => {
+    // The document slot of the README's procedure that takes photos, on a page of the site
+    // that loads the artefact compile wrote (the README's one script).
+    const slot = (
+      JSON.parse(readFileSync(PROCEDURE, 'utf8')) as {
+        documents: { accept?: string[] }[];
+      }
+    ).documents.find((d) => d.accept?.includes('image/png') ?? true);
+    writeFileSync(join(site.dir, 'photo.png'), png());
+    writeFileSync(
+      join(site.dir, 'upload.js'),
+      `document.querySelector('dvc-upload').spec = ${JSON.stringify(slot)};`,
+    );
+    writeFileSync(
+      join(site.dir, 'upload.html'),
+      `<!doctype html><html lang="vi"><head><meta charset="utf-8" />` +
+        `<script type="module" src="/${site.printed[0]}"></script>` +
+        `<script type="module" src="/upload.js"></script></head>` +
+        `<body><dvc-upload></dvc-upload></body></html>`,
+    );
+    const readme = site.policy;
+    assert.deepEqual(README_DEFAULT_SRC_ADDS, ["img-src 'self' blob:"]);
+    site.policy = `default-src 'self'; ${readme}; ${README_DEFAULT_SRC_ADDS.join('; ')}`;
+    try {
+      await page.goto(`${site.base}/upload.html`);
+      await page.waitFor('dvc-upload >>> #control', { timeout: 20_000 });
+      await page.setFiles('dvc-upload >>> #control', [join(site.dir, 'photo.png')]);
+      await page.waitFor('dvc-upload >>> img.thumb', { timeout: 20_000 });
+      const shown = async () =>
+        page.evaluate(() => {
+          const upload = document.querySelector('dvc-upload')!.shadowRoot!;
+          const img = upload.querySelector<HTMLImageElement>('img.thumb')!;
+          return {
+            // The constructed stylesheets apply under style-src 'self' (from default-src).
+            legendWeight: getComputedStyle(upload.querySelector('legend')!).fontWeight,
+            loaded: img.complete ? img.naturalWidth : -1,
+          };
+        });
+      let state = await shown();
+      for (let i = 0; i < 50 && state.loaded < 0; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        state = await shown();
+      }
+      assert.deepEqual(state, { legendWeight: '700', loaded: 2 });
+      assert.deepEqual(await page.errors(), []);
+    } finally {
+      site.policy = readme;
+    }
   });
 });

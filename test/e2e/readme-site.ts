@@ -44,6 +44,10 @@ export interface ReadmeSite {
   printed: string[];
   /** Each request the site answered, with its status (those passed on to the receiver too). */
   requests: { path: string; status: number }[];
+  /** The site's folder (a test may add pages to it). */
+  dir: string;
+  /** The policy the pages are sent with: the README's header unless a test sets another. */
+  policy: string;
   close(): Promise<void>;
 }
 
@@ -84,6 +88,8 @@ export async function readmeSite(receiver: string): Promise<ReadmeSite> {
   assert.ok(csp, 'the README gives the Content-Security-Policy header');
   const receiverUrl = new URL(receiver);
   const requests: ReadmeSite['requests'] = [];
+  // Filled in once the server listens; its handler reads the policy a test may have changed.
+  const served = { policy: csp } as ReadmeSite;
   const server = createServer((req, res) => {
     const path = new URL(req.url!, 'http://site').pathname;
     if (path.startsWith('/api/')) {
@@ -108,22 +114,25 @@ export async function readmeSite(receiver: string): Promise<ReadmeSite> {
     const status = file.startsWith(site) && existsSync(file) ? 200 : 404;
     requests.push({ path, status });
     if (status === 404) return res.writeHead(404).end();
-    const type = extname(file) === '.html' ? 'text/html; charset=utf-8' : 'text/javascript';
+    const type =
+      { '.html': 'text/html; charset=utf-8', '.png': 'image/png' }[extname(file)] ??
+      'text/javascript';
     res.writeHead(200, {
       'content-type': type,
-      ...(type.startsWith('text/html') ? { 'content-security-policy': csp } : {}),
+      ...(type.startsWith('text/html') ? { 'content-security-policy': served.policy } : {}),
     });
     res.end(readFileSync(file));
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return {
+  return Object.assign(served, {
     base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     printed,
     requests,
+    dir: site,
     close: async () => {
       server.closeAllConnections();
       await new Promise((r) => server.close(r));
       rmSync(site, { recursive: true, force: true });
     },
-  };
+  });
 }
