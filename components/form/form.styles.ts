@@ -1,5 +1,11 @@
 import { css } from 'lit';
 
+/**
+ * The form's frame. Its host takes the page's font (`font: inherit`) but not the page's centred
+ * or justified text, indent, capitals or letter spacing (a CMS's `body{text-align:justify}`
+ * justified every question); a reader's own text-spacing rule on every element still wins, as
+ * it matches this host too.
+ */
 export const formStyles = css`
   :host {
     display: block;
@@ -9,6 +15,11 @@ export const formStyles = css`
     font: inherit;
     line-height: 1.5;
     overflow-wrap: anywhere;
+    text-align: start;
+    text-indent: 0;
+    text-transform: none;
+    letter-spacing: normal;
+    word-spacing: normal;
   }
   :host([hidden]) {
     display: none;

@@ -26,6 +26,11 @@ dvc-form {
   background: var(--dvc-color-bg, #fff);
   line-height: 1.5;
   overflow-wrap: anywhere;
+  text-align: start;
+  text-indent: 0;
+  text-transform: none;
+  letter-spacing: normal;
+  word-spacing: normal;
 }
 dvc-form .dvc-first-page p {
   margin: 0 0 1em;

@@ -66,3 +66,50 @@ describe('dvc-form in a theme with a 10 px root and 16 px body text', () => {
     }
   });
 });
+
+describe('dvc-form in a theme that centres, spaces and capitalises its text', () => {
+  const THEME =
+    'body{text-align:justify;text-indent:2em;text-transform:uppercase;letter-spacing:3px;word-spacing:5px}';
+  const TEXT = ['text-align', 'text-indent', 'text-transform', 'letter-spacing', 'word-spacing'];
+  const plain = {
+    'text-align': 'start',
+    'text-indent': '0px',
+    'text-transform': 'none',
+    'letter-spacing': 'normal',
+    'word-spacing': '0px',
+  };
+  const text = (el: Element) =>
+    Object.fromEntries(TEXT.map((p) => [p, getComputedStyle(el).getPropertyValue(p)]));
+  let style: HTMLStyleElement;
+  let el: DvcForm;
+  before(() => {
+    style = document.createElement('style');
+    style.textContent = THEME;
+    document.head.append(style);
+  });
+  after(() => style.remove());
+  afterEach(() => el?.remove());
+
+  it("keeps the page's font but not its alignment, indent, capitals or spacing", async () => {
+    el = await mount();
+    const legend = root(el).querySelector('dvc-radio-group')!.shadowRoot!.querySelector('legend')!;
+    expect(text(legend)).to.deep.equal(plain);
+    expect(text(heading(el))).to.deep.equal(plain);
+  });
+
+  it('and so does the server-rendered first page', async () => {
+    const sheet = document.createElement('style');
+    sheet.textContent = FIRST_PAGE_CSS;
+    document.head.append(sheet);
+    try {
+      el = await fixture<DvcForm>(html`
+        <dvc-form
+          ><div class="dvc-first-page"><h2 class="dvc-fp-heading">Điều kiện</h2></div></dvc-form
+        >
+      `);
+      expect(text(el.querySelector('h2')!)).to.deep.equal(plain);
+    } finally {
+      sheet.remove();
+    }
+  });
+});
