@@ -207,6 +207,16 @@ function attrs(list: [string, string | boolean | undefined][]): string {
     .join('');
 }
 
+/**
+ * The `form` every control names: no element has this id, so the controls belong to no form.
+ * CMS pages often wrap the whole page in one `<form>` (ASP.NET Web Forms, portal page builders);
+ * the first page sits in its light DOM, where its controls joined that form: the citizen's
+ * answers went out with the site's search or postback, Enter in a text box submitted the page
+ * (and lost them), and a required radio left blank blocked every submit button of the site.
+ * The form's own fields, in shadow roots, never join the page's form.
+ */
+export const FIRST_PAGE_NO_FORM = 'dvc-first-page-no-form';
+
 /** One question; every class is `dvc-fp-…`, for the page's CSS, and ids come from `index`. */
 function renderQuestion(q: FirstPageQuestion, index: number, choose: string): string {
   const id = `dvc-fp-${index}`;
@@ -230,6 +240,7 @@ function renderQuestion(q: FirstPageQuestion, index: number, choose: string): st
       ['type', type],
       ['id', `${id}-${i}`],
       ['name', q.path],
+      ['form', FIRST_PAGE_NO_FORM],
       ['value', value],
       ['required', req],
     ])} /><span class="dvc-fp-choice-text">${escapeHtml(label)}</span></label>`;
@@ -238,15 +249,17 @@ function renderQuestion(q: FirstPageQuestion, index: number, choose: string): st
     const choices = (q.options ?? [])
       .map((o, i) => choice(type, o.value, o.label, i, type === 'radio' && q.required))
       .join('');
-    return `${open}<fieldset${attrs([['aria-describedby', describedBy]])}><legend>${escapeHtml(
-      q.label,
-    )}</legend>${hint}${choices}</fieldset></div>`;
+    return `${open}<fieldset${attrs([
+      ['form', FIRST_PAGE_NO_FORM],
+      ['aria-describedby', describedBy],
+    ])}><legend>${escapeHtml(q.label)}</legend>${hint}${choices}</fieldset></div>`;
   }
   if (q.widget === 'checkbox') {
     return `${open}<label class="dvc-fp-choice"><input${attrs([
       ['type', 'checkbox'],
       ['id', id],
       ['name', q.path],
+      ['form', FIRST_PAGE_NO_FORM],
       ['value', 'true'],
       ['required', q.required],
       ['aria-describedby', describedBy],
@@ -256,6 +269,7 @@ function renderQuestion(q: FirstPageQuestion, index: number, choose: string): st
   const common: [string, string | boolean | undefined][] = [
     ['id', id],
     ['name', q.path],
+    ['form', FIRST_PAGE_NO_FORM],
     ['required', q.required],
     ['autocomplete', q.autocomplete],
   ];
