@@ -13,6 +13,7 @@ import { loadUploadElement } from './documents.js';
 import { loadWidgetElements, needsLazyWidget } from './lazy-widgets.js';
 import { DvcErrorEvent, FORM_ERROR_CODE, type FormErrorCode } from './events.js';
 import type { DvcForm } from './form.js';
+import { compiledFor } from './provide.js';
 import { getPath, REVIEW, setPath } from './journey.js';
 
 type CompiledModule = NonNullable<NonNullable<Parameters<typeof createValidator>[1]>['compiled']>;
@@ -272,6 +273,8 @@ export class FormLoading {
   }
 
   embeddedDefinition(): EmbeddedDefinition | undefined {
+    // A form added after its artefact ran takes the module the artefact provided (provide.ts).
+    this.form.compiled ??= compiledFor(this.form);
     return embeddedDefinition(this.form.compiled, this.form.procedureData);
   }
 

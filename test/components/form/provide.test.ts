@@ -1,7 +1,8 @@
 /**
  * `provideCompiled`, what a per-procedure form artefact (`dvc-forms compile --form`) calls once it
  * has imported the bundle: the forms naming its procedure file (or none) start their one load
- * with the precompiled module, so the procedure URL is never fetched.
+ * with the precompiled module, so the procedure URL is never fetched, including forms the page
+ * adds afterwards.
  */
 import { expect } from '@open-wc/testing';
 import '../../../components/form/form.js';
@@ -52,6 +53,25 @@ describe('provideCompiled', () => {
         'Điều kiện',
       );
     }
+  });
+
+  it('gives it to forms added later too (an accordion or tab that inserts the form when opened)', async () => {
+    provideCompiled(compiledBasic, 'dang-ky-khai-sinh.json', box);
+    // Inserted after the artefact ran, as a CMS widget does; the URLs do not exist.
+    box.innerHTML = `
+      <dvc-form id="late" procedure="/khong-co/dang-ky-khai-sinh.json"></dvc-form>
+      <dvc-form id="other" procedure="${OTHER}"></dvc-form>`;
+    const late = box.querySelector<DvcForm>('#late')!;
+    const other = box.querySelector<DvcForm>('#other')!;
+    await Promise.all([late.settled(), other.settled()]);
+    // Compared by identity, not shown: a failing equal printed the whole module and stalled.
+    expect(late.compiled === compiledBasic, 'the late form took the module').to.equal(true);
+    expect(late.status).to.equal('ready');
+    expect(late.shadowRoot!.querySelector('#page-heading')?.textContent?.trim()).to.equal(
+      'Điều kiện',
+    );
+    expect(other.compiled).to.equal(undefined);
+    expect(fetched).to.deep.equal([OTHER]);
   });
 
   it('leaves a form that already has a module alone', () => {
