@@ -66,7 +66,7 @@ export class DvcAddressField extends DvcFieldElement<AddressValue> {
     fieldStyles,
     css`
       .part {
-        margin-block-start: 0.75rem;
+        margin-block-start: 0.75em;
         font-weight: 400;
       }
       .reuse {

@@ -6,14 +6,14 @@ export const deliveryChoiceStyles = css`
     color: var(--dvc-color-text, #1b1b1b);
   }
   h3 {
-    margin-block: 0 0.75rem;
+    margin-block: 0 0.75em;
   }
   .post {
-    border-inline-start: 0.3rem solid var(--dvc-color-border, #b1b4b6);
-    padding-inline-start: 1rem;
-    margin-block-end: 1rem;
+    border-inline-start: 0.3em solid var(--dvc-color-border, #b1b4b6);
+    padding-inline-start: 1em;
+    margin-block-end: 1em;
   }
   .money {
-    margin-block: 0.5rem;
+    margin-block: 0.5em;
   }
 `;

@@ -102,16 +102,16 @@ export class DvcRepeatGroup extends DvcFieldElement<RepeatItem[]> {
       .item {
         border: 2px solid var(--dvc-color-border, #0b0c0c);
         border-radius: var(--dvc-radius, 0);
-        padding: 0.75rem;
-        margin-block-end: 1rem;
+        padding: 0.75em;
+        margin-block-end: 1em;
       }
       .item > legend {
-        padding-inline: 0.25rem;
+        padding-inline: 0.25em;
       }
       .actions {
         display: flex;
         flex-wrap: wrap;
-        gap: 0.5rem;
+        gap: 0.5em;
       }
       [aria-disabled='true'] {
         opacity: 0.6;

@@ -6,16 +6,16 @@ import { css } from 'lit';
  */
 export const uploadStyles = css`
   .requirements {
-    margin: 0 0 0.5rem;
-    padding-inline-start: 1.25rem;
+    margin: 0 0 0.5em;
+    padding-inline-start: 1.25em;
     color: var(--dvc-color-hint, #505a5f);
   }
   .drop {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: 0.5rem 1rem;
-    padding: 1rem;
+    gap: 0.5em 1em;
+    padding: 1em;
     border: 2px dashed var(--dvc-color-border, #0b0c0c);
     border-radius: var(--dvc-radius, 0);
     background: var(--dvc-color-input-bg, #fff);
@@ -45,7 +45,7 @@ export const uploadStyles = css`
     box-sizing: border-box;
     min-block-size: 44px;
     margin: 0;
-    padding: 0.5rem 0.75rem;
+    padding: 0.5em 0.75em;
     font-weight: 400;
     color: var(--dvc-color-button-text, #0b0c0c);
     background: var(--dvc-color-button-bg, #f3f2f1);
@@ -60,33 +60,34 @@ export const uploadStyles = css`
     opacity: 0.6;
   }
   .errors {
-    margin: 0 0 0.5rem;
+    margin: 0 0 0.5em;
     padding: 0;
     list-style: none;
   }
   .files {
     list-style: none;
-    margin: 0.75rem 0 0;
+    margin: 0.75em 0 0;
     padding: 0;
   }
   .file {
     display: grid;
     grid-template-columns: auto 1fr;
-    gap: 0.25rem 0.75rem;
-    padding-block: 0.75rem;
+    gap: 0.25em 0.75em;
+    padding-block: 0.75em;
     border-block-end: 1px solid var(--dvc-color-border, #b1b4b6);
   }
   .thumb {
-    inline-size: 4rem;
-    block-size: 4rem;
+    inline-size: 4em;
+    block-size: 4em;
     object-fit: cover;
     border: 1px solid var(--dvc-color-border, #b1b4b6);
   }
   .icon {
     display: grid;
     place-items: center;
-    inline-size: 4rem;
-    block-size: 4rem;
+    /* As wide as a thumbnail (4em of the field's text) in its own smaller text. */
+    inline-size: calc(4em / 0.875);
+    block-size: calc(4em / 0.875);
     font-size: 0.875em;
     font-weight: 700;
     border: 1px solid var(--dvc-color-border, #b1b4b6);
@@ -107,13 +108,13 @@ export const uploadStyles = css`
   }
   progress {
     inline-size: 100%;
-    block-size: 0.75rem;
+    block-size: 0.75em;
     border: 1px solid currentColor;
   }
   .actions {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem;
+    gap: 0.5em;
     grid-column: 1 / -1;
   }
 `;

@@ -7,6 +7,7 @@
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../../components/form/form.js';
+import '../../../components/upload/upload.js';
 import type { DvcForm } from '../../../components/form/form.js';
 import { FIRST_PAGE_CSS } from '../../../src/first-page/index.js';
 import { button, heading, mount, root } from './form-harness.js';
@@ -37,6 +38,32 @@ describe('dvc-form in a theme with a 10 px root and 16 px body text', () => {
     expect(px(button(el, 'primary')!, 'padding-left')).to.equal('20px');
     expect(px(el, 'max-width')).to.equal('640px');
     expect(px(root(el).querySelector('dvc-radio-group')!, 'margin-bottom')).to.equal('24px');
+  });
+
+  it('and so does a document slot: its drop zone and the icon of a file', async () => {
+    const upload = await fixture<HTMLElement & { spec: unknown }>(html`
+      <dvc-upload
+        .spec=${{
+          id: 'giay',
+          title: { vi: 'Giấy tờ' },
+          form: 'original',
+          copies: 1,
+          accept: ['application/pdf'],
+        }}
+      ></dvc-upload>
+    `);
+    try {
+      const drop = upload.shadowRoot!.querySelector('[part="drop-zone"]')!;
+      expect(px(drop, 'padding-top')).to.equal('16px');
+      // The file's icon, as wide as a thumbnail (64 px), though its own text is smaller.
+      const icon = document.createElement('span');
+      icon.className = 'icon';
+      upload.shadowRoot!.append(icon);
+      expect(px(icon, 'width')).to.equal('64px');
+      expect(px(icon, 'font-size')).to.equal('14px');
+    } finally {
+      upload.remove();
+    }
   });
 
   it('and so does the server-rendered first page', async () => {
