@@ -71,7 +71,7 @@ export class DvcAddressField extends DvcFieldElement<AddressValue> {
       }
       .reuse {
         display: block;
-        margin-block-start: 0.5rem;
+        margin-block-start: 0.5em;
         text-align: start;
       }
     `,

@@ -48,7 +48,7 @@ export const fieldStyles = css`
   ${unsafeCSS(fieldLook(SHADOW_SCOPE))}
   .badge {
     display: inline-block;
-    margin-block-end: 0.25rem;
+    margin-block-end: 0.25em;
     padding: 0 0.375em;
     border: 1px solid currentColor;
     border-radius: var(--dvc-radius, 0);
@@ -59,7 +59,7 @@ export const fieldStyles = css`
     display: block;
     color: var(--dvc-color-error, #b3261e);
     font-weight: 700;
-    margin-block-end: 0.25rem;
+    margin-block-end: 0.25em;
   }
   :host(:state(invalid)) {
     border-inline-start: 4px solid var(--dvc-color-error, #b3261e);

@@ -34,8 +34,8 @@ export const draftStyles = css`
     cursor: pointer;
   }
   .draft-consent-heading {
-    font-size: 1.125rem;
-    margin: 0 0 0.5rem;
+    font-size: 1.125em;
+    margin: 0 0 0.5em;
   }
   .draft-consent-buttons {
     display: flex;
