@@ -15,11 +15,10 @@
  *   visit and when the tab becomes visible again.
  */
 import { type ReactiveController, type ReactiveControllerHost } from 'lit';
-import type { UiLang } from '../base/i18n.js';
 import type { Procedure } from '../../src/procedure/index.js';
-import { carryOver, fieldLabels } from './carry-over.js';
-import { DRAFT_DB_NAME, isQuotaError } from './db.js';
-import { DraftCipher, KEY_DB_NAME, clearDeviceData } from './crypto.js';
+import { fieldLabels } from './carry-over.js';
+import { isQuotaError } from './db.js';
+import { DraftCipher, KEY_DB_NAME } from './crypto.js';
 import { CONSENT, consentMessages } from './consent.js';
 import {
   DEFAULT_TTL_DAYS,
@@ -27,24 +26,24 @@ import {
   DraftStore,
   draftId,
   type DraftKey,
-  type DraftRecord,
   type SaveChange,
   type SaveOptions,
 } from './draft-store.js';
 import { draftMessages, type DraftMessages } from './messages.js';
 import { type OutboxResult } from './outbox.js';
-import { changedPaths, patch } from './paths.js';
+import { changedPaths } from './paths.js';
 import { DraftFiles } from './kept-files.js';
 import { renderDraftNotices, renderDraftOffer } from './notices.js';
 import { DraftOutboxLink } from './outbox-link.js';
 import { DeletedElsewhere } from './deleted-elsewhere.js';
 import { SealAhead } from './seal-ahead.js';
+import { DraftResume } from './resume.js';
+import { DeviceData } from './device-data.js';
+import { OtherTabs } from './other-tabs.js';
 import {
   DRAFT_CHANNEL,
   DRAFT_PHASE,
   NOTICE_KIND,
-  localize,
-  sideAnswers,
   type ChannelMessage,
   type DraftControllerOptions,
   type DraftNotice,
@@ -52,9 +51,6 @@ import {
   type NoticeKind,
   type Offer,
 } from './types.js';
-
-/** How long a deletion may wait on a closing connection before the person is told why. */
-const CLEAR_BLOCKED_NOTICE_MS = 500;
 
 export {
   DRAFT_CHANNEL,
@@ -77,16 +73,21 @@ export class DraftController implements ReactiveController {
   offer?: Offer;
   notices: DraftNotice[] = [];
 
-  private store?: Promise<DraftStore | undefined>;
-  private cipherOpening?: Promise<DraftCipher>;
-  private procedure?: Procedure;
+  /** @internal */
+  store?: Promise<DraftStore | undefined>;
+  /** @internal */
+  cipherOpening?: Promise<DraftCipher>;
+  /** @internal */
+  procedure?: Procedure;
   /** @internal */
   key?: DraftKey;
   /** The answers as last saved by (or loaded into) this tab. */
   /** @internal */
   baseline: Record<string, unknown> = {};
-  private lastAnswers?: Record<string, unknown>;
-  private lastPage?: string;
+  /** @internal */
+  lastAnswers?: Record<string, unknown>;
+  /** @internal */
+  lastPage?: string;
   /** @internal */
   savedPage?: string;
   /** @internal */
@@ -117,6 +118,12 @@ export class DraftController implements ReactiveController {
   readonly ahead = new SealAhead(this);
   /** Sent or started again in another tab (deleted-elsewhere.ts). @internal */
   readonly elsewhere = new DeletedElsewhere(this);
+  /** The resume offer after a (re)load (resume.ts). @internal */
+  readonly resuming = new DraftResume(this);
+  /** "Xoá dữ liệu trên máy này", here or in another tab (device-data.ts). @internal */
+  readonly device = new DeviceData(this);
+  /** Another tab's messages (other-tabs.ts). @internal */
+  readonly tabs = new OtherTabs(this);
 
   constructor(
     /** @internal */ readonly host: Host,
@@ -142,7 +149,8 @@ export class DraftController implements ReactiveController {
     this.host.addEventListener('dvc-submitted', this.onSubmitted);
     if (typeof BroadcastChannel !== 'undefined') {
       this.channel = new BroadcastChannel(DRAFT_CHANNEL);
-      this.channel.onmessage = (e: MessageEvent<ChannelMessage>) => void this.onMessage(e.data);
+      this.channel.onmessage = (e: MessageEvent<ChannelMessage>) =>
+        void this.tabs.onMessage(e.data);
     }
   }
 
@@ -171,7 +179,7 @@ export class DraftController implements ReactiveController {
       this.lastAnswers = s.answers;
       this.lastPage = s.page;
       this.savedPage = s.page;
-      this.checking = this.check();
+      this.checking = this.resuming.check();
       return;
     }
     this.files.applyPendingFiles();
@@ -223,116 +231,20 @@ export class DraftController implements ReactiveController {
   }
 
   // ---- resume ------------------------------------------------------------------------------
-
-  private async check(): Promise<void> {
-    if (this.options.enabled?.() === false) {
-      this.phase = DRAFT_PHASE.off;
-      void this.outboxLink.flushOutbox();
-      return;
-    }
-    const store = await this.openStore();
-    const key = this.key!;
-    const procedure = this.procedure!;
-    if (!store) return;
-    const loadedAt = this.options.loadedAt?.() ?? performance.timeOrigin;
-    const offerable = (r: DraftRecord | undefined): r is DraftRecord =>
-      !!r && r.savedAt < loadedAt && hasContent(r);
-    this.replaceNext = false;
-    try {
-      await store.purgeExpired();
-      const same = await store.get(key);
-      if (same && !offerable(same)) this.replaceNext = true;
-      if (offerable(same) && this.procedure === procedure) {
-        this.offer = { record: same };
-        this.phase = DRAFT_PHASE.offer;
-      } else {
-        const other = await store.findOtherVersion(key);
-        if (offerable(other) && this.procedure === procedure) {
-          this.offer = {
-            record: other,
-            carried: carryOver(other, procedure, this.options.checker?.()),
-          };
-          this.phase = DRAFT_PHASE.offer;
-        } else if (this.procedure === procedure) {
-          this.askOrSave();
-        }
-      }
-    } catch (cause) {
-      this.storageFailed(cause);
-      this.phase = DRAFT_PHASE.active;
-    }
-    this.host.requestUpdate();
-    // A submission left in the outbox by an earlier visit goes now (any procedure's).
-    void this.outboxLink.flushOutbox();
-  }
+  // The lookup and the offer: resume.ts.
 
   /** Continue: the stored answers (carried over to this version if need be) and page come back. */
-  async resume(): Promise<void> {
-    const offer = this.offer;
-    const store = await this.openStore();
-    if (!offer || !store || !this.key) return;
-    if ((await this.elsewhere.offerGone()) || this.offer !== offer) return;
-    const { record, carried } = offer;
-    // Answers the form keeps beside the procedure's questions (`@…`, e.g. the delivery choice)
-    // are no field of any version: they go over to the new version as they are.
-    const answers = carried
-      ? { ...sideAnswers(record.answers), ...carried.answers }
-      : record.answers;
-    this.offer = undefined;
-    this.holds = true;
-    this.expiresAt = record.expiresAt;
-    this.baseline = structuredClone(answers);
-    this.phase = DRAFT_PHASE.active;
-    if (carried) {
-      const reenter = carried.reenter;
-      this.notify({
-        kind: NOTICE_KIND.versionChanged,
-        role: 'status',
-        text: (m) =>
-          `${m.versionChanged} ${reenter.length > 0 ? m.reenterFields : m.versionChangedNothingLost}`,
-        ...(reenter.length > 0
-          ? { list: (lang: UiLang) => reenter.map((r) => localize(r.label, lang)) }
-          : {}),
-      });
-    }
-    // Files come back to their upload elements once those are on screen.
-    for (const [slot, docs] of Object.entries(record.documents ?? {})) {
-      try {
-        const files = await store.files(record, docs);
-        if (files.length > 0) this.files.pendingFiles.set(slot, files);
-      } catch (cause) {
-        console.error('dvc-form: cannot read the draft files', cause);
-      }
-    }
-    await this.options.restore(structuredClone(answers), carried ? undefined : record.page);
-    const s = this.options.state();
-    this.lastAnswers = s?.answers;
-    this.lastPage = s?.page;
-    this.savedPage = carried ? undefined : record.page;
-    if (carried) {
-      // The draft now belongs to this version; the old one goes.
-      await store.delete(record).catch(() => undefined);
-      this.baseline = {};
-      this.schedule(0);
-    }
-    this.host.requestUpdate();
+  resume(): Promise<void> {
+    return this.resuming.resume();
   }
 
   /** Start again: the draft (and its files) is deleted. */
-  async restart(): Promise<void> {
-    const offer = this.offer;
-    const store = await this.openStore();
-    this.offer = undefined;
-    if (offer && store) {
-      await store.delete(offer.record).catch((cause: unknown) => this.storageFailed(cause));
-      this.broadcast({ type: 'deleted', id: offer.record.id, writer: this.tabId, paths: [] });
-    }
-    // Maybe the next person at a shared computer: ask again before keeping their answers.
-    this.askOrSave();
-    this.host.requestUpdate();
+  restart(): Promise<void> {
+    return this.resuming.restart();
   }
 
-  private get keyDbName(): string {
+  /** @internal */
+  get keyDbName(): string {
     return this.options.dbName ? `${this.options.dbName}-keys` : KEY_DB_NAME;
   }
 
@@ -393,55 +305,8 @@ export class DraftController implements ReactiveController {
    * "Xoá dữ liệu trên máy này": deletes every draft, kept file, waiting application and the
    * draft key of this site on this device; nothing more is kept for this page.
    */
-  async clearDevice(): Promise<void> {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    this.ahead.drop();
-    this.phase = DRAFT_PHASE.declined;
-    this.offer = undefined;
-    this.expiresAt = undefined;
-    const open = [this.store, this.outboxLink.outbox];
-    this.store = undefined;
-    this.outboxLink.outbox = undefined;
-    this.cipherOpening = undefined;
-    await this.saving;
-    for (const p of open) (await p?.catch(() => undefined))?.close();
-    // A connection of this page that is closing as asked blocks the deletion for a moment too:
-    // "another tab holds the data" is said only when the wait lasts.
-    let blocked: ReturnType<typeof setTimeout> | undefined;
-    try {
-      await clearDeviceData(
-        this.options.factory ?? globalThis.indexedDB,
-        [this.options.dbName ?? DRAFT_DB_NAME, this.keyDbName],
-        () => {
-          blocked ??= setTimeout(
-            () =>
-              this.notify({
-                kind: NOTICE_KIND.consent,
-                role: 'status',
-                text: (_m, lang) => consentMessages(lang).clearBlocked,
-              }),
-            CLEAR_BLOCKED_NOTICE_MS,
-          );
-        },
-      );
-      clearTimeout(blocked);
-      this.broadcast({ type: 'deleted', id: '*', writer: this.tabId, paths: [] });
-      this.notify({
-        kind: NOTICE_KIND.consent,
-        role: 'status',
-        text: (_m, lang) => consentMessages(lang).cleared,
-      });
-    } catch (cause) {
-      clearTimeout(blocked);
-      console.error('dvc-form: the data on this device cannot be deleted', cause);
-      this.notify({
-        kind: NOTICE_KIND.consent,
-        role: 'alert',
-        text: (_m, lang) => consentMessages(lang).clearFailed,
-      });
-    }
-    this.host.requestUpdate();
+  clearDevice(): Promise<void> {
+    return this.device.clear();
   }
 
   /** Saves what changed while the draft was being looked up. */
@@ -457,7 +322,8 @@ export class DraftController implements ReactiveController {
 
   // ---- autosave ----------------------------------------------------------------------------
 
-  private schedule(delay = this.options.debounceMs ?? 500): void {
+  /** @internal */
+  schedule(delay = this.options.debounceMs ?? 500): void {
     this.ahead.soon();
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
@@ -585,6 +451,7 @@ export class DraftController implements ReactiveController {
   };
 
   // ---- two tabs ------------------------------------------------------------------------------
+  // What is done with another tab's message: other-tabs.ts.
 
   /** @internal */
   broadcast(message: ChannelMessage): void {
@@ -593,61 +460,6 @@ export class DraftController implements ReactiveController {
     } catch {
       // A closed channel: the other tabs still read the stored draft on their next load.
     }
-  }
-
-  private async onMessage(msg: ChannelMessage): Promise<void> {
-    if (msg.writer !== this.tabId) {
-      // Another tab wrote: what was sealed ahead here must not be put over it; sealed again.
-      void this.store?.then((store) => store?.touch());
-      this.ahead.soon();
-    }
-    if (msg.type === 'deleted' && msg.id === '*' && msg.writer !== this.tabId) {
-      // Another tab deleted the data on this device: this one must not write it back.
-      clearTimeout(this.timer);
-      this.timer = undefined;
-      this.phase = DRAFT_PHASE.declined;
-      this.offer = undefined;
-      this.ahead.drop();
-      this.store = undefined;
-      this.outboxLink.outbox = undefined;
-      this.cipherOpening = undefined;
-      this.notify({
-        kind: NOTICE_KIND.consent,
-        role: 'status',
-        text: (_m, lang) => consentMessages(lang).cleared,
-      });
-      return;
-    }
-    if (msg.type === 'deleted' && msg.writer !== this.tabId) void this.elsewhere.offerGone(msg.id);
-    if (!this.key || msg.writer === this.tabId || msg.id !== draftId(this.key)) return;
-    if (this.phase !== DRAFT_PHASE.active) return;
-    if (msg.type === 'deleted') return this.elsewhere.onDeleted();
-    const store = await this.openStore();
-    const record = await store?.get(this.key).catch(() => undefined);
-    const s = this.options.state();
-    if (!record || !s) return;
-    // Answers typed here and not saved yet stay: this tab will write them next, last.
-    const mine = new Set(changedPaths(this.baseline, s.answers));
-    const theirs = msg.paths.filter(
-      (p) => !mine.has(p) && ![...mine].some((x) => x.startsWith(`${p}.`) || p.startsWith(`${x}.`)),
-    );
-    if (theirs.length === 0) return;
-    const answers = patch(s.answers, record.answers, theirs);
-    this.holds = true;
-    this.baseline = patch(this.baseline, record.answers, theirs);
-    await this.options.restore(answers, undefined);
-    const after = this.options.state();
-    this.lastAnswers = after?.answers;
-    const labels = record.labels ?? {};
-    const named = theirs.map((p) => labels[p] ?? labels[p.split('.').slice(0, -1).join('.')]);
-    this.notify({
-      kind: NOTICE_KIND.otherTab,
-      role: 'status',
-      text: (m, lang) => {
-        const names = [...new Set(named.filter(Boolean).map((l) => localize(l!, lang)))];
-        return names.length > 0 ? m.otherTab(names.join(', ')) : m.otherTabGeneric;
-      },
-    });
   }
 
   // ---- outbox --------------------------------------------------------------------------------
@@ -689,11 +501,4 @@ export class DraftController implements ReactiveController {
   renderOffer() {
     return renderDraftOffer(this);
   }
-}
-
-function hasContent(record: DraftRecord): boolean {
-  return (
-    Object.keys(record.answers ?? {}).length > 0 ||
-    Object.values(record.documents ?? {}).some((d) => d.length > 0)
-  );
 }
