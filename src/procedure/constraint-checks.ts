@@ -5,7 +5,8 @@
  * schema's `type` refuses (`value-type-mismatch`). The validator would accept such a file and
  * then refuse every answer, so the citizen could never send the form.
  */
-import { BOUND_NAMES, COMPARISONS, NUMBER_KINDS, localized } from './messages.js';
+import { BOUND_NAMES, COMPARISONS, NUMBER_KINDS } from './message-words.js';
+import { localized } from './messages.js';
 import { typeNames } from './meta-errors.js';
 import { AUTHOR_PROBLEM_CODE as C, type ProblemList } from './problems.js';
 import { walkSchema } from './schema-paths.js';

@@ -1,5 +1,6 @@
 /** Duplicate ids (steps, documents, fee items, reductions, options) for the cross-checks. */
-import { ID_KINDS, localizedAt } from './messages.js';
+import { ID_KINDS } from './message-words.js';
+import { localizedAt } from './messages.js';
 import { AUTHOR_PROBLEM_CODE as C, type ProblemList } from './problems.js';
 
 /** Records ids and reports the second use of each. */

@@ -1,9 +1,12 @@
 import type { Lang } from './types.js';
 import { LONE_SURROGATE } from '../jcs/index.js';
+import { where } from './pointer-places.js';
 
 /**
  * Messages for procedure authors (loader and `dvc-forms lint`), Vietnamese and English. Each
  * builds one plain sentence from the facts found; `name` is the member the problem is about.
+ * The words that go in as parameters are in message-words.ts, a pointer said in words in
+ * pointer-places.ts, the CLI-only checks' messages in cli-check-messages.ts.
  */
 type P = Record<string, string | number>;
 type Catalog = Record<string, (p: P) => string>;
@@ -373,185 +376,6 @@ const en: Catalog = {
 
 export const PROCEDURE_MESSAGES: Record<Lang, Catalog> = { vi, en };
 
-/** Type names as authors know them. */
-export const TYPE_NAMES: Record<Lang, Record<string, string>> = {
-  vi: {
-    string: 'một chuỗi văn bản',
-    number: 'một số',
-    integer: 'một số nguyên',
-    boolean: 'true hoặc false',
-    object: 'một đối tượng {…}',
-    array: 'một mảng […]',
-    null: 'null',
-  },
-  en: {
-    string: 'a string',
-    number: 'a number',
-    integer: 'a whole number',
-    boolean: 'true or false',
-    object: 'an object {…}',
-    array: 'a list […]',
-    null: 'null',
-  },
-};
-
-/** The two sides of a bound, as `impossible-bounds` names them. */
-export const BOUND_NAMES: Record<Lang, Record<string, [string, string]>> = {
-  vi: {
-    Length: ['Độ dài tối thiểu', 'độ dài tối đa'],
-    Items: ['Số phần tử tối thiểu', 'số phần tử tối đa'],
-    Properties: ['Số mục tối thiểu', 'số mục tối đa'],
-    imum: ['Giá trị nhỏ nhất', 'giá trị lớn nhất'],
-  },
-  en: {
-    Length: ['minimum length', 'maximum length'],
-    Items: ['minimum number of items', 'maximum number of items'],
-    Properties: ['minimum number of members', 'maximum number of members'],
-    imum: ['minimum', 'maximum'],
-  },
-};
-
-/** "số" / "number" and "số nguyên" / "whole number", for `impossible-bounds` between numbers. */
-export const NUMBER_KINDS: Record<Lang, Record<'number' | 'integer', string>> = {
-  vi: { number: 'số', integer: 'số nguyên' },
-  en: { number: 'number', integer: 'whole number' },
-};
-
-export const COMPARISONS: Record<Lang, Record<string, string>> = {
-  vi: { '>=': 'lớn hơn hoặc bằng', '<=': 'nhỏ hơn hoặc bằng', '>': 'lớn hơn', '<': 'nhỏ hơn' },
-  en: {
-    '>=': 'greater than or equal to',
-    '<=': 'less than or equal to',
-    '>': 'greater than',
-    '<': 'less than',
-  },
-};
-
-export const UNSAFE_REASONS: Record<Lang, Record<string, string>> = {
-  vi: {
-    'nested-quantifier': 'lặp lồng trong lặp',
-    'overlapping-alternation': 'các nhánh "|" chồng lấn trong vòng lặp',
-    'adjacent-quantifiers': 'hai vòng lặp liền nhau khớp cùng ký tự',
-  },
-  en: {
-    'nested-quantifier': 'a repetition inside a repetition',
-    'overlapping-alternation': 'overlapping "|" branches inside a repetition',
-    'adjacent-quantifiers': 'two adjacent repetitions matching the same characters',
-  },
-};
-
-/**
- * `unsupported-pattern` (params: value, text, position, reason). Apart from the catalog above
- * and, like RE2_REASONS, imported only by src/procedure/pattern-check.ts: the CLI's pattern
- * checker, so the text is tree-shaken out of the browser's loader chunk, which does not run it.
- */
-export const UNSUPPORTED_PATTERN: Record<Lang, (p: P) => string> = {
-  vi: (p) =>
-    `Biểu thức chính quy ${p.value} ${p.position ? `có "${p.text}" ở ký tự thứ ${p.position}` : 'có cú pháp'} mà bộ kiểm tra thời gian tuyến tính (RE2, dùng trên trình duyệt và máy chủ) không đọc được: ${p.reason}. Hãy viết lại bằng cú pháp chung của ECMAScript và RE2 (ví dụ \\p{L} thay cho \\p{Letter}; thay \\p{Script=…} bằng khoảng ký tự, như [A-Za-zÀ-ỹ]; lặp tối đa 1000 lần).`,
-  en: (p) =>
-    `The regular expression ${p.value} ${p.position ? `uses "${p.text}" at character ${p.position}, which` : 'uses syntax that'} the linear-time engine (RE2, used in the browser and on the server) cannot read: ${p.reason}. Rewrite it in the syntax ECMAScript and RE2 share (for example \\p{L} instead of \\p{Letter}; a character range such as [A-Za-zÀ-ỹ] instead of \\p{Script=…}; at most 1000 repetitions).`,
-};
-
-/**
- * `schema-compile`: the ajv compiler refuses the `data` schema although the meta-schema accepts
- * it. Only for src/procedure/schema-compile-check.ts (the CLI's), like UNSUPPORTED_PATTERN.
- */
-export const SCHEMA_COMPILE: Record<Lang, Record<string, (p: P) => string>> = {
-  vi: {
-    missingType: (p) =>
-      `"${p.keyword}" chỉ kiểm tra ${p.kind}, nhưng lược đồ này không khai báo "type": "${p.type}", nên không dựng được bộ kiểm tra câu trả lời. Thêm "type": "${p.type}" vào lược đồ này, hoặc bỏ "${p.keyword}".`,
-    typeConflict: (p) =>
-      `"type": "${p.type}" mâu thuẫn với kiểu "${p.context}" đã khai báo cho cùng giá trị này ở lược đồ chứa nó, nên không dựng được bộ kiểm tra câu trả lời. Dùng cùng một kiểu ở cả hai chỗ.`,
-    unknownFormat: (p) =>
-      `Định dạng "${p.format}" không được hỗ trợ, nên không dựng được bộ kiểm tra câu trả lời. Dùng một định dạng chuẩn (date, email…) hoặc định dạng Việt Nam (vn-personal-id, vn-mobile…).`,
-    unresolvedRef: (p) =>
-      `Tham chiếu "${p.ref}" không trỏ tới lược đồ nào trong "data", nên không dựng được bộ kiểm tra câu trả lời.`,
-    other: (p) =>
-      `Không dựng được bộ kiểm tra câu trả lời từ lược đồ "data" (ajv báo: ${p.detail}).`,
-  },
-  en: {
-    missingType: (p) =>
-      `"${p.keyword}" only checks ${p.kind}, but this schema does not declare "type": "${p.type}", so the answer checker cannot be built. Add "type": "${p.type}" to this schema, or remove "${p.keyword}".`,
-    typeConflict: (p) =>
-      `"type": "${p.type}" contradicts the type "${p.context}" declared for the same value by the schema around it, so the answer checker cannot be built. Use one type in both places.`,
-    unknownFormat: (p) =>
-      `The format "${p.format}" is not supported, so the answer checker cannot be built. Use a standard format (date, email…) or a Vietnamese one (vn-personal-id, vn-mobile…).`,
-    unresolvedRef: (p) =>
-      `The reference "${p.ref}" points to no schema in "data", so the answer checker cannot be built.`,
-    other: (p) =>
-      `The answer checker cannot be built from the "data" schema (ajv says: ${p.detail}).`,
-  },
-};
-
-/**
- * RE2's syntax errors (re2js `RE2JSSyntaxException` descriptions), for authors; only for
- * src/procedure/pattern-check.ts (see UNSUPPORTED_PATTERN).
- */
-export const RE2_REASONS: Record<Lang, Record<string, string>> = {
-  vi: {
-    'invalid character class range':
-      'lớp ký tự hoặc thuộc tính Unicode không được hỗ trợ (RE2 chỉ biết tên nhóm ngắn như L, Lu, N, không biết Script=…)',
-    'invalid escape sequence': 'ký tự thoát không được hỗ trợ',
-    'invalid named capture': 'tên nhóm không hợp lệ',
-    'invalid or unsupported Perl syntax': 'cú pháp nhóm "(?…" không được hỗ trợ',
-    'invalid nested repetition operator': 'hai phép lặp liền nhau',
-    'invalid repeat count': 'số lần lặp không hợp lệ hoặc lớn hơn 1000',
-    'missing closing ]': 'thiếu dấu "]"',
-    'missing closing )': 'thiếu dấu ")"',
-    'missing argument to repetition operator': 'phép lặp không có gì đứng trước',
-    'trailing backslash at end of expression': 'dấu "\\" ở cuối biểu thức',
-    'duplicate capture group name': 'hai nhóm trùng tên',
-    'unexpected )': 'thừa dấu ")"',
-    'expression nests too deeply': 'lồng nhau quá sâu',
-    'expression too large': 'biểu thức quá lớn',
-  },
-  en: {
-    'invalid character class range':
-      'a character class or Unicode property it does not support (RE2 knows short category names such as L, Lu, N, not Script=…)',
-    'invalid escape sequence': 'an unsupported escape',
-    'invalid named capture': 'an invalid group name',
-    'invalid or unsupported Perl syntax': 'an unsupported "(?…" group',
-    'invalid nested repetition operator': 'two repetitions in a row',
-    'invalid repeat count': 'a repeat count that is invalid or above 1000',
-    'missing closing ]': 'a missing "]"',
-    'missing closing )': 'a missing ")"',
-    'missing argument to repetition operator': 'a repetition with nothing before it',
-    'trailing backslash at end of expression': 'a "\\" at the end',
-    'duplicate capture group name': 'two groups with the same name',
-    'unexpected )': 'an unmatched ")"',
-    'expression nests too deeply': 'nesting too deep',
-    'expression too large': 'an expression too large',
-  },
-};
-
-/** The constructs refused by the linear-time pattern engine (src/safety/linear-regex.ts). */
-export const NON_LINEAR_CONSTRUCTS: Record<Lang, Record<string, string>> = {
-  vi: {
-    lookahead: 'lookahead',
-    lookbehind: 'lookbehind',
-    backreference: 'tham chiếu ngược',
-    'unsupported-escape': 'ký tự thoát không hỗ trợ',
-  },
-  en: {
-    lookahead: 'a lookahead',
-    lookbehind: 'a lookbehind',
-    backreference: 'a backreference',
-    'unsupported-escape': 'an unsupported escape',
-  },
-};
-
-/** What an id names, for duplicate-id messages. */
-export const ID_KINDS: Record<Lang, Record<string, string>> = {
-  vi: {
-    step: 'bước',
-    rule: 'quy tắc',
-    document: 'giấy tờ',
-    fee: 'khoản phí',
-    reduction: 'khoản miễn giảm',
-  },
-  en: { step: 'step', rule: 'rule', document: 'document', fee: 'fee item', reduction: 'reduction' },
-};
-
 /**
  * Builds a message in both languages. `perLang` holds parameters that are themselves words
  * (type names, comparisons) and so differ by language.
@@ -589,84 +413,6 @@ function readable(params: P): P {
   return out;
 }
 
-/** The procedure format's lists an author knows by name: [kind, vi, en]. */
-type Place = [kind: string, vi: string, en: string];
-const TOP_LISTS: Record<string, Place> = {
-  'fees/items': ['fee', 'khoản phí', 'fee item'],
-  'fees/reductions': ['reduction', 'khoản miễn giảm', 'reduction'],
-  documents: ['document', 'giấy tờ', 'document'],
-  rules: ['rule', 'quy tắc', 'rule'],
-  'ui/steps': ['step', 'bước', 'step'],
-  // A cases file (`dvc-forms test`).
-  cases: ['case', 'ca kiểm thử', 'case'],
-};
-/** Lists inside a place of the kind named first: a step's or question's questions, … */
-const INNER_LISTS: Record<string, Place> = {
-  'step|fields': ['field', 'câu hỏi', 'question'],
-  'field|fields': ['field', 'câu hỏi', 'question'],
-  'field|options': ['option', 'lựa chọn', 'option'],
-  'optionList|options': ['option', 'lựa chọn', 'option'],
-  'fee|schedule': ['rate', 'mức phí', 'rate'],
-};
-/** Top-level members whose members are named by the author: [kind, vi, en] before the name. */
-const TOP_MAPS: Record<string, Place> = {
-  conditions: ['named', 'điều kiện đặt tên', 'the named condition'],
-  optionLists: ['optionList', 'danh sách lựa chọn', 'the option list'],
-};
-/** Where a condition group (`all`, `any`) may stand, after a place of this kind. */
-const GROUPS_AFTER: Record<string, string> = {
-  rule: 'conditions/',
-  named: '',
-  condition: '',
-};
-
-/**
- * Where a pointer is, for sentences: "khoản phí thứ 2" / "fee item 2" rather than
- * "/fees/items/1", which an author has to count from zero to read; a rule's condition is
- * "điều kiện thứ 1 trong nhóm any của quy tắc thứ 2" / "condition 1 of the any group of rule 2",
- * a named condition or option list is named ("điều kiện đặt tên "isMother""). What lies below the
- * last known place stays quoted ("title" of step 2); a place in no known list is the pointer
- * itself. The pointer itself still goes with the problem (its `pointer`, line and column).
- */
-export function where(pointer: string): Record<Lang, string> {
-  if (pointer === '') return { vi: 'cấp ngoài cùng của tệp', en: 'the top level of the file' };
-  const places: Place[] = [];
-  let rest: string[] = [];
-  for (const token of pointer.split('/').slice(1).map(unescapePointerToken)) {
-    const index = /^\d+$/.test(token) ? Number(token) + 1 : 0;
-    const last = places[places.length - 1];
-    const below = rest.join('/');
-    const group =
-      last && /^(all|any)$/.test(rest[rest.length - 1] ?? '') ? rest[rest.length - 1] : '';
-    let place: Place | undefined;
-    if (!last && rest.length === 1 && TOP_MAPS[below]) {
-      const [kind, vi, en] = TOP_MAPS[below]!;
-      place = [kind, `${vi} "${token}"`, `${en} "${token}"`];
-    } else if (index && !last && TOP_LISTS[below]) {
-      const [kind, vi, en] = TOP_LISTS[below]!;
-      place = [kind, `${vi} thứ ${index}`, `${en} ${index}`];
-    } else if (index && last && INNER_LISTS[`${last[0]}|${below}`]) {
-      const [kind, vi, en] = INNER_LISTS[`${last[0]}|${below}`]!;
-      place = [kind, `${vi} thứ ${index}`, `${en} ${index}`];
-    } else if (index && group && GROUPS_AFTER[last![0]] + group === below)
-      place = [
-        'condition',
-        `điều kiện thứ ${index} trong nhóm ${group}`,
-        `condition ${index} of the ${group} group`,
-      ];
-    if (place) {
-      places.push(place);
-      rest = [];
-    } else rest.push(token);
-  }
-  if (places.length === 0) return { vi: `"${pointer}"`, en: `"${pointer}"` };
-  const inner = places.reverse();
-  const vi = inner.map((p) => p[1]).join(' của ');
-  const en = inner.map((p) => p[2]).join(' of ');
-  const below = rest.join('/');
-  return below ? { vi: `"${below}" của ${vi}`, en: `"${below}" of ${en}` } : { vi, en };
-}
-
 /**
  * `localized` with the parameters in `places` (name → JSON pointer) said in words by `where`:
  * "lần đầu ở câu hỏi thứ 1 của bước thứ 2", not "/ui/steps/1/fields/0".
@@ -686,5 +432,3 @@ export function localizedAt(
   }
   return localized(key, params, { vi, en });
 }
-
-const unescapePointerToken = (t: string): string => t.replace(/~1/g, '/').replace(/~0/g, '~');

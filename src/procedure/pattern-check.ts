@@ -6,7 +6,7 @@
  */
 import { checkLinearPattern } from '../safety/linear-regexp.js';
 import type { Lang } from './types.js';
-import { RE2_REASONS, UNSUPPORTED_PATTERN } from './messages.js';
+import { RE2_REASONS, UNSUPPORTED_PATTERN } from './cli-check-messages.js';
 
 /** Why lint refuses a pattern: where (0-based index in the pattern, when known) and the sentence. */
 export interface PatternRefusal {

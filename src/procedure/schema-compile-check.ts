@@ -6,7 +6,8 @@
  * the browser's `procedure` chunk must not load the ajv compiler.
  */
 import { compileSchema } from '../validation/compiler.js';
-import { SCHEMA_COMPILE, TYPE_NAMES } from './messages.js';
+import { SCHEMA_COMPILE } from './cli-check-messages.js';
+import { TYPE_NAMES } from './message-words.js';
 import type { Lang } from './types.js';
 
 /** Why the validator cannot be built: where (a JSON pointer in the file) and the sentence. */

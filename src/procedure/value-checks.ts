@@ -22,7 +22,8 @@
  * `unknown-option`; a non-list where a list is needed `condition-value-type`. Each at the value
  * (or its item).
  */
-import { localized, TYPE_NAMES } from './messages.js';
+import { TYPE_NAMES } from './message-words.js';
+import { localized } from './messages.js';
 import { AUTHOR_PROBLEM_CODE as C, type ProblemList } from './problems.js';
 import { allowedValues, deref, itemSchema, resolveFieldPath } from './schema-paths.js';
 import { closest } from './suggest.js';

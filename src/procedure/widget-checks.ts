@@ -20,7 +20,8 @@
  * fix: reported as `widget-type-mismatch` at the widget's `widget` member, with the widget that
  * fits.
  */
-import { localized, TYPE_NAMES } from './messages.js';
+import { TYPE_NAMES } from './message-words.js';
+import { localized } from './messages.js';
 import { AUTHOR_PROBLEM_CODE as C, type ProblemList } from './problems.js';
 import { deref } from './schema-paths.js';
 import { FOREIGN_FORMATS, VN_FORMATS } from './vocabulary.js';

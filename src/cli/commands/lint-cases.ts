@@ -12,7 +12,8 @@ import casesSchema from '../../../schemas/procedure-cases.schema.json' with { ty
 import { encodingProblem } from '../../json/encoding.js';
 import { parseJson } from '../../json/parse.js';
 import { LOAD_LIMITS } from '../../procedure/load.js';
-import { localized, localizedAt, where } from '../../procedure/messages.js';
+import { localized, localizedAt } from '../../procedure/messages.js';
+import { where } from '../../procedure/pointer-places.js';
 import { nameOf, relevant, typeNames, valueAt } from '../../procedure/meta-errors.js';
 import { AUTHOR_PROBLEM_CODE as C, ProblemList } from '../../procedure/problems.js';
 import { closest } from '../../procedure/suggest.js';
