@@ -233,14 +233,26 @@ export class DraftController implements ReactiveController {
   // ---- resume ------------------------------------------------------------------------------
   // The lookup and the offer: resume.ts.
 
+  /**
+   * "Tiếp tục" or "Khai lại" under way (it first looks in the device's store whether the draft
+   * was sent in another tab): the form's `settled()` awaits it, so a host or a test that presses
+   * it and awaits `settled()` sees the answers in. Never rejects. @internal
+   */
+  busy: Promise<unknown> = Promise.resolve();
+
   /** Continue: the stored answers (carried over to this version if need be) and page come back. */
   resume(): Promise<void> {
-    return this.resuming.resume();
+    return this.track(this.resuming.resume());
   }
 
   /** Start again: the draft (and its files) is deleted. */
   restart(): Promise<void> {
-    return this.resuming.restart();
+    return this.track(this.resuming.restart());
+  }
+
+  private track(work: Promise<void>): Promise<void> {
+    this.busy = work.catch(() => undefined);
+    return work;
   }
 
   /** @internal */

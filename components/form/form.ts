@@ -355,14 +355,17 @@ export class DvcForm extends LitElement {
    * through the rules and the page has rendered: hosts and tests await it after setting a value.
    * Whenever it is called: right after `appendChild` or after setting `procedure`, the load
    * starts in the next update (`willUpdate`), so the pending update is awaited first, and a load
-   * or rules run started meanwhile is awaited too. A form with nothing to load resolves after
-   * its pending update.
+   * or rules run started meanwhile is awaited too, as is a draft being resumed or started again
+   * ("Tiếp tục", "Khai lại"). A form with nothing to load resolves after its pending update.
    */
   async settled(): Promise<void> {
     for (;;) {
       await this.updateComplete;
       const loading = this.loading;
       await loading;
+      // A draft being resumed ("Tiếp tục"): its answers go in once the store was looked at.
+      const drafts = this.draftController?.busy;
+      await drafts;
       let pending: Promise<void>;
       do {
         pending = this.rulesPending;
@@ -370,7 +373,12 @@ export class DvcForm extends LitElement {
       } while (pending !== this.rulesPending);
       await this.updateComplete;
       await this.firstPage.adopting;
-      if (loading === this.loading && pending === this.rulesPending && !this.isUpdatePending) {
+      if (
+        loading === this.loading &&
+        drafts === this.draftController?.busy &&
+        pending === this.rulesPending &&
+        !this.isUpdatePending
+      ) {
         return;
       }
     }
