@@ -53,6 +53,22 @@ describe(
   () => {
     let browser: Browser;
     const time = clock('2026-05-04T02:00:00.000Z');
+    // A receiver whose clerk limit refuses the page's request after `max`: the way these tests
+    // make the desk's reload fail, with the receiver's own 429.
+    const withClerkLimit = (max: number) =>
+      start({
+        verifySubmission: fakeVerify,
+        now: time.now,
+        rateLimits: {
+          ...RELAXED_RATE_LIMITS,
+          clerk: { max, windowSeconds: 600, globalMax: 100_000, globalWindowSeconds: 600 },
+        },
+      });
+    const FEE = {
+      total: 135000,
+      currency: 'VND',
+      items: [{ id: 'le-phi', amount: 135000, quantity: 1, subtotal: 135000, reductions: [] }],
+    };
     before(async () => {
       browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
     });
@@ -64,21 +80,9 @@ describe(
       // The receiver's clerk limit lets the administrator's page make four clerk requests: the
       // list and the audit log at sign-in, the payment, the list again; the audit log after it
       // is refused (429), after the list's rows were already replaced.
-      const s = await start({
-        verifySubmission: fakeVerify,
-        now: time.now,
-        rateLimits: {
-          ...RELAXED_RATE_LIMITS,
-          clerk: { max: 4, windowSeconds: 600, globalMax: 100_000, globalWindowSeconds: 600 },
-        },
-      });
+      const s = await withClerkLimit(4);
       try {
-        const fee = {
-          total: 135000,
-          currency: 'VND',
-          items: [{ id: 'le-phi', amount: 135000, quantity: 1, subtotal: 135000, reductions: [] }],
-        };
-        const code = await newDossier(s.base, { fee });
+        const code = await newDossier(s.base, { fee: FEE });
         const context = await browser.newContext({ bypassCSP: true }); // to inject axe itself
         const page = await context.newPage();
         await signIn(page, s.base, ADMIN);
@@ -120,21 +124,9 @@ describe(
       // it. The receiver's clerk limit (per address: the page's and the key's requests together)
       // lets seven through: the list and the audit log at sign-in, the filtered list and the
       // audit log, the key's move, the payment, the list again; the audit log after it is refused.
-      const s = await start({
-        verifySubmission: fakeVerify,
-        now: time.now,
-        rateLimits: {
-          ...RELAXED_RATE_LIMITS,
-          clerk: { max: 7, windowSeconds: 600, globalMax: 100_000, globalWindowSeconds: 600 },
-        },
-      });
+      const s = await withClerkLimit(7);
       try {
-        const fee = {
-          total: 135000,
-          currency: 'VND',
-          items: [{ id: 'le-phi', amount: 135000, quantity: 1, subtotal: 135000, reductions: [] }],
-        };
-        const code = await newDossier(s.base, { fee });
+        const code = await newDossier(s.base, { fee: FEE });
         const stays = await newDossier(s.base); // one more, still "Đã tiếp nhận" after the move
         const context = await browser.newContext({ bypassCSP: true }); // to inject axe itself
         const page = await context.newPage();
