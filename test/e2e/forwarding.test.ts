@@ -1,11 +1,14 @@
 // Forwarding to the one-stop system through the transactional outbox (demo/server/outbox/): a
 // real HTTP target that is down for a while, then up; every dossier arrives exactly once, signed;
 // a target that keeps failing makes a dead letter after FORWARD_MAX_ATTEMPTS tries, which a clerk
-// sends again. Runs on SQLite, and on PostgreSQL in the `postgres` stage of `npm test`.
+// sends again from the desk. The desk (Chromium) says where each dossier stands in its words.
+// Runs on SQLite, and on PostgreSQL in the `postgres` stage of `npm test`.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import {
+  CLERK,
   challenge,
   fakeJws,
   fakeVerify,
@@ -15,6 +18,12 @@ import {
   type Running,
 } from './helpers.js';
 import { forwardTarget, until } from './fixtures/forward-target.js';
+import { signIn } from './desk-page.js';
+
+const { CHROMIUM_ARGS, findChromium } = (await import(
+  new URL('../../scripts/chromium.mjs', import.meta.url).href
+)) as { CHROMIUM_ARGS: string[]; findChromium(): string | undefined };
+const chromiumPath = findChromium();
 
 const SECRET = randomBytes(32).toString('base64url');
 const FAST = { baseDelayMs: 100, maxDelayMs: 400, timeoutMs: 2000, pollMs: 100 };
@@ -35,7 +44,31 @@ async function forwardingOf(s: Running, code: string) {
   return ((await r.json()) as { forwarding: Record<string, unknown> | null }).forwarding;
 }
 
+/** The desk's forwarding line of a dossier in `state`, once the signed-in clerk opened it. */
+async function deskForwarding(page: Page, code: string, state: string) {
+  await page.getByRole('button', { name: `Xem hồ sơ ${code}` }).click();
+  const line = page
+    .getByRole('region', { name: `Hồ sơ ${code}` })
+    .locator(`dt:text-is("Chuyển sang một cửa điện tử") + dd[data-forwarding="${state}"]`);
+  await line.waitFor();
+  return line;
+}
+
+/** A time as the desk writes it (Hà Nội, 24 h). */
+const deskTime = (iso: unknown) =>
+  new Date(String(iso)).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour12: false });
+
 describe('forwarding dossiers to the one-stop system', { timeout: 120_000 }, () => {
+  let browser: Browser | undefined;
+  before(async () => {
+    if (chromiumPath) {
+      browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
+    }
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
   test('target down for a while: every dossier forwarded exactly once when it is back, signed', async () => {
     const target = await forwardTarget(SECRET);
     const s = await start({
@@ -60,6 +93,17 @@ describe('forwarding dossiers to the one-stop system', { timeout: 120_000 }, () 
       assert.equal(waiting?.lastError, 'ECONNREFUSED');
       assert.equal(typeof waiting?.nextAttemptAt, 'string');
       assert.equal(target.requests.length, 0);
+      // The desk says it is waiting: how many tries, the error, when the next one is (the count
+      // and the time move on while the page reads them, hence the pattern).
+      if (browser) {
+        const page = await browser.newPage();
+        await signIn(page, s.base, CLERK);
+        assert.match(
+          await (await deskForwarding(page, sent[0].code, 'pending')).innerText(),
+          /^Chưa chuyển được \(\d+ lần, lỗi ECONNREFUSED\); thử lại lúc \d{2}:\d{2}:\d{2} \d{1,2}\/\d{1,2}\/\d{4}$/,
+        );
+        await page.close();
+      }
 
       await target.up();
       await until(() => target.accepted.size === 6, 30_000, 'all forwarded');
@@ -90,7 +134,8 @@ describe('forwarding dossiers to the one-stop system', { timeout: 120_000 }, () 
     }
   });
 
-  test('a target that keeps failing: dead letter after N tries; a clerk retries it', async () => {
+  test('a target that keeps failing: dead letter after N tries; a clerk retries it at the desk', async (t) => {
+    if (!browser) return t.skip('needs Chromium');
     const target = await forwardTarget(SECRET);
     await target.up();
     target.setMode('unavailable');
@@ -117,20 +162,35 @@ describe('forwarding dossiers to the one-stop system', { timeout: 120_000 }, () 
       assert.equal(target.requests.length, 3, 'no try after the dead letter');
       assert.ok(target.requests.every((r) => r.signatureOk));
 
-      // A clerk without a session cannot; with one (API key), after the target is fixed, can.
+      // The desk says it gave up, and why, with the button that sends it again.
+      const page = await browser.newPage();
+      await signIn(page, s.base, CLERK);
+      const line = await deskForwarding(page, code, 'dead');
+      assert.equal(
+        await line.innerText(),
+        'Không chuyển được sau 3 lần (lỗi HTTP 503). Chuyển lại',
+      );
+
+      // A clerk without a session cannot; signed in at the desk, after the target is fixed, can.
       const anonymous = await fetch(`${s.base}/api/clerk/dossiers/${code}/forwarding/retry`, {
         method: 'POST',
       });
       assert.equal(anonymous.status, 401);
       target.setMode('ok');
-      const retry = await fetch(`${s.base}/api/clerk/dossiers/${code}/forwarding/retry`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${s.clerkKey}` },
-      });
-      assert.equal(retry.status, 200);
+      await line.getByRole('button', { name: 'Chuyển lại' }).click();
+      await page
+        .locator('#clerk-detail-message')
+        .getByText(`Đã đặt chuyển lại hồ sơ ${code}.`, { exact: true })
+        .waitFor();
       await until(async () => (await forwardingOf(s, code))?.state === 'delivered', 30_000, 'sent');
       assert.equal(target.accepted.size, 1);
-      assert.equal((await forwardingOf(s, code))?.attempts, 1);
+      const delivered = await forwardingOf(s, code);
+      assert.equal(delivered?.attempts, 1);
+      assert.equal(
+        await (await deskForwarding(page, code, 'delivered')).innerText(),
+        `Đã chuyển lúc ${deskTime(delivered?.deliveredAt)}`,
+      );
+      await page.close();
       const again = await fetch(`${s.base}/api/clerk/dossiers/${code}/forwarding/retry`, {
         method: 'POST',
         headers: { authorization: `Bearer ${s.clerkKey}` },
