@@ -376,6 +376,22 @@ describe('the clerk desk in Chromium', { skip: chromiumPath ? false : 'needs Chr
     await request.getByRole('button', { name: 'Huỷ' }).click();
     await request.waitFor({ state: 'detached' });
 
+    // Only a note being written: it comes back, the focus in it, said not saved yet.
+    await note.fill('Cần đối chiếu số định danh.');
+    idle();
+    await view.getByRole('button', { name: 'Lưu ghi chú' }).click();
+    await page.getByText(ended).waitFor();
+    assert.deepEqual(await leftInPage(), nothingLeft);
+    await logIn(CLERK);
+    await view.waitFor();
+    assert.equal(
+      await message.innerText(),
+      `Đã mở lại hồ sơ ${recent}. Ghi chú bạn đang viết chưa được lưu.`,
+    );
+    assert.equal(await focused(), 'clerk-note');
+    assert.equal(await note.inputValue(), 'Cần đối chiếu số định danh.');
+    assert.deepEqual(notes.all('Cần đối chiếu số định danh.'), []);
+
     // Another account signing in at the same desk gets none of it.
     await note.fill('Ghi chú chưa lưu của cán bộ An.');
     idle();
