@@ -2,6 +2,7 @@
 // dossier stands, and for a dead letter a button that sends it again. Kept apart from can-bo.js
 // so the page can be rebuilt around it: `forwardingTerms(forwarding, retry)` gives a <dt>/<dd>
 // pair for the dossier's description list, or nothing when the receiver does not forward.
+import { deskText } from './can-bo-messages.js';
 
 /** @param {string | null | undefined} iso */
 const time = (iso) =>
@@ -15,19 +16,22 @@ const time = (iso) =>
 export function forwardingTerms(f, retry) {
   if (!f) return [];
   const dt = document.createElement('dt');
-  dt.textContent = 'Chuyển sang một cửa điện tử';
+  dt.textContent = deskText('forwarding');
   const dd = document.createElement('dd');
   dd.dataset.forwarding = f.state;
-  if (f.state === 'delivered') dd.textContent = `Đã chuyển lúc ${time(f.deliveredAt)}`;
-  else if (f.state === 'pending') {
+  const error = f.lastError ?? deskText('forwardingErrorUnknown');
+  const attempts = String(f.attempts);
+  if (f.state === 'delivered') {
+    dd.textContent = deskText('forwardingDelivered', { at: time(f.deliveredAt) });
+  } else if (f.state === 'pending') {
     dd.textContent = f.attempts
-      ? `Chưa chuyển được (${f.attempts} lần, lỗi ${f.lastError ?? 'không rõ'}); thử lại lúc ${time(f.nextAttemptAt)}`
-      : 'Đang chuyển';
+      ? deskText('forwardingRetrying', { attempts, error, at: time(f.nextAttemptAt) })
+      : deskText('forwardingPending');
   } else {
-    dd.textContent = `Không chuyển được sau ${f.attempts} lần (lỗi ${f.lastError ?? 'không rõ'}). `;
+    dd.textContent = `${deskText('forwardingDead', { attempts, error })} `;
     const b = document.createElement('button');
     b.type = 'button';
-    b.textContent = 'Chuyển lại';
+    b.textContent = deskText('forwardingRetry');
     b.addEventListener('click', retry);
     dd.append(b);
   }

@@ -55,6 +55,15 @@ const TEXT = {
     resumedSupplement:
       'Chưa gửi yêu cầu bổ sung: vui lòng bấm lại “Cần bổ sung hồ sơ”, những gì bạn đã chọn và nhập vẫn còn.',
     resumedNote: 'Ghi chú bạn đang viết chưa được lưu.',
+    // Forwarding to the one-stop system, and the button that sends a dead letter again
+    // (can-bo-forwarding.js).
+    forwarding: 'Chuyển sang một cửa điện tử',
+    forwardingDelivered: 'Đã chuyển lúc {at}',
+    forwardingRetrying: 'Chưa chuyển được ({attempts} lần, lỗi {error}); thử lại lúc {at}',
+    forwardingPending: 'Đang chuyển',
+    forwardingDead: 'Không chuyển được sau {attempts} lần (lỗi {error}).',
+    forwardingErrorUnknown: 'không rõ',
+    forwardingRetry: 'Chuyển lại',
     // The list's status line: how many, or why it is empty.
     listCount: '{n} hồ sơ.',
     listCountMore: '{n}+ hồ sơ (thu hẹp tìm kiếm để xem thêm).',
