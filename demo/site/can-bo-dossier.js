@@ -18,6 +18,7 @@ import {
   vnTime,
 } from './can-bo-common.js';
 import { refresh } from './can-bo-list.js';
+import { deskText } from './can-bo-messages.js';
 import { setUnsavedMove, takeMoveDraft, takeSupplementDraft } from './can-bo-resume.js';
 import { guarded } from './can-bo.js';
 
@@ -80,13 +81,13 @@ export async function show(code, focus = true) {
   const procedure = d.procedureFile ? await procedureFile(d.procedureFile) : undefined;
   /** @type {[string, string][]} */
   const items = [
-    ['Thủ tục', d.procedure?.title?.vi ?? d.procedure?.code ?? ''],
-    ['Trạng thái', LABELS[/** @type {keyof typeof LABELS} */ (d.status)] ?? d.status],
-    ['Tiếp nhận', vnTime(d.receivedAt)],
-    ['Hẹn trả', dueCell(d).textContent ?? ''],
+    [deskText('termProcedure'), d.procedure?.title?.vi ?? d.procedure?.code ?? ''],
+    [deskText('termStatus'), LABELS[/** @type {keyof typeof LABELS} */ (d.status)] ?? d.status],
+    [deskText('termReceived'), vnTime(d.receivedAt)],
+    [deskText('termDue'), dueCell(d).textContent ?? ''],
   ];
   const delivery = deliveryText(p.delivery);
-  if (delivery) items.push(['Nhận kết quả', delivery]);
+  if (delivery) items.push([deskText('termDelivery'), delivery]);
   detailList.replaceChildren(
     ...items.flatMap(([term, text]) => {
       const dt = document.createElement('dt');
@@ -111,11 +112,11 @@ export async function show(code, focus = true) {
     b.type = 'button';
     b.className = to === 'rejected' ? 'danger' : to === 'processing' ? '' : 'secondary';
     b.textContent = LABELS[/** @type {keyof typeof LABELS} */ (to)] ?? to;
-    b.setAttribute('aria-label', `${b.textContent}: ${code}`);
+    b.setAttribute('aria-label', deskText('moveLabel', { status: b.textContent, code }));
     b.addEventListener('click', () => move(code, to, b, d.procedure));
     moves.append(b);
   }
-  if (!moves.childElementCount) moves.textContent = 'Hồ sơ đã kết thúc, không chuyển tiếp được.';
+  if (!moves.childElementCount) moves.textContent = deskText('noMoves');
   historyBody.replaceChildren(
     ...(d.history ?? []).map((/** @type {any} */ h) => {
       const tr = document.createElement('tr');
@@ -137,14 +138,14 @@ export async function show(code, focus = true) {
           method: 'POST',
         });
         await show(code);
-        say(`Đã đặt chuyển lại hồ sơ ${code}.`, messages[1]);
+        say(deskText('forwardingRetried', { code }), messages[1]);
       }, messages[1]),
     ),
   );
   detail.querySelector('.supplements-view')?.remove();
   const supplements = await supplementsView(code, api, procedure);
   if (supplements) detail.append(supplements);
-  detailHeading.textContent = `Hồ sơ ${code}`;
+  detailHeading.textContent = deskText('dossierHeading', { code });
   detail.hidden = false;
   shownTag = tags.get(d) ?? '';
   if (focus) detailHeading.focus();
@@ -156,14 +157,14 @@ function renderNotes(notes) {
     ...notes.map((n) => {
       const li = document.createElement('li');
       const who = document.createElement('strong');
-      who.textContent = `${n.actor}, ${vnTime(n.at)}: `;
+      who.textContent = deskText('noteBy', { actor: n.actor, at: vnTime(n.at) });
       li.append(who, n.note);
       return li;
     }),
   );
   if (!notes.length) {
     const li = document.createElement('li');
-    li.textContent = 'Chưa có ghi chú.';
+    li.textContent = deskText('noNotes');
     notesList.append(li);
   }
 }
@@ -171,7 +172,7 @@ function renderNotes(notes) {
 const noteError = $('clerk-note-error');
 /** The note field's error, at the field (where the clerk is, however far down the page). */
 function noteProblem(/** @type {string} */ text = '') {
-  noteError.textContent = text ? `Lỗi: ${text}` : '';
+  noteError.textContent = text ? deskText('fieldError', { text }) : '';
   noteError.hidden = !text;
   if (text) {
     noteInput.setAttribute('aria-invalid', 'true');
@@ -186,7 +187,7 @@ noteForm.addEventListener('submit', (event) => {
   event.preventDefault();
   const note = noteInput.value.trim();
   if (!note) {
-    noteProblem('Vui lòng nhập nội dung ghi chú trước khi lưu.');
+    noteProblem(deskText('noteEmpty'));
     noteInput.focus();
     return;
   }
@@ -198,7 +199,7 @@ noteForm.addEventListener('submit', (event) => {
     });
     noteInput.value = '';
     renderNotes(notes);
-    say(`Đã lưu ghi chú cho hồ sơ ${openCode}.`, messages[2]);
+    say(deskText('noteSaved', { code: openCode }), messages[2]);
   }, messages[2]);
 });
 
@@ -231,10 +232,8 @@ export function closeDossier() {
 function confirmMove(code, to) {
   const label = LABELS[/** @type {keyof typeof LABELS} */ (to)] ?? to;
   const needsNote = NEEDS_NOTE.has(to);
-  $('clerk-confirm-heading').textContent = `Chuyển hồ sơ ${code} sang “${label}”?`;
-  $('clerk-confirm-text').textContent = FINAL.has(to)
-    ? 'Đây là trạng thái cuối: sau khi xác nhận không thể chuyển hồ sơ sang trạng thái khác.'
-    : 'Người dân sẽ thấy trạng thái mới và ghi chú khi tra cứu hồ sơ.';
+  $('clerk-confirm-heading').textContent = deskText('confirmMove', { code, status: label });
+  $('clerk-confirm-text').textContent = deskText(FINAL.has(to) ? 'confirmFinal' : 'confirmSeen');
   const group = $('clerk-confirm-note-group');
   const note = /** @type {HTMLTextAreaElement} */ ($('clerk-confirm-note'));
   const error = $('clerk-confirm-error');
@@ -244,12 +243,11 @@ function confirmMove(code, to) {
   error.hidden = true;
   note.removeAttribute('aria-invalid');
   note.removeAttribute('aria-describedby');
-  $('clerk-confirm-note-label').textContent =
-    to === 'rejected'
-      ? 'Lý do từ chối (người dân sẽ đọc được)'
-      : 'Cần bổ sung gì (người dân sẽ đọc được)';
+  $('clerk-confirm-note-label').textContent = deskText(
+    to === 'rejected' ? 'confirmReason' : 'confirmMissing',
+  );
   const ok = $('clerk-confirm-ok');
-  ok.textContent = `Xác nhận: ${label}`;
+  ok.textContent = deskText('confirmOk', { status: label });
   ok.className = to === 'rejected' ? 'danger' : '';
   return new Promise((resolve) => {
     const form = /** @type {HTMLFormElement} */ ($('clerk-confirm-form'));
@@ -259,7 +257,7 @@ function confirmMove(code, to) {
       if (submitter?.value !== 'confirm' || !needsNote || note.value.trim()) return;
       // A note the citizen must read is required: say so at the field, keep the dialog open.
       e.preventDefault();
-      error.textContent = 'Lỗi: Vui lòng ghi nội dung người dân cần biết.';
+      error.textContent = deskText('fieldError', { text: deskText('confirmNoteEmpty') });
       error.hidden = false;
       note.setAttribute('aria-invalid', 'true');
       note.setAttribute('aria-describedby', 'clerk-confirm-error');
@@ -294,7 +292,7 @@ async function move(code, to, button, procedure) {
         return;
       }
       await refresh();
-      say(`Đã gửi yêu cầu bổ sung hồ sơ ${code}; hồ sơ chuyển sang “${LABELS[to]}”.`, messages[1]);
+      say(deskText('supplementRequested', { code, status: LABELS[to] }), messages[1]);
       detailHeading.focus();
     }, messages[1]);
     return;
@@ -328,7 +326,7 @@ async function move(code, to, button, procedure) {
     setUnsavedMove(undefined);
     await refresh();
     say(
-      `Đã chuyển hồ sơ ${code} sang “${LABELS[/** @type {keyof typeof LABELS} */ (to)]}”.`,
+      deskText('moved', { code, status: LABELS[/** @type {keyof typeof LABELS} */ (to)] }),
       messages[1],
     );
     detailHeading.focus();

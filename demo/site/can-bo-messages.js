@@ -55,6 +55,32 @@ const TEXT = {
     resumedSupplement:
       'Chưa gửi yêu cầu bổ sung: vui lòng bấm lại “Cần bổ sung hồ sơ”, những gì bạn đã chọn và nhập vẫn còn.',
     resumedNote: 'Ghi chú bạn đang viết chưa được lưu.',
+    // One dossier open (can-bo-dossier.js): its terms, its moves and their confirmation, its notes.
+    dossierHeading: 'Hồ sơ {code}',
+    termProcedure: 'Thủ tục',
+    termStatus: 'Trạng thái',
+    termReceived: 'Tiếp nhận',
+    termDue: 'Hẹn trả',
+    termDelivery: 'Nhận kết quả',
+    moveLabel: '{status}: {code}',
+    noMoves: 'Hồ sơ đã kết thúc, không chuyển tiếp được.',
+    moved: 'Đã chuyển hồ sơ {code} sang “{status}”.',
+    supplementRequested: 'Đã gửi yêu cầu bổ sung hồ sơ {code}; hồ sơ chuyển sang “{status}”.',
+    forwardingRetried: 'Đã đặt chuyển lại hồ sơ {code}.',
+    confirmMove: 'Chuyển hồ sơ {code} sang “{status}”?',
+    confirmFinal:
+      'Đây là trạng thái cuối: sau khi xác nhận không thể chuyển hồ sơ sang trạng thái khác.',
+    confirmSeen: 'Người dân sẽ thấy trạng thái mới và ghi chú khi tra cứu hồ sơ.',
+    confirmReason: 'Lý do từ chối (người dân sẽ đọc được)',
+    confirmMissing: 'Cần bổ sung gì (người dân sẽ đọc được)',
+    confirmOk: 'Xác nhận: {status}',
+    confirmNoteEmpty: 'Vui lòng ghi nội dung người dân cần biết.',
+    // A field's error, said beside it.
+    fieldError: 'Lỗi: {text}',
+    noteBy: '{actor}, {at}: ',
+    noNotes: 'Chưa có ghi chú.',
+    noteEmpty: 'Vui lòng nhập nội dung ghi chú trước khi lưu.',
+    noteSaved: 'Đã lưu ghi chú cho hồ sơ {code}.',
     // Forwarding to the one-stop system, and the button that sends a dead letter again
     // (can-bo-forwarding.js).
     forwarding: 'Chuyển sang một cửa điện tử',
