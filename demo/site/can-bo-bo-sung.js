@@ -2,6 +2,7 @@
 // note (POST /api/clerk/dossiers/:code/supplement-requests), and show a dossier's requests and
 // the supplements received (GET …/supplements, audited). A separate module so the clerk page can
 // change around it; runs under the strict CSP (DOM APIs only, no innerHTML).
+import { SUPPLEMENT_STATUS, deskText } from './can-bo-messages.js';
 
 /** @typedef {(path: string, init?: RequestInit & { json?: unknown }) => Promise<any>} Api */
 /**
@@ -26,7 +27,7 @@ function procedureFile(p) {
         const entry = list.find(
           (/** @type {any} */ e) => e.code === p.code && e.version === p.version,
         );
-        if (!entry) throw new Error('Không tìm thấy tệp thủ tục của hồ sơ này.');
+        if (!entry) throw new Error(deskText('supplementNoProcedure'));
         return fetch(entry.url).then((r) => r.json());
       });
     found.catch(() => procedures.delete(key));
@@ -86,26 +87,24 @@ export async function requestSupplement(code, procedureRef, api, draft) {
     el('textarea', { id: 'supplement-note', name: 'note', rows: '4', maxlength: '1000' })
   );
   const noteError = el('p', { class: 'error', id: 'supplement-note-error', hidden: '' });
-  const send = el('button', { type: 'submit' }, ['Gửi yêu cầu bổ sung']);
-  const cancel = el('button', { type: 'button', class: 'secondary' }, ['Huỷ']);
+  const send = el('button', { type: 'submit' }, [deskText('supplementSend')]);
+  const cancel = el('button', { type: 'button', class: 'secondary' }, [deskText('cancel')]);
   const form = /** @type {HTMLFormElement} */ (
     el('form', { method: 'dialog', novalidate: '' }, [
-      el('h2', { id: headingId }, [`Yêu cầu bổ sung hồ sơ ${code}`]),
-      el('p', {}, [
-        'Chọn đúng những thông tin và giấy tờ người nộp cần bổ sung. Trong thời gian chờ bổ sung, thời hạn giải quyết tạm dừng.',
-      ]),
+      el('h2', { id: headingId }, [deskText('supplementHeading', { code })]),
+      el('p', {}, [deskText('supplementIntro')]),
       error,
       choices(
-        'Thông tin cần khai lại',
+        deskText('supplementFields'),
         'supplement-field',
         questions.map((/** @type {any} */ f) => ({ value: f.field, label: f.label.vi })),
       ),
       choices(
-        'Giấy tờ cần nộp bổ sung',
+        deskText('supplementDocuments'),
         'supplement-document',
         procedure.documents.map((/** @type {any} */ d) => ({ value: d.id, label: d.title.vi })),
       ),
-      el('label', { for: 'supplement-note' }, ['Nội dung yêu cầu (người nộp sẽ đọc được)']),
+      el('label', { for: 'supplement-note' }, [deskText('supplementNote')]),
       noteError,
       note,
       el('div', { class: 'actions' }, [send, cancel]),
@@ -195,7 +194,7 @@ function fieldProblems(form, problems) {
       ...new Set(problems.filter((x) => owns(String(x.path ?? '-'))).map((x) => String(x.message))),
     ];
     const error = /** @type {HTMLElement} */ (form.querySelector(`#${name}-error`));
-    error.textContent = said.length ? `Lỗi: ${said.join(' ')}` : '';
+    error.textContent = said.length ? deskText('fieldError', { text: said.join(' ') }) : '';
     error.hidden = !said.length;
     const controls =
       name === 'supplement-note'
@@ -268,20 +267,17 @@ function answerText(questions, path, value) {
 export async function supplementsView(code, api, procedure) {
   const { supplements } = await api(`/api/clerk/dossiers/${encodeURIComponent(code)}/supplements`);
   if (!supplements?.length) return undefined;
-  const STATUS = {
-    open: 'Đang chờ người nộp',
-    answered: 'Đã nhận bổ sung',
-    withdrawn: 'Đã rút yêu cầu',
-  };
   const questions = questionsOf(procedure);
   const list = el('ol', { class: 'supplements' });
   for (const s of supplements) {
     const li = el('li', {}, [
       el('p', {}, [
-        `Yêu cầu lúc ${vnTime(s.requestedAt)} (${s.requestedBy}): `,
-        el('strong', {}, [STATUS[/** @type {keyof typeof STATUS} */ (s.status)] ?? s.status]),
+        deskText('supplementAsked', { at: vnTime(s.requestedAt), by: s.requestedBy }),
+        el('strong', {}, [
+          SUPPLEMENT_STATUS[/** @type {keyof typeof SUPPLEMENT_STATUS} */ (s.status)] ?? s.status,
+        ]),
       ]),
-      el('p', {}, [`Nội dung: ${s.note}`]),
+      el('p', {}, [deskText('supplementAskedNote', { note: s.note })]),
     ]);
     if (s.payload) {
       const answers = el('dl', {});
@@ -289,7 +285,10 @@ export async function supplementsView(code, api, procedure) {
         const [question, answer] = answerText(questions, path, value);
         answers.append(el('dt', {}, [question]), el('dd', {}, [answer]));
       }
-      li.append(el('p', {}, [`Người nộp gửi lúc ${vnTime(s.answeredAt)}:`]), answers);
+      li.append(
+        el('p', {}, [deskText('supplementAnswered', { at: vnTime(s.answeredAt) })]),
+        answers,
+      );
       const files = el('ul', {});
       for (const f of s.files ?? []) {
         const a = el(
@@ -305,5 +304,8 @@ export async function supplementsView(code, api, procedure) {
     }
     list.append(li);
   }
-  return el('section', { class: 'supplements-view' }, [el('h3', {}, ['Bổ sung hồ sơ']), list]);
+  return el('section', { class: 'supplements-view' }, [
+    el('h3', {}, [deskText('supplements')]),
+    list,
+  ]);
 }

@@ -81,6 +81,21 @@ const TEXT = {
     noNotes: 'Chưa có ghi chú.',
     noteEmpty: 'Vui lòng nhập nội dung ghi chú trước khi lưu.',
     noteSaved: 'Đã lưu ghi chú cho hồ sơ {code}.',
+    // The supplement request's dialog, and the requests and supplements of a dossier
+    // (can-bo-bo-sung.js).
+    supplementNoProcedure: 'Không tìm thấy tệp thủ tục của hồ sơ này.',
+    supplementHeading: 'Yêu cầu bổ sung hồ sơ {code}',
+    supplementIntro:
+      'Chọn đúng những thông tin và giấy tờ người nộp cần bổ sung. Trong thời gian chờ bổ sung, thời hạn giải quyết tạm dừng.',
+    supplementFields: 'Thông tin cần khai lại',
+    supplementDocuments: 'Giấy tờ cần nộp bổ sung',
+    supplementNote: 'Nội dung yêu cầu (người nộp sẽ đọc được)',
+    supplementSend: 'Gửi yêu cầu bổ sung',
+    cancel: 'Huỷ',
+    supplements: 'Bổ sung hồ sơ',
+    supplementAsked: 'Yêu cầu lúc {at} ({by}): ',
+    supplementAskedNote: 'Nội dung: {note}',
+    supplementAnswered: 'Người nộp gửi lúc {at}:',
     // Forwarding to the one-stop system, and the button that sends a dead letter again
     // (can-bo-forwarding.js).
     forwarding: 'Chuyển sang một cửa điện tử',
@@ -144,6 +159,13 @@ export const STATUS_NAMES = {
   'needs-more-information': 'Cần bổ sung hồ sơ',
   'result-ready': 'Đã có kết quả',
   rejected: 'Từ chối tiếp nhận',
+};
+
+/** Where a supplement request stands (can-bo-bo-sung.js). */
+export const SUPPLEMENT_STATUS = {
+  open: 'Đang chờ người nộp',
+  answered: 'Đã nhận bổ sung',
+  withdrawn: 'Đã rút yêu cầu',
 };
 
 /** How the result goes back (the payload's delivery method). */
