@@ -121,7 +121,7 @@ export const DRAFTS_PROBE_LIMIT_MS = 3000;
 
 /**
  * Whether the drafts database `name` may hold a draft or an outbox entry (`neededBeforeReady`):
- * false only when it does not exist or holds no record at all (read with plain IndexedDB: the idb
+ * false only when it does not exist or holds no record beside revision claims (read with plain IndexedDB: the idb
  * code comes with the drafts chunk). One open and, if it exists, one count: no
  * `indexedDB.databases()` first, which cost one more round trip to the browser on the path to the
  * first page, each one waiting for the main thread (docs/performance.md, round 7). A database
@@ -167,7 +167,9 @@ export function draftsMayWait(
         db.close();
         resolve(may);
       };
-      const stores = [...db.objectStoreNames];
+      // Not the revision claims: after a draft was sent they hold its tombstone and the note of
+      // when tombstones are due, which nobody resumes (a returning visitor would wait for nothing).
+      const stores = [...db.objectStoreNames].filter((store) => store != 'revisions');
       if (!stores.length) return done(false);
       try {
         const tx = db.transaction(stores, 'readonly');
