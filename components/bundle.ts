@@ -4,6 +4,7 @@
 // it in dist/chunks/ and load, relative to this file's URL, when a page needs them
 // (docs/performance.md). Elements used without a form are defined when they appear in the page
 // (components/lazy-elements.ts). The npm entry with every element static is components/index.ts.
+import './loaded-once.js';
 import { watchLazyElements } from './lazy-elements.js';
 
 export * from './core.js';

@@ -111,7 +111,19 @@ export async function loadDefinition(
   if (stale()) return undefined;
   // The loader carries the whole precompiled meta-schema validator: a lazy chunk, so pages
   // that only use other elements (status lookup, a lone field) never download it.
-  const { loadProcedure } = await loader;
+  // A chunk that cannot load (the network, or a second copy of the bundle its import reaches:
+  // loaded-once.ts) is the form's error page, never a form left loading.
+  let loadProcedure: Awaited<typeof loader>['loadProcedure'];
+  try {
+    ({ loadProcedure } = await loader);
+  } catch (cause) {
+    return {
+      ok: false,
+      code: FORM_ERROR_CODE.engine,
+      message: 'Cannot load the form engine',
+      cause,
+    };
+  }
   if (stale()) return undefined;
   const result = loadProcedure(text, file ? { file } : undefined);
   if (!result.ok)
