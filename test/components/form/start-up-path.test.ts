@@ -124,8 +124,7 @@ describe('dvc-form start-up path: what it waits for before its first page', () =
     expect(await untilReady()).to.deep.equal([
       `setTimeout ${DRAFTS_PROBE_LIMIT_MS}`,
       `open ${DRAFT_DB_NAME}`,
-      // drafts, files, outbox, revisions
-      'count',
+      // drafts, files, outbox (not the revision claims: nothing there to resume or send)
       'count',
       'count',
       'count',
