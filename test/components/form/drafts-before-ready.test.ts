@@ -106,7 +106,8 @@ describe('dvc-form: drafts before ready', () => {
     const started = performance.now();
     try {
       expect(await draftsMayWait(indexedDB, name, 50)).to.equal(false);
-      expect(performance.now() - started).to.be.at.least(50);
+      // At least the limit, to the millisecond: WebKit's clock once read 49.999999999999986.
+      expect(performance.now() - started).to.be.at.least(49);
     } finally {
       holder.close();
     }
@@ -125,15 +126,19 @@ describe('dvc-form: drafts before ready', () => {
       databases: () => (calls.push('databases'), indexedDB.databases()),
     } as unknown as IDBFactory;
     const count = IDBObjectStore.prototype.count;
+    // Only this case's database: the case above leaves a look-up behind that the browser may
+    // answer late (WebKit did, in the middle of this one), with counts of its own.
+    let counted = '';
     IDBObjectStore.prototype.count = function (this: IDBObjectStore, ...args) {
-      calls.push(`count ${this.name}`);
+      if (this.transaction.db.name === counted) calls.push(`count ${this.name}`);
       return count.apply(this, args);
     };
     try {
-      expect(await draftsMayWait(counting, fresh(), UNBOUNDED)).to.equal(false);
+      counted = fresh();
+      expect(await draftsMayWait(counting, counted, UNBOUNDED)).to.equal(false);
       expect(calls).to.deep.equal(['open']);
       calls.length = 0;
-      const empty = fresh();
+      const empty = (counted = fresh());
       (await openDraftDatabase(indexedDB, empty)).close();
       expect(await draftsMayWait(counting, empty, UNBOUNDED)).to.equal(false);
       // Every store but the revision claims (see the sent-draft case above).
