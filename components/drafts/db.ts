@@ -13,7 +13,7 @@
  */
 import { StorageError } from '../../src/errors.js';
 import { openDatabase, unwrap, wrap } from '../base/idb.js';
-import { DRAFT_DB_NAME } from './db-name.js';
+import { DRAFT_DB_NAME, REVISIONS_STORE } from './db-name.js';
 
 export { DRAFT_DB_NAME };
 export const DRAFT_DB_VERSION = 2;
@@ -21,7 +21,7 @@ export const STORE = {
   drafts: 'drafts',
   files: 'files',
   outbox: 'outbox',
-  revisions: 'revisions',
+  revisions: REVISIONS_STORE,
 } as const;
 export type StoreName = (typeof STORE)[keyof typeof STORE];
 

@@ -4,7 +4,7 @@
  * answers with the delivery choice, the page — and how to put a draft back.
  */
 import type { DraftController, DraftControllerOptions } from '../drafts/controller.js';
-import { DRAFT_DB_NAME } from '../drafts/db-name.js';
+import { DRAFT_DB_NAME, REVISIONS_STORE } from '../drafts/db-name.js';
 import { DvcSubmittedEvent } from './events.js';
 import type { DvcForm } from './form.js';
 import { SUBMITTED } from './journey.js';
@@ -169,7 +169,7 @@ export function draftsMayWait(
       };
       // Not the revision claims: after a draft was sent they hold its tombstone and the note of
       // when tombstones are due, which nobody resumes (a returning visitor would wait for nothing).
-      const stores = [...db.objectStoreNames].filter((store) => store != 'revisions');
+      const stores = [...db.objectStoreNames].filter((store) => store != REVISIONS_STORE);
       if (!stores.length) return done(false);
       try {
         const tx = db.transaction(stores, 'readonly');
