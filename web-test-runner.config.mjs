@@ -16,20 +16,29 @@ function countingReporter(file) {
       let passed = 0;
       let failed = 0;
       let skipped = 0;
-      const walk = (suite) => {
+      // Named again at the very end of npm test, where a CI log that keeps only its tail shows them.
+      const names = [];
+      const walk = (suite, where) => {
         for (const t of suite.tests) {
           if (t.skipped) skipped++;
           else if (t.passed) passed++;
-          else failed++;
+          else {
+            failed++;
+            names.push(`${where} › ${t.name}`);
+          }
         }
-        for (const s of suite.suites) walk(s);
+        for (const s of suite.suites) walk(s, `${where} › ${s.name}`);
       };
       for (const session of sessions) {
-        if (session.testResults) walk(session.testResults);
+        const where = `${session.testFile.replace(process.cwd() + '/', '')} (${engine})`;
+        if (session.testResults) walk(session.testResults, where);
         // A file that failed to load or threw outside a test counts as one failure.
-        if (!session.passed && (session.errors?.length ?? 0) > 0) failed++;
+        if (!session.passed && (session.errors?.length ?? 0) > 0) {
+          failed++;
+          names.push(`${where}: ${session.errors[0]?.message ?? 'failed outside a test'}`);
+        }
       }
-      if (file) writeFileSync(file, JSON.stringify({ passed, failed, skipped }));
+      if (file) writeFileSync(file, JSON.stringify({ passed, failed, skipped, names }));
     },
   };
 }

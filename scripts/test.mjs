@@ -49,6 +49,8 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 const failures = [];
+/** Each failing test by file and name, repeated at the end where a log's tail shows it. */
+const failedTests = [];
 
 function run(label, cmd, cmdArgs, env = {}) {
   console.log(`\n▶ ${label}: ${cmd} ${cmdArgs.join(' ')}`);
@@ -78,6 +80,7 @@ function suite(label, cmd, cmdArgs, countFile, env = {}) {
   passed += counts.passed;
   skipped += counts.skipped;
   failed += counts.failed;
+  failedTests.push(...(counts.names ?? []));
   if (!ok && counts.failed === 0) failed++; // the runner failed without a failing test
   if (!ok) failures.push(label);
 }
@@ -113,6 +116,7 @@ async function suiteAside(label, cmd, cmdArgs, countFile, env = {}) {
   passed += counts.passed;
   skipped += counts.skipped;
   failed += counts.failed;
+  failedTests.push(...(counts.names ?? []));
   if (!ok && counts.failed === 0) failed++;
   if (!ok) failures.push(label);
 }
@@ -245,6 +249,7 @@ if (wanted('storybook')) {
 
 console.log('');
 if (failures.length) console.log(`Failed stages: ${failures.join('; ')}`);
+for (const name of failedTests) console.log(`✖ ${name}`);
 if (skipped) console.log(`${skipped} skipped`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 || failures.length > 0 ? 1 : 0);
