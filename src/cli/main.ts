@@ -5,6 +5,7 @@
 import { commands, type CliIo } from './registry.js';
 import { USAGE, langOf } from './commands/usage.js';
 import { CLI_MESSAGES } from './messages.js';
+import { reportCrash } from './failure.js';
 import { closest } from '../procedure/suggest.js';
 import type { Lang } from '../procedure/types.js';
 
@@ -67,5 +68,17 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
     io.out(CLI_MESSAGES[lang].summaries[name] ?? command.summary);
     return 0;
   }
-  return (await command.load())(rest, io);
+  // `--debug` works with every command (main takes it off the line): a failure inside dvc-forms
+  // is told in a sentence, and its stack printed only for whoever reports it.
+  const debug = rest.includes('--debug');
+  const args = rest.filter((a) => a !== '--debug');
+  const commandIo = debug ? { ...io, debug } : io;
+  try {
+    return await (
+      await command.load()
+    )(args, commandIo);
+  } catch (err) {
+    reportCrash(commandIo, lang, name, undefined, err);
+    return 2;
+  }
 }

@@ -53,8 +53,36 @@ const vi = {
     ENOENT: 'không tìm thấy tệp',
     EACCES: 'không có quyền đọc tệp',
     EISDIR: 'đây là một thư mục',
+    ENOTDIR: 'một phần của đường dẫn là tệp, không phải thư mục',
+    EPERM: 'hệ thống không cho phép đọc tệp',
+    ELOOP: 'đường dẫn có liên kết vòng',
+    ENAMETOOLONG: 'đường dẫn quá dài',
+    EMFILE: 'đang mở quá nhiều tệp; hãy thử lại',
   } as Record<string, string>,
+  /** Why a file or folder could not be written, by the system's error code. */
+  writeErrors: {
+    ENOENT: 'thư mục chứa nó không tồn tại',
+    EACCES: 'không có quyền ghi vào đó',
+    EPERM: 'hệ thống không cho phép ghi vào đó',
+    EISDIR: 'ở đó đã có một thư mục trùng tên',
+    ENOTDIR: 'một phần của đường dẫn là tệp, không phải thư mục',
+    EEXIST: 'ở đó đã có một tệp trùng tên, nên không tạo được thư mục',
+    EROFS: 'ổ đĩa chỉ cho đọc',
+    ENOSPC: 'ổ đĩa đã đầy',
+    ENAMETOOLONG: 'đường dẫn quá dài',
+  } as Record<string, string>,
+  /** A system error code with no sentence of its own. */
+  systemError: (code: string) => `lỗi hệ thống ${code}`,
   cannotRead: (file: string, detail: string) => `dvc-forms: không đọc được ${file}: ${detail}`,
+  cannotWrite: (path: string, detail: string) => `dvc-forms: không ghi được ${path}: ${detail}`,
+  /** Anything else a command threw: not the author's file, so no details but the way to report it. */
+  crashed: (command: string, file: string | undefined) =>
+    `dvc-forms ${command}: dvc-forms gặp lỗi bên trong${file ? ` khi xử lý ${file}` : ''}; đây không phải lỗi của tệp. Hãy chạy lại lệnh với --debug và báo lỗi kèm kết quả.`,
+  // `dvc-forms keygen`
+  keygenExists: (privatePath: string, publicPath: string) =>
+    `dvc-forms keygen: đã có ${privatePath} hoặc ${publicPath}; thêm --force để ghi đè`,
+  keygenWrote: (privatePath: string, publicPath: string) =>
+    `Đã ghi ${privatePath} (giữ bí mật tệp này) và ${publicPath}.`,
   lintSummary: (files: number, errors: number, warnings: number) =>
     errors === 0 && warnings === 0
       ? `Đã kiểm tra ${files} tệp: không có vấn đề nào.`
@@ -83,6 +111,8 @@ const vi = {
   rulesNotCompiled: (unit: string, reason: string) =>
     `Các quy tắc của "${unit}" không được dịch thành mã (${reason}); json-rules-engine vẫn xét chúng, nhưng chậm hơn.`,
   jsonPathCondition: 'điều kiện có "path" (JSONPath) chỉ json-rules-engine xét được',
+  formFileName: (name: string) =>
+    `dvc-forms compile: tên tệp "${name}" được ghi nguyên vào mã của trang, nên không được có khoảng trắng, dấu nháy hay dấu "\\"; hãy đổi tên tệp (ví dụ dang-ky-khai-sinh.json) rồi chạy lại`,
   noChunksManifest:
     'dvc-forms: thiếu dist/chunks.json; hãy chạy "npm run build" để có các dòng modulepreload.',
   // `dvc-forms first-page`
@@ -141,8 +171,32 @@ const en: typeof vi = {
     ENOENT: 'no such file',
     EACCES: 'permission denied',
     EISDIR: 'it is a directory',
+    ENOTDIR: 'part of the path is a file, not a folder',
+    EPERM: 'the system does not allow reading it',
+    ELOOP: 'the path has a symbolic link loop',
+    ENAMETOOLONG: 'the path is too long',
+    EMFILE: 'too many files are open; try again',
   },
+  writeErrors: {
+    ENOENT: 'the folder it goes in does not exist',
+    EACCES: 'permission denied',
+    EPERM: 'the system does not allow writing there',
+    EISDIR: 'a folder of that name is already there',
+    ENOTDIR: 'part of the path is a file, not a folder',
+    EEXIST: 'a file of that name is already there, so the folder cannot be made',
+    EROFS: 'the disk is read-only',
+    ENOSPC: 'the disk is full',
+    ENAMETOOLONG: 'the path is too long',
+  },
+  systemError: (code) => `system error ${code}`,
   cannotRead: (file, detail) => `dvc-forms: cannot read ${file}: ${detail}`,
+  cannotWrite: (path, detail) => `dvc-forms: cannot write ${path}: ${detail}`,
+  crashed: (command, file) =>
+    `dvc-forms ${command}: dvc-forms failed inside${file ? ` while reading ${file}` : ''}; this is not a problem of the file. Run the command again with --debug and report it with the output.`,
+  keygenExists: (privatePath, publicPath) =>
+    `dvc-forms keygen: ${privatePath} or ${publicPath} exists; use --force to replace it`,
+  keygenWrote: (privatePath, publicPath) =>
+    `Wrote ${privatePath} (keep it secret) and ${publicPath}.`,
   lintSummary: (files, errors, warnings) =>
     errors === 0 && warnings === 0
       ? `Checked ${files} file(s): no problems.`
@@ -167,6 +221,8 @@ const en: typeof vi = {
   rulesNotCompiled: (unit, reason) =>
     `The rules of "${unit}" are not compiled to code (${reason}); json-rules-engine evaluates them, more slowly.`,
   jsonPathCondition: 'a condition with "path" (JSONPath) is evaluated by json-rules-engine only',
+  formFileName: (name) =>
+    `dvc-forms compile: the file name "${name}" is written as it is into the page's script, so it cannot have spaces, quotes or "\\"; rename the file (for example dang-ky-khai-sinh.json) and run again`,
   noChunksManifest:
     'dvc-forms: dist/chunks.json is missing; run "npm run build" for the preload links.',
   noPlainFirstPage: (file) =>
@@ -219,6 +275,8 @@ const VALUE_HINTS: Record<Lang, Record<string, string>> = {
     '--now': 'một thời điểm theo ISO 8601',
     '--trusted-keys': 'một tệp JSON chứa danh sách khóa JWK hoặc một JWK Set',
     '--allow-link-host': 'một tên miền như dichvucong.gov.vn hoặc *.gov.vn, không có https://',
+    '--bundle':
+      'một đường dẫn bắt đầu bằng /, ./, ../ hoặc https://, không có khoảng trắng, dấu nháy hay dấu "\\"',
   },
   en: {
     '--lang': 'use vi or en',
@@ -229,6 +287,7 @@ const VALUE_HINTS: Record<Lang, Record<string, string>> = {
     '--now': 'an ISO 8601 time',
     '--trusted-keys': 'a JSON file with a list of JWKs or a JWK Set',
     '--allow-link-host': 'a host such as dichvucong.gov.vn or *.gov.vn, without https://',
+    '--bundle': 'a path starting with /, ./, ../ or https://, without spaces, quotes or "\\"',
   },
 };
 
@@ -237,5 +296,11 @@ export const CLI_MESSAGES: Record<Lang, typeof vi> = { vi, en };
 /** Why `file` could not be read, from the error `readFile` threw. */
 export function readErrorDetail(err: unknown, lang: Lang): string {
   const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
-  return CLI_MESSAGES[lang].readErrors[code] ?? code;
+  return CLI_MESSAGES[lang].readErrors[code] ?? CLI_MESSAGES[lang].systemError(code);
+}
+
+/** Why a file or folder could not be written, from the error `mkdir` or `writeFile` threw. */
+export function writeErrorDetail(err: unknown, lang: Lang): string {
+  const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
+  return CLI_MESSAGES[lang].writeErrors[code] ?? CLI_MESSAGES[lang].systemError(code);
 }

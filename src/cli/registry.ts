@@ -5,6 +5,8 @@
 export interface CliIo {
   out(line: string): void;
   err(line: string): void;
+  /** `--debug` was on the command line: print the stack of a failure inside dvc-forms. */
+  debug?: boolean;
 }
 
 export type Command = (args: string[], io: CliIo) => Promise<number>;

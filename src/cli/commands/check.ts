@@ -14,6 +14,7 @@ import { readJsonFile } from './json-file.js';
 import { readProcedure } from './procedure-file.js';
 import { usageError } from './usage.js';
 import { CLI_MESSAGES } from '../messages.js';
+import { reportCrash } from '../failure.js';
 import { escapeLoneSurrogates } from '../../procedure/messages.js';
 
 /**
@@ -194,7 +195,7 @@ export const check: Command = async (args, io) => {
   try {
     checked = await checkAnswers(procedure, answers, { lang });
   } catch (err) {
-    io.err(`dvc-forms: ${procedureFile}: ${(err as Error).message}`);
+    reportCrash(io, lang, 'check', procedureFile, err);
     return 2;
   }
   const { report } = checked;

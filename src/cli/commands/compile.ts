@@ -24,6 +24,7 @@ import { parseJson } from '../../json/parse.js';
 import type { Lang, Procedure } from '../../procedure/types.js';
 import { createRulesFactory } from '../../rules/index.js';
 import { compileProcedureModule } from '../../validation/index.js';
+import { BUNDLE_URL, PLAIN_FILE_NAME } from '../../validation/compiler.js';
 import type { CliIo } from '../main.js';
 import type { Command } from '../main.js';
 import { writeWithCompressedCopies } from '../compressed.js';
@@ -32,6 +33,7 @@ import { readProcedure } from './procedure-file.js';
 import { usageError } from './usage.js';
 import { CLI_MESSAGES, type UsageProblem } from '../messages.js';
 import { problemLine } from '../problem-line.js';
+import { reportCrash, writing } from '../failure.js';
 
 /** The code of the warning for a rule the compiler leaves to json-rules-engine. */
 export const RULES_NOT_COMPILED = 'rules-not-compiled';
@@ -61,6 +63,13 @@ export const compile: Command = async (args, io) => {
   if (!out) return wrong({ kind: 'missing', what: 'out' });
   if (bundle !== undefined && !form)
     return wrong({ kind: 'needs', option: '--bundle', needs: '--form' });
+  // Said before compiling, in the author's words: the compiler would refuse them in English.
+  if (bundle !== undefined && !BUNDLE_URL.test(bundle))
+    return wrong({ kind: 'badValue', option: '--bundle', value: bundle });
+  if (form && !PLAIN_FILE_NAME.test(basename(files[0]))) {
+    io.err(CLI_MESSAGES[lang].formFileName(basename(files[0])));
+    return 2;
+  }
   // The loader refuses a file with any error problem (what `dvc-forms lint` reports as errors),
   // so a module is only ever written for a procedure the form would accept.
   const procedure = await readProcedure(files[0], io, lang);
@@ -78,13 +87,16 @@ export const compile: Command = async (args, io) => {
         : {}),
     });
   } catch (err) {
-    io.err(`dvc-forms: ${files[0]}: ${(err as Error).message}`);
+    reportCrash(io, lang, 'compile', files[0], err);
     return 1;
   }
-  mkdirSync(out, { recursive: true });
   const path = join(out, compiled.fileName);
-  // With its brotli and gzip copies: a browser downloads it (README "Serve the files compressed").
-  writeWithCompressedCopies(path, compiled.source);
+  const written = writing(io, lang, path, () => {
+    mkdirSync(out, { recursive: true });
+    // With its brotli and gzip copies: a browser downloads it (README "Serve the files compressed").
+    writeWithCompressedCopies(path, compiled.source);
+  });
+  if (!written) return 2;
   io.out(path);
   if (form)
     printHeadTags(compiled.fileName, compiled.chunks, bundle ?? './dvc-forms.min.js', io, lang);

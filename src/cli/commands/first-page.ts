@@ -18,6 +18,7 @@ import { FIRST_PAGE_CSS, firstPageCssFile, firstPageHtml } from '../../first-pag
 import type { Lang } from '../../procedure/index.js';
 import type { Command } from '../main.js';
 import { writeWithCompressedCopies } from '../compressed.js';
+import { writing } from '../failure.js';
 import { readProcedure } from './procedure-file.js';
 import { usageError } from './usage.js';
 import { CLI_MESSAGES, type UsageProblem } from '../messages.js';
@@ -54,7 +55,6 @@ export const firstPage: Command = async (args, io) => {
     io.err(CLI_MESSAGES[lang].noPlainFirstPage(files[0]!));
     return 1;
   }
-  mkdirSync(out, { recursive: true });
   const fragment = join(out, `${procedure.code}.first-page.${lang}.html`);
   const cssFile = firstPageCssFile(FIRST_PAGE_CSS);
   const css = join(out, cssFile);
@@ -62,12 +62,16 @@ export const firstPage: Command = async (args, io) => {
   // goes with it) and printed: its href is where the site serves `--out`. The name changes with
   // each release of the CSS, so a page keeps the look its fragment was written for.
   const link = `<link rel="stylesheet" href="${cssFile}" />`;
-  writeFileSync(
-    fragment,
-    `<!-- dvc-forms first-page: paste inside <dvc-form>; put ${link} last in the page's head (href where you serve it) -->\n${html}\n`,
-  );
-  // With its brotli and gzip copies: a browser downloads it (README "Serve the files compressed").
-  writeWithCompressedCopies(css, FIRST_PAGE_CSS);
+  const written = writing(io, lang, fragment, () => {
+    mkdirSync(out, { recursive: true });
+    writeFileSync(
+      fragment,
+      `<!-- dvc-forms first-page: paste inside <dvc-form>; put ${link} last in the page's head (href where you serve it) -->\n${html}\n`,
+    );
+    // With its brotli and gzip copies: a browser downloads it (README "Serve the files compressed").
+    writeWithCompressedCopies(css, FIRST_PAGE_CSS);
+  });
+  if (!written) return 2;
   io.out(fragment);
   io.out(css);
   io.out(link);

@@ -1,5 +1,5 @@
 /**
- * `dvc-forms keygen [--out dir] [--force]`: writes an ES256 (P-256) signing key pair as JWK files
+ * `dvc-forms keygen [--out dir] [--force] [--lang vi|en]`: writes an ES256 (P-256) signing key pair as JWK files
  * — `private.jwk.json` (mode 0600) and `public.jwk.json` — and prints the key's RFC 7638
  * thumbprint, which is also its `kid`. For assisted-digital or server-side signers and for
  * tests; citizens' keys are made in the browser and never leave it.
@@ -10,30 +10,38 @@ import { jwkThumbprint, publicJwk } from '../../signing/jws.js';
 import { getCrypto, type PlatformCryptoKeyPair } from '../../platform.js';
 import type { Command } from '../main.js';
 import { usageError } from './usage.js';
+import type { Lang } from '../../procedure/types.js';
+import { CLI_MESSAGES } from '../messages.js';
+import { writing } from '../failure.js';
 
 export const keygen: Command = async (args, io) => {
   let out = '.';
   let force = false;
+  let lang: Lang = 'vi';
   for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--out' && args[i + 1] !== undefined) out = args[++i]!;
-    else if (a === '--force') force = true;
+    const a = args[i]!;
+    if (a === '--out' || a === '--lang') {
+      const v = args[++i];
+      if (v === undefined || (a === '--lang' && v !== 'vi' && v !== 'en'))
+        return usageError(io, 'keygen', args, { kind: 'badValue', option: a, value: v });
+      if (a === '--out') out = v;
+      else lang = v as Lang;
+    } else if (a === '--force') force = true;
     else
       return usageError(
         io,
         'keygen',
         args,
-        a?.startsWith('-') && a !== '--out'
+        a.startsWith('-')
           ? { kind: 'unknownOption', option: a }
-          : a === '--out'
-            ? { kind: 'badValue', option: a, value: undefined }
-            : { kind: 'unexpected', argument: String(a) },
+          : { kind: 'unexpected', argument: a },
       );
   }
+  const t = CLI_MESSAGES[lang];
   const privatePath = join(out, 'private.jwk.json');
   const publicPath = join(out, 'public.jwk.json');
   if (!force && (existsSync(privatePath) || existsSync(publicPath))) {
-    io.err(`dvc-forms keygen: ${privatePath} or ${publicPath} exists; use --force to replace it`);
+    io.err(t.keygenExists(privatePath, publicPath));
     return 2;
   }
   const subtle = getCrypto().subtle;
@@ -45,18 +53,16 @@ export const keygen: Command = async (args, io) => {
   const kid = await jwkThumbprint(exported);
   const pub = { ...publicJwk(exported), kid, alg: 'ES256', use: 'sig' };
   const priv = { ...pub, d: exported.d };
-  try {
+  const written = writing(io, lang, privatePath, () => {
     mkdirSync(out, { recursive: true });
     // Created 0600 from the start (no window where others can read it); chmod covers --force
     // over an existing file, whose mode writeFileSync keeps.
     writeFileSync(privatePath, JSON.stringify(priv, null, 2) + '\n', { mode: 0o600 });
     chmodSync(privatePath, 0o600);
     writeFileSync(publicPath, JSON.stringify(pub, null, 2) + '\n', { mode: 0o644 });
-  } catch (err) {
-    io.err(`dvc-forms keygen: cannot write to ${out}: ${(err as Error).message}`);
-    return 2;
-  }
+  });
+  if (!written) return 2;
   io.out(kid);
-  io.err(`Wrote ${privatePath} (keep it secret) and ${publicPath}.`);
+  io.err(t.keygenWrote(privatePath, publicPath));
   return 0;
 };

@@ -17,6 +17,7 @@ import { usageError } from './usage.js';
 import { escapeLoneSurrogates } from '../../procedure/messages.js';
 import { CLI_MESSAGES } from '../messages.js';
 import { problemLine } from '../problem-line.js';
+import { reportCrash } from '../failure.js';
 
 export interface TargetExpectation {
   fields?: string[];
@@ -312,7 +313,7 @@ export function casesFileFor(procedureFile: string): string {
 
 export const test: Command = async (args, io) => {
   let lang: Lang = 'vi';
-  let debug = false;
+  let debug = io.debug === true;
   const files: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
@@ -322,6 +323,7 @@ export const test: Command = async (args, io) => {
         return usageError(io, 'test', args, { kind: 'badValue', option: a, value: v });
       lang = v;
     } else if (a === '--debug') debug = true;
+    // `dvc-forms … --debug` reaches here as io.debug: main takes it off every command line.
     else if (a.startsWith('-'))
       return usageError(io, 'test', args, { kind: 'unknownOption', option: a });
     else files.push(a);
@@ -358,7 +360,7 @@ export const test: Command = async (args, io) => {
     try {
       outcomes = await runCases(procedure, parsed.file, { lang });
     } catch (err) {
-      io.err(`dvc-forms: ${procedureFile}: ${(err as Error).message}`);
+      reportCrash(io, lang, 'test', procedureFile, err);
       return 2;
     }
     for (const o of outcomes) {

@@ -14,7 +14,7 @@ const en = {
     'Usage: dvc-forms compile <procedure.json> --out <dir> [--form [--bundle <url>]] [--lang vi|en]',
   'first-page':
     'Usage: dvc-forms first-page <procedure.json> --out <dir> [--lang vi|en] [--today YYYY-MM-DD]',
-  keygen: 'Usage: dvc-forms keygen [--out dir] [--force]',
+  keygen: 'Usage: dvc-forms keygen [--out dir] [--force] [--lang vi|en]',
   lint: 'Usage: dvc-forms lint <files...> [--format text|json] [--lang vi|en] [--allow-link-host <host>]...',
   preview:
     'Usage: dvc-forms preview <procedure.json> [--port <n>] [--host <address>] [--lang vi|en]',
@@ -33,7 +33,7 @@ const vi: Record<CommandName, string> = {
     'Cách dùng: dvc-forms compile <thủ-tục.json> --out <thư-mục> [--form [--bundle <url>]] [--lang vi|en]',
   'first-page':
     'Cách dùng: dvc-forms first-page <thủ-tục.json> --out <thư-mục> [--lang vi|en] [--today YYYY-MM-DD]',
-  keygen: 'Cách dùng: dvc-forms keygen [--out thư-mục] [--force]',
+  keygen: 'Cách dùng: dvc-forms keygen [--out thư-mục] [--force] [--lang vi|en]',
   lint: 'Cách dùng: dvc-forms lint <các-tệp...> [--format text|json] [--lang vi|en] [--allow-link-host <tên-miền>]...',
   preview:
     'Cách dùng: dvc-forms preview <thủ-tục.json> [--port <số>] [--host <địa-chỉ>] [--lang vi|en]',

@@ -289,9 +289,22 @@ test('compile --form refuses a bundle URL that could break out of the import', a
     ['compile', procedureFile, '--out', join(dir, 'bad'), '--form', '--bundle', 'x"; alert(1); "'],
     io,
   );
-  assert.equal(code, 1);
+  // A usage error in the author's words (Vietnamese by default), before anything is compiled.
+  assert.equal(code, 2);
   assert.deepEqual(io.stderr, [
-    `dvc-forms: ${procedureFile}: The bundle URL must start with /, ./, ../ or https://: x"; alert(1); "`,
+    'dvc-forms compile: giá trị "x"; alert(1); "" không dùng được cho --bundle (một đường dẫn bắt đầu bằng /, ./, ../ hoặc https://, không có khoảng trắng, dấu nháy hay dấu "\\").',
+    'Cách dùng: dvc-forms compile <thủ-tục.json> --out <thư-mục> [--form [--bundle <url>]] [--lang vi|en]',
+  ]);
+  // A file name the page's script would carry as it is: said with the name, in English too.
+  const spaced = join(dir, 'my procedure.json');
+  writeFileSync(spaced, readFileSync(procedureFile));
+  const en = capture();
+  assert.equal(
+    await main(['compile', spaced, '--out', join(dir, 'bad'), '--form', '--lang', 'en'], en),
+    2,
+  );
+  assert.deepEqual(en.stderr, [
+    'dvc-forms compile: the file name "my procedure.json" is written as it is into the page\'s script, so it cannot have spaces, quotes or "\\"; rename the file (for example dang-ky-khai-sinh.json) and run again',
   ]);
   const io2 = capture();
   assert.equal(await main(['compile', procedureFile, '--out', dir, '--bundle', './b.js'], io2), 2);

@@ -42,16 +42,26 @@ test('keygen writes a private JWK (0600) and a public JWK and prints the thumbpr
     assert.deepEqual({ ...priv, d: undefined }, { ...pub, d: undefined });
     assert.deepEqual(io.stdout, [await jwkThumbprint(pub)]);
     assert.equal(pub.kid, io.stdout[0]);
+    // Vietnamese by default, as every command speaks.
     assert.deepEqual(io.stderr, [
-      `Wrote ${join(dir, 'private.jwk.json')} (keep it secret) and ${join(dir, 'public.jwk.json')}.`,
+      `Đã ghi ${join(dir, 'private.jwk.json')} (giữ bí mật tệp này) và ${join(dir, 'public.jwk.json')}.`,
     ]);
     // Refuses to overwrite a key by accident.
     const again = capture();
     assert.equal(await main(['keygen', '--out', dir], again), 2);
-    assert.equal(
-      again.stderr[0],
+    assert.deepEqual(again.stderr, [
+      `dvc-forms keygen: đã có ${join(dir, 'private.jwk.json')} hoặc ${join(dir, 'public.jwk.json')}; thêm --force để ghi đè`,
+    ]);
+    const againEn = capture();
+    assert.equal(await main(['keygen', '--out', dir, '--lang', 'en'], againEn), 2);
+    assert.deepEqual(againEn.stderr, [
       `dvc-forms keygen: ${join(dir, 'private.jwk.json')} or ${join(dir, 'public.jwk.json')} exists; use --force to replace it`,
-    );
+    ]);
+    const forced = capture();
+    assert.equal(await main(['keygen', '--force', '--lang', 'en', '--out', dir], forced), 0);
+    assert.deepEqual(forced.stderr, [
+      `Wrote ${join(dir, 'private.jwk.json')} (keep it secret) and ${join(dir, 'public.jwk.json')}.`,
+    ]);
 
     // The key signs a payload that `verify` accepts with the public key as the trusted key.
     const signer = await createWebCryptoSigner(await importSigningKeyPair(priv));
