@@ -304,3 +304,53 @@ export function writeErrorDetail(err: unknown, lang: Lang): string {
   const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
   return CLI_MESSAGES[lang].writeErrors[code] ?? CLI_MESSAGES[lang].systemError(code);
 }
+
+/**
+ * What `dvc-forms test`'s own shape check of a cases file says (src/cli/commands/test.ts
+ * `parseCasesFile`), for what the cases schema (and so `lint`) would not already have said. `name`
+ * is the member the pointer ends at; the line and column say where.
+ */
+export type CasesShapeKind = keyof (typeof CASES_SHAPE)['vi'];
+type ShapeParams = { name: string; id?: string };
+export const CASES_SHAPE = {
+  vi: {
+    root: () => 'Tệp ca kiểm thử phải là một đối tượng JSON có danh sách "cases".',
+    date: (p: ShapeParams) => `"${p.name}" phải là một ngày dạng YYYY-MM-DD.`,
+    list: (p: ShapeParams) => `"${p.name}" phải là một danh sách.`,
+    object: (p: ShapeParams) => `"${p.name}" phải là một đối tượng JSON.`,
+    name: () => 'Mỗi ca cần một tên ("name") không rỗng.',
+    duplicateName: (p: ShapeParams) =>
+      `Tên ca "${p.id}" đã dùng cho một ca khác; mỗi ca cần một tên riêng.`,
+    status: () => '"status" phải là eligible, ineligible hoặc unknown.',
+    ruleIds: (p: ShapeParams) => `"${p.name}" phải là danh sách mã quy tắc.`,
+    problems: (p: ShapeParams) => `"${p.name}" phải là danh sách các {code, path}.`,
+    targets: (p: ShapeParams) => `"${p.name}" phải là một đối tượng {fields, documents}.`,
+    ids: (p: ShapeParams) => `"${p.name}" phải là danh sách mã.`,
+    fee: (p: ShapeParams) => `"${p.name}" phải là một đối tượng {total, items}.`,
+    total: (p: ShapeParams) => `"${p.name}" phải là một số tiền nguyên (đồng).`,
+    feeItems: (p: ShapeParams) =>
+      `"${p.name}" phải là danh sách mã khoản phí hoặc các {id, quantity, subtotal, amount}.`,
+    unknownExpectation: (p: ShapeParams) =>
+      `Không có kỳ vọng "${p.name}"; dùng eligibility, problems, visible, hidden, required hoặc fee.`,
+  },
+  en: {
+    root: () => 'A cases file is a JSON object with a "cases" list.',
+    date: (p: ShapeParams) => `"${p.name}" must be a date YYYY-MM-DD.`,
+    list: (p: ShapeParams) => `"${p.name}" must be a list.`,
+    object: (p: ShapeParams) => `"${p.name}" must be a JSON object.`,
+    name: () => 'Each case needs a non-empty "name".',
+    duplicateName: (p: ShapeParams) =>
+      `The case name "${p.id}" is already used by another case; each case needs its own name.`,
+    status: () => '"status" must be eligible, ineligible or unknown.',
+    ruleIds: (p: ShapeParams) => `"${p.name}" must be a list of rule ids.`,
+    problems: (p: ShapeParams) => `"${p.name}" must be a list of {code, path}.`,
+    targets: (p: ShapeParams) => `"${p.name}" must be an object {fields, documents}.`,
+    ids: (p: ShapeParams) => `"${p.name}" must be a list of ids.`,
+    fee: (p: ShapeParams) => `"${p.name}" must be an object {total, items}.`,
+    total: (p: ShapeParams) => `"${p.name}" must be a whole number of VND.`,
+    feeItems: (p: ShapeParams) =>
+      `"${p.name}" must be a list of fee item ids or of {id, quantity, subtotal, amount}.`,
+    unknownExpectation: (p: ShapeParams) =>
+      `There is no expectation "${p.name}"; use eligibility, problems, visible, hidden, required or fee.`,
+  },
+};

@@ -15,7 +15,12 @@ import { readJsonFile } from './json-file.js';
 import { readProcedure } from './procedure-file.js';
 import { usageError } from './usage.js';
 import { escapeLoneSurrogates } from '../../procedure/messages.js';
-import { CLI_MESSAGES } from '../messages.js';
+import { CASES_SHAPE, CLI_MESSAGES, type CasesShapeKind } from '../messages.js';
+import { parseJson } from '../../json/parse.js';
+import { LOAD_LIMITS } from '../../procedure/load.js';
+import { AUTHOR_PROBLEM_CODE, ProblemList } from '../../procedure/problems.js';
+import type { AuthorProblem } from '../../problem.js';
+import { escapeToken, unescapeToken } from '../../session/field-path.js';
 import { problemLine } from '../problem-line.js';
 import { reportCrash } from '../failure.js';
 
@@ -73,41 +78,54 @@ const isStringList = (v: unknown): v is string[] =>
   Array.isArray(v) && v.every((s) => typeof s === 'string');
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** A value of a cases file that `dvc-forms test` cannot use: where, and why in vi and en. */
+export interface CasesShapeError {
+  pointer: string;
+  message: Record<Lang, string>;
+}
+
+function shapeError(pointer: string, kind: CasesShapeKind, id?: string): CasesShapeError {
+  const name = unescapeToken(pointer.slice(pointer.lastIndexOf('/') + 1));
+  const p = { name, ...(id === undefined ? {} : { id }) };
+  return { pointer, message: { vi: CASES_SHAPE.vi[kind](p), en: CASES_SHAPE.en[kind](p) } };
+}
+
 /**
  * Checks the shape of a cases file (the JSON Schema in schemas/ says the same for editors); the
  * errors name the JSON pointer of each bad value.
  */
 export function parseCasesFile(
   value: unknown,
-): { ok: true; file: CasesFile } | { ok: false; errors: string[] } {
-  const errors: string[] = [];
-  if (!isObject(value)) return { ok: false, errors: ['/: expected an object with "cases"'] };
+): { ok: true; file: CasesFile } | { ok: false; errors: CasesShapeError[] } {
+  const errors: CasesShapeError[] = [];
+  if (!isObject(value)) return { ok: false, errors: [shapeError('', 'root')] };
   if (
     value['today'] !== undefined &&
     (typeof value['today'] !== 'string' || !DATE.test(value['today']))
   )
-    errors.push('/today: expected a date YYYY-MM-DD');
-  if (!Array.isArray(value['cases'])) errors.push('/cases: expected a list');
+    errors.push(shapeError('/today', 'date'));
+  if (!Array.isArray(value['cases'])) errors.push(shapeError('/cases', 'list'));
   const cases = Array.isArray(value['cases']) ? value['cases'] : [];
   const names = new Set<string>();
   cases.forEach((c: unknown, i) => {
     const at = `/cases/${i}`;
-    if (!isObject(c)) return errors.push(`${at}: expected an object`);
+    if (!isObject(c)) return errors.push(shapeError(at, 'object'));
     if (typeof c['name'] !== 'string' || c['name'] === '')
-      errors.push(`${at}/name: expected a name`);
-    else if (names.has(c['name'])) errors.push(`${at}/name: duplicate case name "${c['name']}"`);
+      errors.push(shapeError(`${at}/name`, 'name'));
+    else if (names.has(c['name']))
+      errors.push(shapeError(`${at}/name`, 'duplicateName', c['name']));
     else names.add(c['name']);
     if (c['today'] !== undefined && (typeof c['today'] !== 'string' || !DATE.test(c['today'])))
-      errors.push(`${at}/today: expected a date YYYY-MM-DD`);
-    if (!isObject(c['answers'])) errors.push(`${at}/answers: expected an object`);
+      errors.push(shapeError(`${at}/today`, 'date'));
+    if (!isObject(c['answers'])) errors.push(shapeError(`${at}/answers`, 'object'));
     const e = c['expect'];
-    if (!isObject(e)) return errors.push(`${at}/expect: expected an object`);
+    if (!isObject(e)) return errors.push(shapeError(`${at}/expect`, 'object'));
     const el = e['eligibility'];
     if (el !== undefined) {
       if (!isObject(el) || !['eligible', 'ineligible', 'unknown'].includes(String(el['status'])))
-        errors.push(`${at}/expect/eligibility/status: expected eligible, ineligible or unknown`);
+        errors.push(shapeError(`${at}/expect/eligibility/status`, 'status'));
       else if (el['reasons'] !== undefined && !isStringList(el['reasons']))
-        errors.push(`${at}/expect/eligibility/reasons: expected a list of rule ids`);
+        errors.push(shapeError(`${at}/expect/eligibility/reasons`, 'ruleIds'));
     }
     const pr = e['problems'];
     if (
@@ -119,22 +137,22 @@ export function parseCasesFile(
         )
       )
     )
-      errors.push(`${at}/expect/problems: expected a list of {code, path}`);
+      errors.push(shapeError(`${at}/expect/problems`, 'problems'));
     for (const k of ['visible', 'hidden', 'required']) {
       const t = e[k];
       if (t === undefined) continue;
-      if (!isObject(t)) errors.push(`${at}/expect/${k}: expected {fields, documents}`);
+      if (!isObject(t)) errors.push(shapeError(`${at}/expect/${k}`, 'targets'));
       else
         for (const l of ['fields', 'documents'])
           if (t[l] !== undefined && !isStringList(t[l]))
-            errors.push(`${at}/expect/${k}/${l}: expected a list of ids`);
+            errors.push(shapeError(`${at}/expect/${k}/${l}`, 'ids'));
     }
     const fee = e['fee'];
     if (fee !== undefined) {
-      if (!isObject(fee)) errors.push(`${at}/expect/fee: expected {total, items}`);
+      if (!isObject(fee)) errors.push(shapeError(`${at}/expect/fee`, 'fee'));
       else {
         if (fee['total'] !== undefined && !Number.isInteger(fee['total']))
-          errors.push(`${at}/expect/fee/total: expected a whole number of VND`);
+          errors.push(shapeError(`${at}/expect/fee/total`, 'total'));
         const items = fee['items'];
         if (
           items !== undefined &&
@@ -145,14 +163,13 @@ export function parseCasesFile(
             )
           )
         )
-          errors.push(
-            `${at}/expect/fee/items: expected a list of item ids or {id, quantity, subtotal, amount}`,
-          );
+          errors.push(shapeError(`${at}/expect/fee/items`, 'feeItems'));
       }
     }
     const known = ['eligibility', 'problems', 'visible', 'hidden', 'required', 'fee'];
     for (const k of Object.keys(e))
-      if (!known.includes(k)) errors.push(`${at}/expect/${k}: unknown expectation`);
+      if (!known.includes(k))
+        errors.push(shapeError(`${at}/expect/${escapeToken(k)}`, 'unknownExpectation'));
     return undefined;
   });
   return errors.length ? { ok: false, errors } : { ok: true, file: value as unknown as CasesFile };
@@ -306,6 +323,16 @@ export async function runCases(
   return outcomes;
 }
 
+/**
+ * The shape check's errors as problems at their line and column in `text` (the cases file), as
+ * `lint` prints them: for what the cases schema lets through but `dvc-forms test` cannot run.
+ */
+export function casesShapeProblems(text: string, errors: CasesShapeError[]): AuthorProblem[] {
+  const problems = new ProblemList(parseJson(text, LOAD_LIMITS).positions, text);
+  for (const e of errors) problems.add(AUTHOR_PROBLEM_CODE.schemaInvalid, e.pointer, e.message);
+  return problems.items;
+}
+
 /** `schemas/procedures/x.json` → `schemas/procedures/x.cases.json`. */
 export function casesFileFor(procedureFile: string): string {
   return procedureFile.replace(/(\.json)?$/, '.cases.json');
@@ -347,12 +374,12 @@ export const test: Command = async (args, io) => {
     if (!parsed.ok) {
       // As `dvc-forms lint` reports them, with line and column; the shape check's own words
       // only for what the cases schema cannot say.
-      const located = lintCasesFile(readFileSync(casesPath, 'utf8'), casesPath, () => true).filter(
+      const text = readFileSync(casesPath, 'utf8');
+      const located = lintCasesFile(text, casesPath, () => true).filter(
         (p) => p.severity === 'error',
       );
-      if (located.length)
-        for (const p of located) io.err(problemLine(casesPath, p, p.message[lang], lang));
-      else for (const e of parsed.errors) io.err(`${casesPath}: ${e}`);
+      for (const p of located.length ? located : casesShapeProblems(text, parsed.errors))
+        io.err(problemLine(casesPath, p, p.message[lang], lang));
       return 2;
     }
     if (files.length > 1) io.out(procedureFile);

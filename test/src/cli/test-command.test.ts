@@ -4,7 +4,13 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main, type CliIo } from '../../../src/cli/main.js';
-import { compareCase, parseCasesFile, runCases } from '../../../src/cli/commands/test.js';
+import {
+  casesShapeProblems,
+  compareCase,
+  parseCasesFile,
+  runCases,
+} from '../../../src/cli/commands/test.js';
+import { problemLine } from '../../../src/cli/problem-line.js';
 import { loadProcedure } from '../../../src/procedure/load.js';
 import type { RulesResult } from '../../../src/rules/index.js';
 
@@ -201,6 +207,48 @@ test('parseCasesFile accepts the documented format', () => {
   assert.equal(r.ok, true);
 });
 
+test("the shape check's own errors are problem lines at their line and column, in vi and en", () => {
+  // What `dvc-forms test` prints when its shape check refuses what the cases schema let through:
+  // the same `file:line:column  code  message` as lint, never the check's English words.
+  const text = [
+    '{',
+    '  "cases": [',
+    '    { "name": "a", "answers": {}, "expect": { "fee": { "total": 1.5 } } },',
+    '    { "name": "a", "answers": [], "expect": { "seen": true } }',
+    '  ]',
+    '}',
+  ].join('\n');
+  const r = parseCasesFile(JSON.parse(text));
+  assert.equal(r.ok, false);
+  const problems = r.ok ? [] : casesShapeProblems(text, r.errors);
+  assert.deepEqual(
+    problems.map((p) => problemLine('x.cases.json', p, p.message.vi, 'vi')),
+    [
+      'x.cases.json:3:65  schema-invalid  "total" phải là một số tiền nguyên (đồng).',
+      'x.cases.json:4:15  schema-invalid  Tên ca "a" đã dùng cho một ca khác; mỗi ca cần một tên riêng.',
+      'x.cases.json:4:31  schema-invalid  "answers" phải là một đối tượng JSON.',
+      'x.cases.json:4:55  schema-invalid  Không có kỳ vọng "seen"; dùng eligibility, problems, visible, hidden, required hoặc fee.',
+    ],
+  );
+  assert.deepEqual(
+    problems.map((p) => problemLine('x.cases.json', p, p.message.en, 'en')),
+    [
+      'x.cases.json:3:65  schema-invalid  "total" must be a whole number of VND.',
+      'x.cases.json:4:15  schema-invalid  The case name "a" is already used by another case; each case needs its own name.',
+      'x.cases.json:4:31  schema-invalid  "answers" must be a JSON object.',
+      'x.cases.json:4:55  schema-invalid  There is no expectation "seen"; use eligibility, problems, visible, hidden, required or fee.',
+    ],
+  );
+  // Not an object at all: the whole file, at its start.
+  const root = parseCasesFile([]);
+  assert.deepEqual(
+    root.ok
+      ? []
+      : casesShapeProblems('[]', root.errors).map((p) => [p.line, p.column, p.message.en]),
+    [[1, 1, 'A cases file is a JSON object with a "cases" list.']],
+  );
+});
+
 test('compareCase: visible and hidden are "at least these", required and reasons are exact sets', () => {
   const rules = {
     eligibility: {
@@ -245,7 +293,10 @@ test('every sample procedure passes its cases', async () => {
     const cases = parseCasesFile(
       JSON.parse(readFileSync(new URL(f.replace(/\.json$/, '.cases.json'), samples), 'utf8')),
     );
-    assert.ok(cases.ok, `${f}: ${cases.ok ? '' : cases.errors.join('; ')}`);
+    assert.ok(
+      cases.ok,
+      `${f}: ${cases.ok ? '' : cases.errors.map((e) => `${e.pointer}: ${e.message.en}`).join('; ')}`,
+    );
     const outcomes = await runCases(loaded.procedure, cases.file);
     assert.ok(outcomes.length > 0);
     const failed = outcomes
