@@ -221,24 +221,25 @@ test("the shape check's own errors are problem lines at their line and column, i
   const r = parseCasesFile(JSON.parse(text));
   assert.equal(r.ok, false);
   const problems = r.ok ? [] : casesShapeProblems(text, r.errors);
-  assert.deepEqual(
-    problems.map((p) => problemLine('x.cases.json', p, p.message.vi, 'vi')),
-    [
-      'x.cases.json:3:65  schema-invalid  "total" phải là một số tiền nguyên (đồng).',
-      'x.cases.json:4:15  schema-invalid  Tên ca "a" đã dùng cho một ca khác; mỗi ca cần một tên riêng.',
-      'x.cases.json:4:31  schema-invalid  "answers" phải là một đối tượng JSON.',
-      'x.cases.json:4:55  schema-invalid  Không có kỳ vọng "seen"; dùng eligibility, problems, visible, hidden, required hoặc fee.',
+  const expected = {
+    vi: [
+      '3:65  schema-invalid  "total" phải là một số tiền nguyên (đồng).',
+      '4:15  schema-invalid  Tên ca "a" đã dùng cho một ca khác; mỗi ca cần một tên riêng.',
+      '4:31  schema-invalid  "answers" phải là một đối tượng JSON.',
+      '4:55  schema-invalid  Không có kỳ vọng "seen"; dùng eligibility, problems, visible, hidden, required hoặc fee.',
     ],
-  );
-  assert.deepEqual(
-    problems.map((p) => problemLine('x.cases.json', p, p.message.en, 'en')),
-    [
-      'x.cases.json:3:65  schema-invalid  "total" must be a whole number of VND.',
-      'x.cases.json:4:15  schema-invalid  The case name "a" is already used by another case; each case needs its own name.',
-      'x.cases.json:4:31  schema-invalid  "answers" must be a JSON object.',
-      'x.cases.json:4:55  schema-invalid  There is no expectation "seen"; use eligibility, problems, visible, hidden, required or fee.',
+    en: [
+      '3:65  schema-invalid  "total" must be a whole number of VND.',
+      '4:15  schema-invalid  The case name "a" is already used by another case; each case needs its own name.',
+      '4:31  schema-invalid  "answers" must be a JSON object.',
+      '4:55  schema-invalid  There is no expectation "seen"; use eligibility, problems, visible, hidden, required or fee.',
     ],
-  );
+  };
+  for (const lang of ['vi', 'en'] as const)
+    assert.deepEqual(
+      problems.map((p) => problemLine('x.cases.json', p, p.message[lang], lang)),
+      expected[lang].map((l) => `x.cases.json:${l}`),
+    );
   // Not an object at all: the whole file, at its start.
   const root = parseCasesFile([]);
   assert.deepEqual(
