@@ -34,6 +34,12 @@ export const SCHEMA_COMPILE: Record<Lang, Record<string, (p: P) => string>> = {
       `Định dạng "${p.format}" không được hỗ trợ, nên không dựng được bộ kiểm tra câu trả lời. Dùng một định dạng chuẩn (date, email…) hoặc định dạng Việt Nam (vn-personal-id, vn-mobile…).`,
     unresolvedRef: (p) =>
       `Tham chiếu "${p.ref}" không trỏ tới lược đồ nào trong "data", nên không dựng được bộ kiểm tra câu trả lời.`,
+    ifAlone: () =>
+      `"if" không có "then" hay "else" đi kèm nên không có tác dụng, và bộ kiểm tra câu trả lời không dựng được. Thêm "then" (hoặc "else") vào cùng lược đồ này, hoặc bỏ "if".`,
+    withoutIf: (p) =>
+      `"${p.keyword}" không có "if" đi kèm trong cùng lược đồ nên không có tác dụng, và bộ kiểm tra câu trả lời không dựng được. Thêm "if", hoặc bỏ "${p.keyword}".`,
+    tuple: (p) =>
+      `"${p.keyword}" cho lược đồ của ${p.count} phần tử đầu, nhưng lược đồ này không nói danh sách có đúng ${p.count} phần tử, nên bộ kiểm tra câu trả lời không dựng được. Thêm "minItems": ${p.count} và "maxItems": ${p.count} (hoặc "items": false).`,
     other: (p) =>
       `Không dựng được bộ kiểm tra câu trả lời từ lược đồ "data" (ajv báo: ${p.detail}).`,
   },
@@ -46,6 +52,12 @@ export const SCHEMA_COMPILE: Record<Lang, Record<string, (p: P) => string>> = {
       `The format "${p.format}" is not supported, so the answer checker cannot be built. Use a standard format (date, email…) or a Vietnamese one (vn-personal-id, vn-mobile…).`,
     unresolvedRef: (p) =>
       `The reference "${p.ref}" points to no schema in "data", so the answer checker cannot be built.`,
+    ifAlone: () =>
+      `"if" has no "then" or "else" beside it, so it does nothing, and the answer checker cannot be built. Add "then" (or "else") to this schema, or remove "if".`,
+    withoutIf: (p) =>
+      `"${p.keyword}" has no "if" beside it in this schema, so it does nothing, and the answer checker cannot be built. Add "if", or remove "${p.keyword}".`,
+    tuple: (p) =>
+      `"${p.keyword}" gives a schema for each of ${p.count} item(s), but this schema does not say the list has exactly ${p.count} item(s), so the answer checker cannot be built. Add "minItems": ${p.count} and "maxItems": ${p.count} (or "items": false).`,
     other: (p) =>
       `The answer checker cannot be built from the "data" schema (ajv says: ${p.detail}).`,
   },

@@ -8,6 +8,8 @@
 import { compileSchema } from '../validation/compiler.js';
 import { SCHEMA_COMPILE } from './cli-check-messages.js';
 import { TYPE_NAMES } from './message-words.js';
+import { SCHEMA_ARRAYS, SCHEMA_MAPS, SCHEMA_VALUES } from '../validation/guards.js';
+import { escapeToken } from '../session/field-path.js';
 import type { Lang } from './types.js';
 
 /** Why the validator cannot be built: where (a JSON pointer in the file) and the sentence. */
@@ -46,8 +48,85 @@ const typeWords = (types: string, lang: Lang): string =>
     .map((t) => TYPE_NAMES[lang][t] ?? t)
     .join(lang === 'vi' ? ' hoặc ' : ' or ');
 
-/** Turns ajv's refusal of `data` into a `SchemaRefusal`. */
-export function explainCompileFailure(err: unknown): SchemaRefusal {
+/**
+ * Each schema object of `data` (the procedure's `data`, at `/data`) with its pointer in the file,
+ * in the file's order: sub-schemas only, never a `const`, `enum` or `default` value that merely
+ * looks like one.
+ */
+function* schemaObjects(
+  node: unknown,
+  pointer = '/data',
+): Generator<[string, Record<string, unknown>]> {
+  if (node === null || typeof node !== 'object' || Array.isArray(node)) return;
+  const schema = node as Record<string, unknown>;
+  yield [pointer, schema];
+  for (const [key, value] of Object.entries(schema)) {
+    const at = `${pointer}/${escapeToken(key)}`;
+    if (SCHEMA_VALUES.includes(key)) yield* schemaObjects(value, at);
+    else if (SCHEMA_ARRAYS.includes(key) && Array.isArray(value))
+      for (const [i, item] of value.entries()) yield* schemaObjects(item, `${at}/${i}`);
+    else if (SCHEMA_MAPS.includes(key) && value !== null && typeof value === 'object')
+      for (const [name, sub] of Object.entries(value))
+        yield* schemaObjects(sub, `${at}/${escapeToken(name)}`);
+  }
+}
+
+/** The first schema object of `data` that `test` picks, and the pointer `test` returns in it. */
+function findPlace(
+  data: unknown,
+  test: (schema: Record<string, unknown>) => string | undefined,
+): string | undefined {
+  for (const [pointer, schema] of schemaObjects(data)) {
+    const at = test(schema);
+    if (at !== undefined) return `${pointer}/${at}`;
+  }
+  return undefined;
+}
+
+const has = (s: Record<string, unknown>, k: string): boolean => Object.hasOwn(s, k);
+
+/**
+ * ajv's strict-mode refusals the meta-schema lets through, said in words: where the keyword is
+ * (found in `data` when ajv names no place, not just `/data`) and what to do, in vi and en.
+ * Undefined for any other text. (Its other strict refusals — unknown keywords, `contains` limits,
+ * `patternProperties` — concern keywords the meta-schema already refuses.)
+ */
+function explainInWords(text: string, data: unknown): SchemaRefusal | undefined {
+  const said = (
+    kind: keyof (typeof SCHEMA_COMPILE)['vi'],
+    pointer: string | undefined,
+    p: Record<string, string | number> = {},
+  ): SchemaRefusal | undefined =>
+    pointer === undefined
+      ? undefined
+      : { pointer, message: { vi: SCHEMA_COMPILE.vi[kind]!(p), en: SCHEMA_COMPILE.en[kind]!(p) } };
+  const m = (re: RegExp) => re.exec(text.replace(/^strict mode: /, ''));
+  let r: RegExpExecArray | null;
+  if (m(/^"if" without "then" and "else" is ignored/))
+    return said(
+      'ifAlone',
+      findPlace(data, (s) =>
+        has(s, 'if') && !has(s, 'then') && !has(s, 'else') ? 'if' : undefined,
+      ),
+    );
+  if ((r = m(/^"(then|else)" without "if" is ignored/))) {
+    const keyword = r[1]!;
+    return said(
+      'withoutIf',
+      findPlace(data, (s) => (has(s, keyword) && !has(s, 'if') ? keyword : undefined)),
+      { keyword },
+    );
+  }
+  if ((r = m(/^"(prefixItems|items)" is (\d+)-tuple, .* at path "(#[^"]*)"/)))
+    return said('tuple', `${filePointer(r[3])}/${r[1]}`, { keyword: r[1]!, count: Number(r[2]) });
+  return undefined;
+}
+
+/**
+ * Turns ajv's refusal of `data` into a `SchemaRefusal`; with `data`, a refusal whose text names no
+ * place is found in it and said in words.
+ */
+export function explainCompileFailure(err: unknown, data?: unknown): SchemaRefusal {
   // compileWith wraps ajv's exception in a CompileError; the author's sentence needs ajv's own.
   const cause = (err as { cause?: unknown }).cause ?? err;
   const text = cause instanceof Error ? cause.message : String(cause);
@@ -93,6 +172,8 @@ export function explainCompileFailure(err: unknown): SchemaRefusal {
       },
     };
   }
+  const placed = data === undefined ? undefined : explainInWords(text, data);
+  if (placed) return placed;
   // Anything else ajv refuses: its words, without the "strict mode:" jargon, in our sentence.
   const at = /\bat (?:path )?"(#[^"]*)"/.exec(text)?.[1];
   const detail = text.replace(/^strict mode: /, '');
@@ -108,6 +189,6 @@ export const checkSchemaCompiles: SchemaChecker = (data) => {
     compileSchema(data as Parameters<typeof compileSchema>[0]);
     return undefined;
   } catch (err) {
-    return explainCompileFailure(err);
+    return explainCompileFailure(err, data);
   }
 };

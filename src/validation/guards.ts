@@ -20,9 +20,15 @@ export const MAX_SCHEMA_NODES = 20000;
 export const MAX_PATTERN_LENGTH = 1000;
 
 /** Keywords whose value is a map of sub-schemas. */
-const SCHEMA_MAPS = ['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas'];
+export const SCHEMA_MAPS = [
+  'properties',
+  'patternProperties',
+  '$defs',
+  'definitions',
+  'dependentSchemas',
+];
 /** Keywords whose value is a sub-schema. */
-const SCHEMA_VALUES = [
+export const SCHEMA_VALUES = [
   'items',
   'additionalProperties',
   'unevaluatedProperties',
@@ -35,7 +41,7 @@ const SCHEMA_VALUES = [
   'else',
 ];
 /** Keywords whose value is an array of sub-schemas. */
-const SCHEMA_ARRAYS = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
+export const SCHEMA_ARRAYS = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
 
 const escape = escapeToken;
 const unescape = unescapeToken;

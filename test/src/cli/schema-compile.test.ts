@@ -10,7 +10,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main, type CliIo } from '../../../src/cli/main.js';
 import { loadProcedure } from '../../../src/procedure/load.js';
-import { checkSchemaCompiles } from '../../../src/procedure/schema-compile-check.js';
+import {
+  checkSchemaCompiles,
+  explainCompileFailure,
+} from '../../../src/procedure/schema-compile-check.js';
 
 function capture(): CliIo & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
@@ -107,22 +110,67 @@ test('a type contradicting the type around it is named at that "type"', () => {
   );
 });
 
-test("any other refusal keeps ajv's reason inside a plain sentence", () => {
-  const file = variant('if-alone', (d) => {
-    d.data.properties.relation.if = { const: 'father' };
-  });
-  const r = loadProcedure(readFileSync(file, 'utf8'), { checkSchema: checkSchemaCompiles });
-  assert.deepEqual(
-    r.problems.map((p) => [p.code, p.pointer, p.message.vi, p.message.en]),
+test('"if" alone, "else" alone and a short tuple are said in words at the keyword, not at /data', () => {
+  // ajv names no place for the first two ("if" without "then" and "else" is ignored): the checker
+  // finds the keyword in the file.
+  const cases: [string, (d: typeof base) => void, string, number, number, string, string][] = [
     [
-      [
-        'schema-compile',
-        '/data',
-        'Không dựng được bộ kiểm tra câu trả lời từ lược đồ "data" (ajv báo: "if" without "then" and "else" is ignored).',
-        'The answer checker cannot be built from the "data" schema (ajv says: "if" without "then" and "else" is ignored).',
-      ],
+      'if-alone',
+      (d) => {
+        d.data.properties.relation.if = { const: 'father' };
+      },
+      '/data/properties/relation/if',
+      63,
+      15,
+      '"if" không có "then" hay "else" đi kèm nên không có tác dụng, và bộ kiểm tra câu trả lời không dựng được. Thêm "then" (hoặc "else") vào cùng lược đồ này, hoặc bỏ "if".',
+      '"if" has no "then" or "else" beside it, so it does nothing, and the answer checker cannot be built. Add "then" (or "else") to this schema, or remove "if".',
     ],
-  );
-  // Without the checker (the browser's loader), the file loads: the form reports it on compile.
-  assert.equal(loadProcedure(readFileSync(file, 'utf8')).ok, true);
+    [
+      'else-alone',
+      (d) => {
+        d.data.properties.phone.allOf = [{ else: { minLength: 10 } }];
+      },
+      '/data/properties/phone/allOf/0/else',
+      80,
+      21,
+      '"else" không có "if" đi kèm trong cùng lược đồ nên không có tác dụng, và bộ kiểm tra câu trả lời không dựng được. Thêm "if", hoặc bỏ "else".',
+      '"else" has no "if" beside it in this schema, so it does nothing, and the answer checker cannot be built. Add "if", or remove "else".',
+    ],
+    [
+      'short-tuple',
+      (d) => {
+        d.data.properties.pair = {
+          type: 'array',
+          prefixItems: [{ type: 'string' }, { type: 'string' }],
+        };
+      },
+      '/data/properties/pair/prefixItems',
+      81,
+      24,
+      '"prefixItems" cho lược đồ của 2 phần tử đầu, nhưng lược đồ này không nói danh sách có đúng 2 phần tử, nên bộ kiểm tra câu trả lời không dựng được. Thêm "minItems": 2 và "maxItems": 2 (hoặc "items": false).',
+      '"prefixItems" gives a schema for each of 2 item(s), but this schema does not say the list has exactly 2 item(s), so the answer checker cannot be built. Add "minItems": 2 and "maxItems": 2 (or "items": false).',
+    ],
+  ];
+  for (const [name, edit, pointer, line, column, vi, en] of cases) {
+    const file = variant(name, edit);
+    const r = loadProcedure(readFileSync(file, 'utf8'), { checkSchema: checkSchemaCompiles });
+    assert.deepEqual(
+      r.problems.map((p) => [p.code, p.pointer, p.line, p.column, p.message.vi, p.message.en]),
+      [['schema-compile', pointer, line, column, vi, en]],
+      name,
+    );
+    // Without the checker (the browser's loader), the file loads: the form reports it on compile.
+    assert.equal(loadProcedure(readFileSync(file, 'utf8')).ok, true, name);
+  }
+});
+
+test("a refusal the checker has no words for keeps ajv's reason inside a plain sentence", () => {
+  const cause = new Error('strict mode: some future refusal at "#/properties/x"');
+  assert.deepEqual(explainCompileFailure(new Error('wrapped', { cause }), {}), {
+    pointer: '/data/properties/x',
+    message: {
+      vi: 'Không dựng được bộ kiểm tra câu trả lời từ lược đồ "data" (ajv báo: some future refusal at "#/properties/x").',
+      en: 'The answer checker cannot be built from the "data" schema (ajv says: some future refusal at "#/properties/x").',
+    },
+  });
 });
