@@ -5,12 +5,13 @@
  * ("strict mode: missing type …"). Kept out of the loader like src/procedure/pattern-check.ts:
  * the browser's `procedure` chunk must not load the ajv compiler.
  */
-import { compileSchema } from '../validation/compiler.js';
+import { createAjv } from '../validation/compiler.js';
+import { checkLinearPattern } from '../safety/linear-regexp.js';
 import { SCHEMA_COMPILE } from './cli-check-messages.js';
 import { TYPE_NAMES } from './message-words.js';
-import { SCHEMA_ARRAYS, SCHEMA_MAPS, SCHEMA_VALUES } from '../validation/guards.js';
+import { checkSchema, SCHEMA_ARRAYS, SCHEMA_MAPS, SCHEMA_VALUES } from '../validation/guards.js';
 import { escapeToken } from '../session/field-path.js';
-import type { Lang } from './types.js';
+import type { JsonSchema, Lang } from './types.js';
 
 /** Why the validator cannot be built: where (a JSON pointer in the file) and the sentence. */
 export interface SchemaRefusal {
@@ -175,6 +176,15 @@ export function explainCompileFailure(err: unknown, data?: unknown): SchemaRefus
   const placed = data === undefined ? undefined : explainInWords(text, data);
   if (placed) return placed;
   // Anything else ajv refuses: its words, without the "strict mode:" jargon, in our sentence.
+  // The compiler's own guards (src/validation/guards.ts) start with the file pointer itself.
+  const guard = /^(\/data(?:\/[^\s:]*)?): (.*)$/s.exec(text);
+  if (guard) {
+    const detail = guard[2]!;
+    return {
+      pointer: guard[1]!,
+      message: { vi: SCHEMA_COMPILE.vi.other({ detail }), en: SCHEMA_COMPILE.en.other({ detail }) },
+    };
+  }
   const at = /\bat (?:path )?"(#[^"]*)"/.exec(text)?.[1];
   const detail = text.replace(/^strict mode: /, '');
   return {
@@ -183,12 +193,56 @@ export function explainCompileFailure(err: unknown, data?: unknown): SchemaRefus
   };
 }
 
+/**
+ * One ajv instance for every check of a run: a new one per procedure (as `compileSchema` makes)
+ * compiles ajv's meta-schema again each time, which tripled the time `dvc-forms lint` takes on the
+ * sample procedures. The same options, so it refuses exactly what the form's and server's refuse.
+ */
+let shared: ReturnType<typeof createAjv> | undefined;
+let initialRefs = new Set<string>();
+
+/**
+ * The answer for each `data` schema already checked, by its JSON text: `preview` and a resident
+ * caller re-check a procedure on every save, mostly with the schema unchanged. Most recent last.
+ */
+const checked = new Map<string, SchemaRefusal | undefined>();
+const MAX_CHECKED = 64;
+
 /** The `SchemaChecker` backed by the ajv compiler (src/validation/compiler.ts). */
 export const checkSchemaCompiles: SchemaChecker = (data) => {
-  try {
-    compileSchema(data as Parameters<typeof compileSchema>[0]);
-    return undefined;
-  } catch (err) {
-    return explainCompileFailure(err, data);
+  const key = JSON.stringify(data);
+  if (checked.has(key)) {
+    const known = checked.get(key);
+    checked.delete(key);
+    checked.set(key, known);
+    return known;
   }
+  let refusal: SchemaRefusal | undefined;
+  if (!shared) {
+    shared = createAjv();
+    initialRefs = new Set(Object.keys(shared.refs));
+  }
+  const ajv = shared;
+  try {
+    // As the compiler does (compileWith): the pattern guards, then ajv.
+    checkSchema(data as JsonSchema, '/data', checkLinearPattern);
+    ajv.compile(data as JsonSchema);
+  } catch (err) {
+    refusal = explainCompileFailure(err, data);
+    // A compile that failed half-way may leave its parts in the instance: start afresh.
+    shared = undefined;
+  } finally {
+    // Forget this schema, its $id and every $id inside it (ajv keeps them to resolve later $refs),
+    // keeping only what the instance started with (its meta-schemas, whose compiled checker is
+    // what is worth sharing): the next procedure, or the next version of this one, compiles as in
+    // a fresh instance, with no $ref resolving to a schema left over from this one.
+    if (shared) {
+      shared.removeSchema(data as JsonSchema);
+      for (const ref of Object.keys(shared.refs))
+        if (!initialRefs.has(ref)) shared.removeSchema(ref);
+    }
+  }
+  checked.set(key, refusal);
+  if (checked.size > MAX_CHECKED) checked.delete(checked.keys().next().value!);
+  return refusal;
 };

@@ -212,20 +212,15 @@ export interface FormArtefactOptions {
  * fetches the procedure file nor downloads the loader chunk or the runtime ajv compiler. Named by
  * the hash of its own text (`<code>.form-<hash8>.min.js`): a server may cache it for a year.
  */
-/** What `form.bundle` may be: a path or https URL that cannot break out of the import's string. */
-export const BUNDLE_URL = /^(\.{0,2}\/|https:\/\/)[^\s"'\\]*$/;
-/** What `form.file` may be: a plain file name, written into the page's script as it is. */
-export const PLAIN_FILE_NAME = /^[^\s"'\\/]+$/;
-
 function formArtefact(
   module: string,
   hash: string,
   code: string,
   form: FormArtefactOptions,
 ): { source: string; hash: string; fileName: string } {
-  if (!BUNDLE_URL.test(form.bundle))
+  if (!/^(\.{0,2}\/|https:\/\/)[^\s"'\\]*$/.test(form.bundle))
     throw new CompileError(`The bundle URL must start with /, ./, ../ or https://: ${form.bundle}`);
-  if (form.file !== undefined && !PLAIN_FILE_NAME.test(form.file))
+  if (form.file !== undefined && !/^[^\s"'\\/]+$/.test(form.file))
     throw new CompileError(`The procedure file name must be a plain file name: ${form.file}`);
   const source = [
     module,

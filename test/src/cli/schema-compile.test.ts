@@ -174,3 +174,35 @@ test("a refusal the checker has no words for keeps ajv's reason inside a plain s
     },
   });
 });
+
+test('one ajv instance for every check: nothing of one schema is left for the next', () => {
+  // A schema with an $id: compiles, and compiles again in another object (no "already exists").
+  const withId = {
+    $id: 'https://example.test/procedure',
+    type: 'object',
+    $defs: { name: { $id: 'https://example.test/name', type: 'string' } },
+    properties: { a: { $ref: '#/$defs/name' } },
+  };
+  assert.equal(checkSchemaCompiles(withId), undefined);
+  assert.equal(checkSchemaCompiles(structuredClone(withId)), undefined);
+  // A reference the compiler refuses: at the $ref itself, not at /data.
+  const external = { type: 'object', properties: { b: { $ref: 'https://example.test/name' } } };
+  assert.deepEqual(checkSchemaCompiles(external), {
+    pointer: '/data/properties/b/$ref',
+    message: {
+      vi: 'Không dựng được bộ kiểm tra câu trả lời từ lược đồ "data" (ajv báo: only local references (#/$defs/…) are allowed).',
+      en: 'The answer checker cannot be built from the "data" schema (ajv says: only local references (#/$defs/…) are allowed).',
+    },
+  });
+  // Asked again about the same text (preview on every save): the same answer.
+  assert.deepEqual(checkSchemaCompiles(structuredClone(external)), checkSchemaCompiles(external));
+  // After a refusal, a schema that compiles still does; one ajv refuses still is.
+  assert.equal(
+    checkSchemaCompiles({ type: 'object', properties: { c: { type: 'string', minLength: 1 } } }),
+    undefined,
+  );
+  assert.equal(
+    checkSchemaCompiles({ type: 'object', properties: { d: { minimum: 1 } } })?.pointer,
+    '/data/properties/d/minimum',
+  );
+});
