@@ -3,7 +3,7 @@ import { css } from 'lit';
 export const dossierStyles = css`
   :host {
     display: block;
-    max-width: var(--dvc-max-width, 48rem);
+    max-width: var(--dvc-max-width, 48em);
     color: var(--dvc-color-text, #1b1b1b);
     background: var(--dvc-color-bg, #fff);
     line-height: 1.5;
@@ -13,8 +13,8 @@ export const dossierStyles = css`
     display: none;
   }
   h3 {
-    font-size: var(--dvc-font-size-subheading, 1.25rem);
-    margin: var(--dvc-space-l, 1.5rem) 0 0.5rem;
+    font-size: var(--dvc-font-size-subheading, 1.25em);
+    margin: var(--dvc-space-l, 1.2em) 0 0.4em;
   }
   dl.review {
     margin: 0;
@@ -22,14 +22,14 @@ export const dossierStyles = css`
   .row {
     display: grid;
     grid-template-columns: 1fr;
-    gap: 0.25rem;
-    padding-block: 0.5rem;
+    gap: 0.25em;
+    padding-block: 0.5em;
     border-block-end: 1px solid var(--dvc-color-border, #b1b4b6);
   }
   @media (min-width: 40em) {
     .row {
       grid-template-columns: 2fr 3fr;
-      gap: 1rem;
+      gap: 1em;
     }
   }
   dt {
@@ -40,7 +40,7 @@ export const dossierStyles = css`
   }
   .items {
     margin: 0;
-    padding-inline-start: 1.25rem;
+    padding-inline-start: 1.25em;
   }
   .item-heading {
     font-weight: 700;
@@ -53,7 +53,7 @@ export const dossierStyles = css`
   td {
     text-align: start;
     vertical-align: top;
-    padding: 0.5rem 0.25rem;
+    padding: 0.5em 0.25em;
     border-block-end: 1px solid var(--dvc-color-border, #b1b4b6);
   }
   .fee th,

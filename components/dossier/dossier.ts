@@ -74,7 +74,7 @@ const SAFE_HREF = /^\/(?!\/)[\w\-./%~]*$/;
  * @cssproperty [--dvc-color-success=#00703c] - A file that matches its signed hash.
  * @cssproperty [--dvc-color-error=#b3261e] - A file that does not.
  * @cssproperty [--dvc-color-focus=#ffbf47] - Focus outline.
- * @cssproperty [--dvc-max-width=48rem] - Maximum width.
+ * @cssproperty [--dvc-max-width=48em] - Maximum width.
  */
 @customElement('dvc-dossier')
 export class DvcDossier extends LitElement {

@@ -3,7 +3,7 @@ import { css } from 'lit';
 export const receiptStyles = css`
   :host {
     display: block;
-    max-width: var(--dvc-max-width, 40rem);
+    max-width: var(--dvc-max-width, 40em);
     color: var(--dvc-color-text, #1b1b1b);
     background: var(--dvc-color-bg, #fff);
     line-height: 1.5;
@@ -14,12 +14,12 @@ export const receiptStyles = css`
   }
   .receipt {
     border: 3px solid var(--dvc-color-primary, #00703c);
-    padding: 1.25rem;
+    padding: 1.25em;
   }
   h2 {
-    font-size: var(--dvc-font-size-heading, 1.5rem);
+    font-size: var(--dvc-font-size-heading, 1.5em);
     line-height: 1.25;
-    margin: 0 0 1rem;
+    margin: 0 0 calc(1em / 1.5);
   }
   h2:focus {
     outline: none;
@@ -31,53 +31,53 @@ export const receiptStyles = css`
   .layout {
     display: flex;
     flex-wrap: wrap;
-    gap: 1rem 1.5rem;
+    gap: 1em 1.5em;
     align-items: flex-start;
   }
   dl {
-    flex: 1 1 16rem;
+    flex: 1 1 16em;
     margin: 0;
   }
   dt {
     font-weight: 700;
   }
   dd {
-    margin: 0 0 0.75rem;
+    margin: 0 0 0.75em;
   }
   .code {
-    font-size: 1.75rem;
+    font-size: 1.75em;
     font-weight: 700;
     letter-spacing: 0.05em;
   }
   .hash {
     font-family: ui-monospace, 'DejaVu Sans Mono', monospace;
-    font-size: 0.875rem;
+    font-size: 0.875em;
     word-break: break-all;
   }
   .note {
     display: block;
     color: var(--dvc-color-hint, #505a5f);
-    font-size: 0.875rem;
+    font-size: 0.875em;
   }
   figure {
     margin: 0;
-    width: 10rem;
+    width: 10em;
   }
   svg {
     display: block;
-    width: 10rem;
-    height: 10rem;
+    width: 10em;
+    height: 10em;
   }
   figcaption {
-    font-size: 0.875rem;
+    font-size: 0.875em;
     color: var(--dvc-color-hint, #505a5f);
   }
   p {
-    margin: 1rem 0 0;
+    margin: 1em 0 0;
   }
   details {
-    margin-block-start: 1rem;
-    font-size: 0.875rem;
+    margin-block-start: calc(1em / 0.875);
+    font-size: 0.875em;
   }
   summary {
     min-height: 44px;
@@ -92,12 +92,12 @@ export const receiptStyles = css`
     outline-offset: 0;
   }
   details p {
-    margin-block-start: 0.5rem;
+    margin-block-start: calc(0.5em / 0.875);
   }
   button {
     min-height: 44px;
-    margin-block-start: 1.5rem;
-    padding: 0.5rem 1rem;
+    margin-block-start: 1.5em;
+    padding: 0.5em 1em;
     font: inherit;
     font-weight: 700;
     color: var(--dvc-color-text, #1b1b1b);

@@ -55,8 +55,8 @@ function ensurePageSize(): void {
  * @cssproperty [--dvc-color-secondary=#f3f2f1] - Print button background.
  * @cssproperty [--dvc-color-hint=#505a5f] - Notes.
  * @cssproperty [--dvc-color-focus=#ffbf47] - Focus outline.
- * @cssproperty [--dvc-font-size-heading=1.5rem] - Heading size.
- * @cssproperty [--dvc-max-width=40rem] - Maximum width.
+ * @cssproperty [--dvc-font-size-heading=1.5em] - Heading size.
+ * @cssproperty [--dvc-max-width=40em] - Maximum width.
  */
 @customElement('dvc-receipt')
 export class DvcReceipt extends LitElement {

@@ -3,7 +3,7 @@ import { css } from 'lit';
 export const statusLookupStyles = css`
   :host {
     display: block;
-    max-width: var(--dvc-max-width, 40rem);
+    max-width: var(--dvc-max-width, 40em);
     color: var(--dvc-color-text, #1b1b1b);
     background: var(--dvc-color-bg, #fff);
     line-height: 1.5;
@@ -13,13 +13,13 @@ export const statusLookupStyles = css`
     display: none;
   }
   h2 {
-    font-size: var(--dvc-font-size-heading, 1.5rem);
+    font-size: var(--dvc-font-size-heading, 1.5em);
     line-height: 1.25;
-    margin: 0 0 1rem;
+    margin: 0 0 calc(1em / 1.5);
   }
   h3 {
-    font-size: 1.25rem;
-    margin: var(--dvc-space-l, 1.5rem) 0 0.75rem;
+    font-size: 1.25em;
+    margin: var(--dvc-space-l, 1.2em) 0 0.6em;
   }
   h2:focus,
   h3:focus {
@@ -30,11 +30,11 @@ export const statusLookupStyles = css`
     outline-offset: 2px;
   }
   p {
-    margin: 0 0 1rem;
+    margin: 0 0 1em;
   }
   button {
     min-height: 44px;
-    padding: 0.5rem 1.25rem;
+    padding: 0.5em 1.25em;
     font: inherit;
     font-weight: 700;
     color: var(--dvc-color-primary-text, #fff);
@@ -57,20 +57,20 @@ export const statusLookupStyles = css`
     font-weight: 700;
   }
   dd {
-    margin: 0 0 0.75rem;
+    margin: 0 0 0.75em;
   }
   .status {
     display: inline-block;
-    padding: 0.125rem 0.5rem;
+    padding: 0.125em 0.5em;
     font-weight: 700;
     border: 2px solid currentColor;
   }
   ol {
     margin: 0;
-    padding-inline-start: 1.5rem;
+    padding-inline-start: 1.5em;
   }
   li {
-    margin-block-end: 0.75rem;
+    margin-block-end: 0.75em;
   }
   .when,
   .note {

@@ -85,8 +85,8 @@ const pick = (text: LocalizedText | undefined, lang: UiLang) =>
  * @cssproperty [--dvc-color-primary-text=#fff] - Text of the Check button.
  * @cssproperty [--dvc-color-hint=#505a5f] - Secondary text.
  * @cssproperty [--dvc-color-focus=#ffbf47] - Focus outline.
- * @cssproperty [--dvc-font-size-heading=1.5rem] - Heading size.
- * @cssproperty [--dvc-max-width=40rem] - Maximum width.
+ * @cssproperty [--dvc-font-size-heading=1.5em] - Heading size.
+ * @cssproperty [--dvc-max-width=40em] - Maximum width.
  *
  * @event dvc-status - A dossier was found; `detail` is the receiver's answer.
  */

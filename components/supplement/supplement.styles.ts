@@ -3,18 +3,18 @@ import { css } from 'lit';
 export const supplementStyles = css`
   :host {
     display: block;
-    max-width: var(--dvc-max-width, 40rem);
+    max-width: var(--dvc-max-width, 40em);
     color: var(--dvc-color-text, #1b1b1b);
     line-height: 1.5;
     overflow-wrap: anywhere;
-    margin-top: var(--dvc-space-l, 1.5rem);
+    margin-top: var(--dvc-space-l, 1.5em);
   }
   :host([hidden]) {
     display: none;
   }
   h3 {
-    font-size: 1.25rem;
-    margin: var(--dvc-space-l, 1.5rem) 0 0.75rem;
+    font-size: 1.25em;
+    margin: var(--dvc-space-l, 1.2em) 0 0.6em;
   }
   h3:focus {
     outline: none;
@@ -24,25 +24,25 @@ export const supplementStyles = css`
     outline-offset: 2px;
   }
   p {
-    margin: 0 0 1rem;
+    margin: 0 0 1em;
   }
   .subheading {
     font-weight: 700;
-    margin: var(--dvc-space-l, 1.5rem) 0 0.5rem;
+    margin: var(--dvc-space-l, 1.5em) 0 0.5em;
   }
   .note {
     border-left: 5px solid var(--dvc-color-hint, #505a5f);
-    padding: 0.25rem 0 0.25rem 1rem;
-    margin: 0 0 1.5rem;
+    padding: 0.25em 0 0.25em 1em;
+    margin: 0 0 1.5em;
     white-space: pre-line;
   }
   .fields > * {
     display: block;
-    margin-bottom: var(--dvc-space-l, 1.5rem);
+    margin-bottom: var(--dvc-space-l, 1.5em);
   }
   button {
     min-height: 44px;
-    padding: 0.5rem 1.25rem;
+    padding: 0.5em 1.25em;
     font: inherit;
     font-weight: 700;
     color: var(--dvc-color-primary-text, #fff);
