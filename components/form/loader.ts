@@ -13,7 +13,7 @@ import { loadUploadElement } from './documents.js';
 import { loadWidgetElements, needsLazyWidget } from './lazy-widgets.js';
 import { DvcErrorEvent, FORM_ERROR_CODE, type FormErrorCode } from './events.js';
 import type { DvcForm } from './form.js';
-import { compiledFor } from './provide.js';
+import { compiledFor, provided } from './provide.js';
 import { getPath, REVIEW, setPath } from './journey.js';
 
 type CompiledModule = NonNullable<NonNullable<Parameters<typeof createValidator>[1]>['compiled']>;
@@ -86,8 +86,9 @@ export async function loadDefinition(
   // The loader chunk downloads while the procedure does, not after it.
   const loader = import('../../src/procedure/index.js');
   loader.catch(() => undefined);
-  let text: string;
+  let text = '';
   let file: string | undefined;
+  let res: Response | undefined;
   if (procedureData !== undefined) {
     // Objects go through the loader too: the same checks (forbidden keys, unsafe patterns,
     // references) protect the page whatever the source.
@@ -95,27 +96,20 @@ export async function loadDefinition(
   } else {
     file = url;
     try {
-      const res = await fetch(url, { headers: { accept: 'application/json' } });
-      if (!res.ok) throw new Error(`HTTP ${res.status} ${res.statusText}`);
+      res = await fetch(url, { headers: { accept: 'application/json' } });
       text = await res.text();
-    } catch (cause) {
-      if (stale()) return undefined;
-      return {
-        ok: false,
-        code: FORM_ERROR_CODE.procedureFetch,
-        message: `Cannot fetch ${url}`,
-        cause,
-      };
+    } catch {
+      // No response: fetchFailure below says why (the browser's own line is in the console).
     }
   }
-  if (stale()) return undefined;
   // The loader carries the whole precompiled meta-schema validator: a lazy chunk, so pages
   // that only use other elements (status lookup, a lone field) never download it.
   // A chunk that cannot load (the network, or a second copy of the bundle its import reaches:
   // loaded-once.ts) is the form's error page, never a form left loading.
   let loadProcedure: Awaited<typeof loader>['loadProcedure'];
+  let fetchFailure: Awaited<typeof loader>['fetchFailure'];
   try {
-    ({ loadProcedure } = await loader);
+    ({ loadProcedure, fetchFailure } = await loader);
   } catch (cause) {
     return {
       ok: false,
@@ -125,6 +119,10 @@ export async function loadDefinition(
     };
   }
   if (stale()) return undefined;
+  // Why the file cannot be used (CORS, 404, an HTML page), as the form's procedure-fetch
+  // failure, worded in the loader's chunk.
+  const failed = file && fetchFailure(file, document, res, text, provided);
+  if (failed) return failed;
   const result = loadProcedure(text, file ? { file } : undefined);
   if (!result.ok)
     return {

@@ -14,7 +14,7 @@ type CompiledModule = NonNullable<NonNullable<Parameters<typeof createValidator>
 const fileOf = (url: string) => url.split(/[?#]/)[0]!.split('/').pop() ?? '';
 
 /** Every module an artefact provided, with its file, for the forms that come later. */
-const provided: [file: string, compiled: CompiledModule][] = [];
+export const provided: [file: string, compiled: CompiledModule][] = [];
 
 /** Whether a form whose `procedure` attribute is `src` takes the module provided for `file`. */
 const takes = (src: string, file: string) => !file || !src || fileOf(src) === file;
