@@ -8,6 +8,7 @@ import type { DocumentSpec, FieldUi, Step } from '../../src/procedure/index.js';
 import { documentKey, documentNotes } from './documents.js';
 import type { DvcForm } from './form.js';
 import { formatBytes, localize } from './format.js';
+import { adoptPrintStyles } from './print.styles.js';
 import { DECLARATION_ID, fieldId, getPath, HELPER_ID, REVIEW, schemaAt } from './journey.js';
 import { renderFee, renderIneligible, renderReviewRow, UnitNames } from './review.js';
 
@@ -67,6 +68,7 @@ export class FormReviewPages {
 
   constructor(private readonly form: DvcForm) {
     this.unitNames = new UnitNames(form);
+    adoptPrintStyles(form.shadowRoot);
   }
 
   renderReviewRow(field: FieldUi): TemplateResult {

@@ -109,6 +109,9 @@ export const receiptStyles = css`
     outline: 3px solid var(--dvc-color-focus, #ffbf47);
     outline-offset: 0;
   }
+  .print-only {
+    display: none;
+  }
   @media print {
     :host {
       max-width: none;
@@ -125,6 +128,13 @@ export const receiptStyles = css`
     }
     button {
       display: none;
+    }
+    /* A folded section cannot be opened on paper: the clerk reads the hash printed instead. */
+    details {
+      display: none;
+    }
+    .print-only {
+      display: block;
     }
   }
 `;

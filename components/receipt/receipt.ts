@@ -266,10 +266,13 @@ export class DvcReceipt extends LitElement {
         // away here, for a clerk or helper who needs to match the application.
         this.signedSha256
           ? html`<details part="technical">
-              <summary>${msg.technicalSummary}</summary>
-              <p>${msg.signedHash}: <span class="hash">${this.signedSha256}</span></p>
-              <p class="note">${msg.signedHashNote}</p>
-            </details>`
+                <summary>${msg.technicalSummary}</summary>
+                <p>${msg.signedHash}: <span class="hash">${this.signedSha256}</span></p>
+                <p class="note">${msg.signedHashNote}</p>
+              </details>
+              <p class="print-only">
+                ${msg.signedHash}: <span class="hash">${this.signedSha256}</span>
+              </p>`
           : nothing
       }
       <button type="button" part="print" @click=${() => window.print()}>${msg.print}</button>
