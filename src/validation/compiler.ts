@@ -14,6 +14,7 @@ import { CompileError } from '../errors.js';
 import type { FieldUi, JsonSchema, Procedure } from '../procedure/types.js';
 import { checkSchema } from './guards.js';
 import { schemaHash } from './hash.js';
+import { BUNDLE_URL, PLAIN_FILE_NAME } from './artefact-names.js';
 import { COMMUNE_CODES_CHUNK, needsCommuneCodes } from './formats.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
@@ -218,9 +219,9 @@ function formArtefact(
   code: string,
   form: FormArtefactOptions,
 ): { source: string; hash: string; fileName: string } {
-  if (!/^(\.{0,2}\/|https:\/\/)[^\s"'\\]*$/.test(form.bundle))
+  if (!BUNDLE_URL.test(form.bundle))
     throw new CompileError(`The bundle URL must start with /, ./, ../ or https://: ${form.bundle}`);
-  if (form.file !== undefined && !/^[^\s"'\\/]+$/.test(form.file))
+  if (form.file !== undefined && !PLAIN_FILE_NAME.test(form.file))
     throw new CompileError(`The procedure file name must be a plain file name: ${form.file}`);
   const source = [
     module,

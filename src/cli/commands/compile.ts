@@ -24,6 +24,7 @@ import { parseJson } from '../../json/parse.js';
 import type { Lang, Procedure } from '../../procedure/types.js';
 import { createRulesFactory } from '../../rules/index.js';
 import { compileProcedureModule } from '../../validation/index.js';
+import { BUNDLE_URL, PLAIN_FILE_NAME } from '../../validation/artefact-names.js';
 import type { CliIo } from '../main.js';
 import type { Command } from '../main.js';
 import { writeWithCompressedCopies } from '../compressed.js';
@@ -36,15 +37,6 @@ import { reportCrash, writing } from '../failure.js';
 
 /** The code of the warning for a rule the compiler leaves to json-rules-engine. */
 export const RULES_NOT_COMPILED = 'rules-not-compiled';
-
-/**
- * What `--bundle` and the procedure's file name may be in a form artefact: the compiler
- * (src/validation/compiler.ts `formArtefact`) refuses anything else in English; checked here
- * first to say it in the author's words. Kept out of the compiler so its chunk, whose hashed
- * name the core bundle carries, does not change.
- */
-const BUNDLE_URL = /^(\.{0,2}\/|https:\/\/)[^\s"'\\]*$/;
-const PLAIN_FILE_NAME = /^[^\s"'\\/]+$/;
 
 export const compile: Command = async (args, io) => {
   let out: string | undefined;
