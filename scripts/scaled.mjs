@@ -68,6 +68,12 @@ const keyring = loadKeyring({
   lookupKeys: process.env.LOOKUP_KEYS,
 });
 if (keyring.generatedFile) console.log(`Demo keys in ${keyring.generatedFile} (docs/privacy.md)`);
+// Given to every process in its environment: a receiver on PostgreSQL refuses to start without
+// them rather than read (or draw) keys of its own in DATA_DIR.
+const keysEnv = {
+  MASTER_KEYS: [...keyring.masters].map(([id, k]) => `${id}:${k.toString('base64')}`).join(','),
+  LOOKUP_KEYS: [...keyring.lookups].map(([id, k]) => `${id}:${k.toString('base64')}`).join(','),
+};
 
 /** @type {import('node:child_process').ChildProcess[]} */
 const children = [];
@@ -100,6 +106,7 @@ for (let n = 1; n <= count; n++) {
       ...process.env,
       DATABASE_URL: databaseUrl,
       DATA_DIR: dataDir,
+      ...keysEnv,
       ...s3Env,
       HOST: '127.0.0.1',
       PORT: String(port),

@@ -28,6 +28,7 @@ import {
 } from './static-assets.js';
 import { registerCors } from './cors.js';
 import { loadKeyring } from './crypto-at-rest.js';
+import { checkKeys } from './key-checks.js';
 import { purge, startPurgeJob } from './retention.js';
 import { embeddedReader, readDossier } from './vault.js';
 import { createUploadFiles, embeddedUploadReader } from './upload-files.js';
@@ -141,6 +142,14 @@ export async function createServer(options = {}) {
     throw e;
   }
   const keyring = loadKeyring(config);
+  try {
+    // Keys that did not write this database stop the start (key-checks.js).
+    await checkKeys(db, keyring, now());
+  } catch (e) {
+    objects.close();
+    await db.close();
+    throw e;
+  }
   if (keyring.generatedFile) {
     app.log.warn(
       `MASTER_KEYS/LOOKUP_KEYS unset: demo keys generated in ${keyring.generatedFile}; ` +

@@ -14,6 +14,7 @@
 //   npm run clerk -- delete <dossier-code> --reason "…"   deletion on request (audited)
 //   npm run clerk -- purge                  run the retention purge once
 //   npm run clerk -- rewrap                 wrap every data key under the first MASTER_KEYS key
+//   npm run clerk -- new-keys               prints a new MASTER_KEYS and LOOKUP_KEYS (no storage)
 //
 // The password is read without echo from the terminal, or as the first line of standard input
 // (for scripts: `printf '%s\n' "$PW" | npm run clerk -- add an --role admin`). It never appears
@@ -25,7 +26,8 @@ import { openStorage } from './storage/index.js';
 import { createObjectStore } from './storage/objects.js';
 import { join } from 'node:path';
 import { accounts } from './auth.js';
-import { loadKeyring } from './crypto-at-rest.js';
+import { loadKeyring, requireKeysWithDatabase } from './crypto-at-rest.js';
+import { randomBytes } from 'node:crypto';
 import { rewrapAll } from './vault.js';
 import { rewrapUploadKeys } from './upload-files.js';
 import { deleteDossier, purge } from './retention.js';
@@ -37,7 +39,7 @@ const USAGE = `Cách dùng / usage: npm run clerk -- <lệnh> …
   revoke <user> --procedures <mã,mã> | --all-procedures
   passwd <user> | unlock <user> | disable <user> | list
   api-key <user> [--label "…"] | revoke-key <id>
-  delete <mã hồ sơ> --reason "…" | purge | rewrap`;
+  delete <mã hồ sơ> --reason "…" | purge | rewrap | new-keys`;
 
 /** @param {string} prompt */
 async function readPassword(prompt) {
@@ -90,7 +92,19 @@ export async function main(argv, io = {}) {
     procedures: (option('procedures') ?? '').split(',').filter((p) => p.trim()),
     allProcedures: rest.includes('--all-procedures'),
   });
+  if (command === 'new-keys') {
+    // For the secret store (docs/deployment.md): a key id of the day, 32 random bytes each.
+    const day = new Date().toISOString().slice(0, 10).replaceAll('-', '');
+    out(`MASTER_KEYS=m${day}:${randomBytes(32).toString('base64')}`);
+    out(`LOOKUP_KEYS=l${day}:${randomBytes(32).toString('base64')}`);
+    return;
+  }
   const config = loadConfig(io.env ?? process.env);
+  // With PostgreSQL the keys of every receiver process, never keys generated here.
+  const keyringOf = () => {
+    requireKeysWithDatabase(config);
+    return loadKeyring(config);
+  };
   // The receiver's own storage: the embedded database, or PostgreSQL with DATABASE_URL.
   const storage = await openStorage(config);
   const password = io.password ?? (() => readPassword('Mật khẩu / password: '));
@@ -179,7 +193,7 @@ export async function main(argv, io = {}) {
         break;
       }
       case 'purge': {
-        const keyring = loadKeyring(config);
+        const keyring = keyringOf();
         const r = await purge(
           /** @type {any} */ ({
             db: storage,
@@ -195,7 +209,7 @@ export async function main(argv, io = {}) {
         break;
       }
       case 'rewrap': {
-        const keyring = loadKeyring(config);
+        const keyring = keyringOf();
         const n = (await rewrapAll(storage, keyring)) + (await rewrapUploadKeys(storage, keyring));
         out(`Đã bọc lại ${n} khoá dữ liệu bằng khoá chính hiện tại.`);
         break;

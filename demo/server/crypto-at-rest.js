@@ -57,6 +57,24 @@ export function parseKeyList(name, raw) {
 }
 
 /**
+ * With PostgreSQL, keys generated in DATA_DIR would be each process's own (or each machine's):
+ * dossiers wrapped by one process would not open on another. The receiver and the clerk commands
+ * that need the keys call this before loadKeyring; the embedded SQLite file (one process) keeps
+ * its generated demo keys.
+ * @param {{ databaseUrl?: string, masterKeys?: string, lookupKeys?: string }} config
+ */
+export function requireKeysWithDatabase(config) {
+  if (config.databaseUrl && (!config.masterKeys || !config.lookupKeys)) {
+    throw new Error(
+      `${config.masterKeys ? 'LOOKUP_KEYS' : 'MASTER_KEYS'} must be set with DATABASE_URL ` +
+        '(both MASTER_KEYS and LOOKUP_KEYS, the same on every process: keys generated in ' +
+        'DATA_DIR would differ from one process to the next); make them once with ' +
+        '"npm run clerk -- new-keys" and keep them in your secret store',
+    );
+  }
+}
+
+/**
  * The keys from MASTER_KEYS and LOOKUP_KEYS. When unset (the demo on a bare machine), keys are
  * generated once into `<dataDir>/keys.env` (0600) and reused: a warning at startup says that
  * keys beside the data protect nothing against a copy of the whole folder.

@@ -2,6 +2,7 @@
 // Configuration comes from environment variables: see docs/receiver.md.
 import { EXAMPLE_POSTAGE, checkDataDir, loadConfig } from './config.js';
 import { MissingBuildError } from './library.js';
+import { requireKeysWithDatabase } from './crypto-at-rest.js';
 
 let config;
 let app;
@@ -9,6 +10,7 @@ try {
   // Imported here: the receiver's modules load the built engine and say so when it is missing.
   const { createServer } = await import('./app.js');
   config = loadConfig(process.env);
+  requireKeysWithDatabase(config);
   checkDataDir(config.dataDir);
   app = await createServer(config);
 } catch (e) {

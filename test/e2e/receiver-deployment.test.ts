@@ -5,8 +5,8 @@
 // health and readiness probes answer; SIGTERM lets a request in flight finish.
 import { test, describe, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { startChild } from './child-server.js';
 
 const MAIN = fileURLToPath(new URL('../../demo/server/main.js', import.meta.url));
+const CLERK = fileURLToPath(new URL('../../demo/server/clerk-admin.js', import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), 'dvc-deploy-'));
 after(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -47,6 +48,9 @@ function runOnce(env: Record<string, string>) {
     child.on('exit', (code) => resolve({ code, out, started }));
   });
 }
+
+const WITH_DATABASE =
+  'must be set with DATABASE_URL (both MASTER_KEYS and LOOKUP_KEYS, the same on every process: keys generated in DATA_DIR would differ from one process to the next); make them once with "npm run clerk -- new-keys" and keep them in your secret store';
 
 describe('a wrong setting stops the start with the variable named, no stack, no secret', () => {
   const secret = 'S3cr3t-Pa55word';
@@ -87,6 +91,20 @@ describe('a wrong setting stops the start with the variable named, no stack, no 
       'DATABASE_URL of a server that does not answer',
       { DATABASE_URL: `postgres://dvc:${secret}@127.0.0.1:1/dvc` },
       'DATABASE_URL: cannot connect to PostgreSQL at dvc@127.0.0.1:1/dvc: connect ECONNREFUSED 127.0.0.1:1 (check the host, port, database, user and password, and that the server accepts this machine)',
+    ],
+    [
+      'DATABASE_URL without MASTER_KEYS/LOOKUP_KEYS (once generated per process in DATA_DIR)',
+      {
+        DATABASE_URL: `postgres://dvc:${secret}@127.0.0.1:1/dvc`,
+        MASTER_KEYS: '',
+        LOOKUP_KEYS: '',
+      },
+      `MASTER_KEYS ${WITH_DATABASE}`,
+    ],
+    [
+      'DATABASE_URL with MASTER_KEYS only',
+      { DATABASE_URL: `postgres://dvc:${secret}@127.0.0.1:1/dvc`, LOOKUP_KEYS: '' },
+      `LOOKUP_KEYS ${WITH_DATABASE}`,
     ],
     [
       'SMTP_URL of another scheme',
@@ -132,6 +150,67 @@ describe('a wrong setting stops the start with the variable named, no stack, no 
     } finally {
       taken.close();
     }
+  });
+});
+
+describe('keys: the ones that wrote the database, or the start stops', () => {
+  const other = (id: string) => `${id}:${Buffer.alloc(32, 1).toString('base64')}`;
+  const notTheKey = (name: string, id: string) =>
+    `dvc-forms demo: cannot start: ${name}: key "${id}" is not the key "${id}" this database was written with: set the keys it was written with (from your secret store, or those of its backup)\n`;
+
+  test('another key under a listed id stops the start; a rotation (new key first) starts', async () => {
+    const DATA_DIR = join(tmp, 'keys');
+    assert.equal((await runOnce({ DATA_DIR })).started, true);
+    for (const [env, message] of [
+      [{ MASTER_KEYS: other('m1') }, notTheKey('MASTER_KEYS', 'm1')],
+      [{ LOOKUP_KEYS: other('l1') }, notTheKey('LOOKUP_KEYS', 'l1')],
+      // A rotation (docs/deployment.md "Key rotation") whose old key was copied wrong.
+      [{ MASTER_KEYS: `${other('m2')},${other('m1')}` }, notTheKey('MASTER_KEYS', 'm1')],
+    ] as const) {
+      const r = await runOnce({ DATA_DIR, ...env });
+      assert.equal(r.started, false, r.out);
+      assert.equal(r.code, 1);
+      assert.equal(r.out, message);
+    }
+    // A refused start recorded nothing: m2 is still free for the real rotation.
+    const m2 = `m2:${Buffer.alloc(32, 2).toString('base64')}`;
+    const rotated = await runOnce({
+      DATA_DIR,
+      MASTER_KEYS: `${m2},${KEYS.MASTER_KEYS}`,
+      LOOKUP_KEYS: `${other('l2')},${KEYS.LOOKUP_KEYS}`,
+    });
+    assert.equal(rotated.started, true, rotated.out);
+    // The new ids are recorded too: another key under m2 is now refused.
+    const r = await runOnce({ DATA_DIR, MASTER_KEYS: other('m2') });
+    assert.equal(r.out, notTheKey('MASTER_KEYS', 'm2'));
+  });
+
+  test('SQLite without keys: demo keys generated once in DATA_DIR and kept', async () => {
+    const DATA_DIR = join(tmp, 'demo-keys');
+    const none = { DATA_DIR, MASTER_KEYS: '', LOOKUP_KEYS: '' };
+    const first = await runOnce(none);
+    assert.equal(first.started, true, first.out);
+    const keysEnv = readFileSync(join(DATA_DIR, 'keys.env'), 'utf8');
+    assert.equal((await runOnce(none)).started, true);
+    assert.equal(readFileSync(join(DATA_DIR, 'keys.env'), 'utf8'), keysEnv);
+  });
+
+  test('"npm run clerk -- new-keys" prints keys the receiver starts with', async () => {
+    const out = execFileSync(process.execPath, [CLERK, 'new-keys'], {
+      env: { PATH: process.env.PATH ?? '' },
+      encoding: 'utf8',
+    });
+    const m =
+      /^MASTER_KEYS=(m\d{8}:[A-Za-z0-9+/]{43}=)\nLOOKUP_KEYS=(l\d{8}:[A-Za-z0-9+/]{43}=)\n$/.exec(
+        out,
+      );
+    assert.ok(m, out);
+    const r = await runOnce({
+      DATA_DIR: join(tmp, 'new-keys'),
+      MASTER_KEYS: m[1]!,
+      LOOKUP_KEYS: m[2]!,
+    });
+    assert.equal(r.started, true, r.out);
   });
 });
 
