@@ -19,6 +19,14 @@ try {
   process.exit(1);
 }
 try {
+  // The mail server's log-in, before the receiver takes dossiers (notify/email.js).
+  await /** @type {import('./app.js').Context} */ (app.dvc.ctx).notifier?.check();
+} catch (e) {
+  console.error(`dvc-forms demo: cannot start: ${/** @type {Error} */ (e).message}`);
+  await app.close().catch(() => {});
+  process.exit(1);
+}
+try {
   await app.listen({ port: config.port, host: config.host });
 } catch (e) {
   // A port taken or an address not of this machine: said with the variables to change.

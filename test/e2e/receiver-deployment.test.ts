@@ -3,7 +3,7 @@
 // setting stops the start with one line naming the variable (no stack, no secret); behind a
 // proxy the rate limits count the real client and a client cannot choose its address; the
 // health and readiness probes answer; SIGTERM lets a request in flight finish.
-import { test, describe, after } from 'node:test';
+import { test, describe, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startChild } from './child-server.js';
+import { startSmtp, type TestSmtp } from './smtp.js';
 
 const MAIN = fileURLToPath(new URL('../../demo/server/main.js', import.meta.url));
 const CLERK = fileURLToPath(new URL('../../demo/server/clerk-admin.js', import.meta.url));
@@ -211,6 +212,61 @@ describe('keys: the ones that wrote the database, or the start stops', () => {
       LOOKUP_KEYS: m[2]!,
     });
     assert.equal(r.started, true, r.out);
+  });
+});
+
+describe('SMTP_URL: the log-in is tried at start', () => {
+  const password = 'Mail-Pa55word';
+  let smtp: TestSmtp;
+  before(async () => {
+    smtp = await startSmtp({ users: { 'thong-bao': password } });
+  });
+  after(() => smtp.close());
+  const withUser = (user: string, pass: string) =>
+    smtp.url.replace('smtp://', `smtp://${user}:${encodeURIComponent(pass)}@`);
+
+  test('a refused log-in stops the start (a wrong setting)', async () => {
+    const r = await runOnce({ SMTP_URL: withUser('thong-bao', 'wrong-Pa55word') });
+    assert.equal(r.started, false, r.out);
+    assert.equal(r.code, 1);
+    assert.equal(
+      r.out,
+      `dvc-forms demo: cannot start: SMTP_URL: the mail server at ${smtp.url.slice(7)} did not accept the log-in (EAUTH 535): check the user and password in SMTP_URL\n`,
+    );
+    assert.ok(!r.out.includes('wrong-Pa55word') && !r.out.includes('thong-bao'));
+  });
+
+  test('the right log-in starts, with no warning', async () => {
+    const r = await runOnce({ SMTP_URL: withUser('thong-bao', password), LOG_LEVEL: 'warn' });
+    assert.equal(r.started, true, r.out);
+    assert.doesNotMatch(r.out, /SMTP/);
+  });
+
+  test('a mail server that does not answer: the receiver starts and says so', async () => {
+    const closed = createServer();
+    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
+    const port = (closed.address() as { port: number }).port;
+    await new Promise((r) => closed.close(r));
+    const r = await runOnce({
+      SMTP_URL: `smtp://thong-bao:${password}@127.0.0.1:${port}`,
+      LOG_LEVEL: 'warn',
+    });
+    assert.equal(r.started, true, r.out);
+    const warnings = r.out
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as { level: number; msg: string })
+      .filter((l) => l.msg.startsWith('SMTP_URL'));
+    assert.deepEqual(
+      warnings.map((l) => [l.level, l.msg]),
+      [
+        [
+          40,
+          `SMTP_URL: cannot use the mail server at 127.0.0.1:${port} now (ECONNREFUSED); the receiver starts anyway and notifications wait in the queue until it answers`,
+        ],
+      ],
+    );
+    assert.ok(!r.out.includes(password));
   });
 });
 

@@ -56,12 +56,32 @@ export function parseMail(raw: string): { subject: string; text: string } {
   return { subject: decodeWords(header('Subject')), text: text.replace(/\r\n/g, '\n').trimEnd() };
 }
 
-export async function startSmtp(): Promise<TestSmtp> {
+/**
+ * @param options.users user name → password: the server then asks for a log-in (AUTH PLAIN or
+ *   LOGIN, over the plain connection of the tests) and refuses others with 535.
+ */
+export async function startSmtp(
+  options: { users?: Record<string, string> } = {},
+): Promise<TestSmtp> {
   const mails: ReceivedMail[] = [];
   const state = { mode: 'accept' as TestSmtp['mode'] };
+  const users = options.users;
   const server = new SMTPServer({
-    authOptional: true,
+    authOptional: !users,
+    allowInsecureAuth: !!users,
     disabledCommands: ['STARTTLS'],
+    ...(users && {
+      onAuth(
+        auth: { username?: string; password?: string | null },
+        _session: unknown,
+        callback: (err: Error | null, response?: { user: string }) => void,
+      ) {
+        const { username = '', password } = auth;
+        if (Object.hasOwn(users, username) && users[username] === password)
+          return callback(null, { user: username });
+        callback(Object.assign(new Error('Invalid username or password'), { responseCode: 535 }));
+      },
+    }),
     logger: false,
     onRcptTo(address, _session, callback) {
       if (state.mode === 'accept') return callback();

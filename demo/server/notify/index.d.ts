@@ -16,6 +16,11 @@ export interface Channel {
   kind: 'email' | 'sms';
   /** Throws NotifyError (`permanent` when retrying cannot help). */
   send(to: string, message: { subject: string; text: string; sms: string }): Promise<void>;
+  /**
+   * Start-up check of the settings: throws a configuration error (one line naming the variable)
+   * when retrying cannot help; resolves to a warning when the service cannot be used now.
+   */
+  check?(): Promise<string | undefined>;
   close(): void;
 }
 
@@ -27,6 +32,8 @@ export interface Notifier {
   enqueue(tx: Storage, code: string, event: NotifyEvent, ref: string): Promise<void>;
   /** Sends what is due now; the number of messages handled. */
   runOnce(): Promise<number>;
+  /** The channels' start-up checks: throws on a wrong setting, logs a warning for the others. */
+  check(): Promise<void>;
   start(): void;
   stop(): Promise<void>;
 }

@@ -312,6 +312,12 @@ export function createNotifier(deps, config) {
     kinds: channels.map((c) => c.kind),
     enqueue,
     runOnce: () => (running = running.then(runOnce, runOnce)),
+    async check() {
+      for (const c of channels) {
+        const warning = await c.check?.();
+        if (warning) log.warn(warning);
+      }
+    },
     start() {
       if (!channels.length || timer) return;
       timer = setInterval(
