@@ -44,10 +44,21 @@ try {
 }
 const address = app.server.address();
 const port = typeof address === 'object' && address ? address.port : config.port;
-console.log(`dvc-forms demo agency site: http://localhost:${port}/  (Ctrl-C to stop)`);
-console.log(`Data: ${config.dataDir}`);
+// The start-up lines: plain text when stdout is a terminal (a person reads them), otherwise JSON
+// lines like every other log line (a collector reads them; `msg` holds the same words). Written
+// whatever LOG_LEVEL says, as they always were: they say where the site is and what is missing.
+const banner = app.log.child({}, { level: 'info' });
+/**
+ * @param {string} msg
+ * @param {Record<string, unknown>} [fields]
+ */
+const say = (msg, fields = {}) =>
+  process.stdout.isTTY ? console.log(msg) : banner.info({ startup: true, ...fields }, msg);
+const site = `http://localhost:${port}/`;
+say(`dvc-forms demo agency site: ${site}  (Ctrl-C to stop)`, { url: site });
+say(`Data: ${config.dataDir}`, { dataDir: config.dataDir });
 if (!process.env.POSTAGE?.trim()) {
-  console.log(
+  say(
     `POSTAGE unset: results by post use the demo's example tariff of ${EXAMPLE_POSTAGE} đồng; ` +
       'set POSTAGE to your agency’s price (or "none"), see docs/payments.md',
   );
@@ -56,14 +67,25 @@ const accounts = /** @type {{ n: number }} */ (
   await app.dvc.storage.prepare('SELECT COUNT(*) AS n FROM clerk_accounts').get()
 ).n;
 if (!accounts) {
-  console.log(
-    `Clerk page http://localhost:${port}/can-bo.html — no clerk account yet: create one with\n` +
+  say(
+    `Clerk page ${site}can-bo.html — no clerk account yet: create one with` +
       // With PostgreSQL the command must reach the same database (an account created in a
       // SQLite file of DATA_DIR would never log in); the URL is not repeated: it holds a password.
       (config.databaseUrl
-        ? '  DATABASE_URL=<the same DATABASE_URL> MASTER_KEYS=<the same> LOOKUP_KEYS=<the same> '
-        : `  DATA_DIR=${config.dataDir} `) +
+        ? ' DATABASE_URL=<the same DATABASE_URL> MASTER_KEYS=<the same> LOOKUP_KEYS=<the same> '
+        : ` DATA_DIR=${config.dataDir} `) +
       'npm run clerk -- add <user> --role admin',
+  );
+}
+// A count of proxies believes the last X-Forwarded-For entries whoever sent them: only safe
+// when nothing but the proxy can reach the receiver (docs/deployment.md "Behind a reverse proxy").
+if (typeof config.trustProxy === 'number' && !isLoopback(config.host)) {
+  app.log.warn(
+    `TRUST_PROXY=${config.trustProxy} believes the last ${config.trustProxy} X-Forwarded-For ` +
+      `entries from any peer, and HOST=${config.host} accepts connections from other machines: a ` +
+      'client that reaches the receiver without the proxy chooses its own address (rate limits, ' +
+      'quotas, logs). Listen on 127.0.0.1 behind the proxy, or set TRUST_PROXY to the proxy’s ' +
+      'addresses (e.g. 10.0.1.5)',
   );
 }
 
@@ -72,10 +94,19 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
-    console.log('\nStopping…');
+    if (process.stdout.isTTY) console.log('\nStopping…');
+    else banner.info({ signal }, 'Stopping…');
     app.close().then(
       () => process.exit(0),
       () => process.exit(1),
     );
   });
+}
+
+/**
+ * Whether HOST accepts connections from this machine only.
+ * @param {string} host
+ */
+function isLoopback(host) {
+  return host === 'localhost' || host === '::1' || /^(::ffff:)?127\./.test(host);
 }

@@ -270,6 +270,96 @@ describe('SMTP_URL: the log-in is tried at start', () => {
   });
 });
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The start-up lines main.js writes, in order (their words, whichever the format). */
+const startupLines = (port: string, dataDir: string) => [
+  `dvc-forms demo agency site: http://localhost:${port}/  (Ctrl-C to stop)`,
+  `Data: ${dataDir}`,
+  'POSTAGE unset: results by post use the demo\'s example tariff of 25000 đồng; set POSTAGE to your agency’s price (or "none"), see docs/payments.md',
+  `Clerk page http://localhost:${port}/can-bo.html — no clerk account yet: create one with DATA_DIR=${dataDir} npm run clerk -- add <user> --role admin`,
+];
+
+/** Starts main.js, waits for its last start-up line, stops it; its output as JSON lines. */
+async function startAndStop(env: Record<string, string>) {
+  const server = await startChild({ ...KEYS, ...env });
+  try {
+    while (!server.output().includes('no clerk account')) await sleep(20);
+  } finally {
+    await server.stop();
+  }
+  const lines = server
+    .output()
+    .trimEnd()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { level: number; msg: string; startup?: boolean });
+  return { server, lines };
+}
+
+describe('start-up lines: JSON for a log collector, plain text at a terminal', () => {
+  test('stdout not a terminal: every line is a JSON log line, whatever LOG_LEVEL', async () => {
+    const { server, lines } = await startAndStop({ LOG_LEVEL: 'warn' });
+    assert.deepEqual(
+      lines.map((l) => [l.level, l.msg]),
+      [...startupLines(new URL(server.base).port, server.dataDir), 'Stopping…'].map((m) => [30, m]),
+    );
+    assert.ok(lines.every((l) => l.startup || l.msg === 'Stopping…'));
+  });
+
+  test('stdout a terminal: the same lines as plain text', async (t) => {
+    try {
+      execFileSync('script', ['--version'], { stdio: 'ignore' });
+    } catch {
+      t.skip('no `script` (util-linux) to give the receiver a terminal');
+      return;
+    }
+    const dataDir = join(tmp, 'tty');
+    const env = {
+      PATH: process.env.PATH ?? '',
+      PORT: '0',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      ...KEYS,
+    };
+    // `script` runs main.js on a pseudo-terminal; its own process group, to stop both.
+    const child = spawn('script', ['-qfec', `"${process.execPath}" "${MAIN}"`, '/dev/null'], {
+      env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+      detached: true,
+    });
+    let out = '';
+    child.stdout.on('data', (d) => (out += String(d)));
+    const exited = new Promise((r) => child.on('exit', r));
+    try {
+      while (!out.includes('--role admin')) await sleep(20);
+    } finally {
+      process.kill(-child.pid!, 'SIGTERM');
+      await exited;
+    }
+    const port = /localhost:(\d+)\//.exec(out)![1]!;
+    const lines = out.replace(/\r/g, '').split('\n');
+    const first = lines.indexOf(startupLines(port, dataDir)[0]!);
+    assert.deepEqual(lines.slice(first, first + 4), startupLines(port, dataDir), out);
+    assert.doesNotMatch(out, /"startup":true/);
+  });
+});
+
+describe('TRUST_PROXY as a count of proxies on an address other machines reach', () => {
+  const warning =
+    'TRUST_PROXY=1 believes the last 1 X-Forwarded-For entries from any peer, and HOST=0.0.0.0 accepts connections from other machines: a client that reaches the receiver without the proxy chooses its own address (rate limits, quotas, logs). Listen on 127.0.0.1 behind the proxy, or set TRUST_PROXY to the proxy’s addresses (e.g. 10.0.1.5)';
+  for (const [env, expected] of [
+    [{ TRUST_PROXY: '1', HOST: '0.0.0.0' }, [warning]],
+    [{ TRUST_PROXY: '1', HOST: '127.0.0.1' }, []],
+    [{ TRUST_PROXY: '10.0.1.5', HOST: '0.0.0.0' }, []],
+  ] as const) {
+    test(`${JSON.stringify(env)}: ${expected.length ? 'a warning at start' : 'no warning'}`, async () => {
+      const { lines } = await startAndStop(env);
+      const warnings = lines.filter((l) => l.level === 40).map((l) => l.msg);
+      assert.deepEqual(warnings, expected);
+    });
+  }
+});
+
 /** POST /api/challenges with an X-Forwarded-For header; the status only. */
 async function challenge(base: string, forwardedFor?: string) {
   const res = await fetch(`${base}/api/challenges`, {
