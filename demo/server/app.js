@@ -441,7 +441,7 @@ export async function createServer(options = {}) {
     // Before the storage closes (hooks run in reverse order): attempts in flight are recorded.
     app.addHook('onClose', async () => forwarder.stop());
   }
-  registerHealthRoutes(app, { db });
+  registerHealthRoutes(app, { db, siteDir: config.siteDir });
   registerDossierRoutes(app, ctx);
   registerStatusRoutes(app, ctx);
   if (ctx.forwarder) registerForwardingRoutes(app, ctx, ctx.forwarder);

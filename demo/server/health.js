@@ -4,12 +4,26 @@
 // requests to a process that received SIGTERM while that process finishes those in flight.
 // Neither says anything about a dossier, and successful probes are not logged (they would be
 // most of the log at one probe a second).
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 
 /**
  * @param {import('fastify').FastifyInstance} app
- * @param {{ db: import('./storage/index.js').Storage }} deps
+ * @param {{ db: import('./storage/index.js').Storage, siteDir: string }} deps
  */
-export function registerHealthRoutes(app, { db }) {
+export function registerHealthRoutes(app, { db, siteDir }) {
+  // The probes' paths are the receiver's own: a route wins over the site's static files, so a
+  // file (or folder) of the site by either name is never what `/healthz` answers. Said at start,
+  // rather than found when someone wonders why their page is a JSON status.
+  for (const path of HEALTH_PATHS) {
+    const file = join(siteDir, path.slice(1));
+    if (existsSync(file)) {
+      app.log.warn(
+        `${file} is not served at ${path}: ${path} is the receiver's ${path === '/healthz' ? 'health' : 'readiness'} ` +
+          'probe (docs/deployment.md "Health checks"); give it another name',
+      );
+    }
+  }
   let closing = false;
   app.addHook('preClose', async () => {
     closing = true;

@@ -6,7 +6,7 @@
 import { test, describe, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startChild } from './child-server.js';
 import { startSmtp, type TestSmtp } from './smtp.js';
+import { start } from './helpers.js';
 
 const MAIN = fileURLToPath(new URL('../../demo/server/main.js', import.meta.url));
 const CLERK = fileURLToPath(new URL('../../demo/server/clerk-admin.js', import.meta.url));
@@ -434,6 +435,56 @@ describe('health, readiness and a graceful stop', () => {
       assert.deepEqual(requests, ['/api/procedures']);
     } finally {
       await server.stop();
+    }
+  });
+
+  test('/healthz and /readyz are always the probes, never a site file of those names', async () => {
+    const site = mkdtempSync(join(tmp, 'site-'));
+    writeFileSync(join(site, 'healthz'), 'a file named healthz');
+    mkdirSync(join(site, 'readyz'));
+    writeFileSync(join(site, 'readyz', 'index.html'), '<p>a folder named readyz</p>');
+    writeFileSync(join(site, 'readyz.html'), '<p>readyz.html</p>');
+    writeFileSync(join(site, '404.html'), '<p>404</p>');
+    const s = await start({
+      siteDir: site,
+      logLevel: 'warn',
+      masterKeys: KEYS.MASTER_KEYS,
+      lookupKeys: KEYS.LOOKUP_KEYS,
+    });
+    try {
+      for (const [path, body] of [
+        ['/healthz', { status: 'ok' }],
+        ['/readyz', { status: 'ready' }],
+      ] as const) {
+        const res = await fetch(`${s.base}${path}`);
+        assert.equal(res.status, 200, path);
+        assert.equal(res.headers.get('content-type'), 'application/json; charset=utf-8');
+        assert.deepEqual(await res.json(), body);
+        const head = await fetch(`${s.base}${path}`, { method: 'HEAD' });
+        assert.equal(head.status, 200);
+        assert.equal(head.headers.get('content-type'), 'application/json; charset=utf-8');
+      }
+      // Only the exact paths are the probes: other names stay the site's.
+      for (const [path, text] of [
+        ['/readyz.html', '<p>readyz.html</p>'],
+        ['/readyz/', '<p>a folder named readyz</p>'],
+      ]) {
+        const res = await fetch(`${s.base}${path}`);
+        assert.equal(res.status, 200, path);
+        assert.equal(await res.text(), text);
+      }
+      assert.deepEqual(
+        s.logs
+          .map((l) => JSON.parse(l) as { level: number; msg: string })
+          .filter((l) => l.level === 40)
+          .map((l) => l.msg),
+        [
+          `${join(site, 'healthz')} is not served at /healthz: /healthz is the receiver's health probe (docs/deployment.md "Health checks"); give it another name`,
+          `${join(site, 'readyz')} is not served at /readyz: /readyz is the receiver's readiness probe (docs/deployment.md "Health checks"); give it another name`,
+        ],
+      );
+    } finally {
+      await s.close();
     }
   });
 
