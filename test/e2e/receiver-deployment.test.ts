@@ -410,19 +410,27 @@ describe('behind a reverse proxy: the real client is counted, a client cannot pi
   }
 });
 
+/** Both probes answer 200 with their JSON status, to GET and HEAD, never cached. */
+async function assertProbes(base: string) {
+  for (const [path, body] of [
+    ['/healthz', { status: 'ok' }],
+    ['/readyz', { status: 'ready' }],
+  ] as const) {
+    for (const method of ['GET', 'HEAD']) {
+      const res = await fetch(`${base}${path}`, { method });
+      assert.equal(res.status, 200, `${method} ${path}`);
+      assert.equal(res.headers.get('cache-control'), 'no-store');
+      assert.equal(res.headers.get('content-type'), 'application/json; charset=utf-8');
+      if (method === 'GET') assert.deepEqual(await res.json(), body);
+    }
+  }
+}
+
 describe('health, readiness and a graceful stop', () => {
   test('/healthz and /readyz answer, and the probes fill no log', async () => {
     const server = await startChild({ ...KEYS, LOG_LEVEL: 'info' });
     try {
-      for (const [path, body] of [
-        ['/healthz', { status: 'ok' }],
-        ['/readyz', { status: 'ready' }],
-      ] as const) {
-        const res = await fetch(`${server.base}${path}`);
-        assert.equal(res.status, 200, path);
-        assert.equal(res.headers.get('cache-control'), 'no-store');
-        assert.deepEqual(await res.json(), body);
-      }
+      await assertProbes(server.base);
       await (await fetch(`${server.base}/api/procedures`)).arrayBuffer();
       while (!server.output().includes('"/api/procedures"'))
         await new Promise((r) => setTimeout(r, 20));
@@ -452,18 +460,7 @@ describe('health, readiness and a graceful stop', () => {
       lookupKeys: KEYS.LOOKUP_KEYS,
     });
     try {
-      for (const [path, body] of [
-        ['/healthz', { status: 'ok' }],
-        ['/readyz', { status: 'ready' }],
-      ] as const) {
-        const res = await fetch(`${s.base}${path}`);
-        assert.equal(res.status, 200, path);
-        assert.equal(res.headers.get('content-type'), 'application/json; charset=utf-8');
-        assert.deepEqual(await res.json(), body);
-        const head = await fetch(`${s.base}${path}`, { method: 'HEAD' });
-        assert.equal(head.status, 200);
-        assert.equal(head.headers.get('content-type'), 'application/json; charset=utf-8');
-      }
+      await assertProbes(s.base);
       // Only the exact paths are the probes: other names stay the site's.
       for (const [path, text] of [
         ['/readyz.html', '<p>readyz.html</p>'],
