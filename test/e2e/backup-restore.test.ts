@@ -5,36 +5,21 @@
 // keys the backup is ciphertext: started with other keys, the receiver refuses to start.
 import { test, describe, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  challenge,
-  fakeJws,
-  fakeVerify,
-  payload,
-  postDossier,
-  start,
-  uploadSession,
-} from './helpers.js';
+import { fakeVerify, start } from './helpers.js';
+import { assertRestored, newKey as key, sh, submitWithFile } from './backup-dossier.js';
 import { createServer } from '../../demo/server/app.js';
 
 const ON_SQLITE_FILES = !process.env.DVC_TEST_DATABASE_URL && !process.env.DVC_TEST_S3;
-const key = (id: string) => `${id}:${randomBytes(32).toString('base64')}`;
 const MASTER_KEYS = key('m2026');
 const LOOKUP_KEYS = key('l2026');
 const FILE_NAME = 'CCCD Nguyễn Văn An 001099012345.pdf';
 const BYTES = new TextEncoder().encode('%PDF-1.7\ngiấy tờ tuỳ thân\n%%EOF\n');
-const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 const work = mkdtempSync(join(tmpdir(), 'dvc-backup-'));
 after(() => rmSync(work, { recursive: true, force: true }));
-
-/** A documented command, run by the shell with the variables it names. */
-const sh = (script: string, env: Record<string, string>) =>
-  execFileSync('sh', ['-ec', script], { env: { PATH: process.env.PATH ?? '', ...env } });
 
 // The documented commands here are the SQLite and local-files ones (sqlite3 .backup, tar of
 // DATA_DIR/uploads). This file is not in the PostgreSQL + S3 stage's list (scripts/test.mjs), so
@@ -59,25 +44,7 @@ describe(
       let fileId: string;
       const BACKUP = join(work, 'backup');
       try {
-        const browser = uploadSession(s.base);
-        const url = await browser.upload(BYTES, { slot: 'giay-to', filename: FILE_NAME });
-        fileId = url.split('/').pop()!;
-        const doc = {
-          slot: 'giay-to',
-          name: FILE_NAME,
-          type: 'application/pdf',
-          size: BYTES.length,
-          sha256: sha(BYTES),
-          url,
-        };
-        const r = await postDossier(
-          s.base,
-          fakeJws(payload(await challenge(s.base), { documents: [doc] })),
-          undefined,
-          browser.cookie,
-        );
-        assert.equal(r.status, 201);
-        code = ((await r.json()) as { dossierCode: string }).dossierCode;
+        ({ code, fileId } = await submitWithFile(s, BYTES, FILE_NAME));
 
         // docs/deployment.md, "Backups and restore": while the receiver runs.
         sh(
@@ -111,25 +78,7 @@ tar -C "$DATA_DIR" -xzf "$BACKUP/uploads.tar.gz"`,
         logLevel: 'trace',
       });
       try {
-        const clerk = { authorization: `Bearer ${again.clerkKey}` };
-        const detail = (await (
-          await fetch(`${again.base}/api/clerk/dossiers/${code}`, { headers: clerk })
-        ).json()) as { files: { id: string; name: string }[]; payload?: unknown };
-        assert.deepEqual(
-          detail.files.map((f) => [f.id, f.name]),
-          [[fileId, FILE_NAME]],
-        );
-        const download = await fetch(`${again.base}/api/clerk/dossiers/${code}/files/${fileId}`, {
-          headers: clerk,
-        });
-        assert.equal(download.status, 200, await download.clone().text());
-        assert.deepEqual(new Uint8Array(await download.arrayBuffer()), BYTES);
-        assert.deepEqual(again.app.dvc.readDossier(code)?.payload.answers, payload('').answers);
-        // The citizen's look-up (LOOKUP_KEYS) still finds it.
-        const status = await fetch(
-          `${again.base}/api/status?code=${encodeURIComponent(code)}&secret=001099012345`,
-        );
-        assert.equal(status.status, 200);
+        await assertRestored(again, { code, fileId, bytes: BYTES, fileName: FILE_NAME });
       } finally {
         await again.app.close();
       }
@@ -175,7 +124,7 @@ tar -C "$DATA_DIR" -xzf "$BACKUP/uploads.tar.gz"`,
         masterKeys: `${key('m2027')},${MASTER_KEYS}`,
         lookupKeys: LOOKUP_KEYS,
       });
-      assert.deepEqual(right.app.dvc.readDossier(code)?.payload.answers, payload('').answers);
+      await assertRestored(right, { code, fileId, bytes: BYTES, fileName: FILE_NAME });
       await right.close();
       // At every level, through submission, clerk reads, download, look-ups and the failures of
       // the wrong keys: no name, number or file name in any log line.
