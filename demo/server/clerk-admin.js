@@ -100,11 +100,10 @@ export async function main(argv, io = {}) {
     return;
   }
   const config = loadConfig(io.env ?? process.env);
-  // With PostgreSQL the keys of every receiver process, never keys generated here.
-  const keyringOf = () => {
-    requireKeysWithDatabase(config);
-    return loadKeyring(config);
-  };
+  // With PostgreSQL the keys of every receiver process, never keys generated here: said before
+  // the database is opened.
+  if (command === 'purge' || command === 'rewrap') requireKeysWithDatabase(config);
+  const keyringOf = () => loadKeyring(config);
   // The receiver's own storage: the embedded database, or PostgreSQL with DATABASE_URL.
   const storage = await openStorage(config);
   const password = io.password ?? (() => readPassword('Mật khẩu / password: '));

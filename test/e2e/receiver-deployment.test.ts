@@ -5,7 +5,7 @@
 // health and readiness probes answer; SIGTERM lets a request in flight finish.
 import { test, describe, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { connect } from 'node:net';
@@ -195,6 +195,21 @@ describe('keys: the ones that wrote the database, or the start stops', () => {
     const keysEnv = readFileSync(join(DATA_DIR, 'keys.env'), 'utf8');
     assert.equal((await runOnce(none)).started, true);
     assert.equal(readFileSync(join(DATA_DIR, 'keys.env'), 'utf8'), keysEnv);
+  });
+
+  test('the clerk commands that read dossiers on PostgreSQL need the keys too', () => {
+    for (const command of ['purge', 'rewrap']) {
+      const r = spawnSync(process.execPath, [CLERK, command], {
+        env: {
+          PATH: process.env.PATH ?? '',
+          DATABASE_URL: 'postgres://dvc:S3cr3t@127.0.0.1:1/dvc',
+          DATA_DIR: join(tmp, 'cli'),
+        },
+        encoding: 'utf8',
+      });
+      assert.equal(r.status, 1);
+      assert.equal(r.stdout + r.stderr, `MASTER_KEYS ${WITH_DATABASE}\n`);
+    }
   });
 
   test('"npm run clerk -- new-keys" prints keys the receiver starts with', async () => {

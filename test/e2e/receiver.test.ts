@@ -113,6 +113,7 @@ describe('reference receiver', () => {
       { version: 8, name: 'supplements_notifications' },
       { version: 9, name: 'sealed_upload_names' },
       { version: 10, name: 'clerk_procedure_scope' },
+      { version: 11, name: 'key_checks' },
     ]);
     const tables = (
       await db
