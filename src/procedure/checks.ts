@@ -21,6 +21,7 @@ import { checkFieldMessages, checkWidgetType, declaredTypes } from './widget-che
 import { checkConditionValue } from './value-checks.js';
 import { checkFeeAmounts, checkFeeQuantities, checkFeeSchedule } from './fee-checks.js';
 import { checkOptionList, checkOptionLists, choicesOf } from './option-list-checks.js';
+import { checkCopySources } from './copy-checks.js';
 import { checkFormatVersion } from './format-version.js';
 import { checkRequiredAsked } from './coverage-checks.js';
 import { checkConstraints } from './constraint-checks.js';
@@ -602,6 +603,7 @@ export function crossCheck(
     }
   });
   checkOptionLists(procedure, problems);
+  checkCopySources(procedure, problems);
 
   const rules = new IdRegistry('rule', problems);
   arr(own(procedure, 'rules')).forEach((r, i) => {

@@ -96,6 +96,7 @@ export function formatFeatures(procedure: Obj): Use[] {
       if (!isObject(f)) return;
       if (f['messages'] !== undefined) use(`${pointer}/${i}/messages`, 'messages', 'key');
       if (f['optionList'] !== undefined) use(`${pointer}/${i}/optionList`, 'optionList', 'key');
+      if (f['copyFrom'] !== undefined) use(`${pointer}/${i}/copyFrom`, 'copyFrom', 'key');
       fields(f['fields'], `${pointer}/${i}/fields`);
     });
   if (isObject(ui))

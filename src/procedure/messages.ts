@@ -103,6 +103,16 @@ const vi: Catalog = {
     `Không có danh sách lựa chọn "${p.id}" trong "optionLists" hay trong các danh sách dvc-forms cung cấp (${p.shipped})${p.suggestion ? `; có phải ý bạn là "${p.suggestion}"?` : '.'}`,
   optionsAndOptionList: () =>
     'Một câu hỏi lấy lựa chọn hoặc từ "options" hoặc từ "optionList", không dùng cả hai.',
+  unknownCopySource: (p) =>
+    `"copyFrom" chỉ đến "${p.name}", nhưng không có câu hỏi nào (ngoài nhóm, không phải tải tệp) hỏi trường này${p.suggestion ? `; có phải ý bạn là "${p.suggestion}"?` : '.'}`,
+  copyFromItself: () =>
+    '"copyFrom" chỉ đến chính câu hỏi này; hãy ghi trường của một câu hỏi đã hỏi trước nó.',
+  copySourceLater: (p) =>
+    `"copyFrom" chỉ đến "${p.name}", câu hỏi được hỏi sau câu hỏi này (${p.place}): người dân chưa trả lời nó khi đến đây. Chỉ dùng lại câu trả lời của câu hỏi đứng trước.`,
+  copyShapeMismatch: (p) =>
+    `Không thể chép câu trả lời của "${p.name}" vào "${p.path}": ${p.reason}.`,
+  copyFromInGroup: (p) =>
+    `Câu hỏi trong nhóm "${p.group}" không dùng được "copyFrom": mỗi mục của nhóm là một câu trả lời riêng. Đặt "copyFrom" trên chính nhóm.`,
   shippedOptionListName: (p) =>
     `"${p.id}" là tên một danh sách dvc-forms cung cấp; đặt tên khác cho danh sách của bạn.`,
   optionListValue: (p) =>
@@ -284,6 +294,16 @@ const en: Catalog = {
     `There is no option list "${p.id}" in "optionLists" nor among the lists dvc-forms ships (${p.shipped})${p.suggestion ? `; did you mean "${p.suggestion}"?` : '.'}`,
   optionsAndOptionList: () =>
     'A question takes its options either from "options" or from "optionList", not both.',
+  unknownCopySource: (p) =>
+    `"copyFrom" names "${p.name}", but no question (outside a group, not an upload) asks that field${p.suggestion ? `; did you mean "${p.suggestion}"?` : '.'}`,
+  copyFromItself: () =>
+    '"copyFrom" names this question itself; give the field of a question asked before it.',
+  copySourceLater: (p) =>
+    `"copyFrom" names "${p.name}", which is asked after this question (${p.place}): the citizen has not answered it yet here. Only an earlier question's answer can be reused.`,
+  copyShapeMismatch: (p) =>
+    `The answer of "${p.name}" cannot be copied into "${p.path}": ${p.reason}.`,
+  copyFromInGroup: (p) =>
+    `A question inside the group "${p.group}" cannot use "copyFrom": each item of the group is an answer of its own. Put "copyFrom" on the group itself.`,
   shippedOptionListName: (p) =>
     `"${p.id}" is the name of a list dvc-forms ships; give your list another name.`,
   optionListValue: (p) =>

@@ -120,6 +120,12 @@ export interface FieldUi {
    * `check` and verify. Name the question in each (GOV.UK): "Nhập họ và tên của người mẹ".
    */
   messages?: Partial<Record<FieldMessageKeyword, LocalizedText>>;
+  /**
+   * Format 1.1: an earlier question (its `field`) whose answer this empty question offers to
+   * reuse with one button (WCAG 2.2 SC 3.3.7 Redundant Entry): the mother's name as the
+   * requester's. Same widget and shape; never inside a group; the answer is copied, not linked.
+   */
+  copyFrom?: FieldPath;
 }
 
 /** The keywords a question's own error messages may be given for (`FieldUi.messages`). */

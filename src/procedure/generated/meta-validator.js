@@ -568,6 +568,11 @@ const schema31 = {
           },
           additionalProperties: { $ref: '#/$defs/LocalizedText' },
         },
+        copyFrom: {
+          $ref: '#/$defs/FieldPath',
+          description:
+            'Format 1.1: the field of an earlier question with the same widget and shape; while this question is empty and that one answered, the form offers a button that copies the answer here (WCAG 2.2 SC 3.3.7 Redundant Entry). Not inside a group.',
+        },
       },
     },
     FieldOption: {
@@ -3357,6 +3362,11 @@ const schema47 = {
       },
       additionalProperties: { $ref: '#/$defs/LocalizedText' },
     },
+    copyFrom: {
+      $ref: '#/$defs/FieldPath',
+      description:
+        'Format 1.1: the field of an earlier question with the same widget and shape; while this question is empty and that one answered, the form offers a button that copies the answer here (WCAG 2.2 SC 3.3.7 Redundant Entry). Not inside a group.',
+    },
   },
 };
 const schema48 = {
@@ -4645,8 +4655,47 @@ function validate30(
         errors++;
       }
     }
+    if (data.copyFrom !== undefined) {
+      let data29 = data.copyFrom;
+      if (typeof data29 === 'string') {
+        if (!pattern18.test(data29)) {
+          const err56 = {
+            instancePath: instancePath + '/copyFrom',
+            schemaPath: '#/$defs/FieldPath/pattern',
+            keyword: 'pattern',
+            params: {
+              pattern: '^[A-Za-z_][A-Za-z0-9_]*(\\[\\])?(\\.[A-Za-z_][A-Za-z0-9_]*(\\[\\])?)*$',
+            },
+            message:
+              'must match pattern "' +
+              '^[A-Za-z_][A-Za-z0-9_]*(\\[\\])?(\\.[A-Za-z_][A-Za-z0-9_]*(\\[\\])?)*$' +
+              '"',
+          };
+          if (vErrors === null) {
+            vErrors = [err56];
+          } else {
+            vErrors.push(err56);
+          }
+          errors++;
+        }
+      } else {
+        const err57 = {
+          instancePath: instancePath + '/copyFrom',
+          schemaPath: '#/$defs/FieldPath/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        };
+        if (vErrors === null) {
+          vErrors = [err57];
+        } else {
+          vErrors.push(err57);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err56 = {
+    const err58 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
@@ -4654,9 +4703,9 @@ function validate30(
       message: 'must be object',
     };
     if (vErrors === null) {
-      vErrors = [err56];
+      vErrors = [err58];
     } else {
-      vErrors.push(err56);
+      vErrors.push(err58);
     }
     errors++;
   }
@@ -5201,7 +5250,7 @@ function validate28(
   return errors === 0;
 }
 validate28.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema59 = {
+const schema60 = {
   type: 'object',
   title: 'Document',
   description:
@@ -5293,7 +5342,7 @@ const schema59 = {
     },
   },
 };
-const pattern31 = new RegExp(
+const pattern32 = new RegExp(
   '^(?!image/svg\\+xml$|text/html$|application/xhtml\\+xml$)[a-z]+/(\\*|[a-z0-9][a-z0-9.+-]*)$',
   'u',
 );
@@ -5490,7 +5539,7 @@ function validate36(
       errors++;
     }
     for (const key0 in data) {
-      if (!func1.call(schema59.properties, key0)) {
+      if (!func1.call(schema60.properties, key0)) {
         const err11 = {
           instancePath,
           schemaPath: '#/additionalProperties',
@@ -5756,7 +5805,7 @@ function validate36(
           instancePath: instancePath + '/form',
           schemaPath: '#/properties/form/enum',
           keyword: 'enum',
-          params: { allowedValues: schema59.properties.form.enum },
+          params: { allowedValues: schema60.properties.form.enum },
           message: 'must be equal to one of the allowed values',
         };
         if (vErrors === null) {
@@ -5841,7 +5890,7 @@ function validate36(
         for (let i0 = 0; i0 < len0; i0++) {
           let data12 = data11[i0];
           if (typeof data12 === 'string') {
-            if (!pattern31.test(data12)) {
+            if (!pattern32.test(data12)) {
               const err31 = {
                 instancePath: instancePath + '/accept/' + i0,
                 schemaPath: '#/properties/accept/items/pattern',
@@ -6005,7 +6054,7 @@ function validate36(
           instancePath: instancePath + '/capture',
           schemaPath: '#/properties/capture/enum',
           keyword: 'enum',
-          params: { allowedValues: schema59.properties.capture.enum },
+          params: { allowedValues: schema60.properties.capture.enum },
           message: 'must be equal to one of the allowed values',
         };
         if (vErrors === null) {
@@ -6143,7 +6192,7 @@ function validate36(
               instancePath: instancePath + '/photo/mimeType',
               schemaPath: '#/properties/photo/properties/mimeType/enum',
               keyword: 'enum',
-              params: { allowedValues: schema59.properties.photo.properties.mimeType.enum },
+              params: { allowedValues: schema60.properties.photo.properties.mimeType.enum },
               message: 'must be equal to one of the allowed values',
             };
             if (vErrors === null) {
@@ -6318,7 +6367,7 @@ function validate36(
   return errors === 0;
 }
 validate36.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema65 = {
+const schema66 = {
   type: 'object',
   title: 'Fees',
   additionalProperties: false,
@@ -6337,7 +6386,7 @@ const schema65 = {
     },
   },
 };
-const schema66 = {
+const schema67 = {
   type: 'object',
   title: 'Fee item',
   additionalProperties: false,
@@ -6373,7 +6422,7 @@ const schema66 = {
     },
   },
 };
-const schema75 = {
+const schema76 = {
   type: 'object',
   title: 'Fee schedule entry',
   additionalProperties: false,
@@ -6397,8 +6446,8 @@ const schema75 = {
     },
   },
 };
-const pattern38 = new RegExp('^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'u');
-const schema70 = {
+const pattern39 = new RegExp('^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'u');
+const schema71 = {
   type: 'object',
   title: 'Conditions',
   description: 'json-rules-engine conditions: exactly one of all, any, not.',
@@ -6422,7 +6471,7 @@ const schema70 = {
   },
   oneOf: [{ required: ['all'] }, { required: ['any'] }, { required: ['not'] }],
 };
-const schema71 = {
+const schema72 = {
   description:
     'A fact condition ({fact, operator, value}) or nested conditions ({all}, {any} or {not}).',
   if: {
@@ -6436,7 +6485,7 @@ const schema71 = {
   },
   else: { $ref: '#/$defs/Conditions' },
 };
-const schema74 = {
+const schema75 = {
   type: 'object',
   title: 'Condition',
   additionalProperties: false,
@@ -6491,7 +6540,7 @@ const schema74 = {
     name: { type: 'string', description: 'A name for debugging.' },
   },
 };
-const schema72 = {
+const schema73 = {
   type: 'object',
   title: 'Named condition reference',
   additionalProperties: false,
@@ -6975,7 +7024,7 @@ function validate41(
               instancePath: instancePath + '/operator',
               schemaPath: '#/$defs/FactCondition/properties/operator/enum',
               keyword: 'enum',
-              params: { allowedValues: schema74.properties.operator.enum },
+              params: { allowedValues: schema75.properties.operator.enum },
               message: 'must be equal to one of the allowed values',
             };
             if (vErrors === null) {
@@ -7853,7 +7902,7 @@ function validate39(
             if (data9.from !== undefined) {
               let data10 = data9.from;
               if (typeof data10 === 'string') {
-                if (!pattern38.test(data10)) {
+                if (!pattern39.test(data10)) {
                   const err20 = {
                     instancePath: instancePath + '/schedule/' + i0 + '/from',
                     schemaPath: '#/$defs/FeeScheduleEntry/properties/from/pattern',
@@ -7887,7 +7936,7 @@ function validate39(
             if (data9.until !== undefined) {
               let data11 = data9.until;
               if (typeof data11 === 'string') {
-                if (!pattern38.test(data11)) {
+                if (!pattern39.test(data11)) {
                   const err22 = {
                     instancePath: instancePath + '/schedule/' + i0 + '/until',
                     schemaPath: '#/$defs/FeeScheduleEntry/properties/until/pattern',
@@ -8024,7 +8073,7 @@ function validate39(
   return errors === 0;
 }
 validate39.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema76 = {
+const schema77 = {
   type: 'object',
   title: 'Fee reduction',
   additionalProperties: false,
@@ -8741,7 +8790,7 @@ function validate38(
   return errors === 0;
 }
 validate38.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema80 = {
+const schema81 = {
   type: 'object',
   title: 'Rule',
   additionalProperties: false,
@@ -8794,7 +8843,7 @@ const schema80 = {
     },
   ],
 };
-const schema85 = {
+const schema86 = {
   type: 'object',
   title: 'Targets',
   additionalProperties: false,
@@ -9317,7 +9366,7 @@ function validate55(
       errors++;
     }
     for (const key0 in data) {
-      if (!func1.call(schema80.properties, key0)) {
+      if (!func1.call(schema81.properties, key0)) {
         const err16 = {
           instancePath,
           schemaPath: '#/additionalProperties',
@@ -9379,7 +9428,7 @@ function validate55(
           instancePath: instancePath + '/kind',
           schemaPath: '#/properties/kind/enum',
           keyword: 'enum',
-          params: { allowedValues: schema80.properties.kind.enum },
+          params: { allowedValues: schema81.properties.kind.enum },
           message: 'must be equal to one of the allowed values',
         };
         if (vErrors === null) {
@@ -9884,7 +9933,7 @@ function validate55(
   return errors === 0;
 }
 validate55.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema90 = {
+const schema91 = {
   type: 'object',
   title: 'Option list',
   additionalProperties: false,
@@ -10030,7 +10079,7 @@ function validate61(
   return errors === 0;
 }
 validate61.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema91 = {
+const schema92 = {
   type: 'object',
   title: 'Declaration',
   additionalProperties: false,
@@ -10323,7 +10372,7 @@ function validate65(
   return errors === 0;
 }
 validate65.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema94 = {
+const schema95 = {
   type: 'object',
   title: '"Cannot apply" page',
   additionalProperties: false,
@@ -10603,7 +10652,7 @@ function validate67(
   return errors === 0;
 }
 validate67.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema97 = {
+const schema98 = {
   type: 'object',
   title: 'Privacy',
   additionalProperties: false,
@@ -12189,6 +12238,7 @@ export const allowedProperties = {
     'itemLabel',
     'document',
     'messages',
+    'copyFrom',
   ],
   '#/$defs/FieldOption': ['value', 'label'],
   '#/$defs/OptionList': ['source', 'options'],

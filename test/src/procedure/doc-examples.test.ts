@@ -168,6 +168,17 @@ const PLACES: { file: string; starts: string; place: (p: Json, parts: Json[]) =>
   },
   {
     file: 'docs/procedure-format.md',
+    starts: '"field": "mother.fullName"',
+    place: (p, [question]) => {
+      p.data.properties.mother = {
+        type: 'object',
+        properties: { fullName: { type: 'string', maxLength: 100 } },
+      };
+      ask(p, question);
+    },
+  },
+  {
+    file: 'docs/procedure-format.md',
     starts: '"optionLists"',
     place: (p, [members, list]) => {
       Object.assign(p, members);

@@ -1,0 +1,133 @@
+/**
+ * `copyFrom` (format 1.1, WCAG 2.2 SC 3.3.7 Redundant Entry) as lint sees it: a question and a
+ * group that name an earlier question of the same shape load; the mistakes (one per fixture in
+ * fixtures/broken/copy-*.json, positions in expected.json) come with sentences naming the fix,
+ * and the shapes that cannot be copied are told apart.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { loadProcedure } from '../../../src/procedure/index.js';
+
+const read = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
+const valid = read('valid-copy-from.json');
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests reach into any member
+function variant(change: (p: Record<string, any>) => void): string {
+  const p = JSON.parse(valid);
+  change(p);
+  return JSON.stringify(p, null, 2);
+}
+const messages = (text: string) =>
+  loadProcedure(text).problems.map((p) => [p.code, p.pointer, p.message.vi, p.message.en]);
+
+test('a question and a group naming an earlier question of the same shape load', () => {
+  const result = loadProcedure(valid);
+  assert.deepEqual(result.problems, []);
+  assert.equal(result.ok, true);
+  const fields = result.ok ? result.procedure.ui.steps[1]!.fields : [];
+  assert.deepEqual(
+    fields.map((f) => [f.field, f.copyFrom]),
+    [
+      ['copies', undefined],
+      ['phone', undefined],
+      ['mother.fullName', 'child.fullName'],
+      ['cousins', 'siblings'],
+    ],
+  );
+});
+
+test('each mistake says what is wrong and what to do, in Vietnamese and English', () => {
+  assert.deepEqual(messages(read('broken/copy-from-unknown.json')), [
+    [
+      'unknown-copy-source',
+      '/ui/steps/1/fields/2/copyFrom',
+      '"copyFrom" chỉ đến "child.fullname", nhưng không có câu hỏi nào (ngoài nhóm, không phải tải tệp) hỏi trường này; có phải ý bạn là "child.fullName"?',
+      '"copyFrom" names "child.fullname", but no question (outside a group, not an upload) asks that field; did you mean "child.fullName"?',
+    ],
+  ]);
+  assert.deepEqual(messages(read('broken/copy-from-itself.json')), [
+    [
+      'copy-from-itself',
+      '/ui/steps/1/fields/2/copyFrom',
+      '"copyFrom" chỉ đến chính câu hỏi này; hãy ghi trường của một câu hỏi đã hỏi trước nó.',
+      '"copyFrom" names this question itself; give the field of a question asked before it.',
+    ],
+  ]);
+  assert.deepEqual(messages(read('broken/copy-source-later.json')), [
+    [
+      'copy-source-later',
+      '/ui/steps/0/fields/0/copyFrom',
+      '"copyFrom" chỉ đến "child.fullName", câu hỏi được hỏi sau câu hỏi này (câu hỏi thứ 2 của bước thứ 1): người dân chưa trả lời nó khi đến đây. Chỉ dùng lại câu trả lời của câu hỏi đứng trước.',
+      `"copyFrom" names "child.fullName", which is asked after this question (question 2 of step 1): the citizen has not answered it yet here. Only an earlier question's answer can be reused.`,
+    ],
+  ]);
+  assert.deepEqual(messages(read('broken/copy-from-in-group.json')), [
+    [
+      'copy-from-in-group',
+      '/ui/steps/0/fields/3/fields/0/copyFrom',
+      'Câu hỏi trong nhóm "siblings" không dùng được "copyFrom": mỗi mục của nhóm là một câu trả lời riêng. Đặt "copyFrom" trên chính nhóm.',
+      'A question inside the group "siblings" cannot use "copyFrom": each item of the group is an answer of its own. Put "copyFrom" on the group itself.',
+    ],
+  ]);
+});
+
+test('a shape that cannot be copied is told by its reason: widget, type, options, members', () => {
+  const mismatch = (text: string) =>
+    loadProcedure(text)
+      .problems.filter((p) => p.code === 'copy-shape-mismatch')
+      .map((p) => p.message.en);
+  assert.deepEqual(mismatch(read('broken/copy-shape-mismatch.json')), [
+    'The answer of "phone" cannot be copied into "mother.fullName": the two questions use different widgets (or one uploads files and has no answer).',
+  ]);
+  assert.deepEqual(mismatch(read('broken/copy-group-members-mismatch.json')), [
+    'The answer of "siblings" cannot be copied into "cousins": the two groups do not ask the same member questions.',
+  ]);
+  // The same widget over another JSON type: a name into a number of copies.
+  const type = variant((p) => {
+    p.data.properties.copies2 = { type: 'string', maxLength: 10 };
+    p.ui.steps[1].fields.push({
+      field: 'copies2',
+      widget: 'number',
+      label: { vi: 'Số bản' },
+      copyFrom: 'copies',
+    });
+  });
+  assert.deepEqual(
+    loadProcedure(type)
+      .problems.filter((p) => p.code === 'copy-shape-mismatch')
+      .map((p) => [p.pointer, p.message.vi]),
+    [
+      [
+        '/ui/steps/1/fields/4/copyFrom',
+        'Không thể chép câu trả lời của "copies" vào "copies2": hai câu trả lời có kiểu khác nhau trong "data".',
+      ],
+    ],
+  );
+  // A choice the source offers that this question lacks could not be shown here.
+  const options = variant((p) => {
+    p.data.properties.relation2 = { type: 'string', enum: ['father', 'mother'] };
+    p.ui.steps[1].fields.push({
+      field: 'relation2',
+      widget: 'radio',
+      label: { vi: 'Quan hệ' },
+      options: [{ value: 'father', label: { vi: 'Cha' } }],
+      copyFrom: 'relation',
+    });
+  });
+  assert.deepEqual(mismatch(options), [
+    'The answer of "relation" cannot be copied into "relation2": the source question has options this question lacks.',
+  ]);
+  // An upload has no answer to copy.
+  const upload = variant((p) => {
+    p.ui.steps[1].fields.push({
+      field: 'birthProof',
+      widget: 'file',
+      document: 'birth-certificate',
+      label: { vi: 'Giấy chứng sinh' },
+      copyFrom: 'child.fullName',
+    });
+  });
+  assert.deepEqual(mismatch(upload), [
+    'The answer of "child.fullName" cannot be copied into "birthProof": the two questions use different widgets (or one uploads files and has no answer).',
+  ]);
+});
