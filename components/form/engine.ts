@@ -11,3 +11,4 @@
 export { ProcedureModel } from '../../src/session/index.js';
 export { handOverFirstPage, keepOverDraft } from './first-page-hand-over.js';
 export { readPlainAnswers, readPlainFocus } from './first-page-readers.js';
+export { copyOffer as reuse } from './copy-offer.js';

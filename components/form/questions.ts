@@ -10,6 +10,7 @@ import { live } from 'lit/directives/live.js';
 import type { FieldUi } from '../../src/procedure/index.js';
 import { emptyValueOf, widgetOf } from '../base/widgets.js';
 import { documentKey, documentNotes } from './documents.js';
+import { loadedEngine } from './engine-link.js';
 import { fieldProperties } from './field-properties.js';
 import type { DvcForm } from './form.js';
 import { localize } from './format.js';
@@ -62,7 +63,8 @@ export class FormQuestions {
       >
         ${keyed(
           page.id,
-          page.fields.map((f) => this.renderField(f, lang)),
+          // (1.1) A question's `copyFrom` offer above it (copy-offer.ts, in the engine chunk).
+          page.fields.map((f) => [loadedEngine()!.reuse(this.form, f), this.renderField(f, lang)]),
         )}
       </div>
       <div class="buttons">

@@ -1,0 +1,90 @@
+/**
+ * A question's `copyFrom` (format 1.1) in `<dvc-form>`: while the question is empty and the
+ * question it names is answered (shown, and with no problem), one button above it offers that
+ * answer, "Dùng lại câu trả lời đã khai ở “…”", so nobody types again what they gave a page ago
+ * (WCAG 2.2 SC 3.3.7 Redundant Entry). Pressing it is an ordinary change: the answer goes into
+ * the session as typing does (drafts save it, the rules run, the question is validated), and
+ * focus moves into the question, as the button is gone. An answered question (typed, chosen,
+ * prefilled) is never offered one, so the copy never overwrites what the person gave. In the
+ * form's engine chunk (engine.ts): the core only asks for the offer of each question.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { FieldUi } from '../../src/procedure/index.js';
+import { getAt, isAnswered, isWithinPath } from '../../src/session/field-path.js';
+import type { DvcForm } from './form.js';
+import { localize } from './format.js';
+import { COPY_MESSAGES } from './copy-messages.js';
+
+/** The forms already listening for the answers their offers depend on. */
+const watched = new WeakSet<DvcForm>();
+
+/**
+ * The page is not rendered again for a typed answer (field-events.ts), but an offer comes and
+ * goes with its question's and its source's answers: a committed change of either renders the
+ * page again, once a press under way has completed (the button does not vanish under a finger
+ * pressing it; a press on a gone offer copies nothing over the new answer, copyAnswer).
+ */
+function watch(form: DvcForm): void {
+  if (watched.has(form)) return;
+  watched.add(form);
+  const again = (e: Event): void => {
+    const path = (e.target as HTMLElement).dataset?.path;
+    if (!path) return;
+    const fields = form.fieldsIn(form.steps).map((x) => x.field);
+    if (fields.some((f) => f.copyFrom && (f.field === path || f.copyFrom === path)))
+      form.fieldEvents.press.afterPress(() => form.requestUpdate());
+  };
+  for (const type of ['change', 'dvc-change']) form.renderRoot.addEventListener(type, again);
+}
+
+/** The offer above `field` on a page of `form`, or nothing. */
+export function copyOffer(form: DvcForm, field: FieldUi): TemplateResult | typeof nothing {
+  const from = field.copyFrom;
+  const session = form.session;
+  if (!from || !session) return nothing;
+  watch(form);
+  const answers = form.answers;
+  const value = getAt(answers, from);
+  const source = form.fieldAt(from);
+  const hidden = form.rulesResult?.hidden.fields ?? [];
+  if (
+    !source ||
+    isAnswered(getAt(answers, field.field)) ||
+    !isAnswered(value) ||
+    hidden.some((h) => isWithinPath(from, h)) ||
+    // An address above on the same page is offered by the address field itself.
+    (field.widget === 'address' && form.currentPage?.fields.includes(source))
+  )
+    return nothing;
+  session.setLang(form.uiLang);
+  if (session.problemsFor(from).length > 0) return nothing;
+  const lang = form.uiLang;
+  const msg = COPY_MESSAGES[lang];
+  const kind = field.widget === 'address' || field.widget === 'group' ? field.widget : 'answer';
+  const text = `${msg[kind]} “${localize(source.label, lang)}”`;
+  return html`<p class="copy-offer">
+    <button
+      type="button"
+      class="secondary"
+      part="button button-secondary copy-offer"
+      aria-label=${`${text} ${msg.for} “${localize(field.label, lang)}”`}
+      @click=${() => void copyAnswer(form, field.field, value)}
+    >
+      ${text}
+    </button>
+  </p>`;
+}
+
+/** Copies `value` into `path` as the person's own change, then focuses that question. */
+async function copyAnswer(form: DvcForm, path: string, value: unknown): Promise<void> {
+  // The page may have changed under a slow press: never overwrite an answer given meanwhile.
+  if (isAnswered(getAt(form.answers, path))) return;
+  const events = form.fieldEvents;
+  events.edited.add(path);
+  events.setAnswer(path, structuredClone(value));
+  form.requestUpdate();
+  await form.evaluateRules();
+  await form.updateComplete;
+  events.showFieldProblems(path);
+  form.renderRoot.querySelector<HTMLElement>(`[data-path="${path}"]`)?.focus();
+}
