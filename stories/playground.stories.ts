@@ -76,8 +76,8 @@ export const WithProblems: StoryObj<Args> = {
 export const DuplicateKey: StoryObj<Args> = {
   args: {
     text: pretty(samples.ketHon.procedure).replace(
-      '"formatVersion": 1,',
-      '"formatVersion": 1,\n  "formatVersion": 1,',
+      '"formatVersion": 1.1,',
+      '"formatVersion": 1.1,\n  "formatVersion": 1.1,',
     ),
   },
   play: ({ canvasElement }) => expectShown(canvasElement, ['4:3 duplicate-key'], false),
