@@ -84,6 +84,7 @@ const EMPTY_VISIBILITY: Visibility = { hiddenFields: new Set(), hiddenDocuments:
  * @csspart fee - The fee table.
  * @csspart declaration - The declaration box.
  * @csspart document-slot - The box around a document's upload slot.
+ * @csspart copy-offer - (1.1) The button above an empty question that reuses the answer its `copyFrom` names.
  * @csspart button - Every button.
  * @csspart button-primary - Continue and Submit.
  * @csspart button-secondary - Back and Try again.
