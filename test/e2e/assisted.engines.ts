@@ -9,10 +9,7 @@
 // `npm run build`.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Procedure } from '../../src/procedure/types.js';
-import { verifySubmission } from '../../src/verify/index.js';
 import {
   APPLICANT_STATEMENT,
   ASSISTANCE_SHOWN,
@@ -27,6 +24,11 @@ import {
 } from './assisted-data.js';
 import { ENGINE, formOn, openEngine, type EnginePage } from './engines.js';
 import { CLERK, start, type Running } from './helpers.js';
+import {
+  marriageContactToReview,
+  marriageEligibility,
+  verifiedPayload,
+} from './marriage-journey.js';
 
 const SAMPLES = fileURLToPath(new URL('../../schemas/procedures/', import.meta.url));
 const PROCEDURE_FILE = `${SAMPLES}dang-ky-ket-hon.json`;
@@ -56,20 +58,9 @@ describe(`an assisted application in ${ENGINE}`, () => {
     await s?.close();
   });
 
-  const { FORM, HEADING, type, choose, select, address } = formOn(() => page);
-  async function continueTo(next: RegExp): Promise<string> {
-    await page.click(`${FORM} >>> .buttons button.primary`);
-    const end = Date.now() + 10_000;
-    for (;;) {
-      const [heading = ''] = await page.texts(HEADING);
-      if (next.test(heading)) return heading;
-      if (Date.now() > end) {
-        const summary = await page.texts(`${FORM} >>> dvc-error-summary >>> li`);
-        assert.fail(`did not reach ${next}: ${summary.join('; ') || heading}`);
-      }
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
+  const form = formOn(() => page);
+  const { FORM, HEADING, type, select, address, continueTo } = form;
+
   async function person(who: 'woman' | 'man', p: typeof WOMAN) {
     await type(`${who}.fullName`, p.name);
     await select(`${who}.ethnicity`, '01');
@@ -87,22 +78,11 @@ describe(`an assisted application in ${ENGINE}`, () => {
     // Assisted: no question about keeping a draft on this (shared) device.
     assert.equal(await page.count(`${FORM} >>> .draft-consent`), 0);
 
-    await type('woman.birthDate', '15/03/1995');
-    await type('man.birthDate', '20/08/1993');
-    await choose('eligibility.foreignElement', 'Không');
-    await choose('eligibility.currentlyMarried', 'Không');
-    await choose('eligibility.closeRelatives', 'Không');
-    await choose('eligibility.voluntary', 'Có');
-    await choose('eligibility.lostCapacity', 'Không');
-    await continueTo(/Thông tin bên nữ/);
+    await marriageEligibility(form, '15/03/1995', '20/08/1993');
     await person('woman', WOMAN);
     await continueTo(/Thông tin bên nam/);
     await person('man', MAN);
-    await continueTo(/Liên hệ và bản sao/);
-    await type('contact.phone', '0987 654 321');
-    await choose('copies.requested', 'Không');
-    const next = await continueTo(/Giấy tờ cần nộp|Kiểm tra lại thông tin/);
-    if (next.includes('Giấy tờ')) await continueTo(/Kiểm tra lại thông tin/);
+    await marriageContactToReview(form, '0987 654 321');
 
     // Without the helper's own confirmation nothing is sent.
     await page.click(`${FORM} >>> label`, { text: APPLICANT_STATEMENT });
@@ -118,14 +98,7 @@ describe(`an assisted application in ${ENGINE}`, () => {
     const [code] = await page.texts(`${receipt} >>> [part="code"]`);
 
     // The payload this engine signed verifies and records both confirmations.
-    const procedureText = readFileSync(PROCEDURE_FILE, 'utf8');
-    const clear = (await s.app.dvc.readDossier(code))!;
-    const verified = await verifySubmission(clear.jws, {
-      procedure: JSON.parse(procedureText) as Procedure,
-      procedureText,
-    });
-    assert.ok(verified.ok, JSON.stringify(!verified.ok && verified.errors));
-    const payload = verified.submission as unknown as Record<string, unknown>;
+    const payload = await verifiedPayload(s, code, PROCEDURE_FILE);
     assert.equal(payload.assistedBy, HELPER);
     assert.deepEqual(payload.assistance, {
       applicantConfirmed: true,

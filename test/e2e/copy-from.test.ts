@@ -5,12 +5,15 @@
 // Needs `npm run build`.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Procedure } from '../../src/procedure/types.js';
-import { verifySubmission } from '../../src/verify/index.js';
 import { formOn, openEngine, type EnginePage } from './engines.js';
 import { start, type Running } from './helpers.js';
+import {
+  marriageContactToReview,
+  marriageEligibility,
+  verifiedPayload,
+} from './marriage-journey.js';
 
 const SAMPLES = fileURLToPath(new URL('../../schemas/procedures/', import.meta.url));
 const PROCEDURE_FILE = `${SAMPLES}dang-ky-ket-hon.json`;
@@ -32,33 +35,14 @@ describe('copyFrom on the demo site: the groom reuses the bride’s residence', 
     await s?.close();
   });
 
-  const { FORM, HEADING, field, type, select, choose, address } = formOn(() => page);
+  const form = formOn(() => page);
+  const { FORM, HEADING, field, type, select, address, continueTo } = form;
   const offer = `${FORM} >>> button[part~="copy-offer"]`;
-  async function continueTo(next: RegExp): Promise<string> {
-    await page.click(`${FORM} >>> .buttons button.primary`);
-    const end = Date.now() + 10_000;
-    for (;;) {
-      const [heading = ''] = await page.texts(HEADING);
-      if (next.test(heading)) return heading;
-      if (Date.now() > end) {
-        const summary = await page.texts(`${FORM} >>> dvc-error-summary >>> li`);
-        assert.fail(`did not reach ${next}: ${summary.join('; ') || heading}`);
-      }
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
 
   test('one press copies the address; the signed payload holds it twice', async () => {
     await page.goto(`${s.base}/thu-tuc/dang-ky-ket-hon.html`);
     await page.waitFor(HEADING, { text: 'Kiểm tra điều kiện kết hôn' });
-    await type('woman.birthDate', '08/08/1998');
-    await type('man.birthDate', '30/01/1996');
-    await choose('eligibility.foreignElement', 'Không');
-    await choose('eligibility.currentlyMarried', 'Không');
-    await choose('eligibility.closeRelatives', 'Không');
-    await choose('eligibility.voluntary', 'Có');
-    await choose('eligibility.lostCapacity', 'Không');
-    await continueTo(/Thông tin bên nữ/);
+    await marriageEligibility(form, '08/08/1998', '30/01/1996');
     // The bride's residence is the first address of the form: nothing to offer yet.
     assert.equal(await page.count(offer), 0);
     await type('woman.fullName', 'Hoàng Thị Mai');
@@ -107,31 +91,17 @@ describe('copyFrom on the demo site: the groom reuses the bride’s residence', 
     await select('man.ethnicity', '01');
     await type('man.personalId', '079096007890');
     await type('man.marriageNumber', '1');
-    await continueTo(/Liên hệ và bản sao/);
-    await type('contact.phone', '0366 123 456');
-    await choose('copies.requested', 'Không');
-    const next = await continueTo(/Giấy tờ cần nộp|Kiểm tra lại thông tin/);
-    if (next.includes('Giấy tờ')) await continueTo(/Kiểm tra lại thông tin/);
+    await marriageContactToReview(form, '0366 123 456');
     await page.click(`${FORM} >>> #declaration`);
     await page.click(`${FORM} >>> .buttons button.primary`);
     const receipt = `${FORM} >>> dvc-receipt`;
     await page.waitFor(`${receipt} >>> [part="code"]`, { timeout: 20_000 });
     const [code] = await page.texts(`${receipt} >>> [part="code"]`);
 
-    const procedureText = readFileSync(PROCEDURE_FILE, 'utf8');
-    const clear = (await s.app.dvc.readDossier(code))!;
-    const verified = await verifySubmission(clear.jws, {
-      procedure: JSON.parse(procedureText) as Procedure,
-      procedureText,
-    });
-    assert.ok(verified.ok, JSON.stringify(!verified.ok && verified.errors));
-    const answers = (verified.submission as unknown as Record<string, unknown>).answers as Record<
-      string,
-      Record<string, unknown>
-    >;
+    const payload = await verifiedPayload(s, code, PROCEDURE_FILE);
+    const answers = payload.answers as Record<string, Record<string, unknown>>;
     assert.deepEqual(answers.woman.residence, RESIDENCE);
     assert.deepEqual(answers.man.residence, RESIDENCE);
-    assert.deepEqual(clear.payload, verified.submission);
     assert.deepEqual(await page.errors(), []);
   });
 });

@@ -9,6 +9,7 @@
 // playwright-core (the other e2e tests) cannot drive Debian's Firefox or WebKit builds: it needs
 // its own patched browsers. Selectors here pierce shadow roots: `a >>> b` finds every `b` in the
 // subtree of an `a`, shadow trees included (as playwright's locators do).
+import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import puppeteer, { type Browser as PBrowser, type ElementHandle, type Page } from 'puppeteer-core';
@@ -424,6 +425,23 @@ export function formOn(page: () => EnginePage) {
     /** Clicks the radio or check box whose label holds `label`. */
     choose: (path: string, label: string) =>
       page().click(`${field(path)} >>> label.choice`, { text: label }),
+    /**
+     * Presses Continue and waits (10 s at most) for a page whose heading matches `next`; fails
+     * with the error summary's lines when another page stays. Resolves with the heading.
+     */
+    async continueTo(next: RegExp): Promise<string> {
+      await page().click(`${FORM} >>> .buttons button.primary`);
+      const end = Date.now() + 10_000;
+      for (;;) {
+        const [heading = ''] = await page().texts(`${FORM} >>> #page-heading`);
+        if (next.test(heading)) return heading;
+        if (Date.now() > end) {
+          const summary = await page().texts(`${FORM} >>> dvc-error-summary >>> li`);
+          assert.fail(`did not reach ${next}: ${summary.join('; ') || heading}`);
+        }
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    },
     /** A province, then (once its communes are listed) a commune, then the street if given. */
     async address(path: string, province: string, commune: string, street?: string) {
       await select(path, province, '#province');
