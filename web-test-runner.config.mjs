@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { webdriverLauncher } from '@web/test-runner-webdriver';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_ARGS, ensureChromium } from './scripts/chromium.mjs';
+import { axTreePlugin } from './scripts/wtr-ax-tree.mjs';
 import { ensureFirefox, freePort, startWebKitDriver } from './scripts/engines.mjs';
 import { cjsInterop } from './scripts/wtr-cjs-interop.mjs';
 import { typeKeyByKey, webdriverCommands } from './scripts/wtr-webdriver-commands.mjs';
@@ -153,6 +154,8 @@ export default {
   ],
   plugins: [
     ...webdriverPlugins,
+    // axTree(): Chromium's accessibility tree (test/support/ax-tree.ts).
+    axTreePlugin(),
     // The engine is imported from source in browser tests; its CommonJS dependencies need
     // named ESM exports (the rollup bundle handles this with @rollup/plugin-commonjs).
     cjsInterop({

@@ -298,7 +298,8 @@ export class DvcUpload extends DvcFieldElement<UploadEntry[]> {
     const accept = acceptAttribute(types);
     const maxFiles = spec?.maxFiles ?? 1;
     const hasError = Boolean(this.error) || this.problems.length > 0;
-    const described = ['requirements', hasError ? 'error' : ''].filter(Boolean).join(' ');
+    // The buttons are described by a hidden copy of the lists in sentences (description()).
+    const described = 'described';
     const canCapture = Boolean(spec?.capture) && types.some((t) => t.startsWith('image/'));
     return html`
       <fieldset aria-describedby=${this.spec?.description ? 'hint' : nothing}>
@@ -311,6 +312,7 @@ export class DvcUpload extends DvcFieldElement<UploadEntry[]> {
             : nothing
         }
         ${spec ? this.renderRequirements(spec, types) : nothing}
+        <span id="described" hidden>${this.description(spec, types)}</span>
         ${hasError ? this.renderErrors() : nothing}
         <div
           part="drop-zone"
@@ -365,28 +367,48 @@ export class DvcUpload extends DvcFieldElement<UploadEntry[]> {
     `;
   }
 
+  /** What a document must be: required or not, its form and copies, types and size, count. */
+  private requirements(spec: UploadedDocumentSpec, types: FileType[]): string[] {
+    return [
+      this.m(this.required || spec.required ? 'required' : 'optional'),
+      formAndCopies(spec.form, spec.copies, this.ui),
+      this.m('limits', {
+        types: formatList(typeLabels(types), this.ui),
+        size: formatSize(spec.maxSizeBytes, this.ui),
+      }),
+      ...(spec.maxFiles > 1 ? [this.m('limitsCount', { max: spec.maxFiles })] : []),
+    ];
+  }
+
+  private errorMessages(): string[] {
+    return [this.error, ...this.problems.map((p) => fileProblemMessage(p, this.ui))].filter(
+      Boolean,
+    );
+  }
+
+  /**
+   * What the file buttons are described by: the requirements, then each error after "Lỗi:", as
+   * sentences. Read from the lists themselves it was one run-on sentence ("Bắt buộc Bản chính,
+   * 1 bản PDF hoặc JPG, tối đa 5 MB Lỗi: …"): the description joins list items with spaces
+   * only, and the lists show no full stops (nor do error messages: messages.ts). A message that
+   * already ends a sentence gets no second full stop.
+   */
+  private description(spec: UploadedDocumentSpec | undefined, types: FileType[]): string {
+    const errors = this.errorMessages().map((text) => `${this.m('errorPrefix')} ${text}`);
+    return [...(spec ? this.requirements(spec, types) : []), ...errors]
+      .map((text) => (/[.!?…]$/.test(text) ? text : `${text}.`))
+      .join(' ');
+  }
+
   private renderRequirements(spec: UploadedDocumentSpec, types: FileType[]): TemplateResult {
-    const required = this.required || spec.required;
     return html`<ul part="requirements" class="requirements" id="requirements">
-      <li>${this.m(required ? 'required' : 'optional')}</li>
-      <li>${formAndCopies(spec.form, spec.copies, this.ui)}</li>
-      <li>
-        ${this.m('limits', {
-          types: formatList(typeLabels(types), this.ui),
-          size: formatSize(spec.maxSizeBytes, this.ui),
-        })}
-      </li>
-      ${spec.maxFiles > 1 ? html`<li>${this.m('limitsCount', { max: spec.maxFiles })}</li>` : nothing}
+      ${this.requirements(spec, types).map((text) => html`<li>${text}</li>`)}
     </ul>`;
   }
 
   private renderErrors(): TemplateResult {
-    const messages = [
-      this.error,
-      ...this.problems.map((p) => fileProblemMessage(p, this.ui)),
-    ].filter(Boolean);
     return html`<ul part="error" class="error errors" id="error">
-      ${messages.map(
+      ${this.errorMessages().map(
         (text) =>
           html`<li><span class="visually-hidden">${this.m('errorPrefix')} </span>${text}</li>`,
       )}

@@ -5,6 +5,7 @@ import type { DvcUpload } from '../../../components/upload/upload.js';
 import { buildMultipartBody } from '../../../components/upload/multipart.js';
 import { DvcChangeEvent } from '../../../components/base/events.js';
 import type { DocumentSpec } from '../../../src/procedure/types.js';
+import { axNodes } from '../../support/ax-tree.js';
 
 const MB = 1024 * 1024;
 const SPEC: DocumentSpec = {
@@ -173,7 +174,7 @@ describe('dvc-upload', () => {
     expect(input.labels![0]!.textContent).to.equal('Chọn tệp');
     expect(input.accept).to.equal('application/pdf,.pdf,image/jpeg,.jpg,.jpeg,image/png,.png');
     expect(input.multiple).to.equal(true);
-    expect(input.getAttribute('aria-describedby')).to.equal('requirements');
+    expect(input.getAttribute('aria-describedby')).to.equal('described');
     const camera = root(el).querySelector<HTMLInputElement>('#camera')!;
     expect(camera.getAttribute('capture')).to.equal('environment');
     expect(camera.accept).to.equal('image/jpeg,.jpg,.jpeg,image/png,.png');
@@ -257,8 +258,13 @@ describe('dvc-upload', () => {
       await el.updateComplete;
       expect(errors(el)).to.deep.equal([`Lỗi: ${vi}`]);
       expect(el.value).to.deep.equal([]);
+      // The file button is described by the requirements and then the error, as sentences.
       expect(root(el).querySelector('#control')!.getAttribute('aria-describedby')).to.equal(
-        'requirements error',
+        'described',
+      );
+      expect(root(el).querySelector('#described')!.textContent).to.equal(
+        'Bắt buộc. Bản sao có chứng thực, 2 bản. PDF, JPG hoặc PNG, tối đa 5 MB. Tối đa 2 tệp. ' +
+          `Lỗi: ${vi}.`,
       );
       expect(root(el).querySelector('#control')!.getAttribute('aria-invalid')).to.equal('true');
       const en1 = await make(SPEC, 'en');
@@ -499,6 +505,40 @@ describe('dvc-upload', () => {
     expect(errors(el)).to.deep.equal(['Lỗi: Vui lòng chọn tệp Giấy chứng sinh']);
     expect(el.validity.customError).to.equal(true);
     await expect(el).to.be.accessible();
+  });
+  it('reads its requirements and errors as sentences in the button description (Chromium accessibility tree)', async () => {
+    // The list items were read as one run-on sentence: "Bắt buộc Bản sao có chứng thực, 2 bản
+    // PDF, JPG hoặc PNG, tối đa 5 MB Tối đa 2 tệp Lỗi: …". Each now ends in a full stop that is
+    // heard, not seen (the list shows no full stops, as GOV.UK's do not).
+    const el = await make();
+    const button = async (name: string) => {
+      const found = await axNodes('button', name);
+      expect(found.length).to.equal(1);
+      return found[0]!.description;
+    };
+    expect(await button('Chọn tệp')).to.equal(
+      'Bắt buộc. Bản sao có chứng thực, 2 bản. PDF, JPG hoặc PNG, tối đa 5 MB. Tối đa 2 tệp.',
+    );
+    el.error = 'Vui lòng chọn tệp Giấy chứng sinh';
+    await el.updateComplete;
+    expect(await button('Chọn tệp')).to.equal(
+      'Bắt buộc. Bản sao có chứng thực, 2 bản. PDF, JPG hoặc PNG, tối đa 5 MB. Tối đa 2 tệp. ' +
+        'Lỗi: Vui lòng chọn tệp Giấy chứng sinh.',
+    );
+    // The camera button has the same description.
+    expect(await button('Chụp ảnh')).to.equal(await button('Chọn tệp'));
+    el.remove();
+    const en = await make({ ...SPEC, required: false, copies: 1, form: 'original' }, 'en');
+    en.required = false;
+    en.error = 'Choose a file for Birth certificate from the hospital.';
+    await en.updateComplete;
+    // A message that ends in a full stop of its own gets no second one.
+    expect(await button('Choose files')).to.equal(
+      'Optional. Original, 1 copy. PDF, JPG or PNG, up to 5 MB. Up to 2 files. ' +
+        'Error: Choose a file for Birth certificate from the hospital.',
+    );
+    // Seen, the list is as it was.
+    expect(root(en).querySelector<HTMLElement>('#requirements li')!.innerText).to.equal('Optional');
   });
 });
 
