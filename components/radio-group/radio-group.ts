@@ -93,14 +93,13 @@ export class DvcRadioGroup extends DvcFieldElement<string> {
     return label;
   };
 
-  /** The radios follow the value, `required`, `disabled` and the error, as bindings would. */
+  /** The radios follow the value, `disabled` and the error, as bindings would. */
   override updated(changed: PropertyValues<this>): void {
     const disabled = this.isDisabled || this.readonly;
     const invalid = this.error ? 'true' : 'false';
     for (const input of this.renderRoot.querySelectorAll('input')) {
       const checked = input.value === this.value;
       if (input.checked !== checked) input.checked = checked;
-      toggleAttr(input, 'required', this.required);
       toggleAttr(input, 'disabled', disabled);
       if (input.getAttribute('aria-invalid') !== invalid)
         input.setAttribute('aria-invalid', invalid);
@@ -111,9 +110,11 @@ export class DvcRadioGroup extends DvcFieldElement<string> {
   override render() {
     // The choices are plain nodes made once per options array, not a template each (ten
     // bindings per radio, a thousand times on a large page: option-nodes.ts); their input and
-    // change events are handled on the fieldset.
+    // change events are handled on the fieldset. `required` is the group's (a radiogroup's
+    // aria-required): Chromium exposes no radio's native `required`, and on every radio as well
+    // a reader that does would say it once per choice.
     // prettier-ignore
-    return html`<fieldset aria-describedby=${this.describedBy()} @input=${this.onInput} @change=${this.onChange}><legend part="legend" .textContent=${this.label}></legend>${this.renderNoteNodes()}${optionNodes(this.options, this.optionNode)}</fieldset>`;
+    return html`<fieldset role="radiogroup" aria-required=${this.required} aria-describedby=${this.describedBy()} @input=${this.onInput} @change=${this.onChange}><legend part="legend" .textContent=${this.label}></legend>${this.renderNoteNodes()}${optionNodes(this.options, this.optionNode)}</fieldset>`;
   }
 }
 

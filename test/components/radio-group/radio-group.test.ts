@@ -2,6 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../components/radio-group/radio-group.js';
 import type { DvcRadioGroup } from '../../../components/radio-group/radio-group.js';
+import { axNodes } from '../../support/ax-tree.js';
 
 const options = [
   { value: 'nam', label: 'Nam' },
@@ -113,5 +114,45 @@ describe('dvc-radio-group', () => {
     await sendKeys({ press: ' ' });
     expect([a.value, b.value]).to.deep.equal(['nu', 'nam']);
     expect(radio(a, 1).checked).to.equal(true);
+  });
+
+  it('required is in the accessibility tree once, on the group (Chromium accessibility tree)', async () => {
+    // A radio cannot carry aria-required (ARIA 1.2) and Chromium's tree shows no radio's native
+    // `required`: the required question was given to assistive technology as a group without
+    // "required". The group is a radiogroup carrying it; the radios carry none, so a reader
+    // that reads a radio's own `required` does not say it at every choice as well.
+    const wrap = await fixture<HTMLDivElement>(
+      html`<div>
+        <dvc-radio-group label="Giới tính" required .options=${options}></dvc-radio-group>
+        <dvc-radio-group label="Dân tộc (không bắt buộc)" .options=${options}></dvc-radio-group>
+      </div>`,
+    );
+    const [required] = [...wrap.querySelectorAll<DvcRadioGroup>('dvc-radio-group')];
+    const [group] = await axNodes('radiogroup', 'Giới tính');
+    expect(group?.properties.required).to.equal(true);
+    const [other] = await axNodes('radiogroup', 'Dân tộc (không bắt buộc)');
+    expect(other?.properties.required).to.equal(false);
+    // Becoming optional later is followed too.
+    required.required = false;
+    await required.updateComplete;
+    expect((await axNodes('radiogroup', 'Giới tính'))[0]?.properties.required).to.equal(false);
+    await expect(required).to.be.accessible();
+  });
+
+  it('is a radiogroup carrying aria-required, its radios no required of their own', async () => {
+    const el = await fixture<DvcRadioGroup>(
+      html`<dvc-radio-group label="Giới tính" required .options=${options}></dvc-radio-group>`,
+    );
+    const fieldset = el.shadowRoot!.querySelector('fieldset')!;
+    expect(fieldset.getAttribute('role')).to.equal('radiogroup');
+    expect(fieldset.getAttribute('aria-required')).to.equal('true');
+    const radios = [...el.shadowRoot!.querySelectorAll('input')];
+    expect(radios.map((r) => r.required)).to.deep.equal([false, false]);
+    // The element still reports the missing answer itself (ElementInternals).
+    expect(el.validity.valueMissing).to.equal(true);
+    el.required = false;
+    await el.updateComplete;
+    expect(fieldset.getAttribute('aria-required')).to.equal('false');
+    expect(el.validity.valueMissing).to.equal(false);
   });
 });
