@@ -135,6 +135,7 @@ export class FormQuestions {
         .errors=${groupErrors}
         .value=${this.shownValue(field, value)}
         .fields=${this.groupFields(field)}
+        .data=${this.form.loaded!.data}
         .min=${this.itemLimit(path, 'minItems') ?? 0}
         .max=${this.itemLimit(path, 'maxItems')}
         .itemLabel=${localize(field.itemLabel, lang)}

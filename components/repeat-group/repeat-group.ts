@@ -9,6 +9,8 @@ import { fieldStyles } from '../base/styles.js';
 import { fill, type UiLang } from '../base/i18n.js';
 import { REPEAT_GROUP_MESSAGES, type RepeatGroupMessageKey } from './messages.js';
 import type { Problem } from '../../src/problem.js';
+import type { JsonSchema } from '../../src/procedure/types.js';
+import { schemaAt } from '../../src/session/journey.js';
 import '../address-field/address-field.js';
 import '../checkbox-field/checkbox-field.js';
 import '../date-field/date-field.js';
@@ -33,6 +35,11 @@ export interface RepeatFieldSpec {
   autocomplete?: string;
   inputmode?: string;
   required?: boolean;
+  /**
+   * An address that needs no street (a place, such as a hometown): `street-optional` of
+   * `<dvc-address-field>`. In a form the group finds it in the data schema (`data`).
+   */
+  streetOptional?: boolean;
   /** Choices for select, radio and checkbox (with options: a checkbox group). */
   options?: FieldOptionItem[];
 }
@@ -125,6 +132,11 @@ export class DvcRepeatGroup extends DvcFieldElement<RepeatItem[]> {
   /** The fields of each item, `{ field, widget, label, … }` with labels already localised. */
   @property({ type: Array }) fields: RepeatFieldSpec[] = [];
   /** How one item is named in headings and button names, e.g. "Người con". */
+  /**
+   * The procedure's data schema, when the group is a question of `<dvc-form>`: the item fields'
+   * schema is there, at `name[]` (an address whose street it does not require is a place).
+   */
+  @property({ attribute: false }) data?: JsonSchema;
   @property({ attribute: 'item-label' }) itemLabel = '';
   /** Text of the add button; defaults to "Thêm {itemLabel}". */
   @property({ attribute: 'add-label' }) addLabel = '';
@@ -371,6 +383,22 @@ export class DvcRepeatGroup extends DvcFieldElement<RepeatItem[]> {
     }
   }
 
+  /**
+   * Whether an item's address is a place, whose schema requires no street, as `<dvc-form>` marks
+   * an address question of its own (components/form/questions.ts): every item's hometown asked
+   * for a street the schema does not require.
+   */
+  private isPlace(spec: RepeatFieldSpec): boolean {
+    return (
+      spec.widget === 'address' &&
+      !!this.data &&
+      // schemaAt, not isSchemaRequired: the core already lends it to this chunk (core budget).
+      !((schemaAt(this.data, `${this.name}[].${spec.field}`)?.required ?? []) as string[]).includes(
+        'street',
+      )
+    );
+  }
+
   private renderChild(spec: RepeatFieldSpec, item: RepeatItem, index: number, key: number) {
     const tag = WIDGETS[widgetNameOf(spec)].tag;
     const value = item[spec.field] ?? emptyValueFor(spec, true);
@@ -383,6 +411,7 @@ export class DvcRepeatGroup extends DvcFieldElement<RepeatItem[]> {
       .autocomplete=${spec.autocomplete ?? ''}
       .options=${spec.options ?? []}
       .required=${spec.required ?? false}
+      ?street-optional=${spec.streetOptional || this.isPlace(spec)}
       .disabled=${this.isDisabled}
       .readonly=${this.readonly}
       .error=${this.errors[`/${index}/${spec.field}`] ?? ''}
