@@ -148,6 +148,21 @@ export class DvcAddressField extends DvcFieldElement<AddressValue> {
       });
   }
 
+  /**
+   * The offer's words. In a repeat group every item asks the same question ("Nơi ở hiện tại"),
+   * so the label alone did not say whose address it copies, and read as this very question:
+   * from another item, the offer names that item by its heading ("Người thứ 1").
+   */
+  private reuseLabel(from: DvcAddressField): string {
+    const item = from.closest('fieldset');
+    return item && item !== this.closest('fieldset')
+      ? this.say('reuseItem', {
+          label: from.label,
+          item: item.querySelector(':scope > legend')?.textContent?.trim() ?? '',
+        })
+      : this.say('reuse', { label: from.label });
+  }
+
   private async reuse(from: DvcAddressField): Promise<void> {
     this.query = '';
     this.value = { ...toAddress(from.value) };
@@ -355,7 +370,7 @@ export class DvcAddressField extends DvcFieldElement<AddressValue> {
       ${
         from
           ? html`<button type="button" part="reuse" class="reuse" @click=${() => this.reuse(from)}>
-              ${this.say('reuse', { label: from.label })}
+              ${this.reuseLabel(from)}
             </button>`
           : nothing
       }

@@ -4,9 +4,13 @@
  * residence, `$defs/address`, and a hometown, `$defs/place`, which needs no street):
  * - a hometown in an item is a place, as at a question of its own: its street box is not
  *   required and says "(không bắt buộc)". Only top-level addresses got `street-optional` from
- *   the schema, so an item's hometown demanded a street the schema does not.
+ *   the schema, so an item's hometown demanded a street the schema does not;
+ * - a person's residence offers the one given for the person before, and the offer names that
+ *   person: every item's residence has the same label, so "Dùng lại địa chỉ đã khai ở “Nơi ở
+ *   hiện tại”" did not say whose, and read as if it were this very question.
  */
 import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../../components/form/form.js';
 import type { DvcForm } from '../../../components/form/form.js';
 import type { DvcAddressField } from '../../../components/address-field/address-field.js';
@@ -47,6 +51,8 @@ async function address(el: DvcForm, index: number, field: string): Promise<DvcAd
   return found;
 }
 const street = (a: DvcAddressField) => a.shadowRoot!.querySelector<HTMLInputElement>('#street')!;
+const offer = (a: DvcAddressField) =>
+  a.shadowRoot!.querySelector<HTMLButtonElement>('button[part="reuse"]');
 
 describe('dvc-form: addresses in repeated items', () => {
   it('an item’s hometown asks no street, its residence does', async () => {
@@ -66,5 +72,31 @@ describe('dvc-form: addresses in repeated items', () => {
         'Số nhà, tên đường, thôn, tổ dân phố',
       );
     }
+  });
+
+  it('the second person’s residence offers the first person’s, naming that person', async () => {
+    const el = await mountForm();
+    const second = await address(el, 1, 'residence');
+    expect(offer(second)!.textContent!.trim()).to.equal(
+      'Dùng lại địa chỉ đã khai ở “Nơi ở hiện tại” của Người thứ 1',
+    );
+    // The hometown, a place, offers the first person's hometown, not a residence.
+    expect(offer(await address(el, 1, 'hometown'))!.textContent!.trim()).to.equal(
+      'Dùng lại địa chỉ đã khai ở “Quê quán” của Người thứ 1',
+    );
+    // The first person has nobody before them to copy from.
+    expect(offer(await address(el, 0, 'residence'))).to.equal(null);
+    offer(second)!.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.settled();
+    expect(group(el).value[1]!.residence).to.deep.equal(RESIDENCE);
+    expect(offer(second)).to.equal(null);
+  });
+
+  it('names the person in English too', async () => {
+    const el = await mountForm('en');
+    expect(offer(await address(el, 1, 'residence'))!.textContent!.trim()).to.equal(
+      'Use the address given in “Current residence” for Person 1',
+    );
   });
 });
