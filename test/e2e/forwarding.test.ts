@@ -209,6 +209,39 @@ describe('forwarding dossiers to the one-stop system', { timeout: 120_000 }, () 
     }
   });
 
+  test('a dossier on its way: the desk says "Đang chuyển" until the target answers', async (t) => {
+    if (!browser) return t.skip('needs Chromium');
+    const target = await forwardTarget(SECRET);
+    await target.up();
+    // A slow one-stop system: the request arrives and is not answered yet (no timeout meanwhile).
+    target.setMode('hold');
+    const s = await start({
+      verifySubmission: fakeVerify,
+      forward: { url: target.url, secret: SECRET, maxAttempts: 3, ...FAST, timeoutMs: 60_000 },
+    });
+    try {
+      const { code } = await submit(s, 0);
+      await until(() => target.requests.length === 1, 30_000, 'the request sent');
+      const sending = await forwardingOf(s, code);
+      assert.equal(sending?.state, 'pending');
+      assert.equal(sending?.attempts, 0);
+      assert.equal(sending?.lastError, null);
+      const page = await browser.newPage();
+      await signIn(page, s.base, CLERK);
+      assert.equal(await (await deskForwarding(page, code, 'pending')).innerText(), 'Đang chuyển');
+      await page.close();
+
+      target.release();
+      await until(async () => (await forwardingOf(s, code))?.state === 'delivered', 30_000, 'sent');
+      assert.equal(target.accepted.size, 1);
+      assert.equal(target.requests.length, 1);
+    } finally {
+      target.release();
+      await s.close();
+      await target.down();
+    }
+  });
+
   test('a wrong signature key: the target refuses (401), which is a dead letter at once', async () => {
     const target = await forwardTarget(SECRET);
     await target.up();
