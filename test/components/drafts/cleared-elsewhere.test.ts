@@ -5,12 +5,10 @@
  * on there does not write the deleted data back. Two forms on one database stand for two tabs
  * (one BroadcastChannel, one IndexedDB), as in deleted-notice.test.ts.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import '../../../components/form/form.js';
+import { expect, waitUntil } from '@open-wc/testing';
 import type { DvcForm } from '../../../components/form/form.js';
-import type { DraftControllerOptions } from '../../../components/drafts/controller.js';
 import { DRAFT_PHASE } from '../../../components/drafts/controller.js';
-import { DvcChangeEvent } from '../../../components/base/events.js';
+import { answerField, mountDraftForm } from '../../support/draft-form.js';
 import simple from '../submission/fixtures/simple.json';
 
 const TEXT = JSON.stringify(simple);
@@ -33,32 +31,9 @@ afterEach(() => {
   indexedDB.deleteDatabase(`${dbName}-keys`);
 });
 
-async function mount(): Promise<DvcForm> {
-  const el = document.createElement('dvc-form') as DvcForm;
-  const options = (el.draftLink as unknown as { options: DraftControllerOptions }).options;
-  options.dbName = dbName;
-  options.debounceMs = 50;
-  Object.assign(el, {
-    procedureData: TEXT,
-    today: '2026-11-26',
-    drafts: 'on',
-    draftConsent: 'granted',
-    submitter: async () => ({ dossierCode: 'KS-261126-7QF3' }),
-  });
-  await fixture(html`<div>${el}</div>`);
-  await el.settled();
-  await wait(() => el.draftController, 'the drafts controller');
-  await el.draftController!.ready();
-  await el.settled();
-  return el;
-}
-
-async function answer(el: DvcForm, path: string, value: unknown): Promise<void> {
-  const f = shadow(el).querySelector<HTMLElement & { value: unknown }>(`[data-path="${path}"]`)!;
-  f.value = value;
-  f.dispatchEvent(new DvcChangeEvent({ name: path, value }));
-  await el.settled();
-}
+const mount = () =>
+  mountDraftForm({ dbName, procedureData: TEXT, draftConsent: 'granted', debounceMs: 50 });
+const answer = answerField;
 
 describe('drafts: the data on this device deleted in another tab', function () {
   // Two forms, IndexedDB deletions and the channel on a machine other runs share.

@@ -4,15 +4,14 @@
  * to <body>), the bar gives its date as dd/mm/yyyy in both languages, and once the application
  * is sent the bar no longer says anything is kept.
  */
-import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../components/form/form.js';
 import type { DvcForm } from '../../../components/form/form.js';
-import type { DraftControllerOptions } from '../../../components/drafts/controller.js';
-import { DvcChangeEvent } from '../../../components/base/events.js';
 import { focusPath } from '../focus-path.js';
 import { watchFocusArrivals } from '../live-at-focus.js';
 import simple from '../submission/fixtures/simple.json';
+import { answerField, mountDraftForm } from '../../support/draft-form.js';
 
 const TEXT = JSON.stringify(simple);
 const shadow = (el: DvcForm) => el.shadowRoot!;
@@ -32,34 +31,15 @@ afterEach(() => {
   for (const name of databases.splice(0)) indexedDB.deleteDatabase(name);
 });
 
-async function mount(consent: 'ask' | 'granted'): Promise<DvcForm> {
-  const el = document.createElement('dvc-form') as DvcForm;
+function mount(consent: 'ask' | 'granted'): Promise<DvcForm> {
   // A database of this test's own: the test files share one origin, hence one IndexedDB.
   const dbName = `dvc-consent-focus-${Date.now()}-${Math.random().toString(36).slice(2)}`;
   databases.push(dbName, `${dbName}-keys`);
-  (el.draftLink as unknown as { options: DraftControllerOptions }).options.dbName = dbName;
-  Object.assign(el, {
-    procedureData: TEXT,
-    today: '2026-11-26',
-    drafts: 'on',
-    draftConsent: consent,
-    submitter: async () => ({ dossierCode: 'KS-261126-7QF3' }),
-  });
-  await fixture(html`<div>${el}</div>`);
-  await el.settled();
-  await wait(() => el.draftController, 'the drafts controller');
-  await el.draftController!.ready();
-  await el.settled();
-  return el;
+  return mountDraftForm({ dbName, procedureData: TEXT, draftConsent: consent });
 }
 
 /** Types an answer as a field commits it, so there is something to keep. */
-async function answer(el: DvcForm, path: string, value: unknown): Promise<void> {
-  const f = shadow(el).querySelector<HTMLElement & { value: unknown }>(`[data-path="${path}"]`)!;
-  f.value = value;
-  f.dispatchEvent(new DvcChangeEvent({ name: path, value }));
-  await el.settled();
-}
+const answer = answerField;
 
 async function pressConsent(el: DvcForm, which: 'yes' | 'no'): Promise<void> {
   await wait(() => shadow(el).querySelector(`[data-consent="${which}"]`), 'the question');

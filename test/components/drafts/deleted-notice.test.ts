@@ -5,18 +5,17 @@
  * keep this tab's answers as a new draft, never over a draft another tab started since.
  * Two forms on one database stand for two tabs (one BroadcastChannel, one IndexedDB).
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../components/form/form.js';
 import type { DvcForm } from '../../../components/form/form.js';
 import type { DvcUpload } from '../../../components/upload/upload.js';
-import type { DraftControllerOptions } from '../../../components/drafts/controller.js';
 import { DRAFT_PHASE } from '../../../components/drafts/controller.js';
 import { DraftCipher } from '../../../components/drafts/crypto.js';
 import { DraftStore } from '../../../components/drafts/draft-store.js';
-import { DvcChangeEvent } from '../../../components/base/events.js';
 import { focusPath } from '../focus-path.js';
 import simple from '../submission/fixtures/simple.json';
+import { answerField, mountDraftForm } from '../../support/draft-form.js';
 
 const TEXT = JSON.stringify(simple);
 const KEY = { code: simple.code, version: simple.version };
@@ -78,38 +77,15 @@ const WITH_FILE = JSON.stringify({
   ],
 });
 
-async function mount(
+const mount = (
   procedureData = TEXT,
-  { draftConsent = 'granted', debounceMs = 500, offered = false } = {},
-): Promise<DvcForm> {
-  const el = document.createElement('dvc-form') as DvcForm;
-  const options = (el.draftLink as unknown as { options: DraftControllerOptions }).options;
-  options.dbName = dbName;
-  options.debounceMs = debounceMs;
-  // `offered`: as a page loaded after the draft was kept (one written by this page is not offered).
-  if (offered) options.loadedAt = () => Infinity;
-  Object.assign(el, {
-    procedureData,
-    today: '2026-11-26',
-    drafts: 'on',
-    draftConsent,
-    submitter: async () => ({ dossierCode: 'KS-261126-7QF3' }),
-  });
-  await fixture(html`<div>${el}</div>`);
-  await el.settled();
-  await wait(() => el.draftController, 'the drafts controller');
-  await el.draftController!.ready();
-  await el.settled();
-  return el;
-}
-
-/** Types an answer as a field commits it. */
-async function answer(el: DvcForm, path: string, value: unknown): Promise<void> {
-  const f = shadow(el).querySelector<HTMLElement & { value: unknown }>(`[data-path="${path}"]`)!;
-  f.value = value;
-  f.dispatchEvent(new DvcChangeEvent({ name: path, value }));
-  await el.settled();
-}
+  {
+    draftConsent = 'granted',
+    debounceMs = 500,
+    offered = false,
+  }: { draftConsent?: 'ask' | 'granted'; debounceMs?: number; offered?: boolean } = {},
+) => mountDraftForm({ dbName, procedureData, draftConsent, debounceMs, offered });
+const answer = answerField;
 
 async function stored() {
   const cipher = await DraftCipher.open(undefined, `${dbName}-keys`);
