@@ -54,8 +54,12 @@ describe('choices as plain nodes (option-nodes.ts)', () => {
     await el.updateComplete;
     expect([...el.shadowRoot!.querySelectorAll('label')]).to.deep.equal(labels);
     expect(radios.map((r) => r.checked)).to.deep.equal([false, true, false]);
+    // Required is the group's (a radiogroup's aria-required), never each radio's.
+    expect(el.shadowRoot!.querySelector('fieldset')!.getAttribute('aria-required')).to.equal(
+      'true',
+    );
     for (const r of radios) {
-      expect(r.required).to.equal(true);
+      expect(r.required).to.equal(false);
       expect(r.disabled).to.equal(true);
       expect(r.getAttribute('aria-invalid')).to.equal('true');
     }
