@@ -13,6 +13,7 @@
  */
 import { noChange, nothing } from 'lit';
 import { Directive, directive, PartType, type PartInfo } from 'lit/directive.js';
+import { checkDirectivePlace } from './directive-place.js';
 
 function span(part: string, className: string, id: string, text: string): HTMLSpanElement {
   const el = document.createElement('span');
@@ -32,8 +33,7 @@ class FieldNotesDirective extends Directive {
 
   constructor(info: PartInfo) {
     super(info);
-    if (info.type !== PartType.CHILD)
-      throw new Error('fieldNotes() belongs in a child position of a field template');
+    checkDirectivePlace(info, PartType.CHILD, 'fieldNotes');
   }
 
   /**

@@ -8,6 +8,7 @@
  */
 import { noChange, nothing, type ElementPart } from 'lit';
 import { Directive, directive, PartType, type PartInfo } from 'lit/directive.js';
+import { checkDirectivePlace } from './directive-place.js';
 
 /** What the text box shows as attributes; `null` (or `nothing`) leaves the attribute out. */
 export interface InputState {
@@ -64,8 +65,7 @@ class InputAttributesDirective extends Directive {
 
   constructor(info: PartInfo) {
     super(info);
-    if (info.type !== PartType.ELEMENT)
-      throw new Error('inputAttributes() belongs in an element binding: <input ${…}>');
+    checkDirectivePlace(info, PartType.ELEMENT, 'inputAttributes');
   }
 
   render(_state: InputState): unknown {

@@ -9,6 +9,7 @@
 import { noChange, type ChildPart } from 'lit';
 import { Directive, directive, PartType, type PartInfo } from 'lit/directive.js';
 import type { FieldOptionItem } from './options.js';
+import { checkDirectivePlace } from './directive-place.js';
 
 /** Makes the node of one choice. */
 export type OptionNodeBuilder = (option: FieldOptionItem, index: number) => Node;
@@ -19,8 +20,7 @@ class OptionNodesDirective extends Directive {
 
   constructor(info: PartInfo) {
     super(info);
-    if (info.type !== PartType.CHILD)
-      throw new Error('optionNodes() belongs in a child position: <select>${…}</select>');
+    checkDirectivePlace(info, PartType.CHILD, 'optionNodes');
   }
 
   render(_options: readonly FieldOptionItem[], _build: OptionNodeBuilder, _key?: unknown): unknown {

@@ -10,12 +10,12 @@
  */
 import { noChange, type ElementPart } from 'lit';
 import { Directive, directive, PartType, type PartInfo } from 'lit/directive.js';
+import { checkDirectivePlace } from '../base/directive-place.js';
 
 class FieldPropertiesDirective extends Directive {
   constructor(info: PartInfo) {
     super(info);
-    if (info.type !== PartType.ELEMENT)
-      throw new Error('fieldProperties() belongs in an element binding: <dvc-text-field ${…}>');
+    checkDirectivePlace(info, PartType.ELEMENT, 'fieldProperties');
   }
 
   render(_properties: Record<string, unknown>, _attributes: Record<string, string> = {}): unknown {
