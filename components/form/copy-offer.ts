@@ -10,7 +10,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { FieldUi } from '../../src/procedure/index.js';
-import { getAt, isAnswered, isWithinPath } from '../../src/session/field-path.js';
+import { getAt, isAnswered, isWithinPath } from '../../src/session/index.js';
 import type { DvcForm } from './form.js';
 import { localize } from './format.js';
 import { COPY_MESSAGES } from './copy-messages.js';
