@@ -351,6 +351,8 @@ export interface CrossCheckOptions {
   allowedLinkHosts?: readonly string[];
   /** Whether the linear-time engine reads a pattern (see `LoadOptions.checkPattern`). */
   checkPattern?: PatternChecker;
+  /** The meta-schema accepted the file: the form's journey can be planned from it (copy-checks). */
+  wellFormed?: boolean;
 }
 
 export function crossCheck(
@@ -603,7 +605,7 @@ export function crossCheck(
     }
   });
   checkOptionLists(procedure, problems);
-  checkCopySources(procedure, problems);
+  checkCopySources(procedure, problems, options.wellFormed);
 
   const rules = new IdRegistry('rule', problems);
   arr(own(procedure, 'rules')).forEach((r, i) => {

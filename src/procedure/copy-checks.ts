@@ -13,6 +13,8 @@ import { resolveFieldPath } from './schema-paths.js';
 import { closest } from './suggest.js';
 import { choicesOf } from './option-list-checks.js';
 import { declaredTypes } from './widget-checks.js';
+import { orderSteps } from '../session/journey.js';
+import type { Procedure } from './types.js';
 
 type Obj = Record<string, unknown>;
 const isObject = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -60,17 +62,23 @@ function mismatch(procedure: Obj, data: unknown, from: Obj, to: Obj, base: [unkn
   return '';
 }
 
-export function checkCopySources(procedure: Obj, problems: ProblemList): void {
+/**
+ * `wellFormed`: the meta-schema accepted the file, so the form's own planner (orderSteps, the
+ * one the form builds its pages from) can order the questions: eligibility steps first, and the
+ * questions the eligibility rules read moved to a first page when there is no such step. A file
+ * it refused is checked in the order written (its other problems come first anyway).
+ */
+export function checkCopySources(procedure: Obj, problems: ProblemList, wellFormed = false): void {
   const data = procedure['data'];
   const ui = procedure['ui'];
   if (!isObject(data) || !isObject(ui)) return;
-  const questions: Question[] = [];
+  const written: Question[] = [];
   arr(ui['steps']).forEach((s, i) => {
     if (!isObject(s)) return;
     arr(s['fields']).forEach((f, j) => {
       if (!isObject(f) || typeof f['field'] !== 'string') return;
       const pointer = `/ui/steps/${i}/fields/${j}`;
-      questions.push({ field: f, path: f['field'], pointer });
+      written.push({ field: f, path: f['field'], pointer });
       arr(f['fields']).forEach((m, k) => {
         if (isObject(m) && m['copyFrom'] !== undefined)
           problems.add(
@@ -81,6 +89,13 @@ export function checkCopySources(procedure: Obj, problems: ProblemList): void {
       });
     });
   });
+  // The planner keeps each question's object, so its place in the file is found by identity.
+  const placed = new Map<unknown, Question>(written.map((q) => [q.field, q]));
+  const questions = wellFormed
+    ? orderSteps(procedure as unknown as Procedure)
+        .flatMap((step) => step.fields.map((f) => placed.get(f)))
+        .filter((q): q is Question => q !== undefined)
+    : written;
   questions.forEach((q, index) => {
     const name = q.field['copyFrom'];
     if (typeof name !== 'string') return;
@@ -104,7 +119,10 @@ export function checkCopySources(procedure: Obj, problems: ProblemList): void {
       return problems.add(
         C.copySourceLater,
         at,
-        localizedAt('copySourceLater', { name }, { place: from.pointer }),
+        // Written above but asked after: the planner moved this question to the eligibility page.
+        written.indexOf(from) < written.indexOf(q)
+          ? localized('copySourceAfterEligibility', { name })
+          : localizedAt('copySourceLater', { name }, { place: from.pointer }),
       );
     const reason = mismatch(procedure, data, from.field, q.field, [data, data]);
     if (reason)

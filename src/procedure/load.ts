@@ -109,6 +109,7 @@ export function loadProcedure(text: string, options: LoadOptions = {}): LoadResu
     if (!metaValid) translateMetaErrors(validateMeta.errors ?? [], value, problems);
     try {
       crossCheck(value, problems, {
+        wellFormed: metaValid,
         ...(options.allowedLinkHosts ? { allowedLinkHosts: options.allowedLinkHosts } : {}),
         ...(options.checkPattern ? { checkPattern: options.checkPattern } : {}),
       });

@@ -109,6 +109,8 @@ const vi: Catalog = {
     '"copyFrom" chỉ đến chính câu hỏi này; hãy ghi trường của một câu hỏi đã hỏi trước nó.',
   copySourceLater: (p) =>
     `"copyFrom" chỉ đến "${p.name}", câu hỏi được hỏi sau câu hỏi này (${p.place}): người dân chưa trả lời nó khi đến đây. Chỉ dùng lại câu trả lời của câu hỏi đứng trước.`,
+  copySourceAfterEligibility: (p) =>
+    `"copyFrom" chỉ đến "${p.name}", nhưng câu hỏi này là câu hỏi về điều kiện (ở bước điều kiện, hoặc được một quy tắc điều kiện đọc), nên biểu mẫu hỏi nó trước "${p.name}": người dân chưa trả lời "${p.name}" khi đến đây. Chỉ dùng lại câu trả lời của câu hỏi đứng trước.`,
   copyShapeMismatch: (p) =>
     `Không thể chép câu trả lời của "${p.name}" vào "${p.path}": ${p.reason}.`,
   copyFromInGroup: (p) =>
@@ -300,6 +302,8 @@ const en: Catalog = {
     '"copyFrom" names this question itself; give the field of a question asked before it.',
   copySourceLater: (p) =>
     `"copyFrom" names "${p.name}", which is asked after this question (${p.place}): the citizen has not answered it yet here. Only an earlier question's answer can be reused.`,
+  copySourceAfterEligibility: (p) =>
+    `"copyFrom" names "${p.name}", but this is an eligibility question (in an eligibility step, or read by an eligibility rule), so the form asks it before "${p.name}": the citizen has not answered "${p.name}" yet here. Only an earlier question's answer can be reused.`,
   copyShapeMismatch: (p) =>
     `The answer of "${p.name}" cannot be copied into "${p.path}": ${p.reason}.`,
   copyFromInGroup: (p) =>

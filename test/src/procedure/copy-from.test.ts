@@ -131,3 +131,61 @@ test('a shape that cannot be copied is told by its reason: widget, type, options
     'The answer of "child.fullName" cannot be copied into "birthProof": the two questions use different widgets (or one uploads files and has no answer).',
   ]);
 });
+
+test('"asked before" is the form\'s order: eligibility questions come first, as the form plans its pages', () => {
+  // The question an eligibility rule reads goes to the form's first page (orderSteps), ahead
+  // of the question it names, though the file writes it later: the offer could never appear.
+  assert.deepEqual(messages(read('broken/copy-source-after-eligibility.json')), [
+    [
+      'copy-source-later',
+      '/ui/steps/1/fields/2/copyFrom',
+      '"copyFrom" chỉ đến "mother.nationality", nhưng câu hỏi này là câu hỏi về điều kiện (ở bước điều kiện, hoặc được một quy tắc điều kiện đọc), nên biểu mẫu hỏi nó trước "mother.nationality": người dân chưa trả lời "mother.nationality" khi đến đây. Chỉ dùng lại câu trả lời của câu hỏi đứng trước.',
+      '"copyFrom" names "mother.nationality", but this is an eligibility question (in an eligibility step, or read by an eligibility rule), so the form asks it before "mother.nationality": the citizen has not answered "mother.nationality" yet here. Only an earlier question\'s answer can be reused.',
+    ],
+  ]);
+  // The other way round, a source written after the question but asked first loads: the birth
+  // date the eligibility rule reads is on the first page, before the twin's written above it.
+  const twin = (change: Parameters<typeof variant>[0]) =>
+    variant((p) => {
+      p.data.properties.twin = {
+        type: 'object',
+        properties: { birthDate: { type: 'string', format: 'date' } },
+      };
+      change(p);
+    });
+  const twinDate = {
+    field: 'twin.birthDate',
+    widget: 'date',
+    label: { vi: 'Ngày sinh của trẻ sinh đôi' },
+    copyFrom: 'child.birthDate',
+  };
+  assert.deepEqual(messages(twin((p) => p.ui.steps[0].fields.unshift(twinDate))), []);
+  // So does a source in an eligibility step written last: eligibility steps come first.
+  const eligibilityLast = twin((p) => {
+    const [birthDate] = p.ui.steps[0].fields.splice(1, 1);
+    p.ui.steps[1].fields.push(twinDate);
+    p.ui.steps.push({
+      id: 'check',
+      kind: 'eligibility',
+      title: { vi: 'Điều kiện' },
+      fields: [birthDate],
+    });
+  });
+  assert.deepEqual(messages(eligibilityLast), []);
+});
+
+test('a file the meta-schema refuses is checked in its written order, and lint goes on after', () => {
+  // Its rules cannot be planned from (a condition that is no object): the copy check keeps the
+  // order written, and the checks after it still run (the unknown fact of the other rule).
+  const p = JSON.parse(read('broken/copy-source-after-eligibility.json'));
+  p.rules[1].conditions.all.push(null);
+  p.rules[0].conditions.all[0].params.from = 'child.birthdate';
+  assert.deepEqual(
+    loadProcedure(JSON.stringify(p, null, 2)).problems.map((x) => [x.code, x.pointer]),
+    [
+      ['unknown-field', '/rules/0/conditions/all/0/params/from'],
+      ['schema-conditions', '/rules/1/conditions/all/1'],
+      ['schema-type', '/rules/1/conditions/all/1'],
+    ],
+  );
+});
