@@ -3,15 +3,18 @@
  * empty question offers the earlier answer it names with one button whose name says where the
  * answer was given; pressing it (mouse or keyboard) copies the answer (a group: its items) as an
  * ordinary change, moves focus into the question and the button goes. An answered question is
- * never offered a copy, nor is an empty, hidden or invalid source offered.
+ * never offered a copy, nor is an empty, hidden or invalid source offered. The copy is kept in
+ * the draft like a typed answer: a reloaded page that continues it has the copy back.
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../components/form/form.js';
 import type { DvcForm } from '../../../components/form/form.js';
 import type { Procedure } from '../../../src/procedure/types.js';
 import procedure from '../../src/procedure/fixtures/valid-copy-from.json';
 import { answer, field, headingText, next, root } from './form-harness.js';
+import { DRAFT_PHASE } from '../../../components/drafts/controller.js';
+import { mountDraftForm } from '../../support/draft-form.js';
 
 const CHILD = 'Nguyễn Thị Mai';
 const SIBLINGS = [{ fullName: 'Nguyễn Văn An' }, { fullName: 'Nguyễn Thị Bình' }];
@@ -134,5 +137,54 @@ describe('<dvc-form>: copyFrom offers an earlier answer on a later page', () => 
         'Use the list given in “Anh chị em” for “Anh chị em họ”',
       ],
     ]);
+  });
+
+  describe('with drafts', () => {
+    let dbName = '';
+    beforeEach(() => {
+      dbName = `dvc-copy-from-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+    });
+    afterEach(() => {
+      indexedDB.deleteDatabase(dbName);
+      indexedDB.deleteDatabase(`${dbName}-keys`);
+    });
+    const mount = (offered = false) =>
+      mountDraftForm({
+        dbName,
+        procedureData: JSON.stringify(procedure),
+        draftConsent: 'granted',
+        debounceMs: 50,
+        offered,
+      });
+
+    it('keeps a copy made with the button in the draft: the reloaded page has it back', async function () {
+      // Two forms, IndexedDB and a real save on a machine other runs share.
+      this.timeout(30_000);
+      const before = await mount();
+      await toSecondPage(before);
+      // Everything typed so far is saved: only the copies are left to save.
+      await before.draftController!.flush();
+      offerFor(before, 'mother.fullName')!.click();
+      await before.settled();
+      offerFor(before, 'cousins')!.click();
+      await before.settled();
+      // Saved as typing is, after the pause (flush writes only a save already asked for).
+      await before.draftController!.flush();
+      before.remove();
+
+      const after = await mount(true);
+      expect(after.draftController!.phase).to.equal(DRAFT_PHASE.offer);
+      root(after).querySelector<HTMLButtonElement>('[data-draft="continue"]')!.click();
+      await waitUntil(() => after.draftController!.phase === DRAFT_PHASE.active, 'resumed', {
+        timeout: 10_000,
+      });
+      await after.settled();
+      expect(after.answers.mother).to.deep.equal({ fullName: CHILD });
+      expect(after.answers.cousins).to.deep.equal(SIBLINGS);
+      expect(headingText(after)).to.equal('Giấy tờ');
+      expect(field(after, 'mother.fullName')!.value).to.equal(CHILD);
+      // Answered now, the questions offer no copy again.
+      expect(offers(after)).to.deep.equal([]);
+    });
   });
 });
