@@ -19,13 +19,13 @@ function renderError(run: (host: HTMLElement) => void): string {
 }
 
 describe('directives bound in the wrong place', () => {
-  it('an element directive in a child position says it belongs in an element binding', () => {
+  it('an element directive in a child part says it belongs in an element part', () => {
     expect(
       renderError((host) => render(html`<span>${inputAttributes({} as never)}</span>`, host)),
-    ).to.equal('inputAttributes() belongs in an element binding: <x ${…}>');
+    ).to.equal('inputAttributes() belongs in an element part');
   });
 
-  it('a child directive in an element binding says it belongs in a child position', () => {
+  it('a child directive in an element part says it belongs in a child part', () => {
     expect(
       renderError((host) =>
         render(
@@ -33,6 +33,6 @@ describe('directives bound in the wrong place', () => {
           host,
         ),
       ),
-    ).to.equal('optionNodes() belongs in a child position: <x>${…}</x>');
+    ).to.equal('optionNodes() belongs in a child part');
   });
 });
