@@ -12,7 +12,7 @@ import type {
   Procedure,
   Step,
 } from '../procedure/types.js';
-import { DERIVED_FACTS } from '../procedure/vocabulary.js';
+import { DERIVED_FACTS, TODAY_WORD } from '../procedure/vocabulary.js';
 import { deref, resolveFieldPath } from '../procedure/schema-paths.js';
 import { getAt, setAt } from './field-path.js';
 import { SESSION_MESSAGES } from './messages.js';
@@ -28,36 +28,44 @@ export interface Page {
   eligibility: boolean;
 }
 
-function collectFacts(node: ConditionNode | Conditions, out: Set<string>): void {
-  if ('all' in node) node.all.forEach((n) => collectFacts(n, out));
-  else if ('any' in node) node.any.forEach((n) => collectFacts(n, out));
-  else if ('not' in node) collectFacts(node.not, out);
-  else if ('fact' in node) {
-    const params = node.params ?? {};
-    switch (node.fact) {
-      case DERIVED_FACTS.today:
-        break;
-      case DERIVED_FACTS.ageInYears:
-      case DERIVED_FACTS.count:
-        if (typeof params.field === 'string') out.add(params.field);
-        break;
-      case DERIVED_FACTS.daysBetween:
-        for (const key of ['from', 'to']) {
-          const v = params[key];
-          if (typeof v === 'string' && v !== 'today') out.add(v);
-        }
-        break;
-      default:
-        out.add(node.fact);
-    }
+function collectFacts(
+  node: ConditionNode | Conditions,
+  out: Set<string>,
+  named: Procedure['conditions'],
+  seen = new Set<string>(),
+): void {
+  const next = (n: ConditionNode | Conditions) => collectFacts(n, out, named, seen);
+  if ('all' in node) node.all.forEach(next);
+  else if ('any' in node) node.any.forEach(next);
+  else if ('not' in node) next(node.not);
+  // A named condition (format 1.1) reads its own facts; each name once (lint refuses cycles).
+  else if ('condition' in node) {
+    const target = named?.[node.condition];
+    if (target && !seen.has(node.condition)) next((seen.add(node.condition), target));
+  } else if ('fact' in node) {
+    for (const f of fieldsRead(node.fact, node.params)) out.add(f as string);
+    // `value` may be another fact to compare with (`{ "fact": "mother.birthDate" }`).
+    const v = node.value as { fact?: unknown; params?: Record<string, unknown> } | undefined;
+    if (typeof v?.fact === 'string')
+      for (const f of fieldsRead(v.fact, v.params)) out.add(f as string);
   }
+}
+
+/**
+ * The field paths a fact reads: a field's own path, or a derived fact's string parameters (each a
+ * field path unless "today": vocabulary.ts; the others are numbers).
+ */
+function fieldsRead(fact: string, params: Record<string, unknown> = {}): unknown[] {
+  return Object.values(DERIVED_FACTS).includes(fact as never)
+    ? Object.values(params).filter((v) => typeof v === 'string' && v !== TODAY_WORD)
+    : [fact];
 }
 
 /** Field paths read by the procedure's eligibility rules. */
 export function eligibilityFacts(procedure: Procedure): Set<string> {
   const facts = new Set<string>();
   for (const rule of procedure.rules) {
-    if (rule.kind === 'eligibility') collectFacts(rule.conditions, facts);
+    if (rule.kind === 'eligibility') collectFacts(rule.conditions, facts, procedure.conditions);
   }
   return facts;
 }
