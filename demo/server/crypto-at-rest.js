@@ -61,15 +61,22 @@ export function parseKeyList(name, raw) {
  * dossiers wrapped by one process would not open on another. The receiver and the clerk commands
  * that need the keys call this before loadKeyring; the embedded SQLite file (one process) keeps
  * its generated demo keys.
- * @param {{ databaseUrl?: string, masterKeys?: string, lookupKeys?: string }} config
+ * @param {{ databaseUrl?: string, masterKeys?: string, lookupKeys?: string, dataDir?: string }} config
  */
 export function requireKeysWithDatabase(config) {
   if (config.databaseUrl && (!config.masterKeys || !config.lookupKeys)) {
+    // Before this check a PostgreSQL receiver generated its keys here, and its dossiers are
+    // written with them: new keys would not open them (and the key check would stop the start).
+    const generated = config.dataDir ? join(config.dataDir, 'keys.env') : undefined;
+    const keep =
+      generated && existsSync(generated)
+        ? `take them from ${generated}, which a receiver before this check generated and this ` +
+          "database's dossiers may be written with, move them to your secret store and delete the file"
+        : 'make them once with "npm run clerk -- new-keys" and keep them in your secret store';
     throw new Error(
       `${config.masterKeys ? 'LOOKUP_KEYS' : 'MASTER_KEYS'} must be set with DATABASE_URL ` +
         '(both MASTER_KEYS and LOOKUP_KEYS, the same on every process: keys generated in ' +
-        'DATA_DIR would differ from one process to the next); make them once with ' +
-        '"npm run clerk -- new-keys" and keep them in your secret store',
+        `DATA_DIR would differ from one process to the next); ${keep}`,
     );
   }
 }

@@ -197,6 +197,29 @@ describe('keys: the ones that wrote the database, or the start stops', () => {
     assert.equal(readFileSync(join(DATA_DIR, 'keys.env'), 'utf8'), keysEnv);
   });
 
+  test('PostgreSQL without keys, where an older receiver generated them: the start names their file', async () => {
+    // Before the keys were required with DATABASE_URL, a PostgreSQL receiver generated them into
+    // DATA_DIR/keys.env and wrote its dossiers with them: "make new keys" would not open those.
+    const DATA_DIR = join(tmp, 'older-postgres');
+    mkdirSync(DATA_DIR);
+    writeFileSync(
+      join(DATA_DIR, 'keys.env'),
+      `MASTER_KEYS=${KEYS.MASTER_KEYS}\nLOOKUP_KEYS=${KEYS.LOOKUP_KEYS}\n`,
+    );
+    const r = await runOnce({
+      DATA_DIR,
+      DATABASE_URL: 'postgres://dvc:S3cr3t@127.0.0.1:1/dvc',
+      MASTER_KEYS: '',
+      LOOKUP_KEYS: '',
+    });
+    assert.equal(
+      r.out,
+      'dvc-forms demo: cannot start: MASTER_KEYS must be set with DATABASE_URL (both MASTER_KEYS and LOOKUP_KEYS, the same on every process: keys generated in DATA_DIR would differ from one process to the next); ' +
+        `take them from ${join(DATA_DIR, 'keys.env')}, which a receiver before this check generated and this database's dossiers may be written with, move them to your secret store and delete the file\n`,
+    );
+    assert.equal(r.code, 1);
+  });
+
   test('the clerk commands that read dossiers on PostgreSQL need the keys too', () => {
     for (const command of ['purge', 'rewrap']) {
       const r = spawnSync(process.execPath, [CLERK, command], {
