@@ -49,6 +49,8 @@ describe(
   'backup and restore with PostgreSQL and uploads in S3',
   {
     timeout: 240_000,
+    // npm test installs PostgreSQL first (scripts/postgres.mjs), so it runs there; a bare
+    // `node --test` of this file on a machine without it says what to install instead of failing.
     skip: PG_BIN ? false : 'no PostgreSQL on this machine (apt-get install postgresql, or PG_BIN)',
   },
   () => {

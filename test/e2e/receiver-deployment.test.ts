@@ -346,6 +346,8 @@ describe('start-up lines: JSON for a log collector, plain text at a terminal', (
   });
 
   test('stdout a terminal: the same lines as plain text', async (t) => {
+    // `script` (util-linux, on every Debian machine) gives the receiver a real terminal; skipped,
+    // with the reason, only on a machine without it, where no other way to make one exists here.
     try {
       execFileSync('script', ['--version'], { stdio: 'ignore' });
     } catch {
