@@ -248,6 +248,9 @@ describe('drafts: a tab whose draft was sent or started again in another tab is 
     b.dispatchEvent(new Event('dvc-submitted'));
     await wait(async () => (await stored()) === undefined, 'the draft deleted');
     await a.draftController!.flush();
+    // Tab A may hear of the deletion after its flush (BroadcastChannel is not ordered with
+    // IndexedDB): its answer reaches the new draft then, so wait for it rather than read once.
+    await wait(async () => (await stored()) !== undefined, 'kept as a new draft');
     const kept = (await stored())!;
     expect(kept.answers).to.deep.include({ soBanSao: 2 });
     expect(kept.answers).to.not.have.property('hoTen');
