@@ -48,6 +48,13 @@ const COMMUNES = asset('src/data/communes-2025.ts');
 // round 4), and Submit waits for it when pressed before it has arrived.
 const SUBMISSION = asset('components/form/submission.ts');
 const PAGE = '/thu-tuc/dang-ky-khai-sinh.html';
+// How long the form waits for the browser's answer about the drafts database, read from the
+// form's source (importing it would bring the components into this Node test's type check).
+const DRAFTS_PROBE_LIMIT_MS = Number(
+  /export const DRAFTS_PROBE_LIMIT_MS = (\d+);/.exec(
+    readFileSync(new URL('../../components/form/drafts.ts', import.meta.url), 'utf8'),
+  )![1],
+);
 // A sample whose schema has no 2025 commune format (international driving permit).
 const NO_ADDRESS_PAGE = '/thu-tuc/cap-giay-phep-lai-xe-quoc-te.html';
 /** What these tests read of `<dvc-form>` in the page (the e2e code is not type-checked with the DOM elements). */
@@ -566,9 +573,29 @@ describe(
         await released;
         await route.continue();
       });
+      // How long the browser took to answer the form's drafts probe (`draftsMayWait`, the first
+      // open of the drafts database on a page): past DRAFTS_PROBE_LIMIT_MS the form goes on
+      // without the drafts by design, which a loaded CI machine can cause now and then.
+      // A string, not a function: tsx would add helpers the page does not have.
+      await context.addInitScript(`{
+        const open = IDBFactory.prototype.open;
+        IDBFactory.prototype.open = function (...args) {
+          const request = open.apply(this, args);
+          if (args[0] === 'dvc-forms-drafts' && !('__probeMs' in window)) {
+            const started = performance.now();
+            window.__probeMs = -1;
+            for (const type of ['success', 'upgradeneeded', 'error', 'blocked'])
+              request.addEventListener(type, function () {
+                if (window.__probeMs === -1) window.__probeMs = Math.round(performance.now() - started);
+              });
+          }
+          return request;
+        };
+      }`);
       /**
        * The form's status while the drafts chunk is held (`ready` as soon as it gets there, else
-       * what it is 500 ms after it started loading), and whether settled() was over by then.
+       * what it is 500 ms after it started loading), whether settled() was over by then, and how
+       * long the drafts probe took (-1: not answered).
        */
       const whileHeld = async (p: Page) =>
         p.evaluate(async () => {
@@ -581,15 +608,32 @@ describe(
           // A loaded machine may take a while to get there: up to 10 s (a held chunk: all of it).
           for (let i = 0; i < 200 && form.status === 'loading'; i++)
             await new Promise((r) => setTimeout(r, 50));
-          if (form.status === 'loading') return { status: form.status, settled };
+          if (form.status === 'loading')
+            return {
+              status: form.status,
+              settled,
+              probeMs: (window as unknown as { __probeMs?: number }).__probeMs,
+            };
           await new Promise((r) => setTimeout(r, 500));
-          return { status: form.status, settled };
+          return {
+            status: form.status,
+            settled,
+            probeMs: (window as unknown as { __probeMs?: number }).__probeMs,
+          };
         });
       // Nothing kept: nothing to offer, so the form is ready without the drafts chunk, and
       // settled() still waits for it (the controller is in place when it resolves).
       const second = await context.newPage();
       await second.goto(`${s.base}${PAGE}`);
-      assert.deepEqual(await whileHeld(second), { status: 'ready', settled: false });
+      const empty = await whileHeld(second);
+      assert.deepEqual(
+        { status: empty.status, settled: empty.settled },
+        { status: 'ready', settled: false },
+        `empty database: ${JSON.stringify(empty)}`,
+      );
+      // The request reaches this process through the browser's protocol: on a loaded machine
+      // that can come later than the 500 ms whileHeld waits after ready.
+      for (let i = 0; i < 100 && !requested; i++) await new Promise((r) => setTimeout(r, 100));
       assert.ok(requested, 'the drafts chunk was requested once the form was ready');
       release();
       assert.equal(
@@ -619,12 +663,29 @@ describe(
         { polling: 100 },
       );
       await second.close();
-      requested = false;
-      released = new Promise<void>((r) => (release = r));
-      const again = await context.newPage();
-      await again.goto(`${s.base}${PAGE}`);
-      // A resume offer is waiting: the form stays on "loading" until the chunk is here.
-      assert.deepEqual(await whileHeld(again), { status: 'loading', settled: false });
+      // A resume offer is waiting: the form stays on "loading" until the chunk is here. A probe
+      // the browser answered too late (a loaded machine) is the other, designed path (the
+      // drafts load after ready, test/components/form/start-up-path.test.ts): open the page
+      // again, up to three times, rather than assert that path here.
+      let again!: Page;
+      let held!: Awaited<ReturnType<typeof whileHeld>>;
+      for (let attempt = 1; attempt <= 3; attempt++) {
+        requested = false;
+        released = new Promise<void>((r) => (release = r));
+        again = await context.newPage();
+        await again.goto(`${s.base}${PAGE}`);
+        held = await whileHeld(again);
+        if (held.probeMs !== undefined && held.probeMs >= 0 && held.probeMs < DRAFTS_PROBE_LIMIT_MS)
+          break;
+        if (attempt === 3) break;
+        release();
+        await again.close();
+      }
+      assert.deepEqual(
+        { status: held.status, settled: held.settled },
+        { status: 'loading', settled: false },
+        `a draft kept: ${JSON.stringify(held)}`,
+      );
       assert.ok(requested, 'the drafts chunk was requested before the form was ready');
       release();
       await again.evaluate(() =>
