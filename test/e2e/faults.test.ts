@@ -276,8 +276,14 @@ describe('faults: nothing is lost, nothing is stored twice', { skip }, () => {
     );
   }
 
-  /** Waits for the autosave (debounced 500 ms) to be written. */
-  const settle = (page: Page) => page.waitForTimeout(800);
+  /**
+   * Waits for the autosave (debounced 500 ms) to be written: past the delay, then until the
+   * save under way is over (on a loaded machine a write can take longer than the delay).
+   */
+  const settle = async (page: Page) => {
+    await page.waitForTimeout(800);
+    await page.evaluate(`document.querySelector('dvc-form').draftController?.flush()`);
+  };
 
   /** Counts typed answers that the page does not show back. */
   function lost(shown: Record<string, unknown>, typed: Record<string, string>): number {
@@ -496,7 +502,10 @@ describe('faults: nothing is lost, nothing is stored twice', { skip }, () => {
     await settle(a);
     await type(b, { 'applicant.phone': STEPS[0]['applicant.phone'] });
     await settle(b);
-    // Tab A took tab B's phone number and said so.
+    // Tab A took tab B's phone number and said so (the news crosses tabs after B's write).
+    const phone = STEPS[0]['applicant.phone'];
+    for (let i = 0; i < 100 && (await shownValues(a))['applicant.phone'] !== phone; i++)
+      await a.waitForTimeout(100);
     assert.deepEqual(await shownValues(a), STEPS[0]);
     const notice = (await a.evaluate(
       `document.querySelector('dvc-form').shadowRoot.querySelector('.draft-notice[data-kind="other-tab"] p')?.textContent`,

@@ -268,6 +268,8 @@ describe(
         const form = document.querySelector('dvc-form') as unknown as FormElement;
         return { status: form.status, field: !!form.shadowRoot?.querySelector('[data-path]') };
       });
+      // The request reaches this process through the browser's protocol: wait for it.
+      for (let i = 0; i < 100 && held === 0; i++) await new Promise((r) => setTimeout(r, 100));
       assert.ok(held > 0, 'the engine chunk was requested');
       assert.deepEqual(whileHeld, { status: 'loading', field: false });
       release();
@@ -380,6 +382,7 @@ describe(
         await new Promise((r) => setTimeout(r, 800));
         return (document.querySelector('dvc-form') as unknown as FormElement).status;
       });
+      for (let i = 0; i < 100 && !held; i++) await new Promise((r) => setTimeout(r, 100));
       assert.ok(held, 'the commune codes were requested');
       assert.equal(statusWhileHeld, 'loading');
       release();
