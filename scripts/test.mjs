@@ -39,6 +39,8 @@ const POSTGRES_SUITES = [
   'test/e2e/notify-sms.test.ts',
   'test/e2e/clerk-desk.test.ts',
   'test/e2e/clerk-scope.test.ts',
+  // People and personal data at rest: look-up secrets, sessions, API keys, deletion, rewrap.
+  'test/e2e/privacy.test.ts',
   // The S3 store itself (also in the e2e stage, on SQLite), against its own S3 server.
   'test/e2e/s3-storage.test.ts',
   // The set-up of `npm run start:scaled`: balancer, two processes, forwarding (docs/scaling.md).

@@ -55,6 +55,12 @@ const lookup = (s: Running, code: string, secret: string) =>
     `${s.base}/api/status?code=${encodeURIComponent(code)}&secret=${encodeURIComponent(secret)}`,
   );
 
+/** A COUNT(*) AS n query's answer (PostgreSQL answers a bigint as a string). */
+async function count(s: Running, sql: string, ...params: unknown[]) {
+  const row = (await s.app.dvc.storage.prepare(sql).get(...params)) as { n: number | string };
+  return Number(row.n);
+}
+
 async function submit(s: Running, overrides: Record<string, unknown> = {}) {
   const r = await postDossier(
     s.base,
@@ -105,11 +111,11 @@ describe('status look-up by the applicant only', () => {
   test('secrets are HMACs bound to the dossier, not hashes of the number', async () => {
     const a = await submit(s);
     const b = await submit(s);
-    const rows = s.app.dvc.db
+    const rows = (await s.app.dvc.storage
       .prepare(
         'SELECT dossier_code AS code, key_id AS keyId, secret_hmac AS h FROM dossier_lookup_secrets WHERE dossier_code IN (?, ?) ORDER BY dossier_code',
       )
-      .all(a, b) as { code: string; keyId: string; h: string }[];
+      .all(a, b)) as { code: string; keyId: string; h: string }[];
     assert.equal(rows.length, 4, 'phone and personal ID of each, nothing of third parties');
     assert.ok(rows.every((r) => r.keyId === 'demo1' && /^[0-9a-f]{64}$/.test(r.h)));
     // The same phone in two dossiers gives two unrelated values: a copy of the table links
@@ -120,9 +126,7 @@ describe('status look-up by the applicant only', () => {
       const plain = createHash('sha256').update(`dvc-status:${n}`).digest('hex');
       assert.ok(!hashes.has(plain));
     }
-    assert.deepEqual(s.app.dvc.db.prepare('SELECT COUNT(*) AS n FROM dossier_secrets').get(), {
-      n: 0,
-    });
+    assert.equal(await count(s, 'SELECT COUNT(*) AS n FROM dossier_secrets'), 0);
   });
 
   test('successful look-ups never count: a one-stop desk looks up 30 dossiers from one address', async () => {
@@ -251,24 +255,24 @@ describe('clerk sessions, CSRF, throttling and API keys', () => {
       body: '{"reason":"thử"}',
     });
     assert.equal(del.status, 403);
-    assert.ok(s.app.dvc.readDossier(code));
+    assert.ok(await s.app.dvc.readDossier(code));
   });
 
   test('API keys are stored hashed and stop working once revoked', async () => {
-    const { id, key } = s.app.dvc.accounts.createApiKey(CLERK.username, 'nightly export');
-    const stored = JSON.stringify(s.app.dvc.db.prepare('SELECT * FROM api_keys').all());
+    const { id, key } = await s.app.dvc.accounts.createApiKey(CLERK.username, 'nightly export');
+    const stored = JSON.stringify(await s.app.dvc.storage.prepare('SELECT * FROM api_keys').all());
     // The secret is everything after `dvc_<id>_` (base64url: it may hold "_" itself).
     const secret = key.slice(`dvc_${id}_`.length);
     assert.ok(!stored.includes(secret), 'the secret is not stored');
     const list = () =>
       fetch(`${s.base}/api/clerk/dossiers`, { headers: { authorization: `Bearer ${key}` } });
     assert.equal((await list()).status, 200);
-    s.app.dvc.accounts.revokeApiKey(id);
+    await s.app.dvc.accounts.revokeApiKey(id);
     assert.equal((await list()).status, 401);
     // Passwords are scrypt hashes, never the password.
-    const { password_hash: hash } = s.app.dvc.db
+    const { password_hash: hash } = (await s.app.dvc.storage
       .prepare('SELECT password_hash FROM clerk_accounts WHERE username = ?')
-      .get(CLERK.username) as { password_hash: string };
+      .get(CLERK.username)) as { password_hash: string };
     assert.match(hash, /^scrypt\$15\$8\$1\$[\w-]{22}\$[\w-]{43}$/);
   });
 
@@ -291,7 +295,7 @@ describe('clerk sessions, CSRF, throttling and API keys', () => {
       body: JSON.stringify({ username: ADMIN.username, password: ADMIN.password }),
     });
     assert.equal(right.status, 429);
-    const outcomes = s.app.dvc.db
+    const outcomes = await s.app.dvc.storage
       .prepare("SELECT outcome FROM audit_log WHERE action = 'login' AND outcome = 'throttled'")
       .all();
     assert.equal(outcomes.length, 2);
@@ -304,7 +308,7 @@ describe('clerk sessions, CSRF, throttling and API keys', () => {
       password: 'mat-khau-cua-minh-1',
       displayName: 'Võ Minh',
     });
-    const { key } = s.app.dvc.accounts.createApiKey('vo.minh');
+    const { key } = await s.app.dvc.accounts.createApiKey('vo.minh');
     const first = await logIn(s, { username: 'vo.minh', password: 'mat-khau-cua-minh-1' });
     const withCookie = (cookie: string) =>
       fetch(`${s.base}/api/clerk/dossiers`, { headers: { cookie } }).then((r) => r.status);
@@ -317,7 +321,7 @@ describe('clerk sessions, CSRF, throttling and API keys', () => {
     assert.equal(await withCookie(first.cookie), 401);
     const second = await logIn(s, { username: 'vo.minh', password: 'mat-khau-moi-cua-minh' });
     assert.equal(await withKey(), 200);
-    s.app.dvc.accounts.disable('vo.minh');
+    await s.app.dvc.accounts.disable('vo.minh');
     assert.equal(await withCookie(second.cookie), 401);
     assert.equal(await withKey(), 401);
     const again = await fetch(`${s.base}/api/auth/login`, {
@@ -351,55 +355,60 @@ describe('personal data at rest', () => {
     assert.equal(r.status, 201);
     const { dossierCode: code } = (await r.json()) as { dossierCode: string };
 
-    const row = s.app.dvc.db
+    const row = (await s.app.dvc.storage
       .prepare('SELECT jws, payload_json FROM dossiers WHERE code = ?')
-      .get(code) as { jws: string; payload_json: string };
+      .get(code)) as { jws: string; payload_json: string };
     for (const v of [row.jws, row.payload_json]) {
       assert.match(v, /^dvc1\.[A-Za-z0-9+/]+=*$/);
       assert.ok(!v.includes(APPLICANT.personalId));
     }
-    assert.deepEqual(s.app.dvc.readDossier(code)?.payload.answers, answers);
-    const key = s.app.dvc.db
+    assert.deepEqual((await s.app.dvc.readDossier(code))?.payload.answers, answers);
+    const key = await s.app.dvc.storage
       .prepare(
         'SELECT kek_id AS kekId, length(wrapped_key) AS n FROM dossier_keys WHERE dossier_code = ?',
       )
       .get(code);
     assert.deepEqual(key, { kekId: 'demo1', n: 80 });
 
-    const file = s.app.dvc.db
+    const file = (await s.app.dvc.storage
       .prepare('SELECT id, path, encrypted FROM uploads WHERE dossier_code = ?')
-      .get(code) as { id: string; path: string; encrypted: number };
+      .get(code)) as { id: string; path: string; encrypted: number };
     // Written AES-256-CTR from its first byte under its own key, now wrapped by the dossier's.
     assert.equal(file.encrypted, 2);
     assert.deepEqual(
-      s.app.dvc.db
+      await s.app.dvc.storage
         .prepare(
           'SELECT kek_id AS kekId, dossier_code AS code FROM upload_keys WHERE upload_id = ?',
         )
         .get(file.id),
       { kekId: null, code },
     );
-    const onDisk = readFileSync(file.path);
-    assert.ok(!onDisk.includes(Buffer.from('Nguyễn Văn An')));
-    assert.ok(s.app.dvc.readUpload(file.id)!.equals(pdf));
+    // The bytes as stored: the file in the folder, or the S3 object itself.
+    const stored = await s.app.dvc.objects.readAll(file.path);
+    assert.equal(stored.length, pdf.length);
+    assert.ok(!stored.includes(Buffer.from('Nguyễn Văn An')));
+    assert.ok(Buffer.from((await s.app.dvc.readUpload(file.id))!).equals(pdf));
 
     const mode = (p: string) => statSync(p).mode & 0o777;
     assert.equal(mode(s.dataDir), 0o700);
-    assert.equal(mode(join(s.dataDir, 'dvc.sqlite')), 0o600);
     assert.equal(mode(join(s.dataDir, 'keys.env')), 0o600);
-    assert.equal(mode(join(s.dataDir, 'uploads')), 0o700);
-    assert.equal(mode(file.path), 0o600);
+    // What only the embedded set-up keeps in the folder: the database and the uploads.
+    if (s.app.dvc.db) assert.equal(mode(join(s.dataDir, 'dvc.sqlite')), 0o600);
+    if (s.app.dvc.objects.kind === 'file') {
+      assert.equal(mode(join(s.dataDir, 'uploads')), 0o700);
+      assert.equal(mode(file.path), 0o600);
+    }
 
     // A changed byte in the stored ciphertext is detected (GCM tag), not read as data.
-    const tampered = s.app.dvc.db.prepare('SELECT * FROM dossiers WHERE code = ?').get(code) as {
-      payload_json: string;
-    };
+    const tampered = (await s.app.dvc.storage
+      .prepare('SELECT payload_json FROM dossiers WHERE code = ?')
+      .get(code)) as { payload_json: string };
     const bytes = Buffer.from(tampered.payload_json.slice(5), 'base64');
     bytes[20] ^= 1;
-    s.app.dvc.db
+    await s.app.dvc.storage
       .prepare('UPDATE dossiers SET payload_json = ? WHERE code = ?')
       .run(`dvc1.${bytes.toString('base64')}`, code);
-    assert.throws(() => s.app.dvc.readDossier(code), /authenticate/);
+    await assert.rejects(async () => s.app.dvc.readDossier(code), /authenticate/);
   });
 
   test('an admin deletes a dossier on request: gone, files too, the deletion audited', async () => {
@@ -417,7 +426,7 @@ describe('personal data at rest', () => {
       body: JSON.stringify({ reason: 'Người nộp yêu cầu xoá ngày 26/11/2026' }),
     });
     assert.equal(del.status, 204);
-    assert.equal(s.app.dvc.readDossier(code), undefined);
+    assert.equal(await s.app.dvc.readDossier(code), undefined);
     assert.equal((await lookup(s, code, APPLICANT.phone)).status, 404);
     for (const table of [
       'dossier_keys',
@@ -431,10 +440,11 @@ describe('personal data at rest', () => {
       'supplement_requests',
       'outbox',
     ]) {
-      const n = s.app.dvc.db
-        .prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE dossier_code = ?`)
-        .get(code) as { n: number };
-      assert.equal(n.n, 0, table);
+      assert.equal(
+        await count(s, `SELECT COUNT(*) AS n FROM ${table} WHERE dossier_code = ?`, code),
+        0,
+        table,
+      );
     }
     const log = await fetch(`${s.base}/api/clerk/admin/audit?dossier=${code}`, {
       headers: { authorization: `Bearer ${s.adminKey}` },
@@ -457,7 +467,7 @@ describe('personal data at rest', () => {
   test('dossiers stored in clear before the upgrade are sealed and become look-up-able again', async () => {
     const code = 'TN-261126-KGCY'; // the code alphabet has no L, I, O or U
     const clear = payload('legacy-nonce-0000000000', { answers });
-    s.app.dvc.db
+    await s.app.dvc.storage
       .prepare(
         `INSERT INTO dossiers (code, procedure_code, procedure_version, procedure_name, status,
            received_at, expected_result_date, lang, signer_kid, jws, payload_json, updated_at)
@@ -467,12 +477,12 @@ describe('personal data at rest', () => {
     assert.equal((await lookup(s, code, APPLICANT.phone)).status, 404);
     const r = await s.app.dvc.purge();
     assert.equal(r.legacySealed, 1);
-    const row = s.app.dvc.db
+    const row = (await s.app.dvc.storage
       .prepare('SELECT jws, payload_json FROM dossiers WHERE code = ?')
-      .get(code) as { jws: string; payload_json: string };
+      .get(code)) as { jws: string; payload_json: string };
     assert.match(row.payload_json, /^dvc1\./);
     assert.match(row.jws, /^dvc1\./);
-    assert.deepEqual(s.app.dvc.readDossier(code), { jws: 'h.p.s', payload: clear });
+    assert.deepEqual(await s.app.dvc.readDossier(code), { jws: 'h.p.s', payload: clear });
     assert.equal((await lookup(s, code, APPLICANT.phone)).status, 200);
     assert.equal((await lookup(s, code, MOTHER_ID)).status, 404);
     assert.equal((await s.app.dvc.purge()).legacySealed, 0);
@@ -482,12 +492,12 @@ describe('personal data at rest', () => {
     const code = await submit(s);
     time.set('2026-12-25T02:59:00.000Z'); // 29 days later: kept
     assert.equal((await s.app.dvc.purge()).dossiers, 0);
-    assert.ok(s.app.dvc.readDossier(code));
+    assert.ok(await s.app.dvc.readDossier(code));
     time.set('2026-12-26T03:00:00.000Z'); // 30 days: gone
     const r = await s.app.dvc.purge();
     assert.ok(r.dossiers >= 1);
-    assert.equal(s.app.dvc.readDossier(code), undefined);
-    const audit = s.app.dvc.db
+    assert.equal(await s.app.dvc.readDossier(code), undefined);
+    const audit = await s.app.dvc.storage
       .prepare(
         "SELECT actor, detail FROM audit_log WHERE action = 'dossier.delete' AND dossier_code = ?",
       )
@@ -508,10 +518,14 @@ describe('npm run clerk: accounts and key rotation from the command line', () =>
 
     const lines: string[] = [];
     const newMaster = `k2026:${randomBytes(32).toString('base64')}`;
+    // The receiver's storage as its processes are given it: the folder, or PostgreSQL and S3.
+    const { databaseUrl, s3 } = s.app.dvc.config;
     const env = {
       DATA_DIR: s.dataDir,
       MASTER_KEYS: `${newMaster},${oldMaster}`,
       LOOKUP_KEYS: lookupKeys,
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+      ...(s3 ? { ...JSON.parse(process.env.DVC_TEST_S3 ?? '{}'), S3_BUCKET: s3.bucket } : {}),
     };
     const run = (argv: string[], password?: string) =>
       clerkAdmin(argv, {
@@ -543,7 +557,7 @@ describe('npm run clerk: accounts and key rotation from the command line', () =>
       lookupKeys,
     });
     try {
-      assert.deepEqual(again.app.dvc.readDossier(code)?.payload.answers, answers);
+      assert.deepEqual((await again.app.dvc.readDossier(code))?.payload.answers, answers);
       assert.equal((await lookup(again, code, APPLICANT.phone)).status, 200);
       const key = lines[2].split('\n')[1];
       const r = await fetch(`${again.base}/api/clerk/admin/audit`, {
