@@ -19,6 +19,29 @@ const checkHmac = (key, kind, id) =>
   createHmac('sha256', key).update(`dvc-key-check:${kind}:${id}`).digest('hex');
 
 /**
+ * The distinct key ids in `column` of `table`, sorted: the smallest, then the next after the last
+ * found, each one search of the column's index (migration 012), so a start reads a few index
+ * entries however many rows name the ids (a DISTINCT reads them all).
+ * @param {import('./storage/index.js').Storage} db
+ * @param {string} table
+ * @param {string} column
+ */
+async function keyIdsIn(db, table, column) {
+  const first = db.prepare(`SELECT MIN(${column}) AS id FROM ${table}`);
+  const next = db.prepare(`SELECT MIN(${column}) AS id FROM ${table} WHERE ${column} > ?`);
+  /** @type {string[]} */
+  const ids = [];
+  for (
+    let row = /** @type {{ id: string | null } | undefined} */ (await first.get());
+    row?.id != null;
+    row = /** @type {{ id: string | null } | undefined} */ (await next.get(row.id))
+  ) {
+    ids.push(row.id);
+  }
+  return ids;
+}
+
+/**
  * @param {import('./storage/index.js').Storage} db
  * @param {import('./crypto-at-rest.js').Keyring} keyring
  * @param {Date} now
@@ -30,23 +53,32 @@ export async function checkKeys(db, keyring, now) {
       'master',
       'MASTER_KEYS',
       keyring.masters,
-      `SELECT kek_id AS id FROM dossier_keys
-         UNION SELECT kek_id AS id FROM upload_keys WHERE kek_id IS NOT NULL`,
+      [
+        ['dossier_keys', 'kek_id'],
+        ['upload_keys', 'kek_id'],
+      ],
       'until "npm run clerk -- rewrap" has run',
     ],
     [
       'lookup',
       'LOOKUP_KEYS',
       keyring.lookups,
-      'SELECT key_id AS id FROM dossier_lookup_secrets UNION SELECT key_id AS id FROM dossier_search',
+      [
+        ['dossier_lookup_secrets', 'key_id'],
+        ['dossier_search', 'key_id'],
+      ],
       'until its dossiers are gone',
     ],
   ]);
   /** @type {{ kind: string, id: string, mac: string, wrong: (id: string) => Error }[]} */
   const unseen = [];
-  for (const [kind, name, keys, usedSql, keep] of kinds) {
-    const used = /** @type {{ id: string }[]} */ (await db.prepare(usedSql).all()).map((r) => r.id);
-    const missing = used.filter((id) => !keys.has(id)).sort();
+  for (const [kind, name, keys, columns, keep] of kinds) {
+    /** @type {Set<string>} */
+    const used = new Set();
+    for (const [table, column] of columns) {
+      for (const id of await keyIdsIn(db, table, column)) used.add(id);
+    }
+    const missing = [...used].filter((id) => !keys.has(id)).sort();
     if (missing.length) {
       throw new Error(
         `${name}${from} has no key "${missing[0]}", which this database's data was written with: ` +

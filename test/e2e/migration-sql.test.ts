@@ -50,6 +50,7 @@ test('one set of files, the versions and names databases already recorded', () =
     '009_sealed_upload_names.sql',
     '010_clerk_procedure_scope.sql',
     '011_key_checks.sql',
+    '012_key_id_indexes.sql',
   ]);
   for (const f of files) {
     const sql = pg(f);

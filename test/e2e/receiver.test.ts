@@ -114,6 +114,7 @@ describe('reference receiver', () => {
       { version: 9, name: 'sealed_upload_names' },
       { version: 10, name: 'clerk_procedure_scope' },
       { version: 11, name: 'key_checks' },
+      { version: 12, name: 'key_id_indexes' },
     ]);
     const tables = (
       await db
