@@ -3,6 +3,7 @@
 import { EXAMPLE_POSTAGE, checkDataDir, loadConfig } from './config.js';
 import { MissingBuildError } from './library.js';
 import { requireKeysWithDatabase } from './crypto-at-rest.js';
+import { isLoopbackHost } from './loopback.js';
 
 let config;
 let app;
@@ -79,7 +80,7 @@ if (!accounts) {
 }
 // A count of proxies believes the last X-Forwarded-For entries whoever sent them: only safe
 // when nothing but the proxy can reach the receiver (docs/deployment.md "Behind a reverse proxy").
-if (typeof config.trustProxy === 'number' && !isLoopback(config.host)) {
+if (typeof config.trustProxy === 'number' && !isLoopbackHost(config.host)) {
   app.log.warn(
     `TRUST_PROXY=${config.trustProxy} believes the last ${config.trustProxy} X-Forwarded-For ` +
       `entries from any peer, and HOST=${config.host} accepts connections from other machines: a ` +
@@ -101,12 +102,4 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
       () => process.exit(1),
     );
   });
-}
-
-/**
- * Whether HOST accepts connections from this machine only.
- * @param {string} host
- */
-function isLoopback(host) {
-  return host === 'localhost' || host === '::1' || /^(::ffff:)?127\./.test(host);
 }

@@ -46,7 +46,7 @@ describe('forwarding configuration', () => {
         loadForwardConfig({ FORWARD_URL: 'http://motcua.example.gov.vn/', FORWARD_SECRET: SECRET }),
       {
         message:
-          'FORWARD_URL must be https:// (http:// only to 127.0.0.1, [::1] or localhost), got "http://motcua.example.gov.vn"',
+          'FORWARD_URL must be https:// (http:// only to a loopback address: 127.0.0.1, [::1], localhost), got "http://motcua.example.gov.vn"',
       },
     );
     assert.throws(

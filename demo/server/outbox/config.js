@@ -21,8 +21,7 @@
  */
 
 import { integer } from '../config.js';
-
-const LOOPBACK = new Set(['127.0.0.1', '[::1]', 'localhost']);
+import { isLoopbackHost } from '../loopback.js';
 
 /**
  * The webhook address, refused unless https (or http on a loopback address): dossiers carry
@@ -41,9 +40,9 @@ export function checkForwardUrl(raw) {
     throw new Error('FORWARD_URL must not hold a user name or password: use FORWARD_SECRET');
   }
   if (url.protocol === 'https:') return url.href;
-  if (url.protocol === 'http:' && LOOPBACK.has(url.hostname)) return url.href;
+  if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return url.href;
   throw new Error(
-    `FORWARD_URL must be https:// (http:// only to 127.0.0.1, [::1] or localhost), got "${url.protocol}//${url.host}"`,
+    `FORWARD_URL must be https:// (http:// only to a loopback address: 127.0.0.1, [::1], localhost), got "${url.protocol}//${url.host}"`,
   );
 }
 

@@ -2,6 +2,8 @@
 // uploads go to an S3-compatible bucket when S3_BUCKET is set, else to DATA_DIR/uploads. Every
 // mistake is reported at start-up with the variable's name, never found at the first upload.
 
+import { isLoopbackHost } from '../loopback.js';
+
 const NAMES = [
   'S3_ENDPOINT',
   'S3_BUCKET',
@@ -54,8 +56,7 @@ export function loadS3Config(env) {
         `S3_ENDPOINT must be a URL such as https://s3.example.gov.vn, got "${endpoint}"`,
       );
     }
-    const loopback = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/.test(url.hostname);
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
       throw new Error(
         `S3_ENDPOINT must be https:// (plain http:// only to a loopback address), got "${endpoint}"`,
       );
