@@ -16,6 +16,7 @@ export {
   orderSteps,
   parentPaths,
   recordsUntickedAsFalse,
+  requiredMembers,
   schemaAt,
   withRequiredParents,
   type Page,

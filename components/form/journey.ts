@@ -18,6 +18,7 @@ export {
   orderSteps,
   parentPaths,
   recordsUntickedAsFalse,
+  requiredMembers,
   schemaAt,
   withRequiredParents,
   type Page,

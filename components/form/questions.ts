@@ -20,6 +20,7 @@ import {
   groupErrorsOf,
   isSchemaRequired,
   pointerToPath,
+  requiredMembers,
   schemaAt,
   type Page,
 } from './journey.js';
@@ -200,11 +201,9 @@ export class FormQuestions {
   /** A repeat group's item fields, localised, with `required` from the item schema. */
   groupFields(field: FieldUi) {
     const lang = this.form.uiLang;
-    const items = this.form.loaded
-      ? schemaAt(this.form.loaded.data, field.field)?.items
-      : undefined;
-    const itemSchema = (items && typeof items === 'object' ? items : {}) as Record<string, unknown>;
-    const required = Array.isArray(itemSchema.required) ? (itemSchema.required as string[]) : [];
+    const required = this.form.loaded
+      ? requiredMembers(this.form.loaded.data, `${field.field}[]`)
+      : [];
     return (field.fields ?? []).map((sub) => ({
       field: sub.field,
       widget: sub.widget,

@@ -10,7 +10,7 @@ import { fill, type UiLang } from '../base/i18n.js';
 import { REPEAT_GROUP_MESSAGES, type RepeatGroupMessageKey } from './messages.js';
 import type { Problem } from '../../src/problem.js';
 import type { JsonSchema } from '../../src/procedure/index.js';
-import { schemaAt } from '../../src/session/index.js';
+import { requiredMembers } from '../../src/session/index.js';
 import '../address-field/address-field.js';
 import '../checkbox-field/checkbox-field.js';
 import '../date-field/date-field.js';
@@ -392,10 +392,7 @@ export class DvcRepeatGroup extends DvcFieldElement<RepeatItem[]> {
     return (
       spec.widget === 'address' &&
       !!this.data &&
-      // schemaAt, not isSchemaRequired: the core already lends it to this chunk (core budget).
-      !((schemaAt(this.data, `${this.name}[].${spec.field}`)?.required ?? []) as string[]).includes(
-        'street',
-      )
+      !requiredMembers(this.data, `${this.name}[].${spec.field}`).includes('street')
     );
   }
 

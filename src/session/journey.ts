@@ -145,15 +145,20 @@ export function schemaAt(root: JsonSchema, path: string): JsonSchema | undefined
   return s && Object.keys(s).length > 0 ? (s as JsonSchema) : undefined;
 }
 
+/**
+ * The members the object at `path` must have (`''` for the answers themselves, `siblings[]` for
+ * a list's items), `$ref`s followed. Reading `required` off the schema of the list missed items
+ * given as a `$ref`, so their questions were not announced as required while ajv demanded them.
+ */
+export function requiredMembers(root: JsonSchema, path: string): string[] {
+  const required = (path ? schemaAt(root, path) : deref(root, root))?.required;
+  return Array.isArray(required) ? required : [];
+}
+
 /** Whether the data schema itself lists the answer at `path` as required. */
 export function isSchemaRequired(root: JsonSchema, path: string): boolean {
   const keys = path.split('.');
-  const parent =
-    keys.length === 1
-      ? (deref(root, root) as JsonSchema | undefined)
-      : schemaAt(root, keys.slice(0, -1).join('.'));
-  const required = parent?.required;
-  return Array.isArray(required) && required.includes(keys[keys.length - 1]);
+  return requiredMembers(root, keys.slice(0, -1).join('.')).includes(keys[keys.length - 1]!);
 }
 
 /**

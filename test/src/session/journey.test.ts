@@ -4,14 +4,20 @@
  * questions (`orderSteps`), so nobody fills in the whole form before learning they cannot apply.
  * A question the rules read but the planner missed would be asked late, and the rule would wait
  * undecided until then; lint's copy-source-later asks the same planner.
+ *
+ * And which members the schema requires of an object (`requiredMembers`, `isSchemaRequired`):
+ * a list whose `items` is a `$ref` (the meta-schema allows local ones) had its item questions
+ * shown as optional, because `required` was read off the list's raw `items`, not its target.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Procedure } from '../../../src/procedure/index.js';
+import type { JsonSchema, Procedure } from '../../../src/procedure/index.js';
 import {
   SYNTHETIC_ELIGIBILITY_STEP,
   eligibilityFacts,
+  isSchemaRequired,
   orderSteps,
+  requiredMembers,
 } from '../../../src/session/index.js';
 
 const text = (vi: string) => ({ vi });
@@ -114,4 +120,50 @@ test('the first page asks exactly the questions read, through a name, a derived 
       ['hoi', ['a', 'd', 'f', 'g']],
     ],
   );
+});
+
+/** Answers holding a list `household.people` whose `items` is `items` (`$defs` beside it). */
+const withItems = (items: JsonSchema, defs: Record<string, JsonSchema> = {}): JsonSchema => ({
+  type: 'object',
+  required: ['household'],
+  $defs: {
+    person: {
+      type: 'object',
+      required: ['fullName', 'residence'],
+      properties: { fullName: { type: 'string' }, residence: {}, hometown: {} },
+    },
+    ...defs,
+  },
+  properties: {
+    household: { type: 'object', properties: { people: { type: 'array', items } } },
+  },
+});
+
+test("a list's items given as a $ref require the members of the $ref's target", () => {
+  const data = withItems({ $ref: '#/$defs/person' });
+  assert.deepEqual(requiredMembers(data, 'household.people[]'), ['fullName', 'residence']);
+  assert.equal(isSchemaRequired(data, 'household.people[].fullName'), true);
+  assert.equal(isSchemaRequired(data, 'household.people[].residence'), true);
+  assert.equal(isSchemaRequired(data, 'household.people[].hometown'), false);
+  // The answers themselves and an object on the way are read as before.
+  assert.deepEqual(requiredMembers(data, ''), ['household']);
+  assert.equal(isSchemaRequired(data, 'household'), true);
+  assert.deepEqual(requiredMembers(data, 'household'), []);
+});
+
+test('a $ref to a $ref is followed to the schema at its end', () => {
+  const data = withItems({ $ref: '#/$defs/member' }, { member: { $ref: '#/$defs/person' } });
+  assert.deepEqual(requiredMembers(data, 'household.people[]'), ['fullName', 'residence']);
+});
+
+test('a $ref loop or a $ref to nothing requires nothing, and the answer comes back', () => {
+  const loop = withItems(
+    { $ref: '#/$defs/a' },
+    { a: { $ref: '#/$defs/b' }, b: { $ref: '#/$defs/a' } },
+  );
+  assert.deepEqual(requiredMembers(loop, 'household.people[]'), []);
+  assert.equal(isSchemaRequired(loop, 'household.people[].fullName'), false);
+  const missing = withItems({ $ref: '#/$defs/nobody' });
+  assert.deepEqual(requiredMembers(missing, 'household.people[]'), []);
+  assert.deepEqual(requiredMembers(missing, 'household.nothing[]'), []);
 });
