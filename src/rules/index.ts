@@ -113,6 +113,17 @@ function collectFacts(node: unknown, out: Set<string>): Set<string> {
   return out;
 }
 
+/**
+ * The field facts json-rules-engine is given for analysed conditions (`analyseConditions`, named
+ * conditions inlined): the facts they read that are fields of the form (`knownKeys`, canonical).
+ */
+export function engineFieldFacts(
+  engineConditions: unknown,
+  knownKeys: ReadonlySet<string>,
+): string[] {
+  return [...collectFacts(engineConditions, new Set())].filter((f) => knownKeys.has(pathKey(f)));
+}
+
 const unique = <T>(xs: Iterable<T>): T[] => [...new Set(xs)];
 
 type EngineModule = typeof import('./engine-units.js');
@@ -191,9 +202,7 @@ export function createRulesFactory(
     let engine: Unit['engine'];
     let fast: CompiledCondition | undefined;
     if (a.engineConditions) {
-      const fieldFacts = [...collectFacts(a.engineConditions, new Set())].filter((f) =>
-        knownKeys.has(pathKey(f)),
-      );
+      const fieldFacts = engineFieldFacts(a.engineConditions, knownKeys);
       engine = { conditions: a.engineConditions, fieldFacts };
       if (options.compiled) {
         const outcome = compileConditions(a.engineConditions, new Set(fieldFacts));
