@@ -9,12 +9,13 @@
  * last outcomes. A unit whose conditions are broken is undecidable ("unknown"), logged, never
  * thrown.
  */
-import type { FieldPath, Procedure, Rule } from '../procedure/types.js';
+import type { Conditions, FieldPath, Procedure, Rule } from '../procedure/types.js';
 import { RULE_KIND } from '../procedure/types.js';
 import { DvcError, ERROR_CODE } from '../errors.js';
 import { analyseConditions, TRUTH, truthOf, type Truth } from './conditions.js';
 import { compileConditions, type CompiledCondition } from './compiled.js';
 import { parseIsoDate, todayInVietnam } from './dates.js';
+import { readFacts } from './facts-read.js';
 import { computeFee } from './fees.js';
 import type { EngineUnit } from './engine-units.js';
 import { indexFields } from './fields.js';
@@ -28,6 +29,7 @@ import { isWithin, pathKey, pathsOverlap, withoutPaths } from './paths.js';
 
 export { amountOn, computeFee, quantityOf } from './fees.js';
 export type { FeeLine, FeeReductionLine, FeeResult } from './fees.js';
+export { readFacts } from './facts-read.js';
 export { RULE_PROBLEM } from './messages.js';
 export type { RuleProblemCode } from './messages.js';
 export { TRUTH } from './conditions.js';
@@ -91,28 +93,6 @@ const defaultLog = (p: RuleProblem): void =>
     `dvc-forms rules: ${p.message.en} (${p.pointer})`,
   );
 
-function collectFacts(node: unknown, out: Set<string>): Set<string> {
-  if (node === null || typeof node !== 'object') return out;
-  if (Array.isArray(node)) {
-    for (const n of node) collectFacts(n, out);
-    return out;
-  }
-  const o = node as Record<string, unknown>;
-  if (typeof o['fact'] === 'string' && typeof o['operator'] === 'string') {
-    out.add(o['fact']);
-    const v = o['value'];
-    if (
-      v !== null &&
-      typeof v === 'object' &&
-      typeof (v as Record<string, unknown>)['fact'] === 'string'
-    )
-      out.add((v as Record<string, string>)['fact']);
-    return out;
-  }
-  for (const k of ['all', 'any', 'not']) if (k in o) collectFacts(o[k], out);
-  return out;
-}
-
 /**
  * The field facts json-rules-engine is given for analysed conditions (`analyseConditions`, named
  * conditions inlined): the facts they read that are fields of the form (`knownKeys`, canonical).
@@ -121,7 +101,11 @@ export function engineFieldFacts(
   engineConditions: unknown,
   knownKeys: ReadonlySet<string>,
 ): string[] {
-  return [...collectFacts(engineConditions, new Set())].filter((f) => knownKeys.has(pathKey(f)));
+  if (!engineConditions) return [];
+  const facts = new Set<string>();
+  // Named conditions are inlined by then: no names to follow; a derived fact is no field.
+  readFacts(engineConditions as Conditions, (fact) => facts.add(fact));
+  return [...facts].filter((f) => knownKeys.has(pathKey(f)));
 }
 
 const unique = <T>(xs: Iterable<T>): T[] => [...new Set(xs)];

@@ -4,16 +4,10 @@
  * schema requires around the questions. Moved here from components/form/journey.ts so the CLI and
  * the server walk the same journey as the form.
  */
-import type {
-  ConditionNode,
-  Conditions,
-  FieldUi,
-  JsonSchema,
-  Procedure,
-  Step,
-} from '../procedure/types.js';
+import type { FieldUi, JsonSchema, Procedure, Step } from '../procedure/types.js';
 import { DERIVED_FACTS, TODAY_WORD } from '../procedure/vocabulary.js';
 import { deref, resolveFieldPath } from '../procedure/schema-paths.js';
+import { readFacts } from '../rules/facts-read.js';
 import { getAt, setAt } from './field-path.js';
 import { SESSION_MESSAGES } from './messages.js';
 
@@ -28,45 +22,20 @@ export interface Page {
   eligibility: boolean;
 }
 
-function collectFacts(
-  node: ConditionNode | Conditions,
-  out: Set<string>,
-  named: Procedure['conditions'],
-  seen = new Set<string>(),
-): void {
-  const next = (n: ConditionNode | Conditions) => collectFacts(n, out, named, seen);
-  if ('all' in node) node.all.forEach(next);
-  else if ('any' in node) node.any.forEach(next);
-  else if ('not' in node) next(node.not);
-  // A named condition (format 1.1) reads its own facts; each name once (lint refuses cycles).
-  else if ('condition' in node) {
-    const target = named?.[node.condition];
-    if (target && !seen.has(node.condition)) next((seen.add(node.condition), target));
-  } else if ('fact' in node) {
-    for (const f of fieldsRead(node.fact, node.params)) out.add(f as string);
-    // `value` may be another fact to compare with (`{ "fact": "mother.birthDate" }`).
-    const v = node.value as { fact?: unknown; params?: Record<string, unknown> } | undefined;
-    if (typeof v?.fact === 'string')
-      for (const f of fieldsRead(v.fact, v.params)) out.add(f as string);
-  }
-}
-
 /**
- * The field paths a fact reads: a field's own path, or a derived fact's string parameters (each a
- * field path unless "today": vocabulary.ts; the others are numbers).
+ * Field paths read by the procedure's eligibility rules: a fact's own path, or a derived fact's
+ * string parameters (each a field path unless "today": vocabulary.ts; the others are numbers).
  */
-function fieldsRead(fact: string, params: Record<string, unknown> = {}): unknown[] {
-  return Object.values(DERIVED_FACTS).includes(fact as never)
-    ? Object.values(params).filter((v) => typeof v === 'string' && v !== TODAY_WORD)
-    : [fact];
-}
-
-/** Field paths read by the procedure's eligibility rules. */
 export function eligibilityFacts(procedure: Procedure): Set<string> {
   const facts = new Set<string>();
-  for (const rule of procedure.rules) {
-    if (rule.kind === 'eligibility') collectFacts(rule.conditions, facts, procedure.conditions);
-  }
+  const read = (fact: string, params = {}): void => {
+    if (!Object.values(DERIVED_FACTS).includes(fact as never)) facts.add(fact);
+    else
+      for (const v of Object.values(params))
+        if (typeof v === 'string' && v !== TODAY_WORD) facts.add(v);
+  };
+  for (const rule of procedure.rules)
+    if (rule.kind === 'eligibility') readFacts(rule.conditions, read, procedure.conditions);
   return facts;
 }
 
