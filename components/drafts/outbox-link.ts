@@ -95,13 +95,16 @@ export class DraftOutboxLink {
     // bytes: the outbox sends those very bytes under that key. Without a key, none was sent.
     const key = ctx.submission?.idempotencyKey ?? crypto.randomUUID();
     const jws = ctx.submission?.idempotencyKey ? ctx.submission.jws : undefined;
+    // Absolute, against this page's base URL (its <base href>): the outbox may send from
+    // another page of the site, where `api/dossiers` as written names another address.
+    const absolute = (url: string) => new URL(url, document.baseURI).href;
     return this.queue({
       key,
-      action: ctx.action,
+      action: absolute(ctx.action),
       ...(jws ? { jws } : {}),
       form: structuredClone(payload),
       signing: {
-        ...(ctx.challengeEndpoint ? { challengeEndpoint: ctx.challengeEndpoint } : {}),
+        ...(ctx.challengeEndpoint ? { challengeEndpoint: absolute(ctx.challengeEndpoint) } : {}),
         documents: structuredClone(docs),
       },
       ...(files.length > 0 ? { files } : {}),

@@ -62,14 +62,18 @@ export async function createTransfer(options: TransferOptions): Promise<Transfer
     storage = new IndexedDbUrlStorage();
   }
   const urlStorage = options.urlStorage ?? storage;
-  const fingerprint = transferFingerprint(options.sha256, options.file.size, options.endpoint);
+  // Absolute, against the page's base URL (its <base href>), as a link resolves: tus-js-client
+  // resolves the receiver's Location against the endpoint as given, and a relative one left the
+  // upload's URL (signed into the payload) relative; the fingerprint then names one receiver.
+  const endpoint = new URL(options.endpoint, document.baseURI).href;
+  const fingerprint = transferFingerprint(options.sha256, options.file.size, endpoint);
   let resumed = false;
   /** This upload's token, from its creation's answer or, on a resume, from upload-tokens.ts. */
   let token: string | undefined;
   /** Storing the token; the first byte waits for it, so a reload mid-upload can still resume. */
   let saved: Promise<void> | undefined;
   const upload = new tus.Upload(options.file, {
-    endpoint: options.endpoint,
+    endpoint,
     chunkSize: options.chunkSize ?? DEFAULT_CHUNK_SIZE,
     retryDelays: options.retryDelays ?? DEFAULT_RETRY_DELAYS,
     metadata: { ...options.metadata, sha256: options.sha256 },

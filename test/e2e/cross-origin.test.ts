@@ -13,18 +13,18 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
-import { existsSync, readFileSync } from 'node:fs';
-import { extname, join, normalize } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { parseAllowedOrigins } from '../../demo/server/cors.js';
 import { start, type Running } from './helpers.js';
+import { outboxSize, serveLibrary } from './agency-site.js';
 
 const { CHROMIUM_ARGS, ensureChromium } = (await import(
   new URL('../../scripts/chromium.mjs', import.meta.url).href
 )) as { CHROMIUM_ARGS: string[]; ensureChromium(): string };
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const PROCEDURES = fileURLToPath(new URL('./fixtures/cross-origin/', import.meta.url));
 const PROCEDURE_FILE = join(PROCEDURES, 'thu-nghiem-cors.json');
 const PROCEDURE_WITH_FILE = join(PROCEDURES, 'thu-nghiem-cors-giay-to.json');
@@ -57,18 +57,7 @@ function startSite(): Promise<{ server: Server; origin: string }> {
       res.end(readFileSync(PROCEDURE_WITH_FILE));
       return;
     }
-    const file = normalize(join(ROOT, url.pathname));
-    if (
-      url.pathname.startsWith('/dist/') &&
-      file.startsWith(join(ROOT, 'dist')) &&
-      existsSync(file)
-    ) {
-      res.writeHead(200, {
-        'content-type': extname(file) === '.js' ? 'text/javascript' : 'application/octet-stream',
-      });
-      res.end(readFileSync(file));
-      return;
-    }
+    if (serveLibrary(url.pathname, res)) return;
     res.writeHead(404).end();
   });
   return new Promise((resolve) =>
@@ -263,18 +252,6 @@ describe('cross-origin receiver', () => {
       const summary = form.shadowRoot.querySelector('dvc-error-summary');
       return form.shadowRoot.textContent + ' ' + (summary?.shadowRoot?.textContent ?? '');
     })()`) as Promise<string>;
-
-  const outboxSize = (page: Page) =>
-    page.evaluate(`new Promise((resolve) => {
-      const req = indexedDB.open('dvc-forms-drafts');
-      req.onsuccess = () => {
-        const db = req.result;
-        if (!db.objectStoreNames.contains('outbox')) return resolve(0);
-        const count = db.transaction('outbox').objectStore('outbox').count();
-        count.onsuccess = () => resolve(count.result);
-      };
-      req.onerror = () => resolve(-1);
-    })`) as Promise<number>;
 
   test('allowed origin: the application is sent and stored', async () => {
     const context = await browser.newContext();
