@@ -60,7 +60,16 @@ function fetchMessage(
   const artefacts = provided.map(([file]) => file).filter(Boolean);
   const type = response?.headers.get('content-type') ?? '';
   const html = /html/i.test(type) || /^\s*</.test(text);
-  if (response?.ok && !html) return undefined;
+  if (response?.ok && !html) {
+    // The file is fine, but the form compiles its validator in the browser, which the strict
+    // Content-Security-Policy the README gives refuses: the form's only line was then "Cannot
+    // build the validator", with advice for createValidator callers and no word of the artefact.
+    if (artefacts.length)
+      (globalThis as { console?: { warn(line: string): void } }).console?.warn(
+        `dvc-form: procedure="${url}" is not the file this page's form artefact was compiled from (${artefacts.join(', ')}), so the form fetched it and compiles its validator in the browser, which a strict Content-Security-Policy (script-src 'self') refuses: the form then fails with "Cannot build the validator". Name the artefact's file in procedure (or leave procedure out), or compile this file into its own artefact (dvc-forms compile <file.json> --out <dir> --form) and load that one.`,
+      );
+    return undefined;
+  }
   const origin = originOf(url, baseUrl) ?? originOf(baseUrl, baseUrl);
   const notTaken = artefacts.length
     ? ` This page's form artefact was compiled from ${artefacts.join(', ')}, which procedure="${url}" does not name, so the form fetched the file instead: name the same file in procedure (or leave it out).`
