@@ -3,7 +3,8 @@ import { css } from 'lit';
 /**
  * The form printed (a citizen prints the review page to keep or to check with someone): the
  * answers and the declaration on paper, without the buttons and "Change" links, which do
- * nothing there, and in black on white. In the review pages' chunk, adopted when it arrives
+ * nothing there, nor the drafts' question and notices (about keeping the application on this
+ * device: nothing to do on paper), and in black on white. In the review pages' chunk, adopted when it arrives
  * (review-page.ts): the question pages are rarely printed, and the core pays no byte for it.
  */
 export const formPrintStyles = css`
@@ -16,6 +17,8 @@ export const formPrintStyles = css`
     button,
     .buttons,
     .action,
+    .draft-notices,
+    .draft-kept,
     [part~='change-link'] {
       display: none !important;
     }

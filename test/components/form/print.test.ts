@@ -7,10 +7,11 @@
  * "Change" controls, and the receipt printed a "technical information" heading whose content
  * (the signed hash a clerk matches) stayed folded away.
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../components/receipt/receipt.js';
 import type { DvcForm } from '../../../components/form/form.js';
-import { mount, root, toReview } from './form-harness.js';
+import { jsonUrl, mount, root, toReview } from './form-harness.js';
+import basic from './fixtures/basic.json';
 
 const SHA = 'a3f1c2d4e5b6a7980123456789abcdef0123456789abcdef0123456789abcdef';
 
@@ -86,6 +87,25 @@ describe('printing', function () {
     expect(printed.all).to.be.greaterThan(4);
     expect(printed.declaration).to.equal(true);
     expect(printed.heading).to.equal('Kiểm tra lại thông tin');
+    el.remove();
+  });
+
+  it("the review page does not print the drafts' question or notices (they are about this screen)", async () => {
+    // A procedure no other test keeps drafts for (the test files share one IndexedDB origin).
+    const own = jsonUrl({ ...basic, code: '1.918019', version: '1.0.0' });
+    const el: DvcForm = await mount(
+      html`<dvc-form procedure=${own} drafts="on" today="2025-04-01"></dvc-form>`,
+    );
+    await toReview(el);
+    const shadow = root(el);
+    // Not answered yet, the question whether to keep the application on this device is up.
+    await waitUntil(() => shadow.querySelector('.draft-consent'));
+    const drafts = () =>
+      [...shadow.querySelectorAll('.draft-notices, .draft-notice, .draft-consent, .draft-kept')]
+        .filter((node) => node.getBoundingClientRect().height > 0)
+        .map((node) => node.className);
+    expect(drafts()).to.include('draft-notice draft-consent');
+    expect(await asPrinted(shadow, drafts)).to.deep.equal([]);
     el.remove();
   });
 });
