@@ -174,7 +174,10 @@ export default {
   browsers: [browser],
   // Engines run side by side (scripts/test.mjs): each wtr takes a port free at its start.
   port: await freePort(),
-  testFramework: { config: { timeout: 10000 } },
+  // A test's own waits (waitUntil, 1-10 s each) say what did not happen; mocha's limit only
+  // catches a test that hangs. 30 s, not 10: with three engines side by side on a loaded 2-core
+  // CI machine, a test with several waits can pass each of them and still take over 10 s.
+  testFramework: { config: { timeout: 30000 } },
   testRunnerHtml,
   reporters: [defaultReporter(), countingReporter(process.env.DVC_COUNT_FILE)],
 };

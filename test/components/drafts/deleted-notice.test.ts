@@ -117,7 +117,10 @@ async function sentInOtherTab(): Promise<[DvcForm, DvcForm]> {
   return [a, b];
 }
 
-describe('drafts: a tab whose draft was sent or started again in another tab is told so', () => {
+describe('drafts: a tab whose draft was sent or started again in another tab is told so', function () {
+  // Two tabs, several stores and notices each waited for up to 10 s: under a loaded CI machine
+  // a whole test can take longer than mocha's 10 s default.
+  this.timeout(40_000);
   it('says so politely, leaves focus in the field being typed in, and keeps the answers on request', async () => {
     const a = await mount();
     await answer(a, 'hoTen', 'Nguyễn Văn An');
