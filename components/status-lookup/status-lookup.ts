@@ -175,6 +175,10 @@ export class DvcStatusLookup extends LitElement {
       }
       if (res.ok && isResult(body)) {
         this.proof = { code, secret };
+        // The receiver's URLs are its own: resolved against its answer's address, not this page
+        // (a receiver on another site or folder than the agency's page).
+        const asked = body.supplement?.procedure;
+        if (asked?.url) asked.url = new URL(asked.url, res.url || url).href;
         // Its code (the session engine, uploads, signing) loads only when a supplement is asked.
         if (body.supplement && this.supplementEndpoint) await import('../supplement/supplement.js');
         this.result = body;

@@ -12,6 +12,9 @@ import type { DvcErrorSummary } from '../../../components/error-summary/error-su
 // element's fetch, URL building and answer handling run unchanged.
 const FOUND = new URL('./fixtures/found.json.txt', import.meta.url).pathname;
 const MISSING = new URL('./fixtures/no-such-dossier.json', import.meta.url).pathname;
+// A receiver's answer with a supplement request whose procedure URL is relative to the receiver
+// (fixtures/receiver/), not to this page.
+const WITH_SUPPLEMENT = new URL('./fixtures/receiver/status.json.txt', import.meta.url).href;
 
 const shadow = (el: DvcStatusLookup) => el.shadowRoot!;
 const fieldOf = (el: DvcStatusLookup, id: string) =>
@@ -135,5 +138,35 @@ describe('dvc-status-lookup', () => {
     expect(shadow(el).activeElement).to.equal(summaryOf(el));
     expect(shadow(el).querySelector('[part="result"]')).to.equal(null);
     await expect(el).to.be.accessible();
+  });
+
+  it("loads the supplement's procedure from the receiver's address, not the page's", async () => {
+    // A receiver on another site (or folder) answers with its own relative URL: resolved against
+    // this page, it named the agency's site, and the supplement could not load its form.
+    const el = await fixture<DvcStatusLookup>(
+      html`<dvc-status-lookup
+        endpoint=${WITH_SUPPLEMENT}
+        supplement-endpoint="/api/supplements"
+      ></dvc-status-lookup>`,
+    );
+    await type(el, 'code', 'KS-261126-7QF3');
+    await type(el, 'secret', '0912 345 678');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(
+      () => shadow(el).querySelector('dvc-supplement'),
+      `the supplement: ${text(shadow(el).querySelector('[part="result"], dvc-error-summary'))}`,
+      { timeout: 10_000 },
+    );
+    const form = shadow(el).querySelector('dvc-supplement')!.shadowRoot!;
+    await waitUntil(
+      () => form.querySelector('[data-path], [role="alert"]'),
+      'the supplement loads',
+      { timeout: 20_000 },
+    );
+    // Its text, not the element: chai's description of a rendered element never ends.
+    expect(text(form.querySelector('[role="alert"]')) ?? null).to.equal(null);
+    expect(
+      [...form.querySelectorAll('[data-path]')].map((f) => f.getAttribute('data-path')),
+    ).to.deep.equal(['hoTen']);
   });
 });
