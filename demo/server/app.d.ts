@@ -21,6 +21,9 @@ import type { Storage } from './storage/index.js';
 import type { ObjectStore } from './storage/objects.js';
 import type { S3Config } from './storage/s3-config.js';
 
+/** What the receiver answers at once on SQLite and with a promise on PostgreSQL: await it. */
+type Awaitable<T> = T | Promise<T>;
+
 export interface Statement {
   get(...params: unknown[]): unknown;
   all(...params: unknown[]): unknown[];
@@ -172,22 +175,27 @@ export type Receiver = FastifyInstance & {
         scope: { procedures?: string[]; allProcedures?: boolean },
       ): Promise<void>;
       /** Every account with what it sees (a promise on PostgreSQL). */
-      list(): {
-        username: string;
-        displayName: string;
-        role: string;
-        disabledAt: string | null;
-        allProcedures: number;
-        procedures: string[];
-      }[];
+      list(): Awaitable<
+        {
+          username: string;
+          displayName: string;
+          role: string;
+          disabledAt: string | null;
+          allProcedures: number;
+          procedures: string[];
+        }[]
+      >;
       setPassword(username: string, password: string): Promise<void>;
-      unlock(username: string): void;
-      disable(username: string): void;
-      createApiKey(username: string, label?: string): { id: string; key: string };
-      revokeApiKey(id: string): void;
+      /** These four answer at once on SQLite and with a promise on PostgreSQL: await them. */
+      unlock(username: string): Awaitable<void>;
+      disable(username: string): Awaitable<void>;
+      createApiKey(username: string, label?: string): Awaitable<{ id: string; key: string }>;
+      revokeApiKey(id: string): Awaitable<void>;
     };
-    /** The decrypted payload and JWS of a stored dossier. */
-    readDossier(code: string): { payload: Record<string, unknown>; jws: string } | undefined;
+    /** The decrypted payload and JWS of a stored dossier (a promise on PostgreSQL: await it). */
+    readDossier(
+      code: string,
+    ): Awaitable<{ payload: Record<string, unknown>; jws: string } | undefined>;
     /** One run of the retention purge job. */
     purge(): Promise<{
       dossiers: number;
@@ -199,9 +207,9 @@ export type Receiver = FastifyInstance & {
     /** The notification queue: `runOnce()` sends what is due now (the sender also runs on a timer). */
     notifications: { runOnce(): Promise<number>; kinds: ('email' | 'sms')[] };
     /** The decrypted bytes of a stored file (by upload id); throws UploadDamagedError when they no longer match its SHA-256. */
-    readUpload(id: string): Buffer | undefined;
+    readUpload(id: string): Awaitable<Buffer | undefined>;
     /** The applicant's name of a stored file, decrypted (a promise on PostgreSQL: await it); null when none, undefined for an unknown upload. */
-    uploadName(id: string): string | null | undefined;
+    uploadName(id: string): Awaitable<string | null | undefined>;
   };
 };
 

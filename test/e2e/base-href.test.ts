@@ -180,7 +180,7 @@ describe('<base href>: relative receiver URLs resolve against the page’s base 
     await page.waitForFunction(heading('Đã gửi hồ sơ'), undefined, { timeout: 30_000 });
     const rows = dossiers('9.000004');
     assert.equal(rows.length, 1);
-    const payload = receiver.app.dvc.readDossier(rows[0]!.code)!.payload as {
+    const payload = (await receiver.app.dvc.readDossier(rows[0]!.code))!.payload as {
       documents: { url: string }[];
     };
     assert.match(payload.documents[0]!.url, new RegExp(`^${base}/api/uploads/[0-9a-f]{32}$`));

@@ -267,7 +267,7 @@ describe('cross-origin receiver', () => {
     }[];
     assert.equal(rows.length, 1);
     // Stored encrypted: read through the receiver's vault.
-    assert.deepEqual(open.app.dvc.readDossier(rows[0]!.code)!.payload.answers, {
+    assert.deepEqual((await open.app.dvc.readDossier(rows[0]!.code))!.payload.answers, {
       applicant: { fullName: 'Nguyễn Thị Hoa' },
     });
     await context.close();
@@ -399,7 +399,7 @@ describe('cross-origin receiver', () => {
       .all() as { code: string }[];
     assert.equal(rows.length, 1);
     const code = rows[0]!.code;
-    const payload = open.app.dvc.readDossier(code)!.payload as {
+    const payload = (await open.app.dvc.readDossier(code))!.payload as {
       answers: unknown;
       documents: Record<string, unknown>[];
     };
@@ -421,7 +421,7 @@ describe('cross-origin receiver', () => {
       open.app.dvc.db.prepare('SELECT sha256, dossier_code FROM uploads WHERE id = ?').get(id),
       { sha256: PDF_SHA256, dossier_code: code },
     );
-    assert.ok(Buffer.from(open.app.dvc.readUpload(id)!).equals(PDF));
+    assert.ok(Buffer.from((await open.app.dvc.readUpload(id))!).equals(PDF));
 
     // The upload URL alone, from the allowed site but without the token, opens nothing.
     for (const method of ['HEAD', 'PATCH', 'DELETE']) {

@@ -119,7 +119,7 @@ describe(
       assert.equal(row.status, 'received');
       // Stored encrypted; decrypted, exactly the JWS and payload received.
       assert.match(row.jws, /^dvc1\./);
-      assert.deepEqual(s.app.dvc.readDossier(body.dossierCode), { jws, payload });
+      assert.deepEqual(await s.app.dvc.readDossier(body.dossierCode), { jws, payload });
       const linked = s.app.dvc.db
         .prepare('SELECT COUNT(*) AS n FROM uploads WHERE dossier_code = ?')
         .get(body.dossierCode);

@@ -166,7 +166,7 @@ describe('uploads encrypted at rest from the first byte', () => {
         .get(id),
       { kekId: null, code },
     );
-    assert.ok(s.app.dvc.readUpload(id)!.equals(bytes));
+    assert.ok((await s.app.dvc.readUpload(id))!.equals(bytes));
     // The clerk's copy over HTTP: the exact bytes, as a download, the read audited.
     const copy = await clerkFile(code, id);
     assert.equal(copy.status, 200);
@@ -222,7 +222,7 @@ describe('uploads encrypted at rest from the first byte', () => {
     const url3 = await good.upload(bytes, { slot: 'giay-to', filename: FILE_NAME });
     assert.equal((await submit(url3, bytes, good.cookie)).status, 201);
     const id3 = url3.split('/').pop()!;
-    assert.ok(s.app.dvc.readUpload(id3)!.equals(bytes));
+    assert.ok((await s.app.dvc.readUpload(id3))!.equals(bytes));
     const accepted = readFileSync(path(url3));
     accepted[10] ^= 0x80;
     writeFileSync(path(url3), accepted);
@@ -256,14 +256,14 @@ describe('uploads encrypted at rest from the first byte', () => {
     writeFileSync(join(s.dataDir, 'uploads', id), bytes, { mode: 0o600 });
     s.app.dvc.db.prepare('DELETE FROM upload_keys WHERE upload_id = ?').run(id);
     s.app.dvc.db.prepare('UPDATE uploads SET encrypted = 0 WHERE id = ?').run(id);
-    assert.ok(s.app.dvc.readUpload(id)!.equals(bytes));
+    assert.ok((await s.app.dvc.readUpload(id))!.equals(bytes));
 
     const r = await submit(url, bytes, browser.cookie);
     assert.equal(r.status, 201, await r.clone().text());
     const row = s.app.dvc.db.prepare('SELECT encrypted FROM uploads WHERE id = ?').get(id);
     assert.deepEqual(row, { encrypted: 1 });
     assertNoPlaintext(s, id, 'legacy, accepted');
-    assert.ok(s.app.dvc.readUpload(id)!.equals(bytes));
+    assert.ok((await s.app.dvc.readUpload(id))!.equals(bytes));
   });
 
   test('multipart files are ciphertext on disk too, and read back exactly', async () => {
@@ -284,6 +284,6 @@ describe('uploads encrypted at rest from the first byte', () => {
       .get(code) as { id: string; encrypted: number };
     assert.equal(file.encrypted, 2);
     assertNoPlaintext(s, file.id, 'multipart, accepted');
-    assert.ok(s.app.dvc.readUpload(file.id)!.equals(bytes));
+    assert.ok((await s.app.dvc.readUpload(file.id))!.equals(bytes));
   });
 });
