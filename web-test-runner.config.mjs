@@ -67,7 +67,8 @@ if (gapTitles.length) {
 }
 /**
  * The test page: test/support/page-end.js keeps a focusable element after every fixture (as a
- * real page has), and in an engine with gaps test/support/engine-gaps.js declares them pending.
+ * real page has), in an engine with gaps test/support/engine-gaps.js declares them pending, and
+ * test/support/clone-safe-errors.js (after mocha) keeps a failure about an element reportable.
  */
 const testRunnerHtml = (framework) =>
   `<!DOCTYPE html><html><head></head><body>` +
@@ -76,7 +77,8 @@ const testRunnerHtml = (framework) =>
     ? `<script>window.__DVC_GAPS__ = ${JSON.stringify(gapTitles).replace(/</g, '\\u003c')};</script>` +
       `<script type="module" src="/test/support/engine-gaps.js"></script>`
     : '') +
-  `<script type="module" src="${framework}"></script></body></html>`;
+  `<script type="module" src="${framework}"></script>` +
+  `<script type="module" src="/test/support/clone-safe-errors.js"></script></body></html>`;
 
 /** Plugins the WebKit launcher needs (its commands); filled by browserFor. */
 const webdriverPlugins = [];
