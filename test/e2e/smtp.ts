@@ -15,6 +15,17 @@ export interface TestSmtp {
   mails: ReceivedMail[];
   /** The next recipient answer: accept, a temporary (451) or a permanent (550) refusal. */
   mode: 'accept' | 'temporary' | 'permanent';
+  /**
+   * While true, a new connection gets no greeting until release(): a client's check is then
+   * pending for as long as the test wants, without a clock.
+   */
+  hold: boolean;
+  /** The connections held now. */
+  readonly held: number;
+  /** Greets the connections held. */
+  release(): void;
+  /** The connections closed so far (by either side): a client's check is over. */
+  readonly closed: number;
   /** Waits until `n` mails in all were received (the sender runs on its own timer). */
   waitFor(n: number, timeoutMs?: number): Promise<ReceivedMail[]>;
   close(): Promise<void>;
@@ -64,7 +75,9 @@ export async function startSmtp(
   options: { users?: Record<string, string> } = {},
 ): Promise<TestSmtp> {
   const mails: ReceivedMail[] = [];
-  const state = { mode: 'accept' as TestSmtp['mode'] };
+  const state = { mode: 'accept' as TestSmtp['mode'], hold: false };
+  const held: (() => void)[] = [];
+  let closed = 0;
   const users = options.users;
   const server = new SMTPServer({
     authOptional: !users,
@@ -83,6 +96,13 @@ export async function startSmtp(
       },
     }),
     logger: false,
+    onConnect(_session, callback) {
+      if (state.hold) held.push(() => callback());
+      else callback();
+    },
+    onClose() {
+      closed++;
+    },
     onRcptTo(address, _session, callback) {
       if (state.mode === 'accept') return callback();
       const err = Object.assign(
@@ -119,6 +139,21 @@ export async function startSmtp(
     },
     set mode(m) {
       state.mode = m;
+    },
+    get hold() {
+      return state.hold;
+    },
+    set hold(h) {
+      state.hold = h;
+    },
+    get held() {
+      return held.length;
+    },
+    get closed() {
+      return closed;
+    },
+    release() {
+      for (const greet of held.splice(0)) greet();
     },
     async waitFor(n, timeoutMs = 15_000) {
       const until = Date.now() + timeoutMs;
