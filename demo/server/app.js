@@ -39,7 +39,7 @@ import { registerPaymentRoutes } from './payments/routes.js';
 import { createForwarder } from './outbox/index.js';
 import { registerForwardingRoutes } from './outbox/routes.js';
 import { createNotifier, loadNotifyConfig } from './notify/index.js';
-import { HEALTH_PATHS, registerHealthRoutes } from './health.js';
+import { HEALTH_PATHS, STARTING_ANSWERS, registerHealthRoutes } from './health.js';
 
 const here = (/** @type {string} */ p) => fileURLToPath(new URL(p, import.meta.url));
 
@@ -254,7 +254,12 @@ export async function createServer(options = {}) {
     );
   };
   app.addHook('onResponse', async (request, reply) => {
-    if (reply.statusCode < 400 && HEALTH_PATHS.has(request.url)) return;
+    if (
+      HEALTH_PATHS.has(request.url) &&
+      (reply.statusCode < 400 || STARTING_ANSWERS.has(request))
+    ) {
+      return;
+    }
     logRequest(request, reply.statusCode, reply.elapsedTime);
   });
   app.addHook('onSend', async (request, reply) => {
@@ -441,7 +446,11 @@ export async function createServer(options = {}) {
     // Before the storage closes (hooks run in reverse order): attempts in flight are recorded.
     app.addHook('onClose', async () => forwarder.stop());
   }
-  registerHealthRoutes(app, { db, siteDir: config.siteDir });
+  registerHealthRoutes(app, {
+    db,
+    siteDir: config.siteDir,
+    starting: () => ctx.notifier?.checking ?? false,
+  });
   registerDossierRoutes(app, ctx);
   registerStatusRoutes(app, ctx);
   if (ctx.forwarder) registerForwardingRoutes(app, ctx, ctx.forwarder);

@@ -19,16 +19,45 @@ try {
   else console.error(`dvc-forms demo: cannot start: ${/** @type {Error} */ (e).message}`);
   process.exit(1);
 }
-try {
-  // The mail server's log-in, before the receiver takes dossiers (notify/email.js).
-  await /** @type {import('./app.js').Context} */ (app.dvc.ctx).notifier?.check();
-} catch (e) {
-  console.error(`dvc-forms demo: cannot start: ${/** @type {Error} */ (e).message}`);
-  await app.close().catch(() => {});
-  process.exit(1);
+// The mail server's log-in (notify/email.js) is checked beside the listening receiver, not
+// before it: a mail server that does not answer may take 10 s to say so, and an orchestrator's
+// probes must not fail meanwhile. /healthz answers at once; /readyz answers 503 "starting" until
+// the check has answered, so a balancer sends no dossier to a process whose settings are not yet
+// known; a refused log-in then stops the process with its line (docs/deployment.md).
+const notifier = /** @type {import('./app.js').Context} */ (app.dvc.ctx).notifier;
+const checked = notifier ? notifier.check() : Promise.resolve();
+checked.catch(() => {}); // awaited once the receiver listens
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    if (process.stdout.isTTY) console.log('\nStopping…');
+    else app.log.child({}, { level: 'info' }).info({ signal }, 'Stopping…');
+    app.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  });
 }
+/** Fastify's "Server listening at …" lines, written with the start-up lines once the check answered. */
+const listening = /** @type {string[]} */ ([]);
 try {
-  await app.listen({ port: config.port, host: config.host });
+  await app.ready();
+  const level = app.log.level;
+  app.log.level = 'silent';
+  try {
+    await app.listen({
+      port: config.port,
+      host: config.host,
+      listenTextResolver: (address) => {
+        listening.push(`Server listening at ${address}`);
+        return '';
+      },
+    });
+  } finally {
+    app.log.level = level;
+  }
 } catch (e) {
   // A port taken or an address not of this machine: said with the variables to change.
   const code = /** @type {NodeJS.ErrnoException} */ (e).code;
@@ -43,6 +72,17 @@ try {
   await app.close().catch(() => {});
   process.exit(1);
 }
+try {
+  await checked;
+} catch (e) {
+  // The same line as a wrong setting found before listening: the process stops (exit 1), after
+  // the requests it is answering (a balancer sent it none: /readyz said "starting").
+  console.error(`dvc-forms demo: cannot start: ${/** @type {Error} */ (e).message}`);
+  await app.close().catch(() => {});
+  process.exit(1);
+}
+if (stopping) await new Promise(() => {}); // SIGTERM during the check: app.close() exits
+for (const line of listening) app.log.info(line);
 const address = app.server.address();
 const port = typeof address === 'object' && address ? address.port : config.port;
 // The start-up lines: plain text when stdout is a terminal (a person reads them), otherwise JSON
@@ -88,18 +128,4 @@ if (typeof config.trustProxy === 'number' && !isLoopbackHost(config.host)) {
       'quotas, logs). Listen on 127.0.0.1 behind the proxy, or set TRUST_PROXY to the proxy’s ' +
       'addresses (e.g. 10.0.1.5)',
   );
-}
-
-let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    if (process.stdout.isTTY) console.log('\nStopping…');
-    else banner.info({ signal }, 'Stopping…');
-    app.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  });
 }

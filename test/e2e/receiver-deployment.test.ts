@@ -254,6 +254,170 @@ describe('keys: the ones that wrote the database, or the start stops', () => {
   });
 });
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * main.js on a port chosen before it starts (its start-up lines, which say the port, wait for the
+ * mail server's check), with its output and its exit.
+ */
+async function spawnMain(env: Record<string, string>) {
+  const free = createServer();
+  await new Promise<void>((r) => free.listen(0, '127.0.0.1', r));
+  const port = (free.address() as { port: number }).port;
+  await new Promise((r) => free.close(r));
+  const child = spawn(process.execPath, [MAIN], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: join(tmp, 'data-check'),
+      ...KEYS,
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += String(d)));
+  child.stderr.on('data', (d) => (stderr += String(d)));
+  let code: number | null | undefined;
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('exit', (c) => resolve((code = c))),
+  );
+  /** `path`'s status and JSON body; status 0 while nothing listens. */
+  const get = (path: string) =>
+    fetch(`http://127.0.0.1:${port}${path}`).then(
+      async (res) => [res.status, await res.json()] as const,
+      () => [0, undefined] as const,
+    );
+  /** Polls until `done()`; fails if the process exits first. */
+  const until = async (done: () => boolean | Promise<boolean>) => {
+    while (!(await done())) {
+      assert.equal(code, undefined, `the receiver exited:\n${stdout}${stderr}`);
+      await sleep(20);
+    }
+  };
+  const stop = async () => {
+    if (code === undefined) child.kill('SIGTERM');
+    return exited;
+  };
+  return { port, get, until, exited, stop, stdout: () => stdout, stderr: () => stderr };
+}
+
+describe('SMTP_URL: the check runs beside the listening receiver, not before it', () => {
+  const password = 'Mail-Pa55word';
+  let smtp: TestSmtp;
+  before(async () => {
+    smtp = await startSmtp({ users: { 'thong-bao': password } });
+    smtp.hold = true;
+  });
+  after(() => smtp.close());
+  const withUser = (user: string, pass: string) =>
+    smtp.url.replace('smtp://', `smtp://${user}:${encodeURIComponent(pass)}@`);
+  const BANNER = 'dvc-forms demo agency site';
+  type Main = Awaited<ReturnType<typeof spawnMain>>;
+  /** `path`'s first answer once the receiver listens; the mail check must still be pending then. */
+  const firstAnswer = async (r: Main, path: string, checkOver: () => boolean) => {
+    let answer: Awaited<ReturnType<Main['get']>> = [0, undefined];
+    await r.until(async () => checkOver() || (answer = await r.get(path))[0] !== 0);
+    // Before: the receiver listened only once the check was over (given up or answered).
+    assert.equal(checkOver(), false, 'the receiver listened only once the mail check was over');
+    return answer;
+  };
+
+  test('a mail server that accepts and never answers: /healthz answers while the check waits', async () => {
+    const sockets: import('node:net').Socket[] = [];
+    let closed = 0;
+    const silent = createServer((s) => {
+      sockets.push(s);
+      s.on('close', () => closed++);
+    });
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    const port = (silent.address() as { port: number }).port;
+    const r = await spawnMain({
+      SMTP_URL: `smtp://thong-bao:${password}@127.0.0.1:${port}`,
+      LOG_LEVEL: 'warn',
+    });
+    try {
+      // The check has connected and waits for a greeting that never comes.
+      await r.until(() => sockets.length === 1);
+      assert.deepEqual(await firstAnswer(r, '/healthz', () => closed > 0), [200, { status: 'ok' }]);
+      assert.deepEqual(await r.get('/readyz'), [503, { status: 'starting' }]);
+      assert.equal(closed, 0);
+      assert.ok(!r.stdout().includes(BANNER), r.stdout());
+      // The mail server goes away: the check answers with its warning, the receiver is ready.
+      sockets[0]!.destroy();
+      await r.until(async () => (await r.get('/readyz'))[0] === 200);
+      assert.deepEqual(await r.get('/readyz'), [200, { status: 'ready' }]);
+      await r.until(() => r.stdout().includes(BANNER));
+      const lines = r
+        .stdout()
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .map((l) => JSON.parse(l) as { level: number; msg: string });
+      assert.deepEqual(
+        lines.filter((l) => l.level >= 40).map((l) => [l.level, l.msg]),
+        [
+          [
+            40,
+            `SMTP_URL: cannot use the mail server at 127.0.0.1:${port} now (ECONNECTION); the receiver starts anyway and notifications wait in the queue until it answers`,
+          ],
+        ],
+      );
+      // The warning comes first, then the start-up lines, in the old order.
+      assert.ok(lines.findIndex((l) => l.msg.startsWith(BANNER)) > 0);
+      assert.equal(await r.stop(), 0);
+    } finally {
+      await r.stop();
+      silent.close();
+    }
+  });
+
+  test('a log-in refused once listening: never ready, and the process stops with the same line', async () => {
+    const closedBefore = smtp.closed;
+    const r = await spawnMain({ SMTP_URL: withUser('thong-bao', 'wrong-Pa55word') });
+    try {
+      await r.until(() => smtp.held === 1);
+      assert.deepEqual(await firstAnswer(r, '/healthz', () => smtp.closed > closedBefore), [
+        200,
+        { status: 'ok' },
+      ]);
+      assert.deepEqual(await r.get('/readyz'), [503, { status: 'starting' }]);
+      smtp.release();
+      assert.equal(await r.exited, 1);
+      assert.equal(
+        r.stderr(),
+        `dvc-forms demo: cannot start: SMTP_URL: the mail server at ${smtp.url.slice(7)} did not accept the log-in (EAUTH 535): check the user and password in SMTP_URL\n`,
+      );
+      // No start-up line, no "Server listening", and the probe answered "starting" is not logged.
+      assert.equal(r.stdout(), '');
+      // Its connection is over before the next test counts them.
+      while (smtp.closed === closedBefore) await sleep(20);
+    } finally {
+      await r.stop();
+    }
+  });
+
+  test('the right log-in: /readyz says "starting" until the check answers, then "ready"', async () => {
+    const closedBefore = smtp.closed;
+    const r = await spawnMain({ SMTP_URL: withUser('thong-bao', password), LOG_LEVEL: 'warn' });
+    try {
+      await r.until(() => smtp.held === 1);
+      assert.deepEqual(await firstAnswer(r, '/readyz', () => smtp.closed > closedBefore), [
+        503,
+        { status: 'starting' },
+      ]);
+      smtp.release();
+      await r.until(async () => (await r.get('/readyz'))[0] === 200);
+      await r.until(() => r.stdout().includes(BANNER));
+      assert.doesNotMatch(r.stdout(), /SMTP/);
+      assert.equal(await r.stop(), 0);
+    } finally {
+      await r.stop();
+    }
+  });
+});
+
 describe('SMTP_URL: the log-in is tried at start', () => {
   const password = 'Mail-Pa55word';
   let smtp: TestSmtp;
@@ -308,8 +472,6 @@ describe('SMTP_URL: the log-in is tried at start', () => {
     assert.ok(!r.out.includes(password));
   });
 });
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The start-up lines main.js writes, in order (their words, whichever the format). */
 const startupLines = (port: string, dataDir: string) => [

@@ -23,9 +23,10 @@ export function createEmailChannel({ url, from, timeoutSeconds = 20 }) {
       }
     },
     async check() {
-      // At start (main.js): the connection and, when SMTP_URL has a user, the log-in. A log-in
-      // refused is a wrong setting and stops the start; a server that does not answer may be
-      // down for a while, and the queue waits for it (docs/deployment.md "Configure and start").
+      // At start, beside the listening receiver (main.js): the connection and, when SMTP_URL has
+      // a user, the log-in. A log-in refused is a wrong setting and stops the process before it
+      // says it is ready; a server that does not answer may be down for a while, and the queue
+      // waits for it (docs/deployment.md "Configure and start").
       const u = new URL(url);
       const where = `${u.hostname}:${u.port || (u.protocol === 'smtps:' ? 465 : 587)}`;
       const seconds = Math.min(timeoutSeconds, CHECK_SECONDS);

@@ -32,8 +32,13 @@ export interface Notifier {
   enqueue(tx: Storage, code: string, event: NotifyEvent, ref: string): Promise<void>;
   /** Sends what is due now; the number of messages handled. */
   runOnce(): Promise<number>;
-  /** The channels' start-up checks: throws on a wrong setting, logs a warning for the others. */
+  /**
+   * The channels' start-up checks: throws on a wrong setting, logs a warning for the others.
+   * The sender (start) waits for it, and does not start when it throws.
+   */
   check(): Promise<void>;
+  /** True while check() has not answered: /readyz says "starting". */
+  readonly checking: boolean;
   start(): void;
   stop(): Promise<void>;
 }

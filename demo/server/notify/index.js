@@ -307,35 +307,62 @@ export function createNotifier(deps, config) {
   /** @type {NodeJS.Timeout | undefined} */
   let timer;
   let running = Promise.resolve(0);
+  // The start-up check runs beside the listening receiver (main.js): the sender waits for it, so
+  // that a refused log-in never marks queued notifications as failed before the process stops.
+  /** @type {Promise<void>} */
+  let checked = Promise.resolve();
+  let checking = false;
+  let stopped = false;
   return {
     /** The channels in use: what the site may promise. */
     kinds: channels.map((c) => c.kind),
     enqueue,
     runOnce: () => (running = running.then(runOnce, runOnce)),
-    async check() {
-      for (const c of channels) {
-        const warning = await c.check?.();
-        if (warning) log.warn(warning);
-      }
+    get checking() {
+      return checking;
+    },
+    check() {
+      checking = true;
+      checked = (async () => {
+        try {
+          for (const c of channels) {
+            const warning = await c.check?.();
+            if (warning) log.warn(warning);
+          }
+        } finally {
+          checking = false;
+        }
+      })();
+      return checked;
     },
     start() {
-      if (!channels.length || timer) return;
-      timer = setInterval(
+      checked.then(
         () => {
-          running = running.then(runOnce).catch((e) => {
-            log.error({ err: e }, 'notification sender');
-            return 0;
-          });
+          if (!stopped) startSender();
         },
-        (config.everySeconds ?? 5) * 1000,
+        () => {},
       );
-      timer.unref();
     },
     async stop() {
+      stopped = true;
       if (timer) clearInterval(timer);
       timer = undefined;
       await running.catch(() => 0);
       for (const c of channels) c.close();
     },
   };
+
+  function startSender() {
+    if (!channels.length || timer) return;
+    timer = setInterval(
+      () => {
+        running = running.then(runOnce).catch((e) => {
+          log.error({ err: e }, 'notification sender');
+          return 0;
+        });
+      },
+      (config.everySeconds ?? 5) * 1000,
+    );
+    timer.unref();
+  }
 }
