@@ -385,8 +385,11 @@ export class DraftController implements ReactiveController {
     return { key: this.key, change, options };
   }
 
-  /** `force`: write even without a change, so the draft record exists (files attach to it). */
-  private async saveNow(force = false): Promise<void> {
+  /**
+   * `force`: write even without a change, so the draft record exists (files attach to it).
+   * `again`: the second try after a refusal for a draft deleted elsewhere (no third).
+   */
+  private async saveNow(force = false, again = false): Promise<void> {
     const store = await this.openStore();
     const next = this.pending(force);
     if (!store || !next) return;
@@ -402,9 +405,14 @@ export class DraftController implements ReactiveController {
       // Sent or cleared in another tab since this one read it: this application is over here
       // too, as after sending; written, it would come back to be sent twice. Unless nothing of
       // it is on this page: then these answers are this tab's own, kept as a new draft.
+      // The revision it built on is forgotten here, or was by the 'deleted' message meanwhile
+      // (onDeleted, in parallel with this save): either way the next try starts a new draft.
       if (!(cause instanceof DraftDeletedError)) this.storageFailed(cause);
       else if (this.holds) this.elsewhere.stop();
-      else if (store.forget(key)) return this.saveNow(force);
+      else if (!again) {
+        store.forget(key);
+        return this.saveNow(force, true);
+      }
       return;
     }
     this.holds = true;

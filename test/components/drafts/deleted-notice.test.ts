@@ -270,6 +270,41 @@ describe('drafts: a tab whose draft was sent or started again in another tab is 
     expect((await stored())!.answers).to.deep.include({ soBanSao: 3 });
   });
 
+  it("a save refused while the 'deleted' message forgets the draft is tried again, not dropped", async () => {
+    // The race behind an intermittent failure of the test above: tab A's save is refused
+    // (DraftDeletedError: it built on the deleted draft's revision) while A's handling of the
+    // 'deleted' message forgets that revision. The save found nothing left to forget and gave
+    // up, so the answer waited for the next save (60 s here). Made certain here: the message is
+    // not handled, and the refusal itself forgets the revision, as the message would have.
+    const b = await mount();
+    await answer(b, 'hoTen', 'Trần Thị Bình');
+    await b.draftController!.flush();
+    const a = await mount(TEXT, { debounceMs: 60_000 });
+    const ctl = a.draftController as unknown as {
+      elsewhere: { onDeleted(): Promise<void> };
+      openStore(): Promise<DraftStore>;
+    };
+    ctl.elsewhere.onDeleted = async () => {};
+    const store = await ctl.openStore();
+    const save = store.save.bind(store);
+    store.save = async (...args: Parameters<DraftStore['save']>) => {
+      try {
+        return await save(...args);
+      } catch (cause) {
+        store.forget(KEY);
+        throw cause;
+      }
+    };
+    await answer(a, 'soBanSao', 2);
+    b.dispatchEvent(new Event('dvc-submitted'));
+    await wait(async () => (await stored()) === undefined, 'the draft deleted');
+    await a.draftController!.flush();
+    const kept = await stored();
+    expect(kept?.answers).to.deep.include({ soBanSao: 2 });
+    expect(kept?.answers).to.not.have.property('hoTen');
+    expect(a.draftController!.phase).to.equal(DRAFT_PHASE.active);
+  });
+
   it('a tab still asking “Lưu tạm…?” keeps what was typed as a new draft once its person agrees', async () => {
     const b = await mount();
     await answer(b, 'hoTen', 'Trần Thị Bình');
