@@ -68,36 +68,43 @@ export function resolveLocalRef(root: unknown, ref: string): unknown {
  */
 export const OPAQUE_SCHEMA: Schema = Object.freeze({});
 
-/** Follows `$ref`s (at most `limit` hops, so a cycle cannot loop forever). */
+/** Each `$ref` written beside other keywords, with those keywords as a branch (kept: identity). */
+const beside = new WeakMap<Schema, Schema>();
+
+/**
+ * Follows `$ref`s (at most `limit` hops, so a cycle cannot loop forever). Keywords written beside
+ * a `$ref` hold as well in 2020-12 (ajv enforces both): the target is returned with them as one
+ * more `allOf` branch, which every reader here follows, so a `required` there counts.
+ */
 export function deref(root: unknown, schema: unknown, limit = 32): Schema | undefined {
   if (!isObject(schema)) return undefined;
-  let node: unknown = schema;
-  for (let i = 0; i < limit && isObject(node); i++) {
-    const ref = own(node, '$ref');
-    if (typeof ref !== 'string') return node;
-    node = resolveLocalRef(root, ref);
-    if (node === undefined) return OPAQUE_SCHEMA;
-  }
-  return isObject(node) && typeof own(node, '$ref') !== 'string' ? node : OPAQUE_SCHEMA;
+  const { $ref: ref, ...rest } = schema;
+  if (typeof ref !== 'string') return schema;
+  const target = (limit && deref(root, resolveLocalRef(root, ref), limit - 1)) || OPAQUE_SCHEMA;
+  if (target === OPAQUE_SCHEMA || Object.keys(rest).length === 0) return target;
+  let both = beside.get(schema);
+  if (!both) beside.set(schema, (both = { ...target, allOf: [...arr(target.allOf), rest] }));
+  return both;
 }
 
-/** The schemas that describe the same value as `schema`: itself and its combinator branches. */
-function alternatives(root: unknown, schema: Schema, depth = 0): Schema[] {
+/**
+ * The schemas that describe the same value as `schema`: itself and its combinator branches, or
+ * (`all`) only those ajv applies whatever the value: `allOf` branches, not the conditional ones.
+ */
+function alternatives(root: unknown, schema: Schema, all?: boolean, depth = 0): Schema[] {
   const out: Schema[] = [schema];
   if (depth > 16) return out;
-  for (const k of ['allOf', 'anyOf', 'oneOf']) {
-    const list = own(schema, k);
-    if (Array.isArray(list))
-      for (const s of list) {
-        const d = deref(root, s);
-        if (d) out.push(...alternatives(root, d, depth + 1));
-      }
-  }
-  for (const k of ['if', 'then', 'else']) {
-    const d = deref(root, own(schema, k));
-    if (d) out.push(...alternatives(root, d, depth + 1));
-  }
+  for (const k of all ? ['allOf'] : ['allOf', 'anyOf', 'oneOf', 'if', 'then', 'else'])
+    for (const s of Array.isArray(schema[k]) ? (schema[k] as unknown[]) : [own(schema, k)]) {
+      const d = deref(root, s);
+      if (d) out.push(...alternatives(root, d, all, depth + 1));
+    }
   return out;
+}
+
+/** The members an object schema requires, from every part of it that ajv applies. */
+export function requiredOf(root: unknown, schema: Schema): string[] {
+  return alternatives(root, schema, true).flatMap((s) => arr(own(s, 'required')) as string[]);
 }
 
 /** The schema of member `name` of an object schema, searching combinator branches. */

@@ -6,7 +6,7 @@
  */
 import type { FieldUi, JsonSchema, Procedure, Step } from '../procedure/types.js';
 import { DERIVED_FACTS, TODAY_WORD } from '../procedure/vocabulary.js';
-import { deref, resolveFieldPath } from '../procedure/schema-paths.js';
+import { deref, requiredOf, resolveFieldPath } from '../procedure/schema-paths.js';
 import { readFacts } from '../rules/facts-read.js';
 import { getAt, setAt } from './field-path.js';
 import { SESSION_MESSAGES } from './messages.js';
@@ -116,12 +116,13 @@ export function schemaAt(root: JsonSchema, path: string): JsonSchema | undefined
 
 /**
  * The members the object at `path` must have (`''` for the answers themselves, `siblings[]` for
- * a list's items), `$ref`s followed. Reading `required` off the schema of the list missed items
- * given as a `$ref`, so their questions were not announced as required while ajv demanded them.
+ * a list's items), `$ref`s followed, with the `required` beside a `$ref` and in `allOf` branches
+ * (ajv enforces them all). Reading `required` off one schema missed those, so their questions were
+ * not announced as required while ajv demanded them.
  */
 export function requiredMembers(root: JsonSchema, path: string): string[] {
-  const required = (path ? schemaAt(root, path) : deref(root, root))?.required;
-  return Array.isArray(required) ? required : [];
+  const s = path ? schemaAt(root, path) : deref(root, root);
+  return s ? requiredOf(root, s) : [];
 }
 
 /** Whether the data schema itself lists the answer at `path` as required. */
