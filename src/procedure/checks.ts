@@ -33,16 +33,8 @@ import {
   conditionRef,
   namedConditions,
 } from './condition-checks.js';
-import {
-  allowedValues,
-  deref,
-  memberNames,
-  groupItemSchema,
-  itemSchema,
-  resolveFieldPath,
-  resolveLocalRef,
-  walkSchema,
-} from './schema-paths.js';
+import { deref, itemSchema, resolveFieldPath, resolveLocalRef } from './schema-paths.js';
+import { allowedValues, memberNames, groupItemSchema, walkSchema } from './schema-walks.js';
 import {
   DATE_OPERATORS,
   DATE_PARAMS,

@@ -9,7 +9,7 @@ import { BOUND_NAMES, COMPARISONS, NUMBER_KINDS } from './message-words.js';
 import { localized } from './messages.js';
 import { typeNames } from './meta-errors.js';
 import { AUTHOR_PROBLEM_CODE as C, type ProblemList } from './problems.js';
-import { walkSchema } from './schema-paths.js';
+import { walkSchema } from './schema-walks.js';
 import type { Lang } from './types.js';
 
 type Obj = Record<string, unknown>;

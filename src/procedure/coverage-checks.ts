@@ -28,11 +28,11 @@ import { AUTHOR_PROBLEM_CODE as C, type ProblemList } from './problems.js';
 import {
   deref,
   itemSchema,
-  memberNames,
   memberSchema,
   resolveFieldPath,
   resolveLocalRef,
 } from './schema-paths.js';
+import { memberNames } from './schema-walks.js';
 
 /**
  * The members an `address` question gives its object, and no others: the widget's value is

@@ -7,7 +7,7 @@
  */
 import { localized } from './messages.js';
 import { AUTHOR_PROBLEM_CODE as C, type ProblemList } from './problems.js';
-import { walkSchema } from './schema-paths.js';
+import { walkSchema } from './schema-walks.js';
 import { CONDITION_REF, DATE_OPERATORS, FOREIGN_FORMATS, SET_OPERATORS } from './vocabulary.js';
 
 type Obj = Record<string, unknown>;

@@ -10,7 +10,7 @@
 import { escapePointerToken } from '../json/parse.js';
 import { localized } from './messages.js';
 import { AUTHOR_PROBLEM_CODE as C, type ProblemList } from './problems.js';
-import { walkSchema } from './schema-paths.js';
+import { walkSchema } from './schema-walks.js';
 
 type Obj = Record<string, unknown>;
 const isObject = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);

@@ -6,41 +6,17 @@
  */
 // From field-path.ts itself (json/parse.ts re-exports them): the form's page building uses this
 // module in the core of the one-file bundle, which must not take the JSON parser with it.
-import { escapeToken as escapePointerToken, pointerTokens } from '../session/field-path.js';
+import { pointerTokens } from '../session/field-path.js';
 
-type Schema = Record<string, unknown>;
+export type Schema = Record<string, unknown>;
 
-const isObject = (v: unknown): v is Schema =>
+export const isObject = (v: unknown): v is Schema =>
   v !== null && typeof v === 'object' && !Array.isArray(v);
 
-const own = (o: Schema, k: string): unknown =>
+export const own = (o: Schema, k: string): unknown =>
   Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined;
 
-const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-
-/** Sub-schema keywords and how they hold schemas. */
-const SCHEMA_MAPS = ['properties', 'patternProperties', '$defs'];
-const SCHEMA_LISTS = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
-const SCHEMA_SINGLES = ['items', 'not', 'if', 'then', 'else', 'additionalProperties'];
-
-/** Calls `visit` on every sub-schema of `schema` (pointer-addressed), depth first. */
-export function walkSchema(
-  schema: unknown,
-  pointer: string,
-  visit: (s: Schema, pointer: string) => void,
-): void {
-  if (!isObject(schema)) return;
-  visit(schema, pointer);
-  for (const k of SCHEMA_MAPS) {
-    const m = own(schema, k);
-    if (isObject(m))
-      for (const name of Object.keys(m))
-        walkSchema(m[name], `${pointer}/${k}/${escapePointerToken(name)}`, visit);
-  }
-  for (const k of SCHEMA_LISTS)
-    arr(own(schema, k)).forEach((s, i) => walkSchema(s, `${pointer}/${k}/${i}`, visit));
-  for (const k of SCHEMA_SINGLES) walkSchema(own(schema, k), `${pointer}/${k}`, visit);
-}
+export const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 /** Resolves a local `$ref` ("#/$defs/x") inside `root`; undefined when it does not resolve. */
 export function resolveLocalRef(root: unknown, ref: string): unknown {
@@ -91,7 +67,7 @@ export function deref(root: unknown, schema: unknown, limit = 32): Schema | unde
  * The schemas that describe the same value as `schema`: itself and its combinator branches, or
  * (`all`) only those ajv applies whatever the value: `allOf` branches, not the conditional ones.
  */
-function alternatives(root: unknown, schema: Schema, all?: boolean, depth = 0): Schema[] {
+export function alternatives(root: unknown, schema: Schema, all?: boolean, depth = 0): Schema[] {
   const out: Schema[] = [schema];
   if (depth > 16) return out;
   for (const k of all ? ['allOf'] : ['allOf', 'anyOf', 'oneOf', 'if', 'then', 'else'])
@@ -120,16 +96,6 @@ export function memberSchema(root: unknown, schema: Schema, name: string): Schem
   return undefined;
 }
 
-/** The member names an object schema declares, across its combinator branches. */
-export function memberNames(root: unknown, schema: Schema): string[] {
-  const names = new Set<string>();
-  for (const alt of alternatives(root, schema)) {
-    const props = own(alt, 'properties');
-    if (isObject(props)) for (const k of Object.keys(props)) names.add(k);
-  }
-  return [...names];
-}
-
 /** The item schema of an array schema. */
 export function itemSchema(root: unknown, schema: Schema): Schema | undefined {
   if (schema === OPAQUE_SCHEMA) return OPAQUE_SCHEMA;
@@ -154,33 +120,4 @@ export function resolveFieldPath(root: unknown, base: unknown, path: string): Sc
     if (node && list) node = itemSchema(root, node);
   }
   return node;
-}
-
-/** The base schema for the children of a `group` field: its item schema for lists. */
-export function groupItemSchema(root: unknown, schema: Schema): Schema {
-  return itemSchema(root, schema) ?? schema;
-}
-
-/** Values an answer may take, from `enum`/`const` (of the items, for multi-select lists). */
-export function allowedValues(root: unknown, schema: Schema): unknown[] | undefined {
-  const collect = (s: Schema): unknown[] | undefined => {
-    for (const alt of alternatives(root, s)) {
-      const e = own(alt, 'enum');
-      if (Array.isArray(e)) return e;
-      if (Object.prototype.hasOwnProperty.call(alt, 'const')) return [own(alt, 'const')];
-      for (const k of ['oneOf', 'anyOf']) {
-        const list = own(alt, k);
-        if (Array.isArray(list)) {
-          const consts = list.map((b) => deref(root, b));
-          if (consts.every((b) => b && Object.prototype.hasOwnProperty.call(b, 'const')))
-            return consts.map((b) => (b as Schema).const);
-        }
-      }
-    }
-    return undefined;
-  };
-  const direct = collect(schema);
-  if (direct) return direct;
-  const items = itemSchema(root, schema);
-  return items ? collect(items) : undefined;
 }

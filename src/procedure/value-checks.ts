@@ -25,7 +25,8 @@
 import { TYPE_NAMES } from './message-words.js';
 import { localized } from './messages.js';
 import { AUTHOR_PROBLEM_CODE as C, type ProblemList } from './problems.js';
-import { allowedValues, deref, itemSchema, resolveFieldPath } from './schema-paths.js';
+import { deref, itemSchema, resolveFieldPath } from './schema-paths.js';
+import { allowedValues } from './schema-walks.js';
 import { closest } from './suggest.js';
 import { DERIVED_FACTS } from './vocabulary.js';
 import { accepts, declaredTypes, jsonType } from './widget-checks.js';

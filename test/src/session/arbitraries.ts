@@ -12,12 +12,8 @@ import {
   type JsonSchema,
   type Procedure,
 } from '../../../src/procedure/types.js';
-import {
-  deref,
-  memberNames,
-  memberSchema,
-  itemSchema,
-} from '../../../src/procedure/schema-paths.js';
+import { deref, memberSchema, itemSchema } from '../../../src/procedure/schema-paths.js';
+import { memberNames } from '../../../src/procedure/schema-walks.js';
 import { acceptedTypes, FILE_TYPES } from '../../../src/files/index.js';
 import type { PayloadDocument } from '../../../src/submission/index.js';
 
