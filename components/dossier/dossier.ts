@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Lang, Procedure } from '../../src/procedure/index.js';
-import { buildPages, orderSteps, schemaAt, type Visibility } from '../../src/session/index.js';
+import { buildPages, formatAt, orderSteps, type Visibility } from '../../src/session/index.js';
 import { createRules } from '../../src/rules/index.js';
 import { formatInstant, vietnamDateTime } from '../../src/calendar/index.js';
 import { DELIVERY_METHOD_LABELS } from '../../src/delivery/index.js';
@@ -149,11 +149,10 @@ export class DvcDossier extends LitElement {
       const rows = page.fields
         .filter((f) => f.widget !== 'file')
         .map((f) => {
-          const schema = schemaAt(procedure.data, f.field);
           return renderReviewRow(f, getPath(answers, f.field), {
             lang,
             msg,
-            format: typeof schema?.format === 'string' ? schema.format : undefined,
+            format: formatAt(procedure.data, f.field),
             formatAddress: (v) => this.unitNames.formatAddress(v),
           });
         });

@@ -21,7 +21,7 @@ import {
   isSchemaRequired,
   pointerToPath,
   requiredMembers,
-  schemaAt,
+  keywordValues,
   type Page,
 } from './journey.js';
 
@@ -220,9 +220,12 @@ export class FormQuestions {
     }));
   }
 
+  /** The strictest limit ajv applies (one beside a `$ref` or in an `allOf` branch included). */
   itemLimit(path: string, keyword: 'minItems' | 'maxItems'): number | undefined {
-    const n = this.form.loaded ? schemaAt(this.form.loaded.data, path)?.[keyword] : undefined;
-    return typeof n === 'number' ? n : undefined;
+    const n = this.form.loaded
+      ? keywordValues(this.form.loaded.data, path, keyword).filter((v) => typeof v === 'number')
+      : [];
+    return n.length ? Math[keyword === 'minItems' ? 'max' : 'min'](...n) : undefined;
   }
 
   shownValue(field: FieldUi, value: unknown): unknown {

@@ -9,7 +9,7 @@ import { documentKey, documentNotes } from './documents.js';
 import type { DvcForm } from './form.js';
 import { formatBytes, localize } from './format.js';
 import { adoptPrintStyles } from './print.styles.js';
-import { DECLARATION_ID, fieldId, getPath, HELPER_ID, REVIEW, schemaAt } from './journey.js';
+import { DECLARATION_ID, fieldId, formatAt, getPath, HELPER_ID, REVIEW } from './journey.js';
 import { renderFee, renderIneligible, renderReviewRow, UnitNames } from './review.js';
 
 export class FormReviewPages {
@@ -72,11 +72,10 @@ export class FormReviewPages {
   }
 
   renderReviewRow(field: FieldUi): TemplateResult {
-    const schema = this.form.loaded ? schemaAt(this.form.loaded.data, field.field) : undefined;
     return renderReviewRow(field, getPath(this.form.answers, field.field), {
       lang: this.form.uiLang,
       msg: this.form.msg,
-      format: typeof schema?.format === 'string' ? schema.format : undefined,
+      format: this.form.loaded && formatAt(this.form.loaded.data, field.field),
       formatAddress: (v) => this.unitNames.formatAddress(v),
       onChange: (e) => void this.form.navigation.onChangeLink(e, field.field),
     });

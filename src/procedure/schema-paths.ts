@@ -78,11 +78,6 @@ export function alternatives(root: unknown, schema: Schema, all?: boolean, depth
   return out;
 }
 
-/** The members an object schema requires, from every part of it that ajv applies. */
-export function requiredOf(root: unknown, schema: Schema): string[] {
-  return alternatives(root, schema, true).flatMap((s) => arr(own(s, 'required')) as string[]);
-}
-
 /** The schema of member `name` of an object schema, searching combinator branches. */
 export function memberSchema(root: unknown, schema: Schema, name: string): Schema | undefined {
   if (schema === OPAQUE_SCHEMA) return OPAQUE_SCHEMA;

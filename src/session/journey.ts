@@ -6,7 +6,7 @@
  */
 import type { FieldUi, JsonSchema, Procedure, Step } from '../procedure/types.js';
 import { DERIVED_FACTS, TODAY_WORD } from '../procedure/vocabulary.js';
-import { deref, requiredOf, resolveFieldPath } from '../procedure/schema-paths.js';
+import { alternatives, deref, own, resolveFieldPath } from '../procedure/schema-paths.js';
 import { readFacts } from '../rules/facts-read.js';
 import { getAt, setAt } from './field-path.js';
 import { SESSION_MESSAGES } from './messages.js';
@@ -115,14 +115,28 @@ export function schemaAt(root: JsonSchema, path: string): JsonSchema | undefined
 }
 
 /**
+ * The values of `keyword` in the schema at `path` (`''` for the answers themselves) and in every
+ * part of it ajv applies to the same value: a `$ref`'s target and the keywords written beside it,
+ * `allOf` branches. Reading the keyword off one schema missed those, while ajv enforced them.
+ */
+export function keywordValues(root: JsonSchema, path: string, keyword: string): unknown[] {
+  const s = path ? schemaAt(root, path) : deref(root, root);
+  return s ? alternatives(root, s, true).flatMap((f) => own(f, keyword) ?? []) : [];
+}
+
+/** The `format` ajv checks the answer at `path` against (one beside a `$ref` included). */
+export function formatAt(root: JsonSchema, path: string): string | undefined {
+  return keywordValues(root, path, 'format').find((f): f is string => typeof f === 'string');
+}
+
+/**
  * The members the object at `path` must have (`''` for the answers themselves, `siblings[]` for
- * a list's items), `$ref`s followed, with the `required` beside a `$ref` and in `allOf` branches
- * (ajv enforces them all). Reading `required` off one schema missed those, so their questions were
- * not announced as required while ajv demanded them.
+ * a list's items), `$ref`s followed, with the `required` beside a `$ref` and in `allOf` branches.
+ * Reading `required` off the schema of the list missed items given as a `$ref`, so their
+ * questions were not announced as required while ajv demanded them.
  */
 export function requiredMembers(root: JsonSchema, path: string): string[] {
-  const s = path ? schemaAt(root, path) : deref(root, root);
-  return s ? requiredOf(root, s) : [];
+  return keywordValues(root, path, 'required').filter((v) => typeof v === 'string');
 }
 
 /** Whether the data schema itself lists the answer at `path` as required. */

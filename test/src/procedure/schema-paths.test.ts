@@ -1,6 +1,6 @@
 /**
  * Which members an object schema requires, as the form reads it (`requiredMembers`, over
- * src/procedure/schema-paths.ts `deref`/`requiredOf`), must be what ajv enforces: keywords
+ * src/procedure/schema-paths.ts `deref` and `alternatives`), must be what ajv enforces: keywords
  * written beside a `$ref` hold too in 2020-12 (the meta-schema allows them) and so does every
  * `allOf` branch; `anyOf`/`oneOf`/`if` branches are not demanded of every answer. `deref` used
  * to drop what was beside a `$ref` and `required` was read off one schema, so those questions

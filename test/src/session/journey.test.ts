@@ -15,10 +15,13 @@ import type { JsonSchema, Procedure } from '../../../src/procedure/index.js';
 import {
   SYNTHETIC_ELIGIBILITY_STEP,
   eligibilityFacts,
+  formatAt,
   isSchemaRequired,
+  keywordValues,
   orderSteps,
   requiredMembers,
 } from '../../../src/session/index.js';
+import { compileSchema } from '../../../src/validation/compiler.js';
 
 const text = (vi: string) => ({ vi });
 const question = (field: string) => ({ field, widget: 'text', label: text(field) });
@@ -166,4 +169,42 @@ test('a $ref loop or a $ref to nothing requires nothing, and the answer comes ba
   const missing = withItems({ $ref: '#/$defs/nobody' });
   assert.deepEqual(requiredMembers(missing, 'household.people[]'), []);
   assert.deepEqual(requiredMembers(missing, 'household.nothing[]'), []);
+});
+
+/**
+ * What else the form reads off a schema (a repeat group's item limits, the review's `format`) is
+ * read from every part of it ajv applies: the keywords beside a `$ref` and `allOf` branches too.
+ */
+test('keywords beside a $ref and in allOf branches are read with the target’s', () => {
+  const data: JsonSchema = {
+    type: 'object',
+    $defs: {
+      list: { type: 'array', items: { type: 'string' }, minItems: 1, maxItems: 10 },
+      text: { type: 'string', maxLength: 50 },
+    },
+    properties: {
+      people: {
+        $ref: '#/$defs/list',
+        type: 'array',
+        maxItems: 3,
+        allOf: [{ type: 'array', minItems: 2 }],
+      },
+      when: { $ref: '#/$defs/text', type: 'string', format: 'date' },
+      plain: { type: 'string', format: 'email' },
+    },
+  };
+  assert.deepEqual(keywordValues(data, 'people', 'maxItems'), [10, 3]);
+  assert.deepEqual(keywordValues(data, 'people', 'minItems'), [1, 2]);
+  assert.equal(formatAt(data, 'when'), 'date');
+  assert.equal(formatAt(data, 'plain'), 'email');
+  assert.equal(formatAt(data, 'people'), undefined);
+  // ajv enforces each of them.
+  const validate = compileSchema(data);
+  const codes = (answers: unknown) => {
+    validate(answers);
+    return (validate.errors ?? []).map((e) => `${e.instancePath} ${e.keyword}`);
+  };
+  assert.deepEqual(codes({ people: ['a', 'b', 'c', 'd'] }), ['/people maxItems']);
+  assert.deepEqual(codes({ people: ['a'] }), ['/people minItems']);
+  assert.deepEqual(codes({ when: '7/12/2026' }), ['/when format']);
 });
