@@ -54,12 +54,18 @@ const beside = new WeakMap<Schema, Schema>();
  */
 export function deref(root: unknown, schema: unknown, limit = 32): Schema | undefined {
   if (!isObject(schema)) return undefined;
-  const { $ref: ref, ...rest } = schema;
+  const ref = own(schema, '$ref');
+  // Most schemas have no $ref: returned as they are, with no copy (this runs for every field
+  // of every payload the receiver verifies).
   if (typeof ref !== 'string') return schema;
   const target = (limit && deref(root, resolveLocalRef(root, ref), limit - 1)) || OPAQUE_SCHEMA;
-  if (target === OPAQUE_SCHEMA || Object.keys(rest).length === 0) return target;
+  if (target === OPAQUE_SCHEMA) return target;
   let both = beside.get(schema);
-  if (!both) beside.set(schema, (both = { ...target, allOf: [...arr(target.allOf), rest] }));
+  if (!both) {
+    const { $ref: _ref, ...rest } = schema;
+    both = Object.keys(rest).length ? { ...target, allOf: [...arr(target.allOf), rest] } : target;
+    beside.set(schema, both);
+  }
   return both;
 }
 
