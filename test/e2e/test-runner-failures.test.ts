@@ -19,6 +19,8 @@ const { findChromium } = (await import(
 
 test(
   'a failed assertion about an element is reported with its name, at once',
+  // Skipped only without Chromium: npm test installs it before the e2e stage (ensureChromium),
+  // so under npm test it always runs.
   { skip: findChromium() ? false : 'needs Chromium' },
   () => {
     const dir = mkdtempSync(join(tmpdir(), 'dvc-wtr-failure-'));
