@@ -23,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { start, type Running } from './helpers.js';
 import { outboxSize, serveLibrary } from './agency-site.js';
+import { until } from './poll.js';
 
 const { CHROMIUM_ARGS, ensureChromium } = (await import(
   new URL('../../scripts/chromium.mjs', import.meta.url).href
@@ -207,10 +208,12 @@ describe('<base href>: relative receiver URLs resolve against the page’s base 
     const other = await context.newPage();
     await other.goto(`${site.origin}/cms/khac/trang.html`);
     // Until the outbox is empty: sent, or refused for good and dropped.
-    for (const until = Date.now() + 30_000; (await outboxSize(other)) !== 0;) {
-      assert.ok(Date.now() < until, 'the outbox still holds the application after 30 s');
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
+    await until(
+      'the outbox to send or drop the application',
+      async () => (await outboxSize(other)) === 0,
+      30_000,
+      250,
+    );
     assert.deepEqual(site.misses, [], 'nothing went to the page’s own server');
     assert.equal(dossiers('9.000003').length, 1);
     await context.close();

@@ -12,6 +12,7 @@ import { build } from 'esbuild';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createServer, type Receiver } from '../../demo/server/app.js';
 import { verifySubmission as sourceVerify } from '../../src/verify/index.js';
+import { lastRead } from './poll.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const PROCEDURES = fileURLToPath(new URL('./fixtures/faults/', import.meta.url));
@@ -507,9 +508,13 @@ describe('faults: nothing is lost, nothing is stored twice', { skip }, () => {
     await settle(b);
     // Tab A took tab B's phone number and said so (the news crosses tabs after B's write).
     const phone = STEPS[0]['applicant.phone'];
-    for (let i = 0; i < 100 && (await shownValues(a))['applicant.phone'] !== phone; i++)
-      await a.waitForTimeout(100);
-    assert.deepEqual(await shownValues(a), STEPS[0]);
+    assert.deepEqual(
+      await lastRead(
+        () => shownValues(a),
+        (v) => v['applicant.phone'] === phone,
+      ),
+      STEPS[0],
+    );
     const notice = (await a.evaluate(
       `document.querySelector('dvc-form').shadowRoot.querySelector('.draft-notice[data-kind="other-tab"] p')?.textContent`,
     )) as string;

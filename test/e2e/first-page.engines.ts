@@ -17,6 +17,7 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { ENGINE, openEngine, type EnginePage } from './engines.js';
 import { start, type Running } from './helpers.js';
+import { until } from './poll.js';
 import {
   LAYOUT,
   STYLESHEETS_LOADED,
@@ -27,13 +28,6 @@ import {
 
 /** The scripts a slow line would still be downloading: the bundle and the form artefact. */
 const HELD = /^\/(?:assets\/dvc-forms\.min\.js|forms\/[^/]+\.min\.js)(?:\?|$)/;
-
-async function until(what: string, check: () => Promise<boolean>): Promise<void> {
-  for (let i = 0; !(await check()); i++) {
-    assert.ok(i < 200, what);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe(`the server-rendered first page in ${ENGINE}`, () => {
   const site = widgetsSite();

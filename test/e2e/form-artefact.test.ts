@@ -14,6 +14,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { start, type Running } from './helpers.js';
+import { until } from './poll.js';
 import { IMMUTABLE } from '../../demo/server/static-assets.js';
 
 const { CHROMIUM_ARGS, findChromium } = (await import(
@@ -269,8 +270,7 @@ describe(
         return { status: form.status, field: !!form.shadowRoot?.querySelector('[data-path]') };
       });
       // The request reaches this process through the browser's protocol: wait for it.
-      for (let i = 0; i < 100 && held === 0; i++) await new Promise((r) => setTimeout(r, 100));
-      assert.ok(held > 0, 'the engine chunk was requested');
+      await until('the engine chunk to be requested', () => held > 0, 10_000);
       assert.deepEqual(whileHeld, { status: 'loading', field: false });
       release();
       await page.locator('dvc-form').getByRole('button', { name: 'Tiếp tục' }).waitFor();
@@ -382,8 +382,7 @@ describe(
         await new Promise((r) => setTimeout(r, 800));
         return (document.querySelector('dvc-form') as unknown as FormElement).status;
       });
-      for (let i = 0; i < 100 && !held; i++) await new Promise((r) => setTimeout(r, 100));
-      assert.ok(held, 'the commune codes were requested');
+      await until('the commune codes to be requested', () => !!held, 10_000);
       assert.equal(statusWhileHeld, 'loading');
       release();
       await page.locator('dvc-form').getByRole('button', { name: 'Tiếp tục' }).waitFor();
@@ -636,8 +635,11 @@ describe(
       );
       // The request reaches this process through the browser's protocol: on a loaded machine
       // that can come later than the 500 ms whileHeld waits after ready.
-      for (let i = 0; i < 100 && !requested; i++) await new Promise((r) => setTimeout(r, 100));
-      assert.ok(requested, 'the drafts chunk was requested once the form was ready');
+      await until(
+        'the drafts chunk to be requested once the form was ready',
+        () => !!requested,
+        10_000,
+      );
       release();
       assert.equal(
         await second.evaluate(async () => {

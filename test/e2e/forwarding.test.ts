@@ -17,7 +17,8 @@ import {
   start,
   type Running,
 } from './helpers.js';
-import { forwardTarget, until } from './fixtures/forward-target.js';
+import { forwardTarget } from './fixtures/forward-target.js';
+import { until } from './poll.js';
 import { signIn } from './desk-page.js';
 
 const { CHROMIUM_ARGS, findChromium } = (await import(
@@ -79,6 +80,7 @@ describe('forwarding dossiers to the one-stop system', { timeout: 120_000 }, () 
       const sent = await Promise.all(Array.from({ length: 6 }, (_, i) => submit(s, i)));
       // Down: each dossier is tried, refused by the network, and waits for its next try.
       await until(
+        'two failed tries each',
         async () => {
           const rows = (await s.app.dvc.storage
             .prepare("SELECT attempts FROM outbox WHERE state = 'pending'")
@@ -86,7 +88,6 @@ describe('forwarding dossiers to the one-stop system', { timeout: 120_000 }, () 
           return rows.length === 6 && rows.every((r) => Number(r.attempts) >= 2);
         },
         30_000,
-        'two failed tries each',
       );
       const waiting = await forwardingOf(s, sent[0].code);
       assert.equal(waiting?.state, 'pending');
@@ -106,7 +107,7 @@ describe('forwarding dossiers to the one-stop system', { timeout: 120_000 }, () 
       }
 
       await target.up();
-      await until(() => target.accepted.size === 6, 30_000, 'all forwarded');
+      await until('all forwarded', () => target.accepted.size === 6, 30_000);
       // A moment for any stray repeat to show up.
       await new Promise((r) => setTimeout(r, 600));
       assert.equal(target.requests.length, 6, 'one request per dossier, no repeats');
@@ -145,7 +146,7 @@ describe('forwarding dossiers to the one-stop system', { timeout: 120_000 }, () 
     });
     try {
       const { code } = await submit(s, 0);
-      await until(async () => (await forwardingOf(s, code))?.state === 'dead', 30_000, 'dead');
+      await until('dead', async () => (await forwardingOf(s, code))?.state === 'dead', 30_000);
       const dead = await forwardingOf(s, code);
       assert.deepEqual(
         { ...dead, nextAttemptAt: null },
@@ -182,7 +183,7 @@ describe('forwarding dossiers to the one-stop system', { timeout: 120_000 }, () 
         .locator('#clerk-detail-message')
         .getByText(`Đã đặt chuyển lại hồ sơ ${code}.`, { exact: true })
         .waitFor();
-      await until(async () => (await forwardingOf(s, code))?.state === 'delivered', 30_000, 'sent');
+      await until('sent', async () => (await forwardingOf(s, code))?.state === 'delivered', 30_000);
       assert.equal(target.accepted.size, 1);
       const delivered = await forwardingOf(s, code);
       assert.equal(delivered?.attempts, 1);
@@ -221,7 +222,7 @@ describe('forwarding dossiers to the one-stop system', { timeout: 120_000 }, () 
     });
     try {
       const { code } = await submit(s, 0);
-      await until(() => target.requests.length === 1, 30_000, 'the request sent');
+      await until('the request sent', () => target.requests.length === 1, 30_000);
       const sending = await forwardingOf(s, code);
       assert.equal(sending?.state, 'pending');
       assert.equal(sending?.attempts, 0);
@@ -232,7 +233,7 @@ describe('forwarding dossiers to the one-stop system', { timeout: 120_000 }, () 
       await page.close();
 
       target.release();
-      await until(async () => (await forwardingOf(s, code))?.state === 'delivered', 30_000, 'sent');
+      await until('sent', async () => (await forwardingOf(s, code))?.state === 'delivered', 30_000);
       assert.equal(target.accepted.size, 1);
       assert.equal(target.requests.length, 1);
     } finally {
@@ -256,7 +257,7 @@ describe('forwarding dossiers to the one-stop system', { timeout: 120_000 }, () 
     });
     try {
       const { code } = await submit(s, 0);
-      await until(async () => (await forwardingOf(s, code))?.state === 'dead', 30_000, 'dead');
+      await until('dead', async () => (await forwardingOf(s, code))?.state === 'dead', 30_000);
       assert.equal(target.requests.length, 1);
       assert.equal(target.requests[0].signatureOk, false);
       assert.equal((await forwardingOf(s, code))?.lastStatus, 401);

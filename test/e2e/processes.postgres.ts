@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import type { S3Config } from '../../demo/server/storage/s3-config.js';
 import { challenge, fakeJws, payload, postDossier, testS3 } from './helpers.js';
+import { until } from './poll.js';
 
 const ADMIN_URL = process.env.DVC_TEST_DATABASE_URL;
 const PROCESS = fileURLToPath(new URL('./fixtures/receiver-process.ts', import.meta.url));
@@ -142,7 +143,7 @@ describe('two receiver processes on one PostgreSQL', { skip: !ADMIN_URL, timeout
         .map((f) => f!.size);
     };
     const reached = () => (s3 ? held().includes(size) : held()[0] >= size);
-    for (let i = 0; i < 200 && !reached(); i++) await new Promise((ok) => setTimeout(ok, 50));
+    await until(() => `the upload to be held whole (held ${held().join(', ')})`, reached, 10_000);
     assert.ok(s3 ? held().includes(size) : held()[0] === size, `held ${held().join(', ')}`);
   }
 

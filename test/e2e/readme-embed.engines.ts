@@ -14,6 +14,7 @@ import { deflateSync } from 'node:zlib';
 import { join } from 'node:path';
 import { ENGINE, openEngine, type EnginePage } from './engines.js';
 import { start, type Running } from './helpers.js';
+import { lastRead } from './poll.js';
 import { PROCEDURE, ROOT, readmeSite, type ReadmeSite } from './readme-site.js';
 
 /** A real 2 × 2 PNG (red): a photo the browser can decode for its preview. */
@@ -121,11 +122,7 @@ describe(`the README's embed page in ${ENGINE}`, () => {
             loaded: img.complete ? img.naturalWidth : -1,
           };
         });
-      let state = await shown();
-      for (let i = 0; i < 50 && state.loaded < 0; i++) {
-        await new Promise((r) => setTimeout(r, 100));
-        state = await shown();
-      }
+      const state = await lastRead(shown, (s) => s.loaded >= 0, 5_000);
       assert.deepEqual(state, { legendWeight: '700', loaded: 2 });
       assert.deepEqual(await page.errors(), []);
     } finally {

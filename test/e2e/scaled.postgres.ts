@@ -29,7 +29,8 @@ import { createRules } from '../../src/rules/index.js';
 import { buildSubmissionPayload, type PayloadDocument } from '../../src/submission/index.js';
 import { createWebCryptoSigner, generateSigningKey, signPayload } from '../../src/signing/index.js';
 import { challenge, postDossier, uploadSession } from './helpers.js';
-import { forwardTarget, until } from './fixtures/forward-target.js';
+import { forwardTarget } from './fixtures/forward-target.js';
+import { until } from './poll.js';
 
 const ADMIN_URL = process.env.DVC_TEST_DATABASE_URL;
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -159,7 +160,11 @@ describe('the scaled set-up (npm run start:scaled)', { skip: !ADMIN_URL, timeout
     });
     child.stdout!.on('data', (d) => (out += String(d)));
     child.stderr!.on('data', (d) => (out += String(d)));
-    await until(() => /balancer (http:\S+)/.test(out), 120_000, `the set-up:\n${out}`);
+    await until(
+      () => `the set-up:\n${out}`,
+      () => /balancer (http:\S+)/.test(out),
+      120_000,
+    );
     base = /balancer (http:\S+)/.exec(out)![1];
     // Uploads go to the S3-compatible server the command started, on loopback.
     assert.match(out, /^S3 http:\/\/127\.0\.0\.1:\d+ bucket dvc-uploads /m);
@@ -274,6 +279,7 @@ describe('the scaled set-up (npm run start:scaled)', { skip: !ADMIN_URL, timeout
 
     // The target was down all along: each dossier has been tried and waits.
     await until(
+      'a failed try for each dossier',
       async () =>
         (
           await db.query(
@@ -282,11 +288,10 @@ describe('the scaled set-up (npm run start:scaled)', { skip: !ADMIN_URL, timeout
         ).rows[0].n ===
         before + 200,
       120_000,
-      'a failed try for each dossier',
     );
     assert.equal(target.requests.length, 0);
     await target.up();
-    await until(() => target.accepted.size === before + 200, 180_000, 'every dossier forwarded');
+    await until('every dossier forwarded', () => target.accepted.size === before + 200, 180_000);
     await new Promise((r) => setTimeout(r, 3000));
     assert.equal(target.requests.length, before + 200, 'no dossier forwarded twice');
     assert.ok(target.requests.every((r) => r.signatureOk));
@@ -385,12 +390,12 @@ describe('the scaled set-up (npm run start:scaled)', { skip: !ADMIN_URL, timeout
       };
       let writer: number | undefined;
       await until(
+        'a receiver buffering the part',
         () => (writer = pids.find((pid) => buffering(pid, sent - PART))) !== undefined,
         30_000,
-        'a receiver buffering the part',
       );
       process.kill(writer!, 'SIGKILL');
-      await until(() => out.includes('exited (SIGKILL)'), 30_000, 'the process gone');
+      await until('the process gone', () => out.includes('exited (SIGKILL)'), 30_000);
       controller?.error(new Error('network lost'));
       await hanging;
       // The balancer says why that request failed: which process, the socket's error code, and
