@@ -5,6 +5,28 @@ import { MissingBuildError } from './library.js';
 import { requireKeysWithDatabase } from './crypto-at-rest.js';
 import { isLoopbackHost } from './loopback.js';
 
+// Fastify writes its "Server listening at …" lines as it starts to listen, and has no option to
+// leave them out (fastify 5.12 lib/server.js: `this.log.info(listenTextResolver(address))`). The
+// receiver listens before the mail check has answered (below), so those lines, and only those,
+// are held on their way out and written with the start-up lines once the check has answered (not
+// at all when it refuses the log-in): `listenTextResolver` is called just before each is written,
+// and the next line is held if it is the one it gave. Every other line (a request, the check's
+// warning) goes out at once, as it is logged.
+/** The next line's message as JSON, when it is to be held. */
+let holdNext = '';
+const heldLines = /** @type {string[]} */ ([]);
+const logStream = {
+  /** @param {string} line */
+  write(line) {
+    if (holdNext && line.includes(holdNext)) heldLines.push(line);
+    else process.stdout.write(line);
+    holdNext = '';
+  },
+};
+// As pino's own destination does: a reader gone (`| head`) ends the log, not the receiver.
+process.stdout.on('error', (e) => {
+  if (/** @type {NodeJS.ErrnoException} */ (e).code !== 'EPIPE') throw e;
+});
 let config;
 let app;
 try {
@@ -13,7 +35,7 @@ try {
   config = loadConfig(process.env);
   requireKeysWithDatabase(config);
   checkDataDir(config.dataDir);
-  app = await createServer(config);
+  app = await createServer({ ...config, logStream });
 } catch (e) {
   if (e instanceof MissingBuildError) console.error(`dvc-forms demo: ${e.message}`);
   else console.error(`dvc-forms demo: cannot start: ${/** @type {Error} */ (e).message}`);
@@ -40,24 +62,16 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
     );
   });
 }
-/** Fastify's "Server listening at …" lines, written with the start-up lines once the check answered. */
-const listening = /** @type {string[]} */ ([]);
 try {
-  await app.ready();
-  const level = app.log.level;
-  app.log.level = 'silent';
-  try {
-    await app.listen({
-      port: config.port,
-      host: config.host,
-      listenTextResolver: (address) => {
-        listening.push(`Server listening at ${address}`);
-        return '';
-      },
-    });
-  } finally {
-    app.log.level = level;
-  }
+  await app.listen({
+    port: config.port,
+    host: config.host,
+    listenTextResolver: (address) => {
+      const text = `Server listening at ${address}`;
+      holdNext = `"msg":${JSON.stringify(text)}`;
+      return text;
+    },
+  });
 } catch (e) {
   // A port taken or an address not of this machine: said with the variables to change.
   const code = /** @type {NodeJS.ErrnoException} */ (e).code;
@@ -82,7 +96,7 @@ try {
   process.exit(1);
 }
 if (stopping) await new Promise(() => {}); // SIGTERM during the check: app.close() exits
-for (const line of listening) app.log.info(line);
+for (const line of heldLines.splice(0)) process.stdout.write(line);
 const address = app.server.address();
 const port = typeof address === 'object' && address ? address.port : config.port;
 // The start-up lines: plain text when stdout is a terminal (a person reads them), otherwise JSON
