@@ -15,6 +15,10 @@ import { fileURLToPath } from 'node:url';
 import { startChild } from './child-server.js';
 import { startSmtp, type TestSmtp } from './smtp.js';
 import { start } from './helpers.js';
+import { randomUUID } from 'node:crypto';
+import Database from 'better-sqlite3';
+import { buildSubmissionPayload } from '../../src/submission/index.js';
+import { createWebCryptoSigner, generateSigningKey, signPayload } from '../../src/signing/index.js';
 
 const MAIN = fileURLToPath(new URL('../../demo/server/main.js', import.meta.url));
 const CLERK = fileURLToPath(new URL('../../demo/server/clerk-admin.js', import.meta.url));
@@ -413,6 +417,111 @@ describe('SMTP_URL: the check runs beside the listening receiver, not before it'
       assert.doesNotMatch(r.stdout(), /SMTP/);
       assert.equal(await r.stop(), 0);
     } finally {
+      await r.stop();
+    }
+  });
+});
+
+describe('SMTP_URL: the notification sender waits for the check', () => {
+  let smtp: TestSmtp;
+  before(async () => {
+    smtp = await startSmtp();
+    smtp.hold = true;
+  });
+  after(() => smtp.close());
+
+  type Payload = Parameters<typeof buildSubmissionPayload>[0];
+  /** A signed birth registration (no upload) with `email` as the applicant's address. */
+  async function submit(port: number, email: string) {
+    const base = `http://127.0.0.1:${port}`;
+    const clients = (await import(
+      new URL('../../bench/lib/receiver-clients.mjs', import.meta.url).href
+    )) as {
+      submissionTemplate(): Promise<
+        Pick<Payload, 'procedure' | 'procedureSha256' | 'answers' | 'rules'>
+      >;
+    };
+    const t = await clients.submissionTemplate();
+    const ch = await fetch(`${base}/api/challenges`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ procedure: { code: t.procedure.code, version: t.procedure.version } }),
+    });
+    assert.equal(ch.status, 201);
+    const payload = buildSubmissionPayload({
+      procedure: t.procedure,
+      procedureSha256: t.procedureSha256,
+      answers: { ...t.answers, requester: { ...(t.answers.requester as object), email } },
+      rules: t.rules,
+      documents: [],
+      lang: 'vi',
+      delivery: { method: 'in-person' },
+      nonce: ((await ch.json()) as { nonce: string }).nonce,
+      now: new Date(Date.now() - 1000),
+    });
+    const jws = await signPayload(payload, await createWebCryptoSigner(await generateSigningKey()));
+    const res = await fetch(`${base}/api/dossiers`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+      body: JSON.stringify({ jws }),
+    });
+    const body = (await res.json()) as { dossierCode: string };
+    assert.equal(res.status, 201, JSON.stringify(body));
+    return body.dossierCode;
+  }
+
+  test('a receipt queued while the check waits is sent only once it has answered', async () => {
+    const dataDir = join(tmp, 'data-sender');
+    // The sender, once started, looks for due messages every millisecond.
+    const r = await spawnMain({
+      SMTP_URL: smtp.url,
+      NOTIFY_EVERY_SECONDS: '0.001',
+      DATA_DIR: dataDir,
+    });
+    const db = () => new Database(join(dataDir, 'dvc.sqlite'), { readonly: true });
+    const rows = () => {
+      const d = db();
+      try {
+        return d
+          .prepare('SELECT dossier_code, event, channel, status, attempts FROM notifications')
+          .all();
+      } finally {
+        d.close();
+      }
+    };
+    try {
+      // The check has connected and waits for the greeting.
+      await r.until(() => smtp.held === 1);
+      const code = await submit(r.port, 'cong.dan@example.vn');
+      const queued = [
+        { dossier_code: code, event: 'received', channel: 'email', status: 'pending', attempts: 0 },
+      ];
+      // The receiver is otherwise running (it answered the dossier, it answers probes), and a
+      // sender started would have claimed the receipt and connected by now: it has not.
+      for (let i = 0; i < 20; i++) {
+        assert.deepEqual(await r.get('/readyz'), [503, { status: 'starting' }]);
+        assert.equal(smtp.connected, 1, 'only the check has connected to the mail server');
+        assert.deepEqual(rows(), queued);
+      }
+      smtp.hold = false;
+      smtp.release();
+      const [mail] = await smtp.waitFor(1);
+      assert.deepEqual(mail, {
+        from: 'no-reply@localhost',
+        to: ['cong.dan@example.vn'],
+        subject: `Hồ sơ ${code}: Đã tiếp nhận`,
+        text:
+          `Hồ sơ ${code} đã được tiếp nhận.\n` +
+          'Trạng thái: Đã tiếp nhận.\n' +
+          'Tra cứu tình trạng hồ sơ (cần mã hồ sơ và số điện thoại hoặc số định danh đã khai): http://localhost:8080/tra-cuu.html\n\n' +
+          'Thư này được gửi tự động từ hệ thống, vui lòng không trả lời.',
+      });
+      await r.until(() => (rows()[0] as { status: string }).status === 'sent');
+      assert.deepEqual(rows(), [{ ...queued[0], status: 'sent', attempts: 1 }]);
+      assert.equal(smtp.connected, 2);
+      assert.equal(await r.stop(), 0);
+    } finally {
+      smtp.hold = true;
       await r.stop();
     }
   });

@@ -22,6 +22,8 @@ export interface TestSmtp {
   hold: boolean;
   /** The connections held now. */
   readonly held: number;
+  /** The connections made so far (held or not): who has tried to talk to the server. */
+  readonly connected: number;
   /** Greets the connections held. */
   release(): void;
   /** The connections closed so far (by either side): a client's check is over. */
@@ -78,6 +80,7 @@ export async function startSmtp(
   const state = { mode: 'accept' as TestSmtp['mode'], hold: false };
   const held: (() => void)[] = [];
   let closed = 0;
+  let connected = 0;
   const users = options.users;
   const server = new SMTPServer({
     authOptional: !users,
@@ -97,6 +100,7 @@ export async function startSmtp(
     }),
     logger: false,
     onConnect(_session, callback) {
+      connected++;
       if (state.hold) held.push(() => callback());
       else callback();
     },
@@ -151,6 +155,9 @@ export async function startSmtp(
     },
     get closed() {
       return closed;
+    },
+    get connected() {
+      return connected;
     },
     release() {
       for (const greet of held.splice(0)) greet();
