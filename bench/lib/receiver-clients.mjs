@@ -56,6 +56,25 @@ export async function submissionTemplate() {
 }
 
 /**
+ * The JWS a form sends for the template's answers (or `answers`), signed by `signer`, on `nonce`,
+ * signed at `now`; a result delivery other than by post (no postage to pay).
+ */
+export async function signedDossier(t, signer, nonce, now, answers = t.answers) {
+  const payload = buildSubmissionPayload({
+    procedure: t.procedure,
+    procedureSha256: t.procedureSha256,
+    answers,
+    rules: t.rules,
+    documents: [],
+    lang: 'vi',
+    delivery: { method: t.procedure.resultDelivery.find((m) => m !== 'post') ?? 'in-person' },
+    nonce,
+    now,
+  });
+  return signPayload(payload, signer);
+}
+
+/**
  * Warm-up: at least `warmupSeconds` and `warmupSubmissions` accepted submissions (V8 has then
  * optimised the receiver's hot code, as in a process that has run for a while), at most
  * `maxWarmupSeconds`. The window that follows is what is counted.
@@ -70,9 +89,6 @@ async function run({
   clockOffsetMs,
 }) {
   const t = await submissionTemplate();
-  const delivery = {
-    method: t.procedure.resultDelivery.find((m) => m !== 'post') ?? 'in-person',
-  };
   const counts = { accepted: 0, refused: {}, requests: 0 };
   let measuring = false;
   let stopping = false;
@@ -95,18 +111,12 @@ async function run({
             (counts.refused[`challenge ${ch.status}`] ?? 0) + 1;
         continue;
       }
-      const payload = buildSubmissionPayload({
-        procedure: t.procedure,
-        procedureSha256: t.procedureSha256,
-        answers: t.answers,
-        rules: t.rules,
-        documents: [],
-        lang: 'vi',
-        delivery,
-        nonce: issued.nonce,
-        now: new Date(Date.now() + clockOffsetMs - 1000),
-      });
-      const jws = await signPayload(payload, signer);
+      const jws = await signedDossier(
+        t,
+        signer,
+        issued.nonce,
+        new Date(Date.now() + clockOffsetMs - 1000),
+      );
       const r = await fetch(`${base}/api/dossiers`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },

@@ -11,15 +11,10 @@ import { randomUUID } from 'node:crypto';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  buildSubmissionPayload,
-  createWebCryptoSigner,
-  generateSigningKey,
-  signPayload,
-} from '../../dist/engine.js';
+import { createWebCryptoSigner, generateSigningKey } from '../../dist/engine.js';
 import { createServer } from '../../demo/server/app.js';
 import { RATE_LIMIT_DEFAULTS } from '../../demo/server/config.js';
-import { submissionTemplate } from './receiver-clients.mjs';
+import { signedDossier, submissionTemplate } from './receiver-clients.mjs';
 
 /** Page numbers of the WAL's frames, in order (https://sqlite.org/fileformat2.html#walformat). */
 function walPages(file) {
@@ -55,9 +50,6 @@ export async function receiverWalFrames({ warmup = 2000, n = 1000 } = {}) {
     const db = app.dvc.db;
     db.pragma('wal_autocheckpoint = 0');
     const signer = await createWebCryptoSigner(await generateSigningKey());
-    const delivery = {
-      method: t.procedure.resultDelivery.find((m) => m !== 'post') ?? 'in-person',
-    };
     const submit = async () => {
       const ch = await fetch(`${base}/api/challenges`, {
         method: 'POST',
@@ -67,21 +59,11 @@ export async function receiverWalFrames({ warmup = 2000, n = 1000 } = {}) {
         }),
       });
       const { nonce } = await ch.json();
-      const payload = buildSubmissionPayload({
-        procedure: t.procedure,
-        procedureSha256: t.procedureSha256,
-        answers: t.answers,
-        rules: t.rules,
-        documents: [],
-        lang: 'vi',
-        delivery,
-        nonce,
-        now: new Date(start + (Date.now() - t0) - 1000),
-      });
+      const jws = await signedDossier(t, signer, nonce, new Date(start + (Date.now() - t0) - 1000));
       const r = await fetch(`${base}/api/dossiers`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
-        body: JSON.stringify({ jws: await signPayload(payload, signer) }),
+        body: JSON.stringify({ jws }),
       });
       if (r.status !== 201) throw new Error(`${r.status} ${await r.text()}`);
     };

@@ -17,8 +17,8 @@ import { startSmtp, type TestSmtp } from './smtp.js';
 import { start } from './helpers.js';
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { buildSubmissionPayload } from '../../src/submission/index.js';
-import { createWebCryptoSigner, generateSigningKey, signPayload } from '../../src/signing/index.js';
+import type { buildSubmissionPayload } from '../../src/submission/index.js';
+import { createWebCryptoSigner, generateSigningKey } from '../../src/signing/index.js';
 
 const MAIN = fileURLToPath(new URL('../../demo/server/main.js', import.meta.url));
 const CLERK = fileURLToPath(new URL('../../demo/server/clerk-admin.js', import.meta.url));
@@ -430,16 +430,25 @@ describe('SMTP_URL: the notification sender waits for the check', () => {
   });
   after(() => smtp.close());
 
-  type Payload = Parameters<typeof buildSubmissionPayload>[0];
+  type Template = Pick<
+    Parameters<typeof buildSubmissionPayload>[0],
+    'procedure' | 'procedureSha256' | 'answers' | 'rules'
+  >;
   /** A signed birth registration (no upload) with `email` as the applicant's address. */
   async function submit(port: number, email: string) {
     const base = `http://127.0.0.1:${port}`;
+    // The throughput bench's submissions (bench/lib/receiver-clients.mjs).
     const clients = (await import(
       new URL('../../bench/lib/receiver-clients.mjs', import.meta.url).href
     )) as {
-      submissionTemplate(): Promise<
-        Pick<Payload, 'procedure' | 'procedureSha256' | 'answers' | 'rules'>
-      >;
+      submissionTemplate(): Promise<Template>;
+      signedDossier(
+        t: Template,
+        signer: Awaited<ReturnType<typeof createWebCryptoSigner>>,
+        nonce: string,
+        now: Date,
+        answers: Template['answers'],
+      ): Promise<string>;
     };
     const t = await clients.submissionTemplate();
     const ch = await fetch(`${base}/api/challenges`, {
@@ -448,18 +457,13 @@ describe('SMTP_URL: the notification sender waits for the check', () => {
       body: JSON.stringify({ procedure: { code: t.procedure.code, version: t.procedure.version } }),
     });
     assert.equal(ch.status, 201);
-    const payload = buildSubmissionPayload({
-      procedure: t.procedure,
-      procedureSha256: t.procedureSha256,
-      answers: { ...t.answers, requester: { ...(t.answers.requester as object), email } },
-      rules: t.rules,
-      documents: [],
-      lang: 'vi',
-      delivery: { method: 'in-person' },
-      nonce: ((await ch.json()) as { nonce: string }).nonce,
-      now: new Date(Date.now() - 1000),
-    });
-    const jws = await signPayload(payload, await createWebCryptoSigner(await generateSigningKey()));
+    const jws = await clients.signedDossier(
+      t,
+      await createWebCryptoSigner(await generateSigningKey()),
+      ((await ch.json()) as { nonce: string }).nonce,
+      new Date(Date.now() - 1000),
+      { ...t.answers, requester: { ...(t.answers.requester as object), email } },
+    );
     const res = await fetch(`${base}/api/dossiers`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
