@@ -456,8 +456,10 @@ export class DraftController implements ReactiveController {
     // store is not opened, so no database or key is created on the device just to delete.
     const kept = this.phase === DRAFT_PHASE.active || this.phase === DRAFT_PHASE.offer;
     this.phase = DRAFT_PHASE.done;
-    // Its "Giữ bản khai ở đây" would keep the dossier just sent.
+    // Its "Giữ bản khai ở đây" would keep the dossier just sent; "Không lưu"'s "keep this page
+    // open until it is sent" (or "what is on the page will not be kept") is done with too.
     this.dismiss(NOTICE_KIND.deleted);
+    this.dismiss(NOTICE_KIND.consent);
     // The "kept on this device until …" bar and its "Xoá dữ liệu" go: nothing is kept now.
     this.host.requestUpdate();
     if (!kept) return;

@@ -134,4 +134,31 @@ describe('drafts consent: focus and the kept bar', () => {
     expect(shadow(el).textContent).to.not.include('Xoá dữ liệu trên máy này');
     await expect(el).to.be.accessible();
   });
+
+  it('“Không lưu”: once sent, no longer asks to keep the page open until it is sent', async () => {
+    const el = await mount('ask');
+    await pressConsent(el, 'no');
+    const keepOpen =
+      'Hồ sơ sẽ không được lưu trên thiết bị này. Bạn vui lòng không đóng trang cho đến khi gửi xong hồ sơ.';
+    expect(text(el, '.draft-notice[data-kind="consent"] p')).to.deep.equal([keepOpen]);
+    await answer(el, 'hoTen', 'Khách ở bưu điện');
+    const heading = () => shadow(el).querySelector('#page-heading')!.textContent!.trim();
+    for (let i = 0; i < 4 && heading() !== 'Kiểm tra lại thông tin'; i++) {
+      shadow(el).querySelector<HTMLButtonElement>('.buttons button.primary')!.click();
+      await aTimeout(0);
+      await el.settled();
+    }
+    expect(heading()).to.equal('Kiểm tra lại thông tin');
+    expect(text(el, '.draft-notice[data-kind="consent"] p')).to.deep.equal([keepOpen]);
+    shadow(el).querySelector<HTMLInputElement>('#declaration')!.click();
+    await el.updateComplete;
+    const sent = new Promise((resolve) => el.addEventListener('dvc-submitted', resolve));
+    shadow(el).querySelector<HTMLButtonElement>('.buttons button.primary')!.click();
+    await sent;
+    await el.settled();
+    expect(heading()).to.equal('Đã gửi hồ sơ');
+    expect(text(el, '.draft-notice')).to.deep.equal([]);
+    expect(shadow(el).textContent).to.not.include('không đóng trang');
+    await expect(el).to.be.accessible();
+  });
 });
