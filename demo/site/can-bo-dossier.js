@@ -79,21 +79,23 @@ export async function show(code, focus = true) {
   openCode = code;
   const p = d.payload ?? {};
   const procedure = d.procedureFile ? await procedureFile(d.procedureFile) : undefined;
-  /** @type {[string, string][]} */
+  // The due date keeps its mark's own element (a line of its own, as in the list): as one text
+  // the two ran together ("21/12/2026Tạm dừng, chờ bổ sung").
+  /** @type {[string, string | Node[]][]} */
   const items = [
     [deskText('termProcedure'), d.procedure?.title?.vi ?? d.procedure?.code ?? ''],
     [deskText('termStatus'), LABELS[/** @type {keyof typeof LABELS} */ (d.status)] ?? d.status],
     [deskText('termReceived'), vnTime(d.receivedAt)],
-    [deskText('termDue'), dueCell(d).textContent ?? ''],
+    [deskText('termDue'), [...dueCell(d).childNodes]],
   ];
   const delivery = deliveryText(p.delivery);
   if (delivery) items.push([deskText('termDelivery'), delivery]);
   detailList.replaceChildren(
-    ...items.flatMap(([term, text]) => {
+    ...items.flatMap(([term, content]) => {
       const dt = document.createElement('dt');
       dt.textContent = term;
       const dd = document.createElement('dd');
-      dd.textContent = text;
+      dd.append(...(typeof content === 'string' ? [content] : content));
       return [dt, dd];
     }),
   );

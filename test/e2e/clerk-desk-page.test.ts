@@ -118,6 +118,11 @@ describe('the clerk desk in Chromium', { skip: chromiumPath ? false : 'needs Chr
     await view.getByText('Nguyễn Văn An', { exact: true }).waitFor();
     await view.getByText('Khớp với bản đã ký').waitFor();
     await view.getByText('Người nộp hồ sơ tự khai').waitFor();
+    // The due date and its mark, on two lines as in the list, never run together.
+    assert.equal(
+      await view.locator('#clerk-detail-list dt:text-is("Hẹn trả") + dd').innerText(),
+      '07/05/2026\nQuá hạn 3 ngày làm việc',
+    );
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       view.getByRole('link', { name: 'Mở tệp cccd.pdf' }).click(),
