@@ -12,8 +12,9 @@ export interface SupplementMessages {
   loadFailed: string;
   errorHeading: string;
   documentInvalid: string;
-  missingAnswer: (label: string) => string;
   missingFile: (title: string) => string;
+  /** A summary line whose message does not name its question ("Hãy chọn một câu trả lời"). */
+  summaryForQuestion: (message: string, question: string) => string;
   notSentHeading: string;
   networkFailed: string;
   signingFailed: string;
@@ -32,8 +33,8 @@ const vi: SupplementMessages = {
   loading: 'Đang tải biểu mẫu bổ sung…',
   loadFailed: 'Không tải được biểu mẫu bổ sung. Vui lòng tải lại trang hoặc liên hệ cơ quan.',
   errorHeading: 'Có lỗi cần sửa',
-  missingAnswer: (label) => `Vui lòng nhập ${label}`,
   missingFile: (title) => `Vui lòng chọn tệp ${title}`,
+  summaryForQuestion: (message, question) => `${message} (câu hỏi: ${question})`,
   documentInvalid: 'Tệp chưa đúng yêu cầu của giấy tờ này; vui lòng chọn tệp khác.',
   notSentHeading: 'Chưa gửi được hồ sơ bổ sung',
   networkFailed:
@@ -57,8 +58,8 @@ const en: SupplementMessages = {
   loadFailed:
     'The supplement form could not be loaded. Please reload the page or contact the agency.',
   errorHeading: 'There is a problem',
-  missingAnswer: (label) => `Enter ${label}`,
   missingFile: (title) => `Choose a file for ${title}`,
+  summaryForQuestion: (message, question) => `${message} (question: ${question})`,
   documentInvalid: 'This file does not meet the document’s requirements; please choose another.',
   notSentHeading: 'The supplement was not sent',
   networkFailed:

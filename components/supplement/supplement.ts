@@ -13,6 +13,7 @@ import {
 import { sha256Hex, type PayloadDocument } from '../../src/submission/index.js';
 import { signPayload } from '../../src/signing/index.js';
 import { formatDay } from '../../src/calendar/index.js';
+import { labelInSentence } from '../../src/validation/index.js';
 import { inheritedLang, toUiLang, type UiLang } from '../base/i18n.js';
 import { widgetOf } from '../base/widgets.js';
 import { browserSigner, fetchChallenge } from '../submission/index.js';
@@ -55,6 +56,13 @@ export class DvcSupplementedEvent extends Event {
 
 const pick = (text: LocalizedText | undefined, lang: UiLang) =>
   text ? (lang === 'en' && text.en) || text.vi : '';
+/**
+ * Whether `message` names the question `label` (src/validation's `mentionsLabel`, which the
+ * core inlines into the form's summary: imported here it would be exported from the core and
+ * grow it; `labelInSentence` is exported already).
+ */
+const namesQuestion = (message: string, label: string) =>
+  message.toLocaleLowerCase('vi').includes(labelInSentence(label).toLocaleLowerCase('vi'));
 const fieldId = (i: number) => `supplement-field-${i}`;
 const docId = (i: number) => `supplement-doc-${i}`;
 
@@ -273,13 +281,15 @@ export class DvcSupplement extends LitElement {
     const errors = new Map<string, string>();
     for (const p of problems) {
       if (errors.has(p.item)) continue;
+      // A requested answer left out: the engine words it as the form does (its widget, its
+      // author's message); a document left out is named here, by its title.
       const message =
         p.kind === 'answer'
           ? p.problem.message
           : p.kind === 'document'
             ? msg.documentInvalid
-            : p.code === 'supplement-item-missing'
-              ? this.missingMessage(p.item)
+            : p.code === 'supplement-item-missing' && p.params['what'] === 'document'
+              ? this.missingFile(p.item)
               : p.message;
       errors.set(p.item, message);
     }
@@ -294,21 +304,20 @@ export class DvcSupplement extends LitElement {
       msg.errorHeading,
       [...errors].map(([item, message]) => {
         const t = target(item);
+        // As the form's summary does: a line that does not name its question names it.
+        const question = pick(this.questionOf(item)?.label, this.uiLang);
+        if (question && !namesQuestion(message, question))
+          message = msg.summaryForQuestion(message, question);
         return t ? { message, target: t } : { message };
       }),
     );
   }
 
-  /** "Vui lòng nhập <label>" / "Vui lòng chọn tệp <title>", as the form says it. */
-  private missingMessage(item: string): string {
+  /** "Vui lòng chọn tệp <title>", as the form says it. */
+  private missingFile(slot: string): string {
     const lang = this.uiLang;
-    const msg = supplementMessages(lang);
-    // A slot id can also be a file question's path: the request's own list says which it is.
-    if (this.request?.items.documents.includes(item)) {
-      const doc = this.procedure?.documents.find((d) => d.id === item);
-      return msg.missingFile(pick(doc?.title, lang) || item);
-    }
-    return msg.missingAnswer(pick(this.questionOf(item)?.label, lang) || item);
+    const doc = this.procedure?.documents.find((d) => d.id === slot);
+    return supplementMessages(lang).missingFile(pick(doc?.title, lang) || slot);
   }
 
   private async showSummary(heading: string, items: ErrorSummaryItem[]): Promise<void> {

@@ -22,6 +22,7 @@ import {
   removeAt,
   setAt,
 } from '../session/field-path.js';
+import { withAuthorMessages } from '../session/field-messages.js';
 import type { ProcedureModel } from '../session/model.js';
 import type { DocumentProblem } from '../session/session.js';
 import type { PayloadDocument } from '../submission/payload.js';
@@ -92,13 +93,14 @@ export async function checkSupplement(
     pointer: string,
     name: string,
     params: Record<string, string | number> = {},
+    message = SUPPLEMENT_MESSAGES[code]({ item: name, ...params })[lang],
   ) =>
     problems.push({
       kind: 'item',
       code,
       pointer,
       item: name,
-      message: SUPPLEMENT_MESSAGES[code]({ item: name, ...params })[lang],
+      message,
       params: { item: name, ...params },
     });
 
@@ -109,9 +111,16 @@ export async function checkSupplement(
     if (!slots.includes(d.slot))
       item(SUPPLEMENT_PROBLEM.notRequested, `/documents/${i}/slot`, d.slot);
   });
-  for (const path of fields)
-    if (!own(input.answers, path))
-      item(SUPPLEMENT_PROBLEM.missing, answerPointer(path), path, { what: 'answer' });
+  const left = fields.filter((path) => !own(input.answers, path));
+  const asked = requiredWording(model, left, lang);
+  for (const path of left)
+    item(
+      SUPPLEMENT_PROBLEM.missing,
+      answerPointer(path),
+      path,
+      { what: 'answer' },
+      asked.get(path),
+    );
   for (const slot of slots)
     if (!input.documents.some((d) => d.slot === slot))
       item(SUPPLEMENT_PROBLEM.missing, '/documents', slot, { what: 'document' });
@@ -180,6 +189,27 @@ export async function checkSupplement(
     problems.push({ kind: 'document', pointer: `/documents/${index}`, item: p.slot, problem: p });
   }
   return { problems, normalised, documents };
+}
+
+/**
+ * What the form says of each of `paths` left empty where it is required: the question's own
+ * `required` message, or the engine's worded for its widget and label ("Chọn nơi thường trú…",
+ * "Hãy chọn một câu trả lời" for a question), never one line for every kind of question.
+ */
+function requiredWording(
+  model: ProcedureModel,
+  paths: readonly string[],
+  lang: Lang,
+): Map<string, string> {
+  const out = new Map<string, string>();
+  if (paths.length === 0) return out;
+  const { problems } = model.validator.validate({}, { lang, hidden: [], required: [...paths] });
+  for (const p of withAuthorMessages(problems, model.procedure, lang)) {
+    if (p.code !== 'required') continue;
+    const path = paths.find((f) => toPointerOf(f) === p.path);
+    if (path !== undefined && !out.has(path)) out.set(path, p.message);
+  }
+  return out;
 }
 
 /** `child.birthDate` → `/child/birthDate`. */

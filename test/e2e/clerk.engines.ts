@@ -112,12 +112,12 @@ describe(`a clerk processes a dossier end to end in ${ENGINE}`, () => {
     await send();
     await page.waitFor(`${form} >>> dvc-error-summary >>> li`);
     assert.deepEqual(await page.texts(`${form} >>> dvc-error-summary >>> li`), [
-      'Vui lòng nhập Tên cơ sở y tế nơi trẻ sinh ra',
+      'Nhập tên cơ sở y tế nơi trẻ sinh ra',
       'Vui lòng chọn tệp Giấy chứng sinh',
     ]);
     const facility = `${form} >>> [data-path="child.healthFacility"]`;
     assert.deepEqual(await page.texts(`${facility} >>> [part~="error"]`), [
-      'Lỗi: Vui lòng nhập Tên cơ sở y tế nơi trẻ sinh ra',
+      'Lỗi: Nhập tên cơ sở y tế nơi trẻ sinh ra',
     ]);
     await page.type(`${facility} >>> #control`, HEALTH_FACILITY);
     const file = join(files, 'giay-chung-sinh-ro.pdf');

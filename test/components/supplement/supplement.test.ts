@@ -17,17 +17,18 @@ const REQUEST: SupplementRequestView = {
   procedure: { code: '1.001193', version: '2025.1', url: '' },
 };
 
-async function ready(): Promise<DvcSupplement> {
+async function ready(request = REQUEST): Promise<DvcSupplement> {
   const el = await fixture<DvcSupplement>(
     html`<dvc-supplement
-      .request=${REQUEST}
+      .request=${request}
       .procedureData=${khaiSinh as unknown as Procedure}
       .code=${'KS-261126-7QF3'}
     ></dvc-supplement>`,
   );
   await waitUntil(
     () =>
-      el.shadowRoot!.querySelector('dvc-upload') || el.shadowRoot!.querySelector('[role="alert"]'),
+      el.shadowRoot!.querySelector('dvc-upload, [data-path]') ||
+      el.shadowRoot!.querySelector('[role="alert"]'),
     'the form loads',
     { timeout: 25_000 },
   );
@@ -58,11 +59,44 @@ describe('<dvc-supplement>', function () {
     const summary = root.querySelector<DvcErrorSummary>('dvc-error-summary')!;
     await waitUntil(() => summary.items.length > 0);
     expect(summary.items).to.deep.equal([
-      { message: 'Vui lòng nhập Tên cơ sở y tế nơi trẻ sinh ra', target: 'supplement-field-0' },
+      { message: 'Nhập tên cơ sở y tế nơi trẻ sinh ra', target: 'supplement-field-0' },
       { message: 'Vui lòng chọn tệp Giấy chứng sinh', target: 'supplement-doc-0' },
     ]);
     const field = root.querySelector<HTMLElement & { error: string }>('[data-path]')!;
-    expect(field.error).to.equal('Vui lòng nhập Tên cơ sở y tế nơi trẻ sinh ra');
+    expect(field.error).to.equal('Nhập tên cơ sở y tế nơi trẻ sinh ra');
+    expect(root.activeElement).to.equal(summary);
+    await expect(el).to.be.accessible();
+  });
+
+  it('words a missing choice, address or question as the form does, naming the question', async () => {
+    const el = await ready({
+      ...REQUEST,
+      items: {
+        fields: ['eligibility.bornInVietnam', 'child.sex', 'child.placeOfBirth'],
+        documents: [],
+      },
+    });
+    const root = el.shadowRoot!;
+    root.querySelector<HTMLButtonElement>('button[part="button"]')!.click();
+    const summary = root.querySelector<DvcErrorSummary>('dvc-error-summary')!;
+    await waitUntil(() => summary.items.length > 0);
+    // Chosen, not typed ("Vui lòng nhập Giới tính"); a question is named, not made an object.
+    expect(summary.items).to.deep.equal([
+      {
+        message: 'Hãy chọn một câu trả lời (câu hỏi: Trẻ có được sinh ra tại Việt Nam không?)',
+        target: 'supplement-field-0',
+      },
+      { message: 'Chọn giới tính', target: 'supplement-field-1' },
+      { message: 'Chọn địa chỉ nơi sinh', target: 'supplement-field-2' },
+    ]);
+    const errors = [...root.querySelectorAll<HTMLElement & { error: string }>('[data-path]')].map(
+      (f) => f.error,
+    );
+    expect(errors).to.deep.equal([
+      'Hãy chọn một câu trả lời',
+      'Chọn giới tính',
+      'Chọn địa chỉ nơi sinh',
+    ]);
     expect(root.activeElement).to.equal(summary);
     await expect(el).to.be.accessible();
   });

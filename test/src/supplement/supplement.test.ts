@@ -137,3 +137,47 @@ test('checkSupplement: the browser (no dossier at hand) validates alone; the ser
     ['supplement-answer-not-normalized'],
   );
 });
+
+test('checkSupplement: a requested answer left out is worded as the form words it', async () => {
+  const { readFile } = await import('node:fs/promises');
+  const { ProcedureModel } = await import('../../../src/session/index.js');
+  const { checkSupplement } = await import('../../../src/supplement/index.js');
+  const file = new URL(
+    '../../../schemas/procedures/cap-phieu-ly-lich-tu-phap.json',
+    import.meta.url,
+  );
+  const procedure = JSON.parse(await readFile(file, 'utf8'));
+  const model = await ProcedureModel.create(procedure, { onRuleProblem: () => {} });
+  const items = {
+    fields: ['eligibility.citizenship', 'request.purpose', 'applicant.sex', 'applicant.residence'],
+    documents: ['idCopy'],
+  };
+  const words = async (lang: 'vi' | 'en') =>
+    (await checkSupplement(model, { items, answers: {}, documents: [], lang })).problems.map((p) =>
+      p.kind === 'item' ? [p.code, p.item, p.message] : p.kind,
+    );
+  // A question ("Bạn là") is not repeated; a choice is chosen, not typed; the author's own
+  // message where the question has one; a document keeps its line.
+  assert.deepEqual(await words('vi'), [
+    ['supplement-item-missing', 'eligibility.citizenship', 'Hãy chọn một câu trả lời'],
+    [
+      'supplement-item-missing',
+      'request.purpose',
+      'Nhập mục đích sử dụng phiếu, ví dụ: bổ sung hồ sơ xin việc',
+    ],
+    ['supplement-item-missing', 'applicant.sex', 'Chọn giới tính'],
+    ['supplement-item-missing', 'applicant.residence', 'Chọn nơi thường trú hoặc tạm trú'],
+    ['supplement-item-missing', 'idCopy', 'Chưa tải lên tệp của giấy tờ này.'],
+  ]);
+  assert.deepEqual(await words('en'), [
+    ['supplement-item-missing', 'eligibility.citizenship', 'Select an answer'],
+    [
+      'supplement-item-missing',
+      'request.purpose',
+      'Enter what the certificate is for, for example a job application',
+    ],
+    ['supplement-item-missing', 'applicant.sex', 'Select sex'],
+    ['supplement-item-missing', 'applicant.residence', 'Select permanent or temporary residence'],
+    ['supplement-item-missing', 'idCopy', 'No file uploaded for this document.'],
+  ]);
+});
