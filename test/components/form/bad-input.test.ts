@@ -22,7 +22,7 @@ import {
 
 const INVALID_DATE =
   'Ngày không hợp lệ. Vui lòng nhập ngày có thật theo dạng ngày/tháng/năm, ví dụ 15/03/2025.';
-const INVALID_NUMBER = 'Vui lòng chỉ nhập số, ví dụ 12 hoặc 2,5.';
+const INVALID_NUMBER = 'Vui lòng chỉ nhập số, ví dụ 12.';
 
 const box = (el: DvcForm, path: string) =>
   field(el, path)!.shadowRoot!.querySelector<HTMLInputElement>('#control')!;

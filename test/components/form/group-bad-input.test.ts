@@ -17,7 +17,7 @@ import { headingText, next, root, summary, summaryTexts } from './form-harness.j
 
 const INVALID_DATE =
   'Ngày không hợp lệ. Vui lòng nhập ngày có thật theo dạng ngày/tháng/năm, ví dụ 15/03/2025.';
-const INVALID_NUMBER = 'Vui lòng chỉ nhập số, ví dụ 12 hoặc 2,5.';
+const INVALID_NUMBER = 'Vui lòng chỉ nhập số, ví dụ 12.';
 const RESIDENCE = 'Nơi đăng ký thường trú';
 /** The first item's heading, which names each of its lines in the error summary. */
 const FIRST = 'Người cùng đăng ký 1';

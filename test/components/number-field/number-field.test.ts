@@ -42,7 +42,12 @@ describe('dvc-number-field', () => {
     await sendKeys({ type: '3x' });
     await el.updateComplete;
     expect(el.value).to.equal(null);
-    expect(el.validationMessage).to.equal('Vui lòng chỉ nhập số, ví dụ 12 hoặc 2,5.');
+    // Never "ví dụ 12 hoặc 2,5": a whole-number field would then refuse the 2,5 it suggested.
+    expect(el.validationMessage).to.equal('Vui lòng chỉ nhập số, ví dụ 12.');
+    el.lang = 'en';
+    await el.updateComplete;
+    expect(el.validationMessage).to.equal('Enter numbers only, for example 12.');
+    el.lang = 'vi';
     el.value = 2.5;
     await el.updateComplete;
     expect(el.validationMessage).to.equal('Vui lòng nhập số nguyên, ví dụ 12.');
