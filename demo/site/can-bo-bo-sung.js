@@ -2,6 +2,7 @@
 // note (POST /api/clerk/dossiers/:code/supplement-requests), and show a dossier's requests and
 // the supplements received (GET …/supplements, audited). A separate module so the clerk page can
 // change around it; runs under the strict CSP (DOM APIs only, no innerHTML).
+import { vnTime } from './can-bo-common.js';
 import { SUPPLEMENT_STATUS, deskText } from './can-bo-messages.js';
 
 /** @typedef {(path: string, init?: RequestInit & { json?: unknown }) => Promise<any>} Api */
@@ -211,14 +212,6 @@ function fieldProblems(form, problems) {
     }
   }
 }
-
-/** @param {string} iso */
-const vnTime = (iso) =>
-  new Intl.DateTimeFormat('vi-VN', {
-    dateStyle: 'short',
-    timeStyle: 'short',
-    timeZone: 'Asia/Ho_Chi_Minh',
-  }).format(new Date(iso));
 
 /**
  * Every question of a procedure by its answer's path (groups' fields included).

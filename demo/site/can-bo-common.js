@@ -97,11 +97,19 @@ export function cell(text, cls) {
 
 /** @param {string} iso YYYY-MM-DD → dd/mm/yyyy */
 export const vnDate = (iso) => iso.split('-').reverse().join('/');
-/** @param {string} iso */
+/**
+ * `HH:MM dd/mm/yyyy` in Việt Nam, as the dossier and the citizen's pages write it (`dateStyle:
+ * 'short'` wrote "10:46 7/12/26" beside the dossier's "Nộp lúc 10:46 07/12/2026").
+ * @param {string} iso
+ */
 export const vnTime = (iso) =>
   new Intl.DateTimeFormat('vi-VN', {
-    dateStyle: 'short',
-    timeStyle: 'short',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
     timeZone: 'Asia/Ho_Chi_Minh',
   }).format(new Date(iso));
 

@@ -118,6 +118,11 @@ describe('the clerk desk in Chromium', { skip: chromiumPath ? false : 'needs Chr
     await view.getByText('Nguyễn Văn An', { exact: true }).waitFor();
     await view.getByText('Khớp với bản đã ký').waitFor();
     await view.getByText('Người nộp hồ sơ tự khai').waitFor();
+    // When it was received, as every date on the desk and the dossier: never a two-digit year.
+    assert.equal(
+      await view.locator('#clerk-detail-list dt:text-is("Tiếp nhận") + dd').innerText(),
+      '09:00 04/05/2026',
+    );
     // The due date and its mark, on two lines as in the list, never run together.
     assert.equal(
       await view.locator('#clerk-detail-list dt:text-is("Hẹn trả") + dd').innerText(),
