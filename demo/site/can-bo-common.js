@@ -2,7 +2,7 @@
 // session's CSRF token kept in memory only, an ended session as `Unauthorized`), the message
 // lines, and the table cells, dates, amounts and delivery in the clerk's words.
 
-import { DELIVERY, STATUS_NAMES, deskText } from './can-bo-messages.js';
+import { AUDIT_ACTORS, DELIVERY, STATUS_NAMES, deskText } from './can-bo-messages.js';
 
 /** The statuses' names (the catalog's), by status. */
 export const LABELS = STATUS_NAMES;
@@ -143,8 +143,13 @@ export function dueCell(d) {
   return td;
 }
 
-/** @param {string} actor */
-export const actorName = (actor) => (actor === 'system' ? deskText('system') : actor);
+/**
+ * Who moved a dossier: a clerk's account as it is, the receiver or the applicant (a supplement
+ * received) in the clerk's words, as the audit log names them, never "applicant".
+ * @param {string} actor
+ */
+export const actorName = (actor) =>
+  actor === 'system' || actor === 'applicant' ? AUDIT_ACTORS[actor] : actor;
 
 /**
  * How the result goes back, for the clerk (the codes of the 2025 units are printed as they are

@@ -39,13 +39,12 @@ const TEXT = {
     adminRoute: 'Dùng chức năng của quản trị viên ({action})',
     // The receiver's error without words of its own.
     httpError: 'Lỗi {status}',
-    // The due date's marks, who moved a dossier when no clerk did, and how the result goes back
-    // (can-bo-common.js).
+    // The due date's marks and how the result goes back (can-bo-common.js; who moved a dossier
+    // when no clerk did: AUDIT_ACTORS).
     overdueDays: 'Quá hạn {days} ngày làm việc',
     overdue: 'Quá hạn',
     dueToday: 'Đến hạn hôm nay',
     paused: 'Tạm dừng, chờ bổ sung',
-    system: 'Hệ thống',
     deliveryPostage: '{method} (cước {postage})',
     deliveryRecipient: '{label}: {name}, {phone}, {street} (xã {commune}, tỉnh {province})',
     // The work kept across an ended session, given back after signing in again (can-bo-resume.js).

@@ -146,6 +146,9 @@ describe(`a clerk processes a dossier end to end in ${ENGINE}`, () => {
       return link ? (await fetch(link.href)).text() : 'no link';
     }, 'giay-chung-sinh-ro.pdf');
     assert.equal(bytes, pdf('ro').toString());
+    // Who moved it back to "Đang xử lý": the applicant, in the clerk's words (never "applicant").
+    const moves = await page.texts('#clerk-history tbody tr td:nth-child(3)');
+    assert.equal(moves.at(-1), 'Người nộp hồ sơ');
 
     // The result, confirmed in a dialog; the dossier is done.
     await page.click(`button[aria-label="Đã có kết quả: ${code}"]`);
