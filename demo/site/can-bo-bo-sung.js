@@ -2,7 +2,7 @@
 // note (POST /api/clerk/dossiers/:code/supplement-requests), and show a dossier's requests and
 // the supplements received (GET …/supplements, audited). A separate module so the clerk page can
 // change around it; runs under the strict CSP (DOM APIs only, no innerHTML).
-import { vnTime } from './can-bo-common.js';
+import { vnDate, vnTime } from './can-bo-common.js';
 import { SUPPLEMENT_STATUS, deskText } from './can-bo-messages.js';
 
 /** @typedef {(path: string, init?: RequestInit & { json?: unknown }) => Promise<any>} Api */
@@ -234,20 +234,36 @@ function questionsOf(procedure) {
 
 /**
  * An answer as the clerk reads it: the question's words, and a choice's label rather than its
- * stored value (`true`, `kinh`…); the path and the raw value only when the procedure has none.
+ * stored value (`true`, `kinh`…), each of a list's choices, a date as dd/mm/yyyy and an address
+ * as the desk writes one (its units' codes, as on the delivery line), never the stored JSON
+ * (`{"commune":"00004",…}`); the path and the raw value only when the procedure has none.
  * @param {Map<string, any>} questions
  * @param {string} path
  * @param {unknown} value
  */
 function answerText(questions, path, value) {
   const q = questions.get(path);
-  const option = Array.isArray(q?.options)
-    ? q.options.find((/** @type {any} */ o) => o.value === value)
-    : undefined;
-  return [
-    q?.label?.vi ?? path,
-    option?.label?.vi ?? (typeof value === 'string' ? value : JSON.stringify(value)),
-  ];
+  /** @param {unknown} v */
+  const choice = (v) =>
+    Array.isArray(q?.options)
+      ? q.options.find((/** @type {any} */ o) => o.value === v)?.label?.vi
+      : undefined;
+  /** @param {any} v @returns {string} */
+  const text = (v) => {
+    const label = choice(v);
+    if (label !== undefined) return label;
+    if (Array.isArray(v)) return v.map(text).join(', ');
+    if (q?.widget === 'date' && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v))
+      return vnDate(v);
+    if (q?.widget === 'address' && v && typeof v === 'object')
+      return deskText(v.street ? 'addressCodes' : 'addressCodesNoStreet', {
+        street: v.street ?? '',
+        commune: v.commune ?? '',
+        province: v.province ?? '',
+      });
+    return typeof v === 'string' ? v : JSON.stringify(v);
+  };
+  return [q?.label?.vi ?? path, text(value)];
 }
 
 /**

@@ -95,6 +95,10 @@ const TEXT = {
     supplementAsked: 'Yêu cầu lúc {at} ({by}): ',
     supplementAskedNote: 'Nội dung: {note}',
     supplementAnswered: 'Người nộp gửi lúc {at}:',
+    // An address answered in a supplement (can-bo-bo-sung.js), its units by code as on the
+    // delivery line.
+    addressCodes: '{street} (xã {commune}, tỉnh {province})',
+    addressCodesNoStreet: 'Xã {commune}, tỉnh {province}',
     // Forwarding to the one-stop system, and the button that sends a dead letter again
     // (can-bo-forwarding.js).
     forwarding: 'Chuyển sang một cửa điện tử',
