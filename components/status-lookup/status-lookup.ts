@@ -259,14 +259,21 @@ export class DvcStatusLookup extends LitElement {
     `;
   }
 
-  /** The supplement was received: the dossier is processed again, with its new date. */
+  /**
+   * The supplement was received: the dossier is processed again, with its new date, and its
+   * history and "last updated" say so (they stayed at the request, under the new status).
+   */
   private onSupplemented = (e: DvcSupplementedEvent): void => {
     if (!this.result) return;
+    const at = e.detail.receivedAt;
     this.result = {
       ...this.result,
       status: 'processing',
       label: undefined,
       ...(e.detail.expectedResultDate ? { expectedResultDate: e.detail.expectedResultDate } : {}),
+      ...(at
+        ? { updatedAt: at, history: [...this.result.history, { status: 'processing', at }] }
+        : {}),
     };
   };
 

@@ -47,7 +47,13 @@ export interface SupplementRequestView {
 /** The receiver accepted the supplement; `detail` is its answer. */
 export class DvcSupplementedEvent extends Event {
   static readonly eventName = 'dvc-supplemented';
-  readonly detail: { dossierCode: string; requestId: string; expectedResultDate?: string };
+  readonly detail: {
+    dossierCode: string;
+    requestId: string;
+    expectedResultDate?: string;
+    /** When the receiver took it (RFC 3339): the dossier's new "Đang xử lý" step. */
+    receivedAt?: string;
+  };
   constructor(detail: DvcSupplementedEvent['detail']) {
     super(DvcSupplementedEvent.eventName, { bubbles: true, composed: true });
     this.detail = detail;
@@ -261,6 +267,7 @@ export class DvcSupplement extends LitElement {
             dossierCode: this.code,
             requestId: request.id,
             ...this.sent,
+            ...(typeof body['receivedAt'] === 'string' ? { receivedAt: body['receivedAt'] } : {}),
           }),
         );
         return;

@@ -129,6 +129,9 @@ describe(`a clerk processes a dossier end to end in ${ENGINE}`, () => {
     await send();
     await page.waitFor(`${form} >>> :is(h2, h3)`, { text: 'Đã gửi hồ sơ bổ sung' });
     assert.deepEqual(await page.texts(`${lookup} >>> [part="status"]`), ['Đang xử lý']);
+    // Its history says so too: the supplement received is its last step, not the request.
+    const steps = await page.texts(`${lookup} >>> [part="history"] li strong`);
+    assert.deepEqual(steps.slice(-2), ['Cần bổ sung hồ sơ', 'Đang xử lý']);
     assert.deepEqual(await page.errors(), []);
 
     // The clerk sees it in the dossier: the answer and the file's exact bytes.
