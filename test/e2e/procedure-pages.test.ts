@@ -57,6 +57,13 @@ describe('procedure pages in Chromium', { skip: chromiumPath ? false : 'needs Ch
       page.on('pageerror', (e) => errors.push(String(e)));
       await page.goto(`${s.base}/thu-tuc/${file}`);
       await page.locator('dvc-form').getByRole('button', { name: 'Tiếp tục' }).waitFor();
+      // Kept on the device only if the person agrees (the form asks, and on a shared computer
+      // advises against it): the page must not promise it unconditionally.
+      assert.equal(
+        await page.locator('main > p', { hasText: 'dừng giữa chừng' }).innerText(),
+        'Nếu bạn đồng ý lưu tạm hồ sơ trên máy này, bạn có thể dừng giữa chừng và điền tiếp sau. ' +
+          'Sau khi gửi, bạn nhận được mã hồ sơ để tra cứu kết quả.',
+      );
       await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
       const result = (await page.evaluate(() =>
         (window as unknown as { axe: { run(): Promise<unknown> } }).axe.run(),
