@@ -31,6 +31,7 @@ import {
 import { NONCE_REFUSAL_ERROR, type NonceStore } from './nonce.js';
 import { isLowS } from '../signing/low-s.js';
 import { checkPayloadShape } from './shape.js';
+import { readCanonical } from './canonical-payload.js';
 import { cachedThumbprint, importPublicKey, VERIFY_PARAMS } from './key-cache.js';
 import { unescapeToken } from '../session/field-path.js';
 
@@ -269,7 +270,21 @@ export async function openEnvelope(
   } catch {
     reject(VERIFY_ERROR.payloadNotJson, { detail: 'not UTF-8' });
   }
-  const parsed = parseJson(payloadText, { positions: false, maxDepth: 64 });
+  // The common case, a canonical payload, is read by the engine's JSON parser; anything else takes
+  // the strict parse and the canonical check below, which decide every refusal and its code.
+  const value = (readCanonical(payloadText, PAYLOAD_MAX_DEPTH) ??
+    strictCanonical(payloadText)) as Record<string, unknown>;
+  if (typeof value === 'object' && value !== null && !Array.isArray(value) && value['v'] !== 1)
+    reject(VERIFY_ERROR.unsupportedVersion, { v: JSON.stringify(value['v']) ?? 'missing' });
+  return { value, key };
+}
+
+/** Deepest nesting of a payload's arrays and objects. */
+const PAYLOAD_MAX_DEPTH = 64;
+
+/** Step 5 by the strict parser: the payload's value, or `Reject` with the codes of what is wrong. */
+function strictCanonical(payloadText: string): unknown {
+  const parsed = parseJson(payloadText, { positions: false, maxDepth: PAYLOAD_MAX_DEPTH });
   if (!parsed.ok) {
     const errors = parsed.problems.map((p) =>
       p.code === JSON_PROBLEM_CODE.duplicateKey || p.code === JSON_PROBLEM_CODE.forbiddenKey
@@ -291,10 +306,7 @@ export async function openEnvelope(
     canonical = undefined;
   }
   if (canonical !== payloadText) reject(VERIFY_ERROR.payloadNotCanonical);
-  const value = parsed.value as Record<string, unknown>;
-  if (typeof value === 'object' && value !== null && !Array.isArray(value) && value['v'] !== 1)
-    reject(VERIFY_ERROR.unsupportedVersion, { v: JSON.stringify(value['v']) ?? 'missing' });
-  return { value, key };
+  return parsed.value;
 }
 
 async function run(
