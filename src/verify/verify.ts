@@ -6,13 +6,7 @@
  */
 import { canonicalize } from '../jcs/canonicalize.js';
 import { parseJson, JSON_PROBLEM_CODE } from '../json/parse.js';
-import {
-  base64UrlDecode,
-  getCrypto,
-  type JsonWebKeyLike,
-  utf8DecodeStrict,
-  utf8Encode,
-} from '../platform.js';
+import { getCrypto, type JsonWebKeyLike, utf8DecodeStrict, utf8Encode } from '../platform.js';
 import type { Procedure } from '../procedure/types.js';
 import {
   isAllowedAlgorithm,
@@ -32,6 +26,7 @@ import { NONCE_REFUSAL_ERROR, type NonceStore } from './nonce.js';
 import { isLowS } from '../signing/low-s.js';
 import { checkPayloadShape } from './shape.js';
 import { readCanonical } from './canonical-payload.js';
+import { decodeBase64Url } from './base64url.js';
 import { cachedThumbprint, importPublicKey, VERIFY_PARAMS } from './key-cache.js';
 import { unescapeToken } from '../session/field-path.js';
 
@@ -217,9 +212,9 @@ export async function openEnvelope(
       detail: 'expected three base64url parts separated by dots',
     });
   const [headerB64, payloadB64, signatureB64] = parts as [string, string, string];
-  const headerBytes = base64UrlDecode(headerB64);
-  const payloadBytes = base64UrlDecode(payloadB64);
-  const signature = base64UrlDecode(signatureB64);
+  const headerBytes = decodeBase64Url(headerB64);
+  const payloadBytes = decodeBase64Url(payloadB64);
+  const signature = decodeBase64Url(signatureB64);
   if (!headerBytes || !payloadBytes || !signature || headerBytes.length === 0)
     reject(VERIFY_ERROR.malformedJws, { detail: 'a part is not unpadded base64url' });
   let headerText: string;
