@@ -264,6 +264,22 @@ describe('answers are untrusted (validation, rules)', async () => {
     ]);
   });
 
+  test('too-deep names the first branch walked, its keys escaped, whatever else is deep', () => {
+    const answers = {
+      x: { 'a/b': nested(40), 'c~d': [1, 'x', nested(MAX_ANSWER_DEPTH), [nested(40)]], e: 'f' },
+    };
+    const r = permissive.validate(answers, { lang: 'en' });
+    assert.deepEqual(
+      r.problems.map((p) => p.path),
+      [`/x/c~0d/3/0${'/a'.repeat(MAX_ANSWER_DEPTH - 4)}`],
+    );
+    const other = permissive.validate({ x: { 'a/b': nested(40), 'c~d': [] } }, { lang: 'en' });
+    assert.deepEqual(
+      other.problems.map((p) => p.path),
+      [`/x/a~1b${'/a'.repeat(MAX_ANSWER_DEPTH - 2)}`],
+    );
+  });
+
   test('answers exactly at the depth limit are validated and can be signed', () => {
     const atLimit = { x: nested(MAX_ANSWER_DEPTH - 2) };
     const r = permissive.validate(atLimit);
