@@ -6,7 +6,7 @@
  */
 import { canonicalize } from '../jcs/canonicalize.js';
 import { parseJson, JSON_PROBLEM_CODE } from '../json/parse.js';
-import { getCrypto, type JsonWebKeyLike, utf8DecodeStrict, utf8Encode } from '../platform.js';
+import { type JsonWebKeyLike, utf8DecodeStrict, utf8Encode } from '../platform.js';
 import type { Procedure } from '../procedure/types.js';
 import {
   isAllowedAlgorithm,
@@ -27,7 +27,8 @@ import { isLowS } from '../signing/low-s.js';
 import { checkPayloadShape } from './shape.js';
 import { readCanonical } from './canonical-payload.js';
 import { decodeBase64Url } from './base64url.js';
-import { cachedThumbprint, importPublicKey, VERIFY_PARAMS } from './key-cache.js';
+import { cachedThumbprint, importPublicKey } from './key-cache.js';
+import { checkSignature } from './signature.js';
 import { unescapeToken } from '../session/field-path.js';
 
 export type { VerifyError };
@@ -246,13 +247,13 @@ export async function openEnvelope(
   if (signature.length !== SIGNATURE_LENGTH[alg]) reject(VERIFY_ERROR.signatureInvalid);
   // The high-S twin of a valid ECDSA signature is valid too: accept one JWS per payload.
   if (!isLowS(alg, signature)) reject(VERIFY_ERROR.signatureNotCanonical);
-  // The header and algorithm were vetted above, so WebCrypto checks the signature over the
-  // signing input (RFC 7515 §5.2 step 8) directly, with the key imported once per key material.
+  // The header and algorithm were vetted above, so the signature is checked over the signing
+  // input (RFC 7515 §5.2 step 8) directly, with the key imported once per key material.
   let verified = false;
   try {
     const cryptoKey = await importPublicKey(key.jwk, alg);
     const input = utf8Encode(`${headerB64}.${payloadB64}`);
-    verified = await getCrypto().subtle.verify(VERIFY_PARAMS[alg], cryptoKey, signature, input);
+    verified = await checkSignature(cryptoKey, alg, signature, input);
   } catch {
     verified = false;
   }
