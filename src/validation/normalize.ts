@@ -48,12 +48,56 @@ function collectFacets(root: JsonSchema, schema: Schema, depth: number): Schema[
   return out;
 }
 
-function first<T>(list: Schema[], pick: (s: Schema) => T | undefined): T | undefined {
-  for (const s of list) {
-    const v = pick(s);
-    if (v !== undefined) return v;
+/**
+ * What normalisation reads of a schema object, from its facets in order (the first facet that
+ * says wins, as for every keyword here): the format, the item schemas, each declared member's
+ * schema and the schema of undeclared members. Built once per schema object of a procedure and
+ * kept like `facets` (weakly, per root); its size is the schema's, whatever the answers hold.
+ */
+interface Shape {
+  format: string | undefined;
+  prefix: unknown[] | undefined;
+  items: unknown;
+  members: Map<string, unknown>;
+  additional: unknown;
+}
+
+const shapeMemo = new WeakMap<object, WeakMap<object, Shape>>();
+
+/** The shape of no schema (an undeclared member without `additionalProperties`). */
+const NO_SHAPE = makeShape([]);
+
+function shapeOf(root: JsonSchema, schema: unknown): Shape {
+  if (!isRecord(schema)) return NO_SHAPE;
+  if (!isRecord(root)) return makeShape(facets(root, schema));
+  let memo = shapeMemo.get(root);
+  if (!memo) shapeMemo.set(root, (memo = new WeakMap()));
+  let shape = memo.get(schema);
+  if (!shape) memo.set(schema, (shape = makeShape(facets(root, schema))));
+  return shape;
+}
+
+function makeShape(list: Schema[]): Shape {
+  const shape: Shape = {
+    format: undefined,
+    prefix: undefined,
+    items: undefined,
+    members: new Map(),
+    additional: undefined,
+  };
+  for (const f of list) {
+    if (shape.format === undefined && typeof f.format === 'string') shape.format = f.format;
+    if (shape.prefix === undefined && Array.isArray(f.prefixItems)) shape.prefix = f.prefixItems;
+    if (shape.items === undefined) shape.items = f.items;
+    if (shape.additional === undefined && isRecord(f.additionalProperties))
+      shape.additional = f.additionalProperties;
+    if (isRecord(f.properties))
+      for (const key of Object.keys(f.properties)) {
+        const member = f.properties[key];
+        if (member !== undefined && !shape.members.has(key)) shape.members.set(key, member);
+      }
   }
-  return undefined;
+  return shape;
 }
 
 let runs = 0;
@@ -77,37 +121,23 @@ export function normalizeAnswers(procedure: Procedure, answers: unknown): Record
 
   const walk = (value: unknown, schema: unknown, path: FieldPath, depth: number): unknown => {
     if (depth > MAX_DEPTH) return value;
-    const list = facets(root, schema);
+    const shape = shapeOf(root, schema);
     if (typeof value === 'string') {
       const multiline = widgets.get(path)?.widget === 'textarea';
-      let s = normalizeText(value, multiline);
-      const format = first(list, (f) => (typeof f.format === 'string' ? f.format : undefined));
-      if (format) s = normalizeFormat(format, s);
-      return s;
+      const s = normalizeText(value, multiline);
+      return shape.format ? normalizeFormat(shape.format, s) : s;
     }
     if (Array.isArray(value)) {
+      const { prefix, items } = shape;
       return value.map((item, i) => {
-        const prefix = first(list, (f) =>
-          Array.isArray(f.prefixItems) ? f.prefixItems : undefined,
-        );
-        const itemSchema =
-          prefix && i < prefix.length ? prefix[i] : first(list, (f) => f.items as unknown);
+        const itemSchema = prefix && i < prefix.length ? prefix[i] : items;
         return walk(item, itemSchema, `${path}[]`, depth + 1);
       });
     }
     if (isRecord(value)) {
       const out: Record<string, unknown> = {};
       for (const key of Object.keys(value)) {
-        const child = first(list, (f) =>
-          isRecord(f.properties) && Object.prototype.hasOwnProperty.call(f.properties, key)
-            ? f.properties[key]
-            : undefined,
-        );
-        const childSchema =
-          child ??
-          first(list, (f) =>
-            isRecord(f.additionalProperties) ? f.additionalProperties : undefined,
-          );
+        const childSchema = shape.members.get(key) ?? shape.additional;
         const v = walk(value[key], childSchema, path ? `${path}.${key}` : key, depth + 1);
         if (v === '' || v === undefined) continue;
         define(out, key, v);
