@@ -8,7 +8,13 @@
  * `compileProcedureModule`, demo/server/static-assets.js). The npm entry imports the same module
  * through the same dynamic import, which a bundler resolves like any other.
  */
-export { ProcedureModel } from '../../src/session/index.js';
+export {
+  isSchemaRequired,
+  keywordValues,
+  ProcedureModel,
+  recordsUntickedAsFalse,
+  requiredMembers,
+} from '../../src/session/index.js';
 export { handOverFirstPage, keepOverDraft } from './first-page-hand-over.js';
 export { readPlainAnswers, readPlainFocus } from './first-page-readers.js';
 export { copyOffer as reuse } from './copy-offer.js';

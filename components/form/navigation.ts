@@ -16,14 +16,8 @@ import {
 import type { DvcForm } from './form.js';
 import { FormHistoryController } from './history.js';
 import { documentKey } from './documents.js';
-import {
-  getPath,
-  INELIGIBLE,
-  recordsUntickedAsFalse,
-  REVIEW,
-  SUBMITTED,
-  type Page,
-} from './journey.js';
+import { loadedEngine } from './engine-link.js';
+import { getPath, INELIGIBLE, REVIEW, SUBMITTED, type Page } from './journey.js';
 
 export class FormNavigation {
   /** Back and Forward: this form's own page in history.state (history.ts). */
@@ -164,7 +158,7 @@ export class FormNavigation {
     const paths: string[] = [];
     for (const field of page.fields) {
       if (getPath(this.form.answers, field.field) !== undefined) continue;
-      if (!recordsUntickedAsFalse(this.form.loaded.data, field)) continue;
+      if (!loadedEngine()?.recordsUntickedAsFalse(this.form.loaded.data, field)) continue;
       this.form.fieldEvents.setAnswer(field.field, false);
       paths.push(field.field);
     }

@@ -14,16 +14,7 @@ import { loadedEngine } from './engine-link.js';
 import { fieldProperties } from './field-properties.js';
 import type { DvcForm } from './form.js';
 import { localize } from './format.js';
-import {
-  fieldId,
-  getPath,
-  groupErrorsOf,
-  isSchemaRequired,
-  pointerToPath,
-  requiredMembers,
-  keywordValues,
-  type Page,
-} from './journey.js';
+import { fieldId, getPath, groupErrorsOf, pointerToPath, type Page } from './journey.js';
 
 /** The `options` of a question without any (one array, so it never counts as a change). */
 const NO_OPTIONS: readonly { value: string; label: string }[] = Object.freeze([]);
@@ -96,7 +87,7 @@ export class FormQuestions {
   isRequired(field: FieldUi): boolean {
     if (!this.form.loaded) return false;
     return (
-      isSchemaRequired(this.form.loaded.data, field.field) ||
+      !!loadedEngine()?.isSchemaRequired(this.form.loaded.data, field.field) ||
       (this.form.rulesResult?.required.fields.includes(field.field) ?? false)
     );
   }
@@ -165,7 +156,10 @@ export class FormQuestions {
           lang,
           // A place (a hometown) needs no street: not announced as required (WCAG 4.1.2).
           ...(field.widget === 'address' && {
-            streetOptional: !isSchemaRequired(this.form.loaded!.data, `${path}.street`),
+            streetOptional: !loadedEngine()?.isSchemaRequired(
+              this.form.loaded!.data,
+              `${path}.street`,
+            ),
           }),
         },
         { id: fieldId(path), 'data-path': path },
@@ -202,7 +196,7 @@ export class FormQuestions {
   groupFields(field: FieldUi) {
     const lang = this.form.uiLang;
     const required = this.form.loaded
-      ? requiredMembers(this.form.loaded.data, `${field.field}[]`)
+      ? (loadedEngine()?.requiredMembers(this.form.loaded.data, `${field.field}[]`) ?? [])
       : [];
     return (field.fields ?? []).map((sub) => ({
       field: sub.field,
@@ -223,7 +217,9 @@ export class FormQuestions {
   /** The strictest limit ajv applies (one beside a `$ref` or in an `allOf` branch included). */
   itemLimit(path: string, keyword: 'minItems' | 'maxItems'): number | undefined {
     const n = this.form.loaded
-      ? keywordValues(this.form.loaded.data, path, keyword).filter((v) => typeof v === 'number')
+      ? (loadedEngine()?.keywordValues(this.form.loaded.data, path, keyword) ?? []).filter(
+          (v) => typeof v === 'number',
+        )
       : [];
     return n.length ? Math[keyword === 'minItems' ? 'max' : 'min'](...n) : undefined;
   }

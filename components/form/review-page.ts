@@ -9,7 +9,8 @@ import { documentKey, documentNotes } from './documents.js';
 import type { DvcForm } from './form.js';
 import { formatBytes, localize } from './format.js';
 import { adoptPrintStyles } from './print.styles.js';
-import { DECLARATION_ID, fieldId, formatAt, getPath, HELPER_ID, REVIEW } from './journey.js';
+import { formatAt } from '../../src/session/index.js';
+import { DECLARATION_ID, fieldId, getPath, HELPER_ID, REVIEW } from './journey.js';
 import { renderFee, renderIneligible, renderReviewRow, UnitNames } from './review.js';
 
 export class FormReviewPages {

@@ -84,28 +84,49 @@ export function alternatives(root: unknown, schema: Schema, all?: boolean, depth
   return out;
 }
 
-/** The schema of member `name` of an object schema, searching combinator branches. */
-export function memberSchema(root: unknown, schema: Schema, name: string): Schema | undefined {
-  if (schema === OPAQUE_SCHEMA) return OPAQUE_SCHEMA;
-  for (const alt of alternatives(root, schema)) {
-    const props = own(alt, 'properties');
-    if (isObject(props)) {
-      const s = deref(root, own(props, name));
-      if (s) return s;
+/** Per object schema, each member (or `[]`, its items) split across `allOf` parts, joined. */
+const joined = new WeakMap<Schema, Map<string | undefined, Schema>>();
+
+/**
+ * The schema of member `name` (or, `name` undefined, of the items) of `schema`. Every part ajv
+ * applies whatever the value (the schema, its `allOf` branches, what is beside a `$ref`) may
+ * declare it: ajv applies each of them to the member, so more than one is returned as the first
+ * with the others as `allOf` branches (memoised, identity stable), as `deref` does. Reading the
+ * first only, the form missed a `format` or `maxLength` written in the second. Without one there,
+ * the first conditional branch (`anyOf`, `if`…) that declares it: the question still resolves.
+ */
+function partOf(root: unknown, schema: Schema, name?: string): Schema | undefined {
+  if (schema === OPAQUE_SCHEMA) return schema;
+  for (const all of [true, false]) {
+    const found: Schema[] = [];
+    for (const alt of alternatives(root, schema, all)) {
+      const props = own(alt, 'properties');
+      const s = deref(
+        root,
+        name === undefined ? own(alt, 'items') : isObject(props) && own(props, name),
+      );
+      if (s && !found.includes(s)) found.push(s);
     }
+    const [first, ...more] = found;
+    if (all && more.length) {
+      let byName = joined.get(schema);
+      if (!byName) joined.set(schema, (byName = new Map()));
+      let both = byName.get(name);
+      if (!both) byName.set(name, (both = { ...first, allOf: [...arr(first!.allOf), ...more] }));
+      return both;
+    }
+    if (first) return first;
   }
   return undefined;
 }
 
-/** The item schema of an array schema. */
-export function itemSchema(root: unknown, schema: Schema): Schema | undefined {
-  if (schema === OPAQUE_SCHEMA) return OPAQUE_SCHEMA;
-  for (const alt of alternatives(root, schema)) {
-    const s = deref(root, own(alt, 'items'));
-    if (s) return s;
-  }
-  return undefined;
-}
+/** The schema of member `name` of an object schema (see `partOf`). */
+export const memberSchema = (root: unknown, schema: Schema, name: string): Schema | undefined =>
+  partOf(root, schema, name);
+
+/** The item schema of an array schema (see `partOf`). */
+export const itemSchema = (root: unknown, schema: Schema): Schema | undefined =>
+  partOf(root, schema);
 
 /**
  * Resolves a field path from `base` (the `data` schema, or a group's item schema). Returns the

@@ -12,7 +12,7 @@
  */
 import { deref, OPAQUE_SCHEMA } from '../procedure/schema-paths.js';
 import type { JsonSchema } from '../procedure/types.js';
-import { schemaAt } from './journey.js';
+import { schemaAt } from './schema-reading.js';
 
 /** Keywords of an object schema that make one member's problems depend on other members. */
 const LINKING_KEYWORDS = new Set([

@@ -6,6 +6,7 @@
 export * from './field-path.js';
 export { answeredOnly, setAnswer, withAnsweredMembers } from './answered-items.js';
 export * from './journey.js';
+export * from './schema-reading.js';
 export { SESSION_MESSAGES } from './messages.js';
 export { FEE_TOO_LARGE_PROBLEM, FIELD_CHECK_PROBLEM, withFieldChecks } from './field-checks.js';
 export { keywordOfProblem, withAuthorMessages } from './field-messages.js';

@@ -20,14 +20,8 @@ import {
   type CompiledProcedureModule,
   type Validator,
 } from '../validation/index.js';
-import {
-  buildPages,
-  orderSteps,
-  parentPaths,
-  schemaAt,
-  type Page,
-  type Visibility,
-} from './journey.js';
+import { buildPages, orderSteps, parentPaths, type Page, type Visibility } from './journey.js';
+import { schemaAt } from './schema-reading.js';
 import { validatesAlone, type Linking } from './field-validation.js';
 import { Session, type SessionOptions } from './session.js';
 

@@ -35,7 +35,7 @@ import { normalizeAnswers } from '../validation/index.js';
 import { getAt, isWithinPath, pathKey, pointerToFieldPath, removeAll } from './field-path.js';
 import { answeredOnly, setAnswer } from './answered-items.js';
 import { answersWithOnly } from './field-validation.js';
-import { withRequiredParents } from './journey.js';
+import { withRequiredParents } from './schema-reading.js';
 import { withFieldChecks } from './field-checks.js';
 import { withAuthorMessages } from './field-messages.js';
 import type { ProcedureModel } from './model.js';

@@ -1,9 +1,6 @@
 import { expect } from '@open-wc/testing';
-import {
-  parentPaths,
-  recordsUntickedAsFalse,
-  withRequiredParents,
-} from '../../../components/form/journey.js';
+import { parentPaths } from '../../../components/form/journey.js';
+import { recordsUntickedAsFalse, withRequiredParents } from '../../../src/session/index.js';
 import type { FieldUi, JsonSchema } from '../../../src/procedure/types.js';
 
 const label = { vi: 'Câu hỏi', en: 'Question' };

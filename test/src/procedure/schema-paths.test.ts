@@ -91,38 +91,59 @@ for (const c of cases('required-members-loops.json')) {
 
 const MEMBERS = ['a', 'b', 'c'] as const;
 
-/** A schema of `required`, `allOf` and a `$ref` (to a later `$defs` entry: no loops) beside. */
-const nodeArb = (level: number): fc.Arbitrary<JsonSchema> =>
-  fc.letrec<{ node: JsonSchema }>((tie) => ({
-    node: fc
-      .record(
-        {
-          required: fc.subarray([...MEMBERS], { minLength: 1 }),
-          allOf: fc.array(tie('node'), { minLength: 1, maxLength: 2 }),
-          $ref: fc.integer({ min: Math.min(level + 1, 3), max: 3 }).map((n) => `#/$defs/d${n}`),
-        },
-        { requiredKeys: [] },
-      )
-      .map((n) => (level >= 3 ? { ...n, $ref: undefined } : n))
-      .map((n) => JSON.parse(JSON.stringify({ type: 'object', ...n })) as JsonSchema),
-  })).node;
+/**
+ * A schema of `required`, `allOf`, `anyOf`, `oneOf` and a `$ref` (to a later `$defs` entry: no
+ * loops) beside.
+ */
+const nodeArb = (level: number, depth = 0): fc.Arbitrary<JsonSchema> => {
+  // Two levels of branches: deeper trees only slow each run's ajv compile.
+  const branches =
+    depth < 2
+      ? fc.array(nodeArb(3, depth + 1), { minLength: 1, maxLength: 2 })
+      : fc.constant(undefined);
+  return fc
+    .record(
+      {
+        required: fc.subarray([...MEMBERS], { minLength: 1 }),
+        allOf: branches,
+        anyOf: branches,
+        oneOf: branches,
+        $ref: fc.integer({ min: Math.min(level + 1, 3), max: 3 }).map((n) => `#/$defs/d${n}`),
+      },
+      { requiredKeys: [] },
+    )
+    .map((n) => (level >= 3 ? { ...n, $ref: undefined } : n))
+    .map((n) => JSON.parse(JSON.stringify({ type: 'object', ...n })) as JsonSchema);
+};
 
+const objectOf = (properties: Record<string, JsonSchema>, rest: JsonSchema = {}): JsonSchema => ({
+  type: 'object',
+  properties,
+  ...rest,
+});
+
+/**
+ * The answers' schema, or member `o` of it, or `o` split across an `allOf` branch beside it
+ * (each part with its own `required`, `anyOf`…), and the path to ask about.
+ */
 const dataArb = fc
-  .tuple(nodeArb(-1), nodeArb(0), nodeArb(1), nodeArb(2), nodeArb(3))
-  .map(([top, ...defs]): JsonSchema => ({
-    type: 'object',
-    properties: { a: { type: 'string' }, b: { type: 'string' }, c: { type: 'string' } },
-    $defs: Object.fromEntries(defs.map((d, i) => [`d${i}`, d])),
-    allOf: [top],
-  }))
-  .chain((data) =>
+  .tuple(nodeArb(-1), nodeArb(-1), nodeArb(0), nodeArb(1), nodeArb(2), nodeArb(3))
+  .map(([top, other, ...defs]): [JsonSchema, JsonSchema] => [
+    objectOf(
+      { a: { type: 'string' }, b: { type: 'string' }, c: { type: 'string' } },
+      { $defs: Object.fromEntries(defs.map((d, i) => [`d${i}`, d])), allOf: [top] },
+    ),
+    other,
+  ])
+  .chain(([data, other]) =>
     fc.constantFrom<[JsonSchema, string]>(
       [data, ''],
-      [{ type: 'object', properties: { o: data } }, 'o'],
+      [objectOf({ o: data }), 'o'],
+      [objectOf({ o: data }, { allOf: [objectOf({ o: other })] }), 'o'],
     ),
   );
 
-test('for generated $ref/allOf schemas, "is required" is ajv\'s verdict', () => {
+test('for generated $ref/allOf/anyOf/oneOf schemas, split or not, "is required" is ajv\'s verdict', () => {
   fc.assert(
     fc.property(dataArb, ([data, path]) => {
       // A nested object's $refs resolve from the root: move its $defs there.
@@ -138,6 +159,6 @@ test('for generated $ref/allOf schemas, "is required" is ajv\'s verdict', () => 
         sorted(ajvRequired(root, path, MEMBERS)),
       );
     }),
-    { numRuns: 150 },
+    { numRuns: 200 },
   );
 });

@@ -11,7 +11,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { JsonSchema, Procedure } from '../../../src/procedure/index.js';
+import { readFileSync } from 'node:fs';
+import type { FieldUi, JsonSchema, Procedure } from '../../../src/procedure/index.js';
 import {
   SYNTHETIC_ELIGIBILITY_STEP,
   eligibilityFacts,
@@ -19,6 +20,7 @@ import {
   isSchemaRequired,
   keywordValues,
   orderSteps,
+  recordsUntickedAsFalse,
   requiredMembers,
 } from '../../../src/session/index.js';
 import { compileSchema } from '../../../src/validation/compiler.js';
@@ -207,4 +209,79 @@ test('keywords beside a $ref and in allOf branches are read with the target’s'
   assert.deepEqual(codes({ people: ['a', 'b', 'c', 'd'] }), ['/people maxItems']);
   assert.deepEqual(codes({ people: ['a'] }), ['/people minItems']);
   assert.deepEqual(codes({ when: '7/12/2026' }), ['/when format']);
+});
+
+interface SplitCase {
+  name: string;
+  data: JsonSchema;
+  path: string;
+  keyword: string;
+  values: unknown[];
+  refused?: unknown;
+  accepted?: Record<string, unknown>;
+}
+
+/** The answers with `value` at `path` (`a.b`, `a[].b`: one item), and ajv's pointer to it. */
+function answerAt(path: string, value: unknown): [Record<string, unknown>, string] {
+  const [head, ...rest] = path.split('.');
+  const list = head!.endsWith('[]');
+  const name = list ? head!.slice(0, -2) : head!;
+  if (rest.length === 0) return [{ [name]: value }, `/${name}`];
+  const [inner, pointer] = answerAt(rest.join('.'), value);
+  return list
+    ? [{ [name]: [inner] }, `/${name}/0${pointer}`]
+    : [{ [name]: inner }, `/${name}${pointer}`];
+}
+
+/**
+ * A member declared in more than one `allOf` branch (or beside its `$ref`) is every one of those
+ * schemas for ajv: the form reads each of their keywords (a `format` for the review's dates, the
+ * limits), as ajv does. It read the first branch that declared the member only.
+ */
+const splitCases = JSON.parse(
+  readFileSync(new URL('fixtures/split-member-keywords.json', import.meta.url), 'utf8'),
+) as SplitCase[];
+for (const c of splitCases)
+  test(`keywords of a member split across branches: ${c.name}`, () => {
+    assert.deepEqual(keywordValues(c.data, c.path, c.keyword), c.values);
+    if (c.keyword === 'format') assert.equal(formatAt(c.data, c.path), c.values[0]);
+    // The fixture says what ajv says.
+    const validate = compileSchema(c.data);
+    const keywordsAt = (answers: unknown, pointer: string) => {
+      validate(answers);
+      return (validate.errors ?? [])
+        .filter((e) => e.instancePath === pointer)
+        .map((e) => e.keyword);
+    };
+    if (c.refused !== undefined) {
+      const [answers, pointer] = answerAt(c.path, c.refused);
+      assert.ok(keywordsAt(answers, pointer).includes(c.keyword));
+    }
+    if (c.accepted) assert.deepEqual(keywordsAt(c.accepted, answerAt(c.path, 0)[1]), []);
+  });
+
+/**
+ * A plain check box records `false` when left unticked only if ajv accepts `false` there: a
+ * consent box that must be ticked (`const: true` beside a `$ref`, an `enum` in an `allOf` branch)
+ * stays unanswered, so the person is asked to tick it rather than shown a wrong value. The
+ * keyword beside the `$ref` used to be missed and the box recorded `false`, which ajv refused.
+ */
+test('a check box records false exactly when ajv accepts false', () => {
+  const $defs = { yes: { type: 'boolean' }, must: { type: 'boolean', const: true } };
+  const cases: [JsonSchema, boolean][] = [
+    [{ type: 'boolean' }, true],
+    [{ $ref: '#/$defs/yes' }, true],
+    [{ $ref: '#/$defs/yes', const: true }, false],
+    [{ $ref: '#/$defs/yes', enum: [true] }, false],
+    [{ $ref: '#/$defs/must' }, false],
+    [{ type: 'boolean', allOf: [{ const: true }] }, false],
+    [{ type: 'boolean', allOf: [{ enum: [true, false] }] }, true],
+    [{ $ref: '#/$defs/yes', const: false }, true],
+  ];
+  for (const [consent, records] of cases) {
+    const data: JsonSchema = { type: 'object', $defs, properties: { consent } };
+    const field = { field: 'consent', widget: 'checkbox', label: text('Đồng ý') } as FieldUi;
+    assert.equal(recordsUntickedAsFalse(data, field), records, JSON.stringify(consent));
+    assert.equal(compileSchema(data)({ consent: false }), records, JSON.stringify(consent));
+  }
 });
