@@ -106,11 +106,15 @@ function checkBirthDateAnnotations(
 ): void {
   const props = own(object, 'properties');
   if (!isObject(props)) return;
+  // Each member with every schema declaring it (ajv applies each: a `format` may be in any).
   const siblings = new Map<string, unknown>();
   for (const f of facets(root, object)) {
     const p = own(f, 'properties');
     if (isObject(p))
-      for (const name of Object.keys(p)) if (!siblings.has(name)) siblings.set(name, p[name]);
+      for (const name of Object.keys(p))
+        siblings.set(name, {
+          allOf: [...arr(own((siblings.get(name) ?? {}) as Obj, 'allOf')), p[name]],
+        });
   }
   for (const name of Object.keys(props)) {
     const member = props[name];

@@ -10,7 +10,7 @@
  * The same validator runs either way (compiled at run time or the `dvc-forms compile` module
  * under a strict CSP), so this needs no code built at run time.
  */
-import { deref, OPAQUE_SCHEMA } from '../procedure/schema-paths.js';
+import { alternatives, deref, OPAQUE_SCHEMA } from '../procedure/schema-paths.js';
 import type { JsonSchema } from '../procedure/types.js';
 import { schemaAt } from './schema-reading.js';
 
@@ -55,7 +55,8 @@ function linkingOf(root: JsonSchema, schema: Record<string, unknown>): Linking {
   for (const [key, m] of Object.entries(properties)) {
     const s = deref(root, m);
     if (!s || s === OPAQUE_SCHEMA) return { all: true, members };
-    for (const [k, v] of Object.entries(s)) {
+    // An annotation beside the member's `$ref` or in its `allOf` is one as much as at the top.
+    for (const [k, v] of alternatives(root, s, true).flatMap((part) => Object.entries(part))) {
       if (!k.startsWith('x-dvc-')) continue;
       // A keyword this module does not know may read any member.
       if (k !== 'x-dvc-birthDate') return { all: true, members };

@@ -343,10 +343,15 @@ function memberPlan(
   if (!byKey) plans.set(list, (byKey = new Map()));
   let plan = byKey.get(key);
   if (plan) return plan;
-  const child = list
-    .map((f) => f.properties as Record<string, unknown> | undefined)
-    .find((props) => props && Object.prototype.hasOwnProperty.call(props, key))?.[key];
-  if (child === undefined) return NO_PLAN;
+  // Every facet declaring the member: ajv applies each (a `format` in one `allOf` branch, the
+  // `x-dvc-birthDate` in another), so the plan reads them all, not the first.
+  const children = list.flatMap((f) => {
+    const props = f.properties as Record<string, unknown> | undefined;
+    return props && Object.prototype.hasOwnProperty.call(props, key) ? [props[key]] : [];
+  });
+  if (children.length === 0) return NO_PLAN;
+  // Memoised with the plan: one object per member, so facets() keeps its list.
+  const child = children.length === 1 ? children[0] : { allOf: children };
   const childFacets = facets(root, child);
   const isId = childFacets.some((f) => f.format === 'vn-personal-id');
   const birthKey = childFacets.find((f) => typeof f['x-dvc-birthDate'] === 'string')?.[

@@ -10,6 +10,7 @@ import {
   isAllowedLink,
   linkHost,
   loadProcedure,
+  type JsonSchema,
   type Procedure,
 } from '../../../src/procedure/index.js';
 import { createValidator } from '../../../src/validation/index.js';
@@ -61,6 +62,46 @@ test('x-dvc-birthDate naming a sibling date is accepted, in objects and list ite
   assert.deepEqual(
     out.problems.map((p) => [p.code, p.path]),
     [['personal-id-birth-year', '/siblings/0/personalId']],
+  );
+});
+
+test('x-dvc-birthDate: a member split across allOf branches is read in every branch', async () => {
+  // The named date's format in an allOf branch: ajv checks it, so it is a date (the loader said
+  // birth-date-field-not-date, reading the first branch declaring the member only).
+  const splitDate = variant((p) => {
+    const person = p.data.$defs.person;
+    person.properties.birthDate = { type: 'string' };
+    person.properties.personalId = {
+      type: 'string',
+      format: 'vn-personal-id',
+      'x-dvc-birthDate': 'birthDate',
+    };
+    person.allOf = [
+      { type: 'object', properties: { birthDate: { type: 'string', format: 'date' } } },
+    ];
+  });
+  const r = loadProcedure(splitDate);
+  assert.deepEqual(r.problems, []);
+  assert.ok(r.ok);
+  // The annotation in a second branch declaring the id: the validator reads every branch (it
+  // read the first only and skipped the check).
+  const procedure = structuredClone(r.procedure);
+  const person = (procedure.data.$defs as Record<string, JsonSchema>)['person'] as {
+    properties: Record<string, JsonSchema>;
+    allOf: JsonSchema[];
+  };
+  person.properties['personalId'] = { type: 'string', format: 'vn-personal-id' };
+  person.allOf.push({
+    type: 'object',
+    properties: { personalId: { 'x-dvc-birthDate': 'birthDate' } },
+  });
+  const out = (await createValidator(procedure)).validate({
+    child: { fullName: 'Nguyễn An', birthDate: '2024-05-01', personalId: '001221012345' },
+    relation: 'mother',
+  });
+  assert.deepEqual(
+    out.problems.map((p) => [p.code, p.path]),
+    [['personal-id-birth-year', '/child/personalId']],
   );
 });
 

@@ -176,4 +176,25 @@ test('the personal-id check ties the id to the birth date it names, not the othe
   assert.equal(validatesAlone(data, 'person.id'), false);
   assert.equal(validatesAlone(data, 'person.born'), false);
   assert.equal(validatesAlone(base.procedure.data, 'fullName'), false);
+  // The annotation beside the id's $ref, or in an allOf branch of it, links the two just as well:
+  // deref puts what is beside a $ref in an allOf branch, where it was not looked for.
+  const person = (id: Record<string, unknown>) =>
+    ({
+      type: 'object',
+      $defs: { cccd: { type: 'string', format: 'vn-personal-id' } },
+      properties: {
+        person: {
+          type: 'object',
+          properties: { name: { type: 'string' }, id, born: { type: 'string', format: 'date' } },
+        },
+      },
+    }) as Procedure['data'];
+  for (const id of [
+    { $ref: '#/$defs/cccd', 'x-dvc-birthDate': 'born' },
+    { $ref: '#/$defs/cccd', allOf: [{ 'x-dvc-birthDate': 'born' }] },
+  ]) {
+    assert.equal(validatesAlone(person(id), 'person.id'), false, JSON.stringify(id));
+    assert.equal(validatesAlone(person(id), 'person.born'), false, JSON.stringify(id));
+    assert.equal(validatesAlone(person(id), 'person.name'), true, JSON.stringify(id));
+  }
 });
