@@ -97,25 +97,33 @@ const joined = new WeakMap<Schema, Map<string | undefined, Schema>>();
  */
 function partOf(root: unknown, schema: Schema, name?: string): Schema | undefined {
   if (schema === OPAQUE_SCHEMA) return schema;
-  for (const all of [true, false]) {
-    const found: Schema[] = [];
-    for (const alt of alternatives(root, schema, all)) {
-      const props = own(alt, 'properties');
-      const s = deref(
-        root,
-        name === undefined ? own(alt, 'items') : isObject(props) && own(props, name),
-      );
-      if (s && !found.includes(s)) found.push(s);
-    }
-    const [first, ...more] = found;
-    if (all && more.length) {
-      let byName = joined.get(schema);
-      if (!byName) joined.set(schema, (byName = new Map()));
-      let both = byName.get(name);
-      if (!both) byName.set(name, (both = { ...first, allOf: [...arr(first!.allOf), ...more] }));
-      return both;
-    }
-    if (first) return first;
+  const pick = (alt: Schema): Schema | undefined => {
+    const props = own(alt, 'properties');
+    return deref(
+      root,
+      name === undefined ? own(alt, 'items') : isObject(props) && own(props, name),
+    );
+  };
+  // No array unless a second part declares the member (the receiver asks for every field).
+  let first: Schema | undefined;
+  let more: Schema[] | undefined;
+  for (const alt of alternatives(root, schema, true)) {
+    const s = pick(alt);
+    if (!s || s === first || more?.includes(s)) continue;
+    if (!first) first = s;
+    else (more ??= []).push(s);
+  }
+  if (first && more) {
+    let byName = joined.get(schema);
+    if (!byName) joined.set(schema, (byName = new Map()));
+    let both = byName.get(name);
+    if (!both) byName.set(name, (both = { ...first, allOf: [...arr(first.allOf), ...more] }));
+    return both;
+  }
+  if (first) return first;
+  for (const alt of alternatives(root, schema)) {
+    const s = pick(alt);
+    if (s) return s;
   }
   return undefined;
 }

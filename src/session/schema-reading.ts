@@ -52,8 +52,18 @@ export function formatAt(root: JsonSchema, path: string): string | undefined {
  */
 export function requiredMembers(root: JsonSchema, path: string): string[] {
   const s = path ? schemaAt(root, path) : deref(root, root);
-  return s ? requiredOf(root, s) : [];
+  if (!s) return [];
+  let members = requiredMemo.get(s);
+  if (!members) requiredMemo.set(s, (members = requiredOf(root, s)));
+  return members;
 }
+
+/**
+ * `requiredMembers` per schema object (identity is stable: schema-paths.ts memoises what it
+ * joins): asked for each missing parent of every payload the receiver verifies. Not to be changed
+ * by callers.
+ */
+const requiredMemo = new WeakMap<Schema, string[]>();
 
 /**
  * What `schema` requires of every value: `required` in each part ajv always applies, and a member
