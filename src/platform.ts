@@ -91,6 +91,45 @@ export function getCrypto(): PlatformCrypto {
   return crypto;
 }
 
+/**
+ * Node's `crypto.verify` and `KeyObject` (only what the verifier calls): the same OpenSSL check as
+ * `subtle.verify`, synchronous and without WebCrypto's per-call work (src/verify/signature.ts).
+ */
+export interface NodeSignatureCrypto {
+  verify(
+    hash: string | null,
+    data: Uint8Array,
+    key: { key: unknown; dsaEncoding?: 'ieee-p1363' },
+    signature: Uint8Array,
+  ): boolean;
+  KeyObject: { from(key: PlatformCryptoKey): unknown };
+}
+
+/** Node's `Buffer` as a base64url codec (src/verify/base64url.ts). */
+export interface NativeBase64Url {
+  from(
+    text: string,
+    encoding: 'base64url',
+  ): Uint8Array & { toString(encoding: 'base64url'): string };
+}
+
+interface NodeGlobals {
+  Buffer?: NativeBase64Url;
+  process?: { getBuiltinModule?(id: string): unknown };
+}
+
+/**
+ * Native fast paths a server runtime offers beside the portable code (Node >= 20.16; undefined in
+ * browsers, Deno, Workers). Only the verifier uses them, for the same checks done natively: the
+ * runtime is read here, in one place, not in the modules that use it.
+ */
+export const nativeServer = {
+  crypto: (): NodeSignatureCrypto | undefined =>
+    (platform as NodeGlobals).process?.getBuiltinModule?.('node:crypto') as
+      NodeSignatureCrypto | undefined,
+  base64Url: (): NativeBase64Url | undefined => (platform as NodeGlobals).Buffer,
+};
+
 /** UTF-8 bytes of a string. */
 export function utf8Encode(text: string): Uint8Array {
   return new platform.TextEncoder!().encode(text);

@@ -10,20 +10,14 @@
  * string has one such encoding, the one the strict decoder accepts, and anything else (another
  * character, padding, a length of 4n + 1, stray trailing bits) encodes to something else.
  */
-import { base64UrlDecode } from '../platform.js';
+import { base64UrlDecode, nativeServer } from '../platform.js';
 
-interface NativeBuffer {
-  from(text: string, encoding: 'base64url'): Uint8Array;
-}
-/** Node's `buf.toString(encoding)`, which `Uint8Array`'s type does not know. */
-type Encodable = Uint8Array & { toString(encoding: 'base64url'): string };
-
-const native = (globalThis as { Buffer?: NativeBuffer }).Buffer;
+const native = nativeServer.base64Url();
 
 /** The bytes of unpadded base64url `text`, or undefined when it is not exactly that. */
 export function decodeBase64Url(text: string): Uint8Array | undefined {
   if (!native) return base64UrlDecode(text);
   const bytes = native.from(text, 'base64url');
-  if ((bytes as Encodable).toString('base64url') !== text) return undefined;
+  if (bytes.toString('base64url') !== text) return undefined;
   return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
 }

@@ -5,28 +5,16 @@
  * to libuv's thread pool and back, a promise): ~75 instead of ~100 us of CPU per ES256 signature on
  * the bench machine (issue 22 point 4 counts payloads per CPU-second). The check now occupies the
  * event loop for those ~75 us instead of a pool thread; a payload's other checks already run on it.
- * Elsewhere (no `process.getBuiltinModule`, or a key Node cannot convert) WebCrypto checks it.
+ * Elsewhere (no `process.getBuiltinModule`: src/platform.ts `nativeServer`) WebCrypto checks it.
  *
  * The key is the one `importPublicKey` imported for the vetted algorithm (its curve pinned), and the
  * signature is the raw r || s (IEEE P1363) of RFC 7518 §3.4, as WebCrypto reads it.
  */
-import { getCrypto, type PlatformCryptoKey } from '../platform.js';
+import { getCrypto, nativeServer, type PlatformCryptoKey } from '../platform.js';
 import type { SubmissionAlgorithm } from '../signing/jws.js';
 import { VERIFY_PARAMS } from './key-cache.js';
 
-interface NodeCrypto {
-  verify(
-    hash: string | null,
-    data: Uint8Array,
-    key: { key: unknown; dsaEncoding?: 'ieee-p1363' },
-    signature: Uint8Array,
-  ): boolean;
-  KeyObject: { from(key: PlatformCryptoKey): unknown };
-}
-
-const nodeCrypto = (
-  globalThis as { process?: { getBuiltinModule?(id: string): unknown } }
-).process?.getBuiltinModule?.('node:crypto') as NodeCrypto | undefined;
+const nodeCrypto = nativeServer.crypto();
 
 /** The hash Node's `crypto.verify` takes per algorithm (none for Ed25519). */
 const NODE_HASH: Record<SubmissionAlgorithm, string | null> = {
