@@ -13,12 +13,15 @@ import { JSON_PROBLEM_CODE, type JsonProblem } from './parse.js';
 /**
  * The encoding problem of `text`, or undefined when it reads as UTF-8 did. A U+FFFD anywhere is
  * reported: a decoder put it where bytes were not UTF-8 (an author who means the character can
- * write `\ufffd`). A NUL character means UTF-16, whose every other byte is zero for Latin text
- * (JSON has no raw NUL: inside a string it is written `\u0000`).
+ * write `\ufffd`). UTF-16 shows at the start: a JSON text begins with an ASCII character
+ * (whitespace, `{`, `[`…), whose UTF-16 form has a zero byte beside it, after the byte order mark
+ * when there is one (two U+FFFD). A NUL further on is one stray character in a UTF-8 file, which
+ * the parser reports at its place ("a control character in a string").
  */
 export function encodingProblem(text: string): JsonProblem | undefined {
   // UTF-16: the whole file is in another encoding, so the problem is the file's, at 1:1.
-  const utf16 = text.includes('\u0000');
+  const first = text.startsWith('\ufffd\ufffd') ? 2 : 0;
+  const utf16 = text.charCodeAt(first) === 0 || text.charCodeAt(first + 1) === 0;
   const at = utf16 ? 0 : text.indexOf('\ufffd');
   if (at < 0) return undefined;
   let line = 1;

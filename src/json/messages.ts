@@ -18,8 +18,10 @@ export const JSON_MESSAGES: Record<Lang, Record<string, Message>> = {
       'Chuỗi trong JSON phải đặt trong dấu ngoặc kép ("), không dùng dấu nháy đơn.',
     unterminatedString: (p) =>
       `Chuỗi mở ở dòng ${p.line}, cột ${p.column} chưa đóng ngoặc kép: thêm dấu " vào cuối chuỗi (dấu " trong chữ phải viết là \\").`,
-    controlChar: () =>
-      'Chuỗi chứa ký tự điều khiển (xuống dòng, tab…); hãy viết \\n hoặc \\t thay thế.',
+    tabChar: () =>
+      'Chuỗi chứa một dấu tab gõ thẳng, JSON không cho phép: hãy viết \\t thay thế (hoặc dùng dấu cách).',
+    controlChar: (p) =>
+      `Chuỗi chứa ký tự điều khiển ${p.char}, không nhìn thấy được (thường do dán từ tệp khác): hãy xoá ký tự ở đúng chỗ này.`,
     badEscape: (p) => `Chuỗi thoát ${p.escape} không hợp lệ trong JSON.`,
     badNumber: () =>
       'Số không hợp lệ trong JSON (không có số 0 thừa ở đầu, dấu + hay dấu chấm cuối).',
@@ -46,8 +48,10 @@ export const JSON_MESSAGES: Record<Lang, Record<string, Message>> = {
     singleQuote: () => 'JSON strings use double quotes ("), not single quotes.',
     unterminatedString: (p) =>
       `The string opened at line ${p.line}, column ${p.column} is not closed: add a double quote (") at its end (a double quote inside the text is written \\").`,
-    controlChar: () =>
-      'The string contains a control character (line break, tab…); write \\n or \\t instead.',
+    tabChar: () =>
+      'The string contains a typed tab, which JSON does not allow: write \\t instead (or use a space).',
+    controlChar: (p) =>
+      `The string contains the control character ${p.char}, which cannot be seen (usually pasted from another file): delete the character at this very place.`,
     badEscape: (p) => `Invalid escape sequence ${p.escape} in a JSON string.`,
     badNumber: () => 'Invalid JSON number (no leading zeros, plus sign or trailing dot).',
     badLiteral: () =>

@@ -236,7 +236,9 @@ export function parseJson(text: string, options: ParseOptions = {}): ParseResult
       }
       if (c < 0x20) {
         if (c === 0x0a || c === 0x0d) throw new SyntaxProblem('unterminatedString', start);
-        throw new SyntaxProblem('controlChar', i);
+        // A typed tab is written \t; any other is an invisible character pasted in: named, to delete.
+        if (c === 0x09) throw new SyntaxProblem('tabChar', i);
+        throw new SyntaxProblem('controlChar', i, { char: describeChar(text[i]) });
       }
       i++;
     }

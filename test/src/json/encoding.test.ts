@@ -56,6 +56,25 @@ test('UTF-16 (Notepad\'s "Unicode"), with or without its byte order mark, is nam
   }
 });
 
+test('one stray NUL in a UTF-8 file is not UTF-16: the parser names it at its place', () => {
+  const text = asRead(json('{\n  "title": { "vi": "Đăng ký\u0000 khai sinh" }\n}'));
+  assert.equal(encodingProblem(text), undefined);
+  const r = loadProcedure(text);
+  assert.equal(r.ok, false);
+  assert.deepEqual(
+    r.problems.map((p) => [p.code, p.pointer, p.line, p.column, p.message.vi]),
+    [
+      [
+        'json-syntax',
+        '/title/vi',
+        2,
+        28,
+        'Chuỗi chứa ký tự điều khiển U+0000, không nhìn thấy được (thường do dán từ tệp khác): hãy xoá ký tự ở đúng chỗ này.',
+      ],
+    ],
+  );
+});
+
 test('the loader reports the encoding, and nothing else, before reading the JSON', () => {
   const bytes = Buffer.concat([
     Buffer.from([0xff, 0xfe]),

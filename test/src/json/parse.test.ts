@@ -141,9 +141,23 @@ test('each kind of syntax error', () => {
       '/0',
       1,
       4,
-      'The string contains a control character (line break, tab…); write \\n or \\t instead.',
+      'The string contains a typed tab, which JSON does not allow: write \\t instead (or use a space).',
     ],
   ]);
+  // Any other control character is invisible in the editor: named, at its place, to delete.
+  assert.deepEqual(problems('{"t": "Đăng ký\u0001 khai sinh"}'), [
+    [
+      'json-syntax',
+      '/t',
+      1,
+      15,
+      'The string contains the control character U+0001, which cannot be seen (usually pasted from another file): delete the character at this very place.',
+    ],
+  ]);
+  assert.equal(
+    parseJson('["a\u0000"]').problems[0].message.vi,
+    'Chuỗi chứa ký tự điều khiển U+0000, không nhìn thấy được (thường do dán từ tệp khác): hãy xoá ký tự ở đúng chỗ này.',
+  );
   assert.deepEqual(problems('["\\x41"]'), [
     ['json-syntax', '/0', 1, 3, 'Invalid escape sequence \\x in a JSON string.'],
   ]);
