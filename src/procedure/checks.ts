@@ -7,6 +7,7 @@
  * mistakes at once; every access is therefore defensive (the shape is not trusted).
  */
 import { escapePointerToken } from '../json/parse.js';
+import { checkAcceptedTypes } from './document-checks.js';
 import { checkRegexSafety, UNSAFE_REASON } from '../safety/regex.js';
 import { findNonLinearConstruct } from '../safety/linear-regex.js';
 import type { PatternChecker } from './pattern-check.js';
@@ -600,6 +601,7 @@ export function crossCheck(
       if (schema) dateField(path, schema, `/documents/${i}/${key}`);
     }
   });
+  checkAcceptedTypes(procedure, problems);
   checkOptionLists(procedure, problems);
   checkCopySources(procedure, problems, options.wellFormed);
 

@@ -39,6 +39,8 @@ const vi: Catalog = {
     `Đường dẫn trường "${p.value}" không hợp lệ: dùng tên thuộc tính cách nhau bằng dấu chấm, ví dụ "child.birthDate" hoặc "siblings[].fullName".`,
   patternMime: (p) =>
     `Kiểu tệp "${p.value}" không được chấp nhận: dùng kiểu MIME như "application/pdf" hoặc "image/jpeg" (không nhận SVG và HTML).`,
+  unsupportedFileType: (p) =>
+    `Kiểu tệp ${p.value} không phải kiểu dvc-forms kiểm tra được, nên người nộp không tải lên được tệp nào thuộc kiểu này${p.suggestion ? `; có phải ý bạn là "${p.suggestion}"?` : '.'} Dùng một trong: ${p.allowed} (hoặc "image/*").`,
   insecureUrl: (p) => `Liên kết ${p.value} phải dùng https://.`,
   urlSpace: (p) =>
     `Liên kết ${p.value} có khoảng trắng hoặc xuống dòng: viết %20 thay cho dấu cách trong địa chỉ, hoặc bỏ phần thừa.`,
@@ -233,6 +235,8 @@ const en: Catalog = {
     `The field path "${p.value}" is not valid: use property names separated by dots, e.g. "child.birthDate" or "siblings[].fullName".`,
   patternMime: (p) =>
     `The file type "${p.value}" is not accepted: use a MIME type such as "application/pdf" or "image/jpeg" (SVG and HTML are never accepted).`,
+  unsupportedFileType: (p) =>
+    `The file type ${p.value} is not one dvc-forms can check, so the applicant could never upload a file of this type${p.suggestion ? `; did you mean "${p.suggestion}"?` : '.'} Use one of: ${p.allowed} (or "image/*").`,
   insecureUrl: (p) => `The link ${p.value} must use https://.`,
   urlSpace: (p) =>
     `The link ${p.value} contains a space or a line break: write %20 for a space in an address, or remove what does not belong.`,

@@ -73,6 +73,7 @@ export const AUTHOR_PROBLEM_CODE = {
   groupWithoutFields: 'group-without-fields',
   fileWithoutDocument: 'file-without-document',
   fileFieldInData: 'file-field-in-data',
+  unsupportedFileType: 'unsupported-file-type',
   widgetTypeMismatch: 'widget-type-mismatch',
   conditionValueType: 'condition-value-type',
   answeredValueIgnored: 'answered-value-ignored',
