@@ -19,6 +19,8 @@ const vi: Catalog = {
   missingVi: (p) => `Thiếu nội dung tiếng Việt ("vi") cho ${p.where}; tiếng Việt là bắt buộc.`,
   blankVi: (p) => `Nội dung tiếng Việt của ${p.where} đang để trống.`,
   type: (p) => `"${p.name}" phải là ${p.type}.`,
+  rootType: () =>
+    'Tệp thủ tục phải chứa một đối tượng JSON: bắt đầu bằng "{" và kết thúc bằng "}", không phải một mảng [...], một chuỗi, một số hay null.',
   enum: (p) => `Giá trị ${p.value} không dùng được cho "${p.name}". Chọn một trong: ${p.allowed}.`,
   enumQuoted: (p) =>
     `"${p.name}" nhận ${p.kind}, không phải chữ: viết ${p.bare} không có dấu ngoặc kép, thay cho ${p.value}.`,
@@ -215,6 +217,8 @@ const en: Catalog = {
   missingVi: (p) => `The Vietnamese text ("vi") of ${p.where} is missing; Vietnamese is required.`,
   blankVi: (p) => `The Vietnamese text of ${p.where} is blank.`,
   type: (p) => `"${p.name}" must be ${p.type}.`,
+  rootType: () =>
+    'A procedure file must hold one JSON object: it starts with "{" and ends with "}", not an array [...], a string, a number or null.',
   enum: (p) => `The value ${p.value} is not allowed for "${p.name}". Use one of: ${p.allowed}.`,
   enumQuoted: (p) =>
     `"${p.name}" takes ${p.kind}, not text: write ${p.bare} without quotes instead of ${p.value}.`,

@@ -137,7 +137,14 @@ export function translateMetaErrors(
         break;
       }
       case 'type':
-        problems.add(C.schemaType, pointer, localized('type', { name }, typeNames(e.params.type)));
+        // The whole file ("/" would mean nothing to an author): one object, in braces.
+        problems.add(
+          C.schemaType,
+          pointer,
+          pointer === ''
+            ? localized('rootType', {})
+            : localized('type', { name }, typeNames(e.params.type)),
+        );
         break;
       case 'enum': {
         const allowed = (e.params.allowedValues as unknown[]).map(show).join(', ');

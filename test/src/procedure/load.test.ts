@@ -284,9 +284,19 @@ test('never throws: odd inputs become problems', () => {
       ],
     ],
   );
+  assert.equal(
+    loadProcedure('null').problems[0].message.vi,
+    'Tệp thủ tục phải chứa một đối tượng JSON: bắt đầu bằng "{" và kết thúc bằng "}", không phải một mảng [...], một chuỗi, một số hay null.',
+  );
   assert.deepEqual(
     loadProcedure('[]').problems.map((p) => [p.code, p.pointer, p.message.en]),
-    [['schema-type', '', '"/" must be an object {…}.']],
+    [
+      [
+        'schema-type',
+        '',
+        'A procedure file must hold one JSON object: it starts with "{" and ends with "}", not an array [...], a string, a number or null.',
+      ],
+    ],
   );
 });
 
