@@ -583,6 +583,10 @@ export function crossCheck(
     // A schema that declares nothing (an unresolved $ref, reported already) is not judged.
     if (!resolved || (own(resolved, 'type') === undefined && own(resolved, 'format') === undefined))
       return;
+    // A file the meta-schema refused may have this very format misspelt ("dd/mm/yyy",
+    // `unknown-format` at the field): one mistake, one problem, at the mistake.
+    const format = own(resolved, 'format');
+    if (!options.wellFormed && typeof format === 'string' && format !== 'date') return;
     if (
       loose
         ? !(declaredTypes(data, schema) ?? ['string']).includes('string')
