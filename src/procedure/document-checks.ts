@@ -3,15 +3,20 @@
  * (src/files/types.ts: PDF, JPEG, PNG, HEIC/HEIF, WebP, DOCX, XLSX, or `image/*`, `image/jpg`).
  * Any other type passes the meta-schema's MIME pattern but is dropped when the form and the
  * receiver read the list, so a typo ("image/wepb") or an unsupported type ("image/gif") silently
- * means no file of that type can ever be uploaded (`unsupported-file-type`).
+ * means no file of that type can ever be uploaded (`unsupported-file-type`). An error when no type
+ * of the list is left (nothing could be uploaded at all); a warning when others are, so a procedure
+ * already published with, say, "image/gif" beside PDF keeps loading for the people using it.
  */
 import { acceptedTypes, FILE_TYPES } from '../files/types.js';
 import { localized } from './messages.js';
 import { AUTHOR_PROBLEM_CODE as C, type ProblemList } from './problems.js';
 import { closest } from './suggest.js';
 
-/** The meta-schema's `accept` item pattern (schemas/procedure.schema.json). */
-const MIME =
+/**
+ * The meta-schema's `accept` item pattern (schemas/procedure.schema.json; a test holds the two
+ * equal): what it refuses is its `schema-pattern` already.
+ */
+export const ACCEPT_PATTERN =
   /^(?!image\/svg\+xml$|text\/html$|application\/xhtml\+xml$)[a-z]+\/(\*|[a-z0-9][a-z0-9.+-]*)$/;
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
@@ -40,10 +45,12 @@ export function checkAcceptedTypes(
   documents.forEach((d, i) => {
     const accept = isObject(d) ? d['accept'] : undefined;
     if (!Array.isArray(accept)) return;
+    const usable = acceptedTypes(accept.filter((t): t is string => typeof t === 'string'));
+    const severity = usable.length > 0 ? 'warning' : 'error';
     accept.forEach((type, j) => {
       // What the meta-schema's MIME pattern refuses (SVG, HTML, not a MIME type) is its
       // `schema-pattern` already.
-      if (typeof type !== 'string' || !MIME.test(type)) return;
+      if (typeof type !== 'string' || !ACCEPT_PATTERN.test(type)) return;
       if (acceptedTypes([type]).length > 0) return;
       problems.add(
         C.unsupportedFileType,
@@ -53,6 +60,7 @@ export function checkAcceptedTypes(
           suggestion: suggestion(type, known),
           allowed: known.map((t) => JSON.stringify(t)).join(', '),
         }),
+        { severity },
       );
     });
   });
