@@ -27,6 +27,8 @@ const vi: Catalog = {
   const: (p) => `"${p.name}" phải có giá trị ${p.allowed}.`,
   unknownFormat: (p) =>
     `Định dạng ${p.value} không được hỗ trợ. Dùng một định dạng chuẩn (date, email…) hoặc định dạng Việt Nam (vn-personal-id, vn-mobile…).`,
+  displayDateFormat: (p) =>
+    `Định dạng ${p.value} không được hỗ trợ: "format" nói dữ liệu được lưu thế nào, không phải cách hiển thị. Biểu mẫu tự hiển thị và đọc ngày theo dạng dd/mm/yyyy; hãy viết "format": "date" (dữ liệu lưu ngày theo ISO, ví dụ 2025-03-15).`,
   unknownOperator: (p) => `Phép so sánh ${p.value} không tồn tại. Chọn một trong: ${p.allowed}.`,
   additional: (p) =>
     `Mục "${p.property}" không có trong định dạng ở vị trí này${p.suggestion ? `; có phải ý bạn là "${p.suggestion}"?` : '.'}`,
@@ -225,6 +227,8 @@ const en: Catalog = {
   const: (p) => `"${p.name}" must be ${p.allowed}.`,
   unknownFormat: (p) =>
     `The format ${p.value} is not supported. Use a standard format (date, email…) or a Vietnamese one (vn-personal-id, vn-mobile…).`,
+  displayDateFormat: (p) =>
+    `The format ${p.value} is not supported: "format" says how the data is stored, not how it is shown. The form itself shows and reads dates as dd/mm/yyyy; write "format": "date" (the data holds the date in ISO form, e.g. 2025-03-15).`,
   unknownOperator: (p) => `There is no operator ${p.value}. Use one of: ${p.allowed}.`,
   additional: (p) =>
     `"${p.property}" is not part of the format here${p.suggestion ? `; did you mean "${p.suggestion}"?` : '.'}`,

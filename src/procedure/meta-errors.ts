@@ -35,6 +35,9 @@ export function nameOf(pointer: string): string {
   return lastToken;
 }
 
+/** A format written as a display pattern (`dd/mm/yyyy`, `DD-MM-YYYY`): day, month, year letters. */
+const DISPLAY_DATE = /^[dmy]+(?:[/.\- ][dmy]+){1,2}$/i;
+
 const show = (v: unknown): string => {
   const s = JSON.stringify(v);
   return s === undefined ? String(v) : s.length > 60 ? `${s.slice(0, 57)}…` : s;
@@ -153,7 +156,9 @@ export function translateMetaErrors(
           problems.add(
             C.unknownFormat,
             pointer,
-            localized('unknownFormat', { value: show(value) }),
+            localized(DISPLAY_DATE.test(String(value)) ? 'displayDateFormat' : 'unknownFormat', {
+              value: show(value),
+            }),
           );
         else if (values.includes('isAnswered'))
           problems.add(
