@@ -305,6 +305,19 @@ test('text longer than maxLength is refused', () => {
   ]);
 });
 
+test('the size and the limit are written with their thousands grouped, per language', () => {
+  const big = `[${' '.repeat(62_941_267)}]`;
+  const [problem] = parseJson(big, { maxLength: 2_000_000 }).problems;
+  assert.deepEqual(problem!.message, {
+    vi: 'Tệp quá lớn: 62.941.269 ký tự, tối đa 2.000.000.',
+    en: 'The file is too large: 62,941,269 characters, at most 2,000,000.',
+  });
+  assert.deepEqual(problems('[1, 2, 3]', { maxLength: 999 }), []);
+  assert.deepEqual(problems(`[${' '.repeat(998)}]`, { maxLength: 999 }), [
+    ['too-large', '', 1, 1, 'The file is too large: 1,000 characters, at most 999.'],
+  ]);
+});
+
 test('positions can be turned off for speed', () => {
   const r = parseJson('{"a": [1]}', { positions: false });
   assert.equal(r.ok, true);

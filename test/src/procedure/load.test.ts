@@ -264,7 +264,15 @@ test('too-large text is refused before parsing', () => {
   const r = loadProcedure(minimal, { maxLength: 100 });
   assert.deepEqual(
     r.problems.map((p) => [p.code, p.pointer, p.line, p.column, p.message.en]),
-    [['too-large', '', 1, 1, `The file is too large: ${minimal.length} characters, at most 100.`]],
+    [
+      [
+        'too-large',
+        '',
+        1,
+        1,
+        `The file is too large: ${minimal.length.toLocaleString('en-US')} characters, at most 100.`,
+      ],
+    ],
   );
 });
 
