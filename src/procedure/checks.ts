@@ -27,7 +27,7 @@ import { checkFormatVersion } from './format-version.js';
 import { checkRequiredAsked } from './coverage-checks.js';
 import { checkConstraints } from './constraint-checks.js';
 import { checkComposedValues } from './nfc-checks.js';
-import { checkLoneSurrogates } from './text-checks.js';
+import { checkText } from './text-checks.js';
 import {
   checkConditionCycles,
   checkConditionRef,
@@ -358,7 +358,7 @@ export function crossCheck(
   options: CrossCheckOptions = {},
 ): void {
   // Any string or key, before the shape: the file is one text, whatever else is wrong with it.
-  checkLoneSurrogates(procedure, problems);
+  checkText(procedure, problems);
   if (!isObject(procedure)) return;
   checkLinks(procedure, problems, options.allowedLinkHosts ?? DEFAULT_LINK_HOSTS);
   checkFormatVersion(procedure, problems);

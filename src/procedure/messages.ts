@@ -98,6 +98,12 @@ const vi: Catalog = {
     `Chuỗi ${p.value} chứa mã ${p.code}: đó là một nửa của cặp mã UTF-16 đứng riêng, không phải một chữ thật. Nó không hiển thị được, không ghi được thành UTF-8 và làm hồ sơ không ký số được; hãy xóa mã này hoặc gõ thẳng chữ bạn muốn viết.`,
   loneSurrogateKey: (p) =>
     `Tên mục ${p.value} chứa mã ${p.code}: đó là một nửa của cặp mã UTF-16 đứng riêng, không phải một chữ thật. Nó không hiển thị được, không ghi được thành UTF-8 và làm hồ sơ không ký số được; hãy xóa mã này hoặc gõ thẳng chữ bạn muốn viết.`,
+  controlCharacter: (p) =>
+    `Chuỗi ${p.value} chứa ký tự điều khiển ${p.code} ở đây: đó không phải là chữ, không nhìn thấy được (thường do dán từ tệp khác) và có thể làm hỏng bản in hay tệp xuất ra từ biểu mẫu. Hãy xóa ký tự này.`,
+  bidiControl: (p) =>
+    `Chuỗi ${p.value} chứa ký tự điều khiển hướng chữ ${p.code} (${p.name}) ở đây: nó làm chữ hiển thị theo thứ tự khác với chữ được lưu, có thể dùng để đánh lừa người đọc, và tiếng Việt không bao giờ cần đến nó. Hãy xóa ký tự này.`,
+  invisibleCharacter: (p) =>
+    `Chuỗi ${p.value} chứa ký tự vô hình ${p.code} (${p.name}) ở đây: chữ trông vẫn đúng, nhưng tìm kiếm và sao chép chữ này sẽ sai. Hãy xóa ký tự này.`,
   missingFactParam: (p) => `Dữ kiện "${p.fact}" cần tham số "params.${p.param}".`,
   unknownDocument: (p) => `Không có giấy tờ nào có mã "${p.id}" trong "documents".`,
   unknownFeeItem: (p) => `Không có khoản phí nào có mã "${p.id}" trong "fees.items".`,
@@ -297,6 +303,12 @@ const en: Catalog = {
     `The text ${p.value} contains ${p.code}, half of a UTF-16 pair standing alone, not a real character. It cannot be shown or written as UTF-8, and it stops the dossier from being signed; delete it, or type the character you meant directly.`,
   loneSurrogateKey: (p) =>
     `The member name ${p.value} contains ${p.code}, half of a UTF-16 pair standing alone, not a real character. It cannot be shown or written as UTF-8, and it stops the dossier from being signed; delete it, or type the character you meant directly.`,
+  controlCharacter: (p) =>
+    `The text ${p.value} contains the control character ${p.code} here: it is not text, it cannot be seen (usually pasted from another file) and it can break a printout or a file made from the form. Delete it.`,
+  bidiControl: (p) =>
+    `The text ${p.value} contains the bidirectional control ${p.code} (${p.name}) here: it makes the text display in another order than it is stored, which can mislead the reader, and Vietnamese never needs it. Delete it.`,
+  invisibleCharacter: (p) =>
+    `The text ${p.value} contains the invisible character ${p.code} (${p.name}) here: the text looks right, but searching for it and copying it go wrong. Delete it.`,
   missingFactParam: (p) => `The fact "${p.fact}" needs the parameter "params.${p.param}".`,
   unknownDocument: (p) => `There is no document with id "${p.id}" in "documents".`,
   unknownFeeItem: (p) => `There is no fee item with id "${p.id}" in "fees.items".`,
