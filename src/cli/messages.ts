@@ -83,10 +83,8 @@ const vi = {
     `dvc-forms keygen: đã có ${privatePath} hoặc ${publicPath}; thêm --force để ghi đè`,
   keygenWrote: (privatePath: string, publicPath: string) =>
     `Đã ghi ${privatePath} (giữ bí mật tệp này) và ${publicPath}.`,
-  lintSummary: (files: number, errors: number, warnings: number) =>
-    errors === 0 && warnings === 0
-      ? `Đã kiểm tra ${files} tệp: không có vấn đề nào.`
-      : `Đã kiểm tra ${files} tệp: ${errors} lỗi, ${warnings} cảnh báo.`,
+  lintSummary: (files: number, errors: number, warnings: number, skipped = 0) =>
+    `Đã kiểm tra ${files} tệp: ${errors === 0 && warnings === 0 ? 'không có vấn đề nào' : `${errors} lỗi, ${warnings} cảnh báo`}${skipped ? `; bỏ qua ${skipped} tệp không phải thủ tục` : ''}.`,
   lintSkipped: (file: string) =>
     `${file}: bỏ qua — tệp này chứa câu trả lời, không phải thủ tục (không có "formatVersion", "data", "ui", "documents" hay "rules"). Kiểm tra câu trả lời bằng: dvc-forms check <thủ-tục.json> ${file}`,
   // `dvc-forms test`
@@ -197,10 +195,8 @@ const en: typeof vi = {
     `dvc-forms keygen: ${privatePath} or ${publicPath} exists; use --force to replace it`,
   keygenWrote: (privatePath, publicPath) =>
     `Wrote ${privatePath} (keep it secret) and ${publicPath}.`,
-  lintSummary: (files, errors, warnings) =>
-    errors === 0 && warnings === 0
-      ? `Checked ${files} file(s): no problems.`
-      : `Checked ${files} file(s): ${errors} error(s), ${warnings} warning(s).`,
+  lintSummary: (files, errors, warnings, skipped = 0) =>
+    `Checked ${files} file(s): ${errors === 0 && warnings === 0 ? 'no problems' : `${errors} error(s), ${warnings} warning(s)`}${skipped ? `; ${skipped} file(s) skipped: not procedures` : ''}.`,
   lintSkipped: (file) =>
     `${file}: skipped — this file holds answers, not a procedure (no "formatVersion", "data", "ui", "documents" or "rules"). Check answers with: dvc-forms check <procedure.json> ${file}`,
   noCasesFile: (cases, procedure) => `dvc-forms: no cases file ${cases} beside ${procedure}`,

@@ -103,3 +103,12 @@ export const RE2_REASONS: Record<Lang, Record<string, string>> = {
     'expression too large': 'an expression too large',
   },
 };
+
+/**
+ * `not-a-procedure`: `dvc-forms lint` was given a file by name that is JSON but neither a
+ * procedure, nor answers, nor a cases file (`{}`, or member names no answers file has).
+ */
+export const NOT_A_PROCEDURE: Record<Lang, string> = {
+  vi: 'Tệp này không phải tệp thủ tục: tệp thủ tục là một đối tượng JSON có "formatVersion", "code", "title", "data", "ui"… và tệp này không có mục nào trong số "formatVersion", "data", "ui", "documents" hay "rules". Nó cũng không phải tệp câu trả lời (các mục là tên trường trong "data") hay tệp ca kiểm thử (*.cases.json). Hãy kiểm tra lại tên tệp, hoặc viết thủ tục bắt đầu từ một tệp mẫu.',
+  en: 'This is not a procedure file: a procedure is a JSON object with "formatVersion", "code", "title", "data", "ui"…, and this file has none of "formatVersion", "data", "ui", "documents" or "rules". Nor is it an answers file (members named after fields of "data") or a cases file (*.cases.json). Check the file name, or start the procedure from an example file.',
+};

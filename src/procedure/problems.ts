@@ -85,6 +85,7 @@ export const AUTHOR_PROBLEM_CODE = {
   birthDateWithoutPersonalId: 'birth-date-without-personal-id',
   linkHostNotAllowed: 'link-host-not-allowed',
   casesWithoutProcedure: 'cases-without-procedure',
+  notAProcedure: 'not-a-procedure',
   fileUnreadable: 'file-unreadable',
   internal: 'internal',
 } as const;

@@ -10,15 +10,21 @@
  * default link allow-list.
  *
  * A file that holds answers rather than a procedure (a JSON object with none of a procedure's
- * members: `formatVersion`, `data`, `ui`, `documents`, `rules`) is skipped with a note saying so
- * and how to check it (`dvc-forms check`), so `lint dir/*.json` works on a folder of examples.
+ * members: `formatVersion`, `data`, `ui`, `documents`, `rules`, and whose every member name could
+ * be a field's) is skipped with a note saying so and how to check it (`dvc-forms check`), so
+ * `lint dir/*.json` works on a folder of examples. A named file that is none of these (`{}`, or
+ * members no answers have) is a `not-a-procedure` error: it was meant to be checked. A folder
+ * given instead of a file is walked (its `*.json`, not its subfolders); there such a file is
+ * skipped and counted in the summary.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Command } from '../main.js';
 import { DEFAULT_LINK_HOSTS } from '../../procedure/links.js';
 import { loadProcedure } from '../../procedure/load.js';
 import { localized } from '../../procedure/messages.js';
+import { NOT_A_PROCEDURE } from '../../procedure/cli-check-messages.js';
 import { AUTHOR_PROBLEM_CODE } from '../../procedure/problems.js';
 import type { AuthorProblem } from '../../problem.js';
 import type { Lang } from '../../procedure/types.js';
@@ -45,26 +51,61 @@ const HOST_ENTRY = /^(\*\.)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/;
 /** Members only a procedure has: an object with none of them is answers (or something else). */
 const PROCEDURE_MEMBERS = ['formatVersion', 'data', 'ui', 'documents', 'rules'];
 
-/** True when `text` is a JSON object without any procedure member: answers, not a procedure. */
-export function isAnswersFile(text: string): boolean {
+/** A member name an answers file can have: a field of `data` (its `propertyNames` pattern). */
+const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_-]*$/;
+
+/**
+ * What a file that is not a cases file holds: a procedure (or a broken one, or text that is not
+ * JSON: the loader says why), answers (an object of field names without any procedure member),
+ * or `other`: `{}`, members no answers file has, or JSON that is not an object.
+ */
+export function fileKind(text: string): 'procedure' | 'answers' | 'other' {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    return false;
+    return 'procedure';
   }
-  return (
-    !!value &&
-    typeof value === 'object' &&
-    !Array.isArray(value) &&
-    !PROCEDURE_MEMBERS.some((m) => Object.hasOwn(value as object, m))
-  );
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return 'other';
+  const keys = Object.keys(value);
+  if (PROCEDURE_MEMBERS.some((m) => keys.includes(m))) return 'procedure';
+  return keys.length > 0 && keys.every((k) => FIELD_NAME.test(k)) ? 'answers' : 'other';
+}
+
+/** The `not-a-procedure` problem of a named file that holds neither a procedure nor answers. */
+const notAProcedure = (): AuthorProblem => ({
+  code: AUTHOR_PROBLEM_CODE.notAProcedure,
+  severity: 'error',
+  pointer: '',
+  line: 1,
+  column: 1,
+  message: { vi: NOT_A_PROCEDURE.vi, en: NOT_A_PROCEDURE.en },
+});
+
+/** The files to check: each argument, or the `*.json` files of a folder (`walked`: true). */
+async function filesOf(args: readonly string[]): Promise<{ file: string; walked: boolean }[]> {
+  const out: { file: string; walked: boolean }[] = [];
+  for (const a of args) {
+    const isFolder = await stat(a).then(
+      (st) => st.isDirectory(),
+      () => false, // unreadable: lintFile reports why
+    );
+    if (!isFolder) out.push({ file: a, walked: false });
+    else
+      for (const e of (await readdir(a, { withFileTypes: true })).sort((x, y) =>
+        x.name < y.name ? -1 : 1,
+      ))
+        if (e.isFile() && e.name.endsWith('.json'))
+          out.push({ file: join(a, e.name), walked: true });
+  }
+  return out;
 }
 
 async function lintFile(
   file: string,
+  walked: boolean,
   allowedLinkHosts: readonly string[],
-): Promise<AuthorProblem[] | 'answers'> {
+): Promise<AuthorProblem[] | 'answers' | 'skipped'> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -88,7 +129,9 @@ async function lintFile(
     ];
   }
   if (isCasesFile(file, text)) return lintCasesFile(text, file, existsSync);
-  if (isAnswersFile(text)) return 'answers';
+  const kind = fileKind(text);
+  if (kind === 'answers') return 'answers';
+  if (kind === 'other') return walked ? 'skipped' : [notAProcedure()];
   return loadProcedure(text, {
     file,
     allowedLinkHosts,
@@ -122,12 +165,14 @@ export const lint: Command = async (args, io) => {
 
   const entries: LintEntry[] = [];
   const skipped: string[] = [];
-  for (const file of files) {
-    const problems = await lintFile(file, hosts);
-    if (problems === 'answers') {
-      skipped.push(file);
-      continue;
-    }
+  let checked = 0;
+  let others = 0;
+  for (const { file, walked } of await filesOf(files)) {
+    const problems = await lintFile(file, walked, hosts);
+    if (problems === 'answers') skipped.push(file);
+    else if (problems === 'skipped') others++;
+    else checked++;
+    if (typeof problems === 'string') continue;
     for (const p of problems)
       entries.push({
         file,
@@ -148,7 +193,7 @@ export const lint: Command = async (args, io) => {
   } else {
     for (const f of skipped) io.out(CLI_MESSAGES[lang].lintSkipped(f));
     for (const e of entries) io.out(problemLine(e.file, e, e.message, lang));
-    io.out(CLI_MESSAGES[lang].lintSummary(files.length - skipped.length, errors, warnings));
+    io.out(CLI_MESSAGES[lang].lintSummary(checked, errors, warnings, others));
   }
   return errors > 0 ? 1 : 0;
 };

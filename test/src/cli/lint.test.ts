@@ -1,5 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main, type CliIo } from '../../../src/cli/main.js';
 
@@ -321,5 +324,49 @@ test('an unclosed string and a trailing comma are shown where the author must fi
   assert.deepEqual(en.stdout.slice(0, 2), [
     `${runsOn}:6:20  json-syntax  The string opened at line 6, column 20 is not closed: add a double quote (") at its end (a double quote inside the text is written \\").`,
     `${comma}:17:43  json-syntax  Extra comma before "]": remove this comma (JSON does not allow a trailing comma).`,
+  ]);
+});
+
+test('a named file that is neither a procedure nor answers is an error, not "0 files: no problems"', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dvc-lint-other-'));
+  const empty = join(dir, 'x.json');
+  writeFileSync(empty, '{}');
+  const io = capture();
+  assert.equal(await main(['lint', empty], io), 1);
+  assert.deepEqual(io.stdout, [
+    `${empty}:1:1  not-a-procedure  Tệp này không phải tệp thủ tục: tệp thủ tục là một đối tượng JSON có "formatVersion", "code", "title", "data", "ui"… và tệp này không có mục nào trong số "formatVersion", "data", "ui", "documents" hay "rules". Nó cũng không phải tệp câu trả lời (các mục là tên trường trong "data") hay tệp ca kiểm thử (*.cases.json). Hãy kiểm tra lại tên tệp, hoặc viết thủ tục bắt đầu từ một tệp mẫu.`,
+    'Đã kiểm tra 1 tệp: 1 lỗi, 0 cảnh báo.',
+  ]);
+  // Member names no answers file has (a field name starts with a letter) are not answers either.
+  const other = join(dir, 'settings.json');
+  writeFileSync(other, JSON.stringify({ $comment: 'x', 'ho ten': 'An' }));
+  const en = capture();
+  assert.equal(await main(['lint', '--lang', 'en', other], en), 1);
+  assert.deepEqual(en.stdout, [
+    `${other}:1:1  not-a-procedure  This is not a procedure file: a procedure is a JSON object with "formatVersion", "code", "title", "data", "ui"…, and this file has none of "formatVersion", "data", "ui", "documents" or "rules". Nor is it an answers file (members named after fields of "data") or a cases file (*.cases.json). Check the file name, or start the procedure from an example file.`,
+    'Checked 1 file(s): 1 error(s), 0 warning(s).',
+  ]);
+});
+
+test('a walked folder skips files that are not procedures and counts them in the summary', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dvc-lint-folder-'));
+  copyFileSync(valid, join(dir, 'a-procedure.json'));
+  writeFileSync(join(dir, 'b.json'), '{}');
+  writeFileSync(join(dir, 'c.json'), '[1, 2]');
+  writeFileSync(join(dir, 'answers.json'), JSON.stringify({ hoTen: 'Nguyễn Văn An' }));
+  writeFileSync(join(dir, 'notes.txt'), 'not JSON, not read');
+  const io = capture();
+  assert.equal(await main(['lint', dir], io), 0);
+  assert.deepEqual(io.stdout, [
+    `${join(dir, 'answers.json')}: bỏ qua — tệp này chứa câu trả lời, không phải thủ tục (không có "formatVersion", "data", "ui", "documents" hay "rules"). Kiểm tra câu trả lời bằng: dvc-forms check <thủ-tục.json> ${join(dir, 'answers.json')}`,
+    'Đã kiểm tra 1 tệp: không có vấn đề nào; bỏ qua 2 tệp không phải thủ tục.',
+  ]);
+  // A broken procedure in the folder is still reported; English summary.
+  copyFileSync(misspelt, join(dir, 'd-misspelt.json'));
+  const en = capture();
+  assert.equal(await main(['lint', '--lang', 'en', dir], en), 1);
+  assert.deepEqual(en.stdout.slice(1), [
+    `${join(dir, 'd-misspelt.json')}:69:52  schema-additional-property  "lable" is not part of the format here; did you mean "label"?`,
+    'Checked 2 file(s): 1 error(s), 0 warning(s); 2 file(s) skipped: not procedures.',
   ]);
 });
