@@ -12,7 +12,10 @@
  * at its own column, named (U+200B), with the advice to delete it, graded by harm:
  * - `bidi-control` (error): U+202A–U+202E, U+2066–U+2069 make the text display in another order
  *   than it is stored, which can mislead the reader (Trojan Source); Vietnamese never needs them;
- * - `control-character` (error): U+0000–U+001F but tab and line breaks, U+007F–U+009F: not text;
+ * - `control-character` (warning): U+0000–U+001F but tab and line breaks, U+007F–U+009F: not
+ *   text, but valid JSON that procedures made by a script (a spreadsheet's cells run through
+ *   `JSON.stringify`) can hold and that loaded before: a warning, so such a published procedure
+ *   keeps loading for the people using it while its author hears of it;
  * - `invisible-character` (warning): zero-width and other invisible format characters (U+200B,
  *   U+FEFF…): the text looks right, but searching for it and copying it go wrong.
  */
@@ -140,7 +143,7 @@ function checkUnseen(text: string, pointer: string, problems: ProblemList): void
       localized(key, { value: quoted(text), code, name: name ?? '' }),
       {
         inString: { text, index: m.index },
-        severity: problem === C.invisibleCharacter ? 'warning' : 'error',
+        severity: problem === C.bidiControl ? 'error' : 'warning',
       },
     );
   }

@@ -32,13 +32,14 @@ function titleProblems(written: string) {
   };
 }
 
-test('an escaped control character in a title is an error at the escape, named', () => {
+test('an escaped control character in a title is a warning at the escape, named', () => {
+  // A warning: valid JSON a script can write, and a procedure holding one loaded before.
   assert.deepEqual(titleProblems('Đăng ký tạm\\u0001 trú'), {
-    ok: false,
+    ok: true,
     problems: [
       {
         code: 'control-character',
-        severity: 'error',
+        severity: 'warning',
         pointer: '/title/vi',
         line: TITLE_LINE,
         column: titleColumn('Đăng ký tạm'),
