@@ -18,3 +18,4 @@ export {
 export { handOverFirstPage, keepOverDraft } from './first-page-hand-over.js';
 export { readPlainAnswers, readPlainFocus } from './first-page-readers.js';
 export { copyOffer as reuse } from './copy-offer.js';
+export { addUnowned } from './unowned-problems.js';

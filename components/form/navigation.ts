@@ -112,6 +112,8 @@ export class FormNavigation {
       this.form.problemsByField(problems, current.fields),
       current.fields,
     );
+    // Problems no question owns stop the last page asking about their object (summary key '').
+    loadedEngine()!.addUnowned(this.form, problems, byField, current);
     const shown = new Map(
       [...this.form.shown].filter(
         ([p]) => !current.fields.some((f) => f.field === p || documentKey(f.document ?? '') === p),

@@ -10,6 +10,7 @@ import { DvcErrorEvent, DvcSubmitEvent, DvcSubmittedEvent, FORM_ERROR_CODE } fro
 import { sha256Hex, type SubmissionPayload } from '../../src/submission/index.js';
 import { DELIVERY_TARGET } from '../delivery-choice/controller.js';
 import type { DvcForm } from './form.js';
+import { loadedEngine } from './engine-link.js';
 import { DECLARATION_ID, HELPER_ID, INELIGIBLE, REVIEW, SUBMITTED } from './journey.js';
 
 export class FormSubmission {
@@ -71,6 +72,7 @@ export class FormSubmission {
       visibleFields,
     );
     const shown = new Map(byField);
+    loadedEngine()!.addUnowned(this.form, problems, shown);
     if (!this.form.declarationAccepted) {
       shown.set(DECLARATION_ID, [
         { code: 'declaration', path: '', message: this.form.msg.declarationRequired, params: {} },

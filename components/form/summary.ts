@@ -59,7 +59,8 @@ export class FormSummary {
                   Number(n) + 1,
                 )
               : undefined,
-          target: fieldId(path) + (item ? at : ''),
+          // No question owns a problem under '' (unowned-problems.ts): plain text, not a link.
+          target: path && fieldId(path) + (item ? at : ''),
         });
     }
     return [...lines.values()].slice(0, field?.widget === 'group' ? undefined : 1);

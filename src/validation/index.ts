@@ -178,7 +178,7 @@ function makeValidator(procedure: Procedure, validateFn: ValidateFunction): Vali
     procedure,
     validate(answers, options = {}) {
       const lang = options.lang ?? 'vi';
-      const builder = new ProblemBuilder(fields, lang);
+      const builder = new ProblemBuilder(fields, lang, procedure.data);
       // Hostile answers (a crafted prefill, a forged payload on the server) may nest without
       // end: refuse them before anything recurses into them, so the result is a problem rather
       // than a stack overflow later in signing or canonicalisation.

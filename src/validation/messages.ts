@@ -174,6 +174,12 @@ const vi: Record<string, Template> = {
       : `${VI.subject(c)} chưa khớp với lựa chọn nào được chấp nhận`,
   'any-of': (c) => `${VI.subject(c)} chưa khớp với lựa chọn nào được chấp nhận`,
   not: (c) => `${VI.subject(c)} không được có giá trị này`,
+  // Not a problem code: the summary line of a problem no question on the page owns (an anyOf
+  // whose branches ask for different answers, a `not` on a group), which the page still refuses.
+  'no-question': (c) =>
+    c.label === undefined
+      ? 'Một số câu trả lời chưa đáp ứng yêu cầu của thủ tục. Hãy kiểm tra và sửa lại các câu trả lời'
+      : `Các câu trả lời về “${bareLabel(c.label)}” chưa đáp ứng yêu cầu của thủ tục. Hãy kiểm tra và sửa lại`,
   contains: (c) =>
     typeof c.maxContains === 'number'
       ? `${VI.subject(c)} cần có từ ${VI.num(c.minContains ?? 1)} đến ${VI.num(c.maxContains)} mục phù hợp`
@@ -315,6 +321,10 @@ const en: Record<string, Template> = {
       : `${EN.subject(c)} does not match any accepted option`,
   'any-of': (c) => `${EN.subject(c)} does not match any accepted option`,
   not: (c) => `${EN.subject(c)} cannot have this value`,
+  'no-question': (c) =>
+    c.label === undefined
+      ? "Some answers do not meet the procedure's requirements. Check and correct your answers"
+      : `The answers about ${labelInSentence(c.label)} do not meet the procedure's requirements. Check and correct them`,
   contains: (c) =>
     typeof c.maxContains === 'number'
       ? `${EN.subject(c)} needs between ${EN.num(c.minContains ?? 1)} and ${EN.num(c.maxContains)} matching items`

@@ -66,6 +66,8 @@ export class ProblemBuilder {
   constructor(
     private readonly fields: ReadonlyMap<string, FieldInfo>,
     private readonly lang: Lang,
+    /** The schema ajv checked (`procedure.data`): where an error's `schemaPath` points. */
+    private readonly root?: unknown,
   ) {}
 
   /** A problem at `pointer`, its message naming the field when the `ui` labels it. */
@@ -130,9 +132,16 @@ export class ProblemBuilder {
       .filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf' || e.keyword === 'contains')
       .map((e) => e.schemaPath.replace(/(?:min|max)Contains$/, 'contains') + '/');
     const out: Problem[] = [];
+    const branchRequired = this.requiredInEveryBranch(errors);
     for (const e of errors) {
       // `if` only says "then/else failed"; the branch's own errors say what.
       if (e.keyword === 'if') continue;
+      const members = branchRequired.get(e);
+      if (members) {
+        for (const r of members)
+          if (!keep || keep(ajvErrorPointer(r))) out.push(this.fromError(r, value));
+        continue;
+      }
       if (wrappers.some((prefix) => e.schemaPath.startsWith(prefix))) continue;
       // propertyNames reports the inner failure too (marked with `propertyName`); keep one per name.
       if (e.keyword !== 'propertyNames' && e.propertyName !== undefined) continue;
@@ -140,6 +149,62 @@ export class ProblemBuilder {
       out.push(this.fromError(e, value));
     }
     return out;
+  }
+
+  /**
+   * The members every branch of a failed anyOf/oneOf requires and the answers lack, by the
+   * keyword's error: missing whichever branch the person meets, each is its member's own
+   * `required` (at the member's question, worded as a plain `required`), and the keyword's
+   * problem on the object, which no question owns, is not repeated. Only a `required` written in
+   * the branch itself (or in its allOf parts) counts; a member already required outside the
+   * branches, or by another such keyword, is reported once.
+   */
+  private requiredInEveryBranch(
+    errors: readonly AjvErrorObject[],
+  ): Map<AjvErrorObject, AjvErrorObject[]> {
+    const out = new Map<AjvErrorObject, AjvErrorObject[]>();
+    const seen = new Set<string>();
+    const required = errors.filter((e) => e.keyword === 'required');
+    for (const w of errors) {
+      if ((w.keyword !== 'anyOf' && w.keyword !== 'oneOf') || w.params?.passingSchemas) continue;
+      const count = (this.schemaAt(w.schemaPath) as unknown[] | undefined)?.length;
+      if (!count) continue;
+      const branchesOf = new Map<string, Set<string>>();
+      const firstOf = new Map<string, AjvErrorObject>();
+      for (const r of required) {
+        if (r.instancePath !== w.instancePath) continue;
+        const branch = /^\/(\d+)(?:\/allOf\/\d+)*\/required$/.exec(
+          r.schemaPath.slice(w.schemaPath.length),
+        );
+        if (!r.schemaPath.startsWith(w.schemaPath) || !branch) continue;
+        const pointer = ajvErrorPointer(r);
+        branchesOf.set(pointer, (branchesOf.get(pointer) ?? new Set()).add(branch[1]));
+        if (!firstOf.has(pointer)) firstOf.set(pointer, r);
+      }
+      const members = [...firstOf].filter(([p]) => branchesOf.get(p)!.size === count);
+      if (members.length === 0) continue;
+      const plain = new Set(
+        required.filter((r) => !/\/(?:anyOf|oneOf|not)\//.test(r.schemaPath)).map(ajvErrorPointer),
+      );
+      out.set(
+        w,
+        members.filter(([p]) => !plain.has(p) && !seen.has(p) && seen.add(p)).map(([, r]) => r),
+      );
+    }
+    return out;
+  }
+
+  /** The schema at an error's `schemaPath` (`#/properties/a/anyOf`), read from the root. */
+  private schemaAt(schemaPath: string): unknown {
+    if (!schemaPath.startsWith('#/')) return undefined;
+    let at: unknown = this.root;
+    for (const part of schemaPath.slice(2).split('/')) {
+      if (at === null || typeof at !== 'object') return undefined;
+      const key = part.replace(/~1/g, '/').replace(/~0/g, '~');
+      if (!Object.prototype.hasOwnProperty.call(at, key)) return undefined;
+      at = (at as Record<string, unknown>)[key];
+    }
+    return at;
   }
 
   private fromError(e: AjvErrorObject, value: unknown): Problem {

@@ -4,13 +4,14 @@
  * A member every branch requires is required whichever branch passes; the form showed it as
  * optional, and the page then refused it. A member only some branches require stays optional.
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../../components/form/form.js';
 import type { DvcForm } from '../../../components/form/form.js';
+import type { DvcSubmitEvent } from '../../../components/form/events.js';
 import type { DvcTextField } from '../../../components/text-field/text-field.js';
 import type { JsonSchema, Procedure } from '../../../src/procedure/types.js';
 import procedure from './fixtures/ref-beside-required.json';
-import { field, headingText, next, summaryTexts } from './form-harness.js';
+import { answer, field, headingText, next, root, summary, summaryTexts } from './form-harness.js';
 
 type Data = JsonSchema & { properties: Record<string, JsonSchema> };
 
@@ -71,5 +72,110 @@ describe('dvc-form: required in every anyOf/oneOf branch, or in a split allOf me
     ]);
     await next(el);
     expect(summaryTexts(el)).to.deep.equal(['Nhập họ và tên', 'Nhập thư điện tử']);
+  });
+});
+
+/**
+ * ajv's `anyOf`, `oneOf` and `not` report on the object (`/applicant`), which no question owns.
+ * A member every branch requires is that member's own "required" at its question; what still maps
+ * to no question stops the page with a general sentence in the error summary, never silently: the
+ * page went on and the review page submitted answers the agency's server then refused.
+ */
+const branches = (...sets: string[][]): JsonSchema[] =>
+  sets.map((required) => ({ type: 'object', required }));
+
+const GENERAL =
+  'Một số câu trả lời chưa đáp ứng yêu cầu của thủ tục. Hãy kiểm tra và sửa lại các câu trả lời';
+
+/** The summary's lines as links (`→ target`) or plain text, and whether it has focus. */
+function summaryState(el: DvcForm): { lines: string[]; focused: boolean } {
+  const s = summary(el);
+  const lines = s
+    ? [...s.shadowRoot!.querySelectorAll('li')].map((li) => {
+        const a = li.querySelector('a');
+        return `${li.textContent!.trim()}${a ? ` → ${a.getAttribute('href')}` : ''}`;
+      })
+    : [];
+  return { lines, focused: !!s && root(el).activeElement === s };
+}
+
+describe('dvc-form: problems of anyOf/oneOf/not on an object no question owns', () => {
+  for (const keyword of ['anyOf', 'oneOf'] as const) {
+    it(`asks for a member every ${keyword} branch requires at its question`, async () => {
+      const el = await formOver((data) => {
+        data.properties['applicant'] = {
+          $ref: '#/$defs/person',
+          type: 'object',
+          [keyword]: branches(['phone', 'email'], ['phone']),
+        };
+      });
+      await answer(el, 'applicant.fullName', 'Nguyễn Văn A');
+      await next(el);
+      expect(headingText(el)).to.equal('Người khai');
+      expect(summaryState(el)).to.deep.equal({
+        lines: ['Nhập số điện thoại → #field-applicant-phone'],
+        focused: true,
+      });
+      expect(field(el, 'applicant.phone')!.error).to.equal('Nhập số điện thoại');
+      await answer(el, 'applicant.phone', '0912345678');
+      await next(el);
+      expect(headingText(el)).to.equal('Kiểm tra lại thông tin');
+    });
+  }
+
+  const unowned: [string, JsonSchema][] = [
+    [
+      'an anyOf whose branches ask for different members',
+      { anyOf: branches(['phone'], ['email']) },
+    ],
+    ['a not', { not: { type: 'object', required: ['phone', 'email'] } }],
+  ];
+  for (const [name, rule] of unowned) {
+    it(`refuses the page with a sentence in the summary for ${name}`, async () => {
+      const el = await formOver((data) => {
+        data.properties['applicant'] = { $ref: '#/$defs/person', type: 'object', ...rule };
+      });
+      await answer(el, 'applicant.fullName', 'Nguyễn Văn A');
+      if ('not' in rule) {
+        await answer(el, 'applicant.phone', '0912345678');
+        await answer(el, 'applicant.email', 'a@b.vn');
+      }
+      await next(el);
+      expect(headingText(el)).to.equal('Người khai');
+      expect(summaryState(el)).to.deep.equal({ lines: [GENERAL], focused: true });
+      await answer(el, 'applicant.email', 'not' in rule ? '' : 'a@b.vn');
+      await next(el);
+      expect(headingText(el)).to.equal('Kiểm tra lại thông tin');
+    });
+  }
+
+  it('refuses to submit from the review page, saying why, answers a draft resumed there', async () => {
+    const el = await formOver((data) => {
+      data.properties['applicant'] = {
+        $ref: '#/$defs/person',
+        anyOf: branches(['phone'], ['email']),
+      };
+    });
+    // A draft saved at the review page under an earlier version of the procedure.
+    await el.navigation.restoreDraft({ applicant: { fullName: 'Nguyễn Văn A' } }, 'review');
+    expect(headingText(el)).to.equal('Kiểm tra lại thông tin');
+    root(el).querySelector<HTMLInputElement>('#declaration')!.click();
+    let submitted = false;
+    el.addEventListener('dvc-submit', () => (submitted = true));
+    await next(el);
+    expect(submitted).to.equal(false);
+    expect(summaryState(el)).to.deep.equal({ lines: [GENERAL], focused: true });
+    await el.navigation.restoreDraft(
+      { applicant: { fullName: 'Nguyễn Văn A', email: 'a@b.vn' } },
+      'review',
+    );
+    el.addEventListener('dvc-submit', (e) => e.preventDefault(), { once: true });
+    const event = oneEvent(el, 'dvc-submit') as Promise<DvcSubmitEvent>;
+    const box = root(el).querySelector<HTMLInputElement>('#declaration')!;
+    if (!box.checked) box.click();
+    await next(el);
+    expect((await event).detail.answers).to.deep.equal({
+      applicant: { fullName: 'Nguyễn Văn A', email: 'a@b.vn' },
+    });
   });
 });
