@@ -35,8 +35,17 @@ export function safeUrl(url: string | undefined, base: string): string | undefin
   }
 }
 
-/** The `<dt>`/`<dd>` of a dossier's fee; nothing when there is no summary. */
-export function renderPaymentRows(summary: PaymentSummary | undefined, lang: UiLang, base: string) {
+/**
+ * The `<dt>`/`<dd>` of a dossier's fee; nothing when there is no summary. The amount is the short
+ * "135.000 đ" of a status line (the status look-up) unless `amount` says otherwise: the receipt,
+ * where the citizen reads what they pay, passes `formatDong` ("135.000 đồng", docs/procedure-format.md).
+ */
+export function renderPaymentRows(
+  summary: PaymentSummary | undefined,
+  lang: UiLang,
+  base: string,
+  amount: (fee: number, lang: UiLang) => string = formatVnd,
+) {
   if (!summary || typeof summary.fee !== 'number') return nothing;
   const msg = paymentMessages(lang);
   const label =
@@ -50,7 +59,7 @@ export function renderPaymentRows(summary: PaymentSummary | undefined, lang: UiL
   const refunds = (summary.payments ?? []).filter((p) => p.status === 'duplicate');
   return html`<dt>${msg.fee}</dt>
     <dd part="fee">
-      ${summary.fee > 0 ? html`${formatVnd(summary.fee)} · ` : nothing}<strong>${label}</strong>
+      ${summary.fee > 0 ? html`${amount(summary.fee, lang)} · ` : nothing}<strong>${label}</strong>
       ${pay ? html`<br /><a part="pay-link" href=${pay}>${msg.payOnline}</a>` : nothing}
       ${receipts.map((p) => {
         const href = safeUrl(p.receiptUrl, base);

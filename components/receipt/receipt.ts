@@ -248,6 +248,7 @@ export class DvcReceipt extends LitElement {
                   },
                   lang,
                   document.baseURI,
+                  formatDong,
                 )
           }
         </dl>

@@ -311,7 +311,7 @@ describe(`the citizen's journey in ${ENGINE}`, () => {
       (await page.texts(`${receipt} >>> [part="delivery"]`))[0],
       /Cước bưu chính: 25\.000 đồng$/,
     );
-    assert.match((await page.texts(`${receipt} >>> [part="fee"]`))[0], /^41\.000 đ/);
+    assert.match((await page.texts(`${receipt} >>> [part="fee"]`))[0], /^41\.000 đồng/);
 
     // Signed in this engine exactly as in Chromium: the rules' fee and the postage apart, the
     // recipient as typed (the phone normalised), checked against the receiver's own tariff.

@@ -94,8 +94,10 @@ describe('payment rows (receipt and status look-up)', () => {
     expect(el.shadowRoot!.querySelector('[part="postage"]')!.textContent).to.equal(
       'Cước bưu chính: 30.000 đồng',
     );
-    // The fee row is the compact status line shared with the status look-up ("165.000 đ · …").
-    expect(el.shadowRoot!.querySelector('[part="fee"]')!.textContent).to.contain('165.000 đ');
+    // The receipt is read by the citizen: the amount in full, as the review page wrote it.
+    expect(
+      el.shadowRoot!.querySelector('[part="fee"]')!.textContent!.replace(/\s+/g, ' ').trim(),
+    ).to.equal('165.000 đồng · Chưa nộp');
     await expect(el).to.be.accessible();
   });
 
@@ -110,6 +112,11 @@ describe('payment rows (receipt and status look-up)', () => {
     );
     const link = el.shadowRoot!.querySelector<HTMLAnchorElement>('a[part="pay-link"]')!;
     expect(link.textContent).to.equal('Xem cách nộp phí');
+    // The fee as the review page and the delivery choice write it, not the short "135.000 đ" of
+    // a status line (docs/procedure-format.md).
+    expect(
+      el.shadowRoot!.querySelector('[part="fee"]')!.textContent!.replace(/\s+/g, ' ').trim(),
+    ).to.equal('135.000 đồng · Chưa nộp Xem cách nộp phí');
     expect(new URL(link.href).pathname).to.equal('/thanh-toan/KS-261126-7QF3');
     await expect(el).to.be.accessible();
   });

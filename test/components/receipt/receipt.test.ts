@@ -92,6 +92,33 @@ describe('dvc-receipt', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('writes the fee as the review page does: "130.000 đồng", "130,000 VND" in English', async () => {
+    // The lý lịch tư pháp sample with its fee: the review page read "130.000 đồng" and the
+    // receipt used to read "130.000 đ" (docs/procedure-format.md: the short form is for compact
+    // labels only).
+    const receipt = (lang: string) =>
+      fixture<DvcReceipt>(
+        html`<dvc-receipt
+          lang=${lang}
+          dossier-code="LLTP-261207-K2M9"
+          received-at="2026-12-07T02:00:00.000Z"
+          procedure-title="Cấp Phiếu lý lịch tư pháp"
+          fee-total="130000"
+          payment-url="/thanh-toan/LLTP-261207-K2M9?t=abc"
+        ></dvc-receipt>`,
+      );
+    const vi = await receipt('vi');
+    expect(rows(vi).find(([dt]) => dt === 'Phí, lệ phí')).to.deep.equal([
+      'Phí, lệ phí',
+      '130.000 đồng · Chưa nộp Xem cách nộp phí',
+    ]);
+    const en = await receipt('en');
+    expect(rows(en).find(([dt]) => dt === 'Fees and charges')).to.deep.equal([
+      'Fees and charges',
+      '130,000 VND · Not paid How to pay',
+    ]);
+  });
+
   it('prints with the Print button, hides it in print and sets an A4 page', async () => {
     const el = await fixture<DvcReceipt>(
       html`<dvc-receipt dossier-code="KS-261126-7QF3"></dvc-receipt>`,
