@@ -107,9 +107,11 @@ export class FormNavigation {
     void this.form.evaluateRules();
     await this.form.settled();
     const current = this.form.currentPage ?? page;
-    const { problems } = this.form.validate();
+    // A decisive "no" is told at once: the eligibility questions still open are not asked.
+    const eligibility = current.eligibility && this.form.rulesResult!.eligibility;
+    const ineligible = eligibility && eligibility.status === 'ineligible';
     const byField = this.form.formDocuments.withDocumentProblems(
-      this.form.problemsByField(problems, current.fields),
+      this.form.problemsByField(ineligible ? [] : this.form.validate().problems, current.fields),
       current.fields,
     );
     // Problems no question owns stop the last page asking about their object (summary key '').
@@ -128,26 +130,23 @@ export class FormNavigation {
       return;
     }
     const pages = this.form.pages;
-    const index = pages.findIndex((p) => p.id === current.id);
-    const next = pages[index + 1];
-    if (current.eligibility && !next?.eligibility) {
-      const eligibility = this.form.rulesResult!.eligibility;
+    const next = pages[pages.indexOf(current) + 1];
+    if (eligibility && (ineligible || !next?.eligibility)) {
       this.form.dispatchEvent(
         new DvcEligibilityEvent({
           status: eligibility.status,
           reasons: structuredClone(eligibility.reasons),
         }),
       );
-      if (eligibility.status === 'ineligible') {
+      if (ineligible) {
         await this.goTo(INELIGIBLE);
         return;
       }
     }
-    if (this.returnToReview && this.canReturnToReview()) {
-      await this.goTo(REVIEW);
-      return;
-    }
-    await this.goTo(next?.id ?? REVIEW);
+    // After a "Sửa" link, back to the review page when nothing else needs answers.
+    await this.goTo(
+      this.returnToReview && this.canReturnToReview() ? REVIEW : (next?.id ?? REVIEW),
+    );
   }
 
   /**
@@ -170,7 +169,7 @@ export class FormNavigation {
   async onBack(): Promise<void> {
     const pages = this.form.pages;
     if (this.form.pageId === INELIGIBLE) {
-      const lastEligibility = [...pages].reverse().find((p) => p.eligibility);
+      const lastEligibility = pages.findLast((p) => p.eligibility);
       await this.goTo(lastEligibility?.id ?? pages[0].id);
       return;
     }

@@ -28,6 +28,7 @@ import {
 } from './form-harness.js';
 
 import basic from './fixtures/basic.json';
+import laiXe from '../../../schemas/procedures/cap-giay-phep-lai-xe-quoc-te.json';
 
 // Loading, eligibility, steps, errors, language and prefill; documents, review, submit and the
 // keyboard are in form-submit.test.ts.
@@ -128,6 +129,62 @@ describe('dvc-form', () => {
       await el.settled();
       expect(headingText(el)).to.equal('Điều kiện');
       expect(field(el, 'laCongDan')!.value).to.equal('khong');
+    });
+
+    it('says "cannot apply" as soon as an answer decides it, without the open questions', async () => {
+      // The driving permit sample: a paper licence and a ban decide it; the expiry date (shown
+      // because the licence has one) is still empty and must not be asked first.
+      const el = await mount(
+        html`<dvc-form
+          .procedureData=${laiXe as unknown as Procedure}
+          today="2026-11-26"
+        ></dvc-form>`,
+      );
+      await answer(el, 'eligibility.citizenship', 'vietnamese');
+      await answer(el, 'eligibility.licenceMaterial', 'paper');
+      await answer(el, 'eligibility.licenceIntact', true);
+      await answer(el, 'eligibility.licenceHasExpiry', true);
+      await answer(el, 'eligibility.barred', true);
+      expect(field(el, 'eligibility.licenceExpiryDate')).to.not.equal(null);
+      const decided = oneEvent(el, 'dvc-eligibility') as Promise<DvcEligibilityEvent>;
+      await next(el);
+      const event = await decided;
+      expect(event.detail).to.deep.equal({
+        status: 'ineligible',
+        reasons: [
+          {
+            rule: 'pet-licence',
+            message: laiXe.rules[1].reason,
+            remedy: laiXe.rules[1].remedy,
+          },
+          {
+            rule: 'not-barred',
+            message: laiXe.rules[4].reason,
+            remedy: laiXe.rules[4].remedy,
+          },
+        ],
+      });
+      expect(headingText(el)).to.equal('Bạn chưa thể nộp hồ sơ này trực tuyến');
+      expect(summary(el)).to.equal(null);
+      // Back to the questions: no error for the date nobody was asked to give.
+      button(el, 'secondary')!.click();
+      await el.settled();
+      expect(headingText(el)).to.equal('Kiểm tra điều kiện');
+      expect(summaryTexts(el)).to.deep.equal([]);
+    });
+
+    it('with one answer deciding it and the other eligibility question empty', async () => {
+      const el = await mount();
+      await answer(el, 'laCongDan', 'khong');
+      await next(el);
+      expect(headingText(el)).to.equal('Bạn chưa thể nộp hồ sơ này trực tuyến');
+      expect(
+        [...root(el).querySelectorAll('[part="reasons"] > li')].map((li) =>
+          li.textContent!.replace(/\s+/g, ' ').trim(),
+        ),
+      ).to.deep.equal([
+        'Thủ tục này chỉ dành cho trẻ là công dân Việt Nam. Bạn có thể: Bạn hãy dùng thủ tục đăng ký khai sinh có yếu tố nước ngoài.',
+      ]);
     });
 
     it('synthesises an eligibility step from the fields the rules read', async () => {
