@@ -75,6 +75,20 @@ export default tseslint.config(
   {
     // The engine must stay free of eval-like constructs: the bundle runs under strict CSP.
     files: ['src/**/*.ts', 'components/**/*.ts'],
-    rules: { 'no-eval': 'error', 'no-implied-eval': 'error', 'no-new-func': 'error' },
+    rules: {
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+      'no-new-func': 'error',
+      // Built-ins newer than the supported browsers (docs/compatibility.md: Chrome 98, Firefox 98,
+      // Safari 16.4) type-check under the ES2023 lib but throw there: Firefox 98-103 have no findLast.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'MemberExpression[property.name=/^(findLast|findLastIndex|toSorted|toReversed|toSpliced)$/]',
+          message: 'ES2023 array methods are missing in Firefox 98-103 (docs/compatibility.md).',
+        },
+      ],
+    },
   },
 );

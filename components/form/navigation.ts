@@ -110,8 +110,9 @@ export class FormNavigation {
     // A decisive "no" is told at once: the eligibility questions still open are not asked.
     const eligibility = current.eligibility && this.form.rulesResult!.eligibility;
     const ineligible = eligibility && eligibility.status === 'ineligible';
+    const problems = ineligible ? [] : this.form.validate().problems;
     const byField = this.form.formDocuments.withDocumentProblems(
-      this.form.problemsByField(ineligible ? [] : this.form.validate().problems, current.fields),
+      this.form.problemsByField(problems, current.fields),
       current.fields,
     );
     // Problems no question owns stop the last page asking about their object (summary key '').
@@ -169,8 +170,10 @@ export class FormNavigation {
   async onBack(): Promise<void> {
     const pages = this.form.pages;
     if (this.form.pageId === INELIGIBLE) {
-      const lastEligibility = pages.findLast((p) => p.eligibility);
-      await this.goTo(lastEligibility?.id ?? pages[0].id);
+      // The last eligibility page (not findLast: Firefox 98–103 lack it), else the first page.
+      let back = pages[0];
+      for (const p of pages) if (p.eligibility) back = p;
+      await this.goTo(back.id);
       return;
     }
     const index =
