@@ -28,6 +28,8 @@ export class FormNavigation {
 
   /** Set by a "Sửa" link on the review page. */
   returnToReview = false;
+  /** The page shown when the form last went to "cannot apply". */
+  private toldOn = '';
 
   constructor(private readonly form: DvcForm) {
     this.history = new FormHistoryController(form, {
@@ -72,6 +74,7 @@ export class FormNavigation {
     const from = this.form.pageId;
     this.form.pageId = id;
     if (id === REVIEW) this.returnToReview = false;
+    if (id === INELIGIBLE) this.toldOn = from;
     this.reached.add(id);
     this.form.summaryPaths = [];
     this.form.submitFailed = false;
@@ -170,10 +173,11 @@ export class FormNavigation {
   async onBack(): Promise<void> {
     const pages = this.form.pages;
     if (this.form.pageId === INELIGIBLE) {
-      // The last eligibility page (not findLast: Firefox 98–103 lack it), else the first page.
+      // The eligibility page the "no" was told on (a decisive answer can come before the last
+      // one), else the last eligibility page (not findLast: Firefox 98–103 lack it), else the first.
       let back = pages[0];
       for (const p of pages) if (p.eligibility) back = p;
-      await this.goTo(back.id);
+      await this.goTo(pages.find((p) => p.eligibility && p.id === this.toldOn)?.id ?? back.id);
       return;
     }
     const index =

@@ -187,6 +187,32 @@ describe('dvc-form', () => {
       ]);
     });
 
+    it('"Sửa câu trả lời" goes back to the eligibility page the "no" was told on', async () => {
+      // One question per eligibility page: a decisive answer on the first is told at once, so
+      // the second page was never shown and is no place to send the person back to.
+      const procedure = structuredClone(basic) as unknown as Procedure;
+      const [eligibility, ...rest] = procedure.ui.steps;
+      procedure.ui.steps = [
+        { ...eligibility, fields: [eligibility.fields[0]] },
+        {
+          ...eligibility,
+          id: 'dieu-kien-2',
+          title: { vi: 'Nơi sinh', en: 'Place of birth' },
+          fields: [eligibility.fields[1]],
+        },
+        ...rest,
+      ];
+      const el = await fixture<DvcForm>(html`<dvc-form .procedureData=${procedure}></dvc-form>`);
+      await el.settled();
+      await answer(el, 'laCongDan', 'khong');
+      await next(el);
+      expect(headingText(el)).to.equal('Bạn chưa thể nộp hồ sơ này trực tuyến');
+      button(el, 'secondary')!.click();
+      await el.settled();
+      expect(headingText(el)).to.equal('Điều kiện');
+      expect(field(el, 'laCongDan')!.value).to.equal('khong');
+    });
+
     it('synthesises an eligibility step from the fields the rules read', async () => {
       const procedure = structuredClone(basic) as unknown as Procedure;
       const [eligibility, ...rest] = procedure.ui.steps;
