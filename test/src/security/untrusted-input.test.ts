@@ -57,6 +57,8 @@ describe('procedure files are untrusted text (loader)', () => {
   });
 
   test('a 10 MB label is a too-large problem, found before parsing', () => {
+    // Sizes are written with their thousands grouped, as the messages write numbers.
+    const grouped = (n: number, sep: string) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, sep);
     const huge = sample();
     huge.title.vi = 'x'.repeat(10 * 1024 * 1024);
     const hugeText = JSON.stringify(huge);
@@ -73,8 +75,8 @@ describe('procedure files are untrusted text (loader)', () => {
           line: 1,
           column: 1,
           message: {
-            vi: `Tệp quá lớn: ${hugeText.length} ký tự, tối đa 2000000.`,
-            en: `The file is too large: ${hugeText.length} characters, at most 2000000.`,
+            vi: `Tệp quá lớn: ${grouped(hugeText.length, '.')} ký tự, tối đa 2.000.000.`,
+            en: `The file is too large: ${grouped(hugeText.length, ',')} characters, at most 2,000,000.`,
           },
         },
       ],
