@@ -25,6 +25,8 @@ const { CHROMIUM_ARGS, findChromium } = (await import(
 )) as { CHROMIUM_ARGS: string[]; findChromium(): string | undefined };
 const chromiumPath = findChromium();
 
+// Skipped only without Chromium: npm test installs it before the e2e stage (ensureChromium), so
+// there it always runs.
 describe('the clerk reads a supplement', { skip: chromiumPath ? false : 'needs Chromium' }, () => {
   let s: Running;
   let browser: Browser;
