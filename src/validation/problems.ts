@@ -167,7 +167,9 @@ export class ProblemBuilder {
     const required = errors.filter((e) => e.keyword === 'required');
     for (const w of errors) {
       if ((w.keyword !== 'anyOf' && w.keyword !== 'oneOf') || w.params?.passingSchemas) continue;
-      const count = (this.schemaAt(w.schemaPath) as unknown[] | undefined)?.length;
+      // ajv writes the path as a URI fragment: '#/properties/h%E1%BB%8D%20t%C3%AAn/anyOf'.
+      const at = w.schemaPath.startsWith('#/') ? decodeURIComponent(w.schemaPath.slice(1)) : '';
+      const count = at ? (valueAt(this.root, at) as unknown[] | undefined)?.length : undefined;
       if (!count) continue;
       const branchesOf = new Map<string, Set<string>>();
       const firstOf = new Map<string, AjvErrorObject>();
@@ -192,19 +194,6 @@ export class ProblemBuilder {
       );
     }
     return out;
-  }
-
-  /** The schema at an error's `schemaPath` (`#/properties/a/anyOf`), read from the root. */
-  private schemaAt(schemaPath: string): unknown {
-    if (!schemaPath.startsWith('#/')) return undefined;
-    let at: unknown = this.root;
-    for (const part of schemaPath.slice(2).split('/')) {
-      if (at === null || typeof at !== 'object') return undefined;
-      const key = part.replace(/~1/g, '/').replace(/~0/g, '~');
-      if (!Object.prototype.hasOwnProperty.call(at, key)) return undefined;
-      at = (at as Record<string, unknown>)[key];
-    }
-    return at;
   }
 
   private fromError(e: AjvErrorObject, value: unknown): Problem {
