@@ -1,18 +1,11 @@
 import type { Lang } from '../procedure/types.js';
+import { groupThousands } from '../numbers.js';
 
 /**
  * Messages of the JSON parser, for procedure authors (through the loader and `dvc-forms lint`)
  * and for servers verifying payloads. Each entry builds the sentence from the facts found.
  */
 type Message = (p: Record<string, string | number>) => string;
-
-/**
- * A count with its thousands grouped as each language writes it: "62.941.269" in Vietnamese,
- * "62,941,269" in English (as src/payment/words.ts groups amounts; no Intl, so the same on every
- * runtime whatever ICU data it has).
- */
-const grouped = (n: string | number, separator: '.' | ','): string =>
-  String(n).replace(/\B(?=(\d{3})+(?!\d))/g, separator);
 
 export const JSON_MESSAGES: Record<Lang, Record<string, Message>> = {
   vi: {
@@ -40,7 +33,8 @@ export const JSON_MESSAGES: Record<Lang, Record<string, Message>> = {
     forbiddenKey: (p) =>
       `Không được dùng khóa "${p.key}": tên này có thể làm thay đổi đối tượng của JavaScript.`,
     tooDeep: (p) => `Dữ liệu lồng nhau quá sâu (tối đa ${p.max} cấp).`,
-    tooLarge: (p) => `Tệp quá lớn: ${grouped(p.size, '.')} ký tự, tối đa ${grouped(p.max, '.')}.`,
+    tooLarge: (p) =>
+      `Tệp quá lớn: ${groupThousands(p.size, '.')} ký tự, tối đa ${groupThousands(p.max, '.')}.`,
     notUtf8: () =>
       'Có ký tự không đọc được (�) ở đây: tệp có lẽ không được lưu bằng mã UTF-8 (ví dụ ANSI, Windows-1258). Hãy lưu lại tệp với mã hoá UTF-8 rồi xem lại chữ có dấu quanh chỗ này.',
     utf16: () =>
@@ -70,7 +64,7 @@ export const JSON_MESSAGES: Record<Lang, Record<string, Message>> = {
       `The key "${p.key}" is not allowed: it can alter JavaScript objects (prototype pollution).`,
     tooDeep: (p) => `The data is nested too deeply (at most ${p.max} levels).`,
     tooLarge: (p) =>
-      `The file is too large: ${grouped(p.size, ',')} characters, at most ${grouped(p.max, ',')}.`,
+      `The file is too large: ${groupThousands(p.size, ',')} characters, at most ${groupThousands(p.max, ',')}.`,
     notUtf8: () =>
       'Unreadable character (�) here: the file was probably not saved as UTF-8 (e.g. ANSI, Windows-1252 or 1258). Save it again as UTF-8, then check the accented letters around this place.',
     utf16: () =>

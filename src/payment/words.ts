@@ -4,6 +4,8 @@
  * §2.4): "mốt" for 1 after "mươi", "tư" for 4 after "mươi", "lăm" for 5 after a ten, "linh" for
  * an empty tens place, "không trăm" inside a number.
  */
+import { groupThousands } from '../numbers.js';
+
 const DIGITS = ['không', 'một', 'hai', 'ba', 'bốn', 'năm', 'sáu', 'bảy', 'tám', 'chín'];
 const GROUPS = ['', 'nghìn', 'triệu', 'tỷ'];
 
@@ -42,9 +44,6 @@ export function amountInWords(amount: number): string {
   return text[0]!.toUpperCase() + text.slice(1);
 }
 
-const groupThousands = (amount: number, separator: string): string =>
-  String(Math.trunc(amount)).replace(/\B(?=(\d{3})+(?!\d))/g, separator);
-
 /**
  * `135000` → `135.000 đ` (dot as the thousands separator, VIETNAM.md §5): the short form, for
  * places where the amount stands alone as a label — a status badge, the pay button, a clerk's
@@ -52,7 +51,7 @@ const groupThousands = (amount: number, separator: string): string =>
  * page's fee table, the delivery choice, the receipt) use `formatDong`.
  */
 export function formatVnd(amount: number): string {
-  return `${groupThousands(amount, '.')} đ`;
+  return `${groupThousands(Math.trunc(amount), '.')} đ`;
 }
 
 /**
@@ -62,8 +61,8 @@ export function formatVnd(amount: number): string {
  */
 export function formatDong(amount: number, lang: 'vi' | 'en' = 'vi'): string {
   return lang === 'en'
-    ? `${groupThousands(amount, ',')} VND`
-    : `${groupThousands(amount, '.')} đồng`;
+    ? `${groupThousands(Math.trunc(amount), ',')} VND`
+    : `${groupThousands(Math.trunc(amount), '.')} đồng`;
 }
 
 /**
