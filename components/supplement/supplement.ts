@@ -13,7 +13,7 @@ import {
 import { sha256Hex, type PayloadDocument } from '../../src/submission/index.js';
 import { signPayload } from '../../src/signing/index.js';
 import { formatDay } from '../../src/calendar/index.js';
-import { labelInSentence } from '../../src/validation/index.js';
+import { mentionsLabel } from '../../src/validation/index.js';
 import { inheritedLang, toUiLang, type UiLang } from '../base/i18n.js';
 import { widgetOf } from '../base/widgets.js';
 import { browserSigner, fetchChallenge } from '../submission/index.js';
@@ -62,13 +62,6 @@ export class DvcSupplementedEvent extends Event {
 
 const pick = (text: LocalizedText | undefined, lang: UiLang) =>
   text ? (lang === 'en' && text.en) || text.vi : '';
-/**
- * Whether `message` names the question `label` (src/validation's `mentionsLabel`, which the
- * core inlines into the form's summary: imported here it would be exported from the core and
- * grow it; `labelInSentence` is exported already).
- */
-const namesQuestion = (message: string, label: string) =>
-  message.toLocaleLowerCase('vi').includes(labelInSentence(label).toLocaleLowerCase('vi'));
 const fieldId = (i: number) => `supplement-field-${i}`;
 const docId = (i: number) => `supplement-doc-${i}`;
 
@@ -313,7 +306,7 @@ export class DvcSupplement extends LitElement {
         const t = target(item);
         // As the form's summary does: a line that does not name its question names it.
         const question = pick(this.questionOf(item)?.label, this.uiLang);
-        if (question && !namesQuestion(message, question))
+        if (question && !mentionsLabel(message, question))
           message = msg.summaryForQuestion(message, question);
         return t ? { message, target: t } : { message };
       }),
