@@ -50,6 +50,8 @@ export function documentIdOfKey(key: string): string | undefined {
 /** What the form reads from the element in a document slot. */
 export interface DocumentSlotElement extends HTMLElement {
   documents?: PayloadDocument[];
+  /** The names the person chose for `documents`, in order, when they differ (`<dvc-upload>`). */
+  chosenNames?: string[];
   value?: unknown;
   busy?: boolean;
   validity?: ValidityState;

@@ -215,13 +215,15 @@ export class FormReviewPages {
                 const doc = this.documentOf(field)!;
                 const title = localize(doc.title, lang);
                 const files = this.form.formDocuments.slots.documents([id]);
+                // The names the person chose: a portrait is sent re-encoded under another.
+                const chosen = this.form.formDocuments.slots.element(id)?.chosenNames;
                 return html`<div class="row">
                   <dt>${title}</dt>
                   <dd class="value">
                     ${
                       files.length > 0
                         ? html`<ul class="files">
-                            ${files.map((f) => html`<li>${msg.reviewFile(f.name, formatBytes(f.size, lang))}</li>`)}
+                            ${files.map((f, i) => html`<li>${msg.reviewFile(chosen?.[i] ?? f.name, formatBytes(f.size, lang))}</li>`)}
                           </ul>`
                         : msg.noFileChosen
                     }

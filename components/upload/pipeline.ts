@@ -26,7 +26,13 @@ export type UploadStatus = (typeof UPLOAD_STATUS)[keyof typeof UPLOAD_STATUS];
 export interface Item {
   key: number;
   file: Blob;
+  /** The name the person chose: the one shown to them. */
   name: string;
+  /**
+   * The name the file is sent and stored under when re-encoding gave it another type (a portrait
+   * `anh.png` sent as `anh.jpg`: docs/uploads.md); absent when it is `name`.
+   */
+  sentName?: string;
   type: FileType;
   size: number;
   status: UploadStatus;
@@ -143,7 +149,8 @@ export class UploadPipeline {
         item.file = blob;
         item.size = blob.size;
         item.type = type;
-        item.name = renamePhoto(item.name, type);
+        const sent = renamePhoto(item.name, type);
+        item.sentName = sent === item.name ? undefined : sent;
         if (item.thumb) URL.revokeObjectURL(item.thumb);
         item.thumb = undefined;
         this.ensureThumb(item);
@@ -195,7 +202,7 @@ export class UploadPipeline {
       file: item.file,
       sha256: item.sha256!,
       metadata: {
-        filename: item.name,
+        filename: item.sentName ?? item.name,
         filetype: item.type,
         slot: this.host.spec?.id ?? this.host.name,
       },

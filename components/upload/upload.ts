@@ -95,17 +95,15 @@ export class DvcUpload extends DvcFieldElement<UploadEntry[]> {
   /** The finished files as payload document entries (with their bytes in `file`). */
   get value(): UploadEntry[] {
     const slot = this.spec?.id ?? this.name;
-    return this.items
-      .filter((i) => i.status === UPLOAD_STATUS.done && i.sha256)
-      .map((i) => ({
-        slot,
-        name: i.name,
-        type: i.type,
-        size: i.size,
-        sha256: i.sha256!,
-        ...(i.url ? { url: i.url } : {}),
-        file: i.file,
-      }));
+    return this.finished.map((i) => ({
+      slot,
+      name: i.sentName ?? i.name,
+      type: i.type,
+      size: i.size,
+      sha256: i.sha256!,
+      ...(i.url ? { url: i.url } : {}),
+      file: i.file,
+    }));
   }
   set value(entries: UploadEntry[] | null | undefined) {
     for (const item of this.items) this.pipeline.dispose(item);
@@ -130,6 +128,18 @@ export class DvcUpload extends DvcFieldElement<UploadEntry[]> {
   }
 
   /**
+   * The names the person gave the files of `documents`, in the same order: what they recognise
+   * (a portrait chosen as `anh.png` is sent re-encoded as `anh.jpg`, docs/uploads.md).
+   */
+  get chosenNames(): string[] {
+    return this.finished.map((i) => i.name);
+  }
+
+  private get finished(): Item[] {
+    return this.items.filter((i) => i.status === UPLOAD_STATUS.done && i.sha256);
+  }
+
+  /**
    * The files chosen but not finished (being checked, hashed, uploaded, paused or failed), in
    * their order, with their bytes: what a draft keeps so a reload does not lose them.
    */
@@ -137,7 +147,8 @@ export class DvcUpload extends DvcFieldElement<UploadEntry[]> {
     return this.items
       .filter((i) => i.status !== UPLOAD_STATUS.done)
       .map((i) => ({
-        name: i.name,
+        // The name the bytes are: a re-encoded portrait is checked again under it after a reload.
+        name: i.sentName ?? i.name,
         type: i.type,
         size: i.size,
         ...(i.sha256 ? { sha256: i.sha256 } : {}),

@@ -24,7 +24,7 @@ export type PayloadEligibilityStatus =
 export interface PayloadDocument {
   /** Id of the slot in the procedure's `documents`. */
   slot: string;
-  /** File name as the applicant chose it. */
+  /** File name as the applicant chose it (a re-encoded portrait's with its new type's extension). */
   name: string;
   /** MIME type. */
   type: string;

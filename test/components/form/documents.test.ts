@@ -389,6 +389,40 @@ describe('dvc-form documents', () => {
     expect(heading(el)).to.equal('Kiểm tra lại thông tin');
   });
 
+  it('shows a re-encoded portrait on the review page under the name the person chose', async () => {
+    // The portrait is re-encoded to JPEG on purpose and sent as anh.jpg (docs/uploads.md); the
+    // person chose anh.png, and that is the name they recognise.
+    const procedure = structuredClone(PROCEDURE) as unknown as {
+      documents: Record<string, unknown>[];
+    };
+    Object.assign(procedure.documents[0]!, {
+      accept: ['image/jpeg', 'image/png'],
+      maxFiles: 1,
+      photo: { width: 30, height: 40, mimeType: 'image/jpeg' },
+    });
+    const el = await fixture<DvcForm>(
+      html`<dvc-form .procedureData=${procedure} today="2026-11-26"></dvc-form>`,
+    );
+    await el.settled();
+    await waitUntil(() => root(el).querySelector('#page-heading'));
+    await toDocuments(el, 'khong');
+    const canvas = new OffscreenCanvas(60, 80);
+    canvas.getContext('2d')!.fillRect(0, 0, 60, 80);
+    const png = await canvas.convertToBlob({ type: 'image/png' });
+    const up = upload(el, 'giayChungSinh');
+    await choose(up, [new File([png], 'anh.png', { type: 'image/png' })]);
+    const [sent] = up.documents;
+    expect([sent!.name, sent!.type]).to.deep.equal(['anh.jpg', 'image/jpeg']);
+    expect(sent!.size).to.be.below(1024, 'a size the review page writes in bytes');
+    await click(el, 'primary');
+    await click(el, 'primary');
+    expect(heading(el)).to.equal('Kiểm tra lại thông tin');
+    const files = [...root(el).querySelectorAll('.review-documents .value li')].map((li) =>
+      li.textContent!.trim(),
+    );
+    expect(files).to.deep.equal([`anh.png (${sent!.size} byte)`]);
+  });
+
   it('puts the exact document entries in the dvc-submit payload', async () => {
     const el = await mount();
     await toDocuments(el, 'co');

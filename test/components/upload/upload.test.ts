@@ -396,7 +396,14 @@ describe('dvc-upload', () => {
     await el.addFiles([await png(400, 300)]);
     await changed;
     const [entry] = el.value;
+    // Sent and stored under the name of what it now is; shown under the one the person chose.
     expect(entry!.name).to.equal('anh.jpg');
+    expect(el.documents.map((d) => d.name)).to.deep.equal(['anh.jpg']);
+    expect(el.chosenNames).to.deep.equal(['anh.png']);
+    await el.updateComplete;
+    expect([...root(el).querySelectorAll('.file .name')].map((n) => n.textContent)).to.deep.equal([
+      'anh.png',
+    ]);
     expect(entry!.type).to.equal('image/jpeg');
     const bitmap = await createImageBitmap(entry!.file!);
     expect([bitmap.width, bitmap.height]).to.deep.equal([60, 80]);
