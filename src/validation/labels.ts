@@ -10,18 +10,8 @@ export function bareLabel(label: string): string {
     .trim();
 }
 
-/**
- * The label inside a sentence, after a verb ("Nhập họ, chữ đệm và tên"): bare, with its first
- * letter in lower case unless the label starts with an acronym or a name written in capitals
- * ("CCCD", "VNeID").
- */
-export function labelInSentence(label: string): string {
-  const bare = bareLabel(label);
-  return /^\p{Lu}\p{Ll}/u.test(bare) ? bare[0]!.toLocaleLowerCase('vi') + bare.slice(1) : bare;
-}
-
 /** Whether `message` already names the field labelled `label` (the summary then need not). */
 export function mentionsLabel(message: string, label: string): boolean {
-  const m = message.toLocaleLowerCase('vi');
-  return m.includes(labelInSentence(label).toLocaleLowerCase('vi'));
+  // Whatever case the message gives the label's first letter.
+  return message.toLocaleLowerCase('vi').includes(bareLabel(label).toLocaleLowerCase('vi'));
 }

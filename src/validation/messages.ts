@@ -7,9 +7,22 @@
  * `ui`, when it has one) and `action` (the verb for the widget: enter / choose / upload).
  */
 import type { Lang } from '../procedure/types.js';
-import { bareLabel, labelInSentence } from './labels.js';
+import { bareLabel } from './labels.js';
 
-export { bareLabel, labelInSentence, mentionsLabel } from './labels.js';
+export { bareLabel, mentionsLabel } from './labels.js';
+
+/**
+ * The label inside a sentence, after a verb ("Nhập họ, chữ đệm và tên"): bare, with its first
+ * letter in lower case unless the label starts with an acronym or a name written in capitals
+ * ("CCCD", "VNeID") or with a name of two capitalised words ("Việt Nam", "Hà Nội", "Ho Chi Minh
+ * City"). Here, not in labels.ts, which the core of the one-file bundle holds for the summary.
+ */
+export function labelInSentence(label: string): string {
+  const bare = bareLabel(label);
+  return /^\p{Lu}\p{Ll}/u.test(bare) && !/^\S+\s+\p{Lu}\p{Ll}/u.test(bare)
+    ? bare[0]!.toLocaleLowerCase('vi') + bare.slice(1)
+    : bare;
+}
 
 export interface MessageContext {
   /** The field's label in the message language, when the `ui` names the field. */
@@ -89,6 +102,29 @@ const VI = {
   num: (n: unknown) =>
     typeof n === 'number' ? n.toLocaleString('vi-VN').replace(/\u00a0/g, ' ') : String(n),
 };
+/**
+ * English labels that begin with a nation's name or adjective keep its capital inside a sentence
+ * ("Vietnamese passport number"); names of two capitalised words keep theirs in both languages
+ * (labelInSentence).
+ */
+const EN_NATION =
+  /^(?:Vietnam|Vietnamese|Viet|Kinh|Lao|Laotian|Khmer|Cambodian|Thai|Chinese|Taiwanese|Japanese|Korean|English|British|French|German|Russian|American|Australian)\b/;
+/** Labels that need no article: one already there, or a clause ("What the certificate is for"). */
+const EN_NO_ARTICLE =
+  /^(?:the|a|an|your|his|her|their|its|our|my|this|that|these|those|any|some|each|every|all|no|one|another|what|which|who|whose|where|when|why|how|whether)\s/i;
+
+/**
+ * The label after an English verb or preposition, with the article English needs ("Enter the
+ * expiry date of the driving licence"). A label in Vietnamese, shown for want of an English one,
+ * takes none ("Enter tổ chức").
+ */
+function enLabelInSentence(label: string): string {
+  const bare = bareLabel(label);
+  const first = bare.split(/\s/, 1)[0]!;
+  if (/[\u00c0-\u1ef9]/u.test(first) || EN_NO_ARTICLE.test(bare)) return labelInSentence(bare);
+  return `the ${EN_NATION.test(bare) ? bare : labelInSentence(bare)}`;
+}
+
 const EN = {
   subject: (c: MessageContext, fallback = 'This answer') =>
     c.part !== undefined && c.label !== undefined
@@ -100,10 +136,10 @@ const EN = {
           : bareLabel(c.label),
   object: (c: MessageContext, fallback: string) =>
     c.part !== undefined && c.label !== undefined
-      ? `${ADDRESS_PARTS.en[c.part] ?? 'this part'} for ${labelInSentence(c.label)}`
+      ? `${ADDRESS_PARTS.en[c.part] ?? 'this part'} for ${enLabelInSentence(c.label)}`
       : c.label === undefined
         ? fallback
-        : labelInSentence(c.label),
+        : enLabelInSentence(c.label),
   verb: (c: MessageContext) =>
     c.action === 'choose' ? 'Select' : c.action === 'upload' ? 'Upload' : 'Enter',
   num: (n: unknown) => (typeof n === 'number' ? n.toLocaleString('en-GB') : String(n)),
@@ -265,7 +301,7 @@ const en: Record<string, Template> = {
     return `${verb} ${EN.object(c, 'this required answer')}`;
   },
   'dependent-required': (c) =>
-    `${EN.verb(c)} ${EN.object(c, 'this answer')} (needed because you gave ${labelInSentence(String(c.dependsOnLabel ?? c.dependsOn))})`,
+    `${EN.verb(c)} ${EN.object(c, 'this answer')} (needed because you gave ${enLabelInSentence(String(c.dependsOnLabel ?? c.dependsOn))})`,
   'unknown-property': (c) => `The form has no “${String(c.property)}” field. Remove this answer`,
   type: (c) => {
     switch (c.expected) {
@@ -324,7 +360,7 @@ const en: Record<string, Template> = {
   'no-question': (c) =>
     c.label === undefined
       ? "Some answers do not meet the procedure's requirements. Check and correct your answers"
-      : `The answers about ${labelInSentence(c.label)} do not meet the procedure's requirements. Check and correct them`,
+      : `The answers about ${enLabelInSentence(c.label)} do not meet the procedure's requirements. Check and correct them`,
   contains: (c) =>
     typeof c.maxContains === 'number'
       ? `${EN.subject(c)} needs between ${EN.num(c.minContains ?? 1)} and ${EN.num(c.maxContains)} matching items`

@@ -397,7 +397,7 @@ describe('dvc-form', () => {
         'There is a problem',
       );
       expect(summaryTexts(el)).to.deep.equal([
-        'Enter date of birth',
+        'Enter the date of birth',
         'Select an answer (question: Do you want text messages?)',
       ]);
       expect(button(el, 'primary')!.textContent!.trim()).to.equal('Continue');

@@ -142,7 +142,7 @@ describe('dvc-form: problems in repeated items', function () {
     el.lang = 'en';
     await el.settled();
     expect(summaryTexts(el)).to.deep.equal([
-      'Person 1: Enter full name',
+      'Person 1: Enter the full name',
       'Person 1: Years lived here must be 120 or less',
       'Person 2: Years lived here must be 120 or less',
     ]);

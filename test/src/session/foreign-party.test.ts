@@ -122,9 +122,9 @@ test('an answer outside its list is refused with the list’s message, vi and en
   assert.deepEqual(
     (await decide(answers, files, 'en')).problems.map((p) => p[2]),
     [
-      'Select ethnic group from the list',
-      'Select religion from the list',
-      'Select nationality from the list',
+      'Select the ethnic group from the list',
+      'Select the religion from the list',
+      'Select the nationality from the list',
     ],
   );
 });

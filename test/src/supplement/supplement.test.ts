@@ -176,8 +176,12 @@ test('checkSupplement: a requested answer left out is worded as the form words i
       'request.purpose',
       'Enter what the certificate is for, for example a job application',
     ],
-    ['supplement-item-missing', 'applicant.sex', 'Select sex'],
-    ['supplement-item-missing', 'applicant.residence', 'Select permanent or temporary residence'],
+    ['supplement-item-missing', 'applicant.sex', 'Select the sex'],
+    [
+      'supplement-item-missing',
+      'applicant.residence',
+      'Select the permanent or temporary residence',
+    ],
     ['supplement-item-missing', 'idCopy', 'No file uploaded for this document.'],
   ]);
 });

@@ -48,7 +48,7 @@ for (const keyword of ['anyOf', 'oneOf'] as const) {
     // As a plain `required` words it, in English too.
     const en = v.validate({ applicant: { fullName: 'A' } }, { lang: 'en' });
     assert.deepEqual(brief(en.problems), [
-      { code: 'required', path: '/applicant/phone', message: 'Enter phone' },
+      { code: 'required', path: '/applicant/phone', message: 'Enter the phone' },
     ]);
     // Leaving the phone question asks for its own problems: the required one is among them.
     const within = v.validate({ applicant: { fullName: 'A' } }, { within: 'applicant.phone' });
@@ -63,7 +63,7 @@ for (const keyword of ['anyOf', 'oneOf'] as const) {
       Date.UTC(2026, 11, 7),
     );
     assert.deepEqual(brief(decided.problems), [
-      { code: 'required', path: '/applicant/phone', message: 'Enter phone' },
+      { code: 'required', path: '/applicant/phone', message: 'Enter the phone' },
     ]);
   });
 }

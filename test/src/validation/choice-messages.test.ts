@@ -49,7 +49,7 @@ test('a missing answer to a question-like radio asks for an answer without repea
       ['required', '/eligibility/bornInVietnam', 'Select an answer'],
       ['required', '/eligibility/foreignParent', 'Select an answer'],
       ['required', '/eligibility/fatherStatus', 'Select an answer'],
-      ['required', '/child/sex', 'Select sex'],
+      ['required', '/child/sex', 'Select the sex'],
     ],
   );
 });
@@ -121,7 +121,7 @@ test('sample messages read as Vietnamese sentences (issue 15)', async () => {
   ]);
   const emailEn = khaiSinh.validate({ requester: { email: 'nope' } }, { lang: 'en' }).problems;
   assert.deepEqual(at(emailEn, '/requester/email'), [
-    'Enter email in the correct format, like name@example.com',
+    'Enter the email in the correct format, like name@example.com',
   ]);
 
   // A missing name: the verb, then the label in lower case.
