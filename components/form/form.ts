@@ -46,6 +46,7 @@ import { FormSubmissionLink } from './submission-link.js';
 import { FirstPageAdoption } from './first-page-adoption.js';
 import { inheritedLang, langAttribute, toUiLang } from '../base/i18n.js';
 import type { DeliveryOptions } from '../submission/form-delivery.js';
+import { loadedEngine } from './engine-link.js';
 import { FormDocuments, documentKey } from './documents.js';
 import type { PayloadDocument } from '../../src/submission/index.js';
 import type { UploadEntry } from '../upload/upload.js';
@@ -538,6 +539,8 @@ export class DvcForm extends LitElement {
       this.problemsByField(problems, fields),
       fields,
     );
+    // The sentence for problems no question owns (key ''), as the page or review shows it.
+    if (this.shown.has('')) loadedEngine()!.addUnowned(this, problems, fresh, this.currentPage);
     const next = new Map<string, Problem[]>();
     for (const [path, old] of this.shown) {
       if (isDeclarationBox(path)) next.set(path, old);

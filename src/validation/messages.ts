@@ -212,10 +212,11 @@ const vi: Record<string, Template> = {
   not: (c) => `${VI.subject(c)} không được có giá trị này`,
   // Not a problem code: the summary line of a problem no question on the page owns (an anyOf
   // whose branches ask for different answers, a `not` on a group), which the page still refuses.
-  'no-question': (c) =>
-    c.label === undefined
-      ? 'Một số câu trả lời chưa đáp ứng yêu cầu của thủ tục. Hãy kiểm tra và sửa lại các câu trả lời'
-      : `Các câu trả lời về “${bareLabel(c.label)}” chưa đáp ứng yêu cầu của thủ tục. Hãy kiểm tra và sửa lại`,
+  // No question shows this problem, so the message says what to look at and where to turn.
+  'no-question': (c) => {
+    const about = c.label === undefined ? '' : ` về “${bareLabel(c.label)}”`;
+    return `Các câu trả lời${about} chưa đáp ứng một yêu cầu của thủ tục, nhưng biểu mẫu không chỉ ra được câu cần sửa. Hãy xem lại các câu trả lời${about}: điền câu còn để trống, sửa câu chưa đúng. Nếu vẫn không tiếp tục được, hãy liên hệ cơ quan giải quyết hoặc nộp hồ sơ trực tiếp tại Bộ phận Một cửa`;
+  },
   contains: (c) =>
     typeof c.maxContains === 'number'
       ? `${VI.subject(c)} cần có từ ${VI.num(c.minContains ?? 1)} đến ${VI.num(c.maxContains)} mục phù hợp`
@@ -357,10 +358,10 @@ const en: Record<string, Template> = {
       : `${EN.subject(c)} does not match any accepted option`,
   'any-of': (c) => `${EN.subject(c)} does not match any accepted option`,
   not: (c) => `${EN.subject(c)} cannot have this value`,
-  'no-question': (c) =>
-    c.label === undefined
-      ? "Some answers do not meet the procedure's requirements. Check and correct your answers"
-      : `The answers about ${enLabelInSentence(c.label)} do not meet the procedure's requirements. Check and correct them`,
+  'no-question': (c) => {
+    const about = c.label === undefined ? '' : ` about ${enLabelInSentence(c.label)}`;
+    return `Your answers${about} do not meet one of the procedure's requirements, but the form cannot tell which question to change. Look over your answers${about}: fill in any left empty, correct any that is wrong. If you still cannot continue, contact the agency or apply in person at the one-stop shop (Bộ phận Một cửa)`;
+  },
   contains: (c) =>
     typeof c.maxContains === 'number'
       ? `${EN.subject(c)} needs between ${EN.num(c.minContains ?? 1)} and ${EN.num(c.maxContains)} matching items`

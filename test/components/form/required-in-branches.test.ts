@@ -84,8 +84,11 @@ describe('dvc-form: required in every anyOf/oneOf branch, or in a split allOf me
 const branches = (...sets: string[][]): JsonSchema[] =>
   sets.map((required) => ({ type: 'object', required }));
 
+// No question can show the problem: the sentence says what to look at and where to turn.
 const GENERAL =
-  'Một số câu trả lời chưa đáp ứng yêu cầu của thủ tục. Hãy kiểm tra và sửa lại các câu trả lời';
+  'Các câu trả lời chưa đáp ứng một yêu cầu của thủ tục, nhưng biểu mẫu không chỉ ra được câu cần sửa. Hãy xem lại các câu trả lời: điền câu còn để trống, sửa câu chưa đúng. Nếu vẫn không tiếp tục được, hãy liên hệ cơ quan giải quyết hoặc nộp hồ sơ trực tiếp tại Bộ phận Một cửa';
+const GENERAL_EN =
+  "Your answers do not meet one of the procedure's requirements, but the form cannot tell which question to change. Look over your answers: fill in any left empty, correct any that is wrong. If you still cannot continue, contact the agency or apply in person at the one-stop shop (Bộ phận Một cửa)";
 
 /** The summary's lines as links (`→ target`) or plain text, and whether it has focus. */
 function summaryState(el: DvcForm): { lines: string[]; focused: boolean } {
@@ -149,6 +152,25 @@ describe('dvc-form: problems of anyOf/oneOf/not on an object no question owns', 
     });
   }
 
+  it('words the sentence again when the language changes while it is shown', async () => {
+    const el = await formOver((data) => {
+      data.properties['applicant'] = {
+        $ref: '#/$defs/person',
+        type: 'object',
+        anyOf: branches(['phone'], ['email']),
+      };
+    });
+    await answer(el, 'applicant.fullName', 'Nguyễn Văn A');
+    await next(el);
+    expect(summaryState(el).lines).to.deep.equal([GENERAL]);
+    el.lang = 'en';
+    await el.settled();
+    expect(summaryState(el).lines).to.deep.equal([GENERAL_EN]);
+    el.lang = 'vi';
+    await el.settled();
+    expect(summaryState(el).lines).to.deep.equal([GENERAL]);
+  });
+
   it('refuses to submit from the review page, saying why, answers a draft resumed there', async () => {
     const el = await formOver((data) => {
       data.properties['applicant'] = {
@@ -165,6 +187,12 @@ describe('dvc-form: problems of anyOf/oneOf/not on an object no question owns', 
     await next(el);
     expect(submitted).to.equal(false);
     expect(summaryState(el)).to.deep.equal({ lines: [GENERAL], focused: true });
+    // Worded again in the other language, on the review page too.
+    el.lang = 'en';
+    await el.settled();
+    expect(summaryState(el).lines).to.deep.equal([GENERAL_EN]);
+    el.lang = 'vi';
+    await el.settled();
     await el.navigation.restoreDraft(
       { applicant: { fullName: 'Nguyễn Văn A', email: 'a@b.vn' } },
       'review',
