@@ -12,6 +12,7 @@
 import type { Lang } from '../procedure/types.js';
 import { EXPECTED, JSON_MESSAGES } from './messages.js';
 import { escapeToken as escapePointerToken } from '../session/field-path.js';
+import { codePointName, isUnseen } from './unseen.js';
 
 /** 1-based line and column (UTF-16 code units, as editors count) plus the 0-based offset. */
 export interface JsonPosition {
@@ -102,10 +103,10 @@ const ESCAPES: Record<string, string> = {
   t: '\t',
 };
 
+/** A character in a message: quoted, or named (`U+200B`) when nobody could see it quoted. */
 function describeChar(ch: string): string {
   const code = ch.codePointAt(0) ?? 0;
-  if (code < 0x20 || code === 0x7f) return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
-  return `'${ch}'`;
+  return code < 0x20 || isUnseen(ch) ? codePointName(code) : `'${ch}'`;
 }
 
 function message(key: string, params: Record<string, string | number>): Record<Lang, string> {

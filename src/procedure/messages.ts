@@ -1,6 +1,7 @@
 import type { Lang } from './types.js';
 import { LONE_SURROGATE } from '../jcs/index.js';
 import { where } from './pointer-places.js';
+import { jsonEscape } from '../json/unseen.js';
 
 /**
  * Messages for procedure authors (loader and `dvc-forms lint`), Vietnamese and English. Each
@@ -445,10 +446,7 @@ export function localized(
  * Messages' parameters and the CLI's printed pointers go through it.
  */
 export function escapeLoneSurrogates(text: string): string {
-  return text.replace(
-    LONE_SURROGATES,
-    (m) => `\\u${m.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  return text.replace(LONE_SURROGATES, jsonEscape);
 }
 
 /** Every lone surrogate: the one definition (src/jcs), made global for `replace`. */

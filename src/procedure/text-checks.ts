@@ -21,6 +21,7 @@
  */
 import { LONE_SURROGATE } from '../jcs/index.js';
 import { escapePointerToken } from '../json/parse.js';
+import { codePointName, jsonEscape, UNSEEN } from '../json/unseen.js';
 import { localized } from './messages.js';
 import { AUTHOR_PROBLEM_CODE as C, type ProblemList } from './problems.js';
 
@@ -42,7 +43,7 @@ function report(
   where: 'key' | 'value',
   problems: ProblemList,
 ): void {
-  const code = `\\u${text.charCodeAt(at).toString(16).padStart(4, '0')}`;
+  const code = jsonEscape(text[at]!);
   problems.add(
     C.loneSurrogate,
     pointer,
@@ -111,14 +112,8 @@ const BIDI: Record<number, string> = {
   0x2068: 'FIRST STRONG ISOLATE',
   0x2069: 'POP DIRECTIONAL ISOLATE',
 };
-/** Every character this check looks at (tab, line feed and carriage return are allowed). */
-const UNSEEN =
-  // eslint-disable-next-line no-control-regex -- finding control characters is the point
-  /[\0-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\xad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
-
 /** The text quoted with every unseen character as its escape, so a bidi control cannot reorder it. */
-const quoted = (s: string): string =>
-  shown(s).replace(UNSEEN, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+const quoted = (s: string): string => shown(s).replace(UNSEEN, jsonEscape);
 
 function checkUnseen(text: string, pointer: string, problems: ProblemList): void {
   const seen = new Set<number>();
@@ -129,7 +124,7 @@ function checkUnseen(text: string, pointer: string, problems: ProblemList): void
     if (cp === 0x200d && ((before >= 0xdc00 && before <= 0xdfff) || before === 0xfe0f)) continue;
     if (seen.has(cp)) continue;
     seen.add(cp);
-    const code = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+    const code = codePointName(cp);
     const name = BIDI[cp] ?? INVISIBLE[cp];
     const [problem, key] =
       BIDI[cp] !== undefined

@@ -192,6 +192,21 @@ test('each kind of syntax error', () => {
   ]);
 });
 
+test('a character nobody can see is named, not quoted, where the parser does not expect it', () => {
+  // Pasted between members: quoted raw, a zero-width space or a C1 control shows as nothing, and
+  // a bidi override reorders the line the message is printed on. Lint's text checks name the
+  // same characters the same way (src/json/unseen.ts).
+  const at = (ch: string) =>
+    parseJson(`{"a": 1,${ch} "b": 2}`).problems.map((p) => [p.column, p.message.en]);
+  assert.deepEqual(['\u200b', '\u0085', '\u202e', '\ufeff', 'x'].map(at), [
+    [[9, 'Unexpected character U+200B; expected a key in double quotes.']],
+    [[9, 'Unexpected character U+0085; expected a key in double quotes.']],
+    [[9, 'Unexpected character U+202E; expected a key in double quotes.']],
+    [[9, 'Unexpected character U+FEFF; expected a key in double quotes.']],
+    [[9, "Unexpected character 'x'; expected a key in double quotes."]],
+  ]);
+});
+
 const vien = (text: string, options = {}) =>
   parseJson(text, options).problems.map((p) => [p.pointer, p.line, p.column, p.message]);
 
