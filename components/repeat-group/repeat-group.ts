@@ -148,6 +148,12 @@ export class DvcRepeatGroup extends DvcFieldElement<RepeatItem[]> {
   @property({ type: Object }) errors: Record<string, string> = {};
 
   @state() private keys: number[] = [];
+  /**
+   * The items' keys when `errors` was last given: its pointers count items as they were then, so
+   * an error stays with its person when items are moved, removed or restored (and a summary's
+   * line given with it still lands on that person's box, focusAt()).
+   */
+  private errorKeys: number[] = [];
   @state() private announcement = '';
   @state() private removed?: { item: RepeatItem; key: number; index: number };
 
@@ -175,6 +181,9 @@ export class DvcRepeatGroup extends DvcFieldElement<RepeatItem[]> {
       ];
     }
     if (this.keys.length !== this.value.length) this.keys = this.value.map(() => nextKey++);
+    // The form passes the errors again on each of its renders: only new ones count items anew.
+    const before = changed.has('errors') ? JSON.stringify(changed.get('errors') ?? {}) : undefined;
+    if (before !== undefined && before !== JSON.stringify(this.errors)) this.errorKeys = this.keys;
     super.willUpdate(changed);
   }
 
@@ -240,11 +249,14 @@ export class DvcRepeatGroup extends DvcFieldElement<RepeatItem[]> {
    */
   focusAt(pointer: string): void {
     const [, item, field] = pointer.split('/');
+    const key = String(this.keysOfErrors()[Number(item)]);
     (
-      this.children$().find(
-        (c) => c.dataset.field === field && c.dataset.key === String(this.keys[Number(item)]),
-      ) ?? this
+      this.children$().find((c) => c.dataset.field === field && c.dataset.key === key) ?? this
     ).focus();
+  }
+
+  private keysOfErrors(): number[] {
+    return this.errorKeys.length ? this.errorKeys : this.keys;
   }
 
   protected override formValue(): FormData | null {
@@ -396,7 +408,7 @@ export class DvcRepeatGroup extends DvcFieldElement<RepeatItem[]> {
     );
   }
 
-  private renderChild(spec: RepeatFieldSpec, item: RepeatItem, index: number, key: number) {
+  private renderChild(spec: RepeatFieldSpec, item: RepeatItem, key: number) {
     const tag = WIDGETS[widgetNameOf(spec)].tag;
     const value = item[spec.field] ?? emptyValueFor(spec, true);
     return staticHtml`<${tag}
@@ -411,7 +423,7 @@ export class DvcRepeatGroup extends DvcFieldElement<RepeatItem[]> {
       ?street-optional=${spec.streetOptional || this.isPlace(spec)}
       .disabled=${this.isDisabled}
       .readonly=${this.readonly}
-      .error=${this.errors[`/${index}/${spec.field}`] ?? ''}
+      .error=${this.errors[`/${this.keysOfErrors().indexOf(key)}/${spec.field}`] ?? ''}
       .value=${value}
     ></${tag}>`;
   }
@@ -437,7 +449,7 @@ export class DvcRepeatGroup extends DvcFieldElement<RepeatItem[]> {
             const n = i + 1;
             return html`<fieldset class="item" part="item" data-item=${key}>
               <legend part="item-legend">${this.heading(i)}</legend>
-              ${this.fields.map((f) => this.renderChild(f, item, i, key))}
+              ${this.fields.map((f) => this.renderChild(f, item, key))}
               ${
                 locked || (count < 2 && !canRemove)
                   ? nothing

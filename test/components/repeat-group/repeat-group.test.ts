@@ -19,6 +19,18 @@ function deepActive(): Element | null {
 }
 const live = (el: HTMLElement) => sr(el).querySelector('[role="status"]')!.textContent;
 
+/** A group of children named `names` (no birth dates), showing `errors`. */
+const children = (names: string[], errors: Record<string, string> = {}) =>
+  fixture<DvcRepeatGroup>(
+    html`<dvc-repeat-group
+      label="Các con"
+      item-label="Người con"
+      .fields=${fields}
+      .value=${names.map((hoTen) => ({ hoTen, ngaySinh: '' }))}
+      .errors=${errors}
+    ></dvc-repeat-group>`,
+  );
+
 describe('dvc-repeat-group', () => {
   it('starts with min items, passes axe, adds by keyboard and focuses the new item', async () => {
     const el = await fixture<DvcRepeatGroup>(
@@ -48,18 +60,7 @@ describe('dvc-repeat-group', () => {
   });
 
   it('reorders by keyboard, keeps focus on the moved item and announces the new position', async () => {
-    const el = await fixture<DvcRepeatGroup>(
-      html`<dvc-repeat-group
-        label="Các con"
-        item-label="Người con"
-        .fields=${fields}
-        .value=${[
-          { hoTen: 'An', ngaySinh: '' },
-          { hoTen: 'Bình', ngaySinh: '' },
-          { hoTen: 'Cường', ngaySinh: '' },
-        ]}
-      ></dvc-repeat-group>`,
-    );
+    const el = await children(['An', 'Bình', 'Cường']);
     const changes: unknown[] = [];
     el.addEventListener('dvc-change', (e) => changes.push(e.detail.value));
     const up = sr(el).querySelectorAll<HTMLButtonElement>('[data-action="up"]')[2];
@@ -105,6 +106,39 @@ describe('dvc-repeat-group', () => {
     expect(el.value.map((i) => i.hoTen)).to.deep.equal(['An', 'Bình']);
     expect(live(el)).to.equal('Đã khôi phục Người con 1.');
     expect(deepActive()!.id).to.equal('control');
+  });
+
+  // Found driving dang-ky-thuong-tru on the demo site: after Continue showed "Số định danh cá
+  // nhân phải gồm đúng 12 chữ số" on member 3, moving that member up left the error on the person
+  // moved down, whose number was right, and a summary line's link landed on that person too.
+  it('an error stays with its item when items are moved, removed and restored', async () => {
+    const el = await children(['An', 'Bình', ''], { '/2/hoTen': 'Nhập họ và tên' });
+    /** Each item's name and the error its name box shows. */
+    const shown = () =>
+      [
+        ...sr(el).querySelectorAll<HTMLElement & { value: string; error: string }>(
+          '[data-field="hoTen"]',
+        ),
+      ].map((f) => `${f.value}|${f.error}`);
+    expect(shown()).to.deep.equal(['An|', 'Bình|', '|Nhập họ và tên']);
+    await el.moveItem(2, -1);
+    expect(shown()).to.deep.equal(['An|', '|Nhập họ và tên', 'Bình|']);
+    // The form passes the same errors again when it renders: they still count items as before.
+    el.errors = { '/2/hoTen': 'Nhập họ và tên' };
+    await el.updateComplete;
+    expect(shown()).to.deep.equal(['An|', '|Nhập họ và tên', 'Bình|']);
+    // The summary's line, given with those errors, lands on the box of the item it names.
+    el.focusAt('/2/hoTen');
+    const item = sr(el).activeElement!.closest('.item')!;
+    expect(item.querySelector('legend')!.textContent).to.equal('Người con 2');
+    await el.removeItem(0);
+    expect(shown()).to.deep.equal(['|Nhập họ và tên', 'Bình|']);
+    await el.undoRemove();
+    expect(shown()).to.deep.equal(['An|', '|Nhập họ và tên', 'Bình|']);
+    // New errors, from validating the items as they are now, count the items anew.
+    el.errors = { '/0/hoTen': 'Họ và tên quá dài' };
+    await el.updateComplete;
+    expect(shown()).to.deep.equal(['An|Họ và tên quá dài', '|', 'Bình|']);
   });
 
   it('respects max, submits items as name[i].field, resets, and reports an invalid item', async () => {
