@@ -242,15 +242,10 @@ export class FormQuestions {
     const id = field.document ?? field.field;
     const spec = this.form.validator?.procedure.documents.find((d) => d.id === id);
     const msg = this.form.msg;
-    // (1.1) The document's requirements as structured flags, in the form's own words.
-    const notes = documentNotes(spec, msg);
-    const notesHtml = notes.length
-      ? html`<ul class="hint" part="document-notes">
-          ${notes.map((n) => html`<li>${n}</li>`)}
-        </ul>`
-      : nothing;
     // (1.1) Brought to the desk: named with what to do, no upload.
-    if (spec?.atDesk === true)
+    if (spec?.atDesk === true) {
+      // (1.1) The document's requirements as structured flags, in the form's own words.
+      const notes = documentNotes(spec, msg);
       return html`<div class="document" part="document-slot" id=${fieldId(documentKey(id))}>
         <p><strong>${localize(spec.title, this.form.uiLang)}</strong></p>
         ${
@@ -259,10 +254,18 @@ export class FormQuestions {
             : nothing
         }
         <p class="hint" part="document-at-desk">${msg.documentAtDesk}</p>
-        ${notesHtml}
+        ${
+          notes.length
+            ? html`<ul class="hint" part="document-notes">
+                ${notes.map((n) => html`<li>${n}</li>`)}
+              </ul>`
+            : nothing
+        }
       </div>`;
+    }
+    // An uploaded document's notes are the upload element's own (after its title, describing
+    // its buttons): here, above the next document's title, they read as the previous one's.
     return html`<div class="document" part="document-slot" id=${fieldId(documentKey(id))}>
-      ${notesHtml}
       <slot name="document-${id}"><p class="hint">${msg.documentWillUpload}</p></slot>
     </div>`;
   }

@@ -23,6 +23,11 @@ const vi = {
   copies: '{form}, {count} bản',
   limits: '{types}, tối đa {size}',
   limitsCount: 'Tối đa {max} tệp',
+  // The same words as the form's document notes (components/form/messages.ts), shown here so
+  // that they follow the document's title and describe its buttons.
+  translation: 'Nếu giấy tờ không bằng tiếng Việt, nộp kèm bản dịch sang tiếng Việt có chứng thực.',
+  legalisation:
+    'Giấy tờ do cơ quan nước ngoài cấp phải được hợp pháp hóa lãnh sự, trừ trường hợp được miễn theo điều ước quốc tế.',
   noFiles: 'Chưa chọn tệp nào',
   filesHeading: 'Tệp đã chọn',
   remove: 'Xoá',
@@ -72,6 +77,9 @@ const en: Record<UploadMessageKey, string> = {
   copies: '{form}, {count} {copiesWord}',
   limits: '{types}, up to {size}',
   limitsCount: 'Up to {max} {filesWord}',
+  translation: 'If the document is not in Vietnamese, add a certified Vietnamese translation.',
+  legalisation:
+    'A document issued by a foreign authority must be consular-legalised, unless a treaty exempts it.',
   noFiles: 'No file chosen',
   filesHeading: 'Files chosen',
   remove: 'Remove',

@@ -388,6 +388,8 @@ export class DvcUpload extends DvcFieldElement<UploadEntry[]> {
         size: formatSize(spec.maxSizeBytes, this.ui),
       }),
       ...(spec.maxFiles > 1 ? [this.m('limitsCount', { max: spec.maxFiles })] : []),
+      ...(spec.translation === true ? [this.m('translation')] : []),
+      ...(spec.legalisation === true ? [this.m('legalisation')] : []),
     ];
   }
 

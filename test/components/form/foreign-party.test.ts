@@ -117,10 +117,21 @@ describe('dvc-form with foreign-party features', () => {
 
       const slots = [...root(el).querySelectorAll('[part="document-slot"]')];
       expect(slots.length).to.equal(2);
-      expect([...slots[0]!.querySelectorAll('[part="document-notes"] li')].map(text)).to.deep.equal(
-        NOTES[lang],
-      );
+      // An uploaded document's notes follow its title, in its upload card, and describe its
+      // buttons; above the card they read as the previous document's (found on the demo site's
+      // dang-ky-ket-hon-nuoc-ngoai, two foreign documents in a row).
+      expect(slots[0]!.querySelector('[part="document-notes"]')).to.equal(null);
       expect(slots[0]!.querySelector('slot')).to.not.equal(null);
+      const upload = el.querySelector<DvcUpload>('[slot="document-certificate"]')!;
+      await waitUntil(() => upload.shadowRoot?.querySelector('[part="requirements"]'));
+      const card = upload.shadowRoot!;
+      expect(
+        [...card.querySelectorAll('[part="requirements"] li')].map(text).slice(-2),
+      ).to.deep.equal(NOTES[lang]);
+      expect(card.querySelector('legend ~ [part="requirements"]')).to.not.equal(null);
+      expect(text(card.querySelector('#described')!).endsWith(NOTES[lang].join(' '))).to.equal(
+        true,
+      );
       // Brought to the desk: no upload slot, the instruction instead.
       expect(slots[1]!.querySelector('slot')).to.equal(null);
       expect(text(slots[1]!.querySelector('[part="document-at-desk"]')!)).to.equal(AT_DESK[lang]);
