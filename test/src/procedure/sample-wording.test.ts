@@ -1,3 +1,5 @@
+// How the samples read to the citizen, beside the form's own words.
+//
 // The "cannot apply" page shows each remedy after the label "Bạn có thể: " (components/form
 // messages.ts, or the procedure's own `ineligible.remedyLabel`). A sample remedy that begins with
 // the same words read "Bạn có thể: Bạn có thể đăng ký thường trú…" to the citizen (found driving
@@ -13,11 +15,15 @@ const SAMPLES = readdirSync(DIR).filter((f) => f.endsWith('.json') && !f.endsWit
 /** The label's words, without the colon: "Bạn có thể", "What you can do". */
 const words = (label: string) => label.replace(/[:\s]+$/, '').toLocaleLowerCase('vi');
 
+const samples = () =>
+  SAMPLES.map(
+    (file) => [file, JSON.parse(readFileSync(new URL(file, DIR), 'utf8')) as Procedure] as const,
+  );
+
 test('no sample remedy repeats the words of the label it is shown after', () => {
   assert.ok(SAMPLES.length >= 7);
   const repeated: string[] = [];
-  for (const file of SAMPLES) {
-    const p = JSON.parse(readFileSync(new URL(file, DIR), 'utf8')) as Procedure;
+  for (const [file, p] of samples()) {
     for (const rule of p.rules) {
       if (!('remedy' in rule) || !rule.remedy) continue;
       for (const lang of ['vi', 'en'] as const) {
@@ -30,4 +36,15 @@ test('no sample remedy repeats the words of the label it is shown after', () => 
     }
   }
   assert.deepEqual(repeated, []);
+});
+
+// The tick box under the declaration says "Tôi đã đọc và đồng ý…" unless the procedure words it
+// itself (`declaration.label`); under dang-ky-ket-hon's "Chúng tôi cam đoan…", signed by both
+// partners, it read as one person's.
+test('a declaration made by "Chúng tôi" has a tick box that speaks as "Chúng tôi" too', () => {
+  const mismatched = samples()
+    .filter(([, p]) => p.declaration.text.vi.startsWith('Chúng tôi'))
+    .filter(([, p]) => !p.declaration.label?.vi.startsWith('Chúng tôi'))
+    .map(([file, p]) => `${file}: ${p.declaration.label?.vi ?? FORM_MESSAGES.vi.declarationLabel}`);
+  assert.deepEqual(mismatched, []);
 });
