@@ -116,14 +116,14 @@ const CSP_LISTENER = `window.__dvcCsp = window.__dvcCsp || []; if (!window.__dvc
   }, true); }`;
 const CSP_TAKE = `(function () { ${CSP_LISTENER}; return window.__dvcCsp.splice(0); })()`;
 /** axe-core run on the document by the driver (outside the page's script policy). */
-const AXE_SOURCE = readFileSync(
+export const AXE_SOURCE = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
   'utf8',
 );
 // axe judges the page as the person sees it: only once every stylesheet the page links has
 // arrived (polled, at most 5 s). Run on a page whose stylesheet was still on its way (a loaded
 // machine, right after a navigation), target-size flagged the demo header's unstyled links.
-const AXE_RUN = `new Promise(function (resolve) {
+export const AXE_RUN = `new Promise(function (resolve) {
     var until = Date.now() + 5000;
     (function wait() {
       var links = document.querySelectorAll('link[rel="stylesheet"]');
