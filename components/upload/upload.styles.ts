@@ -20,6 +20,12 @@ export const uploadStyles = css`
     border-radius: var(--dvc-radius, 0);
     background: var(--dvc-color-input-bg, #fff);
   }
+  /* A finger cannot drag a file onto the page: on a touch screen only the buttons are offered. */
+  @media (hover: none) and (pointer: coarse) {
+    .drop-hint {
+      display: none;
+    }
+  }
   .drop.over {
     border-style: solid;
     background: var(--dvc-color-drop-bg, #e8f1f8);

@@ -362,7 +362,7 @@ export class DvcUpload extends DvcFieldElement<UploadEntry[]> {
                 </span>`
               : nothing
           }
-          <span class="hint">${this.m('dropHere')}</span>
+          <span class="hint drop-hint">${this.m('dropHere')}</span>
         </div>
         <input
           type="file"

@@ -45,6 +45,9 @@ onPhones('dang-ky-ket-hon on a phone, to the receipt', async (p, { s, pdf }) => 
   assert.deepEqual(await p.refused(), [
     'Vui lòng chọn tệp Trích lục ghi chú ly hôn đã giải quyết ở nước ngoài',
   ]);
+  // "…or drag and drop files here" is no way for a finger: offered with a mouse only.
+  const dropHint = p.page.locator('dvc-form > dvc-upload').getByText('hoặc kéo và thả tệp vào đây');
+  assert.equal(await dropHint.isVisible(), p.way === 'keyboard');
   await p.upload('foreignDivorceRecord', pdf('trich-luc-ghi-chu-ly-hon.pdf'));
   await p.continueTo(/^Kiểm tra lại thông tin$/);
   // Back one page and forward again: the file chosen is still there.
