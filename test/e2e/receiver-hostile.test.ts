@@ -1,0 +1,216 @@
+// The receiver under a stranger's requests: every route a browser can reach, sent what no browser
+// sends (fixtures/receiver-hostile.json), must answer the exact status and RFC 9457 problem that
+// docs/receiver.md promises, in its one shape, echoing nothing whole and leaking no stack; the
+// process keeps answering and logs neither an error nor what was typed. The real receiver
+// (fastify, SQLite, @tus/server, the built verifier) runs in this process over loopback HTTP.
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { connect } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { problem } from '../../demo/server/problems.js';
+import { challenge, payload, start, uploadSession, type Running } from './helpers.js';
+
+const PROBLEM_JSON = 'application/problem+json; charset=utf-8';
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
+
+/** A value of the fixture: text, or a recipe for long text or raw bytes. */
+type Spec = string | { $repeat: string; times: number } | { $concat: Spec[] } | { $base64: string };
+interface Case {
+  name: string;
+  method?: string;
+  path?: string;
+  headers?: Record<string, string>;
+  body?: Spec;
+  json?: unknown;
+  jws?: { header: Record<string, unknown>; payload?: Record<string, unknown>; signature?: string };
+  upload?: boolean;
+  raw?: Spec;
+  expect: { status: number; problem: string; errors?: string[]; messages?: string[] };
+}
+const { cases } = JSON.parse(
+  readFileSync(new URL('./fixtures/receiver-hostile.json', import.meta.url), 'utf8'),
+) as { cases: Case[] };
+
+function bytes(spec: Spec): Buffer {
+  if (typeof spec === 'string') return Buffer.from(spec, 'utf8');
+  if ('$base64' in spec) return Buffer.from(spec.$base64, 'base64');
+  if ('$repeat' in spec) return Buffer.from(spec.$repeat.repeat(spec.times), 'utf8');
+  return Buffer.concat(spec.$concat.map(bytes));
+}
+/** The fixture's JSON values with every recipe made into its text. */
+function expand(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(expand);
+  if (value && typeof value === 'object') {
+    if ('$repeat' in value || '$concat' in value) return bytes(value as Spec).toString('utf8');
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, expand(v)]));
+  }
+  return value;
+}
+const b64u = (b: Buffer | string) => Buffer.from(b).toString('base64url');
+
+interface Answer {
+  status: number;
+  headers: IncomingHttpHeaders;
+  text: string;
+}
+
+/** One request on its own connection (a refused one may close it). */
+function send(
+  base: string,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body?: Buffer,
+): Promise<Answer> {
+  const url = new URL(base);
+  return new Promise((resolve, reject) => {
+    let answered = false;
+    const req = httpRequest(
+      { host: url.hostname, port: url.port, method, path, headers, agent: false },
+      (res) => {
+        answered = true;
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (d: string) => (text += d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }));
+        res.on('error', reject);
+      },
+    );
+    // The server may answer 413 and close before the whole body is written.
+    req.on('error', (e) => {
+      if (!answered) reject(e);
+    });
+    req.end(body);
+  });
+}
+
+/** Raw bytes on a socket; the answer is parsed when the server closes it. */
+function sendRaw(base: string, data: Buffer): Promise<Answer> {
+  const url = new URL(base);
+  return new Promise((resolve) => {
+    const socket = connect(Number(url.port), url.hostname);
+    const chunks: Buffer[] = [];
+    socket.on('data', (d) => chunks.push(d));
+    socket.on('error', () => undefined);
+    socket.on('close', () => {
+      const all = Buffer.concat(chunks).toString('utf8');
+      const end = all.indexOf('\r\n\r\n');
+      const [statusLine, ...lines] = all.slice(0, end).split('\r\n');
+      const headers: IncomingHttpHeaders = {};
+      for (const line of lines) {
+        const i = line.indexOf(':');
+        headers[line.slice(0, i).trim().toLowerCase()] = line.slice(i + 1).trim();
+      }
+      resolve({
+        status: Number(/^HTTP\/1\.1 (\d{3}) /.exec(statusLine ?? '')?.[1] ?? 0),
+        headers,
+        text: all.slice(end + 4),
+      });
+    });
+    // Not ended: a half-closed socket may be closed before the answer is written. The server
+    // closes it after every refusal here.
+    socket.write(data);
+  });
+}
+
+/** The one shape of every refusal, and nothing of the server's insides in it. */
+function assertProblemShape(a: Answer, where: string) {
+  assert.equal(a.headers['content-type'], PROBLEM_JSON, `${where}: ${a.text.slice(0, 200)}`);
+  assert.equal(a.headers['x-content-type-options'], 'nosniff', where);
+  assert.ok(!a.text.includes(REPO) && !a.text.includes('node_modules'), `${where}: a path`);
+  assert.ok(!/\n\s+at /.test(a.text), `${where}: a stack`);
+  const body = JSON.parse(a.text) as Record<string, unknown>;
+  assert.match(String(body.type), /^urn:dvc-forms:problem:[a-z-]+$/, where);
+  assert.equal(body.status, a.status, where);
+  assert.equal(typeof body.title, 'string', where);
+  assert.equal(typeof body.detail, 'string', where);
+  return body;
+}
+
+describe('hostile requests against the receiver (fixtures/receiver-hostile.json)', () => {
+  let s: Running;
+  before(async () => {
+    s = await start();
+  });
+  after(() => s?.close());
+
+  /** A fresh 27-byte upload of a session of its own: its URL and that session's cookie. */
+  async function freshUpload() {
+    const browser = uploadSession(s.base);
+    const r = await browser.fetch('/api/uploads/', {
+      method: 'POST',
+      headers: {
+        'tus-resumable': '1.0.0',
+        'upload-length': '27',
+        'upload-metadata': `filename ${Buffer.from('don.pdf').toString('base64')}`,
+      },
+    });
+    assert.equal(r.status, 201);
+    return { path: r.headers.get('location')!, cookie: browser.cookie };
+  }
+
+  for (const c of cases) {
+    test(c.name, async () => {
+      let answer: Answer;
+      if (c.raw !== undefined) {
+        answer = await sendRaw(s.base, bytes(c.raw));
+      } else {
+        const headers = { ...c.headers };
+        let path = c.path!;
+        if (path.includes('{upload}')) {
+          const upload = await freshUpload();
+          path = path.replace('{upload}', upload.path);
+          // Without `upload`, the request comes from another session than the upload's.
+          if (c.upload) headers.cookie = upload.cookie;
+        }
+        let body = c.body === undefined ? undefined : bytes(c.body);
+        if (c.json !== undefined) body = Buffer.from(JSON.stringify(c.json));
+        if (c.jws) {
+          const signed = { ...payload(await challenge(s.base)), ...(expand(c.jws.payload) ?? {}) };
+          const jws = [
+            b64u(JSON.stringify(expand(c.jws.header))),
+            b64u(JSON.stringify(signed)),
+            c.jws.signature ?? b64u(Buffer.alloc(64, 1)),
+          ].join('.');
+          body = Buffer.from(JSON.stringify({ jws }));
+        }
+        answer = await send(s.base, c.method!, path, headers, body);
+      }
+      assert.equal(answer.status, c.expect.status, answer.text.slice(0, 300));
+      const body = assertProblemShape(answer, c.name);
+      const want = problem(c.expect.problem, 'vi');
+      assert.deepEqual(
+        { type: body.type, title: body.title, status: body.status, detail: body.detail },
+        { type: want.type, title: want.title, status: c.expect.status, detail: want.detail },
+      );
+      const errors = body.errors as { code: string; message: string }[] | undefined;
+      assert.deepEqual(
+        errors?.map((e) => e.code),
+        c.expect.errors,
+      );
+      if (c.expect.messages) {
+        assert.deepEqual(
+          errors?.map((e) => e.message),
+          c.expect.messages,
+        );
+      }
+      // Nothing a stranger sent comes back whole.
+      assert.ok(answer.text.length < 2000, `${answer.text.length} characters answered`);
+    });
+  }
+
+  test('afterwards the process answers, logged no error and nothing that was typed', async () => {
+    assert.equal((await fetch(`${s.base}/api/procedures`)).status, 200);
+    const errors = s.logs.filter((l) => (JSON.parse(l) as { level: number }).level >= 50);
+    assert.deepEqual(errors, []);
+    for (const typed of ['0912345678', 'mat-khau-bi-mat', '999999999999']) {
+      assert.deepEqual(
+        s.logs.filter((l) => l.includes(typed)),
+        [],
+        typed,
+      );
+    }
+  });
+});
