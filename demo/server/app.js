@@ -10,7 +10,13 @@ import { DEFAULT_PROCEDURES_DIR, loadConfig } from './config.js';
 import { openStorage } from './storage/index.js';
 import { DIST_DIR, loadLibrary, MissingBuildError } from './library.js';
 import { readProcedures, summary } from './procedures.js';
-import { problem, requestLang, sendProblem } from './problems.js';
+import {
+  clientErrorProblem,
+  frameworkProblem,
+  problem,
+  requestLang,
+  sendProblem,
+} from './problems.js';
 import { registerRateLimits } from './rate-limits.js';
 import { createUploadGuard } from './upload-guard.js';
 import { createTusServer, UPLOAD_PATH } from './uploads.js';
@@ -85,8 +91,15 @@ export async function createServer(options = {}) {
     // One line per request, written in onResponse below, instead of fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1024 * 1024,
+    // Requests refused before any route runs get the problem shape too (problems.js), with the
+    // headers every answer carries (onSend does not run for them).
+    frameworkErrors: (error, request, reply) => {
+      for (const [k, v] of Object.entries(securityHeaders(request.url))) reply.header(k, v);
+      return frameworkProblem(error, request, reply);
+    },
+    clientErrorHandler: clientErrorProblem,
     // Slow clients cannot hold connections: headers must arrive within HEADERS_TIMEOUT_SECONDS,
-    // the whole request within REQUEST_TIMEOUT_SECONDS (Node answers 408 and closes), and a
+    // the whole request within REQUEST_TIMEOUT_SECONDS (408 request-timeout, then closed), and a
     // connection silent for IDLE_TIMEOUT_SECONDS is closed. Node checks every second.
     requestTimeout: config.requestTimeoutSeconds * 1000,
     connectionTimeout: config.idleTimeoutSeconds * 1000,

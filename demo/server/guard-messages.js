@@ -25,6 +25,17 @@ export const GUARD_PROBLEMS = {
       detail: 'The server did not receive the data in time. Please try again.',
     },
   },
+  'headers-too-large': {
+    status: 431,
+    vi: {
+      title: 'Yêu cầu quá lớn',
+      detail: 'Phần đầu của yêu cầu vượt quá dung lượng cho phép. Vui lòng tải lại trang.',
+    },
+    en: {
+      title: 'Request headers too large',
+      detail: 'The request headers exceed the size allowed. Please reload the page.',
+    },
+  },
   'upload-not-readable': {
     status: 405,
     vi: {

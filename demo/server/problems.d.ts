@@ -1,5 +1,6 @@
 // Types of problems.js for the TypeScript tests (the RFC 9457 answers of the receiver).
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Socket } from 'node:net';
 
 export interface ProblemBody {
   type: string;
@@ -26,3 +27,9 @@ export declare function sendProblem(
   slug: string,
   more?: Parameters<typeof problem>[2],
 ): FastifyReply;
+export declare function frameworkProblem(
+  error: Error,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): FastifyReply;
+export declare function clientErrorProblem(err: Error & { code?: string }, socket: Socket): void;

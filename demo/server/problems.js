@@ -1,4 +1,5 @@
 // RFC 9457 problem details (application/problem+json).
+import { STATUS_CODES } from 'node:http';
 import { PROBLEMS } from './messages.js';
 import { GUARD_PROBLEMS } from './guard-messages.js';
 import { DESK_PROBLEMS } from './desk-messages.js';
@@ -57,4 +58,46 @@ export function problem(slug, lang, more = {}) {
 export function sendProblem(request, reply, slug, more) {
   const body = problem(slug, requestLang(request), more);
   return reply.code(body.status).type('application/problem+json; charset=utf-8').send(body);
+}
+
+/**
+ * fastify's `frameworkErrors`: a path that is not valid percent-encoding (`/%ff`, FST_ERR_BAD_URL)
+ * is refused before any route runs. fastify's own answer is another JSON shape that echoes the
+ * whole path back.
+ * @param {Error} _error
+ * @param {import('fastify').FastifyRequest} request
+ * @param {import('fastify').FastifyReply} reply
+ */
+export function frameworkProblem(_error, request, reply) {
+  return sendProblem(request, reply, 'invalid-request');
+}
+
+/**
+ * fastify's `clientErrorHandler`: a request Node's HTTP parser refused before fastify saw it
+ * (malformed, headers too large, too slow) is answered in the same problem shape as every other
+ * refusal, on the socket, which is then closed. In Vietnamese: its headers were never read.
+ * @param {Error & { code?: string }} err
+ * @param {import('node:net').Socket} socket
+ */
+export function clientErrorProblem(err, socket) {
+  // Reset by the client: nobody to answer.
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const slug =
+    err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? 'request-timeout'
+      : err.code === 'HPE_HEADER_OVERFLOW'
+        ? 'headers-too-large'
+        : 'invalid-request';
+  const body = JSON.stringify(problem(slug, 'vi'));
+  const status = CATALOG[slug].status;
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
+        'Content-Type: application/problem+json; charset=utf-8\r\n' +
+        `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+        'X-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n' +
+        body,
+    );
+  }
+  socket.destroy(err);
 }

@@ -296,6 +296,9 @@ describe('slow clients are cut', () => {
       15_000,
     );
     assert.match(text, /^HTTP\/1\.1 408 /);
+    // The receiver's problem, not Node's or fastify's own text.
+    assert.match(text, /\r\nContent-Type: application\/problem\+json; charset=utf-8\r\n/);
+    assert.match(text, /"type":"urn:dvc-forms:problem:request-timeout"/);
     assert.ok(ms >= 2500 && ms < 8000, `cut after ${ms} ms`);
   });
 
