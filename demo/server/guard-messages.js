@@ -36,6 +36,28 @@ export const GUARD_PROBLEMS = {
       detail: 'The request headers exceed the size allowed. Please reload the page.',
     },
   },
+  'upload-offset-conflict': {
+    status: 409,
+    vi: {
+      title: 'Vị trí tải lên không khớp',
+      detail: 'Máy chủ đã nhận đến một vị trí khác của tệp. Trình duyệt sẽ tiếp tục từ vị trí đó.',
+    },
+    en: {
+      title: 'Upload offset conflict',
+      detail: 'The server holds a different part of the file. The browser continues from there.',
+    },
+  },
+  'upload-protocol-required': {
+    status: 412,
+    vi: {
+      title: 'Thiếu phiên bản giao thức tải lên',
+      detail: 'Yêu cầu tải lên phải theo giao thức tus 1.0.0 (Tus-Resumable: 1.0.0).',
+    },
+    en: {
+      title: 'Upload protocol required',
+      detail: 'An upload request must follow the tus 1.0.0 protocol (Tus-Resumable: 1.0.0).',
+    },
+  },
   'upload-not-readable': {
     status: 405,
     vi: {

@@ -11,6 +11,39 @@ import { EncryptedStore } from './storage/encrypted-store.js';
 
 export const UPLOAD_PATH = '/api/uploads';
 
+const PROBLEM_JSON = 'application/problem+json; charset=utf-8';
+
+/**
+ * The receiver's problem for each status @tus/server refuses with: its own answers are plain
+ * text (and its 500 carries the error's message). The status stays where tus-js-client reads it
+ * (409: ask the offset again; 404: start anew), except that a header tus does not accept (a
+ * missing Upload-Offset, its 403) and an extension it does not offer (Upload-Concat, its 501) are
+ * the client's mistakes: 400.
+ * @type {Record<number, string>}
+ */
+const TUS_PROBLEM = {
+  400: 'invalid-request',
+  403: 'invalid-request',
+  404: 'upload-not-found',
+  409: 'upload-offset-conflict',
+  410: 'upload-not-found',
+  412: 'upload-protocol-required',
+  413: 'payload-too-large',
+  501: 'invalid-request',
+};
+
+/**
+ * @param {string} body
+ * @returns {boolean} whether `body` is already one of our problems (thrown by our own hooks)
+ */
+function isProblem(body) {
+  try {
+    return JSON.parse(body)?.type?.startsWith('urn:dvc-forms:problem:') === true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * @typedef {object} TusGuard
  * @property {(req: Request) => string} namingFunction
@@ -52,7 +85,20 @@ export function createTusServer({
      VALUES (@id, 'tus', @slot, @filename, @type, @size, @sha256, @path, @finishedAt, @encrypted)`,
   );
   const recorded = db.prepare('SELECT 1 FROM uploads WHERE id = ?');
-  const tus = new TusServer({
+  // Every refusal in the receiver's problem shape, as docs/receiver.md promises.
+  class ProblemTusServer extends TusServer {
+    /** @override @type {TusServer['write']} */
+    async write(context, headers, status, body = '') {
+      if (status < 400 || !problem) return super.write(context, headers, status, body);
+      headers.set('content-type', PROBLEM_JSON);
+      if (isProblem(body)) return super.write(context, headers, status, body);
+      const p = /** @type {{ status: number }} */ (
+        problem(TUS_PROBLEM[status] ?? 'internal-error')
+      );
+      return super.write(context, headers, p.status, JSON.stringify(p));
+    }
+  }
+  const tus = new ProblemTusServer({
     path: UPLOAD_PATH,
     ...(guard ? { namingFunction: guard.namingFunction } : {}),
     datastore: new EncryptedStore({
@@ -76,6 +122,12 @@ export function createTusServer({
     // Upload ids come from tus (random 128-bit hex); anything else in the URL is not ours.
     getFileIdFromRequest: (_req, lastPath) =>
       lastPath && /^[0-9a-f]{32}$/.test(lastPath) ? lastPath : undefined,
+    // The cause of an unexpected refusal goes to the log, never to the client (write above).
+    onResponseError(_req, err) {
+      const status = /** @type {{ status_code?: number }} */ (err).status_code;
+      if (!status || (status >= 500 && !TUS_PROBLEM[status])) log.error({ err }, 'upload failed');
+      return undefined;
+    },
     async onUploadFinish(_req, upload) {
       // Finished before (an empty PATCH at the final offset): the row, and any dossier's hold on
       // it, stay as they are.
