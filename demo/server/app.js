@@ -279,6 +279,11 @@ export async function createServer(options = {}) {
     for (const [k, v] of Object.entries(securityHeaders(request.url))) reply.header(k, v);
   });
 
+  // Every route reads JSON (or multipart, tus bytes, the gateway's form): a text/plain body, which
+  // another site's page may send without a preflight, is refused like any other type (415)
+  // instead of reaching a route as a string.
+  app.removeContentTypeParser('text/plain');
+
   app.setErrorHandler((error, request, reply) => {
     const status = /** @type {any} */ (error).statusCode;
     if (status === 413 || /** @type {any} */ (error).code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
