@@ -290,7 +290,7 @@ export async function registerPaymentRoutes(app, ctx, config, lib) {
   // --- the gateway's signed answers ---------------------------------------------------------
   app.get(IPN_PATH, async (request, reply) => {
     reply.header('cache-control', 'no-store');
-    if (!gateway) return reply.code(404).send(null);
+    if (!gateway) return sendProblem(request, reply, 'not-found');
     const params = /** @type {Record<string, unknown>} */ (request.query ?? {});
     try {
       const r = gateway.verifyCallback(params);
