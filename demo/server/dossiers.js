@@ -395,7 +395,8 @@ export function registerDossierRoutes(app, ctx) {
         errors: [
           {
             code: 'unknown-procedure',
-            message: `Procedure ${wanted.code} version ${wanted.version} is not offered by this receiver.`,
+            // Cut as the challenge's refusal cuts them: a stranger's text is not echoed whole.
+            message: `Procedure ${wanted.code.slice(0, 50)} version ${wanted.version.slice(0, 50)} is not offered by this receiver.`,
           },
         ],
       });
