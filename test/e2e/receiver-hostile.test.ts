@@ -1,14 +1,16 @@
 // The receiver under a stranger's requests: every route a browser can reach, sent what no browser
 // sends (fixtures/receiver-hostile.json), must answer the exact status and RFC 9457 problem that
 // docs/receiver.md promises, in its one shape, echoing nothing whole and leaking no stack; the
-// process keeps answering and logs neither an error nor what was typed. The real receiver
-// (fastify, SQLite, @tus/server, the built verifier) runs in this process over loopback HTTP.
+// process keeps answering and logs neither an error nor what was typed. A property then throws
+// random bytes and headers at the main routes. The real receiver (fastify, SQLite, @tus/server,
+// the built verifier) runs in this process over loopback HTTP.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { problem } from '../../demo/server/problems.js';
 import { challenge, payload, start, uploadSession, type Running } from './helpers.js';
 
@@ -212,5 +214,93 @@ describe('hostile requests against the receiver (fixtures/receiver-hostile.json)
         typed,
       );
     }
+  });
+});
+
+describe('property: random bytes and headers at the main routes', () => {
+  let s: Running;
+  before(async () => {
+    s = await start();
+  });
+  after(() => s?.close());
+
+  const ROUTES: [string, string][] = [
+    ['POST', '/api/challenges'],
+    ['POST', '/api/dossiers'],
+    ['POST', '/api/supplements'],
+    ['POST', '/api/auth/login'],
+    ['GET', '/api/status'],
+    ['POST', '/api/uploads/'],
+    ['PATCH', `/api/uploads/${'0'.repeat(32)}`],
+    ['DELETE', `/api/uploads/${'0'.repeat(32)}`],
+    ['GET', '/api/clerk/dossiers'],
+  ];
+  const TYPES = [
+    'application/json',
+    'application/json; charset=utf-8',
+    'multipart/form-data; boundary=x',
+    'multipart/form-data',
+    'application/offset+octet-stream',
+    'text/plain',
+    'application/x-www-form-urlencoded',
+  ];
+  const HEADER_NAMES = [
+    'upload-length',
+    'upload-offset',
+    'upload-metadata',
+    'upload-concat',
+    'upload-defer-length',
+    'tus-resumable',
+    'idempotency-key',
+    'accept-language',
+    'authorization',
+    'cookie',
+    'dvc-upload-token',
+    'x-csrf-token',
+    'origin',
+  ];
+  // What an HTTP header value can carry: printable ASCII and Latin-1 bytes (not DEL).
+  const headerValue = fc.oneof(
+    fc.constantFrom('1.0.0', '0', '-1', '1e400', '9007199254740993', '', 'en', '__proto__'),
+    fc.string({
+      unit: fc
+        .integer({ min: 0x20, max: 0xfe })
+        .map((n) => String.fromCharCode(n < 0x7f ? n : n + 1)),
+    }),
+  );
+
+  test('every answer is a 4xx problem, and the process survives', async () => {
+    let runs = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...ROUTES),
+        fc.option(fc.constantFrom(...TYPES), { nil: undefined }),
+        fc.dictionary(fc.constantFrom(...HEADER_NAMES), headerValue, { maxKeys: 4 }),
+        fc.uint8Array({ maxLength: 3000 }),
+        fc.uint8Array({ maxLength: 60 }),
+        async ([method, path], type, headers, body, query) => {
+          runs++;
+          const q = method === 'GET' ? `?${Buffer.from(query).toString('latin1')}` : '';
+          const target = `${path}${encodeURI(q).replace(/#/g, '%23')}`;
+          const answer = await send(
+            s.base,
+            method,
+            target,
+            { ...headers, ...(type ? { 'content-type': type } : {}) },
+            method === 'GET' ? undefined : Buffer.from(body),
+          );
+          // A creation with a well-formed Upload-Length is a real upload: nothing to refuse.
+          if (path === '/api/uploads/' && answer.status === 201) return;
+          const where = `${method} ${target} ${JSON.stringify(headers)} ${type}`;
+          assert.ok(answer.status >= 400 && answer.status < 500, `${where} → ${answer.status}`);
+          assertProblemShape(answer, where);
+        },
+      ),
+      { numRuns: 300, seed: 20261207 },
+    );
+    assert.equal(runs, 300);
+    assert.equal((await fetch(`${s.base}/api/procedures`)).status, 200);
+    const errors = s.logs.filter((l) => (JSON.parse(l) as { level: number }).level >= 50);
+    assert.deepEqual(errors, []);
   });
 });
