@@ -3,7 +3,13 @@
 // throttling and temporary lock-out after failed log-ins, idle expiry, roles and API keys.
 // docs/receiver.md, "Clerk accounts", explains the choices; docs/privacy.md the audit.
 import { createFailureCounter } from './storage/failure-store.js';
-import { createHash, randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
+import {
+  createHash,
+  createHmac,
+  randomBytes,
+  scrypt as scryptCb,
+  timingSafeEqual,
+} from 'node:crypto';
 import { promisify } from 'node:util';
 import { audit } from './audit.js';
 import { sendProblem } from './problems.js';
@@ -392,6 +398,18 @@ export function registerAuth(app, ctx) {
     { max: policy.ipFailures, windowSeconds: policy.ipWindowSeconds },
     ctx.now,
   );
+  // A name that is no (active) account locks after as many failures as an account does, and
+  // answers the same: otherwise `423 login-locked` after the fifth wrong password would tell a
+  // stranger which names are clerks'. Counted under an HMAC of the name with the server's
+  // look-up key: what was typed (often a password in the wrong box) is never stored readable.
+  const nameFailures = createFailureCounter(
+    db,
+    'login-name',
+    { max: policy.maxFailedLogins, windowSeconds: policy.lockMinutes * 60 },
+    ctx.now,
+  );
+  const nameKey = (/** @type {string} */ username) =>
+    createHmac('sha256', ctx.keyring.lookup.key).update(`login-name:${username}`).digest('hex');
 
   /** @param {import('fastify').FastifyRequest} request */
   const secureCookie = (request) => request.protocol === 'https';
@@ -509,7 +527,10 @@ export function registerAuth(app, ctx) {
       await audit(db, t, { actor, action: 'login', outcome: 'throttled', ip });
       return sendProblem(request, reply, 'login-throttled');
     }
-    const locked = account?.locked_until && Date.parse(account.locked_until) > t.getTime();
+    const active = account && !account.disabled_at;
+    const locked = active
+      ? account.locked_until && Date.parse(account.locked_until) > t.getTime()
+      : (await nameFailures.blocked(nameKey(username))) > 0;
     // Always one scrypt, so unknown, locked and known accounts answer in the same time.
     const ok = await verifyPassword(password, account?.password_hash ?? DUMMY_HASH);
     if (locked) {
@@ -521,7 +542,10 @@ export function registerAuth(app, ctx) {
     if (!account || account.disabled_at || !ok) {
       await ipFailures.fail(ip);
       let nowLocked = false;
-      if (account && !account.disabled_at) {
+      if (!active) {
+        await nameFailures.fail(nameKey(username));
+        nowLocked = (await nameFailures.blocked(nameKey(username))) > 0;
+      } else {
         const n = account.failed_logins + 1;
         nowLocked = n >= policy.maxFailedLogins;
         await db

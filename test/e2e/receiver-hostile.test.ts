@@ -6,13 +6,14 @@
 // the built verifier) runs in this process over loopback HTTP.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { problem } from '../../demo/server/problems.js';
-import { challenge, payload, start, uploadSession, type Running } from './helpers.js';
+import { CLERK, challenge, payload, start, uploadSession, type Running } from './helpers.js';
 
 const PROBLEM_JSON = 'application/problem+json; charset=utf-8';
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
@@ -302,5 +303,40 @@ describe('property: random bytes and headers at the main routes', () => {
     assert.equal((await fetch(`${s.base}/api/procedures`)).status, 200);
     const errors = s.logs.filter((l) => (JSON.parse(l) as { level: number }).level >= 50);
     assert.deepEqual(errors, []);
+  });
+});
+
+describe('log-in: a name that is no account locks like one that is', () => {
+  let s: Running;
+  before(async () => {
+    s = await start();
+  });
+  after(() => s?.close());
+
+  test("six wrong passwords answer alike for a clerk's name and for a name that is none", async () => {
+    const attempts = async (username: string) => {
+      const answers: string[] = [];
+      for (let i = 0; i < 6; i++) {
+        const r = await fetch(`${s.base}/api/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username, password: 'khong-dung-dau' }),
+        });
+        answers.push(`${r.status} ${((await r.json()) as { type: string }).type}`);
+      }
+      return answers;
+    };
+    const failed = '401 urn:dvc-forms:problem:login-failed';
+    const locked = '423 urn:dvc-forms:problem:login-locked';
+    const expected = [failed, failed, failed, failed, locked, locked];
+    assert.deepEqual(await attempts(CLERK.username), expected);
+    assert.deepEqual(await attempts('khong-phai-can-bo'), expected);
+    // The typed name is counted under the server's key: no plain hash of it is stored.
+    const rows = s.app.dvc.db
+      .prepare("SELECT key_sha256 FROM failure_events WHERE scope = 'login-name'")
+      .all() as { key_sha256: string }[];
+    assert.equal(rows.length, 5);
+    const plain = createHash('sha256').update('khong-phai-can-bo').digest('hex');
+    assert.ok(rows.every((r) => r.key_sha256 !== plain));
   });
 });
