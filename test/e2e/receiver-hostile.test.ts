@@ -204,6 +204,58 @@ describe('hostile requests against the receiver (fixtures/receiver-hostile.json)
     });
   }
 
+  test('tus: three PATCHes of the same bytes at once: problems, and the bytes stored once', async () => {
+    const { path, cookie } = await freshUpload();
+    const pdf = Buffer.from('%PDF-1.7\nhello world\n%%EOF\n');
+    const patch = () =>
+      send(
+        s.base,
+        'PATCH',
+        path,
+        {
+          'tus-resumable': '1.0.0',
+          'upload-offset': '0',
+          'content-type': 'application/offset+octet-stream',
+          cookie,
+        },
+        pdf,
+      );
+    const answers = await Promise.all([patch(), patch(), patch()]);
+    // Which one writes depends on timing: a later one may take the upload's lock from it (400) or
+    // find the offset moved (409). Every refusal is a problem, never a 5xx.
+    for (const a of answers.filter((x) => x.status !== 204)) {
+      assert.ok([400, 409].includes(a.status), `${a.status} ${a.text}`);
+      assertProblemShape(a, 'PATCH');
+    }
+    // And the upload resumes from the server's offset and holds the bytes once.
+    const head = await send(s.base, 'HEAD', path, { 'tus-resumable': '1.0.0', cookie });
+    const offset = Number(head.headers['upload-offset']);
+    if (offset < pdf.length) {
+      const rest = await send(
+        s.base,
+        'PATCH',
+        path,
+        {
+          'tus-resumable': '1.0.0',
+          'upload-offset': String(offset),
+          'content-type': 'application/offset+octet-stream',
+          cookie,
+        },
+        pdf.subarray(offset),
+      );
+      assert.equal(rest.status, 204, rest.text);
+    }
+    const id = path.split('/').pop();
+    assert.deepEqual(
+      {
+        ...(s.app.dvc.db
+          .prepare('SELECT sha256, size FROM uploads WHERE id = ?')
+          .get(id) as object),
+      },
+      { sha256: createHash('sha256').update(pdf).digest('hex'), size: pdf.length },
+    );
+  });
+
   test('afterwards the process answers, logged no error and nothing that was typed', async () => {
     assert.equal((await fetch(`${s.base}/api/procedures`)).status, 200);
     const errors = s.logs.filter((l) => (JSON.parse(l) as { level: number }).level >= 50);
