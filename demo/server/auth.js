@@ -505,7 +505,12 @@ export function registerAuth(app, ctx) {
     return timingSafeEqual(Buffer.from(given), Buffer.from(who.csrfToken));
   }
 
-  app.post('/api/auth/login', async (request, reply) => {
+  // The named `clerk` limit (config.js, docs/receiver.md) counts the log-in and the session
+  // routes as it counts /api/clerk/: each log-in costs a scrypt, and the failure throttle below
+  // only counts wrong passwords, per address, with no bound over all addresses.
+  const limited = { onRequest: ctx.guards.clerk };
+
+  app.post('/api/auth/login', limited, async (request, reply) => {
     reply.header('cache-control', 'no-store');
     // Another site's page must not log a browser in either (login CSRF).
     if (!sameOrigin(request)) return sendProblem(request, reply, 'csrf-failed');
@@ -596,7 +601,7 @@ export function registerAuth(app, ctx) {
     };
   });
 
-  app.get('/api/auth/session', async (request, reply) => {
+  app.get('/api/auth/session', limited, async (request, reply) => {
     reply.header('cache-control', 'no-store');
     const who = await authenticate(request);
     if (!who || who.via !== 'session') return sendProblem(request, reply, 'clerk-unauthorized');
@@ -609,7 +614,7 @@ export function registerAuth(app, ctx) {
     };
   });
 
-  app.post('/api/auth/logout', async (request, reply) => {
+  app.post('/api/auth/logout', limited, async (request, reply) => {
     reply.header('cache-control', 'no-store');
     const who = await authenticate(request);
     if (who?.via === 'session') {

@@ -77,10 +77,11 @@ describe(
     });
 
     test('a fee taken at the desk whose reload fails: said in its row, the focus there', async () => {
-      // The receiver's clerk limit lets the administrator's page make four clerk requests: the
-      // list and the audit log at sign-in, the payment, the list again; the audit log after it
-      // is refused (429), after the list's rows were already replaced.
-      const s = await withClerkLimit(4);
+      // The receiver's clerk limit lets the administrator's page make six clerk requests: the
+      // session check and the log-in, the list and the audit log at sign-in, the payment, the
+      // list again; the audit log after it is refused (429), after the list's rows were already
+      // replaced.
+      const s = await withClerkLimit(6);
       try {
         const code = await newDossier(s.base, { fee: FEE });
         const context = await browser.newContext({ bypassCSP: true }); // to inject axe itself
@@ -122,9 +123,10 @@ describe(
       // The administrator lists the dossiers "Đã tiếp nhận"; while the fee dialog is open, a clerk's
       // account (its API key) moves the dossier on, so the reload after the payment no longer lists
       // it. The receiver's clerk limit (per address: the page's and the key's requests together)
-      // lets seven through: the list and the audit log at sign-in, the filtered list and the
-      // audit log, the key's move, the payment, the list again; the audit log after it is refused.
-      const s = await withClerkLimit(7);
+      // lets nine through: the session check and the log-in, the list and the audit log at
+      // sign-in, the filtered list and the audit log, the key's move, the payment, the list
+      // again; the audit log after it is refused.
+      const s = await withClerkLimit(9);
       try {
         const code = await newDossier(s.base, { fee: FEE });
         const stays = await newDossier(s.base); // one more, still "Đã tiếp nhận" after the move

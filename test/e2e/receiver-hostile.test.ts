@@ -13,7 +13,15 @@ import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { problem } from '../../demo/server/problems.js';
-import { CLERK, challenge, payload, start, uploadSession, type Running } from './helpers.js';
+import {
+  CLERK,
+  RELAXED_RATE_LIMITS,
+  challenge,
+  payload,
+  start,
+  uploadSession,
+  type Running,
+} from './helpers.js';
 
 const PROBLEM_JSON = 'application/problem+json; charset=utf-8';
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
@@ -390,5 +398,45 @@ describe('log-in: a name that is no account locks like one that is', () => {
     assert.equal(rows.length, 5);
     const plain = createHash('sha256').update('khong-phai-can-bo').digest('hex');
     assert.ok(rows.every((r) => r.key_sha256 !== plain));
+  });
+});
+
+describe('the log-in and session routes count in the clerk rate limit', () => {
+  let s: Running;
+  before(async () => {
+    s = await start({
+      rateLimits: {
+        ...RELAXED_RATE_LIMITS,
+        clerk: { max: 3, windowSeconds: 600, globalMax: 100_000, globalWindowSeconds: 60 },
+      },
+    });
+  });
+  after(() => s?.close());
+
+  test('the fourth request of an address in the window is 429, whichever route', async () => {
+    const call = (path: string, method = 'POST') =>
+      fetch(`${s.base}${path}`, {
+        method,
+        ...(method === 'POST'
+          ? { headers: { 'content-type': 'application/json' }, body: '{}' }
+          : {}),
+      });
+    assert.equal((await call('/api/auth/login')).status, 400);
+    assert.equal((await call('/api/auth/session', 'GET')).status, 401);
+    assert.equal((await call('/api/auth/logout')).status, 204);
+    for (const [path, method] of [
+      ['/api/auth/login', 'POST'],
+      ['/api/auth/session', 'GET'],
+      ['/api/auth/logout', 'POST'],
+      ['/api/clerk/dossiers', 'GET'],
+    ]) {
+      const r = await call(path!, method);
+      assert.equal(r.status, 429, path);
+      assert.ok(Number(r.headers.get('retry-after')) > 0, path);
+      assert.equal(
+        ((await r.json()) as { type: string }).type,
+        'urn:dvc-forms:problem:rate-limited',
+      );
+    }
   });
 });
