@@ -522,6 +522,7 @@ export function registerDossierRoutes(app, ctx) {
     const keyring = ctx.keyring;
     /** @type {{ dossierCode: string, receivedAt: string, expectedResultDate: string, paymentUrl?: string }} */
     let answer = { dossierCode: '', receivedAt: at, expectedResultDate: expected };
+    // Grouped: concurrent submissions share one COMMIT; each is answered once it is committed.
     const spent = await db.transaction(async (tx) => {
       // First: when the nonce cannot be spent, nothing else is written.
       if (!(await nonce.spend(tx))) return false;
@@ -583,7 +584,7 @@ export function registerDossierRoutes(app, ctx) {
       // The applicant is told the dossier was received (notify/), once it is stored.
       await ctx.notifier?.enqueue(tx, code, 'received', DOSSIER_STATUS.received);
       return true;
-    });
+    }, GROUP_COMMIT);
     if (!spent) return NONCE_LOST;
     // The files are immutable from now on: encrypt them under the dossier's key. A failure here
     // loses nothing (the purge job retries files left unencrypted) and is not the sender's.
@@ -624,6 +625,9 @@ export function sendUploadTaken(request, reply, documents, id, files) {
     ],
   });
 }
+
+/** A dossier's transaction may share its COMMIT with concurrent submissions' (storage/sqlite.js). */
+const GROUP_COMMIT = { group: true };
 
 /** verifyAndStore's answer when another process spent the nonce after it was verified. */
 const NONCE_LOST = Symbol('nonce spent elsewhere');

@@ -16,6 +16,16 @@ export interface Statement {
   all(...params: unknown[]): Promise<unknown[]>;
   run(...params: unknown[]): Promise<RunResult>;
 }
+export interface TransactionOptions {
+  /**
+   * May share its COMMIT with the other transactions that ask so at about the same time (a group
+   * commit, on the embedded database; a database server gives each its own). Each still runs
+   * alone and is undone alone when `fn` throws (a savepoint); the promise resolves only once the
+   * COMMIT holding it is done, and rejects when that COMMIT fails. Outer statements wait for the
+   * group as for any transaction.
+   */
+  group?: boolean;
+}
 export interface Storage {
   dialect: 'sqlite' | 'postgres';
   prepare(sql: string): Statement;
@@ -41,7 +51,7 @@ export interface Storage {
    * Runs `fn` in one transaction, committed when it resolves and rolled back when it throws;
    * inside, use `tx` (statements on the outer handle wait until the transaction ends).
    */
-  transaction<T>(fn: (tx: Storage) => Promise<T> | T): Promise<T>;
+  transaction<T>(fn: (tx: Storage) => Promise<T> | T, options?: TransactionOptions): Promise<T>;
   close(): Promise<void>;
   /**
    * The embedded database itself, for the synchronous test and maintenance helpers
