@@ -17,6 +17,7 @@ import { enqueueForward } from './outbox/index.js';
 import { idempotencyKeys } from './idempotency.js';
 import { indexDossier } from './desk-search.js';
 import { heldNonces } from './held-nonces.js';
+import { groupedWrites } from './storage/index.js';
 
 /** Multipart part names (also in docs/receiver.md and docs/uploads.md). */
 export const MULTIPART_PAYLOAD_PART = 'payload';
@@ -131,15 +132,19 @@ export async function issueNonce(db, at, ttlSeconds, procedure) {
   // Expired nonces are useless: drop those a day old so the table does not grow without end,
   // at most once a minute per database (a write per challenge bought nothing more).
   const last = lastNoncePrune.get(db);
-  if (last === undefined || Math.abs(at.getTime() - last) >= 60_000) {
-    lastNoncePrune.set(db, at.getTime());
-    await db
-      .prepare('DELETE FROM nonces WHERE expires_at < ?')
-      .run(new Date(at.getTime() - 86400_000).toISOString());
-  }
-  await db
-    .prepare('INSERT INTO nonces (nonce, issued_at, expires_at, procedure) VALUES (?, ?, ?, ?)')
-    .run(nonce, at.toISOString(), expiresAt, procedure ? procedureKey(procedure) : null);
+  const prune = last === undefined || Math.abs(at.getTime() - last) >= 60_000;
+  if (prune) lastNoncePrune.set(db, at.getTime());
+  // Answered once committed, in the commit concurrent requests' writes share (storage/).
+  await groupedWrites(db, async (w) => {
+    if (prune) {
+      await w
+        .prepare('DELETE FROM nonces WHERE expires_at < ?')
+        .run(new Date(at.getTime() - 86400_000).toISOString());
+    }
+    await w
+      .prepare('INSERT INTO nonces (nonce, issued_at, expires_at, procedure) VALUES (?, ?, ?, ?)')
+      .run(nonce, at.toISOString(), expiresAt, procedure ? procedureKey(procedure) : null);
+  });
   return { nonce, expiresAt };
 }
 

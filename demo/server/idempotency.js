@@ -1,6 +1,7 @@
 // Idempotency-Key handling shared by the signed POSTs (dossiers, supplements): a retried POST
 // gets the first answer again instead of storing a second dossier or supplement.
 import { sendProblem } from './problems.js';
+import { groupedWrites } from './storage/index.js';
 
 export const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 /** `status_code` of an Idempotency-Key whose request is being received (claim). */
@@ -13,15 +14,11 @@ const KEY_STALE_MS = 5 * 60_000;
  * @param {() => Date} now
  */
 export function idempotencyKeys(db, now) {
-  const findKey = db.prepare('SELECT * FROM idempotency_keys WHERE key = ?');
-  const reserveKey = db.prepare(
-    `INSERT OR IGNORE INTO idempotency_keys (key, request_sha256, status_code, response_json, created_at)
-     VALUES (?, ?, ?, '', ?)`,
-  );
-  const takeStaleKey = db.prepare(
-    `UPDATE idempotency_keys SET created_at = ?
-     WHERE key = ? AND status_code = ? AND request_sha256 = ? AND created_at < ?`,
-  );
+  const FIND_KEY = 'SELECT * FROM idempotency_keys WHERE key = ?';
+  const RESERVE_KEY = `INSERT OR IGNORE INTO idempotency_keys (key, request_sha256, status_code, response_json, created_at)
+     VALUES (?, ?, ?, '', ?)`;
+  const TAKE_STALE_KEY = `UPDATE idempotency_keys SET created_at = ?
+     WHERE key = ? AND status_code = ? AND request_sha256 = ? AND created_at < ?`;
   const releaseKey = db.prepare('DELETE FROM idempotency_keys WHERE key = ? AND status_code = ?');
   /** Keys whose request recorded its answer (`answered`), until `run` has finished with them. */
   const answeredKeys = new Set();
@@ -35,14 +32,21 @@ export function idempotencyKeys(db, now) {
    * @param {string} requestSha256
    * @returns {Promise<unknown>} undefined when this request holds the key, else its row
    */
-  async function claim(key, requestSha256) {
-    const t = now();
-    const claimed = await reserveKey.run(key, requestSha256, KEY_RESERVED, t.toISOString());
-    if (claimed.changes === 1) return undefined;
-    const stale = new Date(t.getTime() - KEY_STALE_MS).toISOString();
-    const taken = await takeStaleKey.run(t.toISOString(), key, KEY_RESERVED, requestSha256, stale);
-    if (taken.changes === 1) return undefined;
-    return findKey.get(key);
+  function claim(key, requestSha256) {
+    // Answered once committed, in the commit concurrent requests' writes share (storage/).
+    return groupedWrites(db, async (w) => {
+      const t = now();
+      const claimed = await w
+        .prepare(RESERVE_KEY)
+        .run(key, requestSha256, KEY_RESERVED, t.toISOString());
+      if (claimed.changes === 1) return undefined;
+      const stale = new Date(t.getTime() - KEY_STALE_MS).toISOString();
+      const taken = await w
+        .prepare(TAKE_STALE_KEY)
+        .run(t.toISOString(), key, KEY_RESERVED, requestSha256, stale);
+      if (taken.changes === 1) return undefined;
+      return w.prepare(FIND_KEY).get(key);
+    });
   }
 
   return {

@@ -64,3 +64,8 @@ export declare function openStorage(config: {
   databaseUrl?: string;
   databasePoolSize?: number;
 }): Promise<Storage>;
+/**
+ * A few writes at the least cost the storage offers: a member of the embedded database's group
+ * commit (resolved once it is committed), or autocommit statements on a database server.
+ */
+export declare function groupedWrites<T>(db: Storage, fn: (db: Storage) => Promise<T>): Promise<T>;

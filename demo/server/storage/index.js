@@ -26,3 +26,20 @@ export async function openStorage(config) {
   }
   return openSqliteStorage(config.dataDir);
 }
+
+const GROUP = { group: true };
+
+/**
+ * Runs a few writes that need no transaction of their own (a challenge's nonce, an
+ * Idempotency-Key's reservation) at the least cost the storage offers: on the embedded database, a
+ * member of its group commit (sqlite.js: they share the COMMIT of concurrent requests' writes and
+ * resolve once it is done, as an autocommit would have); on a database server, `fn` runs on the
+ * storage itself, each statement its own autocommit as before.
+ * @template T
+ * @param {Storage} db
+ * @param {(db: Storage) => Promise<T>} fn
+ * @returns {Promise<T>}
+ */
+export function groupedWrites(db, fn) {
+  return db.dialect === 'sqlite' ? db.transaction(fn, GROUP) : fn(db);
+}
