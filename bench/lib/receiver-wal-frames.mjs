@@ -6,7 +6,7 @@
 // changed to the WAL, so its frames over N are the pages written per submission; each frame's page
 // is named by the B-tree (table or index) that owns it now (SQLite's dbstat).
 //
-// `node bench/lib/receiver-wal-frames.mjs [warm-up] [N]`: printed as JSON.
+// `node bench/lib/receiver-wal-frames.mjs [warm-up] [N] [concurrency]`: printed as JSON.
 import { randomUUID } from 'node:crypto';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,17 +16,29 @@ import { createServer } from '../../demo/server/app.js';
 import { RATE_LIMIT_DEFAULTS } from '../../demo/server/config.js';
 import { signedDossier, submissionTemplate } from './receiver-clients.mjs';
 
-/** Page numbers of the WAL's frames, in order (https://sqlite.org/fileformat2.html#walformat). */
+/**
+ * Page numbers of the WAL's frames, in order, and how many frames end a commit (their header's
+ * second field, the database's size after the commit, is not 0):
+ * https://sqlite.org/fileformat2.html#walformat
+ */
 function walPages(file) {
   const wal = readFileSync(file);
   const pageSize = wal.readUInt32BE(8);
   const pages = [];
-  for (let at = 32; at + 24 + pageSize <= wal.length; at += 24 + pageSize)
+  let commits = 0;
+  for (let at = 32; at + 24 + pageSize <= wal.length; at += 24 + pageSize) {
     pages.push(wal.readUInt32BE(at));
-  return pages;
+    if (wal.readUInt32BE(at + 4) !== 0) commits++;
+  }
+  return { pages, commits };
 }
 
-export async function receiverWalFrames({ warmup = 2000, n = 1000 } = {}) {
+/**
+ * @param {{ warmup?: number, n?: number, concurrency?: number }} options `concurrency`
+ *   submissions at a time (1: one after the other; more: as concurrent browsers, whose
+ *   transactions the receiver may commit together)
+ */
+export async function receiverWalFrames({ warmup = 2000, n = 1000, concurrency = 1 } = {}) {
   const t = await submissionTemplate();
   const dir = mkdtempSync(join(tmpdir(), 'dvc-wal-frames-'));
   const logStream = createWriteStream('/dev/null');
@@ -67,10 +79,18 @@ export async function receiverWalFrames({ warmup = 2000, n = 1000 } = {}) {
       });
       if (r.status !== 201) throw new Error(`${r.status} ${await r.text()}`);
     };
-    for (let i = 0; i < warmup; i++) await submit();
+    /** @param {number} count submissions, `concurrency` at a time */
+    const submitAll = async (count) => {
+      let left = count;
+      const one = async () => {
+        while (left-- > 0) await submit();
+      };
+      await Promise.all(Array.from({ length: Math.min(concurrency, count) }, one));
+    };
+    await submitAll(warmup);
     db.pragma('wal_checkpoint(TRUNCATE)');
-    for (let i = 0; i < n; i++) await submit();
-    const pages = walPages(join(dir, 'receiver', 'dvc.sqlite-wal'));
+    await submitAll(n);
+    const { pages, commits } = walPages(join(dir, 'receiver', 'dvc.sqlite-wal'));
     const owner = new Map(
       db
         .prepare('SELECT name, pageno FROM dbstat')
@@ -90,8 +110,10 @@ export async function receiverWalFrames({ warmup = 2000, n = 1000 } = {}) {
     return {
       warmup,
       n,
+      concurrency,
       dossiers: db.prepare('SELECT count(*) AS n FROM dossiers').get().n,
       framesPerSubmission: Math.round((pages.length / n) * 100) / 100,
+      commitsPerSubmission: Math.round((commits / n) * 100) / 100,
       perSubmission,
     };
   } finally {
@@ -102,8 +124,16 @@ export async function receiverWalFrames({ warmup = 2000, n = 1000 } = {}) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [warmup = '2000', n = '1000'] = process.argv.slice(2);
+  const [warmup = '2000', n = '1000', concurrency = '1'] = process.argv.slice(2);
   console.log(
-    JSON.stringify(await receiverWalFrames({ warmup: Number(warmup), n: Number(n) }), null, 2),
+    JSON.stringify(
+      await receiverWalFrames({
+        warmup: Number(warmup),
+        n: Number(n),
+        concurrency: Number(concurrency),
+      }),
+      null,
+      2,
+    ),
   );
 }
