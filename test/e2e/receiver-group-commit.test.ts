@@ -127,6 +127,14 @@ describe('group commit of concurrent submissions (SQLite)', () => {
       .filter((d) => String(d.payload.assistedBy).startsWith(prefix))
       .map((d) => ({ code: d.code, marker: d.payload.assistedBy as string }));
 
+  test('every COMMIT is synced to disk before its 201 (synchronous = FULL)', (t) => {
+    if (s.app.dvc.storage.dialect !== 'sqlite') return t.skip('the embedded database only');
+    // 2 = FULL: the WAL is synced at each COMMIT. NORMAL (1) would let a power cut lose dossiers
+    // already answered 201, up to the next checkpoint.
+    const db = s.app.dvc.db as unknown as { pragma(sql: string, o: { simple: true }): unknown };
+    assert.equal(db.pragma('synchronous', { simple: true }), 2);
+  });
+
   test('eight concurrent submissions are stored by one COMMIT, and each 201 leaves once its dossier is committed', async (t) => {
     if (s.app.dvc.storage.dialect !== 'sqlite') return t.skip('the embedded database only');
     const nonces = await Promise.all(Array.from({ length: 8 }, () => challenge(s.base)));
