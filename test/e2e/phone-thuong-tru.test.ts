@@ -3,9 +3,10 @@
 // "cannot apply" page and its remedy), back to a relative's home, the applicant, the residence
 // and its repeat group of members registering too (added, an impossible date and a short number
 // refused inside the items, an item moved up with its error, one removed and restored, another
-// removed for good), the proof of residence uploaded, the review page, the signed submission and
-// the receipt; the dossier the receiver stored verifies against the sample with the members in
-// the order left on screen. Needs `npm run build`.
+// removed for good), the proof of lawful residence asked for until the home is said to be on
+// record (then none is uploaded), the review page, the signed submission and the receipt; the
+// dossier the receiver stored verifies against the sample with the members in the order left on
+// screen. Needs `npm run build`.
 import assert from 'node:assert/strict';
 import { verifiedPayload } from './marriage-journey.js';
 import { onPhones, SAMPLES, type Phone } from './phone.js';
@@ -28,7 +29,7 @@ async function member(
   await item.select('relationshipToHead', m.relation);
 }
 
-onPhones('dang-ky-thuong-tru on a phone, to the receipt', async (p, { s, pdf }) => {
+onPhones('dang-ky-thuong-tru on a phone, to the receipt', async (p, { s }) => {
   await p.open(
     `${s.base}/thu-tuc/dang-ky-thuong-tru.html`,
     /^Kiểm tra điều kiện đăng ký thường trú$/,
@@ -70,6 +71,7 @@ onPhones('dang-ky-thuong-tru on a phone, to the receipt', async (p, { s, pdf }) 
     { type: 'residence.headPersonalId', text: '001060001234' },
     { select: 'residence.relationshipToHead', value: 'child' },
     { choose: 'residence.relationshipOnRecord', label: 'Đã có' },
+    { choose: 'residence.residenceOnRecord', label: 'Chưa có hoặc không biết' },
     { select: 'feeExemption', value: 'none' },
   ]);
 
@@ -124,8 +126,12 @@ onPhones('dang-ky-thuong-tru on a phone, to the receipt', async (p, { s, pdf }) 
   assert.deepEqual(await names(), ['Lê Thị Hạnh', 'Nguyễn Thị Cúc']);
   await p.continueTo(/^Giấy tờ cần nộp$/);
 
+  // Not on record (or not sure): the proof of lawful residence is asked for. Once the home is
+  // said to be on record, it is not (Law on Residence 2020, Art. 21; Decree 154/2024, Art. 5(2)).
   assert.deepEqual(await p.refused(), ['Vui lòng chọn tệp Giấy tờ chứng minh chỗ ở hợp pháp']);
-  await p.upload('residenceProof', pdf('so-do-nha.pdf'));
+  await p.back(/^Nơi đăng ký thường trú$/);
+  await p.choose('residence.residenceOnRecord', 'Đã có');
+  await p.continueTo(/^Giấy tờ cần nộp$/);
   await p.continueTo(/^Kiểm tra lại thông tin$/);
   const review = (
     await p.page.locator('dvc-form').evaluate((f) => f.shadowRoot!.textContent!)
@@ -135,11 +141,21 @@ onPhones('dang-ky-thuong-tru on a phone, to the receipt', async (p, { s, pdf }) 
     /Người cùng đăng ký 1 Họ, chữ đệm và tên: Lê Thị Hạnh.*Người cùng đăng ký 2 Họ, chữ đệm và tên: Nguyễn Thị Cúc.*Số định danh cá nhân: 001192012345/,
   );
   assert.ok(!review.includes('Lê Văn Bình'));
+  assert.ok(
+    review.includes('Thông tin về chỗ ở này đã có trong cơ sở dữ liệu của Nhà nước chưa? Đã có'),
+    review,
+  );
 
   const code = await p.submit();
   assert.match(code, /^TT-\d{6}-[23456789ABCDEFGHJKMNPQRSTVWXYZ]{4}$/);
   assert.match(await p.receipt(), /10\.000 đồng · Chưa nộp/);
   const payload = await verifiedPayload(s, code, `${SAMPLES}dang-ky-thuong-tru.json`);
+  assert.equal(
+    (payload.answers as { residence: { residenceOnRecord: unknown } }).residence.residenceOnRecord,
+    true,
+  );
+  // Nothing uploaded, and the receiver's check against the sample accepts it.
+  assert.deepEqual(payload.documents, []);
   assert.deepEqual((payload.answers as { members: unknown }).members, [
     {
       fullName: 'Lê Thị Hạnh',

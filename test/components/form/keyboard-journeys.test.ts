@@ -145,6 +145,10 @@ const SAMPLES: Sample[] = [
       ['Họ, chữ đệm và tên của chủ hộ', 'Phạm Văn Dũng'],
       ['Số định danh cá nhân của chủ hộ', '001085123456'],
       ['Quan hệ của bạn với chủ hộ', 'Chủ hộ'],
+      [
+        'Thông tin về chỗ ở này đã có trong cơ sở dữ liệu của Nhà nước chưa?',
+        'Chưa có hoặc không biết',
+      ],
       ['Thành viên trong hộ gia đình cùng đăng ký (nếu có)', 'Chưa trả lời'],
       ['Bạn có thuộc trường hợp được miễn lệ phí không?', 'Không thuộc trường hợp nào'],
     ],
