@@ -75,11 +75,17 @@ export default meta;
 
 type Story = StoryObj<Args>;
 
+/** The code, and under it (once) why to keep it. */
+const KEEP_VI =
+  'KS-261126-7QF3Hãy giữ mã này để tra cứu tình trạng giải quyết và đưa cho cán bộ khi cần hỏi về hồ sơ.';
+const KEEP_EN =
+  'KS-261126-7QF3Keep this code to check the progress of your application, and show it to an officer when you ask about it.';
+
 /** The receiver gave the result date. */
 export const WithExpectedDate: Story = {
   play: ({ canvasElement }) =>
     expectRows(canvasElement, {
-      'Mã hồ sơ': 'KS-261126-7QF3',
+      'Mã hồ sơ': KEEP_VI,
       'Thời gian tiếp nhận': '10:05 26/11/2026',
       'Ngày hẹn trả kết quả (dự kiến)':
         '01/12/2026Tính theo ngày làm việc, đã trừ ngày nghỉ lễ, Tết và ngày nghỉ bù.',
@@ -123,7 +129,7 @@ export const WithoutExpectedDate: Story = {
   args: { expectedResultDate: '', processingDays: undefined },
   play: ({ canvasElement }) =>
     expectRows(canvasElement, {
-      'Mã hồ sơ': 'KS-261126-7QF3',
+      'Mã hồ sơ': KEEP_VI,
       'Ngày hẹn trả kết quả (dự kiến)': undefined,
     }),
 };
@@ -138,7 +144,7 @@ export const EnglishWithoutExpectedDate: Story = {
   globals: { locale: 'en' },
   play: ({ canvasElement }) =>
     expectRows(canvasElement, {
-      'Application code': 'KS-261126-7QF3',
+      'Application code': KEEP_EN,
       'Expected result date': undefined,
     }),
 };

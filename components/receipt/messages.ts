@@ -18,7 +18,7 @@ export interface ReceiptMessages {
   technicalSummary: string;
   signedHashNote: string;
   qrLabel: (code: string) => string;
-  qrCaption: string;
+  /** Under the code, the one place the receipt says to keep it and what it is for. */
   keepCode: string;
   print: string;
 }
@@ -38,8 +38,8 @@ const vi: ReceiptMessages = {
   signedHashNote:
     'Cán bộ dùng mã này để đối chiếu hồ sơ bạn đã ký với hồ sơ cơ quan nhận được. Bạn không cần ghi lại.',
   qrLabel: (code) => `Mã QR của mã hồ sơ ${code}`,
-  qrCaption: 'Đưa mã này cho cán bộ khi cần tra cứu hồ sơ.',
-  keepCode: 'Vui lòng giữ mã hồ sơ để tra cứu tình trạng giải quyết.',
+  keepCode:
+    'Hãy giữ mã này để tra cứu tình trạng giải quyết và đưa cho cán bộ khi cần hỏi về hồ sơ.',
   print: 'In giấy tiếp nhận',
 };
 
@@ -58,8 +58,8 @@ const en: ReceiptMessages = {
   signedHashNote:
     'Staff use this code to match the application you signed with the one the agency received. You do not need to note it.',
   qrLabel: (code) => `QR code of application code ${code}`,
-  qrCaption: 'Show this code to an officer when you ask about your application.',
-  keepCode: 'Keep the application code to check the progress of your application.',
+  keepCode:
+    'Keep this code to check the progress of your application, and show it to an officer when you ask about it.',
   print: 'Print receipt',
 };
 

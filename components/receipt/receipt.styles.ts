@@ -68,10 +68,6 @@ export const receiptStyles = css`
     width: 10em;
     height: 10em;
   }
-  figcaption {
-    font-size: 0.875em;
-    color: var(--dvc-color-hint, #505a5f);
-  }
   p {
     margin: 1em 0 0;
   }
@@ -122,8 +118,7 @@ export const receiptStyles = css`
       border: 1px solid #000;
       break-inside: avoid;
     }
-    .note,
-    figcaption {
+    .note {
       color: #000;
     }
     button {

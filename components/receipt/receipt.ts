@@ -210,7 +210,10 @@ export class DvcReceipt extends LitElement {
               : nothing
           }
           <dt>${msg.dossierCode}</dt>
-          <dd class="code" part="code">${this.dossierCode}</dd>
+          <dd>
+            <span class="code" part="code">${this.dossierCode}</span
+            ><span class="note">${msg.keepCode}</span>
+          </dd>
           ${
             received
               ? html`<dt>${msg.receivedAt}</dt>
@@ -254,14 +257,10 @@ export class DvcReceipt extends LitElement {
         </dl>
         ${
           this.dossierCode
-            ? html`<figure>
-                ${this.renderQr(msg.qrLabel(this.dossierCode))}
-                <figcaption>${msg.qrCaption}</figcaption>
-              </figure>`
+            ? html`<figure>${this.renderQr(msg.qrLabel(this.dossierCode))}</figure>`
             : nothing
         }
       </div>
-      <p>${msg.keepCode}</p>
       ${
         // A 64-character hash means nothing to a citizen: it stays in the signed data and, folded
         // away here, for a clerk or helper who needs to match the application.

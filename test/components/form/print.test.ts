@@ -60,8 +60,13 @@ describe('printing', function () {
         .filter((node) => shown(node) && node.getBoundingClientRect().height > 0)
         .map((node) => node.tagName.toLowerCase()),
       hash: [...shadow.querySelectorAll('p')].filter(shown).map(text).pop(),
+      keep: [...shadow.querySelectorAll('.note')].filter(shown).map(text)[0],
     }));
-    expect(printed.visible).to.deep.equal(['h2', 'dl', 'svg', 'p', 'p']);
+    // Why to keep the code is printed once, under the code, not again in a paragraph of its own.
+    expect(printed.visible).to.deep.equal(['h2', 'dl', 'svg', 'p']);
+    expect(printed.keep).to.equal(
+      'Hãy giữ mã này để tra cứu tình trạng giải quyết và đưa cho cán bộ khi cần hỏi về hồ sơ.',
+    );
     expect(printed.hash).to.equal(`Mã kiểm tra (SHA-256): ${SHA}`);
   });
 

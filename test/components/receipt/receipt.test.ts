@@ -39,7 +39,10 @@ describe('dvc-receipt', () => {
     expect(el.shadowRoot!.querySelector('h2')!.textContent).to.equal('Giấy tiếp nhận hồ sơ');
     expect(rows(el)).to.deep.equal([
       ['Thủ tục', 'Đăng ký khai sinh'],
-      ['Mã hồ sơ', 'KS-261126-7QF3'],
+      [
+        'Mã hồ sơ',
+        'KS-261126-7QF3Hãy giữ mã này để tra cứu tình trạng giải quyết và đưa cho cán bộ khi cần hỏi về hồ sơ.',
+      ],
       ['Thời gian tiếp nhận', '10:05 26/11/2026'],
       [
         'Ngày hẹn trả kết quả (dự kiến)',
@@ -58,6 +61,11 @@ describe('dvc-receipt', () => {
       `Mã kiểm tra (SHA-256): ${SHA}`,
     );
     expect(el.shadowRoot!.querySelector('dl')!.textContent).not.to.contain(SHA);
+    // Said once, under the code it is about: a phone walk-through read it twice, once under the
+    // QR code and once below the whole receipt.
+    const receipt = el.shadowRoot!.querySelector('section')!.textContent!;
+    expect(receipt.match(/tra cứu|giữ mã/g)).to.deep.equal(['giữ mã', 'tra cứu']);
+    expect(el.shadowRoot!.querySelector('figcaption')).to.equal(null);
     expect(encoded).to.deep.equal(['KS-261126-7QF3']);
     const qr = el.shadowRoot!.querySelector('svg[part="qr"]')!;
     expect(qr.getAttribute('role')).to.equal('img');
@@ -81,7 +89,10 @@ describe('dvc-receipt', () => {
     // Friday 27/11/2026 16:00 in Vietnam + 3 working days = Wednesday 02/12/2026.
     expect(rows(el)).to.deep.equal([
       ['Procedure', 'Birth registration'],
-      ['Application code', 'KS-261127-ABCD'],
+      [
+        'Application code',
+        'KS-261127-ABCDKeep this code to check the progress of your application, and show it to an officer when you ask about it.',
+      ],
       ['Received at', '16:00 27/11/2026'],
       [
         'Expected result date',
