@@ -95,7 +95,12 @@ const joined = new WeakMap<Schema, Map<string | undefined, Schema>>();
  * first only, the form missed a `format` or `maxLength` written in the second. Without one there,
  * the first conditional branch (`anyOf`, `if`…) that declares it: the question still resolves.
  */
-function partOf(root: unknown, schema: Schema, name?: string): Schema | undefined {
+function partOf(
+  root: unknown,
+  schema: Schema,
+  name?: string,
+  appliedOnly?: boolean,
+): Schema | undefined {
   if (schema === OPAQUE_SCHEMA) return schema;
   const pick = (alt: Schema): Schema | undefined => {
     const props = own(alt, 'properties');
@@ -120,7 +125,7 @@ function partOf(root: unknown, schema: Schema, name?: string): Schema | undefine
     if (!both) byName.set(name, (both = { ...first, allOf: [...arr(first.allOf), ...more] }));
     return both;
   }
-  if (first) return first;
+  if (first || appliedOnly) return first;
   for (const alt of alternatives(root, schema)) {
     const s = pick(alt);
     if (s) return s;
@@ -135,6 +140,27 @@ export const memberSchema = (root: unknown, schema: Schema, name: string): Schem
 /** The item schema of an array schema (see `partOf`). */
 export const itemSchema = (root: unknown, schema: Schema): Schema | undefined =>
   partOf(root, schema);
+
+/**
+ * What ajv applies to a value whatever the value is: the schema, its `$ref` target with what is
+ * written beside the `$ref`, and their `allOf` branches, first the schema's own. The one answer
+ * to "what applies here" for normalisation, the cross-field checks and the loader's checks of
+ * them: none consults `anyOf`/`oneOf`/`if` branches, which hold only for some values.
+ */
+export function applied(root: unknown, schema: unknown): Schema[] {
+  const s = deref(root, schema);
+  return s ? alternatives(root, s, true) : [];
+}
+
+/**
+ * Member `name` (or, `name` undefined, the items) of `schema` as ajv applies it to every value:
+ * each applied part declaring it, joined (see `partOf`); undefined when only a conditional branch
+ * declares it.
+ */
+export function appliedPart(root: unknown, schema: unknown, name?: string): Schema | undefined {
+  const s = deref(root, schema);
+  return s && partOf(root, s, name, true);
+}
 
 /**
  * Resolves a field path from `base` (the `data` schema, or a group's item schema). Returns the

@@ -6,53 +6,25 @@
 import type { FieldPath, JsonSchema, Procedure } from '../procedure/types.js';
 import { fieldIndex } from './fields.js';
 import { normalizeFormat, normalizeText } from './formats.js';
-import { resolvePointer } from './guards.js';
+import { applied, appliedPart } from '../procedure/schema-paths.js';
 import { define } from '../session/field-path.js';
 
 /** Deeper answers are copied unchanged (JSON.parse input cannot nest without end, but be safe). */
 const MAX_DEPTH = 64;
 
-export type Schema = Record<string, unknown>;
+type Schema = Record<string, unknown>;
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
 /**
- * `facets` of each schema object, per root schema: normalisation and the cross-field checks ask
- * for the same sub-schemas for every answer of every submission. Weak on both levels, so a
- * procedure's entries go with it (a changed procedure file is a new object, never a stale hit).
- * The lists are shared: callers only read them.
- */
-const facetMemo = new WeakMap<object, WeakMap<object, Schema[]>>();
-
-/** The schema and the sub-schemas that constrain the same value (`$ref`, `allOf`). */
-export function facets(root: JsonSchema, schema: unknown, depth = 0): Schema[] {
-  if (!isRecord(schema) || depth > 16) return [];
-  if (depth === 0 && isRecord(root)) {
-    let memo = facetMemo.get(root);
-    if (!memo) facetMemo.set(root, (memo = new WeakMap()));
-    let list = memo.get(schema);
-    if (!list) memo.set(schema, (list = collectFacets(root, schema, 0)));
-    return list;
-  }
-  return collectFacets(root, schema, depth);
-}
-
-function collectFacets(root: JsonSchema, schema: Schema, depth: number): Schema[] {
-  const out: Schema[] = [schema];
-  if (typeof schema.$ref === 'string')
-    out.push(...facets(root, resolvePointer(root, schema.$ref), depth + 1));
-  if (Array.isArray(schema.allOf))
-    for (const s of schema.allOf) out.push(...facets(root, s, depth + 1));
-  return out;
-}
-
-/**
- * What normalisation reads of a schema object, from its facets in order (the first facet that
- * says wins, as for every keyword here): the format, the item schemas, each declared member's
- * schema and the schema of undeclared members. Built once per schema object of a procedure and
- * kept like `facets` (weakly, per root); its size is the schema's, whatever the answers hold.
+ * What normalisation reads of a schema object, from what ajv applies to its value (src/procedure/
+ * schema-paths.ts `applied`, the reader the cross-field checks and the loader share): the format
+ * (the first part that says wins), the item schemas, each declared member's schema (every applied
+ * part declaring it, joined, so a `format` in a second `allOf` branch is read) and the schema of
+ * undeclared members. Built once per schema object of a procedure and kept weakly, per root; its
+ * size is the schema's, whatever the answers hold.
  */
 interface Shape {
   format: string | undefined;
@@ -65,37 +37,34 @@ interface Shape {
 const shapeMemo = new WeakMap<object, WeakMap<object, Shape>>();
 
 /** The shape of no schema (an undeclared member without `additionalProperties`). */
-const NO_SHAPE = makeShape([]);
+const NO_SHAPE = makeShape({}, {});
 
 function shapeOf(root: JsonSchema, schema: unknown): Shape {
   if (!isRecord(schema)) return NO_SHAPE;
-  if (!isRecord(root)) return makeShape(facets(root, schema));
+  if (!isRecord(root)) return makeShape(root, schema);
   let memo = shapeMemo.get(root);
   if (!memo) shapeMemo.set(root, (memo = new WeakMap()));
   let shape = memo.get(schema);
-  if (!shape) memo.set(schema, (shape = makeShape(facets(root, schema))));
+  if (!shape) memo.set(schema, (shape = makeShape(root, schema)));
   return shape;
 }
 
-function makeShape(list: Schema[]): Shape {
+function makeShape(root: unknown, schema: Schema): Shape {
   const shape: Shape = {
     format: undefined,
     prefix: undefined,
-    items: undefined,
+    items: appliedPart(root, schema),
     members: new Map(),
     additional: undefined,
   };
-  for (const f of list) {
+  for (const f of applied(root, schema)) {
     if (shape.format === undefined && typeof f.format === 'string') shape.format = f.format;
     if (shape.prefix === undefined && Array.isArray(f.prefixItems)) shape.prefix = f.prefixItems;
-    if (shape.items === undefined) shape.items = f.items;
     if (shape.additional === undefined && isRecord(f.additionalProperties))
       shape.additional = f.additionalProperties;
     if (isRecord(f.properties))
-      for (const key of Object.keys(f.properties)) {
-        const member = f.properties[key];
-        if (member !== undefined && !shape.members.has(key)) shape.members.set(key, member);
-      }
+      for (const key of Object.keys(f.properties))
+        if (!shape.members.has(key)) shape.members.set(key, appliedPart(root, schema, key));
   }
   return shape;
 }

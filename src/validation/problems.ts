@@ -15,7 +15,7 @@ import {
 } from './formats.js';
 import { isCommuneInProvince2025 } from '../data/admin-codes-2025.js';
 import { message, type MessageContext } from './messages.js';
-import { facets } from './normalize.js';
+import { applied, appliedPart } from '../procedure/schema-paths.js';
 import type { AjvErrorObject } from './runtime.js';
 import type { VnFormat } from '../procedure/vocabulary.js';
 
@@ -312,9 +312,8 @@ export function crossFieldProblems(
   const root = procedure.data;
   const walk = (v: unknown, schema: unknown, pointer: string, depth: number): void => {
     if (depth > 64 || v === null || typeof v !== 'object') return;
-    const list = facets(root, schema);
     if (Array.isArray(v)) {
-      const items = list.find((f) => f.items !== undefined)?.items;
+      const items = appliedPart(root, schema);
       v.forEach((item, i) => walk(item, items, `${pointer}/${i}`, depth + 1));
       return;
     }
@@ -324,7 +323,7 @@ export function crossFieldProblems(
     let commune: string | undefined;
     let communes = 0;
     for (const key of Object.keys(obj)) {
-      const plan = memberPlan(root, list, key);
+      const plan = memberPlan(root, schema, key);
       if (plan.province) {
         province = key;
         provinces++;
@@ -365,7 +364,7 @@ export function crossFieldProblems(
 
 /** What the cross-field checks need to know about one member of an object schema. */
 interface MemberPlan {
-  /** The member's schema: the first facet's `properties[key]`. */
+  /** The member's schema as ajv applies it (src/procedure/schema-paths.ts `appliedPart`). */
   child: unknown;
   /** Its `x-dvc-birthDate` sibling when it is a `vn-personal-id` that names one. */
   birthKey: string | undefined;
@@ -381,41 +380,31 @@ const NO_PLAN: MemberPlan = {
 };
 
 /**
- * Member plans per facet list (facets() keeps one list per schema object): the same schemas are
- * asked about for every answer of every payload. Only members the schema declares are kept, so
- * a stranger's keys cannot grow the memo.
+ * Member plans per schema object: the same schemas are asked about for every answer of every
+ * payload. Only members the schema declares are kept, so a stranger's keys cannot grow the memo.
  */
 const plans = new WeakMap<object, Map<string, MemberPlan>>();
 
-function memberPlan(
-  root: Procedure['data'],
-  list: Record<string, unknown>[],
-  key: string,
-): MemberPlan {
-  if (list.length === 0) return NO_PLAN;
-  let byKey = plans.get(list);
-  if (!byKey) plans.set(list, (byKey = new Map()));
+function memberPlan(root: Procedure['data'], schema: unknown, key: string): MemberPlan {
+  if (schema === null || typeof schema !== 'object') return NO_PLAN;
+  let byKey = plans.get(schema);
+  if (!byKey) plans.set(schema, (byKey = new Map()));
   let plan = byKey.get(key);
   if (plan) return plan;
-  // Every facet declaring the member: ajv applies each (a `format` in one `allOf` branch, the
-  // `x-dvc-birthDate` in another), so the plan reads them all, not the first.
-  const children = list.flatMap((f) => {
-    const props = f.properties as Record<string, unknown> | undefined;
-    return props && Object.prototype.hasOwnProperty.call(props, key) ? [props[key]] : [];
-  });
-  if (children.length === 0) return NO_PLAN;
-  // Memoised with the plan: one object per member, so facets() keeps its list.
-  const child = children.length === 1 ? children[0] : { allOf: children };
-  const childFacets = facets(root, child);
-  const isId = childFacets.some((f) => f.format === 'vn-personal-id');
-  const birthKey = childFacets.find((f) => typeof f['x-dvc-birthDate'] === 'string')?.[
+  // Every applied part declaring the member, joined: ajv applies each (a `format` in one `allOf`
+  // branch, the `x-dvc-birthDate` in another), so the plan reads them all, not the first.
+  const child = appliedPart(root, schema, key);
+  if (!child) return NO_PLAN;
+  const parts = applied(root, child);
+  const has = (format: string) => parts.some((f) => f.format === format);
+  const birthKey = parts.find((f) => typeof f['x-dvc-birthDate'] === 'string')?.[
     'x-dvc-birthDate'
   ] as string | undefined;
   plan = {
     child,
-    birthKey: isId ? birthKey : undefined,
-    province: childFacets.some((f) => f.format === 'vn-province-2025'),
-    commune: childFacets.some((f) => f.format === 'vn-commune-2025'),
+    birthKey: has('vn-personal-id') ? birthKey : undefined,
+    province: has('vn-province-2025'),
+    commune: has('vn-commune-2025'),
   };
   byKey.set(key, plan);
   return plan;

@@ -25,7 +25,7 @@ import {
   personalIdReason,
   province2025Reason,
 } from '../../../src/validation/formats.js';
-import { facets } from '../../../src/validation/normalize.js';
+import { applied as facets, appliedPart } from '../../../src/procedure/schema-paths.js';
 import {
   COMMUNE_NOT_IN_PROVINCE,
   PERSONAL_ID_BIRTH_YEAR,
@@ -43,21 +43,17 @@ await loadCommuneCodes2025();
 function reference(procedure: Procedure, value: unknown, builder: ProblemBuilder): Problem[] {
   const out: Problem[] = [];
   const root = procedure.data;
-  const childOf = (list: Record<string, unknown>[], key: string): unknown =>
-    list
-      .map((f) => f.properties as Record<string, unknown> | undefined)
-      .find((props) => props && Object.prototype.hasOwnProperty.call(props, key))?.[key];
+  const childOf = (schema: unknown, key: string): unknown => appliedPart(root, schema, key);
   const walk = (v: unknown, schema: unknown, pointer: string, depth: number): void => {
     if (depth > 64 || v === null || typeof v !== 'object') return;
-    const list = facets(root, schema);
     if (Array.isArray(v)) {
-      const items = list.find((f) => f.items !== undefined)?.items;
+      const items = appliedPart(root, schema);
       v.forEach((item, i) => walk(item, items, `${pointer}/${i}`, depth + 1));
       return;
     }
     const obj = v as Record<string, unknown>;
     for (const key of Object.keys(obj)) {
-      const child = childOf(list, key);
+      const child = childOf(schema, key);
       const childFacets = facets(root, child);
       const here = `${pointer}/${escapePointer(key)}`;
       const isId = childFacets.some((f) => f.format === 'vn-personal-id');
@@ -83,7 +79,7 @@ function reference(procedure: Procedure, value: unknown, builder: ProblemBuilder
     }
     const withFormat = (format: string): string[] =>
       Object.keys(obj).filter((key) =>
-        facets(root, childOf(list, key)).some((f) => f.format === format),
+        facets(root, childOf(schema, key)).some((f) => f.format === format),
       );
     const provinces = withFormat('vn-province-2025');
     const communes = withFormat('vn-commune-2025');

@@ -1,8 +1,9 @@
 /**
  * `normalizeAnswers` reads each schema object through a shape remembered per procedure (issue 22
  * point 4: a server normalises every payload's answers against the same schema). It must give
- * what the walk that asked every facet for every answer gave (kept below as the reference), for
- * every sample procedure's generated answers, made dirty, and for schemas whose facets disagree:
+ * what the walk that asks the schema reader (src/procedure/schema-paths.ts `applied`) for every
+ * answer gives (the reference below), for every sample procedure's generated answers, made
+ * dirty, and for schemas whose parts disagree:
  * `$ref` and `allOf` both saying, `items: null`, an empty `format`, a member declared `null`.
  * One procedure normalising different answers one after another must give what a fresh copy of
  * it gives for each: nothing of one answer set stays in the remembered shapes.
@@ -15,7 +16,8 @@ import { loadProcedure } from '../../../src/procedure/index.js';
 import type { JsonSchema, Procedure } from '../../../src/procedure/types.js';
 import { fieldIndex } from '../../../src/validation/fields.js';
 import { normalizeFormat, normalizeText } from '../../../src/validation/formats.js';
-import { facets, normalizeAnswers, type Schema } from '../../../src/validation/normalize.js';
+import { normalizeAnswers } from '../../../src/validation/normalize.js';
+import { applied, appliedPart, type Schema } from '../../../src/procedure/schema-paths.js';
 import { define } from '../../../src/session/field-path.js';
 import { answersArb } from '../session/arbitraries.js';
 
@@ -30,13 +32,13 @@ function first<T>(list: Schema[], pick: (s: Schema) => T | undefined): T | undef
   return undefined;
 }
 
-/** The walk before the shapes: every facet asked for every answer. */
+/** The walk without the shapes: the schema reader asked again for every answer. */
 function reference(procedure: Procedure, answers: unknown): unknown {
   const root: JsonSchema = procedure.data;
   const widgets = fieldIndex(procedure);
   const walk = (value: unknown, schema: unknown, path: string, depth: number): unknown => {
     if (depth > 64) return value;
-    const list = facets(root, schema);
+    const list = applied(root, schema);
     if (typeof value === 'string') {
       let s = normalizeText(value, widgets.get(path)?.widget === 'textarea');
       const format = first(list, (f) => (typeof f.format === 'string' ? f.format : undefined));
@@ -48,18 +50,17 @@ function reference(procedure: Procedure, answers: unknown): unknown {
         const prefix = first(list, (f) =>
           Array.isArray(f.prefixItems) ? f.prefixItems : undefined,
         );
-        const itemSchema =
-          prefix && i < prefix.length ? prefix[i] : first(list, (f) => f.items as unknown);
+        const itemSchema = prefix && i < prefix.length ? prefix[i] : appliedPart(root, schema);
         return walk(item, itemSchema, `${path}[]`, depth + 1);
       });
     if (isRecord(value)) {
       const out: Record<string, unknown> = {};
       for (const key of Object.keys(value)) {
-        const child = first(list, (f) =>
-          isRecord(f.properties) && Object.prototype.hasOwnProperty.call(f.properties, key)
-            ? f.properties[key]
-            : undefined,
-        );
+        const child = list.some(
+          (f) => isRecord(f.properties) && Object.prototype.hasOwnProperty.call(f.properties, key),
+        )
+          ? appliedPart(root, schema, key)
+          : undefined;
         const childSchema =
           child ??
           first(list, (f) =>
@@ -108,7 +109,7 @@ const samples = readdirSync(DIR).flatMap((file) => {
 });
 
 for (const sample of samples)
-  test(`${sample.name}: remembered shapes normalise as the facet-by-facet walk`, () => {
+  test(`${sample.name}: remembered shapes normalise as the walk that asks for every answer`, () => {
     fc.assert(
       fc.property(answersArb(sample.procedure, sample.cases), fc.nat(), (clean, seed) => {
         const answers = dirty(clean, seed);
@@ -122,7 +123,7 @@ for (const sample of samples)
     );
   });
 
-test('facets that disagree: the first that says wins, as before', () => {
+test('parts that disagree: the first applied part that says wins', () => {
   const data = {
     type: 'object',
     $defs: {
@@ -159,7 +160,10 @@ test('facets that disagree: the first that says wins, as before', () => {
   const reversed = Object.fromEntries(Object.entries(answers).reverse());
   assert.deepEqual(normalizeAnswers(procedure, reversed), reference(procedure, reversed));
   assert.deepEqual(normalizeAnswers(procedure, answers), expected);
-  // The member's own format, then allOf's; the schema's own, then $ref's; items: null is a schema.
-  const want = { a: P, b: P, c: [N, 'A@B.VN'], d: [N, P], e: N, f: { x: N, y: P }, g: N };
+  // The member's own format, then allOf's; a $ref's target, then what is beside it (as every
+  // schema-paths reader orders them: ajv applies both, and a value both formats accept is each
+  // one's canonical form, test/src/validation/split-members.test.ts); `items: null` is no schema
+  // (ajv refuses it), so the allOf branch's items apply.
+  const want = { a: P, b: N, c: [N, 'A@B.VN'], d: [N, N], e: N, f: { x: N, y: P }, g: N };
   assert.deepEqual(expected, want);
 });
