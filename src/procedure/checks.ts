@@ -34,7 +34,14 @@ import {
   conditionRef,
   namedConditions,
 } from './condition-checks.js';
-import { deref, itemSchema, resolveFieldPath, resolveLocalRef } from './schema-paths.js';
+import {
+  applied,
+  appliedPart,
+  deref,
+  itemSchema,
+  resolveFieldPath,
+  resolveLocalRef,
+} from './schema-paths.js';
 import { allowedValues, memberNames, groupItemSchema, walkSchema } from './schema-walks.js';
 import {
   DATE_OPERATORS,
@@ -56,22 +63,9 @@ const own = (o: Obj, k: string): unknown =>
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const show = (v: unknown): string => JSON.stringify(v) ?? String(v);
 
-/**
- * A schema and what it inherits the way the validator reads it (src/validation/normalize.ts
- * `facets`): itself, its `$ref` target and its `allOf` branches. The birth-date cross-check only
- * sees members and formats declared there, so the loader checks exactly that view.
- */
-function facets(root: unknown, schema: unknown, depth = 0): Obj[] {
-  if (!isObject(schema) || depth > 16) return [];
-  const out: Obj[] = [schema];
-  const ref = own(schema, '$ref');
-  if (typeof ref === 'string') out.push(...facets(root, resolveLocalRef(root, ref), depth + 1));
-  for (const s of arr(own(schema, 'allOf'))) out.push(...facets(root, s, depth + 1));
-  return out;
-}
-
+/** Whether ajv applies `format` to the value of `schema` whatever it is (schema-paths `applied`). */
 const hasFormat = (root: unknown, schema: unknown, format: string): boolean =>
-  facets(root, schema).some((f) => own(f, 'format') === format);
+  applied(root, schema).some((f) => own(f, 'format') === format);
 
 /**
  * Date parameters of format 1.0: in a 1.0 file only a field that cannot hold text is `not-a-date`
@@ -102,20 +96,21 @@ const isIsoDate = (v: string): boolean => {
 function checkBirthDateAnnotations(
   root: unknown,
   object: Obj,
+  outer: Obj,
   pointer: string,
   problems: ProblemList,
 ): void {
   const props = own(object, 'properties');
   if (!isObject(props)) return;
-  // Each member with every schema declaring it (ajv applies each: a `format` may be in any).
+  // The validator reads each member of the object the annotation sits in as ajv applies it: every
+  // applied part of `outer` (the schema whose `allOf` branch `object` is, or `object` itself)
+  // declaring it, joined. A `format` may be in any of them.
   const siblings = new Map<string, unknown>();
-  for (const f of facets(root, object)) {
+  for (const f of applied(root, outer)) {
     const p = own(f, 'properties');
     if (isObject(p))
-      for (const name of Object.keys(p))
-        siblings.set(name, {
-          allOf: [...arr(own((siblings.get(name) ?? {}) as Obj, 'allOf')), p[name]],
-        });
+      for (const k of Object.keys(p))
+        if (!siblings.has(k)) siblings.set(k, appliedPart(root, outer, k));
   }
   for (const name of Object.keys(props)) {
     const member = props[name];
@@ -124,7 +119,7 @@ function checkBirthDateAnnotations(
     // A value that is no property name is the meta-schema's `schema-pattern` problem already.
     if (typeof target !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(target)) continue;
     const at = `${pointer}/properties/${escapePointerToken(name)}/${BIRTH_DATE_ANNOTATION}`;
-    if (!hasFormat(root, member, 'vn-personal-id'))
+    if (!hasFormat(root, siblings.get(name), 'vn-personal-id'))
       problems.add(
         C.birthDateWithoutPersonalId,
         at,
@@ -226,7 +221,11 @@ function checkDataSchema(
   checker: PatternChecker | undefined,
 ): void {
   const refs: { pointer: string; ref: string }[] = [];
+  // Each `allOf` branch's outermost schema: what ajv applies the branch with (visited first).
+  const outerOf = new WeakMap<Obj, Obj>();
   walkSchema(data, '/data', (s, pointer) => {
+    const outer = outerOf.get(s) ?? s;
+    for (const b of arr(own(s, 'allOf'))) if (isObject(b)) outerOf.set(b, outer);
     const pattern = own(s, 'pattern');
     if (typeof pattern === 'string')
       checkPattern(pattern, `${pointer}/pattern`, 'value', problems, checker);
@@ -243,7 +242,7 @@ function checkDataSchema(
         );
     const ref = own(s, '$ref');
     if (typeof ref === 'string' && ref.startsWith('#')) refs.push({ pointer, ref });
-    checkBirthDateAnnotations(data, s, pointer, problems);
+    checkBirthDateAnnotations(data, s, outer, pointer, problems);
     // A required member that is never declared can never be answered: the form could not be sent.
     if (isObject(own(s, 'properties'))) {
       const names = memberNames(data, s);
