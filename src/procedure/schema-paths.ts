@@ -163,6 +163,26 @@ export function appliedPart(root: unknown, schema: unknown, name?: string): Sche
 }
 
 /**
+ * Where ajv reports what `applied` returns for the schema at `pointer` (from `root`, unescaped
+ * as ajv's decoded `schemaPath` writes it): the schema's own pointer, its `allOf`
+ * branches' below it, and a `$ref` target's from the target (ajv's error paths restart there).
+ */
+export function appliedPointers(root: unknown, pointer: string, depth = 0): string[] {
+  let node: unknown = root;
+  for (const token of pointerTokens(pointer))
+    node = isObject(node) || Array.isArray(node) ? own(node as Schema, token) : undefined;
+  if (!isObject(node) || depth > 16) return [];
+  const out = [pointer];
+  const ref = own(node, '$ref');
+  if (typeof ref === 'string' && ref.startsWith('#'))
+    out.push(...appliedPointers(root, decodeURIComponent(ref.slice(1)), depth + 1));
+  arr(own(node, 'allOf')).forEach((_, i) =>
+    out.push(...appliedPointers(root, `${pointer}/allOf/${i}`, depth + 1)),
+  );
+  return out;
+}
+
+/**
  * Resolves a field path from `base` (the `data` schema, or a group's item schema). Returns the
  * schema of the addressed value, or undefined when some segment does not exist.
  */

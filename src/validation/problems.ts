@@ -15,8 +15,9 @@ import {
 } from './formats.js';
 import { isCommuneInProvince2025 } from '../data/admin-codes-2025.js';
 import { message, type MessageContext } from './messages.js';
-import { applied, appliedPart } from '../procedure/schema-paths.js';
+import { applied, appliedPart, appliedPointers } from '../procedure/schema-paths.js';
 import type { AjvErrorObject } from './runtime.js';
+import { pointerTokens as pointerSegments } from '../session/field-path.js';
 import type { VnFormat } from '../procedure/vocabulary.js';
 
 /** Stable problem codes by ajv keyword (formats are `format.<name>`): see docs/validation.md. */
@@ -127,12 +128,27 @@ export class ProblemBuilder {
     keep?: (pointer: string) => boolean,
   ): Problem[] {
     // Failed branches of anyOf/oneOf contradict each other, and the items a `contains` did not
-    // match are not wrong: report the keyword once, not what its sub-schema said.
+    // match are not wrong: report the keyword once, not what its sub-schema said. A `$ref`'d
+    // branch's errors are reported at its target (`#/$defs/x/…`), not under the keyword.
     const wrappers = errors
       .filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf' || e.keyword === 'contains')
       .map((e) => e.schemaPath.replace(/(?:min|max)Contains$/, 'contains') + '/');
+    const branchParts = this.branchParts(errors);
+    // Only an error at the value the keyword checked, or one its branch's members reach: the same
+    // target may be applied elsewhere too (a person's spouse is a person), and those errors stand.
+    const inBranch = (e: AjvErrorObject) => {
+      const at = decodedPath(e);
+      for (const [w, parts] of branchParts) {
+        const below = e.instancePath.slice(w.instancePath.length);
+        if (!e.instancePath.startsWith(w.instancePath) || (below && below[0] !== '/')) continue;
+        for (const part of parts)
+          for (const p of part)
+            if (p && at.startsWith(p + '/') && reaches(at.slice(p.length), below)) return true;
+      }
+      return false;
+    };
     const out: Problem[] = [];
-    const branchRequired = this.requiredInEveryBranch(errors);
+    const branchRequired = this.requiredInEveryBranch(errors, branchParts);
     for (const e of errors) {
       // `if` only says "then/else failed"; the branch's own errors say what.
       if (e.keyword === 'if') continue;
@@ -142,7 +158,7 @@ export class ProblemBuilder {
           if (!keep || keep(ajvErrorPointer(r))) out.push(this.fromError(r, value));
         continue;
       }
-      if (wrappers.some((prefix) => e.schemaPath.startsWith(prefix))) continue;
+      if (wrappers.some((prefix) => e.schemaPath.startsWith(prefix)) || inBranch(e)) continue;
       // propertyNames reports the inner failure too (marked with `propertyName`); keep one per name.
       if (e.keyword !== 'propertyNames' && e.propertyName !== undefined) continue;
       if (keep && !keep(ajvErrorPointer(e))) continue;
@@ -152,45 +168,71 @@ export class ProblemBuilder {
   }
 
   /**
+   * Per failed anyOf/oneOf, where ajv reports each branch's applied parts (src/procedure/
+   * schema-paths.ts `appliedPointers`: the branch, its `allOf` parts, a `$ref` target).
+   */
+  private branchParts(errors: readonly AjvErrorObject[]): Map<AjvErrorObject, string[][]> {
+    const out = new Map<AjvErrorObject, string[][]>();
+    for (const w of errors) {
+      if ((w.keyword !== 'anyOf' && w.keyword !== 'oneOf') || w.params?.passingSchemas) continue;
+      const at = decodedPath(w);
+      const list = at ? valueAt(this.root, at) : undefined;
+      if (Array.isArray(list) && list.length)
+        out.set(
+          w,
+          list.map((_, i) => appliedPointers(this.root, `${at}/${i}`)),
+        );
+    }
+    return out;
+  }
+
+  /**
    * The members every branch of a failed anyOf/oneOf requires and the answers lack, by the
    * keyword's error: missing whichever branch the person meets, each is its member's own
    * `required` (at the member's question, worded as a plain `required`), and the keyword's
-   * problem on the object, which no question owns, is not repeated. Only a `required` written in
-   * the branch itself (or in its allOf parts) counts; a member already required outside the
-   * branches, or by another such keyword, is reported once.
+   * problem on the object, which no question owns, is not repeated. Only a `required` ajv
+   * applies with the branch counts (written in it, its allOf parts or its `$ref` target); a
+   * member already required outside the branches, or by another such keyword, is reported once.
    */
   private requiredInEveryBranch(
     errors: readonly AjvErrorObject[],
+    branchParts: Map<AjvErrorObject, string[][]>,
   ): Map<AjvErrorObject, AjvErrorObject[]> {
     const out = new Map<AjvErrorObject, AjvErrorObject[]>();
     const seen = new Set<string>();
     const required = errors.filter((e) => e.keyword === 'required');
-    for (const w of errors) {
-      if ((w.keyword !== 'anyOf' && w.keyword !== 'oneOf') || w.params?.passingSchemas) continue;
-      // ajv writes the path as a URI fragment: '#/properties/h%E1%BB%8D%20t%C3%AAn/anyOf'.
-      const at = w.schemaPath.startsWith('#/') ? decodeURIComponent(w.schemaPath.slice(1)) : '';
-      const count = at ? (valueAt(this.root, at) as unknown[] | undefined)?.length : undefined;
-      if (!count) continue;
-      const branchesOf = new Map<string, Set<string>>();
-      const firstOf = new Map<string, AjvErrorObject>();
+    const inSome = new Set<AjvErrorObject>();
+    // Per keyword, per missing member: its first `required` error and the branches requiring it.
+    type Missing = { first: AjvErrorObject; n: Set<number> };
+    const byWrapper = new Map<AjvErrorObject, Map<string, Missing>>();
+    for (const [w, parts] of branchParts) {
+      const members = new Map<string, Missing>();
       for (const r of required) {
         if (r.instancePath !== w.instancePath) continue;
-        const branch = /^\/(\d+)(?:\/allOf\/\d+)*\/required$/.exec(
-          r.schemaPath.slice(w.schemaPath.length),
-        );
-        if (!r.schemaPath.startsWith(w.schemaPath) || !branch) continue;
-        const pointer = ajvErrorPointer(r);
-        branchesOf.set(pointer, (branchesOf.get(pointer) ?? new Set()).add(branch[1]));
-        if (!firstOf.has(pointer)) firstOf.set(pointer, r);
+        const at = decodedPath(r).slice(0, -'/required'.length);
+        parts.forEach((part, i) => {
+          if (!part.includes(at)) return;
+          inSome.add(r);
+          const pointer = ajvErrorPointer(r);
+          const m = members.get(pointer) ?? { first: r, n: new Set<number>() };
+          members.set(pointer, m);
+          m.n.add(i);
+        });
       }
-      const members = [...firstOf].filter(([p]) => branchesOf.get(p)!.size === count);
-      if (members.length === 0) continue;
-      const plain = new Set(
-        required.filter((r) => !/\/(?:anyOf|oneOf|not)\//.test(r.schemaPath)).map(ajvErrorPointer),
-      );
+      byWrapper.set(w, members);
+    }
+    const plain = new Set(
+      required
+        .filter((r) => !inSome.has(r) && !/\/(?:anyOf|oneOf|not)\//.test(r.schemaPath))
+        .map(ajvErrorPointer),
+    );
+    for (const [w, members] of byWrapper) {
+      const count = branchParts.get(w)!.length;
+      const every = [...members].filter(([, m]) => m.n.size === count);
+      if (every.length === 0) continue;
       out.set(
         w,
-        members.filter(([p]) => !plain.has(p) && !seen.has(p) && seen.add(p)).map(([, r]) => r),
+        every.filter(([p]) => !plain.has(p) && !seen.has(p) && seen.add(p)).map(([, m]) => m.first),
       );
     }
     return out;
@@ -275,6 +317,40 @@ export class ProblemBuilder {
     }
   }
 }
+
+/** Keywords whose sub-schema applies to one member or item of the value, and the tokens naming it. */
+const STEP_NAMED: ReadonlySet<string> = new Set(['properties', 'patternProperties', 'prefixItems']);
+const STEP: ReadonlySet<string> = new Set([
+  'items',
+  'additionalProperties',
+  'unevaluatedProperties',
+  'unevaluatedItems',
+  'contains',
+]);
+
+/**
+ * Whether a schema path (below a schema applied to a value) can report an error at `instance`
+ * (below that value): each member or item keyword on the way steps one token into the value.
+ */
+function reaches(schemaPath: string, instance: string): boolean {
+  const s = pointerSegments(schemaPath);
+  const v = pointerSegments(instance);
+  let i = 0;
+  for (let t = 0; t < s.length; t++) {
+    const k = s[t]!;
+    if (STEP_NAMED.has(k)) {
+      t++;
+      if (k === 'properties' && s[t] !== v[i]) return false;
+      i++;
+    } else if (STEP.has(k)) i++;
+    else if (k === 'dependentSchemas') t++;
+  }
+  return i === v.length;
+}
+
+/** An error's `schemaPath` as a JSON pointer ('' for one outside this document). */
+const decodedPath = (e: AjvErrorObject): string =>
+  e.schemaPath.startsWith('#/') ? decodeURIComponent(e.schemaPath.slice(1)) : '';
 
 /**
  * The JSON pointer of the problem `fromAjv` makes for `e`: the missing or extra member for the

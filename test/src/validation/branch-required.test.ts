@@ -4,11 +4,15 @@
  * `required` in each branch. The problem is then the member's own `required`, at the member, as
  * a plain `required` gives, so the form shows it at that question and verify says the same.
  * A member only some branches require keeps the keyword's problem on the object.
+ * A `$ref`'d branch counts as an inline one (fixtures/branch-required.json): ajv reports its
+ * errors at the target (`#/$defs/x/required`), and they used to be taken for plain `required`s
+ * outside the keyword, each reported beside the keyword's problem.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createValidator } from '../../../src/validation/index.js';
+import { compileSchema } from '../../../src/validation/compiler.js';
 import { decidePayload } from '../../../src/verify/data-checks.js';
 import type { JsonSchema, Procedure } from '../../../src/procedure/types.js';
 
@@ -82,3 +86,32 @@ test('a member only some anyOf branches require keeps the anyOf problem on the o
     },
   ]);
 });
+
+const table = JSON.parse(
+  readFileSync(new URL('fixtures/branch-required.json', import.meta.url), 'utf8'),
+) as {
+  defs: Record<string, JsonSchema>;
+  cases: {
+    name: string;
+    applicant: JsonSchema;
+    answers: Record<string, unknown>;
+    problems: { code: string; path: string }[];
+    fix: Record<string, unknown>;
+  }[];
+};
+
+for (const c of table.cases)
+  test(`branch required: ${c.name}`, async () => {
+    const procedure = procedureWith(c.applicant);
+    Object.assign(procedure.data.$defs as Record<string, JsonSchema>, table.defs);
+    const v = await createValidator(procedure);
+    const result = v.validate({ applicant: c.answers });
+    assert.deepEqual(
+      result.problems.map(({ code, path }) => ({ code, path })),
+      c.problems,
+    );
+    // What ajv says: these answers are refused, the fixed ones accepted.
+    const validate = compileSchema(procedure.data);
+    assert.equal(validate({ applicant: c.answers }), false);
+    assert.equal(validate({ applicant: c.fix }), true, JSON.stringify(validate.errors));
+  });
