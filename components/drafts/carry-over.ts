@@ -5,7 +5,13 @@
  * dropped without a word (there is nothing to re-enter), new questions are simply unanswered.
  */
 import { canonicalize } from '../../src/jcs/index.js';
-import type { FieldUi, JsonSchema, LocalizedText, Procedure } from '../../src/procedure/index.js';
+import {
+  resolveFieldPath,
+  type FieldUi,
+  type JsonSchema,
+  type LocalizedText,
+  type Procedure,
+} from '../../src/procedure/index.js';
 import type { Problem } from '../../src/problem.js';
 import { answeredOnly } from '../../src/session/index.js';
 import { getLeaf, patch } from './paths.js';
@@ -40,16 +46,14 @@ function resolve(root: JsonSchema, schema: JsonSchema | undefined): JsonSchema |
   return s;
 }
 
-/** The sub-schema at a dot path, following local `$ref`s. */
+/**
+ * The sub-schema at a dot path as the form reads it (src/procedure `resolveFieldPath`: local
+ * `$ref`s, a member split across `allOf` branches, one declared in an `anyOf` or `if` branch).
+ * Following `properties` alone, an answer to a question declared in a branch was dropped.
+ */
 export function subSchema(root: JsonSchema, path: string): JsonSchema | undefined {
-  let cur = resolve(root, root);
-  for (const key of path.split('.')) {
-    if (FORBIDDEN.has(key)) return undefined;
-    const props = cur?.properties as Record<string, JsonSchema> | undefined;
-    cur = props && Object.hasOwn(props, key) ? resolve(root, props[key]) : undefined;
-    if (!cur) return undefined;
-  }
-  return cur;
+  if (path.split('.').some((key) => FORBIDDEN.has(key))) return undefined;
+  return resolveFieldPath(root, root, path) as JsonSchema | undefined;
 }
 
 /** A sub-schema with its local references inlined, for comparing two versions. */

@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { carryOver } from '../../../components/drafts/carry-over.js';
 import type { Procedure } from '../../../src/procedure/types.js';
 import { ProcedureModel } from '../../../src/session/index.js';
+import branchCases from './fixtures/carry-over-branches.json';
 
 const OLD_SCHEMA = {
   type: 'object',
@@ -148,4 +149,24 @@ describe('carryOver', () => {
       kept: ['hoTen', 'nguoi'],
     });
   });
+
+  // A question may be declared in an `allOf` or `anyOf` branch (the form asks it): its schema is
+  // read as the form reads it (src/procedure `resolveFieldPath`). Following `properties` only,
+  // such an answer was dropped without a word, and a format added in a second declaration was
+  // not seen, so an answer the new version refuses was kept.
+  for (const c of branchCases)
+    it(c.name, async () => {
+      const p = procedure();
+      p.data = c.newData as unknown as Procedure['data'];
+      p.ui.steps[0]!.fields = Object.keys(c.answers).map((field) => ({
+        field,
+        widget: 'text',
+        label: { vi: field },
+      })) as unknown as (typeof p.ui.steps)[number]['fields'];
+      const model = await ProcedureModel.create(p);
+      const r = carryOver({ answers: c.answers, dataSchema: c.oldData as never }, p, model);
+      expect(r.answers).to.deep.equal(c.carried);
+      expect(r.kept).to.deep.equal(c.kept);
+      expect(r.reenter.map((x) => x.path)).to.deep.equal(c.reenter);
+    });
 });
