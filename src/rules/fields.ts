@@ -5,7 +5,7 @@
  */
 import type { FieldUi, JsonSchema, Procedure } from '../procedure/types.js';
 import { pathKey } from './paths.js';
-import { unescapeToken } from '../session/field-path.js';
+import { deref, itemSchema } from '../procedure/schema-paths.js';
 
 /** Deep enough for any real form; a `$ref` loop stops here instead of overflowing the stack. */
 const MAX_DEPTH = 24;
@@ -23,18 +23,6 @@ function isSchema(value: unknown): value is JsonSchema {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-function resolveRef(root: JsonSchema, schema: JsonSchema): JsonSchema {
-  const ref = schema['$ref'];
-  if (typeof ref !== 'string' || !ref.startsWith('#/')) return schema;
-  let node: unknown = root;
-  for (const raw of ref.slice(2).split('/')) {
-    const seg = unescapeToken(decodeURIComponent(raw));
-    if (!isSchema(node) || !Object.prototype.hasOwnProperty.call(node, seg)) return schema;
-    node = node[seg];
-  }
-  return isSchema(node) ? node : schema;
-}
-
 export function indexFields(procedure: Procedure): FieldIndex {
   const paths: string[] = [];
   const byKey = new Map<string, string>();
@@ -49,7 +37,9 @@ export function indexFields(procedure: Procedure): FieldIndex {
 
   const walk = (schema: JsonSchema, prefix: string, depth: number): void => {
     if (depth > MAX_DEPTH) return;
-    const s = resolveRef(root, schema);
+    // What is beside a `$ref` holds too (src/procedure/schema-paths.ts `deref`, the one reader).
+    const s = deref(root, schema);
+    if (!s) return;
     const props = s['properties'];
     if (isSchema(props)) {
       for (const name of Object.keys(props)) {
@@ -72,9 +62,12 @@ export function indexFields(procedure: Procedure): FieldIndex {
   };
   const walkValue = (schema: JsonSchema, path: string, depth: number): void => {
     if (depth > MAX_DEPTH) return;
-    const s = resolveRef(root, schema);
-    const items = s['items'];
-    if (isSchema(items)) {
+    const s = deref(root, schema);
+    if (!s) return;
+    // The items from every part declaring them (`items` in an `allOf` branch too), else from a
+    // conditional branch (a list or null), as the form's group reads them.
+    const items = itemSchema(root, s);
+    if (items) {
       lists.add(pathKey(path));
       walk(items, `${path}[]`, depth + 1);
     } else walk(s, path, depth + 1);
