@@ -26,9 +26,10 @@ import { pointerTokens } from '../session/field-path.js';
 import { localized } from './messages.js';
 import { AUTHOR_PROBLEM_CODE as C, type ProblemList } from './problems.js';
 import {
+  applied,
+  appliedPart,
   deref,
   itemSchema,
-  memberSchema,
   resolveFieldPath,
   resolveLocalRef,
 } from './schema-paths.js';
@@ -157,17 +158,28 @@ function checkAddressSchemas(data: Obj, questions: Question[], problems: Problem
     const schema = deref(data, resolveFieldPath(data, data, pathOf(segments)));
     if (!schema) continue;
     const path = pathOf(segments);
-    const props = own(schema, 'properties');
-    // `additionalProperties` sees only its own schema's `properties` and `patternProperties`.
-    const undeclared =
-      own(schema, 'additionalProperties') === false &&
-      own(schema, 'patternProperties') === undefined
-        ? ADDRESS_PARTS.filter((n) => !isObject(props) || !Object.hasOwn(props, n))
-        : [];
-    const mistyped = ADDRESS_PARTS.filter((n) => {
-      const type = own(memberSchema(data, schema, n) ?? {}, 'type');
-      return (typeof type === 'string' || Array.isArray(type)) && ![type].flat().includes('string');
-    });
+    // Every part ajv applies to the object (schema-paths `applied`): an `additionalProperties`
+    // sees only its own part's `properties` and `patternProperties`, and a part's `type` may sit
+    // in any declaration of the member.
+    const parts = applied(data, schema);
+    const undeclared = ADDRESS_PARTS.filter((n) =>
+      parts.some((part) => {
+        const props = own(part, 'properties');
+        return (
+          own(part, 'additionalProperties') === false &&
+          own(part, 'patternProperties') === undefined &&
+          !(isObject(props) && Object.hasOwn(props, n))
+        );
+      }),
+    );
+    const mistyped = ADDRESS_PARTS.filter((n) =>
+      applied(data, appliedPart(data, schema, n)).some((part) => {
+        const type = own(part, 'type');
+        return (
+          (typeof type === 'string' || Array.isArray(type)) && ![type].flat().includes('string')
+        );
+      }),
+    );
     for (const [key, parts] of [
       ['addressPartUndeclared', undeclared],
       ['addressPartType', mistyped],
