@@ -4,5 +4,5 @@ export * from './vocabulary.js';
 export { loadProcedure, LOAD_LIMITS, type LoadOptions, type LoadResult } from './load.js';
 export { fetchFailure, type FetchedResponse, type FetchingPage } from './fetch-failure.js';
 export { AUTHOR_PROBLEM_CODE, type AuthorProblemCode } from './problems.js';
-export { resolveFieldPath, resolveLocalRef } from './schema-paths.js';
+export { applied, appliedPart, resolveFieldPath, resolveLocalRef } from './schema-paths.js';
 export { DEFAULT_LINK_HOSTS, hostAllowed, isAllowedLink, linkHost } from './links.js';

@@ -10,7 +10,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import type { JsonSchema } from '../../../src/procedure/index.js';
+import type { JsonSchema, Procedure } from '../../../src/procedure/index.js';
+import { applied, appliedPart } from '../../../src/procedure/schema-paths.js';
+import { normalizeAnswers } from '../../../src/validation/normalize.js';
+import { ProblemBuilder } from '../../../src/validation/problems.js';
 import { isSchemaRequired, requiredMembers } from '../../../src/session/index.js';
 import { compileSchema } from '../../../src/validation/compiler.js';
 
@@ -99,7 +102,13 @@ const nodeArb = (level: number, depth = 0): fc.Arbitrary<JsonSchema> => {
   // Two levels of branches: deeper trees only slow each run's ajv compile.
   const branches =
     depth < 2
-      ? fc.array(nodeArb(3, depth + 1), { minLength: 1, maxLength: 2 })
+      ? fc.array(
+          // A branch may be a `$ref` (to d3, which has none: no loops).
+          level < 3
+            ? fc.oneof(nodeArb(3, depth + 1), fc.constant<JsonSchema>({ $ref: '#/$defs/d3' }))
+            : nodeArb(3, depth + 1),
+          { minLength: 1, maxLength: 2 },
+        )
       : fc.constant(undefined);
   return fc
     .record(
@@ -127,7 +136,15 @@ const objectOf = (properties: Record<string, JsonSchema>, rest: JsonSchema = {})
  * (each part with its own `required`, `anyOf`…), and the path to ask about.
  */
 const dataArb = fc
-  .tuple(nodeArb(-1), nodeArb(-1), nodeArb(0), nodeArb(1), nodeArb(2), nodeArb(3))
+  .tuple(
+    nodeArb(-1),
+    nodeArb(-1),
+    nodeArb(0),
+    nodeArb(1),
+    nodeArb(2),
+    // d3, the target of `$ref` branches, requires something: a branch that can fail.
+    nodeArb(3).map((d) => (d.required ? d : { ...d, required: ['a'] })),
+  )
   .map(([top, other, ...defs]): [JsonSchema, JsonSchema] => [
     objectOf(
       { a: { type: 'string' }, b: { type: 'string' }, c: { type: 'string' } },
@@ -154,11 +171,160 @@ test('for generated $ref/allOf/anyOf/oneOf schemas, split or not, "is required" 
               ...data,
               $defs: (data.properties as { o: JsonSchema }).o.$defs,
             };
+      const required = ajvRequired(root, path, MEMBERS);
       assert.deepEqual(
         sorted(MEMBERS.filter((m) => isSchemaRequired(root, path ? `${path}.${m}` : m))),
-        sorted(ajvRequired(root, path, MEMBERS)),
+        sorted(required),
       );
+      // The validator's problems for no answers: a plain `required` at a member (an anyOf/oneOf
+      // every branch of which requires it, inline or `$ref`'d, included) only where ajv requires
+      // it whatever branch is met.
+      const pointer = path ? `/${path}` : '';
+      const value = path ? { [path]: {} } : {};
+      const validate = compileSchema(root);
+      validate(value);
+      const builder = new ProblemBuilder(new Map(), 'en', root);
+      const claimed = builder
+        .fromAjv(validate.errors ?? [], value)
+        .filter((p) => p.code === 'required' && p.path.startsWith(`${pointer}/`))
+        .map((p) => p.path.slice(pointer.length + 1));
+      for (const m of claimed) assert.ok(required.includes(m), `${m} is not required by ajv`);
     }),
     { numRuns: 200 },
+  );
+});
+
+/**
+ * A member `o` declared in many parts (the object's own `properties`, `allOf` branches, `$ref`s
+ * to `$defs`, an `anyOf` beside an always-passing branch) and, inside a declaration, with its own
+ * `format`, `allOf`, `$ref` or `anyOf`. `formatAlways` is the model of ajv: the format applies to
+ * every value when a declaration reached through `allOf` and `$ref` only carries it.
+ */
+const MOBILE = { type: 'string', format: 'vn-mobile' };
+
+const memberArb: fc.Arbitrary<JsonSchema> = fc
+  .record({ own: fc.boolean(), allOf: fc.boolean(), ref: fc.boolean(), anyOf: fc.boolean() })
+  .map(
+    ({ own, allOf, ref, anyOf }) =>
+      ({
+        type: 'string',
+        ...(own ? { format: 'vn-mobile' } : {}),
+        ...(allOf ? { allOf: [MOBILE] } : {}),
+        ...(ref ? { $ref: '#/$defs/mobile' } : {}),
+        ...(anyOf ? { anyOf: [MOBILE, { type: 'string' }] } : {}),
+      }) as JsonSchema,
+  );
+
+/** An object part declaring `o` or not, with branches; `$ref`s only to later `$defs` (no loops). */
+const partArb = (level: number, depth = 0): fc.Arbitrary<JsonSchema> =>
+  fc
+    .record({
+      member: fc.option(memberArb, { nil: undefined }),
+      allOf: depth < 2 ? fc.array(partArb(level, depth + 1), { maxLength: 2 }) : fc.constant([]),
+      anyOf: depth < 2 ? fc.option(partArb(level, 2), { nil: undefined }) : fc.constant(undefined),
+      ref: fc.option(fc.integer({ min: Math.min(level + 1, 3), max: 3 }), { nil: undefined }),
+    })
+    .map(
+      ({ member, allOf, anyOf, ref }) =>
+        ({
+          type: 'object',
+          ...(member ? { properties: { o: member } } : {}),
+          ...(allOf.length ? { allOf } : {}),
+          ...(anyOf ? { anyOf: [anyOf, { type: 'object' }] } : {}),
+          ...(ref !== undefined && ref < 3 ? { $ref: `#/$defs/d${ref}` } : {}),
+        }) as JsonSchema,
+    );
+
+const splitArb = fc.tuple(partArb(-1), partArb(0), partArb(1), partArb(2)).map(([top, ...defs]) => {
+  const model = (s: JsonSchema): boolean => {
+    const member = (s.properties as { o?: JsonSchema } | undefined)?.o;
+    const memberAlways =
+      !!member && (member.format !== undefined || !!member.allOf || !!member.$ref);
+    const ref = typeof s.$ref === 'string' ? Number(s.$ref.slice(-1)) : undefined;
+    return (
+      memberAlways ||
+      ((s.allOf as JsonSchema[] | undefined) ?? []).some(model) ||
+      (ref !== undefined && model(defs[ref]!))
+    );
+  };
+  const data = {
+    ...top,
+    $defs: { mobile: MOBILE, ...Object.fromEntries(defs.map((d, i) => [`d${i}`, d])) },
+  } as JsonSchema;
+  return { data, formatAlways: model(top) };
+});
+
+test('for generated split members, normalisation and the one reader see a format where ajv applies it', () => {
+  fc.assert(
+    fc.property(splitArb, ({ data, formatAlways }) => {
+      const validate = compileSchema(data);
+      // The model is ajv's verdict: a value no format accepts is refused when it always applies.
+      assert.equal(validate({ o: 'abc' }), !formatAlways);
+      const procedure = { data, ui: { steps: [] } } as unknown as Procedure;
+      const typed = '+84 912 345 678';
+      assert.deepEqual(normalizeAnswers(procedure, { o: typed }), {
+        o: formatAlways ? '0912345678' : typed,
+      });
+      if (formatAlways) assert.equal(validate({ o: '0912345678' }), true);
+      // The one reader, as the cross-field checks and the loader ask it.
+      const member = appliedPart(data, data, 'o');
+      assert.equal(
+        applied(data, member).some((s) => s.format === 'vn-mobile'),
+        formatAlways,
+      );
+    }),
+    { numRuns: 300 },
+  );
+});
+
+/**
+ * anyOf/oneOf branches inline, `$ref`'d or through an `allOf`, each requiring some members, and
+ * answers giving some: the validator's plain `required` problems name only members ajv requires
+ * whatever branch is met (an answer with every other member is refused without it), and a member
+ * every branch requires is reported once, as a plain `required`.
+ */
+const branchArb = fc.record({
+  required: fc.subarray([...MEMBERS], { minLength: 1 }),
+  how: fc.constantFrom('inline', 'ref', 'allOf', 'ref-allOf'),
+});
+
+test("for generated inline and $ref'd branches, a plain required problem is ajv's verdict", () => {
+  fc.assert(
+    fc.property(
+      fc.constantFrom('anyOf', 'oneOf'),
+      fc.array(branchArb, { minLength: 1, maxLength: 3 }),
+      fc.subarray([...MEMBERS]),
+      (keyword, branches, given) => {
+        const $defs: Record<string, JsonSchema> = {};
+        const schemas = branches.map(({ required, how }, i) => {
+          const inner: JsonSchema = { type: 'object', required };
+          if (how === 'inline') return inner;
+          if (how === 'allOf') return { type: 'object', allOf: [inner] } as JsonSchema;
+          $defs[`b${i}`] =
+            how === 'ref' ? inner : ({ type: 'object', allOf: [inner] } as JsonSchema);
+          return { $ref: `#/$defs/b${i}` } as JsonSchema;
+        });
+        const root = objectOf(
+          { a: { type: 'string' }, b: { type: 'string' }, c: { type: 'string' } },
+          { $defs, [keyword]: schemas },
+        );
+        const value = Object.fromEntries(given.map((m) => [m, 'x']));
+        const validate = compileSchema(root);
+        validate(value);
+        const claimed = new ProblemBuilder(new Map(), 'en', root)
+          .fromAjv(validate.errors ?? [], value)
+          .filter((p) => p.code === 'required')
+          .map((p) => p.path.slice(1));
+        const required = ajvRequired(root, '', MEMBERS);
+        for (const m of claimed) assert.ok(required.includes(m), `${m} is not required by ajv`);
+        assert.equal(new Set(claimed).size, claimed.length, 'reported once');
+        // Every branch requiring a missing member: that member is the problem (inline or not).
+        const everyBranch = MEMBERS.filter(
+          (m) => !given.includes(m) && branches.every((b) => b.required.includes(m)),
+        );
+        for (const m of everyBranch) assert.ok(claimed.includes(m), `${m} not reported`);
+      },
+    ),
+    { numRuns: 300 },
   );
 });
