@@ -5,15 +5,9 @@
  * dropped without a word (there is nothing to re-enter), new questions are simply unanswered.
  */
 import { canonicalize } from '../../src/jcs/index.js';
-import {
-  resolveFieldPath,
-  type FieldUi,
-  type JsonSchema,
-  type LocalizedText,
-  type Procedure,
-} from '../../src/procedure/index.js';
+import type { FieldUi, JsonSchema, LocalizedText, Procedure } from '../../src/procedure/index.js';
 import type { Problem } from '../../src/problem.js';
-import { answeredOnly } from '../../src/session/index.js';
+import { answeredOnly, resolveFieldPath } from '../../src/session/index.js';
 import { getLeaf, patch } from './paths.js';
 
 /**

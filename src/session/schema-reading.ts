@@ -21,6 +21,12 @@ import {
 import { getAt, setAt } from './field-path.js';
 
 /**
+ * The one field-path resolver, for the elements: src/procedure/index.ts also exports the loader,
+ * which a form with a compiled procedure never fetches (test/components/form/compiled.test.ts).
+ */
+export { resolveFieldPath };
+
+/**
  * The sub-schema describing the answer at `path` (`$ref`s, `allOf` and conditional branches
  * followed by src/procedure/schema-paths.ts, the one resolver).
  */
