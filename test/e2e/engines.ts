@@ -171,8 +171,15 @@ async function poll<T>(
   }
 }
 
-/** What a time-out reports of the page (run in it): its address and each form's status. */
-const PAGE_STATE = `({ url: location.href, forms: Array.from(document.querySelectorAll('dvc-form'), function (f) { return f.status; }) })`;
+/**
+ * What a time-out reports of the page (run in it): its address, and each form's status, the
+ * heading on screen and the error summary's text, if one shows (a Continue that was refused).
+ */
+const PAGE_STATE = `({ url: location.href, forms: Array.from(document.querySelectorAll('dvc-form'), function (f) {
+  var root = f.shadowRoot, text = function (sel) { var el = root && root.querySelector(sel); return el ? el.textContent.replace(/\\s+/g, ' ').trim() : null; };
+  var summary = root && root.querySelector('dvc-error-summary');
+  return { status: f.status, heading: text('#page-heading'), errors: summary && summary.shadowRoot ? summary.shadowRoot.textContent.replace(/\\s+/g, ' ').trim() : null };
+}) })`;
 
 const TIMEOUT = 15_000;
 /** A phone's screen. */
