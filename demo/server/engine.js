@@ -27,3 +27,5 @@ export const RUNNING_STATUSES = engine.RUNNING_STATUSES;
 export const weeklyReport = engine.weeklyReport;
 /** @type {(now: Date) => string} the Vietnamese calendar day of an instant */
 export const deskDay = engine.deskDay;
+/** @type {(raw: unknown) => string} a look-up phone number or personal ID, canonical or '' */
+export const normalizeLookupSecret = engine.normalizeLookupSecret;

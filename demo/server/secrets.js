@@ -4,23 +4,19 @@
 // server's look-up key, bound to the dossier code: a copy of the table neither reveals the
 // numbers (9 to 12 digits fall to a brute force of a plain hash in seconds) nor links dossiers.
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { normalizeLookupSecret } from './engine.js';
 
 const MAX_VALUES = 20;
 
 /**
- * Normalises a phone number or personal ID as typed: spaces, dots, dashes and parentheses go,
- * and an international Vietnamese mobile (+84 / 84 followed by 9 digits) becomes its national
- * 0-form (VIETNAM.md §2.3, the 2018 10-digit numbering). Returns '' when what is left is not
- * 9 to 12 digits (9: old CMND, 10: mobile, 12: personal ID — Law on Identification 2023 Art. 12).
- * @param {unknown} raw
+ * Normalises a phone number or personal ID as typed, the way the form normalises those answers
+ * (the engine's `normalizeLookupSecret`, src/dossier/lookup-secret.ts): full-width digits folded,
+ * spaces, dots, dashes and parentheses removed, and an international Vietnamese mobile (+84 /
+ * 84 followed by 9 digits) made its national 0-form (VIETNAM.md §2.3). Returns '' when what is
+ * left is not 9 to 12 digits (9: old CMND, 10: mobile, 12: personal ID).
+ * @type {(raw: unknown) => string}
  */
-export function normalizeSecret(raw) {
-  if (typeof raw !== 'string' || raw.length > 40) return '';
-  let s = raw.replace(/[\s.\-()]/g, '');
-  if (/^\+84\d{9}$/.test(s)) s = `0${s.slice(3)}`;
-  else if (/^84\d{9}$/.test(s)) s = `0${s.slice(2)}`;
-  return /^\d{9,12}$/.test(s) ? s : '';
-}
+export const normalizeSecret = normalizeLookupSecret;
 
 /**
  * @param {Buffer} key the look-up key

@@ -2,3 +2,4 @@
 export * from './status.js';
 export * from './code.js';
 export * from './desk.js';
+export * from './lookup-secret.js';

@@ -459,7 +459,22 @@ describe('reference receiver', () => {
         `${s.base}/api/status?code=${encodeURIComponent(c)}&secret=${encodeURIComponent(secret)}`,
       );
 
-    for (const secret of ['0912345678', '+84 912 345 678', '0912.345.678', '001099012345']) {
+    // As typed: separators, full-width digits (Vietnamese IMEs), an en dash, a pasted zero-width
+    // space; read the way the form normalised the stored answers (src/dossier/lookup-secret.ts).
+    for (const secret of [
+      '0912345678',
+      '+84 912 345 678',
+      '0912.345.678',
+      '0912 345 678',
+      '0912–345–678',
+      '０９１２３４５６７８',
+      '０９１２\u3000３４５\u3000６７８',
+      '＋８４ ９１２ ３４５ ６７８',
+      '0912\u200B345678',
+      '001099012345',
+      '００１０９９０１２３４５',
+      '001 099 012 345',
+    ]) {
       const r = await lookup(code, secret);
       assert.equal(r.status, 200, secret);
       assert.equal(r.headers.get('cache-control'), 'no-store');
