@@ -426,7 +426,7 @@ export async function createServer(options = {}) {
     allowOrigin: cors.allowOrigin,
     guard: uploadGuard,
     files: library.files,
-    problem: (slug) => problem(slug, 'vi'),
+    problem,
   });
   // Leave tus bodies untouched: @tus/server reads the raw request stream itself.
   app.addContentTypeParser('application/offset+octet-stream', (_req, _payload, done) => done(null));

@@ -18,7 +18,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { problem, requestLang, sendProblem } from './problems.js';
+import { requestLang, sendProblem } from './problems.js';
 import { QUOTA_SCOPE } from './guard-messages.js';
 
 /** The cookie holding an upload's secret. */
@@ -296,9 +296,10 @@ export function createUploadGuard({ db, config, now, objects, log, formatSize, s
    */
   async function claim(id) {
     if (await release(id)) return;
+    // Answered as the problem in the request's language (uploads.js onResponseError).
     throw Object.assign(new Error('upload held by a dossier'), {
       status_code: 409,
-      body: JSON.stringify(problem('upload-immutable', 'vi')),
+      problem: 'upload-immutable',
     });
   }
 

@@ -4,10 +4,12 @@
 // against what the browser claimed in the upload metadata. tus uploads are encrypted from their
 // first byte (storage/encrypted-store.js) and read back only through upload-files.js.
 import { Server as TusServer, EVENTS } from '@tus/server';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { chmodSync, mkdirSync } from 'node:fs';
 import { UPLOAD_TOKEN_HEADER } from './upload-guard.js';
 import { ENCRYPTED_CTR } from './upload-files.js';
 import { EncryptedStore } from './storage/encrypted-store.js';
+import { requestLang } from './problems.js';
 
 export const UPLOAD_PATH = '/api/uploads';
 
@@ -45,6 +47,14 @@ function isProblem(body) {
 }
 
 /**
+ * The language of the request @tus/server is answering (`requestLang`: its Accept-Language).
+ * tus's `write` and `onResponseError` do not see our request, so `handle` keeps its language
+ * here for every refusal written while it runs, tus's own and those our hooks throw.
+ * @type {AsyncLocalStorage<'vi' | 'en'>}
+ */
+const answering = new AsyncLocalStorage();
+
+/**
  * @typedef {object} TusGuard
  * @property {(req: Request) => string} namingFunction
  * @property {(id: string) => Promise<void>} terminated
@@ -60,7 +70,9 @@ function isProblem(body) {
  */
 
 /**
- * @param {{ db: import('./storage/index.js').Storage, locker?: import('@tus/server').Locker, dir: string, uploadFiles: import('./upload-files.js').UploadFiles, maxUploadBytes: number, log: import('fastify').FastifyBaseLogger, allowOrigin?: (origin: string) => boolean, guard?: TusGuard, files?: FileTools, problem?: (slug: string) => object }} options
+ * @param {{ db: import('./storage/index.js').Storage, locker?: import('@tus/server').Locker, dir: string, uploadFiles: import('./upload-files.js').UploadFiles, maxUploadBytes: number, log: import('fastify').FastifyBaseLogger, allowOrigin?: (origin: string) => boolean, guard?: TusGuard, files?: FileTools, problem?: (slug: string, lang: 'vi' | 'en') => object }} options
+ *   Hooks refuse by throwing `{ status_code, problem: slug }`: answered as that problem in the
+ *   request's language.
  */
 export function createTusServer({
   db,
@@ -87,13 +99,19 @@ export function createTusServer({
   const recorded = db.prepare('SELECT 1 FROM uploads WHERE id = ?');
   // Every refusal in the receiver's problem shape, as docs/receiver.md promises.
   class ProblemTusServer extends TusServer {
+    /** @override @type {TusServer['handle']} */
+    handle(req, res) {
+      const lang = requestLang(/** @type {any} */ (req));
+      return answering.run(lang, () => super.handle(req, res));
+    }
+
     /** @override @type {TusServer['write']} */
     async write(context, headers, status, body = '') {
       if (status < 400 || !problem) return super.write(context, headers, status, body);
       headers.set('content-type', PROBLEM_JSON);
       if (isProblem(body)) return super.write(context, headers, status, body);
       const p = /** @type {{ status: number }} */ (
-        problem(TUS_PROBLEM[status] ?? 'internal-error')
+        problem(TUS_PROBLEM[status] ?? 'internal-error', answering.getStore() ?? 'vi')
       );
       return super.write(context, headers, p.status, JSON.stringify(p));
     }
@@ -123,8 +141,15 @@ export function createTusServer({
     getFileIdFromRequest: (_req, lastPath) =>
       lastPath && /^[0-9a-f]{32}$/.test(lastPath) ? lastPath : undefined,
     // The cause of an unexpected refusal goes to the log, never to the client (write above).
+    // A hook's refusal (`{ status_code, problem }`) becomes that problem, in the request's language.
     onResponseError(_req, err) {
-      const status = /** @type {{ status_code?: number }} */ (err).status_code;
+      const { status_code: status, problem: slug } = /** @type {any} */ (err);
+      if (typeof slug === 'string' && status && problem) {
+        return {
+          status_code: status,
+          body: JSON.stringify(problem(slug, answering.getStore() ?? 'vi')),
+        };
+      }
       if (!status || (status >= 500 && !TUS_PROBLEM[status])) log.error({ err }, 'upload failed');
       return undefined;
     },
@@ -145,10 +170,7 @@ export function createTusServer({
           await uploadFiles.objects.remove(path);
           await guard?.terminated(upload.id);
           log.info({ upload: upload.id, size }, 'upload refused: not a document type');
-          throw {
-            status_code: 422,
-            body: JSON.stringify(problem?.('file-refused') ?? { status: 422 }),
-          };
+          throw { status_code: 422, problem: 'file-refused' };
         }
       }
       const sha256 = await uploadFiles.sha256(upload.id, path);
