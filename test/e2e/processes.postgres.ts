@@ -325,11 +325,14 @@ describe('two receiver processes on one PostgreSQL', { skip: !ADMIN_URL, timeout
   });
 
   test('failed log-ins are counted over both processes (20 per address, then 429)', async () => {
+    // A new name each time: five failures of one name lock that name (423, like an account's),
+    // and this test counts the address's failures.
+    let n = 0;
     const login = (r: Receiver) =>
       fetch(`${r.base}/api/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: 'nobody', password: 'wrong password' }),
+        body: JSON.stringify({ username: `nobody-${n++}`, password: 'wrong password' }),
       }).then((x) => x.status);
     // Ten wrong passwords on each process: each alone has seen only ten.
     for (let i = 0; i < 10; i++) assert.deepEqual([await login(a), await login(b)], [401, 401]);

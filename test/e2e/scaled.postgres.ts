@@ -313,7 +313,9 @@ describe('the scaled set-up (npm run start:scaled)', { skip: !ADMIN_URL, timeout
       fetch(`${base}/api/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-forwarded-for': `203.0.113.${i}` },
-        body: JSON.stringify({ username: 'nobody', password: 'not the password' }),
+        // A new name each time: five failures of one name lock that name (423, like an
+        // account's), and this test counts the address's failures.
+        body: JSON.stringify({ username: `nobody-${i}`, password: 'not the password' }),
       }).then((r) => r.status);
     const statuses = [];
     for (let i = 0; i < 20; i++) statuses.push(await login(i));
