@@ -128,6 +128,8 @@ describe('group commit of concurrent submissions (SQLite)', () => {
       .map((d) => ({ code: d.code, marker: d.payload.assistedBy as string }));
 
   test('every COMMIT is synced to disk before its 201 (synchronous = FULL)', (t) => {
+    // Skipped only when run by hand with DVC_TEST_DATABASE_URL (PostgreSQL has no group commit);
+    // npm test runs this file on SQLite, so it never skips there.
     if (s.app.dvc.storage.dialect !== 'sqlite') return t.skip('the embedded database only');
     // 2 = FULL: the WAL is synced at each COMMIT. NORMAL (1) would let a power cut lose dossiers
     // already answered 201, up to the next checkpoint.
@@ -136,6 +138,8 @@ describe('group commit of concurrent submissions (SQLite)', () => {
   });
 
   test('eight concurrent submissions are stored by one COMMIT, and each 201 leaves once its dossier is committed', async (t) => {
+    // Skipped only when run by hand with DVC_TEST_DATABASE_URL (PostgreSQL has no group commit);
+    // npm test runs this file on SQLite, so it never skips there.
     if (s.app.dvc.storage.dialect !== 'sqlite') return t.skip('the embedded database only');
     const nonces = await Promise.all(Array.from({ length: 8 }, () => challenge(s.base)));
     // A challenge's 201 too leaves once its nonce is committed.
@@ -172,6 +176,8 @@ describe('group commit of concurrent submissions (SQLite)', () => {
   });
 
   test('a dossier whose transaction fails is undone alone: the others of its group are stored', async (t) => {
+    // Skipped only when run by hand with DVC_TEST_DATABASE_URL (PostgreSQL has no group commit);
+    // npm test runs this file on SQLite, so it never skips there.
     if (s.app.dvc.storage.dialect !== 'sqlite') return t.skip('the embedded database only');
     const nonces = await Promise.all(Array.from({ length: 6 }, () => challenge(s.base)));
     // The last write of the third dossier's transaction fails (a bug, a constraint).
