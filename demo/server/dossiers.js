@@ -17,7 +17,7 @@ import { enqueueForward } from './outbox/index.js';
 import { idempotencyKeys } from './idempotency.js';
 import { indexDossier } from './desk-search.js';
 import { heldNonces } from './held-nonces.js';
-import { groupedWrites } from './storage/index.js';
+import { GROUP_COMMIT, groupedWrites } from './storage/index.js';
 
 /** Multipart part names (also in docs/receiver.md and docs/uploads.md). */
 export const MULTIPART_PAYLOAD_PART = 'payload';
@@ -630,9 +630,6 @@ export function sendUploadTaken(request, reply, documents, id, files) {
     ],
   });
 }
-
-/** A dossier's transaction may share its COMMIT with concurrent submissions' (storage/sqlite.js). */
-const GROUP_COMMIT = { group: true };
 
 /** verifyAndStore's answer when another process spent the nonce after it was verified. */
 const NONCE_LOST = Symbol('nonce spent elsewhere');

@@ -64,6 +64,8 @@ export declare function openStorage(config: {
   databaseUrl?: string;
   databasePoolSize?: number;
 }): Promise<Storage>;
+/** `transaction`'s option for a transaction that may share its COMMIT (sqlite.js group commit). */
+export declare const GROUP_COMMIT: Readonly<TransactionOptions>;
 /**
  * A few writes at the least cost the storage offers: a member of the embedded database's group
  * commit (resolved once it is committed), or autocommit statements on a database server.

@@ -27,7 +27,8 @@ export async function openStorage(config) {
   return openSqliteStorage(config.dataDir);
 }
 
-const GROUP = { group: true };
+/** `transaction`'s option for a transaction that may share its COMMIT (sqlite.js group commit). */
+export const GROUP_COMMIT = Object.freeze({ group: true });
 
 /**
  * Runs a few writes that need no transaction of their own (a challenge's nonce, an
@@ -41,5 +42,5 @@ const GROUP = { group: true };
  * @returns {Promise<T>}
  */
 export function groupedWrites(db, fn) {
-  return db.dialect === 'sqlite' ? db.transaction(fn, GROUP) : fn(db);
+  return db.dialect === 'sqlite' ? db.transaction(fn, GROUP_COMMIT) : fn(db);
 }
