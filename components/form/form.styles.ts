@@ -133,7 +133,8 @@ export const formStyles = css`
   dd {
     margin: 0;
   }
-  .action a {
+  .action a,
+  .items a {
     display: inline-block;
     min-height: 44px;
     line-height: 44px;
@@ -144,6 +145,7 @@ export const formStyles = css`
   }
   .item-heading {
     font-weight: 700;
+    margin-inline-end: 1em;
   }
   table.fee {
     width: 100%;

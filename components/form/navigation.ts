@@ -26,7 +26,7 @@ export class FormNavigation {
   /** Pages reached so far: the browser's Forward button may not skip validation. */
   reached = new Set<string>();
 
-  /** Set by a "Sửa" link on the review page. */
+  /** Set by a "Sửa" link on the review page (FormReviewPages.change). */
   returnToReview = false;
   /** The page shown when the form last went to "cannot apply". */
   private toldOn = '';
@@ -185,14 +185,6 @@ export class FormNavigation {
         ? pages.length
         : pages.findIndex((p) => p.id === this.form.pageId);
     if (index > 0) await this.goTo(pages[index - 1].id);
-  }
-
-  async onChangeLink(e: Event, path: string): Promise<void> {
-    e.preventDefault();
-    const page = this.form.pages.find((p) => p.fields.some((f) => f.field === path));
-    if (!page) return;
-    this.returnToReview = true;
-    await this.goTo(page.id);
   }
 
   /**

@@ -78,8 +78,37 @@ export class FormReviewPages {
       msg: this.form.msg,
       format: this.form.loaded && formatAt(this.form.loaded.data, field.field),
       formatAddress: (v) => this.unitNames.formatAddress(v),
-      onChange: (e) => void this.form.navigation.onChangeLink(e, field.field),
+      onChange: (e, pointer) => void this.change(e, field, pointer),
     });
+  }
+
+  /**
+   * A "Sửa" link: the question's page, with focus on the question's own control (in a repeat
+   * group, the first field of the item at `pointer`, `/1`; for a document, its file button),
+   * which focus() scrolls into view. The page heading is not focused: the control's label is what
+   * a screen reader reads, and the link's name said which question it is. Continue then comes
+   * back here (FormNavigation.returnToReview).
+   */
+  async change(e: Event, field: FieldUi, pointer = ''): Promise<void> {
+    e.preventDefault();
+    const navigation = this.form.navigation;
+    const page = this.form.pages.find((p) => p.fields.some((f) => f.field === field.field));
+    if (!page) return;
+    navigation.returnToReview = true;
+    await navigation.goTo(page.id, { focus: false });
+    const el: (HTMLElement & { updateComplete?: unknown; focusAt?(at: string): void }) | null =
+      (field.document && this.form.formDocuments.slots.element(field.document)) ||
+      this.form.renderRoot.querySelector(`#${fieldId(field.field)}`);
+    // A group's items are rendered in its own update, after the form's.
+    await el?.updateComplete;
+    if (pointer && el?.focusAt) el.focusAt(`${pointer}/${field.fields?.[0]?.field}`);
+    else el?.focus();
+    // focus() scrolls only as far as the box (WebKit leaves it at the window's edge, and a field
+    // above it that grows, an address loading its names, pushes it out): the box in the middle,
+    // its label above it in view.
+    let at = document.activeElement;
+    while (at?.shadowRoot?.activeElement) at = at.shadowRoot.activeElement;
+    at?.scrollIntoView({ block: 'center' });
   }
 
   renderFee(): TemplateResult {
@@ -233,7 +262,7 @@ export class FormReviewPages {
                     <a
                       href="#${fieldId(documentKey(id))}"
                       part="change-link"
-                      @click=${(e: Event) => void this.form.navigation.onChangeLink(e, field.field)}
+                      @click=${(e: Event) => void this.change(e, field)}
                       >${msg.change}<span class="visually-hidden"> ${title}</span></a
                     >
                   </dd>

@@ -50,8 +50,11 @@ export interface ReviewRowContext {
   /** The schema's `format` of the answer (a `date` is shown day first). */
   format: string | undefined;
   formatAddress(value: unknown): string | undefined;
-  /** The "Sửa" link's handler; without one the row is read-only (`<dvc-dossier>`). */
-  onChange?(e: Event): void;
+  /**
+   * The "Sửa" links' handler, given the item's pointer (`/1`) for a repeat group's item; without
+   * one the row is read-only (`<dvc-dossier>`).
+   */
+  onChange?(e: Event, pointer?: string): void;
 }
 
 /** One answer on the review page, with its "Sửa" link; a repeat group lists its items. */
@@ -65,18 +68,28 @@ export function renderReviewRow(
   if (field.widget === 'group' && Array.isArray(value) && value.length > 0) {
     const itemLabel = localize(field.itemLabel, lang) || label;
     shown = html`<ol class="items">
-      ${value.map(
-        (item, i) =>
-          html`<li>
-            <span class="item-heading">${msg.itemHeading(itemLabel, i + 1)}</span>
-            <ul>
-              ${(field.fields ?? []).map((sub) => {
-                const text = formatAnswer(sub, getPath(item, sub.field), lang, msg);
-                return html`<li>${localize(sub.label, lang)}: ${text ?? msg.notAnswered}</li>`;
-              })}
-            </ul>
-          </li>`,
-      )}
+      ${value.map((item, i) => {
+        const heading = msg.itemHeading(itemLabel, i + 1);
+        return html`<li>
+          <span class="item-heading">${heading}</span>
+          ${
+            onChange
+              ? html`<a
+                  href="#${fieldId(field.field)}"
+                  part="change-link item-change-link"
+                  @click=${(e: Event) => onChange(e, `/${i}`)}
+                  >${msg.change}<span class="visually-hidden"> ${heading}</span></a
+                >`
+              : nothing
+          }
+          <ul>
+            ${(field.fields ?? []).map((sub) => {
+              const text = formatAnswer(sub, getPath(item, sub.field), lang, msg);
+              return html`<li>${localize(sub.label, lang)}: ${text ?? msg.notAnswered}</li>`;
+            })}
+          </ul>
+        </li>`;
+      })}
     </ol>`;
   } else if (field.widget === 'address') {
     shown = formatAddress(value) ?? msg.notAnswered;
