@@ -12,7 +12,8 @@
  */
 import type { DvcChangeEvent } from '../base/events.js';
 import type { DvcForm } from './form.js';
-import { fieldId, groupErrorsOf, pointerToPath } from './journey.js';
+import type { Problem } from '../../src/problem.js';
+import { fieldId } from './journey.js';
 import { PointerPress } from './pointer-press.js';
 
 /** The element a field is rendered with, as the fields engine defines it. */
@@ -78,6 +79,9 @@ export class FormFieldEvents {
     this.edited.add(path);
     this.setAnswer(path, value);
     void this.form.evaluateRules();
+    // A repeat group changes when one of its items' fields is left after a change, or its items
+    // move: its errors follow at once, not when focus leaves the group (showProblems).
+    if ('showProblems' in el) this.showLater(path);
   };
 
   /**
@@ -90,11 +94,15 @@ export class FormFieldEvents {
     if (e.relatedTarget && el.contains(e.relatedTarget as Node)) return;
     if (e.relatedTarget === el) return;
     const path = el.dataset.path!;
-    if (!this.edited.has(path) && !this.form.shown.has(path)) return;
+    if (this.edited.has(path) || this.form.shown.has(path)) this.showLater(path);
+  };
+
+  /** Shows the field's problems once the rules have run and any press has completed. */
+  private showLater(path: string): void {
     void this.form.rulesPending.then(() =>
       this.press.afterPress(() => this.showFieldProblems(path)),
     );
-  };
+  }
 
   /**
    * Validates one field (the session's `problemsFor`) and shows its error on that field alone:
@@ -104,10 +112,15 @@ export class FormFieldEvents {
   showFieldProblems(path: string): void {
     if (!this.isShownOnPage(path) || !this.form.session) return;
     this.form.session.setLang(this.form.uiLang);
+    const el = this.form.renderRoot.querySelector<
+      FieldElement & { error: string; showProblems?(problems: Problem[]): Problem[] }
+    >(`#${fieldId(path)}`);
     // A box holding text it cannot read shows its own message (problemsByField).
-    const problems =
+    let problems =
       this.form.problemsByField(this.form.session.problemsFor(path), [{ field: path }]).get(path) ??
       [];
+    // A repeat group shows its items' problems itself, and says which.
+    if (el?.showProblems) problems = el.showProblems(problems);
     const had = this.form.shown.has(path);
     if (problems.length > 0) this.form.shown.set(path, problems);
     else this.form.shown.delete(path);
@@ -115,16 +128,9 @@ export class FormFieldEvents {
       this.form.shown = new Map(this.form.shown);
       return;
     }
-    if (!had && problems.length === 0) return;
-    const el = this.form.renderRoot.querySelector<
-      FieldElement & { error: string; errors?: unknown }
-    >(`#${fieldId(path)}`);
-    if (!el) return;
-    const group = el.localName === 'dvc-repeat-group';
-    el.error = group
-      ? (problems.find((p) => pointerToPath(p.path) === path)?.message ?? '')
-      : (problems[0]?.message ?? '');
-    if (group) el.errors = groupErrorsOf(path, problems);
+    if (had || problems.length > 0) {
+      if (el && !el.showProblems) el.error = problems[0]?.message ?? '';
+    }
   }
 
   /**

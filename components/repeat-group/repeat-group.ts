@@ -154,6 +154,11 @@ export class DvcRepeatGroup extends DvcFieldElement<RepeatItem[]> {
    * line given with it still lands on that person's box, focusAt()).
    */
   private errorKeys: number[] = [];
+  /**
+   * The items' fields the person has changed, as `key/field`: leaving one shows its problem,
+   * while the fields not changed yet stay quiet (showProblems).
+   */
+  private changedMembers = new Set<string>();
   @state() private announcement = '';
   @state() private removed?: { item: RepeatItem; key: number; index: number };
 
@@ -221,7 +226,7 @@ export class DvcRepeatGroup extends DvcFieldElement<RepeatItem[]> {
    * their fields). The group's `name` is its answer's path.
    */
   withInputProblems(problems: Problem[], lang?: UiLang): Problem[] {
-    const at = `/${this.name.replace(/\./g, '/')}`;
+    const at = this.pointer();
     const bad = new Map<string, Problem>();
     for (const child of this.children$() as (DvcFieldElement<unknown> & {
       withInputProblems?(problems: Problem[], lang?: UiLang): Problem[];
@@ -241,6 +246,46 @@ export class DvcRepeatGroup extends DvcFieldElement<RepeatItem[]> {
     return [...problems.filter((p) => !bad.has(p.path)), ...bad.values()].sort(
       (a, b) => place(a) - place(b),
     );
+  }
+
+  /** The group's answer's JSON pointer, `/members`: problems' paths start with it. */
+  private pointer(): string {
+    return `/${this.name.replace(/\./g, '/')}`;
+  }
+
+  /**
+   * Shows the problems `<dvc-form>` found in the group (as withInputProblems gives them) when the
+   * person leaves one of its items' fields after changing it, moves, adds or removes an item, or
+   * leaves the group (components/form/field-events.ts), as the form shows a question's on leaving
+   * it: an item's field shows its problem when it shows one already or the person has changed it,
+   * so a field put right loses its error at once and one not touched yet gets none. The pointers
+   * count the items as they are now. Returns the problems shown, for the error summary.
+   */
+  showProblems(problems: Problem[]): Problem[] {
+    const at = this.pointer();
+    const before = this.keysOfErrors();
+    const showing = new Set(
+      Object.keys(this.errors).map((p) => {
+        const [, item, field] = p.split('/');
+        return `${before[Number(item)]}/${field}`;
+      }),
+    );
+    const errors: Record<string, string> = {};
+    let own = '';
+    const shown = problems.filter((p) => {
+      const rel = p.path.slice(at.length);
+      const [, item, field] = rel.split('/');
+      const member = `${this.keys[Number(item)]}/${field}`;
+      // The group's own problem (too few items) shows as before, on leaving it.
+      const show = !field || showing.has(member) || this.changedMembers.has(member);
+      if (show && !rel) own ||= p.message;
+      else if (show) errors[rel] ??= p.message;
+      return show;
+    });
+    this.error = own;
+    this.errors = errors;
+    this.errorKeys = this.keys;
+    return shown;
   }
 
   /**
@@ -388,6 +433,7 @@ export class DvcRepeatGroup extends DvcFieldElement<RepeatItem[]> {
       );
       this.emitInput();
     } else if (e.type === 'dvc-change') {
+      this.changedMembers.add(`${child.dataset.key}/${field}`);
       this.value = this.value.map((item, i) =>
         i === index ? { ...item, [field]: copyValue(child.value) } : item,
       );

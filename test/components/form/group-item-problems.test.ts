@@ -5,9 +5,14 @@
  *   stopped Continue with "… phải là một số nguyên" (src/session/answered-items.ts decides it);
  * - a draft saved with that `null` (before the rule) resumes without it, and Continue goes on;
  * - two items with the same problem get a summary line each, naming the item, and each line's
- *   link moves to its own item's box: they gave one line, linking to the first item only.
+ *   link moves to its own item's box: they gave one line, linking to the first item only;
+ * - an item's field put right and left loses its error and its summary line at once, while the
+ *   person is still in the group (it stayed until focus left the whole group), and an item's field
+ *   the person has not touched gets no error (leaving the group showed every item's);
+ * - after moving items, the summary's lines name the items by their new numbers at once (they
+ *   kept the old ones until the next Continue), and each line still lands in its own box.
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../components/form/form.js';
 import type { DvcForm } from '../../../components/form/form.js';
@@ -18,6 +23,7 @@ import { headingText, next, root, summary, summaryTexts } from './form-harness.j
 
 const PEOPLE = 'Người cùng cư trú';
 const REVIEW = 'Kiểm tra lại thông tin';
+const TOO_LARGE = 'Số năm đã sống tại đây không được lớn hơn 120';
 
 async function mountForm(prefill?: Record<string, unknown>): Promise<DvcForm> {
   const el = await fixture<DvcForm>(
@@ -47,6 +53,17 @@ const fieldError = (el: DvcForm, index: number, field: string) =>
     .shadowRoot!.querySelector('[part="error"]')
     ?.textContent!.replace(/\s+/g, ' ')
     .trim();
+/** The error each item's field shows, `index/field: message`. */
+function fieldErrors(el: DvcForm): string[] {
+  const fields = group(el).shadowRoot!.querySelectorAll<HTMLElement>('[data-field]');
+  return [...fields].flatMap((f) => {
+    const error = f.shadowRoot!.querySelector('[part="error"]')?.textContent;
+    const index = [...group(el).shadowRoot!.querySelectorAll('[part="item"]')].indexOf(
+      f.closest('[part="item"]')!,
+    );
+    return error ? [`${index}/${f.dataset.field}: ${error.replace(/\s+/g, ' ').trim()}`] : [];
+  });
+}
 /** The deepest focused element, through the shadow roots. */
 function deepActive(): Element | null {
   let a: Element | null = document.activeElement;
@@ -117,7 +134,6 @@ describe('dvc-form: problems in repeated items', function () {
     });
     await next(el);
     expect(headingText(el)).to.equal(PEOPLE);
-    const TOO_LARGE = 'Số năm đã sống tại đây không được lớn hơn 120';
     expect(summaryTexts(el)).to.deep.equal([
       `Người thứ 1: ${TOO_LARGE}`,
       `Người thứ 2: ${TOO_LARGE}`,
@@ -155,5 +171,83 @@ describe('dvc-form: problems in repeated items', function () {
       'Người thứ 1: Nhập họ và tên',
       `Người thứ 1: ${TOO_LARGE}`,
     ]);
+  });
+  it('goes as soon as its field is put right and left, and no untouched field gets one', async () => {
+    const el = await mountForm({
+      people: [
+        { fullName: 'Nguyễn Văn An', years: 130 },
+        { fullName: 'Trần Thị Bình', years: 140 },
+      ],
+    });
+    await next(el);
+    expect(summaryTexts(el)).to.deep.equal([
+      `Người thứ 1: ${TOO_LARGE}`,
+      `Người thứ 2: ${TOO_LARGE}`,
+    ]);
+    // A third person, not answered yet: their name is required, but untouched.
+    group(el).shadowRoot!.querySelector<HTMLButtonElement>('#add')!.click();
+    await group(el).updateComplete;
+    // The second person's years put right, then Tab to the next box, still in the group.
+    const box = itemBox(el, 1, 'years');
+    box.focus();
+    box.select();
+    await sendKeys({ type: '14' });
+    await sendKeys({ press: 'Tab' });
+    await waitUntil(
+      () => summaryTexts(el).length === 1,
+      `the second line goes at once: ${summaryTexts(el).join(' | ')}`,
+    );
+    expect(summaryTexts(el)).to.deep.equal([`Người thứ 1: ${TOO_LARGE}`]);
+    expect(fieldErrors(el)).to.deep.equal([`0/years: Lỗi: ${TOO_LARGE}`]);
+    expect(root(el).activeElement, 'focus is still in the group').to.equal(group(el));
+    // Leaving the group: the third person's name, never touched, shows no error.
+    root(el).querySelector<HTMLElement>('[data-path="rooms"]')!.focus();
+    await el.settled();
+    await group(el).updateComplete;
+    expect(fieldErrors(el)).to.deep.equal([`0/years: Lỗi: ${TOO_LARGE}`]);
+    expect(summaryTexts(el)).to.deep.equal([`Người thứ 1: ${TOO_LARGE}`]);
+    // Continue still checks every item.
+    await next(el);
+    expect(summaryTexts(el)).to.deep.equal([
+      `Người thứ 1: ${TOO_LARGE}`,
+      'Người thứ 3: Nhập họ và tên',
+    ]);
+  });
+
+  it('names the items by their new numbers as soon as they are moved', async () => {
+    const el = await mountForm({
+      people: [
+        { fullName: 'Nguyễn Văn An', years: 130 },
+        { fullName: 'Trần Thị Bình', years: 3 },
+        { fullName: 'Lê Văn Cường', years: 140 },
+      ],
+    });
+    await next(el);
+    expect(summaryTexts(el)).to.deep.equal([
+      `Người thứ 1: ${TOO_LARGE}`,
+      `Người thứ 3: ${TOO_LARGE}`,
+    ]);
+    // The first person moved down: now second.
+    group(el).shadowRoot!.querySelector<HTMLButtonElement>('[data-action="down"]')!.click();
+    await waitUntil(
+      () => summaryTexts(el)[0] === `Người thứ 2: ${TOO_LARGE}`,
+      `the line follows the person: ${summaryTexts(el).join(' | ')}`,
+    );
+    expect(summaryTexts(el)).to.deep.equal([
+      `Người thứ 2: ${TOO_LARGE}`,
+      `Người thứ 3: ${TOO_LARGE}`,
+    ]);
+    await group(el).updateComplete;
+    expect(fieldErrors(el)).to.deep.equal([
+      `1/years: Lỗi: ${TOO_LARGE}`,
+      `2/years: Lỗi: ${TOO_LARGE}`,
+    ]);
+    // Each line lands in its person's box.
+    const links = summary(el)!.shadowRoot!.querySelectorAll('a');
+    links[0]!.click();
+    expect(deepActive()).to.equal(itemBox(el, 1, 'years'));
+    expect(itemBox(el, 1, 'years').value).to.equal('130');
+    links[1]!.click();
+    expect(deepActive()).to.equal(itemBox(el, 2, 'years'));
   });
 });
