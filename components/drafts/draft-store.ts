@@ -39,6 +39,11 @@ export interface DraftDocument {
   size: number;
   sha256: string;
   url?: string;
+  /**
+   * The name the person chose and sees, when the file is sent under another (a re-encoded
+   * portrait, docs/uploads.md): no more than the page already shows them.
+   */
+  chosenName?: string;
   blobId?: string;
   /**
    * The file was still being uploaded (tus) when it was kept: on resume it is chosen again for
@@ -147,6 +152,8 @@ export interface FileToKeep {
   size: number;
   sha256: string;
   url?: string;
+  /** The name the person chose, when the file is sent under another (DraftDocument). */
+  chosenName?: string;
   /** The bytes, for a file that is not on the server yet. */
   file?: Blob;
   /** Chosen and hashed, not finished uploading (see DraftDocument.pending). */
@@ -275,6 +282,7 @@ export class DraftStore {
         size: f.size,
         sha256: f.sha256,
         ...(f.url ? { url: f.url } : {}),
+        ...(f.chosenName ? { chosenName: f.chosenName } : {}),
         ...(f.pending && !f.url ? { pending: true as const } : {}),
       };
       if (!f.url) {

@@ -77,8 +77,10 @@ export class DraftFiles {
     await this.ctl.saving.then(async () => {
       const store = await this.ctl.openStore();
       if (!store || this.ctl.phase !== DRAFT_PHASE.active) return;
+      // The name the person sees, when the file is sent under another (a re-encoded portrait).
+      const chosen = upload.chosenNames ?? [];
       const files: FileToKeep[] = [
-        ...(upload.value ?? []).map((f) => ({
+        ...(upload.value ?? []).map((f, i) => ({
           slot,
           name: f.name,
           type: f.type,
@@ -86,6 +88,7 @@ export class DraftFiles {
           sha256: f.sha256,
           ...(f.url ? { url: f.url } : {}),
           ...(f.file ? { file: f.file } : {}),
+          ...(chosen[i] && chosen[i] !== f.name ? { chosenName: chosen[i] } : {}),
         })),
         ...this.unfinished(upload).map((f) => ({
           slot,

@@ -15,6 +15,11 @@ export interface UploadValueEntry {
   sha256: string;
   url?: string;
   file?: Blob;
+  /**
+   * The name the person chose when the file is sent under another (a portrait `anh.png` sent
+   * re-encoded as `anh.jpg`): given back with `value` when a draft is resumed.
+   */
+  chosenName?: string;
 }
 
 /** A file the element holds that is not finished: being prepared, hashed or uploaded. */
@@ -32,6 +37,8 @@ export interface UploadLike extends HTMLElement {
   spec?: { id: string };
   name: string;
   value: UploadValueEntry[];
+  /** The names the person chose for the files of `value`, in its order (`<dvc-upload>`). */
+  readonly chosenNames?: string[];
   /** Files chosen but not finished, with their bytes. */
   readonly unfinished?: InProgressFile[];
   /** Checks, hashes and (with an endpoint) uploads files, as when the person chooses them. */

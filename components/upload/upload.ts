@@ -34,6 +34,11 @@ import {
 export interface UploadEntry extends PayloadDocument {
   /** The bytes that were hashed (the re-encoded photo for portraits); absent after a restore. */
   file?: Blob;
+  /**
+   * Given to `value` only (a resumed draft): the name the person chose, shown in place of `name`
+   * when the file is sent under another (a portrait `anh.png` sent as `anh.jpg`).
+   */
+  chosenName?: string;
 }
 
 export { UPLOAD_STATUS, type UploadStatus } from './pipeline.js';
@@ -110,7 +115,8 @@ export class DvcUpload extends DvcFieldElement<UploadEntry[]> {
     this.items = (entries ?? []).map((e) => ({
       key: newItemKey(),
       file: e.file ?? new Blob([]),
-      name: e.name,
+      name: e.chosenName ?? e.name,
+      ...(e.chosenName ? { sentName: e.name } : {}),
       type: e.type as FileType,
       size: e.size,
       status: UPLOAD_STATUS.done,
