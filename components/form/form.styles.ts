@@ -102,74 +102,6 @@ export const formStyles = css`
     color: var(--dvc-color-link, #1d70b8);
     text-underline-offset: 0.15em;
   }
-  .reasons {
-    padding-inline-start: 1.25em;
-  }
-  .reasons li {
-    margin-block-end: 1em;
-  }
-  .remedy {
-    margin: 0;
-  }
-  dl.review {
-    margin: 0;
-  }
-  .row {
-    display: grid;
-    grid-template-columns: 1fr;
-    gap: 0.25em;
-    padding-block: 0.75em;
-    border-block-end: 1px solid var(--dvc-color-border, #b1b4b6);
-  }
-  @media (min-width: 40em) {
-    .row {
-      grid-template-columns: 2fr 3fr auto;
-      gap: 1em;
-    }
-  }
-  dt {
-    font-weight: 700;
-  }
-  dd {
-    margin: 0;
-  }
-  .action a,
-  .items a {
-    display: inline-block;
-    min-height: 44px;
-    line-height: 44px;
-  }
-  .items {
-    margin: 0;
-    padding-inline-start: 1.25em;
-  }
-  .item-heading {
-    font-weight: 700;
-    margin-inline-end: 1em;
-  }
-  table.fee {
-    width: 100%;
-    border-collapse: collapse;
-  }
-  .fee th,
-  .fee td {
-    text-align: start;
-    padding: 0.5em 0.25em;
-    border-block-end: 1px solid var(--dvc-color-border, #b1b4b6);
-    font-weight: normal;
-  }
-  .fee thead th,
-  .fee tfoot th,
-  .fee tfoot td {
-    font-weight: 700;
-  }
-  .fee .amount {
-    text-align: end;
-    white-space: nowrap;
-  }
-  .declaration {
-    margin-block-start: var(--dvc-space-l, 1.5em);
-  }
   .checkbox {
     display: flex;
     align-items: flex-start;
@@ -192,11 +124,6 @@ export const formStyles = css`
   /* The upload element draws its own fieldset and drop zone. */
   .document {
     margin-block-end: var(--dvc-space-l, 1.5em);
-  }
-  .review-documents .files {
-    margin: 0;
-    padding-inline-start: 1.25em;
-    overflow-wrap: anywhere;
   }
   .requirements {
     margin: 0 0 0.75em;

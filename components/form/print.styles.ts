@@ -30,9 +30,103 @@ export const formPrintStyles = css`
   }
 `;
 
-/** Adds `formPrintStyles` to the form's shadow root once (where constructed sheets exist). */
+/**
+ * The look of the review, "cannot apply" and confirmation pages (answers, the fee table, the
+ * reasons, the declaration): in the same chunk as those pages, so the core pays no byte for what
+ * the question pages never show.
+ */
+export const reviewStyles = css`
+  .reasons {
+    padding-inline-start: 1.25em;
+  }
+  .reasons li {
+    margin-block-end: 1em;
+  }
+  .remedy {
+    margin: 0;
+  }
+  dl.review {
+    margin: 0;
+  }
+  .row {
+    display: grid;
+    grid-template-columns: 1fr;
+    gap: 0.25em;
+    padding-block: 0.75em;
+    border-block-end: 1px solid var(--dvc-color-border, #b1b4b6);
+  }
+  @media (min-width: 40em) {
+    .row {
+      grid-template-columns: 2fr 3fr auto;
+      gap: 1em;
+    }
+  }
+  dt {
+    font-weight: 700;
+  }
+  dd {
+    margin: 0;
+  }
+  .action a,
+  .items a {
+    display: inline-block;
+    min-height: 44px;
+    line-height: 44px;
+  }
+  .items {
+    margin: 0;
+    padding-inline-start: 1.25em;
+  }
+  .item-heading {
+    font-weight: 700;
+    margin-inline-end: 1em;
+  }
+  table.fee {
+    width: 100%;
+    border-collapse: collapse;
+  }
+  .fee th,
+  .fee td {
+    text-align: start;
+    padding: 0.5em 0.25em;
+    border-block-end: 1px solid var(--dvc-color-border, #b1b4b6);
+    font-weight: normal;
+  }
+  .fee thead th,
+  .fee tfoot th,
+  .fee tfoot td {
+    font-weight: 700;
+  }
+  .fee .amount {
+    text-align: end;
+    white-space: nowrap;
+  }
+  .declaration {
+    margin-block-start: var(--dvc-space-l, 1.5em);
+  }
+  .review-documents .files {
+    margin: 0;
+    padding-inline-start: 1.25em;
+    overflow-wrap: anywhere;
+  }
+`;
+
+/**
+ * Adds `reviewStyles` and `formPrintStyles` to the form's shadow root once: as constructed sheets,
+ * else (Firefox before 101, Safari before 16.4) as a `<style>` element, as lit itself does.
+ */
 export function adoptPrintStyles(root: ShadowRoot | null): void {
-  const sheet = formPrintStyles.styleSheet;
-  if (!root || !sheet || root.adoptedStyleSheets.includes(sheet)) return;
-  root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  if (!root) return;
+  for (const styles of [reviewStyles, formPrintStyles]) {
+    const sheet = styles.styleSheet;
+    if (sheet) {
+      if (!root.adoptedStyleSheets.includes(sheet))
+        root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    } else if (!root.querySelector(`style[data-dvc="${styles === reviewStyles}"]`)) {
+      const style = document.createElement('style');
+      style.dataset.dvc = String(styles === reviewStyles);
+      style.textContent = styles.cssText;
+      root.append(style);
+    }
+  }
 }

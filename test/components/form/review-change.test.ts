@@ -96,6 +96,10 @@ describe('dvc-form "Sửa" on the review page', () => {
       await next(el);
     }
     expect(headingText(el)).to.equal(REVIEW);
+    // Every "Sửa" is a 44 px target (docs/form.md "Theming"), an item's too: the review page's
+    // styles come with its chunk (print.styles.ts).
+    for (const link of root(el).querySelectorAll('[part~="change-link"]'))
+      expect(link.getBoundingClientRect().height, link.textContent!).to.be.at.least(44);
     await change(el, 'Người cùng đăng ký 2');
     expect(headingText(el)).to.equal('Nơi đăng ký thường trú');
     const group = root(el).querySelector<DvcRepeatGroup>('dvc-repeat-group')!;
