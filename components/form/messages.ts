@@ -11,7 +11,7 @@ export interface FormMessages {
   loadFailedBody: string;
   loadFailedWhatToDo: string;
   retry: string;
-  progress: (current: number, total: number) => string;
+  progress: (current: number, total?: number) => string;
   /** A summary line whose text another line repeats: the question tells them apart. */
   summaryForQuestion: (message: string, question: string) => string;
   /** A summary line about a field of a repeat group's item: the item's heading, then the line. */

@@ -22,10 +22,15 @@ const NO_OPTIONS: readonly { value: string; label: string }[] = Object.freeze([]
 export class FormQuestions {
   constructor(private readonly form: DvcForm) {}
 
-  /** */
+  /** "Bước 2 trên 5", or "Bước 2" when the answers can change the count (stepTotal). */
   renderProgress(id: string): TemplateResult {
-    const { index, total } = this.form.navigation.progressOf(id);
-    return html`<p class="progress" part="progress">${this.form.msg.progress(index, total)}</p>`;
+    const { form } = this;
+    return html`<p class="progress" part="progress">
+      ${form.msg.progress(
+        form.navigation.progressOf(id).index,
+        form.session?.model.stepTotal(form.oneQuestion),
+      )}
+    </p>`;
   }
 
   renderQuestions(page: Page): TemplateResult {

@@ -66,8 +66,11 @@ export interface FirstPage {
   lang: Lang;
   /** The page's id (the step id, or `<step>/<path>` one question per page). */
   pageId: string;
-  /** "Bước 1 trên N": pages plus the review page, as the element counts them. */
-  total: number;
+  /**
+   * "Bước 1 trên N": pages plus the review page, as the element counts them; absent when the
+   * answers can change it ("Bước 1" alone, ProcedureModel.stepTotal).
+   */
+  total?: number;
   heading: string;
   description: string;
   questions: FirstPageQuestion[];
@@ -152,7 +155,7 @@ export async function firstPageOf(
     procedure: `${procedure.code}@${procedure.version}`,
     lang,
     pageId: page.id,
-    total: pages.length + 1,
+    total: model.stepTotal(oneQuestion),
     heading: localize(page.step.title, lang),
     description: localize(page.step.description, lang),
     questions,

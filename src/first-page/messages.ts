@@ -9,20 +9,21 @@ import type { Lang } from '../procedure/index.js';
  * never offers a button that would do nothing.
  */
 export interface FirstPageMessages {
-  progress: (current: number, total: number) => string;
+  /** "Bước 2 trên 5"; "Bước 2" alone without a total (ProcedureModel.stepTotal). */
+  progress: (current: number, total?: number) => string;
   choose: string;
   loadingNotice: string;
 }
 
 export const FIRST_PAGE_MESSAGES: Readonly<Record<Lang, FirstPageMessages>> = {
   vi: {
-    progress: (current, total) => `Bước ${current} trên ${total}`,
+    progress: (current, total) => `Bước ${current}${total ? ` trên ${total}` : ''}`,
     choose: '— Chọn —',
     loadingNotice:
       'Biểu mẫu đang tải. Bạn có thể trả lời ngay, câu trả lời sẽ được giữ lại. Nếu nút Tiếp tục không hiện ra, hãy bật JavaScript hoặc nộp hồ sơ trực tiếp tại cơ quan.',
   },
   en: {
-    progress: (current, total) => `Step ${current} of ${total}`,
+    progress: (current, total) => `Step ${current}${total ? ` of ${total}` : ''}`,
     choose: '— Select —',
     loadingNotice:
       'The form is loading. You can start answering now; your answers will be kept. If no Continue button appears, turn on JavaScript or apply in person at the office.',

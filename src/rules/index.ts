@@ -559,7 +559,24 @@ export function createRulesFactory(
     };
   };
 
-  return { problems: staticProblems, createSession, uncompiled, compiled: !!options.compiled };
+  let mayHide: RulesFactory['mayHide'] | undefined;
+  return {
+    problems: staticProblems,
+    createSession,
+    uncompiled,
+    compiled: !!options.compiled,
+    // No show rule holding hides the most there is to hide (a target is visible while one holds).
+    get mayHide() {
+      if (!mayHide) {
+        const most = hiddenBy([]);
+        mayHide = {
+          fields: allPaths.filter((p) => [...most.fields].some((k) => isWithin(pathKey(p), k))),
+          documents: documentIds.filter((d) => most.documents.has(d)),
+        };
+      }
+      return mayHide;
+    },
+  };
 }
 
 /** Whether any dependency overlaps any changed path (no array made per unit and round). */

@@ -154,6 +154,11 @@ export interface RulesFactory {
   readonly uncompiled: readonly UncompiledUnit[];
   /** Whether the units are evaluated by the compiled evaluator (`compiled: true`). */
   readonly compiled: boolean;
+  /**
+   * Every field path and document the show rules can hide, whatever the answers (what they hide
+   * when none of them holds): the questions, and so the pages, that may come and go.
+   */
+  readonly mayHide: { readonly fields: readonly string[]; readonly documents: readonly string[] };
 }
 
 /** Options of `createRulesFactory`. */

@@ -163,6 +163,31 @@ export class ProcedureModel {
     );
   }
 
+  /**
+   * The "y" of the progress line "Bước x trên y" (the question pages and the review page), or
+   * undefined when the answers can change how many pages there are: then the line says
+   * "Bước x" alone (docs/form.md "Step count"). A total that grows or shrinks mid-journey (a page
+   * appearing after an answer: 5 → 6) misleads; counting pages that may never apply tells the
+   * person of steps they will not see. Pages only go when questions hide, so the count is fixed
+   * exactly when nothing hidden and everything the show rules can hide give as many pages.
+   */
+  stepTotal(oneQuestionPerPage = false): number | undefined {
+    const one = oneQuestionPerPage || this.procedure.ui.oneQuestionPerPage === true;
+    const memo = this.stepTotals.get(one);
+    if (memo !== undefined) return memo || undefined;
+    const { fields, documents } = this.rules.mayHide;
+    const most = this.pages(
+      { hiddenFields: new Set(fields), hiddenDocuments: new Set(documents) },
+      one,
+    ).length;
+    const all = this.pages({ hiddenFields: new Set(), hiddenDocuments: new Set() }, one).length;
+    const total = all === most ? all + 1 : 0;
+    this.stepTotals.set(one, total);
+    return total || undefined;
+  }
+
+  private readonly stepTotals = new Map<boolean, number>();
+
   /** The field entry at `path` (a top-level question), if any. */
   field(path: string): FieldEntry | undefined {
     return this.fields.get(path);

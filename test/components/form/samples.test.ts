@@ -52,7 +52,8 @@ describe('dvc-form with the sample procedures', () => {
       const heading = root.querySelector('#page-heading')!.textContent!.trim();
       expect(heading).to.equal(first ? first.title.vi : 'Kiểm tra điều kiện nộp hồ sơ');
       expect(root.querySelector('[part="progress"]')!.textContent!.trim()).to.match(
-        /^Bước 1 trên \d+$/,
+        // "Bước 1" alone where a page may appear or go (step-count.test.ts).
+        /^Bước 1( trên \d+)?$/,
       );
       await expect(el).to.be.accessible();
     });

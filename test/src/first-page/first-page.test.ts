@@ -152,7 +152,11 @@ test("every sample procedure: the page is the model's first page, its questions 
     );
     {
       assert.equal(page.pageId, pages[0]!.id, name);
-      assert.equal(page.total, pages.length + 1, name);
+      // The total only when the answers cannot change it (ProcedureModel.stepTotal): then it is
+      // the pages and the review page.
+      const total = model.stepTotal(procedure.ui.oneQuestionPerPage === true);
+      assert.equal(page.total, total, name);
+      if (total !== undefined) assert.equal(total, pages.length + 1, name);
     }
   }
 });
