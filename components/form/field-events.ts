@@ -128,9 +128,8 @@ export class FormFieldEvents {
       this.form.shown = new Map(this.form.shown);
       return;
     }
-    if (had || problems.length > 0) {
-      if (el && !el.showProblems) el.error = problems[0]?.message ?? '';
-    }
+    if (el && !el.showProblems && (had || problems.length > 0))
+      el.error = problems[0]?.message ?? '';
   }
 
   /**
