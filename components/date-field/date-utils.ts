@@ -53,12 +53,18 @@ export function weekdayIndex(iso: string): number {
 /**
  * Reads a date typed the Vietnamese way, day first (VIETNAM.md §2.4: `dd/mm/yyyy` on all forms).
  * Also accepts `.`, `-` or spaces as separators, one-digit day/month and 8 digits `ddmmyyyy`.
+ * Full-width digits and separators typed by phone IMEs are folded (NFKC) and a pasted
+ * zero-width space dropped, as the engine reads a digit format (src/validation/formats.ts
+ * `normalizeFormat`); an en dash is a separator too.
  * Returns the ISO date, or null when the text is not a real date.
  */
 export function parseVnDate(text: string): string | null {
-  const t = text.trim();
+  const t = text
+    .normalize('NFKC')
+    .replace(/\u200b/g, '')
+    .trim();
   const m =
-    /^(\d{1,2})[/.\-\s]+(\d{1,2})[/.\-\s]+(\d{4})$/.exec(t) ?? /^(\d{2})(\d{2})(\d{4})$/.exec(t);
+    /^(\d{1,2})[/.\-–\s]+(\d{1,2})[/.\-–\s]+(\d{4})$/.exec(t) ?? /^(\d{2})(\d{2})(\d{4})$/.exec(t);
   if (!m) return null;
   const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (y < 1000 || !isRealDate(y, mo, d)) return null;

@@ -46,7 +46,9 @@ export class DvcIdNumberField extends DvcStringInputField {
   }
 
   protected parse(text: string): Parsed<string> {
-    return { value: text.replace(/\s/g, ''), bad: false };
+    // Full-width digits (phone IMEs) folded and a pasted zero-width space dropped, as the
+    // engine reads a digit format (src/validation/formats.ts `normalizeFormat`).
+    return { value: text.normalize('NFKC').replace(/[\s\u200b]/g, ''), bad: false };
   }
 
   protected format(value: string): string {

@@ -11,10 +11,12 @@ const PLAIN = /^-?\d+(?:[.,]\d+)?$/;
  * Reads a number typed the Vietnamese way (dot groups thousands, comma is the decimal mark: the
  * CLDR `vi` convention Intl uses for vi-VN) or the English way. A lone separator
  * that is not a thousands group (`2,5`, `2.5`) is read as a decimal mark in either language,
- * because people switch keyboards.
+ * because people switch keyboards. Full-width digits and separators typed by phone IMEs are
+ * folded (NFKC) and a pasted zero-width space dropped, as the engine reads a digit format
+ * (src/validation/formats.ts `normalizeFormat`).
  */
 export function parseNumber(text: string, lang: 'vi' | 'en'): number | null {
-  const compact = text.replace(/[\s\u00a0\u202f]/g, '');
+  const compact = text.normalize('NFKC').replace(/[\s\u200b]/g, '');
   if (GROUPED[lang].test(compact)) {
     const [groupSep, decimalSep] = lang === 'vi' ? ['.', ','] : [',', '.'];
     return Number(compact.split(groupSep).join('').replace(decimalSep, '.'));

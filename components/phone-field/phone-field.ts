@@ -6,9 +6,12 @@ import { DvcStringInputField, type InputMode, type Parsed } from '../base/text-i
  * VIETNAM.md §2.3: strip spaces, dots, dashes and parentheses; `+84`/`84` become `0`.
  * Mobile numbers have 10 digits since the 2018 MIC 11→10-digit conversion; landlines are
  * `02` + area code, 11 digits. The prefix never identifies the carrier (number portability).
+ * Full-width digits and separators typed by phone IMEs are folded (NFKC) and a pasted
+ * zero-width space dropped, as the engine reads a digit format (src/validation/formats.ts
+ * `normalizeFormat`); an en dash is a dash too.
  */
 export function normalizePhone(text: string): string {
-  const compact = text.replace(/[\s.\-()]/g, '');
+  const compact = text.normalize('NFKC').replace(/[\s.\-–()\u200b]/g, '');
   if (compact.startsWith('+84')) return `0${compact.slice(3)}`;
   if (/^84\d{9}$/.test(compact)) return `0${compact.slice(2)}`;
   return compact;

@@ -9,14 +9,14 @@ import { normalizeFormat, normalizeText } from '../validation/formats.js';
 /**
  * A phone number or personal ID as typed at the status look-up, in the canonical form the
  * form stores (`0912345678`, `001099012345`), or '' when it is not 9 to 12 digits (9: old CMND,
- * 10: mobile, 12: personal ID — Law on Identification 2023 Art. 12). Compatibility forms are
- * folded first (NFKC), so the full-width digits, plus, dots and dashes some Vietnamese IMEs type
- * (`０９１２３４５６７８`) read as the digits they show; then the form's own text and `vn-mobile`
- * normalisation (which also compacts a personal ID's separators: `vn-personal-id` removes the
- * same ones) removes separators and turns `+84`/`0084`/`84` into `0`.
+ * 10: mobile, 12: personal ID — Law on Identification 2023 Art. 12). The form's own text and
+ * `vn-mobile` normalisation: it folds compatibility forms (NFKC), so the full-width digits, plus,
+ * dots and dashes some Vietnamese IMEs type (`０９１２３４５６７８`) read as the digits they show, as
+ * they do in the form's answers; removes separators (a personal ID's too: `vn-personal-id`
+ * removes the same ones) and turns `+84`/`0084`/`84` into `0`.
  */
 export function normalizeLookupSecret(raw: unknown): string {
   if (typeof raw !== 'string' || raw.length > 40) return '';
-  const s = normalizeFormat('vn-mobile', normalizeText(raw.normalize('NFKC')));
+  const s = normalizeFormat('vn-mobile', normalizeText(raw));
   return /^\d{9,12}$/.test(s) ? s : '';
 }

@@ -13,7 +13,7 @@ import {
   isMobilePrefix,
   isProvinceCode2025,
 } from '../data/admin-codes-2025.js';
-import type { VnFormat } from '../procedure/vocabulary.js';
+import { FOREIGN_FORMATS, VN_FORMATS, type VnFormat } from '../procedure/vocabulary.js';
 import { normalizeIntlPhone, normalizePassportNumber, schemaMentions } from './foreign-formats.js';
 
 /** Why a value failed its format; `undefined` means it is valid. Part of the message params. */
@@ -253,8 +253,27 @@ export function normalizeTaxCode(value: string): string {
   return DIGITS.test(compact) ? compact : value;
 }
 
+/**
+ * The formats whose values are digits (with separators, a `+`, a passport's letters or a date's
+ * `-`/`:`). Vietnamese and CJK IMEs on phones type full-width digits, plus, dots, dashes and
+ * parentheses (`０９１２－３４５－６７８`, U+FF01–FF5E), which show as the digits they are: their
+ * compatibility forms are folded (NFKC) before the format's own canonicalisation, so the value
+ * validated, stored and signed is ASCII, and the status look-up, which reads its second factor
+ * through here (src/dossier/lookup-secret.ts), finds it. Never for other strings, where NFKC
+ * would change what was written. The form's number, date, phone and ID boxes fold the same way,
+ * so a box shows the ASCII digits once left.
+ */
+const DIGIT_FORMATS = new Set<string>([
+  ...VN_FORMATS.filter((f) => f !== 'vn-person-name'),
+  ...FOREIGN_FORMATS,
+  'date',
+  'time',
+  'date-time',
+]);
+
 /** Format-specific canonicalisation after `normalizeText`; the identity for other formats. */
-export function normalizeFormat(format: string, value: string): string {
+export function normalizeFormat(format: string, text: string): string {
+  const value = DIGIT_FORMATS.has(format) ? text.normalize('NFKC') : text;
   switch (format) {
     case 'vn-mobile':
       return normalizeMobile(value);

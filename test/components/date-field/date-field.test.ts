@@ -56,6 +56,23 @@ describe('dvc-date-field', () => {
     );
   });
 
+  it('reads full-width digits and separators as a phone IME types them', async () => {
+    const el = await fixture<DvcDateField>(
+      html`<dvc-date-field label="Ngày sinh" name="ngaySinh"></dvc-date-field>`,
+    );
+    el.focus();
+    await sendKeys({ type: '０５／０３／２０２５' });
+    expect(el.value).to.equal('2025-03-05');
+    await sendKeys({ press: 'Tab' });
+    await el.updateComplete;
+    expect(input(el).value).to.equal('05/03/2025');
+    el.focus();
+    input(el).select();
+    await sendKeys({ type: '5–3–2025' });
+    expect(el.value).to.equal('2025-03-05');
+    expect(el.checkValidity()).to.equal(true);
+  });
+
   it('checks min and max with dates written dd/mm/yyyy', async () => {
     const el = await fixture<DvcDateField>(
       html`<dvc-date-field label="Ngày" min="2025-01-01" value="2024-12-31"></dvc-date-field>`,

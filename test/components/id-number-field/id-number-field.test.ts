@@ -25,6 +25,19 @@ describe('dvc-id-number-field', () => {
     expect(el.checkValidity()).to.equal(true);
   });
 
+  it('reads full-width digits and a zero-width space as a phone IME types them', async () => {
+    const el = await fixture<DvcIdNumberField>(
+      html`<dvc-id-number-field label="Số định danh cá nhân" name="cccd"></dvc-id-number-field>`,
+    );
+    el.focus();
+    await sendKeys({ type: '００１\u3000０９９\u200B０１２３４５' });
+    expect(el.value).to.equal('001099012345');
+    await sendKeys({ press: 'Tab' });
+    await el.updateComplete;
+    expect(input(el).value).to.equal('001099012345');
+    expect(el.checkValidity()).to.equal(true);
+  });
+
   it('checks another digit count (9-digit CMND) and passes axe disabled', async () => {
     const el = await fixture<DvcIdNumberField>(
       html`<dvc-id-number-field

@@ -14,6 +14,22 @@ describe('dvc-number-field', () => {
     expect(parseNumber('12a', 'vi')).to.equal(null);
   });
 
+  it('reads full-width digits and separators as a phone IME types them', async () => {
+    expect(parseNumber('１．５００．０００', 'vi')).to.equal(1500000);
+    expect(parseNumber('２，５', 'vi')).to.equal(2.5);
+    expect(parseNumber('１２\u200B０００', 'vi')).to.equal(12000);
+    const el = await fixture<DvcNumberField>(
+      html`<dvc-number-field label="Số tiền" name="tien"></dvc-number-field>`,
+    );
+    el.focus();
+    await sendKeys({ type: '１５０００００' });
+    await sendKeys({ press: 'Tab' });
+    await el.updateComplete;
+    expect(el.value).to.equal(1500000);
+    expect(input(el).value).to.equal('1.500.000');
+    expect(el.checkValidity()).to.equal(true);
+  });
+
   it('reads typed text, formats with vi-VN on blur, submits the number and resets', async () => {
     const form = await fixture<HTMLFormElement>(
       html`<form><dvc-number-field label="Số tiền" name="tien" min="0"></dvc-number-field></form>`,

@@ -32,6 +32,19 @@ describe('dvc-phone-field', () => {
     expect(input(el).value).to.equal('');
   });
 
+  it('reads full-width digits, an en dash and a zero-width space as a phone IME types them', async () => {
+    const el = await fixture<DvcPhoneField>(
+      html`<dvc-phone-field label="Số điện thoại" name="sdt"></dvc-phone-field>`,
+    );
+    el.focus();
+    await sendKeys({ type: '＋８４ ９１２–３４５\u200B６７８' });
+    expect(el.value).to.equal('0912345678');
+    await sendKeys({ press: 'Tab' });
+    await el.updateComplete;
+    expect(input(el).value).to.equal('0912 345 678');
+    expect(el.checkValidity()).to.equal(true);
+  });
+
   it('rejects a number of the wrong shape with a Vietnamese message', async () => {
     const el = await fixture<DvcPhoneField>(
       html`<dvc-phone-field label="Số điện thoại" value="012345"></dvc-phone-field>`,

@@ -67,6 +67,9 @@ test('the look-up reads an answer exactly as the form stored it', () => {
     ['+84 912-345-678', '001 099 012 345'],
     ['0912.345.678', '001.099.012.345'],
     ['0084 (912) 345 678', '001-099-012-345'],
+    // Full-width, as a phone IME types them: the form now stores them as ASCII digits too.
+    ['＋８４ ９１２－３４５－６７８', '００１ ０９９ ０１２ ３４５'],
+    ['０９１２\u200B３４５–６７８', '００１–０９９–０１２–３４５'],
   ]) {
     const stored = normalizeAnswers(procedure, { phone, personalId });
     assert.equal(normalizeLookupSecret(phone), stored.phone, phone);
