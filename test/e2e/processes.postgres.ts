@@ -93,6 +93,23 @@ describe('two receiver processes on one PostgreSQL', { skip: !ADMIN_URL, timeout
     const cookie = created.headers.get('set-cookie')!.split(';')[0];
     return { location, cookie, tus: { 'tus-resumable': '1.0.0', cookie } };
   }
+  /** A tus PATCH of `part` at `offset` to `r`, sent whole. */
+  const patch = (
+    r: Receiver,
+    location: string,
+    tus: Record<string, string>,
+    part: Buffer,
+    offset = 0,
+  ) =>
+    fetch(`${r.base}${location}`, {
+      method: 'PATCH',
+      headers: {
+        ...tus,
+        'upload-offset': String(offset),
+        'content-type': 'application/offset+octet-stream',
+      },
+      body: new Uint8Array(part),
+    });
   /** A PATCH that sends `part` and then hangs, as a phone losing its network does. */
   function hangingPatch(
     r: Receiver,
@@ -379,15 +396,7 @@ describe('two receiver processes on one PostgreSQL', { skip: !ADMIN_URL, timeout
     assert.equal(answered.headers.get('upload-offset'), String(sent));
     assert.equal(answered.headers.get('connection'), 'close');
     assert.equal(Number(head.headers.get('upload-offset')), sent);
-    const rest = await fetch(`${b.base}${location}`, {
-      method: 'PATCH',
-      headers: {
-        ...tus,
-        'upload-offset': String(sent),
-        'content-type': 'application/offset+octet-stream',
-      },
-      body: new Uint8Array(bytes.subarray(sent)),
-    });
+    const rest = await patch(b, location, tus, bytes.subarray(sent), sent);
     assert.equal(rest.status, 204, await rest.text());
   });
 
@@ -412,15 +421,7 @@ describe('two receiver processes on one PostgreSQL', { skip: !ADMIN_URL, timeout
       });
       await listener.query('LISTEN dvc_tus_release');
       await holder.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [`tus:${id}`]);
-      const patched = fetch(`${c.base}${location}`, {
-        method: 'PATCH',
-        headers: {
-          ...tus,
-          'upload-offset': '0',
-          'content-type': 'application/offset+octet-stream',
-        },
-        body: new Uint8Array(bytes),
-      }).catch((e: Error) => e);
+      const patched = patch(c, location, tus, bytes).catch((e: Error) => e);
       // Cut (without the fix), the request stops waiting and asking: it has its answer then.
       await Promise.race([waited, patched]);
       await holder.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [`tus:${id}`]);
@@ -432,6 +433,75 @@ describe('two receiver processes on one PostgreSQL', { skip: !ADMIN_URL, timeout
       await Promise.all([listener.end(), holder.end()]);
       await stop(c);
       rmSync(c.tmp, { recursive: true, force: true });
+    }
+  });
+
+  test('a DELETE that passed the check while a dossier took the file is refused: 409 upload-immutable', async () => {
+    // The race the check before tus cannot see (upload-guard.js `claim`): the owner's DELETE is
+    // let through while no dossier holds the file, waits for the upload's lock, and meanwhile a
+    // dossier takes the file. Provoked in that order: the test holds the lock, sees the DELETE
+    // ask for it (NOTIFY, so it is past the check), has the dossier accepted, then lets go.
+    const listener = new pg.Client({ connectionString: env.DATABASE_URL });
+    const holder = new pg.Client({ connectionString: env.DATABASE_URL });
+    try {
+      await Promise.all([listener.connect(), holder.connect()]);
+      const bytes = Buffer.from('%PDF-1.7\n' + 'bản sao giấy khai sinh '.repeat(500));
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      const { location, cookie, tus } = await createUpload(a, bytes);
+      const id = location.split('/').pop()!;
+      const whole = await patch(a, location, tus, bytes);
+      assert.equal(whole.status, 204, await whole.text());
+
+      let askedFor: () => void = () => undefined;
+      const asked = new Promise<void>((resolve) => (askedFor = resolve));
+      listener.on('notification', (n) => {
+        if (n.payload === id) askedFor();
+      });
+      await listener.query('LISTEN dvc_tus_release');
+      await holder.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [`tus:${id}`]);
+      const deleted = fetch(`${b.base}${location}`, { method: 'DELETE', headers: tus });
+      await asked;
+
+      const r = await postDossier(
+        a.base,
+        fakeJws(
+          payload(await challenge(a.base), {
+            documents: [
+              {
+                slot: 'giay-to',
+                name: 'gcs.pdf',
+                type: 'application/pdf',
+                size: bytes.length,
+                sha256,
+                url: `${a.base}${location}`,
+              },
+            ],
+          }),
+        ),
+        undefined,
+        cookie,
+      );
+      assert.equal(r.status, 201, await r.clone().text());
+      const { dossierCode } = (await r.json()) as { dossierCode: string };
+      await holder.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [`tus:${id}`]);
+
+      const refused = await deleted;
+      assert.equal(refused.status, 409);
+      assert.equal(refused.headers.get('content-type'), 'application/problem+json; charset=utf-8');
+      assert.deepEqual(await refused.json(), {
+        type: 'urn:dvc-forms:problem:upload-immutable',
+        title: 'Tệp đã được nộp',
+        status: 409,
+        detail: 'Tệp này đã được nộp cùng một hồ sơ nên không thể sửa hay xoá.',
+      });
+      // The dossier keeps its file, whole.
+      const kept = await db.query('SELECT dossier_code, sha256 FROM uploads WHERE id = $1', [id]);
+      assert.deepEqual(kept.rows, [{ dossier_code: dossierCode, sha256 }]);
+      const head = await fetch(`${b.base}${location}`, { method: 'HEAD', headers: tus });
+      assert.equal(head.status, 200);
+      assert.equal(head.headers.get('upload-offset'), String(bytes.length));
+    } finally {
+      await Promise.all([listener.end(), holder.end()]);
     }
   });
 
@@ -447,15 +517,7 @@ describe('two receiver processes on one PostgreSQL', { skip: !ADMIN_URL, timeout
     let start = 0;
     if (s3) {
       start = PART + 100_000;
-      const first = await fetch(`${a.base}${location}`, {
-        method: 'PATCH',
-        headers: {
-          ...tus,
-          'upload-offset': '0',
-          'content-type': 'application/offset+octet-stream',
-        },
-        body: new Uint8Array(bytes.subarray(0, start)),
-      });
+      const first = await patch(a, location, tus, bytes.subarray(0, start));
       assert.equal(first.status, 204, await first.text());
     }
     const sent = start + 100_000;
@@ -474,15 +536,7 @@ describe('two receiver processes on one PostgreSQL', { skip: !ADMIN_URL, timeout
     // The folder keeps every byte A wrote; S3 keeps the complete part (A had taken the
     // incomplete one out of the bucket to send it again with the new bytes).
     assert.equal(resumeAt, s3 ? PART : sent);
-    const rest = await fetch(`${b.base}${location}`, {
-      method: 'PATCH',
-      headers: {
-        ...tus,
-        'upload-offset': String(resumeAt),
-        'content-type': 'application/offset+octet-stream',
-      },
-      body: new Uint8Array(bytes.subarray(resumeAt)),
-    });
+    const rest = await patch(b, location, tus, bytes.subarray(resumeAt), resumeAt);
     assert.equal(rest.status, 204, await rest.text());
     const stored = await db.query('SELECT sha256, size FROM uploads WHERE id = $1', [
       location.split('/').pop(),
