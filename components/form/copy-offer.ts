@@ -5,11 +5,12 @@
  * (WCAG 2.2 SC 3.3.7 Redundant Entry). Pressing it is an ordinary change: the answer goes into
  * the session as typing does (drafts save it, the rules run, the question is validated), and
  * focus moves into the question, as the button is gone. An answered question (typed, chosen,
- * prefilled) is never offered one, so the copy never overwrites what the person gave. In the
+ * prefilled) is never offered one, so the copy never overwrites what the person gave. Format 1.2:
+ * a `copyFrom` with a `when` is offered only while the rules say it holds (`copyOffers`). In the
  * form's engine chunk (engine.ts): the core only asks for the offer of each question.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { FieldUi } from '../../src/procedure/index.js';
+import { copySource, type FieldUi } from '../../src/procedure/index.js';
 import { getAt, isAnswered, isWithinPath } from '../../src/session/index.js';
 import type { DvcForm } from './form.js';
 import { localize } from './format.js';
@@ -17,12 +18,17 @@ import { COPY_MESSAGES } from './copy-messages.js';
 
 /** The forms already listening for the answers their offers depend on. */
 const watched = new WeakSet<DvcForm>();
+/** The rules' (1.2) `copyOffers` each form's page was last rendered with. */
+const rendered = new WeakMap<DvcForm, string>();
+const offersKey = (form: DvcForm): string => String(form.rulesResult?.copyOffers);
 
 /**
  * The page is not rendered again for a typed answer (field-events.ts), but an offer comes and
  * goes with its question's and its source's answers: a committed change of either renders the
  * page again, once a press under way has completed (the button does not vanish under a finger
- * pressing it; a press on a gone offer copies nothing over the new answer, copyAnswer).
+ * pressing it; a press on a gone offer copies nothing over the new answer, copyAnswer). A 1.2
+ * `when` may read any answer: once the rules have decided a change, the page renders again when
+ * the offers they allow are not those it shows.
  */
 function watch(form: DvcForm): void {
   if (watched.has(form)) return;
@@ -31,24 +37,31 @@ function watch(form: DvcForm): void {
     const path = (e.target as HTMLElement).dataset?.path;
     if (!path) return;
     const fields = form.fieldsIn(form.steps).map((x) => x.field);
-    if (fields.some((f) => f.copyFrom && (f.field === path || f.copyFrom === path)))
+    if (fields.some((f) => f.copyFrom && (f.field === path || copySource(f) === path)))
       form.fieldEvents.press.afterPress(() => form.requestUpdate());
+    if (form.rulesResult?.copyOffers)
+      void form.rulesPending.then(() => {
+        if (offersKey(form) !== rendered.get(form))
+          form.fieldEvents.press.afterPress(() => form.requestUpdate());
+      });
   };
   for (const type of ['change', 'dvc-change']) form.renderRoot.addEventListener(type, again);
 }
 
 /** The offer above `field` on a page of `form`, or nothing. */
 export function copyOffer(form: DvcForm, field: FieldUi): TemplateResult | typeof nothing {
-  const from = field.copyFrom;
+  const from = copySource(field);
   const session = form.session;
   if (!from || !session) return nothing;
   watch(form);
+  rendered.set(form, offersKey(form));
   const answers = form.answers;
   const value = getAt(answers, from);
   const source = form.fieldAt(from);
   const hidden = form.rulesResult?.hidden.fields ?? [];
   if (
     !source ||
+    (typeof field.copyFrom === 'object' && !form.rulesResult?.copyOffers?.includes(field.field)) ||
     isAnswered(getAt(answers, field.field)) ||
     !isAnswered(value) ||
     hidden.some((h) => isWithinPath(from, h)) ||

@@ -23,6 +23,7 @@ import { checkConditionValue } from './value-checks.js';
 import { checkFeeAmounts, checkFeeQuantities, checkFeeSchedule } from './fee-checks.js';
 import { checkOptionList, checkOptionLists, choicesOf } from './option-list-checks.js';
 import { checkCopySources } from './copy-checks.js';
+import { copyConditions } from './copy-from.js';
 import { checkFormatVersion } from './format-version.js';
 import { checkRequiredAsked } from './coverage-checks.js';
 import { checkConstraints } from './constraint-checks.js';
@@ -607,6 +608,7 @@ export function crossCheck(
   checkAcceptedTypes(procedure, problems);
   checkOptionLists(procedure, problems);
   checkCopySources(procedure, problems, options.wellFormed);
+  for (const c of copyConditions(procedure)) checkConditions(c.when, c.at);
 
   const rules = new IdRegistry('rule', problems);
   arr(own(procedure, 'rules')).forEach((r, i) => {

@@ -5,7 +5,10 @@
  * (`copy-from-itself`), asked before it in the form's order (`copy-source-later`: the citizen
  * would meet the offer before the answer exists), and its answer must fit here as it is
  * (`copy-shape-mismatch`: another widget, JSON type, options, or a group's other members). A
- * question inside a group cannot name one (`copy-from-in-group`): its items are many.
+ * question inside a group cannot name one (`copy-from-in-group`): its items are many. Format
+ * 1.2's `{ field, when }` is checked alike at its `field`; its `when` is checked as every
+ * condition is (checks.ts) and must read only answers asked before the question
+ * (`copy-condition-later`: otherwise it is undecided when the citizen meets the offer).
  */
 import { localized, localizedAt } from './messages.js';
 import { AUTHOR_PROBLEM_CODE as C, type ProblemList } from './problems.js';
@@ -14,7 +17,9 @@ import { closest } from './suggest.js';
 import { choicesOf } from './option-list-checks.js';
 import { declaredTypes } from './widget-checks.js';
 import { orderSteps } from '../session/journey.js';
-import type { Procedure } from './types.js';
+import type { Conditions, Procedure } from './types.js';
+import { copySource } from './copy-from.js';
+import { readFacts } from '../rules/facts-read.js';
 
 type Obj = Record<string, unknown>;
 const isObject = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -97,9 +102,10 @@ export function checkCopySources(procedure: Obj, problems: ProblemList, wellForm
         .filter((q): q is Question => q !== undefined)
     : written;
   questions.forEach((q, index) => {
-    const name = q.field['copyFrom'];
-    if (typeof name !== 'string') return;
-    const at = `${q.pointer}/copyFrom`;
+    const name = copySource(q.field);
+    if (name === undefined) return;
+    const at = `${q.pointer}/copyFrom${typeof q.field['copyFrom'] === 'string' ? '' : '/field'}`;
+    if (wellFormed) conditionLater(procedure, questions, index, problems);
     if (name === q.path) return problems.add(C.copyFromItself, at, localized('copyFromItself'));
     const source = questions.findIndex((o) => o.path === name && o.field['widget'] !== 'file');
     if (source < 0)
@@ -136,6 +142,40 @@ export function checkCopySources(procedure: Obj, problems: ProblemList, wellForm
         ),
       );
   });
+}
+
+/** `copy-condition-later`: the first answer the `when` of `questions[index]` reads too late. */
+function conditionLater(
+  procedure: Obj,
+  questions: Question[],
+  index: number,
+  problems: ProblemList,
+): void {
+  const copy = questions[index]!.field['copyFrom'];
+  if (!isObject(copy) || !isObject(copy['when'])) return;
+  const read: string[] = [];
+  // A derived fact reads the fields its string parameters name (ageInYears of a birth date).
+  readFacts(
+    copy['when'] as Conditions,
+    (fact, params) => read.push(fact, ...Object.values(params ?? {}).map(String)),
+    (procedure as unknown as Procedure).conditions,
+  );
+  const key = (p: string) => p.replace(/\[\]/g, '');
+  for (const fact of read) {
+    const later = questions.findIndex(
+      (o, i) =>
+        i >= index && (key(fact) === key(o.path) || key(fact).startsWith(`${key(o.path)}.`)),
+    );
+    if (later < 0) continue;
+    const pointer = `${questions[index]!.pointer}/copyFrom/when`;
+    return problems.add(
+      C.copyConditionLater,
+      pointer,
+      later === index
+        ? localized('copyConditionItself', { fact })
+        : localizedAt('copyConditionLater', { fact }, { place: questions[later]!.pointer }),
+    );
+  }
 }
 
 const REASONS_VI: Record<string, string> = {

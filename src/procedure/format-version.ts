@@ -1,9 +1,9 @@
 /**
- * `formatVersion` 1.1 is declared by files that use its features, so a reader knows what the
- * file needs and a dvc-forms that only knows 1.0 says "newer format" instead of misreading it.
- * A file declaring 1 that uses a 1.1 feature gets `format-version` at its first use (an error)
- * and at each other (warnings), with the feature named; files of version 1 without them load
- * exactly as before.
+ * `formatVersion` 1.1 (1.2) is declared by files that use its features, so a reader knows what
+ * the file needs and a dvc-forms that only knows an older format says "newer format" instead of
+ * misreading it. A file declaring an older version than a feature it uses gets `format-version`
+ * at its first use (an error) and at each other (warnings), with the feature named; files of
+ * versions 1 and 1.1 without newer features load exactly as before.
  */
 import { localized } from './messages.js';
 import { AUTHOR_PROBLEM_CODE as C, type ProblemList } from './problems.js';
@@ -26,13 +26,20 @@ const DOCUMENT_1_1 = [
 const NEW_FORMATS: ReadonlySet<unknown> = new Set(FOREIGN_FORMATS);
 const OLD_DERIVED: ReadonlySet<unknown> = new Set(['ageInYears', 'today', 'daysBetween', 'count']);
 
-/** Every use of a format 1.1 feature: its pointer and the feature's name. */
-type Use = { pointer: string; feature: string; at: 'key' | 'value'; vi?: string };
+/** The versions of the format, oldest first; a feature's `version` is one of the later ones. */
+const VERSIONS = [1, 1.1, 1.2] as const;
+/** Every use of a format 1.1 or 1.2 feature: its pointer, the feature's name, its version. */
+type Use = { pointer: string; feature: string; at: 'key' | 'value'; vi?: string; version: number };
 export function formatFeatures(procedure: Obj): Use[] {
   const out: Use[] = [];
   // `vi`: the feature's name in the Vietnamese sentence, when it is words rather than JSON.
-  const use = (pointer: string, feature: string, at: Use['at'] = 'value', vi?: string) =>
-    out.push({ pointer, feature, at, ...(vi === undefined ? {} : { vi }) });
+  const use = (
+    pointer: string,
+    feature: string,
+    at: Use['at'] = 'value',
+    vi?: string,
+    version = 1.1,
+  ) => out.push({ pointer, feature, at, version, ...(vi === undefined ? {} : { vi }) });
   const conditions = (node: unknown, pointer: string, depth = 0): void => {
     if (!isObject(node) || depth > 64) return;
     if (Object.prototype.hasOwnProperty.call(node, CONDITION_REF))
@@ -96,7 +103,12 @@ export function formatFeatures(procedure: Obj): Use[] {
       if (!isObject(f)) return;
       if (f['messages'] !== undefined) use(`${pointer}/${i}/messages`, 'messages', 'key');
       if (f['optionList'] !== undefined) use(`${pointer}/${i}/optionList`, 'optionList', 'key');
-      if (f['copyFrom'] !== undefined) use(`${pointer}/${i}/copyFrom`, 'copyFrom', 'key');
+      const copy = f['copyFrom'];
+      // 1.2: the object shape, pointed at by its `when` (the member that needs 1.2).
+      if (isObject(copy) && copy['when'] !== undefined) {
+        use(`${pointer}/${i}/copyFrom/when`, 'copyFrom.when', 'key', undefined, 1.2);
+        conditions(copy['when'], `${pointer}/${i}/copyFrom/when`);
+      } else if (copy !== undefined) use(`${pointer}/${i}/copyFrom`, 'copyFrom', 'key');
       fields(f['fields'], `${pointer}/${i}/fields`);
     });
   if (isObject(ui))
@@ -107,26 +119,35 @@ export function formatFeatures(procedure: Obj): Use[] {
 }
 
 /**
- * `format-version` for a file that declares `formatVersion: 1` and uses 1.1 features: an error
- * at the first use in the file, saying how many other places use them, and a warning at each
- * of those. One line, `"formatVersion": 1.1`, fixes them all, so it is one error (five errors
- * for two rules read as five things to fix); the warnings keep every place marked for an author
- * whose file must stay format 1 and so has to take each use out.
+ * `format-version` for a file that declares `formatVersion: 1` (or 1.1) and uses 1.1 (1.2)
+ * features: an error at the first use in the file, saying how many other places use them, and
+ * a warning at each of those. One line, `"formatVersion": <the newest version used>`, fixes
+ * them all, so it is one error (five errors for two rules read as five things to fix); the
+ * warnings keep every place marked for an author whose file must stay at its version and so has
+ * to take each use out.
  */
 export function checkFormatVersion(procedure: Obj, problems: ProblemList): void {
-  if (procedure['formatVersion'] !== 1) return;
+  const declared = procedure['formatVersion'];
+  // 1.2, or a version the meta-schema refuses (reported there): nothing newer to tell.
+  if (declared !== 1 && declared !== 1.1) return;
   // A member that is new (`conditions`, `schedule`…) is pointed at by its key; a new value
   // (an operator, a fact) at the value. In file order, so "first" is the one read first.
   const uses = formatFeatures(procedure)
+    .filter((u) => u.version > declared)
     .map((u) => ({ ...u, pos: problems.locate(u.pointer, u.at) }))
     .sort((a, b) => a.pos.line - b.pos.line || a.pos.column - b.pos.column);
-  uses.forEach(({ pointer, feature, at, vi }, i) =>
+  // The newest version used is the one to declare; the others are said by their versions.
+  const needed = String(Math.max(...uses.map((u) => u.version), VERSIONS[1]));
+  const otherVersions = VERSIONS.filter((v) => uses.slice(1).some((u) => u.version === v)).join(
+    ', ',
+  );
+  uses.forEach(({ pointer, feature, at, vi, version }, i) =>
     problems.add(
       C.formatVersion,
       pointer,
       localized(
         i === 0 ? 'formatVersion' : 'formatVersionAlso',
-        { feature, others: uses.length - 1 },
+        { feature, others: uses.length - 1, version: String(version), needed, otherVersions },
         vi === undefined ? undefined : { vi: { feature: vi } },
       ),
       i === 0 ? { at } : { at, severity: 'warning' },

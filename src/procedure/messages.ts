@@ -126,6 +126,10 @@ const vi: Catalog = {
     `"copyFrom" chỉ đến "${p.name}", nhưng câu hỏi này là câu hỏi về điều kiện (ở bước điều kiện, hoặc được một quy tắc điều kiện đọc), nên biểu mẫu hỏi nó trước "${p.name}": người dân chưa trả lời "${p.name}" khi đến đây. Chỉ dùng lại câu trả lời của câu hỏi đứng trước.`,
   copyShapeMismatch: (p) =>
     `Không thể chép câu trả lời của "${p.name}" vào "${p.path}": ${p.reason}.`,
+  copyConditionLater: (p) =>
+    `"when" của "copyFrom" đọc "${p.fact}", câu hỏi được hỏi sau câu hỏi này (${p.place}): người dân chưa trả lời nó khi nút dùng lại hiện ở đây. Chỉ đọc câu trả lời của câu hỏi đứng trước.`,
+  copyConditionItself: (p) =>
+    `"when" của "copyFrom" đọc "${p.fact}", câu trả lời của chính câu hỏi này: nút dùng lại chỉ hiện khi câu hỏi còn trống, nên điều kiện không bao giờ đúng lúc cần. Chỉ đọc câu trả lời của câu hỏi đứng trước.`,
   copyFromInGroup: (p) =>
     `Câu hỏi trong nhóm "${p.group}" không dùng được "copyFrom": mỗi mục của nhóm là một câu trả lời riêng. Đặt "copyFrom" trên chính nhóm.`,
   shippedOptionListName: (p) =>
@@ -166,9 +170,9 @@ const vi: Catalog = {
   messageWithoutQuestion: (p) =>
     `Thông báo lỗi "${p.keyword}" không nêu tên câu hỏi "${p.label}"; người dân đọc nó trong bảng tóm tắt lỗi sẽ không biết lỗi ở câu nào.`,
   formatVersion: (p) =>
-    `${p.feature} thuộc định dạng 1.1; hãy khai báo "formatVersion": 1.1 ở đầu tệp.${p.others ? ` Tệp còn dùng tính năng của định dạng 1.1 ở ${p.others} chỗ khác (đánh dấu là cảnh báo); khai báo này là đủ cho tất cả.` : ''}`,
+    `${p.feature} thuộc định dạng ${p.version}; hãy khai báo "formatVersion": ${p.needed} ở đầu tệp.${p.others ? ` Tệp còn dùng tính năng của định dạng ${p.otherVersions} ở ${p.others} chỗ khác (đánh dấu là cảnh báo); khai báo này là đủ cho tất cả.` : ''}`,
   formatVersionAlso: (p) =>
-    `${p.feature} cũng thuộc định dạng 1.1: khai báo "formatVersion": 1.1 ở đầu tệp là đủ cho cả chỗ này.`,
+    `${p.feature} cũng thuộc định dạng ${p.version}: khai báo "formatVersion": ${p.needed} ở đầu tệp là đủ cho cả chỗ này.`,
   notADateField: (p) =>
     `Trường "${p.path}" được so sánh như một ngày nhưng không có "format": "date"; phép so sánh ngày sẽ luôn sai.`,
   notADateFact: (p) =>
@@ -331,6 +335,10 @@ const en: Catalog = {
     `"copyFrom" names "${p.name}", but this is an eligibility question (in an eligibility step, or read by an eligibility rule), so the form asks it before "${p.name}": the citizen has not answered "${p.name}" yet here. Only an earlier question's answer can be reused.`,
   copyShapeMismatch: (p) =>
     `The answer of "${p.name}" cannot be copied into "${p.path}": ${p.reason}.`,
+  copyConditionLater: (p) =>
+    `The "when" of "copyFrom" reads "${p.fact}", which is asked after this question (${p.place}): the citizen has not answered it yet when the offer is shown here. Only read answers given before this question.`,
+  copyConditionItself: (p) =>
+    `The "when" of "copyFrom" reads "${p.fact}", the answer of this very question: the offer is only made while the question is empty, so the condition can never hold when it matters. Only read answers given before this question.`,
   copyFromInGroup: (p) =>
     `A question inside the group "${p.group}" cannot use "copyFrom": each item of the group is an answer of its own. Put "copyFrom" on the group itself.`,
   shippedOptionListName: (p) =>
@@ -371,9 +379,9 @@ const en: Catalog = {
   messageWithoutQuestion: (p) =>
     `The "${p.keyword}" error message does not name the question "${p.label}"; read in the error summary, it would not say which question is wrong.`,
   formatVersion: (p) =>
-    `${p.feature} is a format 1.1 feature; declare "formatVersion": 1.1 at the top of the file.${p.others ? ` The file uses format 1.1 features in ${p.others} other ${p.others === 1 ? 'place' : 'places'} too (marked as warnings); this one declaration covers them all.` : ''}`,
+    `${p.feature} is a format ${p.version} feature; declare "formatVersion": ${p.needed} at the top of the file.${p.others ? ` The file uses format ${p.otherVersions} features in ${p.others} other ${p.others === 1 ? 'place' : 'places'} too (marked as warnings); this one declaration covers them all.` : ''}`,
   formatVersionAlso: (p) =>
-    `${p.feature} is a format 1.1 feature too: declaring "formatVersion": 1.1 at the top of the file covers this place as well.`,
+    `${p.feature} is a format ${p.version} feature too: declaring "formatVersion": ${p.needed} at the top of the file covers this place as well.`,
   notADateField: (p) =>
     `"${p.path}" is compared as a date but has no "format": "date"; the date comparison would always be false.`,
   notADateFact: (p) =>

@@ -11,6 +11,7 @@ import { escapePointerToken } from '../json/parse.js';
 import { localized } from './messages.js';
 import { AUTHOR_PROBLEM_CODE as C, type ProblemList } from './problems.js';
 import { walkSchema } from './schema-walks.js';
+import { copyConditions } from './copy-from.js';
 
 type Obj = Record<string, unknown>;
 const isObject = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -97,4 +98,5 @@ export function checkComposedValues(procedure: Obj, problems: ProblemList): void
       arr(own(fees, list)).forEach((f, i) => {
         if (isObject(f)) checkConditions(own(f, 'when'), `/fees/${list}/${i}/when`, problems);
       });
+  for (const c of copyConditions(procedure)) checkConditions(c.when, c.at, problems);
 }

@@ -71,6 +71,7 @@ export const AUTHOR_PROBLEM_CODE = {
   copySourceLater: 'copy-source-later',
   copyShapeMismatch: 'copy-shape-mismatch',
   copyFromInGroup: 'copy-from-in-group',
+  copyConditionLater: 'copy-condition-later',
   duplicateId: 'duplicate-id',
   duplicateField: 'duplicate-field',
   groupWithoutFields: 'group-without-fields',

@@ -124,8 +124,16 @@ export interface FieldUi {
    * Format 1.1: an earlier question (its `field`) whose answer this empty question offers to
    * reuse with one button (WCAG 2.2 SC 3.3.7 Redundant Entry): the mother's name as the
    * requester's. Same widget and shape; never inside a group; the answer is copied, not linked.
+   * Format 1.2: `{ field, when }`, the offer made only while `when` holds (the requester is the
+   * mother), evaluated by the rules as a fee item's `when` is.
    */
-  copyFrom?: FieldPath;
+  copyFrom?: FieldPath | CopyFrom;
+}
+
+/** Format 1.2: a `copyFrom` offered only while its conditions hold. */
+export interface CopyFrom {
+  field: FieldPath;
+  when: Conditions;
 }
 
 /** The keywords a question's own error messages may be given for (`FieldUi.messages`). */
@@ -376,7 +384,7 @@ export interface Privacy {
 export interface Procedure {
   $schema?: string;
   /** 1, or 1.1 for files that use the format 1.1 features; 1.0 files keep working unchanged. */
-  formatVersion: 1 | 1.1;
+  formatVersion: 1 | 1.1 | 1.2;
   /** National procedure code (mã TTHC), `d.dddddd`, e.g. "1.001193". */
   code: string;
   /** Version of this procedure file (semver); payloads record it. */

@@ -11,6 +11,7 @@
  */
 import type { Conditions, FieldPath, Procedure, Rule } from '../procedure/types.js';
 import { RULE_KIND } from '../procedure/types.js';
+import { copyConditions } from '../procedure/copy-from.js';
 import { DvcError, ERROR_CODE } from '../errors.js';
 import { analyseConditions, TRUTH, truthOf, type Truth } from './conditions.js';
 import { compileConditions, type CompiledCondition } from './compiled.js';
@@ -237,6 +238,13 @@ export function createRulesFactory(
     const u = makeUnit(`reduction:${r.id}`, 'reduction', `/fees/reductions/${i}/when`, r.when);
     reductionUnits.set(r.id, u);
     units.push(u);
+  });
+  // Format 1.2: a copy offer's `when`, one more unit, so the form, verify and the compiled
+  // artefact decide it with the one evaluator the rules use.
+  const copyUnits = copyConditions(procedure).map(({ field, when, at }) => {
+    const u = makeUnit(`copy:${field.field}`, 'copy', at, when);
+    units.push(u);
+    return { field: field.field, u };
   });
   // Engine rules, built once per unit on first need and shared by every session. Conditions
   // json-rules-engine refuses although the analysis accepted them are reported as `malformed`
@@ -532,6 +540,13 @@ export function createRulesFactory(
       }
       return {
         ...(checks.length ? { checks } : {}),
+        ...(copyUnits.length
+          ? {
+              copyOffers: copyUnits
+                .filter((c) => truthOfUnit(c.u) === TRUTH.true)
+                .map((c) => c.field),
+            }
+          : {}),
         eligibility: { status, reasons, undecided },
         visible: { fields: visibleFields, documents: visibleDocs },
         hidden: { fields: hiddenFields, documents: documentIds.filter((d) => h.documents.has(d)) },

@@ -31,7 +31,7 @@ export interface TargetLists {
 export interface RuleProblem {
   code: RuleProblemCode;
   severity: 'error' | 'warning';
-  /** The unit: `rule:<id>`, `fee:<id>` or `reduction:<id>`. */
+  /** The unit: `rule:<id>`, `fee:<id>`, `reduction:<id>` or (1.2) `copy:<question's field>`. */
   unit: string;
   /** JSON pointer into the procedure file. */
   pointer: string;
@@ -63,6 +63,12 @@ export interface RulesResult {
    * undecided and not listed.
    */
   checks?: FieldCheckFailure[];
+  /**
+   * Format 1.2: the questions (their `field`) whose `copyFrom` has a `when` that holds now, so
+   * the form may offer the copy; present when the procedure has such a `when`. A `when` on
+   * unanswered questions is undecided and not listed: no offer.
+   */
+  copyOffers?: string[];
 }
 
 /** A failed `check` rule: the problem its author wrote, at its field. */
@@ -100,7 +106,7 @@ export interface RulesSession {
   dependencies(): Record<string, string[]>;
 }
 
-export type UnitKind = 'eligibility' | 'show' | 'require' | 'check' | 'fee' | 'reduction';
+export type UnitKind = 'eligibility' | 'show' | 'require' | 'check' | 'fee' | 'reduction' | 'copy';
 
 /** A unit's static part, shared by every session of a `RulesFactory`. */
 export interface Unit {

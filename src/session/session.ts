@@ -81,6 +81,8 @@ export interface SessionState {
   normalised: Record<string, unknown>;
   /** Rules that could not be evaluated (for authors and logs). */
   ruleProblems: RuleProblem[];
+  /** Format 1.2: the questions whose `copyFrom` `when` holds now (RulesResult.copyOffers). */
+  copyOffers?: string[];
   /**
    * Submittable: no answer problem, no document problem, and eligible — an eligibility that
    * cannot be decided yet is refused by the server (`eligibility-unknown`), so not here either.
@@ -268,6 +270,7 @@ export class Session {
       documents,
       fee: rules.fee,
       ruleProblems: rules.problems,
+      ...(rules.copyOffers ? { copyOffers: rules.copyOffers } : {}),
     } as SessionState;
     Object.defineProperties(state, {
       problems: { enumerable: true, get: () => validated().problems },

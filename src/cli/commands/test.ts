@@ -43,6 +43,8 @@ export interface CaseExpectation {
   hidden?: TargetExpectation;
   required?: TargetExpectation;
   fee?: { total?: number; items?: (string | FeeItemExpectation)[] };
+  /** (1.2) Exactly the questions whose `copyFrom` `when` holds: the copy offers made. */
+  copyOffers?: string[];
 }
 
 export interface TestCase {
@@ -166,7 +168,9 @@ export function parseCasesFile(
           errors.push(shapeError(`${at}/expect/fee/items`, 'feeItems'));
       }
     }
-    const known = ['eligibility', 'problems', 'visible', 'hidden', 'required', 'fee'];
+    if (e['copyOffers'] !== undefined && !isStringList(e['copyOffers']))
+      errors.push(shapeError(`${at}/expect/copyOffers`, 'ids'));
+    const known = ['eligibility', 'problems', 'visible', 'hidden', 'required', 'fee', 'copyOffers'];
     for (const k of Object.keys(e))
       if (!known.includes(k))
         errors.push(shapeError(`${at}/expect/${escapeToken(k)}`, 'unknownExpectation'));
@@ -218,7 +222,10 @@ function includesAll(
  */
 export function compareCase(
   expect: CaseExpectation,
-  rules: Pick<SessionState, 'eligibility' | 'visible' | 'hidden' | 'required' | 'fee'>,
+  rules: Pick<
+    SessionState,
+    'eligibility' | 'visible' | 'hidden' | 'required' | 'fee' | 'copyOffers'
+  >,
   problems: readonly { code: string; path: string }[],
   lang: Lang = 'vi',
 ): string[] {
@@ -255,6 +262,8 @@ export function compareCase(
     sameSet('required.fields', expect.required.fields, rules.required.fields, out, lang);
   if (expect.required?.documents)
     sameSet('required.documents', expect.required.documents, rules.required.documents, out, lang);
+  if (expect.copyOffers)
+    sameSet('copyOffers', expect.copyOffers, rules.copyOffers ?? [], out, lang);
   if (expect.fee) {
     if (expect.fee.total !== undefined && expect.fee.total !== rules.fee.total)
       out.push(t.expectedGot('fee.total', String(expect.fee.total), String(rules.fee.total)));

@@ -65,10 +65,10 @@ const schema31 = {
             'Editor hint: "https://dvc-forms.dev/schemas/procedure/v1.json" (or a relative path to procedure.schema.json).',
         },
         formatVersion: {
-          enum: [1, 1.1],
+          enum: [1, 1.1, 1.2],
           title: 'Format version',
           description:
-            'Version of the procedure format: 1, or 1.1 for files using the 1.1 features (date facts and operators, named conditions…). Files of version 1 keep working unchanged.',
+            'Version of the procedure format: 1, 1.1 for files using the 1.1 features (date facts and operators, named conditions…), or 1.2 for files using the 1.2 features (a copyFrom with a when). Files of versions 1 and 1.1 keep working unchanged.',
         },
         code: {
           type: 'string',
@@ -569,9 +569,30 @@ const schema31 = {
           additionalProperties: { $ref: '#/$defs/LocalizedText' },
         },
         copyFrom: {
-          $ref: '#/$defs/FieldPath',
           description:
-            'Format 1.1: the field of an earlier question with the same widget and shape; while this question is empty and that one answered, the form offers a button that copies the answer here (WCAG 2.2 SC 3.3.7 Redundant Entry). Not inside a group.',
+            'Format 1.1: the field of an earlier question with the same widget and shape; while this question is empty and that one answered, the form offers a button that copies the answer here (WCAG 2.2 SC 3.3.7 Redundant Entry). Not inside a group. Format 1.2: or {"field", "when"}, the offer made only while the conditions of when hold.',
+          if: { type: 'string' },
+          then: { $ref: '#/$defs/FieldPath' },
+          else: { $ref: '#/$defs/CopyFrom' },
+        },
+      },
+    },
+    CopyFrom: {
+      type: 'object',
+      title: 'Copy offer with a condition',
+      description:
+        "Format 1.2: the earlier question whose answer is offered (field) and the conditions under which the offer is shown (when), as a fee item's when.",
+      additionalProperties: false,
+      required: ['field', 'when'],
+      properties: {
+        field: {
+          $ref: '#/$defs/FieldPath',
+          description: 'The field of an earlier question with the same widget and shape.',
+        },
+        when: {
+          $ref: '#/$defs/Conditions',
+          description:
+            'The offer is shown only while these conditions hold (not while they are undecided).',
         },
       },
     },
@@ -1116,10 +1137,10 @@ const schema32 = {
         'Editor hint: "https://dvc-forms.dev/schemas/procedure/v1.json" (or a relative path to procedure.schema.json).',
     },
     formatVersion: {
-      enum: [1, 1.1],
+      enum: [1, 1.1, 1.2],
       title: 'Format version',
       description:
-        'Version of the procedure format: 1, or 1.1 for files using the 1.1 features (date facts and operators, named conditions…). Files of version 1 keep working unchanged.',
+        'Version of the procedure format: 1, 1.1 for files using the 1.1 features (date facts and operators, named conditions…), or 1.2 for files using the 1.2 features (a copyFrom with a when). Files of versions 1 and 1.1 keep working unchanged.',
     },
     code: {
       type: 'string',
@@ -3363,9 +3384,11 @@ const schema47 = {
       additionalProperties: { $ref: '#/$defs/LocalizedText' },
     },
     copyFrom: {
-      $ref: '#/$defs/FieldPath',
       description:
-        'Format 1.1: the field of an earlier question with the same widget and shape; while this question is empty and that one answered, the form offers a button that copies the answer here (WCAG 2.2 SC 3.3.7 Redundant Entry). Not inside a group.',
+        'Format 1.1: the field of an earlier question with the same widget and shape; while this question is empty and that one answered, the form offers a button that copies the answer here (WCAG 2.2 SC 3.3.7 Redundant Entry). Not inside a group. Format 1.2: or {"field", "when"}, the offer made only while the conditions of when hold.',
+      if: { type: 'string' },
+      then: { $ref: '#/$defs/FieldPath' },
+      else: { $ref: '#/$defs/CopyFrom' },
     },
   },
 };
@@ -3596,6 +3619,1219 @@ function validate31(
   return errors === 0;
 }
 validate31.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+const schema60 = {
+  type: 'object',
+  title: 'Copy offer with a condition',
+  description:
+    "Format 1.2: the earlier question whose answer is offered (field) and the conditions under which the offer is shown (when), as a fee item's when.",
+  additionalProperties: false,
+  required: ['field', 'when'],
+  properties: {
+    field: {
+      $ref: '#/$defs/FieldPath',
+      description: 'The field of an earlier question with the same widget and shape.',
+    },
+    when: {
+      $ref: '#/$defs/Conditions',
+      description:
+        'The offer is shown only while these conditions hold (not while they are undecided).',
+    },
+  },
+};
+const schema62 = {
+  type: 'object',
+  title: 'Conditions',
+  description: 'json-rules-engine conditions: exactly one of all, any, not.',
+  additionalProperties: false,
+  properties: {
+    all: {
+      type: 'array',
+      minItems: 1,
+      items: { $ref: '#/$defs/ConditionNode' },
+      description: 'All of these must hold.',
+    },
+    any: {
+      type: 'array',
+      minItems: 1,
+      items: { $ref: '#/$defs/ConditionNode' },
+      description: 'At least one of these must hold.',
+    },
+    not: { $ref: '#/$defs/ConditionNode', description: 'This must not hold.' },
+    name: { type: 'string', description: 'A name for debugging.' },
+    priority: { type: 'integer', minimum: 1, description: 'Evaluation order (json-rules-engine).' },
+  },
+  oneOf: [{ required: ['all'] }, { required: ['any'] }, { required: ['not'] }],
+};
+const schema63 = {
+  description:
+    'A fact condition ({fact, operator, value}) or nested conditions ({all}, {any} or {not}).',
+  if: {
+    type: 'object',
+    not: { anyOf: [{ required: ['all'] }, { required: ['any'] }, { required: ['not'] }] },
+  },
+  then: {
+    if: { type: 'object', required: ['condition'] },
+    then: { $ref: '#/$defs/ConditionRef' },
+    else: { $ref: '#/$defs/FactCondition' },
+  },
+  else: { $ref: '#/$defs/Conditions' },
+};
+const schema66 = {
+  type: 'object',
+  title: 'Condition',
+  additionalProperties: false,
+  required: ['fact', 'operator'],
+  if: {
+    required: ['operator'],
+    properties: { operator: { enum: ['isAnswered', 'isNotAnswered'] } },
+  },
+  else: { required: ['value'] },
+  properties: {
+    fact: {
+      type: 'string',
+      minLength: 1,
+      description:
+        'A field path ("child.birthDate") or a derived fact: ageInYears, today, daysBetween, count; 1.1: monthsBetween, yearsBetween, date.',
+    },
+    operator: {
+      enum: [
+        'equal',
+        'notEqual',
+        'lessThan',
+        'lessThanInclusive',
+        'greaterThan',
+        'greaterThanInclusive',
+        'in',
+        'notIn',
+        'contains',
+        'doesNotContain',
+        'isAnswered',
+        'isNotAnswered',
+        'dateBefore',
+        'dateOnOrBefore',
+        'dateAfter',
+        'dateOnOrAfter',
+        'containsAny',
+        'containsAll',
+        'containsNone',
+      ],
+      description:
+        'How the fact is compared with value. The date operators (1.1) compare ISO dates as calendar days. The set operators (1.1) compare a list (or one value) with a list: containsAny, containsAll, containsNone.',
+    },
+    value: {
+      description:
+        'The value to compare with. Not needed for isAnswered/isNotAnswered, which ignore it (true is accepted; another value is a warning).',
+    },
+    params: {
+      type: 'object',
+      description:
+        'Derived fact parameters: ageInYears {field, at?}, count {field}, daysBetween/monthsBetween/yearsBetween {from, to}, date {of, addYears?, addMonths?, addDays?}. A date parameter is a date field path or "today".',
+    },
+    path: { type: 'string', description: 'JSONPath into an object-valued fact.' },
+    name: { type: 'string', description: 'A name for debugging.' },
+  },
+};
+const schema64 = {
+  type: 'object',
+  title: 'Named condition reference',
+  additionalProperties: false,
+  required: ['condition'],
+  properties: {
+    condition: {
+      $ref: '#/$defs/Id',
+      description:
+        'Format 1.1: the name of a condition in the procedure\'s top-level "conditions".',
+    },
+  },
+};
+function validate36(
+  data,
+  { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate36.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+  }
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.condition === undefined) {
+      const err0 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'condition' },
+        message: "must have required property '" + 'condition' + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === 'condition')) {
+        const err1 = {
+          instancePath,
+          schemaPath: '#/additionalProperties',
+          keyword: 'additionalProperties',
+          params: { additionalProperty: key0 },
+          message: 'must NOT have additional properties',
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.condition !== undefined) {
+      let data0 = data.condition;
+      if (typeof data0 === 'string') {
+        if (!pattern15.test(data0)) {
+          const err2 = {
+            instancePath: instancePath + '/condition',
+            schemaPath: '#/$defs/Id/pattern',
+            keyword: 'pattern',
+            params: { pattern: '^[A-Za-z][A-Za-z0-9_-]*$' },
+            message: 'must match pattern "' + '^[A-Za-z][A-Za-z0-9_-]*$' + '"',
+          };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      } else {
+        const err3 = {
+          instancePath: instancePath + '/condition',
+          schemaPath: '#/$defs/Id/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err4 = {
+      instancePath,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  }
+  validate36.errors = vErrors;
+  return errors === 0;
+}
+validate36.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+const func6 = __ucs2length;
+const wrapper13 = { validate: validate34 };
+function validate35(
+  data,
+  { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate35.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+  }
+  const _errs0 = errors;
+  let valid0 = true;
+  const _errs1 = errors;
+  if (!(data && typeof data == 'object' && !Array.isArray(data))) {
+    const err0 = {};
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  const _errs3 = errors;
+  const _errs4 = errors;
+  const _errs5 = errors;
+  let valid2 = false;
+  const _errs6 = errors;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    let missing0;
+    if (data.all === undefined && (missing0 = 'all')) {
+      const err1 = {};
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+  }
+  var _valid1 = _errs6 === errors;
+  valid2 = valid2 || _valid1;
+  const _errs7 = errors;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    let missing1;
+    if (data.any === undefined && (missing1 = 'any')) {
+      const err2 = {};
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  }
+  var _valid1 = _errs7 === errors;
+  valid2 = valid2 || _valid1;
+  const _errs8 = errors;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    let missing2;
+    if (data.not === undefined && (missing2 = 'not')) {
+      const err3 = {};
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+  }
+  var _valid1 = _errs8 === errors;
+  valid2 = valid2 || _valid1;
+  if (!valid2) {
+    const err4 = {};
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  } else {
+    errors = _errs5;
+    if (vErrors !== null) {
+      if (_errs5) {
+        vErrors.length = _errs5;
+      } else {
+        vErrors = null;
+      }
+    }
+  }
+  var valid1 = _errs4 === errors;
+  if (valid1) {
+    const err5 = {};
+    if (vErrors === null) {
+      vErrors = [err5];
+    } else {
+      vErrors.push(err5);
+    }
+    errors++;
+  } else {
+    errors = _errs3;
+    if (vErrors !== null) {
+      if (_errs3) {
+        vErrors.length = _errs3;
+      } else {
+        vErrors = null;
+      }
+    }
+  }
+  var _valid0 = _errs1 === errors;
+  errors = _errs0;
+  if (vErrors !== null) {
+    if (_errs0) {
+      vErrors.length = _errs0;
+    } else {
+      vErrors = null;
+    }
+  }
+  let ifClause0;
+  if (_valid0) {
+    const _errs9 = errors;
+    const _errs10 = errors;
+    let valid3 = true;
+    const _errs11 = errors;
+    if (errors === _errs11) {
+      if (data && typeof data == 'object' && !Array.isArray(data)) {
+        let missing3;
+        if (data.condition === undefined && (missing3 = 'condition')) {
+          const err6 = {};
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+      } else {
+        const err7 = {};
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    var _valid2 = _errs11 === errors;
+    errors = _errs10;
+    if (vErrors !== null) {
+      if (_errs10) {
+        vErrors.length = _errs10;
+      } else {
+        vErrors = null;
+      }
+    }
+    let ifClause1;
+    if (_valid2) {
+      const _errs13 = errors;
+      if (
+        !validate36(data, {
+          instancePath,
+          parentData,
+          parentDataProperty,
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+        errors = vErrors.length;
+      }
+      var _valid2 = _errs13 === errors;
+      valid3 = _valid2;
+      if (valid3) {
+        var props0 = true;
+      }
+      ifClause1 = 'then';
+    } else {
+      const _errs14 = errors;
+      const _errs17 = errors;
+      let valid5 = true;
+      const _errs18 = errors;
+      if (data && typeof data == 'object' && !Array.isArray(data)) {
+        let missing4;
+        if (data.operator === undefined && (missing4 = 'operator')) {
+          const err8 = {};
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        } else {
+          if (data.operator !== undefined) {
+            let data0 = data.operator;
+            if (!(data0 === 'isAnswered' || data0 === 'isNotAnswered')) {
+              const err9 = {};
+              if (vErrors === null) {
+                vErrors = [err9];
+              } else {
+                vErrors.push(err9);
+              }
+              errors++;
+            }
+          }
+        }
+      }
+      var _valid3 = _errs18 === errors;
+      errors = _errs17;
+      if (vErrors !== null) {
+        if (_errs17) {
+          vErrors.length = _errs17;
+        } else {
+          vErrors = null;
+        }
+      }
+      if (!_valid3) {
+        const _errs20 = errors;
+        if (data && typeof data == 'object' && !Array.isArray(data)) {
+          if (data.value === undefined) {
+            const err10 = {
+              instancePath,
+              schemaPath: '#/$defs/FactCondition/else/required',
+              keyword: 'required',
+              params: { missingProperty: 'value' },
+              message: "must have required property '" + 'value' + "'",
+            };
+            if (vErrors === null) {
+              vErrors = [err10];
+            } else {
+              vErrors.push(err10);
+            }
+            errors++;
+          }
+        }
+        var _valid3 = _errs20 === errors;
+        valid5 = _valid3;
+      }
+      if (!valid5) {
+        const err11 = {
+          instancePath,
+          schemaPath: '#/$defs/FactCondition/if',
+          keyword: 'if',
+          params: { failingKeyword: 'else' },
+          message: 'must match "else" schema',
+        };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+      if (data && typeof data == 'object' && !Array.isArray(data)) {
+        if (data.fact === undefined) {
+          const err12 = {
+            instancePath,
+            schemaPath: '#/$defs/FactCondition/required',
+            keyword: 'required',
+            params: { missingProperty: 'fact' },
+            message: "must have required property '" + 'fact' + "'",
+          };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
+        if (data.operator === undefined) {
+          const err13 = {
+            instancePath,
+            schemaPath: '#/$defs/FactCondition/required',
+            keyword: 'required',
+            params: { missingProperty: 'operator' },
+            message: "must have required property '" + 'operator' + "'",
+          };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+        for (const key0 in data) {
+          if (!(
+            key0 === 'fact' ||
+            key0 === 'operator' ||
+            key0 === 'value' ||
+            key0 === 'params' ||
+            key0 === 'path' ||
+            key0 === 'name'
+          )) {
+            const err14 = {
+              instancePath,
+              schemaPath: '#/$defs/FactCondition/additionalProperties',
+              keyword: 'additionalProperties',
+              params: { additionalProperty: key0 },
+              message: 'must NOT have additional properties',
+            };
+            if (vErrors === null) {
+              vErrors = [err14];
+            } else {
+              vErrors.push(err14);
+            }
+            errors++;
+          }
+        }
+        if (data.fact !== undefined) {
+          let data1 = data.fact;
+          if (typeof data1 === 'string') {
+            if (func6(data1) < 1) {
+              const err15 = {
+                instancePath: instancePath + '/fact',
+                schemaPath: '#/$defs/FactCondition/properties/fact/minLength',
+                keyword: 'minLength',
+                params: { limit: 1 },
+                message: 'must NOT have fewer than 1 characters',
+              };
+              if (vErrors === null) {
+                vErrors = [err15];
+              } else {
+                vErrors.push(err15);
+              }
+              errors++;
+            }
+          } else {
+            const err16 = {
+              instancePath: instancePath + '/fact',
+              schemaPath: '#/$defs/FactCondition/properties/fact/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+            };
+            if (vErrors === null) {
+              vErrors = [err16];
+            } else {
+              vErrors.push(err16);
+            }
+            errors++;
+          }
+        }
+        if (data.operator !== undefined) {
+          let data2 = data.operator;
+          if (!(
+            data2 === 'equal' ||
+            data2 === 'notEqual' ||
+            data2 === 'lessThan' ||
+            data2 === 'lessThanInclusive' ||
+            data2 === 'greaterThan' ||
+            data2 === 'greaterThanInclusive' ||
+            data2 === 'in' ||
+            data2 === 'notIn' ||
+            data2 === 'contains' ||
+            data2 === 'doesNotContain' ||
+            data2 === 'isAnswered' ||
+            data2 === 'isNotAnswered' ||
+            data2 === 'dateBefore' ||
+            data2 === 'dateOnOrBefore' ||
+            data2 === 'dateAfter' ||
+            data2 === 'dateOnOrAfter' ||
+            data2 === 'containsAny' ||
+            data2 === 'containsAll' ||
+            data2 === 'containsNone'
+          )) {
+            const err17 = {
+              instancePath: instancePath + '/operator',
+              schemaPath: '#/$defs/FactCondition/properties/operator/enum',
+              keyword: 'enum',
+              params: { allowedValues: schema66.properties.operator.enum },
+              message: 'must be equal to one of the allowed values',
+            };
+            if (vErrors === null) {
+              vErrors = [err17];
+            } else {
+              vErrors.push(err17);
+            }
+            errors++;
+          }
+        }
+        if (data.params !== undefined) {
+          let data3 = data.params;
+          if (!(data3 && typeof data3 == 'object' && !Array.isArray(data3))) {
+            const err18 = {
+              instancePath: instancePath + '/params',
+              schemaPath: '#/$defs/FactCondition/properties/params/type',
+              keyword: 'type',
+              params: { type: 'object' },
+              message: 'must be object',
+            };
+            if (vErrors === null) {
+              vErrors = [err18];
+            } else {
+              vErrors.push(err18);
+            }
+            errors++;
+          }
+        }
+        if (data.path !== undefined) {
+          if (typeof data.path !== 'string') {
+            const err19 = {
+              instancePath: instancePath + '/path',
+              schemaPath: '#/$defs/FactCondition/properties/path/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+            };
+            if (vErrors === null) {
+              vErrors = [err19];
+            } else {
+              vErrors.push(err19);
+            }
+            errors++;
+          }
+        }
+        if (data.name !== undefined) {
+          if (typeof data.name !== 'string') {
+            const err20 = {
+              instancePath: instancePath + '/name',
+              schemaPath: '#/$defs/FactCondition/properties/name/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+            };
+            if (vErrors === null) {
+              vErrors = [err20];
+            } else {
+              vErrors.push(err20);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err21 = {
+          instancePath,
+          schemaPath: '#/$defs/FactCondition/type',
+          keyword: 'type',
+          params: { type: 'object' },
+          message: 'must be object',
+        };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+      var _valid2 = _errs14 === errors;
+      valid3 = _valid2;
+      if (valid3) {
+        if (props0 !== true) {
+          props0 = true;
+        }
+      }
+      ifClause1 = 'else';
+    }
+    if (!valid3) {
+      const err22 = {
+        instancePath,
+        schemaPath: '#/then/if',
+        keyword: 'if',
+        params: { failingKeyword: ifClause1 },
+        message: 'must match "' + ifClause1 + '" schema',
+      };
+      if (vErrors === null) {
+        vErrors = [err22];
+      } else {
+        vErrors.push(err22);
+      }
+      errors++;
+    }
+    var _valid0 = _errs9 === errors;
+    valid0 = _valid0;
+    ifClause0 = 'then';
+  } else {
+    const _errs31 = errors;
+    if (
+      !wrapper13.validate(data, {
+        instancePath,
+        parentData,
+        parentDataProperty,
+        rootData,
+        dynamicAnchors,
+      })
+    ) {
+      vErrors =
+        vErrors === null ? wrapper13.validate.errors : vErrors.concat(wrapper13.validate.errors);
+      errors = vErrors.length;
+    } else {
+      var props1 = wrapper13.validate.evaluated.props;
+      var items0 = wrapper13.validate.evaluated.items;
+    }
+    var _valid0 = _errs31 === errors;
+    valid0 = _valid0;
+    if (valid0) {
+      if (props0 !== true && props1 !== undefined) {
+        if (props1 === true) {
+          props0 = true;
+        } else {
+          props0 = props0 || {};
+          Object.assign(props0, props1);
+        }
+      }
+    }
+    ifClause0 = 'else';
+  }
+  if (!valid0) {
+    const err23 = {
+      instancePath,
+      schemaPath: '#/if',
+      keyword: 'if',
+      params: { failingKeyword: ifClause0 },
+      message: 'must match "' + ifClause0 + '" schema',
+    };
+    if (vErrors === null) {
+      vErrors = [err23];
+    } else {
+      vErrors.push(err23);
+    }
+    errors++;
+  }
+  validate35.errors = vErrors;
+  evaluated0.props = props0;
+  evaluated0.items = items0;
+  return errors === 0;
+}
+validate35.evaluated = { dynamicProps: true, dynamicItems: true };
+function validate34(
+  data,
+  { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate34.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+  }
+  const _errs1 = errors;
+  let valid0 = false;
+  let passing0 = null;
+  const _errs2 = errors;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.all === undefined) {
+      const err0 = {
+        instancePath,
+        schemaPath: '#/oneOf/0/required',
+        keyword: 'required',
+        params: { missingProperty: 'all' },
+        message: "must have required property '" + 'all' + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+  }
+  var _valid0 = _errs2 === errors;
+  if (_valid0) {
+    valid0 = true;
+    passing0 = 0;
+  }
+  const _errs3 = errors;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.any === undefined) {
+      const err1 = {
+        instancePath,
+        schemaPath: '#/oneOf/1/required',
+        keyword: 'required',
+        params: { missingProperty: 'any' },
+        message: "must have required property '" + 'any' + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+  }
+  var _valid0 = _errs3 === errors;
+  if (_valid0 && valid0) {
+    valid0 = false;
+    passing0 = [passing0, 1];
+  } else {
+    if (_valid0) {
+      valid0 = true;
+      passing0 = 1;
+    }
+    const _errs4 = errors;
+    if (data && typeof data == 'object' && !Array.isArray(data)) {
+      if (data.not === undefined) {
+        const err2 = {
+          instancePath,
+          schemaPath: '#/oneOf/2/required',
+          keyword: 'required',
+          params: { missingProperty: 'not' },
+          message: "must have required property '" + 'not' + "'",
+        };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    var _valid0 = _errs4 === errors;
+    if (_valid0 && valid0) {
+      valid0 = false;
+      passing0 = [passing0, 2];
+    } else {
+      if (_valid0) {
+        valid0 = true;
+        passing0 = 2;
+      }
+    }
+  }
+  if (!valid0) {
+    const err3 = {
+      instancePath,
+      schemaPath: '#/oneOf',
+      keyword: 'oneOf',
+      params: { passingSchemas: passing0 },
+      message: 'must match exactly one schema in oneOf',
+    };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  } else {
+    errors = _errs1;
+    if (vErrors !== null) {
+      if (_errs1) {
+        vErrors.length = _errs1;
+      } else {
+        vErrors = null;
+      }
+    }
+  }
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    for (const key0 in data) {
+      if (!(
+        key0 === 'all' ||
+        key0 === 'any' ||
+        key0 === 'not' ||
+        key0 === 'name' ||
+        key0 === 'priority'
+      )) {
+        const err4 = {
+          instancePath,
+          schemaPath: '#/additionalProperties',
+          keyword: 'additionalProperties',
+          params: { additionalProperty: key0 },
+          message: 'must NOT have additional properties',
+        };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.all !== undefined) {
+      let data0 = data.all;
+      if (Array.isArray(data0)) {
+        if (data0.length < 1) {
+          const err5 = {
+            instancePath: instancePath + '/all',
+            schemaPath: '#/properties/all/minItems',
+            keyword: 'minItems',
+            params: { limit: 1 },
+            message: 'must NOT have fewer than 1 items',
+          };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+        const len0 = data0.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (
+            !validate35(data0[i0], {
+              instancePath: instancePath + '/all/' + i0,
+              parentData: data0,
+              parentDataProperty: i0,
+              rootData,
+              dynamicAnchors,
+            })
+          ) {
+            vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err6 = {
+          instancePath: instancePath + '/all',
+          schemaPath: '#/properties/all/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+        };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.any !== undefined) {
+      let data2 = data.any;
+      if (Array.isArray(data2)) {
+        if (data2.length < 1) {
+          const err7 = {
+            instancePath: instancePath + '/any',
+            schemaPath: '#/properties/any/minItems',
+            keyword: 'minItems',
+            params: { limit: 1 },
+            message: 'must NOT have fewer than 1 items',
+          };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+        const len1 = data2.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          if (
+            !validate35(data2[i1], {
+              instancePath: instancePath + '/any/' + i1,
+              parentData: data2,
+              parentDataProperty: i1,
+              rootData,
+              dynamicAnchors,
+            })
+          ) {
+            vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err8 = {
+          instancePath: instancePath + '/any',
+          schemaPath: '#/properties/any/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+        };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.not !== undefined) {
+      if (
+        !validate35(data.not, {
+          instancePath: instancePath + '/not',
+          parentData: data,
+          parentDataProperty: 'not',
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.name !== undefined) {
+      if (typeof data.name !== 'string') {
+        const err9 = {
+          instancePath: instancePath + '/name',
+          schemaPath: '#/properties/name/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.priority !== undefined) {
+      let data6 = data.priority;
+      if (!(typeof data6 == 'number' && !(data6 % 1) && !isNaN(data6) && isFinite(data6))) {
+        const err10 = {
+          instancePath: instancePath + '/priority',
+          schemaPath: '#/properties/priority/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
+        };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+      if (typeof data6 == 'number' && isFinite(data6)) {
+        if (data6 < 1 || isNaN(data6)) {
+          const err11 = {
+            instancePath: instancePath + '/priority',
+            schemaPath: '#/properties/priority/minimum',
+            keyword: 'minimum',
+            params: { comparison: '>=', limit: 1 },
+            message: 'must be >= 1',
+          };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err12 = {
+      instancePath,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    };
+    if (vErrors === null) {
+      vErrors = [err12];
+    } else {
+      vErrors.push(err12);
+    }
+    errors++;
+  }
+  validate34.errors = vErrors;
+  return errors === 0;
+}
+validate34.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+function validate33(
+  data,
+  { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate33.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+  }
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.field === undefined) {
+      const err0 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'field' },
+        message: "must have required property '" + 'field' + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.when === undefined) {
+      const err1 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'when' },
+        message: "must have required property '" + 'when' + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === 'field' || key0 === 'when')) {
+        const err2 = {
+          instancePath,
+          schemaPath: '#/additionalProperties',
+          keyword: 'additionalProperties',
+          params: { additionalProperty: key0 },
+          message: 'must NOT have additional properties',
+        };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.field !== undefined) {
+      let data0 = data.field;
+      if (typeof data0 === 'string') {
+        if (!pattern18.test(data0)) {
+          const err3 = {
+            instancePath: instancePath + '/field',
+            schemaPath: '#/$defs/FieldPath/pattern',
+            keyword: 'pattern',
+            params: {
+              pattern: '^[A-Za-z_][A-Za-z0-9_]*(\\[\\])?(\\.[A-Za-z_][A-Za-z0-9_]*(\\[\\])?)*$',
+            },
+            message:
+              'must match pattern "' +
+              '^[A-Za-z_][A-Za-z0-9_]*(\\[\\])?(\\.[A-Za-z_][A-Za-z0-9_]*(\\[\\])?)*$' +
+              '"',
+          };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = {
+          instancePath: instancePath + '/field',
+          schemaPath: '#/$defs/FieldPath/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.when !== undefined) {
+      if (
+        !validate34(data.when, {
+          instancePath: instancePath + '/when',
+          parentData: data,
+          parentDataProperty: 'when',
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err5 = {
+      instancePath,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    };
+    if (vErrors === null) {
+      vErrors = [err5];
+    } else {
+      vErrors.push(err5);
+    }
+    errors++;
+  }
+  validate33.errors = vErrors;
+  return errors === 0;
+}
+validate33.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 const wrapper12 = { validate: validate30 };
 function validate30(
   data,
@@ -4657,45 +5893,105 @@ function validate30(
     }
     if (data.copyFrom !== undefined) {
       let data29 = data.copyFrom;
-      if (typeof data29 === 'string') {
-        if (!pattern18.test(data29)) {
-          const err56 = {
+      const _errs74 = errors;
+      let valid22 = true;
+      const _errs75 = errors;
+      if (typeof data29 !== 'string') {
+        const err56 = {};
+        if (vErrors === null) {
+          vErrors = [err56];
+        } else {
+          vErrors.push(err56);
+        }
+        errors++;
+      }
+      var _valid0 = _errs75 === errors;
+      errors = _errs74;
+      if (vErrors !== null) {
+        if (_errs74) {
+          vErrors.length = _errs74;
+        } else {
+          vErrors = null;
+        }
+      }
+      let ifClause0;
+      if (_valid0) {
+        const _errs77 = errors;
+        if (typeof data29 === 'string') {
+          if (!pattern18.test(data29)) {
+            const err57 = {
+              instancePath: instancePath + '/copyFrom',
+              schemaPath: '#/$defs/FieldPath/pattern',
+              keyword: 'pattern',
+              params: {
+                pattern: '^[A-Za-z_][A-Za-z0-9_]*(\\[\\])?(\\.[A-Za-z_][A-Za-z0-9_]*(\\[\\])?)*$',
+              },
+              message:
+                'must match pattern "' +
+                '^[A-Za-z_][A-Za-z0-9_]*(\\[\\])?(\\.[A-Za-z_][A-Za-z0-9_]*(\\[\\])?)*$' +
+                '"',
+            };
+            if (vErrors === null) {
+              vErrors = [err57];
+            } else {
+              vErrors.push(err57);
+            }
+            errors++;
+          }
+        } else {
+          const err58 = {
             instancePath: instancePath + '/copyFrom',
-            schemaPath: '#/$defs/FieldPath/pattern',
-            keyword: 'pattern',
-            params: {
-              pattern: '^[A-Za-z_][A-Za-z0-9_]*(\\[\\])?(\\.[A-Za-z_][A-Za-z0-9_]*(\\[\\])?)*$',
-            },
-            message:
-              'must match pattern "' +
-              '^[A-Za-z_][A-Za-z0-9_]*(\\[\\])?(\\.[A-Za-z_][A-Za-z0-9_]*(\\[\\])?)*$' +
-              '"',
+            schemaPath: '#/$defs/FieldPath/type',
+            keyword: 'type',
+            params: { type: 'string' },
+            message: 'must be string',
           };
           if (vErrors === null) {
-            vErrors = [err56];
+            vErrors = [err58];
           } else {
-            vErrors.push(err56);
+            vErrors.push(err58);
           }
           errors++;
         }
+        var _valid0 = _errs77 === errors;
+        valid22 = _valid0;
+        ifClause0 = 'then';
       } else {
-        const err57 = {
+        const _errs80 = errors;
+        if (
+          !validate33(data29, {
+            instancePath: instancePath + '/copyFrom',
+            parentData: data,
+            parentDataProperty: 'copyFrom',
+            rootData,
+            dynamicAnchors,
+          })
+        ) {
+          vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
+          errors = vErrors.length;
+        }
+        var _valid0 = _errs80 === errors;
+        valid22 = _valid0;
+        ifClause0 = 'else';
+      }
+      if (!valid22) {
+        const err59 = {
           instancePath: instancePath + '/copyFrom',
-          schemaPath: '#/$defs/FieldPath/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
+          schemaPath: '#/properties/copyFrom/if',
+          keyword: 'if',
+          params: { failingKeyword: ifClause0 },
+          message: 'must match "' + ifClause0 + '" schema',
         };
         if (vErrors === null) {
-          vErrors = [err57];
+          vErrors = [err59];
         } else {
-          vErrors.push(err57);
+          vErrors.push(err59);
         }
         errors++;
       }
     }
   } else {
-    const err58 = {
+    const err60 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
@@ -4703,9 +5999,9 @@ function validate30(
       message: 'must be object',
     };
     if (vErrors === null) {
-      vErrors = [err58];
+      vErrors = [err60];
     } else {
-      vErrors.push(err58);
+      vErrors.push(err60);
     }
     errors++;
   }
@@ -5250,7 +6546,7 @@ function validate28(
   return errors === 0;
 }
 validate28.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema60 = {
+const schema67 = {
   type: 'object',
   title: 'Document',
   description:
@@ -5342,17 +6638,17 @@ const schema60 = {
     },
   },
 };
-const pattern32 = new RegExp(
+const pattern34 = new RegExp(
   '^(?!image/svg\\+xml$|text/html$|application/xhtml\\+xml$)[a-z]+/(\\*|[a-z0-9][a-z0-9.+-]*)$',
   'u',
 );
-function validate36(
+function validate46(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate36.evaluated;
+  const evaluated0 = validate46.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -5539,7 +6835,7 @@ function validate36(
       errors++;
     }
     for (const key0 in data) {
-      if (!func1.call(schema60.properties, key0)) {
+      if (!func1.call(schema67.properties, key0)) {
         const err11 = {
           instancePath,
           schemaPath: '#/additionalProperties',
@@ -5805,7 +7101,7 @@ function validate36(
           instancePath: instancePath + '/form',
           schemaPath: '#/properties/form/enum',
           keyword: 'enum',
-          params: { allowedValues: schema60.properties.form.enum },
+          params: { allowedValues: schema67.properties.form.enum },
           message: 'must be equal to one of the allowed values',
         };
         if (vErrors === null) {
@@ -5890,7 +7186,7 @@ function validate36(
         for (let i0 = 0; i0 < len0; i0++) {
           let data12 = data11[i0];
           if (typeof data12 === 'string') {
-            if (!pattern32.test(data12)) {
+            if (!pattern34.test(data12)) {
               const err31 = {
                 instancePath: instancePath + '/accept/' + i0,
                 schemaPath: '#/properties/accept/items/pattern',
@@ -6054,7 +7350,7 @@ function validate36(
           instancePath: instancePath + '/capture',
           schemaPath: '#/properties/capture/enum',
           keyword: 'enum',
-          params: { allowedValues: schema60.properties.capture.enum },
+          params: { allowedValues: schema67.properties.capture.enum },
           message: 'must be equal to one of the allowed values',
         };
         if (vErrors === null) {
@@ -6192,7 +7488,7 @@ function validate36(
               instancePath: instancePath + '/photo/mimeType',
               schemaPath: '#/properties/photo/properties/mimeType/enum',
               keyword: 'enum',
-              params: { allowedValues: schema60.properties.photo.properties.mimeType.enum },
+              params: { allowedValues: schema67.properties.photo.properties.mimeType.enum },
               message: 'must be equal to one of the allowed values',
             };
             if (vErrors === null) {
@@ -6363,11 +7659,11 @@ function validate36(
     }
     errors++;
   }
-  validate36.errors = vErrors;
+  validate46.errors = vErrors;
   return errors === 0;
 }
-validate36.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema66 = {
+validate46.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+const schema73 = {
   type: 'object',
   title: 'Fees',
   additionalProperties: false,
@@ -6386,7 +7682,7 @@ const schema66 = {
     },
   },
 };
-const schema67 = {
+const schema74 = {
   type: 'object',
   title: 'Fee item',
   additionalProperties: false,
@@ -6422,7 +7718,7 @@ const schema67 = {
     },
   },
 };
-const schema76 = {
+const schema78 = {
   type: 'object',
   title: 'Fee schedule entry',
   additionalProperties: false,
@@ -6446,1075 +7742,14 @@ const schema76 = {
     },
   },
 };
-const pattern39 = new RegExp('^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'u');
-const schema71 = {
-  type: 'object',
-  title: 'Conditions',
-  description: 'json-rules-engine conditions: exactly one of all, any, not.',
-  additionalProperties: false,
-  properties: {
-    all: {
-      type: 'array',
-      minItems: 1,
-      items: { $ref: '#/$defs/ConditionNode' },
-      description: 'All of these must hold.',
-    },
-    any: {
-      type: 'array',
-      minItems: 1,
-      items: { $ref: '#/$defs/ConditionNode' },
-      description: 'At least one of these must hold.',
-    },
-    not: { $ref: '#/$defs/ConditionNode', description: 'This must not hold.' },
-    name: { type: 'string', description: 'A name for debugging.' },
-    priority: { type: 'integer', minimum: 1, description: 'Evaluation order (json-rules-engine).' },
-  },
-  oneOf: [{ required: ['all'] }, { required: ['any'] }, { required: ['not'] }],
-};
-const schema72 = {
-  description:
-    'A fact condition ({fact, operator, value}) or nested conditions ({all}, {any} or {not}).',
-  if: {
-    type: 'object',
-    not: { anyOf: [{ required: ['all'] }, { required: ['any'] }, { required: ['not'] }] },
-  },
-  then: {
-    if: { type: 'object', required: ['condition'] },
-    then: { $ref: '#/$defs/ConditionRef' },
-    else: { $ref: '#/$defs/FactCondition' },
-  },
-  else: { $ref: '#/$defs/Conditions' },
-};
-const schema75 = {
-  type: 'object',
-  title: 'Condition',
-  additionalProperties: false,
-  required: ['fact', 'operator'],
-  if: {
-    required: ['operator'],
-    properties: { operator: { enum: ['isAnswered', 'isNotAnswered'] } },
-  },
-  else: { required: ['value'] },
-  properties: {
-    fact: {
-      type: 'string',
-      minLength: 1,
-      description:
-        'A field path ("child.birthDate") or a derived fact: ageInYears, today, daysBetween, count; 1.1: monthsBetween, yearsBetween, date.',
-    },
-    operator: {
-      enum: [
-        'equal',
-        'notEqual',
-        'lessThan',
-        'lessThanInclusive',
-        'greaterThan',
-        'greaterThanInclusive',
-        'in',
-        'notIn',
-        'contains',
-        'doesNotContain',
-        'isAnswered',
-        'isNotAnswered',
-        'dateBefore',
-        'dateOnOrBefore',
-        'dateAfter',
-        'dateOnOrAfter',
-        'containsAny',
-        'containsAll',
-        'containsNone',
-      ],
-      description:
-        'How the fact is compared with value. The date operators (1.1) compare ISO dates as calendar days. The set operators (1.1) compare a list (or one value) with a list: containsAny, containsAll, containsNone.',
-    },
-    value: {
-      description:
-        'The value to compare with. Not needed for isAnswered/isNotAnswered, which ignore it (true is accepted; another value is a warning).',
-    },
-    params: {
-      type: 'object',
-      description:
-        'Derived fact parameters: ageInYears {field, at?}, count {field}, daysBetween/monthsBetween/yearsBetween {from, to}, date {of, addYears?, addMonths?, addDays?}. A date parameter is a date field path or "today".',
-    },
-    path: { type: 'string', description: 'JSONPath into an object-valued fact.' },
-    name: { type: 'string', description: 'A name for debugging.' },
-  },
-};
-const schema73 = {
-  type: 'object',
-  title: 'Named condition reference',
-  additionalProperties: false,
-  required: ['condition'],
-  properties: {
-    condition: {
-      $ref: '#/$defs/Id',
-      description:
-        'Format 1.1: the name of a condition in the procedure\'s top-level "conditions".',
-    },
-  },
-};
-function validate42(
+const pattern40 = new RegExp('^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'u');
+function validate49(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate42.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
-  }
-  if (data && typeof data == 'object' && !Array.isArray(data)) {
-    if (data.condition === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'condition' },
-        message: "must have required property '" + 'condition' + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === 'condition')) {
-        const err1 = {
-          instancePath,
-          schemaPath: '#/additionalProperties',
-          keyword: 'additionalProperties',
-          params: { additionalProperty: key0 },
-          message: 'must NOT have additional properties',
-        };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.condition !== undefined) {
-      let data0 = data.condition;
-      if (typeof data0 === 'string') {
-        if (!pattern15.test(data0)) {
-          const err2 = {
-            instancePath: instancePath + '/condition',
-            schemaPath: '#/$defs/Id/pattern',
-            keyword: 'pattern',
-            params: { pattern: '^[A-Za-z][A-Za-z0-9_-]*$' },
-            message: 'must match pattern "' + '^[A-Za-z][A-Za-z0-9_-]*$' + '"',
-          };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      } else {
-        const err3 = {
-          instancePath: instancePath + '/condition',
-          schemaPath: '#/$defs/Id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err4 = {
-      instancePath,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    };
-    if (vErrors === null) {
-      vErrors = [err4];
-    } else {
-      vErrors.push(err4);
-    }
-    errors++;
-  }
-  validate42.errors = vErrors;
-  return errors === 0;
-}
-validate42.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const func7 = __ucs2length;
-const wrapper13 = { validate: validate40 };
-function validate41(
-  data,
-  { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate41.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
-  }
-  const _errs0 = errors;
-  let valid0 = true;
-  const _errs1 = errors;
-  if (!(data && typeof data == 'object' && !Array.isArray(data))) {
-    const err0 = {};
-    if (vErrors === null) {
-      vErrors = [err0];
-    } else {
-      vErrors.push(err0);
-    }
-    errors++;
-  }
-  const _errs3 = errors;
-  const _errs4 = errors;
-  const _errs5 = errors;
-  let valid2 = false;
-  const _errs6 = errors;
-  if (data && typeof data == 'object' && !Array.isArray(data)) {
-    let missing0;
-    if (data.all === undefined && (missing0 = 'all')) {
-      const err1 = {};
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-  }
-  var _valid1 = _errs6 === errors;
-  valid2 = valid2 || _valid1;
-  const _errs7 = errors;
-  if (data && typeof data == 'object' && !Array.isArray(data)) {
-    let missing1;
-    if (data.any === undefined && (missing1 = 'any')) {
-      const err2 = {};
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-  }
-  var _valid1 = _errs7 === errors;
-  valid2 = valid2 || _valid1;
-  const _errs8 = errors;
-  if (data && typeof data == 'object' && !Array.isArray(data)) {
-    let missing2;
-    if (data.not === undefined && (missing2 = 'not')) {
-      const err3 = {};
-      if (vErrors === null) {
-        vErrors = [err3];
-      } else {
-        vErrors.push(err3);
-      }
-      errors++;
-    }
-  }
-  var _valid1 = _errs8 === errors;
-  valid2 = valid2 || _valid1;
-  if (!valid2) {
-    const err4 = {};
-    if (vErrors === null) {
-      vErrors = [err4];
-    } else {
-      vErrors.push(err4);
-    }
-    errors++;
-  } else {
-    errors = _errs5;
-    if (vErrors !== null) {
-      if (_errs5) {
-        vErrors.length = _errs5;
-      } else {
-        vErrors = null;
-      }
-    }
-  }
-  var valid1 = _errs4 === errors;
-  if (valid1) {
-    const err5 = {};
-    if (vErrors === null) {
-      vErrors = [err5];
-    } else {
-      vErrors.push(err5);
-    }
-    errors++;
-  } else {
-    errors = _errs3;
-    if (vErrors !== null) {
-      if (_errs3) {
-        vErrors.length = _errs3;
-      } else {
-        vErrors = null;
-      }
-    }
-  }
-  var _valid0 = _errs1 === errors;
-  errors = _errs0;
-  if (vErrors !== null) {
-    if (_errs0) {
-      vErrors.length = _errs0;
-    } else {
-      vErrors = null;
-    }
-  }
-  let ifClause0;
-  if (_valid0) {
-    const _errs9 = errors;
-    const _errs10 = errors;
-    let valid3 = true;
-    const _errs11 = errors;
-    if (errors === _errs11) {
-      if (data && typeof data == 'object' && !Array.isArray(data)) {
-        let missing3;
-        if (data.condition === undefined && (missing3 = 'condition')) {
-          const err6 = {};
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
-        }
-      } else {
-        const err7 = {};
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
-    var _valid2 = _errs11 === errors;
-    errors = _errs10;
-    if (vErrors !== null) {
-      if (_errs10) {
-        vErrors.length = _errs10;
-      } else {
-        vErrors = null;
-      }
-    }
-    let ifClause1;
-    if (_valid2) {
-      const _errs13 = errors;
-      if (
-        !validate42(data, {
-          instancePath,
-          parentData,
-          parentDataProperty,
-          rootData,
-          dynamicAnchors,
-        })
-      ) {
-        vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
-        errors = vErrors.length;
-      }
-      var _valid2 = _errs13 === errors;
-      valid3 = _valid2;
-      if (valid3) {
-        var props0 = true;
-      }
-      ifClause1 = 'then';
-    } else {
-      const _errs14 = errors;
-      const _errs17 = errors;
-      let valid5 = true;
-      const _errs18 = errors;
-      if (data && typeof data == 'object' && !Array.isArray(data)) {
-        let missing4;
-        if (data.operator === undefined && (missing4 = 'operator')) {
-          const err8 = {};
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
-          }
-          errors++;
-        } else {
-          if (data.operator !== undefined) {
-            let data0 = data.operator;
-            if (!(data0 === 'isAnswered' || data0 === 'isNotAnswered')) {
-              const err9 = {};
-              if (vErrors === null) {
-                vErrors = [err9];
-              } else {
-                vErrors.push(err9);
-              }
-              errors++;
-            }
-          }
-        }
-      }
-      var _valid3 = _errs18 === errors;
-      errors = _errs17;
-      if (vErrors !== null) {
-        if (_errs17) {
-          vErrors.length = _errs17;
-        } else {
-          vErrors = null;
-        }
-      }
-      if (!_valid3) {
-        const _errs20 = errors;
-        if (data && typeof data == 'object' && !Array.isArray(data)) {
-          if (data.value === undefined) {
-            const err10 = {
-              instancePath,
-              schemaPath: '#/$defs/FactCondition/else/required',
-              keyword: 'required',
-              params: { missingProperty: 'value' },
-              message: "must have required property '" + 'value' + "'",
-            };
-            if (vErrors === null) {
-              vErrors = [err10];
-            } else {
-              vErrors.push(err10);
-            }
-            errors++;
-          }
-        }
-        var _valid3 = _errs20 === errors;
-        valid5 = _valid3;
-      }
-      if (!valid5) {
-        const err11 = {
-          instancePath,
-          schemaPath: '#/$defs/FactCondition/if',
-          keyword: 'if',
-          params: { failingKeyword: 'else' },
-          message: 'must match "else" schema',
-        };
-        if (vErrors === null) {
-          vErrors = [err11];
-        } else {
-          vErrors.push(err11);
-        }
-        errors++;
-      }
-      if (data && typeof data == 'object' && !Array.isArray(data)) {
-        if (data.fact === undefined) {
-          const err12 = {
-            instancePath,
-            schemaPath: '#/$defs/FactCondition/required',
-            keyword: 'required',
-            params: { missingProperty: 'fact' },
-            message: "must have required property '" + 'fact' + "'",
-          };
-          if (vErrors === null) {
-            vErrors = [err12];
-          } else {
-            vErrors.push(err12);
-          }
-          errors++;
-        }
-        if (data.operator === undefined) {
-          const err13 = {
-            instancePath,
-            schemaPath: '#/$defs/FactCondition/required',
-            keyword: 'required',
-            params: { missingProperty: 'operator' },
-            message: "must have required property '" + 'operator' + "'",
-          };
-          if (vErrors === null) {
-            vErrors = [err13];
-          } else {
-            vErrors.push(err13);
-          }
-          errors++;
-        }
-        for (const key0 in data) {
-          if (!(
-            key0 === 'fact' ||
-            key0 === 'operator' ||
-            key0 === 'value' ||
-            key0 === 'params' ||
-            key0 === 'path' ||
-            key0 === 'name'
-          )) {
-            const err14 = {
-              instancePath,
-              schemaPath: '#/$defs/FactCondition/additionalProperties',
-              keyword: 'additionalProperties',
-              params: { additionalProperty: key0 },
-              message: 'must NOT have additional properties',
-            };
-            if (vErrors === null) {
-              vErrors = [err14];
-            } else {
-              vErrors.push(err14);
-            }
-            errors++;
-          }
-        }
-        if (data.fact !== undefined) {
-          let data1 = data.fact;
-          if (typeof data1 === 'string') {
-            if (func7(data1) < 1) {
-              const err15 = {
-                instancePath: instancePath + '/fact',
-                schemaPath: '#/$defs/FactCondition/properties/fact/minLength',
-                keyword: 'minLength',
-                params: { limit: 1 },
-                message: 'must NOT have fewer than 1 characters',
-              };
-              if (vErrors === null) {
-                vErrors = [err15];
-              } else {
-                vErrors.push(err15);
-              }
-              errors++;
-            }
-          } else {
-            const err16 = {
-              instancePath: instancePath + '/fact',
-              schemaPath: '#/$defs/FactCondition/properties/fact/type',
-              keyword: 'type',
-              params: { type: 'string' },
-              message: 'must be string',
-            };
-            if (vErrors === null) {
-              vErrors = [err16];
-            } else {
-              vErrors.push(err16);
-            }
-            errors++;
-          }
-        }
-        if (data.operator !== undefined) {
-          let data2 = data.operator;
-          if (!(
-            data2 === 'equal' ||
-            data2 === 'notEqual' ||
-            data2 === 'lessThan' ||
-            data2 === 'lessThanInclusive' ||
-            data2 === 'greaterThan' ||
-            data2 === 'greaterThanInclusive' ||
-            data2 === 'in' ||
-            data2 === 'notIn' ||
-            data2 === 'contains' ||
-            data2 === 'doesNotContain' ||
-            data2 === 'isAnswered' ||
-            data2 === 'isNotAnswered' ||
-            data2 === 'dateBefore' ||
-            data2 === 'dateOnOrBefore' ||
-            data2 === 'dateAfter' ||
-            data2 === 'dateOnOrAfter' ||
-            data2 === 'containsAny' ||
-            data2 === 'containsAll' ||
-            data2 === 'containsNone'
-          )) {
-            const err17 = {
-              instancePath: instancePath + '/operator',
-              schemaPath: '#/$defs/FactCondition/properties/operator/enum',
-              keyword: 'enum',
-              params: { allowedValues: schema75.properties.operator.enum },
-              message: 'must be equal to one of the allowed values',
-            };
-            if (vErrors === null) {
-              vErrors = [err17];
-            } else {
-              vErrors.push(err17);
-            }
-            errors++;
-          }
-        }
-        if (data.params !== undefined) {
-          let data3 = data.params;
-          if (!(data3 && typeof data3 == 'object' && !Array.isArray(data3))) {
-            const err18 = {
-              instancePath: instancePath + '/params',
-              schemaPath: '#/$defs/FactCondition/properties/params/type',
-              keyword: 'type',
-              params: { type: 'object' },
-              message: 'must be object',
-            };
-            if (vErrors === null) {
-              vErrors = [err18];
-            } else {
-              vErrors.push(err18);
-            }
-            errors++;
-          }
-        }
-        if (data.path !== undefined) {
-          if (typeof data.path !== 'string') {
-            const err19 = {
-              instancePath: instancePath + '/path',
-              schemaPath: '#/$defs/FactCondition/properties/path/type',
-              keyword: 'type',
-              params: { type: 'string' },
-              message: 'must be string',
-            };
-            if (vErrors === null) {
-              vErrors = [err19];
-            } else {
-              vErrors.push(err19);
-            }
-            errors++;
-          }
-        }
-        if (data.name !== undefined) {
-          if (typeof data.name !== 'string') {
-            const err20 = {
-              instancePath: instancePath + '/name',
-              schemaPath: '#/$defs/FactCondition/properties/name/type',
-              keyword: 'type',
-              params: { type: 'string' },
-              message: 'must be string',
-            };
-            if (vErrors === null) {
-              vErrors = [err20];
-            } else {
-              vErrors.push(err20);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err21 = {
-          instancePath,
-          schemaPath: '#/$defs/FactCondition/type',
-          keyword: 'type',
-          params: { type: 'object' },
-          message: 'must be object',
-        };
-        if (vErrors === null) {
-          vErrors = [err21];
-        } else {
-          vErrors.push(err21);
-        }
-        errors++;
-      }
-      var _valid2 = _errs14 === errors;
-      valid3 = _valid2;
-      if (valid3) {
-        if (props0 !== true) {
-          props0 = true;
-        }
-      }
-      ifClause1 = 'else';
-    }
-    if (!valid3) {
-      const err22 = {
-        instancePath,
-        schemaPath: '#/then/if',
-        keyword: 'if',
-        params: { failingKeyword: ifClause1 },
-        message: 'must match "' + ifClause1 + '" schema',
-      };
-      if (vErrors === null) {
-        vErrors = [err22];
-      } else {
-        vErrors.push(err22);
-      }
-      errors++;
-    }
-    var _valid0 = _errs9 === errors;
-    valid0 = _valid0;
-    ifClause0 = 'then';
-  } else {
-    const _errs31 = errors;
-    if (
-      !wrapper13.validate(data, {
-        instancePath,
-        parentData,
-        parentDataProperty,
-        rootData,
-        dynamicAnchors,
-      })
-    ) {
-      vErrors =
-        vErrors === null ? wrapper13.validate.errors : vErrors.concat(wrapper13.validate.errors);
-      errors = vErrors.length;
-    } else {
-      var props1 = wrapper13.validate.evaluated.props;
-      var items0 = wrapper13.validate.evaluated.items;
-    }
-    var _valid0 = _errs31 === errors;
-    valid0 = _valid0;
-    if (valid0) {
-      if (props0 !== true && props1 !== undefined) {
-        if (props1 === true) {
-          props0 = true;
-        } else {
-          props0 = props0 || {};
-          Object.assign(props0, props1);
-        }
-      }
-    }
-    ifClause0 = 'else';
-  }
-  if (!valid0) {
-    const err23 = {
-      instancePath,
-      schemaPath: '#/if',
-      keyword: 'if',
-      params: { failingKeyword: ifClause0 },
-      message: 'must match "' + ifClause0 + '" schema',
-    };
-    if (vErrors === null) {
-      vErrors = [err23];
-    } else {
-      vErrors.push(err23);
-    }
-    errors++;
-  }
-  validate41.errors = vErrors;
-  evaluated0.props = props0;
-  evaluated0.items = items0;
-  return errors === 0;
-}
-validate41.evaluated = { dynamicProps: true, dynamicItems: true };
-function validate40(
-  data,
-  { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate40.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
-  }
-  const _errs1 = errors;
-  let valid0 = false;
-  let passing0 = null;
-  const _errs2 = errors;
-  if (data && typeof data == 'object' && !Array.isArray(data)) {
-    if (data.all === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: '#/oneOf/0/required',
-        keyword: 'required',
-        params: { missingProperty: 'all' },
-        message: "must have required property '" + 'all' + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-  }
-  var _valid0 = _errs2 === errors;
-  if (_valid0) {
-    valid0 = true;
-    passing0 = 0;
-  }
-  const _errs3 = errors;
-  if (data && typeof data == 'object' && !Array.isArray(data)) {
-    if (data.any === undefined) {
-      const err1 = {
-        instancePath,
-        schemaPath: '#/oneOf/1/required',
-        keyword: 'required',
-        params: { missingProperty: 'any' },
-        message: "must have required property '" + 'any' + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-  }
-  var _valid0 = _errs3 === errors;
-  if (_valid0 && valid0) {
-    valid0 = false;
-    passing0 = [passing0, 1];
-  } else {
-    if (_valid0) {
-      valid0 = true;
-      passing0 = 1;
-    }
-    const _errs4 = errors;
-    if (data && typeof data == 'object' && !Array.isArray(data)) {
-      if (data.not === undefined) {
-        const err2 = {
-          instancePath,
-          schemaPath: '#/oneOf/2/required',
-          keyword: 'required',
-          params: { missingProperty: 'not' },
-          message: "must have required property '" + 'not' + "'",
-        };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    var _valid0 = _errs4 === errors;
-    if (_valid0 && valid0) {
-      valid0 = false;
-      passing0 = [passing0, 2];
-    } else {
-      if (_valid0) {
-        valid0 = true;
-        passing0 = 2;
-      }
-    }
-  }
-  if (!valid0) {
-    const err3 = {
-      instancePath,
-      schemaPath: '#/oneOf',
-      keyword: 'oneOf',
-      params: { passingSchemas: passing0 },
-      message: 'must match exactly one schema in oneOf',
-    };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  } else {
-    errors = _errs1;
-    if (vErrors !== null) {
-      if (_errs1) {
-        vErrors.length = _errs1;
-      } else {
-        vErrors = null;
-      }
-    }
-  }
-  if (data && typeof data == 'object' && !Array.isArray(data)) {
-    for (const key0 in data) {
-      if (!(
-        key0 === 'all' ||
-        key0 === 'any' ||
-        key0 === 'not' ||
-        key0 === 'name' ||
-        key0 === 'priority'
-      )) {
-        const err4 = {
-          instancePath,
-          schemaPath: '#/additionalProperties',
-          keyword: 'additionalProperties',
-          params: { additionalProperty: key0 },
-          message: 'must NOT have additional properties',
-        };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-    if (data.all !== undefined) {
-      let data0 = data.all;
-      if (Array.isArray(data0)) {
-        if (data0.length < 1) {
-          const err5 = {
-            instancePath: instancePath + '/all',
-            schemaPath: '#/properties/all/minItems',
-            keyword: 'minItems',
-            params: { limit: 1 },
-            message: 'must NOT have fewer than 1 items',
-          };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
-        }
-        const len0 = data0.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (
-            !validate41(data0[i0], {
-              instancePath: instancePath + '/all/' + i0,
-              parentData: data0,
-              parentDataProperty: i0,
-              rootData,
-              dynamicAnchors,
-            })
-          ) {
-            vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err6 = {
-          instancePath: instancePath + '/all',
-          schemaPath: '#/properties/all/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-        };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-    }
-    if (data.any !== undefined) {
-      let data2 = data.any;
-      if (Array.isArray(data2)) {
-        if (data2.length < 1) {
-          const err7 = {
-            instancePath: instancePath + '/any',
-            schemaPath: '#/properties/any/minItems',
-            keyword: 'minItems',
-            params: { limit: 1 },
-            message: 'must NOT have fewer than 1 items',
-          };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
-          }
-          errors++;
-        }
-        const len1 = data2.length;
-        for (let i1 = 0; i1 < len1; i1++) {
-          if (
-            !validate41(data2[i1], {
-              instancePath: instancePath + '/any/' + i1,
-              parentData: data2,
-              parentDataProperty: i1,
-              rootData,
-              dynamicAnchors,
-            })
-          ) {
-            vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err8 = {
-          instancePath: instancePath + '/any',
-          schemaPath: '#/properties/any/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-        };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
-    }
-    if (data.not !== undefined) {
-      if (
-        !validate41(data.not, {
-          instancePath: instancePath + '/not',
-          parentData: data,
-          parentDataProperty: 'not',
-          rootData,
-          dynamicAnchors,
-        })
-      ) {
-        vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.name !== undefined) {
-      if (typeof data.name !== 'string') {
-        const err9 = {
-          instancePath: instancePath + '/name',
-          schemaPath: '#/properties/name/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-    }
-    if (data.priority !== undefined) {
-      let data6 = data.priority;
-      if (!(typeof data6 == 'number' && !(data6 % 1) && !isNaN(data6) && isFinite(data6))) {
-        const err10 = {
-          instancePath: instancePath + '/priority',
-          schemaPath: '#/properties/priority/type',
-          keyword: 'type',
-          params: { type: 'integer' },
-          message: 'must be integer',
-        };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-      if (typeof data6 == 'number' && isFinite(data6)) {
-        if (data6 < 1 || isNaN(data6)) {
-          const err11 = {
-            instancePath: instancePath + '/priority',
-            schemaPath: '#/properties/priority/minimum',
-            keyword: 'minimum',
-            params: { comparison: '>=', limit: 1 },
-            message: 'must be >= 1',
-          };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err12 = {
-      instancePath,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    };
-    if (vErrors === null) {
-      vErrors = [err12];
-    } else {
-      vErrors.push(err12);
-    }
-    errors++;
-  }
-  validate40.errors = vErrors;
-  return errors === 0;
-}
-validate40.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function validate39(
-  data,
-  { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate39.evaluated;
+  const evaluated0 = validate49.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -7819,7 +8054,7 @@ function validate39(
     }
     if (data.when !== undefined) {
       if (
-        !validate40(data.when, {
+        !validate34(data.when, {
           instancePath: instancePath + '/when',
           parentData: data,
           parentDataProperty: 'when',
@@ -7827,7 +8062,7 @@ function validate39(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+        vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
         errors = vErrors.length;
       }
     }
@@ -7902,7 +8137,7 @@ function validate39(
             if (data9.from !== undefined) {
               let data10 = data9.from;
               if (typeof data10 === 'string') {
-                if (!pattern39.test(data10)) {
+                if (!pattern40.test(data10)) {
                   const err20 = {
                     instancePath: instancePath + '/schedule/' + i0 + '/from',
                     schemaPath: '#/$defs/FeeScheduleEntry/properties/from/pattern',
@@ -7936,7 +8171,7 @@ function validate39(
             if (data9.until !== undefined) {
               let data11 = data9.until;
               if (typeof data11 === 'string') {
-                if (!pattern39.test(data11)) {
+                if (!pattern40.test(data11)) {
                   const err22 = {
                     instancePath: instancePath + '/schedule/' + i0 + '/until',
                     schemaPath: '#/$defs/FeeScheduleEntry/properties/until/pattern',
@@ -8069,11 +8304,11 @@ function validate39(
     }
     errors++;
   }
-  validate39.errors = vErrors;
+  validate49.errors = vErrors;
   return errors === 0;
 }
-validate39.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema77 = {
+validate49.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+const schema79 = {
   type: 'object',
   title: 'Fee reduction',
   additionalProperties: false,
@@ -8112,13 +8347,13 @@ const schema77 = {
   },
   oneOf: [{ required: ['percent'] }, { required: ['amount'] }],
 };
-function validate50(
+function validate53(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate50.evaluated;
+  const evaluated0 = validate53.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -8580,7 +8815,7 @@ function validate50(
     }
     if (data.when !== undefined) {
       if (
-        !validate40(data.when, {
+        !validate34(data.when, {
           instancePath: instancePath + '/when',
           parentData: data,
           parentDataProperty: 'when',
@@ -8588,7 +8823,7 @@ function validate50(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+        vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
         errors = vErrors.length;
       }
     }
@@ -8621,17 +8856,17 @@ function validate50(
     }
     errors++;
   }
-  validate50.errors = vErrors;
+  validate53.errors = vErrors;
   return errors === 0;
 }
-validate50.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function validate38(
+validate53.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+function validate48(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate38.evaluated;
+  const evaluated0 = validate48.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -8709,7 +8944,7 @@ function validate38(
         const len0 = data1.length;
         for (let i0 = 0; i0 < len0; i0++) {
           if (
-            !validate39(data1[i0], {
+            !validate49(data1[i0], {
               instancePath: instancePath + '/items/' + i0,
               parentData: data1,
               parentDataProperty: i0,
@@ -8717,7 +8952,7 @@ function validate38(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
+            vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
             errors = vErrors.length;
           }
         }
@@ -8743,7 +8978,7 @@ function validate38(
         const len1 = data3.length;
         for (let i1 = 0; i1 < len1; i1++) {
           if (
-            !validate50(data3[i1], {
+            !validate53(data3[i1], {
               instancePath: instancePath + '/reductions/' + i1,
               parentData: data3,
               parentDataProperty: i1,
@@ -8751,7 +8986,7 @@ function validate38(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
+            vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
             errors = vErrors.length;
           }
         }
@@ -8786,11 +9021,11 @@ function validate38(
     }
     errors++;
   }
-  validate38.errors = vErrors;
+  validate48.errors = vErrors;
   return errors === 0;
 }
-validate38.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema81 = {
+validate48.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+const schema83 = {
   type: 'object',
   title: 'Rule',
   additionalProperties: false,
@@ -8843,7 +9078,7 @@ const schema81 = {
     },
   ],
 };
-const schema86 = {
+const schema88 = {
   type: 'object',
   title: 'Targets',
   additionalProperties: false,
@@ -8863,13 +9098,13 @@ const schema86 = {
     },
   },
 };
-function validate57(
+function validate60(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate57.evaluated;
+  const evaluated0 = validate60.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -9067,17 +9302,17 @@ function validate57(
     }
     errors++;
   }
-  validate57.errors = vErrors;
+  validate60.errors = vErrors;
   return errors === 0;
 }
-validate57.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function validate55(
+validate60.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+function validate58(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate55.evaluated;
+  const evaluated0 = validate58.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -9366,7 +9601,7 @@ function validate55(
       errors++;
     }
     for (const key0 in data) {
-      if (!func1.call(schema81.properties, key0)) {
+      if (!func1.call(schema83.properties, key0)) {
         const err16 = {
           instancePath,
           schemaPath: '#/additionalProperties',
@@ -9428,7 +9663,7 @@ function validate55(
           instancePath: instancePath + '/kind',
           schemaPath: '#/properties/kind/enum',
           keyword: 'enum',
-          params: { allowedValues: schema81.properties.kind.enum },
+          params: { allowedValues: schema83.properties.kind.enum },
           message: 'must be equal to one of the allowed values',
         };
         if (vErrors === null) {
@@ -9543,7 +9778,7 @@ function validate55(
     }
     if (data.conditions !== undefined) {
       if (
-        !validate40(data.conditions, {
+        !validate34(data.conditions, {
           instancePath: instancePath + '/conditions',
           parentData: data,
           parentDataProperty: 'conditions',
@@ -9551,7 +9786,7 @@ function validate55(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+        vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
         errors = vErrors.length;
       }
     }
@@ -9761,7 +9996,7 @@ function validate55(
     }
     if (data.targets !== undefined) {
       if (
-        !validate57(data.targets, {
+        !validate60(data.targets, {
           instancePath: instancePath + '/targets',
           parentData: data,
           parentDataProperty: 'targets',
@@ -9769,7 +10004,7 @@ function validate55(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
+        vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
         errors = vErrors.length;
       }
     }
@@ -9929,11 +10164,11 @@ function validate55(
     }
     errors++;
   }
-  validate55.errors = vErrors;
+  validate58.errors = vErrors;
   return errors === 0;
 }
-validate55.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema91 = {
+validate58.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+const schema93 = {
   type: 'object',
   title: 'Option list',
   additionalProperties: false,
@@ -9951,13 +10186,13 @@ const schema91 = {
     },
   },
 };
-function validate61(
+function validate64(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate61.evaluated;
+  const evaluated0 = validate64.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -10075,11 +10310,11 @@ function validate61(
     }
     errors++;
   }
-  validate61.errors = vErrors;
+  validate64.errors = vErrors;
   return errors === 0;
 }
-validate61.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema92 = {
+validate64.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+const schema94 = {
   type: 'object',
   title: 'Declaration',
   additionalProperties: false,
@@ -10103,13 +10338,13 @@ const schema92 = {
     },
   },
 };
-function validate65(
+function validate68(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate65.evaluated;
+  const evaluated0 = validate68.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -10368,11 +10603,11 @@ function validate65(
     }
     errors++;
   }
-  validate65.errors = vErrors;
+  validate68.errors = vErrors;
   return errors === 0;
 }
-validate65.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema95 = {
+validate68.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+const schema97 = {
   type: 'object',
   title: '"Cannot apply" page',
   additionalProperties: false,
@@ -10398,13 +10633,13 @@ const schema95 = {
     },
   },
 };
-function validate67(
+function validate70(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate67.evaluated;
+  const evaluated0 = validate70.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -10648,11 +10883,11 @@ function validate67(
     }
     errors++;
   }
-  validate67.errors = vErrors;
+  validate70.errors = vErrors;
   return errors === 0;
 }
-validate67.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema98 = {
+validate70.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+const schema100 = {
   type: 'object',
   title: 'Privacy',
   additionalProperties: false,
@@ -10679,13 +10914,13 @@ const schema98 = {
     },
   },
 };
-function validate69(
+function validate72(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate69.evaluated;
+  const evaluated0 = validate72.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -10893,10 +11128,10 @@ function validate69(
     }
     errors++;
   }
-  validate69.errors = vErrors;
+  validate72.errors = vErrors;
   return errors === 0;
 }
-validate69.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate72.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 function validate21(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -11187,7 +11422,7 @@ function validate21(
     }
     if (data.formatVersion !== undefined) {
       let data1 = data.formatVersion;
-      if (!(data1 === 1 || data1 === 1.1)) {
+      if (!(data1 === 1 || data1 === 1.1 || data1 === 1.2)) {
         const err18 = {
           instancePath: instancePath + '/formatVersion',
           schemaPath: '#/properties/formatVersion/enum',
@@ -11835,7 +12070,7 @@ function validate21(
         const len2 = data22.length;
         for (let i3 = 0; i3 < len2; i3++) {
           if (
-            !validate36(data22[i3], {
+            !validate46(data22[i3], {
               instancePath: instancePath + '/documents/' + i3,
               parentData: data22,
               parentDataProperty: i3,
@@ -11843,7 +12078,7 @@ function validate21(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+            vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
             errors = vErrors.length;
           }
         }
@@ -11865,7 +12100,7 @@ function validate21(
     }
     if (data.fees !== undefined) {
       if (
-        !validate38(data.fees, {
+        !validate48(data.fees, {
           instancePath: instancePath + '/fees',
           parentData: data,
           parentDataProperty: 'fees',
@@ -11873,7 +12108,7 @@ function validate21(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+        vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
         errors = vErrors.length;
       }
     }
@@ -11883,7 +12118,7 @@ function validate21(
         const len3 = data25.length;
         for (let i4 = 0; i4 < len3; i4++) {
           if (
-            !validate55(data25[i4], {
+            !validate58(data25[i4], {
               instancePath: instancePath + '/rules/' + i4,
               parentData: data25,
               parentDataProperty: i4,
@@ -11891,7 +12126,7 @@ function validate21(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
+            vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
             errors = vErrors.length;
           }
         }
@@ -11953,7 +12188,7 @@ function validate21(
         }
         for (const key5 in data27) {
           if (
-            !validate40(data27[key5], {
+            !validate34(data27[key5], {
               instancePath:
                 instancePath + '/conditions/' + key5.replace(/~/g, '~0').replace(/\//g, '~1'),
               parentData: data27,
@@ -11962,7 +12197,7 @@ function validate21(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+            vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
             errors = vErrors.length;
           }
         }
@@ -12024,7 +12259,7 @@ function validate21(
         }
         for (const key7 in data29) {
           if (
-            !validate61(data29[key7], {
+            !validate64(data29[key7], {
               instancePath:
                 instancePath + '/optionLists/' + key7.replace(/~/g, '~0').replace(/\//g, '~1'),
               parentData: data29,
@@ -12033,7 +12268,7 @@ function validate21(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
+            vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
             errors = vErrors.length;
           }
         }
@@ -12055,7 +12290,7 @@ function validate21(
     }
     if (data.declaration !== undefined) {
       if (
-        !validate65(data.declaration, {
+        !validate68(data.declaration, {
           instancePath: instancePath + '/declaration',
           parentData: data,
           parentDataProperty: 'declaration',
@@ -12063,13 +12298,13 @@ function validate21(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
+        vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
         errors = vErrors.length;
       }
     }
     if (data.ineligible !== undefined) {
       if (
-        !validate67(data.ineligible, {
+        !validate70(data.ineligible, {
           instancePath: instancePath + '/ineligible',
           parentData: data,
           parentDataProperty: 'ineligible',
@@ -12077,13 +12312,13 @@ function validate21(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+        vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
         errors = vErrors.length;
       }
     }
     if (data.privacy !== undefined) {
       if (
-        !validate69(data.privacy, {
+        !validate72(data.privacy, {
           instancePath: instancePath + '/privacy',
           parentData: data,
           parentDataProperty: 'privacy',
@@ -12091,7 +12326,7 @@ function validate21(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
+        vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
         errors = vErrors.length;
       }
     }
@@ -12240,6 +12475,7 @@ export const allowedProperties = {
     'messages',
     'copyFrom',
   ],
+  '#/$defs/CopyFrom': ['field', 'when'],
   '#/$defs/FieldOption': ['value', 'label'],
   '#/$defs/OptionList': ['source', 'options'],
   '#/$defs/DocumentSpec': [

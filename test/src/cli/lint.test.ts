@@ -370,3 +370,25 @@ test('a walked folder skips files that are not procedures and counts them in the
     'Checked 2 file(s): 1 error(s), 0 warning(s); 2 file(s) skipped: not procedures.',
   ]);
 });
+
+test('(1.2) a copyFrom with a when: clean in 1.2, one format-version line in 1.1, its checks at their places', async () => {
+  const when = fixture('valid-copy-when.json');
+  const old = fixture('broken/copy-when-in-format-1-1.json');
+  const later = fixture('broken/copy-condition-later.json');
+  const unknown = fixture('broken/copy-when-unknown-fact.json');
+  const io = capture();
+  assert.equal(await main(['lint', when, old, later, unknown], io), 1);
+  assert.deepEqual(io.stdout, [
+    `${old}:184:15  format-version  copyFrom.when thuộc định dạng 1.2; hãy khai báo "formatVersion": 1.2 ở đầu tệp.`,
+    `${later}:184:23  copy-condition-later  "when" của "copyFrom" đọc "cousins", câu hỏi được hỏi sau câu hỏi này (câu hỏi thứ 4 của bước thứ 2): người dân chưa trả lời nó khi nút dùng lại hiện ở đây. Chỉ đọc câu trả lời của câu hỏi đứng trước.`,
+    `${unknown}:187:29  unknown-fact  "relationship" không phải là trường trong "data"; có phải ý bạn là "relation"?`,
+    'Đã kiểm tra 4 tệp: 3 lỗi, 0 cảnh báo.',
+  ]);
+  const en = capture();
+  assert.equal(await main(['lint', '--lang', 'en', old, later], en), 1);
+  assert.deepEqual(en.stdout, [
+    `${old}:184:15  format-version  copyFrom.when is a format 1.2 feature; declare "formatVersion": 1.2 at the top of the file.`,
+    `${later}:184:23  copy-condition-later  The "when" of "copyFrom" reads "cousins", which is asked after this question (question 4 of step 2): the citizen has not answered it yet when the offer is shown here. Only read answers given before this question.`,
+    'Checked 2 file(s): 2 error(s), 0 warning(s).',
+  ]);
+});

@@ -371,3 +371,63 @@ test('runCases: an answer that throws when read fails its case with the error, n
     ]);
   }
 });
+
+test('(1.2) copyOffers: exactly the copy offers whose when holds, and a bad expectation is a shape error', async () => {
+  const procedure = readFileSync(
+    new URL('../procedure/fixtures/valid-copy-when.json', import.meta.url),
+    'utf8',
+  );
+  const file = join(dir, 'copy-when.json');
+  writeFileSync(file, procedure);
+  const answers = { child: { fullName: 'Nguyễn Thị Lan' }, relation: 'mother' };
+  writeFileSync(
+    join(dir, 'copy-when.cases.json'),
+    JSON.stringify({
+      today: '2025-07-31',
+      cases: [
+        { name: 'mẹ', answers, expect: { copyOffers: ['mother.fullName'] } },
+        { name: 'cha', answers: { ...answers, relation: 'father' }, expect: { copyOffers: [] } },
+        {
+          name: 'sai',
+          answers: { ...answers, relation: 'father' },
+          expect: { copyOffers: ['mother.fullName'] },
+        },
+        { name: 'thừa', answers, expect: { copyOffers: [] } },
+      ],
+    }),
+  );
+  const io = capture();
+  assert.equal(await main(['test', file], io), 1);
+  assert.deepEqual(io.stderr, []);
+  assert.deepEqual(io.stdout, [
+    '✓ mẹ',
+    '✓ cha',
+    '✗ sai — copyOffers: thiếu ["mother.fullName"]',
+    '✗ thừa — copyOffers: thừa ["mother.fullName"]',
+    '2 đạt, 2 không đạt',
+  ]);
+  const en = capture();
+  assert.equal(await main(['test', '--lang', 'en', file], en), 1);
+  assert.deepEqual(en.stdout.slice(2), [
+    '✗ sai — copyOffers: missing ["mother.fullName"]',
+    '✗ thừa — copyOffers: unexpected ["mother.fullName"]',
+    '2 passed, 2 failed',
+  ]);
+  assert.deepEqual(
+    parseCasesFile({
+      cases: [{ name: 'x', answers: {}, expect: { copyOffers: 'mother.fullName' } }],
+    }),
+    {
+      ok: false,
+      errors: [
+        {
+          pointer: '/cases/0/expect/copyOffers',
+          message: {
+            vi: '"copyOffers" phải là danh sách mã.',
+            en: '"copyOffers" must be a list of ids.',
+          },
+        },
+      ],
+    },
+  );
+});

@@ -189,3 +189,76 @@ test('a file the meta-schema refuses is checked in its written order, and lint g
     ],
   );
 });
+
+test('1.2: a copyFrom with a when loads in a 1.2 file and is told apart in older ones', () => {
+  const when = read('valid-copy-when.json');
+  assert.deepEqual(loadProcedure(when).problems, []);
+  assert.deepEqual(messages(read('broken/copy-when-in-format-1-1.json')), [
+    [
+      'format-version',
+      '/ui/steps/1/fields/2/copyFrom/when',
+      'copyFrom.when thuộc định dạng 1.2; hãy khai báo "formatVersion": 1.2 ở đầu tệp.',
+      'copyFrom.when is a format 1.2 feature; declare "formatVersion": 1.2 at the top of the file.',
+    ],
+  ]);
+  // A file declaring 1 that uses 1.1 and 1.2 features: one declaration, the newest, fixes all.
+  const p = JSON.parse(when);
+  p.formatVersion = 1;
+  p.ui.steps[1].fields[3].copyFrom = 'siblings';
+  assert.deepEqual(
+    loadProcedure(JSON.stringify(p, null, 2)).problems.map((x) => [
+      x.severity,
+      x.pointer,
+      x.message.vi,
+      x.message.en,
+    ]),
+    [
+      [
+        'error',
+        '/ui/steps/1/fields/2/copyFrom/when',
+        'copyFrom.when thuộc định dạng 1.2; hãy khai báo "formatVersion": 1.2 ở đầu tệp. Tệp còn dùng tính năng của định dạng 1.1 ở 1 chỗ khác (đánh dấu là cảnh báo); khai báo này là đủ cho tất cả.',
+        'copyFrom.when is a format 1.2 feature; declare "formatVersion": 1.2 at the top of the file. The file uses format 1.1 features in 1 other place too (marked as warnings); this one declaration covers them all.',
+      ],
+      [
+        'warning',
+        '/ui/steps/1/fields/3/copyFrom',
+        'copyFrom cũng thuộc định dạng 1.1: khai báo "formatVersion": 1.2 ở đầu tệp là đủ cho cả chỗ này.',
+        'copyFrom is a format 1.1 feature too: declaring "formatVersion": 1.2 at the top of the file covers this place as well.',
+      ],
+    ],
+  );
+});
+
+test('1.2: a when is checked as every condition is, and reads only answers given before', () => {
+  assert.deepEqual(messages(read('broken/copy-when-unknown-fact.json')), [
+    [
+      'unknown-fact',
+      '/ui/steps/1/fields/2/copyFrom/when/all/0/fact',
+      '"relationship" không phải là trường trong "data"; có phải ý bạn là "relation"?',
+      '"relationship" is not a field in "data"; did you mean "relation"?',
+    ],
+  ]);
+  assert.deepEqual(messages(read('broken/copy-condition-later.json')), [
+    [
+      'copy-condition-later',
+      '/ui/steps/1/fields/2/copyFrom/when',
+      '"when" của "copyFrom" đọc "cousins", câu hỏi được hỏi sau câu hỏi này (câu hỏi thứ 4 của bước thứ 2): người dân chưa trả lời nó khi nút dùng lại hiện ở đây. Chỉ đọc câu trả lời của câu hỏi đứng trước.',
+      'The "when" of "copyFrom" reads "cousins", which is asked after this question (question 4 of step 2): the citizen has not answered it yet when the offer is shown here. Only read answers given before this question.',
+    ],
+  ]);
+  assert.deepEqual(messages(read('broken/copy-condition-itself.json')), [
+    [
+      'copy-condition-later',
+      '/ui/steps/1/fields/2/copyFrom/when',
+      '"when" của "copyFrom" đọc "mother.fullName", câu trả lời của chính câu hỏi này: nút dùng lại chỉ hiện khi câu hỏi còn trống, nên điều kiện không bao giờ đúng lúc cần. Chỉ đọc câu trả lời của câu hỏi đứng trước.',
+      'The "when" of "copyFrom" reads "mother.fullName", the answer of this very question: the offer is only made while the question is empty, so the condition can never hold when it matters. Only read answers given before this question.',
+    ],
+  ]);
+  // The other shape's mistakes are told at its `field`.
+  const p = JSON.parse(read('valid-copy-when.json'));
+  p.ui.steps[1].fields[2].copyFrom.field = 'child.fullname';
+  assert.deepEqual(
+    loadProcedure(JSON.stringify(p, null, 2)).problems.map((x) => [x.code, x.pointer]),
+    [['unknown-copy-source', '/ui/steps/1/fields/2/copyFrom/field']],
+  );
+});

@@ -167,6 +167,30 @@ const PLACES: { file: string; starts: string; place: (p: Json, parts: Json[]) =>
     place: (p, [question]) => ask(p, question),
   },
   {
+    // (1.2) The copy offer with a condition: the applicant's relationship asked before.
+    file: 'docs/procedure-format.md',
+    starts: '"field": "mother.fullName", "copyFrom"',
+    place: (p, [question]) => {
+      p.formatVersion = 1.2;
+      p.data.properties.applicant.properties.relationship = {
+        type: 'string',
+        enum: ['mother', 'father'],
+      };
+      p.data.properties.mother = {
+        type: 'object',
+        properties: { fullName: { type: 'string', maxLength: 100 } },
+      };
+      ask(p, {
+        ...q('applicant.relationship', 'radio', 'Bạn là gì của trẻ?'),
+        options: [
+          { value: 'mother', label: vi('Mẹ') },
+          { value: 'father', label: vi('Cha') },
+        ],
+      });
+      ask(p, question);
+    },
+  },
+  {
     file: 'docs/procedure-format.md',
     starts: '"field": "mother.fullName"',
     place: (p, [question]) => {

@@ -430,7 +430,7 @@ test('a version number written in quotes is told to lose its quotes, not to pick
   // A value that is not the text of an allowed one still gets the list.
   assert.deepEqual(
     loadProcedure(variant((p) => (p.formatVersion = '2'))).problems.map((p) => p.message.en),
-    ['The value "2" is not allowed for "formatVersion". Use one of: 1, 1.1.'],
+    ['The value "2" is not allowed for "formatVersion". Use one of: 1, 1.1, 1.2.'],
   );
 });
 

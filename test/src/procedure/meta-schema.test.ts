@@ -108,6 +108,7 @@ test('every interface of types.ts matches its meta-schema definition', () => {
   const contract = readContract();
   const expectedNames = [
     'Conditions',
+    'CopyFrom',
     'Declaration',
     'DocumentSpec',
     'FeeItem',
