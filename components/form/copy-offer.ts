@@ -10,7 +10,9 @@
  * form's engine chunk (engine.ts): the core only asks for the offer of each question.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { copySource, type FieldUi } from '../../src/procedure/index.js';
+import type { FieldUi } from '../../src/procedure/index.js';
+// Not from the procedure barrel: a value imported from it would pull the loader into this chunk.
+import { copySource } from '../../src/rules/index.js';
 import { getAt, isAnswered, isWithinPath } from '../../src/session/index.js';
 import type { DvcForm } from './form.js';
 import { localize } from './format.js';

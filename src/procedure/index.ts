@@ -1,6 +1,5 @@
 /** The procedure format: types, vocabulary, the loader and its problem codes. */
 export * from './types.js';
-export { copySource } from './copy-from.js';
 export * from './vocabulary.js';
 export { loadProcedure, LOAD_LIMITS, type LoadOptions, type LoadResult } from './load.js';
 export { fetchFailure, type FetchedResponse, type FetchingPage } from './fetch-failure.js';

@@ -29,6 +29,7 @@ import {
 import { isWithin, pathKey, pathsOverlap, withoutPaths } from './paths.js';
 
 export { amountOn, computeFee, quantityOf } from './fees.js';
+export { copySource } from '../procedure/copy-from.js';
 export type { FeeLine, FeeReductionLine, FeeResult } from './fees.js';
 export { readFacts } from './facts-read.js';
 export { RULE_PROBLEM } from './messages.js';
