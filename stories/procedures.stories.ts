@@ -12,6 +12,7 @@ import {
   pressPrimary,
   samples,
   tinyPdf,
+  waitFor,
   type Sample,
 } from './support/journey.js';
 
@@ -177,6 +178,38 @@ export const DangKyKhaiSinhSubmitted: Story = {
     if (JSON.stringify(got) !== JSON.stringify(expected)) {
       throw new Error(`The payload has ${JSON.stringify(got)}, not ${JSON.stringify(expected)}`);
     }
+  },
+};
+
+/** Case 0 without the mother's name and personal ID, which the parents' page then offers. */
+const withoutMother = (): Record<string, unknown> => {
+  const answers = structuredClone(samples.khaiSinh.complete);
+  const mother = answers['mother'] as Record<string, unknown>;
+  delete mother['fullName'];
+  delete mother['personalId'];
+  return answers;
+};
+
+/**
+ * `copyFrom` with a `when` (format 1.2): the requester said they are the mother, so the mother's
+ * empty name and personal ID offer the requester's, each with one button; the father's do not
+ * (their offer's condition is "the requester is the father").
+ */
+export const DangKyKhaiSinhCopyOffer: Story = {
+  name: 'Đăng ký khai sinh: dùng lại câu trả lời',
+  args: { sample: samples.khaiSinh, prefill: withoutMother() },
+  play: async ({ canvasElement }) => {
+    const form = await formIn(canvasElement);
+    for (let i = 0; i < 10 && heading(form) !== 'Thông tin của cha, mẹ'; i++)
+      await pressPrimary(form);
+    const offered = () =>
+      [...form.shadowRoot!.querySelectorAll('button[part~="copy-offer"]')].map((b) =>
+        b.closest('p')!.nextElementSibling?.getAttribute('data-path'),
+      );
+    await waitFor(() => offered().length > 0, 'the copy offers');
+    const expected = ['mother.fullName', 'mother.personalId'];
+    if (JSON.stringify(offered()) !== JSON.stringify(expected))
+      throw new Error(`Offers above ${JSON.stringify(offered())}, not ${JSON.stringify(expected)}`);
   },
 };
 
