@@ -80,3 +80,22 @@ export function fieldLook({ at, cls }: LookScope): string {
 /** A question's own box: the elements' `:host`, the plain page's `.dvc-fp-field`. */
 export const FIELD_BOX =
   'display:block;margin-block-end:var(--dvc-field-gap, 1.5em);max-inline-size:100%';
+
+/**
+ * A field's own buttons (a date's calendar button, a repeat group's, an upload's): a 44 px
+ * target with the field's border. Declarations only: the elements' `button`, the light first
+ * page's placeholders (components/form/light-questions.ts) under their own selector.
+ */
+export const FIELD_BUTTON =
+  'box-sizing:border-box;min-block-size:44px;min-inline-size:44px;padding:0.5em 0.75em;font:inherit;color:var(--dvc-color-button-text, #0b0c0c);background:var(--dvc-color-button-bg, #f3f2f1);border:2px solid var(--dvc-color-border, #0b0c0c);border-radius:var(--dvc-radius, 0);cursor:pointer';
+
+/** A date's text box and calendar button in one row (`row`), and the button's icon. */
+export function dateRowLook({ at, cls }: LookScope): string {
+  const row = cls('row');
+  return (
+    `${row}{display:flex;gap:0.5em;max-inline-size:20em}` +
+    `${row} input{flex:1 1 auto;min-inline-size:0}` +
+    `${row} button{flex:none;padding:0.5em}` +
+    `${at}svg{inline-size:1.5em;block-size:1.5em;vertical-align:middle;fill:currentColor}`
+  );
+}

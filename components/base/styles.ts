@@ -1,5 +1,5 @@
 import { css, unsafeCSS } from 'lit';
-import { choiceLook, FIELD_BOX, fieldLook, SHADOW_SCOPE } from '../../src/look.js';
+import { choiceLook, FIELD_BOX, FIELD_BUTTON, fieldLook, SHADOW_SCOPE } from '../../src/look.js';
 
 /**
  * GOV.UK-style check boxes and radios (src/look.ts, `choiceLook`: written once with the
@@ -89,16 +89,7 @@ export const fieldStyles = css`
     background: var(--dvc-color-readonly-bg, #f3f2f1);
   }
   button {
-    box-sizing: border-box;
-    min-block-size: 44px;
-    min-inline-size: 44px;
-    padding: 0.5em 0.75em;
-    font: inherit;
-    color: var(--dvc-color-button-text, #0b0c0c);
-    background: var(--dvc-color-button-bg, #f3f2f1);
-    border: 2px solid var(--dvc-color-border, #0b0c0c);
-    border-radius: var(--dvc-radius, 0);
-    cursor: pointer;
+    ${unsafeCSS(FIELD_BUTTON)};
   }
   .visually-hidden {
     position: absolute !important;

@@ -1,29 +1,12 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+import { dateRowLook, SHADOW_SCOPE } from '../../src/look.js';
 
 // Comments inside the css`` text would ship in the core bundle: they are here instead.
 // - forced-colors: Windows high contrast replaces the selected day's blue with the page
 //   background, and the chosen day looked like any other (WCAG 1.4.11); the system's
 //   Highlight/HighlightText pair keeps it apart from the other days and the focus ring.
 export const dateFieldStyles = css`
-  .row {
-    display: flex;
-    gap: 0.5em;
-    max-inline-size: 20em;
-  }
-  .row input {
-    flex: 1 1 auto;
-    min-inline-size: 0;
-  }
-  .row button {
-    flex: none;
-    padding: 0.5em;
-  }
-  svg {
-    inline-size: 1.5em;
-    block-size: 1.5em;
-    vertical-align: middle;
-    fill: currentColor;
-  }
+  ${unsafeCSS(dateRowLook(SHADOW_SCOPE))}
   dialog {
     box-sizing: border-box;
     /* Without a cap the long keyboard help line widens the dialog to the whole screen at 200 %

@@ -18,7 +18,7 @@ import {
 import { dateFieldStyles } from './date-field.styles.js';
 
 /** A date written day first (d/m/yyyy, dd/mm/yyyy, also with - or .) inside a hint. */
-const HINT_HAS_DATE = /(?:^|\D)\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?:\D|$)/u;
+export const HINT_HAS_DATE = /(?:^|\D)\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?:\D|$)/u;
 
 /**
  * @summary A date typed as dd/mm/yyyy, with a calendar button that opens an accessible picker.
