@@ -59,7 +59,7 @@ export async function handOverFirstPage(
 }
 
 /** The answer goes in through the element's own control, as the person's input would. */
-function giveToElement(shadow: ShadowRoot, answer: PlainAnswer, typing: boolean): void {
+export function giveToElement(shadow: ShadowRoot, answer: PlainAnswer, typing: boolean): void {
   const { value } = answer;
   if (typeof value === 'string' && answer.widget !== 'radio') {
     const control = shadow.querySelector<Control>('#control');
@@ -127,7 +127,7 @@ function giveToSession(form: DvcForm, answer: PlainAnswer): void {
   void form.evaluateRules();
 }
 
-function moveFocus(shadow: ShadowRoot, focus: PlainFocus): void {
+export function moveFocus(shadow: ShadowRoot, focus: PlainFocus): void {
   if (focus.value !== undefined) {
     const inputs = [...shadow.querySelectorAll<HTMLInputElement>('input')];
     (inputs.find((i) => i.value === focus.value) ?? inputs[0])?.focus();

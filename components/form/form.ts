@@ -147,6 +147,13 @@ export class DvcForm extends LitElement {
   readonly deliveryChoice = new DeliveryChoiceController(this);
   /** Ask one question per page (also switched on by the procedure's `ui.oneQuestionPerPage`). */
   @property({ type: Boolean, attribute: 'one-question-per-page' }) oneQuestionPerPage = false;
+  /**
+   * Experimental (issue 22 spike): the first page's plain questions render as plain controls
+   * first and become their elements a batch at a time (light-questions.ts).
+   */
+  @property({ type: Boolean, attribute: 'light-first-page' }) lightFirstPage = false;
+  /** @internal */
+  light: import('./light-questions.js').LightQuestions | undefined;
   /** Today's date (`YYYY-MM-DD`) for the rules; defaults to today in Vietnam. For tests. */
   @property() today = '';
   /** Clock for `submittedAt`; replace it in tests. */
@@ -375,6 +382,7 @@ export class DvcForm extends LitElement {
       } while (pending !== this.rulesPending);
       await this.updateComplete;
       await this.firstPage.adopting;
+      await this.light?.flush();
       if (
         loading === this.loading &&
         drafts === this.draftController?.busy &&

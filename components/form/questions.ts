@@ -110,6 +110,11 @@ export class FormQuestions {
    */
   renderField(field: FieldUi, lang = this.form.uiLang): TemplateResult {
     if (field.widget === 'file') return this.renderDocument(field);
+    if (this.form.lightFirstPage) {
+      this.form.light ??= new (loadedEngine()!.LightQuestions)(this.form);
+      const light = this.form.light.render(field, lang);
+      if (light) return light;
+    }
     const tag = widgetOf(field).tag;
     const path = field.field;
     const value = getPath(this.form.answers, path);

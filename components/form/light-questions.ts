@@ -1,0 +1,292 @@
+/**
+ * SPIKE (issue 22 point 3, behind `<dvc-form light-first-page>`): the first page's simple
+ * questions rendered first as plain controls in the form's own shadow root, then upgraded to
+ * their field elements a batch at a time once the page is on screen.
+ *
+ * A page of 200 questions costs ≈ 2 ms of script per field element at 4x CPU before its first
+ * question is usable (lit's element, its shadow root and ElementInternals, its first update); a
+ * plain control in one template costs a fraction of that. The person can type at once; what they
+ * typed goes into the element as their own input would (first-page-hand-over.ts, the same hand-
+ * over as the server-rendered first page's), and focus stays where it is: the question being
+ * typed in is upgraded only when it is left.
+ *
+ * The placeholders use the server-rendered first page's markup classes (`dvc-fp-…`, read by
+ * first-page-readers.ts) and the look shared with the elements (src/look.ts), so a question does
+ * not move when its element replaces it. A question with an answer, an error or a pre-filled
+ * value, and every widget but the plain ones, is rendered as its element from the start.
+ *
+ * In the engine chunk: the core carries only the flag.
+ */
+import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
+import type { FieldUi } from '../../src/procedure/index.js';
+import type { DvcForm } from './form.js';
+import { localize } from './format.js';
+import { fieldId, getPath } from './journey.js';
+import { giveToElement, moveFocus } from './first-page-hand-over.js';
+import { readPlainAnswers } from './first-page-readers.js';
+import { t } from '../base/i18n.js';
+import {
+  choiceLook,
+  dateRowLook,
+  FIELD_BOX,
+  FIELD_BUTTON,
+  fieldLook,
+  type LookScope,
+} from '../../src/look.js';
+import { HINT_HAS_DATE } from '../date-field/date-field.js';
+
+/** The look of the elements' questions (src/look.ts), on the placeholders in the form's root. */
+const AT = '.dvc-fp-field ';
+const SCOPE: LookScope = { at: AT, cls: (name) => `${AT}.dvc-fp-${name}` };
+let sheet: CSSStyleSheet | undefined;
+function lightSheet(): CSSStyleSheet {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(
+      `.dvc-fp-field{${FIELD_BOX};font:inherit;color:var(--dvc-color-text, #1b1b1b)}${fieldLook(SCOPE)}${choiceLook(SCOPE)}${AT}button{${FIELD_BUTTON}}${dateRowLook(SCOPE)}`,
+    );
+  }
+  return sheet;
+}
+
+/** Widgets a placeholder stands for (a date: its text box, format line and calendar button). */
+const LIGHT = new Set(['text', 'number', 'phone', 'email', 'id-number', 'select', 'radio', 'date']);
+
+/** The keyboard each element asks for when the author named none (its `defaultInputMode`). */
+const INPUT_MODES: Record<string, string> = {
+  date: 'numeric',
+  email: 'email',
+  'id-number': 'numeric',
+  number: 'decimal',
+  phone: 'tel',
+};
+
+/** Widgets whose box is not spell-checked, as their elements'. */
+const NO_SPELLCHECK = new Set(['email', 'id-number']);
+
+/** Questions upgraded per task: each batch renders the page once more. */
+const BATCH = 50;
+
+export class LightQuestions implements ReactiveController {
+  /** The page the placeholders are on; undefined until the first render of a page. */
+  private page: string | undefined;
+  /** Paths still shown as placeholders. */
+  private readonly waiting = new Set<string>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private running: Promise<void> | undefined;
+
+  /** Milliseconds between the page's first render and the first batch (tests hold it). */
+  static delay = 0;
+
+  constructor(private readonly form: DvcForm) {
+    form.addController(this);
+    const root = form.renderRoot as ShadowRoot;
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, lightSheet()];
+    // A choice made in a placeholder counts at once (the rules may show a question for it): the
+    // question becomes its element with the choice and focus. A text box's question becomes its
+    // element when it is left, never while the person types in it (an IME's composition, the
+    // phone's keyboard and its suggestions stay as they are).
+    root.addEventListener('change', (e) => {
+      const control = e.composedPath()[0];
+      if (!(
+        control instanceof HTMLSelectElement ||
+        (control instanceof HTMLInputElement && control.type === 'radio')
+      ))
+        return;
+      const path = control.closest<HTMLElement>('.dvc-fp-field')?.dataset.path;
+      if (path && this.waiting.has(path)) void this.enqueue([path], true);
+    });
+    // The calendar button of a date's placeholder: the element's own picker opens.
+    root.addEventListener('click', (e) => {
+      const button = (e.composedPath()[0] as Element).closest?.('.dvc-fp-field button');
+      const path = button?.closest<HTMLElement>('.dvc-fp-field')?.dataset.path;
+      if (!path || !this.waiting.has(path)) return;
+      void this.enqueue([path], true).then(() =>
+        this.form.renderRoot
+          .querySelector(`#${fieldId(path)}`)
+          ?.shadowRoot?.querySelector<HTMLButtonElement>('#open')
+          ?.click(),
+      );
+    });
+    root.addEventListener('focusout', (event) => {
+      const e = event as FocusEvent;
+      const field = (e.composedPath()[0] as Element).closest?.(
+        '.dvc-fp-field',
+      ) as HTMLElement | null;
+      const path = field?.dataset.path;
+      if (!path || !this.waiting.has(path)) return;
+      if (e.relatedTarget instanceof Node && field!.contains(e.relatedTarget)) return;
+      void this.enqueue([path], false);
+    });
+  }
+
+  /** Runs upgrades one after the other (one that failed does not stop the next). */
+  private enqueue(paths: string[] | number, withFocus: boolean): Promise<void> {
+    this.running = (this.running ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(() => this.upgrade(paths, withFocus));
+    return this.running;
+  }
+
+  /** The placeholder for `field`, or undefined when it is rendered as its element. */
+  render(field: FieldUi, lang: typeof this.form.uiLang): TemplateResult | undefined {
+    const pageId = this.form.pageId;
+    this.page ??= pageId;
+    if (this.page !== pageId) return undefined;
+    const path = field.field;
+    if (!this.waiting.has(path)) {
+      if (this.started || !this.eligible(field)) return undefined;
+      this.waiting.add(path);
+    }
+    return this.template(field, lang);
+  }
+
+  /** Set after the first render of the page: no new placeholder appears after that. */
+  private started = false;
+
+  private eligible(field: FieldUi): boolean {
+    const path = field.field;
+    const widget = field.widget ?? 'text';
+    if (!LIGHT.has(widget) || field.copyFrom) return false;
+    const value = getPath(this.form.answers, path);
+    return (
+      (value === undefined || value === '' || value === null) &&
+      !this.form.shown.has(path) &&
+      !this.form.questions.isPrefilled(path)
+    );
+  }
+
+  private template(field: FieldUi, lang: typeof this.form.uiLang): TemplateResult {
+    const path = field.field;
+    const id = `${fieldId(path)}-c`;
+    const hint = localize(field.hint, lang);
+    const label = localize(field.label, lang);
+    const required = this.form.questions.isRequired(field);
+    const widget = field.widget ?? 'text';
+    // A date's format line unless its hint shows a date, as the element's.
+    const format = widget === 'date' && !HINT_HAS_DATE.test(hint);
+    const ids = [hint ? `${id}-hint` : '', format ? `${id}-format` : ''].filter(Boolean);
+    const describedBy = ids.length ? ids.join(' ') : nothing;
+    // Flat, without whitespace between the elements, as the elements' own templates. The date's
+    // icon is the element's, markup for markup (light-first-page.test.ts compares them).
+    // prettier-ignore
+    const notes = html`${hint ? html`<span class="dvc-fp-hint" id="${id}-hint">${hint}</span>` : nothing}${format ? html`<span class="dvc-fp-hint" id="${id}-format">${t(lang, 'dateFormatHint')}</span>` : nothing}`;
+    const options = this.form.questions.optionsOf(field, lang) ?? [];
+    let control: TemplateResult;
+    if (widget === 'radio') {
+      // prettier-ignore
+      return html`<div class="dvc-fp-field" id=${fieldId(path)} data-path=${path} data-widget="radio"><fieldset aria-describedby=${describedBy}><legend>${label}</legend>${notes}${options.map((o, i) => html`<label class="dvc-fp-choice"><input type="radio" id="${id}-${i}" name=${path} .value=${o.value} ?required=${required}><span class="dvc-fp-choice-text">${o.label}</span></label>`)}</fieldset></div>`;
+    } else if (widget === 'select') {
+      // prettier-ignore
+      control = html`<select id=${id} name=${path} ?required=${required} aria-describedby=${describedBy}><option value="">${localize(field.placeholder, lang) || t(lang, 'choose')}</option>${options.map((o) => html`<option .value=${o.value}>${o.label}</option>`)}</select>`;
+    } else {
+      // prettier-ignore
+      const input = html`<input id=${id} type=${widget === 'phone' ? 'tel' : 'text'} name=${path} ?required=${required} placeholder=${localize(field.placeholder, lang) || nothing} autocomplete=${field.autocomplete || nothing} inputmode=${field.inputmode || INPUT_MODES[widget] || nothing} spellcheck=${NO_SPELLCHECK.has(widget) ? 'false' : nothing} aria-describedby=${describedBy}>`;
+      // prettier-ignore
+      control = widget === 'date' ? html`<div class="dvc-fp-row">${input}<button type="button" aria-haspopup="dialog" aria-label=${t(lang, 'chooseDate')}><svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M7 2h2v2h6V2h2v2h3a1 1 0 0 1 1 1v15a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1h3zm12 8H5v9h14zM5 8h14V6H5z"/></svg></button></div>` : input;
+    }
+    // prettier-ignore
+    return html`<div class="dvc-fp-field" id=${fieldId(path)} data-path=${path} data-widget=${widget}><label for=${id}>${label}</label>${notes}${control}</div>`;
+  }
+
+  hostUpdated(): void {
+    if (this.page === undefined || this.started) return;
+    this.started = true;
+    if (this.waiting.size > 0) this.schedule(LightQuestions.delay);
+  }
+
+  /** Starts upgrading now (a held start, `delay`). */
+  start(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.schedule();
+  }
+
+  /** The paths still shown as placeholders. */
+  get pending(): string[] {
+    return [...this.waiting];
+  }
+
+  private schedule(ms = 0): void {
+    this.timer ??= setTimeout(() => {
+      this.timer = undefined;
+      void this.enqueue(BATCH, false).then(() => {
+        if (this.waiting.size > 0 && this.hasUnfocused()) this.schedule();
+      });
+    }, ms);
+  }
+
+  /**
+   * Upgrades up to `count` placeholders (not the one being typed in, which waits until it is
+   * left, unless `withFocus`): reads what was typed, renders their elements, and gives each its
+   * answer; with `withFocus`, focus and the caret move to the same control in the element.
+   */
+  private hasUnfocused(): boolean {
+    const active = (this.form.renderRoot as ShadowRoot).activeElement?.closest<HTMLElement>(
+      '.dvc-fp-field',
+    );
+    return [...this.waiting].some((p) => p !== active?.dataset.path);
+  }
+
+  private async upgrade(paths: string[] | number, withFocus = false): Promise<void> {
+    const count = typeof paths === 'number' ? paths : Infinity;
+    const only = typeof paths === 'number' ? undefined : new Set(paths);
+    const root = this.form.renderRoot as ShadowRoot;
+    const activeControl = root.activeElement as HTMLInputElement | HTMLSelectElement | null;
+    const active = activeControl?.closest<HTMLElement>('.dvc-fp-field') ?? null;
+    const batch = new Set<string>();
+    for (const path of this.waiting) {
+      if (batch.size >= count) break;
+      if (only && !only.has(path)) continue;
+      const el = root.querySelector<HTMLElement>(`#${fieldId(path)}.dvc-fp-field`);
+      if (!el) this.waiting.delete(path);
+      else if (el !== active || withFocus) batch.add(path);
+    }
+    // Only the question being typed in is left: it is upgraded once it is left (focusout).
+    if (batch.size === 0) return;
+    const answers = readPlainAnswers(root).filter((a) => batch.has(a.path));
+    const focus =
+      active && batch.has(active.dataset.path!)
+        ? {
+            path: active.dataset.path!,
+            value:
+              activeControl instanceof HTMLInputElement && activeControl.type === 'radio'
+                ? activeControl.value
+                : undefined,
+            start: activeControl instanceof HTMLInputElement ? activeControl.selectionStart : null,
+            end: activeControl instanceof HTMLInputElement ? activeControl.selectionEnd : null,
+          }
+        : undefined;
+    for (const path of batch) this.waiting.delete(path);
+    this.form.requestUpdate();
+    await this.form.updateComplete;
+    for (const answer of answers) {
+      const el = root.querySelector<HTMLElement & { updateComplete?: Promise<unknown> }>(
+        `#${fieldId(answer.path)}`,
+      );
+      if (!el) continue;
+      await el.updateComplete;
+      if (el.shadowRoot)
+        giveToElement(
+          el.shadowRoot,
+          answer,
+          focus?.path === answer.path && focus.value === undefined,
+        );
+    }
+    if (focus) {
+      const el = root.querySelector<HTMLElement & { updateComplete?: Promise<unknown> }>(
+        `#${fieldId(focus.path)}`,
+      );
+      await el?.updateComplete;
+      if (el?.shadowRoot) moveFocus(el.shadowRoot, focus);
+    }
+  }
+
+  /** Upgrades every placeholder now (Continue, `settled()`), the focused one included. */
+  async flush(): Promise<void> {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.running;
+    if (this.waiting.size > 0) await this.enqueue(this.waiting.size, true);
+  }
+}

@@ -1,0 +1,162 @@
+/**
+ * SPIKE (issue 22 point 3): `<dvc-form light-first-page>` shows its first page's plain questions
+ * as plain controls first and replaces them with their elements a batch at a time
+ * (components/form/light-questions.ts). Nothing typed is lost, focus and the caret stay, nothing
+ * moves, and a question being typed in is replaced only once it is left.
+ */
+import { expect, fixture, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../../components/form/form.js';
+import type { DvcForm } from '../../../components/form/form.js';
+import { LightQuestions } from '../../../components/form/light-questions.js';
+import { loadProcedure, type Procedure } from '../../../src/procedure/index.js';
+import everyWidget from '../../src/first-page/fixtures/every-widget.json';
+
+let run = 0;
+function procedure(): Procedure {
+  // A code of its own per test: drafts are kept per code (see first-page-adoption.test.ts).
+  const code = `9.${String(200000 + ++run).padStart(6, '0')}`;
+  const r = loadProcedure(JSON.stringify({ ...everyWidget, code }));
+  if (!r.ok) throw new Error('fixture invalid');
+  return r.procedure;
+}
+
+/** The plain questions this fixture's first page shows as placeholders (widgets in LIGHT). */
+const LIGHT_PATHS = [
+  'fullName',
+  'copies',
+  'phone',
+  'email',
+  'personalId',
+  'province',
+  'relation',
+  'birthDate',
+  'after',
+];
+
+const placeholders = (form: DvcForm) =>
+  [...form.shadowRoot!.querySelectorAll<HTMLElement>('.dvc-fp-field')].map((f) => f.dataset.path);
+
+function deepActive(): Element | null {
+  let a = document.activeElement;
+  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+  return a;
+}
+
+/** A ready form whose placeholders wait (`delay` held) until the test starts or flushes them. */
+async function heldForm(): Promise<DvcForm> {
+  LightQuestions.delay = 1e9;
+  const form = await fixture<DvcForm>(`<dvc-form light-first-page today="2026-12-05"></dvc-form>`);
+  form.procedureData = procedure();
+  // The first form of the run loads the engine chunk: longer than waitUntil's 1 s default.
+  await waitUntil(() => placeholders(form).length > 0, 'no placeholder rendered', {
+    timeout: 10_000,
+  });
+  await form.updateComplete;
+  return form;
+}
+
+afterEach(() => {
+  LightQuestions.delay = 0;
+});
+
+describe('<dvc-form light-first-page> (spike)', () => {
+  it('shows the plain questions as plain controls, then as their elements, and nothing moves', async () => {
+    const form = await heldForm();
+    expect(placeholders(form)).to.deep.equal(LIGHT_PATHS);
+    const box = (path: string) =>
+      form.shadowRoot!.querySelector(`[data-path="${path}"]`)!.getBoundingClientRect();
+    const before = LIGHT_PATHS.map((p) => [p, box(p).top, box(p).height]);
+    await expect(form).to.be.accessible();
+    await form.settled();
+    expect(placeholders(form)).to.deep.equal([]);
+    for (const p of LIGHT_PATHS)
+      expect(form.shadowRoot!.querySelector(`[data-path="${p}"]`)!.localName, p).to.match(/^dvc-/);
+    expect(LIGHT_PATHS.map((p) => [p, box(p).top, box(p).height])).to.deep.equal(before);
+  });
+
+  it('keeps what was typed, with focus and caret, when the question is replaced', async () => {
+    const form = await heldForm();
+    const input = form.shadowRoot!.querySelector<HTMLInputElement>(
+      '.dvc-fp-field[data-path="fullName"] input',
+    )!;
+    input.focus();
+    await sendKeys({ type: 'Nguyễn Văn A' });
+    await form.settled();
+    const field = form.shadowRoot!.querySelector<HTMLElement & { value: string }>(
+      '#field-fullName',
+    )!;
+    expect(field.localName).to.equal('dvc-text-field');
+    expect(field.value).to.equal('Nguyễn Văn A');
+    expect(form.answers.fullName).to.equal('Nguyễn Văn A');
+    const control = field.shadowRoot!.querySelector<HTMLInputElement>('#control')!;
+    expect(deepActive()).to.equal(control);
+    expect(control.selectionStart).to.equal('Nguyễn Văn A'.length);
+    await sendKeys({ type: 'B' });
+    expect(field.value).to.equal('Nguyễn Văn AB');
+  });
+
+  it('replaces the question being typed in only once it is left, the others at once', async () => {
+    const form = await heldForm();
+    const phone = form.shadowRoot!.querySelector<HTMLInputElement>(
+      '.dvc-fp-field[data-path="phone"] input',
+    )!;
+    phone.focus();
+    await sendKeys({ type: '0912 345 678' });
+    form.light!.start();
+    await waitUntil(() => placeholders(form).length === 1, 'the others were not replaced');
+    expect(placeholders(form)).to.deep.equal(['phone']);
+    expect(deepActive()).to.equal(phone);
+    await sendKeys({ press: 'Tab' });
+    await waitUntil(() => placeholders(form).length === 0, 'the phone was not replaced');
+    await form.settled();
+    // The phone field's own normalisation, as if typed into it and left.
+    expect(form.answers.phone).to.equal('0912345678');
+  });
+
+  it('a choice made in a placeholder counts at once: its element has it, with focus, and the rules ran', async () => {
+    const form = await heldForm();
+    const father = form.shadowRoot!.querySelector<HTMLInputElement>(
+      '.dvc-fp-field[data-path="relation"] input[value="father"]',
+    )!;
+    father.focus();
+    await sendKeys({ press: ' ' });
+    await waitUntil(() => !placeholders(form).includes('relation'), 'the radio was not replaced');
+    await waitUntil(() => form.shadowRoot!.querySelector('#field-fatherName'), 'no rules run');
+    expect(form.answers.relation).to.equal('father');
+    // Only the question chosen in: the others still wait (the start is held).
+    expect(placeholders(form)).to.deep.equal(LIGHT_PATHS.filter((p) => p !== 'relation'));
+    const radio = deepActive() as HTMLInputElement;
+    expect([radio.type, radio.value, radio.checked]).to.deep.equal(['radio', 'father', true]);
+    expect(form.shadowRoot!.querySelector('#field-relation')!.shadowRoot!.contains(radio)).to.equal(
+      true,
+    );
+  });
+
+  it('a date looks like its element, and its calendar button opens the element’s picker', async () => {
+    const form = await heldForm();
+    const button = form.shadowRoot!.querySelector<HTMLButtonElement>(
+      '.dvc-fp-field[data-path="birthDate"] button',
+    )!;
+    expect(button.getAttribute('aria-label')).to.equal('Chọn ngày trên lịch');
+    button.click();
+    await waitUntil(
+      () =>
+        form
+          .shadowRoot!.querySelector('#field-birthDate')
+          ?.shadowRoot?.querySelector('dialog[open]'),
+      'the picker did not open',
+    );
+    expect(placeholders(form)).to.deep.equal(LIGHT_PATHS.filter((p) => p !== 'birthDate'));
+  });
+
+  it('a date’s placeholder has the element’s icon, markup for markup', async () => {
+    const form = await heldForm();
+    const icon = form.shadowRoot!.querySelector('.dvc-fp-field[data-path="birthDate"] svg')!;
+    await form.settled();
+    const own = form
+      .shadowRoot!.querySelector('#field-birthDate')!
+      .shadowRoot!.querySelector('svg')!;
+    expect(icon.outerHTML).to.equal(own.outerHTML);
+  });
+});
