@@ -243,8 +243,12 @@ export async function dvcRoutes(n, text, { dist, engine }) {
     return `/dist/${file}`;
   });
   const page = dvcPage(n, { bundle, chunks: files });
+  // The spike of issue 22 point 3 (components/form/light-questions.ts): the same page with the
+  // form's `light-first-page` flag, measured beside it in the same runs.
+  const light = page.replace('<dvc-form ', '<dvc-form light-first-page ');
   return {
     [`/dvc/n${n}.html`]: () => page,
+    [`/dvc-light/n${n}.html`]: () => light,
     [`/procedures/n${n}.json`]: () => text,
     [dvcArtefactUrl(n)]: () => source,
   };

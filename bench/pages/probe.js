@@ -31,7 +31,9 @@
     if (!form || !form.shadowRoot) return null;
     watch(form.shadowRoot);
     const field = form.shadowRoot.getElementById(`field-${target}`);
-    if (!field || !field.shadowRoot) return null;
+    if (!field) return null;
+    // A question not yet upgraded to its element (<dvc-form light-first-page>): its plain control.
+    if (!field.shadowRoot) return field.querySelector('input, select, textarea');
     watch(field.shadowRoot);
     return field.shadowRoot.querySelector('input, select, textarea');
   };
