@@ -34,6 +34,9 @@ import {
   type LookScope,
 } from '../../src/look.js';
 import { HINT_HAS_DATE } from '../date-field/date-field.js';
+import { parseVnDate } from '../date-field/date-utils.js';
+import { parseNumber } from '../number-field/number-field.js';
+import { normalizePhone } from '../phone-field/phone-field.js';
 
 /** The look of the elements' questions (src/look.ts), on the placeholders in the form's root. */
 const AT = '.dvc-fp-field ';
@@ -59,6 +62,22 @@ const INPUT_MODES: Record<string, string> = {
   'id-number': 'numeric',
   number: 'decimal',
   phone: 'tel',
+};
+
+/**
+ * What each element's `parse` makes of the text in its box (text-field.ts, email-field.ts,
+ * phone-field.ts, id-number-field.ts, number-field.ts, date-field.ts), for a placeholder's text
+ * to go into the session at each keystroke as the element's would; text that cannot be read is
+ * the element's empty value. light-first-page.test.ts types the same texts into both and
+ * compares the answers, so the two cannot drift apart unseen.
+ */
+const READ: Record<string, (text: string, lang: 'vi' | 'en') => unknown> = {
+  text: (text) => text.normalize('NFC'),
+  email: (text) => text.trim(),
+  phone: normalizePhone,
+  'id-number': (text) => text.normalize('NFKC').replace(/[\s\u200b]/g, ''),
+  number: parseNumber,
+  date: (text) => parseVnDate(text) ?? '',
 };
 
 /** Widgets whose box is not spell-checked, as their elements'. */
@@ -95,6 +114,22 @@ export class LightQuestions implements ReactiveController {
         return;
       const path = control.closest<HTMLElement>('.dvc-fp-field')?.dataset.path;
       if (path && this.waiting.has(path)) void this.enqueue([path], true);
+    });
+    // Each keystroke in a placeholder's box goes into the session as the element's would, so the
+    // drafts keep it and nothing typed waits for the question to be left.
+    root.addEventListener('input', (e) => {
+      const box = e.composedPath()[0];
+      if (!(box instanceof HTMLInputElement) || box.type === 'radio') return;
+      const field = box.closest<HTMLElement>('.dvc-fp-field');
+      const path = field?.dataset.path;
+      const read = READ[field?.dataset.widget ?? ''];
+      if (!path || !read || !this.waiting.has(path)) return;
+      const empty = field!.dataset.widget === 'number' ? null : '';
+      this.form.fieldEvents.edited.add(path);
+      this.form.fieldEvents.setAnswer(
+        path,
+        box.value.trim() === '' ? empty : read(box.value, this.form.uiLang),
+      );
     });
     // The calendar button of a date's placeholder: the element's own picker opens.
     root.addEventListener('click', (e) => {

@@ -159,4 +159,46 @@ describe('<dvc-form light-first-page> (spike)', () => {
       .shadowRoot!.querySelector('svg')!;
     expect(icon.outerHTML).to.equal(own.outerHTML);
   });
+
+  it('a keystroke in a placeholder puts in the session what the element would, for every text box', async () => {
+    // The same texts typed (an IME's full-width digits, decomposed accents, a bad number or date
+    // included) into each placeholder and then into its element: the answers must be the same.
+    const texts: Record<string, string[]> = {
+      fullName: ['  Nguyễn Văn A ', 'Nguye\u0303n', ''],
+      copies: ['1.234', '12,5', 'abc', ''],
+      phone: ['０９１２ ３４５ ６７８', '+84 912 345 678'],
+      email: [' an@vd.vn '],
+      personalId: ['００１ ２０３ ０１２ ３４５', '001203012345'],
+      birthDate: ['15/03/2025', '31/02/2025', '１５/０３/２０２５'],
+    };
+    const form = await heldForm();
+    const type = (box: HTMLInputElement, text: string) => {
+      box.value = text;
+      box.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      return form.answers[box.closest('[data-path]')?.getAttribute('data-path') ?? ''];
+    };
+    const seen: Record<string, unknown[]> = {};
+    for (const [path, list] of Object.entries(texts)) {
+      const box = form.shadowRoot!.querySelector<HTMLInputElement>(
+        `.dvc-fp-field[data-path="${path}"] input`,
+      )!;
+      seen[path] = list.map((text) => type(box, text));
+    }
+    // Typed and never left: the session has it before any question is replaced.
+    expect(placeholders(form)).to.deep.equal(LIGHT_PATHS);
+    await form.settled();
+    const own: Record<string, unknown[]> = {};
+    for (const [path, list] of Object.entries(texts)) {
+      const box = form
+        .shadowRoot!.querySelector(`#field-${path}`)!
+        .shadowRoot!.querySelector<HTMLInputElement>('#control')!;
+      own[path] = list.map((text) => {
+        box.value = text;
+        box.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+        return form.answers[path];
+      });
+    }
+    expect(seen).to.deep.equal(own);
+    expect(seen.phone).to.deep.equal(['0912345678', '0912345678']);
+  });
 });
