@@ -83,6 +83,9 @@ const READ: Record<string, (text: string, lang: 'vi' | 'en') => unknown> = {
 /** Widgets whose box is not spell-checked, as their elements'. */
 const NO_SPELLCHECK = new Set(['email', 'id-number']);
 
+/** The `page` of a form that shows no placeholder (it adopts a server-rendered first page). */
+const NONE = '';
+
 /** Questions upgraded per task: each batch renders the page once more. */
 const BATCH = 50;
 
@@ -166,6 +169,9 @@ export class LightQuestions implements ReactiveController {
   /** The placeholder for `field`, or undefined when it is rendered as its element. */
   render(field: FieldUi, lang: typeof this.form.uiLang): TemplateResult | undefined {
     const pageId = this.form.pageId;
+    // A server-rendered first page is already plain and hands itself over (first-page-
+    // adoption.ts): its questions become their elements at once.
+    if (this.page === undefined && this.form.firstPage.markup) this.page = NONE;
     this.page ??= pageId;
     if (this.page !== pageId) return undefined;
     const path = field.field;

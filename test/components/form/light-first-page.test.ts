@@ -10,6 +10,7 @@ import '../../../components/form/form.js';
 import type { DvcForm } from '../../../components/form/form.js';
 import { LightQuestions } from '../../../components/form/light-questions.js';
 import { loadProcedure, type Procedure } from '../../../src/procedure/index.js';
+import { firstPageHtml } from '../../../src/first-page/index.js';
 import everyWidget from '../../src/first-page/fixtures/every-widget.json';
 
 let run = 0;
@@ -200,5 +201,35 @@ describe('<dvc-form light-first-page> (spike)', () => {
     }
     expect(seen).to.deep.equal(own);
     expect(seen.phone).to.deep.equal(['0912345678', '0912345678']);
+  });
+
+  it('a server-rendered first page is handed over as before: no placeholder of its own', async () => {
+    const data = procedure();
+    const markup = (await firstPageHtml(data, { today: '2026-12-05' }))!;
+    const form = await fixture<DvcForm>(
+      `<dvc-form light-first-page today="2026-12-05">${markup}</dvc-form>`,
+    );
+    const plain = form.querySelector<HTMLInputElement>(
+      '.dvc-fp-field[data-path="fullName"] input',
+    )!;
+    plain.focus();
+    plain.value = 'Trần Thị B';
+    plain.setSelectionRange(4, 4);
+    form.procedureData = data;
+    // The hand-over gives focus and caret to the element's own box at once, as without the flag.
+    await waitUntil(() => form.querySelector('.dvc-first-page') === null, 'not handed over', {
+      timeout: 10_000,
+    });
+    expect(placeholders(form)).to.deep.equal([]);
+    const control = form
+      .shadowRoot!.querySelector('#field-fullName')!
+      .shadowRoot!.querySelector('#control') as HTMLInputElement;
+    expect(deepActive()).to.equal(control);
+    expect(control.selectionStart).to.equal(4);
+    await form.settled();
+    expect(placeholders(form)).to.deep.equal([]);
+    expect(form.shadowRoot!.querySelector('#field-fullName')!.localName).to.equal('dvc-text-field');
+    expect(form.answers.fullName).to.equal('Trần Thị B');
+    expect(form.querySelector('.dvc-first-page')).to.equal(null);
   });
 });
