@@ -174,8 +174,10 @@ describe(`the citizen's journey in ${ENGINE}`, () => {
     try {
       await page.waitFor(`${receipt} >>> [part="code"]`, { timeout: 20_000 });
     } catch {
+      // What the person sees instead: the page, its errors, and the submission's own status or
+      // alert (sending, a failed send), so a time-out says where the submission stopped.
       const shown = await page.texts(
-        `${FORM} >>> #page-heading, ${FORM} >>> dvc-error-summary >>> li`,
+        `${FORM} >>> #page-heading, ${FORM} >>> dvc-error-summary >>> li, ${FORM} >>> [role="status"], ${FORM} >>> [role="alert"]`,
       );
       const posts = s.logs.filter((l) => l.includes('/api/dossiers'));
       assert.fail(
