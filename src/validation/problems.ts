@@ -229,13 +229,31 @@ export class ProblemBuilder {
     for (const [w, members] of byWrapper) {
       const count = branchParts.get(w)!.length;
       const every = [...members].filter(([, m]) => m.n.size === count);
-      if (every.length === 0) continue;
+      // In a branch of another failed keyword, ajv may accept the answer by another of its
+      // branches: `anyOf: [{anyOf: [{required: [a]}]}, {required: [b]}]` takes `{b}`. Not a
+      // plain `required` there: the keywords' own problems say it.
+      if (every.length === 0 || this.nested(w, errors)) continue;
       out.set(
         w,
         every.filter(([p]) => !plain.has(p) && !seen.has(p) && seen.add(p)).map(([, m]) => m.first),
       );
     }
     return out;
+  }
+
+  /**
+   * Whether ajv may have tried the failed keyword `w` only in a branch of another failed
+   * anyOf/oneOf, or for an item a `contains` tests, at its value or above: written in it or
+   * reached through a `$ref` in it (whatever the value, on the safe side).
+   */
+  private nested(w: AjvErrorObject, errors: readonly AjvErrorObject[]): boolean {
+    return errors.some(
+      (c) =>
+        c !== w &&
+        (c.keyword === 'anyOf' || c.keyword === 'oneOf' || c.keyword === 'contains') &&
+        `${w.instancePath}/`.startsWith(`${c.instancePath}/`) &&
+        within(this.root, decodedPath(c), decodedPath(w), new Set()),
+    );
   }
 
   private fromError(e: AjvErrorObject, value: unknown): Problem {
@@ -349,6 +367,32 @@ function reaches(schemaPath: string, instance: string): boolean {
 }
 
 /** An error's `schemaPath` as a JSON pointer ('' for one outside this document). */
+/**
+ * Whether the schema at `to` is in the one at `from` or where a `$ref` in it leads (followed
+ * through; one ajv cannot be followed here might lead anywhere).
+ */
+function within(root: unknown, from: string, to: string, seen: Set<string>): boolean {
+  if (to === from || to.startsWith(`${from}/`)) return true;
+  if (seen.has(from)) return false;
+  seen.add(from);
+  const refs: string[] = [];
+  const walk = (node: unknown): void => {
+    if (node && typeof node === 'object')
+      for (const [k, v] of Object.entries(node))
+        if (k === '$ref' && typeof v === 'string') refs.push(v);
+        else walk(v);
+  };
+  walk(valueAt(root, from));
+  return refs.some((ref) => {
+    if (ref !== '#' && !ref.startsWith('#/')) return true;
+    try {
+      return within(root, decodeURIComponent(ref.slice(1)), to, seen);
+    } catch {
+      return true;
+    }
+  });
+}
+
 const decodedPath = (e: AjvErrorObject): string =>
   e.schemaPath.startsWith('#/') ? decodeURIComponent(e.schemaPath.slice(1)) : '';
 
