@@ -14,6 +14,7 @@ import {
   alternatives,
   arr,
   deref,
+  OPAQUE_SCHEMA,
   own,
   resolveFieldPath,
   type Schema,
@@ -60,7 +61,7 @@ export function requiredMembers(root: JsonSchema, path: string): string[] {
   const s = path ? schemaAt(root, path) : deref(root, root);
   if (!s) return [];
   let members = requiredMemo.get(s);
-  if (!members) requiredMemo.set(s, (members = requiredOf(root, s)));
+  if (!members) requiredMemo.set(s, (members = requiredOf(root, s).members));
   return members;
 }
 
@@ -71,31 +72,75 @@ export function requiredMembers(root: JsonSchema, path: string): string[] {
  */
 const requiredMemo = new WeakMap<Schema, string[]>();
 
+/** Keywords of a branch that asks nothing but its `required` members of an object. */
+const ONLY_REQUIRED = new Set(['type', 'required', 'allOf', 'title', 'description', '$comment']);
+
+/**
+ * Whether `branch` passes for every object holding its `required` members (`true` does): then
+ * a `oneOf` branch requiring them too never passes alone.
+ */
+function onlyRequires(root: unknown, branch: unknown): boolean {
+  const d = branch === true ? {} : deref(root, branch);
+  return (
+    !!d &&
+    alternatives(root, d, true).every(
+      (part) =>
+        part !== OPAQUE_SCHEMA &&
+        Object.keys(part).every((k) => ONLY_REQUIRED.has(k)) &&
+        (part.type ?? 'object') === 'object',
+    )
+  );
+}
+
 /**
  * What `schema` requires of every value: `required` in each part ajv always applies, and a member
- * that every branch of an `anyOf`/`oneOf` (or both `then` and `else`) requires, since ajv demands it whichever branch passes.
- * A member only some branches require stays optional in the form: it cannot know which branch the
- * person will meet, and ajv reports it only when none passes.
+ * that every branch of an `anyOf`/`oneOf` (or both `then` and `else`) requires, since ajv demands
+ * it whichever branch passes. A member only some branches require stays optional in the form: it
+ * cannot know which branch the person will meet, and ajv reports it only when none passes.
+ * A branch that never passes (`false`; a `oneOf` branch beside one that only requires members it
+ * requires too, as two identical branches: both pass or neither) is left out; `never` when no
+ * branch of some keyword can pass (its members are then those of every branch, as before).
  */
-function requiredOf(root: unknown, schema: Schema, depth = 0): string[] {
-  const out: string[] = [];
+function requiredOf(
+  root: unknown,
+  schema: Schema,
+  depth = 0,
+): { members: string[]; never?: boolean } {
+  const members: string[] = [];
+  let never = false;
   for (const part of alternatives(root, schema, true)) {
-    out.push(...arr(own(part, 'required')).filter((r): r is string => typeof r === 'string'));
+    members.push(...arr(own(part, 'required')).filter((r): r is string => typeof r === 'string'));
     // With an `if`, `then` or `else` applies: a member both require is required.
     const cond = 'if' in part && [own(part, 'then'), own(part, 'else')];
-    for (const branches of depth < 9 ? [own(part, 'anyOf'), own(part, 'oneOf'), cond] : []) {
-      let common: string[] | undefined;
+    for (const k of depth < 9 ? ['anyOf', 'oneOf', 'if'] : []) {
+      const branches = arr(k === 'if' ? cond : own(part, k));
       // A `false` branch never passes; `true`, an absent or unresolved one requires nothing.
-      for (const b of arr(branches))
-        if (b !== false) {
-          const d = deref(root, b);
-          const req = d ? requiredOf(root, d, depth + 1) : [];
-          common = common ? common.filter((m) => req.includes(m)) : req;
-        }
-      out.push(...(common ?? []));
+      const of = branches.map((b) => {
+        if (b === false) return { members: [], never: true };
+        const d = deref(root, b);
+        return d ? requiredOf(root, d, depth + 1) : { members: [] };
+      });
+      const alive = of.filter(
+        (r, i) =>
+          !r.never &&
+          !(
+            k === 'oneOf' &&
+            branches.some(
+              (b, j) =>
+                j !== i &&
+                onlyRequires(root, b) &&
+                of[j]!.members.every((m) => r.members.includes(m)),
+            )
+          ),
+      );
+      if (branches.length && !alive.length) never = true;
+      let common: string[] | undefined;
+      for (const r of alive.length ? alive : of.filter((_, i) => branches[i] !== false))
+        common = common ? common.filter((m) => r.members.includes(m)) : r.members;
+      members.push(...(common ?? []));
     }
   }
-  return out;
+  return { members, never };
 }
 
 /** Whether the data schema itself lists the answer at `path` as required. */
