@@ -158,7 +158,12 @@ export class ProblemBuilder {
           if (!keep || keep(ajvErrorPointer(r))) out.push(this.fromError(r, value));
         continue;
       }
-      if (wrappers.some((prefix) => e.schemaPath.startsWith(prefix)) || inBranch(e)) continue;
+      if (
+        wrappers.some((prefix) => e.schemaPath.startsWith(prefix)) ||
+        inBranch(e) ||
+        this.throughBranch(e, errors)
+      )
+        continue;
       // propertyNames reports the inner failure too (marked with `propertyName`); keep one per name.
       if (e.keyword !== 'propertyNames' && e.propertyName !== undefined) continue;
       if (keep && !keep(ajvErrorPointer(e))) continue;
@@ -223,7 +228,12 @@ export class ProblemBuilder {
     }
     const plain = new Set(
       required
-        .filter((r) => !inSome.has(r) && !/\/(?:anyOf|oneOf|not)\//.test(r.schemaPath))
+        .filter(
+          (r) =>
+            !inSome.has(r) &&
+            !/\/(?:anyOf|oneOf|not)\//.test(r.schemaPath) &&
+            !this.throughBranch(r, errors),
+        )
         .map(ajvErrorPointer),
     );
     for (const [w, members] of byWrapper) {
@@ -254,6 +264,25 @@ export class ProblemBuilder {
         `${w.instancePath}/`.startsWith(`${c.instancePath}/`) &&
         within(this.root, decodedPath(c), decodedPath(w), new Set()),
     );
+  }
+
+  /**
+   * Whether ajv may have applied the `required` `r` only in a branch of a failed anyOf/oneOf at
+   * the same value, through `$ref`s the branch's parts do not show (the paths of a target ajv
+   * compiles on its own restart at it), and not also whatever the branch (then it stands).
+   */
+  private throughBranch(r: AjvErrorObject, errors: readonly AjvErrorObject[]): boolean {
+    if (r.keyword !== 'required') return false;
+    const at = decodedPath(r).slice(0, -'/required'.length);
+    return errors.some((c) => {
+      if ((c.keyword !== 'anyOf' && c.keyword !== 'oneOf') || c.instancePath !== r.instancePath)
+        return false;
+      const keyword = decodedPath(c);
+      return (
+        within(this.root, keyword, at, new Set()) &&
+        !appliedPointers(this.root, keyword.slice(0, keyword.lastIndexOf('/'))).includes(at)
+      );
+    });
   }
 
   private fromError(e: AjvErrorObject, value: unknown): Problem {
