@@ -37,6 +37,7 @@ const NEW_CLERK = {
   role: 'clerk',
 } as const;
 
+// Skipped only without Chromium: npm test installs it before the e2e stage, so there it runs.
 describe(
   'the clerk desk says why its list is empty, in Chromium',
   { skip: chromiumPath ? false : 'needs Chromium' },

@@ -27,6 +27,7 @@ const { CHROMIUM_ARGS, findChromium } = (await import(
 )) as { CHROMIUM_ARGS: string[]; findChromium(): string | undefined };
 const chromiumPath = findChromium();
 
+// Skipped only without Chromium: npm test installs it before the e2e stage, so there it runs.
 describe('the clerk desk in Chromium', { skip: chromiumPath ? false : 'needs Chromium' }, () => {
   let s: Running;
   let browser: Browser;

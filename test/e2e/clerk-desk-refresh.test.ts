@@ -47,6 +47,7 @@ async function newDossier(base: string, overrides: Record<string, unknown> = {})
   return ((await r.json()) as { dossierCode: string }).dossierCode;
 }
 
+// Skipped only without Chromium: npm test installs it before the e2e stage, so there it runs.
 describe(
   'the clerk desk refresh in Chromium',
   { skip: chromiumPath ? false : 'needs Chromium' },

@@ -27,6 +27,7 @@ const { CHROMIUM_ARGS, findChromium } = (await import(
 const chromiumPath = findChromium();
 const require = createRequire(import.meta.url);
 
+// Skipped only without Chromium: npm test installs it before the e2e stage, so there it runs.
 describe('clerk page in Chromium', { skip: chromiumPath ? false : 'needs Chromium' }, () => {
   let s: Running;
   let browser: Browser;

@@ -27,6 +27,7 @@ const chromiumPath = findChromium();
 
 // Skipped only without Chromium: npm test installs it before the e2e stage (ensureChromium), so
 // there it always runs.
+// Skipped only without Chromium: npm test installs it before the e2e stage, so there it runs.
 describe('the clerk reads a supplement', { skip: chromiumPath ? false : 'needs Chromium' }, () => {
   let s: Running;
   let browser: Browser;

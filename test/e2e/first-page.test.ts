@@ -82,6 +82,7 @@ const settled = (page: Page) =>
     (document.querySelector('dvc-form') as unknown as { settled(): Promise<void> }).settled(),
   );
 
+// Skipped only without Chromium: npm test installs it before the e2e stage, so there it runs.
 describe(
   'the server-rendered first page on the demo site',
   { skip: chromiumPath ? false : 'needs Chromium' },

@@ -68,6 +68,7 @@ interface FormElement {
   draftController?: { ready(): Promise<void> };
 }
 
+// Skipped only without Chromium: npm test installs it before the e2e stage, so there it runs.
 describe(
   'the form artefact on the demo pages',
   { skip: chromiumPath ? false : 'needs Chromium' },

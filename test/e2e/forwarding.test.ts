@@ -136,6 +136,7 @@ describe('forwarding dossiers to the one-stop system', { timeout: 120_000 }, () 
   });
 
   test('a target that keeps failing: dead letter after N tries; a clerk retries it at the desk', async (t) => {
+    // Skipped only where no Chromium can be found: npm test installs it first, so it runs there.
     if (!browser) return t.skip('needs Chromium');
     const target = await forwardTarget(SECRET);
     await target.up();
@@ -211,6 +212,7 @@ describe('forwarding dossiers to the one-stop system', { timeout: 120_000 }, () 
   });
 
   test('a dossier on its way: the desk says "Đang chuyển" until the target answers', async (t) => {
+    // Skipped only where no Chromium can be found: npm test installs it first, so it runs there.
     if (!browser) return t.skip('needs Chromium');
     const target = await forwardTarget(SECRET);
     await target.up();

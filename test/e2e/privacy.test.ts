@@ -573,6 +573,7 @@ describe('npm run clerk: accounts and key rotation from the command line', () =>
   });
 });
 
+// Skipped only without Chromium: npm test installs it before the e2e stage, so there it runs.
 describe('status page in Chromium', { skip: chromiumPath ? false : 'needs Chromium' }, () => {
   let s: Running;
   let browser: Browser;

@@ -23,6 +23,7 @@ const pages = readdirSync(new URL('../../demo/site/thu-tuc/', import.meta.url))
   .filter((f) => f.endsWith('.html'))
   .sort();
 
+// Skipped only without Chromium: npm test installs it before the e2e stage, so there it runs.
 describe('procedure pages in Chromium', { skip: chromiumPath ? false : 'needs Chromium' }, () => {
   let s: Running;
   let browser: Browser;

@@ -62,6 +62,8 @@ const stop = (r: Receiver) =>
     r.child.kill('SIGTERM');
   });
 
+// Skipped only without DVC_TEST_DATABASE_URL: npm test's PostgreSQL stage sets it up (installing
+// PostgreSQL when allowed), so it runs there; run alone by hand it needs a database to create.
 describe('two receiver processes on one PostgreSQL', { skip: !ADMIN_URL, timeout: 180_000 }, () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'dvc-processes-'));
   // The SMS provider both processes send to (the queue is shared): the texts it received.

@@ -107,6 +107,8 @@ async function submission(base: string, i: number) {
   return { status: r.status, body, jws, files, documents };
 }
 
+// Skipped only without DVC_TEST_DATABASE_URL: npm test's PostgreSQL stage sets it up (installing
+// PostgreSQL when allowed), so it runs there; run alone by hand it needs a database to create.
 describe('the scaled set-up (npm run start:scaled)', { skip: !ADMIN_URL, timeout: 600_000 }, () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'dvc-scaled-'));
   let child: ChildProcess;
@@ -325,6 +327,8 @@ describe('the scaled set-up (npm run start:scaled)', { skip: !ADMIN_URL, timeout
 
   test(
     'a process killed during an upload: the upload resumes on the other through the balancer',
+    // Skipped only when DVC_SCALED_RECEIVERS is set below 2 by hand: one receiver has no other
+    // to resume on. npm test uses the default, 2.
     { skip: RECEIVERS < 2 },
     async () => {
       const browser = uploadSession(base);

@@ -79,6 +79,7 @@ interface Patch {
   phase: 'before' | 'after';
 }
 
+// Skipped only without Chromium: npm test installs it before the e2e stage, so there it runs.
 describe('uploads in Chromium', { skip: chromiumPath ? false : 'needs Chromium' }, () => {
   let browser: Browser;
   let http: HttpServer;
@@ -379,6 +380,7 @@ function elementFile(seed: number): Buffer {
 }
 const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
+// Skipped only without Chromium: npm test installs it before the e2e stage, so there it runs.
 describe(
   '<dvc-upload> against a real tus server',
   { skip: chromiumPath ? false : 'needs Chromium' },
