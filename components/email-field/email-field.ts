@@ -8,6 +8,9 @@ import { DvcStringInputField, type InputMode, type Parsed } from '../base/text-i
  */
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+/** What the box's text means as an e-mail address (also the light first page's placeholder's). */
+export const readEmail = (text: string): string => text.trim();
+
 /**
  * @summary An e-mail address input (e-mail keyboard, autofill `email`), trimmed on blur.
  *
@@ -41,7 +44,7 @@ export class DvcEmailField extends DvcStringInputField {
   }
 
   protected parse(text: string): Parsed<string> {
-    return { value: text.trim(), bad: false };
+    return { value: readEmail(text), bad: false };
   }
 
   protected format(value: string): string {

@@ -37,6 +37,9 @@ import { HINT_HAS_DATE } from '../date-field/date-field.js';
 import { parseVnDate } from '../date-field/date-utils.js';
 import { parseNumber } from '../number-field/number-field.js';
 import { normalizePhone } from '../phone-field/phone-field.js';
+import { readText } from '../text-field/text-field.js';
+import { readEmail } from '../email-field/email-field.js';
+import { readIdNumber } from '../id-number-field/id-number-field.js';
 
 /** The look of the elements' questions (src/look.ts), on the placeholders in the form's root. */
 const AT = '.dvc-fp-field ';
@@ -65,17 +68,16 @@ const INPUT_MODES: Record<string, string> = {
 };
 
 /**
- * What each element's `parse` makes of the text in its box (text-field.ts, email-field.ts,
- * phone-field.ts, id-number-field.ts, number-field.ts, date-field.ts), for a placeholder's text
- * to go into the session at each keystroke as the element's would; text that cannot be read is
- * the element's empty value. light-first-page.test.ts types the same texts into both and
- * compares the answers, so the two cannot drift apart unseen.
+ * What each element's `parse` makes of the text in its box, the elements' own readers (text-field.ts,
+ * email-field.ts, phone-field.ts, id-number-field.ts, number-field.ts, date-utils.ts), for a
+ * placeholder's text to go into the session at each keystroke as the element's would; text that
+ * cannot be read is the element's empty value (light-first-page.test.ts compares the two).
  */
 const READ: Record<string, (text: string, lang: 'vi' | 'en') => unknown> = {
-  text: (text) => text.normalize('NFC'),
-  email: (text) => text.trim(),
+  text: readText,
+  email: readEmail,
   phone: normalizePhone,
-  'id-number': (text) => text.normalize('NFKC').replace(/[\s\u200b]/g, ''),
+  'id-number': readIdNumber,
   number: parseNumber,
   date: (text) => parseVnDate(text) ?? '',
 };

@@ -3,6 +3,15 @@ import type { FieldValidity } from '../base/field-element.js';
 import { DvcStringInputField, type InputMode, type Parsed } from '../base/text-input-field.js';
 
 /**
+ * What the box's text means as an ID number: full-width digits (phone IMEs) folded and spaces
+ * and a pasted zero-width space dropped, as the engine reads a digit format
+ * (src/validation/formats.ts `normalizeFormat`). Also the light first page's placeholder's.
+ */
+export function readIdNumber(text: string): string {
+  return text.normalize('NFKC').replace(/[\s\u200b]/g, '');
+}
+
+/**
  * @summary An identity number input (default: the 12-digit personal ID on the Căn cước card).
  *
  * Numeric keyboard; spaces may be typed (people copy the number in groups) and are removed from
@@ -46,9 +55,7 @@ export class DvcIdNumberField extends DvcStringInputField {
   }
 
   protected parse(text: string): Parsed<string> {
-    // Full-width digits (phone IMEs) folded and a pasted zero-width space dropped, as the
-    // engine reads a digit format (src/validation/formats.ts `normalizeFormat`).
-    return { value: text.normalize('NFKC').replace(/[\s\u200b]/g, ''), bad: false };
+    return { value: readIdNumber(text), bad: false };
   }
 
   protected format(value: string): string {

@@ -2,6 +2,9 @@ import { customElement, property } from 'lit/decorators.js';
 import type { FieldValidity } from '../base/field-element.js';
 import { DvcStringInputField, type Parsed } from '../base/text-input-field.js';
 
+/** What the box's text means: the same text in Unicode NFC (also the light first page's placeholder's). */
+export const readText = (text: string): string => text.normalize('NFC');
+
 /**
  * @summary A single-line text input with its label, hint and error in one shadow root.
  *
@@ -36,7 +39,7 @@ export class DvcTextField extends DvcStringInputField {
   @property({ type: Number }) maxlength?: number;
 
   protected parse(text: string): Parsed<string> {
-    return { value: text.normalize('NFC'), bad: false };
+    return { value: readText(text), bad: false };
   }
 
   protected format(value: string): string {
