@@ -26,22 +26,29 @@ type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
 export function readPlainAnswers(root: ParentNode): PlainAnswer[] {
   const answers: PlainAnswer[] = [];
   for (const field of root.querySelectorAll<HTMLElement>('.dvc-fp-field[data-path]')) {
-    const path = field.dataset.path!;
-    const widget = field.dataset.widget ?? 'text';
-    const controls = [...field.querySelectorAll<Control>('input, textarea, select')];
-    if (widget === 'radio') {
-      const on = controls.find((c) => (c as HTMLInputElement).checked);
-      if (on) answers.push({ path, widget, value: on.value });
-    } else if (widget === 'checkbox') {
-      const group = field.querySelector('fieldset') !== null;
-      const on = controls.filter((c) => (c as HTMLInputElement).checked).map((c) => c.value);
-      if (group && on.length > 0) answers.push({ path, widget, value: on });
-      else if (!group && on.length > 0) answers.push({ path, widget, value: true });
-    } else if (controls[0] && controls[0].value !== '') {
-      answers.push({ path, widget, value: controls[0].value });
-    }
+    const answer = readPlainAnswer(field);
+    if (answer) answers.push(answer);
   }
   return answers;
+}
+
+/** What one plain question (`.dvc-fp-field[data-path]`) holds, if anything. */
+export function readPlainAnswer(field: HTMLElement): PlainAnswer | undefined {
+  const path = field.dataset.path!;
+  const widget = field.dataset.widget ?? 'text';
+  const controls = [...field.querySelectorAll<Control>('input, textarea, select')];
+  if (widget === 'radio') {
+    const on = controls.find((c) => (c as HTMLInputElement).checked);
+    if (on) return { path, widget, value: on.value };
+  } else if (widget === 'checkbox') {
+    const group = field.querySelector('fieldset') !== null;
+    const on = controls.filter((c) => (c as HTMLInputElement).checked).map((c) => c.value);
+    if (group && on.length > 0) return { path, widget, value: on };
+    if (!group && on.length > 0) return { path, widget, value: true };
+  } else if (controls[0] && controls[0].value !== '') {
+    return { path, widget, value: controls[0].value };
+  }
+  return undefined;
 }
 
 /** The question and caret of the focused plain control, if focus is in the plain page. */

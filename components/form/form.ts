@@ -149,7 +149,7 @@ export class DvcForm extends LitElement {
   @property({ type: Boolean, attribute: 'one-question-per-page' }) oneQuestionPerPage = false;
   /**
    * Experimental (issue 22 spike): the first page's plain questions render as plain controls
-   * first and become their elements a batch at a time (light-questions.ts).
+   * first and become their elements one by one, each in its own place (light-questions.ts).
    */
   @property({ type: Boolean, attribute: 'light-first-page' }) lightFirstPage = false;
   /** @internal */

@@ -1,7 +1,8 @@
 /**
  * SPIKE (issue 22 point 3, behind `<dvc-form light-first-page>`): the first page's simple
  * questions rendered first as plain controls in the form's own shadow root, then upgraded to
- * their field elements a batch at a time once the page is on screen.
+ * their field elements once the page is on screen: each in its own place (LightSlot, without
+ * rendering the page again), in page order, for a few milliseconds per task (`budget`).
  *
  * A page of 200 questions costs ≈ 2 ms of script per field element at 4x CPU before its first
  * question is usable (lit's element, its shadow root and ElementInternals, its first update); a
@@ -18,12 +19,14 @@
  * In the engine chunk: the core carries only the flag.
  */
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
+import { AsyncDirective, directive } from 'lit/async-directive.js';
+import type { ChildPart } from 'lit/directive.js';
 import type { FieldUi } from '../../src/procedure/index.js';
 import type { DvcForm } from './form.js';
 import { localize } from './format.js';
 import { fieldId, getPath } from './journey.js';
 import { giveToElement, moveFocus } from './first-page-hand-over.js';
-import { readPlainAnswers } from './first-page-readers.js';
+import { readPlainAnswer } from './first-page-readers.js';
 import { t } from '../base/i18n.js';
 import {
   choiceLook,
@@ -88,19 +91,74 @@ const NO_SPELLCHECK = new Set(['email', 'id-number']);
 /** The `page` of a form that shows no placeholder (it adopts a server-rendered first page). */
 const NONE = '';
 
-/** Questions upgraded per task: each batch renders the page once more. */
-const BATCH = 50;
+/**
+ * Milliseconds of upgrading per task: a question costs ≈ 2 ms at 4x CPU, so a key pressed while
+ * the page upgrades waits at most about this long, and the page paints between the tasks.
+ */
+
+/**
+ * One placeholder's place on the page: it shows the placeholder until `swap()`, then its element,
+ * in that place alone (AsyncDirective.setValue), so the page is not rendered again for it. The
+ * form's next render puts the same element template in the same place (questions.ts).
+ */
+class LightSlot extends AsyncDirective {
+  private owner: LightQuestions | undefined;
+  private path = '';
+  private element: () => TemplateResult = () => html``;
+
+  render(
+    _owner: LightQuestions,
+    _path: string,
+    placeholder: TemplateResult,
+    _element: () => TemplateResult,
+  ): TemplateResult {
+    return placeholder;
+  }
+
+  override update(
+    _part: ChildPart,
+    [owner, path, placeholder, element]: Parameters<LightSlot['render']>,
+  ): TemplateResult {
+    this.owner = owner;
+    this.path = path;
+    this.element = element;
+    owner.slots.set(path, this);
+    return placeholder;
+  }
+
+  /** The element in the placeholder's place, with what the form would render for it now. */
+  swap(): void {
+    this.setValue(this.element());
+  }
+
+  protected override disconnected(): void {
+    if (this.owner?.slots.get(this.path) === this) this.owner.slots.delete(this.path);
+  }
+
+  protected override reconnected(): void {
+    this.owner?.slots.set(this.path, this);
+  }
+}
+const lightSlot = directive(LightSlot);
 
 export class LightQuestions implements ReactiveController {
   /** The page the placeholders are on; undefined until the first render of a page. */
   private page: string | undefined;
   /** Paths still shown as placeholders. */
   private readonly waiting = new Set<string>();
+  /** Each placeholder's place on the page, by path (LightSlot). */
+  readonly slots = new Map<string, LightSlot>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private running: Promise<void> | undefined;
 
-  /** Milliseconds between the page's first render and the first batch (tests hold it). */
+  /** Milliseconds between the page's first render and the first upgrades (tests hold it). */
   static delay = 0;
+  /**
+   * Milliseconds of upgrading per task (at least one question each): a question costs ≈ 2 ms at
+   * 4x CPU, so a key pressed while the page upgrades waits at most about this long, and the page
+   * paints between the tasks.
+   */
+  static budget = 12;
 
   constructor(private readonly form: DvcForm) {
     form.addController(this);
@@ -118,7 +176,7 @@ export class LightQuestions implements ReactiveController {
       ))
         return;
       const path = control.closest<HTMLElement>('.dvc-fp-field')?.dataset.path;
-      if (path && this.waiting.has(path)) void this.enqueue([path], true);
+      if (path && this.waiting.has(path)) void this.enqueue(new Set([path]), true);
     });
     // Each keystroke in a placeholder's box goes into the session as the element's would, so the
     // drafts keep it and nothing typed waits for the question to be left.
@@ -141,7 +199,7 @@ export class LightQuestions implements ReactiveController {
       const button = (e.composedPath()[0] as Element).closest?.('.dvc-fp-field button');
       const path = button?.closest<HTMLElement>('.dvc-fp-field')?.dataset.path;
       if (!path || !this.waiting.has(path)) return;
-      void this.enqueue([path], true).then(() =>
+      void this.enqueue(new Set([path]), true).then(() =>
         this.form.renderRoot
           .querySelector(`#${fieldId(path)}`)
           ?.shadowRoot?.querySelector<HTMLButtonElement>('#open')
@@ -156,20 +214,27 @@ export class LightQuestions implements ReactiveController {
       const path = field?.dataset.path;
       if (!path || !this.waiting.has(path)) return;
       if (e.relatedTarget instanceof Node && field!.contains(e.relatedTarget)) return;
-      void this.enqueue([path], false);
+      void this.enqueue(new Set([path]), false);
     });
   }
 
   /** Runs upgrades one after the other (one that failed does not stop the next). */
-  private enqueue(paths: string[] | number, withFocus: boolean): Promise<void> {
+  private enqueue(
+    only: ReadonlySet<string> | undefined,
+    withFocus: boolean,
+    budget?: number,
+  ): Promise<void> {
     this.running = (this.running ?? Promise.resolve())
       .catch(() => undefined)
-      .then(() => this.upgrade(paths, withFocus));
+      .then(() => this.upgrade(only, withFocus, budget));
     return this.running;
   }
 
-  /** The placeholder for `field`, or undefined when it is rendered as its element. */
-  render(field: FieldUi, lang: typeof this.form.uiLang): TemplateResult | undefined {
+  /**
+   * The placeholder for `field`, in a place that can become `element()` alone, or undefined when
+   * it is rendered as its element.
+   */
+  render(field: FieldUi, lang: typeof this.form.uiLang, element: () => TemplateResult): unknown {
     const pageId = this.form.pageId;
     // A server-rendered first page is already plain and hands itself over (first-page-
     // adoption.ts): its questions become their elements at once.
@@ -181,7 +246,7 @@ export class LightQuestions implements ReactiveController {
       if (this.started || !this.eligible(field)) return undefined;
       this.waiting.add(path);
     }
-    return this.template(field, lang);
+    return lightSlot(this, path, this.template(field, lang), element);
   }
 
   /** Set after the first render of the page: no new placeholder appears after that. */
@@ -253,17 +318,12 @@ export class LightQuestions implements ReactiveController {
   private schedule(ms = 0): void {
     this.timer ??= setTimeout(() => {
       this.timer = undefined;
-      void this.enqueue(BATCH, false).then(() => {
+      void this.enqueue(undefined, false, LightQuestions.budget).then(() => {
         if (this.waiting.size > 0 && this.hasUnfocused()) this.schedule();
       });
     }, ms);
   }
 
-  /**
-   * Upgrades up to `count` placeholders (not the one being typed in, which waits until it is
-   * left, unless `withFocus`): reads what was typed, renders their elements, and gives each its
-   * answer; with `withFocus`, focus and the caret move to the same control in the element.
-   */
   private hasUnfocused(): boolean {
     const active = (this.form.renderRoot as ShadowRoot).activeElement?.closest<HTMLElement>(
       '.dvc-fp-field',
@@ -271,27 +331,37 @@ export class LightQuestions implements ReactiveController {
     return [...this.waiting].some((p) => p !== active?.dataset.path);
   }
 
-  private async upgrade(paths: string[] | number, withFocus = false): Promise<void> {
-    const count = typeof paths === 'number' ? paths : Infinity;
-    const only = typeof paths === 'number' ? undefined : new Set(paths);
+  /**
+   * Upgrades the placeholders of `only` (all when undefined) in page order, for `budget`
+   * milliseconds at most, each in its own place: reads what was typed, puts its element there,
+   * and gives the element the answer. The question being typed in waits until it is left, unless
+   * `withFocus`: then focus and the caret move to the same control in its element.
+   */
+  private async upgrade(
+    only: ReadonlySet<string> | undefined,
+    withFocus: boolean,
+    budget = Infinity,
+  ): Promise<void> {
     const root = this.form.renderRoot as ShadowRoot;
-    const activeControl = root.activeElement as HTMLInputElement | HTMLSelectElement | null;
-    const active = activeControl?.closest<HTMLElement>('.dvc-fp-field') ?? null;
-    const batch = new Set<string>();
-    for (const path of this.waiting) {
-      if (batch.size >= count) break;
+    const began = performance.now();
+    let done = 0;
+    for (const path of [...this.waiting]) {
+      if (done > 0 && performance.now() - began >= budget) break;
       if (only && !only.has(path)) continue;
       const el = root.querySelector<HTMLElement>(`#${fieldId(path)}.dvc-fp-field`);
-      if (!el) this.waiting.delete(path);
-      else if (el !== active || withFocus) batch.add(path);
-    }
-    // Only the question being typed in is left: it is upgraded once it is left (focusout).
-    if (batch.size === 0) return;
-    const answers = readPlainAnswers(root).filter((a) => batch.has(a.path));
-    const focus =
-      active && batch.has(active.dataset.path!)
+      const slot = this.slots.get(path);
+      // Hidden by the rules, or on a page left: it is rendered as its element if it comes back.
+      if (!el || !slot) {
+        this.waiting.delete(path);
+        continue;
+      }
+      const activeControl = root.activeElement as HTMLInputElement | HTMLSelectElement | null;
+      const typing = !!activeControl && el.contains(activeControl);
+      if (typing && !withFocus) continue;
+      const answer = readPlainAnswer(el);
+      const focus = typing
         ? {
-            path: active.dataset.path!,
+            path,
             value:
               activeControl instanceof HTMLInputElement && activeControl.type === 'radio'
                 ? activeControl.value
@@ -300,28 +370,16 @@ export class LightQuestions implements ReactiveController {
             end: activeControl instanceof HTMLInputElement ? activeControl.selectionEnd : null,
           }
         : undefined;
-    for (const path of batch) this.waiting.delete(path);
-    this.form.requestUpdate();
-    await this.form.updateComplete;
-    for (const answer of answers) {
-      const el = root.querySelector<HTMLElement & { updateComplete?: Promise<unknown> }>(
-        `#${fieldId(answer.path)}`,
+      this.waiting.delete(path);
+      done++;
+      slot.swap();
+      const element = root.querySelector<HTMLElement & { updateComplete?: Promise<unknown> }>(
+        `#${fieldId(path)}`,
       );
-      if (!el) continue;
-      await el.updateComplete;
-      if (el.shadowRoot)
-        giveToElement(
-          el.shadowRoot,
-          answer,
-          focus?.path === answer.path && focus.value === undefined,
-        );
-    }
-    if (focus) {
-      const el = root.querySelector<HTMLElement & { updateComplete?: Promise<unknown> }>(
-        `#${fieldId(focus.path)}`,
-      );
-      await el?.updateComplete;
-      if (el?.shadowRoot) moveFocus(el.shadowRoot, focus);
+      await element?.updateComplete;
+      if (!element?.shadowRoot) continue;
+      if (answer) giveToElement(element.shadowRoot, answer, !!focus && focus.value === undefined);
+      if (focus) moveFocus(element.shadowRoot, focus);
     }
   }
 
@@ -330,6 +388,6 @@ export class LightQuestions implements ReactiveController {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
     await this.running;
-    if (this.waiting.size > 0) await this.enqueue(this.waiting.size, true);
+    if (this.waiting.size > 0) await this.enqueue(undefined, true);
   }
 }

@@ -108,13 +108,20 @@ export class FormQuestions {
    * One question. `lang` is the form's language, which the page passes once: a form without its
    * own `lang` looks it up through the page's elements, twice per question otherwise.
    */
-  renderField(field: FieldUi, lang = this.form.uiLang): TemplateResult {
+  renderField(field: FieldUi, lang = this.form.uiLang): unknown {
     if (field.widget === 'file') return this.renderDocument(field);
     if (this.form.lightFirstPage) {
       this.form.light ??= new (loadedEngine()!.LightQuestions)(this.form);
-      const light = this.form.light.render(field, lang);
+      const light = this.form.light.render(field, lang, () => this.renderElement(field, lang));
+      // The directive itself, not wrapped: the element later rendered in its place by this
+      // method is then the same template in the same part, updated rather than made again.
       if (light) return light;
     }
+    return this.renderElement(field, lang);
+  }
+
+  /** A question's element (a field's, or a repeat group's) with what the session holds for it. */
+  private renderElement(field: FieldUi, lang: typeof this.form.uiLang): TemplateResult {
     const tag = widgetOf(field).tag;
     const path = field.field;
     const value = getPath(this.form.answers, path);

@@ -59,7 +59,16 @@ async function heldForm(): Promise<DvcForm> {
 
 afterEach(() => {
   LightQuestions.delay = 0;
+  LightQuestions.budget = 12;
 });
+
+/** Counts the form's renders (a controller's hostUpdated runs once per update). */
+function countRenders(form: DvcForm): { count: number } {
+  const counter = { count: 0 };
+
+  form.addController({ hostUpdated: () => counter.count++ });
+  return counter;
+}
 
 describe('<dvc-form light-first-page> (spike)', () => {
   it('shows the plain questions as plain controls, then as their elements, and nothing moves', async () => {
@@ -74,6 +83,49 @@ describe('<dvc-form light-first-page> (spike)', () => {
     for (const p of LIGHT_PATHS)
       expect(form.shadowRoot!.querySelector(`[data-path="${p}"]`)!.localName, p).to.match(/^dvc-/);
     expect(LIGHT_PATHS.map((p) => [p, box(p).top, box(p).height])).to.deep.equal(before);
+  });
+
+  it('puts each element in its placeholder’s place alone: the page is not rendered again for it, and stays', async () => {
+    const form = await heldForm();
+    // The chunks that load after ready (drafts, review, submission) render the page once.
+    await form.loading;
+    await form.updateComplete;
+    const renders = countRenders(form);
+    form.light!.start();
+    await waitUntil(() => placeholders(form).length === 0, 'not every question was replaced');
+    // Before, every batch rendered the whole page again (1,000 questions: 20 renders of it).
+    expect(renders.count).to.equal(0);
+    const elements = LIGHT_PATHS.map((p) => form.shadowRoot!.querySelector(`[data-path="${p}"]`));
+    // The form's next render puts the same element template in the same place: updated, never
+    // made again (which would drop what the element holds).
+    form.requestUpdate();
+    await form.updateComplete;
+    expect(
+      LIGHT_PATHS.map((p) => form.shadowRoot!.querySelector(`[data-path="${p}"]`)),
+    ).to.deep.equal(elements);
+  });
+
+  it('upgrades for its time budget per task, at least one question each, so the page answers keys between', async () => {
+    const form = await heldForm();
+    // A spent budget: one question per task. The number still waiting, read as each timer task
+    // starts (the upgrades run in timer tasks), drops by one from one task to the next; a fixed
+    // batch of 50 took all nine in one task.
+    LightQuestions.budget = 0;
+    const seen: number[] = [];
+    const setTimeoutBefore = window.setTimeout;
+    window.setTimeout = ((handler: () => void, ms?: number) =>
+      setTimeoutBefore(() => {
+        if (seen.at(-1) !== form.light!.pending.length) seen.push(form.light!.pending.length);
+        handler();
+      }, ms)) as typeof window.setTimeout;
+    try {
+      form.light!.start();
+      await waitUntil(() => placeholders(form).length === 0, 'not every question was replaced');
+    } finally {
+      window.setTimeout = setTimeoutBefore;
+    }
+    if (seen.at(-1) !== 0) seen.push(form.light!.pending.length);
+    expect(seen).to.deep.equal([9, 8, 7, 6, 5, 4, 3, 2, 1, 0]);
   });
 
   it('keeps what was typed, with focus and caret, when the question is replaced', async () => {
