@@ -282,8 +282,11 @@ export class LightQuestions implements ReactiveController {
     const options = this.form.questions.optionsOf(field, lang) ?? [];
     let control: TemplateResult;
     if (widget === 'radio') {
+      // A radiogroup carrying `required`, as the element's (radio-group.ts): a radio's own
+      // `required` is not given to assistive technology as required, and marks every radio of an
+      // unanswered question invalid before the person did anything.
       // prettier-ignore
-      return html`<div class="dvc-fp-field" id=${fieldId(path)} data-path=${path} data-widget="radio"><fieldset aria-describedby=${describedBy}><legend>${label}</legend>${notes}${options.map((o, i) => html`<label class="dvc-fp-choice"><input type="radio" id="${id}-${i}" name=${path} .value=${o.value} ?required=${required}><span class="dvc-fp-choice-text">${o.label}</span></label>`)}</fieldset></div>`;
+      return html`<div class="dvc-fp-field" id=${fieldId(path)} data-path=${path} data-widget="radio"><fieldset role="radiogroup" aria-required=${required} aria-describedby=${describedBy}><legend>${label}</legend>${notes}${options.map((o, i) => html`<label class="dvc-fp-choice"><input type="radio" id="${id}-${i}" name=${path} .value=${o.value}><span class="dvc-fp-choice-text">${o.label}</span></label>`)}</fieldset></div>`;
     } else if (widget === 'select') {
       // prettier-ignore
       control = html`<select id=${id} name=${path} ?required=${required} aria-describedby=${describedBy}><option value="">${localize(field.placeholder, lang) || t(lang, 'choose')}</option>${options.map((o) => html`<option .value=${o.value}>${o.label}</option>`)}</select>`;

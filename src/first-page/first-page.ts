@@ -232,28 +232,24 @@ function renderQuestion(q: FirstPageQuestion, index: number, choose: string): st
     ['data-path', q.path],
     ['data-widget', q.widget],
   ])}>`;
-  const choice = (
-    type: 'radio' | 'checkbox',
-    value: string,
-    label: string,
-    i: number,
-    req: boolean,
-  ) =>
+  const choice = (type: 'radio' | 'checkbox', value: string, label: string, i: number) =>
     `<label class="dvc-fp-choice"><input${attrs([
       ['type', type],
       ['id', `${id}-${i}`],
       ['name', q.path],
       ['form', FIRST_PAGE_NO_FORM],
       ['value', value],
-      ['required', req],
     ])} /><span class="dvc-fp-choice-text">${escapeHtml(label)}</span></label>`;
   if (q.widget === 'radio' || (q.widget === 'checkbox' && q.options)) {
     const type = q.widget === 'radio' ? 'radio' : 'checkbox';
-    const choices = (q.options ?? [])
-      .map((o, i) => choice(type, o.value, o.label, i, type === 'radio' && q.required))
-      .join('');
+    const choices = (q.options ?? []).map((o, i) => choice(type, o.value, o.label, i)).join('');
+    // A radio question is a radiogroup carrying `required`, as the form's radio group: a radio's
+    // own `required` is not given to assistive technology as required, and marks every radio of
+    // an unanswered question invalid before the person did anything.
     return `${open}<fieldset${attrs([
       ['form', FIRST_PAGE_NO_FORM],
+      ['role', type === 'radio' ? 'radiogroup' : undefined],
+      ['aria-required', type === 'radio' ? String(q.required) : undefined],
       ['aria-describedby', describedBy],
     ])}><legend>${escapeHtml(q.label)}</legend>${hint}${choices}</fieldset></div>`;
   }

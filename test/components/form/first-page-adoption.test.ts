@@ -10,6 +10,7 @@ import '../../../components/form/form.js';
 import type { DvcForm } from '../../../components/form/form.js';
 import { loadProcedure, type Procedure } from '../../../src/procedure/index.js';
 import { FIRST_PAGE_CSS, firstPageHtml } from '../../../src/first-page/index.js';
+import { axQuestions } from '../../support/ax-tree.js';
 import everyWidget from '../../src/first-page/fixtures/every-widget.json';
 
 /**
@@ -145,6 +146,31 @@ describe('dvc-form adopts the server-rendered first page', () => {
     expect(el.session!.answers).to.deep.equal({ relation: 'mother' });
     const inner = fieldEl(el, 'relation').shadowRoot!;
     expect(inner.activeElement).to.equal(inner.querySelector('input[value="mother"]'));
+  });
+
+  it('gives assistive technology the same questions as the form that replaces it (Chromium accessibility tree)', async () => {
+    // Before, a radio question was a plain group whose radios were each "invalid" (their own
+    // `required`, none chosen) and not required; the form's is a required radiogroup.
+    const el = await waitingForm();
+    const plainPage = await axQuestions();
+    el.procedureData = procedure();
+    await el.settled();
+    // The plain page stops before the first date (src/first-page): the form's page has the
+    // questions from there on and its Continue button besides. Sorted: Chromium lists a light
+    // DOM slotted into a shadow root in another order than the shadow root's own nodes.
+    const formPage = await axQuestions();
+    expect(formPage.filter((q) => plainPage.includes(q)).sort()).to.deep.equal(
+      [...plainPage].sort(),
+    );
+    expect(formPage.filter((q) => !plainPage.includes(q))).to.deep.equal([
+      'textbox | Ngày sinh | Ví dụ: 15/03/2025 | required=false | invalid=false | checked=',
+      'button | Chọn ngày trên lịch |  | required= | invalid=false | checked=',
+      'textbox | Sau ngày sinh |  | required=false | invalid=false | checked=',
+      'button | Tiếp tục |  | required= | invalid=false | checked=',
+    ]);
+    expect(plainPage).to.include(
+      'radiogroup | Quan hệ với trẻ |  | required=true | invalid=false | checked=',
+    );
   });
 
   it('with nothing typed, the form starts as without the plain page and removes it', async () => {

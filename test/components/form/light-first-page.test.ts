@@ -12,6 +12,7 @@ import { LightQuestions } from '../../../components/form/light-questions.js';
 import { loadProcedure, type Procedure } from '../../../src/procedure/index.js';
 import { firstPageHtml } from '../../../src/first-page/index.js';
 import everyWidget from '../../src/first-page/fixtures/every-widget.json';
+import { axQuestions } from '../../support/ax-tree.js';
 
 let run = 0;
 function procedure(): Procedure {
@@ -126,6 +127,20 @@ describe('<dvc-form light-first-page> (spike)', () => {
     }
     if (seen.at(-1) !== 0) seen.push(form.light!.pending.length);
     expect(seen).to.deep.equal([9, 8, 7, 6, 5, 4, 3, 2, 1, 0]);
+  });
+
+  it('gives assistive technology the same questions before and after (Chromium accessibility tree)', async () => {
+    // A screen reader meets the placeholders first: the same roles, names, descriptions and
+    // states as the elements that replace them, so nothing it said changes under the person.
+    // Before, a radio question was a plain group whose radios were each "invalid" (their own
+    // `required`, none chosen) and not required, and became a required radiogroup.
+    const form = await heldForm();
+    const before = await axQuestions();
+    await form.settled();
+    expect(await axQuestions()).to.deep.equal(before);
+    expect(before).to.include(
+      'radiogroup | Quan hệ với trẻ |  | required=true | invalid=false | checked=',
+    );
   });
 
   it('keeps what was typed, with focus and caret, when the question is replaced', async () => {
