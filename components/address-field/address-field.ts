@@ -86,6 +86,13 @@ export class DvcAddressField extends DvcFieldElement<AddressValue> {
    */
   @property({ type: Boolean, attribute: 'street-optional' }) streetOptional = false;
 
+  /**
+   * The question whose address the "Dùng lại địa chỉ đã khai ở …" button offers (its `name`), or
+   * '' for none. Unset, the nearest fully answered address above of the same kind is offered.
+   * `<dvc-form>` sets it on a question with a `copyFrom`, as the rules decide its `when`.
+   */
+  @property({ attribute: false }) reuseFrom?: string;
+
   @state() private units?: AdminUnits;
   @state() private loadFailed = false;
   @state() private query = '';
@@ -126,13 +133,15 @@ export class DvcAddressField extends DvcFieldElement<AddressValue> {
   }
 
   /**
-   * The nearest address question above this one on the page, of the same kind (address or
-   * place) and fully answered, while this one is still empty: the mother's residence when the
-   * father's is asked. Offered with one button so nobody types the same address twice (WCAG 2.2
-   * SC 3.3.7 Redundant Entry).
+   * The address question above this one on the page whose answer the button offers, fully
+   * answered, while this one is still empty: the mother's residence when the father's is asked.
+   * One button, so nobody types the same address twice (WCAG 2.2 SC 3.3.7 Redundant Entry). It is
+   * the nearest one of the same kind (address or place), unless `reuseFrom` names the one (or none).
    */
   private reusable(v: AddressValue): DvcAddressField | undefined {
-    if (v.province || v.commune || v.street || this.isDisabled || this.readonly) return undefined;
+    const named = this.reuseFrom;
+    if (named === '' || v.province || v.commune || v.street || this.isDisabled || this.readonly)
+      return undefined;
     const all = [...(this.around?.querySelectorAll('dvc-address-field') ?? [])];
     return all
       .slice(0, all.indexOf(this))
@@ -140,7 +149,9 @@ export class DvcAddressField extends DvcFieldElement<AddressValue> {
       .find((other) => {
         const o = toAddress(other.value);
         return (
-          other.streetOptional === this.streetOptional &&
+          (named === undefined
+            ? other.streetOptional === this.streetOptional
+            : other.name === named) &&
           !!o.province &&
           !!o.commune &&
           (this.streetOptional || !!o.street.trim())

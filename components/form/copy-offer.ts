@@ -8,12 +8,22 @@
  * prefilled) is never offered one, so the copy never overwrites what the person gave. Format 1.2:
  * a `copyFrom` with a `when` is offered only while the rules say it holds (`copyOffers`). In the
  * form's engine chunk (engine.ts): the core only asks for the offer of each question.
+ *
+ * An address question whose source is above it on the same page is offered the copy by the
+ * address field's own button (`<dvc-address-field>`, which offers the nearest complete address
+ * above when the question names none): the form tells it which address, from the same verdict,
+ * so the button too is there only while the `when` holds (addressProperties). A question with a
+ * `copyFrom` is offered that answer and no other: the author named the address that belongs here
+ * (the requester's, when the requester is the mother), and the condition says when it does. When
+ * it does not, another address above (the father's, the mother's workplace) is no better guess:
+ * a button naming it would read as the form's advice where the author gave none, so the citizen
+ * types the address. Questions without a `copyFrom` keep the nearest-address offer.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { FieldUi } from '../../src/procedure/index.js';
 // Not from the procedure barrel: a value imported from it would pull the loader into this chunk.
 import { copySource } from '../../src/rules/index.js';
-import { getAt, isAnswered, isWithinPath } from '../../src/session/index.js';
+import { getAt, isAnswered, isSchemaRequired, isWithinPath } from '../../src/session/index.js';
 import type { DvcForm } from './form.js';
 import { localize } from './format.js';
 import { COPY_MESSAGES } from './copy-messages.js';
@@ -50,6 +60,37 @@ function watch(form: DvcForm): void {
   for (const type of ['change', 'dvc-change']) form.renderRoot.addEventListener(type, again);
 }
 
+/** Whether the rules allow `field`'s copy now: a 1.1 `copyFrom` always, a 1.2 `when` while it holds. */
+const allowed = (form: DvcForm, field: FieldUi): boolean =>
+  typeof field.copyFrom !== 'object' || !!form.rulesResult?.copyOffers?.includes(field.field);
+
+/** Whether `source` is an address above `field` on the page, offered by the address field. */
+const offeredByAddress = (form: DvcForm, field: FieldUi, source: FieldUi): boolean =>
+  field.widget === 'address' && !!form.currentPage?.fields.includes(source);
+
+/**
+ * An address question's properties from the procedure: whether it needs a street, and (a
+ * question with a `copyFrom`) the address its own button offers: the source while the rules allow
+ * it and it is on this page, none otherwise (the offer above it, or none, see the top).
+ */
+export function addressProperties(
+  form: DvcForm,
+  field: FieldUi,
+): { streetOptional: boolean; reuseFrom: string | undefined } {
+  const from = copySource(field);
+  const source = from === undefined ? undefined : form.fieldAt(from);
+  return {
+    // A place (a hometown) needs no street: not announced as required (WCAG 4.1.2).
+    streetOptional: !isSchemaRequired(form.loaded!.data, `${field.field}.street`),
+    reuseFrom:
+      from === undefined
+        ? undefined
+        : source && allowed(form, field) && offeredByAddress(form, field, source)
+          ? from
+          : '',
+  };
+}
+
 /** The offer above `field` on a page of `form`, or nothing. */
 export function copyOffer(form: DvcForm, field: FieldUi): TemplateResult | typeof nothing {
   const from = copySource(field);
@@ -63,12 +104,11 @@ export function copyOffer(form: DvcForm, field: FieldUi): TemplateResult | typeo
   const hidden = form.rulesResult?.hidden.fields ?? [];
   if (
     !source ||
-    (typeof field.copyFrom === 'object' && !form.rulesResult?.copyOffers?.includes(field.field)) ||
+    !allowed(form, field) ||
     isAnswered(getAt(answers, field.field)) ||
     !isAnswered(value) ||
     hidden.some((h) => isWithinPath(from, h)) ||
-    // An address above on the same page is offered by the address field itself.
-    (field.widget === 'address' && form.currentPage?.fields.includes(source))
+    offeredByAddress(form, field, source)
   )
     return nothing;
   session.setLang(form.uiLang);

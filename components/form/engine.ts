@@ -17,6 +17,6 @@ export {
 } from '../../src/session/index.js';
 export { handOverFirstPage, keepOverDraft } from './first-page-hand-over.js';
 export { readPlainAnswers, readPlainFocus } from './first-page-readers.js';
-export { copyOffer as reuse } from './copy-offer.js';
+export { addressProperties, copyOffer as reuse } from './copy-offer.js';
 export { addUnowned } from './unowned-problems.js';
 export { LightQuestions } from './light-questions.js';

@@ -171,13 +171,8 @@ export class FormQuestions {
           prefilled: this.isPrefilled(path),
           options: options ?? NO_OPTIONS,
           lang,
-          // A place (a hometown) needs no street: not announced as required (WCAG 4.1.2).
-          ...(field.widget === 'address' && {
-            streetOptional: !loadedEngine()?.isSchemaRequired(
-              this.form.loaded!.data,
-              `${path}.street`,
-            ),
-          }),
+          // Whether it needs a street, which address it offers again (copy-offer.ts).
+          ...(field.widget === 'address' && loadedEngine()?.addressProperties(this.form, field)),
         },
         { id: fieldId(path), 'data-path': path },
       )}

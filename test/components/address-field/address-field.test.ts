@@ -183,6 +183,31 @@ describe('dvc-address-field', () => {
     );
   });
 
+  it('reuse-from: offers the address it names, not the nearest; empty, none', async () => {
+    const page = await fixture<HTMLElement>(
+      html`<div>
+        <dvc-address-field name="mother" label="Nơi cư trú của người mẹ"></dvc-address-field>
+        <dvc-address-field name="work" label="Nơi làm việc của người mẹ"></dvc-address-field>
+        <dvc-address-field name="father" label="Nơi cư trú của người cha"></dvc-address-field>
+      </div>`,
+    );
+    const [mother, work, father] = [...page.querySelectorAll<DvcAddressField>('dvc-address-field')];
+    mother.value = { province: '01', commune: '00004', street: 'Số 12 phố Đội Cấn' };
+    work.value = { province: '01', commune: '00008', street: 'Số 1 phố Tràng Tiền' };
+    const offer = async () => {
+      father.requestUpdate();
+      await father.updateComplete;
+      return $<HTMLButtonElement>(father, 'button[part="reuse"]')?.textContent?.trim() ?? null;
+    };
+    expect(await offer()).to.equal('Dùng lại địa chỉ đã khai ở “Nơi làm việc của người mẹ”');
+    father.reuseFrom = 'mother';
+    expect(await offer()).to.equal('Dùng lại địa chỉ đã khai ở “Nơi cư trú của người mẹ”');
+    father.reuseFrom = '';
+    expect(await offer()).to.equal(null);
+    father.reuseFrom = undefined;
+    expect(await offer()).to.equal('Dùng lại địa chỉ đã khai ở “Nơi làm việc của người mẹ”');
+  });
+
   it('submits its parts with FormData; reset restores the default; passes axe with error and disabled', async () => {
     const form = await fixture<HTMLFormElement>(
       html`<form>
