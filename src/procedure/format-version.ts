@@ -147,7 +147,14 @@ export function checkFormatVersion(procedure: Obj, problems: ProblemList): void 
       pointer,
       localized(
         i === 0 ? 'formatVersion' : 'formatVersionAlso',
-        { feature, others: uses.length - 1, version: String(version), needed, otherVersions },
+        {
+          feature,
+          others: uses.length - 1,
+          version: String(version),
+          needed,
+          otherVersions,
+          declared: String(declared),
+        },
         vi === undefined ? undefined : { vi: { feature: vi } },
       ),
       i === 0 ? { at } : { at, severity: 'warning' },

@@ -172,7 +172,7 @@ const vi: Catalog = {
   formatVersion: (p) =>
     `${p.feature} thuộc định dạng ${p.version}; hãy khai báo "formatVersion": ${p.needed} ở đầu tệp.${p.others ? ` Tệp còn dùng tính năng của định dạng ${p.otherVersions} ở ${p.others} chỗ khác (đánh dấu là cảnh báo); khai báo này là đủ cho tất cả.` : ''}`,
   formatVersionAlso: (p) =>
-    `${p.feature} cũng thuộc định dạng ${p.version}: khai báo "formatVersion": ${p.needed} ở đầu tệp là đủ cho cả chỗ này.`,
+    `${p.feature} ở chỗ này là tính năng của định dạng ${p.version}, nhưng tệp khai báo "formatVersion": ${p.declared}. Hãy sửa dòng đó ở đầu tệp thành "formatVersion": ${p.needed} (định dạng mới nhất mà tệp dùng; một lần sửa này là đủ cho mọi chỗ được đánh dấu), hoặc bỏ nó khỏi chỗ này nếu tệp phải giữ định dạng ${p.declared}.`,
   notADateField: (p) =>
     `Trường "${p.path}" được so sánh như một ngày nhưng không có "format": "date"; phép so sánh ngày sẽ luôn sai.`,
   notADateFact: (p) =>
@@ -381,7 +381,7 @@ const en: Catalog = {
   formatVersion: (p) =>
     `${p.feature} is a format ${p.version} feature; declare "formatVersion": ${p.needed} at the top of the file.${p.others ? ` The file uses format ${p.otherVersions} features in ${p.others} other ${p.others === 1 ? 'place' : 'places'} too (marked as warnings); this one declaration covers them all.` : ''}`,
   formatVersionAlso: (p) =>
-    `${p.feature} is a format ${p.version} feature too: declaring "formatVersion": ${p.needed} at the top of the file covers this place as well.`,
+    `${p.feature} here is a format ${p.version} feature, but the file declares "formatVersion": ${p.declared}. Change that line at the top of the file to "formatVersion": ${p.needed} (the newest format the file uses; this one change fixes every place marked), or take it out here if the file must stay at format ${p.declared}.`,
   notADateField: (p) =>
     `"${p.path}" is compared as a date but has no "format": "date"; the date comparison would always be false.`,
   notADateFact: (p) =>

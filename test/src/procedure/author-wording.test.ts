@@ -91,7 +91,7 @@ test('in a file declaring format 1 they are format-version problems at their key
         'warning',
         '/ineligible',
         ...at(text, '"declaration"', '"ineligible"', 'key'),
-        'ineligible is a format 1.1 feature too: declaring "formatVersion": 1.1 at the top of the file covers this place as well.',
+        'ineligible here is a format 1.1 feature, but the file declares "formatVersion": 1. Change that line at the top of the file to "formatVersion": 1.1 (the newest format the file uses; this one change fixes every place marked), or take it out here if the file must stay at format 1.',
       ],
     ],
   );

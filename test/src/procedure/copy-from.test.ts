@@ -222,8 +222,8 @@ test('1.2: a copyFrom with a when loads in a 1.2 file and is told apart in older
       [
         'warning',
         '/ui/steps/1/fields/3/copyFrom',
-        'copyFrom cũng thuộc định dạng 1.1: khai báo "formatVersion": 1.2 ở đầu tệp là đủ cho cả chỗ này.',
-        'copyFrom is a format 1.1 feature too: declaring "formatVersion": 1.2 at the top of the file covers this place as well.',
+        'copyFrom ở chỗ này là tính năng của định dạng 1.1, nhưng tệp khai báo "formatVersion": 1. Hãy sửa dòng đó ở đầu tệp thành "formatVersion": 1.2 (định dạng mới nhất mà tệp dùng; một lần sửa này là đủ cho mọi chỗ được đánh dấu), hoặc bỏ nó khỏi chỗ này nếu tệp phải giữ định dạng 1.',
+        'copyFrom here is a format 1.1 feature, but the file declares "formatVersion": 1. Change that line at the top of the file to "formatVersion": 1.2 (the newest format the file uses; this one change fixes every place marked), or take it out here if the file must stay at format 1.',
       ],
     ],
   );

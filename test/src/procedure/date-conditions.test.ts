@@ -186,14 +186,14 @@ test('1.1 features in a file that declares formatVersion 1: one error at the fir
         'warning',
         '/rules/2/conditions/all/0/operator',
         ...at('"operator": "dateOnOrBefore"', '"dateOnOrBefore"'),
-        'dateOnOrBefore is a format 1.1 feature too: declaring "formatVersion": 1.1 at the top of the file covers this place as well.',
+        'dateOnOrBefore here is a format 1.1 feature, but the file declares "formatVersion": 1. Change that line at the top of the file to "formatVersion": 1.1 (the newest format the file uses; this one change fixes every place marked), or take it out here if the file must stay at format 1.',
       ],
       [
         'format-version',
         'warning',
         '/rules/2/conditions/all/0/value/fact',
         ...at('"fact": "today"', '"today"'),
-        '{ "fact": "today" } as a value is a format 1.1 feature too: declaring "formatVersion": 1.1 at the top of the file covers this place as well.',
+        '{ "fact": "today" } as a value here is a format 1.1 feature, but the file declares "formatVersion": 1. Change that line at the top of the file to "formatVersion": 1.1 (the newest format the file uses; this one change fixes every place marked), or take it out here if the file must stay at format 1.',
       ],
     ],
   );
@@ -202,8 +202,8 @@ test('1.1 features in a file that declares formatVersion 1: one error at the fir
     r.problems.map((x) => x.message.vi),
     [
       '"kind": "check" thuộc định dạng 1.1; hãy khai báo "formatVersion": 1.1 ở đầu tệp. Tệp còn dùng tính năng của định dạng 1.1 ở 2 chỗ khác (đánh dấu là cảnh báo); khai báo này là đủ cho tất cả.',
-      'dateOnOrBefore cũng thuộc định dạng 1.1: khai báo "formatVersion": 1.1 ở đầu tệp là đủ cho cả chỗ này.',
-      'Giá trị so sánh { "fact": "today" } cũng thuộc định dạng 1.1: khai báo "formatVersion": 1.1 ở đầu tệp là đủ cho cả chỗ này.',
+      'dateOnOrBefore ở chỗ này là tính năng của định dạng 1.1, nhưng tệp khai báo "formatVersion": 1. Hãy sửa dòng đó ở đầu tệp thành "formatVersion": 1.1 (định dạng mới nhất mà tệp dùng; một lần sửa này là đủ cho mọi chỗ được đánh dấu), hoặc bỏ nó khỏi chỗ này nếu tệp phải giữ định dạng 1.',
+      'Giá trị so sánh { "fact": "today" } ở chỗ này là tính năng của định dạng 1.1, nhưng tệp khai báo "formatVersion": 1. Hãy sửa dòng đó ở đầu tệp thành "formatVersion": 1.1 (định dạng mới nhất mà tệp dùng; một lần sửa này là đủ cho mọi chỗ được đánh dấu), hoặc bỏ nó khỏi chỗ này nếu tệp phải giữ định dạng 1.',
     ],
   );
   p.formatVersion = 1.1;

@@ -239,7 +239,7 @@ test('intl-phone and passport-number in a file declaring format 1 are format-ver
     });
   const [abroadPhone, otherPhones] = formatsAt('intl-phone');
   const also = (name: string) =>
-    `"format": "${name}" cũng thuộc định dạng 1.1: khai báo "formatVersion": 1.1 ở đầu tệp là đủ cho cả chỗ này.`;
+    `"format": "${name}" ở chỗ này là tính năng của định dạng 1.1, nhưng tệp khai báo "formatVersion": 1. Hãy sửa dòng đó ở đầu tệp thành "formatVersion": 1.1 (định dạng mới nhất mà tệp dùng; một lần sửa này là đủ cho mọi chỗ được đánh dấu), hoặc bỏ nó khỏi chỗ này nếu tệp phải giữ định dạng 1.`;
   assert.deepEqual(summary(text), [
     [
       'format-version',
