@@ -1,5 +1,5 @@
 /**
- * SPIKE (issue 22 point 3, behind `<dvc-form light-first-page>`): the first page's simple
+ * Issue 22 point 3 (`<dvc-form light-first-page>`, on by default): the first page's simple
  * questions rendered first as plain controls in the form's own shadow root, then upgraded to
  * their field elements once the page is on screen: each in its own place (LightSlot, without
  * rendering the page again), in page order, for a few milliseconds per task (`budget`).
@@ -245,8 +245,26 @@ export class LightQuestions implements ReactiveController {
     if (!this.waiting.has(path)) {
       if (this.started || !this.eligible(field)) return undefined;
       this.waiting.add(path);
+    } else if (this.answeredElsewhere(path)) {
+      // An answer the placeholder does not show (a draft resumed, a copy taken): its element
+      // now, with the answer.
+      this.waiting.delete(path);
+      return undefined;
     }
     return lightSlot(this, path, this.template(field, lang), element);
+  }
+
+  /**
+   * Whether the session holds an answer for a waiting question that did not come from its
+   * placeholder: nothing typed in it and not being typed in (typing puts its own text in the
+   * session at each keystroke, and it wins when the question is left).
+   */
+  private answeredElsewhere(path: string): boolean {
+    const value = getPath(this.form.answers, path);
+    if (value === undefined || value === '' || value === null) return false;
+    const root = this.form.renderRoot as ShadowRoot;
+    const el = root.querySelector<HTMLElement>(`#${fieldId(path)}.dvc-fp-field`);
+    return !!el && !el.contains(root.activeElement) && !readPlainAnswer(el);
   }
 
   /** Set after the first render of the page: no new placeholder appears after that. */

@@ -1,5 +1,5 @@
 /**
- * SPIKE (issue 22 point 3): `<dvc-form light-first-page>` shows its first page's plain questions
+ * Issue 22 point 3: `<dvc-form light-first-page>` shows its first page's plain questions
  * as plain controls first and replaces them with their elements a batch at a time
  * (components/form/light-questions.ts). Nothing typed is lost, focus and the caret stay, nothing
  * moves, and a question being typed in is replaced only once it is left.
@@ -71,7 +71,7 @@ function countRenders(form: DvcForm): { count: number } {
   return counter;
 }
 
-describe('<dvc-form light-first-page> (spike)', () => {
+describe('<dvc-form light-first-page>', () => {
   it('shows the plain questions as plain controls, then as their elements, and nothing moves', async () => {
     const form = await heldForm();
     expect(placeholders(form)).to.deep.equal(LIGHT_PATHS);
@@ -141,6 +141,24 @@ describe('<dvc-form light-first-page> (spike)', () => {
     expect(before).to.include(
       'radiogroup | Quan hệ với trẻ |  | required=true | invalid=false | checked=',
     );
+  });
+
+  it('an answer that comes from elsewhere while a question waits (a draft resumed): its element shows it at once', async () => {
+    const form = await heldForm();
+    // As a resumed draft's answers go in: into the session, then the page renders.
+    form.fieldEvents.setAnswer('fullName', 'Trần Thị B');
+    form.requestUpdate();
+    await waitUntil(
+      () => form.shadowRoot!.querySelector('#field-fullName')?.localName === 'dvc-text-field',
+      'the question still waits',
+    );
+    const field = form.shadowRoot!.querySelector<HTMLElement & { value: string }>(
+      '#field-fullName',
+    )!;
+    expect(field.localName).to.equal('dvc-text-field');
+    expect(field.value).to.equal('Trần Thị B');
+    // The others still wait (the start is held).
+    expect(placeholders(form)).to.deep.equal(LIGHT_PATHS.filter((p) => p !== 'fullName'));
   });
 
   it('keeps what was typed, with focus and caret, when the question is replaced', async () => {
