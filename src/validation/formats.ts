@@ -271,6 +271,23 @@ const DIGIT_FORMATS = new Set<string>([
   'date-time',
 ]);
 
+/** What a pattern-only answer may fold to: ASCII digits, with the separators typed between them. */
+const DIGITS_AND_SEPARATORS = /^[\d .,:/()+-]*\d[\d .,:/()+-]*$/;
+
+/**
+ * A string answer with a `pattern` and no format (e.g. `^[0-9]{6}$`), after `normalizeText`: its
+ * NFKC form (full-width and other look-alike digits made ASCII, as the digit formats fold them)
+ * when that form is only digits and separators, the answer as typed fails the pattern and the
+ * folded one passes (`passes` tests every pattern applied to it). Otherwise the answer unchanged,
+ * so a string with any letter or other character is never altered, and neither is a value the
+ * pattern accepted as typed: every payload signed before this fold still verifies.
+ */
+export function foldPatternDigits(text: string, passes: (value: string) => boolean): string {
+  const folded = text.normalize('NFKC');
+  if (folded === text || !DIGITS_AND_SEPARATORS.test(folded)) return text;
+  return !passes(text) && passes(folded) ? folded : text;
+}
+
 /** Format-specific canonicalisation after `normalizeText`; the identity for other formats. */
 export function normalizeFormat(format: string, text: string): string {
   const value = DIGIT_FORMATS.has(format) ? text.normalize('NFKC') : text;

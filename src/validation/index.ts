@@ -156,7 +156,8 @@ export async function createValidator(
       throw new CompileError(
         `The compiled validator (procedure ${compiled.procedure?.code} ${compiled.procedure?.version}) was compiled from a different data schema than procedure ${procedure.code} ${procedure.version}: compile it again with \`dvc-forms compile\``,
       );
-    // A `pattern` anywhere needs the linear-time engine before the module binds it.
+    // A `pattern` anywhere needs the linear-time engine before the module binds it (and for
+    // normalisation, which tests patterns with it: `foldPatternDigits`).
     if (JSON.stringify(procedure.data).includes('"pattern"')) await loadPatternEngine();
     validateFn = compiled.bind(compiledRuntime);
   } else {
@@ -167,6 +168,8 @@ export async function createValidator(
       if (isCspBlock(err)) throw new CspCompileError(CSP_MESSAGE, { cause: err });
       throw err;
     }
+    // Normalisation tests patterns with the engine the compiler used: already loaded with it.
+    await loadPatternEngine();
   }
   return makeValidator(procedure, validateFn);
 }

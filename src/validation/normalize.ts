@@ -5,7 +5,9 @@
  */
 import type { FieldPath, JsonSchema, Procedure } from '../procedure/types.js';
 import { fieldIndex } from './fields.js';
-import { normalizeFormat, normalizeText } from './formats.js';
+import { foldPatternDigits, normalizeFormat, normalizeText } from './formats.js';
+import { patternEngine } from './runtime.js';
+import type { LinearRegExp } from '../safety/linear-regexp.js';
 import { applied, appliedPart } from '../procedure/schema-paths.js';
 import { define } from '../session/field-path.js';
 
@@ -21,13 +23,16 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 /**
  * What normalisation reads of a schema object, from what ajv applies to its value (src/procedure/
  * schema-paths.ts `applied`, the reader the cross-field checks and the loader share): the format
- * (the first part that says wins), the item schemas, each declared member's schema (every applied
- * part declaring it, joined, so a `format` in a second `allOf` branch is read) and the schema of
- * undeclared members. Built once per schema object of a procedure and kept weakly, per root; its
+ * (the first part that says wins), every pattern (all must match), the item schemas, each
+ * declared member's schema (every applied part declaring it, joined, so a `format` in a second
+ * `allOf` branch is read) and the schema of undeclared members. Built once per schema object of a procedure and kept weakly, per root; its
  * size is the schema's, whatever the answers hold.
  */
 interface Shape {
   format: string | undefined;
+  /** Every `pattern` applied to the value; compiled on the first answer that may fold. */
+  patterns: string[];
+  matchers?: LinearRegExp[];
   prefix: unknown[] | undefined;
   items: unknown;
   members: Map<string, unknown>;
@@ -52,6 +57,7 @@ function shapeOf(root: JsonSchema, schema: unknown): Shape {
 function makeShape(root: unknown, schema: Schema): Shape {
   const shape: Shape = {
     format: undefined,
+    patterns: [],
     prefix: undefined,
     items: appliedPart(root, schema),
     members: new Map(),
@@ -59,6 +65,7 @@ function makeShape(root: unknown, schema: Schema): Shape {
   };
   for (const f of applied(root, schema)) {
     if (shape.format === undefined && typeof f.format === 'string') shape.format = f.format;
+    if (typeof f.pattern === 'string') shape.patterns.push(f.pattern);
     if (shape.prefix === undefined && Array.isArray(f.prefixItems)) shape.prefix = f.prefixItems;
     if (shape.additional === undefined && isRecord(f.additionalProperties))
       shape.additional = f.additionalProperties;
@@ -67,6 +74,12 @@ function makeShape(root: unknown, schema: Schema): Shape {
         if (!shape.members.has(key)) shape.members.set(key, appliedPart(root, schema, key));
   }
   return shape;
+}
+
+/** Whether `value` matches every pattern of `shape`, as ajv tests them (the linear engine, `u`). */
+function matchesAll(shape: Shape, value: string): boolean {
+  shape.matchers ??= shape.patterns.map((p) => patternEngine()(p, 'u'));
+  return shape.matchers.every((m) => m.test(value));
 }
 
 let runs = 0;
@@ -80,7 +93,8 @@ export function normalizeRuns(): number {
  * Returns a normalised copy of `answers` (never modifies it): every string is cleaned
  * (invisible characters removed, NFC, spaces collapsed, trimmed; line breaks kept only in
  * `textarea` fields), values with a Vietnamese format get their canonical form (e.g. mobile
- * `+84 912-345-678` → `0912345678`), and empty strings become absent answers, so "required"
+ * `+84 912-345-678` → `0912345678`), full-width digits a pattern refuses are folded when the
+ * pattern accepts them folded (`foldPatternDigits`), and empty strings become absent answers, so "required"
  * catches a blank field. Non-object answers are returned unchanged.
  */
 export function normalizeAnswers(procedure: Procedure, answers: unknown): Record<string, unknown> {
@@ -94,7 +108,8 @@ export function normalizeAnswers(procedure: Procedure, answers: unknown): Record
     if (typeof value === 'string') {
       const multiline = widgets.get(path)?.widget === 'textarea';
       const s = normalizeText(value, multiline);
-      return shape.format ? normalizeFormat(shape.format, s) : s;
+      if (shape.format) return normalizeFormat(shape.format, s);
+      return shape.patterns.length > 0 ? foldPatternDigits(s, (v) => matchesAll(shape, v)) : s;
     }
     if (Array.isArray(value)) {
       const { prefix, items } = shape;

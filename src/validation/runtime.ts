@@ -8,6 +8,7 @@ import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { VN_FORMATS_AJV } from './formats.js';
 import { FOREIGN_FORMATS_AJV } from './foreign-formats.js';
 import type { JsonSchema, Procedure } from '../procedure/types.js';
+import type { LinearRegExp } from '../safety/linear-regexp.js';
 
 /** Version tag of the compiled module layout; bumped when `bind` or the runtime changes. */
 export const COMPILED_FORMAT = 'dvc-forms-validator/1';
@@ -112,6 +113,18 @@ export async function loadPatternEngine(): Promise<void> {
   if (HELPERS[PATTERN_ENGINE_ID]) return;
   const { linearRegExp } = await import('../safety/linear-regexp.js');
   HELPERS[PATTERN_ENGINE_ID] = { linearRegExp };
+}
+
+/**
+ * The engine `loadPatternEngine` registered: normalisation tests author patterns with it too
+ * (`foldPatternDigits`), never with the backtracking RegExp. `createValidator` loads it for every
+ * schema with a `pattern`, so a validator's normalisation always finds it.
+ */
+export function patternEngine(): (pattern: string, flags?: string) => LinearRegExp {
+  const helper = HELPERS[PATTERN_ENGINE_ID] as
+    { linearRegExp: (pattern: string, flags?: string) => LinearRegExp } | undefined;
+  if (!helper) throw new Error('dvc-forms: a pattern is read before loadPatternEngine() ran');
+  return helper.linearRegExp;
 }
 
 /** The runtime handed to every compiled module's `bind`. */

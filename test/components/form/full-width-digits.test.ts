@@ -1,12 +1,37 @@
 /**
  * Phone IMEs (Vietnamese, CJK) type full-width digits and separators. The form accepts them in
  * every box that expects digits: leaving the box shows the ASCII digits (as the other
- * normalisations do), no error appears, Continue goes on, and the answers hold ASCII digits.
+ * normalisations do), no error appears, Continue goes on, and the answers hold ASCII digits. A
+ * text box that only a digit `pattern` checks accepts them too (keeping them as typed).
  */
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { html } from 'lit';
 import type { DvcForm } from '../../../components/form/form.js';
-import { answer, field, headingText, mount, next, passEligibility, root } from './form-harness.js';
+import {
+  answer,
+  field,
+  headingText,
+  jsonUrl,
+  mount,
+  next,
+  passEligibility,
+  root,
+} from './form-harness.js';
+import basic from './fixtures/basic.json';
+
+/** The basic procedure with a birth certificate number checked only by a pattern of six digits. */
+const withPattern = structuredClone(basic) as unknown as {
+  data: { properties: Record<string, unknown> };
+  ui: { steps: { fields: unknown[] }[] };
+};
+withPattern.data.properties.soGiayChungSinh = { type: 'string', pattern: '^[0-9]{6}$' };
+withPattern.ui.steps[1]!.fields.push({
+  field: 'soGiayChungSinh',
+  widget: 'text',
+  label: { vi: 'Số giấy chứng sinh', en: 'Birth certificate number' },
+});
+const WITH_PATTERN = jsonUrl(withPattern);
 
 const box = (el: DvcForm, path: string) =>
   field(el, path)!.shadowRoot!.querySelector<HTMLInputElement>('#control')!;
@@ -47,6 +72,26 @@ describe('dvc-form: full-width digits', () => {
       '0912345678',
       2,
     ]);
+    await next(el);
+    expect(headingText(el)).to.equal('Giấy tờ');
+  });
+
+  it('are read as the digits they show by a box that only a digit pattern checks', async () => {
+    const el = await mount(
+      html`<dvc-form procedure=${WITH_PATTERN} today="2025-04-01"></dvc-form>`,
+    );
+    await passEligibility(el);
+    await answer(el, 'hoTen', 'Nguyễn Văn An');
+    await answer(el, 'ngaySinh', '2025-03-15');
+    await answer(el, 'coSoDienThoai', 'khong');
+    // Five digits: the pattern refuses them in either width, with the same message.
+    await typeInto(el, 'soGiayChungSinh', '０１２３４');
+    expect(field(el, 'soGiayChungSinh')!.error).to.equal('Số giấy chứng sinh chưa đúng định dạng');
+    box(el, 'soGiayChungSinh').select();
+    await typeInto(el, 'soGiayChungSinh', '０１２３４５');
+    expect(field(el, 'soGiayChungSinh')!.error).to.equal('');
+    // The box keeps what was typed (a text box never rewrites free text); the value is folded.
+    expect(box(el, 'soGiayChungSinh').value).to.equal('０１２３４５');
     await next(el);
     expect(headingText(el)).to.equal('Giấy tờ');
   });
