@@ -97,6 +97,7 @@ export class DraftFiles {
           size: f.size,
           sha256: f.sha256,
           file: f.file,
+          ...(f.chosenName && f.chosenName !== f.name ? { chosenName: f.chosenName } : {}),
           pending: true,
         })),
       ];
@@ -142,13 +143,15 @@ export class DraftFiles {
       el.value = files.filter((f) => !f.pending || !canAdd).map(({ pending: _p, ...f }) => f);
       // A file that was still uploading is chosen again for the person: the element checks
       // and hashes it, and tus continues the upload the server already has (same hash, size).
-      const again = files.flatMap((f) => {
-        if (!f.pending || !canAdd || !f.file) return [];
-        const file = new File([f.file], f.name, { type: f.type });
+      // Under the name the person chose, as a finished file is (`chosenName` in `value`).
+      const pending = files.filter((f) => f.pending && canAdd && f.file);
+      const again = pending.map((f) => {
+        const file = new File([f.file!], f.name, { type: f.type });
         this.knownSha.set(file, f.sha256);
-        return [file];
+        return file;
       });
-      if (again.length > 0) void el.addFiles!(again);
+      const chosen = pending.map((f) => f.chosenName);
+      if (again.length > 0) void el.addFiles!(again, undefined, chosen);
     }
   }
 

@@ -5,6 +5,7 @@
  * (components/upload/transfer.ts stores the upload URL under the file's SHA-256 and size).
  */
 import type { ReactiveController } from 'lit';
+import type { UnfinishedFile } from '../upload/upload.js';
 
 /** One finished file of an upload element's value. */
 export interface UploadValueEntry {
@@ -22,15 +23,8 @@ export interface UploadValueEntry {
   chosenName?: string;
 }
 
-/** A file the element holds that is not finished: being prepared, hashed or uploaded. */
-export interface InProgressFile {
-  name: string;
-  type: string;
-  size: number;
-  /** Set once hashed. */
-  sha256?: string;
-  file: Blob;
-}
+/** A file the element holds that is not finished (`<dvc-upload>`'s `unfinished`). */
+export type InProgressFile = UnfinishedFile;
 
 /** The parts of `<dvc-upload>` the drafts use (a host's own element may have only some). */
 export interface UploadLike extends HTMLElement {
@@ -41,8 +35,15 @@ export interface UploadLike extends HTMLElement {
   readonly chosenNames?: string[];
   /** Files chosen but not finished, with their bytes. */
   readonly unfinished?: InProgressFile[];
-  /** Checks, hashes and (with an endpoint) uploads files, as when the person chooses them. */
-  addFiles?(files: readonly File[]): Promise<void>;
+  /**
+   * Checks, hashes and (with an endpoint) uploads files, as when the person chooses them; each
+   * shown under its `chosenNames` entry when given (`<dvc-upload>`).
+   */
+  addFiles?(
+    files: readonly File[],
+    replaceKey?: number,
+    chosenNames?: readonly (string | undefined)[],
+  ): Promise<void>;
   /** Lit's controller hook: tells the drafts whenever the element re-renders. */
   addController?(controller: ReactiveController): void;
 }

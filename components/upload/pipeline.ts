@@ -70,9 +70,13 @@ export class UploadPipeline {
 
   /**
    * Checks and adds files (from the picker, the camera or a drop). With `replaceKey`, the new
-   * file takes the place of that one.
+   * file takes the place of that one; `chosenNames` as `DvcUpload.addFiles`.
    */
-  async addFiles(files: readonly File[], replaceKey?: number): Promise<void> {
+  async addFiles(
+    files: readonly File[],
+    replaceKey?: number,
+    chosenNames?: readonly (string | undefined)[],
+  ): Promise<void> {
     const spec = this.host.spec;
     if (!spec || files.length === 0) return;
     const limits = {
@@ -89,7 +93,7 @@ export class UploadPipeline {
     }
     const problems: FileProblem[] = [];
     const accepted: Item[] = [];
-    for (const file of files) {
+    for (const [at, file] of files.entries()) {
       let head: Uint8Array;
       let tail: Uint8Array | undefined;
       try {
@@ -113,10 +117,13 @@ export class UploadPipeline {
         problems.push(result.problem);
         continue;
       }
+      // Shown under the name chosen, sent under its own until a portrait's re-encoding names it.
+      const chosen = chosenNames?.[at];
       accepted.push({
         key: newItemKey(),
         file,
-        name: result.file.name,
+        name: chosen ?? result.file.name,
+        ...(chosen && chosen !== result.file.name ? { sentName: result.file.name } : {}),
         type: result.file.type,
         size: file.size,
         status: spec.photo ? UPLOAD_STATUS.preparing : UPLOAD_STATUS.hashing,

@@ -41,6 +41,19 @@ export interface UploadEntry extends PayloadDocument {
   chosenName?: string;
 }
 
+/** A file the element holds that is not finished: being prepared, hashed or uploaded. */
+export interface UnfinishedFile {
+  /** The name the bytes are sent under. */
+  name: string;
+  /** The name the person chose, when the file is sent as `name` (a re-encoded portrait). */
+  chosenName?: string;
+  type: string;
+  size: number;
+  /** Set once hashed. */
+  sha256?: string;
+  file: Blob;
+}
+
 export { UPLOAD_STATUS, type UploadStatus } from './pipeline.js';
 
 const localize = (text: LocalizedText | undefined, lang: UploadLang) =>
@@ -149,12 +162,14 @@ export class DvcUpload extends DvcFieldElement<UploadEntry[]> {
    * The files chosen but not finished (being checked, hashed, uploaded, paused or failed), in
    * their order, with their bytes: what a draft keeps so a reload does not lose them.
    */
-  get unfinished(): { name: string; type: string; size: number; sha256?: string; file: Blob }[] {
+  get unfinished(): UnfinishedFile[] {
     return this.items
       .filter((i) => i.status !== UPLOAD_STATUS.done)
       .map((i) => ({
-        // The name the bytes are: a re-encoded portrait is checked again under it after a reload.
+        // The name the bytes are: a re-encoded portrait is checked again under it after a reload,
+        // and shown under the name the person chose (`chosenName`, given back to `addFiles`).
         name: i.sentName ?? i.name,
+        ...(i.sentName ? { chosenName: i.name } : {}),
         type: i.type,
         size: i.size,
         ...(i.sha256 ? { sha256: i.sha256 } : {}),
@@ -221,11 +236,17 @@ export class DvcUpload extends DvcFieldElement<UploadEntry[]> {
 
   /**
    * Checks and adds files (from the picker, the camera or a drop). With `replaceKey`, the new
-   * file takes the place of that one.
+   * file takes the place of that one. `chosenNames[i]`, when given, is the name shown for
+   * `files[i]` in place of its own (a draft putting back a re-encoded portrait still uploading:
+   * `anh.jpg` shown as `anh.png`, the name the person chose).
    */
-  async addFiles(files: readonly File[], replaceKey?: number): Promise<void> {
+  async addFiles(
+    files: readonly File[],
+    replaceKey?: number,
+    chosenNames?: readonly (string | undefined)[],
+  ): Promise<void> {
     if (this.isDisabled) return;
-    return this.pipeline.addFiles(files, replaceKey);
+    return this.pipeline.addFiles(files, replaceKey, chosenNames);
   }
 
   // ---- form association ------------------------------------------------------------------

@@ -5,6 +5,7 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
+import { crc32, deflateSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -671,12 +672,27 @@ describe('faults: nothing is lost, nothing is stored twice', { skip }, () => {
     await context.close();
   });
 
-  test('reload mid-upload keeps the file: restored, tus resumes, one dossier', async () => {
+  /** A new tab on the form whose uploads get no answer (tus PATCHes held open). */
+  async function openHoldingUploads() {
     fault.reset();
     fault.holdUploads = true;
     const before = dossierRows().length;
     const context = await browser.newContext();
-    const page = await open(context);
+    return { before, context, page: await open(context) };
+  }
+
+  /** The draft written, the tab reloaded mid-upload, the uploads answered again, the draft resumed. */
+  async function reloadMidUpload(page: Page): Promise<void> {
+    await settle(page);
+    await page.reload();
+    for (const socket of held.splice(0)) socket.destroy();
+    fault.holdUploads = false;
+    await resume(page);
+    assert.equal(await heading(page), 'Giấy tờ');
+  }
+
+  test('reload mid-upload keeps the file: restored, tus resumes, one dossier', async () => {
+    const { before, context, page } = await openHoldingUploads();
     const pdf = samplePdf(0x42);
     await fillToReview(page, false, async () => {
       await choose(page, pdf);
@@ -687,12 +703,7 @@ describe('faults: nothing is lost, nothing is stored twice', { skip }, () => {
         { timeout: 20_000 },
       );
       assert.equal(await page.evaluate(`document.querySelector('${UPLOAD}').value.length`), 0);
-      await settle(page);
-      await page.reload();
-      for (const socket of held.splice(0)) socket.destroy();
-      fault.holdUploads = false;
-      await resume(page);
-      assert.equal(await heading(page), 'Giấy tờ');
+      await reloadMidUpload(page);
       // The restored slot shows the file and the upload completes.
       await page.waitForFunction(
         `[...document.querySelector('${UPLOAD}').shadowRoot.querySelectorAll('li[part="file"] .name')].map((p) => p.textContent).join() === 'giay-to.pdf'`,
@@ -711,6 +722,68 @@ describe('faults: nothing is lost, nothing is stored twice', { skip }, () => {
       docs: [['giay-to.pdf', sha256(pdf)]],
       files: [sha256(pdf)],
     });
+    await context.close();
+  });
+
+  /** A 60×80 grey PNG, as a phone's camera roll may hold a portrait. */
+  function samplePng(): Buffer {
+    const chunk = (type: string, data: Buffer) => {
+      const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+      const size = Buffer.alloc(4);
+      size.writeUInt32BE(data.length);
+      const crc = Buffer.alloc(4);
+      crc.writeUInt32BE(crc32(body));
+      return Buffer.concat([size, body, crc]);
+    };
+    const header = Buffer.alloc(13);
+    header.writeUInt32BE(60, 0);
+    header.writeUInt32BE(80, 4);
+    header.set([8, 0, 0, 0, 0], 8); // 8-bit greyscale
+    const rows = Buffer.concat(
+      Array.from({ length: 80 }, () => Buffer.alloc(61, 0x80).fill(0, 0, 1)),
+    );
+    return Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      chunk('IHDR', header),
+      chunk('IDAT', deflateSync(rows)),
+      chunk('IEND', Buffer.alloc(0)),
+    ]);
+  }
+
+  test('reload mid-upload keeps a portrait under the name chosen: anh.png, sent as anh.jpg', async () => {
+    const { before, context, page } = await openHoldingUploads();
+    const PORTRAIT = 'dvc-form dvc-upload[slot="document-anh"]';
+    const shown = `[...document.querySelector('${PORTRAIT}').shadowRoot.querySelectorAll('li[part="file"] .name')].map((p) => p.textContent).join()`;
+    await fillToReview(page, false, async () => {
+      await page
+        .locator(`${PORTRAIT} input#control`)
+        .setInputFiles({ name: 'anh.png', mimeType: 'image/png', buffer: samplePng() });
+      // Re-encoded as anh.jpg, hashed, the upload created and its bytes not answered.
+      await page.waitForFunction(
+        `document.querySelector('${PORTRAIT}').shadowRoot.querySelector('li[data-status="uploading"]')`,
+        undefined,
+        { timeout: 20_000 },
+      );
+      assert.equal(await page.evaluate(shown), 'anh.png');
+      await reloadMidUpload(page);
+      // Chosen again for the person under the name they chose, not the name it is sent as.
+      await page.waitForFunction(`${shown} !== ''`, undefined, { timeout: 20_000 });
+      assert.equal(await page.evaluate(shown), 'anh.png');
+      await page.waitForFunction(
+        `document.querySelector('${PORTRAIT}').value.length === 1`,
+        undefined,
+        { timeout: 30_000 },
+      );
+      assert.equal(await page.evaluate(shown), 'anh.png');
+    });
+    await submit(page);
+    await submitted(page);
+    record('reload mid-upload keeps a portrait under its chosen name', 1, 0, before);
+    const [row] = dossierRows().slice(before);
+    const docs = (
+      JSON.parse(row.payload_json) as { documents: { slot: string; name: string; type: string }[] }
+    ).documents.map((d) => [d.slot, d.name, d.type]);
+    assert.deepEqual(docs, [['anh', 'anh.jpg', 'image/jpeg']]);
     await context.close();
   });
 
