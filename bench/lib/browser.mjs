@@ -72,9 +72,10 @@ export async function timeToUsable(context, urls, { runs, throttle }) {
       const t = await waitUsable(page, errors);
       if (i > 0) {
         times[k].push(t);
-        // `light-first-page`: when the last placeholder became its element (the work moved after
-        // usable, and when it ends). The one the probe focused waits until it is left.
-        if (url.includes('/dvc-light/')) {
+        // The form's first page (`light-first-page`, its default): when the last placeholder
+        // became its element (the work moved after usable, and when it ends). The one the probe
+        // focused waits until it is left.
+        if (url.includes('/dvc/')) {
           await page.waitForFunction(
             () => {
               const root = document.querySelector('dvc-form')?.shadowRoot;

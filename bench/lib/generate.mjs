@@ -243,12 +243,13 @@ export async function dvcRoutes(n, text, { dist, engine }) {
     return `/dist/${file}`;
   });
   const page = dvcPage(n, { bundle, chunks: files });
-  // The spike of issue 22 point 3 (components/form/light-questions.ts): the same page with the
-  // form's `light-first-page` flag, measured beside it in the same runs.
-  const light = page.replace('<dvc-form ', '<dvc-form light-first-page ');
+  // Issue 22 point 3: the form's first page shows plain placeholders first by default
+  // (components/form/light-questions.ts); the same page with every question its element from
+  // the start, measured beside it in the same runs, shows what they save.
+  const elements = page.replace('<dvc-form ', '<dvc-form light-first-page="false" ');
   return {
     [`/dvc/n${n}.html`]: () => page,
-    [`/dvc-light/n${n}.html`]: () => light,
+    [`/dvc-elements/n${n}.html`]: () => elements,
     [`/procedures/n${n}.json`]: () => text,
     [dvcArtefactUrl(n)]: () => source,
   };

@@ -148,10 +148,16 @@ export class DvcForm extends LitElement {
   /** Ask one question per page (also switched on by the procedure's `ui.oneQuestionPerPage`). */
   @property({ type: Boolean, attribute: 'one-question-per-page' }) oneQuestionPerPage = false;
   /**
-   * Experimental (issue 22 spike): the first page's plain questions render as plain controls
-   * first and become their elements one by one, each in its own place (light-questions.ts).
+   * The first page's plain questions (text, number, phone, e-mail, ID, select, radio, date) show
+   * first as plain controls that look and read as their fields, and become their field elements
+   * one by one once the page is on screen (light-questions.ts): the page is usable sooner.
+   * `light-first-page="false"` renders every question as its element from the start.
    */
-  @property({ type: Boolean, attribute: 'light-first-page' }) lightFirstPage = false;
+  @property({
+    attribute: 'light-first-page',
+    converter: { fromAttribute: (value: string | null) => value !== 'false' },
+  })
+  lightFirstPage = true;
   /** @internal */
   light: import('./light-questions.js').LightQuestions | undefined;
   /** Today's date (`YYYY-MM-DD`) for the rules; defaults to today in Vietnam. For tests. */

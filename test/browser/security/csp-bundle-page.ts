@@ -64,11 +64,12 @@ async function run(): Promise<Record<string, unknown>> {
 
   // Fill one field the way a person does (click a radio), then press Continue with the others
   // unanswered: the error summary must appear.
-  const group = await until('a radio group', () =>
-    root.querySelector<HTMLElement>('[data-path="eligibility.alreadyRegistered"]'),
-  );
+  // Its radios, in its placeholder (the light first page) or its element, whichever is there.
   const radios = await until('its radios', () => {
-    const r = group.shadowRoot?.querySelectorAll<HTMLInputElement>('input[type="radio"]');
+    const group = root.querySelector<HTMLElement>('[data-path="eligibility.alreadyRegistered"]');
+    const r = (group?.shadowRoot ?? group)?.querySelectorAll<HTMLInputElement>(
+      'input[type="radio"]',
+    );
     return r && r.length > 0 ? r : undefined;
   });
   radios[radios.length - 1].click();

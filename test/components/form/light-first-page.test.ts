@@ -1,6 +1,6 @@
 /**
- * Issue 22 point 3: `<dvc-form light-first-page>` shows its first page's plain questions
- * as plain controls first and replaces them with their elements a batch at a time
+ * Issue 22 point 3: `<dvc-form>` (`light-first-page`, on by default) shows its first page's
+ * plain questions as plain controls first and replaces them with their elements one by one
  * (components/form/light-questions.ts). Nothing typed is lost, focus and the caret stay, nothing
  * moves, and a question being typed in is replaced only once it is left.
  */
@@ -72,6 +72,26 @@ function countRenders(form: DvcForm): { count: number } {
 }
 
 describe('<dvc-form light-first-page>', () => {
+  it('is on by default; light-first-page="false" renders every question as its element from the start', async () => {
+    LightQuestions.delay = 1e9;
+    const on = await fixture<DvcForm>(`<dvc-form today="2026-12-05"></dvc-form>`);
+    on.procedureData = procedure();
+    await waitUntil(() => placeholders(on).length > 0, 'no placeholder by default', {
+      timeout: 10_000,
+    });
+    expect(on.lightFirstPage).to.equal(true);
+    const off = await fixture<DvcForm>(
+      `<dvc-form light-first-page="false" today="2026-12-05"></dvc-form>`,
+    );
+    expect(off.lightFirstPage).to.equal(false);
+    off.procedureData = procedure();
+    await waitUntil(() => off.status === 'ready', 'not ready', { timeout: 10_000 });
+    await off.updateComplete;
+    expect(placeholders(off)).to.deep.equal([]);
+    expect(off.shadowRoot!.querySelector('#field-fullName')!.localName).to.equal('dvc-text-field');
+    expect(off.light).to.equal(undefined);
+  });
+
   it('shows the plain questions as plain controls, then as their elements, and nothing moves', async () => {
     const form = await heldForm();
     expect(placeholders(form)).to.deep.equal(LIGHT_PATHS);
