@@ -60,7 +60,7 @@ async function heldForm(): Promise<DvcForm> {
 
 afterEach(() => {
   LightQuestions.delay = 0;
-  LightQuestions.budget = 12;
+  LightQuestions.budget = 40;
 });
 
 /** Counts the form's renders (a controller's hostUpdated runs once per update). */
@@ -124,6 +124,26 @@ describe('<dvc-form light-first-page>', () => {
     expect(
       LIGHT_PATHS.map((p) => form.shadowRoot!.querySelector(`[data-path="${p}"]`)),
     ).to.deep.equal(elements);
+  });
+
+  it('starts upgrading only after the page’s first frame, so its first paint never waits for it', async () => {
+    // Frames held: requestAnimationFrame callbacks queue until the test runs them.
+    const frames: FrameRequestCallback[] = [];
+    const rafBefore = window.requestAnimationFrame;
+    window.requestAnimationFrame = (cb) => frames.push(cb);
+    try {
+      const form = await fixture<DvcForm>(`<dvc-form today="2026-12-05"></dvc-form>`);
+      form.procedureData = procedure();
+      await waitUntil(() => placeholders(form).length > 0, 'no placeholder', { timeout: 10_000 });
+      // Timers run, frames do not: every question still waits (a timer set at the render ran
+      // the first upgrades before the paint).
+      for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 10));
+      expect(placeholders(form)).to.deep.equal(LIGHT_PATHS);
+      for (const cb of frames.splice(0)) cb(performance.now());
+      await waitUntil(() => placeholders(form).length === 0, 'not upgraded after the frame');
+    } finally {
+      window.requestAnimationFrame = rafBefore;
+    }
   });
 
   it('upgrades for its time budget per task, at least one question each, so the page answers keys between', async () => {
