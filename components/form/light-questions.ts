@@ -96,10 +96,12 @@ const NONE = '';
  * in that place alone (AsyncDirective.setValue), so the page is not rendered again for it. The
  * form's next render puts the same element template in the same place (questions.ts).
  */
+const NO_ELEMENT = (): TemplateResult => html``;
+
 class LightSlot extends AsyncDirective {
   private owner: LightQuestions | undefined;
   private path = '';
-  private element: () => TemplateResult = () => html``;
+  private element = NO_ELEMENT;
 
   render(
     _owner: LightQuestions,
@@ -121,9 +123,16 @@ class LightSlot extends AsyncDirective {
     return placeholder;
   }
 
-  /** The element in the placeholder's place, with what the form would render for it now. */
+  /**
+   * The element in the placeholder's place, with what the form would render for it now. The
+   * directive stays in that place until the form's next render: it lets go of what it held.
+   */
   swap(): void {
-    this.setValue(this.element());
+    const element = this.element;
+    this.element = NO_ELEMENT;
+    if (this.owner?.slots.get(this.path) === this) this.owner.slots.delete(this.path);
+    this.owner = undefined;
+    this.setValue(element());
   }
 
   protected override disconnected(): void {
