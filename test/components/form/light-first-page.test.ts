@@ -146,6 +146,23 @@ describe('<dvc-form light-first-page>', () => {
     }
   });
 
+  it('a radio placeholder’s radios leave their group when it is replaced, so the shadow root lets them go', async () => {
+    // Blink's radio groups of a shadow root keep a radio removed with its name, and with it the
+    // placeholder's detached tree (a heap snapshot's retainers at 1,000 questions).
+    const form = await heldForm();
+    const radios = [
+      ...form.shadowRoot!.querySelectorAll<HTMLInputElement>(
+        '.dvc-fp-field[data-path="relation"] input[type="radio"]',
+      ),
+    ];
+    expect(radios.map((r) => r.name)).to.deep.equal(['relation', 'relation']);
+    await form.settled();
+    expect(radios.map((r) => [r.isConnected, r.name])).to.deep.equal([
+      [false, ''],
+      [false, ''],
+    ]);
+  });
+
   it('upgrades for its time budget per task, at least one question each, so the page answers keys between', async () => {
     const form = await heldForm();
     // A spent budget: one question per task. The number still waiting, read as each timer task
