@@ -148,7 +148,10 @@ export class ProblemBuilder {
       return false;
     };
     const out: Problem[] = [];
-    const branchRequired = this.requiredInEveryBranch(errors, branchParts);
+    // The failed anyOf/oneOf keywords, once: most pages have none, and every `required` error
+    // (one per unanswered question of the form) is checked against them.
+    const branches = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
+    const branchRequired = this.requiredInEveryBranch(errors, branchParts, branches);
     for (const e of errors) {
       // `if` only says "then/else failed"; the branch's own errors say what.
       if (e.keyword === 'if') continue;
@@ -161,7 +164,7 @@ export class ProblemBuilder {
       if (
         wrappers.some((prefix) => e.schemaPath.startsWith(prefix)) ||
         inBranch(e) ||
-        this.throughBranch(e, errors)
+        this.throughBranch(e, branches)
       )
         continue;
       // propertyNames reports the inner failure too (marked with `propertyName`); keep one per name.
@@ -202,8 +205,10 @@ export class ProblemBuilder {
   private requiredInEveryBranch(
     errors: readonly AjvErrorObject[],
     branchParts: Map<AjvErrorObject, string[][]>,
+    branches: readonly AjvErrorObject[],
   ): Map<AjvErrorObject, AjvErrorObject[]> {
     const out = new Map<AjvErrorObject, AjvErrorObject[]>();
+    if (branchParts.size === 0) return out;
     const seen = new Set<string>();
     const required = errors.filter((e) => e.keyword === 'required');
     const inSome = new Set<AjvErrorObject>();
@@ -232,7 +237,7 @@ export class ProblemBuilder {
           (r) =>
             !inSome.has(r) &&
             !/\/(?:anyOf|oneOf|not)\//.test(r.schemaPath) &&
-            !this.throughBranch(r, errors),
+            !this.throughBranch(r, branches),
         )
         .map(ajvErrorPointer),
     );
@@ -267,16 +272,16 @@ export class ProblemBuilder {
   }
 
   /**
-   * Whether ajv may have applied the `required` `r` only in a branch of a failed anyOf/oneOf at
-   * the same value, through `$ref`s the branch's parts do not show (the paths of a target ajv
-   * compiles on its own restart at it), and not also whatever the branch (then it stands).
+   * Whether ajv may have applied the `required` `r` only in a branch of a failed anyOf/oneOf
+   * (`branches`, the failed ones) at the same value, through `$ref`s the branch's parts do not
+   * show (the paths of a target ajv compiles on its own restart at it), and not also whatever
+   * the branch (then it stands).
    */
-  private throughBranch(r: AjvErrorObject, errors: readonly AjvErrorObject[]): boolean {
-    if (r.keyword !== 'required') return false;
+  private throughBranch(r: AjvErrorObject, branches: readonly AjvErrorObject[]): boolean {
+    if (r.keyword !== 'required' || branches.length === 0) return false;
     const at = decodedPath(r).slice(0, -'/required'.length);
-    return errors.some((c) => {
-      if ((c.keyword !== 'anyOf' && c.keyword !== 'oneOf') || c.instancePath !== r.instancePath)
-        return false;
+    return branches.some((c) => {
+      if (c.instancePath !== r.instancePath) return false;
       const keyword = decodedPath(c);
       return (
         within(this.root, keyword, at, new Set()) &&
