@@ -88,6 +88,9 @@ const READ: Record<string, (text: string, lang: 'vi' | 'en') => unknown> = {
 /** Widgets whose box is not spell-checked, as their elements'. */
 const NO_SPELLCHECK = new Set(['email', 'id-number']);
 
+/** An answer a placeholder stands for: none yet (the elements' empty values). */
+const isEmpty = (value: unknown): boolean => value === undefined || value === '' || value === null;
+
 /** The `page` of a form that shows no placeholder (it adopts a server-rendered first page). */
 const NONE = '';
 
@@ -262,8 +265,7 @@ export class LightQuestions implements ReactiveController {
    * session at each keystroke, and it wins when the question is left).
    */
   private answeredElsewhere(path: string): boolean {
-    const value = getPath(this.form.answers, path);
-    if (value === undefined || value === '' || value === null) return false;
+    if (isEmpty(getPath(this.form.answers, path))) return false;
     const root = this.form.renderRoot as ShadowRoot;
     const el = this.placeholderAt(path);
     return !!el && !el.contains(root.activeElement) && !readPlainAnswer(el);
@@ -272,13 +274,17 @@ export class LightQuestions implements ReactiveController {
   /** Set after the first render of the page: no new placeholder appears after that. */
   private started = false;
 
+  /** Every placeholder is its element: none ever appears again (`render` is not needed). */
+  get finished(): boolean {
+    return this.started && this.waiting.size === 0;
+  }
+
   private eligible(field: FieldUi): boolean {
     const path = field.field;
     const widget = field.widget ?? 'text';
     if (!LIGHT.has(widget) || field.copyFrom) return false;
-    const value = getPath(this.form.answers, path);
     return (
-      (value === undefined || value === '' || value === null) &&
+      isEmpty(getPath(this.form.answers, path)) &&
       !this.form.shown.has(path) &&
       !this.form.questions.isPrefilled(path)
     );

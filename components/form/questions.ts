@@ -121,7 +121,9 @@ export class FormQuestions {
    */
   renderField(field: FieldUi, lang = this.form.uiLang): unknown {
     if (field.widget === 'file') return this.renderDocument(field);
-    if (this.form.lightFirstPage) {
+    // Once every placeholder is its element, no closure per question on each render (a field
+    // left renders the page: the keystroke's path).
+    if (this.form.lightFirstPage && !this.form.light?.finished) {
       this.form.light ??= new (loadedEngine()!.LightQuestions)(this.form);
       const light = this.form.light.render(field, lang, () => this.renderElement(field, lang));
       // The directive itself, not wrapped: the element later rendered in its place by this
