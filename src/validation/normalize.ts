@@ -25,8 +25,8 @@ function isRecord(v: unknown): v is Record<string, unknown> {
  * schema-paths.ts `applied`, the reader the cross-field checks and the loader share): the format
  * (the first part that says wins), every pattern (all must match), the item schemas, each
  * declared member's schema (every applied part declaring it, joined, so a `format` in a second
- * `allOf` branch is read) and the schema of undeclared members. Built once per schema object of a procedure and kept weakly, per root; its
- * size is the schema's, whatever the answers hold.
+ * `allOf` branch is read) and the schema of undeclared members. Built once per schema object of
+ * a procedure and kept weakly, per root; its size is the schema's, whatever the answers hold.
  */
 interface Shape {
   format: string | undefined;
@@ -94,8 +94,8 @@ export function normalizeRuns(): number {
  * (invisible characters removed, NFC, spaces collapsed, trimmed; line breaks kept only in
  * `textarea` fields), values with a Vietnamese format get their canonical form (e.g. mobile
  * `+84 912-345-678` → `0912345678`), full-width digits a pattern refuses are folded when the
- * pattern accepts them folded (`foldPatternDigits`), and empty strings become absent answers, so "required"
- * catches a blank field. Non-object answers are returned unchanged.
+ * pattern accepts them folded (`foldPatternDigits`), and empty strings become absent answers, so
+ * "required" catches a blank field. Non-object answers are returned unchanged.
  */
 export function normalizeAnswers(procedure: Procedure, answers: unknown): Record<string, unknown> {
   runs++;
