@@ -22,6 +22,8 @@ const { CHROMIUM_ARGS, findChromium } = (await import(
   new URL('../../scripts/chromium.mjs', import.meta.url).href
 )) as { CHROMIUM_ARGS: string[]; findChromium(): string | undefined };
 const chromiumPath = findChromium();
+// Skips (with the reason) only when run by hand without a build or a browser: npm test builds
+// dist/ and installs Chromium before the e2e stage, so it never skips there.
 const skip = !existsSync(join(ROOT, 'dist/chunks.json'))
   ? 'needs dist/: run npm run build'
   : !chromiumPath
@@ -45,6 +47,7 @@ interface PageGlobals {
   ): Promise<{ status: number }>;
 }
 
+// `skip`: only without a build or Chromium (see above); never under npm test.
 describe("the README's embed steps, on a static site of one's own", { skip }, () => {
   let receiver: Running;
   let site: ReadmeSite;

@@ -17,6 +17,8 @@ const { CHROMIUM_ARGS, findChromium } = (await import(
   new URL('../../scripts/chromium.mjs', import.meta.url).href
 )) as { CHROMIUM_ARGS: string[]; findChromium(): string | undefined };
 const chromiumPath = findChromium();
+// Skips (with the reason) only when run by hand without a build, the sample or a browser: npm
+// test builds dist/ and installs Chromium before the e2e stage, and the sample is tracked.
 const skip = !existsSync(BUNDLE)
   ? 'needs dist/dvc-forms.min.js: run npm run build'
   : !existsSync(SAMPLE)
@@ -35,6 +37,7 @@ interface PageGlobals {
   violations: string[];
 }
 
+// `skip`: only without a build, the sample or Chromium (see above); never under npm test.
 describe('strict-CSP demo page in Chromium', { skip }, () => {
   let s: Running;
   let browser: Browser;

@@ -11,6 +11,8 @@ import { signPayload } from '../../../src/signing/index.js';
 import { payloadFor, setup } from '../verify/helpers.js';
 
 const openssl = spawnSync('openssl', ['version'], { encoding: 'utf8' });
+// Skips (with the reason) only where openssl is missing: Debian ships it, so npm test runs these
+// two on every machine this repository is set up on.
 const skip =
   openssl.status === 0 ? false : 'openssl is not installed: the independent check cannot run';
 
@@ -73,6 +75,7 @@ function opensslVerify(jws: string, jwk: { x: string; y: string }, tamper = fals
   }
 }
 
+// `skip`: only without openssl (see above).
 test(
   'the openssl procedure itself accepts RFC 7515 A.3 and rejects a changed input',
   { skip },
@@ -91,6 +94,7 @@ test(
   },
 );
 
+// `skip`: only without openssl (see above).
 test('openssl verifies a submission signed by the WebCrypto signer', { skip }, async () => {
   const { signer } = await setup();
   const jws = await signPayload(await payloadFor(), signer);
