@@ -44,12 +44,37 @@ async function openPage(context, { throttle = 1 } = {}) {
   return { page, cdp, errors };
 }
 
-async function waitUsable(page, errors) {
+/**
+ * Resolves once `predicate` (a function of no arguments, run in the page's main world; it may
+ * return a promise) returns something truthy, checking every `polling` ms or every frame
+ * (`'raf'`). Through CDP alone, not Playwright's `waitForFunction`: that injects Playwright's own
+ * script (≈ 330 KB of source, ≈ 0.56 MB of JS heap with what it builds) into the page under
+ * measurement. The heap row counted it, the plain page's too (1.35 MB instead of 0.78), and it
+ * was compiled on the throttled main thread while the usable clock ran (docs/performance.md,
+ * issue 22 round 16).
+ */
+async function waitInPage(cdp, predicate, { polling = 50, timeout = 120_000 } = {}) {
+  const next = polling === 'raf' ? 'requestAnimationFrame(check)' : `setTimeout(check, ${polling})`;
+  const { exceptionDetails } = await cdp.send('Runtime.evaluate', {
+    expression: `new Promise((resolve, reject) => {
+      const end = performance.now() + ${timeout};
+      const check = () => Promise.resolve()
+        .then(${predicate})
+        .then((ok) => ok ? resolve(true)
+          : performance.now() > end ? reject(new Error('timed out after ${timeout} ms'))
+          : ${next}, reject);
+      check();
+    })`,
+    awaitPromise: true,
+    returnByValue: true,
+  });
+  if (exceptionDetails)
+    throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+}
+
+async function waitUsable(page, cdp, errors) {
   try {
-    await page.waitForFunction(() => window.__benchUsable !== undefined, null, {
-      timeout: 120_000,
-      polling: 50,
-    });
+    await waitInPage(cdp, () => window.__benchUsable !== undefined);
   } catch (e) {
     throw new Error(`${page.url()} never became usable: ${errors.join('; ') || e.message}`);
   }
@@ -67,24 +92,24 @@ export async function timeToUsable(context, urls, { runs, throttle }) {
   // Run 0 is the warm-up (HTTP cache, V8 code cache) and is not counted.
   for (let i = 0; i <= runs; i++)
     for (const [k, url] of urls.entries()) {
-      const { page, errors } = await openPage(context, { throttle });
+      const { page, cdp, errors } = await openPage(context, { throttle });
       await page.goto(url, { waitUntil: 'commit' });
-      const t = await waitUsable(page, errors);
+      const t = await waitUsable(page, cdp, errors);
       if (i > 0) {
         times[k].push(t);
         // The form's first page (`light-first-page`, its default): when the last placeholder
         // became its element (the work moved after usable, and when it ends). The one the probe
         // focused waits until it is left.
         if (url.includes('/dvc/')) {
-          await page.waitForFunction(
+          await waitInPage(
+            cdp,
             () => {
               const root = document.querySelector('dvc-form')?.shadowRoot;
               return [...(root?.querySelectorAll('.dvc-fp-field') ?? [])].every((f) =>
                 f.contains(root.activeElement),
               );
             },
-            null,
-            { polling: 'raf', timeout: 120_000 },
+            { polling: 'raf' },
           );
           (upgraded[k] ??= []).push(await page.evaluate(() => performance.now()));
         }
@@ -115,7 +140,7 @@ export async function timeToUsable(context, urls, { runs, throttle }) {
 async function loaded(context, url) {
   const opened = await openPage(context);
   await opened.page.goto(url, { waitUntil: 'load' });
-  await waitUsable(opened.page, opened.errors);
+  await waitUsable(opened.page, opened.cdp, opened.errors);
   await opened.page.evaluate(async () => {
     const form = document.querySelector('dvc-form');
     if (form) await form.settled();
@@ -239,12 +264,12 @@ function keys(cdp, names) {
 }
 
 /** Puts a valid value in the key field and leaves it, so it is touched and shows no error. */
-async function resetKeyField(page) {
+async function resetKeyField(page, cdp) {
   await page.evaluate(() => window.__bench.input().focus());
   await page.keyboard.press('Control+A');
   await page.keyboard.insertText(VALID_KEY_VALUE);
   await page.keyboard.press('Tab');
-  await page.waitForFunction(async () => {
+  await waitInPage(cdp, async () => {
     const form = document.querySelector('dvc-form');
     if (form) await form.settled();
     return !window.__bench.errorShown();
@@ -263,7 +288,7 @@ export async function keystrokes(context, url, kind, { runs }) {
   await page.evaluate(installKeyHelpers, { field: KEY_FIELD, kind });
   const toError = [];
   for (let i = 0; i < runs + 3; i++) {
-    await resetKeyField(page);
+    await resetKeyField(page, cdp);
     await page.evaluate(() => window.__bench.focusEnd());
     const result = page.evaluate(() => window.__bench.armError());
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r))));
@@ -271,7 +296,7 @@ export async function keystrokes(context, url, kind, { runs }) {
     const ms = await result;
     if (i >= 3) toError.push(ms);
   }
-  await resetKeyField(page);
+  await resetKeyField(page, cdp);
   await page.evaluate(() => window.__bench.focusEnd());
   const toFrame = [];
   const toWork = [];
@@ -346,9 +371,9 @@ export async function memory(context, url) {
  */
 export async function hashing(context, url, sizeMB) {
   const opened = await openPage(context);
-  const { page } = opened;
+  const { page, cdp } = opened;
   await page.goto(url, { waitUntil: 'load' });
-  await page.waitForFunction(() => window.__hash !== undefined, null, { timeout: 30_000 });
+  await waitInPage(cdp, () => window.__hash !== undefined, { timeout: 30_000 });
   const result = await page.evaluate(async (size) => {
     const block = new Uint8Array(1024 * 1024);
     for (let i = 0; i < block.length; i++) block[i] = (i * 31 + (i >> 8)) & 0xff;
