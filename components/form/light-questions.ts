@@ -19,8 +19,8 @@
  * In the engine chunk: the core carries only the flag.
  */
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
-import { AsyncDirective, directive } from 'lit/async-directive.js';
-import type { ChildPart } from 'lit/directive.js';
+import { Directive, directive, type ChildPart } from 'lit/directive.js';
+import { setChildPartValue } from 'lit/directive-helpers.js';
 import type { FieldUi } from '../../src/procedure/index.js';
 import type { DvcForm } from './form.js';
 import { localize } from './format.js';
@@ -96,13 +96,20 @@ const NONE = '';
 
 /**
  * One placeholder's place on the page: it shows the placeholder until `swap()`, then its element,
- * in that place alone (AsyncDirective.setValue), so the page is not rendered again for it. The
- * form's next render puts the same element template in the same place (questions.ts).
+ * in that place alone (`setChildPartValue`), so the page is not rendered again for it. The form's
+ * next render puts the same element template in the same place (questions.ts).
+ *
+ * A plain directive, not an AsyncDirective: lit gives every part above an AsyncDirective a `Set`
+ * of the disconnectable directives below it (and more properties), kept for the life of the page
+ * even once the directive is gone: ≈ 0.1 MB at 1,000 questions (issue 22 round 16). A place
+ * whose question left the page (hidden by the rules, another page) is let go by `upgrade`, or
+ * replaced by the next one rendered for the same question.
  */
 const NO_ELEMENT = (): TemplateResult => html``;
 
-class LightSlot extends AsyncDirective {
+class LightSlot extends Directive {
   private owner: LightQuestions | undefined;
+  private part: ChildPart | undefined;
   private path = '';
   private element = NO_ELEMENT;
 
@@ -116,10 +123,11 @@ class LightSlot extends AsyncDirective {
   }
 
   override update(
-    _part: ChildPart,
+    part: ChildPart,
     [owner, path, placeholder, element]: Parameters<LightSlot['render']>,
   ): TemplateResult {
     this.owner = owner;
+    this.part = part;
     this.path = path;
     this.element = element;
     owner.slots.set(path, this);
@@ -131,19 +139,17 @@ class LightSlot extends AsyncDirective {
    * directive stays in that place until the form's next render: it lets go of what it held.
    */
   swap(): void {
-    const element = this.element;
+    const { element, part } = this;
     this.element = NO_ELEMENT;
+    this.part = undefined;
+    this.release();
+    if (part) setChildPartValue(part, element());
+  }
+
+  /** Out of the owner's places (swapped, or its question left the page). */
+  release(): void {
     if (this.owner?.slots.get(this.path) === this) this.owner.slots.delete(this.path);
     this.owner = undefined;
-    this.setValue(element());
-  }
-
-  protected override disconnected(): void {
-    if (this.owner?.slots.get(this.path) === this) this.owner.slots.delete(this.path);
-  }
-
-  protected override reconnected(): void {
-    this.owner?.slots.set(this.path, this);
   }
 }
 const lightSlot = directive(LightSlot);
@@ -384,6 +390,7 @@ export class LightQuestions implements ReactiveController {
       // Hidden by the rules, or on a page left: it is rendered as its element if it comes back.
       if (!el || !slot) {
         this.waiting.delete(path);
+        slot?.release();
         continue;
       }
       const activeControl = root.activeElement as HTMLInputElement | HTMLSelectElement | null;

@@ -15,10 +15,11 @@ import everyWidget from '../../src/first-page/fixtures/every-widget.json';
 import { axQuestions } from '../../support/ax-tree.js';
 
 let run = 0;
-function procedure(): Procedure {
+function procedure(extraRules: unknown[] = []): Procedure {
   // A code of its own per test: drafts are kept per code (see first-page-adoption.test.ts).
   const code = `9.${String(200000 + ++run).padStart(6, '0')}`;
-  const r = loadProcedure(JSON.stringify({ ...everyWidget, code }));
+  const rules = [...everyWidget.rules, ...extraRules];
+  const r = loadProcedure(JSON.stringify({ ...everyWidget, code, rules }));
   if (!r.ok) throw new Error('fixture invalid');
   return r.procedure;
 }
@@ -46,10 +47,10 @@ function deepActive(): Element | null {
 }
 
 /** A ready form whose placeholders wait (`delay` held) until the test starts or flushes them. */
-async function heldForm(): Promise<DvcForm> {
+async function heldForm(extraRules?: unknown[]): Promise<DvcForm> {
   LightQuestions.delay = 1e9;
   const form = await fixture<DvcForm>(`<dvc-form light-first-page today="2026-12-05"></dvc-form>`);
-  form.procedureData = procedure();
+  form.procedureData = procedure(extraRules);
   // The first form of the run loads the engine chunk: longer than waitUntil's 1 s default.
   await waitUntil(() => placeholders(form).length > 0, 'no placeholder rendered', {
     timeout: 10_000,
@@ -274,6 +275,29 @@ describe('<dvc-form light-first-page>', () => {
     expect(form.shadowRoot!.querySelector('#field-relation')!.shadowRoot!.contains(radio)).to.equal(
       true,
     );
+  });
+
+  it('a waiting question the rules hide is let go, and comes back as its element', async () => {
+    // `after` is shown on the form's day only: on the page, waiting, until that day changes.
+    const form = await heldForm([
+      {
+        id: 'after-on-the-day',
+        kind: 'show',
+        conditions: { all: [{ fact: 'today', operator: 'equal', value: '2026-12-05' }] },
+        targets: { fields: ['after'] },
+      },
+    ]);
+    expect(placeholders(form)).to.include('after');
+    form.today = '2026-12-06';
+    await waitUntil(() => !form.shadowRoot!.getElementById('field-after'), 'after was not hidden');
+    form.light!.start();
+    await waitUntil(() => form.light!.finished, 'the upgrades did not finish');
+    // No place is kept for the question that left: nothing holds its part or the page's.
+    expect(form.light!.slots.size).to.equal(0);
+    expect(placeholders(form)).to.deep.equal([]);
+    form.today = '2026-12-05';
+    await waitUntil(() => form.shadowRoot!.getElementById('field-after'), 'after did not return');
+    expect(form.shadowRoot!.getElementById('field-after')!.localName).to.equal('dvc-text-field');
   });
 
   it('a date looks like its element, and its calendar button opens the element’s picker', async () => {
