@@ -219,8 +219,7 @@ if (browserSections.length)
         await section('memory', async () => {
           const n = CONFIG.memoryFields;
           log(`bench: heap and DOM, ${n} fields…`);
-          const plain = await memory(context, url('plain', n));
-          const dvc = await memory(context, url('dvc', n));
+          const [plain, dvc] = await memory(context, [url('plain', n), url('dvc', n)]);
           if (plain.fields !== n || dvc.fields !== n)
             throw new Error(
               `expected ${n} fields on both pages, got plain ${plain.fields}, dvc ${dvc.fields}`,
@@ -447,7 +446,7 @@ if (results.memory) {
   const m = results.memory;
   const at1000 = m.fields === 1000;
   row(
-    `JS heap after GC, ${m.fields} fields`,
+    `JS heap after GC, ${m.fields} fields (median of ${m.dvc.heapRunsBytes?.length ?? 1} loads: ${(m.dvc.heapRunsBytes ?? [m.dvc.heapUsedBytes]).map(mb).join(', ')} MB)`,
     `${mb(m.dvc.heapUsedBytes)} MB`,
     `${mb(m.plain.heapUsedBytes)} MB`,
     x(m.dvc.heapUsedBytes / m.plain.heapUsedBytes),

@@ -78,7 +78,11 @@ async function waitUsable(page, cdp, errors) {
   } catch (e) {
     throw new Error(`${page.url()} never became usable: ${errors.join('; ') || e.message}`);
   }
-  return page.evaluate(() => window.__benchUsable);
+  const { result } = await cdp.send('Runtime.evaluate', {
+    expression: 'window.__benchUsable',
+    returnByValue: true,
+  });
+  return result.value;
 }
 
 /**
@@ -141,9 +145,10 @@ async function loaded(context, url) {
   const opened = await openPage(context);
   await opened.page.goto(url, { waitUntil: 'load' });
   await waitUsable(opened.page, opened.cdp, opened.errors);
-  await opened.page.evaluate(async () => {
+  await waitInPage(opened.cdp, async () => {
     const form = document.querySelector('dvc-form');
     if (form) await form.settled();
+    return true;
   });
   return opened;
 }
@@ -328,8 +333,24 @@ export async function keystrokes(context, url, kind, { runs }) {
 
 // ---- memory ----------------------------------------------------------------------------
 
-/** JS heap after GC and element count (shadow roots walked) of a rendered page. */
-export async function memory(context, url) {
+/**
+ * JS heap after GC and element count (shadow roots walked) of each of `urls`, loaded `loads`
+ * times in turn (a fresh tab each): the median heap of each, and every reading. One load in
+ * several reads ≈ 1 MB more on either build, at random (seen 2026-12-07: 4.8, 4.8, 5.8, 4.8 MB in
+ * one browser), so one load alone decided the row by chance.
+ */
+export async function memory(context, urls, { loads = 3 } = {}) {
+  const readings = urls.map(() => []);
+  for (let i = 0; i < loads; i++)
+    for (const [k, url] of urls.entries()) readings[k].push(await memoryOnce(context, url));
+  return readings.map((r) => ({
+    ...r[0],
+    heapUsedBytes: median(r.map((m) => m.heapUsedBytes)),
+    heapRunsBytes: r.map((m) => m.heapUsedBytes),
+  }));
+}
+
+async function memoryOnce(context, url) {
   const { page, cdp } = await loaded(context, url);
   await cdp.send('HeapProfiler.enable');
   for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
