@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import type { JsonSchema, Procedure } from '../../../src/procedure/index.js';
-import { applied, appliedPart } from '../../../src/procedure/schema-paths.js';
+import { alternatives, applied, appliedPart } from '../../../src/procedure/schema-paths.js';
 import { normalizeAnswers } from '../../../src/validation/normalize.js';
 import { ProblemBuilder } from '../../../src/validation/problems.js';
 import { isSchemaRequired, requiredMembers } from '../../../src/session/index.js';
@@ -365,4 +365,23 @@ test("for generated inline and $ref'd branches, a plain required problem is ajv'
     ),
     { numRuns: 300 },
   );
+});
+
+// `alternatives` is memoised per schema: the form asks it for every question at every render of
+// a page. The same frozen list comes back, in the order it was walked (the schema, then each
+// branch depth first), for the applied branches and for every branch apart.
+test('alternatives: one frozen list per schema, in walking order', () => {
+  const schema = {
+    allOf: [{ $ref: '#/$defs/a' }, { required: ['b'] }],
+    anyOf: [{ type: 'object' }],
+  };
+  const root = { $defs: { a: { required: ['a'], allOf: [{ minProperties: 1 }] } }, ...schema };
+  const first = alternatives(root, schema, true);
+  assert.equal(alternatives(root, schema, true), first);
+  assert.ok(Object.isFrozen(first));
+  assert.deepEqual(first, [schema, root.$defs.a, { minProperties: 1 }, { required: ['b'] }]);
+  const every = alternatives(root, schema);
+  assert.ok(Object.isFrozen(every));
+  assert.deepEqual(every, [...first, { type: 'object' }]);
+  assert.equal(alternatives(root, schema), every);
 });
