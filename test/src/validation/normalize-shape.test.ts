@@ -24,7 +24,7 @@ import { answersArb } from '../session/arbitraries.js';
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === 'object' && !Array.isArray(v);
 
-function first<T>(list: Schema[], pick: (s: Schema) => T | undefined): T | undefined {
+function first<T>(list: readonly Schema[], pick: (s: Schema) => T | undefined): T | undefined {
   for (const s of list) {
     const v = pick(s);
     if (v !== undefined) return v;
