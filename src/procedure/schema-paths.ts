@@ -72,10 +72,11 @@ export function deref(root: unknown, schema: unknown, limit = 32): Schema | unde
 /**
  * The schemas that describe the same value as `schema`: itself and its combinator branches, or
  * (`all`) only those ajv applies whatever the value: `allOf` branches, not the conditional ones.
- * Memoised per schema (for the root it was asked with) and frozen: the form asks it several times
- * for every question of a page before the page is usable (≈ 30 ms at 4x CPU at 200 questions,
- * issue 22 round 16), a receiver for every field of every payload. Schemas are never changed
- * once loaded (`deref` and `partOf` memoise what they join the same way).
+ * Memoised per schema (for the root it was asked with) and frozen: the form asks it for every
+ * question at each render of a page (a field left renders it), a receiver for every field of
+ * every payload. The first render pays the walks (≈ 30 ms at 4x CPU at 200 questions, issue 22
+ * round 16); the memo spares the renders after it. Schemas are never changed once loaded
+ * (`deref` and `partOf` memoise what they join the same way).
  */
 export function alternatives(root: unknown, schema: Schema, all?: boolean): readonly Schema[] {
   let memo = alternativesMemo.get(schema);
