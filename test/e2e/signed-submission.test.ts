@@ -39,10 +39,10 @@ function validCase(): { today: string; answers: Record<string, unknown> } | unde
 // both are tracked in schemas/procedures, so npm test never skips it.
 const sample = existsSync(PROCEDURE_FILE) ? validCase() : undefined;
 
-// Skips only without the tracked sample and its cases (see `sample`); never under npm test.
 describe(
   'a really signed submission (dang-ky-khai-sinh)',
   {
+    // Skips only without the tracked sample and its cases (see `sample`); never under npm test.
     skip: sample
       ? false
       : 'needs schemas/procedures/dang-ky-khai-sinh.json and its .cases.json with an eligible case',

@@ -75,9 +75,9 @@ function opensslVerify(jws: string, jwk: { x: string; y: string }, tamper = fals
   }
 }
 
-// `skip`: only without openssl (see above).
 test(
   'the openssl procedure itself accepts RFC 7515 A.3 and rejects a changed input',
+  // `skip`: only without openssl (see above).
   { skip },
   () => {
     const a3 = JSON.parse(
