@@ -45,8 +45,8 @@ async function openPage(context, { throttle = 1 } = {}) {
 }
 
 /**
- * Resolves once `predicate` (a function of no arguments, run in the page's main world; it may
- * return a promise) returns something truthy, checking every `polling` ms or every frame
+ * Resolves with what `predicate` (a function of no arguments, run in the page's main world; it
+ * may return a promise) returns once that is truthy, checking every `polling` ms or every frame
  * (`'raf'`). Through CDP alone, not Playwright's `waitForFunction`: that injects Playwright's own
  * script (≈ 330 KB of source, ≈ 0.56 MB of JS heap with what it builds) into the page under
  * measurement. The heap row counted it, the plain page's too (1.35 MB instead of 0.78), and it
@@ -55,12 +55,12 @@ async function openPage(context, { throttle = 1 } = {}) {
  */
 async function waitInPage(cdp, predicate, { polling = 50, timeout = 120_000 } = {}) {
   const next = polling === 'raf' ? 'requestAnimationFrame(check)' : `setTimeout(check, ${polling})`;
-  const { exceptionDetails } = await cdp.send('Runtime.evaluate', {
+  const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
     expression: `new Promise((resolve, reject) => {
       const end = performance.now() + ${timeout};
       const check = () => Promise.resolve()
         .then(${predicate})
-        .then((ok) => ok ? resolve(true)
+        .then((ok) => ok ? resolve(ok)
           : performance.now() > end ? reject(new Error('timed out after ${timeout} ms'))
           : ${next}, reject);
       check();
@@ -70,19 +70,16 @@ async function waitInPage(cdp, predicate, { polling = 50, timeout = 120_000 } = 
   });
   if (exceptionDetails)
     throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+  return result.value;
 }
 
 async function waitUsable(page, cdp, errors) {
   try {
-    await waitInPage(cdp, () => window.__benchUsable !== undefined);
+    // The probe's timestamp (milliseconds since navigation start, never 0 once set).
+    return await waitInPage(cdp, () => window.__benchUsable);
   } catch (e) {
     throw new Error(`${page.url()} never became usable: ${errors.join('; ') || e.message}`);
   }
-  const { result } = await cdp.send('Runtime.evaluate', {
-    expression: 'window.__benchUsable',
-    returnByValue: true,
-  });
-  return result.value;
 }
 
 /**
