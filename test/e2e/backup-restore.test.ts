@@ -28,6 +28,7 @@ after(() => rmSync(work, { recursive: true, force: true }));
 describe(
   'backup and restore (SQLite and DATA_DIR/uploads)',
   {
+    // Skips only when run by hand with the PostgreSQL/S3 variables (see above); never in npm test.
     skip: ON_SQLITE_FILES
       ? false
       : 'backs up SQLite and local files; not with DVC_TEST_DATABASE_URL/DVC_TEST_S3',

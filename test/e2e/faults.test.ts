@@ -81,6 +81,8 @@ const figures: CaseFigures[] = [];
 /** PATCH requests held open by `holdUploads`, closed after each case. */
 const held: { destroy(): void }[] = [];
 
+// `skip`: only without Chromium or a build; npm test installs Chromium and builds dist/ before
+// the e2e stage, so it never skips there.
 describe('faults: nothing is lost, nothing is stored twice', { skip }, () => {
   let app: Receiver;
   let base: string;
