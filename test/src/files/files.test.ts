@@ -321,7 +321,7 @@ test('formAndCopies names the document form and the number of copies', () => {
   assert.equal(formAndCopies('original', 1, 'en'), 'Original, 1 copy');
 });
 
-test('sha256Blob streams into one buffer and reports progress per step', async () => {
+test('sha256Blob streams into two buffers in turn and reports progress per step', async () => {
   const data = new Uint8Array(1_000_003);
   for (let i = 0; i < data.length; i++) data[i] = (i * 31 + 7) & 0xff;
   const expected = createHash('sha256').update(data).digest('hex');
@@ -378,6 +378,53 @@ test('sha256Blob streams into one buffer and reports progress per step', async (
   const controller = new AbortController();
   controller.abort(new Error('stop'));
   await assert.rejects(sha256Blob(new Blob([data]), { signal: controller.signal }), /stop/);
+});
+
+test('sha256Blob reads the next step while it hashes this one, in two buffers for any size', async () => {
+  // A byte stream of our own, to see what the hasher asks of it: how many buffers it hands over
+  // and whether a read is already waiting when a step has been hashed (its progress call).
+  const data = new Uint8Array(5 * 256 * 1024 + 5);
+  for (let i = 0; i < data.length; i++) data[i] = (i * 7 + 3) & 0xff;
+  let served = 0;
+  let waiting = 0;
+  const buffers = new Set<ArrayBufferLike>();
+  const blob = {
+    size: data.length,
+    slice: () => {
+      throw new Error('the stream is read, not sliced');
+    },
+    stream: () => ({
+      getReader: () => ({
+        read: (view: Uint8Array) => {
+          buffers.add(view.buffer);
+          waiting++;
+          return Promise.resolve().then(() => {
+            waiting--;
+            // Like Chromium's blob stream: at most 64 KB a read.
+            const n = Math.min(view.byteLength, 64 * 1024, data.length - served);
+            view.set(data.subarray(served, served + n));
+            served += n;
+            return n === 0
+              ? { done: true, value: new Uint8Array(view.buffer, view.byteOffset, 0) }
+              : { done: false, value: new Uint8Array(view.buffer, view.byteOffset, n) };
+          });
+        },
+        cancel: async () => undefined,
+        releaseLock: () => undefined,
+      }),
+    }),
+  };
+  const waitingAtStep: number[] = [];
+  const hex = await sha256Blob(blob, {
+    chunkSize: 256 * 1024,
+    oneShotMaxBytes: 0,
+    onProgress: () => waitingAtStep.push(waiting),
+  });
+  assert.equal(hex, createHash('sha256').update(data).digest('hex'));
+  // At 0 nothing is read yet; after each full step the next one's read is already on its way;
+  // after the last, nothing is left to read.
+  assert.deepEqual(waitingAtStep, [0, 1, 1, 1, 1, 1, 0]);
+  assert.equal(buffers.size, 2);
 });
 
 test('multipartPartNames counts entries per slot in payload order', () => {
