@@ -7,6 +7,7 @@
 //   npm run bench -- --quick      1 run each, 50 fields only, 10 MB hash, short verify loop (<1 min)
 //   npm run bench -- --only usable,keys   some sections (bundle, usable, keys, memory, rules, verify, throughput, receiver, hash, slow3g)
 //   npm run bench -- --build      rebuild dist/*.js with rollup first (otherwise only when missing)
+//   npm run bench -- --repeat 3   the whole bench 3 times, then each target on the median of its 3
 //
 // Never part of `npm test`: timings depend on the machine; the harness asserts only that every
 // measurement really happened (pages render the same fields, payloads verify, hashes match).
@@ -32,6 +33,22 @@ const ONLY = onlyArg
     )
   : undefined;
 const want = (section) => !ONLY || ONLY.has(section);
+
+const repeatArg = args.find((a) => a.startsWith('--repeat'));
+if (repeatArg) {
+  const times = Number(
+    repeatArg.includes('=') ? repeatArg.split('=')[1] : args[args.indexOf(repeatArg) + 1],
+  );
+  if (!Number.isInteger(times) || times < 1) {
+    console.error('bench: --repeat takes a number of runs (e.g. --repeat 3)');
+    process.exit(2);
+  }
+  const rest = args.filter(
+    (a, i) => a !== repeatArg && !(i === args.indexOf(repeatArg) + 1 && !repeatArg.includes('=')),
+  );
+  const { repeat } = await import('./lib/repeat.mjs');
+  process.exit(repeat(times, rest));
+}
 
 /** sha256Blob's one-shot limit in MB (ONE_SHOT_MAX_BYTES of src/files/hash.ts). */
 const HASH_ONE_SHOT_MB = 64;
@@ -335,6 +352,9 @@ function row(metric, dvc, plain, ratio, target) {
     targets.push({
       metric,
       target: target.text,
+      limit: target.limit,
+      higherIsBetter: target.higherIsBetter ?? false,
+      unit: target.unit ?? '',
       value: round(target.value, 2),
       pass: c.pass,
       note: c.note,
