@@ -4,7 +4,7 @@
 // with the targets of bench/README.md and writes bench/results.json.
 //
 //   npm run bench                 the full run (several minutes)
-//   npm run bench -- --quick      1 run each, 50 fields only, 10 MB hash, short verify loop (<1 min)
+//   npm run bench -- --quick      1 run each, 50 fields only, 10 MB hash, short verify loop (≈ 1.5 min)
 //   npm run bench -- --only usable,keys   some sections (bundle, usable, keys, memory, rules, verify, throughput, receiver, hash, slow3g)
 //   npm run bench -- --build      rebuild dist/*.js with rollup first (otherwise only when missing)
 //   npm run bench -- --repeat 3   the whole bench 3 times, then each target on the median of its 3
