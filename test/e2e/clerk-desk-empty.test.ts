@@ -40,6 +40,7 @@ const NEW_CLERK = {
 // Skipped only without Chromium: npm test installs it before the e2e stage, so there it runs.
 describe(
   'the clerk desk says why its list is empty, in Chromium',
+  // Skips only without Chromium; npm test installs it before the e2e stage, so never there.
   { skip: chromiumPath ? false : 'needs Chromium' },
   () => {
     let s: Running;

@@ -50,6 +50,7 @@ async function newDossier(base: string, overrides: Record<string, unknown> = {})
 // Skipped only without Chromium: npm test installs it before the e2e stage, so there it runs.
 describe(
   'the clerk desk refresh in Chromium',
+  // Skips only without Chromium; npm test installs it before the e2e stage, so never there.
   { skip: chromiumPath ? false : 'needs Chromium' },
   () => {
     let browser: Browser;

@@ -85,6 +85,7 @@ const settled = (page: Page) =>
 // Skipped only without Chromium: npm test installs it before the e2e stage, so there it runs.
 describe(
   'the server-rendered first page on the demo site',
+  // Skips only without Chromium; npm test installs it before the e2e stage, so never there.
   { skip: chromiumPath ? false : 'needs Chromium' },
   () => {
     let s: Running;

@@ -71,6 +71,7 @@ interface FormElement {
 // Skipped only without Chromium: npm test installs it before the e2e stage, so there it runs.
 describe(
   'the form artefact on the demo pages',
+  // Skips only without Chromium; npm test installs it before the e2e stage, so never there.
   { skip: chromiumPath ? false : 'needs Chromium' },
   () => {
     let s: Running;

@@ -626,6 +626,7 @@ describe('start-up lines: JSON for a log collector, plain text at a terminal', (
     try {
       execFileSync('script', ['--version'], { stdio: 'ignore' });
     } catch {
+      // No `script` on this machine: no other way to give the receiver a terminal (see above).
       t.skip('no `script` (util-linux) to give the receiver a terminal');
       return;
     }

@@ -178,6 +178,7 @@ describe('the work of one submission (SQLite)', () => {
     // have; the same suite runs on SQLite in the e2e stage, where this test does run. The other
     // tests of this file (nonce and key semantics) run on both.
     if (s.app.dvc.storage.dialect !== 'sqlite')
+      // The PostgreSQL + S3 stage: no better-sqlite3 handle to count on (see above).
       return t.skip('counts statements on the embedded SQLite database; runs in the e2e stage');
     await submit('work-1'); // compiles what the path needs
     reset();

@@ -383,6 +383,7 @@ const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).dige
 // Skipped only without Chromium: npm test installs it before the e2e stage, so there it runs.
 describe(
   '<dvc-upload> against a real tus server',
+  // Skips only without Chromium; npm test installs it before the e2e stage, so never there.
   { skip: chromiumPath ? false : 'needs Chromium' },
   () => {
     let browser: Browser;
