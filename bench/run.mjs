@@ -43,9 +43,9 @@ if (repeatArg) {
     console.error('bench: --repeat takes a number of runs (e.g. --repeat 3)');
     process.exit(2);
   }
-  const rest = args.filter(
-    (a, i) => a !== repeatArg && !(i === args.indexOf(repeatArg) + 1 && !repeatArg.includes('=')),
-  );
+  // Every other argument goes to each run; `--repeat N`'s number does not.
+  const at = args.indexOf(repeatArg);
+  const rest = args.filter((_, i) => i !== at && !(i === at + 1 && !repeatArg.includes('=')));
   const { repeat } = await import('./lib/repeat.mjs');
   process.exit(repeat(times, rest));
 }

@@ -384,8 +384,10 @@ async function memoryOnce(context, url) {
 
 /**
  * Hashes an in-memory Blob of `sizeMB` (a 1 MB block repeated: Blob storage, not JS heap) with
- * the upload's incremental SHA-256, sampling the JS heap at every slice. Returns MB/s, the hex
- * digest (checked against Node by the caller) and the peak heap growth over the post-GC start.
+ * the upload's SHA-256 `runs` times in one page, sampling the JS heap at every step; `streamed`:
+ * the file is above the one-shot limit, so the warm-up takes the streaming path too. Returns the
+ * median MB/s, every run's time, the hex digest (checked against Node by the caller) and the
+ * largest peak heap growth over the post-GC start.
  */
 export async function hashing(context, url, sizeMB, { runs = 1, streamed = false } = {}) {
   const opened = await openPage(context);

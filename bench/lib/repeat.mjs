@@ -42,7 +42,7 @@ export function repeat(times, args) {
     const value = median(values);
     const c = check(value, t.limit, t);
     rows.push([
-      t.metric.replace(/ \((median|median of|one run|\d).*$/, ''),
+      t.metric.replace(/ \((median|\d).*$/, ''),
       values.map((v) => `${v}${t.unit ?? ''}`).join(', '),
       `${round(value, 2)}${t.unit ?? ''}`,
       t.target,
